@@ -1,0 +1,16 @@
+# simpul_module(NAME SOURCES ... DEPENDS ... TESTS ...)
+# Every module is wired the same way: a static library simpul_<NAME> with src/ on the include path,
+# and one GoogleTest executable for the module's *_test.cpp files, registered with CTest.
+function(simpul_module NAME)
+  cmake_parse_arguments(MOD "" "" "SOURCES;DEPENDS;TESTS" ${ARGN})
+  add_library(simpul_${NAME} STATIC ${MOD_SOURCES})
+  target_include_directories(simpul_${NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(simpul_${NAME} PUBLIC ${MOD_DEPENDS})
+  target_compile_definitions(simpul_${NAME} PUBLIC SIMPUL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  if(MOD_TESTS)
+    add_executable(simpul_${NAME}_tests ${MOD_TESTS})
+    target_link_libraries(simpul_${NAME}_tests PRIVATE simpul_${NAME} simpul_testing GTest::gtest_main)
+    include(GoogleTest)
+    gtest_discover_tests(simpul_${NAME}_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
+  endif()
+endfunction()

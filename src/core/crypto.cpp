@@ -1,0 +1,104 @@
+#include "core/crypto.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace simpul::crypto {
+
+void init() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string to_hex(std::string_view bytes) {
+  std::string out(bytes.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  out.pop_back();
+  return out;
+}
+
+bool from_hex(std::string_view hex, std::string& out) {
+  out.assign(hex.size() / 2, '\0');
+  std::size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr,
+                     &len, &end) != 0 ||
+      end != hex.data() + hex.size() || hex.size() % 2 != 0)
+    return false;
+  out.resize(len);
+  return true;
+}
+
+std::string sha256_hex(std::string_view data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return to_hex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+std::string random_token(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+namespace {
+constexpr std::string_view kBase32 = "abcdefghijklmnopqrstuvwxyz234567";
+constexpr std::size_t kIdLength = 20;
+}  // namespace
+
+std::string new_id() {
+  std::string id(kIdLength, 'a');
+  for (auto& c : id) c = kBase32[randombytes_uniform(32)];
+  return id;
+}
+
+bool looks_like_id(std::string_view s) {
+  if (s.size() != kIdLength) return false;
+  for (char c : s)
+    if (kBase32.find(c) == std::string_view::npos) return false;
+  return true;
+}
+
+bool equal_secret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string hash_password(std::string_view password) {
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(std::string_view stored_hash, std::string_view password) {
+  std::string h(stored_hash);  // libsodium wants a NUL-terminated string
+  return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
+}
+
+SigningKey generate_signing_key() {
+  SigningKey key;
+  crypto_sign_keypair(key.public_key.data(), key.secret.data());
+  return key;
+}
+
+std::string sign_detached(const SigningKey& key, std::string_view message) {
+  std::string sig(crypto_sign_BYTES, '\0');
+  crypto_sign_detached(reinterpret_cast<unsigned char*>(sig.data()), nullptr,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(), key.secret.data());
+  return sig;
+}
+
+bool verify_detached(std::string_view public_key, std::string_view message, std::string_view signature) {
+  if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) return false;
+  return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                     reinterpret_cast<const unsigned char*>(public_key.data())) == 0;
+}
+
+}  // namespace simpul::crypto

@@ -1,0 +1,105 @@
+#include "storage/database.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+#include "core/error.hpp"
+#include "storage/postgres.hpp"
+#include "storage/sqlite.hpp"
+
+namespace simpul::storage {
+
+struct Database::Pool {
+  std::mutex mutex;
+  std::condition_variable available;
+  std::deque<std::unique_ptr<Connection>> idle;
+  std::size_t size = 0;
+  std::size_t max_size = 0;
+  std::size_t waits = 0;
+};
+
+Database::Database(Dialect dialect, std::size_t max_size, std::string redacted_url)
+    : pool_(std::make_shared<Pool>()), dialect_(dialect), redacted_url_(std::move(redacted_url)) {
+  pool_->max_size = max_size == 0 ? 1 : max_size;
+}
+
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+  if (url.rfind("sqlite:", 0) == 0) return std::make_unique<SqliteDatabase>(url.substr(7), pool_size);
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+    return std::make_unique<PostgresDatabase>(url, pool_size);
+  throw std::invalid_argument("unsupported database URL (use sqlite:PATH or postgresql://...): " + redact_url(url));
+}
+
+PooledConnection Database::acquire(std::chrono::milliseconds wait) {
+  std::unique_lock lock(pool_->mutex);
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  for (;;) {
+    if (!pool_->idle.empty()) {
+      auto conn = std::move(pool_->idle.front());
+      pool_->idle.pop_front();
+      return PooledConnection(this, std::move(conn));
+    }
+    if (pool_->size < pool_->max_size) {
+      ++pool_->size;
+      lock.unlock();
+      try {
+        return PooledConnection(this, connect());
+      } catch (...) {
+        lock.lock();
+        --pool_->size;
+        throw;
+      }
+    }
+    ++pool_->waits;
+    if (pool_->available.wait_until(lock, deadline) == std::cv_status::timeout && pool_->idle.empty())
+      throw Error(ErrorCode::StorageUnavailable, {{"reason", "connection pool exhausted"}});
+  }
+}
+
+void Database::release(std::unique_ptr<Connection> conn) {
+  std::lock_guard lock(pool_->mutex);
+  if (conn && conn->healthy()) {
+    pool_->idle.push_back(std::move(conn));
+  } else {
+    --pool_->size;
+  }
+  pool_->available.notify_one();
+}
+
+PoolStats Database::stats() const {
+  std::lock_guard lock(pool_->mutex);
+  return {pool_->size, pool_->idle.size(), pool_->waits, pool_->max_size};
+}
+
+PooledConnection::~PooledConnection() {
+  if (owner_ && conn_) owner_->release(std::move(conn_));
+}
+
+Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn) { conn_.begin(mode == Write); }
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      conn_.rollback();
+    } catch (...) {
+      // A failed rollback leaves the connection unhealthy; the pool discards it.
+    }
+  }
+}
+
+void Transaction::commit() {
+  conn_.commit();
+  done_ = true;
+}
+
+std::string redact_url(const std::string& url) {
+  auto scheme = url.find("://");
+  auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+}  // namespace simpul::storage

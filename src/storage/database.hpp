@@ -1,0 +1,102 @@
+#pragma once
+// The storage interface every repository uses. SQL is written once with '?' placeholders in the
+// common subset of SQLite and PostgreSQL; drivers translate placeholders and cache prepared statements.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "storage/value.hpp"
+
+namespace simpul::storage {
+
+enum class Dialect { Sqlite, Postgres };
+
+/// One database session. Not thread-safe; borrow one from the Database pool per unit of work.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  /// Runs a statement that returns no rows; returns the number of rows changed.
+  virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  /// Runs several ';'-separated statements without parameters (migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+  /// `write` takes the write lock up front (SQLite BEGIN IMMEDIATE) so transactions never deadlock on upgrade.
+  virtual void begin(bool write) = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  /// False after a fatal connection error; the pool then drops it.
+  virtual bool healthy() const = 0;
+};
+
+class Database;
+
+/// A connection borrowed from the pool; returned on destruction.
+class PooledConnection {
+ public:
+  PooledConnection(Database* owner, std::unique_ptr<Connection> conn) : owner_(owner), conn_(std::move(conn)) {}
+  PooledConnection(PooledConnection&&) = default;
+  PooledConnection& operator=(PooledConnection&&) = default;
+  ~PooledConnection();
+  Connection& operator*() { return *conn_; }
+  Connection* operator->() { return conn_.get(); }
+
+ private:
+  Database* owner_;
+  std::unique_ptr<Connection> conn_;
+};
+
+struct PoolStats {
+  std::size_t size = 0;     // connections that exist
+  std::size_t idle = 0;     // connections waiting in the pool
+  std::size_t waits = 0;    // borrows that had to wait
+  std::size_t max_size = 0;
+};
+
+/// A pool of connections to one database, created from a URL:
+/// `sqlite:path/to/file.db`, `sqlite::memory:` or `postgresql://user@host:port/db`.
+class Database {
+ public:
+  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size = 8);
+  virtual ~Database() = default;
+
+  PooledConnection acquire(std::chrono::milliseconds wait = std::chrono::seconds(10));
+  Dialect dialect() const { return dialect_; }
+  PoolStats stats() const;
+  const std::string& redacted_url() const { return redacted_url_; }
+
+ protected:
+  Database(Dialect dialect, std::size_t max_size, std::string redacted_url);
+  virtual std::unique_ptr<Connection> connect() = 0;
+
+ private:
+  friend class PooledConnection;
+  void release(std::unique_ptr<Connection> conn);
+  struct Pool;
+  std::shared_ptr<Pool> pool_;
+  Dialect dialect_;
+  std::string redacted_url_;
+};
+
+/// RAII transaction: rolls back unless commit() was called.
+class Transaction {
+ public:
+  enum Mode { Read, Write };
+  Transaction(Connection& conn, Mode mode);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+  Connection& conn() { return conn_; }
+
+ private:
+  Connection& conn_;
+  bool done_ = false;
+};
+
+/// Hides secrets (passwords) in a database URL for logs.
+std::string redact_url(const std::string& url);
+
+}  // namespace simpul::storage

@@ -1,0 +1,138 @@
+#include "storage/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "storage/storage_error.hpp"
+
+namespace simpul::storage {
+namespace {
+
+StorageError error_from(sqlite3* db, int rc) {
+  int ext = sqlite3_extended_errcode(db);
+  std::string msg = sqlite3_errmsg(db);
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return StorageError(StorageError::Kind::UniqueViolation, msg);
+  if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) return StorageError(StorageError::Kind::ForeignKeyViolation, msg);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return StorageError(StorageError::Kind::Busy, msg);
+  return StorageError(StorageError::Kind::Other, msg);
+}
+
+class SqliteConnection : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
+      sqlite3_close(db_);
+      throw StorageError(StorageError::Kind::Connection, "sqlite open " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    // WAL lets readers proceed during a write; NORMAL sync is durable at every checkpoint and
+    // loses no committed transaction on a process crash (only on power loss before a checkpoint).
+    execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Dialect dialect() const override { return Dialect::Sqlite; }
+  bool healthy() const override { return healthy_; }
+
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) throw error_from(db_, rc);
+    return sqlite3_changes64(db_);
+  }
+
+  Rows query(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    Rows rows;
+    int n = sqlite3_column_count(stmt);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<Value> cols;
+      cols.reserve(n);
+      for (int i = 0; i < n; ++i) {
+        switch (sqlite3_column_type(stmt, i)) {
+          case SQLITE_INTEGER: cols.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, i))); break;
+          case SQLITE_FLOAT: cols.emplace_back(sqlite3_column_double(stmt, i)); break;
+          case SQLITE_NULL: cols.emplace_back(nullptr); break;
+          default: {
+            auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+            cols.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+          }
+        }
+      }
+      rows.emplace_back(std::move(cols));
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) throw error_from(db_, rc);
+    return rows;
+  }
+
+  void execute_script(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : "sqlite exec failed";
+      sqlite3_free(err);
+      throw StorageError(StorageError::Kind::Other, msg);
+    }
+  }
+
+  void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override {
+    if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+  }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
+    auto it = cache_.find(std::string(sql));
+    sqlite3_stmt* stmt;
+    if (it != cache_.end()) {
+      stmt = it->second;
+    } else {
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                  nullptr);
+      if (rc != SQLITE_OK) throw error_from(db_, rc);
+      cache_.emplace(std::string(sql), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
+      throw StorageError(StorageError::Kind::Other, "parameter count mismatch for: " + std::string(sql));
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      int idx = static_cast<int>(i + 1);
+      if (v.is_null()) sqlite3_bind_null(stmt, idx);
+      else if (v.is_int()) sqlite3_bind_int64(stmt, idx, v.as_int());
+      else if (v.is_double()) sqlite3_bind_double(stmt, idx, v.as_double());
+      else sqlite3_bind_text(stmt, idx, v.as_text().data(), static_cast<int>(v.as_text().size()), SQLITE_TRANSIENT);
+    }
+    return stmt;
+  }
+
+  sqlite3* db_ = nullptr;
+  bool healthy_ = true;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string path, std::size_t pool_size)
+    : Database(Dialect::Sqlite, path == ":memory:" ? 1 : pool_size, "sqlite:" + path), path_(std::move(path)) {}
+
+std::unique_ptr<Connection> SqliteDatabase::connect() { return std::make_unique<SqliteConnection>(path_); }
+
+}  // namespace simpul::storage

@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "storage/migrations.hpp"
+#include "storage/postgres.hpp"
+#include "storage/storage_error.hpp"
+#include "testing/test_database.hpp"
+
+using namespace simpul;
+using namespace simpul::storage;
+
+class StorageTest : public test_support::DatabaseTest {};
+
+namespace {
+std::vector<Migration> sample_migrations() {
+  return {{1, "things", "CREATE TABLE things (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, n BIGINT, score DOUBLE PRECISION)"},
+          {2, "things_index", "CREATE INDEX things_n ON things (n)"}};
+}
+}  // namespace
+
+TEST_P(StorageTest, MigrationsApplyOnceAndRecordVersion) {
+  test_support::TestDatabase t(GetParam());
+  auto first = migrate(t.db(), sample_migrations());
+  EXPECT_EQ(first.applied, (std::vector<int>{1, 2}));
+  EXPECT_EQ(first.current_version, 2);
+  auto second = migrate(t.db(), sample_migrations());
+  EXPECT_TRUE(second.applied.empty());
+  EXPECT_EQ(second.current_version, 2);
+}
+
+TEST_P(StorageTest, TypedBindingRoundTripsAndSqlTextStaysData) {
+  test_support::TestDatabase t(GetParam());
+  migrate(t.db(), sample_migrations());
+  auto c = t.db().acquire();
+  std::string hostile = "x'); DROP TABLE things; --";
+  c->execute("INSERT INTO things (id, name, n, score) VALUES (?, ?, ?, ?)", {"a", hostile, 42, 2.5});
+  c->execute("INSERT INTO things (id, name, n, score) VALUES (?, ?, ?, ?)", {"b", "Dinas Kesehatan", nullptr, nullptr});
+  auto rows = c->query("SELECT id, name, n, score FROM things ORDER BY id");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].text_at(1), hostile);
+  EXPECT_EQ(rows[0].int_at(2), 42);
+  EXPECT_DOUBLE_EQ(rows[0][3].as_double(), 2.5);
+  EXPECT_TRUE(rows[1][2].is_null());
+}
+
+TEST_P(StorageTest, UniqueViolationIsClassified) {
+  test_support::TestDatabase t(GetParam());
+  migrate(t.db(), sample_migrations());
+  auto c = t.db().acquire();
+  c->execute("INSERT INTO things (id, name) VALUES (?, ?)", {"a", "same"});
+  try {
+    c->execute("INSERT INTO things (id, name) VALUES (?, ?)", {"b", "same"});
+    FAIL() << "expected a unique violation";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.kind(), StorageError::Kind::UniqueViolation);
+  }
+}
+
+TEST_P(StorageTest, TransactionRollsBackUnlessCommitted) {
+  test_support::TestDatabase t(GetParam());
+  migrate(t.db(), sample_migrations());
+  auto c = t.db().acquire();
+  {
+    Transaction tx(*c, Transaction::Write);
+    c->execute("INSERT INTO things (id, name) VALUES (?, ?)", {"a", "lost"});
+  }
+  {
+    Transaction tx(*c, Transaction::Write);
+    c->execute("INSERT INTO things (id, name) VALUES (?, ?)", {"b", "kept"});
+    tx.commit();
+  }
+  auto rows = c->query("SELECT name FROM things");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].text_at(0), "kept");
+}
+
+TEST_P(StorageTest, PoolServesConcurrentWriters) {
+  test_support::TestDatabase t(GetParam());
+  migrate(t.db(), sample_migrations());
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 4; ++w)
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < 25; ++i) {
+        auto c = t.db().acquire();
+        Transaction tx(*c, Transaction::Write);
+        c->execute("INSERT INTO things (id, name, n) VALUES (?, ?, ?)",
+                   {std::to_string(w) + "-" + std::to_string(i), "n" + std::to_string(w * 100 + i), i});
+        tx.commit();
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(t.db().acquire()->query("SELECT COUNT(*) FROM things")[0].int_at(0), 100);
+  EXPECT_LE(t.db().stats().size, 4u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, StorageTest, ::testing::ValuesIn(simpul::test_support::backends()));
+
+TEST(Postgres, PlaceholdersAreRewrittenOutsideQuotes) {
+  EXPECT_EQ(to_postgres_placeholders("SELECT '?' , x FROM t WHERE a = ? AND b = ?"),
+            "SELECT '?' , x FROM t WHERE a = $1 AND b = $2");
+}
+
+TEST(Database, RedactsPasswordsInUrls) {
+  EXPECT_EQ(redact_url("postgresql://simpul:s3cret@127.0.0.1:5432/simpul"), "postgresql://simpul:***@127.0.0.1:5432/simpul");
+  EXPECT_THROW(Database::open("mysql://x"), std::invalid_argument);
+}
