@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <stdexcept>
 
 namespace simpul::crypto {
@@ -68,10 +69,19 @@ bool equal_secret(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+namespace {
+std::atomic<bool> g_minimum_cost{false};
+}  // namespace
+
+void use_minimum_password_cost_for_tests() { g_minimum_cost = true; }
+
 std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+  bool min = g_minimum_cost.load();
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
+                            min ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            min ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
 }

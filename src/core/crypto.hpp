@@ -27,6 +27,9 @@ bool equal_secret(std::string_view a, std::string_view b);
 
 /// argon2id (libsodium's crypto_pwhash_str) with interactive limits.
 std::string hash_password(std::string_view password);
+/// Test suites create hundreds of users; this switches hashing to libsodium's minimum cost.
+/// Still argon2id, and verification reads the cost from each stored hash.
+void use_minimum_password_cost_for_tests();
 bool verify_password(std::string_view stored_hash, std::string_view password);
 
 struct SigningKey {

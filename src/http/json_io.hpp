@@ -11,6 +11,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "core/list_query.hpp"
 #include "http/request.hpp"
 
 namespace simpul::http {
@@ -44,16 +45,6 @@ Response json_response(int status, const boost::json::value& body);
 Response no_content();
 /// The catalogue rendering of an error in the caller's language.
 Response error_response(const Error& e, Language lang, std::string_view request_id);
-
-/// Standard list parameters: q, sort, order, page, per_page.
-struct ListQuery {
-  std::string q;
-  std::string sort;
-  bool descending = false;
-  std::int64_t page = 1;
-  std::int64_t per_page = 50;
-  std::int64_t offset() const { return (page - 1) * per_page; }
-};
 
 /// `sorts` lists the accepted sort keys; the first is the default.
 ListQuery parse_list_query(const Request& req, std::initializer_list<std::string_view> sorts);

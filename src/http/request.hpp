@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/context.hpp"
 #include "core/error.hpp"
 
 namespace simpul::http {
@@ -26,6 +27,8 @@ struct Principal {
   std::string csrf_token;
 
   bool has(std::string_view permission) const;
+  Scope scope() const { return Scope{tenant_id}; }
+  Actor actor() const { return Actor{user_id, display_name, agency_id}; }
   /// True when the permission is held tenant-wide, or as ".own" and the object belongs to the caller's agency.
   bool can_for_agency(std::string_view permission, std::string_view agency_id) const;
 };

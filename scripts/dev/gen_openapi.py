@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Writes docs/openapi.json from the route table below.
+
+The server embeds docs/openapi.json and serves it at /api/openapi.json; a test fails when a
+registered route is missing from it. Add a route here, run this script, commit both.
+"""
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+S = lambda t, **kw: {"type": t, **kw}
+STR, INT, BOOL = S("string"), S("integer"), S("boolean")
+NSTR = {"type": "string", "nullable": True}
+ARR = lambda items: {"type": "array", "items": items}
+REF = lambda name: {"$ref": f"#/components/schemas/{name}"}
+OBJ = lambda props, required=(): {"type": "object", "additionalProperties": False, "properties": props,
+                                  **({"required": list(required)} if required else {})}
+
+SCHEMAS = {
+    "Error": OBJ({"error": OBJ({"code": STR, "message": STR, "details": S("object"), "request_id": STR,
+                                "rule": {"type": "object", "nullable": True, "properties": {"id": STR, "citation": STR}}})}),
+    "User": OBJ({"id": STR, "username": STR, "display_name": STR, "email": STR, "agency_id": NSTR, "agency_name": STR,
+                 "roles": ARR(STR), "permissions": ARR(STR), "active": BOOL, "created_at": STR, "updated_at": STR}),
+    "Tenant": S("object", description="Tenant with its region, regulation and domains (docs/api.md)"),
+    "Agency": OBJ({"id": STR, "code": STR, "name": STR, "short_name": STR, "type": STR, "flags": ARR(STR),
+                   "mandiri_tik_decree": NSTR, "head_title": STR, "created_at": STR, "updated_at": STR,
+                   "positions": ARR(S("object"))}),
+    "AgencyInput": OBJ({"code": STR, "name": STR, "short_name": STR, "type": STR, "flags": ARR(STR),
+                        "mandiri_tik_decree": NSTR, "head_title": STR}),
+    "UserInput": OBJ({"username": STR, "display_name": STR, "email": STR, "agency_id": NSTR, "roles": ARR(STR),
+                      "password": STR, "active": BOOL}),
+    "Team": S("object", description="Team with the positions its regulation prescribes and its members"),
+    "TeamMember": OBJ({"id": STR, "team_id": STR, "user_id": STR, "display_name": STR, "agency_name": STR,
+                       "position_id": STR, "position_name": STR, "created_at": STR}),
+    "LedgerEntry": OBJ({"seq": INT, "at": STR, "tenant_id": STR, "actor": OBJ({"id": STR, "name": STR}), "action": STR,
+                        "object_type": STR, "object_id": STR, "details": STR, "digest": STR, "prev_hash": STR, "hash": STR}),
+    "VerifyResult": OBJ({"ok": BOOL, "entries_checked": INT, "checkpoints_checked": INT, "public_key": STR,
+                         "first_problem": {"type": "object", "nullable": True,
+                                           "properties": {"seq": INT, "problem": STR, "message": STR}}}),
+    "Page": OBJ({"items": ARR(S("object")), "total": INT, "page": INT, "per_page": INT}),
+}
+
+LIST_PARAMS = [{"name": n, "in": "query", "required": False, "schema": s} for n, s in
+               [("q", STR), ("sort", STR), ("order", S("string", enum=["asc", "desc"])),
+                ("page", S("integer", minimum=1)), ("per_page", S("integer", minimum=1, maximum=200))]]
+
+# (method, path, tag, summary, permission or None for public, request schema, success status, response schema, list?)
+ROUTES = [
+    ("get", "/healthz", "System", "Liveness and database reachability", None, None, 200, OBJ({"status": STR}), False),
+    ("get", "/metrics", "System", "Prometheus metrics (loopback, or ledger.verify)", None, None, 200, STR, False),
+    ("get", "/api/openapi.json", "System", "This document", None, None, 200, S("object"), False),
+    ("get", "/api/errors", "System", "The error catalogue in both languages", None, None, 200, ARR(S("object")), False),
+    ("post", "/api/auth/login", "Auth", "Sign in; sets the session cookie and returns the CSRF token", None,
+     OBJ({"tenant": STR, "username": STR, "password": STR}, ["username", "password"]), 200,
+     OBJ({"user": REF("User"), "csrf_token": STR, "expires_at": STR, "tenant": REF("Tenant")}), False),
+    ("post", "/api/auth/logout", "Auth", "Sign out (ends the session)", "session", None, 204, None, False),
+    ("get", "/api/auth/me", "Auth", "The signed-in user, CSRF token and tenant", "session", None, 200,
+     OBJ({"user": REF("User"), "csrf_token": STR, "tenant": REF("Tenant")}), False),
+    ("get", "/api/auth/tokens", "Auth", "My API tokens", "session", None, 200, ARR(S("object")), False),
+    ("post", "/api/auth/tokens", "Auth", "Create an API token (shown once)", "session", OBJ({"name": STR}, ["name"]), 201,
+     OBJ({"id": STR, "name": STR, "token": STR, "created_at": STR}), False),
+    ("delete", "/api/auth/tokens/{id}", "Auth", "Revoke one of my API tokens", "session", None, 204, None, False),
+    ("get", "/api/tenant", "Tenancy", "The caller's tenant", "profile.read", None, 200, REF("Tenant"), False),
+    ("get", "/api/profiles", "Tenancy", "Regulation profiles installed", "profile.read", None, 200, ARR(S("object")), False),
+    ("get", "/api/profiles/{id}", "Tenancy", "A whole regulation profile", "profile.read", None, 200, S("object"), False),
+    ("get", "/api/dashboard", "Tenancy", "Counts and recent activity", "dashboard.read", None, 200, S("object"), False),
+    ("get", "/api/agencies", "Organisation", "List Perangkat Daerah", "agency.read", None, 200, REF("Page"), True),
+    ("post", "/api/agencies", "Organisation", "Create a Perangkat Daerah", "agency.write", REF("AgencyInput"), 201, REF("Agency"), False),
+    ("get", "/api/agencies/{id}", "Organisation", "One Perangkat Daerah with its positions", "agency.read", None, 200, REF("Agency"), False),
+    ("patch", "/api/agencies/{id}", "Organisation", "Change a Perangkat Daerah", "agency.write (or .own)", REF("AgencyInput"), 200, REF("Agency"), False),
+    ("delete", "/api/agencies/{id}", "Organisation", "Delete an unreferenced Perangkat Daerah", "agency.write", None, 204, None, False),
+    ("get", "/api/users", "Organisation", "List users", "user.read", None, 200, REF("Page"), True),
+    ("post", "/api/users", "Organisation", "Create a user", "user.manage", REF("UserInput"), 201, REF("User"), False),
+    ("get", "/api/users/{id}", "Organisation", "One user", "user.read", None, 200, REF("User"), False),
+    ("patch", "/api/users/{id}", "Organisation", "Change a user (roles, agency, active, password)", "user.manage", REF("UserInput"), 200, REF("User"), False),
+    ("get", "/api/roles", "Organisation", "The role catalogue", "user.read", None, 200, ARR(S("object")), False),
+    ("get", "/api/teams", "Organisation", "Teams the regulation prescribes, with members", "team.read", None, 200, ARR(REF("Team")), False),
+    ("post", "/api/teams/{id}/members", "Organisation", "Add a member to a team position", "team.manage",
+     OBJ({"user_id": STR, "position_id": STR}, ["user_id", "position_id"]), 201, REF("TeamMember"), False),
+    ("delete", "/api/teams/{id}/members/{member_id}", "Organisation", "Remove a team member", "team.manage", None, 204, None, False),
+    ("get", "/api/ledger", "Ledger", "Ledger entries of the tenant, newest first", "ledger.read", None, 200, REF("Page"), True),
+    ("post", "/api/ledger/verify", "Ledger", "Verify the whole hash chain and signed checkpoints", "ledger.verify", None, 200, REF("VerifyResult"), False),
+]
+
+
+def operation(method, path, tag, summary, permission, request, status, response, is_list):
+    op = {"tags": [tag], "summary": summary, "operationId": f"{method}_{path}".replace("/", "_").replace("{", "").replace("}", ""),
+          "responses": {str(status): {"description": "success"},
+                        "default": {"description": "catalogue error", "content": {"application/json": {"schema": REF("Error")}}}}}
+    if response is not None:
+        op["responses"][str(status)]["content"] = {"application/json": {"schema": response}}
+    if permission is None:
+        op["security"] = []
+    else:
+        op["description"] = f"Requires: {permission}."
+    params = [{"name": seg[1:-1], "in": "path", "required": True, "schema": STR}
+              for seg in path.split("/") if seg.startswith("{")]
+    if is_list:
+        params += LIST_PARAMS
+    if params:
+        op["parameters"] = params
+    if request is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": request}}}
+    return op
+
+
+def main():
+    paths = {}
+    for r in ROUTES:
+        paths.setdefault(r[1], {})[r[0]] = operation(*r)
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "Simpul API", "version": "0.1.0",
+                 "description": "SPBE platform for Indonesian regional governments. Conventions: docs/api.md."},
+        "servers": [{"url": "/"}],
+        "components": {
+            "securitySchemes": {
+                "session": {"type": "apiKey", "in": "cookie", "name": "simpul_session",
+                            "description": "Browser session; writes also need the X-CSRF-Token header."},
+                "token": {"type": "http", "scheme": "bearer"}},
+            "schemas": SCHEMAS},
+        "security": [{"session": []}, {"token": []}],
+        "paths": paths,
+    }
+    out = ROOT / "docs" / "openapi.json"
+    out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {out} with {len(ROUTES)} operations")
+
+
+if __name__ == "__main__":
+    main()

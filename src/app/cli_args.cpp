@@ -1,0 +1,38 @@
+#include "app/cli_args.hpp"
+
+namespace simpul::app {
+
+CliArgs::CliArgs(int argc, char** argv, const std::set<std::string>& flags) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.rfind("--", 0) != 0) {
+      words_.push_back(a);
+      continue;
+    }
+    std::string key = a.substr(2);
+    if (auto eq = key.find('='); eq != std::string::npos) {
+      options_[key.substr(0, eq)] = key.substr(eq + 1);
+    } else if (flags.count(key)) {
+      flags_.insert(key);
+    } else if (i + 1 < argc) {
+      options_[key] = argv[++i];
+    } else {
+      throw std::invalid_argument("option --" + key + " needs a value");
+    }
+  }
+}
+
+std::optional<std::string> CliArgs::get(const std::string& key) const {
+  auto it = options_.find(key);
+  if (it == options_.end()) return std::nullopt;
+  return it->second;
+}
+
+void CliArgs::allow_only(const std::set<std::string>& keys) const {
+  for (const auto& [k, v] : options_)
+    if (!keys.count(k)) throw std::invalid_argument("unknown option --" + k);
+  for (const auto& k : flags_)
+    if (!keys.count(k)) throw std::invalid_argument("unknown option --" + k);
+}
+
+}  // namespace simpul::app

@@ -1,0 +1,30 @@
+#pragma once
+// A small command-line reader: positional words, "--key value" options and "--flag" switches.
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace simpul::app {
+
+class CliArgs {
+ public:
+  /// `flags` are the options that take no value.
+  CliArgs(int argc, char** argv, const std::set<std::string>& flags);
+  const std::vector<std::string>& words() const { return words_; }
+  std::string word(std::size_t i) const { return i < words_.size() ? words_[i] : ""; }
+  std::optional<std::string> get(const std::string& key) const;
+  std::string get_or(const std::string& key, const std::string& fallback) const { return get(key).value_or(fallback); }
+  bool flag(const std::string& key) const { return flags_.count(key) > 0; }
+  /// Throws when an option was given that the command does not know (typos must not pass silently).
+  void allow_only(const std::set<std::string>& keys) const;
+
+ private:
+  std::vector<std::string> words_;
+  std::map<std::string, std::string> options_;
+  std::set<std::string> flags_;
+};
+
+}  // namespace simpul::app

@@ -1,0 +1,24 @@
+#pragma once
+// The demo tenant: a Pemda from a profile with its realistic organisation (profiles/demo/<id>.yaml)
+// and a first administrator whose generated password is kept in <data-dir>/initial-admin.txt.
+#include <string>
+
+#include "app/platform.hpp"
+
+namespace simpul::app {
+
+struct AdminLogin {
+  std::string tenant_slug;
+  std::string username;
+  std::string password;  // empty when the file is gone (the administrator changed it and removed the file)
+};
+
+/// Creates the demo tenant when the database has no tenant yet; returns the first login either way.
+AdminLogin ensure_demo(Platform& platform, const std::string& profile_id);
+
+/// Creates a user from the CLI; returns the generated password when none was given.
+std::string add_user_cli(Platform& platform, const std::string& tenant_slug, const std::string& username,
+                         const std::string& display_name, const std::vector<std::string>& roles,
+                         const std::string& agency_code, std::string password);
+
+}  // namespace simpul::app

@@ -1,0 +1,175 @@
+// simpul: the SPBE platform service and its administration commands.
+#include <iostream>
+#include <thread>
+
+#include "app/cli_args.hpp"
+#include "app/demo.hpp"
+#include "app/platform.hpp"
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "http/server.hpp"
+#include "storage/migrations.hpp"
+#include "storage/unit_of_work.hpp"
+
+using namespace simpul;
+
+namespace {
+
+const char* kUsage = R"(simpul — SPBE platform for Indonesian regional governments
+
+Usage:
+  simpul serve [--demo] [--profile ID] [--host H] [--port N] [--threads N] [--web-root DIR] [--no-access-log]
+               [--read-timeout-ms N] [--idle-timeout-ms N] [--max-body-bytes N]
+  simpul migrate
+  simpul tenant create --profile ID [--slug SLUG]
+  simpul tenant list
+  simpul user add --tenant SLUG --username NAME --role ROLE[,ROLE] [--display-name TEXT] [--agency CODE] [--password-stdin]
+  simpul ledger verify
+  simpul profiles check
+
+Common options:
+  --database URL       sqlite:PATH (default sqlite:<data-dir>/simpul.db) or postgresql://user@host:port/db
+  --data-dir DIR       database file, signing keys and the first login (default ./var)
+  --profiles-dir DIR   regulation profiles (default ./profiles)
+)";
+
+const std::set<std::string> kFlags = {"demo", "password-stdin", "no-access-log", "help"};
+const std::set<std::string> kCommon = {"database", "data-dir", "profiles-dir"};
+
+std::set<std::string> with_common(std::set<std::string> keys) {
+  keys.insert(kCommon.begin(), kCommon.end());
+  return keys;
+}
+
+app::Config config_from(const app::CliArgs& args) {
+  app::Config c;
+  c.database_url = args.get_or("database", "");
+  c.data_dir = args.get_or("data-dir", "var");
+  c.profiles_dir = args.get_or("profiles-dir", "profiles");
+  if (auto w = args.get("web-root")) c.web_root = *w;
+  else if (std::filesystem::exists("web/dist/index.html")) c.web_root = "web/dist";
+  c.access_log = !args.flag("no-access-log");
+  return c;
+}
+
+int serve(const app::CliArgs& args) {
+  args.allow_only(with_common({"demo", "profile", "host", "port", "threads", "web-root", "no-access-log",
+                               "read-timeout-ms", "idle-timeout-ms", "max-body-bytes"}));
+  auto started = std::chrono::steady_clock::now();
+  app::Platform platform(config_from(args));
+  std::optional<app::AdminLogin> login;
+  if (args.flag("demo")) login = app::ensure_demo(platform, args.get_or("profile", "balikpapan"));
+
+  http::ServerOptions options;
+  options.host = args.get_or("host", "127.0.0.1");
+  options.port = static_cast<unsigned short>(std::stoi(args.get_or("port", "8080")));
+  options.threads = static_cast<unsigned>(std::stoi(args.get_or("threads", "0")));
+  if (auto v = args.get("read-timeout-ms")) options.read_timeout = std::chrono::milliseconds(std::stol(*v));
+  if (auto v = args.get("idle-timeout-ms")) options.idle_timeout = std::chrono::milliseconds(std::stol(*v));
+  if (auto v = args.get("max-body-bytes")) options.max_body_bytes = std::stoul(*v);
+  http::Server server(platform.dispatcher(), options);
+  auto port = server.listen();
+  std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  log::info("server.ready", {{"port", port},
+                             {"database", storage::redact_url(platform.config().effective_database_url())},
+                             {"startup_ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
+  std::cout << "Simpul is ready: http://" << host << ":" << port << "\n";
+  if (login) {
+    std::cout << "Tenant: " << login->tenant_slug << "\n";
+    if (!login->password.empty()) std::cout << "Login: " << login->username << " / " << login->password << "\n";
+    else std::cout << "Login: " << login->username << " (password changed since the first start)\n";
+  }
+  if (platform.config().web_root.empty()) std::cout << "(console not built: API only)\n";
+  std::cout.flush();
+  server.run(true);
+  return 0;
+}
+
+int tenant_cmd(const app::CliArgs& args) {
+  args.allow_only(with_common({"profile", "slug"}));
+  app::Platform platform(config_from(args));
+  if (args.word(1) == "list") {
+    for (const auto& t : platform.tenancy().tenants()) std::cout << t.slug << "\t" << t.name << "\t" << t.profile_id << "\n";
+    return 0;
+  }
+  if (args.word(1) != "create" || !args.get("profile")) throw std::invalid_argument("usage: simpul tenant create --profile ID [--slug SLUG]");
+  auto profile = *args.get("profile");
+  auto t = platform.tenancy().create_tenant(profile, args.get_or("slug", profile), {"cli", "Simpul CLI", ""});
+  std::cout << "Created tenant " << t.slug << " (" << t.name << ") from profile " << profile << "\n";
+  return 0;
+}
+
+int user_cmd(const app::CliArgs& args) {
+  args.allow_only(with_common({"tenant", "username", "role", "display-name", "agency", "password-stdin"}));
+  if (args.word(1) != "add" || !args.get("tenant") || !args.get("username") || !args.get("role"))
+    throw std::invalid_argument("usage: simpul user add --tenant SLUG --username NAME --role ROLE");
+  app::Platform platform(config_from(args));
+  std::string password;
+  if (args.flag("password-stdin")) std::getline(std::cin, password);
+  std::vector<std::string> roles;
+  for (auto r : text::split(*args.get("role"), ',')) roles.emplace_back(r);
+  auto generated = app::add_user_cli(platform, *args.get("tenant"), *args.get("username"), args.get_or("display-name", ""),
+                                     roles, args.get_or("agency", ""), password);
+  std::cout << "Created user " << *args.get("username") << " in " << *args.get("tenant") << "\n";
+  if (!generated.empty()) std::cout << "Password (shown once): " << generated << "\n";
+  return 0;
+}
+
+int ledger_cmd(const app::CliArgs& args) {
+  args.allow_only(kCommon);
+  if (args.word(1) != "verify") throw std::invalid_argument("usage: simpul ledger verify");
+  app::Platform platform(config_from(args));
+  auto conn = platform.db().acquire();
+  storage::Transaction tx(*conn, storage::Transaction::Read);
+  auto r = platform.ledger().verify(*conn);
+  std::cout << "entries checked: " << r.entries_checked << "\ncheckpoints checked: " << r.checkpoints_checked << "\n";
+  if (r.ok) {
+    std::cout << "ledger OK: the chain is intact\n";
+    return 0;
+  }
+  std::cout << "ledger BROKEN at seq " << r.first_problem->seq << ": " << r.first_problem->kind << " — "
+            << r.first_problem->message << "\n";
+  return 1;
+}
+
+int profiles_cmd(const app::CliArgs& args) {
+  args.allow_only({"profiles-dir"});
+  auto reg = tenancy::ProfileRegistry::load_directory(args.get_or("profiles-dir", "profiles"));
+  for (const auto& [id, p] : reg.all())
+    std::cout << id << ": " << p->regulation_label() << ", " << p->rules.size() << " rules — OK\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    app::CliArgs args(argc, argv, kFlags);
+    auto cmd = args.word(0);
+    if (cmd.empty() || cmd == "help" || args.flag("help")) {
+      std::cout << kUsage;
+      return cmd.empty() ? 2 : 0;
+    }
+    if (cmd == "serve") return serve(args);
+    if (cmd == "migrate") {
+      args.allow_only(kCommon);
+      app::Platform platform(config_from(args));  // construction migrates
+      std::cout << "database is at the newest schema\n";
+      return 0;
+    }
+    if (cmd == "tenant") return tenant_cmd(args);
+    if (cmd == "user") return user_cmd(args);
+    if (cmd == "ledger") return ledger_cmd(args);
+    if (cmd == "profiles") return profiles_cmd(args);
+    std::cerr << "unknown command: " << cmd << "\n\n" << kUsage;
+    return 2;
+  } catch (const Error& e) {
+    std::cerr << "error: " << error_code_string(e.code()) << ": " << error_message(e.code(), Language::English);
+    if (!e.details().empty()) std::cerr << " " << boost::json::serialize(e.details());
+    std::cerr << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,75 @@
+#include "app/platform.hpp"
+
+#include "app/system_routes.hpp"
+#include "core/crypto.hpp"
+#include "identity/repository.hpp"
+#include "identity/routes.hpp"
+#include "storage/migrations.hpp"
+#include "tenancy/json.hpp"
+#include "tenancy/repository.hpp"
+#include "tenancy/routes.hpp"
+
+namespace simpul::app {
+
+std::string Config::effective_database_url() const {
+  return database_url.empty() ? "sqlite:" + (data_dir / "simpul.db").string() : database_url;
+}
+
+std::vector<storage::Migration> all_migrations() {
+  std::vector<storage::Migration> all;
+  for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(), ledger::Ledger::migrations()})
+    all.insert(all.end(), list.begin(), list.end());
+  return all;
+}
+
+Platform::Platform(Config config)
+    : config_(std::move(config)), profiles_(tenancy::ProfileRegistry::load_directory(config_.profiles_dir)) {
+  crypto::init();
+  std::filesystem::create_directories(config_.data_dir);
+  db_ = storage::Database::open(config_.effective_database_url(), config_.pool_size);
+  storage::migrate(*db_, all_migrations());
+  ledger_ = std::make_unique<ledger::Ledger>(ledger::load_or_create_key(config_.ledger_key_path()));
+  tenancy_ = std::make_unique<tenancy::Service>(*db_, profiles_, *ledger_);
+  identity_ = std::make_unique<identity::Service>(*db_, *ledger_, config_.identity);
+
+  tenancy::register_routes(router_, *tenancy_);
+  identity::TenantDirectory directory{
+      [this](const std::optional<std::string>& slug) -> Scope {
+        if (slug) {
+          auto t = tenancy_->tenant_by_slug(*slug);
+          // An unknown tenant answers like a wrong password, so tenant names cannot be probed.
+          if (!t) throw Error(ErrorCode::AuthInvalidCredentials);
+          return Scope{t->id};
+        }
+        auto all = tenancy_->tenants();
+        if (all.size() != 1) throw Error(ErrorCode::TenantRequired);
+        return Scope{all.front().id};
+      },
+      [this](const Scope& s) -> boost::json::value {
+        auto t = tenancy_->tenant(s.tenant_id);
+        return tenancy::to_json(t, tenancy_->profile_of(t));
+      }};
+  identity::register_routes(router_, *identity_, directory);
+  register_system_routes(router_, *this);
+
+  http::DispatcherOptions options;
+  options.web_root = config_.web_root;
+  options.access_log = config_.access_log;
+  dispatcher_ = std::make_unique<http::Dispatcher>(router_, identity::make_authenticator(*identity_), options);
+  auto* db = db_.get();
+  dispatcher_->metrics().add_collector([db] {
+    auto s = db->stats();
+    return "# HELP simpul_db_pool_connections Database connections by state.\n"
+           "# TYPE simpul_db_pool_connections gauge\n"
+           "simpul_db_pool_connections{state=\"open\"} " + std::to_string(s.size) + "\n"
+           "simpul_db_pool_connections{state=\"idle\"} " + std::to_string(s.idle) + "\n"
+           "simpul_db_pool_connections{state=\"max\"} " + std::to_string(s.max_size) + "\n"
+           "# HELP simpul_db_pool_waits_total Borrows that waited for a free connection.\n"
+           "# TYPE simpul_db_pool_waits_total counter\n"
+           "simpul_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+  });
+}
+
+Platform::~Platform() = default;
+
+}  // namespace simpul::app

@@ -1,0 +1,60 @@
+#pragma once
+// The composition root: the only place that wires modules together.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+#include "identity/service.hpp"
+#include "ledger/ledger.hpp"
+#include "storage/database.hpp"
+#include "tenancy/profile_loader.hpp"
+#include "tenancy/service.hpp"
+
+namespace simpul::app {
+
+struct Config {
+  std::string database_url;            // sqlite:<data_dir>/simpul.db by default
+  std::filesystem::path data_dir = "var";
+  std::filesystem::path profiles_dir = "profiles";
+  std::filesystem::path web_root;      // empty = API only
+  std::size_t pool_size = 8;
+  bool access_log = true;
+  identity::Options identity;
+
+  std::string effective_database_url() const;
+  std::filesystem::path ledger_key_path() const { return data_dir / "keys" / "ledger-ed25519.key"; }
+};
+
+/// Every module of a running instance. Construction loads profiles, opens the database, migrates
+/// it and loads the ledger key; nothing is listening yet.
+class Platform {
+ public:
+  explicit Platform(Config config);
+  ~Platform();
+
+  storage::Database& db() { return *db_; }
+  const tenancy::ProfileRegistry& profiles() const { return profiles_; }
+  const ledger::Ledger& ledger() const { return *ledger_; }
+  tenancy::Service& tenancy() { return *tenancy_; }
+  identity::Service& identity() { return *identity_; }
+  http::Router& router() { return router_; }
+  http::Dispatcher& dispatcher() { return *dispatcher_; }
+  const Config& config() const { return config_; }
+
+ private:
+  Config config_;
+  tenancy::ProfileRegistry profiles_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<ledger::Ledger> ledger_;
+  std::unique_ptr<tenancy::Service> tenancy_;
+  std::unique_ptr<identity::Service> identity_;
+  http::Router router_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+};
+
+/// Every module's migrations, in one list.
+std::vector<storage::Migration> all_migrations();
+
+}  // namespace simpul::app

@@ -1,0 +1,122 @@
+#include "app/system_routes.hpp"
+
+#include "app/platform.hpp"
+#include "http/json_io.hpp"
+#include "storage/unit_of_work.hpp"
+
+namespace simpul::app {
+namespace {
+
+using http::Request;
+
+boost::json::object entry_json(const ledger::Entry& e) {
+  return {{"seq", e.seq},
+          {"at", e.at},
+          {"tenant_id", e.tenant_id},
+          {"actor", {{"id", e.actor_id}, {"name", e.actor_name}}},
+          {"action", e.action},
+          {"object_type", e.object_type},
+          {"object_id", e.object_id},
+          {"details", e.details},
+          {"digest", e.digest},
+          {"prev_hash", e.prev_hash},
+          {"hash", e.hash}};
+}
+
+bool is_loopback(const std::string& addr) { return addr.empty() || addr == "127.0.0.1" || addr == "::1"; }
+
+}  // namespace
+
+void register_system_routes(http::Router& router, Platform& platform) {
+  router.add(
+      "GET", "/healthz",
+      [&platform](Request&) {
+        storage::read(platform.db(), [](storage::Connection& c) { return c.query("SELECT 1"); });
+        return http::json_response(200, boost::json::object{{"status", "ok"}});
+      },
+      http::Access::Public);
+
+  router.add(
+      "GET", "/metrics",
+      [&platform](Request& req) {
+        // Metrics reveal traffic shape: loopback scrapers or administrators only.
+        if (!is_loopback(req.remote_address)) req.require("ledger.verify");
+        http::Response r;
+        r.body = platform.dispatcher().metrics().render();
+        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        return r;
+      },
+      http::Access::Public);
+
+  router.add(
+      "GET", "/api/openapi.json",
+      [](Request&) {
+        http::Response r;
+        r.body = std::string(openapi_document());
+        return r;
+      },
+      http::Access::Public);
+
+  router.add(
+      "GET", "/api/errors",
+      [](Request& req) {
+        boost::json::array out;
+        for (std::size_t i = 0; i < error_count(); ++i) {
+          auto c = error_at(i);
+          out.push_back(boost::json::object{{"code", error_code_string(c)},
+                                            {"status", error_http_status(c)},
+                                            {"message", {{"id", error_message(c, Language::Indonesian)},
+                                                         {"en", error_message(c, Language::English)}}}});
+        }
+        return http::json_response(200, out);
+      },
+      http::Access::Public);
+
+  router.add("GET", "/api/dashboard", [&platform](Request& req) {
+    const auto& p = req.require("dashboard.read");
+    auto scope = p.scope();
+    const auto& profile = platform.tenancy().profile_of(scope);
+    boost::json::array recent;
+    if (p.has("ledger.read"))
+      for (const auto& e : storage::read(platform.db(), [&](storage::Connection& c) {
+             return platform.ledger().list(c, scope.tenant_id, 10, 0).items;
+           }))
+        recent.push_back(entry_json(e));
+    return http::json_response(200, boost::json::object{{"agencies", platform.tenancy().count_agencies(scope)},
+                                                        {"users", platform.identity().count_users(scope)},
+                                                        {"teams", platform.tenancy().teams(scope).size()},
+                                                        {"rules", profile.rules.size()},
+                                                        {"recent_ledger", recent}});
+  });
+
+  router.add("GET", "/api/ledger", [&platform](Request& req) {
+    const auto& p = req.require("ledger.read");
+    auto q = http::parse_list_query(req, {"seq"});
+    auto page = storage::read(platform.db(), [&](storage::Connection& c) {
+      return platform.ledger().list(c, p.tenant_id, q.per_page, q.offset());
+    });
+    boost::json::array items;
+    for (const auto& e : page.items) items.push_back(entry_json(e));
+    return http::list_response(items, page.total, q);
+  });
+
+  router.add("POST", "/api/ledger/verify", [&platform](Request& req) {
+    req.require("ledger.verify");
+    // One read transaction: SQLite then verifies a consistent snapshot while writers carry on.
+    auto conn = platform.db().acquire();
+    storage::Transaction tx(*conn, storage::Transaction::Read);
+    auto result = platform.ledger().verify(*conn);
+    boost::json::value problem = nullptr;
+    if (result.first_problem)
+      problem = boost::json::object{{"seq", result.first_problem->seq},
+                                    {"problem", result.first_problem->kind},
+                                    {"message", result.first_problem->message}};
+    return http::json_response(200, boost::json::object{{"ok", result.ok},
+                                                        {"entries_checked", result.entries_checked},
+                                                        {"checkpoints_checked", result.checkpoints_checked},
+                                                        {"first_problem", problem},
+                                                        {"public_key", platform.ledger().public_key_hex()}});
+  });
+}
+
+}  // namespace simpul::app

@@ -1,0 +1,14 @@
+#pragma once
+#include "http/router.hpp"
+
+namespace simpul::app {
+
+class Platform;
+
+/// Health, metrics, the OpenAPI document, the error catalogue, the dashboard and the ledger.
+void register_system_routes(http::Router& router, Platform& platform);
+
+/// The OpenAPI document compiled into the binary (docs/openapi.json).
+std::string_view openapi_document();
+
+}  // namespace simpul::app

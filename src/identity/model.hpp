@@ -1,0 +1,53 @@
+#pragma once
+// Users, sessions and API tokens.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace simpul::identity {
+
+struct User {
+  std::string id;
+  std::string tenant_id;
+  std::string agency_id;  // may be empty for instance-level accounts
+  std::string agency_name;
+  std::string username;
+  std::string display_name;
+  std::string email;
+  std::vector<std::string> roles;
+  bool active = true;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct UserInput {
+  std::optional<std::string> username, display_name, email, agency_id, password;
+  std::optional<std::vector<std::string>> roles;
+  std::optional<bool> active;
+};
+
+struct Session {
+  std::string id;
+  std::string user_id;
+  std::string tenant_id;
+  std::string csrf_token;
+  std::string expires_at;
+  std::string last_seen_at;
+};
+
+struct LoginResult {
+  User user;
+  std::string session_token;  // goes into the cookie; only its hash is stored
+  std::string csrf_token;
+  std::string expires_at;
+};
+
+struct ApiToken {
+  std::string id;
+  std::string name;
+  std::string created_at;
+  std::string last_used_at;
+  std::string token;  // plaintext, only in the answer that creates it
+};
+
+}  // namespace simpul::identity

@@ -1,0 +1,51 @@
+#include "identity/roles.hpp"
+
+#include <algorithm>
+
+namespace simpul::identity {
+
+const std::vector<RoleDef>& roles() {
+  static const std::vector<std::string> kRead = {"profile.read", "dashboard.read", "agency.read", "user.read", "team.read"};
+  auto with = [](std::vector<std::string> base, std::initializer_list<std::string> more) {
+    base.insert(base.end(), more);
+    return base;
+  };
+  static const std::vector<RoleDef> kRoles = {
+      {"tenant_admin", "Administrator Pemda", "Tenant administrator",
+       "Mengelola seluruh data pemerintah daerah: Perangkat Daerah, pengguna, tim dan jejak audit.",
+       "Manages everything in the tenant: agencies, users, teams and the audit trail.",
+       with(kRead, {"agency.write", "user.manage", "team.manage", "ledger.read", "ledger.verify"})},
+      {"agency_operator", "Operator Perangkat Daerah", "Agency operator",
+       "Mengisi dan memperbarui data Perangkat Daerahnya sendiri.", "Maintains the records of their own agency.",
+       with(kRead, {"agency.write.own"})},
+      {"planner", "Perencana (Bappeda)", "Planner", "Membaca data untuk perencanaan dan penganggaran SPBE.",
+       "Reads data for SPBE planning and budgeting.", with(kRead, {"ledger.read"})},
+      {"auditor", "Auditor (Inspektorat)", "Auditor", "Memeriksa data dan jejak audit.",
+       "Examines records and the audit trail.", with(kRead, {"ledger.read", "ledger.verify"})},
+      {"approver", "Pemberi persetujuan (Sekretaris Daerah / Tim Koordinasi)", "Approver",
+       "Menyetujui keputusan yang diatur regulasi.", "Approves decisions the regulation reserves to them.",
+       with(kRead, {"ledger.read"})},
+      {"assessor", "Asesor internal", "Internal assessor", "Menjalankan evaluasi SPBE tahunan.",
+       "Runs the yearly SPBE evaluation.", with(kRead, {"ledger.read"})},
+      {"viewer", "Pembaca", "Viewer", "Hanya membaca data organisasi.", "Reads organisation data only.",
+       {"profile.read", "dashboard.read", "agency.read", "team.read"}},
+  };
+  return kRoles;
+}
+
+const RoleDef* find_role(const std::string& id) {
+  for (const auto& r : roles())
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> permissions_of(const std::vector<std::string>& role_ids) {
+  std::vector<std::string> out;
+  for (const auto& id : role_ids)
+    if (const RoleDef* r = find_role(id)) out.insert(out.end(), r->permissions.begin(), r->permissions.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace simpul::identity

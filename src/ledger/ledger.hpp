@@ -1,0 +1,88 @@
+#pragma once
+// The tamper-evident audit trail. Every state change appends one entry in the same transaction as
+// the change; entries form a SHA-256 hash chain and every `checkpoint_every` entries a checkpoint
+// signs the chain head with the instance's Ed25519 key, kept outside the database.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "core/crypto.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace simpul::ledger {
+
+/// What a service records about one state change.
+struct Change {
+  std::string tenant_id;    // empty for instance-level changes
+  std::string actor_id;     // user id, or "system" / "cli"
+  std::string actor_name;
+  std::string action;       // "agency.create", "team.member_add", ...
+  std::string object_type;  // "agency", "user", ...
+  std::string object_id;
+  boost::json::value details;  // what changed (never secrets); its SHA-256 is the entry digest
+};
+
+struct Entry {
+  std::int64_t seq = 0;
+  std::string at;
+  std::string tenant_id;
+  std::string actor_id;
+  std::string actor_name;
+  std::string action;
+  std::string object_type;
+  std::string object_id;
+  std::string details;  // canonical JSON text
+  std::string digest;   // sha256(details)
+  std::string prev_hash;
+  std::string hash;
+};
+
+struct Problem {
+  std::int64_t seq = 0;
+  std::string kind;     // "edited" | "deleted" | "reordered" | "bad_signature"
+  std::string message;  // English, for logs and the CLI
+};
+
+struct VerifyResult {
+  bool ok = true;
+  std::int64_t entries_checked = 0;
+  std::int64_t checkpoints_checked = 0;
+  std::optional<Problem> first_problem;
+};
+
+struct Page {
+  std::vector<Entry> items;
+  std::int64_t total = 0;
+};
+
+/// Loads the signing key from `path`, creating it (mode 0600) when absent.
+crypto::SigningKey load_or_create_key(const std::filesystem::path& path);
+
+class Ledger {
+ public:
+  explicit Ledger(crypto::SigningKey key, std::int64_t checkpoint_every = 100);
+
+  static std::vector<storage::Migration> migrations();
+
+  /// Appends inside the caller's open write transaction on `conn`.
+  Entry append(storage::Connection& conn, const Change& change) const;
+  /// Signs the current head now (e.g. at shutdown or before an export); no-op when already signed.
+  void checkpoint(storage::Connection& conn) const;
+  /// Walks the whole chain and every checkpoint; pinpoints the first edited, deleted or reordered entry.
+  VerifyResult verify(storage::Connection& conn) const;
+  /// Newest first; tenant_id empty = all tenants (instance administrators and the CLI only).
+  Page list(storage::Connection& conn, const std::string& tenant_id, std::int64_t limit, std::int64_t offset) const;
+
+  std::string public_key_hex() const;
+
+ private:
+  crypto::SigningKey key_;
+  std::int64_t checkpoint_every_;
+};
+
+}  // namespace simpul::ledger

@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "tenancy/profile_loader.hpp"
+#include "testing/test_database.hpp"
+
+using namespace simpul::tenancy;
+
+namespace {
+const std::filesystem::path kProfiles = std::filesystem::path(SIMPUL_SOURCE_DIR) / "profiles";
+
+std::string load_error(const std::string& yaml, const std::string& name = "sample") {
+  simpul::test_support::TempDir dir;
+  auto file = dir.path() / (name + ".yaml");
+  std::ofstream(file) << yaml;
+  try {
+    load_profile(file);
+  } catch (const ProfileError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+const char* kMinimal = R"(schema: simpul.profile/1
+id: sample
+version: 1
+rule_prefix: SMP
+region: {type: kota, name: Kota Contoh, head_title: Wali Kota}
+regulation: {instrument: Peraturan Wali Kota, number: "7", year: 2022, title: SPBE}
+domain: {literal: "https://contoh.go.id", effective: contoh.go.id, rule: SMP-10-1}
+roles:
+  - {id: diskominfo, name: Dinas Kominfo, agency_flag: kominfo}
+teams:
+  - id: tim_koordinasi
+    name: Tim Koordinasi SPBE
+    positions:
+      - {id: ketua, name: Ketua, min: 1, max: 1}
+chapters:
+  - {id: "I", title: KETENTUAN UMUM, first_article: 1, last_article: 20}
+enumerations:
+  agency_types: {items: [{id: dinas_daerah, name: Dinas Daerah}]}
+rules:
+  - {id: SMP-10-1, citation: "Pasal 10 ayat (1)", article: 10, chapter: "I", kind: obligation, checkable: "yes"}
+)";
+}  // namespace
+
+TEST(ProfileLoader, LoadsAMinimalProfile) {
+  simpul::test_support::TempDir dir;
+  std::ofstream(dir.path() / "sample.yaml") << kMinimal;
+  auto p = load_profile(dir.path() / "sample.yaml");
+  EXPECT_EQ(p.regulation_label(), "Peraturan Wali Kota Nomor 7 Tahun 2022");
+  EXPECT_TRUE(p.recognises_agency_flag("kominfo"));
+  EXPECT_FALSE(p.recognises_agency_flag("mandiri_tik"));
+  EXPECT_EQ(p.document.at("regulation").at("number").as_string(), "7");  // quoted stays text
+  EXPECT_EQ(p.document.at("regulation").at("year").as_int64(), 2022);
+}
+
+TEST(ProfileLoader, ReportsFileLineAndFieldOfEachProblem) {
+  std::string base = kMinimal;
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string s = base;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  auto e1 = load_error(with("kind: obligation", "kind: wish"));
+  EXPECT_NE(e1.find("sample.yaml:20: rules[0].kind: unknown rule kind 'wish'"), std::string::npos) << e1;
+  auto e2 = load_error(with("id: SMP-10-1,", "id: XYZ-10-1,"));
+  EXPECT_NE(e2.find("rules[0].id: must start with 'SMP-'"), std::string::npos) << e2;
+  auto e3 = load_error(with("rule: SMP-10-1}", "rule: SMP-99}"));
+  EXPECT_NE(e3.find("domain.rule: names rule 'SMP-99'"), std::string::npos) << e3;
+  auto e4 = load_error(with("chapter: \"I\"", "chapter: \"IX\""));
+  EXPECT_NE(e4.find("rules[0].chapter: no chapter 'IX'"), std::string::npos) << e4;
+  auto e5 = load_error(base, "other");
+  EXPECT_NE(e5.find("id: must equal the file name 'other'"), std::string::npos) << e5;
+  auto e6 = load_error("schema: [unclosed");
+  EXPECT_NE(e6.find("sample.yaml:"), std::string::npos) << e6;
+  auto e7 = load_error(with("effective: contoh.go.id", "effective: \"http://contoh.go.id/x\""));
+  EXPECT_NE(e7.find("domain.effective"), std::string::npos) << e7;
+}
+
+TEST(ShippedProfiles, AllFiveLoadWithTheirRegulationsFacts) {
+  auto reg = ProfileRegistry::load_directory(kProfiles);
+  ASSERT_EQ(reg.all().size(), 5u);
+  const auto& bpn = reg.get("balikpapan");
+  EXPECT_EQ(bpn.regulation_label(), "Peraturan Wali Kota Nomor 31 Tahun 2020");
+  EXPECT_EQ(bpn.domain.literal, "http://www.balikipapan.go.id");  // the regulation's typo is kept
+  EXPECT_EQ(bpn.domain.effective, "balikpapan.go.id");
+  EXPECT_TRUE(bpn.recognises_agency_flag("mandiri_tik"));
+  ASSERT_NE(bpn.rule("BPN-09-5"), nullptr);
+  EXPECT_EQ(bpn.rule("BPN-09-5")->citation, "Pasal 9 ayat (5)");
+  EXPECT_EQ(bpn.rules.size(), 145u);
+  const auto& btg = reg.get("bontang");
+  const TeamSpec* asesor = btg.team("tim_asesor_internal");
+  ASSERT_NE(asesor, nullptr);
+  for (auto id : {"koordinator", "penanggung_jawab", "pelaksana_data_entri", "anggota"})
+    EXPECT_NE(asesor->position(id), nullptr) << id;
+  EXPECT_EQ(reg.get("madiun").enumeration("application_categories")->items.size(), 3u);
+  EXPECT_FALSE(reg.get("lampung-timur").recognises_agency_flag("mandiri_tik"));
+  EXPECT_EQ(reg.get("bandar-lampung").rules.size() + bpn.rules.size() + reg.get("lampung-timur").rules.size() +
+                btg.rules.size() + reg.get("madiun").rules.size(),
+            549u);
+}

@@ -1,0 +1,100 @@
+#include "api_harness.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/text.hpp"
+#include "storage/unit_of_work.hpp"
+
+namespace simpul::api_test {
+
+std::string Reply::header(const std::string& name) const {
+  for (const auto& [k, v] : headers)
+    if (k == name) return v;
+  return "";
+}
+
+std::string Reply::error_code() const {
+  if (!json.is_object() || !json.as_object().contains("error")) return "";
+  return std::string(json.at("error").at("code").as_string());
+}
+
+std::string Reply::rule_id() const {
+  if (!json.is_object() || !json.as_object().contains("error")) return "";
+  const auto& rule = json.at("error").at("rule");
+  return rule.is_object() ? std::string(rule.at("id").as_string()) : "";
+}
+
+Instance::Instance(const std::string& backend, identity::Options identity) : db_(backend) {
+  app::Config c;
+  c.database_url = db_.url();
+  c.data_dir = db_.dir() / "var";
+  c.profiles_dir = std::filesystem::path(SIMPUL_SOURCE_DIR) / "profiles";
+  c.access_log = false;
+  c.pool_size = 4;
+  c.identity = identity;
+  platform_ = std::make_unique<app::Platform>(c);
+}
+
+std::string Instance::add_demo_tenant(const std::string& profile_id) {
+  if (platform_->tenancy().tenants().empty()) return app::ensure_demo(*platform_, profile_id).password;
+  // Further tenants: same organisation file, a fresh admin.
+  platform_->tenancy().create_tenant(profile_id, profile_id, {"cli", "test", ""});
+  return app::add_user_cli(*platform_, profile_id, "admin", "Admin " + profile_id, {"tenant_admin"}, "", "");
+}
+
+Reply Client::login(const std::string& tenant, const std::string& username, const std::string& password) {
+  boost::json::object body{{"username", username}, {"password", password}};
+  if (!tenant.empty()) body["tenant"] = tenant;
+  auto r = send("POST", "/api/auth/login", boost::json::serialize(body));
+  if (r.status == 200) {
+    auto set_cookie = r.header("Set-Cookie");
+    cookie = set_cookie.substr(0, set_cookie.find(';'));
+    csrf = std::string(r.json.at("csrf_token").as_string());
+  }
+  return r;
+}
+
+Reply Client::send(const std::string& method, const std::string& path, const std::string& body,
+                   std::vector<std::pair<std::string, std::string>> extra_headers) {
+  http::Request req;
+  req.method = method;
+  auto q = path.find('?');
+  req.path = path.substr(0, q);
+  if (q != std::string::npos)
+    for (auto pair : text::split(std::string_view(path).substr(q + 1), '&')) {
+      auto eq = pair.find('=');
+      req.query[std::string(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1));
+    }
+  req.body = body;
+  req.remote_address = remote_address;
+  if (!body.empty()) req.headers.emplace_back("content-type", "application/json");
+  if (!cookie.empty()) req.headers.emplace_back("cookie", cookie);
+  if (!bearer.empty()) req.headers.emplace_back("authorization", "Bearer " + bearer);
+  if (send_csrf && !csrf.empty() && method != "GET") req.headers.emplace_back("x-csrf-token", csrf);
+  for (auto& h : extra_headers) req.headers.push_back(std::move(h));
+  auto res = instance_.platform().dispatcher().handle(req);
+  Reply r;
+  r.status = res.status;
+  r.body = res.body;
+  r.headers = res.headers;
+  if (res.content_type.rfind("application/json", 0) == 0 && !res.body.empty()) r.json = boost::json::parse(res.body);
+  return r;
+}
+
+Client admin_client(Instance& instance, const std::string& profile_id) {
+  auto password = instance.add_demo_tenant(profile_id);
+  Client c(instance);
+  auto r = c.login(profile_id, "admin", password);
+  EXPECT_EQ(r.status, 200) << r.body;
+  return c;
+}
+
+std::int64_t ledger_size(Instance& instance) {
+  return storage::read(instance.db(), [](storage::Connection& c) {
+    return c.query("SELECT COUNT(*) FROM ledger_entries")[0].int_at(0);
+  });
+}
+
+std::string json_text(const boost::json::value& v) { return boost::json::serialize(v); }
+
+}  // namespace simpul::api_test
