@@ -1,4 +1,6 @@
 // simpul: the SPBE platform service and its administration commands.
+#include <boost/json/serialize.hpp>
+
 #include <iostream>
 #include <thread>
 

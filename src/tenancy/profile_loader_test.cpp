@@ -22,7 +22,7 @@ std::string load_error(const std::string& yaml, const std::string& name = "sampl
   return "";
 }
 
-const char* kMinimal = R"(schema: simpul.profile/1
+const char* kMinimal = R"Y(schema: simpul.profile/1
 id: sample
 version: 1
 rule_prefix: SMP
@@ -42,7 +42,7 @@ enumerations:
   agency_types: {items: [{id: dinas_daerah, name: Dinas Daerah}]}
 rules:
   - {id: SMP-10-1, citation: "Pasal 10 ayat (1)", article: 10, chapter: "I", kind: obligation, checkable: "yes"}
-)";
+)Y";
 }  // namespace
 
 TEST(ProfileLoader, LoadsAMinimalProfile) {

@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <thread>
+
+#include <boost/json/serialize.hpp>
+
+#include "core/error.hpp"
+#include "ledger/ledger.hpp"
+#include "storage/unit_of_work.hpp"
+#include "testing/test_database.hpp"
+
+using namespace simpul;
+using namespace simpul::ledger;
+
+class LedgerTest : public test_support::DatabaseTest {
+ protected:
+  void fill(storage::Database& db, const Ledger& l, int n) {
+    for (int i = 1; i <= n; ++i)
+      storage::write_transaction(db, [&](storage::Connection& c) {
+        l.append(c, {i % 2 ? "tenant-a" : "tenant-b", "u1", "Budi", "agency.update", "agency", "obj" + std::to_string(i),
+                     boost::json::object{{"n", i}}});
+      });
+  }
+  VerifyResult verify(storage::Database& db, const Ledger& l) {
+    auto c = db.acquire();
+    return l.verify(*c);
+  }
+  void sql(storage::Database& db, const std::string& statement, const storage::Params& p = {}) {
+    storage::write_transaction(db, [&](storage::Connection& c) { c.execute(statement, p); });
+  }
+  Ledger make(test_support::TestDatabase& t) {
+    crypto::init();
+    storage::migrate(t.db(), Ledger::migrations());
+    return Ledger(load_or_create_key(t.dir() / "keys" / "ledger.key"), 100);
+  }
+};
+
+TEST_P(LedgerTest, UntouchedChainVerifiesWithItsCheckpoints) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 250);
+  auto r = verify(t.db(), l);
+  EXPECT_TRUE(r.ok) << (r.first_problem ? r.first_problem->message : "");
+  EXPECT_EQ(r.entries_checked, 250);
+  EXPECT_EQ(r.checkpoints_checked, 2);
+}
+
+TEST_P(LedgerTest, AnEditedEntryIsFoundAtItsSeq) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 30);
+  sql(t.db(), "UPDATE ledger_entries SET details = ? WHERE seq = 17", {"{\"n\":999}"});
+  auto r = verify(t.db(), l);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->seq, 17);
+  EXPECT_EQ(r.first_problem->kind, "edited");
+}
+
+TEST_P(LedgerTest, AnEditRehashedBySomeoneWhoKnowsTheAlgorithmIsCaughtByTheSignedCheckpoint) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 120);
+  // Rewrite entry 40 and recompute every hash after it: the chain is consistent again,
+  // but checkpoint 100 signed the old hash of entry 100.
+  Ledger forger(crypto::generate_signing_key(), 0);
+  auto c = t.db().acquire();
+  auto rows = c->query("SELECT seq FROM ledger_entries WHERE seq >= 40 ORDER BY seq");
+  std::string prev = c->query("SELECT hash FROM ledger_entries WHERE seq = 39")[0].text_at(0);
+  for (const auto& row : rows) {
+    auto seq = row.int_at(0);
+    auto e = c->query("SELECT at, tenant_id, actor_id, actor_name, action, object_type, object_id, details FROM ledger_entries WHERE seq = ?", {seq})[0];
+    std::string details = seq == 40 ? "{\"n\":-1}" : e.text_at(7);
+    std::string digest = crypto::sha256_hex(details);
+    boost::json::array fields{e.text_at(0), e.text_at(1), e.text_at(2), e.text_at(3), e.text_at(4), e.text_at(5), e.text_at(6), digest, prev};
+    std::string hash = crypto::sha256_hex(boost::json::serialize(fields));
+    c->execute("UPDATE ledger_entries SET details = ?, digest = ?, prev_hash = ?, hash = ? WHERE seq = ?", {details, digest, prev, hash, seq});
+    prev = hash;
+  }
+  c->execute("UPDATE ledger_head SET hash = ? WHERE id = 1", {prev});
+  auto r = l.verify(*c);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->kind, "edited");
+  EXPECT_EQ(r.first_problem->seq, 100);  // the first checkpoint covering the rewritten entry
+}
+
+TEST_P(LedgerTest, DeletedEntriesAreFoundInTheMiddleAndAtTheEnd) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 30);
+  sql(t.db(), "DELETE FROM ledger_entries WHERE seq = 30");
+  auto tail = verify(t.db(), l);
+  ASSERT_FALSE(tail.ok);
+  EXPECT_EQ(tail.first_problem->kind, "deleted");
+  EXPECT_EQ(tail.first_problem->seq, 30);
+  sql(t.db(), "DELETE FROM ledger_entries WHERE seq = 12");
+  auto middle = verify(t.db(), l);
+  EXPECT_EQ(middle.first_problem->kind, "deleted");
+  EXPECT_EQ(middle.first_problem->seq, 12);
+}
+
+TEST_P(LedgerTest, SwappedEntriesAreReportedAsReordered) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 20);
+  sql(t.db(), "UPDATE ledger_entries SET seq = -1 WHERE seq = 8");
+  sql(t.db(), "UPDATE ledger_entries SET seq = 8 WHERE seq = 9");
+  sql(t.db(), "UPDATE ledger_entries SET seq = 9 WHERE seq = -1");
+  auto r = verify(t.db(), l);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->kind, "reordered");
+  EXPECT_EQ(r.first_problem->seq, 8);
+}
+
+TEST_P(LedgerTest, AForgedCheckpointSignatureIsFound) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 100);
+  sql(t.db(), "UPDATE ledger_checkpoints SET signature = ? WHERE seq = 100", {std::string(128, 'a')});
+  auto r = verify(t.db(), l);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->kind, "bad_signature");
+}
+
+TEST_P(LedgerTest, ListsNewestFirstPerTenant) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 9);
+  auto c = t.db().acquire();
+  auto page = l.list(*c, "tenant-a", 3, 0);
+  EXPECT_EQ(page.total, 5);
+  ASSERT_EQ(page.items.size(), 3u);
+  EXPECT_EQ(page.items[0].seq, 9);
+  EXPECT_EQ(page.items[1].seq, 7);
+  for (const auto& e : page.items) EXPECT_EQ(e.tenant_id, "tenant-a");
+}
+
+TEST_P(LedgerTest, ConcurrentWritersProduceOneContiguousChain) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 4; ++w) threads.emplace_back([&] { fill(t.db(), l, 25); });
+  for (auto& th : threads) th.join();
+  auto r = verify(t.db(), l);
+  EXPECT_TRUE(r.ok) << (r.first_problem ? r.first_problem->message : "");
+  EXPECT_EQ(r.entries_checked, 100);
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, LedgerTest, ::testing::ValuesIn(test_support::backends()));
+
+TEST(LedgerKey, IsCreatedPrivateAndReloaded) {
+  crypto::init();
+  test_support::TempDir dir;
+  auto path = dir.path() / "keys" / "ledger.key";
+  auto a = load_or_create_key(path);
+  struct stat st{};
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  auto b = load_or_create_key(path);
+  EXPECT_EQ(a.public_key, b.public_key);
+  std::ofstream(path) << "not a key";
+  EXPECT_THROW(load_or_create_key(path), Error);
+}
