@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/cli_args.hpp"
+#include "app/coverage.hpp"
 #include "app/demo.hpp"
 #include "app/platform.hpp"
 #include "core/log.hpp"
@@ -28,6 +29,7 @@ Usage:
   simpul user add --tenant SLUG --username NAME --role ROLE[,ROLE] [--display-name TEXT] [--agency CODE] [--password-stdin]
   simpul ledger verify
   simpul profiles check
+  simpul coverage                      print docs/regulation-coverage.md from the profiles
 
 Common options:
   --database URL       sqlite:PATH (default sqlite:<data-dir>/simpul.db) or postgresql://user@host:port/db
@@ -163,6 +165,11 @@ int main(int argc, char** argv) {
     if (cmd == "user") return user_cmd(args);
     if (cmd == "ledger") return ledger_cmd(args);
     if (cmd == "profiles") return profiles_cmd(args);
+    if (cmd == "coverage") {
+      args.allow_only({"profiles-dir"});
+      std::cout << app::coverage_markdown(tenancy::ProfileRegistry::load_directory(args.get_or("profiles-dir", "profiles")));
+      return 0;
+    }
     std::cerr << "unknown command: " << cmd << "\n\n" << kUsage;
     return 2;
   } catch (const Error& e) {

@@ -94,12 +94,48 @@ bhttp::response<bhttp::string_body> to_message(Response&& res, unsigned version,
   return msg;
 }
 
+/// A per-connection timer that cancels (not closes) the socket when it fires, so the server can
+/// still answer 408. Everything runs on the connection's strand; the shared state keeps a late
+/// timer callback harmless after the connection is gone.
+class Deadline {
+ public:
+  explicit Deadline(const asio::any_io_executor& ex) : timer_(ex), state_(std::make_shared<State>()) {}
+  ~Deadline() { state_->armed = false; }
+
+  void arm(tcp::socket& socket, std::chrono::milliseconds after) {
+    state_->armed = true;
+    state_->fired = false;
+    state_->socket = &socket;
+    timer_.expires_after(after);
+    timer_.async_wait([st = state_](const boost::system::error_code& ec) {
+      if (ec || !st->armed) return;
+      st->fired = true;
+      boost::system::error_code ignored;
+      st->socket->cancel(ignored);
+    });
+  }
+  void disarm() {
+    state_->armed = false;
+    timer_.cancel();
+  }
+  bool fired() const { return state_->fired; }
+
+ private:
+  struct State {
+    bool armed = false;
+    bool fired = false;
+    tcp::socket* socket = nullptr;
+  };
+  asio::steady_timer timer_;
+  std::shared_ptr<State> state_;
+};
+
 }  // namespace
 
 struct Server::Impl {
   struct SessionState {
     asio::any_io_executor executor;
-    beast::tcp_stream* stream = nullptr;
+    tcp::socket* socket = nullptr;
     bool busy = false;    // touched only on the session's strand
     bool closed = false;  // likewise
   };
@@ -124,21 +160,22 @@ struct Server::Impl {
     }
   }
 
-  asio::awaitable<void> write_error(beast::tcp_stream& stream, ErrorCode code, unsigned version) {
+  asio::awaitable<void> write_error(tcp::socket& socket, Deadline& deadline, ErrorCode code) {
     Response r = error_response(Error(code), Language::Indonesian, crypto::random_token(9));
-    auto msg = to_message(std::move(r), version, false, false);
-    stream.expires_after(options.read_timeout);
-    co_await bhttp::async_write(stream, msg, kAwait);
+    auto msg = to_message(std::move(r), 11, false, false);
+    deadline.arm(socket, options.read_timeout);
+    co_await bhttp::async_write(socket, msg, kAwait);
+    deadline.disarm();
   }
 
   asio::awaitable<void> session(tcp::socket socket) {
     active.fetch_add(1);
     beast::error_code ignored;
     std::string remote = socket.remote_endpoint(ignored).address().to_string();
-    beast::tcp_stream stream(std::move(socket));
     auto state = std::make_shared<SessionState>();
-    state->executor = stream.get_executor();
-    state->stream = &stream;
+    state->executor = socket.get_executor();
+    state->socket = &socket;
+    Deadline deadline(socket.get_executor());
     {
       std::lock_guard lock(sessions_mutex);
       sessions.insert(state);
@@ -148,26 +185,30 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       parser.body_limit(options.max_body_bytes);
-      stream.expires_after(options.idle_timeout);
-      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kAwait);
+      // An idle keep-alive connection may wait idle_timeout for its next request; once bytes
+      // arrive, the whole request must be in within read_timeout (slow clients get 408).
+      deadline.arm(socket, buffer.size() > 0 ? options.read_timeout : options.idle_timeout);
+      auto [ec, n] = co_await bhttp::async_read_some(socket, buffer, parser, kAwait);
       if (!ec && !parser.is_done()) {
-        stream.expires_after(options.read_timeout);
-        std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, kAwait);
+        deadline.arm(socket, options.read_timeout);
+        std::tie(ec, n) = co_await bhttp::async_read(socket, buffer, parser, kAwait);
       }
+      bool timed_out = deadline.fired();
+      deadline.disarm();
       if (ec) {
         if (ec == bhttp::error::body_limit) {
-          co_await write_error(stream, ErrorCode::RequestBodyTooLarge, 11);
+          co_await write_error(socket, deadline, ErrorCode::RequestBodyTooLarge);
         } else if (ec == bhttp::error::header_limit) {
-          co_await write_error(stream, ErrorCode::RequestHeadersTooLarge, 11);
-        } else if (ec == beast::error::timeout && parser.got_some()) {
+          co_await write_error(socket, deadline, ErrorCode::RequestHeadersTooLarge);
+        } else if (timed_out && parser.got_some()) {
           log::info("http.request_timeout", {{"remote", remote}});
-          co_await write_error(stream, ErrorCode::RequestTimeout, 11);
-        } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() && ec != bhttp::error::end_of_stream &&
-                   ec != bhttp::error::partial_message) {
+          co_await write_error(socket, deadline, ErrorCode::RequestTimeout);
+        } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+                   ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
           log::info("http.malformed_request", {{"remote", remote}, {"error", ec.message()}});
-          co_await write_error(stream, ErrorCode::RequestMalformed, 11);
+          co_await write_error(socket, deadline, ErrorCode::RequestMalformed);
         }
-        break;  // end of stream, idle timeout, reset, cancellation: just close
+        break;  // end of stream, idle timeout, reset, shutdown: just close
       }
       state->busy = true;
       auto& msg = parser.get();
@@ -182,12 +223,13 @@ struct Server::Impl {
       }
       keep_alive = keep_alive && !stopping.load();
       auto out = to_message(std::move(res), msg.version(), keep_alive, head);
-      stream.expires_after(options.read_timeout);
-      auto [wec, wn] = co_await bhttp::async_write(stream, out, kAwait);
+      deadline.arm(socket, options.read_timeout);  // a client that stops reading is dropped
+      auto [wec, wn] = co_await bhttp::async_write(socket, out, kAwait);
+      deadline.disarm();
       state->busy = false;
       if (wec || !keep_alive) break;
     }
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    socket.shutdown(tcp::socket::shutdown_send, ignored);
     state->closed = true;
     {
       std::lock_guard lock(sessions_mutex);
@@ -220,7 +262,8 @@ struct Server::Impl {
     for (const auto& s : sessions)
       asio::post(s->executor, [s] {
         // Idle keep-alive connections are closed now; busy ones finish their response first.
-        if (!s->closed && !s->busy) s->stream->socket().cancel();
+        boost::system::error_code ignored;
+        if (!s->closed && !s->busy) s->socket->cancel(ignored);
       });
     asio::co_spawn(ioc, drain(), asio::detached);
   }

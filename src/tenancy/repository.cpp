@@ -192,6 +192,12 @@ std::int64_t Repository::count_members(const std::string& team_id, const std::st
       .int_at(0);
 }
 
+bool Repository::has_member(const std::string& team_id, const std::string& user_id, const std::string& position_id) {
+  return !c_.query("SELECT 1 FROM team_members WHERE team_id = ? AND user_id = ? AND position_id = ?",
+                   {team_id, user_id, position_id})
+              .empty();
+}
+
 void Repository::insert_member(const Scope& s, const TeamMember& m) {
   c_.execute("INSERT INTO team_members (id, tenant_id, team_id, user_id, position_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
              {m.id, s.tenant_id, m.team_id, m.user_id, m.position_id, m.created_at});

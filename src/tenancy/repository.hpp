@@ -39,6 +39,7 @@ class Repository {
   std::vector<Team> teams(const Scope& s);
   std::optional<std::string> team_kind(const Scope& s, const std::string& team_id);
   std::int64_t count_members(const std::string& team_id, const std::string& position_id);
+  bool has_member(const std::string& team_id, const std::string& user_id, const std::string& position_id);
   void insert_member(const Scope& s, const TeamMember& m);
   std::optional<TeamMember> member(const Scope& s, const std::string& team_id, const std::string& member_id);
   void delete_member(const Scope& s, const std::string& member_id);

@@ -216,6 +216,7 @@ TeamMember Service::add_team_member(const Scope& s, const std::string& team_id, 
     if (!pos) throw Error(ErrorCode::TeamPositionUnknown, {{"position_id", position_id}}, rule);
     auto name = repo.user_display_name(s, user_id);
     if (!name) throw Error(ErrorCode::UserNotFound);
+    if (repo.has_member(team_id, user_id, position_id)) throw Error(ErrorCode::TeamMemberDuplicate);
     if (pos->max && repo.count_members(team_id, position_id) >= *pos->max) {
       if (pos->rule)
         if (const RuleInstance* r = profile.rule(*pos->rule)) rule = RuleRef{r->id, r->citation};

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/log.hpp"
 #include "core/text.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -25,6 +26,7 @@ std::string Reply::rule_id() const {
 }
 
 Instance::Instance(const std::string& backend, identity::Options identity) : db_(backend) {
+  log::set_min_level(log::Level::Warn);  // keep test output to what matters
   app::Config c;
   c.database_url = db_.url();
   c.data_dir = db_.dir() / "var";
@@ -54,6 +56,22 @@ Reply Client::login(const std::string& tenant, const std::string& username, cons
   return r;
 }
 
+namespace {
+// The in-process harness skips the transport, so it decodes queries the way the server does.
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i] == '+' ? ' ' : s[i]);
+    }
+  }
+  return out;
+}
+}  // namespace
+
 Reply Client::send(const std::string& method, const std::string& path, const std::string& body,
                    std::vector<std::pair<std::string, std::string>> extra_headers) {
   http::Request req;
@@ -63,11 +81,13 @@ Reply Client::send(const std::string& method, const std::string& path, const std
   if (q != std::string::npos)
     for (auto pair : text::split(std::string_view(path).substr(q + 1), '&')) {
       auto eq = pair.find('=');
-      req.query[std::string(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1));
+      req.query[std::string(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : percent_decoded(pair.substr(eq + 1));
     }
   req.body = body;
   req.remote_address = remote_address;
-  if (!body.empty()) req.headers.emplace_back("content-type", "application/json");
+  bool custom_type = false;
+  for (const auto& [k, v] : extra_headers) custom_type = custom_type || k == "content-type";
+  if (!body.empty() && !custom_type) req.headers.emplace_back("content-type", "application/json");
   if (!cookie.empty()) req.headers.emplace_back("cookie", cookie);
   if (!bearer.empty()) req.headers.emplace_back("authorization", "Bearer " + bearer);
   if (send_csrf && !csrf.empty() && method != "GET") req.headers.emplace_back("x-csrf-token", csrf);

@@ -122,7 +122,7 @@ TEST_P(AuthTest, RolesAreDenyByDefaultAndAgencyScoped) {
   auto agencies = admin.get("/api/agencies?per_page=200").json.at("items").as_array();
   std::string own, other;
   for (const auto& a : agencies) {
-    if (a.at("code") == "DISKES" || a.at("code") == "DINKES") own = std::string(a.at("id").as_string());
+    if (a.at("code").as_string() == "DISKES" || a.at("code").as_string() == "DINKES") own = std::string(a.at("id").as_string());
     else if (other.empty()) other = std::string(a.at("id").as_string());
   }
   if (own.empty()) own = std::string(agencies[1].at("id").as_string());
@@ -170,8 +170,9 @@ TEST_P(AuthTest, TenantsAreIsolated) {
   EXPECT_EQ(bpn.patch("/api/agencies/" + id, R"({"name":"diambil alih"})").status, 404);
   EXPECT_EQ(bpn.del("/api/agencies/" + id).status, 404);
   EXPECT_EQ(bpn.get("/api/agencies?q=RAHASIA").json.at("total").as_int64(), 0);
-  for (const auto& e : bpn.get("/api/ledger?per_page=200").json.at("items").as_array())
-    EXPECT_NE(e.at("object_id"), id);
+  auto ledger = bpn.get("/api/ledger?per_page=200");
+  for (const auto& e : ledger.json.at("items").as_array())
+    EXPECT_NE(e.at("object_id").as_string(), id);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, AuthTest, ::testing::ValuesIn(test_support::backends()));

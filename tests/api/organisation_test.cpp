@@ -22,9 +22,10 @@ std::string agency_body(const std::string& code, const std::string& name, const 
 }
 
 std::string find_by_flag(Client& c, const std::string& flag) {
-  for (const auto& a : c.get("/api/agencies?per_page=200").json.at("items").as_array())
+  auto reply = c.get("/api/agencies?per_page=200");
+  for (const auto& a : reply.json.at("items").as_array())
     for (const auto& f : a.at("flags").as_array())
-      if (f == flag) return std::string(a.at("id").as_string());
+      if (f.as_string() == flag) return std::string(a.at("id").as_string());
   return "";
 }
 
@@ -47,13 +48,13 @@ TEST_P(OrganisationTest, AgencyLifecycleIsListedSearchedPagedAndLedgered) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");
   auto before = ledger_size(in);
-  auto created = c.post("/api/agencies", agency_body("dispar", "Dinas Pariwisata Kota Balikpapan", R"(,"short_name":"Dispar")"));
+  auto created = c.post("/api/agencies", agency_body("dbahari", "Dinas Kelautan Bahari Kota Balikpapan", R"(,"short_name":"Bahari")"));
   ASSERT_EQ(created.status, 201) << created.body;
-  EXPECT_EQ(created.json.at("code").as_string(), "DISPAR");  // codes are upper case
+  EXPECT_EQ(created.json.at("code").as_string(), "DBAHARI");  // codes are upper case
   std::string id(created.json.at("id").as_string());
   EXPECT_EQ(ledger_size(in), before + 1);
 
-  auto found = c.get("/api/agencies?q=pariwisata");
+  auto found = c.get("/api/agencies?q=bahari");
   ASSERT_EQ(found.json.at("total").as_int64(), 1);
   EXPECT_EQ(found.json.at("items").at(0).at("id").as_string(), id);
 
@@ -83,7 +84,7 @@ TEST_P(OrganisationTest, RegulationRolesAreHeldByOneAgencyAndRefusalsCiteTheArti
   EXPECT_EQ(no_decree.error_code(), "agency.decree_required");
   EXPECT_EQ(no_decree.rule_id().rfind("BPN-43", 0), 0u) << no_decree.body;  // Balikpapan Pasal 43: decided by decree
   EXPECT_EQ(c.post("/api/agencies", agency_body("TIK", "Dinas Mandiri TIK",
-                                                R"(,"flags":["mandiri_tik"],"mandiri_tik_decree":"Keputusan Wali Kota 100/2026"})"))
+                                                R"(,"flags":["mandiri_tik"],"mandiri_tik_decree":"Keputusan Wali Kota 100/2026")"))
                 .status,
             201);
   auto dup = c.post("/api/agencies", agency_body("TIK", "Dinas Lain"));
@@ -96,7 +97,7 @@ TEST_P(OrganisationTest, MandiriTikExistsOnlyWhereTheRegulationKnowsIt) {
   Instance in(GetParam());
   auto c = admin_client(in, "lampung-timur");
   auto r = c.post("/api/agencies", agency_body("TIK", "Dinas Mandiri TIK",
-                                               R"(,"flags":["mandiri_tik"],"mandiri_tik_decree":"Keputusan 1/2026"})"));
+                                               R"(,"flags":["mandiri_tik"],"mandiri_tik_decree":"Keputusan 1/2026")"));
   EXPECT_EQ(r.error_code(), "agency.mandiri_tik_not_in_regulation");
 }
 
@@ -117,7 +118,7 @@ TEST_P(OrganisationTest, TeamsFollowTheRegionsPrescribedPositions) {
   ASSERT_EQ(teams.status, 200);
   std::string asesor;
   for (const auto& t : teams.json.as_array())
-    if (t.at("kind") == "tim_asesor_internal") asesor = std::string(t.at("id").as_string());
+    if (t.at("kind").as_string() == "tim_asesor_internal") asesor = std::string(t.at("id").as_string());
   ASSERT_FALSE(asesor.empty()) << teams.body;
   auto users = c.get("/api/users?per_page=200").json.at("items").as_array();
   ASSERT_GE(users.size(), 3u);
