@@ -70,6 +70,22 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return parts;
 }
 
+std::string join(const std::vector<std::string>& parts, char sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out.push_back(sep);
+    out += p;
+  }
+  return out;
+}
+
+std::vector<std::string> split_nonempty(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  for (auto part : split(s, sep))
+    if (!part.empty()) out.emplace_back(part);
+  return out;
+}
+
 std::string like_pattern_contains(std::string_view needle) {
   std::string out = "%";
   for (char c : needle) {

@@ -13,6 +13,9 @@ std::size_t utf8_length(std::string_view s);
 std::string trim(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
+/// The inverse of split for stored lists ("kominfo,wali_data"); empty parts are dropped by split_nonempty.
+std::string join(const std::vector<std::string>& parts, char sep);
+std::vector<std::string> split_nonempty(std::string_view s, char sep);
 /// Escapes %, _ and \ so user text is matched literally inside a LIKE pattern (ESCAPE '\').
 std::string like_pattern_contains(std::string_view needle);
 

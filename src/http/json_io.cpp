@@ -92,6 +92,12 @@ std::optional<std::vector<std::string>> FieldReader::optional_string_list(std::s
   return out;
 }
 
+boost::json::array json_strings(const std::vector<std::string>& values) {
+  boost::json::array a;
+  for (const auto& v : values) a.emplace_back(v);
+  return a;
+}
+
 Response json_response(int status, const boost::json::value& body) {
   Response r;
   r.status = status;

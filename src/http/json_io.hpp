@@ -41,6 +41,9 @@ class FieldReader {
   const boost::json::object& obj_;
 };
 
+/// ["a", "b"] from a list of strings.
+boost::json::array json_strings(const std::vector<std::string>& values);
+
 Response json_response(int status, const boost::json::value& body);
 Response no_content();
 /// The catalogue rendering of an error in the caller's language.

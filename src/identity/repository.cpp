@@ -31,15 +31,8 @@ constexpr const char* kUserCols =
 StoredUser user_from(const storage::Row& r, std::size_t o = 0) {
   User u{r.text_at(o + 0), r.text_at(o + 1), r.text_at(o + 2), r.text_at(o + 3), r.text_at(o + 4), r.text_at(o + 5),
          r.text_at(o + 6), {},                r.bool_at(o + 8), r.text_at(o + 9), r.text_at(o + 10)};
-  for (auto role : text::split(r.text_at(o + 7), ','))
-    if (!role.empty()) u.roles.emplace_back(role);
+  u.roles = text::split_nonempty(r.text_at(o + 7), ',');
   return {std::move(u), r.text_at(o + 11)};
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
 }
 
 storage::Value nullable(const std::string& s) { return s.empty() ? storage::Value() : storage::Value(s); }
@@ -85,14 +78,14 @@ std::optional<StoredUser> Repository::user_by_username(const Scope& s, const std
 void Repository::insert_user(const User& u, const std::string& password_hash) {
   c_.execute("INSERT INTO users (id, tenant_id, agency_id, username, display_name, email, password_hash, roles, active, "
              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {u.id, u.tenant_id, nullable(u.agency_id), u.username, u.display_name, u.email, password_hash, join(u.roles),
+             {u.id, u.tenant_id, nullable(u.agency_id), u.username, u.display_name, u.email, password_hash, text::join(u.roles, ','),
               u.active, u.created_at, u.updated_at});
 }
 
 void Repository::update_user(const User& u, const std::optional<std::string>& new_password_hash) {
   c_.execute("UPDATE users SET agency_id = ?, display_name = ?, email = ?, roles = ?, active = ?, updated_at = ? "
              "WHERE tenant_id = ? AND id = ?",
-             {nullable(u.agency_id), u.display_name, u.email, join(u.roles), u.active, u.updated_at, u.tenant_id, u.id});
+             {nullable(u.agency_id), u.display_name, u.email, text::join(u.roles, ','), u.active, u.updated_at, u.tenant_id, u.id});
   if (new_password_hash)
     c_.execute("UPDATE users SET password_hash = ? WHERE tenant_id = ? AND id = ?", {*new_password_hash, u.tenant_id, u.id});
 }

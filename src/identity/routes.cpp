@@ -90,9 +90,9 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     return res;
   });
 
-  router.add("GET", "/api/auth/me", [tenants](Request& req) {
+  router.add("GET", "/api/auth/me", [&svc, tenants](Request& req) {
     const auto& p = req.caller();
-    return http::json_response(200, boost::json::object{{"user", to_json(p)},
+    return http::json_response(200, boost::json::object{{"user", to_json(svc.user(p.scope(), p.user_id))},
                                                         {"csrf_token", p.csrf_token},
                                                         {"tenant", tenants.describe(p.scope())}});
   });

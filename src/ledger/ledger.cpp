@@ -7,9 +7,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
-#include <sstream>
-#include <unordered_map>
+#include <map>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -42,6 +43,35 @@ Entry entry_from(const storage::Row& r) {
 
 std::string raw(const unsigned char* p, std::size_t n) { return std::string(reinterpret_cast<const char*>(p), n); }
 
+struct Head {
+  std::int64_t seq;
+  std::string hash;
+};
+
+Head read_head(storage::Connection& conn) {
+  auto rows = conn.query("SELECT seq, hash FROM ledger_head WHERE id = 1");
+  // Seeded by the migration and never deleted by us: its absence means an unmigrated or tampered schema.
+  if (rows.empty()) throw Error(ErrorCode::InternalError, {{"reason", "the ledger head record is missing"}});
+  return {rows[0].int_at(0), rows[0].text_at(1)};
+}
+
+crypto::SigningKey read_key(const std::filesystem::path& path) {
+  crypto::SigningKey key;
+  std::ifstream in(path);
+  std::string hex, secret;
+  bool valid = static_cast<bool>(in >> hex) && crypto::from_hex(hex, secret) && secret.size() == key.secret.size();
+  if (valid) std::copy(secret.begin(), secret.end(), key.secret.begin());
+  sodium_memzero(hex.data(), hex.size());
+  sodium_memzero(secret.data(), secret.size());
+  if (!valid)
+    throw Error(ErrorCode::LedgerKeyMissing, {{"path", path.string()}, {"reason", "the key file is not a hex Ed25519 secret key"}});
+  crypto_sign_ed25519_sk_to_pk(key.public_key.data(), key.secret.data());
+  struct stat st{};
+  if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+    log::warn("ledger.key_permissions", {{"path", path.string()}, {"reason", "readable by other users; chmod 600 it"}});
+  return key;
+}
+
 }  // namespace
 
 std::vector<storage::Migration> Ledger::migrations() {
@@ -58,25 +88,36 @@ std::vector<storage::Migration> Ledger::migrations() {
 }
 
 crypto::SigningKey load_or_create_key(const std::filesystem::path& path) {
-  crypto::SigningKey key;
-  if (std::filesystem::exists(path)) {
-    std::ifstream in(path);
-    std::string hex, secret;
-    in >> hex;
-    if (!crypto::from_hex(hex, secret) || secret.size() != key.secret.size())
-      throw Error(ErrorCode::LedgerKeyMissing, {{"path", path.string()}, {"reason", "the key file is not a hex Ed25519 secret key"}});
-    std::copy(secret.begin(), secret.end(), key.secret.begin());
-    crypto_sign_ed25519_sk_to_pk(key.public_key.data(), key.secret.data());
-    return key;
-  }
-  std::filesystem::create_directories(path.parent_path());
-  key = crypto::generate_signing_key();
+  if (std::filesystem::exists(path)) return read_key(path);
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  auto key = crypto::generate_signing_key();
   std::string content = crypto::to_hex(raw(key.secret.data(), key.secret.size())) + "\n";
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0 || ::write(fd, content.data(), content.size()) != static_cast<ssize_t>(content.size()))
-    throw Error(ErrorCode::LedgerKeyMissing, {{"path", path.string()}, {"reason", "cannot create the key file"}});
-  ::close(fd);
-  log::info("ledger.key_created", {{"path", path.string()}});
+  // Written to a private temporary file and then linked into place: link() fails when the name
+  // exists, so two processes starting at once never overwrite each other's key, and a reader
+  // never sees a half-written file.
+  auto tmp = path;
+  tmp += ".tmp-" + crypto::random_token(6);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  bool written = fd >= 0 && ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+                 ::fsync(fd) == 0;
+  int saved_errno = errno;
+  if (fd >= 0) ::close(fd);
+  sodium_memzero(content.data(), content.size());
+  bool linked = written && ::link(tmp.c_str(), path.c_str()) == 0;
+  if (written && !linked) saved_errno = errno;
+  std::error_code ignored;
+  std::filesystem::remove(tmp, ignored);
+  if (!linked) {
+    if (written && saved_errno == EEXIST) return read_key(path);  // another process won the race: share its key
+    throw Error(ErrorCode::LedgerKeyMissing,
+                {{"path", path.string()}, {"reason", std::string("cannot create the key file: ") + std::strerror(saved_errno)}});
+  }
+  // Make the new directory entry durable too: losing the key would leave every checkpoint unverifiable.
+  if (int dir = ::open(path.has_parent_path() ? path.parent_path().c_str() : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  log::info("ledger.key_created", {{"path", path.string()}, {"public_key", crypto::to_hex(raw(key.public_key.data(), key.public_key.size()))}});
   return key;
 }
 
@@ -86,12 +127,13 @@ std::string Ledger::public_key_hex() const { return crypto::to_hex(raw(key_.publ
 
 Entry Ledger::append(storage::Connection& conn, const Change& change) const {
   // Takes the head row's lock first, so concurrent PostgreSQL writers queue here (SQLite already
-  // holds its single write lock).
+  // holds its single write lock). Under READ COMMITTED the SELECT below then sees the head as left
+  // by the writer we waited for.
   conn.execute("UPDATE ledger_head SET seq = seq WHERE id = 1");
-  auto head = conn.query("SELECT seq, hash FROM ledger_head WHERE id = 1");
+  auto head = read_head(conn);
   Entry e;
-  e.seq = head[0].int_at(0) + 1;
-  e.prev_hash = head[0].text_at(1);
+  e.seq = head.seq + 1;
+  e.prev_hash = head.hash;
   e.at = clock::now_iso();
   e.tenant_id = change.tenant_id;
   e.actor_id = change.actor_id;
@@ -112,12 +154,11 @@ Entry Ledger::append(storage::Connection& conn, const Change& change) const {
 }
 
 void Ledger::checkpoint(storage::Connection& conn) const {
-  auto head = conn.query("SELECT seq, hash FROM ledger_head WHERE id = 1");
-  std::int64_t seq = head[0].int_at(0);
-  if (seq == 0 || !conn.query("SELECT 1 FROM ledger_checkpoints WHERE seq = ?", {seq}).empty()) return;
-  auto sig = crypto::sign_detached(key_, checkpoint_message(seq, head[0].text_at(1)));
+  auto head = read_head(conn);
+  if (head.seq == 0 || !conn.query("SELECT 1 FROM ledger_checkpoints WHERE seq = ?", {head.seq}).empty()) return;
+  auto sig = crypto::sign_detached(key_, checkpoint_message(head.seq, head.hash));
   conn.execute("INSERT INTO ledger_checkpoints (seq, hash, signature, public_key, at) VALUES (?, ?, ?, ?, ?)",
-               {seq, head[0].text_at(1), crypto::to_hex(sig), public_key_hex(), clock::now_iso()});
+               {head.seq, head.hash, crypto::to_hex(sig), public_key_hex(), clock::now_iso()});
 }
 
 VerifyResult Ledger::verify(storage::Connection& conn) const {
@@ -127,62 +168,80 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
     result.ok = false;
     result.first_problem = Problem{seq, std::move(kind), std::move(message)};
   };
+  auto n = [](std::int64_t seq) { return std::to_string(seq); };
 
-  // Hash → seq of every entry, to tell a reordering (the link points forward) from an edit.
-  std::unordered_map<std::string, std::int64_t> seq_of_hash;
-  for (const auto& r : conn.query("SELECT hash, seq FROM ledger_entries")) seq_of_hash.emplace(r.text_at(0), r.int_at(1));
-  std::unordered_map<std::int64_t, std::string> hash_at;
+  // Checkpoints are few (one per checkpoint_every_ entries), so they are loaded up front and each
+  // is compared with its entry as the walk passes it; entries are streamed a page at a time.
+  struct Signed {
+    std::string hash;
+    bool signature_ok;
+  };
+  std::map<std::int64_t, Signed> checkpoints;
+  for (const auto& r : conn.query("SELECT seq, hash, signature, public_key FROM ledger_checkpoints ORDER BY seq")) {
+    ++result.checkpoints_checked;
+    std::string sig, pub;
+    // Must be signed by this instance's key, not by whatever key an attacker stored beside it.
+    bool ok = crypto::from_hex(r.text_at(2), sig) && crypto::from_hex(r.text_at(3), pub) &&
+              r.text_at(3) == public_key_hex() &&
+              crypto::verify_detached(pub, checkpoint_message(r.int_at(0), r.text_at(1)), sig);
+    checkpoints.emplace(r.int_at(0), Signed{r.text_at(1), ok});
+  }
+  auto check_checkpoint = [&](std::int64_t seq, const Signed& cp, const std::string* entry_hash_at_seq) {
+    if (!cp.signature_ok) fail(seq, "bad_signature", "checkpoint " + n(seq) + " is not signed by this instance's key");
+    else if (!entry_hash_at_seq) fail(seq, "deleted", "entry " + n(seq) + ", signed by a checkpoint, is missing");
+    else if (*entry_hash_at_seq != cp.hash)
+      // Catches a rewrite whose author recomputed every later hash: the chain is consistent, the signature is not.
+      fail(seq, "edited", "entries up to " + n(seq) + " differ from what checkpoint " + n(seq) + " signed");
+  };
 
   std::int64_t expected = 1;
   std::string prev_hash = kGenesis;
   std::int64_t last_seq = 0;
-  for (std::int64_t after = 0;;) {
-    auto rows = conn.query(std::string(kEntryCols) + "WHERE seq > ? ORDER BY seq LIMIT ?", {after, kVerifyPage});
+  auto next_cp = checkpoints.begin();
+  for (;;) {
+    auto rows = conn.query(std::string(kEntryCols) + "WHERE seq > ? ORDER BY seq LIMIT ?", {last_seq, kVerifyPage});
     if (rows.empty()) break;
     for (const auto& row : rows) {
       Entry e = entry_from(row);
-      after = last_seq = e.seq;
       ++result.entries_checked;
-      hash_at[e.seq] = e.hash;
-      if (e.seq != expected) {
-        fail(expected, "deleted", "entry " + std::to_string(expected) + " is missing");
-      } else if (crypto::sha256_hex(e.details) != e.digest || entry_hash(e) != e.hash) {
-        fail(e.seq, "edited", "entry " + std::to_string(e.seq) + " does not match its hash");
-      } else if (e.prev_hash != prev_hash) {
-        auto it = seq_of_hash.find(e.prev_hash);
-        if (it != seq_of_hash.end() && it->second > e.seq)
-          fail(e.seq, "reordered", "entry " + std::to_string(e.seq) + " links to a later entry");
-        else
-          fail(e.seq - 1, "edited", "entry " + std::to_string(e.seq - 1) + " was rewritten: the next entry does not link to it");
+      if (!result.first_problem) {
+        if (e.seq != expected) {
+          fail(expected, "deleted", "entry " + n(expected) + " is missing");
+        } else if (crypto::sha256_hex(e.details) != e.digest || entry_hash(e) != e.hash) {
+          fail(e.seq, "edited", "entry " + n(e.seq) + " does not match its hash");
+        } else if (e.prev_hash != prev_hash) {
+          // The entry links to something other than its predecessor. Pointing at a later entry means
+          // entries swapped places; pointing nowhere means the predecessor was rewritten and rehashed
+          // (or, for the first entry, that entries before it were removed and the rest renumbered).
+          bool links_forward = !conn.query("SELECT seq FROM ledger_entries WHERE hash = ? AND seq > ? LIMIT 1",
+                                           {e.prev_hash, e.seq}).empty();
+          if (links_forward) fail(e.seq, "reordered", "entry " + n(e.seq) + " links to a later entry");
+          else if (e.seq == 1) fail(1, "deleted", "entry 1 links to an entry that is missing");
+          else fail(e.seq - 1, "edited", "entry " + n(e.seq - 1) + " was rewritten: the next entry does not link to it");
+        }
+        for (; next_cp != checkpoints.end() && next_cp->first <= e.seq; ++next_cp)
+          check_checkpoint(next_cp->first, next_cp->second, next_cp->first == e.seq ? &e.hash : nullptr);
+        // append() signs every checkpoint_every_-th entry in the same transaction, so a missing one was removed.
+        if (checkpoint_every_ > 0 && e.seq % checkpoint_every_ == 0 && !checkpoints.count(e.seq))
+          fail(e.seq, "deleted", "the checkpoint signing entry " + n(e.seq) + " is missing");
       }
+      last_seq = e.seq;
       expected = e.seq + 1;
       prev_hash = e.hash;
     }
   }
-  auto head = conn.query("SELECT seq, hash FROM ledger_head WHERE id = 1");
-  if (!head.empty() && !result.first_problem) {
-    std::int64_t head_seq = head[0].int_at(0);
-    if (head_seq > last_seq) fail(last_seq + 1, "deleted", "entries after " + std::to_string(last_seq) + " are missing");
-    else if (head_seq != last_seq || head[0].text_at(1) != prev_hash)
-      fail(last_seq, "edited", "the chain head does not match the last entry");
-  }
 
-  for (const auto& r : conn.query("SELECT seq, hash, signature, public_key FROM ledger_checkpoints ORDER BY seq")) {
-    ++result.checkpoints_checked;
-    std::int64_t seq = r.int_at(0);
-    std::string sig, pub;
-    bool decoded = crypto::from_hex(r.text_at(2), sig) && crypto::from_hex(r.text_at(3), pub);
-    // A checkpoint must be signed by this instance's key, not by whatever key is stored beside it.
-    if (!decoded || r.text_at(3) != public_key_hex() ||
-        !crypto::verify_detached(pub, checkpoint_message(seq, r.text_at(1)), sig)) {
-      fail(seq, "bad_signature", "checkpoint " + std::to_string(seq) + " is not signed by this instance's key");
-      continue;
-    }
-    auto it = hash_at.find(seq);
-    if (it == hash_at.end()) fail(seq, "deleted", "the entry signed by checkpoint " + std::to_string(seq) + " is missing");
-    else if (it->second != r.text_at(1))
-      fail(seq, "edited", "entries up to " + std::to_string(seq) + " differ from what the checkpoint signed");
+  auto head = conn.query("SELECT seq, hash FROM ledger_head WHERE id = 1");
+  if (head.empty()) {
+    fail(last_seq, "edited", "the chain head record is missing");
+  } else if (head[0].int_at(0) > last_seq) {
+    fail(last_seq + 1, "deleted", "entries after " + n(last_seq) + " are missing");
+  } else if (head[0].int_at(0) != last_seq || head[0].text_at(1) != prev_hash) {
+    fail(last_seq, "edited", "the chain head does not match the last entry");
   }
+  // Checkpoints beyond the last entry: their entries were cut from the tail (and the head rewound).
+  for (; next_cp != checkpoints.end(); ++next_cp) check_checkpoint(next_cp->first, next_cp->second, nullptr);
+
   if (result.first_problem)
     log::warn("ledger.verify_failed", {{"seq", result.first_problem->seq}, {"kind", result.first_problem->kind}});
   return result;

@@ -1,13 +1,10 @@
 #include "tenancy/json.hpp"
 
+#include "http/json_io.hpp"
+
 namespace simpul::tenancy {
 
 namespace {
-boost::json::array strings(const std::vector<std::string>& v) {
-  boost::json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
 boost::json::value optional_text(const std::optional<std::string>& s) {
   return s ? boost::json::value(*s) : boost::json::value(nullptr);
 }
@@ -22,7 +19,7 @@ boost::json::object to_json(const Agency& a) {
           {"name", a.name},
           {"short_name", a.short_name},
           {"type", a.type},
-          {"flags", strings(a.flags)},
+          {"flags", http::json_strings(a.flags)},
           {"mandiri_tik_decree", optional_text(a.mandiri_tik_decree)},
           {"head_title", a.head_title},
           {"created_at", a.created_at},
@@ -63,7 +60,7 @@ boost::json::object to_json(const Team& t, const Profile& profile) {
                                               {"min", p.min},
                                               {"max", p.max ? boost::json::value(*p.max) : nullptr},
                                               {"rule", rule},
-                                              {"duties", strings(p.duties)}});
+                                              {"duties", http::json_strings(p.duties)}});
     }
   for (const auto& m : t.members) members.push_back(to_json(m, spec));
   boost::json::value rule = spec && spec->rule ? boost::json::value(rule_ref_json(profile, spec->rule)) : nullptr;

@@ -35,17 +35,10 @@ Tenant tenant_from(const storage::Row& r) {
 }
 constexpr const char* kTenantCols = "SELECT id, slug, name, profile_id, profile_version, created_at FROM tenants ";
 
-std::string join_flags(const std::vector<std::string>& flags) {
-  std::string out;
-  for (const auto& f : flags) out += (out.empty() ? "" : ",") + f;
-  return out;
-}
-
 Agency agency_from(const storage::Row& r) {
   Agency a{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5),
            {},           r.optional_text_at(7), r.text_at(8), r.text_at(9), r.text_at(10)};
-  for (auto f : text::split(r.text_at(6), ','))
-    if (!f.empty()) a.flags.emplace_back(f);
+  a.flags = text::split_nonempty(r.text_at(6), ',');
   return a;
 }
 constexpr const char* kAgencyCols =
@@ -121,7 +114,7 @@ void Repository::insert_agency(const Agency& a) {
   c_.execute(
       "INSERT INTO agencies (id, tenant_id, code, name, short_name, type, flags, mandiri_tik_decree, head_title, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {a.id, a.tenant_id, a.code, a.name, a.short_name, a.type, join_flags(a.flags), a.mandiri_tik_decree,
+      {a.id, a.tenant_id, a.code, a.name, a.short_name, a.type, text::join(a.flags, ','), a.mandiri_tik_decree,
        a.head_title, a.created_at, a.updated_at});
 }
 
@@ -129,7 +122,7 @@ void Repository::update_agency(const Agency& a) {
   c_.execute(
       "UPDATE agencies SET code = ?, name = ?, short_name = ?, type = ?, flags = ?, mandiri_tik_decree = ?, "
       "head_title = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
-      {a.code, a.name, a.short_name, a.type, join_flags(a.flags), a.mandiri_tik_decree, a.head_title, a.updated_at,
+      {a.code, a.name, a.short_name, a.type, text::join(a.flags, ','), a.mandiri_tik_decree, a.head_title, a.updated_at,
        a.tenant_id, a.id});
 }
 
@@ -139,6 +132,10 @@ bool Repository::delete_agency(const Scope& s, const std::string& id) {
 
 std::int64_t Repository::count_agencies(const Scope& s) {
   return c_.query("SELECT COUNT(*) FROM agencies WHERE tenant_id = ?", {s.tenant_id})[0].int_at(0);
+}
+
+std::int64_t Repository::count_agency_users(const Scope& s, const std::string& agency_id) {
+  return c_.query("SELECT COUNT(*) FROM users WHERE tenant_id = ? AND agency_id = ?", {s.tenant_id, agency_id})[0].int_at(0);
 }
 
 std::vector<Position> Repository::positions(const Scope& s, const std::optional<std::string>& agency_id) {

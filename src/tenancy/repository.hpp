@@ -31,6 +31,8 @@ class Repository {
   /// Returns false when nothing was deleted; throws StorageError(ForeignKeyViolation) when referenced.
   bool delete_agency(const Scope& s, const std::string& id);
   std::int64_t count_agencies(const Scope& s);
+  /// Users belonging to an agency (reads the identity module's table, like team membership).
+  std::int64_t count_agency_users(const Scope& s, const std::string& agency_id);
 
   std::vector<Position> positions(const Scope& s, const std::optional<std::string>& agency_id);
   void insert_position(const Position& p);

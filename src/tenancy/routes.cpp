@@ -93,6 +93,7 @@ void register_routes(http::Router& router, Service& svc) {
     boost::json::array positions;
     for (const auto& pos : svc.positions(p.scope(), a.id)) positions.push_back(to_json(pos));
     json["positions"] = positions;
+    json["user_count"] = svc.count_agency_users(p.scope(), a.id);
     return http::json_response(200, json);
   });
 

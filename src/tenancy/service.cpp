@@ -94,6 +94,10 @@ std::int64_t Service::count_agencies(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).count_agencies(s); });
 }
 
+std::int64_t Service::count_agency_users(const Scope& s, const std::string& agency_id) const {
+  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).count_agency_users(s, agency_id); });
+}
+
 void Service::validate(const Scope& s, storage::Connection& c, const Agency& a) const {
   const Profile& profile = profile_of(s);
   static const std::regex kCode("[A-Z0-9][A-Z0-9-]{0,19}");

@@ -36,6 +36,7 @@ class Service {
   std::vector<Position> positions(const Scope& s, const std::optional<std::string>& agency_id) const;
   Position add_position(const Scope& s, Position p, const Actor& actor);
   std::int64_t count_agencies(const Scope& s) const;
+  std::int64_t count_agency_users(const Scope& s, const std::string& agency_id) const;
 
   std::vector<Team> teams(const Scope& s) const;
   TeamMember add_team_member(const Scope& s, const std::string& team_id, const std::string& user_id,

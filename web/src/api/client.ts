@@ -1,0 +1,131 @@
+// The one way the console talks to the server. It follows docs/api.md: cookie session (same-origin),
+// X-CSRF-Token on every request that changes something, Accept-Language for the server's messages,
+// and the error shape {"error": {code, message, details, rule}}.
+import type { ApiErrorBody, ListQuery, Locale, RuleRef } from './types'
+
+/** An error the server (or the network) reported; `message` is already in the user's language. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly details: Record<string, unknown> | null
+  readonly rule: RuleRef | null
+  readonly requestId: string | null
+
+  constructor(status: number, body: ApiErrorBody, requestId: string | null) {
+    super(body.message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = body.code
+    this.details = body.details ?? null
+    this.rule = body.rule ?? null
+    this.requestId = requestId
+  }
+}
+
+/** Codes the client invents when the server gave no catalogue error; the UI translates them. */
+export const CLIENT_ERROR = {
+  network: 'client.network',
+  unexpected: 'client.unexpected_response',
+} as const
+
+interface ClientHooks {
+  locale: () => Locale
+  csrfToken: () => string | null
+  /** Called when a session-bearing call answers 401: the session is gone. */
+  onUnauthorized: (err: ApiError) => void
+}
+
+let hooks: ClientHooks = {
+  locale: () => 'id',
+  csrfToken: () => null,
+  onUnauthorized: () => undefined,
+}
+
+/** Wires the client to the stores and router; main.ts calls this once, so this module imports neither. */
+export function configureClient(h: ClientHooks): void {
+  hooks = h
+}
+
+export interface RequestOptions {
+  body?: unknown
+  query?: Record<string, string | number | undefined | null>
+  /** Set for calls where 401 is an expected answer (login, the first /me), not an expired session. */
+  expectUnauthorized?: boolean
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD'])
+
+export function withQuery(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+export function listQuery(q: ListQuery): Record<string, string | number | undefined> {
+  return { q: q.q, sort: q.sort, order: q.order, page: q.page, per_page: q.per_page }
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': hooks.locale(),
+  }
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (!SAFE_METHODS.has(method)) {
+    const token = hooks.csrfToken()
+    if (token) headers['X-CSRF-Token'] = token
+  }
+
+  let res: Response
+  try {
+    res = await fetch(withQuery(path, opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    })
+  } catch {
+    throw new ApiError(0, { code: CLIENT_ERROR.network, message: '' }, null)
+  }
+
+  const requestId = res.headers.get('X-Request-Id')
+  if (res.status === 204) return undefined as T
+
+  const text = await res.text()
+  let parsed: unknown = null
+  if (text) {
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = null
+    }
+  }
+
+  if (!res.ok) {
+    const err = new ApiError(res.status, errorBody(parsed), requestId)
+    if (res.status === 401 && !opts.expectUnauthorized) hooks.onUnauthorized(err)
+    throw err
+  }
+  if (parsed === null && text) throw new ApiError(res.status, { code: CLIENT_ERROR.unexpected, message: '' }, requestId)
+  return parsed as T
+}
+
+function errorBody(parsed: unknown): ApiErrorBody {
+  if (parsed && typeof parsed === 'object' && 'error' in parsed) {
+    const e = (parsed as { error: unknown }).error
+    if (e && typeof e === 'object' && typeof (e as ApiErrorBody).code === 'string') return e as ApiErrorBody
+  }
+  return { code: CLIENT_ERROR.unexpected, message: '' }
+}
+
+export const api = {
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+  patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
+  del: (path: string, opts?: RequestOptions) => request<void>('DELETE', path, opts),
+}

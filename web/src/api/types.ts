@@ -1,0 +1,186 @@
+// Shapes of the Simpul HTTP API v1, as written in docs/api.md and docs/profile-format.md.
+// Keep this file a faithful mirror of the contract: the screens rely on nothing else.
+
+export type Locale = 'id' | 'en'
+
+export interface RuleRef {
+  id: string
+  citation: string
+}
+
+export interface ApiErrorBody {
+  code: string
+  message: string
+  details?: Record<string, unknown> | null
+  rule?: RuleRef | null
+}
+
+export interface ListQuery {
+  q?: string
+  sort?: string
+  order?: 'asc' | 'desc'
+  page?: number
+  per_page?: number
+}
+
+export interface ListPage<T> {
+  items: T[]
+  total: number
+  page: number
+  per_page: number
+}
+
+export interface User {
+  id: string
+  username: string
+  display_name: string
+  email?: string
+  agency_id: string | null
+  agency_name?: string | null
+  roles: string[]
+  permissions: string[]
+  active?: boolean
+  created_at?: string
+}
+
+export interface DomainSpec {
+  literal: string
+  effective: string
+  rule?: string | null
+}
+
+export interface Tenant {
+  id: string
+  slug: string
+  name: string
+  profile_id: string
+  region: { type: string; name: string; head_title: string }
+  regulation: { instrument: string; number: string | null; year: number | null; title: string }
+  domain: DomainSpec
+  email_domain: DomainSpec | null
+}
+
+export interface LoginAnswer {
+  user: User
+  csrf_token: string
+  expires_at: string
+}
+
+export interface MeAnswer {
+  user: User
+  csrf_token: string
+  tenant: Tenant
+}
+
+export interface Agency {
+  id: string
+  code: string
+  name: string
+  short_name: string
+  type: string
+  flags: string[]
+  mandiri_tik_decree: string | null
+  head_title: string
+  created_at: string
+  updated_at: string
+}
+
+export interface Position {
+  id: string
+  title: string
+  holder_name: string
+  agency_id: string
+}
+
+export interface AgencyDetail extends Agency {
+  positions: Position[]
+  user_count: number
+}
+
+export interface AgencyInput {
+  code?: string
+  name?: string
+  short_name?: string
+  type?: string
+  flags?: string[]
+  mandiri_tik_decree?: string | null
+  head_title?: string
+}
+
+export interface UserInput {
+  username?: string
+  display_name?: string
+  email?: string
+  agency_id?: string | null
+  roles?: string[]
+  password?: string
+  active?: boolean
+}
+
+export interface Role {
+  id: string
+  name: Record<Locale, string>
+  description: Record<Locale, string>
+  permissions: string[]
+}
+
+export interface TeamPosition {
+  id: string
+  name: string
+  holder: string | null
+  min: number
+  max: number | null
+  duties: string[]
+  rule?: RuleRef | null
+}
+
+export interface TeamMember {
+  id: string
+  team_id: string
+  user_id: string
+  display_name: string
+  agency_name: string | null
+  position_id: string
+  position_name: string
+  created_at: string
+}
+
+export interface Team {
+  id: string
+  kind: string
+  name: string
+  instrument: string | null
+  rule: RuleRef | null
+  positions: TeamPosition[]
+  members: TeamMember[]
+}
+
+export interface LedgerEntry {
+  seq: number
+  at: string
+  actor: { id: string; name: string }
+  tenant_id: string
+  action: string
+  object_type: string
+  object_id: string
+  digest: string
+  prev_hash: string
+  hash: string
+}
+
+export interface Dashboard {
+  agencies: number
+  users: number
+  teams: number
+  rules: number
+  recent_ledger: LedgerEntry[]
+}
+
+export type LedgerProblemKind = 'edited' | 'deleted' | 'reordered' | 'bad_signature'
+
+export interface LedgerVerification {
+  ok: boolean
+  entries_checked: number
+  checkpoints_checked: number
+  first_problem: { seq: number; problem: LedgerProblemKind; message: string } | null
+}

@@ -1,0 +1,75 @@
+// Routes are code-split: each screen is its own chunk, loaded when first opened.
+// meta.permission names what /api/auth/me must grant; the API still checks every call.
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    permission?: string
+    /** i18n key of the page title */
+    title?: string
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, title: 'auth.title' } },
+    {
+      path: '/',
+      component: () => import('@/layouts/ConsoleLayout.vue'),
+      children: [
+        { path: '', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), meta: { permission: 'dashboard.read', title: 'dashboard.title' } },
+        { path: 'perangkat-daerah', name: 'agencies', component: () => import('@/views/agencies/AgencyListView.vue'), meta: { permission: 'agency.read', title: 'agencies.title' } },
+        { path: 'perangkat-daerah/:id', name: 'agency', component: () => import('@/views/agencies/AgencyDetailView.vue'), props: true, meta: { permission: 'agency.read', title: 'agencies.detail' } },
+        { path: 'pengguna', name: 'users', component: () => import('@/views/users/UsersView.vue'), meta: { permission: 'user.read', title: 'users.title' } },
+        { path: 'tim', name: 'teams', component: () => import('@/views/teams/TeamsView.vue'), meta: { permission: 'team.read', title: 'teams.title' } },
+        { path: 'regulasi', name: 'regulation', component: () => import('@/views/regulation/RegulationView.vue'), meta: { permission: 'profile.read', title: 'regulation.title' } },
+        { path: 'jejak-audit', name: 'ledger', component: () => import('@/views/ledger/LedgerView.vue'), meta: { permission: 'ledger.read', title: 'ledger.title' } },
+        { path: 'tidak-ada-akses', name: 'forbidden', component: () => import('@/views/ForbiddenView.vue'), meta: { title: 'errors.forbiddenTitle' } },
+        { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'errors.notFoundTitle' } },
+      ],
+    },
+  ],
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+/** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send users elsewhere. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/'
+}
+
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  const session = useSessionStore()
+  try {
+    await session.ensureChecked()
+  } catch {
+    // The server is unreachable: let the login screen say so when the user tries.
+  }
+  if (to.meta.public) {
+    if (to.name === 'login' && session.signedIn) return safeNext(to.query.next)
+    return true
+  }
+  if (!session.signedIn) return { name: 'login', query: { next: to.fullPath } }
+  if (to.meta.permission && !session.can(to.meta.permission)) {
+    // A user without the dashboard (rare) lands on the first screen they may open.
+    if (to.name === 'dashboard') {
+      const first = firstAllowed(session.can)
+      if (first) return { name: first }
+    }
+    return { name: 'forbidden' }
+  }
+  return true
+})
+
+const LANDING: ReadonlyArray<[string, string]> = [
+  ['agencies', 'agency.read'],
+  ['teams', 'team.read'],
+  ['regulation', 'profile.read'],
+]
+
+function firstAllowed(can: (p: string) => boolean): string | null {
+  for (const [name, perm] of LANDING) if (can(perm)) return name
+  return null
+}

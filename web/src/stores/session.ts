@@ -1,0 +1,72 @@
+// Who is signed in, for which Pemda, and what they may do. The server stays the authority:
+// permissions here only decide what the console offers.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { authApi, type Credentials } from '@/api/auth'
+import { ApiError } from '@/api/client'
+import type { Tenant, User } from '@/api/types'
+
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<User | null>(null)
+  const tenant = ref<Tenant | null>(null)
+  const csrfToken = ref<string | null>(null)
+  /** True once we asked the server who we are on this page load (signed in or not). */
+  const checked = ref(false)
+
+  const signedIn = computed(() => user.value !== null)
+  const permissions = computed(() => new Set(user.value?.permissions ?? []))
+
+  function can(permission: string): boolean {
+    return permissions.value.has(permission)
+  }
+
+  /** agency.write, or agency.write.own for the user's own agency (agency_operator). */
+  function canWriteAgency(agencyId?: string): boolean {
+    if (can('agency.write')) return true
+    return agencyId !== undefined && can('agency.write.own') && user.value?.agency_id === agencyId
+  }
+
+  function clear(): void {
+    user.value = null
+    tenant.value = null
+    csrfToken.value = null
+  }
+
+  /** Asks /api/auth/me once per page load; a 401 simply means nobody is signed in. */
+  async function ensureChecked(): Promise<void> {
+    if (checked.value) return
+    try {
+      const me = await authApi.me(true)
+      user.value = me.user
+      tenant.value = me.tenant
+      csrfToken.value = me.csrf_token
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401)) throw err
+      clear()
+    } finally {
+      checked.value = true
+    }
+  }
+
+  async function login(credentials: Credentials): Promise<void> {
+    const answer = await authApi.login(credentials)
+    csrfToken.value = answer.csrf_token
+    user.value = answer.user
+    // /me carries the tenant (name and regulation) the header shows.
+    const me = await authApi.me(true)
+    user.value = me.user
+    tenant.value = me.tenant
+    csrfToken.value = me.csrf_token
+    checked.value = true
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await authApi.logout()
+    } finally {
+      clear()
+    }
+  }
+
+  return { user, tenant, csrfToken, checked, signedIn, permissions, can, canWriteAgency, clear, ensureChecked, login, logout }
+})

@@ -1,0 +1,63 @@
+// Formatting for people, per UI language. Indonesian uses '22 Nov 2026 16.35' and 'Rp 1.250.000'.
+import type { Locale } from '@/api/types'
+
+const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' }
+
+function parts(date: Date, locale: Locale, withTime: boolean): Record<string, string> {
+  const fmt = new Intl.DateTimeFormat(intlLocale[locale], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+  })
+  const out: Record<string, string> = {}
+  for (const p of fmt.formatToParts(date)) out[p.type] = p.value
+  return out
+}
+
+function parse(value: string | Date | null | undefined): Date | null {
+  if (!value) return null
+  const d = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(d.getTime()) ? null : d
+}
+
+/** '22 Nov 2026 16.35' (id) or '22 Nov 2026 16:35' (en), in the browser's time zone; '—' when absent. */
+export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
+  const d = parse(value)
+  if (!d) return '—'
+  const p = parts(d, locale, true)
+  const sep = locale === 'id' ? '.' : ':'
+  return `${p.day} ${p.month} ${p.year} ${p.hour}${sep}${p.minute}`
+}
+
+/** '22 Nov 2026'; '—' when absent. */
+export function formatDate(value: string | Date | null | undefined, locale: Locale): string {
+  const d = parse(value)
+  if (!d) return '—'
+  const p = parts(d, locale, false)
+  return `${p.day} ${p.month} ${p.year}`
+}
+
+/** Whole numbers with the language's grouping: 1.250 (id), 1,250 (en). */
+export function formatNumber(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(n)
+}
+
+/** Money is integer Rupiah on the wire; shown as 'Rp 1.250.000' in both languages (the official style). */
+export function formatRupiah(amount: number): string {
+  const sign = amount < 0 ? '-' : ''
+  return `${sign}Rp ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(Math.abs(Math.round(amount)))}`
+}
+
+/** The first characters of a hash, enough to tell entries apart on screen. */
+export function shortHash(hash: string, length = 12): string {
+  return hash.length > length ? `${hash.slice(0, length)}…` : hash
+}
+
+/** Today's local date as YYYY-MM-DD, for export file names. */
+export function isoDateToday(now: Date = new Date()): string {
+  const y = now.getFullYear()
+  const m = String(now.getMonth() + 1).padStart(2, '0')
+  const d = String(now.getDate()).padStart(2, '0')
+  return `${y}-${m}-${d}`
+}
