@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 scripts/bootstrap bench
-SIMPUL_BUILD_TYPE=Release scripts/build simpul >/dev/null
+SIMPUL_BUILD_DIR=build-release SIMPUL_BUILD_TYPE=Release SIMPUL_NO_CONSOLE=1 scripts/build simpul >/dev/null
+bin=build-release/simpul
 
 work=$(mktemp -d /tmp/simpul-bench.XXXXXX)
 pgdir=""
@@ -44,7 +45,7 @@ run_backend() {
   local name=$1 url=$2 dir="$work/$1"
   mkdir -p "$dir"
   local start=$(date +%s%N)
-  build/simpul serve --demo --port 0 --data-dir "$dir" --database "$url" --no-access-log --web-root "$dir/none" >"$dir/out" 2>"$dir/err" &
+  "$bin" serve --demo --port 0 --data-dir "$dir" --database "$url" --no-access-log --web-root "$dir/none" >"$dir/out" 2>"$dir/err" &
   server_pid=$!
   until grep -q "Login:" "$dir/out" 2>/dev/null; do sleep 0.05; done
   local ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -155,6 +155,9 @@ struct Server::Impl {
         log::warn("http.accept_failed", {{"error", ec.message()}});
         continue;
       }
+      // Responses are written whole; without NODELAY, Nagle + delayed ACK adds ~40 ms to small replies.
+      boost::system::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
       auto ex = socket.get_executor();
       asio::co_spawn(ex, session(std::move(socket)), asio::detached);
     }

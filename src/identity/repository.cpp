@@ -11,6 +11,7 @@ std::vector<storage::Migration> Repository::migrations() {
            "email TEXT NOT NULL, password_hash TEXT NOT NULL, roles TEXT NOT NULL, active INTEGER NOT NULL, "
            "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (tenant_id, username));"
            "CREATE INDEX users_by_agency ON users (tenant_id, agency_id);"
+           "CREATE INDEX users_by_name ON users (tenant_id, display_name, id);"
            "CREATE TABLE sessions (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, "
            "user_id TEXT NOT NULL REFERENCES users(id), tenant_id TEXT NOT NULL, csrf_token TEXT NOT NULL, "
            "created_at TEXT NOT NULL, expires_at TEXT NOT NULL, last_seen_at TEXT NOT NULL);"

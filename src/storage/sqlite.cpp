@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -22,7 +23,7 @@ StorageError error_from(sqlite3* db, int rc) {
 
 class SqliteConnection : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, std::shared_ptr<std::mutex> write_lock) : write_lock_(std::move(write_lock)) {
     int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              nullptr);
     if (rc != SQLITE_OK) {
@@ -91,10 +92,22 @@ class SqliteConnection : public Connection {
     }
   }
 
-  void begin(bool write) override { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-  void commit() override { execute_script("COMMIT"); }
+  void begin(bool write) override {
+    if (write) held_ = std::unique_lock(*write_lock_);
+    try {
+      execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN");
+    } catch (...) {
+      release_write_lock();
+      throw;
+    }
+  }
+  void commit() override {
+    execute_script("COMMIT");
+    release_write_lock();
+  }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+    release_write_lock();
   }
 
  private:
@@ -123,8 +136,14 @@ class SqliteConnection : public Connection {
     return stmt;
   }
 
+  void release_write_lock() {
+    if (held_.owns_lock()) held_.unlock();
+  }
+
   sqlite3* db_ = nullptr;
   bool healthy_ = true;
+  std::shared_ptr<std::mutex> write_lock_;
+  std::unique_lock<std::mutex> held_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -133,6 +152,6 @@ class SqliteConnection : public Connection {
 SqliteDatabase::SqliteDatabase(std::string path, std::size_t pool_size)
     : Database(Dialect::Sqlite, path == ":memory:" ? 1 : pool_size, "sqlite:" + path), path_(std::move(path)) {}
 
-std::unique_ptr<Connection> SqliteDatabase::connect() { return std::make_unique<SqliteConnection>(path_); }
+std::unique_ptr<Connection> SqliteDatabase::connect() { return std::make_unique<SqliteConnection>(path_, write_lock_); }
 
 }  // namespace simpul::storage

@@ -1,4 +1,6 @@
 #pragma once
+#include <mutex>
+
 #include "storage/database.hpp"
 
 namespace simpul::storage {
@@ -13,6 +15,9 @@ class SqliteDatabase : public Database {
 
  private:
   std::string path_;
+  // SQLite allows one writer. Queueing this process's writers on a mutex avoids SQLite's busy
+  // handler, which sleeps in steps of up to 100 ms; other processes still meet busy_timeout.
+  std::shared_ptr<std::mutex> write_lock_ = std::make_shared<std::mutex>();
 };
 
 }  // namespace simpul::storage

@@ -14,7 +14,7 @@ std::vector<storage::Migration> Repository::migrations() {
        "code TEXT NOT NULL, name TEXT NOT NULL, short_name TEXT NOT NULL, type TEXT NOT NULL, "
        "flags TEXT NOT NULL, mandiri_tik_decree TEXT, head_title TEXT NOT NULL, created_at TEXT NOT NULL, "
        "updated_at TEXT NOT NULL, UNIQUE (tenant_id, code));"
-       "CREATE INDEX agencies_by_name ON agencies (tenant_id, name);"
+       "CREATE INDEX agencies_by_name ON agencies (tenant_id, name, id);"
        "CREATE TABLE positions (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
        "agency_id TEXT REFERENCES agencies(id), role_id TEXT NOT NULL, title TEXT NOT NULL, "
        "holder_name TEXT NOT NULL, created_at TEXT NOT NULL)"},
@@ -91,11 +91,18 @@ std::vector<Agency> Repository::agencies(const Scope& s, const ListQuery& q, std
   return out;
 }
 
-std::vector<Agency> Repository::all_agencies(const Scope& s) {
-  std::vector<Agency> out;
-  for (const auto& r : c_.query(std::string(kAgencyCols) + "WHERE tenant_id = ? ORDER BY name", {s.tenant_id}))
-    out.push_back(agency_from(r));
-  return out;
+std::optional<Agency> Repository::agency_with_code(const Scope& s, const std::string& code, const std::string& except_id) {
+  auto rows = c_.query(std::string(kAgencyCols) + "WHERE tenant_id = ? AND code = ? AND id <> ?", {s.tenant_id, code, except_id});
+  if (rows.empty()) return std::nullopt;
+  return agency_from(rows[0]);
+}
+
+std::optional<Agency> Repository::agency_with_flag(const Scope& s, const std::string& flag, const std::string& except_id) {
+  // Flags are stored as a comma list; matching ",flag," against ",list," avoids prefix collisions.
+  auto rows = c_.query(std::string(kAgencyCols) + "WHERE tenant_id = ? AND (',' || flags || ',') LIKE ? AND id <> ? LIMIT 1",
+                       {s.tenant_id, "%," + flag + ",%", except_id});
+  if (rows.empty()) return std::nullopt;
+  return agency_from(rows[0]);
 }
 
 std::optional<Agency> Repository::agency(const Scope& s, const std::string& id) {

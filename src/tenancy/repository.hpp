@@ -23,7 +23,9 @@ class Repository {
   std::vector<Tenant> tenants();
 
   std::vector<Agency> agencies(const Scope& s, const ListQuery& q, std::int64_t& total);
-  std::vector<Agency> all_agencies(const Scope& s);
+  /// Another agency of the tenant with this code, or holding this flag (uniqueness checks).
+  std::optional<Agency> agency_with_code(const Scope& s, const std::string& code, const std::string& except_id);
+  std::optional<Agency> agency_with_flag(const Scope& s, const std::string& flag, const std::string& except_id);
   std::optional<Agency> agency(const Scope& s, const std::string& id);
   std::optional<Agency> agency_by_code(const Scope& s, const std::string& code);
   void insert_agency(const Agency& a);

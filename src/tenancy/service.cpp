@@ -125,13 +125,11 @@ void Service::validate(const Scope& s, storage::Connection& c, const Agency& a) 
       throw Error(ErrorCode::AgencyDecreeRequired, {{"field", "mandiri_tik_decree"}}, role_rule(profile, "mandiri_tik"));
   }
   Repository repo(c);
-  for (const auto& other : repo.all_agencies(s)) {
-    if (other.id == a.id) continue;
-    if (other.code == a.code) throw Error(ErrorCode::AgencyDuplicateCode, {{"code", a.code}});
-    for (const auto& f : a.flags)
-      if (is_single_holder_flag(f) && other.has_flag(f))
-        throw Error(ErrorCode::AgencyFlagTaken, {{"flag", f}, {"holder", other.name}}, role_rule(profile, f));
-  }
+  if (repo.agency_with_code(s, a.code, a.id)) throw Error(ErrorCode::AgencyDuplicateCode, {{"code", a.code}});
+  for (const auto& f : a.flags)
+    if (is_single_holder_flag(f))
+      if (auto holder = repo.agency_with_flag(s, f, a.id))
+        throw Error(ErrorCode::AgencyFlagTaken, {{"flag", f}, {"holder", holder->name}}, role_rule(profile, f));
 }
 
 Agency Service::create_agency(const Scope& s, const AgencyInput& in, const Actor& actor) {
