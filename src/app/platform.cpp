@@ -17,7 +17,8 @@ std::string Config::effective_database_url() const {
 
 std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
-  for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(), ledger::Ledger::migrations()})
+  for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(), ledger::Ledger::migrations(),
+                    architecture::Module::migrations()})
     all.insert(all.end(), list.begin(), list.end());
   return all;
 }
@@ -32,7 +33,11 @@ Platform::Platform(Config config)
   tenancy_ = std::make_unique<tenancy::Service>(*db_, profiles_, *ledger_);
   identity_ = std::make_unique<identity::Service>(*db_, *ledger_, config_.identity);
 
+  reference_ = architecture::ReferenceArchitecture::load(config_.profiles_dir / "frameworks" / "reference-architecture.yaml");
+  architecture_ = std::make_unique<architecture::Module>(*db_, *tenancy_, reference_, *ledger_);
+
   tenancy::register_routes(router_, *tenancy_);
+  architecture::register_routes(router_, *architecture_);
   identity::TenantDirectory directory{
       [this](const std::optional<std::string>& slug) -> Scope {
         if (slug) {

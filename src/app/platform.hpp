@@ -4,6 +4,8 @@
 #include <memory>
 #include <string>
 
+#include "architecture/module.hpp"
+#include "architecture/reference.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
@@ -39,6 +41,7 @@ class Platform {
   const ledger::Ledger& ledger() const { return *ledger_; }
   tenancy::Service& tenancy() { return *tenancy_; }
   identity::Service& identity() { return *identity_; }
+  architecture::Module& architecture() { return *architecture_; }
   http::Router& router() { return router_; }
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   const Config& config() const { return config_; }
@@ -50,6 +53,8 @@ class Platform {
   std::unique_ptr<ledger::Ledger> ledger_;
   std::unique_ptr<tenancy::Service> tenancy_;
   std::unique_ptr<identity::Service> identity_;
+  architecture::ReferenceArchitecture reference_;
+  std::unique_ptr<architecture::Module> architecture_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };

@@ -5,7 +5,8 @@
 namespace simpul::identity {
 
 const std::vector<RoleDef>& roles() {
-  static const std::vector<std::string> kRead = {"profile.read", "dashboard.read", "agency.read", "user.read", "team.read"};
+  static const std::vector<std::string> kRead = {"profile.read", "dashboard.read", "agency.read", "user.read", "team.read",
+                                                      "architecture.read"};
   auto with = [](std::vector<std::string> base, std::initializer_list<std::string> more) {
     base.insert(base.end(), more);
     return base;
@@ -14,21 +15,23 @@ const std::vector<RoleDef>& roles() {
       {"tenant_admin", "Administrator Pemda", "Tenant administrator",
        "Mengelola seluruh data pemerintah daerah: Perangkat Daerah, pengguna, tim dan jejak audit.",
        "Manages everything in the tenant: agencies, users, teams and the audit trail.",
-       with(kRead, {"agency.write", "user.manage", "team.manage", "ledger.read", "ledger.verify"})},
+       with(kRead, {"agency.write", "user.manage", "team.manage", "ledger.read", "ledger.verify", "architecture.write",
+                   "architecture.manage"})},
       {"agency_operator", "Operator Perangkat Daerah", "Agency operator",
        "Mengisi dan memperbarui data Perangkat Daerahnya sendiri.", "Maintains the records of their own agency.",
-       with(kRead, {"agency.write.own"})},
-      {"planner", "Perencana (Bappeda)", "Planner", "Membaca data untuk perencanaan dan penganggaran SPBE.",
-       "Reads data for SPBE planning and budgeting.", with(kRead, {"ledger.read"})},
+       with(kRead, {"agency.write.own", "architecture.write.own"})},
+      {"planner", "Perencana (Bappeda)", "Planner", "Membaca data perencanaan dan penganggaran SPBE; mengelola arsitektur dan Peta Rencana.",
+       "Reads data for SPBE planning and budgeting; maintains the architecture and the roadmap.",
+       with(kRead, {"ledger.read", "architecture.write", "architecture.manage"})},
       {"auditor", "Auditor (Inspektorat)", "Auditor", "Memeriksa data dan jejak audit.",
        "Examines records and the audit trail.", with(kRead, {"ledger.read", "ledger.verify"})},
       {"approver", "Pemberi persetujuan (Sekretaris Daerah / Tim Koordinasi)", "Approver",
        "Menyetujui keputusan yang diatur regulasi.", "Approves decisions the regulation reserves to them.",
-       with(kRead, {"ledger.read"})},
+       with(kRead, {"ledger.read", "architecture.approve"})},
       {"assessor", "Asesor internal", "Internal assessor", "Menjalankan evaluasi SPBE tahunan.",
        "Runs the yearly SPBE evaluation.", with(kRead, {"ledger.read"})},
       {"viewer", "Pembaca", "Viewer", "Hanya membaca data organisasi.", "Reads organisation data only.",
-       {"profile.read", "dashboard.read", "agency.read", "team.read"}},
+       {"profile.read", "dashboard.read", "agency.read", "team.read", "architecture.read"}},
   };
   return kRoles;
 }

@@ -71,6 +71,41 @@ struct DomainSpec {
   std::optional<std::string> rule;
 };
 
+/// When reviews of an architecture or roadmap document are due (profile `architecture.*.review`).
+struct ReviewSpec {
+  std::string schedule = "mid_term_and_final_year";  // annual | mid_term_and_final_year
+  bool mandatory = true;                               // false where the regulation says 'dapat'
+  std::optional<std::string> reviewer;                 // role or team id
+  std::optional<std::string> rule;
+  std::string reasons;                                 // enumeration id of the allowed review reasons
+  bool decree_required = false;                        // the review itself is set by decree (Madiun)
+  std::optional<std::string> decree_rule;
+};
+
+/// What the regulation says about the Arsitektur SPBE or the Peta Rencana SPBE document.
+struct PlanDocumentSpec {
+  std::optional<std::string> instrument;  // "Keputusan Wali Kota", or null when only 'ditetapkan oleh'
+  std::optional<std::string> instrument_note;
+  std::optional<std::string> instrument_rule;
+  int validity_years = 5;
+  std::optional<std::string> validity_rule;
+  bool shorter_when_mid_rpjmd = false;
+  std::optional<std::string> drafter;
+  std::optional<std::string> drafter_rule;
+  ReviewSpec review;
+  std::optional<std::string> coordinators_rule;
+  std::map<std::string, std::string> domain_coordinators;  // architecture domain -> role id
+  std::string categories;                                   // roadmap: enumeration id of initiative categories
+  std::optional<std::string> monitoring_frequency;          // roadmap: "annual" or none
+  std::optional<std::string> monitoring_rule;
+};
+
+struct ArchitectureSpec {
+  PlanDocumentSpec document;  // Arsitektur SPBE
+  PlanDocumentSpec roadmap;   // Peta Rencana SPBE
+  std::map<std::string, std::optional<std::string>> checks;  // check id -> rule id cited
+};
+
 struct Profile {
   std::string id;
   int version = 1;
@@ -89,6 +124,7 @@ struct Profile {
   std::vector<Chapter> chapters;
   std::map<std::string, Enumeration> enumerations;
   std::vector<RuleInstance> rules;
+  ArchitectureSpec architecture;  // defaults when the file has no `architecture:` section
   boost::json::object document;  // the whole file as JSON, served by GET /api/profiles/{id}
   std::string source_path;
 

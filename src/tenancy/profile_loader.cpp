@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "tenancy/profile_architecture.hpp"
+#include "tenancy/profile_reader.hpp"
 
 namespace simpul::tenancy {
 namespace {
@@ -15,53 +17,6 @@ const std::set<std::string> kRuleKinds = {"obligation",  "prohibition", "precond
                                           "definition-with-parameters", "permission"};
 const std::set<std::string> kAgencyFlags = {"kominfo", "planning", "inspectorate", "finance",
                                             "organisation_bureau", "wali_data", "mandiri_tik"};
-
-/// Walks a YAML document, remembering the path for error messages.
-class Reader {
- public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& field, const std::string& problem) const {
-    int line = at.IsDefined() ? at.Mark().line + 1 : 0;
-    throw ProfileError(file_ + ":" + std::to_string(line) + ": " + field + ": " + problem);
-  }
-
-  YAML::Node need(const YAML::Node& parent, const std::string& key, const std::string& path) const {
-    YAML::Node n = parent[key];
-    if (!n.IsDefined() || n.IsNull()) fail(parent, path + key, "is required");
-    return n;
-  }
-
-  std::string str(const YAML::Node& parent, const std::string& key, const std::string& path) const {
-    YAML::Node n = need(parent, key, path);
-    if (!n.IsScalar() || n.Scalar().empty()) fail(n, path + key, "must be non-empty text");
-    return n.Scalar();
-  }
-
-  std::optional<std::string> opt_str(const YAML::Node& parent, const std::string& key, const std::string& path) const {
-    YAML::Node n = parent[key];
-    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
-    if (!n.IsScalar()) fail(n, path + key, "must be text or null");
-    return n.Scalar();
-  }
-
-  int integer(const YAML::Node& n, const std::string& field) const {
-    try {
-      return n.as<int>();
-    } catch (const YAML::Exception&) {
-      fail(n, field, "must be an integer");
-    }
-  }
-
-  YAML::Node seq(const YAML::Node& parent, const std::string& key, const std::string& path) const {
-    YAML::Node n = need(parent, key, path);
-    if (!n.IsSequence()) fail(n, path + key, "must be a list");
-    return n;
-  }
-
- private:
-  std::string file_;
-};
 
 /// Generic YAML → JSON, so the API serves exactly what the file says. Unquoted scalars that look
 /// like integers, booleans or null become those; everything else (dates included) stays text.
@@ -101,11 +56,6 @@ DomainSpec read_domain(const Reader& r, const YAML::Node& n, const std::string& 
   if (!std::regex_match(d.effective, kDomain)) r.fail(n["effective"], path + "effective", "must be a bare domain like kota.go.id");
   d.rule = r.opt_str(n, "rule", path);
   return d;
-}
-
-void check_rule_ref(const Reader& r, const Profile& p, const YAML::Node& at, const std::string& field,
-                    const std::optional<std::string>& ref) {
-  if (ref && !p.rule(*ref)) r.fail(at, field, "names rule '" + *ref + "', which is not in this profile");
 }
 
 }  // namespace
@@ -246,6 +196,7 @@ Profile load_profile(const std::filesystem::path& file) {
     p.enumerations.emplace(name, std::move(e));
   }
   if (!p.enumeration("agency_types")) r.fail(enums, "enumerations.agency_types", "is required");
+  if (auto a = root["architecture"]; a.IsDefined() && !a.IsNull()) p.architecture = read_architecture(r, p, a);
 
   p.document = to_json(root).as_object();
   return p;

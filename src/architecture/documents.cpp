@@ -1,0 +1,270 @@
+#include "architecture/documents.hpp"
+
+#include <algorithm>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "architecture/document_repository.hpp"
+#include "architecture/domains.hpp"
+#include "architecture/portable.hpp"
+#include "architecture/repository.hpp"
+#include "architecture/roadmap_repository.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "storage/unit_of_work.hpp"
+#include "tenancy/repository.hpp"
+
+namespace simpul::architecture {
+namespace {
+
+std::optional<RuleRef> rule_ref(const tenancy::Profile& p, const std::optional<std::string>& id) {
+  if (!id) return std::nullopt;
+  const auto* r = p.rule(*id);
+  return r ? std::optional<RuleRef>(RuleRef{r->id, r->citation}) : std::nullopt;
+}
+
+std::string year_date(int year, const char* month_day) { return std::to_string(year) + "-" + month_day; }
+
+ledger::Change change(const Scope& s, const Actor& a, std::string action, const Document& d, boost::json::object details) {
+  details["kind"] = d.kind;
+  details["version"] = d.version;
+  return {s.tenant_id, a.id, a.name, std::move(action), "document", d.id, std::move(details)};
+}
+
+}  // namespace
+
+std::vector<DueReview> review_schedule(const Document& d, const tenancy::ReviewSpec& spec, const std::vector<Review>& reviews,
+                                       const std::string& today) {
+  std::vector<DueReview> out;
+  if (d.status != "approved" || d.period_start == 0) return out;
+  auto add = [&](std::string label, int year) {
+    DueReview due{std::move(label), year_date(year, "01-01"), year_date(year, "12-31"), std::nullopt, false};
+    for (const auto& r : reviews)
+      if (r.date >= due.window_start && r.date <= due.due) due.review_id = r.id;
+    due.overdue = spec.mandatory && !due.review_id && today > due.due;
+    out.push_back(std::move(due));
+  };
+  if (spec.schedule == "annual") {
+    for (int y = d.period_start; y <= d.period_end; ++y) add("year_" + std::to_string(y), y);
+  } else {
+    // "Paruh waktu" is read as the middle year of the period; "tahun terakhir" as its final year.
+    int years = d.period_end - d.period_start + 1;
+    if (years >= 3) add("mid_term", d.period_start + (years - 1) / 2);
+    add("final_year", d.period_end);
+  }
+  return out;
+}
+
+const tenancy::PlanDocumentSpec& Documents::spec(const tenancy::Profile& p, const std::string& kind) {
+  return kind == "peta_rencana" ? p.architecture.roadmap : p.architecture.document;
+}
+
+std::vector<Document> Documents::list(const Scope& s, const std::string& kind) const {
+  return storage::read(db_, [&](storage::Connection& c) { return DocumentRepository(c).documents(s, kind); });
+}
+
+Document Documents::get(const Scope& s, const std::string& id) const {
+  auto d = storage::read(db_, [&](storage::Connection& c) { return DocumentRepository(c).document(s, id); });
+  if (!d) throw Error(ErrorCode::DocumentNotFound);
+  return *d;
+}
+
+std::vector<Review> Documents::reviews(const Scope& s, const std::string& id) const {
+  return storage::read(db_, [&](storage::Connection& c) { return DocumentRepository(c).reviews(s, id); });
+}
+
+void Documents::check_period(const tenancy::Profile& p, const Document& d) const {
+  const auto& sp = spec(p, d.kind);
+  auto rule = rule_ref(p, sp.validity_rule);
+  if (d.period_start < 2000 || d.period_start > 2100)
+    throw Error(ErrorCode::DocumentPeriodInvalid, {{"field", "period_start"}, {"problem", "a year between 2000 and 2100"}}, rule);
+  int years = d.period_end - d.period_start + 1;
+  if (years < 1 || years > sp.validity_years)
+    throw Error(ErrorCode::DocumentPeriodInvalid, {{"field", "period_end"}, {"validity_years", sp.validity_years}}, rule);
+  if (years < sp.validity_years && !sp.shorter_when_mid_rpjmd)
+    throw Error(ErrorCode::DocumentPeriodInvalid,
+                {{"field", "period_end"}, {"validity_years", sp.validity_years}, {"problem", "the regulation sets a full period"}}, rule);
+}
+
+Document Documents::create(const Scope& s, const DocumentInput& in, const Actor& actor) {
+  const auto& profile = tenancy_.profile_of(s);
+  Document d;
+  d.id = crypto::new_id();
+  d.kind = in.kind.value_or("");
+  if (d.kind != "arsitektur" && d.kind != "peta_rencana")
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "kind"}, {"allowed", boost::json::array{"arsitektur", "peta_rencana"}}});
+  const auto& sp = spec(profile, d.kind);
+  d.title = in.title.value_or(d.kind == "arsitektur" ? "Arsitektur SPBE " + profile.region_name : "Peta Rencana SPBE " + profile.region_name);
+  d.notes = in.notes.value_or("");
+  if (!in.period_start) throw Error(ErrorCode::ValidationMissingField, {{"field", "period_start"}});
+  d.period_start = *in.period_start;
+  d.period_end = in.period_end.value_or(d.period_start + sp.validity_years - 1);
+  d.created_at = d.updated_at = clock::now_iso();
+  check_period(profile, d);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    // Domain coordinators start from the regulation (Madiun Pasal 6 ayat (9)): the agency holding each role.
+    tenancy::Repository agencies(c);
+    for (const auto& [domain, role_id] : sp.domain_coordinators)
+      for (const auto& role : profile.roles)
+        if (role.id == role_id && role.agency_flag)
+          if (auto holder = agencies.agency_with_flag(s, *role.agency_flag, "")) d.domain_coordinators[domain] = holder->id;
+    if (in.domain_coordinators) {
+      for (const auto& [k, v] : *in.domain_coordinators) d.domain_coordinators[k] = v;
+    }
+    for (const auto& [k, v] : d.domain_coordinators)
+      if (!find_domain(k) || !v.is_string() || !agencies.agency(s, std::string(v.get_string())))
+        throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
+    DocumentRepository repo(c);
+    d.version = repo.next_version(s, d.kind);
+    repo.insert(s, d);
+    ledger_.append(c, change(s, actor, "document.create", d, {{"title", d.title}, {"period_start", d.period_start}, {"period_end", d.period_end}}));
+    return d;
+  });
+}
+
+Document Documents::update(const Scope& s, const std::string& id, const DocumentInput& in, const Actor& actor) {
+  const auto& profile = tenancy_.profile_of(s);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    DocumentRepository repo(c);
+    auto d = repo.document(s, id);
+    if (!d) throw Error(ErrorCode::DocumentNotFound);
+    if (d->status != "draft") throw Error(ErrorCode::DocumentNotDraft);
+    if (in.kind && *in.kind != d->kind) throw Error(ErrorCode::ValidationInvalidValue, "kind", "cannot change");
+    if (in.title) d->title = *in.title;
+    if (in.notes) d->notes = *in.notes;
+    if (in.period_start) d->period_start = *in.period_start;
+    if (in.period_end) d->period_end = *in.period_end;
+    check_period(profile, *d);
+    if (in.domain_coordinators) {
+      tenancy::Repository agencies(c);
+      for (const auto& [k, v] : *in.domain_coordinators) {
+        if (!find_domain(k)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
+        if (v.is_null()) {
+          d->domain_coordinators.erase(k);
+          continue;
+        }
+        if (!v.is_string() || !agencies.agency(s, std::string(v.get_string())))
+          throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
+        d->domain_coordinators[k] = v;
+      }
+    }
+    d->updated_at = clock::now_iso();
+    repo.update(s, *d);
+    ledger_.append(c, change(s, actor, "document.update", *d, {{"title", d->title}, {"period_start", d->period_start}, {"period_end", d->period_end}}));
+    return *d;
+  });
+}
+
+boost::json::object live_model(storage::Connection& c, const Scope& s) {
+  Repository repo(c);
+  auto model = to_json(to_portable(repo.all_elements(s), repo.all_relations(s)));
+  boost::json::array initiatives;
+  for (const auto& i : RoadmapRepository(c).all(s))
+    initiatives.push_back(boost::json::object{{"code", i.code},           {"name", i.name},
+                                              {"category", i.category},   {"start_year", i.start_year},
+                                              {"target_year", i.target_year}, {"status", i.status}});
+  model["initiatives"] = std::move(initiatives);
+  return model;
+}
+
+Document Documents::approve(const Scope& s, const std::string& id, const std::string& number, const std::string& date,
+                            const Actor& actor) {
+  const auto& profile = tenancy_.profile_of(s);
+  if (!clock::is_iso_date(date)) throw Error(ErrorCode::ValidationInvalidValue, "instrument_date", "YYYY-MM-DD");
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    DocumentRepository repo(c);
+    auto d = repo.document(s, id);
+    if (!d) throw Error(ErrorCode::DocumentNotFound);
+    if (d->status != "draft") throw Error(ErrorCode::DocumentNotDraft);
+    check_period(profile, *d);
+    auto model = live_model(c, s);
+    d->element_count = static_cast<std::int64_t>(model.at("elements").as_array().size());
+    d->relation_count = static_cast<std::int64_t>(model.at("relations").as_array().size());
+    repo.supersede_approved(s, d->kind);
+    d->status = "approved";
+    d->instrument_number = number;
+    d->instrument_date = date;
+    d->approved_at = clock::now_iso();
+    d->approved_by_name = actor.name;
+    d->updated_at = *d->approved_at;
+    repo.update(s, *d);
+    repo.insert_snapshot(s, d->id, boost::json::serialize(model));
+    const auto& sp = spec(profile, d->kind);
+    ledger_.append(c, change(s, actor, "document.approve", *d,
+                             {{"instrument", sp.instrument ? boost::json::value(*sp.instrument) : nullptr},
+                              {"number", number},
+                              {"date", date},
+                              {"elements", d->element_count},
+                              {"relations", d->relation_count}}));
+    return *d;
+  });
+}
+
+Review Documents::add_review(const Scope& s, const std::string& id, const ReviewInput& in, const Actor& actor) {
+  const auto& profile = tenancy_.profile_of(s);
+  if (!clock::is_iso_date(in.date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "YYYY-MM-DD");
+  if (in.date > clock::now_iso().substr(0, 10)) throw Error(ErrorCode::ValidationInvalidValue, "date", "cannot be in the future");
+  if (in.outcome != "tetap" && in.outcome != "perlu_perubahan")
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "outcome"}, {"allowed", boost::json::array{"tetap", "perlu_perubahan"}}});
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    DocumentRepository repo(c);
+    auto d = repo.document(s, id);
+    if (!d) throw Error(ErrorCode::DocumentNotFound);
+    if (d->status != "approved") throw Error(ErrorCode::DocumentNotApproved);
+    const auto& review = spec(profile, d->kind).review;
+    const tenancy::Enumeration* reasons = profile.enumeration(review.reasons);
+    auto reasons_rule = reasons ? rule_ref(profile, reasons->rule) : std::nullopt;
+    if (in.reasons.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "reasons"}}, reasons_rule);
+    for (const auto& r : in.reasons)
+      if (!reasons || !reasons->contains(r))
+        throw Error(ErrorCode::ValidationInvalidValue, {{"field", "reasons"}, {"reason", r}}, reasons_rule);
+    if (review.decree_required && (!in.decree_number || in.decree_number->empty()))
+      throw Error(ErrorCode::ReviewDecreeRequired, {{"field", "decree_number"}}, rule_ref(profile, review.decree_rule));
+    Review r{crypto::new_id(), id, in.date, in.reasons, in.summary, in.outcome, in.decree_number, actor.name, clock::now_iso()};
+    repo.insert_review(s, r);
+    ledger_.append(c, change(s, actor, "document.review", *d,
+                             {{"review_id", r.id}, {"date", r.date}, {"outcome", r.outcome}, {"reasons", text::join(r.reasons, ',')}}));
+    return r;
+  });
+}
+
+boost::json::object Documents::diff(const Scope& s, const std::string& id, const std::string& against) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    DocumentRepository repo(c);
+    auto model_of = [&](const std::string& doc_id) -> std::pair<boost::json::value, boost::json::object> {
+      auto d = repo.document(s, doc_id);
+      if (!d) throw Error(ErrorCode::DocumentNotFound);
+      auto snap = repo.snapshot(s, doc_id);
+      // A draft has no snapshot yet: it is compared as the live model it would freeze.
+      auto model = snap ? boost::json::parse(*snap).as_object() : live_model(c, s);
+      return {boost::json::object{{"id", d->id}, {"version", d->version}, {"kind", d->kind}}, std::move(model)};
+    };
+    auto [from_ref, from] = model_of(id);
+    boost::json::value to_ref = "live";
+    boost::json::object to;
+    if (against == "live") to = live_model(c, s);
+    else std::tie(to_ref, to) = model_of(against);
+    auto out = diff_models(from, to);
+    out["from"] = from_ref;
+    out["to"] = to_ref;
+    return out;
+  });
+}
+
+std::vector<std::pair<Document, DueReview>> Documents::overdue(const Scope& s, const std::string& today) const {
+  const auto& profile = tenancy_.profile_of(s);
+  return storage::read(db_, [&](storage::Connection& c) {
+    DocumentRepository repo(c);
+    std::vector<std::pair<Document, DueReview>> out;
+    for (const char* kind : {"arsitektur", "peta_rencana"})
+      if (auto d = repo.approved(s, kind))
+        for (auto& due : review_schedule(*d, spec(profile, kind).review, repo.reviews(s, d->id), today))
+          if (due.overdue) out.emplace_back(*d, std::move(due));
+    return out;
+  });
+}
+
+}  // namespace simpul::architecture

@@ -1,0 +1,235 @@
+#include "architecture/service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "architecture/domains.hpp"
+#include "architecture/json.hpp"
+#include "architecture/repository.hpp"
+#include "architecture/validation.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "storage/storage_error.hpp"
+#include "storage/unit_of_work.hpp"
+
+namespace simpul::architecture {
+namespace {
+
+ledger::Change change(const Scope& s, const Actor& a, std::string action, std::string type, std::string id,
+                      boost::json::value details) {
+  return {s.tenant_id, a.id, a.name, std::move(action), std::move(type), std::move(id), std::move(details)};
+}
+
+std::vector<std::string> ids_of(const std::vector<Element>& elements) {
+  std::vector<std::string> out;
+  for (const auto& e : elements) out.push_back(e.id);
+  return out;
+}
+
+}  // namespace
+
+void apply(Element& e, const ElementInput& in) {
+  if (in.domain) e.domain = *in.domain;
+  if (in.code) e.code = *in.code;
+  if (in.name) e.name = *in.name;
+  if (in.description) e.description = *in.description;
+  if (in.owner_agency_id) e.owner_agency_id = *in.owner_agency_id;
+  if (in.state) e.state = *in.state;
+  if (in.level) e.level = *in.level;
+  if (in.parent_id) e.parent_id = *in.parent_id;
+  if (in.reference_code) e.reference_code = *in.reference_code;
+  if (in.attributes) {
+    // Attributes merge: a JSON null removes one, so a form can send only what it shows.
+    for (const auto& [k, v] : *in.attributes) {
+      if (v.is_null()) e.attributes.erase(k);
+      else e.attributes[k] = v;
+    }
+  }
+}
+
+std::vector<Element> Service::list(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) const {
+  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).elements(s, f, q, total); });
+}
+
+Element Service::element(const Scope& s, const std::string& id) const {
+  auto e = storage::read(db_, [&](storage::Connection& c) { return Repository(c).element(s, id); });
+  if (!e) throw Error(ErrorCode::ElementNotFound);
+  return *e;
+}
+
+Element Service::create(const Scope& s, const ElementInput& in, const Actor& actor) {
+  Element e;
+  e.id = crypto::new_id();
+  apply(e, in);
+  e.created_at = e.updated_at = clock::now_iso();
+  const auto& profile = profile_of(s);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    Validator(c, s, profile, reference_).element(e);
+    try {
+      Repository(c).insert_element(s, e);
+    } catch (const storage::StorageError& err) {
+      if (err.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::ElementDuplicateCode, {{"code", e.code}});
+      throw;
+    }
+    auto stored = *Repository(c).element(s, e.id);
+    ledger_.append(c, change(s, actor, "element.create", "element", e.id, {{"after", to_json(stored)}}));
+    return stored;
+  });
+}
+
+Element Service::update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor) {
+  const auto& profile = profile_of(s);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto before = repo.element(s, id);
+    if (!before) throw Error(ErrorCode::ElementNotFound);
+    if (in.domain && *in.domain != before->domain)
+      throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change; create a new element instead");
+    Element e = *before;
+    apply(e, in);
+    e.updated_at = clock::now_iso();
+    Validator(c, s, profile, reference_).element(e);
+    repo.update_element(s, e);
+    auto stored = *repo.element(s, id);
+    ledger_.append(c, change(s, actor, "element.update", "element", id, {{"before", to_json(*before)}, {"after", to_json(stored)}}));
+    return stored;
+  });
+}
+
+void Service::remove(const Scope& s, const std::string& id, const Actor& actor) {
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto before = repo.element(s, id);
+    if (!before) throw Error(ErrorCode::ElementNotFound);
+    if (repo.count_children(s, id) > 0) throw Error(ErrorCode::ElementHasChildren);
+    repo.delete_relations_of(s, id);
+    c.execute("DELETE FROM roadmap_initiative_elements WHERE tenant_id = ? AND element_id = ?", {s.tenant_id, id});
+    repo.delete_element(s, id);
+    ledger_.append(c, change(s, actor, "element.delete", "element", id, {{"before", to_json(*before)}}));
+  });
+}
+
+std::vector<RelationView> Service::relations_of(const Scope& s, const std::string& id) const {
+  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).relations_of(s, id); });
+}
+
+Relation Service::relate(const Scope& s, Relation r, const Actor& actor) {
+  r.id = crypto::new_id();
+  r.created_at = clock::now_iso();
+  const auto& profile = profile_of(s);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto source = repo.element(s, r.source_id);
+    if (!source) throw Error(ErrorCode::ValidationInvalidValue, "source_id", "not an element of this tenant");
+    auto target = repo.element(s, r.target_id);
+    if (!target) throw Error(ErrorCode::ValidationInvalidValue, "target_id", "not an element of this tenant");
+    Validator(c, s, profile, reference_).relation(r, *source, *target);
+    repo.insert_relation(s, r);
+    ledger_.append(c, change(s, actor, "relation.create", "relation", r.id,
+                             {{"source", source->code}, {"type", r.type}, {"target", target->code}}));
+    return r;
+  });
+}
+
+Relation Service::relation(const Scope& s, const std::string& id) const {
+  auto r = storage::read(db_, [&](storage::Connection& c) { return Repository(c).relation(s, id); });
+  if (!r) throw Error(ErrorCode::RelationNotFound);
+  return *r;
+}
+
+void Service::unrelate(const Scope& s, const std::string& id, const Actor& actor) {
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto r = repo.relation(s, id);
+    if (!r) throw Error(ErrorCode::RelationNotFound);
+    repo.delete_relation(s, id);
+    ledger_.append(c, change(s, actor, "relation.delete", "relation", id,
+                             {{"source_id", r->source_id}, {"type", r->type}, {"target_id", r->target_id}}));
+  });
+}
+
+Graph Service::graph(const Scope& s, const std::string& id, int depth, std::size_t max_nodes) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto root = repo.element(s, id);
+    if (!root) throw Error(ErrorCode::ElementNotFound);
+    std::set<std::string> seen{id}, edge_ids;
+    std::vector<std::string> frontier{id};
+    Graph g;
+    for (int d = 0; d < depth && !frontier.empty() && seen.size() < max_nodes; ++d) {
+      std::vector<std::string> next;
+      for (auto& r : repo.touching(s, frontier)) {
+        for (const auto& end : {r.source_id, r.target_id})
+          if (seen.size() < max_nodes && seen.insert(end).second) next.push_back(end);
+        if (seen.count(r.source_id) && seen.count(r.target_id) && edge_ids.insert(r.id).second) g.edges.push_back(std::move(r));
+      }
+      frontier = std::move(next);
+    }
+    g.nodes = repo.elements_by_ids(s, std::vector<std::string>(seen.begin(), seen.end()));
+    return g;
+  });
+}
+
+Trace Service::trace(const Scope& s, const std::string& service_id) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto service = repo.element(s, service_id);
+    if (!service) throw Error(ErrorCode::ElementNotFound);
+    if (service->domain != "layanan") throw Error(ErrorCode::ValidationInvalidValue, "id", "a trace starts at a service (layanan)");
+    Trace t;
+    t.service = *service;
+    std::set<std::string> edge_ids;
+    // Follow one relation type set from the given sources; return the targets not seen before.
+    auto step = [&](const std::vector<std::string>& sources, const std::vector<std::string>& types) {
+      std::vector<std::string> targets;
+      for (auto& r : repo.outgoing(s, sources, types)) {
+        if (std::find(targets.begin(), targets.end(), r.target_id) == targets.end()) targets.push_back(r.target_id);
+        if (edge_ids.insert(r.id).second) t.edges.push_back(std::move(r));
+      }
+      return repo.elements_by_ids(s, targets);
+    };
+    auto processes = step({service_id}, {"realised_by"});
+    auto with_service = ids_of(processes);
+    with_service.push_back(service_id);
+    auto applications = step(with_service, {"supported_by"});
+    auto data_sources = with_service;
+    for (const auto& a : applications) data_sources.push_back(a.id);
+    auto data = step(data_sources, {"uses_data"});
+    auto hosts = ids_of(applications);
+    for (const auto& d : data) hosts.push_back(d.id);
+    auto infrastructure = step(hosts, {"runs_on"});
+    auto protected_ids = data_sources;
+    for (const auto& e : data) protected_ids.push_back(e.id);
+    for (const auto& e : infrastructure) protected_ids.push_back(e.id);
+    auto security = step(protected_ids, {"protected_by"});
+    t.layers = {{"proses_bisnis", processes}, {"aplikasi", applications}, {"data_informasi", data},
+                {"infrastruktur", infrastructure}, {"keamanan", security}};
+    return t;
+  });
+}
+
+std::vector<GapDomain> Service::gap(const Scope& s) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    std::map<std::string, GapDomain> by_domain;
+    for (const auto& d : domains()) by_domain[std::string(d.id)].domain = d.id;
+    std::set<std::string> planned;
+    for (const auto& r : c.query("SELECT DISTINCT element_id FROM roadmap_initiative_elements WHERE tenant_id = ?", {s.tenant_id}))
+      planned.insert(r.text_at(0));
+    for (auto& e : Repository(c).all_elements(s)) {
+      auto& g = by_domain[e.domain];
+      if (e.state == "as_is") ++g.as_is;
+      else if (e.state == "retired") ++g.retired, g.retired_items.push_back(e);
+      else {
+        ++g.to_be;
+        if (!planned.count(e.id)) g.unplanned.push_back(e);
+        g.to_be_items.push_back(std::move(e));
+      }
+    }
+    std::vector<GapDomain> out;
+    for (const auto& d : domains()) out.push_back(std::move(by_domain[std::string(d.id)]));
+    return out;
+  });
+}
+
+}  // namespace simpul::architecture

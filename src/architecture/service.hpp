@@ -1,0 +1,73 @@
+#pragma once
+// The architecture repository: elements of the six domains and their relations, with the views
+// built on them (graph, service trace, gap). Every change is written with its ledger entry.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "architecture/model.hpp"
+#include "architecture/reference.hpp"
+#include "core/context.hpp"
+#include "core/list_query.hpp"
+#include "ledger/ledger.hpp"
+#include "storage/database.hpp"
+#include "tenancy/service.hpp"
+
+namespace simpul::architecture {
+
+struct Graph {
+  std::vector<Element> nodes;
+  std::vector<Relation> edges;
+};
+
+struct Trace {
+  Element service;
+  std::map<std::string, std::vector<Element>> layers;  // domain -> elements reached
+  std::vector<Relation> edges;
+};
+
+struct GapDomain {
+  std::string domain;
+  std::int64_t as_is = 0, to_be = 0, retired = 0;
+  std::vector<Element> to_be_items, retired_items, unplanned;
+};
+
+class Service {
+ public:
+  Service(storage::Database& db, tenancy::Service& tenancy, const ReferenceArchitecture& reference,
+          const ledger::Ledger& ledger)
+      : db_(db), tenancy_(tenancy), reference_(reference), ledger_(ledger) {}
+
+  const ReferenceArchitecture& reference() const { return reference_; }
+  const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
+  storage::Database& database() const { return db_; }
+
+  std::vector<Element> list(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) const;
+  Element element(const Scope& s, const std::string& id) const;
+  Element create(const Scope& s, const ElementInput& in, const Actor& actor);
+  Element update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor);
+  void remove(const Scope& s, const std::string& id, const Actor& actor);
+  std::vector<RelationView> relations_of(const Scope& s, const std::string& id) const;
+
+  Relation relate(const Scope& s, Relation r, const Actor& actor);
+  Relation relation(const Scope& s, const std::string& id) const;
+  void unrelate(const Scope& s, const std::string& id, const Actor& actor);
+
+  /// Elements within `depth` relations of the element, either direction (at most `max_nodes`).
+  Graph graph(const Scope& s, const std::string& id, int depth, std::size_t max_nodes = 200) const;
+  /// service → processes → applications → data → infrastructure → security.
+  Trace trace(const Scope& s, const std::string& service_id) const;
+  std::vector<GapDomain> gap(const Scope& s) const;
+
+ private:
+  storage::Database& db_;
+  tenancy::Service& tenancy_;
+  const ReferenceArchitecture& reference_;
+  const ledger::Ledger& ledger_;
+};
+
+/// Applies a partial input to an element (fields left unset keep their value).
+void apply(Element& e, const ElementInput& in);
+
+}  // namespace simpul::architecture
