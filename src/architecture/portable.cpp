@@ -1,5 +1,6 @@
 #include "architecture/portable.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -16,6 +17,10 @@ PortableModel to_portable(const std::vector<Element>& elements, const std::vecto
     m.elements.push_back({e.code, e.name, e.domain, e.level, e.parent_id ? code_of[*e.parent_id] : "",
                           e.reference_code.value_or(""), e.owner_agency_code, e.state, e.description, e.attributes});
   for (const auto& r : relations) m.relations.push_back({code_of[r.source_id], r.type, code_of[r.target_id], r.description});
+  // Ids are random, so order by codes: the same model always exports to the same bytes.
+  std::sort(m.relations.begin(), m.relations.end(), [](const PortableRelation& a, const PortableRelation& b) {
+    return std::tie(a.source_code, a.type, a.target_code) < std::tie(b.source_code, b.type, b.target_code);
+  });
   return m;
 }
 

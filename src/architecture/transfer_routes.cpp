@@ -1,5 +1,59 @@
-// Filled in with the interchange module.
+// POST /api/architecture/import and GET /api/architecture/export.{xlsx,xml}.
 #include "architecture/module.hpp"
+#include "architecture/route_helpers.hpp"
+#include "architecture/transfer.hpp"
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "http/json_io.hpp"
+
 namespace simpul::architecture {
-void register_transfer_routes(http::Router&, Module&) {}
+namespace {
+
+using http::Request;
+
+std::string media_type(const Request& req) {
+  auto ct = std::string(req.header("content-type"));
+  return text::to_lower_ascii(text::trim(ct.substr(0, ct.find(';'))));
 }
+
+http::Response download(std::string body, std::string content_type, const std::string& filename) {
+  http::Response r;
+  r.body = std::move(body);
+  r.content_type = std::move(content_type);
+  // Served as an attachment, never rendered inline.
+  r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.set_header("X-Content-Type-Options", "nosniff");
+  return r;
+}
+
+}  // namespace
+
+void register_transfer_routes(http::Router& router, Module& m) {
+  router.add("POST", "/api/architecture/import", [&m](Request& req) {
+    const auto& p = req.require("architecture.write");
+    std::string dry = req.query_value("dry_run").value_or("true");
+    if (dry != "true" && dry != "false") throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "dry_run"}});
+    auto kind = query_choice(req, "kind", {"elements", "relations"});
+    auto file = parse_import(req.body, media_type(req), kind);
+    auto result = run_import(m.elements, m.elements.database(), m.ledger, p.scope(), std::move(file), dry == "true", p.actor(),
+                             crypto::sha256_hex(req.body));
+    if (!result.dry_run && !result.problems.empty())
+      throw Error(ErrorCode::ImportHasProblems, to_json(result));
+    return http::json_response(200, to_json(result));
+  });
+
+  router.add("GET", "/api/architecture/export.xlsx", [&m](Request& req) {
+    const auto& p = req.require("architecture.read");
+    return download(export_xlsx(current_model(m.elements.database(), p.scope())),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "arsitektur-spbe.xlsx");
+  });
+
+  router.add("GET", "/api/architecture/export.xml", [&m](Request& req) {
+    const auto& p = req.require("architecture.read");
+    const auto& profile = m.elements.profile_of(p.scope());
+    return download(export_oef(current_model(m.elements.database(), p.scope()), "Arsitektur SPBE " + profile.region_name),
+                    "application/xml; charset=utf-8", "arsitektur-spbe.xml");
+  });
+}
+
+}  // namespace simpul::architecture

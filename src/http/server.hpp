@@ -13,7 +13,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 = any free port
   unsigned threads = 0;        // 0 = one per core
-  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_body_bytes = 8 << 20;  // spreadsheet imports; JSON fields are bounded per route
   std::size_t max_header_bytes = 16 << 10;
   std::chrono::milliseconds read_timeout{30'000};  // a whole request must arrive within this
   std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next request
