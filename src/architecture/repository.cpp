@@ -22,8 +22,9 @@ std::vector<storage::Migration> Repository::migrations() {
        "source_id TEXT NOT NULL REFERENCES arch_elements(id), type TEXT NOT NULL, "
        "target_id TEXT NOT NULL REFERENCES arch_elements(id), description TEXT NOT NULL, created_at TEXT NOT NULL, "
        "UNIQUE (source_id, type, target_id));"
-       "CREATE INDEX arch_relations_by_target ON arch_relations (target_id);"
-       "CREATE INDEX arch_relations_by_tenant ON arch_relations (tenant_id)"},
+       // Every lookup is scoped by tenant, so the tenant leads each index the graph walks use.
+       "CREATE INDEX arch_relations_by_source ON arch_relations (tenant_id, source_id, type);"
+       "CREATE INDEX arch_relations_by_target ON arch_relations (tenant_id, target_id)"},
   };
 }
 

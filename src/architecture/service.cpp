@@ -180,31 +180,37 @@ Trace Service::trace(const Scope& s, const std::string& service_id) const {
     Trace t;
     t.service = *service;
     std::set<std::string> edge_ids;
-    // Follow one relation type set from the given sources; return the targets not seen before.
-    auto step = [&](const std::vector<std::string>& sources, const std::vector<std::string>& types) {
+    // Walk ids only (one relation query per layer), then load every element reached at once.
+    auto step = [&](const std::vector<std::string>& sources, const char* type) {
       std::vector<std::string> targets;
-      for (auto& r : repo.outgoing(s, sources, types)) {
+      for (auto& r : repo.outgoing(s, sources, {type})) {
         if (std::find(targets.begin(), targets.end(), r.target_id) == targets.end()) targets.push_back(r.target_id);
         if (edge_ids.insert(r.id).second) t.edges.push_back(std::move(r));
       }
-      return repo.elements_by_ids(s, targets);
+      return targets;
     };
-    auto processes = step({service_id}, {"realised_by"});
-    auto with_service = ids_of(processes);
-    with_service.push_back(service_id);
-    auto applications = step(with_service, {"supported_by"});
-    auto data_sources = with_service;
-    for (const auto& a : applications) data_sources.push_back(a.id);
-    auto data = step(data_sources, {"uses_data"});
-    auto hosts = ids_of(applications);
-    for (const auto& d : data) hosts.push_back(d.id);
-    auto infrastructure = step(hosts, {"runs_on"});
-    auto protected_ids = data_sources;
-    for (const auto& e : data) protected_ids.push_back(e.id);
-    for (const auto& e : infrastructure) protected_ids.push_back(e.id);
-    auto security = step(protected_ids, {"protected_by"});
-    t.layers = {{"proses_bisnis", processes}, {"aplikasi", applications}, {"data_informasi", data},
-                {"infrastruktur", infrastructure}, {"keamanan", security}};
+    auto concat = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+      a.insert(a.end(), b.begin(), b.end());
+      return a;
+    };
+    auto processes = step({service_id}, "realised_by");
+    auto with_service = concat(processes, {service_id});
+    auto applications = step(with_service, "supported_by");
+    auto data = step(concat(with_service, applications), "uses_data");
+    auto infrastructure = step(concat(applications, data), "runs_on");
+    auto security = step(concat(concat(concat(with_service, applications), data), infrastructure), "protected_by");
+    std::map<std::string, Element> by_id;
+    for (auto& e : repo.elements_by_ids(s, concat(concat(concat(concat(processes, applications), data), infrastructure), security)))
+      by_id.emplace(e.id, std::move(e));
+    auto layer = [&](const std::vector<std::string>& ids) {
+      std::vector<Element> out;
+      for (const auto& id : ids)
+        if (auto it = by_id.find(id); it != by_id.end()) out.push_back(it->second);
+      std::sort(out.begin(), out.end(), [](const Element& a, const Element& b) { return a.code < b.code; });
+      return out;
+    };
+    t.layers = {{"proses_bisnis", layer(processes)}, {"aplikasi", layer(applications)}, {"data_informasi", layer(data)},
+                {"infrastruktur", layer(infrastructure)}, {"keamanan", layer(security)}};
     return t;
   });
 }

@@ -79,7 +79,7 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await main().getByRole('heading', { name: 'Beranda' }).waitFor()
     await page.locator('[data-test=dashboard-counts]').waitFor()
     // Placeholder cards say a module will fill the number; they never show one.
-    await main().getByText('Belum tersedia — modul Arsitektur akan mengisi angka ini.').waitFor()
+    await main().getByText('Belum tersedia — modul Aplikasi akan mengisi angka ini.').waitFor()
     await page.locator('canvas').first().waitFor()
     await screenshot(page, 'beranda')
   })
@@ -121,7 +121,7 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await page.locator('[data-test=agency-delete]').click()
     await page.getByRole('dialog').getByRole('button', { name: 'Hapus' }).click()
     await main().getByText('Perangkat Daerah tidak dapat dihapus').waitFor()
-    await main().getByText('Perangkat Daerah masih dipakai oleh pengguna atau tim.').waitFor()
+    await main().getByText('Perangkat Daerah masih dipakai oleh pengguna, tim, elemen arsitektur atau program.').waitFor()
   })
 
   let memberName

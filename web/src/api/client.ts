@@ -97,21 +97,15 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (res.status === 204) return undefined as T
 
   const text = await res.text()
+  if (!res.ok) throw failure(res.status, text, requestId, opts.expectUnauthorized)
   let parsed: unknown = null
   if (text) {
     try {
       parsed = JSON.parse(text)
     } catch {
-      parsed = null
+      throw new ApiError(res.status, { code: CLIENT_ERROR.unexpected, message: '' }, requestId)
     }
   }
-
-  if (!res.ok) {
-    const err = new ApiError(res.status, errorBody(parsed), requestId)
-    if (res.status === 401 && !opts.expectUnauthorized) hooks.onUnauthorized(err)
-    throw err
-  }
-  if (parsed === null && text) throw new ApiError(res.status, { code: CLIENT_ERROR.unexpected, message: '' }, requestId)
   return parsed as T
 }
 
@@ -121,6 +115,88 @@ function errorBody(parsed: unknown): ApiErrorBody {
     if (e && typeof e === 'object' && typeof (e as ApiErrorBody).code === 'string') return e as ApiErrorBody
   }
   return { code: CLIENT_ERROR.unexpected, message: '' }
+}
+
+/** A file the server sends (exports): the bytes and the name it suggests in Content-Disposition. */
+export interface Download {
+  blob: Blob
+  fileName: string | null
+}
+
+/** GET of a binary answer. Errors come back in the usual JSON shape and are thrown as ApiError. */
+export async function download(path: string, opts: Pick<RequestOptions, 'query'> = {}): Promise<Download> {
+  let res: Response
+  try {
+    res = await fetch(withQuery(path, opts.query), { headers: { 'Accept-Language': hooks.locale() }, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, { code: CLIENT_ERROR.network, message: '' }, null)
+  }
+  if (!res.ok) {
+    const text = await res.text().catch(() => '')
+    throw failure(res.status, text, res.headers.get('X-Request-Id'), false)
+  }
+  const disposition = res.headers.get('Content-Disposition') ?? ''
+  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)
+  return { blob: await res.blob(), fileName: m?.[1] ? decodeURIComponent(m[1]) : null }
+}
+
+export interface UploadOptions {
+  query?: RequestOptions['query']
+  /** Called with 0..1 while the body is sent. */
+  onProgress?: (fraction: number) => void
+  /** Called once every byte is sent and the server is working on the answer. */
+  onSent?: () => void
+}
+
+/**
+ * POST of a raw body (a file) with its own Content-Type. XMLHttpRequest rather than fetch, because
+ * only it reports upload progress.
+ */
+export function upload<T>(path: string, body: Blob, contentType: string, opts: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', withQuery(path, opts.query))
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Accept-Language', hooks.locale())
+    xhr.setRequestHeader('Content-Type', contentType)
+    const token = hooks.csrfToken()
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) opts.onProgress?.(e.loaded / e.total)
+    }
+    xhr.upload.onload = () => {
+      opts.onProgress?.(1)
+      opts.onSent?.()
+    }
+    xhr.onerror = () => reject(new ApiError(0, { code: CLIENT_ERROR.network, message: '' }, null))
+    xhr.onload = () => {
+      const requestId = xhr.getResponseHeader('X-Request-Id')
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(failure(xhr.status, xhr.responseText, requestId, false))
+        return
+      }
+      try {
+        resolve(JSON.parse(xhr.responseText) as T)
+      } catch {
+        reject(new ApiError(xhr.status, { code: CLIENT_ERROR.unexpected, message: '' }, requestId))
+      }
+    }
+    xhr.send(body)
+  })
+}
+
+/** The ApiError for a failed answer; a 401 also tells the app the session is gone. */
+function failure(status: number, text: string, requestId: string | null, expectUnauthorized: boolean | undefined): ApiError {
+  let parsed: unknown = null
+  try {
+    parsed = text ? JSON.parse(text) : null
+  } catch {
+    parsed = null
+  }
+  const err = new ApiError(status, errorBody(parsed), requestId)
+  if (status === 401 && !expectUnauthorized) hooks.onUnauthorized(err)
+  return err
 }
 
 export const api = {

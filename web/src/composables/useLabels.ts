@@ -13,6 +13,7 @@ export function useLabels() {
   }
 
   return {
+    fromMap,
     action: (code: string) => fromMap('ledger.actionName', code),
     ruleKind: (kind: string) => fromMap('regulation.kindValue', kind),
     checkable: (value: string) => fromMap('regulation.checkableValue', value),

@@ -23,6 +23,11 @@ export const router = createRouter({
         { path: '', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), meta: { permission: 'dashboard.read', title: 'dashboard.title' } },
         { path: 'perangkat-daerah', name: 'agencies', component: () => import('@/views/agencies/AgencyListView.vue'), meta: { permission: 'agency.read', title: 'agencies.title' } },
         { path: 'perangkat-daerah/:id', name: 'agency', component: () => import('@/views/agencies/AgencyDetailView.vue'), props: true, meta: { permission: 'agency.read', title: 'agencies.detail' } },
+        { path: 'arsitektur', name: 'architecture', component: () => import('@/views/architecture/ArchitectureView.vue'), meta: { permission: 'architecture.read', title: 'arch.title' } },
+        { path: 'arsitektur/elemen/:id', name: 'architecture-element', component: () => import('@/views/architecture/ElementDetailView.vue'), props: true, meta: { permission: 'architecture.read', title: 'arch.detail' } },
+        { path: 'arsitektur/kesenjangan', name: 'architecture-gap', component: () => import('@/views/architecture/GapView.vue'), meta: { permission: 'architecture.read', title: 'archGap.title' } },
+        { path: 'arsitektur/dokumen', name: 'architecture-documents', component: () => import('@/views/architecture/DocumentsView.vue'), meta: { permission: 'architecture.read', title: 'archDoc.title' } },
+        { path: 'peta-rencana', name: 'roadmap', component: () => import('@/views/roadmap/RoadmapView.vue'), meta: { permission: 'architecture.read', title: 'roadmap.title' } },
         { path: 'pengguna', name: 'users', component: () => import('@/views/users/UsersView.vue'), meta: { permission: 'user.read', title: 'users.title' } },
         { path: 'tim', name: 'teams', component: () => import('@/views/teams/TeamsView.vue'), meta: { permission: 'team.read', title: 'teams.title' } },
         { path: 'regulasi', name: 'regulation', component: () => import('@/views/regulation/RegulationView.vue'), meta: { permission: 'profile.read', title: 'regulation.title' } },
@@ -65,6 +70,7 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
 
 const LANDING: ReadonlyArray<[string, string]> = [
   ['agencies', 'agency.read'],
+  ['architecture', 'architecture.read'],
   ['teams', 'team.read'],
   ['regulation', 'profile.read'],
 ]

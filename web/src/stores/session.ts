@@ -20,10 +20,15 @@ export const useSessionStore = defineStore('session', () => {
     return permissions.value.has(permission)
   }
 
-  /** agency.write, or agency.write.own for the user's own agency (agency_operator). */
+  /** `<permission>`, or `<permission>.own` for records of the user's own agency (agency_operator). */
+  function canOwn(permission: string, agencyId?: string | null): boolean {
+    if (can(permission)) return true
+    return !!agencyId && can(`${permission}.own`) && user.value?.agency_id === agencyId
+  }
+
+  /** agency.write, or agency.write.own for the user's own agency. */
   function canWriteAgency(agencyId?: string): boolean {
-    if (can('agency.write')) return true
-    return agencyId !== undefined && can('agency.write.own') && user.value?.agency_id === agencyId
+    return canOwn('agency.write', agencyId)
   }
 
   function clear(): void {
@@ -68,5 +73,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { user, tenant, csrfToken, checked, signedIn, permissions, can, canWriteAgency, clear, ensureChecked, login, logout }
+  return { user, tenant, csrfToken, checked, signedIn, permissions, can, canOwn, canWriteAgency, clear, ensureChecked, login, logout }
 })

@@ -10,7 +10,7 @@ export interface ExportColumn<T> {
 }
 
 /** 'perangkat-daerah' -> 'perangkat-daerah-2026-11-22.csv' */
-export function exportFileName(base: string, ext: 'csv' | 'xlsx', now?: Date): string {
+export function exportFileName(base: string, ext: string, now?: Date): string {
   return `${base}-${isoDateToday(now)}.${ext}`
 }
 

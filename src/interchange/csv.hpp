@@ -1,0 +1,24 @@
+#pragma once
+// CSV as spreadsheets write it (RFC 4180 quoting), in and out.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interchange/limits.hpp"
+#include "interchange/table.hpp"
+
+namespace simpul::interchange {
+
+/// Reads UTF-8 CSV. A leading BOM is dropped; records end with CRLF, LF or CR; quoted fields may
+/// contain delimiters, newlines and doubled quotes. The delimiter is ';' when the first record has
+/// more ';' than ',' outside quotes (Excel in Indonesian locale writes ';'), otherwise ','.
+/// An empty line gives an empty Row; empty lines at the end are dropped.
+/// Throws FileError: NotCsv (binary or not UTF-8), Malformed (bad quoting), TooLarge.
+std::vector<Row> read_csv(std::string_view text, const Limits& limits = {});
+
+/// Writes ','-separated CSV with CRLF line ends and a UTF-8 BOM, because without the BOM Excel
+/// decodes the file in the legacy code page and breaks accented names. Fields are quoted when they
+/// contain ',', ';', '"', CR or LF (';' too, so a reader guessing the delimiter is not misled).
+std::string write_csv(const std::vector<Row>& rows);
+
+}  // namespace simpul::interchange
