@@ -13,12 +13,6 @@ namespace {
 using http::FieldReader;
 using http::Request;
 
-boost::json::value rule_json(const tenancy::Profile& p, const std::optional<std::string>& id) {
-  const auto* r = id ? p.rule(*id) : nullptr;
-  if (!r) return nullptr;
-  return boost::json::object{{"id", r->id}, {"citation", r->citation}};
-}
-
 boost::json::object document_json(const Module& m, const Scope& s, const Document& d, bool detail) {
   const auto& profile = m.elements.profile_of(s);
   const auto& spec = Documents::spec(profile, d.kind);

@@ -7,6 +7,7 @@
 
 #include "architecture/document_repository.hpp"
 #include "architecture/domains.hpp"
+#include "architecture/json.hpp"
 #include "architecture/portable.hpp"
 #include "architecture/repository.hpp"
 #include "architecture/roadmap_repository.hpp"
@@ -19,12 +20,6 @@
 
 namespace simpul::architecture {
 namespace {
-
-std::optional<RuleRef> rule_ref(const tenancy::Profile& p, const std::optional<std::string>& id) {
-  if (!id) return std::nullopt;
-  const auto* r = p.rule(*id);
-  return r ? std::optional<RuleRef>(RuleRef{r->id, r->citation}) : std::nullopt;
-}
 
 std::string year_date(int year, const char* month_day) { return std::to_string(year) + "-" + month_day; }
 

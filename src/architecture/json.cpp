@@ -8,6 +8,18 @@ boost::json::value optional_json(const std::optional<std::string>& s) {
   return s ? boost::json::value(*s) : boost::json::value(nullptr);
 }
 
+boost::json::value rule_json(const tenancy::Profile& p, const std::optional<std::string>& id) {
+  const auto* r = id ? p.rule(*id) : nullptr;
+  if (!r) return nullptr;
+  return boost::json::object{{"id", r->id}, {"citation", r->citation}};
+}
+
+std::optional<RuleRef> rule_ref(const tenancy::Profile& p, const std::optional<std::string>& id) {
+  const auto* r = id ? p.rule(*id) : nullptr;
+  if (!r) return std::nullopt;
+  return RuleRef{r->id, r->citation};
+}
+
 boost::json::object to_json(const Element& e) {
   return {{"id", e.id},
           {"domain", e.domain},

@@ -4,6 +4,8 @@
 #include <boost/json/object.hpp>
 
 #include "architecture/model.hpp"
+#include "core/error.hpp"
+#include "tenancy/profile.hpp"
 
 namespace simpul::architecture {
 
@@ -16,5 +18,9 @@ boost::json::object to_json(const InitiativeElement& e);
 boost::json::array to_json(const std::vector<Element>& elements);
 boost::json::array to_json(const std::vector<Relation>& relations);
 boost::json::value optional_json(const std::optional<std::string>& s);
+/// {"id", "citation"} of a profile rule, or null when unset or unknown.
+boost::json::value rule_json(const tenancy::Profile& p, const std::optional<std::string>& id);
+/// The rule as an error's citation, or nullopt when unset or unknown.
+std::optional<RuleRef> rule_ref(const tenancy::Profile& p, const std::optional<std::string>& id);
 
 }  // namespace simpul::architecture

@@ -63,10 +63,8 @@ void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) co
     boost::json::array allowed;
     if (categories)
       for (const auto& item : categories->items) allowed.emplace_back(item.id);
-    std::optional<RuleRef> rule;
-    if (categories && !categories->rule.empty())
-      if (const auto* r = profile.rule(categories->rule)) rule = RuleRef{r->id, r->citation};
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "category"}, {"allowed", allowed}}, rule);
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "category"}, {"allowed", allowed}},
+                rule_ref(profile, categories ? std::optional(categories->rule) : std::nullopt));
   }
   if (!valid_status(i.status)) throw Error(ErrorCode::ValidationInvalidValue, "status", "rencana, berjalan, selesai, tertunda or batal");
   if (i.start_year < 2000 || i.start_year > 2100) throw Error(ErrorCode::ValidationInvalidValue, "start_year", "a year between 2000 and 2100");
@@ -75,11 +73,9 @@ void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) co
   // Initiatives belong to the roadmap in force: its period bounds their years (5 years, per profile).
   if (auto in_force = DocumentRepository(c).approved(s, "peta_rencana"))
     if (i.start_year < in_force->period_start || i.target_year > in_force->period_end) {
-      std::optional<RuleRef> rule;
-      if (spec.validity_rule)
-        if (const auto* r = profile.rule(*spec.validity_rule)) rule = RuleRef{r->id, r->citation};
       throw Error(ErrorCode::InitiativeOutsidePeriod,
-                  {{"period_start", in_force->period_start}, {"period_end", in_force->period_end}}, rule);
+                  {{"period_start", in_force->period_start}, {"period_end", in_force->period_end}},
+                  rule_ref(profile, spec.validity_rule));
     }
   if (!tenancy::Repository(c).agency(s, i.owner_agency_id))
     throw Error(ErrorCode::ValidationInvalidValue, "owner_agency_id", "not an agency of this tenant");

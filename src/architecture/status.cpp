@@ -7,13 +7,6 @@
 namespace simpul::architecture {
 namespace {
 
-boost::json::value rule_json(const tenancy::Profile& p, const std::optional<std::string>& id) {
-  if (!id) return nullptr;
-  const auto* r = p.rule(*id);
-  if (!r) return nullptr;
-  return boost::json::object{{"id", r->id}, {"citation", r->citation}};
-}
-
 std::optional<std::string> check_rule(const tenancy::Profile& p, const char* check, const std::optional<std::string>& fallback) {
   auto it = p.architecture.checks.find(check);
   return it != p.architecture.checks.end() && it->second ? it->second : fallback;
