@@ -1,5 +1,7 @@
 #include "architecture/repository.hpp"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -132,12 +134,52 @@ std::optional<Element> Repository::element_by_code(const Scope& s, const std::st
   return element_from(rows[0]);
 }
 
-void Repository::insert_element(const Scope& s, const Element& e) {
-  c_.execute(
-      "INSERT INTO arch_elements (id, tenant_id, domain, code, name, description, level, parent_id, reference_code, "
-      "owner_agency_id, state, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.id, s.tenant_id, e.domain, e.code, e.name, e.description, e.level, e.parent_id, e.reference_code,
-       e.owner_agency_id, e.state, boost::json::serialize(e.attributes), e.created_at, e.updated_at});
+namespace {
+
+/// Runs "INSERT ... VALUES (...), (...)" for `rows` in batches; `bind` appends one row's values.
+template <typename T, typename Bind>
+void insert_batched(storage::Connection& c, const std::string& head, const char* row_placeholders, const std::vector<T>& rows,
+                    Bind&& bind) {
+  constexpr std::size_t kBatch = 200;
+  for (std::size_t i = 0; i < rows.size(); i += kBatch) {
+    std::string sql = head;
+    storage::Params params;
+    for (std::size_t j = i; j < std::min(rows.size(), i + kBatch); ++j) {
+      sql += j == i ? " " : ", ";
+      sql += row_placeholders;
+      bind(rows[j], params);
+    }
+    c.execute(sql, params);
+  }
+}
+
+constexpr const char* kInsertElement =
+    "INSERT INTO arch_elements (id, tenant_id, domain, code, name, description, level, parent_id, reference_code, "
+    "owner_agency_id, state, attributes, created_at, updated_at) VALUES";
+constexpr const char* kElementRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertRelation =
+    "INSERT INTO arch_relations (id, tenant_id, source_id, type, target_id, description, created_at) VALUES";
+constexpr const char* kRelationRow = "(?, ?, ?, ?, ?, ?, ?)";
+
+void bind_element(const Scope& s, const Element& e, storage::Params& p) {
+  p.insert(p.end(), {e.id, s.tenant_id, e.domain, e.code, e.name, e.description, e.level, e.parent_id, e.reference_code,
+                     e.owner_agency_id, e.state, boost::json::serialize(e.attributes), e.created_at, e.updated_at});
+}
+
+void bind_relation(const Scope& s, const Relation& r, storage::Params& p) {
+  p.insert(p.end(), {r.id, s.tenant_id, r.source_id, r.type, r.target_id, r.description, r.created_at});
+}
+
+}  // namespace
+
+void Repository::insert_element(const Scope& s, const Element& e) { insert_elements(s, {e}); }
+
+void Repository::insert_elements(const Scope& s, const std::vector<Element>& elements) {
+  insert_batched(c_, kInsertElement, kElementRow, elements, [&](const Element& e, storage::Params& p) { bind_element(s, e, p); });
+}
+
+void Repository::insert_relations(const Scope& s, const std::vector<Relation>& relations) {
+  insert_batched(c_, kInsertRelation, kRelationRow, relations, [&](const Relation& r, storage::Params& p) { bind_relation(s, r, p); });
 }
 
 void Repository::update_element(const Scope& s, const Element& e) {
@@ -179,12 +221,7 @@ bool Repository::relation_exists(const Scope& s, const std::string& source, cons
               .empty();
 }
 
-void Repository::insert_relation(const Scope& s, const Relation& r) {
-  c_.execute(
-      "INSERT INTO arch_relations (id, tenant_id, source_id, type, target_id, description, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {r.id, s.tenant_id, r.source_id, r.type, r.target_id, r.description, r.created_at});
-}
+void Repository::insert_relation(const Scope& s, const Relation& r) { insert_relations(s, {r}); }
 
 bool Repository::delete_relation(const Scope& s, const std::string& id) {
   return c_.execute("DELETE FROM arch_relations WHERE tenant_id = ? AND id = ?", {s.tenant_id, id}) > 0;

@@ -25,6 +25,9 @@ class Repository {
   std::optional<Element> element_by_code(const Scope& s, const std::string& code);
   void insert_element(const Scope& s, const Element& e);
   void update_element(const Scope& s, const Element& e);
+  /// Many rows per statement: an import of thousands costs tens of round trips, not thousands.
+  void insert_elements(const Scope& s, const std::vector<Element>& elements);
+  void insert_relations(const Scope& s, const std::vector<Relation>& relations);
   bool delete_element(const Scope& s, const std::string& id);
   std::int64_t count_children(const Scope& s, const std::string& id);
   std::int64_t count_elements(const Scope& s);

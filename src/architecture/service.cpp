@@ -65,7 +65,8 @@ Element Service::create(const Scope& s, const ElementInput& in, const Actor& act
   e.created_at = e.updated_at = clock::now_iso();
   const auto& profile = profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
-    Validator(c, s, profile, reference_).element(e);
+    DatabaseLookup lookup(c, s);
+    Validator(lookup, profile, reference_).element(e);
     try {
       Repository(c).insert_element(s, e);
     } catch (const storage::StorageError& err) {
@@ -89,7 +90,8 @@ Element Service::update(const Scope& s, const std::string& id, const ElementInpu
     Element e = *before;
     apply(e, in);
     e.updated_at = clock::now_iso();
-    Validator(c, s, profile, reference_).element(e);
+    DatabaseLookup lookup(c, s);
+    Validator(lookup, profile, reference_).element(e);
     repo.update_element(s, e);
     auto stored = *repo.element(s, id);
     ledger_.append(c, change(s, actor, "element.update", "element", id, {{"before", to_json(*before)}, {"after", to_json(stored)}}));
@@ -124,7 +126,8 @@ Relation Service::relate(const Scope& s, Relation r, const Actor& actor) {
     if (!source) throw Error(ErrorCode::ValidationInvalidValue, "source_id", "not an element of this tenant");
     auto target = repo.element(s, r.target_id);
     if (!target) throw Error(ErrorCode::ValidationInvalidValue, "target_id", "not an element of this tenant");
-    Validator(c, s, profile, reference_).relation(r, *source, *target);
+    DatabaseLookup lookup(c, s);
+    Validator(lookup, profile, reference_).relation(r, *source, *target);
     repo.insert_relation(s, r);
     ledger_.append(c, change(s, actor, "relation.create", "relation", r.id,
                              {{"source", source->code}, {"type", r.type}, {"target", target->code}}));

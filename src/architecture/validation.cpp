@@ -19,6 +19,13 @@ boost::json::array allowed_list(const std::vector<std::string_view>& values) {
 
 }  // namespace
 
+std::optional<Element> DatabaseLookup::element(const std::string& id) { return Repository(c_).element(s_, id); }
+std::optional<Element> DatabaseLookup::element_by_code(const std::string& code) { return Repository(c_).element_by_code(s_, code); }
+bool DatabaseLookup::agency_exists(const std::string& id) { return tenancy::Repository(c_).agency(s_, id).has_value(); }
+bool DatabaseLookup::relation_exists(const std::string& source, const std::string& type, const std::string& target) {
+  return Repository(c_).relation_exists(s_, source, type, target);
+}
+
 void Validator::element(Element& e, bool allow_read_only) const {
   if (!find_domain(e.domain)) {
     std::vector<std::string_view> ids;
@@ -33,12 +40,11 @@ void Validator::element(Element& e, bool allow_read_only) const {
   if (std::find(kStates.begin(), kStates.end(), e.state) == kStates.end())
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "state"}, {"allowed", allowed_list(kStates)}});
 
-  Repository repo(c_);
   if (e.level != 3 && e.level != 4) throw Error(ErrorCode::ValidationInvalidValue, "level", "3 or 4 (levels 1-2 are national)");
   if (e.level == 3 && e.parent_id) throw Error(ErrorCode::ValidationInvalidValue, "parent_id", "a level-3 element has no parent");
   if (e.level == 4) {
     if (!e.parent_id) throw Error(ErrorCode::ValidationMissingField, {{"field", "parent_id"}});
-    auto parent = repo.element(s_, *e.parent_id);
+    auto parent = lookup_.element(*e.parent_id);
     if (!parent || parent->domain != e.domain || parent->level != 3 || parent->id == e.id)
       throw Error(ErrorCode::ValidationInvalidValue, "parent_id", "must be a level-3 element of the same domain");
     if (!e.reference_code) e.reference_code = parent->reference_code;
@@ -48,10 +54,10 @@ void Validator::element(Element& e, bool allow_read_only) const {
     if (!ref || ref->domain != e.domain)
       throw Error(ErrorCode::ElementReferenceUnknown, {{"field", "reference_code"}, {"reference_code", *e.reference_code}});
   }
-  if (!tenancy::Repository(c_).agency(s_, e.owner_agency_id))
+  if (!lookup_.agency_exists(e.owner_agency_id))
     throw Error(ErrorCode::ValidationInvalidValue, "owner_agency_id", "not an agency of this tenant");
   attributes(e, allow_read_only);
-  if (auto other = repo.element_by_code(s_, e.code); other && other->id != e.id)
+  if (auto other = lookup_.element_by_code(e.code); other && other->id != e.id)
     throw Error(ErrorCode::ElementDuplicateCode, {{"code", e.code}});
 }
 
@@ -97,7 +103,7 @@ void Validator::relation(const Relation& r, const Element& source, const Element
   if (!relation_allowed(r.type, source.domain, target.domain))
     throw Error(ErrorCode::RelationNotAllowed,
                 {{"type", r.type}, {"source_domain", source.domain}, {"target_domain", target.domain}});
-  if (Repository(c_).relation_exists(s_, r.source_id, r.type, r.target_id))
+  if (lookup_.relation_exists(r.source_id, r.type, r.target_id))
     throw Error(ErrorCode::RelationExists, {{"source_id", r.source_id}, {"type", r.type}, {"target_id", r.target_id}});
 }
 
