@@ -28,9 +28,18 @@ ImportProblem problem_from(const RowOrigin& at, const Error& e) {
   std::string column;
   if (const auto* f = e.details().if_contains("field"); f && f->is_string()) column = f->as_string();
   std::string message(error_message(e.code(), Language::Indonesian));
-  auto details = e.details();
-  details.erase("field");
-  if (!details.empty()) message += " " + boost::json::serialize(details);
+  // Details read as plain words for the person fixing the spreadsheet, not as JSON.
+  for (const auto& [key, value] : e.details()) {
+    if (key == "field") continue;
+    std::string text;
+    if (value.is_array()) {
+      for (const auto& v : value.as_array()) text += (text.empty() ? "" : ", ") + (v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v));
+      message += key == "allowed" ? " Pilihan: " + text + "." : " " + std::string(key) + ": " + text + ".";
+    } else {
+      text = value.is_string() ? std::string(value.as_string()) : boost::json::serialize(value);
+      message += " " + (key == "reason" ? text : std::string(key) + ": " + text) + ".";
+    }
+  }
   if (e.rule()) message += " (" + e.rule()->citation + ")";
   return {at.sheet, at.row, column, message};
 }
