@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "architecture/reference.hpp"
 #include "app/cli_args.hpp"
 #include "app/coverage.hpp"
 #include "app/demo.hpp"
@@ -138,9 +139,12 @@ int ledger_cmd(const app::CliArgs& args) {
 
 int profiles_cmd(const app::CliArgs& args) {
   args.allow_only({"profiles-dir"});
-  auto reg = tenancy::ProfileRegistry::load_directory(args.get_or("profiles-dir", "profiles"));
+  std::filesystem::path dir = args.get_or("profiles-dir", "profiles");
+  auto reg = tenancy::ProfileRegistry::load_directory(dir);
   for (const auto& [id, p] : reg.all())
     std::cout << id << ": " << p->regulation_label() << ", " << p->rules.size() << " rules — OK\n";
+  auto reference = architecture::ReferenceArchitecture::load(dir / "frameworks" / "reference-architecture.yaml");
+  std::cout << "frameworks/reference-architecture.yaml: " << reference.items().size() << " reference codes — OK\n";
   return 0;
 }
 
