@@ -11,6 +11,40 @@ struct Enforcement {
   std::string test;
 };
 
+/// The architecture module enforces what each profile's `architecture:` section cites.
+void add_architecture_rules(const tenancy::Profile& p, std::map<std::string, Enforcement>& out) {
+  const std::string api = "ArchitectureApiTest.";
+  auto add = [&](const std::optional<std::string>& rule, std::string how, std::string test) {
+    if (rule && !rule->empty() && !out.count(*rule)) out[*rule] = {std::move(how), api + test};
+  };
+  for (const auto* doc : {&p.architecture.document, &p.architecture.roadmap}) {
+    std::string what = doc == &p.architecture.document ? "Arsitektur SPBE" : "Peta Rencana SPBE";
+    add(doc->instrument_rule, "gate: a " + what + " version is in force only once its instrument number and date are recorded "
+        "by an approver (`architecture.document_not_draft`); finding: `architecture_approved`/`roadmap_approved` in `/api/architecture/status`",
+        "ApprovalFreezesTheModelAndDiffShowsLaterChanges");
+    add(doc->validity_rule, "gate: the period is the regulation's validity (`architecture.period_invalid`); finding: "
+        "`architecture_valid`/`roadmap_valid` when today is outside it", "PeriodsAndReviewsFollowEachRegionsRules");
+    add(doc->review.rule, "finding: reviews due on the profile's schedule (" + doc->review.schedule + ") and overdue ones "
+        "listed by `reviews_on_schedule` and on the dashboard", "PeriodsAndReviewsFollowEachRegionsRules");
+    add(doc->review.decree_rule, "gate: the review needs its decree number (`architecture.review_decree_required`)",
+        "PeriodsAndReviewsFollowEachRegionsRules");
+    add(doc->coordinators_rule, "record: each domain's coordinating agency starts from the regulation's assignment",
+        "ApprovalFreezesTheModelAndDiffShowsLaterChanges");
+    add(doc->monitoring_rule, "record: yearly monitoring of each initiative (`/api/roadmap/initiatives/{id}/monitoring`)",
+        "RoadmapInitiativesStayInsideTheRoadmapPeriod");
+    if (const auto* reasons = p.enumeration(doc->review.reasons); reasons && !reasons->rule.empty())
+      add(reasons->rule, "gate: a review names at least one of the regulation's reasons (`validation.invalid_value`)",
+          "PeriodsAndReviewsFollowEachRegionsRules");
+  }
+  if (const auto* categories = p.enumeration(p.architecture.roadmap.categories); categories && !categories->rule.empty())
+    add(categories->rule, "gate: an initiative's category is one the regulation lists (`validation.invalid_value`)",
+        "RoadmapInitiativesStayInsideTheRoadmapPeriod");
+  for (const auto& [check, rule] : p.architecture.checks)
+    if (check == "service_has_application" || check == "application_has_service")
+      add(rule, "finding: `" + check + "` in `/api/architecture/status` (services without applications, applications "
+          "serving no service)", "ServiceTraceFollowsTypedRelationsAcrossTheSixDomains");
+}
+
 /// Rules this build enforces, found from the profile's structure: the organisation registry uses
 /// the roles, teams and enumerations each profile states, and refuses what they exclude.
 std::map<std::string, Enforcement> enforced_rules(const tenancy::Profile& p) {
@@ -35,6 +69,7 @@ std::map<std::string, Enforcement> enforced_rules(const tenancy::Profile& p) {
   if (const auto* types = p.enumeration("agency_types"); types && !types->rule.empty())
     out[types->rule] = {"gate: a Perangkat Daerah's type must be one the regulation lists (`validation.invalid_value`)",
                         "BadInputTest.MalformedBodiesAreRefusedAndChangeNothing, " + org_test};
+  add_architecture_rules(p, out);
   return out;
 }
 
