@@ -139,6 +139,17 @@ void RoadmapRepository::replace_elements(const Scope& s, const std::string& id, 
                {id, e.element_id, s.tenant_id, e.effect});
 }
 
+std::set<std::string> RoadmapRepository::planned_elements(const Scope& s) {
+  std::set<std::string> out;
+  for (const auto& r : c_.query("SELECT DISTINCT element_id FROM roadmap_initiative_elements WHERE tenant_id = ?", {s.tenant_id}))
+    out.insert(r.text_at(0));
+  return out;
+}
+
+void RoadmapRepository::unlink_element(const Scope& s, const std::string& element_id) {
+  c_.execute("DELETE FROM roadmap_initiative_elements WHERE tenant_id = ? AND element_id = ?", {s.tenant_id, element_id});
+}
+
 std::vector<InitiativeElement> RoadmapRepository::initiatives_of_element(const Scope& s, const std::string& element_id) {
   std::vector<InitiativeElement> out;
   for (const auto& r : c_.query("SELECT i.id, i.code, i.name, i.category, x.effect FROM roadmap_initiative_elements x "

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for Peta Rencana initiatives, the elements they affect and their monitoring records.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ class RoadmapRepository {
   void update(const Scope& s, const Initiative& i);
   void remove(const Scope& s, const std::string& id);
   void replace_elements(const Scope& s, const std::string& id, const std::vector<InitiativeElement>& elements);
+  /// Drops an element from every initiative (before the element itself is deleted).
+  /// Ids of the elements some initiative creates, changes or retires.
+  std::set<std::string> planned_elements(const Scope& s);
+  void unlink_element(const Scope& s, const std::string& element_id);
   std::vector<InitiativeElement> initiatives_of_element(const Scope& s, const std::string& element_id);  // code/name = initiative's
   void insert_monitoring(const Scope& s, const std::string& initiative_id, const Monitoring& m);
 

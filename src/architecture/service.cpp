@@ -6,6 +6,7 @@
 #include "architecture/domains.hpp"
 #include "architecture/json.hpp"
 #include "architecture/repository.hpp"
+#include "architecture/roadmap_repository.hpp"
 #include "architecture/validation.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -106,7 +107,7 @@ void Service::remove(const Scope& s, const std::string& id, const Actor& actor) 
     if (!before) throw Error(ErrorCode::ElementNotFound);
     if (repo.count_children(s, id) > 0) throw Error(ErrorCode::ElementHasChildren);
     repo.delete_relations_of(s, id);
-    c.execute("DELETE FROM roadmap_initiative_elements WHERE tenant_id = ? AND element_id = ?", {s.tenant_id, id});
+    RoadmapRepository(c).unlink_element(s, id);
     repo.delete_element(s, id);
     ledger_.append(c, change(s, actor, "element.delete", "element", id, {{"before", to_json(*before)}}));
   });
@@ -222,9 +223,7 @@ std::vector<GapDomain> Service::gap(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) {
     std::map<std::string, GapDomain> by_domain;
     for (const auto& d : domains()) by_domain[std::string(d.id)].domain = d.id;
-    std::set<std::string> planned;
-    for (const auto& r : c.query("SELECT DISTINCT element_id FROM roadmap_initiative_elements WHERE tenant_id = ?", {s.tenant_id}))
-      planned.insert(r.text_at(0));
+    auto planned = RoadmapRepository(c).planned_elements(s);
     for (auto& e : Repository(c).all_elements(s)) {
       auto& g = by_domain[e.domain];
       if (e.state == "as_is") ++g.as_is;
