@@ -86,8 +86,15 @@ HttpReply raw_exchange(unsigned short port, const std::string& bytes, int timeou
   namespace asio = boost::asio;
   asio::io_context ioc;
   asio::ip::tcp::socket sock(ioc);
-  sock.connect({asio::ip::make_address("127.0.0.1"), port});
   boost::system::error_code ec;
+  // A refused connection is an answer too (the server is gone), not an exception: writer threads
+  // racing a kill -9 reach this after the process has died.
+  sock.connect({asio::ip::make_address("127.0.0.1"), port}, ec);
+  if (ec) {
+    HttpReply refused;
+    refused.closed = true;
+    return refused;
+  }
   asio::write(sock, asio::buffer(bytes), ec);
   std::string in;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
