@@ -186,6 +186,15 @@ describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
     const detail = page.locator('[data-test=document-detail]')
     await detail.locator('[data-test=document-status]').getByText('Draf').waitFor()
 
+    // A draft's domain coordinators are editable: set the coordinator of Layanan.
+    await detail.locator('[data-test=coordinators-edit]').click()
+    const coord = page.getByRole('dialog', { name: /Koordinator domain Arsitektur SPBE/ })
+    await choose('Layanan', 'Dinas Komunikasi dan Informatika Kota Balikpapan', coord)
+    await coord.locator('[data-test=coordinators-save]').click()
+    await coord.waitFor({ state: 'hidden' })
+    await detail.locator('[data-test=coordinator-table] .el-table__row', { hasText: 'Layanan' })
+      .getByText('Dinas Komunikasi dan Informatika Kota Balikpapan').waitFor()
+
     await detail.locator('[data-test=document-approve]').click()
     const approve = page.getByRole('dialog', { name: /Tetapkan Arsitektur SPBE/ })
     assert.equal(await approve.getByLabel('Jenis penetapan').inputValue(), 'Keputusan Wali Kota', 'the instrument type comes from the profile')

@@ -185,6 +185,7 @@ export interface ArchDocument {
   element_count: number | null
   relation_count: number | null
   domain_coordinators?: { domain: Domain; role_id: string | null; agency_id: string | null; agency_name: string | null }[]
+  coordinators_rule?: RuleRef | null
   reviews?: Review[]
   review_schedule?: ReviewDue[]
   review_rule?: RuleRef | null
@@ -198,6 +199,8 @@ export interface DocumentInput {
   period_start?: number
   period_end?: number | null
   notes?: string | null
+  /** Domain -> agency id; null removes the domain's coordinator. */
+  domain_coordinators?: Partial<Record<Domain, string | null>>
 }
 
 export interface ReviewInput {
