@@ -6,11 +6,10 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, describe, test } from 'node:test'
-import { startServer } from './server.mjs'
-import { launchBrowser, screenshot } from './browser.mjs'
+import { after, before, describe } from 'node:test'
+import { screenshot } from './browser.mjs'
+import { consoleSession, pageHelpers, scenarioSteps } from './scenario.mjs'
 
-const TIMEOUT = 20_000
 // Codes that cannot collide with demo data.
 const RUN = Date.now().toString(36).toUpperCase().slice(-5)
 const SERVICE = { code: `RAL.UJI.${RUN}`, name: `Layanan Perizinan Uji ${RUN}` }
@@ -19,57 +18,20 @@ const INITIATIVE = { code: `PR-${RUN}`, name: `Pembangunan Sistem Perizinan ${RU
 const IMPORTED = { code: `RAD.IMP.${RUN}`, name: `Data Penduduk Impor ${RUN}` }
 
 describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
+  const session = consoleSession()
+  const step = scenarioSteps(session)
+  const { go, main, selectBox, choose } = pageHelpers(session)
   let server
-  let browser
-  let context
   let page
+  let pageErrors
   let dir
-  const pageErrors = []
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      acceptDownloads: true,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Makassar',
-    })
-    context.setDefaultTimeout(TIMEOUT)
-    page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(String(err)))
+  before(() => {
+    ;({ server, page, pageErrors } = session)
     dir = mkdtempSync(join(tmpdir(), 'simpul-arch-e2e-'))
   })
-
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
-
-  let broken = false
-  function step(name, fn) {
-    test(name, async (t) => {
-      if (broken) return t.skip('an earlier scenario failed')
-      try {
-        await fn()
-      } catch (err) {
-        broken = true
-        if (process.env.SIMPUL_FAILURE_SHOT) await page.screenshot({ path: process.env.SIMPUL_FAILURE_SHOT }).catch(() => {})
-        throw err
-      }
-    })
-  }
-
-  const go = (path) => page.goto(`${server.url}${path}`)
-  const main = () => page.locator('main')
-  const selectBox = (label, scope = page) =>
-    scope.getByLabel(label, { exact: true }).locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]')
-
-  async function choose(label, option, scope = page) {
-    await selectBox(label, scope).click()
-    await page.getByRole('option', { name: option, exact: true }).click()
-  }
 
   /** Types into a searching select (ElementPicker) and picks the option that contains the text. */
   async function search(label, text, scope = page) {

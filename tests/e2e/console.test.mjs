@@ -3,67 +3,21 @@
 // export a table, switch to English, and be sent back to sign-in when the session ends.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, test } from 'node:test'
-import { startServer } from './server.mjs'
-import { launchBrowser, screenshot } from './browser.mjs'
-
-const TIMEOUT = 20_000
+import { before, describe } from 'node:test'
+import { screenshot } from './browser.mjs'
+import { consoleSession, pageHelpers, scenarioSteps } from './scenario.mjs'
 // A code that cannot collide with demo data; agency codes are upper-cased by the server.
 const AGENCY_CODE = `UJI${Date.now().toString(36).toUpperCase().slice(-5)}`
 const AGENCY_NAME = `Dinas Uji Coba Otomatis ${AGENCY_CODE}`
 
 describe('Simpul console', { timeout: 240_000 }, () => {
+  const session = consoleSession()
+  const step = scenarioSteps(session)
+  const { go, main, selectBox, choose } = pageHelpers(session)
   let server
-  let browser
-  let context
   let page
-  const pageErrors = []
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      acceptDownloads: true,
-      locale: 'id-ID',
-      timezoneId: 'Asia/Makassar', // Balikpapan keeps WITA
-    })
-    context.setDefaultTimeout(TIMEOUT)
-    page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(String(err)))
-  })
-
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  // The scenarios build on each other; after a failure the rest would only time out one by one.
-  let broken = false
-  function step(name, fn) {
-    test(name, async (t) => {
-      if (broken) return t.skip('an earlier scenario failed')
-      try {
-        await fn()
-      } catch (err) {
-        broken = true
-        throw err
-      }
-    })
-  }
-
-  const go = (path) => page.goto(`${server.url}${path}`)
-  const main = () => page.locator('main')
-
-  const selectBox = (label, scope = page) =>
-    scope.getByLabel(label, { exact: true }).locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]')
-
-  /** Picks an option of an Element Plus select: open it by its label, then click the option. */
-  async function choose(label, option, scope = page) {
-    // The labelled element is the select's tiny inner input; its wrapper is what a person clicks.
-    await selectBox(label, scope).click()
-    await page.getByRole('option', { name: option, exact: true }).click()
-  }
+  let pageErrors
+  before(() => ({ server, page, pageErrors } = session))
 
   step('sign in, land on the dashboard with the Pemda and its regulation', async () => {
     await go('/')
@@ -210,7 +164,7 @@ describe('Simpul console', { timeout: 240_000 }, () => {
   step('an ended session sends the user to sign in, then back', async () => {
     await go('/tim')
     await page.locator('[data-test=team-tim_koordinasi]').waitFor()
-    await context.clearCookies()
+    await page.context().clearCookies()
     await page.getByRole('navigation').getByRole('link', { name: 'Jejak Audit' }).click()
     await page.waitForURL(/\/login\?next=(%2F|\/)jejak-audit&expired=1$/)
     await page.locator('[data-test=session-expired]').waitFor()

@@ -1,0 +1,68 @@
+// What every console scenario file needs: a fresh server and a browser page for the suite,
+// steps that stop after the first failure, and helpers for Element Plus controls.
+import { after, before, test } from 'node:test'
+import { startServer } from './server.mjs'
+import { launchBrowser } from './browser.mjs'
+
+export const TIMEOUT = 20_000
+
+/**
+ * Registers hooks that start the server and a browser page (Indonesian locale, WITA) before the
+ * suite and stop them after. The returned object's fields are filled in when the suite starts.
+ */
+export function consoleSession() {
+  const session = { server: null, browser: null, page: null, pageErrors: [] }
+  before(async () => {
+    session.server = await startServer()
+    session.browser = await launchBrowser()
+    const context = await session.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+      locale: 'id-ID',
+      timezoneId: 'Asia/Makassar', // Balikpapan keeps WITA
+    })
+    context.setDefaultTimeout(TIMEOUT)
+    session.page = await context.newPage()
+    session.page.on('pageerror', (err) => session.pageErrors.push(String(err)))
+  })
+  after(async () => {
+    await session.browser?.close()
+    await session.server?.stop()
+  })
+  return session
+}
+
+/**
+ * The scenarios of a file build on each other; after a failure the rest would only time out one
+ * by one, so they are skipped. SIMPUL_FAILURE_SHOT=<path> saves the page at the failure.
+ */
+export function scenarioSteps(session) {
+  let broken = false
+  return function step(name, fn) {
+    test(name, async (t) => {
+      if (broken) return t.skip('an earlier scenario failed')
+      try {
+        await fn()
+      } catch (err) {
+        broken = true
+        if (process.env.SIMPUL_FAILURE_SHOT) await session.page.screenshot({ path: process.env.SIMPUL_FAILURE_SHOT }).catch(() => {})
+        throw err
+      }
+    })
+  }
+}
+
+/** Navigation and Element Plus helpers bound to the session's page. */
+export function pageHelpers(session) {
+  const go = (path) => session.page.goto(`${session.server.url}${path}`)
+  const main = () => session.page.locator('main')
+  const selectBox = (label, scope = session.page) =>
+    scope.getByLabel(label, { exact: true }).locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]')
+  /** Picks an option of an Element Plus select: open it by its label, then click the option. */
+  async function choose(label, option, scope = session.page) {
+    // The labelled element is the select's tiny inner input; its wrapper is what a person clicks.
+    await selectBox(label, scope).click()
+    await session.page.getByRole('option', { name: option, exact: true }).click()
+  }
+  return { go, main, selectBox, choose }
+}
