@@ -26,7 +26,7 @@ std::string year_date(int year, const char* month_day) { return std::to_string(y
 ledger::Change change(const Scope& s, const Actor& a, std::string action, const Document& d, boost::json::object details) {
   details["kind"] = d.kind;
   details["version"] = d.version;
-  return {s.tenant_id, a.id, a.name, std::move(action), "document", d.id, std::move(details)};
+  return ledger::change_in(s, a, std::move(action), "document", d.id, std::move(details));
 }
 
 }  // namespace

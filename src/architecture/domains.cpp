@@ -58,13 +58,11 @@ const AttributeDef* find_attribute(std::string_view domain, std::string_view key
 }
 
 const std::vector<RelationDef>& relation_types() {
-  // ArchiMate relationships point the other way for realisation and serving (the process realises
-  // the service; the application serves it); the export flips source and target for those.
   static const std::vector<RelationDef> kRelations = {
-      {"realised_by", "direalisasikan oleh", {"layanan"}, {"proses_bisnis"}, "Realization"},
-      {"supported_by", "didukung oleh", {"layanan", "proses_bisnis"}, {"aplikasi"}, "Serving"},
+      {"realised_by", "direalisasikan oleh", {"layanan"}, {"proses_bisnis"}, "Realization", true},
+      {"supported_by", "didukung oleh", {"layanan", "proses_bisnis"}, {"aplikasi"}, "Serving", true},
       {"uses_data", "menggunakan data", {"layanan", "proses_bisnis", "aplikasi"}, {"data_informasi"}, "Access"},
-      {"runs_on", "berjalan di", {"aplikasi", "data_informasi"}, {"infrastruktur"}, "Serving"},
+      {"runs_on", "berjalan di", {"aplikasi", "data_informasi"}, {"infrastruktur"}, "Serving", true},
       {"protected_by", "dilindungi oleh", {"layanan", "aplikasi", "data_informasi", "infrastruktur"}, {"keamanan"},
        "Association"},
       {"integrates_with", "terintegrasi dengan", {"aplikasi"}, {"aplikasi"}, "Flow"},

@@ -40,6 +40,9 @@ struct RelationDef {
   std::vector<std::string_view> sources;
   std::vector<std::string_view> targets;
   std::string_view archimate;  // relationship type for Open Exchange export
+  // ArchiMate points realisation and serving from the supporter to the supported, the other way
+  // round from ours (the process realises the service; the application serves it).
+  bool archimate_reversed = false;
 };
 
 const std::vector<RelationDef>& relation_types();

@@ -1,12 +1,12 @@
 #include "architecture/roadmap.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "architecture/document_repository.hpp"
 #include "architecture/json.hpp"
 #include "architecture/repository.hpp"
+#include "architecture/validation.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -29,7 +29,7 @@ boost::json::object summary(const Initiative& i) {
 }
 
 ledger::Change change(const Scope& s, const Actor& a, std::string action, const std::string& id, boost::json::object details) {
-  return {s.tenant_id, a.id, a.name, std::move(action), "initiative", id, std::move(details)};
+  return ledger::change_in(s, a, std::move(action), "initiative", id, std::move(details));
 }
 
 bool valid_status(const std::string& s) {
@@ -52,10 +52,7 @@ void apply(Initiative& i, const InitiativeInput& in) {
 
 void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) const {
   const auto& profile = tenancy_.profile_of(s);
-  std::transform(i.code.begin(), i.code.end(), i.code.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  static const std::regex kCode("[A-Z0-9][A-Z0-9._-]{0,39}");
-  if (!std::regex_match(i.code, kCode))
-    throw Error(ErrorCode::ValidationInvalidValue, "code", "1-40 capital letters, digits, dots, dashes or underscores");
+  i.code = normalised_code(i.code);
   if (i.name.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "name"}});
   const auto& spec = profile.architecture.roadmap;
   const tenancy::Enumeration* categories = profile.enumeration(spec.categories);

@@ -15,21 +15,6 @@
 #include "storage/unit_of_work.hpp"
 
 namespace simpul::architecture {
-namespace {
-
-ledger::Change change(const Scope& s, const Actor& a, std::string action, std::string type, std::string id,
-                      boost::json::value details) {
-  return {s.tenant_id, a.id, a.name, std::move(action), std::move(type), std::move(id), std::move(details)};
-}
-
-std::vector<std::string> ids_of(const std::vector<Element>& elements) {
-  std::vector<std::string> out;
-  for (const auto& e : elements) out.push_back(e.id);
-  return out;
-}
-
-}  // namespace
-
 void apply(Element& e, const ElementInput& in) {
   if (in.domain) e.domain = *in.domain;
   if (in.code) e.code = *in.code;
@@ -75,7 +60,7 @@ Element Service::create(const Scope& s, const ElementInput& in, const Actor& act
       throw;
     }
     auto stored = *Repository(c).element(s, e.id);
-    ledger_.append(c, change(s, actor, "element.create", "element", e.id, {{"after", to_json(stored)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "element.create", "element", e.id, {{"after", to_json(stored)}}));
     return stored;
   });
 }
@@ -95,7 +80,7 @@ Element Service::update(const Scope& s, const std::string& id, const ElementInpu
     Validator(lookup, profile, reference_).element(e);
     repo.update_element(s, e);
     auto stored = *repo.element(s, id);
-    ledger_.append(c, change(s, actor, "element.update", "element", id, {{"before", to_json(*before)}, {"after", to_json(stored)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "element.update", "element", id, {{"before", to_json(*before)}, {"after", to_json(stored)}}));
     return stored;
   });
 }
@@ -109,7 +94,7 @@ void Service::remove(const Scope& s, const std::string& id, const Actor& actor) 
     repo.delete_relations_of(s, id);
     RoadmapRepository(c).unlink_element(s, id);
     repo.delete_element(s, id);
-    ledger_.append(c, change(s, actor, "element.delete", "element", id, {{"before", to_json(*before)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "element.delete", "element", id, {{"before", to_json(*before)}}));
   });
 }
 
@@ -130,7 +115,7 @@ Relation Service::relate(const Scope& s, Relation r, const Actor& actor) {
     DatabaseLookup lookup(c, s);
     Validator(lookup, profile, reference_).relation(r, *source, *target);
     repo.insert_relation(s, r);
-    ledger_.append(c, change(s, actor, "relation.create", "relation", r.id,
+    ledger_.append(c, ledger::change_in(s, actor, "relation.create", "relation", r.id,
                              {{"source", source->code}, {"type", r.type}, {"target", target->code}}));
     return r;
   });
@@ -148,7 +133,7 @@ void Service::unrelate(const Scope& s, const std::string& id, const Actor& actor
     auto r = repo.relation(s, id);
     if (!r) throw Error(ErrorCode::RelationNotFound);
     repo.delete_relation(s, id);
-    ledger_.append(c, change(s, actor, "relation.delete", "relation", id,
+    ledger_.append(c, ledger::change_in(s, actor, "relation.delete", "relation", id,
                              {{"source_id", r->source_id}, {"type", r->type}, {"target_id", r->target_id}}));
   });
 }

@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "interchange/oef.hpp"
 #include "interchange/xlsx.hpp"
 #include "storage/unit_of_work.hpp"
@@ -44,12 +45,6 @@ ImportProblem problem_from(const RowOrigin& at, const Error& e) {
   return {at.sheet, at.row, column, message};
 }
 
-std::string upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  return s;
-}
-
-bool flipped_in_archimate(std::string_view type) { return type == "realised_by" || type == "supported_by" || type == "runs_on"; }
 
 std::vector<std::string> attribute_keys() {
   std::vector<std::string> keys;
@@ -126,9 +121,9 @@ ImportResult run_import(Service& service, storage::Database& db, const ledger::L
   for (auto i : order) {
     const auto& pe = file.model.elements[i];
     try {
-      auto owner = state.agency_id(upper(pe.owner_agency_code));
+      auto owner = state.agency_id(text::to_upper_ascii(pe.owner_agency_code));
       if (!owner) throw Error(ErrorCode::ValidationInvalidValue, "owner_agency_code", "no agency with this code");
-      auto existing = state.element_by_code(upper(pe.code));
+      auto existing = state.element_by_code(text::to_upper_ascii(pe.code));
       Element e = existing ? *existing : Element{};
       if (!existing) {
         e.id = crypto::new_id();
@@ -145,7 +140,7 @@ ImportResult run_import(Service& service, storage::Database& db, const ledger::L
       e.description = pe.description;
       e.parent_id.reset();
       if (!pe.parent_code.empty()) {
-        auto parent = state.element_by_code(upper(pe.parent_code));
+        auto parent = state.element_by_code(text::to_upper_ascii(pe.parent_code));
         if (!parent) throw Error(ErrorCode::ValidationInvalidValue, "parent_code", "no element with this code");
         e.parent_id = parent->id;
       }
@@ -167,9 +162,9 @@ ImportResult run_import(Service& service, storage::Database& db, const ledger::L
   for (std::size_t i = 0; i < file.model.relations.size(); ++i) {
     const auto& pr = file.model.relations[i];
     try {
-      auto source = state.element_by_code(upper(pr.source_code));
+      auto source = state.element_by_code(text::to_upper_ascii(pr.source_code));
       if (!source) throw Error(ErrorCode::ValidationInvalidValue, "source_code", "no element with this code");
-      auto target = state.element_by_code(upper(pr.target_code));
+      auto target = state.element_by_code(text::to_upper_ascii(pr.target_code));
       if (!target) throw Error(ErrorCode::ValidationInvalidValue, "target_code", "no element with this code");
       // Importing the same file twice is harmless: a relation that exists is left as it is.
       if (state.relation_exists(source->id, pr.type, target->id)) continue;
@@ -195,11 +190,11 @@ ImportResult run_import(Service& service, storage::Database& db, const ledger::L
   boost::json::array created_json, updated_json;
   for (const auto& e : inserts) created_json.emplace_back(e.code);
   for (const auto& e : updates) updated_json.emplace_back(e.code);
-  ledger.append(c, {s.tenant_id, actor.id, actor.name, "architecture.import", "import", file_digest,
-                    boost::json::object{{"sha256", file_digest},
+  ledger.append(c, ledger::change_in(s, actor, "architecture.import", "import", file_digest,
+                                     boost::json::object{{"sha256", file_digest},
                                         {"created", created_json},
                                         {"updated", updated_json},
-                                        {"relations_created", res.relations_created}}});
+                                        {"relations_created", res.relations_created}}));
   tx.commit();
   // After a bulk load PostgreSQL plans the graph walks from stale statistics (a fresh table looks
   // empty, so it scans); refreshing them at once keeps the trace on its indexes (docs/benchmarks.md).
@@ -268,7 +263,7 @@ std::string export_oef(const PortableModel& m, const std::string& model_name) {
   }
   int n = 0;
   for (const auto& r : m.relations) {
-    bool flipped = flipped_in_archimate(r.type);
+    bool flipped = find_relation_type(r.type)->archimate_reversed;
     interchange::OefRelationship rel{"rel-" + std::to_string(++n), std::string(find_relation_type(r.type)->archimate),
                                      flipped ? r.target_code : r.source_code, flipped ? r.source_code : r.target_code,
                                      std::string(find_relation_type(r.type)->name_id), r.description, {}};

@@ -99,7 +99,7 @@ std::string property(const std::vector<interchange::OefProperty>& props, const s
 std::pair<std::string, bool> relation_for(const std::string& archimate, const std::string& from, const std::string& to) {
   for (const auto& r : relation_types()) {
     if (r.archimate != archimate) continue;
-    bool flipped = r.type == "realised_by" || r.type == "supported_by" || r.type == "runs_on";
+    bool flipped = r.archimate_reversed;
     const auto& source = flipped ? to : from;
     const auto& target = flipped ? from : to;
     if (relation_allowed(r.type, source, target)) return {std::string(r.type), flipped};

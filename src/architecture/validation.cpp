@@ -6,6 +6,7 @@
 #include "architecture/domains.hpp"
 #include "architecture/repository.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "tenancy/repository.hpp"
 
 namespace simpul::architecture {
@@ -18,6 +19,14 @@ boost::json::array allowed_list(const std::vector<std::string_view>& values) {
 }
 
 }  // namespace
+
+std::string normalised_code(std::string_view code) {
+  std::string out = text::to_upper_ascii(code);
+  static const std::regex kCode("[A-Z0-9][A-Z0-9._-]{0,39}");
+  if (!std::regex_match(out, kCode))
+    throw Error(ErrorCode::ValidationInvalidValue, "code", "1-40 capital letters, digits, dots, dashes or underscores");
+  return out;
+}
 
 std::optional<Element> DatabaseLookup::element(const std::string& id) { return Repository(c_).element(s_, id); }
 std::optional<Element> DatabaseLookup::element_by_code(const std::string& code) { return Repository(c_).element_by_code(s_, code); }
@@ -32,10 +41,7 @@ void Validator::element(Element& e, bool allow_read_only) const {
     for (const auto& d : domains()) ids.push_back(d.id);
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain"}, {"allowed", allowed_list(ids)}});
   }
-  std::transform(e.code.begin(), e.code.end(), e.code.begin(), [](unsigned char ch) { return std::toupper(ch); });
-  static const std::regex kCode("[A-Z0-9][A-Z0-9._-]{0,39}");
-  if (!std::regex_match(e.code, kCode))
-    throw Error(ErrorCode::ValidationInvalidValue, "code", "1-40 capital letters, digits, dots, dashes or underscores");
+  e.code = normalised_code(e.code);
   if (e.name.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "name"}});
   if (std::find(kStates.begin(), kStates.end(), e.state) == kStates.end())
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "state"}, {"allowed", allowed_list(kStates)}});

@@ -9,6 +9,9 @@
 
 namespace simpul::architecture {
 
+/// An element or initiative code in upper case; refused unless 1-40 of A-Z 0-9 . - _.
+std::string normalised_code(std::string_view code);
+
 /// The facts a validation looks up. The API asks the database; a bulk import answers from memory
 /// what it loaded once, so 25,000 rows cost a few statements instead of 100,000.
 class Lookup {

@@ -51,6 +51,13 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+std::string to_upper_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (auto& c : out)

@@ -12,6 +12,7 @@ bool is_valid_utf8(std::string_view s);
 std::size_t utf8_length(std::string_view s);
 std::string trim(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
+std::string to_upper_ascii(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 /// The inverse of split for stored lists ("kominfo,wali_data"); empty parts are dropped by split_nonempty.
 std::string join(const std::vector<std::string>& parts, char sep);

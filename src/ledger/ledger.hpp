@@ -10,6 +10,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "core/context.hpp"
 #include "core/crypto.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -26,6 +27,13 @@ struct Change {
   std::string object_id;
   boost::json::value details;  // what changed (never secrets); its SHA-256 is the entry digest
 };
+
+/// A change `actor` made in `scope`'s tenant: what every service passes to append().
+inline Change change_in(const Scope& scope, const Actor& actor, std::string action, std::string object_type,
+                        std::string object_id, boost::json::value details) {
+  return {scope.tenant_id, actor.id, actor.name, std::move(action), std::move(object_type), std::move(object_id),
+          std::move(details)};
+}
 
 struct Entry {
   std::int64_t seq = 0;

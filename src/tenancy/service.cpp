@@ -19,11 +19,6 @@ bool Agency::has_flag(const std::string& f) const { return std::find(flags.begin
 
 namespace {
 
-ledger::Change change(const Scope& s, const Actor& a, std::string action, std::string type, std::string id,
-                      boost::json::value details) {
-  return {s.tenant_id, a.id, a.name, std::move(action), std::move(type), std::move(id), std::move(details)};
-}
-
 std::optional<RuleRef> role_rule(const Profile& p, const std::string& flag) {
   for (const auto& r : p.roles)
     if (r.agency_flag && *r.agency_flag == flag && r.rule) {
@@ -56,7 +51,7 @@ Tenant Service::create_tenant(const std::string& profile_id, const std::string& 
     repo.insert_tenant(t);
     Scope scope{t.id};
     for (const auto& team : profile.teams) repo.insert_team(scope, crypto::new_id(), team.id, t.created_at);
-    ledger_.append(c, change(scope, actor, "tenant.create", "tenant", t.id,
+    ledger_.append(c, ledger::change_in(scope, actor, "tenant.create", "tenant", t.id,
                              {{"slug", slug}, {"profile", profile.id}, {"profile_version", profile.version}}));
     return t;
   });
@@ -149,7 +144,7 @@ Agency Service::create_agency(const Scope& s, const AgencyInput& in, const Actor
       if (e.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::AgencyDuplicateCode, {{"code", a.code}});
       throw;
     }
-    ledger_.append(c, change(s, actor, "agency.create", "agency", a.id, {{"after", to_json(a)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "agency.create", "agency", a.id, {{"after", to_json(a)}}));
     return a;
   });
 }
@@ -165,7 +160,7 @@ Agency Service::update_agency(const Scope& s, const std::string& id, const Agenc
     a.updated_at = clock::now_iso();
     validate(s, c, a);
     repo.update_agency(a);
-    ledger_.append(c, change(s, actor, "agency.update", "agency", a.id, {{"before", to_json(*before)}, {"after", to_json(a)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "agency.update", "agency", a.id, {{"before", to_json(*before)}, {"after", to_json(a)}}));
     return a;
   });
 }
@@ -181,7 +176,7 @@ void Service::delete_agency(const Scope& s, const std::string& id, const Actor& 
       if (e.kind() == storage::StorageError::Kind::ForeignKeyViolation) throw Error(ErrorCode::AgencyInUse);
       throw;
     }
-    ledger_.append(c, change(s, actor, "agency.delete", "agency", id, {{"before", to_json(*before)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "agency.delete", "agency", id, {{"before", to_json(*before)}}));
   });
 }
 
@@ -194,7 +189,7 @@ Position Service::add_position(const Scope& s, Position p, const Actor& actor) {
   p.tenant_id = s.tenant_id;
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository(c).insert_position(p);
-    ledger_.append(c, change(s, actor, "position.create", "position", p.id, to_json(p)));
+    ledger_.append(c, ledger::change_in(s, actor, "position.create", "position", p.id, to_json(p)));
     return p;
   });
 }
@@ -231,7 +226,7 @@ TeamMember Service::add_team_member(const Scope& s, const std::string& team_id, 
       if (e.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::TeamMemberDuplicate);
       throw;
     }
-    ledger_.append(c, change(s, actor, "team.member_add", "team", team_id,
+    ledger_.append(c, ledger::change_in(s, actor, "team.member_add", "team", team_id,
                              {{"member_id", m.id}, {"user_id", user_id}, {"user", *name}, {"position", pos->name}}));
     return m;
   });
@@ -244,7 +239,7 @@ void Service::remove_team_member(const Scope& s, const std::string& team_id, con
     auto m = repo.member(s, team_id, member_id);
     if (!m) throw Error(ErrorCode::TeamMemberNotFound);
     repo.delete_member(s, member_id);
-    ledger_.append(c, change(s, actor, "team.member_remove", "team", team_id,
+    ledger_.append(c, ledger::change_in(s, actor, "team.member_remove", "team", team_id,
                              {{"member_id", member_id}, {"user_id", m->user_id}, {"user", m->display_name},
                               {"position_id", m->position_id}}));
   });

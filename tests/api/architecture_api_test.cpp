@@ -250,14 +250,18 @@ TEST_P(ArchitectureApiTest, RoadmapInitiativesStayInsideTheRoadmapPeriod) {
   EXPECT_EQ(c.post("/api/roadmap/initiatives", body("P-0", 2026, 2027, "astrologi")).error_code(), "validation.invalid_value");
   auto gap = c.get("/api/architecture/gap");
   for (const auto& d : gap.json.at("domains").as_array())
-    if (d.at("domain").as_string() == "aplikasi") EXPECT_EQ(d.at("unplanned").as_array().size(), 1u);
+    if (d.at("domain").as_string() == "aplikasi") {
+      EXPECT_EQ(d.at("unplanned").as_array().size(), 1u);
+    }
   auto created = c.post("/api/roadmap/initiatives", body("P-1", 2026, 2027, "aplikasi_spbe"));
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id(created.json.at("id").as_string());
   EXPECT_EQ(created.json.at("elements").at(0).at("code").as_string(), "A-1");
   gap = c.get("/api/architecture/gap");
   for (const auto& d : gap.json.at("domains").as_array())
-    if (d.at("domain").as_string() == "aplikasi") EXPECT_TRUE(d.at("unplanned").as_array().empty());
+    if (d.at("domain").as_string() == "aplikasi") {
+      EXPECT_TRUE(d.at("unplanned").as_array().empty());
+    }
 
   auto roadmap = c.post("/api/architecture/documents", R"({"kind":"peta_rencana","period_start":2026})");
   ASSERT_EQ(roadmap.status, 201);
