@@ -1,7 +1,7 @@
 // /api/architecture/documents: versions, approval, reviews and diffs.
 #include "architecture/json.hpp"
 #include "architecture/module.hpp"
-#include "architecture/route_helpers.hpp"
+#include "http/request_params.hpp"
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
 #include "storage/unit_of_work.hpp"
@@ -9,6 +9,10 @@
 
 namespace simpul::architecture {
 namespace {
+
+using http::optional_object;
+using http::query_choice;
+using http::query_id;
 
 using http::FieldReader;
 using http::Request;

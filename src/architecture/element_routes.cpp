@@ -2,13 +2,19 @@
 #include "architecture/domains.hpp"
 #include "architecture/json.hpp"
 #include "architecture/module.hpp"
-#include "architecture/route_helpers.hpp"
+#include "http/request_params.hpp"
 #include "architecture/status.hpp"
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
 
 namespace simpul::architecture {
 namespace {
+
+using http::optional_object;
+using http::query_choice;
+using http::query_id;
+using http::query_int;
+using http::required_id;
 
 using http::FieldReader;
 using http::Request;

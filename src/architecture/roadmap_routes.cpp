@@ -1,11 +1,16 @@
 // /api/roadmap/initiatives: the Peta Rencana's programs and activities and their monitoring.
 #include "architecture/json.hpp"
 #include "architecture/module.hpp"
-#include "architecture/route_helpers.hpp"
+#include "http/request_params.hpp"
 #include "http/json_io.hpp"
 
 namespace simpul::architecture {
 namespace {
+
+using http::query_choice;
+using http::query_id;
+using http::query_int;
+using http::required_id;
 
 using http::FieldReader;
 using http::Request;

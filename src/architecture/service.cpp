@@ -44,7 +44,22 @@ Element Service::element(const Scope& s, const std::string& id) const {
   return *e;
 }
 
-Element Service::create(const Scope& s, const ElementInput& in, const Actor& actor) {
+namespace {
+
+/// The API may not set attributes another module maintains; what is already stored stays valid.
+void refuse_read_only(const ElementInput& in, const std::string& domain, bool allowed, const Element* before = nullptr) {
+  if (allowed || !in.attributes) return;
+  for (const auto& [key, value] : *in.attributes) {
+    const auto* stored = before ? before->attributes.if_contains(key) : nullptr;
+    if (stored && *stored == value) continue;  // resent unchanged, as a form does
+    if (const auto* def = find_attribute(domain, key); def && def->read_only)
+      throw Error(ErrorCode::ValidationInvalidValue, "attributes." + std::string(key), "maintained by the application lifecycle");
+  }
+}
+
+}  // namespace
+
+Element Service::create(const Scope& s, const ElementInput& in, const Actor& actor, const Hook& also, bool allow_read_only) {
   Element e;
   e.id = crypto::new_id();
   apply(e, in);
@@ -52,7 +67,8 @@ Element Service::create(const Scope& s, const ElementInput& in, const Actor& act
   const auto& profile = profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     DatabaseLookup lookup(c, s);
-    Validator(lookup, profile, reference_).element(e);
+    refuse_read_only(in, e.domain, allow_read_only);
+    Validator(lookup, profile, reference_).element(e, true);
     try {
       Repository(c).insert_element(s, e);
     } catch (const storage::StorageError& err) {
@@ -60,12 +76,14 @@ Element Service::create(const Scope& s, const ElementInput& in, const Actor& act
       throw;
     }
     auto stored = *Repository(c).element(s, e.id);
+    if (also) also(c, stored, stored);
     ledger_.append(c, ledger::change_in(s, actor, "element.create", "element", e.id, {{"after", to_json(stored)}}));
     return stored;
   });
 }
 
-Element Service::update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor) {
+Element Service::update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor, const Hook& also,
+                        bool allow_read_only) {
   const auto& profile = profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
@@ -77,9 +95,11 @@ Element Service::update(const Scope& s, const std::string& id, const ElementInpu
     apply(e, in);
     e.updated_at = clock::now_iso();
     DatabaseLookup lookup(c, s);
-    Validator(lookup, profile, reference_).element(e);
+    refuse_read_only(in, e.domain, allow_read_only, &*before);
+    Validator(lookup, profile, reference_).element(e, true);
     repo.update_element(s, e);
     auto stored = *repo.element(s, id);
+    if (also) also(c, *before, stored);
     ledger_.append(c, ledger::change_in(s, actor, "element.update", "element", id, {{"before", to_json(*before)}, {"after", to_json(stored)}}));
     return stored;
   });

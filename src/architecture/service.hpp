@@ -1,6 +1,7 @@
 #pragma once
 // The architecture repository: elements of the six domains and their relations, with the views
 // built on them (graph, service trace, gap). Every change is written with its ledger entry.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -45,8 +46,14 @@ class Service {
 
   std::vector<Element> list(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) const;
   Element element(const Scope& s, const std::string& id) const;
-  Element create(const Scope& s, const ElementInput& in, const Actor& actor);
-  Element update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor);
+  /// Lets a module that owns a domain's extra record (applications) write it in the same
+  /// transaction as the element, after validation and before the ledger entry.
+  using Hook = std::function<void(storage::Connection&, const Element& before, const Element& after)>;
+
+  /// `allow_read_only` is for the module owning a reserved attribute (the lifecycle stage).
+  Element create(const Scope& s, const ElementInput& in, const Actor& actor, const Hook& also = {}, bool allow_read_only = false);
+  Element update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor, const Hook& also = {},
+                 bool allow_read_only = false);
   void remove(const Scope& s, const std::string& id, const Actor& actor);
   std::vector<RelationView> relations_of(const Scope& s, const std::string& id) const;
 

@@ -1,6 +1,6 @@
 // POST /api/architecture/import and GET /api/architecture/export.{xlsx,xml}.
 #include "architecture/module.hpp"
-#include "architecture/route_helpers.hpp"
+#include "http/request_params.hpp"
 #include "architecture/transfer.hpp"
 #include "core/crypto.hpp"
 #include "core/text.hpp"
@@ -8,6 +8,8 @@
 
 namespace simpul::architecture {
 namespace {
+
+using http::query_choice;
 
 using http::Request;
 

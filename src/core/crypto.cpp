@@ -112,3 +112,25 @@ bool verify_detached(std::string_view public_key, std::string_view message, std:
 }
 
 }  // namespace simpul::crypto
+
+namespace simpul::crypto {
+
+std::string to_base64(std::string_view bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+bool from_base64(std::string_view text, std::string& out) {
+  out.assign(text.size() / 4 * 3 + 3, '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
+                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return false;
+  out.resize(len);
+  return true;
+}
+
+}  // namespace simpul::crypto

@@ -15,6 +15,11 @@ std::string to_hex(std::string_view bytes);
 /// Returns false when `hex` is not valid hex of the right length.
 bool from_hex(std::string_view hex, std::string& out);
 
+/// Standard base64 with padding: binary content kept in text columns (Repositori files, letters).
+std::string to_base64(std::string_view bytes);
+/// Returns false when `text` is not valid standard base64.
+bool from_base64(std::string_view text, std::string& out);
+
 /// Random bytes rendered URL-safe (base64url, no padding): for session and API tokens.
 std::string random_token(std::size_t bytes = 32);
 /// Public ids: 20 lowercase base32 characters (100 bits), opaque and safe in paths.

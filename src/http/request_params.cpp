@@ -1,4 +1,4 @@
-#include "architecture/route_helpers.hpp"
+#include "http/request_params.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -6,9 +6,9 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 
-namespace simpul::architecture {
+namespace simpul::http {
 
-std::string query_choice(const http::Request& req, const std::string& name, const std::vector<std::string_view>& allowed) {
+std::string query_choice(const Request& req, const std::string& name, const std::vector<std::string_view>& allowed) {
   auto v = req.query_value(name);
   if (!v || v->empty()) return "";
   if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end())
@@ -16,14 +16,14 @@ std::string query_choice(const http::Request& req, const std::string& name, cons
   return *v;
 }
 
-std::string query_id(const http::Request& req, const std::string& name) {
+std::string query_id(const Request& req, const std::string& name) {
   auto v = req.query_value(name);
   if (!v || v->empty()) return "";
   if (!crypto::looks_like_id(*v)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", name}});
   return *v;
 }
 
-std::optional<int> query_int(const http::Request& req, const std::string& name, int min, int max) {
+std::optional<int> query_int(const Request& req, const std::string& name, int min, int max) {
   auto v = req.query_value(name);
   if (!v || v->empty()) return std::nullopt;
   int out = 0;
@@ -45,4 +45,4 @@ std::string required_id(const std::string& value, std::string_view field) {
   return value;
 }
 
-}  // namespace simpul::architecture
+}  // namespace simpul::http

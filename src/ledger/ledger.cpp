@@ -123,6 +123,8 @@ crypto::SigningKey load_or_create_key(const std::filesystem::path& path) {
 
 Ledger::Ledger(crypto::SigningKey key, std::int64_t checkpoint_every) : key_(key), checkpoint_every_(checkpoint_every) {}
 
+std::string Ledger::sign_hex(std::string_view message) const { return crypto::to_hex(crypto::sign_detached(key_, message)); }
+
 std::string Ledger::public_key_hex() const { return crypto::to_hex(raw(key_.public_key.data(), key_.public_key.size())); }
 
 Entry Ledger::append(storage::Connection& conn, const Change& change) const {

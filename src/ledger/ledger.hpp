@@ -87,6 +87,8 @@ class Ledger {
   Page list(storage::Connection& conn, const std::string& tenant_id, std::int64_t limit, std::int64_t offset) const;
 
   std::string public_key_hex() const;
+  /// Ed25519 signature (hex) of `message` with the instance key: official outputs such as letters.
+  std::string sign_hex(std::string_view message) const;
 
  private:
   crypto::SigningKey key_;

@@ -1,5 +1,7 @@
 #include "tenancy/profile.hpp"
 
+#include <algorithm>
+
 namespace simpul::tenancy {
 
 bool Enumeration::contains(const std::string& id) const {
@@ -42,6 +44,26 @@ std::string Profile::regulation_label() const {
   if (regulation_number) out += " Nomor " + *regulation_number;
   if (regulation_year) out += " Tahun " + std::to_string(*regulation_year);
   return out;
+}
+
+}  // namespace simpul::tenancy
+
+namespace simpul::tenancy {
+
+int ApplicationsSpec::stage_index(const std::string& id) const {
+  for (std::size_t i = 0; i < stages.size(); ++i)
+    if (stages[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+bool ApplicationsSpec::is_live(const std::string& stage) const {
+  return std::find(live_stages.begin(), live_stages.end(), stage) != live_stages.end();
+}
+
+const SanctionStep* SanctionsSpec::step(const std::string& id) const {
+  for (const auto& s : steps)
+    if (s.id == id) return &s;
+  return nullptr;
 }
 
 }  // namespace simpul::tenancy

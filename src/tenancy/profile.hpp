@@ -106,6 +106,59 @@ struct ArchitectureSpec {
   std::map<std::string, std::optional<std::string>> checks;  // check id -> rule id cited
 };
 
+/// The application lifecycle as the regulation states it (profile `applications:`).
+struct ApplicationsSpec {
+  std::string categories = "application_categories";  // enumeration id
+  std::vector<std::string> khusus_categories;
+  std::string umum_category;
+  std::optional<std::string> lifecycle_rule;
+  std::vector<EnumItem> stages;          // in order
+  std::vector<std::string> live_stages;  // stages in which the application serves users
+  std::string recommender = "diskominfo";  // role id deciding recommendation requests
+  std::optional<std::string> recommendation_rule;
+  bool has_handover = false;
+  std::optional<std::string> handover_rule;
+  std::vector<EnumItem> handover_documents;
+  bool has_similar = false;
+  std::optional<std::string> similar_rule;
+  std::vector<EnumItem> similar_conditions;
+
+  int stage_index(const std::string& id) const;  // -1 when unknown
+  bool is_live(const std::string& stage) const;
+};
+
+/// One rule instance the compliance engine enforces (profile `compliance:`); the kind's C++ code
+/// interprets `params` (src/regulation/kinds.cpp).
+struct ComplianceRuleSpec {
+  std::string rule;  // rule id of this profile
+  std::string kind;
+  std::string subject;
+  std::string title, title_en;
+  std::string severity;     // tinggi | sedang | rendah
+  std::string responsible;  // owner | a role id
+  bool gate = false;
+  std::vector<std::pair<std::string, std::vector<std::string>>> when;
+  boost::json::object params;
+  int line = 0;  // for error messages of the kind's parameter checks
+};
+
+struct SanctionStep {
+  std::string id;
+  std::string name;
+  int after_months = 0;  // after the previous step, when the finding is still open
+  bool letter = false;   // the step is a letter Simpul produces
+};
+
+/// Administrative sanctions (profile `sanctions:`; only Balikpapan states them).
+struct SanctionsSpec {
+  std::string rule;
+  std::optional<std::string> trigger_rule;
+  std::vector<std::string> applies_to;  // rule ids whose findings can be sanctioned
+  std::string imposer;
+  std::vector<SanctionStep> steps;
+  const SanctionStep* step(const std::string& id) const;
+};
+
 struct Profile {
   std::string id;
   int version = 1;
@@ -125,6 +178,11 @@ struct Profile {
   std::map<std::string, Enumeration> enumerations;
   std::vector<RuleInstance> rules;
   ArchitectureSpec architecture;  // defaults when the file has no `architecture:` section
+  std::optional<std::string> regulation_enacted;  // YYYY-MM-DD
+  ApplicationsSpec applications;
+  std::vector<ComplianceRuleSpec> compliance;
+  std::optional<SanctionsSpec> sanctions;
+  std::map<int, std::string> articles;  // article number -> text (profiles/articles/<id>.json), may be empty
   boost::json::object document;  // the whole file as JSON, served by GET /api/profiles/{id}
   std::string source_path;
 

@@ -5,7 +5,9 @@
 #include <regex>
 #include <set>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
+#include "tenancy/profile_applications.hpp"
 #include "tenancy/profile_architecture.hpp"
 #include "tenancy/profile_reader.hpp"
 
@@ -18,35 +20,6 @@ const std::set<std::string> kRuleKinds = {"obligation",  "prohibition", "precond
 const std::set<std::string> kAgencyFlags = {"kominfo", "planning", "inspectorate", "finance",
                                             "organisation_bureau", "wali_data", "mandiri_tik"};
 
-/// Generic YAML → JSON, so the API serves exactly what the file says. Unquoted scalars that look
-/// like integers, booleans or null become those; everything else (dates included) stays text.
-boost::json::value to_json(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: return nullptr;
-    case YAML::NodeType::Sequence: {
-      boost::json::array a;
-      for (const auto& item : n) a.push_back(to_json(item));
-      return a;
-    }
-    case YAML::NodeType::Map: {
-      boost::json::object o;
-      for (const auto& kv : n) o[kv.first.Scalar()] = to_json(kv.second);
-      return o;
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& s = n.Scalar();
-      if (n.Tag() == "!") return boost::json::string(s);  // quoted in the file
-      static const std::regex kInt("-?[0-9]{1,15}");
-      if (std::regex_match(s, kInt)) return std::stoll(s);
-      if (s == "true") return true;
-      if (s == "false") return false;
-      if (s == "null" || s == "~") return nullptr;
-      return boost::json::string(s);
-    }
-  }
-  return nullptr;
-}
 
 DomainSpec read_domain(const Reader& r, const YAML::Node& n, const std::string& path) {
   DomainSpec d;
@@ -92,6 +65,9 @@ Profile load_profile(const std::filesystem::path& file) {
   p.regulation_number = r.opt_str(reg, "number", "regulation.");
   if (auto y = reg["year"]; y.IsDefined() && !y.IsNull()) p.regulation_year = r.integer(y, "regulation.year");
   p.regulation_title = r.str(reg, "title", "regulation.");
+  p.regulation_enacted = r.opt_str(reg, "enacted", "regulation.");
+  if (p.regulation_enacted && !clock::is_iso_date(*p.regulation_enacted))
+    r.fail(reg["enacted"], "regulation.enacted", "must be a date YYYY-MM-DD or null");
 
   p.domain = read_domain(r, r.need(root, "domain", ""), "domain.");
   if (auto e = root["email_domain"]; e.IsDefined() && !e.IsNull()) p.email_domain = read_domain(r, e, "email_domain.");
@@ -197,8 +173,9 @@ Profile load_profile(const std::filesystem::path& file) {
   }
   if (!p.enumeration("agency_types")) r.fail(enums, "enumerations.agency_types", "is required");
   if (auto a = root["architecture"]; a.IsDefined() && !a.IsNull()) p.architecture = read_architecture(r, p, a);
+  read_application_sections(r, p, root);
 
-  p.document = to_json(root).as_object();
+  p.document = yaml_to_json(root).as_object();
   return p;
 }
 
@@ -210,6 +187,7 @@ ProfileRegistry ProfileRegistry::load_directory(const std::filesystem::path& dir
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".yaml") continue;
     auto p = std::make_shared<Profile>(load_profile(entry.path()));
+    load_articles(*p, dir);
     reg.profiles_.emplace(p->id, std::move(p));
   }
   return reg;

@@ -64,6 +64,10 @@ class Reader {
   std::string file_;
 };
 
+/// Generic YAML → JSON, so the API serves exactly what the file says. Unquoted scalars that look
+/// like integers, booleans or null become those; everything else (dates included) stays text.
+boost::json::value yaml_to_json(const YAML::Node& n);
+
 /// Fails unless `ref` (when set) names a rule of the profile.
 inline void check_rule_ref(const Reader& r, const Profile& p, const YAML::Node& at, const std::string& field,
                            const std::optional<std::string>& ref) {

@@ -1,0 +1,199 @@
+#include "regulation/repository.hpp"
+
+#include "core/text.hpp"
+
+namespace simpul::regulation {
+namespace {
+
+const char* kFindingColumns =
+    "f.id, f.rule_id, f.kind, f.subject, f.object_id, f.object_label, COALESCE(f.agency_id, ''), COALESCE(a.name, ''), f.severity, "
+    "f.chapter, f.due, f.state, f.details, f.first_seen_at, f.last_seen_at, f.resolved_at, f.waived_reason, "
+    "f.waived_by_name, f.waived_at";
+
+Finding finding_from(const storage::Row& r) {
+  Finding f;
+  std::size_t i = 0;
+  f.id = r.text_at(i++);
+  f.rule_id = r.text_at(i++);
+  f.kind = r.text_at(i++);
+  f.subject = r.text_at(i++);
+  f.object_id = r.text_at(i++);
+  f.object_label = r.text_at(i++);
+  f.agency_id = r.text_at(i++);
+  f.agency_name = r.text_at(i++);
+  f.severity = r.text_at(i++);
+  f.chapter = r.text_at(i++);
+  f.due = r.text_at(i++);
+  f.state = r.text_at(i++);
+  f.details = r.text_at(i++);
+  f.first_seen_at = r.text_at(i++);
+  f.last_seen_at = r.text_at(i++);
+  f.resolved_at = r.optional_text_at(i++);
+  f.waived_reason = r.optional_text_at(i++);
+  f.waived_by_name = r.optional_text_at(i++);
+  f.waived_at = r.optional_text_at(i++);
+  return f;
+}
+
+const char* kSanctionColumns =
+    "id, finding_id, step, date, note, automatic, issued_by_name, created_at, letter_sha256, letter_signature";
+
+Sanction sanction_from(const storage::Row& r) {
+  Sanction x;
+  x.id = r.text_at(0);
+  x.finding_id = r.text_at(1);
+  x.step = r.text_at(2);
+  x.date = r.text_at(3);
+  x.note = r.text_at(4);
+  x.automatic = r.bool_at(5);
+  x.issued_by_name = r.text_at(6);
+  x.created_at = r.text_at(7);
+  x.letter_sha256 = r.text_at(8);
+  x.letter_signature = r.text_at(9);
+  x.has_letter = !x.letter_sha256.empty();
+  return x;
+}
+
+}  // namespace
+
+std::vector<storage::Migration> Repository::migrations() {
+  return {{500, "compliance findings, sanctions and runs",
+           "CREATE TABLE compliance_findings (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "rule_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, object_id TEXT NOT NULL, object_label TEXT NOT NULL, "
+           "agency_id TEXT, severity TEXT NOT NULL, chapter TEXT NOT NULL, due TEXT NOT NULL, state TEXT NOT NULL, "
+           "details TEXT NOT NULL, first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, resolved_at TEXT, "
+           "waived_reason TEXT, waived_by TEXT, waived_by_name TEXT, waived_at TEXT, "
+           "UNIQUE (tenant_id, rule_id, kind, subject, object_id));"
+           "CREATE INDEX compliance_findings_by_state ON compliance_findings (tenant_id, state, due);"
+           "CREATE TABLE compliance_sanctions (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "finding_id TEXT NOT NULL REFERENCES compliance_findings(id), step TEXT NOT NULL, date TEXT NOT NULL, "
+           "note TEXT NOT NULL, automatic INTEGER NOT NULL, issued_by TEXT NOT NULL, issued_by_name TEXT NOT NULL, "
+           "created_at TEXT NOT NULL, letter_sha256 TEXT NOT NULL, letter_signature TEXT NOT NULL, letter TEXT NOT NULL);"
+           "CREATE INDEX compliance_sanctions_by_finding ON compliance_sanctions (tenant_id, finding_id);"
+           "CREATE TABLE compliance_runs (tenant_id TEXT PRIMARY KEY REFERENCES tenants(id), evaluated_at TEXT NOT NULL)"}};
+}
+
+std::vector<Finding> Repository::findings(const Scope& s, const FindingFilter& f, const ListQuery& q, const std::string& today,
+                                          std::int64_t& total) const {
+  std::string where = " WHERE f.tenant_id = ?";
+  storage::Params params{s.tenant_id};
+  auto add = [&](const std::string& value, const char* clause) {
+    if (value.empty()) return;
+    where += clause;
+    params.emplace_back(value);
+  };
+  add(f.agency_id, " AND f.agency_id = ?");
+  add(f.state, " AND f.state = ?");
+  add(f.severity, " AND f.severity = ?");
+  add(f.rule_id, " AND f.rule_id = ?");
+  add(f.chapter, " AND f.chapter = ?");
+  add(f.subject, " AND f.subject = ?");
+  add(f.object_id, " AND f.object_id = ?");
+  if (!q.q.empty()) {
+    where += " AND (lower(f.object_label) LIKE lower(?) ESCAPE '\\' OR lower(f.rule_id) LIKE lower(?) ESCAPE '\\')";
+    auto pattern = text::like_pattern_contains(q.q);
+    params.emplace_back(pattern);
+    params.emplace_back(pattern);
+  }
+  std::string from = " FROM compliance_findings f LEFT JOIN agencies a ON a.id = f.agency_id AND a.tenant_id = f.tenant_id";
+  total = c_.query("SELECT count(*)" + from + where, params).front().int_at(0);
+  // Open and overdue first, then by due date, severity and rule: what needs action leads.
+  std::string order =
+      " ORDER BY CASE f.state WHEN 'open' THEN 0 WHEN 'waived' THEN 1 ELSE 2 END, "
+      "CASE WHEN f.state = 'open' AND f.due < ? THEN 0 ELSE 1 END, "
+      "CASE f.severity WHEN 'tinggi' THEN 0 WHEN 'sedang' THEN 1 ELSE 2 END, f.due, f.rule_id, f.object_label";
+  params.emplace_back(today);
+  params.emplace_back(q.per_page);
+  params.emplace_back(q.offset());
+  std::vector<Finding> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kFindingColumns + from + where + order + " LIMIT ? OFFSET ?", params))
+    out.push_back(finding_from(r));
+  return out;
+}
+
+std::vector<Finding> Repository::all_findings(const Scope& s) const {
+  std::vector<Finding> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kFindingColumns +
+                                    " FROM compliance_findings f LEFT JOIN agencies a ON a.id = f.agency_id AND "
+                                    "a.tenant_id = f.tenant_id WHERE f.tenant_id = ?",
+                                {s.tenant_id}))
+    out.push_back(finding_from(r));
+  return out;
+}
+
+std::optional<Finding> Repository::finding(const Scope& s, const std::string& id) const {
+  auto rows = c_.query(std::string("SELECT ") + kFindingColumns +
+                           " FROM compliance_findings f LEFT JOIN agencies a ON a.id = f.agency_id AND "
+                           "a.tenant_id = f.tenant_id WHERE f.tenant_id = ? AND f.id = ?",
+                       {s.tenant_id, id});
+  if (rows.empty()) return std::nullopt;
+  return finding_from(rows.front());
+}
+
+void Repository::insert(const Scope& s, const Finding& f) {
+  c_.execute(
+      "INSERT INTO compliance_findings (id, tenant_id, rule_id, kind, subject, object_id, object_label, agency_id, "
+      "severity, chapter, due, state, details, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {f.id, s.tenant_id, f.rule_id, f.kind, f.subject, f.object_id, f.object_label,
+       f.agency_id.empty() ? storage::Value() : storage::Value(f.agency_id), f.severity, f.chapter, f.due, f.state,
+       f.details, f.first_seen_at, f.last_seen_at});
+}
+
+void Repository::update(const Scope& s, const Finding& f) {
+  c_.execute(
+      "UPDATE compliance_findings SET object_label = ?, agency_id = ?, severity = ?, chapter = ?, due = ?, state = ?, "
+      "details = ?, last_seen_at = ?, resolved_at = ? WHERE tenant_id = ? AND id = ?",
+      {f.object_label, f.agency_id.empty() ? storage::Value() : storage::Value(f.agency_id), f.severity, f.chapter, f.due,
+       f.state, f.details, f.last_seen_at, f.resolved_at, s.tenant_id, f.id});
+}
+
+void Repository::waive(const Scope& s, const std::string& id, const std::string& reason, const Actor& by, const std::string& at) {
+  c_.execute(
+      "UPDATE compliance_findings SET state = 'waived', waived_reason = ?, waived_by = ?, waived_by_name = ?, waived_at = ? "
+      "WHERE tenant_id = ? AND id = ?",
+      {reason, by.id, by.name, at, s.tenant_id, id});
+}
+
+std::vector<Sanction> Repository::sanctions(const Scope& s, const std::string& finding_id) const {
+  std::vector<Sanction> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kSanctionColumns +
+                                    " FROM compliance_sanctions WHERE tenant_id = ? AND finding_id = ? ORDER BY date, created_at",
+                                {s.tenant_id, finding_id}))
+    out.push_back(sanction_from(r));
+  return out;
+}
+
+std::optional<Sanction> Repository::sanction(const Scope& s, const std::string& id) const {
+  auto rows = c_.query(std::string("SELECT ") + kSanctionColumns + " FROM compliance_sanctions WHERE tenant_id = ? AND id = ?",
+                       {s.tenant_id, id});
+  if (rows.empty()) return std::nullopt;
+  return sanction_from(rows.front());
+}
+
+void Repository::insert_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64) {
+  c_.execute(
+      "INSERT INTO compliance_sanctions (id, tenant_id, finding_id, step, date, note, automatic, issued_by, issued_by_name, "
+      "created_at, letter_sha256, letter_signature, letter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {x.id, s.tenant_id, x.finding_id, x.step, x.date, x.note, x.automatic, issued_by, x.issued_by_name, x.created_at,
+       x.letter_sha256, x.letter_signature, letter_base64});
+}
+
+std::optional<std::string> Repository::letter_base64(const Scope& s, const std::string& sanction_id) const {
+  auto rows = c_.query("SELECT letter FROM compliance_sanctions WHERE tenant_id = ? AND id = ? AND letter <> ''",
+                       {s.tenant_id, sanction_id});
+  if (rows.empty()) return std::nullopt;
+  return rows.front().text_at(0);
+}
+
+void Repository::record_run(const Scope& s, const std::string& at) {
+  if (c_.execute("UPDATE compliance_runs SET evaluated_at = ? WHERE tenant_id = ?", {at, s.tenant_id}) == 0)
+    c_.execute("INSERT INTO compliance_runs (tenant_id, evaluated_at) VALUES (?, ?)", {s.tenant_id, at});
+}
+
+std::optional<std::string> Repository::last_run(const Scope& s) const {
+  auto rows = c_.query("SELECT evaluated_at FROM compliance_runs WHERE tenant_id = ?", {s.tenant_id});
+  if (rows.empty()) return std::nullopt;
+  return rows.front().text_at(0);
+}
+
+}  // namespace simpul::regulation

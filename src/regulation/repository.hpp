@@ -1,0 +1,42 @@
+#pragma once
+// SQL for findings, sanctions and evaluation runs; every query is confined to the tenant.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/context.hpp"
+#include "core/list_query.hpp"
+#include "regulation/model.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace simpul::regulation {
+
+class Repository {
+ public:
+  explicit Repository(storage::Connection& c) : c_(c) {}
+  static std::vector<storage::Migration> migrations();
+
+  std::vector<Finding> findings(const Scope& s, const FindingFilter& f, const ListQuery& q, const std::string& today,
+                                std::int64_t& total) const;
+  /// Every finding of the tenant, for an evaluation to compare against.
+  std::vector<Finding> all_findings(const Scope& s) const;
+  std::optional<Finding> finding(const Scope& s, const std::string& id) const;
+  void insert(const Scope& s, const Finding& f);
+  /// State, due, label, agency, details and the seen/resolved times.
+  void update(const Scope& s, const Finding& f);
+  void waive(const Scope& s, const std::string& id, const std::string& reason, const Actor& by, const std::string& at);
+
+  std::vector<Sanction> sanctions(const Scope& s, const std::string& finding_id) const;
+  std::optional<Sanction> sanction(const Scope& s, const std::string& id) const;
+  void insert_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64);
+  std::optional<std::string> letter_base64(const Scope& s, const std::string& sanction_id) const;
+
+  void record_run(const Scope& s, const std::string& at);
+  std::optional<std::string> last_run(const Scope& s) const;
+
+ private:
+  storage::Connection& c_;
+};
+
+}  // namespace simpul::regulation

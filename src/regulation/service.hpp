@@ -1,0 +1,72 @@
+#pragma once
+// Compliance of one tenant: evaluations that turn the engine's violations into stored findings,
+// waivers, sanctions with their escalation, and the gate check other modules call before a
+// workflow step (docs/compliance.md).
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "core/context.hpp"
+#include "core/error.hpp"
+#include "core/list_query.hpp"
+#include "ledger/ledger.hpp"
+#include "regulation/engine.hpp"
+#include "regulation/model.hpp"
+#include "storage/database.hpp"
+#include "tenancy/service.hpp"
+
+namespace simpul::regulation {
+
+/// Builds the facts of a tenant inside the caller's transaction (wired by the composition root,
+/// because the facts come from modules that themselves depend on this one).
+using FactLoader = std::function<Facts(storage::Connection&, const Scope&, const tenancy::Profile&, const std::string& today)>;
+
+class Compliance {
+ public:
+  Compliance(storage::Database& db, tenancy::Service& tenancy, const Engine& engine, const ledger::Ledger& ledger)
+      : db_(db), tenancy_(tenancy), engine_(engine), ledger_(ledger) {}
+
+  void set_fact_loader(FactLoader loader) { loader_ = std::move(loader); }
+  const Engine& engine() const { return engine_; }
+  const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
+
+  /// The facts and violations without storing anything (benchmarks, `simpul check` dry runs).
+  Facts load_facts(const Scope& s, const std::string& today) const;
+  /// Evaluates the tenant and stores the result in one transaction with its ledger entry.
+  EvaluationResult evaluate(const Scope& s, const Actor& actor, const std::string& today);
+
+  std::vector<Finding> findings(const Scope& s, const FindingFilter& f, const ListQuery& q, const std::string& today,
+                                std::int64_t& total) const;
+  Finding finding(const Scope& s, const std::string& id) const;
+  Finding waive(const Scope& s, const std::string& id, const std::string& reason, const Actor& actor);
+  boost::json::object summary(const Scope& s, const std::string& agency_id, const std::string& today) const;
+
+  std::vector<Sanction> sanctions(const Scope& s, const std::string& finding_id) const;
+  /// Records a step of the profile's sanctions against an open, sanctionable finding.
+  Sanction impose(const Scope& s, const std::string& finding_id, const std::string& step, const std::string& date,
+                  const std::string& note, const Actor& actor);
+  /// The letter's PDF bytes and its record.
+  std::pair<Sanction, std::string> letter(const Scope& s, const std::string& sanction_id) const;
+
+  /// Throws the catalogue refusal when the object, as it would be after a step, breaks a gate.
+  void check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const;
+
+ private:
+  Sanction write_sanction(storage::Connection& c, const Scope& s, const Finding& f, const tenancy::SanctionStep& step,
+                          const std::string& date, const std::string& note, bool automatic, const Actor& actor) const;
+  std::int64_t escalate(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today) const;
+
+  storage::Database& db_;
+  tenancy::Service& tenancy_;
+  const Engine& engine_;
+  const ledger::Ledger& ledger_;
+  FactLoader loader_;
+};
+
+/// The rule reference a refusal or finding carries.
+RuleRef rule_ref(const tenancy::Profile& p, const std::string& rule_id);
+
+}  // namespace simpul::regulation
