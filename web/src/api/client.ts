@@ -1,7 +1,7 @@
 // The one way the console talks to the server. It follows docs/api.md: cookie session (same-origin),
 // X-CSRF-Token on every request that changes something, Accept-Language for the server's messages,
 // and the error shape {"error": {code, message, details, rule}}.
-import type { ApiErrorBody, ListQuery, Locale, RuleRef } from './types'
+import type { ApiErrorBody, ListPage, ListQuery, Locale, RuleRef } from './types'
 
 /** An error the server (or the network) reported; `message` is already in the user's language. */
 export class ApiError extends Error {
@@ -68,6 +68,15 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
 
 export function listQuery(q: ListQuery): Record<string, string | number | undefined> {
   return { q: q.q, sort: q.sort, order: q.order, page: q.page, per_page: q.per_page }
+}
+
+/** Lists that page with limit/offset and answer {items, total} (applications, compliance), as the
+ * numbered pages the console shows. */
+export async function pageOf<T>(q: ListQuery, get: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>): Promise<ListPage<T>> {
+  const perPage = q.per_page ?? 50
+  const page = q.page ?? 1
+  const answer = await get(perPage, (page - 1) * perPage)
+  return { items: answer.items, total: answer.total, page, per_page: perPage }
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {

@@ -1,7 +1,7 @@
 // Formatting bound to the current UI language, for templates.
 import { useI18n } from 'vue-i18n'
 import type { Locale } from '@/api/types'
-import { formatDate, formatDateTime, formatNumber, formatRupiah } from '@/utils/format'
+import { formatBytes, formatDate, formatDateTime, formatNumber, formatRupiah } from '@/utils/format'
 
 export function useFormat() {
   const { locale } = useI18n()
@@ -11,5 +11,6 @@ export function useFormat() {
     date: (v: string | null | undefined) => formatDate(v, current()),
     number: (n: number) => formatNumber(n, current()),
     rupiah: formatRupiah,
+    bytes: (n: number) => formatBytes(n, current()),
   }
 }

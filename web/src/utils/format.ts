@@ -61,3 +61,11 @@ export function isoDateToday(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0')
   return `${y}-${m}-${d}`
 }
+
+/** A file size for people: '812 B', '12,5 KB' (id) / '12.5 KB' (en), '3,2 MB'. */
+export function formatBytes(n: number, locale: Locale): string {
+  const f = (v: number) => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 }).format(v)
+  if (n < 1024) return `${formatNumber(n, locale)} B`
+  if (n < 1024 * 1024) return `${f(n / 1024)} KB`
+  return `${f(n / (1024 * 1024))} MB`
+}

@@ -1,0 +1,218 @@
+// Aplikasi SPBE (docs/applications.md): the application record, its lifecycle stages and the gates
+// between them, recommendation requests and decisions, ministry considerations, fitness tests, the
+// Repositori (handover documents) and the inventory import. The shapes mirror that contract.
+import { api, download, pageOf, upload, type UploadOptions } from './client'
+import type { ListQuery, RuleRef } from './types'
+import type { FindingRef } from './compliance'
+
+const enc = encodeURIComponent
+
+export interface Named {
+  id: string
+  name: string
+}
+
+export interface Stage extends Named {
+  live: boolean
+}
+
+export interface ApplicationOptions {
+  categories: Named[]
+  khusus_categories: string[]
+  stages: Stage[]
+  handover: { rule: RuleRef | null; documents: Named[] }
+  similar_to_umum: { rule: RuleRef | null; conditions: Named[] } | null
+  builders: Named[]
+  hosting: Named[]
+  source_models: Named[]
+  consideration_kinds: Named[]
+  artifact_kinds: Named[]
+  recommender: { role: string; name: string }
+}
+
+export interface Application {
+  id: string
+  code: string
+  name: string
+  description: string | null
+  owner_agency_id: string
+  owner_agency_name: string | null
+  category: string
+  stage: string
+  stage_name: string | null
+  operator_agency_id: string | null
+  builder: string | null
+  vendor_name: string | null
+  source_model: string | null
+  hosting: string | null
+  subdomain: string | null
+  url: string | null
+  contact_email: string | null
+  similar_to_umum: boolean
+  justification: Record<string, boolean> | null
+  last_audit_date: string | null
+  live_since: string | null
+  open_findings: number
+  created_at: string
+  updated_at: string
+}
+
+export type RecommendationState = 'diajukan' | 'disetujui' | 'ditolak'
+export const RECOMMENDATION_STATES: readonly RecommendationState[] = ['diajukan', 'disetujui', 'ditolak']
+
+export interface Recommendation {
+  id: string
+  application_id: string
+  application_code: string
+  application_name: string
+  owner_agency_name: string | null
+  state: RecommendationState
+  purpose: string
+  justification: string
+  requested_by_name: string | null
+  requested_at: string
+  reasons: string | null
+  decided_by_name: string | null
+  decided_at: string | null
+}
+
+export interface Consideration {
+  id: string
+  kind: string
+  reference: string
+  date: string
+  decision: 'disetujui' | 'ditolak'
+  note: string | null
+  recorded_by_name: string | null
+  recorded_at: string
+}
+
+export interface FitnessTest {
+  id: string
+  date: string
+  release: string
+  result: 'lulus' | 'gagal'
+  summary: string | null
+  recorded_by_name: string | null
+  recorded_at: string
+}
+
+export interface Artifact {
+  id: string
+  kind: string
+  release: string
+  filename: string
+  size: number
+  sha256: string
+  uploaded_by_name: string | null
+  uploaded_at: string
+}
+
+/** A rule a gate evaluates: id and citation, and its title in both languages. */
+export interface GateRule extends RuleRef {
+  title?: string | null
+  title_en?: string | null
+}
+
+export interface Move {
+  to: string
+  name: string
+  allowed: boolean
+  blocked_by: { rule: GateRule; missing: string[] }[]
+}
+
+export interface Gates {
+  stage: string
+  stages: Stage[]
+  moves: Move[]
+}
+
+export interface ElementLink {
+  id: string
+  code: string
+  name: string
+}
+
+export interface ApplicationDetail extends Application {
+  services: ElementLink[]
+  data_sets: ElementLink[]
+  recommendations: Recommendation[]
+  considerations: Consideration[]
+  tests: FitnessTest[]
+  artifacts: Artifact[]
+  gates: Gates
+  findings: FindingRef[]
+}
+
+export interface ApplicationInput {
+  code?: string
+  name?: string
+  description?: string | null
+  owner_agency_id?: string
+  category?: string
+  operator_agency_id?: string | null
+  builder?: string | null
+  vendor_name?: string | null
+  source_model?: string | null
+  hosting?: string | null
+  subdomain?: string | null
+  url?: string | null
+  contact_email?: string | null
+  similar_to_umum?: boolean
+  justification?: Record<string, boolean>
+  last_audit_date?: string | null
+}
+
+export interface ApplicationQuery {
+  agency?: string
+  stage?: string
+  category?: string
+}
+
+export interface ApplicationImportResult {
+  dry_run: boolean
+  ok: boolean
+  rows: number
+  created: number
+  updated: number
+  problems: { sheet: string | null; row: number | null; column: string | null; message: string }[]
+}
+
+export const IMPORT_TEMPLATE_URL = '/api/applications/import/template.csv'
+
+export const applicationsApi = {
+  options: () => api.get<ApplicationOptions>('/api/applications/options'),
+  list: (q: ApplicationQuery & ListQuery) =>
+    pageOf(q, (limit, offset) =>
+      api.get<{ items: Application[]; total: number }>('/api/applications', {
+        query: { agency: q.agency, stage: q.stage, category: q.category, q: q.q, limit, offset },
+      }),
+    ),
+  get: (id: string) => api.get<ApplicationDetail>(`/api/applications/${enc(id)}`),
+  create: (input: ApplicationInput) => api.post<Application>('/api/applications', input),
+  update: (id: string, input: ApplicationInput) => api.patch<Application>(`/api/applications/${enc(id)}`, input),
+  gates: (id: string) => api.get<Gates>(`/api/applications/${enc(id)}/gates`),
+  move: (id: string, to: string, note: string) => api.post<Application>(`/api/applications/${enc(id)}/stage`, { to, note }),
+
+  requestRecommendation: (id: string, input: { purpose: string; justification: string }) =>
+    api.post<Recommendation>(`/api/applications/${enc(id)}/recommendations`, input),
+  recommendations: async (state?: RecommendationState | '') => {
+    const answer = await api.get<{ items: Recommendation[]; total: number } | Recommendation[]>('/api/recommendations', { query: { state } })
+    return Array.isArray(answer) ? answer : answer.items
+  },
+  decide: (id: string, input: { decision: 'disetujui' | 'ditolak'; reasons: string }) =>
+    api.post<Recommendation>(`/api/recommendations/${enc(id)}/decision`, input),
+
+  recordConsideration: (id: string, input: { kind: string; reference: string; date: string; decision: 'disetujui' | 'ditolak'; note: string }) =>
+    api.post<Consideration>(`/api/applications/${enc(id)}/considerations`, input),
+  recordTest: (id: string, input: { date: string; release: string; result: 'lulus' | 'gagal'; summary: string }) =>
+    api.post<FitnessTest>(`/api/applications/${enc(id)}/tests`, input),
+
+  uploadArtifact: (id: string, file: Blob, query: { kind: string; release: string; filename: string }, opts: Omit<UploadOptions, 'query'> = {}) =>
+    upload<Artifact>(`/api/applications/${enc(id)}/artifacts`, file, 'application/octet-stream', { ...opts, query }),
+  artifactUrl: (artifactId: string) => `/api/artifacts/${enc(artifactId)}/content`,
+  downloadArtifact: (artifactId: string) => download(`/api/artifacts/${enc(artifactId)}/content`),
+
+  importFile: (file: Blob, contentType: string, dryRun: boolean, opts: Omit<UploadOptions, 'query'> = {}) =>
+    upload<ApplicationImportResult>('/api/applications/import', file, contentType, { ...opts, query: { dry_run: String(dryRun) } }),
+}
