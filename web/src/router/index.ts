@@ -28,6 +28,11 @@ export const router = createRouter({
         { path: 'arsitektur/kesenjangan', name: 'architecture-gap', component: () => import('@/views/architecture/GapView.vue'), meta: { permission: 'architecture.read', title: 'archGap.title' } },
         { path: 'arsitektur/dokumen', name: 'architecture-documents', component: () => import('@/views/architecture/DocumentsView.vue'), meta: { permission: 'architecture.read', title: 'archDoc.title' } },
         { path: 'peta-rencana', name: 'roadmap', component: () => import('@/views/roadmap/RoadmapView.vue'), meta: { permission: 'architecture.read', title: 'roadmap.title' } },
+        { path: 'aplikasi', name: 'applications', component: () => import('@/views/applications/ApplicationsView.vue'), meta: { permission: 'applications.read', title: 'apps.title' } },
+        { path: 'aplikasi/rekomendasi', name: 'recommendations', component: () => import('@/views/applications/RecommendationsView.vue'), meta: { permission: 'applications.recommend', title: 'recs.title' } },
+        { path: 'aplikasi/:id', name: 'application', component: () => import('@/views/applications/ApplicationDetailView.vue'), props: true, meta: { permission: 'applications.read', title: 'apps.detail' } },
+        { path: 'kepatuhan', name: 'compliance', component: () => import('@/views/compliance/ComplianceView.vue'), meta: { permission: 'compliance.read', title: 'compliance.title' } },
+        { path: 'kepatuhan/temuan/:id', name: 'finding', component: () => import('@/views/compliance/FindingView.vue'), props: true, meta: { permission: 'compliance.read', title: 'finding.title' } },
         { path: 'pengguna', name: 'users', component: () => import('@/views/users/UsersView.vue'), meta: { permission: 'user.read', title: 'users.title' } },
         { path: 'tim', name: 'teams', component: () => import('@/views/teams/TeamsView.vue'), meta: { permission: 'team.read', title: 'teams.title' } },
         { path: 'regulasi', name: 'regulation', component: () => import('@/views/regulation/RegulationView.vue'), meta: { permission: 'profile.read', title: 'regulation.title' } },
@@ -71,6 +76,8 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
 const LANDING: ReadonlyArray<[string, string]> = [
   ['agencies', 'agency.read'],
   ['architecture', 'architecture.read'],
+  ['applications', 'applications.read'],
+  ['compliance', 'compliance.read'],
   ['teams', 'team.read'],
   ['regulation', 'profile.read'],
 ]
