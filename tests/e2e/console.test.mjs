@@ -33,7 +33,7 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await main().getByRole('heading', { name: 'Beranda' }).waitFor()
     await page.locator('[data-test=dashboard-counts]').waitFor()
     // Placeholder cards say a module will fill the number; they never show one.
-    await main().getByText('Belum tersedia — modul Aplikasi akan mengisi angka ini.').waitFor()
+    await main().getByText('Belum tersedia — modul Manajemen akan mengisi angka ini.').waitFor()
     await page.locator('canvas').first().waitFor()
     await screenshot(page, 'beranda')
   })
