@@ -66,3 +66,15 @@ export function pageHelpers(session) {
   }
   return { go, main, selectBox, choose }
 }
+
+/**
+ * Signs in on the session's page (as the demo administrator the server printed, unless told
+ * otherwise) and waits until the console has left the sign-in screen.
+ */
+export async function signIn(session, { username = session.server.username, password = session.server.password, page = session.page } = {}) {
+  await page.goto(`${session.server.url}/login`)
+  await page.getByLabel('Nama pengguna').fill(username)
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}

@@ -183,9 +183,9 @@ export const IMPORT_TEMPLATE_URL = '/api/applications/import/template.csv'
 export const applicationsApi = {
   options: () => api.get<ApplicationOptions>('/api/applications/options'),
   list: (q: ApplicationQuery & ListQuery) =>
-    pageOf(q, (limit, offset) =>
+    pageOf(q, (paging) =>
       api.get<{ items: Application[]; total: number }>('/api/applications', {
-        query: { agency: q.agency, stage: q.stage, category: q.category, q: q.q, limit, offset },
+        query: { agency: q.agency, stage: q.stage, category: q.category, q: q.q, ...paging },
       }),
     ),
   get: (id: string) => api.get<ApplicationDetail>(`/api/applications/${enc(id)}`),

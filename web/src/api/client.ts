@@ -70,12 +70,21 @@ export function listQuery(q: ListQuery): Record<string, string | number | undefi
   return { q: q.q, sort: q.sort, order: q.order, page: q.page, per_page: q.per_page }
 }
 
-/** Lists that page with limit/offset and answer {items, total} (applications, compliance), as the
- * numbered pages the console shows. */
-export async function pageOf<T>(q: ListQuery, get: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>): Promise<ListPage<T>> {
+/**
+ * Paging of the newer lists (applications, compliance): docs/applications.md names limit/offset,
+ * the server's common list code reads page/per_page. Both are sent; the answer is {items, total}.
+ */
+export interface PageParams {
+  page: number
+  per_page: number
+  limit: number
+  offset: number
+}
+
+export async function pageOf<T>(q: ListQuery, get: (p: PageParams) => Promise<{ items: T[]; total: number }>): Promise<ListPage<T>> {
   const perPage = q.per_page ?? 50
   const page = q.page ?? 1
-  const answer = await get(perPage, (page - 1) * perPage)
+  const answer = await get({ page, per_page: perPage, limit: perPage, offset: (page - 1) * perPage })
   return { items: answer.items, total: answer.total, page, per_page: perPage }
 }
 

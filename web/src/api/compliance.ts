@@ -67,8 +67,11 @@ export interface SanctionStep {
 export interface FindingDetail extends Finding {
   article: { number: number | string; text: string } | null
   sanctions: Sanction[]
+  /** Empty unless this finding's rule is sanctionable. */
   sanction_steps: SanctionStep[]
   sanctionable: boolean
+  /** The article stating the sanctions; absent when the region's regulation states none. */
+  sanction_rule?: ComplianceRuleRef | null
 }
 
 export interface ComplianceSummary {
@@ -78,7 +81,7 @@ export interface ComplianceSummary {
   waived: number
   by_severity: Record<Severity, number>
   by_chapter: { chapter: string; title: string; open: number; overdue: number; waived: number; resolved: number }[]
-  by_agency: { agency_id: string; agency_name: string; open: number; overdue: number }[]
+  by_agency: { agency_id: string | null; agency_name: string; open: number; overdue: number }[]
 }
 
 export interface EvaluationResult {
@@ -112,9 +115,9 @@ export const complianceApi = {
   rules: () => api.get<{ items: ComplianceRule[] }>('/api/compliance/rules').then((r) => r.items),
   summary: (agency?: string) => api.get<ComplianceSummary>('/api/compliance/summary', { query: { agency } }),
   findings: (q: FindingQuery & ListQuery): Promise<ListPage<Finding>> =>
-    pageOf(q, (limit, offset) =>
+    pageOf(q, (paging) =>
       api.get<{ items: Finding[]; total: number }>('/api/compliance/findings', {
-        query: { agency: q.agency, state: q.state, severity: q.severity, rule: q.rule, chapter: q.chapter, subject: q.subject, limit, offset },
+        query: { agency: q.agency, state: q.state, severity: q.severity, rule: q.rule, chapter: q.chapter, subject: q.subject, ...paging },
       }),
     ),
   finding: (id: string) => api.get<FindingDetail>(`/api/compliance/findings/${enc(id)}`),

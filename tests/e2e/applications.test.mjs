@@ -1,0 +1,380 @@
+// End-to-end scenarios of Aplikasi SPBE and Kepatuhan Regulasi against the real server binary:
+// create an application, request a recommendation, see the move to rancang_bangun blocked with the
+// rule's citation (and refused by the API), be refused deciding one's own request, have a Diskominfo
+// user approve it in their inbox, move through the stages, record a passed fitness test, upload the
+// handover documents to the Repositori, go live, evaluate compliance and open a finding with the
+// article's text. The inventory import reports a bad row without changing anything.
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe } from 'node:test'
+import { screenshot } from './browser.mjs'
+import { consoleSession, pageHelpers, scenarioSteps, signIn } from './scenario.mjs'
+
+// Codes that cannot collide with demo data.
+const RUN = Date.now().toString(36).toUpperCase().slice(-5)
+const APP = { code: `APL.UJI.${RUN}`, name: `Aplikasi Perizinan Daring ${RUN}` }
+const DECIDER = {
+  username: `kominfo_${RUN.toLowerCase()}`,
+  display_name: `Kepala Bidang Aplikasi ${RUN}`,
+  password: `Rahasia-Uji-${RUN}-2026`,
+}
+const KOMINFO = 'Dinas Komunikasi dan Informatika Kota Balikpapan'
+// What the demo administrator needs here beyond their role (the test adds roles that grant it);
+// the optional ones are added when some role grants them.
+const NEEDED = ['applications.read', 'applications.write', 'applications.recommend', 'compliance.read', 'compliance.evaluate']
+const OPTIONAL = ['compliance.sanction', 'compliance.waive']
+
+describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
+  const session = consoleSession()
+  const step = scenarioSteps(session)
+  const { go, main, selectBox, choose } = pageHelpers(session)
+  let server
+  let page
+  let pageErrors
+  let dir
+  before(() => {
+    ;({ server, page, pageErrors } = session)
+    dir = mkdtempSync(join(tmpdir(), 'simpul-apps-e2e-'))
+  })
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** Calls the API with the browser's session, the way the console does. */
+  async function apiCall(method, path, body, onPage = page) {
+    return onPage.evaluate(
+      async ({ method, path, body }) => {
+        const me = await (await fetch('/api/auth/me')).json()
+        const res = await fetch(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+          body: body ? JSON.stringify(body) : undefined,
+        })
+        return { status: res.status, body: await res.json().catch(() => null) }
+      },
+      { method, path, body },
+    )
+  }
+
+  /** Roles (from GET /api/roles) that together grant every permission asked for. */
+  function rolesGranting(roles, wanted, have = [], optional = []) {
+    const grantable = new Set(roles.flatMap((r) => r.permissions))
+    const missing = new Set([...wanted, ...optional.filter((p) => grantable.has(p))].filter((p) => !have.includes(p)))
+    const chosen = []
+    while (missing.size) {
+      const best = roles
+        .map((r) => ({ id: r.id, covers: r.permissions.filter((p) => missing.has(p)).length }))
+        .sort((a, b) => b.covers - a.covers)[0]
+      if (!best || best.covers === 0) throw new Error(`no role grants ${[...missing].join(', ')}`)
+      chosen.push(best.id)
+      for (const p of roles.find((r) => r.id === best.id).permissions) missing.delete(p)
+    }
+    return chosen
+  }
+
+  let options
+  let appId
+  let appUrl
+  const moveDialog = () => page.locator('[data-test=move-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+
+  /** Opens 'Pindah tahap', picks the stage and waits for the page to show it. */
+  async function moveTo(stageId) {
+    const name = options.stages.find((s) => s.id === stageId).name
+    await page.locator('[data-test=stage-move]').click()
+    const move = page.locator(`[data-test=move-${stageId}]`)
+    await move.getByText('Dapat dipindahkan').waitFor()
+    await move.locator('.el-radio').click()
+    await page.locator('[data-test=move-save]').click()
+    await page.locator('[data-test=move-dialog]').waitFor({ state: 'hidden' })
+    await main().locator('.el-card [data-test=stage-tag]').first().getByText(name).waitFor()
+  }
+
+  async function openTab(name) {
+    await main().getByRole('tab', { name, exact: true }).click()
+  }
+
+  step('sign in; the administrator gets the application and compliance roles; the menu opens Aplikasi SPBE', async () => {
+    await signIn(session)
+    const me = await apiCall('GET', '/api/auth/me')
+    const roles = await apiCall('GET', '/api/roles')
+    assert.equal(roles.status, 200)
+    const extra = rolesGranting(roles.body, NEEDED, me.body.user.permissions, OPTIONAL)
+    if (extra.length) {
+      const patched = await apiCall('PATCH', `/api/users/${me.body.user.id}`, { roles: [...new Set([...me.body.user.roles, ...extra])] })
+      assert.equal(patched.status, 200, JSON.stringify(patched.body))
+    }
+    const answer = await apiCall('GET', '/api/applications/options')
+    assert.equal(answer.status, 200, `GET /api/applications/options: ${JSON.stringify(answer.body)}`)
+    options = answer.body
+
+    await go('/') // reload: the session now carries the new permissions
+    const nav = page.getByRole('navigation')
+    await nav.getByRole('link', { name: 'Kepatuhan Regulasi' }).waitFor()
+    await nav.getByRole('link', { name: 'Rekomendasi Aplikasi' }).waitFor()
+    await page.locator('[data-test=compliance-status]').waitFor()
+    await nav.getByRole('link', { name: 'Aplikasi SPBE' }).click()
+    await page.waitForURL(/\/aplikasi(\?|$)/)
+    await main().getByRole('heading', { name: 'Aplikasi SPBE' }).waitFor()
+  })
+
+  step('create an application; it starts at the first stage of the lifecycle', async () => {
+    await page.locator('[data-test=application-create]').click()
+    const dialog = page.getByRole('dialog', { name: 'Tambah aplikasi' })
+    await dialog.getByLabel('Kode', { exact: true }).fill(APP.code)
+    await dialog.getByLabel('Nama aplikasi', { exact: true }).fill(APP.name)
+    await choose('Perangkat Daerah pemilik layanan', KOMINFO, dialog)
+    const category = options.categories.find((c) => !options.khusus_categories.includes(c.id)) ?? options.categories[0]
+    await choose('Kategori', category.name, dialog)
+    await dialog.locator('[data-test=application-save]').click()
+    await page.waitForURL(/\/aplikasi\/[^/?]+$/)
+    appUrl = page.url()
+    appId = new URL(appUrl).pathname.split('/').pop()
+    await main().getByRole('heading', { name: APP.name }).waitFor()
+    const first = options.stages[0]
+    await page.locator(`[data-test=step-${first.id}] .el-step__title.is-process`).waitFor()
+  })
+
+  step('request a recommendation from Diskominfo', async () => {
+    await openTab('Rekomendasi')
+    const form = page.locator('[data-test=recommendation-form]')
+    await form.getByLabel('Tujuan pembangunan atau pengembangan').fill(`Membangun layanan perizinan daring ${RUN}`)
+    await form.getByLabel('Alasan kebutuhan').fill('Permohonan izin masih manual dan antrean panjang.')
+    await form.locator('[data-test=recommendation-request]').click()
+    await page.locator('[data-test=recommendation-table]').getByText('Menunggu keputusan').waitFor()
+    await page.getByText('Sebuah permohonan sedang menunggu keputusan.').waitFor()
+  })
+
+  step('moving to rancang_bangun is blocked before approval: the rule citation and what is missing are shown; the API refuses it', async () => {
+    const gates = await apiCall('GET', `/api/applications/${appId}/gates`)
+    assert.equal(gates.status, 200)
+    const build = gates.body.moves.find((m) => m.to === 'rancang_bangun')
+    assert.ok(build && !build.allowed, 'rancang_bangun is blocked before the recommendation is approved')
+    const citation = build.blocked_by[0].rule.citation
+
+    await page.locator('[data-test=stage-move]').click()
+    const move = page.locator('[data-test=move-rancang_bangun]')
+    await move.getByText('Tertahan').waitFor()
+    await move.getByText(citation).first().waitFor()
+    await move.getByText('Rekomendasi yang disetujui').waitFor()
+    assert.equal(await move.locator('input[type=radio]').isDisabled(), true, 'a blocked move cannot be chosen')
+
+    const refused = await apiCall('POST', `/api/applications/${appId}/stage`, { to: 'rancang_bangun', note: 'uji' })
+    assert.equal(refused.status, 422)
+    assert.equal(refused.body.error.code, 'application.gate_refused')
+    assert.equal(refused.body.error.rule.citation, citation)
+    await screenshot(page, 'applications-gate')
+
+    // Planning needs nothing: move there.
+    await moveDialog().getByRole('button', { name: 'Batal' }).click()
+    await moveTo('perencanaan')
+  })
+
+  step('deciding one\'s own request is refused, with the server\'s reason shown in the dialog', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Rekomendasi Aplikasi' }).click()
+    await page.waitForURL(/\/aplikasi\/rekomendasi/)
+    const row = page.locator('[data-test=recommendation-inbox] .el-table__row', { hasText: APP.code })
+    await row.locator('[data-test=inbox-approve]').click()
+    const dialog = page.locator('[data-test=decision-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+    await dialog.getByLabel('Alasan', { exact: true }).fill('Sesuai Arsitektur SPBE.')
+    const answered = page.waitForResponse((r) => r.url().includes('/decision') && r.request().method() === 'POST')
+    await dialog.locator('[data-test=decision-save]').click()
+    const res = await answered
+    assert.equal(res.status(), 403)
+    const body = await res.json()
+    // The requester may not decide; an administrator outside Diskominfo would be refused for that first.
+    assert.ok(['application.self_decision', 'application.decider_not_kominfo'].includes(body.error.code), body.error.code)
+    await dialog.getByRole('alert').getByText(body.error.message).waitFor()
+    if (body.error.rule) await dialog.getByRole('alert').getByText(body.error.rule.citation).waitFor()
+    await dialog.getByRole('button', { name: 'Batal' }).click()
+  })
+
+  step('a Diskominfo user approves the request in their inbox', async () => {
+    const roles = await apiCall('GET', '/api/roles')
+    const [role] = rolesGranting(roles.body, ['applications.recommend', 'applications.read'])
+    const agencies = await apiCall('GET', '/api/agencies?per_page=200')
+    const kominfo = agencies.body.items.find((a) => a.flags.includes('kominfo'))
+    assert.ok(kominfo, 'the demo has a Diskominfo')
+    const created = await apiCall('POST', '/api/users', {
+      username: DECIDER.username,
+      display_name: DECIDER.display_name,
+      email: `${DECIDER.username}@balikpapan.go.id`,
+      agency_id: kominfo.id,
+      roles: [role],
+      password: DECIDER.password,
+    })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Makassar' })
+    try {
+      const other = await context.newPage()
+      await other.goto(`${server.url}/login`)
+      await other.getByLabel('Nama pengguna').fill(DECIDER.username)
+      await other.getByLabel('Kata sandi', { exact: true }).fill(DECIDER.password)
+      await other.getByRole('button', { name: 'Masuk', exact: true }).click()
+      await other.waitForURL((u) => !u.pathname.startsWith('/login'))
+      await other.getByRole('navigation').getByRole('link', { name: 'Rekomendasi Aplikasi' }).click()
+      const row = other.locator('[data-test=recommendation-inbox] .el-table__row', { hasText: APP.code })
+      await row.locator('[data-test=inbox-approve]').click()
+      const dialog = other.locator('[data-test=decision-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+      await dialog.getByLabel('Alasan', { exact: true }).fill(`Sesuai Arsitektur SPBE; tidak ada Aplikasi Umum sejenis (${RUN}).`)
+      const answered = other.waitForResponse((r) => r.url().includes('/decision') && r.request().method() === 'POST')
+      await dialog.locator('[data-test=decision-save]').click()
+      const res = await answered
+      assert.equal(res.status(), 200, await res.text())
+      await row.waitFor({ state: 'detached' })
+    } finally {
+      await context.close()
+    }
+  })
+
+  step('approved: move through design, implementation and testing; going live still needs a test and the handover', async () => {
+    await page.goto(`${appUrl}?tab=rekomendasi`)
+    await page.locator('[data-test=recommendation-table]').getByText('Disetujui').waitFor()
+    await page.locator('[data-test=recommendation-table]').getByText(DECIDER.display_name).waitFor()
+    await moveTo('rancang_bangun')
+    await moveTo('implementasi')
+    await moveTo('pengujian_kelaikan')
+
+    await page.locator('[data-test=stage-move]').click()
+    const live = page.locator('[data-test=move-pemeliharaan]')
+    await live.getByText('Tertahan').waitFor()
+    await live.getByText('Hasil uji kelaikan yang lulus').waitFor()
+    await moveDialog().getByRole('button', { name: 'Batal' }).click()
+  })
+
+  step('record a passed fitness test', async () => {
+    await openTab('Uji kelaikan')
+    const form = page.locator('[data-test=test-form]')
+    await form.getByLabel('Rilis / versi').fill('1.0.0')
+    await form.getByLabel('Ringkasan').fill('Uji fungsi, keamanan dan beban: seluruh skenario lulus.')
+    await form.locator('[data-test=test-save]').click()
+    await page.locator('[data-test=test-table]').getByText('Lulus').waitFor()
+  })
+
+  step('upload the handover documents to the Repositori; the checklist is complete; a file downloads unchanged', async () => {
+    await openTab('Repositori')
+    const docs = options.handover?.documents ?? []
+    const form = page.locator('[data-test=artifact-form]')
+    const contents = {}
+    for (const doc of docs) {
+      const file = join(dir, `${doc.id}-${RUN}.txt`)
+      contents[doc.id] = `Dokumen ${doc.name} untuk ${APP.code}\n`
+      writeFileSync(file, contents[doc.id])
+      await choose('Jenis dokumen', doc.name, form)
+      await form.getByLabel('Rilis / versi').fill('1.0.0')
+      await page.locator('[data-test=artifact-file]').setInputFiles(file)
+      await form.locator('[data-test=artifact-upload]').click()
+      await page.locator(`[data-test=handover-${doc.id}]`).getByText('Ada', { exact: true }).waitFor()
+    }
+    if (docs.length) await page.locator('[data-test=handover-status]').getByText('Dokumen serah terima lengkap.').waitFor()
+
+    if (docs.length) {
+      const first = docs[0]
+      const link = page.locator('[data-test=artifact-table] [data-test=artifact-download]', { hasText: `${first.id}-${RUN}.txt` })
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+      assert.equal(readFileSync(await download.path(), 'utf8'), contents[first.id])
+    }
+  })
+
+  step('go live: the application moves to pemeliharaan', async () => {
+    await moveTo('pemeliharaan')
+    await main().getByText('beroperasi').first().waitFor()
+    await page.locator('[data-test=step-pemeliharaan] .el-step__title.is-process').waitFor()
+  })
+
+  let finding
+  step('evaluate compliance on the Kepatuhan page; the new application has a finding', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Kepatuhan Regulasi' }).click()
+    await page.waitForURL(/\/kepatuhan/)
+    await main().getByRole('heading', { name: 'Kepatuhan Regulasi' }).waitFor()
+    await page.locator('[data-test=compliance-evaluate]').click()
+    await page.locator('[data-test=evaluation-result]').waitFor()
+    await page.locator('[data-test=compliance-counts]').waitFor()
+    await page.locator('[data-test=chapter-chart] canvas').waitFor()
+
+    const all = await apiCall('GET', '/api/compliance/findings?state=open&per_page=200&limit=200')
+    assert.equal(all.status, 200)
+    finding = all.body.items.find((f) => f.object_id === appId)
+    assert.ok(finding, 'a live application without a subdomain, contact or hosting has an open finding')
+    await screenshot(page, 'compliance')
+
+    // Narrow the list to that rule and open the finding from its row.
+    await selectBox('Ketentuan').click()
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/compliance/findings?') && r.url().includes(`rule=${encodeURIComponent(finding.rule.id)}`))
+    await page.getByRole('option').filter({ hasText: `${finding.rule.citation} — ` }).filter({ hasText: finding.rule.title }).first().click()
+    await filtered
+    const row = page.locator('[data-test=finding-table] .el-table__row', { hasText: RUN }).first()
+    await row.locator('[data-test=finding-link]').click()
+    await page.waitForURL(/\/kepatuhan\/temuan\//)
+  })
+
+  step('the finding page shows the rule, the article\'s own text and the application it is about', async () => {
+    await main().getByRole('heading', { name: finding.rule.title }).waitFor()
+    const detail = await apiCall('GET', `/api/compliance/findings/${finding.id}`)
+    const article = page.locator('[data-test=article-text]')
+    await article.waitFor()
+    assert.ok(detail.body.article?.text, 'the profile carries the article text')
+    const shown = await article.innerText()
+    assert.ok(shown.includes(detail.body.article.text.trim().split('\n')[0].trim()), 'the article text is shown as written')
+    assert.equal(await article.evaluate((el) => getComputedStyle(el).whiteSpace), 'pre-wrap')
+    await page.locator('[data-test=finding-object]').getByText(APP.name).waitFor()
+
+    if (detail.body.sanctionable) {
+      await page.locator('[data-test=sanction-add]').click()
+      const dialog = page.locator('[data-test=sanction-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+      await dialog.getByLabel('Catatan').fill(`Disampaikan dalam rapat koordinasi ${RUN}.`)
+      await dialog.locator('[data-test=sanction-save]').click()
+      await dialog.waitFor({ state: 'hidden' })
+      await page.locator('[data-test=sanction-table]').getByText(detail.body.sanction_steps[0].name).waitFor()
+    }
+    await screenshot(page, 'compliance-finding')
+
+    await page.locator('[data-test=finding-object]').click()
+    await page.waitForURL(appUrl)
+    await main().getByRole('heading', { name: APP.name }).waitFor()
+  })
+
+  step('the inventory import checks a file first: a bad row is listed and nothing is imported', async () => {
+    const template = await page.evaluate(async () => {
+      const res = await fetch('/api/applications/import/template.csv')
+      return { status: res.status, text: await res.text() }
+    })
+    assert.equal(template.status, 200)
+    const header = template.text.replace(/^\ufeff/, '').split(/\r?\n/)[0]
+    const sep = header.includes(';') ? ';' : ','
+    const columns = header.split(sep)
+    const value = { code: `APL.BAD.${RUN}`, name: `Baris Salah ${RUN}`, category: 'kategori_tidak_ada', stage: 'tahap_tidak_ada' }
+    const bad = columns.map((c) => value[c] ?? '').join(sep)
+    const file = join(dir, 'aplikasi-salah.csv')
+    writeFileSync(file, `\ufeff${header}\r\n${bad}\r\n`)
+
+    await go('/aplikasi')
+    await page.locator('[data-test=app-import]').click()
+    assert.equal(await page.locator('[data-test=app-import-template]').getAttribute('href'), '/api/applications/import/template.csv')
+    await page.locator('[data-test=app-import-file]').setInputFiles(file)
+    await page.locator('[data-test=app-import-check]').click()
+    await page.locator('[data-test=app-import-problems] .el-table__row').first().waitFor()
+    assert.equal(await page.locator('[data-test=app-import-run]').count(), 0, 'no import while there are problems')
+    const dialog = page.locator('[data-test=app-import-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+    await dialog.getByRole('button', { name: 'Batal' }).click()
+
+    // The list shows the application with its stage and open findings.
+    await page.getByLabel('Cari').fill(APP.code)
+    const row = page.locator('[data-test=application-table] .el-table__row', { hasText: APP.name })
+    await row.getByText(options.stages.find((s) => s.id === 'pemeliharaan').name).waitFor()
+  })
+
+  step('the dashboard shows open and overdue findings; the compliance page in English', async () => {
+    await go('/')
+    const card = page.locator('[data-test=compliance-status]')
+    await card.locator('[data-test=compliance-open]').waitFor()
+    await go('/kepatuhan')
+    await page.locator('[data-test=lang-en]').click()
+    await main().getByRole('heading', { name: 'Regulation compliance' }).waitFor()
+    await page.locator('[data-test=lang-id]').click()
+    await main().getByRole('heading', { name: 'Kepatuhan Regulasi' }).waitFor()
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+})
