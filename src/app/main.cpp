@@ -6,7 +6,9 @@
 
 #include "architecture/reference.hpp"
 #include "app/cli_args.hpp"
+#include "app/check_command.hpp"
 #include "app/coverage.hpp"
+#include "app/scheduler.hpp"
 #include "app/demo.hpp"
 #include "app/platform.hpp"
 #include "core/log.hpp"
@@ -23,7 +25,9 @@ const char* kUsage = R"(simpul — SPBE platform for Indonesian regional governm
 
 Usage:
   simpul serve [--demo] [--profile ID] [--host H] [--port N] [--threads N] [--web-root DIR] [--no-access-log]
-               [--read-timeout-ms N] [--idle-timeout-ms N] [--max-body-bytes N]
+               [--read-timeout-ms N] [--idle-timeout-ms N] [--max-body-bytes N] [--evaluate-every-minutes N]
+  simpul check --tenant SLUG [--json] [--severity tinggi|sedang|rendah]
+                                       evaluate compliance; exit 1 when open findings at/above the severity exist
   simpul migrate
   simpul tenant create --profile ID [--slug SLUG]
   simpul tenant list
@@ -38,7 +42,7 @@ Common options:
   --profiles-dir DIR   regulation profiles (default ./profiles)
 )";
 
-const std::set<std::string> kFlags = {"demo", "password-stdin", "no-access-log", "help"};
+const std::set<std::string> kFlags = {"demo", "password-stdin", "no-access-log", "help", "json"};
 const std::set<std::string> kCommon = {"database", "data-dir", "profiles-dir"};
 
 std::set<std::string> with_common(std::set<std::string> keys) {
@@ -59,7 +63,7 @@ app::Config config_from(const app::CliArgs& args) {
 
 int serve(const app::CliArgs& args) {
   args.allow_only(with_common({"demo", "profile", "host", "port", "threads", "web-root", "no-access-log",
-                               "read-timeout-ms", "idle-timeout-ms", "max-body-bytes"}));
+                               "read-timeout-ms", "idle-timeout-ms", "max-body-bytes", "evaluate-every-minutes"}));
   auto started = std::chrono::steady_clock::now();
   app::Platform platform(config_from(args));
   std::optional<app::AdminLogin> login;
@@ -86,6 +90,10 @@ int serve(const app::CliArgs& args) {
   }
   if (platform.config().web_root.empty()) std::cout << "(console not built: API only)\n";
   std::cout.flush();
+  // 0 disables scheduled evaluations (tests that need a quiet ledger); default: daily.
+  auto every = std::stol(args.get_or("evaluate-every-minutes", "1440"));
+  std::optional<app::ComplianceScheduler> scheduler;
+  if (every > 0) scheduler.emplace(platform, std::chrono::minutes(every));
   server.run(true);
   return 0;
 }
@@ -169,6 +177,12 @@ int main(int argc, char** argv) {
     if (cmd == "user") return user_cmd(args);
     if (cmd == "ledger") return ledger_cmd(args);
     if (cmd == "profiles") return profiles_cmd(args);
+    if (cmd == "check") {
+      args.allow_only(with_common({"tenant", "json", "severity"}));
+      if (!args.get("tenant")) throw std::invalid_argument("usage: simpul check --tenant SLUG [--json] [--severity S]");
+      app::Platform platform(config_from(args));
+      return app::run_check(platform, *args.get("tenant"), args.flag("json"), args.get_or("severity", "tinggi"), std::cout);
+    }
     if (cmd == "coverage") {
       args.allow_only({"profiles-dir"});
       std::cout << app::coverage_markdown(tenancy::ProfileRegistry::load_directory(args.get_or("profiles-dir", "profiles")));

@@ -1,6 +1,11 @@
 #include "app/platform.hpp"
 
 #include "app/system_routes.hpp"
+#include "applications/facts.hpp"
+#include "applications/repository.hpp"
+#include "applications/routes.hpp"
+#include "regulation/repository.hpp"
+#include "regulation/routes.hpp"
 #include "core/crypto.hpp"
 #include "identity/repository.hpp"
 #include "identity/routes.hpp"
@@ -18,7 +23,8 @@ std::string Config::effective_database_url() const {
 std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
   for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(), ledger::Ledger::migrations(),
-                    architecture::Module::migrations()})
+                    architecture::Module::migrations(), regulation::Repository::migrations(),
+                    applications::Repository::migrations()})
     all.insert(all.end(), list.begin(), list.end());
   return all;
 }
@@ -35,9 +41,20 @@ Platform::Platform(Config config)
 
   reference_ = architecture::ReferenceArchitecture::load(config_.profiles_dir / "frameworks" / "reference-architecture.yaml");
   architecture_ = std::make_unique<architecture::Module>(*db_, *tenancy_, reference_, *ledger_);
+  std::vector<const tenancy::Profile*> profiles;
+  for (const auto& [id, p] : profiles_.all()) profiles.push_back(p.get());
+  engine_ = std::make_unique<regulation::Engine>(profiles);
+  compliance_ = std::make_unique<regulation::Compliance>(*db_, *tenancy_, *engine_, *ledger_);
+  auto* documents = &architecture_->documents;
+  compliance_->set_fact_loader([documents](storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today) {
+    return applications::load_facts(c, s, p, *documents, today);
+  });
+  applications_ = std::make_unique<applications::Service>(*db_, architecture_->elements, *compliance_, *ledger_);
 
   tenancy::register_routes(router_, *tenancy_);
   architecture::register_routes(router_, *architecture_);
+  regulation::register_routes(router_, *compliance_);
+  applications::register_routes(router_, *applications_);
   identity::TenantDirectory directory{
       [this](const std::optional<std::string>& slug) -> Scope {
         if (slug) {

@@ -4,12 +4,15 @@
 #include <memory>
 #include <string>
 
+#include "applications/service.hpp"
 #include "architecture/module.hpp"
 #include "architecture/reference.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
 #include "ledger/ledger.hpp"
+#include "regulation/engine.hpp"
+#include "regulation/service.hpp"
 #include "storage/database.hpp"
 #include "tenancy/profile_loader.hpp"
 #include "tenancy/service.hpp"
@@ -42,6 +45,8 @@ class Platform {
   tenancy::Service& tenancy() { return *tenancy_; }
   identity::Service& identity() { return *identity_; }
   architecture::Module& architecture() { return *architecture_; }
+  regulation::Compliance& compliance() { return *compliance_; }
+  applications::Service& applications() { return *applications_; }
   http::Router& router() { return router_; }
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   const Config& config() const { return config_; }
@@ -55,6 +60,9 @@ class Platform {
   std::unique_ptr<identity::Service> identity_;
   architecture::ReferenceArchitecture reference_;
   std::unique_ptr<architecture::Module> architecture_;
+  std::unique_ptr<regulation::Engine> engine_;
+  std::unique_ptr<regulation::Compliance> compliance_;
+  std::unique_ptr<applications::Service> applications_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };

@@ -6,7 +6,8 @@ namespace simpul::identity {
 
 const std::vector<RoleDef>& roles() {
   static const std::vector<std::string> kRead = {"profile.read", "dashboard.read", "agency.read", "user.read", "team.read",
-                                                      "architecture.read"};
+                                                      "architecture.read",
+                                                      "applications.read", "compliance.read"};
   auto with = [](std::vector<std::string> base, std::initializer_list<std::string> more) {
     base.insert(base.end(), more);
     return base;
@@ -16,22 +17,27 @@ const std::vector<RoleDef>& roles() {
        "Mengelola seluruh data pemerintah daerah: Perangkat Daerah, pengguna, tim dan jejak audit.",
        "Manages everything in the tenant: agencies, users, teams and the audit trail.",
        with(kRead, {"agency.write", "user.manage", "team.manage", "ledger.read", "ledger.verify", "architecture.write",
-                   "architecture.manage"})},
+                   "architecture.manage", "applications.write", "applications.recommend", "compliance.evaluate"})},
       {"agency_operator", "Operator Perangkat Daerah", "Agency operator",
        "Mengisi dan memperbarui data Perangkat Daerahnya sendiri.", "Maintains the records of their own agency.",
-       with(kRead, {"agency.write.own", "architecture.write.own"})},
+       with(kRead, {"agency.write.own", "architecture.write.own", "applications.write.own"})},
       {"planner", "Perencana (Bappeda)", "Planner", "Membaca data perencanaan dan penganggaran SPBE; mengelola arsitektur dan Peta Rencana.",
        "Reads data for SPBE planning and budgeting; maintains the architecture and the roadmap.",
-       with(kRead, {"ledger.read", "architecture.write", "architecture.manage"})},
+       with(kRead, {"ledger.read", "architecture.write", "architecture.manage", "compliance.evaluate"})},
       {"auditor", "Auditor (Inspektorat)", "Auditor", "Memeriksa data dan jejak audit.",
-       "Examines records and the audit trail.", with(kRead, {"ledger.read", "ledger.verify"})},
+       "Examines records and the audit trail.", with(kRead, {"ledger.read", "ledger.verify", "compliance.evaluate"})},
       {"approver", "Pemberi persetujuan (Sekretaris Daerah / Tim Koordinasi)", "Approver",
        "Menyetujui keputusan yang diatur regulasi.", "Approves decisions the regulation reserves to them.",
-       with(kRead, {"ledger.read", "architecture.approve"})},
+       with(kRead, {"ledger.read", "architecture.approve", "compliance.waive", "compliance.sanction"})},
       {"assessor", "Asesor internal", "Internal assessor", "Menjalankan evaluasi SPBE tahunan.",
        "Runs the yearly SPBE evaluation.", with(kRead, {"ledger.read"})},
+      {"technical_reviewer", "Penelaah teknis (Diskominfo)", "Technical reviewer (Diskominfo)",
+       "Menelaah permohonan rekomendasi aplikasi dan mencatat pertimbangan menteri.",
+       "Reviews application recommendation requests and records ministerial considerations.",
+       with(kRead, {"applications.recommend", "compliance.evaluate"})},
       {"viewer", "Pembaca", "Viewer", "Hanya membaca data organisasi.", "Reads organisation data only.",
-       {"profile.read", "dashboard.read", "agency.read", "team.read", "architecture.read"}},
+       {"profile.read", "dashboard.read", "agency.read", "team.read", "architecture.read", "applications.read",
+        "compliance.read"}},
   };
   return kRoles;
 }

@@ -3,6 +3,7 @@
 // waivers, sanctions with their escalation, and the gate check other modules call before a
 // workflow step (docs/compliance.md).
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ class Compliance {
                   const std::string& note, const Actor& actor);
   /// The letter's PDF bytes and its record.
   std::pair<Sanction, std::string> letter(const Scope& s, const std::string& sanction_id) const;
+
+  /// Open findings per object of a subject, inside the caller's transaction (list badges).
+  std::map<std::string, std::int64_t> open_counts(storage::Connection& c, const Scope& s, const std::string& subject) const;
 
   /// Throws the catalogue refusal when the object, as it would be after a step, breaks a gate.
   void check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const;

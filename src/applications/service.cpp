@@ -1,0 +1,389 @@
+#include "applications/service.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include <boost/json/serialize.hpp>
+
+#include "applications/facts.hpp"
+#include "applications/json.hpp"
+#include "applications/repository.hpp"
+#include "architecture/json.hpp"
+#include "architecture/repository.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "storage/unit_of_work.hpp"
+#include "tenancy/repository.hpp"
+
+namespace simpul::applications {
+namespace {
+
+const char* kRetired = "pensiun";
+
+bool listed(const std::vector<tenancy::EnumItem>& items, const std::string& id) {
+  return std::any_of(items.begin(), items.end(), [&](const auto& i) { return i.id == id; });
+}
+
+void require_choice(const std::string& value, const std::vector<tenancy::EnumItem>& items, const char* field) {
+  if (value.empty() || listed(items, value)) return;
+  boost::json::array allowed;
+  for (const auto& i : items) allowed.emplace_back(i.id);
+  throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"allowed", allowed}});
+}
+
+void apply(Record& r, const RecordInput& in) {
+  if (in.operator_agency_id) r.operator_agency_id = *in.operator_agency_id;
+  if (in.last_audit_date) r.last_audit_date = *in.last_audit_date;
+  if (in.builder) r.builder = *in.builder;
+  if (in.vendor_name) r.vendor_name = *in.vendor_name;
+  if (in.source_model) r.source_model = *in.source_model;
+  if (in.hosting) r.hosting = *in.hosting;
+  if (in.subdomain) r.subdomain = text::to_lower_ascii(*in.subdomain);
+  if (in.contact_email) r.contact_email = *in.contact_email;
+  if (in.similar_to_umum) r.similar_to_umum = *in.similar_to_umum;
+  if (in.justification) r.justification = *in.justification;
+}
+
+std::string stage_of(const architecture::Element& e) {
+  auto* v = e.attributes.if_contains("lifecycle_stage");
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+}  // namespace
+
+const std::vector<tenancy::EnumItem>& builders() {
+  static const std::vector<tenancy::EnumItem> k = {{"dinas", "Dinas Kominfo"},
+                                                   {"pd_mandiri_tik", "Perangkat Daerah Mandiri TIK"},
+                                                   {"perangkat_daerah", "Perangkat Daerah pemilik"},
+                                                   {"vendor", "Penyedia (vendor)"}};
+  return k;
+}
+
+const std::vector<tenancy::EnumItem>& hosting_options() {
+  static const std::vector<tenancy::EnumItem> k = {{"pusat_data_kolokasi", "Kolokasi di Pusat Data Pemda"},
+                                                   {"pusat_data_vps", "VPS dari Diskominfo di Pusat Data"},
+                                                   {"server_sendiri", "Server sendiri Perangkat Daerah"},
+                                                   {"luar_pusat_data", "Di luar Pusat Data (mis. cloud komersial)"}};
+  return k;
+}
+
+const std::vector<tenancy::EnumItem>& source_models() {
+  static const std::vector<tenancy::EnumItem> k = {{"terbuka", "Kode sumber terbuka"}, {"tertutup", "Kode sumber tertutup"}};
+  return k;
+}
+
+const std::vector<tenancy::EnumItem>& consideration_kinds() {
+  static const std::vector<tenancy::EnumItem> k = {{"kebutuhan_aplikasi_khusus", "Pertimbangan menteri atas Aplikasi Khusus"},
+                                                   {"kode_sumber_tertutup", "Pertimbangan menteri atas kode sumber tertutup"},
+                                                   {"aplikasi_sejenis", "Pertimbangan menteri atas aplikasi sejenis Aplikasi Umum"}};
+  return k;
+}
+
+std::vector<tenancy::EnumItem> Service::artifact_kinds(const tenancy::Profile& p) {
+  auto out = p.applications.handover_documents;
+  out.push_back({"laporan_uji", "Laporan uji kelaikan"});
+  out.push_back({"lainnya", "Dokumen lainnya"});
+  return out;
+}
+
+void Service::check_record(const Scope& s, storage::Connection& c, const Record& r) const {
+  require_choice(r.builder, builders(), "builder");
+  require_choice(r.source_model, source_models(), "source_model");
+  require_choice(r.hosting, hosting_options(), "hosting");
+  static const std::regex kHost("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+  if (!r.subdomain.empty() && (r.subdomain.size() > 253 || !std::regex_match(r.subdomain, kHost)))
+    throw Error(ErrorCode::ValidationInvalidValue, "subdomain", "must be a host name such as sipd.kota.go.id");
+  static const std::regex kEmail("[^@\\s]{1,64}@([a-z0-9-]+\\.)+[a-z]{2,63}", std::regex::icase);
+  if (!r.contact_email.empty() && !std::regex_match(r.contact_email, kEmail))
+    throw Error(ErrorCode::ValidationInvalidValue, "contact_email", "must be an e-mail address");
+  if (r.last_audit_date && !clock::is_iso_date(*r.last_audit_date))
+    throw Error(ErrorCode::ValidationInvalidValue, "last_audit_date", "must be YYYY-MM-DD");
+  if (r.operator_agency_id) {
+    std::int64_t n = c.query("SELECT count(*) FROM agencies WHERE tenant_id = ? AND id = ?", {s.tenant_id, *r.operator_agency_id})
+                         .front()
+                         .int_at(0);
+    if (n == 0) throw Error(ErrorCode::ValidationInvalidValue, "operator_agency_id", "not an agency of this tenant");
+  }
+  const auto& conditions = profile_of(s).applications.similar_conditions;
+  for (const auto& [key, value] : r.justification) {
+    if (!listed(conditions, std::string(key)))
+      throw Error(ErrorCode::ValidationUnknownField, {{"field", "justification." + std::string(key)}});
+    if (!value.is_bool()) throw Error(ErrorCode::ValidationWrongType, {{"field", "justification." + std::string(key)}, {"expected", "boolean"}});
+  }
+}
+
+regulation::Fact Service::fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const {
+  return application_fact(profile_of(s), e, r, holdings_of(c, s, e.id), agency_is_mandiri(c, s, e.owner_agency_id));
+}
+
+std::vector<Application> Service::list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    architecture::ElementFilter ef;
+    ef.domain = "aplikasi";
+    ef.owner_agency_id = f.agency_id;
+    ListQuery all = q;
+    all.page = 1;
+    all.per_page = 1000000;
+    std::int64_t count = 0;
+    auto elements = architecture::Repository(c).elements(s, ef, all, count);
+    auto records = Repository(c).records(s);
+    auto findings = compliance_.open_counts(c, s, "application");
+    std::vector<Application> matched;
+    for (auto& e : elements) {
+      if (!f.stage.empty() && stage_of(e) != f.stage) continue;
+      if (!f.category.empty()) {
+        auto* v = e.attributes.if_contains("category");
+        if (!v || !v->is_string() || v->as_string() != f.category) continue;
+      }
+      Application a{std::move(e), {}, 0};
+      if (auto r = records.find(a.element.id); r != records.end()) a.record = r->second;
+      if (auto n = findings.find(a.element.id); n != findings.end()) a.open_findings = n->second;
+      matched.push_back(std::move(a));
+    }
+    total = static_cast<std::int64_t>(matched.size());
+    auto from = std::min<std::size_t>(matched.size(), static_cast<std::size_t>(q.offset()));
+    auto to = std::min<std::size_t>(matched.size(), from + static_cast<std::size_t>(q.per_page));
+    return std::vector<Application>(std::make_move_iterator(matched.begin() + from), std::make_move_iterator(matched.begin() + to));
+  });
+}
+
+Application Service::get(const Scope& s, const std::string& id) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    auto e = architecture::Repository(c).element(s, id);
+    if (!e || e->domain != "aplikasi") throw Error(ErrorCode::ApplicationNotFound);
+    Application a{*e, Repository(c).record(s, id).value_or(Record{}), 0};
+    auto counts = compliance_.open_counts(c, s, "application");
+    if (auto n = counts.find(id); n != counts.end()) a.open_findings = n->second;
+    return a;
+  });
+}
+
+Application Service::create(const Scope& s, const architecture::ElementInput& element, const RecordInput& input, const Actor& actor) {
+  const auto& p = profile_of(s);
+  architecture::ElementInput in = element;
+  in.domain = "aplikasi";
+  boost::json::object attributes = in.attributes.value_or(boost::json::object{});
+  attributes["lifecycle_stage"] = p.applications.stages.front().id;
+  in.attributes = attributes;
+  Record record;
+  apply(record, input);
+  auto e = elements_.create(
+      s, in, actor,
+      [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
+        check_record(s, c, record);
+        Repository(c).save_record(s, after.id, record, clock::now_iso());
+        ledger_.append(c, ledger::change_in(s, actor, "application.create", "element", after.id, {{"record", to_json(record)}}));
+      },
+      true);
+  return get(s, e.id);
+}
+
+Application Service::update(const Scope& s, const std::string& id, const architecture::ElementInput& element,
+                            const RecordInput& input, const Actor& actor) {
+  auto current = get(s, id);
+  if (element.domain && *element.domain != "aplikasi") throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change");
+  elements_.update(s, id, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
+    Record record = current.record;
+    apply(record, input);
+    check_record(s, c, record);
+    Repository(c).save_record(s, id, record, clock::now_iso());
+    ledger_.append(c, ledger::change_in(s, actor, "application.update", "element", id,
+                                        {{"before", to_json(current.record)}, {"after", to_json(record)}}));
+  });
+  return get(s, id);
+}
+
+Application Service::move(const Scope& s, const std::string& id, const std::string& to, const std::string& note, const Actor& actor,
+                          const std::string& today) {
+  const auto& p = profile_of(s);
+  if (to != kRetired && p.applications.stage_index(to) < 0) {
+    boost::json::array allowed;
+    for (const auto& st : p.applications.stages) allowed.emplace_back(st.id);
+    allowed.emplace_back(kRetired);
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "to"}, {"allowed", allowed}});
+  }
+  auto current = get(s, id);
+  std::string from = stage_of(current.element);
+  if (from == to) throw Error(ErrorCode::ValidationInvalidValue, "to", "is the current stage");
+  architecture::ElementInput in;
+  auto attributes = current.element.attributes;
+  attributes["lifecycle_stage"] = to;
+  in.attributes = attributes;
+  if (to == kRetired) in.state = "retired";
+  elements_.update(
+      s, id, in, actor,
+      [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
+        Record record = current.record;
+        compliance_.check_gate(s, tenant_facts(c, s, p), fact_of(c, s, after, record), today);
+        if (p.applications.is_live(to) && !record.live_since) {
+          record.live_since = today;
+          Repository(c).save_record(s, id, record, clock::now_iso());
+        }
+        ledger_.append(c, ledger::change_in(s, actor, "application.stage", "element", id, {{"from", from}, {"to", to}, {"note", note}}));
+      },
+      true);
+  return get(s, id);
+}
+
+std::vector<Move> Service::moves(const Scope& s, const std::string& id, const std::string& today) const {
+  const auto& p = profile_of(s);
+  auto current = get(s, id);
+  std::string from = stage_of(current.element);
+  std::vector<Move> out;
+  storage::read(db_, [&](storage::Connection& c) {
+    auto tenant = tenant_facts(c, s, p);
+    std::vector<tenancy::EnumItem> targets = p.applications.stages;
+    targets.push_back({kRetired, "Pensiun (tidak digunakan lagi)"});
+    for (const auto& stage : targets) {
+      if (stage.id == from) continue;
+      auto after = current.element;
+      after.attributes["lifecycle_stage"] = stage.id;
+      if (stage.id == kRetired) after.state = "retired";
+      Move m{stage.id, stage.name, std::nullopt};
+      try {
+        compliance_.check_gate(s, tenant, fact_of(c, s, after, current.record), today);
+      } catch (const Error& e) {
+        m.refusal = e;
+      }
+      out.push_back(std::move(m));
+    }
+    return 0;
+  });
+  return out;
+}
+
+Recommendation Service::request_recommendation(const Scope& s, const std::string& id, const std::string& purpose,
+                                               const std::string& justification, const Actor& actor) {
+  get(s, id);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    if (!repo.recommendations(s, "diajukan", id).empty()) throw Error(ErrorCode::RecommendationPending);
+    Recommendation r;
+    r.id = crypto::new_id();
+    r.application_id = id;
+    r.purpose = purpose;
+    r.justification = justification;
+    r.requested_by = actor.id;
+    r.requested_by_name = actor.name;
+    r.requested_at = clock::now_iso();
+    repo.insert(s, r);
+    ledger_.append(c, ledger::change_in(s, actor, "recommendation.request", "element", id, {{"recommendation_id", r.id}, {"purpose", purpose}}));
+    return *repo.recommendation(s, r.id);
+  });
+}
+
+Recommendation Service::decide(const Scope& s, const std::string& recommendation_id, bool approve, const std::string& reasons,
+                               const Actor& actor, const std::string& today) {
+  const auto& p = profile_of(s);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto r = repo.recommendation(s, recommendation_id);
+    if (!r) throw Error(ErrorCode::RecommendationNotFound);
+    if (r->state != "diajukan") throw Error(ErrorCode::RecommendationDecided, {{"state", r->state}});
+    regulation::Fact decision;
+    decision.subject = "recommendation";
+    decision.id = r->id;
+    decision.fields = {{"requested_by", r->requested_by}, {"decided_by", actor.id}, {"decider_agency", actor.agency_id}};
+    compliance_.check_gate(s, tenant_facts(c, s, p), decision, today);
+    r->state = approve ? "disetujui" : "ditolak";
+    r->reasons = reasons;
+    r->decided_by_name = actor.name;
+    r->decided_at = clock::now_iso();
+    repo.decide(s, *r, actor.id);
+    ledger_.append(c, ledger::change_in(s, actor, "recommendation.decide", "element", r->application_id,
+                                        {{"recommendation_id", r->id}, {"decision", r->state}, {"reasons", reasons}}));
+    return *r;
+  });
+}
+
+std::vector<Recommendation> Service::recommendations(const Scope& s, const std::string& state, const std::string& application_id) const {
+  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).recommendations(s, state, application_id); });
+}
+
+Consideration Service::consider(const Scope& s, const std::string& id, Consideration in, const Actor& actor) {
+  get(s, id);
+  require_choice(in.kind, consideration_kinds(), "kind");
+  if (in.kind.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "kind"}});
+  if (in.decision != "disetujui" && in.decision != "ditolak")
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
+  if (!clock::is_iso_date(in.date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "must be YYYY-MM-DD");
+  in.id = crypto::new_id();
+  in.recorded_by_name = actor.name;
+  in.recorded_at = clock::now_iso();
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository(c).insert(s, id, in);
+    ledger_.append(c, ledger::change_in(s, actor, "consideration.record", "element", id,
+                                        {{"consideration_id", in.id}, {"kind", in.kind}, {"reference", in.reference}, {"decision", in.decision}}));
+  });
+  return in;
+}
+
+std::vector<Consideration> Service::considerations(const Scope& s, const std::string& id) const {
+  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).considerations(s, id); });
+}
+
+TestRecord Service::record_test(const Scope& s, const std::string& id, TestRecord in, const Actor& actor) {
+  get(s, id);
+  if (in.result != "lulus" && in.result != "gagal")
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "result"}, {"allowed", boost::json::array{"lulus", "gagal"}}});
+  if (!clock::is_iso_date(in.date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "must be YYYY-MM-DD");
+  in.id = crypto::new_id();
+  in.recorded_by_name = actor.name;
+  in.recorded_at = clock::now_iso();
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository(c).insert(s, id, in);
+    ledger_.append(c, ledger::change_in(s, actor, "test.record", "element", id,
+                                        {{"test_id", in.id}, {"date", in.date}, {"release", in.release}, {"result", in.result}}));
+  });
+  return in;
+}
+
+std::vector<TestRecord> Service::tests(const Scope& s, const std::string& id) const {
+  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).tests(s, id); });
+}
+
+Artifact Service::upload(const Scope& s, const std::string& id, const std::string& kind, const std::string& release,
+                         const std::string& filename, const std::string& content, const Actor& actor) {
+  get(s, id);
+  require_choice(kind, artifact_kinds(profile_of(s)), "kind");
+  if (kind.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "kind"}});
+  if (content.empty()) throw Error(ErrorCode::ArtifactEmpty);
+  Artifact a;
+  a.id = crypto::new_id();
+  a.application_id = id;
+  a.kind = kind;
+  a.release = release;
+  a.filename = filename;
+  a.size = static_cast<std::int64_t>(content.size());
+  a.sha256 = crypto::sha256_hex(content);
+  a.uploaded_by_name = actor.name;
+  a.uploaded_at = clock::now_iso();
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    repo.put_blob(s, a.sha256, a.size, crypto::to_base64(content), a.uploaded_at);
+    repo.insert(s, a);
+    ledger_.append(c, ledger::change_in(s, actor, "artifact.upload", "element", id,
+                                        {{"artifact_id", a.id}, {"kind", kind}, {"release", release}, {"filename", filename},
+                                         {"size", a.size}, {"sha256", a.sha256}}));
+  });
+  return a;
+}
+
+std::vector<Artifact> Service::artifacts(const Scope& s, const std::string& id) const {
+  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).artifacts(s, id); });
+}
+
+std::pair<Artifact, std::string> Service::download(const Scope& s, const std::string& artifact_id) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto a = repo.artifact(s, artifact_id);
+    if (!a) throw Error(ErrorCode::ArtifactNotFound);
+    auto text = repo.blob_base64(s, a->sha256);
+    std::string bytes;
+    if (!text || !crypto::from_base64(*text, bytes)) throw Error(ErrorCode::ArtifactNotFound);
+    return std::make_pair(*a, bytes);
+  });
+}
+
+}  // namespace simpul::applications

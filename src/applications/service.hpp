@@ -1,0 +1,79 @@
+#pragma once
+// The application lifecycle: records, stage moves behind the compliance gates, recommendation
+// requests and decisions, ministry considerations, test records and the Repositori.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "applications/model.hpp"
+#include "architecture/service.hpp"
+#include "regulation/service.hpp"
+
+namespace simpul::applications {
+
+struct Filter {
+  std::string agency_id, stage, category;
+};
+
+/// A stage an application could move to, and the gates that stand in the way.
+struct Move {
+  std::string to;
+  std::string name;
+  std::optional<Error> refusal;
+};
+
+class Service {
+ public:
+  Service(storage::Database& db, architecture::Service& elements, regulation::Compliance& compliance, const ledger::Ledger& ledger)
+      : db_(db), elements_(elements), compliance_(compliance), ledger_(ledger) {}
+
+  const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
+  regulation::Compliance& compliance() { return compliance_; }
+
+  std::vector<Application> list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const;
+  Application get(const Scope& s, const std::string& id) const;
+  Application create(const Scope& s, const architecture::ElementInput& element, const RecordInput& record, const Actor& actor);
+  Application update(const Scope& s, const std::string& id, const architecture::ElementInput& element, const RecordInput& record,
+                     const Actor& actor);
+  /// Moves to `to` (a lifecycle stage or "pensiun") unless a gate refuses it.
+  Application move(const Scope& s, const std::string& id, const std::string& to, const std::string& note, const Actor& actor,
+                   const std::string& today);
+  std::vector<Move> moves(const Scope& s, const std::string& id, const std::string& today) const;
+
+  Recommendation request_recommendation(const Scope& s, const std::string& id, const std::string& purpose,
+                                        const std::string& justification, const Actor& actor);
+  Recommendation decide(const Scope& s, const std::string& recommendation_id, bool approve, const std::string& reasons,
+                        const Actor& actor, const std::string& today);
+  std::vector<Recommendation> recommendations(const Scope& s, const std::string& state, const std::string& application_id) const;
+  Consideration consider(const Scope& s, const std::string& id, Consideration in, const Actor& actor);
+  std::vector<Consideration> considerations(const Scope& s, const std::string& id) const;
+  TestRecord record_test(const Scope& s, const std::string& id, TestRecord in, const Actor& actor);
+  std::vector<TestRecord> tests(const Scope& s, const std::string& id) const;
+
+  Artifact upload(const Scope& s, const std::string& id, const std::string& kind, const std::string& release,
+                  const std::string& filename, const std::string& content, const Actor& actor);
+  std::vector<Artifact> artifacts(const Scope& s, const std::string& id) const;
+  std::pair<Artifact, std::string> download(const Scope& s, const std::string& artifact_id) const;
+
+  /// The kinds an artifact may have: the profile's handover documents plus test report and other.
+  static std::vector<tenancy::EnumItem> artifact_kinds(const tenancy::Profile& p);
+
+ private:
+  void check_record(const Scope& s, storage::Connection& c, const Record& r) const;
+  regulation::Fact fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const;
+
+  storage::Database& db_;
+  architecture::Service& elements_;
+  regulation::Compliance& compliance_;
+  const ledger::Ledger& ledger_;
+};
+
+/// Fixed choices of the record (docs/applications.md), with Indonesian names.
+const std::vector<tenancy::EnumItem>& builders();
+const std::vector<tenancy::EnumItem>& hosting_options();
+const std::vector<tenancy::EnumItem>& source_models();
+const std::vector<tenancy::EnumItem>& consideration_kinds();
+
+}  // namespace simpul::applications
