@@ -20,7 +20,7 @@ export interface ApplicationOptions {
   categories: Named[]
   khusus_categories: string[]
   stages: Stage[]
-  handover: { rule: RuleRef | null; documents: Named[] }
+  handover: { rule: RuleRef | null; documents: Named[] } | null
   similar_to_umum: { rule: RuleRef | null; conditions: Named[] } | null
   builders: Named[]
   hosting: Named[]
@@ -28,6 +28,8 @@ export interface ApplicationOptions {
   consideration_kinds: Named[]
   artifact_kinds: Named[]
   recommender: { role: string; name: string }
+  lifecycle_rule?: RuleRef | null
+  recommendation_rule?: RuleRef | null
 }
 
 export interface Application {
@@ -53,6 +55,8 @@ export interface Application {
   last_audit_date: string | null
   live_since: string | null
   open_findings: number
+  /** In a live stage and not retired. */
+  live?: boolean
   created_at: string
   updated_at: string
 }

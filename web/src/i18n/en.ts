@@ -668,6 +668,7 @@ const en: MessageSchema = {
     noDataSets: 'Uses no data yet.',
     openInArchitecture: 'Open as architecture element',
     lifecycle: 'Lifecycle',
+    lifecycleDefault: 'Stages follow the national methodology; the regional regulation does not list them.',
     lifecycleLabel: 'Application lifecycle stage',
     currentStage: 'Current stage: {stage}',
     live: 'live',

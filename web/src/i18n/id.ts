@@ -666,6 +666,7 @@ const id = {
     noDataSets: 'Belum menggunakan data mana pun.',
     openInArchitecture: 'Buka sebagai elemen arsitektur',
     lifecycle: 'Siklus hidup',
+    lifecycleDefault: 'Tahapan mengikuti metodologi nasional; regulasi daerah tidak merincinya.',
     lifecycleLabel: 'Tahap siklus hidup aplikasi',
     currentStage: 'Tahap sekarang: {stage}',
     live: 'beroperasi',

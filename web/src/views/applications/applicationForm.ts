@@ -68,22 +68,25 @@ export function formOf(a: Application): ApplicationForm {
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null)
 
-/** The whole record, as POST /api/applications takes it. */
+/**
+ * The whole record, as POST /api/applications takes it. The server clears the text fields of the
+ * record with "" (null there means 'unchanged'); the agency, URL and dates are cleared with null.
+ */
 export function inputOf(f: ApplicationForm): ApplicationInput {
   return {
     code: f.code.trim(),
     name: f.name.trim(),
-    description: orNull(f.description),
+    description: f.description.trim(),
     owner_agency_id: f.owner_agency_id,
     category: f.category,
     operator_agency_id: orNull(f.operator_agency_id),
-    builder: orNull(f.builder),
-    vendor_name: f.builder === 'vendor' ? orNull(f.vendor_name) : null,
-    source_model: orNull(f.source_model),
-    hosting: orNull(f.hosting),
-    subdomain: orNull(f.subdomain.toLowerCase()),
+    builder: f.builder,
+    vendor_name: f.builder === 'vendor' ? f.vendor_name.trim() : '',
+    source_model: f.source_model,
+    hosting: f.hosting,
+    subdomain: f.subdomain.trim().toLowerCase(),
     url: orNull(f.url),
-    contact_email: orNull(f.contact_email),
+    contact_email: f.contact_email.trim(),
     similar_to_umum: f.similar_to_umum,
     justification: f.similar_to_umum ? { ...f.justification } : {},
     last_audit_date: orNull(f.last_audit_date),

@@ -8,7 +8,7 @@ export function useMissingLabel() {
   const opts = useApplicationOptions()
   return (item: string): string => {
     if (te(`apps.missingItem.${item}`)) return t(`apps.missingItem.${item}`)
-    const doc = opts.options.value?.handover.documents.find((d) => d.id === item) ?? opts.options.value?.artifact_kinds.find((d) => d.id === item)
+    const doc = opts.options.value?.handover?.documents.find((d) => d.id === item) ?? opts.options.value?.artifact_kinds.find((d) => d.id === item)
     return doc?.name ?? item
   }
 }
