@@ -34,7 +34,8 @@ export function consoleSession() {
 
 /**
  * The scenarios of a file build on each other; after a failure the rest would only time out one
- * by one, so they are skipped. SIMPUL_FAILURE_SHOT=<path> saves the page at the failure.
+ * by one, so they are skipped. SIMPUL_FAILURE_SHOT=<path> saves the page at the failure. A step's
+ * function gets the node:test context (to skip itself, e.g.).
  */
 export function scenarioSteps(session) {
   let broken = false
@@ -42,7 +43,7 @@ export function scenarioSteps(session) {
     test(name, async (t) => {
       if (broken) return t.skip('an earlier scenario failed')
       try {
-        await fn()
+        await fn(t)
       } catch (err) {
         broken = true
         if (process.env.SIMPUL_FAILURE_SHOT) await session.page.screenshot({ path: process.env.SIMPUL_FAILURE_SHOT }).catch(() => {})
