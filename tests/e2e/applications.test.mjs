@@ -336,6 +336,28 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     await main().getByRole('heading', { name: APP.name }).waitFor()
   })
 
+  step('fixing the record in the Data tab and evaluating again resolves the finding', async () => {
+    const me = await apiCall('GET', '/api/auth/me')
+    const domain = me.body.tenant.domain.effective
+    await page.goto(appUrl)
+    await openTab('Data')
+    const form = page.locator('[data-test=application-data-form]')
+    await form.getByLabel('Subdomain').fill(`perizinan-${RUN.toLowerCase()}.${domain}`)
+    await form.getByLabel('Alamat layanan (URL)').fill(`https://perizinan-${RUN.toLowerCase()}.${domain}`)
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/applications/${appId}`) && r.request().method() === 'PATCH')
+    await form.locator('[data-test=application-data-save]').click()
+    assert.equal((await saved).status(), 200)
+    await page.getByText('Perubahan tersimpan.').first().waitFor()
+
+    await go('/kepatuhan')
+    await page.locator('[data-test=compliance-evaluate]').click()
+    await page.locator('[data-test=evaluation-result]').waitFor()
+    const after = await apiCall('GET', `/api/compliance/findings/${finding.id}`)
+    if (finding.rule.id === 'BPN-13-1') assert.equal(after.body.state, 'resolved', 'a subdomain of the Pemda domain resolves the finding')
+    await go(`/kepatuhan/temuan/${finding.id}`)
+    await page.locator('[data-test=finding-state]').getByText(after.body.state === 'resolved' ? 'Selesai' : 'Terbuka').waitFor()
+  })
+
   step('the list finds the application by its code, with its stage and open findings; filters by stage', async () => {
     await go('/aplikasi')
     await page.getByLabel('Cari').fill(APP.code)
