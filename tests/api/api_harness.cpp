@@ -97,6 +97,7 @@ Reply Client::send(const std::string& method, const std::string& path, const std
   r.status = res.status;
   r.body = res.body;
   r.headers = res.headers;
+  r.headers.emplace_back("Content-Type", res.content_type);
   if (res.content_type.rfind("application/json", 0) == 0 && !res.body.empty()) r.json = boost::json::parse(res.body);
   return r;
 }
