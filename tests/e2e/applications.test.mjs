@@ -381,7 +381,8 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     const header = template.text.replace(/^\ufeff/, '').split(/\r?\n/)[0]
     const sep = header.includes(';') ? ';' : ','
     const columns = header.split(sep)
-    const value = { code: `APL.BAD.${RUN}`, name: `Baris Salah ${RUN}`, category: 'kategori_tidak_ada', stage: 'tahap_tidak_ada' }
+    // The template's columns are Indonesian (kode, nama, kode_pd, kategori, tahap, …): an unknown category.
+    const value = { kode: `APL.BAD.${RUN}`, nama: `Baris Salah ${RUN}`, kode_pd: 'DISKOMINFO', kategori: 'kategori_tidak_ada' }
     const bad = columns.map((c) => value[c] ?? '').join(sep)
     const file = join(dir, 'aplikasi-salah.csv')
     writeFileSync(file, `\ufeff${header}\r\n${bad}\r\n`)
