@@ -327,7 +327,19 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
       await dialog.getByLabel('Catatan').fill(`Disampaikan dalam rapat koordinasi ${RUN}.`)
       await dialog.locator('[data-test=sanction-save]').click()
       await dialog.waitFor({ state: 'hidden' })
-      await page.locator('[data-test=sanction-table]').getByText(detail.body.sanction_steps[0].name).waitFor()
+      await page.locator('[data-test=sanction-table]').getByText(detail.body.sanction_steps[0].name, { exact: true }).waitFor()
+
+      // The next step (a written reprimand where the regulation says so) comes with a signed PDF letter.
+      const next = detail.body.sanction_steps[1]
+      if (next?.letter) {
+        await page.locator('[data-test=sanction-add]').click()
+        await dialog.locator('[data-test=sanction-save]').click()
+        await dialog.waitFor({ state: 'hidden' })
+        const letter = page.locator('[data-test=sanction-table] [data-test=sanction-letter]').first()
+        const [download] = await Promise.all([page.waitForEvent('download'), letter.click()])
+        assert.match(download.suggestedFilename(), /\.pdf$/)
+        assert.equal(readFileSync(await download.path()).subarray(0, 5).toString('latin1'), '%PDF-')
+      }
     }
     await screenshot(page, 'compliance-finding')
 
@@ -356,6 +368,24 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     if (finding.rule.id === 'BPN-13-1') assert.equal(after.body.state, 'resolved', 'a subdomain of the Pemda domain resolves the finding')
     await go(`/kepatuhan/temuan/${finding.id}`)
     await page.locator('[data-test=finding-state]').getByText(after.body.state === 'resolved' ? 'Selesai' : 'Terbuka').waitFor()
+  })
+
+  step('another finding of the application is waived with a reason', async () => {
+    const detail = await apiCall('GET', `/api/applications/${appId}`)
+    const other = detail.body.findings.find((f) => f.state === 'open')
+    assert.ok(other, 'the application still has an open finding (contact e-mail, hosting, …)')
+    await page.goto(`${appUrl}?tab=temuan`)
+    await page.locator('[data-test=finding-table] [data-test=finding-link]', { hasText: other.rule.title }).first().click()
+    await page.waitForURL(/\/kepatuhan\/temuan\//)
+    await page.locator('[data-test=finding-waive]').click()
+    const dialog = page.locator('[data-test=waive-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+    await dialog.locator('[data-test=waive-save]').click()
+    await dialog.getByText('Alasan pengecualian wajib diisi').waitFor() // the reason is required
+    await dialog.getByLabel('Alasan pengecualian').fill(`Migrasi ke Pusat Data dijadwalkan triwulan depan (${RUN}).`)
+    await dialog.locator('[data-test=waive-save]').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.locator('[data-test=finding-state]').getByText('Dikecualikan').waitFor()
+    await main().getByText(`Migrasi ke Pusat Data dijadwalkan triwulan depan (${RUN}).`).waitFor()
   })
 
   step('the list finds the application by its code, with its stage and open findings; filters by stage', async () => {
