@@ -1,7 +1,6 @@
 #include "applications/facts.hpp"
 
 #include "applications/repository.hpp"
-#include "architecture/repository.hpp"
 #include "tenancy/repository.hpp"
 
 namespace simpul::applications {
@@ -117,31 +116,24 @@ regulation::Facts load_facts(storage::Connection& c, const Scope& s, const tenan
   for (const auto& [app, n] : repo.services_per_application(s)) holdings[app].services = n;
   auto apps_per_service = repo.applications_per_service(s);
 
-  architecture::ElementFilter filter;
-  std::int64_t total = 0;
-  architecture::Repository arch(c);
   static const Record kNoRecord;
-  for (const char* domain : {"aplikasi", "layanan"}) {
-    filter.domain = domain;
-    for (const auto& e : arch.elements(s, filter, ListQuery{"", "code", false, 1, 1000000}, total)) {
-      if (e.state == "retired") continue;
-      if (filter.domain == "layanan") {
-        regulation::Fact f;
-        f.subject = "service";
-        f.id = e.id;
-        f.label = e.code + " " + e.name;
-        f.agency_id = e.owner_agency_id;
-        auto n = apps_per_service.find(e.id);
-        f.fields = {{"applications", std::to_string(n == apps_per_service.end() ? 0 : n->second)}, {"state", e.state}};
-        facts.objects.push_back(std::move(f));
-        continue;
-      }
-      Holdings& h = holdings[e.id];
-      h.recommendation = recommended.count(e.id) > 0;
-      h.test_passed = passed.count(e.id) > 0;
-      auto r = records.find(e.id);
-      facts.objects.push_back(application_fact(p, e, r == records.end() ? kNoRecord : r->second, h, mandiri.count(e.owner_agency_id) > 0));
+  for (const auto& e : repo.fact_elements(s)) {
+    if (e.domain == "layanan") {
+      regulation::Fact f;
+      f.subject = "service";
+      f.id = e.id;
+      f.label = e.code + " " + e.name;
+      f.agency_id = e.owner_agency_id;
+      auto n = apps_per_service.find(e.id);
+      f.fields = {{"applications", std::to_string(n == apps_per_service.end() ? 0 : n->second)}, {"state", e.state}};
+      facts.objects.push_back(std::move(f));
+      continue;
     }
+    Holdings& h = holdings[e.id];
+    h.recommendation = recommended.count(e.id) > 0;
+    h.test_passed = passed.count(e.id) > 0;
+    auto r = records.find(e.id);
+    facts.objects.push_back(application_fact(p, e, r == records.end() ? kNoRecord : r->second, h, mandiri.count(e.owner_agency_id) > 0));
   }
 
   // The Arsitektur SPBE and Peta Rencana as the regulation requires them: one object each, even

@@ -163,6 +163,15 @@ std::vector<Sanction> Repository::sanctions(const Scope& s, const std::string& f
   return out;
 }
 
+std::vector<Sanction> Repository::all_sanctions(const Scope& s) const {
+  std::vector<Sanction> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kSanctionColumns +
+                                    " FROM compliance_sanctions WHERE tenant_id = ? ORDER BY date, created_at",
+                                {s.tenant_id}))
+    out.push_back(sanction_from(r));
+  return out;
+}
+
 std::optional<Sanction> Repository::sanction(const Scope& s, const std::string& id) const {
   auto rows = c_.query(std::string("SELECT ") + kSanctionColumns + " FROM compliance_sanctions WHERE tenant_id = ? AND id = ?",
                        {s.tenant_id, id});

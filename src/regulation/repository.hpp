@@ -29,6 +29,8 @@ class Repository {
 
   std::vector<Sanction> sanctions(const Scope& s, const std::string& finding_id) const;
   std::optional<Sanction> sanction(const Scope& s, const std::string& id) const;
+  /// Every sanction of the tenant, oldest first (escalation looks at all of them at once).
+  std::vector<Sanction> all_sanctions(const Scope& s) const;
   void insert_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64);
   std::optional<std::string> letter_base64(const Scope& s, const std::string& sanction_id) const;
 

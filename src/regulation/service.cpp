@@ -72,8 +72,10 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
         want.first_seen_at = want.last_seen_at = result.evaluated_at;
         repo.insert(s, want);
         ++result.created;
+        ++result.open;
         continue;
       }
+      if (it->second.state != "waived") ++result.open;
       Finding f = it->second;
       bool reopen = f.state == "resolved";
       std::string due = v.due.empty() ? (reopen ? today : f.due) : v.due;
@@ -102,9 +104,6 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
       ++result.resolved;
     }
     result.escalated = escalate(c, s, profile, today);
-    std::int64_t total = 0;
-    repo.findings(s, {"", "open"}, ListQuery{"", "", false, 1, 1}, today, total);
-    result.open = total;
     repo.record_run(s, result.evaluated_at);
     if (result.created || result.resolved || result.reopened || result.escalated)
       ledger_.append(c, ledger::change_in(s, actor, "compliance.evaluate", "tenant", s.tenant_id,
@@ -260,27 +259,24 @@ std::int64_t Compliance::escalate(storage::Connection& c, const Scope& s, const 
   static const Actor kSystem{"system", "Simpul (otomatis)", ""};
   Repository repo(c);
   std::int64_t escalated = 0;
-  for (const auto& rule_id : p.sanctions->applies_to) {
-    std::int64_t total = 0;
-    FindingFilter filter;
-    filter.state = "open";
-    filter.rule_id = rule_id;
-    for (const auto& f : repo.findings(s, filter, ListQuery{"", "", false, 1, 100000}, today, total)) {
-      auto given = repo.sanctions(s, f.id);
-      if (given.empty()) continue;
-      for (std::size_t i = 1; i < p.sanctions->steps.size(); ++i) {
-        const auto& step = p.sanctions->steps[i];
-        const Sanction* previous = nullptr;
-        bool done = false;
-        for (const auto& g : given) {
-          if (g.step == p.sanctions->steps[i - 1].id) previous = &g;
-          done = done || g.step == step.id;
-        }
-        if (done || !previous || step.after_months == 0) continue;
-        if (today <= add_months(previous->date, step.after_months)) break;
-        given.push_back(write_sanction(c, s, f, step, today, "", true, kSystem));
-        ++escalated;
+  // Only findings that already carry a sanction can escalate: start from the sanctions.
+  std::map<std::string, std::vector<Sanction>> by_finding;
+  for (auto& x : repo.all_sanctions(s)) by_finding[x.finding_id].push_back(std::move(x));
+  for (auto& [finding_id, given] : by_finding) {
+    auto f = repo.finding(s, finding_id);
+    if (!f || f->state != "open") continue;
+    for (std::size_t i = 1; i < p.sanctions->steps.size(); ++i) {
+      const auto& step = p.sanctions->steps[i];
+      const Sanction* previous = nullptr;
+      bool done = false;
+      for (const auto& g : given) {
+        if (g.step == p.sanctions->steps[i - 1].id) previous = &g;
+        done = done || g.step == step.id;
       }
+      if (done || !previous || step.after_months == 0) continue;
+      if (today <= add_months(previous->date, step.after_months)) break;
+      given.push_back(write_sanction(c, s, *f, step, today, "", true, kSystem));
+      ++escalated;
     }
   }
   return escalated;
