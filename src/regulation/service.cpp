@@ -60,7 +60,14 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
       want.agency_id = responsible_agency(*v.rule, facts, obj);
       want.severity = spec.severity;
       want.chapter = rule ? rule->chapter : "";
-      want.details = boost::json::serialize(v.details);
+      if (obj.subject == "architecture_document") {
+        // Which document: when none is in force the object id is only the kind.
+        auto details = v.details;
+        details["document_kind"] = obj.field("kind");
+        want.details = boost::json::serialize(details);
+      } else {
+        want.details = boost::json::serialize(v.details);
+      }
       auto it = existing.find(key);
       if (it == existing.end()) {
         want.id = crypto::new_id();
