@@ -110,6 +110,8 @@ ROUTES = [
     ("get", "/api/applications/options", "Applications", "Every choice the application forms offer, from the profile", "applications.read", None, 200, S("object"), False),
     ("get", "/api/applications", "Applications", "Applications (aplikasi elements with their lifecycle record)", "applications.read", None, 200, S("object"), True),
     ("post", "/api/applications", "Applications", "Register an application at the first lifecycle stage", "applications.write (own agency: applications.write.own)", S("object"), 201, S("object"), False),
+    ("post", "/api/applications/import", "Applications", "Import the application inventory from CSV or XLSX (?dry_run=true|false, default true); raw file body, format detected from the content; stages set without the gates", "applications.write", None, 200, OBJ({"dry_run": BOOL, "ok": BOOL, "rows": INT, "created": INT, "updated": INT, "problems": ARR(OBJ({"sheet": STR, "row": INT, "column": STR, "message": STR}))}), False),
+    ("get", "/api/applications/import/template.csv", "Applications", "CSV template of the import: header row and one example row (attachment)", "applications.read", None, 200, None, False),
     ("get", "/api/applications/{id}", "Applications", "One application with recommendations, considerations, tests, artifacts, gates and findings", "applications.read", None, 200, S("object"), False),
     ("patch", "/api/applications/{id}", "Applications", "Change an application's record", "applications.write (own agency: applications.write.own)", S("object"), 200, S("object"), False),
     ("get", "/api/applications/{id}/gates", "Applications", "The stages it could move to and the rules that refuse each", "applications.read", None, 200, S("object"), False),

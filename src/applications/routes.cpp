@@ -1,6 +1,7 @@
 // /api/applications/*, /api/recommendations/* and /api/artifacts/* (docs/applications.md).
 #include "applications/routes.hpp"
 
+#include "applications/inventory_import.hpp"
 #include "applications/json.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
@@ -276,6 +277,8 @@ void register_routes(http::Router& router, Service& m) {
     res.set_header("X-Content-SHA256", artifact.sha256);
     return res;
   });
+
+  register_import_routes(router, m);
 }
 
 }  // namespace simpul::applications

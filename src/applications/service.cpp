@@ -87,7 +87,7 @@ std::vector<tenancy::EnumItem> Service::artifact_kinds(const tenancy::Profile& p
   return out;
 }
 
-void Service::check_record(const Scope& s, storage::Connection& c, const Record& r) const {
+void check_record(const tenancy::Profile& p, storage::Connection& c, const Scope& s, const Record& r) {
   require_choice(r.builder, builders(), "builder");
   require_choice(r.source_model, source_models(), "source_model");
   require_choice(r.hosting, hosting_options(), "hosting");
@@ -105,7 +105,7 @@ void Service::check_record(const Scope& s, storage::Connection& c, const Record&
                          .int_at(0);
     if (n == 0) throw Error(ErrorCode::ValidationInvalidValue, "operator_agency_id", "not an agency of this tenant");
   }
-  const auto& conditions = profile_of(s).applications.similar_conditions;
+  const auto& conditions = p.applications.similar_conditions;
   for (const auto& [key, value] : r.justification) {
     if (!listed(conditions, std::string(key)))
       throw Error(ErrorCode::ValidationUnknownField, {{"field", "justification." + std::string(key)}});
@@ -171,7 +171,7 @@ Application Service::create(const Scope& s, const architecture::ElementInput& el
   auto e = elements_.create(
       s, in, actor,
       [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
-        check_record(s, c, record);
+        check_record(profile_of(s), c, s, record);
         Repository(c).save_record(s, after.id, record, clock::now_iso());
         ledger_.append(c, ledger::change_in(s, actor, "application.create", "element", after.id, {{"record", to_json(record)}}));
       },
@@ -186,7 +186,7 @@ Application Service::update(const Scope& s, const std::string& id, const archite
   elements_.update(s, id, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
     Record record = current.record;
     apply(record, input);
-    check_record(s, c, record);
+    check_record(profile_of(s), c, s, record);
     Repository(c).save_record(s, id, record, clock::now_iso());
     ledger_.append(c, ledger::change_in(s, actor, "application.update", "element", id,
                                         {{"before", to_json(current.record)}, {"after", to_json(record)}}));

@@ -31,6 +31,9 @@ class Service {
 
   const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
   regulation::Compliance& compliance() { return compliance_; }
+  /// For the inventory import, which writes elements and records in its own transaction.
+  architecture::Service& elements() { return elements_; }
+  const ledger::Ledger& ledger() const { return ledger_; }
 
   std::vector<Application> list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const;
   Application get(const Scope& s, const std::string& id) const;
@@ -61,7 +64,6 @@ class Service {
   static std::vector<tenancy::EnumItem> artifact_kinds(const tenancy::Profile& p);
 
  private:
-  void check_record(const Scope& s, storage::Connection& c, const Record& r) const;
   regulation::Fact fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const;
 
   storage::Database& db_;
@@ -69,6 +71,9 @@ class Service {
   regulation::Compliance& compliance_;
   const ledger::Ledger& ledger_;
 };
+
+/// Throws the catalogue Error for the first invalid field of the record (the API and the import).
+void check_record(const tenancy::Profile& p, storage::Connection& c, const Scope& s, const Record& r);
 
 /// Fixed choices of the record (docs/applications.md), with Indonesian names.
 const std::vector<tenancy::EnumItem>& builders();
