@@ -1,5 +1,7 @@
 #include "regulation/repository.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace simpul::regulation {
@@ -130,13 +132,40 @@ std::optional<Finding> Repository::finding(const Scope& s, const std::string& id
   return finding_from(rows.front());
 }
 
-void Repository::insert(const Scope& s, const Finding& f) {
-  c_.execute(
-      "INSERT INTO compliance_findings (id, tenant_id, rule_id, kind, subject, object_id, object_label, agency_id, "
-      "severity, chapter, due, state, details, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {f.id, s.tenant_id, f.rule_id, f.kind, f.subject, f.object_id, f.object_label,
-       f.agency_id.empty() ? storage::Value() : storage::Value(f.agency_id), f.severity, f.chapter, f.due, f.state,
-       f.details, f.first_seen_at, f.last_seen_at});
+namespace {
+
+constexpr const char* kInsertFinding =
+    "INSERT INTO compliance_findings (id, tenant_id, rule_id, kind, subject, object_id, object_label, agency_id, severity, "
+    "chapter, due, state, details, first_seen_at, last_seen_at) VALUES ";
+constexpr const char* kFindingPlaceholders = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+void bind_finding(storage::Params& p, const Scope& s, const Finding& f) {
+  for (storage::Value v : {storage::Value(f.id), storage::Value(s.tenant_id), storage::Value(f.rule_id), storage::Value(f.kind),
+                           storage::Value(f.subject), storage::Value(f.object_id), storage::Value(f.object_label),
+                           f.agency_id.empty() ? storage::Value() : storage::Value(f.agency_id), storage::Value(f.severity),
+                           storage::Value(f.chapter), storage::Value(f.due), storage::Value(f.state), storage::Value(f.details),
+                           storage::Value(f.first_seen_at), storage::Value(f.last_seen_at)})
+    p.push_back(std::move(v));
+}
+
+}  // namespace
+
+void Repository::insert(const Scope& s, const Finding& f) { insert_many(s, {f}); }
+
+void Repository::insert_many(const Scope& s, const std::vector<Finding>& findings) {
+  constexpr std::size_t kRowsPerStatement = 64;  // 960 parameters: within both databases' limits
+  for (std::size_t from = 0; from < findings.size(); from += kRowsPerStatement) {
+    std::size_t to = std::min(findings.size(), from + kRowsPerStatement);
+    std::string sql = kInsertFinding;
+    storage::Params params;
+    params.reserve((to - from) * 15);
+    for (std::size_t i = from; i < to; ++i) {
+      sql += i == from ? "" : ", ";
+      sql += kFindingPlaceholders;
+      bind_finding(params, s, findings[i]);
+    }
+    c_.execute(sql, params);
+  }
 }
 
 void Repository::update(const Scope& s, const Finding& f) {

@@ -23,6 +23,8 @@ class Repository {
   std::vector<Finding> all_findings(const Scope& s) const;
   std::optional<Finding> finding(const Scope& s, const std::string& id) const;
   void insert(const Scope& s, const Finding& f);
+  /// Many new findings in multi-row statements: a tenant's first evaluation creates thousands.
+  void insert_many(const Scope& s, const std::vector<Finding>& findings);
   /// State, due, label, agency, details and the seen/resolved times.
   void update(const Scope& s, const Finding& f);
   void waive(const Scope& s, const std::string& id, const std::string& reason, const Actor& by, const std::string& at);

@@ -49,6 +49,7 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
     std::map<std::string, Finding> existing;
     for (auto& f : repo.all_findings(s)) existing.emplace(key_of(f.rule_id, f.kind, f.subject, f.object_id), std::move(f));
     std::map<std::string, bool> seen;
+    std::vector<Finding> created;
     for (const auto& v : violations) {
       const Fact& obj = facts.objects[v.object];
       const auto& spec = *v.rule->spec;
@@ -77,7 +78,7 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
         want.object_id = obj.id;
         want.due = v.due.empty() ? today : v.due;
         want.first_seen_at = want.last_seen_at = result.evaluated_at;
-        repo.insert(s, want);
+        created.push_back(std::move(want));
         ++result.created;
         ++result.open;
         continue;
@@ -103,6 +104,7 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
       }
       repo.update(s, f);
     }
+    repo.insert_many(s, created);
     for (auto& [key, f] : existing) {
       if (f.state == "resolved" || seen.count(key)) continue;
       f.state = "resolved";
