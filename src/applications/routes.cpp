@@ -124,6 +124,14 @@ boost::json::object detail(Service& m, const Scope& s, const std::string& id) {
   auto day = today();
   for (const auto& f : m.compliance().findings(s, ff, ListQuery{"", "", false, 1, 200}, day, total))
     if (f.state != "resolved") findings.push_back(regulation::to_json(p, f, day));
+  auto [services, data_sets] = m.linked(s, id);
+  auto brief = [](const std::vector<architecture::Element>& elements) {
+    boost::json::array a;
+    for (const auto& e : elements) a.push_back({{"id", e.id}, {"code", e.code}, {"name", e.name}});
+    return a;
+  };
+  out["services"] = brief(services);
+  out["data_sets"] = brief(data_sets);
   out["recommendations"] = recommendations;
   out["considerations"] = considerations;
   out["tests"] = tests;

@@ -253,6 +253,16 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
   return out;
 }
 
+std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> Service::linked(const Scope& s,
+                                                                                                const std::string& id) const {
+  std::vector<architecture::Element> services, data;
+  for (auto& r : elements_.relations_of(s, id)) {
+    if (r.relation.type == "supported_by" && r.direction == "in" && r.other.domain == "layanan") services.push_back(std::move(r.other));
+    else if (r.relation.type == "uses_data" && r.direction == "out") data.push_back(std::move(r.other));
+  }
+  return {std::move(services), std::move(data)};
+}
+
 Recommendation Service::request_recommendation(const Scope& s, const std::string& id, const std::string& purpose,
                                                const std::string& justification, const Actor& actor) {
   get(s, id);

@@ -44,6 +44,8 @@ class Service {
   Application move(const Scope& s, const std::string& id, const std::string& to, const std::string& note, const Actor& actor,
                    const std::string& today);
   std::vector<Move> moves(const Scope& s, const std::string& id, const std::string& today) const;
+  /// The services it supports and the data sets it uses: architecture relations, read-only here.
+  std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> linked(const Scope& s, const std::string& id) const;
 
   Recommendation request_recommendation(const Scope& s, const std::string& id, const std::string& purpose,
                                         const std::string& justification, const Actor& actor);

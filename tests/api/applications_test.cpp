@@ -170,6 +170,9 @@ TEST_P(ApplicationsTest, EachRegionWalksAnApplicationFromProposalToLiveThroughIt
     ASSERT_EQ(service.status, 201);
     ASSERT_EQ(admin.post("/api/architecture/relations", R"({"source_id":")" + text(service.json, "id") +
                                                             R"(","type":"supported_by","target_id":")" + app + "\"}").status, 201);
+    auto linked = admin.get("/api/applications/" + app).json.at("services").as_array();
+    ASSERT_EQ(linked.size(), 1u);
+    EXPECT_EQ(linked.at(0).at("code"), "LYN-RUJUK");
     auto again = admin.post("/api/compliance/evaluate", "");
     EXPECT_GE(again.json.at("resolved").as_int64(), 1);
     auto now = open_rules_of(admin, app);
