@@ -95,9 +95,8 @@ Holdings holdings_of(storage::Connection& c, const Scope& s, const std::string& 
 }
 
 bool agency_is_mandiri(storage::Connection& c, const Scope& s, const std::string& agency_id) {
-  std::set<std::string> mandiri;
-  tenant_facts(c, s, tenancy::Profile{}, &mandiri);
-  return mandiri.count(agency_id) > 0;
+  auto agency = tenancy::Repository(c).agency(s, agency_id);
+  return agency && agency->has_flag("mandiri_tik");
 }
 
 regulation::Facts load_facts(storage::Connection& c, const Scope& s, const tenancy::Profile& p,

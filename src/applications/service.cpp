@@ -233,6 +233,9 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
   std::vector<Move> out;
   storage::read(db_, [&](storage::Connection& c) {
     auto tenant = tenant_facts(c, s, p);
+    // What the application holds does not depend on the target stage: read it once.
+    auto holdings = holdings_of(c, s, id);
+    bool mandiri = agency_is_mandiri(c, s, current.element.owner_agency_id);
     std::vector<tenancy::EnumItem> targets = p.applications.stages;
     targets.push_back({kRetired, "Pensiun (tidak digunakan lagi)"});
     for (const auto& stage : targets) {
@@ -242,7 +245,7 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
       if (stage.id == kRetired) after.state = "retired";
       Move m{stage.id, stage.name, std::nullopt};
       try {
-        compliance_.check_gate(s, tenant, fact_of(c, s, after, current.record), today);
+        compliance_.check_gate(s, tenant, application_fact(p, after, current.record, holdings, mandiri), today);
       } catch (const Error& e) {
         m.refusal = e;
       }
