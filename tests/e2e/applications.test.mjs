@@ -5,10 +5,9 @@
 // handover documents to the Repositori, go live, evaluate compliance and open a finding with the
 // article's text. The inventory import reports a bad row without changing anything.
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, before, describe } from 'node:test'
+import { before, describe } from 'node:test'
 import { screenshot } from './browser.mjs'
 import { consoleSession, pageHelpers, scenarioSteps, signIn } from './scenario.mjs'
 
@@ -27,20 +26,14 @@ const NEEDED = ['applications.read', 'applications.write', 'applications.recomme
 const OPTIONAL = ['compliance.sanction', 'compliance.waive']
 
 describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
-  const session = consoleSession()
+  const session = consoleSession({ tempDir: 'simpul-apps-e2e-' })
   const step = scenarioSteps(session)
   const { go, main, selectBox, choose } = pageHelpers(session)
   let server
   let page
   let pageErrors
   let dir
-  before(() => {
-    ;({ server, page, pageErrors } = session)
-    dir = mkdtempSync(join(tmpdir(), 'simpul-apps-e2e-'))
-  })
-  after(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  before(() => ({ server, page, pageErrors, dir } = session))
 
   /** Calls the API with the browser's session, the way the console does. */
   async function apiCall(method, path, body, onPage = page) {

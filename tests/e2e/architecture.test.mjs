@@ -3,10 +3,9 @@
 // approve it with an instrument number and record a review; create a roadmap initiative and see
 // it on the timeline; import a CSV with a bad row, fix it and import; export the model as XLSX.
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, before, describe } from 'node:test'
+import { before, describe } from 'node:test'
 import { screenshot } from './browser.mjs'
 import { consoleSession, pageHelpers, scenarioSteps } from './scenario.mjs'
 
@@ -18,20 +17,14 @@ const INITIATIVE = { code: `PR-${RUN}`, name: `Pembangunan Sistem Perizinan ${RU
 const IMPORTED = { code: `RAD.IMP.${RUN}`, name: `Data Penduduk Impor ${RUN}` }
 
 describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
-  const session = consoleSession()
+  const session = consoleSession({ tempDir: 'simpul-arch-e2e-' })
   const step = scenarioSteps(session)
   const { go, main, selectBox, choose } = pageHelpers(session)
   let server
   let page
   let pageErrors
   let dir
-  before(() => {
-    ;({ server, page, pageErrors } = session)
-    dir = mkdtempSync(join(tmpdir(), 'simpul-arch-e2e-'))
-  })
-  after(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
+  before(() => ({ server, page, pageErrors, dir } = session))
 
   /** Types into a searching select (ElementPicker) and picks the option that contains the text. */
   async function search(label, text, scope = page) {

@@ -1,5 +1,8 @@
 // What every console scenario file needs: a fresh server and a browser page for the suite,
 // steps that stop after the first failure, and helpers for Element Plus controls.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { startServer } from './server.mjs'
 import { launchBrowser } from './browser.mjs'
@@ -9,10 +12,13 @@ export const TIMEOUT = 20_000
 /**
  * Registers hooks that start the server and a browser page (Indonesian locale, WITA) before the
  * suite and stop them after. The returned object's fields are filled in when the suite starts.
+ * With `tempDir` (a name prefix), `session.dir` is a fresh directory for the suite's files (uploads,
+ * downloads), removed afterwards.
  */
-export function consoleSession() {
-  const session = { server: null, browser: null, page: null, pageErrors: [] }
+export function consoleSession({ tempDir } = {}) {
+  const session = { server: null, browser: null, page: null, pageErrors: [], dir: null }
   before(async () => {
+    if (tempDir) session.dir = mkdtempSync(join(tmpdir(), tempDir))
     session.server = await startServer()
     session.browser = await launchBrowser()
     const context = await session.browser.newContext({
@@ -28,6 +34,7 @@ export function consoleSession() {
   after(async () => {
     await session.browser?.close()
     await session.server?.stop()
+    if (session.dir) rmSync(session.dir, { recursive: true, force: true })
   })
   return session
 }
