@@ -28,28 +28,12 @@ const OPTIONAL = ['compliance.sanction', 'compliance.waive']
 describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
   const session = consoleSession({ tempDir: 'simpul-apps-e2e-' })
   const step = scenarioSteps(session)
-  const { go, main, selectBox, choose } = pageHelpers(session)
+  const { go, main, selectBox, choose, apiCall } = pageHelpers(session)
   let server
   let page
   let pageErrors
   let dir
   before(() => ({ server, page, pageErrors, dir } = session))
-
-  /** Calls the API with the browser's session, the way the console does. */
-  async function apiCall(method, path, body, onPage = page) {
-    return onPage.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/auth/me')).json()
-        const res = await fetch(path, {
-          method,
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: body ? JSON.stringify(body) : undefined,
-        })
-        return { status: res.status, body: await res.json().catch(() => null) }
-      },
-      { method, path, body },
-    )
-  }
 
   /** Roles (from GET /api/roles) that together grant every permission asked for. */
   function rolesGranting(roles, wanted, have = [], optional = []) {

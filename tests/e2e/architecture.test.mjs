@@ -19,7 +19,7 @@ const IMPORTED = { code: `RAD.IMP.${RUN}`, name: `Data Penduduk Impor ${RUN}` }
 describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
   const session = consoleSession({ tempDir: 'simpul-arch-e2e-' })
   const step = scenarioSteps(session)
-  const { go, main, selectBox, choose } = pageHelpers(session)
+  const { go, main, selectBox, choose, apiCall } = pageHelpers(session)
   let server
   let page
   let pageErrors
@@ -35,22 +35,6 @@ describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
     await answered
     await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click()
     await selectBox(label, scope).getByText(text).first().waitFor()
-  }
-
-  /** Calls the API with the browser's session, the way the console does. */
-  async function apiCall(method, path, body) {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/auth/me')).json()
-        const res = await fetch(path, {
-          method,
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-          body: body ? JSON.stringify(body) : undefined,
-        })
-        return { status: res.status, body: await res.json().catch(() => null) }
-      },
-      { method, path, body },
-    )
   }
 
   step('sign in; the navigation opens Arsitektur; the dashboard shows its checks', async () => {

@@ -60,7 +60,7 @@ export function scenarioSteps(session) {
   }
 }
 
-/** Navigation and Element Plus helpers bound to the session's page. */
+/** Navigation, Element Plus and API helpers bound to the session's page. */
 export function pageHelpers(session) {
   const go = (path) => session.page.goto(`${session.server.url}${path}`)
   const main = () => session.page.locator('main')
@@ -72,7 +72,22 @@ export function pageHelpers(session) {
     await selectBox(label, scope).click()
     await session.page.getByRole('option', { name: option, exact: true }).click()
   }
-  return { go, main, selectBox, choose }
+  /** Calls the API with the browser's session (on another page when given), the way the console does. */
+  async function apiCall(method, path, body, onPage = session.page) {
+    return onPage.evaluate(
+      async ({ method, path, body }) => {
+        const me = await (await fetch('/api/auth/me')).json()
+        const res = await fetch(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+          body: body ? JSON.stringify(body) : undefined,
+        })
+        return { status: res.status, body: await res.json().catch(() => null) }
+      },
+      { method, path, body },
+    )
+  }
+  return { go, main, selectBox, choose, apiCall }
 }
 
 /**
