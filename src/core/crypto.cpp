@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <chrono>
+
 #include <atomic>
 #include <stdexcept>
 
@@ -59,6 +61,14 @@ std::string new_id() {
   randombytes_buf(bytes, sizeof bytes);
   std::string id(kIdLength, 'a');
   for (std::size_t i = 0; i < kIdLength; ++i) id[i] = kBase32[bytes[i] & 31];
+  return id;
+}
+
+std::string new_time_ordered_id() {
+  auto ms = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  std::string id = new_id();
+  for (int i = 7; i >= 0; --i, ms >>= 5) id[static_cast<std::size_t>(i)] = kBase32[ms & 31];  // 40 bits: until year 2004+34,000
   return id;
 }
 

@@ -24,6 +24,10 @@ bool from_base64(std::string_view text, std::string& out);
 std::string random_token(std::size_t bytes = 32);
 /// Public ids: 20 lowercase base32 characters (100 bits), opaque and safe in paths.
 std::string new_id();
+/// Like new_id(), but the first 8 characters encode the creation time in milliseconds, so ids
+/// created together sort together: bulk inserts then append to the primary-key index instead of
+/// touching random pages of a large table. Only for records whose creation time is not secret.
+std::string new_time_ordered_id();
 /// True for strings shaped like our ids (lowercase base32, 20 chars); rejects traversal and SQL text early.
 bool looks_like_id(std::string_view s);
 

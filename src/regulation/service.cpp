@@ -71,7 +71,7 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
       }
       auto it = existing.find(key);
       if (it == existing.end()) {
-        want.id = crypto::new_id();
+        want.id = crypto::new_time_ordered_id();
         want.rule_id = spec.rule;
         want.kind = spec.kind;
         want.subject = spec.subject;
