@@ -87,7 +87,8 @@ Holdings holdings_of(storage::Connection& c, const Scope& s, const std::string& 
   for (const auto& t : repo.tests(s, id)) h.test_passed = h.test_passed || t.result == "lulus";
   for (const auto& a : repo.artifacts(s, id)) h.documents.insert(a.kind);
   auto services = c.query(
-      "SELECT count(*) FROM arch_relations r JOIN arch_elements src ON src.id = r.source_id WHERE r.tenant_id = ? AND "
+      "SELECT count(*) FROM arch_relations r JOIN arch_elements src ON src.id = r.source_id AND src.tenant_id = r.tenant_id "
+      "WHERE r.tenant_id = ? AND "
       "r.target_id = ? AND r.type = 'supported_by' AND src.domain = 'layanan'",
       {s.tenant_id, id});
   h.services = services.front().int_at(0);

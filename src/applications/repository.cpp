@@ -301,14 +301,14 @@ std::vector<architecture::Element> Repository::fact_elements(const Scope& s) con
 
 std::map<std::string, std::int64_t> Repository::services_per_application(const Scope& s) const {
   return counts(c_,
-                "SELECT r.target_id, count(*) FROM arch_relations r JOIN arch_elements src ON src.id = r.source_id "
+                "SELECT r.target_id, count(*) FROM arch_relations r JOIN arch_elements src ON src.id = r.source_id AND src.tenant_id = r.tenant_id "
                 "WHERE r.tenant_id = ? AND r.type = 'supported_by' AND src.domain = 'layanan' GROUP BY r.target_id",
                 s);
 }
 
 std::map<std::string, std::int64_t> Repository::applications_per_service(const Scope& s) const {
   return counts(c_,
-                "SELECT r.source_id, count(*) FROM arch_relations r JOIN arch_elements t ON t.id = r.target_id "
+                "SELECT r.source_id, count(*) FROM arch_relations r JOIN arch_elements t ON t.id = r.target_id AND t.tenant_id = r.tenant_id "
                 "WHERE r.tenant_id = ? AND r.type = 'supported_by' AND t.domain = 'aplikasi' GROUP BY r.source_id",
                 s);
 }
