@@ -11,33 +11,16 @@
 
 #include "app/demo.hpp"
 #include "app/platform.hpp"
+#include "timing.hpp"
 #include "architecture/transfer.hpp"
 #include "core/crypto.hpp"
 #include "interchange/xlsx.hpp"
 #include "tenancy/repository.hpp"
 
 using namespace simpul;
-using Clock = std::chrono::steady_clock;
+using namespace simpul::bench;
 
 namespace {
-
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-struct Percentiles {
-  double p50, p99;
-};
-
-template <typename F>
-Percentiles time_runs(int runs, F&& work) {
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    auto t = Clock::now();
-    work(i);
-    ms.push_back(ms_since(t));
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
-}
 
 const char* kDomains[] = {"layanan", "proses_bisnis", "aplikasi", "data_informasi", "infrastruktur", "keamanan"};
 

@@ -13,32 +13,16 @@
 #include <unistd.h>
 
 #include "app/platform.hpp"
+#include "timing.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "storage/unit_of_work.hpp"
 
 using namespace simpul;
-using Clock = std::chrono::steady_clock;
+using namespace simpul::bench;
 
 namespace {
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-struct Percentiles {
-  double p50, p99;
-};
-
-template <typename F>
-Percentiles time_runs(int runs, F&& work) {
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    auto t = Clock::now();
-    work();
-    ms.push_back(ms_since(t));
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
-}
 
 /// One tenant's records, written with plain SQL in one transaction (the services' per-record
 /// validation would dominate the setup and is not what is measured).
@@ -131,16 +115,16 @@ int main(int argc, char** argv) {
   const auto& profile = platform.tenancy().profile_of(scopes.front());
   auto facts = compliance.load_facts(scopes.front(), today);
   std::size_t violations = 0;
-  auto engine = time_runs(50, [&] { violations = compliance.engine().evaluate(profile, facts, today).size(); });
+  auto engine = time_runs(50, [&](int) { violations = compliance.engine().evaluate(profile, facts, today).size(); });
   std::printf("engine only (%zu facts in memory, %zu violations): p50 %.2f ms, p99 %.2f ms\n", facts.objects.size(), violations,
               engine.p50, engine.p99);
-  auto load = time_runs(20, [&] { facts = compliance.load_facts(scopes.front(), today); });
+  auto load = time_runs(20, [&](int) { facts = compliance.load_facts(scopes.front(), today); });
   std::printf("load facts from the database: p50 %.2f ms, p99 %.2f ms\n", load.p50, load.p99);
 
   auto t1 = Clock::now();
   auto first = compliance.evaluate(scopes.front(), actor, today);
   std::printf("first full evaluation (stores %lld findings): %.1f ms\n", static_cast<long long>(first.created), ms_since(t1));
-  auto steady = time_runs(20, [&] { compliance.evaluate(scopes.front(), actor, today); });
+  auto steady = time_runs(20, [&](int) { compliance.evaluate(scopes.front(), actor, today); });
   std::printf("full evaluation, steady state (load + engine + compare + store): p50 %.2f ms, p99 %.2f ms\n", steady.p50, steady.p99);
 
   auto t2 = Clock::now();

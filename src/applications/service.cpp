@@ -45,6 +45,19 @@ void apply(Record& r, const RecordInput& in) {
   if (in.justification) r.justification = *in.justification;
 }
 
+void require_one_of(const std::string& value, std::initializer_list<const char*> allowed, const char* field) {
+  boost::json::array list;
+  for (const char* a : allowed) {
+    if (value == a) return;
+    list.emplace_back(a);
+  }
+  throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"allowed", list}});
+}
+
+void require_date(const std::string& value, const char* field) {
+  if (!clock::is_iso_date(value)) throw Error(ErrorCode::ValidationInvalidValue, field, "must be YYYY-MM-DD");
+}
+
 std::string stage_of(const architecture::Element& e) {
   auto* v = e.attributes.if_contains("lifecycle_stage");
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
@@ -318,18 +331,11 @@ Consideration Service::consider(const Scope& s, const std::string& id, Considera
   get(s, id);
   require_choice(in.kind, consideration_kinds(), "kind");
   if (in.kind.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "kind"}});
-  if (in.decision != "disetujui" && in.decision != "ditolak")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
-  if (!clock::is_iso_date(in.date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "must be YYYY-MM-DD");
-  in.id = crypto::new_id();
-  in.recorded_by_name = actor.name;
-  in.recorded_at = clock::now_iso();
-  storage::write_transaction(db_, [&](storage::Connection& c) {
-    Repository(c).insert(s, id, in);
-    ledger_.append(c, ledger::change_in(s, actor, "consideration.record", "element", id,
-                                        {{"consideration_id", in.id}, {"kind", in.kind}, {"reference", in.reference}, {"decision", in.decision}}));
+  require_one_of(in.decision, {"disetujui", "ditolak"}, "decision");
+  require_date(in.date, "date");
+  return append_record(s, id, std::move(in), actor, "consideration.record", [](const Consideration& x) {
+    return boost::json::object{{"consideration_id", x.id}, {"kind", x.kind}, {"reference", x.reference}, {"decision", x.decision}};
   });
-  return in;
 }
 
 std::vector<Consideration> Service::considerations(const Scope& s, const std::string& id) const {
@@ -338,18 +344,11 @@ std::vector<Consideration> Service::considerations(const Scope& s, const std::st
 
 TestRecord Service::record_test(const Scope& s, const std::string& id, TestRecord in, const Actor& actor) {
   get(s, id);
-  if (in.result != "lulus" && in.result != "gagal")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "result"}, {"allowed", boost::json::array{"lulus", "gagal"}}});
-  if (!clock::is_iso_date(in.date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "must be YYYY-MM-DD");
-  in.id = crypto::new_id();
-  in.recorded_by_name = actor.name;
-  in.recorded_at = clock::now_iso();
-  storage::write_transaction(db_, [&](storage::Connection& c) {
-    Repository(c).insert(s, id, in);
-    ledger_.append(c, ledger::change_in(s, actor, "test.record", "element", id,
-                                        {{"test_id", in.id}, {"date", in.date}, {"release", in.release}, {"result", in.result}}));
+  require_one_of(in.result, {"lulus", "gagal"}, "result");
+  require_date(in.date, "date");
+  return append_record(s, id, std::move(in), actor, "test.record", [](const TestRecord& t) {
+    return boost::json::object{{"test_id", t.id}, {"date", t.date}, {"release", t.release}, {"result", t.result}};
   });
-  return in;
 }
 
 std::vector<TestRecord> Service::tests(const Scope& s, const std::string& id) const {

@@ -8,6 +8,10 @@
 #include <boost/json/object.hpp>
 
 #include "applications/model.hpp"
+#include "applications/repository.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "storage/unit_of_work.hpp"
 #include "architecture/service.hpp"
 #include "regulation/service.hpp"
 
@@ -66,6 +70,19 @@ class Service {
   static std::vector<tenancy::EnumItem> artifact_kinds(const tenancy::Profile& p);
 
  private:
+  /// Stamps a lifecycle record (id, who, when) and writes it with its ledger entry.
+  template <typename Entry, typename Details>
+  Entry append_record(const Scope& s, const std::string& id, Entry in, const Actor& actor, const char* action,
+                       Details details) {
+    in.id = crypto::new_id();
+    in.recorded_by_name = actor.name;
+    in.recorded_at = clock::now_iso();
+    storage::write_transaction(db_, [&](storage::Connection& c) {
+      Repository(c).insert(s, id, in);
+      ledger_.append(c, ledger::change_in(s, actor, action, "element", id, details(in)));
+    });
+    return in;
+  }
   regulation::Fact fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const;
 
   storage::Database& db_;
