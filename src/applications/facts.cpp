@@ -12,11 +12,6 @@ const std::map<std::string, std::string> kConsiderationRequirement = {
     {"kode_sumber_tertutup", "closed_source_consideration"},
     {"aplikasi_sejenis", "similar_consideration"}};
 
-std::string attribute(const architecture::Element& e, const char* key) {
-  auto* v = e.attributes.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 const char* yes_no(bool b) { return b ? "ya" : "tidak"; }
 
 }  // namespace
@@ -50,10 +45,10 @@ regulation::Fact application_fact(const tenancy::Profile& p, const architecture:
   f.id = e.id;
   f.label = e.code + " " + e.name;
   f.agency_id = e.owner_agency_id;
-  std::string stage = attribute(e, "lifecycle_stage");
+  std::string stage = text_attribute(e, "lifecycle_stage");
   bool retired = stage == "pensiun" || e.state == "retired";
-  std::string url = attribute(e, "url");
-  f.fields = {{"category", attribute(e, "category")},
+  std::string url = text_attribute(e, "url");
+  f.fields = {{"category", text_attribute(e, "category")},
               {"stage", stage},
               {"stage_index", std::to_string(retired ? -1 : p.applications.stage_index(stage))},
               {"live", yes_no(!retired && p.applications.is_live(stage))},

@@ -141,11 +141,6 @@ std::string choices_text(const std::vector<tenancy::EnumItem>& items) {
   return text;
 }
 
-std::string stage_of(const architecture::Element& e) {
-  auto* v = e.attributes.if_contains("lifecycle_stage");
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 /// What the rows are checked against, loaded once: an inventory of hundreds of applications costs a few
 /// statements, not a few per row. Only what is in the database: rows of the same file are checked
 /// against each other by code separately.

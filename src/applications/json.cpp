@@ -9,11 +9,6 @@ boost::json::value optional(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
-std::string attribute(const architecture::Element& e, const char* key) {
-  auto* v = e.attributes.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 std::string name_of(const std::vector<tenancy::EnumItem>& items, const std::string& id) {
   for (const auto& i : items)
     if (i.id == id) return i.name;
@@ -44,7 +39,7 @@ boost::json::object to_json(const Record& r) {
 
 boost::json::object to_json(const tenancy::Profile& p, const Application& a) {
   const auto& e = a.element;
-  std::string stage = attribute(e, "lifecycle_stage");
+  std::string stage = text_attribute(e, "lifecycle_stage");
   boost::json::object out{{"id", e.id},
                           {"code", e.code},
                           {"name", e.name},
@@ -53,8 +48,8 @@ boost::json::object to_json(const tenancy::Profile& p, const Application& a) {
                           {"owner_agency_name", e.owner_agency_name},
                           {"reference_code", optional(e.reference_code)},
                           {"state", e.state},
-                          {"category", attribute(e, "category")},
-                          {"url", attribute(e, "url")},
+                          {"category", text_attribute(e, "category")},
+                          {"url", text_attribute(e, "url")},
                           {"stage", stage},
                           {"stage_name", name_of(p.applications.stages, stage)},
                           {"live", p.applications.is_live(stage) && e.state != "retired"},

@@ -3,6 +3,7 @@
 // (docs/applications.md).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json/object.hpp>
@@ -66,5 +67,13 @@ struct Artifact {
   std::string kind, release, filename, sha256, uploaded_by_name, uploaded_at;
   std::int64_t size = 0;
 };
+
+/// A text attribute of the application's element ("" when absent): category, url, lifecycle stage.
+inline std::string text_attribute(const architecture::Element& e, std::string_view key) {
+  const auto* v = e.attributes.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+inline std::string stage_of(const architecture::Element& e) { return text_attribute(e, "lifecycle_stage"); }
 
 }  // namespace simpul::applications

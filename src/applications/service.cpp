@@ -58,11 +58,6 @@ void require_date(const std::string& value, const char* field) {
   if (!clock::is_iso_date(value)) throw Error(ErrorCode::ValidationInvalidValue, field, "must be YYYY-MM-DD");
 }
 
-std::string stage_of(const architecture::Element& e) {
-  auto* v = e.attributes.if_contains("lifecycle_stage");
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 }  // namespace
 
 const std::vector<tenancy::EnumItem>& builders() {
@@ -145,10 +140,7 @@ std::vector<Application> Service::list(const Scope& s, const Filter& f, const Li
     std::vector<Application> matched;
     for (auto& e : elements) {
       if (!f.stage.empty() && stage_of(e) != f.stage) continue;
-      if (!f.category.empty()) {
-        auto* v = e.attributes.if_contains("category");
-        if (!v || !v->is_string() || v->as_string() != f.category) continue;
-      }
+      if (!f.category.empty() && text_attribute(e, "category") != f.category) continue;
       Application a{std::move(e), {}, 0};
       if (auto r = records.find(a.element.id); r != records.end()) a.record = r->second;
       if (auto n = findings.find(a.element.id); n != findings.end()) a.open_findings = n->second;

@@ -14,12 +14,6 @@ boost::json::value rule_json(const tenancy::Profile& p, const std::optional<std:
   return boost::json::object{{"id", r->id}, {"citation", r->citation}};
 }
 
-std::optional<RuleRef> rule_ref(const tenancy::Profile& p, const std::optional<std::string>& id) {
-  const auto* r = id ? p.rule(*id) : nullptr;
-  if (!r) return std::nullopt;
-  return RuleRef{r->id, r->citation};
-}
-
 boost::json::object to_json(const Element& e) {
   return {{"id", e.id},
           {"domain", e.domain},

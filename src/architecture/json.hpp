@@ -20,7 +20,6 @@ boost::json::array to_json(const std::vector<Relation>& relations);
 boost::json::value optional_json(const std::optional<std::string>& s);
 /// {"id", "citation"} of a profile rule, or null when unset or unknown.
 boost::json::value rule_json(const tenancy::Profile& p, const std::optional<std::string>& id);
-/// The rule as an error's citation, or nullopt when unset or unknown.
-std::optional<RuleRef> rule_ref(const tenancy::Profile& p, const std::optional<std::string>& id);
+using tenancy::rule_ref;
 
 }  // namespace simpul::architecture

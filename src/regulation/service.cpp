@@ -28,11 +28,6 @@ std::string today_of(const std::string& iso) { return iso.substr(0, 10); }
 
 }  // namespace
 
-RuleRef rule_ref(const tenancy::Profile& p, const std::string& rule_id) {
-  const auto* r = p.rule(rule_id);
-  return {rule_id, r ? r->citation : ""};
-}
-
 Facts Compliance::load_facts(const Scope& s, const std::string& today) const {
   const auto& profile = tenancy_.profile_of(s);
   return storage::read(db_, [&](storage::Connection& c) { return loader_(c, s, profile, today); });
@@ -248,7 +243,7 @@ Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const
       throw Error(ErrorCode::FindingNotSanctionable, {{"rule", f->rule_id}});
     if (f->state != "open") throw Error(ErrorCode::FindingNotOpen, {{"state", f->state}});
     const auto* step = p.sanctions->step(step_id);
-    if (!step) throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}}, rule_ref(p, p.sanctions->rule));
+    if (!step) throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}}, tenancy::rule_ref(p, p.sanctions->rule));
     // Steps follow the regulation's order: each one only after the previous one was given.
     auto given = repo.sanctions(s, finding_id);
     std::size_t index = static_cast<std::size_t>(step - p.sanctions->steps.data());
@@ -257,7 +252,7 @@ Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const
     bool previous_given = index == 0;
     for (const auto& g : given) previous_given = previous_given || g.step == p.sanctions->steps[index - 1].id;
     if (already || !previous_given)
-      throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}, {"already_given", already}}, rule_ref(p, p.sanctions->rule));
+      throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}, {"already_given", already}}, tenancy::rule_ref(p, p.sanctions->rule));
     if (date > today_of(clock::now_iso())) throw Error(ErrorCode::ValidationInvalidValue, "date", "must not be in the future");
     return write_sanction(c, s, *f, *step, date, note, false, actor);
   });
@@ -322,7 +317,7 @@ void Compliance::check_gate(const Scope& s, const TenantFacts& tenant, const Fac
   ErrorCode code = ErrorCode::ApplicationGateRefused;
   if (v->rule->kind == Kind::ApprovalChain)
     code = v->details.at("reason") == "self" ? ErrorCode::ApplicationSelfDecision : ErrorCode::ApplicationDeciderNotRecommender;
-  throw Error(code, std::move(details), rule_ref(p, spec.rule));
+  throw Error(code, std::move(details), tenancy::rule_ref(p, spec.rule));
 }
 
 }  // namespace simpul::regulation

@@ -70,7 +70,4 @@ class Compliance {
   FactLoader loader_;
 };
 
-/// The rule reference a refusal or finding carries.
-RuleRef rule_ref(const tenancy::Profile& p, const std::string& rule_id);
-
 }  // namespace simpul::regulation

@@ -67,3 +67,13 @@ const SanctionStep* SanctionsSpec::step(const std::string& id) const {
 }
 
 }  // namespace simpul::tenancy
+
+namespace simpul::tenancy {
+
+std::optional<RuleRef> rule_ref(const Profile& p, const std::optional<std::string>& id) {
+  const auto* r = id ? p.rule(*id) : nullptr;
+  if (!r) return std::nullopt;
+  return RuleRef{r->id, r->citation};
+}
+
+}  // namespace simpul::tenancy

@@ -8,6 +8,8 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "core/error.hpp"
+
 namespace simpul::tenancy {
 
 struct EnumItem {
@@ -194,5 +196,8 @@ struct Profile {
   /// "Peraturan Wali Kota Nomor 31 Tahun 2020" (with 'Nomor …' omitted when unknown).
   std::string regulation_label() const;
 };
+
+/// The rule as an error's citation, or nullopt when unset or not in the profile.
+std::optional<RuleRef> rule_ref(const Profile& p, const std::optional<std::string>& id);
 
 }  // namespace simpul::tenancy
