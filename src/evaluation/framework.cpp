@@ -1,7 +1,9 @@
 #include "evaluation/framework.hpp"
+#include "evaluation/evidence.hpp"
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -301,6 +303,8 @@ private:
         r_.fail(in["scale"], ipath + "scale",
                 "names no scale of this file: '" + scale + "'");
       ind.criteria = r_.opt_str(in, "criteria", ipath);
+      level_criteria(in, ipath, ind);
+      ind.evidence_topics = topics(in, ipath);
       if (auto ext = in["external"]; ext.IsDefined() && !ext.IsNull())
         ind.external_kind = r_.str(ext, "kind", ipath + "external.");
       sum += ind.weight;
@@ -315,6 +319,53 @@ private:
                   " but its indicators' weights sum to " + fmt(sum));
     }
     return ai;
+  }
+
+  /// `level_criteria: {1: text, ...}`: keys must be levels of the indicator's
+  /// scale.
+  void level_criteria(const YAML::Node &in, const std::string &path,
+                      Indicator &ind) {
+    const Scale &scale = f_.scales[ind.scale];
+    ind.level_criteria.assign(scale.levels.size(), std::string());
+    auto map = in["level_criteria"];
+    if (!map.IsDefined() || map.IsNull())
+      return;
+    if (!map.IsMap())
+      r_.fail(map, path + "level_criteria", "must be a mapping level: text");
+    for (const auto &kv : map) {
+      int level = 0;
+      try {
+        level = kv.first.as<int>();
+      } catch (const YAML::Exception &) {
+        r_.fail(kv.first, path + "level_criteria", "keys must be levels");
+      }
+      if (level < scale.min_level() || level > scale.max_level())
+        r_.fail(kv.first, path + "level_criteria",
+                "level " + std::to_string(level) + " is not on scale '" +
+                    scale.name + "'");
+      if (!kv.second.IsNull())
+        ind.level_criteria[static_cast<std::size_t>(level - 1)] =
+            kv.second.Scalar();
+    }
+  }
+
+  std::vector<std::string> topics(const YAML::Node &in,
+                                  const std::string &path) {
+    std::vector<std::string> out;
+    auto list = in["evidence_topics"];
+    if (!list.IsDefined() || list.IsNull())
+      return out;
+    if (!list.IsSequence())
+      r_.fail(list, path + "evidence_topics", "must be a list");
+    const auto &known = evidence_topics();
+    for (const auto &t : list) {
+      std::string topic = t.Scalar();
+      if (std::find(known.begin(), known.end(), topic) == known.end())
+        r_.fail(t, path + "evidence_topics",
+                "unknown topic '" + topic + "' (docs/evaluation.md)");
+      out.push_back(topic);
+    }
+    return out;
   }
 
   std::string unique_id(const YAML::Node &n, const std::string &path,

@@ -57,7 +57,13 @@ struct Indicator {
   double weight = 0;
   std::uint32_t aspect = 0; ///< index into Framework::aspects
   std::uint32_t scale = 0;  ///< index into Framework::scales
-  std::string criteria;
+  std::string criteria; ///< what the indicator measures (may be empty)
+  /// Criteria text per level of its scale (index 0 = level 1); empty strings
+  /// where the administrator has not filled them from the official lampiran.
+  std::vector<std::string> level_criteria;
+  /// Where live evidence comes from (evaluation/evidence.hpp), e.g.
+  /// "architecture".
+  std::vector<std::string> evidence_topics;
   std::string external_kind; ///< e.g. "sdi": the indicator may take an external
                              ///< score instead of evidence
 };
