@@ -223,18 +223,6 @@ std::vector<TestRecord> Repository::tests(const Scope& s, const std::string& app
   return out;
 }
 
-void Repository::put_blob(const Scope& s, const std::string& sha256, std::int64_t size, const std::string& base64,
-                          const std::string& now) {
-  if (!c_.query("SELECT 1 FROM repository_blobs WHERE tenant_id = ? AND sha256 = ?", {s.tenant_id, sha256}).empty()) return;
-  c_.execute("INSERT INTO repository_blobs (tenant_id, sha256, size, content, created_at) VALUES (?, ?, ?, ?, ?)",
-             {s.tenant_id, sha256, size, base64, now});
-}
-
-std::optional<std::string> Repository::blob_base64(const Scope& s, const std::string& sha256) const {
-  auto rows = c_.query("SELECT content FROM repository_blobs WHERE tenant_id = ? AND sha256 = ?", {s.tenant_id, sha256});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().text_at(0);
-}
 
 void Repository::insert(const Scope& s, const Artifact& a) {
   c_.execute("INSERT INTO app_artifacts (id, tenant_id, application_id, kind, release, filename, size, sha256, "

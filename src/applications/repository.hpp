@@ -34,9 +34,6 @@ class Repository {
   void insert(const Scope& s, const std::string& application_id, const TestRecord& t);
   std::vector<TestRecord> tests(const Scope& s, const std::string& application_id) const;
 
-  /// Stores the content once per tenant under its SHA-256 (content-addressed).
-  void put_blob(const Scope& s, const std::string& sha256, std::int64_t size, const std::string& base64, const std::string& now);
-  std::optional<std::string> blob_base64(const Scope& s, const std::string& sha256) const;
   void insert(const Scope& s, const Artifact& a);
   std::vector<Artifact> artifacts(const Scope& s, const std::string& application_id) const;
   std::optional<Artifact> artifact(const Scope& s, const std::string& id) const;

@@ -5,6 +5,7 @@
 #include "applications/json.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "http/attachment.hpp"
 #include "http/json_io.hpp"
 #include "http/request_params.hpp"
 #include "regulation/json.hpp"
@@ -68,37 +69,6 @@ Filter read_filter(const Request& req, const tenancy::Profile& p) {
   f.stage = http::query_choice(req, "stage", stages);
   f.category = http::query_choice(req, "category", categories);
   return f;
-}
-
-/// A file name as the uploader's system gave it: kept for display and the download name only;
-/// storage is by content hash, so the name never reaches a path.
-std::string checked_filename(const std::optional<std::string>& name) {
-  bool ok = name && !name->empty() && text::is_valid_utf8(*name) && text::utf8_length(*name) <= 120 && *name != "." &&
-            *name != "..";
-  if (ok)
-    for (unsigned char ch : *name) ok = ok && ch >= 0x20 && ch != 0x7f && ch != '/' && ch != '\\';
-  if (!ok) throw Error(ErrorCode::ArtifactBadFilename);
-  return *name;
-}
-
-std::string ascii_filename(const std::string& name) {
-  std::string out;
-  for (unsigned char ch : name) out += (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != ';') ? static_cast<char>(ch) : '_';
-  return out;
-}
-
-std::string percent_encoded(const std::string& name) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char ch : name) {
-    if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') out += static_cast<char>(ch);
-    else {
-      out += '%';
-      out += kHex[ch >> 4];
-      out += kHex[ch & 15];
-    }
-  }
-  return out;
 }
 
 /// Writes need the permission for the application's owner agency (operators: their own only).
@@ -263,7 +233,7 @@ void register_routes(http::Router& router, Service& m) {
   router.add("POST", "/api/applications/{id}/artifacts", [&m](Request& req) {
     const auto& id = req.id_param("id");
     const auto& p = require_write(m, req, id);
-    auto filename = checked_filename(req.query_value("filename"));
+    auto filename = http::checked_filename(req.query_value("filename"), ErrorCode::ArtifactBadFilename);
     auto kind = req.query_value("kind").value_or("");
     if (kind.empty() || kind.size() > 60) throw Error(ErrorCode::ValidationMissingField, {{"field", "kind"}});
     auto release = req.query_value("release").value_or("");
@@ -274,14 +244,7 @@ void register_routes(http::Router& router, Service& m) {
   router.add("GET", "/api/artifacts/{id}/content", [&m](Request& req) {
     const auto& p = req.require("applications.read");
     auto [artifact, bytes] = m.download(p.scope(), req.id_param("id"));
-    http::Response res;
-    res.body = std::move(bytes);
-    // Never rendered or executed by the browser: a download, whatever the file claims to be.
-    res.content_type = "application/octet-stream";
-    res.set_header("Content-Disposition", "attachment; filename=\"" + ascii_filename(artifact.filename) +
-                                              "\"; filename*=UTF-8''" + percent_encoded(artifact.filename));
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
+    auto res = http::attachment(std::move(bytes), artifact.filename, "application/octet-stream");
     res.set_header("X-Content-SHA256", artifact.sha256);
     return res;
   });

@@ -1,5 +1,7 @@
 #include "applications/service.hpp"
 
+#include "storage/blob_store.hpp"
+
 #include <algorithm>
 #include <regex>
 
@@ -365,7 +367,7 @@ Artifact Service::upload(const Scope& s, const std::string& id, const std::strin
   a.uploaded_at = clock::now_iso();
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
-    repo.put_blob(s, a.sha256, a.size, crypto::to_base64(content), a.uploaded_at);
+    storage::put_blob(c, s.tenant_id, a.sha256, a.size, crypto::to_base64(content), a.uploaded_at);
     repo.insert(s, a);
     ledger_.append(c, ledger::change_in(s, actor, "artifact.upload", "element", id,
                                         {{"artifact_id", a.id}, {"kind", kind}, {"release", release}, {"filename", filename},
@@ -383,7 +385,7 @@ std::pair<Artifact, std::string> Service::download(const Scope& s, const std::st
     Repository repo(c);
     auto a = repo.artifact(s, artifact_id);
     if (!a) throw Error(ErrorCode::ArtifactNotFound);
-    auto text = repo.blob_base64(s, a->sha256);
+    auto text = storage::blob_base64(c, s.tenant_id, a->sha256);
     std::string bytes;
     if (!text || !crypto::from_base64(*text, bytes)) throw Error(ErrorCode::ArtifactNotFound);
     return std::make_pair(*a, bytes);

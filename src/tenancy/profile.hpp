@@ -161,6 +161,19 @@ struct SanctionsSpec {
   const SanctionStep* step(const std::string& id) const;
 };
 
+/// The yearly Pemantauan dan Evaluasi SPBE (profile `evaluation:`): which articles require it,
+/// which team runs it and which of that team's positions play which workflow role
+/// (docs/evaluation.md). Every region has one; Bontang Pasal 49 spells the roles out.
+struct EvaluationSpec {
+  std::string rule;                        // the yearly monitoring and evaluation duty
+  std::optional<std::string> team;         // the profile team that assesses, if any
+  std::optional<std::string> team_rule;
+  /// team position id -> workflow role ("koordinator", "penanggung_jawab", "data_entry", "anggota")
+  std::vector<std::pair<std::string, std::string>> positions;
+  std::string report_to;                   // e.g. "Wali Kota"
+  std::optional<std::string> agency_rule;  // per-agency evaluation duty (Lampung Timur Pasal 3 ayat (2))
+};
+
 struct Profile {
   std::string id;
   int version = 1;
@@ -184,6 +197,7 @@ struct Profile {
   ApplicationsSpec applications;
   std::vector<ComplianceRuleSpec> compliance;
   std::optional<SanctionsSpec> sanctions;
+  std::optional<EvaluationSpec> evaluation;
   std::map<int, std::string> articles;  // article number -> text (profiles/articles/<id>.json), may be empty
   boost::json::object document;  // the whole file as JSON, served by GET /api/profiles/{id}
   std::string source_path;

@@ -143,11 +143,42 @@ SanctionsSpec read_sanctions(const Reader& r, const Profile& p, const YAML::Node
   return s;
 }
 
+const std::set<std::string> kEvaluationRoles = {"koordinator", "penanggung_jawab", "data_entry", "anggota"};
+
+EvaluationSpec read_evaluation(const Reader& r, const Profile& p, const YAML::Node& n) {
+  const std::string path = "evaluation.";
+  EvaluationSpec e;
+  e.rule = r.str(n, "rule", path);
+  check_rule_ref(r, p, n, path + "rule", e.rule);
+  e.team_rule = rule_ref(r, p, n, "team_rule", path);
+  e.agency_rule = rule_ref(r, p, n, "agency_rule", path);
+  e.report_to = r.str(n, "report_to", path);
+  e.team = r.opt_str(n, "team", path);
+  const TeamSpec* team = nullptr;
+  if (e.team) {
+    for (const auto& t : p.teams)
+      if (t.id == *e.team) team = &t;
+    if (!team) r.fail(n["team"], path + "team", "names team '" + *e.team + "', which is not in this profile");
+  }
+  if (auto m = n["positions"]; m.IsDefined() && !m.IsNull()) {
+    if (!m.IsMap() || !team) r.fail(m, path + "positions", "must map positions of `team` to workflow roles");
+    for (const auto& kv : m) {
+      std::string position = kv.first.Scalar(), role = kv.second.Scalar();
+      if (!team->position(position)) r.fail(kv.first, path + "positions", "team '" + *e.team + "' has no position '" + position + "'");
+      if (!kEvaluationRoles.count(role))
+        r.fail(kv.second, path + "positions", "role must be koordinator, penanggung_jawab, data_entry or anggota");
+      e.positions.emplace_back(position, role);
+    }
+  }
+  return e;
+}
+
 }  // namespace
 
 void read_application_sections(const Reader& r, Profile& p, const YAML::Node& root) {
   if (auto a = root["applications"]; a.IsDefined() && !a.IsNull()) p.applications = read_applications(r, p, a);
   if (auto c = root["compliance"]; c.IsDefined() && !c.IsNull()) p.compliance = read_compliance(r, p, c);
+  if (auto e = root["evaluation"]; e.IsDefined() && !e.IsNull()) p.evaluation = read_evaluation(r, p, e);
   if (auto s = root["sanctions"]; s.IsDefined() && !s.IsNull()) {
     p.sanctions = read_sanctions(r, p, s);
     for (const auto& id : p.sanctions->applies_to) {
