@@ -67,6 +67,10 @@ struct ReportData {
   std::vector<std::pair<int, double>> history;  ///< (year, index) of earlier submitted periods
 };
 
+/// The Indonesian name of an evidence kind, as the report and the workbook print it: an uploaded
+/// "file" is a "berkas"; a linked record keeps its kind's name.
+inline std::string evidence_kind_name(const std::string& kind) { return kind == "file" ? "berkas" : kind; }
+
 /// The printable report: cover with index and predicate, domain bars, aspect radar, indicator
 /// table with levels and evidence, recommendations. Returns the PDF bytes; throws
 /// std::runtime_error if libharu fails.

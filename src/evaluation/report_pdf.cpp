@@ -1,0 +1,788 @@
+// The evaluation report as PDF (libharu). Layout is a single top-down pass with a cursor; page
+// numbers ("Halaman X dari Y") are written once every page exists.
+#include <hpdf.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <numbers>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "evaluation/report.hpp"
+
+namespace simpul::evaluation {
+namespace {
+
+// A4 portrait, in points.
+constexpr float kPageWidth = 595.276f;
+constexpr float kPageHeight = 841.89f;
+constexpr float kLeft = 50;
+constexpr float kRight = kPageWidth - 50;
+constexpr float kWidth = kRight - kLeft;
+constexpr float kTop = kPageHeight - 50;
+constexpr float kBottom = 64;  // the footer lives below this line
+constexpr double kScaleMax = 5;  // levels, and so every index, run 0..5 in both frameworks
+
+// A Unicode TrueType font: the PDF base-14 fonts only cover Latin-1, and agency names carry
+// typographic quotes and dashes. Debian package fonts-dejavu-core.
+constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+struct Rgb {
+  float r, g, b;
+};
+constexpr Rgb kInk{0.12f, 0.12f, 0.14f};
+constexpr Rgb kMuted{0.42f, 0.42f, 0.46f};
+constexpr Rgb kAccent{0.07f, 0.33f, 0.56f};
+constexpr Rgb kAccentLight{0.74f, 0.85f, 0.94f};
+constexpr Rgb kPanel{0.94f, 0.96f, 0.98f};
+constexpr Rgb kGrid{0.80f, 0.82f, 0.85f};
+constexpr Rgb kWarnFill{1.0f, 0.96f, 0.84f};
+constexpr Rgb kWarnLine{0.86f, 0.56f, 0.10f};
+constexpr Rgb kWarnInk{0.55f, 0.30f, 0.0f};
+
+// ---------------------------------------------------------------- numbers
+
+/// `value` with `decimals` places and the Indonesian decimal comma: "2,44". std::to_chars, not
+/// printf: the result must not depend on the process locale.
+std::string decimal_id(double value, int decimals) {
+  if (!std::isfinite(value)) return "\xE2\x80\x93";
+  char buf[64];
+  auto end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals).ptr;
+  std::string s(buf, end);
+  if (s.find_first_not_of("-0.") == std::string::npos && s.front() == '-') s.erase(0, 1);  // no "-0,00"
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+/// Up to `decimals` places but at least `keep`, trailing zeros dropped: weights "1,3", "10".
+std::string trimmed_id(double value, int decimals, int keep = 0) {
+  std::string s = decimal_id(value, decimals);
+  auto comma = s.find(',');
+  if (comma == std::string::npos) return s;
+  std::size_t min_size = comma + (keep > 0 ? keep + 1 : 0);
+  while (s.size() > min_size && s.back() == '0') s.pop_back();
+  if (s.back() == ',') s.pop_back();
+  return s;
+}
+
+/// Index points gained: at least two places ("0,05") but never rounding a weight away ("0,0275").
+std::string gain_id(double gain) { return trimmed_id(gain, 4, 2); }
+
+// ---------------------------------------------------------------- text
+
+/// Text as libharu's UTF-8 encoder takes it: invalid bytes, and characters outside the Basic
+/// Multilingual Plane (which libharu 2.3 drops), become U+FFFD; control characters become spaces
+/// (newlines only where a paragraph may have them).
+std::string clean(std::string_view in, bool keep_newlines = false) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  auto cont = [&](std::size_t i) { return i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80; };
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    auto b = static_cast<unsigned char>(in[i]);
+    if (b < 0x80) {
+      bool control = b < 0x20 || b == 0x7F;
+      out += !control ? static_cast<char>(b) : (b == '\n' && keep_newlines ? '\n' : ' ');
+      ++i;
+    } else if (b >= 0xC2 && b <= 0xDF && cont(i + 1)) {
+      out.append(in.substr(i, 2));
+      i += 2;
+    } else if (b >= 0xE0 && b <= 0xEF && cont(i + 1) && cont(i + 2)) {
+      auto b1 = static_cast<unsigned char>(in[i + 1]);
+      bool overlong = b == 0xE0 && b1 < 0xA0, surrogate = b == 0xED && b1 >= 0xA0;
+      out.append(overlong || surrogate ? kReplacement : in.substr(i, 3));
+      i += 3;
+    } else if (b >= 0xF0 && b <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
+      out.append(kReplacement);
+      i += 4;
+    } else {
+      out.append(kReplacement);
+      ++i;
+    }
+  }
+  return out;
+}
+
+/// Every string of the report cleaned once, so layout code can trust its input.
+ReportData cleaned(const ReportData& in) {
+  ReportData d = in;
+  for (auto* s : {&d.tenant_name, &d.scope_name, &d.framework_title, &d.legal_basis, &d.state, &d.generated_at,
+                  &d.predicate})
+    *s = clean(*s);
+  for (auto& s : d.domains) s.name = clean(s.name);
+  for (auto& s : d.aspects) s.name = clean(s.name);
+  for (auto& r : d.recommendations) r.indicator = clean(r.indicator);
+  for (auto& ind : d.indicators) {
+    for (auto* s : {&ind.id, &ind.name, &ind.aspect, &ind.level_name, &ind.state}) *s = clean(*s);
+    ind.explanation = clean(ind.explanation, true);
+    for (auto& e : ind.evidence)
+      for (auto* s : {&e.label, &e.kind, &e.verdict}) *s = clean(*s);
+  }
+  return d;
+}
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Moves a byte count back to the start of a character: libharu measures bytes, and a cut inside
+/// a multi-byte sequence would print garbage.
+std::size_t char_boundary(std::string_view s, std::size_t n) {
+  while (n > 0 && n < s.size() && continuation_byte(s[n])) --n;
+  return n;
+}
+
+std::size_t first_char_size(std::string_view s) {
+  std::size_t n = 1;
+  while (n < s.size() && continuation_byte(s[n])) ++n;
+  return n;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+float text_width(HPDF_Font font, float size, std::string_view s) {
+  HPDF_TextWidth w = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data()),
+                                         static_cast<HPDF_UINT>(s.size()));
+  return static_cast<float>(w.width) * size / 1000.0f;
+}
+
+/// How many bytes of `s` fit in `width`; with `words`, only whole words (0 if the first word does
+/// not fit).
+std::size_t fitting(HPDF_Font font, float size, std::string_view s, float width, bool words) {
+  HPDF_REAL used = 0;
+  HPDF_UINT n = HPDF_Font_MeasureText(font, reinterpret_cast<const HPDF_BYTE*>(s.data()),
+                                      static_cast<HPDF_UINT>(s.size()), width, size, 0, 0,
+                                      words ? HPDF_TRUE : HPDF_FALSE, &used);
+  return char_boundary(s, std::min<std::size_t>(n, s.size()));
+}
+
+/// Lines of at most `width`, broken between words; a word longer than a line is broken between
+/// characters. Empty text gives no lines.
+std::vector<std::string> wrap(HPDF_Font font, float size, std::string_view text, float width) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view rest = trim(text.substr(0, nl));
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    while (!rest.empty()) {
+      std::size_t n = fitting(font, size, rest, width, true);
+      if (n == 0) n = fitting(font, size, rest, width, false);
+      if (n == 0) n = first_char_size(rest);  // not even one character fits: never loop forever
+      lines.emplace_back(trim(rest.substr(0, n)));
+      rest = trim(rest.substr(n));
+    }
+  }
+  return lines;
+}
+
+/// One line, cut with "…" when it is wider than `width`.
+std::string ellipsized(HPDF_Font font, float size, std::string_view text, float width) {
+  if (text_width(font, size, text) <= width) return std::string(text);
+  static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  float room = width - text_width(font, size, kEllipsis);
+  std::size_t n = room > 0 ? fitting(font, size, text, room, false) : 0;
+  return std::string(trim(text.substr(0, n))) + std::string(kEllipsis);
+}
+
+/// At most `max_lines` wrapped lines; the last one ends in "…" if text was left over.
+std::vector<std::string> wrap_at_most(HPDF_Font font, float size, std::string_view text, float width,
+                                      std::size_t max_lines) {
+  auto lines = wrap(font, size, text, width);
+  if (lines.size() <= max_lines || max_lines == 0) return lines;
+  std::string tail;
+  for (std::size_t i = max_lines - 1; i < lines.size(); ++i) tail += (tail.empty() ? "" : " ") + lines[i];
+  lines.resize(max_lines);
+  lines.back() = ellipsized(font, size, tail, width);
+  return lines;
+}
+
+// ---------------------------------------------------------------- document and cursor
+
+// libharu is C: errors are recorded here and checked afterwards, never thrown through its frames.
+void on_error(HPDF_STATUS error, HPDF_STATUS, void* user_data) {
+  auto* first = static_cast<HPDF_STATUS*>(user_data);
+  if (*first == 0) *first = error;
+}
+
+using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)>;
+
+/// The document and the layout cursor: `y` is the top of the free space on the current page.
+struct Pdf {
+  HPDF_STATUS failure = 0;
+  DocPtr doc{nullptr, &HPDF_Free};
+  HPDF_Font regular = nullptr;
+  HPDF_Font bold = nullptr;
+  std::vector<HPDF_Page> pages;
+  HPDF_Page page = nullptr;
+  float y = kTop;
+  /// Inside a table, every new page owes the reader the table's header row again.
+  bool in_table = false;
+  bool header_due = false;
+};
+
+void check(const Pdf& pdf, const char* what) {
+  if (pdf.failure != 0)
+    throw std::runtime_error(std::string("libharu error ") + std::to_string(pdf.failure) + " while " + what);
+}
+
+HPDF_Font load_font(Pdf& pdf, const char* file) {
+  if (!std::filesystem::exists(file))
+    throw std::runtime_error(std::string("report font missing: ") + file + " (install fonts-dejavu-core)");
+  const char* name = HPDF_LoadTTFontFromFile(pdf.doc.get(), file, HPDF_TRUE);  // embedded: readers may lack it
+  check(pdf, "loading a font");
+  HPDF_Font font = HPDF_GetFont(pdf.doc.get(), name, "UTF-8");
+  check(pdf, "loading a font");
+  return font;
+}
+
+void open(Pdf& pdf) {
+  pdf.doc.reset(HPDF_New(on_error, &pdf.failure));
+  if (!pdf.doc) throw std::runtime_error("libharu: cannot create a document");
+  HPDF_SetCompressionMode(pdf.doc.get(), HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(pdf.doc.get());
+  HPDF_SetInfoAttr(pdf.doc.get(), HPDF_INFO_CREATOR, "Simpul");
+  pdf.regular = load_font(pdf, kRegularFont);
+  pdf.bold = load_font(pdf, kBoldFont);
+}
+
+void new_page(Pdf& pdf) {
+  pdf.page = HPDF_AddPage(pdf.doc.get());
+  HPDF_Page_SetSize(pdf.page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+  pdf.pages.push_back(pdf.page);
+  pdf.y = kTop;
+  pdf.header_due = pdf.in_table;
+}
+
+/// Starts a new page unless `height` still fits above the footer.
+void ensure(Pdf& pdf, float height) {
+  if (pdf.y - height < kBottom) new_page(pdf);
+}
+
+void fill_color(HPDF_Page page, Rgb c) { HPDF_Page_SetRGBFill(page, c.r, c.g, c.b); }
+void stroke_color(HPDF_Page page, Rgb c) { HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b); }
+
+/// Text with its baseline at (x, y).
+void text_at(HPDF_Page page, HPDF_Font font, float size, float x, float y, const std::string& s, Rgb color) {
+  if (s.empty()) return;
+  fill_color(page, color);
+  HPDF_Page_BeginText(page);
+  HPDF_Page_SetFontAndSize(page, font, size);
+  HPDF_Page_TextOut(page, x, y, s.c_str());
+  HPDF_Page_EndText(page);
+}
+
+void text_right(HPDF_Page page, HPDF_Font font, float size, float right, float y, const std::string& s, Rgb color) {
+  text_at(page, font, size, right - text_width(font, size, s), y, s, color);
+}
+
+void text_centered(HPDF_Page page, HPDF_Font font, float size, float center, float y, const std::string& s,
+                   Rgb color) {
+  text_at(page, font, size, center - text_width(font, size, s) / 2, y, s, color);
+}
+
+void hline(HPDF_Page page, float x0, float x1, float y, Rgb color, float width = 0.5f) {
+  stroke_color(page, color);
+  HPDF_Page_SetLineWidth(page, width);
+  HPDF_Page_MoveTo(page, x0, y);
+  HPDF_Page_LineTo(page, x1, y);
+  HPDF_Page_Stroke(page);
+}
+
+void box(HPDF_Page page, float x, float y, float w, float h, Rgb fill, std::optional<Rgb> line = std::nullopt) {
+  // Colours and widths are graphics state: PDF forbids changing them once a path is begun.
+  fill_color(page, fill);
+  if (line) {
+    stroke_color(page, *line);
+    HPDF_Page_SetLineWidth(page, 0.8f);
+  }
+  HPDF_Page_Rectangle(page, x, y, w, h);
+  line ? HPDF_Page_FillStroke(page) : HPDF_Page_Fill(page);
+}
+
+/// Wrapped text flowing down from the cursor, breaking pages between lines.
+void paragraph(Pdf& pdf, HPDF_Font font, float size, const std::string& s, Rgb color, float x = kLeft,
+               float width = kWidth) {
+  const float leading = size * 1.4f;
+  for (const auto& line : wrap(font, size, s, width)) {
+    ensure(pdf, leading);
+    text_at(pdf.page, font, size, x, pdf.y - size, line, color);
+    pdf.y -= leading;
+  }
+}
+
+/// A section title; never left alone at the foot of a page.
+void heading(Pdf& pdf, const std::string& title) {
+  ensure(pdf, 90);
+  pdf.y -= 10;
+  paragraph(pdf, pdf.bold, 13, title, kAccent);
+  hline(pdf.page, kLeft, kRight, pdf.y - 1, kAccent, 0.8f);
+  pdf.y -= 10;
+}
+
+// ---------------------------------------------------------------- cover
+
+std::string report_title(const ReportData& d) {
+  std::string t = "Laporan Pemantauan dan Evaluasi SPBE";
+  return d.year > 0 ? t + " " + std::to_string(d.year) : t;
+}
+
+/// "Label   value" rows; the value wraps under itself.
+void field(Pdf& pdf, const std::string& label, const std::string& value) {
+  if (value.empty()) return;
+  const float size = 9, leading = 12.5f, label_width = 92;
+  auto lines = wrap(pdf.regular, size, value, kWidth - label_width);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    ensure(pdf, leading);
+    if (i == 0) text_at(pdf.page, pdf.bold, size, kLeft, pdf.y - size, label, kMuted);
+    text_at(pdf.page, pdf.regular, size, kLeft + label_width, pdf.y - size, lines[i], kInk);
+    pdf.y -= leading;
+  }
+  pdf.y -= 2;
+}
+
+void provisional_warning(Pdf& pdf) {
+  const float size = 9, leading = 12.5f, pad = 9;
+  auto lines = wrap(pdf.regular, size,
+                    "Kerangka penilaian bersifat sementara (provisional): bobot, tingkat dan kriteria belum "
+                    "dikonfirmasi dari sumber resmi yang lengkap. Indeks dalam laporan ini dapat berubah "
+                    "setelah kerangka resmi ditetapkan.",
+                    kWidth - 2 * pad - 4);
+  float h = 2 * pad + 13 + lines.size() * leading;
+  ensure(pdf, h + 8);
+  pdf.y -= 6;
+  box(pdf.page, kLeft, pdf.y - h, kWidth, h, kWarnFill, kWarnLine);
+  box(pdf.page, kLeft, pdf.y - h, 4, h, kWarnLine);
+  float y = pdf.y - pad - 9;
+  text_at(pdf.page, pdf.bold, size, kLeft + pad + 4, y, "Perhatian", kWarnInk);
+  for (const auto& line : lines) {
+    y -= leading;
+    text_at(pdf.page, pdf.regular, size, kLeft + pad + 4, y, line, kWarnInk);
+  }
+  pdf.y -= h + 4;
+}
+
+void index_panel(Pdf& pdf, const ReportData& d) {
+  const float h = 122, right_x = kLeft + 210, right_w = kRight - right_x - 14;
+  ensure(pdf, h + 12);
+  pdf.y -= 10;
+  const float top = pdf.y;
+  box(pdf.page, kLeft, top - h, kWidth, h, kPanel, kAccentLight);
+  text_at(pdf.page, pdf.bold, 10, kLeft + 16, top - 24, "Indeks", kMuted);
+  text_at(pdf.page, pdf.bold, 46, kLeft + 14, top - 78, decimal_id(d.index, 2), kAccent);
+  text_at(pdf.page, pdf.regular, 8, kLeft + 16, top - 98, "skala 0\xE2\x80\x93" "5", kMuted);
+
+  text_at(pdf.page, pdf.bold, 10, right_x, top - 24, "Predikat", kMuted);
+  if (d.predicate.empty()) {
+    text_at(pdf.page, pdf.regular, 16, right_x, top - 50, "tanpa predikat", kMuted);
+  } else {
+    auto lines = wrap_at_most(pdf.bold, 20, d.predicate, right_w, 1);
+    text_at(pdf.page, pdf.bold, 20, right_x, top - 52, lines.front(), kInk);
+  }
+  if (!d.complete) {
+    float y = top - 78;
+    for (const auto& line : wrap_at_most(pdf.regular, 8.5f, "Belum semua indikator dijawab: indeks adalah batas "
+                                         "bawah (indikator yang belum dijawab dihitung 0).", right_w, 3)) {
+      text_at(pdf.page, pdf.regular, 8.5f, right_x, y, line, kWarnInk);
+      y -= 11;
+    }
+  }
+  pdf.y = top - h - 6;
+}
+
+/// A horizontal bar of `value` on 0..5, `width` long at full scale.
+void bar(HPDF_Page page, float x, float y, float width, float height, double value, Rgb color) {
+  double v = std::isfinite(value) ? std::clamp(value, 0.0, kScaleMax) : 0.0;
+  box(page, x, y, width, height, kPanel);
+  if (v > 0) box(page, x, y, static_cast<float>(width * v / kScaleMax), height, color);
+}
+
+void history(Pdf& pdf, const ReportData& d) {
+  if (d.history.empty()) return;
+  heading(pdf, "Riwayat Indeks");
+  auto rows = d.history;
+  std::sort(rows.begin(), rows.end());
+  const float size = 9, row = 16, col_index = kLeft + 150, col_bar = kLeft + 200;
+  ensure(pdf, row);
+  text_at(pdf.page, pdf.bold, size, kLeft, pdf.y - size - 2, "Tahun", kMuted);
+  text_right(pdf.page, pdf.bold, size, col_index + 30, pdf.y - size - 2, "Indeks", kMuted);
+  pdf.y -= row;
+  auto line = [&](const std::string& year, double value, Rgb color) {
+    ensure(pdf, row);
+    text_at(pdf.page, pdf.regular, size, kLeft, pdf.y - size - 2, year, kInk);
+    text_right(pdf.page, pdf.bold, size, col_index + 30, pdf.y - size - 2, decimal_id(value, 2), kInk);
+    bar(pdf.page, col_bar, pdf.y - row + 4, 200, 9, value, color);
+    pdf.y -= row;
+  };
+  for (const auto& [year, value] : rows) line(std::to_string(year), value, kAccentLight);
+  line((d.year > 0 ? std::to_string(d.year) + " " : std::string()) + "(periode ini)", d.index, kAccent);
+}
+
+void cover(Pdf& pdf, const ReportData& d) {
+  box(pdf.page, 0, kPageHeight - 14, kPageWidth, 14, kAccent);
+  text_at(pdf.page, pdf.bold, 8, kLeft, pdf.y - 8, "SIMPUL \xC2\xB7 SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", kMuted);
+  pdf.y -= 22;
+  paragraph(pdf, pdf.bold, 20, report_title(d), kInk);
+  pdf.y -= 4;
+  paragraph(pdf, pdf.bold, 13, d.tenant_name, kAccent);
+  paragraph(pdf, pdf.regular, 11, d.scope_name, kInk);
+  pdf.y -= 6;
+  hline(pdf.page, kLeft, kRight, pdf.y, kGrid);
+  pdf.y -= 10;
+  field(pdf, "Kerangka", d.framework_title);
+  field(pdf, "Dasar hukum", d.legal_basis);
+  field(pdf, "Status", d.state);
+  field(pdf, "Dibuat", d.generated_at);
+  if (d.provisional) provisional_warning(pdf);
+  index_panel(pdf, d);
+  history(pdf, d);
+}
+
+// ---------------------------------------------------------------- charts
+
+/// Horizontal bars on 0..5 with gridlines; split over pages if there are many rows.
+void bar_chart(Pdf& pdf, const std::vector<ReportScore>& scores, bool numbered) {
+  const float label_w = 150, value_w = 34, row = 24, axis = 18;
+  const float x0 = kLeft + label_w + 8, x1 = kRight - value_w, unit = (x1 - x0) / static_cast<float>(kScaleMax);
+  std::size_t next = 0;
+  while (next < scores.size()) {
+    auto room = static_cast<std::size_t>(std::max(0.0f, (pdf.y - kBottom - axis - 6) / row));
+    if (room == 0) {
+      new_page(pdf);
+      continue;
+    }
+    std::size_t n = std::min(room, scores.size() - next);
+    const float top = pdf.y - 4, bottom = top - n * row;
+    for (int v = 0; v <= static_cast<int>(kScaleMax); ++v) {
+      float x = x0 + v * unit;
+      stroke_color(pdf.page, kGrid);
+      HPDF_Page_SetLineWidth(pdf.page, v == 0 ? 0.8f : 0.4f);
+      HPDF_Page_MoveTo(pdf.page, x, top);
+      HPDF_Page_LineTo(pdf.page, x, bottom);
+      HPDF_Page_Stroke(pdf.page);
+      text_centered(pdf.page, pdf.regular, 7.5f, x, bottom - 10, std::to_string(v), kMuted);
+    }
+    for (std::size_t i = 0; i < n; ++i, ++next) {
+      const auto& s = scores[next];
+      const float mid = top - i * row - row / 2;
+      std::string label = numbered ? std::to_string(next + 1) + ". " + s.name : s.name;
+      auto lines = wrap_at_most(pdf.regular, 8, label, label_w, 2);
+      float y = mid + (lines.size() == 2 ? 1.5f : -3.0f);
+      for (const auto& line : lines) {
+        text_at(pdf.page, pdf.regular, 8, kLeft, y, line, kInk);
+        y -= 9.5f;
+      }
+      double v = std::isfinite(s.value) ? std::clamp(s.value, 0.0, kScaleMax) : 0.0;
+      if (v > 0) box(pdf.page, x0, mid - 6, static_cast<float>(v * unit), 12, kAccent);
+      text_at(pdf.page, pdf.bold, 8, x0 + static_cast<float>(v * unit) + 4, mid - 3, decimal_id(s.value, 2), kInk);
+    }
+    pdf.y = bottom - axis;
+  }
+}
+
+/// Radar (spider) chart of 3..12 scores on 0..5: rings for levels 1..5, one axis per score,
+/// the values as a filled polygon.
+void radar_chart(Pdf& pdf, const std::vector<ReportScore>& scores) {
+  const float radius = 118, label_gap = 10, label_w = 108, height = 2 * radius + 80;
+  ensure(pdf, height);
+  const float cx = kLeft + kWidth / 2, cy = pdf.y - 40 - radius;
+  const std::size_t n = scores.size();
+  auto angle = [&](std::size_t i) { return std::numbers::pi / 2 - 2 * std::numbers::pi * i / n; };
+  auto point = [&](std::size_t i, double v, float extra = 0) {
+    float r = static_cast<float>(radius * v / kScaleMax) + extra;
+    return std::pair{cx + r * static_cast<float>(std::cos(angle(i))), cy + r * static_cast<float>(std::sin(angle(i)))};
+  };
+  auto value_of = [&](std::size_t i) {
+    return std::isfinite(scores[i].value) ? std::clamp(scores[i].value, 0.0, kScaleMax) : 0.0;
+  };
+  auto polygon = [&](auto&& radius_of) {
+    for (std::size_t i = 0; i < n; ++i) {
+      auto [x, y] = point(i, radius_of(i));
+      i == 0 ? HPDF_Page_MoveTo(pdf.page, x, y) : HPDF_Page_LineTo(pdf.page, x, y);
+    }
+    HPDF_Page_ClosePath(pdf.page);
+  };
+  HPDF_Page page = pdf.page;
+  // The values first, so the rings stay visible on top of the fill.
+  fill_color(page, kAccentLight);
+  polygon(value_of);
+  HPDF_Page_Fill(page);
+  for (int level = 1; level <= static_cast<int>(kScaleMax); ++level) {
+    stroke_color(page, kGrid);
+    HPDF_Page_SetLineWidth(page, level == static_cast<int>(kScaleMax) ? 0.9f : 0.4f);
+    polygon([&](std::size_t) { return static_cast<double>(level); });
+    HPDF_Page_Stroke(page);
+  }
+  HPDF_Page_SetLineWidth(page, 0.5f);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto [x, y] = point(i, kScaleMax);
+    HPDF_Page_MoveTo(page, cx, cy);
+    HPDF_Page_LineTo(page, x, y);
+  }
+  HPDF_Page_Stroke(page);
+  for (int level = 1; level <= static_cast<int>(kScaleMax); ++level)
+    text_at(page, pdf.regular, 6.5f, cx + 3, cy + radius * level / static_cast<float>(kScaleMax) + 2,
+            std::to_string(level), kMuted);
+  stroke_color(page, kAccent);
+  HPDF_Page_SetLineWidth(page, 1.4f);
+  polygon(value_of);
+  HPDF_Page_Stroke(page);
+  fill_color(page, kAccent);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto [x, y] = point(i, value_of(i));
+    HPDF_Page_Circle(page, x, y, 2.2f);
+    HPDF_Page_Fill(page);
+  }
+  // Labels outside the outer ring, anchored away from the centre; the full names are in the
+  // table below, so two lines are enough here.
+  for (std::size_t i = 0; i < n; ++i) {
+    auto lines = wrap_at_most(pdf.regular, 7.5f, std::to_string(i + 1) + ". " + scores[i].name, label_w, 2);
+    lines.push_back(decimal_id(scores[i].value, 2));
+    const float leading = 9, block = lines.size() * leading;
+    auto [ax, ay] = point(i, kScaleMax, label_gap);
+    double c = std::cos(angle(i)), s = std::sin(angle(i));
+    float y = s > 0.3 ? ay + block - 7 : s < -0.3 ? ay - 7 : ay + block / 2 - 7;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      HPDF_Font font = k + 1 == lines.size() ? pdf.bold : pdf.regular;
+      Rgb color = k + 1 == lines.size() ? kAccent : kInk;
+      if (c > 0.25)
+        text_at(page, font, 7.5f, ax, y, lines[k], color);
+      else if (c < -0.25)
+        text_right(page, font, 7.5f, ax, y, lines[k], color);
+      else
+        text_centered(page, font, 7.5f, ax, y, lines[k], color);
+      y -= leading;
+    }
+  }
+  pdf.y -= height;
+}
+
+// ---------------------------------------------------------------- tables
+
+struct Column {
+  const char* title;
+  float width;
+  enum Align { Left, Center, Right } align = Left;
+};
+
+constexpr float kCellPad = 3;
+
+void cell_line(Pdf& pdf, HPDF_Font font, float size, float x, const Column& c, float baseline, const std::string& s,
+               Rgb color) {
+  switch (c.align) {
+    case Column::Left: text_at(pdf.page, font, size, x + kCellPad, baseline, s, color); break;
+    case Column::Center: text_centered(pdf.page, font, size, x + c.width / 2, baseline, s, color); break;
+    case Column::Right: text_right(pdf.page, font, size, x + c.width - kCellPad, baseline, s, color); break;
+  }
+}
+
+constexpr float kHeaderHeight = 17;
+
+/// Room for `height` of table content at the cursor, drawing the header row first where it is
+/// due. Drawn on demand, a header is never left alone at the foot of a page.
+void table_space(Pdf& pdf, const std::vector<Column>& columns, float height) {
+  ensure(pdf, height + (pdf.header_due ? kHeaderHeight + 2 : 0));
+  if (!pdf.header_due) return;
+  pdf.header_due = false;
+  box(pdf.page, kLeft, pdf.y - kHeaderHeight, kWidth, kHeaderHeight, kAccent);
+  float x = kLeft;
+  for (const auto& c : columns) {
+    cell_line(pdf, pdf.bold, 7.5f, x, c, pdf.y - 11.5f, c.title, Rgb{1, 1, 1});
+    x += c.width;
+  }
+  pdf.y -= kHeaderHeight + 2;
+}
+
+/// Extra lines under a row (evidence, explanation), in the row's `notes_from` column onwards.
+struct Note {
+  std::string text;
+  Rgb color;
+};
+
+/// One row: cells wrapped in their columns, then notes. Kept on one page when it fits on one;
+/// otherwise broken between lines (the continuation repeats the header).
+void table_row(Pdf& pdf, const std::vector<Column>& columns, const std::vector<std::string>& cells,
+               const std::vector<Note>& notes, std::size_t notes_from) {
+  const float size = 8, leading = 10, note_size = 7, note_leading = 9;
+  std::vector<std::vector<std::string>> wrapped;
+  std::size_t rows = 1;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    wrapped.push_back(wrap(pdf.regular, size, i < cells.size() ? cells[i] : "", columns[i].width - 2 * kCellPad));
+    rows = std::max(rows, wrapped.back().size());
+  }
+  float notes_x = kLeft;
+  for (std::size_t i = 0; i < notes_from && i < columns.size(); ++i) notes_x += columns[i].width;
+  std::vector<std::pair<std::string, Rgb>> note_lines;
+  for (const auto& n : notes)
+    for (auto& line : wrap(pdf.regular, note_size, n.text, kRight - notes_x - 2 * kCellPad))
+      note_lines.emplace_back(std::move(line), n.color);
+
+  float needed = rows * leading + note_lines.size() * note_leading + 6;
+  table_space(pdf, columns, std::min(needed, (kTop - kBottom) / 2));
+  pdf.y -= 2;
+  for (std::size_t r = 0; r < rows; ++r) {
+    table_space(pdf, columns, leading);
+    float x = kLeft;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (r < wrapped[i].size())
+        cell_line(pdf, i == 0 ? pdf.bold : pdf.regular, size, x, columns[i], pdf.y - size, wrapped[i][r], kInk);
+      x += columns[i].width;
+    }
+    pdf.y -= leading;
+  }
+  for (const auto& [line, color] : note_lines) {
+    table_space(pdf, columns, note_leading);
+    text_at(pdf.page, pdf.regular, note_size, notes_x + kCellPad, pdf.y - note_size - 1, line, color);
+    pdf.y -= note_leading;
+  }
+  pdf.y -= 3;
+  hline(pdf.page, kLeft, kRight, pdf.y, kGrid, 0.4f);
+  pdf.y -= 1;
+}
+
+/// Runs `rows` (which call table_row) as a table whose header opens it and every page it reaches.
+template <typename Rows>
+void table(Pdf& pdf, Rows&& rows) {
+  pdf.in_table = pdf.header_due = true;
+  rows();
+  pdf.in_table = pdf.header_due = false;
+}
+
+void aspect_table(Pdf& pdf, const std::vector<ReportScore>& aspects) {
+  std::vector<Column> columns{{"No", 26, Column::Center},
+                              {"Aspek", kWidth - 26 - 60 - 60},
+                              {"Bobot", 60, Column::Right},
+                              {"Indeks", 60, Column::Right}};
+  pdf.y -= 6;
+  table(pdf, [&] {
+    for (std::size_t i = 0; i < aspects.size(); ++i)
+      table_row(pdf, columns,
+                {std::to_string(i + 1), aspects[i].name, trimmed_id(aspects[i].weight, 2),
+                 decimal_id(aspects[i].value, 2)},
+                {}, 0);
+  });
+}
+
+void charts(Pdf& pdf, const ReportData& d) {
+  if (!d.domains.empty()) {
+    heading(pdf, "Indeks per Domain");
+    bar_chart(pdf, d.domains, false);
+  }
+  if (!d.aspects.empty()) {
+    heading(pdf, "Indeks per Aspek");
+    if (d.aspects.size() >= 3 && d.aspects.size() <= 12)
+      radar_chart(pdf, d.aspects);
+    else  // a radar needs three axes to be a shape, and is unreadable beyond a dozen
+      bar_chart(pdf, d.aspects, true);
+    aspect_table(pdf, d.aspects);
+  }
+}
+
+std::string level_text(const ReportIndicator& ind) {
+  if (!ind.level) return "\xE2\x80\x93";  // en dash: no level
+  return ind.level_name.empty() ? std::to_string(*ind.level) : std::to_string(*ind.level) + " \xC2\xB7 " + ind.level_name;
+}
+
+std::string evidence_text(const ReportEvidence& e) {
+  std::string s = "\xE2\x80\xA2 " + e.label + " (" + evidence_kind_name(e.kind);
+  if (e.level) s += ", tingkat " + std::to_string(*e.level);
+  if (!e.verdict.empty()) s += ", " + e.verdict;
+  return s + ")";
+}
+
+void indicator_table(Pdf& pdf, const ReportData& d) {
+  heading(pdf, "Jawaban per Indikator");
+  if (d.indicators.empty()) {
+    paragraph(pdf, pdf.regular, 9, "Belum ada indikator dalam laporan ini.", kMuted);
+    return;
+  }
+  std::vector<Column> columns{{"No", 24, Column::Center}, {"Indikator", 170},         {"Aspek", 92},
+                              {"Bobot", 36, Column::Right}, {"Tingkat", 78},        {"Nilai", 36, Column::Right},
+                              {"Status", kWidth - 436}};
+  table(pdf, [&] {
+    for (const auto& ind : d.indicators) {
+      std::vector<Note> notes;
+      if (!ind.explanation.empty()) notes.push_back({"Penjelasan: " + ind.explanation, kInk});
+      if (!ind.evidence.empty()) notes.push_back({"Bukti (" + std::to_string(ind.evidence.size()) + "):", kMuted});
+      for (const auto& e : ind.evidence) notes.push_back({evidence_text(e), kMuted});
+      table_row(pdf, columns,
+                {std::to_string(ind.number), ind.name, ind.aspect, trimmed_id(ind.weight, 2), level_text(ind),
+                 decimal_id(ind.value, 2), ind.state},
+                notes, 1);
+    }
+  });
+}
+
+void recommendations(Pdf& pdf, const ReportData& d) {
+  ensure(pdf, std::min(70.0f + 30.0f * d.recommendations.size(), 300.0f));  // a short list stays on one page
+  heading(pdf, "Rekomendasi");
+  if (d.recommendations.empty()) {
+    paragraph(pdf, pdf.regular, 9, "Tidak ada rekomendasi.", kMuted);
+    return;
+  }
+  paragraph(pdf, pdf.regular, 9,
+            "Indikator yang kenaikan satu tingkatnya paling menambah indeks, dengan jawaban lain tetap:", kMuted);
+  pdf.y -= 4;
+  for (std::size_t i = 0; i < d.recommendations.size(); ++i) {
+    const auto& r = d.recommendations[i];
+    ensure(pdf, 26);
+    text_at(pdf.page, pdf.bold, 9, kLeft, pdf.y - 9, std::to_string(i + 1) + ".", kAccent);
+    paragraph(pdf, pdf.bold, 9, r.indicator, kInk, kLeft + 20, kWidth - 20);
+    paragraph(pdf, pdf.regular, 9,
+              "Tingkat " + std::to_string(r.from) + " \xE2\x86\x92 " + std::to_string(r.to) + ": +" +
+                  gain_id(r.gain) + " poin indeks",
+              kAccent, kLeft + 20, kWidth - 20);
+    pdf.y -= 4;
+  }
+}
+
+/// Written last: only now is the number of pages known.
+void footers(Pdf& pdf, const ReportData& d) {
+  const std::string total = std::to_string(pdf.pages.size());
+  std::string left = report_title(d) + (d.tenant_name.empty() ? "" : " \xE2\x80\x94 " + d.tenant_name);
+  for (std::size_t i = 0; i < pdf.pages.size(); ++i) {
+    HPDF_Page page = pdf.pages[i];
+    std::string right = "Halaman " + std::to_string(i + 1) + " dari " + total;
+    hline(page, kLeft, kRight, 44, kGrid);
+    text_right(page, pdf.regular, 7.5f, kRight, 32, right, kMuted);
+    text_at(page, pdf.regular, 7.5f, kLeft, 32,
+            ellipsized(pdf.regular, 7.5f, left, kWidth - text_width(pdf.regular, 7.5f, right) - 20), kMuted);
+  }
+}
+
+std::string save(Pdf& pdf) {
+  HPDF_SaveToStream(pdf.doc.get());
+  HPDF_UINT32 size = HPDF_GetStreamSize(pdf.doc.get());
+  std::string out(size, '\0');
+  HPDF_ReadFromStream(pdf.doc.get(), reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+  out.resize(size);
+  check(pdf, "writing the report");
+  return out;
+}
+
+}  // namespace
+
+std::string render_report_pdf(const ReportData& data) {
+  const ReportData d = cleaned(data);
+  Pdf pdf;
+  open(pdf);
+  HPDF_SetInfoAttr(pdf.doc.get(), HPDF_INFO_TITLE, report_title(d).c_str());  // ASCII: the info dictionary is not UTF-8 aware
+  new_page(pdf);
+  cover(pdf, d);
+  charts(pdf, d);
+  recommendations(pdf, d);  // before the long table: what to do next belongs with the summary
+  indicator_table(pdf, d);
+  footers(pdf, d);
+  return save(pdf);
+}
+
+}  // namespace simpul::evaluation
