@@ -26,6 +26,8 @@ const char* kUsage = R"(simpul — SPBE platform for Indonesian regional governm
 Usage:
   simpul serve [--demo] [--profile ID] [--host H] [--port N] [--threads N] [--web-root DIR] [--no-access-log]
                [--read-timeout-ms N] [--idle-timeout-ms N] [--max-body-bytes N] [--evaluate-every-minutes N]
+               [--evidence-max-bytes N]      largest evaluation evidence file (default 8 MiB; uploads are
+                                             also bounded by --max-body-bytes)
   simpul check --tenant SLUG [--json] [--severity tinggi|sedang|rendah]
                                        evaluate compliance; exit 1 when open findings at/above the severity exist
   simpul migrate
@@ -58,12 +60,14 @@ app::Config config_from(const app::CliArgs& args) {
   if (auto w = args.get("web-root")) c.web_root = *w;
   else if (std::filesystem::exists("web/dist/index.html")) c.web_root = "web/dist";
   c.access_log = !args.flag("no-access-log");
+  if (auto v = args.get("evidence-max-bytes")) c.evaluation.max_evidence_bytes = std::stoul(*v);
   return c;
 }
 
 int serve(const app::CliArgs& args) {
   args.allow_only(with_common({"demo", "profile", "host", "port", "threads", "web-root", "no-access-log",
-                               "read-timeout-ms", "idle-timeout-ms", "max-body-bytes", "evaluate-every-minutes"}));
+                               "read-timeout-ms", "idle-timeout-ms", "max-body-bytes", "evaluate-every-minutes",
+                               "evidence-max-bytes"}));
   auto started = std::chrono::steady_clock::now();
   app::Platform platform(config_from(args));
   std::optional<app::AdminLogin> login;

@@ -4,6 +4,8 @@
 #include "applications/facts.hpp"
 #include "applications/repository.hpp"
 #include "applications/routes.hpp"
+#include "evaluation/repository.hpp"
+#include "evaluation/routes.hpp"
 #include "regulation/repository.hpp"
 #include "regulation/routes.hpp"
 #include "core/crypto.hpp"
@@ -24,7 +26,7 @@ std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
   for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(), ledger::Ledger::migrations(),
                     architecture::Module::migrations(), regulation::Repository::migrations(),
-                    applications::Repository::migrations()})
+                    applications::Repository::migrations(), evaluation::Repository::migrations()})
     all.insert(all.end(), list.begin(), list.end());
   return all;
 }
@@ -50,11 +52,16 @@ Platform::Platform(Config config)
     return applications::load_facts(c, s, p, *documents, today);
   });
   applications_ = std::make_unique<applications::Service>(*db_, architecture_->elements, *compliance_, *ledger_);
+  frameworks_ = std::make_unique<evaluation::FrameworkRegistry>(config_.profiles_dir / "frameworks" / "evaluation");
+  register_evidence_sources();
+  evaluation_ = std::make_unique<evaluation::Service>(*db_, *tenancy_, *ledger_, *frameworks_, evidence_sources_,
+                                                      config_.evaluation);
 
   tenancy::register_routes(router_, *tenancy_);
   architecture::register_routes(router_, *architecture_);
   regulation::register_routes(router_, *compliance_);
   applications::register_routes(router_, *applications_);
+  evaluation::register_routes(router_, *evaluation_);
   identity::TenantDirectory directory{
       [this](const std::optional<std::string>& slug) -> Scope {
         if (slug) {
@@ -93,5 +100,9 @@ Platform::Platform(Config config)
 }
 
 Platform::~Platform() = default;
+
+void Platform::register_evidence_sources() {
+  // Sources are added here as their modules provide them (evaluation/evidence.hpp).
+}
 
 }  // namespace simpul::app

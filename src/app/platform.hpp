@@ -7,6 +7,7 @@
 #include "applications/service.hpp"
 #include "architecture/module.hpp"
 #include "architecture/reference.hpp"
+#include "evaluation/service.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
@@ -27,6 +28,7 @@ struct Config {
   std::size_t pool_size = 8;
   bool access_log = true;
   identity::Options identity;
+  evaluation::Options evaluation;
 
   std::string effective_database_url() const;
   std::filesystem::path ledger_key_path() const { return data_dir / "keys" / "ledger-ed25519.key"; }
@@ -47,11 +49,15 @@ class Platform {
   architecture::Module& architecture() { return *architecture_; }
   regulation::Compliance& compliance() { return *compliance_; }
   applications::Service& applications() { return *applications_; }
+  evaluation::Service& evaluation() { return *evaluation_; }
   http::Router& router() { return router_; }
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   const Config& config() const { return config_; }
 
  private:
+  /// Each module that owns records offers live evidence for the yearly evaluation.
+  void register_evidence_sources();
+
   Config config_;
   tenancy::ProfileRegistry profiles_;
   std::unique_ptr<storage::Database> db_;
@@ -63,6 +69,9 @@ class Platform {
   std::unique_ptr<regulation::Engine> engine_;
   std::unique_ptr<regulation::Compliance> compliance_;
   std::unique_ptr<applications::Service> applications_;
+  std::unique_ptr<evaluation::FrameworkRegistry> frameworks_;
+  evaluation::EvidenceSources evidence_sources_;
+  std::unique_ptr<evaluation::Service> evaluation_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };

@@ -32,11 +32,12 @@ bool FieldReader::has(std::string_view key) const { return find(key) != nullptr;
 
 const boost::json::value* FieldReader::find(std::string_view key) const { return obj_.if_contains(key); }
 
-std::string FieldReader::checked_text(std::string_view key, const boost::json::value& v, std::size_t max_chars) const {
+std::string FieldReader::checked_text(std::string_view key, const boost::json::value& v, std::size_t max_chars,
+                                      bool multiline) const {
   if (!v.is_string()) throw Error(ErrorCode::ValidationWrongType, key, "expected a string");
   std::string s = text::trim(std::string_view(v.as_string()));
   for (unsigned char c : s)
-    if (c < 0x20 || c == 0x7f) throw Error(ErrorCode::ValidationInvalidValue, key, "control characters are not allowed");
+    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7f) throw Error(ErrorCode::ValidationInvalidValue, key, "control characters are not allowed");
   if (text::utf8_length(s) > max_chars)
     throw Error(ErrorCode::ValidationTooLong, {{"field", key}, {"max", static_cast<std::int64_t>(max_chars)}});
   return s;
@@ -54,6 +55,12 @@ std::optional<std::string> FieldReader::optional_string(std::string_view key, st
   const auto* v = find(key);
   if (!v || v->is_null()) return std::nullopt;
   return checked_text(key, *v, max_chars);
+}
+
+std::optional<std::string> FieldReader::optional_multiline(std::string_view key, std::size_t max_chars) const {
+  const auto* v = find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  return checked_text(key, *v, max_chars, true);
 }
 
 std::optional<std::optional<std::string>> FieldReader::nullable_string(std::string_view key, std::size_t max_chars) const {

@@ -30,6 +30,8 @@ class FieldReader {
   std::optional<std::string> optional_string(std::string_view key, std::size_t max_chars = 200) const;
   /// Like optional_string, but JSON null is allowed and means "clear" (returns empty optional inside).
   std::optional<std::optional<std::string>> nullable_string(std::string_view key, std::size_t max_chars = 200) const;
+  /// Like optional_string, but line breaks and tabs are kept (explanations, comments).
+  std::optional<std::string> optional_multiline(std::string_view key, std::size_t max_chars) const;
   std::optional<bool> optional_bool(std::string_view key) const;
   std::optional<std::int64_t> optional_int(std::string_view key, std::int64_t min, std::int64_t max) const;
   std::optional<std::vector<std::string>> optional_string_list(std::string_view key, std::size_t max_items = 50,
@@ -37,7 +39,8 @@ class FieldReader {
 
  private:
   const boost::json::value* find(std::string_view key) const;
-  std::string checked_text(std::string_view key, const boost::json::value& v, std::size_t max_chars) const;
+  std::string checked_text(std::string_view key, const boost::json::value& v, std::size_t max_chars,
+                           bool multiline = false) const;
   const boost::json::object& obj_;
 };
 

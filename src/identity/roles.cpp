@@ -7,7 +7,7 @@ namespace simpul::identity {
 const std::vector<RoleDef>& roles() {
   static const std::vector<std::string> kRead = {"profile.read", "dashboard.read", "agency.read", "user.read", "team.read",
                                                       "architecture.read",
-                                                      "applications.read", "compliance.read"};
+                                                      "applications.read", "compliance.read", "evaluation.read"};
   auto with = [](std::vector<std::string> base, std::initializer_list<std::string> more) {
     base.insert(base.end(), more);
     return base;
@@ -17,7 +17,8 @@ const std::vector<RoleDef>& roles() {
        "Mengelola seluruh data pemerintah daerah: Perangkat Daerah, pengguna, tim dan jejak audit.",
        "Manages everything in the tenant: agencies, users, teams and the audit trail.",
        with(kRead, {"agency.write", "user.manage", "team.manage", "ledger.read", "ledger.verify", "architecture.write",
-                   "architecture.manage", "applications.write", "applications.recommend", "compliance.evaluate"})},
+                   "architecture.manage", "applications.write", "applications.recommend", "compliance.evaluate",
+                   "evaluation.manage", "evaluation.framework"})},
       {"agency_operator", "Operator Perangkat Daerah", "Agency operator",
        "Mengisi dan memperbarui data Perangkat Daerahnya sendiri.", "Maintains the records of their own agency.",
        with(kRead, {"agency.write.own", "architecture.write.own", "applications.write.own"})},
@@ -30,14 +31,14 @@ const std::vector<RoleDef>& roles() {
        "Menyetujui keputusan yang diatur regulasi.", "Approves decisions the regulation reserves to them.",
        with(kRead, {"ledger.read", "architecture.approve", "compliance.waive", "compliance.sanction"})},
       {"assessor", "Asesor internal", "Internal assessor", "Menjalankan evaluasi SPBE tahunan.",
-       "Runs the yearly SPBE evaluation.", with(kRead, {"ledger.read"})},
+       "Runs the yearly SPBE evaluation.", with(kRead, {"ledger.read", "evaluation.manage"})},
       {"technical_reviewer", "Penelaah teknis (Diskominfo)", "Technical reviewer (Diskominfo)",
        "Menelaah permohonan rekomendasi aplikasi dan mencatat pertimbangan menteri.",
        "Reviews application recommendation requests and records ministerial considerations.",
        with(kRead, {"applications.recommend", "compliance.evaluate"})},
       {"viewer", "Pembaca", "Viewer", "Hanya membaca data organisasi.", "Reads organisation data only.",
        {"profile.read", "dashboard.read", "agency.read", "team.read", "architecture.read", "applications.read",
-        "compliance.read"}},
+        "compliance.read", "evaluation.read"}},
   };
   return kRoles;
 }
