@@ -1,0 +1,244 @@
+#include "applications/evidence.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <boost/json/parse.hpp>
+
+#include "applications/model.hpp"
+#include "core/crypto.hpp"
+#include "regulation/engine.hpp"
+#include "tenancy/profile.hpp"
+
+namespace simpul::applications {
+namespace {
+
+using evaluation::EvidenceProposal;
+using evaluation::EvidenceQuery;
+
+// An assessor reads a list, not a register: per topic at most this many applications; the
+// aggregate proposal carries the full counts.
+constexpr std::size_t kMaxEntries = 20;
+// Audits older than this count as missing unless the regulation states its own period (Balikpapan
+// Pasal 40 ayat (3): at least once in 2 years).
+constexpr int kDefaultAuditMonths = 24;
+
+std::string joined(const std::vector<std::string>& parts, const char* sep = " · ") {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+struct App {
+  std::string id, code, name, agency, stage, category;
+  std::optional<std::string> last_audit_date, live_since;
+  bool live = false;
+  std::string label() const { return code + " " + name; }
+  std::string link() const { return "/aplikasi/" + id; }
+};
+
+/// Applications in force (not retired), owned by q.agency_id when set, ordered by code.
+std::vector<App> applications(storage::Connection& c, const EvidenceQuery& q) {
+  std::string sql =
+      "SELECT e.id, e.code, e.name, e.attributes, g.name, r.last_audit_date, r.live_since FROM arch_elements e "
+      "JOIN agencies g ON g.id = e.owner_agency_id AND g.tenant_id = e.tenant_id "
+      "LEFT JOIN applications r ON r.element_id = e.id AND r.tenant_id = e.tenant_id "
+      "WHERE e.tenant_id = ? AND e.domain = 'aplikasi' AND e.state <> 'retired'";
+  storage::Params params{q.scope.tenant_id};
+  if (!q.agency_id.empty()) {
+    sql += " AND e.owner_agency_id = ?";
+    params.emplace_back(q.agency_id);
+  }
+  std::vector<App> out;
+  for (const auto& r : c.query(sql + " ORDER BY e.code", params)) {
+    architecture::Element e;
+    boost::system::error_code ec;
+    auto attrs = boost::json::parse(r.text_at(3), ec);
+    if (!ec && attrs.is_object()) e.attributes = attrs.as_object();
+    App a{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(4), stage_of(e), text_attribute(e, "category"),
+          r.optional_text_at(5), r.optional_text_at(6)};
+    // Live is the profile's list of serving stages; without a profile, having gone live at all.
+    a.live = q.profile ? q.profile->applications.is_live(a.stage) : a.live_since.has_value();
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::string stage_name(const EvidenceQuery& q, const std::string& id) {
+  if (q.profile)
+    for (const auto& s : q.profile->applications.stages)
+      if (s.id == id) return s.name;
+  return id.empty() ? "tanpa tahap" : id;
+}
+
+std::string category_name(const EvidenceQuery& q, const std::string& id) {
+  if (q.profile)
+    if (const auto* e = q.profile->enumeration(q.profile->applications.categories))
+      for (const auto& item : e->items)
+        if (item.id == id) return item.name;
+  return id.empty() ? "tanpa kategori" : id;
+}
+
+struct Out {
+  std::string_view topic;
+  std::vector<EvidenceProposal>& list;
+  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link, bool present) {
+    list.push_back({"applications", std::string(topic), std::move(kind), std::move(ref_id), std::move(label), std::move(detail),
+                    std::move(link), present});
+  }
+};
+
+std::string owned_by(const EvidenceQuery& q) { return q.agency_id.empty() ? "" : " milik Perangkat Daerah ini"; }
+
+/// The register in numbers (by stage in the profile's order, by category), then the applications,
+/// live ones first.
+void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, Out& out) {
+  if (apps.empty()) {
+    out.add("applications", "", "Belum ada aplikasi dalam registri" + owned_by(q), "Registri Aplikasi SPBE masih kosong.", "/aplikasi",
+            false);
+    return;
+  }
+  std::map<std::string, int> stages, categories;
+  std::size_t live = 0;
+  for (const auto& a : apps) {
+    ++stages[a.stage];
+    ++categories[a.category];
+    live += a.live;
+  }
+  std::vector<std::string> by_stage, by_category;
+  if (q.profile)  // the lifecycle's order reads better than the alphabet
+    for (const auto& s : q.profile->applications.stages)
+      if (stages.count(s.id)) by_stage.push_back(s.name + " " + std::to_string(stages[s.id]));
+  for (const auto& [id, n] : stages)
+    if (!q.profile || q.profile->applications.stage_index(id) < 0) by_stage.push_back(stage_name(q, id) + " " + std::to_string(n));
+  for (const auto& [id, n] : categories) by_category.push_back(category_name(q, id) + " " + std::to_string(n));
+  std::string detail = "Tahap: " + joined(by_stage) + ". Kategori: " + joined(by_category) + ".";
+  if (apps.size() > kMaxEntries) detail += " " + std::to_string(kMaxEntries) + " aplikasi pertama ditampilkan.";
+  out.add("applications", "",
+          "Registri Aplikasi SPBE" + owned_by(q) + ": " + std::to_string(apps.size()) + " aplikasi, " + std::to_string(live) +
+              " beroperasi",
+          detail, "/aplikasi", true);
+  std::vector<const App*> ordered;
+  for (const auto& a : apps) ordered.push_back(&a);
+  std::stable_partition(ordered.begin(), ordered.end(), [](const App* a) { return a->live; });
+  for (std::size_t i = 0; i < ordered.size() && i < kMaxEntries; ++i) {
+    const auto& a = *ordered[i];
+    std::string d = stage_name(q, a.stage) + " · " + category_name(q, a.category) + " · " + a.agency;
+    if (a.live && a.live_since) d += " · beroperasi sejak " + *a.live_since;
+    out.add("application", a.id, a.label(), d, a.link(), true);
+  }
+}
+
+/// Live applications and their handover package: complete when the Repositori holds every document
+/// kind the profile lists; where the regulation lists none, any stored file counts.
+void propose_handover(storage::Connection& c, const EvidenceQuery& q, const std::vector<App>& apps, Out& out) {
+  std::map<std::string, std::set<std::string>> kinds;  // application id -> artifact kinds stored
+  for (const auto& r : c.query("SELECT DISTINCT application_id, kind FROM app_artifacts WHERE tenant_id = ?", {q.scope.tenant_id}))
+    kinds[r.text_at(0)].insert(r.text_at(1));
+  std::vector<tenancy::EnumItem> required;
+  if (q.profile) required = q.profile->applications.handover_documents;
+  std::vector<std::pair<const App*, std::vector<std::string>>> missing, complete;  // with the missing document names
+  for (const auto& a : apps) {
+    if (!a.live) continue;
+    const auto& have = kinds[a.id];
+    std::vector<std::string> lacking;
+    for (const auto& doc : required)
+      if (!have.count(doc.id)) lacking.push_back(doc.name);
+    if (required.empty() && have.empty()) lacking.push_back("berkas apa pun");
+    (lacking.empty() ? complete : missing).emplace_back(&a, std::move(lacking));
+  }
+  std::size_t live = missing.size() + complete.size();
+  if (live == 0) return;  // nothing is handed over before an application serves users
+  std::vector<std::string> names;
+  for (const auto& d : required) names.push_back(d.name);
+  std::string detail = required.empty() ? "Regulasi tidak merinci dokumen serah terima; setiap berkas di Repositori dihitung."
+                                        : "Dokumen yang diwajibkan: " + joined(names, ", ") + ".";
+  out.add("handover", "",
+          "Paket serah terima" + owned_by(q) + ": " + std::to_string(complete.size()) + " dari " + std::to_string(live) +
+              " aplikasi beroperasi lengkap",
+          detail, "/aplikasi", !complete.empty());
+  std::size_t shown = 0;
+  for (const auto& [a, lacking] : missing)  // gaps first: they are what the owner agency acts on
+    if (shown++ < kMaxEntries)
+      out.add("application", a->id, a->label(), "Belum ada di Repositori: " + joined(lacking, ", ") + " · " + a->agency, a->link(), false);
+  for (const auto& [a, lacking] : complete)
+    if (shown++ < kMaxEntries)
+      out.add("application", a->id, a->label(), "Paket serah terima lengkap di Repositori · " + a->agency, a->link(), true);
+}
+
+/// The audit period the regulation states (a periodic duty on last_audit_date), else two years.
+int audit_months(const EvidenceQuery& q) {
+  if (q.profile)
+    for (const auto& rule : q.profile->compliance)
+      if (rule.kind == "periodic-duty")
+        if (const auto* last = rule.params.if_contains("last"); last && last->is_string() && last->as_string() == "last_audit_date")
+          if (const auto* m = rule.params.if_contains("months"); m && m->is_int64()) return static_cast<int>(m->as_int64());
+  return kDefaultAuditMonths;
+}
+
+/// Live applications audited within the period are evidence; older or missing audits are gaps.
+void propose_audits(const EvidenceQuery& q, const std::vector<App>& apps, Out& out) {
+  int months = audit_months(q);
+  std::string since = regulation::add_months(q.today, -months);  // the engine's date arithmetic
+  std::vector<const App*> recent, stale;
+  for (const auto& a : apps)
+    if (a.live) (a.last_audit_date && *a.last_audit_date >= since ? recent : stale).push_back(&a);
+  if (recent.empty() && stale.empty()) return;
+  out.add("audits", "",
+          "Audit aplikasi" + owned_by(q) + ": " + std::to_string(recent.size()) + " dari " + std::to_string(recent.size() + stale.size()) +
+              " aplikasi beroperasi diaudit dalam " + std::to_string(months) + " bulan terakhir",
+          "Batas: audit sejak " + since + ".", "/aplikasi", !recent.empty());
+  std::size_t shown = 0;
+  for (const auto* a : stale)
+    if (shown++ < kMaxEntries)
+      out.add("application", a->id, a->label(),
+              (a->last_audit_date ? "Audit terakhir " + *a->last_audit_date + ", lebih dari " + std::to_string(months) + " bulan lalu"
+                                  : std::string("Belum pernah diaudit")) +
+                  " · " + a->agency,
+              a->link(), false);
+  for (const auto* a : recent)
+    if (shown++ < kMaxEntries) out.add("application", a->id, a->label(), "Audit terakhir " + *a->last_audit_date + " · " + a->agency, a->link(), true);
+}
+
+class ApplicationsEvidence final : public evaluation::EvidenceSource {
+ public:
+  std::string id() const override { return "applications"; }
+  std::vector<std::string> topics() const override { return {"applications", "handover", "audit"}; }
+
+  void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
+               std::vector<EvidenceProposal>& list) const override {
+    Out out{topic, list};
+    auto apps = applications(c, q);
+    if (topic == "applications") propose_register(q, apps, out);
+    else if (topic == "handover") propose_handover(c, q, apps, out);
+    else if (topic == "audit") propose_audits(q, apps, out);
+  }
+
+  std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind,
+                                     std::string_view ref_id) const override {
+    if (!crypto::looks_like_id(ref_id)) return std::nullopt;  // nothing else is one of our ids
+    std::string id(ref_id);
+    if (kind == "application") {
+      auto rows = c.query("SELECT code, name FROM arch_elements WHERE tenant_id = ? AND id = ? AND domain = 'aplikasi'", {s.tenant_id, id});
+      if (rows.empty()) return std::nullopt;
+      return rows[0].text_at(0) + " " + rows[0].text_at(1);
+    }
+    if (kind == "artifact") {
+      auto rows = c.query("SELECT f.filename, f.release, e.code FROM app_artifacts f "
+                          "JOIN arch_elements e ON e.id = f.application_id AND e.tenant_id = f.tenant_id "
+                          "WHERE f.tenant_id = ? AND f.id = ?",
+                          {s.tenant_id, id});
+      if (rows.empty()) return std::nullopt;
+      const auto& r = rows[0];
+      return r.text_at(0) + (r.text_at(1).empty() ? "" : " (rilis " + r.text_at(1) + ")") + " · " + r.text_at(2);
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source() { return std::make_unique<ApplicationsEvidence>(); }
+
+}  // namespace simpul::applications

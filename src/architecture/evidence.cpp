@@ -1,0 +1,425 @@
+#include "architecture/evidence.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <boost/json/parse.hpp>
+
+#include "architecture/document_repository.hpp"
+#include "architecture/documents.hpp"
+#include "architecture/domains.hpp"
+#include "core/crypto.hpp"
+#include "tenancy/profile.hpp"
+#include "tenancy/repository.hpp"
+
+namespace simpul::architecture {
+namespace {
+
+using evaluation::EvidenceProposal;
+using evaluation::EvidenceQuery;
+
+// An assessor reads a list, not a register: per topic at most this many single records; the
+// aggregate proposal carries the full counts.
+constexpr std::size_t kMaxEntries = 20;
+
+std::string joined(const std::vector<std::string>& parts, const char* sep = " · ") {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+/// The year the evaluation looks at: the query's, else the year of `today`.
+int evaluation_year(const EvidenceQuery& q) {
+  if (q.year) return q.year;
+  int y = 0;
+  for (std::size_t i = 0; i < 4 && i < q.today.size(); ++i) {
+    if (q.today[i] < '0' || q.today[i] > '9') return 0;
+    y = y * 10 + (q.today[i] - '0');
+  }
+  return y;
+}
+
+struct Out {
+  std::string_view topic;
+  std::vector<EvidenceProposal>& list;
+  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link, bool present) {
+    list.push_back({"architecture", std::string(topic), std::move(kind), std::move(ref_id), std::move(label), std::move(detail),
+                    std::move(link), present});
+  }
+};
+
+// ---- Arsitektur SPBE and Peta Rencana SPBE documents -------------------------------------------
+
+const char* document_name(const std::string& kind) { return kind == "peta_rencana" ? "Peta Rencana SPBE" : "Arsitektur SPBE"; }
+const char* evidence_kind(const std::string& kind) { return kind == "peta_rencana" ? "roadmap" : "architecture_document"; }
+
+std::string documents_link(const std::string& kind, const std::string& id) {
+  return "/arsitektur/dokumen?kind=" + kind + (id.empty() ? "" : "&versi=" + id);
+}
+
+std::string document_label(const Document& d) { return d.title + " (versi " + std::to_string(d.version) + ")"; }
+
+/// "paruh waktu", "tahun terakhir", "tahun 2027": which review of the schedule.
+std::string review_name(const DueReview& due) {
+  if (due.label == "mid_term") return "paruh waktu";
+  if (due.label == "final_year") return "tahun terakhir";
+  if (due.label.rfind("year_", 0) == 0) return "tahun " + due.label.substr(5);
+  return due.label;
+}
+
+/// The version in force with its decree, period and reviews; gaps when none is approved, when the
+/// evaluation year is outside its period, and for every review the schedule says is overdue.
+void propose_document(storage::Connection& c, const EvidenceQuery& q, const std::string& kind, Out& out) {
+  DocumentRepository repo(c);
+  const char* name = document_name(kind);
+  auto d = repo.approved(q.scope, kind);
+  if (!d) {
+    std::string detail = "Belum ada versi yang ditetapkan.";
+    for (const auto& other : repo.documents(q.scope, kind))  // newest version first
+      if (other.status == "draft") {
+        detail = "Draf versi " + std::to_string(other.version) + " sedang disusun; belum ditetapkan.";
+        break;
+      }
+    out.add(evidence_kind(kind), "", std::string(name) + " belum ditetapkan", detail, documents_link(kind, ""), false);
+    return;
+  }
+  const tenancy::PlanDocumentSpec* spec =
+      q.profile ? &(kind == "peta_rencana" ? q.profile->architecture.roadmap : q.profile->architecture.document) : nullptr;
+  std::string detail = "Ditetapkan dengan " + (spec && spec->instrument ? *spec->instrument : std::string("keputusan")) + " Nomor " +
+                       d->instrument_number.value_or("-") + " tanggal " + d->instrument_date.value_or("-") + "; berlaku " +
+                       std::to_string(d->period_start) + "–" + std::to_string(d->period_end) + ".";
+  std::vector<DueReview> schedule;
+  if (spec) schedule = review_schedule(*d, spec->review, repo.reviews(q.scope, d->id), q.today);
+  std::vector<std::string> reviews;
+  for (const auto& due : schedule)
+    reviews.push_back(review_name(due) + (due.review_id ? " tercatat"
+                                          : due.overdue ? " terlambat (jatuh tempo " + due.due + ")"
+                                                        : " jatuh tempo " + due.due));
+  if (!reviews.empty()) detail += " Reviu: " + joined(reviews, "; ") + ".";
+  auto link = documents_link(kind, d->id);
+  out.add(evidence_kind(kind), d->id, document_label(*d), detail, link, true);
+
+  int year = evaluation_year(q);
+  if (year && (year < d->period_start || year > d->period_end))
+    out.add(evidence_kind(kind), d->id, std::string(name) + " tidak berlaku pada tahun " + std::to_string(year),
+            "Masa berlaku versi " + std::to_string(d->version) + ": " + std::to_string(d->period_start) + "–" +
+                std::to_string(d->period_end) + "; perlu versi baru yang ditetapkan.",
+            link, false);
+  for (const auto& due : schedule)
+    if (due.overdue)
+      out.add(evidence_kind(kind), d->id, "Reviu " + review_name(due) + " " + name + " terlambat",
+              "Jatuh tempo " + due.due + "; belum ada reviu tercatat untuk versi " + std::to_string(d->version) + ".", link, false);
+}
+
+// ---- Elements ---------------------------------------------------------------------------------
+
+struct Item {
+  std::string id, code, name, agency, attribute;
+  std::string label() const { return code + " " + name; }
+  std::string link() const { return "/arsitektur/elemen/" + id; }
+};
+
+/// Elements of one domain in force (not retired), owned by q.agency_id when set, with one attribute.
+std::vector<Item> elements(storage::Connection& c, const EvidenceQuery& q, const char* domain, const char* attribute) {
+  std::string sql =
+      "SELECT e.id, e.code, e.name, e.attributes, a.name FROM arch_elements e "
+      "JOIN agencies a ON a.id = e.owner_agency_id AND a.tenant_id = e.tenant_id "
+      "WHERE e.tenant_id = ? AND e.domain = ? AND e.state <> 'retired'";
+  storage::Params params{q.scope.tenant_id, domain};
+  if (!q.agency_id.empty()) {
+    sql += " AND e.owner_agency_id = ?";
+    params.emplace_back(q.agency_id);
+  }
+  std::vector<Item> out;
+  for (const auto& r : c.query(sql + " ORDER BY e.code", params)) {
+    Item it{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(4), ""};
+    boost::system::error_code ec;
+    auto attrs = boost::json::parse(r.text_at(3), ec);
+    if (!ec && attrs.is_object())
+      if (const auto* v = attrs.as_object().if_contains(attribute); v && v->is_string()) it.attribute = std::string(v->as_string());
+    out.push_back(std::move(it));
+  }
+  return out;
+}
+
+std::string owned_by(const EvidenceQuery& q) { return q.agency_id.empty() ? "" : " milik Perangkat Daerah ini"; }
+
+/// "Pusat Data 1 · Jaringan Intra 2 · tanpa jenis 1" in the order of `names`.
+std::string breakdown(const std::vector<Item>& items, const std::vector<std::pair<std::string, std::string>>& names) {
+  std::map<std::string, int> counts;
+  for (const auto& it : items) ++counts[it.attribute];
+  std::vector<std::string> parts;
+  for (const auto& [id, name] : names)
+    if (counts.count(id)) parts.push_back(name + " " + std::to_string(counts[id]));
+  int other = 0;
+  for (const auto& [id, n] : counts)
+    if (std::none_of(names.begin(), names.end(), [&](const auto& p) { return p.first == id; })) other += n;
+  if (other) parts.push_back("tanpa jenis " + std::to_string(other));
+  return joined(parts);
+}
+
+std::string name_of(const std::vector<std::pair<std::string, std::string>>& names, const std::string& id) {
+  for (const auto& [k, v] : names)
+    if (k == id) return v;
+  return id.empty() ? "tanpa jenis" : id;
+}
+
+void propose_element_counts(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+  std::string sql = "SELECT domain, COUNT(*) FROM arch_elements WHERE tenant_id = ? AND state <> 'retired'";
+  storage::Params params{q.scope.tenant_id};
+  if (!q.agency_id.empty()) {
+    sql += " AND owner_agency_id = ?";
+    params.emplace_back(q.agency_id);
+  }
+  std::map<std::string, std::int64_t> counts;
+  std::int64_t total = 0;
+  for (const auto& r : c.query(sql + " GROUP BY domain", params)) total += counts[r.text_at(0)] = r.int_at(1);
+  if (total == 0) {
+    out.add("elements", "", "Belum ada elemen Arsitektur SPBE" + owned_by(q), "Keenam domain arsitektur masih kosong.", "/arsitektur",
+            false);
+    return;
+  }
+  std::vector<std::string> parts;
+  for (const auto& d : domains()) parts.push_back(std::string(d.name_id) + " " + std::to_string(counts[std::string(d.id)]));
+  out.add("elements", "", "Elemen Arsitektur SPBE" + owned_by(q) + ": " + std::to_string(total) + " elemen", joined(parts),
+          "/arsitektur", true);
+}
+
+/// Services and the applications behind them (directly, or through a process that realises the
+/// service), so a service indicator can point at the service that meets it. Retired applications
+/// support nothing.
+void propose_services(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+  auto services = elements(c, q, "layanan", "service_type");
+  std::map<std::string, std::set<std::string>> apps;  // service id -> application codes
+  for (const auto& r : c.query("SELECT r.source_id, a.code FROM arch_relations r "
+                               "JOIN arch_elements a ON a.id = r.target_id AND a.tenant_id = r.tenant_id "
+                               "WHERE r.tenant_id = ? AND r.type = 'supported_by' AND a.state <> 'retired'",
+                               {q.scope.tenant_id}))
+    apps[r.text_at(0)].insert(r.text_at(1));
+  for (const auto& r : c.query("SELECT p.source_id, a.code FROM arch_relations p "
+                               "JOIN arch_relations d ON d.source_id = p.target_id AND d.tenant_id = p.tenant_id AND d.type = 'supported_by' "
+                               "JOIN arch_elements a ON a.id = d.target_id AND a.tenant_id = p.tenant_id "
+                               "WHERE p.tenant_id = ? AND p.type = 'realised_by' AND a.state <> 'retired'",
+                               {q.scope.tenant_id}))
+    apps[r.text_at(0)].insert(r.text_at(1));
+  if (services.empty()) {
+    out.add("services", "", "Belum ada layanan dalam Arsitektur SPBE" + owned_by(q), "Domain Layanan masih kosong.",
+            "/arsitektur?domain=layanan", false);
+    return;
+  }
+  std::vector<const Item*> without, with;
+  for (const auto& s : services) (apps.count(s.id) ? with : without).push_back(&s);
+  static const std::vector<std::pair<std::string, std::string>> kTypes = {{"publik", "publik"}, {"administrasi", "administrasi"}};
+  std::string detail = breakdown(services, kTypes);
+  if (services.size() > kMaxEntries) detail += " (" + std::to_string(kMaxEntries) + " pertama ditampilkan)";
+  out.add("services", "",
+          "Layanan SPBE" + owned_by(q) + ": " + std::to_string(services.size()) + " layanan, " + std::to_string(with.size()) +
+              " didukung aplikasi",
+          detail, "/arsitektur?domain=layanan", true);
+  std::size_t shown = 0;
+  for (const auto* s : without)  // gaps first: they are what the assessor acts on
+    if (shown++ < kMaxEntries) out.add("element", s->id, s->label(), "Belum didukung aplikasi · " + s->agency, s->link(), false);
+  for (const auto* s : with)
+    if (shown++ < kMaxEntries) {
+      std::vector<std::string> codes(apps[s->id].begin(), apps[s->id].end());
+      out.add("element", s->id, s->label(), "Didukung " + joined(codes, ", ") + " · " + s->agency, s->link(), true);
+    }
+}
+
+/// Data sets or infrastructure: one aggregate by type, then the elements themselves (returned).
+std::vector<Item> propose_domain(storage::Connection& c, const EvidenceQuery& q, const char* domain, const char* attribute, const std::string& title,
+                    const std::vector<std::pair<std::string, std::string>>& types, Out& out) {
+  auto items = elements(c, q, domain, attribute);
+  std::string link = std::string("/arsitektur?domain=") + domain;
+  if (items.empty()) {
+    out.add("elements", "", "Belum ada elemen " + title + owned_by(q), "Domain " + title + " dalam Arsitektur SPBE masih kosong.",
+            link, false);
+    return items;
+  }
+  std::string detail = breakdown(items, types);
+  if (items.size() > kMaxEntries) detail += " (" + std::to_string(kMaxEntries) + " pertama ditampilkan)";
+  out.add("elements", "", title + owned_by(q) + ": " + std::to_string(items.size()) + " elemen", detail, link, true);
+  for (std::size_t i = 0; i < items.size() && i < kMaxEntries; ++i)
+    out.add("element", items[i].id, items[i].label(), name_of(types, items[i].attribute) + " · " + items[i].agency, items[i].link(),
+            true);
+  return items;
+}
+
+void propose_data(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+  static const std::vector<std::pair<std::string, std::string>> kKinds = {{"data_induk", "data induk"},
+                                                                          {"data_referensi", "data referensi"},
+                                                                          {"data_transaksional", "data transaksional"},
+                                                                          {"data_statistik", "data statistik"}};
+  propose_domain(c, q, "data_informasi", "data_kind", "Data dan Informasi", kKinds, out);
+}
+
+void propose_infrastructure(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+  static const std::vector<std::pair<std::string, std::string>> kTypes = {
+      {"pusat_data", "Pusat Data"},       {"jaringan_intra", "Jaringan Intra"}, {"sistem_penghubung_layanan", "Sistem Penghubung Layanan"},
+      {"perangkat_keras", "perangkat keras"}, {"perangkat_lunak", "perangkat lunak"}, {"cloud", "cloud"}};
+  auto items = propose_domain(c, q, "infrastruktur", "infra_type", "Infrastruktur SPBE", kTypes, out);
+  if (!q.agency_id.empty()) return;  // a Pemda has one Pusat Data and one network, not one per agency
+  for (const char* type : {"pusat_data", "jaringan_intra"})
+    if (std::none_of(items.begin(), items.end(), [&](const Item& it) { return it.attribute == type; }))
+      out.add("elements", "", name_of(kTypes, type) + " belum tercatat dalam Arsitektur SPBE",
+              "Tidak ada elemen Infrastruktur berjenis " + name_of(kTypes, type) + ".", "/arsitektur?domain=infrastruktur", false);
+}
+
+// ---- Peta Rencana initiatives -----------------------------------------------------------------
+
+/// Initiatives by status; where the regulation wants yearly monitoring, every initiative running
+/// in the evaluation year without a monitoring record for that year is a gap.
+void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+  std::string sql = "SELECT id, code, name, status, start_year, target_year FROM roadmap_initiatives WHERE tenant_id = ?";
+  storage::Params params{q.scope.tenant_id};
+  if (!q.agency_id.empty()) {
+    sql += " AND owner_agency_id = ?";
+    params.emplace_back(q.agency_id);
+  }
+  auto rows = c.query(sql + " ORDER BY code", params);
+  if (rows.empty()) {
+    out.add("initiatives", "", "Belum ada inisiatif Peta Rencana" + owned_by(q), "Peta Rencana belum memuat program/kegiatan.",
+            "/peta-rencana", false);
+    return;
+  }
+  int year = evaluation_year(q);
+  std::set<std::string> monitored;
+  for (const auto& r : c.query("SELECT initiative_id FROM roadmap_monitoring WHERE tenant_id = ? AND year = ?",
+                               {q.scope.tenant_id, year}))
+    monitored.insert(r.text_at(0));
+  std::map<std::string, int> by_status;
+  std::vector<const storage::Row*> unmonitored;
+  int running = 0;
+  for (const auto& r : rows) {
+    ++by_status[r.text_at(3)];
+    if (r.text_at(3) != "batal" && r.int_at(4) <= year && year <= r.int_at(5)) {
+      ++running;
+      if (!monitored.count(r.text_at(0))) unmonitored.push_back(&r);
+    }
+  }
+  std::vector<std::string> parts;
+  for (const char* s : {"rencana", "berjalan", "selesai", "tertunda", "batal"})
+    if (by_status.count(s)) parts.push_back(std::string(s) + " " + std::to_string(by_status[s]));
+  std::string detail = joined(parts);
+  if (running)
+    detail += "; monitoring tahun " + std::to_string(year) + ": " + std::to_string(running - static_cast<int>(unmonitored.size())) +
+              " dari " + std::to_string(running) + " inisiatif";
+  out.add("initiatives", "", "Inisiatif Peta Rencana" + owned_by(q) + ": " + std::to_string(rows.size()) + " inisiatif", detail,
+          "/peta-rencana", true);
+  bool yearly = q.profile && q.profile->architecture.roadmap.monitoring_frequency == "annual";
+  if (!yearly) return;
+  for (std::size_t i = 0; i < unmonitored.size() && i < kMaxEntries; ++i) {
+    const auto& r = *unmonitored[i];
+    out.add("initiative", r.text_at(0), r.text_at(1) + " " + r.text_at(2),
+            "Belum ada monitoring tahun " + std::to_string(year) + "; regulasi mewajibkan monitoring setiap tahun.",
+            "/peta-rencana?initiative=" + r.text_at(0), false);
+  }
+}
+
+// ---- Teams ------------------------------------------------------------------------------------
+
+/// The teams of the profile with their members; a gap for every mandatory position of a required
+/// team that has fewer members than the regulation's minimum. Teams serve the whole Pemda, so the
+/// agency filter does not apply.
+void propose_teams(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+  if (!q.profile) return;  // which teams and positions exist is the regulation's to say
+  auto teams = tenancy::Repository(c).teams(q.scope);
+  for (const auto& spec : q.profile->teams) {
+    auto team = std::find_if(teams.begin(), teams.end(), [&](const tenancy::Team& t) { return t.kind == spec.id; });
+    if (team == teams.end()) {
+      if (!spec.optional) out.add("team", "", spec.name + " belum dibentuk", "Tim ini diwajibkan regulasi.", "/tim", false);
+      continue;
+    }
+    std::vector<std::string> parts;
+    for (const auto& pos : spec.positions) {
+      auto n = std::count_if(team->members.begin(), team->members.end(), [&](const auto& m) { return m.position_id == pos.id; });
+      if (n) parts.push_back(pos.name + " " + std::to_string(n));
+    }
+    if (!team->members.empty())
+      out.add("team", team->id, spec.name, std::to_string(team->members.size()) + " anggota: " + joined(parts), "/tim", true);
+    else if (!spec.optional)
+      out.add("team", team->id, spec.name + " belum beranggotakan", "Belum ada anggota yang dicatat.", "/tim", false);
+    if (spec.optional) continue;
+    for (const auto& pos : spec.positions) {
+      auto n = std::count_if(team->members.begin(), team->members.end(), [&](const auto& m) { return m.position_id == pos.id; });
+      if (n >= pos.min) continue;
+      std::string detail = "Terisi " + std::to_string(n) + " dari paling sedikit " + std::to_string(pos.min);
+      if (const auto* rule = pos.rule ? q.profile->rule(*pos.rule) : nullptr) detail += " (" + rule->citation + ")";
+      out.add("team", team->id, spec.name + ": " + pos.name + " belum terisi", detail + ".", "/tim", false);
+    }
+  }
+}
+
+/// "tim_asesor_internal" -> "Tim Asesor Internal": resolve() has no profile to read the name from.
+std::string humanised(const std::string& id) {
+  std::string out;
+  bool start = true;
+  for (char ch : id) {
+    if (ch == '_') {
+      out += ' ';
+      start = true;
+    } else {
+      out += start && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+      start = false;
+    }
+  }
+  return out;
+}
+
+class ArchitectureEvidence final : public evaluation::EvidenceSource {
+ public:
+  std::string id() const override { return "architecture"; }
+  std::vector<std::string> topics() const override {
+    return {"architecture", "roadmap", "services", "data", "infrastructure", "teams"};
+  }
+
+  void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
+               std::vector<EvidenceProposal>& list) const override {
+    Out out{topic, list};
+    if (topic == "architecture") {
+      propose_document(c, q, "arsitektur", out);
+      propose_element_counts(c, q, out);
+    } else if (topic == "roadmap") {
+      propose_document(c, q, "peta_rencana", out);
+      propose_initiatives(c, q, out);
+    } else if (topic == "services") {
+      propose_services(c, q, out);
+    } else if (topic == "data") {
+      propose_data(c, q, out);
+    } else if (topic == "infrastructure") {
+      propose_infrastructure(c, q, out);
+    } else if (topic == "teams") {
+      propose_teams(c, q, out);
+    }
+  }
+
+  std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind,
+                                     std::string_view ref_id) const override {
+    if (!crypto::looks_like_id(ref_id)) return std::nullopt;  // nothing else is one of our ids
+    std::string id(ref_id);
+    if (kind == "architecture_document" || kind == "roadmap") {
+      auto d = DocumentRepository(c).document(s, id);
+      if (!d || evidence_kind(d->kind) != kind) return std::nullopt;
+      return document_label(*d);
+    }
+    if (kind == "team") {
+      auto rows = c.query("SELECT kind FROM teams WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+      if (rows.empty()) return std::nullopt;
+      return humanised(rows[0].text_at(0));
+    }
+    const char* sql = kind == "element"      ? "SELECT code, name FROM arch_elements WHERE tenant_id = ? AND id = ?"
+                      : kind == "initiative" ? "SELECT code, name FROM roadmap_initiatives WHERE tenant_id = ? AND id = ?"
+                                             : nullptr;
+    if (!sql) return std::nullopt;
+    auto rows = c.query(sql, {s.tenant_id, id});
+    if (rows.empty()) return std::nullopt;
+    return rows[0].text_at(0) + " " + rows[0].text_at(1);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<evaluation::EvidenceSource> architecture_evidence_source() { return std::make_unique<ArchitectureEvidence>(); }
+
+}  // namespace simpul::architecture
