@@ -152,7 +152,7 @@ void register_routes(http::Router& router, Service& m) {
   router.add("GET", "/api/evaluation/frameworks/{fid}", [&m](Request& req) {
     const auto& p = req.require("evaluation.read");
     auto version = http::query_int(req, "version", 1, 1000000);
-    return http::json_response(200, to_json(*m.framework(p.scope(), req.id_param("fid"), version)));
+    return http::json_response(200, to_json(*m.framework(p.scope(), req.code_param("fid"), version)));
   });
 
   router.add("POST", "/api/evaluation/frameworks/{fid}/versions", [&m](Request& req) {
@@ -164,7 +164,7 @@ void register_routes(http::Router& router, Service& m) {
     auto note = f.required_string("note", 2000);
     auto corrections = http::optional_object(body, "corrections");
     if (!corrections) throw Error(ErrorCode::ValidationMissingField, {{"field", "corrections"}});
-    auto fw = m.correct_framework(p.scope(), req.id_param("fid"), static_cast<int>(*base), *corrections, note, p.actor());
+    auto fw = m.correct_framework(p.scope(), req.code_param("fid"), static_cast<int>(*base), *corrections, note, p.actor());
     return http::json_response(201, to_json(*fw));
   });
 
@@ -221,7 +221,7 @@ void register_routes(http::Router& router, Service& m) {
   router.add("GET", "/api/evaluation/periods/{id}/indicators/{ind}", [&m](Request& req) {
     const auto& p = req.require("evaluation.read");
     const auto& id = req.id_param("id");
-    const auto& ind_id = req.id_param("ind");
+    const auto& ind_id = req.code_param("ind");
     auto framework = m.score(p.scope(), id);
     auto pos = framework.framework->find_indicator(ind_id);
     if (!pos) throw Error(ErrorCode::EvaluationIndicatorNotFound);
@@ -278,13 +278,13 @@ void register_routes(http::Router& router, Service& m) {
       else throw Error(ErrorCode::ValidationWrongType, "external_score", "expected a number");
     }
     in.explanation = f.optional_multiline("explanation", 8000);
-    auto a = m.save_answer(p.scope(), req.id_param("id"), req.id_param("ind"), in, p.actor());
+    auto a = m.save_answer(p.scope(), req.id_param("id"), req.code_param("ind"), in, p.actor());
     return http::json_response(200, to_json(a));
   });
 
   router.add("POST", "/api/evaluation/periods/{id}/indicators/{ind}/answer/submit", [&m](Request& req) {
     const auto& p = req.require("evaluation.read");
-    return http::json_response(200, to_json(m.send_for_review(p.scope(), req.id_param("id"), req.id_param("ind"), p.actor())));
+    return http::json_response(200, to_json(m.send_for_review(p.scope(), req.id_param("id"), req.code_param("ind"), p.actor())));
   });
 
   router.add("POST", "/api/evaluation/periods/{id}/indicators/{ind}/answer/review", [&m](Request& req) {
@@ -295,7 +295,7 @@ void register_routes(http::Router& router, Service& m) {
     if (decision != kApproved && decision != kReturned)
       throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", json::array{kApproved, kReturned}}});
     auto note = f.optional_multiline("note", 4000).value_or("");
-    auto a = m.review(p.scope(), req.id_param("id"), req.id_param("ind"), decision == kApproved, note, p.actor());
+    auto a = m.review(p.scope(), req.id_param("id"), req.code_param("ind"), decision == kApproved, note, p.actor());
     return http::json_response(200, to_json(a));
   });
 
@@ -305,13 +305,13 @@ void register_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"text"});
     auto text = f.optional_multiline("text", 4000).value_or("");
     if (text.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "text"}});
-    return http::json_response(201, to_json(m.comment(p.scope(), req.id_param("id"), req.id_param("ind"), text, p.actor())));
+    return http::json_response(201, to_json(m.comment(p.scope(), req.id_param("id"), req.code_param("ind"), text, p.actor())));
   });
 
   router.add("POST", "/api/evaluation/periods/{id}/indicators/{ind}/evidence", [&m](Request& req) {
     const auto& p = req.require("evaluation.read");
     auto filename = http::checked_filename(req.query_value("filename"), ErrorCode::ArtifactBadFilename);
-    auto e = m.add_file(p.scope(), req.id_param("id"), req.id_param("ind"), filename, req.body, evidence_query(req), p.actor());
+    auto e = m.add_file(p.scope(), req.id_param("id"), req.code_param("ind"), filename, req.body, evidence_query(req), p.actor());
     return http::json_response(201, to_json(e));
   });
 
@@ -322,7 +322,7 @@ void register_routes(http::Router& router, Service& m) {
     auto kind = f.required_string("ref_kind", 60);
     auto ref = http::required_id(f.required_string("ref_id", 60), "ref_id");
     auto in = evidence_input(f.optional_int("level", 0, 10), f.optional_bool("main"));
-    auto e = m.add_link(p.scope(), req.id_param("id"), req.id_param("ind"), kind, ref, in, p.actor());
+    auto e = m.add_link(p.scope(), req.id_param("id"), req.code_param("ind"), kind, ref, in, p.actor());
     return http::json_response(201, to_json(e));
   });
 

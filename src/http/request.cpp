@@ -1,5 +1,7 @@
 #include "http/request.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 
 #include "core/crypto.hpp"
@@ -39,6 +41,14 @@ std::string_view Request::cookie(std::string_view name) const {
 const std::string& Request::id_param(const std::string& name) const {
   const auto& v = path_params.at(name);
   if (!crypto::looks_like_id(v)) throw Error(ErrorCode::RequestInvalidId, {{"parameter", name}});
+  return v;
+}
+
+const std::string& Request::code_param(const std::string& name) const {
+  const auto& v = path_params.at(name);
+  bool ok = !v.empty() && v.size() <= 60;
+  for (unsigned char ch : v) ok = ok && (std::isalnum(ch) || ch == '.' || ch == '_' || ch == '-');
+  if (!ok) throw Error(ErrorCode::RequestInvalidId, {{"parameter", name}});
   return v;
 }
 

@@ -51,6 +51,9 @@ struct Request {
   const std::string& param(const std::string& name) const { return path_params.at(name); }
   /// A path parameter that must be one of our opaque ids; anything else is refused early (400).
   const std::string& id_param(const std::string& name) const;
+  /// A path parameter that is a code from a data file (framework or indicator id): 1-60 of
+  /// [A-Za-z0-9._-], else request.invalid_id.
+  const std::string& code_param(const std::string& name) const;
   std::optional<std::string> query_value(const std::string& name) const;
 
   /// The authenticated caller, or AuthRequired.

@@ -102,6 +102,24 @@ Reply Client::send(const std::string& method, const std::string& path, const std
   return r;
 }
 
+std::string agency_id(Client& admin, const std::string& code) {
+  auto r = admin.get("/api/agencies?per_page=200");
+  for (const auto& a : r.json.at("items").as_array())
+    if (a.at("code").as_string() == code) return std::string(a.at("id").as_string());
+  ADD_FAILURE() << "no agency " << code;
+  return "";
+}
+
+Client user(Instance& in, Client& admin, const std::string& tenant, const std::string& name, const std::string& role,
+            const std::string& agency) {
+  auto r = admin.post("/api/users", R"({"username":")" + name + R"(","display_name":")" + name +
+                                        R"(","password":"kata-sandi-panjang","roles":[")" + role + R"("],"agency_id":")" + agency + "\"}");
+  EXPECT_EQ(r.status, 201) << r.body;
+  Client c(in);
+  EXPECT_EQ(c.login(tenant, name, "kata-sandi-panjang").status, 200);
+  return c;
+}
+
 Client admin_client(Instance& instance, const std::string& profile_id) {
   auto password = instance.add_demo_tenant(profile_id);
   Client c(instance);

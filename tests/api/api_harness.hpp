@@ -59,6 +59,12 @@ class Client {
   Instance& instance_;
 };
 
+/// The id of the demo agency with this code (fails the test when there is none).
+std::string agency_id(Client& admin, const std::string& code);
+/// Creates a user with one role through the admin and returns it logged in.
+Client user(Instance& in, Client& admin, const std::string& tenant, const std::string& name, const std::string& role,
+            const std::string& agency);
+
 /// Admin of a demo tenant, logged in.
 Client admin_client(Instance& instance, const std::string& profile_id);
 std::int64_t ledger_size(Instance& instance);

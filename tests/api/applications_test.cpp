@@ -48,24 +48,6 @@ class ApplicationsTest : public test_support::DatabaseTest {
   }
 };
 
-std::string agency_id(Client& c, const std::string& code) {
-  auto r = c.get("/api/agencies?per_page=200");
-  for (const auto& a : r.json.at("items").as_array())
-    if (a.at("code").as_string() == code) return std::string(a.at("id").as_string());
-  ADD_FAILURE() << "no agency " << code;
-  return "";
-}
-
-Client user(Instance& in, Client& admin, const std::string& tenant, const std::string& name, const std::string& role,
-            const std::string& agency) {
-  auto r = admin.post("/api/users", R"({"username":")" + name + R"(","display_name":")" + name +
-                                        R"(","password":"kata-sandi-panjang","roles":[")" + role + R"("],"agency_id":")" + agency + "\"}");
-  EXPECT_EQ(r.status, 201) << r.body;
-  Client c(in);
-  EXPECT_EQ(c.login(tenant, name, "kata-sandi-panjang").status, 200);
-  return c;
-}
-
 std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
 
 Reply move(Client& c, const std::string& app, const std::string& to) {
