@@ -367,7 +367,7 @@ std::vector<EvidenceItem> Service::evidence(const Scope& s, const std::string& i
 }
 
 EvidenceItem Service::insert_evidence(const Scope& s, const std::string& id, const std::string& indicator, EvidenceItem e,
-                                      const Actor& actor, const std::function<void(storage::Connection&)>& before) {
+                                      const Actor& actor, const std::function<void(storage::Connection&, EvidenceItem&)>& before) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto l = open_for(c, s, id, actor, {kDataEntry});
     const auto& ind = indicator_of(*l.framework, indicator);
@@ -379,7 +379,7 @@ EvidenceItem Service::insert_evidence(const Scope& s, const std::string& id, con
     Repository repo(c);
     auto a = repo.answer(s, id, indicator);
     if (a && a->state != kDraft && a->state != kReturned) throw Error(ErrorCode::EvaluationAnswerState, {{"state", a->state}});
-    before(c);
+    before(c, e);
     e.id = crypto::new_id();
     e.indicator_id = indicator;
     e.added_by_name = actor.name;
@@ -405,8 +405,8 @@ EvidenceItem Service::add_file(const Scope& s, const std::string& id, const std:
   e.sha256 = crypto::sha256_hex(content);
   e.level = in.level;
   e.main = in.main;
-  return insert_evidence(s, id, indicator, e, actor, [&](storage::Connection& c) {
-    storage::put_blob(c, s.tenant_id, e.sha256, e.size, crypto::to_base64(content), clock::now_iso());
+  return insert_evidence(s, id, indicator, e, actor, [&](storage::Connection& c, EvidenceItem& item) {
+    storage::put_blob(c, s.tenant_id, item.sha256, item.size, crypto::to_base64(content), clock::now_iso());
   });
 }
 
@@ -419,11 +419,11 @@ EvidenceItem Service::add_link(const Scope& s, const std::string& id, const std:
   e.ref_id = ref_id;
   e.level = in.level;
   e.main = in.main;
-  return insert_evidence(s, id, indicator, e, actor, [&](storage::Connection& c) {
+  return insert_evidence(s, id, indicator, e, actor, [&](storage::Connection& c, EvidenceItem& item) {
     // A link must name a record of this tenant that some source knows: never another tenant's.
     auto label = sources_.resolve(c, s, ref_kind, ref_id);
     if (!label) throw Error(ErrorCode::EvaluationLinkUnknown);
-    e.label = *label;
+    item.label = *label;
   });
 }
 

@@ -130,7 +130,7 @@ class Service {
   void append(storage::Connection& c, const Scope& s, const Actor& actor, const char* action, const std::string& period_id,
               boost::json::object details) const;
   EvidenceItem insert_evidence(const Scope& s, const std::string& id, const std::string& indicator, EvidenceItem e,
-                               const Actor& actor, const std::function<void(storage::Connection&)>& before);
+                               const Actor& actor, const std::function<void(storage::Connection&, EvidenceItem&)>& before);
 
   storage::Database& db_;
   tenancy::Service& tenancy_;

@@ -350,4 +350,36 @@ TEST_P(EvaluationApiTest, BadInputIsRefusedWithACatalogueCodeAndChangesNothing) 
   EXPECT_EQ(other.get("/api/evaluation/periods").json.at("total").to_number<int>(), 0);
 }
 
+TEST_P(EvaluationApiTest, LiveEvidenceIsProposedFromRealRecordsAndCanBeLinked) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "bontang");
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto entry = user(in, admin, "bontang", "entri.uji", "assessor", kominfo);
+  auto period = create_period(admin, 2025);
+  add_member(admin, period, entry, "data_entry");
+  auto base = "/api/evaluation/periods/" + period + "/indicators/I4";  // Kebijakan Internal Aplikasi: [applications]
+  auto proposals_of = [&](const std::string& ref) {
+    auto view = entry.get(base);
+    std::vector<boost::json::value> out;
+    for (const auto& p : view.json.at("proposals").as_array())
+      if (p.at("ref_id").as_string() == ref) out.push_back(p);
+    return out;
+  };
+  auto app = admin.post("/api/applications", R"({"code":"APL-9","name":"Sistem Arsip","owner_agency_id":")" + kominfo +
+                                                 R"(","category":"aplikasi_umum"})");
+  ASSERT_EQ(app.status, 201) << app.body;
+  auto app_id = str(app.json, "id");
+  auto found = proposals_of(app_id);
+  ASSERT_FALSE(found.empty()) << "the registered application is proposed as evidence";
+  EXPECT_EQ(str(found.front(), "kind"), "application");
+
+  auto linked = entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + app_id + "\"}");
+  ASSERT_EQ(linked.status, 201) << linked.body;
+  EXPECT_NE(str(linked.json, "label").find("Sistem Arsip"), std::string::npos);
+  // Another tenant's records are never resolved: EvaluationEvidenceTest covers that per source.
+  EXPECT_EQ(entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + std::string(20, 'a') + "\"}")
+                .error_code(),
+            "evaluation.link_unknown");
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, EvaluationApiTest, ::testing::ValuesIn(test_support::backends()));
