@@ -46,6 +46,24 @@ void add_architecture_rules(const tenancy::Profile& p, std::map<std::string, Enf
 }
 
 /// The compliance engine enforces each instance of the profile's `compliance:` list (docs/compliance.md).
+void add_evaluation_rules(const tenancy::Profile& p, std::map<std::string, Enforcement>& out) {
+  if (!p.evaluation) return;
+  const auto& e = *p.evaluation;
+  const std::string test = "EvaluationApiTest.TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRoles";
+  auto add = [&](const std::string& rule, const std::string& how, const std::string& proof) {
+    auto& x = out[rule];
+    x.how = x.how.empty() ? how : x.how + "; " + how;
+    if (x.test.find(proof) == std::string::npos) x.test = x.test.empty() ? proof : x.test + ", " + proof;
+  };
+  add(e.rule, "workflow: yearly evaluation period; data entry fills, the penanggung jawab validates, the koordinator submits "
+              "(`/api/evaluation/periods`), reported to " + e.report_to, test);
+  if (e.team_rule)
+    add(*e.team_rule, "workflow: the team's positions become the period's roles (`evaluation.role_required`)", test);
+  if (e.agency_rule)
+    add(*e.agency_rule, "workflow: one assessment per Perangkat Daerah and a league table (`/api/evaluation/league`)",
+        "EvaluationApiTest.LampungTimurEvaluatesEveryAgencyAndRanksThem");
+}
+
 void add_compliance_rules(const tenancy::Profile& p, std::map<std::string, Enforcement>& out) {
   const std::string api = "ApplicationsTest.";
   auto add = [&](const std::string& rule, const std::string& how, const std::string& test) {
@@ -106,6 +124,7 @@ std::map<std::string, Enforcement> enforced_rules(const tenancy::Profile& p) {
                         "BadInputTest.MalformedBodiesAreRefusedAndChangeNothing, " + org_test};
   add_architecture_rules(p, out);
   add_compliance_rules(p, out);
+  add_evaluation_rules(p, out);
   return out;
 }
 
