@@ -267,7 +267,9 @@ TEST_P(EvaluationEvidenceTest, TheAgencyFilterKeepsOtherAgenciesOut) {
   auto count = [](const std::vector<EvidenceProposal>& l) { return std::count_if(l.begin(), l.end(), [](const auto& p) { return p.kind == "finding"; }); };
   EXPECT_LT(count(dishub_findings), count(all_findings));
   for (const auto& p : dishub_findings)
-    if (p.kind == "finding") EXPECT_EQ(p.detail.find("Dinas Kesehatan"), std::string::npos) << p.detail;
+    if (p.kind == "finding") {
+      EXPECT_EQ(p.detail.find("Dinas Kesehatan"), std::string::npos) << p.detail;
+    }
 }
 
 TEST_P(EvaluationEvidenceTest, ResolveKnowsOnlyTheTenantsOwnRecords) {
