@@ -16,19 +16,16 @@ namespace {
 
 using evaluation::EvidenceProposal;
 using evaluation::EvidenceQuery;
+using evaluation::joined;
+using evaluation::kMaxListedRecords;
+using evaluation::owned_by;
+using evaluation::ProposalSink;
 
 // An assessor reads a list, not a register: per topic at most this many applications; the
 // aggregate proposal carries the full counts.
-constexpr std::size_t kMaxEntries = 20;
 // Audits older than this count as missing unless the regulation states its own period (Balikpapan
 // Pasal 40 ayat (3): at least once in 2 years).
 constexpr int kDefaultAuditMonths = 24;
-
-std::string joined(const std::vector<std::string>& parts, const char* sep = " · ") {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
 
 struct App {
   std::string id, code, name, agency, stage, category;
@@ -80,20 +77,9 @@ std::string category_name(const EvidenceQuery& q, const std::string& id) {
   return id.empty() ? "tanpa kategori" : id;
 }
 
-struct Out {
-  std::string_view topic;
-  std::vector<EvidenceProposal>& list;
-  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link, bool present) {
-    list.push_back({"applications", std::string(topic), std::move(kind), std::move(ref_id), std::move(label), std::move(detail),
-                    std::move(link), present});
-  }
-};
-
-std::string owned_by(const EvidenceQuery& q) { return q.agency_id.empty() ? "" : " milik Perangkat Daerah ini"; }
-
 /// The register in numbers (by stage in the profile's order, by category), then the applications,
 /// live ones first.
-void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, Out& out) {
+void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, ProposalSink& out) {
   if (apps.empty()) {
     out.add("applications", "", "Belum ada aplikasi dalam registri" + owned_by(q), "Registri Aplikasi SPBE masih kosong.", "/aplikasi",
             false);
@@ -114,7 +100,7 @@ void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, Out&
     if (!q.profile || q.profile->applications.stage_index(id) < 0) by_stage.push_back(stage_name(q, id) + " " + std::to_string(n));
   for (const auto& [id, n] : categories) by_category.push_back(category_name(q, id) + " " + std::to_string(n));
   std::string detail = "Tahap: " + joined(by_stage) + ". Kategori: " + joined(by_category) + ".";
-  if (apps.size() > kMaxEntries) detail += " " + std::to_string(kMaxEntries) + " aplikasi pertama ditampilkan.";
+  if (apps.size() > kMaxListedRecords) detail += " " + std::to_string(kMaxListedRecords) + " aplikasi pertama ditampilkan.";
   out.add("applications", "",
           "Registri Aplikasi SPBE" + owned_by(q) + ": " + std::to_string(apps.size()) + " aplikasi, " + std::to_string(live) +
               " beroperasi",
@@ -122,7 +108,7 @@ void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, Out&
   std::vector<const App*> ordered;
   for (const auto& a : apps) ordered.push_back(&a);
   std::stable_partition(ordered.begin(), ordered.end(), [](const App* a) { return a->live; });
-  for (std::size_t i = 0; i < ordered.size() && i < kMaxEntries; ++i) {
+  for (std::size_t i = 0; i < ordered.size() && i < kMaxListedRecords; ++i) {
     const auto& a = *ordered[i];
     std::string d = stage_name(q, a.stage) + " · " + category_name(q, a.category) + " · " + a.agency;
     if (a.live && a.live_since) d += " · beroperasi sejak " + *a.live_since;
@@ -132,7 +118,7 @@ void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, Out&
 
 /// Live applications and their handover package: complete when the Repositori holds every document
 /// kind the profile lists; where the regulation lists none, any stored file counts.
-void propose_handover(storage::Connection& c, const EvidenceQuery& q, const std::vector<App>& apps, Out& out) {
+void propose_handover(storage::Connection& c, const EvidenceQuery& q, const std::vector<App>& apps, ProposalSink& out) {
   std::map<std::string, std::set<std::string>> kinds;  // application id -> artifact kinds stored
   for (const auto& r : c.query("SELECT DISTINCT application_id, kind FROM app_artifacts WHERE tenant_id = ?", {q.scope.tenant_id}))
     kinds[r.text_at(0)].insert(r.text_at(1));
@@ -160,10 +146,10 @@ void propose_handover(storage::Connection& c, const EvidenceQuery& q, const std:
           detail, "/aplikasi", !complete.empty());
   std::size_t shown = 0;
   for (const auto& [a, lacking] : missing)  // gaps first: they are what the owner agency acts on
-    if (shown++ < kMaxEntries)
+    if (shown++ < kMaxListedRecords)
       out.add("application", a->id, a->label(), "Belum ada di Repositori: " + joined(lacking, ", ") + " · " + a->agency, a->link(), false);
   for (const auto& [a, lacking] : complete)
-    if (shown++ < kMaxEntries)
+    if (shown++ < kMaxListedRecords)
       out.add("application", a->id, a->label(), "Paket serah terima lengkap di Repositori · " + a->agency, a->link(), true);
 }
 
@@ -178,7 +164,7 @@ int audit_months(const EvidenceQuery& q) {
 }
 
 /// Live applications audited within the period are evidence; older or missing audits are gaps.
-void propose_audits(const EvidenceQuery& q, const std::vector<App>& apps, Out& out) {
+void propose_audits(const EvidenceQuery& q, const std::vector<App>& apps, ProposalSink& out) {
   int months = audit_months(q);
   std::string since = regulation::add_months(q.today, -months);  // the engine's date arithmetic
   std::vector<const App*> recent, stale;
@@ -191,14 +177,14 @@ void propose_audits(const EvidenceQuery& q, const std::vector<App>& apps, Out& o
           "Batas: audit sejak " + since + ".", "/aplikasi", !recent.empty());
   std::size_t shown = 0;
   for (const auto* a : stale)
-    if (shown++ < kMaxEntries)
+    if (shown++ < kMaxListedRecords)
       out.add("application", a->id, a->label(),
               (a->last_audit_date ? "Audit terakhir " + *a->last_audit_date + ", lebih dari " + std::to_string(months) + " bulan lalu"
                                   : std::string("Belum pernah diaudit")) +
                   " · " + a->agency,
               a->link(), false);
   for (const auto* a : recent)
-    if (shown++ < kMaxEntries) out.add("application", a->id, a->label(), "Audit terakhir " + *a->last_audit_date + " · " + a->agency, a->link(), true);
+    if (shown++ < kMaxListedRecords) out.add("application", a->id, a->label(), "Audit terakhir " + *a->last_audit_date + " · " + a->agency, a->link(), true);
 }
 
 class ApplicationsEvidence final : public evaluation::EvidenceSource {
@@ -208,7 +194,7 @@ class ApplicationsEvidence final : public evaluation::EvidenceSource {
 
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
-    Out out{topic, list};
+    ProposalSink out{"applications", topic, list};
     auto apps = applications(c, q);
     if (topic == "applications") propose_register(q, apps, out);
     else if (topic == "handover") propose_handover(c, q, apps, out);

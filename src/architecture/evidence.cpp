@@ -18,16 +18,13 @@ namespace {
 
 using evaluation::EvidenceProposal;
 using evaluation::EvidenceQuery;
+using evaluation::joined;
+using evaluation::kMaxListedRecords;
+using evaluation::owned_by;
+using evaluation::ProposalSink;
 
 // An assessor reads a list, not a register: per topic at most this many single records; the
 // aggregate proposal carries the full counts.
-constexpr std::size_t kMaxEntries = 20;
-
-std::string joined(const std::vector<std::string>& parts, const char* sep = " · ") {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
 
 /// The year the evaluation looks at: the query's, else the year of `today`.
 int evaluation_year(const EvidenceQuery& q) {
@@ -39,15 +36,6 @@ int evaluation_year(const EvidenceQuery& q) {
   }
   return y;
 }
-
-struct Out {
-  std::string_view topic;
-  std::vector<EvidenceProposal>& list;
-  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link, bool present) {
-    list.push_back({"architecture", std::string(topic), std::move(kind), std::move(ref_id), std::move(label), std::move(detail),
-                    std::move(link), present});
-  }
-};
 
 // ---- Arsitektur SPBE and Peta Rencana SPBE documents -------------------------------------------
 
@@ -70,7 +58,7 @@ std::string review_name(const DueReview& due) {
 
 /// The version in force with its decree, period and reviews; gaps when none is approved, when the
 /// evaluation year is outside its period, and for every review the schedule says is overdue.
-void propose_document(storage::Connection& c, const EvidenceQuery& q, const std::string& kind, Out& out) {
+void propose_document(storage::Connection& c, const EvidenceQuery& q, const std::string& kind, ProposalSink& out) {
   DocumentRepository repo(c);
   const char* name = document_name(kind);
   auto d = repo.approved(q.scope, kind);
@@ -143,8 +131,6 @@ std::vector<Item> elements(storage::Connection& c, const EvidenceQuery& q, const
   return out;
 }
 
-std::string owned_by(const EvidenceQuery& q) { return q.agency_id.empty() ? "" : " milik Perangkat Daerah ini"; }
-
 /// "Pusat Data 1 · Jaringan Intra 2 · tanpa jenis 1" in the order of `names`.
 std::string breakdown(const std::vector<Item>& items, const std::vector<std::pair<std::string, std::string>>& names) {
   std::map<std::string, int> counts;
@@ -165,7 +151,7 @@ std::string name_of(const std::vector<std::pair<std::string, std::string>>& name
   return id.empty() ? "tanpa jenis" : id;
 }
 
-void propose_element_counts(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_element_counts(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   std::string sql = "SELECT domain, COUNT(*) FROM arch_elements WHERE tenant_id = ? AND state <> 'retired'";
   storage::Params params{q.scope.tenant_id};
   if (!q.agency_id.empty()) {
@@ -189,7 +175,7 @@ void propose_element_counts(storage::Connection& c, const EvidenceQuery& q, Out&
 /// Services and the applications behind them (directly, or through a process that realises the
 /// service), so a service indicator can point at the service that meets it. Retired applications
 /// support nothing.
-void propose_services(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_services(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   auto services = elements(c, q, "layanan", "service_type");
   std::map<std::string, std::set<std::string>> apps;  // service id -> application codes
   for (const auto& r : c.query("SELECT r.source_id, a.code FROM arch_relations r "
@@ -212,16 +198,16 @@ void propose_services(storage::Connection& c, const EvidenceQuery& q, Out& out) 
   for (const auto& s : services) (apps.count(s.id) ? with : without).push_back(&s);
   static const std::vector<std::pair<std::string, std::string>> kTypes = {{"publik", "publik"}, {"administrasi", "administrasi"}};
   std::string detail = breakdown(services, kTypes);
-  if (services.size() > kMaxEntries) detail += " (" + std::to_string(kMaxEntries) + " pertama ditampilkan)";
+  if (services.size() > kMaxListedRecords) detail += " (" + std::to_string(kMaxListedRecords) + " pertama ditampilkan)";
   out.add("services", "",
           "Layanan SPBE" + owned_by(q) + ": " + std::to_string(services.size()) + " layanan, " + std::to_string(with.size()) +
               " didukung aplikasi",
           detail, "/arsitektur?domain=layanan", true);
   std::size_t shown = 0;
   for (const auto* s : without)  // gaps first: they are what the assessor acts on
-    if (shown++ < kMaxEntries) out.add("element", s->id, s->label(), "Belum didukung aplikasi · " + s->agency, s->link(), false);
+    if (shown++ < kMaxListedRecords) out.add("element", s->id, s->label(), "Belum didukung aplikasi · " + s->agency, s->link(), false);
   for (const auto* s : with)
-    if (shown++ < kMaxEntries) {
+    if (shown++ < kMaxListedRecords) {
       std::vector<std::string> codes(apps[s->id].begin(), apps[s->id].end());
       out.add("element", s->id, s->label(), "Didukung " + joined(codes, ", ") + " · " + s->agency, s->link(), true);
     }
@@ -229,7 +215,7 @@ void propose_services(storage::Connection& c, const EvidenceQuery& q, Out& out) 
 
 /// Data sets or infrastructure: one aggregate by type, then the elements themselves (returned).
 std::vector<Item> propose_domain(storage::Connection& c, const EvidenceQuery& q, const char* domain, const char* attribute, const std::string& title,
-                    const std::vector<std::pair<std::string, std::string>>& types, Out& out) {
+                    const std::vector<std::pair<std::string, std::string>>& types, ProposalSink& out) {
   auto items = elements(c, q, domain, attribute);
   std::string link = std::string("/arsitektur?domain=") + domain;
   if (items.empty()) {
@@ -238,15 +224,15 @@ std::vector<Item> propose_domain(storage::Connection& c, const EvidenceQuery& q,
     return items;
   }
   std::string detail = breakdown(items, types);
-  if (items.size() > kMaxEntries) detail += " (" + std::to_string(kMaxEntries) + " pertama ditampilkan)";
+  if (items.size() > kMaxListedRecords) detail += " (" + std::to_string(kMaxListedRecords) + " pertama ditampilkan)";
   out.add("elements", "", title + owned_by(q) + ": " + std::to_string(items.size()) + " elemen", detail, link, true);
-  for (std::size_t i = 0; i < items.size() && i < kMaxEntries; ++i)
+  for (std::size_t i = 0; i < items.size() && i < kMaxListedRecords; ++i)
     out.add("element", items[i].id, items[i].label(), name_of(types, items[i].attribute) + " · " + items[i].agency, items[i].link(),
             true);
   return items;
 }
 
-void propose_data(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_data(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   static const std::vector<std::pair<std::string, std::string>> kKinds = {{"data_induk", "data induk"},
                                                                           {"data_referensi", "data referensi"},
                                                                           {"data_transaksional", "data transaksional"},
@@ -254,7 +240,7 @@ void propose_data(storage::Connection& c, const EvidenceQuery& q, Out& out) {
   propose_domain(c, q, "data_informasi", "data_kind", "Data dan Informasi", kKinds, out);
 }
 
-void propose_infrastructure(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_infrastructure(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   static const std::vector<std::pair<std::string, std::string>> kTypes = {
       {"pusat_data", "Pusat Data"},       {"jaringan_intra", "Jaringan Intra"}, {"sistem_penghubung_layanan", "Sistem Penghubung Layanan"},
       {"perangkat_keras", "perangkat keras"}, {"perangkat_lunak", "perangkat lunak"}, {"cloud", "cloud"}};
@@ -270,7 +256,7 @@ void propose_infrastructure(storage::Connection& c, const EvidenceQuery& q, Out&
 
 /// Initiatives by status; where the regulation wants yearly monitoring, every initiative running
 /// in the evaluation year without a monitoring record for that year is a gap.
-void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   std::string sql = "SELECT id, code, name, status, start_year, target_year FROM roadmap_initiatives WHERE tenant_id = ?";
   storage::Params params{q.scope.tenant_id};
   if (!q.agency_id.empty()) {
@@ -309,7 +295,7 @@ void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Out& ou
           "/peta-rencana", true);
   bool yearly = q.profile && q.profile->architecture.roadmap.monitoring_frequency == "annual";
   if (!yearly) return;
-  for (std::size_t i = 0; i < unmonitored.size() && i < kMaxEntries; ++i) {
+  for (std::size_t i = 0; i < unmonitored.size() && i < kMaxListedRecords; ++i) {
     const auto& r = *unmonitored[i];
     out.add("initiative", r.text_at(0), r.text_at(1) + " " + r.text_at(2),
             "Belum ada monitoring tahun " + std::to_string(year) + "; regulasi mewajibkan monitoring setiap tahun.",
@@ -322,7 +308,7 @@ void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Out& ou
 /// The teams of the profile with their members; a gap for every mandatory position of a required
 /// team that has fewer members than the regulation's minimum. Teams serve the whole Pemda, so the
 /// agency filter does not apply.
-void propose_teams(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_teams(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   if (!q.profile) return;  // which teams and positions exist is the regulation's to say
   auto teams = tenancy::Repository(c).teams(q.scope);
   for (const auto& spec : q.profile->teams) {
@@ -376,7 +362,7 @@ class ArchitectureEvidence final : public evaluation::EvidenceSource {
 
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
-    Out out{topic, list};
+    ProposalSink out{"architecture", topic, list};
     if (topic == "architecture") {
       propose_document(c, q, "arsitektur", out);
       propose_element_counts(c, q, out);

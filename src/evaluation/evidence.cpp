@@ -26,6 +26,14 @@ const std::vector<std::string>& evidence_topics() {
   return kTopics;
 }
 
+std::string joined(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+std::string owned_by(const EvidenceQuery& q) { return q.agency_id.empty() ? "" : " milik Perangkat Daerah ini"; }
+
 std::vector<EvidenceProposal> EvidenceSources::propose(storage::Connection& c, const EvidenceQuery& q,
                                                        const std::vector<std::string>& topics) const {
   std::vector<EvidenceProposal> out;

@@ -38,6 +38,23 @@ struct EvidenceProposal {
   bool present = true;  ///< false: a gap, not evidence
 };
 
+/// How many single records a source lists per topic; counts in a summary proposal cover the rest.
+inline constexpr std::size_t kMaxListedRecords = 20;
+
+/// Appends a source's proposals for one topic, stamping each with the source id and the topic.
+struct ProposalSink {
+  std::string_view source;
+  std::string_view topic;
+  std::vector<EvidenceProposal>& list;
+  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link, bool present) {
+    list.push_back({std::string(source), std::string(topic), std::move(kind), std::move(ref_id), std::move(label),
+                    std::move(detail), std::move(link), present});
+  }
+};
+
+/// "a · b · c": the separator proposals use between parts of a detail.
+std::string joined(const std::vector<std::string>& parts, const char* sep = " · ");
+
 /// Where to look: the whole Pemda (agency empty) or one Perangkat Daerah.
 struct EvidenceQuery {
   Scope scope;
@@ -46,6 +63,10 @@ struct EvidenceQuery {
   int year = 0;           ///< the evaluation year
   std::string today;      ///< YYYY-MM-DD
 };
+
+struct EvidenceQuery;
+/// " milik Perangkat Daerah ini" for an agency assessment, "" for the Pemda: appended to labels.
+std::string owned_by(const EvidenceQuery& q);
 
 class EvidenceSource {
  public:

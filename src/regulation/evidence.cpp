@@ -15,20 +15,14 @@ namespace {
 
 using evaluation::EvidenceProposal;
 using evaluation::EvidenceQuery;
+using evaluation::joined;
+using evaluation::kMaxListedRecords;
+using evaluation::owned_by;
+using evaluation::ProposalSink;
 
 // An assessor reads a list, not a register: per topic at most this many findings; the aggregate
 // proposals carry the full counts.
-constexpr std::size_t kMaxEntries = 20;
 const std::vector<std::string> kSeverities = {"tinggi", "sedang", "rendah"};  // most urgent first
-
-struct Out {
-  std::string_view topic;
-  std::vector<EvidenceProposal>& list;
-  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link, bool present) {
-    list.push_back({"compliance", std::string(topic), std::move(kind), std::move(ref_id), std::move(label), std::move(detail),
-                    std::move(link), present});
-  }
-};
 
 struct OpenFinding {
   std::string id, rule_id, kind, subject, object_label, agency, severity, due;
@@ -81,15 +75,15 @@ std::string findings_link(const EvidenceQuery& q, const std::string& query) {
   return link;
 }
 
-void add_findings(const EvidenceQuery& q, const std::vector<OpenFinding>& findings, Out& out) {
-  for (std::size_t i = 0; i < findings.size() && i < kMaxEntries; ++i)
+void add_findings(const EvidenceQuery& q, const std::vector<OpenFinding>& findings, ProposalSink& out) {
+  for (std::size_t i = 0; i < findings.size() && i < kMaxListedRecords; ++i)
     out.add("finding", findings[i].id, finding_label(q, findings[i]), finding_detail(q, findings[i]),
             "/kepatuhan/temuan/" + findings[i].id, false);
 }
 
 /// The last evaluation run is the evidence that the regulation is checked; open findings by
 /// severity, then the findings themselves, are the gaps.
-void propose_compliance(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_compliance(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   auto last = Repository(c).last_run(q.scope);
   if (!last) {
     out.add("compliance_run", "", "Kepatuhan regulasi belum pernah dievaluasi",
@@ -153,7 +147,7 @@ std::set<std::string> security_rules(const tenancy::Profile& p) {
 
 /// Only where it can be told which findings are about security; otherwise nothing is proposed
 /// rather than every finding.
-void propose_security(storage::Connection& c, const EvidenceQuery& q, Out& out) {
+void propose_security(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
   if (!q.profile) return;
   auto rules = security_rules(*q.profile);
   if (rules.empty()) return;
@@ -179,7 +173,7 @@ class ComplianceEvidence final : public evaluation::EvidenceSource {
 
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
-    Out out{topic, list};
+    ProposalSink out{"compliance", topic, list};
     if (topic == "compliance") propose_compliance(c, q, out);
     else if (topic == "security") propose_security(c, q, out);
   }
