@@ -1,0 +1,376 @@
+// Data plane decision core (issue 7; docs/gateway.md "Data plane decisions").
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "core/crypto.hpp"
+#include "gateway/access.hpp"
+#include "gateway/cidr.hpp"
+#include "gateway/rate_limiter.hpp"
+#include "gateway/snapshot.hpp"
+
+using namespace simpul::gateway;
+
+namespace {
+
+constexpr std::int64_t kSec = 1'000'000'000;
+
+IpAddress ip(std::string_view text) {
+  auto a = parse_ip(text);
+  EXPECT_TRUE(a) << text;
+  return a.value_or(IpAddress{});
+}
+
+bool in(std::string_view cidr, std::string_view address) {
+  auto c = parse_cidr(cidr);
+  EXPECT_TRUE(c) << cidr;
+  return c && contains(*c, ip(address));
+}
+
+ServiceConfig service(std::string id, std::string prefix) {
+  ServiceConfig s;
+  s.id = id;
+  s.name = id;
+  s.version = "1";
+  s.path_prefix = std::move(prefix);
+  s.upstream_base_url = "http://127.0.0.1:9000";
+  s.allowed_networks = {"0.0.0.0/0", "::/0"};
+  s.max_body_bytes = 1000;
+  return s;
+}
+
+ConsumerConfig consumer(std::string id, std::string key) {
+  return {id, id, "agency-" + id, {api_key_hash(key)}};
+}
+
+GrantConfig grant(std::string c, std::string s, std::optional<std::string> path = {}, std::vector<std::string> methods = {}) {
+  return {std::move(c), std::move(s), std::move(path), std::move(methods)};
+}
+
+/// Two services, three consumers: "a" has the whole of kependudukan, "b" has only GET on
+/// /penduduk of kependudukan, "c" has nothing.
+Config base_config() {
+  Config c;
+  c.services = {service("kependudukan", "/svc/kependudukan"), service("pajak", "/svc/pajak"),
+                service("pajak-v2", "/svc/pajak/v2")};
+  c.consumers = {consumer("a", "key-a"), consumer("b", "key-b"), consumer("c", "key-c")};
+  c.grants = {grant("a", "kependudukan"), grant("b", "kependudukan", "/penduduk", {"GET"}), grant("a", "pajak-v2")};
+  return c;
+}
+
+struct Fixture {
+  std::int64_t now = 1'700'000'000 * kSec;
+  RateLimiter limiter{[this] { return now; }};
+  std::shared_ptr<const CompiledConfig> config;
+  explicit Fixture(Config c = base_config()) { config = compile(std::make_shared<const Config>(std::move(c))); }
+  Decision run(std::string_view method, std::string_view path, std::string_view key, std::string_view source = "10.0.0.1",
+               std::int64_t length = 0) {
+    RequestFacts f{method, path, key, ip(source), length};
+    return decide(*config, limiter, f);
+  }
+};
+
+}  // namespace
+
+TEST(GatewayCidr, Ipv4Boundaries) {
+  EXPECT_TRUE(in("10.1.2.0/24", "10.1.2.0"));
+  EXPECT_TRUE(in("10.1.2.0/24", "10.1.2.255"));
+  EXPECT_FALSE(in("10.1.2.0/24", "10.1.3.0"));
+  EXPECT_FALSE(in("10.1.2.0/24", "10.1.1.255"));
+  EXPECT_TRUE(in("10.1.2.3/32", "10.1.2.3"));
+  EXPECT_FALSE(in("10.1.2.3/32", "10.1.2.4"));
+  EXPECT_TRUE(in("10.1.2.3", "10.1.2.3"));  // bare address = /32
+  EXPECT_TRUE(in("0.0.0.0/0", "255.255.255.255"));
+  EXPECT_TRUE(in("0.0.0.0/0", "0.0.0.0"));
+  EXPECT_FALSE(in("0.0.0.0/0", "2001:db8::1"));  // IPv4 ranges never match native IPv6
+  EXPECT_TRUE(in("10.1.2.77/25", "10.1.2.1"));   // host bits cleared
+  EXPECT_FALSE(in("10.1.2.77/25", "10.1.2.128"));
+  EXPECT_TRUE(in("172.16.0.0/12", "172.31.255.255"));
+  EXPECT_FALSE(in("172.16.0.0/12", "172.32.0.0"));
+}
+
+TEST(GatewayCidr, Ipv6BoundariesAndMapped) {
+  EXPECT_TRUE(in("2001:db8::/32", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"));
+  EXPECT_FALSE(in("2001:db8::/32", "2001:db9::"));
+  EXPECT_TRUE(in("2001:db8::1/128", "2001:db8::1"));
+  EXPECT_FALSE(in("2001:db8::1/128", "2001:db8::2"));
+  EXPECT_TRUE(in("::/0", "2001:db8::1"));
+  EXPECT_TRUE(in("::/0", "192.0.2.1"));  // ::/0 admits everything, IPv4 included
+  EXPECT_TRUE(in("2001:db8::/33", "2001:db8:7fff::1"));
+  EXPECT_FALSE(in("2001:db8::/33", "2001:db8:8000::1"));
+  // IPv4-mapped IPv6 (dual-stack sockets) matches IPv4 ranges and vice versa.
+  EXPECT_TRUE(in("192.0.2.0/24", "::ffff:192.0.2.9"));
+  EXPECT_FALSE(in("192.0.2.0/24", "::ffff:192.0.3.9"));
+  EXPECT_TRUE(in("::ffff:192.0.2.0/120", "192.0.2.200"));
+  EXPECT_EQ(ip("::ffff:192.0.2.9"), ip("192.0.2.9"));
+  EXPECT_EQ(to_string(ip("::ffff:192.0.2.9")), "192.0.2.9");
+  EXPECT_EQ(to_string(ip("2001:db8::1")), "2001:db8::1");
+}
+
+TEST(GatewayCidr, RejectsMalformed) {
+  for (std::string_view bad : {"", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "10.0.0/8", "2001:db8::/129",
+                               "10.0.0.0/8x", "fe80::1%eth0", "[::1]", "::1/1000", "a.b.c.d/8"}) {
+    EXPECT_FALSE(parse_cidr(bad)) << bad;
+  }
+}
+
+TEST(GatewayConfig, ValidationListsProblems) {
+  Config c = base_config();
+  c.services.push_back(service("kependudukan", "/svc/kependudukan"));
+  c.services.push_back(service("x", "no-slash"));
+  c.services.back().allowed_networks = {"10.0.0.0/40"};
+  c.grants.push_back(grant("ghost", "pajak"));
+  c.grants.push_back(grant("a", "pajak", {}, {"BREW"}));
+  auto problems = validate(c);
+  EXPECT_GE(problems.size(), 5u);
+  SnapshotHolder holder;
+  EXPECT_THROW(holder.publish(std::make_shared<const Config>(c)), std::invalid_argument);
+  EXPECT_TRUE(holder.current()->services.empty());  // the old (empty) snapshot stays
+  EXPECT_TRUE(validate(base_config()).empty());
+}
+
+TEST(GatewayDecide, DenyByDefaultAndOrderOfChecks) {
+  Fixture fx;
+  // Unknown or missing key: 401, whatever the path (does not reveal which services exist).
+  for (auto path : {"/svc/kependudukan/penduduk", "/svc/none", "/"}) {
+    auto d = fx.run("GET", path, "wrong-key");
+    EXPECT_EQ(d.status, 401) << path;
+    EXPECT_EQ(d.error_code, "gateway.unknown_consumer");
+    EXPECT_EQ(d.service, -1);  // never looked up
+    EXPECT_EQ(fx.run("GET", path, "").status, 401);
+  }
+  // Known key, unknown path: 404.
+  auto d = fx.run("GET", "/svc/none/x", "key-c");
+  EXPECT_EQ(d.status, 404);
+  EXPECT_EQ(d.error_code, "gateway.unknown_service");
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukanx", "key-a").status, 404);  // segment boundary
+  // Known key and service, no grant: 403.
+  d = fx.run("GET", "/svc/kependudukan/penduduk", "key-c");
+  EXPECT_EQ(d.status, 403);
+  EXPECT_EQ(d.error_code, "gateway.no_grant");
+  EXPECT_EQ(d.consumer, 2);
+  // Granted.
+  d = fx.run("POST", "/svc/kependudukan/anything/else", "key-a");
+  EXPECT_TRUE(d.allowed());
+  EXPECT_EQ(d.error_code, "");
+  EXPECT_EQ(d.service, 0);
+  EXPECT_EQ(d.consumer, 0);
+  EXPECT_EQ(d.upstream_path, "/anything/else");
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan", "key-a").upstream_path, "/");
+  // Grant for one service does not extend to another one.
+  EXPECT_EQ(fx.run("GET", "/svc/pajak/x", "key-a").error_code, "gateway.no_grant");
+  // Longest prefix wins: /svc/pajak/v2 is its own service, granted to a.
+  d = fx.run("GET", "/svc/pajak/v2/objek", "key-a");
+  EXPECT_TRUE(d.allowed());
+  EXPECT_EQ(d.service, 2);
+  EXPECT_EQ(d.upstream_path, "/objek");
+}
+
+TEST(GatewayDecide, GrantPathPrefixAndMethods) {
+  Fixture fx;
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/penduduk", "key-b").allowed());
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/penduduk/3201", "key-b").allowed());
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/pendudukx", "key-b").status, 403);
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/keluarga", "key-b").status, 403);
+  EXPECT_EQ(fx.run("POST", "/svc/kependudukan/penduduk", "key-b").status, 403);
+  EXPECT_EQ(fx.run("HEAD", "/svc/kependudukan/penduduk", "key-b").status, 403);  // methods are exact
+  EXPECT_EQ(fx.run("TRACE", "/svc/kependudukan/x", "key-a").status, 403);       // never proxied
+  // Several grants for one pair: any one suffices.
+  Config c = base_config();
+  c.grants.push_back(grant("b", "kependudukan", "/keluarga", {"POST", "PUT"}));
+  Fixture fx2(c);
+  EXPECT_TRUE(fx2.run("GET", "/svc/kependudukan/penduduk", "key-b").allowed());
+  EXPECT_TRUE(fx2.run("PUT", "/svc/kependudukan/keluarga/1", "key-b").allowed());
+  EXPECT_EQ(fx2.run("GET", "/svc/kependudukan/keluarga/1", "key-b").status, 403);
+}
+
+TEST(GatewayDecide, PathTricksRefused) {
+  Fixture fx;
+  for (auto path : {"/svc/kependudukan/penduduk/../admin", "/svc/kependudukan/penduduk/%2e%2e/admin",
+                    "/svc/kependudukan/penduduk%2Fadmin", "/svc/kependudukan/./penduduk", "svc/kependudukan",
+                    "/svc/kependudukan/penduduk\\..\\admin", "/svc/kependudukan/penduduk/.."}) {
+    auto d = fx.run("GET", path, "key-b");
+    EXPECT_EQ(d.status, 400) << path;
+    EXPECT_EQ(d.error_code, "request.malformed");
+  }
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/penduduk/a..b/%20x", "key-b").allowed());
+}
+
+TEST(GatewayDecide, SourceNetworks) {
+  Config c = base_config();
+  c.services[0].allowed_networks = {"10.20.0.0/16", "2001:db8:20::/48"};
+  c.services[1].allowed_networks = {};  // nobody
+  c.grants.push_back(grant("a", "pajak"));
+  Fixture fx(c);
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a", "10.20.255.255").allowed());
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a", "::ffff:10.20.0.1").allowed());
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a", "2001:db8:20:ffff::1").allowed());
+  auto d = fx.run("GET", "/svc/kependudukan/x", "key-a", "10.21.0.0");
+  EXPECT_EQ(d.status, 403);
+  EXPECT_EQ(d.error_code, "gateway.source_not_allowed");
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-a", "2001:db8:21::1").status, 403);
+  EXPECT_EQ(fx.run("GET", "/svc/pajak/x", "key-a", "10.20.0.1").error_code, "gateway.source_not_allowed");
+  // The network is checked before the grant: c (no grant) from outside sees source_not_allowed.
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-c", "10.99.0.1").error_code, "gateway.source_not_allowed");
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-c", "10.20.0.1").error_code, "gateway.no_grant");
+}
+
+TEST(GatewayDecide, BodyTooLarge) {
+  Fixture fx;
+  EXPECT_TRUE(fx.run("POST", "/svc/kependudukan/x", "key-a", "10.0.0.1", 1000).allowed());
+  auto d = fx.run("POST", "/svc/kependudukan/x", "key-a", "10.0.0.1", 1001);
+  EXPECT_EQ(d.status, 413);
+  EXPECT_EQ(d.error_code, "gateway.body_too_large");
+  EXPECT_TRUE(fx.run("POST", "/svc/kependudukan/x", "key-a", "10.0.0.1", -1).allowed());  // streamed: enforced later
+  // A 413 is decided after the grant: an ungranted consumer learns only no_grant.
+  EXPECT_EQ(fx.run("POST", "/svc/kependudukan/x", "key-c", "10.0.0.1", 5000).status, 403);
+}
+
+TEST(GatewayDecide, RateLimitBurstRetryAfterAndRefill) {
+  Config c = base_config();
+  c.services[0].rate_limit = {0.5, 3};  // one request every 2 s, burst 3
+  Fixture fx(c);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed()) << i;
+  auto d = fx.run("GET", "/svc/kependudukan/x", "key-a");
+  EXPECT_EQ(d.status, 429);
+  EXPECT_EQ(d.error_code, "gateway.rate_limited");
+  EXPECT_EQ(d.retry_after, 2u);
+  // Other consumers have their own bucket.
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/penduduk", "key-b").allowed());
+  fx.now += 1 * kSec;
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-a").retry_after, 1u);
+  fx.now += 1 * kSec;  // one token back
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed());
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-a").status, 429);
+  fx.now += 60 * kSec;  // a long pause refills to the burst, not beyond
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed()) << i;
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-a").status, 429);
+  // Refusals before the rate limit do not consume tokens.
+  fx.now += 60 * kSec;
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-a", "10.0.0.1", 5000).status, 413);
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed());
+}
+
+TEST(GatewayDecide, RateLimitSubSecondRetryAfterIsOneSecond) {
+  Config c = base_config();
+  c.services[0].rate_limit = {100, 10};
+  Fixture fx(c);
+  for (int i = 0; i < 10; ++i) EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed());
+  auto d = fx.run("GET", "/svc/kependudukan/x", "key-a");
+  EXPECT_EQ(d.status, 429);
+  EXPECT_EQ(d.retry_after, 1u);
+  fx.now += 10'000'000;  // 10 ms = one interval
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed());
+}
+
+TEST(GatewayDecide, DailyQuotaResetsAtLocalMidnight) {
+  Config c = base_config();
+  c.services[0].daily_quota = 3;
+  c.quota_day_offset_seconds = 7 * 3600;  // WIB
+  Fixture fx(c);
+  // 2026-11-23 23:00:00 WIB = 16:00:00 UTC.
+  fx.now = std::int64_t{1795968000} * kSec;
+  ASSERT_EQ((fx.now / kSec + 7 * 3600) % 86400, 23 * 3600);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed());
+  auto d = fx.run("GET", "/svc/kependudukan/x", "key-a");
+  EXPECT_EQ(d.status, 429);
+  EXPECT_EQ(d.error_code, "gateway.quota_exceeded");
+  EXPECT_EQ(d.retry_after, 3600u);
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/penduduk", "key-b").allowed());  // per consumer
+  fx.now += 3599 * kSec;
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-a").retry_after, 1u);
+  fx.now += 1 * kSec;  // local midnight
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/x", "key-a").allowed());
+  EXPECT_EQ(fx.run("GET", "/svc/kependudukan/x", "key-a").status, 429);
+}
+
+TEST(GatewayRateLimiter, ThreadSafeCounts) {
+  std::atomic<std::int64_t> now{1'700'000'000 * kSec};
+  RateLimiter limiter([&] { return now.load(); });
+  const std::uint64_t key = pair_key("a", "s");
+  EXPECT_NE(key, pair_key("as", ""));
+  std::atomic<int> allowed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 1000; ++i) {
+        if (limiter.acquire(key, {1, 100}, 150, 0).allowed) allowed.fetch_add(1);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(allowed.load(), 100);  // exactly the burst: the clock did not move
+  now += 1000 * kSec;
+  allowed = 0;
+  threads.clear();
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 1000; ++i) {
+        if (limiter.acquire(key, {1, 100}, 150, 0).allowed) allowed.fetch_add(1);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(allowed.load(), 50);  // the quota of 150 per day is reached
+}
+
+TEST(GatewayRateLimiter, FullTableLetsThroughAndCounts) {
+  std::int64_t now = 1'700'000'000 * kSec;
+  RateLimiter limiter([&] { return now; }, 16);
+  for (int i = 0; i < 16; ++i) EXPECT_TRUE(limiter.acquire(pair_key("c" + std::to_string(i), "s"), {1, 1}, 0, 0).allowed);
+  EXPECT_EQ(limiter.overflows(), 0u);
+  EXPECT_TRUE(limiter.acquire(pair_key("extra", "s"), {1, 1}, 0, 0).allowed);
+  EXPECT_EQ(limiter.overflows(), 1u);
+  EXPECT_FALSE(limiter.acquire(pair_key("c3", "s"), {1, 1}, 0, 0).allowed);  // existing pairs still limited
+}
+
+TEST(GatewaySnapshot, HotSwapUnderLoad) {
+  // Three snapshots. In all of them a may call kependudukan; b's grant and the pajak service come
+  // and go; c never has a grant. Every decision must be consistent with one of the snapshots.
+  std::vector<std::shared_ptr<const Config>> configs;
+  for (int v = 0; v < 3; ++v) {
+    Config c = base_config();
+    c.version = v;
+    if (v == 1) c.grants.erase(c.grants.begin() + 1);  // b loses its grant
+    if (v == 2) c.services.erase(c.services.begin() + 1), c.grants.pop_back(), c.services.pop_back();
+    ASSERT_TRUE(validate(c).empty()) << v;
+    configs.push_back(std::make_shared<const Config>(std::move(c)));
+  }
+  SnapshotHolder holder;
+  holder.publish(configs[0]);
+  RateLimiter limiter;
+  std::atomic<bool> stop{false};
+  std::atomic<long> decisions{0}, failures{0};
+  auto worker = [&](bool cached) {
+    const IpAddress source = *parse_ip("10.0.0.1");
+    SnapshotCache cache(holder);
+    while (!stop.load(std::memory_order_relaxed)) {
+      auto snap = cached ? cache.get() : holder.current();
+      if (decide(*snap, limiter, {"GET", "/svc/kependudukan/x", "key-a", source, 0}).status != 0) ++failures;
+      int b = decide(*snap, limiter, {"GET", "/svc/kependudukan/penduduk", "key-b", source, 0}).status;
+      if (b != 0 && b != 403) ++failures;
+      if (b == 0 && snap->source->version == 1) ++failures;  // decided against its own snapshot
+      if (decide(*snap, limiter, {"GET", "/svc/kependudukan/x", "key-c", source, 0}).status != 403) ++failures;
+      int p = decide(*snap, limiter, {"GET", "/svc/pajak/x", "key-a", source, 0}).status;
+      if (p != 403 && p != 404) ++failures;
+      decisions += 4;
+    }
+  };
+  std::thread t1(worker, false), t2(worker, true);  // one reads the holder, one its cache
+  for (int i = 0; i < 1000; ++i) {
+    holder.publish(configs[i % 3]);
+    if (i % 100 == 0) std::this_thread::yield();
+  }
+  stop = true;
+  t1.join();
+  t2.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_GT(decisions.load(), 0);
+  EXPECT_EQ(holder.current()->source->version, 0u);  // 999 % 3
+  EXPECT_EQ(holder.generation(), 1001u);
+  SnapshotCache cache(holder);
+  EXPECT_EQ(cache.get()->source->version, 0u);
+  holder.publish(configs[1]);
+  EXPECT_EQ(cache.get()->source->version, 1u);  // picked up on the next get()
+}
