@@ -1,28 +1,46 @@
 #include "gateway/merkle.hpp"
 
+#include <openssl/evp.h>
 #include <sodium.h>
+
+#include <algorithm>
 
 namespace simpul::gateway::merkle {
 
-Hash leaf_hash(std::string_view data) {
+namespace {
+
+struct Digest {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  ~Digest() { EVP_MD_CTX_free(ctx); }
+};
+
+}  // namespace
+
+Hash sha256(std::string_view a, std::string_view b) {
+  static const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);  // once: no lookup per hash
+  thread_local Digest d;
+  Hash out;
+  unsigned int len = 0;
+  if (md && d.ctx && EVP_DigestInit_ex2(d.ctx, md, nullptr) == 1 && EVP_DigestUpdate(d.ctx, a.data(), a.size()) == 1 &&
+      EVP_DigestUpdate(d.ctx, b.data(), b.size()) == 1 && EVP_DigestFinal_ex(d.ctx, out.data(), &len) == 1 && len == 32)
+    return out;
+  // OpenSSL unavailable (no provider, out of memory): the same digest from libsodium.
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
-  const unsigned char prefix = 0x00;
-  crypto_hash_sha256_update(&st, &prefix, 1);
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  Hash out;
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(a.data()), a.size());
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(b.data()), b.size());
   crypto_hash_sha256_final(&st, out.data());
   return out;
 }
+
+Hash leaf_hash(std::string_view data) { return sha256(std::string_view("\0", 1), data); }
 
 Hash node_hash(const Hash& left, const Hash& right) {
   unsigned char buf[65];
   buf[0] = 0x01;
   std::copy(left.begin(), left.end(), buf + 1);
   std::copy(right.begin(), right.end(), buf + 33);
-  Hash out;
-  crypto_hash_sha256(out.data(), buf, sizeof buf);
-  return out;
+  return sha256(std::string_view(reinterpret_cast<const char*>(buf), sizeof buf));
 }
 
 namespace {

@@ -115,13 +115,7 @@ void put_canonical(std::string& out, const ExchangeRecord& r) {
 }
 
 merkle::Hash hash_after(const merkle::Hash& prev, std::string_view canon) {
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  crypto_hash_sha256_update(&st, prev.data(), prev.size());
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(canon.data()), canon.size());
-  merkle::Hash out;
-  crypto_hash_sha256_final(&st, out.data());
-  return out;
+  return merkle::sha256(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()), canon);
 }
 
 merkle::Hash leaf_of(const merkle::Hash& record_hash) {
@@ -254,6 +248,17 @@ bool for_each_line(const fs::path& path, F&& f) {
     if (!f(n, parse_line(text))) break;
   }
   return true;
+}
+
+// Record lines end with "hash":"<64 hex>"} and start with {"seq":N, — prove() reads only these two
+// fields of the records it does not return (the proof is checked by verify_proof anyway).
+bool quick_record(std::string_view t, std::uint64_t& seq, merkle::Hash& h) {
+  constexpr std::string_view head = "{\"seq\":", key = "\"hash\":\"";
+  if (!t.starts_with(head) || t.size() < head.size() + key.size() + 66 || !t.ends_with("\"}")) return false;
+  auto r = std::from_chars(t.data() + head.size(), t.data() + t.size(), seq);
+  if (r.ec != std::errc() || *r.ptr != ',') return false;
+  if (t.substr(t.size() - 66 - key.size(), key.size()) != key) return false;
+  return merkle::from_hex(t.substr(t.size() - 66, 64), h);
 }
 
 std::string hex(std::string_view bytes) { return crypto::to_hex(bytes); }
@@ -560,45 +565,48 @@ std::optional<InclusionProof> prove(const fs::path& dir, std::uint64_t seq, std:
     std::size_t index = 0;
     bool done = false, bad = false;
     std::string problem;
-    if (!for_each_line(target, [&](std::size_t n, const Line& l) {
-          if (l.kind == Line::bad) {
-            problem = target.filename().string() + " line " + std::to_string(n) + ": " + l.error;
-            bad = true;
-            return false;
-          }
-          if (l.kind == Line::record) {
-            merkle::Hash h;
-            if (!merkle::from_hex(l.hash, h)) {
-              problem = target.filename().string() + " line " + std::to_string(n) + ": bad hash";
-              bad = true;
-              return false;
-            }
-            if (l.rec.seq == seq) {
-              found.emplace();
-              found->record = l.rec;
-              found->prev_hash = l.prev_hash;
-              found->hash = l.hash;
-              index = leaves.size();
-            }
-            leaves.push_back(leaf_of(h));
-            return true;
-          }
-          if (found) {  // the batch line that closes the record's batch
-            auto& p = *found;
-            p.batch = l.batch_no;
-            p.first_seq = l.first_seq;
-            p.last_seq = l.last_seq;
-            p.root = l.root;
-            p.signature = l.signature;
-            p.key_id = l.key_id;
-            for (const auto& s : merkle::path(leaves, index)) p.path.push_back({merkle::to_hex(s.sibling), s.sibling_on_left});
-            done = true;
-            return false;
-          }
-          leaves.clear();
-          return true;
-        }))
-      return fail("cannot read " + target.string());
+    std::ifstream in(target, std::ios::binary);
+    if (!in) return fail("cannot read " + target.string());
+    std::string text;
+    for (std::size_t n = 1; !done && !bad && std::getline(in, text); ++n) {
+      merkle::Hash h;
+      std::uint64_t s = 0;
+      if (quick_record(text, s, h) && s != seq) {
+        leaves.push_back(leaf_of(h));
+        continue;
+      }
+      auto l = parse_line(text);
+      if (l.kind == Line::bad) {
+        problem = target.filename().string() + " line " + std::to_string(n) + ": " + l.error;
+        bad = true;
+      } else if (l.kind == Line::record) {
+        if (!merkle::from_hex(l.hash, h)) {
+          problem = target.filename().string() + " line " + std::to_string(n) + ": bad hash";
+          bad = true;
+          continue;
+        }
+        if (l.rec.seq == seq) {
+          found.emplace();
+          found->record = l.rec;
+          found->prev_hash = l.prev_hash;
+          found->hash = l.hash;
+          index = leaves.size();
+        }
+        leaves.push_back(leaf_of(h));
+      } else if (found) {  // the batch line that closes the record's batch
+        auto& p = *found;
+        p.batch = l.batch_no;
+        p.first_seq = l.first_seq;
+        p.last_seq = l.last_seq;
+        p.root = l.root;
+        p.signature = l.signature;
+        p.key_id = l.key_id;
+        for (const auto& st : merkle::path(leaves, index)) p.path.push_back({merkle::to_hex(st.sibling), st.sibling_on_left});
+        done = true;
+      } else {
+        leaves.clear();
+      }
+    }
     if (bad) return fail(problem);
     if (!found) return fail("no record " + std::to_string(seq));
     if (!done) return fail("record " + std::to_string(seq) + " is not in a signed batch yet");

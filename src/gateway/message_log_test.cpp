@@ -332,6 +332,14 @@ TEST_F(MessageLogTest, OldBatchIsClosedByTime) {
   EXPECT_EQ(rep.batches, 2u);
 }
 
+TEST(MessageLogFormat, Sha256IsSha256) {
+  crypto::init();
+  EXPECT_EQ(merkle::to_hex(merkle::sha256("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(merkle::to_hex(merkle::sha256("a", "bc")), crypto::sha256_hex("abc"));
+  std::string big(100'000, 'x');
+  EXPECT_EQ(merkle::to_hex(merkle::sha256(big)), crypto::sha256_hex(big));
+}
+
 TEST(MessageLogFormat, CanonicalFormEscapesAndReplacesInvalidUtf8) {
   ExchangeRecord r;
   r.seq = 7;
