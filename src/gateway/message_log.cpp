@@ -317,6 +317,26 @@ std::unique_ptr<MessageLog> MessageLog::open(const fs::path& dir, const crypto::
 
   // Continue the chain: the last record and batch of the newest segment that has any.
   auto segments = list_segments(dir);
+  if (!segments.empty()) {
+    // A crash in the middle of a write leaves the newest segment ending without '\n': that line
+    // was never complete (nor flushed as such), so it is cut off and the chain continues before it.
+    std::ifstream in(segments.back(), std::ios::binary | std::ios::ate);
+    std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : 0, keep = size;
+    char c = '\n';
+    if (size > 0 && in.seekg(size - 1) && in.get(c) && c != '\n') {
+      keep = 0;
+      for (std::streamoff pos = size - 1; pos > 0; --pos)  // byte by byte: a torn line is short
+        if (in.seekg(pos - 1) && in.get(c) && c == '\n') {
+          keep = pos;
+          break;
+        }
+    }
+    in.close();
+    if (keep != size) {
+      fs::resize_file(segments.back(), static_cast<std::uintmax_t>(keep), ec);
+      if (ec) return fail("cannot repair " + segments.back().string() + ": " + ec.message());
+    }
+  }
   if (!segments.empty()) log->segment_number_ = segment_number(segments.back());
   for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
     bool any = false, bad = false;

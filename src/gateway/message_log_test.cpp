@@ -318,6 +318,29 @@ TEST_F(MessageLogTest, ReopenContinuesTheChainAndSignsAnOrphanTail) {
   EXPECT_TRUE(verify_proof(*p, pk(key_)).ok);
 }
 
+TEST_F(MessageLogTest, ReopenCutsALineTornByACrash) {
+  MessageLogOptions o;
+  o.batch_size = 4;
+  {
+    auto log = MessageLog::open(dir_.path(), key_, o);
+    for (std::uint64_t i = 1; i <= 10; ++i) ASSERT_EQ(log->append(sample(i)), LogStatus::ok);
+    ASSERT_EQ(log->close(), LogStatus::ok);
+  }
+  auto seg = list_segments(dir_.path()).back();
+  { std::ofstream(seg, std::ios::app) << "{\"seq\":11,\"time_us\":17950"; }
+  EXPECT_FALSE(verify_log(dir_.path(), pk(key_)).ok());
+  auto log = MessageLog::open(dir_.path(), key_, o);
+  ASSERT_TRUE(log);
+  EXPECT_EQ(log->last_seq(), 10u);
+  std::uint64_t seq = 0;
+  ASSERT_EQ(log->append(sample(11), &seq), LogStatus::ok);
+  EXPECT_EQ(seq, 11u);
+  ASSERT_EQ(log->close(), LogStatus::ok);
+  auto rep = verify_log(dir_.path(), pk(key_));
+  ASSERT_TRUE(rep.ok()) << rep.problem->what;
+  EXPECT_EQ(rep.records, 11u);
+}
+
 TEST_F(MessageLogTest, OldBatchIsClosedByTime) {
   MessageLogOptions o;
   o.batch_size = 1000;
