@@ -48,7 +48,13 @@ std::vector<std::string> validate(const Config& config) {
     for (const auto& n : s.allowed_networks) {
       if (!parse_cidr(n)) problems.push_back("service " + s.id + ": invalid network " + n);
     }
-    if (s.rate_limit.requests_per_second < 0) problems.push_back("service " + s.id + ": negative rate limit");
+    const auto& r = s.rate_limit;
+    if (!(r.requests_per_second >= 0 && r.requests_per_second <= 1e9)) {
+      problems.push_back("service " + s.id + ": rate limit must be 0 (unlimited) to 1e9 requests per second");
+    } else if (r.requests_per_second > 0 && (r.requests_per_second < 1e-3 || r.burst / r.requests_per_second > 1e8)) {
+      problems.push_back("service " + s.id + ": rate limit below 0.001/s or burst longer than 1e8 s");
+    }
+    if (s.daily_quota >= (std::uint64_t{1} << 40)) problems.push_back("service " + s.id + ": daily quota above 2^40");
   }
   for (const auto& c : config.consumers) {
     if (c.id.empty() || !consumer_ids.insert(c.id).second) problems.push_back("consumer id empty or duplicate: " + c.id);

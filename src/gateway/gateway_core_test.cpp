@@ -122,8 +122,11 @@ TEST(GatewayConfig, ValidationListsProblems) {
   c.services.back().allowed_networks = {"10.0.0.0/40"};
   c.grants.push_back(grant("ghost", "pajak"));
   c.grants.push_back(grant("a", "pajak", {}, {"BREW"}));
+  c.services[0].rate_limit = {-1, 1};
+  c.services[1].rate_limit = {1e-6, 1};
+  c.services[2].daily_quota = std::uint64_t{1} << 40;
   auto problems = validate(c);
-  EXPECT_GE(problems.size(), 5u);
+  EXPECT_GE(problems.size(), 8u);
   SnapshotHolder holder;
   EXPECT_THROW(holder.publish(std::make_shared<const Config>(c)), std::invalid_argument);
   EXPECT_TRUE(holder.current()->services.empty());  // the old (empty) snapshot stays
