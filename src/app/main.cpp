@@ -7,6 +7,7 @@
 #include "architecture/reference.hpp"
 #include "app/cli_args.hpp"
 #include "app/check_command.hpp"
+#include "app/gateway_command.hpp"
 #include "app/coverage.hpp"
 #include "app/scheduler.hpp"
 #include "app/demo.hpp"
@@ -35,6 +36,10 @@ Usage:
   simpul tenant list
   simpul user add --tenant SLUG --username NAME --role ROLE[,ROLE] [--display-name TEXT] [--agency CODE] [--password-stdin]
   simpul ledger verify
+  simpul gateway verify --log-dir DIR --public-key HEX [--live]
+                                       check the gateway message log: chain, batch roots, signatures
+  simpul gateway prove --log-dir DIR --seq N | verify-proof --proof FILE --public-key HEX
+                                       export / check the inclusion proof of one exchange
   simpul profiles check
   simpul coverage                      print docs/regulation-coverage.md from the profiles
 
@@ -181,6 +186,7 @@ int main(int argc, char** argv) {
     if (cmd == "user") return user_cmd(args);
     if (cmd == "ledger") return ledger_cmd(args);
     if (cmd == "profiles") return profiles_cmd(args);
+    if (cmd == "gateway") return app::gateway_command(args, std::cout);
     if (cmd == "check") {
       args.allow_only(with_common({"tenant", "json", "severity"}));
       if (!args.get("tenant")) throw std::invalid_argument("usage: simpul check --tenant SLUG [--json] [--severity S]");

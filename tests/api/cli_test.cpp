@@ -6,6 +6,11 @@
 #include <array>
 #include <cstdio>
 
+#include <fstream>
+#include <sstream>
+
+#include "core/crypto.hpp"
+#include "gateway/message_log.hpp"
 #include "server_process.hpp"
 #include "testing/test_database.hpp"
 
@@ -78,4 +83,58 @@ TEST(Cli, RefusesUnknownOptionsAndReportsBadProfiles) {
   std::string out(buf.data(), fread(buf.data(), 1, buf.size(), p));
   EXPECT_NE(WEXITSTATUS(pclose(p)), 0);
   EXPECT_NE(out.find("rusak.yaml:3: version: must be an integer"), std::string::npos) << out;
+}
+
+TEST(Cli, GatewayVerifyChecksTheMessageLogAndProvesOneExchange) {
+  test_support::TempDir dir;
+  auto logs = dir.path() / "gateway-log";
+  auto key = crypto::generate_signing_key();
+  {
+    auto log = gateway::MessageLog::open(logs, key, {});
+    ASSERT_TRUE(log);
+    for (int i = 0; i < 40; ++i) {
+      gateway::ExchangeRecord r;
+      r.request_id = "req-" + std::to_string(i);
+      r.consumer_id = "sipd-dinkes";
+      r.service_id = "kependudukan";
+      r.method = "GET";
+      r.path = "/svc/kependudukan/nik/" + std::to_string(i);
+      r.status = 200;
+      ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
+    }
+    ASSERT_EQ(log->close(), gateway::LogStatus::ok);
+  }
+  auto hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  auto ok = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("records: 40"), std::string::npos) << ok.out;
+
+  auto proof = simpul_cli("gateway prove --log-dir " + logs.string() + " --seq 17", dir.path().string());
+  ASSERT_EQ(proof.status, 0) << proof.out;
+  auto proof_file = dir.path() / "proof.json";
+  std::ofstream(proof_file) << proof.out;
+  auto checked = simpul_cli("gateway verify-proof --proof " + proof_file.string() + " --public-key " + hex, dir.path().string());
+  EXPECT_EQ(checked.status, 0) << checked.out;
+  auto other = crypto::generate_signing_key();
+  auto other_hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(other.public_key.data()), 32));
+  EXPECT_EQ(simpul_cli("gateway verify-proof --proof " + proof_file.string() + " --public-key " + other_hex, dir.path().string()).status, 1);
+
+  // One changed status code in the file breaks the chain at that exchange.
+  auto segment = gateway::list_segments(logs).front();
+  std::ifstream in(segment);
+  std::stringstream text;
+  text << in.rdbuf();
+  in.close();
+  auto content = text.str();
+  auto at = content.find("\"req-5\"");
+  ASSERT_NE(at, std::string::npos);
+  auto status = content.find("\"status\":200", at);
+  content.replace(status, 12, "\"status\":201");
+  std::ofstream(segment, std::ios::trunc) << content;
+  auto broken = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
+  EXPECT_EQ(broken.status, 1) << broken.out;
+  EXPECT_NE(broken.out.find("seq 6"), std::string::npos) << broken.out;
+  auto usage = simpul_cli("gateway verify --log-dir " + logs.string(), dir.path().string());
+  EXPECT_EQ(usage.status, 1);
+  EXPECT_NE(usage.out.find("--public-key"), std::string::npos) << usage.out;
 }
