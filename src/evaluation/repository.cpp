@@ -3,6 +3,10 @@
 namespace simpul::evaluation {
 namespace {
 
+StoredFramework stored_from(const storage::Row& r) {
+  return {r.text_at(0), static_cast<int>(r.int_at(1)), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5)};
+}
+
 const char* kPeriodColumns =
     "p.id, p.year, p.agency_id, COALESCE(a.name, ''), p.framework_id, p.framework_version, p.title, p.state, "
     "p.created_by_name, p.created_at, p.submitted_by_name, p.submitted_at, p.result "
@@ -110,8 +114,16 @@ std::vector<StoredFramework> Repository::frameworks(const Scope& s) const {
   for (const auto& r : c_.query("SELECT framework_id, version, definition, note, created_by_name, created_at FROM "
                                 "eval_frameworks WHERE tenant_id = ? ORDER BY framework_id, version",
                                 {s.tenant_id}))
-    out.push_back({r.text_at(0), static_cast<int>(r.int_at(1)), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5)});
+    out.push_back(stored_from(r));
   return out;
+}
+
+std::optional<StoredFramework> Repository::framework(const Scope& s, const std::string& id, int version) const {
+  auto rows = c_.query("SELECT framework_id, version, definition, note, created_by_name, created_at FROM eval_frameworks "
+                       "WHERE tenant_id = ? AND framework_id = ? AND version = ?",
+                       {s.tenant_id, id, version});
+  if (rows.empty()) return std::nullopt;
+  return stored_from(rows.front());
 }
 
 void Repository::insert(const Scope& s, const StoredFramework& f) {

@@ -27,6 +27,7 @@ class Repository {
   static std::vector<storage::Migration> migrations();
 
   std::vector<StoredFramework> frameworks(const Scope& s) const;
+  std::optional<StoredFramework> framework(const Scope& s, const std::string& id, int version) const;
   void insert(const Scope& s, const StoredFramework& f);
 
   void insert(const Scope& s, const Period& p);
