@@ -30,6 +30,10 @@ struct ServiceConfig {
   std::uint32_t retries_idempotent = 0;  // extra attempts for GET/HEAD/PUT/DELETE/OPTIONS
   RateLimit rate_limit;                  // per consumer of this service
   std::uint64_t daily_quota = 0;         // requests per consumer per day; 0 = unlimited
+  /// Path (relative to upstream_base_url) the data plane GETs periodically; empty = no health check.
+  std::string health_path;
+  /// Keep request and response bodies beside the message log (off by default: classified data).
+  bool store_bodies = false;
 };
 
 struct ConsumerConfig {
@@ -38,6 +42,9 @@ struct ConsumerConfig {
   std::string agency_id;
   /// Lowercase hex SHA-256 of each valid API key (api_key_hash()); several during key rotation.
   std::vector<std::string> api_key_sha256;
+  /// Lowercase hex SHA-256 fingerprints (of the DER) of client certificates this consumer must
+  /// present over mutual TLS. Empty = API key alone is enough.
+  std::vector<std::string> client_cert_sha256;
 };
 
 struct GrantConfig {

@@ -1,0 +1,27 @@
+#pragma once
+// What the data plane needs from the control plane's database (issue 7; docs/gateway.md
+// "Control plane"). The data plane never writes configuration; it reads it here, and it writes
+// its live status document here for the console.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gateway/config.hpp"
+#include "storage/database.hpp"
+
+namespace simpul::gateway::control {
+
+/// The configuration of every tenant's active services, enabled consumers and grants in force.
+/// A service's public path prefix is "/<tenant slug>/<service code>"; ids are the control plane's
+/// opaque ids (globally unique), so one data plane serves every tenant.
+Config load_config(storage::Database& db);
+
+/// Increases with every change that affects load_config(); a watcher polls it cheaply.
+std::uint64_t config_version(storage::Database& db);
+
+/// Stores the latest status document (Proxy::status_json()) of one data-plane instance.
+void save_status(storage::Database& db, const std::string& instance, const std::string& status_json);
+/// Status documents of instances heard from in the last `max_age_seconds`.
+std::vector<std::string> recent_status(storage::Database& db, int max_age_seconds);
+
+}  // namespace simpul::gateway::control
