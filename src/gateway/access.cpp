@@ -1,5 +1,7 @@
 #include "gateway/access.hpp"
 
+#include <algorithm>
+
 #include "core/crypto.hpp"
 
 namespace simpul::gateway {
@@ -60,6 +62,13 @@ Decision decide(const CompiledConfig& config, RateLimiter& limiter, const Reques
   auto consumer = config.consumer_by_key_hash.find(hash);
   if (consumer == config.consumer_by_key_hash.end()) return refuse(d, ErrorCode::GatewayUnknownConsumer);
   d.consumer = static_cast<int>(consumer->second);
+
+  // 1b. Mutual TLS: a consumer with registered certificates must present one of them. Checked right
+  // after the key, so a stolen key alone reveals nothing about services either.
+  const auto& certs = config.client_certs_by_consumer[consumer->second];
+  if (!certs.empty() && !std::binary_search(certs.begin(), certs.end(), request.client_cert_sha256)) {
+    return refuse(d, ErrorCode::GatewayClientCertificate);
+  }
 
   // 2. Service.
   d.service = config.find_service(request.path);

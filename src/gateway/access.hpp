@@ -7,6 +7,8 @@
 //   0. malformed path (dot segments, encoded '/', '.' or '\')   400 request.malformed
 //   1. API key unknown or missing                               401 gateway.unknown_consumer
 //      (first, so that callers without a valid key learn nothing about which services exist)
+//  1b. consumer has registered client certificates and the one
+//      presented over mutual TLS is not among them             403 gateway.client_certificate
 //   2. no service prefix matches the path                       404 gateway.unknown_service
 //   3. source address outside the service's allowed networks   403 gateway.source_not_allowed
 //   4. no grant for (consumer, service, path, method)           403 gateway.no_grant
@@ -30,6 +32,8 @@ struct RequestFacts {
   std::string_view api_key;  // raw key from the request header; empty when absent
   IpAddress source;          // peer address of the connection
   std::int64_t content_length = 0;  // -1 when unknown (chunked): the proxy enforces the limit while streaming
+  /// Lowercase hex SHA-256 of the DER of the client certificate presented over mutual TLS; empty if none.
+  std::string_view client_cert_sha256 = {};
 };
 
 struct Decision {

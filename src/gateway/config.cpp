@@ -62,6 +62,9 @@ std::vector<std::string> validate(const Config& config) {
       if (!is_hex_sha256(h)) problems.push_back("consumer " + c.id + ": API key hash is not lowercase hex SHA-256");
       else if (!hashes.insert(h).second) problems.push_back("consumer " + c.id + ": API key hash used twice");
     }
+    for (const auto& f : c.client_cert_sha256) {
+      if (!is_hex_sha256(f)) problems.push_back("consumer " + c.id + ": client certificate fingerprint is not lowercase hex SHA-256");
+    }
   }
   for (const auto& g : config.grants) {
     if (!consumer_ids.contains(g.consumer_id)) problems.push_back("grant names unknown consumer " + g.consumer_id);

@@ -377,3 +377,28 @@ TEST(GatewaySnapshot, HotSwapUnderLoad) {
   holder.publish(configs[1]);
   EXPECT_EQ(cache.get()->source->version, 1u);  // picked up on the next get()
 }
+
+TEST(GatewayDecide, ClientCertificateRequiredWhenRegistered) {
+  Config c = base_config();
+  const std::string good(64, 'a'), other(64, 'b');
+  c.consumers[0].client_cert_sha256 = {other, good};
+  Fixture f(c);
+  auto with_cert = [&](std::string_view key, std::string_view cert, std::string_view path = "/svc/kependudukan/x") {
+    RequestFacts facts{"GET", path, key, ip("10.0.0.1"), 0, cert};
+    return decide(*f.config, f.limiter, facts);
+  };
+  EXPECT_EQ(with_cert("key-a", good).status, 0);
+  EXPECT_EQ(with_cert("key-a", other).status, 0);
+  auto none = with_cert("key-a", "");
+  EXPECT_EQ(none.status, 403);
+  EXPECT_EQ(none.error_code, "gateway.client_certificate");
+  EXPECT_EQ(with_cert("key-a", std::string(64, 'c')).error_code, "gateway.client_certificate");
+  // Checked right after the key: an unknown service is not revealed to a caller without the certificate.
+  EXPECT_EQ(with_cert("key-a", "", "/svc/nothing").error_code, "gateway.client_certificate");
+  // The key comes first, and consumers without registered certificates need none.
+  EXPECT_EQ(with_cert("nokey", "").status, 401);
+  EXPECT_EQ(with_cert("key-b", "", "/svc/kependudukan/penduduk").status, 0);
+  // Fingerprints must be lowercase hex SHA-256.
+  c.consumers[0].client_cert_sha256 = {std::string(64, 'A')};
+  EXPECT_FALSE(validate(c).empty());
+}

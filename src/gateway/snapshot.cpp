@@ -65,6 +65,9 @@ std::shared_ptr<const CompiledConfig> compile(std::shared_ptr<const Config> conf
   for (std::uint32_t i = 0; i < c.consumers.size(); ++i) {
     consumer_index.emplace(c.consumers[i].id, i);
     for (const auto& h : c.consumers[i].api_key_sha256) out->consumer_by_key_hash.emplace(h, i);
+    auto certs = c.consumers[i].client_cert_sha256;
+    std::sort(certs.begin(), certs.end());  // decide() searches it with binary_search
+    out->client_certs_by_consumer.push_back(std::move(certs));
   }
 
   // Group grants by (consumer, service), keeping config order within a pair.

@@ -40,6 +40,9 @@ struct CompiledConfig {
   std::unordered_map<std::string, std::uint32_t> consumer_by_key_hash;  // hex SHA-256 -> consumer index
   std::vector<std::vector<GrantRange>> grants_by_consumer;  // per consumer, sorted by service
   std::vector<CompiledGrant> grants;
+  /// Per consumer, the registered client certificate fingerprints (lowercase hex), sorted; empty =
+  /// no mutual TLS required.
+  std::vector<std::vector<std::string>> client_certs_by_consumer;
 
   /// Index of the service whose prefix matches `path` on a segment boundary, longest first; -1 if none.
   int find_service(std::string_view path) const noexcept;
