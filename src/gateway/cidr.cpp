@@ -16,6 +16,9 @@ bool is_ipv4_text(std::string_view text) { return text.find(':') == std::string_
 
 std::optional<IpAddress> parse_ip(std::string_view text) {
   if (text.empty() || text.size() >= INET6_ADDRSTRLEN) return std::nullopt;
+  // inet_pton() reads a C string: without this, an embedded NUL would end the address early and
+  // "0.0.0.0\0anything" would parse (and validate) as 0.0.0.0 (found by fuzz/gateway_config_fuzz).
+  if (text.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos) return std::nullopt;
   char buffer[INET6_ADDRSTRLEN];
   std::memcpy(buffer, text.data(), text.size());
   buffer[text.size()] = '\0';
