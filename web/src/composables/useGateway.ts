@@ -1,0 +1,94 @@
+// What the Penghubung Layanan screens share: the profile's gateway section (GET /api/gateway/options,
+// once per page load: who operates, recommends and decides, with citations; the classifications and
+// refusal grounds), names of states in the UI language, tag colours, and who may do what.
+import { computed, ref, shallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { gatewayApi, type Classification, type GatewayOptions, type HealthState, type RequestState } from '@/api/gateway'
+import { useLabels } from '@/composables/useLabels'
+import { useSessionStore } from '@/stores/session'
+
+const options = shallowRef<GatewayOptions | null>(null)
+const optionsError = ref<unknown>(null)
+let pending: Promise<void> | null = null
+
+export function useGatewayOptions() {
+  function load(): Promise<void> {
+    if (options.value) return Promise.resolve()
+    if (pending) return pending
+    optionsError.value = null
+    pending = gatewayApi
+      .options()
+      .then((o) => {
+        options.value = o
+      })
+      .catch((err: unknown) => {
+        optionsError.value = err
+      })
+      .finally(() => {
+        pending = null
+      })
+    return pending
+  }
+  return { options, error: optionsError, load }
+}
+
+export const CLASSIFICATION_TYPES: Record<Classification, 'success' | 'warning' | 'danger'> = {
+  publik: 'success',
+  terbatas: 'warning',
+  rahasia: 'danger',
+}
+
+export const REQUEST_STATE_TYPES: Record<RequestState, 'info' | 'warning' | 'primary' | 'success' | 'danger'> = {
+  diajukan: 'warning',
+  direkomendasikan: 'primary',
+  disetujui: 'success',
+  ditolak: 'danger',
+  dibatalkan: 'info',
+}
+
+export const HEALTH_COLORS: Record<HealthState, string> = {
+  sehat: '#047857',
+  terganggu: '#b91c1c',
+  tidak_diperiksa: '#8a94a6',
+}
+
+/** The tag type of an HTTP status as the exchanges tables show it. */
+export function statusTagType(status: number): 'success' | 'warning' | 'danger' | 'info' {
+  if (status >= 500) return 'danger'
+  if (status >= 400) return 'warning'
+  if (status >= 200 && status < 300) return 'success'
+  return 'info'
+}
+
+export function useGatewayLabels() {
+  const { t } = useI18n()
+  const { fromMap } = useLabels()
+  return {
+    classification: (c: string) => {
+      const named = options.value?.classifications.find((x) => x.id === c)?.name
+      return named || fromMap('gw.classificationValue', c)
+    },
+    health: (h: string) => fromMap('gw.healthValue', h),
+    requestState: (s: string) => fromMap('gw.requestStateValue', s),
+    stepAction: (a: string) => fromMap('gw.stepActionValue', a),
+    decision: (d: string) => fromMap('gw.decisionValue', d),
+    myAccess: (a: string) => fromMap('gw.myAccessValue', a),
+    methods: (m: string[]) => (m.length ? m.join(', ') : t('gw.allMethods')),
+  }
+}
+
+/** What the signed-in user may do here (the server checks every call again). */
+export function useGatewayPermissions() {
+  const session = useSessionStore()
+  return {
+    canRead: computed(() => session.can('gateway.read')),
+    /** May create services or consumers at all: gateway.write, or .own for their own agency. */
+    canCreate: computed(() => session.canOwn('gateway.write', session.user?.agency_id)),
+    canWrite: (agencyId: string | null | undefined) => session.canOwn('gateway.write', agencyId),
+    canWriteAll: computed(() => session.can('gateway.write')),
+    canRequest: computed(() => session.can('gateway.request.own') || session.can('gateway.write')),
+    canTraffic: computed(() => session.can('gateway.traffic')),
+    /** Revoking a grant: the operator (gateway.write) or whoever decides requests. */
+    canRevokeGrant: computed(() => session.can('gateway.write') || session.can('gateway.decide')),
+  }
+}
