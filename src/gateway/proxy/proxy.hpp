@@ -67,8 +67,10 @@ class Proxy {
   /// histogram per service, simpul_gateway_upstream_healthy{service}, simpul_gateway_config_version.
   std::string prometheus_metrics() const;
 
- private:
+  /// Opaque; declared public only so the implementation files (session, health) can name it.
   struct Impl;
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,123 @@
+// Faults the data plane must survive (issue 7): broken clients, broken upstreams, garbage on the
+// TLS port. Suite names start with ProxyFault so the valgrind CTest can select them.
+#include <boost/asio/ssl.hpp>
+
+#include "gateway/proxy/proxy_fixture.hpp"
+
+using namespace simpul;
+using namespace simpul::gateway;
+using namespace simpul::gateway::testing;
+
+namespace {
+
+class ProxyFault : public ProxyTestBase {
+ protected:
+  /// A fresh connection gets a normal answer: the proxy is still up.
+  void expect_serving() {
+    Client c(port);
+    EXPECT_EQ(c.get("/svc/echo/ok", kKey).result_int(), 200);
+  }
+};
+
+}  // namespace
+
+TEST_F(ProxyFault, MalformedRequestLineIs400) {
+  start();
+  Client c(port);
+  c.write_raw("GET /svc/echo/a HTTP/1.1 extra\r\nHost: x\r\n\r\n");
+  std::string reply = c.read_all(std::chrono::milliseconds(3000));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << reply;
+  EXPECT_NE(reply.find("request.malformed"), std::string::npos);
+  Client d(port);
+  d.write_raw("\x01\x02\x03garbage\r\n\r\n");
+  EXPECT_NE(d.read_all(std::chrono::milliseconds(3000)).find("400"), std::string::npos);
+  expect_serving();
+}
+
+TEST_F(ProxyFault, OversizedHeadersAre431) {
+  ProxyOptions o;
+  o.max_header_bytes = 4096;
+  start(o);
+  Client c(port);
+  c.write_raw("GET /svc/echo/a HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(8000, 'a') + "\r\n\r\n");
+  std::string reply = c.read_all(std::chrono::milliseconds(3000));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 431", 0), 0u) << reply.substr(0, 200);
+  EXPECT_NE(reply.find("gateway.header_too_large"), std::string::npos);
+  expect_serving();
+}
+
+TEST_F(ProxyFault, SlowlorisGets408WhileOthersAreServed) {
+  ProxyOptions o;
+  o.header_timeout = std::chrono::milliseconds(1000);
+  o.threads = 1;  // the slow client and the normal one share the worker
+  start(o);
+  Client slow(port);
+  std::atomic<bool> closed{false};
+  std::string reply;
+  std::thread drip([&] {
+    const std::string head = "GET /svc/echo/a HTTP/1.1\r\nHost: x\r\nX-API-Key: test-key-app\r\n\r\n";
+    for (char ch : head) {
+      boost::beast::error_code ec;
+      boost::asio::write(slow.socket(), boost::asio::buffer(&ch, 1), ec);
+      if (ec) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      if (slow.socket().available(ec) > 0 || ec) break;  // the proxy answered
+    }
+    reply = slow.read_all(std::chrono::milliseconds(3000));
+    closed = true;
+  });
+  // Meanwhile a normal client is served.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  expect_serving();
+  drip.join();
+  EXPECT_EQ(reply.rfind("HTTP/1.1 408", 0), 0u) << reply;
+  EXPECT_NE(reply.find("gateway.request_timeout"), std::string::npos);
+  EXPECT_NE(reply.find("Connection: close"), std::string::npos);
+  expect_serving();
+}
+
+TEST_F(ProxyFault, UpstreamResetMidBodyClosesConsumer) {
+  start();
+  upstream.mode = TestUpstream::Mode::reset_mid_body;
+  Client c(port);
+  boost::beast::error_code ec;
+  bhttp::request<bhttp::string_body> req{bhttp::verb::get, "/svc/echo/a", 11};
+  req.set("X-API-Key", kKey);
+  c.send(req, &ec);
+  EXPECT_TRUE(ec) << "a cut-off body must not look complete";
+  upstream.mode = TestUpstream::Mode::echo;
+  expect_serving();
+}
+
+TEST_F(ProxyFault, GarbageOnTlsPort) {
+  TestPki pki = TestPki::make(dir.path() / "pki");
+  ASSERT_TRUE(pki.ok);
+  ProxyOptions o;
+  o.tls_certificate = pki.dir / "server.pem";
+  o.tls_private_key = pki.dir / "server.key";
+  start(o);
+  for (int i = 0; i < 3; ++i) {
+    Client c(port);
+    c.write_raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n\x16\x03\x01\xff\xff garbage");
+    c.read_all(std::chrono::milliseconds(2000));
+  }
+  {
+    Client idle(port);  // connects and sends nothing; dropped after the handshake timeout
+  }
+  namespace ssl = boost::asio::ssl;
+  boost::asio::io_context ioc;
+  ssl::context ctx(ssl::context::tls_client);
+  ctx.load_verify_file((pki.dir / "ca.pem").string());
+  ctx.set_verify_mode(ssl::verify_peer);
+  ssl::stream<tcp::socket> s(ioc, ctx);
+  s.next_layer().connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  s.handshake(ssl::stream_base::client);
+  bhttp::request<bhttp::string_body> req{bhttp::verb::get, "/svc/echo/a", 11};
+  req.set("X-API-Key", kKey);
+  req.set(bhttp::field::host, "localhost");
+  bhttp::write(s, req);
+  bhttp::response<bhttp::string_body> res;
+  boost::beast::flat_buffer b;
+  bhttp::read(s, b, res);
+  EXPECT_EQ(res.result_int(), 200);
+}

@@ -1,0 +1,324 @@
+// The data plane end to end (issue 7; docs/gateway.md "Data plane (proxy)"): a real proxy on a
+// loopback port in front of an in-process upstream.
+#include <boost/asio/ssl.hpp>
+
+#include "gateway/proxy/proxy_fixture.hpp"
+
+using namespace simpul;
+using namespace simpul::gateway;
+using namespace simpul::gateway::testing;
+
+namespace {
+
+class ProxyTest : public ProxyTestBase {};
+
+bhttp::request<bhttp::string_body> request(bhttp::verb m, std::string target, std::string key = kKey) {
+  bhttp::request<bhttp::string_body> r{m, target, 11};
+  if (!key.empty()) r.set("X-API-Key", key);
+  return r;
+}
+
+}  // namespace
+
+TEST_F(ProxyTest, ForwardsAllowedRequest) {
+  start();
+  Client c(port);
+  auto req = request(bhttp::verb::post, "/svc/echo/items/7?x=1&y=%20");
+  req.set("X-Custom", "nilai");
+  req.set(bhttp::field::content_type, "application/json");
+  req.set("X-Forwarded-For", "1.2.3.4");  // not trusted from the client
+  req.body() = R"({"a":1})";
+  auto res = c.send(req);
+  EXPECT_EQ(res.result_int(), 201);
+  EXPECT_EQ(res["X-Upstream"], "test");
+  EXPECT_FALSE(res["X-Request-Id"].empty());
+  EXPECT_EQ(res.body(), R"(echo:POST /base/items/7?x=1&y=%20 {"a":1})");
+  Received got = upstream.last();
+  EXPECT_EQ(got.method, "POST");
+  EXPECT_EQ(got.target, "/base/items/7?x=1&y=%20");
+  EXPECT_EQ(got.body, R"({"a":1})");
+  EXPECT_EQ(got.headers["x-custom"], "nilai");
+  EXPECT_EQ(got.headers["content-type"], "application/json");
+  EXPECT_EQ(got.headers.count("x-api-key"), 0u);
+  EXPECT_EQ(got.headers["x-simpul-consumer"], "app");
+  EXPECT_EQ(got.headers["x-forwarded-for"], "127.0.0.1");
+  EXPECT_EQ(got.headers["x-forwarded-proto"], "http");
+  EXPECT_EQ(got.headers["x-request-id"], res["X-Request-Id"]);
+  EXPECT_EQ(got.headers["host"], "127.0.0.1:" + std::to_string(upstream.port()));
+
+  // The prefix alone maps to the base path; HEAD gets headers only.
+  auto root = c.send(request(bhttp::verb::get, "/svc/echo"));
+  EXPECT_EQ(root.result_int(), 200);
+  EXPECT_EQ(upstream.last().target, "/base/");
+}
+
+TEST_F(ProxyTest, RefusalsCarryCatalogueCodeAndRequestId) {
+  Config cfg = base_config();
+  cfg.services[0].rate_limit = {0.01, 2};  // two at once, then one per 100 s
+  publish(cfg);
+  start();
+  Client c(port);
+  expect_error(c.send(request(bhttp::verb::get, "/svc/echo/a", "")), 401, "gateway.unknown_consumer");
+  expect_error(c.send(request(bhttp::verb::get, "/svc/echo/a", "wrong")), 401, "gateway.unknown_consumer");
+  expect_error(c.send(request(bhttp::verb::get, "/svc/nothing")), 404, "gateway.unknown_service");
+  expect_error(c.send(request(bhttp::verb::get, "/svc/blocked/a")), 403, "gateway.source_not_allowed");
+  expect_error(c.send(request(bhttp::verb::get, "/svc/echo/private", "other-key")), 403, "gateway.no_grant");
+  auto big = request(bhttp::verb::post, "/svc/echo/a");
+  big.body() = std::string(1001, 'x');
+  expect_error(c.send(big), 413, "gateway.body_too_large");
+
+  Client c2(port);  // the 413 closed the first connection (its body was never read)
+  EXPECT_EQ(c2.send(request(bhttp::verb::get, "/svc/echo/a")).result_int(), 200);
+  EXPECT_EQ(c2.send(request(bhttp::verb::get, "/svc/echo/a")).result_int(), 200);
+  auto limited = c2.send(request(bhttp::verb::get, "/svc/echo/a"));
+  expect_error(limited, 429, "gateway.rate_limited");
+  EXPECT_GE(std::stoi(std::string(limited[bhttp::field::retry_after])), 1);
+
+  // English on request.
+  auto en = c2.send([&] {
+    auto r = request(bhttp::verb::get, "/svc/nothing");
+    r.set(bhttp::field::accept_language, "en-US");
+    return r;
+  }());
+  EXPECT_EQ(error_of(en).at("message").as_string(), "No such service.");
+  EXPECT_EQ(upstream.requests.load(), 2);  // refusals never reach the upstream
+}
+
+TEST_F(ProxyTest, UpstreamClosedPortIs502) {
+  start();
+  Client c(port);
+  expect_error(c.send(request(bhttp::verb::get, "/svc/closed/a")), 502, "gateway.upstream_unavailable");
+  EXPECT_EQ(c.send(request(bhttp::verb::get, "/svc/echo/a")).result_int(), 200);  // same connection still usable
+}
+
+TEST_F(ProxyTest, SlowUpstreamIs504) {
+  Config cfg = base_config();
+  cfg.services[0].upstream_timeout_ms = 200;
+  publish(cfg);
+  upstream.mode = TestUpstream::Mode::slow;
+  upstream.delay_ms = 1500;
+  start();
+  Client c(port);
+  expect_error(c.send(request(bhttp::verb::get, "/svc/echo/a")), 504, "gateway.upstream_timeout");
+}
+
+TEST_F(ProxyTest, IdempotentRetriedPostNot) {
+  Config cfg = base_config();
+  cfg.services[0].retries_idempotent = 2;
+  publish(cfg);
+  start();
+  upstream.mode = TestUpstream::Mode::drop_first;
+  upstream.drop_remaining = 1;
+  Client c(port);
+  EXPECT_EQ(c.send(request(bhttp::verb::get, "/svc/echo/a")).result_int(), 200);
+  EXPECT_EQ(upstream.requests.load(), 2);  // dropped once, retried once
+
+  upstream.drop_remaining = 1;
+  Client c2(port);
+  auto post = request(bhttp::verb::post, "/svc/echo/a");
+  post.body() = "once";
+  expect_error(c2.send(post), 502, "gateway.upstream_unavailable");
+  EXPECT_EQ(upstream.requests.load(), 3);  // not repeated
+}
+
+TEST_F(ProxyTest, ChunkedBodyOverLimitIs413) {
+  start();
+  Client c(port);
+  auto req = request(bhttp::verb::post, "/svc/echo/a");
+  req.chunked(true);
+  req.body() = std::string(5000, 'x');
+  bhttp::request_serializer<bhttp::string_body> sr{req};
+  bhttp::write(c.socket(), sr);
+  std::string reply = c.read_all(std::chrono::milliseconds(3000));
+  EXPECT_NE(reply.find("413"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("gateway.body_too_large"), std::string::npos);
+  EXPECT_EQ(upstream.requests.load(), 0);
+
+  // Within the limit, chunked passes and arrives whole.
+  Client c2(port);
+  auto ok = request(bhttp::verb::post, "/svc/echo/a");
+  ok.chunked(true);
+  ok.body() = std::string(900, 'y');
+  bhttp::request_serializer<bhttp::string_body> sr2{ok};
+  bhttp::write(c2.socket(), sr2);
+  bhttp::response<bhttp::string_body> res;
+  boost::beast::flat_buffer b;
+  bhttp::read(c2.socket(), b, res);
+  EXPECT_EQ(res.result_int(), 201);
+  EXPECT_EQ(upstream.last().body, std::string(900, 'y'));
+}
+
+TEST_F(ProxyTest, LargeResponseStreamsIntactAndIsLogged) {
+  start();
+  upstream.mode = TestUpstream::Mode::large;
+  Client c(port);
+  auto res = c.send(request(bhttp::verb::get, "/svc/echo/big"));
+  ASSERT_EQ(res.result_int(), 200);
+  const std::string expected = TestUpstream::large_body(upstream.large_bytes);
+  ASSERT_EQ(res.body().size(), expected.size());
+  EXPECT_TRUE(res.body() == expected);
+  proxy->stop();
+  auto records = log_records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].at("response_sha256").as_string(), sha256_hex(expected));
+  EXPECT_EQ(records[0].at("response_bytes").as_int64(), static_cast<std::int64_t>(expected.size()));
+  EXPECT_EQ(records[0].at("status").as_int64(), 200);
+}
+
+TEST_F(ProxyTest, KeepAliveAndMessageLog) {
+  start();
+  {
+    Client c(port);
+    for (int i = 0; i < 50; ++i) {
+      auto req = request(bhttp::verb::put, "/svc/echo/k/" + std::to_string(i));
+      req.body() = "b" + std::to_string(i);
+      ASSERT_EQ(c.send(req).result_int(), 200);
+    }
+    expect_error(c.send(request(bhttp::verb::get, "/svc/nothing")), 404, "gateway.unknown_service");
+  }
+  EXPECT_EQ(upstream.connections.load(), 1);  // one pooled upstream connection served all 50
+  proxy->stop();
+  auto records = log_records();
+  ASSERT_EQ(records.size(), 51u);
+  EXPECT_EQ(records[0].at("consumer_id").as_string(), "app");
+  EXPECT_EQ(records[0].at("service_id").as_string(), "echo");
+  EXPECT_EQ(records[0].at("method").as_string(), "PUT");
+  EXPECT_EQ(records[0].at("path").as_string(), "/svc/echo/k/0");
+  EXPECT_EQ(records[0].at("request_sha256").as_string(), sha256_hex("b0"));
+  EXPECT_EQ(records[0].at("request_bytes").as_int64(), 2);
+  EXPECT_EQ(records[50].at("status").as_int64(), 404);
+  auto report = verify_log(dir.path() / "log", public_key());
+  EXPECT_TRUE(report.ok()) << report.problem->what;
+}
+
+TEST_F(ProxyTest, StatusAndMetrics) {
+  start();
+  Client c(port);
+  EXPECT_EQ(c.get("/svc/echo/a", kKey).result_int(), 200);
+  expect_error(c.get("/svc/echo/a", "bad"), 401, "gateway.unknown_consumer");
+  auto doc = boost::json::parse(proxy->status_json()).as_object();
+  EXPECT_EQ(doc.at("config_version").as_int64(), 1);
+  const auto& services = doc.at("services").as_array();
+  ASSERT_EQ(services.size(), 3u);
+  const auto& echo = services[0].as_object();
+  EXPECT_EQ(echo.at("id").as_string(), "echo");
+  EXPECT_EQ(echo.at("requests").as_int64(), 1);
+  EXPECT_EQ(echo.at("responses_2xx").as_int64(), 1);
+  EXPECT_EQ(echo.at("health").as_string(), "tidak_diperiksa");
+  const auto& recent = doc.at("recent").as_array();
+  ASSERT_EQ(recent.size(), 2u);
+  EXPECT_EQ(recent[0].at("status").as_int64(), 401);  // newest first
+  EXPECT_EQ(recent[0].at("error_code").as_string(), "gateway.unknown_consumer");
+  EXPECT_EQ(recent[1].at("path").as_string(), "/svc/echo/a");
+  std::string m = proxy->prometheus_metrics();
+  EXPECT_NE(m.find("simpul_gateway_requests_total{service=\"echo\",consumer=\"app\",status_class=\"2xx\"} 1"), std::string::npos) << m;
+  EXPECT_NE(m.find("simpul_gateway_refused_total{service=\"\",consumer=\"\",code=\"gateway.unknown_consumer\"} 1"), std::string::npos);
+  EXPECT_NE(m.find("simpul_gateway_request_duration_seconds_count{service=\"echo\"} 1"), std::string::npos);
+  EXPECT_NE(m.find("simpul_gateway_config_version 1"), std::string::npos);
+}
+
+TEST_F(ProxyTest, HealthChecks) {
+  Config cfg = base_config();
+  cfg.services[0].health_path = "/health";
+  cfg.services[1].health_path = "/health";
+  publish(cfg);
+  ProxyOptions o;
+  o.health_interval = std::chrono::milliseconds(50);
+  start(o);
+  std::string state_echo, state_closed;
+  for (int i = 0; i < 200 && (state_echo == "" || state_echo == "tidak_diperiksa" || state_closed == "tidak_diperiksa"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    auto doc = boost::json::parse(proxy->status_json()).as_object();
+    state_echo = doc.at("services").as_array()[0].at("health").as_string();
+    state_closed = doc.at("services").as_array()[1].at("health").as_string();
+  }
+  EXPECT_EQ(state_echo, "sehat");
+  EXPECT_EQ(state_closed, "terganggu");
+  auto doc = boost::json::parse(proxy->status_json()).as_object();
+  EXPECT_FALSE(doc.at("services").as_array()[1].at("health_error").as_string().empty());
+  EXPECT_EQ(doc.at("services").as_array()[2].at("health").as_string(), "tidak_diperiksa");
+  std::string m = proxy->prometheus_metrics();
+  EXPECT_NE(m.find("simpul_gateway_upstream_healthy{service=\"echo\"} 1"), std::string::npos) << m;
+  EXPECT_NE(m.find("simpul_gateway_upstream_healthy{service=\"closed\"} 0"), std::string::npos);
+}
+
+TEST_F(ProxyTest, HotSwapUnderLoad) {
+  start({}, false);
+  std::atomic<bool> done{false};
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 4; ++t) {
+    clients.emplace_back([&, t] {
+      Client c(port);
+      while (!done.load()) {
+        boost::beast::error_code ec;
+        auto res = c.send(request(bhttp::verb::get, "/svc/echo/t" + std::to_string(t)), &ec);
+        if (!ec && res.result_int() == 200) ++ok;
+        else ++failed;
+      }
+    });
+  }
+  for (int i = 0; i < 200; ++i) {
+    Config cfg = base_config();
+    cfg.version = 2 + i;
+    cfg.services[0].rate_limit = {1e6 + i, 1000000};
+    cfg.services.push_back(service("extra" + std::to_string(i), "/svc/extra" + std::to_string(i), upstream.url()));
+    publish(cfg);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  done = true;
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_GT(ok.load(), 0);
+  auto doc = boost::json::parse(proxy->status_json()).as_object();
+  EXPECT_EQ(doc.at("config_version").as_int64(), 201);
+}
+
+TEST_F(ProxyTest, MutualTlsClientCertificate) {
+  TestPki pki = TestPki::make(dir.path() / "pki");
+  ASSERT_TRUE(pki.ok);
+  Config cfg = base_config();
+  cfg.consumers[0].client_cert_sha256 = {pki.client_fingerprint};
+  publish(cfg);
+  ProxyOptions o;
+  o.tls_certificate = pki.dir / "server.pem";
+  o.tls_private_key = pki.dir / "server.key";
+  o.client_ca = pki.dir / "ca.pem";
+  start(o);
+  namespace ssl = boost::asio::ssl;
+  // Returns the response; status 0 when the TLS handshake failed.
+  auto call = [&](const char* cert, const char* key, std::string api_key, std::string path = "/svc/echo/m") {
+    boost::asio::io_context ioc;
+    ssl::context ctx(ssl::context::tls_client);
+    ctx.load_verify_file((pki.dir / "ca.pem").string());
+    ctx.set_verify_mode(ssl::verify_peer);
+    if (cert) {
+      ctx.use_certificate_file((pki.dir / cert).string(), ssl::context::pem);
+      ctx.use_private_key_file((pki.dir / key).string(), ssl::context::pem);
+    }
+    ssl::stream<tcp::socket> s(ioc, ctx);
+    s.next_layer().connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+    boost::beast::error_code ec;
+    s.handshake(ssl::stream_base::client, ec);
+    bhttp::response<bhttp::string_body> res;
+    res.result(0);
+    if (ec) return res;
+    auto req = request(bhttp::verb::get, path, api_key);
+    req.set(bhttp::field::host, "localhost");
+    bhttp::write(s, req, ec);
+    boost::beast::flat_buffer b;
+    if (!ec) bhttp::read(s, b, res, ec);
+    if (ec) res.result(0);
+    return res;
+  };
+  auto good = call("client.pem", "client.key", kKey);
+  EXPECT_EQ(good.result_int(), 200) << good.body();
+  EXPECT_EQ(upstream.last().headers["x-forwarded-proto"], "https");
+  expect_error(call(nullptr, nullptr, kKey), 403, "gateway.client_certificate");
+  // A consumer without registered certificates needs none.
+  EXPECT_EQ(call(nullptr, nullptr, "other-key", "/svc/echo/public/x").result_int(), 200);
+  // A certificate the CA did not sign fails the handshake (or the first read): no response.
+  EXPECT_EQ(call("stranger.pem", "stranger.key", kKey).result_int(), 0);
+  // The server keeps serving.
+  EXPECT_EQ(call("client.pem", "client.key", kKey).result_int(), 200);
+}

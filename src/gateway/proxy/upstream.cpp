@@ -1,0 +1,295 @@
+#include "gateway/proxy/upstream.hpp"
+
+#include <sys/socket.h>
+
+#include <cerrno>
+
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "gateway/proxy/sha256.hpp"
+
+namespace simpul::gateway::proxy {
+
+namespace {
+
+constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
+
+bool idempotent(bhttp::verb m) noexcept {
+  return m == bhttp::verb::get || m == bhttp::verb::head || m == bhttp::verb::put || m == bhttp::verb::delete_ ||
+         m == bhttp::verb::options;
+}
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+/// A pooled connection the upstream closed (or that has unexpected bytes) while idle is useless;
+/// peeking without blocking finds most of them before a request is written into a dead socket.
+bool still_open(UpstreamConn& c) noexcept {
+  if (c.buffer.size() != 0) return false;
+  char byte;
+  ssize_t n = ::recv(c.stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
+}  // namespace
+
+bool is_hop_by_hop(std::string_view name) noexcept {
+  return iequals(name, "connection") || iequals(name, "keep-alive") || iequals(name, "te") ||
+         iequals(name, "trailer") || iequals(name, "transfer-encoding") || iequals(name, "upgrade") ||
+         (name.size() >= 6 && iequals(name.substr(0, 6), "proxy-"));
+}
+
+std::optional<UpstreamTarget> parse_upstream_url(std::string_view url) {
+  UpstreamTarget t;
+  if (url.starts_with("http://")) {
+    url.remove_prefix(7);
+  } else if (url.starts_with("https://")) {
+    t.tls = true;
+    url.remove_prefix(8);
+  } else {
+    return std::nullopt;
+  }
+  auto slash = url.find('/');
+  std::string_view authority = url.substr(0, slash);
+  std::string_view path = slash == std::string_view::npos ? "" : url.substr(slash);
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);  // the upstream path starts with '/'
+  if (authority.empty() || authority.find('@') != std::string_view::npos) return std::nullopt;
+  std::string_view host = authority, port = t.tls ? "443" : "80";
+  if (authority.front() == '[') {  // IPv6 literal
+    auto close = authority.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    host = authority.substr(1, close - 1);
+    if (close + 1 < authority.size()) {
+      if (authority[close + 1] != ':') return std::nullopt;
+      port = authority.substr(close + 2);
+    }
+  } else if (auto colon = authority.rfind(':'); colon != std::string_view::npos) {
+    host = authority.substr(0, colon);
+    port = authority.substr(colon + 1);
+  }
+  if (host.empty() || port.empty() || port.size() > 5) return std::nullopt;
+  for (char c : port)
+    if (c < '0' || c > '9') return std::nullopt;
+  t.host = host;
+  t.port = port;
+  t.base_path = path;
+  t.host_header = std::string(authority);
+  t.pool_key = (t.tls ? "https://" : "http://") + t.host_header;
+  return t;
+}
+
+const UpstreamTarget* UpstreamTargets::find(std::string_view url) {
+  auto it = parsed_.find(url);
+  if (it == parsed_.end()) it = parsed_.emplace(std::string(url), parse_upstream_url(url)).first;
+  return it->second ? &*it->second : nullptr;
+}
+
+std::unique_ptr<UpstreamConn> UpstreamPool::take(std::string_view key) {
+  auto it = idle_.find(key);
+  if (it == idle_.end()) return nullptr;
+  while (!it->second.empty()) {
+    auto conn = std::move(it->second.back());
+    it->second.pop_back();
+    if (still_open(*conn)) return conn;
+  }
+  return nullptr;
+}
+
+void UpstreamPool::put(std::string_view key, std::unique_ptr<UpstreamConn> conn) {
+  auto it = idle_.find(key);
+  if (it == idle_.end()) it = idle_.emplace(std::string(key), std::vector<std::unique_ptr<UpstreamConn>>{}).first;
+  if (it->second.size() < max_idle_) it->second.push_back(std::move(conn));
+}
+
+asio::awaitable<std::unique_ptr<UpstreamConn>> connect_upstream(const UpstreamTarget& target, ssl::context* tls,
+                                                                Deadline& deadline, std::chrono::milliseconds timeout,
+                                                                boost::system::error_code& ec) {
+  auto ex = co_await asio::this_coro::executor;
+  std::unique_ptr<UpstreamConn> conn;
+  if (target.tls) {
+    if (!tls) {
+      ec = asio::error::operation_not_supported;
+      co_return nullptr;
+    }
+    conn = std::make_unique<UpstreamConn>(Stream(tcp::socket(ex), *tls));
+  } else {
+    conn = std::make_unique<UpstreamConn>(Stream(tcp::socket(ex)));
+  }
+  tcp::resolver resolver(ex);
+  auto [rec, results] = co_await resolver.async_resolve(target.host, target.port, kAwait);
+  if (rec) {
+    ec = rec;
+    co_return nullptr;
+  }
+  deadline.arm(conn->stream, timeout);
+  auto [cec, endpoint] = co_await asio::async_connect(conn->stream.socket(), results, kAwait);
+  if (!cec) {
+    boost::system::error_code ignored;
+    conn->stream.socket().set_option(tcp::no_delay(true), ignored);
+    if (auto* s = conn->stream.tls()) {
+      // SNI, and the certificate must name the host we asked for.
+      SSL_set_tlsext_host_name(s->native_handle(), target.host.c_str());
+      s->set_verify_callback(ssl::host_name_verification(target.host));
+      auto [hec] = co_await s->async_handshake(ssl::stream_base::client, kAwait);
+      ec = hec;
+    }
+  } else {
+    ec = cec;
+  }
+  if (deadline.fired()) ec = asio::error::timed_out;
+  deadline.disarm();
+  if (ec) co_return nullptr;
+  co_return conn;
+}
+
+namespace {
+
+/// Copies the upstream response head, minus hop-by-hop fields, and decides the framing towards the
+/// consumer. Returns false when the consumer connection must close after this response.
+bool make_response_head(const bhttp::response_parser<bhttp::buffer_body>& parser, const ForwardParams& p,
+                        bool no_body, bhttp::response<bhttp::buffer_body>& res) {
+  const auto& up = parser.get();
+  res.result(up.result_int());
+  res.version(p.version);
+  for (const auto& f : up) {
+    if (is_hop_by_hop(f.name_string()) || f.name() == bhttp::field::content_length) continue;
+    res.insert(f.name_string(), f.value());
+  }
+  res.set("X-Request-Id", p.request_id);
+  bool keep = p.keep_alive;
+  auto length = parser.content_length();
+  if (length) {
+    res.content_length(*length);
+  } else if (!no_body) {
+    // Unknown length (chunked or close-delimited upstream): re-chunk for HTTP/1.1 consumers.
+    if (p.version >= 11) res.chunked(true);
+    else keep = false;
+  }
+  res.keep_alive(keep);
+  return keep;
+}
+
+}  // namespace
+
+asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams& p,
+                                        bhttp::request<bhttp::string_body>& req, Stream& consumer) {
+  ForwardOutcome out;
+  const bool retryable = idempotent(req.method());
+  unsigned attempts_left = 1 + (retryable ? p.retries : 0);
+  const auto started = std::chrono::steady_clock::now();
+  Deadline deadline(consumer.get_executor());
+  const bool head = req.method() == bhttp::verb::head;
+
+  for (;;) {
+    boost::system::error_code ec;
+    bool write_failed = false, received = false;
+    auto conn = pool.take(p.target->pool_key);
+    const bool pooled = conn != nullptr;
+    if (!conn) conn = co_await connect_upstream(*p.target, p.tls, deadline, p.timeout, ec);
+    bool timed_out = ec == asio::error::timed_out;
+    std::optional<bhttp::response_parser<bhttp::buffer_body>> parser;
+    if (conn) {
+      deadline.arm(conn->stream, p.timeout);
+      auto [wec, wn] = co_await bhttp::async_write(conn->stream, req, kAwait);
+      if (wec) {
+        ec = wec;
+        write_failed = true;
+      } else {
+        parser.emplace();
+        parser->body_limit(boost::none);  // the response is streamed, never held whole
+        parser->header_limit(64 << 10);
+        if (head) parser->skip(true);
+        auto [rec, rn] = co_await bhttp::async_read_header(conn->stream, conn->buffer, *parser, kAwait);
+        ec = rec;
+        received = parser->got_some();
+      }
+      timed_out = deadline.fired();
+      deadline.disarm();
+    }
+    if (!ec) {
+      // Relay the response: head first, then body pieces as they arrive.
+      const int status = parser->get().result_int();
+      const bool no_body = head || status / 100 == 1 || status == 204 || status == 304;
+      bhttp::response<bhttp::buffer_body> res;
+      const bool keep = make_response_head(*parser, p, no_body, res);
+      out.status = status;
+      out.close_consumer = !keep;
+      Sha256 sha;
+      std::vector<char>& buf = *p.relay_buffer;
+      if (buf.empty()) buf.resize(64 << 10);
+      bhttp::response_serializer<bhttp::buffer_body> sr{res};
+      res.body().data = nullptr;
+      res.body().more = !no_body;
+      Deadline consumer_deadline(consumer.get_executor());
+      consumer_deadline.arm(consumer, p.consumer_timeout);
+      auto [hec, hn] = co_await bhttp::async_write_header(consumer, sr, kAwait);
+      consumer_deadline.disarm();
+      bool upstream_ok = true, consumer_ok = !hec;
+      while (consumer_ok && !no_body && !sr.is_done()) {
+        if (!parser->is_done()) {
+          parser->get().body().data = buf.data();
+          parser->get().body().size = buf.size();
+          deadline.arm(conn->stream, p.timeout);
+          auto [bec, bn] = co_await bhttp::async_read(conn->stream, conn->buffer, *parser, kAwait);
+          deadline.disarm();
+          if (bec == bhttp::error::need_buffer) bec = {};
+          if (bec) {
+            upstream_ok = false;
+            break;
+          }
+          std::size_t got = buf.size() - parser->get().body().size;
+          sha.update(buf.data(), got);
+          out.response_bytes += got;
+          res.body().data = buf.data();
+          res.body().size = got;
+          res.body().more = !parser->is_done();
+        } else {
+          res.body().data = nullptr;
+          res.body().size = 0;
+          res.body().more = false;
+        }
+        consumer_deadline.arm(consumer, p.consumer_timeout);
+        auto [cec, cn] = co_await bhttp::async_write(consumer, sr, kAwait);
+        consumer_deadline.disarm();
+        if (cec == bhttp::error::need_buffer) cec = {};
+        consumer_ok = !cec;
+      }
+      out.upstream_us = static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
+      out.response_sha256 = sha.hex();
+      if (!upstream_ok) {
+        // Headers already went out: the response cannot be repaired, only cut off.
+        log::warn("gateway.upstream_failed_mid_body", {{"request_id", p.request_id}, {"upstream", p.target->pool_key}});
+        out.close_consumer = true;
+      } else if (!consumer_ok) {
+        out.close_consumer = true;
+      } else if (parser->is_done() && parser->keep_alive()) {
+        pool.put(p.target->pool_key, std::move(conn));
+      }
+      co_return out;
+    }
+    // Nothing usable came back. A pooled connection that failed this way was most likely closed
+    // by the upstream while idle: retry on a fresh one without counting an attempt, for any method
+    // when the write itself failed, for idempotent methods when nothing at all was received.
+    if (pooled && !timed_out && !received && (write_failed || retryable)) continue;
+    if (!received && --attempts_left > 0) continue;
+    out.error = timed_out ? ErrorCode::GatewayUpstreamTimeout : ErrorCode::GatewayUpstreamUnavailable;
+    out.upstream_us = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
+    log::info("gateway.upstream_error", {{"request_id", p.request_id},
+                                         {"upstream", p.target->pool_key},
+                                         {"error", ec.message()},
+                                         {"timed_out", timed_out}});
+    co_return out;
+  }
+}
+
+}  // namespace simpul::gateway::proxy
