@@ -64,9 +64,10 @@ export function useGatewayLabels() {
   const { t } = useI18n()
   const { fromMap } = useLabels()
   return {
+    /** The UI language's name of a known classification; the profile's name for any other. */
     classification: (c: string) => {
-      const named = options.value?.classifications.find((x) => x.id === c)?.name
-      return named || fromMap('gw.classificationValue', c)
+      const known = fromMap('gw.classificationValue', c)
+      return known !== c ? known : options.value?.classifications.find((x) => x.id === c)?.name || c
     },
     health: (h: string) => fromMap('gw.healthValue', h),
     requestState: (s: string) => fromMap('gw.requestStateValue', s),
@@ -86,9 +87,11 @@ export function useGatewayPermissions() {
     canCreate: computed(() => session.canOwn('gateway.write', session.user?.agency_id)),
     canWrite: (agencyId: string | null | undefined) => session.canOwn('gateway.write', agencyId),
     canWriteAll: computed(() => session.can('gateway.write')),
-    canRequest: computed(() => session.can('gateway.request.own') || session.can('gateway.write')),
+    canRequest: computed(() => session.can('gateway.request') || session.can('gateway.request.own')),
+    /** May request for any agency's consumer (else only the user's own agency's). */
+    canRequestAll: computed(() => session.can('gateway.request')),
     canTraffic: computed(() => session.can('gateway.traffic')),
-    /** Revoking a grant: the operator (gateway.write) or whoever decides requests. */
-    canRevokeGrant: computed(() => session.can('gateway.write') || session.can('gateway.decide')),
+    /** Revoking a grant: the service's owner agency (gateway.write.own) or the administrator; the server checks the owner. */
+    canRevokeGrant: computed(() => session.can('gateway.write') || session.can('gateway.write.own')),
   }
 }

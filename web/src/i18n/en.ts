@@ -1424,6 +1424,7 @@ const en: MessageSchema = {
     copyPublicKey: 'Copy public key',
     verifyHelp: 'Anyone can check a downloaded proof without access to Simpul, with this public key:',
     verifyMeaning: 'If the check succeeds, the exchange was recorded exactly as the proof states and has not changed since the gateway signed its batch.',
+    fieldProblem: 'Check the field “{field}”',
     cardTitle: 'Service gateway',
     cardOpen: 'Open services',
     cardServices: 'Active services',

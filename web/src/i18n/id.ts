@@ -1422,6 +1422,7 @@ const id = {
     copyPublicKey: 'Salin kunci publik',
     verifyHelp: 'Siapa pun dapat memeriksa bukti yang diunduh tanpa akses ke Simpul, dengan kunci publik ini:',
     verifyMeaning: 'Bila pemeriksaan berhasil, pertukaran itu tercatat persis seperti dalam bukti dan tidak diubah sejak batch-nya ditandatangani gateway.',
+    fieldProblem: 'Periksa kolom “{field}”',
     cardTitle: 'Penghubung Layanan',
     cardOpen: 'Buka layanan',
     cardServices: 'Layanan aktif',

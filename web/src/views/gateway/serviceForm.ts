@@ -1,6 +1,6 @@
 // The editable fields of a service as a form holds them, and the request body built from them:
 // everything for a new service, only what changed for an edit. Policy numbers start at the values a
-// cautious operator would pick (deny every network, 1 MB bodies, 10 s, no retries, no limits).
+// server gives a new service (deny every network, 1 MB bodies, 30 s, no retries, no limits).
 import type { Classification, GatewayService, ServiceInput, ServicePolicy } from '@/api/gateway'
 
 export interface ServiceForm {
@@ -21,10 +21,10 @@ export function defaultPolicy(): ServicePolicy {
   return {
     allowed_networks: [],
     max_body_bytes: 1_048_576,
-    upstream_timeout_ms: 10_000,
+    upstream_timeout_ms: 30_000,
     retries_idempotent: 0,
     rate_per_second: 0,
-    burst: 0,
+    burst: 1,
     daily_quota: 0,
     health_path: '',
     store_bodies: false,
