@@ -142,12 +142,14 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     handle.idle = buffer.size() == 0;
     boost::system::error_code ec;
     if (handle.idle) {
+      // Raw read, not through the parser: the parser consumes nothing until the whole head is
+      // there, so a parser read would let a slow head run on the idle timeout.
       deadline.arm(stream, opt.idle_timeout);
-      auto [e, n] = co_await bhttp::async_read_some(stream, buffer, parser, kAwait);
-      ec = e;
+      auto [e, n] = co_await stream.async_read_some(buffer.prepare(4096), kAwait);
       deadline.disarm();
       handle.idle = false;
-      if (ec && !parser.got_some()) break;  // idle timeout, peer closed, stop()
+      if (e) break;  // idle timeout, peer closed, stop()
+      buffer.commit(n);
     }
     const auto started = std::chrono::steady_clock::now();
     const std::int64_t started_us = now_us();
