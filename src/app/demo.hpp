@@ -11,10 +11,18 @@ struct AdminLogin {
   std::string tenant_slug;
   std::string username;
   std::string password;  // empty when the file is gone (the administrator changed it and removed the file)
+  /// API key of the demo consumer application on the gateway; only on the run that created the
+  /// demo (it is stored hashed and cannot be shown again).
+  std::string gateway_api_key;
 };
 
 /// Creates the demo tenant when the database has no tenant yet; returns the first login either way.
 AdminLogin ensure_demo(Platform& platform, const std::string& profile_id);
+
+/// Seeds the gateway of a demo tenant: two services (kependudukan with an OpenAPI document,
+/// perizinan), a consumer application of another agency with an approved request and its grant,
+/// and one pending request. Returns the consumer's raw API key (shown once).
+std::string seed_gateway_demo(Platform& platform, const Scope& scope);
 
 /// Creates a user from the CLI; returns the generated password when none was given.
 std::string add_user_cli(Platform& platform, const std::string& tenant_slug, const std::string& username,

@@ -7,6 +7,8 @@
 #include "applications/routes.hpp"
 #include "evaluation/repository.hpp"
 #include "evaluation/routes.hpp"
+#include "gateway/control/repository.hpp"
+#include "gateway/control/routes.hpp"
 #include "architecture/evidence.hpp"
 #include "regulation/evidence.hpp"
 #include "regulation/repository.hpp"
@@ -29,7 +31,8 @@ std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
   for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(), ledger::Ledger::migrations(),
                     architecture::Module::migrations(), regulation::Repository::migrations(),
-                    applications::Repository::migrations(), evaluation::Repository::migrations()})
+                    applications::Repository::migrations(), evaluation::Repository::migrations(),
+                    gateway::control::Repository::migrations()})
     all.insert(all.end(), list.begin(), list.end());
   return all;
 }
@@ -59,12 +62,17 @@ Platform::Platform(Config config)
   register_evidence_sources();
   evaluation_ = std::make_unique<evaluation::Service>(*db_, *tenancy_, *ledger_, *frameworks_, evidence_sources_,
                                                       config_.evaluation);
+  gateway::control::Options gateway_options;
+  gateway_options.log_dir = config_.gateway_log_dir();
+  gateway_options.key_path = config_.gateway_key_path();
+  gateway_ = std::make_unique<gateway::control::Service>(*db_, *tenancy_, *ledger_, gateway_options);
 
   tenancy::register_routes(router_, *tenancy_);
   architecture::register_routes(router_, *architecture_);
   regulation::register_routes(router_, *compliance_);
   applications::register_routes(router_, *applications_);
   evaluation::register_routes(router_, *evaluation_);
+  gateway::control::register_routes(router_, *gateway_);
   identity::TenantDirectory directory{
       [this](const std::optional<std::string>& slug) -> Scope {
         if (slug) {

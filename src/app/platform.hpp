@@ -8,6 +8,7 @@
 #include "architecture/module.hpp"
 #include "architecture/reference.hpp"
 #include "evaluation/service.hpp"
+#include "gateway/control/service.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
@@ -32,6 +33,9 @@ struct Config {
 
   std::string effective_database_url() const;
   std::filesystem::path ledger_key_path() const { return data_dir / "keys" / "ledger-ed25519.key"; }
+  /// The gateway's message log and the key that signs it (docs/gateway.md).
+  std::filesystem::path gateway_log_dir() const { return data_dir / "gateway" / "log"; }
+  std::filesystem::path gateway_key_path() const { return data_dir / "keys" / "gateway-ed25519.key"; }
 };
 
 /// Every module of a running instance. Construction loads profiles, opens the database, migrates
@@ -50,6 +54,7 @@ class Platform {
   regulation::Compliance& compliance() { return *compliance_; }
   applications::Service& applications() { return *applications_; }
   evaluation::Service& evaluation() { return *evaluation_; }
+  gateway::control::Service& gateway() { return *gateway_; }
   http::Router& router() { return router_; }
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   const Config& config() const { return config_; }
@@ -72,6 +77,7 @@ class Platform {
   std::unique_ptr<evaluation::FrameworkRegistry> frameworks_;
   evaluation::EvidenceSources evidence_sources_;
   std::unique_ptr<evaluation::Service> evaluation_;
+  std::unique_ptr<gateway::control::Service> gateway_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };

@@ -16,6 +16,12 @@ const TeamPosition* TeamSpec::position(const std::string& pid) const {
   return nullptr;
 }
 
+const RefusalGround* GatewaySpec::ground(const std::string& gid) const {
+  for (const auto& g : refusal_grounds)
+    if (g.id == gid) return &g;
+  return nullptr;
+}
+
 const RuleInstance* Profile::rule(const std::string& rid) const {
   for (const auto& r : rules)
     if (r.id == rid) return &r;

@@ -174,6 +174,28 @@ struct EvaluationSpec {
   std::optional<std::string> agency_rule;  // per-agency evaluation duty (Lampung Timur Pasal 3 ayat (2))
 };
 
+/// A ground on which an access request to the Sistem Penghubung Layanan may be refused.
+struct RefusalGround {
+  std::string id;  // "di_luar_jaringan_pemda", "penggunaan_komersial", ...
+  std::string name;
+  std::optional<std::string> rule;
+  bool automatic = false;  // the platform refuses approval itself (penggunaan_komersial only)
+};
+
+/// The Sistem Penghubung Layanan's control plane (profile `gateway:`; docs/gateway.md "Control
+/// plane"): who operates it and who recommends and decides access requests.
+struct GatewaySpec {
+  std::string operator_role;  // profile role id (diskominfo)
+  std::optional<std::string> operator_rule;
+  std::string recommender = "none";  // "owner_agency" (the service's agency, as Wali Data) | "none"
+  std::optional<std::string> recommender_rule;
+  std::string approver;  // profile role id: "sekda" or the operator's role
+  std::optional<std::string> approver_rule;
+  std::optional<std::string> request_fields_rule;
+  std::vector<RefusalGround> refusal_grounds;
+  const RefusalGround* ground(const std::string& id) const;
+};
+
 struct Profile {
   std::string id;
   int version = 1;
@@ -198,6 +220,7 @@ struct Profile {
   std::vector<ComplianceRuleSpec> compliance;
   std::optional<SanctionsSpec> sanctions;
   std::optional<EvaluationSpec> evaluation;
+  std::optional<GatewaySpec> gateway;
   std::map<int, std::string> articles;  // article number -> text (profiles/articles/<id>.json), may be empty
   boost::json::object document;  // the whole file as JSON, served by GET /api/profiles/{id}
   std::string source_path;

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "tenancy/profile_applications.hpp"
+#include "tenancy/profile_gateway.hpp"
 #include "tenancy/profile_architecture.hpp"
 #include "tenancy/profile_reader.hpp"
 
@@ -174,6 +175,7 @@ Profile load_profile(const std::filesystem::path& file) {
   if (!p.enumeration("agency_types")) r.fail(enums, "enumerations.agency_types", "is required");
   if (auto a = root["architecture"]; a.IsDefined() && !a.IsNull()) p.architecture = read_architecture(r, p, a);
   read_application_sections(r, p, root);
+  if (auto g = root["gateway"]; g.IsDefined() && !g.IsNull()) p.gateway = read_gateway(r, p, g);
 
   p.document = yaml_to_json(root).as_object();
   return p;

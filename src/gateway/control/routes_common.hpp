@@ -1,0 +1,18 @@
+#pragma once
+// Route groups of /api/gateway/*, registered together by register_routes().
+#include "gateway/control/json.hpp"
+#include "gateway/control/service.hpp"
+#include "http/request.hpp"
+#include "http/router.hpp"
+
+namespace simpul::gateway::control {
+
+/// What the caller may do with the request under the tenant's profile (docs/gateway.md
+/// "Permissions"): the recommender is the service's owner agency where the profile names one, the
+/// decider holds gateway.decide and one of decider_roles(), never the requester.
+RequestRights rights_of(const tenancy::Profile& p, const http::Principal& caller, const AccessRequest& r);
+
+void register_request_routes(http::Router& router, Service& m);
+void register_traffic_routes(http::Router& router, Service& m);
+
+}  // namespace simpul::gateway::control

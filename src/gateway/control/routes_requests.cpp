@@ -1,0 +1,153 @@
+// /api/gateway/access-requests and /api/gateway/grants.
+#include <algorithm>
+
+#include "gateway/control/routes_common.hpp"
+#include "http/json_io.hpp"
+#include "http/request_params.hpp"
+
+namespace simpul::gateway::control {
+namespace {
+
+using http::FieldReader;
+using http::Request;
+
+bool open(const AccessRequest& r) { return r.state == "diajukan" || r.state == "direkomendasikan"; }
+
+bool is_decider(const tenancy::Profile& p, const http::Principal& caller) {
+  if (!caller.has("gateway.decide")) return false;
+  auto roles = decider_roles(p);
+  return std::any_of(caller.roles.begin(), caller.roles.end(),
+                     [&](const std::string& r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); });
+}
+
+RequestInput read_request(const Request& req) {
+  auto body = http::parse_json_object(req);
+  FieldReader f(body, {"consumer_id", "service_id", "path_prefix", "methods", "responsible_person", "work_unit", "purpose",
+                       "data_needed", "commercial_use"});
+  RequestInput in;
+  in.consumer_id = http::required_id(f.required_string("consumer_id", 40), "consumer_id");
+  in.service_id = http::required_id(f.required_string("service_id", 40), "service_id");
+  if (auto prefix = f.nullable_string("path_prefix", 200)) in.path_prefix = *prefix;
+  in.methods = f.optional_string_list("methods", 7, 10).value_or(std::vector<std::string>{});
+  // Balikpapan Pasal 9 ayat (6): the four fields are the letter's minimum content.
+  in.responsible_person = f.required_string("responsible_person", 200);
+  in.work_unit = f.required_string("work_unit", 200);
+  in.purpose = f.optional_multiline("purpose", 4000).value_or("");
+  in.data_needed = f.optional_multiline("data_needed", 4000).value_or("");
+  for (auto [key, value] : {std::pair{"purpose", &in.purpose}, {"data_needed", &in.data_needed}})
+    if (value->find_first_not_of(" \t\r\n") == std::string::npos) throw Error(ErrorCode::ValidationMissingField, {{"field", key}});
+  auto commercial = f.optional_bool("commercial_use");
+  if (!commercial) throw Error(ErrorCode::ValidationMissingField, {{"field", "commercial_use"}});
+  in.commercial_use = *commercial;
+  return in;
+}
+
+/// {"<flag>": bool, "note": "..."} of the recommend and decide steps.
+std::pair<bool, std::string> read_step(const Request& req, const char* flag) {
+  auto body = http::parse_json_object(req);
+  FieldReader f(body, {flag, "note"});
+  auto value = f.optional_bool(flag);
+  if (!value) throw Error(ErrorCode::ValidationMissingField, {{"field", flag}});
+  return {*value, f.optional_multiline("note", 4000).value_or("")};
+}
+
+http::Response request_response(Service& m, const http::Principal& p, const AccessRequest& r, int status = 200) {
+  return http::json_response(status, to_json(r, rights_of(m.profile_of(p.scope()), p, r)));
+}
+
+}  // namespace
+
+RequestRights rights_of(const tenancy::Profile& p, const http::Principal& caller, const AccessRequest& r) {
+  RequestRights rights;
+  bool needs_recommendation = p.gateway && p.gateway->recommender == "owner_agency";
+  rights.recommend = needs_recommendation && r.state == "diajukan" && caller.can_for_agency("gateway.recommend", r.service_owner.id);
+  rights.decide = is_decider(p, caller) && caller.user_id != r.requested_by &&
+                  (needs_recommendation ? r.state == "direkomendasikan" : open(r));
+  rights.cancel = open(r) && (caller.user_id == r.requested_by || caller.can_for_agency("gateway.request", r.consumer_agency.id));
+  return rights;
+}
+
+void register_request_routes(http::Router& router, Service& m) {
+  router.add("GET", "/api/gateway/access-requests", [&m](Request& req) {
+    const auto& p = req.require("gateway.read");
+    RequestFilter f;
+    f.state = http::query_choice(req, "state", {"diajukan", "direkomendasikan", "disetujui", "ditolak", "dibatalkan"});
+    f.service_id = http::query_id(req, "service");
+    f.consumer_id = http::query_id(req, "consumer");
+    auto q = http::parse_list_query(req, {"created_at"});
+    std::int64_t total = 0;
+    const auto& profile = m.profile_of(p.scope());
+    boost::json::array items;
+    for (const auto& r : m.requests(p.scope(), f, q, total)) items.push_back(to_json(r, rights_of(profile, p, r)));
+    return http::list_response(items, total, q);
+  });
+
+  router.add("GET", "/api/gateway/access-requests/{id}", [&m](Request& req) {
+    const auto& p = req.require("gateway.read");
+    return request_response(m, p, m.request(p.scope(), req.id_param("id")));
+  });
+
+  router.add("POST", "/api/gateway/access-requests", [&m](Request& req) {
+    auto in = read_request(req);
+    const auto& caller = req.require("gateway.read");
+    auto consumer = m.consumer(caller.scope(), in.consumer_id);
+    const auto& p = req.require_for_agency("gateway.request", consumer.agency.id);
+    return request_response(m, p, m.submit(p.scope(), in, p.actor()), 201);
+  });
+
+  router.add("POST", "/api/gateway/access-requests/{id}/recommend", [&m](Request& req) {
+    const auto& p = req.require("gateway.read");
+    const auto& id = req.id_param("id");
+    auto r = m.request(p.scope(), id);
+    auto [recommend, note] = read_step(req, "recommend");
+    req.require_for_agency("gateway.recommend", r.service_owner.id);
+    return request_response(m, p, m.recommend(p.scope(), id, recommend, note, p.actor()));
+  });
+
+  router.add("POST", "/api/gateway/access-requests/{id}/decide", [&m](Request& req) {
+    const auto& p = req.require("gateway.decide");
+    const auto& profile = m.profile_of(p.scope());
+    if (!is_decider(profile, p)) {
+      const auto& g = profile.gateway;
+      throw Error(ErrorCode::GatewayNotDecider, {{"roles", http::json_strings(decider_roles(profile))}},
+                  tenancy::rule_ref(profile, g ? g->approver_rule : std::nullopt));
+    }
+    auto [approve, note] = read_step(req, "approve");
+    return request_response(m, p, m.decide(p.scope(), req.id_param("id"), approve, note, p.actor()));
+  });
+
+  router.add("POST", "/api/gateway/access-requests/{id}/cancel", [&m](Request& req) {
+    const auto& p = req.require("gateway.read");
+    const auto& id = req.id_param("id");
+    auto r = m.request(p.scope(), id);
+    if (p.user_id != r.requested_by) req.require_for_agency("gateway.request", r.consumer_agency.id);
+    return request_response(m, p, m.cancel(p.scope(), id, p.actor()));
+  });
+
+  router.add("GET", "/api/gateway/grants", [&m](Request& req) {
+    const auto& p = req.require("gateway.read");
+    GrantFilter f;
+    f.service_id = http::query_id(req, "service");
+    f.consumer_id = http::query_id(req, "consumer");
+    if (auto a = http::query_choice(req, "active", {"true", "false"}); !a.empty()) f.active = a == "true";
+    auto q = http::parse_list_query(req, {"granted_at"});
+    std::int64_t total = 0;
+    const auto& profile = m.profile_of(p.scope());
+    boost::json::array items;
+    for (const auto& g : m.grants(p.scope(), f, q, total)) items.push_back(to_json(profile, g));
+    return http::list_response(items, total, q);
+  });
+
+  router.add("POST", "/api/gateway/grants/{id}/revoke", [&m](Request& req) {
+    const auto& p = req.require("gateway.read");
+    const auto& id = req.id_param("id");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"reason"});
+    auto reason = f.required_string("reason", 2000);
+    // The provider agency may withdraw access to its own service; the administrator any.
+    req.require_for_agency("gateway.write", m.service(p.scope(), m.grant(p.scope(), id).service_id).owner.id);
+    return http::json_response(200, to_json(m.profile_of(p.scope()), m.revoke_grant(p.scope(), id, reason, p.actor())));
+  });
+}
+
+}  // namespace simpul::gateway::control

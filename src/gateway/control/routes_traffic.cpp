@@ -1,0 +1,68 @@
+// /api/gateway/status, /exchanges, /exchanges/{seq}/proof and /public-key: what the data plane
+// did, for the operator and the auditor (gateway.traffic), and the key anyone needs to check a proof.
+#include <charconv>
+
+#include "core/clock.hpp"
+#include "gateway/control/routes_common.hpp"
+#include "http/attachment.hpp"
+#include "http/json_io.hpp"
+#include "http/request_params.hpp"
+
+namespace simpul::gateway::control {
+namespace {
+
+using http::Request;
+
+boost::json::object to_json(const ExchangeView& v) {
+  const auto& r = v.record;
+  auto time = clock::to_iso(clock::TimePoint(std::chrono::duration_cast<clock::TimePoint::duration>(std::chrono::microseconds(r.time_us))));
+  return {{"seq", r.seq}, {"time", time}, {"request_id", r.request_id}, {"consumer_id", r.consumer_id},
+          {"service_id", r.service_id}, {"method", r.method}, {"path", r.path}, {"status", r.status},
+          {"request_bytes", r.request_bytes}, {"response_bytes", r.response_bytes},
+          {"total_ms", static_cast<double>(r.total_us) / 1000.0}, {"upstream_ms", static_cast<double>(r.upstream_us) / 1000.0},
+          {"request_sha256", r.request_sha256}, {"response_sha256", r.response_sha256}, {"signed", v.signed_batch}};
+}
+
+std::uint64_t seq_param(const Request& req) {
+  const auto& text = req.param("seq");
+  std::uint64_t seq = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seq);
+  if (ec != std::errc() || end != text.data() + text.size() || seq == 0 || text.size() > 19)
+    throw Error(ErrorCode::RequestInvalidId, {{"parameter", "seq"}});
+  return seq;
+}
+
+}  // namespace
+
+void register_traffic_routes(http::Router& router, Service& m) {
+  router.add("GET", "/api/gateway/status", [&m](Request& req) {
+    const auto& p = req.require("gateway.traffic");
+    return http::json_response(200, m.status(p.scope()));
+  });
+
+  router.add("GET", "/api/gateway/exchanges", [&m](Request& req) {
+    const auto& p = req.require("gateway.traffic");
+    ExchangeFilter f;
+    f.service_id = http::query_id(req, "service");
+    f.consumer_id = http::query_id(req, "consumer");
+    f.status = http::query_int(req, "status", 100, 599);
+    f.limit = static_cast<std::size_t>(http::query_int(req, "limit", 1, 500).value_or(100));
+    boost::json::array items;
+    for (const auto& e : m.exchanges(p.scope(), f)) items.push_back(to_json(e));
+    return http::json_response(200, boost::json::object{{"items", items}});
+  });
+
+  router.add("GET", "/api/gateway/exchanges/{seq}/proof", [&m](Request& req) {
+    const auto& p = req.require("gateway.traffic");
+    auto seq = seq_param(req);
+    return http::attachment(m.proof(p.scope(), seq), "bukti-pertukaran-" + std::to_string(seq) + ".json", "application/json");
+  });
+
+  router.add("GET", "/api/gateway/public-key", [&m](Request& req) {
+    req.require("gateway.read");
+    auto [key, id] = m.public_key();
+    return http::json_response(200, boost::json::object{{"public_key", key}, {"key_id", id}});
+  });
+}
+
+}  // namespace simpul::gateway::control
