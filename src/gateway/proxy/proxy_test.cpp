@@ -148,6 +148,19 @@ TEST_F(ProxyTest, ChunkedBodyOverLimitIs413) {
   EXPECT_EQ(upstream.last().body, std::string(900, 'y'));
 }
 
+TEST_F(ProxyTest, ExpectContinueIsAnsweredAndNotForwarded) {
+  start();
+  Client c(port);
+  c.write_raw("POST /svc/echo/e HTTP/1.1\r\nHost: x\r\nX-API-Key: test-key-app\r\nContent-Length: 5\r\n"
+              "Expect: 100-continue\r\n\r\n");
+  EXPECT_EQ(c.read_all(std::chrono::milliseconds(500)), "HTTP/1.1 100 Continue\r\n\r\n");
+  c.write_raw("hello");
+  std::string reply = c.read_all(std::chrono::milliseconds(1000));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 201", 0), 0u) << reply;
+  EXPECT_EQ(upstream.last().body, "hello");
+  EXPECT_EQ(upstream.last().headers.count("expect"), 0u);
+}
+
 TEST_F(ProxyTest, LargeResponseStreamsIntactAndIsLogged) {
   start();
   upstream.mode = TestUpstream::Mode::large;

@@ -87,7 +87,8 @@ void build_upstream_request(bhttp::request<bhttp::string_body>& in, const Upstre
     if (is_hop_by_hop(name) || f.name() == bhttp::field::host || f.name() == bhttp::field::content_length ||
         beast::iequals(name, "x-api-key") || beast::iequals(name, "x-forwarded-for") ||
         beast::iequals(name, "x-forwarded-proto") || beast::iequals(name, "x-request-id") ||
-        beast::iequals(name, "x-simpul-consumer") || listed_in_connection(connection, name))
+        beast::iequals(name, "x-simpul-consumer") || f.name() == bhttp::field::expect ||
+        listed_in_connection(connection, name))
       continue;
     out.insert(name, f.value());
   }
@@ -192,18 +193,22 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     const bool body_pending = !parser.is_done();
     refusal.keep_alive = req.keep_alive() && !body_pending;  // an unread body would poison the stream
 
-    // One snapshot for the whole exchange; copied because this coroutine suspends while others run.
-    std::shared_ptr<const CompiledConfig> snap = w.cache.get();
+    // One snapshot for the whole exchange. The cache's reference is only valid until another
+    // coroutine of this worker calls get(), so an allowed request (which suspends on its upstream)
+    // copies the shared_ptr; a refusal takes the ids it needs first and never touches the shared
+    // reference count.
+    const std::shared_ptr<const CompiledConfig>& cached = w.cache.get();
     RequestFacts facts{req.method_string(), path, req["X-API-Key"], source,
                        chunked ? -1 : static_cast<std::int64_t>(parser.content_length().value_or(0)), fingerprint};
-    Decision d = decide(*snap, impl.limiter, facts);
-    if (d.consumer >= 0) refusal.consumer_id = snap->source->consumers[d.consumer].id;
-    if (d.service >= 0) refusal.service_id = snap->source->services[d.service].id;
+    Decision d = decide(*cached, impl.limiter, facts);
+    if (d.consumer >= 0) refusal.consumer_id = cached->source->consumers[d.consumer].id;
+    if (d.service >= 0) refusal.service_id = cached->source->services[d.service].id;
     if (!d.allowed()) {
       refusal.retry_after = d.retry_after;
       if (!co_await refusal.send(d.error)) break;
       continue;
     }
+    const std::shared_ptr<const CompiledConfig> snap = cached;
     const ServiceConfig& service = *snap->services[d.service].config;
     const UpstreamTarget* up = w.targets.find(service.upstream_base_url);
     if (!up) {
@@ -216,6 +221,14 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     // idempotent request can be replayed on a retry.
     if (body_pending) {
       parser.body_limit(service.max_body_bytes);
+      if (beast::iequals(req[bhttp::field::expect], "100-continue")) {
+        // The client waits for this before sending the body (curl does for bodies over 1 KiB).
+        static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        deadline.arm(stream, opt.idle_timeout);
+        auto [ce, cn] = co_await asio::async_write(stream, asio::buffer(kContinue.data(), kContinue.size()), kAwait);
+        deadline.disarm();
+        if (ce) break;
+      }
       deadline.arm(stream, opt.idle_timeout);
       auto [e, n] = co_await bhttp::async_read(stream, buffer, parser, kAwait);
       const bool fired = deadline.fired();

@@ -210,6 +210,15 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
         auto [rec, rn] = co_await bhttp::async_read_header(conn->stream, conn->buffer, *parser, kAwait);
         ec = rec;
         received = parser->got_some();
+        // Interim responses (100 Continue, 103 Early Hints) are not relayed: the final one follows.
+        while (!ec && parser->get().result_int() / 100 == 1 && parser->get().result_int() != 101) {
+          parser.emplace();
+          parser->body_limit(boost::none);
+          parser->header_limit(64 << 10);
+          if (head) parser->skip(true);
+          auto [e2, n2] = co_await bhttp::async_read_header(conn->stream, conn->buffer, *parser, kAwait);
+          ec = e2;
+        }
       }
       timed_out = deadline.fired();
       deadline.disarm();
@@ -271,6 +280,8 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
         out.close_consumer = true;
       } else if (!consumer_ok) {
         out.close_consumer = true;
+      } else if (status == 101) {
+        out.close_consumer = true;  // we never ask for an upgrade; a connection that switched is unusable
       } else if (parser->is_done() && parser->keep_alive()) {
         pool.put(p.target->pool_key, std::move(conn));
       }
