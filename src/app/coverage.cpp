@@ -64,6 +64,32 @@ void add_evaluation_rules(const tenancy::Profile& p, std::map<std::string, Enfor
         "EvaluationApiTest.LampungTimurEvaluatesEveryAgencyAndRanksThem");
 }
 
+/// The gateway's control plane enforces what the profile's `gateway:` section cites (docs/gateway.md).
+void add_gateway_rules(const tenancy::Profile& p, std::map<std::string, Enforcement>& out) {
+  if (!p.gateway) return;
+  const auto& g = *p.gateway;
+  const std::string bpn = "GatewayTest.BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTheSekda";
+  const std::string dinas = "GatewayTest.BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNeverByItsRequester";
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
+    if (!rule) return;
+    auto& e = out[*rule];
+    if (e.how.find(how) != std::string::npos) return;
+    e.how = e.how.empty() ? how : e.how + "; " + how;
+    if (e.test.find(test) == std::string::npos) e.test = e.test.empty() ? test : e.test + ", " + test;
+  };
+  const std::string& test = g.recommender == "owner_agency" ? bpn : dinas;
+  add(g.operator_rule, "role: the operator (" + g.operator_role + ") runs the gateway's services, consumers and grants (`/api/gateway/*`)", test);
+  add(g.recommender_rule, "workflow: the service's owner agency recommends before the decision (`gateway.recommendation_required`)", test);
+  add(g.approver_rule, "workflow: access requests decided only by the " + g.approver + " (`gateway.not_decider`), never by the "
+                       "requester (`gateway.self_decision`); approval creates the grant the data plane enforces", test);
+  add(g.request_fields_rule, "gate: a request states the responsible person, work unit, purpose and data needed (`validation.missing_field`)",
+      bpn + ", GatewayTest.BadInputIsRefusedWithACatalogueErrorAndChangesNothing");
+  for (const auto& ground : g.refusal_grounds)
+    add(ground.rule, ground.automatic ? "gate: approval of a request for commercial use is refused (`gateway.commercial_use`)"
+                                      : "refusal ground shown to the decider; network ranges enforced per service by the data plane",
+        bpn);
+}
+
 void add_compliance_rules(const tenancy::Profile& p, std::map<std::string, Enforcement>& out) {
   const std::string api = "ApplicationsTest.";
   auto add = [&](const std::string& rule, const std::string& how, const std::string& test) {
@@ -125,6 +151,7 @@ std::map<std::string, Enforcement> enforced_rules(const tenancy::Profile& p) {
   add_architecture_rules(p, out);
   add_compliance_rules(p, out);
   add_evaluation_rules(p, out);
+  add_gateway_rules(p, out);
   return out;
 }
 
