@@ -112,7 +112,7 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     assert.equal(none.body.items.filter((s) => s.code === SERVICE.code).length, 0, 'nothing was saved')
 
     // Correct it in the same dialog: remove the bad tag, add a good one.
-    await d.locator('[data-test=policy-networks] .el-tag', { hasText: BAD_CIDR }).locator('.el-tag__close').click()
+    await d.locator('.el-input-tag .el-tag', { hasText: BAD_CIDR }).locator('.el-tag__close').click()
     await networks.fill(GOOD_CIDR)
     await networks.press('Enter')
     await d.locator('[data-test=service-save]').click()
