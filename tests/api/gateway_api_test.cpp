@@ -15,6 +15,8 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
   auto bapenda = agency_id(admin, "BAPENDA");
   auto before = ledger_size(in);
   auto version = gwc::config_version(in.db());
+  int reloads = 0;
+  in.platform().gateway().on_config_change([&reloads] { ++reloads; });
 
   auto created = create_service(admin, bapenda, "pajak-daerah");
   ASSERT_EQ(created.status, 201) << created.body;
@@ -24,6 +26,7 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
   EXPECT_EQ(created.json.at("policy").at("burst").as_int64(), 20);
   EXPECT_FALSE(created.json.at("has_openapi").as_bool());
   EXPECT_GT(gwc::config_version(in.db()), version);
+  EXPECT_EQ(reloads, 1);  // the in-process data plane reloads after the commit
 
   // A partial policy changes only what it names.
   auto patched = admin.patch("/api/gateway/services/" + id, R"({"policy":{"rate_per_second":2.5,"daily_quota":500},"version":"2.0"})");
@@ -52,6 +55,7 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
                              "        '200': {description: ok}\n",
                              {{"content-type", "application/yaml"}});
   ASSERT_EQ(yaml_doc.status, 200) << yaml_doc.body;
+  EXPECT_EQ(reloads, 2);  // documents do not reach the data plane: no reload for the uploads
   auto stored = admin.get("/api/gateway/services/" + id + "/openapi");
   EXPECT_EQ(text(stored.json.at("info"), "title"), "Pajak YAML");
   EXPECT_EQ(text(stored.json, "openapi"), "3.1.0");

@@ -206,6 +206,7 @@ TEST_P(GatewayTest, ExchangesAndProofsAreReadFromTheMessageLogForTheTenantOnly) 
       r.status = i == 4 ? 404 : 200;
       r.request_sha256 = r.response_sha256 = std::string(64, '0');
       ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
+      if (i == 1) ASSERT_EQ(log->rotate(), gateway::LogStatus::ok);  // seq 1-2 and 3-5 in two segments
     }
     ASSERT_EQ(log->close(), gateway::LogStatus::ok);
   }
@@ -229,6 +230,9 @@ TEST_P(GatewayTest, ExchangesAndProofsAreReadFromTheMessageLogForTheTenantOnly) 
   ASSERT_TRUE(crypto::from_hex(text(pk.json, "public_key"), raw));
   EXPECT_EQ(text(pk.json, "key_id"), gateway::key_id(raw));
   EXPECT_TRUE(gateway::verify_proof(*parsed, raw).ok);
+  auto first = bpn.get("/api/gateway/exchanges/1/proof");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_TRUE(gateway::verify_proof(*gateway::proof_from_json(first.body), raw).ok);
 
   EXPECT_EQ(bpn.get("/api/gateway/exchanges/2/proof").status, 404);  // Bontang's exchange
   EXPECT_EQ(btg.get("/api/gateway/exchanges/3/proof").status, 404);

@@ -40,14 +40,25 @@ std::vector<ExchangeView> read_recent_exchanges(const std::filesystem::path& dir
 std::optional<ExchangeRecord> find_exchange(const std::filesystem::path& dir, std::uint64_t seq) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
-  std::optional<ExchangeRecord> found;
+  // Segments hold ascending seqs: only the last one starting at or before `seq` can hold it, and
+  // its first record line tells where each segment starts (as prove() finds its segment).
+  std::optional<std::filesystem::path> candidate;
   for (const auto& file : list_segments(dir)) {
+    std::uint64_t first = 0;
     detail::for_each_line(file, [&](std::size_t, const detail::Line& line) {
+      if (line.kind == detail::Line::record) first = line.rec.seq;
+      return first == 0;
+    });
+    if (first == 0) continue;
+    if (first > seq) break;
+    candidate = file;
+  }
+  std::optional<ExchangeRecord> found;
+  if (candidate)
+    detail::for_each_line(*candidate, [&](std::size_t, const detail::Line& line) {
       if (line.kind == detail::Line::record && line.rec.seq == seq) found = line.rec;
       return !found && !(line.kind == detail::Line::record && line.rec.seq > seq);
     });
-    if (found) break;
-  }
   return found;
 }
 
