@@ -52,6 +52,7 @@ struct Proxy::Impl {
   void accept_next();
   void begin_stop();
   void health_loop();
+  void flush_loop();
 
   const SnapshotHolder& snapshots;
   RateLimiter& limiter;
@@ -71,6 +72,7 @@ struct Proxy::Impl {
   mutable std::mutex health_mutex;
   std::map<std::string, HealthEntry, std::less<>> health;
   std::thread health_thread;
+  std::thread flush_thread;  // message log flush timer
   std::mutex health_wait_mutex;
   std::condition_variable health_wake;
 };

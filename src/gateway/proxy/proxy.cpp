@@ -103,9 +103,18 @@ unsigned short Proxy::listen() {
   return im.port;
 }
 
+void Proxy::Impl::flush_loop() {
+  std::unique_lock lock(health_wait_mutex);
+  while (!health_wake.wait_for(lock, options.log_flush_interval, [this] { return stopping.load(); })) {
+    lock.unlock();  // the health thread waits on the same mutex; don't hold it across an fsync
+    if (log->flush() == LogStatus::io_error) log::error("gateway.message_log_flush_failed");
+    lock.lock();
+  }
+}
+
 void Proxy::start() {
   auto& im = *impl_;
-  if (im.started.exchange(true)) return;
+  if (im.stopped.load() || im.started.exchange(true)) return;  // a stopped proxy is not restarted
   if (!im.acceptor) listen();
   im.started_at_us = now_us();
   asio::post(im.workers[0]->ioc, [&im] { im.accept_next(); });
@@ -117,6 +126,7 @@ void Proxy::start() {
     });
   }
   if (im.options.health_interval.count() > 0) im.health_thread = std::thread([&im] { im.health_loop(); });
+  if (im.log && im.options.log_flush_interval.count() > 0) im.flush_thread = std::thread([&im] { im.flush_loop(); });
   log::info("gateway.started", {{"port", im.port}, {"threads", im.workers.size()}, {"tls", im.server_tls != nullptr}});
 }
 
@@ -161,6 +171,8 @@ void Proxy::stop() {
   }
   im.health_wake.notify_all();
   if (im.health_thread.joinable()) im.health_thread.join();
+  if (im.flush_thread.joinable()) im.flush_thread.join();
+  if (im.log && im.log->flush() == LogStatus::io_error) log::error("gateway.message_log_flush_failed");
   // Single-threaded from here: close pooled upstream connections and the acceptor.
   for (auto& w : im.workers) w->pool.clear();
   im.acceptor.reset();

@@ -35,6 +35,9 @@ struct ProxyOptions {
   // TLS towards https:// upstreams: verified against this CA file, else the system store.
   std::filesystem::path upstream_ca;
   bool access_log = false;  // one log line per exchange (never the API key)
+  /// The message log is flushed (open batch signed, file synced) this often and once by stop(), so
+  /// a quiet gateway does not leave records in the stdio buffer. 0 = only by stop().
+  std::chrono::milliseconds log_flush_interval{1000};
 };
 
 class Proxy {

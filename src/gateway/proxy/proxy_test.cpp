@@ -341,3 +341,23 @@ TEST_F(ProxyTest, MutualTlsClientCertificate) {
   // The server keeps serving.
   EXPECT_EQ(call("client.pem", "client.key", kKey).result_int(), 200);
 }
+
+TEST_F(ProxyTest, MessageLogFlushedAndSignedOnTimer) {
+  ProxyOptions o;
+  o.log_flush_interval = std::chrono::milliseconds(50);
+  start(o);
+  Client c(port);
+  ASSERT_EQ(c.get("/svc/echo/t", kKey).result_int(), 200);
+  bool signed_on_disk = false;
+  for (int i = 0; i < 300 && !signed_on_disk; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (const auto& e : std::filesystem::directory_iterator(dir.path() / "log")) {
+      std::ifstream in(e.path());
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      signed_on_disk = signed_on_disk || (text.find("\"seq\":1,") != std::string::npos &&
+                                          text.find("\"batch\":1,") != std::string::npos);
+    }
+  }
+  EXPECT_TRUE(signed_on_disk);  // without stop() or an explicit flush
+  EXPECT_TRUE(verify_log(dir.path() / "log", public_key()).ok());
+}
