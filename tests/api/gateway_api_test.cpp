@@ -34,6 +34,21 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
   EXPECT_EQ(patched.json.at("policy").at("rate_per_second").as_double(), 2.5);
   EXPECT_EQ(patched.json.at("policy").at("allowed_networks").as_array().size(), 2u);
 
+  // Links name architecture elements of the right domain.
+  auto element = [&](const char* domain, const char* code) {
+    auto r = admin.post("/api/architecture/elements", std::string(R"({"domain":")") + domain + R"(","code":")" + code +
+                                                          R"(","name":"Elemen","owner_agency_id":")" + bapenda + "\"}");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return text(r.json, "id");
+  };
+  auto layanan = element("layanan", "LYN-PAJAK"), data = element("data_informasi", "DAT-PAJAK");
+  auto linked = admin.patch("/api/gateway/services/" + id,
+                            R"({"links":{"service_element_id":")" + layanan + R"(","data_element_id":")" + data + "\"}}");
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_EQ(text(linked.json.at("links"), "data_element_id"), data);
+  EXPECT_EQ(admin.patch("/api/gateway/services/" + id, R"({"links":{"service_element_id":")" + data + "\"}}").status, 422);
+  before += 3;  // two elements and the links
+
   auto config = gwc::load_config(in.db());
   const auto* svc = find_service(config, id);  // config outlives svc
   ASSERT_NE(svc, nullptr);
@@ -55,7 +70,7 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
                              "        '200': {description: ok}\n",
                              {{"content-type", "application/yaml"}});
   ASSERT_EQ(yaml_doc.status, 200) << yaml_doc.body;
-  EXPECT_EQ(reloads, 2);  // documents do not reach the data plane: no reload for the uploads
+  EXPECT_EQ(reloads, 3);  // create, policy, links; documents do not reach the data plane: no reload for the uploads
   auto stored = admin.get("/api/gateway/services/" + id + "/openapi");
   EXPECT_EQ(text(stored.json.at("info"), "title"), "Pajak YAML");
   EXPECT_EQ(text(stored.json, "openapi"), "3.1.0");

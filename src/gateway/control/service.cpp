@@ -42,7 +42,7 @@ void apply(const Repository& repo, const Scope& s, ServiceRecord& r, const Servi
   if (in.owner_agency_id) r.owner = agency_of(repo, s, *in.owner_agency_id, "owner_agency_id");
   check_link(repo, s, r.service_element_id, "layanan", "links.service_element_id");
   check_link(repo, s, r.application_id, "aplikasi", "links.application_id");
-  check_link(repo, s, r.data_element_id, "data", "links.data_element_id");
+  check_link(repo, s, r.data_element_id, "data_informasi", "links.data_element_id");
   if (repo.code_taken(s, r.code, r.id)) throw Error(ErrorCode::GatewayCodeTaken, {{"code", r.code}});
 }
 
