@@ -101,3 +101,40 @@ TEST(ShippedProfiles, AllFiveLoadWithTheirRegulationsFacts) {
                 btg.rules.size() + reg.get("madiun").rules.size(),
             549u);
 }
+
+TEST(ProfileLoader, GatewaySectionNamesRolesAndRulesOfTheProfile) {
+  std::string base = std::string(kMinimal) +
+                     "gateway:\n  operator: diskominfo\n  operator_rule: SMP-10-1\n  recommender: none\n  approver: diskominfo\n"
+                     "  refusal_grounds:\n    - {id: penggunaan_komersial, name: Komersial, rule: SMP-10-1, automatic: true}\n";
+  simpul::test_support::TempDir dir;
+  std::ofstream(dir.path() / "sample.yaml") << base;
+  auto p = load_profile(dir.path() / "sample.yaml");
+  ASSERT_TRUE(p.gateway.has_value());
+  EXPECT_EQ(p.gateway->approver, "diskominfo");
+  ASSERT_NE(p.gateway->ground("penggunaan_komersial"), nullptr);
+  EXPECT_TRUE(p.gateway->ground("penggunaan_komersial")->automatic);
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string s = base;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  EXPECT_NE(load_error(with("recommender: none", "recommender: walikota")).find("gateway.recommender"), std::string::npos);
+  EXPECT_NE(load_error(with("approver: diskominfo", "approver: sekda")).find("gateway.approver: names 'sekda'"), std::string::npos);
+  EXPECT_NE(load_error(with("operator_rule: SMP-10-1", "operator_rule: SMP-99")).find("gateway.operator_rule"), std::string::npos);
+  EXPECT_NE(load_error(with("id: penggunaan_komersial", "id: di_luar_jaringan")).find("automatic"), std::string::npos);
+}
+
+TEST(ShippedProfiles, GatewayDecidersFollowEachRegulation) {
+  auto reg = ProfileRegistry::load_directory(kProfiles);
+  for (const auto& [id, p] : reg.all()) {
+    ASSERT_TRUE(p->gateway.has_value()) << id;
+    EXPECT_EQ(p->gateway->operator_role, "diskominfo") << id;
+  }
+  const auto& bpn = *reg.get("balikpapan").gateway;
+  EXPECT_EQ(bpn.recommender, "owner_agency");
+  EXPECT_EQ(bpn.approver, "sekda");
+  EXPECT_EQ(bpn.approver_rule.value_or(""), "BPN-09-8");
+  EXPECT_EQ(bpn.request_fields_rule.value_or(""), "BPN-09-6");
+  EXPECT_EQ(reg.get("bontang").gateway->approver_rule.value_or(""), "BTG-21-1");
+  EXPECT_EQ(reg.get("bandar-lampung").gateway->recommender, "none");
+}
