@@ -361,3 +361,40 @@ TEST_F(ProxyTest, MessageLogFlushedAndSignedOnTimer) {
   EXPECT_TRUE(signed_on_disk);  // without stop() or an explicit flush
   EXPECT_TRUE(verify_log(dir.path() / "log", public_key()).ok());
 }
+
+TEST_F(ProxyTest, HttpsUpstreamVerifiedAgainstCa) {
+  // The upstream is a second gateway listening with TLS: it answers 401 (the first gateway never
+  // forwards the API key), which is enough to show the TLS path works end to end.
+  TestPki pki = TestPki::make(dir.path() / "pki");
+  ASSERT_TRUE(pki.ok);
+  ProxyOptions tls_side;
+  tls_side.tls_certificate = pki.dir / "server.pem";
+  tls_side.tls_private_key = pki.dir / "server.key";
+  start(tls_side);
+  Config cfg = base_config();
+  cfg.services.push_back(service("tls", "/svc/tls", "https://127.0.0.1:" + std::to_string(port) + "/svc/echo"));
+  cfg.grants.push_back({"app", "tls", std::nullopt, {}});
+  publish(cfg);
+  auto front = [&](std::filesystem::path ca) {
+    ProxyOptions o;
+    o.port = 0;
+    o.threads = 1;
+    o.health_interval = std::chrono::milliseconds(0);
+    o.upstream_ca = std::move(ca);
+    auto p = std::make_unique<Proxy>(holder, limiter, nullptr, o);
+    return p;
+  };
+  auto trusted = front(pki.dir / "ca.pem");
+  Client c(trusted->listen());
+  trusted->start();
+  auto res = c.get("/svc/tls/x", kKey);
+  EXPECT_EQ(res.result_int(), 401);  // relayed from the TLS upstream (its own request id in the body)
+  EXPECT_EQ(error_of(res).at("code").as_string(), "gateway.unknown_consumer");
+  trusted->stop();
+
+  auto untrusted = front(pki.dir / "stranger.pem");  // a CA that did not sign the upstream's certificate
+  Client d(untrusted->listen());
+  untrusted->start();
+  expect_error(d.get("/svc/tls/x", kKey), 502, "gateway.upstream_unavailable");
+  untrusted->stop();
+}

@@ -135,8 +135,11 @@ asio::awaitable<std::unique_ptr<UpstreamConn>> connect_upstream(const UpstreamTa
     boost::system::error_code ignored;
     conn->stream.socket().set_option(tcp::no_delay(true), ignored);
     if (auto* s = conn->stream.tls()) {
-      // SNI, and the certificate must name the host we asked for.
-      SSL_set_tlsext_host_name(s->native_handle(), target.host.c_str());
+      // SNI (host names only: RFC 6066 forbids literal addresses), and the certificate must name
+      // the host or address we asked for.
+      boost::system::error_code not_ip;
+      asio::ip::make_address(target.host, not_ip);
+      if (not_ip) SSL_set_tlsext_host_name(s->native_handle(), target.host.c_str());
       s->set_verify_callback(ssl::host_name_verification(target.host));
       auto [hec] = co_await s->async_handshake(ssl::stream_base::client, kAwait);
       ec = hec;
