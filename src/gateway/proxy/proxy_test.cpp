@@ -398,3 +398,21 @@ TEST_F(ProxyTest, HttpsUpstreamVerifiedAgainstCa) {
   expect_error(d.get("/svc/tls/x", kKey), 502, "gateway.upstream_unavailable");
   untrusted->stop();
 }
+
+TEST_F(ProxyTest, AccessLogNeverShowsTheApiKey) {
+  ProxyOptions o;
+  o.access_log = true;
+  ::testing::internal::CaptureStderr();
+  start(o, false);
+  {
+    Client c(port);
+    EXPECT_EQ(c.get("/svc/echo/a?q=1", kKey).result_int(), 200);
+    EXPECT_EQ(c.get("/svc/echo/a", "secret-unknown-key").result_int(), 401);
+  }
+  proxy->stop();
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("gateway.exchange"), std::string::npos) << err;
+  EXPECT_NE(err.find("/svc/echo/a?q=1"), std::string::npos);
+  EXPECT_EQ(err.find(kKey), std::string::npos);
+  EXPECT_EQ(err.find("secret-unknown-key"), std::string::npos);
+}
