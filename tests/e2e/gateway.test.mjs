@@ -144,6 +144,18 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     await screenshot(page, 'gateway-service')
   })
 
+  step('retire the service from the list and activate it again', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Layanan', exact: true }).click()
+    const row = page.locator('[data-test=service-table] .el-table__row', { hasText: SERVICE.code })
+    for (const [action, retired] of [['Pensiunkan', true], ['Aktifkan', false]]) {
+      await row.locator(`[data-test=service-actions-${SERVICE.code}]`).click()
+      await page.getByRole('menuitem', { name: action, exact: true }).click()
+      await row.getByText('Dipensiunkan').waitFor({ state: retired ? 'visible' : 'detached' })
+    }
+    const s = await apiCall('GET', `/api/gateway/services/${serviceId}`)
+    assert.equal(s.body.active, true)
+  })
+
   step('create a consumer application: its API key is shown once, and nowhere after the dialog closes', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Aplikasi Konsumen', exact: true }).click()
     await main().getByRole('heading', { name: 'Aplikasi Konsumen', exact: true }).waitFor()
