@@ -50,6 +50,14 @@ TEST_F(ProxyTest, ForwardsAllowedRequest) {
   auto root = c.send(request(bhttp::verb::get, "/svc/echo"));
   EXPECT_EQ(root.result_int(), 200);
   EXPECT_EQ(upstream.last().target, "/base/");
+
+  // HEAD: the length a GET would have, no body, and the connection stays in step.
+  auto head = c.send(request(bhttp::verb::head, "/svc/echo/h"));
+  EXPECT_EQ(head.result_int(), 200);
+  EXPECT_EQ(head[bhttp::field::content_length], "17");
+  EXPECT_TRUE(head.body().empty());
+  auto after = c.send(request(bhttp::verb::get, "/svc/echo/h"));
+  EXPECT_EQ(after.body(), "echo:GET /base/h ");
 }
 
 TEST_F(ProxyTest, RefusalsCarryCatalogueCodeAndRequestId) {
