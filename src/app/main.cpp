@@ -8,6 +8,7 @@
 #include "app/cli_args.hpp"
 #include "app/check_command.hpp"
 #include "app/gateway_command.hpp"
+#include "app/gateway_run.hpp"
 #include "app/coverage.hpp"
 #include "app/scheduler.hpp"
 #include "app/demo.hpp"
@@ -29,6 +30,9 @@ Usage:
                [--read-timeout-ms N] [--idle-timeout-ms N] [--max-body-bytes N] [--evaluate-every-minutes N]
                [--evidence-max-bytes N]      largest evaluation evidence file (default 8 MiB; uploads are
                                              also bounded by --max-body-bytes)
+               [--gateway-port N [--gateway-host H] [--gateway-threads N] [--gateway-tls-cert F --gateway-tls-key F]
+               [--gateway-client-ca F] [--gateway-upstream-ca F] [--gateway-log-dir DIR] [--gateway-no-message-log]]
+                                       also run the gateway's data plane in this process (docs/gateway.md)
   simpul check --tenant SLUG [--json] [--severity tinggi|sedang|rendah]
                                        evaluate compliance; exit 1 when open findings at/above the severity exist
   simpul migrate
@@ -36,6 +40,11 @@ Usage:
   simpul tenant list
   simpul user add --tenant SLUG --username NAME --role ROLE[,ROLE] [--display-name TEXT] [--agency CODE] [--password-stdin]
   simpul ledger verify
+  simpul gateway run [--config FILE] [--host H] [--port N] [--threads N] [--tls-cert F --tls-key F] [--client-ca F]
+                     [--upstream-ca F] [--log-dir DIR] [--no-message-log] [--access-log] [--health-interval-ms N]
+                     [--header-timeout-ms N] [--idle-timeout-ms N]
+                                       run the gateway's data plane (Sistem Penghubung Layanan) on its own,
+                                       configured from the database (default) or a JSON file
   simpul gateway verify --log-dir DIR --public-key HEX [--live]
                                        check the gateway message log: chain, batch roots, signatures
   simpul gateway prove --log-dir DIR --seq N | verify-proof --proof FILE --public-key HEX
@@ -49,7 +58,8 @@ Common options:
   --profiles-dir DIR   regulation profiles (default ./profiles)
 )";
 
-const std::set<std::string> kFlags = {"demo", "password-stdin", "no-access-log", "help", "json"};
+const std::set<std::string> kFlags = {"demo", "password-stdin", "no-access-log", "help", "json", "no-message-log",
+                                      "access-log", "gateway-no-message-log", "gateway-access-log"};
 const std::set<std::string> kCommon = {"database", "data-dir", "profiles-dir"};
 
 std::set<std::string> with_common(std::set<std::string> keys) {
@@ -70,9 +80,12 @@ app::Config config_from(const app::CliArgs& args) {
 }
 
 int serve(const app::CliArgs& args) {
-  args.allow_only(with_common({"demo", "profile", "host", "port", "threads", "web-root", "no-access-log",
-                               "read-timeout-ms", "idle-timeout-ms", "max-body-bytes", "evaluate-every-minutes",
-                               "evidence-max-bytes"}));
+  std::set<std::string> allowed = {"demo", "profile", "host", "port", "threads", "web-root", "no-access-log",
+                                   "read-timeout-ms", "idle-timeout-ms", "max-body-bytes", "evaluate-every-minutes",
+                                   "evidence-max-bytes"};
+  for (const auto& o : app::kGatewayRunOptions)
+    if (o != "config") allowed.insert("gateway-" + o);
+  args.allow_only(with_common(allowed));
   auto started = std::chrono::steady_clock::now();
   app::Platform platform(config_from(args));
   std::optional<app::AdminLogin> login;
@@ -98,12 +111,28 @@ int serve(const app::CliArgs& args) {
     else std::cout << "Login: " << login->username << " (password changed since the first start)\n";
   }
   if (platform.config().web_root.empty()) std::cout << "(console not built: API only)\n";
+  // The gateway's data plane in this process, reloaded by the control plane's change hook.
+  std::optional<app::GatewayRuntime> gateway;
+  if (args.get("gateway-port")) {
+    auto gateway_options = app::gateway_options(args, platform.config(), "gateway-");
+    gateway.emplace(app::database_source(platform.db()), app::gateway_signing_key(platform.config()), gateway_options);
+    auto gateway_port = gateway->start();
+    platform.gateway().on_config_change([&gateway] { gateway->request_reload(); });
+    platform.dispatcher().metrics().add_collector([&gateway] { return gateway->proxy().prometheus_metrics(); });
+    const auto& gateway_host = gateway_options.proxy.host;
+    std::cout << "Gateway: " << (gateway_options.proxy.tls_certificate.empty() ? "http" : "https") << "://"
+              << (gateway_host.find(':') != std::string::npos ? "[" + gateway_host + "]" : gateway_host) << ":"
+              << gateway_port << " (Sistem Penghubung Layanan)" << std::endl;
+  }
+  if (login && !login->gateway_api_key.empty())
+    std::cout << "Gateway API key of the demo consumer (shown once): " << login->gateway_api_key << "\n";
   std::cout.flush();
   // 0 disables scheduled evaluations (tests that need a quiet ledger); default: daily.
   auto every = std::stol(args.get_or("evaluate-every-minutes", "1440"));
   std::optional<app::ComplianceScheduler> scheduler;
   if (every > 0) scheduler.emplace(platform, std::chrono::minutes(every));
   server.run(true);
+  if (gateway) gateway->stop();
   return 0;
 }
 
@@ -186,6 +215,11 @@ int main(int argc, char** argv) {
     if (cmd == "user") return user_cmd(args);
     if (cmd == "ledger") return ledger_cmd(args);
     if (cmd == "profiles") return profiles_cmd(args);
+    if (cmd == "gateway" && args.word(1) == "run") {
+      auto allowed = with_common(app::kGatewayRunOptions);
+      args.allow_only(allowed);
+      return app::gateway_run(args, config_from(args));
+    }
     if (cmd == "gateway") return app::gateway_command(args, std::cout);
     if (cmd == "check") {
       args.allow_only(with_common({"tenant", "json", "severity"}));

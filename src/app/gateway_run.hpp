@@ -1,0 +1,31 @@
+#pragma once
+// `simpul gateway run` and the gateway inside `simpul serve --gateway-port` (docs/gateway.md
+// "Running the gateway"): the command-line options of the data plane and its two sources of
+// configuration, the control plane's database or a JSON file.
+#include <memory>
+#include <string>
+
+#include "app/cli_args.hpp"
+#include "app/gateway_runtime.hpp"
+#include "app/platform.hpp"
+#include "storage/database.hpp"
+
+namespace simpul::app {
+
+/// The options `gateway run` accepts (serve accepts the same ones prefixed with "gateway-").
+extern const std::set<std::string> kGatewayRunOptions;
+
+/// Proxy and runtime options from the command line; `prefix` is "" for `gateway run` and
+/// "gateway-" for `serve` (--gateway-port, --gateway-host, ...).
+GatewayRuntimeOptions gateway_options(const CliArgs& args, const Config& config, const std::string& prefix);
+
+/// Configuration from the control plane's tables; status documents back into them.
+GatewaySource database_source(storage::Database& db);
+
+/// The gateway's Ed25519 signing key (Config::gateway_key_path()), created on first use.
+crypto::SigningKey gateway_signing_key(const Config& config);
+
+/// Runs the data plane alone until SIGINT/SIGTERM; returns the exit code.
+int gateway_run(const CliArgs& args, const Config& config);
+
+}  // namespace simpul::app
