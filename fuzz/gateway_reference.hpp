@@ -46,6 +46,7 @@ inline bool path_ok(std::string_view p) {
     start = slash + 1;
   }
   for (auto s : segments) {
+    s = s.substr(0, s.find(';'));  // "..;" is ".." to servlet containers
     if (s == "." || s == "..") return false;
   }
   for (std::size_t i = 0; i < p.size(); ++i) {
@@ -53,6 +54,10 @@ inline bool path_ok(std::string_view p) {
     if (p[i] == '%' && i + 2 < p.size()) {
       std::string enc{p[i + 1], lower(p[i + 2])};
       if (enc == "2e" || enc == "2f" || enc == "5c") return false;
+      if (enc == "25" && i + 4 < p.size()) {  // double encoding: "%252e"
+        std::string twice{p[i + 3], lower(p[i + 4])};
+        if (twice == "2e" || twice == "2f" || twice == "5c") return false;
+      }
     }
   }
   return true;

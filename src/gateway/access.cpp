@@ -25,6 +25,9 @@ bool safe_path(std::string_view p) noexcept {
   for (std::size_t i = 1; i <= p.size(); ++i) {
     if (i == p.size() || p[i] == '/') {
       std::string_view seg = p.substr(seg_start, i - seg_start);
+      // Servlet containers (Tomcat, Spring) drop ";params" before resolving dot segments, so
+      // "..;" and ".;x" walk up the tree there: judge a segment by its part before ';'.
+      seg = seg.substr(0, seg.find(';'));
       if (seg == "." || seg == "..") return false;
       seg_start = i + 1;
       continue;
@@ -34,6 +37,11 @@ bool safe_path(std::string_view p) noexcept {
       const char a = p[i + 1], b = lower(p[i + 2]);
       if (a == '2' && (b == 'e' || b == 'f')) return false;
       if (a == '5' && b == 'c') return false;
+      // Double encoding ("%252e"): an upstream that decodes twice would see "%2e" become '.'.
+      if (a == '2' && b == '5' && i + 4 < p.size()) {
+        const char c = p[i + 3], d = lower(p[i + 4]);
+        if ((c == '2' && (d == 'e' || d == 'f')) || (c == '5' && d == 'c')) return false;
+      }
     }
   }
   return true;

@@ -192,12 +192,16 @@ TEST(GatewayDecide, PathTricksRefused) {
   Fixture fx;
   for (auto path : {"/svc/kependudukan/penduduk/../admin", "/svc/kependudukan/penduduk/%2e%2e/admin",
                     "/svc/kependudukan/penduduk%2Fadmin", "/svc/kependudukan/./penduduk", "svc/kependudukan",
-                    "/svc/kependudukan/penduduk\\..\\admin", "/svc/kependudukan/penduduk/.."}) {
+                    "/svc/kependudukan/penduduk\\..\\admin", "/svc/kependudukan/penduduk/..",
+                    // what servlet containers and double-decoding upstreams resolve as dot segments
+                    "/svc/kependudukan/penduduk/..;/admin", "/svc/kependudukan/penduduk/.;x/1",
+                    "/svc/kependudukan/penduduk/%252e%252e/admin", "/svc/kependudukan/penduduk%252Fadmin"}) {
     auto d = fx.run("GET", path, "key-b");
     EXPECT_EQ(d.status, 400) << path;
     EXPECT_EQ(d.error_code, "request.malformed");
   }
   EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/penduduk/a..b/%20x", "key-b").allowed());
+  EXPECT_TRUE(fx.run("GET", "/svc/kependudukan/penduduk/1;v=2/%25", "key-b").allowed());
 }
 
 TEST(GatewayDecide, SourceNetworks) {
