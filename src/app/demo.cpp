@@ -112,7 +112,7 @@ std::string seed_gateway_demo(Platform& platform, const Scope& scope) {
   // (Balikpapan Pasal 9 ayat (7)) is enforced by these lists.
   auto policy = boost::json::object{{"allowed_networks", boost::json::array{"127.0.0.0/8", "::1/128", "10.0.0.0/8"}},
                                     {"rate_per_second", 20}, {"burst", 40}, {"daily_quota", 10000}, {"health_path", "/health"}};
-  auto service = [&](const char* code, const char* name, const std::string& agency_id, const char* url) {
+  auto service = [&](const char* code, const char* name, const std::string& agency_id, const std::string& url) {
     gw::ServiceInput in;
     in.code = code;
     in.name = name;
@@ -123,13 +123,15 @@ std::string seed_gateway_demo(Platform& platform, const Scope& scope) {
     in.policy = policy;
     return g.create_service(scope, in, kSeeder);
   };
-  auto population = service("kependudukan", "Layanan Data Kependudukan", owner, "http://127.0.0.1:18081/api");
+  // The upstreams are the stand-in systems of demo_upstream.hpp, served by the platform itself.
+  const auto& upstream = platform.config().demo_upstream_base;
+  auto population = service("kependudukan", "Layanan Data Kependudukan", owner, upstream + "/kependudukan");
   g.upload_openapi(scope, population.id,
                    "openapi: 3.0.3\ninfo:\n  title: Data Kependudukan\n  version: '1.0'\npaths:\n  /penduduk/{nik}:\n    get:\n"
                    "      summary: Data penduduk menurut NIK\n      parameters:\n        - {name: nik, in: path, required: true, schema: {type: string}}\n"
                    "      responses:\n        '200': {description: Data penduduk}\n",
                    kSeeder);
-  auto permits = service("perizinan", "Layanan Perizinan Berusaha", licensing, "http://127.0.0.1:18082/api");
+  auto permits = service("perizinan", "Layanan Perizinan Berusaha", licensing, upstream + "/perizinan");
   gw::ConsumerInput consumer;
   consumer.name = "Aplikasi Bantuan Sosial";
   consumer.agency_id = social;

@@ -7,9 +7,9 @@
 namespace simpul::app {
 
 /// Where the demo seed points the services' upstreams, relative to the platform's own address.
-inline constexpr const char* kDemoUpstreamPath = "/demo-upstream";
+inline constexpr const char* kDemoUpstreamPath = "/api/demo-upstream";
 
-/// GET /demo-upstream/kependudukan/penduduk/{nik}, /demo-upstream/perizinan/izin/{nib} and a
+/// GET /api/demo-upstream/kependudukan/penduduk/{nik}, .../perizinan/izin/{nib} and a
 /// /health for each.
 void register_demo_upstream(http::Router& router);
 

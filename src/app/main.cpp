@@ -12,6 +12,7 @@
 #include "app/coverage.hpp"
 #include "app/scheduler.hpp"
 #include "app/demo.hpp"
+#include "app/demo_upstream.hpp"
 #include "app/platform.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -76,6 +77,12 @@ app::Config config_from(const app::CliArgs& args) {
   else if (std::filesystem::exists("web/dist/index.html")) c.web_root = "web/dist";
   c.access_log = !args.flag("no-access-log");
   if (auto v = args.get("evidence-max-bytes")) c.evaluation.max_evidence_bytes = std::stoul(*v);
+  c.demo = args.flag("demo");
+  const auto api_port = args.get_or("port", "8080");
+  if (api_port != "0") c.demo_upstream_base = "http://127.0.0.1:" + api_port + app::kDemoUpstreamPath;
+  if (auto p = args.get("gateway-port"); p && *p != "0")
+    c.gateway_base_url = std::string(args.get("gateway-tls-cert") ? "https" : "http") + "://" +
+                         args.get_or("gateway-host", "127.0.0.1") + ":" + *p;
   return c;
 }
 

@@ -1,5 +1,6 @@
 #include "app/platform.hpp"
 
+#include "app/demo_upstream.hpp"
 #include "app/system_routes.hpp"
 #include "applications/evidence.hpp"
 #include "applications/facts.hpp"
@@ -65,6 +66,7 @@ Platform::Platform(Config config)
   gateway::control::Options gateway_options;
   gateway_options.log_dir = config_.gateway_log_dir();
   gateway_options.key_path = config_.gateway_key_path();
+  gateway_options.gateway_base_url = config_.gateway_base_url;
   gateway_ = std::make_unique<gateway::control::Service>(*db_, *tenancy_, *ledger_, gateway_options);
 
   tenancy::register_routes(router_, *tenancy_);
@@ -73,6 +75,7 @@ Platform::Platform(Config config)
   applications::register_routes(router_, *applications_);
   evaluation::register_routes(router_, *evaluation_);
   gateway::control::register_routes(router_, *gateway_);
+  if (config_.demo) register_demo_upstream(router_);
   identity::TenantDirectory directory{
       [this](const std::optional<std::string>& slug) -> Scope {
         if (slug) {

@@ -2,6 +2,7 @@
 // The composition root: the only place that wires modules together.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "applications/service.hpp"
@@ -35,6 +36,12 @@ struct Config {
   std::filesystem::path ledger_key_path() const { return data_dir / "keys" / "ledger-ed25519.key"; }
   /// The gateway's message log and the key that signs it (docs/gateway.md).
   std::filesystem::path gateway_log_dir() const { return data_dir / "gateway" / "log"; }
+  /// Where consumers reach the data plane (shown in the console), when it is known.
+  std::optional<std::string> gateway_base_url;
+  /// Demo mode: serve the stand-in agency systems (demo_upstream.hpp) and point the demo's gateway
+  /// services at them through this base URL.
+  bool demo = false;
+  std::string demo_upstream_base = "http://127.0.0.1:8080/api/demo-upstream";
   std::filesystem::path gateway_key_path() const { return data_dir / "keys" / "gateway-ed25519.key"; }
 };
 
