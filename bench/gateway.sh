@@ -4,7 +4,8 @@
 # access check, rate limit and signed message log all on), driven in turn by wrk on loopback.
 # Prints a Markdown table for docs/benchmarks.md.
 #   bench/gateway.sh [seconds-per-run] [rounds]
-#   SIMPUL_BIN=path   use this binary instead of building build-release/simpul
+#   SIMPUL_BIN=path            use this binary instead of building build-release/simpul
+#   SIMPUL_GATEWAY_ARGS="..."  extra options for `simpul gateway run` (diagnosis, e.g. --no-message-log)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
@@ -94,7 +95,7 @@ cat > "$work/gateway/config.json" <<EOF
  "grants": [{"consumer_id": "c-bench", "service_id": "svc-kependudukan", "methods": ["GET"]}]}
 EOF
 "$bin" gateway run --config "$work/gateway/config.json" --port "$gateway_port" --data-dir "$work/gateway" \
-  --health-interval-ms 0 >"$work/gateway/out" 2>"$work/gateway/err" & gateway_pid=$!; pids+=($gateway_pid)
+  --health-interval-ms 0 ${SIMPUL_GATEWAY_ARGS:-} >"$work/gateway/out" 2>"$work/gateway/err" & gateway_pid=$!; pids+=($gateway_pid)
 wait_port "$upstream_port"; wait_port "$nginx_port"; wait_port "$gateway_port"
 
 # Sanity: both proxies return the upstream's document; the gateway refuses a wrong key.
