@@ -201,7 +201,9 @@ Document Documents::approve(const Scope& s, const std::string& id, const std::st
 Review Documents::add_review(const Scope& s, const std::string& id, const ReviewInput& in, const Actor& actor) {
   const auto& profile = tenancy_.profile_of(s);
   if (!clock::is_iso_date(in.date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "YYYY-MM-DD");
-  if (in.date > clock::now_iso().substr(0, 10)) throw Error(ErrorCode::ValidationInvalidValue, "date", "cannot be in the future");
+  // Compared with the latest local date in Indonesia: at 01:00 WITA the UTC date is still yesterday.
+  if (in.date > clock::latest_indonesian_date())
+    throw Error(ErrorCode::ValidationInvalidValue, "date", "cannot be in the future");
   if (in.outcome != "tetap" && in.outcome != "perlu_perubahan")
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "outcome"}, {"allowed", boost::json::array{"tetap", "perlu_perubahan"}}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {

@@ -18,6 +18,8 @@ std::string to_iso(TimePoint t) {
 
 std::string now_iso() { return to_iso(now()); }
 
+std::string latest_indonesian_date() { return to_iso(now() + std::chrono::hours(9)).substr(0, 10); }
+
 std::optional<TimePoint> parse_iso(std::string_view text) {
   if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z') return std::nullopt;
   std::tm tm{};

@@ -14,6 +14,9 @@ TimePoint now();
 std::string to_iso(TimePoint t);
 std::string now_iso();
 std::optional<TimePoint> parse_iso(std::string_view text);
+/// The latest calendar date anywhere in Indonesia now (WIT, UTC+9): a date a user enters as "today"
+/// in any region (WIB, WITA or WIT) is never after it, while the UTC date may still be yesterday.
+std::string latest_indonesian_date();
 /// Accepts "YYYY-MM-DD" only.
 bool is_iso_date(std::string_view text);
 

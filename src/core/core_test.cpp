@@ -71,3 +71,14 @@ TEST(Clock, IsoRoundTrip) {
   EXPECT_TRUE(clock::is_iso_date("2020-10-14"));
   EXPECT_FALSE(clock::is_iso_date("2020-13-14"));
 }
+
+TEST(Clock, LatestIndonesianDateIsTheDateInWit) {
+  // Before 15:00 UTC it is the UTC date; from 15:00 UTC (midnight WIT) the next day.
+  const auto before = clock::now();
+  const auto latest = clock::latest_indonesian_date();
+  const auto utc_date = clock::to_iso(before).substr(0, 10);
+  const auto wit_date = clock::to_iso(before + std::chrono::hours(9)).substr(0, 10);
+  EXPECT_TRUE(latest == wit_date || latest > wit_date) << latest;  // the clock may tick between the two reads
+  EXPECT_GE(latest, utc_date);
+  EXPECT_LE(latest, clock::to_iso(clock::now() + std::chrono::hours(24)).substr(0, 10));
+}

@@ -24,8 +24,6 @@ std::string responsible_agency(const CompiledRule& r, const Facts& facts, const 
   return holder.empty() ? f.agency_id : holder;
 }
 
-std::string today_of(const std::string& iso) { return iso.substr(0, 10); }
-
 }  // namespace
 
 Facts Compliance::load_facts(const Scope& s, const std::string& today) const {
@@ -253,7 +251,9 @@ Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const
     for (const auto& g : given) previous_given = previous_given || g.step == p.sanctions->steps[index - 1].id;
     if (already || !previous_given)
       throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}, {"already_given", already}}, tenancy::rule_ref(p, p.sanctions->rule));
-    if (date > today_of(clock::now_iso())) throw Error(ErrorCode::ValidationInvalidValue, "date", "must not be in the future");
+    // The user's "today" may already be tomorrow in UTC terms (01:00 WITA is 17:00 UTC).
+    if (date > clock::latest_indonesian_date())
+      throw Error(ErrorCode::ValidationInvalidValue, "date", "must not be in the future");
     return write_sanction(c, s, *f, *step, date, note, false, actor);
   });
 }
