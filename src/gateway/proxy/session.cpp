@@ -134,7 +134,7 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
 
   beast::flat_buffer buffer;
   std::vector<char> relay_buffer;
-  Sha256 request_sha;
+  Sha256 request_sha, response_sha;
   while (ok && !impl.stopping.load(std::memory_order_relaxed)) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
@@ -154,6 +154,14 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     }
     const auto started = std::chrono::steady_clock::now();
     const std::int64_t started_us = now_us();
+    if (buffer.size() != 0) {
+      // The head usually came whole in the first read: parse it in place, without arming a timer
+      // or suspending. What async_read_header would do first anyway; an incomplete head consumes
+      // nothing and is read on below, a malformed or oversized one fails here the same way.
+      boost::system::error_code pe;
+      buffer.consume(parser.put(buffer.data(), pe));
+      if (pe && pe != bhttp::error::need_more) ec = pe;
+    }
     if (!ec && !parser.is_header_done()) {
       deadline.arm(stream, opt.header_timeout);
       auto [e, n] = co_await bhttp::async_read_header(stream, buffer, parser, kAwait);
@@ -257,6 +265,7 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     fp.request_id = refusal.request_id;
     fp.consumer_timeout = opt.idle_timeout;
     fp.relay_buffer = &relay_buffer;
+    fp.response_sha = &response_sha;
     ForwardOutcome outcome = co_await forward(w.pool, fp, upstream_req, stream);
     refusal.request_bytes = request_bytes;
     refusal.request_sha256 = std::move(request_digest);

@@ -14,7 +14,9 @@ class Sha256 {
   Sha256(const Sha256&) = delete;
   Sha256& operator=(const Sha256&) = delete;
 
-  void reset() noexcept { EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr); }
+  // The algorithm is fetched once: with the legacy EVP_sha256() handle OpenSSL 3 fetches it from
+  // the provider store (a read lock on a shared store) on every init, i.e. on every exchange.
+  void reset() noexcept { EVP_DigestInit_ex(ctx_, md(), nullptr); }
   void update(const void* data, std::size_t n) noexcept {
     if (n) EVP_DigestUpdate(ctx_, data, n);
   }
@@ -39,6 +41,13 @@ class Sha256 {
   }
 
  private:
+  static const EVP_MD* md() noexcept {
+    static const EVP_MD* const fetched = [] {
+      const EVP_MD* m = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+      return m ? m : EVP_sha256();
+    }();
+    return fetched;
+  }
   EVP_MD_CTX* ctx_;
 };
 

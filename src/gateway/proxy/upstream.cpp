@@ -32,8 +32,9 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
 
 /// A pooled connection the upstream closed (or that has unexpected bytes) while idle is useless;
 /// peeking without blocking finds most of them before a request is written into a dead socket.
-bool still_open(UpstreamConn& c) noexcept {
+bool still_open(UpstreamConn& c, bool probe) noexcept {
   if (c.buffer.size() != 0) return false;
+  if (!probe) return true;
   char byte;
   ssize_t n = ::recv(c.stream.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
   return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
@@ -92,13 +93,14 @@ const UpstreamTarget* UpstreamTargets::find(std::string_view url) {
   return it->second ? &*it->second : nullptr;
 }
 
-std::unique_ptr<UpstreamConn> UpstreamPool::take(std::string_view key) {
+std::unique_ptr<UpstreamConn> UpstreamPool::take(std::string_view key, std::chrono::steady_clock::duration probe_after) {
   auto it = idle_.find(key);
   if (it == idle_.end()) return nullptr;
+  const auto now = probe_after.count() > 0 ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   while (!it->second.empty()) {
     auto conn = std::move(it->second.back());
     it->second.pop_back();
-    if (still_open(*conn)) return conn;
+    if (still_open(*conn, probe_after.count() <= 0 || now - conn->idle_since >= probe_after)) return conn;
   }
   return nullptr;
 }
@@ -106,7 +108,10 @@ std::unique_ptr<UpstreamConn> UpstreamPool::take(std::string_view key) {
 void UpstreamPool::put(std::string_view key, std::unique_ptr<UpstreamConn> conn) {
   auto it = idle_.find(key);
   if (it == idle_.end()) it = idle_.emplace(std::string(key), std::vector<std::unique_ptr<UpstreamConn>>{}).first;
-  if (it->second.size() < max_idle_) it->second.push_back(std::move(conn));
+  if (it->second.size() < max_idle_) {
+    conn->idle_since = std::chrono::steady_clock::now();
+    it->second.push_back(std::move(conn));
+  }
 }
 
 asio::awaitable<std::unique_ptr<UpstreamConn>> connect_upstream(const UpstreamTarget& target, ssl::context* tls,
@@ -123,6 +128,9 @@ asio::awaitable<std::unique_ptr<UpstreamConn>> connect_upstream(const UpstreamTa
   } else {
     conn = std::make_unique<UpstreamConn>(Stream(tcp::socket(ex)));
   }
+  // Beast reads min(capacity, 64 KiB) at a time: with room reserved up front, a small response's
+  // head and body arrive in one recv instead of a 512-byte read and a second one.
+  conn->buffer.reserve(16 << 10);
   tcp::resolver resolver(ex);
   auto [rec, results] = co_await resolver.async_resolve(target.host, target.port, kAwait);
   if (rec) {
@@ -180,6 +188,28 @@ bool make_response_head(const bhttp::response_parser<bhttp::buffer_body>& parser
   return keep;
 }
 
+/// Moves body bytes already in `buffer` (read together with the head) through the parser into
+/// `buf`, without I/O. Returns how many landed in `buf`; ok is false on a malformed body.
+std::size_t drain_buffered(bhttp::response_parser<bhttp::buffer_body>& parser, beast::flat_buffer& buffer,
+                           std::vector<char>& buf, bool& ok) {
+  auto& body = parser.get().body();
+  body.data = buf.data();
+  body.size = buf.size();
+  parser.eager(true);
+  while (buffer.size() != 0 && !parser.is_done() && body.size != 0) {
+    boost::system::error_code ec;
+    std::size_t used = parser.put(buffer.data(), ec);
+    buffer.consume(used);
+    if (ec == bhttp::error::need_more || ec == bhttp::error::need_buffer) break;
+    if (ec) {
+      ok = false;
+      break;
+    }
+    if (used == 0) break;
+  }
+  return buf.size() - body.size;
+}
+
 }  // namespace
 
 asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams& p,
@@ -194,7 +224,10 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
   for (;;) {
     boost::system::error_code ec;
     bool write_failed = false, received = false;
-    auto conn = pool.take(p.target->pool_key);
+    // A request that can be replayed skips the liveness peek on a recently used connection: if
+    // the upstream did close it, nothing is received and the loop below retries on a fresh one.
+    auto conn = pool.take(p.target->pool_key, retryable ? std::chrono::steady_clock::duration(std::chrono::seconds(1))
+                                                        : std::chrono::steady_clock::duration::zero());
     const bool pooled = conn != nullptr;
     if (!conn) conn = co_await connect_upstream(*p.target, p.tls, deadline, p.timeout, ec);
     bool timed_out = ec == asio::error::timed_out;
@@ -234,19 +267,36 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
       const bool keep = make_response_head(*parser, p, no_body, res);
       out.status = status;
       out.close_consumer = !keep;
-      Sha256 sha;
+      Sha256& sha = *p.response_sha;
       std::vector<char>& buf = *p.relay_buffer;
       if (buf.empty()) buf.resize(64 << 10);
       bhttp::response_serializer<bhttp::buffer_body> sr{res};
       res.body().data = nullptr;
       res.body().more = !no_body;
+      // Body bytes that came in with the head (a small response usually arrives in one read) go
+      // out in the same gather write as the head; otherwise the head goes alone right away, so a
+      // slow or streamed body never holds it back.
+      std::size_t first = 0;
+      bool upstream_ok = true, consumer_ok = true;
+      if (!no_body && !parser->is_done() && conn->buffer.size() != 0)
+        first = drain_buffered(*parser, conn->buffer, buf, upstream_ok);
+      bool pending = upstream_ok && !no_body && (first != 0 || parser->is_done());
       Deadline consumer_deadline(consumer.get_executor());
-      consumer_deadline.arm(consumer, p.consumer_timeout);
-      auto [hec, hn] = co_await bhttp::async_write_header(consumer, sr, kAwait);
-      consumer_deadline.disarm();
-      bool upstream_ok = true, consumer_ok = !hec;
-      while (consumer_ok && !no_body && !sr.is_done()) {
-        if (!parser->is_done()) {
+      if (!pending) {  // (also when the buffered body was malformed: the head goes, then the cut)
+        consumer_deadline.arm(consumer, p.consumer_timeout);
+        auto [hec, hn] = co_await bhttp::async_write_header(consumer, sr, kAwait);
+        consumer_deadline.disarm();
+        consumer_ok = !hec;
+      }
+      while (upstream_ok && consumer_ok && !no_body && !sr.is_done()) {
+        if (pending) {
+          pending = false;
+          sha.update(buf.data(), first);
+          out.response_bytes += first;
+          res.body().data = first ? buf.data() : nullptr;
+          res.body().size = first;
+          res.body().more = !parser->is_done();
+        } else if (!parser->is_done()) {
           parser->get().body().data = buf.data();
           parser->get().body().size = buf.size();
           deadline.arm(conn->stream, p.timeout);
@@ -278,7 +328,7 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
           std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
       out.response_sha256 = sha.hex();
       if (!upstream_ok) {
-        // Headers already went out: the response cannot be repaired, only cut off.
+        // The head already went out: the response cannot be repaired, only cut off.
         log::warn("gateway.upstream_failed_mid_body", {{"request_id", p.request_id}, {"upstream", p.target->pool_key}});
         out.close_consumer = true;
       } else if (!consumer_ok) {

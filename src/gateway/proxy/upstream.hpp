@@ -23,6 +23,8 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 
 /// "https://host:8443/base" split for connecting; pool_key = "https://host:8443".
+class Sha256;
+
 struct UpstreamTarget {
   bool tls = false;
   std::string host, port, base_path, pool_key, host_header;
@@ -44,13 +46,17 @@ struct UpstreamConn {
   explicit UpstreamConn(Stream s) : stream(std::move(s)) {}
   Stream stream;
   beast::flat_buffer buffer;
+  std::chrono::steady_clock::time_point idle_since{};  // when it went back into the pool
 };
 
 /// Idle keep-alive connections per host:port, per worker thread (no lock: one thread uses it).
 class UpstreamPool {
  public:
   explicit UpstreamPool(std::size_t max_idle_per_host) : max_idle_(max_idle_per_host) {}
-  std::unique_ptr<UpstreamConn> take(std::string_view key);
+  /// An idle connection for `key`. One that sat idle at least `probe_after` is first probed with a
+  /// non-blocking peek (a syscall): callers that can replay a request on a dead connection probe
+  /// only long-idle ones, the others pass zero.
+  std::unique_ptr<UpstreamConn> take(std::string_view key, std::chrono::steady_clock::duration probe_after = {});
   void put(std::string_view key, std::unique_ptr<UpstreamConn> conn);
   void clear() { idle_.clear(); }
 
@@ -83,6 +89,7 @@ struct ForwardParams {
   std::string_view request_id;
   std::chrono::milliseconds consumer_timeout{60000};  // a consumer that stops reading is dropped
   std::vector<char>* relay_buffer = nullptr;           // per connection, reused by every exchange
+  Sha256* response_sha = nullptr;                      // per connection, reset after every exchange
 };
 
 /// Sends `req` upstream (pooled connection, retries when nothing was received yet) and relays the
