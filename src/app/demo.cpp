@@ -99,7 +99,7 @@ std::string add_user_cli(Platform& platform, const std::string& tenant_slug, con
   return generated;
 }
 
-std::string seed_gateway_demo(Platform& platform, const Scope& scope) {
+std::string seed_gateway_demo(Platform& platform, const Scope& scope, const std::string& upstream_base) {
   namespace gw = gateway::control;
   auto& g = platform.gateway();
   auto agency = [&](const std::string& code) -> std::string {
@@ -124,7 +124,7 @@ std::string seed_gateway_demo(Platform& platform, const Scope& scope) {
     return g.create_service(scope, in, kSeeder);
   };
   // The upstreams are the stand-in systems of demo_upstream.hpp, served by the platform itself.
-  const auto& upstream = platform.config().demo_upstream_base;
+  const auto& upstream = upstream_base.empty() ? platform.config().demo_upstream_base : upstream_base;
   auto population = service("kependudukan", "Layanan Data Kependudukan", owner, upstream + "/kependudukan");
   g.upload_openapi(scope, population.id,
                    "openapi: 3.0.3\ninfo:\n  title: Data Kependudukan\n  version: '1.0'\npaths:\n  /penduduk/{nik}:\n    get:\n"
@@ -154,7 +154,7 @@ std::string seed_gateway_demo(Platform& platform, const Scope& scope) {
   return issued.api_key;
 }
 
-AdminLogin ensure_demo(Platform& platform, const std::string& profile_id) {
+AdminLogin ensure_demo(Platform& platform, const std::string& profile_id, const std::string& upstream_base) {
   auto tenants = platform.tenancy().tenants();
   if (!tenants.empty()) {
     AdminLogin login{tenants.front().slug, "admin", ""};
@@ -177,7 +177,7 @@ AdminLogin ensure_demo(Platform& platform, const std::string& profile_id) {
   AdminLogin login{tenant.slug, "admin", ""};
   login.password = add_user_cli(platform, tenant.slug, "admin", "Administrator SPBE", {"tenant_admin"}, kominfo, "");
   write_private_file(login_file(platform), login.tenant_slug + "\n" + login.username + "\n" + login.password + "\n");
-  login.gateway_api_key = seed_gateway_demo(platform, scope);
+  login.gateway_api_key = seed_gateway_demo(platform, scope, upstream_base);
   log::info("demo.created", {{"tenant", tenant.slug}, {"profile", profile_id}});
   return login;
 }

@@ -78,8 +78,6 @@ app::Config config_from(const app::CliArgs& args) {
   c.access_log = !args.flag("no-access-log");
   if (auto v = args.get("evidence-max-bytes")) c.evaluation.max_evidence_bytes = std::stoul(*v);
   c.demo = args.flag("demo");
-  const auto api_port = args.get_or("port", "8080");
-  if (api_port != "0") c.demo_upstream_base = "http://127.0.0.1:" + api_port + app::kDemoUpstreamPath;
   if (auto p = args.get("gateway-port"); p && *p != "0")
     c.gateway_base_url = std::string(args.get("gateway-tls-cert") ? "https" : "http") + "://" +
                          args.get_or("gateway-host", "127.0.0.1") + ":" + *p;
@@ -95,8 +93,6 @@ int serve(const app::CliArgs& args) {
   args.allow_only(with_common(allowed));
   auto started = std::chrono::steady_clock::now();
   app::Platform platform(config_from(args));
-  std::optional<app::AdminLogin> login;
-  if (args.flag("demo")) login = app::ensure_demo(platform, args.get_or("profile", "balikpapan"));
 
   http::ServerOptions options;
   options.host = args.get_or("host", "127.0.0.1");
@@ -107,6 +103,11 @@ int serve(const app::CliArgs& args) {
   if (auto v = args.get("max-body-bytes")) options.max_body_bytes = std::stoul(*v);
   http::Server server(platform.dispatcher(), options);
   auto port = server.listen();
+  // Seeded after listening, so that the demo's gateway services point at the port really bound.
+  std::optional<app::AdminLogin> login;
+  if (args.flag("demo"))
+    login = app::ensure_demo(platform, args.get_or("profile", "balikpapan"),
+                             "http://127.0.0.1:" + std::to_string(port) + app::kDemoUpstreamPath);
   std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   log::info("server.ready", {{"port", port},
                              {"database", storage::redact_url(platform.config().effective_database_url())},
@@ -116,6 +117,8 @@ int serve(const app::CliArgs& args) {
     std::cout << "Tenant: " << login->tenant_slug << "\n";
     if (!login->password.empty()) std::cout << "Login: " << login->username << " / " << login->password << "\n";
     else std::cout << "Login: " << login->username << " (password changed since the first start)\n";
+    if (!login->gateway_api_key.empty())
+      std::cout << "Gateway API key of the demo consumer (shown once): " << login->gateway_api_key << "\n";
   }
   if (platform.config().web_root.empty()) std::cout << "(console not built: API only)\n";
   // The gateway's data plane in this process, reloaded by the control plane's change hook.
@@ -131,8 +134,7 @@ int serve(const app::CliArgs& args) {
               << (gateway_host.find(':') != std::string::npos ? "[" + gateway_host + "]" : gateway_host) << ":"
               << gateway_port << " (Sistem Penghubung Layanan)" << std::endl;
   }
-  if (login && !login->gateway_api_key.empty())
-    std::cout << "Gateway API key of the demo consumer (shown once): " << login->gateway_api_key << "\n";
+
   std::cout.flush();
   // 0 disables scheduled evaluations (tests that need a quiet ledger); default: daily.
   auto every = std::stol(args.get_or("evaluate-every-minutes", "1440"));

@@ -38,8 +38,8 @@ struct Config {
   std::filesystem::path gateway_log_dir() const { return data_dir / "gateway" / "log"; }
   /// Where consumers reach the data plane (shown in the console), when it is known.
   std::optional<std::string> gateway_base_url;
-  /// Demo mode: serve the stand-in agency systems (demo_upstream.hpp) and point the demo's gateway
-  /// services at them through this base URL.
+  /// Demo mode: serve the stand-in agency systems (demo_upstream.hpp); the demo's gateway services
+  /// point at them through the base URL ensure_demo() is given, else this one.
   bool demo = false;
   std::string demo_upstream_base = "http://127.0.0.1:8080/api/demo-upstream";
   std::filesystem::path gateway_key_path() const { return data_dir / "keys" / "gateway-ed25519.key"; }

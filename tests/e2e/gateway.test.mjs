@@ -4,9 +4,14 @@
 // page; creates a consumer application and sees its API key exactly once; requests access in the
 // Direktori Layanan with the letter's fields; the owner agency's operator recommends it and the
 // official the profile names approves it, each in their own browser context; the grant appears in
-// Hak Akses with its legal basis and is revoked with a reason. Lalu Lintas shows the data plane (or
-// how to start it), the exchange log and the key that verifies proofs; one screen in English.
+// Hak Akses with its legal basis and is revoked with a reason. The demo consumer calls a service
+// through the gateway (200; 403 without a grant; 401 with a wrong key); Lalu Lintas shows the data
+// plane, the exchange, and its proof downloads and verifies with `simpul gateway verify-proof`;
+// one screen in English.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe } from 'node:test'
 import { screenshot } from './browser.mjs'
@@ -345,6 +350,26 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     assert.equal(revoked.revoke_reason, REVOKE_REASON)
   })
 
+  let exchange // the record of the call through the gateway
+  step('the demo consumer calls a service through the gateway: 200 from the agency system; without a grant 403', async () => {
+    assert.ok(server.gatewayKey, 'the demo printed its consumer key')
+    const call = (path, key = server.gatewayKey) => fetch(`${server.gateway}/${server.tenant}${path}`, { headers: { 'X-API-Key': key } })
+    const ok = await call('/kependudukan/penduduk/6471010101010001')
+    assert.equal(ok.status, 200)
+    assert.equal((await ok.json()).nik, '6471010101010001')
+    const refused = await call('/perizinan/izin/1234567890123') // the request for perizinan is still pending
+    assert.equal(refused.status, 403)
+    assert.equal((await refused.json()).error.code, 'gateway.no_grant')
+    assert.equal((await call('/kependudukan/penduduk/1', 'not-a-key')).status, 401)
+    // The proxy signs the open batch every second; then the exchange is listed and provable.
+    for (let i = 0; i < 50 && !exchange; i++) {
+      const found = await apiCall('GET', '/api/gateway/exchanges?status=200')
+      exchange = found.body.items?.find((e) => e.path.endsWith('/penduduk/6471010101010001') && e.signed)
+      if (!exchange) await new Promise((r) => setTimeout(r, 200))
+    }
+    assert.ok(exchange, 'the exchange is in the message log, in a signed batch')
+  })
+
   step('Lalu Lintas: the data plane or how to start it; the exchange log and the verifying key', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Lalu Lintas', exact: true }).click()
     await main().getByRole('heading', { name: 'Lalu Lintas', exact: true }).waitFor()
@@ -368,6 +393,18 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     await page.locator('[data-test=public-key-value]').getByText(key.body.public_key).waitFor()
     await page.locator('[data-test=public-key]').getByText(/simpul gateway verify-proof --proof/).waitFor()
     await page.locator('[data-test=exchange-table]').waitFor()
+
+    // "Unduh bukti" gives the inclusion proof, which the command line checks offline with the key shown.
+    const button = page.locator(`[data-test=proof-${exchange.seq}]`)
+    await button.waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    const file = join(mkdtempSync(join(tmpdir(), 'simpul-proof-')), 'bukti.json')
+    await download.saveAs(file)
+    const proof = JSON.parse(readFileSync(file, 'utf8'))
+    assert.equal(proof.record.seq, exchange.seq)
+    const verified = spawnSync(server.bin, ['gateway', 'verify-proof', '--proof', file, '--public-key', key.body.public_key], { encoding: 'utf8' })
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr)
+    assert.match(verified.stdout, /proof OK/)
   })
 
   step('the dashboard card and a gateway screen in English', async () => {

@@ -1,5 +1,6 @@
 // Starts a real Simpul server for the browser tests: a fresh SQLite database with demo data in a
-// temporary directory, the built console from web/dist, and a free port chosen by the server.
+// temporary directory, the built console from web/dist, and a free port chosen by the server; the
+// gateway's data plane runs in the same process on another free port.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,9 +13,12 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 const READY = /^Simpul is ready: (http:\/\/\S+)\s*$/
 const LOGIN = /^Login: (\S+) \/ (\S+)\s*$/
 const TENANT = /^Tenant: (\S+)\s*$/
+const GATEWAY = /^Gateway: (https?:\/\/\S+)/
+const GATEWAY_KEY = /^Gateway API key of the demo consumer \(shown once\): (\S+)\s*$/
 
 /**
- * @returns {Promise<{url: string, username: string, password: string, tenant: string|null, stop: () => Promise<void>, log: () => string}>}
+ * @returns {Promise<{url: string, username: string, password: string, tenant: string|null, gateway: string,
+ *   gatewayKey: string|null, bin: string, stop: () => Promise<void>, log: () => string}>}
  */
 export async function startServer({ timeoutMs = 60_000 } = {}) {
   const bin = process.env.SIMPUL_BIN ?? join(repoRoot, 'build', 'simpul')
@@ -28,6 +32,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     '--database', `sqlite:${join(dir, 'simpul.db')}`,
     '--data-dir', dir,
     '--port', '0',
+    '--gateway-port', '0',
     '--web-root', webRoot,
     '--profiles-dir', join(repoRoot, 'profiles'),
   ]
@@ -43,7 +48,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
   const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })))
 
   const ready = new Promise((resolveInfo, reject) => {
-    const found = { url: null, username: null, password: null, tenant: null }
+    const found = { url: null, username: null, password: null, tenant: null, gateway: null, gatewayKey: null, bin }
     const timer = setTimeout(() => reject(new Error(`server not ready after ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs)
     createInterface({ input: child.stdout }).on('line', (line) => {
       remember(line)
@@ -51,7 +56,10 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
       if ((m = READY.exec(line))) found.url = m[1]
       else if ((m = LOGIN.exec(line))) [found.username, found.password] = [m[1], m[2]]
       else if ((m = TENANT.exec(line))) found.tenant = m[1]
-      if (found.url && found.username) {
+      else if ((m = GATEWAY_KEY.exec(line))) found.gatewayKey = m[1]
+      else if ((m = GATEWAY.exec(line))) found.gateway = m[1]
+      // The gateway line comes last (after the login and the demo key).
+      if (found.url && found.username && found.gateway) {
         clearTimeout(timer)
         resolveInfo(found)
       }
