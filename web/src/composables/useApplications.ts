@@ -1,38 +1,19 @@
 // What the application and compliance screens share: the profile's choices for applications
 // (GET /api/applications/options, loaded once per page load), names of codes in the UI language,
 // the colours of stages and severities, and who may change what.
-import { computed, ref, shallowRef } from 'vue'
+import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { applicationsApi, type ApplicationOptions, type Named } from '@/api/applications'
+import { onceLoaded } from '@/composables/onceLoaded'
 import { useLabels } from '@/composables/useLabels'
 import { useSessionStore } from '@/stores/session'
 
-const options = shallowRef<ApplicationOptions | null>(null)
-const optionsLoading = ref(false)
-const optionsError = ref<unknown>(null)
-let optionsPending: Promise<void> | null = null
+const { value: options, loading: optionsLoading, error: optionsError, load } = onceLoaded<ApplicationOptions>(() =>
+  applicationsApi.options(),
+)
 
 /** The profile's application choices; one request per page load. */
 export function useApplicationOptions() {
-  function load(): Promise<void> {
-    if (options.value) return Promise.resolve()
-    if (optionsPending) return optionsPending
-    optionsLoading.value = true
-    optionsError.value = null
-    optionsPending = applicationsApi
-      .options()
-      .then((o) => {
-        options.value = o
-      })
-      .catch((err: unknown) => {
-        optionsError.value = err
-      })
-      .finally(() => {
-        optionsLoading.value = false
-        optionsPending = null
-      })
-    return optionsPending
-  }
 
   const find = (list: Named[] | undefined, id: string | null | undefined) => (id ? list?.find((x) => x.id === id)?.name ?? id : '—')
 

@@ -1,34 +1,16 @@
 // What the evaluation screens share: the profile's evaluation settings (GET /api/evaluation/options,
 // once per page load), names of states and team roles in the UI language, the index written the
 // way people read it (two decimals, "2,44" in Indonesian) and who may do what.
-import { computed, ref, shallowRef } from 'vue'
+import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { evaluationApi, type AnswerState, type EvaluationOptions, type FrameworkSummary } from '@/api/evaluation'
+import { onceLoaded } from '@/composables/onceLoaded'
 import { useLabels } from '@/composables/useLabels'
 import { useSessionStore } from '@/stores/session'
 
-const options = shallowRef<EvaluationOptions | null>(null)
-const optionsError = ref<unknown>(null)
-let pending: Promise<void> | null = null
+const { value: options, error: optionsError, load } = onceLoaded<EvaluationOptions>(() => evaluationApi.options())
 
 export function useEvaluationOptions() {
-  function load(): Promise<void> {
-    if (options.value) return Promise.resolve()
-    if (pending) return pending
-    optionsError.value = null
-    pending = evaluationApi
-      .options()
-      .then((o) => {
-        options.value = o
-      })
-      .catch((err: unknown) => {
-        optionsError.value = err
-      })
-      .finally(() => {
-        pending = null
-      })
-    return pending
-  }
   return { options, error: optionsError, load }
 }
 

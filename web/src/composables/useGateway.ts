@@ -1,34 +1,16 @@
 // What the Penghubung Layanan screens share: the profile's gateway section (GET /api/gateway/options,
 // once per page load: who operates, recommends and decides, with citations; the classifications and
 // refusal grounds), names of states in the UI language, tag colours, and who may do what.
-import { computed, ref, shallowRef } from 'vue'
+import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { gatewayApi, type Classification, type GatewayOptions, type HealthState, type RequestState } from '@/api/gateway'
+import { onceLoaded } from '@/composables/onceLoaded'
 import { useLabels } from '@/composables/useLabels'
 import { useSessionStore } from '@/stores/session'
 
-const options = shallowRef<GatewayOptions | null>(null)
-const optionsError = ref<unknown>(null)
-let pending: Promise<void> | null = null
+const { value: options, error: optionsError, load } = onceLoaded<GatewayOptions>(() => gatewayApi.options())
 
 export function useGatewayOptions() {
-  function load(): Promise<void> {
-    if (options.value) return Promise.resolve()
-    if (pending) return pending
-    optionsError.value = null
-    pending = gatewayApi
-      .options()
-      .then((o) => {
-        options.value = o
-      })
-      .catch((err: unknown) => {
-        optionsError.value = err
-      })
-      .finally(() => {
-        pending = null
-      })
-    return pending
-  }
   return { options, error: optionsError, load }
 }
 
