@@ -35,4 +35,9 @@ void CliArgs::allow_only(const std::set<std::string>& keys) const {
     if (!keys.count(k)) throw std::invalid_argument("unknown option --" + k);
 }
 
+std::string base_url(bool tls, const std::string& host, unsigned port) {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return std::string(tls ? "https" : "http") + "://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
 }  // namespace simpul::app

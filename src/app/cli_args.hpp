@@ -27,4 +27,7 @@ class CliArgs {
   std::set<std::string> flags_;
 };
 
+/// "http://host:port" for printing and links; an IPv6 host gets its brackets.
+std::string base_url(bool tls, const std::string& host, unsigned port);
+
 }  // namespace simpul::app

@@ -65,10 +65,6 @@ GatewaySource database_source(storage::Database& db) {
   return s;
 }
 
-crypto::SigningKey gateway_signing_key(const Config& config) {
-  return gateway::control::load_or_create_gateway_key(config.gateway_key_path());
-}
-
 int gateway_run(const CliArgs& args, const Config& config) {
   auto options = gateway_options(args, config, "");
   std::unique_ptr<storage::Database> db;
@@ -80,13 +76,11 @@ int gateway_run(const CliArgs& args, const Config& config) {
     storage::migrate(*db, all_migrations());
     source = database_source(*db);
   }
-  auto key = gateway_signing_key(config);
+  auto key = gateway::control::load_or_create_gateway_key(config.gateway_key_path());
   const sigset_t stop_signals = block_stop_signals();
   GatewayRuntime runtime(std::move(source), key, options);
   const auto port = runtime.start();
-  const auto& host = options.proxy.host;
-  std::cout << "Simpul gateway is ready: " << (options.proxy.tls_certificate.empty() ? "http" : "https") << "://"
-            << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":" << port << "\n"
+  std::cout << "Simpul gateway is ready: " << app::base_url(!options.proxy.tls_certificate.empty(), options.proxy.host, port) << "\n"
             << "Message log: " << (options.log_dir ? options.log_dir->string() : "off") << "\n"
             << "Public key: " << crypto::to_hex({reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()})
             << "\n";

@@ -22,9 +22,6 @@ GatewayRuntimeOptions gateway_options(const CliArgs& args, const Config& config,
 /// Configuration from the control plane's tables; status documents back into them.
 GatewaySource database_source(storage::Database& db);
 
-/// The gateway's Ed25519 signing key (Config::gateway_key_path()), created on first use.
-crypto::SigningKey gateway_signing_key(const Config& config);
-
 /// Runs the data plane alone until SIGINT/SIGTERM; returns the exit code.
 int gateway_run(const CliArgs& args, const Config& config);
 

@@ -79,8 +79,8 @@ app::Config config_from(const app::CliArgs& args) {
   if (auto v = args.get("evidence-max-bytes")) c.evaluation.max_evidence_bytes = std::stoul(*v);
   c.demo = args.flag("demo");
   if (auto p = args.get("gateway-port"); p && *p != "0")
-    c.gateway_base_url = std::string(args.get("gateway-tls-cert") ? "https" : "http") + "://" +
-                         args.get_or("gateway-host", "127.0.0.1") + ":" + *p;
+    c.gateway_base_url = app::base_url(args.get("gateway-tls-cert").has_value(), args.get_or("gateway-host", "127.0.0.1"),
+                                       static_cast<unsigned>(std::stoul(*p)));
   return c;
 }
 
@@ -107,12 +107,11 @@ int serve(const app::CliArgs& args) {
   std::optional<app::AdminLogin> login;
   if (args.flag("demo"))
     login = app::ensure_demo(platform, args.get_or("profile", "balikpapan"),
-                             "http://127.0.0.1:" + std::to_string(port) + app::kDemoUpstreamPath);
-  std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+                             app::base_url(false, "127.0.0.1", port) + app::kDemoUpstreamPath);
   log::info("server.ready", {{"port", port},
                              {"database", storage::redact_url(platform.config().effective_database_url())},
                              {"startup_ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
-  std::cout << "Simpul is ready: http://" << host << ":" << port << "\n";
+  std::cout << "Simpul is ready: " << app::base_url(false, options.host, port) << "\n";
   if (login) {
     std::cout << "Tenant: " << login->tenant_slug << "\n";
     if (!login->password.empty()) std::cout << "Login: " << login->username << " / " << login->password << "\n";
@@ -125,14 +124,13 @@ int serve(const app::CliArgs& args) {
   std::optional<app::GatewayRuntime> gateway;
   if (args.get("gateway-port")) {
     auto gateway_options = app::gateway_options(args, platform.config(), "gateway-");
-    gateway.emplace(app::database_source(platform.db()), app::gateway_signing_key(platform.config()), gateway_options);
+    gateway.emplace(app::database_source(platform.db()),
+                    gateway::control::load_or_create_gateway_key(platform.config().gateway_key_path()), gateway_options);
     auto gateway_port = gateway->start();
     platform.gateway().on_config_change([&gateway] { gateway->request_reload(); });
     platform.dispatcher().metrics().add_collector([&gateway] { return gateway->proxy().prometheus_metrics(); });
-    const auto& gateway_host = gateway_options.proxy.host;
-    std::cout << "Gateway: " << (gateway_options.proxy.tls_certificate.empty() ? "http" : "https") << "://"
-              << (gateway_host.find(':') != std::string::npos ? "[" + gateway_host + "]" : gateway_host) << ":"
-              << gateway_port << " (Sistem Penghubung Layanan)" << std::endl;
+    std::cout << "Gateway: " << app::base_url(!gateway_options.proxy.tls_certificate.empty(), gateway_options.proxy.host, gateway_port)
+              << " (Sistem Penghubung Layanan)" << std::endl;
   }
 
   std::cout.flush();

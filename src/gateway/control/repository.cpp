@@ -96,6 +96,20 @@ Consumer consumer_from(const storage::Row& r) {
   return x;
 }
 
+/// The consumer (with its agency) and the service an access request or a grant is about: the same
+/// eight columns follow the id in kRequestColumns and kGrantColumns.
+template <typename Record>
+void read_parties(const storage::Row& r, std::size_t& i, Record& x) {
+  x.consumer_id = r.text_at(i++);
+  x.consumer_name = r.text_at(i++);
+  x.consumer_agency.id = r.text_at(i++);
+  x.consumer_agency.code = r.text_at(i++);
+  x.consumer_agency.name = r.text_at(i++);
+  x.service_id = r.text_at(i++);
+  x.service_code = r.text_at(i++);
+  x.service_name = r.text_at(i++);
+}
+
 const char* kRequestColumns =
     "r.id, r.consumer_id, c.name, c.agency_id, ca.code, ca.name, r.service_id, s.code, s.name, s.owner_agency_id, sa.code, "
     "sa.name, r.path_prefix, r.methods, r.responsible_person, r.work_unit, r.purpose, r.data_needed, r.commercial_use, "
@@ -108,14 +122,7 @@ AccessRequest request_from(const storage::Row& r) {
   AccessRequest x;
   std::size_t i = 0;
   x.id = r.text_at(i++);
-  x.consumer_id = r.text_at(i++);
-  x.consumer_name = r.text_at(i++);
-  x.consumer_agency.id = r.text_at(i++);
-  x.consumer_agency.code = r.text_at(i++);
-  x.consumer_agency.name = r.text_at(i++);
-  x.service_id = r.text_at(i++);
-  x.service_code = r.text_at(i++);
-  x.service_name = r.text_at(i++);
+  read_parties(r, i, x);
   x.service_owner.id = r.text_at(i++);
   x.service_owner.code = r.text_at(i++);
   x.service_owner.name = r.text_at(i++);
@@ -144,14 +151,7 @@ Grant grant_from(const storage::Row& r) {
   Grant x;
   std::size_t i = 0;
   x.id = r.text_at(i++);
-  x.consumer_id = r.text_at(i++);
-  x.consumer_name = r.text_at(i++);
-  x.consumer_agency.id = r.text_at(i++);
-  x.consumer_agency.code = r.text_at(i++);
-  x.consumer_agency.name = r.text_at(i++);
-  x.service_id = r.text_at(i++);
-  x.service_code = r.text_at(i++);
-  x.service_name = r.text_at(i++);
+  read_parties(r, i, x);
   x.path_prefix = r.optional_text_at(i++);
   x.methods = string_list(r.text_at(i++));
   x.basis_kind = r.text_at(i++);
