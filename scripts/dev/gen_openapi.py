@@ -186,6 +186,7 @@ ROUTES = [
     ("get", "/api/gateway/status", "Gateway", "The data plane's live status, merged over instances, for the tenant's services", "gateway.traffic", None, 200, S("object"), False),
     ("get", "/api/gateway/exchanges", "Gateway", "Newest exchanges of the message log for the tenant's services (query service, consumer, status, limit)", "gateway.traffic", None, 200, S("object"), False),
     ("get", "/api/gateway/exchanges/{seq}/proof", "Gateway", "Inclusion proof of one exchange (JSON attachment)", "gateway.traffic", None, 200, None, False),
+    ("get", "/api/gateway/exchanges/{seq}/bodies/{part}", "Gateway", "A stored body of one exchange, part = request | response (attachment, checked against the log's digest; each read is a ledger entry)", "gateway.traffic", None, 200, None, False),
     ("get", "/api/gateway/public-key", "Gateway", "The gateway's message-log signing key (hex) and key id", "gateway.read", None, 200, OBJ({"public_key": STR, "key_id": STR}), False),
     ("get", "/api/ledger", "Ledger", "Ledger entries of the tenant, newest first", "ledger.read", None, 200, REF("Page"), True),
     ("post", "/api/ledger/verify", "Ledger", "Verify the whole hash chain and signed checkpoints", "ledger.verify", None, 200, REF("VerifyResult"), False),

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/log.hpp"
+#include "gateway/body_store.hpp"
 
 namespace simpul::app {
 
@@ -42,6 +43,8 @@ unsigned short GatewayRuntime::start() {
     std::string why;
     log_ = gateway::MessageLog::open(*options_.log_dir, key_, {}, &why);
     if (!log_) throw std::runtime_error("gateway message log unusable: " + why);
+    // Bodies are kept only beside a message log: its records are what prove them.
+    if (options_.proxy.bodies_dir.empty()) options_.proxy.bodies_dir = gateway::bodies_dir_of(*options_.log_dir);
   }
   proxy_ = std::make_unique<gateway::Proxy>(snapshots_, *limiter_, log_.get(), options_.proxy);
   const unsigned short port = proxy_->listen();

@@ -3,6 +3,7 @@
 #include "gateway_fixture.hpp"
 
 #include "gateway/control/service.hpp"
+#include "gateway/body_store.hpp"
 #include "gateway/message_log.hpp"
 
 using namespace simpul;
@@ -237,6 +238,78 @@ TEST_P(GatewayTest, ExchangesAndProofsAreReadFromTheMessageLogForTheTenantOnly) 
   EXPECT_EQ(bpn.get("/api/gateway/exchanges/2/proof").status, 404);  // Bontang's exchange
   EXPECT_EQ(btg.get("/api/gateway/exchanges/3/proof").status, 404);
   EXPECT_EQ(bpn.get("/api/gateway/exchanges/99/proof").error_code(), "gateway.exchange_not_found");
+}
+
+TEST_P(GatewayTest, StoredBodiesAreDownloadedCheckedAgainstTheLogAndEveryReadIsInTheLedger) {
+  Instance in(GetParam());
+  auto bpn = admin_client(in, "balikpapan");
+  auto btg = admin_client(in, "bontang");
+  auto svc_a = text(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id");
+  auto svc_b = text(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id");
+  const auto& config = in.platform().config();
+  auto key = gwc::load_or_create_gateway_key(config.gateway_key_path());
+  const std::string request_body = R"({"npwpd":"P.2.0001"})", response_body = R"({"terutang":150000})";
+  {
+    auto log = gateway::MessageLog::open(config.gateway_log_dir(), key, {});
+    ASSERT_NE(log, nullptr);
+    gateway::BodyStore store(gateway::bodies_dir_of(config.gateway_log_dir()));
+    // seq 1: Balikpapan, stored; seq 2: Bontang, stored; seq 3: Balikpapan, not stored.
+    for (int i = 0; i < 3; ++i) {
+      gateway::ExchangeRecord r;
+      r.time_us = 1795000000000000 + i;
+      r.request_id = "gw-t-" + std::to_string(i);
+      r.consumer_id = "c1";
+      r.service_id = i == 1 ? svc_b : svc_a;
+      r.method = "POST";
+      r.path = "/pajak/cek";
+      r.status = 200;
+      r.request_sha256 = crypto::sha256_hex(request_body);
+      r.response_sha256 = crypto::sha256_hex(response_body);
+      r.bodies_stored = i < 2;
+      if (r.bodies_stored)
+        ASSERT_TRUE(store.save(r.time_us, r.request_id, {{request_body, "application/json"}, {response_body, "application/json"}}));
+      ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
+    }
+    ASSERT_EQ(log->close(), gateway::LogStatus::ok);
+  }
+  auto items = bpn.get("/api/gateway/exchanges").json.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_FALSE(items.at(0).at("bodies_stored").as_bool());  // seq 3
+  EXPECT_TRUE(items.at(1).at("bodies_stored").as_bool());   // seq 1
+
+  auto req = bpn.get("/api/gateway/exchanges/1/bodies/request");
+  ASSERT_EQ(req.status, 200) << req.body;
+  EXPECT_EQ(req.body, request_body);
+  EXPECT_NE(req.header("Content-Disposition").find("isi-pertukaran-1-permintaan.json"), std::string::npos);
+  EXPECT_EQ(req.header("X-Content-Type-Options"), "nosniff");
+  auto res = bpn.get("/api/gateway/exchanges/1/bodies/response");
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(res.body, response_body);
+  // Who read which body is accountable.
+  auto top = bpn.get("/api/ledger?per_page=2").json.at("items").as_array();
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(text(top.at(0), "action"), "gateway.body_read");
+  EXPECT_EQ(text(top.at(0), "object_id"), "1");
+  EXPECT_EQ(text(top.at(1), "action"), "gateway.body_read");
+
+  // Another tenant's exchange is as missing as none; a record without bodies says so.
+  EXPECT_EQ(bpn.get("/api/gateway/exchanges/2/bodies/request").error_code(), "gateway.exchange_not_found");
+  EXPECT_EQ(btg.get("/api/gateway/exchanges/1/bodies/request").error_code(), "gateway.exchange_not_found");
+  EXPECT_EQ(btg.get("/api/gateway/exchanges/2/bodies/response").status, 200);
+  EXPECT_EQ(bpn.get("/api/gateway/exchanges/3/bodies/request").error_code(), "gateway.body_not_stored");
+  EXPECT_EQ(bpn.get("/api/gateway/exchanges/1/bodies/..%2f..%2fkey").error_code(), "request.invalid_id");
+  EXPECT_EQ(bpn.get("/api/gateway/exchanges/x/bodies/request").error_code(), "request.invalid_id");
+  auto op = user(in, bpn, "balikpapan", "gw.op2", "agency_operator", agency_id(bpn, "DINSOS"));
+  EXPECT_EQ(op.get("/api/gateway/exchanges/1/bodies/request").status, 403);
+
+  // A stored file changed after the fact no longer matches the signed digest: refused, not served.
+  const auto day = gateway::bodies_dir_of(config.gateway_log_dir()) / "2026-11-18";
+  { std::ofstream(day / "gw-t-0.response", std::ios::trunc) << R"({"terutang":1})"; }
+  EXPECT_EQ(bpn.get("/api/gateway/exchanges/1/bodies/response").error_code(), "gateway.body_altered");
+  EXPECT_EQ(bpn.get("/api/gateway/exchanges/1/bodies/request").status, 200);
+  std::filesystem::remove(day / "gw-t-0.request");
+  auto gone = bpn.get("/api/gateway/exchanges/1/bodies/request");
+  EXPECT_EQ(gone.error_code(), "gateway.body_not_stored");
 }
 
 TEST_P(GatewayTest, DemoSeedsServicesAGrantAndAPendingRequest) {

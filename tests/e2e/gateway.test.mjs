@@ -7,7 +7,8 @@
 // Hak Akses with its legal basis and is revoked with a reason. The demo consumer calls a service
 // through the gateway (200; 403 without a grant; 401 with a wrong key); Lalu Lintas shows the data
 // plane, the exchange, and its proof downloads and verifies with `simpul gateway verify-proof`;
-// one screen in English.
+// once the service stores bodies, the response body downloads from Lalu Lintas as the consumer
+// received it and the read is in the ledger; one screen in English.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -405,6 +406,45 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     const verified = spawnSync(server.bin, ['gateway', 'verify-proof', '--proof', file, '--public-key', key.body.public_key], { encoding: 'utf8' })
     assert.equal(verified.status, 0, verified.stdout + verified.stderr)
     assert.match(verified.stdout, /proof OK/)
+  })
+
+  step('a service that stores bodies: Lalu Lintas offers the exchange\'s bodies, checked by the server and recorded in the ledger', async () => {
+    const list = await apiCall('GET', '/api/gateway/services?q=kependudukan')
+    const population = list.body.items.find((s) => s.code === 'kependudukan')
+    await go(`/penghubung/layanan/${population.id}`)
+    await page.locator('[data-test=service-edit]').click()
+    const d = dialog('Ubah layanan')
+    await d.getByRole('switch', { name: 'Simpan isi permintaan dan jawaban' }).click()
+    await d.locator('[data-test=store-warning]').waitFor() // the demo service is classified terbatas
+    await d.locator('[data-test=service-save]').click()
+    await d.waitFor({ state: 'hidden' })
+    assert.equal((await apiCall('GET', `/api/gateway/services/${population.id}`)).body.policy.store_bodies, true)
+
+    // The control plane's change reloads the data plane at once; the next calls keep their bodies.
+    let stored
+    let answer
+    for (let i = 0; i < 50 && !stored; i++) {
+      const res = await fetch(`${server.gateway}/${server.tenant}/kependudukan/penduduk/6471010101010002`, { headers: { 'X-API-Key': server.gatewayKey } })
+      assert.equal(res.status, 200)
+      answer = await res.text()
+      await new Promise((r) => setTimeout(r, 200))
+      const found = await apiCall('GET', '/api/gateway/exchanges?status=200')
+      stored = found.body.items?.find((e) => e.path.endsWith('/penduduk/6471010101010002') && e.bodies_stored)
+    }
+    assert.ok(stored, 'an exchange with stored bodies is in the message log')
+
+    await go('/penghubung/lalu-lintas')
+    await main().getByRole('tab', { name: 'Log pertukaran & bukti' }).click()
+    const button = page.locator(`[data-test=body-response-${stored.seq}]`)
+    await button.waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    assert.match(download.suggestedFilename(), new RegExp(`^isi-pertukaran-${stored.seq}-jawaban\\.json$`))
+    const file = join(mkdtempSync(join(tmpdir(), 'simpul-body-')), 'jawaban.json')
+    await download.saveAs(file)
+    assert.equal(readFileSync(file, 'utf8'), answer, 'the downloaded body is what the consumer received')
+    const top = await apiCall('GET', '/api/ledger?per_page=1')
+    assert.equal(top.body.items[0].action, 'gateway.body_read')
+    assert.equal(top.body.items[0].object_id, String(stored.seq))
   })
 
   step('the dashboard card and a gateway screen in English', async () => {

@@ -20,7 +20,8 @@ boost::json::object to_json(const ExchangeView& v) {
           {"service_id", r.service_id}, {"method", r.method}, {"path", r.path}, {"status", r.status},
           {"request_bytes", r.request_bytes}, {"response_bytes", r.response_bytes},
           {"total_ms", static_cast<double>(r.total_us) / 1000.0}, {"upstream_ms", static_cast<double>(r.upstream_us) / 1000.0},
-          {"request_sha256", r.request_sha256}, {"response_sha256", r.response_sha256}, {"signed", v.signed_batch}};
+          {"request_sha256", r.request_sha256}, {"response_sha256", r.response_sha256}, {"bodies_stored", r.bodies_stored},
+          {"signed", v.signed_batch}};
 }
 
 std::uint64_t seq_param(const Request& req) {
@@ -30,6 +31,30 @@ std::uint64_t seq_param(const Request& req) {
   if (ec != std::errc() || end != text.data() + text.size() || seq == 0 || text.size() > 19)
     throw Error(ErrorCode::RequestInvalidId, {{"parameter", "seq"}});
   return seq;
+}
+
+BodyPart part_param(const Request& req) {
+  const auto& text = req.param("part");
+  if (text == "request") return BodyPart::request;
+  if (text == "response") return BodyPart::response;
+  throw Error(ErrorCode::RequestInvalidId, {{"parameter", "part"}});
+}
+
+/// The sender's declared type when it is plain printable ASCII (it only labels a download that
+/// is never rendered), else a neutral one.
+std::string download_type(const std::string& declared) {
+  if (declared.empty() || declared.size() > 200) return "application/octet-stream";
+  for (unsigned char ch : declared)
+    if (ch < 0x20 || ch > 0x7e) return "application/octet-stream";
+  return declared;
+}
+
+std::string body_filename(std::uint64_t seq, BodyPart part, const std::string& type) {
+  const char* ext = type.find("json") != std::string::npos  ? ".json"
+                    : type.find("xml") != std::string::npos ? ".xml"
+                    : type.starts_with("text/")             ? ".txt"
+                                                            : ".bin";
+  return "isi-pertukaran-" + std::to_string(seq) + (part == BodyPart::request ? "-permintaan" : "-jawaban") + ext;
 }
 
 }  // namespace
@@ -56,6 +81,16 @@ void register_traffic_routes(http::Router& router, Service& m) {
     const auto& p = req.require("gateway.traffic");
     auto seq = seq_param(req);
     return http::attachment(m.proof(p.scope(), seq), "bukti-pertukaran-" + std::to_string(seq) + ".json", "application/json");
+  });
+
+  router.add("GET", "/api/gateway/exchanges/{seq}/bodies/{part}", [&m](Request& req) {
+    const auto& p = req.require("gateway.traffic");
+    const auto seq = seq_param(req);
+    const auto part = part_param(req);
+    auto body = m.body(p.scope(), seq, part, p.actor());
+    auto type = download_type(body.content_type);
+    auto filename = body_filename(seq, part, type);
+    return http::attachment(std::move(body.content), filename, type);
   });
 
   router.add("GET", "/api/gateway/public-key", [&m](Request& req) {

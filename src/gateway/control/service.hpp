@@ -13,6 +13,7 @@
 #include "core/context.hpp"
 #include "core/crypto.hpp"
 #include "core/list_query.hpp"
+#include "gateway/body_store.hpp"
 #include "gateway/control/exchange_reader.hpp"
 #include "gateway/control/model.hpp"
 #include "ledger/ledger.hpp"
@@ -77,6 +78,10 @@ class Service {
   std::vector<ExchangeView> exchanges(const Scope& s, const ExchangeFilter& f) const;
   /// The inclusion proof of one exchange of this tenant, as JSON text.
   std::string proof(const Scope& s, std::uint64_t seq) const;
+  /// One stored body of an exchange of this tenant, after checking it against the digest in the
+  /// message log (gateway.body_altered when it differs). Every read is a ledger entry: the bodies
+  /// may hold personal data.
+  StoredBody body(const Scope& s, std::uint64_t seq, BodyPart part, const Actor& actor);
   /// The gateway's public key (hex) and its key id.
   std::pair<std::string, std::string> public_key() const;
 

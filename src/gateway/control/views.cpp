@@ -6,6 +6,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "core/log.hpp"
 #include "gateway/control/change.hpp"
 #include "gateway/control/store.hpp"
 
@@ -133,6 +134,29 @@ std::string Service::proof(const Scope& s, std::uint64_t seq) const {
   auto p = prove(options_.log_dir, seq, &why);
   if (!p) throw Error(ErrorCode::GatewayProofUnavailable, {{"reason", why}});
   return to_json(*p);
+}
+
+StoredBody Service::body(const Scope& s, std::uint64_t seq, BodyPart part, const Actor& actor) {
+  auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
+  auto record = find_exchange(options_.log_dir, seq);
+  if (!record || !services.count(record->service_id)) throw Error(ErrorCode::GatewayExchangeNotFound);
+  if (!record->bodies_stored) throw Error(ErrorCode::GatewayBodyNotStored);
+  const char* part_name = part == BodyPart::request ? "request" : "response";
+  auto body = BodyStore(bodies_dir_of(options_.log_dir)).load(record->time_us, record->request_id, part);
+  // Stored but gone: removed by a retention job, or by hand.
+  if (!body) throw Error(ErrorCode::GatewayBodyNotStored, {{"reason", "removed"}});
+  const auto& expected = part == BodyPart::request ? record->request_sha256 : record->response_sha256;
+  if (crypto::sha256_hex(body->content) != expected) {
+    log::error("gateway.body_altered", {{"seq", seq}, {"part", part_name}});
+    throw Error(ErrorCode::GatewayBodyAltered, {{"part", part_name}});
+  }
+  change(false, [&](storage::Connection& c) {
+    ledger_.append(c, ledger::change_in(s, actor, "gateway.body_read", "gateway_exchange", std::to_string(seq),
+                                        {{"part", part_name}, {"service_id", record->service_id},
+                                         {"consumer_id", record->consumer_id}, {"request_id", record->request_id}}));
+    return 0;
+  });
+  return std::move(*body);
 }
 
 std::pair<std::string, std::string> Service::public_key() const {

@@ -7,9 +7,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
+#include "gateway/body_store.hpp"
 #include "gateway/proxy/proxy.hpp"
 #include "gateway/proxy/stats.hpp"
 #include "gateway/proxy/stream.hpp"
@@ -58,6 +60,7 @@ struct Proxy::Impl {
   RateLimiter& limiter;
   MessageLog* log;
   ProxyOptions options;
+  std::optional<BodyStore> bodies;  // set when options.bodies_dir is
   std::vector<std::unique_ptr<Worker>> workers;
   std::unique_ptr<proxy::tcp::acceptor> acceptor;  // on workers[0]; hands sockets round-robin
   std::size_t next_worker = 0;

@@ -32,6 +32,7 @@ std::string iso_time(std::int64_t time_us) {
 Proxy::Impl::Impl(const SnapshotHolder& s, RateLimiter& l, MessageLog* g, ProxyOptions o)
     : snapshots(s), limiter(l), log(g), options(std::move(o)) {
   crypto::init();
+  if (!options.bodies_dir.empty()) bodies.emplace(options.bodies_dir);
   const unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (unsigned i = 0; i < n; ++i) {
     auto w = std::make_unique<Worker>(snapshots, options.upstream_idle_per_host);

@@ -35,6 +35,11 @@ struct ProxyOptions {
   // TLS towards https:// upstreams: verified against this CA file, else the system store.
   std::filesystem::path upstream_ca;
   bool access_log = false;  // one log line per exchange (never the API key)
+  /// Where bodies of services with store_bodies on are kept (gateway/body_store.hpp); empty = nowhere
+  /// (such services' records then say bodies_stored false). A body over max_stored_body_bytes is
+  /// relayed as usual but not kept.
+  std::filesystem::path bodies_dir;
+  std::size_t max_stored_body_bytes = 16 << 20;
   /// The message log is flushed (open batch signed, file synced) this often and once by stop(), so
   /// a quiet gateway does not leave records in the stdio buffer. 0 = only by stop().
   std::chrono::milliseconds log_flush_interval{1000};

@@ -2,6 +2,7 @@
 // loopback port in front of an in-process upstream.
 #include <boost/asio/ssl.hpp>
 
+#include "gateway/body_store.hpp"
 #include "gateway/proxy/proxy_fixture.hpp"
 
 using namespace simpul;
@@ -423,4 +424,63 @@ TEST_F(ProxyTest, AccessLogNeverShowsTheApiKey) {
   EXPECT_NE(err.find("/svc/echo/a?q=1"), std::string::npos);
   EXPECT_EQ(err.find(kKey), std::string::npos);
   EXPECT_EQ(err.find("secret-unknown-key"), std::string::npos);
+}
+
+TEST_F(ProxyTest, StoredBodiesOnlyForServicesThatStoreThem) {
+  auto c0 = base_config();
+  c0.services[0].store_bodies = true;  // echo stores, nothing else does
+  publish(c0);
+  ProxyOptions o;
+  o.bodies_dir = dir.path() / "bodies";
+  o.max_stored_body_bytes = 4096;
+  start(o);
+  Client c(port);
+  auto req = request(bhttp::verb::post, "/svc/echo/surat");
+  req.set(bhttp::field::content_type, "application/json");
+  req.body() = R"({"nik":"6471010101010001"})";
+  auto stored = c.send(req);
+  ASSERT_EQ(stored.result_int(), 201);
+  upstream.mode = TestUpstream::Mode::large;  // 8 MiB: relayed whole, over the storage cap
+  auto big = c.send(request(bhttp::verb::get, "/svc/echo/big"));
+  ASSERT_EQ(big.result_int(), 200);
+  ASSERT_EQ(big.body().size(), upstream.large_bytes);
+  proxy->stop();
+
+  auto records = log_records();
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_TRUE(records[0].at("bodies_stored").as_bool());
+  EXPECT_FALSE(records[1].at("bodies_stored").as_bool());
+  BodyStore store(dir.path() / "bodies");
+  const auto time_us = records[0].at("time_us").as_int64();
+  const std::string id(records[0].at("request_id").as_string());
+  auto request_body = store.load(time_us, id, BodyPart::request);
+  auto response_body = store.load(time_us, id, BodyPart::response);
+  ASSERT_TRUE(request_body && response_body);
+  EXPECT_EQ(request_body->content, req.body());
+  EXPECT_EQ(request_body->content_type, "application/json");
+  EXPECT_EQ(response_body->content, stored.body());
+  EXPECT_EQ(response_body->content_type, "text/plain");
+  // The digests in the signed record prove the stored files.
+  EXPECT_EQ(records[0].at("request_sha256").as_string(), sha256_hex(request_body->content));
+  EXPECT_EQ(records[0].at("response_sha256").as_string(), sha256_hex(response_body->content));
+  EXPECT_FALSE(store.load(records[1].at("time_us").as_int64(), std::string(records[1].at("request_id").as_string()),
+                          BodyPart::response));
+  auto report = verify_log(dir.path() / "log", public_key());
+  EXPECT_TRUE(report.ok());
+}
+
+TEST_F(ProxyTest, BodiesNeverStoredWithoutStorageOrForOtherServices) {
+  auto c0 = base_config();
+  c0.services[0].store_bodies = true;
+  publish(c0);
+  start();  // no bodies_dir: the policy cannot be honoured, the record says so
+  Client c(port);
+  auto req = request(bhttp::verb::put, "/svc/echo/x");
+  req.body() = "isi";
+  ASSERT_EQ(c.send(req).result_int(), 200);
+  proxy->stop();
+  auto records = log_records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0].at("bodies_stored").as_bool());
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "bodies"));
 }

@@ -85,6 +85,7 @@ void Refusal::record(int status, std::uint64_t response_bytes, std::string_view 
     r.upstream_us = upstream_us;
     r.request_sha256 = request_sha256.empty() ? std::string(kEmptySha256) : request_sha256;
     r.response_sha256 = response_sha256;
+    r.bodies_stored = bodies_stored;
     if (impl.log->append(std::move(r)) != LogStatus::ok) {
       log::error("gateway.message_log_failed", {{"request_id", request_id}});
     }

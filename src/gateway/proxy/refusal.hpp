@@ -26,6 +26,7 @@ struct Refusal {
   bool keep_alive = false;
   Language language = Language::Indonesian;
   std::uint32_t retry_after = 0;
+  bool bodies_stored = false;  // both bodies are in the body store (gateway/body_store.hpp)
 
   /// Writes the catalogue error and records the exchange; true when the connection stays open.
   proxy::asio::awaitable<bool> send(ErrorCode code);

@@ -135,6 +135,7 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
   beast::flat_buffer buffer;
   std::vector<char> relay_buffer;
   Sha256 request_sha, response_sha;
+  std::string kept_response;  // the response body of a service that stores bodies
   while (ok && !impl.stopping.load(std::memory_order_relaxed)) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
@@ -251,6 +252,11 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     const std::uint64_t request_bytes = req.body().size();
     request_sha.update(req.body().data(), req.body().size());
     std::string request_digest = request_sha.hex();
+    // Bodies are kept for services that store them, copied before the request body moves upstream.
+    const bool store_bodies = impl.bodies && service.store_bodies;
+    const bool keep = store_bodies && request_bytes <= opt.max_stored_body_bytes;
+    StoredBody kept_request;
+    if (keep) kept_request = {req.body(), std::string(req[bhttp::field::content_type])};
 
     bhttp::request<bhttp::string_body> upstream_req;
     build_upstream_request(req, *up, d.upstream_path, query, refusal.request_id, refusal.consumer_id, peer,
@@ -266,6 +272,9 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     fp.consumer_timeout = opt.idle_timeout;
     fp.relay_buffer = &relay_buffer;
     fp.response_sha = &response_sha;
+    kept_response.clear();
+    fp.keep_response = keep ? &kept_response : nullptr;
+    fp.keep_limit = opt.max_stored_body_bytes;
     ForwardOutcome outcome = co_await forward(w.pool, fp, upstream_req, stream);
     refusal.request_bytes = request_bytes;
     refusal.request_sha256 = std::move(request_digest);
@@ -274,6 +283,14 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
       refusal.keep_alive = fp.keep_alive;
       if (!co_await refusal.send(*outcome.error)) break;
       continue;
+    }
+    if (keep && outcome.response_kept) {
+      refusal.bodies_stored = impl.bodies->save(
+          started_us, refusal.request_id,
+          {std::move(kept_request), {std::move(kept_response), std::move(outcome.response_content_type)}});
+      if (!refusal.bodies_stored) log::error("gateway.body_store_failed", {{"request_id", refusal.request_id}});
+    } else if (store_bodies) {
+      log::warn("gateway.body_not_stored", {{"request_id", refusal.request_id}, {"reason", "too_large"}});
     }
     refusal.record(outcome.status, outcome.response_bytes, outcome.response_sha256, {});
     if (outcome.close_consumer) break;

@@ -267,7 +267,23 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
       const bool keep = make_response_head(*parser, p, no_body, res);
       out.status = status;
       out.close_consumer = !keep;
+      out.response_content_type = std::string(parser->get()[bhttp::field::content_type]);
       Sha256& sha = *p.response_sha;
+      std::string* keep = no_body ? nullptr : p.keep_response;
+      out.response_kept = p.keep_response != nullptr;
+      // Every relayed body byte is hashed, counted and, for a service that stores bodies, copied.
+      auto relayed = [&](const char* data, std::size_t n) {
+        sha.update(data, n);
+        out.response_bytes += n;
+        if (!keep) return;
+        if (keep->size() + n > p.keep_limit) {
+          keep->clear();
+          keep = nullptr;
+          out.response_kept = false;
+        } else {
+          keep->append(data, n);
+        }
+      };
       std::vector<char>& buf = *p.relay_buffer;
       if (buf.empty()) buf.resize(64 << 10);
       bhttp::response_serializer<bhttp::buffer_body> sr{res};
@@ -291,8 +307,7 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
       while (upstream_ok && consumer_ok && !no_body && !sr.is_done()) {
         if (pending) {
           pending = false;
-          sha.update(buf.data(), first);
-          out.response_bytes += first;
+          relayed(buf.data(), first);
           res.body().data = first ? buf.data() : nullptr;
           res.body().size = first;
           res.body().more = !parser->is_done();
@@ -308,8 +323,7 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
             break;
           }
           std::size_t got = buf.size() - parser->get().body().size;
-          sha.update(buf.data(), got);
-          out.response_bytes += got;
+          relayed(buf.data(), got);
           res.body().data = buf.data();
           res.body().size = got;
           res.body().more = !parser->is_done();

@@ -77,6 +77,8 @@ struct ForwardOutcome {
   std::uint64_t response_bytes = 0;
   std::uint64_t upstream_us = 0;
   std::string response_sha256;  // hex
+  std::string response_content_type;
+  bool response_kept = false;  // the whole relayed body is in ForwardParams::keep_response
 };
 
 struct ForwardParams {
@@ -90,6 +92,10 @@ struct ForwardParams {
   std::chrono::milliseconds consumer_timeout{60000};  // a consumer that stops reading is dropped
   std::vector<char>* relay_buffer = nullptr;           // per connection, reused by every exchange
   Sha256* response_sha = nullptr;                      // per connection, reset after every exchange
+  /// Set (and empty) when the response body is to be stored: the relayed bytes are copied here
+  /// up to keep_limit; a longer body is not kept (ForwardOutcome::response_kept false).
+  std::string* keep_response = nullptr;
+  std::size_t keep_limit = 0;
 };
 
 /// Sends `req` upstream (pooled connection, retries when nothing was received yet) and relays the

@@ -222,7 +222,10 @@ export interface Exchange {
   request_sha256: string
   response_sha256: string
   signed: boolean // inside a signed batch: a proof can be exported
+  bodies_stored: boolean // the service stores bodies: both can be downloaded
 }
+
+export type BodyPart = 'request' | 'response'
 
 export const gatewayApi = {
   options: () => api.get<GatewayOptions>('/api/gateway/options'),
@@ -271,6 +274,8 @@ export const gatewayApi = {
     api.get<{ items: Exchange[] }>('/api/gateway/exchanges', { query: q }),
   /** Inclusion proof of one exchange, as a JSON file (verify with `simpul gateway verify-proof`). */
   proof: (seq: number) => download(`/api/gateway/exchanges/${seq}/proof`),
+  /** A stored body, checked against the log's digest by the server (each read is in the ledger). */
+  body: (seq: number, part: BodyPart) => download(`/api/gateway/exchanges/${seq}/bodies/${part}`),
   publicKey: () => api.get<{ public_key: string; key_id: string }>('/api/gateway/public-key'),
 }
 

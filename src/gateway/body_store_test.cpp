@@ -1,0 +1,58 @@
+// Stored exchange bodies (gateway/body_store.hpp): what the data plane writes is what the control
+// plane reads back, private to the service account, and no request id can reach outside the store.
+#include "gateway/body_store.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "testing/test_database.hpp"
+
+using namespace simpul::gateway;
+
+namespace {
+constexpr std::int64_t kTime = 1795000001235000;  // 2026-11-18 UTC
+}
+
+TEST(BodyStore, SavedBodiesReadBackWithTheirTypes) {
+  simpul::test_support::TempDir dir;
+  BodyStore store(dir.path());
+  ExchangeBodies b{{R"({"nik":"1"})", "application/json"}, {std::string("a\0b", 3), ""}};
+  ASSERT_TRUE(store.save(kTime, "gw-abc_DEF-1f", b));
+  auto req = store.load(kTime, "gw-abc_DEF-1f", BodyPart::request);
+  auto res = store.load(kTime, "gw-abc_DEF-1f", BodyPart::response);
+  ASSERT_TRUE(req && res);
+  EXPECT_EQ(req->content, b.request.content);
+  EXPECT_EQ(req->content_type, "application/json");
+  EXPECT_EQ(res->content, b.response.content);  // binary, NUL included
+  EXPECT_EQ(res->content_type, "");
+  // One folder per UTC day, files readable by the service account only.
+  const auto file = dir.path() / "2026-11-18" / "gw-abc_DEF-1f.request";
+  struct stat st{};
+  ASSERT_EQ(::stat(file.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  // Another day or another id: nothing.
+  EXPECT_FALSE(store.load(kTime + 86'400'000'000LL, "gw-abc_DEF-1f", BodyPart::request));
+  EXPECT_FALSE(store.load(kTime, "gw-abc_DEF-20", BodyPart::request));
+}
+
+TEST(BodyStore, HostileRequestIdsNeverBecomePaths) {
+  simpul::test_support::TempDir dir;
+  BodyStore store(dir.path() / "store");
+  for (std::string id : {"", "../x", "a/b", "..", "a b", "x\n", "a%2fb", std::string(65, 'a'), std::string("a\0b", 3)}) {
+    EXPECT_FALSE(is_safe_request_id(id)) << id;
+    EXPECT_FALSE(store.save(kTime, id, {{"x", ""}, {"y", ""}})) << id;
+    EXPECT_FALSE(store.load(kTime, id, BodyPart::request)) << id;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "x"));
+  EXPECT_TRUE(is_safe_request_id("gw-Ab_9-ff"));
+}
+
+TEST(BodyStore, UnwritableStoreReportsFailure) {
+  simpul::test_support::TempDir dir;
+  const auto blocker = dir.path() / "file";
+  { std::ofstream(blocker) << "not a folder"; }
+  BodyStore store(blocker / "bodies");
+  EXPECT_FALSE(store.save(kTime, "gw-a-1", {{"x", ""}, {"y", ""}}));
+}
