@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <vector>
 
 #include "testing/test_database.hpp"
 
@@ -40,7 +41,8 @@ TEST(BodyStore, SavedBodiesReadBackWithTheirTypes) {
 TEST(BodyStore, HostileRequestIdsNeverBecomePaths) {
   simpul::test_support::TempDir dir;
   BodyStore store(dir.path() / "store");
-  for (std::string id : {"", "../x", "a/b", "..", "a b", "x\n", "a%2fb", std::string(65, 'a'), std::string("a\0b", 3)}) {
+  const std::vector<std::string> hostile = {"", "../x", "a/b", "..", "a b", "x\n", "a%2fb", std::string(65, 'a'), std::string("a\0b", 3)};
+  for (const auto& id : hostile) {
     EXPECT_FALSE(is_safe_request_id(id)) << id;
     EXPECT_FALSE(store.save(kTime, id, {{"x", ""}, {"y", ""}})) << id;
     EXPECT_FALSE(store.load(kTime, id, BodyPart::request)) << id;

@@ -2,6 +2,8 @@
 // configuration, the status view per tenant, and the message log's exchanges and proofs.
 #include "gateway_fixture.hpp"
 
+#include <fstream>
+
 #include "gateway/control/service.hpp"
 #include "gateway/body_store.hpp"
 #include "gateway/message_log.hpp"

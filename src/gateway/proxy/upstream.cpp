@@ -267,21 +267,23 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
       const bool keep = make_response_head(*parser, p, no_body, res);
       out.status = status;
       out.close_consumer = !keep;
-      out.response_content_type = std::string(parser->get()[bhttp::field::content_type]);
       Sha256& sha = *p.response_sha;
-      std::string* keep = no_body ? nullptr : p.keep_response;
-      out.response_kept = p.keep_response != nullptr;
+      std::string* copy = no_body ? nullptr : p.keep_response;
+      if (p.keep_response) {
+        out.response_kept = true;
+        out.response_content_type = std::string(parser->get()[bhttp::field::content_type]);
+      }
       // Every relayed body byte is hashed, counted and, for a service that stores bodies, copied.
       auto relayed = [&](const char* data, std::size_t n) {
         sha.update(data, n);
         out.response_bytes += n;
-        if (!keep) return;
-        if (keep->size() + n > p.keep_limit) {
-          keep->clear();
-          keep = nullptr;
+        if (!copy) return;
+        if (copy->size() + n > p.keep_limit) {
+          copy->clear();
+          copy = nullptr;
           out.response_kept = false;
         } else {
-          keep->append(data, n);
+          copy->append(data, n);
         }
       };
       std::vector<char>& buf = *p.relay_buffer;
