@@ -11,10 +11,10 @@ namespace {
 using namespace proxy;
 constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
 
-asio::awaitable<void> check_one(Proxy::Impl& impl, std::string service_id, UpstreamTarget target, std::string path,
+asio::awaitable<void> check_one(Proxy::Impl& impl, DeadlineList& deadlines, std::string service_id, UpstreamTarget target, std::string path,
                                 std::chrono::milliseconds timeout) {
   auto ex = co_await asio::this_coro::executor;
-  Deadline deadline(ex);
+  Deadline deadline(deadlines, ex);
   boost::system::error_code ec;
   std::string error;
   auto conn = co_await connect_upstream(target, impl.upstream_tls.get(), deadline, timeout, ec);
@@ -48,6 +48,7 @@ asio::awaitable<void> check_one(Proxy::Impl& impl, std::string service_id, Upstr
 }  // namespace
 
 void Proxy::Impl::health_loop() {
+  DeadlineList deadlines;  // before ioc: outlives the handlers ioc destroys
   asio::io_context ioc{1};
   while (!stopping.load()) {
     auto snap = snapshots.current();
@@ -66,7 +67,7 @@ void Proxy::Impl::health_loop() {
       auto target = parse_upstream_url(s.upstream_base_url);
       if (!target) continue;
       const std::string path = s.health_path.front() == '/' ? s.health_path : "/" + s.health_path;
-      asio::co_spawn(ioc, check_one(*this, s.id, *target, path, std::chrono::milliseconds(s.upstream_timeout_ms)),
+      asio::co_spawn(ioc, check_one(*this, deadlines, s.id, *target, path, std::chrono::milliseconds(s.upstream_timeout_ms)),
                      asio::detached);
     }
     ioc.run();

@@ -30,6 +30,7 @@ struct SessionHandle {
 struct Worker {
   explicit Worker(const SnapshotHolder& holder, std::size_t idle_per_host) : cache(holder), pool(idle_per_host) {}
 
+  proxy::DeadlineList deadlines;  // before ioc: outlives the handlers ioc destroys
   proxy::asio::io_context ioc{1};
   SnapshotCache cache;
   proxy::UpstreamPool pool;

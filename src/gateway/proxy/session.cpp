@@ -115,7 +115,7 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
   Stream stream = impl.server_tls ? Stream(std::move(socket), *impl.server_tls) : Stream(std::move(socket));
   SessionHandle handle{&stream, true};
   w.sessions.insert(&handle);
-  Deadline deadline(stream.get_executor());
+  Deadline deadline(w.deadlines, stream.get_executor());
   const auto& opt = impl.options;
   std::string fingerprint;
   bool ok = true;
@@ -270,6 +270,7 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     fp.version = req.version();
     fp.request_id = refusal.request_id;
     fp.consumer_timeout = opt.idle_timeout;
+    fp.deadlines = &w.deadlines;
     fp.relay_buffer = &relay_buffer;
     fp.response_sha = &response_sha;
     kept_response.clear();

@@ -218,7 +218,7 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
   const bool retryable = idempotent(req.method());
   unsigned attempts_left = 1 + (retryable ? p.retries : 0);
   const auto started = std::chrono::steady_clock::now();
-  Deadline deadline(consumer.get_executor());
+  Deadline deadline(*p.deadlines, consumer.get_executor());
   const bool head = req.method() == bhttp::verb::head;
 
   for (;;) {
@@ -299,7 +299,7 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
       if (!no_body && !parser->is_done() && conn->buffer.size() != 0)
         first = drain_buffered(*parser, conn->buffer, buf, upstream_ok);
       bool pending = upstream_ok && !no_body && (first != 0 || parser->is_done());
-      Deadline consumer_deadline(consumer.get_executor());
+      Deadline consumer_deadline(*p.deadlines, consumer.get_executor());
       if (!pending) {  // (also when the buffered body was malformed: the head goes, then the cut)
         consumer_deadline.arm(consumer, p.consumer_timeout);
         auto [hec, hn] = co_await bhttp::async_write_header(consumer, sr, kAwait);

@@ -90,6 +90,7 @@ struct ForwardParams {
   unsigned version = 11;   // the consumer's HTTP version
   std::string_view request_id;
   std::chrono::milliseconds consumer_timeout{60000};  // a consumer that stops reading is dropped
+  DeadlineList* deadlines = nullptr;                   // the worker's
   std::vector<char>* relay_buffer = nullptr;           // per connection, reused by every exchange
   Sha256* response_sha = nullptr;                      // per connection, reset after every exchange
   /// Set (and empty) when the response body is to be stored: the relayed bytes are copied here
