@@ -187,16 +187,27 @@ TEST_P(GatewayTest, StatusShowsEachTenantOnlyItsOwnServicesConsumersAndExchanges
   EXPECT_EQ(op.get("/api/gateway/status").status, 403);
 }
 
+/// Balikpapan and Bontang with a "pajak" service each, and the message log the data plane writes.
+struct TwoTenantTraffic {
+  explicit TwoTenantTraffic(Instance& in)
+      : in(in), bpn(admin_client(in, "balikpapan")), btg(admin_client(in, "bontang")),
+        svc_a(text(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id")),
+        svc_b(text(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id")) {}
+  std::unique_ptr<gateway::MessageLog> open_log() const {
+    const auto& config = in.platform().config();
+    return gateway::MessageLog::open(config.gateway_log_dir(), gwc::load_or_create_gateway_key(config.gateway_key_path()), {});
+  }
+  Instance& in;
+  Client bpn, btg;
+  std::string svc_a, svc_b;
+};
+
 TEST_P(GatewayTest, ExchangesAndProofsAreReadFromTheMessageLogForTheTenantOnly) {
   Instance in(GetParam());
-  auto bpn = admin_client(in, "balikpapan");
-  auto btg = admin_client(in, "bontang");
-  auto svc_a = text(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id");
-  auto svc_b = text(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id");
-  const auto& config = in.platform().config();
-  auto key = gwc::load_or_create_gateway_key(config.gateway_key_path());
+  TwoTenantTraffic t(in);
+  auto& [_, bpn, btg, svc_a, svc_b] = t;
   {
-    auto log = gateway::MessageLog::open(config.gateway_log_dir(), key, {});
+    auto log = t.open_log();
     ASSERT_NE(log, nullptr);
     for (int i = 0; i < 5; ++i) {
       gateway::ExchangeRecord r;
@@ -209,7 +220,9 @@ TEST_P(GatewayTest, ExchangesAndProofsAreReadFromTheMessageLogForTheTenantOnly) 
       r.status = i == 4 ? 404 : 200;
       r.request_sha256 = r.response_sha256 = std::string(64, '0');
       ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
-      if (i == 1) ASSERT_EQ(log->rotate(), gateway::LogStatus::ok);  // seq 1-2 and 3-5 in two segments
+      if (i == 1) {
+        ASSERT_EQ(log->rotate(), gateway::LogStatus::ok);  // seq 1-2 and 3-5 in two segments
+      }
     }
     ASSERT_EQ(log->close(), gateway::LogStatus::ok);
   }
@@ -244,15 +257,12 @@ TEST_P(GatewayTest, ExchangesAndProofsAreReadFromTheMessageLogForTheTenantOnly) 
 
 TEST_P(GatewayTest, StoredBodiesAreDownloadedCheckedAgainstTheLogAndEveryReadIsInTheLedger) {
   Instance in(GetParam());
-  auto bpn = admin_client(in, "balikpapan");
-  auto btg = admin_client(in, "bontang");
-  auto svc_a = text(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id");
-  auto svc_b = text(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id");
+  TwoTenantTraffic t(in);
+  auto& [_, bpn, btg, svc_a, svc_b] = t;
   const auto& config = in.platform().config();
-  auto key = gwc::load_or_create_gateway_key(config.gateway_key_path());
   const std::string request_body = R"({"npwpd":"P.2.0001"})", response_body = R"({"terutang":150000})";
   {
-    auto log = gateway::MessageLog::open(config.gateway_log_dir(), key, {});
+    auto log = t.open_log();
     ASSERT_NE(log, nullptr);
     gateway::BodyStore store(gateway::bodies_dir_of(config.gateway_log_dir()));
     // seq 1: Balikpapan, stored; seq 2: Bontang, stored; seq 3: Balikpapan, not stored.
@@ -268,8 +278,9 @@ TEST_P(GatewayTest, StoredBodiesAreDownloadedCheckedAgainstTheLogAndEveryReadIsI
       r.request_sha256 = crypto::sha256_hex(request_body);
       r.response_sha256 = crypto::sha256_hex(response_body);
       r.bodies_stored = i < 2;
-      if (r.bodies_stored)
+      if (r.bodies_stored) {
         ASSERT_TRUE(store.save(r.time_us, r.request_id, {{request_body, "application/json"}, {response_body, "application/json"}}));
+      }
       ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
     }
     ASSERT_EQ(log->close(), gateway::LogStatus::ok);
