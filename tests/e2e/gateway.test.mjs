@@ -414,7 +414,9 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     await go(`/penghubung/layanan/${population.id}`)
     await page.locator('[data-test=service-edit]').click()
     const d = dialog('Ubah layanan')
-    await d.getByRole('switch', { name: 'Simpan isi permintaan dan jawaban' }).click()
+    const store = d.getByRole('switch', { name: 'Simpan isi permintaan dan jawaban' })
+    await d.locator('.el-switch:has(#svc-policy-store)').click() // the input itself is visually hidden
+    assert.equal(await store.getAttribute('aria-checked'), 'true')
     await d.locator('[data-test=store-warning]').waitFor() // the demo service is classified terbatas
     await d.locator('[data-test=service-save]').click()
     await d.waitFor({ state: 'hidden' })
