@@ -484,3 +484,61 @@ TEST_F(ProxyTest, BodiesNeverStoredWithoutStorageOrForOtherServices) {
   EXPECT_FALSE(records[0].at("bodies_stored").as_bool());
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "bodies"));
 }
+
+TEST_F(ProxyTest, ResponseFramingFollowsTheConsumersHttpVersion) {
+  start();
+  upstream.mode = TestUpstream::Mode::large;  // chunked upstream response of unknown length
+  upstream.large_bytes = 300'000;
+  const std::string expected = TestUpstream::large_body(upstream.large_bytes);
+  {
+    // HTTP/1.1: re-chunked, and the raw chunks reassemble to the upstream's bytes.
+    Client c(port);
+    c.write_raw("GET /svc/echo/big HTTP/1.1\r\nHost: gw\r\nX-API-Key: " + std::string(kKey) +
+                "\r\nX-Request-Id: forged\r\nConnection: close\r\n\r\n");
+    const std::string raw = c.read_all(std::chrono::seconds(5));
+    const auto head_end = raw.find("\r\n\r\n");
+    ASSERT_NE(head_end, std::string::npos);
+    const std::string head = raw.substr(0, head_end + 2);
+    EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n")) << head;
+    EXPECT_NE(head.find("Transfer-Encoding: chunked\r\n"), std::string::npos) << head;
+    EXPECT_NE(head.find("Connection: close\r\n"), std::string::npos) << head;
+    EXPECT_EQ(head.find("forged"), std::string::npos) << head;  // only the gateway's request id
+    std::string body;
+    std::size_t at = head_end + 4;
+    for (;;) {
+      const auto line_end = raw.find("\r\n", at);
+      ASSERT_NE(line_end, std::string::npos);
+      const std::size_t size = std::stoul(raw.substr(at, line_end - at), nullptr, 16);
+      at = line_end + 2;
+      if (size == 0) break;
+      body.append(raw, at, size);
+      at += size + 2;
+    }
+    EXPECT_EQ(raw.substr(at), "\r\n");  // the last chunk ends the message
+    EXPECT_TRUE(body == expected);
+  }
+  {
+    // HTTP/1.0 cannot take chunks: the body is delimited by closing the connection.
+    Client c(port);
+    c.write_raw("GET /svc/echo/big HTTP/1.0\r\nX-API-Key: " + std::string(kKey) + "\r\n\r\n");
+    const std::string raw = c.read_all(std::chrono::seconds(5));
+    const auto head_end = raw.find("\r\n\r\n");
+    ASSERT_NE(head_end, std::string::npos);
+    const std::string head = raw.substr(0, head_end + 2);
+    EXPECT_TRUE(head.starts_with("HTTP/1.0 200 OK\r\n")) << head;
+    EXPECT_EQ(head.find("Transfer-Encoding"), std::string::npos) << head;
+    EXPECT_EQ(head.find("Connection: keep-alive"), std::string::npos) << head;
+    EXPECT_TRUE(raw.substr(head_end + 4) == expected);
+  }
+  upstream.mode = TestUpstream::Mode::echo;
+  {
+    // A known length is kept; HTTP/1.0 with keep-alive is answered as such.
+    Client c(port);
+    c.write_raw("GET /svc/echo/h HTTP/1.0\r\nConnection: keep-alive\r\nX-API-Key: " + std::string(kKey) + "\r\n\r\n");
+    auto res_raw = c.read_all(std::chrono::milliseconds(300));
+    EXPECT_TRUE(res_raw.starts_with("HTTP/1.0 200 OK\r\n")) << res_raw;
+    EXPECT_NE(res_raw.find("Content-Length: 17\r\n"), std::string::npos) << res_raw;
+    EXPECT_NE(res_raw.find("Connection: keep-alive\r\n"), std::string::npos) << res_raw;
+    EXPECT_TRUE(res_raw.ends_with("\r\n\r\necho:GET /base/h ")) << res_raw;
+  }
+}

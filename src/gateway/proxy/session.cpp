@@ -134,6 +134,7 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
 
   beast::flat_buffer buffer;
   std::vector<char> relay_buffer;
+  std::string response_head;
   Sha256 request_sha, response_sha;
   std::string kept_response;  // the response body of a service that stores bodies
   while (ok && !impl.stopping.load(std::memory_order_relaxed)) {
@@ -272,6 +273,7 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     fp.consumer_timeout = opt.idle_timeout;
     fp.deadlines = &w.deadlines;
     fp.relay_buffer = &relay_buffer;
+    fp.head_buffer = &response_head;
     fp.response_sha = &response_sha;
     kept_response.clear();
     fp.keep_response = keep ? &kept_response : nullptr;

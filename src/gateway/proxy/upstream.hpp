@@ -92,6 +92,7 @@ struct ForwardParams {
   std::chrono::milliseconds consumer_timeout{60000};  // a consumer that stops reading is dropped
   DeadlineList* deadlines = nullptr;                   // the worker's
   std::vector<char>* relay_buffer = nullptr;           // per connection, reused by every exchange
+  std::string* head_buffer = nullptr;                  // per connection: the response head as sent
   Sha256* response_sha = nullptr;                      // per connection, reset after every exchange
   /// Set (and empty) when the response body is to be stored: the relayed bytes are copied here
   /// up to keep_limit; a longer body is not kept (ForwardOutcome::response_kept false).
