@@ -91,6 +91,9 @@ class Service {
   template <typename F>
   auto change(bool affects_config, F&& work);
   void notify() const;
+  /// The record `seq` when its service is this tenant's; otherwise gateway.exchange_not_found, so
+  /// another tenant's exchange answers exactly like a missing one.
+  ExchangeRecord tenant_exchange(const Scope& s, std::uint64_t seq) const;
 
   storage::Database& db_;
   tenancy::Service& tenancy_;

@@ -125,11 +125,15 @@ std::vector<ExchangeView> Service::exchanges(const Scope& s, const ExchangeFilte
   });
 }
 
-std::string Service::proof(const Scope& s, std::uint64_t seq) const {
+ExchangeRecord Service::tenant_exchange(const Scope& s, std::uint64_t seq) const {
   auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
-  // Another tenant's exchange answers exactly like a missing one: its existence is not revealed.
   auto record = find_exchange(options_.log_dir, seq);
   if (!record || !services.count(record->service_id)) throw Error(ErrorCode::GatewayExchangeNotFound);
+  return std::move(*record);
+}
+
+std::string Service::proof(const Scope& s, std::uint64_t seq) const {
+  tenant_exchange(s, seq);  // throws unless the exchange is this tenant's
   std::string why;
   auto p = prove(options_.log_dir, seq, &why);
   if (!p) throw Error(ErrorCode::GatewayProofUnavailable, {{"reason", why}});
@@ -137,23 +141,21 @@ std::string Service::proof(const Scope& s, std::uint64_t seq) const {
 }
 
 StoredBody Service::body(const Scope& s, std::uint64_t seq, BodyPart part, const Actor& actor) {
-  auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
-  auto record = find_exchange(options_.log_dir, seq);
-  if (!record || !services.count(record->service_id)) throw Error(ErrorCode::GatewayExchangeNotFound);
-  if (!record->bodies_stored) throw Error(ErrorCode::GatewayBodyNotStored);
+  const auto record = tenant_exchange(s, seq);
+  if (!record.bodies_stored) throw Error(ErrorCode::GatewayBodyNotStored);
   const char* part_name = part == BodyPart::request ? "request" : "response";
-  auto body = BodyStore(bodies_dir_of(options_.log_dir)).load(record->time_us, record->request_id, part);
+  auto body = BodyStore(bodies_dir_of(options_.log_dir)).load(record.time_us, record.request_id, part);
   // Stored but gone: removed by a retention job, or by hand.
   if (!body) throw Error(ErrorCode::GatewayBodyNotStored, {{"reason", "removed"}});
-  const auto& expected = part == BodyPart::request ? record->request_sha256 : record->response_sha256;
+  const auto& expected = part == BodyPart::request ? record.request_sha256 : record.response_sha256;
   if (crypto::sha256_hex(body->content) != expected) {
     log::error("gateway.body_altered", {{"seq", seq}, {"part", part_name}});
     throw Error(ErrorCode::GatewayBodyAltered, {{"part", part_name}});
   }
   change(false, [&](storage::Connection& c) {
     ledger_.append(c, ledger::change_in(s, actor, "gateway.body_read", "gateway_exchange", std::to_string(seq),
-                                        {{"part", part_name}, {"service_id", record->service_id},
-                                         {"consumer_id", record->consumer_id}, {"request_id", record->request_id}}));
+                                        {{"part", part_name}, {"service_id", record.service_id},
+                                         {"consumer_id", record.consumer_id}, {"request_id", record.request_id}}));
     return 0;
   });
   return std::move(*body);

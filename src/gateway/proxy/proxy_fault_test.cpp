@@ -92,10 +92,7 @@ TEST_F(ProxyFault, UpstreamResetMidBodyClosesConsumer) {
 TEST_F(ProxyFault, GarbageOnTlsPort) {
   TestPki pki = TestPki::make(dir.path() / "pki");
   ASSERT_TRUE(pki.ok);
-  ProxyOptions o;
-  o.tls_certificate = pki.dir / "server.pem";
-  o.tls_private_key = pki.dir / "server.key";
-  start(o);
+  start(tls_server_options(pki));
   for (int i = 0; i < 3; ++i) {
     Client c(port);
     c.write_raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n\x16\x03\x01\xff\xff garbage");

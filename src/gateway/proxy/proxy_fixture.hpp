@@ -60,6 +60,14 @@ class ProxyTestBase : public ::testing::Test {
     published_ = true;
   }
 
+  /// HTTPS towards consumers with the test PKI's server certificate.
+  static ProxyOptions tls_server_options(const TestPki& pki) {
+    ProxyOptions o;
+    o.tls_certificate = pki.dir / "server.pem";
+    o.tls_private_key = pki.dir / "server.key";
+    return o;
+  }
+
   void start(ProxyOptions o = {}, bool with_log = true) {
     if (!published_) publish(base_config());
     if (with_log) {

@@ -19,6 +19,15 @@ bhttp::request<bhttp::string_body> request(bhttp::verb m, std::string target, st
   return r;
 }
 
+/// A raw response split at the blank line: the head (ending with its last field's CRLF) and the
+/// bytes after it. Fails the test when there is no complete head.
+std::pair<std::string, std::string> split_response(const std::string& raw) {
+  const auto head_end = raw.find("\r\n\r\n");
+  EXPECT_NE(head_end, std::string::npos) << raw;
+  if (head_end == std::string::npos) return {};
+  return {raw.substr(0, head_end + 2), raw.substr(head_end + 4)};
+}
+
 }  // namespace
 
 TEST_F(ProxyTest, ForwardsAllowedRequest) {
@@ -308,9 +317,7 @@ TEST_F(ProxyTest, MutualTlsClientCertificate) {
   Config cfg = base_config();
   cfg.consumers[0].client_cert_sha256 = {pki.client_fingerprint};
   publish(cfg);
-  ProxyOptions o;
-  o.tls_certificate = pki.dir / "server.pem";
-  o.tls_private_key = pki.dir / "server.key";
+  ProxyOptions o = tls_server_options(pki);
   o.client_ca = pki.dir / "ca.pem";
   start(o);
   namespace ssl = boost::asio::ssl;
@@ -376,10 +383,7 @@ TEST_F(ProxyTest, HttpsUpstreamVerifiedAgainstCa) {
   // forwards the API key), which is enough to show the TLS path works end to end.
   TestPki pki = TestPki::make(dir.path() / "pki");
   ASSERT_TRUE(pki.ok);
-  ProxyOptions tls_side;
-  tls_side.tls_certificate = pki.dir / "server.pem";
-  tls_side.tls_private_key = pki.dir / "server.key";
-  start(tls_side);
+  start(tls_server_options(pki));
   Config cfg = base_config();
   cfg.services.push_back(service("tls", "/svc/tls", "https://127.0.0.1:" + std::to_string(port) + "/svc/echo"));
   cfg.grants.push_back({"app", "tls", std::nullopt, {}});
@@ -495,40 +499,34 @@ TEST_F(ProxyTest, ResponseFramingFollowsTheConsumersHttpVersion) {
     Client c(port);
     c.write_raw("GET /svc/echo/big HTTP/1.1\r\nHost: gw\r\nX-API-Key: " + std::string(kKey) +
                 "\r\nX-Request-Id: forged\r\nConnection: close\r\n\r\n");
-    const std::string raw = c.read_all(std::chrono::seconds(5));
-    const auto head_end = raw.find("\r\n\r\n");
-    ASSERT_NE(head_end, std::string::npos);
-    const std::string head = raw.substr(0, head_end + 2);
+    const auto [head, rest] = split_response(c.read_all(std::chrono::seconds(5)));
     EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n")) << head;
     EXPECT_NE(head.find("Transfer-Encoding: chunked\r\n"), std::string::npos) << head;
     EXPECT_NE(head.find("Connection: close\r\n"), std::string::npos) << head;
     EXPECT_EQ(head.find("forged"), std::string::npos) << head;  // only the gateway's request id
     std::string body;
-    std::size_t at = head_end + 4;
+    std::size_t at = 0;
     for (;;) {
-      const auto line_end = raw.find("\r\n", at);
+      const auto line_end = rest.find("\r\n", at);
       ASSERT_NE(line_end, std::string::npos);
-      const std::size_t size = std::stoul(raw.substr(at, line_end - at), nullptr, 16);
+      const std::size_t size = std::stoul(rest.substr(at, line_end - at), nullptr, 16);
       at = line_end + 2;
       if (size == 0) break;
-      body.append(raw, at, size);
+      body.append(rest, at, size);
       at += size + 2;
     }
-    EXPECT_EQ(raw.substr(at), "\r\n");  // the last chunk ends the message
+    EXPECT_EQ(rest.substr(at), "\r\n");  // the last chunk ends the message
     EXPECT_TRUE(body == expected);
   }
   {
     // HTTP/1.0 cannot take chunks: the body is delimited by closing the connection.
     Client c(port);
     c.write_raw("GET /svc/echo/big HTTP/1.0\r\nX-API-Key: " + std::string(kKey) + "\r\n\r\n");
-    const std::string raw = c.read_all(std::chrono::seconds(5));
-    const auto head_end = raw.find("\r\n\r\n");
-    ASSERT_NE(head_end, std::string::npos);
-    const std::string head = raw.substr(0, head_end + 2);
+    const auto [head, rest] = split_response(c.read_all(std::chrono::seconds(5)));
     EXPECT_TRUE(head.starts_with("HTTP/1.0 200 OK\r\n")) << head;
     EXPECT_EQ(head.find("Transfer-Encoding"), std::string::npos) << head;
     EXPECT_EQ(head.find("Connection: keep-alive"), std::string::npos) << head;
-    EXPECT_TRUE(raw.substr(head_end + 4) == expected);
+    EXPECT_TRUE(rest == expected);
   }
   upstream.mode = TestUpstream::Mode::echo;
   {

@@ -172,8 +172,7 @@ struct Framing {
 
 void append_number(std::string& out, std::uint64_t n) {
   char digits[24];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
-  out.append(digits, end);
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
 /// Writes the consumer-facing head of the upstream's response into `out`: the upstream's fields
@@ -325,7 +324,6 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
       if (upstream_ok) relayed(buf.data(), piece);
       else piece = 0;  // a malformed body: the head goes, then the cut
       std::string_view head_text = *p.head_buffer;
-      Deadline consumer_deadline(*p.deadlines, consumer.get_executor());
       for (;;) {
         const bool last = no_body || (upstream_ok && parser->is_done());
         // One gather write: [head] [chunk size] [piece] [chunk end] [last chunk].
@@ -334,8 +332,7 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
         std::array<asio::const_buffer, 5> out_buffers{asio::buffer(head_text.data(), head_text.size())};
         out_buffers[2] = asio::buffer(buf.data(), piece);
         if (framing.chunked && piece != 0) {
-          auto [end, ec2] = std::to_chars(size_line, size_line + 20, piece, 16);
-          size_len = static_cast<std::size_t>(end - size_line);
+          size_len = static_cast<std::size_t>(std::to_chars(size_line, size_line + 20, piece, 16).ptr - size_line);
           size_line[size_len++] = '\r';
           size_line[size_len++] = '\n';
           out_buffers[1] = asio::buffer(size_line, size_len);
@@ -343,9 +340,9 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
         }
         if (framing.chunked && last) out_buffers[4] = asio::buffer("0\r\n\r\n", 5);
         if (asio::buffer_size(out_buffers) != 0) {
-          consumer_deadline.arm(consumer, p.consumer_timeout);
+          deadline.arm(consumer, p.consumer_timeout);  // one deadline, one side at a time
           auto [cec, cn] = co_await asio::async_write(consumer, out_buffers, kAwait);
-          consumer_deadline.disarm();
+          deadline.disarm();
           consumer_ok = !cec;
         }
         head_text = {};
