@@ -439,6 +439,7 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     await main().getByRole('tab', { name: 'Log pertukaran & bukti' }).click()
     const button = page.locator(`[data-test=body-response-${stored.seq}]`)
     await button.waitFor()
+    await screenshot(page, 'gateway-exchanges')
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
     assert.match(download.suggestedFilename(), new RegExp(`^isi-pertukaran-${stored.seq}-jawaban\\.json$`))
     const file = join(mkdtempSync(join(tmpdir(), 'simpul-body-')), 'jawaban.json')
