@@ -15,6 +15,7 @@
 #include "regulation/repository.hpp"
 #include "regulation/routes.hpp"
 #include "core/crypto.hpp"
+#include "core/private_files.hpp"
 #include "identity/repository.hpp"
 #include "identity/routes.hpp"
 #include "storage/migrations.hpp"
@@ -41,10 +42,11 @@ std::vector<storage::Migration> all_migrations() {
 Platform::Platform(Config config)
     : config_(std::move(config)), profiles_(tenancy::ProfileRegistry::load_directory(config_.profiles_dir)) {
   crypto::init();
-  std::filesystem::create_directories(config_.data_dir);
+  secure_data_dir();
   db_ = storage::Database::open(config_.effective_database_url(), config_.pool_size);
   storage::migrate(*db_, all_migrations());
-  ledger_ = std::make_unique<ledger::Ledger>(ledger::load_or_create_key(config_.ledger_key_path()));
+  ledger_ = std::make_unique<ledger::Ledger>(ledger::load_or_create_key(config_.ledger_key_path()), 100,
+                                             config_.ledger_mark_path());
   tenancy_ = std::make_unique<tenancy::Service>(*db_, profiles_, *ledger_);
   identity_ = std::make_unique<identity::Service>(*db_, *ledger_, config_.identity);
 
@@ -97,6 +99,7 @@ Platform::Platform(Config config)
 
   http::DispatcherOptions options;
   options.web_root = config_.web_root;
+  options.trusted_proxies = http::TrustedProxies(config_.trusted_proxies);
   options.access_log = config_.access_log;
   dispatcher_ = std::make_unique<http::Dispatcher>(router_, identity::make_authenticator(*identity_), options);
   auto* db = db_.get();
@@ -114,6 +117,18 @@ Platform::Platform(Config config)
 }
 
 Platform::~Platform() = default;
+
+void Platform::secure_data_dir() {
+  // The database holds password hashes and personal data, the keys sign the ledger: owner only.
+  files::ensure_private_directory(config_.data_dir);
+  files::ensure_private_directory(config_.data_dir / "keys");
+  const std::string url = config_.effective_database_url();
+  if (url.rfind("sqlite:", 0) == 0 && url != "sqlite::memory:") {
+    std::filesystem::path db_file = url.substr(7);
+    files::ensure_private_file(db_file);  // SQLite gives its -wal and -shm files the database file's mode
+    for (const char* side : {"-wal", "-shm", "-journal"}) files::tighten_if_exists(db_file.string() + side);
+  }
+}
 
 void Platform::register_evidence_sources() {
   // Each source lives in the module that owns its records (evaluation/evidence.hpp); a new module

@@ -29,11 +29,15 @@ struct Config {
   std::filesystem::path web_root;      // empty = API only
   std::size_t pool_size = 8;
   bool access_log = true;
+  /// Reverse proxies whose X-Forwarded-For/-Proto are believed (--trusted-proxy); loopback by default.
+  std::vector<std::string> trusted_proxies = {"127.0.0.0/8", "::1"};
   identity::Options identity;
   evaluation::Options evaluation;
 
   std::string effective_database_url() const;
   std::filesystem::path ledger_key_path() const { return data_dir / "keys" / "ledger-ed25519.key"; }
+  /// The ledger's signed high-water mark, beside the key and backed up with it (docs/operations.md).
+  std::filesystem::path ledger_mark_path() const { return data_dir / "keys" / "ledger-high-water-mark.json"; }
   /// The gateway's message log and the key that signs it (docs/gateway.md).
   std::filesystem::path gateway_log_dir() const { return data_dir / "gateway" / "log"; }
   /// Where consumers reach the data plane (shown in the console), when it is known.
@@ -69,6 +73,8 @@ class Platform {
  private:
   /// Each module that owns records offers live evidence for the yearly evaluation.
   void register_evidence_sources();
+  /// The data directory, the keys and the SQLite files: owner-only, checked at every start.
+  void secure_data_dir();
 
   Config config_;
   tenancy::ProfileRegistry profiles_;

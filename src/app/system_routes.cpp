@@ -93,7 +93,7 @@ void register_system_routes(http::Router& router, Platform& platform) {
     const auto& p = req.require("ledger.read");
     auto q = http::parse_list_query(req, {"seq"});
     auto page = storage::read(platform.db(), [&](storage::Connection& c) {
-      return platform.ledger().list(c, p.tenant_id, q.per_page, q.offset());
+      return platform.ledger().list(c, p.tenant_id, q.per_page, q.offset(), q.q);
     });
     boost::json::array items;
     for (const auto& e : page.items) items.push_back(entry_json(e));
@@ -111,10 +111,16 @@ void register_system_routes(http::Router& router, Platform& platform) {
       problem = boost::json::object{{"seq", result.first_problem->seq},
                                     {"problem", result.first_problem->kind},
                                     {"message", result.first_problem->message}};
+    boost::json::value mark = nullptr;
+    if (result.high_water_mark) mark = boost::json::object{{"seq", result.high_water_mark->seq}, {"at", result.high_water_mark->at}};
+    boost::json::array warnings;
+    for (const auto& w : result.warnings) warnings.emplace_back(w);
     return http::json_response(200, boost::json::object{{"ok", result.ok},
                                                         {"entries_checked", result.entries_checked},
                                                         {"checkpoints_checked", result.checkpoints_checked},
                                                         {"first_problem", problem},
+                                                        {"high_water_mark", mark},
+                                                        {"warnings", warnings},
                                                         {"public_key", platform.ledger().public_key_hex()}});
   });
 }

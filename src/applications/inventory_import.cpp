@@ -3,6 +3,8 @@
 // check as the API, so a row is refused for exactly the reasons a form is.
 #include "applications/inventory_import.hpp"
 
+#include "interchange/import_slots.hpp"
+
 #include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <cstdio>
@@ -386,11 +388,11 @@ InventoryFile parse_inventory(std::string_view body) {
   bool xlsx = body.starts_with("PK\x03\x04");  // a zip: XLSX; anything else must be CSV text
   try {
     if (xlsx) {
-      auto sheets = interchange::read_xlsx(body);
+      auto sheets = interchange::read_xlsx(body, interchange::Limits::for_register_import());
       if (sheets.empty()) throw Error(ErrorCode::ImportInvalidFile, {{"problem", "the workbook has no sheet"}});
       rows = inventory_sheet(sheets, out.sheet);
     } else {
-      rows = interchange::read_csv(body);
+      rows = interchange::read_csv(body, interchange::Limits::for_register_import());
       out.sheet = "CSV";
     }
   } catch (const interchange::FileError& e) {
@@ -516,6 +518,7 @@ void register_import_routes(http::Router& router, Service& m) {
     const auto& p = req.require("applications.write");
     std::string dry = req.query_value("dry_run").value_or("true");
     if (dry != "true" && dry != "false") throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "dry_run"}});
+    auto slot = interchange::ImportSlot::acquire();
     auto file = parse_inventory(req.body);
     auto result = run_inventory_import(m, p.scope(), file, dry == "true", p.actor(), crypto::sha256_hex(req.body), today_utc());
     if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));

@@ -193,6 +193,7 @@ Application Service::update(const Scope& s, const std::string& id, const archite
   elements_.update(s, id, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
     Record record = current.record;
     apply(record, input);
+    if (to_json(record) == to_json(current.record)) return;  // nothing changes: nothing is written
     check_record(profile_of(s), c, s, record);
     Repository(c).save_record(s, id, record, clock::now_iso());
     ledger_.append(c, ledger::change_in(s, actor, "application.update", "element", id,

@@ -128,6 +128,7 @@ Document Documents::update(const Scope& s, const std::string& id, const Document
     if (!d) throw Error(ErrorCode::DocumentNotFound);
     if (d->status != "draft") throw Error(ErrorCode::DocumentNotDraft);
     if (in.kind && *in.kind != d->kind) throw Error(ErrorCode::ValidationInvalidValue, "kind", "cannot change");
+    const Document before = *d;
     if (in.title) d->title = *in.title;
     if (in.notes) d->notes = *in.notes;
     if (in.period_start) d->period_start = *in.period_start;
@@ -146,6 +147,9 @@ Document Documents::update(const Scope& s, const std::string& id, const Document
         d->domain_coordinators[k] = v;
       }
     }
+    if (d->title == before.title && d->notes == before.notes && d->period_start == before.period_start &&
+        d->period_end == before.period_end && d->domain_coordinators == before.domain_coordinators)
+      return before;  // nothing changes: nothing is written
     d->updated_at = clock::now_iso();
     repo.update(s, *d);
     ledger_.append(c, change(s, actor, "document.update", *d, {{"title", d->title}, {"period_start", d->period_start}, {"period_end", d->period_end}}));

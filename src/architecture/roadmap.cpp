@@ -129,6 +129,8 @@ Initiative Roadmap::update(const Scope& s, const std::string& id, const Initiati
     if (!before) throw Error(ErrorCode::InitiativeNotFound);
     Initiative i = *before;
     apply(i, in);
+    // Nothing changes (new element lists are always treated as a change): nothing is written.
+    if (!in.elements && summary(i) == summary(*before) && i.description == before->description) return *before;
     i.updated_at = clock::now_iso();
     validate(c, s, i);
     repo.update(s, i);

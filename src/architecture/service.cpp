@@ -93,9 +93,14 @@ Element Service::update(const Scope& s, const std::string& id, const ElementInpu
       throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change; create a new element instead");
     Element e = *before;
     apply(e, in);
-    e.updated_at = clock::now_iso();
     DatabaseLookup lookup(c, s);
     refuse_read_only(in, e.domain, allow_read_only, &*before);
+    // An update that changes nothing writes nothing (the hook may still change what it owns).
+    if (to_json(e) == to_json(*before)) {
+      if (also) also(c, *before, *before);
+      return *before;
+    }
+    e.updated_at = clock::now_iso();
     Validator(lookup, profile, reference_).element(e, true);
     repo.update_element(s, e);
     auto stored = *repo.element(s, id);

@@ -174,11 +174,11 @@ ParsedFile parse_import(std::string_view body, std::string_view media_type, std:
   ParsedFile out;
   try {
     if (media_type == "text/csv") {
-      auto rows = interchange::read_csv(body);
+      auto rows = interchange::read_csv(body, interchange::Limits::for_register_import());
       if (csv_kind == "relations") read_relation_rows("CSV", rows, out);
       else read_element_rows("CSV", rows, out);
     } else if (media_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") {
-      auto sheets = interchange::read_xlsx(body);
+      auto sheets = interchange::read_xlsx(body, interchange::Limits::for_register_import());
       const auto* elements = sheet_named(sheets, {"elemen", "elements"});
       const auto* relations = sheet_named(sheets, {"relasi", "relations"});
       if (!elements && !relations) {

@@ -1,4 +1,5 @@
 // POST /api/architecture/import and GET /api/architecture/export.{xlsx,xml}.
+#include "interchange/import_slots.hpp"
 #include "architecture/module.hpp"
 #include "http/request_params.hpp"
 #include "architecture/transfer.hpp"
@@ -36,6 +37,7 @@ void register_transfer_routes(http::Router& router, Module& m) {
     std::string dry = req.query_value("dry_run").value_or("true");
     if (dry != "true" && dry != "false") throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "dry_run"}});
     auto kind = query_choice(req, "kind", {"elements", "relations"});
+    auto slot = interchange::ImportSlot::acquire();
     auto file = parse_import(req.body, media_type(req), kind);
     auto result = run_import(m.elements, m.elements.database(), m.ledger, p.scope(), std::move(file), dry == "true", p.actor(),
                              crypto::sha256_hex(req.body));

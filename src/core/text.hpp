@@ -13,6 +13,8 @@ std::size_t utf8_length(std::string_view s);
 std::string trim(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
 std::string to_upper_ascii(std::string_view s);
+/// ASCII case-insensitive equality (header names, tokens such as "https").
+bool iequals(std::string_view a, std::string_view b);
 std::vector<std::string_view> split(std::string_view s, char sep);
 /// The inverse of split for stored lists ("kominfo,wali_data"); empty parts are dropped by split_nonempty.
 std::string join(const std::vector<std::string>& parts, char sep);

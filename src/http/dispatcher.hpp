@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+#include "http/forwarded.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 
@@ -18,6 +19,8 @@ using Authenticator = std::function<std::optional<Principal>(const Request&)>;
 struct DispatcherOptions {
   std::filesystem::path web_root;  // built console (web/dist); empty = no console
   bool access_log = true;          // one structured line per request
+  /// Whose X-Forwarded-For / X-Forwarded-Proto are believed (--trusted-proxy; loopback by default).
+  TrustedProxies trusted_proxies = TrustedProxies::loopback();
 };
 
 class Dispatcher {

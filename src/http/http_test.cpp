@@ -5,6 +5,11 @@
 #include "core/crypto.hpp"
 #include "http/dispatcher.hpp"
 #include "http/json_io.hpp"
+#include "http/static_files.hpp"
+#include "core/text.hpp"
+
+#include <filesystem>
+#include <fstream>
 
 using namespace simpul;
 using namespace simpul::http;
@@ -156,4 +161,94 @@ TEST(ListQuery, RejectsUnknownSortsAndBadPages) {
   EXPECT_EQ(q.offset(), 40);
   EXPECT_TRUE(q.descending);
   EXPECT_EQ(q.sort, "code");
+}
+
+namespace {
+std::vector<std::string> header_values(const Response& r, std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : r.headers)
+    if (text::iequals(k, name)) out.push_back(v);
+  return out;
+}
+}  // namespace
+
+TEST(TrustedProxies, OnlyConfiguredProxiesChooseTheClientAddress) {
+  TrustedProxies proxies({"10.0.0.0/8", "::1", "192.0.2.7"});
+  EXPECT_TRUE(proxies.trusts("10.20.30.40"));
+  EXPECT_TRUE(proxies.trusts("::ffff:10.1.2.3"));  // IPv4 on a dual-stack socket
+  EXPECT_TRUE(proxies.trusts("::1"));
+  EXPECT_FALSE(proxies.trusts("192.0.2.8"));
+  EXPECT_FALSE(proxies.trusts("11.0.0.1"));
+  EXPECT_FALSE(proxies.trusts("not an address"));
+  // From an untrusted peer, X-Forwarded-For is whatever the client wished: ignored.
+  EXPECT_EQ(proxies.client_address("203.0.113.5", "1.2.3.4"), "203.0.113.5");
+  // From our proxy: the right-most address that is not one of ours.
+  EXPECT_EQ(proxies.client_address("10.0.0.1", "1.2.3.4, 198.51.100.9"), "198.51.100.9");
+  EXPECT_EQ(proxies.client_address("10.0.0.1", "198.51.100.9, 10.0.0.2"), "198.51.100.9");
+  EXPECT_EQ(proxies.client_address("10.0.0.1", ""), "10.0.0.1");
+  EXPECT_EQ(proxies.client_address("10.0.0.1", "garbage"), "10.0.0.1");
+  EXPECT_THROW(TrustedProxies({"10.0.0.0/33"}), std::invalid_argument);
+  EXPECT_THROW(TrustedProxies({"example.org"}), std::invalid_argument);
+}
+
+TEST(Dispatcher, HstsAndTheClientAddressComeOnlyFromTrustedProxies) {
+  Fixture f;
+  std::string seen_address;
+  bool seen_secure = false;
+  f.router.add("GET", "/api/whoami", [&](Request& r) {
+    seen_address = r.remote_address;
+    seen_secure = r.secure;
+    return json_response(200, boost::json::object{});
+  }, Access::Public);
+  DispatcherOptions options;
+  options.trusted_proxies = TrustedProxies({"127.0.0.1"});
+  Dispatcher d(f.router, [](const Request&) { return std::optional<Principal>(); }, options);
+
+  auto via_proxy = make("GET", "/api/whoami");
+  via_proxy.remote_address = "127.0.0.1";
+  via_proxy.headers = {{"x-forwarded-for", "198.51.100.20"}, {"x-forwarded-proto", "https"}};
+  auto res = d.handle(via_proxy);
+  EXPECT_EQ(seen_address, "198.51.100.20");
+  EXPECT_TRUE(seen_secure);
+  EXPECT_EQ(header_values(res, "Strict-Transport-Security").size(), 1u);
+
+  auto forged = make("GET", "/api/whoami");
+  forged.remote_address = "203.0.113.9";
+  forged.headers = {{"x-forwarded-for", "198.51.100.20"}, {"x-forwarded-proto", "https"}};
+  res = d.handle(forged);
+  EXPECT_EQ(seen_address, "203.0.113.9");
+  EXPECT_FALSE(seen_secure);
+  EXPECT_TRUE(header_values(res, "Strict-Transport-Security").empty());
+}
+
+TEST(Response, AHeaderSetTwiceIsSentOnceButEveryCookieIsKept) {
+  Response r;
+  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("x-content-type-options", "nosniff");
+  r.set_header("Set-Cookie", "a=1");
+  r.set_header("Set-Cookie", "b=2");
+  EXPECT_EQ(header_values(r, "X-Content-Type-Options").size(), 1u);
+  EXPECT_EQ(header_values(r, "Set-Cookie").size(), 2u);
+}
+
+TEST(StaticFiles, OnlyRegularFilesInsideTheRootAreServed) {
+  auto root = std::filesystem::temp_directory_path() / ("simpul-web-" + crypto::random_token(6));
+  auto outside = root.string() + "-outside";
+  std::filesystem::create_directories(root / "assets");
+  std::filesystem::create_directories(outside);
+  { std::ofstream(root / "index.html") << "<html>console</html>"; }
+  { std::ofstream(root / "assets" / "app.js") << "console.log(1)"; }
+  { std::ofstream(std::filesystem::path(outside) / "secret.txt") << "rahasia"; }
+  std::filesystem::create_symlink(std::filesystem::path(outside) / "secret.txt", root / "assets" / "link.txt");
+  std::filesystem::create_directory_symlink(outside, root / "assets" / "dir");
+  auto body_of = [&](const std::string& path) {
+    auto req = make("GET", path);
+    auto r = serve_static(root, req);
+    return r ? r->body : std::string("(none)");
+  };
+  EXPECT_EQ(body_of("/assets/app.js"), "console.log(1)");
+  EXPECT_EQ(body_of("/assets/link.txt"), "<html>console</html>");  // the console's page, never the target
+  EXPECT_EQ(body_of("/assets/dir/secret.txt"), "<html>console</html>");
+  std::filesystem::remove_all(root);
+  std::filesystem::remove_all(outside);
 }

@@ -8,8 +8,9 @@
 namespace simpul::http {
 
 boost::json::object parse_json_object(const Request& req) {
-  auto ct = text::to_lower_ascii(req.header("content-type"));
-  if (ct.rfind("application/json", 0) != 0) throw Error(ErrorCode::RequestUnsupportedMediaType);
+  // The media type itself, without parameters such as charset: "application/jsonp" is not JSON.
+  auto ct = text::to_lower_ascii(text::trim(text::split(req.header("content-type"), ';').front()));
+  if (ct != "application/json") throw Error(ErrorCode::RequestUnsupportedMediaType);
   if (!text::is_valid_utf8(req.body)) throw Error(ErrorCode::RequestInvalidUtf8);
   boost::system::error_code ec;
   boost::json::parse_options opts;
@@ -18,6 +19,11 @@ boost::json::object parse_json_object(const Request& req) {
   if (ec) throw Error(ErrorCode::RequestMalformedJson, {{"reason", ec.message()}});
   if (!v.is_object()) throw Error(ErrorCode::RequestMalformedJson, {{"reason", "the body must be a JSON object"}});
   return std::move(v.as_object());
+}
+
+boost::json::object parse_json_object_or_empty(const Request& req) {
+  if (req.body.empty()) return {};
+  return parse_json_object(req);
 }
 
 FieldReader::FieldReader(const boost::json::object& obj, std::initializer_list<std::string_view> allowed) : obj_(obj) {
@@ -126,7 +132,12 @@ Response error_response(const Error& e, Language lang, std::string_view request_
                           {"rule", nullptr},
                           {"request_id", request_id}};
   if (e.rule()) err["rule"] = {{"id", e.rule()->id}, {"citation", e.rule()->citation}};
-  return json_response(error_http_status(e.code()), boost::json::object{{"error", std::move(err)}});
+  // A refusal that says when to come back says it in the standard header too (RFC 9110 §10.2.3).
+  std::optional<std::int64_t> retry_after;
+  if (auto* v = e.details().if_contains("retry_after_seconds"); v && v->is_int64()) retry_after = v->as_int64();
+  auto res = json_response(error_http_status(e.code()), boost::json::object{{"error", std::move(err)}});
+  if (retry_after) res.set_header("Retry-After", std::to_string(*retry_after));
+  return res;
 }
 
 namespace {

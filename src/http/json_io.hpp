@@ -18,6 +18,8 @@ namespace simpul::http {
 
 /// Parses the body as a JSON object: checks the media type, UTF-8 and syntax.
 boost::json::object parse_json_object(const Request& req);
+/// For actions whose body is optional: no body is an empty object, anything else as above.
+boost::json::object parse_json_object_or_empty(const Request& req);
 
 /// Typed, validated access to one JSON object's fields. Construction refuses fields not in `allowed`.
 class FieldReader {

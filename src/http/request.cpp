@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/crypto.hpp"
+#include "core/text.hpp"
 
 namespace simpul::http {
 
@@ -73,6 +74,16 @@ const Principal& Request::require_for_agency(std::string_view permission, std::s
   const auto& p = caller();
   if (!p.can_for_agency(permission, agency)) throw Error(ErrorCode::AuthForbidden, {{"permission", permission}});
   return p;
+}
+
+void Response::set_header(std::string name, std::string value) {
+  if (!text::iequals(name, "set-cookie"))
+    for (auto& [n, v] : headers)
+      if (text::iequals(n, name)) {
+        v = std::move(value);
+        return;
+      }
+  headers.emplace_back(std::move(name), std::move(value));
 }
 
 }  // namespace simpul::http

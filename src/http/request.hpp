@@ -42,7 +42,9 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::string request_id;
-  std::string remote_address;
+  std::string remote_address;  // the client's, through trusted proxies (http/forwarded.hpp)
+  std::string peer_address;    // the socket's
+  bool secure = false;         // came over TLS (a trusted proxy's X-Forwarded-Proto)
   Language language = Language::Indonesian;
   std::optional<Principal> principal;
 
@@ -70,7 +72,9 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
 
-  void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  /// Replaces a header of the same name (case-insensitive), so a route and the dispatcher never
+  /// send one twice; Set-Cookie is the exception (one line per cookie).
+  void set_header(std::string name, std::string value);
 };
 
 }  // namespace simpul::http

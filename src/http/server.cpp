@@ -188,11 +188,17 @@ struct Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       parser.body_limit(options.max_body_bytes);
-      // An idle keep-alive connection may wait idle_timeout for its next request; once bytes
-      // arrive, the whole request must be in within read_timeout (slow clients get 408).
-      deadline.arm(socket, buffer.size() > 0 ? options.read_timeout : options.idle_timeout);
-      auto [ec, n] = co_await bhttp::async_read_some(socket, buffer, parser, kAwait);
-      if (!ec && !parser.is_done()) {
+      // An idle keep-alive connection may wait idle_timeout for its first byte; from then on the
+      // whole request, head and body, must be in within read_timeout (slow clients get 408). The
+      // first byte is awaited on the socket itself: Beast's parser would wait for a complete head.
+      beast::error_code ec;
+      std::size_t n = 0;
+      if (buffer.size() == 0) {
+        deadline.arm(socket, options.idle_timeout);
+        std::tie(ec, n) = co_await socket.async_read_some(buffer.prepare(4096), kAwait);
+        buffer.commit(n);
+      }
+      if (!ec) {
         deadline.arm(socket, options.read_timeout);
         std::tie(ec, n) = co_await bhttp::async_read(socket, buffer, parser, kAwait);
       }

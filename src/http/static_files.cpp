@@ -1,5 +1,6 @@
 #include "http/static_files.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -29,6 +30,19 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// A regular file that really lies under the root: the file is no symlink, and no folder on the way
+// leads outside the root (a link planted in web/dist must not serve /etc/passwd).
+bool regular_file_under(const std::filesystem::path& root, const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::symlink_status(file, ec).type() != std::filesystem::file_type::regular || ec) return false;
+  auto real_root = std::filesystem::canonical(root, ec);
+  if (ec) return false;
+  auto real_file = std::filesystem::canonical(file, ec);
+  if (ec) return false;
+  auto [r, f] = std::mismatch(real_root.begin(), real_root.end(), real_file.begin(), real_file.end());
+  return r == real_root.end();
+}
+
 }  // namespace
 
 std::optional<Response> serve_static(const std::filesystem::path& root, const Request& req) {
@@ -36,8 +50,7 @@ std::optional<Response> serve_static(const std::filesystem::path& root, const Re
   std::filesystem::path rel = std::filesystem::path(req.path).relative_path().lexically_normal();
   bool hostile = rel.empty() || rel.string().rfind("..", 0) == 0 || req.path.find('\0') != std::string::npos;
   std::filesystem::path file = hostile ? root / "index.html" : root / rel;
-  std::error_code ec;
-  bool is_asset = !hostile && std::filesystem::is_regular_file(file, ec);
+  bool is_asset = !hostile && regular_file_under(root, file);
   if (!is_asset) file = root / "index.html";  // history-mode routing: the SPA resolves the path
   auto body = read_file(file);
   if (!body) return std::nullopt;

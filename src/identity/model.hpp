@@ -48,6 +48,34 @@ struct ApiToken {
   std::string created_at;
   std::string last_used_at;
   std::string token;  // plaintext, only in the answer that creates it
+  std::string expires_at;
+  std::string user_id;  // the owner, in administrators' lists
+  std::string user_display_name;
+  std::string username;
+};
+
+/// Failed sign-ins of one account (from one address, or from all) and the wait they impose.
+struct Throttle {
+  std::int64_t failures = 0;
+  std::string last_failure_at;
+  std::string blocked_until;  // ISO time; "" = not blocked
+};
+
+/// A request to give a user a role that someone other than the requester must confirm
+/// (the approver's powers: docs/api.md, "Granting roles").
+struct RoleGrant {
+  std::string id;
+  std::string user_id;
+  std::string user_display_name;
+  std::string role;
+  std::string state;  // pending | confirmed | refused | withdrawn
+  std::string requested_by;
+  std::string requested_by_name;
+  std::string requested_at;
+  std::string decided_by;
+  std::string decided_by_name;
+  std::string decided_at;
+  std::string note;
 };
 
 }  // namespace simpul::identity

@@ -34,18 +34,35 @@ class Repository {
   std::optional<std::pair<Session, StoredUser>> session_by_token_hash(const std::string& token_hash);
   void touch_session(const std::string& id, const std::string& at);
   void delete_session(const std::string& id);
-  void delete_sessions_of_user(const std::string& user_id);
+  /// Every session of the user but `keep` (the caller's own, when they change their password).
+  void delete_sessions_of_user(const std::string& user_id, const std::string& keep = "");
 
   void insert_token(const Scope& s, const std::string& user_id, const ApiToken& t, const std::string& token_hash);
-  std::optional<std::pair<std::string, StoredUser>> token_by_hash(const std::string& token_hash);  // token id, user
-  std::vector<ApiToken> tokens(const Scope& s, const std::string& user_id);
-  bool revoke_token(const Scope& s, const std::string& user_id, const std::string& token_id, const std::string& at);
+  /// An unrevoked token and its owner (expiry is the service's to judge).
+  std::optional<std::pair<ApiToken, StoredUser>> token_by_hash(const std::string& token_hash);
+  /// Unrevoked tokens of the tenant, of one user when given.
+  std::vector<ApiToken> tokens(const Scope& s, const std::optional<std::string>& user_id);
+  std::optional<ApiToken> token(const Scope& s, const std::string& token_id);
+  bool revoke_token(const Scope& s, const std::string& token_id, const std::string& at, const std::string& reason);
+  /// Revokes every live token of the user; returns their ids.
+  std::vector<std::string> revoke_tokens_of_user(const Scope& s, const std::string& user_id, const std::string& at,
+                                                 const std::string& reason);
   void touch_token(const std::string& id, const std::string& at);
+  int token_max_days(const Scope& s, int fallback);
+  void set_token_max_days(const Scope& s, int days);
 
-  /// Failures inside the current window for a throttle key ("user:<tenant>:<name>" or "ip:<addr>").
-  std::int64_t failures(const std::string& key, const std::string& window_start_after);
-  void record_failure(const std::string& key, const std::string& now, const std::string& window_start_after);
-  void clear_failures(const std::string& key);
+  /// Login throttle per (account, address); address "" holds the account's count over all addresses.
+  std::optional<Throttle> throttle(const Scope& s, const std::string& username, const std::string& address);
+  void save_throttle(const Scope& s, const std::string& username, const std::string& address, const Throttle& t);
+  /// Clears one address's record, or every record of the account (an administrator's unlock).
+  void clear_throttle(const Scope& s, const std::string& username, const std::optional<std::string>& address);
+
+  void insert_grant(const Scope& s, const RoleGrant& g);
+  std::optional<RoleGrant> grant(const Scope& s, const std::string& id);
+  std::vector<RoleGrant> grants(const Scope& s, const std::optional<std::string>& state);
+  /// Records the decision of a pending grant; false when it is no longer pending.
+  bool decide_grant(const Scope& s, const RoleGrant& g);
+  std::int64_t count_active_with_role(const Scope& s, const std::string& role, const std::string& except_user);
 
  private:
   storage::Connection& c_;

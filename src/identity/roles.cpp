@@ -61,4 +61,13 @@ std::vector<std::string> permissions_of(const std::vector<std::string>& role_ids
   return out;
 }
 
+bool grants_approval_powers(const std::string& role_id) {
+  static const std::vector<std::string> kReserved = {"architecture.approve", "compliance.waive", "compliance.sanction"};
+  const RoleDef* r = find_role(role_id);
+  if (!r) return false;
+  for (const auto& p : r->permissions)
+    if (std::find(kReserved.begin(), kReserved.end(), p) != kReserved.end()) return true;
+  return false;
+}
+
 }  // namespace simpul::identity

@@ -12,11 +12,9 @@ using http::FieldReader;
 using http::Request;
 using http::Response;
 
-bool behind_tls(const Request& req) { return req.header("x-forwarded-proto") == "https"; }
-
 std::string session_cookie(const Request& req, const std::string& value, long max_age) {
   return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age) + (behind_tls(req) ? "; Secure" : "");
+         std::to_string(max_age) + (req.secure ? "; Secure" : "");
 }
 
 UserInput read_user(const Request& req, bool create) {
@@ -99,23 +97,85 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
 
   router.add("GET", "/api/auth/tokens", [&svc](Request& req) {
     boost::json::array out;
-    for (const auto& t : svc.tokens(req.caller()))
-      out.push_back(boost::json::object{{"id", t.id}, {"name", t.name}, {"created_at", t.created_at}, {"last_used_at", t.last_used_at}});
+    for (const auto& t : svc.tokens(req.caller())) out.push_back(to_json(t));
     return http::json_response(200, out);
   });
 
   router.add("POST", "/api/auth/tokens", [&svc](Request& req) {
     const auto& p = req.caller();
     auto body = http::parse_json_object(req);
-    FieldReader f(body, {"name"});
-    auto t = svc.create_token(p, f.required_string("name", 80));
-    return http::json_response(201, boost::json::object{{"id", t.id}, {"name", t.name}, {"token", t.token}, {"created_at", t.created_at}});
+    FieldReader f(body, {"name", "expires_in_days"});
+    auto name = f.required_string("name", 80);
+    std::optional<int> days;
+    if (auto d = f.optional_int("expires_in_days", 1, 3650)) days = static_cast<int>(*d);
+    auto t = svc.create_token(p, name, days);
+    auto out = to_json(t);
+    out["token"] = t.token;  // shown once
+    return http::json_response(201, out);
   });
 
   router.add("DELETE", "/api/auth/tokens/{id}", [&svc](Request& req) {
     svc.revoke_token(req.caller(), req.id_param("id"));
     return http::no_content();
   });
+
+  router.add("POST", "/api/auth/password", [&svc](Request& req) {
+    const auto& p = req.caller();
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"current_password", "new_password"});
+    auto current = f.required_string("current_password", 200);
+    auto next = f.required_string("new_password", 200);
+    svc.change_own_password(p, current, next);
+    return http::no_content();
+  });
+
+  // Administrators see and revoke every token of their tenant.
+  router.add("GET", "/api/tokens", [&svc](Request& req) {
+    const auto& p = req.require("user.manage");
+    boost::json::array out;
+    for (const auto& t : svc.tenant_tokens(p.scope())) out.push_back(to_json(t));
+    return http::json_response(200, boost::json::object{{"items", out}, {"max_days", svc.token_max_days(p.scope())}});
+  });
+
+  router.add("DELETE", "/api/tokens/{id}", [&svc](Request& req) {
+    const auto& p = req.require("user.manage");
+    svc.revoke_any_token(p.scope(), req.id_param("id"), p.actor());
+    return http::no_content();
+  });
+
+  router.add("GET", "/api/security-settings", [&svc](Request& req) {
+    const auto& p = req.require("user.manage");
+    return http::json_response(200, boost::json::object{{"token_max_days", svc.token_max_days(p.scope())}});
+  });
+
+  router.add("PATCH", "/api/security-settings", [&svc](Request& req) {
+    const auto& p = req.require("user.manage");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"token_max_days"});
+    if (auto d = f.optional_int("token_max_days", 1, 3650)) svc.set_token_max_days(p.scope(), static_cast<int>(*d), p.actor());
+    return http::json_response(200, boost::json::object{{"token_max_days", svc.token_max_days(p.scope())}});
+  });
+
+  router.add("GET", "/api/role-grants", [&svc](Request& req) {
+    const auto& p = req.require("user.read");
+    auto state = req.query_value("state");
+    if (state && *state != "pending" && *state != "confirmed" && *state != "refused")
+      throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "state"}});
+    boost::json::array out;
+    for (const auto& g : svc.grants(p.scope(), state)) out.push_back(to_json(g, p));
+    return http::json_response(200, boost::json::object{{"items", out}});
+  });
+
+  for (const char* decision : {"confirm", "refuse"}) {
+    bool confirm = std::string_view(decision) == "confirm";
+    router.add("POST", std::string("/api/role-grants/{id}/") + decision, [&svc, confirm](Request& req) {
+      const auto& p = req.caller();
+      auto body = http::parse_json_object_or_empty(req);
+      FieldReader f(body, {"note"});
+      auto note = f.optional_string("note", 500).value_or("");
+      return http::json_response(200, to_json(svc.decide_grant(p.scope(), req.id_param("id"), confirm, note, p), p));
+    });
+  }
 
   router.add("GET", "/api/roles", [](Request& req) {
     req.require("user.read");
@@ -142,24 +202,40 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     return http::list_response(items, total, q);
   });
 
-  router.add("POST", "/api/users", [&svc](Request& req) {
+  // A user as answered by the user endpoints: with the roles still waiting for a second person.
+  auto user_json = [&svc](const Scope& scope, const User& u) {
+    auto out = to_json(u);
+    boost::json::array pending;
+    for (const auto& g : svc.grants(scope, std::string("pending")))
+      if (g.user_id == u.id) pending.emplace_back(g.role);
+    out["pending_roles"] = std::move(pending);
+    return out;
+  };
+
+  router.add("POST", "/api/users", [&svc, user_json](Request& req) {
     const auto& p = req.require("user.manage");
-    return http::json_response(201, to_json(svc.create_user(p.scope(), read_user(req, true), p.actor())));
+    return http::json_response(201, user_json(p.scope(), svc.create_user(p.scope(), read_user(req, true), p.actor())));
   });
 
-  router.add("GET", "/api/users/{id}", [&svc](Request& req) {
+  router.add("GET", "/api/users/{id}", [&svc, user_json](Request& req) {
     const auto& p = req.require("user.read");
-    return http::json_response(200, to_json(svc.user(p.scope(), req.id_param("id"))));
+    return http::json_response(200, user_json(p.scope(), svc.user(p.scope(), req.id_param("id"))));
   });
 
-  router.add("PATCH", "/api/users/{id}", [&svc](Request& req) {
+  router.add("POST", "/api/users/{id}/unlock", [&svc](Request& req) {
+    const auto& p = req.require("user.manage");
+    svc.unlock_user(p.scope(), req.id_param("id"), p.actor());
+    return http::no_content();
+  });
+
+  router.add("PATCH", "/api/users/{id}", [&svc, user_json](Request& req) {
     const auto& p = req.require("user.manage");
     const auto& id = req.id_param("id");
     auto in = read_user(req, false);
     // Administrators cannot lock themselves out by accident.
     if (id == p.user_id && ((in.active && !*in.active) || (in.roles && std::find(in.roles->begin(), in.roles->end(), "tenant_admin") == in.roles->end())))
       throw Error(ErrorCode::ValidationInvalidValue, "roles", "you cannot remove your own administrator role or disable yourself");
-    return http::json_response(200, to_json(svc.update_user(p.scope(), id, in, p.actor())));
+    return http::json_response(200, user_json(p.scope(), svc.update_user(p.scope(), id, in, p.actor())));
   });
 }
 

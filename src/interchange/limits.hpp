@@ -19,6 +19,18 @@ struct Limits {
   std::size_t max_cells = 4'000'000;
   /// Text copied out of an XLSX file: one shared string can be referenced by every cell.
   std::size_t max_text_bytes = 100u * 1024 * 1024;
+
+  /// For a register import through the API (architecture elements, the application inventory): a
+  /// whole city's register is a few thousand rows, so a file ten times that is refused while it is
+  /// being read, before it occupies memory.
+  static Limits for_register_import() {
+    Limits l;
+    l.max_rows = 20'000;
+    l.max_cells = 1'000'000;
+    l.max_uncompressed_bytes = 16u * 1024 * 1024;
+    l.max_text_bytes = 16u * 1024 * 1024;
+    return l;
+  }
 };
 
 }  // namespace simpul::interchange

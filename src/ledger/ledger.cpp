@@ -5,16 +5,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <mutex>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "core/text.hpp"
 
 namespace simpul::ledger {
 namespace {
@@ -32,6 +36,15 @@ std::string checkpoint_message(std::int64_t seq, const std::string& hash) {
   return "simpul-ledger-checkpoint\n" + std::to_string(seq) + "\n" + hash;
 }
 
+// A different prefix per kind of signed statement, so a head signature can never pass as a mark.
+std::string head_message(std::int64_t seq, const std::string& hash) {
+  return "simpul-ledger-head\n" + std::to_string(seq) + "\n" + hash;
+}
+
+std::string mark_message(std::int64_t seq, const std::string& hash, const std::string& at) {
+  return "simpul-ledger-high-water-mark\n" + std::to_string(seq) + "\n" + hash + "\n" + at;
+}
+
 constexpr const char* kEntryCols =
     "SELECT seq, at, tenant_id, actor_id, actor_name, action, object_type, object_id, details, digest, prev_hash, hash "
     "FROM ledger_entries ";
@@ -46,13 +59,26 @@ std::string raw(const unsigned char* p, std::size_t n) { return std::string(rein
 struct Head {
   std::int64_t seq;
   std::string hash;
+  std::string signature;
 };
 
+std::optional<Head> find_head(storage::Connection& conn) {
+  auto rows = conn.query("SELECT seq, hash, signature FROM ledger_head WHERE id = 1");
+  if (rows.empty()) return std::nullopt;
+  return Head{rows[0].int_at(0), rows[0].text_at(1), rows[0].text_at(2)};
+}
+
 Head read_head(storage::Connection& conn) {
-  auto rows = conn.query("SELECT seq, hash FROM ledger_head WHERE id = 1");
+  auto head = find_head(conn);
   // Seeded by the migration and never deleted by us: its absence means an unmigrated or tampered schema.
-  if (rows.empty()) throw Error(ErrorCode::InternalError, {{"reason", "the ledger head record is missing"}});
-  return {rows[0].int_at(0), rows[0].text_at(1)};
+  if (!head) throw Error(ErrorCode::InternalError, {{"reason", "the ledger head record is missing"}});
+  return *head;
+}
+
+bool signed_by(const std::string& public_key_hex, const std::string& message, const std::string& signature_hex) {
+  std::string sig, pub;
+  return crypto::from_hex(signature_hex, sig) && crypto::from_hex(public_key_hex, pub) &&
+         crypto::verify_detached(pub, message, sig);
 }
 
 crypto::SigningKey read_key(const std::filesystem::path& path) {
@@ -84,7 +110,10 @@ std::vector<storage::Migration> Ledger::migrations() {
            "CREATE TABLE ledger_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL);"
            "INSERT INTO ledger_head (id, seq, hash) VALUES (1, 0, '" + kGenesis + "');"
            "CREATE TABLE ledger_checkpoints (seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, signature TEXT NOT NULL, "
-           "public_key TEXT NOT NULL, at TEXT NOT NULL)"}};
+           "public_key TEXT NOT NULL, at TEXT NOT NULL)"},
+          // The head is signed with every append, so a tail rewritten after the last checkpoint (with
+          // every hash recomputed) no longer passes. Empty for heads written before this version.
+          {301, "ledger: signed head", "ALTER TABLE ledger_head ADD COLUMN signature TEXT NOT NULL DEFAULT ''"}};
 }
 
 crypto::SigningKey load_or_create_key(const std::filesystem::path& path) {
@@ -121,7 +150,58 @@ crypto::SigningKey load_or_create_key(const std::filesystem::path& path) {
   return key;
 }
 
-Ledger::Ledger(crypto::SigningKey key, std::int64_t checkpoint_every) : key_(key), checkpoint_every_(checkpoint_every) {}
+struct Ledger::MarkState {
+  std::mutex mutex;
+  std::int64_t written = 0;  // the highest seq written to the file by this process
+};
+
+Ledger::Ledger(crypto::SigningKey key, std::int64_t checkpoint_every, std::filesystem::path mark_path)
+    : key_(key), checkpoint_every_(checkpoint_every), mark_path_(std::move(mark_path)), mark_(std::make_shared<MarkState>()) {
+  if (auto m = read_mark()) mark_->written = m->seq;
+}
+
+std::optional<HighWaterMark> Ledger::read_mark() const {
+  if (mark_path_.empty()) return std::nullopt;
+  std::ifstream in(mark_path_);
+  if (!in) return std::nullopt;
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  HighWaterMark m;
+  // An unreadable mark is returned with seq -1 so verify() reports it instead of ignoring it.
+  if (ec || !v.is_object()) return HighWaterMark{-1, "", "", ""};
+  const auto& o = v.as_object();
+  auto text_of = [&](const char* k) { auto* p = o.if_contains(k); return p && p->is_string() ? std::string(p->as_string()) : std::string(); };
+  auto* seq = o.if_contains("seq");
+  if (!seq || !seq->is_int64()) return HighWaterMark{-1, "", "", ""};
+  m.seq = seq->as_int64();
+  m.hash = text_of("hash");
+  m.at = text_of("at");
+  m.signature = text_of("signature");
+  return m;
+}
+
+void Ledger::write_mark(std::int64_t seq, const std::string& hash) const {
+  std::lock_guard lock(mark_->mutex);
+  // Commits of concurrent writers can finish out of order; the mark only moves forward.
+  if (seq <= mark_->written) return;
+  HighWaterMark m{seq, hash, clock::now_iso(), ""};
+  m.signature = sign_hex(mark_message(m.seq, m.hash, m.at));
+  std::string content = boost::json::serialize(boost::json::object{
+      {"seq", m.seq}, {"hash", m.hash}, {"at", m.at}, {"signature", m.signature}, {"public_key", public_key_hex()}}) + "\n";
+  // Temporary file + rename: a reader (verify, a backup) never sees half a mark. No fsync: after a
+  // power loss the mark may be one step behind, which weakens the check by that step only.
+  auto tmp = mark_path_;
+  tmp += ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  bool ok = fd >= 0 && ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+  if (fd >= 0) ::close(fd);
+  if (ok && ::rename(tmp.c_str(), mark_path_.c_str()) == 0) {
+    mark_->written = seq;
+    return;
+  }
+  log::warn("ledger.mark_write_failed", {{"path", mark_path_.string()}, {"reason", std::strerror(errno)}});
+}
 
 std::string Ledger::sign_hex(std::string_view message) const { return crypto::to_hex(crypto::sign_detached(key_, message)); }
 
@@ -150,8 +230,12 @@ Entry Ledger::append(storage::Connection& conn, const Change& change) const {
                "details, digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                {e.seq, e.at, e.tenant_id, e.actor_id, e.actor_name, e.action, e.object_type, e.object_id, e.details,
                 e.digest, e.prev_hash, e.hash});
-  conn.execute("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1", {e.seq, e.hash});
+  conn.execute("UPDATE ledger_head SET seq = ?, hash = ?, signature = ? WHERE id = 1",
+               {e.seq, e.hash, sign_hex(head_message(e.seq, e.hash))});
   if (checkpoint_every_ > 0 && e.seq % checkpoint_every_ == 0) checkpoint(conn);
+  if (!mark_path_.empty()) {
+    conn.after_commit([this, seq = e.seq, hash = e.hash] { write_mark(seq, hash); });
+  }
   return e;
 }
 
@@ -164,6 +248,12 @@ void Ledger::checkpoint(storage::Connection& conn) const {
 }
 
 VerifyResult Ledger::verify(storage::Connection& conn) const {
+  // The mark is read before the first query: it is written after commits, so whatever it says is
+  // already visible to the snapshot the queries below see, even while writers carry on.
+  const auto mark = read_mark();
+  // One snapshot for the whole walk on PostgreSQL too (callers open the transaction; SQLite's
+  // deferred read transaction is a snapshot from its first query).
+  if (conn.dialect() == storage::Dialect::Postgres) conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
   VerifyResult result;
   auto fail = [&](std::int64_t seq, std::string kind, std::string message) {
     if (result.first_problem) return;
@@ -196,6 +286,8 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
       fail(seq, "edited", "entries up to " + n(seq) + " differ from what checkpoint " + n(seq) + " signed");
   };
 
+  std::optional<std::string> mark_hash;  // the entry hash at the mark's seq, seen during the walk
+  const std::int64_t mark_seq = mark ? mark->seq : -1;
   std::int64_t expected = 1;
   std::string prev_hash = kGenesis;
   std::int64_t last_seq = 0;
@@ -227,19 +319,46 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
         if (checkpoint_every_ > 0 && e.seq % checkpoint_every_ == 0 && !checkpoints.count(e.seq))
           fail(e.seq, "deleted", "the checkpoint signing entry " + n(e.seq) + " is missing");
       }
+      if (e.seq == mark_seq) mark_hash = e.hash;
       last_seq = e.seq;
       expected = e.seq + 1;
       prev_hash = e.hash;
     }
   }
 
-  auto head = conn.query("SELECT seq, hash FROM ledger_head WHERE id = 1");
-  if (head.empty()) {
+  // The mark outside the database first: when entries were cut and the head rewound, it is the
+  // only witness left, and "entries after N are missing" is the most precise thing to say.
+  if (mark) {
+    result.high_water_mark = mark;
+    if (mark->seq < 0 || !signed_by(public_key_hex(), mark_message(mark->seq, mark->hash, mark->at), mark->signature))
+      fail(last_seq, "bad_signature", "the high-water mark " + mark_path_.string() + " is not signed by this instance's key");
+    else if (mark->seq > last_seq)
+      fail(last_seq + 1, "deleted", "entries after " + n(last_seq) + " are missing: the high-water mark signed at " +
+                                        mark->at + " records entry " + n(mark->seq));
+    else if (!mark_hash || *mark_hash != mark->hash)
+      fail(mark->seq, "edited", "entry " + n(mark->seq) + " differs from the high-water mark signed at " + mark->at);
+  } else if (!mark_path_.empty() && last_seq > 0) {
+    result.warnings.push_back("no high-water mark at " + mark_path_.string() +
+                              ": a tail cut together with its checkpoints and head signature could not be detected");
+  }
+
+  auto head = find_head(conn);
+  if (!head) {
     fail(last_seq, "edited", "the chain head record is missing");
-  } else if (head[0].int_at(0) > last_seq) {
+  } else if (head->seq > last_seq) {
     fail(last_seq + 1, "deleted", "entries after " + n(last_seq) + " are missing");
-  } else if (head[0].int_at(0) != last_seq || head[0].text_at(1) != prev_hash) {
+  } else if (head->seq != last_seq || head->hash != prev_hash) {
     fail(last_seq, "edited", "the chain head does not match the last entry");
+  } else if (head->seq > 0) {
+    // A head written before heads were signed passes only where a checkpoint signs it.
+    bool legacy = head->signature.empty() && checkpoints.count(head->seq) && checkpoints.at(head->seq).signature_ok;
+    if (!legacy && !signed_by(public_key_hex(), head_message(head->seq, head->hash), head->signature)) {
+      std::int64_t last_cp = 0;
+      for (const auto& [seq, cp] : checkpoints)
+        if (seq <= head->seq) last_cp = seq;
+      fail(head->seq, "edited", "the chain head (entry " + n(head->seq) + ") is not signed by this instance's key: entries after checkpoint " +
+                                    n(last_cp) + " were rewritten or cut");
+    }
   }
   // Checkpoints beyond the last entry: their entries were cut from the tail (and the head rewound).
   for (; next_cp != checkpoints.end(); ++next_cp) check_checkpoint(next_cp->first, next_cp->second, nullptr);
@@ -249,18 +368,26 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
   return result;
 }
 
-Page Ledger::list(storage::Connection& conn, const std::string& tenant_id, std::int64_t limit, std::int64_t offset) const {
+Page Ledger::list(storage::Connection& conn, const std::string& tenant_id, std::int64_t limit, std::int64_t offset,
+                  const std::string& search) const {
   Page page;
-  storage::Rows rows;
-  if (tenant_id.empty()) {
-    page.total = conn.query("SELECT COUNT(*) FROM ledger_entries")[0].int_at(0);
-    rows = conn.query(std::string(kEntryCols) + "ORDER BY seq DESC LIMIT ? OFFSET ?", {limit, offset});
-  } else {
-    page.total = conn.query("SELECT COUNT(*) FROM ledger_entries WHERE tenant_id = ?", {tenant_id})[0].int_at(0);
-    rows = conn.query(std::string(kEntryCols) + "WHERE tenant_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
-                      {tenant_id, limit, offset});
+  std::string where = "WHERE 1 = 1";
+  storage::Params params;
+  if (!tenant_id.empty()) {
+    where += " AND tenant_id = ?";
+    params.emplace_back(tenant_id);
   }
-  for (const auto& r : rows) page.items.push_back(entry_from(r));
+  if (!search.empty()) {
+    // What people look for: who, what kind of change, which object, and any value inside the change.
+    where += " AND (lower(actor_name) LIKE lower(?) ESCAPE '\\' OR lower(action) LIKE lower(?) ESCAPE '\\' OR "
+             "object_id = ? OR lower(details) LIKE lower(?) ESCAPE '\\')";
+    auto pattern = text::like_pattern_contains(search);
+    params.insert(params.end(), {pattern, pattern, search, pattern});
+  }
+  page.total = conn.query("SELECT COUNT(*) FROM ledger_entries " + where, params)[0].int_at(0);
+  params.insert(params.end(), {limit, offset});
+  for (const auto& r : conn.query(std::string(kEntryCols) + where + " ORDER BY seq DESC LIMIT ? OFFSET ?", params))
+    page.items.push_back(entry_from(r));
   return page;
 }
 

@@ -26,6 +26,7 @@ class LedgerTest : public test_support::DatabaseTest {
   }
   VerifyResult verify(storage::Database& db, const Ledger& l) {
     auto c = db.acquire();
+    storage::Transaction tx(*c, storage::Transaction::Read);
     return l.verify(*c);
   }
   void sql(storage::Database& db, const std::string& statement, const storage::Params& p = {}) {
@@ -57,7 +58,124 @@ class LedgerTest : public test_support::DatabaseTest {
     storage::migrate(t.db(), Ledger::migrations());
     return Ledger(load_or_create_key(t.dir() / "keys" / "ledger.key"), 100);
   }
+  std::filesystem::path mark_path(test_support::TestDatabase& t) { return t.dir() / "keys" / "ledger-mark.json"; }
+  /// The ledger as the platform runs it: with a high-water mark file beside the key.
+  Ledger make_with_mark(test_support::TestDatabase& t) {
+    crypto::init();
+    storage::migrate(t.db(), Ledger::migrations());
+    return Ledger(load_or_create_key(t.dir() / "keys" / "ledger.key"), 100, mark_path(t));
+  }
+  struct HeadRow {
+    std::int64_t seq;
+    std::string hash, signature;
+  };
+  HeadRow head(storage::Database& db) {
+    auto c = db.acquire();
+    auto r = c->query("SELECT seq, hash, signature FROM ledger_head WHERE id = 1")[0];
+    return {r.int_at(0), r.text_at(1), r.text_at(2)};
+  }
+  /// What someone with write access to the database only can do: cut every entry after `keep`
+  /// (and the checkpoints signing them) and put back a head row they saw earlier.
+  void cut_back(storage::Database& db, std::int64_t keep, const HeadRow& old_head) {
+    sql(db, "DELETE FROM ledger_entries WHERE seq > ?", {keep});
+    sql(db, "DELETE FROM ledger_checkpoints WHERE seq > ?", {keep});
+    sql(db, "UPDATE ledger_head SET seq = ?, hash = ?, signature = ? WHERE id = 1",
+        {old_head.seq, old_head.hash, old_head.signature});
+  }
 };
+
+TEST_P(LedgerTest, ATailCutAfterTheLastCheckpointWithTheHeadRewoundIsFound) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 130);
+  auto hash_110 = [&] { auto c = t.db().acquire(); return c->query("SELECT hash FROM ledger_entries WHERE seq = 110")[0].text_at(0); }();
+  sql(t.db(), "DELETE FROM ledger_entries WHERE seq > 110");
+  sql(t.db(), "UPDATE ledger_head SET seq = 110, hash = ? WHERE id = 1", {hash_110});
+  auto r = verify(t.db(), l);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->kind, "edited");
+  EXPECT_EQ(r.first_problem->seq, 110);
+  EXPECT_NE(r.first_problem->message.find("after checkpoint 100"), std::string::npos) << r.first_problem->message;
+}
+
+TEST_P(LedgerTest, ATailRewrittenAfterTheLastCheckpointWithHashesRecomputedIsFound) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 130);
+  rewrite_and_rehash(t.db(), 115, 130);  // no checkpoint covers 115..130; the head moves with the rehash
+  auto r = verify(t.db(), l);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->kind, "edited");
+  EXPECT_EQ(r.first_problem->seq, 130);
+}
+
+TEST_P(LedgerTest, ALedgerCutBackWithItsCheckpointsAndAnOldSignedHeadIsFoundByTheHighWaterMark) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make_with_mark(t);
+  fill(t.db(), l, 150);
+  auto old_head = head(t.db());  // an attacker who reads the database keeps a validly signed head
+  fill(t.db(), l, 100);
+  cut_back(t.db(), 150, old_head);
+  // Without the mark this state is indistinguishable from a ledger that stopped at 150 ...
+  auto without_mark = make(t);
+  EXPECT_TRUE(verify(t.db(), without_mark).ok);
+  // ... with it, the cut is found and said precisely.
+  auto r = verify(t.db(), l);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->kind, "deleted");
+  EXPECT_EQ(r.first_problem->seq, 151);
+  EXPECT_NE(r.first_problem->message.find("records entry 250"), std::string::npos) << r.first_problem->message;
+  ASSERT_TRUE(r.high_water_mark);
+  EXPECT_EQ(r.high_water_mark->seq, 250);
+}
+
+TEST_P(LedgerTest, TheHighWaterMarkFollowsCommitsOnlyAndIsPrivate) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make_with_mark(t);
+  fill(t.db(), l, 3);
+  EXPECT_EQ(l.read_mark()->seq, 3);
+  try {
+    storage::write_transaction(t.db(), [&](storage::Connection& c) {
+      l.append(c, {"tenant-a", "u1", "Budi", "agency.update", "agency", "x", nullptr});
+      throw std::runtime_error("rolled back");
+    });
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(l.read_mark()->seq, 3);  // a rolled-back append never reaches the mark
+  struct stat st{};
+  ASSERT_EQ(::stat(mark_path(t).c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  auto r = verify(t.db(), l);
+  EXPECT_TRUE(r.ok) << (r.first_problem ? r.first_problem->message : "");
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST_P(LedgerTest, AForgedOrMissingHighWaterMarkIsReported) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make_with_mark(t);
+  fill(t.db(), l, 5);
+  std::filesystem::remove(mark_path(t));
+  auto missing = verify(t.db(), l);
+  EXPECT_TRUE(missing.ok);  // a restored database without its mark is not proof of tampering ...
+  ASSERT_EQ(missing.warnings.size(), 1u);  // ... but the weaker guarantee is said
+  { std::ofstream(mark_path(t)) << R"({"seq":900,"hash":"00","at":"2026-01-01T00:00:00Z","signature":"ab"})"; }
+  auto forged = verify(t.db(), l);
+  ASSERT_FALSE(forged.ok);
+  EXPECT_EQ(forged.first_problem->kind, "bad_signature");
+}
+
+TEST_P(LedgerTest, AHeadFromBeforeSignedHeadsPassesOnlyWhereACheckpointSignsIt) {
+  test_support::TestDatabase t(GetParam());
+  auto l = make(t);
+  fill(t.db(), l, 100);  // checkpoint 100 signs the head
+  sql(t.db(), "UPDATE ledger_head SET signature = '' WHERE id = 1");
+  EXPECT_TRUE(verify(t.db(), l).ok);
+  fill(t.db(), l, 5);
+  sql(t.db(), "UPDATE ledger_head SET signature = '' WHERE id = 1");
+  auto r = verify(t.db(), l);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.first_problem->seq, 105);
+}
 
 TEST_P(LedgerTest, UntouchedChainVerifiesWithItsCheckpoints) {
   test_support::TestDatabase t(GetParam());

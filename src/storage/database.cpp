@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "core/error.hpp"
+#include "core/log.hpp"
 #include "storage/postgres.hpp"
 #include "storage/sqlite.hpp"
 
@@ -76,10 +77,14 @@ PooledConnection::~PooledConnection() {
   if (owner_ && conn_) owner_->release(std::move(conn_));
 }
 
-Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn) { conn_.begin(mode == Write); }
+Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn) {
+  conn_.after_commit_.clear();
+  conn_.begin(mode == Write);
+}
 
 Transaction::~Transaction() {
   if (!done_) {
+    conn_.after_commit_.clear();
     try {
       conn_.rollback();
     } catch (...) {
@@ -91,6 +96,15 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   conn_.commit();
   done_ = true;
+  auto callbacks = std::move(conn_.after_commit_);
+  conn_.after_commit_.clear();
+  for (auto& fn : callbacks) {
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      log::warn("storage.after_commit_failed", {{"message", e.what()}});
+    }
+  }
 }
 
 std::string redact_url(const std::string& url) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/value.hpp"
 
@@ -29,6 +30,15 @@ class Connection {
   virtual void rollback() = 0;
   /// False after a fatal connection error; the pool then drops it.
   virtual bool healthy() const = 0;
+
+  /// Runs `fn` once the current Transaction has committed (never when it rolls back). For side
+  /// effects outside the database that must only reflect committed state, such as the ledger's
+  /// high-water mark file. Exceptions thrown by `fn` are logged and swallowed: the data is in.
+  void after_commit(std::function<void()> fn) { after_commit_.push_back(std::move(fn)); }
+
+ private:
+  friend class Transaction;
+  std::vector<std::function<void()>> after_commit_;
 };
 
 class Database;

@@ -75,6 +75,31 @@ TEST_P(StorageTest, TransactionRollsBackUnlessCommitted) {
   EXPECT_EQ(rows[0].text_at(0), "kept");
 }
 
+TEST_P(StorageTest, AfterCommitWorkRunsOnlyForCommittedTransactions) {
+  test_support::TestDatabase t(GetParam());
+  migrate(t.db(), sample_migrations());
+  auto c = t.db().acquire();
+  std::vector<std::string> ran;
+  {
+    Transaction tx(*c, Transaction::Write);
+    c->execute("INSERT INTO things (id, name) VALUES (?, ?)", {"a", "lost"});
+    c->after_commit([&] { ran.push_back("rolled back"); });
+  }
+  {
+    Transaction tx(*c, Transaction::Write);
+    c->execute("INSERT INTO things (id, name) VALUES (?, ?)", {"b", "kept"});
+    c->after_commit([&] { ran.push_back("first"); });
+    c->after_commit([&] { throw std::runtime_error("a failing hook does not undo the commit"); });
+    c->after_commit([&] { ran.push_back("second"); });
+    EXPECT_TRUE(ran.empty());  // not before the commit
+    tx.commit();
+  }
+  EXPECT_EQ(ran, (std::vector<std::string>{"first", "second"}));
+  { Transaction tx(*c, Transaction::Write); tx.commit(); }
+  EXPECT_EQ(ran.size(), 2u);  // hooks run once
+  EXPECT_EQ(c->query("SELECT COUNT(*) FROM things")[0].int_at(0), 1);
+}
+
 TEST_P(StorageTest, PoolServesConcurrentWriters) {
   test_support::TestDatabase t(GetParam());
   migrate(t.db(), sample_migrations());

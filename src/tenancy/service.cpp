@@ -157,6 +157,7 @@ Agency Service::update_agency(const Scope& s, const std::string& id, const Agenc
     Agency a = *before;
     apply(a, in);
     if (!a.has_flag("mandiri_tik")) a.mandiri_tik_decree.reset();
+    if (to_json(a) == to_json(*before)) return a;  // nothing changes: nothing is written, nothing is logged
     a.updated_at = clock::now_iso();
     validate(s, c, a);
     repo.update_agency(a);

@@ -1,5 +1,7 @@
 #include "api_harness.hpp"
 
+#include "identity/roles.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/log.hpp"
@@ -38,7 +40,11 @@ Instance::Instance(const std::string& backend, identity::Options identity) : db_
 }
 
 std::string Instance::add_demo_tenant(const std::string& profile_id) {
-  if (platform_->tenancy().tenants().empty()) return app::ensure_demo(*platform_, profile_id).password;
+  if (platform_->tenancy().tenants().empty()) {
+    auto login = app::ensure_demo(*platform_, profile_id);
+    colleague_password_ = login.colleague_password;
+    return login.password;
+  }
   // Further tenants: same organisation file, a fresh admin.
   platform_->tenancy().create_tenant(profile_id, profile_id, {"cli", "test", ""});
   return app::add_user_cli(*platform_, profile_id, "admin", "Admin " + profile_id, {"tenant_admin"}, "", "");
@@ -112,9 +118,23 @@ std::string agency_id(Client& admin, const std::string& code) {
 
 Client user(Instance& in, Client& admin, const std::string& tenant, const std::string& name, const std::string& role,
             const std::string& agency) {
-  auto r = admin.post("/api/users", R"({"username":")" + name + R"(","display_name":")" + name +
-                                        R"(","password":"kata-sandi-panjang","roles":[")" + role + R"("],"agency_id":")" + agency + "\"}");
-  EXPECT_EQ(r.status, 201) << r.body;
+  if (identity::grants_approval_powers(role)) {
+    // The approver's powers need a second person (docs/api.md, "Granting roles"); tests seat
+    // approvers the way the host's operator does.
+    auto t = in.platform().tenancy().tenant_by_slug(tenant);
+    EXPECT_TRUE(t.has_value()) << tenant;
+    identity::UserInput u;
+    u.username = name;
+    u.display_name = name;
+    u.password = "kata-sandi-panjang";
+    u.roles = std::vector<std::string>{role};
+    if (!agency.empty()) u.agency_id = agency;
+    in.platform().identity().create_user(Scope{t->id}, u, Actor{"cli", "Operator (uji)", ""});
+  } else {
+    auto r = admin.post("/api/users", R"({"username":")" + name + R"(","display_name":")" + name +
+                                          R"(","password":"kata-sandi-panjang","roles":[")" + role + R"("],"agency_id":")" + agency + "\"}");
+    EXPECT_EQ(r.status, 201) << r.body;
+  }
   Client c(in);
   EXPECT_EQ(c.login(tenant, name, "kata-sandi-panjang").status, 200);
   return c;

@@ -29,12 +29,15 @@ class Instance {
   app::Platform& platform() { return *platform_; }
   /// Creates a tenant from a profile with the demo organisation; returns the admin password.
   std::string add_demo_tenant(const std::string& profile_id);
+  /// The shared password of the first demo tenant's colleagues (sekda, perencana, auditor, ...).
+  const std::string& demo_colleague_password() const { return colleague_password_; }
   std::string db_url() const { return db_.url(); }
   storage::Database& db() { return platform_->db(); }
 
  private:
   test_support::TestDatabase db_;
   std::unique_ptr<app::Platform> platform_;
+  std::string colleague_password_;
 };
 
 /// A browser-like client: keeps the session cookie and sends the CSRF token on writes.

@@ -280,6 +280,13 @@ TEST_P(ApplicationImportTest, HostileFilesAreRefusedOrStoredAsPlainText) {
   EXPECT_EQ(upload(c, "?dry_run=false", "kode,nama\n\xC0\xC1\n").error_code(),
             "import.invalid_file");  // not UTF-8
   EXPECT_EQ(upload(c, "?dry_run=perhaps", "kode\n").error_code(), "request.invalid_query");
+  // A file ten times a city's register is refused while it is read, not after it fills memory.
+  std::string huge = "kode,nama,kode_pd,kategori\n";
+  for (int i = 0; i < 25'000; ++i) huge += "A-" + std::to_string(i) + ",Aplikasi " + std::to_string(i) + "," + ag + ",aplikasi_umum\n";
+  auto too_big = upload(c, "?dry_run=true", huge);
+  EXPECT_EQ(too_big.status, 413);
+  EXPECT_EQ(too_big.error_code(), "import.file_too_large");
+  EXPECT_NE(too_big.body.find("20000 rows"), std::string::npos) << too_big.body;
   EXPECT_EQ(ledger_size(in), before);
 
   // Spreadsheet formulas are text here: stored exactly as written, never evaluated.

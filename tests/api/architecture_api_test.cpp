@@ -165,10 +165,7 @@ TEST_P(ArchitectureApiTest, ApprovalFreezesTheModelAndDiffShowsLaterChanges) {
   EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"188.45/1/2025","instrument_date":"2025-03-01"})").status, 403);
   auto admin_pw = in.add_demo_tenant("madiun");  // unrelated tenant must not interfere
   (void)admin_pw;
-  auto r = c.post("/api/users", R"({"username":"sekda.uji","display_name":"Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
-  ASSERT_EQ(r.status, 201) << r.body;
-  Client approver(in);
-  ASSERT_EQ(approver.login("balikpapan", "sekda.uji", "kata-sandi-panjang").status, 200);
+  auto approver = user(in, c, "balikpapan", "sekda.uji", "approver", "");
   EXPECT_EQ(approver.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"1","instrument_date":"1 Maret"})").error_code(),
             "validation.invalid_value");
   auto approved = approver.post("/api/architecture/documents/" + id + "/approve",
@@ -214,10 +211,7 @@ TEST_P(ArchitectureApiTest, PeriodsAndReviewsFollowEachRegionsRules) {
   std::string id(doc.json.at("id").as_string());
   EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap"})").error_code(),
             "architecture.document_not_approved");
-  auto r = c.post("/api/users", R"({"username":"sekda.uji","display_name":"Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
-  ASSERT_EQ(r.status, 201);
-  Client approver(in);
-  ASSERT_EQ(approver.login("madiun", "sekda.uji", "kata-sandi-panjang").status, 200);
+  auto approver = user(in, c, "madiun", "sekda.uji", "approver", "");
   ASSERT_EQ(approver.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"7","instrument_date":"2021-02-01"})").status, 200);
   auto no_decree = c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap"})");
   EXPECT_EQ(no_decree.error_code(), "architecture.review_decree_required");
@@ -265,10 +259,7 @@ TEST_P(ArchitectureApiTest, RoadmapInitiativesStayInsideTheRoadmapPeriod) {
 
   auto roadmap = c.post("/api/architecture/documents", R"({"kind":"peta_rencana","period_start":2026})");
   ASSERT_EQ(roadmap.status, 201);
-  auto r = c.post("/api/users", R"({"username":"sekda.uji","display_name":"Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
-  ASSERT_EQ(r.status, 201);
-  Client approver(in);
-  ASSERT_EQ(approver.login("lampung-timur", "sekda.uji", "kata-sandi-panjang").status, 200);
+  auto approver = user(in, c, "lampung-timur", "sekda.uji", "approver", "");
   ASSERT_EQ(approver.post("/api/architecture/documents/" + std::string(roadmap.json.at("id").as_string()) + "/approve",
                           R"({"instrument_number":"16","instrument_date":"2026-01-10"})").status, 200);
   auto outside = c.post("/api/roadmap/initiatives", body("P-2", 2029, 2032, "aplikasi_spbe"));

@@ -1,6 +1,10 @@
 // The administration commands an operator runs from the README and docs/operations.md.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+
 #include <sys/wait.h>
 
 #include <array>
@@ -67,6 +71,64 @@ TEST(Cli, LedgerVerifyFailsOnATamperedDatabase) {
   auto verify = simpul_cli("ledger verify", d);
   EXPECT_EQ(verify.status, 1);
   EXPECT_NE(verify.out.find("ledger BROKEN at seq 1: edited"), std::string::npos) << verify.out;
+}
+
+TEST(Cli, LedgerVerifyFindsAnEditedChangeAndATruncatedTail) {
+  test_support::TempDir dir;
+  auto d = dir.path().string();
+  ASSERT_EQ(simpul_cli("tenant create --profile madiun", d).status, 0);
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(simpul_cli("user add --tenant madiun --username pengguna" + std::to_string(i) + " --role viewer", d).status, 0);
+  auto ok = simpul_cli("ledger verify", d);
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("high-water mark: entry"), std::string::npos) << ok.out;
+  std::string edit = "sqlite3 " + d + "/simpul.db \"UPDATE ledger_entries SET details = '{}' WHERE seq = 2\"";
+  ASSERT_EQ(std::system(edit.c_str()), 0);
+  auto edited = simpul_cli("ledger verify", d);
+  EXPECT_EQ(edited.status, 1);
+  EXPECT_NE(edited.out.find("ledger BROKEN at seq 2: edited"), std::string::npos) << edited.out;
+
+  test_support::TempDir dir2;
+  auto d2 = dir2.path().string();
+  ASSERT_EQ(simpul_cli("tenant create --profile madiun", d2).status, 0);
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(simpul_cli("user add --tenant madiun --username pengguna" + std::to_string(i) + " --role viewer", d2).status, 0);
+  std::string cut = "sqlite3 " + d2 + "/simpul.db \"DELETE FROM ledger_entries WHERE seq > 2; "
+                    "UPDATE ledger_head SET seq = 2, hash = (SELECT hash FROM ledger_entries WHERE seq = 2)\"";
+  ASSERT_EQ(std::system(cut.c_str()), 0);
+  auto truncated = simpul_cli("ledger verify", d2);
+  EXPECT_EQ(truncated.status, 1);
+  EXPECT_NE(truncated.out.find("ledger BROKEN at seq"), std::string::npos) << truncated.out;
+}
+
+TEST(Cli, TheOperatorResetsAPasswordAndTheOldOneStopsWorking) {
+  test_support::TempDir dir;
+  auto d = dir.path().string();
+  ASSERT_EQ(simpul_cli("tenant create --profile madiun", d).status, 0);
+  ASSERT_EQ(simpul_cli("user add --tenant madiun --username sekda --role approver", d).status, 0);
+  auto reset = simpul_cli("user reset-password --tenant madiun --username sekda", d);
+  EXPECT_EQ(reset.status, 0) << reset.out;
+  EXPECT_NE(reset.out.find("Password (shown once): "), std::string::npos) << reset.out;
+  EXPECT_EQ(simpul_cli("user reset-password --tenant madiun --username tidakada", d).status, 1);
+}
+
+TEST(Cli, TheDataDirectoryAndDatabaseAreReadableByTheOwnerOnly) {
+  test_support::TempDir dir;
+  auto d = dir.path().string() + "/var";
+  std::filesystem::create_directories(d);
+  std::filesystem::permissions(d, std::filesystem::perms::all);  // 0777, as an admin might leave it
+  ASSERT_EQ(simpul_cli("tenant create --profile madiun", d).status, 0);
+  auto mode = [](const std::string& p) {
+    struct stat st{};
+    EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+    return st.st_mode & 0777;
+  };
+  EXPECT_EQ(mode(d), 0700u);
+  EXPECT_EQ(mode(d + "/keys"), 0700u);
+  EXPECT_EQ(mode(d + "/simpul.db"), 0600u);
+  EXPECT_EQ(mode(d + "/keys/ledger-ed25519.key"), 0600u);
+  EXPECT_EQ(mode(d + "/keys/ledger-high-water-mark.json"), 0600u);
+  if (std::filesystem::exists(d + "/simpul.db-wal")) EXPECT_EQ(mode(d + "/simpul.db-wal"), 0600u);
 }
 
 TEST(Cli, RefusesUnknownOptionsAndReportsBadProfiles) {

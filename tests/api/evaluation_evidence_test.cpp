@@ -77,10 +77,7 @@ struct World {
     auto doc = admin.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":)" + std::to_string(year) + "}");
     EXPECT_EQ(doc.status, 201) << doc.body;
     document = text(doc.json, "id");
-    auto r = admin.post("/api/users", R"({"username":"sekda.bukti","display_name":"Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
-    EXPECT_EQ(r.status, 201) << r.body;
-    Client approver(in);
-    EXPECT_EQ(approver.login("balikpapan", "sekda.bukti", "kata-sandi-panjang").status, 200);
+    auto approver = user(in, admin, "balikpapan", "sekda.bukti", "approver", "");
     auto approved = approver.post("/api/architecture/documents/" + document + "/approve",
                                   R"({"instrument_number":"188.45/7/)" + std::to_string(year) + R"(","instrument_date":")" + today + "\"}");
     EXPECT_EQ(approved.status, 200) << approved.body;

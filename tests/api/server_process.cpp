@@ -1,5 +1,10 @@
 #include "server_process.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -140,6 +145,20 @@ HttpReply request(unsigned short port, const std::string& method, const std::str
   if (!cookie.empty()) req += "Cookie: " + cookie + "\r\n";
   if (!csrf.empty()) req += "X-CSRF-Token: " + csrf + "\r\n";
   return raw_exchange(port, req + "\r\n" + body);
+}
+
+int connect_loopback(unsigned short port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
 }
 
 }  // namespace simpul::api_test

@@ -36,5 +36,7 @@ HttpReply raw_exchange(unsigned short port, const std::string& bytes, int timeou
 HttpReply request(unsigned short port, const std::string& method, const std::string& path, const std::string& body = "",
                   const std::string& cookie = "", const std::string& csrf = "");
 std::string simpul_binary();
+/// A plain blocking TCP socket connected to 127.0.0.1:port (-1 on failure), for byte-level tests.
+int connect_loopback(unsigned short port);
 
 }  // namespace simpul::api_test

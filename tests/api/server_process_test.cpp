@@ -1,6 +1,9 @@
 // The real server process: limits, timeouts, graceful shutdown, and no lost change after kill -9.
 #include <gtest/gtest.h>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <boost/json.hpp>
 
 #include <atomic>
@@ -58,6 +61,27 @@ TEST(ServerProcess, SlowClientsAreCutOffWith408) {
                                 3000);
   EXPECT_EQ(slow_body.status, 408);
   EXPECT_EQ(request(s.port(), "GET", "/healthz").status, 200);
+}
+
+TEST(ServerProcess, ARequestHeadTrickledInIsCutOffAtTheReadTimeoutNotTheIdleTimeout) {
+  test_support::TempDir dir;
+  // The documented limit is the read timeout, counted from the first byte; the much longer idle
+  // timeout only covers the wait for that first byte.
+  ServerProcess s(dir.path().string(), {"--idle-timeout-ms", "60000", "--read-timeout-ms", "500"});
+  int fd = connect_loopback(s.port());
+  ASSERT_GE(fd, 0);
+  std::string head = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + std::string(200, 'a');
+  std::string answer;
+  for (char c : head) {  // one byte every 50 ms: 10 s in all, never a complete head
+    if (::send(fd, &c, 1, MSG_NOSIGNAL) != 1) break;
+    char buf[512];
+    auto got = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+    if (got > 0) answer.append(buf, static_cast<std::size_t>(got));
+    if (got == 0 || !answer.empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ::close(fd);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 408", 0), 0u) << "no 408 before the trickle ended: " << answer;
 }
 
 TEST(ServerProcess, StopsGracefullyOnSigterm) {

@@ -68,6 +68,7 @@ Consumer Service::update_consumer(const Scope& s, const std::string& id, const C
     auto before = found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
     auto after = before;
     apply(repo, s, after, in);
+    if (audit(after) == audit(before)) return before;  // nothing changes: nothing is written
     repo.update(s, after);
     ledger_.append(c, ledger::change_in(s, actor, "gateway.consumer_update", "gateway_consumer", id,
                                         {{"before", audit(before)}, {"after", audit(after)}}));

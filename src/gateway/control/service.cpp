@@ -113,8 +113,9 @@ ServiceRecord Service::update_service(const Scope& s, const std::string& id, con
     Repository repo(c);
     auto before = found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
     auto after = before;
-    after.updated_at = clock::now_iso();
     apply(repo, s, after, in);
+    if (audit(after) == audit(before)) return before;  // nothing changes: nothing is written
+    after.updated_at = clock::now_iso();
     repo.update(s, after);
     ledger_.append(c, ledger::change_in(s, actor, "gateway.service_update", "gateway_service", id,
                                         {{"before", audit(before)}, {"after", audit(after)}}));
