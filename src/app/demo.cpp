@@ -10,6 +10,7 @@
 #include "core/crypto.hpp"
 #include "gateway/control/service.hpp"
 #include "core/log.hpp"
+#include "core/text.hpp"
 
 namespace simpul::app {
 namespace {
@@ -37,10 +38,12 @@ std::string text(const YAML::Node& n, const std::string& fallback = "") {
   return n && n.IsScalar() ? n.as<std::string>() : fallback;
 }
 
-void seed_organisation(Platform& platform, const Scope& scope, const std::filesystem::path& file) {
+// Returns the demo colleagues' usernames; they all get `colleague_password`.
+std::vector<std::string> seed_organisation(Platform& platform, const Scope& scope, const std::filesystem::path& file,
+                                           const std::string& colleague_password) {
   if (!std::filesystem::exists(file)) {
     log::warn("demo.no_organisation_file", {{"path", file.string()}});
-    return;
+    return {};
   }
   YAML::Node root = YAML::LoadFile(file.string());
   auto& tenancy = platform.tenancy();
@@ -63,6 +66,7 @@ void seed_organisation(Platform& platform, const Scope& scope, const std::filesy
     tenancy.add_position(scope, {"", "", agency ? agency->id : "", text(p["id"]), text(p["title"]), text(p["holder_name"])},
                          kSeeder);
   }
+  std::vector<std::string> usernames;
   for (const auto& u : root["users"]) {
     auto agency = tenancy.agency_by_code(scope, text(u["agency"]));
     identity::UserInput in;
@@ -70,9 +74,13 @@ void seed_organisation(Platform& platform, const Scope& scope, const std::filesy
     in.display_name = text(u["display_name"]);
     in.agency_id = agency ? agency->id : "";
     in.roles = strings(u["roles"]);
-    in.password = crypto::random_token(18);  // demo colleagues get unknown passwords; the admin can reset them
+    // One generated password for every demo colleague, printed at start, so each role can be tried
+    // (an approver's password cannot be reset by the administrator).
+    in.password = colleague_password;
     platform.identity().create_user(scope, in, kSeeder);
+    usernames.push_back(*in.username);
   }
+  return usernames;
 }
 
 }  // namespace
@@ -96,6 +104,21 @@ std::string add_user_cli(Platform& platform, const std::string& tenant_slug, con
     in.agency_id = agency->id;
   }
   platform.identity().create_user(scope, in, kSeeder);
+  return generated;
+}
+
+std::string reset_password_cli(Platform& platform, const std::string& tenant_slug, const std::string& username,
+                               std::string password) {
+  auto tenant = platform.tenancy().tenant_by_slug(tenant_slug);
+  if (!tenant) throw Error(ErrorCode::TenantNotFound, {{"tenant", tenant_slug}});
+  Scope scope{tenant->id};
+  auto user = platform.identity().user_by_username(scope, username);
+  if (!user) throw Error(ErrorCode::UserNotFound, {{"username", username}});
+  std::string generated;
+  if (password.empty()) password = generated = crypto::random_token(12);
+  identity::UserInput in;
+  in.password = password;
+  platform.identity().update_user(scope, user->id, in, Actor{"cli", "Operator server (CLI)", ""});
   return generated;
 }
 
@@ -161,11 +184,16 @@ AdminLogin ensure_demo(Platform& platform, const std::string& profile_id, const 
     std::ifstream in(login_file(platform));
     std::string slug;
     if (in >> slug >> login.username >> login.password) login.tenant_slug = slug;
+    std::string colleagues;
+    if (in >> login.colleague_password >> colleagues) login.colleagues = text::split_nonempty(colleagues, ',');
     return login;
   }
   auto tenant = platform.tenancy().create_tenant(profile_id, profile_id, kSeeder);
   Scope scope{tenant.id};
-  seed_organisation(platform, scope, platform.config().profiles_dir / "demo" / (profile_id + ".yaml"));
+  AdminLogin login{tenant.slug, "admin", ""};
+  login.colleague_password = crypto::random_token(12);
+  login.colleagues = seed_organisation(platform, scope, platform.config().profiles_dir / "demo" / (profile_id + ".yaml"),
+                                       login.colleague_password);
   auto kominfo = std::string();
   for (const auto& a : [&] {
          std::int64_t total = 0;
@@ -174,9 +202,9 @@ AdminLogin ensure_demo(Platform& platform, const std::string& profile_id, const 
          return platform.tenancy().list_agencies(scope, q, total);
        }())
     if (a.has_flag("kominfo")) kominfo = a.code;
-  AdminLogin login{tenant.slug, "admin", ""};
   login.password = add_user_cli(platform, tenant.slug, "admin", "Administrator SPBE", {"tenant_admin"}, kominfo, "");
-  write_private_file(login_file(platform), login.tenant_slug + "\n" + login.username + "\n" + login.password + "\n");
+  write_private_file(login_file(platform), login.tenant_slug + "\n" + login.username + "\n" + login.password + "\n" +
+                                               login.colleague_password + "\n" + text::join(login.colleagues, ',') + "\n");
   login.gateway_api_key = seed_gateway_demo(platform, scope, upstream_base);
   log::info("demo.created", {{"tenant", tenant.slug}, {"profile", profile_id}});
   return login;

@@ -14,6 +14,9 @@ struct AdminLogin {
   /// API key of the demo consumer application on the gateway; only on the run that created the
   /// demo (it is stored hashed and cannot be shown again).
   std::string gateway_api_key;
+  /// The demo colleagues (one per role: operator, planner, auditor, sekda, ...) share this password.
+  std::string colleague_password;
+  std::vector<std::string> colleagues;
 };
 
 /// Creates the demo tenant when the database has no tenant yet; returns the first login either way.
@@ -30,5 +33,10 @@ std::string seed_gateway_demo(Platform& platform, const Scope& scope, const std:
 std::string add_user_cli(Platform& platform, const std::string& tenant_slug, const std::string& username,
                          const std::string& display_name, const std::vector<std::string>& roles,
                          const std::string& agency_code, std::string password);
+
+/// The host's operator sets a new password (generated when empty, then returned): the way back in
+/// for an approver, whose password an administrator cannot reset through the API.
+std::string reset_password_cli(Platform& platform, const std::string& tenant_slug, const std::string& username,
+                               std::string password);
 
 }  // namespace simpul::app

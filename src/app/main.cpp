@@ -31,6 +31,8 @@ Usage:
                [--read-timeout-ms N] [--idle-timeout-ms N] [--max-body-bytes N] [--evaluate-every-minutes N]
                [--evidence-max-bytes N]      largest evaluation evidence file (default 8 MiB; uploads are
                                              also bounded by --max-body-bytes)
+               [--trusted-proxy CIDR[,CIDR]] reverse proxies whose X-Forwarded-For/-Proto are believed
+                                             (default 127.0.0.0/8,::1; docs/operations.md)
                [--gateway-port N [--gateway-host H] [--gateway-threads N] [--gateway-tls-cert F --gateway-tls-key F]
                [--gateway-client-ca F] [--gateway-upstream-ca F] [--gateway-log-dir DIR] [--gateway-no-message-log]]
                                        also run the gateway's data plane in this process (docs/gateway.md)
@@ -40,6 +42,7 @@ Usage:
   simpul tenant create --profile ID [--slug SLUG]
   simpul tenant list
   simpul user add --tenant SLUG --username NAME --role ROLE[,ROLE] [--display-name TEXT] [--agency CODE] [--password-stdin]
+  simpul user reset-password --tenant SLUG --username NAME [--password-stdin]
   simpul ledger verify
   simpul gateway run [--config FILE] [--host H] [--port N] [--threads N] [--tls-cert F --tls-key F] [--client-ca F]
                      [--upstream-ca F] [--log-dir DIR] [--no-message-log] [--access-log] [--health-interval-ms N]
@@ -76,6 +79,11 @@ app::Config config_from(const app::CliArgs& args) {
   if (auto w = args.get("web-root")) c.web_root = *w;
   else if (std::filesystem::exists("web/dist/index.html")) c.web_root = "web/dist";
   c.access_log = !args.flag("no-access-log");
+  if (auto v = args.get("trusted-proxy")) {
+    c.trusted_proxies.clear();
+    for (auto part : text::split(*v, ','))
+      if (!text::trim(part).empty()) c.trusted_proxies.push_back(text::trim(part));
+  }
   if (auto v = args.get("evidence-max-bytes")) c.evaluation.max_evidence_bytes = std::stoul(*v);
   c.demo = args.flag("demo");
   if (auto p = args.get("gateway-port"); p && *p != "0")
@@ -87,7 +95,7 @@ app::Config config_from(const app::CliArgs& args) {
 int serve(const app::CliArgs& args) {
   std::set<std::string> allowed = {"demo", "profile", "host", "port", "threads", "web-root", "no-access-log",
                                    "read-timeout-ms", "idle-timeout-ms", "max-body-bytes", "evaluate-every-minutes",
-                                   "evidence-max-bytes"};
+                                   "evidence-max-bytes", "trusted-proxy"};
   for (const auto& o : app::kGatewayRunOptions)
     if (o != "config") allowed.insert("gateway-" + o);
   args.allow_only(with_common(allowed));
@@ -116,6 +124,8 @@ int serve(const app::CliArgs& args) {
     std::cout << "Tenant: " << login->tenant_slug << "\n";
     if (!login->password.empty()) std::cout << "Login: " << login->username << " / " << login->password << "\n";
     else std::cout << "Login: " << login->username << " (password changed since the first start)\n";
+    if (!login->colleague_password.empty())
+      std::cout << "Demo colleagues: " << text::join(login->colleagues, ',') << " / " << login->colleague_password << "\n";
     if (!login->gateway_api_key.empty())
       std::cout << "Gateway API key of the demo consumer (shown once): " << login->gateway_api_key << "\n";
   }
@@ -159,8 +169,19 @@ int tenant_cmd(const app::CliArgs& args) {
 
 int user_cmd(const app::CliArgs& args) {
   args.allow_only(with_common({"tenant", "username", "role", "display-name", "agency", "password-stdin"}));
+  if (args.word(1) == "reset-password" && args.get("tenant") && args.get("username")) {
+    app::Platform platform(config_from(args));
+    std::string password;
+    if (args.flag("password-stdin")) std::getline(std::cin, password);
+    auto generated = app::reset_password_cli(platform, *args.get("tenant"), *args.get("username"), password);
+    std::cout << "New password set for " << *args.get("username") << " in " << *args.get("tenant")
+              << "; their sessions and API tokens have ended\n";
+    if (!generated.empty()) std::cout << "Password (shown once): " << generated << "\n";
+    return 0;
+  }
   if (args.word(1) != "add" || !args.get("tenant") || !args.get("username") || !args.get("role"))
-    throw std::invalid_argument("usage: simpul user add --tenant SLUG --username NAME --role ROLE");
+    throw std::invalid_argument("usage: simpul user add --tenant SLUG --username NAME --role ROLE\n"
+                                "       simpul user reset-password --tenant SLUG --username NAME [--password-stdin]");
   app::Platform platform(config_from(args));
   std::string password;
   if (args.flag("password-stdin")) std::getline(std::cin, password);
@@ -181,6 +202,9 @@ int ledger_cmd(const app::CliArgs& args) {
   storage::Transaction tx(*conn, storage::Transaction::Read);
   auto r = platform.ledger().verify(*conn);
   std::cout << "entries checked: " << r.entries_checked << "\ncheckpoints checked: " << r.checkpoints_checked << "\n";
+  if (r.high_water_mark)
+    std::cout << "high-water mark: entry " << r.high_water_mark->seq << ", signed at " << r.high_water_mark->at << "\n";
+  for (const auto& w : r.warnings) std::cout << "warning: " << w << "\n";
   if (r.ok) {
     std::cout << "ledger OK: the chain is intact\n";
     return 0;

@@ -23,7 +23,9 @@ const KOMINFO = 'Dinas Komunikasi dan Informatika Kota Balikpapan'
 // What the demo administrator needs here beyond their role (the test adds roles that grant it);
 // the optional ones are added when some role grants them.
 const NEEDED = ['applications.read', 'applications.write', 'applications.recommend', 'compliance.read', 'compliance.evaluate']
-const OPTIONAL = ['compliance.sanction', 'compliance.waive']
+// Sanctions and waivers are the Sekda's (the approver's), never the administrator's: the demo's
+// Sekda does those steps.
+const SEKDA = 'sekda'
 
 describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
   const session = consoleSession({ tempDir: 'simpul-apps-e2e-' })
@@ -77,7 +79,7 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     const me = await apiCall('GET', '/api/auth/me')
     const roles = await apiCall('GET', '/api/roles')
     assert.equal(roles.status, 200)
-    const extra = rolesGranting(roles.body, NEEDED, me.body.user.permissions, OPTIONAL)
+    const extra = rolesGranting(roles.body, NEEDED, me.body.user.permissions)
     if (extra.length) {
       const patched = await apiCall('PATCH', `/api/users/${me.body.user.id}`, { roles: [...new Set([...me.body.user.roles, ...extra])] })
       assert.equal(patched.status, 200, JSON.stringify(patched.body))
@@ -299,6 +301,10 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     await page.locator('[data-test=finding-object]').getByText(APP.name).waitFor()
 
     if (detail.body.sanctionable) {
+      const findingUrl = page.url()
+      assert.equal(await page.locator('[data-test=sanction-add]').count(), 0, 'the administrator records no sanction')
+      await signIn(session, { username: SEKDA, password: server.colleaguePassword })
+      await page.goto(findingUrl)
       await page.locator('[data-test=sanction-add]').click()
       const dialog = page.locator('[data-test=sanction-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
       await dialog.getByLabel('Catatan').fill(`Disampaikan dalam rapat koordinasi ${RUN}.`)
@@ -317,6 +323,8 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
         assert.match(download.suggestedFilename(), /\.pdf$/)
         assert.equal(readFileSync(await download.path()).subarray(0, 5).toString('latin1'), '%PDF-')
       }
+      await signIn(session)
+      await page.goto(findingUrl)
     }
     await screenshot(page, 'compliance-finding')
 
@@ -354,6 +362,9 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     await page.goto(`${appUrl}?tab=temuan`)
     await page.locator('[data-test=finding-table] [data-test=finding-link]', { hasText: other.rule.title }).first().click()
     await page.waitForURL(/\/kepatuhan\/temuan\//)
+    const findingUrl = page.url()
+    await signIn(session, { username: SEKDA, password: server.colleaguePassword })
+    await page.goto(findingUrl)
     await page.locator('[data-test=finding-waive]').click()
     const dialog = page.locator('[data-test=waive-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
     await dialog.locator('[data-test=waive-save]').click()
@@ -363,6 +374,7 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     await dialog.waitFor({ state: 'hidden' })
     await page.locator('[data-test=finding-state]').getByText('Dikecualikan').waitFor()
     await main().getByText(`Migrasi ke Pusat Data dijadwalkan triwulan depan (${RUN}).`).waitFor()
+    await signIn(session)
   })
 
   step('the list finds the application by its code, with its stage and open findings; filters by stage', async () => {

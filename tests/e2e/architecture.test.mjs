@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, describe } from 'node:test'
 import { screenshot } from './browser.mjs'
-import { consoleSession, pageHelpers, scenarioSteps } from './scenario.mjs'
+import { consoleSession, pageHelpers, scenarioSteps, signIn } from './scenario.mjs'
 
 // Codes that cannot collide with demo data.
 const RUN = Date.now().toString(36).toUpperCase().slice(-5)
@@ -47,11 +47,11 @@ describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
     await card.getByText('Arsitektur SPBE telah ditetapkan').waitFor()
     await card.getByText('Pasal 5 ayat (2)').first().waitFor()
 
-    // The demo administrator manages the architecture; approving needs the approver role too.
+    // The administrator manages the architecture but cannot make itself an approver.
     const me = await apiCall('GET', '/api/auth/me')
-    const roles = [...new Set([...me.body.user.roles, 'approver'])]
-    const patched = await apiCall('PATCH', `/api/users/${me.body.user.id}`, { roles })
-    assert.equal(patched.status, 200, JSON.stringify(patched.body))
+    const patched = await apiCall('PATCH', `/api/users/${me.body.user.id}`, { roles: [...me.body.user.roles, 'approver'] })
+    assert.equal(patched.status, 403, JSON.stringify(patched.body))
+    assert.equal(patched.body.error.code, 'role.self_grant')
 
     await page.getByRole('navigation').getByRole('link', { name: 'Arsitektur', exact: true }).click()
     await page.waitForURL(/\/arsitektur(\?|$)/)
@@ -134,6 +134,11 @@ describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
     await detail.locator('[data-test=coordinator-table] .el-table__row', { hasText: 'Layanan' })
       .getByText('Dinas Komunikasi dan Informatika Kota Balikpapan').waitFor()
 
+    // The Sekda (the demo's approver) decides; the administrator is offered no approve button.
+    assert.equal(await detail.locator('[data-test=document-approve]').count(), 0)
+    const documentUrl = page.url()
+    await signIn(session, { username: 'sekda', password: server.colleaguePassword })
+    await page.goto(documentUrl)
     await detail.locator('[data-test=document-approve]').click()
     const approve = page.getByRole('dialog', { name: /Tetapkan Arsitektur SPBE/ })
     assert.equal(await approve.getByLabel('Jenis penetapan').inputValue(), 'Keputusan Wali Kota', 'the instrument type comes from the profile')
@@ -145,6 +150,8 @@ describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
     await detail.locator('[data-test=document-status]').getByText('Ditetapkan').waitFor()
     await detail.locator('[data-test=instrument-number]').getByText(`188.45/${RUN}/2026`).waitFor()
     await detail.locator('[data-test=review-schedule] .el-table__row').first().waitFor()
+    await signIn(session)  // back to the administrator, who records reviews
+    await page.goto(documentUrl)
 
     await detail.locator('[data-test=review-add]').click()
     const review = page.getByRole('dialog', { name: /Catat reviu/ })

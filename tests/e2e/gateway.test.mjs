@@ -24,7 +24,7 @@ const FIXTURE = join(repoRoot, 'tests', 'e2e', 'fixtures', 'openapi-perizinan.js
 const SERVICE = { code: `izin-${RUN}`, name: `Status Izin Usaha ${RUN}`, upstream: 'http://127.0.0.1:18090/api' }
 const CONSUMER = `Aplikasi Verifikasi Usaha ${RUN}`
 const RECOMMENDER = { username: `wali_${RUN}`, display_name: `Operator Wali Data ${RUN}`, password: `Rahasia-Wali-${RUN}-2026` }
-const DECIDER = { username: `pemutus_${RUN}`, display_name: `Pejabat Pemutus ${RUN}`, password: `Rahasia-Putus-${RUN}-2026` }
+let DECIDER = { username: `pemutus_${RUN}`, display_name: `Pejabat Pemutus ${RUN}`, password: `Rahasia-Putus-${RUN}-2026` }
 const BAD_CIDR = '10.20.0.300/16'
 const GOOD_CIDR = '10.20.0.0/16'
 const REVOKE_REASON = `Kerja sama verifikasi berakhir (${RUN}).`
@@ -270,11 +270,14 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
   step('the users who recommend and decide are created through the API', async () => {
     // Balikpapan Pasal 9 ayat (8): the Sekretaris Daerah (role approver) decides on the recommendation
     // of the PD Wali Data, i.e. an operator of the service's owner agency.
-    const deciderRole = options.approver.role === 'sekda' ? 'approver' : 'technical_reviewer'
-    const users = [
-      [RECOMMENDER, 'agency_operator', owner.id],
-      [DECIDER, deciderRole, null],
-    ]
+    // An approver is in office in the demo (the Sekda) and a new one would wait for the Sekda's
+    // confirmation, so the Sekda decides; elsewhere a technical reviewer is created.
+    const users = [[RECOMMENDER, 'agency_operator', owner.id]]
+    if (options.approver.role === 'sekda') {
+      DECIDER = { username: 'sekda', display_name: 'Hendra Wijaya (demo)', password: session.server.colleaguePassword }
+    } else {
+      users.push([DECIDER, 'technical_reviewer', null])
+    }
     for (const [u, role, agency] of users) {
       const created = await apiCall('POST', '/api/users', {
         username: u.username,

@@ -14,10 +14,12 @@ const READY = /^Simpul is ready: (http:\/\/\S+)\s*$/
 const LOGIN = /^Login: (\S+) \/ (\S+)\s*$/
 const TENANT = /^Tenant: (\S+)\s*$/
 const GATEWAY = /^Gateway: (https?:\/\/\S+)/
+const COLLEAGUES = /^Demo colleagues: (\S+) \/ (\S+)\s*$/
 const GATEWAY_KEY = /^Gateway API key of the demo consumer \(shown once\): (\S+)\s*$/
 
 /**
  * @returns {Promise<{url: string, username: string, password: string, tenant: string|null, gateway: string,
+ *   colleagues: string[], colleaguePassword: string|null,
  *   gatewayKey: string|null, bin: string, stop: () => Promise<void>, log: () => string}>}
  */
 export async function startServer({ timeoutMs = 60_000 } = {}) {
@@ -48,7 +50,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
   const exited = new Promise((res) => child.once('exit', (code, signal) => res({ code, signal })))
 
   const ready = new Promise((resolveInfo, reject) => {
-    const found = { url: null, username: null, password: null, tenant: null, gateway: null, gatewayKey: null, bin }
+    const found = { url: null, username: null, password: null, tenant: null, gateway: null, gatewayKey: null, colleagues: [], colleaguePassword: null, bin }
     const timer = setTimeout(() => reject(new Error(`server not ready after ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs)
     createInterface({ input: child.stdout }).on('line', (line) => {
       remember(line)
@@ -56,6 +58,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
       if ((m = READY.exec(line))) found.url = m[1]
       else if ((m = LOGIN.exec(line))) [found.username, found.password] = [m[1], m[2]]
       else if ((m = TENANT.exec(line))) found.tenant = m[1]
+      else if ((m = COLLEAGUES.exec(line))) [found.colleagues, found.colleaguePassword] = [m[1].split(','), m[2]]
       else if ((m = GATEWAY_KEY.exec(line))) found.gatewayKey = m[1]
       else if ((m = GATEWAY.exec(line))) found.gateway = m[1]
       // The gateway line comes last (after the login and the demo key).
