@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { before, describe } from 'node:test'
 import { screenshot } from './browser.mjs'
-import { consoleSession, pageHelpers, scenarioSteps } from './scenario.mjs'
+import { consoleSession, pageHelpers, scenarioSteps, signIn } from './scenario.mjs'
 // A code that cannot collide with demo data; agency codes are upper-cased by the server.
 const AGENCY_CODE = `UJI${Date.now().toString(36).toUpperCase().slice(-5)}`
 const AGENCY_NAME = `Dinas Uji Coba Otomatis ${AGENCY_CODE}`
@@ -13,7 +13,7 @@ const AGENCY_NAME = `Dinas Uji Coba Otomatis ${AGENCY_CODE}`
 describe('Simpul console', { timeout: 240_000 }, () => {
   const session = consoleSession()
   const step = scenarioSteps(session)
-  const { go, main, selectBox, choose } = pageHelpers(session)
+  const { go, main, selectBox, choose, apiCall } = pageHelpers(session)
   let server
   let page
   let pageErrors
@@ -145,6 +145,61 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await screenshot(page, 'regulasi')
     await page.getByLabel('Cari ketentuan (pasal, isi, kode)').fill('BPN-42-1')
     await main().getByText('Pasal 42 ayat (1)', { exact: true }).first().waitFor()
+  })
+
+  step('a new approver waits for the Sekda, who confirms it; the administrator revokes a token; a password is changed', async () => {
+    const username = `asisten.${AGENCY_CODE.toLowerCase()}`
+    const password = `Sandi-Asisten-${AGENCY_CODE}`
+    const created = await apiCall('POST', '/api/users', { username, display_name: `Asisten Sekda ${AGENCY_CODE}`, password, roles: ['approver'] })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    assert.deepEqual(created.body.pending_roles, ['approver'])
+    await go('/pengguna')
+    await page.getByLabel('Cari').fill(username)
+    await page.locator('[data-test=user-table] [data-test=pending-role]').getByText('menunggu konfirmasi', { exact: false }).waitFor()
+    await main().getByRole('tab', { name: 'Pemberian peran' }).click()
+    const row = page.locator('[data-test=role-grant-table] .el-table__row', { hasText: `Asisten Sekda ${AGENCY_CODE}` })
+    await row.getByText('Menunggu pemberi persetujuan lain').waitFor()  // not the administrator's to decide
+    assert.equal(await row.locator('[data-test=role-grant-confirm]').count(), 0)
+
+    // The new user's own token, later revoked by the administrator.
+    const userPage = await session.browser.newPage()
+    await signIn(session, { username, password, page: userPage })
+    const token = await apiCall('POST', '/api/auth/tokens', { name: `Integrasi ${AGENCY_CODE}`, expires_in_days: 30 }, userPage)
+    assert.equal(token.status, 201, JSON.stringify(token.body))
+
+    await signIn(session, { username: 'sekda', password: server.colleaguePassword })
+    await go('/pengguna')
+    await main().getByRole('tab', { name: 'Pemberian peran' }).click()
+    const pending = page.locator('[data-test=role-grant-table] .el-table__row', { hasText: `Asisten Sekda ${AGENCY_CODE}` })
+    await pending.locator('[data-test=role-grant-confirm]').click()
+    const dialog = page.getByRole('dialog', { name: 'Konfirmasi pemberian peran' })
+    await dialog.getByLabel('Catatan (mis. nomor keputusan pengangkatan)').fill('Keputusan Wali Kota Nomor 100.3.3.2/45/2026')
+    await dialog.locator('[data-test=role-grant-save]').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await pending.locator('[data-test=role-grant-state]').getByText('Dikonfirmasi').waitFor()
+    await screenshot(page, 'role-grants')
+
+    await signIn(session)
+    await go('/pengguna')
+    await main().getByRole('tab', { name: 'Token akses' }).click()
+    const tokenRow = page.locator('[data-test=token-table] .el-table__row', { hasText: `Integrasi ${AGENCY_CODE}` })
+    await tokenRow.getByText(username).waitFor()
+    await tokenRow.locator('[data-test=token-revoke]').click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Cabut' }).click()
+    await tokenRow.waitFor({ state: 'detached' })
+    const machine = await userPage.evaluate(async (t) => (await fetch('/api/agencies', { headers: { Authorization: `Bearer ${t}` } })).status, token.body.token)
+    assert.equal(machine, 401, 'the revoked token no longer opens the API')
+
+    // The new user changes their own password from the user menu.
+    await userPage.locator('[data-test=user-menu]').click()
+    await userPage.locator('[data-test=change-password]').click()
+    const pw = userPage.getByRole('dialog', { name: 'Ganti kata sandi' })
+    await pw.getByLabel('Kata sandi sekarang').fill(password)
+    await pw.getByLabel('Kata sandi baru', { exact: true }).fill(`${password}-baru`)
+    await pw.getByLabel('Ulangi kata sandi baru').fill(`${password}-baru`)
+    await pw.locator('[data-test=password-save]').click()
+    await userPage.getByText('Kata sandi diganti.').waitFor()
+    await userPage.close()
   })
 
   step('switch to English and keep the choice', async () => {

@@ -92,9 +92,12 @@ export function pageHelpers(session) {
 
 /**
  * Signs in on the session's page (as the demo administrator the server printed, unless told
- * otherwise) and waits until the console has left the sign-in screen.
+ * otherwise), replacing whoever was signed in there, and waits until the console has left the
+ * sign-in screen.
  */
 export async function signIn(session, { username = session.server.username, password = session.server.password, page = session.page } = {}) {
+  // Whoever was signed in on this page leaves first (the sign-in screen sends a signed-in user home).
+  await page.context().clearCookies()
   await page.goto(`${session.server.url}/login`)
   await page.getByLabel('Nama pengguna').fill(username)
   await page.getByLabel('Kata sandi', { exact: true }).fill(password)

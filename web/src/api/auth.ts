@@ -16,4 +16,6 @@ export const authApi = {
   // The first /me of a page load answers 401 for anyone not signed in; that is not an expired session.
   me: (expectUnauthorized = false) => api.get<MeAnswer>('/api/auth/me', { expectUnauthorized }),
   logout: () => api.post<void>('/api/auth/logout', undefined, { expectUnauthorized: true }),
+  changePassword: (current_password: string, new_password: string) =>
+    api.post<void>('/api/auth/password', { current_password, new_password }),
 }

@@ -38,9 +38,34 @@ export interface User {
   agency_id: string | null
   agency_name?: string | null
   roles: string[]
+  /** Roles waiting for a second person's confirmation (the approver's powers). */
+  pending_roles?: string[]
   permissions: string[]
   active?: boolean
   created_at?: string
+}
+
+export interface ApiTokenInfo {
+  id: string
+  name: string
+  created_at: string
+  last_used_at: string
+  expires_at: string | null
+  owner?: { id: string; display_name: string; username: string }
+}
+
+export interface RoleGrant {
+  id: string
+  user: { id: string; display_name: string }
+  role: string
+  role_name: { id: string; en: string } | null
+  state: 'pending' | 'confirmed' | 'refused'
+  requested_by: { id: string; name: string }
+  requested_at: string
+  decided_by: { id: string; name: string } | null
+  decided_at: string | null
+  note: string
+  can_decide: boolean
 }
 
 export interface DomainSpec {

@@ -1,5 +1,5 @@
 import { api, listQuery } from './client'
-import type { ListPage, ListQuery, Role, User, UserInput } from './types'
+import type { ApiTokenInfo, ListPage, ListQuery, Role, RoleGrant, User, UserInput } from './types'
 
 const enc = encodeURIComponent
 
@@ -10,4 +10,11 @@ export const usersApi = {
   create: (input: UserInput) => api.post<User>('/api/users', input),
   update: (id: string, input: UserInput) => api.patch<User>(`/api/users/${enc(id)}`, input),
   roles: () => api.get<Role[]>('/api/roles'),
+  unlock: (id: string) => api.post<void>(`/api/users/${enc(id)}/unlock`, undefined),
+  grants: (state?: RoleGrant['state']) => api.get<{ items: RoleGrant[] }>('/api/role-grants', { query: { state } }),
+  decideGrant: (id: string, confirm: boolean, note: string) =>
+    api.post<RoleGrant>(`/api/role-grants/${enc(id)}/${confirm ? 'confirm' : 'refuse'}`, { note }),
+  tokens: () => api.get<{ items: ApiTokenInfo[]; max_days: number }>('/api/tokens'),
+  revokeToken: (id: string) => api.del(`/api/tokens/${enc(id)}`),
+  setTokenMaxDays: (days: number) => api.patch<{ token_max_days: number }>('/api/security-settings', { token_max_days: days }),
 }
