@@ -6,10 +6,12 @@ function(simpul_module NAME)
   add_library(simpul_${NAME} STATIC ${MOD_SOURCES})
   target_include_directories(simpul_${NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(simpul_${NAME} PUBLIC ${MOD_DEPENDS})
-  target_compile_definitions(simpul_${NAME} PUBLIC SIMPUL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   if(MOD_TESTS)
     add_executable(simpul_${NAME}_tests ${MOD_TESTS})
     target_link_libraries(simpul_${NAME}_tests PRIVATE simpul_${NAME} simpul_testing GTest::gtest_main)
+    # Only tests read files from the source tree; libraries compile the same in every checkout
+    # (so a compiler cache serves several worktrees).
+    target_compile_definitions(simpul_${NAME}_tests PRIVATE SIMPUL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     include(GoogleTest)
     gtest_discover_tests(simpul_${NAME}_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
   endif()

@@ -91,6 +91,8 @@ Client seed_tenant_a(Instance& in) {
       create(admin, "/api/teams/" + str(t, "id") + "/members",
               R"({"user_id":")" + user_id(approver) + R"(","position_id":"koordinator_ketua"})");
   create(admin, "/api/auth/tokens", R"({"name":"RAHASIA-A sinkronisasi"})");
+  // A second approver waits for a confirmation: a pending role grant.
+  create(admin, "/api/users", R"({"username":"rahasia-a.calon","display_name":"RAHASIA-A Calon Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
 
   // Applications: a live application with a decided recommendation, a test, its handover files in
   // the Repositori and the two Pasal 13 violations that make it sanctionable.

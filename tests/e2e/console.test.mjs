@@ -136,7 +136,7 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await go('/pengguna')
     await page.locator('[data-test=user-table] .el-table__row').first().waitFor()
     await screenshot(page, 'pengguna')
-    await main().getByRole('tab', { name: 'Peran' }).click()
+    await main().getByRole('tab', { name: 'Peran', exact: true }).click()
     await page.locator('[data-test=role-table]').getByText('Administrator Pemda').waitFor()
 
     await go('/regulasi')
