@@ -102,6 +102,8 @@ ROUTES = [
     ("get", "/api/users/{id}", "Organisation", "One user", "user.read", None, 200, REF("User"), False),
     ("patch", "/api/users/{id}", "Organisation", "Change a user (roles, agency, active, password)", "user.manage", REF("UserInput"), 200, REF("User"), False),
     ("get", "/api/roles", "Organisation", "The role catalogue", "user.read", None, 200, ARR(S("object")), False),
+    ("get", "/api/permissions", "Organisation", "Every permission the modules define, with its labels and default roles", "user.read",
+     None, 200, ARR(OBJ({"id": STR, "label": OBJ({"id": STR, "en": STR}), "roles": ARR(STR)})), False),
     ("get", "/api/teams", "Organisation", "Teams the regulation prescribes, with members", "team.read", None, 200, ARR(REF("Team")), False),
     ("post", "/api/teams/{id}/members", "Organisation", "Add a member to a team position", "team.manage",
      OBJ({"user_id": STR, "position_id": STR}, ["user_id", "position_id"]), 201, REF("TeamMember"), False),

@@ -24,11 +24,6 @@ struct AdminLogin {
 /// (demo_upstream.hpp); empty = Config::demo_upstream_base.
 AdminLogin ensure_demo(Platform& platform, const std::string& profile_id, const std::string& upstream_base = "");
 
-/// Seeds the gateway of a demo tenant: two services (kependudukan with an OpenAPI document,
-/// perizinan), a consumer application of another agency with an approved request and its grant,
-/// and one pending request. Returns the consumer's raw API key (shown once).
-std::string seed_gateway_demo(Platform& platform, const Scope& scope, const std::string& upstream_base);
-
 /// Creates a user from the CLI; returns the generated password when none was given.
 std::string add_user_cli(Platform& platform, const std::string& tenant_slug, const std::string& username,
                          const std::string& display_name, const std::vector<std::string>& roles,

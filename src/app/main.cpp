@@ -14,6 +14,7 @@
 #include "app/demo.hpp"
 #include "app/demo_upstream.hpp"
 #include "app/platform.hpp"
+#include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "http/server.hpp"
@@ -100,7 +101,10 @@ int serve(const app::CliArgs& args) {
     if (o != "config") allowed.insert("gateway-" + o);
   args.allow_only(with_common(allowed));
   auto started = std::chrono::steady_clock::now();
-  app::Platform platform(config_from(args));
+  app::Config config = config_from(args);
+  // Compliance is evaluated at start and then daily; 0 turns it off (tests that need a quiet ledger).
+  config.compliance_every = std::chrono::minutes(std::stol(args.get_or("evaluate-every-minutes", "1440")));
+  app::Platform platform(config);
 
   http::ServerOptions options;
   options.host = args.get_or("host", "127.0.0.1");
@@ -144,10 +148,9 @@ int serve(const app::CliArgs& args) {
   }
 
   std::cout.flush();
-  // 0 disables scheduled evaluations (tests that need a quiet ledger); default: daily.
-  auto every = std::stol(args.get_or("evaluate-every-minutes", "1440"));
-  std::optional<app::ComplianceScheduler> scheduler;
-  if (every > 0) scheduler.emplace(platform, std::chrono::minutes(every));
+  // The modules' periodic work (compliance evaluation, ...), each at start and then on its period.
+  std::optional<app::Scheduler> scheduler;
+  if (auto jobs = platform.jobs(); !jobs.empty()) scheduler.emplace(std::move(jobs));
   server.run(true);
   if (gateway) gateway->stop();
   return 0;
@@ -260,7 +263,18 @@ int main(int argc, char** argv) {
     }
     if (cmd == "coverage") {
       args.allow_only({"profiles-dir"});
-      std::cout << app::coverage_markdown(tenancy::ProfileRegistry::load_directory(args.get_or("profiles-dir", "profiles")));
+      // The modules say how they enforce each rule; they are built on a throwaway database.
+      auto dir = std::filesystem::temp_directory_path() / ("simpul-coverage-" + crypto::random_token(6));
+      app::Config c = config_from(args);
+      c.data_dir = dir;
+      c.access_log = false;
+      std::string md;
+      {
+        app::Platform platform(c);
+        md = app::coverage_markdown(platform);
+      }
+      std::filesystem::remove_all(dir);
+      std::cout << md;
       return 0;
     }
     std::cerr << "unknown command: " << cmd << "\n\n" << kUsage;

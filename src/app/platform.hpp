@@ -1,21 +1,23 @@
 #pragma once
 // The composition root: the only place that wires modules together.
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "applications/service.hpp"
 #include "architecture/module.hpp"
-#include "architecture/reference.hpp"
 #include "evaluation/service.hpp"
 #include "gateway/control/service.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
 #include "ledger/ledger.hpp"
-#include "regulation/engine.hpp"
 #include "regulation/service.hpp"
+#include "seam/module.hpp"
+#include "seam/services.hpp"
 #include "storage/database.hpp"
 #include "tenancy/profile_loader.hpp"
 #include "tenancy/service.hpp"
@@ -33,6 +35,8 @@ struct Config {
   std::vector<std::string> trusted_proxies = {"127.0.0.0/8", "::1"};
   identity::Options identity;
   evaluation::Options evaluation;
+  /// Every tenant's compliance is evaluated by the scheduler this often (0 = only on request).
+  std::chrono::minutes compliance_every{0};
 
   std::string effective_database_url() const;
   std::filesystem::path ledger_key_path() const { return data_dir / "keys" / "ledger-ed25519.key"; }
@@ -49,8 +53,9 @@ struct Config {
   std::filesystem::path gateway_key_path() const { return data_dir / "keys" / "gateway-ed25519.key"; }
 };
 
-/// Every module of a running instance. Construction loads profiles, opens the database, migrates
-/// it and loads the ledger key; nothing is listening yet.
+/// Every module of a running instance. Construction loads profiles, opens the database, builds the
+/// modules of the one list (platform.cpp), migrates, installs their permissions and registers their
+/// routes, facts and evidence; nothing is listening yet.
 class Platform {
  public:
   explicit Platform(Config config);
@@ -59,20 +64,37 @@ class Platform {
   storage::Database& db() { return *db_; }
   const tenancy::ProfileRegistry& profiles() const { return profiles_; }
   const ledger::Ledger& ledger() const { return *ledger_; }
-  tenancy::Service& tenancy() { return *tenancy_; }
-  identity::Service& identity() { return *identity_; }
-  architecture::Module& architecture() { return *architecture_; }
-  regulation::Compliance& compliance() { return *compliance_; }
-  applications::Service& applications() { return *applications_; }
-  evaluation::Service& evaluation() { return *evaluation_; }
-  gateway::control::Service& gateway() { return *gateway_; }
+  /// Any service a module provides (seam/services.hpp).
+  template <typename T>
+  T& service() const {
+    return services_.get<T>();
+  }
+  tenancy::Service& tenancy() { return service<tenancy::Service>(); }
+  identity::Service& identity() { return service<identity::Service>(); }
+  architecture::Module& architecture() { return service<architecture::Module>(); }
+  regulation::Compliance& compliance() { return service<regulation::Compliance>(); }
+  applications::Service& applications() { return service<applications::Service>(); }
+  evaluation::Service& evaluation() { return service<evaluation::Service>(); }
+  gateway::control::Service& gateway() { return service<gateway::control::Service>(); }
   http::Router& router() { return router_; }
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   const Config& config() const { return config_; }
 
+  const std::vector<std::unique_ptr<seam::Module>>& modules() const { return modules_; }
+  /// The work every module wants repeated (the scheduler runs it).
+  std::vector<seam::Job> jobs();
+  /// Every module's demo records for a new demo tenant.
+  void seed_demo(const seam::DemoTenant& tenant);
+  /// How every module enforces the profile's rules (docs/regulation-coverage.md).
+  seam::CoverageRows coverage(const tenancy::Profile& profile) const;
+
+  /// Constructs module M and lets it provide its services (called by the module list only).
+  template <typename M, typename... Args>
+  void add(Args&&... args) {
+    modules_.push_back(std::make_unique<M>(services_, std::forward<Args>(args)...));
+  }
+
  private:
-  /// Each module that owns records offers live evidence for the yearly evaluation.
-  void register_evidence_sources();
   /// The data directory, the keys and the SQLite files: owner-only, checked at every start.
   void secure_data_dir();
 
@@ -80,22 +102,13 @@ class Platform {
   tenancy::ProfileRegistry profiles_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<ledger::Ledger> ledger_;
-  std::unique_ptr<tenancy::Service> tenancy_;
-  std::unique_ptr<identity::Service> identity_;
-  architecture::ReferenceArchitecture reference_;
-  std::unique_ptr<architecture::Module> architecture_;
-  std::unique_ptr<regulation::Engine> engine_;
-  std::unique_ptr<regulation::Compliance> compliance_;
-  std::unique_ptr<applications::Service> applications_;
-  std::unique_ptr<evaluation::FrameworkRegistry> frameworks_;
-  evaluation::EvidenceSources evidence_sources_;
-  std::unique_ptr<evaluation::Service> evaluation_;
-  std::unique_ptr<gateway::control::Service> gateway_;
+  mutable seam::Services services_;
+  std::vector<std::unique_ptr<seam::Module>> modules_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
 };
 
-/// Every module's migrations, in one list.
+/// Every module's migrations, without constructing any (the standalone gateway, `simpul migrate`).
 std::vector<storage::Migration> all_migrations();
 
 }  // namespace simpul::app

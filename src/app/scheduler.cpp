@@ -1,14 +1,12 @@
 #include "app/scheduler.hpp"
 
-#include "core/clock.hpp"
 #include "core/log.hpp"
 
 namespace simpul::app {
 
-ComplianceScheduler::ComplianceScheduler(Platform& platform, std::chrono::minutes interval)
-    : platform_(platform), interval_(interval), thread_([this] { loop(); }) {}
+Scheduler::Scheduler(std::vector<seam::Job> jobs) : jobs_(std::move(jobs)), thread_([this] { loop(); }) {}
 
-ComplianceScheduler::~ComplianceScheduler() {
+Scheduler::~Scheduler() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -17,25 +15,28 @@ ComplianceScheduler::~ComplianceScheduler() {
   thread_.join();
 }
 
-void ComplianceScheduler::evaluate_all(Platform& platform) {
-  static const Actor kScheduler{"system", "Simpul (evaluasi terjadwal)", ""};
-  for (const auto& t : platform.tenancy().tenants()) {
-    try {
-      auto r = platform.compliance().evaluate(Scope{t.id}, kScheduler, clock::now_iso().substr(0, 10));
-      log::info("compliance.evaluated", {{"tenant", t.slug}, {"open", r.open}, {"new", r.created}, {"escalated", r.escalated}});
-    } catch (const std::exception& e) {
-      log::error("compliance.evaluation_failed", {{"tenant", t.slug}, {"error", e.what()}});
-    }
-  }
-}
-
-void ComplianceScheduler::loop() {
+void Scheduler::loop() {
+  using clock = std::chrono::steady_clock;
+  std::vector<clock::time_point> due(jobs_.size(), clock::now());
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    lock.unlock();
-    evaluate_all(platform_);
-    lock.lock();
-    wake_.wait_for(lock, interval_, [this] { return stopping_; });
+    auto now = clock::now();
+    auto next = now + std::chrono::hours(24);
+    for (std::size_t i = 0; i < jobs_.size(); ++i) {
+      if (due[i] <= now) {
+        lock.unlock();
+        try {
+          jobs_[i].run();
+        } catch (const std::exception& e) {
+          log::error("job.failed", {{"job", jobs_[i].id}, {"error", e.what()}});
+        }
+        lock.lock();
+        if (stopping_) return;
+        due[i] = clock::now() + jobs_[i].every;
+      }
+      next = std::min(next, due[i]);
+    }
+    wake_.wait_until(lock, next, [this] { return stopping_; });
   }
 }
 

@@ -1,27 +1,24 @@
 #pragma once
-// Evaluates every tenant's compliance at start and then on a fixed interval, on its own thread,
-// so findings and sanction escalations stay current without anyone pressing a button.
+// Runs the modules' periodic jobs (seam::Job) on one thread of its own: each at start, then every
+// time its period has passed. A failing job is logged and tried again at its next turn.
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <vector>
 
-#include "app/platform.hpp"
+#include "seam/module.hpp"
 
 namespace simpul::app {
 
-class ComplianceScheduler {
+class Scheduler {
  public:
-  ComplianceScheduler(Platform& platform, std::chrono::minutes interval);
-  ~ComplianceScheduler();  // stops and joins
-
-  /// One pass over all tenants; failures are logged per tenant and never stop the others.
-  static void evaluate_all(Platform& platform);
+  explicit Scheduler(std::vector<seam::Job> jobs);
+  ~Scheduler();  // stops and joins
 
  private:
   void loop();
-  Platform& platform_;
-  std::chrono::minutes interval_;
+  std::vector<seam::Job> jobs_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -1,6 +1,7 @@
 #include "app/system_routes.hpp"
 
 #include "app/platform.hpp"
+#include "ledger/module.hpp"
 #include "http/json_io.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -8,20 +9,6 @@ namespace simpul::app {
 namespace {
 
 using http::Request;
-
-boost::json::object entry_json(const ledger::Entry& e) {
-  return {{"seq", e.seq},
-          {"at", e.at},
-          {"tenant_id", e.tenant_id},
-          {"actor", {{"id", e.actor_id}, {"name", e.actor_name}}},
-          {"action", e.action},
-          {"object_type", e.object_type},
-          {"object_id", e.object_id},
-          {"details", e.details},
-          {"digest", e.digest},
-          {"prev_hash", e.prev_hash},
-          {"hash", e.hash}};
-}
 
 bool is_loopback(const std::string& addr) { return addr.empty() || addr == "127.0.0.1" || addr == "::1"; }
 
@@ -81,47 +68,12 @@ void register_system_routes(http::Router& router, Platform& platform) {
       for (const auto& e : storage::read(platform.db(), [&](storage::Connection& c) {
              return platform.ledger().list(c, scope.tenant_id, 10, 0).items;
            }))
-        recent.push_back(entry_json(e));
+        recent.push_back(ledger::to_json(e));
     return http::json_response(200, boost::json::object{{"agencies", platform.tenancy().count_agencies(scope)},
                                                         {"users", platform.identity().count_users(scope)},
                                                         {"teams", platform.tenancy().teams(scope).size()},
                                                         {"rules", profile.rules.size()},
                                                         {"recent_ledger", recent}});
-  });
-
-  router.add("GET", "/api/ledger", [&platform](Request& req) {
-    const auto& p = req.require("ledger.read");
-    auto q = http::parse_list_query(req, {"seq"});
-    auto page = storage::read(platform.db(), [&](storage::Connection& c) {
-      return platform.ledger().list(c, p.tenant_id, q.per_page, q.offset(), q.q);
-    });
-    boost::json::array items;
-    for (const auto& e : page.items) items.push_back(entry_json(e));
-    return http::list_response(items, page.total, q);
-  });
-
-  router.add("POST", "/api/ledger/verify", [&platform](Request& req) {
-    req.require("ledger.verify");
-    // One read transaction: SQLite then verifies a consistent snapshot while writers carry on.
-    auto conn = platform.db().acquire();
-    storage::Transaction tx(*conn, storage::Transaction::Read);
-    auto result = platform.ledger().verify(*conn);
-    boost::json::value problem = nullptr;
-    if (result.first_problem)
-      problem = boost::json::object{{"seq", result.first_problem->seq},
-                                    {"problem", result.first_problem->kind},
-                                    {"message", result.first_problem->message}};
-    boost::json::value mark = nullptr;
-    if (result.high_water_mark) mark = boost::json::object{{"seq", result.high_water_mark->seq}, {"at", result.high_water_mark->at}};
-    boost::json::array warnings;
-    for (const auto& w : result.warnings) warnings.emplace_back(w);
-    return http::json_response(200, boost::json::object{{"ok", result.ok},
-                                                        {"entries_checked", result.entries_checked},
-                                                        {"checkpoints_checked", result.checkpoints_checked},
-                                                        {"first_problem", problem},
-                                                        {"high_water_mark", mark},
-                                                        {"warnings", warnings},
-                                                        {"public_key", platform.ledger().public_key_hex()}});
   });
 }
 

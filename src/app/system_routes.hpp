@@ -5,7 +5,7 @@ namespace simpul::app {
 
 class Platform;
 
-/// Health, metrics, the OpenAPI document, the error catalogue, the dashboard and the ledger.
+/// Health, metrics, the OpenAPI document, the error catalogue and the dashboard.
 void register_system_routes(http::Router& router, Platform& platform);
 
 /// The OpenAPI document compiled into the binary (docs/openapi.json).

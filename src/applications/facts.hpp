@@ -1,13 +1,13 @@
 #pragma once
-// Builds the compliance engine's facts from the architecture and the application records:
-// for a whole tenant (evaluations) or for one application as it would be after a step (gates).
+// The applications' objects for the compliance engine (subject "application"): for a whole tenant
+// (evaluations) or for one application as it would be after a step (gates).
 #include <map>
 #include <set>
 #include <string>
 
 #include "applications/model.hpp"
-#include "architecture/documents.hpp"
-#include "regulation/facts.hpp"
+#include "architecture/service.hpp"
+#include "regulation/fact_registry.hpp"
 #include "storage/database.hpp"
 #include "tenancy/profile.hpp"
 
@@ -21,16 +21,12 @@ struct Holdings {
   std::int64_t services = 0;
 };
 
-regulation::TenantFacts tenant_facts(storage::Connection& c, const Scope& s, const tenancy::Profile& p,
-                                     std::set<std::string>* mandiri_agencies = nullptr);
 regulation::Fact application_fact(const tenancy::Profile& p, const architecture::Element& e, const Record& r, const Holdings& h,
                                   bool owner_mandiri_tik);
 /// Holdings of one application (gates), read inside the caller's transaction.
-Holdings holdings_of(storage::Connection& c, const Scope& s, const std::string& application_id);
-bool agency_is_mandiri(storage::Connection& c, const Scope& s, const std::string& agency_id);
+Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture::Service& elements, const std::string& application_id);
 
-/// The loader the compliance engine is wired with.
-regulation::Facts load_facts(storage::Connection& c, const Scope& s, const tenancy::Profile& p,
-                             const architecture::Documents& documents, const std::string& today);
+/// Subject "application".
+regulation::FactProvider application_facts(const architecture::Service& elements);
 
 }  // namespace simpul::applications

@@ -263,42 +263,4 @@ std::vector<std::pair<std::string, std::string>> Repository::artifact_kinds(cons
   return pairs(c_, "SELECT DISTINCT application_id, kind FROM app_artifacts WHERE tenant_id = ?", s);
 }
 
-std::vector<architecture::Element> Repository::fact_elements(const Scope& s) const {
-  std::vector<architecture::Element> out;
-  auto rows = c_.query("SELECT id, domain, code, name, owner_agency_id, state, attributes FROM arch_elements "
-                       "WHERE tenant_id = ? AND domain IN ('aplikasi', 'layanan') AND state <> 'retired'",
-                       {s.tenant_id});
-  out.reserve(rows.size());
-  for (const auto& r : rows) {
-    architecture::Element e;
-    e.id = r.text_at(0);
-    e.domain = r.text_at(1);
-    e.code = r.text_at(2);
-    e.name = r.text_at(3);
-    e.owner_agency_id = r.text_at(4);
-    e.state = r.text_at(5);
-    if (e.domain == "aplikasi") {  // services need no attributes: skip the parse for most rows
-      boost::system::error_code ec;
-      auto j = boost::json::parse(r.text_at(6), ec);
-      if (!ec && j.is_object()) e.attributes = std::move(j.as_object());
-    }
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
-std::map<std::string, std::int64_t> Repository::services_per_application(const Scope& s) const {
-  return counts(c_,
-                "SELECT r.target_id, count(*) FROM arch_relations r JOIN arch_elements src ON src.id = r.source_id AND src.tenant_id = r.tenant_id "
-                "WHERE r.tenant_id = ? AND r.type = 'supported_by' AND src.domain = 'layanan' GROUP BY r.target_id",
-                s);
-}
-
-std::map<std::string, std::int64_t> Repository::applications_per_service(const Scope& s) const {
-  return counts(c_,
-                "SELECT r.source_id, count(*) FROM arch_relations r JOIN arch_elements t ON t.id = r.target_id AND t.tenant_id = r.tenant_id "
-                "WHERE r.tenant_id = ? AND r.type = 'supported_by' AND t.domain = 'aplikasi' GROUP BY r.source_id",
-                s);
-}
-
 }  // namespace simpul::applications

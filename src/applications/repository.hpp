@@ -45,10 +45,7 @@ class Repository {
   std::vector<std::pair<std::string, std::string>> artifact_kinds(const Scope& s) const;  // app, kind
   /// Applications and services in force, with only what the facts need (no joins, no ordering):
   /// the compliance evaluation reads every one of them.
-  std::vector<architecture::Element> fact_elements(const Scope& s) const;
   /// Number of services (layanan) supported by each application, and of applications supporting each service.
-  std::map<std::string, std::int64_t> services_per_application(const Scope& s) const;
-  std::map<std::string, std::int64_t> applications_per_service(const Scope& s) const;
 
  private:
   storage::Connection& c_;

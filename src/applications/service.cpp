@@ -124,7 +124,8 @@ void check_record(const tenancy::Profile& p, storage::Connection& c, const Scope
 }
 
 regulation::Fact Service::fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const {
-  return application_fact(profile_of(s), e, r, holdings_of(c, s, e.id), agency_is_mandiri(c, s, e.owner_agency_id));
+  auto tenant = compliance_.tenant_facts(c, s);
+  return application_fact(profile_of(s), e, r, holdings_of(c, s, elements_, e.id), tenant.agency_has_flag(e.owner_agency_id, "mandiri_tik"));
 }
 
 std::vector<Application> Service::list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const {
@@ -223,7 +224,7 @@ Application Service::move(const Scope& s, const std::string& id, const std::stri
       s, id, in, actor,
       [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
         Record record = current.record;
-        compliance_.check_gate(s, tenant_facts(c, s, p), fact_of(c, s, after, record), today);
+        compliance_.check_gate(s, compliance_.tenant_facts(c, s), fact_of(c, s, after, record), today);
         if (p.applications.is_live(to) && !record.live_since) {
           record.live_since = today;
           Repository(c).save_record(s, id, record, clock::now_iso());
@@ -240,10 +241,10 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
   std::string from = stage_of(current.element);
   std::vector<Move> out;
   storage::read(db_, [&](storage::Connection& c) {
-    auto tenant = tenant_facts(c, s, p);
+    auto tenant = compliance_.tenant_facts(c, s);
     // What the application holds does not depend on the target stage: read it once.
-    auto holdings = holdings_of(c, s, id);
-    bool mandiri = agency_is_mandiri(c, s, current.element.owner_agency_id);
+    auto holdings = holdings_of(c, s, elements_, id);
+    bool mandiri = tenant.agency_has_flag(current.element.owner_agency_id, "mandiri_tik");
     std::vector<tenancy::EnumItem> targets = p.applications.stages;
     targets.push_back({kRetired, "Pensiun (tidak digunakan lagi)"});
     for (const auto& stage : targets) {
@@ -306,7 +307,7 @@ Recommendation Service::decide(const Scope& s, const std::string& recommendation
     decision.subject = "recommendation";
     decision.id = r->id;
     decision.fields = {{"requested_by", r->requested_by}, {"decided_by", actor.id}, {"decider_agency", actor.agency_id}};
-    compliance_.check_gate(s, tenant_facts(c, s, p), decision, today);
+    compliance_.check_gate(s, compliance_.tenant_facts(c, s), decision, today);
     r->state = approve ? "disetujui" : "ditolak";
     r->reasons = reasons;
     r->decided_by_name = actor.name;

@@ -316,4 +316,39 @@ std::vector<Element> Repository::applications_without_service(const Scope& s) {
   return out;
 }
 
+std::vector<Element> Repository::live_elements(const Scope& s, std::string_view domain) {
+  std::vector<Element> out;
+  auto rows = c_.query("SELECT id, domain, code, name, owner_agency_id, state, attributes FROM arch_elements "
+                       "WHERE tenant_id = ? AND domain = ? AND state <> 'retired'",
+                       {s.tenant_id, std::string(domain)});
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    Element e;
+    e.id = r.text_at(0);
+    e.domain = r.text_at(1);
+    e.code = r.text_at(2);
+    e.name = r.text_at(3);
+    e.owner_agency_id = r.text_at(4);
+    e.state = r.text_at(5);
+    boost::system::error_code ec;
+    auto j = boost::json::parse(r.text_at(6), ec);
+    if (!ec && j.is_object()) e.attributes = std::move(j.as_object());
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::map<std::string, std::int64_t> Repository::related_counts(const Scope& s, std::string_view type, bool by_target,
+                                                               std::string_view other_domain) {
+  // by_target: count per relation target of sources in other_domain; else per source of targets in it.
+  std::string sql = by_target
+                        ? "SELECT r.target_id, count(*) FROM arch_relations r JOIN arch_elements o ON o.id = r.source_id AND "
+                          "o.tenant_id = r.tenant_id WHERE r.tenant_id = ? AND r.type = ? AND o.domain = ? GROUP BY r.target_id"
+                        : "SELECT r.source_id, count(*) FROM arch_relations r JOIN arch_elements o ON o.id = r.target_id AND "
+                          "o.tenant_id = r.tenant_id WHERE r.tenant_id = ? AND r.type = ? AND o.domain = ? GROUP BY r.source_id";
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : c_.query(sql, {s.tenant_id, std::string(type), std::string(other_domain)})) out[r.text_at(0)] = r.int_at(1);
+  return out;
+}
+
 }  // namespace simpul::architecture

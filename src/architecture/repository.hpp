@@ -1,5 +1,6 @@
 #pragma once
 // SQL for architecture elements and relations. Every query is confined to the caller's tenant.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,11 @@ class Repository {
   bool delete_element(const Scope& s, const std::string& id);
   std::int64_t count_children(const Scope& s, const std::string& id);
   std::int64_t count_elements(const Scope& s);
+  /// Elements of one domain that are not retired (attributes parsed), for the compliance facts.
+  std::vector<Element> live_elements(const Scope& s, std::string_view domain);
+  /// Per target (or source) element: how many elements of `other_domain` it is related to by `type`.
+  std::map<std::string, std::int64_t> related_counts(const Scope& s, std::string_view type, bool by_target,
+                                                     std::string_view other_domain);
 
   std::vector<Relation> all_relations(const Scope& s);
   std::optional<Relation> relation(const Scope& s, const std::string& id);

@@ -250,4 +250,20 @@ std::vector<GapDomain> Service::gap(const Scope& s) const {
   });
 }
 
+std::vector<Element> Service::live_elements(storage::Connection& c, const Scope& s, std::string_view domain) const {
+  return Repository(c).live_elements(s, domain);
+}
+
+std::map<std::string, std::int64_t> Service::services_per_application(storage::Connection& c, const Scope& s) const {
+  return Repository(c).related_counts(s, "supported_by", true, "layanan");
+}
+
+std::map<std::string, std::int64_t> Service::applications_per_service(storage::Connection& c, const Scope& s) const {
+  return Repository(c).related_counts(s, "supported_by", false, "aplikasi");
+}
+
+std::optional<Element> Service::find(storage::Connection& c, const Scope& s, const std::string& id) const {
+  return Repository(c).element(s, id);
+}
+
 }  // namespace simpul::architecture

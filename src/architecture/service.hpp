@@ -46,6 +46,16 @@ class Service {
 
   std::vector<Element> list(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) const;
   Element element(const Scope& s, const std::string& id) const;
+
+  // Read ports for other modules, inside the caller's transaction.
+  /// Elements of one domain that are not retired, with their attributes.
+  std::vector<Element> live_elements(storage::Connection& c, const Scope& s, std::string_view domain) const;
+  /// Layanan supported by each application (application id -> count).
+  std::map<std::string, std::int64_t> services_per_application(storage::Connection& c, const Scope& s) const;
+  /// Applications supporting each layanan (service id -> count).
+  std::map<std::string, std::int64_t> applications_per_service(storage::Connection& c, const Scope& s) const;
+  /// One element inside the caller's transaction, when it exists in the tenant.
+  std::optional<Element> find(storage::Connection& c, const Scope& s, const std::string& id) const;
   /// Lets a module that owns a domain's extra record (applications) write it in the same
   /// transaction as the element, after validation and before the ledger entry.
   using Hook = std::function<void(storage::Connection&, const Element& before, const Element& after)>;

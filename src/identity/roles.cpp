@@ -1,50 +1,87 @@
 #include "identity/roles.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 
 namespace simpul::identity {
+namespace {
 
-const std::vector<RoleDef>& roles() {
-  static const std::vector<std::string> kRead = {"profile.read", "dashboard.read", "agency.read", "user.read", "team.read",
-                                                      "architecture.read",
-                                                      "applications.read", "compliance.read", "evaluation.read",
-                                                      "gateway.read"};
-  auto with = [](std::vector<std::string> base, std::initializer_list<std::string> more) {
-    base.insert(base.end(), more);
-    return base;
-  };
-  static const std::vector<RoleDef> kRoles = {
+// The roles the platform knows, with their names; what each may do comes from the modules'
+// permission lists (seam::Module::permissions), installed at start.
+std::vector<RoleDef> base_roles() {
+  return {
       {"tenant_admin", "Administrator Pemda", "Tenant administrator",
        "Mengelola seluruh data pemerintah daerah: Perangkat Daerah, pengguna, tim dan jejak audit.",
-       "Manages everything in the tenant: agencies, users, teams and the audit trail.",
-       with(kRead, {"agency.write", "user.manage", "team.manage", "ledger.read", "ledger.verify", "architecture.write",
-                   "architecture.manage", "applications.write", "applications.recommend", "compliance.evaluate",
-                   "evaluation.manage", "evaluation.framework", "gateway.write", "gateway.request", "gateway.decide",
-                   "gateway.traffic"})},
+       "Manages everything in the tenant: agencies, users, teams and the audit trail.", {}},
       {"agency_operator", "Operator Perangkat Daerah", "Agency operator",
-       "Mengisi dan memperbarui data Perangkat Daerahnya sendiri.", "Maintains the records of their own agency.",
-       with(kRead, {"agency.write.own", "architecture.write.own", "applications.write.own", "gateway.write.own",
-                   "gateway.request.own", "gateway.recommend.own"})},
-      {"planner", "Perencana (Bappeda)", "Planner", "Membaca data perencanaan dan penganggaran SPBE; mengelola arsitektur dan Peta Rencana.",
-       "Reads data for SPBE planning and budgeting; maintains the architecture and the roadmap.",
-       with(kRead, {"ledger.read", "architecture.write", "architecture.manage", "compliance.evaluate"})},
-      {"auditor", "Auditor (Inspektorat)", "Auditor", "Memeriksa data dan jejak audit.",
-       "Examines records and the audit trail.", with(kRead, {"ledger.read", "ledger.verify", "compliance.evaluate", "gateway.traffic"})},
+       "Mengisi dan memperbarui data Perangkat Daerahnya sendiri.",
+       "Maintains the records of their own agency.", {}},
+      {"planner", "Perencana (Bappeda)", "Planner",
+       "Membaca data perencanaan dan penganggaran SPBE; mengelola arsitektur dan Peta Rencana.",
+       "Reads data for SPBE planning and budgeting; maintains the architecture and the roadmap.", {}},
+      {"auditor", "Auditor (Inspektorat)", "Auditor",
+       "Memeriksa data dan jejak audit.",
+       "Examines records and the audit trail.", {}},
       {"approver", "Pemberi persetujuan (Sekretaris Daerah / Tim Koordinasi)", "Approver",
-       "Menyetujui keputusan yang diatur regulasi.", "Approves decisions the regulation reserves to them.",
-       with(kRead, {"ledger.read", "architecture.approve", "compliance.waive", "compliance.sanction", "gateway.decide"})},
-      {"assessor", "Asesor internal", "Internal assessor", "Menjalankan evaluasi SPBE tahunan.",
-       "Runs the yearly SPBE evaluation.", with(kRead, {"ledger.read", "evaluation.manage"})},
+       "Menyetujui keputusan yang diatur regulasi.",
+       "Approves decisions the regulation reserves to them.", {}},
+      {"assessor", "Asesor internal", "Internal assessor",
+       "Menjalankan evaluasi SPBE tahunan.",
+       "Runs the yearly SPBE evaluation.", {}},
       {"technical_reviewer", "Penelaah teknis (Diskominfo)", "Technical reviewer (Diskominfo)",
        "Menelaah permohonan rekomendasi aplikasi dan mencatat pertimbangan menteri.",
-       "Reviews application recommendation requests and records ministerial considerations.",
-       with(kRead, {"applications.recommend", "compliance.evaluate", "gateway.decide"})},
-      {"viewer", "Pembaca", "Viewer", "Hanya membaca data organisasi.", "Reads organisation data only.",
-       {"profile.read", "dashboard.read", "agency.read", "team.read", "architecture.read", "applications.read",
-        "compliance.read", "evaluation.read", "gateway.read"}},
+       "Reviews application recommendation requests and records ministerial considerations.", {}},
+      {"viewer", "Pembaca", "Viewer",
+       "Hanya membaca data organisasi.",
+       "Reads organisation data only.", {}},
   };
-  return kRoles;
 }
+
+struct Installed {
+  std::mutex mutex;
+  std::vector<std::unique_ptr<const std::vector<RoleDef>>> generations;  // kept: references stay valid
+  std::vector<seam::Permission> permissions;
+};
+
+Installed& installed() {
+  static Installed i;
+  return i;
+}
+
+const std::vector<RoleDef>*& current() {
+  static const std::vector<RoleDef>* roles = nullptr;
+  return roles;
+}
+
+}  // namespace
+
+void install_permissions(std::vector<seam::Permission> permissions) {
+  auto roles = std::make_unique<std::vector<RoleDef>>(base_roles());
+  for (auto& r : *roles) {
+    for (const auto& p : permissions)
+      if (std::find(p.roles.begin(), p.roles.end(), r.id) != p.roles.end() ||
+          std::find(p.roles.begin(), p.roles.end(), kEveryRole) != p.roles.end())
+        r.permissions.push_back(p.id);
+    std::sort(r.permissions.begin(), r.permissions.end());
+  }
+  std::sort(permissions.begin(), permissions.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  auto& i = installed();
+  std::lock_guard lock(i.mutex);
+  i.permissions = std::move(permissions);
+  current() = roles.get();
+  i.generations.push_back(std::move(roles));
+}
+
+const std::vector<RoleDef>& roles() {
+  // Before any module installed its permissions (unit tests of identity alone) the roles exist
+  // without permissions: deny by default.
+  static const std::vector<RoleDef> bare = base_roles();
+  const auto* r = current();
+  return r ? *r : bare;
+}
+
+const std::vector<seam::Permission>& permissions() { return installed().permissions; }
 
 const RoleDef* find_role(const std::string& id) {
   for (const auto& r : roles())

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "seam/module.hpp"
+
 namespace simpul::identity {
 
 struct RoleDef {
@@ -13,7 +15,14 @@ struct RoleDef {
   std::vector<std::string> permissions;
 };
 
+/// Marks a permission every role holds (reading the organisation, the registers, ...).
+inline constexpr const char* kEveryRole = "*";
+
+/// Gives the roles the permissions the modules define (composition root, once at start).
+void install_permissions(std::vector<seam::Permission> permissions);
 const std::vector<RoleDef>& roles();
+/// Every permission the modules define, with its labels, sorted by id.
+const std::vector<seam::Permission>& permissions();
 const RoleDef* find_role(const std::string& id);
 /// The union of the roles' permissions, sorted and unique.
 std::vector<std::string> permissions_of(const std::vector<std::string>& role_ids);

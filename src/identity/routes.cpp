@@ -1,5 +1,7 @@
 #include "identity/routes.hpp"
 
+#include <map>
+
 #include "core/crypto.hpp"
 #include "http/json_io.hpp"
 #include "identity/json.hpp"
@@ -191,15 +193,12 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     return http::json_response(200, out);
   });
 
-  router.add("GET", "/api/users", [&svc](Request& req) {
-    const auto& p = req.require("user.read");
-    auto q = http::parse_list_query(req, {"display_name", "username", "created_at"});
-    auto agency = req.query_value("agency_id");
-    if (agency && !crypto::looks_like_id(*agency)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "agency_id"}});
-    std::int64_t total = 0;
-    boost::json::array items;
-    for (const auto& u : svc.list_users(p.scope(), q, agency, total)) items.push_back(to_json(u));
-    return http::list_response(items, total, q);
+  router.add("GET", "/api/permissions", [](Request& req) {
+    req.require("user.read");
+    boost::json::array out;
+    for (const auto& p : permissions())
+      out.push_back(boost::json::object{{"id", p.id}, {"label", {{"id", p.label_id}, {"en", p.label_en}}}, {"roles", http::json_strings(p.roles)}});
+    return http::json_response(200, out);
   });
 
   // A user as answered by the user endpoints: with the roles still waiting for a second person.
@@ -211,6 +210,23 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     out["pending_roles"] = std::move(pending);
     return out;
   };
+
+  router.add("GET", "/api/users", [&svc](Request& req) {
+    const auto& p = req.require("user.read");
+    auto q = http::parse_list_query(req, {"display_name", "username", "created_at"});
+    auto agency = req.query_value("agency_id");
+    if (agency && !crypto::looks_like_id(*agency)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "agency_id"}});
+    std::int64_t total = 0;
+    std::map<std::string, boost::json::array> pending;
+    for (const auto& g : svc.grants(p.scope(), std::string("pending"))) pending[g.user_id].emplace_back(g.role);
+    boost::json::array items;
+    for (const auto& u : svc.list_users(p.scope(), q, agency, total)) {
+      auto out = to_json(u);
+      out["pending_roles"] = pending[u.id];
+      items.push_back(std::move(out));
+    }
+    return http::list_response(items, total, q);
+  });
 
   router.add("POST", "/api/users", [&svc, user_json](Request& req) {
     const auto& p = req.require("user.manage");

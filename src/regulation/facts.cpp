@@ -39,6 +39,12 @@ void Fact::add_to_set(const std::string& name, std::string item) {
   sets.emplace_back(name, std::vector<std::string>{std::move(item)});
 }
 
+bool TenantFacts::agency_has_flag(std::string_view agency_id, std::string_view flag) const {
+  for (const auto& [a, f] : agency_flags)
+    if (a == agency_id && f == flag) return true;
+  return false;
+}
+
 std::string TenantFacts::agency_for_role(std::string_view role) const {
   for (const auto& [r, agency] : role_agencies)
     if (r == role) return agency;

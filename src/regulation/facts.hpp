@@ -32,7 +32,9 @@ struct TenantFacts {
   std::string email_domain;  // effective e-mail domain, or empty
   std::string enacted;       // the regulation's enactment date, or empty
   std::vector<std::pair<std::string, std::string>> role_agencies;  // role id -> agency id holding it
+  std::vector<std::pair<std::string, std::string>> agency_flags;   // agency id -> one of its flags
   std::string agency_for_role(std::string_view role) const;
+  bool agency_has_flag(std::string_view agency_id, std::string_view flag) const;
 };
 
 struct Facts {

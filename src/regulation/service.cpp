@@ -28,7 +28,7 @@ std::string responsible_agency(const CompiledRule& r, const Facts& facts, const 
 
 Facts Compliance::load_facts(const Scope& s, const std::string& today) const {
   const auto& profile = tenancy_.profile_of(s);
-  return storage::read(db_, [&](storage::Connection& c) { return loader_(c, s, profile, today); });
+  return storage::read(db_, [&](storage::Connection& c) { return facts_.load(c, s, profile, today); });
 }
 
 EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const std::string& today) {
@@ -36,7 +36,7 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
   EvaluationResult result;
   result.evaluated_at = clock::now_iso();
   storage::write_transaction(db_, [&](storage::Connection& c) {
-    Facts facts = loader_(c, s, profile, today);
+    Facts facts = facts_.load(c, s, profile, today);
     auto violations = engine_.evaluate(profile, facts, today);
     Repository repo(c);
     std::map<std::string, Finding> existing;

@@ -15,23 +15,24 @@
 #include "core/list_query.hpp"
 #include "ledger/ledger.hpp"
 #include "regulation/engine.hpp"
+#include "regulation/fact_registry.hpp"
 #include "regulation/model.hpp"
 #include "storage/database.hpp"
 #include "tenancy/service.hpp"
 
 namespace simpul::regulation {
 
-/// Builds the facts of a tenant inside the caller's transaction (wired by the composition root,
-/// because the facts come from modules that themselves depend on this one).
-using FactLoader = std::function<Facts(storage::Connection&, const Scope&, const tenancy::Profile&, const std::string& today)>;
-
 class Compliance {
  public:
-  Compliance(storage::Database& db, tenancy::Service& tenancy, const Engine& engine, const ledger::Ledger& ledger)
-      : db_(db), tenancy_(tenancy), engine_(engine), ledger_(ledger) {}
+  /// The facts come from every module through `facts` (filled after construction, since the
+  /// modules that provide them depend on this one).
+  Compliance(storage::Database& db, tenancy::Service& tenancy, const Engine& engine, const FactRegistry& facts,
+             const ledger::Ledger& ledger)
+      : db_(db), tenancy_(tenancy), engine_(engine), facts_(facts), ledger_(ledger) {}
 
-  void set_fact_loader(FactLoader loader) { loader_ = std::move(loader); }
   const Engine& engine() const { return engine_; }
+  /// The tenant-wide values a gate compares one object against, inside the caller's transaction.
+  TenantFacts tenant_facts(storage::Connection& c, const Scope& s) const { return facts_.tenant_facts(c, s, profile_of(s)); }
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
 
   /// The facts and violations without storing anything (benchmarks, `simpul check` dry runs).
@@ -66,8 +67,8 @@ class Compliance {
   storage::Database& db_;
   tenancy::Service& tenancy_;
   const Engine& engine_;
+  const FactRegistry& facts_;
   const ledger::Ledger& ledger_;
-  FactLoader loader_;
 };
 
 }  // namespace simpul::regulation

@@ -85,6 +85,15 @@ std::optional<Agency> Service::agency_by_code(const Scope& s, const std::string&
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).agency_by_code(s, code); });
 }
 
+std::vector<Agency> Service::agencies(storage::Connection& c, const Scope& s) const {
+  std::int64_t total = 0;
+  return Repository(c).agencies(s, ListQuery{"", "name", false, 1, 100000}, total);
+}
+
+std::optional<Agency> Service::agency(storage::Connection& c, const Scope& s, const std::string& id) const {
+  return Repository(c).agency(s, id);
+}
+
 std::int64_t Service::count_agencies(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).count_agencies(s); });
 }

@@ -36,6 +36,10 @@ class Service {
   std::vector<Position> positions(const Scope& s, const std::optional<std::string>& agency_id) const;
   Position add_position(const Scope& s, Position p, const Actor& actor);
   std::int64_t count_agencies(const Scope& s) const;
+  /// Every agency of the tenant, read inside the caller's transaction (read port for other modules).
+  std::vector<Agency> agencies(storage::Connection& c, const Scope& s) const;
+  /// One agency inside the caller's transaction, when it exists in the tenant.
+  std::optional<Agency> agency(storage::Connection& c, const Scope& s, const std::string& id) const;
   std::int64_t count_agency_users(const Scope& s, const std::string& agency_id) const;
 
   std::vector<Team> teams(const Scope& s) const;

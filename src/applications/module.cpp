@@ -1,0 +1,50 @@
+#include "applications/module.hpp"
+
+#include "applications/evidence.hpp"
+#include "applications/facts.hpp"
+#include "applications/repository.hpp"
+#include "applications/routes.hpp"
+#include "evaluation/evidence.hpp"
+#include "ledger/ledger.hpp"
+
+namespace simpul::applications {
+
+ApplicationsModule::ApplicationsModule(seam::Services& services)
+    : service_(services.get<storage::Database>(), services.get<architecture::Service>(), services.get<regulation::Compliance>(),
+               services.get<ledger::Ledger>()) {
+  services.provide(service_);
+}
+
+std::vector<storage::Migration> ApplicationsModule::schema() { return Repository::migrations(); }
+
+std::vector<seam::Permission> ApplicationsModule::permissions() const {
+  return {{"applications.read", {"*"}, "Membaca daftar Aplikasi SPBE", "Read the application register"},
+          {"applications.write", {"tenant_admin"}, "Mengelola aplikasi semua Perangkat Daerah", "Manage every agency's applications"},
+          {"applications.write.own", {"agency_operator"}, "Mengelola aplikasi Perangkat Daerahnya", "Manage their own agency's applications"},
+          {"applications.recommend", {"tenant_admin", "technical_reviewer"}, "Memutus permohonan rekomendasi aplikasi",
+           "Decide application recommendation requests"}};
+}
+
+void ApplicationsModule::register_routes(http::Router& router) { applications::register_routes(router, service_); }
+
+void ApplicationsModule::register_facts(regulation::FactRegistry& facts) {
+  facts.add({"application"}, application_facts(service_.elements()));
+}
+
+void ApplicationsModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(applications_evidence_source()); }
+
+void ApplicationsModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  const std::string test = "ApplicationsTest.EachRegionWalksAnApplicationFromProposalToLiveThroughItsOwnGates";
+  auto record = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule && !rows.count(*rule)) seam::add_enforcement(rows, *rule, how, test);
+  };
+  const auto& a = p.applications;
+  record(a.lifecycle_rule, "record: the lifecycle stages an application moves through (`/api/applications/{id}/stage`)");
+  record(a.recommendation_rule, "workflow: recommendation request and decision by Diskominfo");
+  record(a.handover_rule, "record: the handover documents kept in the Repositori (SHA-256 content-addressed)");
+  record(a.similar_rule, "record: the justification conditions of an application sejenis Aplikasi Umum");
+  if (const auto* categories = p.enumeration(a.categories); categories && !categories->rule.empty())
+    record(categories->rule, "gate: an application's category is one the regulation lists (`validation.invalid_value`)");
+}
+
+}  // namespace simpul::applications

@@ -1,0 +1,25 @@
+#pragma once
+// Aplikasi SPBE on the module seam (docs/applications.md).
+#include "applications/service.hpp"
+#include "seam/module.hpp"
+
+namespace simpul::applications {
+
+class ApplicationsModule : public seam::Module {
+ public:
+  /// Needs storage::Database, architecture::Service, regulation::Compliance and ledger::Ledger;
+  /// provides applications::Service.
+  explicit ApplicationsModule(seam::Services& services);
+  std::string_view id() const override { return "applications"; }
+  static std::vector<storage::Migration> schema();
+  std::vector<seam::Permission> permissions() const override;
+  void register_routes(http::Router& router) override;
+  void register_facts(regulation::FactRegistry& facts) override;
+  void register_evidence(evaluation::EvidenceSources& sources) override;
+  void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
+
+ private:
+  Service service_;
+};
+
+}  // namespace simpul::applications

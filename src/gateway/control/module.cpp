@@ -1,0 +1,58 @@
+#include "gateway/control/module.hpp"
+
+#include "gateway/control/demo.hpp"
+#include "gateway/control/repository.hpp"
+#include "gateway/control/routes.hpp"
+#include "ledger/ledger.hpp"
+
+namespace simpul::gateway::control {
+
+GatewayModule::GatewayModule(seam::Services& services, Options options)
+    : tenancy_(services.get<tenancy::Service>()),
+      service_(services.get<storage::Database>(), tenancy_, services.get<ledger::Ledger>(), std::move(options)) {
+  services.provide(service_);
+}
+
+std::vector<storage::Migration> GatewayModule::schema() { return Repository::migrations(); }
+
+std::vector<seam::Permission> GatewayModule::permissions() const {
+  return {{"gateway.read", {"*"}, "Membaca layanan dan konsumen Penghubung Layanan", "Read the gateway's services and consumers"},
+          {"gateway.write", {"tenant_admin"}, "Mengelola layanan dan konsumen semua Perangkat Daerah", "Manage every agency's services and consumers"},
+          {"gateway.write.own", {"agency_operator"}, "Mengelola layanan dan konsumen Perangkat Daerahnya", "Manage their own agency's services and consumers"},
+          {"gateway.request", {"tenant_admin"}, "Mengajukan permohonan akses atas nama Perangkat Daerah mana pun", "Request access for any agency"},
+          {"gateway.request.own", {"agency_operator"}, "Mengajukan permohonan akses untuk Perangkat Daerahnya", "Request access for their own agency"},
+          {"gateway.recommend.own", {"agency_operator"}, "Merekomendasikan akses ke data Perangkat Daerahnya (Wali Data)",
+           "Recommend access to their agency's data (data custodian)"},
+          {"gateway.decide", {"tenant_admin", "approver", "technical_reviewer"}, "Memutus permohonan akses", "Decide access requests"},
+          {"gateway.traffic", {"tenant_admin", "auditor"}, "Melihat lalu lintas dan bukti pertukaran data", "See traffic and exchange proofs"}};
+}
+
+void GatewayModule::register_routes(http::Router& router) { control::register_routes(router, service_); }
+
+void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  if (!p.gateway) return;
+  const auto& g = *p.gateway;
+  const std::string bpn = "GatewayTest.BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTheSekda";
+  const std::string dinas = "GatewayTest.BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNeverByItsRequester";
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
+    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  };
+  const std::string& test = g.recommender == "owner_agency" ? bpn : dinas;
+  add(g.operator_rule, "role: the operator (" + g.operator_role + ") runs the gateway's services, consumers and grants (`/api/gateway/*`)", test);
+  add(g.recommender_rule, "workflow: the service's owner agency recommends before the decision (`gateway.recommendation_required`)", test);
+  add(g.approver_rule, "workflow: access requests decided only by the " + g.approver + " (`gateway.not_decider`), never by the "
+                       "requester (`gateway.self_decision`); approval creates the grant the data plane enforces", test);
+  add(g.request_fields_rule, "gate: a request states the responsible person, work unit, purpose and data needed (`validation.missing_field`)",
+      bpn + ", GatewayTest.BadInputIsRefusedWithACatalogueErrorAndChangesNothing");
+  for (const auto& ground : g.refusal_grounds)
+    add(ground.rule, ground.automatic ? "gate: approval of a request for commercial use is refused (`gateway.commercial_use`)"
+                                      : "refusal ground shown to the decider; network ranges enforced per service by the data plane",
+        bpn);
+}
+
+void GatewayModule::seed_demo(const seam::DemoTenant& tenant) {
+  auto key = control::seed_demo(service_, tenancy_, tenant.scope, tenant.demo_upstream_base);
+  if (tenant.shown_once && !key.empty()) (*tenant.shown_once)["gateway_api_key"] = key;
+}
+
+}  // namespace simpul::gateway::control

@@ -1,0 +1,25 @@
+#pragma once
+// The Sistem Penghubung Layanan's control plane on the module seam (docs/gateway.md). The data
+// plane (gateway/proxy) runs beside it and reads its configuration.
+#include "gateway/control/service.hpp"
+#include "seam/module.hpp"
+
+namespace simpul::gateway::control {
+
+class GatewayModule : public seam::Module {
+ public:
+  /// Needs storage::Database, tenancy::Service and ledger::Ledger; provides gateway::control::Service.
+  GatewayModule(seam::Services& services, Options options);
+  std::string_view id() const override { return "gateway"; }
+  static std::vector<storage::Migration> schema();
+  std::vector<seam::Permission> permissions() const override;
+  void register_routes(http::Router& router) override;
+  void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
+  void seed_demo(const seam::DemoTenant& tenant) override;
+
+ private:
+  tenancy::Service& tenancy_;
+  Service service_;
+};
+
+}  // namespace simpul::gateway::control

@@ -1,0 +1,85 @@
+#include "regulation/module.hpp"
+
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "evaluation/evidence.hpp"
+#include "ledger/ledger.hpp"
+#include "regulation/evidence.hpp"
+#include "regulation/repository.hpp"
+#include "regulation/routes.hpp"
+#include "tenancy/profile_loader.hpp"
+
+namespace simpul::regulation {
+namespace {
+
+std::vector<const tenancy::Profile*> all_profiles(const tenancy::ProfileRegistry& registry) {
+  std::vector<const tenancy::Profile*> out;
+  for (const auto& [id, p] : registry.all()) out.push_back(p.get());
+  return out;
+}
+
+}  // namespace
+
+ComplianceModule::ComplianceModule(seam::Services& services, std::chrono::minutes evaluate_every)
+    : tenancy_(services.get<tenancy::Service>()),
+      engine_(all_profiles(services.get<tenancy::ProfileRegistry>())),
+      facts_(tenancy_),
+      compliance_(services.get<storage::Database>(), tenancy_, engine_, facts_, services.get<ledger::Ledger>()),
+      evaluate_every_(evaluate_every) {
+  services.provide(engine_);
+  services.provide(facts_);
+  services.provide(compliance_);
+}
+
+std::vector<storage::Migration> ComplianceModule::schema() { return Repository::migrations(); }
+
+std::vector<seam::Permission> ComplianceModule::permissions() const {
+  return {{"compliance.read", {"*"}, "Membaca temuan kepatuhan", "Read compliance findings"},
+          {"compliance.evaluate", {"tenant_admin", "planner", "auditor", "technical_reviewer"}, "Menjalankan evaluasi kepatuhan",
+           "Run a compliance evaluation"},
+          {"compliance.waive", {"approver"}, "Mengecualikan temuan dengan alasan", "Waive a finding with a reason"},
+          {"compliance.sanction", {"approver"}, "Mencatat sanksi administratif", "Record administrative sanctions"}};
+}
+
+void ComplianceModule::register_routes(http::Router& router) { regulation::register_routes(router, compliance_); }
+
+void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(compliance_evidence_source()); }
+
+void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  const std::string api = "ApplicationsTest.";
+  for (const auto& c : p.compliance) {
+    std::string test = api + "EachRegionWalksAnApplicationFromProposalToLiveThroughItsOwnGates";
+    if (c.kind == "approval-chain") test = api + "RecommendationDecisionsFollowTheApprovalChain";
+    else if (c.subject == "architecture_document" || c.subject == "service") test = api + "SummaryCountsFindingsByChapterAndAgency";
+    else if (c.kind == "periodic-duty") test = "Engine.PeriodicDutyFromLastOrStart";
+    std::string how = c.gate ? (c.kind == "approval-chain" ? "gate" : "gate and finding") : "finding";
+    seam::add_enforcement(rows, c.rule, how + " (`" + c.kind + "`, " + c.subject + "): " + c.title_en, test);
+  }
+  if (p.sanctions) {
+    const std::string test = api + "BalikpapanSanctionsEscalateToASignedReprimandLetter";
+    seam::add_enforcement(rows, p.sanctions->rule,
+                          "sanctions: steps recorded against sanctionable findings, escalated automatically, letter as signed PDF", test);
+    if (p.sanctions->trigger_rule)
+      seam::add_enforcement(rows, *p.sanctions->trigger_rule,
+                            "sanctions apply only to findings of the rules it lists (`compliance.not_sanctionable`)", test);
+  }
+}
+
+void ComplianceModule::evaluate_all() {
+  static const Actor kScheduler{"system", "Simpul (evaluasi terjadwal)", ""};
+  for (const auto& t : tenancy_.tenants()) {
+    try {
+      auto r = compliance_.evaluate(Scope{t.id}, kScheduler, clock::now_iso().substr(0, 10));
+      log::info("compliance.evaluated", {{"tenant", t.slug}, {"open", r.open}, {"new", r.created}, {"escalated", r.escalated}});
+    } catch (const std::exception& e) {
+      log::error("compliance.evaluation_failed", {{"tenant", t.slug}, {"error", e.what()}});
+    }
+  }
+}
+
+std::vector<seam::Job> ComplianceModule::jobs() {
+  if (evaluate_every_.count() <= 0) return {};
+  return {{"compliance.evaluate_all", evaluate_every_, [this] { evaluate_all(); }}};
+}
+
+}  // namespace simpul::regulation
