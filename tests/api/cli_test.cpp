@@ -201,11 +201,15 @@ TEST(Cli, GatewayVerifyLiveAcceptsTheOpenBatchOfARunningLog) {
       ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
       if (i == 29) {
         ASSERT_EQ(log->flush(), gateway::LogStatus::ok);  // batch 1: records 1..30
+        std::filesystem::copy_file(dir.path() / "gateway-log-head.json", dir.path() / "head-at-30.json");
       }
     }
     ASSERT_EQ(log->close(), gateway::LogStatus::ok);
   }
-  // A running gateway's log: records 31..40 written, their batch not signed yet.
+  // A running gateway's log: records 31..40 written, their batch not signed yet (so its
+  // high-water mark still names batch 1).
+  std::filesystem::copy_file(dir.path() / "head-at-30.json", dir.path() / "gateway-log-head.json",
+                             std::filesystem::copy_options::overwrite_existing);
   auto segment = gateway::list_segments(logs).back();
   std::vector<std::string> lines;
   {
@@ -228,4 +232,58 @@ TEST(Cli, GatewayVerifyLiveAcceptsTheOpenBatchOfARunningLog) {
   EXPECT_NE(live.out.find("records: 40"), std::string::npos) << live.out;
   auto live_last = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + " --live", dir.path().string());
   EXPECT_EQ(live_last.status, 0) << live_last.out;
+}
+
+TEST(Cli, GatewayVerifyNamesTheRecordsMissingBelowTheHighWaterMark) {
+  test_support::TempDir dir;
+  auto logs = dir.path() / "gateway-log";
+  auto key = crypto::generate_signing_key();
+  {
+    gateway::MessageLogOptions o;
+    o.batch_size = 10;
+    o.fsync_on_flush = false;
+    auto log = gateway::MessageLog::open(logs, key, o);
+    ASSERT_TRUE(log);
+    for (int i = 0; i < 40; ++i) {
+      gateway::ExchangeRecord r;
+      r.request_id = "req-" + std::to_string(i);
+      ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
+    }
+    ASSERT_EQ(log->close(), gateway::LogStatus::ok);
+  }
+  auto hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  auto verify = [&](const std::string& extra = "") {
+    return simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + extra, dir.path().string());
+  };
+  auto ok = verify();
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("high-water mark: seq 40, batch 4, signed at "), std::string::npos) << ok.out;
+  // The last two batches cut off: the file still ends with a valid batch line.
+  auto segment = gateway::list_segments(logs).back();
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(segment);
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+  }
+  ASSERT_EQ(lines.size(), 44u);
+  lines.resize(22);
+  {
+    std::ofstream out(segment, std::ios::trunc);
+    for (const auto& l : lines) out << l << '\n';
+  }
+  auto cut = verify();
+  EXPECT_EQ(cut.status, 1) << cut.out;
+  EXPECT_NE(cut.out.find("records after 20 are missing; the high-water mark signed at "), std::string::npos) << cut.out;
+  EXPECT_NE(cut.out.find(" says 40 (batch 4"), std::string::npos) << cut.out;
+  EXPECT_EQ(verify(" --live").status, 1);
+  // Without the mark the cut is invisible to the log alone: reported, not accepted.
+  std::filesystem::copy_file(dir.path() / "gateway-log-head.json", dir.path() / "saved-head.json");
+  std::filesystem::remove(dir.path() / "gateway-log-head.json");
+  auto none = verify();
+  EXPECT_EQ(none.status, 1) << none.out;
+  EXPECT_NE(none.out.find("no high-water mark"), std::string::npos) << none.out;
+  // A copy of the mark kept elsewhere still convicts the cut log.
+  auto saved = verify(" --head " + (dir.path() / "saved-head.json").string());
+  EXPECT_EQ(saved.status, 1) << saved.out;
+  EXPECT_NE(saved.out.find("records after 20 are missing"), std::string::npos) << saved.out;
 }
