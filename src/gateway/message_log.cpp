@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "core/log.hpp"
+#include "gateway/file_modes.hpp"
 
 namespace simpul::gateway {
 
@@ -410,8 +411,8 @@ std::unique_ptr<MessageLog> MessageLog::open(const fs::path& dir, const crypto::
     return nullptr;
   };
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return fail("cannot create " + dir.string() + ": " + ec.message());
+  std::string why_not;
+  if (!make_private_dir(dir, &why_not)) return fail(why_not);
   std::unique_ptr<MessageLog> log(new MessageLog());
   const std::string_view public_key(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size());
   log->dir_ = dir;
@@ -422,10 +423,15 @@ std::unique_ptr<MessageLog> MessageLog::open(const fs::path& dir, const crypto::
   log->buffer_.resize(std::max<std::size_t>(options.buffer_bytes, 4096));
   log->head_path_ = options.head_path.empty() ? head_path_of(dir) : options.head_path;
   const std::string head_name = log->head_path_.string();
-  if (log->head_path_.has_parent_path()) {
-    fs::create_directories(log->head_path_.parent_path(), ec);
-    if (ec) return fail("cannot create " + log->head_path_.parent_path().string() + ": " + ec.message());
-  }
+  // The mark's folder is made private when it has to be made (the default one, the log folder's
+  // parent, exists by now); an existing one may be shared and is left as it is.
+  if (log->head_path_.has_parent_path() && !fs::exists(log->head_path_.parent_path(), ec) &&
+      !make_private_dir(log->head_path_.parent_path(), &why_not))
+    return fail(why_not);
+  // Whatever an earlier version, a copy or a hand left readable to others is the account's again.
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file(ec)) tighten(e.path());
+  tighten(log->head_path_);
 
   // The high-water mark, when there is one: the log must reach it (checked below, before anything
   // is written, so that a cut log is left as evidence rather than continued).
@@ -559,8 +565,15 @@ LogStatus MessageLog::open_segment_locked() noexcept {
   try {
     ++segment_number_;
     segment_path_ = dir_ / segment_name(segment_number_);
-    file_ = std::fopen(segment_path_.c_str(), "ab");
-    if (!file_) return failed_ = true, LogStatus::io_error;
+    const int fd = ::open(segment_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) return failed_ = true, LogStatus::io_error;
+    file_ = ::fdopen(fd, "ab");
+    if (!file_ || ::fchmod(fd, 0600) != 0) {
+      if (file_) std::fclose(file_);
+      else ::close(fd);
+      file_ = nullptr;
+      return failed_ = true, LogStatus::io_error;
+    }
     std::setvbuf(file_, buffer_.data(), _IOFBF, buffer_.size());
     // The new name must survive a power loss before a high-water mark can name a batch in it.
     if (options_.fsync_on_flush && !sync_dir(dir_)) return failed_ = true, LogStatus::io_error;

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <thread>
 
+#include <sys/stat.h>
+
 #include "testing/test_database.hpp"
 
 namespace simpul::gateway {
@@ -43,6 +45,12 @@ std::vector<std::string> read_lines(const fs::path& p) {
   std::vector<std::string> out;
   for (std::string l; std::getline(in, l);) out.push_back(l);
   return out;
+}
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  EXPECT_EQ(::lstat(p.c_str(), &st), 0) << p;
+  return st.st_mode & 07777;
 }
 
 void write_lines(const fs::path& p, const std::vector<std::string>& lines) {
@@ -587,6 +595,53 @@ TEST_F(MessageLogTest, ReopenWritesTheMarkOfALogThatHadNone) {
   ASSERT_EQ(log->close(), LogStatus::ok);
   ASSERT_TRUE(fs::exists(head_file()));
   EXPECT_EQ(head_json().at("last_seq").to_number<std::uint64_t>(), 2500u);
+  EXPECT_TRUE(verify_log(log_dir(), pk(key_)).ok());
+}
+
+// ---------------------------------------------------------------------------------------------
+// File modes: records and the mark are readable by the service account only.
+
+TEST_F(MessageLogTest, NewFilesAre0600InFolders0700WhateverTheUmask) {
+  const mode_t old_umask = ::umask(022);  // the usual one: without care, 0644 files in 0755 folders
+  const fs::path dir = dir_.path() / "data" / "gateway" / "log";
+  {
+    MessageLogOptions o;
+    o.batch_size = 4;
+    o.max_batch_age = std::chrono::milliseconds(0);
+    o.fsync_on_flush = false;
+    auto log = MessageLog::open(dir, key_, o);
+    ASSERT_TRUE(log);
+    for (std::uint64_t i = 1; i <= 10; ++i) ASSERT_EQ(log->append(sample(i)), LogStatus::ok);
+    ASSERT_EQ(log->rotate(), LogStatus::ok);
+    ASSERT_EQ(log->append(sample(11)), LogStatus::ok);
+    ASSERT_EQ(log->close(), LogStatus::ok);
+  }
+  ::umask(old_umask);
+  EXPECT_EQ(mode_of(dir), 0700u);
+  EXPECT_EQ(mode_of(dir.parent_path()), 0700u);  // created here; it holds the high-water mark
+  EXPECT_EQ(mode_of(dir_.path() / "data"), 0700u);
+  ASSERT_EQ(list_segments(dir).size(), 2u);
+  for (const auto& seg : list_segments(dir)) EXPECT_EQ(mode_of(seg), 0600u) << seg;
+  ASSERT_TRUE(fs::exists(dir.parent_path() / "log-head.json"));
+  EXPECT_EQ(mode_of(dir.parent_path() / "log-head.json"), 0600u);
+}
+
+TEST_F(MessageLogTest, LooseModesAreTightenedWhenTheLogOpens) {
+  write_2500();
+  fs::permissions(log_dir(), fs::perms(0755));
+  for (const auto& seg : list_segments(log_dir())) fs::permissions(seg, fs::perms(0644));
+  fs::permissions(head_file(), fs::perms(0664));
+  ::testing::internal::CaptureStderr();
+  auto log = MessageLog::open(log_dir(), key_, {});
+  const std::string said = ::testing::internal::GetCapturedStderr();
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->close(), LogStatus::ok);
+  EXPECT_EQ(mode_of(log_dir()), 0700u);
+  for (const auto& seg : list_segments(log_dir())) EXPECT_EQ(mode_of(seg), 0600u) << seg;
+  EXPECT_EQ(mode_of(head_file()), 0600u);
+  EXPECT_NE(said.find("\"event\":\"gateway.permissions_fixed\""), std::string::npos) << said;
+  EXPECT_NE(said.find("segment-00000001.log"), std::string::npos) << said;
+  EXPECT_NE(said.find("log-head.json"), std::string::npos) << said;
   EXPECT_TRUE(verify_log(log_dir(), pk(key_)).ok());
 }
 
