@@ -41,6 +41,7 @@ ExchangeRecord sample(std::uint64_t i) {
 
 void run(const fs::path& dir, const crypto::SigningKey& key, int threads, std::uint64_t records) {
   fs::remove_all(dir);
+  fs::remove(head_path_of(dir));  // the previous run's high-water mark would name a missing log
   MessageLogOptions o;
   o.batch_size = 1024;
   auto log = MessageLog::open(dir, key, o);
@@ -85,4 +86,5 @@ int main(int argc, char** argv) {
   run(dir, key, 1, records);
   run(dir, key, 4, records);
   fs::remove_all(dir);
+  fs::remove(head_path_of(dir));
 }

@@ -31,18 +31,26 @@ using namespace simpul::gateway;
   __builtin_trap();
 }
 
-inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+inline int hex_digit(char c) {
+  const std::string digits = "0123456789abcdef";
+  const char l = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  const auto at = digits.find(l);
+  return at == std::string::npos ? -1 : int(at);
+}
 
-/// Check 0: starts with '/', no "." or ".." segment, no '\', no %2e / %2f / %5c (any case).
-/// (A NUL byte is refused too: access.cpp does so, and no HTTP parser lets one through.)
-inline bool path_ok(std::string_view p) {
-  if (p.empty() || p[0] != '/') return false;
-  std::vector<std::string_view> segments;
+inline bool is_escape(const std::string& s, std::size_t i) {
+  return i + 2 < s.size() && s[i] == '%' && hex_digit(s[i + 1]) >= 0 && hex_digit(s[i + 2]) >= 0;
+}
+
+/// One form of the path: no "." / ".." segment (judged before any ';'), no '\', no byte below
+/// 0x20, no DEL, no "%uHHHH".
+inline bool form_ok(const std::string& p) {
+  std::vector<std::string> segments;
   std::size_t start = 1;
   while (true) {
     std::size_t slash = p.find('/', start);
-    segments.push_back(p.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
-    if (slash == std::string_view::npos) break;
+    segments.push_back(p.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
     start = slash + 1;
   }
   for (auto s : segments) {
@@ -50,17 +58,69 @@ inline bool path_ok(std::string_view p) {
     if (s == "." || s == "..") return false;
   }
   for (std::size_t i = 0; i < p.size(); ++i) {
-    if (p[i] == '\\' || p[i] == '\0') return false;
-    if (p[i] == '%' && i + 2 < p.size()) {
-      std::string enc{p[i + 1], lower(p[i + 2])};
-      if (enc == "2e" || enc == "2f" || enc == "5c") return false;
-      if (enc == "25" && i + 4 < p.size()) {  // double encoding: "%252e"
-        std::string twice{p[i + 3], lower(p[i + 4])};
-        if (twice == "2e" || twice == "2f" || twice == "5c") return false;
-      }
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c == '\\' || c < 0x20 || c == 0x7F) return false;
+    if (c == '%' && i + 5 < p.size() && (p[i + 1] == 'u' || p[i + 1] == 'U')) {
+      bool four_hex = true;
+      for (int k = 2; k <= 5; ++k) four_hex = four_hex && hex_digit(p[i + k]) >= 0;
+      if (four_hex) return false;
     }
   }
   return true;
+}
+
+/// Code points by the book (RFC 3629 table): the shortest form only, no surrogates, at most U+10FFFF.
+inline bool utf8_ok(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len;
+    std::uint32_t cp;
+    if (c < 0x80) { len = 1; cp = c; }
+    else if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return false;
+    if (i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      const unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    const std::uint32_t shortest = len == 1 ? 0 : len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (cp < shortest || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+/// Check 0: starts with '/'; the path as sent and each percent-decoded form (one round at a time,
+/// until nothing changes, at most three rounds) passes form_ok; no escape decodes to '.', '/',
+/// '\', a control byte or DEL; the final form is well-formed UTF-8.
+inline bool path_ok(std::string_view raw) {
+  if (raw.empty() || raw[0] != '/') return false;
+  std::string p(raw);
+  if (!form_ok(p)) return false;
+  for (int rounds = 0;; ++rounds) {
+    bool any = false;
+    for (std::size_t i = 0; i < p.size(); ++i) any = any || is_escape(p, i);
+    if (!any) break;
+    if (rounds == 3) return false;  // still changing after three rounds
+    std::string next;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (is_escape(p, i)) {
+        const int v = hex_digit(p[i + 1]) * 16 + hex_digit(p[i + 2]);
+        if (v == '.' || v == '/' || v == '\\' || v < 0x20 || v == 0x7F) return false;
+        next.push_back(char(v));
+        i += 2;
+      } else {
+        next.push_back(p[i]);
+      }
+    }
+    p = next;
+    if (!form_ok(p)) return false;
+  }
+  return utf8_ok(p);
 }
 
 /// `prefix` covers `path` on whole segments. "/" (or empty) covers everything.

@@ -1,5 +1,7 @@
 #include "app/cli_args.hpp"
 
+#include <string_view>
+
 namespace simpul::app {
 
 CliArgs::CliArgs(int argc, char** argv, const std::set<std::string>& flags) {
@@ -14,18 +16,30 @@ CliArgs::CliArgs(int argc, char** argv, const std::set<std::string>& flags) {
       options_[key.substr(0, eq)] = key.substr(eq + 1);
     } else if (flags.count(key)) {
       flags_.insert(key);
-    } else if (i + 1 < argc) {
+    } else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) {
       options_[key] = argv[++i];
     } else {
-      throw std::invalid_argument("option --" + key + " needs a value");
+      // Followed by another option or by nothing: a switch the caller did not declare (such as
+      // `gateway verify --live`), never the next option swallowed as its value. An option that
+      // needed a value says so when it is read.
+      flags_.insert(key);
     }
   }
 }
 
 std::optional<std::string> CliArgs::get(const std::string& key) const {
   auto it = options_.find(key);
-  if (it == options_.end()) return std::nullopt;
+  if (it == options_.end()) {
+    if (flags_.count(key)) throw std::invalid_argument("option --" + key + " needs a value");
+    return std::nullopt;
+  }
   return it->second;
+}
+
+bool CliArgs::flag(const std::string& key) const {
+  if (auto it = options_.find(key); it != options_.end())
+    throw std::invalid_argument("option --" + key + " takes no value (got \"" + it->second + "\")");
+  return flags_.count(key) > 0;
 }
 
 void CliArgs::allow_only(const std::set<std::string>& keys) const {

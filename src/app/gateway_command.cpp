@@ -12,7 +12,7 @@ namespace simpul::app {
 namespace {
 
 const char* kUsage =
-    "usage: simpul gateway verify --log-dir DIR --public-key HEX [--live]\n"
+    "usage: simpul gateway verify --log-dir DIR --public-key HEX [--live] [--head FILE]\n"
     "       simpul gateway prove --log-dir DIR --seq N                 print the proof of one exchange (JSON)\n"
     "       simpul gateway verify-proof --proof FILE --public-key HEX  check an exported proof\n";
 
@@ -32,17 +32,28 @@ std::string log_dir(const CliArgs& args) {
 
 int gateway_command(const CliArgs& args, std::ostream& out) {
   // The common options are accepted (and ignored) so one alias can run every subcommand.
-  args.allow_only({"log-dir", "public-key", "seq", "proof", "live", "database", "data-dir", "profiles-dir"});
+  args.allow_only({"log-dir", "public-key", "seq", "proof", "live", "head", "database", "data-dir", "profiles-dir"});
   const auto& what = args.word(1);
   if (what == "verify") {
-    auto report = gateway::verify_log(log_dir(args), public_key(args), args.flag("live"));
+    // --head: the high-water mark to check against; by default the one beside the log directory,
+    // or e.g. a copy kept off the host (docs/gateway.md, "High-water mark").
+    auto report = gateway::verify_log(log_dir(args), public_key(args), args.flag("live"), args.get_or("head", ""));
     out << "segments: " << report.segments << "\nbatches: " << report.batches << "\nrecords: " << report.records << "\n";
+    if (report.head)
+      out << "high-water mark: seq " << report.head->last_seq << ", batch " << report.head->batch << ", signed at "
+          << gateway::utc_time(report.head->time_us) << " (" << report.head_path.string() << ")\n";
+    else
+      out << "high-water mark: none at " << report.head_path.string() << "\n";
     if (report.ok()) {
-      out << "message log OK: chain intact, every batch root and signature valid\n";
+      out << "message log OK: chain intact, every batch root and signature valid"
+          << (report.head ? ", nothing missing below the high-water mark" : "") << "\n";
       return 0;
     }
     const auto& p = *report.problem;
-    out << "message log BROKEN in " << p.segment << " line " << p.line << " (seq " << p.seq << "): " << p.what << "\n";
+    if (p.line == 0)  // the high-water mark, a key or a whole file: no line to point at
+      out << "message log BROKEN (" << p.segment << "): " << p.what << "\n";
+    else
+      out << "message log BROKEN in " << p.segment << " line " << p.line << " (seq " << p.seq << "): " << p.what << "\n";
     return 1;
   }
   if (what == "prove") {

@@ -1,6 +1,7 @@
 #include "gateway/access.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "core/crypto.hpp"
 
@@ -15,12 +16,23 @@ Decision refuse(Decision d, ErrorCode code) noexcept {
   return d;
 }
 
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+/// How many rounds of percent-decoding a path may need before it stops changing. Three covers
+/// every layer a real client or proxy chain adds ("%252e" is two); a path that still changes after
+/// them is refused rather than judged in a form no upstream may see.
+constexpr int kMaxDecodeRounds = 3;
 
-/// Rejects what an upstream could resolve differently from our prefix match: "." and ".." segments,
-/// backslashes, percent-encoded '.', '/' or '\', and paths not starting with '/'.
-bool safe_path(std::string_view p) noexcept {
-  if (p.empty() || p.front() != '/') return false;
+int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// One form of the path (as sent, or after a round of decoding): no "." or ".." segment, no '\',
+/// no control byte, no IIS-style "%uHHHH". Sets `percent` when a '%' is present, `high` when a
+/// byte above 0x7F is.
+bool form_ok(std::string_view p, bool& percent, bool& high) noexcept {
+  percent = high = false;
   std::size_t seg_start = 1;
   for (std::size_t i = 1; i <= p.size(); ++i) {
     if (i == p.size() || p[i] == '/') {
@@ -32,19 +44,107 @@ bool safe_path(std::string_view p) noexcept {
       seg_start = i + 1;
       continue;
     }
-    if (p[i] == '\\' || p[i] == '\0') return false;
-    if (p[i] == '%' && i + 2 < p.size()) {
-      const char a = p[i + 1], b = lower(p[i + 2]);
-      if (a == '2' && (b == 'e' || b == 'f')) return false;
-      if (a == '5' && b == 'c') return false;
-      // Double encoding ("%252e"): an upstream that decodes twice would see "%2e" become '.'.
-      if (a == '2' && b == '5' && i + 4 < p.size()) {
-        const char c = p[i + 3], d = lower(p[i + 4]);
-        if ((c == '2' && (d == 'e' || d == 'f')) || (c == '5' && d == 'c')) return false;
-      }
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '\\' || c < 0x20 || c == 0x7F) return false;
+    if (c >= 0x80) high = true;
+    if (c == '%') {
+      percent = true;
+      // %uHHHH: IIS decodes it to a UTF-16 unit ("%u002e" is '.'); nobody else sends it.
+      if (i + 5 < p.size() && (p[i + 1] == 'u' || p[i + 1] == 'U') && hex_value(p[i + 2]) >= 0 &&
+          hex_value(p[i + 3]) >= 0 && hex_value(p[i + 4]) >= 0 && hex_value(p[i + 5]) >= 0)
+        return false;
     }
   }
   return true;
+}
+
+/// One round of percent-decoding of `in` into `out` (which may be `in`'s own storage: the output
+/// never overtakes the input). Refuses an escape that yields '.', '/', '\', a control byte or DEL:
+/// an upstream that decodes would see a dot segment, a separator or a byte no path carries.
+/// `changed` tells whether any escape was decoded.
+bool decode_round(std::string_view in, char* out, std::size_t& out_len, bool& changed) noexcept {
+  std::size_t n = 0;
+  changed = false;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    int hi, lo;
+    if (in[i] == '%' && i + 2 < in.size() && (hi = hex_value(in[i + 1])) >= 0 && (lo = hex_value(in[i + 2])) >= 0) {
+      const auto c = static_cast<unsigned char>(hi * 16 + lo);
+      if (c == '.' || c == '/' || c == '\\' || c < 0x20 || c == 0x7F) return false;
+      out[n++] = static_cast<char>(c);
+      i += 2;
+      changed = true;
+    } else {
+      out[n++] = in[i];
+    }
+  }
+  out_len = n;
+  return true;
+}
+
+/// Well-formed UTF-8 (RFC 3629): no overlong form ("\xc0\xae" is an overlong '.'), no surrogate,
+/// nothing above U+10FFFF, no truncated sequence.
+bool valid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c == 0xE0) n = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) n = 3;
+    else if (c == 0xED) n = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) n = 3;
+    else if (c == 0xF0) n = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) n = 4;
+    else if (c == 0xF4) n = 4, hi = 0x8F;
+    else return false;
+    if (i + n > s.size()) return false;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c1 < lo || c1 > hi) return false;
+    for (std::size_t k = 2; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+/// Rejects what an upstream could resolve differently from our prefix match (docs/gateway.md,
+/// "Order of checks", check 0): paths not starting with '/', "." and ".." segments, backslashes,
+/// control bytes, and the same in every percent-decoded form of the path (decoded up to three
+/// times, to a fixed point); an escape that decodes to '.', '/' or '\'; "%uHHHH"; and bytes that
+/// are not well-formed UTF-8 once decoded (overlong forms of '.', '/' and '\').
+bool safe_path(std::string_view p) noexcept {
+  if (p.empty() || p.front() != '/') return false;
+  bool percent, high;
+  if (!form_ok(p, percent, high)) return false;
+  if (!percent) return !high || valid_utf8(p);
+  // Decoding only shrinks the path: one buffer of its size holds every round. Paths with escapes
+  // fit the stack buffer; a longer one (up to the header limit) takes one allocation.
+  char small[1024];
+  std::string large;
+  char* buf = small;
+  if (p.size() > sizeof small) {
+    try {
+      large.resize(p.size());
+    } catch (...) {
+      return false;
+    }
+    buf = large.data();
+  }
+  std::string_view form = p;
+  for (int round = 1;; ++round) {
+    std::size_t n = 0;
+    bool changed = false;
+    if (!decode_round(form, buf, n, changed)) return false;
+    if (!changed) break;  // fixed point
+    if (round > kMaxDecodeRounds) return false;
+    form = std::string_view(buf, n);
+    if (!form_ok(form, percent, high)) return false;
+  }
+  return valid_utf8(form);
 }
 
 bool grant_path_matches(std::string_view prefix, std::string_view path) noexcept {

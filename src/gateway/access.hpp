@@ -4,7 +4,10 @@
 // Pure: no sockets, no database, no locks, no exceptions.
 //
 // Order of checks (the first failing one answers):
-//   0. malformed path (dot segments, encoded '/', '.' or '\')   400 request.malformed
+//   0. malformed path: dot segments, '\', control bytes, in the 400 request.malformed
+//      path as sent and in each percent-decoded form (decoded to a
+//      fixed point, at most three rounds); escapes of '.', '/', '\';
+//      %uHHHH; ill-formed or overlong UTF-8 once decoded
 //   1. API key unknown or missing                               401 gateway.unknown_consumer
 //      (first, so that callers without a valid key learn nothing about which services exist)
 //  1b. consumer has registered client certificates and the one

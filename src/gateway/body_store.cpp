@@ -10,6 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
+#include "core/log.hpp"
+#include "gateway/file_modes.hpp"
+
 namespace simpul::gateway {
 
 namespace fs = std::filesystem;
@@ -21,9 +26,10 @@ const char* suffix(BodyPart part) { return part == BodyPart::request ? ".request
 /// Writes `content` to `path` via `path.tmp` (exclusive create, mode 0600) and a rename.
 bool write_file(const fs::path& path, std::string_view content) noexcept {
   const fs::path tmp = fs::path(path).concat(".tmp");
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) return false;
-  bool ok = true;
+  // A temporary file left by a crash keeps its mode through O_TRUNC: the body must not inherit it.
+  bool ok = ::fchmod(fd, 0600) == 0;
   for (std::size_t done = 0; ok && done < content.size();) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
@@ -69,13 +75,29 @@ fs::path BodyStore::day_dir(std::int64_t time_us) const {
   return dir_ / name;
 }
 
+bool BodyStore::secure() const noexcept {
+  std::string why;
+  if (!make_private_dir(dir_, &why)) {
+    log::error("gateway.body_store_unusable", {{"dir", dir_.string()}, {"reason", why}});
+    return false;
+  }
+  bool ok = true;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir_, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_symlink(ec)) continue;
+    ok = tighten(it->path()) && ok;
+  }
+  return ok && !ec;
+}
+
 bool BodyStore::save(std::int64_t time_us, std::string_view request_id, const ExchangeBodies& bodies) const noexcept {
   if (!is_safe_request_id(request_id)) return false;
   try {
     const fs::path day = day_dir(time_us);
-    std::error_code ec;
-    fs::create_directories(day, ec);
-    if (ec) return false;
+    // One mkdir for the day's folder (it exists after the day's first exchange); the store's own
+    // folder too when it is missing.
+    if (::mkdir(day.c_str(), 0700) != 0 && errno != EEXIST && !make_private_dir(day)) return false;
     const std::string base(request_id);
     const std::string meta = boost::json::serialize(boost::json::object{
         {"request_content_type", bodies.request.content_type}, {"response_content_type", bodies.response.content_type}});

@@ -6,8 +6,8 @@
 // classified services hold personal data.
 //
 // Layout: <dir>/<YYYY-MM-DD, UTC day of the exchange>/<request_id>.request, .response and
-// .meta.json (the content types), files mode 0600. One folder per day so retention is deleting
-// whole days.
+// .meta.json (the content types), folders mode 0700, files mode 0600. One folder per day so
+// retention is deleting whole days.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -40,6 +40,10 @@ class BodyStore {
   explicit BodyStore(std::filesystem::path dir) : dir_(std::move(dir)) {}
   const std::filesystem::path& dir() const { return dir_; }
 
+  /// Creates the store's folder (mode 0700, missing parents too) and tightens every folder and file
+  /// in it that group or others can reach (warning gateway.permissions_fixed). Called once when
+  /// the data plane starts; walks the whole store. False when a mode could not be fixed.
+  bool secure() const noexcept;
   /// Writes both bodies of one exchange (each through a temporary file renamed into place, so a
   /// reader never sees half a file). False, writing nothing lasting, when the id is unsafe or the
   /// disk refuses. Thread-safe.

@@ -58,3 +58,56 @@ TEST(BodyStore, UnwritableStoreReportsFailure) {
   BodyStore store(blocker / "bodies");
   EXPECT_FALSE(store.save(kTime, "gw-a-1", {{"x", ""}, {"y", ""}}));
 }
+
+namespace {
+unsigned mode_of(const std::filesystem::path& p) {
+  struct stat st {};
+  EXPECT_EQ(::lstat(p.c_str(), &st), 0) << p;
+  return st.st_mode & 07777;
+}
+}  // namespace
+
+TEST(BodyStore, FoldersAre0700AndFiles0600WhateverTheUmask) {
+  simpul::test_support::TempDir dir;
+  const mode_t old_umask = ::umask(022);
+  BodyStore store(dir.path() / "gateway" / "log" / "bodies");
+  // A temporary file left by an earlier crash, readable by everyone: the body must not inherit it.
+  const auto day = store.dir() / "2026-11-18";
+  std::filesystem::create_directories(day);
+  { std::ofstream(day / "gw-a-1.request.tmp") << "old"; }
+  std::filesystem::permissions(day / "gw-a-1.request.tmp", std::filesystem::perms(0644));
+  ASSERT_TRUE(store.save(kTime, "gw-a-1", {{"x", ""}, {"y", ""}}));
+  ASSERT_TRUE(store.save(kTime + 86'400'000'000LL, "gw-a-2", {{"x", ""}, {"y", ""}}));
+  ::umask(old_umask);
+  for (const char* f : {"gw-a-1.request", "gw-a-1.response", "gw-a-1.meta.json"}) EXPECT_EQ(mode_of(day / f), 0600u) << f;
+  EXPECT_EQ(mode_of(store.dir() / "2026-11-19"), 0700u);  // a day folder the store made
+  EXPECT_EQ(mode_of(store.dir() / "2026-11-19" / "gw-a-2.response"), 0600u);
+}
+
+TEST(BodyStore, SecureMakesTheFolderAndTightensWhatOthersCouldReach) {
+  simpul::test_support::TempDir dir;
+  const mode_t old_umask = ::umask(022);
+  BodyStore fresh(dir.path() / "new" / "bodies");
+  EXPECT_TRUE(fresh.secure());
+  ::umask(old_umask);
+  EXPECT_EQ(mode_of(fresh.dir()), 0700u);
+  EXPECT_EQ(mode_of(fresh.dir().parent_path()), 0700u);
+
+  BodyStore store(dir.path() / "bodies");
+  ASSERT_TRUE(store.save(kTime, "gw-a-1", {{"x", ""}, {"y", ""}}));
+  const auto day = store.dir() / "2026-11-18";
+  std::filesystem::permissions(store.dir(), std::filesystem::perms(0755));
+  std::filesystem::permissions(day, std::filesystem::perms(0777));
+  std::filesystem::permissions(day / "gw-a-1.response", std::filesystem::perms(0640));
+  ::testing::internal::CaptureStderr();
+  EXPECT_TRUE(store.secure());
+  const std::string said = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(mode_of(store.dir()), 0700u);
+  EXPECT_EQ(mode_of(day), 0700u);
+  EXPECT_EQ(mode_of(day / "gw-a-1.response"), 0600u);
+  EXPECT_EQ(mode_of(day / "gw-a-1.request"), 0600u);
+  EXPECT_NE(said.find("\"event\":\"gateway.permissions_fixed\""), std::string::npos) << said;
+  EXPECT_NE(said.find("gw-a-1.response"), std::string::npos) << said;
+  EXPECT_EQ(said.find("gw-a-1.request\""), std::string::npos) << said;  // it was private already
+  ASSERT_TRUE(store.load(kTime, "gw-a-1", BodyPart::response));
+}

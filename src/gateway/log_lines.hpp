@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "gateway/merkle.hpp"
 #include "gateway/message_log.hpp"
@@ -35,7 +36,9 @@ Line parse_line(std::string_view text);
 /// two fields of the records it does not return (the proof is checked by verify_proof anyway).
 bool quick_record(std::string_view t, std::uint64_t& seq, merkle::Hash& h);
 
-// Calls f(line_number, Line) for each line of `path`; false if the file cannot be opened.
+// Calls f(line_number, Line) for each line of `path` — or f(line_number, Line, terminated), where
+// `terminated` is false for a last line without '\n' (one being written) — until f returns false;
+// false if the file cannot be opened.
 template <typename F>
 bool for_each_line(const std::filesystem::path& path, F&& f) {
   std::ifstream in(path, std::ios::binary);
@@ -44,7 +47,11 @@ bool for_each_line(const std::filesystem::path& path, F&& f) {
   std::size_t n = 0;
   while (std::getline(in, text)) {
     ++n;
-    if (!f(n, parse_line(text))) break;
+    if constexpr (std::is_invocable_v<F, std::size_t, const Line&, bool>) {
+      if (!f(n, parse_line(text), !in.eof())) break;
+    } else {
+      if (!f(n, parse_line(text))) break;
+    }
   }
   return true;
 }

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <fstream>
+#include <sstream>
 
 #include "gateway/log_lines.hpp"
 #include "gateway/message_log.hpp"
@@ -165,11 +166,13 @@ ProofCheck verify_proof(const InclusionProof& p, std::string_view public_key) {
 // ---------------------------------------------------------------------------------------------
 // Whole-log verification
 
-LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allow_open_batch) {
+LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allow_open_batch,
+                     const fs::path& head_path) {
   LogReport rep;
   auto problem = [&](const fs::path& seg, std::size_t line, std::uint64_t seq, std::string what) {
     rep.problem = LogProblem{seg.filename().string(), line, seq, std::move(what)};
   };
+  auto n_ = [](std::uint64_t v) { return std::to_string(v); };
   try {
     crypto::init();
     if (public_key.size() != 32) {
@@ -177,6 +180,40 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
       return rep;
     }
     const std::string kid = key_id(public_key);
+
+    // The high-water mark first: a live log only grows after the mark was written, so everything
+    // it names is already on disk when the segments are read.
+    rep.head_path = head_path.empty() ? head_path_of(dir) : head_path;
+    std::optional<LogHead> head;
+    std::error_code ec;
+    const bool head_exists = fs::exists(rep.head_path, ec);
+    if (head_exists) {
+      std::ifstream in(rep.head_path, std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      if (in) head = head_from_json(text.str());
+      std::string sig;
+      if (!head) {
+        problem(rep.head_path, 0, 0, "the high-water mark " + rep.head_path.string() + " is unreadable");
+        return rep;
+      }
+      if (head->key_id != kid) {
+        problem(rep.head_path, 0, head->last_seq, "the high-water mark is signed by another key (" + head->key_id + ")");
+        return rep;
+      }
+      if (!crypto::from_hex(head->signature, sig) || sig.size() != 64 ||
+          !crypto::verify_detached(public_key, head_message(*head), sig)) {
+        problem(rep.head_path, 0, head->last_seq,
+                "the high-water mark's signature is not valid (the mark was forged or edited)");
+        return rep;
+      }
+      rep.head = head;
+    }
+    const std::string head_said =
+        head ? "the high-water mark signed at " + utc_time(head->time_us) + " says " + n_(head->last_seq) + " (batch " +
+                   n_(head->batch) + ", in " + head->segment + ")"
+             : std::string();
+
     auto segments = list_segments(dir);
     std::uint64_t expected_seq = 1, expected_batch = 1;
     merkle::Hash prev{};
@@ -187,8 +224,10 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
       const auto& seg = segments[si];
       ++rep.segments;
       last_line = 0;
-      auto n_ = [](std::uint64_t v) { return std::to_string(v); };
-      bool readable = for_each_line(seg, [&](std::size_t n, const Line& l) {
+      const bool newest = si + 1 == segments.size();
+      bool readable = for_each_line(seg, [&](std::size_t n, const Line& l, bool terminated) {
+        // A live log's newest segment may end inside a line the writer is still writing.
+        if (!terminated && allow_open_batch && newest) return false;
         last_line = n;
         if (l.kind == Line::bad) {
           problem(seg, n, expected_seq, l.error);
@@ -253,17 +292,46 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
           problem(seg, n, at, "batch " + n_(l.batch_no) + ": signature is not valid");
           return false;
         }
+        if (head && l.batch_no == head->batch &&
+            (l.last_seq != head->last_seq || l.root != head->root || merkle::to_hex(prev) != head->last_hash)) {
+          // Both signed by the key, yet different: a log rewritten by someone holding it.
+          problem(seg, n, at, "batch " + n_(l.batch_no) + " is not the one the high-water mark names (" + head_said + ")");
+          return false;
+        }
         leaves.clear();
         ++expected_batch;
         ++rep.batches;
         return true;
       });
       if (!readable && !rep.problem) problem(seg, 0, expected_seq, "cannot read the segment");
-      // The writer closes the batch before it leaves a segment; only a live log's last one is open.
-      if (!rep.problem && !leaves.empty() && !(allow_open_batch && si + 1 == segments.size()))
+      // The writer closes the batch before it leaves a segment; only a live log's last one is open
+      // (judged below, after the mark).
+      if (!rep.problem && !leaves.empty() && !newest)
         problem(seg, last_line, first_pending,
-                "records " + std::to_string(first_pending) + ".." + std::to_string(expected_seq - 1) +
-                    " are not covered by a signed batch");
+                "records " + n_(first_pending) + ".." + n_(expected_seq - 1) + " are not covered by a signed batch");
+    }
+    if (rep.problem) return rep;
+    const fs::path last_segment = segments.empty() ? fs::path(head ? head->segment : "") : segments.back();
+    const std::uint64_t last_seq = expected_seq - 1;
+    if (head && rep.batches < head->batch) {
+      // Cut off below the mark: the newest records, batches or segments were removed.
+      if (last_seq < head->last_seq)
+        problem(last_segment, last_line, last_seq + 1,
+                "records after " + n_(last_seq) + " are missing; " + head_said);
+      else
+        problem(last_segment, last_line, first_pending,
+                "batch " + n_(head->batch) + " is missing: records up to " + n_(last_seq) +
+                    " are there but not the batch line that signed them; " + head_said);
+    } else if (!head && rep.batches > 0) {
+      problem(rep.head_path, 0, 0,
+              "no high-water mark at " + rep.head_path.string() +
+                  ": the end of the log cannot be checked (its newest records, batches or segments could have "
+                  "been removed). A running gateway writes a new mark when it next signs a batch, a starting one "
+                  "at once (warning gateway.log_head_missing); a copy of the mark from a backup can be checked "
+                  "with --head");
+    } else if (!leaves.empty() && !allow_open_batch) {
+      problem(last_segment, last_line, first_pending,
+              "records " + n_(first_pending) + ".." + n_(last_seq) + " are not covered by a signed batch");
     }
   } catch (const std::exception& e) {
     problem(dir, 0, 0, e.what());

@@ -2,13 +2,21 @@
 
 #include "gateway/log_lines.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cerrno>
 #include <charconv>
+#include <ctime>
 #include <fstream>
+#include <sstream>
+
+#include "core/log.hpp"
+#include "gateway/file_modes.hpp"
 
 namespace simpul::gateway {
 
@@ -148,6 +156,51 @@ std::string batch_line(std::uint64_t batch, std::uint64_t first, std::uint64_t l
   return line;
 }
 
+std::int64_t now_us() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool write_all(int fd, std::string_view data) noexcept {
+  for (std::size_t done = 0; done < data.size();) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+/// fsync of a directory: makes a file created or renamed in it survive a power loss.
+bool sync_dir(const fs::path& dir) noexcept {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+/// Replaces `path` with `content` so that a reader (or a crash) sees the old file or the new one,
+/// never a mix: written to `path.tmp` (mode 0600), optionally synced, renamed over `path`.
+bool replace_file(const fs::path& path, std::string_view content, bool sync) noexcept {
+  try {
+    const fs::path tmp = fs::path(path).concat(".tmp");
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) return false;
+    bool ok = ::fchmod(fd, 0600) == 0 && write_all(fd, content) && (!sync || ::fsync(fd) == 0);
+    ok = ::close(fd) == 0 && ok;
+    std::error_code ec;
+    if (ok) fs::rename(tmp, path, ec);
+    if (!ok || ec) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+    return !sync || sync_dir(path.has_parent_path() ? path.parent_path() : fs::path("."));
+  } catch (...) {
+    return false;
+  }
+}
+
 }  // namespace
 
 namespace detail {
@@ -271,6 +324,71 @@ std::string batch_message(std::uint64_t batch, std::uint64_t first_seq, std::uin
 
 std::string key_id(std::string_view public_key) { return crypto::sha256_hex(public_key).substr(0, 16); }
 
+// ---------------------------------------------------------------------------------------------
+// High-water mark
+
+namespace {
+constexpr std::string_view kHeadFormat = "simpul.gateway.log-head/1";
+}
+
+std::string head_message(const LogHead& h) {
+  return "simpul-gateway-log-head\n" + std::to_string(h.batch) + "\n" + std::to_string(h.last_seq) + "\n" +
+         h.last_hash + "\n" + h.root + "\n" + h.segment + "\n" + std::to_string(h.time_us);
+}
+
+std::string to_json(const LogHead& h) {
+  return boost::json::serialize(boost::json::object{{"format", kHeadFormat},
+                                                    {"batch", h.batch},
+                                                    {"last_seq", h.last_seq},
+                                                    {"last_hash", h.last_hash},
+                                                    {"root", h.root},
+                                                    {"segment", h.segment},
+                                                    {"time_us", h.time_us},
+                                                    {"key_id", h.key_id},
+                                                    {"signature", h.signature}});
+}
+
+std::optional<LogHead> head_from_json(std::string_view json) {
+  try {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(json, ec);
+    if (ec || !v.is_object()) return std::nullopt;
+    const auto& o = v.as_object();
+    if (o.size() != 9 || str(o, "format") != kHeadFormat) return std::nullopt;
+    LogHead h;
+    h.batch = u64(o, "batch");
+    h.last_seq = u64(o, "last_seq");
+    h.last_hash = str(o, "last_hash");
+    h.root = str(o, "root");
+    h.segment = str(o, "segment");
+    h.time_us = o.at("time_us").to_number<std::int64_t>();
+    h.key_id = str(o, "key_id");
+    h.signature = str(o, "signature");
+    return h;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+fs::path head_path_of(const fs::path& log_dir) {
+  std::error_code ec;
+  fs::path d = fs::absolute(log_dir, ec);
+  if (ec) d = log_dir;
+  d = d.lexically_normal();
+  if (!d.has_filename() && d.has_parent_path()) d = d.parent_path();  // "/x/log/" is "/x/log"
+  return d.parent_path() / (d.filename().string() + "-head.json");
+}
+
+std::string utc_time(std::int64_t time_us) {
+  std::time_t secs = static_cast<std::time_t>(time_us / 1'000'000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[80];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
 std::vector<fs::path> list_segments(const fs::path& dir) {
   std::vector<fs::path> out;
   std::error_code ec;
@@ -293,15 +411,42 @@ std::unique_ptr<MessageLog> MessageLog::open(const fs::path& dir, const crypto::
     return nullptr;
   };
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return fail("cannot create " + dir.string() + ": " + ec.message());
+  std::string why_not;
+  if (!make_private_dir(dir, &why_not)) return fail(why_not);
   std::unique_ptr<MessageLog> log(new MessageLog());
+  const std::string_view public_key(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size());
   log->dir_ = dir;
   log->key_ = key;
-  log->key_id_ = key_id(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  log->key_id_ = key_id(public_key);
   log->options_ = options;
   if (log->options_.batch_size == 0) log->options_.batch_size = 1;
   log->buffer_.resize(std::max<std::size_t>(options.buffer_bytes, 4096));
+  log->head_path_ = options.head_path.empty() ? head_path_of(dir) : options.head_path;
+  const std::string head_name = log->head_path_.string();
+  // The mark's folder is made private when it has to be made (the default one, the log folder's
+  // parent, exists by now); an existing one may be shared and is left as it is.
+  if (log->head_path_.has_parent_path() && !fs::exists(log->head_path_.parent_path(), ec) &&
+      !make_private_dir(log->head_path_.parent_path(), &why_not))
+    return fail(why_not);
+  // Whatever an earlier version, a copy or a hand left readable to others is the account's again.
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file(ec)) tighten(e.path());
+  tighten(log->head_path_);
+
+  // The high-water mark, when there is one: the log must reach it (checked below, before anything
+  // is written, so that a cut log is left as evidence rather than continued).
+  std::optional<LogHead> mark;
+  if (fs::exists(log->head_path_, ec)) {
+    std::ifstream in(log->head_path_, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (in) mark = head_from_json(text.str());
+    if (!mark) return fail("the high-water mark " + head_name + " is unreadable");
+    std::string sig;
+    if (mark->key_id != log->key_id_ || !crypto::from_hex(mark->signature, sig) || sig.size() != 64 ||
+        !crypto::verify_detached(public_key, head_message(*mark), sig))
+      return fail("the high-water mark " + head_name + " is not signed by this gateway's key (run `simpul gateway verify`)");
+  }
 
   // Continue the chain: the last record and batch of the newest segment that has any.
   auto segments = list_segments(dir);
@@ -326,28 +471,26 @@ std::unique_ptr<MessageLog> MessageLog::open(const fs::path& dir, const crypto::
     }
   }
   if (!segments.empty()) log->segment_number_ = segment_number(segments.back());
+  std::vector<merkle::Hash> tail;  // records a crash left without a batch line
+  std::uint64_t tail_first = 0;
+  fs::path tail_segment;
   for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
     bool any = false, bad = false;
-    std::vector<merkle::Hash> tail;
-    std::uint64_t tail_first = 0;
     std::string why;
+    const std::string name = it->filename().string();
     if (!for_each_line(*it, [&](std::size_t n, const Line& l) {
-          if (l.kind == Line::bad) {
+          merkle::Hash h;
+          if (l.kind == Line::bad || !merkle::from_hex(l.kind == Line::batch ? l.root : l.hash, h)) {
             bad = true;
-            why = it->filename().string() + " line " + std::to_string(n) + ": " + l.error;
+            why = name + " line " + std::to_string(n) + ": " + (l.kind == Line::bad ? l.error : "bad hash");
             return false;
           }
           any = true;
           if (l.kind == Line::batch) {
             log->next_batch_ = l.batch_no + 1;
+            log->last_signed_ = {l.batch_no, l.last_seq, log->prev_hash_, h, name};
             tail.clear();
           } else {
-            merkle::Hash h;
-            if (!merkle::from_hex(l.hash, h)) {
-              bad = true;
-              why = it->filename().string() + " line " + std::to_string(n) + ": bad hash";
-              return false;
-            }
             if (tail.empty()) tail_first = l.rec.seq;
             tail.push_back(leaf_of(h));
             log->prev_hash_ = h;
@@ -361,23 +504,56 @@ std::unique_ptr<MessageLog> MessageLog::open(const fs::path& dir, const crypto::
     if (log->next_batch_ == 1) {
       // No batch line in this segment (a crash before its first one): the number follows the
       // last batch of an earlier segment.
-      for (auto earlier = std::next(it); earlier != segments.rend() && log->next_batch_ == 1; ++earlier)
+      for (auto earlier = std::next(it); earlier != segments.rend() && log->next_batch_ == 1; ++earlier) {
+        merkle::Hash last_hash{};
         for_each_line(*earlier, [&](std::size_t, const Line& l) {
-          if (l.kind == Line::batch) log->next_batch_ = l.batch_no + 1;
+          merkle::Hash h{};
+          if (l.kind == Line::record && merkle::from_hex(l.hash, h)) last_hash = h;
+          if (l.kind == Line::batch && merkle::from_hex(l.root, h)) {
+            log->next_batch_ = l.batch_no + 1;
+            log->last_signed_ = {l.batch_no, l.last_seq, last_hash, h, earlier->filename().string()};
+          }
           return l.kind != Line::bad;
         });
+      }
     }
-    if (!tail.empty()) {
-      // Records a crash left unsigned: close their batch where they are.
-      auto root = merkle::root(tail);
-      auto sig = crypto::sign_detached(key, batch_message(log->next_batch_, tail_first, log->next_seq_ - 1, root));
-      std::ofstream out(*it, std::ios::app | std::ios::binary);
-      out << batch_line(log->next_batch_, tail_first, log->next_seq_ - 1, root, log->key_id_, hex(sig));
-      if (!out.flush()) return fail("cannot write " + it->string());
-      ++log->next_batch_;
-    }
+    if (!tail.empty()) tail_segment = *it;
     break;
   }
+
+  // Below the mark is on disk by construction (it is written after its batch): a log that ends
+  // before it lost records, by tampering or to a disk that lied about fsync. Not continued: a new
+  // mark would paper over it.
+  const std::uint64_t log_batches = log->next_batch_ - 1, log_last = log->next_seq_ - 1;
+  if (mark && (log_batches < mark->batch || log_last < mark->last_seq))
+    return fail("the message log in " + dir.string() + " ends at seq " + std::to_string(log_last) + " (batch " +
+                std::to_string(log_batches) + ") but its high-water mark " + head_name + ", signed at " +
+                utc_time(mark->time_us) + ", says seq " + std::to_string(mark->last_seq) + " (batch " +
+                std::to_string(mark->batch) + ", in " + mark->segment +
+                "): records are missing. Nothing was written. Run `simpul gateway verify`; to start anew, keep the "
+                "log and the mark as evidence and move the mark aside");
+
+  if (!tail.empty()) {
+    // Records a crash left unsigned: close their batch where they are.
+    const std::uint64_t last = log->next_seq_ - 1;
+    const auto root = merkle::root(tail);
+    const auto sig = crypto::sign_detached(key, batch_message(log->next_batch_, tail_first, last, root));
+    const std::string line = batch_line(log->next_batch_, tail_first, last, root, log->key_id_, hex(sig));
+    const int fd = ::open(tail_segment.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    bool ok = fd >= 0 && write_all(fd, line) && (!options.fsync_on_flush || ::fsync(fd) == 0);
+    if (fd >= 0) ok = ::close(fd) == 0 && ok;
+    if (!ok) return fail("cannot write " + tail_segment.string());
+    log->last_signed_ = {log->next_batch_, last, log->prev_hash_, root, tail_segment.filename().string()};
+    ++log->next_batch_;
+  }
+  if (!mark && log->last_signed_.batch > 0)
+    log::warn("gateway.log_head_missing", {{"log_dir", dir.string()},
+                                           {"head", head_name},
+                                           {"last_seq", log->last_signed_.last_seq},
+                                           {"action", "a new high-water mark starts at the log's current end"}});
+  log->head_batch_ = mark ? mark->batch : 0;
+  if (log->write_head(log->last_signed_) != LogStatus::ok) return fail("cannot write the high-water mark " + head_name);
+
   std::lock_guard lock(log->mutex_);
   if (log->open_segment_locked() != LogStatus::ok) return fail("cannot create a segment in " + dir.string());
   return log;
@@ -389,9 +565,18 @@ LogStatus MessageLog::open_segment_locked() noexcept {
   try {
     ++segment_number_;
     segment_path_ = dir_ / segment_name(segment_number_);
-    file_ = std::fopen(segment_path_.c_str(), "ab");
-    if (!file_) return failed_ = true, LogStatus::io_error;
+    const int fd = ::open(segment_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) return failed_ = true, LogStatus::io_error;
+    file_ = ::fdopen(fd, "ab");
+    if (!file_ || ::fchmod(fd, 0600) != 0) {
+      if (file_) std::fclose(file_);
+      else ::close(fd);
+      file_ = nullptr;
+      return failed_ = true, LogStatus::io_error;
+    }
     std::setvbuf(file_, buffer_.data(), _IOFBF, buffer_.size());
+    // The new name must survive a power loss before a high-water mark can name a batch in it.
+    if (options_.fsync_on_flush && !sync_dir(dir_)) return failed_ = true, LogStatus::io_error;
     return LogStatus::ok;
   } catch (...) {
     failed_ = true;
@@ -412,6 +597,11 @@ LogStatus MessageLog::close_batch_locked() noexcept {
     auto sig = crypto::sign_detached(key_, batch_message(next_batch_, pending_first_seq_, last, root));
     if (!write_locked(batch_line(next_batch_, pending_first_seq_, last, root, key_id_, hex(sig))))
       return LogStatus::io_error;
+    last_signed_.batch = next_batch_;
+    last_signed_.last_seq = last;
+    last_signed_.last_hash = prev_hash_;
+    last_signed_.root = root;
+    last_signed_.segment.assign(segment_path_.filename().native());
     ++next_batch_;
     pending_.clear();
     return LogStatus::ok;
@@ -462,49 +652,95 @@ LogStatus MessageLog::append(const ExchangeRecord& record, std::uint64_t* assign
 
 LogStatus MessageLog::flush() noexcept {
   int sync_fd = -1;
-  {
+  SignedBatch head;
+  try {
     std::lock_guard lock(mutex_);
     if (!file_) return LogStatus::closed;
     if (failed_) return LogStatus::io_error;
     if (auto s = close_batch_locked(); s != LogStatus::ok) return s;
     if (std::fflush(file_) != 0) return failed_ = true, LogStatus::io_error;
-    if (!options_.fsync_on_flush) return LogStatus::ok;
+    head = last_signed_;
     // fsync takes milliseconds; holding the mutex meanwhile would stall every exchange being
     // appended (the data plane's p99). A duplicate descriptor stays valid even if rotate() closes
     // the file before the sync finishes.
-    sync_fd = ::dup(fileno(file_));
-    if (sync_fd < 0) return failed_ = true, LogStatus::io_error;
+    if (options_.fsync_on_flush) {
+      sync_fd = ::dup(fileno(file_));
+      if (sync_fd < 0) return failed_ = true, LogStatus::io_error;
+    }
+  } catch (...) {  // allocation failure copying the segment name
+    return LogStatus::io_error;
   }
-  const bool synced = ::fsync(sync_fd) == 0;
-  ::close(sync_fd);
-  if (synced) return LogStatus::ok;
-  std::lock_guard lock(mutex_);
-  failed_ = true;
-  return LogStatus::io_error;
+  if (sync_fd >= 0) {
+    const bool synced = ::fsync(sync_fd) == 0;
+    ::close(sync_fd);
+    if (!synced) {
+      std::lock_guard lock(mutex_);
+      failed_ = true;
+      return LogStatus::io_error;
+    }
+  }
+  // The batch is on disk: now the mark may name it.
+  return write_head(head);
 }
 
 LogStatus MessageLog::rotate() noexcept {
-  std::lock_guard lock(mutex_);
-  if (!file_) return LogStatus::closed;
-  if (failed_) return LogStatus::io_error;
-  if (auto s = close_batch_locked(); s != LogStatus::ok) return s;
-  if (options_.fsync_on_flush && (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0))
-    return failed_ = true, LogStatus::io_error;
-  if (std::fclose(file_) != 0) failed_ = true;
-  file_ = nullptr;
-  if (failed_) return LogStatus::io_error;
-  return open_segment_locked();
+  SignedBatch head;
+  try {
+    std::lock_guard lock(mutex_);
+    if (!file_) return LogStatus::closed;
+    if (failed_) return LogStatus::io_error;
+    if (auto s = close_batch_locked(); s != LogStatus::ok) return s;
+    if (options_.fsync_on_flush && (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0))
+      return failed_ = true, LogStatus::io_error;
+    if (std::fclose(file_) != 0) failed_ = true;
+    file_ = nullptr;
+    if (failed_) return LogStatus::io_error;
+    head = last_signed_;
+    if (auto s = open_segment_locked(); s != LogStatus::ok) return s;
+  } catch (...) {
+    return LogStatus::io_error;
+  }
+  return write_head(head);
 }
 
 LogStatus MessageLog::close() noexcept {
-  std::lock_guard lock(mutex_);
-  if (!file_) return LogStatus::closed;
-  auto s = failed_ ? LogStatus::io_error : close_batch_locked();
-  if (s == LogStatus::ok && options_.fsync_on_flush && (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0))
-    s = LogStatus::io_error;
-  if (std::fclose(file_) != 0) s = LogStatus::io_error;
-  file_ = nullptr;
-  return s;
+  SignedBatch head;
+  LogStatus s;
+  try {
+    std::lock_guard lock(mutex_);
+    if (!file_) return LogStatus::closed;
+    s = failed_ ? LogStatus::io_error : close_batch_locked();
+    if (s == LogStatus::ok && options_.fsync_on_flush && (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0))
+      s = LogStatus::io_error;
+    if (std::fclose(file_) != 0) s = LogStatus::io_error;
+    file_ = nullptr;
+    head = last_signed_;
+  } catch (...) {
+    return LogStatus::io_error;
+  }
+  return s == LogStatus::ok ? write_head(head) : s;
+}
+
+LogStatus MessageLog::write_head(const SignedBatch& b) noexcept {
+  if (b.batch == 0) return LogStatus::ok;
+  std::lock_guard lock(head_mutex_);
+  if (b.batch <= head_batch_) return LogStatus::ok;
+  try {
+    LogHead h;
+    h.batch = b.batch;
+    h.last_seq = b.last_seq;
+    h.last_hash = merkle::to_hex(b.last_hash);
+    h.root = merkle::to_hex(b.root);
+    h.segment = b.segment;
+    h.time_us = now_us();
+    h.key_id = key_id_;
+    h.signature = hex(crypto::sign_detached(key_, head_message(h)));
+    if (!replace_file(head_path_, to_json(h) + "\n", options_.fsync_on_flush)) return LogStatus::io_error;
+    head_batch_ = b.batch;
+    return LogStatus::ok;
+  } catch (...) {
+    return LogStatus::io_error;
+  }
 }
 
 std::uint64_t MessageLog::last_seq() const {

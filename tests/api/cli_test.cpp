@@ -8,11 +8,15 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <vector>
 
+#include "app/cli_args.hpp"
 #include "core/crypto.hpp"
 #include "gateway/message_log.hpp"
 #include "server_process.hpp"
@@ -199,4 +203,149 @@ TEST(Cli, GatewayVerifyChecksTheMessageLogAndProvesOneExchange) {
   auto usage = simpul_cli("gateway verify --log-dir " + logs.string(), dir.path().string());
   EXPECT_EQ(usage.status, 1);
   EXPECT_NE(usage.out.find("--public-key"), std::string::npos) << usage.out;
+}
+
+namespace {
+
+app::CliArgs parse(std::vector<std::string> words, const std::set<std::string>& flags = {}) {
+  std::vector<char*> argv{const_cast<char*>("simpul")};
+  for (auto& w : words) argv.push_back(w.data());
+  return app::CliArgs(static_cast<int>(argv.size()), argv.data(), flags);
+}
+
+}  // namespace
+
+TEST(CliArgs, AnUndeclaredSwitchNeverSwallowsTheNextOption) {
+  // `--live` is not in main's list of flags: followed by another option or at the end, it is a
+  // switch, and the option after it keeps its value.
+  auto a = parse({"gateway", "verify", "--live", "--log-dir", "/x", "--public-key", "ab"});
+  EXPECT_TRUE(a.flag("live"));
+  EXPECT_EQ(a.get("log-dir"), "/x");
+  EXPECT_EQ(a.get("public-key"), "ab");
+  EXPECT_EQ(a.words(), (std::vector<std::string>{"gateway", "verify"}));
+  auto end = parse({"gateway", "verify", "--log-dir", "/x", "--live"});
+  EXPECT_TRUE(end.flag("live"));
+  EXPECT_EQ(end.get("log-dir"), "/x");
+  EXPECT_NO_THROW(end.allow_only({"log-dir", "live"}));
+  EXPECT_THROW(end.allow_only({"log-dir"}), std::invalid_argument);  // still an unknown option
+}
+
+TEST(CliArgs, AValueOptionWithoutItsValueIsAnErrorWhenRead) {
+  auto a = parse({"serve", "--port", "--demo"}, {"demo"});
+  EXPECT_TRUE(a.flag("demo"));
+  EXPECT_THROW((void)a.get("port"), std::invalid_argument);  // not silently the default port
+  auto end = parse({"serve", "--port"});
+  EXPECT_THROW((void)end.get("port"), std::invalid_argument);
+  // A switch given a value is an error, not a silently ignored word.
+  auto valued = parse({"gateway", "verify", "--live", "yes"});
+  EXPECT_THROW((void)valued.flag("live"), std::invalid_argument);
+  // Declared flags and --key=value are unchanged.
+  auto b = parse({"serve", "--demo", "--port=9000", "x"}, {"demo"});
+  EXPECT_TRUE(b.flag("demo"));
+  EXPECT_EQ(b.get("port"), "9000");
+  EXPECT_EQ(b.words(), (std::vector<std::string>{"serve", "x"}));
+}
+
+TEST(Cli, GatewayVerifyLiveAcceptsTheOpenBatchOfARunningLog) {
+  test_support::TempDir dir;
+  auto logs = dir.path() / "gateway-log";
+  auto key = crypto::generate_signing_key();
+  {
+    gateway::MessageLogOptions o;
+    o.max_batch_age = std::chrono::milliseconds(0);
+    o.fsync_on_flush = false;
+    auto log = gateway::MessageLog::open(logs, key, o);
+    ASSERT_TRUE(log);
+    for (int i = 0; i < 40; ++i) {
+      gateway::ExchangeRecord r;
+      r.request_id = "req-" + std::to_string(i);
+      r.status = 200;
+      ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
+      if (i == 29) {
+        ASSERT_EQ(log->flush(), gateway::LogStatus::ok);  // batch 1: records 1..30
+        std::filesystem::copy_file(dir.path() / "gateway-log-head.json", dir.path() / "head-at-30.json");
+      }
+    }
+    ASSERT_EQ(log->close(), gateway::LogStatus::ok);
+  }
+  // A running gateway's log: records 31..40 written, their batch not signed yet (so its
+  // high-water mark still names batch 1).
+  std::filesystem::copy_file(dir.path() / "head-at-30.json", dir.path() / "gateway-log-head.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  auto segment = gateway::list_segments(logs).back();
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(segment);
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+  }
+  ASSERT_NE(lines.back().find("\"batch\":2"), std::string::npos);
+  lines.pop_back();
+  {
+    std::ofstream out(segment, std::ios::trunc);
+    for (const auto& l : lines) out << l << '\n';
+  }
+  auto hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  auto closed = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
+  EXPECT_EQ(closed.status, 1) << closed.out;
+  EXPECT_NE(closed.out.find("records 31..40 are not covered by a signed batch"), std::string::npos) << closed.out;
+  // --live first (it used to swallow --log-dir as its value) and last (it used to need a value).
+  auto live = simpul_cli("gateway verify --live --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
+  EXPECT_EQ(live.status, 0) << live.out;
+  EXPECT_NE(live.out.find("records: 40"), std::string::npos) << live.out;
+  auto live_last = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + " --live", dir.path().string());
+  EXPECT_EQ(live_last.status, 0) << live_last.out;
+}
+
+TEST(Cli, GatewayVerifyNamesTheRecordsMissingBelowTheHighWaterMark) {
+  test_support::TempDir dir;
+  auto logs = dir.path() / "gateway-log";
+  auto key = crypto::generate_signing_key();
+  {
+    gateway::MessageLogOptions o;
+    o.batch_size = 10;
+    o.fsync_on_flush = false;
+    auto log = gateway::MessageLog::open(logs, key, o);
+    ASSERT_TRUE(log);
+    for (int i = 0; i < 40; ++i) {
+      gateway::ExchangeRecord r;
+      r.request_id = "req-" + std::to_string(i);
+      ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
+    }
+    ASSERT_EQ(log->close(), gateway::LogStatus::ok);
+  }
+  auto hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  auto verify = [&](const std::string& extra = "") {
+    return simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + extra, dir.path().string());
+  };
+  auto ok = verify();
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("high-water mark: seq 40, batch 4, signed at "), std::string::npos) << ok.out;
+  // The last two batches cut off: the file still ends with a valid batch line.
+  auto segment = gateway::list_segments(logs).back();
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(segment);
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+  }
+  ASSERT_EQ(lines.size(), 44u);
+  lines.resize(22);
+  {
+    std::ofstream out(segment, std::ios::trunc);
+    for (const auto& l : lines) out << l << '\n';
+  }
+  auto cut = verify();
+  EXPECT_EQ(cut.status, 1) << cut.out;
+  EXPECT_NE(cut.out.find("records after 20 are missing; the high-water mark signed at "), std::string::npos) << cut.out;
+  EXPECT_NE(cut.out.find(" says 40 (batch 4"), std::string::npos) << cut.out;
+  EXPECT_EQ(verify(" --live").status, 1);
+  // Without the mark the cut is invisible to the log alone: reported, not accepted.
+  std::filesystem::copy_file(dir.path() / "gateway-log-head.json", dir.path() / "saved-head.json");
+  std::filesystem::remove(dir.path() / "gateway-log-head.json");
+  auto none = verify();
+  EXPECT_EQ(none.status, 1) << none.out;
+  EXPECT_NE(none.out.find("no high-water mark"), std::string::npos) << none.out;
+  // A copy of the mark kept elsewhere still convicts the cut log.
+  auto saved = verify(" --head " + (dir.path() / "saved-head.json").string());
+  EXPECT_EQ(saved.status, 1) << saved.out;
+  EXPECT_NE(saved.out.find("records after 20 are missing"), std::string::npos) << saved.out;
 }

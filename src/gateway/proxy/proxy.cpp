@@ -32,7 +32,12 @@ std::string iso_time(std::int64_t time_us) {
 Proxy::Impl::Impl(const SnapshotHolder& s, RateLimiter& l, MessageLog* g, ProxyOptions o)
     : snapshots(s), limiter(l), log(g), options(std::move(o)) {
   crypto::init();
-  if (!options.bodies_dir.empty()) bodies.emplace(options.bodies_dir);
+  if (!options.bodies_dir.empty()) {
+    bodies.emplace(options.bodies_dir);
+    // Stored bodies may hold personal data: the folder is the service account's alone. A failure is
+    // logged; saving then fails per exchange (gateway.body_store_failed) without failing it.
+    (void)bodies->secure();
+  }
   const unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (unsigned i = 0; i < n; ++i) {
     auto w = std::make_unique<Worker>(snapshots, options.upstream_idle_per_host);

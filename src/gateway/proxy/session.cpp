@@ -5,6 +5,7 @@
 
 #include "core/log.hpp"
 #include "gateway/access.hpp"
+#include "gateway/proxy/framing.hpp"
 #include "gateway/proxy/internal.hpp"
 #include "gateway/proxy/refusal.hpp"
 #include "gateway/proxy/sha256.hpp"
@@ -156,18 +157,38 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     }
     const auto started = std::chrono::steady_clock::now();
     const std::int64_t started_us = now_us();
-    if (buffer.size() != 0) {
-      // The head usually came whole in the first read: parse it in place, without arming a timer
-      // or suspending. What async_read_header would do first anyway; an incomplete head consumes
-      // nothing and is read on below, a malformed or oversized one fails here the same way.
+    // The head is fed to the parser from our buffer (not by async_read_header) so that its raw
+    // bytes can be checked for line folds, which Beast would silently join. An incomplete head
+    // consumes nothing; the complete one is consumed exactly (the parser stops after the head).
+    bool folded = false;
+    auto put_head = [&]() {
       boost::system::error_code pe;
-      buffer.consume(parser.put(buffer.data(), pe));
-      if (pe && pe != bhttp::error::need_more) ec = pe;
-    }
+      const auto data = buffer.data();
+      const std::size_t used = parser.put(data, pe);
+      if (parser.is_header_done())
+        folded = proxy::has_obs_fold({static_cast<const char*>(data.data()), used});
+      buffer.consume(used);
+      return pe == bhttp::error::need_more ? boost::system::error_code{} : pe;
+    };
+    // The head usually came whole in the first read: parsed in place, without arming a timer or
+    // suspending.
+    if (buffer.size() != 0) ec = put_head();
     if (!ec && !parser.is_header_done()) {
       deadline.arm(stream, opt.header_timeout);
-      auto [e, n] = co_await bhttp::async_read_header(stream, buffer, parser, kAwait);
-      ec = e;
+      while (!ec && !parser.is_header_done()) {
+        auto [e, n] = co_await stream.async_read_some(buffer.prepare(beast::read_size(buffer, 65536)), kAwait);
+        if (e == asio::error::eof) {
+          // As async_read_header reports it: the peer left before or inside a head.
+          ec = parser.got_some() ? bhttp::error::partial_message : bhttp::error::end_of_stream;
+          break;
+        }
+        if (e) {
+          ec = e;
+          break;
+        }
+        buffer.commit(n);
+        ec = put_head();
+      }
       if (deadline.fired()) ec = asio::error::timed_out;
       deadline.disarm();
     }
@@ -177,7 +198,12 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     refusal.started_us = started_us;
     if (ec) {
       // The head never completed: answer what went wrong when we know, then close.
-      if (ec == bhttp::error::header_limit) {
+      if (ec == bhttp::error::bad_transfer_encoding || ec == bhttp::error::bad_content_length ||
+          ec == bhttp::error::multiple_content_length) {
+        // Both Transfer-Encoding and Content-Length, or a Content-Length that is not one number.
+        log::info("gateway.bad_framing", {{"remote", peer}, {"error", ec.message()}});
+        co_await refusal.send(ErrorCode::GatewayBadFraming);
+      } else if (ec == bhttp::error::header_limit) {
         co_await refusal.send(ErrorCode::GatewayHeaderTooLarge);
       } else if (ec == asio::error::timed_out) {
         log::info("gateway.request_timeout", {{"remote", peer}});
@@ -199,6 +225,14 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     refusal.path = target;
     refusal.version = req.version();
     refusal.language = language_of(req[bhttp::field::accept_language]);
+    if (folded || !proxy::transfer_encoding_ok(req.base())) {
+      // The body's length is ambiguous: whatever follows the head cannot be trusted to be the
+      // next request (RFC 9112 6.3: 400, then close).
+      log::info("gateway.bad_framing", {{"remote", peer}, {"folded", folded}});
+      refusal.keep_alive = false;
+      co_await refusal.send(ErrorCode::GatewayBadFraming);
+      break;
+    }
     const bool chunked = parser.chunked();
     const bool body_pending = !parser.is_done();
     refusal.keep_alive = req.keep_alive() && !body_pending;  // an unread body would poison the stream
