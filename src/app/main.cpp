@@ -50,8 +50,9 @@ Usage:
                      [--header-timeout-ms N] [--idle-timeout-ms N]
                                        run the gateway's data plane (Sistem Penghubung Layanan) on its own,
                                        configured from the database (default) or a JSON file
-  simpul gateway verify --log-dir DIR --public-key HEX [--live]
-                                       check the gateway message log: chain, batch roots, signatures
+  simpul gateway verify --log-dir DIR --public-key HEX [--live] [--head FILE]
+                                       check the gateway message log: chain, batch roots, signatures and
+                                       the signed high-water mark (<log-dir>-head.json unless --head names a copy)
   simpul gateway prove --log-dir DIR --seq N | verify-proof --proof FILE --public-key HEX
                                        export / check the inclusion proof of one exchange
   simpul profiles check
@@ -64,7 +65,7 @@ Common options:
 )";
 
 const std::set<std::string> kFlags = {"demo", "password-stdin", "no-access-log", "help", "json", "no-message-log",
-                                      "access-log", "gateway-no-message-log", "gateway-access-log"};
+                                      "access-log", "gateway-no-message-log", "gateway-access-log", "live"};
 const std::set<std::string> kCommon = {"database", "data-dir", "profiles-dir"};
 
 std::set<std::string> with_common(std::set<std::string> keys) {
