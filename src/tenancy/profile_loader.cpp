@@ -32,6 +32,12 @@ DomainSpec read_domain(const Reader& r, const YAML::Node& n, const std::string& 
   return d;
 }
 
+/// "Kota Balikpapan" -> "Balikpapan": the name without the region type the official titles add.
+std::string short_name_of(const std::string& name, const std::string& type) {
+  std::string prefix = type == "kota" ? "Kota " : "Kabupaten ";
+  return name.rfind(prefix, 0) == 0 ? name.substr(prefix.size()) : name;
+}
+
 }  // namespace
 
 Profile load_profile(const std::filesystem::path& file) {
@@ -60,6 +66,8 @@ Profile load_profile(const std::filesystem::path& file) {
   if (p.region_type != "kota" && p.region_type != "kabupaten") r.fail(region["type"], "region.type", "must be kota or kabupaten");
   p.region_name = r.str(region, "name", "region.");
   p.head_title = r.str(region, "head_title", "region.");
+  p.region_short_name = r.opt_str(region, "short_name", "region.").value_or(short_name_of(p.region_name, p.region_type));
+  p.government_name = r.opt_str(region, "government_name", "region.").value_or("Pemerintah " + p.region_name);
 
   auto reg = r.need(root, "regulation", "");
   p.regulation_instrument = r.str(reg, "instrument", "regulation.");
