@@ -279,3 +279,36 @@ TEST_P(ArchitectureStoreTest, AnImportIsAllOrNothingAndImportingTwiceChangesNoth
   EXPECT_EQ(twice.elements_updated, 3);
   EXPECT_EQ(current_model(t_->db(), s_).relations.size(), 1u);
 }
+
+TEST_P(ArchitectureStoreTest, AnImportKeepsWhatTheLifecycleMaintainsAndNeverMovesAnElementsDomain) {
+  ElementInput in;
+  in.domain = "aplikasi";
+  in.code = "A-1";
+  in.name = "SIAK";
+  in.owner_agency_id = agency_;
+  in.attributes = boost::json::object{{"lifecycle_stage", "pemeliharaan"}};
+  m_->elements.create(s_, in, actor_, {}, true);  // as the application lifecycle writes it
+
+  auto result = import("code,name,domain,owner_agency_code,attr.url\nA-1,SIAK Baru,aplikasi,DISKOMINFO,https://siak.go.id\n", false);
+  ASSERT_TRUE(result.problems.empty()) << result.problems[0].column << ": " << result.problems[0].message;
+  auto model = current_model(t_->db(), s_);
+  ASSERT_EQ(model.elements.size(), 1u);
+  EXPECT_EQ(model.elements[0].name, "SIAK Baru");
+  EXPECT_EQ(model.elements[0].attributes,
+            (boost::json::object{{"lifecycle_stage", "pemeliharaan"}, {"url", "https://siak.go.id"}}));
+
+  // An exported file carries the stage: it may come back unchanged, but not changed.
+  const std::string header = "code,name,domain,owner_agency_code,attr.lifecycle_stage\n";
+  EXPECT_TRUE(import(header + "A-1,SIAK Baru,aplikasi,DISKOMINFO,pemeliharaan\n", false).problems.empty());
+  auto changed = import(header + "A-1,SIAK Baru,aplikasi,DISKOMINFO,implementasi\n", false);
+  ASSERT_EQ(changed.problems.size(), 1u);
+  EXPECT_EQ(changed.problems[0].column, "attributes.lifecycle_stage");
+  auto fresh = import(header + "A-2,Baru,aplikasi,DISKOMINFO,pemeliharaan\n", false);
+  ASSERT_EQ(fresh.problems.size(), 1u) << "a new element cannot arrive with a stage";
+  EXPECT_EQ(current_model(t_->db(), s_).elements[0].attributes.at("lifecycle_stage"), "pemeliharaan");
+
+  auto moved = import("code,name,domain,owner_agency_code\nA-1,SIAK,layanan,DISKOMINFO\n", false);
+  ASSERT_EQ(moved.problems.size(), 1u);
+  EXPECT_EQ(moved.problems[0].column, "domain");
+  EXPECT_EQ(current_model(t_->db(), s_).elements[0].domain, "aplikasi");
+}
