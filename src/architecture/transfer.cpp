@@ -145,14 +145,21 @@ ImportResult run_import(Service& service, storage::Database& db, const ledger::L
         e.parent_id = parent->id;
       }
       e.reference_code = pe.reference_code.empty() ? std::nullopt : std::optional(pe.reference_code);
-      // A spreadsheet carries the editable attributes; what the lifecycle maintains is kept.
+      // A spreadsheet carries the editable attributes; what the lifecycle maintains is kept. An
+      // exported file carries it too: it may come back unchanged, never changed (as a form).
       boost::json::object attrs;
       for (const auto& [k, v] : e.attributes)
         if (const auto* def = find_attribute(e.domain, k); def && def->read_only) attrs[k] = v;
-      for (const auto& [k, v] : pe.attributes) attrs[k] = v;
+      for (const auto& [k, v] : pe.attributes) {
+        const auto* def = find_attribute(e.domain, k);
+        const auto* kept = attrs.if_contains(k);
+        if (def && def->read_only && !(kept && *kept == v))
+          throw Error(ErrorCode::ValidationInvalidValue, "attributes." + std::string(k), "maintained by the application lifecycle");
+        attrs[k] = v;
+      }
       e.attributes = std::move(attrs);
       e.updated_at = now;
-      validator.element(e);
+      validator.element(e, true);
       (existing ? updates : inserts).push_back(e);
       state.put(std::move(e));
     } catch (const Error& err) {

@@ -1,27 +1,25 @@
-// The evaluation report as PDF (libharu). Layout is a single top-down pass with a cursor; page
-// numbers ("Halaman X dari Y") are written once every page exists.
+// The evaluation report as PDF, drawn with the shared kit (src/pdf). Layout is a single top-down
+// pass with a cursor; page numbers ("Halaman X dari Y") are written once every page exists.
 #include <hpdf.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <memory>
 #include <numbers>
-#include <optional>
-#include <stdexcept>
 #include <string>
-#include <string_view>
-#include <type_traits>
 #include <vector>
 
 #include "evaluation/report.hpp"
-#include "evaluation/report_pdf_kit.hpp"
+#include "evaluation/report_text.hpp"
+#include "pdf/kit.hpp"
+#include "pdf/table.hpp"
 
 namespace simpul::evaluation {
 namespace {
 
-using namespace pdf_kit;
+using namespace pdf;
+
+// Levels, and so every index, run 0..5 in both frameworks.
+constexpr double kScaleMax = 5;
 
 // ---------------------------------------------------------------- cover
 
@@ -31,7 +29,7 @@ std::string report_title(const ReportData& d) {
 }
 
 /// "Label   value" rows; the value wraps under itself.
-void field(Pdf& pdf, const std::string& label, const std::string& value) {
+void field(Document& pdf, const std::string& label, const std::string& value) {
   if (value.empty()) return;
   const float size = 9, leading = 12.5f, label_width = 92;
   auto lines = wrap(pdf.regular, size, value, kWidth - label_width);
@@ -44,7 +42,7 @@ void field(Pdf& pdf, const std::string& label, const std::string& value) {
   pdf.y -= 2;
 }
 
-void provisional_warning(Pdf& pdf) {
+void provisional_warning(Document& pdf) {
   const float size = 9, leading = 12.5f, pad = 9;
   auto lines = wrap(pdf.regular, size,
                     "Kerangka penilaian bersifat sementara (provisional): bobot, tingkat dan kriteria belum "
@@ -65,7 +63,7 @@ void provisional_warning(Pdf& pdf) {
   pdf.y -= h + 4;
 }
 
-void index_panel(Pdf& pdf, const ReportData& d) {
+void index_panel(Document& pdf, const ReportData& d) {
   const float h = 122, right_x = kLeft + 210, right_w = kRight - right_x - 14;
   ensure(pdf, h + 12);
   pdf.y -= 10;
@@ -100,7 +98,7 @@ void bar(HPDF_Page page, float x, float y, float width, float height, double val
   if (v > 0) box(page, x, y, static_cast<float>(width * v / kScaleMax), height, color);
 }
 
-void history(Pdf& pdf, const ReportData& d) {
+void history(Document& pdf, const ReportData& d) {
   if (d.history.empty()) return;
   heading(pdf, "Riwayat Indeks");
   auto rows = d.history;
@@ -121,7 +119,7 @@ void history(Pdf& pdf, const ReportData& d) {
   line((d.year > 0 ? std::to_string(d.year) + " " : std::string()) + "(periode ini)", d.index, kAccent);
 }
 
-void cover(Pdf& pdf, const ReportData& d) {
+void cover(Document& pdf, const ReportData& d) {
   box(pdf.page, 0, kPageHeight - 14, kPageWidth, 14, kAccent);
   text_at(pdf.page, pdf.bold, 8, kLeft, pdf.y - 8, "SIMPUL \xC2\xB7 SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", kMuted);
   pdf.y -= 22;
@@ -144,7 +142,7 @@ void cover(Pdf& pdf, const ReportData& d) {
 // ---------------------------------------------------------------- charts
 
 /// Horizontal bars on 0..5 with gridlines; split over pages if there are many rows.
-void bar_chart(Pdf& pdf, const std::vector<ReportScore>& scores, bool numbered) {
+void bar_chart(Document& pdf, const std::vector<ReportScore>& scores, bool numbered) {
   const float label_w = 150, value_w = 34, row = 24, axis = 18;
   const float x0 = kLeft + label_w + 8, x1 = kRight - value_w, unit = (x1 - x0) / static_cast<float>(kScaleMax);
   std::size_t next = 0;
@@ -185,7 +183,7 @@ void bar_chart(Pdf& pdf, const std::vector<ReportScore>& scores, bool numbered) 
 
 /// Radar (spider) chart of 3..12 scores on 0..5: rings for levels 1..5, one axis per score,
 /// the values as a filled polygon.
-void radar_chart(Pdf& pdf, const std::vector<ReportScore>& scores) {
+void radar_chart(Document& pdf, const std::vector<ReportScore>& scores) {
   const float radius = 118, label_gap = 10, label_w = 108, height = 2 * radius + 80;
   ensure(pdf, height);
   const float cx = kLeft + kWidth / 2, cy = pdf.y - 40 - radius;
@@ -262,96 +260,7 @@ void radar_chart(Pdf& pdf, const std::vector<ReportScore>& scores) {
 
 // ---------------------------------------------------------------- tables
 
-struct Column {
-  const char* title;
-  float width;
-  enum Align { Left, Center, Right } align = Left;
-};
-
-constexpr float kCellPad = 3;
-
-void cell_line(Pdf& pdf, HPDF_Font font, float size, float x, const Column& c, float baseline, const std::string& s,
-               Rgb color) {
-  switch (c.align) {
-    case Column::Left: text_at(pdf.page, font, size, x + kCellPad, baseline, s, color); break;
-    case Column::Center: text_centered(pdf.page, font, size, x + c.width / 2, baseline, s, color); break;
-    case Column::Right: text_right(pdf.page, font, size, x + c.width - kCellPad, baseline, s, color); break;
-  }
-}
-
-constexpr float kHeaderHeight = 17;
-
-/// Room for `height` of table content at the cursor, drawing the header row first where it is
-/// due. Drawn on demand, a header is never left alone at the foot of a page.
-void table_space(Pdf& pdf, const std::vector<Column>& columns, float height) {
-  ensure(pdf, height + (pdf.header_due ? kHeaderHeight + 2 : 0));
-  if (!pdf.header_due) return;
-  pdf.header_due = false;
-  box(pdf.page, kLeft, pdf.y - kHeaderHeight, kWidth, kHeaderHeight, kAccent);
-  float x = kLeft;
-  for (const auto& c : columns) {
-    cell_line(pdf, pdf.bold, 7.5f, x, c, pdf.y - 11.5f, c.title, Rgb{1, 1, 1});
-    x += c.width;
-  }
-  pdf.y -= kHeaderHeight + 2;
-}
-
-/// Extra lines under a row (evidence, explanation), in the row's `notes_from` column onwards.
-struct Note {
-  std::string text;
-  Rgb color;
-};
-
-/// One row: cells wrapped in their columns, then notes. Kept on one page when it fits on one;
-/// otherwise broken between lines (the continuation repeats the header).
-void table_row(Pdf& pdf, const std::vector<Column>& columns, const std::vector<std::string>& cells,
-               const std::vector<Note>& notes, std::size_t notes_from) {
-  const float size = 8, leading = 10, note_size = 7, note_leading = 9;
-  std::vector<std::vector<std::string>> wrapped;
-  std::size_t rows = 1;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    wrapped.push_back(wrap(pdf.regular, size, i < cells.size() ? cells[i] : "", columns[i].width - 2 * kCellPad));
-    rows = std::max(rows, wrapped.back().size());
-  }
-  float notes_x = kLeft;
-  for (std::size_t i = 0; i < notes_from && i < columns.size(); ++i) notes_x += columns[i].width;
-  std::vector<std::pair<std::string, Rgb>> note_lines;
-  for (const auto& n : notes)
-    for (auto& line : wrap(pdf.regular, note_size, n.text, kRight - notes_x - 2 * kCellPad))
-      note_lines.emplace_back(std::move(line), n.color);
-
-  float needed = rows * leading + note_lines.size() * note_leading + 6;
-  table_space(pdf, columns, std::min(needed, (kTop - kBottom) / 2));
-  pdf.y -= 2;
-  for (std::size_t r = 0; r < rows; ++r) {
-    table_space(pdf, columns, leading);
-    float x = kLeft;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (r < wrapped[i].size())
-        cell_line(pdf, i == 0 ? pdf.bold : pdf.regular, size, x, columns[i], pdf.y - size, wrapped[i][r], kInk);
-      x += columns[i].width;
-    }
-    pdf.y -= leading;
-  }
-  for (const auto& [line, color] : note_lines) {
-    table_space(pdf, columns, note_leading);
-    text_at(pdf.page, pdf.regular, note_size, notes_x + kCellPad, pdf.y - note_size - 1, line, color);
-    pdf.y -= note_leading;
-  }
-  pdf.y -= 3;
-  hline(pdf.page, kLeft, kRight, pdf.y, kGrid, 0.4f);
-  pdf.y -= 1;
-}
-
-/// Runs `rows` (which call table_row) as a table whose header opens it and every page it reaches.
-template <typename Rows>
-void table(Pdf& pdf, Rows&& rows) {
-  pdf.in_table = pdf.header_due = true;
-  rows();
-  pdf.in_table = pdf.header_due = false;
-}
-
-void aspect_table(Pdf& pdf, const std::vector<ReportScore>& aspects) {
+void aspect_table(Document& pdf, const std::vector<ReportScore>& aspects) {
   std::vector<Column> columns{{"No", 26, Column::Center},
                               {"Aspek", kWidth - 26 - 60 - 60},
                               {"Bobot", 60, Column::Right},
@@ -366,7 +275,7 @@ void aspect_table(Pdf& pdf, const std::vector<ReportScore>& aspects) {
   });
 }
 
-void charts(Pdf& pdf, const ReportData& d) {
+void charts(Document& pdf, const ReportData& d) {
   if (!d.domains.empty()) {
     heading(pdf, "Indeks per Domain");
     bar_chart(pdf, d.domains, false);
@@ -393,7 +302,7 @@ std::string evidence_text(const ReportEvidence& e) {
   return s + ")";
 }
 
-void indicator_table(Pdf& pdf, const ReportData& d) {
+void indicator_table(Document& pdf, const ReportData& d) {
   heading(pdf, "Jawaban per Indikator");
   if (d.indicators.empty()) {
     paragraph(pdf, pdf.regular, 9, "Belum ada indikator dalam laporan ini.", kMuted);
@@ -416,7 +325,7 @@ void indicator_table(Pdf& pdf, const ReportData& d) {
   });
 }
 
-void recommendations(Pdf& pdf, const ReportData& d) {
+void recommendations(Document& pdf, const ReportData& d) {
   ensure(pdf, std::min(70.0f + 30.0f * d.recommendations.size(), 300.0f));  // a short list stays on one page
   heading(pdf, "Rekomendasi");
   if (d.recommendations.empty()) {
@@ -439,44 +348,20 @@ void recommendations(Pdf& pdf, const ReportData& d) {
   }
 }
 
-/// Written last: only now is the number of pages known.
-void footers(Pdf& pdf, const ReportData& d) {
-  const std::string total = std::to_string(pdf.pages.size());
-  std::string left = report_title(d) + (d.tenant_name.empty() ? "" : " \xE2\x80\x94 " + d.tenant_name);
-  for (std::size_t i = 0; i < pdf.pages.size(); ++i) {
-    HPDF_Page page = pdf.pages[i];
-    std::string right = "Halaman " + std::to_string(i + 1) + " dari " + total;
-    hline(page, kLeft, kRight, 44, kGrid);
-    text_right(page, pdf.regular, 7.5f, kRight, 32, right, kMuted);
-    text_at(page, pdf.regular, 7.5f, kLeft, 32,
-            ellipsized(pdf.regular, 7.5f, left, kWidth - text_width(pdf.regular, 7.5f, right) - 20), kMuted);
-  }
-}
-
-std::string save(Pdf& pdf) {
-  HPDF_SaveToStream(pdf.doc.get());
-  HPDF_UINT32 size = HPDF_GetStreamSize(pdf.doc.get());
-  std::string out(size, '\0');
-  HPDF_ReadFromStream(pdf.doc.get(), reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
-  out.resize(size);
-  check(pdf, "writing the report");
-  return out;
-}
-
 }  // namespace
 
 std::string render_report_pdf(const ReportData& data) {
   const ReportData d = cleaned(data);
-  Pdf pdf;
-  open(pdf);
-  HPDF_SetInfoAttr(pdf.doc.get(), HPDF_INFO_TITLE, report_title(d).c_str());  // ASCII: the info dictionary is not UTF-8 aware
+  Document pdf;
+  set_title(pdf, report_title(d));
   new_page(pdf);
   cover(pdf, d);
   charts(pdf, d);
   recommendations(pdf, d);  // before the long table: what to do next belongs with the summary
   indicator_table(pdf, d);
-  footers(pdf, d);
-  return save(pdf);
+  // Written last: only now is the number of pages known.
+  page_numbers(pdf, report_title(d) + (d.tenant_name.empty() ? "" : " \xE2\x80\x94 " + d.tenant_name));
+  return save(pdf, "writing the report");
 }
 
 }  // namespace simpul::evaluation

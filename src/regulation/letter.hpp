@@ -1,6 +1,7 @@
 #pragma once
-// The written reprimand (surat teguran) as a PDF, produced with libharu. Its SHA-256 is signed
-// by the caller with the instance key, so a third party can verify the letter they received.
+// The written reprimand (surat teguran) as a PDF, drawn with the shared PDF kit (src/pdf). Its
+// SHA-256 is signed by the caller with the instance key, so a third party can verify the letter
+// they received.
 #include <string>
 #include <vector>
 
@@ -16,7 +17,12 @@ struct LetterInput {
   std::vector<Sanction> earlier;       // steps given before (the oral warning)
 };
 
-/// PDF bytes; text is limited to what the standard fonts can show (non-ASCII becomes '?').
+/// PDF bytes. Names print as written, in any script the embedded DejaVu Sans covers; the head of
+/// region and the government carry the official titles of the profile ("Wali Kota Balikpapan").
 std::string reprimand_letter(const LetterInput& in);
+
+/// Who signs the letter: the sanctions' imposer with the region as the regulation titles it
+/// ("Wali Kota Balikpapan", not "Wali Kota Kota Balikpapan").
+std::string letter_signatory(const tenancy::Profile& p);
 
 }  // namespace simpul::regulation

@@ -52,6 +52,8 @@ std::string Profile::regulation_label() const {
   return out;
 }
 
+std::string Profile::head_of_region() const { return head_title + " " + region_short_name; }
+
 }  // namespace simpul::tenancy
 
 namespace simpul::tenancy {

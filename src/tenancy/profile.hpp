@@ -201,8 +201,10 @@ struct Profile {
   int version = 1;
   std::string rule_prefix;
   std::string region_type;  // kota | kabupaten
-  std::string region_name;
-  std::string head_title;
+  std::string region_name;        // "Kota Balikpapan"
+  std::string region_short_name;  // "Balikpapan" (region.short_name; else the name without its type)
+  std::string government_name;    // "Pemerintah Kota Balikpapan" (region.government_name)
+  std::string head_title;         // "Wali Kota", "Walikota" or "Bupati", as the regulation writes it
   std::string regulation_instrument;
   std::optional<std::string> regulation_number;
   std::optional<int> regulation_year;
@@ -232,6 +234,8 @@ struct Profile {
   bool recognises_agency_flag(const std::string& flag) const;
   /// "Peraturan Wali Kota Nomor 31 Tahun 2020" (with 'Nomor …' omitted when unknown).
   std::string regulation_label() const;
+  /// The head of region's official title: "Wali Kota Balikpapan", "Bupati Lampung Timur".
+  std::string head_of_region() const;
 };
 
 /// The rule as an error's citation, or nullopt when unset or not in the profile.

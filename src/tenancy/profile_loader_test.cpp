@@ -138,3 +138,36 @@ TEST(ShippedProfiles, GatewayDecidersFollowEachRegulation) {
   EXPECT_EQ(reg.get("bontang").gateway->approver_rule.value_or(""), "BTG-21-1");
   EXPECT_EQ(reg.get("bandar-lampung").gateway->recommender, "none");
 }
+
+TEST(ProfileLoader, OfficialTitlesComeFromTheRegionSection) {
+  simpul::test_support::TempDir dir;
+  std::ofstream(dir.path() / "sample.yaml") << kMinimal;
+  auto p = load_profile(dir.path() / "sample.yaml");
+  // Without short_name and government_name the titles are derived from the region's name.
+  EXPECT_EQ(p.region_short_name, "Contoh");
+  EXPECT_EQ(p.government_name, "Pemerintah Kota Contoh");
+  EXPECT_EQ(p.head_of_region(), "Wali Kota Contoh");
+
+  std::string written = kMinimal;
+  written.replace(written.find("head_title: Wali Kota}"), 22,
+                  "head_title: Walikota, short_name: Contoh Raya, government_name: Pemkot Contoh}");
+  std::ofstream(dir.path() / "sample.yaml") << written;
+  auto q = load_profile(dir.path() / "sample.yaml");
+  EXPECT_EQ(q.head_of_region(), "Walikota Contoh Raya");
+  EXPECT_EQ(q.government_name, "Pemkot Contoh");
+}
+
+TEST(ShippedProfiles, HeadOfRegionIsTitledAsEachRegulationNamesTheRole) {
+  auto reg = ProfileRegistry::load_directory(kProfiles);
+  for (const auto& [id, p] : reg.all()) {
+    const RoleSpec* head = nullptr;
+    for (const auto& r : p->roles)
+      if (r.id == "head_of_region") head = &r;
+    ASSERT_NE(head, nullptr) << id;
+    EXPECT_EQ(p->head_of_region(), head->name) << id;
+    EXPECT_EQ(p->government_name, "Pemerintah " + p->region_name) << id;
+  }
+  EXPECT_EQ(reg.get("balikpapan").head_of_region(), "Wali Kota Balikpapan");
+  EXPECT_EQ(reg.get("madiun").head_of_region(), "Walikota Madiun");
+  EXPECT_EQ(reg.get("lampung-timur").head_of_region(), "Bupati Lampung Timur");
+}
