@@ -222,6 +222,10 @@ ROUTES = [
 ]
 
 
+# Path parameters that take one of a few words rather than an id.
+PATH_CHOICES = {"part": S("string", enum=["request", "response"])}
+
+
 def operation(method, path, tag, summary, permission, request, status, response, is_list):
     op = {"tags": [tag], "summary": summary, "operationId": f"{method}_{path}".replace("/", "_").replace("{", "").replace("}", ""),
           "responses": {str(status): {"description": "success"},
@@ -232,7 +236,7 @@ def operation(method, path, tag, summary, permission, request, status, response,
         op["security"] = []
     else:
         op["description"] = f"Requires: {permission}."
-    params = [{"name": seg[1:-1], "in": "path", "required": True, "schema": STR}
+    params = [{"name": seg[1:-1], "in": "path", "required": True, "schema": PATH_CHOICES.get(seg[1:-1], STR)}
               for seg in path.split("/") if seg.startswith("{")]
     if is_list:
         params += LIST_PARAMS
