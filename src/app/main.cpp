@@ -221,7 +221,7 @@ int ledger_cmd(const app::CliArgs& args) {
 int profiles_cmd(const app::CliArgs& args) {
   args.allow_only({"profiles-dir"});
   std::filesystem::path dir = args.get_or("profiles-dir", "profiles");
-  auto reg = tenancy::ProfileRegistry::load_directory(dir);
+  auto reg = app::load_profiles(dir);
   for (const auto& [id, p] : reg.all())
     std::cout << id << ": " << p->regulation_label() << ", " << p->rules.size() << " rules — OK\n";
   auto reference = architecture::ReferenceArchitecture::load(dir / "frameworks" / "reference-architecture.yaml");

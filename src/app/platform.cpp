@@ -41,15 +41,24 @@ void module_list(List& list, const Config& c) {
   list.template add<gateway::control::GatewayModule>(gateway_options(c));
 }
 
-/// Walks the list for the schema alone: nothing is constructed.
-struct SchemaCollector {
+/// Walks the list for what is known before any module exists: the schema, and the profile
+/// sections modules parse (a module class may have `static void profile_sections(ProfileSections&)`).
+struct StaticCollector {
   std::vector<storage::Migration> migrations;
+  tenancy::ProfileSections sections;
   template <typename M, typename... Args>
   void add(Args&&...) {
     auto m = M::schema();
     migrations.insert(migrations.end(), m.begin(), m.end());
+    if constexpr (requires(tenancy::ProfileSections& s) { M::profile_sections(s); }) M::profile_sections(sections);
   }
 };
+
+StaticCollector collect_static() {
+  StaticCollector c;
+  module_list(c, Config{});
+  return c;
+}
 
 }  // namespace
 
@@ -57,14 +66,13 @@ std::string Config::effective_database_url() const {
   return database_url.empty() ? "sqlite:" + (data_dir / "simpul.db").string() : database_url;
 }
 
-std::vector<storage::Migration> all_migrations() {
-  SchemaCollector schema;
-  module_list(schema, Config{});
-  return schema.migrations;
+std::vector<storage::Migration> all_migrations() { return collect_static().migrations; }
+
+tenancy::ProfileRegistry load_profiles(const std::filesystem::path& dir) {
+  return tenancy::ProfileRegistry::load_directory(dir, collect_static().sections);
 }
 
-Platform::Platform(Config config)
-    : config_(std::move(config)), profiles_(tenancy::ProfileRegistry::load_directory(config_.profiles_dir)) {
+Platform::Platform(Config config) : config_(std::move(config)), profiles_(load_profiles(config_.profiles_dir)) {
   crypto::init();
   secure_data_dir();
   db_ = storage::Database::open(config_.effective_database_url(), config_.pool_size);

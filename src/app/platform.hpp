@@ -110,5 +110,7 @@ class Platform {
 
 /// Every module's migrations, without constructing any (the standalone gateway, `simpul migrate`).
 std::vector<storage::Migration> all_migrations();
+/// The profiles of a directory with every module's own sections (`simpul profiles check` too).
+tenancy::ProfileRegistry load_profiles(const std::filesystem::path& dir);
 
 }  // namespace simpul::app

@@ -1,5 +1,6 @@
 #pragma once
 // A regulation profile: one Pemda's SPBE regulation as data (see docs/profile-format.md).
+#include <any>
 #include <map>
 #include <optional>
 #include <string>
@@ -223,6 +224,8 @@ struct Profile {
   std::optional<SanctionsSpec> sanctions;
   std::optional<EvaluationSpec> evaluation;
   std::optional<GatewaySpec> gateway;
+  /// Modules' own sections by key (tenancy/profile_sections.hpp); read with section<T>().
+  std::map<std::string, std::any> sections;
   std::map<int, std::string> articles;  // article number -> text (profiles/articles/<id>.json), may be empty
   boost::json::object document;  // the whole file as JSON, served by GET /api/profiles/{id}
   std::string source_path;
@@ -232,6 +235,12 @@ struct Profile {
   const Enumeration* enumeration(const std::string& name) const;
   /// True when some organisational role of the regulation is held by agencies with this flag.
   bool recognises_agency_flag(const std::string& flag) const;
+  /// A module's own section, or nullptr when the profile has none (or it is another type).
+  template <typename T>
+  const T* section(const std::string& key) const {
+    auto it = sections.find(key);
+    return it == sections.end() ? nullptr : std::any_cast<T>(&it->second);
+  }
   /// "Peraturan Wali Kota Nomor 31 Tahun 2020" (with 'Nomor …' omitted when unknown).
   std::string regulation_label() const;
   /// The head of region's official title: "Wali Kota Balikpapan", "Bupati Lampung Timur".

@@ -26,7 +26,7 @@ YAML::Node parse(const std::filesystem::path& file) {
 
 }  // namespace
 
-Profile load_profile(const std::filesystem::path& file) {
+Profile load_profile(const std::filesystem::path& file, const ProfileSections& sections) {
   Reader r(file.string());
   YAML::Node root = parse(file);
   Profile p;
@@ -41,18 +41,23 @@ Profile load_profile(const std::filesystem::path& file) {
   if (auto a = root["architecture"]; a.IsDefined() && !a.IsNull()) p.architecture = read_architecture(r, p, a);
   read_application_sections(r, p, root);
   if (auto g = root["gateway"]; g.IsDefined() && !g.IsNull()) p.gateway = read_gateway(r, p, g);
+  // The modules' own sections, after the rules they cite.
+  for (const auto& [key, parse] : sections.all()) {
+    YAML::Node node = root[key];
+    if (auto value = parse(r, p, node); value.has_value()) p.sections[key] = std::move(value);
+  }
   p.document = yaml_to_json(root).as_object();
   return p;
 }
 
-ProfileRegistry ProfileRegistry::load_directory(const std::filesystem::path& dir) {
+ProfileRegistry ProfileRegistry::load_directory(const std::filesystem::path& dir, const ProfileSections& sections) {
   ProfileRegistry reg;
   reg.dir_ = dir;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) throw ProfileError(dir.string() + ":0: directory: not found");
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".yaml") continue;
-    auto p = std::make_shared<Profile>(load_profile(entry.path()));
+    auto p = std::make_shared<Profile>(load_profile(entry.path(), sections));
     load_articles(*p, dir);
     reg.profiles_.emplace(p->id, std::move(p));
   }

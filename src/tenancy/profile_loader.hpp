@@ -7,6 +7,7 @@
 #include <string>
 
 #include "tenancy/profile.hpp"
+#include "tenancy/profile_sections.hpp"
 
 namespace simpul::tenancy {
 
@@ -15,12 +16,13 @@ class ProfileError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-Profile load_profile(const std::filesystem::path& file);
+/// `sections`: the modules' own profile sections (tenancy/profile_sections.hpp).
+Profile load_profile(const std::filesystem::path& file, const ProfileSections& sections = {});
 
 /// All profiles of a directory, loaded once at start and immutable afterwards (safe to share across threads).
 class ProfileRegistry {
  public:
-  static ProfileRegistry load_directory(const std::filesystem::path& dir);
+  static ProfileRegistry load_directory(const std::filesystem::path& dir, const ProfileSections& sections = {});
   const Profile* find(const std::string& id) const;
   const Profile& get(const std::string& id) const;  // throws Error(ProfileNotFound)
   const std::map<std::string, std::shared_ptr<const Profile>>& all() const { return profiles_; }

@@ -3,6 +3,10 @@
 #include <fstream>
 
 #include "tenancy/profile_loader.hpp"
+#include "tenancy/profile_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
 #include "testing/test_database.hpp"
 
 using namespace simpul::tenancy;
@@ -170,4 +174,44 @@ TEST(ShippedProfiles, HeadOfRegionIsTitledAsEachRegulationNamesTheRole) {
   EXPECT_EQ(reg.get("balikpapan").head_of_region(), "Wali Kota Balikpapan");
   EXPECT_EQ(reg.get("madiun").head_of_region(), "Walikota Madiun");
   EXPECT_EQ(reg.get("lampung-timur").head_of_region(), "Bupati Lampung Timur");
+}
+
+TEST(ProfileLoader, AModulesOwnSectionIsParsedByItsParserWithFileLineErrors) {
+  // What a module on the seam registers (docs/adding-a-module.md): its key and its parser.
+  struct Backup {
+    int keep_days = 30;
+    std::optional<std::string> rule;
+  };
+  ProfileSections sections;
+  sections.add("backup", [](const Reader& r, const Profile& p, const YAML::Node& n) -> std::any {
+    if (!n.IsDefined() || n.IsNull()) return Backup{};  // the module's default when the file is silent
+    Backup b{r.integer(r.need(n, "keep_days", "backup."), "backup.keep_days"), r.opt_str(n, "rule", "backup.")};
+    if (b.keep_days < 1) r.fail(n["keep_days"], "backup.keep_days", "must be at least 1");
+    check_rule_ref(r, p, n["rule"], "backup.rule", b.rule);
+    return b;
+  });
+  simpul::test_support::TempDir dir;
+  auto write = [&](const std::string& extra) {
+    std::ofstream(dir.path() / "sample.yaml") << kMinimal << extra;
+    return dir.path() / "sample.yaml";
+  };
+  auto silent = load_profile(write(""), sections);
+  ASSERT_NE(silent.section<Backup>("backup"), nullptr);
+  EXPECT_EQ(silent.section<Backup>("backup")->keep_days, 30);
+  EXPECT_EQ(silent.section<int>("backup"), nullptr);  // another type is not this section
+  auto stated = load_profile(write("backup: {keep_days: 90, rule: SMP-10-1}\n"), sections);
+  EXPECT_EQ(stated.section<Backup>("backup")->keep_days, 90);
+  EXPECT_EQ(stated.section<Backup>("backup")->rule, "SMP-10-1");
+  EXPECT_EQ(stated.document.at("backup").at("keep_days").as_int64(), 90);  // served with the profile
+  try {
+    load_profile(write("backup:\n  keep_days: 90\n  rule: SMP-99-9\n"), sections);
+    FAIL() << "a rule id not in the profile was accepted";
+  } catch (const ProfileError& e) {
+    EXPECT_NE(std::string(e.what()).find("sample.yaml:" + std::to_string(std::count(kMinimal, kMinimal + std::strlen(kMinimal), '\n') + 3) +
+                                          ": backup.rule: names rule 'SMP-99-9'"),
+              std::string::npos)
+        << e.what();
+  }
+  // Without the module, the section is only data.
+  EXPECT_EQ(load_profile(write("backup: {keep_days: 90}\n")).section<Backup>("backup"), nullptr);
 }
