@@ -41,4 +41,8 @@ bool is_iso_date(std::string_view text) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+std::string local_date(TimePoint t, int utc_offset_hours) {
+  return to_iso(t + std::chrono::hours(utc_offset_hours)).substr(0, 10);
+}
+
 }  // namespace simpul::clock

@@ -17,6 +17,8 @@ std::optional<TimePoint> parse_iso(std::string_view text);
 /// The latest calendar date anywhere in Indonesia now (WIT, UTC+9): a date a user enters as "today"
 /// in any region (WIB, WITA or WIT) is never after it, while the UTC date may still be yesterday.
 std::string latest_indonesian_date();
+/// The calendar date (YYYY-MM-DD) at `t` in a zone `utc_offset_hours` ahead of UTC (WIB 7, WITA 8, WIT 9).
+std::string local_date(TimePoint t, int utc_offset_hours);
 /// Accepts "YYYY-MM-DD" only.
 bool is_iso_date(std::string_view text);
 

@@ -1,5 +1,7 @@
 #include "tenancy/profile.hpp"
 
+#include "core/clock.hpp"
+
 #include <algorithm>
 
 namespace simpul::tenancy {
@@ -82,6 +84,13 @@ std::optional<RuleRef> rule_ref(const Profile& p, const std::optional<std::strin
   const auto* r = id ? p.rule(*id) : nullptr;
   if (!r) return std::nullopt;
   return RuleRef{r->id, r->citation};
+}
+
+std::string Profile::today() const { return clock::local_date(clock::now(), utc_offset_hours()); }
+
+std::string Profile::local_date(const std::string& utc_iso) const {
+  auto t = clock::parse_iso(utc_iso);
+  return t ? clock::local_date(*t, utc_offset_hours()) : utc_iso.substr(0, 10);
 }
 
 }  // namespace simpul::tenancy

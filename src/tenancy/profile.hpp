@@ -205,7 +205,8 @@ struct Profile {
   std::string region_name;        // "Kota Balikpapan"
   std::string region_short_name;  // "Balikpapan" (region.short_name; else the name without its type)
   std::string government_name;    // "Pemerintah Kota Balikpapan" (region.government_name)
-  std::string head_title;         // "Wali Kota", "Walikota" or "Bupati", as the regulation writes it
+  std::string head_title;
+  std::string time_zone;  // WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9): the Pemda's local time         // "Wali Kota", "Walikota" or "Bupati", as the regulation writes it
   std::string regulation_instrument;
   std::optional<std::string> regulation_number;
   std::optional<int> regulation_year;
@@ -235,6 +236,12 @@ struct Profile {
   const Enumeration* enumeration(const std::string& name) const;
   /// True when some organisational role of the regulation is held by agencies with this flag.
   bool recognises_agency_flag(const std::string& flag) const;
+  /// Hours ahead of UTC of the Pemda's local time (7, 8 or 9).
+  int utc_offset_hours() const { return time_zone == "WIT" ? 9 : time_zone == "WITA" ? 8 : 7; }
+  /// Today's date (YYYY-MM-DD) in the Pemda's local time: the "today" of every deadline.
+  std::string today() const;
+  /// A stored UTC time (ISO-8601) as the Pemda's local date, YYYY-MM-DD.
+  std::string local_date(const std::string& utc_iso) const;
   /// A module's own section, or nullptr when the profile has none (or it is another type).
   template <typename T>
   const T* section(const std::string& key) const {

@@ -30,7 +30,7 @@ const char* kMinimal = R"Y(schema: simpul.profile/1
 id: sample
 version: 1
 rule_prefix: SMP
-region: {type: kota, name: Kota Contoh, head_title: Wali Kota}
+region: {type: kota, name: Kota Contoh, time_zone: WIB, head_title: Wali Kota}
 regulation: {instrument: Peraturan Wali Kota, number: "7", year: 2022, title: SPBE}
 domain: {literal: "https://contoh.go.id", effective: contoh.go.id, rule: SMP-10-1}
 roles:
@@ -214,4 +214,19 @@ TEST(ProfileLoader, AModulesOwnSectionIsParsedByItsParserWithFileLineErrors) {
   }
   // Without the module, the section is only data.
   EXPECT_EQ(load_profile(write("backup: {keep_days: 90}\n")).section<Backup>("backup"), nullptr);
+}
+
+TEST(ShippedProfiles, EachPemdaKeepsItsOwnLocalTime) {
+  auto reg = ProfileRegistry::load_directory(kProfiles);
+  // Kalimantan Timur is WITA; Lampung and Jawa Timur are WIB.
+  EXPECT_EQ(reg.get("balikpapan").utc_offset_hours(), 8);
+  EXPECT_EQ(reg.get("bontang").utc_offset_hours(), 8);
+  for (const char* id : {"bandar-lampung", "lampung-timur", "madiun"}) EXPECT_EQ(reg.get(id).utc_offset_hours(), 7) << id;
+  // 5 December 2026 07:35 WITA is still 4 December in UTC: the Pemda's date is the 5th.
+  EXPECT_EQ(reg.get("balikpapan").local_date("2026-12-04T23:35:00Z"), "2026-12-05");
+  EXPECT_EQ(reg.get("madiun").local_date("2026-12-04T23:35:00Z"), "2026-12-05");
+  EXPECT_EQ(reg.get("madiun").local_date("2026-12-04T16:59:59Z"), "2026-12-04");
+  EXPECT_EQ(reg.get("balikpapan").local_date("2026-12-04T16:00:00Z"), "2026-12-05");
+  EXPECT_NE(load_error(std::string(kMinimal).replace(std::string(kMinimal).find("time_zone: WIB"), 14, "time_zone: CET")).find("region.time_zone"),
+            std::string::npos);
 }

@@ -31,6 +31,10 @@ void read_region(const Reader& r, Profile& p, const YAML::Node& root) {
   p.head_title = r.str(region, "head_title", "region.");
   p.region_short_name = r.opt_str(region, "short_name", "region.").value_or(short_name_of(p.region_name, p.region_type));
   p.government_name = r.opt_str(region, "government_name", "region.").value_or("Pemerintah " + p.region_name);
+  // Every date and deadline a user sees is in the Pemda's own time (WIB, WITA or WIT).
+  p.time_zone = r.str(region, "time_zone", "region.");
+  if (p.time_zone != "WIB" && p.time_zone != "WITA" && p.time_zone != "WIT")
+    r.fail(region["time_zone"], "region.time_zone", "must be WIB, WITA or WIT");
 }
 
 void read_regulation(const Reader& r, Profile& p, const YAML::Node& root) {
