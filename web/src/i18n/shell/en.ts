@@ -8,7 +8,6 @@ const en: typeof id = {
     name: 'Simpul',
     tagline: 'Run your SPBE the way your regional regulation says',
     skipToContent: 'Skip to main content',
-    loading: 'Loading…',
     unknown: 'unknown',
   },
   language: {
@@ -19,7 +18,6 @@ const en: typeof id = {
   nav: {
     label: 'Main navigation',
     governance: 'Governance',
-    applications: 'Applications',
     management: 'Management',
     audit: 'ICT Audit',
     organisers: 'Organisers',
@@ -28,7 +26,6 @@ const en: typeof id = {
     comingSoonHint: 'This module is being built and cannot be opened yet.',
   },
   header: {
-    regulation: 'Regulation',
     userMenu: 'User menu',
     signedInAs: 'Signed in as {name}',
     logout: 'Sign out',
@@ -62,7 +59,6 @@ const en: typeof id = {
     no: 'No',
     actions: 'Actions',
     details: 'Details',
-    none: '—',
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Could not copy',

@@ -6,7 +6,6 @@ const id = {
     name: 'Simpul',
     tagline: 'Penyelenggaraan SPBE sesuai peraturan daerah Anda',
     skipToContent: 'Lewati ke konten utama',
-    loading: 'Memuat…',
     unknown: 'tidak diketahui',
   },
   language: {
@@ -17,7 +16,6 @@ const id = {
   nav: {
     label: 'Navigasi utama',
     governance: 'Tata Kelola',
-    applications: 'Aplikasi',
     management: 'Manajemen',
     audit: 'Audit TIK',
     organisers: 'Penyelenggara',
@@ -26,7 +24,6 @@ const id = {
     comingSoonHint: 'Modul ini sedang dibangun dan belum dapat dibuka.',
   },
   header: {
-    regulation: 'Regulasi',
     userMenu: 'Menu pengguna',
     signedInAs: 'Masuk sebagai {name}',
     logout: 'Keluar',
@@ -60,7 +57,6 @@ const id = {
     no: 'Tidak',
     actions: 'Tindakan',
     details: 'Rincian',
-    none: '—',
     copy: 'Salin',
     copied: 'Disalin',
     copyFailed: 'Tidak dapat menyalin',
