@@ -29,9 +29,11 @@ describe('Simpul console with two tenants in one tab', { timeout: 240_000 }, () 
 
   /** Signs in through the form already on screen, naming the tenant (the server serves two). */
   async function signInAs(tenant, username, password) {
-    const other = page.getByRole('button', { name: 'Masuk ke pemerintah daerah lain' })
-    if (await other.isVisible()) await other.click()
-    await page.getByLabel('Pemerintah daerah (kode tenant)').fill(tenant)
+    // The form shows the tenant field on request (one click), or already after a tenant.required.
+    await page.getByLabel('Nama pengguna').waitFor()
+    const tenantField = page.getByLabel('Pemerintah daerah (kode tenant)')
+    if (!(await tenantField.isVisible())) await page.getByRole('button', { name: 'Masuk ke pemerintah daerah lain' }).click()
+    await tenantField.fill(tenant)
     await page.getByLabel('Nama pengguna').fill(username)
     await page.getByLabel('Kata sandi', { exact: true }).fill(password)
     await page.getByRole('button', { name: 'Masuk', exact: true }).click()
