@@ -1,7 +1,7 @@
 // Starts a real Simpul server for the browser tests: a fresh SQLite database with demo data in a
 // temporary directory, the built console from web/dist, and a free port chosen by the server; the
 // gateway's data plane runs in the same process on another free port.
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -18,9 +18,13 @@ const COLLEAGUES = /^Demo colleagues: (\S+) \/ (\S+)\s*$/
 const GATEWAY_KEY = /^Gateway API key of the demo consumer \(shown once\): (\S+)\s*$/
 
 /**
+ * `cli(args)` runs a `simpul` subcommand (e.g. `tenant create`, `user add`) against the same database,
+ * data directory and profiles while the server runs, and resolves with its standard output.
+ *
  * @returns {Promise<{url: string, username: string, password: string, tenant: string|null, gateway: string,
  *   colleagues: string[], colleaguePassword: string|null,
- *   gatewayKey: string|null, bin: string, stop: () => Promise<void>, log: () => string}>}
+ *   gatewayKey: string|null, bin: string, dir: string, cli: (args: string[]) => Promise<string>,
+ *   stop: () => Promise<void>, log: () => string}>}
  */
 export async function startServer({ timeoutMs = 60_000 } = {}) {
   const bin = process.env.SIMPUL_BIN ?? join(repoRoot, 'build', 'simpul')
@@ -29,15 +33,8 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error(`${webRoot}/index.html is missing: run 'npm ci && npm run build' in web/ first.`)
 
   const dir = mkdtempSync(join(tmpdir(), 'simpul-e2e-'))
-  const args = [
-    'serve', '--demo',
-    '--database', `sqlite:${join(dir, 'simpul.db')}`,
-    '--data-dir', dir,
-    '--port', '0',
-    '--gateway-port', '0',
-    '--web-root', webRoot,
-    '--profiles-dir', join(repoRoot, 'profiles'),
-  ]
+  const common = ['--database', `sqlite:${join(dir, 'simpul.db')}`, '--data-dir', dir, '--profiles-dir', join(repoRoot, 'profiles')]
+  const args = ['serve', '--demo', ...common, '--port', '0', '--gateway-port', '0', '--web-root', webRoot]
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   // Keep the server's output for the failure message; the structured log goes to stderr.
   const output = []
@@ -97,5 +94,14 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     rmSync(dir, { recursive: true, force: true })
   }
 
-  return { ...info, stop, log: () => output.join('\n') }
+  function cli(cliArgs) {
+    return new Promise((resolveOut, reject) => {
+      execFile(bin, [...cliArgs, ...common], { timeout: 30_000 }, (err, stdout, stderr) => {
+        if (err) reject(new Error(`simpul ${cliArgs.join(' ')} failed: ${err.message}\n${stdout}\n${stderr}`))
+        else resolveOut(stdout)
+      })
+    })
+  }
+
+  return { ...info, dir, cli, stop, log: () => output.join('\n') }
 }

@@ -7,7 +7,6 @@ import App from './App.vue'
 import { configureClient } from './api/client'
 import { currentLocale, i18n } from './i18n'
 import { router } from './router'
-import { useProfileStore } from './stores/profile'
 import { useSessionStore } from './stores/session'
 
 const app = createApp(App)
@@ -21,8 +20,8 @@ configureClient({
   onUnauthorized: () => {
     // The session ended on the server (expired, signed out elsewhere): forget it and ask to sign in
     // again, coming back to the same page afterwards.
+    // clear() also forgets the session's caches (profile, module options).
     session.clear()
-    useProfileStore().clear()
     const current = router.currentRoute.value
     if (current.name === 'login') return
     void router.push({ name: 'login', query: { next: current.fullPath, expired: '1' } })

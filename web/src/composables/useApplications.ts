@@ -1,5 +1,5 @@
 // What the application and compliance screens share: the profile's choices for applications
-// (GET /api/applications/options, loaded once per page load), names of codes in the UI language,
+// (GET /api/applications/options, loaded once per session), names of codes in the UI language,
 // the colours of stages and severities, and who may change what.
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -12,7 +12,7 @@ const { value: options, loading: optionsLoading, error: optionsError, load } = o
   applicationsApi.options(),
 )
 
-/** The profile's application choices; one request per page load. */
+/** The profile's application choices; one request per session. */
 export function useApplicationOptions() {
 
   const find = (list: Named[] | undefined, id: string | null | undefined) => (id ? list?.find((x) => x.id === id)?.name ?? id : '—')

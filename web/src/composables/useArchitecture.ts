@@ -1,10 +1,11 @@
 // What the architecture and roadmap screens share: names of domains, states, relation types and
 // attribute values in the UI language; the colour of each domain; the national reference codes
-// (loaded once per page load); and who may change what.
-import { computed, ref, shallowRef } from 'vue'
+// (loaded once per session); and who may change what.
+import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { architectureApi, type Domain, type Reference, type RelationType } from '@/api/architecture'
 import type { EnumerationItem } from '@/api/profile'
+import { onceLoaded } from '@/composables/onceLoaded'
 import { useLabels } from '@/composables/useLabels'
 import { useProfileStore } from '@/stores/profile'
 import { useSessionStore } from '@/stores/session'
@@ -50,33 +51,13 @@ export function useArchLabels() {
   }
 }
 
-// The reference architecture does not change while the console is open: one request per page load.
-const reference = shallowRef<Reference | null>(null)
-const referenceLoading = ref(false)
-const referenceError = ref<unknown>(null)
-let referencePending: Promise<void> | null = null
+// The national reference architecture (RAB/RAL/RAD/RAA/RAI/RAK codes) as the server gives it to the
+// signed-in tenant: one request per session (onceLoaded), asked again after a change of session.
+const { value: reference, loading: referenceLoading, error: referenceError, load: loadReference } = onceLoaded<Reference>(() =>
+  architectureApi.reference(),
+)
 
 export function useReference() {
-  function load(): Promise<void> {
-    if (reference.value) return Promise.resolve()
-    if (referencePending) return referencePending
-    referenceLoading.value = true
-    referenceError.value = null
-    referencePending = architectureApi
-      .reference()
-      .then((r) => {
-        reference.value = r
-      })
-      .catch((err: unknown) => {
-        referenceError.value = err
-      })
-      .finally(() => {
-        referenceLoading.value = false
-        referencePending = null
-      })
-    return referencePending
-  }
-
   function items(domain: Domain | null | undefined) {
     return reference.value?.domains.find((d) => d.domain === domain)?.items ?? []
   }
@@ -90,7 +71,7 @@ export function useReference() {
     return null
   }
 
-  return { reference, loading: referenceLoading, error: referenceError, load, items, name }
+  return { reference, loading: referenceLoading, error: referenceError, load: loadReference, items, name }
 }
 
 /** The tenant's profile enumerations the architecture forms choose from. */

@@ -1,5 +1,5 @@
 // What the evaluation screens share: the profile's evaluation settings (GET /api/evaluation/options,
-// once per page load), names of states and team roles in the UI language, the index written the
+// once per session), names of states and team roles in the UI language, the index written the
 // way people read it (two decimals, "2,44" in Indonesian) and who may do what.
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'

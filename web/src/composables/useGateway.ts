@@ -1,5 +1,5 @@
 // What the Penghubung Layanan screens share: the profile's gateway section (GET /api/gateway/options,
-// once per page load: who operates, recommends and decides, with citations; the classifications and
+// once per session: who operates, recommends and decides, with citations; the classifications and
 // refusal grounds), names of states in the UI language, tag colours, and who may do what.
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'

@@ -1,8 +1,10 @@
-// The tenant's regulation profile, loaded once and shared: forms take their choices from it
-// (agency types, role flags), the Regulasi screen shows it whole.
+// The tenant's regulation profile, loaded once per session and shared: forms take their choices
+// from it (agency types, role flags), the Regulasi screen shows it whole. Forgotten with the session
+// (sessionScoped.ts).
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { organisationApi } from '@/api/organisation'
+import { onSessionReset, sessionGeneration } from '@/composables/sessionScoped'
 import type { EnumerationItem, Profile, ProfileRule } from '@/api/profile'
 
 /** Flags the API knows (docs/profile-format.md), in the order the form lists them. */
@@ -25,21 +27,25 @@ export const useProfileStore = defineStore('profile', () => {
   async function load(profileId: string, force = false): Promise<void> {
     if (profile.value?.id === profileId && !force) return
     if (pending) return pending
+    const started = sessionGeneration()
+    const current = () => started === sessionGeneration()
     loading.value = true
     error.value = null
-    pending = organisationApi
+    const request: Promise<void> = organisationApi
       .profile(profileId)
       .then((p) => {
-        profile.value = p
+        if (current()) profile.value = p
       })
       .catch((err: unknown) => {
-        error.value = err
+        if (current()) error.value = err
       })
       .finally(() => {
+        if (!current()) return
         loading.value = false
-        pending = null
+        if (pending === request) pending = null
       })
-    return pending
+    pending = request
+    return request
   }
 
   const agencyTypes = computed<EnumerationItem[]>(() => profile.value?.enumerations?.agency_types?.items ?? [])
@@ -67,7 +73,10 @@ export const useProfileStore = defineStore('profile', () => {
   function clear(): void {
     profile.value = null
     error.value = null
+    loading.value = false
+    pending = null
   }
+  onSessionReset(clear)
 
   return { profile, loading, error, load, agencyTypes, agencyFlags, flagRegulationName, agencyTypeName, rule, clear }
 })

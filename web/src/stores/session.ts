@@ -5,6 +5,7 @@ import { computed, ref } from 'vue'
 import { authApi, type Credentials } from '@/api/auth'
 import { ApiError } from '@/api/client'
 import type { Tenant, User } from '@/api/types'
+import { resetSessionState } from '@/composables/sessionScoped'
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<User | null>(null)
@@ -31,10 +32,12 @@ export const useSessionStore = defineStore('session', () => {
     return canOwn('agency.write', agencyId)
   }
 
+  /** Ends the session in the console: who is signed in, and every cache of that session's data. */
   function clear(): void {
     user.value = null
     tenant.value = null
     csrfToken.value = null
+    resetSessionState()
   }
 
   /** Asks /api/auth/me once per page load; a 401 simply means nobody is signed in. */
@@ -54,6 +57,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function login(credentials: Credentials): Promise<void> {
+    // Whatever an earlier session in this tab loaded (another user, maybe another tenant) goes first.
+    resetSessionState()
     const answer = await authApi.login(credentials)
     csrfToken.value = answer.csrf_token
     user.value = answer.user
