@@ -3,6 +3,11 @@
 #include "identity/roles.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
 
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -76,6 +81,24 @@ std::string percent_decoded(std::string_view s) {
   }
   return out;
 }
+/// SIMPUL_RECORD_RESPONSES=DIR: every JSON answer the API tests receive is appended, with its route
+/// pattern, to DIR/<pid>.jsonl — the samples scripts/dev/infer_schemas.py derives response schemas from.
+void record_response(const http::Router& router, const std::string& method, const std::string& path, const Reply& r) {
+  static const char* dir = std::getenv("SIMPUL_RECORD_RESPONSES");
+  if (!dir || !*dir || r.json.is_null()) return;
+  http::Request probe;
+  probe.method = method;
+  probe.path = path;
+  auto m = router.match(probe);
+  if (!m.route) return;
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  std::ofstream out(std::string(dir) + "/" + std::to_string(::getpid()) + ".jsonl", std::ios::app);
+  out << boost::json::serialize(boost::json::object{
+             {"method", method}, {"pattern", m.route->pattern}, {"status", r.status}, {"body", r.json}})
+      << "\n";
+}
+
 }  // namespace
 
 Reply Client::send(const std::string& method, const std::string& path, const std::string& body,
@@ -105,6 +128,7 @@ Reply Client::send(const std::string& method, const std::string& path, const std
   r.headers = res.headers;
   r.headers.emplace_back("Content-Type", res.content_type);
   if (res.content_type.rfind("application/json", 0) == 0 && !res.body.empty()) r.json = boost::json::parse(res.body);
+  record_response(instance_.platform().router(), method, req.path, r);
   return r;
 }
 
