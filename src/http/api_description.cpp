@@ -30,15 +30,23 @@ void complete(json::object& op, std::string_view method, std::string_view path) 
   if (!responses.contains("default"))
     responses["default"] = {{"description", "catalogue error"},
                             {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
-  // Path parameters are declared by the path itself unless the fragment says more (an enum, say).
-  json::array params = op.contains("parameters") ? op["parameters"].as_array() : json::array{};
+  // Path parameters are declared by the path itself, in its order (clients bind them by position),
+  // unless the fragment says more about one (an enum, say); other parameters follow.
+  json::array declared = op.contains("parameters") ? op["parameters"].as_array() : json::array{};
+  auto is_named = [](const json::value& p, std::string_view name) {
+    return p.as_object().at("name").as_string() == name && p.as_object().at("in").as_string() == "path";
+  };
+  json::array params;
   for (auto seg : text::split(path, '/')) {
     if (seg.size() < 3 || seg.front() != '{') continue;
     std::string name(seg.substr(1, seg.size() - 2));
-    bool declared = false;
-    for (const auto& p : params) declared = declared || (p.as_object().at("name").as_string() == name);
-    if (!declared) params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    json::value param = {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}};
+    for (const auto& p : declared)
+      if (is_named(p, name)) param = p;
+    params.push_back(std::move(param));
   }
+  for (const auto& p : declared)
+    if (p.as_object().at("in").as_string() != "path") params.push_back(p);
   if (!params.empty()) op["parameters"] = std::move(params);
 }
 
