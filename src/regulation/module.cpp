@@ -43,7 +43,7 @@ std::vector<seam::Permission> ComplianceModule::permissions() const {
 
 void ComplianceModule::register_routes(http::Router& router) { regulation::register_routes(router, compliance_); }
 
-void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(compliance_evidence_source()); }
+void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(compliance_evidence_source(tenancy_)); }
 
 void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const std::string api = "ApplicationsTest.";
