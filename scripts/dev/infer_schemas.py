@@ -72,7 +72,8 @@ def of(value):
 
 
 def finish(schema):
-    """A null-only leaf (never seen with a value) becomes a nullable string; objects get closed."""
+    """A null-only leaf (never seen with a value) becomes a nullable string. Objects stay open to
+    properties not seen (some are maps keyed by data); their types and required keys still bind."""
     if schema.get("type") == "null":
         return {"type": "string", "nullable": True}
     if schema.get("type") == "object":

@@ -11,6 +11,7 @@
 #include "app/gateway_run.hpp"
 #include "app/coverage.hpp"
 #include "app/scheduler.hpp"
+#include "app/system_routes.hpp"
 #include "app/demo.hpp"
 #include "app/demo_upstream.hpp"
 #include "app/platform.hpp"
@@ -57,6 +58,7 @@ Usage:
                                        export / check the inclusion proof of one exchange
   simpul profiles check
   simpul coverage                      print docs/regulation-coverage.md from the profiles
+  simpul openapi                       print docs/openapi.json: the API contract the modules describe
 
 Common options:
   --database URL       sqlite:PATH (default sqlite:<data-dir>/simpul.db) or postgresql://user@host:port/db
@@ -262,20 +264,20 @@ int main(int argc, char** argv) {
       app::Platform platform(config_from(args));
       return app::run_check(platform, *args.get("tenant"), args.flag("json"), args.get_or("severity", "tinggi"), std::cout);
     }
-    if (cmd == "coverage") {
+    if (cmd == "coverage" || cmd == "openapi") {
       args.allow_only({"profiles-dir"});
-      // The modules say how they enforce each rule; they are built on a throwaway database.
-      auto dir = std::filesystem::temp_directory_path() / ("simpul-coverage-" + crypto::random_token(6));
+      // Both come from what the modules say about themselves; they are built on a throwaway database.
+      auto dir = std::filesystem::temp_directory_path() / ("simpul-" + cmd + "-" + crypto::random_token(6));
       app::Config c = config_from(args);
       c.data_dir = dir;
       c.access_log = false;
-      std::string md;
+      std::string out;
       {
         app::Platform platform(c);
-        md = app::coverage_markdown(platform);
+        out = cmd == "coverage" ? app::coverage_markdown(platform) : app::openapi_text(platform);
       }
       std::filesystem::remove_all(dir);
-      std::cout << md;
+      std::cout << out;
       return 0;
     }
     std::cerr << "unknown command: " << cmd << "\n\n" << kUsage;

@@ -1,6 +1,14 @@
 #include "app/system_routes.hpp"
 
 #include "app/platform.hpp"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include <boost/json/serialize.hpp>
+
+#include "http/api_description.hpp"
 #include "ledger/module.hpp"
 #include "http/json_io.hpp"
 
@@ -36,9 +44,11 @@ void register_system_routes(http::Router& router, Platform& platform) {
 
   router.add(
       "GET", "/api/openapi.json",
-      [](Request&) {
+      [&router, cache = std::make_shared<std::pair<std::once_flag, std::string>>()](Request&) {
+        // Assembled once per platform, from what the modules registered and described.
+        std::call_once(cache->first, [&] { cache->second = boost::json::serialize(http::openapi_document(router)); });
         http::Response r;
-        r.body = std::string(openapi_document());
+        r.body = cache->second;
         return r;
       },
       http::Access::Public);
@@ -71,6 +81,41 @@ void register_system_routes(http::Router& router, Platform& platform) {
                                                         {"rules", profile.rules.size()},
                                                         {"recent_ledger", recent}});
   });
+  http::describe(router, openapi_fragment());
+}
+
+std::string openapi_text(Platform& platform) {
+  // One property per line, two-space indent: a diff of the contract reads like a diff of code.
+  std::string out;
+  std::function<void(const boost::json::value&, int)> write = [&](const boost::json::value& v, int indent) {
+    auto pad = [&](int n) { out.append(static_cast<std::size_t>(n) * 2, ' '); };
+    if (v.is_object() && !v.as_object().empty()) {
+      out += "{\n";
+      std::size_t i = 0;
+      for (const auto& [k, x] : v.as_object()) {
+        pad(indent + 1);
+        out += boost::json::serialize(boost::json::value(k)) + ": ";
+        write(x, indent + 1);
+        out += ++i < v.as_object().size() ? ",\n" : "\n";
+      }
+      pad(indent);
+      out += "}";
+    } else if (v.is_array() && !v.as_array().empty()) {
+      out += "[\n";
+      std::size_t i = 0;
+      for (const auto& x : v.as_array()) {
+        pad(indent + 1);
+        write(x, indent + 1);
+        out += ++i < v.as_array().size() ? ",\n" : "\n";
+      }
+      pad(indent);
+      out += "]";
+    } else {
+      out += boost::json::serialize(v);
+    }
+  };
+  write(http::openapi_document(platform.router()), 0);
+  return out + "\n";
 }
 
 }  // namespace simpul::app

@@ -8,7 +8,10 @@ class Platform;
 /// Health, metrics, the OpenAPI document, the error catalogue and the dashboard.
 void register_system_routes(http::Router& router, Platform& platform);
 
-/// The OpenAPI document compiled into the binary (docs/openapi.json).
-std::string_view openapi_document();
+/// docs/openapi.json: the whole contract, pretty-printed (`simpul openapi`, checked by a test).
+std::string openapi_text(Platform& platform);
+
+/// The platform's own part of the API contract (openapi.cpp): health, metrics, errors, dashboard.
+std::string_view openapi_fragment();
 
 }  // namespace simpul::app

@@ -1,3 +1,4 @@
+#include "http/api_description.hpp"
 #include "applications/module.hpp"
 
 #include "applications/evidence.hpp"
@@ -6,6 +7,11 @@
 #include "applications/routes.hpp"
 #include "evaluation/evidence.hpp"
 #include "ledger/ledger.hpp"
+
+namespace simpul::applications {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::applications
 
 namespace simpul::applications {
 
@@ -25,7 +31,7 @@ std::vector<seam::Permission> ApplicationsModule::permissions() const {
            "Decide application recommendation requests"}};
 }
 
-void ApplicationsModule::register_routes(http::Router& router) { applications::register_routes(router, service_); }
+void ApplicationsModule::register_routes(http::Router& router) { applications::register_routes(router, service_); http::describe(router, openapi_fragment()); }
 
 void ApplicationsModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"application"}, application_facts(service_.elements()));

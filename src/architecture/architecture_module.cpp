@@ -1,3 +1,4 @@
+#include "http/api_description.hpp"
 #include "architecture/architecture_module.hpp"
 
 #include "architecture/evidence.hpp"
@@ -6,6 +7,11 @@
 #include "ledger/ledger.hpp"
 #include "tenancy/profile.hpp"
 #include "tenancy/service.hpp"
+
+namespace simpul::architecture {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::architecture
 
 namespace simpul::architecture {
 
@@ -27,7 +33,7 @@ std::vector<seam::Permission> ArchitectureModule::permissions() const {
           {"architecture.approve", {"approver"}, "Menetapkan versi Arsitektur SPBE dan Peta Rencana", "Approve architecture and roadmap versions"}};
 }
 
-void ArchitectureModule::register_routes(http::Router& router) { architecture::register_routes(router, core_); }
+void ArchitectureModule::register_routes(http::Router& router) { architecture::register_routes(router, core_); http::describe(router, openapi_fragment()); }
 
 void ArchitectureModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"service", "architecture_document"}, architecture_facts(core_));

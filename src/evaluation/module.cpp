@@ -1,3 +1,4 @@
+#include "http/api_description.hpp"
 #include "evaluation/module.hpp"
 
 #include "evaluation/repository.hpp"
@@ -5,6 +6,11 @@
 #include "identity/service.hpp"
 #include "ledger/ledger.hpp"
 #include "tenancy/profile.hpp"
+
+namespace simpul::evaluation {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::evaluation
 
 namespace simpul::evaluation {
 
@@ -26,7 +32,7 @@ std::vector<seam::Permission> EvaluationModule::permissions() const {
           {"evaluation.framework", {"tenant_admin"}, "Mengoreksi teks dan bobot kerangka penilaian", "Correct framework texts and weights"}};
 }
 
-void EvaluationModule::register_routes(http::Router& router) { evaluation::register_routes(router, service_); }
+void EvaluationModule::register_routes(http::Router& router) { evaluation::register_routes(router, service_); http::describe(router, openapi_fragment()); }
 
 void EvaluationModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.evaluation) return;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "http/request.hpp"
 
 namespace simpul::http {
@@ -33,8 +35,13 @@ class Router {
   Match match(Request& req) const;
   const std::vector<Route>& routes() const { return routes_; }
 
+  /// The modules' descriptions of their routes (http/api_description.hpp).
+  boost::json::object& description() { return description_; }
+  const boost::json::object& description() const { return description_; }
+
  private:
   std::vector<Route> routes_;
+  boost::json::object description_;  // {"schemas": {...}, "paths": {...}}
 };
 
 }  // namespace simpul::http

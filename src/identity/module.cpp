@@ -1,9 +1,15 @@
+#include "http/api_description.hpp"
 #include "identity/module.hpp"
 
 #include "identity/repository.hpp"
 #include "ledger/ledger.hpp"
 #include "tenancy/json.hpp"
 #include "tenancy/service.hpp"
+
+namespace simpul::identity {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::identity
 
 namespace simpul::identity {
 
@@ -39,6 +45,6 @@ std::vector<seam::Permission> IdentityModule::permissions() const {
           {"user.manage", {"tenant_admin"}, "Mengelola pengguna, token dan pengaturan keamanan", "Manage users, tokens and security settings"}};
 }
 
-void IdentityModule::register_routes(http::Router& router) { identity::register_routes(router, service_, tenants_); }
+void IdentityModule::register_routes(http::Router& router) { identity::register_routes(router, service_, tenants_); http::describe(router, openapi_fragment()); }
 
 }  // namespace simpul::identity

@@ -1,6 +1,12 @@
+#include "http/api_description.hpp"
 #include "ledger/module.hpp"
 
 #include "http/json_io.hpp"
+
+namespace simpul::ledger {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::ledger
 
 namespace simpul::ledger {
 
@@ -29,6 +35,7 @@ std::vector<seam::Permission> LedgerModule::permissions() const {
 }
 
 void LedgerModule::register_routes(http::Router& router) {
+  http::describe(router, openapi_fragment());
   router.add("GET", "/api/ledger", [this](http::Request& req) {
     const auto& p = req.require("ledger.read");
     auto q = http::parse_list_query(req, {"seq"});

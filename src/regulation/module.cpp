@@ -1,3 +1,4 @@
+#include "http/api_description.hpp"
 #include "regulation/module.hpp"
 
 #include "core/clock.hpp"
@@ -8,6 +9,11 @@
 #include "regulation/repository.hpp"
 #include "regulation/routes.hpp"
 #include "tenancy/profile_loader.hpp"
+
+namespace simpul::regulation {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::regulation
 
 namespace simpul::regulation {
 namespace {
@@ -41,7 +47,7 @@ std::vector<seam::Permission> ComplianceModule::permissions() const {
           {"compliance.sanction", {"approver"}, "Mencatat sanksi administratif", "Record administrative sanctions"}};
 }
 
-void ComplianceModule::register_routes(http::Router& router) { regulation::register_routes(router, compliance_); }
+void ComplianceModule::register_routes(http::Router& router) { regulation::register_routes(router, compliance_); http::describe(router, openapi_fragment()); }
 
 void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(compliance_evidence_source(tenancy_)); }
 

@@ -1,8 +1,14 @@
+#include "http/api_description.hpp"
 #include "tenancy/module.hpp"
 
 #include "ledger/ledger.hpp"
 #include "tenancy/repository.hpp"
 #include "tenancy/routes.hpp"
+
+namespace simpul::tenancy {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::tenancy
 
 namespace simpul::tenancy {
 
@@ -23,7 +29,7 @@ std::vector<seam::Permission> TenancyModule::permissions() const {
           {"team.manage", {"tenant_admin"}, "Mengisi jabatan dalam tim", "Staff team positions"}};
 }
 
-void TenancyModule::register_routes(http::Router& router) { tenancy::register_routes(router, service_); }
+void TenancyModule::register_routes(http::Router& router) { tenancy::register_routes(router, service_); http::describe(router, openapi_fragment()); }
 
 void TenancyModule::add_coverage(const Profile& p, seam::CoverageRows& rows) const {
   // Rules enforced by the organisation registry: the roles, teams and enumerations each profile

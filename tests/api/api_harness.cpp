@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "core/log.hpp"
+#include "http/api_description.hpp"
 #include "core/text.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -99,6 +100,32 @@ void record_response(const http::Router& router, const std::string& method, cons
       << "\n";
 }
 
+/// Every successful JSON answer of every API test must match the schema its route declares
+/// (http/api_description.hpp): the contract and the code cannot drift apart unnoticed.
+void check_against_contract(const http::Router& router, const std::string& method, const std::string& path, const Reply& r) {
+  if (r.status < 200 || r.status > 299 || r.json.is_null()) return;
+  http::Request probe;
+  probe.method = method;
+  probe.path = path;
+  auto m = router.match(probe);
+  if (!m.route) return;
+  const auto* op = http::operation_of(router, m.route->method, m.route->pattern);
+  if (!op) {
+    ADD_FAILURE() << method << " " << m.route->pattern << " answered but is not described in the API contract";
+    return;
+  }
+  const auto* resp = op->at("responses").as_object().if_contains(std::to_string(r.status));
+  if (!resp) {
+    ADD_FAILURE() << method << " " << m.route->pattern << " answered " << r.status << ", which its contract does not declare";
+    return;
+  }
+  const auto* schema = resp->as_object().contains("content") ? resp->at("content").as_object().if_contains("application/json") : nullptr;
+  if (!schema) return;
+  const auto& components = router.description().at("schemas").as_object();
+  auto problems = http::schema_problems(schema->at("schema"), r.json, components);
+  for (const auto& p : problems) ADD_FAILURE() << method << " " << m.route->pattern << " → " << r.status << " breaks its contract: " << p;
+}
+
 }  // namespace
 
 Reply Client::send(const std::string& method, const std::string& path, const std::string& body,
@@ -129,6 +156,7 @@ Reply Client::send(const std::string& method, const std::string& path, const std
   r.headers.emplace_back("Content-Type", res.content_type);
   if (res.content_type.rfind("application/json", 0) == 0 && !res.body.empty()) r.json = boost::json::parse(res.body);
   record_response(instance_.platform().router(), method, req.path, r);
+  check_against_contract(instance_.platform().router(), method, req.path, r);
   return r;
 }
 

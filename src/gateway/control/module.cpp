@@ -1,9 +1,15 @@
+#include "http/api_description.hpp"
 #include "gateway/control/module.hpp"
 
 #include "gateway/control/demo.hpp"
 #include "gateway/control/repository.hpp"
 #include "gateway/control/routes.hpp"
 #include "ledger/ledger.hpp"
+
+namespace simpul::gateway::control {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::gateway::control
 
 namespace simpul::gateway::control {
 
@@ -27,7 +33,7 @@ std::vector<seam::Permission> GatewayModule::permissions() const {
           {"gateway.traffic", {"tenant_admin", "auditor"}, "Melihat lalu lintas dan bukti pertukaran data", "See traffic and exchange proofs"}};
 }
 
-void GatewayModule::register_routes(http::Router& router) { control::register_routes(router, service_); }
+void GatewayModule::register_routes(http::Router& router) { control::register_routes(router, service_); http::describe(router, openapi_fragment()); }
 
 void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.gateway) return;

@@ -1,0 +1,2849 @@
+// The routes of this module as the API contract states them (http/api_description.hpp): request
+// and response schemas, summaries and permissions. Registered with the routes; served at
+// /api/openapi.json; every answer the API tests receive is checked against it.
+#include <string_view>
+
+namespace simpul::architecture {
+
+std::string_view openapi_fragment() {
+  return R"json({
+ "paths": {
+  "/api/architecture/reference": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "National reference architecture (levels 1-2) and allowed relation types",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "confidence": {
+           "type": "string"
+          },
+          "domains": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "confidence": {
+              "type": "string"
+             },
+             "domain": {
+              "type": "string"
+             },
+             "items": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "properties": {
+                "code": {
+                 "type": "string"
+                },
+                "level": {
+                 "type": "integer"
+                },
+                "name": {
+                 "type": "string"
+                },
+                "parent": {
+                 "type": "string",
+                 "nullable": true
+                }
+               },
+               "required": [
+                "code",
+                "level",
+                "name",
+                "parent"
+               ]
+              }
+             },
+             "level_names": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "name": {
+              "type": "string"
+             },
+             "reference": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "confidence",
+             "domain",
+             "items",
+             "level_names",
+             "name",
+             "reference"
+            ]
+           }
+          },
+          "id": {
+           "type": "string"
+          },
+          "notes": {
+           "type": "string"
+          },
+          "relation_types": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "name": {
+              "type": "string"
+             },
+             "sources": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "targets": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "type": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "name",
+             "sources",
+             "targets",
+             "type"
+            ]
+           }
+          },
+          "source": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "confidence",
+          "domains",
+          "id",
+          "notes",
+          "relation_types",
+          "source",
+          "title"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/architecture/elements": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "List elements (filters: domain, state, owner_agency_id, reference_code)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Page"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read.",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "sort",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "order",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "asc",
+        "desc"
+       ]
+      }
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "per_page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 200
+      }
+     }
+    ]
+   },
+   "post": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Create an element",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "attributes": {
+           "type": "object",
+           "properties": {
+            "infra_type": {
+             "type": "string"
+            },
+            "service_type": {
+             "type": "string"
+            }
+           }
+          },
+          "code": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "description": {
+           "type": "string"
+          },
+          "domain": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "level": {
+           "type": "integer"
+          },
+          "name": {
+           "type": "string"
+          },
+          "owner_agency_id": {
+           "type": "string"
+          },
+          "owner_agency_name": {
+           "type": "string"
+          },
+          "parent_id": {
+           "type": "string",
+           "nullable": true
+          },
+          "reference_code": {
+           "type": "string",
+           "nullable": true
+          },
+          "state": {
+           "type": "string"
+          },
+          "updated_at": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "attributes",
+          "code",
+          "created_at",
+          "description",
+          "domain",
+          "id",
+          "level",
+          "name",
+          "owner_agency_id",
+          "owner_agency_name",
+          "parent_id",
+          "reference_code",
+          "state",
+          "updated_at"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.write (or .own).",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/architecture/elements/{id}": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "One element with its relations and initiatives",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "attributes": {
+           "type": "object",
+           "properties": {
+            "category": {
+             "type": "string"
+            },
+            "lifecycle_stage": {
+             "type": "string"
+            }
+           }
+          },
+          "code": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "description": {
+           "type": "string"
+          },
+          "domain": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "initiatives": {
+           "type": "array",
+           "items": {}
+          },
+          "level": {
+           "type": "integer"
+          },
+          "name": {
+           "type": "string"
+          },
+          "owner_agency_id": {
+           "type": "string"
+          },
+          "owner_agency_name": {
+           "type": "string"
+          },
+          "parent_id": {
+           "type": "string",
+           "nullable": true
+          },
+          "reference_code": {
+           "type": "string",
+           "nullable": true
+          },
+          "relations": {
+           "type": "array",
+           "items": {}
+          },
+          "state": {
+           "type": "string"
+          },
+          "updated_at": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "attributes",
+          "code",
+          "created_at",
+          "description",
+          "domain",
+          "id",
+          "initiatives",
+          "level",
+          "name",
+          "owner_agency_id",
+          "owner_agency_name",
+          "parent_id",
+          "reference_code",
+          "relations",
+          "state",
+          "updated_at"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   },
+   "patch": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Change an element",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "attributes": {
+           "type": "object",
+           "properties": {}
+          },
+          "code": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "description": {
+           "type": "string"
+          },
+          "domain": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "level": {
+           "type": "integer"
+          },
+          "name": {
+           "type": "string"
+          },
+          "owner_agency_id": {
+           "type": "string"
+          },
+          "owner_agency_name": {
+           "type": "string"
+          },
+          "parent_id": {
+           "type": "string",
+           "nullable": true
+          },
+          "reference_code": {
+           "type": "string",
+           "nullable": true
+          },
+          "state": {
+           "type": "string"
+          },
+          "updated_at": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "attributes",
+          "code",
+          "created_at",
+          "description",
+          "domain",
+          "id",
+          "level",
+          "name",
+          "owner_agency_id",
+          "owner_agency_name",
+          "parent_id",
+          "reference_code",
+          "state",
+          "updated_at"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.write (or .own).",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   },
+   "delete": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Delete an element and its relations",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: architecture.write (or .own)."
+   }
+  },
+  "/api/architecture/elements/{id}/graph": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Elements and relations around an element (depth 1-3)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "edges": {
+           "type": "array",
+           "items": {}
+          },
+          "nodes": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "domain": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "state": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "code",
+             "domain",
+             "id",
+             "name",
+             "state"
+            ]
+           }
+          }
+         },
+         "required": [
+          "edges",
+          "nodes"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/architecture/elements/{id}/trace": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Service to process, application, data, infrastructure and security",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "edges": {
+           "type": "array",
+           "items": {}
+          },
+          "layers": {
+           "type": "object",
+           "properties": {
+            "aplikasi": {
+             "type": "array",
+             "items": {}
+            },
+            "data_informasi": {
+             "type": "array",
+             "items": {}
+            },
+            "infrastruktur": {
+             "type": "array",
+             "items": {}
+            },
+            "keamanan": {
+             "type": "array",
+             "items": {}
+            },
+            "proses_bisnis": {
+             "type": "array",
+             "items": {}
+            }
+           },
+           "required": [
+            "aplikasi",
+            "data_informasi",
+            "infrastruktur",
+            "keamanan",
+            "proses_bisnis"
+           ]
+          },
+          "service": {
+           "type": "object",
+           "properties": {
+            "attributes": {
+             "type": "object",
+             "properties": {
+              "service_type": {
+               "type": "string"
+              }
+             }
+            },
+            "code": {
+             "type": "string"
+            },
+            "created_at": {
+             "type": "string"
+            },
+            "description": {
+             "type": "string"
+            },
+            "domain": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            },
+            "level": {
+             "type": "integer"
+            },
+            "name": {
+             "type": "string"
+            },
+            "owner_agency_id": {
+             "type": "string"
+            },
+            "owner_agency_name": {
+             "type": "string"
+            },
+            "parent_id": {
+             "type": "string",
+             "nullable": true
+            },
+            "reference_code": {
+             "type": "string",
+             "nullable": true
+            },
+            "state": {
+             "type": "string"
+            },
+            "updated_at": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "attributes",
+            "code",
+            "created_at",
+            "description",
+            "domain",
+            "id",
+            "level",
+            "name",
+            "owner_agency_id",
+            "owner_agency_name",
+            "parent_id",
+            "reference_code",
+            "state",
+            "updated_at"
+           ]
+          }
+         },
+         "required": [
+          "edges",
+          "layers",
+          "service"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/architecture/relations": {
+   "post": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Relate two elements (allowed pairs only)",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "description": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "source": {
+           "type": "string"
+          },
+          "target": {
+           "type": "string"
+          },
+          "type": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "description",
+          "id",
+          "source",
+          "target",
+          "type"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.write (or .own).",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "source_id": {
+          "type": "string"
+         },
+         "type": {
+          "type": "string"
+         },
+         "target_id": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "source_id",
+         "type",
+         "target_id"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/architecture/relations/{id}": {
+   "delete": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Delete a relation",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: architecture.write (or .own)."
+   }
+  },
+  "/api/architecture/gap": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "As-is, to-be and retired per domain; to-be elements no initiative delivers",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "domains": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "as_is": {
+              "type": "integer"
+             },
+             "domain": {
+              "type": "string"
+             },
+             "retired": {
+              "type": "integer"
+             },
+             "retired_items": {
+              "type": "array",
+              "items": {}
+             },
+             "to_be": {
+              "type": "integer"
+             },
+             "to_be_items": {
+              "type": "array",
+              "items": {}
+             },
+             "unplanned": {
+              "type": "array",
+              "items": {}
+             }
+            },
+            "required": [
+             "as_is",
+             "domain",
+             "retired",
+             "retired_items",
+             "to_be",
+             "to_be_items",
+             "unplanned"
+            ]
+           }
+          }
+         },
+         "required": [
+          "domains"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/architecture/status": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Architecture checks with citations",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "checks": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "count": {
+              "type": "integer"
+             },
+             "id": {
+              "type": "string"
+             },
+             "items": {
+              "type": "array",
+              "items": {}
+             },
+             "ok": {
+              "type": "boolean"
+             },
+             "rule": {
+              "type": "object",
+              "properties": {
+               "citation": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "citation",
+               "id"
+              ]
+             }
+            },
+            "required": [
+             "count",
+             "id",
+             "items",
+             "ok",
+             "rule"
+            ]
+           }
+          },
+          "date": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "checks",
+          "date"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/architecture/documents": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Versions of the Arsitektur SPBE and Peta Rencana SPBE",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "properties": {
+           "approved_at": {
+            "type": "string",
+            "nullable": true
+           },
+           "approved_by_name": {
+            "type": "string"
+           },
+           "created_at": {
+            "type": "string"
+           },
+           "element_count": {
+            "type": "integer"
+           },
+           "id": {
+            "type": "string"
+           },
+           "instrument": {
+            "type": "object",
+            "properties": {
+             "date": {
+              "type": "string",
+              "nullable": true
+             },
+             "note": {
+              "type": "string",
+              "nullable": true
+             },
+             "number": {
+              "type": "string",
+              "nullable": true
+             },
+             "rule": {
+              "type": "object",
+              "properties": {
+               "citation": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "citation",
+               "id"
+              ]
+             },
+             "type": {
+              "type": "string",
+              "nullable": true
+             }
+            },
+            "required": [
+             "date",
+             "note",
+             "number",
+             "rule",
+             "type"
+            ]
+           },
+           "kind": {
+            "type": "string"
+           },
+           "notes": {
+            "type": "string"
+           },
+           "period_end": {
+            "type": "integer"
+           },
+           "period_start": {
+            "type": "integer"
+           },
+           "relation_count": {
+            "type": "integer"
+           },
+           "status": {
+            "type": "string"
+           },
+           "title": {
+            "type": "string"
+           },
+           "updated_at": {
+            "type": "string"
+           },
+           "validity_rule": {
+            "type": "object",
+            "properties": {
+             "citation": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "citation",
+             "id"
+            ]
+           },
+           "validity_years": {
+            "type": "integer"
+           },
+           "version": {
+            "type": "integer"
+           }
+          },
+          "required": [
+           "approved_at",
+           "approved_by_name",
+           "created_at",
+           "element_count",
+           "id",
+           "instrument",
+           "kind",
+           "notes",
+           "period_end",
+           "period_start",
+           "relation_count",
+           "status",
+           "title",
+           "updated_at",
+           "validity_rule",
+           "validity_years",
+           "version"
+          ]
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   },
+   "post": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Start a draft version",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "approved_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "approved_by_name": {
+           "type": "string"
+          },
+          "coordinators_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ],
+           "nullable": true
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "decree_required": {
+           "type": "boolean"
+          },
+          "domain_coordinators": {
+           "type": "array",
+           "items": {}
+          },
+          "element_count": {
+           "type": "integer"
+          },
+          "id": {
+           "type": "string"
+          },
+          "instrument": {
+           "type": "object",
+           "properties": {
+            "date": {
+             "type": "string",
+             "nullable": true
+            },
+            "note": {
+             "type": "string",
+             "nullable": true
+            },
+            "number": {
+             "type": "string",
+             "nullable": true
+            },
+            "rule": {
+             "type": "object",
+             "properties": {
+              "citation": {
+               "type": "string"
+              },
+              "id": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "citation",
+              "id"
+             ]
+            },
+            "type": {
+             "type": "string",
+             "nullable": true
+            }
+           },
+           "required": [
+            "date",
+            "note",
+            "number",
+            "rule",
+            "type"
+           ]
+          },
+          "kind": {
+           "type": "string"
+          },
+          "notes": {
+           "type": "string"
+          },
+          "period_end": {
+           "type": "integer"
+          },
+          "period_start": {
+           "type": "integer"
+          },
+          "reasons_allowed": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "id",
+             "name"
+            ]
+           }
+          },
+          "relation_count": {
+           "type": "integer"
+          },
+          "review_mandatory": {
+           "type": "boolean"
+          },
+          "review_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "review_schedule": {
+           "type": "array",
+           "items": {}
+          },
+          "reviews": {
+           "type": "array",
+           "items": {}
+          },
+          "schedule": {
+           "type": "string"
+          },
+          "status": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "updated_at": {
+           "type": "string"
+          },
+          "validity_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "validity_years": {
+           "type": "integer"
+          },
+          "version": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "approved_at",
+          "approved_by_name",
+          "coordinators_rule",
+          "created_at",
+          "decree_required",
+          "domain_coordinators",
+          "element_count",
+          "id",
+          "instrument",
+          "kind",
+          "notes",
+          "period_end",
+          "period_start",
+          "reasons_allowed",
+          "relation_count",
+          "review_mandatory",
+          "review_rule",
+          "review_schedule",
+          "reviews",
+          "schedule",
+          "status",
+          "title",
+          "updated_at",
+          "validity_rule",
+          "validity_years",
+          "version"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/architecture/documents/{id}": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "One version with reviews and review schedule",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "approved_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "approved_by_name": {
+           "type": "string"
+          },
+          "coordinators_rule": {
+           "type": "string",
+           "nullable": true
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "decree_required": {
+           "type": "boolean"
+          },
+          "domain_coordinators": {
+           "type": "array",
+           "items": {}
+          },
+          "element_count": {
+           "type": "integer"
+          },
+          "id": {
+           "type": "string"
+          },
+          "instrument": {
+           "type": "object",
+           "properties": {
+            "date": {
+             "type": "string",
+             "nullable": true
+            },
+            "note": {
+             "type": "string",
+             "nullable": true
+            },
+            "number": {
+             "type": "string",
+             "nullable": true
+            },
+            "rule": {
+             "type": "object",
+             "properties": {
+              "citation": {
+               "type": "string"
+              },
+              "id": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "citation",
+              "id"
+             ]
+            },
+            "type": {
+             "type": "string",
+             "nullable": true
+            }
+           },
+           "required": [
+            "date",
+            "note",
+            "number",
+            "rule",
+            "type"
+           ]
+          },
+          "kind": {
+           "type": "string"
+          },
+          "notes": {
+           "type": "string"
+          },
+          "period_end": {
+           "type": "integer"
+          },
+          "period_start": {
+           "type": "integer"
+          },
+          "reasons_allowed": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "id",
+             "name"
+            ]
+           }
+          },
+          "relation_count": {
+           "type": "integer"
+          },
+          "review_mandatory": {
+           "type": "boolean"
+          },
+          "review_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "review_schedule": {
+           "type": "array",
+           "items": {}
+          },
+          "reviews": {
+           "type": "array",
+           "items": {}
+          },
+          "schedule": {
+           "type": "string"
+          },
+          "status": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "updated_at": {
+           "type": "string"
+          },
+          "validity_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "validity_years": {
+           "type": "integer"
+          },
+          "version": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "approved_at",
+          "approved_by_name",
+          "coordinators_rule",
+          "created_at",
+          "decree_required",
+          "domain_coordinators",
+          "element_count",
+          "id",
+          "instrument",
+          "kind",
+          "notes",
+          "period_end",
+          "period_start",
+          "reasons_allowed",
+          "relation_count",
+          "review_mandatory",
+          "review_rule",
+          "review_schedule",
+          "reviews",
+          "schedule",
+          "status",
+          "title",
+          "updated_at",
+          "validity_rule",
+          "validity_years",
+          "version"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   },
+   "patch": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Change a draft",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "approved_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "approved_by_name": {
+           "type": "string"
+          },
+          "coordinators_rule": {
+           "type": "string",
+           "nullable": true
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "decree_required": {
+           "type": "boolean"
+          },
+          "domain_coordinators": {
+           "type": "array",
+           "items": {}
+          },
+          "element_count": {
+           "type": "integer"
+          },
+          "id": {
+           "type": "string"
+          },
+          "instrument": {
+           "type": "object",
+           "properties": {
+            "date": {
+             "type": "string",
+             "nullable": true
+            },
+            "note": {
+             "type": "string",
+             "nullable": true
+            },
+            "number": {
+             "type": "string",
+             "nullable": true
+            },
+            "rule": {
+             "type": "object",
+             "properties": {
+              "citation": {
+               "type": "string"
+              },
+              "id": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "citation",
+              "id"
+             ]
+            },
+            "type": {
+             "type": "string",
+             "nullable": true
+            }
+           },
+           "required": [
+            "date",
+            "note",
+            "number",
+            "rule",
+            "type"
+           ]
+          },
+          "kind": {
+           "type": "string"
+          },
+          "notes": {
+           "type": "string"
+          },
+          "period_end": {
+           "type": "integer"
+          },
+          "period_start": {
+           "type": "integer"
+          },
+          "reasons_allowed": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "id",
+             "name"
+            ]
+           }
+          },
+          "relation_count": {
+           "type": "integer"
+          },
+          "review_mandatory": {
+           "type": "boolean"
+          },
+          "review_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "review_schedule": {
+           "type": "array",
+           "items": {}
+          },
+          "reviews": {
+           "type": "array",
+           "items": {}
+          },
+          "schedule": {
+           "type": "string"
+          },
+          "status": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "updated_at": {
+           "type": "string"
+          },
+          "validity_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "validity_years": {
+           "type": "integer"
+          },
+          "version": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "approved_at",
+          "approved_by_name",
+          "coordinators_rule",
+          "created_at",
+          "decree_required",
+          "domain_coordinators",
+          "element_count",
+          "id",
+          "instrument",
+          "kind",
+          "notes",
+          "period_end",
+          "period_start",
+          "reasons_allowed",
+          "relation_count",
+          "review_mandatory",
+          "review_rule",
+          "review_schedule",
+          "reviews",
+          "schedule",
+          "status",
+          "title",
+          "updated_at",
+          "validity_rule",
+          "validity_years",
+          "version"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/architecture/documents/{id}/approve": {
+   "post": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Record the deciding instrument and freeze the model",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "approved_at": {
+           "type": "string"
+          },
+          "approved_by_name": {
+           "type": "string"
+          },
+          "coordinators_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ],
+           "nullable": true
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "decree_required": {
+           "type": "boolean"
+          },
+          "domain_coordinators": {
+           "type": "array",
+           "items": {}
+          },
+          "element_count": {
+           "type": "integer"
+          },
+          "id": {
+           "type": "string"
+          },
+          "instrument": {
+           "type": "object",
+           "properties": {
+            "date": {
+             "type": "string"
+            },
+            "note": {
+             "type": "string",
+             "nullable": true
+            },
+            "number": {
+             "type": "string"
+            },
+            "rule": {
+             "type": "object",
+             "properties": {
+              "citation": {
+               "type": "string"
+              },
+              "id": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "citation",
+              "id"
+             ]
+            },
+            "type": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "date",
+            "note",
+            "number",
+            "rule",
+            "type"
+           ]
+          },
+          "kind": {
+           "type": "string"
+          },
+          "notes": {
+           "type": "string"
+          },
+          "period_end": {
+           "type": "integer"
+          },
+          "period_start": {
+           "type": "integer"
+          },
+          "reasons_allowed": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "id",
+             "name"
+            ]
+           }
+          },
+          "relation_count": {
+           "type": "integer"
+          },
+          "review_mandatory": {
+           "type": "boolean"
+          },
+          "review_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "review_schedule": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "due": {
+              "type": "string"
+             },
+             "label": {
+              "type": "string"
+             },
+             "overdue": {
+              "type": "boolean"
+             },
+             "review_id": {
+              "type": "string",
+              "nullable": true
+             },
+             "window_start": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "due",
+             "label",
+             "overdue",
+             "review_id",
+             "window_start"
+            ]
+           }
+          },
+          "reviews": {
+           "type": "array",
+           "items": {}
+          },
+          "schedule": {
+           "type": "string"
+          },
+          "status": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "updated_at": {
+           "type": "string"
+          },
+          "validity_rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "validity_years": {
+           "type": "integer"
+          },
+          "version": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "approved_at",
+          "approved_by_name",
+          "coordinators_rule",
+          "created_at",
+          "decree_required",
+          "domain_coordinators",
+          "element_count",
+          "id",
+          "instrument",
+          "kind",
+          "notes",
+          "period_end",
+          "period_start",
+          "reasons_allowed",
+          "relation_count",
+          "review_mandatory",
+          "review_rule",
+          "review_schedule",
+          "reviews",
+          "schedule",
+          "status",
+          "title",
+          "updated_at",
+          "validity_rule",
+          "validity_years",
+          "version"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.approve.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "instrument_number": {
+          "type": "string"
+         },
+         "instrument_date": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "instrument_number",
+         "instrument_date"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/architecture/documents/{id}/reviews": {
+   "post": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Record a review",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "created_at": {
+           "type": "string"
+          },
+          "date": {
+           "type": "string"
+          },
+          "decree_number": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "outcome": {
+           "type": "string"
+          },
+          "recorded_by_name": {
+           "type": "string"
+          },
+          "summary": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "created_at",
+          "date",
+          "decree_number",
+          "id",
+          "outcome",
+          "recorded_by_name",
+          "summary"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/architecture/documents/{id}/diff": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Compare with another version or the live model (?against=)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "elements": {
+           "type": "object",
+           "properties": {
+            "added": {
+             "type": "array",
+             "items": {}
+            },
+            "changed": {
+             "type": "array",
+             "items": {}
+            },
+            "removed": {
+             "type": "array",
+             "items": {}
+            }
+           },
+           "required": [
+            "added",
+            "changed",
+            "removed"
+           ]
+          },
+          "from": {
+           "type": "object",
+           "properties": {
+            "id": {
+             "type": "string"
+            },
+            "kind": {
+             "type": "string"
+            },
+            "version": {
+             "type": "integer"
+            }
+           },
+           "required": [
+            "id",
+            "kind",
+            "version"
+           ]
+          },
+          "initiatives": {
+           "type": "object",
+           "properties": {
+            "added": {
+             "type": "array",
+             "items": {}
+            },
+            "changed": {
+             "type": "array",
+             "items": {}
+            },
+            "removed": {
+             "type": "array",
+             "items": {}
+            }
+           },
+           "required": [
+            "added",
+            "changed",
+            "removed"
+           ]
+          },
+          "relations": {
+           "type": "object",
+           "properties": {
+            "added": {
+             "type": "array",
+             "items": {}
+            },
+            "removed": {
+             "type": "array",
+             "items": {}
+            }
+           },
+           "required": [
+            "added",
+            "removed"
+           ]
+          },
+          "to": {}
+         },
+         "required": [
+          "elements",
+          "from",
+          "initiatives",
+          "relations",
+          "to"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/architecture/import": {
+   "post": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "Import elements and relations from CSV, XLSX or ArchiMate Open Exchange (?dry_run=true|false, ?kind= for CSV); raw file body",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "dry_run": {
+           "type": "boolean"
+          },
+          "elements_created": {
+           "type": "integer"
+          },
+          "elements_updated": {
+           "type": "integer"
+          },
+          "ok": {
+           "type": "boolean"
+          },
+          "problems": {
+           "type": "array",
+           "items": {}
+          },
+          "relations_created": {
+           "type": "integer"
+          },
+          "rows": {
+           "type": "integer"
+          },
+          "skipped": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "dry_run",
+          "elements_created",
+          "elements_updated",
+          "ok",
+          "problems",
+          "relations_created",
+          "rows",
+          "skipped"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.write."
+   }
+  },
+  "/api/architecture/export.xlsx": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "The model as an XLSX workbook (sheets Elemen and Relasi)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/architecture/export.xml": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "The model as an ArchiMate Open Exchange file",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
+  "/api/roadmap/initiatives": {
+   "get": {
+    "tags": [
+     "Roadmap"
+    ],
+    "summary": "List Peta Rencana initiatives (filters: category, status, owner_agency_id, year)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Page"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read.",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "sort",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "order",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "asc",
+        "desc"
+       ]
+      }
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "per_page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 200
+      }
+     }
+    ]
+   },
+   "post": {
+    "tags": [
+     "Roadmap"
+    ],
+    "summary": "Create an initiative",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "category": {
+           "type": "string"
+          },
+          "category_name": {
+           "type": "string"
+          },
+          "code": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "description": {
+           "type": "string"
+          },
+          "elements": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "domain": {
+              "type": "string"
+             },
+             "effect": {
+              "type": "string"
+             },
+             "element_id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "code",
+             "domain",
+             "effect",
+             "element_id",
+             "name"
+            ]
+           }
+          },
+          "id": {
+           "type": "string"
+          },
+          "monitoring": {
+           "type": "array",
+           "items": {}
+          },
+          "name": {
+           "type": "string"
+          },
+          "owner_agency_id": {
+           "type": "string"
+          },
+          "owner_agency_name": {
+           "type": "string"
+          },
+          "start_year": {
+           "type": "integer"
+          },
+          "status": {
+           "type": "string"
+          },
+          "target_year": {
+           "type": "integer"
+          },
+          "updated_at": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "category",
+          "category_name",
+          "code",
+          "created_at",
+          "description",
+          "elements",
+          "id",
+          "monitoring",
+          "name",
+          "owner_agency_id",
+          "owner_agency_name",
+          "start_year",
+          "status",
+          "target_year",
+          "updated_at"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/roadmap/initiatives/{id}": {
+   "get": {
+    "tags": [
+     "Roadmap"
+    ],
+    "summary": "One initiative with its elements and monitoring",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "category": {
+           "type": "string"
+          },
+          "category_name": {
+           "type": "string"
+          },
+          "code": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "description": {
+           "type": "string"
+          },
+          "elements": {
+           "type": "array",
+           "items": {}
+          },
+          "id": {
+           "type": "string"
+          },
+          "monitoring": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "note": {
+              "type": "string"
+             },
+             "progress": {
+              "type": "integer"
+             },
+             "recorded_at": {
+              "type": "string"
+             },
+             "recorded_by_name": {
+              "type": "string"
+             },
+             "status": {
+              "type": "string"
+             },
+             "year": {
+              "type": "integer"
+             }
+            },
+            "required": [
+             "id",
+             "note",
+             "progress",
+             "recorded_at",
+             "recorded_by_name",
+             "status",
+             "year"
+            ]
+           }
+          },
+          "name": {
+           "type": "string"
+          },
+          "owner_agency_id": {
+           "type": "string"
+          },
+          "owner_agency_name": {
+           "type": "string"
+          },
+          "start_year": {
+           "type": "integer"
+          },
+          "status": {
+           "type": "string"
+          },
+          "target_year": {
+           "type": "integer"
+          },
+          "updated_at": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "category",
+          "category_name",
+          "code",
+          "created_at",
+          "description",
+          "elements",
+          "id",
+          "monitoring",
+          "name",
+          "owner_agency_id",
+          "owner_agency_name",
+          "start_year",
+          "status",
+          "target_year",
+          "updated_at"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   },
+   "patch": {
+    "tags": [
+     "Roadmap"
+    ],
+    "summary": "Change an initiative",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "category": {
+           "type": "string"
+          },
+          "category_name": {
+           "type": "string"
+          },
+          "code": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "description": {
+           "type": "string"
+          },
+          "elements": {
+           "type": "array",
+           "items": {}
+          },
+          "id": {
+           "type": "string"
+          },
+          "monitoring": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "note": {
+              "type": "string"
+             },
+             "progress": {
+              "type": "integer"
+             },
+             "recorded_at": {
+              "type": "string"
+             },
+             "recorded_by_name": {
+              "type": "string"
+             },
+             "status": {
+              "type": "string"
+             },
+             "year": {
+              "type": "integer"
+             }
+            },
+            "required": [
+             "id",
+             "note",
+             "progress",
+             "recorded_at",
+             "recorded_by_name",
+             "status",
+             "year"
+            ]
+           }
+          },
+          "name": {
+           "type": "string"
+          },
+          "owner_agency_id": {
+           "type": "string"
+          },
+          "owner_agency_name": {
+           "type": "string"
+          },
+          "start_year": {
+           "type": "integer"
+          },
+          "status": {
+           "type": "string"
+          },
+          "target_year": {
+           "type": "integer"
+          },
+          "updated_at": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "category",
+          "category_name",
+          "code",
+          "created_at",
+          "description",
+          "elements",
+          "id",
+          "monitoring",
+          "name",
+          "owner_agency_id",
+          "owner_agency_name",
+          "start_year",
+          "status",
+          "target_year",
+          "updated_at"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   },
+   "delete": {
+    "tags": [
+     "Roadmap"
+    ],
+    "summary": "Delete an initiative",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: architecture.manage."
+   }
+  },
+  "/api/roadmap/initiatives/{id}/monitoring": {
+   "post": {
+    "tags": [
+     "Roadmap"
+    ],
+    "summary": "Record yearly monitoring",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "note": {
+           "type": "string"
+          },
+          "progress": {
+           "type": "integer"
+          },
+          "recorded_at": {
+           "type": "string"
+          },
+          "recorded_by_name": {
+           "type": "string"
+          },
+          "status": {
+           "type": "string"
+          },
+          "year": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "id",
+          "note",
+          "progress",
+          "recorded_at",
+          "recorded_by_name",
+          "status",
+          "year"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.manage (owner agency: architecture.write).",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "year": {
+          "type": "integer"
+         },
+         "progress": {
+          "type": "integer"
+         },
+         "status": {
+          "type": "string"
+         },
+         "note": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "year",
+         "status"
+        ]
+       }
+      }
+     }
+    }
+   }
+  }
+ }
+})json";
+}
+
+}  // namespace simpul::architecture

@@ -1,0 +1,962 @@
+// The routes of this module as the API contract states them (http/api_description.hpp): request
+// and response schemas, summaries and permissions. Registered with the routes; served at
+// /api/openapi.json; every answer the API tests receive is checked against it.
+#include <string_view>
+
+namespace simpul::identity {
+
+std::string_view openapi_fragment() {
+  return R"json({
+ "paths": {
+  "/api/auth/login": {
+   "post": {
+    "tags": [
+     "Auth"
+    ],
+    "summary": "Sign in; sets the session cookie and returns the CSRF token",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "user": {
+           "$ref": "#/components/schemas/User"
+          },
+          "csrf_token": {
+           "type": "string"
+          },
+          "expires_at": {
+           "type": "string"
+          },
+          "tenant": {
+           "$ref": "#/components/schemas/Tenant"
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "security": [],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "tenant": {
+          "type": "string"
+         },
+         "username": {
+          "type": "string"
+         },
+         "password": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "username",
+         "password"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/auth/logout": {
+   "post": {
+    "tags": [
+     "Auth"
+    ],
+    "summary": "Sign out (ends the session)",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: session."
+   }
+  },
+  "/api/auth/me": {
+   "get": {
+    "tags": [
+     "Auth"
+    ],
+    "summary": "The signed-in user, CSRF token and tenant",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "user": {
+           "$ref": "#/components/schemas/User"
+          },
+          "csrf_token": {
+           "type": "string"
+          },
+          "tenant": {
+           "$ref": "#/components/schemas/Tenant"
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: session."
+   }
+  },
+  "/api/auth/tokens": {
+   "get": {
+    "tags": [
+     "Auth"
+    ],
+    "summary": "My API tokens",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/ApiToken"
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: session."
+   },
+   "post": {
+    "tags": [
+     "Auth"
+    ],
+    "summary": "Create an API token (shown once), expiring within the tenant's maximum",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "name": {
+           "type": "string"
+          },
+          "token": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "last_used_at": {
+           "type": "string"
+          },
+          "expires_at": {
+           "type": "string"
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: session.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "name": {
+          "type": "string"
+         },
+         "expires_in_days": {
+          "type": "integer"
+         }
+        },
+        "required": [
+         "name"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/auth/tokens/{id}": {
+   "delete": {
+    "tags": [
+     "Auth"
+    ],
+    "summary": "Revoke one of my API tokens",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: session."
+   }
+  },
+  "/api/auth/password": {
+   "post": {
+    "tags": [
+     "Auth"
+    ],
+    "summary": "Change my own password (ends my other sessions and my tokens)",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: session.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "current_password": {
+          "type": "string"
+         },
+         "new_password": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "current_password",
+         "new_password"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/tokens": {
+   "get": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Every live API token of the tenant, with its owner",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/ApiToken"
+           }
+          },
+          "max_days": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.manage."
+   }
+  },
+  "/api/tokens/{id}": {
+   "delete": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Revoke any API token of the tenant",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: user.manage."
+   }
+  },
+  "/api/security-settings": {
+   "get": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "The tenant's security settings",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "token_max_days": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.manage."
+   },
+   "patch": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Change the tenant's token lifetime maximum (1-365 days)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "token_max_days": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "token_max_days": {
+          "type": "integer"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/users/{id}/unlock": {
+   "post": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Lift the sign-in backoff of an account",
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: user.manage."
+   }
+  },
+  "/api/role-grants": {
+   "get": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Role grants waiting for (or given) a second person's decision (filter state)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/RoleGrant"
+           }
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.read."
+   }
+  },
+  "/api/role-grants/{id}/confirm": {
+   "post": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Confirm a role grant (another approver, not requester or beneficiary)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/RoleGrant"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: session (approver).",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "note": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/role-grants/{id}/refuse": {
+   "post": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Refuse a role grant",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/RoleGrant"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: session (approver).",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "note": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/users": {
+   "get": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "List users",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Page"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.read.",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "sort",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "order",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "asc",
+        "desc"
+       ]
+      }
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "per_page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 200
+      }
+     }
+    ]
+   },
+   "post": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Create a user",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/User"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/UserInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/users/{id}": {
+   "get": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "One user",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/User"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.read."
+   },
+   "patch": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Change a user (roles, agency, active, password)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/User"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/UserInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/roles": {
+   "get": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "The role catalogue",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "properties": {
+           "description": {
+            "type": "object",
+            "properties": {
+             "en": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "en",
+             "id"
+            ]
+           },
+           "id": {
+            "type": "string"
+           },
+           "name": {
+            "type": "object",
+            "properties": {
+             "en": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "en",
+             "id"
+            ]
+           },
+           "permissions": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           }
+          },
+          "required": [
+           "description",
+           "id",
+           "name",
+           "permissions"
+          ]
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.read."
+   }
+  },
+  "/api/permissions": {
+   "get": {
+    "tags": [
+     "Organisation"
+    ],
+    "summary": "Every permission the modules define, with its labels and default roles",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+           "id": {
+            "type": "string"
+           },
+           "label": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "en": {
+              "type": "string"
+             }
+            }
+           },
+           "roles": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           }
+          }
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: user.read."
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "User": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "username": {
+      "type": "string"
+     },
+     "display_name": {
+      "type": "string"
+     },
+     "email": {
+      "type": "string"
+     },
+     "agency_id": {
+      "type": "string",
+      "nullable": true
+     },
+     "agency_name": {
+      "type": "string"
+     },
+     "roles": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "pending_roles": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "permissions": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "active": {
+      "type": "boolean"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "updated_at": {
+      "type": "string"
+     }
+    }
+   },
+   "ApiToken": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "last_used_at": {
+      "type": "string"
+     },
+     "expires_at": {
+      "type": "string",
+      "nullable": true
+     },
+     "owner": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "display_name": {
+        "type": "string"
+       },
+       "username": {
+        "type": "string"
+       }
+      }
+     }
+    }
+   },
+   "RoleGrant": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "user": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "display_name": {
+        "type": "string"
+       }
+      }
+     },
+     "role": {
+      "type": "string"
+     },
+     "role_name": {
+      "type": "object"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "confirmed",
+       "refused"
+      ]
+     },
+     "requested_by": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      }
+     },
+     "requested_at": {
+      "type": "string"
+     },
+     "decided_by": {
+      "type": "object",
+      "nullable": true,
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      }
+     },
+     "decided_at": {
+      "type": "string",
+      "nullable": true
+     },
+     "note": {
+      "type": "string"
+     },
+     "can_decide": {
+      "type": "boolean"
+     }
+    }
+   },
+   "Tenant": {
+    "type": "object",
+    "description": "Tenant with its region, regulation and domains (docs/api.md)"
+   },
+   "UserInput": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+     "username": {
+      "type": "string"
+     },
+     "display_name": {
+      "type": "string"
+     },
+     "email": {
+      "type": "string"
+     },
+     "agency_id": {
+      "type": "string",
+      "nullable": true
+     },
+     "roles": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "password": {
+      "type": "string"
+     },
+     "active": {
+      "type": "boolean"
+     }
+    }
+   }
+  }
+ }
+})json";
+}
+
+}  // namespace simpul::identity

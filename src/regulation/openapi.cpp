@@ -1,0 +1,951 @@
+// The routes of this module as the API contract states them (http/api_description.hpp): request
+// and response schemas, summaries and permissions. Registered with the routes; served at
+// /api/openapi.json; every answer the API tests receive is checked against it.
+#include <string_view>
+
+namespace simpul::regulation {
+
+std::string_view openapi_fragment() {
+  return R"json({
+ "paths": {
+  "/api/compliance/rules": {
+   "get": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "The tenant's rule instances with kind, gate and citation",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "gate": {
+              "type": "boolean"
+             },
+             "kind": {
+              "type": "string"
+             },
+             "params": {
+              "type": "object",
+              "properties": {
+               "by": {
+                "type": "string"
+               },
+               "distinct_from_requester": {
+                "type": "boolean"
+               },
+               "event": {
+                "type": "string"
+               },
+               "field": {
+                "type": "string"
+               },
+               "items": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "last": {
+                "type": "string"
+               },
+               "months": {
+                "type": "integer"
+               },
+               "nonconforming_with": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "one_of": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "pattern": {
+                "type": "string"
+               },
+               "requires": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "set": {
+                "type": "string"
+               },
+               "start": {
+                "type": "string"
+               },
+               "to_stage": {
+                "type": "string"
+               }
+              }
+             },
+             "responsible": {
+              "type": "string"
+             },
+             "rule": {
+              "type": "object",
+              "properties": {
+               "chapter": {
+                "type": "string"
+               },
+               "citation": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               },
+               "kind": {
+                "type": "string"
+               },
+               "title": {
+                "type": "string"
+               },
+               "title_en": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "chapter",
+               "citation",
+               "id",
+               "kind",
+               "title",
+               "title_en"
+              ]
+             },
+             "severity": {
+              "type": "string"
+             },
+             "subject": {
+              "type": "string"
+             },
+             "when": {
+              "type": "object",
+              "properties": {
+               "approved": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "category": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "hosting": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "kind": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "live": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "similar_to_umum": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "source_model": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               }
+              }
+             }
+            },
+            "required": [
+             "gate",
+             "kind",
+             "params",
+             "responsible",
+             "rule",
+             "severity",
+             "subject",
+             "when"
+            ]
+           }
+          },
+          "total": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "items",
+          "total"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: compliance.read."
+   }
+  },
+  "/api/compliance/summary": {
+   "get": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "Counts by chapter, severity, agency and state",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "by_agency": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "agency_id": {
+              "type": "string",
+              "nullable": true
+             },
+             "agency_name": {
+              "type": "string"
+             },
+             "open": {
+              "type": "integer"
+             },
+             "overdue": {
+              "type": "integer"
+             }
+            },
+            "required": [
+             "agency_id",
+             "agency_name",
+             "open",
+             "overdue"
+            ]
+           }
+          },
+          "by_chapter": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "chapter": {
+              "type": "string"
+             },
+             "open": {
+              "type": "integer"
+             },
+             "overdue": {
+              "type": "integer"
+             },
+             "resolved": {
+              "type": "integer"
+             },
+             "title": {
+              "type": "string"
+             },
+             "waived": {
+              "type": "integer"
+             }
+            },
+            "required": [
+             "chapter",
+             "open",
+             "overdue",
+             "resolved",
+             "title",
+             "waived"
+            ]
+           }
+          },
+          "by_severity": {
+           "type": "object",
+           "properties": {
+            "rendah": {
+             "type": "integer"
+            },
+            "sedang": {
+             "type": "integer"
+            },
+            "tinggi": {
+             "type": "integer"
+            }
+           },
+           "required": [
+            "rendah",
+            "sedang",
+            "tinggi"
+           ]
+          },
+          "evaluated_at": {
+           "type": "string"
+          },
+          "open": {
+           "type": "integer"
+          },
+          "overdue": {
+           "type": "integer"
+          },
+          "resolved": {
+           "type": "integer"
+          },
+          "waived": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "by_agency",
+          "by_chapter",
+          "by_severity",
+          "evaluated_at",
+          "open",
+          "overdue",
+          "resolved",
+          "waived"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: compliance.read."
+   }
+  },
+  "/api/compliance/findings": {
+   "get": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "Findings, open and overdue first",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {}
+          },
+          "page": {
+           "type": "integer"
+          },
+          "per_page": {
+           "type": "integer"
+          },
+          "total": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "items",
+          "page",
+          "per_page",
+          "total"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: compliance.read.",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "sort",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "order",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "asc",
+        "desc"
+       ]
+      }
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "per_page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 200
+      }
+     }
+    ]
+   }
+  },
+  "/api/compliance/findings/{id}": {
+   "get": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "One finding with the article text and sanctions",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "agency_id": {
+           "type": "string",
+           "nullable": true
+          },
+          "agency_name": {
+           "type": "string"
+          },
+          "article": {
+           "type": "object",
+           "properties": {
+            "number": {
+             "type": "integer"
+            },
+            "text": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "number",
+            "text"
+           ]
+          },
+          "details": {
+           "type": "object",
+           "properties": {
+            "document_kind": {
+             "type": "string"
+            },
+            "expected": {},
+            "field": {
+             "type": "string"
+            },
+            "value": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "field",
+            "value"
+           ]
+          },
+          "due": {
+           "type": "string"
+          },
+          "first_seen_at": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "last_seen_at": {
+           "type": "string"
+          },
+          "object_id": {
+           "type": "string"
+          },
+          "object_label": {
+           "type": "string"
+          },
+          "overdue": {
+           "type": "boolean"
+          },
+          "resolved_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "rule": {
+           "type": "object",
+           "properties": {
+            "chapter": {
+             "type": "string"
+            },
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            },
+            "kind": {
+             "type": "string"
+            },
+            "title": {
+             "type": "string"
+            },
+            "title_en": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "chapter",
+            "citation",
+            "id",
+            "kind",
+            "title",
+            "title_en"
+           ]
+          },
+          "sanction_rule": {
+           "type": "object",
+           "properties": {
+            "chapter": {
+             "type": "string"
+            },
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "chapter",
+            "citation",
+            "id"
+           ]
+          },
+          "sanction_steps": {
+           "type": "array",
+           "items": {}
+          },
+          "sanctionable": {
+           "type": "boolean"
+          },
+          "sanctions": {
+           "type": "array",
+           "items": {}
+          },
+          "severity": {
+           "type": "string"
+          },
+          "state": {
+           "type": "string"
+          },
+          "subject": {
+           "type": "string"
+          },
+          "waived_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "waived_by_name": {
+           "type": "string",
+           "nullable": true
+          },
+          "waived_reason": {
+           "type": "string",
+           "nullable": true
+          }
+         },
+         "required": [
+          "agency_id",
+          "agency_name",
+          "article",
+          "details",
+          "due",
+          "first_seen_at",
+          "id",
+          "last_seen_at",
+          "object_id",
+          "object_label",
+          "overdue",
+          "resolved_at",
+          "rule",
+          "sanction_steps",
+          "sanctionable",
+          "sanctions",
+          "severity",
+          "state",
+          "subject",
+          "waived_at",
+          "waived_by_name",
+          "waived_reason"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: compliance.read."
+   }
+  },
+  "/api/compliance/evaluate": {
+   "post": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "Evaluate every rule over live data now",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "escalated": {
+           "type": "integer"
+          },
+          "evaluated_at": {
+           "type": "string"
+          },
+          "new": {
+           "type": "integer"
+          },
+          "open": {
+           "type": "integer"
+          },
+          "reopened": {
+           "type": "integer"
+          },
+          "resolved": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "escalated",
+          "evaluated_at",
+          "new",
+          "open",
+          "reopened",
+          "resolved"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: compliance.evaluate."
+   }
+  },
+  "/api/compliance/findings/{id}/waive": {
+   "post": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "Waive an open finding with a reason",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "agency_id": {
+           "type": "string"
+          },
+          "agency_name": {
+           "type": "string"
+          },
+          "details": {
+           "type": "object",
+           "properties": {
+            "expected": {
+             "type": "string"
+            },
+            "field": {
+             "type": "string"
+            },
+            "value": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "expected",
+            "field",
+            "value"
+           ]
+          },
+          "due": {
+           "type": "string"
+          },
+          "first_seen_at": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "last_seen_at": {
+           "type": "string"
+          },
+          "object_id": {
+           "type": "string"
+          },
+          "object_label": {
+           "type": "string"
+          },
+          "overdue": {
+           "type": "boolean"
+          },
+          "resolved_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "rule": {
+           "type": "object",
+           "properties": {
+            "chapter": {
+             "type": "string"
+            },
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            },
+            "kind": {
+             "type": "string"
+            },
+            "title": {
+             "type": "string"
+            },
+            "title_en": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "chapter",
+            "citation",
+            "id",
+            "kind",
+            "title",
+            "title_en"
+           ]
+          },
+          "severity": {
+           "type": "string"
+          },
+          "state": {
+           "type": "string"
+          },
+          "subject": {
+           "type": "string"
+          },
+          "waived_at": {
+           "type": "string"
+          },
+          "waived_by_name": {
+           "type": "string"
+          },
+          "waived_reason": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "agency_id",
+          "agency_name",
+          "details",
+          "due",
+          "first_seen_at",
+          "id",
+          "last_seen_at",
+          "object_id",
+          "object_label",
+          "overdue",
+          "resolved_at",
+          "rule",
+          "severity",
+          "state",
+          "subject",
+          "waived_at",
+          "waived_by_name",
+          "waived_reason"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: compliance.waive.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "reason": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "reason"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/compliance/findings/{id}/sanctions": {
+   "post": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "Record a sanction step (where the profile states sanctions)",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "automatic": {
+           "type": "boolean"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "date": {
+           "type": "string"
+          },
+          "finding_id": {
+           "type": "string"
+          },
+          "has_letter": {
+           "type": "boolean"
+          },
+          "id": {
+           "type": "string"
+          },
+          "issued_by_name": {
+           "type": "string"
+          },
+          "letter_sha256": {
+           "type": "string"
+          },
+          "letter_signature": {
+           "type": "string"
+          },
+          "note": {
+           "type": "string"
+          },
+          "step": {
+           "type": "string"
+          },
+          "step_name": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "automatic",
+          "created_at",
+          "date",
+          "finding_id",
+          "has_letter",
+          "id",
+          "issued_by_name",
+          "letter_sha256",
+          "letter_signature",
+          "note",
+          "step",
+          "step_name"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: compliance.sanction.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "step": {
+          "type": "string"
+         },
+         "date": {
+          "type": "string"
+         },
+         "note": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "step"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/compliance/sanctions/{id}/letter": {
+   "get": {
+    "tags": [
+     "Compliance"
+    ],
+    "summary": "The reprimand letter as PDF (attachment), with its signature in headers",
+    "responses": {
+     "200": {
+      "description": "success"
+     }
+    },
+    "description": "Requires: compliance.read."
+   }
+  }
+ }
+})json";
+}
+
+}  // namespace simpul::regulation
