@@ -79,8 +79,7 @@ int main(int argc, char** argv) {
   auto t = Clock::now();
   auto parsed = architecture::parse_import(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "");
   double parse_ms = ms_since(t);
-  auto result = architecture::run_import(arch.elements, platform.db(), platform.ledger(), scope, std::move(parsed), false, actor,
-                                         crypto::sha256_hex(xlsx));
+  auto result = arch.transfer.run_import(scope, std::move(parsed), false, actor, crypto::sha256_hex(xlsx));
   double import_ms = ms_since(t);
   if (!result.problems.empty()) {
     std::fprintf(stderr, "import problems: %zu, first: row %d %s\n", result.problems.size(), result.problems[0].row,

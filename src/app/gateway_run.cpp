@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "gateway/config_file.hpp"
-#include "gateway/control/store.hpp"
+#include "gateway/control/data_plane.hpp"
 #include "gateway/control/service.hpp"
 #include "storage/migrations.hpp"
 

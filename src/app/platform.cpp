@@ -12,6 +12,7 @@
 #include "identity/roles.hpp"
 #include "ledger/module.hpp"
 #include "regulation/module.hpp"
+#include "storage/blob_store.hpp"
 #include "storage/migrations.hpp"
 #include "tenancy/module.hpp"
 
@@ -66,7 +67,12 @@ std::string Config::effective_database_url() const {
   return database_url.empty() ? "sqlite:" + (data_dir / "simpul.db").string() : database_url;
 }
 
-std::vector<storage::Migration> all_migrations() { return collect_static().migrations; }
+std::vector<storage::Migration> all_migrations() {
+  auto all = storage::blob_store_migrations();  // the storage layer's own tables, below every module
+  auto modules = collect_static().migrations;
+  all.insert(all.end(), std::make_move_iterator(modules.begin()), std::make_move_iterator(modules.end()));
+  return all;
+}
 
 tenancy::ProfileRegistry load_profiles(const std::filesystem::path& dir) {
   return tenancy::ProfileRegistry::load_directory(dir, collect_static().sections);

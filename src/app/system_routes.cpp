@@ -11,7 +11,6 @@
 #include "http/api_description.hpp"
 #include "ledger/module.hpp"
 #include "http/json_io.hpp"
-#include "storage/unit_of_work.hpp"
 
 namespace simpul::app {
 namespace {
@@ -26,7 +25,7 @@ void register_system_routes(http::Router& router, Platform& platform) {
   router.add(
       "GET", "/healthz",
       [&platform](Request&) {
-        storage::read(platform.db(), [](storage::Connection& c) { return c.query("SELECT 1"); });
+        platform.db().ping();
         return http::json_response(200, boost::json::object{{"status", "ok"}});
       },
       http::Access::Public);
@@ -75,10 +74,7 @@ void register_system_routes(http::Router& router, Platform& platform) {
     const auto& profile = platform.tenancy().profile_of(scope);
     boost::json::array recent;
     if (p.has("ledger.read"))
-      for (const auto& e : storage::read(platform.db(), [&](storage::Connection& c) {
-             return platform.ledger().list(c, scope.tenant_id, 10, 0).items;
-           }))
-        recent.push_back(ledger::to_json(e));
+      for (const auto& e : platform.service<ledger::Journal>().list(scope.tenant_id, 10, 0).items) recent.push_back(ledger::to_json(e));
     return http::json_response(200, boost::json::object{{"agencies", platform.tenancy().count_agencies(scope)},
                                                         {"users", platform.identity().count_users(scope)},
                                                         {"teams", platform.tenancy().teams(scope).size()},

@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include <boost/json/parse.hpp>
-
 #include "applications/model.hpp"
+#include "applications/repository.hpp"
+#include "architecture/service.hpp"
 #include "core/crypto.hpp"
 #include "regulation/engine.hpp"
 #include "tenancy/profile.hpp"
@@ -35,26 +35,22 @@ struct App {
   std::string link() const { return "/aplikasi/" + id; }
 };
 
-/// Applications in force (not retired), owned by q.agency_id when set, ordered by code.
-std::vector<App> applications(storage::Connection& c, const EvidenceQuery& q) {
-  std::string sql =
-      "SELECT e.id, e.code, e.name, e.attributes, g.name, r.last_audit_date, r.live_since FROM arch_elements e "
-      "JOIN agencies g ON g.id = e.owner_agency_id AND g.tenant_id = e.tenant_id "
-      "LEFT JOIN applications r ON r.element_id = e.id AND r.tenant_id = e.tenant_id "
-      "WHERE e.tenant_id = ? AND e.domain = 'aplikasi' AND e.state <> 'retired'";
-  storage::Params params{q.scope.tenant_id};
-  if (!q.agency_id.empty()) {
-    sql += " AND e.owner_agency_id = ?";
-    params.emplace_back(q.agency_id);
-  }
+/// Applications in force (not retired), owned by q.agency_id when set, ordered by code: the elements
+/// through the architecture module's read port, their records from this module's repository.
+std::vector<App> applications(storage::Connection& c, const architecture::Service& elements, const EvidenceQuery& q) {
+  architecture::ElementFilter filter;
+  filter.domain = "aplikasi";
+  filter.owner_agency_id = q.agency_id;
+  std::int64_t total = 0;
+  auto found = elements.elements(c, q.scope, filter, ListQuery{"", "code", false, 1, 1'000'000}, total);
+  auto records = Repository(c).records(q.scope);
   std::vector<App> out;
-  for (const auto& r : c.query(sql + " ORDER BY e.code", params)) {
-    architecture::Element e;
-    boost::system::error_code ec;
-    auto attrs = boost::json::parse(r.text_at(3), ec);
-    if (!ec && attrs.is_object()) e.attributes = attrs.as_object();
-    App a{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(4), stage_of(e), text_attribute(e, "category"),
-          r.optional_text_at(5), r.optional_text_at(6)};
+  for (const auto& e : found) {
+    if (e.state == "retired") continue;
+    const auto record = records.find(e.id);
+    const bool has_record = record != records.end();
+    App a{e.id, e.code, e.name, e.owner_agency_name, stage_of(e), text_attribute(e, "category"),
+          has_record ? record->second.last_audit_date : std::nullopt, has_record ? record->second.live_since : std::nullopt};
     // Live is the profile's list of serving stages; without a profile, having gone live at all.
     a.live = q.profile ? q.profile->applications.is_live(a.stage) : a.live_since.has_value();
     out.push_back(std::move(a));
@@ -120,8 +116,7 @@ void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, Prop
 /// kind the profile lists; where the regulation lists none, any stored file counts.
 void propose_handover(storage::Connection& c, const EvidenceQuery& q, const std::vector<App>& apps, ProposalSink& out) {
   std::map<std::string, std::set<std::string>> kinds;  // application id -> artifact kinds stored
-  for (const auto& r : c.query("SELECT DISTINCT application_id, kind FROM app_artifacts WHERE tenant_id = ?", {q.scope.tenant_id}))
-    kinds[r.text_at(0)].insert(r.text_at(1));
+  for (auto& [application, kind] : Repository(c).artifact_kinds(q.scope)) kinds[application].insert(std::move(kind));
   std::vector<tenancy::EnumItem> required;
   if (q.profile) required = q.profile->applications.handover_documents;
   std::vector<std::pair<const App*, std::vector<std::string>>> missing, complete;  // with the missing document names
@@ -189,13 +184,14 @@ void propose_audits(const EvidenceQuery& q, const std::vector<App>& apps, Propos
 
 class ApplicationsEvidence final : public evaluation::EvidenceSource {
  public:
+  explicit ApplicationsEvidence(const architecture::Service& elements) : elements_(elements) {}
   std::string id() const override { return "applications"; }
   std::vector<std::string> topics() const override { return {"applications", "handover", "audit"}; }
 
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
     ProposalSink out{"applications", topic, list};
-    auto apps = applications(c, q);
+    auto apps = applications(c, elements_, q);
     if (topic == "applications") propose_register(q, apps, out);
     else if (topic == "handover") propose_handover(c, q, apps, out);
     else if (topic == "audit") propose_audits(q, apps, out);
@@ -206,25 +202,28 @@ class ApplicationsEvidence final : public evaluation::EvidenceSource {
     if (!crypto::looks_like_id(ref_id)) return std::nullopt;  // nothing else is one of our ids
     std::string id(ref_id);
     if (kind == "application") {
-      auto rows = c.query("SELECT code, name FROM arch_elements WHERE tenant_id = ? AND id = ? AND domain = 'aplikasi'", {s.tenant_id, id});
-      if (rows.empty()) return std::nullopt;
-      return rows[0].text_at(0) + " " + rows[0].text_at(1);
+      auto e = elements_.find(c, s, id);
+      if (!e || e->domain != "aplikasi") return std::nullopt;
+      return e->code + " " + e->name;
     }
     if (kind == "artifact") {
-      auto rows = c.query("SELECT f.filename, f.release, e.code FROM app_artifacts f "
-                          "JOIN arch_elements e ON e.id = f.application_id AND e.tenant_id = f.tenant_id "
-                          "WHERE f.tenant_id = ? AND f.id = ?",
-                          {s.tenant_id, id});
-      if (rows.empty()) return std::nullopt;
-      const auto& r = rows[0];
-      return r.text_at(0) + (r.text_at(1).empty() ? "" : " (rilis " + r.text_at(1) + ")") + " · " + r.text_at(2);
+      auto a = Repository(c).artifact(s, id);
+      if (!a) return std::nullopt;
+      auto e = elements_.find(c, s, a->application_id);
+      if (!e) return std::nullopt;
+      return a->filename + (a->release.empty() ? "" : " (rilis " + a->release + ")") + " · " + e->code;
     }
     return std::nullopt;
   }
+
+ private:
+  const architecture::Service& elements_;
 };
 
 }  // namespace
 
-std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source() { return std::make_unique<ApplicationsEvidence>(); }
+std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements) {
+  return std::make_unique<ApplicationsEvidence>(elements);
+}
 
 }  // namespace simpul::applications

@@ -7,10 +7,15 @@
 
 #include "evaluation/evidence.hpp"
 
+namespace simpul::architecture {
+class Service;
+}
+
 namespace simpul::applications {
 
 /// Source id "applications". Topics: applications, handover, audit.
-/// Record kinds (resolve): application, artifact.
-std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source();
+/// Record kinds (resolve): application, artifact. The elements come through the architecture
+/// module's read ports.
+std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements);
 
 }  // namespace simpul::applications

@@ -12,7 +12,6 @@
 #include <unordered_set>
 
 #include "applications/repository.hpp"
-#include "architecture/repository.hpp"
 #include "architecture/validation.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -23,7 +22,6 @@
 #include "interchange/file_error.hpp"
 #include "interchange/xlsx.hpp"
 #include "storage/unit_of_work.hpp"
-#include "tenancy/repository.hpp"
 
 namespace simpul::applications {
 namespace {
@@ -148,13 +146,12 @@ std::string choices_text(const std::vector<tenancy::EnumItem>& items) {
 /// against each other by code separately.
 class StoredModel : public architecture::Lookup {
  public:
-  StoredModel(storage::Connection& c, const Scope& s) {
-    for (auto& e : architecture::Repository(c).all_elements(s)) {
+  StoredModel(storage::Connection& c, const Scope& s, const architecture::Service& elements, const tenancy::Service& tenancy) {
+    for (auto& e : elements.all_elements(c, s)) {
       id_of_code_[e.code] = e.id;
       by_id_[e.id] = std::move(e);
     }
-    std::int64_t total = 0;
-    for (const auto& a : tenancy::Repository(c).agencies(s, ListQuery{"", "code", false, 1, 1'000'000}, total)) {
+    for (const auto& a : tenancy.agencies(c, s)) {
       agency_by_code_[text::to_upper_ascii(a.code)] = a.id;
       agency_ids_.insert(a.id);
     }
@@ -189,10 +186,11 @@ struct Accepted {
 /// Checks one row and builds what it would write; problems go to `problems`.
 class RowCheck {
  public:
-  RowCheck(const tenancy::Profile& profile, storage::Connection& c, const Scope& s, StoredModel& model,
-           const architecture::Validator& validator, const std::map<std::string, Record>& records, const InventoryFile& file,
-           const std::string& today, const std::string& now, std::vector<ImportProblem>& problems)
+  RowCheck(const tenancy::Profile& profile, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s,
+           StoredModel& model, const architecture::Validator& validator, const std::map<std::string, Record>& records,
+           const InventoryFile& file, const std::string& today, const std::string& now, std::vector<ImportProblem>& problems)
       : profile_(profile),
+        tenancy_(tenancy),
         c_(c),
         s_(s),
         model_(model),
@@ -288,7 +286,7 @@ class RowCheck {
     e.updated_at = now_;
     try {
       validator_.element(e, true);
-      check_record(profile_, c_, s_, out.record);
+      check_record(profile_, tenancy_, c_, s_, out.record);
     } catch (const Error& err) {
       problem(err, "");
       return std::nullopt;
@@ -320,7 +318,7 @@ class RowCheck {
       Record alone;
       set(alone);
       try {
-        check_record(profile_, c_, s_, alone);
+        check_record(profile_, tenancy_, c_, s_, alone);
         set(r);
       } catch (const Error& e) {
         problem(e, column);
@@ -358,6 +356,7 @@ class RowCheck {
   }
 
   const tenancy::Profile& profile_;
+  const tenancy::Service& tenancy_;
   storage::Connection& c_;
   const Scope& s_;
   StoredModel& model_;
@@ -428,21 +427,20 @@ InventoryFile parse_inventory(std::string_view body) {
   return out;
 }
 
-InventoryResult run_inventory_import(Service& service, const Scope& s, const InventoryFile& file, bool dry_run,
-                                     const Actor& actor, const std::string& file_digest, const std::string& today) {
+InventoryResult Service::import_inventory(const Scope& s, const InventoryFile& file, bool dry_run, const Actor& actor,
+                                          const std::string& file_digest, const std::string& today) {
   InventoryResult res;
   res.dry_run = dry_run;
   res.rows = static_cast<int>(file.rows.size());
   res.problems = file.problems;
   if (!res.problems.empty()) return res;
-  const auto& profile = service.profile_of(s);
-  auto& elements = service.elements();
-  return storage::write_transaction(elements.database(), [&](storage::Connection& c) {
-    StoredModel model(c, s);
-    architecture::Validator validator(model, profile, elements.reference());
+  const auto& profile = profile_of(s);
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    StoredModel model(c, s, elements_, tenancy_);
+    architecture::Validator validator(model, profile, elements_.reference());
     auto records = Repository(c).records(s);
     std::string now = clock::now_iso();
-    RowCheck checker(profile, c, s, model, validator, records, file, today, now, res.problems);
+    RowCheck checker(profile, tenancy_, c, s, model, validator, records, file, today, now, res.problems);
     std::map<std::string, int> first_row;
     std::vector<Accepted> accepted;
     for (const auto& row : file.rows)
@@ -450,7 +448,6 @@ InventoryResult run_inventory_import(Service& service, const Scope& s, const Inv
     for (const auto& a : accepted) (a.is_new ? res.created : res.updated)++;
     if (dry_run || !res.problems.empty()) return res;  // nothing was written: all rows or none
 
-    architecture::Repository arch(c);
     Repository repo(c);
     std::vector<architecture::Element> inserts;
     boost::json::array created, updated;
@@ -458,12 +455,12 @@ InventoryResult run_inventory_import(Service& service, const Scope& s, const Inv
       if (a.is_new)
         inserts.push_back(a.element);
       else
-        arch.update_element(s, a.element);
+        elements_.update_element(c, s, a.element);
       (a.is_new ? created : updated).emplace_back(a.element.code);
     }
-    arch.insert_elements(s, inserts);
+    elements_.insert_elements(c, s, inserts);
     for (const auto& a : accepted) repo.save_record(s, a.element.id, a.record, now);
-    service.ledger().append(c, ledger::change_in(s, actor, "application.import", "import", file_digest,
+    ledger_.append(c, ledger::change_in(s, actor, "application.import", "import", file_digest,
                                                  boost::json::object{{"sha256", file_digest},
                                                                      {"rows", res.rows},
                                                                      {"created", res.created},
@@ -482,15 +479,12 @@ boost::json::object to_json(const InventoryResult& r) {
           {"created", r.created}, {"updated", r.updated},     {"problems", problems}};
 }
 
-std::string inventory_template_csv(Service& service, const Scope& s) {
-  const auto& p = service.profile_of(s);
+std::string Service::inventory_template_csv(const Scope& s) const {
+  const auto& p = profile_of(s);
   std::string agency = "KODE-PD";
-  storage::read(service.elements().database(), [&](storage::Connection& c) {
-    std::int64_t total = 0;
-    auto first = tenancy::Repository(c).agencies(s, ListQuery{"", "code", false, 1, 1}, total);
-    if (!first.empty()) agency = first.front().code;
-    return 0;
-  });
+  std::int64_t total = 0;  // the agency with the first code, as the agency list sorted by code shows it
+  auto first = tenancy_.list_agencies(s, ListQuery{"", "code", false, 1, 1}, total);
+  if (!first.empty()) agency = first.front().code;
   std::string category;
   if (const auto* e = p.enumeration(p.applications.categories); e && !e->items.empty()) category = e->items.front().id;
   std::string stage = p.applications.live_stages.empty() ? p.applications.stages.front().id : p.applications.live_stages.front();
@@ -520,7 +514,7 @@ void register_import_routes(http::Router& router, Service& m) {
     if (dry != "true" && dry != "false") throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "dry_run"}});
     auto slot = interchange::ImportSlot::acquire();
     auto file = parse_inventory(req.body);
-    auto result = run_inventory_import(m, p.scope(), file, dry == "true", p.actor(), crypto::sha256_hex(req.body), today_utc());
+    auto result = m.import_inventory(p.scope(), file, dry == "true", p.actor(), crypto::sha256_hex(req.body), today_utc());
     if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));
     return http::json_response(200, to_json(result));
   });
@@ -528,7 +522,7 @@ void register_import_routes(http::Router& router, Service& m) {
   router.add("GET", "/api/applications/import/template.csv", [&m](http::Request& req) {
     const auto& p = req.require("applications.read");
     http::Response r;
-    r.body = inventory_template_csv(m, p.scope());
+    r.body = m.inventory_template_csv(p.scope());
     r.content_type = "text/csv; charset=utf-8";
     r.set_header("Content-Disposition", "attachment; filename=\"template-impor-aplikasi.csv\"");
     r.set_header("X-Content-Type-Options", "nosniff");

@@ -44,14 +44,9 @@ struct InventoryResult {
   std::vector<ImportProblem> problems;
 };
 
-/// Validates every row and, unless `dry_run` or a problem was found, writes them. `today` is the date an
-/// application entering a live stage is recorded live since.
-InventoryResult run_inventory_import(Service& service, const Scope& s, const InventoryFile& file, bool dry_run,
-                                     const Actor& actor, const std::string& file_digest, const std::string& today);
+// Service::import_inventory() validates the rows and writes them; Service::inventory_template_csv()
+// gives the header and one example row that passes the import of the tenant.
 boost::json::object to_json(const InventoryResult& r);
-
-/// The header and one example row that passes the import of this tenant.
-std::string inventory_template_csv(Service& service, const Scope& s);
 
 /// POST /api/applications/import and GET /api/applications/import/template.csv.
 void register_import_routes(http::Router& router, Service& applications);

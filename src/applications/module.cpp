@@ -16,8 +16,8 @@ std::string_view openapi_fragment();
 namespace simpul::applications {
 
 ApplicationsModule::ApplicationsModule(seam::Services& services)
-    : service_(services.get<storage::Database>(), services.get<architecture::Service>(), services.get<regulation::Compliance>(),
-               services.get<ledger::Ledger>()) {
+    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+               services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
   services.provide(service_);
 }
 
@@ -37,7 +37,9 @@ void ApplicationsModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"application"}, application_facts(service_.elements()));
 }
 
-void ApplicationsModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(applications_evidence_source()); }
+void ApplicationsModule::register_evidence(evaluation::EvidenceSources& sources) {
+  sources.add(applications_evidence_source(service_.elements()));
+}
 
 void ApplicationsModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const std::string test = "ApplicationsTest.EachRegionWalksAnApplicationFromProposalToLiveThroughItsOwnGates";

@@ -7,7 +7,7 @@ namespace simpul::applications {
 
 class ApplicationsModule : public seam::Module {
  public:
-  /// Needs storage::Database, architecture::Service, regulation::Compliance and ledger::Ledger;
+  /// Needs storage::Database, tenancy::Service, architecture::Service, regulation::Compliance and ledger::Ledger;
   /// provides applications::Service.
   explicit ApplicationsModule(seam::Services& services);
   std::string_view id() const override { return "applications"; }

@@ -93,7 +93,9 @@ std::map<std::string, std::int64_t> counts(storage::Connection& c, const char* s
 
 std::vector<storage::Migration> Repository::migrations() {
   // Records hang off the architecture element; deleting the element deletes its lifecycle
-  // history too (the ledger keeps every entry).
+  // history too (the ledger keeps every entry). The files of the Repositori are in the storage
+  // layer's repository_blobs (storage::blob_store_migrations(); this migration created that table
+  // in databases made before it moved).
   return {{600, "applications: records, recommendations, considerations, tests, repository",
            "CREATE TABLE applications (element_id TEXT PRIMARY KEY REFERENCES arch_elements(id) ON DELETE CASCADE, "
            "tenant_id TEXT NOT NULL REFERENCES tenants(id), operator_agency_id TEXT, builder TEXT NOT NULL, "
@@ -117,8 +119,6 @@ std::vector<storage::Migration> Repository::migrations() {
            "release TEXT NOT NULL, result TEXT NOT NULL, summary TEXT NOT NULL, recorded_by_name TEXT NOT NULL, "
            "recorded_at TEXT NOT NULL);"
            "CREATE INDEX app_tests_by_app ON app_tests (tenant_id, application_id);"
-           "CREATE TABLE repository_blobs (tenant_id TEXT NOT NULL REFERENCES tenants(id), sha256 TEXT NOT NULL, "
-           "size INTEGER NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, sha256));"
            "CREATE TABLE app_artifacts (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
            "application_id TEXT NOT NULL REFERENCES arch_elements(id) ON DELETE CASCADE, kind TEXT NOT NULL, "
            "release TEXT NOT NULL, filename TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "

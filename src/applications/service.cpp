@@ -11,12 +11,10 @@
 #include "applications/json.hpp"
 #include "applications/repository.hpp"
 #include "architecture/json.hpp"
-#include "architecture/repository.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "storage/unit_of_work.hpp"
-#include "tenancy/repository.hpp"
 
 namespace simpul::applications {
 namespace {
@@ -97,7 +95,7 @@ std::vector<tenancy::EnumItem> Service::artifact_kinds(const tenancy::Profile& p
   return out;
 }
 
-void check_record(const tenancy::Profile& p, storage::Connection& c, const Scope& s, const Record& r) {
+void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s, const Record& r) {
   require_choice(r.builder, builders(), "builder");
   require_choice(r.source_model, source_models(), "source_model");
   require_choice(r.hosting, hosting_options(), "hosting");
@@ -109,12 +107,8 @@ void check_record(const tenancy::Profile& p, storage::Connection& c, const Scope
     throw Error(ErrorCode::ValidationInvalidValue, "contact_email", "must be an e-mail address");
   if (r.last_audit_date && !clock::is_iso_date(*r.last_audit_date))
     throw Error(ErrorCode::ValidationInvalidValue, "last_audit_date", "must be YYYY-MM-DD");
-  if (r.operator_agency_id) {
-    std::int64_t n = c.query("SELECT count(*) FROM agencies WHERE tenant_id = ? AND id = ?", {s.tenant_id, *r.operator_agency_id})
-                         .front()
-                         .int_at(0);
-    if (n == 0) throw Error(ErrorCode::ValidationInvalidValue, "operator_agency_id", "not an agency of this tenant");
-  }
+  if (r.operator_agency_id && !tenancy.agency(c, s, *r.operator_agency_id))
+    throw Error(ErrorCode::ValidationInvalidValue, "operator_agency_id", "not an agency of this tenant");
   const auto& conditions = p.applications.similar_conditions;
   for (const auto& [key, value] : r.justification) {
     if (!listed(conditions, std::string(key)))
@@ -137,7 +131,7 @@ std::vector<Application> Service::list(const Scope& s, const Filter& f, const Li
     all.page = 1;
     all.per_page = 1000000;
     std::int64_t count = 0;
-    auto elements = architecture::Repository(c).elements(s, ef, all, count);
+    auto elements = elements_.elements(c, s, ef, all, count);
     auto records = Repository(c).records(s);
     auto findings = compliance_.open_counts(c, s, "application");
     std::vector<Application> matched;
@@ -158,7 +152,7 @@ std::vector<Application> Service::list(const Scope& s, const Filter& f, const Li
 
 Application Service::get(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) {
-    auto e = architecture::Repository(c).element(s, id);
+    auto e = elements_.find(c, s, id);
     if (!e || e->domain != "aplikasi") throw Error(ErrorCode::ApplicationNotFound);
     Application a{*e, Repository(c).record(s, id).value_or(Record{}), 0};
     auto counts = compliance_.open_counts(c, s, "application");
@@ -179,7 +173,7 @@ Application Service::create(const Scope& s, const architecture::ElementInput& el
   auto e = elements_.create(
       s, in, actor,
       [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
-        check_record(profile_of(s), c, s, record);
+        check_record(profile_of(s), tenancy_, c, s, record);
         Repository(c).save_record(s, after.id, record, clock::now_iso());
         ledger_.append(c, ledger::change_in(s, actor, "application.create", "element", after.id, {{"record", to_json(record)}}));
       },
@@ -195,7 +189,7 @@ Application Service::update(const Scope& s, const std::string& id, const archite
     Record record = current.record;
     apply(record, input);
     if (to_json(record) == to_json(current.record)) return;  // nothing changes: nothing is written
-    check_record(profile_of(s), c, s, record);
+    check_record(profile_of(s), tenancy_, c, s, record);
     Repository(c).save_record(s, id, record, clock::now_iso());
     ledger_.append(c, ledger::change_in(s, actor, "application.update", "element", id,
                                         {{"before", to_json(current.record)}, {"after", to_json(record)}}));

@@ -17,6 +17,9 @@
 
 namespace simpul::applications {
 
+struct InventoryFile;
+struct InventoryResult;
+
 struct Filter {
   std::string agency_id, stage, category;
 };
@@ -30,14 +33,13 @@ struct Move {
 
 class Service {
  public:
-  Service(storage::Database& db, architecture::Service& elements, regulation::Compliance& compliance, const ledger::Ledger& ledger)
-      : db_(db), elements_(elements), compliance_(compliance), ledger_(ledger) {}
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, regulation::Compliance& compliance,
+          const ledger::Ledger& ledger)
+      : db_(db), tenancy_(tenancy), elements_(elements), compliance_(compliance), ledger_(ledger) {}
 
   const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
   regulation::Compliance& compliance() { return compliance_; }
-  /// For the inventory import, which writes elements and records in its own transaction.
   architecture::Service& elements() { return elements_; }
-  const ledger::Ledger& ledger() const { return ledger_; }
 
   std::vector<Application> list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const;
   Application get(const Scope& s, const std::string& id) const;
@@ -69,6 +71,15 @@ class Service {
   /// The kinds an artifact may have: the profile's handover documents plus test report and other.
   static std::vector<tenancy::EnumItem> artifact_kinds(const tenancy::Profile& p);
 
+  // The inventory import (inventory_import.hpp, defined in inventory_import.cpp).
+  /// Validates every row and, unless `dry_run` or a problem was found, writes them all (elements
+  /// and records) in one transaction with one ledger entry. `today` is the date an application
+  /// entering a live stage is recorded live since.
+  InventoryResult import_inventory(const Scope& s, const InventoryFile& file, bool dry_run, const Actor& actor,
+                                   const std::string& file_digest, const std::string& today);
+  /// The header and one example row that passes the import of this tenant.
+  std::string inventory_template_csv(const Scope& s) const;
+
  private:
   /// Stamps a lifecycle record (id, who, when) and writes it with its ledger entry.
   template <typename Entry, typename Details>
@@ -86,13 +97,15 @@ class Service {
   regulation::Fact fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const;
 
   storage::Database& db_;
+  const tenancy::Service& tenancy_;
   architecture::Service& elements_;
   regulation::Compliance& compliance_;
   const ledger::Ledger& ledger_;
 };
 
-/// Throws the catalogue Error for the first invalid field of the record (the API and the import).
-void check_record(const tenancy::Profile& p, storage::Connection& c, const Scope& s, const Record& r);
+/// Throws the catalogue Error for the first invalid field of the record (the API and the import);
+/// the operator agency is looked up through the tenancy module's read port.
+void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s, const Record& r);
 
 /// Fixed choices of the record (docs/applications.md), with Indonesian names.
 const std::vector<tenancy::EnumItem>& builders();

@@ -16,8 +16,9 @@ std::string_view openapi_fragment();
 namespace simpul::architecture {
 
 ArchitectureModule::ArchitectureModule(seam::Services& services, const std::filesystem::path& profiles_dir)
-    : reference_(ReferenceArchitecture::load(profiles_dir / "frameworks" / "reference-architecture.yaml")),
-      core_(services.get<storage::Database>(), services.get<tenancy::Service>(), reference_, services.get<ledger::Ledger>()) {
+    : tenancy_(services.get<tenancy::Service>()),
+      reference_(ReferenceArchitecture::load(profiles_dir / "frameworks" / "reference-architecture.yaml")),
+      core_(services.get<storage::Database>(), tenancy_, reference_, services.get<ledger::Ledger>()) {
   services.provide(core_);
   services.provide(core_.elements);
   services.provide(core_.documents);
@@ -38,7 +39,9 @@ void ArchitectureModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"service", "architecture_document"}, architecture_facts(core_));
 }
 
-void ArchitectureModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(architecture_evidence_source()); }
+void ArchitectureModule::register_evidence(evaluation::EvidenceSources& sources) {
+  sources.add(architecture_evidence_source(tenancy_));
+}
 
 void ArchitectureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const std::string api = "ArchitectureApiTest.";

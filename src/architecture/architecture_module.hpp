@@ -22,6 +22,7 @@ class ArchitectureModule : public seam::Module {
   void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
 
  private:
+  tenancy::Service& tenancy_;
   ReferenceArchitecture reference_;
   architecture::Module core_;  // qualified: inside this class, Module names the seam base
 };

@@ -4,8 +4,6 @@
 #include "http/request_params.hpp"
 #include "core/clock.hpp"
 #include "http/json_io.hpp"
-#include "storage/unit_of_work.hpp"
-#include "tenancy/repository.hpp"
 
 namespace simpul::architecture {
 namespace {
@@ -66,18 +64,16 @@ boost::json::object document_json(const Module& m, const Scope& s, const Documen
                                            {"overdue", due.overdue}});
   if (reasons)
     for (const auto& i : reasons->items) allowed.push_back(boost::json::object{{"id", i.id}, {"name", i.name}});
-  storage::read(m.elements.database(), [&](storage::Connection& c) {
-    tenancy::Repository agencies(c);
-    for (const auto& [domain, agency_id] : d.domain_coordinators) {
-      auto a = agencies.agency(s, std::string(agency_id.as_string()));
-      auto role = spec.domain_coordinators.find(std::string(domain));
-      coordinators.push_back(boost::json::object{
-          {"domain", domain},
-          {"role_id", role == spec.domain_coordinators.end() ? boost::json::value(nullptr) : boost::json::value(role->second)},
-          {"agency_id", agency_id},
-          {"agency_name", a ? a->name : ""}});
-    }
-  });
+  auto names = m.documents.coordinator_names(s, d);
+  for (const auto& [domain, agency_id] : d.domain_coordinators) {
+    auto name = names.find(std::string(agency_id.as_string()));
+    auto role = spec.domain_coordinators.find(std::string(domain));
+    coordinators.push_back(boost::json::object{
+        {"domain", domain},
+        {"role_id", role == spec.domain_coordinators.end() ? boost::json::value(nullptr) : boost::json::value(role->second)},
+        {"agency_id", agency_id},
+        {"agency_name", name == names.end() ? "" : name->second}});
+  }
   out["reviews"] = std::move(review_json);
   out["review_schedule"] = std::move(schedule);
   out["review_rule"] = rule_json(profile, spec.review.rule);

@@ -16,7 +16,6 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "storage/unit_of_work.hpp"
-#include "tenancy/repository.hpp"
 
 namespace simpul::architecture {
 namespace {
@@ -84,6 +83,16 @@ void Documents::check_period(const tenancy::Profile& p, const Document& d) const
                 {{"field", "period_end"}, {"validity_years", sp.validity_years}, {"problem", "the regulation sets a full period"}}, rule);
 }
 
+std::map<std::string, std::string> Documents::coordinator_names(const Scope& s, const Document& d) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    std::map<std::string, std::string> out;
+    for (const auto& [domain, agency_id] : d.domain_coordinators)
+      if (agency_id.is_string())
+        if (auto a = tenancy_.agency(c, s, std::string(agency_id.get_string()))) out[a->id] = a->name;
+    return out;
+  });
+}
+
 Document Documents::create(const Scope& s, const DocumentInput& in, const Actor& actor) {
   const auto& profile = tenancy_.profile_of(s);
   Document d;
@@ -101,16 +110,15 @@ Document Documents::create(const Scope& s, const DocumentInput& in, const Actor&
   check_period(profile, d);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     // Domain coordinators start from the regulation (Madiun Pasal 6 ayat (9)): the agency holding each role.
-    tenancy::Repository agencies(c);
     for (const auto& [domain, role_id] : sp.domain_coordinators)
       for (const auto& role : profile.roles)
         if (role.id == role_id && role.agency_flag)
-          if (auto holder = agencies.agency_with_flag(s, *role.agency_flag, "")) d.domain_coordinators[domain] = holder->id;
+          if (auto holder = tenancy_.agency_with_flag(c, s, *role.agency_flag)) d.domain_coordinators[domain] = holder->id;
     if (in.domain_coordinators) {
       for (const auto& [k, v] : *in.domain_coordinators) d.domain_coordinators[k] = v;
     }
     for (const auto& [k, v] : d.domain_coordinators)
-      if (!find_domain(k) || !v.is_string() || !agencies.agency(s, std::string(v.get_string())))
+      if (!find_domain(k) || !v.is_string() || !tenancy_.agency(c, s, std::string(v.get_string())))
         throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
     DocumentRepository repo(c);
     d.version = repo.next_version(s, d.kind);
@@ -135,14 +143,13 @@ Document Documents::update(const Scope& s, const std::string& id, const Document
     if (in.period_end) d->period_end = *in.period_end;
     check_period(profile, *d);
     if (in.domain_coordinators) {
-      tenancy::Repository agencies(c);
       for (const auto& [k, v] : *in.domain_coordinators) {
         if (!find_domain(k)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
         if (v.is_null()) {
           d->domain_coordinators.erase(k);
           continue;
         }
-        if (!v.is_string() || !agencies.agency(s, std::string(v.get_string())))
+        if (!v.is_string() || !tenancy_.agency(c, s, std::string(v.get_string())))
           throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
         d->domain_coordinators[k] = v;
       }

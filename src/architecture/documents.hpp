@@ -1,6 +1,7 @@
 #pragma once
 // Arsitektur SPBE and Peta Rencana SPBE as versioned documents: drafting, approval by the
 // instrument the profile names (freezing a snapshot), reviews on the profile's schedule, diffs.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,8 @@ class Documents {
   std::vector<Document> list(const Scope& s, const std::string& kind) const;
   Document get(const Scope& s, const std::string& id) const;
   std::vector<Review> reviews(const Scope& s, const std::string& id) const;
+  /// The name of each domain coordinator's agency (agency id -> name; absent when it is gone).
+  std::map<std::string, std::string> coordinator_names(const Scope& s, const Document& d) const;
   Document create(const Scope& s, const DocumentInput& in, const Actor& actor);
   Document update(const Scope& s, const std::string& id, const DocumentInput& in, const Actor& actor);
   Document approve(const Scope& s, const std::string& id, const std::string& number, const std::string& date, const Actor& actor);

@@ -9,9 +9,10 @@
 #include "architecture/document_repository.hpp"
 #include "architecture/documents.hpp"
 #include "architecture/domains.hpp"
+#include "architecture/evidence_repository.hpp"
 #include "core/crypto.hpp"
 #include "tenancy/profile.hpp"
-#include "tenancy/repository.hpp"
+#include "tenancy/service.hpp"
 
 namespace simpul::architecture {
 namespace {
@@ -108,22 +109,29 @@ struct Item {
   std::string link() const { return "/arsitektur/elemen/" + id; }
 };
 
+/// What the evidence needs besides the connection: the tenancy module's read ports.
+struct Reader {
+  storage::Connection& c;
+  const tenancy::Service& tenancy;
+};
+
+/// Agency id -> name, for the owner shown next to each record.
+std::map<std::string, std::string> agency_names(const Reader& r, const Scope& s) {
+  std::map<std::string, std::string> out;
+  for (auto& a : r.tenancy.agencies(r.c, s)) out.emplace(std::move(a.id), std::move(a.name));
+  return out;
+}
+
 /// Elements of one domain in force (not retired), owned by q.agency_id when set, with one attribute.
-std::vector<Item> elements(storage::Connection& c, const EvidenceQuery& q, const char* domain, const char* attribute) {
-  std::string sql =
-      "SELECT e.id, e.code, e.name, e.attributes, a.name FROM arch_elements e "
-      "JOIN agencies a ON a.id = e.owner_agency_id AND a.tenant_id = e.tenant_id "
-      "WHERE e.tenant_id = ? AND e.domain = ? AND e.state <> 'retired'";
-  storage::Params params{q.scope.tenant_id, domain};
-  if (!q.agency_id.empty()) {
-    sql += " AND e.owner_agency_id = ?";
-    params.emplace_back(q.agency_id);
-  }
+std::vector<Item> elements(const Reader& reader, const EvidenceQuery& q, const char* domain, const char* attribute) {
+  auto names = agency_names(reader, q.scope);
   std::vector<Item> out;
-  for (const auto& r : c.query(sql + " ORDER BY e.code", params)) {
-    Item it{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(4), ""};
+  for (auto& e : EvidenceRepository(reader.c).live_elements(q.scope, domain, q.agency_id)) {
+    auto agency = names.find(e.owner_agency_id);
+    if (agency == names.end()) continue;  // every element has an owner of the tenant; nothing else is listed
+    Item it{std::move(e.id), std::move(e.code), std::move(e.name), agency->second, ""};
     boost::system::error_code ec;
-    auto attrs = boost::json::parse(r.text_at(3), ec);
+    auto attrs = boost::json::parse(e.attributes, ec);
     if (!ec && attrs.is_object())
       if (const auto* v = attrs.as_object().if_contains(attribute); v && v->is_string()) it.attribute = std::string(v->as_string());
     out.push_back(std::move(it));
@@ -152,15 +160,9 @@ std::string name_of(const std::vector<std::pair<std::string, std::string>>& name
 }
 
 void propose_element_counts(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
-  std::string sql = "SELECT domain, COUNT(*) FROM arch_elements WHERE tenant_id = ? AND state <> 'retired'";
-  storage::Params params{q.scope.tenant_id};
-  if (!q.agency_id.empty()) {
-    sql += " AND owner_agency_id = ?";
-    params.emplace_back(q.agency_id);
-  }
-  std::map<std::string, std::int64_t> counts;
+  auto counts = EvidenceRepository(c).live_counts_by_domain(q.scope, q.agency_id);
   std::int64_t total = 0;
-  for (const auto& r : c.query(sql + " GROUP BY domain", params)) total += counts[r.text_at(0)] = r.int_at(1);
+  for (const auto& [domain, n] : counts) total += n;
   if (total == 0) {
     out.add("elements", "", "Belum ada elemen Arsitektur SPBE" + owned_by(q), "Keenam domain arsitektur masih kosong.", "/arsitektur",
             false);
@@ -175,20 +177,9 @@ void propose_element_counts(storage::Connection& c, const EvidenceQuery& q, Prop
 /// Services and the applications behind them (directly, or through a process that realises the
 /// service), so a service indicator can point at the service that meets it. Retired applications
 /// support nothing.
-void propose_services(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
-  auto services = elements(c, q, "layanan", "service_type");
-  std::map<std::string, std::set<std::string>> apps;  // service id -> application codes
-  for (const auto& r : c.query("SELECT r.source_id, a.code FROM arch_relations r "
-                               "JOIN arch_elements a ON a.id = r.target_id AND a.tenant_id = r.tenant_id "
-                               "WHERE r.tenant_id = ? AND r.type = 'supported_by' AND a.state <> 'retired'",
-                               {q.scope.tenant_id}))
-    apps[r.text_at(0)].insert(r.text_at(1));
-  for (const auto& r : c.query("SELECT p.source_id, a.code FROM arch_relations p "
-                               "JOIN arch_relations d ON d.source_id = p.target_id AND d.tenant_id = p.tenant_id AND d.type = 'supported_by' "
-                               "JOIN arch_elements a ON a.id = d.target_id AND a.tenant_id = p.tenant_id "
-                               "WHERE p.tenant_id = ? AND p.type = 'realised_by' AND a.state <> 'retired'",
-                               {q.scope.tenant_id}))
-    apps[r.text_at(0)].insert(r.text_at(1));
+void propose_services(const Reader& reader, const EvidenceQuery& q, ProposalSink& out) {
+  auto services = elements(reader, q, "layanan", "service_type");
+  auto apps = EvidenceRepository(reader.c).applications_per_service(q.scope);  // service id -> application codes
   if (services.empty()) {
     out.add("services", "", "Belum ada layanan dalam Arsitektur SPBE" + owned_by(q), "Domain Layanan masih kosong.",
             "/arsitektur?domain=layanan", false);
@@ -214,9 +205,9 @@ void propose_services(storage::Connection& c, const EvidenceQuery& q, ProposalSi
 }
 
 /// Data sets or infrastructure: one aggregate by type, then the elements themselves (returned).
-std::vector<Item> propose_domain(storage::Connection& c, const EvidenceQuery& q, const char* domain, const char* attribute, const std::string& title,
+std::vector<Item> propose_domain(const Reader& reader, const EvidenceQuery& q, const char* domain, const char* attribute, const std::string& title,
                     const std::vector<std::pair<std::string, std::string>>& types, ProposalSink& out) {
-  auto items = elements(c, q, domain, attribute);
+  auto items = elements(reader, q, domain, attribute);
   std::string link = std::string("/arsitektur?domain=") + domain;
   if (items.empty()) {
     out.add("elements", "", "Belum ada elemen " + title + owned_by(q), "Domain " + title + " dalam Arsitektur SPBE masih kosong.",
@@ -232,19 +223,19 @@ std::vector<Item> propose_domain(storage::Connection& c, const EvidenceQuery& q,
   return items;
 }
 
-void propose_data(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
+void propose_data(const Reader& reader, const EvidenceQuery& q, ProposalSink& out) {
   static const std::vector<std::pair<std::string, std::string>> kKinds = {{"data_induk", "data induk"},
                                                                           {"data_referensi", "data referensi"},
                                                                           {"data_transaksional", "data transaksional"},
                                                                           {"data_statistik", "data statistik"}};
-  propose_domain(c, q, "data_informasi", "data_kind", "Data dan Informasi", kKinds, out);
+  propose_domain(reader, q, "data_informasi", "data_kind", "Data dan Informasi", kKinds, out);
 }
 
-void propose_infrastructure(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
+void propose_infrastructure(const Reader& reader, const EvidenceQuery& q, ProposalSink& out) {
   static const std::vector<std::pair<std::string, std::string>> kTypes = {
       {"pusat_data", "Pusat Data"},       {"jaringan_intra", "Jaringan Intra"}, {"sistem_penghubung_layanan", "Sistem Penghubung Layanan"},
       {"perangkat_keras", "perangkat keras"}, {"perangkat_lunak", "perangkat lunak"}, {"cloud", "cloud"}};
-  auto items = propose_domain(c, q, "infrastruktur", "infra_type", "Infrastruktur SPBE", kTypes, out);
+  auto items = propose_domain(reader, q, "infrastruktur", "infra_type", "Infrastruktur SPBE", kTypes, out);
   if (!q.agency_id.empty()) return;  // a Pemda has one Pusat Data and one network, not one per agency
   for (const char* type : {"pusat_data", "jaringan_intra"})
     if (std::none_of(items.begin(), items.end(), [&](const Item& it) { return it.attribute == type; }))
@@ -257,31 +248,23 @@ void propose_infrastructure(storage::Connection& c, const EvidenceQuery& q, Prop
 /// Initiatives by status; where the regulation wants yearly monitoring, every initiative running
 /// in the evaluation year without a monitoring record for that year is a gap.
 void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
-  std::string sql = "SELECT id, code, name, status, start_year, target_year FROM roadmap_initiatives WHERE tenant_id = ?";
-  storage::Params params{q.scope.tenant_id};
-  if (!q.agency_id.empty()) {
-    sql += " AND owner_agency_id = ?";
-    params.emplace_back(q.agency_id);
-  }
-  auto rows = c.query(sql + " ORDER BY code", params);
+  EvidenceRepository repo(c);
+  auto rows = repo.initiatives(q.scope, q.agency_id);
   if (rows.empty()) {
     out.add("initiatives", "", "Belum ada inisiatif Peta Rencana" + owned_by(q), "Peta Rencana belum memuat program/kegiatan.",
             "/peta-rencana", false);
     return;
   }
   int year = evaluation_year(q);
-  std::set<std::string> monitored;
-  for (const auto& r : c.query("SELECT initiative_id FROM roadmap_monitoring WHERE tenant_id = ? AND year = ?",
-                               {q.scope.tenant_id, year}))
-    monitored.insert(r.text_at(0));
+  auto monitored = repo.monitored_initiatives(q.scope, year);
   std::map<std::string, int> by_status;
-  std::vector<const storage::Row*> unmonitored;
+  std::vector<const EvidenceRepository::InitiativeRow*> unmonitored;
   int running = 0;
   for (const auto& r : rows) {
-    ++by_status[r.text_at(3)];
-    if (r.text_at(3) != "batal" && r.int_at(4) <= year && year <= r.int_at(5)) {
+    ++by_status[r.status];
+    if (r.status != "batal" && r.start_year <= year && year <= r.target_year) {
       ++running;
-      if (!monitored.count(r.text_at(0))) unmonitored.push_back(&r);
+      if (!monitored.count(r.id)) unmonitored.push_back(&r);
     }
   }
   std::vector<std::string> parts;
@@ -297,9 +280,9 @@ void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Proposa
   if (!yearly) return;
   for (std::size_t i = 0; i < unmonitored.size() && i < kMaxListedRecords; ++i) {
     const auto& r = *unmonitored[i];
-    out.add("initiative", r.text_at(0), r.text_at(1) + " " + r.text_at(2),
+    out.add("initiative", r.id, r.code + " " + r.name,
             "Belum ada monitoring tahun " + std::to_string(year) + "; regulasi mewajibkan monitoring setiap tahun.",
-            "/peta-rencana?initiative=" + r.text_at(0), false);
+            "/peta-rencana?initiative=" + r.id, false);
   }
 }
 
@@ -308,9 +291,9 @@ void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Proposa
 /// The teams of the profile with their members; a gap for every mandatory position of a required
 /// team that has fewer members than the regulation's minimum. Teams serve the whole Pemda, so the
 /// agency filter does not apply.
-void propose_teams(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
+void propose_teams(const Reader& reader, const EvidenceQuery& q, ProposalSink& out) {
   if (!q.profile) return;  // which teams and positions exist is the regulation's to say
-  auto teams = tenancy::Repository(c).teams(q.scope);
+  auto teams = reader.tenancy.teams(reader.c, q.scope);
   for (const auto& spec : q.profile->teams) {
     auto team = std::find_if(teams.begin(), teams.end(), [&](const tenancy::Team& t) { return t.kind == spec.id; });
     if (team == teams.end()) {
@@ -355,6 +338,7 @@ std::string humanised(const std::string& id) {
 
 class ArchitectureEvidence final : public evaluation::EvidenceSource {
  public:
+  explicit ArchitectureEvidence(const tenancy::Service& tenancy) : tenancy_(tenancy) {}
   std::string id() const override { return "architecture"; }
   std::vector<std::string> topics() const override {
     return {"architecture", "roadmap", "services", "data", "infrastructure", "teams"};
@@ -363,6 +347,7 @@ class ArchitectureEvidence final : public evaluation::EvidenceSource {
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
     ProposalSink out{"architecture", topic, list};
+    Reader reader{c, tenancy_};
     if (topic == "architecture") {
       propose_document(c, q, "arsitektur", out);
       propose_element_counts(c, q, out);
@@ -370,13 +355,13 @@ class ArchitectureEvidence final : public evaluation::EvidenceSource {
       propose_document(c, q, "peta_rencana", out);
       propose_initiatives(c, q, out);
     } else if (topic == "services") {
-      propose_services(c, q, out);
+      propose_services(reader, q, out);
     } else if (topic == "data") {
-      propose_data(c, q, out);
+      propose_data(reader, q, out);
     } else if (topic == "infrastructure") {
-      propose_infrastructure(c, q, out);
+      propose_infrastructure(reader, q, out);
     } else if (topic == "teams") {
-      propose_teams(c, q, out);
+      propose_teams(reader, q, out);
     }
   }
 
@@ -390,22 +375,23 @@ class ArchitectureEvidence final : public evaluation::EvidenceSource {
       return document_label(*d);
     }
     if (kind == "team") {
-      auto rows = c.query("SELECT kind FROM teams WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
-      if (rows.empty()) return std::nullopt;
-      return humanised(rows[0].text_at(0));
+      for (const auto& t : tenancy_.teams(c, s))
+        if (t.id == id) return humanised(t.kind);
+      return std::nullopt;
     }
-    const char* sql = kind == "element"      ? "SELECT code, name FROM arch_elements WHERE tenant_id = ? AND id = ?"
-                      : kind == "initiative" ? "SELECT code, name FROM roadmap_initiatives WHERE tenant_id = ? AND id = ?"
-                                             : nullptr;
-    if (!sql) return std::nullopt;
-    auto rows = c.query(sql, {s.tenant_id, id});
-    if (rows.empty()) return std::nullopt;
-    return rows[0].text_at(0) + " " + rows[0].text_at(1);
+    if (kind == "element") return EvidenceRepository(c).element_label(s, id);
+    if (kind == "initiative") return EvidenceRepository(c).initiative_label(s, id);
+    return std::nullopt;
   }
+
+ private:
+  const tenancy::Service& tenancy_;
 };
 
 }  // namespace
 
-std::unique_ptr<evaluation::EvidenceSource> architecture_evidence_source() { return std::make_unique<ArchitectureEvidence>(); }
+std::unique_ptr<evaluation::EvidenceSource> architecture_evidence_source(const tenancy::Service& tenancy) {
+  return std::make_unique<ArchitectureEvidence>(tenancy);
+}
 
 }  // namespace simpul::architecture

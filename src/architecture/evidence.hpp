@@ -7,10 +7,15 @@
 
 #include "evaluation/evidence.hpp"
 
+namespace simpul::tenancy {
+class Service;
+}
+
 namespace simpul::architecture {
 
 /// Source id "architecture". Topics: architecture, roadmap, services, data, infrastructure, teams.
-/// Record kinds (resolve): architecture_document, roadmap, initiative, element, team.
-std::unique_ptr<evaluation::EvidenceSource> architecture_evidence_source();
+/// Record kinds (resolve): architecture_document, roadmap, initiative, element, team. Agency and
+/// team names come from the tenancy module's read ports.
+std::unique_ptr<evaluation::EvidenceSource> architecture_evidence_source(const tenancy::Service& tenancy);
 
 }  // namespace simpul::architecture

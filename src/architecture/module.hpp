@@ -4,16 +4,22 @@
 #include "architecture/reference.hpp"
 #include "architecture/roadmap.hpp"
 #include "architecture/service.hpp"
+#include "architecture/transfer.hpp"
 #include "http/router.hpp"
 
 namespace simpul::architecture {
 
 struct Module {
   Module(storage::Database& db, tenancy::Service& tenancy, const ReferenceArchitecture& reference, const ledger::Ledger& ledger)
-      : elements(db, tenancy, reference, ledger), documents(db, tenancy, ledger), roadmap(db, tenancy, ledger), ledger(ledger) {}
+      : elements(db, tenancy, reference, ledger),
+        documents(db, tenancy, ledger),
+        roadmap(db, tenancy, ledger),
+        transfer(db, elements, tenancy, ledger),
+        ledger(ledger) {}
   Service elements;
   Documents documents;
   Roadmap roadmap;
+  Transfer transfer;
   const ledger::Ledger& ledger;
 
   static std::vector<storage::Migration> migrations();

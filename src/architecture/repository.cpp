@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/text.hpp"
+#include "storage/list_sql.hpp"
 
 namespace simpul::architecture {
 
@@ -76,32 +77,17 @@ std::string placeholders(const std::vector<std::string>& values, storage::Params
 }  // namespace
 
 std::vector<Element> Repository::elements(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) {
-  // Sort keys come from a fixed list validated by the route; never from raw input.
-  std::string order = q.sort == "name" ? "e.name" : q.sort == "state" ? "e.state" : q.sort == "updated_at" ? "e.updated_at"
-                                                                                                          : "e.code";
-  std::string where = "WHERE e.tenant_id = ?";
-  storage::Params params{s.tenant_id};
-  auto add = [&](const std::string& value, const char* clause) {
-    if (value.empty()) return;
-    where += clause;
-    params.emplace_back(value);
-  };
-  add(f.domain, " AND e.domain = ?");
-  add(f.state, " AND e.state = ?");
-  add(f.owner_agency_id, " AND e.owner_agency_id = ?");
-  add(f.reference_code, " AND e.reference_code = ?");
-  if (!q.q.empty()) {
-    where += " AND (lower(e.name) LIKE lower(?) ESCAPE '\\' OR lower(e.code) LIKE lower(?) ESCAPE '\\')";
-    auto pattern = text::like_pattern_contains(q.q);
-    params.insert(params.end(), {pattern, pattern});
-  }
-  total = c_.query("SELECT COUNT(*) FROM arch_elements e " + where, params)[0].int_at(0);
-  params.insert(params.end(), {q.per_page, q.offset()});
+  storage::ListSql list("FROM arch_elements e");  // the agency join only adds columns
+  list.where("e.tenant_id = ?", {s.tenant_id})
+      .equals_if_set("e.domain", f.domain)
+      .equals_if_set("e.state", f.state)
+      .equals_if_set("e.owner_agency_id", f.owner_agency_id)
+      .equals_if_set("e.reference_code", f.reference_code)
+      .contains(q.q, {"e.name", "e.code"})
+      .order_by(q.sort, q.descending, {{"code", "e.code"}, {"name", "e.name"}, {"state", "e.state"}, {"updated_at", "e.updated_at"}},
+                "e.id");
   std::vector<Element> out;
-  for (const auto& r : c_.query(std::string(kElementCols) + where + " ORDER BY " + order +
-                                    (q.descending ? " DESC" : " ASC") + ", e.id LIMIT ? OFFSET ?",
-                                params))
-    out.push_back(element_from(r));
+  for (const auto& r : list.page(c_, kElementCols, q, total)) out.push_back(element_from(r));
   return out;
 }
 
@@ -314,6 +300,12 @@ std::vector<Element> Repository::applications_without_service(const Scope& s) {
            {s.tenant_id}))
     out.push_back(element_from(r));
   return out;
+}
+
+void Repository::refresh_statistics() {
+  if (c_.dialect() != storage::Dialect::Postgres) return;
+  c_.execute("ANALYZE arch_elements");
+  c_.execute("ANALYZE arch_relations");
 }
 
 std::vector<Element> Repository::live_elements(const Scope& s, std::string_view domain) {

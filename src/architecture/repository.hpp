@@ -50,6 +50,9 @@ class Repository {
   /// Relations touching any of `ids`, either direction.
   std::vector<Relation> touching(const Scope& s, const std::vector<std::string>& ids);
   std::int64_t count_relations(const Scope& s);
+  /// After a bulk load PostgreSQL plans the graph walks from stale statistics (a fresh table looks
+  /// empty, so it scans); this refreshes them (outside a transaction). Nothing to do on SQLite.
+  void refresh_statistics();
 
   /// Services (not retired) with no application supporting them directly or through a realising process.
   std::vector<Element> services_without_application(const Scope& s);

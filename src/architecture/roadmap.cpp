@@ -12,7 +12,6 @@
 #include "core/error.hpp"
 #include "storage/storage_error.hpp"
 #include "storage/unit_of_work.hpp"
-#include "tenancy/repository.hpp"
 
 namespace simpul::architecture {
 
@@ -74,7 +73,7 @@ void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) co
                   {{"period_start", in_force->period_start}, {"period_end", in_force->period_end}},
                   rule_ref(profile, spec.validity_rule));
     }
-  if (!tenancy::Repository(c).agency(s, i.owner_agency_id))
+  if (!tenancy_.agency(c, s, i.owner_agency_id))
     throw Error(ErrorCode::ValidationInvalidValue, "owner_agency_id", "not an agency of this tenant");
   Repository elements(c);
   std::set<std::string> seen;

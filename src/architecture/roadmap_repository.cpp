@@ -1,6 +1,7 @@
 #include "architecture/roadmap_repository.hpp"
 
 #include "core/text.hpp"
+#include "storage/list_sql.hpp"
 
 namespace simpul::architecture {
 
@@ -50,33 +51,17 @@ Initiative initiative_from(const storage::Row& r) {
 }  // namespace
 
 std::vector<Initiative> RoadmapRepository::list(const Scope& s, const InitiativeFilter& f, const ListQuery& q, std::int64_t& total) {
-  std::string order = q.sort == "name" ? "i.name" : q.sort == "start_year" ? "i.start_year" : q.sort == "status" ? "i.status" : "i.code";
-  std::string where = "WHERE i.tenant_id = ?";
-  storage::Params params{s.tenant_id};
-  auto add = [&](const std::string& value, const char* clause) {
-    if (value.empty()) return;
-    where += clause;
-    params.emplace_back(value);
-  };
-  add(f.category, " AND i.category = ?");
-  add(f.status, " AND i.status = ?");
-  add(f.owner_agency_id, " AND i.owner_agency_id = ?");
-  if (f.year) {
-    where += " AND i.start_year <= ? AND i.target_year >= ?";
-    params.insert(params.end(), {*f.year, *f.year});
-  }
-  if (!q.q.empty()) {
-    where += " AND (lower(i.name) LIKE lower(?) ESCAPE '\\' OR lower(i.code) LIKE lower(?) ESCAPE '\\')";
-    auto pattern = text::like_pattern_contains(q.q);
-    params.insert(params.end(), {pattern, pattern});
-  }
-  total = c_.query("SELECT COUNT(*) FROM roadmap_initiatives i " + where, params)[0].int_at(0);
-  params.insert(params.end(), {q.per_page, q.offset()});
+  storage::ListSql list("FROM roadmap_initiatives i");  // the agency join only adds columns
+  list.where("i.tenant_id = ?", {s.tenant_id})
+      .equals_if_set("i.category", f.category)
+      .equals_if_set("i.status", f.status)
+      .equals_if_set("i.owner_agency_id", f.owner_agency_id);
+  if (f.year) list.where("i.start_year <= ? AND i.target_year >= ?", {*f.year, *f.year});
+  list.contains(q.q, {"i.name", "i.code"})
+      .order_by(q.sort, q.descending,
+                {{"code", "i.code"}, {"name", "i.name"}, {"start_year", "i.start_year"}, {"status", "i.status"}}, "i.id");
   std::vector<Initiative> out;
-  for (const auto& r : c_.query(std::string(kCols) + where + " ORDER BY " + order + (q.descending ? " DESC" : " ASC") +
-                                    ", i.id LIMIT ? OFFSET ?",
-                                params))
-    out.push_back(initiative_from(r));
+  for (const auto& r : list.page(c_, kCols, q, total)) out.push_back(initiative_from(r));
   return out;
 }
 

@@ -66,7 +66,7 @@ Element Service::create(const Scope& s, const ElementInput& in, const Actor& act
   e.created_at = e.updated_at = clock::now_iso();
   const auto& profile = profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
-    DatabaseLookup lookup(c, s);
+    DatabaseLookup lookup(c, s, tenancy_);
     refuse_read_only(in, e.domain, allow_read_only);
     Validator(lookup, profile, reference_).element(e, true);
     try {
@@ -93,7 +93,7 @@ Element Service::update(const Scope& s, const std::string& id, const ElementInpu
       throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change; create a new element instead");
     Element e = *before;
     apply(e, in);
-    DatabaseLookup lookup(c, s);
+    DatabaseLookup lookup(c, s, tenancy_);
     refuse_read_only(in, e.domain, allow_read_only, &*before);
     // An update that changes nothing writes nothing (the hook may still change what it owns).
     if (to_json(e) == to_json(*before)) {
@@ -137,7 +137,7 @@ Relation Service::relate(const Scope& s, Relation r, const Actor& actor) {
     if (!source) throw Error(ErrorCode::ValidationInvalidValue, "source_id", "not an element of this tenant");
     auto target = repo.element(s, r.target_id);
     if (!target) throw Error(ErrorCode::ValidationInvalidValue, "target_id", "not an element of this tenant");
-    DatabaseLookup lookup(c, s);
+    DatabaseLookup lookup(c, s, tenancy_);
     Validator(lookup, profile, reference_).relation(r, *source, *target);
     repo.insert_relation(s, r);
     ledger_.append(c, ledger::change_in(s, actor, "relation.create", "relation", r.id,
@@ -264,6 +264,26 @@ std::map<std::string, std::int64_t> Service::applications_per_service(storage::C
 
 std::optional<Element> Service::find(storage::Connection& c, const Scope& s, const std::string& id) const {
   return Repository(c).element(s, id);
+}
+
+std::vector<Element> Service::elements(storage::Connection& c, const Scope& s, const ElementFilter& f, const ListQuery& q,
+                                       std::int64_t& total) const {
+  return Repository(c).elements(s, f, q, total);
+}
+
+std::vector<Element> Service::all_elements(storage::Connection& c, const Scope& s) const { return Repository(c).all_elements(s); }
+
+void Service::insert_elements(storage::Connection& c, const Scope& s, const std::vector<Element>& elements) const {
+  Repository(c).insert_elements(s, elements);
+}
+
+void Service::update_element(storage::Connection& c, const Scope& s, const Element& e) const { Repository(c).update_element(s, e); }
+
+std::pair<std::vector<Element>, std::vector<Element>> Service::unsupported(const Scope& s) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    return std::make_pair(repo.services_without_application(s), repo.applications_without_service(s));
+  });
 }
 
 }  // namespace simpul::architecture

@@ -42,7 +42,6 @@ class Service {
 
   const ReferenceArchitecture& reference() const { return reference_; }
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
-  storage::Database& database() const { return db_; }
 
   std::vector<Element> list(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) const;
   Element element(const Scope& s, const std::string& id) const;
@@ -56,6 +55,16 @@ class Service {
   std::map<std::string, std::int64_t> applications_per_service(storage::Connection& c, const Scope& s) const;
   /// One element inside the caller's transaction, when it exists in the tenant.
   std::optional<Element> find(storage::Connection& c, const Scope& s, const std::string& id) const;
+  /// A page of elements as list() reads it, inside the caller's transaction.
+  std::vector<Element> elements(storage::Connection& c, const Scope& s, const ElementFilter& f, const ListQuery& q,
+                                std::int64_t& total) const;
+  /// Every element of the tenant, ordered by code, inside the caller's transaction.
+  std::vector<Element> all_elements(storage::Connection& c, const Scope& s) const;
+  /// Write ports for a module that imports elements of its domain (the application inventory): the
+  /// elements were checked with this module's Validator, and the caller writes the ledger entry in
+  /// the same transaction.
+  void insert_elements(storage::Connection& c, const Scope& s, const std::vector<Element>& elements) const;
+  void update_element(storage::Connection& c, const Scope& s, const Element& e) const;
   /// Lets a module that owns a domain's extra record (applications) write it in the same
   /// transaction as the element, after validation and before the ledger entry.
   using Hook = std::function<void(storage::Connection&, const Element& before, const Element& after)>;
@@ -76,6 +85,9 @@ class Service {
   /// service → processes → applications → data → infrastructure → security.
   Trace trace(const Scope& s, const std::string& service_id) const;
   std::vector<GapDomain> gap(const Scope& s) const;
+  /// Services (not retired) no application supports, and applications (not retired) that support
+  /// no service, directly or through a process realising one: read together.
+  std::pair<std::vector<Element>, std::vector<Element>> unsupported(const Scope& s) const;
 
  private:
   storage::Database& db_;

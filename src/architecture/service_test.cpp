@@ -99,8 +99,7 @@ class ArchitectureStoreTest : public test_support::DatabaseTest {
   }
 
   ImportResult import(const std::string& csv, bool dry_run, const char* kind = "elements") {
-    return run_import(m_->elements, t_->db(), *ledger_, s_, parse_import(csv, "text/csv", kind), dry_run, actor_,
-                      crypto::sha256_hex(csv));
+    return m_->transfer.run_import(s_, parse_import(csv, "text/csv", kind), dry_run, actor_, crypto::sha256_hex(csv));
   }
 
   Actor actor_{"u-test", "Penguji", ""};
@@ -264,7 +263,7 @@ TEST_P(ArchitectureStoreTest, AnImportIsAllOrNothingAndImportingTwiceChangesNoth
   m_->elements.list(s_, {}, ListQuery{}, total);
   EXPECT_EQ(total, 3);
   EXPECT_EQ(ledger_entries(), before + 1) << "one entry for the whole import";
-  auto model = current_model(t_->db(), s_);
+  auto model = m_->transfer.current_model(s_);
   auto child = std::find_if(model.elements.begin(), model.elements.end(), [](const auto& e) { return e.code == "L-1-1"; });
   ASSERT_NE(child, model.elements.end());
   EXPECT_EQ(child->parent_code, "L-1");
@@ -277,7 +276,7 @@ TEST_P(ArchitectureStoreTest, AnImportIsAllOrNothingAndImportingTwiceChangesNoth
   auto twice = import(good, false);
   EXPECT_EQ(twice.elements_created, 0);
   EXPECT_EQ(twice.elements_updated, 3);
-  EXPECT_EQ(current_model(t_->db(), s_).relations.size(), 1u);
+  EXPECT_EQ(m_->transfer.current_model(s_).relations.size(), 1u);
 }
 
 TEST_P(ArchitectureStoreTest, AnImportKeepsWhatTheLifecycleMaintainsAndNeverMovesAnElementsDomain) {
@@ -291,7 +290,7 @@ TEST_P(ArchitectureStoreTest, AnImportKeepsWhatTheLifecycleMaintainsAndNeverMove
 
   auto result = import("code,name,domain,owner_agency_code,attr.url\nA-1,SIAK Baru,aplikasi,DISKOMINFO,https://siak.go.id\n", false);
   ASSERT_TRUE(result.problems.empty()) << result.problems[0].column << ": " << result.problems[0].message;
-  auto model = current_model(t_->db(), s_);
+  auto model = m_->transfer.current_model(s_);
   ASSERT_EQ(model.elements.size(), 1u);
   EXPECT_EQ(model.elements[0].name, "SIAK Baru");
   EXPECT_EQ(model.elements[0].attributes,
@@ -305,10 +304,10 @@ TEST_P(ArchitectureStoreTest, AnImportKeepsWhatTheLifecycleMaintainsAndNeverMove
   EXPECT_EQ(changed.problems[0].column, "attributes.lifecycle_stage");
   auto fresh = import(header + "A-2,Baru,aplikasi,DISKOMINFO,pemeliharaan\n", false);
   ASSERT_EQ(fresh.problems.size(), 1u) << "a new element cannot arrive with a stage";
-  EXPECT_EQ(current_model(t_->db(), s_).elements[0].attributes.at("lifecycle_stage"), "pemeliharaan");
+  EXPECT_EQ(m_->transfer.current_model(s_).elements[0].attributes.at("lifecycle_stage"), "pemeliharaan");
 
   auto moved = import("code,name,domain,owner_agency_code\nA-1,SIAK,layanan,DISKOMINFO\n", false);
   ASSERT_EQ(moved.problems.size(), 1u);
   EXPECT_EQ(moved.problems[0].column, "domain");
-  EXPECT_EQ(current_model(t_->db(), s_).elements[0].domain, "aplikasi");
+  EXPECT_EQ(m_->transfer.current_model(s_).elements[0].domain, "aplikasi");
 }

@@ -1,8 +1,6 @@
 #include "architecture/status.hpp"
 
 #include "architecture/json.hpp"
-#include "architecture/repository.hpp"
-#include "storage/unit_of_work.hpp"
 
 namespace simpul::architecture {
 namespace {
@@ -55,10 +53,7 @@ boost::json::object status(const Service& elements, const Documents& documents, 
   bool reviews_ok = overdue.empty();
   checks.push_back(check("reviews_on_schedule", reviews_ok, rule_json(p, review_rule ? review_rule : arch.document.review.rule),
                          std::move(overdue)));
-  auto [services, applications] = storage::read(elements.database(), [&](storage::Connection& c) {
-    Repository repo(c);
-    return std::make_pair(repo.services_without_application(s), repo.applications_without_service(s));
-  });
+  auto [services, applications] = elements.unsupported(s);
   checks.push_back(check("service_has_application", services.empty(), rule_json(p, check_rule(p, "service_has_application", {})),
                          to_json(services)));
   checks.push_back(check("application_has_service", applications.empty(),

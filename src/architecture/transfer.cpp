@@ -20,7 +20,7 @@
 #include "interchange/oef.hpp"
 #include "interchange/xlsx.hpp"
 #include "storage/unit_of_work.hpp"
-#include "tenancy/repository.hpp"
+#include "tenancy/service.hpp"
 
 namespace simpul::architecture {
 namespace {
@@ -56,13 +56,11 @@ std::vector<std::string> attribute_keys() {
 /// Everything an import validates against, loaded once and kept current as rows are accepted.
 class ImportState : public Lookup {
  public:
-  ImportState(storage::Connection& c, const Scope& s) {
+  ImportState(storage::Connection& c, const Scope& s, const tenancy::Service& tenancy) {
     Repository repo(c);
     for (auto& e : repo.all_elements(s)) put(std::move(e));
     for (const auto& r : repo.all_relations(s)) relations_.insert(r.source_id + '|' + r.type + '|' + r.target_id);
-    std::int64_t total = 0;
-    for (const auto& a : tenancy::Repository(c).agencies(s, ListQuery{"", "code", false, 1, 1'000'000}, total))
-      agency_by_code_[a.code] = a.id;
+    for (const auto& a : tenancy.agencies(c, s)) agency_by_code_[a.code] = a.id;
     for (const auto& [code, id] : agency_by_code_) agency_ids_.insert(id);
   }
   std::optional<Element> element(const std::string& id) override {
@@ -95,20 +93,20 @@ class ImportState : public Lookup {
 
 }  // namespace
 
-ImportResult run_import(Service& service, storage::Database& db, const ledger::Ledger& ledger, const Scope& s, ParsedFile file,
-                        bool dry_run, const Actor& actor, const std::string& file_digest) {
+ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run, const Actor& actor,
+                                  const std::string& file_digest) const {
   ImportResult res;
   res.dry_run = dry_run;
   res.rows = static_cast<int>(file.model.elements.size() + file.model.relations.size());
   res.skipped = file.skipped;
   res.problems = std::move(file.problems);
   if (!res.problems.empty()) return res;
-  const auto& profile = service.profile_of(s);
-  auto conn = db.acquire();
+  const auto& profile = elements_.profile_of(s);
+  auto conn = db_.acquire();
   storage::Transaction tx(*conn, storage::Transaction::Write);
   auto& c = *conn;
-  ImportState state(c, s);
-  Validator validator(state, profile, service.reference());
+  ImportState state(c, s, tenancy_);
+  Validator validator(state, profile, elements_.reference());
   std::vector<Element> inserts, updates;
   std::vector<Relation> relations;
 
@@ -197,7 +195,7 @@ ImportResult run_import(Service& service, storage::Database& db, const ledger::L
   boost::json::array created_json, updated_json;
   for (const auto& e : inserts) created_json.emplace_back(e.code);
   for (const auto& e : updates) updated_json.emplace_back(e.code);
-  ledger.append(c, ledger::change_in(s, actor, "architecture.import", "import", file_digest,
+  ledger_.append(c, ledger::change_in(s, actor, "architecture.import", "import", file_digest,
                                      boost::json::object{{"sha256", file_digest},
                                         {"created", created_json},
                                         {"updated", updated_json},
@@ -205,10 +203,7 @@ ImportResult run_import(Service& service, storage::Database& db, const ledger::L
   tx.commit();
   // After a bulk load PostgreSQL plans the graph walks from stale statistics (a fresh table looks
   // empty, so it scans); refreshing them at once keeps the trace on its indexes (docs/benchmarks.md).
-  if (c.dialect() == storage::Dialect::Postgres && res.rows >= 1000) {
-    c.execute("ANALYZE arch_elements");
-    c.execute("ANALYZE arch_relations");
-  }
+  if (res.rows >= 1000) repo.refresh_statistics();
   return res;
 }
 
@@ -226,8 +221,8 @@ boost::json::object to_json(const ImportResult& r) {
           {"problems", problems}};
 }
 
-PortableModel current_model(storage::Database& db, const Scope& s) {
-  return storage::read(db, [&](storage::Connection& c) {
+PortableModel Transfer::current_model(const Scope& s) const {
+  return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     return to_portable(repo.all_elements(s), repo.all_relations(s));
   });

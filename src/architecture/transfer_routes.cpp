@@ -39,8 +39,7 @@ void register_transfer_routes(http::Router& router, Module& m) {
     auto kind = query_choice(req, "kind", {"elements", "relations"});
     auto slot = interchange::ImportSlot::acquire();
     auto file = parse_import(req.body, media_type(req), kind);
-    auto result = run_import(m.elements, m.elements.database(), m.ledger, p.scope(), std::move(file), dry == "true", p.actor(),
-                             crypto::sha256_hex(req.body));
+    auto result = m.transfer.run_import(p.scope(), std::move(file), dry == "true", p.actor(), crypto::sha256_hex(req.body));
     if (!result.dry_run && !result.problems.empty())
       throw Error(ErrorCode::ImportHasProblems, to_json(result));
     return http::json_response(200, to_json(result));
@@ -48,14 +47,14 @@ void register_transfer_routes(http::Router& router, Module& m) {
 
   router.add("GET", "/api/architecture/export.xlsx", [&m](Request& req) {
     const auto& p = req.require("architecture.read");
-    return download(export_xlsx(current_model(m.elements.database(), p.scope())),
+    return download(export_xlsx(m.transfer.current_model(p.scope())),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "arsitektur-spbe.xlsx");
   });
 
   router.add("GET", "/api/architecture/export.xml", [&m](Request& req) {
     const auto& p = req.require("architecture.read");
     const auto& profile = m.elements.profile_of(p.scope());
-    return download(export_oef(current_model(m.elements.database(), p.scope()), "Arsitektur SPBE " + profile.region_name),
+    return download(export_oef(m.transfer.current_model(p.scope()), "Arsitektur SPBE " + profile.region_name),
                     "application/xml; charset=utf-8", "arsitektur-spbe.xml");
   });
 }

@@ -7,7 +7,7 @@
 #include "architecture/repository.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "tenancy/repository.hpp"
+#include "tenancy/service.hpp"
 
 namespace simpul::architecture {
 namespace {
@@ -30,7 +30,7 @@ std::string normalised_code(std::string_view code) {
 
 std::optional<Element> DatabaseLookup::element(const std::string& id) { return Repository(c_).element(s_, id); }
 std::optional<Element> DatabaseLookup::element_by_code(const std::string& code) { return Repository(c_).element_by_code(s_, code); }
-bool DatabaseLookup::agency_exists(const std::string& id) { return tenancy::Repository(c_).agency(s_, id).has_value(); }
+bool DatabaseLookup::agency_exists(const std::string& id) { return tenancy_.agency(c_, s_, id).has_value(); }
 bool DatabaseLookup::relation_exists(const std::string& source, const std::string& type, const std::string& target) {
   return Repository(c_).relation_exists(s_, source, type, target);
 }

@@ -7,6 +7,10 @@
 #include "storage/database.hpp"
 #include "tenancy/profile.hpp"
 
+namespace simpul::tenancy {
+class Service;
+}
+
 namespace simpul::architecture {
 
 /// An element or initiative code in upper case; refused unless 1-40 of A-Z 0-9 . - _.
@@ -23,9 +27,10 @@ class Lookup {
   virtual bool relation_exists(const std::string& source, const std::string& type, const std::string& target) = 0;
 };
 
+/// Elements and relations from this module's tables, agencies through the tenancy module's read port.
 class DatabaseLookup : public Lookup {
  public:
-  DatabaseLookup(storage::Connection& c, const Scope& s) : c_(c), s_(s) {}
+  DatabaseLookup(storage::Connection& c, const Scope& s, const tenancy::Service& tenancy) : c_(c), s_(s), tenancy_(tenancy) {}
   std::optional<Element> element(const std::string& id) override;
   std::optional<Element> element_by_code(const std::string& code) override;
   bool agency_exists(const std::string& id) override;
@@ -34,6 +39,7 @@ class DatabaseLookup : public Lookup {
  private:
   storage::Connection& c_;
   const Scope& s_;
+  const tenancy::Service& tenancy_;
 };
 
 class Validator {

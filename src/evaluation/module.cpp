@@ -3,6 +3,7 @@
 
 #include "evaluation/repository.hpp"
 #include "evaluation/routes.hpp"
+#include "identity/service.hpp"
 #include "ledger/ledger.hpp"
 #include "tenancy/profile.hpp"
 
@@ -15,8 +16,8 @@ namespace simpul::evaluation {
 
 EvaluationModule::EvaluationModule(seam::Services& services, const std::filesystem::path& profiles_dir, Options options)
     : frameworks_(profiles_dir / "frameworks" / "evaluation"),
-      service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<ledger::Ledger>(), frameworks_,
-               sources_, options) {
+      service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<identity::Service>(),
+               services.get<ledger::Ledger>(), frameworks_, sources_, options) {
   services.provide(frameworks_);
   services.provide(sources_);
   services.provide(service_);

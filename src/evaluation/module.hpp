@@ -12,7 +12,7 @@ namespace simpul::evaluation {
 
 class EvaluationModule : public seam::Module {
  public:
-  /// Needs storage::Database, tenancy::Service and ledger::Ledger; reads the frameworks from
+  /// Needs storage::Database, tenancy::Service, identity::Service and ledger::Ledger; reads the frameworks from
   /// <profiles>/frameworks/evaluation; provides FrameworkRegistry, EvidenceSources and Service.
   EvaluationModule(seam::Services& services, const std::filesystem::path& profiles_dir, Options options);
   std::string_view id() const override { return "evaluation"; }

@@ -1,4 +1,5 @@
 #include "evaluation/repository.hpp"
+#include "storage/list_sql.hpp"
 
 namespace simpul::evaluation {
 namespace {
@@ -147,21 +148,14 @@ std::optional<Period> Repository::period(const Scope& s, const std::string& id) 
 }
 
 std::vector<Period> Repository::periods(const Scope& s, std::optional<int> year, const std::string& agency) const {
-  std::string sql = std::string("SELECT ") + kPeriodColumns + "WHERE p.tenant_id = ?";
-  storage::Params params{s.tenant_id};
-  if (year) {
-    sql += " AND p.year = ?";
-    params.push_back(*year);
-  }
-  if (agency == "-") {
-    sql += " AND p.agency_id = ''";
-  } else if (!agency.empty()) {
-    sql += " AND p.agency_id = ?";
-    params.push_back(agency);
-  }
-  sql += " ORDER BY p.year DESC, p.agency_id";
+  storage::ListSql list("FROM eval_periods p");
+  list.where("p.tenant_id = ?", {s.tenant_id});
+  if (year) list.where("p.year = ?", {*year});
+  if (agency == "-") list.where("p.agency_id = ''");  // the Pemda's own assessments
+  else list.equals_if_set("p.agency_id", agency);
+  list.order_by("p.year DESC, p.agency_id");
   std::vector<Period> out;
-  for (const auto& r : c_.query(sql, params)) out.push_back(period_from(r));
+  for (const auto& r : list.rows(c_, std::string("SELECT ") + kPeriodColumns)) out.push_back(period_from(r));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "evaluation/repository.hpp"
+#include "identity/service.hpp"
 #include "storage/blob_store.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -103,9 +104,7 @@ Period Service::create_period(const Scope& s, int year, const std::string& agenc
   const auto& profile = tenancy_.profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
-    if (!agency_id.empty() &&
-        c.query("SELECT 1 FROM agencies WHERE tenant_id = ? AND id = ?", {s.tenant_id, agency_id}).empty())
-      throw Error(ErrorCode::AgencyNotFound);
+    if (!agency_id.empty() && !tenancy_.agency(c, s, agency_id)) throw Error(ErrorCode::AgencyNotFound);
     if (repo.period_exists(s, year, agency_id)) throw Error(ErrorCode::EvaluationPeriodExists);
     auto f = framework_id ? registry_.latest(c, s, *framework_id) : registry_.for_year(c, s, year);
     Period p;
@@ -123,14 +122,14 @@ Period Service::create_period(const Scope& s, int year, const std::string& agenc
     // koordinator adjusts it per period.
     json::array team;
     if (profile.evaluation && profile.evaluation->team)
-      for (const auto& r : c.query("SELECT m.user_id, m.position_id FROM team_members m JOIN teams t ON t.id = m.team_id "
-                                   "WHERE t.tenant_id = ? AND t.kind = ?",
-                                   {s.tenant_id, *profile.evaluation->team}))
-        for (const auto& [position, role] : profile.evaluation->positions)
-          if (position == r.text_at(1)) {
-            repo.insert(s, Member{crypto::new_id(), p.id, r.text_at(0), "", role, p.created_at});
-            team.push_back(json::object{{"user_id", r.text_at(0)}, {"role", role}});
-          }
+      for (const auto& t : tenancy_.teams(c, s))
+        if (t.kind == *profile.evaluation->team)
+          for (const auto& m : t.members)
+            for (const auto& [position, role] : profile.evaluation->positions)
+              if (position == m.position_id) {
+                repo.insert(s, Member{crypto::new_id(), p.id, m.user_id, "", role, p.created_at});
+                team.push_back(json::object{{"user_id", m.user_id}, {"role", role}});
+              }
     append(c, s, actor, "evaluation.period_create", p.id,
            {{"year", year}, {"agency_id", agency_id}, {"framework", f->id}, {"version", f->version}, {"team", team}});
     return *repo.period(s, p.id);
@@ -167,8 +166,7 @@ Member Service::add_member(const Scope& s, const std::string& id, const std::str
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto l = load(c, s, id);
     if (l.period.state != "terbuka") throw Error(ErrorCode::EvaluationPeriodSubmitted);
-    if (c.query("SELECT 1 FROM users WHERE tenant_id = ? AND id = ?", {s.tenant_id, user_id}).empty())
-      throw Error(ErrorCode::UserNotFound);
+    if (!identity_.user(c, s, user_id)) throw Error(ErrorCode::UserNotFound);
     Repository repo(c);
     for (const auto& m : repo.members(s, id))
       if (m.user_id == user_id && m.role == role) return m;

@@ -20,6 +20,10 @@
 #include "storage/database.hpp"
 #include "tenancy/service.hpp"
 
+namespace simpul::identity {
+class Service;
+}
+
 namespace simpul::evaluation {
 
 struct Options {
@@ -62,9 +66,9 @@ struct EvidenceInput {
 
 class Service {
  public:
-  Service(storage::Database& db, tenancy::Service& tenancy, const ledger::Ledger& ledger, const FrameworkRegistry& registry,
-          const EvidenceSources& sources, Options options)
-      : db_(db), tenancy_(tenancy), ledger_(ledger), registry_(registry), sources_(sources), options_(options) {}
+  Service(storage::Database& db, tenancy::Service& tenancy, const identity::Service& identity, const ledger::Ledger& ledger,
+          const FrameworkRegistry& registry, const EvidenceSources& sources, Options options)
+      : db_(db), tenancy_(tenancy), identity_(identity), ledger_(ledger), registry_(registry), sources_(sources), options_(options) {}
 
   const EvidenceSources& sources() const { return sources_; }
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
@@ -134,6 +138,7 @@ class Service {
 
   storage::Database& db_;
   tenancy::Service& tenancy_;
+  const identity::Service& identity_;
   const ledger::Ledger& ledger_;
   const FrameworkRegistry& registry_;
   const EvidenceSources& sources_;

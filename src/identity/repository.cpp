@@ -1,6 +1,7 @@
 #include "identity/repository.hpp"
 
 #include "core/text.hpp"
+#include "storage/list_sql.hpp"
 
 namespace simpul::identity {
 
@@ -59,25 +60,14 @@ storage::Value nullable(const std::string& s) { return s.empty() ? storage::Valu
 
 std::vector<User> Repository::users(const Scope& s, const ListQuery& q, const std::optional<std::string>& agency_id,
                                     std::int64_t& total) {
-  std::string where = "WHERE u.tenant_id = ?";
-  storage::Params params{s.tenant_id};
-  if (agency_id) {
-    where += " AND u.agency_id = ?";
-    params.emplace_back(*agency_id);
-  }
-  if (!q.q.empty()) {
-    where += " AND (lower(u.username) LIKE lower(?) ESCAPE '\\' OR lower(u.display_name) LIKE lower(?) ESCAPE '\\')";
-    auto pattern = text::like_pattern_contains(q.q);
-    params.insert(params.end(), {pattern, pattern});
-  }
-  total = c_.query("SELECT COUNT(*) FROM users u " + where, params)[0].int_at(0);
-  std::string order = q.sort == "username" ? "u.username" : q.sort == "created_at" ? "u.created_at" : "u.display_name";
-  params.insert(params.end(), {q.per_page, q.offset()});
+  storage::ListSql list("FROM users u");
+  list.where("u.tenant_id = ?", {s.tenant_id});
+  if (agency_id) list.where("u.agency_id = ?", {*agency_id});
+  list.contains(q.q, {"u.username", "u.display_name"})
+      .order_by(q.sort, q.descending, {{"display_name", "u.display_name"}, {"username", "u.username"}, {"created_at", "u.created_at"}},
+                "u.id");
   std::vector<User> out;
-  for (const auto& r : c_.query(std::string(kUserCols) + where + " ORDER BY " + order + (q.descending ? " DESC" : " ASC") +
-                                    ", u.id LIMIT ? OFFSET ?",
-                                params))
-    out.push_back(user_from(r).user);
+  for (const auto& r : list.page(c_, kUserCols, q, total)) out.push_back(user_from(r).user);
   return out;
 }
 

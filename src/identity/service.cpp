@@ -189,6 +189,12 @@ User Service::user(const Scope& s, const std::string& id) const {
   return u->user;
 }
 
+std::optional<User> Service::user(storage::Connection& c, const Scope& s, const std::string& id) const {
+  auto u = Repository(c).user(s, id);
+  if (!u) return std::nullopt;
+  return u->user;
+}
+
 std::optional<User> Service::user_by_username(const Scope& s, const std::string& username) const {
   auto u = storage::read(db_, [&](storage::Connection& c) { return Repository(c).user_by_username(s, username); });
   if (!u) return std::nullopt;

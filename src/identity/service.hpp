@@ -44,6 +44,8 @@ class Service {
   std::vector<User> list_users(const Scope& s, const ListQuery& q, const std::optional<std::string>& agency_id,
                                std::int64_t& total) const;
   User user(const Scope& s, const std::string& id) const;
+  /// One user of the tenant inside the caller's transaction, when it exists (read port).
+  std::optional<User> user(storage::Connection& c, const Scope& s, const std::string& id) const;
   std::optional<User> user_by_username(const Scope& s, const std::string& username) const;
   /// Creates a user. A role that carries the approver's powers is not given at once while an
   /// approver exists to confirm it: it becomes a pending grant (see grants()).

@@ -2,7 +2,6 @@
 #include "ledger/module.hpp"
 
 #include "http/json_io.hpp"
-#include "storage/unit_of_work.hpp"
 
 namespace simpul::ledger {
 /// This module's part of the API contract (openapi.cpp).
@@ -26,7 +25,9 @@ boost::json::object to_json(const Entry& e) {
 }
 
 LedgerModule::LedgerModule(seam::Services& services)
-    : db_(services.get<storage::Database>()), ledger_(services.get<Ledger>()) {}
+    : journal_(services.get<storage::Database>(), services.get<Ledger>()) {
+  services.provide(journal_);
+}
 
 std::vector<seam::Permission> LedgerModule::permissions() const {
   return {{"ledger.read", {"tenant_admin", "planner", "auditor", "approver", "assessor"}, "Membaca jejak audit", "Read the audit trail"},
@@ -38,7 +39,7 @@ void LedgerModule::register_routes(http::Router& router) {
   router.add("GET", "/api/ledger", [this](http::Request& req) {
     const auto& p = req.require("ledger.read");
     auto q = http::parse_list_query(req, {"seq"});
-    auto page = storage::read(db_, [&](storage::Connection& c) { return ledger_.list(c, p.tenant_id, q.per_page, q.offset(), q.q); });
+    auto page = journal_.list(p.tenant_id, q.per_page, q.offset(), q.q);
     boost::json::array items;
     for (const auto& e : page.items) items.push_back(to_json(e));
     return http::list_response(items, page.total, q);
@@ -46,10 +47,7 @@ void LedgerModule::register_routes(http::Router& router) {
 
   router.add("POST", "/api/ledger/verify", [this](http::Request& req) {
     req.require("ledger.verify");
-    // One read transaction: the walk sees one snapshot while writers carry on.
-    auto conn = db_.acquire();
-    storage::Transaction tx(*conn, storage::Transaction::Read);
-    auto result = ledger_.verify(*conn);
+    auto result = journal_.verify();
     boost::json::value problem = nullptr;
     if (result.first_problem)
       problem = boost::json::object{{"seq", result.first_problem->seq},
@@ -65,7 +63,7 @@ void LedgerModule::register_routes(http::Router& router) {
                                                         {"first_problem", problem},
                                                         {"high_water_mark", mark},
                                                         {"warnings", warnings},
-                                                        {"public_key", ledger_.public_key_hex()}});
+                                                        {"public_key", journal_.ledger().public_key_hex()}});
   });
 }
 

@@ -3,6 +3,7 @@
 // Ledger object itself is made by the composition root before any module (all of them append).
 #include <boost/json/object.hpp>
 
+#include "ledger/journal.hpp"
 #include "ledger/ledger.hpp"
 #include "seam/module.hpp"
 
@@ -13,7 +14,7 @@ boost::json::object to_json(const Entry& e);
 
 class LedgerModule : public seam::Module {
  public:
-  /// Needs storage::Database and ledger::Ledger.
+  /// Needs storage::Database and ledger::Ledger; provides ledger::Journal.
   explicit LedgerModule(seam::Services& services);
   std::string_view id() const override { return "ledger"; }
   static std::vector<storage::Migration> schema() { return Ledger::migrations(); }
@@ -22,8 +23,7 @@ class LedgerModule : public seam::Module {
   void register_routes(http::Router& router) override;
 
  private:
-  storage::Database& db_;
-  const Ledger& ledger_;
+  Journal journal_;
 };
 
 }  // namespace simpul::ledger

@@ -7,8 +7,10 @@
 
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "regulation/evidence_repository.hpp"
 #include "regulation/repository.hpp"
 #include "tenancy/profile.hpp"
+#include "tenancy/service.hpp"
 
 namespace simpul::regulation {
 namespace {
@@ -32,20 +34,17 @@ std::size_t severity_rank(const std::string& s) {
   return static_cast<std::size_t>(std::find(kSeverities.begin(), kSeverities.end(), s) - kSeverities.begin());
 }
 
-/// Open findings the agency is responsible for (all when q.agency_id is empty), most urgent first.
-std::vector<OpenFinding> open_findings(storage::Connection& c, const EvidenceQuery& q) {
-  std::string sql =
-      "SELECT f.id, f.rule_id, f.kind, f.subject, f.object_label, COALESCE(a.name, ''), f.severity, f.due "
-      "FROM compliance_findings f LEFT JOIN agencies a ON a.id = f.agency_id AND a.tenant_id = f.tenant_id "
-      "WHERE f.tenant_id = ? AND f.state = 'open'";
-  storage::Params params{q.scope.tenant_id};
-  if (!q.agency_id.empty()) {
-    sql += " AND f.agency_id = ?";
-    params.emplace_back(q.agency_id);
-  }
+/// Open findings the agency is responsible for (all when q.agency_id is empty), most urgent first,
+/// with the agency's name from the tenancy module's read port.
+std::vector<OpenFinding> open_findings(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q) {
+  std::map<std::string, std::string> agencies;
+  for (auto& a : tenancy.agencies(c, q.scope)) agencies.emplace(std::move(a.id), std::move(a.name));
   std::vector<OpenFinding> out;
-  for (const auto& r : c.query(sql, params))
-    out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5), r.text_at(6), r.text_at(7)});
+  for (auto& f : EvidenceRepository(c).open_findings(q.scope, q.agency_id)) {
+    auto agency = agencies.find(f.agency_id);
+    out.push_back({std::move(f.id), std::move(f.rule_id), std::move(f.kind), std::move(f.subject), std::move(f.object_label),
+                   agency == agencies.end() ? std::string() : agency->second, std::move(f.severity), std::move(f.due)});
+  }
   std::sort(out.begin(), out.end(), [](const OpenFinding& a, const OpenFinding& b) {
     auto ra = severity_rank(a.severity), rb = severity_rank(b.severity);
     return std::tie(ra, a.due, a.object_label, a.id) < std::tie(rb, b.due, b.object_label, b.id);
@@ -83,7 +82,7 @@ void add_findings(const EvidenceQuery& q, const std::vector<OpenFinding>& findin
 
 /// The last evaluation run is the evidence that the regulation is checked; open findings by
 /// severity, then the findings themselves, are the gaps.
-void propose_compliance(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
+void propose_compliance(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q, ProposalSink& out) {
   auto last = Repository(c).last_run(q.scope);
   if (!last) {
     out.add("compliance_run", "", "Kepatuhan regulasi belum pernah dievaluasi",
@@ -94,7 +93,7 @@ void propose_compliance(storage::Connection& c, const EvidenceQuery& q, Proposal
   out.add("compliance_run", "", "Evaluasi kepatuhan terakhir " + last->substr(0, 10),
           "Seluruh aturan " + regulation + " diperiksa terhadap data Simpul.", "/kepatuhan", true);
 
-  auto findings = open_findings(c, q);
+  auto findings = open_findings(c, tenancy, q);
   std::map<std::string, std::pair<int, int>> by_severity;  // severity -> (open, overdue)
   for (const auto& f : findings) {
     auto& [open, overdue] = by_severity[f.severity];
@@ -106,14 +105,7 @@ void propose_compliance(storage::Connection& c, const EvidenceQuery& q, Proposal
       out.add("findings", "", std::to_string(it->second.first) + " temuan terbuka tingkat " + s,
               std::to_string(it->second.second) + " di antaranya melewati jatuh tempo.", findings_link(q, "severity=" + s), false);
 
-  std::string sql = "SELECT state, COUNT(*) FROM compliance_findings WHERE tenant_id = ? AND state <> 'open'";
-  storage::Params params{q.scope.tenant_id};
-  if (!q.agency_id.empty()) {
-    sql += " AND agency_id = ?";
-    params.emplace_back(q.agency_id);
-  }
-  std::map<std::string, std::int64_t> closed;
-  for (const auto& r : c.query(sql + " GROUP BY state", params)) closed[r.text_at(0)] = r.int_at(1);
+  auto closed = EvidenceRepository(c).closed_counts(q.scope, q.agency_id);
   if (findings.empty() || closed["resolved"] > 0)
     out.add("findings", "",
             findings.empty() ? std::string("Tidak ada temuan kepatuhan terbuka")
@@ -147,12 +139,12 @@ std::set<std::string> security_rules(const tenancy::Profile& p) {
 
 /// Only where it can be told which findings are about security; otherwise nothing is proposed
 /// rather than every finding.
-void propose_security(storage::Connection& c, const EvidenceQuery& q, ProposalSink& out) {
+void propose_security(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q, ProposalSink& out) {
   if (!q.profile) return;
   auto rules = security_rules(*q.profile);
   if (rules.empty()) return;
   std::vector<OpenFinding> findings;
-  for (auto& f : open_findings(c, q))
+  for (auto& f : open_findings(c, tenancy, q))
     if (rules.count(f.rule_id)) findings.push_back(std::move(f));
   if (findings.empty()) {
     if (!Repository(c).last_run(q.scope)) return;  // never checked: no evidence either way
@@ -168,28 +160,33 @@ void propose_security(storage::Connection& c, const EvidenceQuery& q, ProposalSi
 
 class ComplianceEvidence final : public evaluation::EvidenceSource {
  public:
+  explicit ComplianceEvidence(const tenancy::Service& tenancy) : tenancy_(tenancy) {}
   std::string id() const override { return "compliance"; }
   std::vector<std::string> topics() const override { return {"compliance", "security"}; }
 
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
     ProposalSink out{"compliance", topic, list};
-    if (topic == "compliance") propose_compliance(c, q, out);
-    else if (topic == "security") propose_security(c, q, out);
+    if (topic == "compliance") propose_compliance(c, tenancy_, q, out);
+    else if (topic == "security") propose_security(c, tenancy_, q, out);
   }
 
   std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind,
                                      std::string_view ref_id) const override {
     if (kind != "finding" || !crypto::looks_like_id(ref_id)) return std::nullopt;  // nothing else is one of our ids
-    auto rows = c.query("SELECT rule_id, object_label FROM compliance_findings WHERE tenant_id = ? AND id = ?",
-                        {s.tenant_id, std::string(ref_id)});
-    if (rows.empty()) return std::nullopt;
-    return "Temuan " + rows[0].text_at(0) + ": " + rows[0].text_at(1);
+    auto f = EvidenceRepository(c).finding_rule_and_label(s, std::string(ref_id));
+    if (!f) return std::nullopt;
+    return "Temuan " + f->first + ": " + f->second;
   }
+
+ private:
+  const tenancy::Service& tenancy_;
 };
 
 }  // namespace
 
-std::unique_ptr<evaluation::EvidenceSource> compliance_evidence_source() { return std::make_unique<ComplianceEvidence>(); }
+std::unique_ptr<evaluation::EvidenceSource> compliance_evidence_source(const tenancy::Service& tenancy) {
+  return std::make_unique<ComplianceEvidence>(tenancy);
+}
 
 }  // namespace simpul::regulation

@@ -7,10 +7,14 @@
 
 #include "evaluation/evidence.hpp"
 
+namespace simpul::tenancy {
+class Service;
+}
+
 namespace simpul::regulation {
 
 /// Source id "compliance". Topics: compliance, security (findings of rules about security only).
-/// Record kinds (resolve): finding.
-std::unique_ptr<evaluation::EvidenceSource> compliance_evidence_source();
+/// Record kinds (resolve): finding. Agency names come from the tenancy module's read port.
+std::unique_ptr<evaluation::EvidenceSource> compliance_evidence_source(const tenancy::Service& tenancy);
 
 }  // namespace simpul::regulation

@@ -49,7 +49,7 @@ std::vector<seam::Permission> ComplianceModule::permissions() const {
 
 void ComplianceModule::register_routes(http::Router& router) { regulation::register_routes(router, compliance_); http::describe(router, openapi_fragment()); }
 
-void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(compliance_evidence_source()); }
+void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(compliance_evidence_source(tenancy_)); }
 
 void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const std::string api = "ApplicationsTest.";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "storage/list_sql.hpp"
 
 namespace simpul::regulation {
 namespace {
@@ -77,39 +78,24 @@ std::vector<storage::Migration> Repository::migrations() {
 
 std::vector<Finding> Repository::findings(const Scope& s, const FindingFilter& f, const ListQuery& q, const std::string& today,
                                           std::int64_t& total) const {
-  std::string where = " WHERE f.tenant_id = ?";
-  storage::Params params{s.tenant_id};
-  auto add = [&](const std::string& value, const char* clause) {
-    if (value.empty()) return;
-    where += clause;
-    params.emplace_back(value);
-  };
-  add(f.agency_id, " AND f.agency_id = ?");
-  add(f.state, " AND f.state = ?");
-  add(f.severity, " AND f.severity = ?");
-  add(f.rule_id, " AND f.rule_id = ?");
-  add(f.chapter, " AND f.chapter = ?");
-  add(f.subject, " AND f.subject = ?");
-  add(f.object_id, " AND f.object_id = ?");
-  if (!q.q.empty()) {
-    where += " AND (lower(f.object_label) LIKE lower(?) ESCAPE '\\' OR lower(f.rule_id) LIKE lower(?) ESCAPE '\\')";
-    auto pattern = text::like_pattern_contains(q.q);
-    params.emplace_back(pattern);
-    params.emplace_back(pattern);
-  }
   std::string from = " FROM compliance_findings f LEFT JOIN agencies a ON a.id = f.agency_id AND a.tenant_id = f.tenant_id";
-  total = c_.query("SELECT count(*)" + from + where, params).front().int_at(0);
-  // Open and overdue first, then by due date, severity and rule: what needs action leads.
-  std::string order =
-      " ORDER BY CASE f.state WHEN 'open' THEN 0 WHEN 'waived' THEN 1 ELSE 2 END, "
-      "CASE WHEN f.state = 'open' AND f.due < ? THEN 0 ELSE 1 END, "
-      "CASE f.severity WHEN 'tinggi' THEN 0 WHEN 'sedang' THEN 1 ELSE 2 END, f.due, f.rule_id, f.object_label";
-  params.emplace_back(today);
-  params.emplace_back(q.per_page);
-  params.emplace_back(q.offset());
+  storage::ListSql list(from);
+  list.where("f.tenant_id = ?", {s.tenant_id})
+      .equals_if_set("f.agency_id", f.agency_id)
+      .equals_if_set("f.state", f.state)
+      .equals_if_set("f.severity", f.severity)
+      .equals_if_set("f.rule_id", f.rule_id)
+      .equals_if_set("f.chapter", f.chapter)
+      .equals_if_set("f.subject", f.subject)
+      .equals_if_set("f.object_id", f.object_id)
+      .contains(q.q, {"f.object_label", "f.rule_id"})
+      // Open and overdue first, then by due date, severity and rule: what needs action leads.
+      .order_by("CASE f.state WHEN 'open' THEN 0 WHEN 'waived' THEN 1 ELSE 2 END, "
+                "CASE WHEN f.state = 'open' AND f.due < ? THEN 0 ELSE 1 END, "
+                "CASE f.severity WHEN 'tinggi' THEN 0 WHEN 'sedang' THEN 1 ELSE 2 END, f.due, f.rule_id, f.object_label",
+                {today});
   std::vector<Finding> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kFindingColumns + from + where + order + " LIMIT ? OFFSET ?", params))
-    out.push_back(finding_from(r));
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kFindingColumns + from, q, total)) out.push_back(finding_from(r));
   return out;
 }
 
@@ -221,6 +207,15 @@ std::optional<std::string> Repository::letter_base64(const Scope& s, const std::
                        {s.tenant_id, sanction_id});
   if (rows.empty()) return std::nullopt;
   return rows.front().text_at(0);
+}
+
+std::map<std::string, std::int64_t> Repository::open_counts(const Scope& s, const std::string& subject) const {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : c_.query("SELECT object_id, count(*) FROM compliance_findings WHERE tenant_id = ? AND subject = ? AND "
+                                "state = 'open' GROUP BY object_id",
+                                {s.tenant_id, subject}))
+    out[r.text_at(0)] = r.int_at(1);
+  return out;
 }
 
 void Repository::record_run(const Scope& s, const std::string& at) {

@@ -1,5 +1,6 @@
 #pragma once
 // SQL for findings, sanctions and evaluation runs; every query is confined to the tenant.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ class Repository {
   std::vector<Sanction> all_sanctions(const Scope& s) const;
   void insert_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64);
   std::optional<std::string> letter_base64(const Scope& s, const std::string& sanction_id) const;
+
+  /// Open findings per object of a subject (list badges).
+  std::map<std::string, std::int64_t> open_counts(const Scope& s, const std::string& subject) const;
 
   void record_run(const Scope& s, const std::string& at);
   std::optional<std::string> last_run(const Scope& s) const;

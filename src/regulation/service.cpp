@@ -298,12 +298,7 @@ std::pair<Sanction, std::string> Compliance::letter(const Scope& s, const std::s
 }
 
 std::map<std::string, std::int64_t> Compliance::open_counts(storage::Connection& c, const Scope& s, const std::string& subject) const {
-  std::map<std::string, std::int64_t> out;
-  for (const auto& r : c.query("SELECT object_id, count(*) FROM compliance_findings WHERE tenant_id = ? AND subject = ? AND "
-                               "state = 'open' GROUP BY object_id",
-                               {s.tenant_id, subject}))
-    out[r.text_at(0)] = r.int_at(1);
-  return out;
+  return Repository(c).open_counts(s, subject);
 }
 
 void Compliance::check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const {

@@ -2,6 +2,15 @@
 
 namespace simpul::storage {
 
+std::vector<Migration> blob_store_migrations() {
+  // Until this migration the applications migration 600 created the table (with a reference to
+  // tenants); a database made then keeps it as it is, hence IF NOT EXISTS. The storage layer sits
+  // below the tenancy module, so a new table references no module's table: tenant_id is a key.
+  return {{90, "storage: content-addressed blobs",
+           "CREATE TABLE IF NOT EXISTS repository_blobs (tenant_id TEXT NOT NULL, sha256 TEXT NOT NULL, "
+           "size INTEGER NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, sha256))"}};
+}
+
 void put_blob(Connection& c, const std::string& tenant_id, const std::string& sha256, std::int64_t size,
               const std::string& base64, const std::string& now) {
   if (!c.query("SELECT 1 FROM repository_blobs WHERE tenant_id = ? AND sha256 = ?", {tenant_id, sha256}).empty()) return;

@@ -68,6 +68,8 @@ void Database::release(std::unique_ptr<Connection> conn) {
   pool_->available.notify_one();
 }
 
+void Database::ping() { acquire()->query("SELECT 1"); }
+
 PoolStats Database::stats() const {
   std::lock_guard lock(pool_->mutex);
   return {pool_->size, pool_->idle.size(), pool_->waits, pool_->max_size};

@@ -73,6 +73,9 @@ class Database {
   virtual ~Database() = default;
 
   PooledConnection acquire(std::chrono::milliseconds wait = std::chrono::seconds(10));
+  /// Asks the database a trivial question on a pooled connection; throws when it cannot answer
+  /// (health checks).
+  void ping();
   Dialect dialect() const { return dialect_; }
   PoolStats stats() const;
   const std::string& redacted_url() const { return redacted_url_; }

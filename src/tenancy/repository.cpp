@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "storage/list_sql.hpp"
 
 namespace simpul::tenancy {
 
@@ -71,23 +72,12 @@ std::vector<Tenant> Repository::tenants() {
 }
 
 std::vector<Agency> Repository::agencies(const Scope& s, const ListQuery& q, std::int64_t& total) {
-  // Sort keys come from a fixed list validated by the route; never from raw input.
-  std::string order = q.sort == "code" ? "code" : q.sort == "type" ? "type" : q.sort == "updated_at" ? "updated_at" : "name";
-  std::string where = "WHERE tenant_id = ?";
-  storage::Params params{s.tenant_id};
-  if (!q.q.empty()) {
-    where += " AND (lower(name) LIKE lower(?) ESCAPE '\\' OR lower(code) LIKE lower(?) ESCAPE '\\' "
-             "OR lower(short_name) LIKE lower(?) ESCAPE '\\')";
-    auto pattern = text::like_pattern_contains(q.q);
-    params.insert(params.end(), {pattern, pattern, pattern});
-  }
-  total = c_.query("SELECT COUNT(*) FROM agencies " + where, params)[0].int_at(0);
-  params.insert(params.end(), {q.per_page, q.offset()});
+  storage::ListSql list("FROM agencies");
+  list.where("tenant_id = ?", {s.tenant_id})
+      .contains(q.q, {"name", "code", "short_name"})
+      .order_by(q.sort, q.descending, {{"name", "name"}, {"code", "code"}, {"type", "type"}, {"updated_at", "updated_at"}}, "id");
   std::vector<Agency> out;
-  for (const auto& r : c_.query(std::string(kAgencyCols) + where + " ORDER BY " + order +
-                                    (q.descending ? " DESC" : " ASC") + ", id LIMIT ? OFFSET ?",
-                                params))
-    out.push_back(agency_from(r));
+  for (const auto& r : list.page(c_, kAgencyCols, q, total)) out.push_back(agency_from(r));
   return out;
 }
 

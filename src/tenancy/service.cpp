@@ -94,6 +94,10 @@ std::optional<Agency> Service::agency(storage::Connection& c, const Scope& s, co
   return Repository(c).agency(s, id);
 }
 
+std::optional<Agency> Service::agency_with_flag(storage::Connection& c, const Scope& s, const std::string& flag) const {
+  return Repository(c).agency_with_flag(s, flag, "");
+}
+
 std::int64_t Service::count_agencies(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).count_agencies(s); });
 }
@@ -207,6 +211,8 @@ Position Service::add_position(const Scope& s, Position p, const Actor& actor) {
 std::vector<Team> Service::teams(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).teams(s); });
 }
+
+std::vector<Team> Service::teams(storage::Connection& c, const Scope& s) const { return Repository(c).teams(s); }
 
 TeamMember Service::add_team_member(const Scope& s, const std::string& team_id, const std::string& user_id,
                                     const std::string& position_id, const Actor& actor) {

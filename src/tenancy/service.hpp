@@ -40,9 +40,14 @@ class Service {
   std::vector<Agency> agencies(storage::Connection& c, const Scope& s) const;
   /// One agency inside the caller's transaction, when it exists in the tenant.
   std::optional<Agency> agency(storage::Connection& c, const Scope& s, const std::string& id) const;
+  /// An agency holding `flag` (the role the regulation gives it, e.g. koordinator_spbe), inside the
+  /// caller's transaction.
+  std::optional<Agency> agency_with_flag(storage::Connection& c, const Scope& s, const std::string& flag) const;
   std::int64_t count_agency_users(const Scope& s, const std::string& agency_id) const;
 
   std::vector<Team> teams(const Scope& s) const;
+  /// The tenant's teams with their members, inside the caller's transaction (read port).
+  std::vector<Team> teams(storage::Connection& c, const Scope& s) const;
   TeamMember add_team_member(const Scope& s, const std::string& team_id, const std::string& user_id,
                              const std::string& position_id, const Actor& actor);
   void remove_team_member(const Scope& s, const std::string& team_id, const std::string& member_id, const Actor& actor);

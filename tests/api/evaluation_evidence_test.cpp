@@ -127,10 +127,11 @@ struct World {
 }  // namespace
 
 TEST_P(EvaluationEvidenceTest, SourcesServeOnlyTopicsOfTheVocabulary) {
+  Instance in(GetParam());  // the sources read names through the other modules' read ports
   const auto& known = evaluation::evidence_topics();
-  std::unique_ptr<evaluation::EvidenceSource> sources[] = {architecture::architecture_evidence_source(),
-                                                           applications::applications_evidence_source(),
-                                                           regulation::compliance_evidence_source()};
+  std::unique_ptr<evaluation::EvidenceSource> sources[] = {architecture::architecture_evidence_source(in.platform().tenancy()),
+                                                           applications::applications_evidence_source(in.platform().architecture().elements),
+                                                           regulation::compliance_evidence_source(in.platform().tenancy())};
   for (const auto& source : sources)
     for (const auto& topic : source->topics())
       EXPECT_NE(std::find(known.begin(), known.end(), topic), known.end()) << source->id() << ": " << topic;
@@ -139,9 +140,9 @@ TEST_P(EvaluationEvidenceTest, SourcesServeOnlyTopicsOfTheVocabulary) {
 TEST_P(EvaluationEvidenceTest, ProposalsComeFromTheTenantsRecords) {
   Instance in(GetParam());
   World w(in);
-  auto arch = architecture::architecture_evidence_source();
-  auto apps = applications::applications_evidence_source();
-  auto compliance = regulation::compliance_evidence_source();
+  auto arch = architecture::architecture_evidence_source(in.platform().tenancy());
+  auto apps = applications::applications_evidence_source(in.platform().architecture().elements);
+  auto compliance = regulation::compliance_evidence_source(in.platform().tenancy());
 
   // The approved document is the evidence, with its decree and period; no roadmap is a gap.
   auto architecture = w.propose(*arch, "architecture");
@@ -230,9 +231,9 @@ TEST_P(EvaluationEvidenceTest, ProposalsComeFromTheTenantsRecords) {
 
   // The registry in registration order, as the Platform will use it.
   evaluation::EvidenceSources all;
-  all.add(architecture::architecture_evidence_source());
-  all.add(applications::applications_evidence_source());
-  all.add(regulation::compliance_evidence_source());
+  all.add(architecture::architecture_evidence_source(in.platform().tenancy()));
+  all.add(applications::applications_evidence_source(in.platform().architecture().elements));
+  all.add(regulation::compliance_evidence_source(in.platform().tenancy()));
   auto q = w.query();
   auto mixed = storage::read(in.db(), [&](storage::Connection& c) { return all.propose(c, q, {"handover", "architecture"}); });
   ASSERT_FALSE(mixed.empty());
@@ -243,9 +244,9 @@ TEST_P(EvaluationEvidenceTest, ProposalsComeFromTheTenantsRecords) {
 TEST_P(EvaluationEvidenceTest, TheAgencyFilterKeepsOtherAgenciesOut) {
   Instance in(GetParam());
   World w(in);
-  auto apps = applications::applications_evidence_source();
-  auto arch = architecture::architecture_evidence_source();
-  auto compliance = regulation::compliance_evidence_source();
+  auto apps = applications::applications_evidence_source(in.platform().architecture().elements);
+  auto arch = architecture::architecture_evidence_source(in.platform().tenancy());
+  auto compliance = regulation::compliance_evidence_source(in.platform().tenancy());
   for (const char* topic : {"applications", "handover", "audit"}) {
     SCOPED_TRACE(topic);
     auto dinkes = w.propose(*apps, topic, w.dinkes);
@@ -272,9 +273,9 @@ TEST_P(EvaluationEvidenceTest, TheAgencyFilterKeepsOtherAgenciesOut) {
 TEST_P(EvaluationEvidenceTest, ResolveKnowsOnlyTheTenantsOwnRecords) {
   Instance in(GetParam());
   World w(in);
-  auto arch = architecture::architecture_evidence_source();
-  auto apps = applications::applications_evidence_source();
-  auto compliance = regulation::compliance_evidence_source();
+  auto arch = architecture::architecture_evidence_source(in.platform().tenancy());
+  auto apps = applications::applications_evidence_source(in.platform().architecture().elements);
+  auto compliance = regulation::compliance_evidence_source(in.platform().tenancy());
   auto up = w.admin.send("POST", "/api/applications/" + w.audited + "/artifacts?kind=manual_pengguna&release=2.1&filename=manual.pdf",
                          "%PDF-1.4 manual", {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(up.status, 201) << up.body;

@@ -7,7 +7,7 @@
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
-#include "gateway/control/store.hpp"
+#include "gateway/control/data_plane.hpp"
 #include "testing/test_database.hpp"
 
 namespace simpul::api_test {

@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "gateway/control/json.hpp"
+#include "storage/list_sql.hpp"
 
 namespace simpul::gateway::control {
 namespace {
@@ -27,33 +28,13 @@ std::string list_text(const std::vector<std::string>& values) {
   return boost::json::serialize(a);
 }
 
-void add_search(std::string& where, storage::Params& params, const ListQuery& q, std::initializer_list<const char*> columns) {
-  if (q.q.empty()) return;
-  auto pattern = text::like_pattern_contains(q.q);
-  std::string sep = " AND (";
-  for (const char* col : columns) {
-    where += sep + "lower(" + col + ") LIKE lower(?) ESCAPE '\\'";
-    params.emplace_back(pattern);
-    sep = " OR ";
-  }
-  where += ")";
-}
-
-std::string page_clause(const ListQuery& q, storage::Params& params) {
-  params.emplace_back(q.per_page);
-  params.emplace_back(q.offset());
-  return " LIMIT ? OFFSET ?";
-}
-
-std::int64_t count(storage::Connection& c, const std::string& from_where, const storage::Params& params) {
-  return c.query("SELECT count(*) " + from_where, params).front().int_at(0);
-}
 
 const char* kServiceColumns =
     "s.id, s.code, s.name, s.version, s.description, s.upstream_base_url, s.owner_agency_id, a.code, a.name, "
     "s.classification, s.service_element_id, s.application_id, s.data_element_id, s.policy, s.active, "
     "s.openapi IS NOT NULL, s.created_at, s.updated_at";
-const char* kServiceFrom = " FROM gw_services s JOIN agencies a ON a.id = s.owner_agency_id WHERE s.tenant_id = ?";
+const char* kServiceTables = " FROM gw_services s JOIN agencies a ON a.id = s.owner_agency_id";
+const std::string kServiceFrom = std::string(kServiceTables) + " WHERE s.tenant_id = ?";
 
 ServiceRecord service_from(const storage::Row& r) {
   ServiceRecord x;
@@ -81,7 +62,8 @@ ServiceRecord service_from(const storage::Row& r) {
 
 const char* kConsumerColumns =
     "c.id, c.name, c.description, c.agency_id, a.code, a.name, c.application_id, c.enabled, c.client_cert_sha256, c.created_at";
-const char* kConsumerFrom = " FROM gw_consumers c JOIN agencies a ON a.id = c.agency_id WHERE c.tenant_id = ?";
+const char* kConsumerTables = " FROM gw_consumers c JOIN agencies a ON a.id = c.agency_id";
+const std::string kConsumerFrom = std::string(kConsumerTables) + " WHERE c.tenant_id = ?";
 
 Consumer consumer_from(const storage::Row& r) {
   Consumer x;
@@ -114,9 +96,10 @@ const char* kRequestColumns =
     "r.id, r.consumer_id, c.name, c.agency_id, ca.code, ca.name, r.service_id, s.code, s.name, s.owner_agency_id, sa.code, "
     "sa.name, r.path_prefix, r.methods, r.responsible_person, r.work_unit, r.purpose, r.data_needed, r.commercial_use, "
     "r.state, r.requested_by, r.grant_id, r.created_at";
-const char* kRequestFrom =
+const char* kRequestTables =
     " FROM gw_access_requests r JOIN gw_consumers c ON c.id = r.consumer_id JOIN agencies ca ON ca.id = c.agency_id "
-    "JOIN gw_services s ON s.id = r.service_id JOIN agencies sa ON sa.id = s.owner_agency_id WHERE r.tenant_id = ?";
+    "JOIN gw_services s ON s.id = r.service_id JOIN agencies sa ON sa.id = s.owner_agency_id";
+const std::string kRequestFrom = std::string(kRequestTables) + " WHERE r.tenant_id = ?";
 
 AccessRequest request_from(const storage::Row& r) {
   AccessRequest x;
@@ -143,9 +126,10 @@ AccessRequest request_from(const storage::Row& r) {
 const char* kGrantColumns =
     "g.id, g.consumer_id, c.name, c.agency_id, ca.code, ca.name, g.service_id, s.code, s.name, g.path_prefix, g.methods, "
     "g.basis_kind, g.request_id, g.rule_id, g.note, g.granted_by, g.granted_at, g.revoked_at, g.revoke_reason";
-const char* kGrantFrom =
+const char* kGrantTables =
     " FROM gw_grants g JOIN gw_consumers c ON c.id = g.consumer_id JOIN agencies ca ON ca.id = c.agency_id "
-    "JOIN gw_services s ON s.id = g.service_id WHERE g.tenant_id = ?";
+    "JOIN gw_services s ON s.id = g.service_id";
+const std::string kGrantFrom = std::string(kGrantTables) + " WHERE g.tenant_id = ?";
 
 Grant grant_from(const storage::Row& r) {
   Grant x;
@@ -227,23 +211,13 @@ bool Repository::element_exists(const Scope& s, const std::string& id, const std
 
 std::vector<ServiceRecord> Repository::services(const Scope& s, const ServiceFilter& f, const ListQuery& q,
                                                 std::int64_t& total) const {
-  std::string where = kServiceFrom;
-  storage::Params params{s.tenant_id};
-  if (!f.agency_id.empty()) {
-    where += " AND s.owner_agency_id = ?";
-    params.emplace_back(f.agency_id);
-  }
-  if (f.active) {
-    where += " AND s.active = ?";
-    params.emplace_back(*f.active);
-  }
-  add_search(where, params, q, {"s.code", "s.name"});
-  total = count(c_, where, params);
-  std::string order = q.sort == "name" ? "s.name" : q.sort == "updated_at" ? "s.updated_at" : "s.code";
-  where += " ORDER BY " + order + (q.descending ? " DESC" : "") + ", s.id";
-  where += page_clause(q, params);
+  storage::ListSql list(kServiceTables);
+  list.where("s.tenant_id = ?", {s.tenant_id}).equals_if_set("s.owner_agency_id", f.agency_id);
+  if (f.active) list.where("s.active = ?", {*f.active});
+  list.contains(q.q, {"s.code", "s.name"})
+      .order_by(q.sort, q.descending, {{"code", "s.code"}, {"name", "s.name"}, {"updated_at", "s.updated_at"}}, "s.id");
   std::vector<ServiceRecord> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kServiceColumns + where, params)) out.push_back(service_from(r));
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kServiceColumns + kServiceTables, q, total)) out.push_back(service_from(r));
   return out;
 }
 
@@ -295,18 +269,13 @@ void Repository::load_keys(const Scope& s, Consumer& c) const {
 
 std::vector<Consumer> Repository::consumers(const Scope& s, const std::string& agency_id, const ListQuery& q,
                                             std::int64_t& total) const {
-  std::string where = kConsumerFrom;
-  storage::Params params{s.tenant_id};
-  if (!agency_id.empty()) {
-    where += " AND c.agency_id = ?";
-    params.emplace_back(agency_id);
-  }
-  add_search(where, params, q, {"c.name"});
-  total = count(c_, where, params);
-  where += std::string(" ORDER BY ") + (q.sort == "created_at" ? "c.created_at" : "c.name") + (q.descending ? " DESC" : "") + ", c.id";
-  where += page_clause(q, params);
+  storage::ListSql list(kConsumerTables);
+  list.where("c.tenant_id = ?", {s.tenant_id})
+      .equals_if_set("c.agency_id", agency_id)
+      .contains(q.q, {"c.name"})
+      .order_by(q.sort, q.descending, {{"name", "c.name"}, {"created_at", "c.created_at"}}, "c.id");
   std::vector<Consumer> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kConsumerColumns + where, params)) {
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kConsumerColumns + kConsumerTables, q, total)) {
     out.push_back(consumer_from(r));
     load_keys(s, out.back());
   }
@@ -356,19 +325,15 @@ void Repository::load_steps(const Scope& s, AccessRequest& r) const {
 
 std::vector<AccessRequest> Repository::requests(const Scope& s, const RequestFilter& f, const ListQuery& q,
                                                 std::int64_t& total) const {
-  std::string where = kRequestFrom;
-  storage::Params params{s.tenant_id};
-  for (auto [col, value] : {std::pair{"r.state", &f.state}, {"r.service_id", &f.service_id}, {"r.consumer_id", &f.consumer_id}})
-    if (!value->empty()) {
-      where += std::string(" AND ") + col + " = ?";
-      params.emplace_back(*value);
-    }
-  add_search(where, params, q, {"c.name", "s.name", "r.purpose"});
-  total = count(c_, where, params);
-  where += std::string(" ORDER BY r.created_at") + (q.descending || q.sort.empty() ? " DESC" : "") + ", r.id";
-  where += page_clause(q, params);
+  storage::ListSql list(kRequestTables);
+  list.where("r.tenant_id = ?", {s.tenant_id})
+      .equals_if_set("r.state", f.state)
+      .equals_if_set("r.service_id", f.service_id)
+      .equals_if_set("r.consumer_id", f.consumer_id)
+      .contains(q.q, {"c.name", "s.name", "r.purpose"})
+      .order_by(q.sort, q.descending || q.sort.empty(), {{"created_at", "r.created_at"}}, "r.id");  // newest first by default
   std::vector<AccessRequest> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kRequestColumns + where, params)) {
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kRequestColumns + kRequestTables, q, total)) {
     out.push_back(request_from(r));
     load_steps(s, out.back());
   }
@@ -417,20 +382,13 @@ std::vector<std::pair<std::string, std::string>> Repository::agency_request_stat
 }
 
 std::vector<Grant> Repository::grants(const Scope& s, const GrantFilter& f, const ListQuery& q, std::int64_t& total) const {
-  std::string where = kGrantFrom;
-  storage::Params params{s.tenant_id};
-  for (auto [col, value] : {std::pair{"g.service_id", &f.service_id}, {"g.consumer_id", &f.consumer_id}})
-    if (!value->empty()) {
-      where += std::string(" AND ") + col + " = ?";
-      params.emplace_back(*value);
-    }
-  if (f.active) where += *f.active ? " AND g.revoked_at IS NULL" : " AND g.revoked_at IS NOT NULL";
-  add_search(where, params, q, {"c.name", "s.name", "s.code"});
-  total = count(c_, where, params);
-  where += std::string(" ORDER BY g.granted_at") + (q.descending || q.sort.empty() ? " DESC" : "") + ", g.id";
-  where += page_clause(q, params);
+  storage::ListSql list(kGrantTables);
+  list.where("g.tenant_id = ?", {s.tenant_id}).equals_if_set("g.service_id", f.service_id).equals_if_set("g.consumer_id", f.consumer_id);
+  if (f.active) list.where(*f.active ? "g.revoked_at IS NULL" : "g.revoked_at IS NOT NULL");
+  list.contains(q.q, {"c.name", "s.name", "s.code"})
+      .order_by(q.sort, q.descending || q.sort.empty(), {{"granted_at", "g.granted_at"}}, "g.id");  // newest first by default
   std::vector<Grant> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kGrantColumns + where, params)) out.push_back(grant_from(r));
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kGrantColumns + kGrantTables, q, total)) out.push_back(grant_from(r));
   return out;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // SQL of the control plane; every query is confined to the tenant, except the few cross-tenant
-// reads of store.cpp that build the data plane's configuration.
+// reads of config_repository.cpp that build the data plane's configuration.
 #include <map>
 #include <optional>
 #include <string>

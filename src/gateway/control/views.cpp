@@ -8,7 +8,7 @@
 
 #include "core/log.hpp"
 #include "gateway/control/change.hpp"
-#include "gateway/control/store.hpp"
+#include "gateway/control/data_plane.hpp"
 
 namespace simpul::gateway::control {
 namespace {

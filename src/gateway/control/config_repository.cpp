@@ -1,6 +1,6 @@
-// The data plane's view of the control plane's database (store.hpp). These are the only
-// cross-tenant reads: one data plane serves every tenant, with globally unique ids.
-#include "gateway/control/store.hpp"
+// The data plane's view of the control plane's database (config_repository.hpp, data_plane.hpp).
+// These are the only cross-tenant reads: one data plane serves every tenant, with globally unique ids.
+#include "gateway/control/config_repository.hpp"
 
 #include <chrono>
 #include <map>
@@ -9,7 +9,6 @@
 
 #include "core/clock.hpp"
 #include "gateway/control/json.hpp"
-#include "storage/unit_of_work.hpp"
 
 namespace simpul::gateway::control {
 namespace {
@@ -30,11 +29,8 @@ std::int64_t epoch_seconds() {
 
 }  // namespace
 
-Config load_config(storage::Database& db) {
-  auto conn = db.acquire();
-  // One read transaction, so the services, consumers and grants are one consistent state.
-  storage::Transaction tx(*conn, storage::Transaction::Read);
-  auto& c = *conn;
+Config ConfigRepository::config() {
+  auto& c = c_;
   Config config;
   config.version = static_cast<std::uint64_t>(c.query("SELECT version FROM gw_config_state WHERE id = 1").front().int_at(0));
   for (const auto& r : c.query("SELECT s.id, s.name, s.version, t.slug, s.code, s.upstream_base_url, s.policy FROM gw_services s "
@@ -70,32 +66,25 @@ Config load_config(storage::Database& db) {
                                "WHERE g.revoked_at IS NULL AND s.active = ? AND c.enabled = ? ORDER BY g.id",
                                {true, true}))
     config.grants.push_back({r.text_at(0), r.text_at(1), r.optional_text_at(2), strings(r.text_at(3))});
-  tx.commit();
   return config;
 }
 
-std::uint64_t config_version(storage::Database& db) {
-  return storage::read(db, [](storage::Connection& c) {
-    return static_cast<std::uint64_t>(c.query("SELECT version FROM gw_config_state WHERE id = 1").front().int_at(0));
-  });
+std::uint64_t ConfigRepository::version() {
+  return static_cast<std::uint64_t>(c_.query("SELECT version FROM gw_config_state WHERE id = 1").front().int_at(0));
 }
 
-void save_status(storage::Database& db, const std::string& instance, const std::string& status_json) {
-  storage::write_transaction(db, [&](storage::Connection& c) {
-    storage::Params values{clock::now_iso(), epoch_seconds(), status_json, instance};
-    if (c.execute("UPDATE gw_status SET updated_at = ?, updated_epoch = ?, body = ? WHERE instance = ?", values) == 0)
-      c.execute("INSERT INTO gw_status (updated_at, updated_epoch, body, instance) VALUES (?, ?, ?, ?)", values);
-  });
+void ConfigRepository::save_status(const std::string& instance, const std::string& status_json) {
+  storage::Params values{clock::now_iso(), epoch_seconds(), status_json, instance};
+  if (c_.execute("UPDATE gw_status SET updated_at = ?, updated_epoch = ?, body = ? WHERE instance = ?", values) == 0)
+    c_.execute("INSERT INTO gw_status (updated_at, updated_epoch, body, instance) VALUES (?, ?, ?, ?)", values);
 }
 
-std::vector<std::string> recent_status(storage::Database& db, int max_age_seconds) {
-  return storage::read(db, [&](storage::Connection& c) {
-    std::vector<std::string> out;
-    for (const auto& r : c.query("SELECT body FROM gw_status WHERE updated_epoch >= ? ORDER BY instance",
-                                 {epoch_seconds() - max_age_seconds}))
-      out.push_back(r.text_at(0));
-    return out;
-  });
+std::vector<std::string> ConfigRepository::recent_status(int max_age_seconds) {
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT body FROM gw_status WHERE updated_epoch >= ? ORDER BY instance",
+                                {epoch_seconds() - max_age_seconds}))
+    out.push_back(r.text_at(0));
+  return out;
 }
 
 }  // namespace simpul::gateway::control

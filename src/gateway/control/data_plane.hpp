@@ -1,7 +1,8 @@
 #pragma once
 // What the data plane needs from the control plane's database (issue 7; docs/gateway.md
 // "Control plane"). The data plane never writes configuration; it reads it here, and it writes
-// its live status document here for the console.
+// its live status document here for the console. It runs without the modules (`simpul gateway
+// run`), so these take the database and are each one unit of work (SQL: config_repository.cpp).
 #include <cstdint>
 #include <string>
 #include <vector>
