@@ -22,3 +22,10 @@ export type Schema<N extends keyof components['schemas']> = components['schemas'
 
 /** The element type of a list answer (`{items: T[], ...}` or `T[]`). */
 export type Item<L> = L extends { items: (infer T)[] } ? T : L extends (infer T)[] ? T : never
+
+/**
+ * A generated type with some properties replaced, for the places where a module's fragment is still
+ * looser than its answers (an array whose items it does not describe, a nullable it does not mark).
+ * Each use names what the fragment lacks; when the fragment is fixed, the refinement goes.
+ */
+export type Refine<T, R> = Omit<T, keyof R> & R
