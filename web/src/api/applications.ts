@@ -4,6 +4,7 @@
 import { api, download, pageOf, upload, type UploadOptions } from './client'
 import type { ListQuery, RuleRef } from './types'
 import type { FindingRef } from './compliance'
+import type { Answer, Item, Refine } from './contract'
 
 const enc = encodeURIComponent
 
@@ -32,17 +33,15 @@ export interface ApplicationOptions {
   recommendation_rule?: RuleRef | null
 }
 
-export interface Application {
-  id: string
-  code: string
-  name: string
+type ApplicationAnswer = Answer<'/api/applications/{id}', 'get'>
+type DetailOnly = 'services' | 'data_sets' | 'recommendations' | 'considerations' | 'tests' | 'artifacts' | 'gates' | 'findings'
+
+// The record as GET /api/applications/{id} states it, without its detail lists. The list's items are
+// not described by src/applications/openapi.cpp yet, nor its nullables and the justification.
+export type Application = Refine<Omit<ApplicationAnswer, DetailOnly>, {
   description: string | null
-  owner_agency_id: string
   owner_agency_name: string | null
-  category: string
-  stage: string
   stage_name: string | null
-  operator_agency_id: string | null
   builder: string | null
   vendor_name: string | null
   source_model: string | null
@@ -50,67 +49,34 @@ export interface Application {
   subdomain: string | null
   url: string | null
   contact_email: string | null
-  similar_to_umum: boolean
   justification: Record<string, boolean> | null
-  last_audit_date: string | null
-  live_since: string | null
-  open_findings: number
-  /** In a live stage and not retired. */
-  live?: boolean
-  created_at: string
-  updated_at: string
-}
+}>
 
 export type RecommendationState = 'diajukan' | 'disetujui' | 'ditolak'
 export const RECOMMENDATION_STATES: readonly RecommendationState[] = ['diajukan', 'disetujui', 'ditolak']
 
-export interface Recommendation {
-  id: string
-  application_id: string
-  application_code: string
-  application_name: string
+// The fragment does not yet list the enums (state, decision, result) nor mark the nullables.
+export type Recommendation = Refine<Item<Answer<'/api/recommendations', 'get'>>, {
   owner_agency_name: string | null
   state: RecommendationState
-  purpose: string
-  justification: string
   requested_by_name: string | null
-  requested_at: string
   reasons: string | null
   decided_by_name: string | null
-  decided_at: string | null
-}
+}>
 
-export interface Consideration {
-  id: string
-  kind: string
-  reference: string
-  date: string
+export type Consideration = Refine<Answer<'/api/applications/{id}/considerations', 'post'>, {
   decision: 'disetujui' | 'ditolak'
   note: string | null
   recorded_by_name: string | null
-  recorded_at: string
-}
+}>
 
-export interface FitnessTest {
-  id: string
-  date: string
-  release: string
+export type FitnessTest = Refine<Answer<'/api/applications/{id}/tests', 'post'>, {
   result: 'lulus' | 'gagal'
   summary: string | null
   recorded_by_name: string | null
-  recorded_at: string
-}
+}>
 
-export interface Artifact {
-  id: string
-  kind: string
-  release: string
-  filename: string
-  size: number
-  sha256: string
-  uploaded_by_name: string | null
-  uploaded_at: string
-}
+export type Artifact = Refine<Answer<'/api/applications/{id}/artifacts', 'post'>, { uploaded_by_name: string | null }>
 
 /** A rule a gate evaluates: id and citation, and its title in both languages. */
 export interface GateRule extends RuleRef {

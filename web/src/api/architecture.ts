@@ -3,6 +3,7 @@
 // and export. The shapes below mirror that contract; the screens rely on nothing else.
 import { api, download, listQuery, upload, type UploadOptions } from './client'
 import type { ListPage, ListQuery, RuleRef } from './types'
+import type { Answer, Item, Refine } from './contract'
 
 const enc = encodeURIComponent
 
@@ -44,13 +45,12 @@ export interface ArchElement {
   updated_at: string
 }
 
-export interface ElementRef {
-  id: string
-  code: string
-  name: string
+// A node of GET /api/architecture/elements/{id}/graph; src/architecture/openapi.cpp does not yet
+// list the domain and state enums.
+export type ElementRef = Refine<Item<Answer<'/api/architecture/elements/{id}/graph', 'get'>['nodes']>, {
   domain: Domain
   state: ElementState
-}
+}>
 
 export type Effect = 'create' | 'change' | 'retire'
 export const EFFECTS: readonly Effect[] = ['create', 'change', 'retire']

@@ -3,6 +3,7 @@
 // evaluation on demand, waivers, and administrative sanctions where the regulation states them.
 import { api, download, pageOf } from './client'
 import type { ListPage, ListQuery } from './types'
+import type { Answer, Refine } from './contract'
 
 const enc = encodeURIComponent
 
@@ -21,41 +22,30 @@ export interface ComplianceRuleRef {
   title_en: string | null
 }
 
-export interface Finding {
-  id: string
+// A finding as the waive answer states it; src/regulation/openapi.cpp does not yet list the enums
+// (subject, severity, state), the nullables, nor the details of every rule kind.
+export type Finding = Refine<Answer<'/api/compliance/findings/{id}/waive', 'post'>, {
   rule: ComplianceRuleRef
-  kind: string
   subject: Subject
-  object_id: string
   object_label: string | null
   agency_id: string | null
   agency_name: string | null
   severity: Severity
   state: FindingState
   due: string | null
-  overdue: boolean
   details: Record<string, unknown> | null
-  first_seen_at: string
-  last_seen_at: string
-  resolved_at: string | null
   waived_reason: string | null
   waived_by_name: string | null
   waived_at: string | null
-}
+}>
 
 /** Findings as an application's detail lists them (the same shape). */
 export type FindingRef = Finding
 
-export interface Sanction {
-  id: string
-  step: string
-  step_name: string
-  date: string
+export type Sanction = Refine<Answer<'/api/compliance/findings/{id}/sanctions', 'post'>, {
   note: string | null
   issued_by_name: string | null
-  automatic: boolean
-  has_letter: boolean
-}
+}>
 
 export interface SanctionStep {
   id: string
@@ -74,24 +64,10 @@ export interface FindingDetail extends Finding {
   sanction_rule?: ComplianceRuleRef | null
 }
 
-export interface ComplianceSummary {
-  evaluated_at: string | null
-  open: number
-  overdue: number
-  waived: number
-  by_severity: Record<Severity, number>
-  by_chapter: { chapter: string; title: string; open: number; overdue: number; waived: number; resolved: number }[]
-  by_agency: { agency_id: string | null; agency_name: string; open: number; overdue: number }[]
-}
+// Before the first evaluation evaluated_at is null; the fragment does not say so yet.
+export type ComplianceSummary = Refine<Answer<'/api/compliance/summary', 'get'>, { evaluated_at: string | null }>
 
-export interface EvaluationResult {
-  evaluated_at: string
-  new: number
-  resolved: number
-  reopened: number
-  open: number
-  escalated: number
-}
+export type EvaluationResult = Answer<'/api/compliance/evaluate', 'post'>
 
 export interface ComplianceRule {
   rule: ComplianceRuleRef

@@ -4,6 +4,7 @@
 // the comparison across years, the league table of agencies and the report downloads.
 import { api, download, request, upload, type UploadOptions } from './client'
 import type { RuleRef } from './types'
+import type { Answer as Reply } from './contract'
 
 const enc = encodeURIComponent
 
@@ -231,14 +232,8 @@ export interface Evidence {
   added_at: string
 }
 
-export interface Comment {
-  id: string
-  indicator_id: string
-  author_name: string
-  role: WorkflowRole | string
-  text: string
-  created_at: string
-}
+/** A comment on an indicator; `role` is a WorkflowRole or a role the framework adds. */
+export type Comment = Reply<'/api/evaluation/periods/{id}/indicators/{ind}/comments', 'post'>
 
 export interface Proposal {
   source: string

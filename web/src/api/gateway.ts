@@ -4,6 +4,7 @@
 // The shapes mirror that contract; the server is src/gateway/control/routes.cpp.
 import { api, download, pageOf, upload } from './client'
 import type { ListQuery, ListPage, RuleRef } from './types'
+import type { Answer } from './contract'
 
 const enc = encodeURIComponent
 
@@ -66,24 +67,10 @@ export interface ServiceInput {
   policy?: Partial<ServicePolicy>
 }
 
-export interface ApiKeyInfo {
-  id: string
-  prefix: string // first 8 characters of the key, to recognise it; the key itself is never stored
-  created_at: string
-  revoked_at: string | null
-}
+export type Consumer = Answer<'/api/gateway/consumers/{id}', 'patch'>
 
-export interface Consumer {
-  id: string
-  name: string
-  description: string | null
-  agency: AgencyRef
-  application_id: string | null
-  enabled: boolean
-  keys: ApiKeyInfo[]
-  client_cert_sha256: string[]
-  created_at: string
-}
+/** `prefix`: the first 8 characters of the key, to recognise it; the key itself is never stored. */
+export type ApiKeyInfo = Consumer['keys'][number]
 
 export interface ConsumerInput {
   name?: string

@@ -1,5 +1,7 @@
-// Shapes of the Simpul HTTP API v1, as written in docs/api.md and docs/profile-format.md.
-// Keep this file a faithful mirror of the contract: the screens rely on nothing else.
+// Shapes of the Simpul HTTP API v1. Answers are named from the generated contract (contract.ts,
+// docs/openapi.json); what is still written here is either the console's own (queries, locale) or
+// an answer whose module fragment does not yet describe it (noted at each).
+import type { Answer, Item, Refine } from './contract'
 
 export type Locale = 'id' | 'en'
 
@@ -74,16 +76,12 @@ export interface DomainSpec {
   rule?: string | null
 }
 
-export interface Tenant {
-  id: string
-  slug: string
-  name: string
-  profile_id: string
-  region: { type: string; name: string; head_title: string }
-  regulation: { instrument: string; number: string | null; year: number | null; title: string }
+// GET /api/tenant; its fragment (src/tenancy/openapi.cpp) does not yet mark the nullables.
+export type Tenant = Refine<Answer<'/api/tenant', 'get'>, {
+  regulation: Refine<Answer<'/api/tenant', 'get'>['regulation'], { number: string | null; year: number | null }>
   domain: DomainSpec
   email_domain: DomainSpec | null
-}
+}>
 
 export interface LoginAnswer {
   user: User
@@ -142,12 +140,7 @@ export interface UserInput {
   active?: boolean
 }
 
-export interface Role {
-  id: string
-  name: Record<Locale, string>
-  description: Record<Locale, string>
-  permissions: string[]
-}
+export type Role = Item<Answer<'/api/roles', 'get'>>
 
 export interface TeamPosition {
   id: string
@@ -170,15 +163,14 @@ export interface TeamMember {
   created_at: string
 }
 
-export interface Team {
-  id: string
-  kind: string
-  name: string
+// GET /api/teams; its fragment (src/app/openapi.cpp) does not yet describe members and duties, nor
+// the nullable instrument and rule.
+export type Team = Refine<Item<Answer<'/api/teams', 'get'>>, {
   instrument: string | null
   rule: RuleRef | null
   positions: TeamPosition[]
   members: TeamMember[]
-}
+}>
 
 export interface LedgerEntry {
   seq: number
@@ -193,13 +185,8 @@ export interface LedgerEntry {
   hash: string
 }
 
-export interface Dashboard {
-  agencies: number
-  users: number
-  teams: number
-  rules: number
-  recent_ledger: LedgerEntry[]
-}
+// GET /api/dashboard; its fragment does not yet describe the ledger entries.
+export type Dashboard = Refine<Answer<'/api/dashboard', 'get'>, { recent_ledger: LedgerEntry[] }>
 
 export type LedgerProblemKind = 'edited' | 'deleted' | 'reordered' | 'bad_signature'
 
