@@ -407,199 +407,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "artifacts": {
-           "type": "array",
-           "items": {}
-          },
-          "builder": {
-           "type": "string"
-          },
-          "category": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "considerations": {
-           "type": "array",
-           "items": {}
-          },
-          "contact_email": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_sets": {
-           "type": "array",
-           "items": {}
-          },
-          "description": {
-           "type": "string"
-          },
-          "findings": {
-           "type": "array",
-           "items": {}
-          },
-          "gates": {
-           "type": "object",
-           "properties": {
-            "moves": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "allowed": {
-                "type": "boolean"
-               },
-               "blocked_by": {
-                "type": "array",
-                "items": {}
-               },
-               "name": {
-                "type": "string"
-               },
-               "to": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "allowed",
-               "blocked_by",
-               "name",
-               "to"
-              ]
-             }
-            },
-            "stage": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "moves",
-            "stage"
-           ]
-          },
-          "hosting": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "justification": {
-           "type": "object",
-           "properties": {}
-          },
-          "last_audit_date": {
-           "type": "string",
-           "nullable": true
-          },
-          "live": {
-           "type": "boolean"
-          },
-          "live_since": {
-           "type": "string",
-           "nullable": true
-          },
-          "name": {
-           "type": "string"
-          },
-          "open_findings": {
-           "type": "integer"
-          },
-          "operator_agency_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "recommendations": {
-           "type": "array",
-           "items": {}
-          },
-          "reference_code": {
-           "type": "string",
-           "nullable": true
-          },
-          "services": {
-           "type": "array",
-           "items": {}
-          },
-          "similar_to_umum": {
-           "type": "boolean"
-          },
-          "source_model": {
-           "type": "string"
-          },
-          "stage": {
-           "type": "string"
-          },
-          "stage_name": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "subdomain": {
-           "type": "string"
-          },
-          "tests": {
-           "type": "array",
-           "items": {}
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "url": {
-           "type": "string"
-          },
-          "vendor_name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "artifacts",
-          "builder",
-          "category",
-          "code",
-          "considerations",
-          "contact_email",
-          "created_at",
-          "data_sets",
-          "description",
-          "findings",
-          "gates",
-          "hosting",
-          "id",
-          "justification",
-          "last_audit_date",
-          "live",
-          "live_since",
-          "name",
-          "open_findings",
-          "operator_agency_id",
-          "owner_agency_id",
-          "owner_agency_name",
-          "recommendations",
-          "reference_code",
-          "services",
-          "similar_to_umum",
-          "source_model",
-          "stage",
-          "stage_name",
-          "state",
-          "subdomain",
-          "tests",
-          "updated_at",
-          "url",
-          "vendor_name"
-         ]
+         "$ref": "#/components/schemas/Application"
         }
        }
       }
@@ -704,199 +512,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "artifacts": {
-           "type": "array",
-           "items": {}
-          },
-          "builder": {
-           "type": "string"
-          },
-          "category": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "considerations": {
-           "type": "array",
-           "items": {}
-          },
-          "contact_email": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_sets": {
-           "type": "array",
-           "items": {}
-          },
-          "description": {
-           "type": "string"
-          },
-          "findings": {
-           "type": "array",
-           "items": {}
-          },
-          "gates": {
-           "type": "object",
-           "properties": {
-            "moves": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "allowed": {
-                "type": "boolean"
-               },
-               "blocked_by": {
-                "type": "array",
-                "items": {}
-               },
-               "name": {
-                "type": "string"
-               },
-               "to": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "allowed",
-               "blocked_by",
-               "name",
-               "to"
-              ]
-             }
-            },
-            "stage": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "moves",
-            "stage"
-           ]
-          },
-          "hosting": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "justification": {
-           "type": "object",
-           "properties": {}
-          },
-          "last_audit_date": {
-           "type": "string",
-           "nullable": true
-          },
-          "live": {
-           "type": "boolean"
-          },
-          "live_since": {
-           "type": "string",
-           "nullable": true
-          },
-          "name": {
-           "type": "string"
-          },
-          "open_findings": {
-           "type": "integer"
-          },
-          "operator_agency_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "recommendations": {
-           "type": "array",
-           "items": {}
-          },
-          "reference_code": {
-           "type": "string",
-           "nullable": true
-          },
-          "services": {
-           "type": "array",
-           "items": {}
-          },
-          "similar_to_umum": {
-           "type": "boolean"
-          },
-          "source_model": {
-           "type": "string"
-          },
-          "stage": {
-           "type": "string"
-          },
-          "stage_name": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "subdomain": {
-           "type": "string"
-          },
-          "tests": {
-           "type": "array",
-           "items": {}
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "url": {
-           "type": "string"
-          },
-          "vendor_name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "artifacts",
-          "builder",
-          "category",
-          "code",
-          "considerations",
-          "contact_email",
-          "created_at",
-          "data_sets",
-          "description",
-          "findings",
-          "gates",
-          "hosting",
-          "id",
-          "justification",
-          "last_audit_date",
-          "live",
-          "live_since",
-          "name",
-          "open_findings",
-          "operator_agency_id",
-          "owner_agency_id",
-          "owner_agency_name",
-          "recommendations",
-          "reference_code",
-          "services",
-          "similar_to_umum",
-          "source_model",
-          "stage",
-          "stage_name",
-          "state",
-          "subdomain",
-          "tests",
-          "updated_at",
-          "url",
-          "vendor_name"
-         ]
+         "$ref": "#/components/schemas/Application"
         }
        }
       }
@@ -915,199 +531,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "artifacts": {
-           "type": "array",
-           "items": {}
-          },
-          "builder": {
-           "type": "string"
-          },
-          "category": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "considerations": {
-           "type": "array",
-           "items": {}
-          },
-          "contact_email": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_sets": {
-           "type": "array",
-           "items": {}
-          },
-          "description": {
-           "type": "string"
-          },
-          "findings": {
-           "type": "array",
-           "items": {}
-          },
-          "gates": {
-           "type": "object",
-           "properties": {
-            "moves": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "allowed": {
-                "type": "boolean"
-               },
-               "blocked_by": {
-                "type": "array",
-                "items": {}
-               },
-               "name": {
-                "type": "string"
-               },
-               "to": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "allowed",
-               "blocked_by",
-               "name",
-               "to"
-              ]
-             }
-            },
-            "stage": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "moves",
-            "stage"
-           ]
-          },
-          "hosting": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "justification": {
-           "type": "object",
-           "properties": {}
-          },
-          "last_audit_date": {
-           "type": "string",
-           "nullable": true
-          },
-          "live": {
-           "type": "boolean"
-          },
-          "live_since": {
-           "type": "string",
-           "nullable": true
-          },
-          "name": {
-           "type": "string"
-          },
-          "open_findings": {
-           "type": "integer"
-          },
-          "operator_agency_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "recommendations": {
-           "type": "array",
-           "items": {}
-          },
-          "reference_code": {
-           "type": "string",
-           "nullable": true
-          },
-          "services": {
-           "type": "array",
-           "items": {}
-          },
-          "similar_to_umum": {
-           "type": "boolean"
-          },
-          "source_model": {
-           "type": "string"
-          },
-          "stage": {
-           "type": "string"
-          },
-          "stage_name": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "subdomain": {
-           "type": "string"
-          },
-          "tests": {
-           "type": "array",
-           "items": {}
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "url": {
-           "type": "string"
-          },
-          "vendor_name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "artifacts",
-          "builder",
-          "category",
-          "code",
-          "considerations",
-          "contact_email",
-          "created_at",
-          "data_sets",
-          "description",
-          "findings",
-          "gates",
-          "hosting",
-          "id",
-          "justification",
-          "last_audit_date",
-          "live",
-          "live_since",
-          "name",
-          "open_findings",
-          "operator_agency_id",
-          "owner_agency_id",
-          "owner_agency_name",
-          "recommendations",
-          "reference_code",
-          "services",
-          "similar_to_umum",
-          "source_model",
-          "stage",
-          "stage_name",
-          "state",
-          "subdomain",
-          "tests",
-          "updated_at",
-          "url",
-          "vendor_name"
-         ]
+         "$ref": "#/components/schemas/Application"
         }
        }
       }
@@ -1218,199 +642,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "artifacts": {
-           "type": "array",
-           "items": {}
-          },
-          "builder": {
-           "type": "string"
-          },
-          "category": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "considerations": {
-           "type": "array",
-           "items": {}
-          },
-          "contact_email": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_sets": {
-           "type": "array",
-           "items": {}
-          },
-          "description": {
-           "type": "string"
-          },
-          "findings": {
-           "type": "array",
-           "items": {}
-          },
-          "gates": {
-           "type": "object",
-           "properties": {
-            "moves": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "allowed": {
-                "type": "boolean"
-               },
-               "blocked_by": {
-                "type": "array",
-                "items": {}
-               },
-               "name": {
-                "type": "string"
-               },
-               "to": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "allowed",
-               "blocked_by",
-               "name",
-               "to"
-              ]
-             }
-            },
-            "stage": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "moves",
-            "stage"
-           ]
-          },
-          "hosting": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "justification": {
-           "type": "object",
-           "properties": {}
-          },
-          "last_audit_date": {
-           "type": "string",
-           "nullable": true
-          },
-          "live": {
-           "type": "boolean"
-          },
-          "live_since": {
-           "type": "string",
-           "nullable": true
-          },
-          "name": {
-           "type": "string"
-          },
-          "open_findings": {
-           "type": "integer"
-          },
-          "operator_agency_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "recommendations": {
-           "type": "array",
-           "items": {}
-          },
-          "reference_code": {
-           "type": "string",
-           "nullable": true
-          },
-          "services": {
-           "type": "array",
-           "items": {}
-          },
-          "similar_to_umum": {
-           "type": "boolean"
-          },
-          "source_model": {
-           "type": "string"
-          },
-          "stage": {
-           "type": "string"
-          },
-          "stage_name": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "subdomain": {
-           "type": "string"
-          },
-          "tests": {
-           "type": "array",
-           "items": {}
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "url": {
-           "type": "string"
-          },
-          "vendor_name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "artifacts",
-          "builder",
-          "category",
-          "code",
-          "considerations",
-          "contact_email",
-          "created_at",
-          "data_sets",
-          "description",
-          "findings",
-          "gates",
-          "hosting",
-          "id",
-          "justification",
-          "last_audit_date",
-          "live",
-          "live_since",
-          "name",
-          "open_findings",
-          "operator_agency_id",
-          "owner_agency_id",
-          "owner_agency_name",
-          "recommendations",
-          "reference_code",
-          "services",
-          "similar_to_umum",
-          "source_model",
-          "stage",
-          "stage_name",
-          "state",
-          "subdomain",
-          "tests",
-          "updated_at",
-          "url",
-          "vendor_name"
-         ]
+         "$ref": "#/components/schemas/Application"
         }
        }
       }
@@ -1453,68 +685,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "application_code": {
-           "type": "string"
-          },
-          "application_id": {
-           "type": "string"
-          },
-          "application_name": {
-           "type": "string"
-          },
-          "decided_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "decided_by_name": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "justification": {
-           "type": "string"
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "purpose": {
-           "type": "string"
-          },
-          "reasons": {
-           "type": "string"
-          },
-          "requested_at": {
-           "type": "string"
-          },
-          "requested_by_name": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "application_code",
-          "application_id",
-          "application_name",
-          "decided_at",
-          "decided_by_name",
-          "id",
-          "justification",
-          "owner_agency_id",
-          "owner_agency_name",
-          "purpose",
-          "reasons",
-          "requested_at",
-          "requested_by_name",
-          "state"
-         ]
+         "$ref": "#/components/schemas/ApplicationRecommendation"
         }
        }
       }
@@ -1562,68 +733,7 @@ std::string_view openapi_fragment() {
           "items": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "application_code": {
-              "type": "string"
-             },
-             "application_id": {
-              "type": "string"
-             },
-             "application_name": {
-              "type": "string"
-             },
-             "decided_at": {
-              "type": "string",
-              "nullable": true
-             },
-             "decided_by_name": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "justification": {
-              "type": "string"
-             },
-             "owner_agency_id": {
-              "type": "string"
-             },
-             "owner_agency_name": {
-              "type": "string"
-             },
-             "purpose": {
-              "type": "string"
-             },
-             "reasons": {
-              "type": "string"
-             },
-             "requested_at": {
-              "type": "string"
-             },
-             "requested_by_name": {
-              "type": "string"
-             },
-             "state": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "application_code",
-             "application_id",
-             "application_name",
-             "decided_at",
-             "decided_by_name",
-             "id",
-             "justification",
-             "owner_agency_id",
-             "owner_agency_name",
-             "purpose",
-             "reasons",
-             "requested_at",
-             "requested_by_name",
-             "state"
-            ]
+            "$ref": "#/components/schemas/ApplicationRecommendation"
            }
           },
           "total": {
@@ -1988,6 +1098,269 @@ std::string_view openapi_fragment() {
      }
     },
     "description": "Requires: applications.read."
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "Application": {
+    "properties": {
+     "artifacts": {
+      "items": {},
+      "type": "array"
+     },
+     "builder": {
+      "type": "string"
+     },
+     "category": {
+      "type": "string"
+     },
+     "code": {
+      "type": "string"
+     },
+     "considerations": {
+      "items": {},
+      "type": "array"
+     },
+     "contact_email": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "data_sets": {
+      "items": {},
+      "type": "array"
+     },
+     "description": {
+      "type": "string"
+     },
+     "findings": {
+      "items": {},
+      "type": "array"
+     },
+     "gates": {
+      "properties": {
+       "moves": {
+        "items": {
+         "properties": {
+          "allowed": {
+           "type": "boolean"
+          },
+          "blocked_by": {
+           "items": {},
+           "type": "array"
+          },
+          "name": {
+           "type": "string"
+          },
+          "to": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "allowed",
+          "blocked_by",
+          "name",
+          "to"
+         ],
+         "type": "object"
+        },
+        "type": "array"
+       },
+       "stage": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "moves",
+       "stage"
+      ],
+      "type": "object"
+     },
+     "hosting": {
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "justification": {
+      "properties": {},
+      "type": "object"
+     },
+     "last_audit_date": {
+      "nullable": true,
+      "type": "string"
+     },
+     "live": {
+      "type": "boolean"
+     },
+     "live_since": {
+      "nullable": true,
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "open_findings": {
+      "type": "integer"
+     },
+     "operator_agency_id": {
+      "nullable": true,
+      "type": "string"
+     },
+     "owner_agency_id": {
+      "type": "string"
+     },
+     "owner_agency_name": {
+      "type": "string"
+     },
+     "recommendations": {
+      "items": {},
+      "type": "array"
+     },
+     "reference_code": {
+      "nullable": true,
+      "type": "string"
+     },
+     "services": {
+      "items": {},
+      "type": "array"
+     },
+     "similar_to_umum": {
+      "type": "boolean"
+     },
+     "source_model": {
+      "type": "string"
+     },
+     "stage": {
+      "type": "string"
+     },
+     "stage_name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     },
+     "subdomain": {
+      "type": "string"
+     },
+     "tests": {
+      "items": {},
+      "type": "array"
+     },
+     "updated_at": {
+      "type": "string"
+     },
+     "url": {
+      "type": "string"
+     },
+     "vendor_name": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "artifacts",
+     "builder",
+     "category",
+     "code",
+     "considerations",
+     "contact_email",
+     "created_at",
+     "data_sets",
+     "description",
+     "findings",
+     "gates",
+     "hosting",
+     "id",
+     "justification",
+     "last_audit_date",
+     "live",
+     "live_since",
+     "name",
+     "open_findings",
+     "operator_agency_id",
+     "owner_agency_id",
+     "owner_agency_name",
+     "recommendations",
+     "reference_code",
+     "services",
+     "similar_to_umum",
+     "source_model",
+     "stage",
+     "stage_name",
+     "state",
+     "subdomain",
+     "tests",
+     "updated_at",
+     "url",
+     "vendor_name"
+    ],
+    "type": "object"
+   },
+   "ApplicationRecommendation": {
+    "properties": {
+     "application_code": {
+      "type": "string"
+     },
+     "application_id": {
+      "type": "string"
+     },
+     "application_name": {
+      "type": "string"
+     },
+     "decided_at": {
+      "nullable": true,
+      "type": "string"
+     },
+     "decided_by_name": {
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "justification": {
+      "type": "string"
+     },
+     "owner_agency_id": {
+      "type": "string"
+     },
+     "owner_agency_name": {
+      "type": "string"
+     },
+     "purpose": {
+      "type": "string"
+     },
+     "reasons": {
+      "type": "string"
+     },
+     "requested_at": {
+      "type": "string"
+     },
+     "requested_by_name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "application_code",
+     "application_id",
+     "application_name",
+     "decided_at",
+     "decided_by_name",
+     "id",
+     "justification",
+     "owner_agency_id",
+     "owner_agency_name",
+     "purpose",
+     "reasons",
+     "requested_at",
+     "requested_by_name",
+     "state"
+    ],
+    "type": "object"
    }
   }
  }

@@ -979,47 +979,7 @@ std::string_view openapi_fragment() {
             "type": "string"
            },
            "instrument": {
-            "type": "object",
-            "properties": {
-             "date": {
-              "type": "string",
-              "nullable": true
-             },
-             "note": {
-              "type": "string",
-              "nullable": true
-             },
-             "number": {
-              "type": "string",
-              "nullable": true
-             },
-             "rule": {
-              "type": "object",
-              "properties": {
-               "citation": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "citation",
-               "id"
-              ]
-             },
-             "type": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "date",
-             "note",
-             "number",
-             "rule",
-             "type"
-            ]
+            "$ref": "#/components/schemas/ArchitectureDocumentInstrument"
            },
            "kind": {
             "type": "string"
@@ -1147,47 +1107,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "instrument": {
-           "type": "object",
-           "properties": {
-            "date": {
-             "type": "string",
-             "nullable": true
-            },
-            "note": {
-             "type": "string",
-             "nullable": true
-            },
-            "number": {
-             "type": "string",
-             "nullable": true
-            },
-            "rule": {
-             "type": "object",
-             "properties": {
-              "citation": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "citation",
-              "id"
-             ]
-            },
-            "type": {
-             "type": "string",
-             "nullable": true
-            }
-           },
-           "required": [
-            "date",
-            "note",
-            "number",
-            "rule",
-            "type"
-           ]
+           "$ref": "#/components/schemas/ArchitectureDocumentInstrument"
           },
           "kind": {
            "type": "string"
@@ -1340,199 +1260,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "approved_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "approved_by_name": {
-           "type": "string"
-          },
-          "coordinators_rule": {
-           "type": "string",
-           "nullable": true
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "decree_required": {
-           "type": "boolean"
-          },
-          "domain_coordinators": {
-           "type": "array",
-           "items": {}
-          },
-          "element_count": {
-           "type": "integer"
-          },
-          "id": {
-           "type": "string"
-          },
-          "instrument": {
-           "type": "object",
-           "properties": {
-            "date": {
-             "type": "string",
-             "nullable": true
-            },
-            "note": {
-             "type": "string",
-             "nullable": true
-            },
-            "number": {
-             "type": "string",
-             "nullable": true
-            },
-            "rule": {
-             "type": "object",
-             "properties": {
-              "citation": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "citation",
-              "id"
-             ]
-            },
-            "type": {
-             "type": "string",
-             "nullable": true
-            }
-           },
-           "required": [
-            "date",
-            "note",
-            "number",
-            "rule",
-            "type"
-           ]
-          },
-          "kind": {
-           "type": "string"
-          },
-          "notes": {
-           "type": "string"
-          },
-          "period_end": {
-           "type": "integer"
-          },
-          "period_start": {
-           "type": "integer"
-          },
-          "reasons_allowed": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "id": {
-              "type": "string"
-             },
-             "name": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "id",
-             "name"
-            ]
-           }
-          },
-          "relation_count": {
-           "type": "integer"
-          },
-          "review_mandatory": {
-           "type": "boolean"
-          },
-          "review_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "review_schedule": {
-           "type": "array",
-           "items": {}
-          },
-          "reviews": {
-           "type": "array",
-           "items": {}
-          },
-          "schedule": {
-           "type": "string"
-          },
-          "status": {
-           "type": "string"
-          },
-          "title": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "validity_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "validity_years": {
-           "type": "integer"
-          },
-          "version": {
-           "type": "integer"
-          }
-         },
-         "required": [
-          "approved_at",
-          "approved_by_name",
-          "coordinators_rule",
-          "created_at",
-          "decree_required",
-          "domain_coordinators",
-          "element_count",
-          "id",
-          "instrument",
-          "kind",
-          "notes",
-          "period_end",
-          "period_start",
-          "reasons_allowed",
-          "relation_count",
-          "review_mandatory",
-          "review_rule",
-          "review_schedule",
-          "reviews",
-          "schedule",
-          "status",
-          "title",
-          "updated_at",
-          "validity_rule",
-          "validity_years",
-          "version"
-         ]
+         "$ref": "#/components/schemas/ArchitectureDocument"
         }
        }
       }
@@ -1551,199 +1279,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "approved_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "approved_by_name": {
-           "type": "string"
-          },
-          "coordinators_rule": {
-           "type": "string",
-           "nullable": true
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "decree_required": {
-           "type": "boolean"
-          },
-          "domain_coordinators": {
-           "type": "array",
-           "items": {}
-          },
-          "element_count": {
-           "type": "integer"
-          },
-          "id": {
-           "type": "string"
-          },
-          "instrument": {
-           "type": "object",
-           "properties": {
-            "date": {
-             "type": "string",
-             "nullable": true
-            },
-            "note": {
-             "type": "string",
-             "nullable": true
-            },
-            "number": {
-             "type": "string",
-             "nullable": true
-            },
-            "rule": {
-             "type": "object",
-             "properties": {
-              "citation": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "citation",
-              "id"
-             ]
-            },
-            "type": {
-             "type": "string",
-             "nullable": true
-            }
-           },
-           "required": [
-            "date",
-            "note",
-            "number",
-            "rule",
-            "type"
-           ]
-          },
-          "kind": {
-           "type": "string"
-          },
-          "notes": {
-           "type": "string"
-          },
-          "period_end": {
-           "type": "integer"
-          },
-          "period_start": {
-           "type": "integer"
-          },
-          "reasons_allowed": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "id": {
-              "type": "string"
-             },
-             "name": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "id",
-             "name"
-            ]
-           }
-          },
-          "relation_count": {
-           "type": "integer"
-          },
-          "review_mandatory": {
-           "type": "boolean"
-          },
-          "review_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "review_schedule": {
-           "type": "array",
-           "items": {}
-          },
-          "reviews": {
-           "type": "array",
-           "items": {}
-          },
-          "schedule": {
-           "type": "string"
-          },
-          "status": {
-           "type": "string"
-          },
-          "title": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "validity_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "validity_years": {
-           "type": "integer"
-          },
-          "version": {
-           "type": "integer"
-          }
-         },
-         "required": [
-          "approved_at",
-          "approved_by_name",
-          "coordinators_rule",
-          "created_at",
-          "decree_required",
-          "domain_coordinators",
-          "element_count",
-          "id",
-          "instrument",
-          "kind",
-          "notes",
-          "period_end",
-          "period_start",
-          "reasons_allowed",
-          "relation_count",
-          "review_mandatory",
-          "review_rule",
-          "review_schedule",
-          "reviews",
-          "schedule",
-          "status",
-          "title",
-          "updated_at",
-          "validity_rule",
-          "validity_years",
-          "version"
-         ]
+         "$ref": "#/components/schemas/ArchitectureDocument"
         }
        }
       }
@@ -2510,107 +2046,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "category": {
-           "type": "string"
-          },
-          "category_name": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string"
-          },
-          "elements": {
-           "type": "array",
-           "items": {}
-          },
-          "id": {
-           "type": "string"
-          },
-          "monitoring": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "id": {
-              "type": "string"
-             },
-             "note": {
-              "type": "string"
-             },
-             "progress": {
-              "type": "integer"
-             },
-             "recorded_at": {
-              "type": "string"
-             },
-             "recorded_by_name": {
-              "type": "string"
-             },
-             "status": {
-              "type": "string"
-             },
-             "year": {
-              "type": "integer"
-             }
-            },
-            "required": [
-             "id",
-             "note",
-             "progress",
-             "recorded_at",
-             "recorded_by_name",
-             "status",
-             "year"
-            ]
-           }
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "start_year": {
-           "type": "integer"
-          },
-          "status": {
-           "type": "string"
-          },
-          "target_year": {
-           "type": "integer"
-          },
-          "updated_at": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "category",
-          "category_name",
-          "code",
-          "created_at",
-          "description",
-          "elements",
-          "id",
-          "monitoring",
-          "name",
-          "owner_agency_id",
-          "owner_agency_name",
-          "start_year",
-          "status",
-          "target_year",
-          "updated_at"
-         ]
+         "$ref": "#/components/schemas/RoadmapInitiative"
         }
        }
       }
@@ -2629,107 +2065,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "category": {
-           "type": "string"
-          },
-          "category_name": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string"
-          },
-          "elements": {
-           "type": "array",
-           "items": {}
-          },
-          "id": {
-           "type": "string"
-          },
-          "monitoring": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "id": {
-              "type": "string"
-             },
-             "note": {
-              "type": "string"
-             },
-             "progress": {
-              "type": "integer"
-             },
-             "recorded_at": {
-              "type": "string"
-             },
-             "recorded_by_name": {
-              "type": "string"
-             },
-             "status": {
-              "type": "string"
-             },
-             "year": {
-              "type": "integer"
-             }
-            },
-            "required": [
-             "id",
-             "note",
-             "progress",
-             "recorded_at",
-             "recorded_by_name",
-             "status",
-             "year"
-            ]
-           }
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "start_year": {
-           "type": "integer"
-          },
-          "status": {
-           "type": "string"
-          },
-          "target_year": {
-           "type": "integer"
-          },
-          "updated_at": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "category",
-          "category_name",
-          "code",
-          "created_at",
-          "description",
-          "elements",
-          "id",
-          "monitoring",
-          "name",
-          "owner_agency_id",
-          "owner_agency_name",
-          "start_year",
-          "status",
-          "target_year",
-          "updated_at"
-         ]
+         "$ref": "#/components/schemas/RoadmapInitiative"
         }
        }
       }
@@ -2772,39 +2108,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "id": {
-           "type": "string"
-          },
-          "note": {
-           "type": "string"
-          },
-          "progress": {
-           "type": "integer"
-          },
-          "recorded_at": {
-           "type": "string"
-          },
-          "recorded_by_name": {
-           "type": "string"
-          },
-          "status": {
-           "type": "string"
-          },
-          "year": {
-           "type": "integer"
-          }
-         },
-         "required": [
-          "id",
-          "note",
-          "progress",
-          "recorded_at",
-          "recorded_by_name",
-          "status",
-          "year"
-         ]
+         "$ref": "#/components/schemas/RoadmapMonitoring"
         }
        }
       }
@@ -2840,6 +2144,314 @@ std::string_view openapi_fragment() {
       }
      }
     }
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "ArchitectureDocument": {
+    "properties": {
+     "approved_at": {
+      "nullable": true,
+      "type": "string"
+     },
+     "approved_by_name": {
+      "type": "string"
+     },
+     "coordinators_rule": {
+      "nullable": true,
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "decree_required": {
+      "type": "boolean"
+     },
+     "domain_coordinators": {
+      "items": {},
+      "type": "array"
+     },
+     "element_count": {
+      "type": "integer"
+     },
+     "id": {
+      "type": "string"
+     },
+     "instrument": {
+      "$ref": "#/components/schemas/ArchitectureDocumentInstrument"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "notes": {
+      "type": "string"
+     },
+     "period_end": {
+      "type": "integer"
+     },
+     "period_start": {
+      "type": "integer"
+     },
+     "reasons_allowed": {
+      "items": {
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "id",
+        "name"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     },
+     "relation_count": {
+      "type": "integer"
+     },
+     "review_mandatory": {
+      "type": "boolean"
+     },
+     "review_rule": {
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "type": "object"
+     },
+     "review_schedule": {
+      "items": {},
+      "type": "array"
+     },
+     "reviews": {
+      "items": {},
+      "type": "array"
+     },
+     "schedule": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "updated_at": {
+      "type": "string"
+     },
+     "validity_rule": {
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "type": "object"
+     },
+     "validity_years": {
+      "type": "integer"
+     },
+     "version": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "approved_at",
+     "approved_by_name",
+     "coordinators_rule",
+     "created_at",
+     "decree_required",
+     "domain_coordinators",
+     "element_count",
+     "id",
+     "instrument",
+     "kind",
+     "notes",
+     "period_end",
+     "period_start",
+     "reasons_allowed",
+     "relation_count",
+     "review_mandatory",
+     "review_rule",
+     "review_schedule",
+     "reviews",
+     "schedule",
+     "status",
+     "title",
+     "updated_at",
+     "validity_rule",
+     "validity_years",
+     "version"
+    ],
+    "type": "object"
+   },
+   "RoadmapInitiative": {
+    "properties": {
+     "category": {
+      "type": "string"
+     },
+     "category_name": {
+      "type": "string"
+     },
+     "code": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string"
+     },
+     "elements": {
+      "items": {},
+      "type": "array"
+     },
+     "id": {
+      "type": "string"
+     },
+     "monitoring": {
+      "items": {
+       "$ref": "#/components/schemas/RoadmapMonitoring"
+      },
+      "type": "array"
+     },
+     "name": {
+      "type": "string"
+     },
+     "owner_agency_id": {
+      "type": "string"
+     },
+     "owner_agency_name": {
+      "type": "string"
+     },
+     "start_year": {
+      "type": "integer"
+     },
+     "status": {
+      "type": "string"
+     },
+     "target_year": {
+      "type": "integer"
+     },
+     "updated_at": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "category",
+     "category_name",
+     "code",
+     "created_at",
+     "description",
+     "elements",
+     "id",
+     "monitoring",
+     "name",
+     "owner_agency_id",
+     "owner_agency_name",
+     "start_year",
+     "status",
+     "target_year",
+     "updated_at"
+    ],
+    "type": "object"
+   },
+   "ArchitectureDocumentInstrument": {
+    "properties": {
+     "date": {
+      "nullable": true,
+      "type": "string"
+     },
+     "note": {
+      "nullable": true,
+      "type": "string"
+     },
+     "number": {
+      "nullable": true,
+      "type": "string"
+     },
+     "rule": {
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "type": "object"
+     },
+     "type": {
+      "nullable": true,
+      "type": "string"
+     }
+    },
+    "required": [
+     "date",
+     "note",
+     "number",
+     "rule",
+     "type"
+    ],
+    "type": "object"
+   },
+   "RoadmapMonitoring": {
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "note": {
+      "type": "string"
+     },
+     "progress": {
+      "type": "integer"
+     },
+     "recorded_at": {
+      "type": "string"
+     },
+     "recorded_by_name": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "year": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "id",
+     "note",
+     "progress",
+     "recorded_at",
+     "recorded_by_name",
+     "status",
+     "year"
+    ],
+    "type": "object"
    }
   }
  }

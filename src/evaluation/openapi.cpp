@@ -926,31 +926,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "framework": {
-           "type": "object",
-           "properties": {
-            "id": {
-             "type": "string"
-            },
-            "level_rule": {
-             "type": "string"
-            },
-            "provisional": {
-             "type": "boolean"
-            },
-            "title": {
-             "type": "string"
-            },
-            "version": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "id",
-            "level_rule",
-            "provisional",
-            "title",
-            "version"
-           ]
+           "$ref": "#/components/schemas/EvaluationFramework"
           },
           "framework_id": {
            "type": "string"
@@ -1021,105 +997,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "result": {
-           "type": "object",
-           "properties": {
-            "aspects": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "answered": {
-                "type": "integer"
-               },
-               "approved": {
-                "type": "integer"
-               },
-               "domain_id": {
-                "type": "string",
-                "nullable": true
-               },
-               "id": {
-                "type": "string"
-               },
-               "indicators": {
-                "type": "integer"
-               },
-               "name": {
-                "type": "string"
-               },
-               "number": {
-                "type": "integer"
-               },
-               "value": {
-                "type": "number"
-               },
-               "weight": {
-                "type": "number"
-               }
-              },
-              "required": [
-               "answered",
-               "approved",
-               "domain_id",
-               "id",
-               "indicators",
-               "name",
-               "number",
-               "value",
-               "weight"
-              ]
-             }
-            },
-            "complete": {
-             "type": "boolean"
-            },
-            "domains": {
-             "type": "array",
-             "items": {}
-            },
-            "index": {
-             "type": "number"
-            },
-            "indicators": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "id": {
-                "type": "string"
-               },
-               "value": {
-                "type": "number"
-               }
-              },
-              "required": [
-               "id",
-               "value"
-              ]
-             }
-            },
-            "issues": {
-             "type": "array",
-             "items": {}
-            },
-            "predicate": {
-             "type": "string",
-             "nullable": true
-            },
-            "unanswered": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "aspects",
-            "complete",
-            "domains",
-            "index",
-            "indicators",
-            "issues",
-            "predicate",
-            "unanswered"
-           ]
+           "$ref": "#/components/schemas/EvaluationResult"
           },
           "rule": {
            "type": "object",
@@ -1220,31 +1098,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "framework": {
-           "type": "object",
-           "properties": {
-            "id": {
-             "type": "string"
-            },
-            "level_rule": {
-             "type": "string"
-            },
-            "provisional": {
-             "type": "boolean"
-            },
-            "title": {
-             "type": "string"
-            },
-            "version": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "id",
-            "level_rule",
-            "provisional",
-            "title",
-            "version"
-           ]
+           "$ref": "#/components/schemas/EvaluationFramework"
           },
           "framework_id": {
            "type": "string"
@@ -1315,105 +1169,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "result": {
-           "type": "object",
-           "properties": {
-            "aspects": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "answered": {
-                "type": "integer"
-               },
-               "approved": {
-                "type": "integer"
-               },
-               "domain_id": {
-                "type": "string",
-                "nullable": true
-               },
-               "id": {
-                "type": "string"
-               },
-               "indicators": {
-                "type": "integer"
-               },
-               "name": {
-                "type": "string"
-               },
-               "number": {
-                "type": "integer"
-               },
-               "value": {
-                "type": "number"
-               },
-               "weight": {
-                "type": "number"
-               }
-              },
-              "required": [
-               "answered",
-               "approved",
-               "domain_id",
-               "id",
-               "indicators",
-               "name",
-               "number",
-               "value",
-               "weight"
-              ]
-             }
-            },
-            "complete": {
-             "type": "boolean"
-            },
-            "domains": {
-             "type": "array",
-             "items": {}
-            },
-            "index": {
-             "type": "number"
-            },
-            "indicators": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "id": {
-                "type": "string"
-               },
-               "value": {
-                "type": "number"
-               }
-              },
-              "required": [
-               "id",
-               "value"
-              ]
-             }
-            },
-            "issues": {
-             "type": "array",
-             "items": {}
-            },
-            "predicate": {
-             "type": "string",
-             "nullable": true
-            },
-            "unanswered": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "aspects",
-            "complete",
-            "domains",
-            "index",
-            "indicators",
-            "issues",
-            "predicate",
-            "unanswered"
-           ]
+           "$ref": "#/components/schemas/EvaluationResult"
           },
           "rule": {
            "type": "object",
@@ -1488,31 +1244,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "added_at": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "role": {
-           "type": "string"
-          },
-          "user_id": {
-           "type": "string"
-          },
-          "user_name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "added_at",
-          "id",
-          "role",
-          "user_id",
-          "user_name"
-         ]
+         "$ref": "#/components/schemas/EvaluationItem"
         }
        }
       }
@@ -1788,54 +1520,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "explanation": {
-           "type": "string"
-          },
-          "external_score": {
-           "type": "string",
-           "nullable": true
-          },
-          "filled_by_name": {
-           "type": "string"
-          },
-          "indicator_id": {
-           "type": "string"
-          },
-          "level": {
-           "type": "integer",
-           "nullable": true
-          },
-          "review_note": {
-           "type": "string"
-          },
-          "reviewed_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "reviewed_by_name": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "explanation",
-          "external_score",
-          "filled_by_name",
-          "indicator_id",
-          "level",
-          "review_note",
-          "reviewed_at",
-          "reviewed_by_name",
-          "state",
-          "updated_at"
-         ]
+         "$ref": "#/components/schemas/EvaluationAnswer"
         }
        }
       }
@@ -1866,54 +1551,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "explanation": {
-           "type": "string"
-          },
-          "external_score": {
-           "type": "string",
-           "nullable": true
-          },
-          "filled_by_name": {
-           "type": "string"
-          },
-          "indicator_id": {
-           "type": "string"
-          },
-          "level": {
-           "type": "integer",
-           "nullable": true
-          },
-          "review_note": {
-           "type": "string"
-          },
-          "reviewed_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "reviewed_by_name": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "explanation",
-          "external_score",
-          "filled_by_name",
-          "indicator_id",
-          "level",
-          "review_note",
-          "reviewed_at",
-          "reviewed_by_name",
-          "state",
-          "updated_at"
-         ]
+         "$ref": "#/components/schemas/EvaluationAnswer"
         }
        }
       }
@@ -2069,63 +1707,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "added_at": {
-           "type": "string"
-          },
-          "added_by_name": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "indicator_id": {
-           "type": "string"
-          },
-          "kind": {
-           "type": "string"
-          },
-          "label": {
-           "type": "string"
-          },
-          "level": {
-           "type": "integer"
-          },
-          "main": {
-           "type": "boolean"
-          },
-          "ref_id": {
-           "type": "string"
-          },
-          "ref_kind": {
-           "type": "string"
-          },
-          "sha256": {
-           "type": "string"
-          },
-          "size": {
-           "type": "integer"
-          },
-          "verdict": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "added_at",
-          "added_by_name",
-          "id",
-          "indicator_id",
-          "kind",
-          "label",
-          "level",
-          "main",
-          "ref_id",
-          "ref_kind",
-          "sha256",
-          "size",
-          "verdict"
-         ]
+         "$ref": "#/components/schemas/EvaluationEvidence"
         }
        }
       }
@@ -2263,63 +1845,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "added_at": {
-           "type": "string"
-          },
-          "added_by_name": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "indicator_id": {
-           "type": "string"
-          },
-          "kind": {
-           "type": "string"
-          },
-          "label": {
-           "type": "string"
-          },
-          "level": {
-           "type": "integer"
-          },
-          "main": {
-           "type": "boolean"
-          },
-          "ref_id": {
-           "type": "string"
-          },
-          "ref_kind": {
-           "type": "string"
-          },
-          "sha256": {
-           "type": "string"
-          },
-          "size": {
-           "type": "integer"
-          },
-          "verdict": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "added_at",
-          "added_by_name",
-          "id",
-          "indicator_id",
-          "kind",
-          "label",
-          "level",
-          "main",
-          "ref_id",
-          "ref_kind",
-          "sha256",
-          "size",
-          "verdict"
-         ]
+         "$ref": "#/components/schemas/EvaluationEvidence"
         }
        }
       }
@@ -2369,40 +1895,7 @@ std::string_view openapi_fragment() {
           "aspects": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "domain_id": {
-              "type": "string",
-              "nullable": true
-             },
-             "id": {
-              "type": "string"
-             },
-             "indicators": {
-              "type": "integer"
-             },
-             "name": {
-              "type": "string"
-             },
-             "number": {
-              "type": "integer"
-             },
-             "value": {
-              "type": "number"
-             },
-             "weight": {
-              "type": "number"
-             }
-            },
-            "required": [
-             "domain_id",
-             "id",
-             "indicators",
-             "name",
-             "number",
-             "value",
-             "weight"
-            ]
+            "$ref": "#/components/schemas/EvaluationAspect"
            }
           },
           "complete": {
@@ -2480,40 +1973,7 @@ std::string_view openapi_fragment() {
           "aspects": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "domain_id": {
-              "type": "string",
-              "nullable": true
-             },
-             "id": {
-              "type": "string"
-             },
-             "indicators": {
-              "type": "integer"
-             },
-             "name": {
-              "type": "string"
-             },
-             "number": {
-              "type": "integer"
-             },
-             "value": {
-              "type": "number"
-             },
-             "weight": {
-              "type": "number"
-             }
-            },
-            "required": [
-             "domain_id",
-             "id",
-             "indicators",
-             "name",
-             "number",
-             "value",
-             "weight"
-            ]
+            "$ref": "#/components/schemas/EvaluationAspect"
            }
           },
           "base_index": {
@@ -2620,31 +2080,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "framework": {
-           "type": "object",
-           "properties": {
-            "id": {
-             "type": "string"
-            },
-            "level_rule": {
-             "type": "string"
-            },
-            "provisional": {
-             "type": "boolean"
-            },
-            "title": {
-             "type": "string"
-            },
-            "version": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "id",
-            "level_rule",
-            "provisional",
-            "title",
-            "version"
-           ]
+           "$ref": "#/components/schemas/EvaluationFramework"
           },
           "framework_id": {
            "type": "string"
@@ -2704,31 +2140,7 @@ std::string_view openapi_fragment() {
           "members": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "added_at": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "role": {
-              "type": "string"
-             },
-             "user_id": {
-              "type": "string"
-             },
-             "user_name": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "added_at",
-             "id",
-             "role",
-             "user_id",
-             "user_name"
-            ]
+            "$ref": "#/components/schemas/EvaluationItem"
            }
           },
           "my_roles": {
@@ -2795,31 +2207,7 @@ std::string_view openapi_fragment() {
             "domains": {
              "type": "array",
              "items": {
-              "type": "object",
-              "properties": {
-               "id": {
-                "type": "string"
-               },
-               "name": {
-                "type": "string"
-               },
-               "number": {
-                "type": "integer"
-               },
-               "value": {
-                "type": "number"
-               },
-               "weight": {
-                "type": "number"
-               }
-              },
-              "required": [
-               "id",
-               "name",
-               "number",
-               "value",
-               "weight"
-              ]
+              "$ref": "#/components/schemas/EvaluationDomain"
              }
             },
             "index": {
@@ -3044,31 +2432,7 @@ std::string_view openapi_fragment() {
                "domains": {
                 "type": "array",
                 "items": {
-                 "type": "object",
-                 "properties": {
-                  "id": {
-                   "type": "string"
-                  },
-                  "name": {
-                   "type": "string"
-                  },
-                  "number": {
-                   "type": "integer"
-                  },
-                  "value": {
-                   "type": "number"
-                  },
-                  "weight": {
-                   "type": "number"
-                  }
-                 },
-                 "required": [
-                  "id",
-                  "name",
-                  "number",
-                  "value",
-                  "weight"
-                 ]
+                 "$ref": "#/components/schemas/EvaluationDomain"
                 }
                },
                "index": {
@@ -3272,6 +2636,337 @@ std::string_view openapi_fragment() {
      }
     },
     "description": "Requires: evaluation.read."
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "EvaluationAnswer": {
+    "properties": {
+     "explanation": {
+      "type": "string"
+     },
+     "external_score": {
+      "nullable": true,
+      "type": "string"
+     },
+     "filled_by_name": {
+      "type": "string"
+     },
+     "indicator_id": {
+      "type": "string"
+     },
+     "level": {
+      "nullable": true,
+      "type": "integer"
+     },
+     "review_note": {
+      "type": "string"
+     },
+     "reviewed_at": {
+      "nullable": true,
+      "type": "string"
+     },
+     "reviewed_by_name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     },
+     "updated_at": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "explanation",
+     "external_score",
+     "filled_by_name",
+     "indicator_id",
+     "level",
+     "review_note",
+     "reviewed_at",
+     "reviewed_by_name",
+     "state",
+     "updated_at"
+    ],
+    "type": "object"
+   },
+   "EvaluationEvidence": {
+    "properties": {
+     "added_at": {
+      "type": "string"
+     },
+     "added_by_name": {
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "indicator_id": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "label": {
+      "type": "string"
+     },
+     "level": {
+      "type": "integer"
+     },
+     "main": {
+      "type": "boolean"
+     },
+     "ref_id": {
+      "type": "string"
+     },
+     "ref_kind": {
+      "type": "string"
+     },
+     "sha256": {
+      "type": "string"
+     },
+     "size": {
+      "type": "integer"
+     },
+     "verdict": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "added_at",
+     "added_by_name",
+     "id",
+     "indicator_id",
+     "kind",
+     "label",
+     "level",
+     "main",
+     "ref_id",
+     "ref_kind",
+     "sha256",
+     "size",
+     "verdict"
+    ],
+    "type": "object"
+   },
+   "EvaluationResult": {
+    "properties": {
+     "aspects": {
+      "items": {
+       "properties": {
+        "answered": {
+         "type": "integer"
+        },
+        "approved": {
+         "type": "integer"
+        },
+        "domain_id": {
+         "nullable": true,
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "indicators": {
+         "type": "integer"
+        },
+        "name": {
+         "type": "string"
+        },
+        "number": {
+         "type": "integer"
+        },
+        "value": {
+         "type": "number"
+        },
+        "weight": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "answered",
+        "approved",
+        "domain_id",
+        "id",
+        "indicators",
+        "name",
+        "number",
+        "value",
+        "weight"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     },
+     "complete": {
+      "type": "boolean"
+     },
+     "domains": {
+      "items": {},
+      "type": "array"
+     },
+     "index": {
+      "type": "number"
+     },
+     "indicators": {
+      "items": {
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "value": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "id",
+        "value"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     },
+     "issues": {
+      "items": {},
+      "type": "array"
+     },
+     "predicate": {
+      "nullable": true,
+      "type": "string"
+     },
+     "unanswered": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "aspects",
+     "complete",
+     "domains",
+     "index",
+     "indicators",
+     "issues",
+     "predicate",
+     "unanswered"
+    ],
+    "type": "object"
+   },
+   "EvaluationAspect": {
+    "properties": {
+     "domain_id": {
+      "nullable": true,
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "indicators": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "number": {
+      "type": "integer"
+     },
+     "value": {
+      "type": "number"
+     },
+     "weight": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "domain_id",
+     "id",
+     "indicators",
+     "name",
+     "number",
+     "value",
+     "weight"
+    ],
+    "type": "object"
+   },
+   "EvaluationFramework": {
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "level_rule": {
+      "type": "string"
+     },
+     "provisional": {
+      "type": "boolean"
+     },
+     "title": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "id",
+     "level_rule",
+     "provisional",
+     "title",
+     "version"
+    ],
+    "type": "object"
+   },
+   "EvaluationItem": {
+    "properties": {
+     "added_at": {
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "role": {
+      "type": "string"
+     },
+     "user_id": {
+      "type": "string"
+     },
+     "user_name": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "added_at",
+     "id",
+     "role",
+     "user_id",
+     "user_name"
+    ],
+    "type": "object"
+   },
+   "EvaluationDomain": {
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "number": {
+      "type": "integer"
+     },
+     "value": {
+      "type": "number"
+     },
+     "weight": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "id",
+     "name",
+     "number",
+     "value",
+     "weight"
+    ],
+    "type": "object"
    }
   }
  }

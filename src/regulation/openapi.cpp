@@ -96,35 +96,7 @@ std::string_view openapi_fragment() {
               "type": "string"
              },
              "rule": {
-              "type": "object",
-              "properties": {
-               "chapter": {
-                "type": "string"
-               },
-               "citation": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "kind": {
-                "type": "string"
-               },
-               "title": {
-                "type": "string"
-               },
-               "title_en": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "chapter",
-               "citation",
-               "id",
-               "kind",
-               "title",
-               "title_en"
-              ]
+              "$ref": "#/components/schemas/ComplianceRule"
              },
              "severity": {
               "type": "string"
@@ -508,35 +480,7 @@ std::string_view openapi_fragment() {
            "nullable": true
           },
           "rule": {
-           "type": "object",
-           "properties": {
-            "chapter": {
-             "type": "string"
-            },
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "kind": {
-             "type": "string"
-            },
-            "title": {
-             "type": "string"
-            },
-            "title_en": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "chapter",
-            "citation",
-            "id",
-            "kind",
-            "title",
-            "title_en"
-           ]
+           "$ref": "#/components/schemas/ComplianceRule"
           },
           "sanction_rule": {
            "type": "object",
@@ -736,35 +680,7 @@ std::string_view openapi_fragment() {
            "nullable": true
           },
           "rule": {
-           "type": "object",
-           "properties": {
-            "chapter": {
-             "type": "string"
-            },
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "kind": {
-             "type": "string"
-            },
-            "title": {
-             "type": "string"
-            },
-            "title_en": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "chapter",
-            "citation",
-            "id",
-            "kind",
-            "title",
-            "title_en"
-           ]
+           "$ref": "#/components/schemas/ComplianceRule"
           },
           "severity": {
            "type": "string"
@@ -942,6 +858,41 @@ std::string_view openapi_fragment() {
      }
     },
     "description": "Requires: compliance.read."
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "ComplianceRule": {
+    "properties": {
+     "chapter": {
+      "type": "string"
+     },
+     "citation": {
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "title_en": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "chapter",
+     "citation",
+     "id",
+     "kind",
+     "title",
+     "title_en"
+    ],
+    "type": "object"
    }
   }
  }

@@ -256,150 +256,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "active": {
-           "type": "boolean"
-          },
-          "classification": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "has_openapi": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "links": {
-           "type": "object",
-           "properties": {
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "data_element_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "service_element_id": {
-             "type": "string",
-             "nullable": true
-            }
-           },
-           "required": [
-            "application_id",
-            "data_element_id",
-            "service_element_id"
-           ]
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "policy": {
-           "type": "object",
-           "properties": {
-            "allowed_networks": {
-             "type": "array",
-             "items": {
-              "type": "string"
-             }
-            },
-            "burst": {
-             "type": "integer"
-            },
-            "daily_quota": {
-             "type": "integer"
-            },
-            "health_path": {
-             "type": "string"
-            },
-            "max_body_bytes": {
-             "type": "integer"
-            },
-            "rate_per_second": {
-             "type": "number"
-            },
-            "retries_idempotent": {
-             "type": "integer"
-            },
-            "store_bodies": {
-             "type": "boolean"
-            },
-            "upstream_timeout_ms": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "allowed_networks",
-            "burst",
-            "daily_quota",
-            "health_path",
-            "max_body_bytes",
-            "rate_per_second",
-            "retries_idempotent",
-            "store_bodies",
-            "upstream_timeout_ms"
-           ]
-          },
-          "public_path": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "upstream_base_url": {
-           "type": "string"
-          },
-          "version": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "active",
-          "classification",
-          "code",
-          "created_at",
-          "description",
-          "has_openapi",
-          "id",
-          "links",
-          "name",
-          "owner_agency",
-          "policy",
-          "public_path",
-          "updated_at",
-          "upstream_base_url",
-          "version"
-         ]
+         "$ref": "#/components/schemas/GatewayService"
         }
        }
       }
@@ -430,150 +287,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "active": {
-           "type": "boolean"
-          },
-          "classification": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "has_openapi": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "links": {
-           "type": "object",
-           "properties": {
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "data_element_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "service_element_id": {
-             "type": "string",
-             "nullable": true
-            }
-           },
-           "required": [
-            "application_id",
-            "data_element_id",
-            "service_element_id"
-           ]
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "policy": {
-           "type": "object",
-           "properties": {
-            "allowed_networks": {
-             "type": "array",
-             "items": {
-              "type": "string"
-             }
-            },
-            "burst": {
-             "type": "integer"
-            },
-            "daily_quota": {
-             "type": "integer"
-            },
-            "health_path": {
-             "type": "string"
-            },
-            "max_body_bytes": {
-             "type": "integer"
-            },
-            "rate_per_second": {
-             "type": "number"
-            },
-            "retries_idempotent": {
-             "type": "integer"
-            },
-            "store_bodies": {
-             "type": "boolean"
-            },
-            "upstream_timeout_ms": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "allowed_networks",
-            "burst",
-            "daily_quota",
-            "health_path",
-            "max_body_bytes",
-            "rate_per_second",
-            "retries_idempotent",
-            "store_bodies",
-            "upstream_timeout_ms"
-           ]
-          },
-          "public_path": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "upstream_base_url": {
-           "type": "string"
-          },
-          "version": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "active",
-          "classification",
-          "code",
-          "created_at",
-          "description",
-          "has_openapi",
-          "id",
-          "links",
-          "name",
-          "owner_agency",
-          "policy",
-          "public_path",
-          "updated_at",
-          "upstream_base_url",
-          "version"
-         ]
+         "$ref": "#/components/schemas/GatewayService"
         }
        }
       }
@@ -592,150 +306,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "active": {
-           "type": "boolean"
-          },
-          "classification": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "has_openapi": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "links": {
-           "type": "object",
-           "properties": {
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "data_element_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "service_element_id": {
-             "type": "string",
-             "nullable": true
-            }
-           },
-           "required": [
-            "application_id",
-            "data_element_id",
-            "service_element_id"
-           ]
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "policy": {
-           "type": "object",
-           "properties": {
-            "allowed_networks": {
-             "type": "array",
-             "items": {
-              "type": "string"
-             }
-            },
-            "burst": {
-             "type": "integer"
-            },
-            "daily_quota": {
-             "type": "integer"
-            },
-            "health_path": {
-             "type": "string"
-            },
-            "max_body_bytes": {
-             "type": "integer"
-            },
-            "rate_per_second": {
-             "type": "number"
-            },
-            "retries_idempotent": {
-             "type": "integer"
-            },
-            "store_bodies": {
-             "type": "boolean"
-            },
-            "upstream_timeout_ms": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "allowed_networks",
-            "burst",
-            "daily_quota",
-            "health_path",
-            "max_body_bytes",
-            "rate_per_second",
-            "retries_idempotent",
-            "store_bodies",
-            "upstream_timeout_ms"
-           ]
-          },
-          "public_path": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "upstream_base_url": {
-           "type": "string"
-          },
-          "version": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "active",
-          "classification",
-          "code",
-          "created_at",
-          "description",
-          "has_openapi",
-          "id",
-          "links",
-          "name",
-          "owner_agency",
-          "policy",
-          "public_path",
-          "updated_at",
-          "upstream_base_url",
-          "version"
-         ]
+         "$ref": "#/components/schemas/GatewayService"
         }
        }
       }
@@ -766,148 +337,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "active": {
-           "type": "boolean"
-          },
-          "classification": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "has_openapi": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "links": {
-           "type": "object",
-           "properties": {
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "data_element_id": {
-             "type": "string"
-            },
-            "service_element_id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "application_id",
-            "data_element_id",
-            "service_element_id"
-           ]
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "policy": {
-           "type": "object",
-           "properties": {
-            "allowed_networks": {
-             "type": "array",
-             "items": {
-              "type": "string"
-             }
-            },
-            "burst": {
-             "type": "integer"
-            },
-            "daily_quota": {
-             "type": "integer"
-            },
-            "health_path": {
-             "type": "string"
-            },
-            "max_body_bytes": {
-             "type": "integer"
-            },
-            "rate_per_second": {
-             "type": "number"
-            },
-            "retries_idempotent": {
-             "type": "integer"
-            },
-            "store_bodies": {
-             "type": "boolean"
-            },
-            "upstream_timeout_ms": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "allowed_networks",
-            "burst",
-            "daily_quota",
-            "health_path",
-            "max_body_bytes",
-            "rate_per_second",
-            "retries_idempotent",
-            "store_bodies",
-            "upstream_timeout_ms"
-           ]
-          },
-          "public_path": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "upstream_base_url": {
-           "type": "string"
-          },
-          "version": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "active",
-          "classification",
-          "code",
-          "created_at",
-          "description",
-          "has_openapi",
-          "id",
-          "links",
-          "name",
-          "owner_agency",
-          "policy",
-          "public_path",
-          "updated_at",
-          "upstream_base_url",
-          "version"
-         ]
+         "$ref": "#/components/schemas/GatewayServiceDetail"
         }
        }
       }
@@ -928,150 +358,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "active": {
-           "type": "boolean"
-          },
-          "classification": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "has_openapi": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "links": {
-           "type": "object",
-           "properties": {
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "data_element_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "service_element_id": {
-             "type": "string",
-             "nullable": true
-            }
-           },
-           "required": [
-            "application_id",
-            "data_element_id",
-            "service_element_id"
-           ]
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "policy": {
-           "type": "object",
-           "properties": {
-            "allowed_networks": {
-             "type": "array",
-             "items": {
-              "type": "string"
-             }
-            },
-            "burst": {
-             "type": "integer"
-            },
-            "daily_quota": {
-             "type": "integer"
-            },
-            "health_path": {
-             "type": "string"
-            },
-            "max_body_bytes": {
-             "type": "integer"
-            },
-            "rate_per_second": {
-             "type": "number"
-            },
-            "retries_idempotent": {
-             "type": "integer"
-            },
-            "store_bodies": {
-             "type": "boolean"
-            },
-            "upstream_timeout_ms": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "allowed_networks",
-            "burst",
-            "daily_quota",
-            "health_path",
-            "max_body_bytes",
-            "rate_per_second",
-            "retries_idempotent",
-            "store_bodies",
-            "upstream_timeout_ms"
-           ]
-          },
-          "public_path": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "upstream_base_url": {
-           "type": "string"
-          },
-          "version": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "active",
-          "classification",
-          "code",
-          "created_at",
-          "description",
-          "has_openapi",
-          "id",
-          "links",
-          "name",
-          "owner_agency",
-          "policy",
-          "public_path",
-          "updated_at",
-          "upstream_base_url",
-          "version"
-         ]
+         "$ref": "#/components/schemas/GatewayService"
         }
        }
       }
@@ -1092,148 +379,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "active": {
-           "type": "boolean"
-          },
-          "classification": {
-           "type": "string"
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "has_openapi": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "links": {
-           "type": "object",
-           "properties": {
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "data_element_id": {
-             "type": "string"
-            },
-            "service_element_id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "application_id",
-            "data_element_id",
-            "service_element_id"
-           ]
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "policy": {
-           "type": "object",
-           "properties": {
-            "allowed_networks": {
-             "type": "array",
-             "items": {
-              "type": "string"
-             }
-            },
-            "burst": {
-             "type": "integer"
-            },
-            "daily_quota": {
-             "type": "integer"
-            },
-            "health_path": {
-             "type": "string"
-            },
-            "max_body_bytes": {
-             "type": "integer"
-            },
-            "rate_per_second": {
-             "type": "number"
-            },
-            "retries_idempotent": {
-             "type": "integer"
-            },
-            "store_bodies": {
-             "type": "boolean"
-            },
-            "upstream_timeout_ms": {
-             "type": "integer"
-            }
-           },
-           "required": [
-            "allowed_networks",
-            "burst",
-            "daily_quota",
-            "health_path",
-            "max_body_bytes",
-            "rate_per_second",
-            "retries_idempotent",
-            "store_bodies",
-            "upstream_timeout_ms"
-           ]
-          },
-          "public_path": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "upstream_base_url": {
-           "type": "string"
-          },
-          "version": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "active",
-          "classification",
-          "code",
-          "created_at",
-          "description",
-          "has_openapi",
-          "id",
-          "links",
-          "name",
-          "owner_agency",
-          "policy",
-          "public_path",
-          "updated_at",
-          "upstream_base_url",
-          "version"
-         ]
+         "$ref": "#/components/schemas/GatewayServiceDetail"
         }
        }
       }
@@ -1350,50 +496,7 @@ std::string_view openapi_fragment() {
               ]
              },
              "policy": {
-              "type": "object",
-              "properties": {
-               "allowed_networks": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "burst": {
-                "type": "integer"
-               },
-               "daily_quota": {
-                "type": "integer"
-               },
-               "health_path": {
-                "type": "string"
-               },
-               "max_body_bytes": {
-                "type": "integer"
-               },
-               "rate_per_second": {
-                "type": "number"
-               },
-               "retries_idempotent": {
-                "type": "integer"
-               },
-               "store_bodies": {
-                "type": "boolean"
-               },
-               "upstream_timeout_ms": {
-                "type": "integer"
-               }
-              },
-              "required": [
-               "allowed_networks",
-               "burst",
-               "daily_quota",
-               "health_path",
-               "max_body_bytes",
-               "rate_per_second",
-               "retries_idempotent",
-               "store_bodies",
-               "upstream_timeout_ms"
-              ]
+              "$ref": "#/components/schemas/GatewayPolicy"
              },
              "public_path": {
               "type": "string"
@@ -1526,90 +629,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "consumer": {
-           "type": "object",
-           "properties": {
-            "agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            },
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "client_cert_sha256": {
-             "type": "array",
-             "items": {}
-            },
-            "created_at": {
-             "type": "string"
-            },
-            "description": {
-             "type": "string",
-             "nullable": true
-            },
-            "enabled": {
-             "type": "boolean"
-            },
-            "id": {
-             "type": "string"
-            },
-            "keys": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "created_at": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "prefix": {
-                "type": "string"
-               },
-               "revoked_at": {
-                "type": "string",
-                "nullable": true
-               }
-              },
-              "required": [
-               "created_at",
-               "id",
-               "prefix",
-               "revoked_at"
-              ]
-             }
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "agency",
-            "application_id",
-            "client_cert_sha256",
-            "created_at",
-            "description",
-            "enabled",
-            "id",
-            "keys",
-            "name"
-           ]
+           "$ref": "#/components/schemas/GatewayConsumer"
           },
           "key_id": {
            "type": "string"
@@ -1650,90 +670,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "application_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "client_cert_sha256": {
-           "type": "array",
-           "items": {}
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "enabled": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "keys": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "created_at": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "prefix": {
-              "type": "string"
-             },
-             "revoked_at": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "created_at",
-             "id",
-             "prefix",
-             "revoked_at"
-            ]
-           }
-          },
-          "name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "agency",
-          "application_id",
-          "client_cert_sha256",
-          "created_at",
-          "description",
-          "enabled",
-          "id",
-          "keys",
-          "name"
-         ]
+         "$ref": "#/components/schemas/GatewayConsumer"
         }
        }
       }
@@ -1868,90 +805,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "application_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "client_cert_sha256": {
-           "type": "array",
-           "items": {}
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "enabled": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "keys": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "created_at": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "prefix": {
-              "type": "string"
-             },
-             "revoked_at": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "created_at",
-             "id",
-             "prefix",
-             "revoked_at"
-            ]
-           }
-          },
-          "name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "agency",
-          "application_id",
-          "client_cert_sha256",
-          "created_at",
-          "description",
-          "enabled",
-          "id",
-          "keys",
-          "name"
-         ]
+         "$ref": "#/components/schemas/GatewayConsumer"
         }
        }
       }
@@ -1972,90 +826,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "application_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "client_cert_sha256": {
-           "type": "array",
-           "items": {}
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "enabled": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "keys": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "created_at": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "prefix": {
-              "type": "string"
-             },
-             "revoked_at": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "created_at",
-             "id",
-             "prefix",
-             "revoked_at"
-            ]
-           }
-          },
-          "name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "agency",
-          "application_id",
-          "client_cert_sha256",
-          "created_at",
-          "description",
-          "enabled",
-          "id",
-          "keys",
-          "name"
-         ]
+         "$ref": "#/components/schemas/GatewayConsumer"
         }
        }
       }
@@ -2082,90 +853,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "consumer": {
-           "type": "object",
-           "properties": {
-            "agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            },
-            "application_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "client_cert_sha256": {
-             "type": "array",
-             "items": {}
-            },
-            "created_at": {
-             "type": "string"
-            },
-            "description": {
-             "type": "string",
-             "nullable": true
-            },
-            "enabled": {
-             "type": "boolean"
-            },
-            "id": {
-             "type": "string"
-            },
-            "keys": {
-             "type": "array",
-             "items": {
-              "type": "object",
-              "properties": {
-               "created_at": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "prefix": {
-                "type": "string"
-               },
-               "revoked_at": {
-                "type": "string",
-                "nullable": true
-               }
-              },
-              "required": [
-               "created_at",
-               "id",
-               "prefix",
-               "revoked_at"
-              ]
-             }
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "agency",
-            "application_id",
-            "client_cert_sha256",
-            "created_at",
-            "description",
-            "enabled",
-            "id",
-            "keys",
-            "name"
-           ]
+           "$ref": "#/components/schemas/GatewayConsumer"
           },
           "key_id": {
            "type": "string"
@@ -2196,90 +884,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "agency": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name"
-           ]
-          },
-          "application_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "client_cert_sha256": {
-           "type": "array",
-           "items": {}
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string",
-           "nullable": true
-          },
-          "enabled": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "keys": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "created_at": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "prefix": {
-              "type": "string"
-             },
-             "revoked_at": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "created_at",
-             "id",
-             "prefix",
-             "revoked_at"
-            ]
-           }
-          },
-          "name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "agency",
-          "application_id",
-          "client_cert_sha256",
-          "created_at",
-          "description",
-          "enabled",
-          "id",
-          "keys",
-          "name"
-         ]
+         "$ref": "#/components/schemas/GatewayConsumer"
         }
        }
       }
@@ -2368,180 +973,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "can_cancel": {
-           "type": "boolean"
-          },
-          "can_decide": {
-           "type": "boolean"
-          },
-          "can_recommend": {
-           "type": "boolean"
-          },
-          "commercial_use": {
-           "type": "boolean"
-          },
-          "consumer": {
-           "type": "object",
-           "properties": {
-            "agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "agency",
-            "id",
-            "name"
-           ]
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_needed": {
-           "type": "string"
-          },
-          "grant_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "id": {
-           "type": "string"
-          },
-          "methods": {
-           "type": "array",
-           "items": {
-            "type": "string"
-           }
-          },
-          "path_prefix": {
-           "type": "string"
-          },
-          "purpose": {
-           "type": "string"
-          },
-          "responsible_person": {
-           "type": "string"
-          },
-          "service": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            },
-            "owner_agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name",
-            "owner_agency"
-           ]
-          },
-          "state": {
-           "type": "string"
-          },
-          "steps": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "action": {
-              "type": "string"
-             },
-             "actor": {
-              "type": "string"
-             },
-             "at": {
-              "type": "string"
-             },
-             "decision": {
-              "type": "string",
-              "nullable": true
-             },
-             "note": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "action",
-             "actor",
-             "at",
-             "decision",
-             "note"
-            ]
-           }
-          },
-          "work_unit": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "can_cancel",
-          "can_decide",
-          "can_recommend",
-          "commercial_use",
-          "consumer",
-          "created_at",
-          "data_needed",
-          "grant_id",
-          "id",
-          "methods",
-          "path_prefix",
-          "purpose",
-          "responsible_person",
-          "service",
-          "state",
-          "steps",
-          "work_unit"
-         ]
+         "$ref": "#/components/schemas/GatewayAccessRequest"
         }
        }
       }
@@ -2738,33 +1170,7 @@ std::string_view openapi_fragment() {
           "steps": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "action": {
-              "type": "string"
-             },
-             "actor": {
-              "type": "string"
-             },
-             "at": {
-              "type": "string"
-             },
-             "decision": {
-              "type": "string",
-              "nullable": true
-             },
-             "note": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "action",
-             "actor",
-             "at",
-             "decision",
-             "note"
-            ]
+            "$ref": "#/components/schemas/GatewayStep"
            }
           },
           "work_unit": {
@@ -2810,180 +1216,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "can_cancel": {
-           "type": "boolean"
-          },
-          "can_decide": {
-           "type": "boolean"
-          },
-          "can_recommend": {
-           "type": "boolean"
-          },
-          "commercial_use": {
-           "type": "boolean"
-          },
-          "consumer": {
-           "type": "object",
-           "properties": {
-            "agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "agency",
-            "id",
-            "name"
-           ]
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_needed": {
-           "type": "string"
-          },
-          "grant_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "id": {
-           "type": "string"
-          },
-          "methods": {
-           "type": "array",
-           "items": {
-            "type": "string"
-           }
-          },
-          "path_prefix": {
-           "type": "string"
-          },
-          "purpose": {
-           "type": "string"
-          },
-          "responsible_person": {
-           "type": "string"
-          },
-          "service": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            },
-            "owner_agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name",
-            "owner_agency"
-           ]
-          },
-          "state": {
-           "type": "string"
-          },
-          "steps": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "action": {
-              "type": "string"
-             },
-             "actor": {
-              "type": "string"
-             },
-             "at": {
-              "type": "string"
-             },
-             "decision": {
-              "type": "string",
-              "nullable": true
-             },
-             "note": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "action",
-             "actor",
-             "at",
-             "decision",
-             "note"
-            ]
-           }
-          },
-          "work_unit": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "can_cancel",
-          "can_decide",
-          "can_recommend",
-          "commercial_use",
-          "consumer",
-          "created_at",
-          "data_needed",
-          "grant_id",
-          "id",
-          "methods",
-          "path_prefix",
-          "purpose",
-          "responsible_person",
-          "service",
-          "state",
-          "steps",
-          "work_unit"
-         ]
+         "$ref": "#/components/schemas/GatewayAccessRequest"
         }
        }
       }
@@ -3026,180 +1259,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "can_cancel": {
-           "type": "boolean"
-          },
-          "can_decide": {
-           "type": "boolean"
-          },
-          "can_recommend": {
-           "type": "boolean"
-          },
-          "commercial_use": {
-           "type": "boolean"
-          },
-          "consumer": {
-           "type": "object",
-           "properties": {
-            "agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "agency",
-            "id",
-            "name"
-           ]
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_needed": {
-           "type": "string"
-          },
-          "grant_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "id": {
-           "type": "string"
-          },
-          "methods": {
-           "type": "array",
-           "items": {
-            "type": "string"
-           }
-          },
-          "path_prefix": {
-           "type": "string"
-          },
-          "purpose": {
-           "type": "string"
-          },
-          "responsible_person": {
-           "type": "string"
-          },
-          "service": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            },
-            "owner_agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name",
-            "owner_agency"
-           ]
-          },
-          "state": {
-           "type": "string"
-          },
-          "steps": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "action": {
-              "type": "string"
-             },
-             "actor": {
-              "type": "string"
-             },
-             "at": {
-              "type": "string"
-             },
-             "decision": {
-              "type": "string",
-              "nullable": true
-             },
-             "note": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "action",
-             "actor",
-             "at",
-             "decision",
-             "note"
-            ]
-           }
-          },
-          "work_unit": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "can_cancel",
-          "can_decide",
-          "can_recommend",
-          "commercial_use",
-          "consumer",
-          "created_at",
-          "data_needed",
-          "grant_id",
-          "id",
-          "methods",
-          "path_prefix",
-          "purpose",
-          "responsible_person",
-          "service",
-          "state",
-          "steps",
-          "work_unit"
-         ]
+         "$ref": "#/components/schemas/GatewayAccessRequest"
         }
        }
       }
@@ -3242,180 +1302,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "can_cancel": {
-           "type": "boolean"
-          },
-          "can_decide": {
-           "type": "boolean"
-          },
-          "can_recommend": {
-           "type": "boolean"
-          },
-          "commercial_use": {
-           "type": "boolean"
-          },
-          "consumer": {
-           "type": "object",
-           "properties": {
-            "agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "agency",
-            "id",
-            "name"
-           ]
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "data_needed": {
-           "type": "string"
-          },
-          "grant_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "id": {
-           "type": "string"
-          },
-          "methods": {
-           "type": "array",
-           "items": {
-            "type": "string"
-           }
-          },
-          "path_prefix": {
-           "type": "string"
-          },
-          "purpose": {
-           "type": "string"
-          },
-          "responsible_person": {
-           "type": "string"
-          },
-          "service": {
-           "type": "object",
-           "properties": {
-            "code": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "name": {
-             "type": "string"
-            },
-            "owner_agency": {
-             "type": "object",
-             "properties": {
-              "code": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              },
-              "name": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "code",
-              "id",
-              "name"
-             ]
-            }
-           },
-           "required": [
-            "code",
-            "id",
-            "name",
-            "owner_agency"
-           ]
-          },
-          "state": {
-           "type": "string"
-          },
-          "steps": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "action": {
-              "type": "string"
-             },
-             "actor": {
-              "type": "string"
-             },
-             "at": {
-              "type": "string"
-             },
-             "decision": {
-              "type": "string",
-              "nullable": true
-             },
-             "note": {
-              "type": "string",
-              "nullable": true
-             }
-            },
-            "required": [
-             "action",
-             "actor",
-             "at",
-             "decision",
-             "note"
-            ]
-           }
-          },
-          "work_unit": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "can_cancel",
-          "can_decide",
-          "can_recommend",
-          "commercial_use",
-          "consumer",
-          "created_at",
-          "data_needed",
-          "grant_id",
-          "id",
-          "methods",
-          "path_prefix",
-          "purpose",
-          "responsible_person",
-          "service",
-          "state",
-          "steps",
-          "work_unit"
-         ]
+         "$ref": "#/components/schemas/GatewayAccessRequest"
         }
        }
       }
@@ -4042,6 +1929,525 @@ std::string_view openapi_fragment() {
      }
     },
     "description": "Requires: gateway.read."
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "GatewayService": {
+    "properties": {
+     "active": {
+      "type": "boolean"
+     },
+     "classification": {
+      "type": "string"
+     },
+     "code": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "description": {
+      "nullable": true,
+      "type": "string"
+     },
+     "has_openapi": {
+      "type": "boolean"
+     },
+     "id": {
+      "type": "string"
+     },
+     "links": {
+      "properties": {
+       "application_id": {
+        "nullable": true,
+        "type": "string"
+       },
+       "data_element_id": {
+        "nullable": true,
+        "type": "string"
+       },
+       "service_element_id": {
+        "nullable": true,
+        "type": "string"
+       }
+      },
+      "required": [
+       "application_id",
+       "data_element_id",
+       "service_element_id"
+      ],
+      "type": "object"
+     },
+     "name": {
+      "type": "string"
+     },
+     "owner_agency": {
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "code",
+       "id",
+       "name"
+      ],
+      "type": "object"
+     },
+     "policy": {
+      "$ref": "#/components/schemas/GatewayPolicy"
+     },
+     "public_path": {
+      "type": "string"
+     },
+     "updated_at": {
+      "type": "string"
+     },
+     "upstream_base_url": {
+      "type": "string"
+     },
+     "version": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "active",
+     "classification",
+     "code",
+     "created_at",
+     "description",
+     "has_openapi",
+     "id",
+     "links",
+     "name",
+     "owner_agency",
+     "policy",
+     "public_path",
+     "updated_at",
+     "upstream_base_url",
+     "version"
+    ],
+    "type": "object"
+   },
+   "GatewayServiceDetail": {
+    "properties": {
+     "active": {
+      "type": "boolean"
+     },
+     "classification": {
+      "type": "string"
+     },
+     "code": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "description": {
+      "nullable": true,
+      "type": "string"
+     },
+     "has_openapi": {
+      "type": "boolean"
+     },
+     "id": {
+      "type": "string"
+     },
+     "links": {
+      "properties": {
+       "application_id": {
+        "nullable": true,
+        "type": "string"
+       },
+       "data_element_id": {
+        "type": "string"
+       },
+       "service_element_id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "application_id",
+       "data_element_id",
+       "service_element_id"
+      ],
+      "type": "object"
+     },
+     "name": {
+      "type": "string"
+     },
+     "owner_agency": {
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "code",
+       "id",
+       "name"
+      ],
+      "type": "object"
+     },
+     "policy": {
+      "$ref": "#/components/schemas/GatewayPolicy"
+     },
+     "public_path": {
+      "type": "string"
+     },
+     "updated_at": {
+      "type": "string"
+     },
+     "upstream_base_url": {
+      "type": "string"
+     },
+     "version": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "active",
+     "classification",
+     "code",
+     "created_at",
+     "description",
+     "has_openapi",
+     "id",
+     "links",
+     "name",
+     "owner_agency",
+     "policy",
+     "public_path",
+     "updated_at",
+     "upstream_base_url",
+     "version"
+    ],
+    "type": "object"
+   },
+   "GatewayConsumer": {
+    "properties": {
+     "agency": {
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "code",
+       "id",
+       "name"
+      ],
+      "type": "object"
+     },
+     "application_id": {
+      "nullable": true,
+      "type": "string"
+     },
+     "client_cert_sha256": {
+      "items": {},
+      "type": "array"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "description": {
+      "nullable": true,
+      "type": "string"
+     },
+     "enabled": {
+      "type": "boolean"
+     },
+     "id": {
+      "type": "string"
+     },
+     "keys": {
+      "items": {
+       "properties": {
+        "created_at": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "prefix": {
+         "type": "string"
+        },
+        "revoked_at": {
+         "nullable": true,
+         "type": "string"
+        }
+       },
+       "required": [
+        "created_at",
+        "id",
+        "prefix",
+        "revoked_at"
+       ],
+       "type": "object"
+      },
+      "type": "array"
+     },
+     "name": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "agency",
+     "application_id",
+     "client_cert_sha256",
+     "created_at",
+     "description",
+     "enabled",
+     "id",
+     "keys",
+     "name"
+    ],
+    "type": "object"
+   },
+   "GatewayAccessRequest": {
+    "properties": {
+     "can_cancel": {
+      "type": "boolean"
+     },
+     "can_decide": {
+      "type": "boolean"
+     },
+     "can_recommend": {
+      "type": "boolean"
+     },
+     "commercial_use": {
+      "type": "boolean"
+     },
+     "consumer": {
+      "properties": {
+       "agency": {
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "id": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "code",
+         "id",
+         "name"
+        ],
+        "type": "object"
+       },
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "agency",
+       "id",
+       "name"
+      ],
+      "type": "object"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "data_needed": {
+      "type": "string"
+     },
+     "grant_id": {
+      "nullable": true,
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "methods": {
+      "items": {
+       "type": "string"
+      },
+      "type": "array"
+     },
+     "path_prefix": {
+      "type": "string"
+     },
+     "purpose": {
+      "type": "string"
+     },
+     "responsible_person": {
+      "type": "string"
+     },
+     "service": {
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       },
+       "owner_agency": {
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "id": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "code",
+         "id",
+         "name"
+        ],
+        "type": "object"
+       }
+      },
+      "required": [
+       "code",
+       "id",
+       "name",
+       "owner_agency"
+      ],
+      "type": "object"
+     },
+     "state": {
+      "type": "string"
+     },
+     "steps": {
+      "items": {
+       "$ref": "#/components/schemas/GatewayStep"
+      },
+      "type": "array"
+     },
+     "work_unit": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "can_cancel",
+     "can_decide",
+     "can_recommend",
+     "commercial_use",
+     "consumer",
+     "created_at",
+     "data_needed",
+     "grant_id",
+     "id",
+     "methods",
+     "path_prefix",
+     "purpose",
+     "responsible_person",
+     "service",
+     "state",
+     "steps",
+     "work_unit"
+    ],
+    "type": "object"
+   },
+   "GatewayPolicy": {
+    "properties": {
+     "allowed_networks": {
+      "items": {
+       "type": "string"
+      },
+      "type": "array"
+     },
+     "burst": {
+      "type": "integer"
+     },
+     "daily_quota": {
+      "type": "integer"
+     },
+     "health_path": {
+      "type": "string"
+     },
+     "max_body_bytes": {
+      "type": "integer"
+     },
+     "rate_per_second": {
+      "type": "number"
+     },
+     "retries_idempotent": {
+      "type": "integer"
+     },
+     "store_bodies": {
+      "type": "boolean"
+     },
+     "upstream_timeout_ms": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "allowed_networks",
+     "burst",
+     "daily_quota",
+     "health_path",
+     "max_body_bytes",
+     "rate_per_second",
+     "retries_idempotent",
+     "store_bodies",
+     "upstream_timeout_ms"
+    ],
+    "type": "object"
+   },
+   "GatewayStep": {
+    "properties": {
+     "action": {
+      "type": "string"
+     },
+     "actor": {
+      "type": "string"
+     },
+     "at": {
+      "type": "string"
+     },
+     "decision": {
+      "nullable": true,
+      "type": "string"
+     },
+     "note": {
+      "nullable": true,
+      "type": "string"
+     }
+    },
+    "required": [
+     "action",
+     "actor",
+     "at",
+     "decision",
+     "note"
+    ],
+    "type": "object"
    }
   }
  }
