@@ -347,53 +347,7 @@ std::string_view openapi_fragment() {
     },
     "description": "Requires: applications.read.",
     "parameters": [
-     {
-      "name": "q",
-      "in": "query",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "sort",
-      "in": "query",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "order",
-      "in": "query",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "asc",
-        "desc"
-       ]
-      }
-     },
-     {
-      "name": "page",
-      "in": "query",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "minimum": 1
-      }
-     },
-     {
-      "name": "per_page",
-      "in": "query",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 200
-      }
-     }
+     "list-query"
     ]
    },
    "post": {

@@ -20,6 +20,18 @@ json::object& member(json::object& o, std::string_view key) {
 
 std::string lower(std::string_view s) { return text::to_lower_ascii(s); }
 
+json::array list_query_parameters() {
+  auto text = [](const char* name) {
+    return json::object{{"name", name}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}};
+  };
+  json::object order = text("order");
+  order["schema"] = {{"type", "string"}, {"enum", {"asc", "desc"}}};
+  json::object page{{"name", "page"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "integer"}, {"minimum", 1}}}};
+  json::object per_page{{"name", "per_page"}, {"in", "query"}, {"required", false},
+                        {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}}}};
+  return {text("q"), text("sort"), std::move(order), std::move(page), std::move(per_page)};
+}
+
 // The parts every operation shares, so fragments say only what is particular to a route.
 void complete(json::object& op, std::string_view method, std::string_view path) {
   std::string id = lower(method) + "_" + std::string(path);
@@ -32,7 +44,16 @@ void complete(json::object& op, std::string_view method, std::string_view path) 
                             {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
   // Path parameters are declared by the path itself, in its order (clients bind them by position),
   // unless the fragment says more about one (an enum, say); other parameters follow.
-  json::array declared = op.contains("parameters") ? op["parameters"].as_array() : json::array{};
+  json::array declared;
+  if (op.contains("parameters"))
+    for (const auto& p : op["parameters"].as_array()) {
+      // "list-query" stands for the parameters every list route takes (http::parse_list_query).
+      if (p.is_string() && p.as_string() == "list-query") {
+        for (const auto& q : list_query_parameters()) declared.push_back(q);
+      } else {
+        declared.push_back(p);
+      }
+    }
   auto is_named = [](const json::value& p, std::string_view name) {
     return p.as_object().at("name").as_string() == name && p.as_object().at("in").as_string() == "path";
   };
