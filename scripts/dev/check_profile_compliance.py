@@ -29,6 +29,12 @@ FIELDS = {
     "architecture_document": {"kind", "approved", "valid", "review_due"},
     "service": {"applications"},
     "recommendation": set(),
+    # Infrastruktur SPBE (src/infrastructure/facts.cpp, docs/infrastructure.md).
+    "server": {"live", "environment", "hosting", "managed_by", "placement", "in_pusat_data", "site_standard", "owner_mandiri_tik"},
+    "site": {"kind", "status", "standard"},
+    "backup_duty": {"exempt", "state", "performed_by", "target_in_pusat_data", "owner_has_standard_room"},
+    "lan": {"built_by", "diagram_state", "last_diagram_on"},
+    "device": {"kind", "coordinated", "change_reported"},
 }
 DATE_FIELDS = {"application": {"last_audit_date", "live_since"}, "architecture_document": {"review_due"}}
 SETS = {"has", "documents", "justification"}
@@ -40,10 +46,26 @@ VALUES = {
     "owner_mandiri_tik": {"ya", "tidak"},
     "approved": {"ya", "tidak"},
     "valid": {"ya", "tidak"},
-    "kind": {"arsitektur", "peta_rencana"},
+    # "kind" of an architecture document, an infrastructure site or a network device.
+    "kind": {"arsitektur", "peta_rencana", "pusat_data_pemda", "pdn", "ruang_server_pd", "router", "switch", "access_point",
+             "firewall", "lainnya"},
     "source_model": {"terbuka", "tertutup"},
     "hosting": {"pusat_data_kolokasi", "pusat_data_vps", "server_sendiri", "luar_pusat_data"},
     "builder": {"dinas", "pd_mandiri_tik", "perangkat_daerah", "vendor"},
+    "environment": {"produksi", "pengembangan", "uji"},
+    "managed_by": {"dinas", "pd"},
+    "placement": {"pusat_data_pemda", "pdn", "ruang_server_pd", "luar"},
+    "in_pusat_data": {"ya", "tidak"},
+    "site_standard": {"memenuhi", "tidak_memenuhi", "belum_dinilai", ""},
+    "status": {"operasi", "rencana"},
+    "standard": {"memenuhi", "tidak_memenuhi", "belum_dinilai"},
+    "exempt": {"ya", "tidak"},
+    "state": {"ok", "dikecualikan", "target_di_luar_pusat_data", "terlambat", "gagal", "tanpa_uji_pemulihan"},
+    "target_in_pusat_data": {"ya", "tidak"},
+    "owner_has_standard_room": {"ya", "tidak"},
+    "diagram_state": {"terkini", "belum_jatuh_tempo", "belum_ada", "terlambat"},
+    "coordinated": {"ya", "tidak"},
+    "change_reported": {"ya", "tidak"},
 }
 KIND_PARAMS = {
     "value-must-match-pattern": {"field", "pattern", "one_of"},

@@ -1,0 +1,149 @@
+#include "infrastructure/facts.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "infrastructure/repository.hpp"
+#include "infrastructure/service.hpp"
+#include "regulation/engine.hpp"
+
+namespace simpul::infrastructure {
+namespace {
+
+const char* yes_no(bool b) { return b ? "ya" : "tidak"; }
+
+bool counts_as_pusat_data(const InfraSpec& spec, const std::string& kind) {
+  return std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), kind) != spec.pusat_data_kinds.end();
+}
+
+}  // namespace
+
+regulation::Fact site_fact(const Site& x) {
+  regulation::Fact f;
+  f.subject = "site";
+  f.id = x.id;
+  f.label = x.code + " " + x.name;
+  f.agency_id = x.agency_id;
+  f.fields = {{"kind", x.kind}, {"status", x.status}, {"standard", x.standard.empty() ? "belum_dinilai" : x.standard}};
+  return f;
+}
+
+regulation::Fact server_fact(const InfraSpec& spec, const architecture::Element& e, const ServerRecord& r, const std::optional<Site>& site,
+                             bool owner_mandiri_tik) {
+  regulation::Fact f;
+  f.subject = "server";
+  f.id = e.id;
+  f.label = e.code + " " + e.name;
+  f.agency_id = e.owner_agency_id;
+  // Where it stands: the site's kind; without a site, a PD room or outside every Pemda facility.
+  std::string placement = site ? site->kind : (r.hosting == "ruang_pd" ? "ruang_server_pd" : "luar");
+  bool in_pusat_data = site && site->status == "operasi" && counts_as_pusat_data(spec, site->kind);
+  std::string standard;
+  if (placement == "ruang_server_pd") standard = site && !site->standard.empty() ? site->standard : "belum_dinilai";
+  f.fields = {{"live", yes_no(e.state != "retired")},
+              {"environment", r.environment},
+              {"hosting", r.hosting},
+              {"managed_by", r.managed_by},
+              {"placement", placement},
+              {"in_pusat_data", yes_no(in_pusat_data)},
+              {"site_standard", standard},
+              {"owner_mandiri_tik", yes_no(owner_mandiri_tik)}};
+  return f;
+}
+
+regulation::Fact duty_fact(const BackupDuty& d, const BackupStatus& st, bool owner_has_standard_room) {
+  regulation::Fact f;
+  f.subject = "backup_duty";
+  f.id = d.id;
+  f.label = d.name;
+  f.agency_id = d.agency_id;
+  f.fields = {{"exempt", yes_no(!d.exception_basis.empty())},
+              {"state", st.state},
+              {"performed_by", d.performed_by},
+              {"target_in_pusat_data", yes_no(st.target_in_pusat_data)},
+              {"owner_has_standard_room", yes_no(owner_has_standard_room)}};
+  return f;
+}
+
+std::string diagram_state(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on, const std::string& today) {
+  int months = spec.lan_diagram_months;
+  if (last_diagram_on) return months > 0 && regulation::add_months(*last_diagram_on, months) < today ? "terlambat" : "terkini";
+  // None yet: with a cadence, the first is due one period after the LAN was registered.
+  if (months > 0 && regulation::add_months(l.registered_on, months) >= today) return "belum_jatuh_tempo";
+  return "belum_ada";
+}
+
+regulation::Fact lan_fact(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on, const std::string& today) {
+  regulation::Fact f;
+  f.subject = "lan";
+  f.id = l.id;
+  f.label = l.name;
+  f.agency_id = l.agency_id;
+  f.fields = {{"built_by", l.built_by},
+              {"diagram_state", diagram_state(spec, l, last_diagram_on, today)},
+              {"last_diagram_on", last_diagram_on.value_or("")}};
+  return f;
+}
+
+regulation::Fact device_fact(const Device& d) {
+  regulation::Fact f;
+  f.subject = "device";
+  f.id = d.id;
+  f.label = d.name;
+  f.agency_id = d.agency_id;
+  f.fields = {{"kind", d.kind},
+              {"coordinated", yes_no(!d.coordination.empty())},
+              {"change_reported", yes_no(!d.last_report_on.empty() && d.last_report_on >= d.last_change_on)}};
+  return f;
+}
+
+regulation::FactProvider infrastructure_facts(const architecture::Service& elements) {
+  return [&elements](storage::Connection& c, const regulation::FactQuery& q, std::vector<regulation::Fact>& out) {
+    const Scope& s = q.scope;
+    const auto& spec = spec_of(q.profile);
+    Repository repo(c);
+    std::map<std::string, Site> sites;
+    std::set<std::string> standard_rooms;  // agencies with a PD room that meets the standard
+    for (auto& x : repo.sites(s, "")) {
+      if (x.kind == "ruang_server_pd" && x.status == "operasi" && x.standard == "memenuhi") standard_rooms.insert(x.agency_id);
+      out.push_back(site_fact(x));
+      sites.emplace(x.id, std::move(x));
+    }
+    auto records = repo.servers(s);
+    for (const auto& e : elements.live_elements(c, s, "infrastruktur")) {
+      auto r = records.find(e.id);
+      if (r == records.end()) continue;  // an infrastructure element that is not a registered server
+      std::optional<Site> site;
+      if (r->second.site_id)
+        if (auto it = sites.find(*r->second.site_id); it != sites.end()) site = it->second;
+      out.push_back(server_fact(spec, e, r->second, site, q.tenant.agency_has_flag(e.owner_agency_id, "mandiri_tik")));
+    }
+    auto last = repo.last_runs(s);
+    auto ok = repo.last_ok_runs(s);
+    auto restored = repo.last_restore_tests(s);
+    for (const auto& d : repo.duties(s, "")) {
+      std::optional<std::pair<std::string, std::string>> run;
+      if (auto it = last.find(d.id); it != last.end()) run = std::make_pair(q.profile.local_date(it->second.first), it->second.second);
+      std::optional<std::string> ok_on, restore_on;
+      if (auto it = ok.find(d.id); it != ok.end()) ok_on = q.profile.local_date(it->second);
+      if (auto it = restored.find(d.id); it != restored.end()) restore_on = it->second;
+      bool in_pd = false;
+      if (d.target_site_id)
+        if (auto it = sites.find(*d.target_site_id); it != sites.end())
+          in_pd = it->second.status == "operasi" && std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), it->second.kind) !=
+                                                       spec.pusat_data_kinds.end();
+      auto st = backup_status(d, q.profile.local_date(d.created_at), run, ok_on, restore_on, in_pd, q.today);
+      out.push_back(duty_fact(d, st, standard_rooms.count(d.agency_id) > 0));
+    }
+    auto diagrams = repo.latest_diagrams(s);
+    for (const auto& l : repo.lans(s, "")) {
+      std::optional<std::string> last_on;
+      if (auto it = diagrams.find(l.id); it != diagrams.end()) last_on = q.profile.local_date(it->second);
+      out.push_back(lan_fact(spec, l, last_on, q.today));
+    }
+    for (const auto& d : repo.devices(s, "")) out.push_back(device_fact(d));
+  };
+}
+
+}  // namespace simpul::infrastructure

@@ -1,0 +1,50 @@
+#include "infrastructure/module.hpp"
+
+#include "http/api_description.hpp"
+#include "infrastructure/facts.hpp"
+#include "infrastructure/profile_section.hpp"
+#include "infrastructure/repository.hpp"
+#include "infrastructure/routes.hpp"
+#include "regulation/fact_registry.hpp"
+
+namespace simpul::infrastructure {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::infrastructure
+
+namespace simpul::infrastructure {
+
+InfrastructureModule::InfrastructureModule(seam::Services& services)
+    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+               services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
+  services.provide(service_);
+}
+
+std::vector<storage::Migration> InfrastructureModule::schema() { return Repository::migrations(); }
+
+void InfrastructureModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
+
+std::vector<seam::Permission> InfrastructureModule::permissions() const {
+  return {{"infrastructure.read", {"*"}, "Membaca Pusat Data, cadangan, dan Jaringan Intra", "Read the data centre, backups and intranet"},
+          {"infrastructure.write", {"tenant_admin", "technical_reviewer"}, "Mengelola infrastruktur semua Perangkat Daerah",
+           "Manage every agency's infrastructure"},
+          {"infrastructure.write.own", {"agency_operator"}, "Mengelola infrastruktur Perangkat Daerahnya",
+           "Manage their own agency's infrastructure"},
+          {"infrastructure.decide", {"tenant_admin", "technical_reviewer"},
+           "Memutus permohonan kolokasi/VPS dan menilai ruang server (Dinas)", "Decide colocation/VPS requests and assess server rooms (Dinas)"}};
+}
+
+void InfrastructureModule::register_routes(http::Router& router) {
+  infrastructure::register_routes(router, service_);
+  http::describe(router, openapi_fragment());
+}
+
+void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {
+  facts.add({"server", "site", "backup_duty", "lan", "device"}, infrastructure_facts(service_.elements()));
+}
+
+void InfrastructureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const { add_infrastructure_coverage(p, rows); }
+
+void InfrastructureModule::seed_demo(const seam::DemoTenant& tenant) { seed_infrastructure_demo(service_, tenant); }
+
+}  // namespace simpul::infrastructure

@@ -1,0 +1,35 @@
+#pragma once
+// Infrastruktur SPBE on the module seam (docs/infrastructure.md).
+#include "infrastructure/service.hpp"
+#include "seam/module.hpp"
+
+namespace simpul::tenancy {
+class ProfileSections;
+}
+
+namespace simpul::infrastructure {
+
+class InfrastructureModule : public seam::Module {
+ public:
+  /// Needs storage::Database, tenancy::Service, architecture::Service, regulation::Compliance and
+  /// ledger::Ledger; provides infrastructure::Service.
+  explicit InfrastructureModule(seam::Services& services);
+  std::string_view id() const override { return "infrastructure"; }
+  static std::vector<storage::Migration> schema();
+  static void profile_sections(tenancy::ProfileSections& sections);
+  std::vector<seam::Permission> permissions() const override;
+  void register_routes(http::Router& router) override;
+  void register_facts(regulation::FactRegistry& facts) override;
+  void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
+  void seed_demo(const seam::DemoTenant& tenant) override;
+
+ private:
+  Service service_;
+};
+
+/// How this module enforces the profile's infrastructure rules (coverage.cpp).
+void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& rows);
+/// A few sites, racks, requests and backup duties for a demo tenant (demo.cpp).
+void seed_infrastructure_demo(Service& service, const seam::DemoTenant& tenant);
+
+}  // namespace simpul::infrastructure

@@ -1,0 +1,40 @@
+#pragma once
+// The `infrastructure:` section of a regulation profile (docs/infrastructure.md, "Profile"): who runs
+// the Pusat Data, which sites count as the Pusat Data, the Dinas's VPS duty, the backup exception,
+// the LAN diagram cadence and the articles behind each. Read with
+// profile.section<InfraSpec>("infrastructure"); a profile without the section gets the defaults.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace simpul::tenancy {
+class ProfileSections;
+struct Profile;
+}  // namespace simpul::tenancy
+
+namespace simpul::infrastructure {
+
+struct InfraSpec {
+  std::string operator_role = "diskominfo";  // the role whose agency runs the Pusat Data and decides requests
+  std::optional<std::string> operator_rule;
+  /// Site kinds that count as "the Pusat Data" for placement (Lampung Timur: only the Dinas's own).
+  std::vector<std::string> pusat_data_kinds = {"pusat_data_pemda", "pdn"};
+  std::optional<std::string> placement_rule;  // servers must be placed there (null where the text says 'dapat')
+  std::optional<std::string> colocation_rule;  // what the Pusat Data guarantees a colocated server
+  std::optional<std::string> vps_rule;
+  std::string vps_duty = "none";  // wajib | dapat | none: the Dinas provides VPS with configuration and maintenance
+  std::optional<std::string> pd_data_centre_ban_rule;  // Lampung Timur Pasal 17 ayat (9)
+  std::optional<std::string> backup_rule;
+  bool backup_legal_exception = false;  // Bandar Lampung Pasal 17 ayat (1): 'kecuali Data yang telah diatur ...'
+  std::optional<std::string> backup_by_dinas_rule;  // Balikpapan Pasal 15 ayat (2): after the owner's approval
+  std::optional<std::string> lan_diagram_rule;
+  int lan_diagram_months = 0;  // 0: no cadence stated (never overdue)
+  std::optional<std::string> lan_change_report_rule;
+  std::optional<std::string> device_coordination_rule;
+};
+
+/// The spec of the profile (its section, or the defaults).
+const InfraSpec& spec_of(const tenancy::Profile& p);
+void add_profile_section(tenancy::ProfileSections& sections);
+
+}  // namespace simpul::infrastructure

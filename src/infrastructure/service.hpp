@@ -1,0 +1,140 @@
+#pragma once
+// Infrastruktur SPBE workflows (docs/infrastructure.md): the Pusat Data register (sites, racks,
+// servers as architecture elements with their operational record, room assessments), colocation
+// and VPS requests decided by the Dinas, backup duties with runs and restore tests, PD LANs with
+// versioned diagrams, network devices with change reports. No HTTP, no SQL.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "architecture/service.hpp"
+#include "infrastructure/model.hpp"
+#include "infrastructure/profile_section.hpp"
+#include "ledger/ledger.hpp"
+#include "regulation/service.hpp"
+#include "storage/database.hpp"
+#include "tenancy/service.hpp"
+
+namespace simpul::infrastructure {
+
+struct SiteInput {
+  std::string code, name, kind, status = "operasi", agency_id, location;
+};
+
+/// Fields of a server's record; unset ones keep their value on update.
+struct ServerInput {
+  std::optional<std::string> kind, hosting, environment, managed_by, hostname, operating_system;
+  std::optional<std::optional<std::string>> site_id, rack_id;
+};
+
+struct RunInput {
+  std::string started_at, finished_at, result, tool, note, source;
+  std::int64_t size_bytes = 0;
+};
+
+/// A duty with its state, for the board.
+struct DutyView {
+  BackupDuty duty;
+  BackupStatus status;
+};
+
+/// What the Dinas owes a PD whose request it approves, with the article (or none where the text is silent).
+struct Duty {
+  std::string modal;  // wajib | dapat | none
+  std::string text_id, text_en;
+  std::optional<std::string> rule;
+};
+
+class Service {
+ public:
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, regulation::Compliance& compliance,
+          const ledger::Ledger& ledger)
+      : db_(db), tenancy_(tenancy), elements_(elements), compliance_(compliance), ledger_(ledger) {}
+
+  const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
+  regulation::Compliance& compliance() { return compliance_; }
+  architecture::Service& elements() { return elements_; }
+
+  // Pusat Data sites and rooms.
+  Site create_site(const Scope& s, const SiteInput& in, const Actor& actor);
+  std::vector<Site> sites(const Scope& s, const std::string& agency_id) const;
+  Site site(const Scope& s, const std::string& id) const;
+  std::vector<Rack> racks(const Scope& s, const std::string& site_id) const;
+  std::vector<Assessment> assessments(const Scope& s, const std::string& site_id) const;
+  Rack add_rack(const Scope& s, const std::string& site_id, const std::string& code, int units, const Actor& actor);
+  Assessment assess(const Scope& s, const std::string& site_id, Assessment in, const Actor& actor);
+
+  // Servers: architecture elements of the domain infrastruktur with their record.
+  Server create_server(const Scope& s, const architecture::ElementInput& element, const ServerInput& record, const Actor& actor);
+  Server update_server(const Scope& s, const std::string& id, const architecture::ElementInput& element, const ServerInput& record,
+                       const Actor& actor);
+  Server server(const Scope& s, const std::string& id) const;
+  std::vector<Server> servers(const Scope& s, const std::string& agency_id, const std::string& site_id) const;
+  /// Applications and data sets that run on the server (architecture relations `runs_on`).
+  std::vector<architecture::Element> hosted(const Scope& s, const std::string& id) const;
+
+  // Colocation and VPS requests.
+  HostingRequest request(const Scope& s, const std::string& agency_id, const std::string& kind, const std::string& purpose,
+                  const std::string& specification, const Actor& actor);
+  HostingRequest decide(const Scope& s, const std::string& id, bool approve, const std::string& reasons, const Actor& actor);
+  std::vector<HostingRequest> requests(const Scope& s, const std::string& state, const std::string& agency_id) const;
+  HostingRequest get_request(const Scope& s, const std::string& id) const;
+  /// The Dinas's duty for a request of this kind, as the profile states it.
+  static Duty duty_for(const tenancy::Profile& p, const std::string& kind);
+
+  // Backups.
+  BackupDuty create_duty(const Scope& s, BackupDuty in, const Actor& actor);
+  BackupDuty duty(const Scope& s, const std::string& id) const;
+  BackupRun record_run(const Scope& s, const std::string& duty_id, const RunInput& in, const Actor& actor);
+  RestoreTest record_restore_test(const Scope& s, const std::string& duty_id, RestoreTest in, const Actor& actor);
+  std::vector<BackupRun> runs(const Scope& s, const std::string& duty_id) const;
+  std::vector<RestoreTest> restore_tests(const Scope& s, const std::string& duty_id) const;
+  /// Every duty (of one agency, or all) with its state as of `today` (the tenant's date).
+  std::vector<DutyView> board(const Scope& s, const std::string& agency_id, const std::string& today) const;
+
+  // Jaringan Intra.
+  Lan create_lan(const Scope& s, Lan in, const Actor& actor);
+  std::vector<Lan> lans(const Scope& s, const std::string& agency_id) const;
+  Lan lan(const Scope& s, const std::string& id) const;
+  Diagram upload_diagram(const Scope& s, const std::string& lan_id, const std::string& filename, const std::string& content,
+                         const Actor& actor);
+  std::vector<Diagram> diagrams(const Scope& s, const std::string& lan_id) const;
+  std::pair<Diagram, std::string> download_diagram(const Scope& s, const std::string& id) const;
+  Device create_device(const Scope& s, Device in, const Actor& actor);
+  Device device(const Scope& s, const std::string& id) const;
+  std::vector<Device> devices(const Scope& s, const std::string& agency_id) const;
+  Device change_device(const Scope& s, const std::string& id, const std::string& date, const std::string& what, const Actor& actor);
+  Device report_change(const Scope& s, const std::string& id, const std::string& date, const std::string& summary, const Actor& actor);
+
+ private:
+  /// Throws InfraGateRefused (with the rule) when the object breaks a gate rule of the profile.
+  void check_gate(storage::Connection& c, const Scope& s, const regulation::Fact& after) const;
+  void require_agency(storage::Connection& c, const Scope& s, const std::string& agency_id, const char* field) const;
+
+  storage::Database& db_;
+  const tenancy::Service& tenancy_;
+  architecture::Service& elements_;
+  regulation::Compliance& compliance_;
+  const ledger::Ledger& ledger_;
+};
+
+/// Fixed choices with Indonesian names (docs/infrastructure.md).
+const std::vector<tenancy::EnumItem>& site_kinds();
+const std::vector<tenancy::EnumItem>& server_kinds();
+const std::vector<tenancy::EnumItem>& hosting_modes();
+const std::vector<tenancy::EnumItem>& environments();
+const std::vector<tenancy::EnumItem>& device_kinds();
+/// The name of a choice, or the id when unknown.
+std::string name_of(const std::vector<tenancy::EnumItem>& items, const std::string& id);
+
+/// The state of a backup duty as of `today`. Dates are the tenant's: `created_on` the duty's,
+/// `last_run` (date, result) its newest run, `last_ok_on` its newest good run, `last_restore_on` its
+/// newest successful restore test; `in_pusat_data`: its target site counts as the Pusat Data.
+BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
+                           const std::optional<std::pair<std::string, std::string>>& last_run,
+                           const std::optional<std::string>& last_ok_on, const std::optional<std::string>& last_restore_on,
+                           bool in_pusat_data, const std::string& today);
+/// `date` (YYYY-MM-DD) plus `days`.
+std::string add_days(const std::string& date, int days);
+
+}  // namespace simpul::infrastructure
