@@ -10,6 +10,7 @@
 #include "gateway/control/module.hpp"
 #include "identity/module.hpp"
 #include "identity/roles.hpp"
+#include "infrastructure/module.hpp"
 #include "ledger/module.hpp"
 #include "regulation/module.hpp"
 #include "storage/blob_store.hpp"
@@ -40,6 +41,7 @@ void module_list(List& list, const Config& c) {
   list.template add<applications::ApplicationsModule>();
   list.template add<evaluation::EvaluationModule>(c.profiles_dir, c.evaluation);
   list.template add<gateway::control::GatewayModule>(gateway_options(c));
+  list.template add<infrastructure::InfrastructureModule>();
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile

@@ -24,7 +24,7 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   if (!n.IsMap()) r.fail(n, "infrastructure", "must be a mapping");
   static const std::vector<std::string> kKeys = {"operator", "operator_rule", "placement", "colocation_rule", "vps",
                                                  "pd_data_centre_ban_rule", "backup", "lan_diagram", "lan_change_report_rule",
-                                                 "device_coordination_rule"};
+                                                 "device_coordination_rule", "articles"};
   for (const auto& kv : n)
     if (std::find(kKeys.begin(), kKeys.end(), kv.first.Scalar()) == kKeys.end())
       r.fail(kv.first, at + kv.first.Scalar(), "is not a key of the infrastructure section");
@@ -34,6 +34,7 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   s.operator_rule = rule_at(r, p, n, "operator_rule", at);
   auto placement = r.need(n, "placement", at);
   s.placement_rule = rule_at(r, p, placement, "rule", at + "placement.");
+  s.placement_permission_rule = rule_at(r, p, placement, "permission_rule", at + "placement.");
   s.pusat_data_kinds.clear();
   for (const auto& k : r.seq(placement, "pusat_data", at + "placement.")) {
     if (std::find(kSiteKinds.begin(), kSiteKinds.end(), k.Scalar()) == kSiteKinds.end() || k.Scalar() == "ruang_server_pd")
@@ -59,6 +60,11 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   }
   s.lan_change_report_rule = rule_at(r, p, n, "lan_change_report_rule", at);
   s.device_coordination_rule = rule_at(r, p, n, "device_coordination_rule", at);
+  auto articles = r.seq(n, "articles", at);
+  if (articles.size() != 2) r.fail(articles, at + "articles", "must be [first, last]");
+  s.first_article = r.integer(articles[0], at + "articles");
+  s.last_article = r.integer(articles[1], at + "articles");
+  if (s.first_article < 1 || s.last_article < s.first_article) r.fail(articles, at + "articles", "must be [first, last] with first <= last");
   return s;
 }
 

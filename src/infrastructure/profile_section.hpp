@@ -20,6 +20,7 @@ struct InfraSpec {
   /// Site kinds that count as "the Pusat Data" for placement (Lampung Timur: only the Dinas's own).
   std::vector<std::string> pusat_data_kinds = {"pusat_data_pemda", "pdn"};
   std::optional<std::string> placement_rule;  // servers must be placed there (null where the text says 'dapat')
+  std::optional<std::string> placement_permission_rule;  // the article that leaves placement to the PD ('dapat')
   std::optional<std::string> colocation_rule;  // what the Pusat Data guarantees a colocated server
   std::optional<std::string> vps_rule;
   std::string vps_duty = "none";  // wajib | dapat | none: the Dinas provides VPS with configuration and maintenance
@@ -31,6 +32,8 @@ struct InfraSpec {
   int lan_diagram_months = 0;  // 0: no cadence stated (never overdue)
   std::optional<std::string> lan_change_report_rule;
   std::optional<std::string> device_coordination_rule;
+  /// The regulation's infrastructure articles (for the coverage document): first and last Pasal.
+  int first_article = 0, last_article = 0;
 };
 
 /// The spec of the profile (its section, or the defaults).

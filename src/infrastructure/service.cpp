@@ -132,6 +132,10 @@ void Service::require_agency(storage::Connection& c, const Scope& s, const std::
   if (!tenancy_.agency(c, s, agency_id)) throw Error(ErrorCode::ValidationInvalidValue, field, "not an agency of this tenant");
 }
 
+std::vector<tenancy::Agency> Service::agencies(const Scope& s) const {
+  return storage::read(db_, [&](storage::Connection& c) { return tenancy_.agencies(c, s); });
+}
+
 Site Service::create_site(const Scope& s, const SiteInput& in, const Actor& actor) {
   require_choice(in.kind, site_kinds(), "kind");
   require_one_of(in.status, {"operasi", "rencana"}, "status");

@@ -55,6 +55,9 @@ class Service {
   regulation::Compliance& compliance() { return compliance_; }
   architecture::Service& elements() { return elements_; }
 
+  /// The tenant's agencies (demo data, agency pickers).
+  std::vector<tenancy::Agency> agencies(const Scope& s) const;
+
   // Pusat Data sites and rooms.
   Site create_site(const Scope& s, const SiteInput& in, const Actor& actor);
   std::vector<Site> sites(const Scope& s, const std::string& agency_id) const;

@@ -55,7 +55,10 @@ void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRow
   const std::string api = "ApplicationsTest.";
   for (const auto& c : p.compliance) {
     std::string test = api + "EachRegionWalksAnApplicationFromProposalToLiveThroughItsOwnGates";
-    if (c.kind == "approval-chain") test = api + "RecommendationDecisionsFollowTheApprovalChain";
+    // Subjects of later modules (server, backup_duty, ...): the owning module names its own tests.
+    if (c.subject != "application" && c.subject != "recommendation" && c.subject != "architecture_document" && c.subject != "service")
+      test.clear();
+    else if (c.kind == "approval-chain") test = api + "RecommendationDecisionsFollowTheApprovalChain";
     else if (c.subject == "architecture_document" || c.subject == "service") test = api + "SummaryCountsFindingsByChapterAndAgency";
     else if (c.kind == "periodic-duty") test = "Engine.PeriodicDutyFromLastOrStart";
     std::string how = c.gate ? (c.kind == "approval-chain" ? "gate" : "gate and finding") : "finding";

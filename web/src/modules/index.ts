@@ -9,6 +9,7 @@ import compliance from './compliance'
 import dashboard from './dashboard'
 import evaluation from './evaluation'
 import gateway from './gateway'
+import infrastructure from './infrastructure'
 import ledger from './ledger'
 import organisation from './organisation'
 import regulation from './regulation'
@@ -25,6 +26,7 @@ export const consoleModules = [
   compliance,
   evaluation,
   gateway,
+  infrastructure,
   regulation,
   ledger,
 ] as const

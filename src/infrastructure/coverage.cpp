@@ -1,0 +1,82 @@
+// How Infrastruktur SPBE enforces each rule of the profile's infrastructure articles, and for the
+// rest why not (docs/regulation-coverage.md). A rule is claimed enforced only with the API test
+// that checks the behaviour its article states (tests/api/infrastructure_test.cpp).
+#include <set>
+
+#include "infrastructure/module.hpp"
+#include "infrastructure/profile_section.hpp"
+#include "tenancy/profile.hpp"
+
+namespace simpul::infrastructure {
+namespace {
+
+const std::string kSuite = "InfrastructureTest.";
+const std::string kFixture = kSuite + "TheSameFixtureGivesEachRegionItsOwnFindings";
+const std::string kRequests = kSuite + "RequestsAreDecidedByTheDinasWithTheDutyTheRegionStates";
+const std::string kBackups = kSuite + "BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreTests";
+const std::string kLans = kSuite + "LanDiagramsAreVersionedTypeCheckedAndFollowTheRegionsCadence";
+const std::string kDataCentre = kSuite + "LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaerah";
+const std::set<std::string> kSubjects = {"server", "site", "backup_duty", "lan", "device"};
+
+/// Why a rule of the infrastructure articles is not enforced by this module, by the rule's kind.
+std::string not_yet(const tenancy::RuleInstance& r) {
+  if (r.kind == "enumeration" || r.kind == "definition-with-parameters")
+    return "not yet enforced: a description the register follows (site kinds Pusat Data Pemda / PDN / ruang server PD, "
+           "WAN and LAN), with no duty software can check on its own";
+  if (r.kind == "role")
+    return "not yet enforced: who builds and runs this part is recorded (LAN `built_by`, server `managed_by`), but no "
+           "workflow of the module is restricted by it yet";
+  if (r.kind == "precondition")
+    return "not yet enforced: the precondition (alignment with the architecture, ministry or BSSN considerations, "
+           "owner approval of data management) has no record in the module yet";
+  if (r.kind == "workflow step")
+    return "not yet enforced: bandwidth requests, allocations and the monthly usage evaluation are not built yet";
+  if (r.kind == "frequency/deadline")
+    return "not yet enforced: the schedule has no record in the module yet (bandwidth evaluation, Pusat Data service review)";
+  return "not yet enforced: the duty needs an attestation or inspection record the module does not keep yet "
+         "(standards of the data centre and intranet, data confidentiality, shared use)";
+}
+
+}  // namespace
+
+void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) {
+  const auto& s = spec_of(p);
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
+    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  };
+  // The compliance module lists each instance; the tests of this module's subjects are named here.
+  for (const auto& c : p.compliance) {
+    if (!kSubjects.count(c.subject)) continue;
+    std::string test = kFixture;
+    if (c.subject == "site") test = kDataCentre;
+    else if (c.subject == "backup_duty") test = kBackups;
+    else if (c.subject == "lan") test = kLans;
+    seam::add_enforcement(rows, c.rule, "", test);
+    if (c.subject == "backup_duty" || c.subject == "lan") seam::add_enforcement(rows, c.rule, "", kFixture);
+  }
+  add(s.operator_rule,
+      "gate: colocation and VPS requests are decided only by the agency holding the role `" + s.operator_role +
+          "`, never by the requester (`infrastructure.not_operator`, `infrastructure.self_decision`)",
+      kRequests);
+  if (s.vps_rule)
+    add(s.vps_rule,
+        s.vps_duty == "wajib" ? "workflow: VPS requests decided by the Dinas; an approval records its duty to configure and maintain the server"
+                              : "workflow: VPS requests decided by the Dinas at its discretion ('dapat'); a refusal is no violation",
+        kRequests);
+  add(s.colocation_rule, "workflow: colocation requests decided by the Dinas; the decision states the Pusat Data's guarantee", kRequests);
+  if (s.backup_legal_exception)
+    add(s.backup_rule, "gate: a backup exception is accepted only with the law that governs the data (`exception_basis`)", kBackups);
+  else if (s.backup_rule)
+    add(s.backup_rule, "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)", kBackups);
+  add(s.backup_by_dinas_rule, "gate: the Dinas backs up a PD's data only with the owner's recorded approval (`infrastructure.gate_refused`)",
+      kBackups);
+  // Madiun Pasal 14 ayat (1) 'dapat': the permission is honoured (no finding), which the fixture test checks.
+  add(s.placement_permission_rule, "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')",
+      kFixture);
+  for (const auto& r : p.rules) {
+    if (r.article < s.first_article || r.article > s.last_article || rows.count(r.id) || r.checkable == "no") continue;
+    seam::add_enforcement(rows, r.id, not_yet(r), "");
+  }
+}
+
+}  // namespace simpul::infrastructure

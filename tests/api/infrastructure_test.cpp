@@ -1,0 +1,381 @@
+// Infrastruktur SPBE through the API (docs/infrastructure.md), on both databases: the Pusat Data
+// register on the architecture spine, requests decided by the Dinas, backup duties, LAN diagrams and
+// device change reports, and one fixture run through the five regulations whose findings differ
+// exactly where the texts differ.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "api_harness.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+
+using namespace simpul;
+using namespace simpul::api_test;
+
+namespace {
+
+class InfrastructureTest : public test_support::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    crypto::use_minimum_password_cost_for_tests();
+  }
+};
+
+std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
+
+std::string created(const Reply& r) {
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.status == 201 ? text(r.json, "id") : "";
+}
+
+std::set<std::string> open_rules_of(Client& c, const std::string& object) {
+  std::set<std::string> out;
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
+  for (const auto& f : r.json.at("items").as_array()) out.insert(text(f.at("rule"), "id"));
+  return out;
+}
+
+std::string site(Client& c, const std::string& code, const std::string& kind, const std::string& agency, const std::string& status = "operasi") {
+  return created(c.post("/api/infrastructure/sites", R"({"code":")" + code + R"(","name":"Lokasi )" + code + R"(","kind":")" + kind +
+                                                         R"(","status":")" + status + R"(","agency_id":")" + agency + "\"}"));
+}
+
+std::string server(Client& c, const std::string& code, const std::string& agency, const std::string& hosting, const std::string& site_id,
+                   const std::string& managed_by) {
+  return created(c.post("/api/infrastructure/servers", R"({"code":")" + code + R"(","name":"Server )" + code + R"(","owner_agency_id":")" +
+                                                           agency + R"(","hosting":")" + hosting + R"(","site_id":")" + site_id +
+                                                           R"(","managed_by":")" + managed_by + R"(","environment":"produksi"})"));
+}
+
+/// An ISO time `hours` before now (UTC).
+std::string hours_ago(int hours) { return clock::to_iso(clock::now() - std::chrono::hours(hours)); }
+std::string days_ago(int days) { return hours_ago(24 * days); }
+
+struct Expected {
+  std::string profile;
+  std::set<std::string> room_server, pdn_server, duty, lan, device;
+};
+
+}  // namespace
+
+TEST_P(InfrastructureTest, ServersAreArchitectureElementsWithTheirHostingRecord) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto dishub = agency_id(admin, "DISHUB");
+  auto dinkes = agency_id(admin, "DINKES");
+  auto op = user(in, admin, "balikpapan", "op.dishub", "agency_operator", dishub);
+  auto pusat = site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+  auto rack = admin.post("/api/infrastructure/sites/" + pusat + "/racks", R"({"code":"R-07","units":42})");
+  ASSERT_EQ(rack.status, 201) << rack.body;
+
+  auto s = op.post("/api/infrastructure/servers",
+                   R"({"code":"SRV-HUB-01","name":"Server SIM Perhubungan","owner_agency_id":")" + dishub + R"(","hosting":"kolokasi","site_id":")" +
+                       pusat + R"(","rack_id":")" + text(rack.json, "id") + R"(","kind":"fisik","hostname":"simhub.balikpapan.go.id"})");
+  ASSERT_EQ(s.status, 201) << s.body;
+  auto id = text(s.json, "id");
+  EXPECT_EQ(text(s.json, "hosting_name"), "Kolokasi di Pusat Data");
+  EXPECT_EQ(text(s.json.at("site"), "code"), "PD-UJI");
+
+  // The server IS an architecture element of the domain infrastruktur, not a second list.
+  auto element = admin.get("/api/architecture/elements/" + id);
+  ASSERT_EQ(element.status, 200) << element.body;
+  EXPECT_EQ(text(element.json, "domain"), "infrastruktur");
+  EXPECT_EQ(text(element.json, "code"), "SRV-HUB-01");
+
+  // What runs on it comes from the architecture's relations.
+  auto app = admin.post("/api/architecture/elements", R"({"domain":"aplikasi","code":"APL-HUB","name":"SIM Perhubungan","owner_agency_id":")" +
+                                                          dishub + R"(","attributes":{"category":"aplikasi_khusus"}})");
+  ASSERT_EQ(app.status, 201) << app.body;
+  ASSERT_EQ(admin.post("/api/architecture/relations", R"({"source_id":")" + text(app.json, "id") + R"(","type":"runs_on","target_id":")" + id +
+                                                          "\"}").status,
+            201);
+  auto detail = op.get("/api/infrastructure/servers/" + id);
+  ASSERT_EQ(detail.status, 200);
+  ASSERT_EQ(detail.json.at("hosted").as_array().size(), 1u);
+  EXPECT_EQ(text(detail.json.at("hosted").at(0), "code"), "APL-HUB");
+
+  // Bad input changes nothing and says which field.
+  auto before = ledger_size(in);
+  auto bad = op.post("/api/infrastructure/servers", R"({"code":"SRV-X","name":"X","owner_agency_id":")" + dishub +
+                                                        R"(","hosting":"kolokasi","site_id":")" + pusat + R"(","kind":"awan"})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.error_code(), "validation.invalid_value");
+  auto no_site = op.post("/api/infrastructure/servers", R"({"code":"SRV-Y","name":"Y","owner_agency_id":")" + dishub + R"(","hosting":"vps"})");
+  EXPECT_EQ(no_site.status, 422);
+  EXPECT_EQ(no_site.json.at("error").at("details").at("field"), "site_id");
+  // An operator manages only its own agency's servers.
+  auto other = op.post("/api/infrastructure/servers", R"({"code":"SRV-Z","name":"Z","owner_agency_id":")" + dinkes +
+                                                          R"(","hosting":"luar"})");
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(op.patch("/api/infrastructure/servers/" + id, R"({"hosting":"luar","site_id":null,"rack_id":null})").status, 200);
+  EXPECT_EQ(ledger_size(in), before + 1);  // the record change of the one accepted PATCH (the element itself is unchanged)
+  EXPECT_EQ(text(op.get("/api/infrastructure/servers/" + id).json, "hosting"), "luar");
+  EXPECT_EQ(op.get("/api/infrastructure/servers?agency=" + dishub).json.at("total").as_int64(), 1);
+}
+
+TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
+  // One PD (not a PD Mandiri TIK in any demo organisation) with: a production server it runs itself
+  // in its own room assessed below standard, a server colocated at the PDN link, a backup duty whose
+  // target is its own room, a LAN registered in 2024 with no diagram, and a router installed without
+  // coordination or change report.
+  const std::vector<Expected> expected = {
+      {"bandar-lampung", {"BDL-16-1", "BDL-16-3"}, {}, {"BDL-17-1"}, {}, {"BDL-20-2"}},
+      {"balikpapan", {"BPN-14-3", "BPN-14-5"}, {}, {"BPN-15-1"}, {"BPN-19-1"}, {"BPN-19-2"}},
+      // Only the Dinas's own data centre counts (Pasal 17 ayat (4)); a room below standard moves (ayat (7)).
+      {"lampung-timur", {"LTM-17-4", "LTM-17-7"}, {"LTM-17-4"}, {}, {}, {}},
+      {"bontang", {"BTG-16-4"}, {}, {}, {}, {}},
+      // Pasal 14 ayat (1) 'dapat': placement is no finding; self-run servers only for a PD Mandiri TIK (ayat (4)).
+      {"madiun", {"MDN-14-4"}, {}, {"MDN-16-1"}, {"MDN-20-1"}, {"MDN-20-2"}},
+  };
+  for (const auto& region : expected) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto pd = agency_id(admin, "DISHUB");
+    auto assessor = user(in, admin, region.profile, "penilai", "technical_reviewer", kominfo);
+    auto pusat = site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+    auto pdn = site(admin, "PDN-LINK", "pdn", kominfo);
+    auto room = site(admin, "RS-HUB", "ruang_server_pd", pd);
+    auto assessed = assessor.post("/api/infrastructure/sites/" + room + "/assessments",
+                                  R"({"date":"2026-03-02","result":"tidak_memenuhi","assessor":"Tim Infrastruktur Diskominfo"})");
+    ASSERT_EQ(assessed.status, 201) << assessed.body;
+    auto in_room = server(admin, "SRV-ROOM", pd, "ruang_pd", room, "pd");
+    auto at_pdn = server(admin, "SRV-PDN", pd, "kolokasi", pdn, "dinas");
+    auto in_pusat = server(admin, "SRV-VPS", pd, "vps", pusat, "dinas");
+    auto duty = created(admin.post("/api/infrastructure/backup-duties",
+                                   R"({"agency_id":")" + pd + R"(","name":"Basis data perizinan","schedule_days":1,"target_site_id":")" + room + "\"}"));
+    auto lan = created(admin.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
+    auto device = created(admin.post("/api/infrastructure/devices",
+                                     R"({"agency_id":")" + pd + R"(","name":"Router lantai 1","kind":"router","installed_on":"2026-01-10"})"));
+    auto evaluated = admin.post("/api/compliance/evaluate", "");
+    ASSERT_EQ(evaluated.status, 200) << evaluated.body;
+
+    EXPECT_EQ(open_rules_of(admin, in_room), region.room_server);
+    EXPECT_EQ(open_rules_of(admin, at_pdn), region.pdn_server);
+    EXPECT_EQ(open_rules_of(admin, in_pusat), std::set<std::string>{});
+    EXPECT_EQ(open_rules_of(admin, room), std::set<std::string>{});
+    EXPECT_EQ(open_rules_of(admin, duty), region.duty);
+    EXPECT_EQ(open_rules_of(admin, lan), region.lan);
+    EXPECT_EQ(open_rules_of(admin, device), region.device);
+
+    // Each finding names the server, the PD, the article and the step that resolves it.
+    auto detail = admin.get("/api/infrastructure/servers/" + in_room);
+    ASSERT_EQ(detail.status, 200);
+    const auto& findings = detail.json.at("findings").as_array();
+    ASSERT_EQ(findings.size(), region.room_server.size());
+    for (const auto& f : findings) {
+      EXPECT_EQ(text(f, "object_label"), "SRV-ROOM Server SRV-ROOM");
+      EXPECT_FALSE(text(f, "agency_name").empty());
+      EXPECT_NE(text(f.at("rule"), "citation").find("Pasal"), std::string::npos);
+      EXPECT_NE(text(f.at("rule"), "title").find(" — "), std::string::npos) << "the title carries the resolving step";
+    }
+
+    // Resolving: the server moves into the Pusat Data (and the Dinas runs it), the device's
+    // change is reported with coordination recorded, and the next evaluation clears the findings.
+    ASSERT_EQ(admin.patch("/api/infrastructure/servers/" + in_room, R"({"hosting":"kolokasi","site_id":")" + pusat + R"(","managed_by":"dinas"})").status,
+              200);
+    ASSERT_EQ(admin.post("/api/infrastructure/devices/" + device + "/change-reports", R"({"date":"2026-01-11","summary":"Router baru lantai 1"})").status,
+              200);
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+    EXPECT_EQ(open_rules_of(admin, in_room), std::set<std::string>{});
+    auto still = open_rules_of(admin, device);
+    EXPECT_EQ(still, region.device.count("BDL-20-2") ? std::set<std::string>{"BDL-20-2"} : std::set<std::string>{})
+        << "a change report is no coordination record";
+  }
+}
+
+TEST_P(InfrastructureTest, LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaerah) {
+  for (const char* profile : {"lampung-timur", "balikpapan"}) {
+    SCOPED_TRACE(profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, profile);
+    auto pd = agency_id(admin, "DISHUB");
+    auto before = ledger_size(in);
+    auto r = admin.post("/api/infrastructure/sites",
+                        R"({"code":"DC-HUB","name":"Pusat data Dishub","kind":"ruang_server_pd","status":"rencana","agency_id":")" + pd + "\"}");
+    if (std::string(profile) == "lampung-timur") {
+      ASSERT_EQ(r.status, 422) << r.body;
+      EXPECT_EQ(r.error_code(), "infrastructure.gate_refused");
+      EXPECT_EQ(r.rule_id(), "LTM-17-9");
+      EXPECT_EQ(text(r.json.at("error").at("rule"), "citation"), "Pasal 17 ayat (9)");
+      EXPECT_EQ(ledger_size(in), before);
+      // A room the PD already runs is registered: ayat (6)-(7) govern it, not ayat (9).
+      EXPECT_EQ(admin.post("/api/infrastructure/sites",
+                           R"({"code":"RS-HUB","name":"Ruang server Dishub","kind":"ruang_server_pd","agency_id":")" + pd + "\"}").status,
+                201);
+    } else {
+      EXPECT_EQ(r.status, 201) << r.body;  // Balikpapan's text has no such prohibition
+    }
+  }
+}
+
+TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionStates) {
+  for (const char* profile : {"balikpapan", "bandar-lampung"}) {
+    SCOPED_TRACE(profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto pd = agency_id(admin, "DISHUB");
+    auto op = user(in, admin, profile, "op.dishub", "agency_operator", pd);
+    auto outsider = user(in, admin, profile, "penelaah.luar", "technical_reviewer", pd);
+    auto dinas = user(in, admin, profile, "penelaah.dinas", "technical_reviewer", kominfo);
+    auto r = op.post("/api/infrastructure/requests", R"({"agency_id":")" + pd + R"(","kind":"vps","purpose":"Server SIM Perhubungan"})");
+    ASSERT_EQ(r.status, 201) << r.body;
+    auto id = text(r.json, "id");
+    EXPECT_EQ(text(r.json, "state"), "diajukan");
+    auto before = ledger_size(in);
+
+    EXPECT_EQ(op.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"saya"})").status, 403);
+    auto not_dinas = outsider.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"bukan Dinas"})");
+    EXPECT_EQ(not_dinas.status, 403);
+    EXPECT_EQ(not_dinas.error_code(), "infrastructure.not_operator");
+    EXPECT_EQ(not_dinas.rule_id(), std::string(profile) == "balikpapan" ? "BPN-14-2" : "BDL-14-4");
+    EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui"})").status, 422);
+    EXPECT_EQ(ledger_size(in), before);
+
+    auto decided = dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"Kapasitas tersedia"})");
+    ASSERT_EQ(decided.status, 200) << decided.body;
+    EXPECT_EQ(text(decided.json, "state"), "disetujui");
+    EXPECT_EQ(ledger_size(in), before + 1);
+    const auto& duty = decided.json.at("dinas_duty");
+    if (std::string(profile) == "balikpapan") {
+      EXPECT_EQ(text(duty, "modal"), "wajib");  // Pasal 14 ayat (6): 'Dinas menyediakan'
+      EXPECT_EQ(text(duty.at("rule"), "id"), "BPN-14-6");
+    } else {
+      EXPECT_EQ(text(duty, "modal"), "dapat");  // Pasal 16 ayat (4): 'dapat menyediakan'
+      EXPECT_EQ(text(duty.at("rule"), "id"), "BDL-16-4");
+    }
+    EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})").error_code(),
+              "infrastructure.request_decided");
+    EXPECT_EQ(op.get("/api/infrastructure/requests?state=disetujui").json.at("total").as_int64(), 1);
+  }
+}
+
+TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreTests) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto pd = agency_id(admin, "DISHUB");
+  auto pusat = site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+  auto duty = created(admin.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd +
+                                                                          R"(","name":"Basis data perizinan","schedule_days":1,"restore_test_days":30,"target_site_id":")" +
+                                                                          pusat + "\"}"));
+  auto state = [&] { return text(admin.get("/api/infrastructure/backup-duties/" + duty).json.at("status"), "state"); };
+  auto run = [&](const std::string& finished, const std::string& result) {
+    return admin.post("/api/infrastructure/backup-duties/" + duty + "/runs",
+                      R"({"started_at":")" + finished + R"(","finished_at":")" + finished + R"(","result":")" + result +
+                          R"(","size_bytes":1048576,"tool":"restic"})");
+  };
+  // The last good run ten days ago: overdue by a daily schedule, and a finding citing Pasal 15 ayat (1).
+  ASSERT_EQ(run(days_ago(10), "ok").status, 201);
+  EXPECT_EQ(state(), "terlambat");
+  ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+  EXPECT_EQ(open_rules_of(admin, duty), std::set<std::string>{"BPN-15-1"});
+  // A failed run yesterday does not make the duty current: its last good run is still ten days old.
+  ASSERT_EQ(run(days_ago(1), "failed").status, 201);
+  EXPECT_EQ(state(), "terlambat");
+  ASSERT_EQ(run(hours_ago(2), "ok").status, 201);
+  EXPECT_EQ(state(), "ok");
+  // A restore test long ago: the duty's 30-day interval has passed.
+  ASSERT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/restore-tests", R"({"date":"2026-01-05","result":"berhasil"})").status, 201);
+  EXPECT_EQ(state(), "tanpa_uji_pemulihan");
+  auto board = admin.get("/api/infrastructure/backup-duties?agency=" + pd);
+  ASSERT_EQ(board.json.at("total").as_int64(), 1);
+  EXPECT_TRUE(board.json.at("items").at(0).at("status").at("restore_overdue").as_bool());
+  ASSERT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/restore-tests",
+                       R"({"date":")" + in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today() +
+                           R"(","result":"berhasil"})")
+                .status,
+            201);
+  EXPECT_EQ(state(), "ok");
+  ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+  EXPECT_EQ(open_rules_of(admin, duty), std::set<std::string>{});
+  // The latest run failing is a finding again.
+  ASSERT_EQ(run(clock::now_iso(), "failed").status, 201);
+  EXPECT_EQ(state(), "gagal");
+
+  // Bad runs change nothing: a future time, an end before the start, an unknown result.
+  auto before = ledger_size(in);
+  EXPECT_EQ(run(clock::to_iso(clock::now() + std::chrono::hours(2)), "ok").error_code(), "infrastructure.backup_run_future");
+  EXPECT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/runs",
+                       R"({"started_at":")" + clock::now_iso() + R"(","finished_at":")" + days_ago(1) + R"(","result":"ok"})")
+                .error_code(),
+            "infrastructure.backup_run_future");
+  EXPECT_EQ(run(clock::now_iso(), "lumayan").status, 422);
+  EXPECT_EQ(ledger_size(in), before);
+
+  // Balikpapan has no legal-basis exception (Bandar Lampung Pasal 17 ayat (1) has), and the Dinas
+  // backs up a PD's data only with the owner's approval (Pasal 15 ayat (2)).
+  auto exempt = admin.post("/api/infrastructure/backup-duties",
+                           R"({"agency_id":")" + pd + R"(","name":"Data kependudukan","exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
+  EXPECT_EQ(exempt.status, 422);
+  EXPECT_EQ(exempt.error_code(), "infrastructure.no_backup_exception");
+  auto by_dinas = admin.post("/api/infrastructure/backup-duties",
+                             R"({"agency_id":")" + pd + R"(","name":"Arsip","performed_by":"dinas","target_site_id":")" + pusat + "\"}");
+  EXPECT_EQ(by_dinas.status, 422);
+  EXPECT_EQ(by_dinas.error_code(), "infrastructure.gate_refused");
+  EXPECT_EQ(by_dinas.rule_id(), "BPN-15-2");
+  EXPECT_EQ(ledger_size(in), before);
+  EXPECT_EQ(admin.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd +
+                                                                R"(","name":"Arsip","performed_by":"dinas","owner_approval":"Surat Kadishub 12/2026","target_site_id":")" +
+                                                                pusat + "\"}")
+                .status,
+            201);
+
+  Instance bdl(GetParam());
+  auto admin_bdl = admin_client(bdl, "bandar-lampung");
+  auto pd_bdl = agency_id(admin_bdl, "DISDUKCAPIL");
+  auto excepted = admin_bdl.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd_bdl +
+                                                                          R"(","name":"Data kependudukan","exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
+  ASSERT_EQ(excepted.status, 201) << excepted.body;
+  EXPECT_EQ(text(excepted.json.at("status"), "state"), "dikecualikan");
+  ASSERT_EQ(admin_bdl.post("/api/compliance/evaluate", "").status, 200);
+  EXPECT_EQ(open_rules_of(admin_bdl, text(excepted.json, "id")), std::set<std::string>{});
+}
+
+TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegionsCadence) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "madiun");
+  auto pd = agency_id(admin, "DISHUB");
+  auto op = user(in, admin, "madiun", "op.dishub", "agency_operator", pd);
+  auto lan = created(op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
+  ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+  EXPECT_EQ(open_rules_of(admin, lan), std::set<std::string>{"MDN-20-1"});  // no diagram within a year
+
+  auto upload = [&](const std::string& name, const std::string& body) {
+    return op.send("POST", "/api/infrastructure/lans/" + lan + "/diagrams?filename=" + name, body, {{"content-type", "application/octet-stream"}});
+  };
+  auto before = ledger_size(in);
+  auto text_file = upload("diagram.pdf", "bukan diagram, hanya teks");
+  EXPECT_EQ(text_file.status, 415);  // the name says PDF, the content does not
+  EXPECT_EQ(text_file.error_code(), "infrastructure.diagram_type");
+  EXPECT_EQ(upload("besar.png", "\x89PNG\r\n\x1a\n" + std::string(10 * 1024 * 1024, 'x')).status, 413);
+  EXPECT_EQ(upload("../diagram.pdf", "%PDF-1.4 isi").status, 422);
+  EXPECT_EQ(ledger_size(in), before);
+
+  auto v1 = upload("lan-dishub.pdf", "%PDF-1.4 diagram versi pertama");
+  ASSERT_EQ(v1.status, 201) << v1.body;
+  EXPECT_EQ(v1.json.at("version").as_int64(), 1);
+  EXPECT_EQ(text(v1.json, "content_type"), "application/pdf");
+  auto v2 = upload("lan-dishub.drawio", "<?xml version=\"1.0\"?>\n<mxfile host=\"app.diagrams.net\"><diagram/></mxfile>");
+  ASSERT_EQ(v2.status, 201) << v2.body;
+  EXPECT_EQ(v2.json.at("version").as_int64(), 2);
+  auto detail = op.get("/api/infrastructure/lans/" + lan);
+  ASSERT_EQ(detail.json.at("diagrams").as_array().size(), 2u);
+  EXPECT_EQ(text(detail.json.at("diagrams").at(0), "filename"), "lan-dishub.drawio");
+
+  auto file = op.get("/api/infrastructure/diagrams/" + text(v1.json, "id") + "/content");
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, "%PDF-1.4 diagram versi pertama");
+  EXPECT_NE(file.header("Content-Disposition").find("attachment"), std::string::npos);
+
+  ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+  EXPECT_EQ(open_rules_of(admin, lan), std::set<std::string>{});
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, InfrastructureTest, ::testing::ValuesIn(test_support::backends()));

@@ -1,0 +1,96 @@
+// End-to-end scenario of Infrastruktur SPBE against the real server binary (demo tenant, Balikpapan):
+// the Pusat Data page shows the demo data centre and a pending VPS request with the duty Pasal 14
+// ayat (6) gives the Dinas; a Diskominfo user decides it; the backup board shows the demo duty as
+// met; the Jaringan Intra page shows the LAN's diagram, takes a new version and refuses a file that
+// is no diagram.
+import assert from 'node:assert/strict'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { before, describe } from 'node:test'
+import { screenshot } from './browser.mjs'
+import { consoleSession, pageHelpers, scenarioSteps, signIn } from './scenario.mjs'
+
+const RUN = Date.now().toString(36).toUpperCase().slice(-5)
+const DINAS = { username: `infra_${RUN.toLowerCase()}`, display_name: `Kepala Seksi Infrastruktur ${RUN}`, password: `Rahasia-Uji-${RUN}-2026` }
+
+describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
+  const session = consoleSession({ tempDir: 'simpul-infra-e2e-' })
+  const step = scenarioSteps(session)
+  const { go, main, apiCall } = pageHelpers(session)
+  let page
+  let pageErrors
+  let dir
+  before(() => ({ page, pageErrors, dir } = session))
+
+  step('the Pusat Data page lists the demo data centre and the pending VPS request with the Dinas duty and its article', async () => {
+    await signIn(session)
+    const nav = page.getByRole('navigation')
+    await nav.getByRole('link', { name: 'Pusat Data' }).click()
+    await page.waitForURL(/\/infrastruktur\/pusat-data$/)
+    await main().getByRole('heading', { name: 'Pusat Data' }).waitFor()
+    await page.locator('[data-test=infra-sites]').getByText('Pusat Data Pemerintah Daerah').first().waitFor()
+    const request = page.locator('[data-test=infra-requests] .el-table__row', { hasText: 'Server aplikasi rujukan puskesmas' })
+    await request.getByText('Diajukan').waitFor()
+    await request.getByText('Pasal 14 ayat (6)').waitFor()
+    await page.locator('[data-test=infra-placement]').getByText('Pasal 14 ayat (3)').waitFor()
+    await screenshot(page, 'infrastructure-pusat-data')
+  })
+
+  step('a Diskominfo user approves the request with reasons', async () => {
+    const agencies = await apiCall('GET', '/api/agencies?per_page=200')
+    const kominfo = agencies.body.items.find((a) => a.flags.includes('kominfo'))
+    const created = await apiCall('POST', '/api/users', {
+      username: DINAS.username,
+      display_name: DINAS.display_name,
+      email: `${DINAS.username}@balikpapan.go.id`,
+      agency_id: kominfo.id,
+      roles: ['technical_reviewer'],
+      password: DINAS.password,
+    })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    await signIn(session, { username: DINAS.username, password: DINAS.password })
+    await go('/infrastruktur/pusat-data')
+    const request = page.locator('[data-test=infra-requests] .el-table__row', { hasText: 'Server aplikasi rujukan puskesmas' })
+    await request.locator('[data-test=infra-decide]').click()
+    const dialog = page.locator('[data-test=infra-decision-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+    await dialog.getByLabel('Alasan keputusan').fill(`Kapasitas Pusat Data tersedia (${RUN}).`)
+    await dialog.locator('[data-test=infra-approve]').click()
+    await request.getByText('Disetujui').waitFor()
+    const answer = await apiCall('GET', '/api/infrastructure/requests?state=disetujui')
+    assert.equal(answer.body.total, 1)
+    assert.equal(answer.body.items[0].decided_by_name, DINAS.display_name)
+  })
+
+  step('the backup board shows the demo duty as met, with the article of the backup duty', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Pencadangan Data' }).click()
+    await main().getByRole('heading', { name: 'Pencadangan Data' }).waitFor()
+    const row = page.locator('[data-test=infra-backup-board] .el-table__row', { hasText: 'Basis data rekam medis' })
+    await row.locator('[data-test=infra-backup-state]').getByText('Terpenuhi').waitFor()
+    await main().getByText('Pasal 15 ayat (1)').first().waitFor()
+  })
+
+  step('the Jaringan Intra page shows the LAN diagram, takes a new version and refuses a file that is no diagram', async () => {
+    await signIn(session)
+    await go('/infrastruktur/jaringan')
+    await main().getByRole('heading', { name: 'Jaringan Intra' }).waitFor()
+    await page.locator('[data-test=infra-cadence]').getByText('tidak menetapkan jangka waktu').waitFor()
+    const row = page.locator('[data-test=infra-lans] .el-table__row', { hasText: 'LAN Dinas Kesehatan' })
+    await row.getByText('lan-dinkes.svg').waitFor()
+    const download = page.waitForEvent('download')
+    await row.locator('[data-test=infra-diagram-download]').click()
+    assert.equal((await download).suggestedFilename(), 'lan-dinkes.svg')
+
+    const pdf = join(dir, 'lan-dinkes-2026.pdf')
+    writeFileSync(pdf, '%PDF-1.4\n% diagram LAN Dinas Kesehatan 2026\n')
+    await row.locator('[data-test=infra-diagram-input]').setInputFiles(pdf)
+    await row.getByText('lan-dinkes-2026.pdf').waitFor()
+    await row.getByText(/^v2/).waitFor()
+
+    const fake = join(dir, 'bukan-diagram.pdf')
+    writeFileSync(fake, 'ini hanya teks')
+    await row.locator('[data-test=infra-diagram-input]').setInputFiles(fake)
+    await main().getByText('PDF, PNG, SVG, atau draw.io').waitFor()
+    await screenshot(page, 'infrastructure-jaringan')
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+})

@@ -1,0 +1,154 @@
+// Infrastruktur SPBE (docs/infrastructure.md): Pusat Data sites and servers, colocation and VPS
+// requests, the backup board, PD LANs with their diagrams and network devices. The shapes mirror
+// the contract of src/infrastructure/openapi.cpp; the server is src/infrastructure/routes.cpp.
+import { api, download, upload } from './client'
+import type { RuleRef } from './types'
+
+const enc = encodeURIComponent
+
+export interface Named {
+  id: string
+  name: string
+}
+
+export interface InfraSite {
+  id: string
+  code: string
+  name: string
+  kind: string
+  kind_name: string
+  status: string
+  status_name: string
+  agency: Named
+  location: string
+  standard: string | null
+  standard_name: string
+  assessed_on: string | null
+}
+
+export interface InfraServer {
+  id: string
+  code: string
+  name: string
+  owner: Named
+  kind_name: string
+  hosting: string
+  hosting_name: string
+  environment_name: string
+  managed_by_name: string
+  site: { id: string; code: string; name: string; kind: string } | null
+  hostname: string
+}
+
+export interface InfraRequest {
+  id: string
+  agency: Named
+  kind: string
+  kind_name: string
+  purpose: string
+  specification: string
+  state: 'diajukan' | 'disetujui' | 'ditolak'
+  state_name: string
+  requested_by_name: string
+  requested_at: string
+  reasons: string
+  decided_by_name: string
+  decided_at: string | null
+  dinas_duty: { modal: string; text: string; text_en: string; rule: RuleRef | null }
+}
+
+export interface BackupStatus {
+  state: string
+  state_name: string
+  last_run_on: string | null
+  last_result: string | null
+  last_ok_on: string | null
+  last_restore_on: string | null
+  target_in_pusat_data: boolean
+  overdue: boolean
+  last_failed: boolean
+  restore_overdue: boolean
+}
+
+export interface BackupDuty {
+  id: string
+  agency: Named
+  name: string
+  schedule_days: number
+  retention_days: number
+  restore_test_days: number
+  performed_by_name: string
+  exception_basis: string
+  status: BackupStatus
+}
+
+export interface InfraLan {
+  id: string
+  agency: Named
+  name: string
+  built_by_name: string
+  registered_on: string
+}
+
+export interface InfraDiagram {
+  id: string
+  version: number
+  filename: string
+  content_type: string
+  size: number
+  uploaded_by_name: string
+  uploaded_at: string
+}
+
+export interface InfraLanDetail extends InfraLan {
+  diagrams: InfraDiagram[]
+  findings: unknown[]
+}
+
+export interface InfraDevice {
+  id: string
+  agency: Named
+  name: string
+  kind_name: string
+  coordination: string
+  last_change_on: string
+  last_change: string
+  last_report_on: string | null
+  change_reported: boolean
+}
+
+export interface InfraOptions {
+  pusat_data_kinds: Named[]
+  placement_rule: RuleRef | null
+  vps: { modal: string; rule: RuleRef | null }
+  backup: { rule: RuleRef | null; legal_exception: boolean; by_dinas_rule: RuleRef | null }
+  lan_diagram: { rule: RuleRef | null; months: number | null }
+  lan_change_report_rule: RuleRef | null
+}
+
+interface Items<T> {
+  items: T[]
+  total: number
+}
+
+export const infrastructureApi = {
+  options: () => api.get<InfraOptions>('/api/infrastructure/options'),
+  sites: () => api.get<Items<InfraSite>>('/api/infrastructure/sites'),
+  servers: () => api.get<Items<InfraServer>>('/api/infrastructure/servers'),
+  requests: () => api.get<Items<InfraRequest>>('/api/infrastructure/requests'),
+  createRequest: (body: { agency_id: string; kind: string; purpose: string; specification?: string }) =>
+    api.post<InfraRequest>('/api/infrastructure/requests', body),
+  decide: (id: string, decision: 'disetujui' | 'ditolak', reasons: string) =>
+    api.post<InfraRequest>(`/api/infrastructure/requests/${enc(id)}/decision`, { decision, reasons }),
+  backupBoard: () => api.get<Items<BackupDuty>>('/api/infrastructure/backup-duties'),
+  recordRun: (id: string, body: { started_at: string; finished_at: string; result: string; tool?: string }) =>
+    api.post<unknown>(`/api/infrastructure/backup-duties/${enc(id)}/runs`, body),
+  lans: () => api.get<Items<InfraLan>>('/api/infrastructure/lans'),
+  lan: (id: string) => api.get<InfraLanDetail>(`/api/infrastructure/lans/${enc(id)}`),
+  uploadDiagram: (lanId: string, file: Blob, filename: string) =>
+    upload<InfraDiagram>(`/api/infrastructure/lans/${enc(lanId)}/diagrams`, file, 'application/octet-stream', { query: { filename } }),
+  downloadDiagram: (id: string) => download(`/api/infrastructure/diagrams/${enc(id)}/content`),
+  devices: () => api.get<Items<InfraDevice>>('/api/infrastructure/devices'),
+  reportChange: (id: string, date: string, summary: string) =>
+    api.post<InfraDevice>(`/api/infrastructure/devices/${enc(id)}/change-reports`, { date, summary }),
+}
