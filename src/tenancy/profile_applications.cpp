@@ -10,7 +10,10 @@ namespace simpul::tenancy {
 namespace {
 
 const std::set<std::string> kSeverities = {"tinggi", "sedang", "rendah"};
-const std::set<std::string> kSubjects = {"application", "architecture_document", "service", "recommendation"};
+// Subjects some module provides facts for (regulation::FactRegistry): the applications and
+// architecture modules', and Infrastruktur SPBE's (src/infrastructure/facts.hpp).
+const std::set<std::string> kSubjects = {"application", "architecture_document", "service", "recommendation",
+                                         "server", "site", "backup_duty", "lan", "device"};
 
 std::optional<std::string> rule_ref(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& key,
                                     const std::string& path) {
@@ -99,7 +102,7 @@ std::vector<ComplianceRuleSpec> read_compliance(const Reader& r, const Profile& 
     check_rule_ref(r, p, n, path + "rule", c.rule);
     c.kind = r.str(n, "kind", path);
     c.subject = r.str(n, "subject", path);
-    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service or recommendation");
+    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service, recommendation, server, site, backup_duty, lan or device");
     c.title = r.str(n, "title", path);
     c.title_en = r.str(n, "title_en", path);
     c.severity = r.str(n, "severity", path);
