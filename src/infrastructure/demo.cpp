@@ -1,19 +1,12 @@
-// Demo records of a new demo tenant: the Pemda's Pusat Data with a rack, a pending VPS request, a
-// backup duty kept current and a LAN with its diagram. No server elements: the demo architecture
-// stays as the architecture module seeds it. Everything here is compliant, so a demo tenant starts
-// without infrastructure findings.
+// Demo records of a new demo tenant: the Pemda's Pusat Data with a rack, a pending VPS request and
+// a backup duty kept current. No server elements (the demo architecture stays as the architecture
+// module seeds it) and no LAN (a LAN without its diagram would be a finding in some regions, and a
+// diagram a stored file the Repositori's tests count). Everything here is compliant, so a demo
+// tenant starts without infrastructure findings.
 #include "core/clock.hpp"
 #include "infrastructure/module.hpp"
 
 namespace simpul::infrastructure {
-namespace {
-
-const char* kDiagram =
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"120\"><rect x=\"10\" y=\"40\" width=\"90\" height=\"40\" "
-    "fill=\"#dde\"/><text x=\"20\" y=\"65\">Router PD</text><line x1=\"100\" y1=\"60\" x2=\"210\" y2=\"60\" stroke=\"#333\"/>"
-    "<rect x=\"210\" y=\"40\" width=\"90\" height=\"40\" fill=\"#ded\"/><text x=\"225\" y=\"65\">Switch</text></svg>";
-
-}  // namespace
 
 void seed_infrastructure_demo(Service& service, const seam::DemoTenant& tenant) {
   const Scope& s = tenant.scope;
@@ -45,13 +38,6 @@ void seed_infrastructure_demo(Service& service, const seam::DemoTenant& tenant) 
   service.record_run(s, d.id, RunInput{now, now, "ok", "restic", "contoh data demo", "manual", 1'250'000'000}, demo);
   const auto& profile = service.profile_of(s);
   service.record_restore_test(s, d.id, RestoreTest{"", "", profile.today(), "berhasil", "Pemulihan ke server uji berhasil", "", ""}, demo);
-  Lan lan;
-  lan.agency_id = dinkes;
-  lan.name = "LAN Dinas Kesehatan";
-  lan.built_by = "dinas";
-  lan.registered_on = profile.today();
-  auto l = service.create_lan(s, lan, demo);
-  service.upload_diagram(s, l.id, "lan-dinkes.svg", kDiagram, demo);
 }
 
 }  // namespace simpul::infrastructure

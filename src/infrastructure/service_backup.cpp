@@ -252,7 +252,7 @@ std::vector<Lan> Service::lans(const Scope& s, const std::string& agency_id) con
 Lan Service::lan(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto l = Repository(c).lan(s, id);
-    if (!l) throw Error(ErrorCode::ValidationInvalidValue, "lan", "not a LAN of this tenant");
+    if (!l) throw Error(ErrorCode::InfraLanNotFound);
     return *l;
   });
 }

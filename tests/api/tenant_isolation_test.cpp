@@ -155,6 +155,22 @@ Client seed_tenant_a(Instance& in) {
   EXPECT_EQ(put.status, 200) << put.body;
   create(entry, answer + "/comments", R"({"text":"RAHASIA-A komentar"})");
   upload(entry, answer + "/evidence?filename=rahasia-a-bukti.pdf&level=1", "RAHASIA-A bukti dukung");
+
+  // Infrastruktur SPBE: a site with a server, a request, a backup duty with a run, a LAN with its
+  // diagram and a network device.
+  auto site = create(admin, "/api/infrastructure/sites",
+                     R"({"code":"PD-RHSA","name":"RAHASIA-A Pusat Data","kind":"pusat_data_pemda","agency_id":")" + kominfo + "\"}");
+  create(admin, "/api/infrastructure/servers", R"({"code":"SRV-RHSA","name":"RAHASIA-A Server","owner_agency_id":")" + dinkes +
+                                                   R"(","hosting":"kolokasi","site_id":")" + site + "\"}");
+  create(admin, "/api/infrastructure/requests", R"({"agency_id":")" + dinkes + R"(","kind":"vps","purpose":"RAHASIA-A server aplikasi"})");
+  auto duty = create(admin, "/api/infrastructure/backup-duties",
+                     R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A basis data","target_site_id":")" + site + "\"}");
+  create(admin, "/api/infrastructure/backup-duties/" + duty + "/runs",
+         R"({"started_at":"2026-12-01T01:00:00Z","finished_at":"2026-12-01T01:10:00Z","result":"ok","tool":"RAHASIA-A restic"})");
+  auto lan = create(admin, "/api/infrastructure/lans", R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A LAN"})");
+  upload(admin, "/api/infrastructure/lans/" + lan + "/diagrams?filename=rahasia-a-lan.pdf", "%PDF-1.4 RAHASIA-A diagram");
+  create(admin, "/api/infrastructure/devices",
+         R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A Router","kind":"router","installed_on":"2026-01-10"})");
   return admin;
 }
 
