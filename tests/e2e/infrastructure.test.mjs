@@ -1,8 +1,8 @@
 // End-to-end scenario of Infrastruktur SPBE against the real server binary (demo tenant, Balikpapan):
 // the Pusat Data page shows the demo data centre and a pending VPS request with the duty Pasal 14
 // ayat (6) gives the Dinas; a Diskominfo user decides it; the backup board shows the demo duty as
-// met; the Jaringan Intra page shows the LAN's diagram, takes a new version and refuses a file that
-// is no diagram.
+// met; on the Jaringan Intra page a PD's LAN takes its diagram and a new version, offers the latest
+// for download, and refuses a file that is no diagram.
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -69,22 +69,30 @@ describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
     await main().getByText('Pasal 15 ayat (1)').first().waitFor()
   })
 
-  step('the Jaringan Intra page shows the LAN diagram, takes a new version and refuses a file that is no diagram', async () => {
+  step('the Jaringan Intra page takes a LAN diagram and a new version, downloads the latest and refuses a file that is no diagram', async () => {
     await signIn(session)
+    const agencies = await apiCall('GET', '/api/agencies?per_page=200')
+    const dishub = agencies.body.items.find((a) => a.code === 'DISHUB')
+    const lan = await apiCall('POST', '/api/infrastructure/lans', { agency_id: dishub.id, name: `LAN Dinas Perhubungan ${RUN}` })
+    assert.equal(lan.status, 201, JSON.stringify(lan.body))
     await go('/infrastruktur/jaringan')
     await main().getByRole('heading', { name: 'Jaringan Intra' }).waitFor()
     await page.locator('[data-test=infra-cadence]').getByText('tidak menetapkan jangka waktu').waitFor()
-    const row = page.locator('[data-test=infra-lans] .el-table__row', { hasText: 'LAN Dinas Kesehatan' })
-    await row.getByText('lan-dinkes.svg').waitFor()
+    const row = page.locator('[data-test=infra-lans] .el-table__row', { hasText: `LAN Dinas Perhubungan ${RUN}` })
+    await row.getByText('Belum ada diagram').waitFor()
+
+    const svg = join(dir, 'lan-dishub.svg')
+    writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+    await row.locator('[data-test=infra-diagram-input]').setInputFiles(svg)
+    await row.getByText('lan-dishub.svg').waitFor()
+    const pdf = join(dir, 'lan-dishub-2026.pdf')
+    writeFileSync(pdf, '%PDF-1.4\n% diagram LAN Dinas Perhubungan 2026\n')
+    await row.locator('[data-test=infra-diagram-input]').setInputFiles(pdf)
+    await row.getByText('lan-dishub-2026.pdf').waitFor()
+    await row.getByText(/^v2/).waitFor()
     const download = page.waitForEvent('download')
     await row.locator('[data-test=infra-diagram-download]').click()
-    assert.equal((await download).suggestedFilename(), 'lan-dinkes.svg')
-
-    const pdf = join(dir, 'lan-dinkes-2026.pdf')
-    writeFileSync(pdf, '%PDF-1.4\n% diagram LAN Dinas Kesehatan 2026\n')
-    await row.locator('[data-test=infra-diagram-input]').setInputFiles(pdf)
-    await row.getByText('lan-dinkes-2026.pdf').waitFor()
-    await row.getByText(/^v2/).waitFor()
+    assert.equal((await download).suggestedFilename(), 'lan-dishub-2026.pdf')
 
     const fake = join(dir, 'bukan-diagram.pdf')
     writeFileSync(fake, 'ini hanya teks')
