@@ -299,6 +299,18 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   ASSERT_EQ(run(clock::now_iso(), "failed").status, 201);
   EXPECT_EQ(state(), "gagal");
 
+  // The backup job posts its runs with an API token of the PD's operator (docs/infrastructure.md).
+  auto op = user(in, admin, "balikpapan", "op.dishub", "agency_operator", pd);
+  auto token = op.post("/api/auth/tokens", R"({"name":"restic di server cadangan"})");
+  ASSERT_EQ(token.status, 201) << token.body;
+  Client cron(in);
+  cron.bearer = text(token.json, "token");
+  auto posted = cron.post("/api/infrastructure/backup-duties/" + duty + "/runs",
+                          R"({"started_at":")" + hours_ago(1) + R"(","finished_at":")" + clock::now_iso() + R"(","result":"ok","size_bytes":2048,"tool":"restic"})");
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  EXPECT_EQ(text(posted.json, "source"), "api");
+  EXPECT_EQ(state(), "ok");
+
   // Bad runs change nothing: a future time, an end before the start, an unknown result.
   auto before = ledger_size(in);
   EXPECT_EQ(run(clock::to_iso(clock::now() + std::chrono::hours(2)), "ok").error_code(), "infrastructure.backup_run_future");
@@ -343,6 +355,10 @@ TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegions
   auto admin = admin_client(in, "madiun");
   auto pd = agency_id(admin, "DISHUB");
   auto op = user(in, admin, "madiun", "op.dishub", "agency_operator", pd);
+  // A LAN the PD builds itself is for a PD Mandiri TIK only (Madiun Pasal 18 ayat (6) huruf b).
+  auto self_built = op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","built_by":"pd_mandiri_tik"})");
+  EXPECT_EQ(self_built.status, 422);
+  EXPECT_EQ(self_built.json.at("error").at("details").at("field"), "built_by");
   auto lan = created(op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
   EXPECT_EQ(open_rules_of(admin, lan), std::set<std::string>{"MDN-20-1"});  // no diagram within a year
