@@ -24,37 +24,35 @@ class InfrastructureTest : public test_support::DatabaseTest {
   }
 };
 
-std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-
-std::string created(const Reply& r) {
+std::string infra_created(const Reply& r) {
   EXPECT_EQ(r.status, 201) << r.body;
-  return r.status == 201 ? text(r.json, "id") : "";
+  return r.status == 201 ? text_of(r.json, "id") : "";
 }
 
-std::set<std::string> open_rules_of(Client& c, const std::string& object) {
+std::set<std::string> infra_open_rules(Client& c, const std::string& object) {
   std::set<std::string> out;
   auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
-  for (const auto& f : r.json.at("items").as_array()) out.insert(text(f.at("rule"), "id"));
+  for (const auto& f : r.json.at("items").as_array()) out.insert(text_of(f.at("rule"), "id"));
   return out;
 }
 
-std::string site(Client& c, const std::string& code, const std::string& kind, const std::string& agency, const std::string& status = "operasi") {
-  return created(c.post("/api/infrastructure/sites", R"({"code":")" + code + R"(","name":"Lokasi )" + code + R"(","kind":")" + kind +
+std::string infra_site(Client& c, const std::string& code, const std::string& kind, const std::string& agency, const std::string& status = "operasi") {
+  return infra_created(c.post("/api/infrastructure/sites", R"({"code":")" + code + R"(","name":"Lokasi )" + code + R"(","kind":")" + kind +
                                                          R"(","status":")" + status + R"(","agency_id":")" + agency + "\"}"));
 }
 
-std::string server(Client& c, const std::string& code, const std::string& agency, const std::string& hosting, const std::string& site_id,
+std::string infra_server(Client& c, const std::string& code, const std::string& agency, const std::string& hosting, const std::string& site_id,
                    const std::string& managed_by) {
-  return created(c.post("/api/infrastructure/servers", R"({"code":")" + code + R"(","name":"Server )" + code + R"(","owner_agency_id":")" +
+  return infra_created(c.post("/api/infrastructure/servers", R"({"code":")" + code + R"(","name":"Server )" + code + R"(","owner_agency_id":")" +
                                                            agency + R"(","hosting":")" + hosting + R"(","site_id":")" + site_id +
                                                            R"(","managed_by":")" + managed_by + R"(","environment":"produksi"})"));
 }
 
 /// An ISO time `hours` before now (UTC).
-std::string hours_ago(int hours) { return clock::to_iso(clock::now() - std::chrono::hours(hours)); }
-std::string days_ago(int days) { return hours_ago(24 * days); }
+std::string infra_hours_ago(int hours) { return clock::to_iso(clock::now() - std::chrono::hours(hours)); }
+std::string infra_days_ago(int days) { return infra_hours_ago(24 * days); }
 
-struct Expected {
+struct RegionFindings {
   std::string profile;
   std::set<std::string> room_server, pdn_server, duty, lan, device;
 };
@@ -68,35 +66,35 @@ TEST_P(InfrastructureTest, ServersAreArchitectureElementsWithTheirHostingRecord)
   auto dishub = agency_id(admin, "DISHUB");
   auto dinkes = agency_id(admin, "DINKES");
   auto op = user(in, admin, "balikpapan", "op.dishub", "agency_operator", dishub);
-  auto pusat = site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+  auto pusat = infra_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
   auto rack = admin.post("/api/infrastructure/sites/" + pusat + "/racks", R"({"code":"R-07","units":42})");
   ASSERT_EQ(rack.status, 201) << rack.body;
 
   auto s = op.post("/api/infrastructure/servers",
                    R"({"code":"SRV-HUB-01","name":"Server SIM Perhubungan","owner_agency_id":")" + dishub + R"(","hosting":"kolokasi","site_id":")" +
-                       pusat + R"(","rack_id":")" + text(rack.json, "id") + R"(","kind":"fisik","hostname":"simhub.balikpapan.go.id"})");
+                       pusat + R"(","rack_id":")" + text_of(rack.json, "id") + R"(","kind":"fisik","hostname":"simhub.balikpapan.go.id"})");
   ASSERT_EQ(s.status, 201) << s.body;
-  auto id = text(s.json, "id");
-  EXPECT_EQ(text(s.json, "hosting_name"), "Kolokasi di Pusat Data");
-  EXPECT_EQ(text(s.json.at("site"), "code"), "PD-UJI");
+  auto id = text_of(s.json, "id");
+  EXPECT_EQ(text_of(s.json, "hosting_name"), "Kolokasi di Pusat Data");
+  EXPECT_EQ(text_of(s.json.at("site"), "code"), "PD-UJI");
 
   // The server IS an architecture element of the domain infrastruktur, not a second list.
   auto element = admin.get("/api/architecture/elements/" + id);
   ASSERT_EQ(element.status, 200) << element.body;
-  EXPECT_EQ(text(element.json, "domain"), "infrastruktur");
-  EXPECT_EQ(text(element.json, "code"), "SRV-HUB-01");
+  EXPECT_EQ(text_of(element.json, "domain"), "infrastruktur");
+  EXPECT_EQ(text_of(element.json, "code"), "SRV-HUB-01");
 
   // What runs on it comes from the architecture's relations.
   auto app = admin.post("/api/architecture/elements", R"({"domain":"aplikasi","code":"APL-HUB","name":"SIM Perhubungan","owner_agency_id":")" +
                                                           dishub + R"(","attributes":{"category":"aplikasi_khusus"}})");
   ASSERT_EQ(app.status, 201) << app.body;
-  ASSERT_EQ(admin.post("/api/architecture/relations", R"({"source_id":")" + text(app.json, "id") + R"(","type":"runs_on","target_id":")" + id +
+  ASSERT_EQ(admin.post("/api/architecture/relations", R"({"source_id":")" + text_of(app.json, "id") + R"(","type":"runs_on","target_id":")" + id +
                                                           "\"}").status,
             201);
   auto detail = op.get("/api/infrastructure/servers/" + id);
   ASSERT_EQ(detail.status, 200);
   ASSERT_EQ(detail.json.at("hosted").as_array().size(), 1u);
-  EXPECT_EQ(text(detail.json.at("hosted").at(0), "code"), "APL-HUB");
+  EXPECT_EQ(text_of(detail.json.at("hosted").at(0), "code"), "APL-HUB");
 
   // Bad input changes nothing and says which field.
   auto before = ledger_size(in);
@@ -113,7 +111,7 @@ TEST_P(InfrastructureTest, ServersAreArchitectureElementsWithTheirHostingRecord)
   EXPECT_EQ(other.status, 403);
   EXPECT_EQ(op.patch("/api/infrastructure/servers/" + id, R"({"hosting":"luar","site_id":null,"rack_id":null})").status, 200);
   EXPECT_EQ(ledger_size(in), before + 1);  // the record change of the one accepted PATCH (the element itself is unchanged)
-  EXPECT_EQ(text(op.get("/api/infrastructure/servers/" + id).json, "hosting"), "luar");
+  EXPECT_EQ(text_of(op.get("/api/infrastructure/servers/" + id).json, "hosting"), "luar");
   EXPECT_EQ(op.get("/api/infrastructure/servers?agency=" + dishub).json.at("total").as_int64(), 1);
 }
 
@@ -122,7 +120,7 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
   // in its own room assessed below standard, a server colocated at the PDN link, a backup duty whose
   // target is its own room, a LAN registered in 2024 with no diagram, and a router installed without
   // coordination or change report.
-  const std::vector<Expected> expected = {
+  const std::vector<RegionFindings> expected = {
       {"bandar-lampung", {"BDL-16-1", "BDL-16-3"}, {}, {"BDL-17-1"}, {}, {"BDL-20-2"}},
       {"balikpapan", {"BPN-14-3", "BPN-14-5"}, {}, {"BPN-15-1"}, {"BPN-19-1"}, {"BPN-19-2"}},
       // Only the Dinas's own data centre counts (Pasal 17 ayat (4)); a room below standard moves (ayat (7)).
@@ -138,30 +136,30 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
     auto kominfo = agency_id(admin, "DISKOMINFO");
     auto pd = agency_id(admin, "DISHUB");
     auto assessor = user(in, admin, region.profile, "penilai", "technical_reviewer", kominfo);
-    auto pusat = site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
-    auto pdn = site(admin, "PDN-LINK", "pdn", kominfo);
-    auto room = site(admin, "RS-HUB", "ruang_server_pd", pd);
+    auto pusat = infra_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+    auto pdn = infra_site(admin, "PDN-LINK", "pdn", kominfo);
+    auto room = infra_site(admin, "RS-HUB", "ruang_server_pd", pd);
     auto assessed = assessor.post("/api/infrastructure/sites/" + room + "/assessments",
                                   R"({"date":"2026-03-02","result":"tidak_memenuhi","assessor":"Tim Infrastruktur Diskominfo"})");
     ASSERT_EQ(assessed.status, 201) << assessed.body;
-    auto in_room = server(admin, "SRV-ROOM", pd, "ruang_pd", room, "pd");
-    auto at_pdn = server(admin, "SRV-PDN", pd, "kolokasi", pdn, "dinas");
-    auto in_pusat = server(admin, "SRV-VPS", pd, "vps", pusat, "dinas");
-    auto duty = created(admin.post("/api/infrastructure/backup-duties",
+    auto in_room = infra_server(admin, "SRV-ROOM", pd, "ruang_pd", room, "pd");
+    auto at_pdn = infra_server(admin, "SRV-PDN", pd, "kolokasi", pdn, "dinas");
+    auto in_pusat = infra_server(admin, "SRV-VPS", pd, "vps", pusat, "dinas");
+    auto duty = infra_created(admin.post("/api/infrastructure/backup-duties",
                                    R"({"agency_id":")" + pd + R"(","name":"Basis data perizinan","schedule_days":1,"target_site_id":")" + room + "\"}"));
-    auto lan = created(admin.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
-    auto device = created(admin.post("/api/infrastructure/devices",
+    auto lan = infra_created(admin.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
+    auto device = infra_created(admin.post("/api/infrastructure/devices",
                                      R"({"agency_id":")" + pd + R"(","name":"Router lantai 1","kind":"router","installed_on":"2026-01-10"})"));
     auto evaluated = admin.post("/api/compliance/evaluate", "");
     ASSERT_EQ(evaluated.status, 200) << evaluated.body;
 
-    EXPECT_EQ(open_rules_of(admin, in_room), region.room_server);
-    EXPECT_EQ(open_rules_of(admin, at_pdn), region.pdn_server);
-    EXPECT_EQ(open_rules_of(admin, in_pusat), std::set<std::string>{});
-    EXPECT_EQ(open_rules_of(admin, room), std::set<std::string>{});
-    EXPECT_EQ(open_rules_of(admin, duty), region.duty);
-    EXPECT_EQ(open_rules_of(admin, lan), region.lan);
-    EXPECT_EQ(open_rules_of(admin, device), region.device);
+    EXPECT_EQ(infra_open_rules(admin, in_room), region.room_server);
+    EXPECT_EQ(infra_open_rules(admin, at_pdn), region.pdn_server);
+    EXPECT_EQ(infra_open_rules(admin, in_pusat), std::set<std::string>{});
+    EXPECT_EQ(infra_open_rules(admin, room), std::set<std::string>{});
+    EXPECT_EQ(infra_open_rules(admin, duty), region.duty);
+    EXPECT_EQ(infra_open_rules(admin, lan), region.lan);
+    EXPECT_EQ(infra_open_rules(admin, device), region.device);
 
     // Each finding names the server, the PD, the article and the step that resolves it.
     auto detail = admin.get("/api/infrastructure/servers/" + in_room);
@@ -169,10 +167,10 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
     const auto& findings = detail.json.at("findings").as_array();
     ASSERT_EQ(findings.size(), region.room_server.size());
     for (const auto& f : findings) {
-      EXPECT_EQ(text(f, "object_label"), "SRV-ROOM Server SRV-ROOM");
-      EXPECT_FALSE(text(f, "agency_name").empty());
-      EXPECT_NE(text(f.at("rule"), "citation").find("Pasal"), std::string::npos);
-      EXPECT_NE(text(f.at("rule"), "title").find(" — "), std::string::npos) << "the title carries the resolving step";
+      EXPECT_EQ(text_of(f, "object_label"), "SRV-ROOM Server SRV-ROOM");
+      EXPECT_FALSE(text_of(f, "agency_name").empty());
+      EXPECT_NE(text_of(f.at("rule"), "citation").find("Pasal"), std::string::npos);
+      EXPECT_NE(text_of(f.at("rule"), "title").find(" — "), std::string::npos) << "the title carries the resolving step";
     }
 
     // Resolving: the server moves into the Pusat Data (and the Dinas runs it), the device's
@@ -182,8 +180,8 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
     ASSERT_EQ(admin.post("/api/infrastructure/devices/" + device + "/change-reports", R"({"date":"2026-01-11","summary":"Router baru lantai 1"})").status,
               200);
     ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
-    EXPECT_EQ(open_rules_of(admin, in_room), std::set<std::string>{});
-    auto still = open_rules_of(admin, device);
+    EXPECT_EQ(infra_open_rules(admin, in_room), std::set<std::string>{});
+    auto still = infra_open_rules(admin, device);
     EXPECT_EQ(still, region.device.count("BDL-20-2") ? std::set<std::string>{"BDL-20-2"} : std::set<std::string>{})
         << "a change report is no coordination record";
   }
@@ -202,7 +200,7 @@ TEST_P(InfrastructureTest, LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaer
       ASSERT_EQ(r.status, 422) << r.body;
       EXPECT_EQ(r.error_code(), "infrastructure.gate_refused");
       EXPECT_EQ(r.rule_id(), "LTM-17-9");
-      EXPECT_EQ(text(r.json.at("error").at("rule"), "citation"), "Pasal 17 ayat (9)");
+      EXPECT_EQ(text_of(r.json.at("error").at("rule"), "citation"), "Pasal 17 ayat (9)");
       EXPECT_EQ(ledger_size(in), before);
       // A room the PD already runs is registered: ayat (6)-(7) govern it, not ayat (9).
       EXPECT_EQ(admin.post("/api/infrastructure/sites",
@@ -226,8 +224,8 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
     auto dinas = user(in, admin, profile, "penelaah.dinas", "technical_reviewer", kominfo);
     auto r = op.post("/api/infrastructure/requests", R"({"agency_id":")" + pd + R"(","kind":"vps","purpose":"Server SIM Perhubungan"})");
     ASSERT_EQ(r.status, 201) << r.body;
-    auto id = text(r.json, "id");
-    EXPECT_EQ(text(r.json, "state"), "diajukan");
+    auto id = text_of(r.json, "id");
+    EXPECT_EQ(text_of(r.json, "state"), "diajukan");
     auto before = ledger_size(in);
 
     EXPECT_EQ(op.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"saya"})").status, 403);
@@ -240,15 +238,15 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
 
     auto decided = dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"Kapasitas tersedia"})");
     ASSERT_EQ(decided.status, 200) << decided.body;
-    EXPECT_EQ(text(decided.json, "state"), "disetujui");
+    EXPECT_EQ(text_of(decided.json, "state"), "disetujui");
     EXPECT_EQ(ledger_size(in), before + 1);
     const auto& duty = decided.json.at("dinas_duty");
     if (std::string(profile) == "balikpapan") {
-      EXPECT_EQ(text(duty, "modal"), "wajib");  // Pasal 14 ayat (6): 'Dinas menyediakan'
-      EXPECT_EQ(text(duty.at("rule"), "id"), "BPN-14-6");
+      EXPECT_EQ(text_of(duty, "modal"), "wajib");  // Pasal 14 ayat (6): 'Dinas menyediakan'
+      EXPECT_EQ(text_of(duty.at("rule"), "id"), "BPN-14-6");
     } else {
-      EXPECT_EQ(text(duty, "modal"), "dapat");  // Pasal 16 ayat (4): 'dapat menyediakan'
-      EXPECT_EQ(text(duty.at("rule"), "id"), "BDL-16-4");
+      EXPECT_EQ(text_of(duty, "modal"), "dapat");  // Pasal 16 ayat (4): 'dapat menyediakan'
+      EXPECT_EQ(text_of(duty.at("rule"), "id"), "BDL-16-4");
     }
     EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})").error_code(),
               "infrastructure.request_decided");
@@ -261,25 +259,25 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   auto admin = admin_client(in, "balikpapan");
   auto kominfo = agency_id(admin, "DISKOMINFO");
   auto pd = agency_id(admin, "DISHUB");
-  auto pusat = site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
-  auto duty = created(admin.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd +
+  auto pusat = infra_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+  auto duty = infra_created(admin.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd +
                                                                           R"(","name":"Basis data perizinan","schedule_days":1,"restore_test_days":30,"target_site_id":")" +
                                                                           pusat + "\"}"));
-  auto state = [&] { return text(admin.get("/api/infrastructure/backup-duties/" + duty).json.at("status"), "state"); };
+  auto state = [&] { return text_of(admin.get("/api/infrastructure/backup-duties/" + duty).json.at("status"), "state"); };
   auto run = [&](const std::string& finished, const std::string& result) {
     return admin.post("/api/infrastructure/backup-duties/" + duty + "/runs",
                       R"({"started_at":")" + finished + R"(","finished_at":")" + finished + R"(","result":")" + result +
                           R"(","size_bytes":1048576,"tool":"restic"})");
   };
   // The last good run ten days ago: overdue by a daily schedule, and a finding citing Pasal 15 ayat (1).
-  ASSERT_EQ(run(days_ago(10), "ok").status, 201);
+  ASSERT_EQ(run(infra_days_ago(10), "ok").status, 201);
   EXPECT_EQ(state(), "terlambat");
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
-  EXPECT_EQ(open_rules_of(admin, duty), std::set<std::string>{"BPN-15-1"});
+  EXPECT_EQ(infra_open_rules(admin, duty), std::set<std::string>{"BPN-15-1"});
   // A failed run yesterday does not make the duty current: its last good run is still ten days old.
-  ASSERT_EQ(run(days_ago(1), "failed").status, 201);
+  ASSERT_EQ(run(infra_days_ago(1), "failed").status, 201);
   EXPECT_EQ(state(), "terlambat");
-  ASSERT_EQ(run(hours_ago(2), "ok").status, 201);
+  ASSERT_EQ(run(infra_hours_ago(2), "ok").status, 201);
   EXPECT_EQ(state(), "ok");
   // A restore test long ago: the duty's 30-day interval has passed.
   ASSERT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/restore-tests", R"({"date":"2026-01-05","result":"berhasil"})").status, 201);
@@ -294,7 +292,7 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
             201);
   EXPECT_EQ(state(), "ok");
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
-  EXPECT_EQ(open_rules_of(admin, duty), std::set<std::string>{});
+  EXPECT_EQ(infra_open_rules(admin, duty), std::set<std::string>{});
   // The latest run failing is a finding again.
   ASSERT_EQ(run(clock::now_iso(), "failed").status, 201);
   EXPECT_EQ(state(), "gagal");
@@ -304,18 +302,18 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   auto token = op.post("/api/auth/tokens", R"({"name":"restic di server cadangan"})");
   ASSERT_EQ(token.status, 201) << token.body;
   Client cron(in);
-  cron.bearer = text(token.json, "token");
+  cron.bearer = text_of(token.json, "token");
   auto posted = cron.post("/api/infrastructure/backup-duties/" + duty + "/runs",
-                          R"({"started_at":")" + hours_ago(1) + R"(","finished_at":")" + clock::now_iso() + R"(","result":"ok","size_bytes":2048,"tool":"restic"})");
+                          R"({"started_at":")" + infra_hours_ago(1) + R"(","finished_at":")" + clock::now_iso() + R"(","result":"ok","size_bytes":2048,"tool":"restic"})");
   ASSERT_EQ(posted.status, 201) << posted.body;
-  EXPECT_EQ(text(posted.json, "source"), "api");
+  EXPECT_EQ(text_of(posted.json, "source"), "api");
   EXPECT_EQ(state(), "ok");
 
   // Bad runs change nothing: a future time, an end before the start, an unknown result.
   auto before = ledger_size(in);
   EXPECT_EQ(run(clock::to_iso(clock::now() + std::chrono::hours(2)), "ok").error_code(), "infrastructure.backup_run_future");
   EXPECT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/runs",
-                       R"({"started_at":")" + clock::now_iso() + R"(","finished_at":")" + days_ago(1) + R"(","result":"ok"})")
+                       R"({"started_at":")" + clock::now_iso() + R"(","finished_at":")" + infra_days_ago(1) + R"(","result":"ok"})")
                 .error_code(),
             "infrastructure.backup_run_future");
   EXPECT_EQ(run(clock::now_iso(), "lumayan").status, 422);
@@ -345,9 +343,9 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   auto excepted = admin_bdl.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd_bdl +
                                                                           R"(","name":"Data kependudukan","exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
   ASSERT_EQ(excepted.status, 201) << excepted.body;
-  EXPECT_EQ(text(excepted.json.at("status"), "state"), "dikecualikan");
+  EXPECT_EQ(text_of(excepted.json.at("status"), "state"), "dikecualikan");
   ASSERT_EQ(admin_bdl.post("/api/compliance/evaluate", "").status, 200);
-  EXPECT_EQ(open_rules_of(admin_bdl, text(excepted.json, "id")), std::set<std::string>{});
+  EXPECT_EQ(infra_open_rules(admin_bdl, text_of(excepted.json, "id")), std::set<std::string>{});
 }
 
 TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegionsCadence) {
@@ -359,9 +357,9 @@ TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegions
   auto self_built = op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","built_by":"pd_mandiri_tik"})");
   EXPECT_EQ(self_built.status, 422);
   EXPECT_EQ(self_built.json.at("error").at("details").at("field"), "built_by");
-  auto lan = created(op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
+  auto lan = infra_created(op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
-  EXPECT_EQ(open_rules_of(admin, lan), std::set<std::string>{"MDN-20-1"});  // no diagram within a year
+  EXPECT_EQ(infra_open_rules(admin, lan), std::set<std::string>{"MDN-20-1"});  // no diagram within a year
 
   auto upload = [&](const std::string& name, const std::string& body) {
     return op.send("POST", "/api/infrastructure/lans/" + lan + "/diagrams?filename=" + name, body, {{"content-type", "application/octet-stream"}});
@@ -377,21 +375,21 @@ TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegions
   auto v1 = upload("lan-dishub.pdf", "%PDF-1.4 diagram versi pertama");
   ASSERT_EQ(v1.status, 201) << v1.body;
   EXPECT_EQ(v1.json.at("version").as_int64(), 1);
-  EXPECT_EQ(text(v1.json, "content_type"), "application/pdf");
+  EXPECT_EQ(text_of(v1.json, "content_type"), "application/pdf");
   auto v2 = upload("lan-dishub.drawio", "<?xml version=\"1.0\"?>\n<mxfile host=\"app.diagrams.net\"><diagram/></mxfile>");
   ASSERT_EQ(v2.status, 201) << v2.body;
   EXPECT_EQ(v2.json.at("version").as_int64(), 2);
   auto detail = op.get("/api/infrastructure/lans/" + lan);
   ASSERT_EQ(detail.json.at("diagrams").as_array().size(), 2u);
-  EXPECT_EQ(text(detail.json.at("diagrams").at(0), "filename"), "lan-dishub.drawio");
+  EXPECT_EQ(text_of(detail.json.at("diagrams").at(0), "filename"), "lan-dishub.drawio");
 
-  auto file = op.get("/api/infrastructure/diagrams/" + text(v1.json, "id") + "/content");
+  auto file = op.get("/api/infrastructure/diagrams/" + text_of(v1.json, "id") + "/content");
   ASSERT_EQ(file.status, 200);
   EXPECT_EQ(file.body, "%PDF-1.4 diagram versi pertama");
   EXPECT_NE(file.header("Content-Disposition").find("attachment"), std::string::npos);
 
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
-  EXPECT_EQ(open_rules_of(admin, lan), std::set<std::string>{});
+  EXPECT_EQ(infra_open_rules(admin, lan), std::set<std::string>{});
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, InfrastructureTest, ::testing::ValuesIn(test_support::backends()));
