@@ -288,7 +288,14 @@ TEST_P(ApplicationsTest, TheRepositoriKeepsFilesByContentAndNeverServesThemInlin
   EXPECT_NE(download.header("Content-Security-Policy").find("sandbox"), std::string::npos);
 }
 
-TEST_P(ApplicationsTest, BalikpapanSanctionsEscalateToASignedReprimandLetter) {
+/// The rule an error answer cites ("" when none).
+static std::string cited(const Reply& r, const char* key) {
+  const auto* e = r.json.is_object() ? r.json.as_object().if_contains("error") : nullptr;
+  const auto* rule = e ? e->as_object().if_contains("rule") : nullptr;
+  return rule && rule->is_object() ? std::string(rule->at(key).as_string()) : "";
+}
+
+TEST_P(ApplicationsTest, BalikpapanSanctionsAreProposedAndGivenByTheOfficial) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto dinkes = agency_id(admin, "DINKES");
@@ -312,39 +319,107 @@ TEST_P(ApplicationsTest, BalikpapanSanctionsEscalateToASignedReprimandLetter) {
                          {{"content-type", "application/octet-stream"}}).status,
               201);
   walk(admin, id, {"rancang_bangun", "implementasi", "pengujian_kelaikan", "pemeliharaan"});
-  ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+
+  // Pasal 46 ayat (1)-(2): the evaluation that first finds a sanctionable violation opens its case
+  // at the oral warning, as a proposal for the official; nothing is given yet.
+  auto first = admin.post("/api/compliance/evaluate", "");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_GE(first.json.at("proposed").as_int64(), 1);
+  EXPECT_EQ(first.json.at("escalated").as_int64(), 0);
+  EXPECT_EQ(admin.post("/api/compliance/evaluate", "").json.at("proposed").as_int64(), 0) << "a case opens once";
   auto subdomain = finding_of(admin, id, "BPN-13-1");
   auto email = finding_of(admin, id, "BPN-13-2");
   ASSERT_FALSE(subdomain.empty());
   ASSERT_FALSE(email.empty());
-
   auto detail = admin.get("/api/compliance/findings/" + subdomain);
   EXPECT_TRUE(detail.json.at("sanctionable").as_bool());
   EXPECT_NE(text(detail.json.at("article"), "text").find("Pasal 13"), std::string::npos);
-  EXPECT_EQ(detail.json.at("sanction_steps").as_array().size(), 2u);
-  EXPECT_FALSE(admin.get("/api/compliance/findings/" + email).json.at("sanctionable").as_bool());
+  auto cases = detail.json.at("sanctions").as_array();
+  ASSERT_EQ(cases.size(), 1u);
+  const auto& proposal = cases.at(0);
+  EXPECT_EQ(text(proposal, "step"), "peringatan_lisan");
+  EXPECT_EQ(text(proposal, "status"), "proposed");
+  EXPECT_TRUE(proposal.at("date").is_null()) << "not given yet";
+  EXPECT_EQ(text(proposal, "basis_citation"), "Pasal 46 ayat (2) huruf a");
+  EXPECT_NE(text(proposal, "basis").find("Pelanggaran Pasal 13 ayat (1) ditemukan pertama kali"), std::string::npos);
+  EXPECT_EQ(text(proposal, "responsible"), "Wali Kota Balikpapan");
+  EXPECT_EQ(proposal.at("due"), proposal.at("proposed_on"));
+  EXPECT_FALSE(proposal.at("has_letter").as_bool());
+  auto email_detail = admin.get("/api/compliance/findings/" + email).json;
+  EXPECT_FALSE(email_detail.at("sanctionable").as_bool());
+  EXPECT_TRUE(email_detail.at("sanctions").as_array().empty()) << "Pasal 13 ayat (2) is not listed in Pasal 46 ayat (1)";
 
   auto sekda = user(in, admin, "balikpapan", "sekda.s", "approver", agency_id(admin, "SETDA"));
-  EXPECT_EQ(sekda.post("/api/compliance/findings/" + email + "/sanctions", R"({"step":"peringatan_lisan","date":"2025-01-10"})").error_code(),
-            "compliance.not_sanctionable");
-  EXPECT_EQ(sekda.post("/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"surat_teguran","date":"2025-01-10"})").error_code(),
-            "compliance.sanction_step_invalid");
+  auto not_listed = sekda.post("/api/compliance/findings/" + email + "/sanctions", R"({"step":"peringatan_lisan","date":"2025-01-10"})");
+  EXPECT_EQ(not_listed.error_code(), "compliance.not_sanctionable");
+  EXPECT_EQ(cited(not_listed, "id"), "BPN-46-1");
+  EXPECT_EQ(cited(not_listed, "citation"), "Pasal 46 ayat (1)");
+  auto early = sekda.post("/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"surat_teguran","date":"2025-01-10"})");
+  EXPECT_EQ(early.error_code(), "compliance.sanction_step_invalid");
+  EXPECT_EQ(cited(early, "citation"), "Pasal 46 ayat (2) huruf b");
   EXPECT_EQ(admin.post("/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"peringatan_lisan"})").status, 403);
+
+  // The violation was first found before the regulation was in force (backdated here): a sanction
+  // may be dated neither before the finding nor before 2020-10-14 (Pasal 48).
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE compliance_findings SET first_seen_at = ? WHERE id = ?", {"2019-06-01T00:00:00Z", subdomain});
+  });
+  for (const char* date : {"1990-01-01", "2019-05-31", "2020-10-13"}) {
+    auto refused = sekda.post("/api/compliance/findings/" + subdomain + "/sanctions",
+                              std::string(R"({"step":"peringatan_lisan","date":")") + date + "\"}");
+    EXPECT_EQ(refused.error_code(), "validation.invalid_value") << date;
+    EXPECT_EQ(cited(refused, "citation"), "Pasal 46 ayat (1)") << date;
+  }
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE compliance_findings SET first_seen_at = ? WHERE id = ?", {"2024-12-01T00:00:00Z", subdomain});
+  });
+  auto before_found = sekda.post("/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"peringatan_lisan","date":"2024-11-30"})");
+  EXPECT_EQ(before_found.error_code(), "validation.invalid_value");
+  EXPECT_EQ(text(before_found.json.at("error").at("details"), "first_found"), "2024-12-01");
+  ASSERT_EQ(admin.get("/api/compliance/findings/" + subdomain).json.at("sanctions").as_array().size(), 1u) << "refusals change nothing";
+  EXPECT_EQ(text(admin.get("/api/compliance/findings/" + subdomain).json.at("sanctions").at(0), "status"), "proposed");
+
+  // The Sekda records that the oral warning was given: the proposal becomes the given step.
   auto oral = sekda.post("/api/compliance/findings/" + subdomain + "/sanctions",
                          R"({"step":"peringatan_lisan","date":"2025-01-10","note":"Disampaikan dalam rapat koordinasi"})");
   ASSERT_EQ(oral.status, 201) << oral.body;
+  EXPECT_EQ(text(oral.json, "id"), text(proposal, "id"));
+  EXPECT_EQ(text(oral.json, "status"), "given");
+  EXPECT_EQ(text(oral.json, "date"), "2025-01-10");
+  EXPECT_EQ(text(oral.json, "note"), "Disampaikan dalam rapat koordinasi");
+  EXPECT_NE(text(oral.json, "basis").find("Pasal 13 ayat (1)"), std::string::npos) << "the record keeps its basis";
   EXPECT_FALSE(oral.json.at("has_letter").as_bool());
+  EXPECT_EQ(sekda.post("/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"peringatan_lisan","date":"2025-01-11"})").error_code(),
+            "compliance.sanction_step_invalid") << "each step once";
 
-  // More than a year later the finding is still open: the next evaluation issues the reprimand.
-  auto evaluation = admin.post("/api/compliance/evaluate", "");
-  EXPECT_EQ(evaluation.json.at("escalated").as_int64(), 1);
-  EXPECT_EQ(admin.post("/api/compliance/evaluate", "").json.at("escalated").as_int64(), 0);  // once only
+  // Huruf b: "apabila tidak dilakukan perbaikan ... selama 1 (satu) tahun". On the anniversary the
+  // year is not yet exceeded; the day after, the evaluation proposes the reprimand with its basis.
+  auto& compliance = in.platform().compliance();
+  EXPECT_EQ(compliance.evaluate(scope, actor, "2026-01-10").escalated, 0);
+  auto exactly_a_year = sekda.post("/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"surat_teguran","date":"2026-01-10"})");
+  EXPECT_EQ(exactly_a_year.error_code(), "compliance.sanction_step_invalid");
+  EXPECT_EQ(cited(exactly_a_year, "citation"), "Pasal 46 ayat (2) huruf b");
+  EXPECT_EQ(compliance.evaluate(scope, actor, "2026-01-11").escalated, 1);
+  EXPECT_EQ(compliance.evaluate(scope, actor, "2026-01-12").escalated, 0) << "proposed once";
   auto sanctions = admin.get("/api/compliance/findings/" + subdomain).json.at("sanctions").as_array();
   ASSERT_EQ(sanctions.size(), 2u);
-  const auto& letter_sanction = sanctions.at(1);
-  EXPECT_EQ(text(letter_sanction, "step"), "surat_teguran");
-  EXPECT_TRUE(letter_sanction.at("automatic").as_bool());
-  auto letter = admin.get("/api/compliance/sanctions/" + text(letter_sanction, "id") + "/letter");
+  const auto& next = sanctions.at(1);
+  EXPECT_EQ(text(next, "step"), "surat_teguran");
+  EXPECT_EQ(text(next, "status"), "proposed");
+  EXPECT_EQ(text(next, "basis"), "peringatan lisan tanggal 2025-01-10, lebih dari 1 (satu) tahun tanpa perbaikan.");
+  EXPECT_EQ(text(next, "basis_citation"), "Pasal 46 ayat (2) huruf b");
+  EXPECT_FALSE(next.at("has_letter").as_bool()) << "no letter before the official decides";
+  EXPECT_EQ(admin.get("/api/compliance/sanctions/" + text(next, "id") + "/letter").status, 404);
+
+  // The official decides: only now is the letter produced and signed.
+  auto reprimand = sekda.post("/api/compliance/findings/" + subdomain + "/sanctions",
+                              R"({"step":"surat_teguran","date":"2026-01-11","note":"Belum diperbaiki"})");
+  ASSERT_EQ(reprimand.status, 201) << reprimand.body;
+  EXPECT_EQ(text(reprimand.json, "id"), text(next, "id"));
+  EXPECT_EQ(text(reprimand.json, "status"), "given");
+  EXPECT_EQ(text(reprimand.json, "issued_by_name"), text(sekda.get("/api/auth/me").json.at("user"), "display_name"));
+  EXPECT_TRUE(reprimand.json.at("has_letter").as_bool());
+  auto letter = admin.get("/api/compliance/sanctions/" + text(reprimand.json, "id") + "/letter");
   ASSERT_EQ(letter.status, 200);
   EXPECT_EQ(letter.body.substr(0, 5), "%PDF-");
   EXPECT_EQ(letter.header("Content-Type"), "application/pdf");
