@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <boost/json/serialize.hpp>
+
 #include "gateway/control/service.hpp"
 #include "gateway/body_store.hpp"
 #include "gateway/message_log.hpp"
@@ -23,6 +25,22 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   auto consumer_reply = create_consumer(requester, dinkes, "SIMRS");
   ASSERT_EQ(consumer_reply.status, 201) << consumer_reply.body;
   auto consumer = text(consumer_reply.json.at("consumer"), "id");
+
+  // Pasal 9 ayat (6): each missing item of the letter is refused citing its huruf; nothing is stored.
+  auto stored = admin.get("/api/gateway/access-requests").json.at("total").as_int64();
+  const std::pair<const char*, const char*> items[] = {
+      {"responsible_person", "a"}, {"work_unit", "b"}, {"purpose", "c"}, {"data_needed", "d"}};
+  for (const auto& [field, huruf] : items) {
+    auto body = boost::json::object{{"consumer_id", consumer}, {"service_id", service}, {"responsible_person", "dr. Sari"},
+                                    {"work_unit", "Bidang Pelayanan"}, {"purpose", "Verifikasi data pasien"},
+                                    {"data_needed", "NIK dan nama, JSON"}, {"commercial_use", false}};
+    body[field] = "  ";
+    auto missing = requester.post("/api/gateway/access-requests", boost::json::serialize(body));
+    EXPECT_EQ(missing.error_code(), "validation.missing_field") << field;
+    EXPECT_EQ(missing.rule_id(), "BPN-09-6") << field;
+    EXPECT_EQ(std::string(missing.json.at("error").at("rule").at("citation").as_string()), std::string("Pasal 9 ayat (6) huruf ") + huruf);
+  }
+  EXPECT_EQ(admin.get("/api/gateway/access-requests").json.at("total").as_int64(), stored);
 
   auto submitted = submit_request(requester, consumer, service);
   ASSERT_EQ(submitted.status, 201) << submitted.body;
