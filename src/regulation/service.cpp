@@ -304,7 +304,8 @@ Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const
     Repository repo(c);
     auto f = repo.finding(s, finding_id);
     if (!f) throw Error(ErrorCode::FindingNotFound);
-    if (!is_sanctionable(p, f->rule_id)) throw Error(ErrorCode::FindingNotSanctionable, {{"rule", f->rule_id}}, trigger_ref(p));
+    if (!is_sanctionable(p, f->rule_id)) throw Error(ErrorCode::FindingNotSanctionable,
+                  {{"rule", f->rule_id}, {"regulation_states_sanctions", p.sanctions.has_value()}}, trigger_ref(p));
     if (f->state != "open") throw Error(ErrorCode::FindingNotOpen, {{"state", f->state}});
     const auto* step = p.sanctions->step(step_id);
     if (!step) throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}}, tenancy::rule_ref(p, p.sanctions->rule));
