@@ -120,6 +120,12 @@ const en: typeof id = {
     automatic: 'Automatic',
     letter: 'Letter',
     downloadLetter: 'Download letter (PDF)',
+    basis: 'Basis',
+    givenOn: 'Given on',
+    giveProposed: 'Record that {step} was given',
+    proposedFor: 'Proposed to {who}, due since {date}',
+    proposalBasis: 'Basis of the proposal',
+    sanctionStatus: { proposed: 'Proposed', given: 'Given' },
     sanctionRecorded: 'Sanction recorded.',
   },
 }

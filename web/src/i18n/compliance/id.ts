@@ -118,6 +118,12 @@ const id = {
     automatic: 'Otomatis',
     letter: 'Surat',
     downloadLetter: 'Unduh surat (PDF)',
+    basis: 'Dasar',
+    givenOn: 'Diberikan tanggal',
+    giveProposed: 'Catat pemberian {step}',
+    proposedFor: 'Usulan untuk {who}, diputuskan sejak {date}',
+    proposalBasis: 'Dasar usulan',
+    sanctionStatus: { proposed: 'Diusulkan', given: 'Diberikan' },
     sanctionRecorded: 'Sanksi tercatat.',
   },
 }
