@@ -90,6 +90,11 @@ bool breaks(const CompiledRule& r, const TenantFacts& t, const Fact& f, const st
     case Kind::DeadlineSinceEvent: {
       std::string event = r.event == "regulation.enacted" ? t.enacted : std::string(f.field(r.event));
       if (event.empty()) return false;
+      if (!r.start.empty()) {
+        // `existed_by`: only objects known to exist on the event's date are given its window.
+        std::string since(f.field(r.start));
+        if (since.empty() || since > event) return false;
+      }
       out.due = add_months(event, r.months);
       if (today <= out.due) return false;
       out.details = {{"event_date", event}};

@@ -34,7 +34,7 @@ const std::vector<Region>& regions() {
       {"balikpapan", "aplikasi_khusus", "BPN-22-2", false, {"BPN-23-1", "BPN-23-3"},
        {"BPN-13-1", "BPN-13-2", "BPN-14-3", "BPN-05-1"}, "BPN-05-1"},
       {"lampung-timur", "aplikasi_khusus", "LTM-25-3", false, {}, {"LTM-25-4", "LTM-17-4", "LTM-08-1"}, "LTM-08-1"},
-      {"bontang", "aplikasi_khusus", "BTG-27-3", true, {}, {"BTG-29-1", "BTG-29-2", "BTG-16-4", "BTG-27-1", "BTG-51"}, "BTG-27-1"},
+      {"bontang", "aplikasi_khusus", "BTG-27-3", true, {}, {"BTG-29-1", "BTG-29-2", "BTG-16-4", "BTG-27-2"}, "BTG-27-2"},  // built in 2026: no Pasal 51 window
       {"madiun", "aplikasi_khusus_pd", "MDN-23-3", false, {"MDN-24-3", "MDN-24-5"}, {"MDN-06-1"}, "MDN-06-1"},
   };
   return k;
