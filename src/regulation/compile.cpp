@@ -94,9 +94,8 @@ CompiledRule compile(const tenancy::Profile& p, const tenancy::ComplianceRuleSpe
     c.event = r.text("event");
     c.months = r.integer("months");
     // A transition window covers only what existed at the event ("yang telah memiliki aplikasi",
-    // Bontang Pasal 51): the object's date field that shows when it came to be (kept in `start`,
-    // which this kind does not otherwise use).
-    c.start = r.text("existed_by", false);
+    // Bontang Pasal 51): the object's date field that shows when it came to be.
+    c.existed_by = r.text("existed_by", false);
     if (c.event == "regulation.enacted" && !p.regulation_enacted) r.fail("event", "the profile has no regulation.enacted date");
     c.nonconforming_with = r.list("nonconforming_with", false);
     for (const auto& id : c.nonconforming_with) {

@@ -396,16 +396,34 @@ std::map<std::string, std::int64_t> Compliance::open_counts(storage::Connection&
 
 void Compliance::check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const {
   const auto& p = tenancy_.profile_of(s);
-  auto v = engine_.gate(p, tenant, after, today);
-  if (!v) return;
-  const auto& spec = *v->rule->spec;
-  boost::json::object details = v->details;
+  auto all = engine_.gates(p, tenant, after, today);
+  if (all.empty()) return;
+  // The refusal names the first rule and lists every unmet requirement of every gate at once, so a
+  // Perangkat Daerah sees all it must do before the step (not one rule after another).
+  const auto& first = all.front();
+  const auto& spec = *first.rule->spec;
+  boost::json::object details = first.details;
   details["rule_title"] = spec.title;
   details["rule_title_en"] = spec.title_en;
+  boost::json::array unmet;
+  for (const auto& v : all) {
+    const auto* r = p.rule(v.rule->spec->rule);
+    unmet.push_back({{"rule", {{"id", v.rule->spec->rule},
+                               {"citation", r ? r->citation : ""},
+                               {"title", v.rule->spec->title},
+                               {"title_en", v.rule->spec->title_en}}},
+                     {"details", v.details}});
+  }
+  details["unmet"] = std::move(unmet);
   ErrorCode code = ErrorCode::ApplicationGateRefused;
-  if (v->rule->kind == Kind::ApprovalChain)
-    code = v->details.at("reason") == "self" ? ErrorCode::ApplicationSelfDecision : ErrorCode::ApplicationDeciderNotRecommender;
+  if (first.rule->kind == Kind::ApprovalChain)
+    code = first.details.at("reason") == "self" ? ErrorCode::ApplicationSelfDecision : ErrorCode::ApplicationDeciderNotRecommender;
   throw Error(code, std::move(details), tenancy::rule_ref(p, spec.rule));
+}
+
+std::vector<Violation> Compliance::early_warnings(const Scope& s, const TenantFacts& tenant, const Fact& object,
+                                                  const std::string& today) const {
+  return engine_.early_warnings(tenancy_.profile_of(s), tenant, object, today);
 }
 
 }  // namespace simpul::regulation

@@ -57,8 +57,12 @@ class Compliance {
   /// Open findings per object of a subject, inside the caller's transaction (list badges).
   std::map<std::string, std::int64_t> open_counts(storage::Connection& c, const Scope& s, const std::string& subject) const;
 
-  /// Throws the catalogue refusal when the object, as it would be after a step, breaks a gate.
+  /// Throws the catalogue refusal when the object, as it would be after a step, breaks a gate; the
+  /// refusal's `details.unmet` lists every gate it breaks.
   void check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const;
+  /// Value rules the object breaks that become findings once it is live (engine.hpp).
+  std::vector<Violation> early_warnings(const Scope& s, const TenantFacts& tenant, const Fact& object,
+                                        const std::string& today) const;
 
  private:
   /// Opens sanction cases for newly found sanctionable violations and proposes the next step where
