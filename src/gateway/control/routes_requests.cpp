@@ -54,6 +54,7 @@ RequestInput read_request(const Request& req, const tenancy::Profile& profile) {
   auto commercial = f.optional_bool("commercial_use");
   if (!commercial) throw Error(ErrorCode::ValidationMissingField, {{"field", "commercial_use"}});
   in.commercial_use = *commercial;
+  in.source_address = req.remote_address;  // Pasal 9 ayat (7): the network ground is judged on it
   return in;
 }
 
@@ -127,8 +128,13 @@ void register_request_routes(http::Router& router, Service& m) {
       throw Error(ErrorCode::GatewayNotDecider, {{"roles", http::json_strings(decider_roles(profile))}},
                   tenancy::rule_ref(profile, g ? g->approver_rule : std::nullopt));
     }
-    auto [approve, note] = read_step(req, "approve");
-    return request_response(m, p, m.decide(p.scope(), req.id_param("id"), approve, note, p.actor()));
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"approve", "note", "ground"});
+    auto approve = f.optional_bool("approve");
+    if (!approve) throw Error(ErrorCode::ValidationMissingField, {{"field", "approve"}});
+    auto note = f.optional_multiline("note", 4000).value_or("");
+    auto ground = f.optional_string("ground", 60);
+    return request_response(m, p, m.decide(p.scope(), req.id_param("id"), *approve, note, p.actor(), ground));
   });
 
   router.add("POST", "/api/gateway/access-requests/{id}/cancel", [&m](Request& req) {
