@@ -12,6 +12,7 @@
 #include "app/check_command.hpp"
 #include "core/crypto.hpp"
 #include "storage/unit_of_work.hpp"
+#include "testing/proves.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
@@ -79,6 +80,33 @@ std::string finding_of(Client& c, const std::string& object, const std::string& 
 }  // namespace
 
 TEST_P(ApplicationsTest, EachRegionWalksAnApplicationFromProposalToLiveThroughItsOwnGates) {
+  // Each region's gates (rule id of the refusal, in that region's tenant) and the findings of its
+  // live application (rule ids of the open findings) as the table above lists them.
+  SIMPUL_PROVES("bandar-lampung", "BDL-24-2");
+  SIMPUL_PROVES("bandar-lampung", "BDL-24-4");
+  SIMPUL_PROVES("bandar-lampung", "BDL-24-6");
+  SIMPUL_PROVES("bandar-lampung", "BDL-16-1");
+  SIMPUL_PROVES("bandar-lampung", "BDL-10-2");
+  SIMPUL_PROVES("balikpapan", "BPN-22-2");
+  SIMPUL_PROVES("balikpapan", "BPN-23-1");
+  SIMPUL_PROVES("balikpapan", "BPN-23-3");
+  SIMPUL_PROVES("balikpapan", "BPN-13-1");
+  SIMPUL_PROVES("balikpapan", "BPN-13-2");
+  SIMPUL_PROVES("balikpapan", "BPN-14-3");
+  SIMPUL_PROVES("balikpapan", "BPN-05-1");
+  SIMPUL_PROVES("lampung-timur", "LTM-25-3");
+  SIMPUL_PROVES("lampung-timur", "LTM-25-4");
+  SIMPUL_PROVES("lampung-timur", "LTM-17-4");
+  SIMPUL_PROVES("lampung-timur", "LTM-08-1");
+  SIMPUL_PROVES("bontang", "BTG-27-3");
+  SIMPUL_PROVES("bontang", "BTG-29-1");
+  SIMPUL_PROVES("bontang", "BTG-29-2");
+  SIMPUL_PROVES("bontang", "BTG-16-4");
+  SIMPUL_PROVES("bontang", "BTG-27-2");
+  SIMPUL_PROVES("madiun", "MDN-23-3");
+  SIMPUL_PROVES("madiun", "MDN-24-3");
+  SIMPUL_PROVES("madiun", "MDN-24-5");
+  SIMPUL_PROVES("madiun", "MDN-06-1");
   for (const auto& region : regions()) {
     SCOPED_TRACE(region.profile);
     Instance in(GetParam());
@@ -172,6 +200,7 @@ TEST_P(ApplicationsTest, EachRegionWalksAnApplicationFromProposalToLiveThroughIt
 }
 
 TEST_P(ApplicationsTest, RecommendationDecisionsFollowTheApprovalChain) {
+  SIMPUL_PROVES("balikpapan", "BPN-22-2");
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto kominfo = agency_id(admin, "DISKOMINFO");
@@ -304,6 +333,8 @@ static std::string cited(const Reply& r, const char* key) {
 }
 
 TEST_P(ApplicationsTest, BalikpapanSanctionsAreProposedAndGivenByTheOfficial) {
+  SIMPUL_PROVES("balikpapan", "BPN-46-1");
+  SIMPUL_PROVES("balikpapan", "BPN-46-2");
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto dinkes = agency_id(admin, "DINKES");
@@ -480,6 +511,8 @@ TEST_P(ApplicationsTest, SummaryCountsFindingsByChapterAndAgency) {
 }
 
 TEST_P(ApplicationsTest, BontangBlockedBuildListsEveryUnmetRequirementAtOnce) {
+  SIMPUL_PROVES("bontang", "BTG-27-3");
+  SIMPUL_PROVES("bontang", "BTG-24-2");
   Instance in(GetParam());
   auto admin = admin_client(in, "bontang");
   auto dinkes = agency_id(admin, "DINKES");
@@ -509,6 +542,10 @@ TEST_P(ApplicationsTest, BontangBlockedBuildListsEveryUnmetRequirementAtOnce) {
 }
 
 TEST_P(ApplicationsTest, BalikpapanHostRulesAreCheckedFromRegistrationWithUnmistakableHostingNames) {
+  SIMPUL_PROVES("balikpapan", "BPN-13-1");
+  SIMPUL_PROVES("balikpapan", "BPN-13-2");
+  SIMPUL_PROVES("balikpapan", "BPN-14-3");
+  SIMPUL_PROVES("balikpapan", "BPN-14-5");
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto dinkes = agency_id(admin, "DINKES");
@@ -542,6 +579,7 @@ TEST_P(ApplicationsTest, BalikpapanHostRulesAreCheckedFromRegistrationWithUnmist
 }
 
 TEST_P(ApplicationsTest, BandarLampungSimilarApplicationNeedsItsThreeConditions) {
+  SIMPUL_PROVES("bandar-lampung", "BDL-23-4");
   Instance in(GetParam());
   auto admin = admin_client(in, "bandar-lampung");
   auto dinkes = agency_id(admin, "DINKES");
@@ -565,6 +603,7 @@ TEST_P(ApplicationsTest, BandarLampungSimilarApplicationNeedsItsThreeConditions)
 }
 
 TEST_P(ApplicationsTest, MadiunAplikasiKhususPdIsBuiltByAPdMandiriTikOrTheDinas) {
+  SIMPUL_PROVES("madiun", "MDN-23-5-d");
   Instance in(GetParam());
   auto admin = admin_client(in, "madiun");
   auto dinkes = agency_id(admin, "DINKES");

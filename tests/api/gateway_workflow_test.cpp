@@ -10,12 +10,16 @@
 #include "gateway/control/service.hpp"
 #include "gateway/body_store.hpp"
 #include "gateway/message_log.hpp"
+#include "testing/proves.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
 namespace gwc = simpul::gateway::control;
 
 TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTheSekda) {
+  SIMPUL_PROVES("balikpapan", "BPN-09-6");
+  SIMPUL_PROVES("balikpapan", "BPN-09-7");
+  SIMPUL_PROVES("balikpapan", "BPN-09-8");
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto dukcapil = agency_id(admin, "DISDUKCAPIL"), dinkes = agency_id(admin, "DINKES");
