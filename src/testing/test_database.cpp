@@ -2,8 +2,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-
-#include <cstdlib>
 #include <stdexcept>
 
 #include "core/crypto.hpp"
