@@ -529,10 +529,10 @@ TEST_P(ApplicationsTest, BontangBlockedBuildListsEveryUnmetRequirementAtOnce) {
   const auto& unmet = refused.json.at("error").at("details").at("unmet").as_array();
   ASSERT_EQ(unmet.size(), 2u) << refused.body;
   EXPECT_EQ(text(unmet.at(0).at("rule"), "id"), "BTG-27-3");
-  EXPECT_EQ(unmet.at(0).at("details").at("missing"), (boost::json::array{"recommendation", "ministry_consideration"}));
+  EXPECT_EQ(unmet.at(0).at("details").at("missing").as_array(), (boost::json::array{"recommendation", "ministry_consideration"}));
   EXPECT_EQ(text(unmet.at(1).at("rule"), "id"), "BTG-24-2");
   EXPECT_FALSE(text(unmet.at(1).at("rule"), "citation").empty());
-  EXPECT_EQ(unmet.at(1).at("details").at("missing"), (boost::json::array{"closed_source_consideration"}));
+  EXPECT_EQ(unmet.at(1).at("details").at("missing").as_array(), (boost::json::array{"closed_source_consideration"}));
   // The application page shows the same: both rules block the move.
   for (const auto& mv : admin.get("/api/applications/" + app).json.at("gates").at("moves").as_array())
     if (text(mv, "to") == "rancang_bangun") {
