@@ -610,7 +610,7 @@ TEST_P(ApplicationsTest, MadiunAplikasiKhususPdIsBuiltByAPdMandiriTikOrTheDinas)
   for (const char* builder : {"pd_mandiri_tik", "perangkat_daerah"}) {
     SCOPED_TRACE(builder);
     auto created = admin.post("/api/applications", R"({"code":"APL-)" + std::string(builder) + R"(","name":"Khusus","owner_agency_id":")" +
-                                                       dinkes + R"(","category":"aplikasi_khusus_pd","builder":")" + builder + ""}");
+                                                       dinkes + R"(","category":"aplikasi_khusus_pd","builder":")" + builder + "\"}");
     ASSERT_EQ(created.status, 201) << created.body;
     auto app = text(created.json, "id");
     // DINKES holds no Mandiri TIK flag: it cannot claim to build as one, nor build it itself.

@@ -117,7 +117,6 @@ const en: typeof id = {
     date: 'Date',
     note: 'Note',
     issuedBy: 'Recorded by',
-    automatic: 'Automatic',
     letter: 'Letter',
     downloadLetter: 'Download letter (PDF)',
     basis: 'Basis',

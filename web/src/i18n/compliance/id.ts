@@ -115,7 +115,6 @@ const id = {
     date: 'Tanggal',
     note: 'Catatan',
     issuedBy: 'Dicatat oleh',
-    automatic: 'Otomatis',
     letter: 'Surat',
     downloadLetter: 'Unduh surat (PDF)',
     basis: 'Dasar',
