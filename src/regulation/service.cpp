@@ -198,7 +198,15 @@ boost::json::object Compliance::summary(const Scope& s, const std::string& agenc
 }
 
 std::vector<Sanction> Compliance::sanctions(const Scope& s, const std::string& finding_id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).sanctions(s, finding_id); });
+  auto out = storage::read(db_, [&](storage::Connection& c) { return Repository(c).sanctions(s, finding_id); });
+  // In the order of the regulation's steps (two proposals may share a second of created_at).
+  const auto& p = tenancy_.profile_of(s);
+  auto index = [&](const Sanction& x) {
+    const auto* step = p.sanctions ? p.sanctions->step(x.step) : nullptr;
+    return step ? step - p.sanctions->steps.data() : std::ptrdiff_t{0};
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Sanction& a, const Sanction& b) { return index(a) < index(b); });
+  return out;
 }
 
 namespace {

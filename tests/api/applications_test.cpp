@@ -534,7 +534,8 @@ TEST_P(ApplicationsTest, BontangBlockedBuildListsEveryUnmetRequirementAtOnce) {
   EXPECT_FALSE(text(unmet.at(1).at("rule"), "citation").empty());
   EXPECT_EQ(unmet.at(1).at("details").at("missing").as_array(), (boost::json::array{"closed_source_consideration"}));
   // The application page shows the same: both rules block the move.
-  for (const auto& mv : admin.get("/api/applications/" + app).json.at("gates").at("moves").as_array())
+  auto page = admin.get("/api/applications/" + app);
+  for (const auto& mv : page.json.at("gates").at("moves").as_array())
     if (text(mv, "to") == "rancang_bangun") {
       ASSERT_EQ(mv.at("blocked_by").as_array().size(), 2u);
       EXPECT_EQ(text(mv.at("blocked_by").at(1).at("rule"), "id"), "BTG-24-2");
