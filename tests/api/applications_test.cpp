@@ -607,14 +607,19 @@ TEST_P(ApplicationsTest, MadiunAplikasiKhususPdIsBuiltByAPdMandiriTikOrTheDinas)
   SIMPUL_PROVES("madiun", "MDN-23-5-d");
   Instance in(GetParam());
   auto admin = admin_client(in, "madiun");
-  auto dinkes = agency_id(admin, "DINKES");
-  for (const char* builder : {"pd_mandiri_tik", "perangkat_daerah"}) {
+  auto bpbd = agency_id(admin, "BPBD");      // no Mandiri TIK flag
+  auto dinkes = agency_id(admin, "DINKES");  // a PD Mandiri TIK in the demo organisation
+  auto create = [&](const std::string& code, const std::string& owner, const std::string& builder) {
+    auto r = admin.post("/api/applications", R"({"code":")" + code + R"(","name":"Khusus","owner_agency_id":")" + owner +
+                                                 R"(","category":"aplikasi_khusus_pd","builder":")" + builder + "\"}");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return text(r.json, "id");
+  };
+  const std::pair<const char*, const char*> refused_builders[] = {{"APL-M1", "pd_mandiri_tik"}, {"APL-M2", "perangkat_daerah"}};
+  for (const auto& [code, builder] : refused_builders) {
     SCOPED_TRACE(builder);
-    auto created = admin.post("/api/applications", R"({"code":"APL-)" + std::string(builder) + R"(","name":"Khusus","owner_agency_id":")" +
-                                                       dinkes + R"(","category":"aplikasi_khusus_pd","builder":")" + builder + "\"}");
-    ASSERT_EQ(created.status, 201) << created.body;
-    auto app = text(created.json, "id");
-    // DINKES holds no Mandiri TIK flag: it cannot claim to build as one, nor build it itself.
+    auto app = create(code, bpbd, builder);
+    // BPBD is not a PD Mandiri TIK: it cannot claim to build as one, nor build it itself.
     auto refused = move(admin, app, "perencanaan");
     ASSERT_EQ(refused.status, 422) << refused.body;
     EXPECT_EQ(refused.rule_id(), "MDN-23-5-d");
@@ -622,6 +627,9 @@ TEST_P(ApplicationsTest, MadiunAplikasiKhususPdIsBuiltByAPdMandiriTikOrTheDinas)
     ASSERT_EQ(admin.patch("/api/applications/" + app, R"({"builder":"dinas"})").status, 200);
     EXPECT_EQ(move(admin, app, "perencanaan").status, 200);
   }
+  // The flag is the owner's own: a PD Mandiri TIK builds its Aplikasi Khusus PD itself.
+  auto own = create("APL-M3", dinkes, "pd_mandiri_tik");
+  EXPECT_EQ(move(admin, own, "perencanaan").status, 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ApplicationsTest, ::testing::ValuesIn(test_support::backends()));
