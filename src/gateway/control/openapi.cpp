@@ -2147,7 +2147,8 @@ std::string_view openapi_fragment() {
       "type": "array"
      },
      "path_prefix": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "purpose": {
       "type": "string"
