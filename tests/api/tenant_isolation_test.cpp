@@ -25,6 +25,7 @@
 #include <unordered_map>
 
 #include "api_harness.hpp"
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "gateway/body_store.hpp"
@@ -136,7 +137,9 @@ Client seed_tenant_a(Instance& in) {
     if (f.at("rule").at("id") == "BPN-13-2") email = str(f, "id");
   }
   EXPECT_FALSE(subdomain.empty() || email.empty()) << json_text(json::value(findings));
-  create(approver, "/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"peringatan_lisan","date":"2024-01-10","note":"RAHASIA-A rapat"})");
+  // Dated today: a sanction may not predate the finding it answers (Balikpapan Pasal 46).
+  create(approver, "/api/compliance/findings/" + subdomain + "/sanctions",
+         R"({"step":"peringatan_lisan","date":")" + clock::latest_indonesian_date() + R"(","note":"RAHASIA-A rapat"})");
   create(approver, "/api/compliance/findings/" + email + "/waive", R"({"reason":"RAHASIA-A alamat resmi diproses"})");
   create(admin, "/api/compliance/evaluate", "");
 
