@@ -30,7 +30,7 @@ std::size_t fill_tenant(storage::Connection& c, const std::string& tenant, const
   std::string now = clock::now_iso();
   std::size_t others = 0;
   auto id = [&](const char* kind, int i) { return std::string(kind) + "-" + tag + "-" + std::to_string(i); };
-  const char* hostings[] = {"pusat_data_kolokasi", "pusat_data_vps", "luar_pusat_data", "server_sendiri"};
+  const char* hostings[] = {"pusat_data_kolokasi", "pusat_data_vps", "luar_pusat_data", "server_pd_di_pusat_data", "server_di_kantor_pd"};
   const char* stages[] = {"kajian_kebutuhan", "rancang_bangun", "pengujian_kelaikan", "pemeliharaan", "evaluasi"};
   for (int a = 0; a < 60; ++a)
     c.execute("INSERT INTO agencies (id, tenant_id, code, name, short_name, type, flags, mandiri_tik_decree, head_title, "

@@ -106,6 +106,15 @@ boost::json::object to_json(const Move& m) {
     boost::json::array missing;
     if (auto* mi = d.if_contains("missing"); mi && mi->is_array()) missing = mi->as_array();
     blocked.push_back({{"rule", rule}, {"code", std::string(error_code_string(m.refusal->code()))}, {"missing", missing}, {"details", d}});
+    // Every further gate the move breaks (check_gate lists them all in details.unmet).
+    if (auto* unmet = d.if_contains("unmet"); unmet && unmet->is_array())
+      for (std::size_t i = 1; i < unmet->as_array().size(); ++i) {
+        const auto& u = unmet->as_array()[i].as_object();
+        boost::json::array more;
+        const auto& ud = u.at("details").as_object();
+        if (auto* mi = ud.if_contains("missing"); mi && mi->is_array()) more = mi->as_array();
+        blocked.push_back({{"rule", u.at("rule")}, {"code", "application.gate_refused"}, {"missing", more}, {"details", ud}});
+      }
   }
   return {{"to", m.to}, {"name", m.name}, {"allowed", !m.refusal.has_value()}, {"blocked_by", blocked}};
 }

@@ -20,7 +20,7 @@ struct Record {
   std::string builder;       // dinas | pd_mandiri_tik | perangkat_daerah | vendor | ""
   std::string vendor_name;
   std::string source_model;  // terbuka | tertutup | ""
-  std::string hosting;       // pusat_data_kolokasi | pusat_data_vps | server_sendiri | luar_pusat_data | ""
+  std::string hosting;       // service.cpp hosting_options(): pusat_data_* | server_pd_di_pusat_data | server_di_kantor_pd | luar_pusat_data | ""
   std::string subdomain;
   std::string contact_email;
   bool similar_to_umum = false;

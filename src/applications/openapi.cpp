@@ -1211,6 +1211,45 @@ std::string_view openapi_fragment() {
      },
      "vendor_name": {
       "type": "string"
+     },
+     "warnings": {
+      "type": "array",
+      "description": "Value rules the application breaks already that become findings once it is live (subdomain, e-mail, hosting): rule with citation and title, and details",
+      "items": {
+       "type": "object",
+       "properties": {
+        "rule": {
+         "type": "object",
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "citation": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "title_en": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "id",
+          "citation",
+          "title",
+          "title_en"
+         ]
+        },
+        "details": {
+         "type": "object"
+        }
+       },
+       "required": [
+        "rule",
+        "details"
+       ]
+      }
      }
     },
     "required": [
@@ -1248,7 +1287,8 @@ std::string_view openapi_fragment() {
      "tests",
      "updated_at",
      "url",
-     "vendor_name"
+     "vendor_name",
+     "warnings"
     ],
     "type": "object"
    },

@@ -123,7 +123,12 @@ std::vector<storage::Migration> Repository::migrations() {
            "application_id TEXT NOT NULL REFERENCES arch_elements(id) ON DELETE CASCADE, kind TEXT NOT NULL, "
            "release TEXT NOT NULL, filename TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
            "uploaded_by_name TEXT NOT NULL, uploaded_at TEXT NOT NULL);"
-           "CREATE INDEX app_artifacts_by_app ON app_artifacts (tenant_id, application_id)"}};
+           "CREATE INDEX app_artifacts_by_app ON app_artifacts (tenant_id, application_id)"},
+          // 'server_sendiri' was read as a server in the PD's own office, the very case Pasal 14 forbids;
+          // it always meant a PD-owned server inside the Pusat Data, and is named so now. A server in
+          // the PD's own premises is a value of its own (server_di_kantor_pd).
+          {601, "applications: hosting value names that cannot be mistaken",
+           "UPDATE applications SET hosting = 'server_pd_di_pusat_data' WHERE hosting = 'server_sendiri'"}};
 }
 
 std::optional<Record> Repository::record(const Scope& s, const std::string& id) const {

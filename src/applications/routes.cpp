@@ -108,6 +108,17 @@ boost::json::object detail(Service& m, const Scope& s, const std::string& id) {
   out["artifacts"] = artifacts;
   out["gates"] = boost::json::object{{"stage", out["stage"]}, {"moves", moves}};
   out["findings"] = findings;
+  boost::json::array warnings;
+  for (const auto& v : m.early_warnings(s, id, day)) {
+    const auto& spec = *v.rule->spec;
+    const auto* rule = p.rule(spec.rule);
+    warnings.push_back({{"rule", {{"id", spec.rule},
+                                  {"citation", rule ? rule->citation : ""},
+                                  {"title", spec.title},
+                                  {"title_en", spec.title_en}}},
+                        {"details", v.details}});
+  }
+  out["warnings"] = std::move(warnings);
   return out;
 }
 

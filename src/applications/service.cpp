@@ -68,10 +68,14 @@ const std::vector<tenancy::EnumItem>& builders() {
 }
 
 const std::vector<tenancy::EnumItem>& hosting_options() {
-  static const std::vector<tenancy::EnumItem> k = {{"pusat_data_kolokasi", "Kolokasi di Pusat Data Pemda"},
-                                                   {"pusat_data_vps", "VPS dari Diskominfo di Pusat Data"},
-                                                   {"server_sendiri", "Server sendiri Perangkat Daerah"},
-                                                   {"luar_pusat_data", "Di luar Pusat Data (mis. cloud komersial)"}};
+  // Named so that the place is never in doubt: a PD-owned server inside the Pusat Data and a
+  // server in the PD's own premises are different answers to Pasal 14 (docs/applications.md).
+  static const std::vector<tenancy::EnumItem> k = {
+      {"pusat_data_kolokasi", "Kolokasi di Pusat Data Pemda"},
+      {"pusat_data_vps", "VPS dari Diskominfo di Pusat Data"},
+      {"server_pd_di_pusat_data", "Server milik Perangkat Daerah, ditempatkan di Pusat Data"},
+      {"server_di_kantor_pd", "Server di kantor atau lokasi Perangkat Daerah sendiri (di luar Pusat Data)"},
+      {"luar_pusat_data", "Di luar Pusat Data (mis. cloud komersial)"}};
   return k;
 }
 
@@ -256,6 +260,14 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
     return 0;
   });
   return out;
+}
+
+std::vector<regulation::Violation> Service::early_warnings(const Scope& s, const std::string& id, const std::string& today) const {
+  auto current = get(s, id);
+  return storage::read(db_, [&](storage::Connection& c) {
+    auto tenant = compliance_.tenant_facts(c, s);
+    return compliance_.early_warnings(s, tenant, fact_of(c, s, current.element, current.record), today);
+  });
 }
 
 std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> Service::linked(const Scope& s,

@@ -50,6 +50,9 @@ class Service {
   Application move(const Scope& s, const std::string& id, const std::string& to, const std::string& note, const Actor& actor,
                    const std::string& today);
   std::vector<Move> moves(const Scope& s, const std::string& id, const std::string& today) const;
+  /// Value rules (subdomain, e-mail, hosting, ...) the application breaks already that become
+  /// findings once it is live: checked from registration on, so a PD learns before it builds.
+  std::vector<regulation::Violation> early_warnings(const Scope& s, const std::string& id, const std::string& today) const;
   /// The services it supports and the data sets it uses: architecture relations, read-only here.
   std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> linked(const Scope& s, const std::string& id) const;
 

@@ -72,13 +72,24 @@ TEST(Clock, IsoRoundTrip) {
   EXPECT_FALSE(clock::is_iso_date("2020-13-14"));
 }
 
-TEST(Clock, LatestIndonesianDateIsTheDateInWit) {
-  // Before 15:00 UTC it is the UTC date; from 15:00 UTC (midnight WIT) the next day.
+TEST(Clock, LocalDatesTurnAtEachZonesMidnight) {
+  auto at = [](const char* iso) { return *clock::parse_iso(iso); };
+  // Midnight WIT (UTC+9) is 15:00 UTC, WITA (UTC+8) 16:00 UTC, WIB (UTC+7) 17:00 UTC.
+  EXPECT_EQ(clock::local_date(at("2026-12-05T14:59:59Z"), 9), "2026-12-05");
+  EXPECT_EQ(clock::local_date(at("2026-12-05T15:00:00Z"), 9), "2026-12-06");
+  EXPECT_EQ(clock::local_date(at("2026-12-05T15:59:59Z"), 8), "2026-12-05");
+  EXPECT_EQ(clock::local_date(at("2026-12-05T16:00:00Z"), 8), "2026-12-06");
+  EXPECT_EQ(clock::local_date(at("2026-12-05T16:59:59Z"), 7), "2026-12-05");
+  EXPECT_EQ(clock::local_date(at("2026-12-05T17:00:00Z"), 7), "2026-12-06");
+  // New year and a leap day in WIB.
+  EXPECT_EQ(clock::local_date(at("2026-12-31T17:00:00Z"), 7), "2027-01-01");
+  EXPECT_EQ(clock::local_date(at("2028-02-28T17:00:00Z"), 7), "2028-02-29");
+}
+
+TEST(Clock, LatestIndonesianDateIsNeverBeforeAnyZonesDate) {
+  // A date entered as "today" anywhere in Indonesia is never after it.
   const auto before = clock::now();
   const auto latest = clock::latest_indonesian_date();
-  const auto utc_date = clock::to_iso(before).substr(0, 10);
-  const auto wit_date = clock::to_iso(before + std::chrono::hours(9)).substr(0, 10);
-  EXPECT_TRUE(latest == wit_date || latest > wit_date) << latest;  // the clock may tick between the two reads
-  EXPECT_GE(latest, utc_date);
-  EXPECT_LE(latest, clock::to_iso(clock::now() + std::chrono::hours(24)).substr(0, 10));
+  for (int offset : {7, 8, 9}) EXPECT_GE(latest, clock::local_date(before, offset)) << offset;
+  EXPECT_LE(latest, clock::local_date(clock::now(), 9));
 }

@@ -89,10 +89,13 @@ CompiledRule compile(const tenancy::Profile& p, const tenancy::ComplianceRuleSpe
     for (const auto& item : c.items)
       if (!kKnown.count(item)) r.fail("requires", "unknown requirement '" + item + "'");
   } else if (spec.kind == "deadline-since-event") {
-    r.only({"event", "months", "nonconforming_with"});
+    r.only({"event", "months", "nonconforming_with", "existed_by"});
     c.kind = Kind::DeadlineSinceEvent;
     c.event = r.text("event");
     c.months = r.integer("months");
+    // A transition window covers only what existed at the event ("yang telah memiliki aplikasi",
+    // Bontang Pasal 51): the object's date field that shows when it came to be.
+    c.existed_by = r.text("existed_by", false);
     if (c.event == "regulation.enacted" && !p.regulation_enacted) r.fail("event", "the profile has no regulation.enacted date");
     c.nonconforming_with = r.list("nonconforming_with", false);
     for (const auto& id : c.nonconforming_with) {

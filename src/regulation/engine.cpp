@@ -1,5 +1,6 @@
 #include "regulation/engine.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -90,6 +91,11 @@ bool breaks(const CompiledRule& r, const TenantFacts& t, const Fact& f, const st
     case Kind::DeadlineSinceEvent: {
       std::string event = r.event == "regulation.enacted" ? t.enacted : std::string(f.field(r.event));
       if (event.empty()) return false;
+      if (!r.existed_by.empty()) {
+        // Only objects known to exist on the event's date are given its window.
+        std::string since(f.field(r.existed_by));
+        if (since.empty() || since > event) return false;
+      }
       out.due = add_months(event, r.months);
       if (today <= out.due) return false;
       out.details = {{"event_date", event}};
@@ -188,16 +194,46 @@ std::vector<Violation> Engine::evaluate(const tenancy::Profile& profile, const F
 
 std::optional<Violation> Engine::gate(const tenancy::Profile& profile, const TenantFacts& tenant, const Fact& object,
                                       const std::string& today) const {
+  auto all = gates(profile, tenant, object, today);
+  if (all.empty()) return std::nullopt;
+  return std::move(all.front());
+}
+
+std::vector<Violation> Engine::gates(const tenancy::Profile& profile, const TenantFacts& tenant, const Fact& object,
+                                     const std::string& today) const {
+  std::vector<Violation> out;
   for (const auto& r : rules(profile.id)) {
     if (!r.spec->gate || r.spec->subject != object.subject || !matches_when(*r.spec, object)) continue;
     if (r.kind == Kind::DeadlineSinceEvent && !r.nonconforming_with.empty()) continue;
     Violation v;
     if (breaks(r, tenant, object, today, v)) {
       v.rule = &r;
-      return v;
+      out.push_back(std::move(v));
     }
   }
-  return std::nullopt;
+  return out;
+}
+
+std::vector<Violation> Engine::early_warnings(const tenancy::Profile& profile, const TenantFacts& tenant, const Fact& object,
+                                              const std::string& today) const {
+  std::vector<Violation> out;
+  for (const auto& r : rules(profile.id)) {
+    if (r.kind != Kind::ValuePattern || r.spec->subject != object.subject) continue;
+    // Rules that wait for the application to be live (their findings come then): a wrong host is
+    // wrong from the day it is registered. Rules that apply already raise findings themselves.
+    bool applies = true, waits_for_live = false;
+    for (const auto& [field, values] : r.spec->when) {
+      bool met = std::find(values.begin(), values.end(), object.field(field)) != values.end();
+      if (field == "live") waits_for_live = !met;
+      else applies = applies && met;
+    }
+    Violation v;
+    if (applies && waits_for_live && breaks(r, tenant, object, today, v)) {
+      v.rule = &r;
+      out.push_back(std::move(v));
+    }
+  }
+  return out;
 }
 
 }  // namespace simpul::regulation

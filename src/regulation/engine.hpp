@@ -32,6 +32,7 @@ struct CompiledRule {
   std::string event;                 // deadline: "regulation.enacted" or a date field
   int months = 0;                    // deadline / periodic duty
   std::vector<std::string> nonconforming_with;  // deadline: rule ids
+  std::string existed_by;            // deadline: date field; only objects existing at the event get the window
   std::string last, start;           // periodic duty: date fields
   std::string by;                    // approval chain: role id
   bool distinct_from_requester = true;
@@ -58,6 +59,14 @@ class Engine {
   /// The first gate rule the object would break (the object as it would be after the step).
   std::optional<Violation> gate(const tenancy::Profile& profile, const TenantFacts& tenant, const Fact& object,
                                 const std::string& today) const;
+  /// Every gate rule the object would break, in the profile's order: a refused step lists all that
+  /// is missing at once.
+  std::vector<Violation> gates(const tenancy::Profile& profile, const TenantFacts& tenant, const Fact& object,
+                               const std::string& today) const;
+  /// Value rules (subdomain, e-mail, hosting, ...) the object breaks already, including those that
+  /// apply only once it is live: what a Perangkat Daerah should fix before it builds.
+  std::vector<Violation> early_warnings(const tenancy::Profile& profile, const TenantFacts& tenant, const Fact& object,
+                                        const std::string& today) const;
 
  private:
   std::map<std::string, std::vector<CompiledRule>> rules_;

@@ -112,6 +112,21 @@ TEST(Engine, TransitionDeadlineOnlyForObjectsStillNonConformingAfterIt) {
   EXPECT_EQ(after[1].due, "2022-07-27");
 }
 
+TEST(Engine, TransitionWindowCoversOnlyObjectsThatExistedAtTheEvent) {
+  auto p = profile_with({spec("R-1", "value-must-match-pattern", {{"field", "host"}, {"pattern", "subdomain_of_domain"}}),
+                         spec("R-51", "deadline-since-event",
+                              {{"event", "regulation.enacted"}, {"months", 12}, {"nonconforming_with", {"R-1"}}, {"existed_by", "live_since"}})});
+  Engine e({&p});
+  auto f = facts_of({app("old", {{"host", "a.example.com"}, {"live_since", "2019-03-01"}}),
+                     app("same-day", {{"host", "b.example.com"}, {"live_since", "2021-07-27"}}),
+                     app("new", {{"host", "c.example.com"}, {"live_since", "2026-02-01"}}),
+                     app("unknown", {{"host", "d.example.com"}})});
+  // An application that went live in 2026 was never "already owned" when the regulation was
+  // promulgated: its own rule applies to it directly, without a transition deadline in 2022.
+  EXPECT_EQ(broken_ids(e, p, f, "2026-06-01"),
+            (std::vector<std::string>{"R-1:old", "R-1:same-day", "R-1:new", "R-1:unknown", "R-51:old", "R-51:same-day"}));
+}
+
 TEST(Engine, PeriodicDutyFromLastOrStart) {
   auto p = profile_with({spec("R-1", "periodic-duty", {{"last", "last_audit_date"}, {"start", "live_since"}, {"months", 24}})});
   Engine e({&p});

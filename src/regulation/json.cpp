@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "regulation/letter.hpp"
+
 namespace simpul::regulation {
 namespace {
 
@@ -66,8 +68,14 @@ boost::json::object to_json(const tenancy::Profile& p, const Sanction& x) {
           {"finding_id", x.finding_id},
           {"step", x.step},
           {"step_name", step ? step->name : x.step},
-          {"date", x.date},
+          {"status", x.status},
+          {"date", x.date.empty() ? boost::json::value(nullptr) : boost::json::value(x.date)},
           {"note", x.note},
+          {"basis", x.basis},
+          {"basis_citation", x.basis_citation},
+          {"proposed_on", x.proposed_on.empty() ? boost::json::value(nullptr) : boost::json::value(x.proposed_on)},
+          {"due", x.due.empty() ? boost::json::value(nullptr) : boost::json::value(x.due)},
+          {"responsible", letter_signatory(p)},
           {"automatic", x.automatic},
           {"issued_by_name", x.issued_by_name},
           {"created_at", x.created_at},

@@ -57,8 +57,8 @@ Case balikpapan_case(const std::string& agency_name, const std::string& object_l
   c.finding.agency_name = agency_name;
   c.finding.object_label = object_label;
   c.finding.first_seen_at = "2024-01-15T02:00:00Z";
-  c.oral = {"s0000000000000000001", c.finding.id, "peringatan_lisan", "2024-02-01"};
-  c.letter = {"abcdef0123456789abcd", c.finding.id, "surat_teguran", "2025-03-01"};
+  c.oral = {.id = "s0000000000000000001", .finding_id = c.finding.id, .step = "peringatan_lisan", .date = "2024-02-01"};
+  c.letter = {.id = "abcdef0123456789abcd", .finding_id = c.finding.id, .step = "surat_teguran", .date = "2025-03-01"};
   return c;
 }
 

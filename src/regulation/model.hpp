@@ -29,13 +29,20 @@ struct FindingFilter {
   std::string agency_id, state, severity, rule_id, chapter, subject, object_id;
 };
 
+/// One step of a sanction case (Balikpapan Pasal 46). The evaluation proposes a step with its basis;
+/// it is given only when the authorised official records it (docs/compliance.md, "Sanctions").
 struct Sanction {
   std::string id;
   std::string finding_id;
   std::string step;
-  std::string date;
+  std::string status = "given";  // proposed | given
+  std::string date;              // the day it was given; empty while proposed
   std::string note;
-  bool automatic = false;
+  std::string basis;             // why this step is due, as the regulation words it
+  std::string basis_citation;    // "Pasal 46 ayat (2) huruf b"
+  std::string proposed_on;       // the day the evaluation proposed it (empty when recorded directly)
+  std::string due;               // by when the official should decide (Pasal 46 sets no period: at once)
+  bool automatic = false;        // proposed by the evaluation rather than recorded first by hand
   std::string issued_by_name;
   std::string created_at;
   bool has_letter = false;
@@ -46,7 +53,9 @@ struct Sanction {
 /// What one evaluation changed.
 struct EvaluationResult {
   std::string evaluated_at;
-  std::int64_t created = 0, resolved = 0, reopened = 0, open = 0, escalated = 0;
+  std::int64_t created = 0, resolved = 0, reopened = 0, open = 0;
+  std::int64_t proposed = 0;   // sanction cases opened at their first step
+  std::int64_t escalated = 0;  // next steps proposed because the previous one did not lead to a correction
 };
 
 }  // namespace simpul::regulation

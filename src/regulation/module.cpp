@@ -65,9 +65,12 @@ void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRow
     seam::add_enforcement(rows, c.rule, how + " (`" + c.kind + "`, " + c.subject + "): " + c.title_en, test);
   }
   if (p.sanctions) {
-    const std::string test = api + "BalikpapanSanctionsEscalateToASignedReprimandLetter";
+    const std::string test = api + "BalikpapanSanctionsAreProposedAndGivenByTheOfficial";
     seam::add_enforcement(rows, p.sanctions->rule,
-                          "sanctions: steps recorded against sanctionable findings, escalated automatically, letter as signed PDF", test);
+                          "sanctions: the evaluation opens a case at the first step and proposes the next one with its basis "
+                          "(huruf b: more than 12 months after the oral warning); the official gives each step, the letter is "
+                          "produced and signed only then",
+                          test);
     if (p.sanctions->trigger_rule)
       seam::add_enforcement(rows, *p.sanctions->trigger_rule,
                             "sanctions apply only to findings of the rules it lists (`compliance.not_sanctionable`)", test);
@@ -79,7 +82,7 @@ void ComplianceModule::evaluate_all() {
   for (const auto& t : tenancy_.tenants()) {
     try {
       auto r = compliance_.evaluate(Scope{t.id}, kScheduler, clock::now_iso().substr(0, 10));
-      log::info("compliance.evaluated", {{"tenant", t.slug}, {"open", r.open}, {"new", r.created}, {"escalated", r.escalated}});
+      log::info("compliance.evaluated", {{"tenant", t.slug}, {"open", r.open}, {"new", r.created}, {"proposed", r.proposed}, {"escalated", r.escalated}});
     } catch (const std::exception& e) {
       log::error("compliance.evaluation_failed", {{"tenant", t.slug}, {"error", e.what()}});
     }

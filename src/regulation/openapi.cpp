@@ -464,7 +464,9 @@ std::string_view openapi_fragment() {
           },
           "sanctions": {
            "type": "array",
-           "items": {}
+           "items": {
+            "$ref": "#/components/schemas/Sanction"
+           }
           },
           "severity": {
            "type": "string"
@@ -535,7 +537,8 @@ std::string_view openapi_fragment() {
          "type": "object",
          "properties": {
           "escalated": {
-           "type": "integer"
+           "type": "integer",
+           "description": "Next sanction steps proposed (not given)"
           },
           "evaluated_at": {
            "type": "string"
@@ -551,6 +554,10 @@ std::string_view openapi_fragment() {
           },
           "resolved": {
            "type": "integer"
+          },
+          "proposed": {
+           "type": "integer",
+           "description": "Sanction cases opened at their first step (proposals)"
           }
          },
          "required": [
@@ -558,6 +565,7 @@ std::string_view openapi_fragment() {
           "evaluated_at",
           "new",
           "open",
+          "proposed",
           "reopened",
           "resolved"
          ]
@@ -707,66 +715,14 @@ std::string_view openapi_fragment() {
     "tags": [
      "Compliance"
     ],
-    "summary": "Record a sanction step (where the profile states sanctions)",
+    "summary": "Give a sanction step (the official's decision on a proposed step, where the profile states sanctions)",
     "responses": {
      "201": {
       "description": "success",
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "automatic": {
-           "type": "boolean"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "date": {
-           "type": "string"
-          },
-          "finding_id": {
-           "type": "string"
-          },
-          "has_letter": {
-           "type": "boolean"
-          },
-          "id": {
-           "type": "string"
-          },
-          "issued_by_name": {
-           "type": "string"
-          },
-          "letter_sha256": {
-           "type": "string"
-          },
-          "letter_signature": {
-           "type": "string"
-          },
-          "note": {
-           "type": "string"
-          },
-          "step": {
-           "type": "string"
-          },
-          "step_name": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "automatic",
-          "created_at",
-          "date",
-          "finding_id",
-          "has_letter",
-          "id",
-          "issued_by_name",
-          "letter_sha256",
-          "letter_signature",
-          "note",
-          "step",
-          "step_name"
-         ]
+         "$ref": "#/components/schemas/Sanction"
         }
        }
       }
@@ -847,6 +803,96 @@ std::string_view openapi_fragment() {
      "title_en"
     ],
     "type": "object"
+   },
+   "Sanction": {
+    "type": "object",
+    "properties": {
+     "automatic": {
+      "type": "boolean"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "date": {
+      "type": "string",
+      "nullable": true,
+      "description": "The day the step was given; null while proposed"
+     },
+     "finding_id": {
+      "type": "string"
+     },
+     "has_letter": {
+      "type": "boolean"
+     },
+     "id": {
+      "type": "string"
+     },
+     "issued_by_name": {
+      "type": "string"
+     },
+     "letter_sha256": {
+      "type": "string"
+     },
+     "letter_signature": {
+      "type": "string"
+     },
+     "note": {
+      "type": "string"
+     },
+     "step": {
+      "type": "string"
+     },
+     "step_name": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "proposed",
+       "given"
+      ]
+     },
+     "basis": {
+      "type": "string",
+      "description": "Why the step is due, as the regulation words it"
+     },
+     "basis_citation": {
+      "type": "string",
+      "description": "The article and huruf of the step, e.g. Pasal 46 ayat (2) huruf b"
+     },
+     "proposed_on": {
+      "type": "string",
+      "nullable": true
+     },
+     "due": {
+      "type": "string",
+      "nullable": true
+     },
+     "responsible": {
+      "type": "string",
+      "description": "Who gives the sanction, with the official title of the profile"
+     }
+    },
+    "required": [
+     "automatic",
+     "basis",
+     "basis_citation",
+     "created_at",
+     "date",
+     "due",
+     "finding_id",
+     "has_letter",
+     "id",
+     "issued_by_name",
+     "letter_sha256",
+     "letter_signature",
+     "note",
+     "proposed_on",
+     "responsible",
+     "status",
+     "step",
+     "step_name"
+    ]
    }
   }
  }

@@ -39,7 +39,8 @@ Finding finding_from(const storage::Row& r) {
 }
 
 const char* kSanctionColumns =
-    "id, finding_id, step, date, note, automatic, issued_by_name, created_at, letter_sha256, letter_signature";
+    "id, finding_id, step, date, note, automatic, issued_by_name, created_at, letter_sha256, letter_signature, status, basis, "
+    "basis_citation, proposed_on, due";
 
 Sanction sanction_from(const storage::Row& r) {
   Sanction x;
@@ -54,6 +55,11 @@ Sanction sanction_from(const storage::Row& r) {
   x.letter_sha256 = r.text_at(8);
   x.letter_signature = r.text_at(9);
   x.has_letter = !x.letter_sha256.empty();
+  x.status = r.text_at(10);
+  x.basis = r.text_at(11);
+  x.basis_citation = r.text_at(12);
+  x.proposed_on = r.text_at(13);
+  x.due = r.text_at(14);
   return x;
 }
 
@@ -73,7 +79,15 @@ std::vector<storage::Migration> Repository::migrations() {
            "note TEXT NOT NULL, automatic INTEGER NOT NULL, issued_by TEXT NOT NULL, issued_by_name TEXT NOT NULL, "
            "created_at TEXT NOT NULL, letter_sha256 TEXT NOT NULL, letter_signature TEXT NOT NULL, letter TEXT NOT NULL);"
            "CREATE INDEX compliance_sanctions_by_finding ON compliance_sanctions (tenant_id, finding_id);"
-           "CREATE TABLE compliance_runs (tenant_id TEXT PRIMARY KEY REFERENCES tenants(id), evaluated_at TEXT NOT NULL)"}};
+           "CREATE TABLE compliance_runs (tenant_id TEXT PRIMARY KEY REFERENCES tenants(id), evaluated_at TEXT NOT NULL)"},
+          // Sanctions are proposed by the evaluation with their basis and given when the official
+          // decides (Balikpapan Pasal 46): earlier rows were all given.
+          {501, "compliance: sanction proposals with their basis",
+           "ALTER TABLE compliance_sanctions ADD COLUMN status TEXT NOT NULL DEFAULT 'given';"
+           "ALTER TABLE compliance_sanctions ADD COLUMN basis TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE compliance_sanctions ADD COLUMN basis_citation TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE compliance_sanctions ADD COLUMN proposed_on TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE compliance_sanctions ADD COLUMN due TEXT NOT NULL DEFAULT ''"}};
 }
 
 std::vector<Finding> Repository::findings(const Scope& s, const FindingFilter& f, const ListQuery& q, const std::string& today,
@@ -172,7 +186,7 @@ void Repository::waive(const Scope& s, const std::string& id, const std::string&
 std::vector<Sanction> Repository::sanctions(const Scope& s, const std::string& finding_id) const {
   std::vector<Sanction> out;
   for (const auto& r : c_.query(std::string("SELECT ") + kSanctionColumns +
-                                    " FROM compliance_sanctions WHERE tenant_id = ? AND finding_id = ? ORDER BY date, created_at",
+                                    " FROM compliance_sanctions WHERE tenant_id = ? AND finding_id = ? ORDER BY created_at, id",
                                 {s.tenant_id, finding_id}))
     out.push_back(sanction_from(r));
   return out;
@@ -181,7 +195,7 @@ std::vector<Sanction> Repository::sanctions(const Scope& s, const std::string& f
 std::vector<Sanction> Repository::all_sanctions(const Scope& s) const {
   std::vector<Sanction> out;
   for (const auto& r : c_.query(std::string("SELECT ") + kSanctionColumns +
-                                    " FROM compliance_sanctions WHERE tenant_id = ? ORDER BY date, created_at",
+                                    " FROM compliance_sanctions WHERE tenant_id = ? ORDER BY created_at, id",
                                 {s.tenant_id}))
     out.push_back(sanction_from(r));
   return out;
@@ -197,9 +211,18 @@ std::optional<Sanction> Repository::sanction(const Scope& s, const std::string& 
 void Repository::insert_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64) {
   c_.execute(
       "INSERT INTO compliance_sanctions (id, tenant_id, finding_id, step, date, note, automatic, issued_by, issued_by_name, "
-      "created_at, letter_sha256, letter_signature, letter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "created_at, letter_sha256, letter_signature, letter, status, basis, basis_citation, proposed_on, due) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {x.id, s.tenant_id, x.finding_id, x.step, x.date, x.note, x.automatic, issued_by, x.issued_by_name, x.created_at,
-       x.letter_sha256, x.letter_signature, letter_base64});
+       x.letter_sha256, x.letter_signature, letter_base64, x.status, x.basis, x.basis_citation, x.proposed_on, x.due});
+}
+
+void Repository::give_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64) {
+  c_.execute(
+      "UPDATE compliance_sanctions SET status = ?, date = ?, note = ?, issued_by = ?, issued_by_name = ?, letter_sha256 = ?, "
+      "letter_signature = ?, letter = ? WHERE tenant_id = ? AND id = ? AND status = 'proposed'",
+      {x.status, x.date, x.note, issued_by, x.issued_by_name, x.letter_sha256, x.letter_signature, letter_base64, s.tenant_id,
+       x.id});
 }
 
 std::optional<std::string> Repository::letter_base64(const Scope& s, const std::string& sanction_id) const {

@@ -90,6 +90,7 @@ void register_routes(http::Router& router, Compliance& m) {
                                                         {"resolved", r.resolved},
                                                         {"reopened", r.reopened},
                                                         {"open", r.open},
+                                                        {"proposed", r.proposed},
                                                         {"escalated", r.escalated}});
   });
 

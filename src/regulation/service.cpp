@@ -1,5 +1,6 @@
 #include "regulation/service.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <boost/json/serialize.hpp>
@@ -105,14 +106,15 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
       repo.update(s, f);
       ++result.resolved;
     }
-    result.escalated = escalate(c, s, profile, today);
+    propose_sanctions(c, s, profile, today, result);
     repo.record_run(s, result.evaluated_at);
-    if (result.created || result.resolved || result.reopened || result.escalated)
+    if (result.created || result.resolved || result.reopened || result.proposed || result.escalated)
       ledger_.append(c, ledger::change_in(s, actor, "compliance.evaluate", "tenant", s.tenant_id,
                                           {{"date", today},
                                            {"created", result.created},
                                            {"resolved", result.resolved},
                                            {"reopened", result.reopened},
+                                           {"proposed", result.proposed},
                                            {"escalated", result.escalated},
                                            {"open", result.open}}));
   });
@@ -196,37 +198,111 @@ boost::json::object Compliance::summary(const Scope& s, const std::string& agenc
 }
 
 std::vector<Sanction> Compliance::sanctions(const Scope& s, const std::string& finding_id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).sanctions(s, finding_id); });
+  auto out = storage::read(db_, [&](storage::Connection& c) { return Repository(c).sanctions(s, finding_id); });
+  // In the order of the regulation's steps (two proposals may share a second of created_at).
+  const auto& p = tenancy_.profile_of(s);
+  auto index = [&](const Sanction& x) {
+    const auto* step = p.sanctions ? p.sanctions->step(x.step) : nullptr;
+    return step ? step - p.sanctions->steps.data() : std::ptrdiff_t{0};
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Sanction& a, const Sanction& b) { return index(a) < index(b); });
+  return out;
 }
 
-Sanction Compliance::write_sanction(storage::Connection& c, const Scope& s, const Finding& f, const tenancy::SanctionStep& step,
-                                    const std::string& date, const std::string& note, bool automatic, const Actor& actor) const {
+namespace {
+
+bool is_sanctionable(const tenancy::Profile& p, const std::string& rule_id) {
+  return p.sanctions &&
+         std::find(p.sanctions->applies_to.begin(), p.sanctions->applies_to.end(), rule_id) != p.sanctions->applies_to.end();
+}
+
+/// The article listing what is sanctionable (Pasal 46 ayat (1)), else the one stating the steps.
+std::optional<RuleRef> trigger_ref(const tenancy::Profile& p) {
+  if (!p.sanctions) return std::nullopt;
+  return tenancy::rule_ref(p, std::optional<std::string>(p.sanctions->trigger_rule.value_or(p.sanctions->rule)));
+}
+
+/// The steps are the list of the sanctions article in its order: "Pasal 46 ayat (2) huruf b".
+std::string step_citation(const tenancy::Profile& p, std::size_t index) {
+  const auto* r = p.rule(p.sanctions->rule);
+  return (r ? r->citation : p.sanctions->rule) + " huruf " + std::string(1, static_cast<char>('a' + index));
+}
+
+RuleRef step_ref(const tenancy::Profile& p, std::size_t index) { return {p.sanctions->rule, step_citation(p, index)}; }
+
+/// "1 (satu) tahun" as the regulation writes the period; other periods in months.
+std::string period_text(int months) {
+  if (months == 12) return "1 (satu) tahun";
+  if (months % 12 == 0) return std::to_string(months / 12) + " tahun";
+  return std::to_string(months) + " bulan";
+}
+
+const Sanction* record_of(const std::vector<Sanction>& records, const std::string& step, bool given_only) {
+  for (const auto& x : records)
+    if (x.step == step && (!given_only || x.status == "given")) return &x;
+  return nullptr;
+}
+
+}  // namespace
+
+void Compliance::propose(storage::Connection& c, const Scope& s, const Finding& f, std::size_t index, const std::string& basis,
+                         const std::string& today) const {
   const auto& p = tenancy_.profile_of(s);
+  static const Actor kSystem{"system", "Simpul (otomatis)", ""};
   Sanction x;
   x.id = crypto::new_id();
   x.finding_id = f.id;
-  x.step = step.id;
-  x.date = date;
-  x.note = note;
-  x.automatic = automatic;
-  x.issued_by_name = actor.name;
+  x.step = p.sanctions->steps[index].id;
+  x.status = "proposed";
+  x.basis = basis;
+  x.basis_citation = step_citation(p, index);
+  x.proposed_on = today;
+  x.due = today;  // Pasal 46 sets no period for the decision: it is due when proposed
+  x.automatic = true;
+  x.issued_by_name = "";
   x.created_at = clock::now_iso();
-  std::string pdf;
-  if (step.letter) {
-    LetterInput in{p, f, x, Repository(c).sanctions(s, f.id)};
-    pdf = reprimand_letter(in);
-    x.letter_sha256 = crypto::sha256_hex(pdf);
-    x.letter_signature = ledger_.sign_hex(x.letter_sha256);
-    x.has_letter = true;
+  Repository(c).insert_sanction(s, x, kSystem.id, "");
+  ledger_.append(c, ledger::change_in(s, kSystem, "sanction.propose", "finding", f.id,
+                                      {{"sanction_id", x.id}, {"step", x.step}, {"basis", basis}, {"citation", x.basis_citation}}));
+}
+
+void Compliance::propose_sanctions(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today,
+                                   EvaluationResult& result) const {
+  if (!p.sanctions || p.sanctions->steps.empty()) return;
+  Repository repo(c);
+  std::map<std::string, std::vector<Sanction>> by_finding;
+  for (auto& x : repo.all_sanctions(s)) by_finding[x.finding_id].push_back(std::move(x));
+  const auto& steps = p.sanctions->steps;
+  for (const auto& f : repo.all_findings(s)) {
+    if (f.state != "open" || !is_sanctionable(p, f.rule_id)) continue;
+    const auto& records = by_finding[f.id];
+    if (records.empty()) {
+      // The case opens when the violation is first found: its first step is proposed (ayat (1)-(2)).
+      const auto* rule = p.rule(f.rule_id);
+      const auto* trigger = p.sanctions->trigger_rule ? p.rule(*p.sanctions->trigger_rule) : nullptr;
+      propose(c, s, f, 0,
+              "Pelanggaran " + (rule ? rule->citation : f.rule_id) + " ditemukan pertama kali pada tanggal " +
+                  p.local_date(f.first_seen_at) + (trigger ? "; dikenakan sanksi administratif menurut " + trigger->citation : "") +
+                  ".",
+              today);
+      ++result.proposed;
+      continue;
+    }
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+      if (record_of(records, steps[i].id, false)) continue;  // proposed or given already
+      const Sanction* previous = record_of(records, steps[i - 1].id, true);
+      if (!previous || steps[i].after_months == 0) break;
+      // "apabila tidak dilakukan perbaikan ... selama 1 (satu) tahun": proposed once more than the
+      // period has passed since the previous step was given (the anniversary itself is not enough).
+      if (today <= add_months(previous->date, steps[i].after_months)) break;
+      propose(c, s, f, i,
+              steps[i - 1].name + " tanggal " + previous->date + ", lebih dari " + period_text(steps[i].after_months) +
+                  " tanpa perbaikan.",
+              today);
+      ++result.escalated;
+      break;
+    }
   }
-  Repository(c).insert_sanction(s, x, actor.id, pdf.empty() ? "" : crypto::to_base64(pdf));
-  ledger_.append(c, ledger::change_in(s, actor, "sanction.impose", "finding", f.id,
-                                      {{"sanction_id", x.id},
-                                       {"step", step.id},
-                                       {"date", date},
-                                       {"automatic", automatic},
-                                       {"letter_sha256", x.letter_sha256}}));
-  return x;
 }
 
 Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const std::string& step_id, const std::string& date,
@@ -236,54 +312,79 @@ Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const
     Repository repo(c);
     auto f = repo.finding(s, finding_id);
     if (!f) throw Error(ErrorCode::FindingNotFound);
-    if (!p.sanctions || std::find(p.sanctions->applies_to.begin(), p.sanctions->applies_to.end(), f->rule_id) ==
-                            p.sanctions->applies_to.end())
-      throw Error(ErrorCode::FindingNotSanctionable, {{"rule", f->rule_id}});
+    if (!is_sanctionable(p, f->rule_id)) throw Error(ErrorCode::FindingNotSanctionable,
+                  {{"rule", f->rule_id}, {"regulation_states_sanctions", p.sanctions.has_value()}}, trigger_ref(p));
     if (f->state != "open") throw Error(ErrorCode::FindingNotOpen, {{"state", f->state}});
     const auto* step = p.sanctions->step(step_id);
     if (!step) throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}}, tenancy::rule_ref(p, p.sanctions->rule));
-    // Steps follow the regulation's order: each one only after the previous one was given.
-    auto given = repo.sanctions(s, finding_id);
+    // Steps follow the regulation's order: each one once, and only after the previous one was given.
+    auto records = repo.sanctions(s, finding_id);
     std::size_t index = static_cast<std::size_t>(step - p.sanctions->steps.data());
-    bool already = false;
-    for (const auto& g : given) already = already || g.step == step_id;
-    bool previous_given = index == 0;
-    for (const auto& g : given) previous_given = previous_given || g.step == p.sanctions->steps[index - 1].id;
-    if (already || !previous_given)
-      throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}, {"already_given", already}}, tenancy::rule_ref(p, p.sanctions->rule));
+    const Sanction* existing = record_of(records, step_id, false);
+    const Sanction* previous = index == 0 ? nullptr : record_of(records, p.sanctions->steps[index - 1].id, true);
+    bool already = existing && existing->status == "given";
+    if (already || (index > 0 && !previous))
+      throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}, {"already_given", already}}, step_ref(p, index));
     // The user's "today" may already be tomorrow in UTC terms (01:00 WITA is 17:00 UTC).
     if (date > clock::latest_indonesian_date())
       throw Error(ErrorCode::ValidationInvalidValue, "date", "must not be in the future");
-    return write_sanction(c, s, *f, *step, date, note, false, actor);
-  });
-}
-
-std::int64_t Compliance::escalate(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today) const {
-  if (!p.sanctions || p.sanctions->steps.size() < 2) return 0;
-  static const Actor kSystem{"system", "Simpul (otomatis)", ""};
-  Repository repo(c);
-  std::int64_t escalated = 0;
-  // Only findings that already carry a sanction can escalate: start from the sanctions.
-  std::map<std::string, std::vector<Sanction>> by_finding;
-  for (auto& x : repo.all_sanctions(s)) by_finding[x.finding_id].push_back(std::move(x));
-  for (auto& [finding_id, given] : by_finding) {
-    auto f = repo.finding(s, finding_id);
-    if (!f || f->state != "open") continue;
-    for (std::size_t i = 1; i < p.sanctions->steps.size(); ++i) {
-      const auto& step = p.sanctions->steps[i];
-      const Sanction* previous = nullptr;
-      bool done = false;
-      for (const auto& g : given) {
-        if (g.step == p.sanctions->steps[i - 1].id) previous = &g;
-        done = done || g.step == step.id;
-      }
-      if (done || !previous || step.after_months == 0) continue;
-      if (today <= add_months(previous->date, step.after_months)) break;
-      given.push_back(write_sanction(c, s, *f, step, today, "", true, kSystem));
-      ++escalated;
+    // A sanction answers a violation: not before it was found, nor before the regulation was in force.
+    auto found = p.local_date(f->first_seen_at);
+    if (date < found)
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "date"}, {"reason", "before the violation was first found"}, {"first_found", found}}, trigger_ref(p));
+    if (p.regulation_enacted && date < *p.regulation_enacted)
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "date"}, {"reason", "before the regulation was in force"}, {"in_force", *p.regulation_enacted}},
+                  trigger_ref(p));
+    if (previous) {
+      // Ayat (2) huruf b: the reprimand only when a year after the oral warning nothing was corrected.
+      auto earliest = step->after_months ? add_months(previous->date, step->after_months) : previous->date;
+      if (step->after_months ? date <= earliest : date < earliest)
+        throw Error(ErrorCode::SanctionStepInvalid,
+                    {{"step", step_id}, {"previous_date", previous->date}, {"after_months", step->after_months}},
+                    step_ref(p, index));
     }
-  }
-  return escalated;
+    Sanction x;
+    if (existing) {
+      x = *existing;
+    } else {
+      x.id = crypto::new_id();
+      x.finding_id = f->id;
+      x.step = step->id;
+      x.basis_citation = step_citation(p, index);
+      x.created_at = clock::now_iso();
+    }
+    x.status = "given";
+    x.date = date;
+    x.note = note;
+    x.issued_by_name = actor.name;
+    std::string pdf;
+    if (step->letter) {
+      // The letter exists only once the official decided, signed with the instance key.
+      std::vector<Sanction> earlier;
+      for (const auto& r : records)
+        if (r.status == "given" && r.step != x.step) earlier.push_back(r);
+      LetterInput in{p, *f, x, earlier};
+      pdf = reprimand_letter(in);
+      x.letter_sha256 = crypto::sha256_hex(pdf);
+      x.letter_signature = ledger_.sign_hex(x.letter_sha256);
+      x.has_letter = true;
+    }
+    auto letter = pdf.empty() ? std::string() : crypto::to_base64(pdf);
+    if (existing)
+      repo.give_sanction(s, x, actor.id, letter);
+    else
+      repo.insert_sanction(s, x, actor.id, letter);
+    ledger_.append(c, ledger::change_in(s, actor, "sanction.impose", "finding", f->id,
+                                        {{"sanction_id", x.id},
+                                         {"step", x.step},
+                                         {"date", date},
+                                         {"citation", x.basis_citation},
+                                         {"proposed", existing != nullptr},
+                                         {"letter_sha256", x.letter_sha256}}));
+    return x;
+  });
 }
 
 std::pair<Sanction, std::string> Compliance::letter(const Scope& s, const std::string& sanction_id) const {
@@ -303,16 +404,34 @@ std::map<std::string, std::int64_t> Compliance::open_counts(storage::Connection&
 
 void Compliance::check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const {
   const auto& p = tenancy_.profile_of(s);
-  auto v = engine_.gate(p, tenant, after, today);
-  if (!v) return;
-  const auto& spec = *v->rule->spec;
-  boost::json::object details = v->details;
+  auto all = engine_.gates(p, tenant, after, today);
+  if (all.empty()) return;
+  // The refusal names the first rule and lists every unmet requirement of every gate at once, so a
+  // Perangkat Daerah sees all it must do before the step (not one rule after another).
+  const auto& first = all.front();
+  const auto& spec = *first.rule->spec;
+  boost::json::object details = first.details;
   details["rule_title"] = spec.title;
   details["rule_title_en"] = spec.title_en;
+  boost::json::array unmet;
+  for (const auto& v : all) {
+    const auto* r = p.rule(v.rule->spec->rule);
+    unmet.push_back({{"rule", {{"id", v.rule->spec->rule},
+                               {"citation", r ? r->citation : ""},
+                               {"title", v.rule->spec->title},
+                               {"title_en", v.rule->spec->title_en}}},
+                     {"details", v.details}});
+  }
+  details["unmet"] = std::move(unmet);
   ErrorCode code = ErrorCode::ApplicationGateRefused;
-  if (v->rule->kind == Kind::ApprovalChain)
-    code = v->details.at("reason") == "self" ? ErrorCode::ApplicationSelfDecision : ErrorCode::ApplicationDeciderNotRecommender;
+  if (first.rule->kind == Kind::ApprovalChain)
+    code = first.details.at("reason") == "self" ? ErrorCode::ApplicationSelfDecision : ErrorCode::ApplicationDeciderNotRecommender;
   throw Error(code, std::move(details), tenancy::rule_ref(p, spec.rule));
+}
+
+std::vector<Violation> Compliance::early_warnings(const Scope& s, const TenantFacts& tenant, const Fact& object,
+                                                  const std::string& today) const {
+  return engine_.early_warnings(tenancy_.profile_of(s), tenant, object, today);
 }
 
 }  // namespace simpul::regulation

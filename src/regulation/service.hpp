@@ -47,7 +47,8 @@ class Compliance {
   boost::json::object summary(const Scope& s, const std::string& agency_id, const std::string& today) const;
 
   std::vector<Sanction> sanctions(const Scope& s, const std::string& finding_id) const;
-  /// Records a step of the profile's sanctions against an open, sanctionable finding.
+  /// The authorised official gives a step of the profile's sanctions against an open, sanctionable
+  /// finding (a proposed step becomes given; a letter is produced and signed only now).
   Sanction impose(const Scope& s, const std::string& finding_id, const std::string& step, const std::string& date,
                   const std::string& note, const Actor& actor);
   /// The letter's PDF bytes and its record.
@@ -56,13 +57,20 @@ class Compliance {
   /// Open findings per object of a subject, inside the caller's transaction (list badges).
   std::map<std::string, std::int64_t> open_counts(storage::Connection& c, const Scope& s, const std::string& subject) const;
 
-  /// Throws the catalogue refusal when the object, as it would be after a step, breaks a gate.
+  /// Throws the catalogue refusal when the object, as it would be after a step, breaks a gate; the
+  /// refusal's `details.unmet` lists every gate it breaks.
   void check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const;
+  /// Value rules the object breaks that become findings once it is live (engine.hpp).
+  std::vector<Violation> early_warnings(const Scope& s, const TenantFacts& tenant, const Fact& object,
+                                        const std::string& today) const;
 
  private:
-  Sanction write_sanction(storage::Connection& c, const Scope& s, const Finding& f, const tenancy::SanctionStep& step,
-                          const std::string& date, const std::string& note, bool automatic, const Actor& actor) const;
-  std::int64_t escalate(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today) const;
+  /// Opens sanction cases for newly found sanctionable violations and proposes the next step where
+  /// the previous one led to no correction within its period (proposals only: the official decides).
+  void propose_sanctions(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today,
+                         EvaluationResult& result) const;
+  void propose(storage::Connection& c, const Scope& s, const Finding& f, std::size_t index, const std::string& basis,
+               const std::string& today) const;
 
   storage::Database& db_;
   tenancy::Service& tenancy_;

@@ -103,7 +103,7 @@ TEST(ShippedProfiles, AllFiveLoadWithTheirRegulationsFacts) {
   EXPECT_FALSE(reg.get("lampung-timur").recognises_agency_flag("mandiri_tik"));
   EXPECT_EQ(reg.get("bandar-lampung").rules.size() + bpn.rules.size() + reg.get("lampung-timur").rules.size() +
                 btg.rules.size() + reg.get("madiun").rules.size(),
-            549u);
+            550u);  // 549 of the rule matrix, and Bontang Pasal 27 ayat (2) as its own rule (BTG-27-2)
 }
 
 TEST(ProfileLoader, GatewaySectionNamesRolesAndRulesOfTheProfile) {

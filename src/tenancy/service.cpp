@@ -19,6 +19,21 @@ bool Agency::has_flag(const std::string& f) const { return std::find(flags.begin
 
 namespace {
 
+/// A role the regulation gives to several agencies at once: `holders: each` on the profile's role
+/// (Balikpapan Pasal 1 angka 30: every PD is Wali Data for the data it owns). Read from the profile
+/// document, which keeps every key of the file, so that RoleSpec (included everywhere) stays as it is.
+bool held_by_each(const Profile& p, const std::string& flag) {
+  const auto* roles = p.document.if_contains("roles");
+  if (!roles || !roles->is_array()) return false;
+  for (const auto& r : roles->as_array()) {
+    if (!r.is_object()) continue;
+    const auto* f = r.as_object().if_contains("agency_flag");
+    const auto* h = r.as_object().if_contains("holders");
+    if (f && f->is_string() && f->as_string() == flag && h && h->is_string() && h->as_string() == "each") return true;
+  }
+  return false;
+}
+
 std::optional<RuleRef> role_rule(const Profile& p, const std::string& flag) {
   for (const auto& r : p.roles)
     if (r.agency_flag && *r.agency_flag == flag && r.rule) {
@@ -135,7 +150,7 @@ void Service::validate(const Scope& s, storage::Connection& c, const Agency& a) 
   Repository repo(c);
   if (repo.agency_with_code(s, a.code, a.id)) throw Error(ErrorCode::AgencyDuplicateCode, {{"code", a.code}});
   for (const auto& f : a.flags)
-    if (is_single_holder_flag(f))
+    if (is_single_holder_flag(f) && !held_by_each(profile, f))
       if (auto holder = repo.agency_with_flag(s, f, a.id))
         throw Error(ErrorCode::AgencyFlagTaken, {{"flag", f}, {"holder", holder->name}}, role_rule(profile, f));
 }

@@ -1,5 +1,6 @@
 #include "testing/test_database.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -9,9 +10,30 @@ namespace simpul::test_support {
 
 std::vector<std::string> backends() { return {"sqlite", "postgres"}; }
 
+namespace {
+
+/// Tests whose PostgreSQL half was skipped in this process; said loudly when the process ends, so
+/// a plain `ctest` or a test binary run by hand cannot be mistaken for the whole suite.
+int& skipped_postgres() {
+  static int n = 0;
+  return n;
+}
+
+void say_postgres_did_not_run() {
+  std::fprintf(stderr,
+               "\n*** WARNING: the PostgreSQL half of %d test(s) did NOT run: SIMPUL_TEST_PG is not set. ***\n"
+               "*** scripts/test runs it; by hand: scripts/pg-test-cluster start DIR, then export SIMPUL_TEST_PG=<dsn>. ***\n\n",
+               skipped_postgres());
+}
+
+}  // namespace
+
 void DatabaseTest::SetUp() {
   const char* pg = std::getenv("SIMPUL_TEST_PG");
-  if (GetParam() == "postgres" && !(pg && *pg)) GTEST_SKIP() << "SIMPUL_TEST_PG is not set";
+  if (GetParam() == "postgres" && !(pg && *pg)) {
+    if (skipped_postgres()++ == 0) std::atexit(say_postgres_did_not_run);
+    GTEST_SKIP() << "SIMPUL_TEST_PG is not set: the PostgreSQL half of this test did NOT run";
+  }
 }
 
 TempDir::TempDir() {

@@ -1,4 +1,5 @@
 #include "api_harness.hpp"
+#include "rule_driven_codes.hpp"
 
 #include "identity/roles.hpp"
 
@@ -126,6 +127,22 @@ void check_against_contract(const http::Router& router, const std::string& metho
   for (const auto& p : problems) ADD_FAILURE() << method << " " << m.route->pattern << " → " << r.status << " breaks its contract: " << p;
 }
 
+/// Every error answer whose code a regulation causes cites its rule (rule_driven_codes.hpp).
+void check_rule_cited(const std::string& method, const std::string& path, const Reply& r) {
+  auto code = r.error_code();
+  if (code.empty()) return;
+  bool driven = false;
+  for (auto c : kRuleDrivenCodes) driven = driven || c == code;
+  if (!driven) return;
+  const auto& error = r.json.at("error").as_object();
+  const auto* details = error.if_contains("details");
+  const auto* states = details && details->is_object() ? details->as_object().if_contains("regulation_states_sanctions") : nullptr;
+  if (rule_may_be_absent(code, !(states && states->is_bool() && !states->as_bool()))) return;
+  const auto* rule = error.if_contains("rule");
+  if (!rule || !rule->is_object() || rule->at("id").as_string().empty() || rule->at("citation").as_string().empty())
+    ADD_FAILURE() << method << " " << path << " refused with " << code << " without the rule that causes it: " << r.body;
+}
+
 }  // namespace
 
 Reply Client::send(const std::string& method, const std::string& path, const std::string& body,
@@ -157,6 +174,7 @@ Reply Client::send(const std::string& method, const std::string& path, const std
   if (res.content_type.rfind("application/json", 0) == 0 && !res.body.empty()) r.json = boost::json::parse(res.body);
   record_response(instance_.platform().router(), method, req.path, r);
   check_against_contract(instance_.platform().router(), method, req.path, r);
+  check_rule_cited(method, req.path, r);
   return r;
 }
 

@@ -79,7 +79,7 @@ TEST_P(ApplicationImportTest, ADryRunCountsAndWritesNothingThenTheImportCreatesW
                     other +
                     ";Aplikasi_Khusus;;;;;;;;;;\r\n"
                     "SILAMA;Sistem Lama;Diganti SIMPEG;" +
-                    ag + ";aplikasi_khusus;pensiun;;;;server_sendiri;dinas;;terbuka;;tidak\r\n";
+                    ag + ";aplikasi_khusus;pensiun;;;;server_pd_di_pusat_data;dinas;;terbuka;;tidak\r\n";
   auto before = ledger_size(in);
   auto dry = upload(c, "", csv);  // dry_run defaults to true
   ASSERT_EQ(dry.status, 200) << dry.body;

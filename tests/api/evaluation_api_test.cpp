@@ -21,24 +21,23 @@ class EvaluationApiTest : public test_support::DatabaseTest {
   }
 };
 
-std::string str(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
 double num(const boost::json::value& v, const char* key) { return v.at(key).to_number<double>(); }
 
 std::string create_period(Client& c, int year, const std::string& extra = "") {
   auto r = c.post("/api/evaluation/periods", "{\"year\":" + std::to_string(year) + extra + "}");
   EXPECT_EQ(r.status, 201) << r.body;
-  return r.status == 201 ? str(r.json, "id") : "";
+  return r.status == 201 ? text_of(r.json, "id") : "";
 }
 
 std::string team_id(Client& admin, const std::string& kind) {
   auto teams = admin.get("/api/teams");
   for (const auto& t : teams.json.as_array())
-    if (t.at("kind").as_string() == kind) return str(t, "id");
+    if (t.at("kind").as_string() == kind) return text_of(t, "id");
   ADD_FAILURE() << "no team " << kind;
   return "";
 }
 
-std::string user_id(Client& c) { return str(c.get("/api/auth/me").json.at("user"), "id"); }
+std::string user_id(Client& c) { return text_of(c.get("/api/auth/me").json.at("user"), "id"); }
 
 void add_member(Client& admin, const std::string& period, Client& who, const std::string& role) {
   auto r = admin.post("/api/evaluation/periods/" + period + "/members",
@@ -66,7 +65,7 @@ std::vector<std::pair<std::string, double>> indicators(Client& c, const std::str
   std::vector<std::pair<std::string, double>> out;
   auto detail = c.get("/api/evaluation/periods/" + period);
   for (const auto& i : detail.json.at("indicators").as_array())
-    out.emplace_back(str(i, "id"), num(i, "weight"));
+    out.emplace_back(text_of(i, "id"), num(i, "weight"));
   return out;
 }
 
@@ -91,10 +90,10 @@ TEST_P(EvaluationApiTest, TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRole
   EXPECT_EQ(viewer.post("/api/evaluation/periods", R"({"year":2025})").status, 403);
   auto period = create_period(admin, 2025);
   auto detail = admin.get("/api/evaluation/periods/" + period).json;
-  EXPECT_EQ(str(detail, "framework_id"), "spbe-2020");
-  EXPECT_EQ(str(detail.at("rule"), "id"), "BTG-49-1");
+  EXPECT_EQ(text_of(detail, "framework_id"), "spbe-2020");
+  EXPECT_EQ(text_of(detail.at("rule"), "id"), "BTG-49-1");
   std::map<std::string, std::string> roles;
-  for (const auto& m : detail.at("members").as_array()) roles[str(m, "user_name")] = str(m, "role");
+  for (const auto& m : detail.at("members").as_array()) roles[text_of(m, "user_name")] = text_of(m, "role");
   EXPECT_EQ(roles, (std::map<std::string, std::string>{{"entri.uji", "data_entry"}, {"pj.uji", "penanggung_jawab"},
                                                        {"koord.uji", "koordinator"}}));
   EXPECT_EQ(admin.post("/api/evaluation/periods", R"({"year":2025})").error_code(), "evaluation.period_exists");
@@ -113,11 +112,11 @@ TEST_P(EvaluationApiTest, TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRole
   EXPECT_EQ(pj.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan"})").status, 422);
   auto returned = pj.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"Lampirkan SK tim."})");
   ASSERT_EQ(returned.status, 200) << returned.body;
-  EXPECT_EQ(str(returned.json, "state"), "dikembalikan");
+  EXPECT_EQ(text_of(returned.json, "state"), "dikembalikan");
   auto view = entry.get("/api/evaluation/periods/" + period + "/indicators/" + first).json;
   ASSERT_EQ(view.at("comments").as_array().size(), 1u);
-  EXPECT_EQ(str(view.at("comments").as_array()[0], "text"), "Dikembalikan: Lampirkan SK tim.");
-  EXPECT_EQ(str(view.at("answer"), "explanation"), "Baris satu\nBaris dua");
+  EXPECT_EQ(text_of(view.at("comments").as_array()[0], "text"), "Dikembalikan: Lampirkan SK tim.");
+  EXPECT_EQ(text_of(view.at("answer"), "explanation"), "Baris satu\nBaris dua");
   ASSERT_EQ(entry.post("/api/evaluation/periods/" + period + "/indicators/" + first + "/comments",
                        R"({"text":"SK sudah dilampirkan."})")
                 .status,
@@ -132,11 +131,11 @@ TEST_P(EvaluationApiTest, TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRole
   EXPECT_EQ(pj.post("/api/evaluation/periods/" + period + "/submit", "").error_code(), "evaluation.role_required");
   auto submitted = koord.post("/api/evaluation/periods/" + period + "/submit", "");
   ASSERT_EQ(submitted.status, 200) << submitted.body;
-  EXPECT_EQ(str(submitted.json, "state"), "diserahkan");
+  EXPECT_EQ(text_of(submitted.json, "state"), "diserahkan");
   // 59/2020: index = sum(w_i * level_i) / 100; every indicator at 2, the first at 4.
   double expected = (first_weight * 4 + (100 - first_weight) * 2) / 100;
   EXPECT_NEAR(num(submitted.json.at("result"), "index"), expected, 1e-9);
-  EXPECT_EQ(str(submitted.json.at("result"), "predicate"), "Cukup");
+  EXPECT_EQ(text_of(submitted.json.at("result"), "predicate"), "Cukup");
 
   // Nobody edits a submitted period.
   EXPECT_EQ(admin.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"x"})").error_code(),
@@ -198,16 +197,16 @@ TEST_P(EvaluationApiTest, AFrameworkCorrectionIsANewVersionAndEarlierPeriodsKeep
   // The 2024 period keeps version 1; a new period takes version 2 with the corrected texts.
   auto old_view = admin.get("/api/evaluation/periods/" + old_period + "/indicators/" + first).json;
   EXPECT_EQ(admin.get("/api/evaluation/periods/" + old_period).json.at("framework_version").to_number<int>(), 1);
-  EXPECT_NE(str(old_view.at("indicator"), "name"), "Nama indikator terkoreksi");
+  EXPECT_NE(text_of(old_view.at("indicator"), "name"), "Nama indikator terkoreksi");
   auto new_period = create_period(admin, 2025);
   EXPECT_EQ(admin.get("/api/evaluation/periods/" + new_period).json.at("framework_version").to_number<int>(), 2);
   auto new_view = admin.get("/api/evaluation/periods/" + new_period + "/indicators/" + first).json;
-  EXPECT_EQ(str(new_view.at("indicator"), "name"), "Nama indikator terkoreksi");
-  EXPECT_EQ(str(new_view.at("indicator").at("levels").as_array()[2], "criteria"), "Kebijakan internal ditetapkan.");
+  EXPECT_EQ(text_of(new_view.at("indicator"), "name"), "Nama indikator terkoreksi");
+  EXPECT_EQ(text_of(new_view.at("indicator").at("levels").as_array()[2], "criteria"), "Kebijakan internal ditetapkan.");
   bool listed = false;
   auto frameworks = admin.get("/api/evaluation/frameworks");
   for (const auto& f : frameworks.json.at("items").as_array())
-    listed = listed || (str(f, "id") == "spbe-2020" && f.at("version").to_number<int>() == 2 && str(f, "origin") == "koreksi");
+    listed = listed || (text_of(f, "id") == "spbe-2020" && f.at("version").to_number<int>() == 2 && text_of(f, "origin") == "koreksi");
   EXPECT_TRUE(listed);
   EXPECT_EQ(admin.get("/api/evaluation/frameworks/spbe-2020?version=1").json.at("version").to_number<int>(), 1);
   EXPECT_EQ(admin.get("/api/evaluation/frameworks/spbe-2020?version=9").error_code(), "evaluation.framework_not_found");
@@ -220,7 +219,7 @@ TEST_P(EvaluationApiTest, UnderPemdiTheLevelFollowsAcceptedEvidenceAndWhatIfRais
   auto entry = user(in, admin, "madiun", "entri.uji", "assessor", kominfo);
   auto pj = user(in, admin, "madiun", "pj.uji", "assessor", kominfo);
   auto period = create_period(admin, 2026);
-  EXPECT_EQ(str(admin.get("/api/evaluation/periods/" + period).json, "framework_id"), "pemdi-2026");
+  EXPECT_EQ(text_of(admin.get("/api/evaluation/periods/" + period).json, "framework_id"), "pemdi-2026");
   add_member(admin, period, entry, "data_entry");
   add_member(admin, period, pj, "penanggung_jawab");
   auto all = indicators(admin, period);
@@ -245,7 +244,7 @@ TEST_P(EvaluationApiTest, UnderPemdiTheLevelFollowsAcceptedEvidenceAndWhatIfRais
             "evaluation.link_unknown");
 
   // Verdicts come from the reviewer on a submitted answer: level 1 accepted, level 2 rejected → 1.
-  auto l1_id = str(l1.json, "id"), l2_id = str(l2.json, "id");
+  auto l1_id = text_of(l1.json, "id"), l2_id = text_of(l2.json, "id");
   auto verdict = [&](Client& c, const std::string& id, bool ok) {
     return c.post("/api/evaluation/periods/" + period + "/evidence/" + id + "/verdict",
                   std::string(R"({"accepted":)") + (ok ? "true" : "false") + "}");
@@ -282,7 +281,7 @@ TEST_P(EvaluationApiTest, LampungTimurEvaluatesEveryAgencyAndRanksThem) {
   auto kominfo = agency_id(admin, "DISKOMINFO");
   auto entry = user(in, admin, "lampung-timur", "entri.uji", "assessor", kominfo);
   auto pj = user(in, admin, "lampung-timur", "pj.uji", "assessor", kominfo);
-  EXPECT_EQ(str(admin.get("/api/evaluation/options").json.at("agency_rule"), "id"), "LTM-03-2");
+  EXPECT_EQ(text_of(admin.get("/api/evaluation/options").json.at("agency_rule"), "id"), "LTM-03-2");
   std::map<std::string, std::string> periods;
   int level = 1;
   for (const char* code : {"DINKES", "DISDUKCAPIL"}) {
@@ -296,9 +295,9 @@ TEST_P(EvaluationApiTest, LampungTimurEvaluatesEveryAgencyAndRanksThem) {
   create_period(admin, 2025);  // the Pemda-wide period is not in the league
   auto league = admin.get("/api/evaluation/league?year=2025").json.at("items").as_array();
   ASSERT_EQ(league.size(), 2u);
-  EXPECT_EQ(str(league[0].at("period"), "id"), periods["DISDUKCAPIL"]);
+  EXPECT_EQ(text_of(league[0].at("period"), "id"), periods["DISDUKCAPIL"]);
   EXPECT_NEAR(num(league[0], "index"), 3.0, 1e-9);
-  EXPECT_EQ(str(league[0], "predicate"), "Baik");
+  EXPECT_EQ(text_of(league[0], "predicate"), "Baik");
   EXPECT_EQ(league[1].at("rank").to_number<int>(), 2);
   EXPECT_NEAR(num(league[1], "index"), 2.0, 1e-9);
 
@@ -368,14 +367,14 @@ TEST_P(EvaluationApiTest, LiveEvidenceIsProposedFromRealRecordsAndCanBeLinked) {
   auto app = admin.post("/api/applications", R"({"code":"APL-9","name":"Sistem Arsip","owner_agency_id":")" + kominfo +
                                                  R"(","category":"aplikasi_umum"})");
   ASSERT_EQ(app.status, 201) << app.body;
-  auto app_id = str(app.json, "id");
+  auto app_id = text_of(app.json, "id");
   auto found = proposals_of(app_id);
   ASSERT_FALSE(found.empty()) << "the registered application is proposed as evidence";
-  EXPECT_EQ(str(found.front(), "kind"), "application");
+  EXPECT_EQ(text_of(found.front(), "kind"), "application");
 
   auto linked = entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + app_id + "\"}");
   ASSERT_EQ(linked.status, 201) << linked.body;
-  EXPECT_NE(str(linked.json, "label").find("Sistem Arsip"), std::string::npos);
+  EXPECT_NE(text_of(linked.json, "label").find("Sistem Arsip"), std::string::npos);
   // Another tenant's records are never resolved: EvaluationEvidenceTest covers that per source.
   EXPECT_EQ(entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + std::string(20, 'a') + "\"}")
                 .error_code(),

@@ -3,16 +3,23 @@
 #include "gateway_fixture.hpp"
 
 #include <fstream>
+#include <set>
+
+#include <boost/json/serialize.hpp>
 
 #include "gateway/control/service.hpp"
 #include "gateway/body_store.hpp"
 #include "gateway/message_log.hpp"
+#include "testing/proves.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
 namespace gwc = simpul::gateway::control;
 
 TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTheSekda) {
+  SIMPUL_PROVES("balikpapan", "BPN-09-6");
+  SIMPUL_PROVES("balikpapan", "BPN-09-7");
+  SIMPUL_PROVES("balikpapan", "BPN-09-8");
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto dukcapil = agency_id(admin, "DISDUKCAPIL"), dinkes = agency_id(admin, "DINKES");
@@ -23,6 +30,22 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   auto consumer_reply = create_consumer(requester, dinkes, "SIMRS");
   ASSERT_EQ(consumer_reply.status, 201) << consumer_reply.body;
   auto consumer = text_of(consumer_reply.json.at("consumer"), "id");
+
+  // Pasal 9 ayat (6): each missing item of the letter is refused citing its huruf; nothing is stored.
+  auto stored = admin.get("/api/gateway/access-requests").json.at("total").as_int64();
+  const std::pair<const char*, const char*> items[] = {
+      {"responsible_person", "a"}, {"work_unit", "b"}, {"purpose", "c"}, {"data_needed", "d"}};
+  for (const auto& [field, huruf] : items) {
+    auto body = boost::json::object{{"consumer_id", consumer}, {"service_id", service}, {"responsible_person", "dr. Sari"},
+                                    {"work_unit", "Bidang Pelayanan"}, {"purpose", "Verifikasi data pasien"},
+                                    {"data_needed", "NIK dan nama, JSON"}, {"commercial_use", false}};
+    body[field] = "  ";
+    auto missing = requester.post("/api/gateway/access-requests", boost::json::serialize(body));
+    EXPECT_EQ(missing.error_code(), "validation.missing_field") << field;
+    EXPECT_EQ(missing.rule_id(), "BPN-09-6") << field;
+    EXPECT_EQ(std::string(missing.json.at("error").at("rule").at("citation").as_string()), std::string("Pasal 9 ayat (6) huruf ") + huruf);
+  }
+  EXPECT_EQ(admin.get("/api/gateway/access-requests").json.at("total").as_int64(), stored);
 
   auto submitted = submit_request(requester, consumer, service);
   ASSERT_EQ(submitted.status, 201) << submitted.body;
@@ -76,18 +99,41 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
       EXPECT_EQ(text_of(s, "my_access"), "ada");
     }
 
-  // Ayat (7): commercial use is refused at the decision, citing the article.
-  auto commercial = text_of(submit_request(requester, consumer, service, true).json, "id");
-  ASSERT_EQ(owner.post("/api/gateway/access-requests/" + commercial + "/recommend", R"({"recommend":false})").status, 200);
-  auto refused = sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":true})");
-  EXPECT_EQ(refused.status, 422) << refused.body;
-  EXPECT_EQ(refused.error_code(), "gateway.commercial_use");
-  EXPECT_EQ(refused.rule_id(), "BPN-09-7");
-  EXPECT_EQ(text_of(sekda.get("/api/gateway/access-requests/" + commercial).json, "state"), "direkomendasikan");
-  auto rejected = sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false,"note":"Komersial"})");
-  EXPECT_EQ(text_of(rejected.json, "state"), "ditolak");
-  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false})").error_code(), "gateway.request_state");
+  // Ayat (7) "dapat ditolak": a ground is a flag the Sekda sees, not a refusal by the platform. The
+  // commercial ground comes from the form and from the purpose's words; the network ground from the
+  // address the request was sent from.
+  auto ticked = submit_request(requester, consumer, service, true);
+  ASSERT_EQ(ticked.status, 201) << ticked.body;
+  auto commercial = text_of(ticked.json, "id");
+  ASSERT_EQ(ticked.json.at("grounds").as_array().size(), 1u) << ticked.body;
+  EXPECT_EQ(text_of(ticked.json.at("grounds").at(0), "id"), "penggunaan_komersial");
+  EXPECT_EQ(text_of(ticked.json.at("grounds").at(0).at("rule"), "citation"), "Pasal 9 ayat (7)");
+  EXPECT_EQ(text_of(ticked.json, "source_address"), "127.0.0.1");
+  Client outside = requester;
+  outside.remote_address = "203.0.113.9";
+  auto worded = outside.post("/api/gateway/access-requests",
+                             R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
+                                 R"(","responsible_person":"dr. Sari","work_unit":"Bidang Pelayanan","purpose":"Data akan dijual ke mitra",)"
+                                 R"("data_needed":"NIK","commercial_use":false})");
+  ASSERT_EQ(worded.status, 201) << worded.body;
+  std::set<std::string> flags;
+  for (const auto& g : worded.json.at("grounds").as_array()) flags.insert(text_of(g, "id"));
+  EXPECT_EQ(flags, (std::set<std::string>{"penggunaan_komersial", "di_luar_jaringan_pemda"}));
+  EXPECT_TRUE(submit_request(requester, consumer, service).json.at("grounds").as_array().empty()) << "no ground, no flag";
 
+  ASSERT_EQ(owner.post("/api/gateway/access-requests/" + commercial + "/recommend", R"({"recommend":false})").status, 200);
+  auto unexplained = sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":true})");
+  EXPECT_EQ(unexplained.error_code(), "validation.missing_field") << unexplained.body;
+  EXPECT_EQ(unexplained.rule_id(), "BPN-09-7");
+  EXPECT_EQ(text_of(sekda.get("/api/gateway/access-requests/" + commercial).json, "state"), "direkomendasikan");
+  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false,"ground":"bukan_dasar"})").error_code(),
+            "validation.invalid_value");
+  auto rejected = sekda.post("/api/gateway/access-requests/" + commercial + "/decide",
+                             R"({"approve":false,"ground":"penggunaan_komersial","note":"Untuk dijual"})");
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(text_of(rejected.json, "state"), "ditolak");
+  EXPECT_EQ(text_of(rejected.json.at("steps").as_array().back(), "ground"), "penggunaan_komersial");
+  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false})").error_code(), "gateway.request_state");
   // Revoking the grant removes it from the data plane.
   version = gwc::config_version(in.db());
   auto revoked = owner.post("/api/gateway/grants/" + grant_id + "/revoke", R"({"reason":"Kerja sama selesai"})");
@@ -97,6 +143,14 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   EXPECT_GT(gwc::config_version(in.db()), version);
   EXPECT_EQ(owner.post("/api/gateway/grants/" + grant_id + "/revoke", R"({"reason":"lagi"})").error_code(), "gateway.already_revoked");
   EXPECT_EQ(requester.post("/api/gateway/grants/" + grant_id + "/revoke", R"({"reason":"x"})").status, 403);
+
+  // The same ground may be outweighed: the Sekda approves with the reason on record.
+  auto weighed = text_of(worded.json, "id");
+  ASSERT_EQ(owner.post("/api/gateway/access-requests/" + weighed + "/recommend", R"({"recommend":true})").status, 200);
+  auto approved = sekda.post("/api/gateway/access-requests/" + weighed + "/decide",
+                             R"({"approve":true,"note":"Kerja sama layanan publik, bukan penjualan"})");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(text_of(approved.json, "state"), "disetujui");
 }
 
 TEST_P(GatewayTest, BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNeverByItsRequester) {

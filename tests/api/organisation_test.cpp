@@ -93,6 +93,24 @@ TEST_P(OrganisationTest, RegulationRolesAreHeldByOneAgencyAndRefusalsCiteTheArti
   EXPECT_EQ(bad_type.error_code(), "validation.invalid_value");
 }
 
+TEST_P(OrganisationTest, BalikpapanWaliDataIsEveryDataOwningAgencyButLampungTimurHasOne) {
+  {
+    Instance in(GetParam());
+    auto c = admin_client(in, "balikpapan");
+    // Pasal 1 angka 30: a PD is Wali Data for the data it owns; several PDs hold the role at once.
+    EXPECT_EQ(c.post("/api/agencies", agency_body("WD1", "Dinas Data Satu", R"(,"flags":["wali_data"])")).status, 201);
+    EXPECT_EQ(c.post("/api/agencies", agency_body("WD2", "Dinas Data Dua", R"(,"flags":["wali_data"])")).status, 201);
+  }
+  {
+    Instance in(GetParam());
+    auto c = admin_client(in, "lampung-timur");
+    // Lampung Timur names one Wali Data, the PD for statistics.
+    auto first = c.post("/api/agencies", agency_body("WD1", "Dinas Data Satu", R"(,"flags":["wali_data"])"));
+    auto second = c.post("/api/agencies", agency_body("WD2", "Dinas Data Dua", R"(,"flags":["wali_data"])"));
+    EXPECT_TRUE(first.error_code() == "agency.flag_taken" || second.error_code() == "agency.flag_taken") << first.body << second.body;
+  }
+}
+
 TEST_P(OrganisationTest, MandiriTikExistsOnlyWhereTheRegulationKnowsIt) {
   Instance in(GetParam());
   auto c = admin_client(in, "lampung-timur");

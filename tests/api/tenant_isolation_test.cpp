@@ -25,6 +25,7 @@
 #include <unordered_map>
 
 #include "api_harness.hpp"
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "gateway/body_store.hpp"
@@ -126,8 +127,9 @@ Client seed_tenant_a(Instance& in) {
                                     R"(","start_year":2026,"target_year":2027,"elements":[{"element_id":")" + planned + R"(","effect":"create"}]})");
   create(admin, "/api/roadmap/initiatives/" + initiative + "/monitoring", R"({"year":2026,"progress":40,"status":"berjalan","note":"RAHASIA-A catatan"})");
 
-  // Compliance: the evaluation finds the Pasal 13 violations; the Sekda's oral warning is old
-  // enough that the next evaluation issues the signed reprimand letter; one finding is waived.
+  // Compliance: the evaluation finds the Pasal 13 violations; the violation is made old (found in
+  // 2024), the Sekda's oral warning of 2024-01-10 leads the next evaluation to propose the
+  // reprimand, which the Sekda gives with its signed letter; one finding is waived.
   create(admin, "/api/compliance/evaluate", "");
   auto findings = admin.get("/api/compliance/findings?per_page=200&object=" + app).json.at("items").as_array();
   std::string subdomain, email;
@@ -136,9 +138,14 @@ Client seed_tenant_a(Instance& in) {
     if (f.at("rule").at("id") == "BPN-13-2") email = str(f, "id");
   }
   EXPECT_FALSE(subdomain.empty() || email.empty()) << json_text(json::value(findings));
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE compliance_findings SET first_seen_at = ? WHERE id = ?", {"2024-01-01T00:00:00Z", subdomain});
+  });
   create(approver, "/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"peringatan_lisan","date":"2024-01-10","note":"RAHASIA-A rapat"})");
   create(approver, "/api/compliance/findings/" + email + "/waive", R"({"reason":"RAHASIA-A alamat resmi diproses"})");
   create(admin, "/api/compliance/evaluate", "");
+  create(approver, "/api/compliance/findings/" + subdomain + "/sanctions",
+         R"({"step":"surat_teguran","date":")" + clock::latest_indonesian_date() + R"(","note":"RAHASIA-A teguran"})");
 
   // Evaluation: a corrected framework version, a period with members, an answer, a comment and
   // an evidence file.

@@ -112,7 +112,11 @@ boost::json::object to_json(const IssuedKey& k) {
 boost::json::object to_json(const AccessRequest& r, const RequestRights& rights) {
   boost::json::array steps;
   for (const auto& s : r.steps)
-    steps.push_back({{"action", s.action}, {"decision", opt(s.decision)}, {"note", opt(s.note)}, {"actor", s.actor_name}, {"at", s.at}});
+    steps.push_back({{"action", s.action}, {"decision", opt(s.decision)}, {"note", opt(s.note)}, {"actor", s.actor_name}, {"at", s.at},
+                     {"ground", opt(s.ground)}});
+  boost::system::error_code ec;
+  auto grounds = boost::json::parse(r.grounds, ec);
+  if (ec || !grounds.is_array()) grounds = boost::json::array{};
   return {{"id", r.id},
           {"consumer", boost::json::object{{"id", r.consumer_id}, {"name", r.consumer_name}, {"agency", agency_json(r.consumer_agency)}}},
           {"service", boost::json::object{{"id", r.service_id},
@@ -126,6 +130,8 @@ boost::json::object to_json(const AccessRequest& r, const RequestRights& rights)
           {"purpose", r.purpose},
           {"data_needed", r.data_needed},
           {"commercial_use", r.commercial_use},
+          {"source_address", r.source_address},
+          {"grounds", grounds},
           {"state", r.state},
           {"can_recommend", rights.recommend},
           {"can_decide", rights.decide},

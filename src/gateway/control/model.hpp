@@ -92,6 +92,7 @@ struct RequestInput {
   std::vector<std::string> methods;
   std::string responsible_person, work_unit, purpose, data_needed;
   bool commercial_use = false;
+  std::string source_address;  // where the request was sent from (Balikpapan Pasal 9 ayat (7))
 };
 
 struct RequestStep {
@@ -99,6 +100,7 @@ struct RequestStep {
   std::optional<std::string> decision;  // setuju | tolak
   std::optional<std::string> note;
   std::string actor_id, actor_name, at;
+  std::optional<std::string> ground;    // a refusal: the profile's refusal ground it rests on
 };
 
 struct AccessRequest {
@@ -111,6 +113,10 @@ struct AccessRequest {
   std::vector<std::string> methods;
   std::string responsible_person, work_unit, purpose, data_needed;
   bool commercial_use = false;
+  std::string source_address;
+  /// The refusal grounds that apply, as flags the decider sees ("dapat ditolak": the decision stays
+  /// theirs): JSON array of {id, name, rule: {id, citation}, reason}, fixed at submission.
+  std::string grounds = "[]";
   std::string state = "diajukan";  // diajukan | direkomendasikan | disetujui | ditolak | dibatalkan
   std::string requested_by;        // user id
   std::optional<std::string> grant_id;

@@ -48,11 +48,13 @@ void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& 
   add(g.recommender_rule, "workflow: the service's owner agency recommends before the decision (`gateway.recommendation_required`)", test);
   add(g.approver_rule, "workflow: access requests decided only by the " + g.approver + " (`gateway.not_decider`), never by the "
                        "requester (`gateway.self_decision`); approval creates the grant the data plane enforces", test);
-  add(g.request_fields_rule, "gate: a request states the responsible person, work unit, purpose and data needed (`validation.missing_field`)",
-      bpn + ", GatewayTest.BadInputIsRefusedWithACatalogueErrorAndChangesNothing");
+  add(g.request_fields_rule, "gate: a request states the responsible person (huruf a), work unit (b), purpose (c) and data "
+                             "needed (d); a missing item is `validation.missing_field` citing its huruf",
+      bpn);
+  // 'dapat ditolak': discretion, so the grounds are flags and the decider's reasons, never a refusal by the platform.
   for (const auto& ground : g.refusal_grounds)
-    add(ground.rule, ground.automatic ? "gate: approval of a request for commercial use is refused (`gateway.commercial_use`)"
-                                      : "refusal ground shown to the decider; network ranges enforced per service by the data plane",
+    add(ground.rule, "discretion: the ground is flagged on the request (commercial use from the form and the purpose's words; "
+                     "the requester's address outside the Pemda networks); approving despite it needs a reason, a refusal cites it",
         bpn);
 }
 

@@ -1037,6 +1037,38 @@ std::string_view openapi_fragment() {
           },
           "work_unit": {
            "type": "string"
+          },
+          "source_address": {
+           "type": "string",
+           "description": "The address the request was sent from (Balikpapan Pasal 9 ayat (7))"
+          },
+          "grounds": {
+           "type": "array",
+           "description": "Refusal grounds that apply, as flags for the decider: id, name, rule, reason",
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "rule": {
+              "type": "object",
+              "nullable": true
+             },
+             "reason": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "id",
+             "name",
+             "rule",
+             "reason"
+            ]
+           }
           }
          },
          "required": [
@@ -1048,12 +1080,14 @@ std::string_view openapi_fragment() {
           "created_at",
           "data_needed",
           "grant_id",
+          "grounds",
           "id",
           "methods",
           "path_prefix",
           "purpose",
           "responsible_person",
           "service",
+          "source_address",
           "state",
           "steps",
           "work_unit"
@@ -1141,6 +1175,10 @@ std::string_view openapi_fragment() {
          },
          "note": {
           "type": "string"
+         },
+         "ground": {
+          "type": "string",
+          "description": "Refusing: the profile's refusal ground it rests on (cited)"
          }
         },
         "required": [
@@ -2109,7 +2147,8 @@ std::string_view openapi_fragment() {
       "type": "array"
      },
      "path_prefix": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "purpose": {
       "type": "string"
@@ -2167,6 +2206,38 @@ std::string_view openapi_fragment() {
      },
      "work_unit": {
       "type": "string"
+     },
+     "source_address": {
+      "type": "string",
+      "description": "The address the request was sent from (Balikpapan Pasal 9 ayat (7))"
+     },
+     "grounds": {
+      "type": "array",
+      "description": "Refusal grounds that apply, as flags for the decider: id, name, rule, reason",
+      "items": {
+       "type": "object",
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "rule": {
+         "type": "object",
+         "nullable": true
+        },
+        "reason": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "id",
+        "name",
+        "rule",
+        "reason"
+       ]
+      }
      }
     },
     "required": [
@@ -2178,12 +2249,14 @@ std::string_view openapi_fragment() {
      "created_at",
      "data_needed",
      "grant_id",
+     "grounds",
      "id",
      "methods",
      "path_prefix",
      "purpose",
      "responsible_person",
      "service",
+     "source_address",
      "state",
      "steps",
      "work_unit"
@@ -2254,6 +2327,11 @@ std::string_view openapi_fragment() {
      "note": {
       "nullable": true,
       "type": "string"
+     },
+     "ground": {
+      "type": "string",
+      "nullable": true,
+      "description": "The refusal ground a refusal rests on"
      }
     },
     "required": [

@@ -95,7 +95,7 @@ void read_parties(const storage::Row& r, std::size_t& i, Record& x) {
 const char* kRequestColumns =
     "r.id, r.consumer_id, c.name, c.agency_id, ca.code, ca.name, r.service_id, s.code, s.name, s.owner_agency_id, sa.code, "
     "sa.name, r.path_prefix, r.methods, r.responsible_person, r.work_unit, r.purpose, r.data_needed, r.commercial_use, "
-    "r.state, r.requested_by, r.grant_id, r.created_at";
+    "r.state, r.requested_by, r.grant_id, r.created_at, r.source_address, r.grounds";
 const char* kRequestTables =
     " FROM gw_access_requests r JOIN gw_consumers c ON c.id = r.consumer_id JOIN agencies ca ON ca.id = c.agency_id "
     "JOIN gw_services s ON s.id = r.service_id JOIN agencies sa ON sa.id = s.owner_agency_id";
@@ -120,6 +120,8 @@ AccessRequest request_from(const storage::Row& r) {
   x.requested_by = r.text_at(i++);
   x.grant_id = r.optional_text_at(i++);
   x.created_at = r.text_at(i++);
+  x.source_address = r.text_at(i++);
+  x.grounds = r.text_at(i++);
   return x;
 }
 
@@ -185,7 +187,13 @@ std::vector<storage::Migration> Repository::migrations() {
            "CREATE TABLE gw_config_state (id INTEGER PRIMARY KEY, version INTEGER NOT NULL);"
            "INSERT INTO gw_config_state (id, version) VALUES (1, 1);"
            "CREATE TABLE gw_status (instance TEXT PRIMARY KEY, updated_at TEXT NOT NULL, updated_epoch INTEGER NOT NULL, "
-           "body TEXT NOT NULL)"}};
+           "body TEXT NOT NULL)"},
+          // Balikpapan Pasal 9 ayat (7) 'dapat ditolak': the grounds are flags the decider sees, with the
+          // requester's address; a refusal names the ground it rests on.
+          {801, "gateway: access request source address, refusal-ground flags, the ground of a refusal",
+           "ALTER TABLE gw_access_requests ADD COLUMN source_address TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE gw_access_requests ADD COLUMN grounds TEXT NOT NULL DEFAULT '[]';"
+           "ALTER TABLE gw_request_steps ADD COLUMN ground TEXT"}};
 }
 
 std::string Repository::tenant_slug(const Scope& s) const {
@@ -316,11 +324,11 @@ bool Repository::revoke_key(const Scope& s, const std::string& consumer_id, cons
 }
 
 void Repository::load_steps(const Scope& s, AccessRequest& r) const {
-  for (const auto& row : c_.query("SELECT action, decision, note, actor_id, actor_name, at FROM gw_request_steps "
+  for (const auto& row : c_.query("SELECT action, decision, note, actor_id, actor_name, at, ground FROM gw_request_steps "
                                   "WHERE tenant_id = ? AND request_id = ? ORDER BY position",
                                   {s.tenant_id, r.id}))
     r.steps.push_back({row.text_at(0), row.optional_text_at(1), row.optional_text_at(2), row.text_at(3), row.text_at(4),
-                       row.text_at(5)});
+                       row.text_at(5), row.optional_text_at(6)});
 }
 
 std::vector<AccessRequest> Repository::requests(const Scope& s, const RequestFilter& f, const ListQuery& q,
@@ -350,10 +358,11 @@ std::optional<AccessRequest> Repository::request(const Scope& s, const std::stri
 
 void Repository::insert(const Scope& s, const AccessRequest& r) {
   c_.execute("INSERT INTO gw_access_requests (id, tenant_id, consumer_id, service_id, path_prefix, methods, responsible_person, "
-             "work_unit, purpose, data_needed, commercial_use, state, requested_by, grant_id, created_at, updated_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+             "work_unit, purpose, data_needed, commercial_use, state, requested_by, grant_id, created_at, updated_at, source_address, "
+             "grounds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
              {r.id, s.tenant_id, r.consumer_id, r.service_id, r.path_prefix, list_text(r.methods), r.responsible_person,
-              r.work_unit, r.purpose, r.data_needed, r.commercial_use, r.state, r.requested_by, r.created_at, r.created_at});
+              r.work_unit, r.purpose, r.data_needed, r.commercial_use, r.state, r.requested_by, r.created_at, r.created_at,
+              r.source_address, r.grounds});
 }
 
 void Repository::update_state(const Scope& s, const AccessRequest& r) {
@@ -366,10 +375,10 @@ void Repository::add_step(const Scope& s, const std::string& request_id, const R
   auto position = c_.query("SELECT count(*) FROM gw_request_steps WHERE tenant_id = ? AND request_id = ?", {s.tenant_id, request_id})
                       .front()
                       .int_at(0);
-  c_.execute("INSERT INTO gw_request_steps (id, tenant_id, request_id, action, decision, note, actor_id, actor_name, at, position) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  c_.execute("INSERT INTO gw_request_steps (id, tenant_id, request_id, action, decision, note, actor_id, actor_name, at, position, "
+             "ground) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
              {crypto::new_id(), s.tenant_id, request_id, step.action, step.decision, step.note, step.actor_id, step.actor_name,
-              step.at, position});
+              step.at, position, step.ground});
 }
 
 std::vector<std::pair<std::string, std::string>> Repository::agency_request_states(const Scope& s, const std::string& agency_id) const {

@@ -1,7 +1,13 @@
 // Access requests and grants (Service members). The steps follow the tenant's profile: where the
 // regulation names a recommender (Balikpapan Pasal 9 ayat (8): the PD Wali Data), the decision
 // waits for the recommendation; approval creates the grant the data plane enforces.
+#include <cctype>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "core/clock.hpp"
+#include "gateway/cidr.hpp"
 #include "gateway/control/change.hpp"
 #include "gateway/control/validation.hpp"
 
@@ -28,6 +34,66 @@ boost::json::object audit(const AccessRequest& r) {
 std::optional<std::string> non_empty(const std::string& note) {
   if (note.empty()) return std::nullopt;
   return note;
+}
+
+/// The profile file's own entry of a refusal ground: its `words` (the Dinas's list of words that
+/// mark a commercial purpose) and `networks` (the Pemda's address ranges) are read from there.
+const boost::json::object* ground_entry(const tenancy::Profile& p, const std::string& id) {
+  const auto* g = p.document.if_contains("gateway");
+  const auto* list = g && g->is_object() ? g->as_object().if_contains("refusal_grounds") : nullptr;
+  if (!list || !list->is_array()) return nullptr;
+  for (const auto& e : list->as_array())
+    if (const auto* v = e.is_object() ? e.as_object().if_contains("id") : nullptr; v && v->is_string() && v->as_string() == id)
+      return &e.as_object();
+  return nullptr;
+}
+
+std::vector<std::string> strings_of(const boost::json::object* entry, const char* key) {
+  std::vector<std::string> out;
+  const auto* v = entry ? entry->if_contains(key) : nullptr;
+  if (v && v->is_array())
+    for (const auto& x : v->as_array())
+      if (x.is_string()) out.emplace_back(x.as_string());
+  return out;
+}
+
+std::string lower(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+/// Balikpapan Pasal 9 ayat (7): the grounds on which this request *may* be refused, each with why
+/// it applies; the decider sees them and decides.
+std::string flagged_grounds(const tenancy::Profile& p, const tenancy::GatewaySpec& g, const RequestInput& in) {
+  boost::json::array out;
+  for (const auto& ground : g.refusal_grounds) {
+    const auto* entry = ground_entry(p, ground.id);
+    std::string reason;
+    if (ground.id == "penggunaan_komersial") {
+      if (in.commercial_use) reason = "Pemohon menyatakan penggunaan komersial.";
+      auto purpose = lower(in.purpose + " " + in.data_needed);
+      for (const auto& word : strings_of(entry, "words"))
+        if (reason.empty() && purpose.find(lower(word)) != std::string::npos)
+          reason = "Maksud dan tujuan memuat kata \"" + word + "\".";
+    } else if (ground.id == "di_luar_jaringan_pemda") {
+      auto ranges = strings_of(entry, "networks");
+      auto address = parse_ip(in.source_address);
+      bool inside = false;
+      for (const auto& r : ranges)
+        if (auto cidr = parse_cidr(r); cidr && address) inside = inside || contains(*cidr, *address);
+      if (!ranges.empty() && !inside)
+        reason = "Permohonan dikirim dari alamat " + (in.source_address.empty() ? std::string("tak dikenal") : in.source_address) +
+                 ", di luar jaringan Pemerintah Daerah.";
+    }
+    if (reason.empty()) continue;
+    auto rule = tenancy::rule_ref(p, ground.rule);
+    out.push_back({{"id", ground.id},
+                   {"name", ground.name},
+                   {"rule", rule ? boost::json::value(boost::json::object{{"id", rule->id}, {"citation", rule->citation}})
+                                 : boost::json::value(nullptr)},
+                   {"reason", reason}});
+  }
+  return boost::json::serialize(out);
 }
 
 }  // namespace
@@ -61,6 +127,8 @@ AccessRequest Service::submit(const Scope& s, const RequestInput& in, const Acto
     r.purpose = in.purpose;
     r.data_needed = in.data_needed;
     r.commercial_use = in.commercial_use;
+    r.source_address = in.source_address;
+    r.grounds = flagged_grounds(profile_of(s), spec_of(profile_of(s)), in);
     r.requested_by = actor.id;
     r.created_at = clock::now_iso();
     repo.insert(s, r);
@@ -87,7 +155,8 @@ AccessRequest Service::recommend(const Scope& s, const std::string& id, bool rec
   });
 }
 
-AccessRequest Service::decide(const Scope& s, const std::string& id, bool approve, const std::string& note, const Actor& actor) {
+AccessRequest Service::decide(const Scope& s, const std::string& id, bool approve, const std::string& note, const Actor& actor,
+                              const std::optional<std::string>& ground) {
   const auto& p = profile_of(s);
   const auto& g = spec_of(p);
   bool approved = false;
@@ -98,9 +167,27 @@ AccessRequest Service::decide(const Scope& s, const std::string& id, bool approv
     if (g.recommender == "owner_agency" && r.state != "direkomendasikan")
       throw Error(ErrorCode::GatewayRecommendationRequired, {}, tenancy::rule_ref(p, g.recommender_rule));
     if (r.requested_by == actor.id) throw Error(ErrorCode::GatewaySelfDecision);
+    // Ayat (7) "dapat ditolak": a flagged ground is the decider's to weigh. Approving despite one
+    // needs the reason on record; a refusal may rest on a ground of the profile and then cites it.
+    boost::json::array flagged;
+    {
+      boost::system::error_code ec;
+      auto v = boost::json::parse(r.grounds, ec);
+      if (!ec && v.is_array()) flagged = v.as_array();
+    }
+    const tenancy::RefusalGround* refused_on = nullptr;
+    if (ground) {
+      refused_on = g.ground(*ground);
+      if (approve || !refused_on) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "ground"}, {"ground", *ground}});
+    }
+    if (approve && !flagged.empty() && note.find_first_not_of(" \t\r\n") == std::string::npos) {
+      const auto& first = flagged.front().as_object();
+      std::optional<RuleRef> rule;
+      if (const auto* ref = first.if_contains("rule"); ref && ref->is_object())
+        rule = RuleRef{std::string(ref->at("id").as_string()), std::string(ref->at("citation").as_string())};
+      throw Error(ErrorCode::ValidationMissingField, {{"field", "note"}, {"grounds", flagged}}, rule);
+    }
     if (approve) {
-      if (const auto* ground = g.ground("penggunaan_komersial"); ground && ground->automatic && r.commercial_use)
-        throw Error(ErrorCode::GatewayCommercialUse, {{"ground", ground->id}}, tenancy::rule_ref(p, ground->rule));
       if (!found(repo.service(s, r.service_id), ErrorCode::GatewayServiceNotFound).active) throw Error(ErrorCode::GatewayServiceInactive);
       Grant grant;
       grant.id = crypto::new_id();
@@ -121,10 +208,15 @@ AccessRequest Service::decide(const Scope& s, const std::string& id, bool approv
     }
     r.state = approve ? "disetujui" : "ditolak";
     repo.update_state(s, r);
-    repo.add_step(s, id, step(actor, "putuskan", approve ? "setuju" : "tolak", non_empty(note)));
+    auto decision = step(actor, "putuskan", approve ? "setuju" : "tolak", non_empty(note));
+    if (refused_on) decision.ground = refused_on->id;
+    repo.add_step(s, id, decision);
     ledger_.append(c, ledger::change_in(s, actor, approve ? "gateway.request_approve" : "gateway.request_refuse", "gateway_request", id,
                                         {{"note", note}, {"grant_id", r.grant_id ? boost::json::value(*r.grant_id) : nullptr},
-                                         {"rule", g.approver_rule ? boost::json::value(*g.approver_rule) : nullptr}}));
+                                         {"rule", g.approver_rule ? boost::json::value(*g.approver_rule) : nullptr},
+                                         {"ground", refused_on ? boost::json::value(refused_on->id) : nullptr},
+                                         {"ground_rule", refused_on && refused_on->rule ? boost::json::value(*refused_on->rule) : nullptr},
+                                         {"flagged", flagged}}));
     return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
   });
   if (approved) notify();

@@ -1,5 +1,6 @@
 // /api/gateway/access-requests and /api/gateway/grants.
 #include <algorithm>
+#include <tuple>
 
 #include "gateway/control/routes_common.hpp"
 #include "http/json_io.hpp"
@@ -20,7 +21,15 @@ bool is_decider(const tenancy::Profile& p, const http::Principal& caller) {
                      [&](const std::string& r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); });
 }
 
-RequestInput read_request(const Request& req) {
+/// The rule a missing item of the letter breaks, with the item's huruf (Balikpapan Pasal 9 ayat (6)
+/// huruf a-d), or none where the region's regulation lists no minimum content.
+std::optional<RuleRef> letter_item_rule(const tenancy::Profile& p, const char* huruf) {
+  auto rule = tenancy::rule_ref(p, p.gateway ? p.gateway->request_fields_rule : std::nullopt);
+  if (rule) rule->citation += std::string(" huruf ") + huruf;
+  return rule;
+}
+
+RequestInput read_request(const Request& req, const tenancy::Profile& profile) {
   auto body = http::parse_json_object(req);
   FieldReader f(body, {"consumer_id", "service_id", "path_prefix", "methods", "responsible_person", "work_unit", "purpose",
                        "data_needed", "commercial_use"});
@@ -29,16 +38,23 @@ RequestInput read_request(const Request& req) {
   in.service_id = http::required_id(f.required_string("service_id", 40), "service_id");
   if (auto prefix = f.nullable_string("path_prefix", 200)) in.path_prefix = *prefix;
   in.methods = f.optional_string_list("methods", 7, 10).value_or(std::vector<std::string>{});
-  // Balikpapan Pasal 9 ayat (6): the four fields are the letter's minimum content.
-  in.responsible_person = f.required_string("responsible_person", 200);
-  in.work_unit = f.required_string("work_unit", 200);
+  // Balikpapan Pasal 9 ayat (6): the four items are the letter's minimum content; a missing one is
+  // refused citing its huruf.
+  in.responsible_person = f.optional_string("responsible_person", 200).value_or("");
+  in.work_unit = f.optional_string("work_unit", 200).value_or("");
   in.purpose = f.optional_multiline("purpose", 4000).value_or("");
   in.data_needed = f.optional_multiline("data_needed", 4000).value_or("");
-  for (auto [key, value] : {std::pair{"purpose", &in.purpose}, {"data_needed", &in.data_needed}})
-    if (value->find_first_not_of(" \t\r\n") == std::string::npos) throw Error(ErrorCode::ValidationMissingField, {{"field", key}});
+  const std::tuple<const char*, const std::string*, const char*> items[] = {{"responsible_person", &in.responsible_person, "a"},
+                                                                            {"work_unit", &in.work_unit, "b"},
+                                                                            {"purpose", &in.purpose, "c"},
+                                                                            {"data_needed", &in.data_needed, "d"}};
+  for (const auto& [key, value, huruf] : items)
+    if (value->find_first_not_of(" \t\r\n") == std::string::npos)
+      throw Error(ErrorCode::ValidationMissingField, {{"field", key}}, letter_item_rule(profile, huruf));
   auto commercial = f.optional_bool("commercial_use");
   if (!commercial) throw Error(ErrorCode::ValidationMissingField, {{"field", "commercial_use"}});
   in.commercial_use = *commercial;
+  in.source_address = req.remote_address;  // Pasal 9 ayat (7): the network ground is judged on it
   return in;
 }
 
@@ -88,8 +104,8 @@ void register_request_routes(http::Router& router, Service& m) {
   });
 
   router.add("POST", "/api/gateway/access-requests", [&m](Request& req) {
-    auto in = read_request(req);
     const auto& caller = req.require("gateway.read");
+    auto in = read_request(req, m.profile_of(caller.scope()));
     auto consumer = m.consumer(caller.scope(), in.consumer_id);
     const auto& p = req.require_for_agency("gateway.request", consumer.agency.id);
     return request_response(m, p, m.submit(p.scope(), in, p.actor()), 201);
@@ -112,8 +128,13 @@ void register_request_routes(http::Router& router, Service& m) {
       throw Error(ErrorCode::GatewayNotDecider, {{"roles", http::json_strings(decider_roles(profile))}},
                   tenancy::rule_ref(profile, g ? g->approver_rule : std::nullopt));
     }
-    auto [approve, note] = read_step(req, "approve");
-    return request_response(m, p, m.decide(p.scope(), req.id_param("id"), approve, note, p.actor()));
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"approve", "note", "ground"});
+    auto approve = f.optional_bool("approve");
+    if (!approve) throw Error(ErrorCode::ValidationMissingField, {{"field", "approve"}});
+    auto note = f.optional_multiline("note", 4000).value_or("");
+    auto ground = f.optional_string("ground", 60);
+    return request_response(m, p, m.decide(p.scope(), req.id_param("id"), *approve, note, p.actor(), ground));
   });
 
   router.add("POST", "/api/gateway/access-requests/{id}/cancel", [&m](Request& req) {

@@ -4,6 +4,7 @@
 // the read-only views of the data plane (status, exchanges, proofs). No HTTP, no SQL here.
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -65,7 +66,10 @@ class Service {
   AccessRequest submit(const Scope& s, const RequestInput& in, const Actor& actor);
   AccessRequest recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note, const Actor& actor);
   /// Approval creates the grant citing the request and the profile's rule.
-  AccessRequest decide(const Scope& s, const std::string& id, bool approve, const std::string& note, const Actor& actor);
+  /// The decider approves or refuses. Where refusal grounds are flagged (Balikpapan Pasal 9 ayat
+  /// (7), "dapat ditolak") approving them needs a stated reason; a refusal may name its ground.
+  AccessRequest decide(const Scope& s, const std::string& id, bool approve, const std::string& note, const Actor& actor,
+                       const std::optional<std::string>& ground = std::nullopt);
   AccessRequest cancel(const Scope& s, const std::string& id, const Actor& actor);
 
   std::vector<Grant> grants(const Scope& s, const GrantFilter& f, const ListQuery& q, std::int64_t& total) const;

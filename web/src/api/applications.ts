@@ -34,7 +34,7 @@ export interface ApplicationOptions {
 }
 
 type ApplicationAnswer = Answer<'/api/applications/{id}', 'get'>
-type DetailOnly = 'services' | 'data_sets' | 'recommendations' | 'considerations' | 'tests' | 'artifacts' | 'gates' | 'findings'
+type DetailOnly = 'services' | 'data_sets' | 'recommendations' | 'considerations' | 'tests' | 'artifacts' | 'gates' | 'findings' | 'warnings'
 
 // The record as GET /api/applications/{id} states it, without its detail lists. The list's items are
 // not described by src/applications/openapi.cpp yet, nor its nullables and the justification.
@@ -112,6 +112,13 @@ export interface ApplicationDetail extends Application {
   artifacts: Artifact[]
   gates: Gates
   findings: FindingRef[]
+  /** Rules it breaks already that become findings once it is live (subdomain, e-mail, hosting). */
+  warnings: ApplicationWarning[]
+}
+
+export interface ApplicationWarning {
+  rule: { id: string; citation: string; title: string; title_en: string }
+  details: Record<string, unknown>
 }
 
 export interface ApplicationInput {

@@ -42,7 +42,10 @@ export type Finding = Refine<Answer<'/api/compliance/findings/{id}/waive', 'post
 /** Findings as an application's detail lists them (the same shape). */
 export type FindingRef = Finding
 
+/** A step of a sanction case: proposed by the evaluation with its basis, given by the official. */
 export type Sanction = Refine<Answer<'/api/compliance/findings/{id}/sanctions', 'post'>, {
+  status: 'proposed' | 'given'
+  date: string | null
   note: string | null
   issued_by_name: string | null
 }>

@@ -106,6 +106,16 @@ export interface RequestStep {
   note: string | null
   actor: string // display name
   at: string
+  /** A refusal: the refusal ground (profile id) it rests on. */
+  ground: string | null
+}
+
+/** A refusal ground that applies to a request (Balikpapan Pasal 9 ayat (7)): a flag for the decider, not a refusal. */
+export interface RequestGround {
+  id: string
+  name: string
+  rule: RuleRef | null
+  reason: string
 }
 
 export interface AccessRequest {
@@ -119,6 +129,8 @@ export interface AccessRequest {
   purpose: string
   data_needed: string
   commercial_use: boolean
+  source_address: string
+  grounds: RequestGround[]
   state: RequestState
   /** What the caller may do next, so the console shows only the buttons that work. */
   can_recommend: boolean
@@ -248,8 +260,8 @@ export const gatewayApi = {
   submitRequest: (input: AccessRequestInput) => api.post<AccessRequest>('/api/gateway/access-requests', input),
   recommend: (id: string, recommend: boolean, note: string) =>
     api.post<AccessRequest>(`/api/gateway/access-requests/${enc(id)}/recommend`, { recommend, note }),
-  decide: (id: string, approve: boolean, note: string) =>
-    api.post<AccessRequest>(`/api/gateway/access-requests/${enc(id)}/decide`, { approve, note }),
+  decide: (id: string, approve: boolean, note: string, ground?: string) =>
+    api.post<AccessRequest>(`/api/gateway/access-requests/${enc(id)}/decide`, { approve, note, ...(ground ? { ground } : {}) }),
   cancel: (id: string) => api.post<AccessRequest>(`/api/gateway/access-requests/${enc(id)}/cancel`),
 
   grants: (q: ListQuery & { service?: string; consumer?: string; active?: boolean }) =>

@@ -26,6 +26,8 @@ const en: typeof id = {
     category: 'Category',
     stage: 'Stage',
     openFindings: 'Open findings',
+    warningsTitle: 'Not yet in line with rules that apply once the application is live',
+    warningsHint: 'Checked from registration on so it can be fixed before it is built; they become findings once the application is live.',
     openFindingsN: '{n} open findings',
     noOpenFindings: 'None',
     operator: 'Operating agency',

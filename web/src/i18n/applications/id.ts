@@ -24,6 +24,8 @@ const id = {
     category: 'Kategori',
     stage: 'Tahap',
     openFindings: 'Temuan terbuka',
+    warningsTitle: 'Belum sesuai ketentuan yang berlaku saat aplikasi beroperasi',
+    warningsHint: 'Diperiksa sejak pendaftaran agar dapat diperbaiki sebelum dibangun; menjadi temuan bila aplikasi sudah beroperasi.',
     openFindingsN: '{n} temuan terbuka',
     noOpenFindings: 'Tidak ada',
     operator: 'Perangkat Daerah pengelola',

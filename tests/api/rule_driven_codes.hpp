@@ -1,0 +1,29 @@
+#pragma once
+// The catalogue codes a regulation causes: every answer carrying one of them must cite the rule
+// (id and citation), so a user sees the article behind the refusal (DESIGN.md, principle 3). The
+// API harness checks every error answer of every API test against this list, and
+// error_catalogue_test.cpp walks the catalogue so that a new code worded as a regulatory refusal
+// is classified here or in its list of codes that cite an article only where the region states one.
+#include <string_view>
+
+namespace simpul::api_test {
+
+/// Refusals that exist only because a rule of the profile says so: never without their rule.
+inline constexpr std::string_view kRuleDrivenCodes[] = {
+    "application.gate_refused",          // a gate of the compliance engine (rule instance of the profile)
+    "application.self_decision",         // approval-chain rule: the requester cannot decide
+    "application.decider_not_recommender",
+    "architecture.review_decree_required",  // the region requires the review to be set by decree
+    "compliance.sanction_step_invalid",  // the order of the steps the sanctions article lists
+    "compliance.not_sanctionable",       // the article listing what is sanctionable (Balikpapan Pasal 46 ayat (1))
+    "gateway.recommendation_required",   // the PD Wali Data's recommendation (Balikpapan Pasal 9 ayat (8))
+    "gateway.commercial_use",            // a refusal ground of the profile
+};
+
+/// The one documented exception: where the region's regulation states no sanctions at all, the
+/// refusal to sanction has no article to cite and says so (`details.regulation_states_sanctions`).
+inline bool rule_may_be_absent(std::string_view code, bool regulation_states_sanctions) {
+  return code == "compliance.not_sanctionable" && !regulation_states_sanctions;
+}
+
+}  // namespace simpul::api_test
