@@ -18,6 +18,8 @@ inline constexpr std::string_view kRuleDrivenCodes[] = {
     "compliance.not_sanctionable",       // the article listing what is sanctionable (Balikpapan Pasal 46 ayat (1))
     "gateway.recommendation_required",   // the PD Wali Data's recommendation (Balikpapan Pasal 9 ayat (8))
     "gateway.commercial_use",            // a refusal ground of the profile
+    "infrastructure.gate_refused",       // e.g. Lampung Timur Pasal 17 ayat (9): no data centre of a PD
+    "infrastructure.no_backup_exception",  // only where the region grants the legal-basis exception
 };
 
 /// The one documented exception: where the region's regulation states no sanctions at all, the
