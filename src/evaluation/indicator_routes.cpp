@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "evaluation/json.hpp"
+#include "evaluation/value_basis.hpp"
 #include "http/json_io.hpp"
 #include "http/request_params.hpp"
 
@@ -29,6 +30,11 @@ json::object indicator_json(const Framework& f, const Indicator& ind) {
   }
   for (const auto& t : ind.evidence_topics) topics.push_back(json::value(t));
   const auto& aspect = f.aspects[ind.aspect];
+  // Whether any level has criteria text, and where it comes from: 59/2020's are from public copies
+  // of the Lampiran, 8/2026's are not published yet (and stay editable through corrections).
+  bool published = false;
+  for (std::size_t i = 0; i < scale.levels.size(); ++i)
+    published = published || !ind.level_criteria[i].empty() || !scale.levels[i].criteria.empty();
   return {{"id", ind.id},
           {"number", ind.number},
           {"name", ind.name},
@@ -38,7 +44,10 @@ json::object indicator_json(const Framework& f, const Indicator& ind) {
           {"scale", scale.name},
           {"levels", levels},
           {"evidence_topics", topics},
-          {"external_kind", ind.external_kind}};
+          {"external_kind", ind.external_kind},
+          {"criteria_published", published},
+          {"criteria_source", f.criteria_source},
+          {"criteria_notes", f.criteria_notes}};
 }
 
 }  // namespace
@@ -81,6 +90,7 @@ void register_indicator_routes(http::Router& router, Service& m) {
                           {"level_rule", framework.framework->level_rule == LevelRule::Direct ? "direct" : "cumulative-evidence"},
                           {"answer", view.answer ? json::value(to_json(*view.answer)) : json::value(nullptr)},
                           {"value", value},
+                          {"basis", to_json(explain_value(*framework.framework, ind, view.answer, view.evidence, value))},
                           {"evidence", evidence},
                           {"comments", comments},
                           {"proposals", proposals},
