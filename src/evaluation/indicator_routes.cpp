@@ -15,7 +15,7 @@ namespace json = boost::json;
 using http::FieldReader;
 using http::Request;
 
-std::string today() { return clock::now_iso().substr(0, 10); }
+
 
 /// The indicator's criteria per level: its own text where the administrator filled it, else the
 /// scale level's general criteria.
@@ -61,7 +61,7 @@ void register_indicator_routes(http::Router& router, Service& m) {
     auto pos = framework.framework->find_indicator(ind_id);
     if (!pos) throw Error(ErrorCode::EvaluationIndicatorNotFound);
     const auto& ind = framework.framework->indicators[*pos];
-    auto view = m.indicator(p.scope(), id, ind_id, today());
+    auto view = m.indicator(p.scope(), id, ind_id, m.profile_of(p.scope()).today());
     json::array evidence, comments, proposals;
     for (const auto& e : view.evidence) evidence.push_back(to_json(e));
     for (const auto& c : view.comments) comments.push_back(to_json(c));

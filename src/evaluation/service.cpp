@@ -303,8 +303,10 @@ AnswerRecord Service::review(const Scope& s, const std::string& id, const std::s
     if (!allowed) throw Error(ErrorCode::EvaluationAnswerState, {{"state", a ? a->state : "kosong"}});
     if (a->filled_by == actor.id) throw Error(ErrorCode::EvaluationSelfApproval);
     if (!approve && note.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "note"}});
-    if (approve) {
-      // An approval vouches for the answer's main evidence: every main item needs a verdict first.
+    if (approve && l.framework->level_rule == LevelRule::CumulativeEvidence) {
+      // Under the cumulative rule the verdicts decide the value, so an approval vouches for them:
+      // every main item needs a verdict first. (Under the direct rule the approval covers the
+      // chosen level as a whole; items get no verdicts.)
       json::array unreviewed;
       for (const auto& e : repo.evidence(s, id))
         if (e.indicator_id == indicator && e.main && e.verdict.empty())

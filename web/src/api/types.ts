@@ -180,6 +180,8 @@ export interface LedgerEntry {
   action: string
   object_type: string
   object_id: string
+  /** The canonical JSON of what the entry recorded (names as they were at the time). */
+  details?: string
   digest: string
   prev_hash: string
   hash: string

@@ -267,7 +267,7 @@ const en: typeof id = {
     cardPending: 'Pending requests',
     cardHealth: 'Failing services',
     cardNotRunning: 'The gateway is not running.',
-    cardRunning: 'The gateway is running ({n} instances).',
+    cardRunning: 'The gateway is running (data-plane instances: {n}).',
   },
 }
 

@@ -265,7 +265,7 @@ const id = {
     cardPending: 'Permohonan menunggu',
     cardHealth: 'Layanan terganggu',
     cardNotRunning: 'Gateway tidak berjalan.',
-    cardRunning: 'Gateway berjalan ({n} instans).',
+    cardRunning: 'Gateway berjalan (instans data plane: {n}).',
   },
 }
 
