@@ -15,8 +15,6 @@ namespace json = boost::json;
 using http::FieldReader;
 using http::Request;
 
-
-
 /// The indicator's criteria per level: its own text where the administrator filled it, else the
 /// scale level's general criteria.
 json::object indicator_json(const Framework& f, const Indicator& ind) {

@@ -267,6 +267,7 @@ const en: typeof id = {
     cardPending: 'Pending requests',
     cardHealth: 'Failing services',
     cardNotRunning: 'The gateway is not running.',
+    refusedOfThem: 'Of which refused by the gateway',
     cardRunning: 'The gateway is running (data-plane instances: {n}).',
   },
 }

@@ -265,6 +265,7 @@ const id = {
     cardPending: 'Permohonan menunggu',
     cardHealth: 'Layanan terganggu',
     cardNotRunning: 'Gateway tidak berjalan.',
+    refusedOfThem: 'Di antaranya ditolak gateway',
     cardRunning: 'Gateway berjalan (instans data plane: {n}).',
   },
 }
