@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
-import { launchBrowser } from './browser.mjs'
+import { launchBrowser, screenshot } from './browser.mjs'
 import { startServer } from './server.mjs'
 import { TIMEOUT, signIn } from './scenario.mjs'
 
@@ -77,6 +77,18 @@ describe('The first hour (issue 20)', { timeout: 300_000 }, () => {
     const objects = await table.locator('.el-table__row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.innerText.split('\n')[0] ?? ''))
     for (const label of objects) assert.ok(!/^[a-z_]+$/.test(label.trim()), `a raw object type: ${label}`)
     assert.ok((await table.locator('[data-test=ledger-object-name]').count()) > 0, 'objects are named as they were')
+    await screenshot(page(), 'jejak-audit')
+  })
+
+  step('the Beranda starts with what waits for the user and a "Mulai di sini" guide with a glossary', async () => {
+    await go('/')
+    await page().locator('[data-test=my-tasks]').getByText('Tugas saya').waitFor()
+    const start = page().locator('[data-test=start-here]')
+    await start.getByText('Mulai di sini').waitFor()
+    await start.getByRole('link', { name: /Perangkat Daerah/ }).first().waitFor()
+    await start.locator('[data-test=glossary] summary').click()
+    await start.getByText('Sistem Penghubung Layanan', { exact: false }).waitFor()
+    await screenshot(page(), 'beranda')
   })
 
   step('Perangkat Daerah exports a CSV for Indonesian Excel: ";" separated, UTF-8 with BOM', async () => {
@@ -100,6 +112,7 @@ describe('The first hour (issue 20)', { timeout: 300_000 }, () => {
     await criteria.locator('[data-test=criteria-provenance]').getByText('salinan publik', { exact: false }).waitFor()
     assert.equal(await criteria.locator('[data-test=criteria-empty]').count(), 0)
     await page().locator('[data-test=value-basis]').waitFor()
+    await screenshot(page(), 'evaluation-workspace')
   })
 
   step('an 8/2026 workspace says plainly that no level criteria are published yet', async () => {
