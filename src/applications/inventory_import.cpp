@@ -28,7 +28,6 @@ namespace {
 
 using interchange::Row;
 
-const char* kRetired = "pensiun";
 const std::vector<std::string> kRequired = {"kode", "nama", "kode_pd", "kategori"};
 
 /// "Kode PD", " KODE_PD " and "kode-pd" all name the column kode_pd: headers are typed by hand.
@@ -245,9 +244,9 @@ class RowCheck {
              "Kategori " + category + " tidak dikenal. Pilihan: " + (categories ? choices_text(categories->items) : "") + ".");
 
     std::string stage = text::to_lower_ascii(cell("tahap"));
-    if (!stage.empty() && stage != kRetired && profile_.applications.stage_index(stage) < 0)
+    if (!stage.empty() && stage != kRetiredStage && profile_.applications.stage_index(stage) < 0)
       report("tahap",
-             "Tahap " + stage + " tidak dikenal. Pilihan: " + choices_text(profile_.applications.stages) + ", " + kRetired + ".");
+             "Tahap " + stage + " tidak dikenal. Pilihan: " + choices_text(profile_.applications.stages) + ", " + kRetiredStage + ".");
 
     Record record;
     if (existing)
@@ -278,7 +277,7 @@ class RowCheck {
     // the register; the compliance findings then show what they lack.
     if (stage.empty()) stage = out.is_new || stage_of(e).empty() ? profile_.applications.stages.front().id : stage_of(e);
     e.attributes["lifecycle_stage"] = stage;
-    if (stage == kRetired)
+    if (stage == kRetiredStage)
       e.state = "retired";
     else if (e.state == "retired")
       e.state = "as_is";  // back in use

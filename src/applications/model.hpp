@@ -12,6 +12,9 @@
 
 namespace simpul::applications {
 
+/// The stage after the profile's last one: a retired application (every region uses the word).
+inline constexpr const char* kRetiredStage = "pensiun";
+
 struct Record {
   std::optional<std::string> operator_agency_id;
   std::string builder;       // dinas | pd_mandiri_tik | perangkat_daerah | vendor | ""

@@ -19,7 +19,6 @@
 namespace simpul::applications {
 namespace {
 
-const char* kRetired = "pensiun";
 
 bool listed(const std::vector<tenancy::EnumItem>& items, const std::string& id) {
   return std::any_of(items.begin(), items.end(), [&](const auto& i) { return i.id == id; });
@@ -200,10 +199,10 @@ Application Service::update(const Scope& s, const std::string& id, const archite
 Application Service::move(const Scope& s, const std::string& id, const std::string& to, const std::string& note, const Actor& actor,
                           const std::string& today) {
   const auto& p = profile_of(s);
-  if (to != kRetired && p.applications.stage_index(to) < 0) {
+  if (to != kRetiredStage && p.applications.stage_index(to) < 0) {
     boost::json::array allowed;
     for (const auto& st : p.applications.stages) allowed.emplace_back(st.id);
-    allowed.emplace_back(kRetired);
+    allowed.emplace_back(kRetiredStage);
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "to"}, {"allowed", allowed}});
   }
   auto current = get(s, id);
@@ -213,7 +212,7 @@ Application Service::move(const Scope& s, const std::string& id, const std::stri
   auto attributes = current.element.attributes;
   attributes["lifecycle_stage"] = to;
   in.attributes = attributes;
-  if (to == kRetired) in.state = "retired";
+  if (to == kRetiredStage) in.state = "retired";
   elements_.update(
       s, id, in, actor,
       [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
@@ -240,12 +239,12 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
     auto holdings = holdings_of(c, s, elements_, id);
     bool mandiri = tenant.agency_has_flag(current.element.owner_agency_id, "mandiri_tik");
     std::vector<tenancy::EnumItem> targets = p.applications.stages;
-    targets.push_back({kRetired, "Pensiun (tidak digunakan lagi)"});
+    targets.push_back({kRetiredStage, "Pensiun (tidak digunakan lagi)"});
     for (const auto& stage : targets) {
       if (stage.id == from) continue;
       auto after = current.element;
       after.attributes["lifecycle_stage"] = stage.id;
-      if (stage.id == kRetired) after.state = "retired";
+      if (stage.id == kRetiredStage) after.state = "retired";
       Move m{stage.id, stage.name, std::nullopt};
       try {
         compliance_.check_gate(s, tenant, application_fact(p, after, current.record, holdings, mandiri), today);

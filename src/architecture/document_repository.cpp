@@ -28,7 +28,7 @@ std::vector<storage::Migration> DocumentRepository::migrations() {
 
 namespace {
 
-constexpr const char* kCols =
+constexpr const char* kDocumentColumns =
     "SELECT id, kind, version, title, status, notes, instrument_number, instrument_date, period_start, period_end, "
     "domain_coordinators, approved_at, approved_by_name, element_count, relation_count, created_at, updated_at "
     "FROM arch_documents ";
@@ -58,7 +58,7 @@ Document document_from(const storage::Row& r) {
 }  // namespace
 
 std::vector<Document> DocumentRepository::documents(const Scope& s, const std::string& kind) {
-  std::string sql = std::string(kCols) + "WHERE tenant_id = ?";
+  std::string sql = std::string(kDocumentColumns) + "WHERE tenant_id = ?";
   storage::Params params{s.tenant_id};
   if (!kind.empty()) {
     sql += " AND kind = ?";
@@ -70,13 +70,13 @@ std::vector<Document> DocumentRepository::documents(const Scope& s, const std::s
 }
 
 std::optional<Document> DocumentRepository::document(const Scope& s, const std::string& id) {
-  auto rows = c_.query(std::string(kCols) + "WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+  auto rows = c_.query(std::string(kDocumentColumns) + "WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   return document_from(rows[0]);
 }
 
 std::optional<Document> DocumentRepository::approved(const Scope& s, const std::string& kind) {
-  auto rows = c_.query(std::string(kCols) + "WHERE tenant_id = ? AND kind = ? AND status = 'approved'", {s.tenant_id, kind});
+  auto rows = c_.query(std::string(kDocumentColumns) + "WHERE tenant_id = ? AND kind = ? AND status = 'approved'", {s.tenant_id, kind});
   if (rows.empty()) return std::nullopt;
   return document_from(rows[0]);
 }

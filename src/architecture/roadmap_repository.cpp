@@ -27,7 +27,7 @@ std::vector<storage::Migration> RoadmapRepository::migrations() {
 
 namespace {
 
-constexpr const char* kCols =
+constexpr const char* kInitiativeColumns =
     "SELECT i.id, i.code, i.name, i.description, i.category, i.owner_agency_id, a.name, i.start_year, i.target_year, "
     "i.status, i.created_at, i.updated_at FROM roadmap_initiatives i JOIN agencies a ON a.id = i.owner_agency_id ";
 
@@ -61,19 +61,19 @@ std::vector<Initiative> RoadmapRepository::list(const Scope& s, const Initiative
       .order_by(q.sort, q.descending,
                 {{"code", "i.code"}, {"name", "i.name"}, {"start_year", "i.start_year"}, {"status", "i.status"}}, "i.id");
   std::vector<Initiative> out;
-  for (const auto& r : list.page(c_, kCols, q, total)) out.push_back(initiative_from(r));
+  for (const auto& r : list.page(c_, kInitiativeColumns, q, total)) out.push_back(initiative_from(r));
   return out;
 }
 
 std::vector<Initiative> RoadmapRepository::all(const Scope& s) {
   std::vector<Initiative> out;
-  for (const auto& r : c_.query(std::string(kCols) + "WHERE i.tenant_id = ? ORDER BY i.code", {s.tenant_id}))
+  for (const auto& r : c_.query(std::string(kInitiativeColumns) + "WHERE i.tenant_id = ? ORDER BY i.code", {s.tenant_id}))
     out.push_back(initiative_from(r));
   return out;
 }
 
 std::optional<Initiative> RoadmapRepository::initiative(const Scope& s, const std::string& id) {
-  auto rows = c_.query(std::string(kCols) + "WHERE i.tenant_id = ? AND i.id = ?", {s.tenant_id, id});
+  auto rows = c_.query(std::string(kInitiativeColumns) + "WHERE i.tenant_id = ? AND i.id = ?", {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   auto i = initiative_from(rows[0]);
   for (const auto& r : c_.query("SELECT e.id, e.code, e.name, e.domain, x.effect FROM roadmap_initiative_elements x "
@@ -90,7 +90,7 @@ std::optional<Initiative> RoadmapRepository::initiative(const Scope& s, const st
 }
 
 std::optional<Initiative> RoadmapRepository::by_code(const Scope& s, const std::string& code) {
-  auto rows = c_.query(std::string(kCols) + "WHERE i.tenant_id = ? AND i.code = ?", {s.tenant_id, code});
+  auto rows = c_.query(std::string(kInitiativeColumns) + "WHERE i.tenant_id = ? AND i.code = ?", {s.tenant_id, code});
   if (rows.empty()) return std::nullopt;
   return initiative_from(rows[0]);
 }

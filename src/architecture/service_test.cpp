@@ -29,7 +29,7 @@ const tenancy::ProfileRegistry& profiles() {
   return r;
 }
 
-const ReferenceArchitecture& reference() {
+const ReferenceArchitecture& reference_architecture() {
   static const auto r = ReferenceArchitecture::load(kProfiles / "frameworks" / "reference-architecture.yaml");
   return r;
 }
@@ -51,7 +51,7 @@ class ArchitectureStoreTest : public test_support::DatabaseTest {
     storage::migrate(t_->db(), all);
     ledger_ = std::make_unique<ledger::Ledger>(ledger::load_or_create_key(t_->dir() / "ledger.key"));
     tenancy_ = std::make_unique<tenancy::Service>(t_->db(), profiles(), *ledger_);
-    m_ = std::make_unique<Module>(t_->db(), *tenancy_, reference(), *ledger_);
+    m_ = std::make_unique<Module>(t_->db(), *tenancy_, reference_architecture(), *ledger_);
     s_ = {tenancy_->create_tenant("balikpapan", "balikpapan", actor_).id};
     agency_ = add_agency("DISKOMINFO");
   }

@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-PortableElement pe(std::string code, std::string domain, int level = 3, std::string parent = "") {
+PortableElement element_at_level(std::string code, std::string domain, int level = 3, std::string parent = "") {
   PortableElement e;
   e.code = std::move(code);
   e.name = "Elemen " + e.code;
@@ -103,7 +103,7 @@ TEST(ArchitectureImportParse, WorkbookSheetsAreFoundByNameAndALoneSheetIsElement
 }
 
 TEST(ArchitectureImportParse, ArchiMateExportReadsBackAsTheSameModel) {
-  PortableModel m{{pe("L-1", "layanan"), pe("L-1-1", "layanan", 4, "L-1"), pe("PB-1", "proses_bisnis"), pe("A-1", "aplikasi")},
+  PortableModel m{{element_at_level("L-1", "layanan"), element_at_level("L-1-1", "layanan", 4, "L-1"), element_at_level("PB-1", "proses_bisnis"), element_at_level("A-1", "aplikasi")},
                   {{"L-1", "realised_by", "PB-1", "direalisasikan"}, {"PB-1", "supported_by", "A-1", ""}}};
   m.elements[0].reference_code = "RAL.01";
   m.elements[0].attributes["service_type"] = "publik";

@@ -24,13 +24,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const Framework& spbe() {
+const Framework& spbe_framework() {
   static const Framework f =
       load_framework(std::string(SIMPUL_SOURCE_DIR) + "/profiles/frameworks/evaluation/spbe-2020.yaml");
   return f;
 }
 
-const Framework& pemdi() {
+const Framework& pemdi_framework() {
   static const Framework f =
       load_framework(std::string(SIMPUL_SOURCE_DIR) + "/profiles/frameworks/evaluation/pemdi-2026.yaml");
   return f;
@@ -39,7 +39,7 @@ const Framework& pemdi() {
 /// 59/2020 answers: every indicator at `base` except those in `levels`; -1 leaves one unanswered.
 std::vector<Answer> direct_answers(int base, const std::map<std::string, int>& levels) {
   std::vector<Answer> out;
-  for (const auto& ind : spbe().indicators) {
+  for (const auto& ind : spbe_framework().indicators) {
     auto it = levels.find(ind.id);
     int level = it == levels.end() ? base : it->second;
     if (level >= 0) out.push_back({ind.id, level, {}, std::nullopt});
@@ -53,7 +53,7 @@ const std::string kAgency = "Dinas Komunikasi dan Informatika \xE2\x80\x94 Kota 
 /// A report as the service would gather it: all 47 indicators of 59/2020 with varied levels,
 /// `evidence` items each, four earlier years and the top five recommendations.
 ReportData full_report(int evidence) {
-  return sample_report(spbe(), kAgency, evidence, {{2021, 1.62}, {2022, 1.95}, {2023, 2.31}, {2024, 2.44}});
+  return sample_report(spbe_framework(), kAgency, evidence, {{2021, 1.62}, {2022, 1.95}, {2023, 2.31}, {2024, 2.44}});
 }
 
 /// A scratch directory removed with the fixture.
@@ -115,7 +115,7 @@ TEST(Recommend, SpbeHandComputedOrderAndGains) {
   // Everything at 5 except: I42 and I43 at 4 (w 3), I32 at 2 (w 2.75), I11 at 3 (w 2.5), I21 at 1
   // (w 1.5), I1 unanswered (w 1.3, counted 0, so 0 -> 1).
   auto answers = direct_answers(5, {{"I42", 4}, {"I43", 4}, {"I32", 2}, {"I11", 3}, {"I21", 1}, {"I1", -1}});
-  auto top = recommend(spbe(), answers, 100);
+  auto top = recommend(spbe_framework(), answers, 100);
   ASSERT_EQ(top.size(), 6u);  // every other indicator is at the scale's top level
   struct Expected {
     const char* id;
@@ -138,18 +138,18 @@ TEST(Recommend, SpbeHandComputedOrderAndGains) {
     EXPECT_NEAR(top[i].gain, expected[i].gain, 1e-12);
   }
   EXPECT_EQ(top[0].indicator,
-            "Indikator 42: " + spbe().indicators[*spbe().find_indicator("I42")].name);
+            "Indikator 42: " + spbe_framework().indicators[*spbe_framework().find_indicator("I42")].name);
 
-  auto two = recommend(spbe(), answers, 2);
+  auto two = recommend(spbe_framework(), answers, 2);
   ASSERT_EQ(two.size(), 2u);
   EXPECT_EQ(two[0].indicator_id, "I42");
   EXPECT_EQ(two[1].indicator_id, "I43");
-  EXPECT_TRUE(recommend(spbe(), answers, 0).empty());
-  EXPECT_TRUE(recommend(spbe(), direct_answers(5, {}), 10).empty());  // all at the top: nothing to advise
+  EXPECT_TRUE(recommend(spbe_framework(), answers, 0).empty());
+  EXPECT_TRUE(recommend(spbe_framework(), direct_answers(5, {}), 10).empty());  // all at the top: nothing to advise
 }
 
 TEST(Recommend, SpbeAllUnansweredStartsAtLevelOne) {
-  auto top = recommend(spbe(), {}, 3);
+  auto top = recommend(spbe_framework(), {}, 3);
   ASSERT_EQ(top.size(), 3u);
   // The heaviest indicators are I42..I47 (w 3): 0 -> 1 adds 3 / 100 each, lowest numbers first.
   EXPECT_EQ(top[0].indicator_id, "I42");
@@ -164,7 +164,7 @@ TEST(Recommend, PemdiCumulativeUsesTheDerivedLevel) {
   // Every indicator's levels 1..5 accepted, except: I20 up to 4 (w 15), I8 level 1 rejected (w 4,
   // counted 0), I5 an SDI score of 3.5 (w 5, raised to 4).
   std::vector<Answer> answers;
-  for (const auto& ind : pemdi().indicators) {
+  for (const auto& ind : pemdi_framework().indicators) {
     Answer a{ind.id, std::nullopt, {}, std::nullopt};
     int top = ind.id == "I20" ? 4 : 5;
     if (ind.id == "I5") {
@@ -176,7 +176,7 @@ TEST(Recommend, PemdiCumulativeUsesTheDerivedLevel) {
     }
     answers.push_back(std::move(a));
   }
-  auto top = recommend(pemdi(), answers, 10);
+  auto top = recommend(pemdi_framework(), answers, 10);
   ASSERT_EQ(top.size(), 3u);
   EXPECT_EQ(top[0].indicator_id, "I20");
   EXPECT_NEAR(top[0].gain, 0.15, 1e-12);  // 15 * 1 / 100

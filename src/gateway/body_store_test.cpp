@@ -60,7 +60,7 @@ TEST(BodyStore, UnwritableStoreReportsFailure) {
 }
 
 namespace {
-unsigned mode_of(const std::filesystem::path& p) {
+unsigned file_mode(const std::filesystem::path& p) {
   struct stat st {};
   EXPECT_EQ(::lstat(p.c_str(), &st), 0) << p;
   return st.st_mode & 07777;
@@ -79,9 +79,9 @@ TEST(BodyStore, FoldersAre0700AndFiles0600WhateverTheUmask) {
   ASSERT_TRUE(store.save(kTime, "gw-a-1", {{"x", ""}, {"y", ""}}));
   ASSERT_TRUE(store.save(kTime + 86'400'000'000LL, "gw-a-2", {{"x", ""}, {"y", ""}}));
   ::umask(old_umask);
-  for (const char* f : {"gw-a-1.request", "gw-a-1.response", "gw-a-1.meta.json"}) EXPECT_EQ(mode_of(day / f), 0600u) << f;
-  EXPECT_EQ(mode_of(store.dir() / "2026-11-19"), 0700u);  // a day folder the store made
-  EXPECT_EQ(mode_of(store.dir() / "2026-11-19" / "gw-a-2.response"), 0600u);
+  for (const char* f : {"gw-a-1.request", "gw-a-1.response", "gw-a-1.meta.json"}) EXPECT_EQ(file_mode(day / f), 0600u) << f;
+  EXPECT_EQ(file_mode(store.dir() / "2026-11-19"), 0700u);  // a day folder the store made
+  EXPECT_EQ(file_mode(store.dir() / "2026-11-19" / "gw-a-2.response"), 0600u);
 }
 
 TEST(BodyStore, SecureMakesTheFolderAndTightensWhatOthersCouldReach) {
@@ -90,8 +90,8 @@ TEST(BodyStore, SecureMakesTheFolderAndTightensWhatOthersCouldReach) {
   BodyStore fresh(dir.path() / "new" / "bodies");
   EXPECT_TRUE(fresh.secure());
   ::umask(old_umask);
-  EXPECT_EQ(mode_of(fresh.dir()), 0700u);
-  EXPECT_EQ(mode_of(fresh.dir().parent_path()), 0700u);
+  EXPECT_EQ(file_mode(fresh.dir()), 0700u);
+  EXPECT_EQ(file_mode(fresh.dir().parent_path()), 0700u);
 
   BodyStore store(dir.path() / "bodies");
   ASSERT_TRUE(store.save(kTime, "gw-a-1", {{"x", ""}, {"y", ""}}));
@@ -102,10 +102,10 @@ TEST(BodyStore, SecureMakesTheFolderAndTightensWhatOthersCouldReach) {
   ::testing::internal::CaptureStderr();
   EXPECT_TRUE(store.secure());
   const std::string said = ::testing::internal::GetCapturedStderr();
-  EXPECT_EQ(mode_of(store.dir()), 0700u);
-  EXPECT_EQ(mode_of(day), 0700u);
-  EXPECT_EQ(mode_of(day / "gw-a-1.response"), 0600u);
-  EXPECT_EQ(mode_of(day / "gw-a-1.request"), 0600u);
+  EXPECT_EQ(file_mode(store.dir()), 0700u);
+  EXPECT_EQ(file_mode(day), 0700u);
+  EXPECT_EQ(file_mode(day / "gw-a-1.response"), 0600u);
+  EXPECT_EQ(file_mode(day / "gw-a-1.request"), 0600u);
   EXPECT_NE(said.find("\"event\":\"gateway.permissions_fixed\""), std::string::npos) << said;
   EXPECT_NE(said.find("gw-a-1.response"), std::string::npos) << said;
   EXPECT_EQ(said.find("gw-a-1.request\""), std::string::npos) << said;  // it was private already

@@ -208,4 +208,8 @@ std::int64_t ledger_size(Instance& instance) {
 
 std::string json_text(const boost::json::value& v) { return boost::json::serialize(v); }
 
+std::string agency_code(Client& c, int i) {
+  return std::string(c.get("/api/agencies?per_page=50&sort=code").json.at("items").at(i).at("code").as_string());
+}
+
 }  // namespace simpul::api_test

@@ -72,5 +72,9 @@ Client user(Instance& in, Client& admin, const std::string& tenant, const std::s
 Client admin_client(Instance& instance, const std::string& profile_id);
 std::int64_t ledger_size(Instance& instance);
 std::string json_text(const boost::json::value& v);
+/// The string field `key` of a JSON answer.
+inline std::string text_of(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
+/// The code of the tenant's i-th agency in code order.
+std::string agency_code(Client& c, int i);
 
 }  // namespace simpul::api_test

@@ -34,10 +34,6 @@ Reply upload(Client& c, const std::string& query, const std::string& body) {
   return c.send("POST", "/api/applications/import" + query, body, {{"content-type", "application/octet-stream"}});
 }
 
-std::string agency_code(Client& c, int i) {
-  return std::string(c.get("/api/agencies?per_page=50&sort=code").json.at("items").at(i).at("code").as_string());
-}
-
 std::int64_t application_count(Client& c) { return c.get("/api/applications").json.at("total").as_int64(); }
 
 /// The application with this code, as GET /api/applications/{id} returns it.

@@ -48,8 +48,6 @@ class ApplicationsTest : public test_support::DatabaseTest {
   }
 };
 
-std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-
 Reply move(Client& c, const std::string& app, const std::string& to) {
   return c.post("/api/applications/" + app + "/stage", R"({"to":")" + to + "\"}");
 }
@@ -65,14 +63,14 @@ void walk(Client& c, const std::string& app, std::initializer_list<const char*> 
 std::set<std::string> open_rules_of(Client& c, const std::string& object) {
   std::set<std::string> out;
   auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
-  for (const auto& f : r.json.at("items").as_array()) out.insert(text(f.at("rule"), "id"));
+  for (const auto& f : r.json.at("items").as_array()) out.insert(text_of(f.at("rule"), "id"));
   return out;
 }
 
 std::string finding_of(Client& c, const std::string& object, const std::string& rule) {
   auto r = c.get("/api/compliance/findings?per_page=200&object=" + object + "&rule=" + rule);
   auto& items = r.json.at("items").as_array();
-  return items.empty() ? "" : text(items.at(0), "id");
+  return items.empty() ? "" : text_of(items.at(0), "id");
 }
 
 }  // namespace
@@ -91,8 +89,8 @@ TEST_P(ApplicationsTest, EachRegionWalksAnApplicationFromProposalToLiveThroughIt
                                                      R"(","category":")" + region.khusus +
                                                      R"(","subdomain":"rujukan.example.com","hosting":"luar_pusat_data","contact_email":"rujukan@gmail.com","source_model":"terbuka","builder":"vendor"})");
     ASSERT_EQ(created.status, 201) << created.body;
-    auto app = text(created.json, "id");
-    EXPECT_EQ(text(created.json, "stage"), "kajian_kebutuhan");
+    auto app = text_of(created.json, "id");
+    EXPECT_EQ(text_of(created.json, "stage"), "kajian_kebutuhan");
     walk(op, app, {"perencanaan"});
 
     // No build without Diskominfo's recommendation, citing this region's article.
@@ -100,11 +98,11 @@ TEST_P(ApplicationsTest, EachRegionWalksAnApplicationFromProposalToLiveThroughIt
     ASSERT_EQ(refused.status, 422) << refused.body;
     EXPECT_EQ(refused.error_code(), "application.gate_refused");
     EXPECT_EQ(refused.rule_id(), region.build_gate);
-    EXPECT_FALSE(text(refused.json.at("error").at("rule"), "citation").empty());
+    EXPECT_FALSE(text_of(refused.json.at("error").at("rule"), "citation").empty());
 
     auto request = op.post("/api/applications/" + app + "/recommendations", R"({"purpose":"Membangun sistem rujukan"})");
     ASSERT_EQ(request.status, 201) << request.body;
-    auto rec = text(request.json, "id");
+    auto rec = text_of(request.json, "id");
     EXPECT_EQ(op.post("/api/recommendations/" + rec + "/decision", R"({"decision":"disetujui","reasons":"ok"})").status, 403);
     auto decided = reviewer.post("/api/recommendations/" + rec + "/decision", R"({"decision":"disetujui","reasons":"Sesuai arsitektur"})");
     ASSERT_EQ(decided.status, 200) << decided.body;
@@ -150,7 +148,7 @@ TEST_P(ApplicationsTest, EachRegionWalksAnApplicationFromProposalToLiveThroughIt
     auto service = admin.post("/api/architecture/elements", R"({"domain":"layanan","code":"LYN-RUJUK","name":"Layanan rujukan","owner_agency_id":")" +
                                                                 dinkes + "\"}");
     ASSERT_EQ(service.status, 201);
-    ASSERT_EQ(admin.post("/api/architecture/relations", R"({"source_id":")" + text(service.json, "id") +
+    ASSERT_EQ(admin.post("/api/architecture/relations", R"({"source_id":")" + text_of(service.json, "id") +
                                                             R"(","type":"supported_by","target_id":")" + app + "\"}").status, 201);
     auto linked = admin.get("/api/applications/" + app).json.at("services").as_array();
     ASSERT_EQ(linked.size(), 1u);
@@ -176,9 +174,9 @@ TEST_P(ApplicationsTest, RecommendationDecisionsFollowTheApprovalChain) {
   ASSERT_EQ(both.login("balikpapan", "ganda", "kata-sandi-panjang").status, 200);
   auto app = both.post("/api/applications", R"({"code":"APL-KOM","name":"Portal","owner_agency_id":")" + kominfo + R"(","category":"aplikasi_umum"})");
   ASSERT_EQ(app.status, 201) << app.body;
-  auto rec = both.post("/api/applications/" + text(app.json, "id") + "/recommendations", R"({"purpose":"Portal baru"})");
+  auto rec = both.post("/api/applications/" + text_of(app.json, "id") + "/recommendations", R"({"purpose":"Portal baru"})");
   ASSERT_EQ(rec.status, 201);
-  auto id = text(rec.json, "id");
+  auto id = text_of(rec.json, "id");
   auto before = ledger_size(in);
 
   auto self = both.post("/api/recommendations/" + id + "/decision", R"({"decision":"disetujui","reasons":"saya sendiri"})");
@@ -196,12 +194,12 @@ TEST_P(ApplicationsTest, RecommendationDecisionsFollowTheApprovalChain) {
   EXPECT_EQ(no_reason.status, 422);
   auto rejected = reviewer.post("/api/recommendations/" + id + "/decision", R"({"decision":"ditolak","reasons":"Gunakan Aplikasi Umum nasional"})");
   ASSERT_EQ(rejected.status, 200);
-  EXPECT_EQ(text(rejected.json, "state"), "ditolak");
+  EXPECT_EQ(text_of(rejected.json, "state"), "ditolak");
   EXPECT_EQ(reviewer.post("/api/recommendations/" + id + "/decision", R"({"decision":"disetujui","reasons":"ubah"})").error_code(),
             "application.recommendation_decided");
   // A rejected recommendation does not open the gate.
-  ASSERT_EQ(move(both, text(app.json, "id"), "perencanaan").status, 200);
-  EXPECT_EQ(move(both, text(app.json, "id"), "rancang_bangun").rule_id(), "BPN-22-2");
+  ASSERT_EQ(move(both, text_of(app.json, "id"), "perencanaan").status, 200);
+  EXPECT_EQ(move(both, text_of(app.json, "id"), "rancang_bangun").rule_id(), "BPN-22-2");
 }
 
 TEST_P(ApplicationsTest, OperatorsChangeOnlyTheirOwnAgencysApplications) {
@@ -212,7 +210,7 @@ TEST_P(ApplicationsTest, OperatorsChangeOnlyTheirOwnAgencysApplications) {
   auto op = user(in, admin, "balikpapan", "op.dishub", "agency_operator", dishub);
   auto app = admin.post("/api/applications", R"({"code":"APL-DK","name":"SIMKES","owner_agency_id":")" + dinkes + R"(","category":"aplikasi_khusus"})");
   ASSERT_EQ(app.status, 201);
-  auto id = text(app.json, "id");
+  auto id = text_of(app.json, "id");
   auto before = ledger_size(in);
   EXPECT_EQ(op.patch("/api/applications/" + id, R"({"name":"Diubah"})").status, 403);
   EXPECT_EQ(move(op, id, "perencanaan").status, 403);
@@ -232,7 +230,7 @@ TEST_P(ApplicationsTest, BadInputIsRefusedWithACatalogueCodeAndChangesNothing) {
   auto dinkes = agency_id(admin, "DINKES");
   auto app = admin.post("/api/applications", R"({"code":"APL-1","name":"A","owner_agency_id":")" + dinkes + R"(","category":"aplikasi_umum"})");
   ASSERT_EQ(app.status, 201);
-  auto id = text(app.json, "id");
+  auto id = text_of(app.json, "id");
   auto before = ledger_size(in);
   auto base = "/api/applications/" + id;
   EXPECT_EQ(admin.post("/api/applications", "{\"code\":").error_code(), "request.malformed_json");
@@ -265,12 +263,12 @@ TEST_P(ApplicationsTest, TheRepositoriKeepsFilesByContentAndNeverServesThemInlin
   auto admin = admin_client(in, "balikpapan");
   auto app = admin.post("/api/applications", R"({"code":"APL-R","name":"R","owner_agency_id":")" + agency_id(admin, "DINKES") +
                                                  R"(","category":"aplikasi_khusus"})");
-  auto id = text(app.json, "id");
+  auto id = text_of(app.json, "id");
   std::string html = "<html><script>alert(1)</script></html>";
   auto first = admin.send("POST", "/api/applications/" + id + "/artifacts?kind=manual_pengguna&release=1.0&filename=manual%20%C3%A9.html", html,
                           {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(first.status, 201) << first.body;
-  EXPECT_EQ(text(first.json, "sha256"), crypto::sha256_hex(html));
+  EXPECT_EQ(text_of(first.json, "sha256"), crypto::sha256_hex(html));
   auto second = admin.send("POST", "/api/applications/" + id + "/artifacts?kind=manual_pengguna&release=1.1&filename=manual.html", html,
                            {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(second.status, 201);
@@ -278,7 +276,7 @@ TEST_P(ApplicationsTest, TheRepositoriKeepsFilesByContentAndNeverServesThemInlin
   EXPECT_EQ(blobs, 1);  // same bytes, one blob; two versions listed
   EXPECT_EQ(admin.get("/api/applications/" + id).json.at("artifacts").as_array().size(), 2u);
 
-  auto download = admin.get("/api/artifacts/" + text(first.json, "id") + "/content");
+  auto download = admin.get("/api/artifacts/" + text_of(first.json, "id") + "/content");
   ASSERT_EQ(download.status, 200);
   EXPECT_EQ(download.body, html);
   EXPECT_EQ(download.header("Content-Type"), "application/octet-stream");
@@ -295,7 +293,7 @@ TEST_P(ApplicationsTest, BalikpapanSanctionsEscalateToASignedReprimandLetter) {
   auto app = admin.post("/api/applications", R"({"code":"APL-S","name":"SIPAS","owner_agency_id":")" + dinkes +
                                                  R"(","category":"aplikasi_umum","subdomain":"sipas.example.com","contact_email":"a@gmail.com","hosting":"pusat_data_kolokasi"})");
   ASSERT_EQ(app.status, 201);
-  auto id = text(app.json, "id");
+  auto id = text_of(app.json, "id");
   // An inventory entry that is live already (as if imported): stage set through the service.
   auto& svc = in.platform().applications();
   Scope scope{in.platform().tenancy().tenants().front().id};
@@ -305,7 +303,7 @@ TEST_P(ApplicationsTest, BalikpapanSanctionsEscalateToASignedReprimandLetter) {
   // Recommendation, test and documents so that go-live passes the gates.
   auto reviewer = user(in, admin, "balikpapan", "penelaah.s", "technical_reviewer", agency_id(admin, "DISKOMINFO"));
   auto rec = admin.post("/api/applications/" + id + "/recommendations", R"({"purpose":"x"})");
-  ASSERT_EQ(reviewer.post("/api/recommendations/" + text(rec.json, "id") + "/decision", R"({"decision":"disetujui","reasons":"ok"})").status, 200);
+  ASSERT_EQ(reviewer.post("/api/recommendations/" + text_of(rec.json, "id") + "/decision", R"({"decision":"disetujui","reasons":"ok"})").status, 200);
   ASSERT_EQ(admin.post("/api/applications/" + id + "/tests", R"({"date":"2026-02-01","result":"lulus"})").status, 201);
   for (const char* doc : {"dokumen_kebutuhan", "dokumen_perancangan", "manual_pengguna", "kode_sumber"})
     ASSERT_EQ(admin.send("POST", "/api/applications/" + id + "/artifacts?kind=" + std::string(doc) + "&filename=d.pdf", doc,
@@ -320,7 +318,7 @@ TEST_P(ApplicationsTest, BalikpapanSanctionsEscalateToASignedReprimandLetter) {
 
   auto detail = admin.get("/api/compliance/findings/" + subdomain);
   EXPECT_TRUE(detail.json.at("sanctionable").as_bool());
-  EXPECT_NE(text(detail.json.at("article"), "text").find("Pasal 13"), std::string::npos);
+  EXPECT_NE(text_of(detail.json.at("article"), "text").find("Pasal 13"), std::string::npos);
   EXPECT_EQ(detail.json.at("sanction_steps").as_array().size(), 2u);
   EXPECT_FALSE(admin.get("/api/compliance/findings/" + email).json.at("sanctionable").as_bool());
 
@@ -342,9 +340,9 @@ TEST_P(ApplicationsTest, BalikpapanSanctionsEscalateToASignedReprimandLetter) {
   auto sanctions = admin.get("/api/compliance/findings/" + subdomain).json.at("sanctions").as_array();
   ASSERT_EQ(sanctions.size(), 2u);
   const auto& letter_sanction = sanctions.at(1);
-  EXPECT_EQ(text(letter_sanction, "step"), "surat_teguran");
+  EXPECT_EQ(text_of(letter_sanction, "step"), "surat_teguran");
   EXPECT_TRUE(letter_sanction.at("automatic").as_bool());
-  auto letter = admin.get("/api/compliance/sanctions/" + text(letter_sanction, "id") + "/letter");
+  auto letter = admin.get("/api/compliance/sanctions/" + text_of(letter_sanction, "id") + "/letter");
   ASSERT_EQ(letter.status, 200);
   EXPECT_EQ(letter.body.substr(0, 5), "%PDF-");
   EXPECT_EQ(letter.header("Content-Type"), "application/pdf");
@@ -353,20 +351,20 @@ TEST_P(ApplicationsTest, BalikpapanSanctionsEscalateToASignedReprimandLetter) {
   ASSERT_TRUE(crypto::from_hex(letter.header("X-Letter-Signature-Ed25519"), signature));
   ASSERT_TRUE(crypto::from_hex(in.platform().ledger().public_key_hex(), key));
   EXPECT_TRUE(crypto::verify_detached(key, crypto::sha256_hex(letter.body), signature));
-  EXPECT_EQ(admin.get("/api/compliance/sanctions/" + text(oral.json, "id") + "/letter").status, 404);
+  EXPECT_EQ(admin.get("/api/compliance/sanctions/" + text_of(oral.json, "id") + "/letter").status, 404);
 
   // Waivers: the approver, with a reason; the finding then stays waived while the violation lasts.
   EXPECT_EQ(admin.post("/api/compliance/findings/" + email + "/waive", R"({"reason":"x"})").status, 403);
   EXPECT_EQ(sekda.post("/api/compliance/findings/" + email + "/waive", "{}").status, 422);
   auto waived = sekda.post("/api/compliance/findings/" + email + "/waive", R"({"reason":"Alamat resmi sedang diproses"})");
   ASSERT_EQ(waived.status, 200);
-  EXPECT_EQ(text(waived.json, "state"), "waived");
+  EXPECT_EQ(text_of(waived.json, "state"), "waived");
   admin.post("/api/compliance/evaluate", "");
-  EXPECT_EQ(text(admin.get("/api/compliance/findings/" + email).json, "state"), "waived");
+  EXPECT_EQ(text_of(admin.get("/api/compliance/findings/" + email).json, "state"), "waived");
   // Fixing the address resolves it.
   ASSERT_EQ(admin.patch("/api/applications/" + id, R"({"contact_email":"sipas@balikpapan.go.id"})").status, 200);
   admin.post("/api/compliance/evaluate", "");
-  EXPECT_EQ(text(admin.get("/api/compliance/findings/" + email).json, "state"), "resolved");
+  EXPECT_EQ(text_of(admin.get("/api/compliance/findings/" + email).json, "state"), "resolved");
 
   // `simpul check` exits non-zero while a high-severity finding is open.
   std::ostringstream out;

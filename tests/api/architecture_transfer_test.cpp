@@ -24,10 +24,6 @@ Reply upload(Client& c, const std::string& query, const std::string& type, const
   return c.send("POST", "/api/architecture/import?" + query, body, {{"content-type", type}});
 }
 
-std::string agency_code(Client& c, int i) {
-  return std::string(c.get("/api/agencies?per_page=50&sort=code").json.at("items").at(i).at("code").as_string());
-}
-
 /// A small model built through the API, with every domain, a level-4 element and attributes.
 void build_model(Client& c) {
   auto ag = agency_code(c, 0), other = agency_code(c, 1);

@@ -29,13 +29,11 @@ class EvaluationEvidenceTest : public test_support::DatabaseTest {
   }
 };
 
-std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-
 // Named apart from the harness's helpers so this file builds with or without them.
 std::string agency_with_code(Client& c, const std::string& code) {
   auto r = c.get("/api/agencies?per_page=200");  // kept alive: the loop reads into it
   for (const auto& a : r.json.at("items").as_array())
-    if (a.at("code").as_string() == code) return text(a, "id");
+    if (a.at("code").as_string() == code) return text_of(a, "id");
   ADD_FAILURE() << "no agency " << code;
   return "";
 }
@@ -43,7 +41,7 @@ std::string agency_with_code(Client& c, const std::string& code) {
 std::string application_id(Client& c, const std::string& code) {
   auto r = c.get("/api/applications?per_page=200");
   for (const auto& a : r.json.at("items").as_array())
-    if (a.at("code").as_string() == code) return text(a, "id");
+    if (a.at("code").as_string() == code) return text_of(a, "id");
   ADD_FAILURE() << "no application " << code;
   return "";
 }
@@ -76,7 +74,7 @@ struct World {
 
     auto doc = admin.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":)" + std::to_string(year) + "}");
     EXPECT_EQ(doc.status, 201) << doc.body;
-    document = text(doc.json, "id");
+    document = text_of(doc.json, "id");
     auto approver = user(in, admin, "balikpapan", "sekda.bukti", "approver", "");
     auto approved = approver.post("/api/architecture/documents/" + document + "/approve",
                                   R"({"instrument_number":"188.45/7/)" + std::to_string(year) + R"(","instrument_date":")" + today + "\"}");
@@ -96,7 +94,7 @@ struct World {
     auto svc = admin.post("/api/architecture/elements",
                           R"({"domain":"layanan","code":"LYN-GIZI","name":"Layanan gizi","owner_agency_id":")" + dinkes + "\"}");
     EXPECT_EQ(svc.status, 201) << svc.body;
-    service = text(svc.json, "id");
+    service = text_of(svc.json, "id");
     EXPECT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
   }
 
@@ -279,7 +277,7 @@ TEST_P(EvaluationEvidenceTest, ResolveKnowsOnlyTheTenantsOwnRecords) {
   auto up = w.admin.send("POST", "/api/applications/" + w.audited + "/artifacts?kind=manual_pengguna&release=2.1&filename=manual.pdf",
                          "%PDF-1.4 manual", {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(up.status, 201) << up.body;
-  auto artifact = text(up.json, "id");
+  auto artifact = text_of(up.json, "id");
 
   EXPECT_EQ(w.resolve(*arch, w.scope, "architecture_document", w.document).value_or(""), "Arsitektur SPBE Kota Balikpapan (versi 1)");
   EXPECT_FALSE(w.resolve(*arch, w.scope, "roadmap", w.document));  // an architecture document is not a roadmap

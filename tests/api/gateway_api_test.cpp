@@ -20,9 +20,9 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
 
   auto created = create_service(admin, bapenda, "pajak-daerah");
   ASSERT_EQ(created.status, 201) << created.body;
-  auto id = text(created.json, "id");
-  EXPECT_EQ(text(created.json, "public_path"), "/balikpapan/pajak-daerah");
-  EXPECT_EQ(text(created.json.at("owner_agency"), "code"), "BAPENDA");
+  auto id = text_of(created.json, "id");
+  EXPECT_EQ(text_of(created.json, "public_path"), "/balikpapan/pajak-daerah");
+  EXPECT_EQ(text_of(created.json.at("owner_agency"), "code"), "BAPENDA");
   EXPECT_EQ(created.json.at("policy").at("burst").as_int64(), 20);
   EXPECT_FALSE(created.json.at("has_openapi").as_bool());
   EXPECT_GT(gwc::config_version(in.db()), version);
@@ -39,13 +39,13 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
     auto r = admin.post("/api/architecture/elements", std::string(R"({"domain":")") + domain + R"(","code":")" + code +
                                                           R"(","name":"Elemen","owner_agency_id":")" + bapenda + "\"}");
     EXPECT_EQ(r.status, 201) << r.body;
-    return text(r.json, "id");
+    return text_of(r.json, "id");
   };
   auto layanan = element("layanan", "LYN-PAJAK"), data = element("data_informasi", "DAT-PAJAK");
   auto linked = admin.patch("/api/gateway/services/" + id,
                             R"({"links":{"service_element_id":")" + layanan + R"(","data_element_id":")" + data + "\"}}");
   ASSERT_EQ(linked.status, 200) << linked.body;
-  EXPECT_EQ(text(linked.json.at("links"), "data_element_id"), data);
+  EXPECT_EQ(text_of(linked.json.at("links"), "data_element_id"), data);
   EXPECT_EQ(admin.patch("/api/gateway/services/" + id, R"({"links":{"service_element_id":")" + data + "\"}}").status, 422);
   before += 3;  // two elements and the links
 
@@ -63,7 +63,7 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
                              {{"content-type", "application/json"}});
   ASSERT_EQ(json_doc.status, 200) << json_doc.body;
   EXPECT_TRUE(json_doc.json.at("has_openapi").as_bool());
-  EXPECT_EQ(text(admin.get("/api/gateway/services/" + id + "/openapi").json.at("info"), "title"), "Pajak");
+  EXPECT_EQ(text_of(admin.get("/api/gateway/services/" + id + "/openapi").json.at("info"), "title"), "Pajak");
 
   auto yaml_doc = admin.send("POST", "/api/gateway/services/" + id + "/openapi",
                              "openapi: 3.1.0\ninfo:\n  title: Pajak YAML\n  version: '2'\npaths:\n  /objek/{nop}:\n    get:\n      responses:\n"
@@ -72,8 +72,8 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
   ASSERT_EQ(yaml_doc.status, 200) << yaml_doc.body;
   EXPECT_EQ(reloads, 3);  // create, policy, links; documents do not reach the data plane: no reload for the uploads
   auto stored = admin.get("/api/gateway/services/" + id + "/openapi");
-  EXPECT_EQ(text(stored.json.at("info"), "title"), "Pajak YAML");
-  EXPECT_EQ(text(stored.json, "openapi"), "3.1.0");
+  EXPECT_EQ(text_of(stored.json.at("info"), "title"), "Pajak YAML");
+  EXPECT_EQ(text_of(stored.json, "openapi"), "3.1.0");
   EXPECT_TRUE(stored.json.at("paths").at("/objek/{nop}").at("get").at("responses").as_object().contains("200"));
 
   // Retired services vanish from the data plane's configuration, and come back when reactivated.
@@ -93,7 +93,7 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
 TEST_P(GatewayTest, BadOpenapiDocumentsAreRefusedAndChangeNothing) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
-  auto id = text(create_service(admin, agency_id(admin, "BAPENDA"), "pajak").json, "id");
+  auto id = text_of(create_service(admin, agency_id(admin, "BAPENDA"), "pajak").json, "id");
   auto before = ledger_size(in);
   auto upload = [&](const std::string& body) { return admin.send("POST", "/api/gateway/services/" + id + "/openapi", body, {{"content-type", "application/octet-stream"}}); };
   for (const std::string& bad : {std::string("{\"openapi\":\"3.0.0\""), std::string("openapi: [tidak ditutup"),
@@ -120,7 +120,7 @@ TEST_P(GatewayTest, AgencyOperatorWritesOnlyTheirOwnAgencysServicesAndConsumers)
   auto admin = admin_client(in, "balikpapan");
   auto dinsos = agency_id(admin, "DINSOS"), bapenda = agency_id(admin, "BAPENDA");
   auto op = user(in, admin, "balikpapan", "gw.dinsos", "agency_operator", dinsos);
-  auto theirs = text(create_service(admin, bapenda, "pajak").json, "id");
+  auto theirs = text_of(create_service(admin, bapenda, "pajak").json, "id");
   auto before = ledger_size(in);
 
   EXPECT_EQ(create_service(op, bapenda, "bukan-milik").status, 403);
@@ -132,8 +132,8 @@ TEST_P(GatewayTest, AgencyOperatorWritesOnlyTheirOwnAgencysServicesAndConsumers)
   auto own = create_service(op, dinsos, "bansos");
   ASSERT_EQ(own.status, 201) << own.body;
   // Moving the service to another agency is a write for that agency too.
-  EXPECT_EQ(op.patch("/api/gateway/services/" + text(own.json, "id"), R"({"owner_agency_id":")" + bapenda + "\"}").status, 403);
-  EXPECT_EQ(text(admin.get("/api/gateway/services/" + theirs).json, "name"), "Layanan pajak");
+  EXPECT_EQ(op.patch("/api/gateway/services/" + text_of(own.json, "id"), R"({"owner_agency_id":")" + bapenda + "\"}").status, 403);
+  EXPECT_EQ(text_of(admin.get("/api/gateway/services/" + theirs).json, "name"), "Layanan pajak");
   auto viewer = user(in, admin, "balikpapan", "gw.viewer", "viewer", dinsos);
   EXPECT_EQ(viewer.get("/api/gateway/services").status, 200);
   EXPECT_EQ(create_service(viewer, dinsos, "x").status, 403);
@@ -146,11 +146,11 @@ TEST_P(GatewayTest, ConsumerKeyIsShownOnceStoredHashedAndRotatesUntilRevoked) {
   auto dinkes = agency_id(admin, "DINKES");
   auto created = create_consumer(admin, dinkes, "SIMRS");
   ASSERT_EQ(created.status, 201) << created.body;
-  auto key = text(created.json, "api_key");
-  auto id = text(created.json.at("consumer"), "id");
-  auto first_key_id = text(created.json, "key_id");
+  auto key = text_of(created.json, "api_key");
+  auto id = text_of(created.json.at("consumer"), "id");
+  auto first_key_id = text_of(created.json, "key_id");
   ASSERT_GE(key.size(), 40u);
-  EXPECT_EQ(text(created.json.at("consumer").at("keys").at(0), "prefix"), key.substr(0, 8));
+  EXPECT_EQ(text_of(created.json.at("consumer").at("keys").at(0), "prefix"), key.substr(0, 8));
 
   auto shown = admin.get("/api/gateway/consumers/" + id);
   EXPECT_EQ(shown.body.find(key), std::string::npos);
@@ -174,7 +174,7 @@ TEST_P(GatewayTest, ConsumerKeyIsShownOnceStoredHashedAndRotatesUntilRevoked) {
 
   auto rotated = admin.post("/api/gateway/consumers/" + id + "/keys", "");
   ASSERT_EQ(rotated.status, 201) << rotated.body;
-  auto second = text(rotated.json, "api_key");
+  auto second = text_of(rotated.json, "api_key");
   EXPECT_NE(second, key);
   auto rotated_config = gwc::load_config(in.db());
   EXPECT_EQ(find_consumer(rotated_config, id)->api_key_sha256.size(), 2u);
@@ -199,8 +199,8 @@ TEST_P(GatewayTest, BadInputIsRefusedWithACatalogueErrorAndChangesNothing) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto agency = agency_id(admin, "BAPENDA");
-  auto service = text(create_service(admin, agency, "pajak").json, "id");
-  auto consumer = text(create_consumer(admin, agency, "Aplikasi").json.at("consumer"), "id");
+  auto service = text_of(create_service(admin, agency, "pajak").json, "id");
+  auto consumer = text_of(create_consumer(admin, agency, "Aplikasi").json.at("consumer"), "id");
   auto before = ledger_size(in);
   auto version = gwc::config_version(in.db());
   auto body = [&](const std::string& fields) {
@@ -258,7 +258,7 @@ TEST_P(GatewayTest, BadInputIsRefusedWithACatalogueErrorAndChangesNothing) {
   }
   EXPECT_EQ(ledger_size(in), before);
   EXPECT_EQ(gwc::config_version(in.db()), version);
-  EXPECT_EQ(text(admin.get("/api/gateway/services/" + service).json, "code"), "pajak");
+  EXPECT_EQ(text_of(admin.get("/api/gateway/services/" + service).json, "code"), "pajak");
 
   // Another tenant's ids are unknown here.
   auto other = admin_client(in, "bontang");

@@ -20,8 +20,6 @@ class GatewayTest : public test_support::DatabaseTest {
   }
 };
 
-inline std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-
 /// A new agency (a second tenant of a test instance has no organisation yet).
 inline std::string new_agency(Client& c, const std::string& code) {
   auto r = c.post("/api/agencies", R"({"code":")" + code + R"(","name":"Badan )" + code + R"(","type":"badan_daerah"})");

@@ -19,18 +19,18 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   auto requester = user(in, admin, "balikpapan", "gw.dinkes", "agency_operator", dinkes);
   auto owner = user(in, admin, "balikpapan", "gw.dukcapil", "agency_operator", dukcapil);
   auto sekda = user(in, admin, "balikpapan", "gw.sekda", "approver", agency_id(admin, "SETDA"));
-  auto service = text(create_service(admin, dukcapil, "catatan-sipil").json, "id");
+  auto service = text_of(create_service(admin, dukcapil, "catatan-sipil").json, "id");
   auto consumer_reply = create_consumer(requester, dinkes, "SIMRS");
   ASSERT_EQ(consumer_reply.status, 201) << consumer_reply.body;
-  auto consumer = text(consumer_reply.json.at("consumer"), "id");
+  auto consumer = text_of(consumer_reply.json.at("consumer"), "id");
 
   auto submitted = submit_request(requester, consumer, service);
   ASSERT_EQ(submitted.status, 201) << submitted.body;
-  auto id = text(submitted.json, "id");
-  EXPECT_EQ(text(submitted.json, "state"), "diajukan");
+  auto id = text_of(submitted.json, "id");
+  EXPECT_EQ(text_of(submitted.json, "state"), "diajukan");
   EXPECT_TRUE(submitted.json.at("can_cancel").as_bool());
   EXPECT_FALSE(submitted.json.at("can_decide").as_bool());
-  EXPECT_EQ(text(submitted.json.at("steps").at(0), "action"), "ajukan");
+  EXPECT_EQ(text_of(submitted.json.at("steps").at(0), "action"), "ajukan");
 
   // Pasal 9 ayat (8): no decision before the PD Wali Data's recommendation.
   auto early = sekda.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true,"note":"ok"})");
@@ -41,7 +41,7 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   EXPECT_TRUE(owner.get("/api/gateway/access-requests/" + id).json.at("can_recommend").as_bool());
   auto recommended = owner.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true,"note":"Data boleh dibagikan"})");
   ASSERT_EQ(recommended.status, 200) << recommended.body;
-  EXPECT_EQ(text(recommended.json, "state"), "direkomendasikan");
+  EXPECT_EQ(text_of(recommended.json, "state"), "direkomendasikan");
 
   // Only the Sekda decides: not the requester, not the administrator.
   EXPECT_EQ(requester.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})").status, 403);
@@ -53,11 +53,11 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   auto before = ledger_size(in);
   auto decided = sekda.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true,"note":"Disetujui"})");
   ASSERT_EQ(decided.status, 200) << decided.body;
-  EXPECT_EQ(text(decided.json, "state"), "disetujui");
+  EXPECT_EQ(text_of(decided.json, "state"), "disetujui");
   EXPECT_EQ(decided.json.at("steps").as_array().size(), 3u);
   EXPECT_EQ(ledger_size(in), before + 1);
   EXPECT_GT(gwc::config_version(in.db()), version);
-  auto grant_id = text(decided.json, "grant_id");
+  auto grant_id = text_of(decided.json, "grant_id");
 
   auto config = gwc::load_config(in.db());
   const auto* grant = find_grant(config, consumer, service);
@@ -67,25 +67,25 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   auto grants = admin.get("/api/gateway/grants?consumer=" + consumer);
   ASSERT_EQ(grants.json.at("total").as_int64(), 1);
   const auto& basis = grants.json.at("items").at(0).at("legal_basis");
-  EXPECT_EQ(text(basis, "kind"), "permohonan");
-  EXPECT_EQ(text(basis, "request_id"), id);
-  EXPECT_EQ(text(basis.at("rule"), "id"), "BPN-09-8");
+  EXPECT_EQ(text_of(basis, "kind"), "permohonan");
+  EXPECT_EQ(text_of(basis, "request_id"), id);
+  EXPECT_EQ(text_of(basis.at("rule"), "id"), "BPN-09-8");
   auto directory = requester.get("/api/gateway/directory");
   for (const auto& s : directory.json.at("items").as_array())
-    if (text(s, "id") == service) {
-      EXPECT_EQ(text(s, "my_access"), "ada");
+    if (text_of(s, "id") == service) {
+      EXPECT_EQ(text_of(s, "my_access"), "ada");
     }
 
   // Ayat (7): commercial use is refused at the decision, citing the article.
-  auto commercial = text(submit_request(requester, consumer, service, true).json, "id");
+  auto commercial = text_of(submit_request(requester, consumer, service, true).json, "id");
   ASSERT_EQ(owner.post("/api/gateway/access-requests/" + commercial + "/recommend", R"({"recommend":false})").status, 200);
   auto refused = sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":true})");
   EXPECT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(refused.error_code(), "gateway.commercial_use");
   EXPECT_EQ(refused.rule_id(), "BPN-09-7");
-  EXPECT_EQ(text(sekda.get("/api/gateway/access-requests/" + commercial).json, "state"), "direkomendasikan");
+  EXPECT_EQ(text_of(sekda.get("/api/gateway/access-requests/" + commercial).json, "state"), "direkomendasikan");
   auto rejected = sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false,"note":"Komersial"})");
-  EXPECT_EQ(text(rejected.json, "state"), "ditolak");
+  EXPECT_EQ(text_of(rejected.json, "state"), "ditolak");
   EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false})").error_code(), "gateway.request_state");
 
   // Revoking the grant removes it from the data plane.
@@ -106,19 +106,19 @@ TEST_P(GatewayTest, BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNev
   auto reviewer = user(in, admin, "bontang", "gw.penelaah", "technical_reviewer", agency_id(admin, "DISKOMINFO"));
   auto sekda = user(in, admin, "bontang", "gw.sekda", "approver", agency_id(admin, "DISKOMINFO"));
   auto owner = user(in, admin, "bontang", "gw.dukcapil", "agency_operator", dukcapil);
-  auto service = text(create_service(admin, dukcapil, "catatan-sipil").json, "id");
-  auto consumer = text(create_consumer(admin, dinsos, "SIKS").json.at("consumer"), "id");
-  auto id = text(submit_request(admin, consumer, service).json, "id");
+  auto service = text_of(create_service(admin, dukcapil, "catatan-sipil").json, "id");
+  auto consumer = text_of(create_consumer(admin, dinsos, "SIKS").json.at("consumer"), "id");
+  auto id = text_of(submit_request(admin, consumer, service).json, "id");
 
   EXPECT_EQ(admin.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})").error_code(), "gateway.self_decision");
   EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})").error_code(), "gateway.not_decider");
   EXPECT_EQ(owner.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true})").error_code(), "gateway.request_state");
   auto opts = admin.get("/api/gateway/options");
-  EXPECT_EQ(text(opts.json.at("recommender"), "kind"), "none");
-  EXPECT_EQ(text(opts.json.at("approver").at("rule"), "id"), "BTG-21-1");
+  EXPECT_EQ(text_of(opts.json.at("recommender"), "kind"), "none");
+  EXPECT_EQ(text_of(opts.json.at("approver").at("rule"), "id"), "BTG-21-1");
   auto decided = reviewer.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})");
   ASSERT_EQ(decided.status, 200) << decided.body;
-  EXPECT_EQ(text(decided.json, "state"), "disetujui");
+  EXPECT_EQ(text_of(decided.json, "state"), "disetujui");
   ASSERT_NE(find_grant(gwc::load_config(in.db()), consumer, service), nullptr);
 
   // A disabled consumer's grants leave the data plane with it, and so do a retired service's.
@@ -129,9 +129,9 @@ TEST_P(GatewayTest, BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNev
   EXPECT_EQ(find_grant(gwc::load_config(in.db()), consumer, service), nullptr);
   EXPECT_EQ(submit_request(admin, consumer, service).error_code(), "gateway.service_inactive");
 
-  auto cancelled = text(submit_request(admin, consumer, text(admin.get("/api/gateway/services?q=perizinan").json.at("items").at(0), "id")).json, "id");
+  auto cancelled = text_of(submit_request(admin, consumer, text_of(admin.get("/api/gateway/services?q=perizinan").json.at("items").at(0), "id")).json, "id");
   auto c = admin.post("/api/gateway/access-requests/" + cancelled + "/cancel", "");
-  EXPECT_EQ(text(c.json, "state"), "dibatalkan");
+  EXPECT_EQ(text_of(c.json, "state"), "dibatalkan");
   EXPECT_FALSE(c.json.at("can_cancel").as_bool());
 }
 
@@ -139,10 +139,10 @@ TEST_P(GatewayTest, StatusShowsEachTenantOnlyItsOwnServicesConsumersAndExchanges
   Instance in(GetParam());
   auto bpn = admin_client(in, "balikpapan");
   auto btg = admin_client(in, "bontang");
-  auto svc_a = text(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id");
-  auto svc_b = text(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id");
-  auto con_a = text(create_consumer(bpn, agency_id(bpn, "DINSOS"), "App A").json.at("consumer"), "id");
-  auto con_b = text(create_consumer(btg, new_agency(btg, "DINSOS"), "App B").json.at("consumer"), "id");
+  auto svc_a = text_of(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id");
+  auto svc_b = text_of(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id");
+  auto con_a = text_of(create_consumer(bpn, agency_id(bpn, "DINSOS"), "App A").json.at("consumer"), "id");
+  auto con_b = text_of(create_consumer(btg, new_agency(btg, "DINSOS"), "App B").json.at("consumer"), "id");
   auto service = [](const std::string& id, int requests) {
     return boost::json::object{{"id", id}, {"requests", requests}, {"responses_2xx", requests}, {"responses_4xx", 0}, {"responses_5xx", 0},
                                {"refused", 0}, {"bytes_in", 10}, {"bytes_out", 20}, {"latency_p50_ms", 1.5}, {"latency_p99_ms", 9.0},
@@ -167,19 +167,19 @@ TEST_P(GatewayTest, StatusShowsEachTenantOnlyItsOwnServicesConsumersAndExchanges
   EXPECT_TRUE(a.json.at("running").as_bool());
   EXPECT_EQ(a.json.at("instances").as_array().size(), 2u);
   ASSERT_EQ(a.json.at("services").as_array().size(), 1u);
-  EXPECT_EQ(text(a.json.at("services").at(0), "id"), svc_a);
-  EXPECT_EQ(text(a.json.at("services").at(0), "code"), "pajak");
+  EXPECT_EQ(text_of(a.json.at("services").at(0), "id"), svc_a);
+  EXPECT_EQ(text_of(a.json.at("services").at(0), "code"), "pajak");
   EXPECT_EQ(a.json.at("services").at(0).at("requests").as_int64(), 10);  // two instances
   ASSERT_EQ(a.json.at("consumers").as_array().size(), 1u);
-  EXPECT_EQ(text(a.json.at("consumers").at(0), "name"), "App A");
+  EXPECT_EQ(text_of(a.json.at("consumers").at(0), "name"), "App A");
   ASSERT_EQ(a.json.at("recent").as_array().size(), 2u);
-  EXPECT_EQ(text(a.json.at("recent").at(0), "consumer_name"), "App A");
+  EXPECT_EQ(text_of(a.json.at("recent").at(0), "consumer_name"), "App A");
   EXPECT_EQ(a.body.find(svc_b), std::string::npos);
   EXPECT_EQ(a.body.find(con_b), std::string::npos);
 
   auto b = btg.get("/api/gateway/status");
   ASSERT_EQ(b.json.at("services").as_array().size(), 1u);
-  EXPECT_EQ(text(b.json.at("services").at(0), "id"), svc_b);
+  EXPECT_EQ(text_of(b.json.at("services").at(0), "id"), svc_b);
   EXPECT_EQ(b.body.find(svc_a), std::string::npos);
   auto auditor = user(in, bpn, "balikpapan", "gw.auditor", "auditor", agency_id(bpn, "INSPEKTORAT"));
   EXPECT_EQ(auditor.get("/api/gateway/status").status, 200);
@@ -191,8 +191,8 @@ TEST_P(GatewayTest, StatusShowsEachTenantOnlyItsOwnServicesConsumersAndExchanges
 struct TwoTenantTraffic {
   explicit TwoTenantTraffic(Instance& in)
       : in(in), bpn(admin_client(in, "balikpapan")), btg(admin_client(in, "bontang")),
-        svc_a(text(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id")),
-        svc_b(text(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id")) {}
+        svc_a(text_of(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id")),
+        svc_b(text_of(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id")) {}
   std::unique_ptr<gateway::MessageLog> open_log() const {
     const auto& config = in.platform().config();
     return gateway::MessageLog::open(config.gateway_log_dir(), gwc::load_or_create_gateway_key(config.gateway_key_path()), {});
@@ -243,8 +243,8 @@ TEST_P(GatewayTest, ExchangesAndProofsAreReadFromTheMessageLogForTheTenantOnly) 
   ASSERT_TRUE(parsed.has_value());
   auto pk = bpn.get("/api/gateway/public-key");
   std::string raw;
-  ASSERT_TRUE(crypto::from_hex(text(pk.json, "public_key"), raw));
-  EXPECT_EQ(text(pk.json, "key_id"), gateway::key_id(raw));
+  ASSERT_TRUE(crypto::from_hex(text_of(pk.json, "public_key"), raw));
+  EXPECT_EQ(text_of(pk.json, "key_id"), gateway::key_id(raw));
   EXPECT_TRUE(gateway::verify_proof(*parsed, raw).ok);
   auto first = bpn.get("/api/gateway/exchanges/1/proof");
   ASSERT_EQ(first.status, 200) << first.body;
@@ -301,9 +301,9 @@ TEST_P(GatewayTest, StoredBodiesAreDownloadedCheckedAgainstTheLogAndEveryReadIsI
   // Who read which body is accountable.
   auto top = bpn.get("/api/ledger?per_page=2").json.at("items").as_array();
   ASSERT_EQ(top.size(), 2u);
-  EXPECT_EQ(text(top.at(0), "action"), "gateway.body_read");
-  EXPECT_EQ(text(top.at(0), "object_id"), "1");
-  EXPECT_EQ(text(top.at(1), "action"), "gateway.body_read");
+  EXPECT_EQ(text_of(top.at(0), "action"), "gateway.body_read");
+  EXPECT_EQ(text_of(top.at(0), "object_id"), "1");
+  EXPECT_EQ(text_of(top.at(1), "action"), "gateway.body_read");
 
   // Another tenant's exchange is as missing as none; a record without bodies says so.
   EXPECT_EQ(bpn.get("/api/gateway/exchanges/2/bodies/request").error_code(), "gateway.exchange_not_found");

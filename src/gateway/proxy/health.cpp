@@ -9,7 +9,6 @@ namespace simpul::gateway {
 namespace {
 
 using namespace proxy;
-constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
 
 asio::awaitable<void> check_one(Proxy::Impl& impl, DeadlineList& deadlines, std::string service_id, UpstreamTarget target, std::string path,
                                 std::chrono::milliseconds timeout) {

@@ -10,7 +10,6 @@ namespace simpul::gateway {
 
 namespace {
 namespace bhttp = boost::beast::http;
-constexpr auto kAwait = proxy::asio::as_tuple(proxy::asio::use_awaitable);
 constexpr std::string_view kEmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 }  // namespace
 
@@ -36,7 +35,7 @@ proxy::asio::awaitable<bool> Refusal::send(ErrorCode code) {
   const std::uint64_t bytes = res.body().size();
   const std::string digest = proxy::Sha256::of(res.body());
   deadline.arm(stream, impl.options.idle_timeout);
-  auto [ec, n] = co_await bhttp::async_write(stream, res, kAwait);
+  auto [ec, n] = co_await bhttp::async_write(stream, res, proxy::kAwait);
   deadline.disarm();
   record(error_http_status(code), bytes, digest, error_code_string(code));
   co_return keep && !ec;

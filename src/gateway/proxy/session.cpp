@@ -15,7 +15,6 @@ namespace simpul::gateway {
 namespace {
 
 using namespace proxy;
-constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
 
 /// Lowercase hex SHA-256 of the DER of the verified client certificate; empty when none.
 std::string client_fingerprint(Stream& stream) {

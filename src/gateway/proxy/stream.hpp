@@ -23,6 +23,8 @@ namespace simpul::gateway::proxy {
 namespace asio = boost::asio;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
+/// Completion token of the proxy's coroutines: errors come back as values, never as exceptions.
+inline constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
 
 /// AsyncReadStream + AsyncWriteStream over either a TCP socket or a TLS stream on one.
 class Stream {

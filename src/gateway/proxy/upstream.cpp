@@ -14,7 +14,6 @@ namespace simpul::gateway::proxy {
 
 namespace {
 
-constexpr auto kAwait = asio::as_tuple(asio::use_awaitable);
 
 bool idempotent(bhttp::verb m) noexcept {
   return m == bhttp::verb::get || m == bhttp::verb::head || m == bhttp::verb::put || m == bhttp::verb::delete_ ||
