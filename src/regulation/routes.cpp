@@ -13,7 +13,7 @@ using http::FieldReader;
 using http::Request;
 
 /// "Today" of every deadline is the Pemda's local date (WIB, WITA or WIT), not UTC's.
-std::string today(const Compliance& m, const Scope& s) { return m.profile_of(s).today(m, p.scope()); }
+std::string today(const Compliance& m, const Scope& s) { return m.profile_of(s).today(); }
 
 FindingFilter read_filter(Request& req, const tenancy::Profile& p) {
   FindingFilter f;
