@@ -1313,7 +1313,7 @@ std::string_view openapi_fragment() {
              "type": "string"
             },
             "external_score": {
-             "type": "string",
+             "type": "number",
              "nullable": true
             },
             "filled_by_name": {
@@ -1323,7 +1323,8 @@ std::string_view openapi_fragment() {
              "type": "string"
             },
             "level": {
-             "type": "integer"
+             "type": "integer",
+             "nullable": true
             },
             "review_note": {
              "type": "string"
@@ -1596,7 +1597,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "external_score": {
-           "type": "string",
+           "type": "number",
            "nullable": true
           },
           "filled_by_name": {
@@ -1606,7 +1607,8 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "level": {
-           "type": "integer"
+           "type": "integer",
+           "nullable": true
           },
           "review_note": {
            "type": "string"
@@ -1767,7 +1769,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "level": {
-           "type": "string",
+           "type": "integer",
            "nullable": true
           },
           "main": {
