@@ -17,9 +17,9 @@ int run_check(Platform& platform, const std::string& tenant_slug, bool json, con
   auto tenant = platform.tenancy().tenant_by_slug(tenant_slug);
   if (!tenant) throw Error(ErrorCode::TenantNotFound, {{"tenant", tenant_slug}});
   Scope scope{tenant->id};
-  std::string today = clock::now_iso().substr(0, 10);
-  auto result = platform.compliance().evaluate(scope, {"cli", "Simpul CLI", ""}, today);
   const auto& profile = platform.tenancy().profile_of(scope);
+  std::string today = profile.today();  // the Pemda's local date
+  auto result = platform.compliance().evaluate(scope, {"cli", "Simpul CLI", ""}, today);
   regulation::FindingFilter open;
   open.state = "open";
   std::int64_t total = 0;

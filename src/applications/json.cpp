@@ -70,6 +70,7 @@ boost::json::object to_json(const Recommendation& r) {
           {"state", r.state},
           {"purpose", r.purpose},
           {"justification", r.justification},
+          {"requested_by", r.requested_by},
           {"requested_by_name", r.requested_by_name},
           {"requested_at", r.requested_at},
           {"reasons", r.reasons},

@@ -16,7 +16,8 @@ namespace {
 using http::FieldReader;
 using http::Request;
 
-std::string today() { return clock::now_iso().substr(0, 10); }
+/// The Pemda's local date: the "today" of gates and deadlines.
+std::string today(const Service& m, const Scope& s) { return m.profile_of(s).today(); }
 
 /// Element fields and record fields from one body; `create` requires what a new application needs.
 std::pair<architecture::ElementInput, RecordInput> read_application(const Request& req, bool create) {
@@ -86,12 +87,12 @@ boost::json::object detail(Service& m, const Scope& s, const std::string& id) {
   for (const auto& c : m.considerations(s, id)) considerations.push_back(to_json(c));
   for (const auto& t : m.tests(s, id)) tests.push_back(to_json(t));
   for (const auto& a : m.artifacts(s, id)) artifacts.push_back(to_json(a));
-  for (const auto& mv : m.moves(s, id, today())) moves.push_back(to_json(mv));
+  for (const auto& mv : m.moves(s, id, today(m, s))) moves.push_back(to_json(mv));
   regulation::FindingFilter ff;
   ff.object_id = id;
   ff.subject = "application";
   std::int64_t total = 0;
-  auto day = today();
+  auto day = today(m, s);
   for (const auto& f : m.compliance().findings(s, ff, ListQuery{"", "", false, 1, 200}, day, total))
     if (f.state != "resolved") findings.push_back(regulation::to_json(p, f, day));
   auto [services, data_sets] = m.linked(s, id);
@@ -167,7 +168,7 @@ void register_routes(http::Router& router, Service& m) {
     const auto& id = req.id_param("id");
     auto app = m.get(p.scope(), id);
     boost::json::array moves, stages;
-    for (const auto& mv : m.moves(p.scope(), id, today())) moves.push_back(to_json(mv));
+    for (const auto& mv : m.moves(p.scope(), id, today(m, p.scope()))) moves.push_back(to_json(mv));
     return http::json_response(200, boost::json::object{{"stage", to_json(m.profile_of(p.scope()), app).at("stage")},
                                                         {"stages", options_json(m.profile_of(p.scope())).at("stages")},
                                                         {"moves", moves}});
@@ -180,7 +181,7 @@ void register_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"to", "note"});
     auto to = f.required_string("to", 40);
     auto note = f.optional_string("note", 2000).value_or("");
-    m.move(p.scope(), id, to, note, p.actor(), today());
+    m.move(p.scope(), id, to, note, p.actor(), today(m, p.scope()));
     return http::json_response(200, detail(m, p.scope(), id));
   });
 
@@ -211,7 +212,7 @@ void register_routes(http::Router& router, Service& m) {
     if (decision != "disetujui" && decision != "ditolak")
       throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
     auto reasons = f.required_string("reasons", 4000);
-    return http::json_response(200, to_json(m.decide(p.scope(), id, decision == "disetujui", reasons, p.actor(), today())));
+    return http::json_response(200, to_json(m.decide(p.scope(), id, decision == "disetujui", reasons, p.actor(), today(m, p.scope()))));
   });
 
   router.add("POST", "/api/applications/{id}/considerations", [&m](Request& req) {

@@ -14,10 +14,12 @@ namespace json = boost::json;
 using http::FieldReader;
 using http::Request;
 
-EvidenceInput evidence_input(std::optional<std::int64_t> level, std::optional<bool> main) {
+/// A linked Simpul record supports the answer unless data entry says it is main evidence: a
+/// suggestion taken with one click must not decide the level (docs/evaluation.md).
+EvidenceInput link_input(std::optional<std::int64_t> level, std::optional<bool> main) {
   EvidenceInput in;
   if (level) in.level = static_cast<int>(*level);
-  in.main = main.value_or(true);
+  in.main = main.value_or(false);
   return in;
 }
 
@@ -46,7 +48,7 @@ void register_evidence_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"ref_kind", "ref_id", "level", "main"});
     auto kind = f.required_string("ref_kind", 60);
     auto ref = http::required_id(f.required_string("ref_id", 60), "ref_id");
-    auto in = evidence_input(f.optional_int("level", 0, 10), f.optional_bool("main"));
+    auto in = link_input(f.optional_int("level", 0, 10), f.optional_bool("main"));
     auto e = m.add_link(p.scope(), req.id_param("id"), req.code_param("ind"), kind, ref, in, p.actor());
     return http::json_response(201, to_json(e));
   });

@@ -143,6 +143,8 @@ public:
     auto prov = r_.need(root, "provenance", "");
     f_.provenance_source = r_.str(prov, "source_file", "provenance.");
     f_.provenance_notes = r_.opt_str(prov, "notes", "provenance.");
+    f_.criteria_source = r_.opt_str(prov, "level_criteria_source", "provenance.");
+    f_.criteria_notes = r_.opt_str(prov, "level_criteria_notes", "provenance.");
 
     auto comp = r_.need(root, "computation", "");
     std::string rule = r_.str(comp, "level_rule", "computation.");

@@ -100,6 +100,10 @@ struct Framework {
   bool provisional = false;
   std::string provenance_source;
   std::string provenance_notes;
+  /// Where the indicators' level criteria come from (`provenance.level_criteria_source`), and how
+  /// far to trust them (`provenance.level_criteria_notes`); empty when the file holds none.
+  std::string criteria_source;
+  std::string criteria_notes;
   LevelRule level_rule = LevelRule::Direct;
   std::string level_rule_text;
   std::string formula_text;

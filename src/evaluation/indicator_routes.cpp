@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "evaluation/json.hpp"
+#include "evaluation/value_basis.hpp"
 #include "http/json_io.hpp"
 #include "http/request_params.hpp"
 
@@ -13,8 +14,6 @@ namespace {
 namespace json = boost::json;
 using http::FieldReader;
 using http::Request;
-
-std::string today() { return clock::now_iso().substr(0, 10); }
 
 /// The indicator's criteria per level: its own text where the administrator filled it, else the
 /// scale level's general criteria.
@@ -29,6 +28,11 @@ json::object indicator_json(const Framework& f, const Indicator& ind) {
   }
   for (const auto& t : ind.evidence_topics) topics.push_back(json::value(t));
   const auto& aspect = f.aspects[ind.aspect];
+  // Whether any level has criteria text, and where it comes from: 59/2020's are from public copies
+  // of the Lampiran, 8/2026's are not published yet (and stay editable through corrections).
+  bool published = false;
+  for (std::size_t i = 0; i < scale.levels.size(); ++i)
+    published = published || !ind.level_criteria[i].empty() || !scale.levels[i].criteria.empty();
   return {{"id", ind.id},
           {"number", ind.number},
           {"name", ind.name},
@@ -38,7 +42,10 @@ json::object indicator_json(const Framework& f, const Indicator& ind) {
           {"scale", scale.name},
           {"levels", levels},
           {"evidence_topics", topics},
-          {"external_kind", ind.external_kind}};
+          {"external_kind", ind.external_kind},
+          {"criteria_published", published},
+          {"criteria_source", f.criteria_source},
+          {"criteria_notes", f.criteria_notes}};
 }
 
 }  // namespace
@@ -52,7 +59,7 @@ void register_indicator_routes(http::Router& router, Service& m) {
     auto pos = framework.framework->find_indicator(ind_id);
     if (!pos) throw Error(ErrorCode::EvaluationIndicatorNotFound);
     const auto& ind = framework.framework->indicators[*pos];
-    auto view = m.indicator(p.scope(), id, ind_id, today());
+    auto view = m.indicator(p.scope(), id, ind_id, m.profile_of(p.scope()).today());
     json::array evidence, comments, proposals;
     for (const auto& e : view.evidence) evidence.push_back(to_json(e));
     for (const auto& c : view.comments) comments.push_back(to_json(c));
@@ -81,6 +88,7 @@ void register_indicator_routes(http::Router& router, Service& m) {
                           {"level_rule", framework.framework->level_rule == LevelRule::Direct ? "direct" : "cumulative-evidence"},
                           {"answer", view.answer ? json::value(to_json(*view.answer)) : json::value(nullptr)},
                           {"value", value},
+                          {"basis", to_json(explain_value(*framework.framework, ind, view.answer, view.evidence, value))},
                           {"evidence", evidence},
                           {"comments", comments},
                           {"proposals", proposals},

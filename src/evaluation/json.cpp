@@ -37,6 +37,7 @@ json::object to_json(const AnswerRecord& a) {
           {"external_score", or_null(a.external_score)},
           {"explanation", a.explanation},
           {"state", a.state},
+          {"filled_by", a.filled_by},
           {"filled_by_name", a.filled_by_name},
           {"updated_at", a.updated_at},
           {"reviewed_by_name", a.reviewed_by_name},

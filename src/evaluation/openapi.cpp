@@ -1313,7 +1313,7 @@ std::string_view openapi_fragment() {
              "type": "string"
             },
             "external_score": {
-             "type": "string",
+             "type": "number",
              "nullable": true
             },
             "filled_by_name": {
@@ -1323,7 +1323,8 @@ std::string_view openapi_fragment() {
              "type": "string"
             },
             "level": {
-             "type": "integer"
+             "type": "integer",
+             "nullable": true
             },
             "review_note": {
              "type": "string"
@@ -1393,6 +1394,9 @@ std::string_view openapi_fragment() {
              "type": "array",
              "items": {}
             },
+            "criteria_published": {"type": "boolean", "description": "false while no level of the indicator has criteria text (8/2026: none published yet)"},
+            "criteria_source": {"type": "string", "description": "where the level criteria come from (59/2020: public copies, not the official PDF)"},
+            "criteria_notes": {"type": "string"},
             "external_kind": {
              "type": "string"
             },
@@ -1483,6 +1487,21 @@ std::string_view openapi_fragment() {
           "proposals": {
            "type": "array",
            "items": {}
+          },
+          "basis": {
+           "type": "object",
+           "description": "Why the value is what it is: each level's main evidence up to the level that stops the climb (cumulative rule), with the reason in Indonesian and English.",
+           "properties": {
+            "value": {"type": "number"},
+            "levels": {"type": "array", "items": {"type": "object", "properties": {
+             "level": {"type": "integer"},
+             "status": {"type": "string", "enum": ["diterima", "tanpa_bukti", "ditolak", "belum_diperiksa"]},
+             "items": {"type": "array", "items": {"type": "string"}}}, "required": ["level", "status", "items"]}},
+            "supporting": {"type": "array", "items": {"type": "string"}},
+            "reason": {"type": "string"},
+            "reason_en": {"type": "string"}
+           },
+           "required": ["value", "levels", "supporting", "reason", "reason_en"]
           },
           "value": {
            "type": "number"
@@ -1578,7 +1597,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "external_score": {
-           "type": "string",
+           "type": "number",
            "nullable": true
           },
           "filled_by_name": {
@@ -1588,7 +1607,8 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "level": {
-           "type": "integer"
+           "type": "integer",
+           "nullable": true
           },
           "review_note": {
            "type": "string"
@@ -1749,7 +1769,7 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "level": {
-           "type": "string",
+           "type": "integer",
            "nullable": true
           },
           "main": {

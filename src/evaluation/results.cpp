@@ -45,6 +45,19 @@ json::object result_snapshot(const Framework& f, const IndexResult& r) {
           {"framework", f.id},    {"framework_version", f.version}};
 }
 
+/// "2026-12-04T23:39:51Z" in WITA → "5 Desember 2026 07.39 WITA" (with_time) or "5 Desember 2026".
+std::string local_time_id(const std::string& utc_iso, const tenancy::Profile& p, bool with_time) {
+  static const char* kMonths[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                  "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  auto t = clock::parse_iso(utc_iso);
+  if (!t) return utc_iso;
+  auto local = clock::to_iso(*t + std::chrono::hours(p.utc_offset_hours()));  // YYYY-MM-DDTHH:MM:SSZ
+  int month = std::stoi(local.substr(5, 2));
+  std::string out = std::to_string(std::stoi(local.substr(8, 2))) + " " + kMonths[(month - 1) % 12] + " " + local.substr(0, 4);
+  if (with_time) out += " " + local.substr(11, 2) + "." + local.substr(14, 2) + " " + p.time_zone;
+  return out;
+}
+
 const char* state_name(const std::string& state) {
   if (state == kDraft) return "Draf";
   if (state == kSubmitted) return "Diajukan";
@@ -138,10 +151,12 @@ ReportData Service::report(const Scope& s, const std::string& id) const {
     d.framework_title = f.title + " v" + std::to_string(f.version);
     d.legal_basis = f.legal_basis;
     d.provisional = f.provisional;
+    // Dates as the Pemda reads them: its local time (WIB, WITA or WIT), never UTC.
+    const auto& profile = tenancy_.profile_of(s);
     d.state = l.period.state == "terbuka" ? "Terbuka (belum diserahkan)"
-                                          : "Diserahkan " + l.period.submitted_at.value_or("").substr(0, 10) + " oleh " +
-                                                l.period.submitted_by_name;
-    d.generated_at = clock::now_iso();
+                                          : "Diserahkan " + local_time_id(l.period.submitted_at.value_or(""), profile, false) +
+                                                " oleh " + l.period.submitted_by_name;
+    d.generated_at = local_time_id(clock::now_iso(), profile, true);
     d.index = scored.result.index;
     d.predicate = scored.result.predicate ? scored.result.predicate->name : "";
     d.complete = scored.result.complete();

@@ -130,6 +130,15 @@ Period Service::create_period(const Scope& s, int year, const std::string& agenc
                 repo.insert(s, Member{crypto::new_id(), p.id, m.user_id, "", role, p.created_at});
                 team.push_back(json::object{{"user_id", m.user_id}, {"role", role}});
               }
+    // Someone must coordinate: where the team names no koordinator (the profile's team is not
+    // staffed yet), the period's creator takes the role, so the period is never read-only for
+    // everybody. The koordinator may hand it over (add and remove members).
+    bool has_koordinator = false;
+    for (const auto& m : team) has_koordinator = has_koordinator || m.at("role").as_string() == kKoordinator;
+    if (!has_koordinator && !actor.id.empty() && identity_.user(c, s, actor.id)) {
+      repo.insert(s, Member{crypto::new_id(), p.id, actor.id, "", kKoordinator, p.created_at});
+      team.push_back(json::object{{"user_id", actor.id}, {"role", kKoordinator}, {"as_creator", true}});
+    }
     append(c, s, actor, "evaluation.period_create", p.id,
            {{"year", year}, {"agency_id", agency_id}, {"framework", f->id}, {"version", f->version}, {"team", team}});
     return *repo.period(s, p.id);
@@ -267,6 +276,11 @@ AnswerRecord Service::send_for_review(const Scope& s, const std::string& id, con
       throw Error(ErrorCode::EvaluationAnswerState, {{"state", a ? a->state : "kosong"}});
     if (l.framework->level_rule == LevelRule::Direct && !a->level)
       throw Error(ErrorCode::ValidationMissingField, {{"field", "level"}});
+    // Sent to nobody is not sent: someone other than the filler must be able to validate it.
+    bool reviewer = false;
+    for (const auto& m : repo.members(s, id))
+      reviewer = reviewer || (m.user_id != actor.id && (m.role == kPenanggungJawab || m.role == kKoordinator));
+    if (!reviewer) throw Error(ErrorCode::EvaluationNoReviewer, {{"roles", json::array{kPenanggungJawab, kKoordinator}}});
     a->state = kSubmitted;
     a->updated_at = clock::now_iso();
     repo.save(s, id, *a);
@@ -289,6 +303,17 @@ AnswerRecord Service::review(const Scope& s, const std::string& id, const std::s
     if (!allowed) throw Error(ErrorCode::EvaluationAnswerState, {{"state", a ? a->state : "kosong"}});
     if (a->filled_by == actor.id) throw Error(ErrorCode::EvaluationSelfApproval);
     if (!approve && note.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "note"}});
+    if (approve && l.framework->level_rule == LevelRule::CumulativeEvidence) {
+      // Under the cumulative rule the verdicts decide the value, so an approval vouches for them:
+      // every main item needs a verdict first. (Under the direct rule the approval covers the
+      // chosen level as a whole; items get no verdicts.)
+      json::array unreviewed;
+      for (const auto& e : repo.evidence(s, id))
+        if (e.indicator_id == indicator && e.main && e.verdict.empty())
+          unreviewed.push_back(json::object{{"evidence_id", e.id}, {"label", e.label},
+                                            {"level", e.level ? json::value(*e.level) : json::value(nullptr)}});
+      if (!unreviewed.empty()) throw Error(ErrorCode::EvaluationEvidenceUnreviewed, {{"evidence", unreviewed}});
+    }
     a->state = approve ? kApproved : kReturned;
     a->reviewed_by_name = actor.name;
     a->reviewed_at = clock::now_iso();
@@ -410,7 +435,11 @@ EvidenceItem Service::verdict(const Scope& s, const std::string& id, const std::
     auto e = repo.evidence_item(s, id, evidence_id);
     if (!e) throw Error(ErrorCode::EvaluationEvidenceNotFound);
     auto a = repo.answer(s, id, e->indicator_id);
-    if (!a || a->state != kSubmitted) throw Error(ErrorCode::EvaluationAnswerState, {{"state", a ? a->state : "kosong"}});
+    // Reviewable from the first submission until the period is locked (open_for): an item linked
+    // after an approval, or a verdict that proves wrong, can still be judged.
+    if (!a || a->state == kDraft) throw Error(ErrorCode::EvaluationAnswerState, {{"state", a ? a->state : "kosong"}});
+    // Whoever filled the answer does not judge its evidence (the same rule as approving it).
+    if (a->filled_by == actor.id) throw Error(ErrorCode::EvaluationSelfApproval);
     e->verdict = accepted ? "diterima" : "ditolak";
     repo.set_verdict(s, evidence_id, e->verdict);
     append(c, s, actor, "evaluation.evidence_verdict", id,

@@ -52,6 +52,10 @@ boost::json::object to_json(const tenancy::Profile& p, const Finding& f, const s
           {"severity", f.severity},
           {"state", f.state},
           {"due", f.due},
+          // Whose period the deadline is: the article's (a deadline or periodic duty it states) or,
+          // where the article states none, the Pemda's own grace period from its profile.
+          {"due_basis", f.kind == "deadline-since-event" || f.kind == "periodic-duty" ? "pasal" : "pemda"},
+          {"grace_days", p.grace_days},
           {"overdue", f.state == "open" && f.due < today},
           {"details", ec ? boost::json::value(boost::json::object{}) : details},
           {"first_seen_at", f.first_seen_at},

@@ -81,7 +81,8 @@ void ComplianceModule::evaluate_all() {
   static const Actor kScheduler{"system", "Simpul (evaluasi terjadwal)", ""};
   for (const auto& t : tenancy_.tenants()) {
     try {
-      auto r = compliance_.evaluate(Scope{t.id}, kScheduler, clock::now_iso().substr(0, 10));
+      Scope scope{t.id};
+      auto r = compliance_.evaluate(scope, kScheduler, compliance_.profile_of(scope).today());
       log::info("compliance.evaluated", {{"tenant", t.slug}, {"open", r.open}, {"new", r.created}, {"proposed", r.proposed}, {"escalated", r.escalated}});
     } catch (const std::exception& e) {
       log::error("compliance.evaluation_failed", {{"tenant", t.slug}, {"error", e.what()}});

@@ -12,7 +12,8 @@ namespace {
 using http::FieldReader;
 using http::Request;
 
-std::string today() { return clock::now_iso().substr(0, 10); }
+/// "Today" of every deadline is the Pemda's local date (WIB, WITA or WIT), not UTC's.
+std::string today(const Compliance& m, const Scope& s) { return m.profile_of(s).today(); }
 
 FindingFilter read_filter(Request& req, const tenancy::Profile& p) {
   FindingFilter f;
@@ -42,7 +43,7 @@ void register_routes(http::Router& router, Compliance& m) {
 
   router.add("GET", "/api/compliance/summary", [&m](Request& req) {
     const auto& p = req.require("compliance.read");
-    return http::json_response(200, m.summary(p.scope(), http::query_id(req, "agency"), today()));
+    return http::json_response(200, m.summary(p.scope(), http::query_id(req, "agency"), today(m, p.scope())));
   });
 
   router.add("GET", "/api/compliance/findings", [&m](Request& req) {
@@ -51,7 +52,7 @@ void register_routes(http::Router& router, Compliance& m) {
     auto filter = read_filter(req, profile);
     auto q = http::parse_list_query(req, {"due"});
     std::int64_t total = 0;
-    auto day = today();
+    auto day = today(m, p.scope());
     boost::json::array items;
     for (const auto& f : m.findings(p.scope(), filter, q, day, total)) items.push_back(to_json(profile, f, day));
     return http::list_response(items, total, q);
@@ -61,7 +62,7 @@ void register_routes(http::Router& router, Compliance& m) {
     const auto& p = req.require("compliance.read");
     const auto& profile = m.profile_of(p.scope());
     auto f = m.finding(p.scope(), req.id_param("id"));
-    auto out = to_json(profile, f, today());
+    auto out = to_json(profile, f, today(m, p.scope()));
     const auto* rule = profile.rule(f.rule_id);
     auto article = rule ? profile.articles.find(rule->article) : profile.articles.end();
     out["article"] = article == profile.articles.end()
@@ -84,7 +85,7 @@ void register_routes(http::Router& router, Compliance& m) {
 
   router.add("POST", "/api/compliance/evaluate", [&m](Request& req) {
     const auto& p = req.require("compliance.evaluate");
-    auto r = m.evaluate(p.scope(), p.actor(), today());
+    auto r = m.evaluate(p.scope(), p.actor(), today(m, p.scope()));
     return http::json_response(200, boost::json::object{{"evaluated_at", r.evaluated_at},
                                                         {"new", r.created},
                                                         {"resolved", r.resolved},
@@ -100,7 +101,7 @@ void register_routes(http::Router& router, Compliance& m) {
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"reason"});
     auto reason = f.required_string("reason", 2000);
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.waive(p.scope(), id, reason, p.actor()), today()));
+    return http::json_response(200, to_json(m.profile_of(p.scope()), m.waive(p.scope(), id, reason, p.actor()), today(m, p.scope())));
   });
 
   router.add("POST", "/api/compliance/findings/{id}/sanctions", [&m](Request& req) {
@@ -109,7 +110,7 @@ void register_routes(http::Router& router, Compliance& m) {
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"step", "date", "note"});
     auto step = f.required_string("step", 60);
-    auto date = f.optional_string("date", 10).value_or(today());
+    auto date = f.optional_string("date", 10).value_or(today(m, p.scope()));
     if (!clock::is_iso_date(date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "must be YYYY-MM-DD");
     auto note = f.optional_string("note", 2000).value_or("");
     auto x = m.impose(p.scope(), id, step, date, note, p.actor());

@@ -89,6 +89,13 @@ boost::json::object to_json(const Tenant& t, const Profile& p) {
             {"label", p.regulation_label()}}},
           {"domain", domain_json(p.domain)},
           {"email_domain", p.email_domain ? domain_json(*p.email_domain) : nullptr},
+          // The Pemda's local time: every date the console shows is in it (WIB, WITA or WIT).
+          {"time_zone",
+           {{"id", p.time_zone},
+            {"iana", p.time_zone == "WIT" ? "Asia/Jayapura" : p.time_zone == "WITA" ? "Asia/Makassar" : "Asia/Jakarta"},
+            {"utc_offset_hours", p.utc_offset_hours()},
+            {"today", p.today()}}},
+          {"grace_period_days", {{"days", p.grace_days}, {"stated_in_profile", p.grace_days_stated}}},
           {"created_at", t.created_at}};
 }
 

@@ -25,6 +25,26 @@ std::string_view openapi_fragment() {
           "created_at": {
            "type": "string"
           },
+          "time_zone": {
+           "type": "object",
+           "description": "The Pemda's local time from its region: every date a user sees is in it",
+           "properties": {
+            "id": {"type": "string", "enum": ["WIB", "WITA", "WIT"]},
+            "iana": {"type": "string"},
+            "utc_offset_hours": {"type": "integer"},
+            "today": {"type": "string", "description": "today's local date, YYYY-MM-DD"}
+           },
+           "required": ["id", "iana", "utc_offset_hours", "today"]
+          },
+          "grace_period_days": {
+           "type": "object",
+           "description": "Days a finding gives to act where its article states no period: the Pemda's choice (profile grace_period_days, default 30)",
+           "properties": {
+            "days": {"type": "integer"},
+            "stated_in_profile": {"type": "boolean"}
+           },
+           "required": ["days", "stated_in_profile"]
+          },
           "domain": {
            "type": "object",
            "properties": {
@@ -127,6 +147,8 @@ std::string_view openapi_fragment() {
          },
          "required": [
           "created_at",
+          "time_zone",
+          "grace_period_days",
           "domain",
           "email_domain",
           "id",

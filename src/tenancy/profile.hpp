@@ -206,6 +206,10 @@ struct Profile {
   std::string region_short_name;  // "Balikpapan" (region.short_name; else the name without its type)
   std::string government_name;    // "Pemerintah Kota Balikpapan" (region.government_name)
   std::string head_title;
+  /// Days a finding gives to act where the regulation states no period (`grace_period_days`,
+  /// default 30): the Pemda's own choice, shown as such, never as the article's.
+  int grace_days = 30;
+  bool grace_days_stated = false;  // true when the profile states it, false for the default
   std::string time_zone;  // WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9): the Pemda's local time         // "Wali Kota", "Walikota" or "Bupati", as the regulation writes it
   std::string regulation_instrument;
   std::optional<std::string> regulation_number;

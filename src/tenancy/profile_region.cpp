@@ -58,6 +58,11 @@ void read_region_and_regulation(const Reader& r, Profile& p, const YAML::Node& r
   if (p.id != file.stem().string()) r.fail(root["id"], "id", "must equal the file name '" + file.stem().string() + "'");
   p.version = r.integer(r.need(root, "version", ""), "version");
   if (p.version < 1) r.fail(root["version"], "version", "must be at least 1");
+  if (auto g = root["grace_period_days"]; g.IsDefined() && !g.IsNull()) {
+    p.grace_days = r.integer(g, "grace_period_days");
+    if (p.grace_days < 1 || p.grace_days > 365) r.fail(g, "grace_period_days", "must be 1 to 365 days");
+    p.grace_days_stated = true;
+  }
   p.rule_prefix = r.str(root, "rule_prefix", "");
   read_region(r, p, root);
   read_regulation(r, p, root);

@@ -33,6 +33,9 @@ export type Finding = Refine<Answer<'/api/compliance/findings/{id}/waive', 'post
   severity: Severity
   state: FindingState
   due: string | null
+  /** Whose period the deadline is: the article's ('pasal') or the Pemda's own grace period ('pemda'). */
+  due_basis?: 'pasal' | 'pemda'
+  grace_days?: number
   details: Record<string, unknown> | null
   waived_reason: string | null
   waived_by_name: string | null

@@ -209,6 +209,8 @@ export interface Answer {
   external_score: number | null
   explanation: string
   state: AnswerState
+  /** The filler's user id: they judge neither the answer nor its evidence. */
+  filled_by?: string
   filled_by_name: string
   updated_at: string
   reviewed_by_name: string
@@ -246,6 +248,18 @@ export interface Proposal {
   present: boolean
 }
 
+export type LevelBasisStatus = 'diterima' | 'tanpa_bukti' | 'ditolak' | 'belum_diperiksa'
+
+export interface ValueBasis {
+  value: number
+  /** Cumulative rule: levels 1.. the level that stops the climb, with the main evidence deciding each. */
+  levels: { level: number; status: LevelBasisStatus; items: string[] }[]
+  /** Supporting items: shown, never counted. */
+  supporting: string[]
+  reason: string
+  reason_en: string
+}
+
 export interface IndicatorWorkspace {
   indicator: {
     id: string
@@ -258,10 +272,17 @@ export interface IndicatorWorkspace {
     levels: { level: number; name: string; criteria: string }[]
     evidence_topics: string[]
     external_kind: string
+    /** false while no level has criteria text (8/2026: none published yet) */
+    criteria_published: boolean
+    /** where the level criteria come from; empty when the framework file names no source */
+    criteria_source: string
+    criteria_notes: string
   }
   level_rule: LevelRule
   answer: Answer | null
   value: number
+  /** Why the value is what it is. */
+  basis: ValueBasis
   evidence: Evidence[]
   comments: Comment[]
   proposals: Proposal[]

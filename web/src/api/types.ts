@@ -81,6 +81,10 @@ export type Tenant = Refine<Answer<'/api/tenant', 'get'>, {
   regulation: Refine<Answer<'/api/tenant', 'get'>['regulation'], { number: string | null; year: number | null }>
   domain: DomainSpec
   email_domain: DomainSpec | null
+  /** The Pemda's local time (WIB, WITA or WIT): every date the console shows is in it. */
+  time_zone?: { id: 'WIB' | 'WITA' | 'WIT'; iana: string; utc_offset_hours: number; today: string }
+  /** Days a finding gives where its article states no period: the Pemda's choice. */
+  grace_period_days?: { days: number; stated_in_profile: boolean }
 }>
 
 export interface LoginAnswer {
@@ -180,6 +184,8 @@ export interface LedgerEntry {
   action: string
   object_type: string
   object_id: string
+  /** The canonical JSON of what the entry recorded (names as they were at the time). */
+  details?: string
   digest: string
   prev_hash: string
   hash: string

@@ -15,6 +15,7 @@ export function useLabels() {
   return {
     fromMap,
     action: (code: string) => fromMap('ledger.actionName', code),
+    objectType: (type: string) => fromMap('ledger.objectType', type),
     ruleKind: (kind: string) => fromMap('regulation.kindValue', kind),
     checkable: (value: string) => fromMap('regulation.checkableValue', value),
     enumeration: (id: string) => fromMap('regulation.enumerationName', id),

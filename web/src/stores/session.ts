@@ -1,15 +1,18 @@
 // Who is signed in, for which Pemda, and what they may do. The server stays the authority:
 // permissions here only decide what the console offers.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { authApi, type Credentials } from '@/api/auth'
 import { ApiError } from '@/api/client'
 import type { Tenant, User } from '@/api/types'
 import { resetSessionState } from '@/composables/sessionScoped'
+import { setDisplayTimeZone } from '@/utils/format'
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<User | null>(null)
   const tenant = ref<Tenant | null>(null)
+  // Dates follow the Pemda's clock (WIB, WITA or WIT), not the browser's.
+  watch(tenant, (t) => setDisplayTimeZone(t?.time_zone?.iana, t?.time_zone?.id ?? ''), { immediate: true })
   const csrfToken = ref<string | null>(null)
   /** True once we asked the server who we are on this page load (signed in or not). */
   const checked = ref(false)

@@ -20,10 +20,13 @@ function csvCell(v: CellValue): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** RFC 4180 CSV with CRLF line ends. */
-export function toCsv<T>(rows: readonly T[], columns: readonly ExportColumn<T>[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(',')]
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','))
+/** ',' is RFC 4180's; ';' is what Excel expects under Indonesian regional settings (the decimal comma). */
+export type CsvSeparator = ',' | ';'
+
+/** RFC 4180 CSV with CRLF line ends, separated by `separator`. */
+export function toCsv<T>(rows: readonly T[], columns: readonly ExportColumn<T>[], separator: CsvSeparator = ','): string {
+  const lines = [columns.map((c) => csvCell(c.header)).join(separator)]
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(separator))
   return lines.join('\r\n') + '\r\n'
 }
 
@@ -40,10 +43,10 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000)
 }
 
-export function exportCsv<T>(base: string, rows: readonly T[], columns: readonly ExportColumn<T>[]): string {
+export function exportCsv<T>(base: string, rows: readonly T[], columns: readonly ExportColumn<T>[], separator: CsvSeparator = ','): string {
   const name = exportFileName(base, 'csv')
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (names carry accents).
-  downloadBlob(new Blob(['\ufeff', toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), name)
+  downloadBlob(new Blob(['\ufeff', toCsv(rows, columns, separator)], { type: 'text/csv;charset=utf-8' }), name)
   return name
 }
 

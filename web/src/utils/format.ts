@@ -3,11 +3,29 @@ import type { Locale } from '@/api/types'
 
 const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' }
 
+/**
+ * The Pemda's time zone (IANA, e.g. 'Asia/Makassar' for WITA), from /api/auth/me: every date and
+ * time is shown in it, wherever the browser is. Undefined (before sign-in): the browser's own.
+ */
+let displayTimeZone: string | undefined
+let displayZoneLabel = ''
+
+export function setDisplayTimeZone(iana: string | undefined, label = ''): void {
+  displayTimeZone = iana
+  displayZoneLabel = label
+}
+
+/** 'WITA' etc., or '' before sign-in. */
+export function displayZone(): string {
+  return displayZoneLabel
+}
+
 function parts(date: Date, locale: Locale, withTime: boolean): Record<string, string> {
   const fmt = new Intl.DateTimeFormat(intlLocale[locale], {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
+    timeZone: displayTimeZone,
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
   })
   const out: Record<string, string> = {}
@@ -21,7 +39,7 @@ function parse(value: string | Date | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d
 }
 
-/** '22 Nov 2026 16.35' (id) or '22 Nov 2026 16:35' (en), in the browser's time zone; '—' when absent. */
+/** '22 Nov 2026 16.35' (id) or '22 Nov 2026 16:35' (en), in the Pemda's time zone; '—' when absent. */
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
   const d = parse(value)
   if (!d) return '—'
@@ -54,12 +72,12 @@ export function shortHash(hash: string, length = 12): string {
   return hash.length > length ? `${hash.slice(0, length)}…` : hash
 }
 
-/** Today's local date as YYYY-MM-DD, for export file names. */
+/** Today's date in the Pemda's time zone as YYYY-MM-DD: the "today" of deadlines and file names. */
 export function isoDateToday(now: Date = new Date()): string {
-  const y = now.getFullYear()
-  const m = String(now.getMonth() + 1).padStart(2, '0')
-  const d = String(now.getDate()).padStart(2, '0')
-  return `${y}-${m}-${d}`
+  const p: Record<string, string> = {}
+  for (const x of new Intl.DateTimeFormat('en-GB', { timeZone: displayTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now))
+    p[x.type] = x.value
+  return `${p.year}-${p.month}-${p.day}`
 }
 
 /** A file size for people: '812 B', '12,5 KB' (id) / '12.5 KB' (en), '3,2 MB'. */

@@ -167,6 +167,7 @@ const en: typeof id = {
   },
   recs: {
     title: 'Application recommendations',
+    ownRequest: 'You made this request: another reviewer at Diskominfo decides it, never the requester.',
     subtitle: 'Requests from agencies for a recommendation to build or develop an application, decided by {name}.',
     state: 'State',
     allStates: 'All states',

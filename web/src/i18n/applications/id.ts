@@ -165,6 +165,7 @@ const id = {
   },
   recs: {
     title: 'Rekomendasi Aplikasi',
+    ownRequest: 'Anda yang mengajukan: diputuskan oleh penelaah lain di Dinas Kominfo, bukan oleh pengaju.',
     subtitle: 'Permohonan rekomendasi pembangunan atau pengembangan aplikasi dari Perangkat Daerah, diputuskan oleh {name}.',
     state: 'Status',
     allStates: 'Semua status',

@@ -63,6 +63,8 @@ const en: typeof id = {
     article: 'Text of the article',
     articleN: 'Pasal {n}',
     articleMissing: 'The article\'s text is not in the regulation profile.',
+    dueBasisPemda: 'The article states no period: this deadline is the Pemda\'s choice ({days} days from the finding), not the article\'s.',
+    dueBasisArticle: 'The period the article states.',
     object: 'Object',
     agency: 'Responsible agency',
     firstSeen: 'First found',
@@ -72,6 +74,7 @@ const en: typeof id = {
     waivedReason: 'Reason for the waiver',
     details: 'What the check found',
     detailKey: {
+      document_kind: 'Document kind',
       missing: 'Missing',
       field: 'Field',
       value: 'Value',

@@ -61,6 +61,8 @@ const id = {
     article: 'Bunyi pasal',
     articleN: 'Pasal {n}',
     articleMissing: 'Teks pasal tidak tersedia dalam profil regulasi.',
+    dueBasisPemda: 'Pasalnya tidak menetapkan jangka waktu: tenggat ini pilihan Pemda ({days} hari sejak temuan), bukan ketentuan pasal.',
+    dueBasisArticle: 'Jangka waktu sesuai ketentuan pasal.',
     object: 'Objek',
     agency: 'Perangkat Daerah penanggung jawab',
     firstSeen: 'Pertama ditemukan',
@@ -81,6 +83,7 @@ const id = {
       nonconforming: 'Ketentuan yang belum dipenuhi',
       reason: 'Alasan',
       role: 'Peran',
+      document_kind: 'Jenis dokumen',
     },
     fieldName: {
       host: 'Subdomain',

@@ -272,7 +272,8 @@ const en: typeof id = {
     cardPending: 'Pending requests',
     cardHealth: 'Failing services',
     cardNotRunning: 'The gateway is not running.',
-    cardRunning: 'The gateway is running ({n} instances).',
+    refusedOfThem: 'Of which refused by the gateway',
+    cardRunning: 'The gateway is running (data-plane instances: {n}).',
   },
 }
 

@@ -270,7 +270,8 @@ const id = {
     cardPending: 'Permohonan menunggu',
     cardHealth: 'Layanan terganggu',
     cardNotRunning: 'Gateway tidak berjalan.',
-    cardRunning: 'Gateway berjalan ({n} instans).',
+    refusedOfThem: 'Di antaranya ditolak gateway',
+    cardRunning: 'Gateway berjalan (instans data plane: {n}).',
   },
 }
 

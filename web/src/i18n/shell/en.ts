@@ -90,6 +90,8 @@ const en: typeof id = {
   export: {
     label: 'Export',
     csv: 'Export CSV',
+    csvSemicolon: 'CSV for Excel (;)',
+    csvSemicolonHint: 'Semicolon-separated, as Excel with Indonesian regional settings expects; UTF-8 with BOM.',
     xlsx: 'Export Excel (XLSX)',
     done: 'File {name} downloaded.',
     failed: 'Export failed.',

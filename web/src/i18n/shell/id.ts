@@ -88,6 +88,8 @@ const id = {
   export: {
     label: 'Ekspor',
     csv: 'Ekspor CSV',
+    csvSemicolon: 'CSV untuk Excel (;)',
+    csvSemicolonHint: 'Dipisah titik koma, seperti yang diharapkan Excel dengan pengaturan wilayah Indonesia; UTF-8 dengan BOM.',
     xlsx: 'Ekspor Excel (XLSX)',
     done: 'Berkas {name} diunduh.',
     failed: 'Ekspor gagal.',
