@@ -11,7 +11,9 @@
 #include "identity/module.hpp"
 #include "identity/roles.hpp"
 #include "ledger/module.hpp"
+#include "notification/module.hpp"
 #include "regulation/module.hpp"
+#include "servicedesk/module.hpp"
 #include "storage/blob_store.hpp"
 #include "storage/migrations.hpp"
 #include "tenancy/module.hpp"
@@ -40,6 +42,8 @@ void module_list(List& list, const Config& c) {
   list.template add<applications::ApplicationsModule>();
   list.template add<evaluation::EvaluationModule>(c.profiles_dir, c.evaluation);
   list.template add<gateway::control::GatewayModule>(gateway_options(c));
+  list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
+  list.template add<servicedesk::ServiceDeskModule>();
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile
