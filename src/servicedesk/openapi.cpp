@@ -1241,6 +1241,10 @@ std::string_view openapi_fragment() {
         "type": "string"
        }
       },
+      "required": [
+       "id",
+       "citation"
+      ],
       "nullable": true
      }
     },
@@ -1299,6 +1303,10 @@ std::string_view openapi_fragment() {
         "type": "string"
        }
       },
+      "required": [
+       "id",
+       "citation"
+      ],
       "nullable": true
      }
     },
@@ -1596,6 +1604,10 @@ std::string_view openapi_fragment() {
         "type": "string"
        }
       },
+      "required": [
+       "id",
+       "citation"
+      ],
       "nullable": true
      },
      "levels": {
@@ -1690,6 +1702,10 @@ std::string_view openapi_fragment() {
          "type": "string"
         }
        },
+       "required": [
+        "id",
+        "citation"
+       ],
        "nullable": true
       }
      }
