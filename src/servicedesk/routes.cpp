@@ -48,7 +48,7 @@ void register_routes(http::Router& router, Service& m) {
       f.type = *type;
     }
     auto q = http::parse_list_query(req, {"created_at", "updated_at", "number", "priority"});
-    if (q.sort.empty()) q.descending = true;
+    if (!req.query_value("sort") && !req.query_value("order")) q.descending = true;  // newest first by default
     std::int64_t total = 0;
     auto names = m.agency_names(who.scope);
     boost::json::array items;

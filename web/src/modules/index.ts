@@ -13,6 +13,7 @@ import ledger from './ledger'
 import organisation from './organisation'
 import regulation from './regulation'
 import roadmap from './roadmap'
+import servicedesk from './servicedesk'
 import { shellMenu, shellSections } from './shell'
 import type { MenuEntry, MenuSection } from './types'
 
@@ -25,6 +26,7 @@ export const consoleModules = [
   compliance,
   evaluation,
   gateway,
+  servicedesk,
   regulation,
   ledger,
 ] as const
