@@ -103,8 +103,7 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = free_port();
-  auto maildir = dir.path() / "maildir";
-  std::filesystem::create_directories(maildir);
+  auto maildir = dir.path() / "maildir";  // created by the server (Maildir with tmp/new/cur)
   auto conf = dir.path() / "smtp.conf";
   std::ofstream(conf) << "# test server\nhost = 127.0.0.1\nport = " << port
                       << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
@@ -189,7 +188,6 @@ TEST(SmtpClient, StartTlsDeliversWithAVerifiedCertificateAndRefusesAnUntrustedOn
   ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   auto cert = dir.path() / "cert.pem", key = dir.path() / "key.pem", maildir = dir.path() / "maildir";
-  std::filesystem::create_directories(maildir);
   run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost -keyout " + key.string() +
       " -out " + cert.string() + " 2>/dev/null");
   ASSERT_TRUE(std::filesystem::exists(cert));
