@@ -12,7 +12,9 @@
 #include "identity/roles.hpp"
 #include "infrastructure/module.hpp"
 #include "ledger/module.hpp"
+#include "notification/module.hpp"
 #include "regulation/module.hpp"
+#include "servicedesk/module.hpp"
 #include "storage/blob_store.hpp"
 #include "storage/migrations.hpp"
 #include "tenancy/module.hpp"
@@ -42,6 +44,8 @@ void module_list(List& list, const Config& c) {
   list.template add<evaluation::EvaluationModule>(c.profiles_dir, c.evaluation);
   list.template add<gateway::control::GatewayModule>(gateway_options(c));
   list.template add<infrastructure::InfrastructureModule>();
+  list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
+  list.template add<servicedesk::ServiceDeskModule>();
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile

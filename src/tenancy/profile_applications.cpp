@@ -11,9 +11,9 @@ namespace {
 
 const std::set<std::string> kSeverities = {"tinggi", "sedang", "rendah"};
 // Subjects some module provides facts for (regulation::FactRegistry): the applications and
-// architecture modules', and Infrastruktur SPBE's (src/infrastructure/facts.hpp).
+// architecture modules', Infrastruktur SPBE's (src/infrastructure/facts.hpp) and the service desk's.
 const std::set<std::string> kSubjects = {"application", "architecture_document", "service", "recommendation",
-                                         "server", "site", "backup_duty", "lan", "device"};
+                                         "server", "site", "backup_duty", "lan", "device", "service_desk"};
 
 std::optional<std::string> rule_ref(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& key,
                                     const std::string& path) {
@@ -102,7 +102,7 @@ std::vector<ComplianceRuleSpec> read_compliance(const Reader& r, const Profile& 
     check_rule_ref(r, p, n, path + "rule", c.rule);
     c.kind = r.str(n, "kind", path);
     c.subject = r.str(n, "subject", path);
-    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service, recommendation, server, site, backup_duty, lan or device");
+    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service, recommendation, server, site, backup_duty, lan, device or service_desk");
     c.title = r.str(n, "title", path);
     c.title_en = r.str(n, "title_en", path);
     c.severity = r.str(n, "severity", path);

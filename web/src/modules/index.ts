@@ -14,6 +14,7 @@ import ledger from './ledger'
 import organisation from './organisation'
 import regulation from './regulation'
 import roadmap from './roadmap'
+import servicedesk from './servicedesk'
 import { shellMenu, shellSections } from './shell'
 import type { MenuEntry, MenuSection } from './types'
 
@@ -27,6 +28,7 @@ export const consoleModules = [
   evaluation,
   gateway,
   infrastructure,
+  servicedesk,
   regulation,
   ledger,
 ] as const

@@ -1,0 +1,88 @@
+#include "servicedesk/module.hpp"
+
+#include "http/api_description.hpp"
+#include "servicedesk/profile_section.hpp"
+#include "servicedesk/repository.hpp"
+#include "servicedesk/routes.hpp"
+
+namespace simpul::servicedesk {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+
+ServiceDeskModule::ServiceDeskModule(seam::Services& services)
+    : identity_(services.get<identity::Service>()),
+      tenancy_(services.get<tenancy::Service>()),
+      service_(services.get<storage::Database>(), tenancy_, identity_, services.get<architecture::Service>(), services.get<ledger::Ledger>(),
+               services.get<notification::Service>()) {
+  services.provide(service_);
+}
+
+std::vector<storage::Migration> ServiceDeskModule::schema() { return Repository::migrations(); }
+
+void ServiceDeskModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
+
+std::vector<seam::Permission> ServiceDeskModule::permissions() const {
+  return {{"servicedesk.use", {"*"}, "Membuka dan mengikuti tiket layanan; petugas meja layanan menangani antreannya",
+           "Open and follow service tickets; desk staff work their queue"},
+          {"servicedesk.manage", {"tenant_admin"}, "Mengelola meja layanan: petugas, kategori, hari libur, semua tiket",
+           "Manage the service desk: staff, categories, holidays, every ticket"},
+          {"servicedesk.supervise", {"tenant_admin", "auditor"}, "Mengawasi semua tiket dan laporan meja layanan",
+           "Supervise every ticket and the desk's reports"}};
+}
+
+void ServiceDeskModule::register_routes(http::Router& router) {
+  servicedesk::register_routes(router, service_);
+  http::describe(router, openapi_fragment());
+}
+
+void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) { facts.add({"service_desk"}, service_.facts()); }
+
+void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  const auto& d = rules_of(p);
+  const std::string routing = "ServiceDeskTest.EachRegionRoutesAndEscalatesExactlyAsItsTextSays";
+  const std::string staffing = "ServiceDeskTest.StaffingFindingsFollowEachRegionsText";
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
+    if (rule && !rule->empty()) seam::add_enforcement(rows, *rule, how, test);
+  };
+  add(d.types_rule.empty() ? std::nullopt : std::optional<std::string>(d.types_rule),
+      "gate: a ticket's type is one of the five the regulation lists (`validation.invalid_value`, field `type`)", routing);
+  if (d.tiers == 2) {
+    add(d.level1_rule, "workflow: a ticket opens in the requester's PD Level 1 queue (single point of contact)", routing);
+    add(d.level2_rule,
+        d.level2_direct_for_dinas_services
+            ? "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides; otherwise it is redirected to the PD's Level 1 with this article"
+            : "workflow: Level 2 takes only what Level 1 escalates; a ticket asked of it directly is redirected to the PD's Level 1 with this article",
+        routing);
+    add(d.escalation_rule, "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)", routing);
+    add(d.level1_staffing_rule, "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)", staffing);
+    add(d.level2_staffing_rule, "gate: Level 2 staff must belong to the Dinas (`validation.invalid_value`); finding: the Dinas without Level 2 staff", staffing);
+  } else {
+    add(d.structure_rule, "refusal: no Level 2 and no escalation where the regulation defines none (`validation.invalid_value`, field `tier`)", routing);
+  }
+  add(d.desk_required_rule, "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)", staffing);
+  add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)", staffing);
+  add(d.report_rule,
+      "finding: a desk whose periodic report to the Kominfo PD is late (periodic-duty on `last_report_date`; the period is the profile's `report_every_months`, the text says only 'berkala')",
+      staffing);
+}
+
+void ServiceDeskModule::seed_demo(const seam::DemoTenant& tenant) {
+  Caller system{tenant.scope, Actor{"system", "Data contoh", ""}, true, true};
+  for (const char* name : {"Perangkat keras", "Aplikasi", "Jaringan dan internet", "Akun dan kata sandi"}) service_.add_category(system, name, "");
+  for (const auto& h : std::vector<Holiday>{{"2026-12-25", "Hari Raya Natal"}, {"2027-01-01", "Tahun Baru 2027 Masehi"}}) service_.add_holiday(system, h);
+  const auto& rules = rules_of(tenancy_.profile_of(tenant.scope));
+  auto add = [&](const char* username, int tier) {
+    if (auto u = identity_.user_by_username(tenant.scope, username)) {
+      try {
+        service_.add_agent(system, u->id, tier);
+      } catch (const Error&) {
+        // a demo user outside the Dinas cannot staff Level 2; the demo goes on without it
+      }
+    }
+  };
+  add("op.dinkes", 1);
+  add("op.disdukcapil", 1);
+  add("penelaah.kominfo", rules.tiers == 2 ? 2 : 1);
+}
+
+}  // namespace simpul::servicedesk

@@ -1,0 +1,28 @@
+#pragma once
+// Layanan SPBE's service desk on the module seam (docs/service-desk.md).
+#include "seam/module.hpp"
+#include "servicedesk/service.hpp"
+
+namespace simpul::servicedesk {
+
+class ServiceDeskModule : public seam::Module {
+ public:
+  /// Needs storage::Database, tenancy::Service, identity::Service, architecture::Service,
+  /// ledger::Ledger and notification::Service; provides servicedesk::Service.
+  explicit ServiceDeskModule(seam::Services& services);
+  std::string_view id() const override { return "servicedesk"; }
+  static std::vector<storage::Migration> schema();
+  static void profile_sections(tenancy::ProfileSections& sections);
+  std::vector<seam::Permission> permissions() const override;
+  void register_routes(http::Router& router) override;
+  void register_facts(regulation::FactRegistry& facts) override;
+  void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
+  void seed_demo(const seam::DemoTenant& tenant) override;
+
+ private:
+  const identity::Service& identity_;
+  const tenancy::Service& tenancy_;
+  Service service_;
+};
+
+}  // namespace simpul::servicedesk

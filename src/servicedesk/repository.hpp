@@ -1,0 +1,69 @@
+#pragma once
+// SQL of the service desk; every query is confined to the tenant.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/context.hpp"
+#include "core/list_query.hpp"
+#include "servicedesk/model.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace simpul::servicedesk {
+
+/// Which tickets a list shows, and whom it may show them to.
+struct TicketFilter {
+  std::string state;     // a state, "open" (not resolved or closed), or empty
+  std::string agency_id;  // the requester's PD
+  std::optional<int> tier;
+  std::string queue_agency_id;
+  std::string requester_id;  // "Tiket saya"
+  std::string type;
+  // Visibility: everything (Level 2, supervisors), or what this user may see.
+  bool everything = false;
+  std::string viewer_id;
+};
+
+class Repository {
+ public:
+  explicit Repository(storage::Connection& c) : c_(c) {}
+  static std::vector<storage::Migration> migrations();
+
+  std::string next_number(const Scope& s, const std::string& year);
+  void insert(const Scope& s, const Ticket& t);
+  void update(const Scope& s, const Ticket& t);
+  std::optional<Ticket> ticket(const Scope& s, const std::string& id) const;
+  std::vector<Ticket> tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t& total) const;
+  /// Every ticket of the tenant (reports, facts).
+  std::vector<Ticket> all_tickets(const Scope& s) const;
+
+  void insert(const Scope& s, Event& e);  // sets seq
+  std::vector<Event> events(const Scope& s, const std::string& ticket_id) const;
+  std::map<std::string, std::vector<Event>> all_events(const Scope& s) const;
+
+  std::vector<Agent> agents(const Scope& s) const;
+  std::optional<Agent> agent(const Scope& s, const std::string& id) const;
+  std::vector<Agent> agent_roles(const Scope& s, const std::string& user_id) const;
+  void insert(const Scope& s, const Agent& a);
+  void delete_agent(const Scope& s, const std::string& id);
+
+  std::vector<Desk> desks(const Scope& s) const;
+  void save(const Scope& s, const Desk& d);
+
+  std::vector<Category> categories(const Scope& s) const;
+  void insert(const Scope& s, const Category& c);
+
+  std::vector<Holiday> holidays(const Scope& s) const;
+  void save(const Scope& s, const Holiday& h);
+  bool delete_holiday(const Scope& s, const std::string& date);
+
+  void insert(const Scope& s, const Report& r);
+  std::vector<Report> reports(const Scope& s) const;
+
+ private:
+  storage::Connection& c_;
+};
+
+}  // namespace simpul::servicedesk

@@ -1,0 +1,150 @@
+#pragma once
+// The service desk's workflows (docs/service-desk.md): tickets through their states, routing and
+// escalation between Pelayanan Level 1 and Level 2 as the region's regulation states it, SLA
+// clocks, desks and their staff, holidays and reports. Every change is written with its ledger
+// entry and its notifications in one transaction.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "architecture/service.hpp"
+#include "core/error.hpp"
+#include "identity/service.hpp"
+#include "ledger/ledger.hpp"
+#include "notification/service.hpp"
+#include "regulation/fact_registry.hpp"
+#include "servicedesk/model.hpp"
+#include "servicedesk/repository.hpp"
+#include "servicedesk/sla.hpp"
+#include "tenancy/service.hpp"
+
+namespace simpul::servicedesk {
+
+/// Who acts, with the tenant-wide powers the route found in their permissions.
+struct Caller {
+  Scope scope;
+  Actor actor;
+  bool manage = false;     // servicedesk.manage: desks, staff, holidays, any ticket
+  bool supervise = false;  // servicedesk.supervise: sees every ticket and the reports
+};
+
+struct TicketInput {
+  std::string type, category_id, element_id, title, description, urgency, impact;
+  int tier = 1;           // 2: opened directly at Level 2
+  std::string agency_id;  // the requester's PD; only managers may open for another PD
+  bool shared = false;
+};
+
+/// A ticket as opened, and the article that sent it to Level 1 when it was asked of Level 2.
+struct Opened {
+  Ticket ticket;
+  std::optional<RuleRef> redirected;
+};
+
+struct ActionInput {
+  std::string action;  // assign | start | pend | resume | resolve | close | reopen
+  std::string assignee_id, reason, resolution;
+};
+
+/// One ticket as its viewer may see it.
+struct TicketView {
+  Ticket ticket;
+  std::vector<Event> events;  // internal notes only for those who work the ticket
+  Sla sla;
+  bool works = false;
+  std::vector<std::string> actions;  // what the viewer may do now
+};
+
+struct StaffingRow {
+  std::string agency_id, agency_name;
+  bool is_dinas = false, runs_services = false;
+  std::vector<Agent> level1, level2;
+  std::optional<Desk> desk;
+  std::string last_report;
+  bool staffed = false;  // the region's requirement for this PD is met
+};
+
+struct StatRow {
+  std::string agency_id, agency_name;
+  int tier = 1;
+  std::int64_t opened = 0, resolved = 0, backlog = 0, breached = 0, rated = 0;
+  std::int64_t resolve_minutes = 0;  // total working minutes to resolve, of the resolved
+  std::int64_t rating_total = 0;
+};
+
+class Service {
+ public:
+  Service(storage::Database& db, const tenancy::Service& tenancy, const identity::Service& identity, architecture::Service& elements,
+          const ledger::Ledger& ledger, notification::Service& notifications)
+      : db_(db), tenancy_(tenancy), identity_(identity), elements_(elements), ledger_(ledger), notifications_(notifications) {}
+
+  const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
+
+  Opened open(const Caller& who, const TicketInput& in);
+  std::vector<Ticket> list(const Caller& who, TicketFilter f, const ListQuery& q, std::int64_t& total) const;
+  TicketView view(const Caller& who, const std::string& id) const;
+  TicketView act(const Caller& who, const std::string& id, const ActionInput& in);
+  /// Level 1 asks Level 2 for a solution (Balikpapan Pasal 37 ayat (9)).
+  TicketView escalate(const Caller& who, const std::string& id, const std::string& note);
+  /// Level 2 gives the ticket back to the PD's Level 1 with a note.
+  TicketView give_back(const Caller& who, const std::string& id, const std::string& note);
+  TicketView comment(const Caller& who, const std::string& id, const std::string& body, bool internal);
+  TicketView rate(const Caller& who, const std::string& id, int score, const std::string& comment);
+  TicketView share(const Caller& who, const std::string& id, bool shared);
+
+  std::vector<Agent> agents(const Scope& s) const;
+  Agent add_agent(const Caller& who, const std::string& user_id, int tier);
+  void remove_agent(const Caller& who, const std::string& id);
+  Desk set_desk(const Caller& who, const Desk& d);
+  std::vector<StaffingRow> staffing(const Scope& s) const;
+
+  std::vector<Category> categories(const Scope& s) const;
+  Category add_category(const Caller& who, const std::string& name, const std::string& parent_id);
+  std::vector<Holiday> holidays(const Scope& s) const;
+  Holiday add_holiday(const Caller& who, const Holiday& h);
+  void remove_holiday(const Caller& who, const std::string& date);
+
+  /// The desk's periodic report to the Dinas (Lampung Timur Pasal 32 ayat (6)): the PD's ticket
+  /// counts over the period, recorded as submitted today.
+  Report submit_report(const Caller& who, const std::string& agency_id, const std::string& from, const std::string& to);
+  std::vector<Report> reports(const Scope& s) const;
+  /// Tickets opened in [from, to] (local dates) per PD and tier: counts, breaches, time to resolve, ratings.
+  std::vector<StatRow> statistics(const Scope& s, const std::string& from, const std::string& to) const;
+
+  /// Subject "service_desk": one object per PD with its desk's staffing, SOP and reports.
+  regulation::FactProvider facts() const;
+
+  Calendar calendar(storage::Connection& c, const Scope& s) const;
+  /// Display names of the tenant's agencies.
+  std::map<std::string, std::string> agency_names(storage::Connection& c, const Scope& s) const;
+  std::map<std::string, std::string> agency_names(const Scope& s) const;
+
+ private:
+  struct Roles {
+    std::set<std::string> level1;  // PDs whose Level 1 (or untiered desk) the user staffs
+    bool level2 = false;
+  };
+  Roles roles_of(storage::Connection& c, const Scope& s, const std::string& user_id) const;
+  bool sees(const Caller& who, const Roles& r, const Ticket& t) const;
+  bool works(const Caller& who, const Roles& r, const Ticket& t) const;
+  /// The ticket, refused as not found when the caller may not see it.
+  Ticket visible(storage::Connection& c, const Caller& who, const Roles& r, const std::string& id) const;
+  std::optional<tenancy::Agency> dinas(storage::Connection& c, const Scope& s) const;
+  TicketView view_in(storage::Connection& c, const Caller& who, const std::string& id) const;
+  void record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const;
+  /// Inbox and e-mail for every agent of the queue holding `t` (and the requester when `requester`).
+  void tell_queue(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title, const std::string& title_en,
+                  const std::string& except_user) const;
+  void tell_user(storage::Connection& c, const Scope& s, const std::string& user_id, const Ticket& t, const std::string& title,
+                 const std::string& title_en) const;
+
+  storage::Database& db_;
+  const tenancy::Service& tenancy_;
+  const identity::Service& identity_;
+  architecture::Service& elements_;
+  const ledger::Ledger& ledger_;
+  notification::Service& notifications_;
+};
+
+}  // namespace simpul::servicedesk

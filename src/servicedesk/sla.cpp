@@ -1,0 +1,78 @@
+#include "servicedesk/sla.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace simpul::servicedesk {
+namespace {
+
+using std::chrono::minutes;
+using Days = std::chrono::days;
+
+std::string date_of(std::chrono::sys_days d) {
+  std::chrono::year_month_day ymd(d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+bool working_state(const std::string& s) { return s == "new" || s == "assigned" || s == "in_progress"; }
+
+}  // namespace
+
+std::int64_t working_minutes(const Calendar& cal, clock::TimePoint from, clock::TimePoint to) {
+  if (to <= from) return 0;
+  // Local wall-clock time as a sys_time: shift by the zone's offset, then work in whole days.
+  auto offset = std::chrono::hours(cal.utc_offset_hours);
+  auto a = std::chrono::time_point_cast<minutes>(from + offset);
+  auto b = std::chrono::time_point_cast<minutes>(to + offset);
+  std::int64_t total = 0;
+  for (auto day = std::chrono::floor<Days>(a); day <= std::chrono::floor<Days>(b); day += Days(1)) {
+    unsigned iso = std::chrono::weekday(day).iso_encoding();
+    if (std::find(cal.days.begin(), cal.days.end(), static_cast<int>(iso)) == cal.days.end()) continue;
+    if (cal.holidays.count(date_of(day))) continue;
+    auto open = std::chrono::time_point_cast<minutes>(day) + minutes(cal.start_minute);
+    auto close = std::chrono::time_point_cast<minutes>(day) + minutes(cal.end_minute);
+    auto lo = std::max(open, a), hi = std::min(close, b);
+    if (hi > lo) total += (hi - lo).count();
+  }
+  return total;
+}
+
+Sla compute_sla(const std::vector<Event>& events, const Priority& p, const Calendar& cal, clock::TimePoint now) {
+  Sla out;
+  out.own.target = p.own_minutes;
+  out.resolve.target = p.resolve_minutes;
+  std::string state;
+  clock::TimePoint since{};
+  bool started = false;
+  auto run_until = [&](clock::TimePoint t) {
+    if (!started) return;
+    auto m = working_minutes(cal, since, t);
+    if (state == "new") out.own.used += m;
+    if (working_state(state)) out.resolve.used += m;
+  };
+  for (const auto& e : events) {
+    auto at = clock::parse_iso(e.at);
+    if (!at) continue;
+    if (e.to_state.empty() && e.kind != "escalated" && e.kind != "returned") continue;  // comments and notes
+    run_until(*at);
+    since = *at;
+    started = true;
+    if (e.kind == "escalated" || e.kind == "returned") {
+      out.own = SlaClock{0, p.own_minutes};  // the new queue's own clock starts afresh
+    }
+    if (!e.to_state.empty()) state = e.to_state;
+    if (state != "new") out.own.done = true;
+    if (state == "new") out.own.done = false;
+  }
+  run_until(now);
+  out.own.running = started && state == "new";
+  out.resolve.done = state == "resolved" || state == "closed";
+  out.resolve.running = started && working_state(state);
+  out.paused = state == "pending";
+  return out;
+}
+
+}  // namespace simpul::servicedesk

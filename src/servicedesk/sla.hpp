@@ -1,0 +1,42 @@
+#pragma once
+// SLA clocks recomputed from a ticket's events (docs/service-desk.md, "SLA"): time to own runs
+// while the ticket waits unowned in its current queue and restarts when it changes tier; time to
+// resolve runs in the working states and pauses while pending. Only working time counts: the
+// region's working days and hours, in the tenant's local time, minus the tenant's holidays.
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "servicedesk/model.hpp"
+
+namespace simpul::servicedesk {
+
+struct Calendar {
+  int utc_offset_hours = 7;
+  std::vector<int> days{1, 2, 3, 4, 5};  // ISO weekdays
+  int start_minute = 8 * 60, end_minute = 16 * 60;
+  std::set<std::string> holidays;  // YYYY-MM-DD, local
+};
+
+/// Working minutes between two instants (0 when `to` is not after `from`).
+std::int64_t working_minutes(const Calendar& cal, clock::TimePoint from, clock::TimePoint to);
+
+struct SlaClock {
+  std::int64_t used = 0;  // working minutes
+  int target = 0;
+  bool running = false;
+  bool done = false;      // owned / resolved
+  bool breached() const { return used > target; }
+};
+
+struct Sla {
+  SlaClock own, resolve;
+  bool paused = false;  // pending
+};
+
+/// The clocks of a ticket whose events (in order) are `events`, as of `now`.
+Sla compute_sla(const std::vector<Event>& events, const Priority& p, const Calendar& cal, clock::TimePoint now);
+
+}  // namespace simpul::servicedesk

@@ -1,0 +1,213 @@
+// Notifications: the inbox, and e-mail through a real SMTP server process on loopback (Debian's
+// python3-aiosmtpd, installed by `scripts/bootstrap test`), never a mock. The server starts only
+// after the first attempt failed, so the test also shows the sender retrying with backoff while
+// requests go on.
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "api_harness.hpp"
+#include "core/crypto.hpp"
+#include "notification/smtp.hpp"
+
+using namespace simpul;
+using namespace simpul::api_test;
+
+namespace {
+
+class NotificationTest : public test_support::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    crypto::use_minimum_password_cost_for_tests();
+  }
+};
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+std::string run(const std::string& command) {
+  std::string out;
+  if (FILE* p = ::popen(command.c_str(), "r")) {
+    std::array<char, 512> buf{};
+    while (std::fgets(buf.data(), buf.size(), p)) out += buf.data();
+    ::pclose(p);
+  }
+  return out;
+}
+
+/// `python3 -m aiosmtpd` writing every message into a Maildir; stopped when destroyed.
+class SmtpServer {
+ public:
+  SmtpServer(int port, const std::filesystem::path& maildir, const std::filesystem::path& cert = {}, const std::filesystem::path& key = {}) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      std::string listen = "127.0.0.1:" + std::to_string(port);
+      if (cert.empty())
+        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox", maildir.c_str(),
+                static_cast<char*>(nullptr));
+      else
+        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "--tlscert", cert.c_str(), "--tlskey", key.c_str(), "-c",
+                "aiosmtpd.handlers.Mailbox", maildir.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+  }
+  ~SmtpServer() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+/// Polls `done` until it holds or `seconds` pass (a deadline, not a timing assertion).
+template <typename F>
+bool eventually(F done, int seconds) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  while (std::chrono::steady_clock::now() < until) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return done();
+}
+
+std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
+
+}  // namespace
+
+TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTheServerIsUp) {
+  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
+  test_support::TempDir dir;
+  int port = free_port();
+  auto maildir = dir.path() / "maildir";  // created by the server (Maildir with tmp/new/cur)
+  auto conf = dir.path() / "smtp.conf";
+  std::ofstream(conf) << "# test server\nhost = 127.0.0.1\nport = " << port
+                      << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
+  ::setenv("SIMPUL_SMTP_CONFIG", conf.c_str(), 1);
+  Instance in(GetParam());
+  ::unsetenv("SIMPUL_SMTP_CONFIG");
+
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  for (const char* name : {"guru.disdik", "teknisi.disdik"})
+    ASSERT_EQ(admin.post("/api/users", std::string(R"({"username":")") + name + R"(","display_name":")" + name + R"(","email":")" + name +
+                                           R"(@disdik.balikpapan.go.id","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
+                                           disdik + "\"}")
+                  .status,
+              201);
+  Client requester(in), teknisi(in);
+  ASSERT_EQ(requester.login("balikpapan", "guru.disdik", "kata-sandi-panjang").status, 200);
+  ASSERT_EQ(teknisi.login("balikpapan", "teknisi.disdik", "kata-sandi-panjang").status, 200);
+  auto teknisi_id = text(teknisi.get("/api/auth/me").json.at("user"), "id");
+  ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + teknisi_id + R"(","tier":1})").status, 201);
+
+  // The ticket is answered at once although no SMTP server is listening yet.
+  auto opened = requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"Internet kantor putus","urgency":"tinggi","impact":"tinggi"})");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  auto number = text(opened.json, "number");
+
+  // The Level 1 technician has it in the inbox.
+  auto inbox = teknisi.get("/api/notifications");
+  ASSERT_EQ(inbox.status, 200);
+  EXPECT_EQ(inbox.json.at("unread").as_int64(), 1);
+  auto item = inbox.json.at("items").as_array().at(0);
+  EXPECT_NE(text(item, "title").find(number), std::string::npos);
+  EXPECT_EQ(requester.get("/api/notifications").json.at("unread").as_int64(), 0);  // not told of their own ticket
+
+  // The first attempt fails and is scheduled again.
+  auto outbox = [&] { return admin.get("/api/notifications/outbox").json.at("items").as_array(); };
+  ASSERT_TRUE(eventually([&] { return !outbox().empty() && outbox().at(0).at("attempts").as_int64() >= 1; }, 60));
+  EXPECT_EQ(text(outbox().at(0), "state"), "queued");
+  EXPECT_FALSE(text(outbox().at(0), "last_error").empty());
+  EXPECT_EQ(teknisi.get("/api/notifications/outbox").status, 403);
+
+  // Once the server is up, the retry delivers it.
+  SmtpServer server(port, maildir);
+  ASSERT_TRUE(eventually([&] { return text(outbox().at(0), "state") == "sent"; }, 120)) << json_text(outbox().at(0));
+  auto parsed = run("/usr/bin/python3 -c \"import mailbox, sys, email.header as h; m = next(iter(mailbox.Maildir(sys.argv[1], create=False))); "
+                    "print(str(h.make_header(h.decode_header(m['Subject'])))); print(m['To']); print(m.get_payload(decode=True).decode())\" " +
+                    maildir.string());
+  EXPECT_NE(parsed.find(number + ": Tiket baru: Internet kantor putus"), std::string::npos) << parsed;
+  EXPECT_NE(parsed.find("teknisi.disdik@disdik.balikpapan.go.id"), std::string::npos) << parsed;
+  EXPECT_NE(parsed.find("Pemohon: guru.disdik"), std::string::npos) << parsed;
+
+  // Reading clears the badge.
+  ASSERT_EQ(teknisi.post("/api/notifications/" + text(item, "id") + "/read", "").status, 200);
+  EXPECT_EQ(teknisi.get("/api/notifications/unread").json.at("unread").as_int64(), 0);
+  EXPECT_EQ(requester.post("/api/notifications/" + text(item, "id") + "/read", "").status, 404);  // not theirs
+}
+
+TEST(SmtpConfig, AMalformedFileIsRefusedByLineAndAMissingFileMeansNoEmail) {
+  test_support::TempDir dir;
+  EXPECT_FALSE(notification::load_smtp_config(dir.path() / "none.conf").has_value());
+  auto write = [&](const std::string& body) {
+    std::ofstream(dir.path() / "smtp.conf") << body;
+    return dir.path() / "smtp.conf";
+  };
+  std::ofstream(dir.path() / "secret") << "rahasia-sekali\n";
+  auto ok = notification::load_smtp_config(write("host = mail.kota.go.id\nport = 587\nstarttls = true\nusername = simpul\npassword_file = " +
+                                                (dir.path() / "secret").string() + "\nfrom = Simpul <simpul@kota.go.id>\n"));
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_EQ(ok->password, "rahasia-sekali");
+  EXPECT_TRUE(ok->starttls);
+  try {
+    notification::load_smtp_config(write("host = mail.kota.go.id\nport = tujuh\n"));
+    FAIL() << "a bad port was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("smtp.conf:2"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(notification::load_smtp_config(write("host = mail.kota.go.id\nfrom = bukan-alamat\n")), std::runtime_error);
+  EXPECT_THROW(notification::load_smtp_config(write("host = x\nfrom = a@b.id\nusername = u\n")), std::runtime_error);  // no password file
+}
+
+TEST(SmtpClient, StartTlsDeliversWithAVerifiedCertificateAndRefusesAnUntrustedOne) {
+  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
+  test_support::TempDir dir;
+  auto cert = dir.path() / "cert.pem", key = dir.path() / "key.pem", maildir = dir.path() / "maildir";
+  run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost -keyout " + key.string() +
+      " -out " + cert.string() + " 2>/dev/null");
+  ASSERT_TRUE(std::filesystem::exists(cert));
+  int port = free_port();
+  SmtpServer server(port, maildir, cert, key);
+  notification::SmtpConfig c;
+  c.host = "localhost";
+  c.port = port;
+  c.starttls = true;
+  c.from = "Simpul <simpul@kota.go.id>";
+  c.timeout_seconds = 5;
+  // The system's trust anchors do not know this certificate: refused, nothing sent.
+  bool up = eventually([&] { return run("/usr/bin/python3 -c \"import socket; socket.create_connection(('127.0.0.1', " + std::to_string(port) +
+                                        "), 1)\" 2>/dev/null && echo up") == "up\n"; }, 30);
+  ASSERT_TRUE(up);
+  EXPECT_THROW(notification::send_mail(c, "teknisi@disdik.go.id", "Uji", "Isi"), std::runtime_error);
+  // Trusting it (ca_file), the message goes over TLS.
+  c.ca_file = cert.string();
+  EXPECT_NO_THROW(notification::send_mail(c, "teknisi@disdik.go.id", "Uji TLS", "Isi surat"));
+  EXPECT_TRUE(eventually([&] { return std::filesystem::exists(maildir / "new") && !std::filesystem::is_empty(maildir / "new"); }, 30));
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, NotificationTest, ::testing::ValuesIn(test_support::backends()));

@@ -1,0 +1,330 @@
+// The service desk through the API, for each of the five regulations: one fixture walks through
+// every profile and the regions differ exactly where their texts differ (tiers, redirection to
+// Level 1, escalation with its article, ticket types, staffing findings). On both databases.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "api_harness.hpp"
+#include "core/crypto.hpp"
+
+using namespace simpul;
+using namespace simpul::api_test;
+
+namespace {
+
+struct Region {
+  std::string profile;
+  int tiers = 1;
+  std::string types_rule;      // "" where the text lists no ticket types
+  std::string refused_type;    // a type the text does not list ("" when it lists all five)
+  std::string structure_rule;  // cited when Level 2 is asked of a region without tiers
+  std::string redirect_rule;   // cited when a ticket asked of Level 2 goes to Level 1
+  bool direct_for_dinas = false;
+  std::string escalation_rule;
+  std::string l1_staffing, l2_staffing;  // staffing findings
+  std::string desk_rule, sop_rule, report_rule;
+};
+
+const std::vector<Region>& regions() {
+  static const std::vector<Region> k = {
+      {"balikpapan", 2, "BPN-37-3", "", "", "BPN-01-34", true, "BPN-37-9", "BPN-37-7-a", "BPN-37-7-b", "", "", ""},
+      {"madiun", 2, "MDN-39-3", "", "", "MDN-01-31", false, "MDN-39-9", "MDN-39-7-a", "MDN-39-7-b", "", "", ""},
+      {"lampung-timur", 1, "LTM-32-3", "masalah", "LTM-32-1", "", false, "", "", "", "LTM-32-1", "LTM-32-4", "LTM-32-6"},
+      {"bontang", 1, "BTG-43-2", "", "BTG-43-2", "", false, "", "", "", "", "", ""},
+      {"bandar-lampung", 1, "", "", "BDL-38-3", "", false, "", "", "", "", "", ""},
+  };
+  return k;
+}
+
+class ServiceDeskTest : public test_support::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    crypto::use_minimum_password_cost_for_tests();
+  }
+};
+
+std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
+std::string me(Client& c) { return text(c.get("/api/auth/me").json.at("user"), "id"); }
+
+Reply appoint(Client& admin, const std::string& user, int tier) {
+  return admin.post("/api/servicedesk/agents", R"({"user_id":")" + user + R"(","tier":)" + std::to_string(tier) + "}");
+}
+
+Reply open_ticket(Client& c, const std::string& extra = "", const std::string& type = "gangguan") {
+  return c.post("/api/servicedesk/tickets",
+                R"({"type":")" + type + R"(","title":"Printer tidak bisa mencetak","urgency":"tinggi","impact":"sedang")" + extra + "}");
+}
+
+const boost::json::object& last_event(const Reply& r) { return r.json.at("events").as_array().back().as_object(); }
+
+bool has_action(const Reply& r, const char* action) {
+  for (const auto& a : r.json.at("actions").as_array())
+    if (a.as_string() == action) return true;
+  return false;
+}
+
+/// The open findings of `rule` about one object.
+std::size_t open_findings(Client& admin, const std::string& rule, const std::string& object) {
+  auto r = admin.get("/api/compliance/findings?state=open&per_page=200&rule=" + rule + "&object=" + object);
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.status == 200 ? r.json.at("items").as_array().size() : 0;
+}
+
+}  // namespace
+
+TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
+  for (const auto& region : regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto disdik = agency_id(admin, "DISDIK");
+    auto dishub = agency_id(admin, "DISHUB");
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto requester = user(in, admin, region.profile, "guru.disdik", "agency_operator", disdik);
+    auto l1 = user(in, admin, region.profile, "teknisi.disdik", "agency_operator", disdik);
+    auto l2 = user(in, admin, region.profile, "teknisi.kominfo", "agency_operator", kominfo);
+    auto outsider = user(in, admin, region.profile, "staf.dishub", "agency_operator", dishub);
+
+    // Staff: Level 1 in the PD; Level 2 only where the text has it, and only Dinas staff.
+    ASSERT_EQ(appoint(admin, me(l1), 1).status, 201);
+    auto second = appoint(admin, me(l2), 2);
+    if (region.tiers == 2) {
+      ASSERT_EQ(second.status, 201) << second.body;
+      auto outside = appoint(admin, me(requester), 2);
+      EXPECT_EQ(outside.status, 422);
+      EXPECT_EQ(outside.rule_id(), region.l2_staffing);
+    } else {
+      EXPECT_EQ(second.status, 422);
+      EXPECT_EQ(second.rule_id(), region.structure_rule);
+    }
+    EXPECT_EQ(appoint(l1, me(outsider), 1).status, 403);  // only the desk's manager appoints
+
+    // Ticket types are the region's own list.
+    if (!region.refused_type.empty()) {
+      auto refused = open_ticket(requester, "", region.refused_type);
+      EXPECT_EQ(refused.status, 422);
+      EXPECT_EQ(refused.error_code(), "validation.invalid_value");
+      EXPECT_EQ(refused.rule_id(), region.types_rule);
+    }
+    EXPECT_EQ(open_ticket(requester, "", "sembarang").status, 422);
+
+    // A ticket opens at the requester's PD: Level 1 (or the PD's desk), priority from the matrix.
+    auto before = ledger_size(in);
+    auto opened = open_ticket(requester);
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    auto ticket = text(opened.json, "id");
+    EXPECT_EQ(opened.json.at("tier").as_int64(), 1);
+    EXPECT_EQ(text(opened.json, "queue_agency_id"), disdik);
+    EXPECT_EQ(text(opened.json, "priority"), "tinggi");
+    EXPECT_TRUE(opened.json.at("redirected").is_null());
+    EXPECT_GT(ledger_size(in), before);
+    EXPECT_EQ(text(opened.json, "tier_label"), region.tiers == 2 ? "Pelayanan Level 1" : "Meja Layanan");
+
+    // Another PD's user neither sees nor finds it; the PD's Level 1 has it in the queue.
+    EXPECT_EQ(outsider.get("/api/servicedesk/tickets/" + ticket).status, 404);
+    EXPECT_EQ(outsider.get("/api/servicedesk/tickets?view=all").json.at("total").as_int64(), 0);
+    auto queue = l1.get("/api/servicedesk/tickets?view=queue&state=open&queue_agency=" + disdik);
+    ASSERT_EQ(queue.status, 200);
+    EXPECT_EQ(queue.json.at("total").as_int64(), 1);
+
+    // Asked of Level 2 directly: about the Dinas's own application.
+    auto app = admin.post("/api/architecture/elements",
+                          R"({"domain":"aplikasi","code":"APL-SD-1","name":"Surel Pemda","owner_agency_id":")" + kominfo + "\"}");
+    ASSERT_EQ(app.status, 201) << app.body;
+    auto direct = open_ticket(requester, R"(,"tier":2,"element_id":")" + text(app.json, "id") + "\"");
+    if (region.tiers == 1) {
+      EXPECT_EQ(direct.status, 422);
+      EXPECT_EQ(direct.rule_id(), region.structure_rule);
+    } else if (region.direct_for_dinas) {
+      ASSERT_EQ(direct.status, 201) << direct.body;
+      EXPECT_EQ(direct.json.at("tier").as_int64(), 2);
+      EXPECT_EQ(text(direct.json, "queue_agency_id"), kominfo);
+      EXPECT_TRUE(direct.json.at("redirected").is_null());
+      // ... but not about a service the Dinas does not provide.
+      auto other = open_ticket(requester, R"(,"tier":2)");
+      ASSERT_EQ(other.status, 201);
+      EXPECT_EQ(other.json.at("tier").as_int64(), 1);
+      EXPECT_EQ(text(other.json.at("redirected"), "id"), region.redirect_rule);
+      EXPECT_EQ(text(last_event(other), "kind"), "redirected");
+    } else {
+      ASSERT_EQ(direct.status, 201) << direct.body;
+      EXPECT_EQ(direct.json.at("tier").as_int64(), 1);
+      EXPECT_EQ(text(direct.json, "queue_agency_id"), disdik);
+      EXPECT_EQ(text(direct.json.at("redirected"), "id"), region.redirect_rule);
+      EXPECT_FALSE(text(direct.json.at("redirected"), "citation").empty());
+    }
+
+    // Escalation Level 1 -> Level 2: an explicit step by Level 1, recorded with the article.
+    // (Where the text has no Level 2 the article refuses first, whoever asks.)
+    EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + ticket + "/escalate", R"({"note":"Tolong"})").status, region.tiers == 2 ? 403 : 422);
+    EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/escalate", "{}").status, 422);  // the note says what was tried
+    auto escalated = l1.post("/api/servicedesk/tickets/" + ticket + "/escalate", R"({"note":"Driver sudah dipasang ulang, tetap gagal"})");
+    if (region.tiers == 1) {
+      EXPECT_EQ(escalated.status, 422);
+      EXPECT_EQ(escalated.rule_id(), region.structure_rule);
+      EXPECT_FALSE(has_action(l1.get("/api/servicedesk/tickets/" + ticket), "escalate"));
+    } else {
+      ASSERT_EQ(escalated.status, 200) << escalated.body;
+      EXPECT_EQ(escalated.json.at("tier").as_int64(), 2);
+      EXPECT_EQ(text(escalated.json, "queue_agency_id"), kominfo);
+      EXPECT_EQ(text(escalated.json, "state"), "new");
+      EXPECT_EQ(text(last_event(escalated), "kind"), "escalated");
+      EXPECT_EQ(text(last_event(escalated).at("rule"), "id"), region.escalation_rule);
+      // Level 2 owns it now and may give it back with a note.
+      auto at_l2 = l2.get("/api/servicedesk/tickets/" + ticket);
+      ASSERT_EQ(at_l2.status, 200);
+      EXPECT_TRUE(has_action(at_l2, "return"));
+      EXPECT_EQ(l2.post("/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"assign"})").status, 200);
+      EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"start"})").status, 403);
+      EXPECT_EQ(l2.post("/api/servicedesk/tickets/" + ticket + "/return", "{}").status, 422);
+      auto back = l2.post("/api/servicedesk/tickets/" + ticket + "/return", R"({"note":"Kerusakan perangkat keras, ganti printer"})");
+      ASSERT_EQ(back.status, 200) << back.body;
+      EXPECT_EQ(back.json.at("tier").as_int64(), 1);
+      EXPECT_EQ(text(back.json, "queue_agency_id"), disdik);
+      EXPECT_TRUE(back.json.at("assignee_id").is_null());
+    }
+
+    // Internal notes stay with the desk; public comments reach the requester.
+    ASSERT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"Cek garansi","internal":true})").status, 201);
+    ASSERT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"Sedang kami periksa"})").status, 201);
+    EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"x","internal":true})").status, 403);
+    auto seen = requester.get("/api/servicedesk/tickets/" + ticket);
+    ASSERT_EQ(seen.status, 200);
+    bool internal_seen = false, comment_seen = false;
+    for (const auto& e : seen.json.at("events").as_array()) {
+      internal_seen = internal_seen || e.at("internal").as_bool();
+      comment_seen = comment_seen || text(e, "body") == "Sedang kami periksa";
+    }
+    EXPECT_FALSE(internal_seen);
+    EXPECT_TRUE(comment_seen);
+    EXPECT_GT(requester.get("/api/notifications/unread").json.at("unread").as_int64(), 0);
+
+    // A shared ticket is visible to other PDs.
+    ASSERT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/share", R"({"shared":true})").status, 200);
+    EXPECT_EQ(outsider.get("/api/servicedesk/tickets/" + ticket).status, 200);
+  }
+}
+
+TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAndBadInputChangesNothing) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto requester = user(in, admin, "balikpapan", "guru.disdik", "agency_operator", disdik);
+  auto l1 = user(in, admin, "balikpapan", "teknisi.disdik", "agency_operator", disdik);
+  ASSERT_EQ(appoint(admin, me(l1), 1).status, 201);
+  auto opened = open_ticket(requester);
+  ASSERT_EQ(opened.status, 201);
+  auto id = text(opened.json, "id");
+  auto act = [&](Client& c, const std::string& body) { return c.post("/api/servicedesk/tickets/" + id + "/actions", body); };
+
+  // Bad input: refused with a catalogue code, nothing written.
+  auto size = ledger_size(in);
+  EXPECT_EQ(act(l1, R"({"action":"terbang"})").error_code(), "validation.invalid_value");
+  EXPECT_EQ(act(l1, R"({"action":"start"})").error_code(), "validation.invalid_value");  // not assigned yet
+  EXPECT_EQ(act(l1, R"({"action":"assign","extra":1})").error_code(), "validation.unknown_field");
+  EXPECT_EQ(act(requester, R"({"action":"assign"})").status, 403);
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"x","urgency":"parah","impact":"sedang"})").status, 422);
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"","urgency":"tinggi","impact":"sedang"})").status, 422);
+  EXPECT_EQ(requester.get("/api/servicedesk/tickets/bukan-id!").status, 400);
+  EXPECT_EQ(ledger_size(in), size);
+
+  ASSERT_EQ(act(l1, R"({"action":"assign"})").status, 200);
+  ASSERT_EQ(act(l1, R"({"action":"start"})").status, 200);
+  EXPECT_EQ(act(l1, R"({"action":"pend"})").error_code(), "validation.missing_field");  // a reason is required
+  auto pending = act(l1, R"({"action":"pend","reason":"Menunggu suku cadang"})");
+  ASSERT_EQ(pending.status, 200);
+  EXPECT_TRUE(pending.json.at("sla").at("paused").as_bool());
+  EXPECT_EQ(text(pending.json, "pending_reason"), "Menunggu suku cadang");
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);  // not resolved yet
+  ASSERT_EQ(act(l1, R"({"action":"resume"})").status, 200);
+  EXPECT_EQ(act(l1, R"({"action":"resolve"})").error_code(), "validation.missing_field");
+  auto resolved = act(l1, R"({"action":"resolve","resolution":"Printer diganti"})");
+  ASSERT_EQ(resolved.status, 200);
+  EXPECT_TRUE(resolved.json.at("sla").at("resolve").at("done").as_bool());
+
+  // The requester rates once, 1-5, and may reopen within the window.
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":6})").status, 422);
+  EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 403);
+  auto rated = requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":4,"comment":"Cepat"})");
+  ASSERT_EQ(rated.status, 200);
+  EXPECT_EQ(rated.json.at("rating").as_int64(), 4);
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);
+  auto reopened = act(requester, R"({"action":"reopen","reason":"Masih macet"})");
+  ASSERT_EQ(reopened.status, 200) << reopened.body;
+  EXPECT_EQ(text(reopened.json, "state"), "in_progress");
+  ASSERT_EQ(act(l1, R"({"action":"resolve","resolution":"Kabel diganti"})").status, 200);
+  auto closed = act(requester, R"({"action":"close"})");
+  ASSERT_EQ(closed.status, 200);
+  EXPECT_EQ(text(closed.json, "state"), "closed");
+
+  // Every step is in the timeline, in order.
+  std::vector<std::string> kinds;
+  for (const auto& e : closed.json.at("events").as_array()) kinds.push_back(text(e, "kind"));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"created", "assigned", "state", "state", "state", "state", "rated", "reopened", "state", "state"}));
+
+  // Reports per PD and tier.
+  auto stats = admin.get("/api/servicedesk/statistics");
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  bool found = false;
+  for (const auto& row : stats.json.at("items").as_array())
+    if (text(row, "agency_id") == disdik) {
+      found = true;
+      EXPECT_EQ(row.at("opened").as_int64(), 1);
+      EXPECT_EQ(row.at("resolved").as_int64(), 1);
+      EXPECT_EQ(row.at("backlog").as_int64(), 0);
+    }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(requester.get("/api/servicedesk/statistics").status, 403);
+}
+
+TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
+  for (const auto& region : regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto disdik = agency_id(admin, "DISDIK");
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto teknisi = user(in, admin, region.profile, "teknisi.disdik", "agency_operator", disdik);
+    // DISDIK runs an SPBE service.
+    ASSERT_EQ(admin.post("/api/architecture/elements",
+                         R"({"domain":"layanan","code":"LYN-SD-1","name":"Layanan PPDB","owner_agency_id":")" + disdik + "\"}").status,
+              201);
+    auto evaluate = [&] { ASSERT_EQ(admin.post("/api/compliance/evaluate", "{}").status, 200); };
+    evaluate();
+    if (!region.l1_staffing.empty()) {
+      EXPECT_EQ(open_findings(admin, region.l1_staffing, disdik), 1u);
+      ASSERT_EQ(appoint(admin, me(teknisi), 1).status, 201);
+      evaluate();
+      EXPECT_EQ(open_findings(admin, region.l1_staffing, disdik), 0u);
+      // The demo seats Level 2 staff at the Dinas, so the Dinas has no Level 2 finding.
+      EXPECT_EQ(open_findings(admin, region.l2_staffing, kominfo), 0u);
+    }
+    if (!region.desk_rule.empty()) {
+      EXPECT_EQ(open_findings(admin, region.desk_rule, disdik), 1u);
+      auto desk = admin.post("/api/servicedesk/desks", R"({"agency_id":")" + disdik + R"(","unit_name":"Meja Layanan Disdik","since":"2026-01-05"})");
+      ASSERT_EQ(desk.status, 200) << desk.body;
+      evaluate();
+      EXPECT_EQ(open_findings(admin, region.desk_rule, disdik), 0u);
+      EXPECT_EQ(open_findings(admin, region.sop_rule, disdik), 1u);  // no SOP decree yet
+      EXPECT_EQ(open_findings(admin, region.report_rule, disdik), 1u);  // no report since January
+      ASSERT_EQ(admin.post("/api/servicedesk/desks", R"({"agency_id":")" + disdik +
+                                                          R"(","unit_name":"Meja Layanan Disdik","sop_reference":"Keputusan Bupati Nomor 100/2026","since":"2026-01-05"})")
+                    .status,
+                200);
+      ASSERT_EQ(appoint(admin, me(teknisi), 1).status, 201);
+      auto report = teknisi.post("/api/servicedesk/reports", R"({"agency_id":")" + disdik + R"(","period_start":"2026-09-01","period_end":"2026-11-30"})");
+      ASSERT_EQ(report.status, 201) << report.body;
+      evaluate();
+      EXPECT_EQ(open_findings(admin, region.sop_rule, disdik), 0u);
+      EXPECT_EQ(open_findings(admin, region.report_rule, disdik), 0u);
+    }
+    // The staffing board says the same.
+    auto board = admin.get("/api/servicedesk/staffing");
+    ASSERT_EQ(board.status, 200);
+    EXPECT_EQ(board.json.at("tiers").as_int64(), region.tiers);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, ServiceDeskTest, ::testing::ValuesIn(test_support::backends()));

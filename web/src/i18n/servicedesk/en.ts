@@ -1,0 +1,46 @@
+import type id from './id'
+
+// Texts of the service desk and the inbox, in English. Typed against id.ts: a key missing here does
+// not compile.
+const en: typeof id = {
+  servicedesk: {
+    nav: { section: 'SPBE services', tickets: 'Service tickets', staffing: 'Service desk staff', inbox: 'Notifications' },
+    title: 'Service tickets',
+    subtitle: 'Complaints, incidents, problems, requests and changes of SPBE services, handled as the region’s regulation says.',
+    ticket: 'Ticket',
+    tabs: { mine: 'My tickets', queue: 'Queue', all: 'All I can see' },
+    newTicket: 'New ticket',
+    fields: {
+      number: 'Number', title: 'Title', type: 'Type', priority: 'Priority', state: 'State', tier: 'Tier', agency: 'Agency',
+      assignee: 'Assignee', urgency: 'Urgency', impact: 'Impact', description: 'Description', created: 'Opened', level2: 'Ask Level 2 directly',
+    },
+    open: 'Submit',
+    redirected: 'The ticket went to your agency’s Level 1, as {citation} says.',
+    sla: { title: 'Service times (SLA)', own: 'Time to own', resolve: 'Time to resolve', minutes: '{used} of {target} working minutes', breached: 'Breached', paused: 'Paused: the ticket is pending' },
+    timeline: 'Timeline',
+    internal: 'Internal note',
+    send: 'Send reply',
+    actions: {
+      assign: 'Take ticket', start: 'Start work', pend: 'Put on hold', resume: 'Resume', resolve: 'Resolve', close: 'Close', reopen: 'Reopen',
+      escalate: 'Escalate to Level 2', return: 'Return to Level 1', rate: 'Rate',
+    },
+    escalateNote: 'What did Level 1 try?',
+    escalateRule: 'This step is recorded with its legal basis, {citation}.',
+    note: 'Note',
+    score: 'Score (1-5)',
+    empty: 'No tickets yet.',
+    staffing: {
+      title: 'Service desk staff',
+      subtitle: 'Every agency and its desk staff against the region’s regulation.',
+      level1: 'Level 1 / service desk',
+      level2: 'Level 2',
+      desk: 'Unit and SOP',
+      report: 'Last report',
+      staffed: 'Meets the requirement',
+      notStaffed: 'Not yet',
+    },
+    inbox: { title: 'Notifications', empty: 'No notifications.', markRead: 'Mark read', unread: 'Unread' },
+  },
+}
+
+export default en

@@ -1,0 +1,22 @@
+// Layanan SPBE: the service desk (my tickets, the queues per tier, a ticket with its SLA clocks,
+// timeline and escalation, the staffing board) and the notification inbox.
+import id from '@/i18n/servicedesk/id'
+import en from '@/i18n/servicedesk/en'
+import { defineConsoleModule } from './types'
+
+export default defineConsoleModule({
+  id: 'servicedesk',
+  messages: { id, en },
+  sections: [{ id: 'servicedesk', order: 45, label: 'servicedesk.nav.section' }],
+  routes: [
+    { path: 'layanan/tiket', name: 'servicedesk-tickets', component: () => import('@/views/servicedesk/TicketsView.vue'), meta: { permission: 'servicedesk.use', title: 'servicedesk.title', landing: 90 } },
+    { path: 'layanan/tiket/:id', name: 'servicedesk-ticket', component: () => import('@/views/servicedesk/TicketView.vue'), meta: { permission: 'servicedesk.use', title: 'servicedesk.ticket' } },
+    { path: 'layanan/staf', name: 'servicedesk-staffing', component: () => import('@/views/servicedesk/StaffingView.vue'), meta: { permission: 'servicedesk.use', title: 'servicedesk.staffing.title' } },
+    { path: 'notifikasi', name: 'notifications', component: () => import('@/views/servicedesk/InboxView.vue'), meta: { permission: 'notification.read', title: 'servicedesk.inbox.title' } },
+  ],
+  menu: [
+    { section: 'servicedesk', order: 10, label: 'servicedesk.nav.tickets', to: '/layanan/tiket', permission: 'servicedesk.use' },
+    { section: 'servicedesk', order: 20, label: 'servicedesk.nav.staffing', to: '/layanan/staf', permission: 'servicedesk.use' },
+    { section: 'servicedesk', order: 30, label: 'servicedesk.nav.inbox', to: '/notifikasi', permission: 'notification.read' },
+  ],
+})
