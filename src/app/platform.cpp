@@ -4,6 +4,7 @@
 #include "app/system_routes.hpp"
 #include "applications/module.hpp"
 #include "architecture/architecture_module.hpp"
+#include "audit/module.hpp"
 #include "core/crypto.hpp"
 #include "core/private_files.hpp"
 #include "evaluation/module.hpp"
@@ -40,6 +41,7 @@ void module_list(List& list, const Config& c) {
   list.template add<applications::ApplicationsModule>();
   list.template add<evaluation::EvaluationModule>(c.profiles_dir, c.evaluation);
   list.template add<gateway::control::GatewayModule>(gateway_options(c));
+  list.template add<audit::AuditModule>();
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile
