@@ -56,7 +56,8 @@ void AuditModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& ro
              (a.certified_auditor_allowed ? " (a certified auditor too)" : " (a certified auditor is refused)"),
          plan);
   for (const auto& t : a.types) {
-    record(t.scope_rule, "gate: a programme of " + t.name + " takes only objects in the scope the article states (`audit.object_not_in_scope`)",
+    record(t.scope_rule,
+           "record and gate: the objects of " + t.name + " are those the article names (listed per type; a programme with another object is refused, `validation.invalid_value`)",
            cadence);
     if (t.months > 0)
       record(t.cadence_rule, "record: each object's next due date (" + std::to_string(t.months) + " months after its last audit) and the due list",

@@ -10,7 +10,9 @@ namespace simpul::tenancy {
 namespace {
 
 const std::set<std::string> kSeverities = {"tinggi", "sedang", "rendah"};
-const std::set<std::string> kSubjects = {"application", "architecture_document", "service", "recommendation"};
+// audit_*: the objects of each ICT audit type (src/audit/facts.hpp).
+const std::set<std::string> kSubjects = {"application", "architecture_document", "service", "recommendation",
+                                         "audit_infrastruktur", "audit_aplikasi", "audit_keamanan"};
 
 std::optional<std::string> rule_ref(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& key,
                                     const std::string& path) {
@@ -99,7 +101,7 @@ std::vector<ComplianceRuleSpec> read_compliance(const Reader& r, const Profile& 
     check_rule_ref(r, p, n, path + "rule", c.rule);
     c.kind = r.str(n, "kind", path);
     c.subject = r.str(n, "subject", path);
-    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service or recommendation");
+    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service, recommendation or audit_<type>");
     c.title = r.str(n, "title", path);
     c.title_en = r.str(n, "title_en", path);
     c.severity = r.str(n, "severity", path);
