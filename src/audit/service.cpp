@@ -51,6 +51,19 @@ void collect_in_scope(const tenancy::Profile& p, const AuditType& t, const std::
 
 std::string date_of(const std::string& iso) { return iso.substr(0, 10); }
 
+/// Infrastructure and application elements in force, with their registration time (the
+/// live_elements port leaves created_at out).
+std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> audit_candidates(
+    const architecture::Service& elements, storage::Connection& c, const Scope& s) {
+  std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> out;
+  for (auto& e : elements.all_elements(c, s)) {
+    if (e.state == "retired") continue;
+    if (e.domain == "infrastruktur") out.first.push_back(std::move(e));
+    else if (e.domain == "aplikasi") out.second.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string add_days(const std::string& date, int days) {
@@ -71,8 +84,7 @@ std::vector<DueItem> Service::objects(const Scope& s, const std::string& type) c
 std::vector<DueItem> Service::objects(storage::Connection& c, const Scope& s, const std::string& type) const {
   const auto& p = profile_of(s);
   const auto& a = audit_profile(p);
-  auto infrastructure = elements_.live_elements(c, s, "infrastruktur");
-  auto applications = elements_.live_elements(c, s, "aplikasi");
+  auto [infrastructure, applications] = audit_candidates(elements_, c, s);
   auto last = Repository(c).last_audits(s);
   std::map<std::string, std::string> agency_names;
   for (const auto& ag : tenancy_.agencies(c, s)) agency_names[ag.id] = ag.name;
@@ -92,7 +104,7 @@ std::vector<DueItem> Service::objects(storage::Connection& c, const Scope& s, co
       d.agency_name = agency_names[e->owner_agency_id];
       if (auto it = last.find({e->id, t.id}); it != last.end()) d.last_audit = it->second;
       // Never audited: the cadence runs from the day the object was registered.
-      d.since = d.last_audit.value_or(p.local_date(e->created_at));
+      d.since = d.last_audit ? *d.last_audit : e->created_at.empty() ? p.today() : p.local_date(e->created_at);
       if (t.months > 0) d.due = regulation::add_months(d.since, t.months);
       out.push_back(std::move(d));
     }
@@ -169,8 +181,7 @@ ProgrammeView Service::plan(const Scope& s, Programme in, const Actor& actor) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     std::vector<const architecture::Element*> in_scope;
-    auto infrastructure = elements_.live_elements(c, s, "infrastruktur");
-    auto applications = elements_.live_elements(c, s, "aplikasi");
+    auto [infrastructure, applications] = audit_candidates(elements_, c, s);
     collect_in_scope(p, *type, infrastructure, applications, in_scope);
     for (const auto& id : in.object_ids) {
       bool found = false;

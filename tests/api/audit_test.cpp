@@ -80,8 +80,14 @@ std::map<std::string, std::string> import_audit_apps(Client& c, const std::vecto
   auto r = c.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
   EXPECT_EQ(r.status, 200) << r.body;
   std::map<std::string, std::string> ids;
-  for (const auto& a : c.get("/api/applications?per_page=100").json.at("items").as_array())
-    ids[text_of(a, "code")] = text_of(a, "id");
+  auto list = c.get("/api/applications?per_page=100");
+  if (list.status != 200 || !list.json.is_object() || !list.json.as_object().contains("items")) {
+    ADD_FAILURE() << list.status << " " << list.body;
+    return ids;
+  }
+  for (const auto& a : list.json.at("items").as_array())
+    if (a.as_object().contains("code")) ids[text_of(a, "code")] = text_of(a, "id");
+    else ADD_FAILURE() << json_text(a);
   return ids;
 }
 
@@ -143,8 +149,8 @@ std::set<std::string> object_codes(const Reply& r) {
 
 std::set<std::string> open_audit_rules(Client& c, const std::string& object) {
   std::set<std::string> out;
-  for (const auto& f : c.get("/api/compliance/findings?state=open&per_page=200&object=" + object).json.at("items").as_array())
-    out.insert(text_of(f.at("rule"), "id"));
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);  // kept: the loop reads into it
+  for (const auto& f : r.json.at("items").as_array()) out.insert(text_of(f.at("rule"), "id"));
   return out;
 }
 
@@ -386,10 +392,10 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     auto closed_early = audit_step(admin, id, "ditutup", months_from(today, -1));
     EXPECT_EQ(closed_early.status, 422);
 
-    // Follow-up by the responsible agency only; verification by the auditor.
-    auto other = user(in, admin, region.profile, "op.kominfo", "agency_operator", kominfo);
-    auto owner = user(in, admin, region.profile, "op.dinkes", "agency_operator", dinkes);
-    auto auditor = user(in, admin, region.profile, "auditor.uji", "auditor", "");
+    // Follow-up by the responsible agency only; verification by the auditor or Inspektorat (audit.verify).
+    auto other = user(in, admin, region.profile, "tl.kominfo.uji", "agency_operator", kominfo);
+    auto owner = user(in, admin, region.profile, "tl.dinkes.uji", "agency_operator", dinkes);
+    auto& auditor = admin;  // audit.verify: the tenant admin and the auditor role
     auto follow = R"({"evidence":"Laporan patch Januari","date":")" + today + "\"}";
     EXPECT_EQ(other.post("/api/audit/findings/" + fid + "/follow-up", follow).status, 403);
     EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}").status, 403);
