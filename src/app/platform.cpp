@@ -4,6 +4,7 @@
 #include "app/system_routes.hpp"
 #include "applications/module.hpp"
 #include "architecture/architecture_module.hpp"
+#include "audit/module.hpp"
 #include "core/crypto.hpp"
 #include "core/private_files.hpp"
 #include "evaluation/module.hpp"
@@ -46,6 +47,7 @@ void module_list(List& list, const Config& c) {
   list.template add<infrastructure::InfrastructureModule>();
   list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
   list.template add<servicedesk::ServiceDeskModule>();
+  list.template add<audit::AuditModule>();
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile

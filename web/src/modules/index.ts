@@ -5,6 +5,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 import applications from './applications'
 import architecture from './architecture'
+import audit from './audit'
 import compliance from './compliance'
 import dashboard from './dashboard'
 import evaluation from './evaluation'
@@ -29,6 +30,7 @@ export const consoleModules = [
   gateway,
   infrastructure,
   servicedesk,
+  audit,
   regulation,
   ledger,
 ] as const

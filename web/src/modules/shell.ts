@@ -14,5 +14,4 @@ export const shellSections: MenuSection[] = [
 
 export const shellMenu: MenuEntry[] = [
   { section: 'management', order: 10, label: 'nav.management' },
-  { section: 'audit', order: 10, label: 'nav.audit' },
 ]

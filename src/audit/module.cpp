@@ -1,0 +1,78 @@
+#include "audit/module.hpp"
+
+#include "audit/facts.hpp"
+#include "audit/repository.hpp"
+#include "audit/routes.hpp"
+#include "http/api_description.hpp"
+#include "ledger/ledger.hpp"
+
+namespace simpul::audit {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::audit
+
+namespace simpul::audit {
+
+AuditModule::AuditModule(seam::Services& services)
+    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+               services.get<ledger::Ledger>()) {
+  services.provide(service_);
+}
+
+std::vector<storage::Migration> AuditModule::schema() { return Repository::migrations(); }
+
+void AuditModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
+
+std::vector<seam::Permission> AuditModule::permissions() const {
+  return {{"audit.read", {"*"}, "Membaca audit TIK", "Read ICT audits"},
+          {"audit.manage", {"tenant_admin", "auditor"}, "Merencanakan dan mencatat pelaksanaan audit TIK", "Plan and record ICT audits"},
+          {"audit.follow_up", {"tenant_admin"}, "Mencatat tindak lanjut temuan audit semua Perangkat Daerah",
+           "Record follow-up of every agency's audit findings"},
+          {"audit.follow_up.own", {"agency_operator"}, "Mencatat tindak lanjut temuan audit Perangkat Daerahnya",
+           "Record follow-up of their own agency's audit findings"},
+          {"audit.verify", {"tenant_admin", "auditor"}, "Memverifikasi tindak lanjut temuan audit", "Verify the follow-up of audit findings"}};
+}
+
+void AuditModule::register_routes(http::Router& router) {
+  audit::register_routes(router, service_);
+  http::describe(router, openapi_fragment());
+}
+
+void AuditModule::register_facts(regulation::FactRegistry& facts) { facts.add(fact_subjects(), audit_object_facts(service_)); }
+
+void AuditModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  const auto& a = audit_profile(p);
+  const std::string cadence = "AuditTest.EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue";
+  const std::string plan = "AuditTest.AProgrammeIsPlannedOnlyAsTheRegionAllows";
+  const std::string internal = "AuditTest.TheExternalAuditWaitsForTheInternalAuditAMonthAhead";
+  const std::string steps = "AuditTest.StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency";
+  auto record = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
+    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  };
+  record(a.types_rule, "record: an audit programme has one of the region's audit types (`validation.invalid_value`)", plan);
+  record(a.aspects_rule, "gate: a programme names the aspects it examines, from the four the article lists", plan);
+  record(a.auditor_rule,
+         std::string("gate: an external audit names an allowed auditor with its accreditation reference") +
+             (a.certified_auditor_allowed ? " (a certified auditor too)" : " (a certified auditor is refused)"),
+         plan);
+  for (const auto& t : a.types) {
+    record(t.scope_rule,
+           "record and gate: the objects of " + t.name + " are those the article names (listed per type; a programme with another object is refused, `validation.invalid_value`)",
+           cadence);
+    if (t.months > 0)
+      record(t.cadence_rule, "record: each object's next due date (" + std::to_string(t.months) + " months after its last audit) and the due list",
+             cadence);
+    else
+      record(t.cadence_rule, "record only: the text says 'berkala' without a period, so objects are listed without a due date", cadence);
+  }
+  record(a.internal_audit_rule,
+         "gate: the plan shows the internal audit deadline (" + std::to_string(a.internal_lead_months) +
+             " month before the external start) and starting the external audit is refused until the internal one is complete by then",
+         internal);
+  record(a.team_decree_rule, "gate: a programme needs the audit team decree (number, date) and is placed under the role's Perangkat Daerah",
+         plan);
+  for (const auto& r : a.routing_rules)
+    record(r, "record: the routing of the results to " + a.routing_to + " with both dates, in order after the report", steps);
+}
+
+}  // namespace simpul::audit

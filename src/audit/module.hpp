@@ -1,0 +1,24 @@
+#pragma once
+// Audit TIK on the module seam (docs/ict-audit.md).
+#include "audit/service.hpp"
+#include "seam/module.hpp"
+
+namespace simpul::audit {
+
+class AuditModule : public seam::Module {
+ public:
+  /// Needs storage::Database, tenancy::Service, architecture::Service and ledger::Ledger; provides audit::Service.
+  explicit AuditModule(seam::Services& services);
+  std::string_view id() const override { return "audit"; }
+  static std::vector<storage::Migration> schema();
+  static void profile_sections(tenancy::ProfileSections& sections);
+  std::vector<seam::Permission> permissions() const override;
+  void register_routes(http::Router& router) override;
+  void register_facts(regulation::FactRegistry& facts) override;
+  void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
+
+ private:
+  Service service_;
+};
+
+}  // namespace simpul::audit

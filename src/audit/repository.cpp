@@ -1,0 +1,206 @@
+#include "audit/repository.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace simpul::audit {
+namespace {
+
+const char* kProgrammeColumns =
+    "id, type, kind, title, aspects, auditor_kind, auditor_name, auditor_reference, planned_start, planned_end, "
+    "internal_programme_id, team_decree_number, team_decree_date, team_agency_id, letter, state, started_on, report_date, "
+    "closed_on, sent_to_chair_on, sent_to_head_on, created_at, updated_at";
+
+std::string letter_text(const Programme& p) {
+  return boost::json::serialize(boost::json::object{{"purpose", p.letter_purpose},
+                                                    {"scope", p.letter_scope},
+                                                    {"authority", p.letter_authority},
+                                                    {"duties", p.letter_duties},
+                                                    {"reporting", p.letter_reporting}});
+}
+
+std::string letter_field(const boost::json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+Programme programme_from(const storage::Row& r) {
+  Programme p;
+  std::size_t i = 0;
+  p.id = r.text_at(i++);
+  p.type = r.text_at(i++);
+  p.kind = r.text_at(i++);
+  p.title = r.text_at(i++);
+  boost::system::error_code ec;
+  auto aspects = boost::json::parse(r.text_at(i++), ec);
+  if (!ec && aspects.is_array())
+    for (const auto& a : aspects.as_array())
+      if (a.is_string()) p.aspects.emplace_back(a.as_string());
+  p.auditor_kind = r.text_at(i++);
+  p.auditor_name = r.text_at(i++);
+  p.auditor_reference = r.text_at(i++);
+  p.planned_start = r.text_at(i++);
+  p.planned_end = r.text_at(i++);
+  p.internal_programme_id = r.optional_text_at(i++);
+  p.team_decree_number = r.text_at(i++);
+  p.team_decree_date = r.text_at(i++);
+  p.team_agency_id = r.text_at(i++);
+  auto letter = boost::json::parse(r.text_at(i++), ec);
+  if (!ec && letter.is_object()) {
+    const auto& o = letter.as_object();
+    p.letter_purpose = letter_field(o, "purpose");
+    p.letter_scope = letter_field(o, "scope");
+    p.letter_authority = letter_field(o, "authority");
+    p.letter_duties = letter_field(o, "duties");
+    p.letter_reporting = letter_field(o, "reporting");
+  }
+  p.state = r.text_at(i++);
+  p.started_on = r.optional_text_at(i++);
+  p.report_date = r.optional_text_at(i++);
+  p.closed_on = r.optional_text_at(i++);
+  p.sent_to_chair_on = r.optional_text_at(i++);
+  p.sent_to_head_on = r.optional_text_at(i++);
+  p.created_at = r.text_at(i++);
+  p.updated_at = r.text_at(i++);
+  return p;
+}
+
+const char* kFindingColumns =
+    "id, programme_id, object_id, severity, title, recommendation, agency_id, agreed_action, due_date, state, evidence, "
+    "followed_up_on, verified_on, verified_by_name, created_at";
+
+Finding finding_from(const storage::Row& r) {
+  Finding f;
+  std::size_t i = 0;
+  f.id = r.text_at(i++);
+  f.programme_id = r.text_at(i++);
+  f.object_id = r.text_at(i++);
+  f.severity = r.text_at(i++);
+  f.title = r.text_at(i++);
+  f.recommendation = r.text_at(i++);
+  f.agency_id = r.text_at(i++);
+  f.agreed_action = r.text_at(i++);
+  f.due_date = r.text_at(i++);
+  f.state = r.text_at(i++);
+  f.evidence = r.text_at(i++);
+  f.followed_up_on = r.optional_text_at(i++);
+  f.verified_on = r.optional_text_at(i++);
+  f.verified_by_name = r.text_at(i++);
+  f.created_at = r.text_at(i++);
+  return f;
+}
+
+}  // namespace
+
+std::vector<storage::Migration> Repository::migrations() {
+  // Objects are architecture elements (applications, infrastructure); a deleted element keeps its
+  // audit history here, so there is no foreign key to arch_elements.
+  return {{1400, "audit: programmes, objects, findings",
+           "CREATE TABLE audit_programmes (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "type TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, aspects TEXT NOT NULL, auditor_kind TEXT NOT NULL, "
+           "auditor_name TEXT NOT NULL, auditor_reference TEXT NOT NULL, planned_start TEXT NOT NULL, planned_end TEXT NOT NULL, "
+           "internal_programme_id TEXT, team_decree_number TEXT NOT NULL, team_decree_date TEXT NOT NULL, "
+           "team_agency_id TEXT NOT NULL, letter TEXT NOT NULL, state TEXT NOT NULL, started_on TEXT, report_date TEXT, "
+           "closed_on TEXT, sent_to_chair_on TEXT, sent_to_head_on TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+           "CREATE INDEX audit_programmes_by_tenant ON audit_programmes (tenant_id, planned_start);"
+           "CREATE TABLE audit_programme_objects (tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, object_id TEXT NOT NULL, "
+           "PRIMARY KEY (programme_id, object_id));"
+           "CREATE INDEX audit_programme_objects_by_object ON audit_programme_objects (tenant_id, object_id);"
+           "CREATE TABLE audit_findings (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, object_id TEXT NOT NULL, "
+           "severity TEXT NOT NULL, title TEXT NOT NULL, recommendation TEXT NOT NULL, agency_id TEXT NOT NULL, "
+           "agreed_action TEXT NOT NULL, due_date TEXT NOT NULL, state TEXT NOT NULL, evidence TEXT NOT NULL, "
+           "followed_up_on TEXT, verified_on TEXT, verified_by_name TEXT NOT NULL, created_at TEXT NOT NULL);"
+           "CREATE INDEX audit_findings_by_tenant ON audit_findings (tenant_id, due_date)"}};
+}
+
+void Repository::insert(const Scope& s, const Programme& p) {
+  boost::json::array aspects;
+  for (const auto& a : p.aspects) aspects.emplace_back(a);
+  c_.execute("INSERT INTO audit_programmes (id, tenant_id, type, kind, title, aspects, auditor_kind, auditor_name, "
+             "auditor_reference, planned_start, planned_end, internal_programme_id, team_decree_number, team_decree_date, "
+             "team_agency_id, letter, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {p.id, s.tenant_id, p.type, p.kind, p.title, boost::json::serialize(aspects), p.auditor_kind, p.auditor_name,
+              p.auditor_reference, p.planned_start, p.planned_end, p.internal_programme_id, p.team_decree_number,
+              p.team_decree_date, p.team_agency_id, letter_text(p), p.state, p.created_at, p.updated_at});
+  for (const auto& o : p.object_ids)
+    c_.execute("INSERT INTO audit_programme_objects (tenant_id, programme_id, object_id) VALUES (?, ?, ?)", {s.tenant_id, p.id, o});
+}
+
+void Repository::save_steps(const Scope& s, const Programme& p) {
+  c_.execute("UPDATE audit_programmes SET state = ?, started_on = ?, report_date = ?, closed_on = ?, sent_to_chair_on = ?, "
+             "sent_to_head_on = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+             {p.state, p.started_on, p.report_date, p.closed_on, p.sent_to_chair_on, p.sent_to_head_on, p.updated_at, s.tenant_id,
+              p.id});
+}
+
+std::vector<std::string> Repository::objects_of(const Scope& s, const std::string& programme_id) const {
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT object_id FROM audit_programme_objects WHERE tenant_id = ? AND programme_id = ? ORDER BY object_id",
+                                {s.tenant_id, programme_id}))
+    out.push_back(r.text_at(0));
+  return out;
+}
+
+std::optional<Programme> Repository::programme(const Scope& s, const std::string& id) const {
+  auto rows = c_.query(std::string("SELECT ") + kProgrammeColumns + " FROM audit_programmes WHERE tenant_id = ? AND id = ?",
+                       {s.tenant_id, id});
+  if (rows.empty()) return std::nullopt;
+  auto p = programme_from(rows.front());
+  p.object_ids = objects_of(s, p.id);
+  return p;
+}
+
+std::vector<Programme> Repository::programmes(const Scope& s, const std::string& type) const {
+  std::vector<Programme> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kProgrammeColumns +
+                                    " FROM audit_programmes WHERE tenant_id = ? AND (? = '' OR type = ?) ORDER BY planned_start DESC, id",
+                                {s.tenant_id, type, type}))
+    out.push_back(programme_from(r));
+  for (auto& p : out) p.object_ids = objects_of(s, p.id);
+  return out;
+}
+
+std::map<std::pair<std::string, std::string>, std::string> Repository::last_audits(const Scope& s) const {
+  std::map<std::pair<std::string, std::string>, std::string> out;
+  for (const auto& r : c_.query("SELECT o.object_id, p.type, MAX(p.report_date) FROM audit_programme_objects o "
+                                "JOIN audit_programmes p ON p.id = o.programme_id AND p.tenant_id = o.tenant_id "
+                                "WHERE o.tenant_id = ? AND p.kind = 'eksternal' AND p.report_date IS NOT NULL "
+                                "GROUP BY o.object_id, p.type",
+                                {s.tenant_id}))
+    out[{r.text_at(0), r.text_at(1)}] = r.text_at(2);
+  return out;
+}
+
+void Repository::insert(const Scope& s, const Finding& f) {
+  c_.execute("INSERT INTO audit_findings (id, tenant_id, programme_id, object_id, severity, title, recommendation, agency_id, "
+             "agreed_action, due_date, state, evidence, followed_up_on, verified_on, verified_by_name, created_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {f.id, s.tenant_id, f.programme_id, f.object_id, f.severity, f.title, f.recommendation, f.agency_id, f.agreed_action,
+              f.due_date, f.state, f.evidence, f.followed_up_on, f.verified_on, f.verified_by_name, f.created_at});
+}
+
+void Repository::save_follow_up(const Scope& s, const Finding& f) {
+  c_.execute("UPDATE audit_findings SET state = ?, evidence = ?, followed_up_on = ?, verified_on = ?, verified_by_name = ? "
+             "WHERE tenant_id = ? AND id = ?",
+             {f.state, f.evidence, f.followed_up_on, f.verified_on, f.verified_by_name, s.tenant_id, f.id});
+}
+
+std::optional<Finding> Repository::finding(const Scope& s, const std::string& id) const {
+  auto rows = c_.query(std::string("SELECT ") + kFindingColumns + " FROM audit_findings WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+  if (rows.empty()) return std::nullopt;
+  return finding_from(rows.front());
+}
+
+std::vector<Finding> Repository::findings(const Scope& s, const std::string& programme_id, const std::string& agency_id) const {
+  std::vector<Finding> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kFindingColumns +
+                                    " FROM audit_findings WHERE tenant_id = ? AND (? = '' OR programme_id = ?) AND (? = '' OR agency_id = ?) "
+                                    "ORDER BY due_date, id",
+                                {s.tenant_id, programme_id, programme_id, agency_id, agency_id}))
+    out.push_back(finding_from(r));
+  return out;
+}
+
+}  // namespace simpul::audit

@@ -1,0 +1,430 @@
+// Audit TIK through the API, one fixture through each of the five regulations: what each audit
+// type covers and when it falls due, the programme gates (auditor, team decree, the internal audit a
+// month ahead), the dated steps, findings followed up by their agency, and Madiun's routing of the
+// results. On both databases.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "api_harness.hpp"
+#include "core/crypto.hpp"
+#include "regulation/engine.hpp"
+
+using namespace simpul;
+using namespace simpul::api_test;
+
+namespace {
+
+struct AuditRegion {
+  std::string profile;
+  std::string khusus;                       // an Aplikasi Khusus category
+  std::set<std::string> app_scope;          // codes in scope of the application audit (APL-K khusus, APL-U umum)
+  std::string infra_cadence;                // the article of the infrastructure cadence; empty: 'berkala', no period
+  std::string app_scope_rule;               // the article refusing APL-U in an application audit; empty: in scope
+  std::string auditor_rule;
+  bool certified_allowed = false;
+  std::string internal_rule;                // internal audit a month ahead; empty: not required
+  std::string team_rule;                    // audit team decree; empty: not required
+  std::string routing_rule;                 // results routed through the Ketua Tim Koordinasi; empty: none
+};
+
+const std::vector<AuditRegion>& audit_regions() {
+  static const std::vector<AuditRegion> k = {
+      {"bandar-lampung", "aplikasi_khusus", {"APL-K"}, "BDL-40-3", "BDL-42-1", "BDL-39-4", false, "BDL-39-6", "BDL-40-1", ""},
+      {"balikpapan", "aplikasi_khusus", {"APL-K"}, "BPN-39-1", "BPN-40-1", "BPN-38-3", false, "", "", ""},
+      {"lampung-timur", "aplikasi_khusus", {"APL-K", "APL-U"}, "", "", "LTM-34-4", false, "LTM-34-5", "", ""},
+      {"bontang", "aplikasi_khusus", {"APL-K"}, "BTG-45-1", "BTG-46-1", "BTG-44-3", false, "", "", ""},
+      {"madiun", "aplikasi_khusus_pd", {"APL-K", "APL-U"}, "MDN-41-1", "", "MDN-40-3", true, "", "", "MDN-41-1"},
+  };
+  return k;
+}
+
+class AuditTest : public test_support::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    crypto::use_minimum_password_cost_for_tests();
+  }
+};
+
+std::string audit_today(Instance& in) {
+  return in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today();
+}
+
+std::string months_from(const std::string& date, int n) { return regulation::add_months(date, n); }
+
+/// Imports live applications (code, category) through the inventory import; returns code -> id.
+std::map<std::string, std::string> import_audit_apps(Client& c, const std::vector<std::pair<std::string, std::string>>& apps) {
+  auto t = c.get("/api/applications/import/template.csv");
+  EXPECT_EQ(t.status, 200);
+  auto body = t.body.substr(t.body.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
+  auto header = body.substr(0, body.find("\r\n"));
+  auto example = body.substr(header.size() + 2);
+  example = example.substr(0, example.find("\r\n"));
+  std::vector<std::string> fields;
+  std::stringstream ss(example);
+  for (std::string f; std::getline(ss, f, ',');) fields.push_back(f);
+  std::string csv = header + "\r\n";
+  for (const auto& [code, category] : apps) {
+    auto row = fields;
+    row[0] = code;
+    row[1] = "Aplikasi " + code;
+    row[4] = category;
+    row[6] = "https://" + code + ".kota.go.id";
+    row[7] = code + ".kota.go.id";
+    for (std::size_t i = 0; i < row.size(); ++i) csv += (i ? "," : "") + row[i];
+    csv += "\r\n";
+  }
+  auto r = c.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::map<std::string, std::string> ids;
+  auto list = c.get("/api/applications?per_page=100");
+  if (list.status != 200 || !list.json.is_object() || !list.json.as_object().contains("items")) {
+    ADD_FAILURE() << list.status << " " << list.body;
+    return ids;
+  }
+  for (const auto& a : list.json.at("items").as_array())
+    if (a.as_object().contains("code")) ids[text_of(a, "code")] = text_of(a, "id");
+    else ADD_FAILURE() << json_text(a);
+  return ids;
+}
+
+std::string add_infrastructure(Client& c, const std::string& code, const std::string& agency) {
+  auto r = c.post("/api/architecture/elements", R"({"domain":"infrastruktur","code":")" + code + R"(","name":"Server )" + code +
+                                                    R"(","owner_agency_id":")" + agency + R"(","attributes":{"infra_type":"perangkat_keras"}})");
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.status == 201 ? text_of(r.json, "id") : "";
+}
+
+std::string audit_ids_json(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? ",\"" : "\"") + ids[i] + "\"";
+  return out + "]";
+}
+
+/// A programme body; `extra` adds members (leading comma).
+std::string programme_body(const std::string& type, const std::vector<std::string>& objects, const std::string& start, const std::string& end,
+                      const std::string& extra = "") {
+  return R"({"type":")" + type + R"(","title":"Audit )" + type + R"(","aspects":["tata_kelola","kinerja"],"object_ids":)" +
+         audit_ids_json(objects) + R"(,"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024","planned_start":")" +
+         start + R"(","planned_end":")" + end + "\"" + extra + "}";
+}
+
+const std::string kAuditTeamDecree = R"(,"team_decree_number":"188/45/III.02/2024","team_decree_date":"2024-01-02")";
+
+Reply audit_step(Client& c, const std::string& id, const std::string& to, const std::string& date) {
+  return c.post("/api/audit/programmes/" + id + "/steps", R"({"to":")" + to + R"(","date":")" + date + "\"}");
+}
+
+/// An external audit of `objects` whose report arrives on `report`, with its internal audit a month
+/// ahead where the region requires one; returns the external programme id.
+std::string completed_audit(Client& c, const AuditRegion& region, const std::string& type, const std::vector<std::string>& objects,
+                            const std::string& start, const std::string& report) {
+  std::string extra = region.team_rule.empty() ? "" : kAuditTeamDecree;
+  if (!region.internal_rule.empty()) {
+    auto internal = c.post("/api/audit/programmes", programme_body(type, objects, months_from(start, -3), months_from(start, -2),
+                                                              R"(,"kind":"internal")" + extra));
+    EXPECT_EQ(internal.status, 201) << internal.body;
+    auto iid = text_of(internal.json, "id");
+    EXPECT_EQ(audit_step(c, iid, "dimulai", months_from(start, -3)).status, 200);
+    EXPECT_EQ(audit_step(c, iid, "laporan_diterima", months_from(start, -2)).status, 200);
+    extra += R"(,"internal_programme_id":")" + iid + "\"";
+  }
+  auto external = c.post("/api/audit/programmes", programme_body(type, objects, start, report, extra));
+  EXPECT_EQ(external.status, 201) << external.body;
+  auto id = text_of(external.json, "id");
+  auto started = audit_step(c, id, "dimulai", start);
+  EXPECT_EQ(started.status, 200) << started.body;
+  EXPECT_EQ(audit_step(c, id, "laporan_diterima", report).status, 200);
+  return id;
+}
+
+std::set<std::string> object_codes(const Reply& r) {
+  std::set<std::string> out;
+  for (const auto& i : r.json.at("items").as_array()) out.insert(text_of(i, "object_code"));
+  return out;
+}
+
+std::set<std::string> open_audit_rules(Client& c, const std::string& object) {
+  std::set<std::string> out;
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);  // kept: the loop reads into it
+  for (const auto& f : r.json.at("items").as_array()) out.insert(text_of(f.at("rule"), "id"));
+  return out;
+}
+
+}  // namespace
+
+TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
+  for (const auto& region : audit_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto today = audit_today(in);
+    auto apps = import_audit_apps(admin, {{"APL-K", region.khusus}, {"APL-U", "aplikasi_umum"}});
+    auto old_server = add_infrastructure(admin, "INF-01", kominfo), recent_server = add_infrastructure(admin, "INF-02", kominfo);
+
+    // Scope per type, as the region's articles state it.
+    EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=aplikasi")), region.app_scope);
+    auto security = region.app_scope;
+    security.insert({"INF-01", "INF-02"});
+    EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=keamanan")), security);
+    EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=infrastruktur")), (std::set<std::string>{"INF-01", "INF-02"}));
+
+    // INF-01 last audited 25 months ago, INF-02 23 months ago.
+    completed_audit(admin, region, "infrastruktur", {old_server}, months_from(today, -26), months_from(today, -25));
+    completed_audit(admin, region, "infrastruktur", {recent_server}, months_from(today, -24), months_from(today, -23));
+
+    auto objects = admin.get("/api/audit/objects?type=infrastruktur");
+    ASSERT_EQ(objects.status, 200) << objects.body;
+    for (const auto& o : objects.json.at("items").as_array()) {
+      bool old = text_of(o, "object_code") == "INF-01";
+      EXPECT_EQ(text_of(o, "last_audit"), months_from(today, old ? -25 : -23));
+      if (region.infra_cadence.empty()) {
+        EXPECT_TRUE(o.at("due").is_null());  // 'berkala': no period to count from
+        EXPECT_EQ(text_of(o, "status"), "tanpa_jadwal");
+      } else {
+        EXPECT_EQ(text_of(o, "due"), months_from(today, old ? -1 : 1));
+        EXPECT_EQ(text_of(o, "status"), old ? "terlambat" : "terjadwal");
+        EXPECT_EQ(text_of(o.at("rule"), "id"), region.infra_cadence);
+      }
+    }
+
+    // The due list shows INF-02 before it is overdue; the never-audited objects are due in two years.
+    auto due = admin.get("/api/audit/due");
+    ASSERT_EQ(due.status, 200) << due.body;
+    if (region.infra_cadence.empty()) {
+      EXPECT_TRUE(object_codes(due).empty());
+    } else {
+      EXPECT_EQ(object_codes(due), (std::set<std::string>{"INF-01", "INF-02"}));
+      EXPECT_EQ(object_codes(admin.get("/api/audit/due?within_days=10")), (std::set<std::string>{"INF-01"}));
+    }
+
+    // Overdue becomes a compliance finding citing the region's article; on time does not.
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+    auto old_rules = open_audit_rules(admin, old_server);
+    EXPECT_EQ(old_rules.count(region.infra_cadence), region.infra_cadence.empty() ? 0u : 1u);
+    EXPECT_TRUE(open_audit_rules(admin, recent_server).empty());
+  }
+}
+
+TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
+  for (const auto& region : audit_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto today = audit_today(in);
+    auto apps = import_audit_apps(admin, {{"APL-K", region.khusus}, {"APL-U", "aplikasi_umum"}});
+    auto server = add_infrastructure(admin, "INF-01", kominfo);
+    std::string decree = region.team_rule.empty() ? "" : kAuditTeamDecree;
+    auto start = months_from(today, 2), end = months_from(today, 3);
+    auto count = [&] { return admin.get("/api/audit/programmes").json.at("total").as_int64(); };
+    auto ledger = ledger_size(in);
+
+    auto unknown = admin.post("/api/audit/programmes", programme_body("jaringan", {server}, start, end, decree));
+    EXPECT_EQ(unknown.status, 422);
+    EXPECT_EQ(unknown.error_code(), "validation.invalid_value");
+
+    // Application audits cover what the article names.
+    auto umum = admin.post("/api/audit/programmes", programme_body("aplikasi", {apps["APL-U"]}, start, end, decree));
+    if (region.app_scope_rule.empty()) {
+      EXPECT_EQ(umum.status, 201) << umum.body;
+    } else {
+      EXPECT_EQ(umum.status, 422) << umum.body;
+      EXPECT_EQ(umum.rule_id(), region.app_scope_rule);
+    }
+    auto server_as_app = admin.post("/api/audit/programmes", programme_body("aplikasi", {server}, start, end, decree));
+    EXPECT_EQ(server_as_app.status, 422);
+
+    // Who may audit: an institution with its accreditation reference; a certified auditor only in Madiun.
+    auto no_reference = admin.post("/api/audit/programmes",
+                                   R"({"type":"infrastruktur","title":"Audit","aspects":["kinerja"],"object_ids":[")" + server +
+                                       R"("],"auditor_kind":"lembaga_terakreditasi","auditor_name":"PT Audit","planned_start":")" + start +
+                                       R"(","planned_end":")" + end + "\"" + decree + "}");
+    EXPECT_EQ(no_reference.status, 422);
+    EXPECT_EQ(no_reference.rule_id(), region.auditor_rule);
+    auto certified = admin.post("/api/audit/programmes",
+                                R"({"type":"infrastruktur","title":"Audit","aspects":["kinerja"],"object_ids":[")" + server +
+                                    R"("],"auditor_kind":"auditor_tersertifikasi","auditor_name":"Budi, CISA","auditor_reference":"CISA-123","planned_start":")" +
+                                    start + R"(","planned_end":")" + end + "\"" + decree + "}");
+    if (region.certified_allowed) {
+      EXPECT_EQ(certified.status, 201) << certified.body;
+    } else {
+      EXPECT_EQ(certified.status, 422) << certified.body;
+      EXPECT_EQ(certified.rule_id(), region.auditor_rule);
+    }
+    auto no_aspects = admin.post("/api/audit/programmes",
+                                 R"({"type":"infrastruktur","title":"Audit","aspects":[],"object_ids":[")" + server +
+                                     R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"A-1","planned_start":")" +
+                                     start + R"(","planned_end":")" + end + "\"" + decree + "}");
+    EXPECT_EQ(no_aspects.status, 422);
+    auto backwards = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, end, start, decree));
+    EXPECT_EQ(backwards.status, 422);
+
+    // Bandar Lampung: the audit team set by Keputusan Wali Kota, under the Inspektorat.
+    auto without_decree = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end));
+    if (region.team_rule.empty()) {
+      EXPECT_EQ(without_decree.status, 201) << without_decree.body;
+      EXPECT_EQ(text_of(without_decree.json, "team_agency_id"), "");
+    } else {
+      EXPECT_EQ(without_decree.status, 422);
+      EXPECT_EQ(without_decree.rule_id(), region.team_rule);
+      auto with_decree = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end, decree));
+      ASSERT_EQ(with_decree.status, 201) << with_decree.body;
+      EXPECT_EQ(text_of(with_decree.json, "team_agency_id"), agency_id(admin, "INSPEKTORAT"));
+      EXPECT_EQ(text_of(with_decree.json, "team_decree_number"), "188/45/III.02/2024");
+    }
+    // Refusals change nothing: one ledger entry per accepted plan.
+    std::int64_t accepted = (region.app_scope_rule.empty() ? 1 : 0) + (region.certified_allowed ? 1 : 0) + 1;
+    EXPECT_EQ(count(), accepted);
+    EXPECT_EQ(ledger_size(in), ledger + accepted);
+
+    // Every user reads; only the audit managers plan.
+    auto op = user(in, admin, region.profile, "op.audit", "agency_operator", kominfo);
+    EXPECT_EQ(op.get("/api/audit/programmes").status, 200);
+    EXPECT_EQ(op.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end, decree)).status, 403);
+  }
+}
+
+TEST_P(AuditTest, TheExternalAuditWaitsForTheInternalAuditAMonthAhead) {
+  for (const auto& region : audit_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto server = add_infrastructure(admin, "INF-01", agency_id(admin, "DISKOMINFO"));
+    auto today = audit_today(in);
+    std::string decree = region.team_rule.empty() ? "" : kAuditTeamDecree;
+    auto start = months_from(today, -1), deadline = months_from(today, -2);
+
+    auto alone = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, start, today, decree));
+    ASSERT_EQ(alone.status, 201) << alone.body;
+    auto alone_id = text_of(alone.json, "id");
+    if (region.internal_rule.empty()) {
+      EXPECT_TRUE(alone.json.at("internal_deadline").is_null());
+      EXPECT_TRUE(alone.json.at("start_refusal").is_null());
+      EXPECT_EQ(audit_step(admin, alone_id, "dimulai", start).status, 200);
+      continue;
+    }
+    // The plan shows the exact deadline and why the start is refused, before anyone tries.
+    EXPECT_EQ(text_of(alone.json, "internal_deadline"), deadline);
+    EXPECT_EQ(text_of(alone.json.at("start_refusal").at("rule"), "id"), region.internal_rule);
+    auto refused = audit_step(admin, alone_id, "dimulai", start);
+    ASSERT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(refused.rule_id(), region.internal_rule);
+    EXPECT_FALSE(text_of(refused.json.at("error").at("rule"), "citation").empty());
+    EXPECT_EQ(text_of(refused.json.at("error").at("details"), "internal_deadline"), deadline);
+
+    // An internal audit planned to end after the deadline is refused at planning.
+    auto late_plan = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, -3), months_from(today, -1),
+                                                                   R"(,"kind":"internal")" + decree));
+    ASSERT_EQ(late_plan.status, 201) << late_plan.body;
+    auto refused_link = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, start, today,
+                                                                      decree + R"(,"internal_programme_id":")" + text_of(late_plan.json, "id") + "\""));
+    EXPECT_EQ(refused_link.status, 422);
+    EXPECT_EQ(refused_link.rule_id(), region.internal_rule);
+
+    // Planned in time, but its report came after the deadline: still refused.
+    auto internal = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, -4), months_from(today, -3),
+                                                                  R"(,"kind":"internal")" + decree));
+    ASSERT_EQ(internal.status, 201) << internal.body;
+    auto iid = text_of(internal.json, "id");
+    auto external = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, start, today,
+                                                                  decree + R"(,"internal_programme_id":")" + iid + "\""));
+    ASSERT_EQ(external.status, 201) << external.body;
+    auto eid = text_of(external.json, "id");
+    EXPECT_EQ(audit_step(admin, eid, "dimulai", start).rule_id(), region.internal_rule);  // internal not started
+    ASSERT_EQ(audit_step(admin, iid, "dimulai", months_from(today, -4)).status, 200);
+    EXPECT_EQ(audit_step(admin, eid, "dimulai", start).rule_id(), region.internal_rule);  // not complete
+    ASSERT_EQ(audit_step(admin, iid, "laporan_diterima", months_from(today, -2)).status, 200);  // on the deadline day
+    auto started = audit_step(admin, eid, "dimulai", start);
+    EXPECT_EQ(started.status, 200) << started.body;
+    EXPECT_TRUE(started.json.at("start_refusal").is_null());
+  }
+}
+
+TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
+  for (const auto& region : audit_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO"), dinkes = agency_id(admin, "DINKES");
+    auto server = add_infrastructure(admin, "INF-01", kominfo);
+    auto today = audit_today(in);
+    std::string decree = region.team_rule.empty() ? "" : kAuditTeamDecree;
+    auto p = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -2), today, decree));
+    ASSERT_EQ(p.status, 201) << p.body;
+    auto id = text_of(p.json, "id");
+    if (!region.internal_rule.empty()) {
+      // This test is about the steps; the internal audit gate has its own test.
+      auto internal = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -5), months_from(today, -4),
+                                                                    R"(,"kind":"internal")" + decree));
+      auto iid = text_of(internal.json, "id");
+      audit_step(admin, iid, "dimulai", months_from(today, -5));
+      audit_step(admin, iid, "laporan_diterima", months_from(today, -4));
+      p = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -2), today,
+                                                        decree + R"(,"internal_programme_id":")" + iid + "\""));
+      id = text_of(p.json, "id");
+    }
+    auto ledger = ledger_size(in);
+    EXPECT_EQ(audit_step(admin, id, "dimulai", "2999-01-01").status, 422);  // not in the future
+    EXPECT_EQ(audit_step(admin, id, "laporan_diterima", months_from(today, -1)).status, 422);  // not before it started
+    ASSERT_EQ(audit_step(admin, id, "dimulai", months_from(today, -1)).status, 200);
+    auto early = audit_step(admin, id, "laporan_diterima", months_from(today, -2));
+    EXPECT_EQ(early.status, 422);  // a report dated before the audit began
+    EXPECT_EQ(text_of(early.json.at("error").at("details"), "started_on"), months_from(today, -1));
+    EXPECT_EQ(ledger_size(in), ledger + 1);
+
+    // A finding during the audit, owned by the responsible agency.
+    auto f = admin.post("/api/audit/programmes/" + id + "/findings",
+                        R"({"object_id":")" + server + R"(","severity":"tinggi","title":"Patch tertinggal","recommendation":"Terapkan patch",)"
+                        R"("agency_id":")" + dinkes + R"(","agreed_action":"Patch bulanan","due_date":")" + months_from(today, -1) + "\"}");
+    ASSERT_EQ(f.status, 201) << f.body;
+    auto fid = text_of(f.json, "id");
+    auto board = admin.get("/api/audit/findings?agency=" + dinkes);
+    ASSERT_EQ(board.json.at("total").as_int64(), 1);
+    EXPECT_TRUE(board.json.at("items").at(0).at("overdue").as_bool());
+    EXPECT_EQ(text_of(board.json.at("items").at(0), "state_name"), "Terbuka");
+
+    ASSERT_EQ(audit_step(admin, id, "laporan_diterima", today).status, 200);
+    auto closed_early = audit_step(admin, id, "ditutup", months_from(today, -1));
+    EXPECT_EQ(closed_early.status, 422);
+
+    // Follow-up by the responsible agency only; verification by the auditor or Inspektorat (audit.verify).
+    auto other = user(in, admin, region.profile, "tl.kominfo.uji", "agency_operator", kominfo);
+    auto owner = user(in, admin, region.profile, "tl.dinkes.uji", "agency_operator", dinkes);
+    auto& auditor = admin;  // audit.verify: the tenant admin and the auditor role
+    auto follow = R"({"evidence":"Laporan patch Januari","date":")" + today + "\"}";
+    EXPECT_EQ(other.post("/api/audit/findings/" + fid + "/follow-up", follow).status, 403);
+    EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}").status, 403);
+    EXPECT_EQ(auditor.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}").status, 422);  // nothing to verify
+    auto followed = owner.post("/api/audit/findings/" + fid + "/follow-up", follow);
+    ASSERT_EQ(followed.status, 200) << followed.body;
+    EXPECT_FALSE(followed.json.at("overdue").as_bool());
+    auto verified = auditor.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}");
+    ASSERT_EQ(verified.status, 200) << verified.body;
+    EXPECT_EQ(text_of(verified.json, "state"), "terverifikasi");
+    EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/follow-up", follow).status, 409);
+
+    // Madiun: the results go to the Walikota through the Ketua Tim Koordinasi, with both dates.
+    auto wrong_order = admin.post("/api/audit/programmes/" + id + "/routing",
+                                  R"({"sent_to_chair_on":")" + today + R"(","sent_to_head_on":")" + months_from(today, -1) + "\"}");
+    EXPECT_EQ(wrong_order.status, 422);
+    auto routed = admin.post("/api/audit/programmes/" + id + "/routing",
+                             R"({"sent_to_chair_on":")" + today + R"(","sent_to_head_on":")" + today + "\"}");
+    if (region.routing_rule.empty()) {
+      EXPECT_EQ(routed.status, 422);
+    } else {
+      EXPECT_EQ(wrong_order.rule_id(), region.routing_rule);
+      ASSERT_EQ(routed.status, 200) << routed.body;
+      EXPECT_EQ(text_of(routed.json, "sent_to_head_on"), today);
+    }
+    ASSERT_EQ(audit_step(admin, id, "ditutup", today).status, 200);
+    EXPECT_EQ(text_of(admin.get("/api/audit/programmes/" + id).json, "state_name"), "Ditutup");
+    EXPECT_EQ(admin.get("/api/audit/programmes/" + crypto::new_id()).status, 404);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, AuditTest, ::testing::ValuesIn(test_support::backends()));

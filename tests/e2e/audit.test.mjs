@@ -1,0 +1,102 @@
+// End-to-end scenario of Audit TIK against the real server binary (demo tenant Balikpapan): a server
+// audited 25 months ago shows as overdue in the due list with Pasal 39 ayat (1); its programme page
+// shows the dated steps and records the closing step; the findings board takes the follow-up and
+// its verification.
+import assert from 'node:assert/strict'
+import { before, describe } from 'node:test'
+import { screenshot } from './browser.mjs'
+import { consoleSession, pageHelpers, scenarioSteps, signIn } from './scenario.mjs'
+
+const RUN = Date.now().toString(36).toUpperCase().slice(-5)
+const SERVER = { code: `INF.UJI.${RUN}`, name: `Server Basis Data ${RUN}` }
+
+/** YYYY-MM-DD `months` from `date` (negative: before), day clamped to the month. */
+function addMonths(date, months) {
+  const [y, m, d] = date.split('-').map(Number)
+  const total = y * 12 + (m - 1) + months
+  const year = Math.floor(total / 12)
+  const month = (total % 12) + 1
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}
+
+describe('Audit TIK', { timeout: 300_000 }, () => {
+  const session = consoleSession()
+  const step = scenarioSteps(session)
+  const { go, main, apiCall } = pageHelpers(session)
+  let page
+  before(() => ({ page } = session))
+
+  let today
+  let programmeId
+  let findingId
+
+  step('sign in; an infrastructure element audited 25 months ago, recorded through the API', async () => {
+    await signIn(session)
+    const me = await apiCall('GET', '/api/auth/me')
+    for (const p of ['audit.read', 'audit.manage', 'audit.verify']) assert.ok(me.body.user.permissions.includes(p), p)
+    const agencies = await apiCall('GET', '/api/agencies?per_page=100')
+    const kominfo = agencies.body.items.find((a) => a.code === 'DISKOMINFO')
+    const element = await apiCall('POST', '/api/architecture/elements', {
+      domain: 'infrastruktur', code: SERVER.code, name: SERVER.name, owner_agency_id: kominfo.id, attributes: { infra_type: 'perangkat_keras' },
+    })
+    assert.equal(element.status, 201, JSON.stringify(element.body))
+    const due = await apiCall('GET', '/api/audit/due')
+    today = due.body.today
+    const plan = await apiCall('POST', '/api/audit/programmes', {
+      type: 'infrastruktur', title: `Audit infrastruktur ${RUN}`, aspects: ['tata_kelola', 'kinerja'], object_ids: [element.body.id],
+      auditor_kind: 'lembaga_pemerintah', auditor_name: 'Badan Siber dan Sandi Negara', auditor_reference: 'AKR-01/2024',
+      planned_start: addMonths(today, -26), planned_end: addMonths(today, -25),
+      letter: { purpose: 'Menilai tata kelola pusat data', scope: 'Server basis data', authority: 'Surat tugas Kepala Dinas', duties: 'Memeriksa', reporting: 'Laporan kepada Kepala Dinas' },
+    })
+    assert.equal(plan.status, 201, JSON.stringify(plan.body))
+    programmeId = plan.body.id
+    for (const [to, date] of [['dimulai', addMonths(today, -26)], ['laporan_diterima', addMonths(today, -25)]]) {
+      const r = await apiCall('POST', `/api/audit/programmes/${programmeId}/steps`, { to, date })
+      assert.equal(r.status, 200, JSON.stringify(r.body))
+    }
+    const finding = await apiCall('POST', `/api/audit/programmes/${programmeId}/findings`, {
+      object_id: element.body.id, severity: 'tinggi', title: `Cadangan tidak diuji ${RUN}`, recommendation: 'Uji pemulihan tiap semester',
+      agency_id: kominfo.id, agreed_action: 'Uji pemulihan', due_date: addMonths(today, -24),
+    })
+    assert.equal(finding.status, 201, JSON.stringify(finding.body))
+    findingId = finding.body.id
+  })
+
+  step('the due list shows the server overdue, with the article of Balikpapan that sets the cadence', async () => {
+    await go('/audit')
+    const row = main().locator('[data-test=audit-due-table] tr', { hasText: SERVER.code })
+    await row.getByText('Terlambat').waitFor()
+    await row.getByText('Pasal 39 ayat (1)').waitFor()
+    await screenshot(page, 'audit-due')
+  })
+
+  step('the programme page shows the plan, the letter and the dated steps, and records the closing step', async () => {
+    await go('/audit/program')
+    await main().getByRole('link', { name: `Audit infrastruktur ${RUN}` }).click()
+    await main().getByText('Menilai tata kelola pusat data').waitFor()
+    await main().locator('[data-test=audit-steps]').getByText('Laporan diterima').waitFor()
+    const date = main().getByPlaceholder('Tanggal', { exact: true })
+    await date.fill(today.split('-').reverse().join('-'))
+    await date.press('Enter')
+    await main().locator('[data-test=advance]').click()
+    await main().locator('[data-test=audit-steps]').getByText('Ditutup').waitFor()
+    const answer = await apiCall('GET', `/api/audit/programmes/${programmeId}`)
+    assert.equal(answer.body.state, 'ditutup')
+    await screenshot(page, 'audit-programme')
+  })
+
+  step('the findings board takes the follow-up evidence and the verification', async () => {
+    await go('/audit/temuan')
+    const row = main().locator('[data-test=audit-findings-table] tr', { hasText: `Cadangan tidak diuji ${RUN}` })
+    await row.getByText('Lewat batas').waitFor()
+    await row.locator('input').fill('Berita acara uji pemulihan')
+    await row.getByRole('button', { name: 'Catat tindak lanjut' }).click()
+    await row.getByText('Ditindaklanjuti').waitFor()
+    await row.getByRole('button', { name: 'Verifikasi' }).click()
+    await row.getByText('Terverifikasi').waitFor()
+    const answer = await apiCall('GET', `/api/audit/findings?programme=${programmeId}`)
+    assert.equal(answer.body.items.find((f) => f.id === findingId).state, 'terverifikasi')
+    await screenshot(page, 'audit-findings')
+  })
+})

@@ -1,0 +1,27 @@
+// Audit TIK (docs/ict-audit.md): audit objects with their due dates, programmes and their steps,
+// findings and their follow-up. The answers' shapes come from the contract (src/audit/openapi.cpp).
+import { api } from './client'
+import type { Answer } from './contract'
+
+const enc = encodeURIComponent
+
+export type AuditOptions = Answer<'/api/audit/options', 'get'>
+export type AuditDuePage = Answer<'/api/audit/due', 'get'>
+export type AuditDueItem = AuditDuePage['items'][number]
+export type AuditProgramme = Answer<'/api/audit/programmes/{id}', 'get'>
+export type AuditProgrammeRecord = Answer<'/api/audit/programmes', 'get'>['items'][number]
+export type AuditFinding = Answer<'/api/audit/findings', 'get'>['items'][number]
+
+export const auditApi = {
+  options: () => api.get<AuditOptions>('/api/audit/options'),
+  due: (withinDays: number) => api.get<AuditDuePage>('/api/audit/due', { query: { within_days: withinDays } }),
+  objects: () => api.get<Answer<'/api/audit/objects', 'get'>>('/api/audit/objects'),
+  programmes: () => api.get<Answer<'/api/audit/programmes', 'get'>>('/api/audit/programmes'),
+  programme: (id: string) => api.get<AuditProgramme>(`/api/audit/programmes/${enc(id)}`),
+  step: (id: string, to: string, date: string) => api.post<AuditProgramme>(`/api/audit/programmes/${enc(id)}/steps`, { to, date }),
+  route: (id: string, sentToChairOn: string, sentToHeadOn: string) =>
+    api.post<AuditProgramme>(`/api/audit/programmes/${enc(id)}/routing`, { sent_to_chair_on: sentToChairOn, sent_to_head_on: sentToHeadOn }),
+  findings: (programme?: string) => api.get<Answer<'/api/audit/findings', 'get'>>('/api/audit/findings', { query: programme ? { programme } : {} }),
+  followUp: (id: string, evidence: string, date: string) => api.post<AuditFinding>(`/api/audit/findings/${enc(id)}/follow-up`, { evidence, date }),
+  verify: (id: string, date: string) => api.post<AuditFinding>(`/api/audit/findings/${enc(id)}/verification`, { date }),
+}
