@@ -24,13 +24,12 @@ class EvaluationReviewTest : public test_support::DatabaseTest {
   }
 };
 
-std::string str(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-std::string me(Client& c) { return str(c.get("/api/auth/me").json.at("user"), "id"); }
+std::string me(Client& c) { return text_of(c.get("/api/auth/me").json.at("user"), "id"); }
 
 std::string new_period(Client& admin, int year) {
   auto r = admin.post("/api/evaluation/periods", "{\"year\":" + std::to_string(year) + "}");
   EXPECT_EQ(r.status, 201) << r.body;
-  return r.status == 201 ? str(r.json, "id") : "";
+  return r.status == 201 ? text_of(r.json, "id") : "";
 }
 
 void join(Client& admin, const std::string& period, Client& who, const std::string& role) {
@@ -41,14 +40,14 @@ void join(Client& admin, const std::string& period, Client& who, const std::stri
 std::vector<std::string> indicator_ids(Client& c, const std::string& period) {
   std::vector<std::string> out;
   auto detail = c.get("/api/evaluation/periods/" + period);  // kept: the loop reads into it
-  for (const auto& i : detail.json.at("indicators").as_array()) out.push_back(str(i, "id"));
+  for (const auto& i : detail.json.at("indicators").as_array()) out.push_back(text_of(i, "id"));
   return out;
 }
 
 /// The labels in an error's details.evidence.
 std::vector<std::string> listed(const Reply& r) {
   std::vector<std::string> out;
-  for (const auto& e : r.json.at("error").at("details").at("evidence").as_array()) out.push_back(str(e, "label"));
+  for (const auto& e : r.json.at("error").at("details").at("evidence").as_array()) out.push_back(text_of(e, "label"));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -81,7 +80,7 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
   ASSERT_EQ(sk.status, 201);
   ASSERT_EQ(notulen.status, 201);
   // "Tautkan" on a suggested record: supporting evidence, unless data entry marks it as main.
-  auto linked = entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + str(app.json, "id") + R"(","level":1})");
+  auto linked = entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + text_of(app.json, "id") + R"(","level":1})");
   ASSERT_EQ(linked.status, 201) << linked.body;
   EXPECT_FALSE(linked.json.at("main").as_bool());
   EXPECT_TRUE(sk.json.at("main").as_bool());
@@ -95,10 +94,10 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
     EXPECT_EQ(listed(early), (std::vector<std::string>{"notulen.pdf", "sk.pdf"}));
   }
   auto view = pj.get(base).json;
-  EXPECT_EQ(str(view.at("answer"), "state"), "diajukan");
+  EXPECT_EQ(text_of(view.at("answer"), "state"), "diajukan");
 
   auto verdict = [&](Client& c, const Reply& item, bool ok) {
-    return c.post("/api/evaluation/periods/" + period + "/evidence/" + str(item.json, "id") + "/verdict",
+    return c.post("/api/evaluation/periods/" + period + "/evidence/" + text_of(item.json, "id") + "/verdict",
                   std::string(R"({"accepted":)") + (ok ? "true" : "false") + "}");
   };
   ASSERT_EQ(verdict(pj, sk, true).status, 200);
@@ -113,9 +112,9 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
   EXPECT_DOUBLE_EQ(view.at("value").to_number<double>(), 1.0);
   const auto& basis = view.at("basis");
   ASSERT_EQ(basis.at("levels").as_array().size(), 2u);
-  EXPECT_EQ(str(basis.at("levels").as_array()[0], "status"), "diterima");
-  EXPECT_EQ(str(basis.at("levels").as_array()[1], "status"), "ditolak");
-  EXPECT_NE(str(basis, "reason").find("tingkat 2 ditolak (notulen.pdf)"), std::string::npos) << str(basis, "reason");
+  EXPECT_EQ(text_of(basis.at("levels").as_array()[0], "status"), "diterima");
+  EXPECT_EQ(text_of(basis.at("levels").as_array()[1], "status"), "ditolak");
+  EXPECT_NE(text_of(basis, "reason").find("tingkat 2 ditolak (notulen.pdf)"), std::string::npos) << text_of(basis, "reason");
   ASSERT_EQ(basis.at("supporting").as_array().size(), 1u);
   EXPECT_NE(std::string(basis.at("supporting").as_array()[0].as_string()).find("Sistem Kepegawaian"), std::string::npos);
 
@@ -123,8 +122,8 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
   ASSERT_EQ(verdict(pj, notulen, true).status, 200);
   view = pj.get(base).json;
   EXPECT_DOUBLE_EQ(view.at("value").to_number<double>(), 2.0);
-  EXPECT_EQ(str(view.at("basis"), "reason"), "Nilai 2: tingkat 3 belum memiliki bukti utama. Bukti pendukung (1) tidak menentukan tingkat.");
-  EXPECT_EQ(str(view.at("basis"), "reason_en"), "Value 2: level 3 has no main evidence. Supporting evidence (1) does not decide the level.");
+  EXPECT_EQ(text_of(view.at("basis"), "reason"), "Nilai 2: tingkat 3 belum memiliki bukti utama. Bukti pendukung (1) tidak menentukan tingkat.");
+  EXPECT_EQ(text_of(view.at("basis"), "reason_en"), "Value 2: level 3 has no main evidence. Supporting evidence (1) does not decide the level.");
 }
 
 TEST_P(EvaluationReviewTest, TheFillerJudgesNeitherTheAnswerNorItsEvidence) {
@@ -142,11 +141,11 @@ TEST_P(EvaluationReviewTest, TheFillerJudgesNeitherTheAnswerNorItsEvidence) {
   auto item = both.send("POST", base + "/evidence?filename=sk.pdf&level=1", "%PDF sk", {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(item.status, 201);
   ASSERT_EQ(both.post(base + "/answer/submit", "").status, 200);
-  auto path = "/api/evaluation/periods/" + period + "/evidence/" + str(item.json, "id") + "/verdict";
+  auto path = "/api/evaluation/periods/" + period + "/evidence/" + text_of(item.json, "id") + "/verdict";
   auto before = ledger_size(in);
   EXPECT_EQ(both.post(path, R"({"accepted":true})").error_code(), "evaluation.self_approval");
   EXPECT_EQ(ledger_size(in), before);
-  EXPECT_EQ(str(both.get(base).json.at("evidence").as_array()[0], "verdict"), "");
+  EXPECT_EQ(text_of(both.get(base).json.at("evidence").as_array()[0], "verdict"), "");
   ASSERT_EQ(pj.post(path, R"({"accepted":true})").status, 200);
   EXPECT_EQ(both.post(base + "/answer/review", R"({"decision":"disetujui"})").error_code(), "evaluation.self_approval");
   EXPECT_EQ(pj.post(base + "/answer/review", R"({"decision":"disetujui"})").status, 200);
@@ -161,20 +160,20 @@ TEST_P(EvaluationReviewTest, ANewPeriodHasAKoordinatorAndNothingIsSentToAnEmptyD
   auto detail = admin.get("/api/evaluation/periods/" + period).json;
   ASSERT_EQ(detail.at("members").as_array().size(), 1u);
   const auto& creator = detail.at("members").as_array()[0];
-  EXPECT_EQ(str(creator, "user_id"), me(admin));
-  EXPECT_EQ(str(creator, "role"), "koordinator");
+  EXPECT_EQ(text_of(creator, "user_id"), me(admin));
+  EXPECT_EQ(text_of(creator, "role"), "koordinator");
 
   join(admin, period, entry, "data_entry");
   auto base = "/api/evaluation/periods/" + period + "/indicators/" + indicator_ids(admin, period).front();
   ASSERT_EQ(entry.send("PUT", base + "/answer", R"({"level":2})").status, 200);
   // With the koordinator gone, nobody could review: "Ajukan ke penanggung jawab" is refused.
-  ASSERT_EQ(admin.del("/api/evaluation/periods/" + period + "/members/" + str(creator, "id")).status, 200);
+  ASSERT_EQ(admin.del("/api/evaluation/periods/" + period + "/members/" + text_of(creator, "id")).status, 200);
   auto before = ledger_size(in);
   auto refused = entry.post(base + "/answer/submit", "");
   EXPECT_EQ(refused.error_code(), "evaluation.no_reviewer");
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(ledger_size(in), before);
-  EXPECT_EQ(str(entry.get(base).json.at("answer"), "state"), "draf");
+  EXPECT_EQ(text_of(entry.get(base).json.at("answer"), "state"), "draf");
   // The filler does not count as a reviewer of their own answer.
   join(admin, period, entry, "koordinator");
   EXPECT_EQ(entry.post(base + "/answer/submit", "").error_code(), "evaluation.no_reviewer");
@@ -192,12 +191,12 @@ TEST_P(EvaluationReviewTest, The59Of2020LevelCriteriaAreLoadedWithTheirProvenanc
   for (const auto& id : {inds.front(), inds[15], inds.back()}) {
     auto ind = admin.get("/api/evaluation/periods/" + period + "/indicators/" + id).json.at("indicator");
     EXPECT_TRUE(ind.at("criteria_published").as_bool());
-    for (const auto& level : ind.at("levels").as_array()) EXPECT_FALSE(str(level, "criteria").empty()) << id;
-    EXPECT_NE(str(ind, "criteria_source").find("59-2020-level-criteria"), std::string::npos);
-    EXPECT_NE(str(ind, "criteria_notes").find("bukan dari PDF resmi"), std::string::npos);
+    for (const auto& level : ind.at("levels").as_array()) EXPECT_FALSE(text_of(level, "criteria").empty()) << id;
+    EXPECT_NE(text_of(ind, "criteria_source").find("59-2020-level-criteria"), std::string::npos);
+    EXPECT_NE(text_of(ind, "criteria_notes").find("bukan dari PDF resmi"), std::string::npos);
   }
   auto first = admin.get("/api/evaluation/periods/" + period + "/indicators/" + inds.front()).json.at("indicator");
-  EXPECT_EQ(str(first.at("levels").as_array()[0], "criteria").rfind("Konsep kebijakan internal terkait Arsitektur SPBE", 0), 0u);
+  EXPECT_EQ(text_of(first.at("levels").as_array()[0], "criteria").rfind("Konsep kebijakan internal terkait Arsitektur SPBE", 0), 0u);
 
   auto madiun = admin_client(in, "madiun");
   auto pemdi = new_period(madiun, 2026);

@@ -22,8 +22,6 @@ class LocalTimeTest : public test_support::DatabaseTest {
   }
 };
 
-std::string str(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-
 std::string plus_days(const std::string& date, int days) {
   return clock::to_iso(*clock::parse_iso(date + "T00:00:00Z") + std::chrono::hours(24 * days)).substr(0, 10);
 }
@@ -39,10 +37,10 @@ TEST_P(LocalTimeTest, EachTenantKnowsItsTimeZoneFromItsRegion) {
                                              {"lampung-timur", "WIB", "Asia/Jakarta", 7}}) {
     auto admin = admin_client(in, profile);
     auto tz = admin.get("/api/auth/me").json.at("tenant").at("time_zone");
-    EXPECT_EQ(str(tz, "id"), zone) << profile;
-    EXPECT_EQ(str(tz, "iana"), iana) << profile;
+    EXPECT_EQ(text_of(tz, "id"), zone) << profile;
+    EXPECT_EQ(text_of(tz, "iana"), iana) << profile;
     EXPECT_EQ(tz.at("utc_offset_hours").to_number<int>(), offset) << profile;
-    EXPECT_EQ(str(tz, "today"), clock::local_date(clock::now(), offset)) << profile;
+    EXPECT_EQ(text_of(tz, "today"), clock::local_date(clock::now(), offset)) << profile;
   }
 }
 
@@ -51,7 +49,7 @@ TEST_P(LocalTimeTest, TheEvaluationExportPrintsLocalTimeNotUtc) {
   auto admin = admin_client(in, "balikpapan");
   auto period = admin.post("/api/evaluation/periods", R"({"year":2025})");
   ASSERT_EQ(period.status, 201);
-  auto xlsx = admin.get("/api/evaluation/periods/" + str(period.json, "id") + "/export");
+  auto xlsx = admin.get("/api/evaluation/periods/" + text_of(period.json, "id") + "/export");
   ASSERT_EQ(xlsx.status, 200);
   auto sheets = interchange::read_xlsx(xlsx.body);
   std::string made;
@@ -67,15 +65,15 @@ TEST_P(LocalTimeTest, AFindingWithoutAPeriodInItsArticleGetsThePemdasGracePeriod
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto tenant = admin.get("/api/auth/me").json.at("tenant");
-  auto today = str(tenant.at("time_zone"), "today");
+  auto today = text_of(tenant.at("time_zone"), "today");
   EXPECT_EQ(tenant.at("grace_period_days").at("days").to_number<int>(), 30);
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
   auto findings = admin.get("/api/compliance/findings?per_page=100").json.at("items").as_array();
   int pemda = 0;
   for (const auto& f : findings) {
-    if (str(f, "due_basis") != "pemda") continue;
+    if (text_of(f, "due_basis") != "pemda") continue;
     ++pemda;
-    EXPECT_EQ(str(f, "due"), plus_days(today, 30)) << str(f.at("rule"), "id");
+    EXPECT_EQ(text_of(f, "due"), plus_days(today, 30)) << text_of(f.at("rule"), "id");
     EXPECT_FALSE(f.at("overdue").as_bool());
   }
   EXPECT_GT(pemda, 0) << "the demo tenant has findings whose article states no period";

@@ -95,8 +95,6 @@ bool eventually(F done, int seconds) {
   return done();
 }
 
-std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-
 }  // namespace
 
 TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTheServerIsUp) {
@@ -122,32 +120,32 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   Client requester(in), teknisi(in);
   ASSERT_EQ(requester.login("balikpapan", "guru.disdik", "kata-sandi-panjang").status, 200);
   ASSERT_EQ(teknisi.login("balikpapan", "teknisi.disdik", "kata-sandi-panjang").status, 200);
-  auto teknisi_id = text(teknisi.get("/api/auth/me").json.at("user"), "id");
+  auto teknisi_id = text_of(teknisi.get("/api/auth/me").json.at("user"), "id");
   ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + teknisi_id + R"(","tier":1})").status, 201);
 
   // The ticket is answered at once although no SMTP server is listening yet.
   auto opened = requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"Internet kantor putus","urgency":"tinggi","impact":"tinggi"})");
   ASSERT_EQ(opened.status, 201) << opened.body;
-  auto number = text(opened.json, "number");
+  auto number = text_of(opened.json, "number");
 
   // The Level 1 technician has it in the inbox.
   auto inbox = teknisi.get("/api/notifications");
   ASSERT_EQ(inbox.status, 200);
   EXPECT_EQ(inbox.json.at("unread").as_int64(), 1);
   auto item = inbox.json.at("items").as_array().at(0);
-  EXPECT_NE(text(item, "title").find(number), std::string::npos);
+  EXPECT_NE(text_of(item, "title").find(number), std::string::npos);
   EXPECT_EQ(requester.get("/api/notifications").json.at("unread").as_int64(), 0);  // not told of their own ticket
 
   // The first attempt fails and is scheduled again.
   auto outbox = [&] { return admin.get("/api/notifications/outbox").json.at("items").as_array(); };
   ASSERT_TRUE(eventually([&] { return !outbox().empty() && outbox().at(0).at("attempts").as_int64() >= 1; }, 60));
-  EXPECT_EQ(text(outbox().at(0), "state"), "queued");
-  EXPECT_FALSE(text(outbox().at(0), "last_error").empty());
+  EXPECT_EQ(text_of(outbox().at(0), "state"), "queued");
+  EXPECT_FALSE(text_of(outbox().at(0), "last_error").empty());
   EXPECT_EQ(teknisi.get("/api/notifications/outbox").status, 403);
 
   // Once the server is up, the retry delivers it.
   SmtpServer server(port, maildir);
-  ASSERT_TRUE(eventually([&] { return text(outbox().at(0), "state") == "sent"; }, 120)) << json_text(outbox().at(0));
+  ASSERT_TRUE(eventually([&] { return text_of(outbox().at(0), "state") == "sent"; }, 120)) << json_text(outbox().at(0));
   auto parsed = run("/usr/bin/python3 -c \"import mailbox, sys, email.header as h; m = next(iter(mailbox.Maildir(sys.argv[1], create=False))); "
                     "print(str(h.make_header(h.decode_header(m['Subject'])))); print(m['To']); print(m.get_payload(decode=True).decode())\" " +
                     maildir.string());
@@ -156,9 +154,9 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   EXPECT_NE(parsed.find("Pemohon: guru.disdik"), std::string::npos) << parsed;
 
   // Reading clears the badge.
-  ASSERT_EQ(teknisi.post("/api/notifications/" + text(item, "id") + "/read", "").status, 200);
+  ASSERT_EQ(teknisi.post("/api/notifications/" + text_of(item, "id") + "/read", "").status, 200);
   EXPECT_EQ(teknisi.get("/api/notifications/unread").json.at("unread").as_int64(), 0);
-  EXPECT_EQ(requester.post("/api/notifications/" + text(item, "id") + "/read", "").status, 404);  // not theirs
+  EXPECT_EQ(requester.post("/api/notifications/" + text_of(item, "id") + "/read", "").status, 404);  // not theirs
 }
 
 TEST(SmtpConfig, AMalformedFileIsRefusedByLineAndAMissingFileMeansNoEmail) {

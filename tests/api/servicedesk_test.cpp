@@ -45,8 +45,7 @@ class ServiceDeskTest : public test_support::DatabaseTest {
   }
 };
 
-std::string text(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-std::string me(Client& c) { return text(c.get("/api/auth/me").json.at("user"), "id"); }
+std::string me(Client& c) { return text_of(c.get("/api/auth/me").json.at("user"), "id"); }
 
 Reply appoint(Client& admin, const std::string& user, int tier) {
   return admin.post("/api/servicedesk/agents", R"({"user_id":")" + user + R"(","tier":)" + std::to_string(tier) + "}");
@@ -114,13 +113,13 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     auto before = ledger_size(in);
     auto opened = open_ticket(requester);
     ASSERT_EQ(opened.status, 201) << opened.body;
-    auto ticket = text(opened.json, "id");
+    auto ticket = text_of(opened.json, "id");
     EXPECT_EQ(opened.json.at("tier").as_int64(), 1);
-    EXPECT_EQ(text(opened.json, "queue_agency_id"), disdik);
-    EXPECT_EQ(text(opened.json, "priority"), "tinggi");
+    EXPECT_EQ(text_of(opened.json, "queue_agency_id"), disdik);
+    EXPECT_EQ(text_of(opened.json, "priority"), "tinggi");
     EXPECT_TRUE(opened.json.at("redirected").is_null());
     EXPECT_GT(ledger_size(in), before);
-    EXPECT_EQ(text(opened.json, "tier_label"), region.tiers == 2 ? "Pelayanan Level 1" : "Meja Layanan");
+    EXPECT_EQ(text_of(opened.json, "tier_label"), region.tiers == 2 ? "Pelayanan Level 1" : "Meja Layanan");
 
     // Another PD's user neither sees nor finds it; the PD's Level 1 has it in the queue.
     EXPECT_EQ(outsider.get("/api/servicedesk/tickets/" + ticket).status, 404);
@@ -133,27 +132,27 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     auto app = admin.post("/api/architecture/elements",
                           R"({"domain":"aplikasi","code":"APL-SD-1","name":"Surel Pemda","owner_agency_id":")" + kominfo + "\"}");
     ASSERT_EQ(app.status, 201) << app.body;
-    auto direct = open_ticket(requester, R"(,"tier":2,"element_id":")" + text(app.json, "id") + "\"");
+    auto direct = open_ticket(requester, R"(,"tier":2,"element_id":")" + text_of(app.json, "id") + "\"");
     if (region.tiers == 1) {
       EXPECT_EQ(direct.status, 422);
       EXPECT_EQ(direct.rule_id(), region.structure_rule);
     } else if (region.direct_for_dinas) {
       ASSERT_EQ(direct.status, 201) << direct.body;
       EXPECT_EQ(direct.json.at("tier").as_int64(), 2);
-      EXPECT_EQ(text(direct.json, "queue_agency_id"), kominfo);
+      EXPECT_EQ(text_of(direct.json, "queue_agency_id"), kominfo);
       EXPECT_TRUE(direct.json.at("redirected").is_null());
       // ... but not about a service the Dinas does not provide.
       auto other = open_ticket(requester, R"(,"tier":2)");
       ASSERT_EQ(other.status, 201);
       EXPECT_EQ(other.json.at("tier").as_int64(), 1);
-      EXPECT_EQ(text(other.json.at("redirected"), "id"), region.redirect_rule);
-      EXPECT_EQ(text(last_event(other), "kind"), "redirected");
+      EXPECT_EQ(text_of(other.json.at("redirected"), "id"), region.redirect_rule);
+      EXPECT_EQ(text_of(last_event(other), "kind"), "redirected");
     } else {
       ASSERT_EQ(direct.status, 201) << direct.body;
       EXPECT_EQ(direct.json.at("tier").as_int64(), 1);
-      EXPECT_EQ(text(direct.json, "queue_agency_id"), disdik);
-      EXPECT_EQ(text(direct.json.at("redirected"), "id"), region.redirect_rule);
-      EXPECT_FALSE(text(direct.json.at("redirected"), "citation").empty());
+      EXPECT_EQ(text_of(direct.json, "queue_agency_id"), disdik);
+      EXPECT_EQ(text_of(direct.json.at("redirected"), "id"), region.redirect_rule);
+      EXPECT_FALSE(text_of(direct.json.at("redirected"), "citation").empty());
     }
 
     // Escalation Level 1 -> Level 2: an explicit step by Level 1, recorded with the article.
@@ -168,10 +167,10 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     } else {
       ASSERT_EQ(escalated.status, 200) << escalated.body;
       EXPECT_EQ(escalated.json.at("tier").as_int64(), 2);
-      EXPECT_EQ(text(escalated.json, "queue_agency_id"), kominfo);
-      EXPECT_EQ(text(escalated.json, "state"), "new");
-      EXPECT_EQ(text(last_event(escalated), "kind"), "escalated");
-      EXPECT_EQ(text(last_event(escalated).at("rule"), "id"), region.escalation_rule);
+      EXPECT_EQ(text_of(escalated.json, "queue_agency_id"), kominfo);
+      EXPECT_EQ(text_of(escalated.json, "state"), "new");
+      EXPECT_EQ(text_of(last_event(escalated), "kind"), "escalated");
+      EXPECT_EQ(text_of(last_event(escalated).at("rule"), "id"), region.escalation_rule);
       // Level 2 owns it now and may give it back with a note.
       auto at_l2 = l2.get("/api/servicedesk/tickets/" + ticket);
       ASSERT_EQ(at_l2.status, 200);
@@ -182,7 +181,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       auto back = l2.post("/api/servicedesk/tickets/" + ticket + "/return", R"({"note":"Kerusakan perangkat keras, ganti printer"})");
       ASSERT_EQ(back.status, 200) << back.body;
       EXPECT_EQ(back.json.at("tier").as_int64(), 1);
-      EXPECT_EQ(text(back.json, "queue_agency_id"), disdik);
+      EXPECT_EQ(text_of(back.json, "queue_agency_id"), disdik);
       EXPECT_TRUE(back.json.at("assignee_id").is_null());
     }
 
@@ -195,7 +194,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     bool internal_seen = false, comment_seen = false;
     for (const auto& e : seen.json.at("events").as_array()) {
       internal_seen = internal_seen || e.at("internal").as_bool();
-      comment_seen = comment_seen || text(e, "body") == "Sedang kami periksa";
+      comment_seen = comment_seen || text_of(e, "body") == "Sedang kami periksa";
     }
     EXPECT_FALSE(internal_seen);
     EXPECT_TRUE(comment_seen);
@@ -216,7 +215,7 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   ASSERT_EQ(appoint(admin, me(l1), 1).status, 201);
   auto opened = open_ticket(requester);
   ASSERT_EQ(opened.status, 201);
-  auto id = text(opened.json, "id");
+  auto id = text_of(opened.json, "id");
   auto act = [&](Client& c, const std::string& body) { return c.post("/api/servicedesk/tickets/" + id + "/actions", body); };
 
   // Bad input: refused with a catalogue code, nothing written.
@@ -236,7 +235,7 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   auto pending = act(l1, R"({"action":"pend","reason":"Menunggu suku cadang"})");
   ASSERT_EQ(pending.status, 200);
   EXPECT_TRUE(pending.json.at("sla").at("paused").as_bool());
-  EXPECT_EQ(text(pending.json, "pending_reason"), "Menunggu suku cadang");
+  EXPECT_EQ(text_of(pending.json, "pending_reason"), "Menunggu suku cadang");
   EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);  // not resolved yet
   ASSERT_EQ(act(l1, R"({"action":"resume"})").status, 200);
   EXPECT_EQ(act(l1, R"({"action":"resolve"})").error_code(), "validation.missing_field");
@@ -253,15 +252,15 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);
   auto reopened = act(requester, R"({"action":"reopen","reason":"Masih macet"})");
   ASSERT_EQ(reopened.status, 200) << reopened.body;
-  EXPECT_EQ(text(reopened.json, "state"), "in_progress");
+  EXPECT_EQ(text_of(reopened.json, "state"), "in_progress");
   ASSERT_EQ(act(l1, R"({"action":"resolve","resolution":"Kabel diganti"})").status, 200);
   auto closed = act(requester, R"({"action":"close"})");
   ASSERT_EQ(closed.status, 200);
-  EXPECT_EQ(text(closed.json, "state"), "closed");
+  EXPECT_EQ(text_of(closed.json, "state"), "closed");
 
   // Every step is in the timeline, in order.
   std::vector<std::string> kinds;
-  for (const auto& e : closed.json.at("events").as_array()) kinds.push_back(text(e, "kind"));
+  for (const auto& e : closed.json.at("events").as_array()) kinds.push_back(text_of(e, "kind"));
   EXPECT_EQ(kinds, (std::vector<std::string>{"created", "assigned", "state", "state", "state", "state", "rated", "reopened", "state", "state"}));
 
   // Reports per PD and tier.
@@ -269,7 +268,7 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   ASSERT_EQ(stats.status, 200) << stats.body;
   bool found = false;
   for (const auto& row : stats.json.at("items").as_array())
-    if (text(row, "agency_id") == disdik) {
+    if (text_of(row, "agency_id") == disdik) {
       found = true;
       EXPECT_EQ(row.at("opened").as_int64(), 1);
       EXPECT_EQ(row.at("resolved").as_int64(), 1);
