@@ -5,15 +5,12 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "servicedesk/profile_section.hpp"
+#include "servicedesk/internal.hpp"
 #include "servicedesk/service.hpp"
 #include "storage/unit_of_work.hpp"
 
 namespace simpul::servicedesk {
 namespace {
-
-[[noreturn]] void invalid(const char* field, const std::string& reason, std::optional<RuleRef> rule = {}) {
-  throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"reason", reason}}, std::move(rule));
-}
 
 void require_manage(const Caller& who) {
   if (!who.manage) throw Error(ErrorCode::AuthForbidden, {{"permission", "servicedesk.manage"}});

@@ -1,4 +1,5 @@
 #include "servicedesk/json.hpp"
+#include "servicedesk/internal.hpp"
 
 #include "servicedesk/profile_section.hpp"
 
@@ -23,13 +24,6 @@ std::string name_of(const Names& n, const std::string& id) {
 std::string tier_label(const DeskRules& rules, int tier) {
   if (rules.tiers != 2) return "Meja Layanan";
   return tier == 2 ? "Pelayanan Level 2" : "Pelayanan Level 1";
-}
-
-std::string state_label(const std::string& s) {
-  static const std::map<std::string, std::string> k = {{"new", "Baru"},          {"assigned", "Ditugaskan"}, {"in_progress", "Dikerjakan"},
-                                                       {"pending", "Ditunda"},    {"resolved", "Selesai"},     {"closed", "Ditutup"}};
-  auto it = k.find(s);
-  return it == k.end() ? s : it->second;
 }
 
 json::object clock_json(const SlaClock& c) {

@@ -1,4 +1,5 @@
 #include "servicedesk/service.hpp"
+#include "servicedesk/internal.hpp"
 
 #include <algorithm>
 
@@ -16,10 +17,6 @@ bool open_state(const std::string& s) { return std::find(kOpenStates.begin(), kO
 
 [[noreturn]] void not_found(const char* what) { throw Error(ErrorCode::RouteNotFound, {{"resource", what}}); }
 
-[[noreturn]] void invalid(const char* field, const std::string& reason, std::optional<RuleRef> rule = {}) {
-  throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"reason", reason}}, std::move(rule));
-}
-
 void required(const std::string& value, const char* field) {
   if (value.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", field}});
 }
@@ -28,16 +25,6 @@ std::string dinas_flag(const tenancy::Profile& p) {
   for (const auto& r : p.roles)
     if (r.id == "diskominfo" && r.agency_flag) return *r.agency_flag;
   return "kominfo";
-}
-
-std::string state_label(const std::string& s) {
-  if (s == "new") return "Baru";
-  if (s == "assigned") return "Ditugaskan";
-  if (s == "in_progress") return "Dikerjakan";
-  if (s == "pending") return "Ditunda";
-  if (s == "resolved") return "Selesai";
-  if (s == "closed") return "Ditutup";
-  return s;
 }
 
 bool within_days(const std::optional<std::string>& since, int days) {
