@@ -167,8 +167,8 @@ Client seed_tenant_a(Instance& in) {
   // diagram and a network device.
   auto site = create(admin, "/api/infrastructure/sites",
                      R"({"code":"PD-RHSA","name":"RAHASIA-A Pusat Data","kind":"pusat_data_pemda","agency_id":")" + kominfo + "\"}");
-  create(admin, "/api/infrastructure/servers", R"({"code":"SRV-RHSA","name":"RAHASIA-A Server","owner_agency_id":")" + dinkes +
-                                                   R"(","hosting":"kolokasi","site_id":")" + site + "\"}");
+  auto server = create(admin, "/api/infrastructure/servers", R"({"code":"SRV-RHSA","name":"RAHASIA-A Server","owner_agency_id":")" + dinkes +
+                                                                R"(","hosting":"kolokasi","site_id":")" + site + "\"}");
   create(admin, "/api/infrastructure/requests", R"({"agency_id":")" + dinkes + R"(","kind":"vps","purpose":"RAHASIA-A server aplikasi"})");
   auto duty = create(admin, "/api/infrastructure/backup-duties",
                      R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A basis data","target_site_id":")" + site + "\"}");
@@ -178,6 +178,22 @@ Client seed_tenant_a(Instance& in) {
   upload(admin, "/api/infrastructure/lans/" + lan + "/diagrams?filename=rahasia-a-lan.pdf", "%PDF-1.4 RAHASIA-A diagram");
   create(admin, "/api/infrastructure/devices",
          R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A Router","kind":"router","installed_on":"2026-01-10"})");
+
+  // Service desk: a holiday, a Level 1 agent of DINKES and a ticket the administrator opened for
+  // DINKES, put on hold by the agent (which tells the administrator in the inbox).
+  create(admin, "/api/servicedesk/holidays", R"({"date":"2026-12-25","name":"RAHASIA-A Hari Raya Natal"})");
+  auto desk_agent = user(in, admin, "balikpapan", "rahasia-a.l1", "agency_operator", dinkes);
+  create(admin, "/api/servicedesk/agents", R"({"user_id":")" + user_id(desk_agent) + R"(","tier":1})");
+  auto ticket = create(admin, "/api/servicedesk/tickets",
+                       R"({"type":"gangguan","title":"RAHASIA-A printer","urgency":"tinggi","impact":"sedang","agency_id":")" + dinkes + "\"}");
+  create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"assign"})");
+  create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"pend","reason":"RAHASIA-A menunggu suku cadang"})");
+
+  // Audit TIK: an infrastructure audit programme of the server.
+  create(admin, "/api/audit/programmes",
+         R"({"type":"infrastruktur","title":"RAHASIA-A audit","aspects":["tata_kelola"],"object_ids":[")" + server +
+             R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024",)"
+             R"("planned_start":"2027-02-01","planned_end":"2027-03-01"})");
   return admin;
 }
 
@@ -773,6 +789,9 @@ std::string unlike_missing(const Reply& r, const Reply& missing) {
 void write_to_a(TenantB& b, const std::vector<Operation>& ops, const Crawl& crawl_a, const Markers& markers, Leaks& leaks, Tally& tally) {
   for (const auto& o : ops) {
     if (o.method == "GET" || o.params.empty()) continue;
+    // A service-desk holiday is named by its date, which every tenant may share: checked apart
+    // (the test body removes B's 25 December and A's stays).
+    if (o.path.find("{date}") != std::string::npos) continue;
     auto targets = targets_in_a(crawl_a, o, markers);
     EXPECT_FALSE(targets.empty()) << o.method << " " << o.path << ": no record of tenant A to aim at";
     auto body = o.method == "DELETE" ? std::string() : json::serialize(benign(o.body_schema));
@@ -888,6 +907,9 @@ TEST_P(TenantIsolationTest, NoUserOfAnotherTenantReadsOrChangesAnythingOfTheFirs
   auto ledger_a = ledger_size_of(in, "balikpapan");
   write_to_a(b, ops, crawl_a, markers, leaks, tally);  // 4.
   refer_to_a(b, a, leaks, tally);                      // 5.
+  // A holiday is named by its date, not by an id: B removing 25 December removes none of A's.
+  b.admin.send("DELETE", "/api/servicedesk/holidays/2026-12-25", "");
+  EXPECT_NE(a.get("/api/servicedesk/holidays").body.find("RAHASIA-A Hari Raya Natal"), std::string::npos);
   EXPECT_EQ(ledger_size_of(in, "balikpapan"), ledger_a) << "a write of tenant B changed tenant A";
   EXPECT_TRUE(leaks.empty()) << leaks.report();
 
