@@ -48,6 +48,32 @@ std::string infra_server(Client& c, const std::string& code, const std::string& 
                                                            R"(","managed_by":")" + managed_by + R"(","environment":"produksi"})"));
 }
 
+/// The open findings about one object: rule id -> the citation the finding carries.
+std::map<std::string, std::string> infra_open_citations(Client& c, const std::string& object) {
+  std::map<std::string, std::string> out;
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
+  for (const auto& f : r.json.at("items").as_array()) out[text_of(f.at("rule"), "id")] = text_of(f.at("rule"), "citation");
+  return out;
+}
+
+/// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
+const std::map<std::string, std::string>& infra_citations() {
+  static const std::map<std::string, std::string> k = {
+      {"BDL-14-4", "Pasal 14 ayat (4)"}, {"BDL-16-1", "Pasal 16 ayat (1)"}, {"BDL-16-3", "Pasal 16 ayat (3)"}, {"BDL-16-4", "Pasal 16 ayat (4)"},
+      {"BDL-17-1", "Pasal 17 ayat (1)"}, {"BDL-20-2", "Pasal 20 ayat (2)"}, {"BPN-14-2", "Pasal 14 ayat (2)"}, {"BPN-14-3", "Pasal 14 ayat (3)"},
+      {"BPN-14-5", "Pasal 14 ayat (5)"}, {"BPN-14-6", "Pasal 14 ayat (6)"}, {"BPN-15-1", "Pasal 15 ayat (1)"}, {"BPN-15-2", "Pasal 15 ayat (2)"},
+      {"BPN-19-1", "Pasal 19 ayat (1)"}, {"BPN-19-2", "Pasal 19 ayat (2)"}, {"LTM-17-4", "Pasal 17 ayat (4)"}, {"LTM-17-7", "Pasal 17 ayat (7)"},
+      {"BTG-16-4", "Pasal 16 ayat (4)"}, {"MDN-14-4", "Pasal 14 ayat (4)"}, {"MDN-16-1", "Pasal 16 ayat (1)"}, {"MDN-20-1", "Pasal 20 ayat (1)"},
+      {"MDN-20-2", "Pasal 20 ayat (2)"},
+  };
+  return k;
+}
+
+std::string infra_citation(const std::string& rule) {
+  auto it = infra_citations().find(rule);
+  return it == infra_citations().end() ? "(no citation expected for " + rule + ")" : it->second;
+}
+
 /// An ISO time `hours` before now (UTC).
 std::string infra_hours_ago(int hours) { return clock::to_iso(clock::now() - std::chrono::hours(hours)); }
 std::string infra_days_ago(int days) { return infra_hours_ago(24 * days); }
@@ -120,6 +146,22 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
   // in its own room assessed below standard, a server colocated at the PDN link, a backup duty whose
   // target is its own room, a LAN registered in 2024 with no diagram, and a router installed without
   // coordination or change report.
+  SIMPUL_PROVES("bandar-lampung", "BDL-16-1");
+  SIMPUL_PROVES("bandar-lampung", "BDL-16-3");
+  SIMPUL_PROVES("bandar-lampung", "BDL-17-1");
+  SIMPUL_PROVES("bandar-lampung", "BDL-20-2");
+  SIMPUL_PROVES("balikpapan", "BPN-14-3");
+  SIMPUL_PROVES("balikpapan", "BPN-14-5");
+  SIMPUL_PROVES("balikpapan", "BPN-15-1");
+  SIMPUL_PROVES("balikpapan", "BPN-19-1");
+  SIMPUL_PROVES("balikpapan", "BPN-19-2");
+  SIMPUL_PROVES("lampung-timur", "LTM-17-4");
+  SIMPUL_PROVES("lampung-timur", "LTM-17-7");
+  SIMPUL_PROVES("bontang", "BTG-16-4");
+  SIMPUL_PROVES("madiun", "MDN-14-4");
+  SIMPUL_PROVES("madiun", "MDN-16-1");
+  SIMPUL_PROVES("madiun", "MDN-20-1");
+  SIMPUL_PROVES("madiun", "MDN-20-2");
   const std::vector<RegionFindings> expected = {
       {"bandar-lampung", {"BDL-16-1", "BDL-16-3"}, {}, {"BDL-17-1"}, {}, {"BDL-20-2"}},
       {"balikpapan", {"BPN-14-3", "BPN-14-5"}, {}, {"BPN-15-1"}, {"BPN-19-1"}, {"BPN-19-2"}},
@@ -160,6 +202,9 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
     EXPECT_EQ(infra_open_rules(admin, duty), region.duty);
     EXPECT_EQ(infra_open_rules(admin, lan), region.lan);
     EXPECT_EQ(infra_open_rules(admin, device), region.device);
+    // Each open finding cites the region's article as its profile states it.
+    for (const auto& object : {in_room, at_pdn, duty, lan, device})
+      for (const auto& [rule, citation] : infra_open_citations(admin, object)) EXPECT_EQ(citation, infra_citation(rule)) << rule;
 
     // Each finding names the server, the PD, the article and the step that resolves it.
     auto detail = admin.get("/api/infrastructure/servers/" + in_room);
@@ -188,6 +233,7 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
 }
 
 TEST_P(InfrastructureTest, LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaerah) {
+  SIMPUL_PROVES("lampung-timur", "LTM-17-9");
   for (const char* profile : {"lampung-timur", "balikpapan"}) {
     SCOPED_TRACE(profile);
     Instance in(GetParam());
@@ -213,6 +259,10 @@ TEST_P(InfrastructureTest, LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaer
 }
 
 TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionStates) {
+  SIMPUL_PROVES("balikpapan", "BPN-14-2");
+  SIMPUL_PROVES("bandar-lampung", "BDL-14-4");
+  SIMPUL_PROVES("balikpapan", "BPN-14-6");
+  SIMPUL_PROVES("bandar-lampung", "BDL-16-4");
   for (const char* profile : {"balikpapan", "bandar-lampung"}) {
     SCOPED_TRACE(profile);
     Instance in(GetParam());
@@ -233,6 +283,7 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
     EXPECT_EQ(not_dinas.status, 403);
     EXPECT_EQ(not_dinas.error_code(), "infrastructure.not_operator");
     EXPECT_EQ(not_dinas.rule_id(), std::string(profile) == "balikpapan" ? "BPN-14-2" : "BDL-14-4");
+    EXPECT_EQ(text_of(not_dinas.json.at("error").at("rule"), "citation"), std::string(profile) == "balikpapan" ? "Pasal 14 ayat (2)" : "Pasal 14 ayat (4)");
     EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui"})").status, 422);
     EXPECT_EQ(ledger_size(in), before);
 
@@ -244,9 +295,11 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
     if (std::string(profile) == "balikpapan") {
       EXPECT_EQ(text_of(duty, "modal"), "wajib");  // Pasal 14 ayat (6): 'Dinas menyediakan'
       EXPECT_EQ(text_of(duty.at("rule"), "id"), "BPN-14-6");
+      EXPECT_EQ(text_of(duty.at("rule"), "citation"), "Pasal 14 ayat (6)");
     } else {
       EXPECT_EQ(text_of(duty, "modal"), "dapat");  // Pasal 16 ayat (4): 'dapat menyediakan'
       EXPECT_EQ(text_of(duty.at("rule"), "id"), "BDL-16-4");
+      EXPECT_EQ(text_of(duty.at("rule"), "citation"), "Pasal 16 ayat (4)");
     }
     EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})").error_code(),
               "infrastructure.request_decided");
@@ -255,6 +308,8 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
 }
 
 TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreTests) {
+  SIMPUL_PROVES("balikpapan", "BPN-15-1");
+  SIMPUL_PROVES("balikpapan", "BPN-15-2");
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto kominfo = agency_id(admin, "DISKOMINFO");
@@ -274,6 +329,7 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   EXPECT_EQ(state(), "terlambat");
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
   EXPECT_EQ(infra_open_rules(admin, duty), std::set<std::string>{"BPN-15-1"});
+  EXPECT_EQ(infra_open_citations(admin, duty)["BPN-15-1"], "Pasal 15 ayat (1)");
   // A failed run yesterday does not make the duty current: its last good run is still ten days old.
   ASSERT_EQ(run(infra_days_ago(1), "failed").status, 201);
   EXPECT_EQ(state(), "terlambat");
@@ -330,6 +386,7 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   EXPECT_EQ(by_dinas.status, 422);
   EXPECT_EQ(by_dinas.error_code(), "infrastructure.gate_refused");
   EXPECT_EQ(by_dinas.rule_id(), "BPN-15-2");
+  EXPECT_EQ(text_of(by_dinas.json.at("error").at("rule"), "citation"), "Pasal 15 ayat (2)");
   EXPECT_EQ(ledger_size(in), before);
   EXPECT_EQ(admin.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd +
                                                                 R"(","name":"Arsip","performed_by":"dinas","owner_approval":"Surat Kadishub 12/2026","target_site_id":")" +
