@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
@@ -37,6 +38,25 @@ const std::vector<Region>& regions() {
   return k;
 }
 
+/// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
+std::string citation_of(const std::string& rule) {
+  static const std::map<std::string, std::string> k = {
+      {"BPN-01-34", "Pasal 1 angka 34"},   {"BPN-37-7-a", "Pasal 37 ayat (7) huruf a"}, {"BPN-37-7-b", "Pasal 37 ayat (7) huruf b"},
+      {"BPN-37-9", "Pasal 37 ayat (9)"},   {"MDN-01-31", "Pasal 1 angka 31"},           {"MDN-39-7-a", "Pasal 39 ayat (7) huruf a"},
+      {"MDN-39-7-b", "Pasal 39 ayat (7) huruf b"}, {"MDN-39-9", "Pasal 39 ayat (9)"},   {"LTM-32-1", "Pasal 32 ayat (1)"},
+      {"LTM-32-3", "Pasal 32 ayat (3)"},   {"LTM-32-4", "Pasal 32 ayat (4)"},           {"LTM-32-6", "Pasal 32 ayat (6)"},
+      {"BTG-43-2", "Pasal 43 ayat (2)"},   {"BDL-38-3", "Pasal 38 ayat (3)"},
+  };
+  auto it = k.find(rule);
+  return it == k.end() ? "(no citation expected for " + rule + ")" : it->second;
+}
+
+/// The citation a refusal carries.
+std::string refusal_citation(const Reply& r) {
+  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule")) return "";
+  return text_of(r.json.at("error").at("rule"), "citation");
+}
+
 class ServiceDeskTest : public test_support::DatabaseTest {
  protected:
   void SetUp() override {
@@ -64,6 +84,14 @@ bool has_action(const Reply& r, const char* action) {
   return false;
 }
 
+/// The citation of the first open finding of `rule` about one object ("" when none).
+std::string finding_citation(Client& admin, const std::string& rule, const std::string& object) {
+  auto r = admin.get("/api/compliance/findings?state=open&per_page=200&rule=" + rule + "&object=" + object);
+  EXPECT_EQ(r.status, 200) << r.body;
+  if (r.status != 200 || r.json.at("items").as_array().empty()) return "";
+  return text_of(r.json.at("items").at(0).at("rule"), "citation");
+}
+
 /// The open findings of `rule` about one object.
 std::size_t open_findings(Client& admin, const std::string& rule, const std::string& object) {
   auto r = admin.get("/api/compliance/findings?state=open&per_page=200&rule=" + rule + "&object=" + object);
@@ -74,6 +102,19 @@ std::size_t open_findings(Client& admin, const std::string& rule, const std::str
 }  // namespace
 
 TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
+  // Level 2 staff outside the Dinas refused (two tiers); Level 2 refused where the text has none (one tier).
+  SIMPUL_PROVES("balikpapan", "BPN-37-7-b");
+  SIMPUL_PROVES("madiun", "MDN-39-7-b");
+  SIMPUL_PROVES("lampung-timur", "LTM-32-1");
+  SIMPUL_PROVES("bontang", "BTG-43-2");
+  SIMPUL_PROVES("bandar-lampung", "BDL-38-3");
+  // A ticket type the text does not list.
+  SIMPUL_PROVES("lampung-timur", "LTM-32-3");
+  // A ticket asked of Level 2 redirected to Level 1; escalation recorded with its article.
+  SIMPUL_PROVES("balikpapan", "BPN-01-34");
+  SIMPUL_PROVES("madiun", "MDN-01-31");
+  SIMPUL_PROVES("balikpapan", "BPN-37-9");
+  SIMPUL_PROVES("madiun", "MDN-39-9");
   for (const auto& region : regions()) {
     SCOPED_TRACE(region.profile);
     Instance in(GetParam());
@@ -94,9 +135,11 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       auto outside = appoint(admin, me(requester), 2);
       EXPECT_EQ(outside.status, 422);
       EXPECT_EQ(outside.rule_id(), region.l2_staffing);
+      EXPECT_EQ(refusal_citation(outside), citation_of(region.l2_staffing));
     } else {
       EXPECT_EQ(second.status, 422);
       EXPECT_EQ(second.rule_id(), region.structure_rule);
+      EXPECT_EQ(refusal_citation(second), citation_of(region.structure_rule));
     }
     EXPECT_EQ(appoint(l1, me(outsider), 1).status, 403);  // only the desk's manager appoints
 
@@ -106,6 +149,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       EXPECT_EQ(refused.status, 422);
       EXPECT_EQ(refused.error_code(), "validation.invalid_value");
       EXPECT_EQ(refused.rule_id(), region.types_rule);
+      EXPECT_EQ(refusal_citation(refused), citation_of(region.types_rule));
     }
     EXPECT_EQ(open_ticket(requester, "", "sembarang").status, 422);
 
@@ -136,6 +180,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     if (region.tiers == 1) {
       EXPECT_EQ(direct.status, 422);
       EXPECT_EQ(direct.rule_id(), region.structure_rule);
+      EXPECT_EQ(refusal_citation(direct), citation_of(region.structure_rule));
     } else if (region.direct_for_dinas) {
       ASSERT_EQ(direct.status, 201) << direct.body;
       EXPECT_EQ(direct.json.at("tier").as_int64(), 2);
@@ -146,6 +191,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       ASSERT_EQ(other.status, 201);
       EXPECT_EQ(other.json.at("tier").as_int64(), 1);
       EXPECT_EQ(text_of(other.json.at("redirected"), "id"), region.redirect_rule);
+      EXPECT_EQ(text_of(other.json.at("redirected"), "citation"), citation_of(region.redirect_rule));
       EXPECT_EQ(text_of(last_event(other), "kind"), "redirected");
     } else {
       ASSERT_EQ(direct.status, 201) << direct.body;
@@ -153,6 +199,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       EXPECT_EQ(text_of(direct.json, "queue_agency_id"), disdik);
       EXPECT_EQ(text_of(direct.json.at("redirected"), "id"), region.redirect_rule);
       EXPECT_FALSE(text_of(direct.json.at("redirected"), "citation").empty());
+      EXPECT_EQ(text_of(direct.json.at("redirected"), "citation"), citation_of(region.redirect_rule));
     }
 
     // Escalation Level 1 -> Level 2: an explicit step by Level 1, recorded with the article.
@@ -163,6 +210,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     if (region.tiers == 1) {
       EXPECT_EQ(escalated.status, 422);
       EXPECT_EQ(escalated.rule_id(), region.structure_rule);
+      EXPECT_EQ(refusal_citation(escalated), citation_of(region.structure_rule));
       EXPECT_FALSE(has_action(l1.get("/api/servicedesk/tickets/" + ticket), "escalate"));
     } else {
       ASSERT_EQ(escalated.status, 200) << escalated.body;
@@ -171,6 +219,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       EXPECT_EQ(text_of(escalated.json, "state"), "new");
       EXPECT_EQ(text_of(last_event(escalated), "kind"), "escalated");
       EXPECT_EQ(text_of(last_event(escalated).at("rule"), "id"), region.escalation_rule);
+      EXPECT_EQ(text_of(last_event(escalated).at("rule"), "citation"), citation_of(region.escalation_rule));
       // Level 2 owns it now and may give it back with a note.
       auto at_l2 = l2.get("/api/servicedesk/tickets/" + ticket);
       ASSERT_EQ(at_l2.status, 200);
@@ -279,6 +328,12 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
 }
 
 TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
+  // A PD without Level 1 staff (two tiers); a PD running services without a desk, its SOP, its report (Lampung Timur).
+  SIMPUL_PROVES("balikpapan", "BPN-37-7-a");
+  SIMPUL_PROVES("madiun", "MDN-39-7-a");
+  SIMPUL_PROVES("lampung-timur", "LTM-32-1");
+  SIMPUL_PROVES("lampung-timur", "LTM-32-4");
+  SIMPUL_PROVES("lampung-timur", "LTM-32-6");
   for (const auto& region : regions()) {
     SCOPED_TRACE(region.profile);
     Instance in(GetParam());
@@ -294,6 +349,7 @@ TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
     evaluate();
     if (!region.l1_staffing.empty()) {
       EXPECT_EQ(open_findings(admin, region.l1_staffing, disdik), 1u);
+      EXPECT_EQ(finding_citation(admin, region.l1_staffing, disdik), citation_of(region.l1_staffing));
       ASSERT_EQ(appoint(admin, me(teknisi), 1).status, 201);
       evaluate();
       EXPECT_EQ(open_findings(admin, region.l1_staffing, disdik), 0u);
@@ -302,12 +358,15 @@ TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
     }
     if (!region.desk_rule.empty()) {
       EXPECT_EQ(open_findings(admin, region.desk_rule, disdik), 1u);
+      EXPECT_EQ(finding_citation(admin, region.desk_rule, disdik), citation_of(region.desk_rule));
       auto desk = admin.post("/api/servicedesk/desks", R"({"agency_id":")" + disdik + R"(","unit_name":"Meja Layanan Disdik","since":"2026-01-05"})");
       ASSERT_EQ(desk.status, 200) << desk.body;
       evaluate();
       EXPECT_EQ(open_findings(admin, region.desk_rule, disdik), 0u);
       EXPECT_EQ(open_findings(admin, region.sop_rule, disdik), 1u);  // no SOP decree yet
+      EXPECT_EQ(finding_citation(admin, region.sop_rule, disdik), citation_of(region.sop_rule));
       EXPECT_EQ(open_findings(admin, region.report_rule, disdik), 1u);  // no report since January
+      EXPECT_EQ(finding_citation(admin, region.report_rule, disdik), citation_of(region.report_rule));
       ASSERT_EQ(admin.post("/api/servicedesk/desks", R"({"agency_id":")" + disdik +
                                                           R"(","unit_name":"Meja Layanan Disdik","sop_reference":"Keputusan Bupati Nomor 100/2026","since":"2026-01-05"})")
                     .status,
