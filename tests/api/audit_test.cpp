@@ -41,6 +41,24 @@ const std::vector<AuditRegion>& audit_regions() {
   return k;
 }
 
+/// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
+std::string audit_citation(const std::string& rule) {
+  static const std::map<std::string, std::string> k = {
+      {"BDL-39-4", "Pasal 39 ayat (4)"}, {"BDL-39-6", "Pasal 39 ayat (6)"}, {"BDL-40-1", "Pasal 40 ayat (1)"}, {"BDL-40-3", "Pasal 40 ayat (3)"},
+      {"BDL-42-1", "Pasal 42 ayat (1)"}, {"BPN-38-3", "Pasal 38 ayat (3)"}, {"BPN-39-1", "Pasal 39 ayat (1)"}, {"BPN-40-1", "Pasal 40 ayat (1)"},
+      {"LTM-34-4", "Pasal 34 ayat (4)"}, {"LTM-34-5", "Pasal 34 ayat (5)"}, {"BTG-44-3", "Pasal 44 ayat (3)"}, {"BTG-45-1", "Pasal 45 ayat (1)"},
+      {"BTG-46-1", "Pasal 46 ayat (1)"}, {"MDN-40-3", "Pasal 40 ayat (3)"}, {"MDN-41-1", "Pasal 41 ayat (1)"},
+  };
+  auto it = k.find(rule);
+  return it == k.end() ? "(no citation expected for " + rule + ")" : it->second;
+}
+
+/// The citation a refusal carries.
+std::string audit_refusal_citation(const Reply& r) {
+  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule")) return "";
+  return text_of(r.json.at("error").at("rule"), "citation");
+}
+
 class AuditTest : public test_support::DatabaseTest {
  protected:
   void SetUp() override {
@@ -147,6 +165,14 @@ std::set<std::string> object_codes(const Reply& r) {
   return out;
 }
 
+/// The open findings about one object: rule id -> the citation the finding carries.
+std::map<std::string, std::string> open_audit_citations(Client& c, const std::string& object) {
+  std::map<std::string, std::string> out;
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
+  for (const auto& f : r.json.at("items").as_array()) out[text_of(f.at("rule"), "id")] = text_of(f.at("rule"), "citation");
+  return out;
+}
+
 std::set<std::string> open_audit_rules(Client& c, const std::string& object) {
   std::set<std::string> out;
   auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);  // kept: the loop reads into it
@@ -157,6 +183,11 @@ std::set<std::string> open_audit_rules(Client& c, const std::string& object) {
 }  // namespace
 
 TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
+  // The infrastructure cadence: the object's due date and the overdue finding cite it.
+  SIMPUL_PROVES("bandar-lampung", "BDL-40-3");
+  SIMPUL_PROVES("balikpapan", "BPN-39-1");
+  SIMPUL_PROVES("bontang", "BTG-45-1");
+  SIMPUL_PROVES("madiun", "MDN-41-1");
   for (const auto& region : audit_regions()) {
     SCOPED_TRACE(region.profile);
     Instance in(GetParam());
@@ -189,6 +220,7 @@ TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
         EXPECT_EQ(text_of(o, "due"), months_from(today, old ? -1 : 1));
         EXPECT_EQ(text_of(o, "status"), old ? "terlambat" : "terjadwal");
         EXPECT_EQ(text_of(o.at("rule"), "id"), region.infra_cadence);
+        EXPECT_EQ(text_of(o.at("rule"), "citation"), audit_citation(region.infra_cadence));
       }
     }
 
@@ -206,11 +238,24 @@ TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
     ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
     auto old_rules = open_audit_rules(admin, old_server);
     EXPECT_EQ(old_rules.count(region.infra_cadence), region.infra_cadence.empty() ? 0u : 1u);
+    if (!region.infra_cadence.empty()) EXPECT_EQ(open_audit_citations(admin, old_server)[region.infra_cadence], audit_citation(region.infra_cadence));
     EXPECT_TRUE(open_audit_rules(admin, recent_server).empty());
   }
 }
 
 TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
+  // An Aplikasi Umum refused in an application audit.
+  SIMPUL_PROVES("bandar-lampung", "BDL-42-1");
+  SIMPUL_PROVES("balikpapan", "BPN-40-1");
+  SIMPUL_PROVES("bontang", "BTG-46-1");
+  // An auditor without its accreditation reference refused.
+  SIMPUL_PROVES("bandar-lampung", "BDL-39-4");
+  SIMPUL_PROVES("balikpapan", "BPN-38-3");
+  SIMPUL_PROVES("lampung-timur", "LTM-34-4");
+  SIMPUL_PROVES("bontang", "BTG-44-3");
+  SIMPUL_PROVES("madiun", "MDN-40-3");
+  // A programme without the audit team decree refused.
+  SIMPUL_PROVES("bandar-lampung", "BDL-40-1");
   for (const auto& region : audit_regions()) {
     SCOPED_TRACE(region.profile);
     Instance in(GetParam());
@@ -235,6 +280,7 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
     } else {
       EXPECT_EQ(umum.status, 422) << umum.body;
       EXPECT_EQ(umum.rule_id(), region.app_scope_rule);
+      EXPECT_EQ(audit_refusal_citation(umum), audit_citation(region.app_scope_rule));
     }
     auto server_as_app = admin.post("/api/audit/programmes", programme_body("aplikasi", {server}, start, end, decree));
     EXPECT_EQ(server_as_app.status, 422);
@@ -246,6 +292,7 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
                                        R"(","planned_end":")" + end + "\"" + decree + "}");
     EXPECT_EQ(no_reference.status, 422);
     EXPECT_EQ(no_reference.rule_id(), region.auditor_rule);
+    EXPECT_EQ(audit_refusal_citation(no_reference), audit_citation(region.auditor_rule));
     auto certified = admin.post("/api/audit/programmes",
                                 R"({"type":"infrastruktur","title":"Audit","aspects":["kinerja"],"object_ids":[")" + server +
                                     R"("],"auditor_kind":"auditor_tersertifikasi","auditor_name":"Budi, CISA","auditor_reference":"CISA-123","planned_start":")" +
@@ -255,6 +302,7 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
     } else {
       EXPECT_EQ(certified.status, 422) << certified.body;
       EXPECT_EQ(certified.rule_id(), region.auditor_rule);
+      EXPECT_EQ(audit_refusal_citation(certified), audit_citation(region.auditor_rule));
     }
     auto no_aspects = admin.post("/api/audit/programmes",
                                  R"({"type":"infrastruktur","title":"Audit","aspects":[],"object_ids":[")" + server +
@@ -272,6 +320,7 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
     } else {
       EXPECT_EQ(without_decree.status, 422);
       EXPECT_EQ(without_decree.rule_id(), region.team_rule);
+      EXPECT_EQ(audit_refusal_citation(without_decree), audit_citation(region.team_rule));
       auto with_decree = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end, decree));
       ASSERT_EQ(with_decree.status, 201) << with_decree.body;
       EXPECT_EQ(text_of(with_decree.json, "team_agency_id"), agency_id(admin, "INSPEKTORAT"));
@@ -290,6 +339,8 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
 }
 
 TEST_P(AuditTest, TheExternalAuditWaitsForTheInternalAuditAMonthAhead) {
+  SIMPUL_PROVES("bandar-lampung", "BDL-39-6");
+  SIMPUL_PROVES("lampung-timur", "LTM-34-5");
   for (const auto& region : audit_regions()) {
     SCOPED_TRACE(region.profile);
     Instance in(GetParam());
@@ -315,6 +366,7 @@ TEST_P(AuditTest, TheExternalAuditWaitsForTheInternalAuditAMonthAhead) {
     ASSERT_EQ(refused.status, 422) << refused.body;
     EXPECT_EQ(refused.rule_id(), region.internal_rule);
     EXPECT_FALSE(text_of(refused.json.at("error").at("rule"), "citation").empty());
+    EXPECT_EQ(text_of(refused.json.at("error").at("rule"), "citation"), audit_citation(region.internal_rule));
     EXPECT_EQ(text_of(refused.json.at("error").at("details"), "internal_deadline"), deadline);
 
     // An internal audit planned to end after the deadline is refused at planning.
@@ -325,6 +377,7 @@ TEST_P(AuditTest, TheExternalAuditWaitsForTheInternalAuditAMonthAhead) {
                                                                       decree + R"(,"internal_programme_id":")" + text_of(late_plan.json, "id") + "\""));
     EXPECT_EQ(refused_link.status, 422);
     EXPECT_EQ(refused_link.rule_id(), region.internal_rule);
+    EXPECT_EQ(audit_refusal_citation(refused_link), audit_citation(region.internal_rule));
 
     // Planned in time, but its report came after the deadline: still refused.
     auto internal = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, -4), months_from(today, -3),
@@ -346,6 +399,8 @@ TEST_P(AuditTest, TheExternalAuditWaitsForTheInternalAuditAMonthAhead) {
 }
 
 TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
+  // Madiun: results routed through the Ketua Tim Koordinasi, dates out of order refused.
+  SIMPUL_PROVES("madiun", "MDN-41-1");
   for (const auto& region : audit_regions()) {
     SCOPED_TRACE(region.profile);
     Instance in(GetParam());
@@ -418,6 +473,7 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
       EXPECT_EQ(routed.status, 422);
     } else {
       EXPECT_EQ(wrong_order.rule_id(), region.routing_rule);
+      EXPECT_EQ(audit_refusal_citation(wrong_order), audit_citation(region.routing_rule));
       ASSERT_EQ(routed.status, 200) << routed.body;
       EXPECT_EQ(text_of(routed.json, "sent_to_head_on"), today);
     }
