@@ -10,6 +10,7 @@
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
+#include "testing/proves.hpp"
 #include "regulation/engine.hpp"
 
 using namespace simpul;

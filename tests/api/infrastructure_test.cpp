@@ -10,6 +10,7 @@
 #include "api_harness.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "testing/proves.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
