@@ -220,15 +220,36 @@ int ledger_cmd(const app::CliArgs& args) {
   return 1;
 }
 
+/// Runs `use` on a platform over a throwaway database: what the modules say about themselves
+/// (coverage, the API contract), and every check of the profiles the platform makes at start
+/// (rule kinds and their parameters, subjects some module provides).
+template <typename Use>
+auto on_throwaway_platform(const app::CliArgs& args, const std::string& purpose, Use use) {
+  struct RemovedAfterUse {
+    std::filesystem::path dir;
+    ~RemovedAfterUse() {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  } scratch{std::filesystem::temp_directory_path() / ("simpul-" + purpose + "-" + crypto::random_token(6))};
+  app::Config c = config_from(args);
+  c.data_dir = scratch.dir;
+  c.access_log = false;
+  log::set_min_level(log::Level::Warn);  // the scratch database's migrations are nobody's concern
+  app::Platform platform(c);
+  return use(platform);
+}
+
 int profiles_cmd(const app::CliArgs& args) {
   args.allow_only({"profiles-dir"});
-  std::filesystem::path dir = args.get_or("profiles-dir", "profiles");
-  auto reg = app::load_profiles(dir);
-  for (const auto& [id, p] : reg.all())
-    std::cout << id << ": " << p->regulation_label() << ", " << p->rules.size() << " rules — OK\n";
-  auto reference = architecture::ReferenceArchitecture::load(dir / "frameworks" / "reference-architecture.yaml");
-  std::cout << "frameworks/reference-architecture.yaml: " << reference.items().size() << " reference codes — OK\n";
-  return 0;
+  return on_throwaway_platform(args, "profiles", [&](app::Platform& platform) {
+    for (const auto& [id, p] : platform.profiles().all())
+      std::cout << id << ": " << p->regulation_label() << ", " << p->rules.size() << " rules — OK\n";
+    auto reference = architecture::ReferenceArchitecture::load(platform.profiles().directory() / "frameworks" /
+                                                               "reference-architecture.yaml");
+    std::cout << "frameworks/reference-architecture.yaml: " << reference.items().size() << " reference codes — OK\n";
+    return 0;
+  });
 }
 
 }  // namespace
@@ -266,18 +287,9 @@ int main(int argc, char** argv) {
     }
     if (cmd == "coverage" || cmd == "openapi") {
       args.allow_only({"profiles-dir"});
-      // Both come from what the modules say about themselves; they are built on a throwaway database.
-      auto dir = std::filesystem::temp_directory_path() / ("simpul-" + cmd + "-" + crypto::random_token(6));
-      app::Config c = config_from(args);
-      c.data_dir = dir;
-      c.access_log = false;
-      std::string out;
-      {
-        app::Platform platform(c);
-        out = cmd == "coverage" ? app::coverage_markdown(platform) : app::openapi_text(platform);
-      }
-      std::filesystem::remove_all(dir);
-      std::cout << out;
+      std::cout << on_throwaway_platform(args, cmd, [&](app::Platform& platform) {
+        return cmd == "coverage" ? app::coverage_markdown(platform) : app::openapi_text(platform);
+      });
       return 0;
     }
     std::cerr << "unknown command: " << cmd << "\n\n" << kUsage;

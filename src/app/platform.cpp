@@ -113,6 +113,7 @@ Platform::Platform(Config config) : config_(std::move(config)), profiles_(load_p
     m->register_facts(facts);
     m->register_evidence(evidence);
   }
+  facts.check_subjects(profiles_);
   if (config_.demo) register_demo_upstream(router_);
   register_system_routes(router_, *this);
 

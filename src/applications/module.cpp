@@ -35,6 +35,7 @@ void ApplicationsModule::register_routes(http::Router& router) { applications::r
 
 void ApplicationsModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"application"}, application_facts(service_.elements()));
+  facts.add_gate_subject("recommendation");  // the approval chain of a recommendation decision
 }
 
 void ApplicationsModule::register_evidence(evaluation::EvidenceSources& sources) {

@@ -1,6 +1,9 @@
 #include "regulation/fact_registry.hpp"
 
+#include <algorithm>
+
 #include "tenancy/profile.hpp"
+#include "tenancy/profile_loader.hpp"
 #include "tenancy/service.hpp"
 
 namespace simpul::regulation {
@@ -8,6 +11,8 @@ namespace simpul::regulation {
 void FactRegistry::add(std::vector<std::string> subjects, FactProvider provider) {
   providers_.push_back({std::move(subjects), std::move(provider)});
 }
+
+void FactRegistry::add_gate_subject(std::string subject) { gate_subjects_.push_back(std::move(subject)); }
 
 TenantFacts FactRegistry::tenant_facts(storage::Connection& c, const Scope& s, const tenancy::Profile& p) const {
   TenantFacts t;
@@ -37,9 +42,22 @@ Facts FactRegistry::load(storage::Connection& c, const Scope& s, const tenancy::
 }
 
 std::vector<std::string> FactRegistry::subjects() const {
-  std::vector<std::string> out;
+  std::vector<std::string> out = gate_subjects_;
   for (const auto& e : providers_) out.insert(out.end(), e.subjects.begin(), e.subjects.end());
   return out;
+}
+
+void FactRegistry::check_subjects(const tenancy::ProfileRegistry& profiles) const {
+  auto known = subjects();
+  std::sort(known.begin(), known.end());
+  for (const auto& [id, p] : profiles.all())
+    for (const auto& c : p->compliance) {
+      if (std::binary_search(known.begin(), known.end(), c.subject)) continue;
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw tenancy::ProfileError(p->source_path + ":" + std::to_string(c.line) + ": compliance(" + c.rule + ").subject: '" +
+                                  c.subject + "' is not a subject any module provides facts for (" + list + ")");
+    }
 }
 
 }  // namespace simpul::regulation

@@ -13,6 +13,7 @@
 
 namespace simpul::tenancy {
 struct Profile;
+class ProfileRegistry;
 class Service;
 }  // namespace simpul::tenancy
 
@@ -34,12 +35,19 @@ class FactRegistry {
   explicit FactRegistry(const tenancy::Service& tenancy) : tenancy_(tenancy) {}
   /// A module offers the objects of `subjects`.
   void add(std::vector<std::string> subjects, FactProvider provider);
+  /// A module checks instances of `subject` only as gates on its own actions (the applications
+  /// module's recommendation decisions): no objects to evaluate for findings, but a real subject.
+  void add_gate_subject(std::string subject);
   /// The tenant's facts: its values and every provider's objects.
   Facts load(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today) const;
   /// The tenant-wide values alone (gates need them for one object).
   TenantFacts tenant_facts(storage::Connection& c, const Scope& s, const tenancy::Profile& p) const;
   /// Every subject some module provides, for the profile check and the docs.
   std::vector<std::string> subjects() const;
+  /// Refuses, at start, a profile whose compliance rule names a subject no module provides
+  /// (tenancy::ProfileError "file:line: compliance(RULE).subject: ..."): the profile loader cannot
+  /// know the subjects, since the modules that own them register after it has run.
+  void check_subjects(const tenancy::ProfileRegistry& profiles) const;
 
  private:
   struct Entry {
@@ -48,6 +56,7 @@ class FactRegistry {
   };
   const tenancy::Service& tenancy_;
   std::vector<Entry> providers_;
+  std::vector<std::string> gate_subjects_;
 };
 
 }  // namespace simpul::regulation

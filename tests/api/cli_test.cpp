@@ -31,16 +31,24 @@ struct Run {
   std::string out;
 };
 
-Run simpul_cli(const std::string& args, const std::string& data_dir, const std::string& input = "") {
-  std::string cmd = api_test::simpul_binary() + " " + args + " --data-dir " + data_dir + " --profiles-dir " +
-                    std::string(SIMPUL_SOURCE_DIR) + "/profiles 2>&1";
-  if (!input.empty()) cmd = "printf '%s\\n' '" + input + "' | " + cmd;
+Run run_shell(const std::string& cmd) {
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf{};
   while (auto n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
   int status = pclose(p);
   return {WEXITSTATUS(status), out};
+}
+
+Run simpul_cli(const std::string& args, const std::string& data_dir, const std::string& input = "") {
+  std::string cmd = api_test::simpul_binary() + " " + args + " --data-dir " + data_dir + " --profiles-dir " +
+                    std::string(SIMPUL_SOURCE_DIR) + "/profiles 2>&1";
+  if (!input.empty()) cmd = "printf '%s\\n' '" + input + "' | " + cmd;
+  return run_shell(cmd);
+}
+
+Run profiles_check(const std::filesystem::path& dir) {
+  return run_shell(api_test::simpul_binary() + " profiles check --profiles-dir " + dir.string() + " 2>&1");
 }
 
 }  // namespace
@@ -143,12 +151,42 @@ TEST(Cli, RefusesUnknownOptionsAndReportsBadProfiles) {
   FILE* f = fopen((bad / "rusak.yaml").c_str(), "w");
   fputs("schema: simpul.profile/1\nid: rusak\nversion: nol\n", f);
   fclose(f);
-  std::string cmd = api_test::simpul_binary() + " profiles check --profiles-dir " + bad.string() + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::string out(buf.data(), fread(buf.data(), 1, buf.size(), p));
-  EXPECT_NE(WEXITSTATUS(pclose(p)), 0);
-  EXPECT_NE(out.find("rusak.yaml:3: version: must be an integer"), std::string::npos) << out;
+  auto checked = profiles_check(bad);
+  EXPECT_NE(checked.status, 0);
+  EXPECT_NE(checked.out.find("rusak.yaml:3: version: must be an integer"), std::string::npos) << checked.out;
+}
+
+// Subjects belong to the modules that provide their facts: a profile naming one no module
+// provides stops `profiles check` (and the service) with the file and line of the instance.
+TEST(Cli, ProfilesCheckRefusesAComplianceSubjectNoModuleProvides) {
+  test_support::TempDir dir;
+  auto copy = dir.path() / "profiles";
+  std::filesystem::copy(std::string(SIMPUL_SOURCE_DIR) + "/profiles", copy, std::filesystem::copy_options::recursive);
+  auto good = profiles_check(copy);
+  ASSERT_EQ(good.status, 0) << good.out;
+  EXPECT_NE(good.out.find("bontang: "), std::string::npos) << good.out;
+
+  // The first instance on a server (BTG-16-4) now names a subject nobody provides.
+  auto file = copy / "bontang.yaml";
+  std::ifstream in(file);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  in.close();
+  std::size_t rule_line = 0;
+  for (std::size_t i = 0; i < lines.size() && !rule_line; ++i)
+    if (lines[i] == "  - rule: BTG-16-4") rule_line = i;
+  ASSERT_NE(rule_line, 0u);
+  ASSERT_EQ(lines[rule_line + 2], "    subject: server");
+  lines[rule_line + 2] = "    subject: kapal";
+  std::ofstream out(file);
+  for (const auto& l : lines) out << l << "\n";
+  out.close();
+
+  auto bad = profiles_check(copy);
+  EXPECT_NE(bad.status, 0);
+  std::string expected = "bontang.yaml:" + std::to_string(rule_line + 1) + ": compliance(BTG-16-4).subject: 'kapal'";
+  EXPECT_NE(bad.out.find(expected), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("server"), std::string::npos) << "names the subjects that exist: " << bad.out;
 }
 
 TEST(Cli, GatewayVerifyChecksTheMessageLogAndProvesOneExchange) {
