@@ -9,7 +9,7 @@
 #include <map>
 #include <string>
 
-namespace YAML {
+namespace YAML {  // NOLINT(readability-identifier-naming): yaml-cpp's namespace
 class Node;
 }
 
