@@ -135,10 +135,12 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       ASSERT_EQ(second.status, 201) << second.body;
       auto outside = appoint(admin, me(requester), 2);
       EXPECT_EQ(outside.status, 422);
+      EXPECT_EQ(outside.error_code(), "servicedesk.level2_outside_dinas");
       EXPECT_EQ(outside.rule_id(), region.l2_staffing);
       EXPECT_EQ(refusal_citation(outside), citation_of(region.l2_staffing));
     } else {
       EXPECT_EQ(second.status, 422);
+      EXPECT_EQ(second.error_code(), "servicedesk.no_level2");
       EXPECT_EQ(second.rule_id(), region.structure_rule);
       EXPECT_EQ(refusal_citation(second), citation_of(region.structure_rule));
     }
@@ -148,7 +150,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     if (!region.refused_type.empty()) {
       auto refused = open_ticket(requester, "", region.refused_type);
       EXPECT_EQ(refused.status, 422);
-      EXPECT_EQ(refused.error_code(), "validation.invalid_value");
+      EXPECT_EQ(refused.error_code(), "servicedesk.type_not_listed");
       EXPECT_EQ(refused.rule_id(), region.types_rule);
       EXPECT_EQ(refusal_citation(refused), citation_of(region.types_rule));
     }
@@ -180,6 +182,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     auto direct = open_ticket(requester, R"(,"tier":2,"element_id":")" + text_of(app.json, "id") + "\"");
     if (region.tiers == 1) {
       EXPECT_EQ(direct.status, 422);
+      EXPECT_EQ(direct.error_code(), "servicedesk.no_level2");
       EXPECT_EQ(direct.rule_id(), region.structure_rule);
       EXPECT_EQ(refusal_citation(direct), citation_of(region.structure_rule));
     } else if (region.direct_for_dinas) {
@@ -271,9 +274,9 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   // Bad input: refused with a catalogue code, nothing written.
   auto size = ledger_size(in);
   EXPECT_EQ(act(l1, R"({"action":"terbang"})").error_code(), "validation.invalid_value");
-  EXPECT_EQ(act(l1, R"({"action":"start"})").error_code(), "validation.invalid_value");  // not assigned yet
+  EXPECT_EQ(act(l1, R"({"action":"start"})").error_code(), "servicedesk.invalid_transition");  // not assigned yet
   EXPECT_EQ(act(l1, R"({"action":"assign","extra":1})").error_code(), "validation.unknown_field");
-  EXPECT_EQ(act(requester, R"({"action":"assign"})").status, 403);
+  EXPECT_EQ(act(requester, R"({"action":"assign"})").error_code(), "servicedesk.not_queue_staff");
   EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"x","urgency":"parah","impact":"sedang"})").status, 422);
   EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"","urgency":"tinggi","impact":"sedang"})").status, 422);
   EXPECT_EQ(requester.get("/api/servicedesk/tickets/bukan-id!").status, 400);
@@ -286,7 +289,7 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   ASSERT_EQ(pending.status, 200);
   EXPECT_TRUE(pending.json.at("sla").at("paused").as_bool());
   EXPECT_EQ(text_of(pending.json, "pending_reason"), "Menunggu suku cadang");
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);  // not resolved yet
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.invalid_transition");  // not resolved yet
   ASSERT_EQ(act(l1, R"({"action":"resume"})").status, 200);
   EXPECT_EQ(act(l1, R"({"action":"resolve"})").error_code(), "validation.missing_field");
   auto resolved = act(l1, R"({"action":"resolve","resolution":"Printer diganti"})");
@@ -295,11 +298,11 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
 
   // The requester rates once, 1-5, and may reopen within the window.
   EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":6})").status, 422);
-  EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 403);
+  EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.requester_only");
   auto rated = requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":4,"comment":"Cepat"})");
   ASSERT_EQ(rated.status, 200);
   EXPECT_EQ(rated.json.at("rating").as_int64(), 4);
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.already_rated");
   auto reopened = act(requester, R"({"action":"reopen","reason":"Masih macet"})");
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   EXPECT_EQ(text_of(reopened.json, "state"), "in_progress");
