@@ -8,6 +8,8 @@
 namespace simpul::servicedesk {
 /// This module's part of the API contract (openapi.cpp).
 std::string_view openapi_fragment();
+/// The knowledge base, attachments and bulk actions (openapi_knowledge.cpp).
+std::string_view openapi_knowledge_fragment();
 
 ServiceDeskModule::ServiceDeskModule(seam::Services& services)
     : identity_(services.get<identity::Service>()),
@@ -32,7 +34,9 @@ std::vector<seam::Permission> ServiceDeskModule::permissions() const {
 
 void ServiceDeskModule::register_routes(http::Router& router) {
   servicedesk::register_routes(router, service_);
+  servicedesk::register_knowledge_routes(router, service_);
   http::describe(router, openapi_fragment());
+  http::describe(router, openapi_knowledge_fragment());
 }
 
 void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) { facts.add({"service_desk"}, service_.facts()); }

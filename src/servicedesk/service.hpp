@@ -56,6 +56,19 @@ struct TicketView {
   std::vector<std::string> actions;  // what the viewer may do now
 };
 
+/// A knowledge base article as written or edited.
+struct ArticleInput {
+  std::string title, body, category_id, visibility = "public";
+  std::string ticket_id;  // write it from this resolved ticket (body defaults to its problem and resolution)
+};
+
+/// The outcome of one ticket of a bulk action: 200, or the refusal's status and code.
+struct BulkResult {
+  std::string id;
+  int status = 200;
+  std::string code;
+};
+
 struct StaffingRow {
   std::string agency_id, agency_name;
   bool is_dinas = false, runs_services = false;
@@ -92,6 +105,23 @@ class Service {
   TicketView comment(const Caller& who, const std::string& id, const std::string& body, bool internal);
   TicketView rate(const Caller& who, const std::string& id, int score, const std::string& comment);
   TicketView share(const Caller& who, const std::string& id, bool shared);
+
+  /// The same step on many tickets, each authorized and written on its own (queue.cpp); at most 100.
+  std::vector<BulkResult> bulk(const Caller& who, const std::vector<std::string>& ids, const ActionInput& in);
+
+  // Knowledge base (knowledge.cpp): technicians (desk staff, managers, supervisors) see every
+  // article; other staff only the public ones.
+  bool technician(const Caller& who) const;
+  std::vector<Article> articles(const Caller& who, const std::string& category_id, const ListQuery& q, std::int64_t& total) const;
+  Article article(const Caller& who, const std::string& id) const;
+  Article add_article(const Caller& who, const ArticleInput& in);
+  Article edit_article(const Caller& who, const std::string& id, const ArticleInput& in);
+
+  // Attachments (attachments.cpp): the requester and the queue's staff attach; whoever sees the
+  // ticket downloads.
+  std::vector<Attachment> attachments(const Caller& who, const std::string& ticket_id) const;
+  Attachment attach(const Caller& who, const std::string& ticket_id, const std::string& filename, const std::string& content);
+  std::pair<Attachment, std::string> download(const Caller& who, const std::string& id) const;
 
   std::vector<Agent> agents(const Scope& s) const;
   Agent add_agent(const Caller& who, const std::string& user_id, int tier);

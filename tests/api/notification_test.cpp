@@ -156,7 +156,9 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   // Reading clears the badge.
   ASSERT_EQ(teknisi.post("/api/notifications/" + text_of(item, "id") + "/read", "").status, 200);
   EXPECT_EQ(teknisi.get("/api/notifications/unread").json.at("unread").as_int64(), 0);
-  EXPECT_EQ(requester.post("/api/notifications/" + text_of(item, "id") + "/read", "").status, 404);  // not theirs
+  auto not_theirs = requester.post("/api/notifications/" + text_of(item, "id") + "/read", "");
+  EXPECT_EQ(not_theirs.status, 404);
+  EXPECT_EQ(not_theirs.error_code(), "notification.not_found");
 }
 
 TEST(SmtpConfig, AMalformedFileIsRefusedByLineAndAMissingFileMeansNoEmail) {
