@@ -1,5 +1,8 @@
 #include "servicedesk/module.hpp"
 
+#include <cstdlib>
+
+#include "core/log.hpp"
 #include "http/api_description.hpp"
 #include "servicedesk/profile_section.hpp"
 #include "servicedesk/repository.hpp"
@@ -17,6 +20,33 @@ ServiceDeskModule::ServiceDeskModule(seam::Services& services)
       service_(services.get<storage::Database>(), tenancy_, identity_, services.get<architecture::Service>(), services.get<ledger::Ledger>(),
                services.get<notification::Service>()) {
   services.provide(service_);
+  if (const char* root = std::getenv("SIMPUL_INBOUND_MAILDIR"); root && *root) inbound_root_ = root;
+}
+
+std::vector<seam::Job> ServiceDeskModule::jobs() {
+  std::vector<seam::Job> out;
+  if (!inbound_root_.empty())
+    out.push_back({"servicedesk.inbound_mail", std::chrono::minutes(1), [this] {
+                     for (const auto& t : tenancy_.tenants()) {
+                       try {
+                         auto r = service_.receive_mail(Scope{t.id}, inbound_root_ / t.slug);
+                         if (r.opened + r.commented + r.refused > 0)
+                           log::info("servicedesk.mail_read", {{"tenant", t.slug}, {"opened", r.opened}, {"commented", r.commented}, {"refused", r.refused}});
+                       } catch (const std::exception& e) {
+                         log::error("servicedesk.mail_failed", {{"tenant", t.slug}, {"error", e.what()}});
+                       }
+                     }
+                   }});
+  out.push_back({"servicedesk.daily_digest", std::chrono::minutes(60), [this] {
+                   for (const auto& t : tenancy_.tenants()) {
+                     try {
+                       if (int told = service_.send_digest(Scope{t.id}); told > 0) log::info("servicedesk.digest_sent", {{"tenant", t.slug}, {"staff", told}});
+                     } catch (const std::exception& e) {
+                       log::error("servicedesk.digest_failed", {{"tenant", t.slug}, {"error", e.what()}});
+                     }
+                   }
+                 }});
+  return out;
 }
 
 std::vector<storage::Migration> ServiceDeskModule::schema() { return Repository::migrations(); }

@@ -36,9 +36,9 @@ std::string_view openapi_knowledge_fragment() {
     "description": "Requires: servicedesk.use.",
     "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ServiceDeskArticle"}}}}}
    },
-   "put": {
+   "patch": {
     "tags": ["Service desk"],
-    "summary": "Edit an article (desk staff)",
+    "summary": "Edit an article (desk staff): title, body, category and visibility, all given",
     "description": "Requires: servicedesk.use and being desk staff, a manager or a supervisor.",
     "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ServiceDeskArticleInput"}}}},
     "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ServiceDeskArticle"}}}}}

@@ -124,7 +124,9 @@ std::vector<storage::Migration> Repository::migrations() {
            "size INTEGER NOT NULL, sha256 TEXT NOT NULL, uploaded_by_id TEXT NOT NULL, uploaded_by_name TEXT NOT NULL, uploaded_at TEXT NOT NULL);"
            "CREATE INDEX sd_attachments_ticket ON sd_attachments (tenant_id, ticket_id);"},
           {1103, "servicedesk: queue filters by priority and assignee",
-           "CREATE INDEX sd_tickets_assignee ON sd_tickets (tenant_id, assignee_id, state);"}};
+           "CREATE INDEX sd_tickets_assignee ON sd_tickets (tenant_id, assignee_id, state);"},
+          {1104, "servicedesk: daily digests sent",
+           "CREATE TABLE sd_digests (tenant_id TEXT NOT NULL REFERENCES tenants(id), date TEXT NOT NULL, PRIMARY KEY (tenant_id, date));"}};
 }
 
 std::string Repository::next_number(const Scope& s, const std::string& year) {
@@ -159,6 +161,12 @@ void Repository::update(const Scope& s, const Ticket& t) {
 
 std::optional<Ticket> Repository::ticket(const Scope& s, const std::string& id) const {
   auto rows = c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? AND t.id = ?", {s.tenant_id, id});
+  if (rows.empty()) return std::nullopt;
+  return ticket_from(rows[0]);
+}
+
+std::optional<Ticket> Repository::ticket_by_number(const Scope& s, const std::string& number) const {
+  auto rows = c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? AND t.number = ?", {s.tenant_id, number});
   if (rows.empty()) return std::nullopt;
   return ticket_from(rows[0]);
 }

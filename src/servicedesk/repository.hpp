@@ -38,6 +38,9 @@ class Repository {
   void insert(const Scope& s, const Ticket& t);
   void update(const Scope& s, const Ticket& t);
   std::optional<Ticket> ticket(const Scope& s, const std::string& id) const;
+  std::optional<Ticket> ticket_by_number(const Scope& s, const std::string& number) const;
+  /// Records the daily digest of `date` (local); false when it was already sent.
+  bool claim_digest(const Scope& s, const std::string& date);
   std::vector<Ticket> tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t& total) const;
   /// Every ticket of the tenant (reports, facts).
   std::vector<Ticket> all_tickets(const Scope& s) const;

@@ -73,6 +73,12 @@ void Repository::update(const Scope& s, const Article& a) {
              {a.title, a.body, a.category_id, a.visibility, a.updated_at, s.tenant_id, a.id});
 }
 
+bool Repository::claim_digest(const Scope& s, const std::string& date) {
+  if (!c_.query("SELECT date FROM sd_digests WHERE tenant_id = ? AND date = ?", {s.tenant_id, date}).empty()) return false;
+  c_.execute("INSERT INTO sd_digests (tenant_id, date) VALUES (?, ?)", {s.tenant_id, date});
+  return true;
+}
+
 std::vector<Attachment> Repository::attachments(const Scope& s, const std::string& ticket_id) const {
   std::vector<Attachment> out;
   for (const auto& r : c_.query(std::string("SELECT ") + kAttachmentColumns +

@@ -91,7 +91,7 @@ void register_knowledge_routes(http::Router& router, Service& m) {
     return http::json_response(200, article_json(m.article(who, req.id_param("id")), category_names(m, who.scope)));
   });
 
-  router.add("PUT", "/api/servicedesk/articles/{id}", [&m](http::Request& req) {
+  router.add("PATCH", "/api/servicedesk/articles/{id}", [&m](http::Request& req) {
     auto who = knowledge_caller(req);
     auto a = m.edit_article(who, req.id_param("id"), article_input(req, false));
     return http::json_response(200, article_json(a, category_names(m, who.scope)));

@@ -3,6 +3,7 @@
 // escalation between Pelayanan Level 1 and Level 2 as the region's regulation states it, SLA
 // clocks, desks and their staff, holidays and reports. Every change is written with its ledger
 // entry and its notifications in one transaction.
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
@@ -122,6 +123,19 @@ class Service {
   std::vector<Attachment> attachments(const Caller& who, const std::string& ticket_id) const;
   Attachment attach(const Caller& who, const std::string& ticket_id, const std::string& filename, const std::string& content);
   std::pair<Attachment, std::string> download(const Caller& who, const std::string& id) const;
+
+  /// Inbound e-mail (inbound.cpp): each message in `maildir`/new is read once. From a known, active
+  /// user it opens a ticket, or comments on the ticket whose number its subject carries as
+  /// "[#TK-...]"; it is moved to `cur`. Unknown senders, malformed or oversized messages and
+  /// refused steps are logged (never their content) and moved to `refused`, and the rest go on.
+  struct MailOutcome {
+    int opened = 0, commented = 0, refused = 0;
+  };
+  MailOutcome receive_mail(const Scope& s, const std::filesystem::path& maildir);
+  /// The daily digest (digest.cpp): every desk staff member with open tickets in their queue gets
+  /// one message (inbox and e-mail) listing them, the breached ones marked; once per local date.
+  /// Returns how many were told (0 when today's digest was already sent).
+  int send_digest(const Scope& s);
 
   std::vector<Agent> agents(const Scope& s) const;
   Agent add_agent(const Caller& who, const std::string& user_id, int tier);

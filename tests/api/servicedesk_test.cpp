@@ -463,13 +463,13 @@ TEST_P(ServiceDeskTest, KnowledgeBaseArticlesComeFromResolvedTicketsAndTechnicia
   EXPECT_EQ(l1.get("/api/servicedesk/articles?q=tidak-ada-kata-ini").json.at("total").as_int64(), 0);
 
   // Edited by the desk; opened to every staff member.
-  auto edited = l1.send("PUT", "/api/servicedesk/articles/" + internal_id,
+  auto edited = l1.patch("/api/servicedesk/articles/" + internal_id,
                         R"({"title":"Reset kata sandi surel","body":"Langkah baru","visibility":"public"})");
   ASSERT_EQ(edited.status, 200) << edited.body;
   EXPECT_EQ(text_of(edited.json, "title"), "Reset kata sandi surel");
   EXPECT_EQ(requester.get("/api/servicedesk/articles/" + internal_id).status, 200);
-  EXPECT_EQ(requester.send("PUT", "/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y"})").status, 403);
-  EXPECT_EQ(l1.send("PUT", "/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y","ticket_id":")" + ticket + "\"}").status, 422);
+  EXPECT_EQ(requester.patch("/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y"})").status, 403);
+  EXPECT_EQ(l1.patch("/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y","ticket_id":")" + ticket + "\"}").status, 422);
 }
 
 TEST_P(ServiceDeskTest, AttachmentsAreTypedByContentLimitedInSizeAndDownloadedAsAttachments) {
