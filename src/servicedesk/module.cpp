@@ -79,7 +79,7 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
     if (rule && !rule->empty()) seam::add_enforcement(rows, *rule, how, test);
   };
   add(d.types_rule.empty() ? std::nullopt : std::optional<std::string>(d.types_rule),
-      "gate: a ticket's type is one of the five the regulation lists (`validation.invalid_value`, field `type`)", routing);
+      "gate: a ticket's type is one of the five the regulation lists (`servicedesk.type_not_listed`, with the article)", routing);
   if (d.tiers == 2) {
     add(d.level1_rule, "workflow: a ticket opens in the requester's PD Level 1 queue (single point of contact)", routing);
     add(d.level2_rule,
@@ -89,9 +89,9 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
         routing);
     add(d.escalation_rule, "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)", routing);
     add(d.level1_staffing_rule, "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)", staffing);
-    add(d.level2_staffing_rule, "gate: Level 2 staff must belong to the Dinas (`validation.invalid_value`); finding: the Dinas without Level 2 staff", staffing);
+    add(d.level2_staffing_rule, "gate: Level 2 staff must belong to the Dinas (`servicedesk.level2_outside_dinas`, with the article); finding: the Dinas without Level 2 staff", staffing);
   } else {
-    add(d.structure_rule, "refusal: no Level 2 and no escalation where the regulation defines none (`validation.invalid_value`, field `tier`)", routing);
+    add(d.structure_rule, "refusal: no Level 2 and no escalation where the regulation defines none (`servicedesk.no_level2`, with the article)", routing);
   }
   add(d.desk_required_rule, "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)", staffing);
   add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)", staffing);
