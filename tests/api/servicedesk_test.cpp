@@ -43,6 +43,7 @@ const std::vector<Region>& regions() {
 /// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
 std::string citation_of(const std::string& rule) {
   static const std::map<std::string, std::string> k = {
+      {"BPN-01-33", "Pasal 1 angka 33"},   {"BPN-37-3", "Pasal 37 ayat (3)"},          {"MDN-39-3", "Pasal 39 ayat (3)"},
       {"BPN-01-34", "Pasal 1 angka 34"},   {"BPN-37-7-a", "Pasal 37 ayat (7) huruf a"}, {"BPN-37-7-b", "Pasal 37 ayat (7) huruf b"},
       {"BPN-37-9", "Pasal 37 ayat (9)"},   {"MDN-01-31", "Pasal 1 angka 31"},           {"MDN-39-7-a", "Pasal 39 ayat (7) huruf a"},
       {"MDN-39-7-b", "Pasal 39 ayat (7) huruf b"}, {"MDN-39-9", "Pasal 39 ayat (9)"},   {"LTM-32-1", "Pasal 32 ayat (1)"},
@@ -110,8 +111,12 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
   SIMPUL_PROVES("lampung-timur", "LTM-32-1");
   SIMPUL_PROVES("bontang", "BTG-43-2");
   SIMPUL_PROVES("bandar-lampung", "BDL-38-3");
-  // A ticket type the text does not list.
+  // A ticket type the text does not list, refused with the article listing the types.
   SIMPUL_PROVES("lampung-timur", "LTM-32-3");
+  SIMPUL_PROVES("balikpapan", "BPN-37-3");
+  SIMPUL_PROVES("madiun", "MDN-39-3");
+  // A ticket opens at the requester's PD Level 1, the single point of contact.
+  SIMPUL_PROVES("balikpapan", "BPN-01-33");
   // A ticket asked of Level 2 redirected to Level 1; escalation recorded with its article.
   SIMPUL_PROVES("balikpapan", "BPN-01-34");
   SIMPUL_PROVES("madiun", "MDN-01-31");
@@ -155,7 +160,11 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       EXPECT_EQ(refused.rule_id(), region.types_rule);
       EXPECT_EQ(refusal_citation(refused), citation_of(region.types_rule));
     }
-    EXPECT_EQ(open_ticket(requester, "", "sembarang").status, 422);
+    auto unlisted = open_ticket(requester, "", "sembarang");
+    EXPECT_EQ(unlisted.status, 422);
+    EXPECT_EQ(unlisted.error_code(), "servicedesk.type_not_listed");
+    EXPECT_EQ(unlisted.rule_id(), region.types_rule);  // none where the text lists no types (Bandar Lampung)
+    if (!region.types_rule.empty()) EXPECT_EQ(refusal_citation(unlisted), citation_of(region.types_rule));
 
     // A ticket opens at the requester's PD: Level 1 (or the PD's desk), priority from the matrix.
     auto before = ledger_size(in);
