@@ -41,7 +41,7 @@ void register_routes(http::Router& router, Service& m) {
   });
   router.add("POST", "/api/notifications/{id}/read", [&m](http::Request& req) {
     const auto& p = req.require("notification.read");
-    if (!m.mark_read(p.scope(), p.user_id, req.id_param("id"))) throw Error(ErrorCode::RouteNotFound, {{"resource", "notification"}});
+    if (!m.mark_read(p.scope(), p.user_id, req.id_param("id"))) throw Error(ErrorCode::NtNotFound);
     return http::json_response(200, boost::json::object{{"unread", m.unread(p.scope(), p.user_id)}});
   });
   router.add("POST", "/api/notifications/read-all", [&m](http::Request& req) {

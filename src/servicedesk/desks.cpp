@@ -46,7 +46,7 @@ Agent Service::add_agent(const Caller& who, const std::string& user_id, int tier
   const auto& p = profile_of(who.scope);
   const auto& rules = rules_of(p);
   if (tier != 1 && tier != 2) invalid("tier", "1 or 2");
-  if (tier == 2 && rules.tiers != 2) invalid("tier", "this regulation has no Level 2", tenancy::rule_ref(p, rules.structure_rule));
+  if (tier == 2 && rules.tiers != 2) throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto u = identity_.user(c, who.scope, user_id);
     if (!u) invalid("user_id", "not a user of this tenant");
@@ -55,11 +55,11 @@ Agent Service::add_agent(const Caller& who, const std::string& user_id, int tier
       // Level 2 is a unit of the Dinas (Balikpapan Pasal 37 ayat (7) huruf b, Madiun Pasal 39 ayat (7) huruf b).
       auto d = dinas(c, who.scope);
       if (!d || d->id != u->agency_id)
-        invalid("user_id", "Level 2 is a unit of the Dinas; its staff belong to the Dinas", tenancy::rule_ref(p, rules.level2_staffing_rule));
+        throw Error(ErrorCode::SdLevel2OutsideDinas, {{"field", "user_id"}}, tenancy::rule_ref(p, rules.level2_staffing_rule));
     }
     Repository repo(c);
     for (const auto& a : repo.agent_roles(who.scope, user_id))
-      if (a.tier == tier) invalid("user_id", "already staffs this level");
+      if (a.tier == tier) throw Error(ErrorCode::SdAlreadyStaff, {{"field", "user_id"}});
     Agent a;
     a.id = crypto::new_id();
     a.user_id = u->id;
@@ -80,7 +80,7 @@ void Service::remove_agent(const Caller& who, const std::string& id) {
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto a = repo.agent(who.scope, id);
-    if (!a) throw Error(ErrorCode::RouteNotFound, {{"resource", "agent"}});
+    if (!a) throw Error(ErrorCode::SdAgentNotFound);
     repo.delete_agent(who.scope, id);
     ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.agent_remove", "user", a->user_id,
                                         {{"tier", a->tier}, {"agency_id", a->agency_id}, {"name", a->user_name}}));
@@ -187,7 +187,7 @@ Category Service::add_category(const Caller& who, const std::string& name, const
     if (!parent_id.empty() && std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == parent_id; }))
       invalid("parent_id", "not a category of this desk");
     if (std::any_of(all.begin(), all.end(), [&](const Category& x) { return x.name == name && x.parent_id == parent_id; }))
-      invalid("name", "already a category here");
+      throw Error(ErrorCode::SdCategoryExists, {{"field", "name"}});
     Category cat{crypto::new_id(), parent_id, name};
     repo.insert(who.scope, cat);
     ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.category_add", "ticket_category", cat.id,
@@ -213,7 +213,7 @@ Holiday Service::add_holiday(const Caller& who, const Holiday& h) {
 void Service::remove_holiday(const Caller& who, const std::string& date) {
   require_manage(who);
   storage::write_transaction(db_, [&](storage::Connection& c) {
-    if (!Repository(c).delete_holiday(who.scope, date)) throw Error(ErrorCode::RouteNotFound, {{"resource", "holiday"}});
+    if (!Repository(c).delete_holiday(who.scope, date)) throw Error(ErrorCode::SdHolidayNotFound);
     ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.holiday_remove", "holiday", date, {}));
   });
 }
@@ -225,7 +225,7 @@ Report Service::submit_report(const Caller& who, const std::string& agency_id, c
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = roles_of(c, who.scope, who.actor.id);
-    if (!who.manage && !r.level1.count(agency_id)) throw Error(ErrorCode::AuthForbidden, {{"reason", "only the PD's desk reports"}});
+    if (!who.manage && !r.level1.count(agency_id)) throw Error(ErrorCode::SdNotQueueStaff);
     if (!tenancy_.agency(c, who.scope, agency_id)) invalid("agency_id", "not an agency of this tenant");
     const auto& p = profile_of(who.scope);
     Report rep;

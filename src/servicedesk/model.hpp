@@ -109,6 +109,22 @@ struct Holiday {
   std::string date, name;
 };
 
+/// A knowledge base article (Markdown): the record of the region's knowledge management process
+/// (e.g. Balikpapan Pasal 35), often written from a resolved ticket.
+struct Article {
+  std::string id, title, body, category_id;
+  std::string visibility = "public";  // public: every staff member; technicians: desk staff only
+  std::string ticket_id, ticket_number;  // the resolved ticket it was written from, if any
+  std::string author_id, author_name, created_at, updated_at;
+};
+
+/// A file attached to a ticket; the content is in the tenant's blob store under its SHA-256.
+struct Attachment {
+  std::string id, ticket_id, filename, content_type, sha256;
+  std::int64_t size = 0;
+  std::string uploaded_by_id, uploaded_by_name, uploaded_at;
+};
+
 struct Report {
   std::string id, agency_id, period_start, period_end, submitted_on, submitted_by_name;
   std::int64_t opened = 0, resolved = 0, open_now = 0;

@@ -1,5 +1,8 @@
 #include "servicedesk/module.hpp"
 
+#include <cstdlib>
+
+#include "core/log.hpp"
 #include "http/api_description.hpp"
 #include "servicedesk/profile_section.hpp"
 #include "servicedesk/repository.hpp"
@@ -8,6 +11,8 @@
 namespace simpul::servicedesk {
 /// This module's part of the API contract (openapi.cpp).
 std::string_view openapi_fragment();
+/// The knowledge base, attachments and bulk actions (openapi_knowledge.cpp).
+std::string_view openapi_knowledge_fragment();
 
 ServiceDeskModule::ServiceDeskModule(seam::Services& services)
     : identity_(services.get<identity::Service>()),
@@ -15,6 +20,33 @@ ServiceDeskModule::ServiceDeskModule(seam::Services& services)
       service_(services.get<storage::Database>(), tenancy_, identity_, services.get<architecture::Service>(), services.get<ledger::Ledger>(),
                services.get<notification::Service>()) {
   services.provide(service_);
+  if (const char* root = std::getenv("SIMPUL_INBOUND_MAILDIR"); root && *root) inbound_root_ = root;
+}
+
+std::vector<seam::Job> ServiceDeskModule::jobs() {
+  std::vector<seam::Job> out;
+  if (!inbound_root_.empty())
+    out.push_back({"servicedesk.inbound_mail", std::chrono::minutes(1), [this] {
+                     for (const auto& t : tenancy_.tenants()) {
+                       try {
+                         auto r = service_.receive_mail(Scope{t.id}, inbound_root_ / t.slug);
+                         if (r.opened + r.commented + r.refused > 0)
+                           log::info("servicedesk.mail_read", {{"tenant", t.slug}, {"opened", r.opened}, {"commented", r.commented}, {"refused", r.refused}});
+                       } catch (const std::exception& e) {
+                         log::error("servicedesk.mail_failed", {{"tenant", t.slug}, {"error", e.what()}});
+                       }
+                     }
+                   }});
+  out.push_back({"servicedesk.daily_digest", std::chrono::minutes(60), [this] {
+                   for (const auto& t : tenancy_.tenants()) {
+                     try {
+                       if (int told = service_.send_digest(Scope{t.id}); told > 0) log::info("servicedesk.digest_sent", {{"tenant", t.slug}, {"staff", told}});
+                     } catch (const std::exception& e) {
+                       log::error("servicedesk.digest_failed", {{"tenant", t.slug}, {"error", e.what()}});
+                     }
+                   }
+                 }});
+  return out;
 }
 
 std::vector<storage::Migration> ServiceDeskModule::schema() { return Repository::migrations(); }
@@ -32,7 +64,9 @@ std::vector<seam::Permission> ServiceDeskModule::permissions() const {
 
 void ServiceDeskModule::register_routes(http::Router& router) {
   servicedesk::register_routes(router, service_);
+  servicedesk::register_knowledge_routes(router, service_);
   http::describe(router, openapi_fragment());
+  http::describe(router, openapi_knowledge_fragment());
 }
 
 void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) { facts.add({"service_desk"}, service_.facts()); }
@@ -45,7 +79,7 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
     if (rule && !rule->empty()) seam::add_enforcement(rows, *rule, how, test);
   };
   add(d.types_rule.empty() ? std::nullopt : std::optional<std::string>(d.types_rule),
-      "gate: a ticket's type is one of the five the regulation lists (`validation.invalid_value`, field `type`)", routing);
+      "gate: a ticket's type is one of the five the regulation lists (`servicedesk.type_not_listed`, with the article)", routing);
   if (d.tiers == 2) {
     add(d.level1_rule, "workflow: a ticket opens in the requester's PD Level 1 queue (single point of contact)", routing);
     add(d.level2_rule,
@@ -55,9 +89,9 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
         routing);
     add(d.escalation_rule, "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)", routing);
     add(d.level1_staffing_rule, "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)", staffing);
-    add(d.level2_staffing_rule, "gate: Level 2 staff must belong to the Dinas (`validation.invalid_value`); finding: the Dinas without Level 2 staff", staffing);
+    add(d.level2_staffing_rule, "gate: Level 2 staff must belong to the Dinas (`servicedesk.level2_outside_dinas`, with the article); finding: the Dinas without Level 2 staff", staffing);
   } else {
-    add(d.structure_rule, "refusal: no Level 2 and no escalation where the regulation defines none (`validation.invalid_value`, field `tier`)", routing);
+    add(d.structure_rule, "refusal: no Level 2 and no escalation where the regulation defines none (`servicedesk.no_level2`, with the article)", routing);
   }
   add(d.desk_required_rule, "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)", staffing);
   add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)", staffing);

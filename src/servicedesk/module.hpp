@@ -18,11 +18,15 @@ class ServiceDeskModule : public seam::Module {
   void register_facts(regulation::FactRegistry& facts) override;
   void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
   void seed_demo(const seam::DemoTenant& tenant) override;
+  /// servicedesk.inbound_mail (every minute, when $SIMPUL_INBOUND_MAILDIR names the root of the
+  /// tenants' Maildirs, `<root>/<tenant slug>/`) and servicedesk.daily_digest (hourly; once a day).
+  std::vector<seam::Job> jobs() override;
 
  private:
   const identity::Service& identity_;
   const tenancy::Service& tenancy_;
   Service service_;
+  std::filesystem::path inbound_root_;
 };
 
 }  // namespace simpul::servicedesk

@@ -126,6 +126,33 @@ std::string_view openapi_fragment() {
        "type": "string"
       },
       "description": "ticket type"
+     },
+     {
+      "name": "priority",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "a priority of the profile"
+     },
+     {
+      "name": "assigned",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "me: assigned to the caller"
+     },
+     {
+      "name": "breached",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "true: only tickets whose time to own or to resolve is breached (recomputed from the events)"
      }
     ]
    },

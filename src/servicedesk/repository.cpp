@@ -112,7 +112,21 @@ std::vector<storage::Migration> Repository::migrations() {
            "period_start TEXT NOT NULL, period_end TEXT NOT NULL, submitted_on TEXT NOT NULL, submitted_by_name TEXT NOT NULL, "
            "opened INTEGER NOT NULL, resolved INTEGER NOT NULL, open_now INTEGER NOT NULL);"
            "CREATE TABLE sd_counters (tenant_id TEXT NOT NULL REFERENCES tenants(id), year TEXT NOT NULL, next INTEGER NOT NULL, "
-           "PRIMARY KEY (tenant_id, year));"}};
+           "PRIMARY KEY (tenant_id, year));"},
+          {1101, "servicedesk: knowledge base articles",
+           "CREATE TABLE sd_articles (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), title TEXT NOT NULL, "
+           "body TEXT NOT NULL, category_id TEXT NOT NULL, visibility TEXT NOT NULL, ticket_id TEXT NOT NULL, ticket_number TEXT NOT NULL, "
+           "author_id TEXT NOT NULL, author_name TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+           "CREATE INDEX sd_articles_by_tenant ON sd_articles (tenant_id, updated_at);"},
+          {1102, "servicedesk: ticket attachments (content in repository_blobs)",
+           "CREATE TABLE sd_attachments (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id) ON DELETE CASCADE, filename TEXT NOT NULL, content_type TEXT NOT NULL, "
+           "size INTEGER NOT NULL, sha256 TEXT NOT NULL, uploaded_by_id TEXT NOT NULL, uploaded_by_name TEXT NOT NULL, uploaded_at TEXT NOT NULL);"
+           "CREATE INDEX sd_attachments_ticket ON sd_attachments (tenant_id, ticket_id);"},
+          {1103, "servicedesk: queue filters by priority and assignee",
+           "CREATE INDEX sd_tickets_assignee ON sd_tickets (tenant_id, assignee_id, state);"},
+          {1104, "servicedesk: daily digests sent",
+           "CREATE TABLE sd_digests (tenant_id TEXT NOT NULL REFERENCES tenants(id), date TEXT NOT NULL, PRIMARY KEY (tenant_id, date));"}};
 }
 
 std::string Repository::next_number(const Scope& s, const std::string& year) {
@@ -151,13 +165,24 @@ std::optional<Ticket> Repository::ticket(const Scope& s, const std::string& id) 
   return ticket_from(rows[0]);
 }
 
-std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t& total) const {
+std::optional<Ticket> Repository::ticket_by_number(const Scope& s, const std::string& number) const {
+  auto rows = c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? AND t.number = ?", {s.tenant_id, number});
+  if (rows.empty()) return std::nullopt;
+  return ticket_from(rows[0]);
+}
+
+namespace {
+
+/// The WHERE of a ticket list: the filters and what the viewer may see.
+storage::ListSql ticket_list(const Scope& s, const TicketFilter& f, const std::string& q) {
   storage::ListSql list("FROM sd_tickets t");
   list.where("t.tenant_id = ?", {s.tenant_id})
       .equals_if_set("t.agency_id", f.agency_id)
       .equals_if_set("t.queue_agency_id", f.queue_agency_id)
       .equals_if_set("t.requester_id", f.requester_id)
-      .equals_if_set("t.type", f.type);
+      .equals_if_set("t.type", f.type)
+      .equals_if_set("t.priority", f.priority)
+      .equals_if_set("t.assignee_id", f.assignee_id);
   if (f.state == "open") list.where("t.state NOT IN ('resolved', 'closed')");
   else list.equals_if_set("t.state", f.state);
   if (f.tier) list.where("t.tier = ?", {*f.tier});
@@ -165,11 +190,26 @@ std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, c
     list.where("(t.requester_id = ? OR t.shared = 1 OR t.agency_id IN "
                "(SELECT a.agency_id FROM sd_agents a WHERE a.tenant_id = t.tenant_id AND a.user_id = ? AND a.tier = 1))",
                {f.viewer_id, f.viewer_id});
-  list.contains(q.q, {"t.number", "t.title", "t.requester_name"})
-      .order_by(q.sort, q.descending, {{"created_at", "t.created_at"}, {"updated_at", "t.updated_at"}, {"number", "t.number"}, {"priority", "t.priority"}},
+  list.contains(q, {"t.number", "t.title", "t.requester_name"});
+  return list;
+}
+
+}  // namespace
+
+std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t& total) const {
+  auto list = ticket_list(s, f, q.q);
+  list.order_by(q.sort, q.descending, {{"created_at", "t.created_at"}, {"updated_at", "t.updated_at"}, {"number", "t.number"}, {"priority", "t.priority"}},
                 "t.id");
   std::vector<Ticket> out;
   for (const auto& r : list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", q, total)) out.push_back(ticket_from(r));
+  return out;
+}
+
+std::vector<Ticket> Repository::matching(const Scope& s, const TicketFilter& f, const std::string& q) const {
+  auto list = ticket_list(s, f, q);
+  list.order_by("t.created_at, t.id");
+  std::vector<Ticket> out;
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", 1000000, 0)) out.push_back(ticket_from(r));
   return out;
 }
 

@@ -21,6 +21,9 @@ struct TicketFilter {
   std::string queue_agency_id;
   std::string requester_id;  // "Tiket saya"
   std::string type;
+  std::string priority;
+  std::string assignee_id;  // "assigned to me"
+  bool breached = false;    // only tickets whose SLA is breached; the service computes it, not the SQL
   // Visibility: everything (Level 2, supervisors), or what this user may see.
   bool everything = false;
   std::string viewer_id;
@@ -35,6 +38,9 @@ class Repository {
   void insert(const Scope& s, const Ticket& t);
   void update(const Scope& s, const Ticket& t);
   std::optional<Ticket> ticket(const Scope& s, const std::string& id) const;
+  std::optional<Ticket> ticket_by_number(const Scope& s, const std::string& number) const;
+  /// Records the daily digest of `date` (local); false when it was already sent.
+  bool claim_digest(const Scope& s, const std::string& date);
   std::vector<Ticket> tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t& total) const;
   /// Every ticket of the tenant (reports, facts).
   std::vector<Ticket> all_tickets(const Scope& s) const;
@@ -58,6 +64,21 @@ class Repository {
   std::vector<Holiday> holidays(const Scope& s) const;
   void save(const Scope& s, const Holiday& h);
   bool delete_holiday(const Scope& s, const std::string& date);
+
+  /// Ids of every ticket matching `f` (no paging), oldest first: the breached filter computes
+  /// the SLA of each of them.
+  std::vector<Ticket> matching(const Scope& s, const TicketFilter& f, const std::string& q) const;
+
+  // Knowledge base (repository_knowledge.cpp).
+  std::vector<Article> articles(const Scope& s, const std::string& category_id, bool technician, const ListQuery& q, std::int64_t& total) const;
+  std::optional<Article> article(const Scope& s, const std::string& id) const;
+  void insert(const Scope& s, const Article& a);
+  void update(const Scope& s, const Article& a);
+
+  // Attachments (repository_knowledge.cpp).
+  std::vector<Attachment> attachments(const Scope& s, const std::string& ticket_id) const;
+  std::optional<Attachment> attachment(const Scope& s, const std::string& id) const;
+  void insert(const Scope& s, const Attachment& a);
 
   void insert(const Scope& s, const Report& r);
   std::vector<Report> reports(const Scope& s) const;

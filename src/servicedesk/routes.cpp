@@ -43,6 +43,12 @@ void register_routes(http::Router& router, Service& m) {
     f.queue_agency_id = http::query_id(req, "queue_agency");
     if (auto tier = http::query_int(req, "tier", 1, 2)) f.tier = *tier;
     if (view == "mine") f.requester_id = who.actor.id;
+    if (http::query_choice(req, "assigned", {"me"}) == "me") f.assignee_id = who.actor.id;
+    f.breached = http::query_choice(req, "breached", {"true", "false"}) == "true";
+    if (auto prio = req.query_value("priority")) {
+      if (!rules(m, who).priority(*prio)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "priority"}});
+      f.priority = *prio;
+    }
     if (auto type = req.query_value("type")) {
       if (!rules(m, who).type(*type)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "type"}});
       f.type = *type;

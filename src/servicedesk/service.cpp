@@ -15,8 +15,6 @@ const std::vector<std::string> kOpenStates = {"new", "assigned", "in_progress", 
 
 bool open_state(const std::string& s) { return std::find(kOpenStates.begin(), kOpenStates.end(), s) != kOpenStates.end(); }
 
-[[noreturn]] void not_found(const char* what) { throw Error(ErrorCode::RouteNotFound, {{"resource", what}}); }
-
 void required(const std::string& value, const char* field) {
   if (value.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", field}});
 }
@@ -57,7 +55,7 @@ bool Service::works(const Caller& who, const Roles& r, const Ticket& t) const {
 
 Ticket Service::visible(storage::Connection& c, const Caller& who, const Roles& r, const std::string& id) const {
   auto t = Repository(c).ticket(who.scope, id);
-  if (!t || !sees(who, r, *t)) not_found("ticket");  // another PD's ticket is not revealed
+  if (!t || !sees(who, r, *t)) throw Error(ErrorCode::SdTicketNotFound);  // another PD's ticket is not revealed
   return *t;
 }
 
@@ -132,11 +130,13 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
   required(in.title, "title");
   required(in.urgency, "urgency");
   required(in.impact, "impact");
-  if (!rules.type(in.type)) invalid("type", "not a ticket type of this regulation", tenancy::rule_ref(p, rules.types_rule.empty() ? std::nullopt : std::optional(rules.types_rule)));
+  if (!rules.type(in.type))
+    throw Error(ErrorCode::SdTypeNotListed, {{"field", "type"}},
+                tenancy::rule_ref(p, rules.types_rule.empty() ? std::nullopt : std::optional(rules.types_rule)));
   if (!rules.level(in.urgency)) invalid("urgency", "tinggi, sedang or rendah");
   if (!rules.level(in.impact)) invalid("impact", "tinggi, sedang or rendah");
   if (in.tier != 1 && in.tier != 2) invalid("tier", "1 or 2");
-  if (in.tier == 2 && rules.tiers != 2) invalid("tier", "this regulation has no Level 2", tenancy::rule_ref(p, rules.structure_rule));
+  if (in.tier == 2 && rules.tiers != 2) throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
   Opened out;
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
@@ -177,7 +177,7 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
     // Level 2 stays there only for a service the Dinas itself provides, where the text allows it.
     if (in.tier == 2) {
       auto d = dinas(c, who.scope);
-      if (!d) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "tier"}, {"reason", "no agency holds the Dinas role"}});
+      if (!d) throw Error(ErrorCode::SdNoDinas, {{"field", "tier"}});
       bool dinas_service = element && element->owner_agency_id == d->id;
       if (rules.level2_direct_for_dinas_services && dinas_service) {
         t.tier = 2;
@@ -213,7 +213,25 @@ std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQ
     auto r = roles_of(c, who.scope, who.actor.id);
     f.everything = who.manage || who.supervise || r.level2;
     f.viewer_id = who.actor.id;
-    return Repository(c).tickets(who.scope, f, q, total);
+    Repository repo(c);
+    if (!f.breached) return repo.tickets(who.scope, f, q, total);
+    // Breached: the clocks are recomputed from each matching ticket's events (sla.cpp), so the
+    // filter costs one events query per matching ticket; narrow it with state=open.
+    const auto& rules = rules_of(profile_of(who.scope));
+    auto cal = calendar(c, who.scope);
+    auto now = clock::now();
+    std::vector<Ticket> hit;
+    for (auto& t : repo.matching(who.scope, f, q.q)) {
+      const Priority* prio = rules.priority(t.priority);
+      if (!prio) continue;
+      auto sla = compute_sla(repo.events(who.scope, t.id), *prio, cal, now);
+      if (sla.own.breached() || sla.resolve.breached()) hit.push_back(std::move(t));
+    }
+    if (q.descending) std::reverse(hit.begin(), hit.end());
+    total = static_cast<std::int64_t>(hit.size());
+    std::vector<Ticket> page;
+    for (auto i = q.offset(); i < total && i < q.offset() + q.per_page; ++i) page.push_back(std::move(hit[static_cast<std::size_t>(i)]));
+    return page;
   });
 }
 
@@ -263,10 +281,9 @@ TicketView Service::act(const Caller& who, const std::string& id, const ActionIn
     Ticket t = visible(c, who, r, id);
     bool worker = works(who, r, t), requester = t.requester_id == who.actor.id;
     bool by_requester = in.action == "close" || in.action == "reopen";
-    if (!worker && !(by_requester && requester)) throw Error(ErrorCode::AuthForbidden, {{"reason", "not staff of the queue holding this ticket"}});
+    if (!worker && !(by_requester && requester)) throw Error(ErrorCode::SdNotQueueStaff);
     auto refuse = [&](const char* allowed) {
-      throw Error(ErrorCode::ValidationInvalidValue,
-                  {{"field", "action"}, {"reason", "not possible in this state"}, {"state", t.state}, {"allowed_from", allowed}});
+      throw Error(ErrorCode::SdInvalidTransition, {{"field", "action"}, {"state", t.state}, {"allowed_from", allowed}});
     };
     Event e;
     e.kind = "state";
@@ -315,8 +332,7 @@ TicketView Service::act(const Caller& who, const std::string& id, const ActionIn
     } else {  // reopen
       if (t.state != "resolved" && t.state != "closed") refuse("resolved, closed");
       if (!within_days(t.resolved_at, rules.reopen_days))
-        throw Error(ErrorCode::ValidationInvalidValue,
-                    {{"field", "action"}, {"reason", "the reopen window has passed; open a new ticket"}, {"reopen_days", rules.reopen_days}});
+        throw Error(ErrorCode::SdReopenWindowPassed, {{"field", "action"}, {"reopen_days", rules.reopen_days}});
       t.state = t.assignee_id.empty() ? "new" : "in_progress";
       t.resolved_at.reset();
       t.closed_at.reset();
@@ -339,15 +355,15 @@ TicketView Service::act(const Caller& who, const std::string& id, const ActionIn
 TicketView Service::escalate(const Caller& who, const std::string& id, const std::string& note) {
   const auto& p = profile_of(who.scope);
   const auto& rules = rules_of(p);
-  if (rules.tiers != 2) invalid("tier", "this regulation has no Level 2", tenancy::rule_ref(p, rules.structure_rule));
+  if (rules.tiers != 2) throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
   required(note, "note");
   auto view = storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
-    if (!works(who, r, t)) throw Error(ErrorCode::AuthForbidden, {{"reason", "only the PD's Level 1 escalates its tickets"}});
-    if (t.tier != 1 || !open_state(t.state)) invalid("tier", "only an open ticket at Level 1 can be escalated");
+    if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
+    if (t.tier != 1 || !open_state(t.state)) throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
     auto d = dinas(c, who.scope);
-    if (!d) invalid("tier", "no agency holds the Dinas role");
+    if (!d) throw Error(ErrorCode::SdNoDinas, {{"field", "tier"}});
     auto rule = tenancy::rule_ref(p, rules.escalation_rule);
     Event e;
     e.kind = "escalated";
@@ -379,8 +395,8 @@ TicketView Service::give_back(const Caller& who, const std::string& id, const st
   auto view = storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
-    if (!works(who, r, t)) throw Error(ErrorCode::AuthForbidden, {{"reason", "only Level 2 returns its tickets"}});
-    if (t.tier != 2 || !open_state(t.state)) invalid("tier", "only an open ticket at Level 2 can be returned");
+    if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
+    if (t.tier != 2 || !open_state(t.state)) throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
     Event e;
     e.kind = "returned";
     e.from_state = t.state;
@@ -408,8 +424,8 @@ TicketView Service::comment(const Caller& who, const std::string& id, const std:
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
     bool worker = works(who, r, t);
-    if (internal && !worker) throw Error(ErrorCode::AuthForbidden, {{"reason", "internal notes are for the desk's staff"}});
-    if (!worker && t.requester_id != who.actor.id) throw Error(ErrorCode::AuthForbidden, {{"reason", "only the requester and the desk comment"}});
+    if (internal && !worker) throw Error(ErrorCode::SdNotQueueStaff, {{"field", "internal"}});
+    if (!worker && t.requester_id != who.actor.id) throw Error(ErrorCode::SdNotQueueStaff);
     Event e;
     e.kind = internal ? "note" : "comment";
     e.body = body;
@@ -432,9 +448,9 @@ TicketView Service::rate(const Caller& who, const std::string& id, int score, co
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
-    if (t.requester_id != who.actor.id) throw Error(ErrorCode::AuthForbidden, {{"reason", "only the requester rates the service"}});
-    if (t.state != "resolved" && t.state != "closed") invalid("score", "a ticket is rated after it is resolved");
-    if (t.rating) invalid("score", "already rated");
+    if (t.requester_id != who.actor.id) throw Error(ErrorCode::SdRequesterOnly);
+    if (t.state != "resolved" && t.state != "closed") throw Error(ErrorCode::SdInvalidTransition, {{"field", "score"}, {"state", t.state}});
+    if (t.rating) throw Error(ErrorCode::SdAlreadyRated);
     t.rating = score;
     t.rating_comment = comment;
     t.updated_at = clock::now_iso();
@@ -451,7 +467,7 @@ TicketView Service::share(const Caller& who, const std::string& id, bool shared)
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
-    if (!works(who, r, t)) throw Error(ErrorCode::AuthForbidden, {{"reason", "only the desk shares a ticket"}});
+    if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
     t.shared = shared;
     t.updated_at = clock::now_iso();
     Repository(c).update(who.scope, t);

@@ -3,6 +3,7 @@
 // escalation between Pelayanan Level 1 and Level 2 as the region's regulation states it, SLA
 // clocks, desks and their staff, holidays and reports. Every change is written with its ledger
 // entry and its notifications in one transaction.
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
@@ -56,6 +57,19 @@ struct TicketView {
   std::vector<std::string> actions;  // what the viewer may do now
 };
 
+/// A knowledge base article as written or edited.
+struct ArticleInput {
+  std::string title, body, category_id, visibility = "public";
+  std::string ticket_id;  // write it from this resolved ticket (body defaults to its problem and resolution)
+};
+
+/// The outcome of one ticket of a bulk action: 200, or the refusal's status and code.
+struct BulkResult {
+  std::string id;
+  int status = 200;
+  std::string code;
+};
+
 struct StaffingRow {
   std::string agency_id, agency_name;
   bool is_dinas = false, runs_services = false;
@@ -92,6 +106,36 @@ class Service {
   TicketView comment(const Caller& who, const std::string& id, const std::string& body, bool internal);
   TicketView rate(const Caller& who, const std::string& id, int score, const std::string& comment);
   TicketView share(const Caller& who, const std::string& id, bool shared);
+
+  /// The same step on many tickets, each authorized and written on its own (queue.cpp); at most 100.
+  std::vector<BulkResult> bulk(const Caller& who, const std::vector<std::string>& ids, const ActionInput& in);
+
+  // Knowledge base (knowledge.cpp): technicians (desk staff, managers, supervisors) see every
+  // article; other staff only the public ones.
+  bool technician(const Caller& who) const;
+  std::vector<Article> articles(const Caller& who, const std::string& category_id, const ListQuery& q, std::int64_t& total) const;
+  Article article(const Caller& who, const std::string& id) const;
+  Article add_article(const Caller& who, const ArticleInput& in);
+  Article edit_article(const Caller& who, const std::string& id, const ArticleInput& in);
+
+  // Attachments (attachments.cpp): the requester and the queue's staff attach; whoever sees the
+  // ticket downloads.
+  std::vector<Attachment> attachments(const Caller& who, const std::string& ticket_id) const;
+  Attachment attach(const Caller& who, const std::string& ticket_id, const std::string& filename, const std::string& content);
+  std::pair<Attachment, std::string> download(const Caller& who, const std::string& id) const;
+
+  /// Inbound e-mail (inbound.cpp): each message in `maildir`/new is read once. From a known, active
+  /// user it opens a ticket, or comments on the ticket whose number its subject carries as
+  /// "[#TK-...]"; it is moved to `cur`. Unknown senders, malformed or oversized messages and
+  /// refused steps are logged (never their content) and moved to `refused`, and the rest go on.
+  struct MailOutcome {
+    int opened = 0, commented = 0, refused = 0;
+  };
+  MailOutcome receive_mail(const Scope& s, const std::filesystem::path& maildir);
+  /// The daily digest (digest.cpp): every desk staff member with open tickets in their queue gets
+  /// one message (inbox and e-mail) listing them, the breached ones marked; once per local date.
+  /// Returns how many were told (0 when today's digest was already sent).
+  int send_digest(const Scope& s);
 
   std::vector<Agent> agents(const Scope& s) const;
   Agent add_agent(const Caller& who, const std::string& user_id, int tier);

@@ -41,6 +41,7 @@ const std::set<std::string> kNotCausedByOneRule = {
     "team.position_full",                      // cites the position's article where the profile names one
     "architecture.period_invalid",             // cites the validity article where the profile names one
     "gateway.not_decider",                     // cites the approver article where the region states one (not Bandar Lampung)
+    "servicedesk.type_not_listed",             // cites the types article where the region lists types (not Bandar Lampung)
 };
 
 }  // namespace

@@ -20,6 +20,8 @@ inline constexpr std::string_view kRuleDrivenCodes[] = {
     "gateway.commercial_use",            // a refusal ground of the profile
     "infrastructure.gate_refused",       // e.g. Lampung Timur Pasal 17 ayat (9): no data centre of a PD
     "infrastructure.no_backup_exception",  // only where the region grants the legal-basis exception
+    "servicedesk.no_level2",             // the article defining the desk without tiers (e.g. Lampung Timur Pasal 32 ayat (1))
+    "servicedesk.level2_outside_dinas",  // Level 2 is a unit of the Dinas (Balikpapan Pasal 37 ayat (7) huruf b)
 };
 
 /// The one documented exception: where the region's regulation states no sanctions at all, the

@@ -8,6 +8,7 @@
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
+#include "storage/unit_of_work.hpp"
 #include "testing/proves.hpp"
 
 using namespace simpul;
@@ -42,6 +43,7 @@ const std::vector<Region>& regions() {
 /// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
 std::string citation_of(const std::string& rule) {
   static const std::map<std::string, std::string> k = {
+      {"BPN-01-33", "Pasal 1 angka 33"},   {"BPN-37-3", "Pasal 37 ayat (3)"},          {"MDN-39-3", "Pasal 39 ayat (3)"},
       {"BPN-01-34", "Pasal 1 angka 34"},   {"BPN-37-7-a", "Pasal 37 ayat (7) huruf a"}, {"BPN-37-7-b", "Pasal 37 ayat (7) huruf b"},
       {"BPN-37-9", "Pasal 37 ayat (9)"},   {"MDN-01-31", "Pasal 1 angka 31"},           {"MDN-39-7-a", "Pasal 39 ayat (7) huruf a"},
       {"MDN-39-7-b", "Pasal 39 ayat (7) huruf b"}, {"MDN-39-9", "Pasal 39 ayat (9)"},   {"LTM-32-1", "Pasal 32 ayat (1)"},
@@ -109,8 +111,12 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
   SIMPUL_PROVES("lampung-timur", "LTM-32-1");
   SIMPUL_PROVES("bontang", "BTG-43-2");
   SIMPUL_PROVES("bandar-lampung", "BDL-38-3");
-  // A ticket type the text does not list.
+  // A ticket type the text does not list, refused with the article listing the types.
   SIMPUL_PROVES("lampung-timur", "LTM-32-3");
+  SIMPUL_PROVES("balikpapan", "BPN-37-3");
+  SIMPUL_PROVES("madiun", "MDN-39-3");
+  // A ticket opens at the requester's PD Level 1, the single point of contact.
+  SIMPUL_PROVES("balikpapan", "BPN-01-33");
   // A ticket asked of Level 2 redirected to Level 1; escalation recorded with its article.
   SIMPUL_PROVES("balikpapan", "BPN-01-34");
   SIMPUL_PROVES("madiun", "MDN-01-31");
@@ -135,10 +141,12 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       ASSERT_EQ(second.status, 201) << second.body;
       auto outside = appoint(admin, me(requester), 2);
       EXPECT_EQ(outside.status, 422);
+      EXPECT_EQ(outside.error_code(), "servicedesk.level2_outside_dinas");
       EXPECT_EQ(outside.rule_id(), region.l2_staffing);
       EXPECT_EQ(refusal_citation(outside), citation_of(region.l2_staffing));
     } else {
       EXPECT_EQ(second.status, 422);
+      EXPECT_EQ(second.error_code(), "servicedesk.no_level2");
       EXPECT_EQ(second.rule_id(), region.structure_rule);
       EXPECT_EQ(refusal_citation(second), citation_of(region.structure_rule));
     }
@@ -148,11 +156,15 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     if (!region.refused_type.empty()) {
       auto refused = open_ticket(requester, "", region.refused_type);
       EXPECT_EQ(refused.status, 422);
-      EXPECT_EQ(refused.error_code(), "validation.invalid_value");
+      EXPECT_EQ(refused.error_code(), "servicedesk.type_not_listed");
       EXPECT_EQ(refused.rule_id(), region.types_rule);
       EXPECT_EQ(refusal_citation(refused), citation_of(region.types_rule));
     }
-    EXPECT_EQ(open_ticket(requester, "", "sembarang").status, 422);
+    auto unlisted = open_ticket(requester, "", "sembarang");
+    EXPECT_EQ(unlisted.status, 422);
+    EXPECT_EQ(unlisted.error_code(), "servicedesk.type_not_listed");
+    EXPECT_EQ(unlisted.rule_id(), region.types_rule);  // none where the text lists no types (Bandar Lampung)
+    if (!region.types_rule.empty()) EXPECT_EQ(refusal_citation(unlisted), citation_of(region.types_rule));
 
     // A ticket opens at the requester's PD: Level 1 (or the PD's desk), priority from the matrix.
     auto before = ledger_size(in);
@@ -180,6 +192,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     auto direct = open_ticket(requester, R"(,"tier":2,"element_id":")" + text_of(app.json, "id") + "\"");
     if (region.tiers == 1) {
       EXPECT_EQ(direct.status, 422);
+      EXPECT_EQ(direct.error_code(), "servicedesk.no_level2");
       EXPECT_EQ(direct.rule_id(), region.structure_rule);
       EXPECT_EQ(refusal_citation(direct), citation_of(region.structure_rule));
     } else if (region.direct_for_dinas) {
@@ -271,9 +284,9 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   // Bad input: refused with a catalogue code, nothing written.
   auto size = ledger_size(in);
   EXPECT_EQ(act(l1, R"({"action":"terbang"})").error_code(), "validation.invalid_value");
-  EXPECT_EQ(act(l1, R"({"action":"start"})").error_code(), "validation.invalid_value");  // not assigned yet
+  EXPECT_EQ(act(l1, R"({"action":"start"})").error_code(), "servicedesk.invalid_transition");  // not assigned yet
   EXPECT_EQ(act(l1, R"({"action":"assign","extra":1})").error_code(), "validation.unknown_field");
-  EXPECT_EQ(act(requester, R"({"action":"assign"})").status, 403);
+  EXPECT_EQ(act(requester, R"({"action":"assign"})").error_code(), "servicedesk.not_queue_staff");
   EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"x","urgency":"parah","impact":"sedang"})").status, 422);
   EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"","urgency":"tinggi","impact":"sedang"})").status, 422);
   EXPECT_EQ(requester.get("/api/servicedesk/tickets/bukan-id!").status, 400);
@@ -286,7 +299,7 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   ASSERT_EQ(pending.status, 200);
   EXPECT_TRUE(pending.json.at("sla").at("paused").as_bool());
   EXPECT_EQ(text_of(pending.json, "pending_reason"), "Menunggu suku cadang");
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);  // not resolved yet
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.invalid_transition");  // not resolved yet
   ASSERT_EQ(act(l1, R"({"action":"resume"})").status, 200);
   EXPECT_EQ(act(l1, R"({"action":"resolve"})").error_code(), "validation.missing_field");
   auto resolved = act(l1, R"({"action":"resolve","resolution":"Printer diganti"})");
@@ -295,11 +308,11 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
 
   // The requester rates once, 1-5, and may reopen within the window.
   EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":6})").status, 422);
-  EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 403);
+  EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.requester_only");
   auto rated = requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":4,"comment":"Cepat"})");
   ASSERT_EQ(rated.status, 200);
   EXPECT_EQ(rated.json.at("rating").as_int64(), 4);
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").status, 422);
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.already_rated");
   auto reopened = act(requester, R"({"action":"reopen","reason":"Masih macet"})");
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   EXPECT_EQ(text_of(reopened.json, "state"), "in_progress");
@@ -384,6 +397,211 @@ TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
     ASSERT_EQ(board.status, 200);
     EXPECT_EQ(board.json.at("tiers").as_int64(), region.tiers);
   }
+}
+
+namespace {
+
+/// A ticket of `requester` taken to "resolved" by `l1`.
+std::string resolved_ticket(Client& requester, Client& l1, const std::string& resolution) {
+  auto opened = open_ticket(requester);
+  EXPECT_EQ(opened.status, 201) << opened.body;
+  auto id = text_of(opened.json, "id");
+  auto act = [&](const std::string& body) { return l1.post("/api/servicedesk/tickets/" + id + "/actions", body); };
+  EXPECT_EQ(act(R"({"action":"assign"})").status, 200);
+  EXPECT_EQ(act(R"({"action":"start"})").status, 200);
+  EXPECT_EQ(act(R"({"action":"resolve","resolution":")" + resolution + "\"}").status, 200);
+  return id;
+}
+
+Reply upload(Client& c, const std::string& ticket, const std::string& filename, const std::string& content) {
+  return c.send("POST", "/api/servicedesk/tickets/" + ticket + "/attachments?filename=" + filename, content,
+                {{"content-type", "application/octet-stream"}});
+}
+
+std::int64_t ticket_total(Client& c, const std::string& query) {
+  auto r = c.get("/api/servicedesk/tickets?" + query);
+  EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+  return r.status == 200 ? r.json.at("total").as_int64() : -1;
+}
+
+}  // namespace
+
+TEST_P(ServiceDeskTest, KnowledgeBaseArticlesComeFromResolvedTicketsAndTechnicianArticlesStayWithTheDesk) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto requester = user(in, admin, "balikpapan", "guru.disdik", "agency_operator", disdik);
+  auto l1 = user(in, admin, "balikpapan", "teknisi.disdik", "agency_operator", disdik);
+  ASSERT_EQ(appoint(admin, me(l1), 1).status, 201);
+
+  // Only a resolved ticket becomes an article, and only desk staff write articles.
+  auto still_open = text_of(open_ticket(requester).json, "id");
+  auto size = ledger_size(in);
+  auto early = l1.post("/api/servicedesk/articles", R"({"ticket_id":")" + still_open + "\"}");
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.error_code(), "servicedesk.ticket_not_resolved");
+  EXPECT_EQ(requester.post("/api/servicedesk/articles", R"({"title":"Tips","body":"Isi"})").status, 403);
+  EXPECT_EQ(l1.post("/api/servicedesk/articles", R"({"title":"Tips","body":"Isi","visibility":"rahasia"})").error_code(), "validation.invalid_value");
+  EXPECT_EQ(l1.post("/api/servicedesk/articles", R"({"title":"Tips"})").error_code(), "validation.missing_field");
+  EXPECT_EQ(ledger_size(in), size);
+
+  auto ticket = resolved_ticket(requester, l1, "Driver printer dipasang ulang");
+  auto from_ticket = l1.post("/api/servicedesk/articles", R"({"ticket_id":")" + ticket + "\"}");
+  ASSERT_EQ(from_ticket.status, 201) << from_ticket.body;
+  EXPECT_EQ(text_of(from_ticket.json, "title"), "Printer tidak bisa mencetak");
+  EXPECT_NE(text_of(from_ticket.json, "body").find("Driver printer dipasang ulang"), std::string::npos);
+  EXPECT_EQ(text_of(from_ticket.json, "ticket_id"), ticket);
+  EXPECT_EQ(text_of(from_ticket.json, "visibility"), "public");
+  EXPECT_GT(ledger_size(in), size);
+  EXPECT_EQ(text_of(last_event(l1.get("/api/servicedesk/tickets/" + ticket)), "kind"), "article");
+
+  auto internal = l1.post("/api/servicedesk/articles",
+                          R"({"title":"Reset kata sandi server surel","body":"# Langkah\n\n1. Masuk ke konsol\n2. Jalankan reset","visibility":"technicians"})");
+  ASSERT_EQ(internal.status, 201) << internal.body;
+  auto internal_id = text_of(internal.json, "id");
+
+  // Staff who are not technicians read and search the public articles only.
+  EXPECT_EQ(requester.get("/api/servicedesk/articles").json.at("total").as_int64(), 1);
+  EXPECT_EQ(requester.get("/api/servicedesk/articles?q=printer").json.at("total").as_int64(), 1);
+  EXPECT_EQ(requester.get("/api/servicedesk/articles?q=sandi").json.at("total").as_int64(), 0);
+  auto hidden = requester.get("/api/servicedesk/articles/" + internal_id);
+  EXPECT_EQ(hidden.status, 404);
+  EXPECT_EQ(hidden.error_code(), "servicedesk.article_not_found");
+  EXPECT_EQ(l1.get("/api/servicedesk/articles").json.at("total").as_int64(), 2);
+  EXPECT_EQ(l1.get("/api/servicedesk/articles?q=SANDI").json.at("total").as_int64(), 1);
+  EXPECT_EQ(l1.get("/api/servicedesk/articles?q=tidak-ada-kata-ini").json.at("total").as_int64(), 0);
+
+  // Edited by the desk; opened to every staff member.
+  auto edited = l1.patch("/api/servicedesk/articles/" + internal_id,
+                        R"({"title":"Reset kata sandi surel","body":"Langkah baru","visibility":"public"})");
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(text_of(edited.json, "title"), "Reset kata sandi surel");
+  EXPECT_EQ(requester.get("/api/servicedesk/articles/" + internal_id).status, 200);
+  EXPECT_EQ(requester.patch("/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y"})").status, 403);
+  EXPECT_EQ(l1.patch("/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y","ticket_id":")" + ticket + "\"}").status, 422);
+}
+
+TEST_P(ServiceDeskTest, AttachmentsAreTypedByContentLimitedInSizeAndDownloadedAsAttachments) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto dishub = agency_id(admin, "DISHUB");
+  auto requester = user(in, admin, "balikpapan", "guru.disdik", "agency_operator", disdik);
+  auto l1 = user(in, admin, "balikpapan", "teknisi.disdik", "agency_operator", disdik);
+  auto outsider = user(in, admin, "balikpapan", "staf.dishub", "agency_operator", dishub);
+  ASSERT_EQ(appoint(admin, me(l1), 1).status, 201);
+  auto ticket = text_of(open_ticket(requester).json, "id");
+
+  auto size = ledger_size(in);
+  auto hostile = upload(requester, ticket, "../../etc/passwd", "teks");
+  EXPECT_EQ(hostile.status, 422);
+  EXPECT_EQ(hostile.error_code(), "servicedesk.attachment_name");
+  EXPECT_EQ(upload(requester, ticket, "a%01b.txt", "teks").error_code(), "servicedesk.attachment_name");
+  EXPECT_EQ(upload(requester, ticket, "..", "teks").error_code(), "servicedesk.attachment_name");
+  auto program = upload(requester, ticket, "foto.png", std::string("MZ\x90\0\x03\0\0\0\x04\0", 10));
+  EXPECT_EQ(program.status, 415);
+  EXPECT_EQ(program.error_code(), "servicedesk.attachment_type");
+  auto big = upload(requester, ticket, "log.txt", std::string(5 * 1024 * 1024 + 1, 'a'));
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(big.error_code(), "servicedesk.attachment_too_large");
+  EXPECT_EQ(upload(outsider, ticket, "x.txt", "teks").status, 404);  // another PD's ticket is not revealed
+  EXPECT_EQ(ledger_size(in), size);
+
+  auto note = upload(requester, ticket, "catatan.txt", "Printer macet di lantai 2");
+  ASSERT_EQ(note.status, 201) << note.body;
+  EXPECT_EQ(text_of(note.json, "content_type"), "text/plain; charset=utf-8");
+  auto png = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  auto shot = upload(l1, ticket, "layar.png", png);
+  ASSERT_EQ(shot.status, 201) << shot.body;
+  EXPECT_EQ(text_of(shot.json, "content_type"), "image/png");
+  // A page named .html is typed by its content: plain text, never rendered.
+  auto page = upload(requester, ticket, "halaman.html", "<html><script>alert(1)</script></html>");
+  ASSERT_EQ(page.status, 201) << page.body;
+  EXPECT_EQ(text_of(page.json, "content_type"), "text/plain; charset=utf-8");
+  EXPECT_GT(ledger_size(in), size);
+
+  auto list = l1.get("/api/servicedesk/tickets/" + ticket + "/attachments");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.json.at("items").as_array().size(), 3u);
+  EXPECT_EQ(outsider.get("/api/servicedesk/tickets/" + ticket + "/attachments").status, 404);
+
+  auto file = requester.get("/api/servicedesk/attachments/" + text_of(shot.json, "id") + "/content");
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, png);
+  EXPECT_EQ(file.header("Content-Type"), "image/png");
+  EXPECT_NE(file.header("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_NE(file.header("Content-Disposition").find("layar.png"), std::string::npos);
+  EXPECT_EQ(file.header("X-Content-Type-Options"), "nosniff");
+  auto html = requester.get("/api/servicedesk/attachments/" + text_of(page.json, "id") + "/content");
+  EXPECT_EQ(html.header("Content-Type"), "text/plain; charset=utf-8");
+  auto foreign = outsider.get("/api/servicedesk/attachments/" + text_of(shot.json, "id") + "/content");
+  EXPECT_EQ(foreign.status, 404);
+  EXPECT_EQ(foreign.error_code(), "servicedesk.attachment_not_found");
+}
+
+TEST_P(ServiceDeskTest, QueueFiltersAndBulkActionsAuthorizeEveryTicket) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto dishub = agency_id(admin, "DISHUB");
+  auto requester = user(in, admin, "balikpapan", "guru.disdik", "agency_operator", disdik);
+  auto l1 = user(in, admin, "balikpapan", "teknisi.disdik", "agency_operator", disdik);
+  auto other = user(in, admin, "balikpapan", "staf.dishub", "agency_operator", dishub);
+  auto other_l1 = user(in, admin, "balikpapan", "teknisi.dishub", "agency_operator", dishub);
+  ASSERT_EQ(appoint(admin, me(l1), 1).status, 201);
+  ASSERT_EQ(appoint(admin, me(other_l1), 1).status, 201);
+
+  auto high1 = text_of(open_ticket(requester).json, "id");  // tinggi x sedang: tinggi
+  auto high2 = text_of(open_ticket(requester).json, "id");
+  auto low = text_of(requester.post("/api/servicedesk/tickets", R"({"type":"permintaan","title":"Akun baru","urgency":"rendah","impact":"rendah"})").json, "id");
+  auto foreign = text_of(open_ticket(other).json, "id");
+
+  EXPECT_EQ(ticket_total(l1, "view=queue&priority=tinggi"), 2);
+  EXPECT_EQ(ticket_total(l1, "view=queue&priority=rendah"), 1);
+  EXPECT_EQ(l1.get("/api/servicedesk/tickets?priority=sangat").status, 400);
+  EXPECT_EQ(ticket_total(l1, "assigned=me"), 0);
+
+  // Bulk assign: each ticket authorized on its own; another PD's ticket is refused, the rest done.
+  auto size = ledger_size(in);
+  auto bulk = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"assign","ids":[")" + high1 + R"(",")" + high2 + R"(",")" + foreign + "\"]}");
+  ASSERT_EQ(bulk.status, 200) << bulk.body;
+  EXPECT_EQ(bulk.json.at("done").as_int64(), 2);
+  EXPECT_EQ(bulk.json.at("refused").as_int64(), 1);
+  EXPECT_EQ(bulk.json.at("items").at(2).at("status").as_int64(), 404);
+  EXPECT_EQ(text_of(bulk.json.at("items").at(2), "code"), "servicedesk.ticket_not_found");
+  EXPECT_GT(ledger_size(in), size);
+  EXPECT_EQ(ticket_total(l1, "assigned=me"), 2);
+  EXPECT_EQ(ticket_total(other_l1, "view=queue&state=new&queue_agency=" + dishub), 1);  // untouched
+
+  // A requester cannot work the queue in bulk; states are checked per ticket.
+  auto by_requester = requester.post("/api/servicedesk/tickets/bulk", R"({"action":"start","ids":[")" + high1 + "\"]}");
+  ASSERT_EQ(by_requester.status, 200);
+  EXPECT_EQ(text_of(by_requester.json.at("items").at(0), "code"), "servicedesk.not_queue_staff");
+  auto start = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"start","ids":[")" + high1 + R"(",")" + high2 + R"(",")" + low + "\"]}");
+  ASSERT_EQ(start.status, 200);
+  EXPECT_EQ(start.json.at("done").as_int64(), 2);
+  EXPECT_EQ(text_of(start.json.at("items").at(2), "code"), "servicedesk.invalid_transition");  // not assigned yet
+  auto no_text = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"resolve","ids":[")" + high1 + "\"]}");
+  EXPECT_EQ(text_of(no_text.json.at("items").at(0), "code"), "validation.missing_field");
+  auto resolved = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"resolve","resolution":"Printer diganti","ids":[")" + high1 + R"(",")" + high2 + "\"]}");
+  EXPECT_EQ(resolved.json.at("done").as_int64(), 2);
+  EXPECT_EQ(ticket_total(l1, "view=queue&state=resolved"), 2);
+
+  std::string many = "[";
+  for (int i = 0; i < 101; ++i) many += std::string(i ? "," : "") + "\"" + high1 + "\"";
+  auto too_many = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"close","ids":)" + many + "]}");
+  EXPECT_EQ(too_many.status, 422);
+  EXPECT_EQ(too_many.error_code(), "servicedesk.bulk_too_many");
+  EXPECT_EQ(l1.post("/api/servicedesk/tickets/bulk", R"({"action":"reopen","ids":[")" + high1 + "\"]}").status, 422);
+
+  // Breached: the low ticket has waited unowned for weeks (its events moved back in time).
+  EXPECT_EQ(ticket_total(l1, "breached=true&state=open"), 0);
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE sd_events SET at = ? WHERE ticket_id = ?", {"2026-10-01T01:00:00Z", low});
+  });
+  EXPECT_EQ(ticket_total(l1, "breached=true&state=open"), 1);
+  EXPECT_EQ(ticket_total(l1, "breached=true&priority=tinggi"), 0);
+  EXPECT_EQ(ticket_total(other_l1, "breached=true"), 0);  // not their PD's ticket
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ServiceDeskTest, ::testing::ValuesIn(test_support::backends()));

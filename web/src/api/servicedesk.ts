@@ -1,7 +1,7 @@
 // Layanan SPBE's service desk (docs/service-desk.md): tickets, their steps, the staffing board,
 // and the notification inbox. The shapes come from the contract (src/servicedesk/openapi.cpp,
 // src/notification/openapi.cpp).
-import { api } from './client'
+import { api, download, upload } from './client'
 import type { Answer, Body, Schema } from './contract'
 
 const enc = encodeURIComponent
@@ -14,6 +14,13 @@ export type Staffing = Answer<'/api/servicedesk/staffing', 'get'>
 export type NewTicket = Body<'/api/servicedesk/tickets', 'post'>
 export type TicketAction = Body<'/api/servicedesk/tickets/{id}/actions', 'post'>
 export type Inbox = Answer<'/api/notifications', 'get'>
+export type Article = Schema<'ServiceDeskArticle'>
+export type ArticleInput = Schema<'ServiceDeskArticleInput'>
+export type ArticlePage = Answer<'/api/servicedesk/articles', 'get'>
+export type Attachment = Schema<'ServiceDeskAttachment'>
+export type BulkBody = Body<'/api/servicedesk/tickets/bulk', 'post'>
+export type BulkAnswer = Answer<'/api/servicedesk/tickets/bulk', 'post'>
+export type Statistics = Answer<'/api/servicedesk/statistics', 'get'>
 
 export const servicedeskApi = {
   options: () => api.get<DeskOptions>('/api/servicedesk/options'),
@@ -26,6 +33,16 @@ export const servicedeskApi = {
   comment: (id: string, body: string, internal: boolean) =>
     api.post<TicketDetail>(`/api/servicedesk/tickets/${enc(id)}/comments`, { body, internal }),
   rate: (id: string, score: number, comment: string) => api.post<TicketDetail>(`/api/servicedesk/tickets/${enc(id)}/rating`, { score, comment }),
+  bulk: (body: BulkBody) => api.post<BulkAnswer>('/api/servicedesk/tickets/bulk', body),
+  statistics: (query: Record<string, string | undefined>) => api.get<Statistics>('/api/servicedesk/statistics', { query }),
+  articles: (query: Record<string, string | number | undefined>) => api.get<ArticlePage>('/api/servicedesk/articles', { query }),
+  article: (id: string) => api.get<Article>(`/api/servicedesk/articles/${enc(id)}`),
+  addArticle: (body: ArticleInput) => api.post<Article>('/api/servicedesk/articles', body),
+  editArticle: (id: string, body: ArticleInput) => api.patch<Article>(`/api/servicedesk/articles/${enc(id)}`, body),
+  attachments: (ticketId: string) => api.get<{ items: Attachment[] }>(`/api/servicedesk/tickets/${enc(ticketId)}/attachments`),
+  attach: (ticketId: string, file: Blob, filename: string) =>
+    upload<Attachment>(`/api/servicedesk/tickets/${enc(ticketId)}/attachments`, file, 'application/octet-stream', { query: { filename } }),
+  downloadAttachment: (id: string) => download(`/api/servicedesk/attachments/${enc(id)}/content`),
   staffing: () => api.get<Staffing>('/api/servicedesk/staffing'),
   inbox: () => api.get<Inbox>('/api/notifications'),
   unread: () => api.get<Answer<'/api/notifications/unread', 'get'>>('/api/notifications/unread'),

@@ -61,6 +61,7 @@ const en: typeof id = {
       infra_request: 'Colocation/VPS request',
       ticket: 'Service ticket',
       ticket_category: 'Ticket category',
+      kb_article: 'Knowledge base article',
       holiday: 'Holiday',
     },
     actionName: {
@@ -184,6 +185,10 @@ const en: typeof id = {
       'servicedesk.ticket_resolve': 'Resolved a ticket',
       'servicedesk.ticket_close': 'Closed a ticket',
       'servicedesk.ticket_reopen': 'Reopened a ticket',
+      'servicedesk.ticket_article': 'Turned a ticket into a knowledge base article',
+      'servicedesk.ticket_attach': 'Attached a file to a ticket',
+      'servicedesk.article_create': 'Wrote a knowledge base article',
+      'servicedesk.article_edit': 'Edited a knowledge base article',
     },
   },
 }

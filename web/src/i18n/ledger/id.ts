@@ -59,6 +59,7 @@ const id = {
       infra_request: 'Permohonan kolokasi/VPS',
       ticket: 'Tiket layanan',
       ticket_category: 'Kategori tiket',
+      kb_article: 'Artikel basis pengetahuan',
       holiday: 'Hari libur',
     },
     actionName: {
@@ -182,6 +183,10 @@ const id = {
       'servicedesk.ticket_resolve': 'Menyelesaikan tiket',
       'servicedesk.ticket_close': 'Menutup tiket',
       'servicedesk.ticket_reopen': 'Membuka kembali tiket',
+      'servicedesk.ticket_article': 'Menjadikan tiket artikel basis pengetahuan',
+      'servicedesk.ticket_attach': 'Melampirkan berkas pada tiket',
+      'servicedesk.article_create': 'Menulis artikel basis pengetahuan',
+      'servicedesk.article_edit': 'Mengubah artikel basis pengetahuan',
     },
   },
 }

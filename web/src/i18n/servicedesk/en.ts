@@ -4,7 +4,7 @@ import type id from './id'
 // not compile.
 const en: typeof id = {
   servicedesk: {
-    nav: { section: 'SPBE services', tickets: 'Service tickets', staffing: 'Service desk staff', inbox: 'Notifications' },
+    nav: { section: 'SPBE services', tickets: 'Service tickets', knowledge: 'Knowledge base', report: 'Service desk report', staffing: 'Service desk staff', inbox: 'Notifications' },
     title: 'Service tickets',
     subtitle: 'Complaints, incidents, problems, requests and changes of SPBE services, handled as the region’s regulation says.',
     ticket: 'Ticket',
@@ -38,6 +38,28 @@ const en: typeof id = {
       report: 'Last report',
       staffed: 'Meets the requirement',
       notStaffed: 'Not yet',
+    },
+    states: { open: 'Open', new: 'New', assigned: 'Assigned', in_progress: 'In progress', pending: 'Pending', resolved: 'Resolved', closed: 'Closed' },
+    filters: { all: 'All', tier1: 'Level 1', tier2: 'Level 2', breached: 'SLA breached', assignedToMe: 'Assigned to me' },
+    bulk: {
+      selected: '{n} tickets selected', action: 'Choose a step', run: 'Apply', reason: 'Reason for the hold', resolution: 'Resolution',
+      outcome: '{done} tickets done, {refused} refused (outside your queue or in another state).',
+    },
+    attachments: {
+      title: 'Attachments', none: 'No attachments yet.', add: 'Add attachment',
+      hint: 'PDF, images (PNG, JPEG, GIF), text or Office documents; at most 5 MB. The type is checked from the content and files are always downloaded.',
+    },
+    kb: {
+      title: 'Knowledge base', subtitle: 'The desk’s solution articles: the record of knowledge management, some written from resolved tickets.',
+      search: 'Search title or text', searchRun: 'Search', category: 'Category', visibility: 'Readable by', ticket: 'From ticket', updated: 'Updated',
+      new: 'Write article', body: 'Text (Markdown)', public: 'All staff', technicians: 'Service desk staff', save: 'Save', cancel: 'Cancel', edit: 'Edit',
+      empty: 'No articles yet.', count: '{n} articles', fromTicket: 'Turn into a knowledge base article', fromTicketLink: 'Written from ticket {number}',
+    },
+    report: {
+      title: 'Service desk report', subtitle: 'Tickets opened in the period per agency and tier: SLA breach rate and backlog.',
+      from: 'From', to: 'To', show: 'Show', empty: 'No tickets in this period.', desk: 'Service desk',
+      breachRate: 'SLA breach rate (%)', backlog: 'Open backlog', opened: 'Opened', resolved: 'Resolved',
+      backlogShort: 'Backlog', breached: 'SLA breached', rate: 'Rate',
     },
     inbox: { title: 'Notifications', empty: 'No notifications.', markRead: 'Mark read', unread: 'Unread' },
   },

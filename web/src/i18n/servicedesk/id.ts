@@ -2,7 +2,7 @@
 // language, which defines the keys.
 const id = {
   servicedesk: {
-    nav: { section: 'Layanan SPBE', tickets: 'Tiket layanan', staffing: 'Petugas meja layanan', inbox: 'Notifikasi' },
+    nav: { section: 'Layanan SPBE', tickets: 'Tiket layanan', knowledge: 'Basis pengetahuan', report: 'Laporan meja layanan', staffing: 'Petugas meja layanan', inbox: 'Notifikasi' },
     title: 'Tiket layanan',
     subtitle: 'Keluhan, gangguan, masalah, permintaan dan perubahan Layanan SPBE, ditangani sesuai regulasi daerah.',
     ticket: 'Tiket',
@@ -36,6 +36,28 @@ const id = {
       report: 'Laporan terakhir',
       staffed: 'Memenuhi ketentuan',
       notStaffed: 'Belum memenuhi',
+    },
+    states: { open: 'Terbuka', new: 'Baru', assigned: 'Ditugaskan', in_progress: 'Dikerjakan', pending: 'Ditunda', resolved: 'Selesai', closed: 'Ditutup' },
+    filters: { all: 'Semua', tier1: 'Pelayanan Level 1', tier2: 'Pelayanan Level 2', breached: 'Melewati SLA', assignedToMe: 'Ditugaskan kepada saya' },
+    bulk: {
+      selected: '{n} tiket dipilih', action: 'Pilih langkah', run: 'Terapkan', reason: 'Alasan penundaan', resolution: 'Penyelesaian',
+      outcome: '{done} tiket diproses, {refused} ditolak (tiket di luar antrean Anda atau statusnya tidak sesuai).',
+    },
+    attachments: {
+      title: 'Lampiran', none: 'Belum ada lampiran.', add: 'Tambah lampiran',
+      hint: 'PDF, gambar (PNG, JPEG, GIF), teks, atau dokumen Office; paling besar 5 MB. Jenis berkas diperiksa dari isinya dan selalu diunduh sebagai berkas.',
+    },
+    kb: {
+      title: 'Basis pengetahuan', subtitle: 'Artikel solusi meja layanan: catatan proses manajemen pengetahuan, sebagian ditulis dari tiket yang selesai.',
+      search: 'Cari judul atau isi', searchRun: 'Cari', category: 'Kategori', visibility: 'Dapat dibaca oleh', ticket: 'Dari tiket', updated: 'Diperbarui',
+      new: 'Tulis artikel', body: 'Isi (Markdown)', public: 'Semua pegawai', technicians: 'Petugas meja layanan', save: 'Simpan', cancel: 'Batal', edit: 'Ubah',
+      empty: 'Belum ada artikel.', count: '{n} artikel', fromTicket: 'Jadikan artikel basis pengetahuan', fromTicketLink: 'Ditulis dari tiket {number}',
+    },
+    report: {
+      title: 'Laporan meja layanan', subtitle: 'Tiket yang dibuka dalam periode per Perangkat Daerah dan tingkat: tingkat pelanggaran SLA dan tunggakan.',
+      from: 'Dari', to: 'Sampai', show: 'Tampilkan', empty: 'Tidak ada tiket dalam periode ini.', desk: 'Meja layanan',
+      breachRate: 'Tingkat pelanggaran SLA (%)', backlog: 'Tunggakan tiket terbuka', opened: 'Dibuka', resolved: 'Diselesaikan',
+      backlogShort: 'Tunggakan', breached: 'Melewati SLA', rate: 'Persentase',
     },
     inbox: { title: 'Notifikasi', empty: 'Tidak ada notifikasi.', markRead: 'Tandai dibaca', unread: 'Belum dibaca' },
   },
