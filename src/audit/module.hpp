@@ -7,7 +7,8 @@ namespace simpul::audit {
 
 class AuditModule : public seam::Module {
  public:
-  /// Needs storage::Database, tenancy::Service, architecture::Service and ledger::Ledger; provides audit::Service.
+  /// Needs storage::Database, tenancy::Service, architecture::Service, ledger::Ledger, identity::Service and
+  /// notification::Service; provides audit::Service.
   explicit AuditModule(seam::Services& services);
   std::string_view id() const override { return "audit"; }
   static std::vector<storage::Migration> schema();
@@ -15,9 +16,13 @@ class AuditModule : public seam::Module {
   std::vector<seam::Permission> permissions() const override;
   void register_routes(http::Router& router) override;
   void register_facts(regulation::FactRegistry& facts) override;
+  void register_evidence(evaluation::EvidenceSources& sources) override;
   void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
+  void seed_demo(const seam::DemoTenant& tenant) override;
+  std::vector<seam::Job> jobs() override;
 
  private:
+  tenancy::Service& tenancy_;
   Service service_;
 };
 
