@@ -9,7 +9,8 @@ class AuditModule : public seam::Module {
  public:
   /// Needs storage::Database, tenancy::Service, architecture::Service, ledger::Ledger, identity::Service and
   /// notification::Service; provides audit::Service.
-  explicit AuditModule(seam::Services& services);
+  /// `demo_records`: seed_demo fills a demo tenant (`serve --demo`); the API tests' tenants start empty.
+  AuditModule(seam::Services& services, bool demo_records);
   std::string_view id() const override { return "audit"; }
   static std::vector<storage::Migration> schema();
   static void profile_sections(tenancy::ProfileSections& sections);
@@ -23,6 +24,7 @@ class AuditModule : public seam::Module {
 
  private:
   tenancy::Service& tenancy_;
+  bool demo_records_;
   Service service_;
 };
 

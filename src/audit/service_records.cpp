@@ -151,6 +151,7 @@ ProgrammeView Service::coordinate(const Scope& s, const std::string& programme_i
     const auto* type = a.type(prog->type);
     if (!type || !type->coordination_rule)
       throw Error(kNotStated, {{"reason", "the regulation states no coordination for this audit type"}, {"type", prog->type}});
+    if (prog->state == "ditutup") throw Error(kProgrammeClosed, {{"state", prog->state}});
     if (prog->state == "direncanakan") throw Error(kBadStep, {{"state", prog->state}, {"reason", "the audit has not started"}});
     if (prog->started_on && date < *prog->started_on)
       throw Error(kBadDate, {{"field", "date"}, {"reason", "before the audit began"}, {"started_on", *prog->started_on}});

@@ -69,7 +69,8 @@ SummaryData summary_names(storage::Connection& c, const Scope& s, const tenancy:
 }
 
 void label_value(pdf::Document& doc, const std::string& label, const std::string& value) {
-  const float label_width = 150;
+  // Labels are short (one line in bold); values wrap in the rest of the width.
+  const float label_width = 160;
   auto lines = pdf::wrap(doc.regular, 10, pdf::clean(value.empty() ? "-" : value), doc.width() - label_width);
   if (lines.empty()) lines.push_back("-");
   pdf::ensure(doc, 14.0f * static_cast<float>(lines.size()));
@@ -93,8 +94,8 @@ void findings_table(pdf::Document& doc, const std::vector<Finding>& findings, co
     pdf::paragraph(doc, doc.regular, 10, "Tidak ada temuan.", pdf::kMuted);
     return;
   }
-  const std::vector<pdf::Column> columns = {{"Temuan", 130}, {"Objek", 85}, {"Tingkat", 45}, {"Penanggung jawab", 80}, {"Batas", 60},
-                                            {"Tindak lanjut", pdf::kWidth - 400}};
+  const std::vector<pdf::Column> columns = {{"Temuan", 150}, {"Objek", 80}, {"Tingkat", 45}, {"Penanggung jawab", 75}, {"Batas", 60},
+                                            {"Tindak lanjut", pdf::kWidth - 410}};
   pdf::table(doc, [&] {
     for (const auto& f : findings) {
       auto object = names.objects.count(f.object_id) ? names.objects.at(f.object_id) : f.object_id;
@@ -141,7 +142,8 @@ std::string Service::summary_pdf(const Scope& s, const std::string& programme_id
   if (v.internal_deadline) label_value(doc, "Batas audit internal", long_local_date(*v.internal_deadline));
 
   pdf::heading(doc, "Tim dan penugasan");
-  label_value(doc, "Pelaksana", named_choice(auditor_kinds(), x.auditor_kind) + ": " + x.auditor_name);
+  label_value(doc, "Pelaksana", x.auditor_name);
+  label_value(doc, "Jenis pelaksana", named_choice(auditor_kinds(), x.auditor_kind));
   label_value(doc, "Akreditasi/sertifikat", x.auditor_reference);
   if (!x.team_decree_number.empty())
     label_value(doc, "Keputusan tim audit", x.team_decree_number + ", " + long_local_date(x.team_decree_date));
@@ -160,16 +162,20 @@ std::string Service::summary_pdf(const Scope& s, const std::string& programme_id
   label_value(doc, "Laporan diterima", long_local_date(x.report_date));
   label_value(doc, "Ditutup", long_local_date(x.closed_on));
   if (a.routing_rule) {
-    label_value(doc, "Disampaikan ke Ketua Tim Koordinasi", long_local_date(x.sent_to_chair_on));
-    label_value(doc, "Disampaikan ke " + a.routing_to, long_local_date(x.sent_to_head_on));
+    label_value(doc, "Ke Ketua Tim Koordinasi", long_local_date(x.sent_to_chair_on));
+    label_value(doc, "Ke kepala daerah", long_local_date(x.sent_to_head_on) + " (" + a.routing_to + ")");
   }
-  for (const auto& k : v.coordination)
-    label_value(doc, "Koordinasi " + k.with, long_local_date(k.date) + ": " + k.note);
+  for (const auto& k : v.coordination) {
+    label_value(doc, "Koordinasi", k.with + ", " + long_local_date(k.date));
+    label_value(doc, "Catatan koordinasi", k.note);
+  }
   if (!v.reports.empty())
     label_value(doc, "Berkas laporan", v.reports.front().filename + " (SHA-256 " + v.reports.front().sha256.substr(0, 16) + "…)");
-  for (const auto& k : v.corrections)
-    label_value(doc, "Koreksi " + long_local_date(p.local_date(k.corrected_at)),
-                k.field + ": " + k.old_value + " → " + k.new_value + " (" + k.reason + ", " + k.corrected_by_name + ")");
+  for (const auto& k : v.corrections) {
+    label_value(doc, "Koreksi", long_local_date(p.local_date(k.corrected_at)) + ", " + k.corrected_by_name + ": " + k.field + " " +
+                                    k.old_value + " → " + k.new_value);
+    label_value(doc, "Alasan koreksi", k.reason);
+  }
 
   pdf::heading(doc, "Temuan dan tindak lanjut");
   findings_table(doc, findings, names, today);

@@ -74,8 +74,6 @@ std::int64_t ledger_size(Instance& instance);
 std::string json_text(const boost::json::value& v);
 /// The string field `key` of a JSON answer.
 inline std::string text_of(const boost::json::value& v, const char* key) { return std::string(v.at(key).as_string()); }
-/// The text a PDF answer shows (its streams inflated, Unicode strings decoded), for searching it.
-std::string pdf_text(const std::string& pdf);
 /// The code of the tenant's i-th agency in code order.
 std::string agency_code(Client& c, int i);
 

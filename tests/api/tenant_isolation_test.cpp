@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "api_harness.hpp"
+#include "pdf_text.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/text.hpp"
