@@ -47,7 +47,7 @@ void module_list(List& list, const Config& c) {
   list.template add<infrastructure::InfrastructureModule>();
   list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
   list.template add<servicedesk::ServiceDeskModule>();
-  list.template add<audit::AuditModule>();
+  list.template add<audit::AuditModule>(c.demo);
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile

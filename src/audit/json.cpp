@@ -109,6 +109,35 @@ boost::json::object to_json(const tenancy::Profile& p, const ProgrammeView& v) {
   } else {
     out["start_refusal"] = nullptr;
   }
+  boost::json::array reports, corrections, coordination;
+  for (const auto& r : v.reports)
+    reports.push_back(boost::json::object{{"id", r.id},
+                                          {"filename", r.filename},
+                                          {"content_type", r.content_type},
+                                          {"size", r.size},
+                                          {"sha256", r.sha256},
+                                          {"uploaded_by_name", r.uploaded_by_name},
+                                          {"uploaded_at", r.uploaded_at}});
+  for (const auto& x : v.corrections)
+    corrections.push_back(boost::json::object{{"id", x.id},
+                                              {"field", x.field},
+                                              {"old_value", x.old_value},
+                                              {"new_value", x.new_value},
+                                              {"reason", x.reason},
+                                              {"corrected_by_name", x.corrected_by_name},
+                                              {"corrected_at", x.corrected_at}});
+  for (const auto& x : v.coordination)
+    coordination.push_back(boost::json::object{{"id", x.id},
+                                               {"with", x.with},
+                                               {"date", x.date},
+                                               {"note", x.note},
+                                               {"recorded_by_name", x.recorded_by_name}});
+  out["reports"] = std::move(reports);
+  out["corrections"] = std::move(corrections);
+  out["coordination"] = std::move(coordination);
+  const auto* type = audit_profile(p).type(v.programme.type);
+  out["coordination_rule"] = type ? citation_of(p, type->coordination_rule) : boost::json::value(nullptr);
+  out["coordination_with"] = audit_profile(p).coordination_with;
   return out;
 }
 
@@ -143,7 +172,8 @@ boost::json::object options_json(const tenancy::Profile& p) {
                                         {"cadence_rule", citation_of(p, t.cadence_rule)},
                                         {"scope_rule", citation_of(p, t.scope_rule)},
                                         {"infrastructure", t.infrastructure},
-                                        {"application_categories", categories}});
+                                        {"application_categories", categories},
+                                        {"coordination_rule", citation_of(p, t.coordination_rule)}});
   }
   for (const auto& [id, name] : audit_aspects()) aspects.push_back(boost::json::object{{"id", id}, {"name", name}});
   for (const auto& [id, name] : auditor_kinds())
@@ -157,7 +187,8 @@ boost::json::object options_json(const tenancy::Profile& p) {
           {"internal_audit_rule", citation_of(p, a.internal_audit_rule)},
           {"team_decree_rule", citation_of(p, a.team_decree_rule)},
           {"routing_rule", citation_of(p, a.routing_rule)},
-          {"routing_to", a.routing_to}};
+          {"routing_to", a.routing_to},
+          {"coordination_with", a.coordination_with}};
 }
 
 }  // namespace simpul::audit

@@ -1,6 +1,7 @@
 #pragma once
 // Audit TIK: what the profile says about ICT audits, and the programmes and findings kept here
 // (docs/ict-audit.md).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct AuditType {
   std::optional<std::string> scope_rule;     // the article stating what it covers
   bool infrastructure = false;               // infrastructure elements are in scope
   std::vector<std::string> application_categories;  // application categories in scope
+  std::optional<std::string> coordination_rule;     // the article asking the Dinas to coordinate this type's audit
 };
 
 /// The region's `audit:` profile section.
@@ -34,6 +36,7 @@ struct AuditProfile {
   std::optional<std::string> routing_rule;         // results to the head of region through the Ketua Tim Koordinasi
   std::vector<std::string> routing_rules;          // every article stating the routing
   std::string routing_to;                          // e.g. "Walikota melalui Ketua Tim Koordinasi SPBE"
+  std::string coordination_with;                   // e.g. "Kementerian Komunikasi dan Informatika"
   const AuditType* type(const std::string& id) const {
     for (const auto& t : types)
       if (t.id == id) return &t;
@@ -93,6 +96,23 @@ struct Finding {
   std::optional<std::string> followed_up_on, verified_on;
   std::string verified_by_name;
   std::string created_at;
+};
+
+/// One uploaded version of a programme's audit report (the newest is the report).
+struct Report {
+  std::string id, programme_id, filename, content_type, sha256;
+  std::int64_t size = 0;
+  std::string uploaded_by_name, uploaded_at;
+};
+
+/// A logged correction of a closed programme: the field, both values and why.
+struct Correction {
+  std::string id, programme_id, field, old_value, new_value, reason, corrected_by_name, corrected_at;
+};
+
+/// A record of the coordination the regulation asks for (e.g. with the ministry), on a programme.
+struct Coordination {
+  std::string id, programme_id, with, date, note, recorded_by_name, recorded_at;
 };
 
 /// An object in scope of one audit type, with its cadence.

@@ -1,5 +1,7 @@
 #include "audit/module.hpp"
 
+#include "audit/demo.hpp"
+#include "audit/evidence.hpp"
 #include "audit/facts.hpp"
 #include "audit/repository.hpp"
 #include "audit/routes.hpp"
@@ -13,11 +15,24 @@ std::string_view openapi_fragment();
 
 namespace simpul::audit {
 
-AuditModule::AuditModule(seam::Services& services)
-    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
-               services.get<ledger::Ledger>()) {
+AuditModule::AuditModule(seam::Services& services, bool demo_records)
+    : tenancy_(services.get<tenancy::Service>()),
+      demo_records_(demo_records),
+      service_(services.get<storage::Database>(), tenancy_, services.get<architecture::Service>(), services.get<ledger::Ledger>(),
+               services.get<identity::Service>(), services.get<notification::Service>()) {
   services.provide(service_);
 }
+
+void AuditModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(audit_evidence_source(service_)); }
+
+// Only a demo instance gets audit records: every other module's tests share the demo organisation
+// and would find three more infrastructure elements and their notifications.
+void AuditModule::seed_demo(const seam::DemoTenant& tenant) {
+  if (demo_records_) seed_audit_demo(service_, tenancy_, tenant);
+}
+
+// Follow-up reminders: the due dates are days, so twice a day is soon enough.
+std::vector<seam::Job> AuditModule::jobs() { return {{"audit.remind_follow_ups", std::chrono::minutes(12 * 60), [this] { service_.remind_follow_ups(); }}}; }
 
 std::vector<storage::Migration> AuditModule::schema() { return Repository::migrations(); }
 
@@ -71,6 +86,12 @@ void AuditModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& ro
          internal);
   record(a.team_decree_rule, "gate: a programme needs the audit team decree (number, date) and is placed under the role's Perangkat Daerah",
          plan);
+  const std::string records = "AuditTest.ReportsSummariesCorrectionsAndCoordinationAreRecorded";
+  for (const auto& t : a.types)
+    record(t.coordination_rule,
+           "record: the coordination with " + a.coordination_with + " on a programme of " + t.name +
+               " (date, note, the article cited); whether it happened as the text means is not machine-checkable",
+           records);
   for (const auto& r : a.routing_rules)
     record(r, "record: the routing of the results to " + a.routing_to + " with both dates, in order after the report", steps);
 }

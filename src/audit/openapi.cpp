@@ -526,6 +526,191 @@ std::string_view openapi_fragment() {
      }
     }
    }
+  },
+  "/api/audit/programmes/{id}/reports": {
+   "post": {
+    "tags": [
+     "Audit"
+    ],
+    "summary": "Upload a new version of the audit report: raw body (PDF or DOCX, checked by content, at most 8 MB), ?filename=",
+    "description": "Requires: audit.manage.",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AuditProgramme"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/octet-stream": {
+       "schema": {
+        "type": "string",
+        "format": "binary"
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "filename",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   }
+  },
+  "/api/audit/reports/{id}/content": {
+   "get": {
+    "tags": [
+     "Audit"
+    ],
+    "summary": "Download an audit report (always as an attachment)",
+    "description": "Requires: audit.read.",
+    "responses": {
+     "200": {
+      "description": "success"
+     }
+    }
+   }
+  },
+  "/api/audit/programmes/{id}/summary.pdf": {
+   "get": {
+    "tags": [
+     "Audit"
+    ],
+    "summary": "The programme summary PDF: scope, team, steps with local dates, findings and follow-up",
+    "description": "Requires: audit.read.",
+    "responses": {
+     "200": {
+      "description": "success"
+     }
+    }
+   }
+  },
+  "/api/audit/summary.pdf": {
+   "get": {
+    "tags": [
+     "Audit"
+    ],
+    "summary": "The yearly summary PDF: programmes planned to start in the year, findings and follow-up",
+    "description": "Requires: audit.read.",
+    "responses": {
+     "200": {
+      "description": "success"
+     }
+    },
+    "parameters": [
+     {
+      "name": "year",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      },
+      "description": "default: this year in the Pemda's local time"
+     }
+    ]
+   }
+  },
+  "/api/audit/programmes/{id}/corrections": {
+   "post": {
+    "tags": [
+     "Audit"
+    ],
+    "summary": "A logged correction of a closed programme: field, new value, reason",
+    "description": "Requires: audit.manage.",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AuditProgramme"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "field": {
+          "type": "string"
+         },
+         "value": {
+          "type": "string"
+         },
+         "reason": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "field",
+         "value",
+         "reason"
+        ]
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/audit/programmes/{id}/coordination": {
+   "post": {
+    "tags": [
+     "Audit"
+    ],
+    "summary": "Record the coordination the region's article asks for on this audit type (e.g. with the ministry)",
+    "description": "Requires: audit.manage.",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AuditProgramme"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "date": {
+          "type": "string"
+         },
+         "note": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "date",
+         "note"
+        ]
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -777,6 +962,30 @@ std::string_view openapi_fragment() {
        "rule"
       ],
       "nullable": true
+     },
+     "reports": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AuditReport"
+      }
+     },
+     "corrections": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AuditCorrection"
+      }
+     },
+     "coordination": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AuditCoordination"
+      }
+     },
+     "coordination_rule": {
+      "$ref": "#/components/schemas/AuditCitation"
+     },
+     "coordination_with": {
+      "type": "string"
      }
     },
     "required": [
@@ -786,6 +995,10 @@ std::string_view openapi_fragment() {
      "auditor_name",
      "auditor_reference",
      "closed_on",
+     "coordination",
+     "coordination_rule",
+     "coordination_with",
+     "corrections",
      "id",
      "internal_deadline",
      "internal_programme_id",
@@ -795,6 +1008,7 @@ std::string_view openapi_fragment() {
      "planned_end",
      "planned_start",
      "report_date",
+     "reports",
      "sent_to_chair_on",
      "sent_to_head_on",
      "start_refusal",
@@ -927,11 +1141,15 @@ std::string_view openapi_fragment() {
          "items": {
           "type": "string"
          }
+        },
+        "coordination_rule": {
+         "$ref": "#/components/schemas/AuditCitation"
         }
        },
        "required": [
         "application_categories",
         "cadence_rule",
+        "coordination_rule",
         "id",
         "infrastructure",
         "months",
@@ -999,6 +1217,9 @@ std::string_view openapi_fragment() {
      },
      "routing_to": {
       "type": "string"
+     },
+     "coordination_with": {
+      "type": "string"
      }
     },
     "required": [
@@ -1006,6 +1227,7 @@ std::string_view openapi_fragment() {
      "aspects_rule",
      "auditor_kinds",
      "auditor_rule",
+     "coordination_with",
      "internal_audit_rule",
      "internal_lead_months",
      "routing_rule",
@@ -1264,6 +1486,106 @@ std::string_view openapi_fragment() {
     "required": [
      "items",
      "total"
+    ]
+   },
+   "AuditReport": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "filename": {
+      "type": "string"
+     },
+     "content_type": {
+      "type": "string"
+     },
+     "size": {
+      "type": "integer"
+     },
+     "sha256": {
+      "type": "string"
+     },
+     "uploaded_by_name": {
+      "type": "string"
+     },
+     "uploaded_at": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "content_type",
+     "filename",
+     "id",
+     "sha256",
+     "size",
+     "uploaded_at",
+     "uploaded_by_name"
+    ]
+   },
+   "AuditCorrection": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "field": {
+      "type": "string"
+     },
+     "old_value": {
+      "type": "string"
+     },
+     "new_value": {
+      "type": "string"
+     },
+     "reason": {
+      "type": "string"
+     },
+     "corrected_by_name": {
+      "type": "string"
+     },
+     "corrected_at": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "corrected_at",
+     "corrected_by_name",
+     "field",
+     "id",
+     "new_value",
+     "old_value",
+     "reason"
+    ]
+   },
+   "AuditCoordination": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "with": {
+      "type": "string"
+     },
+     "date": {
+      "type": "string"
+     },
+     "note": {
+      "type": "string"
+     },
+     "recorded_by_name": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "date",
+     "id",
+     "note",
+     "recorded_by_name",
+     "with"
     ]
    }
   }

@@ -54,6 +54,7 @@ AuditProfile parse(const tenancy::Reader& r, const tenancy::Profile& p, const YA
         for (const auto& item : categories->items) known = known || item.id == c;
       if (!known) r.fail(t["application_categories"], at + "application_categories", "'" + c + "' is not an application category of this profile");
     }
+    x.coordination_rule = rule_ref(r, p, t, "coordination_rule", at);
     a.types.push_back(std::move(x));
   }
   if (auto internal = n["internal_audit"]; internal.IsDefined() && !internal.IsNull()) {
@@ -75,6 +76,9 @@ AuditProfile parse(const tenancy::Reader& r, const tenancy::Profile& p, const YA
     a.routing_rule = a.routing_rules.front();
     a.routing_to = r.str(routing, "to", path + "routing.");
   }
+  bool coordinates = false;
+  for (const auto& t : a.types) coordinates = coordinates || t.coordination_rule.has_value();
+  if (coordinates) a.coordination_with = r.str(n, "coordination_with", path);
   return a;
 }
 

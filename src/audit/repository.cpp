@@ -3,6 +3,9 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace simpul::audit {
 namespace {
 
@@ -90,6 +93,28 @@ Finding finding_from(const storage::Row& r) {
   return f;
 }
 
+const char* kReportColumns = "id, programme_id, filename, content_type, size, sha256, uploaded_by_name, uploaded_at";
+
+Report report_from(const storage::Row& r) {
+  Report x;
+  x.id = r.text_at(0);
+  x.programme_id = r.text_at(1);
+  x.filename = r.text_at(2);
+  x.content_type = r.text_at(3);
+  x.size = r.int_at(4);
+  x.sha256 = r.text_at(5);
+  x.uploaded_by_name = r.text_at(6);
+  x.uploaded_at = r.text_at(7);
+  return x;
+}
+
+// The programme columns a correction may set; anything else never reaches the SQL.
+const std::vector<std::string>& correctable_columns() {
+  static const std::vector<std::string> k = {"title",      "auditor_name", "auditor_reference", "team_decree_number",
+                                             "team_decree_date", "started_on", "report_date", "closed_on"};
+  return k;
+}
+
 }  // namespace
 
 std::vector<storage::Migration> Repository::migrations() {
@@ -112,7 +137,23 @@ std::vector<storage::Migration> Repository::migrations() {
            "severity TEXT NOT NULL, title TEXT NOT NULL, recommendation TEXT NOT NULL, agency_id TEXT NOT NULL, "
            "agreed_action TEXT NOT NULL, due_date TEXT NOT NULL, state TEXT NOT NULL, evidence TEXT NOT NULL, "
            "followed_up_on TEXT, verified_on TEXT, verified_by_name TEXT NOT NULL, created_at TEXT NOT NULL);"
-           "CREATE INDEX audit_findings_by_tenant ON audit_findings (tenant_id, due_date)"}};
+           "CREATE INDEX audit_findings_by_tenant ON audit_findings (tenant_id, due_date)"},
+          {1401, "audit: reports, corrections of closed programmes, coordination records, follow-up reminders",
+           "CREATE TABLE audit_reports (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, filename TEXT NOT NULL, "
+           "content_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, uploaded_by_name TEXT NOT NULL, "
+           "uploaded_at TEXT NOT NULL);"
+           "CREATE INDEX audit_reports_by_programme ON audit_reports (tenant_id, programme_id, uploaded_at);"
+           "CREATE TABLE audit_corrections (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, field TEXT NOT NULL, "
+           "old_value TEXT NOT NULL, new_value TEXT NOT NULL, reason TEXT NOT NULL, corrected_by_name TEXT NOT NULL, "
+           "corrected_at TEXT NOT NULL);"
+           "CREATE INDEX audit_corrections_by_programme ON audit_corrections (tenant_id, programme_id, corrected_at);"
+           "CREATE TABLE audit_coordination (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, partner TEXT NOT NULL, "
+           "coordinated_on TEXT NOT NULL, note TEXT NOT NULL, recorded_by_name TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+           "CREATE INDEX audit_coordination_by_programme ON audit_coordination (tenant_id, programme_id, coordinated_on);"
+           "ALTER TABLE audit_findings ADD COLUMN reminded_on TEXT"}};
 }
 
 void Repository::insert(const Scope& s, const Programme& p) {
@@ -200,6 +241,80 @@ std::vector<Finding> Repository::findings(const Scope& s, const std::string& pro
                                     "ORDER BY due_date, id",
                                 {s.tenant_id, programme_id, programme_id, agency_id, agency_id}))
     out.push_back(finding_from(r));
+  return out;
+}
+
+std::vector<Finding> Repository::findings_to_remind(const Scope& s, const std::string& horizon) const {
+  std::vector<Finding> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kFindingColumns +
+                                    " FROM audit_findings WHERE tenant_id = ? AND state = 'terbuka' AND due_date <= ? "
+                                    "AND reminded_on IS NULL ORDER BY due_date, id",
+                                {s.tenant_id, horizon}))
+    out.push_back(finding_from(r));
+  return out;
+}
+
+void Repository::mark_reminded(const Scope& s, const std::string& finding_id, const std::string& on) {
+  c_.execute("UPDATE audit_findings SET reminded_on = ? WHERE tenant_id = ? AND id = ?", {on, s.tenant_id, finding_id});
+}
+
+void Repository::insert(const Scope& s, const Report& x) {
+  c_.execute("INSERT INTO audit_reports (id, tenant_id, programme_id, filename, content_type, size, sha256, uploaded_by_name, "
+             "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {x.id, s.tenant_id, x.programme_id, x.filename, x.content_type, x.size, x.sha256, x.uploaded_by_name, x.uploaded_at});
+}
+
+std::vector<Report> Repository::reports(const Scope& s, const std::string& programme_id) const {
+  std::vector<Report> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kReportColumns +
+                                    " FROM audit_reports WHERE tenant_id = ? AND programme_id = ? ORDER BY uploaded_at DESC, id DESC",
+                                {s.tenant_id, programme_id}))
+    out.push_back(report_from(r));
+  return out;
+}
+
+std::optional<Report> Repository::report(const Scope& s, const std::string& id) const {
+  auto rows = c_.query(std::string("SELECT ") + kReportColumns + " FROM audit_reports WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+  if (rows.empty()) return std::nullopt;
+  return report_from(rows.front());
+}
+
+void Repository::correct(const Scope& s, const std::string& programme_id, const std::string& column,
+                         const std::optional<std::string>& value, const std::string& updated_at) {
+  const auto& allowed = correctable_columns();
+  if (std::find(allowed.begin(), allowed.end(), column) == allowed.end()) throw std::logic_error("not a correctable column: " + column);
+  c_.execute("UPDATE audit_programmes SET " + column + " = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+             {value, updated_at, s.tenant_id, programme_id});
+}
+
+void Repository::insert(const Scope& s, const Correction& x) {
+  c_.execute("INSERT INTO audit_corrections (id, tenant_id, programme_id, field, old_value, new_value, reason, corrected_by_name, "
+             "corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {x.id, s.tenant_id, x.programme_id, x.field, x.old_value, x.new_value, x.reason, x.corrected_by_name, x.corrected_at});
+}
+
+std::vector<Correction> Repository::corrections(const Scope& s, const std::string& programme_id) const {
+  std::vector<Correction> out;
+  for (const auto& r : c_.query("SELECT id, programme_id, field, old_value, new_value, reason, corrected_by_name, corrected_at "
+                                "FROM audit_corrections WHERE tenant_id = ? AND programme_id = ? ORDER BY corrected_at, id",
+                                {s.tenant_id, programme_id}))
+    out.push_back(Correction{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5), r.text_at(6),
+                             r.text_at(7)});
+  return out;
+}
+
+void Repository::insert(const Scope& s, const Coordination& x) {
+  c_.execute("INSERT INTO audit_coordination (id, tenant_id, programme_id, partner, coordinated_on, note, recorded_by_name, recorded_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             {x.id, s.tenant_id, x.programme_id, x.with, x.date, x.note, x.recorded_by_name, x.recorded_at});
+}
+
+std::vector<Coordination> Repository::coordination(const Scope& s, const std::string& programme_id) const {
+  std::vector<Coordination> out;
+  for (const auto& r : c_.query("SELECT id, programme_id, partner, coordinated_on, note, recorded_by_name, recorded_at "
+                                "FROM audit_coordination WHERE tenant_id = ? AND programme_id = ? ORDER BY coordinated_on, id",
+                                {s.tenant_id, programme_id}))
+    out.push_back(Coordination{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5), r.text_at(6)});
   return out;
 }
 

@@ -31,6 +31,23 @@ class Repository {
   std::optional<Finding> finding(const Scope& s, const std::string& id) const;
   /// Empty filters match all; ordered by due date.
   std::vector<Finding> findings(const Scope& s, const std::string& programme_id, const std::string& agency_id) const;
+  /// Open findings (no follow-up yet) due on or before `horizon` that have had no reminder yet.
+  std::vector<Finding> findings_to_remind(const Scope& s, const std::string& horizon) const;
+  void mark_reminded(const Scope& s, const std::string& finding_id, const std::string& on);
+
+  void insert(const Scope& s, const Report& r);
+  /// Newest first.
+  std::vector<Report> reports(const Scope& s, const std::string& programme_id) const;
+  std::optional<Report> report(const Scope& s, const std::string& id) const;
+
+  /// Sets one correctable column of a programme (the column name comes from a fixed list).
+  void correct(const Scope& s, const std::string& programme_id, const std::string& column, const std::optional<std::string>& value,
+               const std::string& updated_at);
+  void insert(const Scope& s, const Correction& x);
+  std::vector<Correction> corrections(const Scope& s, const std::string& programme_id) const;
+
+  void insert(const Scope& s, const Coordination& x);
+  std::vector<Coordination> coordination(const Scope& s, const std::string& programme_id) const;
 
  private:
   std::vector<std::string> objects_of(const Scope& s, const std::string& programme_id) const;

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include "audit/errors.hpp"
 #include "audit/json.hpp"
+#include "http/attachment.hpp"
 #include "http/json_io.hpp"
 #include "http/request_params.hpp"
 
@@ -133,6 +135,59 @@ void register_routes(http::Router& router, Service& m) {
     auto head = f.required_string("sent_to_head_on", 10);
     const auto& profile = m.profile_of(p.scope());
     return http::json_response(200, to_json(profile, m.route(p.scope(), req.id_param("id"), chair, head, p.actor(), profile.today())));
+  });
+
+  // A new version of the audit report: the raw file as the body (PDF or DOCX, checked by its
+  // content), its name in ?filename= (shown and offered for download only, never a path).
+  router.add("POST", "/api/audit/programmes/{id}/reports", [&m](Request& req) {
+    const auto& p = req.require("audit.manage");
+    const auto& id = req.id_param("id");
+    auto filename = http::checked_filename(req.query_value("filename"), ErrorCode::ValidationInvalidValue);
+    m.upload_report(p.scope(), id, filename, req.body, p.actor());
+    const auto& profile = m.profile_of(p.scope());
+    return http::json_response(201, to_json(profile, m.get(p.scope(), id, profile.today())));
+  });
+
+  router.add("GET", "/api/audit/reports/{id}/content", [&m](Request& req) {
+    const auto& p = req.require("audit.read");
+    auto [report, bytes] = m.download_report(p.scope(), req.id_param("id"));
+    auto res = http::attachment(std::move(bytes), report.filename, report.content_type);
+    res.set_header("X-Content-SHA256", report.sha256);
+    return res;
+  });
+
+  router.add("GET", "/api/audit/programmes/{id}/summary.pdf", [&m](Request& req) {
+    const auto& p = req.require("audit.read");
+    return http::attachment(m.summary_pdf(p.scope(), req.id_param("id")), "ringkasan-audit-tik.pdf", "application/pdf");
+  });
+
+  router.add("GET", "/api/audit/summary.pdf", [&m](Request& req) {
+    const auto& p = req.require("audit.read");
+    int year = http::query_int(req, "year", 2000, 2100).value_or(std::stoi(m.profile_of(p.scope()).today().substr(0, 4)));
+    return http::attachment(m.year_summary_pdf(p.scope(), year), "ringkasan-audit-tik-" + std::to_string(year) + ".pdf", "application/pdf");
+  });
+
+  // A closed programme changes only through a logged correction: field, new value and why.
+  router.add("POST", "/api/audit/programmes/{id}/corrections", [&m](Request& req) {
+    const auto& p = req.require("audit.manage");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"field", "value", "reason"});
+    auto field = f.required_string("field", 40);
+    auto value = f.required_string("value", 200);
+    auto reason = f.optional_multiline("reason", 2000).value_or("");
+    const auto& profile = m.profile_of(p.scope());
+    return http::json_response(200, to_json(profile, m.correct(p.scope(), req.id_param("id"), field, value, reason, p.actor(), profile.today())));
+  });
+
+  // The coordination the region's article asks for on this audit type (e.g. with the ministry).
+  router.add("POST", "/api/audit/programmes/{id}/coordination", [&m](Request& req) {
+    const auto& p = req.require("audit.manage");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"date", "note"});
+    auto date = f.required_string("date", 10);
+    auto note = f.optional_multiline("note", 2000).value_or("");
+    const auto& profile = m.profile_of(p.scope());
+    return http::json_response(201, to_json(profile, m.coordinate(p.scope(), req.id_param("id"), date, note, p.actor(), profile.today())));
   });
 
   router.add("GET", "/api/audit/findings", [&m](Request& req) {

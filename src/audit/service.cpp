@@ -135,6 +135,10 @@ ProgrammeView Service::view(storage::Connection& c, const Scope& s, Programme pr
     }
   }
   (void)today;
+  Repository repo(c);
+  v.reports = repo.reports(s, prog.id);
+  v.corrections = repo.corrections(s, prog.id);
+  v.coordination = repo.coordination(s, prog.id);
   v.programme = std::move(prog);
   return v;
 }
@@ -274,7 +278,7 @@ ProgrammeView Service::route(const Scope& s, const std::string& id, const std::s
                              const Actor& actor, const std::string& today) {
   const auto& p = profile_of(s);
   const auto& a = audit_profile(p);
-  if (!a.routing_rule) throw Error(kBadStep, {{"reason", "the regulation states no routing of audit results"}});
+  if (!a.routing_rule) throw Error(kNotStated, {{"reason", "the regulation states no routing of audit results"}});
   require_date(to_chair_on, "sent_to_chair_on");
   require_date(to_head_on, "sent_to_head_on");
   if (to_chair_on > today || to_head_on > today) throw Error(kBadDate, {{"reason", "in the future"}});
@@ -301,11 +305,13 @@ Finding Service::add_finding(const Scope& s, const std::string& programme_id, Fi
   if (in.severity != "rendah" && in.severity != "sedang" && in.severity != "tinggi")
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "severity"}, {"allowed", boost::json::array{"rendah", "sedang", "tinggi"}}});
   require_date(in.due_date, "due_date");
-  return storage::write_transaction(db_, [&](storage::Connection& c) {
+  auto recipients = agency_users(s, in.agency_id);  // read first: the inbox items commit with the finding
+  auto out = storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto prog = repo.programme(s, programme_id);
     if (!prog) throw Error(kProgrammeNotFound);
-    if (prog->state == "direncanakan" || prog->state == "ditutup") throw Error(kBadStep, {{"state", prog->state}});
+    if (prog->state == "ditutup") throw Error(kProgrammeClosed, {{"state", prog->state}});
+    if (prog->state == "direncanakan") throw Error(kBadStep, {{"state", prog->state}});
     bool object_known = false;
     for (const auto& o : prog->object_ids) object_known = object_known || o == in.object_id;
     if (!object_known) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "object_id"}, {"reason", "not an object of this programme"}});
@@ -320,8 +326,14 @@ Finding Service::add_finding(const Scope& s, const std::string& programme_id, Fi
     ledger_.append(c, ledger::change_in(s, actor, "audit.finding", "audit_programme", programme_id,
                                         {{"finding_id", in.id}, {"object_id", in.object_id}, {"severity", in.severity},
                                          {"agency_id", in.agency_id}, {"due_date", in.due_date}}));
+    tell_agency(c, s, recipients, "Temuan audit baru: " + in.title, "New audit finding: " + in.title,
+                prog->title + "\nTingkat: " + in.severity + "\nBatas tindak lanjut: " + in.due_date + "\nTindakan yang disepakati: " +
+                    in.agreed_action,
+                "/audit/temuan");
     return in;
   });
+  notifications_.wake();
+  return out;
 }
 
 std::vector<Finding> Service::findings(const Scope& s, const std::string& programme_id, const std::string& agency_id) const {

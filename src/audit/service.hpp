@@ -7,7 +7,9 @@
 #include "architecture/service.hpp"
 #include "audit/model.hpp"
 #include "audit/profile_section.hpp"
+#include "identity/service.hpp"
 #include "ledger/ledger.hpp"
+#include "notification/service.hpp"
 #include "storage/database.hpp"
 #include "tenancy/service.hpp"
 
@@ -18,12 +20,23 @@ struct ProgrammeView {
   Programme programme;
   std::optional<std::string> internal_deadline;  // external audits where an internal audit is required
   std::optional<Error> start_refusal;            // why starting would be refused now
+  std::vector<Report> reports;                   // newest first
+  std::vector<Correction> corrections;           // oldest first
+  std::vector<Coordination> coordination;        // by date
 };
+
+/// The largest audit report accepted (the server's default request limit is 8 MiB too).
+inline constexpr std::size_t kMaxReportBytes = 8u << 20;
+/// Days before a finding's due date when its agency is reminded of the follow-up.
+inline constexpr int kReminderDays = 14;
+/// The fields a logged correction of a closed programme may change.
+const std::vector<std::string>& correctable_fields();
 
 class Service {
  public:
-  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, const ledger::Ledger& ledger)
-      : db_(db), tenancy_(tenancy), elements_(elements), ledger_(ledger) {}
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, const ledger::Ledger& ledger,
+          const identity::Service& identity, notification::Service& notifications)
+      : db_(db), tenancy_(tenancy), elements_(elements), ledger_(ledger), identity_(identity), notifications_(notifications) {}
 
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
   architecture::Service& elements() const { return elements_; }
@@ -50,12 +63,42 @@ class Service {
                     const std::string& today);
   Finding verify(const Scope& s, const std::string& id, const std::string& date, const Actor& actor, const std::string& today);
 
+  /// A new version of the programme's report: PDF or DOCX by its content, at most kMaxReportBytes.
+  Report upload_report(const Scope& s, const std::string& programme_id, const std::string& filename, const std::string& content,
+                       const Actor& actor);
+  std::pair<Report, std::string> download_report(const Scope& s, const std::string& report_id) const;
+  /// A logged change of one field of a closed programme, with the reason (never a silent edit).
+  ProgrammeView correct(const Scope& s, const std::string& programme_id, const std::string& field, const std::string& value,
+                        const std::string& reason, const Actor& actor, const std::string& today);
+  /// Records the coordination the region's article asks for on this audit type (e.g. with the ministry).
+  ProgrammeView coordinate(const Scope& s, const std::string& programme_id, const std::string& date, const std::string& note,
+                           const Actor& actor, const std::string& today);
+
+  /// The programme summary PDF: scope, team, steps with local dates, findings and their follow-up.
+  std::string summary_pdf(const Scope& s, const std::string& programme_id) const;
+  /// Every programme planned to start in `year`, with the state of their findings.
+  std::string year_summary_pdf(const Scope& s, int year) const;
+
+  /// The scheduler's pass: reminds each responsible agency of follow-ups due within kReminderDays
+  /// (once per finding). Returns how many findings were reminded.
+  int remind_follow_ups();
+
+  /// Read ports (evaluation evidence): programmes and findings in the caller's transaction.
+  std::vector<Programme> programmes(storage::Connection& c, const Scope& s) const;
+  std::vector<Finding> findings(storage::Connection& c, const Scope& s, const std::string& agency_id) const;
+
  private:
   ProgrammeView view(storage::Connection& c, const Scope& s, Programme p, const std::string& today) const;
+  /// Tells the active users of `agency_id` (read before the caller's write) inside its transaction.
+  void tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users, const std::string& title,
+                   const std::string& title_en, const std::string& body, const std::string& link) const;
+  std::vector<identity::User> agency_users(const Scope& s, const std::string& agency_id) const;
   storage::Database& db_;
   const tenancy::Service& tenancy_;
   architecture::Service& elements_;
   const ledger::Ledger& ledger_;
+  const identity::Service& identity_;
+  notification::Service& notifications_;
 };
 
 /// YYYY-MM-DD plus `days` (negative: before).

@@ -9,6 +9,10 @@
 #include <sstream>
 
 #include "api_harness.hpp"
+#include "pdf_text.hpp"
+#include "audit/demo.hpp"
+#include "audit/errors.hpp"
+#include "audit/service.hpp"
 #include "core/crypto.hpp"
 #include "testing/proves.hpp"
 #include "regulation/engine.hpp"
@@ -181,6 +185,35 @@ std::set<std::string> open_audit_rules(Client& c, const std::string& object) {
   return out;
 }
 
+/// The catalogue code the module answers with (audit/errors.hpp names each use).
+std::string audit_code(ErrorCode code) { return std::string(error_code_string(code)); }
+
+/// "2026-10-05" as a user reads it in the summary PDF: "5 Oktober 2026".
+std::string audit_long_date(const std::string& ymd) {
+  static const char* kNames[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"};
+  return std::to_string(std::stoi(ymd.substr(8, 2))) + " " + kNames[std::stoi(ymd.substr(5, 2)) - 1] + " " + ymd.substr(0, 4);
+}
+
+Reply upload_audit_report(Client& c, const std::string& programme, const std::string& filename, const std::string& bytes) {
+  return c.send("POST", "/api/audit/programmes/" + programme + "/reports?filename=" + filename, bytes,
+                {{"content-type", "application/octet-stream"}});
+}
+
+/// The article each region cites for the coordination on an infrastructure audit; empty: none stated.
+std::string infra_coordination_rule(const std::string& region) {
+  if (region == "bandar-lampung") return "BDL-41-2";
+  if (region == "balikpapan") return "BPN-38-5";
+  if (region == "bontang") return "BTG-44-5";
+  return "";
+}
+
+std::string infra_coordination_citation(const std::string& region) {
+  if (region == "bandar-lampung") return "Pasal 41 ayat (2)";
+  if (region == "balikpapan") return "Pasal 38 ayat (5)";
+  if (region == "bontang") return "Pasal 44 ayat (5)";
+  return "";
+}
+
 }  // namespace
 
 TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
@@ -285,6 +318,7 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
     }
     auto server_as_app = admin.post("/api/audit/programmes", programme_body("aplikasi", {server}, start, end, decree));
     EXPECT_EQ(server_as_app.status, 422);
+    EXPECT_EQ(server_as_app.error_code(), audit_code(audit::kNotInScope));
 
     // Who may audit: an institution with its accreditation reference; a certified auditor only in Madiun.
     auto no_reference = admin.post("/api/audit/programmes",
@@ -292,6 +326,7 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
                                        R"("],"auditor_kind":"lembaga_terakreditasi","auditor_name":"PT Audit","planned_start":")" + start +
                                        R"(","planned_end":")" + end + "\"" + decree + "}");
     EXPECT_EQ(no_reference.status, 422);
+    EXPECT_EQ(no_reference.error_code(), audit_code(audit::kGateRefused));
     EXPECT_EQ(no_reference.rule_id(), region.auditor_rule);
     EXPECT_EQ(audit_refusal_citation(no_reference), audit_citation(region.auditor_rule));
     auto certified = admin.post("/api/audit/programmes",
@@ -426,7 +461,7 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     }
     auto ledger = ledger_size(in);
     EXPECT_EQ(audit_step(admin, id, "dimulai", "2999-01-01").status, 422);  // not in the future
-    EXPECT_EQ(audit_step(admin, id, "laporan_diterima", months_from(today, -1)).status, 422);  // not before it started
+    EXPECT_EQ(audit_step(admin, id, "laporan_diterima", months_from(today, -1)).error_code(), audit_code(audit::kBadStep));  // not before it started
     ASSERT_EQ(audit_step(admin, id, "dimulai", months_from(today, -1)).status, 200);
     auto early = audit_step(admin, id, "laporan_diterima", months_from(today, -2));
     EXPECT_EQ(early.status, 422);  // a report dated before the audit began
@@ -455,14 +490,16 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     auto follow = R"({"evidence":"Laporan patch Januari","date":")" + today + "\"}";
     EXPECT_EQ(other.post("/api/audit/findings/" + fid + "/follow-up", follow).status, 403);
     EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}").status, 403);
-    EXPECT_EQ(auditor.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}").status, 422);  // nothing to verify
+    auto nothing = auditor.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}");
+    EXPECT_EQ(nothing.status, error_http_status(audit::kBadStep));  // nothing to verify yet
+    EXPECT_EQ(nothing.error_code(), audit_code(audit::kBadStep));
     auto followed = owner.post("/api/audit/findings/" + fid + "/follow-up", follow);
     ASSERT_EQ(followed.status, 200) << followed.body;
     EXPECT_FALSE(followed.json.at("overdue").as_bool());
     auto verified = auditor.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}");
     ASSERT_EQ(verified.status, 200) << verified.body;
     EXPECT_EQ(text_of(verified.json, "state"), "terverifikasi");
-    EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/follow-up", follow).status, 409);
+    EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/follow-up", follow).error_code(), audit_code(audit::kFindingClosed));
 
     // Madiun: the results go to the Walikota through the Ketua Tim Koordinasi, with both dates.
     auto wrong_order = admin.post("/api/audit/programmes/" + id + "/routing",
@@ -472,6 +509,7 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
                              R"({"sent_to_chair_on":")" + today + R"(","sent_to_head_on":")" + today + "\"}");
     if (region.routing_rule.empty()) {
       EXPECT_EQ(routed.status, 422);
+      EXPECT_EQ(routed.error_code(), audit_code(audit::kNotStated));
     } else {
       EXPECT_EQ(wrong_order.rule_id(), region.routing_rule);
       EXPECT_EQ(audit_refusal_citation(wrong_order), audit_citation(region.routing_rule));
@@ -480,8 +518,231 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     }
     ASSERT_EQ(audit_step(admin, id, "ditutup", today).status, 200);
     EXPECT_EQ(text_of(admin.get("/api/audit/programmes/" + id).json, "state_name"), "Ditutup");
-    EXPECT_EQ(admin.get("/api/audit/programmes/" + crypto::new_id()).status, 404);
+    EXPECT_EQ(admin.get("/api/audit/programmes/" + crypto::new_id()).error_code(), audit_code(audit::kProgrammeNotFound));
   }
+}
+
+TEST_P(AuditTest, ReportsSummariesCorrectionsAndCoordinationAreRecorded) {
+  for (const auto& region : audit_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO"), dinkes = agency_id(admin, "DINKES");
+    auto server = add_infrastructure(admin, "INF-01", kominfo);
+    auto today = audit_today(in);
+    auto start = months_from(today, -3), report = months_from(today, -2);
+    auto id = completed_audit(admin, region, "infrastruktur", {server}, start, report);
+    auto finding = admin.post("/api/audit/programmes/" + id + "/findings",
+                              R"({"object_id":")" + server + R"(","severity":"sedang","title":"Log akses tidak disimpan","recommendation":"Simpan log 1 tahun",)"
+                              R"("agency_id":")" + dinkes + R"(","agreed_action":"Aktifkan rotasi log","due_date":")" + months_from(today, 1) + "\"}");
+    ASSERT_EQ(finding.status, 201) << finding.body;
+
+    // The report: PDF or DOCX by its content, bounded, under a name that is only ever displayed.
+    auto ledger = ledger_size(in);
+    auto text = upload_audit_report(admin, id, "laporan.pdf", "bukan laporan, hanya teks");
+    EXPECT_EQ(text.status, error_http_status(audit::kReportType));
+    EXPECT_EQ(text.error_code(), audit_code(audit::kReportType));
+    EXPECT_EQ(upload_audit_report(admin, id, "..%2Flaporan.pdf", "%PDF-1.4 isi").status, 422);
+    auto large = upload_audit_report(admin, id, "besar.pdf", "%PDF-1.4 " + std::string(8u << 20, 'x'));
+    EXPECT_EQ(large.status, error_http_status(audit::kReportTooLarge));
+    EXPECT_EQ(large.error_code(), audit_code(audit::kReportTooLarge));
+    auto op = user(in, admin, region.profile, "op.laporan", "agency_operator", kominfo);
+    EXPECT_EQ(upload_audit_report(op, id, "laporan.pdf", "%PDF-1.4 isi").status, 403);
+    EXPECT_EQ(ledger_size(in), ledger);  // refusals change nothing
+    std::string docx = std::string("PK\x03\x04", 4) + "....[Content_Types].xml....word/document.xml....";
+    auto first = upload_audit_report(admin, id, "laporan-awal.docx", docx);
+    ASSERT_EQ(first.status, 201) << first.body;
+    auto pdf = "%PDF-1.4\n% laporan hasil audit infrastruktur\n";
+    auto second = upload_audit_report(admin, id, "Laporan%20Audit%20Infrastruktur.pdf", pdf);
+    ASSERT_EQ(second.status, 201) << second.body;
+    EXPECT_EQ(ledger_size(in), ledger + 2);
+    const auto& reports = second.json.at("reports").as_array();
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(text_of(reports.at(0), "filename"), "Laporan Audit Infrastruktur.pdf");  // newest first
+    EXPECT_EQ(text_of(reports.at(0), "content_type"), "application/pdf");
+    EXPECT_EQ(text_of(reports.at(1), "content_type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    auto download = op.get("/api/audit/reports/" + text_of(reports.at(0), "id") + "/content");
+    ASSERT_EQ(download.status, 200);
+    EXPECT_EQ(download.body, pdf);
+    EXPECT_NE(download.header("Content-Disposition").find("attachment"), std::string::npos);
+    EXPECT_EQ(op.get("/api/audit/reports/" + crypto::new_id() + "/content").error_code(), audit_code(audit::kReportNotFound));
+
+    // Coordination where the region's article asks for it (e.g. with the ministry); elsewhere refused.
+    auto coordination = admin.post("/api/audit/programmes/" + id + "/coordination",
+                                   R"({"date":")" + report + R"(","note":"Laporan pemantauan disampaikan"})");
+    auto rule = infra_coordination_rule(region.profile);
+    if (rule.empty()) {
+      EXPECT_EQ(coordination.status, 422) << coordination.body;
+      EXPECT_EQ(coordination.error_code(), audit_code(audit::kNotStated));
+    } else {
+      ASSERT_EQ(coordination.status, 201) << coordination.body;
+      EXPECT_EQ(text_of(coordination.json.at("coordination_rule"), "id"), rule);
+      EXPECT_EQ(text_of(coordination.json.at("coordination_rule"), "citation"), infra_coordination_citation(region.profile));
+      ASSERT_EQ(coordination.json.at("coordination").as_array().size(), 1u);
+      EXPECT_EQ(text_of(coordination.json.at("coordination").at(0), "date"), report);
+      EXPECT_EQ(admin.post("/api/audit/programmes/" + id + "/coordination", R"({"date":")" + months_from(start, -1) + R"(","note":"x"})")
+                    .error_code(),
+                audit_code(audit::kBadDate));  // before the audit began
+    }
+
+    // Closed: nothing changes except through a logged correction with its reason.
+    ASSERT_EQ(audit_step(admin, id, "ditutup", today).status, 200);
+    auto closed_finding = admin.post("/api/audit/programmes/" + id + "/findings",
+                                     R"({"object_id":")" + server + R"(","severity":"rendah","title":"x","agency_id":")" + dinkes +
+                                         R"(","due_date":")" + today + "\"}");
+    EXPECT_EQ(closed_finding.error_code(), audit_code(audit::kProgrammeClosed));
+    EXPECT_EQ(upload_audit_report(admin, id, "lagi.pdf", pdf).error_code(), audit_code(audit::kProgrammeClosed));
+    auto corrections = "/api/audit/programmes/" + id + "/corrections";
+    ledger = ledger_size(in);
+    EXPECT_EQ(admin.post(corrections, R"({"field":"auditor_name","value":"BSSN RI","reason":""})").status, 422);
+    EXPECT_EQ(admin.post(corrections, R"({"field":"state","value":"dimulai","reason":"mengubah status program"})").status, 422);
+    auto disorder = admin.post(corrections, R"({"field":"report_date","value":")" + months_from(start, -1) + R"(","reason":"tanggal laporan salah ketik"})");
+    EXPECT_EQ(disorder.error_code(), audit_code(audit::kBadDate));  // a report dated before the audit began
+    EXPECT_EQ(op.post(corrections, R"({"field":"auditor_name","value":"BSSN RI","reason":"nama lembaga salah ketik"})").status, 403);
+    EXPECT_EQ(ledger_size(in), ledger);
+    auto corrected = admin.post(corrections, R"({"field":"auditor_name","value":"Badan Siber dan Sandi Negara","reason":"nama lembaga salah ketik"})");
+    ASSERT_EQ(corrected.status, 200) << corrected.body;
+    EXPECT_EQ(text_of(corrected.json, "auditor_name"), "Badan Siber dan Sandi Negara");
+    ASSERT_EQ(corrected.json.at("corrections").as_array().size(), 1u);
+    const auto& logged = corrected.json.at("corrections").at(0);
+    EXPECT_EQ(text_of(logged, "old_value"), "BSSN");
+    EXPECT_EQ(text_of(logged, "reason"), "nama lembaga salah ketik");
+    EXPECT_EQ(ledger_size(in), ledger + 1);
+    auto open = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, today, today, region.team_rule.empty() ? "" : kAuditTeamDecree));
+    ASSERT_EQ(open.status, 201) << open.body;
+    EXPECT_EQ(admin.post("/api/audit/programmes/" + text_of(open.json, "id") + "/corrections",
+                         R"({"field":"title","value":"Judul baru","reason":"belum ditutup, tidak perlu koreksi"})")
+                  .error_code(),
+              audit_code(audit::kBadStep));
+
+    // The summary PDF says what happened, with the Pemda's local dates.
+    auto summary = op.get("/api/audit/programmes/" + id + "/summary.pdf");
+    ASSERT_EQ(summary.status, 200) << summary.body;
+    EXPECT_EQ(summary.body.rfind("%PDF-", 0), 0u);
+    auto shown = pdf_text(summary.body);
+    for (const std::string& expected : {std::string("Ringkasan Audit TIK"), std::string("Audit infrastruktur"), std::string("INF-01 Server INF-01"),
+                                        std::string("Badan Siber dan Sandi Negara"), std::string("AKR-01/2024"), audit_long_date(start),
+                                        audit_long_date(report), audit_long_date(today), std::string("Log akses tidak disimpan"),
+                                        std::string("Sedang"), std::string("Terbuka"), std::string("nama lembaga salah ketik")})
+      EXPECT_NE(shown.find(expected), std::string::npos) << expected;
+    if (!rule.empty()) EXPECT_NE(shown.find("Laporan pemantauan disampaikan"), std::string::npos);
+    auto yearly = op.get("/api/audit/summary.pdf?year=" + start.substr(0, 4));
+    ASSERT_EQ(yearly.status, 200);
+    auto year_text = pdf_text(yearly.body);
+    EXPECT_NE(year_text.find("Ringkasan Audit TIK Tahun " + start.substr(0, 4)), std::string::npos);
+    EXPECT_NE(year_text.find("Log akses tidak disimpan"), std::string::npos);
+    EXPECT_EQ(op.get("/api/audit/summary.pdf?year=abc").status, 400);
+    EXPECT_EQ(op.get("/api/audit/programmes/" + crypto::new_id() + "/summary.pdf").error_code(), audit_code(audit::kProgrammeNotFound));
+  }
+}
+
+TEST_P(AuditTest, TheResponsibleAgencyIsToldOfItsFindingsAndRemindedBeforeTheyFallDue) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto kominfo = agency_id(admin, "DISKOMINFO"), dinkes = agency_id(admin, "DINKES");
+  auto owner = user(in, admin, "balikpapan", "tl.dinkes.notif", "agency_operator", dinkes);
+  auto bystander = user(in, admin, "balikpapan", "tl.kominfo.notif", "agency_operator", kominfo);
+  auto server = add_infrastructure(admin, "INF-01", kominfo);
+  auto today = audit_today(in);
+  auto p = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -1), today));
+  ASSERT_EQ(p.status, 201) << p.body;
+  auto id = text_of(p.json, "id");
+  ASSERT_EQ(audit_step(admin, id, "dimulai", months_from(today, -1)).status, 200);
+  auto finding = [&](const std::string& title, const std::string& due) {
+    auto r = admin.post("/api/audit/programmes/" + id + "/findings", R"({"object_id":")" + server + R"(","severity":"tinggi","title":")" + title +
+                                                                          R"(","agency_id":")" + dinkes + R"(","due_date":")" + due + "\"}");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return text_of(r.json, "id");
+  };
+  finding("Sertifikat TLS kedaluwarsa", audit::add_days(today, 7));
+  auto later = finding("Dokumentasi jaringan belum lengkap", months_from(today, 3));
+  auto titles = [](Client& c) {
+    std::vector<std::string> out;
+    for (const auto& i : c.get("/api/notifications").json.at("items").as_array()) out.push_back(text_of(i, "title"));
+    return out;
+  };
+  auto told = titles(owner);
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_NE(told.at(0).find("Temuan audit baru"), std::string::npos);
+  EXPECT_TRUE(titles(bystander).empty());  // another agency's operator is not told
+
+  // The reminder goes once, for what falls due within two weeks only.
+  auto& audit = in.platform().service<audit::Service>();
+  EXPECT_EQ(audit.remind_follow_ups(), 1);
+  EXPECT_EQ(audit.remind_follow_ups(), 0);
+  told = titles(owner);
+  ASSERT_EQ(told.size(), 3u);
+  EXPECT_NE(told.at(0).find("segera jatuh tempo: Sertifikat TLS kedaluwarsa"), std::string::npos);
+  (void)later;
+}
+
+TEST_P(AuditTest, DemoDataShowsACompletedAuditOneInProgressAndOneDueSoon) {
+  for (const auto& region : audit_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto scope = Scope{in.platform().tenancy().tenants().front().id};
+    audit::seed_audit_demo(in.platform().service<audit::Service>(), in.platform().tenancy(), seam::DemoTenant{scope, region.profile, "", nullptr});
+    std::map<std::string, std::string> states;  // external programme title -> state
+    for (const auto& x : admin.get("/api/audit/programmes").json.at("items").as_array())
+      if (text_of(x, "kind") == "eksternal") states[text_of(x, "title")] = text_of(x, "state");
+    ASSERT_EQ(states.size(), 3u);
+    EXPECT_EQ(states["Audit Keamanan SPBE portal"], "dimulai");
+    EXPECT_EQ(states["Audit Infrastruktur SPBE basis data"], "ditutup");
+    auto findings = admin.get("/api/audit/findings").json.at("items").as_array();
+    ASSERT_EQ(findings.size(), 2u);
+    std::set<std::string> finding_states;
+    for (const auto& f : findings) finding_states.insert(text_of(f, "state"));
+    EXPECT_EQ(finding_states, (std::set<std::string>{"terbuka", "terverifikasi"}));
+    auto due = object_codes(admin.get("/api/audit/due?type=infrastruktur&within_days=90"));
+    if (region.infra_cadence.empty()) EXPECT_TRUE(due.empty());  // 'berkala': nothing falls due
+    else EXPECT_EQ(due, (std::set<std::string>{"SRV-AUD-02"}));
+  }
+}
+
+TEST_P(AuditTest, TheAuditIndicatorsOfTheEvaluationSeeProgrammesHeldAndFindingsClosed) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "bontang");
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto server = add_infrastructure(admin, "INF-01", kominfo);
+  auto today = audit_today(in);
+  // 2025 is evaluated with the SPBE 2020 framework, whose I29 asks for infrastructure audits.
+  std::string year = "2025";
+  auto period = admin.post("/api/evaluation/periods", "{\"year\":" + year + "}");
+  ASSERT_EQ(period.status, 201) << period.body;
+  auto indicator = "/api/evaluation/periods/" + text_of(period.json, "id") + "/indicators/I29";  // Audit Infrastruktur SPBE: [audit, infrastructure]
+  auto proposals = [&] {
+    std::vector<boost::json::value> out;
+    auto view = admin.get(indicator);
+    EXPECT_EQ(view.status, 200) << view.body;
+    for (const auto& p : view.json.at("proposals").as_array())
+      if (text_of(p, "source") == "ict_audit") out.push_back(p);
+    return out;
+  };
+  // Nothing held this year: a gap for each audit type.
+  auto before = proposals();
+  ASSERT_EQ(before.size(), 3u);
+  for (const auto& p : before) EXPECT_FALSE(p.at("present").as_bool());
+
+  AuditRegion bontang = audit_regions()[3];
+  auto id = completed_audit(admin, bontang, "infrastruktur", {server}, "2025-03-03", "2025-04-01");
+  auto f = admin.post("/api/audit/programmes/" + id + "/findings", R"({"object_id":")" + server + R"(","severity":"rendah","title":"Label rak","agency_id":")" +
+                                                                       kominfo + R"(","due_date":")" + today + "\"}");
+  ASSERT_EQ(f.status, 201) << f.body;
+  auto after = proposals();
+  bool held = false, findings_gap = false;
+  for (const auto& p : after) {
+    if (text_of(p, "ref_id") == id) held = p.at("present").as_bool();
+    if (text_of(p, "kind") == "audit_findings") findings_gap = !p.at("present").as_bool();
+  }
+  EXPECT_TRUE(held) << "the completed infrastructure audit is evidence";
+  EXPECT_TRUE(findings_gap) << "an open finding is not yet closed";
+  ASSERT_EQ(admin.post("/api/audit/findings/" + text_of(f.json, "id") + "/follow-up", R"({"evidence":"Rak dilabeli","date":")" + today + "\"}").status, 200);
+  ASSERT_EQ(admin.post("/api/audit/findings/" + text_of(f.json, "id") + "/verification", R"({"date":")" + today + "\"}").status, 200);
+  for (const auto& p : proposals())
+    if (text_of(p, "kind") == "audit_findings") EXPECT_TRUE(p.at("present").as_bool());
+  auto linked = admin.post(indicator + "/evidence/link", R"({"ref_kind":"audit_programme","ref_id":")" + id + "\"}");
+  EXPECT_EQ(linked.status, 201) << linked.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, AuditTest, ::testing::ValuesIn(test_support::backends()));

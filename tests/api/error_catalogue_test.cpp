@@ -42,6 +42,7 @@ const std::set<std::string> kNotCausedByOneRule = {
     "architecture.period_invalid",             // cites the validity article where the profile names one
     "gateway.not_decider",                     // cites the approver article where the region states one (not Bandar Lampung)
     "servicedesk.type_not_listed",             // cites the types article where the region lists types (not Bandar Lampung)
+    "audit.not_in_regulation",                 // the region states no such record (routing, coordination): nothing to cite
 };
 
 }  // namespace

@@ -14,6 +14,7 @@ inline constexpr std::string_view kRuleDrivenCodes[] = {
     "application.self_decision",         // approval-chain rule: the requester cannot decide
     "application.decider_not_recommender",
     "architecture.review_decree_required",  // the region requires the review to be set by decree
+    "audit.gate_refused",                // auditor, team decree, internal audit a month ahead (e.g. Bandar Lampung Pasal 39 ayat (6))
     "compliance.sanction_step_invalid",  // the order of the steps the sanctions article lists
     "compliance.not_sanctionable",       // the article listing what is sanctionable (Balikpapan Pasal 46 ayat (1))
     "gateway.recommendation_required",   // the PD Wali Data's recommendation (Balikpapan Pasal 9 ayat (8))
