@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 
 namespace simpul::applications {
 namespace {
@@ -100,17 +101,18 @@ std::optional<std::string> gunzip_prefix(std::string_view bytes) {
 }  // namespace
 
 bool is_source_file(std::string_view name) {
-  static const std::array<std::string_view, 40> kExtensions = {
-      "c",    "h",   "cc",  "cpp", "hpp", "cs",   "java", "kt",   "kts",  "scala", "go",   "rs",  "py",  "rb",
-      "php",  "js",  "mjs", "ts",  "tsx", "jsx",  "vue",  "svelte", "dart", "swift", "m",    "sql", "pl",  "sh",
-      "html", "css", "scss", "xml", "json", "yaml", "yml",  "lua",  "r",    "groovy"};
+  // Languages and markup a program is written in; data formats (json, yaml, xml) alone are no source code.
+  static constexpr std::string_view kExtensions[] = {
+      "c",   "h",    "cc",   "cpp", "hpp",    "cs",   "java",  "kt", "kts", "scala", "go", "rs",  "py", "rb", "php", "js",
+      "mjs", "ts",   "tsx",  "jsx", "vue",    "svelte", "dart", "swift", "m", "sql", "pl", "sh", "html", "css", "scss", "lua",
+      "r",   "groovy"};
   auto slash = name.find_last_of('/');
   auto base = slash == std::string_view::npos ? name : name.substr(slash + 1);
   auto dot = base.find_last_of('.');
   if (dot == std::string_view::npos || dot == 0) return false;
   std::string ext(base.substr(dot + 1));
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
+  return std::find(std::begin(kExtensions), std::end(kExtensions), ext) != std::end(kExtensions);
 }
 
 std::optional<ArchiveListing> list_archive(std::string_view bytes) {

@@ -56,7 +56,7 @@ TEST_P(GatewayTest, MadiunSourceOutsideTheServicesNetworksIsRefusedCitingTheJari
   SIMPUL_PROVES("madiun", "MDN-18-2");
   Instance in(GetParam());
   auto admin = admin_client(in, "madiun");
-  auto owner = new_agency(admin, "DKPTEST");
+  auto owner = agency_id(admin, "DINKES");
   auto service = create_service(admin, owner, "penduduk");
   ASSERT_EQ(service.status, 201) << service.body;
   auto created = create_consumer(admin, owner, "SIAK");
