@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <optional>
 
 #include "gateway/config_file.hpp"
 #include "gateway/control/data_plane.hpp"
@@ -55,9 +56,9 @@ GatewayRuntimeOptions gateway_options(const CliArgs& args, const Config& config,
   return o;
 }
 
-GatewaySource database_source(storage::Database& db) {
+GatewaySource database_source(storage::Database& db, const tenancy::ProfileRegistry* profiles) {
   GatewaySource s;
-  s.load = [&db] { return std::make_shared<const gateway::Config>(gateway::control::load_config(db)); };
+  s.load = [&db, profiles] { return std::make_shared<const gateway::Config>(gateway::control::load_config(db, profiles)); };
   s.version = [&db] { return gateway::control::config_version(db); };
   s.save_status = [&db](const std::string& instance, const std::string& status) {
     gateway::control::save_status(db, instance, status);
@@ -68,13 +69,15 @@ GatewaySource database_source(storage::Database& db) {
 int gateway_run(const CliArgs& args, const Config& config) {
   auto options = gateway_options(args, config, "");
   std::unique_ptr<storage::Database> db;
+  std::optional<tenancy::ProfileRegistry> profiles;
   GatewaySource source;
   if (auto file = args.get("config")) {
     source.load = [path = std::filesystem::path(*file)] { return gateway::load_config_file(path); };
   } else {
     db = storage::Database::open(config.effective_database_url(), 2);
     storage::migrate(*db, all_migrations());
-    source = database_source(*db);
+    profiles.emplace(load_profiles(config.profiles_dir));  // the rules refusals cite
+    source = database_source(*db, &*profiles);
   }
   auto key = gateway::control::load_or_create_gateway_key(config.gateway_key_path());
   const sigset_t stop_signals = block_stop_signals();

@@ -19,8 +19,10 @@ extern const std::set<std::string> kGatewayRunOptions;
 /// "gateway-" for `serve` (--gateway-port, --gateway-host, ...).
 GatewayRuntimeOptions gateway_options(const CliArgs& args, const Config& config, const std::string& prefix);
 
-/// Configuration from the control plane's tables; status documents back into them.
-GatewaySource database_source(storage::Database& db);
+/// Configuration from the control plane's tables; status documents back into them. With the
+/// profiles, refusals cite the region's rules (gateway::control::refusal_rules); the registry must
+/// outlive the source.
+GatewaySource database_source(storage::Database& db, const tenancy::ProfileRegistry* profiles = nullptr);
 
 /// Runs the data plane alone until SIGINT/SIGTERM; returns the exit code.
 int gateway_run(const CliArgs& args, const Config& config);

@@ -26,6 +26,7 @@ struct MutableSource {
   std::mutex mutex;
   std::shared_ptr<const gateway::Config> config;
   std::atomic<std::uint64_t> version{1};
+  std::atomic<int> loads{0};  // how often the runtime has read the configuration
   std::mutex status_mutex;
   std::vector<std::string> statuses;
 
@@ -38,6 +39,7 @@ struct MutableSource {
     GatewaySource s;
     s.load = [this] {
       std::lock_guard lock(mutex);
+      ++loads;
       return config;
     };
     s.version = [this] { return version.load(); };
@@ -116,9 +118,13 @@ TEST_F(GatewayRuntimeTest, KeepsTheLastGoodConfigurationWhenABadOneArrives) {
 
   auto bad = config_for(upstream, true);
   bad.services[0].allowed_networks = {"10.0.0.0/99"};
+  const int loads_before = source.loads.load();
   source.set(bad);
   runtime.request_reload();
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // The watcher is one thread: a second read of the bad configuration starts only after the first
+  // was tried and rejected. Wait for that condition (bounded), not for a fixed time.
+  for (int i = 0; i < 500 && source.loads.load() < loads_before + 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_GE(source.loads.load(), loads_before + 2) << "the runtime never read the new configuration";
   EXPECT_EQ(eventually(port, 200), 200);
   EXPECT_EQ(runtime.config_version(), good_version);
 }

@@ -141,7 +141,7 @@ int serve(const app::CliArgs& args) {
   std::optional<app::GatewayRuntime> gateway;
   if (args.get("gateway-port")) {
     auto gateway_options = app::gateway_options(args, platform.config(), "gateway-");
-    gateway.emplace(app::database_source(platform.db()),
+    gateway.emplace(app::database_source(platform.db(), &platform.profiles()),
                     gateway::control::load_or_create_gateway_key(platform.config().gateway_key_path()), gateway_options);
     auto gateway_port = gateway->start();
     platform.gateway().on_config_change([&gateway] { gateway->request_reload(); });

@@ -1,6 +1,7 @@
 #include "applications/facts.hpp"
 
 #include "applications/repository.hpp"
+#include "applications/source_archive.hpp"
 
 namespace simpul::applications {
 namespace {
@@ -44,7 +45,11 @@ regulation::Fact application_fact(const tenancy::Profile& p, const architecture:
   if (h.test_passed) f.add_to_set("has", "test_passed");
   for (const auto& kind : h.considerations)
     if (auto it = kConsiderationRequirement.find(kind); it != kConsiderationRequirement.end()) f.add_to_set("has", it->second);
-  for (const auto& kind : h.documents) f.add_to_set("documents", kind);
+  // Where the region requires explained source code (Madiun Pasal 24 ayat (4)), the source code
+  // counts as handed over once a reviewer confirmed its procedure explanations.
+  const bool needs_explanations = source_code_rule(p).has_value();
+  for (const auto& kind : h.documents)
+    if (kind != "kode_sumber" || !needs_explanations || h.source_explained) f.add_to_set("documents", kind);
   for (const auto& [condition, met] : r.justification)
     if (met.is_bool() && met.as_bool()) f.add_to_set("justification", std::string(condition));
   return f;
@@ -57,7 +62,10 @@ Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture:
   for (const auto& x : repo.considerations(s, id))
     if (x.decision == "disetujui") h.considerations.insert(x.kind);
   for (const auto& t : repo.tests(s, id)) h.test_passed = h.test_passed || t.result == "lulus";
-  for (const auto& a : repo.artifacts(s, id)) h.documents.insert(a.kind);
+  for (const auto& a : repo.artifacts(s, id)) {
+    h.documents.insert(a.kind);
+    if (a.kind == "kode_sumber" && !a.explanations_confirmed_at.empty()) h.source_explained = true;
+  }
   auto services = elements.services_per_application(c, s);
   if (auto it = services.find(id); it != services.end()) h.services = it->second;
   return h;
@@ -73,6 +81,7 @@ regulation::FactProvider application_facts(const architecture::Service& elements
     std::map<std::string, Holdings> holdings;
     for (const auto& [app, kind] : repo.approved_considerations(s)) holdings[app].considerations.insert(kind);
     for (const auto& [app, kind] : repo.artifact_kinds(s)) holdings[app].documents.insert(kind);
+    for (const auto& app : repo.explained_sources(s)) holdings[app].source_explained = true;
     for (const auto& [app, n] : elements.services_per_application(c, s)) holdings[app].services = n;
     static const Record kNoRecord;
     for (const auto& e : elements.live_elements(c, s, "aplikasi")) {

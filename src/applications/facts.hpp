@@ -18,6 +18,7 @@ struct Holdings {
   bool recommendation = false, test_passed = false;
   std::set<std::string> considerations;  // consideration kinds approved
   std::set<std::string> documents;       // artifact kinds in the Repositori
+  bool source_explained = false;         // a reviewer confirmed the source code's procedure explanations
   std::int64_t services = 0;
 };
 

@@ -93,7 +93,12 @@ boost::json::object to_json(const TestRecord& t) {
 boost::json::object to_json(const Artifact& a) {
   return {{"id", a.id},         {"kind", a.kind},     {"release", a.release},
           {"filename", a.filename}, {"size", a.size}, {"sha256", a.sha256},
-          {"uploaded_by_name", a.uploaded_by_name}, {"uploaded_at", a.uploaded_at}};
+          {"uploaded_by_name", a.uploaded_by_name}, {"uploaded_at", a.uploaded_at},
+          {"explanations_confirmed", a.explanations_confirmed_at.empty()
+                                         ? boost::json::value(nullptr)
+                                         : boost::json::value(boost::json::object{{"by_name", a.explanations_confirmed_by_name},
+                                                                                  {"at", a.explanations_confirmed_at},
+                                                                                  {"note", a.explanations_note}})}};
 }
 
 boost::json::object to_json(const Move& m) {

@@ -69,6 +69,9 @@ struct Artifact {
   std::string application_id;
   std::string kind, release, filename, sha256, uploaded_by_name, uploaded_at;
   std::int64_t size = 0;
+  /// A Dinas reviewer's confirmation that the source code explains each procedure (Madiun Pasal 24
+  /// ayat (4)); empty until given.
+  std::string explanations_confirmed_by_name, explanations_confirmed_at, explanations_note;
 };
 
 /// A text attribute of the application's element ("" when absent): category, url, lifecycle stage.

@@ -5,6 +5,7 @@
 #include "applications/facts.hpp"
 #include "applications/repository.hpp"
 #include "applications/routes.hpp"
+#include "applications/source_archive.hpp"
 #include "evaluation/evidence.hpp"
 #include "ledger/ledger.hpp"
 
@@ -48,6 +49,12 @@ void ApplicationsModule::add_coverage(const tenancy::Profile& p, seam::CoverageR
     if (rule && !rows.count(*rule)) seam::add_enforcement(rows, *rule, how, test);
   };
   const auto& a = p.applications;
+  // Madiun Pasal 24 ayat (4): checked at upload and confirmed by a reviewer (before the generic handover row).
+  if (auto source = source_code_rule(p); source && !rows.count(*source))
+    seam::add_enforcement(rows, *source,
+                          "gate: the source code is an archive of source files, not a binary (`repository.source_not_archive`); a Dinas "
+                          "reviewer confirms the per-procedure explanations before it counts as handed over",
+                          "SourceCodeHandoverTest.MadiunSourceCodeIsAnArchiveOfSourceFilesWithExplanationsConfirmedByTheDinas");
   record(a.lifecycle_rule, "record: the lifecycle stages an application moves through (`/api/applications/{id}/stage`)");
   record(a.recommendation_rule, "workflow: recommendation request and decision by Diskominfo");
   record(a.handover_rule, "record: the handover documents kept in the Repositori (SHA-256 content-addressed)");

@@ -1020,9 +1020,31 @@ std::string_view openapi_fragment() {
           },
           "uploaded_by_name": {
            "type": "string"
+          },
+          "explanations_confirmed": {
+           "type": "object",
+           "nullable": true,
+           "description": "A Dinas reviewer's confirmation that the source code explains each procedure (Madiun Pasal 24 ayat (4)); null until given",
+           "properties": {
+            "by_name": {
+             "type": "string"
+            },
+            "at": {
+             "type": "string"
+            },
+            "note": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "at",
+            "by_name",
+            "note"
+           ]
           }
          },
          "required": [
+          "explanations_confirmed",
           "filename",
           "id",
           "kind",
@@ -1052,6 +1074,99 @@ std::string_view openapi_fragment() {
      }
     },
     "description": "Requires: applications.read."
+   }
+  },
+  "/api/artifacts/{id}/explanations": {
+   "post": {
+    "tags": [
+     "Applications"
+    ],
+    "summary": "Confirm that a handed-over source code explains each procedure (Madiun Pasal 24 ayat (4)); only for kode_sumber where the profile states the rule",
+    "requestBody": {
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "note": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "filename": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "release": {
+           "type": "string"
+          },
+          "sha256": {
+           "type": "string"
+          },
+          "size": {
+           "type": "integer"
+          },
+          "uploaded_at": {
+           "type": "string"
+          },
+          "uploaded_by_name": {
+           "type": "string"
+          },
+          "explanations_confirmed": {
+           "type": "object",
+           "nullable": true,
+           "description": "A Dinas reviewer's confirmation that the source code explains each procedure (Madiun Pasal 24 ayat (4)); null until given",
+           "properties": {
+            "by_name": {
+             "type": "string"
+            },
+            "at": {
+             "type": "string"
+            },
+            "note": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "at",
+            "by_name",
+            "note"
+           ]
+          }
+         },
+         "required": [
+          "explanations_confirmed",
+          "filename",
+          "id",
+          "kind",
+          "release",
+          "sha256",
+          "size",
+          "uploaded_at",
+          "uploaded_by_name"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: applications.recommend."
    }
   }
  },
@@ -1250,10 +1365,60 @@ std::string_view openapi_fragment() {
         "details"
        ]
       }
+     },
+     "audit_due": {
+      "type": "object",
+      "nullable": true,
+      "description": "The next audit a periodic duty of the profile asks of this application (last audit, or its start, plus the duty's months), shown before it is overdue; null where no such duty applies or no date is known",
+      "properties": {
+       "date": {
+        "type": "string"
+       },
+       "overdue": {
+        "type": "boolean"
+       },
+       "basis": {
+        "type": "string"
+       },
+       "since": {
+        "type": "string"
+       },
+       "rule": {
+        "type": "object",
+        "properties": {
+         "id": {
+          "type": "string"
+         },
+         "citation": {
+          "type": "string"
+         },
+         "title": {
+          "type": "string"
+         },
+         "title_en": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "citation",
+         "id",
+         "title",
+         "title_en"
+        ]
+       }
+      },
+      "required": [
+       "basis",
+       "date",
+       "overdue",
+       "rule",
+       "since"
+      ]
      }
     },
     "required": [
      "artifacts",
+     "audit_due",
      "builder",
      "category",
      "code",

@@ -55,7 +55,9 @@ Recommendation recommendation_from(const storage::Row& r) {
   return x;
 }
 
-const char* kArtifactColumns = "id, application_id, kind, release, filename, size, sha256, uploaded_by_name, uploaded_at";
+const char* kArtifactColumns =
+    "id, application_id, kind, release, filename, size, sha256, uploaded_by_name, uploaded_at, "
+    "explanations_confirmed_by_name, explanations_confirmed_at, explanations_note";
 
 Artifact artifact_from(const storage::Row& r) {
   Artifact a;
@@ -68,6 +70,9 @@ Artifact artifact_from(const storage::Row& r) {
   a.sha256 = r.text_at(6);
   a.uploaded_by_name = r.text_at(7);
   a.uploaded_at = r.text_at(8);
+  a.explanations_confirmed_by_name = r.optional_text_at(9).value_or("");
+  a.explanations_confirmed_at = r.optional_text_at(10).value_or("");
+  a.explanations_note = r.optional_text_at(11).value_or("");
   return a;
 }
 
@@ -128,7 +133,12 @@ std::vector<storage::Migration> Repository::migrations() {
           // it always meant a PD-owned server inside the Pusat Data, and is named so now. A server in
           // the PD's own premises is a value of its own (server_di_kantor_pd).
           {601, "applications: hosting value names that cannot be mistaken",
-           "UPDATE applications SET hosting = 'server_pd_di_pusat_data' WHERE hosting = 'server_sendiri'"}};
+           "UPDATE applications SET hosting = 'server_pd_di_pusat_data' WHERE hosting = 'server_sendiri'"},
+          // Madiun Pasal 24 ayat (4): the reviewer's confirmation that the source code explains each procedure.
+          {610, "applications: confirmation of the source code's procedure explanations",
+           "ALTER TABLE app_artifacts ADD COLUMN explanations_confirmed_by_name TEXT;"
+           "ALTER TABLE app_artifacts ADD COLUMN explanations_confirmed_at TEXT;"
+           "ALTER TABLE app_artifacts ADD COLUMN explanations_note TEXT"}};
 }
 
 std::optional<Record> Repository::record(const Scope& s, const std::string& id) const {
@@ -262,6 +272,17 @@ std::vector<std::pair<std::string, std::string>> Repository::approved_considerat
 
 std::set<std::string> Repository::passed_tests(const Scope& s) const {
   return ids(c_, "SELECT DISTINCT application_id FROM app_tests WHERE tenant_id = ? AND result = 'lulus'", s);
+}
+
+void Repository::confirm_explanations(const Scope& s, const Artifact& a) {
+  c_.execute("UPDATE app_artifacts SET explanations_confirmed_by_name = ?, explanations_confirmed_at = ?, explanations_note = ? "
+             "WHERE tenant_id = ? AND id = ?",
+             {a.explanations_confirmed_by_name, a.explanations_confirmed_at, a.explanations_note, s.tenant_id, a.id});
+}
+
+std::set<std::string> Repository::explained_sources(const Scope& s) const {
+  return ids(c_, "SELECT DISTINCT application_id FROM app_artifacts WHERE tenant_id = ? AND kind = 'kode_sumber' "
+                 "AND explanations_confirmed_at IS NOT NULL", s);
 }
 
 std::vector<std::pair<std::string, std::string>> Repository::artifact_kinds(const Scope& s) const {

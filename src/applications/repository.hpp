@@ -43,6 +43,10 @@ class Repository {
   std::vector<std::pair<std::string, std::string>> approved_considerations(const Scope& s) const;  // app, kind
   std::set<std::string> passed_tests(const Scope& s) const;
   std::vector<std::pair<std::string, std::string>> artifact_kinds(const Scope& s) const;  // app, kind
+  /// Stores the artifact's explanations_confirmed_* fields.
+  void confirm_explanations(const Scope& s, const Artifact& a);
+  /// Applications with a source code whose procedure explanations a reviewer confirmed.
+  std::set<std::string> explained_sources(const Scope& s) const;
   /// Applications and services in force, with only what the facts need (no joins, no ordering):
   /// the compliance evaluation reads every one of them.
   /// Number of services (layanan) supported by each application, and of applications supporting each service.

@@ -1,6 +1,7 @@
 // /api/applications/*, /api/recommendations/* and /api/artifacts/* (docs/applications.md).
 #include "applications/routes.hpp"
 
+#include "applications/audit_due.hpp"
 #include "applications/inventory_import.hpp"
 #include "applications/json.hpp"
 #include "core/clock.hpp"
@@ -120,6 +121,20 @@ boost::json::object detail(Service& m, const Scope& s, const std::string& id) {
                         {"details", v.details}});
   }
   out["warnings"] = std::move(warnings);
+  // The next audit the regulation asks for, shown before it is overdue (the finding comes after).
+  if (auto due = audit_due(p, m.fact(s, id), day)) {
+    const auto* rule = p.rule(due->spec->rule);
+    out["audit_due"] = {{"date", due->date},
+                        {"overdue", due->overdue},
+                        {"basis", due->basis},
+                        {"since", due->since},
+                        {"rule", {{"id", due->spec->rule},
+                                  {"citation", rule ? rule->citation : ""},
+                                  {"title", due->spec->title},
+                                  {"title_en", due->spec->title_en}}}};
+  } else {
+    out["audit_due"] = nullptr;
+  }
   return out;
 }
 
@@ -251,6 +266,15 @@ void register_routes(http::Router& router, Service& m) {
     auto release = req.query_value("release").value_or("");
     if (release.size() > 40 || !text::is_valid_utf8(release)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "release"}});
     return http::json_response(201, to_json(m.upload(p.scope(), id, kind, release, filename, req.body, p.actor())));
+  });
+
+  // Madiun Pasal 24 ayat (4): a Dinas reviewer confirms that the source code explains each procedure.
+  router.add("POST", "/api/artifacts/{id}/explanations", [&m](Request& req) {
+    const auto& p = req.require("applications.recommend");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"note"});
+    auto note = f.optional_multiline("note", 2000).value_or("");
+    return http::json_response(200, to_json(m.confirm_explanations(p.scope(), req.id_param("id"), note, p.actor())));
   });
 
   router.add("GET", "/api/artifacts/{id}/content", [&m](Request& req) {

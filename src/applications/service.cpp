@@ -10,6 +10,7 @@
 #include "applications/facts.hpp"
 #include "applications/json.hpp"
 #include "applications/repository.hpp"
+#include "applications/source_archive.hpp"
 #include "architecture/json.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -270,6 +271,11 @@ std::vector<regulation::Violation> Service::early_warnings(const Scope& s, const
   });
 }
 
+regulation::Fact Service::fact(const Scope& s, const std::string& id) const {
+  auto current = get(s, id);
+  return storage::read(db_, [&](storage::Connection& c) { return fact_of(c, s, current.element, current.record); });
+}
+
 std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> Service::linked(const Scope& s,
                                                                                                 const std::string& id) const {
   std::vector<architecture::Element> services, data;
@@ -362,6 +368,22 @@ Artifact Service::upload(const Scope& s, const std::string& id, const std::strin
   require_choice(kind, artifact_kinds(profile_of(s)), "kind");
   if (kind.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "kind"}});
   if (content.empty()) throw Error(ErrorCode::ArtifactEmpty);
+  // Madiun Pasal 24 ayat (4): what can be checked of "source code dengan penjelasan fungsi masing-masing
+  // prosedur" is that it is source code at all: an archive listing source files, not a binary.
+  if (auto rule = source_code_rule(profile_of(s)); rule && kind == "kode_sumber") {
+    auto listing = list_archive(content);
+    if (!listing || listing->source_files == 0) {
+      boost::json::array entries;
+      if (listing)
+        for (const auto& e : listing->entries) entries.push_back(boost::json::value(e));
+      throw Error(ErrorCode::ArtifactSourceNotArchive,
+                  {{"format", listing ? boost::json::value(listing->format) : boost::json::value(nullptr)},
+                   {"files", listing ? listing->files : 0},
+                   {"source_files", 0},
+                   {"entries", entries}},
+                  tenancy::rule_ref(profile_of(s), rule));
+    }
+  }
   Artifact a;
   a.id = crypto::new_id();
   a.application_id = id;
@@ -385,6 +407,24 @@ Artifact Service::upload(const Scope& s, const std::string& id, const std::strin
 
 std::vector<Artifact> Service::artifacts(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).artifacts(s, id); });
+}
+
+Artifact Service::confirm_explanations(const Scope& s, const std::string& artifact_id, const std::string& note, const Actor& actor) {
+  auto rule = source_code_rule(profile_of(s));
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    auto a = repo.artifact(s, artifact_id);
+    if (!a) throw Error(ErrorCode::ArtifactNotFound);
+    if (!rule || a->kind != "kode_sumber") throw Error(ErrorCode::ArtifactNotSourceCode, {{"kind", a->kind}});
+    a->explanations_confirmed_by_name = actor.name;
+    a->explanations_confirmed_at = clock::now_iso();
+    a->explanations_note = note;
+    repo.confirm_explanations(s, *a);
+    ledger_.append(c, ledger::change_in(s, actor, "artifact.confirm_explanations", "element", a->application_id,
+                                        {{"artifact_id", a->id}, {"filename", a->filename}, {"sha256", a->sha256}, {"note", note},
+                                         {"rule", *rule}}));
+    return *a;
+  });
 }
 
 std::pair<Artifact, std::string> Service::download(const Scope& s, const std::string& artifact_id) const {

@@ -53,6 +53,8 @@ class Service {
   /// Value rules (subdomain, e-mail, hosting, ...) the application breaks already that become
   /// findings once it is live: checked from registration on, so a PD learns before it builds.
   std::vector<regulation::Violation> early_warnings(const Scope& s, const std::string& id, const std::string& today) const;
+  /// The application as the compliance engine sees it (its fact), e.g. for the audit due date.
+  regulation::Fact fact(const Scope& s, const std::string& id) const;
   /// The services it supports and the data sets it uses: architecture relations, read-only here.
   std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> linked(const Scope& s, const std::string& id) const;
 
@@ -70,6 +72,9 @@ class Service {
                   const std::string& filename, const std::string& content, const Actor& actor);
   std::vector<Artifact> artifacts(const Scope& s, const std::string& id) const;
   std::pair<Artifact, std::string> download(const Scope& s, const std::string& artifact_id) const;
+  /// A Dinas reviewer records that the source code explains each procedure (Madiun Pasal 24 ayat
+  /// (4)); only for a `kode_sumber` artifact where the profile states that rule.
+  Artifact confirm_explanations(const Scope& s, const std::string& artifact_id, const std::string& note, const Actor& actor);
 
   /// The kinds an artifact may have: the profile's handover documents plus test report and other.
   static std::vector<tenancy::EnumItem> artifact_kinds(const tenancy::Profile& p);

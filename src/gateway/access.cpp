@@ -147,6 +147,15 @@ bool safe_path(std::string_view p) noexcept {
   return valid_utf8(form);
 }
 
+/// A refusal the service's profile rule explains (docs/gateway.md "Refusals that cite a rule").
+Decision refuse_citing(Decision d, ErrorCode code, const RuleCitation& rule) noexcept {
+  if (!rule.id.empty()) {
+    d.rule_id = rule.id;
+    d.rule_citation = rule.citation;
+  }
+  return refuse(d, code);
+}
+
 bool grant_path_matches(std::string_view prefix, std::string_view path) noexcept {
   if (prefix.empty()) return true;
   if (path.size() < prefix.size() || path.compare(0, prefix.size(), prefix) != 0) return false;
@@ -194,11 +203,11 @@ Decision decide(const CompiledConfig& config, RateLimiter& limiter, const Reques
       break;
     }
   }
-  if (!network_ok) return refuse(d, ErrorCode::GatewaySourceNotAllowed);
+  if (!network_ok) return refuse_citing(d, ErrorCode::GatewaySourceNotAllowed, sc.source_rule);
 
   // 4. Grant: deny by default; any one grant of the pair matching path and method suffices.
   const GrantRange* grants = config.find_grants(consumer->second, static_cast<std::uint32_t>(d.service));
-  if (!grants) return refuse(d, ErrorCode::GatewayNoGrant);
+  if (!grants) return refuse_citing(d, ErrorCode::GatewayNoGrant, sc.grant_rule);
   const std::uint32_t bit = method_bit(request.method);
   bool granted = false;
   for (std::uint32_t g = grants->begin; g < grants->end && !granted; ++g) {
@@ -206,7 +215,7 @@ Decision decide(const CompiledConfig& config, RateLimiter& limiter, const Reques
     const bool method_ok = grant.method_mask == 0 ? bit != 0 : (grant.method_mask & bit) != 0;
     granted = method_ok && grant_path_matches(grant.path_prefix, d.upstream_path);
   }
-  if (!granted) return refuse(d, ErrorCode::GatewayNoGrant);
+  if (!granted) return refuse_citing(d, ErrorCode::GatewayNoGrant, sc.grant_rule);
 
   // 5. Body size (a declared length; unknown lengths are enforced while streaming).
   if (request.content_length > 0 && static_cast<std::uint64_t>(request.content_length) > sc.max_body_bytes) {

@@ -49,6 +49,9 @@ struct Decision {
   /// Path to send upstream (after the service prefix, always starting with '/'). Points into
   /// RequestFacts::path or a static "/": valid as long as the request's path is.
   std::string_view upstream_path;
+  /// The profile rule behind a no_grant or source_not_allowed refusal, when the service has one
+  /// (ServiceConfig::grant_rule / source_rule); empty otherwise. Points into the configuration.
+  std::string_view rule_id, rule_citation;
   bool allowed() const noexcept { return status == 0; }
 };
 

@@ -16,6 +16,13 @@ struct RateLimit {
   std::uint32_t burst = 1;
 };
 
+/// The profile rule a refusal cites (docs/gateway.md "Refusals that cite a rule"); an empty id
+/// means the region states no rule for it, and the refusal carries `rule: null`.
+struct RuleCitation {
+  std::string id;        // "BPN-09-5"
+  std::string citation;  // "Pasal 9 ayat (5)"
+};
+
 struct ServiceConfig {
   std::string id;
   std::string name;
@@ -34,6 +41,11 @@ struct ServiceConfig {
   std::string health_path;
   /// Keep request and response bodies beside the message log (off by default: classified data).
   bool store_bodies = false;
+  /// Why a consumer without a grant is refused (Balikpapan Pasal 9 ayat (5): access through the SPL
+  /// only on a request the Sekda approved) and why a source outside `allowed_networks` is refused
+  /// (a duty to exchange over the Jaringan Intra); set by the control plane from the tenant's profile.
+  RuleCitation grant_rule;
+  RuleCitation source_rule;
 };
 
 struct ConsumerConfig {

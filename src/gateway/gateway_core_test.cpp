@@ -496,3 +496,33 @@ TEST(GatewayDecide, ClientCertificateRequiredWhenRegistered) {
   c.consumers[0].client_cert_sha256 = {std::string(64, 'A')};
   EXPECT_FALSE(validate(c).empty());
 }
+
+// A refusal the region's regulation explains names the rule the control plane attached to the
+// service (issue 22; docs/gateway.md "Refusals that cite a rule"); without one it names none.
+TEST(GatewayDecide, NoGrantAndSourceRefusalsCiteTheServicesRule) {
+  Config c = base_config();
+  c.services[0].allowed_networks = {"10.20.0.0/16"};
+  c.services[0].grant_rule = {"BPN-09-5", "Pasal 9 ayat (5)"};
+  c.services[0].source_rule = {"MDN-18-2", "Pasal 18 ayat (2)"};
+  Fixture fx(c);
+  auto no_grant = fx.run("GET", "/svc/kependudukan/x", "key-c", "10.20.0.1");
+  EXPECT_EQ(no_grant.error_code, "gateway.no_grant");
+  EXPECT_EQ(no_grant.rule_id, "BPN-09-5");
+  EXPECT_EQ(no_grant.rule_citation, "Pasal 9 ayat (5)");
+  // A grant that does not cover the method is refused on the same rule.
+  auto wrong_method = fx.run("POST", "/svc/kependudukan/penduduk", "key-b", "10.20.0.1");
+  EXPECT_EQ(wrong_method.error_code, "gateway.no_grant");
+  EXPECT_EQ(wrong_method.rule_id, "BPN-09-5");
+  auto outside = fx.run("GET", "/svc/kependudukan/x", "key-a", "192.0.2.1");
+  EXPECT_EQ(outside.error_code, "gateway.source_not_allowed");
+  EXPECT_EQ(outside.rule_id, "MDN-18-2");
+  EXPECT_EQ(outside.rule_citation, "Pasal 18 ayat (2)");
+  // Other refusals and services without rules cite nothing.
+  auto unknown = fx.run("GET", "/svc/kependudukan/x", "nobody", "10.20.0.1");
+  EXPECT_EQ(unknown.error_code, "gateway.unknown_consumer");
+  EXPECT_TRUE(unknown.rule_id.empty());
+  auto plain = fx.run("GET", "/svc/pajak/x", "key-c", "10.20.0.1");
+  EXPECT_EQ(plain.error_code, "gateway.no_grant");
+  EXPECT_TRUE(plain.rule_id.empty());
+  EXPECT_TRUE(plain.rule_citation.empty());
+}

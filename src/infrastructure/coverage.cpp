@@ -73,6 +73,9 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
   // Madiun Pasal 14 ayat (1) 'dapat': the permission is honoured (no finding), which the fixture test checks.
   add(s.placement_permission_rule, "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')",
       kFixture);
+  add(s.placement_note_rule, "note: a server outside the Pusat Data shows an informational note citing the article (counted apart "
+                             "from findings, never a finding)",
+      "InfrastructureTest.MadiunServerOutsideThePusatDataCarriesANoteNotAFinding");
   for (const auto& r : p.rules) {
     if (r.article < s.first_article || r.article > s.last_article || rows.count(r.id) || r.checkable == "no") continue;
     seam::add_enforcement(rows, r.id, not_yet(r), "");

@@ -1,5 +1,7 @@
 #include "infrastructure/json.hpp"
 
+#include <algorithm>
+
 #include "tenancy/json.hpp"
 
 namespace simpul::infrastructure {
@@ -89,6 +91,29 @@ boost::json::object to_json(const Server& x) {
           {"hostname", r.hostname},
           {"operating_system", r.operating_system},
           {"updated_at", e.updated_at}};
+}
+
+boost::json::array server_notes(const tenancy::Profile& p, const Server& x) {
+  const auto& spec = spec_of(p);
+  boost::json::array out;
+  if (!spec.placement_note_rule || spec.placement_rule || x.element.state == "retired") return out;
+  const bool in_pusat_data = x.site && x.site->status == "operasi" &&
+                             std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), x.site->kind) != spec.pusat_data_kinds.end();
+  if (in_pusat_data) return out;
+  auto rule = tenancy::rule_ref(p, spec.placement_note_rule);
+  auto permission = tenancy::rule_ref(p, spec.placement_permission_rule);
+  const std::string allowed = permission ? permission->citation : std::string("regulasi");
+  const std::string central = rule ? rule->citation : std::string();
+  out.push_back({{"kind", "informasi"},
+                 {"kind_name", "Catatan informasi, bukan pelanggaran"},
+                 {"rule", rule_json(p, spec.placement_note_rule)},
+                 {"text", "Server ini berada di luar Pusat Data. Hal ini dibolehkan (" + allowed +
+                              ": Perangkat Daerah \"dapat\" menempatkan server di Pusat Data), tetapi " + central +
+                              " menetapkan penyimpanan data Pemerintah Daerah terpusat dan terintegrasi di Pusat Data."},
+                 {"text_en", "This server is outside the Pusat Data. That is allowed (" + allowed +
+                                 ": a Perangkat Daerah \"may\" place servers in the Pusat Data), but " + central +
+                                 " centralises the Pemda's data storage in the Pusat Data."}});
+  return out;
 }
 
 boost::json::object to_json(const tenancy::Profile& p, const HostingRequest& r) {

@@ -505,10 +505,15 @@ std::string_view openapi_fragment() {
           },
           "total": {
            "type": "integer"
+          },
+          "note_count": {
+           "type": "integer",
+           "description": "Informational notes of the listed servers (not findings)"
           }
          },
          "required": [
           "items",
+          "note_count",
           "total"
          ]
         }
@@ -1428,6 +1433,12 @@ std::string_view openapi_fragment() {
      },
      "updated_at": {
       "type": "string"
+     },
+     "notes": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/InfraNote"
+      }
      }
     },
     "required": [
@@ -2148,6 +2159,12 @@ std::string_view openapi_fragment() {
       "items": {
        "type": "object"
       }
+     },
+     "notes": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/InfraNote"
+      }
      }
     },
     "required": [
@@ -2166,6 +2183,7 @@ std::string_view openapi_fragment() {
      "managed_by",
      "managed_by_name",
      "name",
+     "notes",
      "operating_system",
      "owner",
      "rack_id",
@@ -2379,6 +2397,50 @@ std::string_view openapi_fragment() {
      "id",
      "name",
      "registered_on"
+    ]
+   },
+   "InfraNote": {
+    "type": "object",
+    "description": "An informational note, not a finding: it is counted apart from findings and never needs resolving.",
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "informasi"
+      ]
+     },
+     "kind_name": {
+      "type": "string"
+     },
+     "rule": {
+      "type": "object",
+      "nullable": true,
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "citation": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ]
+     },
+     "text": {
+      "type": "string"
+     },
+     "text_en": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "kind",
+     "kind_name",
+     "rule",
+     "text",
+     "text_en"
     ]
    }
   }

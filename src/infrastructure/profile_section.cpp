@@ -35,6 +35,9 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   auto placement = r.need(n, "placement", at);
   s.placement_rule = rule_at(r, p, placement, "rule", at + "placement.");
   s.placement_permission_rule = rule_at(r, p, placement, "permission_rule", at + "placement.");
+  s.placement_note_rule = rule_at(r, p, placement, "note_rule", at + "placement.");
+  if (s.placement_note_rule && s.placement_rule)
+    r.fail(placement["note_rule"], at + "placement.note_rule", "only where placement is left to the PD (rule: null)");
   s.pusat_data_kinds.clear();
   for (const auto& k : r.seq(placement, "pusat_data", at + "placement.")) {
     if (std::find(kSiteKinds.begin(), kSiteKinds.end(), k.Scalar()) == kSiteKinds.end() || k.Scalar() == "ruang_server_pd")

@@ -21,6 +21,9 @@ struct InfraSpec {
   std::vector<std::string> pusat_data_kinds = {"pusat_data_pemda", "pdn"};
   std::optional<std::string> placement_rule;  // servers must be placed there (null where the text says 'dapat')
   std::optional<std::string> placement_permission_rule;  // the article that leaves placement to the PD ('dapat')
+  /// Where placement is left to the PD: the article that still centralises data storage in the Pusat
+  /// Data (Madiun Pasal 15 ayat (1)); a server outside it carries an informational note citing it.
+  std::optional<std::string> placement_note_rule;
   std::optional<std::string> colocation_rule;  // what the Pusat Data guarantees a colocated server
   std::optional<std::string> vps_rule;
   std::string vps_duty = "none";  // wajib | dapat | none: the Dinas provides VPS with configuration and maintenance

@@ -75,11 +75,13 @@ std::pair<architecture::ElementInput, ServerInput> read_server(const Request& re
 }
 
 boost::json::object server_detail(Service& m, const Scope& s, const std::string& id) {
-  auto out = to_json(m.server(s, id));
+  auto x = m.server(s, id);
+  auto out = to_json(x);
   boost::json::array hosted;
   for (const auto& e : m.hosted(s, id)) hosted.push_back({{"id", e.id}, {"code", e.code}, {"name", e.name}, {"domain", e.domain}});
   out["hosted"] = hosted;
   out["findings"] = findings_of(m, s, "server", id);
+  out["notes"] = server_notes(m.profile_of(s), x);
   return out;
 }
 
@@ -167,7 +169,18 @@ void register_servers(http::Router& router, Service& m) {
     const auto& p = req.require(kRead);
     auto agency = http::query_id(req, "agency");
     auto site = http::query_id(req, "site");
-    return http::json_response(200, listing(array_of(m.servers(p.scope(), agency, site), [](const Server& x) { return to_json(x); })));
+    // Informational notes are counted apart from findings: they are not violations.
+    const auto& profile = m.profile_of(p.scope());
+    std::size_t notes = 0;
+    auto list = listing(array_of(m.servers(p.scope(), agency, site), [&](const Server& x) {
+      auto item = to_json(x);
+      auto n = server_notes(profile, x);
+      notes += n.size();
+      item["notes"] = std::move(n);
+      return item;
+    }));
+    list["note_count"] = notes;
+    return http::json_response(200, list);
   });
   router.add("POST", "/api/infrastructure/servers", [&m](Request& req) {
     auto [element, record] = read_server(req, true);

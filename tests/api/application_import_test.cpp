@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "api_harness.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "interchange/xlsx.hpp"
+#include "testing/proves.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
@@ -321,6 +323,54 @@ TEST_P(ApplicationImportTest, TheTemplateIsADownloadThatPassesTheDryRun) {
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_TRUE(dry.json.at("ok").as_bool()) << dry.body;
   EXPECT_EQ(dry.json.at("created").as_int64(), 1);
+}
+
+// The audit an Aplikasi Khusus owes (Balikpapan Pasal 40 ayat (3): at least once every two years) is
+// shown with its due date before it is overdue, and the finding of an overdue one carries the same
+// date (issue 22).
+TEST_P(ApplicationImportTest, TheAuditDueDateIsShownBeforeItIsOverdue) {
+  SIMPUL_PROVES("balikpapan", "BPN-40-3");
+  Instance in(GetParam());
+  auto c = admin_client(in, "balikpapan");
+  auto ag = agency_code(c, 0);
+  std::string csv = kHeader + "SIPADU;Sistem Pelayanan Terpadu;;" + ag + ";aplikasi_khusus;pemeliharaan;;;;;;;;2025-06-30;tidak\r\n" +
+                    "SILAWAS;Sistem Pengawasan;;" + ag + ";aplikasi_khusus;pemeliharaan;;;;;;;;2020-01-15;tidak\r\n" +
+                    "SIRENCANA;Sistem Perencanaan;;" + ag + ";aplikasi_khusus;perencanaan;;;;;;;;;tidak\r\n";
+  auto imported = upload(c, "?dry_run=false", csv);
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  ASSERT_EQ(c.post("/api/compliance/evaluate", "").status, 200);
+
+  // Audited mid-2025: due mid-2027, not overdue, and no finding yet.
+  auto current = application(c, "SIPADU");
+  ASSERT_TRUE(current.at("audit_due").is_object()) << json_text(current);
+  const auto& due = current.at("audit_due").as_object();
+  EXPECT_EQ(due.at("date").as_string(), "2027-06-30");
+  EXPECT_FALSE(due.at("overdue").as_bool());
+  EXPECT_EQ(due.at("basis").as_string(), "last_audit_date");
+  EXPECT_EQ(due.at("rule").at("id").as_string(), "BPN-40-3");
+  EXPECT_EQ(due.at("rule").at("citation").as_string(), "Pasal 40 ayat (3)");
+  auto rules_of = [&](const boost::json::object& app) {
+    std::set<std::string> out;
+    for (const auto& f : app.at("findings").as_array()) out.insert(std::string(f.at("rule").at("id").as_string()));
+    return out;
+  };
+  EXPECT_EQ(rules_of(current).count("BPN-40-3"), 0u);
+
+  // Audited in 2020: the same date rule shows it overdue, and the finding is due that very day.
+  auto late = application(c, "SILAWAS");
+  EXPECT_EQ(late.at("audit_due").at("date").as_string(), "2022-01-15");
+  EXPECT_TRUE(late.at("audit_due").at("overdue").as_bool());
+  bool found = false;
+  for (const auto& f : late.at("findings").as_array())
+    if (f.at("rule").at("id").as_string() == "BPN-40-3") {
+      found = true;
+      EXPECT_EQ(f.at("rule").at("citation").as_string(), "Pasal 40 ayat (3)");
+      EXPECT_EQ(f.at("due").as_string(), "2022-01-15");
+    }
+  EXPECT_TRUE(found) << json_text(late.at("findings"));
+
+  // Not live yet: the duty does not apply, nothing is shown.
+  EXPECT_TRUE(application(c, "SIRENCANA").at("audit_due").is_null());
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ApplicationImportTest, ::testing::ValuesIn(test_support::backends()));

@@ -11,6 +11,7 @@
 #include "api_harness.hpp"
 #include "app/check_command.hpp"
 #include "core/crypto.hpp"
+#include "interchange/test_zip.hpp"
 #include "storage/unit_of_work.hpp"
 #include "testing/proves.hpp"
 
@@ -167,10 +168,17 @@ TEST_P(ApplicationsTest, EachRegionWalksAnApplicationFromProposalToLiveThroughIt
         ASSERT_EQ(op.post("/api/applications/" + app + "/tests", R"({"date":"2026-02-01","release":"1.0","result":"lulus"})").status, 201);
       } else {
         for (const auto& doc : r.json.at("error").at("details").at("missing").as_array()) {
+          // The source code is an archive of source files (Madiun Pasal 24 ayat (4) checks it).
+          const bool source = doc.as_string() == "kode_sumber";
           auto up = op.send("POST", "/api/applications/" + app + "/artifacts?kind=" + std::string(doc.as_string()) + "&release=1.0&filename=" +
-                                        std::string(doc.as_string()) + ".pdf",
-                            "%PDF-1.4 isi " + std::string(doc.as_string()), {{"content-type", "application/octet-stream"}});
+                                        std::string(doc.as_string()) + (source ? ".zip" : ".pdf"),
+                            source ? interchange::test_zip::make_zip({{"src/rujukan.php", "<?php // Mencatat rujukan pasien\n"}})
+                                   : "%PDF-1.4 isi " + std::string(doc.as_string()),
+                            {{"content-type", "application/octet-stream"}});
           ASSERT_EQ(up.status, 201) << up.body;
+          if (source && region.profile == std::string("madiun"))  // and a Dinas reviewer confirms its explanations
+            ASSERT_EQ(reviewer.post("/api/artifacts/" + text_of(up.json, "id") + "/explanations", R"({"note":"Setiap prosedur dijelaskan"})").status,
+                      200);
         }
       }
     }

@@ -450,4 +450,52 @@ TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegions
   EXPECT_EQ(infra_open_rules(admin, lan), std::set<std::string>{});
 }
 
+// Madiun Pasal 14 ayat (1) lets a PD place its server outside the Pusat Data ("dapat"), while Pasal 15
+// ayat (1) centralises data storage there: such a server shows an informational note citing Pasal 15
+// ayat (1), counted apart from findings and never a finding itself. Balikpapan, which makes placement
+// a duty, has the finding and no note.
+TEST_P(InfrastructureTest, MadiunServerOutsideThePusatDataCarriesANoteNotAFinding) {
+  SIMPUL_PROVES("madiun", "MDN-15-1");
+  for (const std::string region : {"madiun", "balikpapan"}) {
+    SCOPED_TRACE(region);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto pd = agency_id(admin, "DISHUB");
+    auto pusat = infra_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+    auto room = infra_site(admin, "RS-HUB", "ruang_server_pd", pd);
+    auto outside = infra_server(admin, "SRV-ROOM", pd, "ruang_pd", room, "dinas");
+    auto inside = infra_server(admin, "SRV-VPS", pd, "vps", pusat, "dinas");
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+
+    auto detail = admin.get("/api/infrastructure/servers/" + outside);
+    ASSERT_EQ(detail.status, 200) << detail.body;
+    const auto& notes = detail.json.at("notes").as_array();
+    auto rules = infra_open_rules(admin, outside);
+    if (region == "madiun") {
+      ASSERT_EQ(notes.size(), 1u) << detail.body;
+      EXPECT_EQ(text_of(notes[0], "kind"), "informasi");
+      EXPECT_NE(text_of(notes[0], "kind_name").find("bukan pelanggaran"), std::string::npos);
+      EXPECT_EQ(text_of(notes[0].at("rule"), "id"), "MDN-15-1");
+      EXPECT_EQ(text_of(notes[0].at("rule"), "citation"), "Pasal 15 ayat (1)");
+      EXPECT_NE(text_of(notes[0], "text").find("Pasal 14 ayat (1)"), std::string::npos);
+      // Not a violation: no finding about placement, and the note is no finding either.
+      EXPECT_EQ(rules.count("MDN-15-1"), 0u);
+      EXPECT_TRUE(detail.json.at("findings").as_array().empty()) << detail.body;
+    } else {
+      EXPECT_TRUE(notes.empty()) << detail.body;
+      EXPECT_EQ(rules.count("BPN-14-3"), 1u);  // where placement is a duty it is a finding, not a note
+    }
+    EXPECT_TRUE(admin.get("/api/infrastructure/servers/" + inside).json.at("notes").as_array().empty());
+    auto list = admin.get("/api/infrastructure/servers");
+    ASSERT_EQ(list.status, 200);
+    EXPECT_EQ(list.json.at("note_count").as_int64(), region == "madiun" ? 1 : 0);
+
+    // Moved into the Pusat Data, the note is gone.
+    ASSERT_EQ(admin.patch("/api/infrastructure/servers/" + outside, R"({"hosting":"kolokasi","site_id":")" + pusat + "\"}").status, 200);
+    EXPECT_TRUE(admin.get("/api/infrastructure/servers/" + outside).json.at("notes").as_array().empty());
+    EXPECT_EQ(admin.get("/api/infrastructure/servers").json.at("note_count").as_int64(), 0);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, InfrastructureTest, ::testing::ValuesIn(test_support::backends()));

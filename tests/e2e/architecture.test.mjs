@@ -14,6 +14,7 @@ const RUN = Date.now().toString(36).toUpperCase().slice(-5)
 const SERVICE = { code: `RAL.UJI.${RUN}`, name: `Layanan Perizinan Uji ${RUN}` }
 const APP = { code: `RAA.UJI.${RUN}`, name: `Aplikasi Perizinan Uji ${RUN}` }
 const INITIATIVE = { code: `PR-${RUN}`, name: `Pembangunan Sistem Perizinan ${RUN}` }
+const TOBE = { code: `RAA.RENCANA.${RUN}`, name: `Aplikasi Rencana Uji ${RUN}` }
 const IMPORTED = { code: `RAD.IMP.${RUN}`, name: `Data Penduduk Impor ${RUN}` }
 
 describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
@@ -199,8 +200,29 @@ describe('Arsitektur SPBE and Peta Rencana', { timeout: 300_000 }, () => {
   })
 
   step('the gap view counts the new elements', async () => {
+    // A planned (to-be) application that no initiative delivers: the gap view must count it and list
+    // it as unplanned, while the application the initiative delivers is not listed there.
+    const app = (await apiCall('GET', `/api/architecture/elements?q=${encodeURIComponent(APP.code)}`)).body.items[0]
+    const tobe = await apiCall('POST', '/api/architecture/elements', {
+      domain: 'aplikasi', code: TOBE.code, name: TOBE.name, owner_agency_id: app.owner_agency_id, state: 'to_be',
+    })
+    assert.equal(tobe.status, 201, JSON.stringify(tobe.body))
+    const gap = (await apiCall('GET', '/api/architecture/gap')).body.domains
+    const total = (k) => gap.reduce((n, d) => n + d[k], 0)
+    assert.ok(gap.some((d) => d.unplanned.some((e) => e.code === TOBE.code)), 'the API lists the new to-be element as unplanned')
+
     await go('/arsitektur/kesenjangan')
-    await page.locator('[data-test=gap-summary]').waitFor()
+    const summary = page.locator('[data-test=gap-summary]')
+    await summary.waitFor()
+    const counts = await summary.locator('[data-test=count]').allInnerTexts()
+    const number = (text) => Number(text.replace(/\D/g, ''))
+    assert.deepEqual(counts.map(number), [total('as_is'), total('to_be'), total('retired'), gap.reduce((n, d) => n + d.unplanned.length, 0)],
+      'the summary shows the counts of the live model')
+    assert.ok(total('as_is') >= 2, 'the service and the application created above are counted as they are')
+    assert.ok(total('to_be') >= 1, 'the planned application is counted as to-be')
+    const unplanned = page.locator('[data-test=gap-unplanned]')
+    await unplanned.getByText(TOBE.name).waitFor()
+    assert.equal(await unplanned.getByText(APP.name).count(), 0, 'the application an initiative delivers is not unplanned')
     await page.locator('[data-test=gap-chart] canvas').waitFor()
     await screenshot(page, 'architecture-gap')
   })

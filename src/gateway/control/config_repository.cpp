@@ -29,11 +29,11 @@ std::int64_t epoch_seconds() {
 
 }  // namespace
 
-Config ConfigRepository::config() {
+Config ConfigRepository::config(std::vector<std::string>* service_profiles) {
   auto& c = c_;
   Config config;
   config.version = static_cast<std::uint64_t>(c.query("SELECT version FROM gw_config_state WHERE id = 1").front().int_at(0));
-  for (const auto& r : c.query("SELECT s.id, s.name, s.version, t.slug, s.code, s.upstream_base_url, s.policy FROM gw_services s "
+  for (const auto& r : c.query("SELECT s.id, s.name, s.version, t.slug, s.code, s.upstream_base_url, s.policy, t.profile_id FROM gw_services s "
                                "JOIN tenants t ON t.id = s.tenant_id WHERE s.active = ? ORDER BY s.id",
                                {true})) {
     ServiceConfig s;
@@ -51,6 +51,7 @@ Config ConfigRepository::config() {
     s.daily_quota = p.daily_quota;
     s.health_path = p.health_path;
     s.store_bodies = p.store_bodies;
+    if (service_profiles) service_profiles->push_back(r.text_at(7));
     config.services.push_back(std::move(s));
   }
   std::map<std::string, std::size_t> consumer_index;

@@ -16,8 +16,9 @@ class ConfigRepository {
   explicit ConfigRepository(storage::Connection& c) : c_(c) {}
 
   /// Every tenant's active services, enabled consumers and grants in force (read it inside one
-  /// read transaction, so the three are one consistent state).
-  Config config();
+  /// read transaction, so the three are one consistent state). `service_profiles`, when given,
+  /// receives the profile id of each service's tenant, in the order of `services`.
+  Config config(std::vector<std::string>* service_profiles = nullptr);
   /// Increases with every change that affects config().
   std::uint64_t version();
   /// Stores the latest status document of one data-plane instance.

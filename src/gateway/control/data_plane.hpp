@@ -9,13 +9,24 @@
 
 #include "gateway/config.hpp"
 #include "storage/database.hpp"
+#include "tenancy/profile_loader.hpp"
 
 namespace simpul::gateway::control {
 
 /// The configuration of every tenant's active services, enabled consumers and grants in force.
 /// A service's public path prefix is "/<tenant slug>/<service code>"; ids are the control plane's
-/// opaque ids (globally unique), so one data plane serves every tenant.
-Config load_config(storage::Database& db);
+/// opaque ids (globally unique), so one data plane serves every tenant. With the profiles, each
+/// service carries the rules its refusals cite (refusal_rules()); without, its refusals cite none.
+Config load_config(storage::Database& db, const tenancy::ProfileRegistry* profiles = nullptr);
+
+/// The rules a data-plane refusal cites in a region (profile `gateway.access_rule`: why a consumer
+/// without a grant is refused; `gateway.network_rule`: why a source outside the service's networks
+/// is refused). Empty ids where the profile names none or names a rule it does not contain.
+struct RefusalRules {
+  RuleCitation grant;
+  RuleCitation source;
+};
+RefusalRules refusal_rules(const tenancy::Profile& profile);
 
 /// Increases with every change that affects load_config(); a watcher polls it cheaply.
 std::uint64_t config_version(storage::Database& db);

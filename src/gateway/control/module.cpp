@@ -1,6 +1,7 @@
 #include "http/api_description.hpp"
 #include "gateway/control/module.hpp"
 
+#include "gateway/control/data_plane.hpp"
 #include "gateway/control/demo.hpp"
 #include "gateway/control/repository.hpp"
 #include "gateway/control/routes.hpp"
@@ -52,6 +53,15 @@ void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& 
                              "needed (d); a missing item is `validation.missing_field` citing its huruf",
       bpn);
   // 'dapat ditolak': discretion, so the grounds are flags and the decider's reasons, never a refusal by the platform.
+  // The data plane's refusals (docs/gateway.md "Refusals that cite a rule").
+  auto refusal = control::refusal_rules(p);
+  if (!refusal.grant.id.empty())
+    add(refusal.grant.id, "data plane: a consumer without an approved request's grant is refused (`gateway.no_grant`) citing the article",
+        "GatewayTest.BalikpapanKeyWithoutAnApprovedRequestOpensNothingAndTheRefusalCitesPasal9Ayat5");
+  if (!refusal.source.id.empty())
+    add(refusal.source.id, "data plane: a call from outside the service's networks is refused (`gateway.source_not_allowed`) citing "
+                           "the Jaringan Intra duty",
+        "GatewayTest.MadiunSourceOutsideTheServicesNetworksIsRefusedCitingTheJaringanIntraDuty");
   for (const auto& ground : g.refusal_grounds)
     add(ground.rule, "discretion: the ground is flagged on the request (commercial use from the form and the purpose's words; "
                      "the requester's address outside the Pemda networks); approving despite it needs a reason, a refusal cites it",

@@ -102,6 +102,29 @@ TEST_F(ProxyTest, RefusalsCarryCatalogueCodeAndRequestId) {
   EXPECT_EQ(upstream.requests.load(), 2);  // refusals never reach the upstream
 }
 
+// The answer carries the rule the service's refusal cites, as the main API renders one
+// (issue 22; docs/gateway.md "Refusals that cite a rule"), and `rule: null` where there is none.
+TEST_F(ProxyTest, RefusalsNameTheRegionsRuleWhereOneIsTheReason) {
+  Config cfg = base_config();
+  cfg.services[0].grant_rule = {"BPN-09-5", "Pasal 9 ayat (5)"};
+  cfg.services[2].source_rule = {"BDL-19-5", "Pasal 19 ayat (5)"};
+  publish(cfg);
+  start();
+  Client c(port);
+  auto no_grant = c.send(request(bhttp::verb::get, "/svc/echo/private", "other-key"));
+  expect_error(no_grant, 403, "gateway.no_grant");
+  auto rule = error_of(no_grant).at("rule");
+  ASSERT_TRUE(rule.is_object()) << no_grant.body();
+  EXPECT_EQ(rule.at("id").as_string(), "BPN-09-5");
+  EXPECT_EQ(rule.at("citation").as_string(), "Pasal 9 ayat (5)");
+  auto outside = c.send(request(bhttp::verb::get, "/svc/blocked/a"));
+  expect_error(outside, 403, "gateway.source_not_allowed");
+  EXPECT_EQ(error_of(outside).at("rule").at("citation").as_string(), "Pasal 19 ayat (5)");
+  auto unknown = c.send(request(bhttp::verb::get, "/svc/nothing"));
+  expect_error(unknown, 404, "gateway.unknown_service");
+  EXPECT_TRUE(error_of(unknown).at("rule").is_null());
+}
+
 TEST_F(ProxyTest, UpstreamClosedPortIs502) {
   start();
   Client c(port);

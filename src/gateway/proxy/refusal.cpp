@@ -13,16 +13,18 @@ namespace bhttp = boost::beast::http;
 constexpr std::string_view kEmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 }  // namespace
 
-std::string error_body(ErrorCode code, Language language, std::string_view request_id) {
+std::string error_body(ErrorCode code, Language language, std::string_view request_id, std::string_view rule_id,
+                       std::string_view citation) {
   boost::json::object err{{"code", error_code_string(code)},
                           {"message", error_message(code, language)},
                           {"details", boost::json::object{}},
                           {"rule", nullptr},
                           {"request_id", request_id}};
+  if (!rule_id.empty()) err["rule"] = boost::json::object{{"id", rule_id}, {"citation", citation}};
   return boost::json::serialize(boost::json::object{{"error", std::move(err)}});
 }
 
-proxy::asio::awaitable<bool> Refusal::send(ErrorCode code) {
+proxy::asio::awaitable<bool> Refusal::send(ErrorCode code, std::string_view rule_id, std::string_view citation) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(error_http_status(code)), version < 10 ? 11 : version};
   res.set(bhttp::field::server, "simpul-gateway");
   res.set(bhttp::field::content_type, "application/json; charset=utf-8");
@@ -30,7 +32,7 @@ proxy::asio::awaitable<bool> Refusal::send(ErrorCode code) {
   if (retry_after) res.set(bhttp::field::retry_after, std::to_string(retry_after));
   const bool keep = keep_alive && !impl.stopping.load(std::memory_order_relaxed);
   res.keep_alive(keep);
-  res.body() = error_body(code, language, request_id);
+  res.body() = error_body(code, language, request_id, rule_id, citation);
   res.prepare_payload();
   const std::uint64_t bytes = res.body().size();
   const std::string digest = proxy::Sha256::of(res.body());

@@ -29,12 +29,15 @@ struct Refusal {
   bool bodies_stored = false;  // both bodies are in the body store (gateway/body_store.hpp)
 
   /// Writes the catalogue error and records the exchange; true when the connection stays open.
-  proxy::asio::awaitable<bool> send(ErrorCode code);
+  /// `rule_id`/`citation`: the profile rule the refusal cites, empty when none.
+  proxy::asio::awaitable<bool> send(ErrorCode code, std::string_view rule_id = {}, std::string_view citation = {});
   /// Records one finished exchange; `error_code` empty when the upstream answered.
   void record(int status, std::uint64_t response_bytes, std::string_view response_sha256, std::string_view error_code);
 };
 
-/// {"error":{"code","message","details":{},"rule":null,"request_id"}} as src/http/json_io renders it.
-std::string error_body(ErrorCode code, Language language, std::string_view request_id);
+/// {"error":{"code","message","details":{},"rule":null,"request_id"}} as src/http/json_io renders it;
+/// with a rule id, `rule` is {"id","citation"}.
+std::string error_body(ErrorCode code, Language language, std::string_view request_id, std::string_view rule_id = {},
+                       std::string_view citation = {});
 
 }  // namespace simpul::gateway

@@ -248,7 +248,9 @@ asio::awaitable<void> serve_connection(Proxy::Impl& impl, Worker& w, tcp::socket
     if (d.service >= 0) refusal.service_id = cached->source->services[d.service].id;
     if (!d.allowed()) {
       refusal.retry_after = d.retry_after;
-      if (!co_await refusal.send(d.error)) break;
+      // Copied: the cached snapshot the rule's views point into may change while the answer is written.
+      const std::string rule_id(d.rule_id), rule_citation(d.rule_citation);
+      if (!co_await refusal.send(d.error, rule_id, rule_citation)) break;
       continue;
     }
     const std::shared_ptr<const CompiledConfig> snap = cached;

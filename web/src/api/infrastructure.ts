@@ -38,6 +38,16 @@ export interface InfraServer {
   managed_by_name: string
   site: { id: string; code: string; name: string; kind: string } | null
   hostname: string
+  /** Informational notes, never findings (e.g. Madiun Pasal 15 ayat (1) for a server outside the Pusat Data). */
+  notes?: InfraNote[]
+}
+
+export interface InfraNote {
+  kind: 'informasi'
+  kind_name: string
+  rule: RuleRef | null
+  text: string
+  text_en: string
 }
 
 export interface InfraRequest {
@@ -134,7 +144,7 @@ interface Items<T> {
 export const infrastructureApi = {
   options: () => api.get<InfraOptions>('/api/infrastructure/options'),
   sites: () => api.get<Items<InfraSite>>('/api/infrastructure/sites'),
-  servers: () => api.get<Items<InfraServer>>('/api/infrastructure/servers'),
+  servers: () => api.get<Items<InfraServer> & { note_count: number }>('/api/infrastructure/servers'),
   requests: () => api.get<Items<InfraRequest>>('/api/infrastructure/requests'),
   createRequest: (body: { agency_id: string; kind: string; purpose: string; specification?: string }) =>
     api.post<InfraRequest>('/api/infrastructure/requests', body),

@@ -101,6 +101,7 @@ const id = {
       'consideration.record': 'Mencatat pertimbangan menteri',
       'test.record': 'Mencatat hasil uji kelaikan',
       'artifact.upload': 'Mengunggah dokumen ke Repositori',
+      'artifact.confirm_explanations': 'Mengonfirmasi penjelasan prosedur kode sumber',
       'finding.waive': 'Mengecualikan temuan kepatuhan',
       'sanction.impose': 'Mencatat sanksi administratif',
       'evaluation.framework_correct': 'Mengoreksi kerangka penilaian',
