@@ -308,6 +308,8 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
   step('the deciding official sees the profile rules; refusing requires a note; they approve', async () => {
     const p = await pageOf(DECIDER)
     const drawer = await openRequest(p)
+    // The request says where it waits and who holds it (issue 20 item 11).
+    await drawer.locator('[data-test=request-waiting]').getByText(options.approver.name).waitFor()
     const rules = drawer.locator('[data-test=request-rules]')
     for (const who of [options.operator, options.recommender, options.approver]) if (who.rule) await rules.getByText(who.rule.citation).first().waitFor()
     await drawer.getByText(`Kepala Bidang Verifikasi ${RUN}`).waitFor()
