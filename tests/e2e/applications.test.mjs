@@ -137,6 +137,7 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     await move.getByText('Tertahan').waitFor()
     await move.getByText(citation).first().waitFor()
     await move.getByText('Rekomendasi yang disetujui').waitFor()
+    await move.locator('[data-test=move-fix-rekomendasi]').getByText('Selesaikan di tab Rekomendasi').waitFor()
     assert.equal(await move.locator('input[type=radio]').isDisabled(), true, 'a blocked move cannot be chosen')
 
     const refused = await apiCall('POST', `/api/applications/${appId}/stage`, { to: 'rancang_bangun', note: 'uji' })
@@ -215,7 +216,11 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     const live = page.locator('[data-test=move-pemeliharaan]')
     await live.getByText('Tertahan').waitFor()
     await live.getByText('Hasil uji kelaikan yang lulus').waitFor()
-    await moveDialog().getByRole('button', { name: 'Batal' }).click()
+    // Each missing item links to the tab that resolves it (issue 20 item 11).
+    await live.locator('[data-test=move-fix-uji]').getByText('Selesaikan di tab Uji kelaikan').click()
+    await page.locator('[data-test=move-dialog]').waitFor({ state: 'hidden' })
+    await page.waitForURL(/[?&]tab=uji/)
+    await page.locator('[data-test=test-form]').waitFor()
   })
 
   step('record a passed fitness test', async () => {

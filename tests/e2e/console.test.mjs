@@ -138,6 +138,9 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await screenshot(page, 'pengguna')
     await main().getByRole('tab', { name: 'Peran', exact: true }).click()
     await page.locator('[data-test=role-table]').getByText('Administrator Pemda').waitFor()
+    // Permissions by their labels, not their codes (issue 20 item 6).
+    await page.locator('[data-test=role-table]').getByText('Membaca layanan dan konsumen Penghubung Layanan').first().waitFor()
+    assert.equal(await page.locator('[data-test=role-permissions]').getByText('gateway.read', { exact: true }).count(), 0)
 
     await go('/regulasi')
     await page.locator('[data-test=regulation-meta]').getByText('balikipapan', { exact: false }).first().waitFor()

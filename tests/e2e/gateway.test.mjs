@@ -308,6 +308,8 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
   step('the deciding official sees the profile rules; refusing requires a note; they approve', async () => {
     const p = await pageOf(DECIDER)
     const drawer = await openRequest(p)
+    // The request says where it waits and who holds it (issue 20 item 11).
+    await drawer.locator('[data-test=request-waiting]').getByText(options.approver.name).waitFor()
     const rules = drawer.locator('[data-test=request-rules]')
     for (const who of [options.operator, options.recommender, options.approver]) if (who.rule) await rules.getByText(who.rule.citation).first().waitFor()
     await drawer.getByText(`Kepala Bidang Verifikasi ${RUN}`).waitFor()
@@ -368,7 +370,8 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     // The proxy signs the open batch every second; then the exchange is listed and provable.
     for (let i = 0; i < 50 && !exchange; i++) {
       const found = await apiCall('GET', '/api/gateway/exchanges?status=200')
-      exchange = found.body.items?.find((e) => e.path.endsWith('/penduduk/6471010101010001') && e.signed)
+      // The NIK in the path is masked in the list (issue 20 item 17): the last four digits remain.
+      exchange = found.body.items?.find((e) => e.path.endsWith('/penduduk/************0001') && e.path_masked && e.signed)
       if (!exchange) await new Promise((r) => setTimeout(r, 200))
     }
     assert.ok(exchange, 'the exchange is in the message log, in a signed batch')
@@ -398,10 +401,30 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     await page.locator('[data-test=public-key]').getByText(/simpul gateway verify-proof --proof/).waitFor()
     await page.locator('[data-test=exchange-table]').waitFor()
 
-    // "Unduh bukti" gives the inclusion proof, which the command line checks offline with the key shown.
+    // The path holds a NIK: shown masked; the full path only with a reason, recorded in the ledger.
+    const path = page.locator(`[data-test=path-${exchange.seq}]`)
+    await path.getByText('/penduduk/************0001').waitFor()
+    assert.equal(await page.locator('[data-test=exchange-table]').getByText('6471010101010001').count(), 0)
+    await page.locator(`[data-test=reveal-${exchange.seq}]`).click()
+    let d = dialog('Buka alamat lengkap')
+    await d.locator('[data-test=reveal-save]').click()
+    await d.locator('.el-form-item__error').waitFor() // the reason is required
+    await d.getByLabel('Alasan').fill('Menindaklanjuti pengaduan warga nomor 12/2026')
+    await d.locator('[data-test=reveal-save]').click()
+    await d.waitFor({ state: 'hidden' })
+    await path.getByText('/penduduk/6471010101010001').waitFor()
+    const revealed = (await apiCall('GET', '/api/ledger?per_page=1')).body.items[0]
+    assert.equal(revealed.action, 'gateway.path_reveal')
+    assert.equal(revealed.details.reason, 'Menindaklanjuti pengaduan warga nomor 12/2026')
+
+    // "Unduh bukti" gives the inclusion proof, which the command line checks offline with the key
+    // shown; it carries the full path, so it asks for a reason too.
     const button = page.locator(`[data-test=proof-${exchange.seq}]`)
     await button.waitFor()
-    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    await button.click()
+    d = dialog('Unduh bukti dengan alamat lengkap')
+    await d.getByLabel('Alasan').fill('Bukti untuk sidang sengketa informasi')
+    const [download] = await Promise.all([page.waitForEvent('download'), d.locator('[data-test=reveal-save]').click()])
     const file = join(mkdtempSync(join(tmpdir(), 'simpul-proof-')), 'bukti.json')
     await download.saveAs(file)
     const proof = JSON.parse(readFileSync(file, 'utf8'))
@@ -434,7 +457,7 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
       answer = await res.text()
       await new Promise((r) => setTimeout(r, 200))
       const found = await apiCall('GET', '/api/gateway/exchanges?status=200')
-      stored = found.body.items?.find((e) => e.path.endsWith('/penduduk/6471010101010002') && e.bodies_stored)
+      stored = found.body.items?.find((e) => e.path.endsWith('/penduduk/************0002') && e.bodies_stored)
     }
     assert.ok(stored, 'an exchange with stored bodies is in the message log')
 

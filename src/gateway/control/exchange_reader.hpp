@@ -16,6 +16,7 @@ namespace simpul::gateway::control {
 struct ExchangeView {
   ExchangeRecord record;
   bool signed_batch = false;
+  bool path_masked = false;  // record.path had personal identifiers masked (gateway/personal_ids.hpp)
 };
 
 struct ExchangeFilter {

@@ -37,7 +37,8 @@ boost::json::object to_json(const Policy& p) {
           {"burst", p.burst},
           {"daily_quota", p.daily_quota},
           {"health_path", p.health_path},
-          {"store_bodies", p.store_bodies}};
+          {"store_bodies", p.store_bodies},
+          {"mask_personal_ids", p.mask_personal_ids}};
 }
 
 std::string policy_text(const Policy& p) { return boost::json::serialize(to_json(p)); }
@@ -59,6 +60,7 @@ Policy policy_from_text(const std::string& text) {
   p.daily_quota = number(o, "daily_quota", p.daily_quota);
   if (auto* h = o.if_contains("health_path"); h && h->is_string()) p.health_path = std::string(h->as_string());
   if (auto* b = o.if_contains("store_bodies"); b && b->is_bool()) p.store_bodies = b->as_bool();
+  if (auto* b = o.if_contains("mask_personal_ids"); b && b->is_bool()) p.mask_personal_ids = b->as_bool();
   return p;
 }
 

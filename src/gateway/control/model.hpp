@@ -34,6 +34,8 @@ struct Policy {
   std::uint64_t daily_quota = 0;
   std::string health_path;
   bool store_bodies = false;
+  /// Views and exports show NIK, NIP, KK and phone numbers in paths masked (gateway/personal_ids.hpp).
+  bool mask_personal_ids = true;
 };
 
 struct ServiceRecord {

@@ -31,7 +31,9 @@ std::vector<seam::Permission> GatewayModule::permissions() const {
           {"gateway.recommend.own", {"agency_operator"}, "Merekomendasikan akses ke data Perangkat Daerahnya (Wali Data)",
            "Recommend access to their agency's data (data custodian)"},
           {"gateway.decide", {"tenant_admin", "approver", "technical_reviewer"}, "Memutus permohonan akses", "Decide access requests"},
-          {"gateway.traffic", {"tenant_admin", "auditor"}, "Melihat lalu lintas dan bukti pertukaran data", "See traffic and exchange proofs"}};
+          {"gateway.traffic", {"tenant_admin", "auditor"}, "Melihat lalu lintas dan bukti pertukaran data", "See traffic and exchange proofs"},
+          {"gateway.path_reveal", {"tenant_admin", "auditor"}, "Membuka jalur lengkap yang memuat data pribadi (NIK, NIP, KK, telepon) dengan alasan",
+           "Reveal full paths holding personal identifiers (NIK, NIP, KK, phone) for a stated reason"}};
 }
 
 void GatewayModule::register_routes(http::Router& router) { control::register_routes(router, service_); http::describe(router, openapi_fragment()); }

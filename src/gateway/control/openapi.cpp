@@ -1489,6 +1489,9 @@ std::string_view openapi_fragment() {
              "path": {
               "type": "string"
              },
+             "path_masked": {
+              "type": "boolean"
+             },
              "request_id": {
               "type": "string"
              },
@@ -1514,6 +1517,7 @@ std::string_view openapi_fragment() {
              "error_code",
              "method",
              "path",
+             "path_masked",
              "request_id",
              "service_code",
              "service_id",
@@ -1644,6 +1648,9 @@ std::string_view openapi_fragment() {
              "path": {
               "type": "string"
              },
+             "path_masked": {
+              "type": "boolean"
+             },
              "request_bytes": {
               "type": "integer"
              },
@@ -1686,6 +1693,7 @@ std::string_view openapi_fragment() {
              "consumer_id",
              "method",
              "path",
+             "path_masked",
              "request_bytes",
              "request_id",
              "request_sha256",
@@ -1718,13 +1726,74 @@ std::string_view openapi_fragment() {
     "tags": [
      "Gateway"
     ],
-    "summary": "Inclusion proof of one exchange (JSON attachment)",
+    "summary": "Inclusion proof of one exchange (JSON attachment); for an exchange shown with a masked path the proof carries the full path, so it needs gateway.path_reveal and a reason (query reason), recorded in the ledger",
     "responses": {
      "200": {
       "description": "success"
      }
     },
-    "description": "Requires: gateway.traffic."
+    "description": "Requires: gateway.traffic.",
+    "parameters": [
+     {
+      "name": "reason",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ]
+   }
+  },
+  "/api/gateway/exchanges/{seq}/reveal": {
+   "post": {
+    "tags": [
+     "Gateway"
+    ],
+    "summary": "The full path of one exchange whose path is shown masked (NIK, NIP, KK, phone), for a stated reason (at least 10 characters); each reveal is a ledger entry",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "seq": {
+           "type": "integer"
+          },
+          "path": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "seq",
+          "path"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: gateway.traffic, gateway.path_reveal.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "reason": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "reason"
+        ]
+       }
+      }
+     }
+    }
    }
   },
   "/api/gateway/exchanges/{seq}/bodies/{part}": {
@@ -2280,6 +2349,9 @@ std::string_view openapi_fragment() {
      "health_path": {
       "type": "string"
      },
+     "mask_personal_ids": {
+      "type": "boolean"
+     },
      "max_body_bytes": {
       "type": "integer"
      },
@@ -2301,6 +2373,7 @@ std::string_view openapi_fragment() {
      "burst",
      "daily_quota",
      "health_path",
+     "mask_personal_ids",
      "max_body_bytes",
      "rate_per_second",
      "retries_idempotent",

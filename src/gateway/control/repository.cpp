@@ -429,8 +429,8 @@ std::vector<std::string> Repository::agency_granted_services(const Scope& s, con
 
 std::map<std::string, Repository::NameRow> Repository::service_names(const Scope& s) const {
   std::map<std::string, NameRow> out;
-  for (const auto& r : c_.query("SELECT id, code, name FROM gw_services WHERE tenant_id = ?", {s.tenant_id}))
-    out.emplace(r.text_at(0), NameRow{r.text_at(1), r.text_at(2)});
+  for (const auto& r : c_.query("SELECT id, code, name, policy FROM gw_services WHERE tenant_id = ?", {s.tenant_id}))
+    out.emplace(r.text_at(0), NameRow{r.text_at(1), r.text_at(2), policy_from_text(r.text_at(3)).mask_personal_ids});
   return out;
 }
 

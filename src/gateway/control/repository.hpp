@@ -58,6 +58,7 @@ class Repository {
   /// Every consumer and service id of the tenant with its name/code (status and exchange views).
   struct NameRow {
     std::string code, name;
+    bool mask_personal_ids = true;  // services only: the policy's setting
   };
   std::map<std::string, NameRow> service_names(const Scope& s) const;
   std::map<std::string, NameRow> consumer_names(const Scope& s) const;

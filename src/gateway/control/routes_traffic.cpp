@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "gateway/control/routes_common.hpp"
 #include "http/attachment.hpp"
 #include "http/json_io.hpp"
@@ -21,7 +22,20 @@ boost::json::object to_json(const ExchangeView& v) {
           {"request_bytes", r.request_bytes}, {"response_bytes", r.response_bytes},
           {"total_ms", static_cast<double>(r.total_us) / 1000.0}, {"upstream_ms", static_cast<double>(r.upstream_us) / 1000.0},
           {"request_sha256", r.request_sha256}, {"response_sha256", r.response_sha256}, {"bodies_stored", r.bodies_stored},
-          {"signed", v.signed_batch}};
+          {"signed", v.signed_batch}, {"path_masked", v.path_masked}};
+}
+
+/// Who may see a masked path in full (item 17); each reveal needs a stated reason.
+constexpr std::string_view kRevealPermission = "gateway.path_reveal";
+
+/// The stated reason for a reveal: required, at least 10 characters once trimmed.
+std::string reveal_reason(std::optional<std::string> given) {
+  auto reason = text::trim(given.value_or(""));
+  if (reason.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "reason"}});
+  if (!text::is_valid_utf8(reason) || text::utf8_length(reason) < 10 || reason.size() > 2000)
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "reason"}, {"reason", "state why the full path is needed, at least 10 characters"}});
+  return reason;
 }
 
 std::uint64_t seq_param(const Request& req) {
@@ -80,7 +94,25 @@ void register_traffic_routes(http::Router& router, Service& m) {
   router.add("GET", "/api/gateway/exchanges/{seq}/proof", [&m](Request& req) {
     const auto& p = req.require("gateway.traffic");
     auto seq = seq_param(req);
-    return http::attachment(m.proof(p.scope(), seq), "bukti-pertukaran-" + std::to_string(seq) + ".json", "application/json");
+    // A proof carries the full path (its hash covers it): for a masked exchange it is a reveal.
+    if (!m.path_masked(p.scope(), seq))
+      return http::attachment(m.proof(p.scope(), seq), "bukti-pertukaran-" + std::to_string(seq) + ".json", "application/json");
+    req.require(kRevealPermission);
+    auto reason = reveal_reason(req.query_value("reason"));
+    auto proof = m.proof(p.scope(), seq);
+    m.reveal_path(p.scope(), seq, reason, "bukti", p.actor());
+    return http::attachment(std::move(proof), "bukti-pertukaran-" + std::to_string(seq) + ".json", "application/json");
+  });
+
+  router.add("POST", "/api/gateway/exchanges/{seq}/reveal", [&m](Request& req) {
+    const auto& p = req.require("gateway.traffic");
+    req.require(kRevealPermission);
+    const auto seq = seq_param(req);
+    auto body = http::parse_json_object(req);
+    http::FieldReader f(body, {"reason"});
+    auto reason = reveal_reason(f.optional_string("reason", 2000));
+    auto path = m.reveal_path(p.scope(), seq, reason, "lihat", p.actor());
+    return http::json_response(200, boost::json::object{{"seq", seq}, {"path", path}});
   });
 
   router.add("GET", "/api/gateway/exchanges/{seq}/bodies/{part}", [&m](Request& req) {

@@ -79,7 +79,15 @@ class Service {
   /// The data plane's live status, merged over its instances, with only this tenant's services,
   /// consumers and exchanges (GatewayStatus in gateway.ts).
   boost::json::object status(const Scope& s) const;
+  /// Paths holding a NIK, NIP, KK or phone number come masked where the service's policy says so.
   std::vector<ExchangeView> exchanges(const Scope& s, const ExchangeFilter& f) const;
+  /// Whether exchange `seq` of this tenant is shown with a masked path.
+  bool path_masked(const Scope& s, std::uint64_t seq) const;
+  /// The full path of exchange `seq`, for a reason the caller states; every reveal is a ledger entry
+  /// (the reason and the masked path, never the identifier). `purpose`: "lihat" or "bukti" (a proof
+  /// carries the full path, since its hash covers it).
+  std::string reveal_path(const Scope& s, std::uint64_t seq, const std::string& reason, const std::string& purpose,
+                          const Actor& actor);
   /// The inclusion proof of one exchange of this tenant, as JSON text.
   std::string proof(const Scope& s, std::uint64_t seq) const;
   /// One stored body of an exchange of this tenant, after checking it against the digest in the

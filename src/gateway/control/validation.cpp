@@ -74,7 +74,7 @@ void check_upstream_url(const std::string& url) {
 
 Policy merge_policy(Policy p, const boost::json::object& patch) {
   http::FieldReader f(patch, {"allowed_networks", "max_body_bytes", "upstream_timeout_ms", "retries_idempotent", "rate_per_second",
-                              "burst", "daily_quota", "health_path", "store_bodies"});
+                              "burst", "daily_quota", "health_path", "store_bodies", "mask_personal_ids"});
   if (auto list = f.optional_string_list("allowed_networks", 200, 64)) {
     for (const auto& cidr : *list)
       if (!parse_cidr(cidr))
@@ -94,6 +94,7 @@ Policy merge_policy(Policy p, const boost::json::object& patch) {
     if (!p.health_path.empty()) check_path_prefix(p.health_path, "health_path");
   }
   if (auto b = f.optional_bool("store_bodies")) p.store_bodies = *b;
+  if (auto b = f.optional_bool("mask_personal_ids")) p.mask_personal_ids = *b;
   // The data plane's own limits (gateway::validate): a rate of 0 is unlimited, else 0.001/s at least.
   if (p.rate_per_second != 0 && p.rate_per_second < 0.001) invalid("rate_per_second", "0 (unlimited) or at least 0.001");
   if (p.rate_per_second != 0 && p.burst / p.rate_per_second > 1e8) invalid("burst", "burst too long for this rate");

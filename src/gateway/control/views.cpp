@@ -9,6 +9,7 @@
 #include "core/log.hpp"
 #include "gateway/control/change.hpp"
 #include "gateway/control/data_plane.hpp"
+#include "gateway/personal_ids.hpp"
 
 namespace simpul::gateway::control {
 namespace {
@@ -102,6 +103,11 @@ boost::json::object Service::status(const Scope& s) const {
       if (service == services.end()) continue;
       auto consumer = consumers.find(text(e, "consumer_id"));
       e["service_code"] = service->second.code;
+      // Masked per service (item 17); the full path is revealed from the message log only.
+      const auto path = text(e, "path");
+      const bool masked = service->second.mask_personal_ids && has_personal_ids(path);
+      if (masked) e["path"] = mask_personal_ids(path);
+      e["path_masked"] = masked;
       e["consumer_name"] = consumer == consumers.end() ? boost::json::value(nullptr) : boost::json::value(consumer->second.name);
       recent.push_back(std::move(e));
     }
@@ -119,10 +125,37 @@ boost::json::object Service::status(const Scope& s) const {
 
 std::vector<ExchangeView> Service::exchanges(const Scope& s, const ExchangeFilter& f) const {
   auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
-  return read_recent_exchanges(options_.log_dir, f.limit, [&](const ExchangeRecord& r) {
+  auto out = read_recent_exchanges(options_.log_dir, f.limit, [&](const ExchangeRecord& r) {
     return services.count(r.service_id) && (f.service_id.empty() || r.service_id == f.service_id) &&
            (f.consumer_id.empty() || r.consumer_id == f.consumer_id) && (!f.status || r.status == *f.status);
   });
+  for (auto& v : out) {
+    if (!services.at(v.record.service_id).mask_personal_ids || !has_personal_ids(v.record.path)) continue;
+    v.record.path = mask_personal_ids(v.record.path);
+    v.path_masked = true;
+  }
+  return out;
+}
+
+bool Service::path_masked(const Scope& s, std::uint64_t seq) const {
+  const auto record = tenant_exchange(s, seq);
+  auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
+  auto it = services.find(record.service_id);
+  return it != services.end() && it->second.mask_personal_ids && has_personal_ids(record.path);
+}
+
+std::string Service::reveal_path(const Scope& s, std::uint64_t seq, const std::string& reason, const std::string& purpose,
+                                 const Actor& actor) {
+  const auto record = tenant_exchange(s, seq);
+  // The entry names the exchange, the reason and the masked path: never the identifier itself.
+  change(false, [&](storage::Connection& c) {
+    ledger_.append(c, ledger::change_in(s, actor, "gateway.path_reveal", "gateway_exchange", std::to_string(seq),
+                                        {{"reason", reason}, {"purpose", purpose}, {"path", mask_personal_ids(record.path)},
+                                         {"service_id", record.service_id}, {"consumer_id", record.consumer_id},
+                                         {"request_id", record.request_id}}));
+    return 0;
+  });
+  return record.path;
 }
 
 ExchangeRecord Service::tenant_exchange(const Scope& s, std::uint64_t seq) const {

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/log.hpp"
+#include "gateway/personal_ids.hpp"
 #include "gateway/proxy/sha256.hpp"
 
 namespace simpul::gateway {
@@ -61,12 +62,13 @@ void Refusal::record(int status, std::uint64_t response_bytes, std::string_view 
   s.total_us = total_us;
   worker.stats.record(s);
   if (impl.options.access_log) {
-    // Never the API key or other headers: ids, the request line and the outcome only.
+    // Never the API key or other headers: ids, the request line and the outcome only; never a
+    // NIK, NIP or phone number in the path (the message log keeps the full path as evidence).
     log::info("gateway.exchange", {{"request_id", request_id},
                                    {"consumer", consumer_id},
                                    {"service", service_id},
                                    {"method", method},
-                                   {"path", path},
+                                   {"path", mask_personal_ids(path)},
                                    {"status", status},
                                    {"error", error_code},
                                    {"total_us", total_us}});

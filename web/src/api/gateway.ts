@@ -29,6 +29,7 @@ export interface ServicePolicy {
   daily_quota: number // 0 = unlimited
   health_path: string // '' = no health check
   store_bodies: boolean
+  mask_personal_ids: boolean // views and exports mask NIK, NIP, KK and phone numbers in paths
 }
 
 export interface ServiceLinks {
@@ -192,6 +193,7 @@ export interface RecentExchange {
   service_code: string | null
   method: string
   path: string
+  path_masked: boolean // NIK, NIP, KK or phone numbers in the path are masked
   status: number
   total_ms: number
   error_code: string | null
@@ -213,6 +215,7 @@ export interface Exchange {
   service_id: string
   method: string
   path: string
+  path_masked: boolean // personal identifiers masked: reveal() with a reason shows the full path
   status: number
   request_bytes: number
   response_bytes: number
@@ -272,7 +275,9 @@ export const gatewayApi = {
   exchanges: (q: { service?: string; consumer?: string; status?: number; limit?: number }) =>
     api.get<{ items: Exchange[] }>('/api/gateway/exchanges', { query: q }),
   /** Inclusion proof of one exchange, as a JSON file (verify with `simpul gateway verify-proof`). */
-  proof: (seq: number) => download(`/api/gateway/exchanges/${seq}/proof`),
+  proof: (seq: number, reason?: string) => download(`/api/gateway/exchanges/${seq}/proof`, { query: { reason } }),
+  /** The full path of a masked exchange, for a stated reason (a ledger entry; gateway.path_reveal). */
+  revealPath: (seq: number, reason: string) => api.post<{ seq: number; path: string }>(`/api/gateway/exchanges/${seq}/reveal`, { reason }),
   /** A stored body, checked against the log's digest by the server (each read is in the ledger). */
   body: (seq: number, part: BodyPart) => download(`/api/gateway/exchanges/${seq}/bodies/${part}`),
   publicKey: () => api.get<{ public_key: string; key_id: string }>('/api/gateway/public-key'),

@@ -145,6 +145,8 @@ export interface UserInput {
 }
 
 export type Role = Item<Answer<'/api/roles', 'get'>>
+/** A permission with its label in both languages and the roles that hold it. */
+export type Permission = Item<Answer<'/api/permissions', 'get'>>
 
 export interface TeamPosition {
   id: string

@@ -1,5 +1,5 @@
 import { api, listQuery } from './client'
-import type { ApiTokenInfo, ListPage, ListQuery, Role, RoleGrant, User, UserInput } from './types'
+import type { ApiTokenInfo, ListPage, ListQuery, Permission, Role, RoleGrant, User, UserInput } from './types'
 
 const enc = encodeURIComponent
 
@@ -10,6 +10,7 @@ export const usersApi = {
   create: (input: UserInput) => api.post<User>('/api/users', input),
   update: (id: string, input: UserInput) => api.patch<User>(`/api/users/${enc(id)}`, input),
   roles: () => api.get<Role[]>('/api/roles'),
+  permissions: () => api.get<Permission[]>('/api/permissions'),
   unlock: (id: string) => api.post<void>(`/api/users/${enc(id)}/unlock`, undefined),
   grants: (state?: RoleGrant['state']) => api.get<{ items: RoleGrant[] }>('/api/role-grants', { query: { state } }),
   decideGrant: (id: string, confirm: boolean, note: string) =>

@@ -87,6 +87,7 @@ const en: typeof id = {
       test_passed: 'A passed fitness test',
     },
     tabData: 'Data',
+    resolveIn: 'Resolve in the {tab} tab →',
     tabRecommendations: 'Recommendations',
     tabConsiderations: 'Ministry considerations',
     tabTests: 'Fitness tests',

@@ -85,6 +85,7 @@ const id = {
       test_passed: 'Hasil uji kelaikan yang lulus',
     },
     tabData: 'Data',
+    resolveIn: 'Selesaikan di tab {tab} →',
     tabRecommendations: 'Rekomendasi',
     tabConsiderations: 'Pertimbangan menteri',
     tabTests: 'Uji kelaikan',

@@ -68,6 +68,7 @@ const en: typeof id = {
     active: 'Account active',
     role: 'Role',
     roleDescription: 'Description',
+    permissionCodes: 'Permission codes',
     permissions: 'Permissions',
     agencyFilter: 'Filter by agency',
     pendingRole: '{role} — awaiting confirmation',

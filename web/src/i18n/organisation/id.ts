@@ -66,6 +66,7 @@ const id = {
     active: 'Akun aktif',
     role: 'Peran',
     roleDescription: 'Keterangan',
+    permissionCodes: 'Kode hak akses',
     permissions: 'Hak akses',
     agencyFilter: 'Saring menurut Perangkat Daerah',
     pendingRole: '{role} — menunggu konfirmasi',

@@ -12,3 +12,16 @@ export function useMissingLabel() {
     return doc?.name ?? item
   }
 }
+
+/** The application tab where a missing item is resolved (issue 20 item 11), or null when none is. */
+export function useMissingTab() {
+  const opts = useApplicationOptions()
+  return (item: string): 'rekomendasi' | 'pertimbangan' | 'uji' | 'repositori' | null => {
+    if (item === 'recommendation') return 'rekomendasi'
+    if (item.endsWith('_consideration')) return 'pertimbangan'
+    if (item === 'test_passed') return 'uji'
+    const o = opts.options.value
+    if (o?.handover?.documents.some((d) => d.id === item) || o?.artifact_kinds.some((d) => d.id === item)) return 'repositori'
+    return null
+  }
+}

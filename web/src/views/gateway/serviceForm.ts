@@ -28,6 +28,7 @@ export function defaultPolicy(): ServicePolicy {
     daily_quota: 0,
     health_path: '',
     store_bodies: false,
+    mask_personal_ids: true,
   }
 }
 
