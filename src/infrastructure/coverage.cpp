@@ -16,7 +16,12 @@ const std::string kRequests = kSuite + "RequestsAreDecidedByTheDinasWithTheDutyT
 const std::string kBackups = kSuite + "BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreTests";
 const std::string kLans = kSuite + "LanDiagramsAreVersionedTypeCheckedAndFollowTheRegionsCadence";
 const std::string kDataCentre = kSuite + "LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaerah";
-const std::set<std::string> kSubjects = {"server", "site", "backup_duty", "lan", "device"};
+const std::string kBandwidthSuite = "InfrastructureBandwidthTest.";
+const std::string kBandwidthRequests = kBandwidthSuite + "RequestsAreSetByTheDinasWithAPriorityScore";
+const std::string kBandwidthMonthly = kBandwidthSuite + "AClosedMonthWithoutItsEvaluationIsAFindingOnlyWhereTheRegionEvaluatesMonthly";
+const std::string kBandwidthIngest = kBandwidthSuite + "CountersAreStoredOnceAndBadReadingsChangeNothing";
+const std::string kWan = kBandwidthSuite + "WanLinksAreArchitectureElementsRunByTheDinasWhereTheRegionSaysSo";
+const std::set<std::string> kSubjects = {"server", "site", "backup_duty", "lan", "device", "bandwidth_month"};
 
 /// Why a rule of the infrastructure articles is not enforced by this module, by the rule's kind.
 std::string not_yet(const tenancy::RuleInstance& r) {
@@ -30,9 +35,9 @@ std::string not_yet(const tenancy::RuleInstance& r) {
     return "not yet enforced: the precondition (alignment with the architecture, ministry or BSSN considerations, "
            "owner approval of data management) has no record in the module yet";
   if (r.kind == "workflow step")
-    return "not yet enforced: bandwidth requests, allocations and the monthly usage evaluation are not built yet";
+    return "not yet enforced: the workflow this step belongs to has no record in the module yet";
   if (r.kind == "frequency/deadline")
-    return "not yet enforced: the schedule has no record in the module yet (bandwidth evaluation, Pusat Data service review)";
+    return "not yet enforced: the schedule has no record in the module yet (the Pusat Data service review, 'dapat')";
   return "not yet enforced: the duty needs an attestation or inspection record the module does not keep yet "
          "(standards of the data centre and intranet, data confidentiality, shared use)";
 }
@@ -51,6 +56,7 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
     if (c.subject == "site") test = kDataCentre;
     else if (c.subject == "backup_duty") test = kBackups;
     else if (c.subject == "lan") test = kLans;
+    else if (c.subject == "bandwidth_month") test = kBandwidthMonthly;
     seam::add_enforcement(rows, c.rule, "", test);
     if (c.subject == "backup_duty" || c.subject == "lan") seam::add_enforcement(rows, c.rule, "", kFixture);
   }
@@ -70,6 +76,24 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
     add(s.backup_rule, "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)", kBackups);
   add(s.backup_by_dinas_rule, "gate: the Dinas backs up a PD's data only with the owner's recorded approval (`infrastructure.gate_refused`)",
       kBackups);
+  add(s.bandwidth_request_rule,
+      "gate: a PD's bandwidth request is set only by the agency holding the role `" + s.operator_role +
+          "`, never by the requester, with a priority score (1-5) and the allocation it sets (`infrastructure.not_operator`)",
+      kBandwidthRequests);
+  if (s.bandwidth_evaluation_rule) {
+    seam::add_enforcement(rows, *s.bandwidth_evaluation_rule,
+                          "workflow: interface counters posted by the monitoring (idempotent, refused when negative, decreasing "
+                          "without reset or in the future); the closed month's per-PD evaluation (average, p95, peak, share of "
+                          "allocation, recommendation) generated at month close",
+                          kBandwidthIngest);
+  }
+  add(s.bandwidth_report_rule,
+      "workflow: each monthly evaluation is addressed to the team `" + s.bandwidth_report_team +
+          "`; only its members acknowledge it (`auth.forbidden` citing the article)",
+      kBandwidthMonthly);
+  add(s.wan_rule,
+      "gate: a WAN link (an architecture element, infra_type jaringan_intra) operated by a PD is refused (`infrastructure.gate_refused`)",
+      kWan);
   // Madiun Pasal 14 ayat (1) 'dapat': the permission is honoured (no finding), which the fixture test checks.
   add(s.placement_permission_rule, "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')",
       kFixture);

@@ -4,6 +4,10 @@
 #include <map>
 #include <set>
 
+#include "core/clock.hpp"
+
+#include "infrastructure/bandwidth.hpp"
+#include "infrastructure/bandwidth_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/service.hpp"
 #include "regulation/engine.hpp"
@@ -98,6 +102,39 @@ regulation::Fact device_fact(const Device& d) {
   return f;
 }
 
+std::string bandwidth_month_id(const std::string& month) {
+  // A stable object id per month (ids are 20 characters of the id alphabet): the digits as letters.
+  std::string id = "bandwidthmonth";
+  for (char ch : month)
+    if (ch != '-') id += static_cast<char>('a' + (ch - '0'));
+  return id;
+}
+
+void bandwidth_month_facts(storage::Connection& c, const regulation::FactQuery& q, const InfraSpec& spec,
+                           std::vector<regulation::Fact>& out) {
+  // Every month that closed since monitoring began (at most the last twelve) is evaluated or not.
+  BandwidthRepository repo(c);
+  auto first = repo.first_sample(q.scope);
+  if (!first) return;
+  std::set<std::string> evaluated;
+  for (const auto& [e, rows] : repo.evaluations(q.scope, "", "")) evaluated.insert(e.month);
+  auto current = month_of(q.today);
+  auto month = month_of(q.profile.local_date(clock::to_iso(clock::TimePoint(std::chrono::seconds(*first)))));
+  std::vector<std::string> closed;
+  for (; month < current; month = next_month(month)) closed.push_back(month);
+  if (closed.size() > 12) closed.erase(closed.begin(), closed.end() - 12);
+  auto dinas = q.tenant.agency_for_role(spec.operator_role);
+  for (const auto& m : closed) {
+    regulation::Fact f;
+    f.subject = "bandwidth_month";
+    f.id = bandwidth_month_id(m);
+    f.label = "Evaluasi penggunaan bandwidth " + m;
+    f.agency_id = dinas;
+    f.fields = {{"month", m}, {"evaluated", yes_no(evaluated.count(m) > 0)}};
+    out.push_back(std::move(f));
+  }
+}
+
 regulation::FactProvider infrastructure_facts(const architecture::Service& elements) {
   return [&elements](storage::Connection& c, const regulation::FactQuery& q, std::vector<regulation::Fact>& out) {
     const Scope& s = q.scope;
@@ -143,6 +180,7 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
       out.push_back(lan_fact(spec, l, last_on, q.today));
     }
     for (const auto& d : repo.devices(s, "")) out.push_back(device_fact(d));
+    if (spec.bandwidth_monthly) bandwidth_month_facts(c, q, spec, out);
   };
 }
 

@@ -24,7 +24,13 @@ regulation::Fact device_fact(const Device& d);
 /// "terkini", "belum_jatuh_tempo", "belum_ada" or "terlambat" (see lan_fact).
 std::string diagram_state(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on, const std::string& today);
 
-/// Subjects server, site, backup_duty, lan, device.
+/// The object id of a month's bandwidth evaluation duty (subject bandwidth_month).
+std::string bandwidth_month_id(const std::string& month);
+/// One fact per month closed since monitoring began (at most twelve): evaluated or not.
+void bandwidth_month_facts(storage::Connection& c, const regulation::FactQuery& q, const InfraSpec& spec,
+                           std::vector<regulation::Fact>& out);
+
+/// Subjects server, site, backup_duty, lan, device, and bandwidth_month where the region evaluates monthly.
 regulation::FactProvider infrastructure_facts(const architecture::Service& elements);
 
 }  // namespace simpul::infrastructure

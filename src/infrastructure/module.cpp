@@ -3,6 +3,7 @@
 #include "http/api_description.hpp"
 #include "infrastructure/facts.hpp"
 #include "infrastructure/profile_section.hpp"
+#include "infrastructure/bandwidth_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/routes.hpp"
 #include "regulation/fact_registry.hpp"
@@ -16,11 +17,17 @@ namespace simpul::infrastructure {
 
 InfrastructureModule::InfrastructureModule(seam::Services& services)
     : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
-               services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
+               services.get<regulation::Compliance>(), services.get<ledger::Ledger>()),
+      bandwidth_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+                 services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
   services.provide(service_);
 }
 
-std::vector<storage::Migration> InfrastructureModule::schema() { return Repository::migrations(); }
+std::vector<storage::Migration> InfrastructureModule::schema() {
+  auto all = Repository::migrations();
+  for (auto& m : BandwidthRepository::migrations()) all.push_back(std::move(m));
+  return all;
+}
 
 void InfrastructureModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
 
@@ -36,14 +43,20 @@ std::vector<seam::Permission> InfrastructureModule::permissions() const {
 
 void InfrastructureModule::register_routes(http::Router& router) {
   infrastructure::register_routes(router, service_);
+  register_bandwidth_routes(router, bandwidth_, service_);
   http::describe(router, openapi_fragment());
+  http::describe(router, bandwidth_openapi_fragment());
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {
-  facts.add({"server", "site", "backup_duty", "lan", "device"}, infrastructure_facts(service_.elements()));
+  facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month"}, infrastructure_facts(service_.elements()));
 }
 
 void InfrastructureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const { add_infrastructure_coverage(p, rows); }
+
+std::vector<seam::Job> InfrastructureModule::jobs() {
+  return {{"infrastructure.bandwidth_month_close", std::chrono::minutes(60), [this] { bandwidth_.close_months(); }}};
+}
 
 void InfrastructureModule::seed_demo(const seam::DemoTenant& tenant) { seed_infrastructure_demo(service_, tenant); }
 

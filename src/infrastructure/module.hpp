@@ -1,5 +1,6 @@
 #pragma once
 // Infrastruktur SPBE on the module seam (docs/infrastructure.md).
+#include "infrastructure/bandwidth.hpp"
 #include "infrastructure/service.hpp"
 #include "seam/module.hpp"
 
@@ -22,9 +23,12 @@ class InfrastructureModule : public seam::Module {
   void register_facts(regulation::FactRegistry& facts) override;
   void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
   void seed_demo(const seam::DemoTenant& tenant) override;
+  /// The month close: the last closed month's bandwidth evaluation where monitoring posted samples.
+  std::vector<seam::Job> jobs() override;
 
  private:
   Service service_;
+  BandwidthService bandwidth_;
 };
 
 /// How this module enforces the profile's infrastructure rules (coverage.cpp).

@@ -24,7 +24,7 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   if (!n.IsMap()) r.fail(n, "infrastructure", "must be a mapping");
   static const std::vector<std::string> kKeys = {"operator", "operator_rule", "placement", "colocation_rule", "vps",
                                                  "pd_data_centre_ban_rule", "backup", "lan_diagram", "lan_change_report_rule",
-                                                 "device_coordination_rule", "articles"};
+                                                 "device_coordination_rule", "articles", "bandwidth", "wan_rule"};
   for (const auto& kv : n)
     if (std::find(kKeys.begin(), kKeys.end(), kv.first.Scalar()) == kKeys.end())
       r.fail(kv.first, at + kv.first.Scalar(), "is not a key of the infrastructure section");
@@ -63,6 +63,17 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   }
   s.lan_change_report_rule = rule_at(r, p, n, "lan_change_report_rule", at);
   s.device_coordination_rule = rule_at(r, p, n, "device_coordination_rule", at);
+  if (n["bandwidth"].IsDefined() && !n["bandwidth"].IsNull()) {
+    auto bw = n["bandwidth"];
+    s.bandwidth_request_rule = rule_at(r, p, bw, "request_rule", at + "bandwidth.");
+    s.bandwidth_evaluation_rule = rule_at(r, p, bw, "evaluation_rule", at + "bandwidth.");
+    s.bandwidth_monthly = r.boolean(bw, "monthly", at + "bandwidth.", false);
+    s.bandwidth_report_rule = rule_at(r, p, bw, "report_rule", at + "bandwidth.");
+    if (auto team = r.opt_str(bw, "report_team", at + "bandwidth.")) s.bandwidth_report_team = *team;
+    if (s.bandwidth_monthly && !s.bandwidth_evaluation_rule)
+      r.fail(bw, at + "bandwidth.monthly", "a monthly evaluation needs its evaluation_rule");
+  }
+  s.wan_rule = rule_at(r, p, n, "wan_rule", at);
   auto articles = r.seq(n, "articles", at);
   if (articles.size() != 2) r.fail(articles, at + "articles", "must be [first, last]");
   s.first_article = r.integer(articles[0], at + "articles");

@@ -35,6 +35,16 @@ struct InfraSpec {
   int lan_diagram_months = 0;  // 0: no cadence stated (never overdue)
   std::optional<std::string> lan_change_report_rule;
   std::optional<std::string> device_coordination_rule;
+  /// Bandwidth (docs/infrastructure.md, "Bandwidth"): who decides a PD's request (Lampung Timur
+  /// Pasal 21 ayat (2), Bandar Lampung Pasal 20 ayat (1)), the monthly evaluation (Lampung Timur
+  /// Pasal 21 ayat (3)) and its delivery to the Tim Koordinasi (ayat (4)).
+  std::optional<std::string> bandwidth_request_rule;
+  std::optional<std::string> bandwidth_evaluation_rule;
+  bool bandwidth_monthly = false;  // a month that closes without an evaluation is a finding
+  std::optional<std::string> bandwidth_report_rule;
+  std::string bandwidth_report_team = "tim_koordinasi";  // the team that receives the evaluation
+  /// The WAN up to the PD routers is the Dinas's (Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf a).
+  std::optional<std::string> wan_rule;
   /// The regulation's infrastructure articles (for the coverage document): first and last Pasal.
   int first_article = 0, last_article = 0;
 };

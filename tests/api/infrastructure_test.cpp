@@ -499,3 +499,315 @@ TEST_P(InfrastructureTest, MadiunServerOutsideThePusatDataCarriesANoteNotAFindin
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, InfrastructureTest, ::testing::ValuesIn(test_support::backends()));
+
+// ---- Bandwidth and WAN of the Jaringan Intra (docs/infrastructure.md, "Bandwidth", "WAN links") ----
+
+namespace {
+
+class InfrastructureBandwidthTest : public test_support::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    crypto::use_minimum_password_cost_for_tests();
+  }
+};
+
+/// The object id of a month's evaluation duty, as the module names it (facts.cpp).
+std::string bw_month_object(const std::string& month) {
+  std::string id = "bandwidthmonth";
+  for (char ch : month)
+    if (ch != '-') id += static_cast<char>('a' + (ch - '0'));
+  return id;
+}
+
+std::set<std::string> bw_open_rules(Client& c, const std::string& object) {
+  std::set<std::string> out;
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
+  for (const auto& f : r.json.at("items").as_array()) out.insert(text_of(f.at("rule"), "id"));
+  return out;
+}
+
+/// A local date 40 days ago (always in a closed month) for a tenant at UTC+7 (WIB).
+std::string bw_past_date() { return clock::local_date(clock::now() - std::chrono::hours(24 * 40), 7); }
+
+/// Thirteen readings, 5 minutes apart from 05:00Z on `date`, of two interfaces of `agency`:
+/// ge-1 carries 1 Mbps in and 2 Mbps out, ge-2 3 Mbps in, so the PD uses 4 Mbps in every slot.
+std::string bw_readings(const std::string& agency, const std::string& date) {
+  std::string body = R"({"samples":[)";
+  auto start = *clock::parse_iso(date + "T05:00:00Z");
+  for (int k = 0; k <= 12; ++k) {
+    auto at = clock::to_iso(start + std::chrono::minutes(5 * k));
+    if (k) body += ",";
+    body += R"({"agency_id":")" + agency + R"(","interface":"ge-1","at":")" + at + R"(","in_octets":)" +
+            std::to_string(1000 + 37500000LL * k) + R"(,"out_octets":)" + std::to_string(75000000LL * k) + "}";
+    body += R"(,{"agency_id":")" + agency + R"(","interface":"ge-2","at":")" + at + R"(","in_octets":)" +
+            std::to_string(112500000LL * k) + R"(,"out_octets":0})";
+  }
+  return body + "]}";
+}
+
+std::string bw_sample(const std::string& agency, const std::string& at, long long in, long long out, bool reset = false) {
+  return R"({"samples":[{"agency_id":")" + agency + R"(","interface":"ge-1","at":")" + at + R"(","in_octets":)" + std::to_string(in) +
+         R"(,"out_octets":)" + std::to_string(out) + (reset ? R"(,"reset":true)" : "") + "}]}";
+}
+
+std::string bw_approve(Client& dinas, Client& op, const std::string& agency, int mbps) {
+  auto r = op.post("/api/infrastructure/bandwidth/requests",
+                   R"({"agency_id":")" + agency + R"(","need_mbps":)" + std::to_string(mbps) + R"(,"justification":"Layanan daring"})");
+  EXPECT_EQ(r.status, 201) << r.body;
+  auto d = dinas.post("/api/infrastructure/bandwidth/requests/" + text_of(r.json, "id") + "/decision",
+                      R"({"decision":"disetujui","priority":2,"allocated_mbps":)" + std::to_string(mbps) + R"(,"reasons":"Prioritas layanan"})");
+  EXPECT_EQ(d.status, 200) << d.body;
+  return text_of(r.json, "id");
+}
+
+std::string bw_user_id(Client& c) { return text_of(c.get("/api/auth/me").json.at("user"), "id"); }
+
+}  // namespace
+
+TEST_P(InfrastructureBandwidthTest, RequestsAreSetByTheDinasWithAPriorityScore) {
+  SIMPUL_PROVES("lampung-timur", "LTM-21-2");
+  SIMPUL_PROVES("bandar-lampung", "BDL-20-1");
+  const std::map<std::string, std::pair<std::string, std::string>> rule = {
+      {"lampung-timur", {"LTM-21-2", "Pasal 21 ayat (2)"}}, {"bandar-lampung", {"BDL-20-1", "Pasal 20 ayat (1)"}}, {"balikpapan", {"", ""}}};
+  for (const auto& [profile, expected] : rule) {
+    SCOPED_TRACE(profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto pd = agency_id(admin, "DISHUB");
+    auto op = user(in, admin, profile, "op.dishub", "agency_operator", pd);
+    auto outsider = user(in, admin, profile, "penelaah.luar", "technical_reviewer", pd);
+    auto dinas = user(in, admin, profile, "penelaah.dinas", "technical_reviewer", kominfo);
+    auto r = op.post("/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + pd + R"(","need_mbps":20,"justification":"SIM Perhubungan daring"})");
+    ASSERT_EQ(r.status, 201) << r.body;
+    auto id = text_of(r.json, "id");
+    EXPECT_EQ(text_of(r.json, "state"), "diajukan");
+    // A PD asks only for itself; bad input is refused.
+    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + kominfo + R"(","need_mbps":20,"justification":"x"})").status, 403);
+    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + pd + R"(","need_mbps":0,"justification":"x"})").status, 422);
+    auto before = ledger_size(in);
+
+    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests/" + id + "/decision", R"({"decision":"disetujui","priority":1,"allocated_mbps":20,"reasons":"saya"})").status,
+              403);
+    // Only the Dinas (the agency holding the operator role) sets the allocation.
+    auto not_dinas = outsider.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                                   R"({"decision":"disetujui","priority":1,"allocated_mbps":20,"reasons":"bukan Dinas"})");
+    EXPECT_EQ(not_dinas.status, 403);
+    EXPECT_EQ(not_dinas.error_code(), "infrastructure.not_operator");
+    if (!expected.first.empty()) {
+      EXPECT_EQ(not_dinas.rule_id(), expected.first);
+      EXPECT_EQ(text_of(not_dinas.json.at("error").at("rule"), "citation"), expected.second);
+    }
+    // An approval carries the priority score and the allocation.
+    auto no_priority = dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                                  R"({"decision":"disetujui","allocated_mbps":20,"reasons":"tanpa skala"})");
+    EXPECT_EQ(no_priority.status, 422);
+    EXPECT_EQ(no_priority.json.at("error").at("details").at("field"), "priority");
+    EXPECT_EQ(dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                         R"({"decision":"disetujui","priority":9,"allocated_mbps":20,"reasons":"x"})").status,
+              422);
+    EXPECT_EQ(ledger_size(in), before);
+
+    auto decided = dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                              R"({"decision":"disetujui","priority":2,"allocated_mbps":15,"reasons":"Prioritas layanan publik"})");
+    ASSERT_EQ(decided.status, 200) << decided.body;
+    EXPECT_EQ(text_of(decided.json, "state"), "disetujui");
+    EXPECT_EQ(decided.json.at("priority").as_int64(), 2);
+    EXPECT_EQ(decided.json.at("allocated_mbps").as_int64(), 15);
+    EXPECT_EQ(ledger_size(in), before + 1);
+    EXPECT_EQ(dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})").error_code(),
+              "infrastructure.request_decided");
+    auto allocations = op.get("/api/infrastructure/bandwidth/allocations");
+    ASSERT_EQ(allocations.status, 200);
+    ASSERT_EQ(allocations.json.at("items").as_array().size(), 1u);
+    EXPECT_EQ(text_of(allocations.json.at("items").at(0).at("agency"), "id"), pd);
+    EXPECT_EQ(allocations.json.at("items").at(0).at("allocated_mbps").as_int64(), 15);
+  }
+}
+
+TEST_P(InfrastructureBandwidthTest, CountersAreStoredOnceAndBadReadingsChangeNothing) {
+  SIMPUL_PROVES("lampung-timur", "LTM-21-3");
+  Instance in(GetParam());
+  auto admin = admin_client(in, "lampung-timur");
+  auto pd = agency_id(admin, "DISHUB");
+  auto other = agency_id(admin, "DINKES");
+  auto op = user(in, admin, "lampung-timur", "op.dishub", "agency_operator", pd);
+  auto date = bw_past_date();
+  auto body = bw_readings(pd, date);
+
+  auto first = admin.post("/api/infrastructure/bandwidth/samples", body);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json.at("stored").as_int64(), 26);
+  auto before = ledger_size(in);
+  // The monitoring retries: nothing is stored twice and nothing is lost.
+  auto again = admin.post("/api/infrastructure/bandwidth/samples", body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json.at("stored").as_int64(), 0);
+  EXPECT_EQ(again.json.at("duplicates").as_int64(), 26);
+  EXPECT_EQ(ledger_size(in), before);
+
+  // The usage chart: 4 Mbps in (1 + 3 of both interfaces) and 2 Mbps out in each of the 12 slots with a rate.
+  auto usage = admin.get("/api/infrastructure/bandwidth/usage?agency=" + pd + "&month=" + date.substr(0, 7));
+  ASSERT_EQ(usage.status, 200) << usage.body;
+  const auto& points = usage.json.at("points").as_array();
+  ASSERT_EQ(points.size(), 12u);
+  EXPECT_DOUBLE_EQ(points.at(0).at("in_mbps").as_double(), 4.0);
+  EXPECT_DOUBLE_EQ(points.at(0).at("out_mbps").as_double(), 2.0);
+
+  auto start = *clock::parse_iso(date + "T05:00:00Z");
+  auto next = clock::to_iso(start + std::chrono::minutes(65));
+  auto later = clock::to_iso(start + std::chrono::minutes(70));
+  // A batch with one bad reading is refused whole, naming the reading and field.
+  auto negative = admin.post("/api/infrastructure/bandwidth/samples",
+                             R"({"samples":[{"agency_id":")" + pd + R"(","interface":"ge-1","at":")" + next +
+                                 R"(","in_octets":500000000,"out_octets":900000000},{"agency_id":")" + pd + R"(","interface":"ge-2","at":")" + next +
+                                 R"(","in_octets":-1,"out_octets":0}]})");
+  EXPECT_EQ(negative.status, 422);
+  EXPECT_EQ(negative.error_code(), "validation.invalid_value");
+  EXPECT_EQ(negative.json.at("error").at("details").at("field"), "samples[1].in_octets");
+  auto decreasing = admin.post("/api/infrastructure/bandwidth/samples", bw_sample(pd, next, 5, 5));
+  EXPECT_EQ(decreasing.status, 422);
+  EXPECT_EQ(decreasing.json.at("error").at("details").at("field"), "samples[0].in_octets");
+  auto future = admin.post("/api/infrastructure/bandwidth/samples",
+                           bw_sample(pd, clock::to_iso(clock::now() + std::chrono::hours(1)), 900000000, 900000000));
+  EXPECT_EQ(future.status, 422);
+  EXPECT_EQ(future.json.at("error").at("details").at("field"), "samples[0].at");
+  auto older = admin.post("/api/infrastructure/bandwidth/samples", bw_sample(pd, clock::to_iso(start + std::chrono::minutes(2)), 1, 1));
+  EXPECT_EQ(older.status, 422);
+  EXPECT_EQ(older.json.at("error").at("details").at("field"), "samples[0].at");
+  // An operator posts only its own agency's counters.
+  EXPECT_EQ(op.post("/api/infrastructure/bandwidth/samples", bw_sample(other, next, 1, 1)).status, 403);
+  EXPECT_EQ(ledger_size(in), before);
+
+  // The good reading of the refused batch was not kept: posted alone it is new; a counter restart is accepted with reset.
+  auto good = admin.post("/api/infrastructure/bandwidth/samples", bw_sample(pd, next, 500000000, 900000000));
+  ASSERT_EQ(good.status, 200) << good.body;
+  EXPECT_EQ(good.json.at("stored").as_int64(), 1);
+  auto reset = admin.post("/api/infrastructure/bandwidth/samples", bw_sample(pd, later, 10, 10, true));
+  ASSERT_EQ(reset.status, 200) << reset.body;
+  EXPECT_EQ(reset.json.at("stored").as_int64(), 1);
+  EXPECT_EQ(ledger_size(in), before + 2);
+}
+
+TEST_P(InfrastructureBandwidthTest, AClosedMonthWithoutItsEvaluationIsAFindingOnlyWhereTheRegionEvaluatesMonthly) {
+  SIMPUL_PROVES("lampung-timur", "LTM-21-3");
+  SIMPUL_PROVES("lampung-timur", "LTM-21-4");
+  auto date = bw_past_date();
+  auto month = date.substr(0, 7);
+  for (const char* profile : {"lampung-timur", "bandar-lampung"}) {
+    SCOPED_TRACE(profile);
+    bool monthly = std::string(profile) == "lampung-timur";
+    Instance in(GetParam());
+    auto admin = admin_client(in, profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto pd = agency_id(admin, "DISHUB");
+    auto quiet = agency_id(admin, "DINKES");
+    auto op = user(in, admin, profile, "op.dishub", "agency_operator", pd);
+    auto dinas = user(in, admin, profile, "penelaah.dinas", "technical_reviewer", kominfo);
+    bw_approve(dinas, op, pd, 10);
+    bw_approve(dinas, admin, quiet, 100);
+    ASSERT_EQ(admin.post("/api/infrastructure/bandwidth/samples", bw_readings(pd, date)).status, 200);
+    ASSERT_EQ(admin.post("/api/infrastructure/bandwidth/samples", bw_readings(quiet, date)).status, 200);
+
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+    auto object = bw_month_object(month);
+    EXPECT_EQ(bw_open_rules(admin, object), monthly ? std::set<std::string>{"LTM-21-3"} : std::set<std::string>{});
+    if (monthly) {
+      auto f = admin.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
+      ASSERT_EQ(f.json.at("items").as_array().size(), 1u);
+      EXPECT_EQ(text_of(f.json.at("items").at(0).at("rule"), "citation"), "Pasal 21 ayat (3)");
+    }
+
+    // The current month has not closed; the Dinas generates the closed one (once).
+    EXPECT_EQ(dinas.post("/api/infrastructure/bandwidth/evaluations", R"({"month":")" + clock::local_date(clock::now(), 7).substr(0, 7) + "\"}").status,
+              422);
+    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/evaluations", R"({"month":")" + month + "\"}").status, 403);
+    auto e = dinas.post("/api/infrastructure/bandwidth/evaluations", R"({"month":")" + month + "\"}");
+    ASSERT_EQ(e.status, 201) << e.body;
+    EXPECT_EQ(dinas.post("/api/infrastructure/bandwidth/evaluations", R"({"month":")" + month + "\"}").status, 200);
+    std::map<std::string, boost::json::object> rows;
+    for (const auto& r : e.json.at("rows").as_array()) rows[text_of(r.at("agency"), "id")] = r.as_object();
+    ASSERT_EQ(rows.size(), 2u);
+    // DISHUB: 4 Mbps in every slot of a 10 Mbps allocation; DINKES: the same of 100 Mbps.
+    EXPECT_DOUBLE_EQ(rows[pd].at("average_mbps").as_double(), 4.0);
+    EXPECT_DOUBLE_EQ(rows[pd].at("p95_mbps").as_double(), 4.0);
+    EXPECT_DOUBLE_EQ(rows[pd].at("peak_mbps").as_double(), 4.0);
+    EXPECT_DOUBLE_EQ(rows[pd].at("share").as_double(), 0.4);
+    EXPECT_EQ(rows[pd].at("assessment"), "sesuai");
+    EXPECT_EQ(rows[quiet].at("assessment"), "kurang");
+    EXPECT_EQ(text_of(e.json, "recipient"), "tim_koordinasi");
+
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+    EXPECT_EQ(bw_open_rules(admin, object), std::set<std::string>{});
+
+    // The evaluation goes to the Tim Koordinasi: only a member acknowledges it.
+    auto id = text_of(e.json, "id");
+    auto refused = dinas.post("/api/infrastructure/bandwidth/evaluations/" + id + "/acknowledgement", "");
+    EXPECT_EQ(refused.status, 403);
+    if (monthly) {
+      EXPECT_EQ(refused.rule_id(), "LTM-21-4");
+      EXPECT_EQ(text_of(refused.json.at("error").at("rule"), "citation"), "Pasal 21 ayat (4)");
+    }
+    std::string team;
+    for (const auto& t : admin.get("/api/teams").json.as_array())
+      if (t.at("kind").as_string() == "tim_koordinasi") team = text_of(t, "id");
+    ASSERT_FALSE(team.empty());
+    auto member = user(in, admin, profile, "anggota.tim", "viewer", kominfo);
+    ASSERT_EQ(admin.post("/api/teams/" + team + "/members", R"({"user_id":")" + bw_user_id(member) + R"(","position_id":"anggota"})").status, 201);
+    auto ack = member.post("/api/infrastructure/bandwidth/evaluations/" + id + "/acknowledgement", "");
+    ASSERT_EQ(ack.status, 200) << ack.body;
+    EXPECT_FALSE(ack.json.at("acknowledged_at").is_null());
+  }
+}
+
+TEST_P(InfrastructureBandwidthTest, WanLinksAreArchitectureElementsRunByTheDinasWhereTheRegionSaysSo) {
+  SIMPUL_PROVES("balikpapan", "BPN-17-1-a");
+  SIMPUL_PROVES("madiun", "MDN-18-6-a");
+  SIMPUL_PROVES("bontang", "BTG-18-1");
+  SIMPUL_PROVES("lampung-timur", "LTM-19-1");
+  const std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"balikpapan", {"BPN-17-1-a", "Pasal 17 ayat (1) huruf a"}},
+      {"madiun", {"MDN-18-6-a", "Pasal 18 ayat (6) huruf a"}},
+      {"bontang", {"BTG-18-1", "Pasal 18 ayat (1)"}},
+      {"lampung-timur", {"LTM-19-1", "Pasal 19 ayat (1)"}},
+      {"bandar-lampung", {"", ""}},  // Pasal 19 names no operator of the network
+  };
+  for (const auto& [profile, rule] : expected) {
+    SCOPED_TRACE(profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, profile);
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto pd = agency_id(admin, "DISHUB");
+    auto dinkes = agency_id(admin, "DINKES");
+    auto link = admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-01","name":"FO Diskominfo - Dishub","from_agency_id":")" + kominfo +
+                                                                R"(","to_agency_id":")" + pd + R"(","medium":"fiber_optik","capacity_mbps":1000})");
+    ASSERT_EQ(link.status, 201) << link.body;
+    EXPECT_EQ(text_of(link.json, "medium_name"), "Fiber optik Pemerintah Daerah");
+    // The link IS an architecture element of the domain infrastruktur (Jaringan Intra), owned by the Dinas.
+    auto element = admin.get("/api/architecture/elements/" + text_of(link.json, "id"));
+    ASSERT_EQ(element.status, 200) << element.body;
+    EXPECT_EQ(text_of(element.json, "domain"), "infrastruktur");
+    EXPECT_EQ(text_of(element.json.at("attributes"), "infra_type"), "jaringan_intra");
+    EXPECT_EQ(admin.get("/api/infrastructure/wan-links").json.at("total").as_int64(), 1);
+
+    auto before = ledger_size(in);
+    auto by_pd = admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-02","name":"Radio Dishub - Dinkes","from_agency_id":")" + pd +
+                                                                 R"(","to_agency_id":")" + dinkes +
+                                                                 R"(","medium":"radio","capacity_mbps":100,"operated_by":"pd"})");
+    if (rule.first.empty()) {
+      EXPECT_EQ(by_pd.status, 201) << by_pd.body;
+    } else {
+      EXPECT_EQ(by_pd.status, 422);
+      EXPECT_EQ(by_pd.error_code(), "infrastructure.gate_refused");
+      EXPECT_EQ(by_pd.rule_id(), rule.first);
+      EXPECT_EQ(text_of(by_pd.json.at("error").at("rule"), "citation"), rule.second);
+      EXPECT_EQ(ledger_size(in), before);
+    }
+    auto bad = admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-03","name":"X","from_agency_id":")" + pd + R"(","to_agency_id":")" + pd +
+                                                               R"(","medium":"fiber_optik","capacity_mbps":10})");
+    EXPECT_EQ(bad.status, 422);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, InfrastructureBandwidthTest, ::testing::ValuesIn(test_support::backends()));
