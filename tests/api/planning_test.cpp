@@ -288,8 +288,8 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
       EXPECT_EQ(rec.status, 422);
     } else {
       EXPECT_EQ(rec.status, 200) << rec.body;
-      // Only the Dinas gives it.
-      auto not_dinas = f.coordinator.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
+      // Only the Dinas gives it (the administrator, of no PD, is refused with the article).
+      auto not_dinas = f.admin.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
       EXPECT_EQ(not_dinas.status, 403);
       expect_cites(not_dinas, region.recommendation_rule);
     }
