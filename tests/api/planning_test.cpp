@@ -67,7 +67,7 @@ std::string plan_refusal_citation(const Reply& r) {
 }
 
 /// The refusal cites `rule` (with its citation), or no rule at all when `rule` is empty.
-void expect_cites(const Reply& r, const std::string& rule) {
+void plan_expect_cites(const Reply& r, const std::string& rule) {
   if (rule.empty()) {
     EXPECT_EQ(r.rule_id(), "") << r.body;
   } else {
@@ -96,7 +96,13 @@ struct PlanFixture {
   Client coordinator, dinas, dinkes, disduk;
 
   PlanFixture(const std::string& backend, const PlanRegion& r)
-      : in(backend), admin(admin_client(in, r.profile)), region(r), coordinator(in), dinas(in), dinkes(in), disduk(in) {
+      : in(backend),
+        admin(admin_client(in, r.profile)),
+        region(r),
+        coordinator(user(in, admin, r.profile, "koordinator.anggaran", "planner", agency_id(admin, r.coordinator_code))),
+        dinas(user(in, admin, r.profile, "penelaah.anggaran", "technical_reviewer", agency_id(admin, "DISKOMINFO"))),
+        dinkes(user(in, admin, r.profile, "op.anggaran.dinkes", "agency_operator", agency_id(admin, "DINKES"))),
+        disduk(user(in, admin, r.profile, "op.anggaran.disduk", "agency_operator", agency_id(admin, "DISDUKCAPIL"))) {
     today = in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today();
     year = std::stoi(today.substr(0, 4)) + 1;
     for (const auto& code : {std::string("DISKOMINFO"), std::string("DINKES"), std::string("DISDUKCAPIL"), r.coordinator_code, r.other_code})
@@ -107,10 +113,6 @@ struct PlanFixture {
     element = e.status == 201 ? text_of(e.json, "id") : "";
     initiative = add_initiative("PR-ANG-01", "Rekam medis elektronik");
     spare_initiative = add_initiative("PR-ANG-02", "Jaringan intra pemerintah");
-    coordinator = user(in, admin, r.profile, "koordinator.anggaran", "planner", agency[r.coordinator_code]);
-    dinas = user(in, admin, r.profile, "penelaah.anggaran", "technical_reviewer", agency["DISKOMINFO"]);
-    dinkes = user(in, admin, r.profile, "op.anggaran.dinkes", "agency_operator", agency["DINKES"]);
-    disduk = user(in, admin, r.profile, "op.anggaran.disduk", "agency_operator", agency["DISDUKCAPIL"]);
     auto c = coordinator.post("/api/planning/cycles", R"({"fiscal_year":)" + std::to_string(year) + R"(,"submission_deadline":")" +
                                                           regulation::add_months(today, 1) + R"(","verification_deadline":")" +
                                                           regulation::add_months(today, 2) + "\"}");
@@ -177,7 +179,7 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
     // Guided by the architecture and the roadmap: a line without its initiative is refused.
     auto unlinked = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", "", false));
     EXPECT_EQ(unlinked.status, 422);
-    expect_cites(unlinked, region.link_rule);
+    plan_expect_cites(unlinked, region.link_rule);
 
     // The account code follows its pattern; money is whole Rupiah and never overflows.
     auto bad_account = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
@@ -194,7 +196,7 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
     // The funding source is one the article lists.
     auto foreign = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", R"(,"funding_source":"pinjaman_asing")"));
     EXPECT_EQ(foreign.status, 422);
-    expect_cites(foreign, region.funding_rule);
+    plan_expect_cites(foreign, region.funding_rule);
 
     // Bontang names the spending categories (Pasal 8 ayat (1)); elsewhere a category is optional.
     auto no_category = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", "", true, false));
@@ -202,7 +204,7 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
       EXPECT_EQ(no_category.status, 201) << no_category.body;
     } else {
       EXPECT_EQ(no_category.status, 422);
-      expect_cites(no_category, region.category_rule);
+      plan_expect_cites(no_category, region.category_rule);
     }
 
     // Reserved spending: internet (Bontang Pasal 11), a server room (Lampung Timur Pasal 17 ayat (9)).
@@ -211,7 +213,7 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
       EXPECT_EQ(internet.status, 201) << internet.body;
     } else {
       EXPECT_EQ(internet.status, 422);
-      expect_cites(internet, region.internet_rule);
+      plan_expect_cites(internet, region.internet_rule);
       EXPECT_EQ(internet.json.at("error").at("details").at("class").as_string(), "internet");
     }
     auto server_room = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Pembangunan ruang server dinas"));
@@ -219,7 +221,7 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
       EXPECT_EQ(server_room.status, 201) << server_room.body;
     } else {
       EXPECT_EQ(server_room.status, 422);
-      expect_cites(server_room, region.data_centre_rule);
+      plan_expect_cites(server_room, region.data_centre_rule);
     }
     // The Dinas itself may budget them.
     auto dinas_proposal = f.proposal(f.dinas, "DISKOMINFO");
@@ -269,7 +271,7 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
                                                              R"(,"submission_deadline":")" + regulation::add_months(f.today, 1) +
                                                              R"(","verification_deadline":")" + regulation::add_months(f.today, 2) + "\"}");
     EXPECT_EQ(refused.status, 403);
-    expect_cites(refused, region.coordinator_rule);
+    plan_expect_cites(refused, region.coordinator_rule);
     EXPECT_EQ(f.admin.get("/api/planning/cycles").json.at("total").as_int64(), 1);
 
     auto mine = f.proposal(f.dinkes, "DINKES");
@@ -279,7 +281,7 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
     auto early = f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}");
     if (region.recommendation_required) {
       EXPECT_EQ(early.status, 422);
-      expect_cites(early, region.recommendation_rule);
+      plan_expect_cites(early, region.recommendation_rule);
     } else {
       EXPECT_EQ(early.status, 200) << early.body;
     }
@@ -291,7 +293,7 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
       // Only the Dinas gives it (the administrator, of no PD, is refused with the article).
       auto not_dinas = f.admin.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
       EXPECT_EQ(not_dinas.status, 403);
-      expect_cites(not_dinas, region.recommendation_rule);
+      plan_expect_cites(not_dinas, region.recommendation_rule);
     }
     if (region.recommendation_required) ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
 
@@ -301,11 +303,11 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
     // Approval before verification is refused (citing Bontang Pasal 10 ayat (3) where it applies).
     auto too_soon = f.coordinator.post("/api/planning/proposals/" + mine + "/approval", "{}");
     EXPECT_EQ(too_soon.status, 422);
-    expect_cites(too_soon, region.approval_rule);
+    plan_expect_cites(too_soon, region.approval_rule);
     // Only the coordinating PD verifies.
     auto not_yours = outsider.post("/api/planning/proposals/" + mine + "/verification", "{}");
     EXPECT_EQ(not_yours.status, 403);
-    expect_cites(not_yours, region.coordinator_rule);
+    plan_expect_cites(not_yours, region.coordinator_rule);
 
     auto before = ledger_size(f.in);
     auto verified = f.coordinator.post("/api/planning/proposals/" + mine + "/verification", "{}");
@@ -361,7 +363,7 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
       EXPECT_EQ(verify.status, 200) << verify.body;
     } else {
       EXPECT_EQ(verify.status, 422);
-      expect_cites(verify, region.duplicate_rule);
+      plan_expect_cites(verify, region.duplicate_rule);
       EXPECT_EQ(verify.json.at("error").at("details").at("candidates").as_int64(), 1);
     }
 
