@@ -14,6 +14,7 @@
 #include "infrastructure/module.hpp"
 #include "ledger/module.hpp"
 #include "notification/module.hpp"
+#include "planning/module.hpp"
 #include "regulation/module.hpp"
 #include "servicedesk/module.hpp"
 #include "storage/blob_store.hpp"
@@ -48,6 +49,7 @@ void module_list(List& list, const Config& c) {
   list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
   list.template add<servicedesk::ServiceDeskModule>();
   list.template add<audit::AuditModule>(c.demo);
+  list.template add<planning::PlanningModule>();
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile

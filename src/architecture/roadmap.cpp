@@ -101,6 +101,12 @@ Initiative Roadmap::get(const Scope& s, const std::string& id) const {
   return *i;
 }
 
+std::optional<Initiative> Roadmap::find(storage::Connection& c, const Scope& s, const std::string& id) const {
+  return RoadmapRepository(c).initiative(s, id);
+}
+
+std::vector<Initiative> Roadmap::all(storage::Connection& c, const Scope& s) const { return RoadmapRepository(c).all(s); }
+
 Initiative Roadmap::create(const Scope& s, const InitiativeInput& in, const Actor& actor) {
   Initiative i;
   i.id = crypto::new_id();

@@ -41,6 +41,9 @@ class Roadmap {
   void remove(const Scope& s, const std::string& id, const Actor& actor);
   Monitoring add_monitoring(const Scope& s, const std::string& id, const MonitoringInput& in, const Actor& actor);
   std::vector<InitiativeElement> initiatives_of_element(const Scope& s, const std::string& element_id) const;
+  /// Read ports for other modules (plan and budget), inside the caller's transaction.
+  std::optional<Initiative> find(storage::Connection& c, const Scope& s, const std::string& id) const;
+  std::vector<Initiative> all(storage::Connection& c, const Scope& s) const;
 
  private:
   void validate(storage::Connection& c, const Scope& s, Initiative& i) const;

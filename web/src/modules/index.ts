@@ -13,6 +13,7 @@ import gateway from './gateway'
 import infrastructure from './infrastructure'
 import ledger from './ledger'
 import organisation from './organisation'
+import planning from './planning'
 import regulation from './regulation'
 import roadmap from './roadmap'
 import servicedesk from './servicedesk'
@@ -24,6 +25,7 @@ export const consoleModules = [
   organisation,
   architecture,
   roadmap,
+  planning,
   applications,
   compliance,
   evaluation,

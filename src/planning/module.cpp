@@ -1,0 +1,84 @@
+#include "planning/module.hpp"
+
+#include "http/api_description.hpp"
+#include "planning/duplicates/index.hpp"
+#include "planning/repository.hpp"
+#include "planning/routes.hpp"
+
+namespace simpul::planning {
+/// This module's part of the API contract (openapi.cpp).
+std::string_view openapi_fragment();
+}  // namespace simpul::planning
+
+namespace simpul::planning {
+
+PlanningModule::PlanningModule(seam::Services& services)
+    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+               services.get<architecture::Roadmap>(), services.get<ledger::Ledger>()) {
+  services.provide(service_);
+}
+
+std::vector<storage::Migration> PlanningModule::schema() {
+  auto out = Repository::migrations();
+  for (auto& m : duplicates::migrations()) out.push_back(std::move(m));
+  return out;
+}
+
+void PlanningModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
+
+std::vector<seam::Permission> PlanningModule::permissions() const {
+  return {{"planning.read", {"*"}, "Membaca rencana dan anggaran SPBE", "Read SPBE plans and budgets"},
+          {"planning.propose", {"tenant_admin"}, "Menyusun usulan anggaran SPBE semua Perangkat Daerah",
+           "Draft every agency's SPBE budget proposal"},
+          {"planning.propose.own", {"agency_operator"}, "Menyusun usulan anggaran SPBE Perangkat Daerahnya",
+           "Draft their own agency's SPBE budget proposal"},
+          {"planning.coordinate", {"tenant_admin", "planner", "technical_reviewer"},
+           "Mengoordinasikan anggaran SPBE (membuka siklus, verifikasi, persetujuan) bila Perangkat Daerahnya ditunjuk regulasi",
+           "Coordinate the SPBE budget (cycles, verification, approval) when the regulation names their agency"},
+          {"planning.recommend", {"tenant_admin", "technical_reviewer"}, "Memberikan rekomendasi teknis anggaran SPBE",
+           "Give technical recommendations on SPBE budgets"},
+          {"planning.prices", {"tenant_admin", "technical_reviewer"}, "Mengimpor standar satuan harga belanja SPBE",
+           "Import the standard unit prices of SPBE spending"}};
+}
+
+void PlanningModule::register_routes(http::Router& router) {
+  planning::register_routes(router, service_);
+  http::describe(router, openapi_fragment());
+}
+
+void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  const auto& a = planning_profile(p);
+  if (!a.present) return;
+  const std::string lines = "PlanningTest.ALineIsCheckedAsTheRegionsArticlesSay";
+  const std::string steps = "PlanningTest.EachRegionsWorkflowDiffersWhereItsTextDiffers";
+  const std::string dupes = "PlanningTest.DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo";
+  const std::string prices = "PlanningTest.StandardPricesFlagLinesAboveThemWithTheArticle";
+  auto record = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
+    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  };
+  record(a.coordinator_rule,
+         "gate: opening and closing a budget cycle, verifying, approving and deciding duplicate candidates are refused "
+         "(`auth.forbidden`, with the article) to anyone outside the coordinating Perangkat Daerah",
+         steps);
+  record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused", lines);
+  record(a.categories_rule, "gate: a budget line needs one of the spending categories the article lists", lines);
+  record(a.funding_rule, "gate: a budget line's funding source is one the article lists", lines);
+  record(a.price_rule,
+         "record: lines are flagged when above the standard unit price of the year's decree, or under an account the item does not allow",
+         prices);
+  record(a.submission_rule, "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
+  record(a.duplicate_rule,
+         "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines that the "
+         "coordinating PD has not marked duplicate or distinct",
+         dupes);
+  record(a.approval_rule, "gate: approval only after verification", steps);
+  record(a.recommendation_rule,
+         a.recommendation_required
+             ? "gate: a PD's proposal is submitted only after the Kominfo PD's coordination is recorded"
+             : "record: the Dinas's technical recommendation on a proposal (the text does not make it a precondition)",
+         steps);
+  for (const auto& r : a.reserved)
+    record(r.rule, "gate: a line of another PD classified as '" + r.name + "' (account, SSH code or text) is refused", lines);
+}
+
+}  // namespace simpul::planning

@@ -1,0 +1,62 @@
+#pragma once
+// SQL of Rencana dan Anggaran SPBE: cycles, proposals, lines, standard price lists and the
+// duplicate candidates with their decisions; every query is confined to the tenant.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planning/model.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace simpul::planning {
+
+class Repository {
+ public:
+  explicit Repository(storage::Connection& c) : c_(c) {}
+  static std::vector<storage::Migration> migrations();
+
+  void insert(const Scope& s, const Cycle& x);
+  void save(const Scope& s, const Cycle& x);
+  std::optional<Cycle> cycle(const Scope& s, const std::string& id) const;
+  std::optional<Cycle> cycle_of_year(const Scope& s, int year) const;
+  /// Newest fiscal year first.
+  std::vector<Cycle> cycles(const Scope& s) const;
+
+  void insert(const Scope& s, const Proposal& x);
+  void save(const Scope& s, const Proposal& x);
+  std::optional<Proposal> proposal(const Scope& s, const std::string& id) const;
+  std::optional<Proposal> proposal_of(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const;
+  /// Empty `agency_id` matches every agency.
+  std::vector<Proposal> proposals(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const;
+
+  void insert(const Scope& s, const Line& x);
+  void save(const Scope& s, const Line& x);
+  void remove_line(const Scope& s, const std::string& id);
+  std::optional<Line> line(const Scope& s, const std::string& id) const;
+  std::vector<Line> lines_of_proposal(const Scope& s, const std::string& proposal_id) const;
+  std::vector<Line> lines_of_cycle(const Scope& s, const std::string& cycle_id) const;
+
+  void insert(const Scope& s, const PriceList& list, const std::vector<PriceItem>& items);
+  /// Newest first.
+  std::vector<PriceList> price_lists(const Scope& s) const;
+  /// The item in force for the year: from the newest list of that year.
+  std::optional<std::pair<PriceList, PriceItem>> price_item(const Scope& s, int year, const std::string& code) const;
+
+  /// Adds the pair unless it is already known (decided or not); true when added.
+  bool add_candidate(const Scope& s, const CandidatePair& x);
+  void decide(const Scope& s, const CandidatePair& x);
+  std::optional<CandidatePair> candidate(const Scope& s, const std::string& id) const;
+  std::vector<CandidatePair> candidates(const Scope& s, const std::string& cycle_id) const;
+  /// Drops the pairs a removed line was part of.
+  void remove_candidates_of(const Scope& s, const std::string& line_id);
+
+ private:
+  storage::Connection& c_;
+};
+
+/// JSON text <-> list of strings, as the repository stores lists.
+std::string list_text(const std::vector<std::string>& items);
+std::vector<std::string> text_list(const std::string& text);
+
+}  // namespace simpul::planning

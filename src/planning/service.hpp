@@ -1,0 +1,138 @@
+#pragma once
+// Rencana dan Anggaran SPBE workflows: cycles opened by the coordinating PD, each PD's proposal of
+// RKA-like lines checked as the region's articles say, standard unit prices, duplicate candidates
+// and their review, the region's steps (recommend, submit, verify, approve) and the consolidated
+// budget (docs/plan-and-budget.md).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "architecture/roadmap.hpp"
+#include "architecture/service.hpp"
+#include "ledger/ledger.hpp"
+#include "planning/model.hpp"
+#include "planning/profile_section.hpp"
+#include "storage/database.hpp"
+#include "tenancy/service.hpp"
+
+namespace simpul::planning {
+
+/// A line as the PD writes it (before the amounts are computed).
+struct LineInput {
+  std::string sub_activity, account_code, name, specification, ssh_code;
+  std::vector<VolumeFactor> factors;
+  std::int64_t unit_price = 0;
+  std::string funding_source, category;
+  std::vector<std::string> element_ids;
+  std::optional<std::string> initiative_id;
+};
+
+/// A proposal with its lines.
+struct ProposalView {
+  Proposal proposal;
+  std::vector<Line> lines;
+  std::size_t unresolved_candidates = 0;
+};
+
+/// The live check of a line while it is typed: the refusal it would meet, the flags it would
+/// carry and the lines of other PDs it may duplicate.
+struct LiveCheck {
+  std::optional<Error> refusal;
+  std::vector<LineCheck> checks;
+  std::int64_t total = 0;
+  std::vector<Line> possible_duplicates;
+};
+
+/// A candidate pair with both lines, for the side-by-side review.
+struct CandidateView {
+  CandidatePair pair;
+  Line a, b;
+  std::string agency_a, agency_b;
+};
+
+struct PriceImportRow {
+  std::size_t row = 0;
+  std::vector<std::string> problems;
+};
+
+struct PriceImportResult {
+  bool dry_run = true;
+  std::size_t items = 0;
+  std::vector<PriceImportRow> problems;
+  std::optional<PriceList> list;
+};
+
+struct Amount {
+  std::string key, label;
+  std::int64_t total = 0;
+  std::int64_t lines = 0;
+};
+
+struct Consolidated {
+  Cycle cycle;
+  std::int64_t total = 0;
+  std::vector<Amount> by_category, by_agency, by_domain, by_initiative;
+  std::vector<Amount> initiatives_without_budget;  // this year's roadmap initiatives no line serves
+  Amount without_initiative;                        // lines serving no initiative
+};
+
+class Service {
+ public:
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, const architecture::Roadmap& roadmap,
+          const ledger::Ledger& ledger)
+      : db_(db), tenancy_(tenancy), elements_(elements), roadmap_(roadmap), ledger_(ledger) {}
+
+  const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
+
+  Cycle open_cycle(const Scope& s, Cycle in, const Actor& actor);
+  Cycle close_cycle(const Scope& s, const std::string& id, const Actor& actor);
+  std::vector<Cycle> cycles(const Scope& s) const;
+  Cycle cycle(const Scope& s, const std::string& id) const;
+
+  /// The agency's proposal in the cycle, created as a draft the first time.
+  Proposal start_proposal(const Scope& s, const std::string& cycle_id, const std::string& agency_id, const Actor& actor);
+  std::vector<Proposal> proposals(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const;
+  ProposalView proposal(const Scope& s, const std::string& id) const;
+  Proposal proposal_record(const Scope& s, const std::string& id) const;
+
+  Line add_line(const Scope& s, const std::string& proposal_id, const LineInput& in, const Actor& actor);
+  Line update_line(const Scope& s, const std::string& line_id, const LineInput& in, const Actor& actor);
+  void remove_line(const Scope& s, const std::string& line_id, const Actor& actor);
+  Line line(const Scope& s, const std::string& id) const;
+  LiveCheck check_line(const Scope& s, const std::string& proposal_id, const LineInput& in) const;
+
+  /// The Dinas's technical recommendation / the prior coordination with the Kominfo PD.
+  Proposal recommend(const Scope& s, const std::string& id, const std::string& text, const Actor& actor);
+  Proposal submit(const Scope& s, const std::string& id, const Actor& actor);
+  Proposal verify(const Scope& s, const std::string& id, const Actor& actor);
+  Proposal approve(const Scope& s, const std::string& id, const Actor& actor);
+  /// Back to the PD as a draft, with the coordinator's reason.
+  Proposal send_back(const Scope& s, const std::string& id, const std::string& reason, const Actor& actor);
+
+  /// Runs the duplicate finder over the submitted lines of the cycle and stores new pairs.
+  std::size_t find_candidates(const Scope& s, const std::string& cycle_id, const Actor& actor);
+  std::vector<CandidateView> candidates(const Scope& s, const std::string& cycle_id) const;
+  CandidateView decide(const Scope& s, const std::string& id, const std::string& decision, const std::string& reason,
+                       const std::string& line_to_change, const Actor& actor);
+
+  PriceImportResult import_prices(const Scope& s, int year, const std::string& decree_number, const std::string& decree_date,
+                                  const std::string& file, bool dry_run, const Actor& actor);
+  std::vector<PriceList> price_lists(const Scope& s) const;
+
+  Consolidated consolidated(const Scope& s, const std::string& cycle_id) const;
+
+ private:
+  void require_coordinator(storage::Connection& c, const Scope& s, const Actor& actor) const;
+  Line build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& p, const LineInput& in) const;
+  void index_line(storage::Connection& c, const Scope& s, const Line& l) const;
+  std::size_t store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id) const;
+  std::size_t unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const;
+  std::string agency_name(storage::Connection& c, const Scope& s, const std::string& id) const;
+  storage::Database& db_;
+  const tenancy::Service& tenancy_;
+  architecture::Service& elements_;
+  const architecture::Roadmap& roadmap_;
+  const ledger::Ledger& ledger_;
+};
+
+}  // namespace simpul::planning

@@ -1,0 +1,484 @@
+// Rencana dan Anggaran SPBE through the API, one fixture through each of the five regulations:
+// what a line must carry and what it may not buy, who opens cycles, recommends, verifies and
+// approves, the duplicates that block approval in Bontang, standard prices, and the consolidated
+// budget with its roadmap gaps. On both databases.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "api_harness.hpp"
+#include "core/crypto.hpp"
+#include "regulation/engine.hpp"
+#include "testing/proves.hpp"
+
+using namespace simpul;
+using namespace simpul::api_test;
+
+namespace {
+
+struct PlanRegion {
+  std::string profile;
+  std::string coordinator_code;  // the agency the regulation names to coordinate the budget
+  std::string other_code;        // an agency that is not it (planning or Dinas)
+  std::string coordinator_rule;
+  std::string link_rule;
+  std::string category_rule;      // empty: the category is optional
+  std::string funding_rule;       // empty: the file states no funding article
+  std::string internet_rule;      // empty: a PD may budget internet
+  std::string data_centre_rule;   // empty: a PD may budget a server room
+  std::string recommendation_rule;
+  bool recommendation_required = false;
+  std::string duplicate_rule;     // empty: duplicates do not block verification
+  std::string approval_rule;
+  std::string price_rule;
+};
+
+const std::vector<PlanRegion>& plan_regions() {
+  static const std::vector<PlanRegion> k = {
+      {"bandar-lampung", "DISKOMINFO", "BAPPEDA", "BDL-09-4", "BDL-09-2", "", "", "", "", "", false, "", "", ""},
+      {"balikpapan", "BAPPEDALITBANG", "DISKOMINFO", "BPN-07-3", "BPN-07-2", "", "BPN-45", "", "", "BPN-07-4", false, "", "", ""},
+      {"lampung-timur", "BAPPEDA", "DISKOMINFO", "LTM-10-2", "LTM-10-3", "", "LTM-42-1", "", "LTM-17-9", "LTM-42-2", true, "", "", ""},
+      {"bontang", "BAPPELITBANG", "DISKOMINFO", "BTG-09", "BTG-07-2", "BTG-08-1", "BTG-50", "BTG-11", "", "", false, "BTG-10-2",
+       "BTG-10-3", "BTG-08-2"},
+      {"madiun", "BAPPELITBANGDA", "DISKOMINFO", "MDN-08-3", "MDN-08-1", "", "MDN-47", "", "", "", false, "", "", ""},
+  };
+  return k;
+}
+
+/// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
+std::string plan_citation(const std::string& rule) {
+  static const std::map<std::string, std::string> k = {
+      {"BDL-09-2", "Pasal 9 ayat (2)"}, {"BDL-09-4", "Pasal 9 ayat (4)"}, {"BPN-07-2", "Pasal 7 ayat (2)"},
+      {"BPN-07-3", "Pasal 7 ayat (3)"}, {"BPN-45", "Pasal 45"},           {"LTM-10-2", "Pasal 10 ayat (2)"},
+      {"LTM-10-3", "Pasal 10 ayat (3)"}, {"LTM-17-9", "Pasal 17 ayat (9)"}, {"LTM-42-1", "Pasal 42 ayat (1)"},
+      {"LTM-42-2", "Pasal 42 ayat (2)"}, {"BTG-07-2", "Pasal 7 ayat (2)"}, {"BTG-08-1", "Pasal 8 ayat (1)"},
+      {"BTG-08-2", "Pasal 8 ayat (2)"}, {"BTG-09", "Pasal 9"},            {"BTG-10-2", "Pasal 10 ayat (2)"},
+      {"BTG-10-3", "Pasal 10 ayat (3)"}, {"BTG-11", "Pasal 11"},           {"BTG-50", "Pasal 50"},
+      {"MDN-08-1", "Pasal 8 ayat (1)"}, {"MDN-08-3", "Pasal 8 ayat (3)"},  {"MDN-47", "Pasal 47"},
+  };
+  auto it = k.find(rule);
+  return it == k.end() ? "(no citation expected for " + rule + ")" : it->second;
+}
+
+std::string plan_refusal_citation(const Reply& r) {
+  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule")) return "";
+  return text_of(r.json.at("error").at("rule"), "citation");
+}
+
+/// The refusal cites `rule` (with its citation), or no rule at all when `rule` is empty.
+void plan_expect_cites(const Reply& r, const std::string& rule) {
+  if (rule.empty()) {
+    EXPECT_EQ(r.rule_id(), "") << r.body;
+  } else {
+    EXPECT_EQ(r.rule_id(), rule) << r.body;
+    EXPECT_EQ(plan_refusal_citation(r), plan_citation(rule)) << r.body;
+  }
+}
+
+class PlanningTest : public test_support::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    crypto::use_minimum_password_cost_for_tests();
+  }
+};
+
+/// One region's tenant with an application element, a roadmap initiative of the fiscal year, the
+/// coordinator, the Dinas and two PD operators, and an open cycle.
+struct PlanFixture {
+  Instance in;
+  Client admin;
+  PlanRegion region;
+  std::string today, element, initiative, spare_initiative, cycle;
+  int year = 0;
+  std::map<std::string, std::string> agency;  // code -> id
+  Client coordinator, dinas, dinkes, disduk;
+
+  PlanFixture(const std::string& backend, const PlanRegion& r)
+      : in(backend),
+        admin(admin_client(in, r.profile)),
+        region(r),
+        coordinator(user(in, admin, r.profile, "koordinator.anggaran", "planner", agency_id(admin, r.coordinator_code))),
+        dinas(user(in, admin, r.profile, "penelaah.anggaran", "technical_reviewer", agency_id(admin, "DISKOMINFO"))),
+        dinkes(user(in, admin, r.profile, "op.anggaran.dinkes", "agency_operator", agency_id(admin, "DINKES"))),
+        disduk(user(in, admin, r.profile, "op.anggaran.disduk", "agency_operator", agency_id(admin, "DISDUKCAPIL"))) {
+    today = in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today();
+    year = std::stoi(today.substr(0, 4)) + 1;
+    for (const auto& code : {std::string("DISKOMINFO"), std::string("DINKES"), std::string("DISDUKCAPIL"), r.coordinator_code, r.other_code})
+      agency[code] = agency_id(admin, code);
+    auto e = admin.post("/api/architecture/elements", R"({"domain":"aplikasi","code":"APL-ANG-01","name":"Aplikasi Rekam Medis","owner_agency_id":")" +
+                                                          agency["DINKES"] + R"(","state":"to_be"})");
+    EXPECT_EQ(e.status, 201) << e.body;
+    element = e.status == 201 ? text_of(e.json, "id") : "";
+    initiative = add_initiative("PR-ANG-01", "Rekam medis elektronik");
+    spare_initiative = add_initiative("PR-ANG-02", "Jaringan intra pemerintah");
+    auto c = coordinator.post("/api/planning/cycles", R"({"fiscal_year":)" + std::to_string(year) + R"(,"submission_deadline":")" +
+                                                          regulation::add_months(today, 1) + R"(","verification_deadline":")" +
+                                                          regulation::add_months(today, 2) + "\"}");
+    EXPECT_EQ(c.status, 201) << c.body;
+    cycle = c.status == 201 ? text_of(c.json, "id") : "";
+  }
+
+  std::string add_initiative(const std::string& code, const std::string& name) {
+    auto r = admin.post("/api/roadmap/initiatives", R"({"code":")" + code + R"(","name":")" + name +
+                                                        R"(","category":"layanan_spbe","owner_agency_id":")" + agency["DINKES"] +
+                                                        R"(","start_year":)" + std::to_string(year) + R"(,"target_year":)" +
+                                                        std::to_string(year) + "}");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? text_of(r.json, "id") : "";
+  }
+
+  std::string proposal(Client& c, const std::string& code) {
+    auto r = c.post("/api/planning/cycles/" + cycle + "/proposals", R"({"agency_id":")" + agency[code] + "\"}");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? text_of(r.json, "id") : "";
+  }
+
+  /// A line body; `extra` replaces or adds members (leading comma).
+  std::string line(const std::string& name, const std::string& extra = "", bool link = true, bool category = true) const {
+    std::string body = R"({"sub_activity":"Pengelolaan Sistem Informasi Kesehatan","account_code":"5.1.02.01.01.0024","name":")" + name +
+                       R"(","specification":"Core i5, RAM 16 GB","volume":[{"quantity":2,"unit":"Unit"},{"quantity":12,"unit":"Bulan"}],)"
+                       R"("unit_price":"Rp 1.250.000","funding_source":"apbd")";
+    if (category) body += R"(,"category":")" + std::string(region.profile == "bontang" ? "aplikasi" : "aplikasi") + "\"";
+    if (link) body += R"(,"element_ids":[")" + element + R"("],"initiative_id":")" + initiative + "\"";
+    return body + extra + "}";
+  }
+};
+
+}  // namespace
+
+TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
+  // A line without its architecture link refused.
+  SIMPUL_PROVES("bandar-lampung", "BDL-09-2");
+  SIMPUL_PROVES("balikpapan", "BPN-07-2");
+  SIMPUL_PROVES("lampung-timur", "LTM-10-3");
+  SIMPUL_PROVES("bontang", "BTG-07-2");
+  SIMPUL_PROVES("madiun", "MDN-08-1");
+  // Category and funding source from the article's list.
+  SIMPUL_PROVES("bontang", "BTG-08-1");
+  SIMPUL_PROVES("balikpapan", "BPN-45");
+  SIMPUL_PROVES("lampung-timur", "LTM-42-1");
+  SIMPUL_PROVES("bontang", "BTG-50");
+  SIMPUL_PROVES("madiun", "MDN-47");
+  // Spending reserved to the Dinas.
+  SIMPUL_PROVES("bontang", "BTG-11");
+  SIMPUL_PROVES("lampung-timur", "LTM-17-9");
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    PlanFixture f(GetParam(), region);
+    auto mine = f.proposal(f.dinkes, "DINKES");
+
+    // An RKA-like line: 2 Unit x 12 Bulan at Rp 1.250.000 is Rp 30.000.000.
+    auto ok = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop tenaga kesehatan"));
+    ASSERT_EQ(ok.status, 201) << ok.body;
+    EXPECT_EQ(ok.json.at("total").as_int64(), 30000000);
+    EXPECT_EQ(text_of(ok.json, "volume_text"), "2 Unit x 12 Bulan");
+    EXPECT_EQ(ok.json.at("unit_price").as_int64(), 1250000);
+
+    // Guided by the architecture and the roadmap: a line without its initiative is refused.
+    auto unlinked = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", "", false));
+    EXPECT_EQ(unlinked.status, 422);
+    plan_expect_cites(unlinked, region.link_rule);
+
+    // The account code follows its pattern; money is whole Rupiah and never overflows.
+    auto bad_account = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
+                                     f.line("Sewa printer", R"(,"account_code":"4.1.1")"));
+    EXPECT_EQ(bad_account.status, 422);
+    EXPECT_EQ(bad_account.json.at("error").at("details").at("field").as_string(), "account_code");
+    auto fraction = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", R"(,"unit_price":"1.250.000,50")"));
+    EXPECT_EQ(fraction.status, 422);
+    auto huge = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
+                              f.line("Sewa printer", R"(,"volume":[{"quantity":1000000000,"unit":"Unit"},{"quantity":1000000000,"unit":"Bulan"}],"unit_price":100)"));
+    EXPECT_EQ(huge.status, 422);
+    EXPECT_EQ(huge.json.at("error").at("details").at("field").as_string(), "total");
+
+    // The funding source is one the article lists.
+    auto foreign = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", R"(,"funding_source":"pinjaman_asing")"));
+    EXPECT_EQ(foreign.status, 422);
+    plan_expect_cites(foreign, region.funding_rule);
+
+    // Bontang names the spending categories (Pasal 8 ayat (1)); elsewhere a category is optional.
+    auto no_category = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", "", true, false));
+    if (region.category_rule.empty()) {
+      EXPECT_EQ(no_category.status, 201) << no_category.body;
+    } else {
+      EXPECT_EQ(no_category.status, 422);
+      plan_expect_cites(no_category, region.category_rule);
+    }
+
+    // Reserved spending: internet (Bontang Pasal 11), a server room (Lampung Timur Pasal 17 ayat (9)).
+    auto internet = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Langganan internet puskesmas"));
+    if (region.internet_rule.empty()) {
+      EXPECT_EQ(internet.status, 201) << internet.body;
+    } else {
+      EXPECT_EQ(internet.status, 422);
+      plan_expect_cites(internet, region.internet_rule);
+      EXPECT_EQ(internet.json.at("error").at("details").at("class").as_string(), "internet");
+    }
+    auto server_room = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Pembangunan ruang server dinas"));
+    if (region.data_centre_rule.empty()) {
+      EXPECT_EQ(server_room.status, 201) << server_room.body;
+    } else {
+      EXPECT_EQ(server_room.status, 422);
+      plan_expect_cites(server_room, region.data_centre_rule);
+    }
+    // The Dinas itself may budget them.
+    auto dinas_proposal = f.proposal(f.dinas, "DISKOMINFO");
+    EXPECT_EQ(f.dinas.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Langganan internet kantor")).status, 201);
+    EXPECT_EQ(f.dinas.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Pembangunan ruang server")).status, 201);
+
+    // The live check says the same before anything is written.
+    auto live = f.dinkes.post("/api/planning/proposals/" + mine + "/check", R"({"name":"Langganan internet puskesmas"})");
+    ASSERT_EQ(live.status, 200) << live.body;
+    EXPECT_FALSE(live.json.at("refusal").is_null());
+    auto complete = f.dinkes.post("/api/planning/proposals/" + mine + "/check", f.line("Langganan internet puskesmas"));
+    ASSERT_EQ(complete.status, 200) << complete.body;
+    if (region.internet_rule.empty()) {
+      EXPECT_TRUE(complete.json.at("refusal").is_null()) << complete.body;
+      EXPECT_EQ(complete.json.at("total").as_int64(), 30000000);
+    } else {
+      EXPECT_EQ(text_of(complete.json.at("refusal").at("rule"), "id"), region.internet_rule);
+    }
+
+    // Another PD's operator may not write this proposal; nothing refused was written.
+    EXPECT_EQ(f.disduk.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer")).status, 403);
+    auto view = f.admin.get("/api/planning/proposals/" + mine);
+    ASSERT_EQ(view.status, 200) << view.body;
+    std::size_t expected = 1 + (region.category_rule.empty() ? 1 : 0) + (region.internet_rule.empty() ? 1 : 0) +
+                           (region.data_centre_rule.empty() ? 1 : 0);
+    EXPECT_EQ(view.json.at("lines").as_array().size(), expected);
+  }
+}
+
+TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
+  // Who coordinates the budget: only that PD opens cycles, verifies and approves.
+  SIMPUL_PROVES("bandar-lampung", "BDL-09-4");
+  SIMPUL_PROVES("balikpapan", "BPN-07-3");
+  SIMPUL_PROVES("lampung-timur", "LTM-10-2");
+  SIMPUL_PROVES("bontang", "BTG-09");
+  SIMPUL_PROVES("madiun", "MDN-08-3");
+  // Lampung Timur: a PD's SPBE budget after coordinating with the Kominfo PD first.
+  SIMPUL_PROVES("lampung-timur", "LTM-42-2");
+  // Bontang: approval only after verification.
+  SIMPUL_PROVES("bontang", "BTG-10-3");
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    PlanFixture f(GetParam(), region);
+    // Someone of another PD, with the same role, may not open or close a cycle.
+    auto outsider = user(f.in, f.admin, region.profile, "bukan.koordinator", "planner", f.agency[region.other_code]);
+    auto refused = outsider.post("/api/planning/cycles", R"({"fiscal_year":)" + std::to_string(f.year + 1) +
+                                                             R"(,"submission_deadline":")" + regulation::add_months(f.today, 1) +
+                                                             R"(","verification_deadline":")" + regulation::add_months(f.today, 2) + "\"}");
+    EXPECT_EQ(refused.status, 403);
+    plan_expect_cites(refused, region.coordinator_rule);
+    EXPECT_EQ(f.admin.get("/api/planning/cycles").json.at("total").as_int64(), 1);
+
+    auto mine = f.proposal(f.dinkes, "DINKES");
+    ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop tenaga kesehatan")).status, 201);
+
+    // The Dinas's recommendation: required first in Lampung Timur, optional in Balikpapan, no such step elsewhere.
+    auto early = f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}");
+    if (region.recommendation_required) {
+      EXPECT_EQ(early.status, 422);
+      plan_expect_cites(early, region.recommendation_rule);
+    } else {
+      EXPECT_EQ(early.status, 200) << early.body;
+    }
+    auto rec = f.dinas.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"Gunakan pusat data Pemda."})");
+    if (region.recommendation_rule.empty()) {
+      EXPECT_EQ(rec.status, 422);
+    } else {
+      EXPECT_EQ(rec.status, 200) << rec.body;
+      // Only the Dinas gives it (the administrator, of no PD, is refused with the article).
+      auto not_dinas = f.admin.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
+      EXPECT_EQ(not_dinas.status, 403);
+      plan_expect_cites(not_dinas, region.recommendation_rule);
+    }
+    if (region.recommendation_required) ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
+
+    // A submitted proposal takes no more lines.
+    EXPECT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer")).status, 422);
+
+    // Approval before verification is refused (citing Bontang Pasal 10 ayat (3) where it applies).
+    auto too_soon = f.coordinator.post("/api/planning/proposals/" + mine + "/approval", "{}");
+    EXPECT_EQ(too_soon.status, 422);
+    plan_expect_cites(too_soon, region.approval_rule);
+    // Only the coordinating PD verifies.
+    auto not_yours = outsider.post("/api/planning/proposals/" + mine + "/verification", "{}");
+    EXPECT_EQ(not_yours.status, 403);
+    plan_expect_cites(not_yours, region.coordinator_rule);
+
+    auto before = ledger_size(f.in);
+    auto verified = f.coordinator.post("/api/planning/proposals/" + mine + "/verification", "{}");
+    ASSERT_EQ(verified.status, 200) << verified.body;
+    EXPECT_EQ(text_of(verified.json, "state"), "diverifikasi");
+    EXPECT_EQ(text_of(verified.json, "verified_by_name"), "koordinator.anggaran");
+    auto approved = f.coordinator.post("/api/planning/proposals/" + mine + "/approval", "{}");
+    ASSERT_EQ(approved.status, 200) << approved.body;
+    EXPECT_EQ(text_of(approved.json, "state"), "disetujui");
+    EXPECT_EQ(approved.json.at("total").as_int64(), 30000000);
+    EXPECT_EQ(ledger_size(f.in), before + 2);  // each step one ledger entry
+
+    auto closed = f.coordinator.post("/api/planning/cycles/" + f.cycle + "/closing", "{}");
+    EXPECT_EQ(closed.status, 200) << closed.body;
+    EXPECT_EQ(f.dinkes.post("/api/planning/cycles/" + f.cycle + "/proposals", R"({"agency_id":")" + f.agency["DINKES"] + "\"}").status, 422);
+  }
+}
+
+TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) {
+  SIMPUL_PROVES("bontang", "BTG-10-2");
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    PlanFixture f(GetParam(), region);
+    auto a = f.proposal(f.dinkes, "DINKES"), b = f.proposal(f.disduk, "DISDUKCAPIL");
+    auto line_a = f.dinkes.post("/api/planning/proposals/" + a + "/lines", f.line("Pengadaan Laptop"));
+    auto line_b = f.disduk.post("/api/planning/proposals/" + b + "/lines", f.line("Pengadaan laptop"));
+    ASSERT_EQ(line_a.status, 201) << line_a.body;
+    ASSERT_EQ(line_b.status, 201) << line_b.body;
+    // While typing, the other PD's line is shown as a possible duplicate.
+    auto live = f.disduk.post("/api/planning/proposals/" + b + "/check", R"({"name":"pengadaan LAPTOP"})");
+    ASSERT_EQ(live.status, 200) << live.body;
+    ASSERT_EQ(live.json.at("possible_duplicates").as_array().size(), 1u);
+    EXPECT_EQ(text_of(live.json.at("possible_duplicates").at(0), "id"), text_of(line_a.json, "id"));
+
+    if (region.recommendation_required) {
+      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + a + "/recommendation", R"({"recommendation":"ok"})").status, 200);
+      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + b + "/recommendation", R"({"recommendation":"ok"})").status, 200);
+    }
+    ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + a + "/submission", "{}").status, 200);
+    ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + b + "/submission", "{}").status, 200);
+    auto pairs = f.coordinator.get("/api/planning/cycles/" + f.cycle + "/candidates");
+    ASSERT_EQ(pairs.status, 200) << pairs.body;
+    ASSERT_EQ(pairs.json.at("items").as_array().size(), 1u);
+    const auto& pair = pairs.json.at("items").at(0);
+    std::set<std::string> sides = {text_of(pair.at("line_a"), "agency_name"), text_of(pair.at("line_b"), "agency_name")};
+    EXPECT_EQ(sides.size(), 2u);
+    EXPECT_TRUE(pair.at("decision").is_null());
+    auto pair_id = text_of(pair, "id");
+
+    // Bontang: not verified while the pair is unresolved.
+    auto verify = f.coordinator.post("/api/planning/proposals/" + a + "/verification", "{}");
+    if (region.duplicate_rule.empty()) {
+      EXPECT_EQ(verify.status, 200) << verify.body;
+    } else {
+      EXPECT_EQ(verify.status, 422);
+      plan_expect_cites(verify, region.duplicate_rule);
+      EXPECT_EQ(verify.json.at("error").at("details").at("candidates").as_int64(), 1);
+    }
+
+    // Only the coordinating PD decides; distinct needs a reason.
+    EXPECT_EQ(f.dinkes.post("/api/planning/candidates/" + pair_id + "/decision", R"({"decision":"berbeda","reason":"x"})").status, 403);
+    EXPECT_EQ(f.coordinator.post("/api/planning/candidates/" + pair_id + "/decision", R"({"decision":"berbeda"})").status, 422);
+    auto decided = f.coordinator.post("/api/planning/candidates/" + pair_id + "/decision",
+                                      R"({"decision":"berbeda","reason":"Laptop Dinkes untuk puskesmas, Disdukcapil untuk layanan KTP."})");
+    ASSERT_EQ(decided.status, 200) << decided.body;
+    EXPECT_EQ(text_of(decided.json, "decision"), "berbeda");
+    EXPECT_EQ(text_of(decided.json, "decided_by_name"), "koordinator.anggaran");
+    if (!region.duplicate_rule.empty()) ASSERT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/verification", "{}").status, 200);
+    EXPECT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/approval", "{}").status, 200);
+
+    // A second pair marked duplicate sends the line to change back to its PD as a draft.
+    auto again_a = f.proposal(f.dinas, "DISKOMINFO");
+    ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + again_a + "/lines", f.line("Pengadaan laptop")).status, 201);
+    if (region.recommendation_required)
+      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + again_a + "/recommendation", R"({"recommendation":"ok"})").status, 200);
+    ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + again_a + "/submission", "{}").status, 200);
+    auto more = f.coordinator.get("/api/planning/cycles/" + f.cycle + "/candidates");
+    std::string open_pair, dinas_line;
+    for (const auto& x : more.json.at("items").as_array())
+      if (x.at("decision").is_null()) {
+        for (const auto* side : {&x.at("line_a"), &x.at("line_b")})
+          if (text_of(*side, "agency_id") == f.agency["DISKOMINFO"] && text_of(*side, "agency_id") != f.agency["DINKES"]) dinas_line = text_of(*side, "id");
+        if (text_of(x.at("line_a"), "agency_id") != f.agency["DINKES"] && text_of(x.at("line_b"), "agency_id") != f.agency["DINKES"])
+          open_pair = text_of(x, "id");
+      }
+    ASSERT_FALSE(open_pair.empty()) << more.body;  // the Dinas's line and Disdukcapil's
+    auto dup = f.coordinator.post("/api/planning/candidates/" + open_pair + "/decision",
+                                  R"({"decision":"duplikat","reason":"Sama dengan pengadaan Disdukcapil.","line_to_change":")" + dinas_line + "\"}");
+    ASSERT_EQ(dup.status, 200) << dup.body;
+    EXPECT_EQ(text_of(f.admin.get("/api/planning/proposals/" + again_a).json, "state"), "draf");
+  }
+}
+
+TEST_P(PlanningTest, StandardPricesFlagLinesAboveThemWithTheArticle) {
+  SIMPUL_PROVES("bontang", "BTG-08-2");
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    PlanFixture f(GetParam(), region);
+    std::string query = "/api/planning/prices/import?year=" + std::to_string(f.year) + "&decree_number=100.3.3.2/12/2025&decree_date=" + f.today;
+    std::string bad = "kode,nama,spesifikasi,satuan,harga,rekening\r\n"
+                      "SSH.01,Laptop,Core i5,Unit,Rp 1.000.000,5.1.02.01\r\n"
+                      "SSH.02,Printer,A4,Unit,=B2*2,5.1.02.01\r\n"
+                      "SSH.03,Toner,Hitam,Buah,\"1.250.000,50\",5.1.02.01\r\n";
+    auto dry = f.dinas.send("POST", query + "&dry_run=true", bad, {{"content-type", "application/octet-stream"}});
+    ASSERT_EQ(dry.status, 200) << dry.body;
+    EXPECT_EQ(dry.json.at("items").as_int64(), 1);
+    ASSERT_EQ(dry.json.at("problems").as_array().size(), 2u);
+    EXPECT_EQ(dry.json.at("problems").at(0).at("row").as_int64(), 3);
+    // Nothing half-imported.
+    auto refused = f.dinas.send("POST", query + "&dry_run=false", bad, {{"content-type", "application/octet-stream"}});
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_EQ(f.admin.get("/api/planning/prices").json.at("total").as_int64(), 0);
+    std::string good = "kode,nama,spesifikasi,satuan,harga,rekening\r\nSSH.01,Laptop,Core i5,Unit,Rp 1.000.000,5.1.02.01\r\n";
+    auto imported = f.dinas.send("POST", query + "&dry_run=false", good, {{"content-type", "application/octet-stream"}});
+    ASSERT_EQ(imported.status, 200) << imported.body;
+    auto lists = f.admin.get("/api/planning/prices");
+    ASSERT_EQ(lists.json.at("total").as_int64(), 1);
+    EXPECT_EQ(text_of(lists.json.at("items").at(0), "decree_number"), "100.3.3.2/12/2025");
+
+    // Rp 1.250.000 is above the Rp 1.000.000 standard; 5.2.2.10 is not an account the item allows.
+    auto mine = f.proposal(f.dinkes, "DINKES");
+    auto above = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop", R"(,"ssh_code":"SSH.01")"));
+    ASSERT_EQ(above.status, 201) << above.body;
+    ASSERT_EQ(above.json.at("checks").as_array().size(), 1u) << above.body;
+    const auto& check = above.json.at("checks").at(0);
+    EXPECT_EQ(text_of(check, "kind"), "harga_di_atas_standar");
+    if (region.price_rule.empty()) {
+      EXPECT_TRUE(check.at("rule").is_null());
+    } else {
+      EXPECT_EQ(text_of(check.at("rule"), "id"), region.price_rule);
+      EXPECT_EQ(text_of(check.at("rule"), "citation"), plan_citation(region.price_rule));
+    }
+    auto wrong_account = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
+                                       f.line("Sewa laptop", R"(,"ssh_code":"SSH.01","unit_price":900000,"account_code":"5.2.2.10")"));
+    ASSERT_EQ(wrong_account.status, 201) << wrong_account.body;
+    ASSERT_EQ(wrong_account.json.at("checks").as_array().size(), 1u) << wrong_account.body;
+    EXPECT_EQ(text_of(wrong_account.json.at("checks").at(0), "kind"), "akun_tidak_diizinkan");
+  }
+}
+
+TEST_P(PlanningTest, TheConsolidatedBudgetShowsCategoriesAgenciesDomainsAndRoadmapGaps) {
+  const auto& region = plan_regions()[1];  // Balikpapan: the category is optional there
+  PlanFixture f(GetParam(), region);
+  auto a = f.proposal(f.dinkes, "DINKES"), b = f.proposal(f.disduk, "DISDUKCAPIL");
+  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + a + "/lines", f.line("Sewa laptop")).status, 201);
+  ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + b + "/lines", f.line("Lisensi basis data", R"(,"unit_price":500000)", true, false)).status, 201);
+  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + a + "/submission", "{}").status, 200);
+  // A draft is not in the consolidated budget yet.
+  auto view = f.admin.get("/api/planning/cycles/" + f.cycle + "/consolidated");
+  ASSERT_EQ(view.status, 200) << view.body;
+  EXPECT_EQ(view.json.at("total").as_int64(), 30000000);
+  ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + b + "/submission", "{}").status, 200);
+  view = f.admin.get("/api/planning/cycles/" + f.cycle + "/consolidated");
+  EXPECT_EQ(view.json.at("total").as_int64(), 30000000 + 12000000);
+  std::map<std::string, std::int64_t> by_agency, by_category, by_domain, by_initiative;
+  for (const auto& x : view.json.at("by_agency").as_array()) by_agency[text_of(x, "key")] = x.at("total").as_int64();
+  for (const auto& x : view.json.at("by_category").as_array()) by_category[text_of(x, "key")] = x.at("total").as_int64();
+  for (const auto& x : view.json.at("by_domain").as_array()) by_domain[text_of(x, "key")] = x.at("total").as_int64();
+  for (const auto& x : view.json.at("by_initiative").as_array()) by_initiative[text_of(x, "key")] = x.at("total").as_int64();
+  EXPECT_EQ(by_agency[f.agency["DINKES"]], 30000000);
+  EXPECT_EQ(by_agency[f.agency["DISDUKCAPIL"]], 12000000);
+  EXPECT_EQ(by_category["aplikasi"], 30000000);
+  EXPECT_EQ(by_category[""], 12000000);
+  EXPECT_EQ(by_domain["aplikasi"], 42000000);
+  EXPECT_EQ(by_initiative[f.initiative], 42000000);
+  // The roadmap initiative of the year that no line serves is a gap.
+  std::set<std::string> gaps;
+  for (const auto& x : view.json.at("initiatives_without_budget").as_array()) gaps.insert(text_of(x, "key"));
+  EXPECT_TRUE(gaps.count(f.spare_initiative));
+  EXPECT_FALSE(gaps.count(f.initiative));
+  EXPECT_EQ(view.json.at("without_initiative").at("total").as_int64(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, PlanningTest, ::testing::ValuesIn(test_support::backends()));

@@ -1,0 +1,62 @@
+// Rencana dan Anggaran SPBE (docs/plan-and-budget.md): cycles, proposals and lines, live checks,
+// duplicate candidates and the consolidated budget. The answers' shapes come from the contract
+// (src/planning/openapi.cpp).
+import { api } from './client'
+import type { Answer } from './contract'
+
+const enc = encodeURIComponent
+
+export type PlanningOptions = Answer<'/api/planning/options', 'get'>
+export type PlanningCycle = Answer<'/api/planning/cycles/{id}', 'get'>
+export type PlanningProposal = Answer<'/api/planning/cycles/{id}/proposals', 'get'>['items'][number]
+export type PlanningProposalDetail = Answer<'/api/planning/proposals/{id}', 'get'>
+export type PlanningLine = PlanningProposalDetail['lines'][number]
+export type PlanningLiveCheck = Answer<'/api/planning/proposals/{id}/check', 'post'>
+export type PlanningCandidate = Answer<'/api/planning/cycles/{id}/candidates', 'get'>['items'][number]
+export type PlanningConsolidated = Answer<'/api/planning/cycles/{id}/consolidated', 'get'>
+
+/** A line as the proposal editor sends it. */
+export interface PlanningLineInput {
+  sub_activity?: string
+  account_code?: string
+  name?: string
+  specification?: string
+  ssh_code?: string
+  volume?: { quantity: number; unit: string }[]
+  unit_price?: number | string
+  funding_source?: string
+  category?: string
+  element_ids?: string[]
+  initiative_id?: string | null
+}
+
+export const planningApi = {
+  options: () => api.get<PlanningOptions>('/api/planning/options'),
+  cycles: () => api.get<Answer<'/api/planning/cycles', 'get'>>('/api/planning/cycles'),
+  openCycle: (fiscalYear: number, submissionDeadline: string, verificationDeadline: string) =>
+    api.post<PlanningCycle>('/api/planning/cycles', {
+      fiscal_year: fiscalYear,
+      submission_deadline: submissionDeadline,
+      verification_deadline: verificationDeadline,
+    }),
+  closeCycle: (id: string) => api.post<PlanningCycle>(`/api/planning/cycles/${enc(id)}/closing`, {}),
+  proposals: (cycle: string) => api.get<Answer<'/api/planning/cycles/{id}/proposals', 'get'>>(`/api/planning/cycles/${enc(cycle)}/proposals`),
+  startProposal: (cycle: string, agencyId: string) =>
+    api.post<PlanningProposal>(`/api/planning/cycles/${enc(cycle)}/proposals`, { agency_id: agencyId }),
+  proposal: (id: string) => api.get<PlanningProposalDetail>(`/api/planning/proposals/${enc(id)}`),
+  addLine: (proposal: string, line: PlanningLineInput) => api.post<PlanningLine>(`/api/planning/proposals/${enc(proposal)}/lines`, line),
+  check: (proposal: string, line: PlanningLineInput) => api.post<PlanningLiveCheck>(`/api/planning/proposals/${enc(proposal)}/check`, line),
+  removeLine: (id: string) => api.del(`/api/planning/lines/${enc(id)}`),
+  step: (proposal: string, step: 'submission' | 'verification' | 'approval') =>
+    api.post<PlanningProposal>(`/api/planning/proposals/${enc(proposal)}/${step}`, {}),
+  recommend: (proposal: string, recommendation: string) =>
+    api.post<PlanningProposal>(`/api/planning/proposals/${enc(proposal)}/recommendation`, { recommendation }),
+  candidates: (cycle: string) => api.get<Answer<'/api/planning/cycles/{id}/candidates', 'get'>>(`/api/planning/cycles/${enc(cycle)}/candidates`),
+  decide: (id: string, decision: 'duplikat' | 'berbeda', reason: string, lineToChange?: string) =>
+    api.post<PlanningCandidate>(`/api/planning/candidates/${enc(id)}/decision`, {
+      decision,
+      reason,
+      ...(lineToChange ? { line_to_change: lineToChange } : {}),
+    }),
+  consolidated: (cycle: string) => api.get<PlanningConsolidated>(`/api/planning/cycles/${enc(cycle)}/consolidated`),
+}
