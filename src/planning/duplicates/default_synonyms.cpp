@@ -34,7 +34,15 @@ const std::vector<Synonym>& default_synonyms() {
       {"perawatan", "pemeliharaan"}, {"maintenance", "pemeliharaan"}, {"pembangunan", "pengembangan"},
       {"pembuatan", "pengembangan"}, {"development", "pengembangan"}, {"studi", "kajian"},
       {"diklat", "pelatihan"}, {"bimtek", "pelatihan"}, {"bimbingan teknis", "pelatihan"},
-      {"training", "pelatihan"},
+      {"training", "pelatihan"}, {"service", "pemeliharaan"}, {"servis", "pemeliharaan"},
+      {"perbaikan", "pemeliharaan"}, {"instalasi", "pemasangan"}, {"penerapan", "implementasi"},
+      {"perpanjangan", "langganan"}, {"pembelian", "pengadaan"}, {"pelayanan", "layanan"},
+      {"network", "jaringan"}, {"kamera cctv", "cctv"}, {"hardware", "perangkat keras"},
+      {"handy talky", "ht"}, {"radio ht", "ht"}, {"rencana induk", "masterplan"},
+      {"penyimpanan", "storage"}, {"network attached storage", "nas"}, {"storage nas", "nas"},
+      {"antrean", "antrian"}, {"terintegrasi", "integrasi"}, {"elektronik", "digital"},
+      {"e jurnal", "jurnal digital"}, {"service desk", "helpdesk"}, {"help desk", "helpdesk"},
+      {"penetration test", "pentest"}, {"uji penetrasi", "pentest"}, {"komputer tablet", "tablet"}, {"data terbuka", "open data"}, {"sistem informasi geografis", "sig"},
   };
   return list;
 }

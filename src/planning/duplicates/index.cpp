@@ -27,8 +27,9 @@ void sort_candidates(std::vector<Candidate>& out) {
 void renormalize(storage::Connection& c, const std::string& tenant_id, const std::string& folded_term) {
   auto table = synonym_table(c, tenant_id);
   for (const auto& l : store::lines_mentioning(c, tenant_id, folded_term)) {
-    auto norm = normalize_name(l.name, table);
-    if (norm != l.name_norm) store::set_name_norm(c, tenant_id, l.line_id, norm);
+    auto norm = analyze_name(l.name, table);
+    if (norm.object != l.name_norm || norm.activity != l.activity)
+      store::set_name_norm(c, tenant_id, l.line_id, norm.object, norm.activity);
   }
 }
 
@@ -39,7 +40,8 @@ std::vector<storage::Migration> migrations() { return store::schema(); }
 void upsert(storage::Connection& c, const std::string& tenant_id, const LineText& line) {
   if (line.line_id.empty() || line.cycle_id.empty() || line.agency_id.empty())
     throw std::invalid_argument("duplicates::upsert: line_id, cycle_id and agency_id are required");
-  store::save_line(c, tenant_id, line, fold(line.name), normalize_name(line.name, synonym_table(c, tenant_id)));
+  auto norm = analyze_name(line.name, synonym_table(c, tenant_id));
+  store::save_line(c, tenant_id, line, fold(line.name), norm.object, norm.activity);
 }
 
 void remove(storage::Connection& c, const std::string& tenant_id, const std::string& line_id) {
@@ -72,8 +74,8 @@ std::vector<Candidate> candidates_for_draft(storage::Connection& c, const std::s
                                             std::size_t limit) {
   std::vector<Candidate> out;
   if (limit == 0 || draft.cycle_id.empty()) return out;
-  store::IndexedLine self{draft.line_id, draft.agency_id, normalize_name(draft.name, synonym_table(c, tenant_id)),
-                          draft.ssh_code, draft.element_ids};
+  auto norm = analyze_name(draft.name, synonym_table(c, tenant_id));
+  store::IndexedLine self{draft.line_id, draft.agency_id, norm.object, norm.activity, draft.ssh_code, draft.element_ids};
   std::sort(self.element_ids.begin(), self.element_ids.end());
   self.element_ids.erase(std::unique(self.element_ids.begin(), self.element_ids.end()), self.element_ids.end());
 

@@ -14,13 +14,13 @@ const char* kLinesTableSqlite =
     " doc INTEGER PRIMARY KEY,"  // rowid alias, stable across VACUUM: the FTS5 row of the line
     " tenant_id TEXT NOT NULL, line_id TEXT NOT NULL, cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL,"
     " name TEXT NOT NULL, specification TEXT NOT NULL, ssh_code TEXT NOT NULL,"
-    " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
+    " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, activity TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
 const char* kLinesTablePostgres =
     "CREATE TABLE planning_dup_lines ("
     " doc BIGSERIAL PRIMARY KEY,"
     " tenant_id TEXT NOT NULL, line_id TEXT NOT NULL, cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL,"
     " name TEXT NOT NULL, specification TEXT NOT NULL, ssh_code TEXT NOT NULL,"
-    " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
+    " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, activity TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
 const char* kCommonTables =
     "CREATE INDEX planning_dup_lines_cycle ON planning_dup_lines (tenant_id, cycle_id, agency_id);"
     "CREATE INDEX planning_dup_lines_ssh ON planning_dup_lines (tenant_id, cycle_id, ssh_code);"
@@ -40,10 +40,15 @@ std::string placeholders(std::size_t n) {
   return s;
 }
 
+/// What FTS5 indexes for a normalised name: padded with a space each side, so that a two-letter
+/// object ("ht", "ac") still has trigrams (" ht", "ht ").
+std::string fts_text(const std::string& name_norm) { return name_norm.empty() ? "" : " " + name_norm + " "; }
+
 /// The FTS5 trigram query for a normalised name: every 3-character window, quoted, OR-ed.
 std::string fts_query(const std::string& name_norm) {
   std::set<std::string> grams;
-  for (std::size_t i = 0; i + 3 <= name_norm.size(); ++i) grams.insert(name_norm.substr(i, 3));
+  auto text = fts_text(name_norm);
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) grams.insert(text.substr(i, 3));
   std::string q;
   for (const auto& g : grams) {
     if (!q.empty()) q += " OR ";
@@ -89,16 +94,16 @@ std::vector<storage::Migration> schema() {
 }
 
 void save_line(Connection& c, const std::string& tenant_id, const LineText& line, const std::string& name_fold,
-               const std::string& name_norm) {
+               const std::string& name_norm, const std::string& activity) {
   c.execute(
       "INSERT INTO planning_dup_lines (tenant_id, line_id, cycle_id, agency_id, name, specification, ssh_code, name_fold, "
-      "name_norm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, line_id) DO UPDATE SET "
+      "name_norm, activity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, line_id) DO UPDATE SET "
       "cycle_id = excluded.cycle_id, agency_id = excluded.agency_id, name = excluded.name, "
       "specification = excluded.specification, ssh_code = excluded.ssh_code, name_fold = excluded.name_fold, "
-      "name_norm = excluded.name_norm",
+      "name_norm = excluded.name_norm, activity = excluded.activity",
       {tenant_id, line.line_id, line.cycle_id, line.agency_id, line.name, line.specification, line.ssh_code, name_fold,
-       name_norm});
-  if (!pg(c)) set_name_norm(c, tenant_id, line.line_id, name_norm);  // the FTS5 row
+       name_norm, activity});
+  if (!pg(c)) set_name_norm(c, tenant_id, line.line_id, name_norm, activity);  // the FTS5 row
   c.execute("DELETE FROM planning_dup_elements WHERE tenant_id = ? AND line_id = ?", {tenant_id, line.line_id});
   std::set<std::string> elements(line.element_ids.begin(), line.element_ids.end());
   for (const auto& e : elements) {
@@ -119,10 +124,10 @@ void delete_line(Connection& c, const std::string& tenant_id, const std::string&
 
 std::unordered_map<std::string, IndexedLine> cycle_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
   std::unordered_map<std::string, IndexedLine> out;
-  for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, ssh_code FROM planning_dup_lines "
+  for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, activity, ssh_code FROM planning_dup_lines "
                                "WHERE tenant_id = ? AND cycle_id = ?",
                                {tenant_id, cycle_id}))
-    out.emplace(r.text_at(0), IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), {}});
+    out.emplace(r.text_at(0), IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), {}});
   for (const auto& r : c.query("SELECT line_id, element_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ? "
                                "ORDER BY line_id, element_id",
                                {tenant_id, cycle_id})) {
@@ -137,10 +142,10 @@ std::vector<IndexedLine> lines_by_id(Connection& c, const std::string& tenant_id
   if (ids.empty()) return out;
   Params p{tenant_id};
   for (const auto& id : ids) p.emplace_back(id);
-  for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, ssh_code FROM planning_dup_lines WHERE tenant_id = ? "
+  for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, activity, ssh_code FROM planning_dup_lines WHERE tenant_id = ? "
                                "AND line_id IN (" + placeholders(ids.size()) + ")",
                                p))
-    out.push_back(IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), {}});
+    out.push_back(IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), {}});
   attach_elements(c, tenant_id, out);
   return out;
 }
@@ -253,20 +258,22 @@ void delete_synonym(Connection& c, const std::string& tenant_id, const std::stri
 std::vector<NamedLine> lines_mentioning(Connection& c, const std::string& tenant_id, const std::string& folded_term) {
   std::vector<NamedLine> out;
   // The folded term holds only [a-z0-9 ]: no LIKE wildcard to escape.
-  for (const auto& r : c.query("SELECT line_id, name, name_norm FROM planning_dup_lines WHERE tenant_id = ? AND name_fold LIKE ?",
+  for (const auto& r : c.query("SELECT line_id, name, name_norm, activity FROM planning_dup_lines WHERE tenant_id = ? AND name_fold LIKE ?",
                                {tenant_id, "%" + folded_term + "%"}))
-    out.push_back({r.text_at(0), r.text_at(1), r.text_at(2)});
+    out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3)});
   return out;
 }
 
-void set_name_norm(Connection& c, const std::string& tenant_id, const std::string& line_id, const std::string& name_norm) {
-  c.execute("UPDATE planning_dup_lines SET name_norm = ? WHERE tenant_id = ? AND line_id = ?", {name_norm, tenant_id, line_id});
+void set_name_norm(Connection& c, const std::string& tenant_id, const std::string& line_id, const std::string& name_norm,
+                   const std::string& activity) {
+  c.execute("UPDATE planning_dup_lines SET name_norm = ?, activity = ? WHERE tenant_id = ? AND line_id = ?",
+            {name_norm, activity, tenant_id, line_id});
   if (pg(c)) return;
   auto rows = c.query("SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND line_id = ?", {tenant_id, line_id});
   if (rows.empty()) return;
   auto doc = rows[0].int_at(0);
   c.execute("DELETE FROM planning_dup_fts WHERE rowid = ?", {static_cast<long long>(doc)});
-  c.execute("INSERT INTO planning_dup_fts (rowid, name_norm) VALUES (?, ?)", {static_cast<long long>(doc), name_norm});
+  c.execute("INSERT INTO planning_dup_fts (rowid, name_norm) VALUES (?, ?)", {static_cast<long long>(doc), fts_text(name_norm)});
 }
 
 }  // namespace simpul::planning::duplicates::store

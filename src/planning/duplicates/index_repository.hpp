@@ -12,7 +12,7 @@ namespace simpul::planning::duplicates::store {
 
 /// A line as the index holds it.
 struct IndexedLine {
-  std::string line_id, agency_id, name_norm, ssh_code;
+  std::string line_id, agency_id, name_norm, activity, ssh_code;  // name_norm: the object (normalize.hpp)
   std::vector<std::string> element_ids;
 };
 
@@ -21,7 +21,7 @@ using LinePair = std::pair<std::string, std::string>;
 std::vector<storage::Migration> schema();
 
 void save_line(storage::Connection& c, const std::string& tenant_id, const LineText& line, const std::string& name_fold,
-               const std::string& name_norm);
+               const std::string& name_norm, const std::string& activity);
 void delete_line(storage::Connection& c, const std::string& tenant_id, const std::string& line_id);
 
 /// Every line of a cycle, by line id, with its elements.
@@ -57,10 +57,11 @@ void put_synonym(storage::Connection& c, const std::string& tenant_id, const std
 void delete_synonym(storage::Connection& c, const std::string& tenant_id, const std::string& term);
 
 struct NamedLine {
-  std::string line_id, name, name_norm;
+  std::string line_id, name, name_norm, activity;
 };
 /// Lines of the tenant whose folded name contains `folded_term` (whose normalisation a synonym change may alter).
 std::vector<NamedLine> lines_mentioning(storage::Connection& c, const std::string& tenant_id, const std::string& folded_term);
-void set_name_norm(storage::Connection& c, const std::string& tenant_id, const std::string& line_id, const std::string& name_norm);
+void set_name_norm(storage::Connection& c, const std::string& tenant_id, const std::string& line_id, const std::string& name_norm,
+                   const std::string& activity);
 
 }  // namespace simpul::planning::duplicates::store

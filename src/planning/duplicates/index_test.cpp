@@ -68,12 +68,14 @@ TEST_P(DuplicatesIndexTest, SameSshItemAndSameElementAreReasons) {
   upsert(*c, "t1", line("a", "dinsos", "Pengadaan Komputer Jinjing", "1.3.2.10.01.02.001"));
   upsert(*c, "t1", line("b", "dukcapil", "Pengadaan Chromebook Operator", "1.3.2.10.01.02.001"));
   upsert(*c, "t1", line("c", "bkpsdm", "Pemeliharaan Aplikasi Kepegawaian", "", {"app-simpeg"}));
-  upsert(*c, "t1", line("d", "inspektorat", "Integrasi Data Kepegawaian ke Aplikasi Audit", "", {"app-simpeg"}));
+  upsert(*c, "t1", line("d", "inspektorat", "Pemeliharaan Modul Cuti dan Mutasi Aplikasi Kepegawaian", "", {"app-simpeg"}));
   upsert(*c, "t1", line("e", "dishub", "Pengadaan Rambu Lalu Lintas", "", {"app-simpeg"}));
+  upsert(*c, "t1", line("f", "dinsos", "Pemeliharaan Modul Cuti dan Mutasi Aplikasi Kepegawaian", "", {"app-sikd"}));
 
   auto cs = candidates_for_cycle(*c, "t1", "cy-2027");
   EXPECT_TRUE(has_reason(find_pair(cs, "a", "b"), "ssh_sama")) << "names differ, the standard item is the same";
   EXPECT_TRUE(has_reason(find_pair(cs, "c", "d"), "elemen_sama"));
+  EXPECT_EQ(find_pair(cs, "c", "f"), nullptr) << "the same names without the common element are not similar enough";
   EXPECT_EQ(find_pair(cs, "c", "e"), nullptr) << "a common element with an unrelated name is not enough";
 }
 

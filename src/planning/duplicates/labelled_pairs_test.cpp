@@ -94,8 +94,9 @@ TEST_P(DuplicatesLabelledPairsTest, PrecisionAndRecallStayAboveTheMeasuredFloors
     auto key = std::minmax(p.a.line_id, p.b.line_id);
     bool in_cycle = flagged.count({key.first, key.second}) > 0;
     cycle.add(p.duplicate, in_cycle);
-    store::IndexedLine a{p.a.line_id, p.a.agency_id, normalize_name(p.a.name, table), p.a.ssh_code, {}};
-    store::IndexedLine b{p.b.line_id, p.b.agency_id, normalize_name(p.b.name, table), p.b.ssh_code, {}};
+    auto na = analyze_name(p.a.name, table), nb = analyze_name(p.b.name, table);
+    store::IndexedLine a{p.a.line_id, p.a.agency_id, na.object, na.activity, p.a.ssh_code, {}};
+    store::IndexedLine b{p.b.line_id, p.b.agency_id, nb.object, nb.activity, p.b.ssh_code, {}};
     bool scored = scorer.score(a, b).has_value();
     scorer_only.add(p.duplicate, scored);
     if (scored && !in_cycle) ++lost_by_retrieval;
@@ -105,7 +106,7 @@ TEST_P(DuplicatesLabelledPairsTest, PrecisionAndRecallStayAboveTheMeasuredFloors
     draft.add(p.duplicate, in_draft);
     if (p.duplicate != in_cycle && std::getenv("SIMPUL_DUPES_VERBOSE"))
       std::cout << (p.duplicate ? "missed: " : "false:  ") << p.a.name << " | " << p.b.name << "  [" << a.name_norm << " | "
-                << b.name_norm << " " << trigram_similarity(a.name_norm, b.name_norm) << "]\n";
+                << b.name_norm << " " << a.activity << "/" << b.activity << " " << trigram_similarity(a.name_norm, b.name_norm) << "]\n";
   }
   std::cout << GetParam() << ": " << pairs.size() << " labelled pairs (" << cycle.tp + cycle.fn << " duplicates), "
             << found.size() << " candidates in the cycle\n"

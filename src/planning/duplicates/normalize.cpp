@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace simpul::planning::duplicates {
@@ -57,10 +58,21 @@ const std::unordered_set<std::string>& volume_units() {
 // precision there.
 const std::unordered_set<std::string>& stop_words() {
   static const std::unordered_set<std::string> words = {
-      "belanja", "pengadaan", "pembelian", "penyediaan", "biaya", "jasa", "kebutuhan", "keperluan",
+      "belanja", "penyediaan", "biaya", "jasa", "kebutuhan", "keperluan",
       "untuk", "dan", "yang", "di", "ke", "dari", "pada", "dengan", "bagi", "serta", "atau", "dalam",
       "oleh", "tahun", "anggaran", "ta", "tahunan", "baru", "kantor", "lingkup", "lingkungan",
-      "perangkat", "daerah", "kota", "kabupaten", "pemerintah", "pemkot", "pemkab", "spbe"};
+      "perangkat", "peralatan", "daerah", "kota", "kabupaten", "pemerintah", "pemkot", "pemkab", "modal",
+      "dinas", "badan", "layanan", "berbasis", "pengelolaan", "manajemen", "penggunaan", "jaringan"};
+  return words;
+}
+
+// The kind of work a line pays for, after synonyms (perawatan → pemeliharaan, pembangunan →
+// pengembangan ...): kept apart from the object so that two PDs' "Pengembangan Aplikasi X" and
+// "Pengembangan Aplikasi Y" are compared on X and Y.
+const std::unordered_set<std::string>& activity_words() {
+  static const std::unordered_set<std::string> words = {
+      "pengadaan", "pengembangan", "pemeliharaan", "langganan", "penyusunan", "pemasangan", "implementasi",
+      "integrasi", "sosialisasi", "pelatihan", "honorarium", "penanganan", "pelaksanaan", "aplikasi"};
   return words;
 }
 
@@ -143,7 +155,7 @@ std::vector<std::string> SynonymTable::apply(const std::vector<std::string>& wor
   return out;
 }
 
-std::string normalize_name(std::string_view name, const SynonymTable& synonyms) {
+NormalizedName analyze_name(std::string_view name, const SynonymTable& synonyms) {
   auto words = split_words(fold(name));
   // Quantities: numbers, numbers with a unit glued on, and the units (and "x") that follow a number.
   std::vector<std::string> kept;
@@ -162,13 +174,44 @@ std::string normalize_name(std::string_view name, const SynonymTable& synonyms) 
       after_number = false;
     }
   }
-  std::string out;
+  NormalizedName out;
+  std::set<std::string> activity;
   for (const auto& w : synonyms.apply(kept)) {
+    if (activity_words().count(w)) {
+      activity.insert(w);
+      continue;
+    }
     if (stop_words().count(w)) continue;
-    if (!out.empty()) out.push_back(' ');
-    out += w;
+    if (!out.object.empty()) out.object.push_back(' ');
+    out.object += w;
+  }
+  for (const auto& w : activity) {
+    if (!out.activity.empty()) out.activity.push_back(' ');
+    out.activity += w;
   }
   return out;
+}
+
+std::string normalize_name(std::string_view name, const SynonymTable& synonyms) { return analyze_name(name, synonyms).object; }
+
+bool activities_differ(std::string_view a, std::string_view b) {
+  // Getting the thing (buying, subscribing, building, installing) is one kind of spending;
+  // maintaining it, planning it, training for it, paying its people are others.
+  static const std::unordered_map<std::string, int> group = {
+      {"pengadaan", 1}, {"langganan", 1}, {"pengembangan", 1}, {"implementasi", 1}, {"integrasi", 1},
+      {"pemasangan", 1}, {"pemeliharaan", 2}, {"penyusunan", 3}, {"pelatihan", 4}, {"sosialisasi", 4},
+      {"honorarium", 5}, {"penanganan", 6}, {"pelaksanaan", 6}};
+  auto groups = [](std::string_view s) {
+    std::set<int> g;
+    for (const auto& w : split_words(s))
+      if (auto it = group.find(w); it != group.end()) g.insert(it->second);
+    return g;
+  };
+  auto ga = groups(a), gb = groups(b);
+  if (ga.empty() || gb.empty()) return false;
+  for (int g : ga)
+    if (gb.count(g)) return false;
+  return true;
 }
 
 std::vector<std::string> trigrams(std::string_view normalized) {
@@ -200,9 +243,10 @@ double jaccard(const std::vector<std::string>& a, const std::vector<std::string>
 
 double trigram_similarity(std::string_view a, std::string_view b) { return jaccard(trigrams(a), trigrams(b)); }
 
-bool is_application_name(std::string_view normalized) {
-  static const std::unordered_set<std::string> markers = {"aplikasi", "website", "portal", "dashboard", "e", "sistem"};
-  for (const auto& w : split_words(normalized))
+bool is_application_name(const NormalizedName& name) {
+  static const std::unordered_set<std::string> markers = {"website", "portal", "dashboard", "e"};
+  if (name.activity.find("aplikasi") != std::string::npos) return true;
+  for (const auto& w : split_words(name.object))
     if (markers.count(w)) return true;
   return false;
 }

@@ -32,9 +32,22 @@ class SynonymTable {
   std::vector<Entry> entries_;
 };
 
-/// The normalised name of a budget line: folded, quantities and units dropped, synonyms applied,
-/// stop words dropped.
+/// A budget line's name split into what is bought (the object: what trigrams compare) and the kind of
+/// work (the activity: pengadaan, pengembangan, pemeliharaan, langganan ...; "aplikasi" when the line
+/// is about an application). Both folded, quantities and units dropped, synonyms applied, stop words
+/// dropped; the activity's words sorted and unique.
+struct NormalizedName {
+  std::string object;
+  std::string activity;
+};
+NormalizedName analyze_name(std::string_view name, const SynonymTable& synonyms);
+
+/// The object part of analyze_name().
 std::string normalize_name(std::string_view name, const SynonymTable& synonyms);
+
+/// True when two activities are both stated and share no word (other than "aplikasi"): buying a
+/// thing and maintaining it are different spending.
+bool activities_differ(std::string_view a, std::string_view b);
 
 /// pg_trgm's trigrams of a normalised text: per word "  w " padded, sorted and unique.
 std::vector<std::string> trigrams(std::string_view normalized);
@@ -45,9 +58,9 @@ double jaccard(const std::vector<std::string>& a, const std::vector<std::string>
 /// Jaccard similarity of the two texts' trigram sets (pg_trgm's similarity()); 0 when either is empty.
 double trigram_similarity(std::string_view a, std::string_view b);
 
-/// True when a normalised name is about an application or information system (aplikasi, website,
+/// True when an analysed name is about an application or information system (aplikasi, website,
 /// portal, e-xxx ...): the reason is then "aplikasi_mirip" rather than "nama_mirip".
-bool is_application_name(std::string_view normalized);
+bool is_application_name(const NormalizedName& name);
 
 /// Words of a folded text.
 std::vector<std::string> split_words(std::string_view folded);

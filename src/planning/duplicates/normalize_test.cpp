@@ -7,10 +7,12 @@
 using namespace simpul::planning::duplicates;
 
 namespace {
-std::string norm(const std::string& name) {
+const SynonymTable& defaults() {
   static const SynonymTable table(default_synonyms());
-  return normalize_name(name, table);
+  return table;
 }
+std::string norm(const std::string& name) { return normalize_name(name, defaults()); }
+std::string activity(const std::string& name) { return analyze_name(name, defaults()).activity; }
 }  // namespace
 
 TEST(DuplicatesNormalize, FoldsCaseAccentsAndPunctuation) {
@@ -23,10 +25,10 @@ TEST(DuplicatesNormalize, FoldsCaseAccentsAndPunctuation) {
 }
 
 TEST(DuplicatesNormalize, DropsQuantitiesUnitsAndRkaStopWords) {
-  EXPECT_EQ(norm("Belanja Langganan Internet 2 Unit x 12 Bulan"), "langganan internet");
-  EXPECT_EQ(norm("Langganan internet kantor 100 Mbps"), "langganan internet");
+  EXPECT_EQ(norm("Belanja Langganan Internet 2 Unit x 12 Bulan"), "internet");
+  EXPECT_EQ(norm("Langganan internet kantor 100 Mbps"), "internet");
   EXPECT_EQ(norm("Pengadaan Laptop 5 unit"), "laptop");
-  EXPECT_EQ(norm("Sewa server 12bln"), "langganan server");
+  EXPECT_EQ(norm("Sewa server 12bln"), "server");
   EXPECT_EQ(norm("Belanja Jasa Tenaga Ahli Programmer"), "tenaga ahli programmer");
   // A number glued to letters that are not a unit names the thing and stays; a bare number goes.
   EXPECT_EQ(norm("Pengadaan Modem 4G"), "modem 4g");
@@ -37,14 +39,25 @@ TEST(DuplicatesNormalize, AppliesSynonymsLongestFirst) {
   EXPECT_EQ(norm("Pengadaan Notebook"), norm("Pengadaan Laptop"));
   EXPECT_EQ(norm("Pengadaan Komputer Jinjing"), "laptop");
   EXPECT_EQ(norm("Aplikasi Absensi Pegawai"), norm("Aplikasi Presensi Pegawai"));
-  EXPECT_EQ(norm("Pengembangan Tata Naskah Dinas Elektronik"), "pengembangan e office");
-  EXPECT_EQ(norm("Pembangunan Sistem Informasi Kepegawaian"), "pengembangan aplikasi kepegawaian");
+  EXPECT_EQ(norm("Pengembangan Tata Naskah Dinas Elektronik"), "e office");
+  EXPECT_EQ(norm("Pembangunan Sistem Informasi Kepegawaian"), "kepegawaian");
+  EXPECT_EQ(activity("Pembangunan Sistem Informasi Kepegawaian"), "aplikasi pengembangan");
   // "pc desktop" is one term, longer than "pc".
   EXPECT_EQ(norm("Pengadaan PC Desktop"), "komputer");
 }
 
+TEST(DuplicatesNormalize, KeepsTheKindOfWorkApartFromWhatIsBought) {
+  EXPECT_EQ(activity("Sewa Server Colocation"), "langganan");
+  EXPECT_EQ(activity("Perawatan Jaringan Komputer"), activity("Service Jaringan Komputer"));
+  EXPECT_EQ(norm("Pengadaan CCTV Pasar"), norm("Pemeliharaan CCTV Pasar"));
+  EXPECT_TRUE(activities_differ(activity("Pengadaan CCTV Pasar"), activity("Pemeliharaan CCTV Pasar")));
+  EXPECT_FALSE(activities_differ(activity("Pembangunan Website"), activity("Pengembangan Aplikasi Website")));
+  EXPECT_FALSE(activities_differ(activity("Laptop Staf"), activity("Pengadaan Laptop")));  // one states none
+  EXPECT_FALSE(activities_differ(activity("Aplikasi Presensi"), activity("Pemeliharaan Aplikasi Presensi")));
+}
+
 TEST(DuplicatesNormalize, TenantSynonymsReplaceTheDefaults) {
-  SynonymTable own({{"Chromebook", "Laptop"}});
+  SynonymTable own(std::vector<Synonym>{{"Chromebook", "Laptop"}});
   EXPECT_EQ(normalize_name("Pengadaan Chromebook", own), "laptop");
   EXPECT_EQ(normalize_name("Pengadaan Notebook", own), "notebook");  // the defaults are not in this table
 }
@@ -59,7 +72,8 @@ TEST(DuplicatesNormalize, TrigramsAreThoseOfPgTrgm) {
 }
 
 TEST(DuplicatesNormalize, RecognisesApplicationNames) {
-  EXPECT_TRUE(is_application_name(norm("Pengembangan Aplikasi E-Kinerja")));
-  EXPECT_TRUE(is_application_name(norm("Pemeliharaan Website Dinas")));
-  EXPECT_FALSE(is_application_name(norm("Pengadaan Laptop")));
+  EXPECT_TRUE(is_application_name(analyze_name("Pengembangan Aplikasi E-Kinerja", defaults())));
+  EXPECT_TRUE(is_application_name(analyze_name("Pemeliharaan Website Dinas", defaults())));
+  EXPECT_TRUE(is_application_name(analyze_name("Pengembangan Sistem Informasi Desa", defaults())));
+  EXPECT_FALSE(is_application_name(analyze_name("Pengadaan Laptop", defaults())));
 }

@@ -15,6 +15,8 @@ namespace simpul::planning::duplicates {
 constexpr double kNameThreshold = 0.5;
 /// Lines serving a common architecture element are a candidate from this name similarity on.
 constexpr double kElementNameThreshold = 0.25;
+/// Names whose activities differ (pengadaan vs pemeliharaan of the same thing) count this much.
+constexpr double kActivityMismatchFactor = 0.45;
 /// The database retrieves pairs that may share this share of trigrams (below kElementNameThreshold).
 constexpr int kRetrievalOverlapPercent = 20;
 
