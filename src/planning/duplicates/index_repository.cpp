@@ -1,98 +1,279 @@
-// TEMPORARY placeholder (branch mod-budget-dupes replaces this folder): a line's name is folded to
-// lower-case words (synonyms replaced by their canonical word) and two lines of different agencies
-// in one cycle with the same folded name are a candidate.
-#include "planning/duplicates/index.hpp"
+#include "planning/duplicates/index_repository.hpp"
 
-#include <cctype>
-#include <map>
+#include <set>
 
-namespace simpul::planning::duplicates {
+namespace simpul::planning::duplicates::store {
 namespace {
 
-std::string fold_name(const std::string& text, const std::map<std::string, std::string>& canonical) {
-  std::string out, word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    auto it = canonical.find(word);
-    if (!out.empty()) out += ' ';
-    out += it == canonical.end() ? word : it->second;
-    word.clear();
-  };
-  for (unsigned char ch : text) {
-    if (std::isalnum(ch)) word += static_cast<char>(std::tolower(ch));
-    else if (ch >= 0x80) word += static_cast<char>(ch);
-    else flush();
+using storage::Connection;
+using storage::Dialect;
+using storage::Params;
+
+const char* kLinesTableSqlite =
+    "CREATE TABLE planning_dup_lines ("
+    " doc INTEGER PRIMARY KEY,"  // rowid alias, stable across VACUUM: the FTS5 row of the line
+    " tenant_id TEXT NOT NULL, line_id TEXT NOT NULL, cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL,"
+    " name TEXT NOT NULL, specification TEXT NOT NULL, ssh_code TEXT NOT NULL,"
+    " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, activity TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
+const char* kLinesTablePostgres =
+    "CREATE TABLE planning_dup_lines ("
+    " doc BIGSERIAL PRIMARY KEY,"
+    " tenant_id TEXT NOT NULL, line_id TEXT NOT NULL, cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL,"
+    " name TEXT NOT NULL, specification TEXT NOT NULL, ssh_code TEXT NOT NULL,"
+    " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, activity TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
+const char* kCommonTables =
+    "CREATE INDEX planning_dup_lines_cycle ON planning_dup_lines (tenant_id, cycle_id, agency_id);"
+    "CREATE INDEX planning_dup_lines_ssh ON planning_dup_lines (tenant_id, cycle_id, ssh_code);"
+    "CREATE TABLE planning_dup_elements ("
+    " tenant_id TEXT NOT NULL, line_id TEXT NOT NULL, element_id TEXT NOT NULL,"
+    " cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL, PRIMARY KEY (tenant_id, line_id, element_id));"
+    "CREATE INDEX planning_dup_elements_cycle ON planning_dup_elements (tenant_id, cycle_id, element_id);"
+    "CREATE TABLE planning_dup_synonyms ("
+    " tenant_id TEXT NOT NULL, term TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY (tenant_id, term));";
+
+bool pg(Connection& c) { return c.dialect() == Dialect::Postgres; }
+
+/// "?, ?, ?" for n placeholders.
+std::string placeholders(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
+  return s;
+}
+
+/// What FTS5 indexes for a normalised name: padded with a space each side, so that a two-letter
+/// object ("ht", "ac") still has trigrams (" ht", "ht ").
+std::string fts_text(const std::string& name_norm) { return name_norm.empty() ? "" : " " + name_norm + " "; }
+
+/// The FTS5 trigram query for a normalised name: every 3-character window, quoted, OR-ed.
+std::string fts_query(const std::string& name_norm) {
+  std::set<std::string> grams;
+  auto text = fts_text(name_norm);
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) grams.insert(text.substr(i, 3));
+  std::string q;
+  for (const auto& g : grams) {
+    if (!q.empty()) q += " OR ";
+    q += "\"" + g + "\"";  // normalised text holds only [a-z0-9 ]: nothing to escape
   }
-  flush();
+  return q;
+}
+
+std::vector<LinePair> pairs_from(const storage::Rows& rows) {
+  std::vector<LinePair> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.emplace_back(r.text_at(0), r.text_at(1));
   return out;
 }
 
-std::map<std::string, std::string> synonym_map(storage::Connection& c, const std::string& tenant_id) {
-  std::map<std::string, std::string> out;
-  for (const auto& s : synonyms(c, tenant_id)) out[s.term] = s.canonical;
-  return out;
+void attach_elements(Connection& c, const std::string& tenant_id, std::vector<IndexedLine>& lines) {
+  if (lines.empty()) return;
+  std::unordered_map<std::string, IndexedLine*> by_id;
+  Params p{tenant_id};
+  for (auto& l : lines) {
+    by_id[l.line_id] = &l;
+    p.emplace_back(l.line_id);
+  }
+  auto rows = c.query("SELECT line_id, element_id FROM planning_dup_elements WHERE tenant_id = ? AND line_id IN (" +
+                          placeholders(lines.size()) + ") ORDER BY line_id, element_id",
+                      p);
+  for (const auto& r : rows) by_id.at(r.text_at(0))->element_ids.push_back(r.text_at(1));
 }
 
 }  // namespace
 
-std::vector<storage::Migration> migrations() {
-  return {{1350, "planning duplicates placeholder: folded names",
-           "CREATE TABLE planning_dup_names (line_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL, folded TEXT NOT NULL);"
-           "CREATE INDEX planning_dup_names_by_name ON planning_dup_names (tenant_id, cycle_id, folded);"
-           "CREATE TABLE planning_dup_synonyms (tenant_id TEXT NOT NULL REFERENCES tenants(id), term TEXT NOT NULL, "
-           "canonical TEXT NOT NULL, PRIMARY KEY (tenant_id, term))"}};
+std::vector<storage::Migration> schema() {
+  return {
+      {1350, "planning_duplicates_index",
+       std::string(kLinesTableSqlite) + kCommonTables +
+           "CREATE VIRTUAL TABLE planning_dup_fts USING fts5(name_norm, tokenize = 'trigram');"
+           "CREATE VIRTUAL TABLE planning_dup_fts_terms USING fts5vocab(planning_dup_fts, instance);",
+       // pg_trgm lives in the public schema and is named with it, so the index works whatever the
+       // search_path of the connection (docs/plan-and-budget-duplicates.md, "PostgreSQL").
+       std::string("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;") + kLinesTablePostgres + kCommonTables +
+           "CREATE INDEX planning_dup_lines_trgm ON planning_dup_lines USING gin (name_norm public.gin_trgm_ops);"},
+  };
 }
 
-void upsert(storage::Connection& c, const std::string& tenant_id, const LineText& line) {
-  auto folded = fold_name(line.name, synonym_map(c, tenant_id));
-  c.execute("DELETE FROM planning_dup_names WHERE tenant_id = ? AND line_id = ?", {tenant_id, line.line_id});
-  c.execute("INSERT INTO planning_dup_names (line_id, tenant_id, cycle_id, agency_id, folded) VALUES (?, ?, ?, ?, ?)",
-            {line.line_id, tenant_id, line.cycle_id, line.agency_id, folded});
+void save_line(Connection& c, const std::string& tenant_id, const LineText& line, const std::string& name_fold,
+               const std::string& name_norm, const std::string& activity) {
+  c.execute(
+      "INSERT INTO planning_dup_lines (tenant_id, line_id, cycle_id, agency_id, name, specification, ssh_code, name_fold, "
+      "name_norm, activity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, line_id) DO UPDATE SET "
+      "cycle_id = excluded.cycle_id, agency_id = excluded.agency_id, name = excluded.name, "
+      "specification = excluded.specification, ssh_code = excluded.ssh_code, name_fold = excluded.name_fold, "
+      "name_norm = excluded.name_norm, activity = excluded.activity",
+      {tenant_id, line.line_id, line.cycle_id, line.agency_id, line.name, line.specification, line.ssh_code, name_fold,
+       name_norm, activity});
+  if (!pg(c)) set_name_norm(c, tenant_id, line.line_id, name_norm, activity);  // the FTS5 row
+  c.execute("DELETE FROM planning_dup_elements WHERE tenant_id = ? AND line_id = ?", {tenant_id, line.line_id});
+  std::set<std::string> elements(line.element_ids.begin(), line.element_ids.end());
+  for (const auto& e : elements) {
+    if (e.empty()) continue;
+    c.execute("INSERT INTO planning_dup_elements (tenant_id, line_id, element_id, cycle_id, agency_id) VALUES (?, ?, ?, ?, ?)",
+              {tenant_id, line.line_id, e, line.cycle_id, line.agency_id});
+  }
 }
 
-void remove(storage::Connection& c, const std::string& tenant_id, const std::string& line_id) {
-  c.execute("DELETE FROM planning_dup_names WHERE tenant_id = ? AND line_id = ?", {tenant_id, line_id});
+void delete_line(Connection& c, const std::string& tenant_id, const std::string& line_id) {
+  if (!pg(c)) {
+    c.execute("DELETE FROM planning_dup_fts WHERE rowid IN (SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND line_id = ?)",
+              {tenant_id, line_id});
+  }
+  c.execute("DELETE FROM planning_dup_elements WHERE tenant_id = ? AND line_id = ?", {tenant_id, line_id});
+  c.execute("DELETE FROM planning_dup_lines WHERE tenant_id = ? AND line_id = ?", {tenant_id, line_id});
 }
 
-std::vector<Candidate> candidates_for_cycle(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
-  std::vector<Candidate> out;
-  for (const auto& r : c.query("SELECT a.line_id, b.line_id FROM planning_dup_names a JOIN planning_dup_names b "
-                               "ON b.tenant_id = a.tenant_id AND b.cycle_id = a.cycle_id AND b.folded = a.folded "
-                               "AND b.agency_id <> a.agency_id AND b.line_id > a.line_id "
-                               "WHERE a.tenant_id = ? AND a.cycle_id = ? ORDER BY a.line_id, b.line_id",
+std::unordered_map<std::string, IndexedLine> cycle_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
+  std::unordered_map<std::string, IndexedLine> out;
+  for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, activity, ssh_code FROM planning_dup_lines "
+                               "WHERE tenant_id = ? AND cycle_id = ?",
                                {tenant_id, cycle_id}))
-    out.push_back(Candidate{r.text_at(0), r.text_at(1), 1.0, {"nama_mirip"}});
-  return out;
-}
-
-std::vector<Candidate> candidates_for_draft(storage::Connection& c, const std::string& tenant_id, const LineText& draft,
-                                            std::size_t limit) {
-  std::vector<Candidate> out;
-  auto folded = fold_name(draft.name, synonym_map(c, tenant_id));
-  for (const auto& r : c.query("SELECT line_id FROM planning_dup_names WHERE tenant_id = ? AND cycle_id = ? AND folded = ? "
-                               "AND agency_id <> ? AND line_id <> ? ORDER BY line_id",
-                               {tenant_id, draft.cycle_id, folded, draft.agency_id, draft.line_id})) {
-    if (out.size() >= limit) break;
-    out.push_back(Candidate{draft.line_id, r.text_at(0), 1.0, {"nama_mirip"}});
+    out.emplace(r.text_at(0), IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), {}});
+  for (const auto& r : c.query("SELECT line_id, element_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ? "
+                               "ORDER BY line_id, element_id",
+                               {tenant_id, cycle_id})) {
+    auto it = out.find(r.text_at(0));
+    if (it != out.end()) it->second.element_ids.push_back(r.text_at(1));
   }
   return out;
 }
 
-std::vector<Synonym> synonyms(storage::Connection& c, const std::string& tenant_id) {
-  std::vector<Synonym> out;
-  for (const auto& r : c.query("SELECT term, canonical FROM planning_dup_synonyms WHERE tenant_id = ? ORDER BY term", {tenant_id}))
-    out.push_back(Synonym{r.text_at(0), r.text_at(1)});
+std::vector<IndexedLine> lines_by_id(Connection& c, const std::string& tenant_id, const std::vector<std::string>& ids) {
+  std::vector<IndexedLine> out;
+  if (ids.empty()) return out;
+  Params p{tenant_id};
+  for (const auto& id : ids) p.emplace_back(id);
+  for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, activity, ssh_code FROM planning_dup_lines WHERE tenant_id = ? "
+                               "AND line_id IN (" + placeholders(ids.size()) + ")",
+                               p))
+    out.push_back(IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), {}});
+  attach_elements(c, tenant_id, out);
   return out;
 }
 
-void add_synonym(storage::Connection& c, const std::string& tenant_id, const Synonym& s) {
-  remove_synonym(c, tenant_id, s.term);
-  c.execute("INSERT INTO planning_dup_synonyms (tenant_id, term, canonical) VALUES (?, ?, ?)", {tenant_id, s.term, s.canonical});
+std::vector<LinePair> similar_name_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
+                                         int min_overlap_percent) {
+  // Prefix filtering: order every line's trigrams from the rarest in the cycle to the commonest;
+  // two sets with Jaccard >= t share a trigram among the first n - floor(t*n) + 1 of each. Only those
+  // prefixes are joined, so the common trigrams ("ang", "an ") never make a quadratic join.
+  std::string terms =
+      pg(c) ? "SELECT DISTINCT t.term, l.doc FROM planning_dup_lines l CROSS JOIN LATERAL "
+              "unnest(public.show_trgm(l.name_norm)) AS t(term) WHERE l.tenant_id = ? AND l.cycle_id = ?"
+            : "SELECT DISTINCT term, doc FROM planning_dup_fts_terms WHERE doc IN "
+              "(SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ?)";
+  std::string sql =
+      "WITH inst AS MATERIALIZED (" + terms +
+      "),"
+      " df AS MATERIALIZED (SELECT term, COUNT(*) AS n FROM inst GROUP BY term),"
+      " ranked AS MATERIALIZED (SELECT i.doc, i.term,"
+      "   ROW_NUMBER() OVER (PARTITION BY i.doc ORDER BY d.n, i.term) AS r, COUNT(*) OVER (PARTITION BY i.doc) AS len"
+      "   FROM inst i JOIN df d ON d.term = i.term),"
+      " pref AS MATERIALIZED (SELECT doc, term FROM ranked WHERE r <= len - (len * ?) / 100 + 1),"
+      " pairs AS MATERIALIZED (SELECT DISTINCT a.doc AS da, b.doc AS db FROM pref a JOIN pref b"
+      "   ON b.term = a.term AND b.doc > a.doc)"
+      " SELECT la.line_id, lb.line_id FROM pairs p JOIN planning_dup_lines la ON la.doc = p.da"
+      " JOIN planning_dup_lines lb ON lb.doc = p.db WHERE la.agency_id <> lb.agency_id";
+  return pairs_from(c.query(sql, {tenant_id, cycle_id, min_overlap_percent}));
 }
 
-void remove_synonym(storage::Connection& c, const std::string& tenant_id, const std::string& term) {
+std::vector<LinePair> same_ssh_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
+  return pairs_from(c.query(
+      "SELECT a.line_id, b.line_id FROM planning_dup_lines a JOIN planning_dup_lines b ON b.tenant_id = a.tenant_id"
+      " AND b.cycle_id = a.cycle_id AND b.ssh_code = a.ssh_code AND b.line_id > a.line_id AND b.agency_id <> a.agency_id"
+      " WHERE a.tenant_id = ? AND a.cycle_id = ? AND a.ssh_code <> ''",
+      {tenant_id, cycle_id}));
+}
+
+std::vector<LinePair> same_element_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
+  return pairs_from(c.query(
+      "SELECT DISTINCT a.line_id, b.line_id FROM planning_dup_elements a JOIN planning_dup_elements b"
+      " ON b.tenant_id = a.tenant_id AND b.cycle_id = a.cycle_id AND b.element_id = a.element_id"
+      " AND b.line_id > a.line_id AND b.agency_id <> a.agency_id WHERE a.tenant_id = ? AND a.cycle_id = ?",
+      {tenant_id, cycle_id}));
+}
+
+std::vector<std::string> similar_name_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
+                                            const std::string& agency_id, const std::string& line_id,
+                                            const std::string& name_norm, std::size_t limit) {
+  std::vector<std::string> out;
+  storage::Rows rows;
+  if (pg(c)) {
+    // `%` is pg_trgm's similarity above pg_trgm.similarity_threshold (0.3 unless configured), served by the GIN index.
+    rows = c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND agency_id <> ?"
+                   " AND line_id <> ? AND name_norm OPERATOR(public.%) ? ORDER BY public.similarity(name_norm, ?) DESC,"
+                   " line_id LIMIT ?",
+                   {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)});
+  } else {
+    auto q = fts_query(name_norm);
+    if (q.empty()) return out;
+    rows = c.query("SELECT l.line_id FROM planning_dup_fts f JOIN planning_dup_lines l ON l.doc = f.rowid"
+                   " WHERE planning_dup_fts MATCH ? AND l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ?"
+                   " AND l.line_id <> ? ORDER BY f.rank LIMIT ?",
+                   {q, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
+  }
+  for (const auto& r : rows) out.push_back(r.text_at(0));
+  return out;
+}
+
+std::vector<std::string> same_item_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
+                                         const std::string& agency_id, const std::string& line_id,
+                                         const std::string& ssh_code, const std::vector<std::string>& element_ids,
+                                         std::size_t limit) {
+  std::vector<std::string> out;
+  if (!ssh_code.empty()) {
+    for (const auto& r : c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND ssh_code = ?"
+                                 " AND agency_id <> ? AND line_id <> ? ORDER BY line_id LIMIT ?",
+                                 {tenant_id, cycle_id, ssh_code, agency_id, line_id, static_cast<long long>(limit)}))
+      out.push_back(r.text_at(0));
+  }
+  if (!element_ids.empty()) {
+    Params p{tenant_id, cycle_id, agency_id, line_id};
+    for (const auto& e : element_ids) p.emplace_back(e);
+    p.emplace_back(static_cast<long long>(limit));
+    for (const auto& r : c.query("SELECT DISTINCT line_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ?"
+                                 " AND agency_id <> ? AND line_id <> ? AND element_id IN (" +
+                                     placeholders(element_ids.size()) + ") ORDER BY line_id LIMIT ?",
+                                 p))
+      out.push_back(r.text_at(0));
+  }
+  return out;
+}
+
+std::vector<Synonym> tenant_synonyms(Connection& c, const std::string& tenant_id) {
+  std::vector<Synonym> out;
+  for (const auto& r : c.query("SELECT term, canonical FROM planning_dup_synonyms WHERE tenant_id = ? ORDER BY term", {tenant_id}))
+    out.push_back({r.text_at(0), r.text_at(1)});
+  return out;
+}
+
+void put_synonym(Connection& c, const std::string& tenant_id, const std::string& term, const std::string& canonical) {
+  c.execute("INSERT INTO planning_dup_synonyms (tenant_id, term, canonical) VALUES (?, ?, ?)"
+            " ON CONFLICT (tenant_id, term) DO UPDATE SET canonical = excluded.canonical",
+            {tenant_id, term, canonical});
+}
+
+void delete_synonym(Connection& c, const std::string& tenant_id, const std::string& term) {
   c.execute("DELETE FROM planning_dup_synonyms WHERE tenant_id = ? AND term = ?", {tenant_id, term});
 }
 
-}  // namespace simpul::planning::duplicates
+std::vector<NamedLine> lines_mentioning(Connection& c, const std::string& tenant_id, const std::string& folded_term) {
+  std::vector<NamedLine> out;
+  // The folded term holds only [a-z0-9 ]: no LIKE wildcard to escape.
+  for (const auto& r : c.query("SELECT line_id, name, name_norm, activity FROM planning_dup_lines WHERE tenant_id = ? AND name_fold LIKE ?",
+                               {tenant_id, "%" + folded_term + "%"}))
+    out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3)});
+  return out;
+}
+
+void set_name_norm(Connection& c, const std::string& tenant_id, const std::string& line_id, const std::string& name_norm,
+                   const std::string& activity) {
+  c.execute("UPDATE planning_dup_lines SET name_norm = ?, activity = ? WHERE tenant_id = ? AND line_id = ?",
+            {name_norm, activity, tenant_id, line_id});
+  if (pg(c)) return;
+  auto rows = c.query("SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND line_id = ?", {tenant_id, line_id});
+  if (rows.empty()) return;
+  auto doc = rows[0].int_at(0);
+  c.execute("DELETE FROM planning_dup_fts WHERE rowid = ?", {static_cast<long long>(doc)});
+  c.execute("INSERT INTO planning_dup_fts (rowid, name_norm) VALUES (?, ?)", {static_cast<long long>(doc), fts_text(name_norm)});
+}
+
+}  // namespace simpul::planning::duplicates::store
