@@ -8,6 +8,7 @@
 
 #include "planning/duplicates/index_repository.hpp"
 #include "planning/duplicates/normalize.hpp"
+#include "planning/duplicates/pairing.hpp"
 #include "planning/duplicates/scoring.hpp"
 
 namespace simpul::planning::duplicates {
@@ -55,7 +56,7 @@ std::vector<Candidate> candidates_for_cycle(storage::Connection& c, const std::s
   auto add = [&](const store::LinePair& p) {
     pairs.emplace(p.first < p.second ? p : store::LinePair{p.second, p.first}, 0);
   };
-  for (const auto& p : store::similar_name_pairs(c, tenant_id, cycle_id, kRetrievalOverlapPercent)) add(p);
+  for (const auto& p : similar_name_pairs(lines, kNameThreshold)) add(p);
   for (const auto& p : store::same_ssh_pairs(c, tenant_id, cycle_id)) add(p);
   for (const auto& p : store::same_element_pairs(c, tenant_id, cycle_id)) add(p);
 

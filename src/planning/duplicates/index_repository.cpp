@@ -31,6 +31,8 @@ const char* kCommonTables =
     "CREATE TABLE planning_dup_synonyms ("
     " tenant_id TEXT NOT NULL, term TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY (tenant_id, term));";
 
+constexpr long long kFtsHits = 2000;
+
 bool pg(Connection& c) { return c.dialect() == Dialect::Postgres; }
 
 /// "?, ?, ?" for n placeholders.
@@ -150,31 +152,6 @@ std::vector<IndexedLine> lines_by_id(Connection& c, const std::string& tenant_id
   return out;
 }
 
-std::vector<LinePair> similar_name_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
-                                         int min_overlap_percent) {
-  // Prefix filtering: order every line's trigrams from the rarest in the cycle to the commonest;
-  // two sets with Jaccard >= t share a trigram among the first n - floor(t*n) + 1 of each. Only those
-  // prefixes are joined, so the common trigrams ("ang", "an ") never make a quadratic join.
-  std::string terms =
-      pg(c) ? "SELECT DISTINCT t.term, l.doc FROM planning_dup_lines l CROSS JOIN LATERAL "
-              "unnest(public.show_trgm(l.name_norm)) AS t(term) WHERE l.tenant_id = ? AND l.cycle_id = ?"
-            : "SELECT DISTINCT term, doc FROM planning_dup_fts_terms WHERE doc IN "
-              "(SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ?)";
-  std::string sql =
-      "WITH inst AS MATERIALIZED (" + terms +
-      "),"
-      " df AS MATERIALIZED (SELECT term, COUNT(*) AS n FROM inst GROUP BY term),"
-      " ranked AS MATERIALIZED (SELECT i.doc, i.term,"
-      "   ROW_NUMBER() OVER (PARTITION BY i.doc ORDER BY d.n, i.term) AS r, COUNT(*) OVER (PARTITION BY i.doc) AS len"
-      "   FROM inst i JOIN df d ON d.term = i.term),"
-      " pref AS MATERIALIZED (SELECT doc, term FROM ranked WHERE r <= len - (len * ?) / 100 + 1),"
-      " pairs AS MATERIALIZED (SELECT DISTINCT a.doc AS da, b.doc AS db FROM pref a JOIN pref b"
-      "   ON b.term = a.term AND b.doc > a.doc)"
-      " SELECT la.line_id, lb.line_id FROM pairs p JOIN planning_dup_lines la ON la.doc = p.da"
-      " JOIN planning_dup_lines lb ON lb.doc = p.db WHERE la.agency_id <> lb.agency_id";
-  return pairs_from(c.query(sql, {tenant_id, cycle_id, min_overlap_percent}));
-}
-
 std::vector<LinePair> same_ssh_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
   return pairs_from(c.query(
       "SELECT a.line_id, b.line_id FROM planning_dup_lines a JOIN planning_dup_lines b ON b.tenant_id = a.tenant_id"
@@ -205,10 +182,14 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
   } else {
     auto q = fts_query(name_norm);
     if (q.empty()) return out;
-    rows = c.query("SELECT l.line_id FROM planning_dup_fts f JOIN planning_dup_lines l ON l.doc = f.rowid"
-                   " WHERE planning_dup_fts MATCH ? AND l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ?"
-                   " AND l.line_id <> ? ORDER BY f.rank LIMIT ?",
-                   {q, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
+    // The full-text match first (materialised), then the scope: joined the other way round, SQLite
+    // would run the match once per line of the cycle. The FTS5 table holds every tenant's lines:
+    // the best kFtsHits matches are kept before the scope filters them.
+    rows = c.query("WITH hits AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM planning_dup_fts"
+                   " WHERE planning_dup_fts MATCH ? ORDER BY rank LIMIT ?)"
+                   " SELECT l.line_id FROM hits h JOIN planning_dup_lines l ON l.doc = h.doc"
+                   " WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ? AND l.line_id <> ? ORDER BY h.r LIMIT ?",
+                   {q, kFtsHits, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
   }
   for (const auto& r : rows) out.push_back(r.text_at(0));
   return out;
