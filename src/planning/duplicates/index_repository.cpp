@@ -1,5 +1,7 @@
 #include "planning/duplicates/index_repository.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace simpul::planning::duplicates::store {
@@ -46,15 +48,31 @@ std::string placeholders(std::size_t n) {
 /// object ("ht", "ac") still has trigrams (" ht", "ht ").
 std::string fts_text(const std::string& name_norm) { return name_norm.empty() ? "" : " " + name_norm + " "; }
 
-/// The FTS5 trigram query for a normalised name: every 3-character window, quoted, OR-ed.
-std::string fts_query(const std::string& name_norm) {
+/// The FTS5 trigram query for a normalised name: its rarest trigrams, quoted, OR-ed. A line whose
+/// trigrams overlap the draft's by at least kMinOverlap shares one of the draft's first
+/// n - ceil(kMinOverlap * n) + 1 trigrams in any order; taking the rarest (fewest rows, from the
+/// fts5vocab table) keeps the match small.
+std::string fts_query(Connection& c, const std::string& name_norm) {
+  constexpr double kMinOverlap = 0.4;
   std::set<std::string> grams;
   auto text = fts_text(name_norm);
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) grams.insert(text.substr(i, 3));
+  if (grams.empty()) return "";
+  Params p;
+  for (const auto& g : grams) p.emplace_back(g);
+  std::unordered_map<std::string, std::int64_t> rows_with;
+  for (const auto& r : c.query("SELECT term, doc FROM planning_dup_fts_rows WHERE term IN (" + placeholders(grams.size()) + ")", p))
+    rows_with[r.text_at(0)] = r.int_at(1);
+  std::vector<std::string> by_rarity(grams.begin(), grams.end());
+  std::stable_sort(by_rarity.begin(), by_rarity.end(),
+                   [&](const std::string& a, const std::string& b) { return rows_with[a] < rows_with[b]; });
+  auto n = by_rarity.size();
+  auto prefix = n - static_cast<std::size_t>(std::ceil(kMinOverlap * static_cast<double>(n))) + 1;
   std::string q;
-  for (const auto& g : grams) {
+  for (std::size_t i = 0; i < std::min(prefix, n); ++i) {
+    if (rows_with[by_rarity[i]] == 0) continue;  // in no line: matches nothing
     if (!q.empty()) q += " OR ";
-    q += "\"" + g + "\"";  // normalised text holds only [a-z0-9 ]: nothing to escape
+    q += "\"" + by_rarity[i] + "\"";  // normalised text holds only [a-z0-9 ]: nothing to escape
   }
   return q;
 }
@@ -87,7 +105,7 @@ std::vector<storage::Migration> schema() {
       {1350, "planning_duplicates_index",
        std::string(kLinesTableSqlite) + kCommonTables +
            "CREATE VIRTUAL TABLE planning_dup_fts USING fts5(name_norm, tokenize = 'trigram');"
-           "CREATE VIRTUAL TABLE planning_dup_fts_terms USING fts5vocab(planning_dup_fts, instance);",
+           "CREATE VIRTUAL TABLE planning_dup_fts_rows USING fts5vocab(planning_dup_fts, row);",
        // pg_trgm lives in the public schema and is named with it, so the index works whatever the
        // search_path of the connection (docs/plan-and-budget-duplicates.md, "PostgreSQL").
        std::string("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;") + kLinesTablePostgres + kCommonTables +
@@ -180,7 +198,7 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
                    " line_id LIMIT ?",
                    {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)});
   } else {
-    auto q = fts_query(name_norm);
+    auto q = fts_query(c, name_norm);
     if (q.empty()) return out;
     // The full-text match first (materialised), then the scope: joined the other way round, SQLite
     // would run the match once per line of the cycle. The FTS5 table holds every tenant's lines:
