@@ -20,10 +20,11 @@ using namespace simpul::planning::duplicates;
 
 namespace {
 
-// Measured on 2026-12-05 (both databases gave the same figures); see docs/benchmarks.md.
-constexpr double kMinCyclePrecision = 0.0;
-constexpr double kMinCycleRecall = 0.0;
-constexpr double kMinDraftRecall = 0.0;
+// Measured on 2026-12-05, the same on both databases: cycle precision 0.925 (111 of 120 flagged),
+// recall 0.957 (111 of 116 duplicates); the draft check's top 10 the same. Floors a little below.
+constexpr double kMinCyclePrecision = 0.90;
+constexpr double kMinCycleRecall = 0.93;
+constexpr double kMinDraftRecall = 0.93;
 
 struct LabelledPair {
   bool duplicate;
