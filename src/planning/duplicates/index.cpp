@@ -1,5 +1,6 @@
-// The duplicate finder's contract: normalise and store lines, retrieve candidate pairs by trigram
-// in the database, score the retrieved few in C++ (scoring.hpp).
+// The duplicate finder's contract: normalise and store lines; for a draft, retrieve similar lines by
+// trigram in the database (FTS5 / pg_trgm); for a whole cycle, pair the cycle's names in memory
+// (pairing.hpp) and join same SSH code and element in SQL; score every pair in C++ (scoring.hpp).
 #include "planning/duplicates/index.hpp"
 
 #include <algorithm>
