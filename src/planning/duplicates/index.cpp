@@ -1,5 +1,6 @@
-// The duplicate finder's contract: normalise and store lines, retrieve candidate pairs by trigram
-// in the database, score the retrieved few in C++ (scoring.hpp).
+// The duplicate finder's contract: normalise and store lines; for a draft, retrieve similar lines by
+// trigram in the database (FTS5 / pg_trgm); for a whole cycle, pair the cycle's names in memory
+// (pairing.hpp) and join same SSH code and element in SQL; score every pair in C++ (scoring.hpp).
 #include "planning/duplicates/index.hpp"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "planning/duplicates/index_repository.hpp"
 #include "planning/duplicates/normalize.hpp"
+#include "planning/duplicates/pairing.hpp"
 #include "planning/duplicates/scoring.hpp"
 
 namespace simpul::planning::duplicates {
@@ -51,17 +53,17 @@ void remove(storage::Connection& c, const std::string& tenant_id, const std::str
 std::vector<Candidate> candidates_for_cycle(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
   auto lines = store::cycle_lines(c, tenant_id, cycle_id);
   // Every pair once, line_a < line_b, whatever found it.
-  std::map<std::pair<std::string, std::string>, char> pairs;
-  auto add = [&](const store::LinePair& p) {
-    pairs.emplace(p.first < p.second ? p : store::LinePair{p.second, p.first}, 0);
-  };
-  for (const auto& p : store::similar_name_pairs(c, tenant_id, cycle_id, kRetrievalOverlapPercent)) add(p);
+  std::vector<store::LinePair> pairs = similar_name_pairs(lines, kNameThreshold);
+  auto add = [&](const store::LinePair& p) { pairs.push_back(p.first < p.second ? p : store::LinePair{p.second, p.first}); };
   for (const auto& p : store::same_ssh_pairs(c, tenant_id, cycle_id)) add(p);
   for (const auto& p : store::same_element_pairs(c, tenant_id, cycle_id)) add(p);
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
 
   Scorer scorer;
   std::vector<Candidate> out;
-  for (const auto& [p, unused] : pairs) {
+  out.reserve(pairs.size());
+  for (const auto& p : pairs) {
     auto a = lines.find(p.first), b = lines.find(p.second);
     if (a == lines.end() || b == lines.end() || a->second.agency_id == b->second.agency_id) continue;
     if (auto cand = scorer.score(a->second, b->second)) out.push_back(std::move(*cand));

@@ -1,5 +1,7 @@
 #include "planning/duplicates/index_repository.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace simpul::planning::duplicates::store {
@@ -31,6 +33,8 @@ const char* kCommonTables =
     "CREATE TABLE planning_dup_synonyms ("
     " tenant_id TEXT NOT NULL, term TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY (tenant_id, term));";
 
+constexpr long long kFtsHits = 2000;
+
 bool pg(Connection& c) { return c.dialect() == Dialect::Postgres; }
 
 /// "?, ?, ?" for n placeholders.
@@ -44,15 +48,31 @@ std::string placeholders(std::size_t n) {
 /// object ("ht", "ac") still has trigrams (" ht", "ht ").
 std::string fts_text(const std::string& name_norm) { return name_norm.empty() ? "" : " " + name_norm + " "; }
 
-/// The FTS5 trigram query for a normalised name: every 3-character window, quoted, OR-ed.
-std::string fts_query(const std::string& name_norm) {
+/// The FTS5 trigram query for a normalised name: its rarest trigrams, quoted, OR-ed. A line whose
+/// trigrams overlap the draft's by at least kMinOverlap shares one of the draft's first
+/// n - ceil(kMinOverlap * n) + 1 trigrams in any order; taking the rarest (fewest rows, from the
+/// fts5vocab table) keeps the match small.
+std::string fts_query(Connection& c, const std::string& name_norm) {
+  constexpr double kMinOverlap = 0.4;
   std::set<std::string> grams;
   auto text = fts_text(name_norm);
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) grams.insert(text.substr(i, 3));
+  if (grams.empty()) return "";
+  Params p;
+  for (const auto& g : grams) p.emplace_back(g);
+  std::unordered_map<std::string, std::int64_t> rows_with;
+  for (const auto& r : c.query("SELECT term, doc FROM planning_dup_fts_rows WHERE term IN (" + placeholders(grams.size()) + ")", p))
+    rows_with[r.text_at(0)] = r.int_at(1);
+  std::vector<std::string> by_rarity(grams.begin(), grams.end());
+  std::stable_sort(by_rarity.begin(), by_rarity.end(),
+                   [&](const std::string& a, const std::string& b) { return rows_with[a] < rows_with[b]; });
+  auto n = by_rarity.size();
+  auto prefix = n - static_cast<std::size_t>(std::ceil(kMinOverlap * static_cast<double>(n))) + 1;
   std::string q;
-  for (const auto& g : grams) {
+  for (std::size_t i = 0; i < std::min(prefix, n); ++i) {
+    if (rows_with[by_rarity[i]] == 0) continue;  // in no line: matches nothing
     if (!q.empty()) q += " OR ";
-    q += "\"" + g + "\"";  // normalised text holds only [a-z0-9 ]: nothing to escape
+    q += "\"" + by_rarity[i] + "\"";  // normalised text holds only [a-z0-9 ]: nothing to escape
   }
   return q;
 }
@@ -85,7 +105,7 @@ std::vector<storage::Migration> schema() {
       {1350, "planning_duplicates_index",
        std::string(kLinesTableSqlite) + kCommonTables +
            "CREATE VIRTUAL TABLE planning_dup_fts USING fts5(name_norm, tokenize = 'trigram');"
-           "CREATE VIRTUAL TABLE planning_dup_fts_terms USING fts5vocab(planning_dup_fts, instance);",
+           "CREATE VIRTUAL TABLE planning_dup_fts_rows USING fts5vocab(planning_dup_fts, row);",
        // pg_trgm lives in the public schema and is named with it, so the index works whatever the
        // search_path of the connection (docs/plan-and-budget-duplicates.md, "PostgreSQL").
        std::string("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;") + kLinesTablePostgres + kCommonTables +
@@ -150,35 +170,13 @@ std::vector<IndexedLine> lines_by_id(Connection& c, const std::string& tenant_id
   return out;
 }
 
-std::vector<LinePair> similar_name_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
-                                         int min_overlap_percent) {
-  // Prefix filtering: order every line's trigrams from the rarest in the cycle to the commonest;
-  // two sets with Jaccard >= t share a trigram among the first n - floor(t*n) + 1 of each. Only those
-  // prefixes are joined, so the common trigrams ("ang", "an ") never make a quadratic join.
-  std::string terms =
-      pg(c) ? "SELECT DISTINCT t.term, l.doc FROM planning_dup_lines l CROSS JOIN LATERAL "
-              "unnest(public.show_trgm(l.name_norm)) AS t(term) WHERE l.tenant_id = ? AND l.cycle_id = ?"
-            : "SELECT DISTINCT term, doc FROM planning_dup_fts_terms WHERE doc IN "
-              "(SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ?)";
-  std::string sql =
-      "WITH inst AS MATERIALIZED (" + terms +
-      "),"
-      " df AS MATERIALIZED (SELECT term, COUNT(*) AS n FROM inst GROUP BY term),"
-      " ranked AS MATERIALIZED (SELECT i.doc, i.term,"
-      "   ROW_NUMBER() OVER (PARTITION BY i.doc ORDER BY d.n, i.term) AS r, COUNT(*) OVER (PARTITION BY i.doc) AS len"
-      "   FROM inst i JOIN df d ON d.term = i.term),"
-      " pref AS MATERIALIZED (SELECT doc, term FROM ranked WHERE r <= len - (len * ?) / 100 + 1),"
-      " pairs AS MATERIALIZED (SELECT DISTINCT a.doc AS da, b.doc AS db FROM pref a JOIN pref b"
-      "   ON b.term = a.term AND b.doc > a.doc)"
-      " SELECT la.line_id, lb.line_id FROM pairs p JOIN planning_dup_lines la ON la.doc = p.da"
-      " JOIN planning_dup_lines lb ON lb.doc = p.db WHERE la.agency_id <> lb.agency_id";
-  return pairs_from(c.query(sql, {tenant_id, cycle_id, min_overlap_percent}));
-}
-
+// In the two self-joins below, comparing "line_id || ''" keeps SQLite from walking the
+// (tenant_id, line_id) key for the other side (half the tenant's lines per line) instead of the
+// cycle's SSH or element index.
 std::vector<LinePair> same_ssh_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
   return pairs_from(c.query(
       "SELECT a.line_id, b.line_id FROM planning_dup_lines a JOIN planning_dup_lines b ON b.tenant_id = a.tenant_id"
-      " AND b.cycle_id = a.cycle_id AND b.ssh_code = a.ssh_code AND b.line_id > a.line_id AND b.agency_id <> a.agency_id"
+      " AND b.cycle_id = a.cycle_id AND b.ssh_code = a.ssh_code AND (b.line_id || '') > (a.line_id || '') AND b.agency_id <> a.agency_id"
       " WHERE a.tenant_id = ? AND a.cycle_id = ? AND a.ssh_code <> ''",
       {tenant_id, cycle_id}));
 }
@@ -187,7 +185,7 @@ std::vector<LinePair> same_element_pairs(Connection& c, const std::string& tenan
   return pairs_from(c.query(
       "SELECT DISTINCT a.line_id, b.line_id FROM planning_dup_elements a JOIN planning_dup_elements b"
       " ON b.tenant_id = a.tenant_id AND b.cycle_id = a.cycle_id AND b.element_id = a.element_id"
-      " AND b.line_id > a.line_id AND b.agency_id <> a.agency_id WHERE a.tenant_id = ? AND a.cycle_id = ?",
+      " AND (b.line_id || '') > (a.line_id || '') AND b.agency_id <> a.agency_id WHERE a.tenant_id = ? AND a.cycle_id = ?",
       {tenant_id, cycle_id}));
 }
 
@@ -203,12 +201,16 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
                    " line_id LIMIT ?",
                    {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)});
   } else {
-    auto q = fts_query(name_norm);
+    auto q = fts_query(c, name_norm);
     if (q.empty()) return out;
-    rows = c.query("SELECT l.line_id FROM planning_dup_fts f JOIN planning_dup_lines l ON l.doc = f.rowid"
-                   " WHERE planning_dup_fts MATCH ? AND l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ?"
-                   " AND l.line_id <> ? ORDER BY f.rank LIMIT ?",
-                   {q, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
+    // The full-text match first (materialised), then the scope: joined the other way round, SQLite
+    // would run the match once per line of the cycle. The FTS5 table holds every tenant's lines:
+    // the best kFtsHits matches are kept before the scope filters them.
+    rows = c.query("WITH hits AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM planning_dup_fts"
+                   " WHERE planning_dup_fts MATCH ? ORDER BY rank LIMIT ?)"
+                   " SELECT l.line_id FROM hits h JOIN planning_dup_lines l ON l.doc = h.doc"
+                   " WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ? AND l.line_id <> ? ORDER BY h.r LIMIT ?",
+                   {q, kFtsHits, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
   }
   for (const auto& r : rows) out.push_back(r.text_at(0));
   return out;

@@ -30,11 +30,6 @@ std::unordered_map<std::string, IndexedLine> cycle_lines(storage::Connection& c,
 /// The lines with these ids, with their elements.
 std::vector<IndexedLine> lines_by_id(storage::Connection& c, const std::string& tenant_id, const std::vector<std::string>& ids);
 
-/// Pairs of lines of different agencies in the cycle whose normalised names may share at least
-/// `min_overlap_percent` of their trigrams (prefix filtering in SQL over the database's trigrams;
-/// a superset, scored precisely by the caller).
-std::vector<LinePair> similar_name_pairs(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id,
-                                         int min_overlap_percent);
 /// Pairs of lines of different agencies in the cycle with the same SSH item.
 std::vector<LinePair> same_ssh_pairs(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id);
 /// Pairs of lines of different agencies in the cycle serving a common architecture element.

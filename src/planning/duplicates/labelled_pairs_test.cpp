@@ -20,10 +20,15 @@ using namespace simpul::planning::duplicates;
 
 namespace {
 
-// Measured on 2026-12-05 (both databases gave the same figures); see docs/benchmarks.md.
-constexpr double kMinCyclePrecision = 0.0;
-constexpr double kMinCycleRecall = 0.0;
-constexpr double kMinDraftRecall = 0.0;
+// Measured on 2026-12-05, the same on both databases: cycle precision 0.925 (111 of 120 flagged),
+// recall 0.957 (111 of 116 duplicates); the draft check's top 10 the same. Floors a little below.
+constexpr double kMinCyclePrecision = 0.90;
+constexpr double kMinCycleRecall = 0.93;
+constexpr double kMinDraftRecall = 0.93;
+// The held-out pairs (labelled_pairs_holdout.tsv), never used to tune: measured 2026-12-05 on both
+// databases, precision 0.913 (21 of 23), recall 0.84 (21 of 25). Floors a little below.
+constexpr double kMinHeldOutPrecision = 0.85;
+constexpr double kMinHeldOutRecall = 0.80;
 
 struct LabelledPair {
   bool duplicate;
@@ -38,8 +43,8 @@ std::vector<std::string> split_tabs(const std::string& s) {
   return out;
 }
 
-std::vector<LabelledPair> load_pairs() {
-  std::ifstream in(std::string(SIMPUL_SOURCE_DIR) + "/src/planning/duplicates/testdata/labelled_pairs.tsv");
+std::vector<LabelledPair> load_pairs(const std::string& file) {
+  std::ifstream in(std::string(SIMPUL_SOURCE_DIR) + "/src/planning/duplicates/testdata/" + file);
   std::vector<LabelledPair> out;
   std::string row;
   while (std::getline(in, row)) {
@@ -61,14 +66,13 @@ struct Counts {
   void add(bool truth, bool flagged) { (truth ? (flagged ? tp : fn) : (flagged ? fp : tn))++; }
 };
 
-}  // namespace
+struct Measured {
+  Counts cycle, draft;
+};
 
-class DuplicatesLabelledPairsTest : public test_support::DatabaseTest {};
-
-TEST_P(DuplicatesLabelledPairsTest, PrecisionAndRecallStayAboveTheMeasuredFloors) {
-  auto pairs = load_pairs();
-  ASSERT_GE(pairs.size(), 200u) << "the labelled set must hold at least 200 pairs";
-  test_support::TestDatabase t(GetParam());
+/// Indexes every pair's two lines in one cycle and measures the whole-cycle and the draft paths.
+Measured measure(const std::string& backend, const std::vector<LabelledPair>& pairs) {
+  test_support::TestDatabase t(backend);
   storage::migrate(t.db(), migrations());
   auto c = t.db().acquire();
   {
@@ -108,16 +112,36 @@ TEST_P(DuplicatesLabelledPairsTest, PrecisionAndRecallStayAboveTheMeasuredFloors
       std::cout << (p.duplicate ? "missed: " : "false:  ") << p.a.name << " | " << p.b.name << "  [" << a.name_norm << " | "
                 << b.name_norm << " " << a.activity << "/" << b.activity << " " << trigram_similarity(a.name_norm, b.name_norm) << "]\n";
   }
-  std::cout << GetParam() << ": " << pairs.size() << " labelled pairs (" << cycle.tp + cycle.fn << " duplicates), "
+  std::cout << backend << ": " << pairs.size() << " labelled pairs (" << cycle.tp + cycle.fn << " duplicates), "
             << found.size() << " candidates in the cycle\n"
             << "  cycle:  precision " << cycle.precision() << " recall " << cycle.recall() << " (tp " << cycle.tp << " fp "
             << cycle.fp << " fn " << cycle.fn << ")\n"
             << "  draft (top 10): precision " << draft.precision() << " recall " << draft.recall() << "\n"
             << "  scorer alone: precision " << scorer_only.precision() << " recall " << scorer_only.recall()
             << "; lost by retrieval: " << lost_by_retrieval << "\n";
-  EXPECT_GE(cycle.precision(), kMinCyclePrecision);
-  EXPECT_GE(cycle.recall(), kMinCycleRecall);
-  EXPECT_GE(draft.recall(), kMinDraftRecall);
+  EXPECT_EQ(lost_by_retrieval, 0) << "the cycle pairing must find every pair the scorer accepts";
+  return {cycle, draft};
+}
+
+}  // namespace
+
+class DuplicatesLabelledPairsTest : public test_support::DatabaseTest {};
+
+TEST_P(DuplicatesLabelledPairsTest, PrecisionAndRecallStayAboveTheMeasuredFloors) {
+  auto pairs = load_pairs("labelled_pairs.tsv");
+  ASSERT_GE(pairs.size(), 200u) << "the labelled set must hold at least 200 pairs";
+  auto m = measure(GetParam(), pairs);
+  EXPECT_GE(m.cycle.precision(), kMinCyclePrecision);
+  EXPECT_GE(m.cycle.recall(), kMinCycleRecall);
+  EXPECT_GE(m.draft.recall(), kMinDraftRecall);
+}
+
+TEST_P(DuplicatesLabelledPairsTest, HeldOutPairsStayAboveTheirMeasuredFloors) {
+  auto pairs = load_pairs("labelled_pairs_holdout.tsv");
+  ASSERT_GE(pairs.size(), 50u);
+  auto m = measure(GetParam(), pairs);
+  EXPECT_GE(m.cycle.precision(), kMinHeldOutPrecision);
+  EXPECT_GE(m.cycle.recall(), kMinHeldOutRecall);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, DuplicatesLabelledPairsTest, ::testing::ValuesIn(simpul::test_support::backends()));

@@ -17,8 +17,6 @@ constexpr double kNameThreshold = 0.5;
 constexpr double kElementNameThreshold = 0.25;
 /// Names whose activities differ (pengadaan vs pemeliharaan of the same thing) count this much.
 constexpr double kActivityMismatchFactor = 0.45;
-/// The database retrieves pairs that may share this share of trigrams (below kElementNameThreshold).
-constexpr int kRetrievalOverlapPercent = 20;
 
 class Scorer {
  public:
