@@ -3,6 +3,7 @@
 // with a stated reason, each reveal a ledger entry that never holds the identifier itself.
 #include "gateway_fixture.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "gateway/control/service.hpp"
@@ -79,12 +80,13 @@ TEST_P(GatewayTest, PersonalIdentifiersInPathsAreMaskedPerServiceAndRevealedOnly
   EXPECT_EQ(text_of(exchange_with_seq(list.json, 4), "path"), "/pegawai/**************1002?hp=********7890");
 
   // Revealing needs a stated reason; a refusal changes nothing.
+  auto op = user(in, bpn, "balikpapan", "pv.op", "agency_operator", agency_id(bpn, "DISDUKCAPIL"));
+  auto auditor = user(in, bpn, "balikpapan", "pv.auditor", "auditor", agency_id(bpn, "INSPEKTORAT"));
   const auto before = ledger_size(in);
   EXPECT_EQ(bpn.post("/api/gateway/exchanges/1/reveal", "{}").error_code(), "validation.missing_field");
   EXPECT_EQ(bpn.post("/api/gateway/exchanges/1/reveal", R"({"reason":"  cek  "})").error_code(), "validation.invalid_value");
   EXPECT_EQ(bpn.post("/api/gateway/exchanges/99/reveal", R"({"reason":"Pengaduan warga nomor 12/2026"})").error_code(),
             "gateway.exchange_not_found");
-  auto op = user(in, bpn, "balikpapan", "pv.op", "agency_operator", agency_id(bpn, "DISDUKCAPIL"));
   EXPECT_EQ(op.post("/api/gateway/exchanges/1/reveal", R"({"reason":"Pengaduan warga nomor 12/2026"})").status, 403);
   EXPECT_EQ(ledger_size(in), before);
 
@@ -94,12 +96,12 @@ TEST_P(GatewayTest, PersonalIdentifiersInPathsAreMaskedPerServiceAndRevealedOnly
   auto entry = bpn.get("/api/ledger?per_page=1").json.at("items").at(0);
   EXPECT_EQ(text_of(entry, "action"), "gateway.path_reveal");
   EXPECT_EQ(text_of(entry, "object_id"), "1");
-  EXPECT_EQ(text_of(entry.at("details"), "reason"), "Pengaduan warga nomor 12/2026");
-  EXPECT_EQ(text_of(entry.at("details"), "path"), kNikMasked);
+  auto details = boost::json::parse(text_of(entry, "details"));  // the ledger answers details as JSON text
+  EXPECT_EQ(text_of(details, "reason"), "Pengaduan warga nomor 12/2026");
+  EXPECT_EQ(text_of(details, "path"), kNikMasked);
   EXPECT_EQ(boost::json::serialize(entry).find(kNik), std::string::npos);  // the ledger never holds the NIK
 
   // The auditor may reveal too (gateway.path_reveal), each time recorded under their name.
-  auto auditor = user(in, bpn, "balikpapan", "pv.auditor", "auditor", agency_id(bpn, "INSPEKTORAT"));
   EXPECT_EQ(auditor.post("/api/gateway/exchanges/4/reveal", R"({"reason":"Audit TIK semester II"})").status, 200);
   EXPECT_EQ(ledger_size(in), before + 2);
 
@@ -113,7 +115,7 @@ TEST_P(GatewayTest, PersonalIdentifiersInPathsAreMaskedPerServiceAndRevealedOnly
   EXPECT_EQ(parsed->record.path, std::string("/penduduk/") + kNik);
   auto proof_entry = bpn.get("/api/ledger?per_page=1").json.at("items").at(0);
   EXPECT_EQ(text_of(proof_entry, "action"), "gateway.path_reveal");
-  EXPECT_EQ(text_of(proof_entry.at("details"), "purpose"), "bukti");
+  EXPECT_EQ(text_of(boost::json::parse(text_of(proof_entry, "details")), "purpose"), "bukti");
   EXPECT_EQ(bpn.get("/api/gateway/exchanges/3/proof").status, 200);  // nothing personal: no reason asked
   EXPECT_EQ(ledger_size(in), before + 3);
 }

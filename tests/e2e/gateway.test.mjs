@@ -415,7 +415,10 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     await path.getByText('/penduduk/6471010101010001').waitFor()
     const revealed = (await apiCall('GET', '/api/ledger?per_page=1')).body.items[0]
     assert.equal(revealed.action, 'gateway.path_reveal')
-    assert.equal(revealed.details.reason, 'Menindaklanjuti pengaduan warga nomor 12/2026')
+    const details = typeof revealed.details === 'string' ? JSON.parse(revealed.details) : revealed.details
+    assert.equal(details.reason, 'Menindaklanjuti pengaduan warga nomor 12/2026')
+    assert.ok(details.path.endsWith('/penduduk/************0001'), 'the ledger keeps the masked path')
+    assert.ok(!JSON.stringify(revealed).includes('6471010101010001'), 'the ledger never holds the NIK')
 
     // "Unduh bukti" gives the inclusion proof, which the command line checks offline with the key
     // shown; it carries the full path, so it asks for a reason too.

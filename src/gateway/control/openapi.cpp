@@ -1477,7 +1477,8 @@ std::string_view openapi_fragment() {
               "type": "string"
              },
              "consumer_name": {
-              "type": "string"
+              "type": "string",
+              "nullable": true
              },
              "error_code": {
               "type": "string",

@@ -120,6 +120,7 @@ const en: typeof id = {
       'evaluation.evidence_verdict': 'Checked evidence',
       'evaluation.period_submit': 'Locked and submitted an evaluation period',
       'gateway.body_read': 'Read a message body logged by the gateway',
+      'gateway.path_reveal': 'Revealed a full exchange path holding personal data',
       'gateway.consumer_create': 'Registered a gateway consumer',
       'gateway.consumer_disable': 'Disabled a gateway consumer',
       'gateway.consumer_enable': 'Re-enabled a gateway consumer',

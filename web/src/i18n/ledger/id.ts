@@ -118,6 +118,7 @@ const id = {
       'evaluation.evidence_verdict': 'Memeriksa bukti dukung',
       'evaluation.period_submit': 'Mengunci dan menyerahkan periode evaluasi',
       'gateway.body_read': 'Membaca isi pesan yang tercatat di gateway',
+      'gateway.path_reveal': 'Membuka alamat lengkap pertukaran yang memuat data pribadi',
       'gateway.consumer_create': 'Mendaftarkan konsumen layanan gateway',
       'gateway.consumer_disable': 'Menonaktifkan konsumen layanan gateway',
       'gateway.consumer_enable': 'Mengaktifkan kembali konsumen layanan gateway',
