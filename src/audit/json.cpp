@@ -115,6 +115,7 @@ boost::json::object to_json(const tenancy::Profile& p, const ProgrammeView& v) {
                                           {"filename", r.filename},
                                           {"content_type", r.content_type},
                                           {"size", r.size},
+                                          {"version", r.version},
                                           {"sha256", r.sha256},
                                           {"uploaded_by_name", r.uploaded_by_name},
                                           {"uploaded_at", r.uploaded_at}});

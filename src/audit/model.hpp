@@ -102,6 +102,7 @@ struct Finding {
 struct Report {
   std::string id, programme_id, filename, content_type, sha256;
   std::int64_t size = 0;
+  int version = 1;  // 1 for the first upload of the programme
   std::string uploaded_by_name, uploaded_at;
 };
 

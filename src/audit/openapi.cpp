@@ -1512,6 +1512,9 @@ std::string_view openapi_fragment() {
      },
      "uploaded_at": {
       "type": "string"
+     },
+     "version": {
+      "type": "integer"
      }
     },
     "required": [
@@ -1521,7 +1524,8 @@ std::string_view openapi_fragment() {
      "sha256",
      "size",
      "uploaded_at",
-     "uploaded_by_name"
+     "uploaded_by_name",
+     "version"
     ]
    },
    "AuditCorrection": {

@@ -93,7 +93,7 @@ Finding finding_from(const storage::Row& r) {
   return f;
 }
 
-const char* kReportColumns = "id, programme_id, filename, content_type, size, sha256, uploaded_by_name, uploaded_at";
+const char* kReportColumns = "id, programme_id, filename, content_type, size, sha256, version, uploaded_by_name, uploaded_at";
 
 Report report_from(const storage::Row& r) {
   Report x;
@@ -103,8 +103,9 @@ Report report_from(const storage::Row& r) {
   x.content_type = r.text_at(3);
   x.size = r.int_at(4);
   x.sha256 = r.text_at(5);
-  x.uploaded_by_name = r.text_at(6);
-  x.uploaded_at = r.text_at(7);
+  x.version = static_cast<int>(r.int_at(6));
+  x.uploaded_by_name = r.text_at(7);
+  x.uploaded_at = r.text_at(8);
   return x;
 }
 
@@ -141,9 +142,9 @@ std::vector<storage::Migration> Repository::migrations() {
           {1401, "audit: reports, corrections of closed programmes, coordination records, follow-up reminders",
            "CREATE TABLE audit_reports (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
            "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, filename TEXT NOT NULL, "
-           "content_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, uploaded_by_name TEXT NOT NULL, "
-           "uploaded_at TEXT NOT NULL);"
-           "CREATE INDEX audit_reports_by_programme ON audit_reports (tenant_id, programme_id, uploaded_at);"
+           "content_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, version INTEGER NOT NULL, "
+           "uploaded_by_name TEXT NOT NULL, uploaded_at TEXT NOT NULL, UNIQUE (programme_id, version));"
+           "CREATE INDEX audit_reports_by_programme ON audit_reports (tenant_id, programme_id);"
            "CREATE TABLE audit_corrections (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
            "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, field TEXT NOT NULL, "
            "old_value TEXT NOT NULL, new_value TEXT NOT NULL, reason TEXT NOT NULL, corrected_by_name TEXT NOT NULL, "
@@ -259,15 +260,16 @@ void Repository::mark_reminded(const Scope& s, const std::string& finding_id, co
 }
 
 void Repository::insert(const Scope& s, const Report& x) {
-  c_.execute("INSERT INTO audit_reports (id, tenant_id, programme_id, filename, content_type, size, sha256, uploaded_by_name, "
-             "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {x.id, s.tenant_id, x.programme_id, x.filename, x.content_type, x.size, x.sha256, x.uploaded_by_name, x.uploaded_at});
+  c_.execute("INSERT INTO audit_reports (id, tenant_id, programme_id, filename, content_type, size, sha256, version, uploaded_by_name, "
+             "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {x.id, s.tenant_id, x.programme_id, x.filename, x.content_type, x.size, x.sha256, x.version, x.uploaded_by_name,
+              x.uploaded_at});
 }
 
 std::vector<Report> Repository::reports(const Scope& s, const std::string& programme_id) const {
   std::vector<Report> out;
   for (const auto& r : c_.query(std::string("SELECT ") + kReportColumns +
-                                    " FROM audit_reports WHERE tenant_id = ? AND programme_id = ? ORDER BY uploaded_at DESC, id DESC",
+                                    " FROM audit_reports WHERE tenant_id = ? AND programme_id = ? ORDER BY version DESC",
                                 {s.tenant_id, programme_id}))
     out.push_back(report_from(r));
   return out;

@@ -150,13 +150,13 @@ ProgrammeView Service::plan(const Scope& s, Programme in, const Actor& actor) {
   if (!type) {
     boost::json::array allowed;
     for (const auto& t : a.types) allowed.emplace_back(t.id);
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "type"}, {"allowed", allowed}});
+    refuse(p, ErrorCode::ValidationInvalidValue, a.types_rule, {{"field", "type"}, {"allowed", allowed}});
   }
   if (in.kind != "eksternal" && in.kind != "internal")
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "kind"}, {"allowed", boost::json::array{"eksternal", "internal"}}});
   if (in.aspects.empty()) refuse(p, ErrorCode::ValidationMissingField, a.aspects_rule, {{"field", "aspects"}});
   for (const auto& x : in.aspects)
-    if (!known_choice(audit_aspects(), x)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "aspects"}, {"value", x}});
+    if (!known_choice(audit_aspects(), x)) refuse(p, ErrorCode::ValidationInvalidValue, a.aspects_rule, {{"field", "aspects"}, {"value", x}});
   require_date(in.planned_start, "planned_start");
   require_date(in.planned_end, "planned_end");
   if (in.planned_end < in.planned_start)

@@ -76,10 +76,12 @@ Report Service::upload_report(const Scope& s, const std::string& programme_id, c
     // The report exists once the audit has begun; a closed programme changes only by correction.
     if (prog->state == "ditutup") throw Error(kProgrammeClosed, {{"state", prog->state}});
     if (prog->state == "direncanakan") throw Error(kBadStep, {{"state", prog->state}, {"reason", "the audit has not started"}});
+    auto previous = repo.reports(s, programme_id);
+    r.version = previous.empty() ? 1 : previous.front().version + 1;
     storage::put_blob(c, s.tenant_id, r.sha256, r.size, crypto::to_base64(content), r.uploaded_at);
     repo.insert(s, r);
     ledger_.append(c, ledger::change_in(s, actor, "audit.report", "audit_programme", programme_id,
-                                        {{"report_id", r.id}, {"filename", filename}, {"sha256", r.sha256}, {"size", r.size}}));
+                                        {{"report_id", r.id}, {"version", r.version}, {"filename", filename}, {"sha256", r.sha256}, {"size", r.size}}));
   });
   return r;
 }

@@ -45,6 +45,16 @@ std::string programme_state_label(const std::string& s) {
   return s;
 }
 
+std::string correction_field_label(const std::string& field) {
+  static const std::vector<std::pair<std::string, std::string>> k = {
+      {"title", "judul"},           {"auditor_name", "nama pelaksana"},          {"auditor_reference", "rujukan akreditasi/sertifikat"},
+      {"team_decree_number", "nomor keputusan tim"}, {"team_decree_date", "tanggal keputusan tim"}, {"started_on", "tanggal mulai"},
+      {"report_date", "tanggal laporan"},            {"closed_on", "tanggal ditutup"}};
+  for (const auto& [id, name] : k)
+    if (id == field) return name;
+  return field;
+}
+
 std::string named_choice(const std::vector<std::pair<std::string, std::string>>& items, const std::string& id) {
   for (const auto& [key, name] : items)
     if (key == id) return name;
@@ -172,7 +182,7 @@ std::string Service::summary_pdf(const Scope& s, const std::string& programme_id
   if (!v.reports.empty())
     label_value(doc, "Berkas laporan", v.reports.front().filename + " (SHA-256 " + v.reports.front().sha256.substr(0, 16) + "…)");
   for (const auto& k : v.corrections) {
-    label_value(doc, "Koreksi", long_local_date(p.local_date(k.corrected_at)) + ", " + k.corrected_by_name + ": " + k.field + " " +
+    label_value(doc, "Koreksi", long_local_date(p.local_date(k.corrected_at)) + ", " + k.corrected_by_name + ": " + correction_field_label(k.field) + " " +
                                     k.old_value + " → " + k.new_value);
     label_value(doc, "Alasan koreksi", k.reason);
   }

@@ -189,11 +189,13 @@ Client seed_tenant_a(Instance& in) {
   create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"assign"})");
   create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"pend","reason":"RAHASIA-A menunggu suku cadang"})");
 
-  // Audit TIK: an infrastructure audit programme of the server.
-  create(admin, "/api/audit/programmes",
-         R"({"type":"infrastruktur","title":"RAHASIA-A audit","aspects":["tata_kelola"],"object_ids":[")" + server +
-             R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024",)"
-             R"("planned_start":"2027-02-01","planned_end":"2027-03-01"})");
+  // Audit TIK: an infrastructure audit programme of the server, begun, with its report file.
+  auto audit = create(admin, "/api/audit/programmes",
+                      R"({"type":"infrastruktur","title":"RAHASIA-A audit","aspects":["tata_kelola"],"object_ids":[")" + server +
+                          R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024",)"
+                          R"("planned_start":"2027-02-01","planned_end":"2027-03-01"})");
+  EXPECT_EQ(admin.post("/api/audit/programmes/" + audit + "/steps", R"({"to":"dimulai","date":"2026-12-01"})").status, 200);
+  upload(admin, "/api/audit/programmes/" + audit + "/reports?filename=rahasia-a-laporan.pdf", "%PDF-1.4 RAHASIA-A laporan audit");
   return admin;
 }
 

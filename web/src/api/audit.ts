@@ -1,6 +1,6 @@
 // Audit TIK (docs/ict-audit.md): audit objects with their due dates, programmes and their steps,
 // findings and their follow-up. The answers' shapes come from the contract (src/audit/openapi.cpp).
-import { api } from './client'
+import { api, download, upload } from './client'
 import type { Answer } from './contract'
 
 const enc = encodeURIComponent
@@ -24,4 +24,8 @@ export const auditApi = {
   findings: (programme?: string) => api.get<Answer<'/api/audit/findings', 'get'>>('/api/audit/findings', { query: programme ? { programme } : {} }),
   followUp: (id: string, evidence: string, date: string) => api.post<AuditFinding>(`/api/audit/findings/${enc(id)}/follow-up`, { evidence, date }),
   verify: (id: string, date: string) => api.post<AuditFinding>(`/api/audit/findings/${enc(id)}/verification`, { date }),
+  uploadReport: (id: string, file: File) =>
+    upload<AuditProgramme>(`/api/audit/programmes/${enc(id)}/reports`, file, 'application/octet-stream', { query: { filename: file.name } }),
+  downloadReport: (reportId: string) => download(`/api/audit/reports/${enc(reportId)}/content`),
+  summaryPdf: (id: string) => download(`/api/audit/programmes/${enc(id)}/summary.pdf`),
 }
