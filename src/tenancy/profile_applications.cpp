@@ -14,7 +14,7 @@ const std::set<std::string> kSeverities = {"tinggi", "sedang", "rendah"};
 // architecture modules', Infrastruktur SPBE's (src/infrastructure/facts.hpp), the service desk's
 // and the objects of each ICT audit type (src/audit/facts.hpp).
 const std::set<std::string> kSubjects = {"application", "architecture_document", "service", "recommendation",
-                                         "server", "site", "backup_duty", "lan", "device", "service_desk",
+                                         "server", "site", "backup_duty", "lan", "device", "bandwidth_month", "service_desk",
                                          "audit_infrastruktur", "audit_aplikasi", "audit_keamanan"};
 
 std::optional<std::string> rule_ref(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& key,
@@ -104,7 +104,7 @@ std::vector<ComplianceRuleSpec> read_compliance(const Reader& r, const Profile& 
     check_rule_ref(r, p, n, path + "rule", c.rule);
     c.kind = r.str(n, "kind", path);
     c.subject = r.str(n, "subject", path);
-    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service, recommendation, server, site, backup_duty, lan, device, service_desk or audit_<type>");
+    if (!kSubjects.count(c.subject)) r.fail(n["subject"], path + "subject", "must be application, architecture_document, service, recommendation, server, site, backup_duty, lan, device, bandwidth_month, service_desk or audit_<type>");
     c.title = r.str(n, "title", path);
     c.title_en = r.str(n, "title_en", path);
     c.severity = r.str(n, "severity", path);
