@@ -817,21 +817,22 @@ TEST_P(InfrastructureBandwidthTest, PusatDataAndJaringanIntraIndicatorsGetLiveEv
       if (p.at("source").as_string() == "infrastructure") out[text_of(p, "kind")][text_of(p, "ref_id")] = p.at("present").as_bool();
     return out;
   };
-  // Layanan Pusat Data (I16): nothing registered is a gap, a Pusat Data is evidence, the PDN link level 4.
-  auto empty = proposals("I16");
-  EXPECT_FALSE(empty["infra_site"][""]);
-  auto pusat = admin.post("/api/infrastructure/sites", R"({"code":"PD-01","name":"Pusat Data Kota","kind":"pusat_data_pemda","agency_id":")" + kominfo + "\"}");
-  ASSERT_EQ(pusat.status, 201) << pusat.body;
-  auto site = text_of(pusat.json, "id");
+  // Layanan Pusat Data (I16): the demo's Pusat Data is evidence; without a PDN link, interconnection is a gap.
+  std::string site, site_name;
+  auto sites = admin.get("/api/infrastructure/sites");
+  for (const auto& x : sites.json.at("items").as_array())
+    if (x.at("kind").as_string() == "pusat_data_pemda") site = text_of(x, "id"), site_name = text_of(x, "name");
+  ASSERT_FALSE(site.empty()) << sites.body;
   auto with_site = proposals("I16");
   EXPECT_TRUE(with_site["infra_site"][site]);
-  EXPECT_EQ(with_site["infra_site"].count(""), 1u);  // still no PDN interconnection
-  ASSERT_EQ(admin.post("/api/infrastructure/sites", R"({"code":"PDN","name":"Tautan PDN","kind":"pdn","agency_id":")" + kominfo + "\"}").status, 201);
+  ASSERT_EQ(with_site["infra_site"].count(""), 1u);  // no PDN interconnection yet
+  EXPECT_FALSE(with_site["infra_site"][""]);
+  ASSERT_EQ(admin.post("/api/infrastructure/sites", R"({"code":"PDN-UJI","name":"Tautan PDN","kind":"pdn","agency_id":")" + kominfo + "\"}").status, 201);
   EXPECT_EQ(proposals("I16")["infra_site"].count(""), 0u);
   auto linked = entry.post("/api/evaluation/periods/" + period_id + "/indicators/I16/evidence/link",
                            R"({"ref_kind":"infra_site","ref_id":")" + site + "\"}");
   ASSERT_EQ(linked.status, 201) << linked.body;
-  EXPECT_NE(text_of(linked.json, "label").find("Pusat Data Kota"), std::string::npos);
+  EXPECT_NE(text_of(linked.json, "label").find(site_name), std::string::npos);
 
   // Layanan Jaringan Intra (I17): the WAN is a gap until a link is registered.
   EXPECT_FALSE(proposals("I17")["infra_wan"][""]);

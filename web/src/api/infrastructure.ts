@@ -126,6 +126,63 @@ export interface InfraOptions {
   lan_change_report_rule: RuleRef | null
 }
 
+export interface BandwidthRequest {
+  id: string
+  agency: Named
+  need_mbps: number
+  justification: string
+  state: 'diajukan' | 'disetujui' | 'ditolak'
+  state_name: string
+  requested_by_name: string
+  requested_at: string
+  priority: number | null
+  allocated_mbps: number | null
+  reasons: string
+  decided_by_name: string
+  decided_at: string | null
+  rule: RuleRef | null
+}
+
+export interface BandwidthRow {
+  agency: Named
+  samples: number
+  average_mbps: number
+  p95_mbps: number
+  peak_mbps: number
+  allocated_mbps: number | null
+  share: number | null
+  assessment: string
+  assessment_name: string
+  recommendation: string
+}
+
+export interface BandwidthEvaluation {
+  id: string
+  month: string
+  generated_at: string
+  generated_by_name: string
+  rows: BandwidthRow[]
+  recipient: string
+  acknowledged_by_name: string
+  acknowledged_at: string | null
+  rule: RuleRef | null
+  report_rule: RuleRef | null
+}
+
+export interface WanLink {
+  id: string
+  code: string
+  name: string
+  from_agency: Named
+  to_agency: Named
+  medium: string
+  medium_name: string
+  capacity_mbps: number
+  operated_by: 'dinas' | 'pd'
+  operated_by_name: string
+  provider: string
+}
+
 interface Items<T> {
   items: T[]
   total: number
@@ -151,4 +208,13 @@ export const infrastructureApi = {
   devices: () => api.get<Items<InfraDevice>>('/api/infrastructure/devices'),
   reportChange: (id: string, date: string, summary: string) =>
     api.post<InfraDevice>(`/api/infrastructure/devices/${enc(id)}/change-reports`, { date, summary }),
+  bandwidthRequests: () => api.get<Items<BandwidthRequest>>('/api/infrastructure/bandwidth/requests'),
+  requestBandwidth: (body: { agency_id: string; need_mbps: number; justification: string }) =>
+    api.post<BandwidthRequest>('/api/infrastructure/bandwidth/requests', body),
+  decideBandwidth: (id: string, body: { decision: 'disetujui' | 'ditolak'; priority?: number; allocated_mbps?: number; reasons: string }) =>
+    api.post<BandwidthRequest>(`/api/infrastructure/bandwidth/requests/${enc(id)}/decision`, body),
+  bandwidthEvaluations: () => api.get<Items<BandwidthEvaluation>>('/api/infrastructure/bandwidth/evaluations'),
+  evaluateBandwidth: (month: string) => api.post<BandwidthEvaluation>('/api/infrastructure/bandwidth/evaluations', { month }),
+  acknowledgeEvaluation: (id: string) => api.post<BandwidthEvaluation>(`/api/infrastructure/bandwidth/evaluations/${enc(id)}/acknowledgement`, {}),
+  wanLinks: () => api.get<Items<WanLink>>('/api/infrastructure/wan-links'),
 }
