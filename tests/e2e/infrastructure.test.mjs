@@ -129,4 +129,15 @@ describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
     await screenshot(page, 'infrastructure-bandwidth')
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
   })
+
+  step('the administrator registers a site with the form on the Pusat Data page', async () => {
+    await signIn(session)
+    await go('/infrastruktur/pusat-data')
+    const form = page.locator('[data-test=infra-site-form]')
+    await form.getByLabel('Kode').fill(`DRC-${RUN}`)
+    await form.getByLabel('Nama').fill(`Pusat Pemulihan Data ${RUN}`)
+    await form.locator('[data-test=infra-site-save]').click()
+    await page.locator('[data-test=infra-sites] .el-table__row', { hasText: `Pusat Pemulihan Data ${RUN}` }).getByText('Pusat Data Pemerintah Daerah').waitFor()
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
 })

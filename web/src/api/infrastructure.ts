@@ -118,6 +118,7 @@ export interface InfraDevice {
 }
 
 export interface InfraOptions {
+  site_kinds: Named[]
   pusat_data_kinds: Named[]
   placement_rule: RuleRef | null
   vps: { modal: string; rule: RuleRef | null }
@@ -191,6 +192,8 @@ interface Items<T> {
 export const infrastructureApi = {
   options: () => api.get<InfraOptions>('/api/infrastructure/options'),
   sites: () => api.get<Items<InfraSite>>('/api/infrastructure/sites'),
+  createSite: (body: { code: string; name: string; kind: string; status: string; agency_id: string }) =>
+    api.post<InfraSite>('/api/infrastructure/sites', body),
   servers: () => api.get<Items<InfraServer>>('/api/infrastructure/servers'),
   requests: () => api.get<Items<InfraRequest>>('/api/infrastructure/requests'),
   createRequest: (body: { agency_id: string; kind: string; purpose: string; specification?: string }) =>

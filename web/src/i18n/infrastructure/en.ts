@@ -81,6 +81,9 @@ const en: typeof id = {
     medium: 'Medium',
     capacityMbps: 'Capacity (Mbps)',
     operatedBy: 'Operated by',
+    addSite: 'Add site',
+    siteOperating: 'Operating',
+    sitePlanned: 'Planned',
   },
 }
 

@@ -79,6 +79,9 @@ const id = {
     medium: 'Media',
     capacityMbps: 'Kapasitas (Mbps)',
     operatedBy: 'Dioperasikan oleh',
+    addSite: 'Tambah lokasi',
+    siteOperating: 'Beroperasi',
+    sitePlanned: 'Rencana pembangunan',
   },
 }
 
