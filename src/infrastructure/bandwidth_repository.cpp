@@ -46,6 +46,7 @@ std::vector<storage::Migration> BandwidthRepository::migrations() {
            "interface TEXT NOT NULL, at_s BIGINT NOT NULL, in_octets BIGINT NOT NULL, out_octets BIGINT NOT NULL, in_bps BIGINT, "
            "out_bps BIGINT, PRIMARY KEY (tenant_id, agency_id, interface, at_s));"
            "CREATE INDEX infra_bw_samples_by_time ON infra_bw_samples (tenant_id, at_s);"
+           "CREATE INDEX infra_bw_samples_by_agency ON infra_bw_samples (tenant_id, agency_id, at_s);"
            "CREATE TABLE infra_bw_evaluations (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), month TEXT NOT NULL, "
            "generated_at TEXT NOT NULL, generated_by_name TEXT NOT NULL, rows_json TEXT NOT NULL, acknowledged_by_name TEXT NOT NULL, "
            "acknowledged_at TEXT, UNIQUE (tenant_id, month));"
@@ -129,17 +130,18 @@ void BandwidthRepository::insert_sample(const Scope& s, const SampleInput& x, st
 }
 
 std::vector<RateRow> BandwidthRepository::rates(const Scope& s, const std::string& agency_id, std::int64_t from, std::int64_t to) const {
+  // Summed per agency and 5-minute slot in the database: one row per slot instead of one per interface.
   std::string sql =
-      "SELECT agency_id, interface, at_s, in_bps, out_bps FROM infra_bw_samples WHERE tenant_id = ? AND at_s >= ? AND at_s < ? "
-      "AND in_bps IS NOT NULL";
+      "SELECT agency_id, (at_s / 300) * 300, SUM(in_bps), SUM(out_bps) FROM infra_bw_samples WHERE tenant_id = ? AND at_s >= ? "
+      "AND at_s < ? AND in_bps IS NOT NULL";
   storage::Params params{s.tenant_id, static_cast<long long>(from), static_cast<long long>(to)};
   if (!agency_id.empty()) {
     sql += " AND agency_id = ?";
     params.emplace_back(agency_id);
   }
   std::vector<RateRow> out;
-  for (const auto& r : c_.query(sql + " ORDER BY at_s", params))
-    out.push_back({r.text_at(0), r.text_at(1), r.int_at(2), r.int_at(3), r.int_at(4)});
+  for (const auto& r : c_.query(sql + " GROUP BY agency_id, (at_s / 300) * 300 ORDER BY 2", params))
+    out.push_back({r.text_at(0), "", r.int_at(1), r.int_at(2), r.int_at(3)});
   return out;
 }
 

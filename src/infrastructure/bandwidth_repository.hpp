@@ -39,7 +39,8 @@ class BandwidthRepository {
                                         std::int64_t at_s) const;
   void insert_sample(const Scope& s, const SampleInput& x, std::int64_t at_s, std::optional<std::int64_t> in_bps,
                      std::optional<std::int64_t> out_bps);
-  /// Rates in [from, to) (epoch seconds), of one agency or all.
+  /// Rates in [from, to) (epoch seconds), of one agency or all, summed per agency and 5-minute slot
+  /// (`interface` empty, `at_s` the slot's start).
   std::vector<RateRow> rates(const Scope& s, const std::string& agency_id, std::int64_t from, std::int64_t to) const;
   /// The earliest sample's time (epoch seconds), if any.
   std::optional<std::int64_t> first_sample(const Scope& s) const;

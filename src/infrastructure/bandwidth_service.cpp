@@ -265,7 +265,8 @@ std::vector<BandwidthService::UsagePoint> BandwidthService::usage(const Scope& s
     return BandwidthRepository(c).rates(s, agency_id, month_start_utc(month, offset), month_start_utc(next_month(month), offset));
   });
   std::vector<UsagePoint> out;
-  for (const auto& [slot, v] : by_slot(rates)[agency_id]) out.push_back({iso_of(slot), v.in / 1e6, v.out / 1e6});
+  auto slots = by_slot(rates);  // kept: a range over a temporary's member would dangle
+  for (const auto& [slot, v] : slots[agency_id]) out.push_back({iso_of(slot), v.in / 1e6, v.out / 1e6});
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "infrastructure/module.hpp"
 
+#include "evaluation/evidence.hpp"
 #include "http/api_description.hpp"
 #include "infrastructure/facts.hpp"
 #include "infrastructure/profile_section.hpp"
@@ -16,7 +17,8 @@ std::string_view openapi_fragment();
 namespace simpul::infrastructure {
 
 InfrastructureModule::InfrastructureModule(seam::Services& services)
-    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+    : tenancy_(services.get<tenancy::Service>()),
+      service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
                services.get<regulation::Compliance>(), services.get<ledger::Ledger>()),
       bandwidth_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
                  services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
@@ -50,6 +52,10 @@ void InfrastructureModule::register_routes(http::Router& router) {
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month"}, infrastructure_facts(service_.elements()));
+}
+
+void InfrastructureModule::register_evidence(evaluation::EvidenceSources& sources) {
+  sources.add(infrastructure_evidence_source(tenancy_, service_.elements()));
 }
 
 void InfrastructureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const { add_infrastructure_coverage(p, rows); }

@@ -160,6 +160,7 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
   SIMPUL_PROVES("lampung-timur", "LTM-17-7");
   SIMPUL_PROVES("bontang", "BTG-16-4");
   SIMPUL_PROVES("madiun", "MDN-14-4");
+  SIMPUL_PROVES("madiun", "MDN-14-1");  // 'dapat': a server outside the Pusat Data is no placement finding
   SIMPUL_PROVES("madiun", "MDN-16-1");
   SIMPUL_PROVES("madiun", "MDN-20-1");
   SIMPUL_PROVES("madiun", "MDN-20-2");
@@ -262,9 +263,29 @@ TEST_P(InfrastructureTest, LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaer
 TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionStates) {
   SIMPUL_PROVES("balikpapan", "BPN-14-2");
   SIMPUL_PROVES("bandar-lampung", "BDL-14-4");
+  SIMPUL_PROVES("madiun", "MDN-14-2");
+  SIMPUL_PROVES("lampung-timur", "LTM-17-1");
+  SIMPUL_PROVES("bontang", "BTG-16-1");
   SIMPUL_PROVES("balikpapan", "BPN-14-6");
   SIMPUL_PROVES("bandar-lampung", "BDL-16-4");
-  for (const char* profile : {"balikpapan", "bandar-lampung"}) {
+  SIMPUL_PROVES("madiun", "MDN-14-5");
+  SIMPUL_PROVES("balikpapan", "BPN-14-4");
+  SIMPUL_PROVES("bandar-lampung", "BDL-16-2");
+  struct Expected {
+    std::string profile, operator_rule, operator_citation, vps_modal, vps_rule, vps_citation, colocation_rule, colocation_citation;
+  };
+  const std::vector<Expected> regions = {
+      // Pasal 14 ayat (6): 'Dinas menyediakan' (wajib); ayat (4): what the Pusat Data guarantees a colocated server.
+      {"balikpapan", "BPN-14-2", "Pasal 14 ayat (2)", "wajib", "BPN-14-6", "Pasal 14 ayat (6)", "BPN-14-4", "Pasal 14 ayat (4)"},
+      // Pasal 16 ayat (4): 'dapat menyediakan' (discretion).
+      {"bandar-lampung", "BDL-14-4", "Pasal 14 ayat (4)", "dapat", "BDL-16-4", "Pasal 16 ayat (4)", "BDL-16-2", "Pasal 16 ayat (2)"},
+      {"madiun", "MDN-14-2", "Pasal 14 ayat (2)", "wajib", "MDN-14-5", "Pasal 14 ayat (5)", "MDN-14-2", "Pasal 14 ayat (2)"},
+      // No VPS clause and no colocation guarantee: the duty is 'none' with no article.
+      {"lampung-timur", "LTM-17-1", "Pasal 17 ayat (1)", "none", "", "", "", ""},
+      {"bontang", "BTG-16-1", "Pasal 16 ayat (1)", "none", "", "", "", ""},
+  };
+  for (const auto& region : regions) {
+    const std::string& profile = region.profile;
     SCOPED_TRACE(profile);
     Instance in(GetParam());
     auto admin = admin_client(in, profile);
@@ -283,8 +304,8 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
     auto not_dinas = outsider.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"bukan Dinas"})");
     EXPECT_EQ(not_dinas.status, 403);
     EXPECT_EQ(not_dinas.error_code(), "infrastructure.not_operator");
-    EXPECT_EQ(not_dinas.rule_id(), std::string(profile) == "balikpapan" ? "BPN-14-2" : "BDL-14-4");
-    EXPECT_EQ(text_of(not_dinas.json.at("error").at("rule"), "citation"), std::string(profile) == "balikpapan" ? "Pasal 14 ayat (2)" : "Pasal 14 ayat (4)");
+    EXPECT_EQ(not_dinas.rule_id(), region.operator_rule);
+    EXPECT_EQ(text_of(not_dinas.json.at("error").at("rule"), "citation"), region.operator_citation);
     EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui"})").status, 422);
     EXPECT_EQ(ledger_size(in), before);
 
@@ -293,18 +314,29 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
     EXPECT_EQ(text_of(decided.json, "state"), "disetujui");
     EXPECT_EQ(ledger_size(in), before + 1);
     const auto& duty = decided.json.at("dinas_duty");
-    if (std::string(profile) == "balikpapan") {
-      EXPECT_EQ(text_of(duty, "modal"), "wajib");  // Pasal 14 ayat (6): 'Dinas menyediakan'
-      EXPECT_EQ(text_of(duty.at("rule"), "id"), "BPN-14-6");
-      EXPECT_EQ(text_of(duty.at("rule"), "citation"), "Pasal 14 ayat (6)");
+    EXPECT_EQ(text_of(duty, "modal"), region.vps_modal);
+    if (region.vps_rule.empty()) {
+      EXPECT_TRUE(duty.at("rule").is_null());
     } else {
-      EXPECT_EQ(text_of(duty, "modal"), "dapat");  // Pasal 16 ayat (4): 'dapat menyediakan'
-      EXPECT_EQ(text_of(duty.at("rule"), "id"), "BDL-16-4");
-      EXPECT_EQ(text_of(duty.at("rule"), "citation"), "Pasal 16 ayat (4)");
+      EXPECT_EQ(text_of(duty.at("rule"), "id"), region.vps_rule);
+      EXPECT_EQ(text_of(duty.at("rule"), "citation"), region.vps_citation);
     }
     EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})").error_code(),
               "infrastructure.request_decided");
     EXPECT_EQ(op.get("/api/infrastructure/requests?state=disetujui").json.at("total").as_int64(), 1);
+
+    // A colocation request states what the Pusat Data guarantees where the region says so.
+    auto colo = op.post("/api/infrastructure/requests", R"({"agency_id":")" + pd + R"(","kind":"kolokasi","purpose":"Server arsip"})");
+    ASSERT_EQ(colo.status, 201) << colo.body;
+    const auto& guarantee = colo.json.at("dinas_duty");
+    if (region.colocation_rule.empty()) {
+      EXPECT_EQ(text_of(guarantee, "modal"), "none");
+      EXPECT_TRUE(guarantee.at("rule").is_null());
+    } else {
+      EXPECT_EQ(text_of(guarantee, "modal"), "wajib");
+      EXPECT_EQ(text_of(guarantee.at("rule"), "id"), region.colocation_rule);
+      EXPECT_EQ(text_of(guarantee.at("rule"), "citation"), region.colocation_citation);
+    }
   }
 }
 
@@ -750,7 +782,8 @@ TEST_P(InfrastructureBandwidthTest, AClosedMonthWithoutItsEvaluationIsAFindingOn
       EXPECT_EQ(text_of(refused.json.at("error").at("rule"), "citation"), "Pasal 21 ayat (4)");
     }
     std::string team;
-    for (const auto& t : admin.get("/api/teams").json.as_array())
+    auto teams = admin.get("/api/teams");
+    for (const auto& t : teams.json.as_array())
       if (t.at("kind").as_string() == "tim_koordinasi") team = text_of(t, "id");
     ASSERT_FALSE(team.empty());
     auto member = user(in, admin, profile, "anggota.tim", "viewer", kominfo);
@@ -811,3 +844,49 @@ TEST_P(InfrastructureBandwidthTest, WanLinksAreArchitectureElementsRunByTheDinas
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, InfrastructureBandwidthTest, ::testing::ValuesIn(test_support::backends()));
+
+TEST_P(InfrastructureBandwidthTest, PusatDataAndJaringanIntraIndicatorsGetLiveEvidenceFromTheRegister) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "bontang");
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto pd = agency_id(admin, "DISHUB");
+  auto entry = user(in, admin, "bontang", "entri.infra", "assessor", kominfo);
+  auto period = admin.post("/api/evaluation/periods", R"({"year":2025})");
+  ASSERT_EQ(period.status, 201) << period.body;
+  auto period_id = text_of(period.json, "id");
+  ASSERT_EQ(admin.post("/api/evaluation/periods/" + period_id + "/members", R"({"user_id":")" + bw_user_id(entry) + R"(","role":"data_entry"})").status,
+            201);
+  // kind -> (ref id -> present) of the infrastructure source's proposals for an indicator.
+  auto proposals = [&](const std::string& indicator) {
+    std::map<std::string, std::map<std::string, bool>> out;
+    auto view = entry.get("/api/evaluation/periods/" + period_id + "/indicators/" + indicator);
+    EXPECT_EQ(view.status, 200) << view.body;
+    for (const auto& p : view.json.at("proposals").as_array())
+      if (p.at("source").as_string() == "infrastructure") out[text_of(p, "kind")][text_of(p, "ref_id")] = p.at("present").as_bool();
+    return out;
+  };
+  // Layanan Pusat Data (I16): the demo's Pusat Data is evidence; without a PDN link, interconnection is a gap.
+  std::string site, site_name;
+  auto sites = admin.get("/api/infrastructure/sites");
+  for (const auto& x : sites.json.at("items").as_array())
+    if (x.at("kind").as_string() == "pusat_data_pemda") site = text_of(x, "id"), site_name = text_of(x, "name");
+  ASSERT_FALSE(site.empty()) << sites.body;
+  auto with_site = proposals("I16");
+  EXPECT_TRUE(with_site["infra_site"][site]);
+  ASSERT_EQ(with_site["infra_site"].count(""), 1u);  // no PDN interconnection yet
+  EXPECT_FALSE(with_site["infra_site"][""]);
+  ASSERT_EQ(admin.post("/api/infrastructure/sites", R"({"code":"PDN-UJI","name":"Tautan PDN","kind":"pdn","agency_id":")" + kominfo + "\"}").status, 201);
+  EXPECT_EQ(proposals("I16")["infra_site"].count(""), 0u);
+  auto linked = entry.post("/api/evaluation/periods/" + period_id + "/indicators/I16/evidence/link",
+                           R"({"ref_kind":"infra_site","ref_id":")" + site + "\"}");
+  ASSERT_EQ(linked.status, 201) << linked.body;
+  EXPECT_NE(text_of(linked.json, "label").find(site_name), std::string::npos);
+
+  // Layanan Jaringan Intra (I17): the WAN is a gap until a link is registered.
+  EXPECT_FALSE(proposals("I17")["infra_wan"][""]);
+  ASSERT_EQ(admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-01","name":"FO Diskominfo - Dishub","from_agency_id":")" + kominfo +
+                                                            R"(","to_agency_id":")" + pd + R"(","medium":"fiber_optik","capacity_mbps":1000})")
+                .status,
+            201);
+  EXPECT_TRUE(proposals("I17")["infra_wan"][""]);
+}

@@ -178,6 +178,15 @@ Client seed_tenant_a(Instance& in) {
   upload(admin, "/api/infrastructure/lans/" + lan + "/diagrams?filename=rahasia-a-lan.pdf", "%PDF-1.4 RAHASIA-A diagram");
   create(admin, "/api/infrastructure/devices",
          R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A Router","kind":"router","installed_on":"2026-01-10"})");
+  // Bandwidth and WAN: a PD's request, two counter readings of October 2026 and that month's
+  // evaluation, a WAN link run by the Dinas.
+  create(admin, "/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + dinkes + R"(","need_mbps":20,"justification":"RAHASIA-A telemedis"})");
+  create(admin, "/api/infrastructure/bandwidth/samples",
+         R"({"samples":[{"agency_id":")" + dinkes + R"(","interface":"rahasia-a-ge0","at":"2026-10-15T03:00:00Z","in_octets":0,"out_octets":0},)"
+         R"({"agency_id":")" + dinkes + R"(","interface":"rahasia-a-ge0","at":"2026-10-15T03:05:00Z","in_octets":37500000,"out_octets":1000}]})");
+  create(admin, "/api/infrastructure/bandwidth/evaluations", R"({"month":"2026-10"})");
+  create(admin, "/api/infrastructure/wan-links", R"({"code":"WAN-RHSA","name":"RAHASIA-A WAN","from_agency_id":")" + kominfo +
+                                                     R"(","to_agency_id":")" + dinkes + R"(","medium":"fiber_optik","capacity_mbps":1000})");
 
   // Service desk: a holiday, a Level 1 agent of DINKES and a ticket the administrator opened for
   // DINKES, put on hold by the agent (which tells the administrator in the inbox).

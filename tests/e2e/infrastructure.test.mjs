@@ -2,7 +2,8 @@
 // the Pusat Data page shows the demo data centre and a pending VPS request with the duty Pasal 14
 // ayat (6) gives the Dinas; a Diskominfo user decides it; the backup board shows the demo duty as
 // met; on the Jaringan Intra page a PD's LAN takes its diagram and a new version, offers the latest
-// for download, and refuses a file that is no diagram.
+// for download, and refuses a file that is no diagram; on the Bandwidth page the Dinas sets a PD's
+// bandwidth request with a priority score and the allocation.
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -99,6 +100,44 @@ describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
     await row.locator('[data-test=infra-diagram-input]').setInputFiles(fake)
     await main().getByText('PDF, PNG, SVG, atau draw.io').waitFor()
     await screenshot(page, 'infrastructure-jaringan')
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+
+  step('the Dinas sets a PD bandwidth request with a priority score and the allocation on the Bandwidth page', async () => {
+    const agencies = await apiCall('GET', '/api/agencies?per_page=200')
+    const dishub = agencies.body.items.find((a) => a.code === 'DISHUB')
+    const asked = await apiCall('POST', '/api/infrastructure/bandwidth/requests', {
+      agency_id: dishub.id,
+      need_mbps: 50,
+      justification: `Layanan perizinan daring ${RUN}`,
+    })
+    assert.equal(asked.status, 201, JSON.stringify(asked.body))
+    await signIn(session, { username: DINAS.username, password: DINAS.password })
+    await page.getByRole('navigation').getByRole('link', { name: 'Bandwidth dan WAN' }).click()
+    await main().getByRole('heading', { name: 'Bandwidth dan WAN' }).waitFor()
+    const row = page.locator('[data-test=infra-bw-requests] .el-table__row', { hasText: `Layanan perizinan daring ${RUN}` })
+    await row.getByText('Diajukan').waitFor()
+    await row.locator('[data-test=infra-bw-decide]').click()
+    const dialog = page.locator('[data-test=infra-bw-decision-dialog]').locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+    await dialog.getByLabel('Alasan keputusan').fill(`Prioritas layanan publik (${RUN}).`)
+    await dialog.locator('[data-test=infra-bw-approve]').click()
+    await row.getByText('Disetujui').waitFor()
+    const answer = await apiCall('GET', `/api/infrastructure/bandwidth/requests/${asked.body.id}`)
+    assert.equal(answer.body.priority, 3)
+    assert.equal(answer.body.allocated_mbps, 50)
+    await main().getByRole('heading', { name: 'Tautan WAN antar Perangkat Daerah' }).waitFor()
+    await screenshot(page, 'infrastructure-bandwidth')
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+
+  step('the administrator registers a site with the form on the Pusat Data page', async () => {
+    await signIn(session)
+    await go('/infrastruktur/pusat-data')
+    const form = page.locator('[data-test=infra-site-form]')
+    await form.getByLabel('Kode').fill(`DRC-${RUN}`)
+    await form.getByLabel('Nama').fill(`Pusat Pemulihan Data ${RUN}`)
+    await form.locator('[data-test=infra-site-save]').click()
+    await page.locator('[data-test=infra-sites] .el-table__row', { hasText: `Pusat Pemulihan Data ${RUN}` }).getByText('Pusat Data Pemerintah Daerah').waitFor()
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
   })
 })

@@ -128,12 +128,70 @@ export interface InfraDevice {
 }
 
 export interface InfraOptions {
+  site_kinds: Named[]
   pusat_data_kinds: Named[]
   placement_rule: RuleRef | null
   vps: { modal: string; rule: RuleRef | null }
   backup: { rule: RuleRef | null; legal_exception: boolean; by_dinas_rule: RuleRef | null }
   lan_diagram: { rule: RuleRef | null; months: number | null }
   lan_change_report_rule: RuleRef | null
+}
+
+export interface BandwidthRequest {
+  id: string
+  agency: Named
+  need_mbps: number
+  justification: string
+  state: 'diajukan' | 'disetujui' | 'ditolak'
+  state_name: string
+  requested_by_name: string
+  requested_at: string
+  priority: number | null
+  allocated_mbps: number | null
+  reasons: string
+  decided_by_name: string
+  decided_at: string | null
+  rule: RuleRef | null
+}
+
+export interface BandwidthRow {
+  agency: Named
+  samples: number
+  average_mbps: number
+  p95_mbps: number
+  peak_mbps: number
+  allocated_mbps: number | null
+  share: number | null
+  assessment: string
+  assessment_name: string
+  recommendation: string
+}
+
+export interface BandwidthEvaluation {
+  id: string
+  month: string
+  generated_at: string
+  generated_by_name: string
+  rows: BandwidthRow[]
+  recipient: string
+  acknowledged_by_name: string
+  acknowledged_at: string | null
+  rule: RuleRef | null
+  report_rule: RuleRef | null
+}
+
+export interface WanLink {
+  id: string
+  code: string
+  name: string
+  from_agency: Named
+  to_agency: Named
+  medium: string
+  medium_name: string
+  capacity_mbps: number
+  operated_by: 'dinas' | 'pd'
+  operated_by_name: string
+  provider: string
 }
 
 interface Items<T> {
@@ -144,6 +202,8 @@ interface Items<T> {
 export const infrastructureApi = {
   options: () => api.get<InfraOptions>('/api/infrastructure/options'),
   sites: () => api.get<Items<InfraSite>>('/api/infrastructure/sites'),
+  createSite: (body: { code: string; name: string; kind: string; status: string; agency_id: string }) =>
+    api.post<InfraSite>('/api/infrastructure/sites', body),
   servers: () => api.get<Items<InfraServer> & { note_count: number }>('/api/infrastructure/servers'),
   requests: () => api.get<Items<InfraRequest>>('/api/infrastructure/requests'),
   createRequest: (body: { agency_id: string; kind: string; purpose: string; specification?: string }) =>
@@ -161,4 +221,13 @@ export const infrastructureApi = {
   devices: () => api.get<Items<InfraDevice>>('/api/infrastructure/devices'),
   reportChange: (id: string, date: string, summary: string) =>
     api.post<InfraDevice>(`/api/infrastructure/devices/${enc(id)}/change-reports`, { date, summary }),
+  bandwidthRequests: () => api.get<Items<BandwidthRequest>>('/api/infrastructure/bandwidth/requests'),
+  requestBandwidth: (body: { agency_id: string; need_mbps: number; justification: string }) =>
+    api.post<BandwidthRequest>('/api/infrastructure/bandwidth/requests', body),
+  decideBandwidth: (id: string, body: { decision: 'disetujui' | 'ditolak'; priority?: number; allocated_mbps?: number; reasons: string }) =>
+    api.post<BandwidthRequest>(`/api/infrastructure/bandwidth/requests/${enc(id)}/decision`, body),
+  bandwidthEvaluations: () => api.get<Items<BandwidthEvaluation>>('/api/infrastructure/bandwidth/evaluations'),
+  evaluateBandwidth: (month: string) => api.post<BandwidthEvaluation>('/api/infrastructure/bandwidth/evaluations', { month }),
+  acknowledgeEvaluation: (id: string) => api.post<BandwidthEvaluation>(`/api/infrastructure/bandwidth/evaluations/${enc(id)}/acknowledgement`, {}),
+  wanLinks: () => api.get<Items<WanLink>>('/api/infrastructure/wan-links'),
 }
