@@ -106,16 +106,23 @@ void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& 
   add(g.request_fields_rule, "gate: a request states the responsible person (huruf a), work unit (b), purpose (c) and data "
                              "needed (d); a missing item is `validation.missing_field` citing its huruf",
       bpn);
-  // 'dapat ditolak': discretion, so the grounds are flags and the decider's reasons, never a refusal by the platform.
-  // The data plane's refusals (docs/gateway.md "Refusals that cite a rule").
+  // The data plane's refusals (docs/gateway.md "Refusals that cite a rule"); the proving tests run in
+  // Balikpapan (access) and Madiun (network): elsewhere the row stays implemented, not proven.
   auto refusal = control::refusal_rules(p);
   if (!refusal.grant.id.empty())
     add(refusal.grant.id, "data plane: a consumer without an approved request's grant is refused (`gateway.no_grant`) citing the article",
-        "GatewayTest.BalikpapanKeyWithoutAnApprovedRequestOpensNothingAndTheRefusalCitesPasal9Ayat5");
+        p.id == "balikpapan" ? "GatewayTest.BalikpapanKeyWithoutAnApprovedRequestOpensNothingAndTheRefusalCitesPasal9Ayat5" : "");
   if (!refusal.source.id.empty())
     add(refusal.source.id, "data plane: a call from outside the service's networks is refused (`gateway.source_not_allowed`) citing "
                            "the Jaringan Intra duty",
-        "GatewayTest.MadiunSourceOutsideTheServicesNetworksIsRefusedCitingTheJaringanIntraDuty");
+        p.id == "madiun" ? "GatewayTest.MadiunSourceOutsideTheServicesNetworksIsRefusedCitingTheJaringanIntraDuty" : "");
+  if (const auto* gd = p.document.if_contains("gateway"); gd && gd->is_object())
+    if (const auto* to = gd->as_object().if_contains("addressees_rule"); to && to->is_string() && p.rule(std::string(to->as_string())))
+      add(std::string(to->as_string()),
+          "workflow: the request is addressed to the decider with copies to the Dinas and the PD Wali Data, who are told in their "
+          "inbox (and by e-mail where configured)",
+          "GatewayTest.BalikpapanRequestIsAddressedToTheSekdaWithCopiesAndTheyAreNotified");
+  // 'dapat ditolak': discretion, so the grounds are flags and the decider's reasons, never a refusal by the platform.
   for (const auto& ground : g.refusal_grounds)
     add(ground.rule, "discretion: the ground is flagged on the request (commercial use from the form and the purpose's words; "
                      "the requester's address outside the Pemda networks); approving despite it needs a reason, a refusal cites it",
