@@ -41,7 +41,6 @@ const std::set<std::string> kNotCausedByOneRule = {
     "team.position_full",                      // cites the position's article where the profile names one
     "architecture.period_invalid",             // cites the validity article where the profile names one
     "gateway.not_decider",                     // cites the approver article where the region states one (not Bandar Lampung)
-    "repository.not_source_code",              // the region states no such rule (or the file is no source code): nothing to cite
 };
 
 }  // namespace

@@ -20,7 +20,6 @@ inline constexpr std::string_view kRuleDrivenCodes[] = {
     "gateway.commercial_use",            // a refusal ground of the profile
     "infrastructure.gate_refused",       // e.g. Lampung Timur Pasal 17 ayat (9): no data centre of a PD
     "infrastructure.no_backup_exception",  // only where the region grants the legal-basis exception
-    "repository.source_not_archive",     // source code as an archive of source files (Madiun Pasal 24 ayat (4))
 };
 
 /// The one documented exception: where the region's regulation states no sanctions at all, the

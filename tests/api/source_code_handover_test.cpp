@@ -104,7 +104,8 @@ TEST_P(SourceCodeHandoverTest, MadiunSourceCodeIsAnArchiveOfSourceFilesWithExpla
            {"simadu.zip", interchange::test_zip::make_zip({{"bin/simadu.exe", "MZ"}, {"docs/panduan.pdf", "%PDF"}})}}) {
     auto refused = upload_artifact(admin, app, "kode_sumber", filename, bytes);
     EXPECT_EQ(refused.status, 422) << filename << refused.body;
-    EXPECT_EQ(refused.error_code(), "repository.source_not_archive") << filename;
+    EXPECT_EQ(refused.error_code(), "validation.invalid_value") << filename;
+    EXPECT_EQ(refused.json.at("error").at("details").at("reason").as_string(), "source_not_archive") << filename;
     EXPECT_EQ(refused.rule_id(), "MDN-24-4") << filename;
     EXPECT_EQ(refused.json.at("error").at("rule").at("citation").as_string(), "Pasal 24 ayat (4)") << filename;
   }
@@ -129,7 +130,9 @@ TEST_P(SourceCodeHandoverTest, MadiunSourceCodeIsAnArchiveOfSourceFilesWithExpla
   std::string manual_id;
   for (const auto& a : admin.get("/api/applications/" + app).json.at("artifacts").as_array())
     if (a.at("kind").as_string() == "manual_pengguna") manual_id = text_of(a, "id");
-  EXPECT_EQ(reviewer.post("/api/artifacts/" + manual_id + "/explanations", "{}").error_code(), "repository.not_source_code");
+  auto not_source = reviewer.post("/api/artifacts/" + manual_id + "/explanations", "{}");
+  EXPECT_EQ(not_source.status, 422);
+  EXPECT_EQ(not_source.json.at("error").at("details").at("reason").as_string(), "not_source_code");
   before = ledger_size(in);
   auto confirmed = reviewer.post("/api/artifacts/" + source_id + "/explanations", R"({"note":"Setiap prosedur diberi penjelasan fungsi"})");
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
@@ -147,7 +150,9 @@ TEST_P(SourceCodeHandoverTest, WhereTheRegulationAsksOnlyForSourceCodeAnyFileIsT
   ASSERT_EQ(app.status, 201) << app.body;
   auto up = upload_artifact(admin, text_of(app.json, "id"), "kode_sumber", "simkes.bin", "\x7f" "ELF binary");
   ASSERT_EQ(up.status, 201) << up.body;
-  EXPECT_EQ(admin.post("/api/artifacts/" + text_of(up.json, "id") + "/explanations", "{}").error_code(), "repository.not_source_code");
+  auto confirm = admin.post("/api/artifacts/" + text_of(up.json, "id") + "/explanations", "{}");
+  EXPECT_EQ(confirm.status, 422);
+  EXPECT_EQ(confirm.json.at("error").at("details").at("reason").as_string(), "not_source_code");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, SourceCodeHandoverTest, ::testing::ValuesIn(test_support::backends()));
