@@ -44,9 +44,10 @@ void module_list(List& list, const Config& c) {
   list.template add<regulation::ComplianceModule>(c.compliance_every);
   list.template add<applications::ApplicationsModule>();
   list.template add<evaluation::EvaluationModule>(c.profiles_dir, c.evaluation);
+  // Notification before the gateway: the gateway notifies a request's addressees (Balikpapan Pasal 9 ayat (5)).
+  list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
   list.template add<gateway::control::GatewayModule>(gateway_options(c));
   list.template add<infrastructure::InfrastructureModule>();
-  list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
   list.template add<servicedesk::ServiceDeskModule>();
   list.template add<audit::AuditModule>(c.demo);
   list.template add<planning::PlanningModule>();

@@ -52,7 +52,7 @@ void ApplicationsModule::add_coverage(const tenancy::Profile& p, seam::CoverageR
   // Madiun Pasal 24 ayat (4): checked at upload and confirmed by a reviewer (before the generic handover row).
   if (auto source = source_code_rule(p); source && !rows.count(*source))
     seam::add_enforcement(rows, *source,
-                          "gate: the source code is an archive of source files, not a binary (`repository.source_not_archive`); a Dinas "
+                          "gate: the source code is an archive of source files, not a binary (`validation.invalid_value` citing the article); a Dinas "
                           "reviewer confirms the per-procedure explanations before it counts as handed over",
                           "SourceCodeHandoverTest.MadiunSourceCodeIsAnArchiveOfSourceFilesWithExplanationsConfirmedByTheDinas");
   record(a.lifecycle_rule, "record: the lifecycle stages an application moves through (`/api/applications/{id}/stage`)");

@@ -376,8 +376,11 @@ Artifact Service::upload(const Scope& s, const std::string& id, const std::strin
       boost::json::array entries;
       if (listing)
         for (const auto& e : listing->entries) entries.push_back(boost::json::value(e));
-      throw Error(ErrorCode::ArtifactSourceNotArchive,
-                  {{"format", listing ? boost::json::value(listing->format) : boost::json::value(nullptr)},
+      // validation.invalid_value (not a code of its own, which would rebuild every file using the catalogue).
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "content"},
+                   {"reason", "source_not_archive"},
+                   {"format", listing ? boost::json::value(listing->format) : boost::json::value(nullptr)},
                    {"files", listing ? listing->files : 0},
                    {"source_files", 0},
                    {"entries", entries}},
@@ -415,7 +418,8 @@ Artifact Service::confirm_explanations(const Scope& s, const std::string& artifa
     Repository repo(c);
     auto a = repo.artifact(s, artifact_id);
     if (!a) throw Error(ErrorCode::ArtifactNotFound);
-    if (!rule || a->kind != "kode_sumber") throw Error(ErrorCode::ArtifactNotSourceCode, {{"kind", a->kind}});
+    if (!rule || a->kind != "kode_sumber")
+      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "artifact"}, {"reason", "not_source_code"}, {"kind", a->kind}});
     a->explanations_confirmed_by_name = actor.name;
     a->explanations_confirmed_at = clock::now_iso();
     a->explanations_note = note;

@@ -43,7 +43,6 @@ const std::set<std::string> kNotCausedByOneRule = {
     "gateway.not_decider",                     // cites the approver article where the region states one (not Bandar Lampung)
     "servicedesk.type_not_listed",             // cites the types article where the region lists types (not Bandar Lampung)
     "audit.not_in_regulation",                 // the region states no such record (routing, coordination): nothing to cite
-    "repository.not_source_code",              // the region states no such rule (or the file is no source code): nothing to cite
 };
 
 }  // namespace

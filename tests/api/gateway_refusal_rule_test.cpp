@@ -1,6 +1,7 @@
 // The data plane's refusals name the region's rule where one is the reason (issue 22): the data
 // plane's configuration read from the control plane's database with the tenants' profiles, and the
-// decision taken on it. A consumer's key opens nothing before a grant is approved. Both databases.
+// decision taken on it. A consumer's key opens nothing before a grant is approved. A Balikpapan
+// request is addressed and its addressees are notified (Pasal 9 ayat (5)). Both databases.
 #include "gateway_fixture.hpp"
 
 #include "gateway/access.hpp"
@@ -73,6 +74,60 @@ TEST_P(GatewayTest, MadiunSourceOutsideTheServicesNetworksIsRefusedCitingTheJari
   EXPECT_EQ(inside.error_code, "gateway.no_grant");
   EXPECT_TRUE(inside.rule_id.empty());
   EXPECT_TRUE(inside.rule_citation.empty());
+}
+
+// Balikpapan Pasal 9 ayat (5): the request letter is addressed to the Sekda with copies to the Dinas
+// and the PD Wali Data; the request shows it, and each of them finds it in the inbox. The requester
+// and uninvolved agencies do not. Elsewhere no addressees are stated and nobody is told.
+TEST_P(GatewayTest, BalikpapanRequestIsAddressedToTheSekdaWithCopiesAndTheyAreNotified) {
+  SIMPUL_PROVES("balikpapan", "BPN-09-5");
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto dukcapil = agency_id(admin, "DISDUKCAPIL"), dinkes = agency_id(admin, "DINKES");
+  auto requester = user(in, admin, "balikpapan", "gw.dinkes", "agency_operator", dinkes);
+  auto owner = user(in, admin, "balikpapan", "gw.dukcapil", "agency_operator", dukcapil);
+  auto sekda = user(in, admin, "balikpapan", "gw.sekda", "approver", agency_id(admin, "SETDA"));
+  auto dinas = user(in, admin, "balikpapan", "gw.kominfo", "technical_reviewer", agency_id(admin, "DISKOMINFO"));
+  auto other = user(in, admin, "balikpapan", "gw.bapenda", "agency_operator", agency_id(admin, "BAPENDA"));
+  auto service = text_of(create_service(admin, dukcapil, "catatan-sipil").json, "id");
+  auto consumer = text_of(create_consumer(requester, dinkes, "SIMRS").json.at("consumer"), "id");
+
+  auto submitted = submit_request(requester, consumer, service);
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  const auto& to = submitted.json.at("addressees");
+  ASSERT_TRUE(to.is_object()) << submitted.body;
+  EXPECT_EQ(text_of(to.at("rule"), "citation"), "Pasal 9 ayat (5)");
+  EXPECT_EQ(text_of(to.at("to"), "role"), "sekda");
+  EXPECT_NE(text_of(to.at("to"), "name").find("Sekretaris Daerah"), std::string::npos);
+  ASSERT_EQ(to.at("copies").as_array().size(), 2u);
+  EXPECT_EQ(text_of(to.at("copies").at(1), "agency_id"), dukcapil);
+
+  auto inbox = [](Client& c) { return c.get("/api/notifications").json.at("items").as_array(); };
+  auto id = text_of(submitted.json, "id");
+  for (auto* addressee : {&sekda, &owner, &dinas}) {
+    auto items = inbox(*addressee);
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_NE(text_of(items.at(0), "title").find("catatan-sipil"), std::string::npos) << text_of(items.at(0), "title");
+    EXPECT_NE(text_of(items.at(0), "body").find("Pasal 9 ayat (5)"), std::string::npos);
+    EXPECT_NE(text_of(items.at(0), "link").find(id), std::string::npos);
+  }
+  EXPECT_NE(text_of(inbox(sekda).at(0), "title").find("Permohonan akses data kepada"), std::string::npos);
+  EXPECT_NE(text_of(inbox(owner).at(0), "title").find("Tembusan"), std::string::npos);
+  EXPECT_TRUE(inbox(requester).empty());
+  EXPECT_TRUE(inbox(other).empty());
+}
+
+TEST_P(GatewayTest, BontangStatesNoAddresseesAndNobodyIsNotified) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "bontang");
+  auto owner_agency = agency_id(admin, "DINKES");
+  auto owner = user(in, admin, "bontang", "gw.owner", "agency_operator", owner_agency);
+  auto service = text_of(create_service(admin, owner_agency, "rujukan").json, "id");
+  auto consumer = text_of(create_consumer(admin, owner_agency, "SIMRS").json.at("consumer"), "id");
+  auto submitted = submit_request(admin, consumer, service);
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  EXPECT_TRUE(submitted.json.at("addressees").is_null());
+  EXPECT_TRUE(owner.get("/api/notifications").json.at("items").as_array().empty());
 }
 
 TEST(GatewayRefusalRules, EveryProfileNamesRulesItContains) {

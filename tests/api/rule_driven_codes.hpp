@@ -23,7 +23,6 @@ inline constexpr std::string_view kRuleDrivenCodes[] = {
     "infrastructure.no_backup_exception",  // only where the region grants the legal-basis exception
     "servicedesk.no_level2",             // the article defining the desk without tiers (e.g. Lampung Timur Pasal 32 ayat (1))
     "servicedesk.level2_outside_dinas",  // Level 2 is a unit of the Dinas (Balikpapan Pasal 37 ayat (7) huruf b)
-    "repository.source_not_archive",     // source code as an archive of source files (Madiun Pasal 24 ayat (4))
 };
 
 /// The one documented exception: where the region's regulation states no sanctions at all, the

@@ -64,7 +64,7 @@ Reply upload_artifact(Client& c, const std::string& app, const std::string& kind
 std::string live_application(Client& c) {
   std::string csv = "kode;nama;deskripsi;kode_pd;kategori;tahap;url;subdomain;email;hosting;pembangun;vendor;model_sumber;"
                     "audit_terakhir;sejenis_aplikasi_umum\r\nSIMADU;Sistem Madiun Terpadu;;" +
-                    agency_code(c, 0) + ";aplikasi_khusus;pemeliharaan;;;;;;;;;tidak\r\n";
+                    agency_code(c, 0) + ";aplikasi_khusus_pd;pemeliharaan;;;;;;;;;tidak\r\n";
   auto r = c.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
   EXPECT_EQ(r.status, 200) << r.body;
   auto list = c.get("/api/applications?per_page=200");
@@ -78,7 +78,8 @@ std::string live_application(Client& c) {
 std::set<std::string> missing_handover(Client& c, const std::string& app) {
   std::set<std::string> out;
   EXPECT_EQ(c.post("/api/compliance/evaluate", "").status, 200);
-  for (const auto& f : c.get("/api/applications/" + app).json.at("findings").as_array())
+  auto detail = c.get("/api/applications/" + app);  // named: the loop reads into it
+  for (const auto& f : detail.json.at("findings").as_array())
     if (f.at("rule").at("id").as_string() == "MDN-24-5")
       for (const auto& m : f.at("details").at("missing").as_array()) out.insert(std::string(m.as_string()));
   return out;
@@ -104,7 +105,8 @@ TEST_P(SourceCodeHandoverTest, MadiunSourceCodeIsAnArchiveOfSourceFilesWithExpla
            {"simadu.zip", interchange::test_zip::make_zip({{"bin/simadu.exe", "MZ"}, {"docs/panduan.pdf", "%PDF"}})}}) {
     auto refused = upload_artifact(admin, app, "kode_sumber", filename, bytes);
     EXPECT_EQ(refused.status, 422) << filename << refused.body;
-    EXPECT_EQ(refused.error_code(), "repository.source_not_archive") << filename;
+    EXPECT_EQ(refused.error_code(), "validation.invalid_value") << filename;
+    EXPECT_EQ(refused.json.at("error").at("details").at("reason").as_string(), "source_not_archive") << filename;
     EXPECT_EQ(refused.rule_id(), "MDN-24-4") << filename;
     EXPECT_EQ(refused.json.at("error").at("rule").at("citation").as_string(), "Pasal 24 ayat (4)") << filename;
   }
@@ -127,9 +129,12 @@ TEST_P(SourceCodeHandoverTest, MadiunSourceCodeIsAnArchiveOfSourceFilesWithExpla
   auto op = user(in, admin, "madiun", "op.kode", "agency_operator", agency_id(admin, "DINKES"));
   EXPECT_EQ(op.post("/api/artifacts/" + source_id + "/explanations", "{}").status, 403);
   std::string manual_id;
-  for (const auto& a : admin.get("/api/applications/" + app).json.at("artifacts").as_array())
+  auto detail = admin.get("/api/applications/" + app);
+  for (const auto& a : detail.json.at("artifacts").as_array())
     if (a.at("kind").as_string() == "manual_pengguna") manual_id = text_of(a, "id");
-  EXPECT_EQ(reviewer.post("/api/artifacts/" + manual_id + "/explanations", "{}").error_code(), "repository.not_source_code");
+  auto not_source = reviewer.post("/api/artifacts/" + manual_id + "/explanations", "{}");
+  EXPECT_EQ(not_source.status, 422);
+  EXPECT_EQ(not_source.json.at("error").at("details").at("reason").as_string(), "not_source_code");
   before = ledger_size(in);
   auto confirmed = reviewer.post("/api/artifacts/" + source_id + "/explanations", R"({"note":"Setiap prosedur diberi penjelasan fungsi"})");
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
@@ -147,7 +152,9 @@ TEST_P(SourceCodeHandoverTest, WhereTheRegulationAsksOnlyForSourceCodeAnyFileIsT
   ASSERT_EQ(app.status, 201) << app.body;
   auto up = upload_artifact(admin, text_of(app.json, "id"), "kode_sumber", "simkes.bin", "\x7f" "ELF binary");
   ASSERT_EQ(up.status, 201) << up.body;
-  EXPECT_EQ(admin.post("/api/artifacts/" + text_of(up.json, "id") + "/explanations", "{}").error_code(), "repository.not_source_code");
+  auto confirm = admin.post("/api/artifacts/" + text_of(up.json, "id") + "/explanations", "{}");
+  EXPECT_EQ(confirm.status, 422);
+  EXPECT_EQ(confirm.json.at("error").at("details").at("reason").as_string(), "not_source_code");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, SourceCodeHandoverTest, ::testing::ValuesIn(test_support::backends()));

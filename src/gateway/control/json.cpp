@@ -111,6 +111,35 @@ boost::json::object to_json(const IssuedKey& k) {
   return {{"consumer", to_json(k.consumer)}, {"key_id", k.key_id}, {"api_key", k.api_key}};
 }
 
+std::optional<Addressees> addressees_of(const tenancy::Profile& p, const AccessRequest& r) {
+  const auto* g = p.document.if_contains("gateway");
+  const auto* v = g && g->is_object() ? g->as_object().if_contains("addressees_rule") : nullptr;
+  if (!v || !v->is_string() || !p.rule(std::string(v->as_string())) || !p.gateway) return std::nullopt;
+  Addressees a;
+  a.rule = std::string(v->as_string());
+  a.to_role = p.gateway->approver;
+  a.dinas_role = p.gateway->operator_role;
+  for (const auto& role : p.roles) {
+    if (role.id == a.to_role) a.to_name = role.name;
+    if (role.id == a.dinas_role) {
+      a.dinas_name = role.name;
+      a.dinas_flag = role.agency_flag;
+    }
+  }
+  a.owner = r.service_owner;
+  return a;
+}
+
+boost::json::value addressees_json(const tenancy::Profile& p, const AccessRequest& r) {
+  auto a = addressees_of(p, r);
+  if (!a) return nullptr;
+  return boost::json::object{
+      {"rule", rule_json(p, a->rule)},
+      {"to", boost::json::object{{"role", a->to_role}, {"name", a->to_name}}},
+      {"copies", boost::json::array{boost::json::object{{"role", a->dinas_role}, {"name", a->dinas_name}},
+                                    boost::json::object{{"agency_id", a->owner.id}, {"name", a->owner.name}}}}};
+}
+
 boost::json::object to_json(const AccessRequest& r, const RequestRights& rights) {
   boost::json::array steps;
   for (const auto& s : r.steps)

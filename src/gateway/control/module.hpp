@@ -8,7 +8,8 @@ namespace simpul::gateway::control {
 
 class GatewayModule : public seam::Module {
  public:
-  /// Needs storage::Database, tenancy::Service and ledger::Ledger; provides gateway::control::Service.
+  /// Needs storage::Database, tenancy::Service, ledger::Ledger, identity::Service and
+  /// notification::Service (the addressees of a request are notified); provides gateway::control::Service.
   GatewayModule(seam::Services& services, Options options);
   std::string_view id() const override { return "gateway"; }
   static std::vector<storage::Migration> schema();

@@ -1069,6 +1069,65 @@ std::string_view openapi_fragment() {
              "reason"
             ]
            }
+          },
+          "addressees": {
+           "type": "object",
+           "nullable": true,
+           "description": "Where the regulation addresses the request letter (Balikpapan Pasal 9 ayat (5)): to the decider, with copies to the Dinas and the PD Wali Data; null elsewhere",
+           "properties": {
+            "rule": {
+             "type": "object",
+             "nullable": true,
+             "properties": {
+              "id": {
+               "type": "string"
+              },
+              "citation": {
+               "type": "string"
+              }
+             }
+            },
+            "to": {
+             "type": "object",
+             "properties": {
+              "role": {
+               "type": "string"
+              },
+              "name": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "name",
+              "role"
+             ]
+            },
+            "copies": {
+             "type": "array",
+             "items": {
+              "type": "object",
+              "properties": {
+               "role": {
+                "type": "string"
+               },
+               "agency_id": {
+                "type": "string"
+               },
+               "name": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "name"
+              ]
+             }
+            }
+           },
+           "required": [
+            "copies",
+            "rule",
+            "to"
+           ]
           }
          },
          "required": [
@@ -2308,6 +2367,65 @@ std::string_view openapi_fragment() {
         "reason"
        ]
       }
+     },
+     "addressees": {
+      "type": "object",
+      "nullable": true,
+      "description": "Where the regulation addresses the request letter (Balikpapan Pasal 9 ayat (5)): to the decider, with copies to the Dinas and the PD Wali Data; null elsewhere",
+      "properties": {
+       "rule": {
+        "type": "object",
+        "nullable": true,
+        "properties": {
+         "id": {
+          "type": "string"
+         },
+         "citation": {
+          "type": "string"
+         }
+        }
+       },
+       "to": {
+        "type": "object",
+        "properties": {
+         "role": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "name",
+         "role"
+        ]
+       },
+       "copies": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "role": {
+           "type": "string"
+          },
+          "agency_id": {
+           "type": "string"
+          },
+          "name": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "name"
+         ]
+        }
+       }
+      },
+      "required": [
+       "copies",
+       "rule",
+       "to"
+      ]
      }
     },
     "required": [

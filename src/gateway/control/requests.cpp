@@ -110,7 +110,7 @@ AccessRequest Service::submit(const Scope& s, const RequestInput& in, const Acto
   if (in.path_prefix) check_path_prefix(*in.path_prefix, "path_prefix");
   auto methods = check_methods(in.methods);
   // Submitting changes nothing the data plane sees.
-  return change(false, [&](storage::Connection& c) {
+  auto stored = change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto consumer = found(repo.consumer(s, in.consumer_id), ErrorCode::GatewayConsumerNotFound);
     auto service = found(repo.service(s, in.service_id), ErrorCode::GatewayServiceNotFound);
@@ -134,8 +134,17 @@ AccessRequest Service::submit(const Scope& s, const RequestInput& in, const Acto
     repo.insert(s, r);
     repo.add_step(s, r.id, step(actor, "ajukan", std::nullopt, std::nullopt));
     ledger_.append(c, ledger::change_in(s, actor, "gateway.request_submit", "gateway_request", r.id, audit(r)));
-    return found(repo.request(s, r.id), ErrorCode::GatewayRequestNotFound);
+    auto saved = found(repo.request(s, r.id), ErrorCode::GatewayRequestNotFound);
+    if (submitted_) submitted_(c, s, saved);
+    return saved;
   });
+  if (after_submit_) after_submit_();
+  return stored;
+}
+
+void Service::on_submit(SubmitHook inside, std::function<void()> after) {
+  submitted_ = std::move(inside);
+  after_submit_ = std::move(after);
 }
 
 AccessRequest Service::recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note, const Actor& actor) {

@@ -67,8 +67,15 @@ std::pair<bool, std::string> read_step(const Request& req, const char* flag) {
   return {*value, f.optional_multiline("note", 4000).value_or("")};
 }
 
+/// The request with what the caller may do and, where the regulation addresses it, its addressees.
+boost::json::object request_json(const tenancy::Profile& profile, const http::Principal& p, const AccessRequest& r) {
+  auto out = to_json(r, rights_of(profile, p, r));
+  out["addressees"] = addressees_json(profile, r);
+  return out;
+}
+
 http::Response request_response(Service& m, const http::Principal& p, const AccessRequest& r, int status = 200) {
-  return http::json_response(status, to_json(r, rights_of(m.profile_of(p.scope()), p, r)));
+  return http::json_response(status, request_json(m.profile_of(p.scope()), p, r));
 }
 
 }  // namespace
@@ -94,7 +101,7 @@ void register_request_routes(http::Router& router, Service& m) {
     std::int64_t total = 0;
     const auto& profile = m.profile_of(p.scope());
     boost::json::array items;
-    for (const auto& r : m.requests(p.scope(), f, q, total)) items.push_back(to_json(r, rights_of(profile, p, r)));
+    for (const auto& r : m.requests(p.scope(), f, q, total)) items.push_back(request_json(profile, p, r));
     return http::list_response(items, total, q);
   });
 

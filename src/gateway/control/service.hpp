@@ -39,6 +39,10 @@ class Service {
   const Options& options() const { return options_; }
   /// Called after every committed change that affects load_config() (the data plane reloads).
   void on_config_change(std::function<void()> hook);
+  /// `inside` runs in the transaction that stores a new access request (e.g. to notify its
+  /// addressees, Balikpapan Pasal 9 ayat (5)); `after` runs once it is committed. Set before serving.
+  using SubmitHook = std::function<void(storage::Connection&, const Scope&, const AccessRequest&)>;
+  void on_submit(SubmitHook inside, std::function<void()> after);
   std::string tenant_slug(const Scope& s) const;
 
   std::vector<ServiceRecord> services(const Scope& s, const ServiceFilter& f, const ListQuery& q, std::int64_t& total) const;
@@ -113,6 +117,8 @@ class Service {
   Options options_;
   mutable std::mutex hooks_mutex_;
   std::vector<std::function<void()>> hooks_;
+  SubmitHook submitted_;
+  std::function<void()> after_submit_;
 };
 
 }  // namespace simpul::gateway::control

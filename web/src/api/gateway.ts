@@ -140,6 +140,14 @@ export interface AccessRequest {
   steps: RequestStep[]
   grant_id: string | null
   created_at: string
+  /** Where the regulation addresses the letter (Balikpapan Pasal 9 ayat (5)); null elsewhere. */
+  addressees?: RequestAddressees | null
+}
+
+export interface RequestAddressees {
+  rule: RuleRef | null
+  to: { role: string; name: string }
+  copies: { role?: string; agency_id?: string; name: string }[]
 }
 
 export interface Grant {

@@ -114,6 +114,8 @@ const en: typeof id = {
     requestIntro: 'Fill in the request letter. It is decided by {approver}.',
     consumer: 'Consumer application',
     noConsumers: 'Your agency has no enabled consumer application yet. Register one under Consumer applications first.',
+    addressedTo: 'Addressed to',
+    copiesTo: 'Copies to',
     responsiblePerson: 'Person responsible',
     workUnit: 'Work unit',
     purpose: 'Purpose, aim and use',

@@ -112,6 +112,8 @@ const id = {
     requestIntro: 'Isi surat permohonan. Permohonan diputuskan oleh {approver}.',
     consumer: 'Aplikasi konsumen',
     noConsumers: 'Perangkat Daerah Anda belum punya aplikasi konsumen aktif. Daftarkan dulu di menu Aplikasi Konsumen.',
+    addressedTo: 'Kepada',
+    copiesTo: 'Tembusan',
     responsiblePerson: 'Penanggung jawab',
     workUnit: 'Unit kerja',
     purpose: 'Maksud, tujuan, dan kegunaan',

@@ -103,7 +103,7 @@ const en: typeof id = {
       'consideration.record': 'Recorded a ministry consideration',
       'test.record': 'Recorded a fitness test',
       'artifact.upload': 'Uploaded a document to the Repositori',
-      'artifact.confirm_explanations': 'Confirmed the source code's procedure explanations',
+      'artifact.confirm_explanations': 'Confirmed the source code’s procedure explanations',
       'finding.waive': 'Waived a compliance finding',
       'sanction.impose': 'Recorded an administrative sanction',
       'evaluation.framework_correct': 'Corrected an evaluation framework',
