@@ -107,7 +107,7 @@ json::object components() {
                                {"item_count", integer()}, {"created_at", str()}});
   auto import = object_of({{"dry_run", boolean()}, {"items", integer()},
                            {"problems", array_of(object_of({{"row", integer()}, {"problems", array_of(str())}}))},
-                           {"list", nullable(ref("PlanningPriceList"))}});
+                           {"list", nullable(price_list)}});
   auto live = object_of({{"refusal", nullable(object_of({{"code", str()}, {"details", json::object{{"type", "object"}, {"additionalProperties", true}}},
                                                        {"rule", rule_ref()}}))},
                          {"checks", array_of(check)}, {"total", integer()}, {"possible_duplicates", array_of(ref("PlanningLine"))}});
@@ -201,6 +201,13 @@ json::object paths() {
                                 object_of({{"decision", str()}, {"reason", str()}, {"line_to_change", str()}}, false))}}},
       {"/api/planning/prices", json::object{{"get", op("Standard unit price lists, newest first", "planning.read", ref("PlanningPriceListPage"))}}},
       {"/api/planning/prices/import", json::object{{"post", import}}},
+      {"/api/planning/cycles/{id}/consolidated.xlsx",
+       json::object{{"get", json::object{{"tags", json::array{"Rencana dan Anggaran"}},
+                                         {"summary", "The consolidated budget of a cycle as an XLSX workbook (detail lines and totals per PD)"},
+                                         {"description", "Requires: planning.read."},
+                                         {"responses", json::object{{"200", json::object{{"description", "the workbook"},
+                                                                                         {"content", json::object{{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                                                                                                   json::object{{"schema", json::object{{"type", "string"}, {"format", "binary"}}}}}}}}}}}}}}},
       {"/api/planning/cycles/{id}/consolidated",
        json::object{{"get", op("The consolidated SPBE budget of a cycle by category, PD, domain and initiative, with the roadmap gaps",
                                "planning.read", ref("PlanningConsolidated"))}}},

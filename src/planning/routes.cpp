@@ -265,6 +265,19 @@ void register_routes(http::Router& router, Service& m) {
     return http::json_response(200, to_json(result));
   });
 
+  // The consolidated budget as a workbook for entry into SIPD.
+  router.add("GET", "/api/planning/cycles/{id}/consolidated.xlsx", [&m](Request& req) {
+    const auto& p = req.require("planning.read");
+    const auto& id = req.id_param("id");
+    auto year = m.cycle(p.scope(), id).fiscal_year;
+    http::Response r;
+    r.body = m.consolidated_xlsx(p.scope(), id);
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.set_header("Content-Disposition", "attachment; filename=\"anggaran-spbe-" + std::to_string(year) + ".xlsx\"");
+    r.set_header("X-Content-Type-Options", "nosniff");
+    return r;
+  });
+
   router.add("GET", "/api/planning/cycles/{id}/consolidated", [&m](Request& req) {
     const auto& p = req.require("planning.read");
     return http::json_response(200, to_json(m.profile_of(p.scope()), m.consolidated(p.scope(), req.id_param("id"))));
