@@ -265,6 +265,17 @@ void register_routes(http::Router& router, Service& m) {
     return http::json_response(200, to_json(result));
   });
 
+  // A PD's verification result as a PDF.
+  router.add("GET", "/api/planning/proposals/{id}/verification.pdf", [&m](Request& req) {
+    const auto& p = req.require("planning.read");
+    http::Response r;
+    r.body = m.verification_pdf(p.scope(), req.id_param("id"));
+    r.content_type = "application/pdf";
+    r.set_header("Content-Disposition", "attachment; filename=\"hasil-verifikasi-anggaran-spbe.pdf\"");
+    r.set_header("X-Content-Type-Options", "nosniff");
+    return r;
+  });
+
   // The consolidated budget as a workbook for entry into SIPD.
   router.add("GET", "/api/planning/cycles/{id}/consolidated.xlsx", [&m](Request& req) {
     const auto& p = req.require("planning.read");

@@ -382,6 +382,11 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
     EXPECT_EQ(text_of(decided.json, "decided_by_name"), "koordinator.anggaran");
     if (!region.duplicate_rule.empty()) ASSERT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/verification", "{}").status, 200);
     EXPECT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/approval", "{}").status, 200);
+    // The verification result of the PD as a PDF.
+    auto pdf = f.dinkes.get("/api/planning/proposals/" + a + "/verification.pdf");
+    ASSERT_EQ(pdf.status, 200);
+    EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+    EXPECT_EQ(pdf.header("Content-Type"), "application/pdf");
 
     // A second pair marked duplicate sends the line to change back to its PD as a draft.
     auto again_a = f.proposal(f.kominfo, "DISKOMINFO");
