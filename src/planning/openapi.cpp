@@ -148,6 +148,10 @@ json::object paths() {
                                      ref("PlanningProposal"), 201, object_of({{"agency_id", str()}}))}};
   proposals["get"].as_object()["parameters"] =
       json::array{json::object{{"name", "agency"}, {"in", "query"}, {"required", false}, {"schema", str()}, {"description", "agency id"}}};
+  auto candidates_all = json::object{{"get", op("Duplicate candidate pairs of every cycle (or of one), side by side", "planning.read",
+                                                ref("PlanningCandidatePage"))}};
+  candidates_all["get"].as_object()["parameters"] =
+      json::array{json::object{{"name", "cycle"}, {"in", "query"}, {"required", false}, {"schema", str()}, {"description", "cycle id"}}};
   auto import = op("Import a standard unit price list (CSV or XLSX; dry run by default)", "planning.prices", ref("PlanningPriceImport"));
   import["parameters"] = json::array{
       json::object{{"name", "dry_run"}, {"in", "query"}, {"required", false}, {"schema", str()}, {"description", "true (default) or false"}},
@@ -192,6 +196,7 @@ json::object paths() {
                                 object_of({{"reason", str()}}))}}},
       {"/api/planning/cycles/{id}/candidates",
        json::object{{"get", op("Duplicate candidate pairs of a cycle, side by side", "planning.read", ref("PlanningCandidatePage"))}}},
+      {"/api/planning/candidates", candidates_all},
       {"/api/planning/cycles/{id}/candidates/search",
        json::object{{"post", op("Search the submitted lines of a cycle for duplicates now", "planning.coordinate",
                                 object_of({{"new_candidates", integer()}}))}}},

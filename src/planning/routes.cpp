@@ -226,6 +226,21 @@ void register_routes(http::Router& router, Service& m) {
     return http::json_response(200, plan_page(std::move(items)));
   });
 
+  // Every candidate pair of the tenant (or of one cycle), for the review queue.
+  router.add("GET", "/api/planning/candidates", [&m](Request& req) {
+    const auto& p = req.require("planning.read");
+    const auto& profile = m.profile_of(p.scope());
+    auto only = http::query_id(req, "cycle");
+    std::vector<std::string> cycle_ids;
+    if (!only.empty()) cycle_ids.push_back(only);
+    else
+      for (const auto& c : m.cycles(p.scope())) cycle_ids.push_back(c.id);
+    boost::json::array items;
+    for (const auto& id : cycle_ids)
+      for (const auto& v : m.candidates(p.scope(), id)) items.push_back(to_json(profile, v));
+    return http::json_response(200, plan_page(std::move(items)));
+  });
+
   router.add("POST", "/api/planning/cycles/{id}/candidates/search", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
     auto n = m.find_candidates(p.scope(), req.id_param("id"), p.actor());
