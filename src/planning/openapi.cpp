@@ -107,7 +107,7 @@ json::object components() {
                                {"item_count", integer()}, {"created_at", str()}});
   auto import = object_of({{"dry_run", boolean()}, {"items", integer()},
                            {"problems", array_of(object_of({{"row", integer()}, {"problems", array_of(str())}}))},
-                           {"list", nullable(ref("PlanningPriceList"))}});
+                           {"list", nullable(price_list)}});
   auto live = object_of({{"refusal", nullable(object_of({{"code", str()}, {"details", json::object{{"type", "object"}, {"additionalProperties", true}}},
                                                        {"rule", rule_ref()}}))},
                          {"checks", array_of(check)}, {"total", integer()}, {"possible_duplicates", array_of(ref("PlanningLine"))}});
@@ -148,6 +148,10 @@ json::object paths() {
                                      ref("PlanningProposal"), 201, object_of({{"agency_id", str()}}))}};
   proposals["get"].as_object()["parameters"] =
       json::array{json::object{{"name", "agency"}, {"in", "query"}, {"required", false}, {"schema", str()}, {"description", "agency id"}}};
+  auto candidates_all = json::object{{"get", op("Duplicate candidate pairs of every cycle (or of one), side by side", "planning.read",
+                                                ref("PlanningCandidatePage"))}};
+  candidates_all["get"].as_object()["parameters"] =
+      json::array{json::object{{"name", "cycle"}, {"in", "query"}, {"required", false}, {"schema", str()}, {"description", "cycle id"}}};
   auto import = op("Import a standard unit price list (CSV or XLSX; dry run by default)", "planning.prices", ref("PlanningPriceImport"));
   import["parameters"] = json::array{
       json::object{{"name", "dry_run"}, {"in", "query"}, {"required", false}, {"schema", str()}, {"description", "true (default) or false"}},
@@ -192,6 +196,7 @@ json::object paths() {
                                 object_of({{"reason", str()}}))}}},
       {"/api/planning/cycles/{id}/candidates",
        json::object{{"get", op("Duplicate candidate pairs of a cycle, side by side", "planning.read", ref("PlanningCandidatePage"))}}},
+      {"/api/planning/candidates", candidates_all},
       {"/api/planning/cycles/{id}/candidates/search",
        json::object{{"post", op("Search the submitted lines of a cycle for duplicates now", "planning.coordinate",
                                 object_of({{"new_candidates", integer()}}))}}},
@@ -201,6 +206,20 @@ json::object paths() {
                                 object_of({{"decision", str()}, {"reason", str()}, {"line_to_change", str()}}, false))}}},
       {"/api/planning/prices", json::object{{"get", op("Standard unit price lists, newest first", "planning.read", ref("PlanningPriceListPage"))}}},
       {"/api/planning/prices/import", json::object{{"post", import}}},
+      {"/api/planning/proposals/{id}/verification.pdf",
+       json::object{{"get", json::object{{"tags", json::array{"Rencana dan Anggaran"}},
+                                         {"summary", "A PD's verification result as a PDF: lines and flags, duplicate decisions, steps"},
+                                         {"description", "Requires: planning.read."},
+                                         {"responses", json::object{{"200", json::object{{"description", "the PDF"},
+                                                                                         {"content", json::object{{"application/pdf",
+                                                                                                                   json::object{{"schema", json::object{{"type", "string"}, {"format", "binary"}}}}}}}}}}}}}}},
+      {"/api/planning/cycles/{id}/consolidated.xlsx",
+       json::object{{"get", json::object{{"tags", json::array{"Rencana dan Anggaran"}},
+                                         {"summary", "The consolidated budget of a cycle as an XLSX workbook (detail lines and totals per PD)"},
+                                         {"description", "Requires: planning.read."},
+                                         {"responses", json::object{{"200", json::object{{"description", "the workbook"},
+                                                                                         {"content", json::object{{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                                                                                                   json::object{{"schema", json::object{{"type", "string"}, {"format", "binary"}}}}}}}}}}}}}}},
       {"/api/planning/cycles/{id}/consolidated",
        json::object{{"get", op("The consolidated SPBE budget of a cycle by category, PD, domain and initiative, with the roadmap gaps",
                                "planning.read", ref("PlanningConsolidated"))}}},

@@ -226,6 +226,21 @@ void register_routes(http::Router& router, Service& m) {
     return http::json_response(200, plan_page(std::move(items)));
   });
 
+  // Every candidate pair of the tenant (or of one cycle), for the review queue.
+  router.add("GET", "/api/planning/candidates", [&m](Request& req) {
+    const auto& p = req.require("planning.read");
+    const auto& profile = m.profile_of(p.scope());
+    auto only = http::query_id(req, "cycle");
+    std::vector<std::string> cycle_ids;
+    if (!only.empty()) cycle_ids.push_back(only);
+    else
+      for (const auto& c : m.cycles(p.scope())) cycle_ids.push_back(c.id);
+    boost::json::array items;
+    for (const auto& id : cycle_ids)
+      for (const auto& v : m.candidates(p.scope(), id)) items.push_back(to_json(profile, v));
+    return http::json_response(200, plan_page(std::move(items)));
+  });
+
   router.add("POST", "/api/planning/cycles/{id}/candidates/search", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
     auto n = m.find_candidates(p.scope(), req.id_param("id"), p.actor());
@@ -263,6 +278,30 @@ void register_routes(http::Router& router, Service& m) {
     auto result = m.import_prices(p.scope(), *year, number, date, req.body, dry == "true", p.actor());
     if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));
     return http::json_response(200, to_json(result));
+  });
+
+  // A PD's verification result as a PDF.
+  router.add("GET", "/api/planning/proposals/{id}/verification.pdf", [&m](Request& req) {
+    const auto& p = req.require("planning.read");
+    http::Response r;
+    r.body = m.verification_pdf(p.scope(), req.id_param("id"));
+    r.content_type = "application/pdf";
+    r.set_header("Content-Disposition", "attachment; filename=\"hasil-verifikasi-anggaran-spbe.pdf\"");
+    r.set_header("X-Content-Type-Options", "nosniff");
+    return r;
+  });
+
+  // The consolidated budget as a workbook for entry into SIPD.
+  router.add("GET", "/api/planning/cycles/{id}/consolidated.xlsx", [&m](Request& req) {
+    const auto& p = req.require("planning.read");
+    const auto& id = req.id_param("id");
+    auto year = m.cycle(p.scope(), id).fiscal_year;
+    http::Response r;
+    r.body = m.consolidated_xlsx(p.scope(), id);
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.set_header("Content-Disposition", "attachment; filename=\"anggaran-spbe-" + std::to_string(year) + ".xlsx\"");
+    r.set_header("X-Content-Type-Options", "nosniff");
+    return r;
   });
 
   router.add("GET", "/api/planning/cycles/{id}/consolidated", [&m](Request& req) {

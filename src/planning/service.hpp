@@ -120,6 +120,11 @@ class Service {
   std::vector<PriceList> price_lists(const Scope& s) const;
 
   Consolidated consolidated(const Scope& s, const std::string& cycle_id) const;
+  /// The submitted (and later) lines of the cycle and the totals per PD as an XLSX workbook, for
+  /// entry into SIPD (export.cpp).
+  std::string consolidated_xlsx(const Scope& s, const std::string& cycle_id) const;
+  /// A PD's verification result as a PDF: lines and flags, duplicate decisions, steps (verification_pdf.cpp).
+  std::string verification_pdf(const Scope& s, const std::string& proposal_id) const;
 
  private:
   void require_coordinator(storage::Connection& c, const Scope& s, const Actor& actor) const;

@@ -9,6 +9,7 @@
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
+#include "interchange/xlsx.hpp"
 #include "regulation/engine.hpp"
 #include "testing/proves.hpp"
 
@@ -50,7 +51,7 @@ const std::vector<PlanRegion>& plan_regions() {
 std::string plan_citation(const std::string& rule) {
   static const std::map<std::string, std::string> k = {
       {"BDL-09-2", "Pasal 9 ayat (2)"}, {"BDL-09-4", "Pasal 9 ayat (4)"}, {"BPN-07-2", "Pasal 7 ayat (2)"},
-      {"BPN-07-3", "Pasal 7 ayat (3)"}, {"BPN-45", "Pasal 45"},           {"LTM-10-2", "Pasal 10 ayat (2)"},
+      {"BPN-07-3", "Pasal 7 ayat (3)"}, {"BPN-07-4", "Pasal 7 ayat (4)"}, {"BPN-45", "Pasal 45"},           {"LTM-10-2", "Pasal 10 ayat (2)"},
       {"LTM-10-3", "Pasal 10 ayat (3)"}, {"LTM-17-9", "Pasal 17 ayat (9)"}, {"LTM-42-1", "Pasal 42 ayat (1)"},
       {"LTM-42-2", "Pasal 42 ayat (2)"}, {"BTG-07-2", "Pasal 7 ayat (2)"}, {"BTG-08-1", "Pasal 8 ayat (1)"},
       {"BTG-08-2", "Pasal 8 ayat (2)"}, {"BTG-09", "Pasal 9"},            {"BTG-10-2", "Pasal 10 ayat (2)"},
@@ -93,7 +94,7 @@ struct PlanFixture {
   std::string today, element, initiative, spare_initiative, cycle;
   int year = 0;
   std::map<std::string, std::string> agency;  // code -> id
-  Client coordinator, dinas, dinkes, disduk;
+  Client coordinator, dinas, kominfo, dinkes, disduk;  // kominfo: an operator of the Dinas, proposing its own spending
 
   PlanFixture(const std::string& backend, const PlanRegion& r)
       : in(backend),
@@ -101,6 +102,7 @@ struct PlanFixture {
         region(r),
         coordinator(user(in, admin, r.profile, "koordinator.anggaran", "planner", agency_id(admin, r.coordinator_code))),
         dinas(user(in, admin, r.profile, "penelaah.anggaran", "technical_reviewer", agency_id(admin, "DISKOMINFO"))),
+        kominfo(user(in, admin, r.profile, "op.anggaran.kominfo", "agency_operator", agency_id(admin, "DISKOMINFO"))),
         dinkes(user(in, admin, r.profile, "op.anggaran.dinkes", "agency_operator", agency_id(admin, "DINKES"))),
         disduk(user(in, admin, r.profile, "op.anggaran.disduk", "agency_operator", agency_id(admin, "DISDUKCAPIL"))) {
     today = in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today();
@@ -224,9 +226,9 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
       plan_expect_cites(server_room, region.data_centre_rule);
     }
     // The Dinas itself may budget them.
-    auto dinas_proposal = f.proposal(f.dinas, "DISKOMINFO");
-    EXPECT_EQ(f.dinas.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Langganan internet kantor")).status, 201);
-    EXPECT_EQ(f.dinas.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Pembangunan ruang server")).status, 201);
+    auto dinas_proposal = f.proposal(f.kominfo, "DISKOMINFO");
+    EXPECT_EQ(f.kominfo.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Langganan internet kantor")).status, 201);
+    EXPECT_EQ(f.kominfo.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Pembangunan ruang server")).status, 201);
 
     // The live check says the same before anything is written.
     auto live = f.dinkes.post("/api/planning/proposals/" + mine + "/check", R"({"name":"Langganan internet puskesmas"})");
@@ -258,6 +260,8 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
   SIMPUL_PROVES("lampung-timur", "LTM-10-2");
   SIMPUL_PROVES("bontang", "BTG-09");
   SIMPUL_PROVES("madiun", "MDN-08-3");
+  // Balikpapan: the Dinas gives the technical recommendation (recorded, not a precondition).
+  SIMPUL_PROVES("balikpapan", "BPN-07-4");
   // Lampung Timur: a PD's SPBE budget after coordinating with the Kominfo PD first.
   SIMPUL_PROVES("lampung-timur", "LTM-42-2");
   // Bontang: approval only after verification.
@@ -290,8 +294,9 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
       EXPECT_EQ(rec.status, 422);
     } else {
       EXPECT_EQ(rec.status, 200) << rec.body;
-      // Only the Dinas gives it (the administrator, of no PD, is refused with the article).
-      auto not_dinas = f.admin.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
+      // Only the Dinas gives it: a technical reviewer of another PD is refused with the article.
+      auto elsewhere = user(f.in, f.admin, region.profile, "penelaah.lain", "technical_reviewer", f.agency[region.coordinator_code]);
+      auto not_dinas = elsewhere.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
       EXPECT_EQ(not_dinas.status, 403);
       plan_expect_cites(not_dinas, region.recommendation_rule);
     }
@@ -377,13 +382,18 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
     EXPECT_EQ(text_of(decided.json, "decided_by_name"), "koordinator.anggaran");
     if (!region.duplicate_rule.empty()) ASSERT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/verification", "{}").status, 200);
     EXPECT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/approval", "{}").status, 200);
+    // The verification result of the PD as a PDF.
+    auto pdf = f.dinkes.get("/api/planning/proposals/" + a + "/verification.pdf");
+    ASSERT_EQ(pdf.status, 200);
+    EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+    EXPECT_EQ(pdf.header("Content-Type"), "application/pdf");
 
     // A second pair marked duplicate sends the line to change back to its PD as a draft.
-    auto again_a = f.proposal(f.dinas, "DISKOMINFO");
-    ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + again_a + "/lines", f.line("Pengadaan laptop")).status, 201);
+    auto again_a = f.proposal(f.kominfo, "DISKOMINFO");
+    ASSERT_EQ(f.kominfo.post("/api/planning/proposals/" + again_a + "/lines", f.line("Pengadaan laptop")).status, 201);
     if (region.recommendation_required)
       ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + again_a + "/recommendation", R"({"recommendation":"ok"})").status, 200);
-    ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + again_a + "/submission", "{}").status, 200);
+    ASSERT_EQ(f.kominfo.post("/api/planning/proposals/" + again_a + "/submission", "{}").status, 200);
     auto more = f.coordinator.get("/api/planning/cycles/" + f.cycle + "/candidates");
     std::string open_pair, dinas_line;
     for (const auto& x : more.json.at("items").as_array())
@@ -479,6 +489,18 @@ TEST_P(PlanningTest, TheConsolidatedBudgetShowsCategoriesAgenciesDomainsAndRoadm
   EXPECT_TRUE(gaps.count(f.spare_initiative));
   EXPECT_FALSE(gaps.count(f.initiative));
   EXPECT_EQ(view.json.at("without_initiative").at("total").as_int64(), 0);
+
+  // The same budget as a workbook for SIPD: one row per submitted line, totals per PD.
+  auto book = f.admin.get("/api/planning/cycles/" + f.cycle + "/consolidated.xlsx");
+  ASSERT_EQ(book.status, 200);
+  auto sheets = interchange::read_xlsx(book.body);
+  ASSERT_EQ(sheets.size(), 2u);
+  ASSERT_EQ(sheets[0].rows.size(), 3u);  // header + 2 lines
+  std::map<std::string, std::string> total_of;
+  for (std::size_t i = 1; i < sheets[0].rows.size(); ++i) total_of[sheets[0].rows[i].at(4)] = sheets[0].rows[i].at(11);
+  EXPECT_EQ(total_of["Sewa laptop"], "30000000");
+  EXPECT_EQ(total_of["Lisensi basis data"], "12000000");
+  EXPECT_EQ(sheets[1].rows.back().back(), "42000000");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, PlanningTest, ::testing::ValuesIn(test_support::backends()));

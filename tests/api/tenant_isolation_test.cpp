@@ -205,6 +205,20 @@ Client seed_tenant_a(Instance& in) {
                           R"("planned_start":"2027-02-01","planned_end":"2027-03-01"})");
   EXPECT_EQ(admin.post("/api/audit/programmes/" + audit + "/steps", R"({"to":"dimulai","date":"2026-12-01"})").status, 200);
   upload(admin, "/api/audit/programmes/" + audit + "/reports?filename=rahasia-a-laporan.pdf", "%PDF-1.4 RAHASIA-A laporan audit");
+
+  // Rencana dan Anggaran SPBE: a cycle opened by the planning PD; DINKES and DISDUKCAPIL propose
+  // the same line (a duplicate candidate), serving the planned element and the initiative.
+  auto planner = user(in, admin, "balikpapan", "rahasia-a.perencana", "planner", agency_id(admin, "BAPPEDALITBANG"));
+  auto budget = create(planner, "/api/planning/cycles",
+                       R"({"fiscal_year":2027,"title":"RAHASIA-A Anggaran","submission_deadline":"2099-01-01","verification_deadline":"2099-02-01"})");
+  for (const auto& code : {"DINKES", "DISDUKCAPIL"}) {
+    auto proposal = create(admin, "/api/planning/cycles/" + budget + "/proposals", R"({"agency_id":")" + agency_id(admin, code) + "\"}");
+    create(admin, "/api/planning/proposals/" + proposal + "/lines",
+           R"({"sub_activity":"RAHASIA-A sub kegiatan","account_code":"5.1.02.01.01.0024","name":"RAHASIA-A laptop",)"
+           R"("volume":[{"quantity":2,"unit":"Unit"}],"unit_price":15000000,"funding_source":"apbd","element_ids":[")" +
+               planned + R"("],"initiative_id":")" + initiative + "\"}");
+    create(admin, "/api/planning/proposals/" + proposal + "/submission", "{}");
+  }
   return admin;
 }
 

@@ -47,14 +47,14 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
       assert.equal(i.status, 201, JSON.stringify(i.body))
       if (!initiative) initiative = i.body.id
     }
-    for (const [username, role, code] of [[`perencana.${RUN}`, 'planner', 'BAPPEDALITBANG'], [`dinkes.${RUN}`, 'agency_operator', 'DINKES'], [`disduk.${RUN}`, 'agency_operator', 'DISDUKCAPIL']]) {
+    for (const [username, role, code] of [[`perencana.${RUN.toLowerCase()}`, 'planner', 'BAPPEDALITBANG'], [`dinkes.${RUN.toLowerCase()}`, 'agency_operator', 'DINKES'], [`disduk.${RUN.toLowerCase()}`, 'agency_operator', 'DISDUKCAPIL']]) {
       const u = await apiCall('POST', '/api/users', { username, display_name: username, password: PASSWORD, roles: [role], agency_id: agency[code] })
       assert.equal(u.status, 201, JSON.stringify(u.body))
     }
   })
 
   step('the planning PD opens the cycle of next year', async () => {
-    await signIn(session, { username: `perencana.${RUN}`, password: PASSWORD })
+    await signIn(session, { username: `perencana.${RUN.toLowerCase()}`, password: PASSWORD })
     const deadline = `${year - 1}-12-31`
     const c = await apiCall('POST', '/api/planning/cycles', { fiscal_year: year, submission_deadline: deadline, verification_deadline: deadline })
     assert.equal(c.status, 201, JSON.stringify(c.body))
@@ -62,11 +62,11 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
   })
 
   step('a PD operator drafts a line: the live check shows what is missing, then the line is added and the proposal submitted', async () => {
-    await signIn(session, { username: `dinkes.${RUN}`, password: PASSWORD })
+    await signIn(session, { username: `dinkes.${RUN.toLowerCase()}`, password: PASSWORD })
     await go('/anggaran')
     await main().locator('[data-test=planning-start]').click()
     await main().locator('[data-test=planning-editor]').waitFor()
-    await main().locator('[data-test=planning-name] input').fill(`Laptop tenaga kesehatan ${RUN}`)
+    await main().locator('[data-test=planning-name]').fill(`Laptop tenaga kesehatan ${RUN}`)
     await main().locator('[data-test=planning-live]').getByText('Rincian ini akan ditolak').waitFor()
     const proposalId = page.url().split('/').pop()
     const added = await apiCall('POST', `/api/planning/proposals/${proposalId}/lines`, line(`Laptop ${RUN}`))
@@ -79,7 +79,7 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
   })
 
   step('a second PD proposes the same laptop and submits', async () => {
-    await signIn(session, { username: `disduk.${RUN}`, password: PASSWORD })
+    await signIn(session, { username: `disduk.${RUN.toLowerCase()}`, password: PASSWORD })
     const p = await apiCall('POST', `/api/planning/cycles/${cycle}/proposals`, { agency_id: agency.DISDUKCAPIL })
     assert.equal(p.status, 201, JSON.stringify(p.body))
     assert.equal((await apiCall('POST', `/api/planning/proposals/${p.body.id}/lines`, line(`Laptop ${RUN}`))).status, 201)
@@ -87,12 +87,12 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
   })
 
   step('the planning PD reviews the pair side by side and marks it distinct with a reason', async () => {
-    await signIn(session, { username: `perencana.${RUN}`, password: PASSWORD })
+    await signIn(session, { username: `perencana.${RUN.toLowerCase()}`, password: PASSWORD })
     await go(`/anggaran/duplikasi/${cycle}`)
     const pair = main().locator('[data-test=planning-pair]').first()
     await pair.getByText('Dinas Kesehatan', { exact: false }).first().waitFor()
     await screenshot(page, 'planning-duplicates')
-    await pair.locator('[data-test=planning-pair-reason] input').fill('Laptop untuk puskesmas dan untuk layanan KTP.')
+    await pair.locator('[data-test=planning-pair-reason]').fill('Laptop untuk puskesmas dan untuk layanan KTP.')
     await pair.locator('[data-test=planning-pair-distinct]').click()
     await pair.getByText('Berbeda oleh', { exact: false }).waitFor()
   })

@@ -26,6 +26,7 @@ const en: typeof id = {
       closed: 'Cycle closed.',
     },
     consolidated: {
+      download: 'Download the consolidated budget (XLSX) for SIPD',
       title: 'Consolidated budget',
       total: 'Total submitted: {amount}',
       byCategory: 'By spending category',
@@ -37,6 +38,7 @@ const en: typeof id = {
       withoutInitiative: 'Budget serving no initiative: {amount} ({lines} lines)',
     },
     proposal: {
+      pdf: 'Download the verification result (PDF)',
       title: 'SPBE budget proposal',
       lines: 'Spending lines',
       noLines: 'No lines yet.',

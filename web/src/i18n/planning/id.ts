@@ -24,6 +24,7 @@ const id = {
       closed: 'Siklus ditutup.',
     },
     consolidated: {
+      download: 'Unduh anggaran terkonsolidasi (XLSX) untuk SIPD',
       title: 'Anggaran terkonsolidasi',
       total: 'Total diajukan: {amount}',
       byCategory: 'Per kategori belanja',
@@ -35,6 +36,7 @@ const id = {
       withoutInitiative: 'Anggaran tanpa inisiatif: {amount} ({lines} rincian)',
     },
     proposal: {
+      pdf: 'Unduh hasil verifikasi (PDF)',
       title: 'Usulan anggaran SPBE',
       lines: 'Rincian belanja',
       noLines: 'Belum ada rincian.',
