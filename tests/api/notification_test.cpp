@@ -269,6 +269,7 @@ TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersW
   auto other = desk_mail_user(in, admin, "staf.dishub", dishub, "dishub.balikpapan.go.id");
   auto teknisi_id = text_of(teknisi.get("/api/auth/me").json.at("user"), "id");
   ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + teknisi_id + R"(","tier":1})").status, 201);
+  std::filesystem::create_directories(root);
   SmtpServer server(port, maildir);
 
   const std::string subject = "Printer lantai 2 \xE2\x80\x93 rusak";
