@@ -346,7 +346,8 @@ TEST_P(NotificationTest, DeskStaffGetOneDailyDigestOfTheirQueueWithBreachedTicke
 
   auto digests = [&] {
     std::vector<boost::json::value> out;
-    for (const auto& m : admin.get("/api/notifications/outbox").json.at("items").as_array())
+    auto outbox = admin.get("/api/notifications/outbox");  // kept alive while its items are read
+    for (const auto& m : outbox.json.at("items").as_array())
       if (text_of(m, "subject").find("Ringkasan harian") != std::string::npos) out.push_back(m);
     return out;
   };
