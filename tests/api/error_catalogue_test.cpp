@@ -43,6 +43,8 @@ const std::set<std::string> kNotCausedByOneRule = {
     "gateway.not_decider",                     // cites the approver article where the region states one (not Bandar Lampung)
     "servicedesk.type_not_listed",             // cites the types article where the region lists types (not Bandar Lampung)
     "audit.not_in_regulation",                 // the region states no such record (routing, coordination): nothing to cite
+    "servicedesk.article_not_found",           // a knowledge base article, not an article of a regulation
+    "servicedesk.ticket_not_resolved",         // a knowledge base article is written from a resolved ticket: no rule
 };
 
 }  // namespace

@@ -269,6 +269,7 @@ TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersW
   auto other = desk_mail_user(in, admin, "staf.dishub", dishub, "dishub.balikpapan.go.id");
   auto teknisi_id = text_of(teknisi.get("/api/auth/me").json.at("user"), "id");
   ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + teknisi_id + R"(","tier":1})").status, 201);
+  std::filesystem::create_directories(root);
   SmtpServer server(port, maildir);
 
   const std::string subject = "Printer lantai 2 \xE2\x80\x93 rusak";
@@ -343,20 +344,25 @@ TEST_P(NotificationTest, DeskStaffGetOneDailyDigestOfTheirQueueWithBreachedTicke
     c.execute("UPDATE sd_events SET at = ? WHERE ticket_id = ?", {"2026-10-01T01:00:00Z", text_of(late.json, "id")});
   });
 
-  auto digests = [&] {
-    std::vector<boost::json::value> out;
-    for (const auto& m : admin.get("/api/notifications/outbox").json.at("items").as_array())
-      if (text_of(m, "subject").find("Ringkasan harian") != std::string::npos) out.push_back(m);
+  struct Sent {
+    std::string recipient, subject, state;
+  };
+  auto digests = [&] {  // copied out as text: the answer's JSON lives only as long as the answer
+    std::vector<Sent> out;
+    auto outbox = admin.get("/api/notifications/outbox");
+    for (const auto& m : outbox.json.at("items").as_array())
+      if (text_of(m, "subject").find("Ringkasan harian") != std::string::npos)
+        out.push_back({text_of(m, "recipient"), text_of(m, "subject"), text_of(m, "state")});
     return out;
   };
   run_job(in, "servicedesk.daily_digest");
   ASSERT_EQ(digests().size(), 1u);  // the idle desk has nothing open: no digest
-  EXPECT_NE(text_of(digests().at(0), "recipient").find("teknisi.disdik@"), std::string::npos);
-  EXPECT_NE(text_of(digests().at(0), "subject").find("2 tiket terbuka, 1 melewati SLA"), std::string::npos);
-  ASSERT_TRUE(eventually([&] { return text_of(digests().at(0), "state") == "sent"; }, 120)) << json_text(digests().at(0));
-  auto mail = run("/usr/bin/python3 -c \"import mailbox, sys\nfor m in mailbox.Maildir(sys.argv[1], create=False):\n"
-                  "  if 'Ringkasan' in str(m['Subject']): print(m['To']); print(m.get_payload(decode=True).decode())\" " +
-                  maildir.string());
+  EXPECT_NE(digests().at(0).recipient.find("teknisi.disdik@"), std::string::npos);
+  EXPECT_NE(digests().at(0).subject.find("2 tiket terbuka, 1 melewati SLA"), std::string::npos) << digests().at(0).subject;
+  ASSERT_TRUE(eventually([&] { return digests().at(0).state == "sent"; }, 120)) << digests().at(0).state;
+  auto mail = run("/usr/bin/python3 -c \"import mailbox, sys, email.header as h\nfor m in mailbox.Maildir(sys.argv[1], create=False):\n"
+                  "  if 'Ringkasan' in str(h.make_header(h.decode_header(m['Subject']))): print(m['To']); print(m.get_payload(decode=True).decode())\" " +
+                  maildir.string() + " 2>&1");
   EXPECT_NE(mail.find("teknisi.disdik@disdik.balikpapan.go.id"), std::string::npos) << mail;
   EXPECT_NE(mail.find(text_of(late.json, "number") + " Internet putus (Baru) MELEWATI SLA"), std::string::npos) << mail;
   EXPECT_NE(mail.find(text_of(fresh.json, "number") + " Akun surel baru (Baru)"), std::string::npos) << mail;
