@@ -197,6 +197,9 @@ Client seed_tenant_a(Instance& in) {
                        R"({"type":"gangguan","title":"RAHASIA-A printer","urgency":"tinggi","impact":"sedang","agency_id":")" + dinkes + "\"}");
   create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"assign"})");
   create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"pend","reason":"RAHASIA-A menunggu suku cadang"})");
+  upload(desk_agent, "/api/servicedesk/tickets/" + ticket + "/attachments?filename=rahasia-a-foto.txt", "RAHASIA-A lampiran tiket");
+  create(desk_agent, "/api/servicedesk/articles",
+         R"({"title":"RAHASIA-A cara memasang printer","body":"RAHASIA-A langkah demi langkah","visibility":"public"})");
 
   // Audit TIK: an infrastructure audit programme of the server, begun, with its report file.
   auto audit = create(admin, "/api/audit/programmes",
