@@ -62,7 +62,8 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await dialog.getByLabel('Jabatan kepala').fill('Kepala Dinas')
     await dialog.locator('[data-test=agency-save]').click()
 
-    await page.waitForURL(/\/perangkat-daerah\/[^/]+$/)
+    // The save and the detail page's first load share a busy two-core CI machine with the server.
+    await page.waitForURL(/\/perangkat-daerah\/[^/]+$/, { timeout: 60000 })
     await main().getByRole('heading', { name: AGENCY_NAME }).waitFor()
     await main().getByText(AGENCY_CODE, { exact: true }).waitFor()
     await screenshot(page, 'perangkat-daerah-rincian')
