@@ -492,7 +492,33 @@ std::string_view openapi_fragment() {
          "properties": {
           "edges": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "description": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "source": {
+              "type": "string"
+             },
+             "target": {
+              "type": "string"
+             },
+             "type": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "description",
+             "id",
+             "source",
+             "target",
+             "type"
+            ]
+           }
           },
           "nodes": {
            "type": "array",
@@ -553,30 +579,388 @@ std::string_view openapi_fragment() {
          "properties": {
           "edges": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "description": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "source": {
+              "type": "string"
+             },
+             "target": {
+              "type": "string"
+             },
+             "type": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "description",
+             "id",
+             "source",
+             "target",
+             "type"
+            ]
+           }
           },
           "layers": {
            "type": "object",
            "properties": {
             "aplikasi": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "attributes": {
+                "type": "object",
+                "properties": {}
+               },
+               "code": {
+                "type": "string"
+               },
+               "created_at": {
+                "type": "string"
+               },
+               "description": {
+                "type": "string"
+               },
+               "domain": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               },
+               "level": {
+                "type": "integer"
+               },
+               "name": {
+                "type": "string"
+               },
+               "owner_agency_id": {
+                "type": "string"
+               },
+               "owner_agency_name": {
+                "type": "string"
+               },
+               "parent_id": {
+                "type": "string",
+                "nullable": true
+               },
+               "reference_code": {
+                "type": "string",
+                "nullable": true
+               },
+               "state": {
+                "type": "string"
+               },
+               "updated_at": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "attributes",
+               "code",
+               "created_at",
+               "description",
+               "domain",
+               "id",
+               "level",
+               "name",
+               "owner_agency_id",
+               "owner_agency_name",
+               "parent_id",
+               "reference_code",
+               "state",
+               "updated_at"
+              ]
+             }
             },
             "data_informasi": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "attributes": {
+                "type": "object",
+                "properties": {}
+               },
+               "code": {
+                "type": "string"
+               },
+               "created_at": {
+                "type": "string"
+               },
+               "description": {
+                "type": "string"
+               },
+               "domain": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               },
+               "level": {
+                "type": "integer"
+               },
+               "name": {
+                "type": "string"
+               },
+               "owner_agency_id": {
+                "type": "string"
+               },
+               "owner_agency_name": {
+                "type": "string"
+               },
+               "parent_id": {
+                "type": "string",
+                "nullable": true
+               },
+               "reference_code": {
+                "type": "string",
+                "nullable": true
+               },
+               "state": {
+                "type": "string"
+               },
+               "updated_at": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "attributes",
+               "code",
+               "created_at",
+               "description",
+               "domain",
+               "id",
+               "level",
+               "name",
+               "owner_agency_id",
+               "owner_agency_name",
+               "parent_id",
+               "reference_code",
+               "state",
+               "updated_at"
+              ]
+             }
             },
             "infrastruktur": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "attributes": {
+                "type": "object",
+                "properties": {
+                 "infra_type": {
+                  "type": "string"
+                 }
+                },
+                "required": [
+                 "infra_type"
+                ]
+               },
+               "code": {
+                "type": "string"
+               },
+               "created_at": {
+                "type": "string"
+               },
+               "description": {
+                "type": "string"
+               },
+               "domain": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               },
+               "level": {
+                "type": "integer"
+               },
+               "name": {
+                "type": "string"
+               },
+               "owner_agency_id": {
+                "type": "string"
+               },
+               "owner_agency_name": {
+                "type": "string"
+               },
+               "parent_id": {
+                "type": "string",
+                "nullable": true
+               },
+               "reference_code": {
+                "type": "string",
+                "nullable": true
+               },
+               "state": {
+                "type": "string"
+               },
+               "updated_at": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "attributes",
+               "code",
+               "created_at",
+               "description",
+               "domain",
+               "id",
+               "level",
+               "name",
+               "owner_agency_id",
+               "owner_agency_name",
+               "parent_id",
+               "reference_code",
+               "state",
+               "updated_at"
+              ]
+             }
             },
             "keamanan": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "attributes": {
+                "type": "object",
+                "properties": {}
+               },
+               "code": {
+                "type": "string"
+               },
+               "created_at": {
+                "type": "string"
+               },
+               "description": {
+                "type": "string"
+               },
+               "domain": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               },
+               "level": {
+                "type": "integer"
+               },
+               "name": {
+                "type": "string"
+               },
+               "owner_agency_id": {
+                "type": "string"
+               },
+               "owner_agency_name": {
+                "type": "string"
+               },
+               "parent_id": {
+                "type": "string",
+                "nullable": true
+               },
+               "reference_code": {
+                "type": "string",
+                "nullable": true
+               },
+               "state": {
+                "type": "string"
+               },
+               "updated_at": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "attributes",
+               "code",
+               "created_at",
+               "description",
+               "domain",
+               "id",
+               "level",
+               "name",
+               "owner_agency_id",
+               "owner_agency_name",
+               "parent_id",
+               "reference_code",
+               "state",
+               "updated_at"
+              ]
+             }
             },
             "proses_bisnis": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "attributes": {
+                "type": "object",
+                "properties": {}
+               },
+               "code": {
+                "type": "string"
+               },
+               "created_at": {
+                "type": "string"
+               },
+               "description": {
+                "type": "string"
+               },
+               "domain": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               },
+               "level": {
+                "type": "integer"
+               },
+               "name": {
+                "type": "string"
+               },
+               "owner_agency_id": {
+                "type": "string"
+               },
+               "owner_agency_name": {
+                "type": "string"
+               },
+               "parent_id": {
+                "type": "string",
+                "nullable": true
+               },
+               "reference_code": {
+                "type": "string",
+                "nullable": true
+               },
+               "state": {
+                "type": "string"
+               },
+               "updated_at": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "attributes",
+               "code",
+               "created_at",
+               "description",
+               "domain",
+               "id",
+               "level",
+               "name",
+               "owner_agency_id",
+               "owner_agency_name",
+               "parent_id",
+               "reference_code",
+               "state",
+               "updated_at"
+              ]
+             }
             }
            },
            "required": [
@@ -1605,11 +1989,95 @@ std::string_view openapi_fragment() {
            "properties": {
             "added": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "attributes": {
+                "type": "object",
+                "properties": {}
+               },
+               "code": {
+                "type": "string"
+               },
+               "description": {
+                "type": "string"
+               },
+               "domain": {
+                "type": "string"
+               },
+               "level": {
+                "type": "integer"
+               },
+               "name": {
+                "type": "string"
+               },
+               "owner_agency_code": {
+                "type": "string"
+               },
+               "parent_code": {
+                "type": "string"
+               },
+               "reference_code": {
+                "type": "string"
+               },
+               "state": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "attributes",
+               "code",
+               "description",
+               "domain",
+               "level",
+               "name",
+               "owner_agency_code",
+               "parent_code",
+               "reference_code",
+               "state"
+              ]
+             }
             },
             "changed": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "code": {
+                "type": "string"
+               },
+               "fields": {
+                "type": "array",
+                "items": {
+                 "type": "object",
+                 "properties": {
+                  "after": {
+                   "type": "string"
+                  },
+                  "before": {
+                   "type": "string"
+                  },
+                  "field": {
+                   "type": "string"
+                  }
+                 },
+                 "required": [
+                  "after",
+                  "before",
+                  "field"
+                 ]
+                }
+               },
+               "name": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "code",
+               "fields",
+               "name"
+              ]
+             }
             },
             "removed": {
              "type": "array",

@@ -470,7 +470,9 @@ std::string_view openapi_fragment() {
           },
           "process": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "string"
+           }
           },
           "provenance": {
            "type": "object",
@@ -987,7 +989,33 @@ std::string_view openapi_fragment() {
           },
           "members": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "added_at": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "role": {
+              "type": "string"
+             },
+             "user_id": {
+              "type": "string"
+             },
+             "user_name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "added_at",
+             "id",
+             "role",
+             "user_id",
+             "user_name"
+            ]
+           }
           },
           "my_roles": {
            "type": "array",
@@ -1159,7 +1187,33 @@ std::string_view openapi_fragment() {
           },
           "members": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "added_at": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "role": {
+              "type": "string"
+             },
+             "user_id": {
+              "type": "string"
+             },
+             "user_name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "added_at",
+             "id",
+             "role",
+             "user_id",
+             "user_name"
+            ]
+           }
           },
           "my_roles": {
            "type": "array",
@@ -1392,11 +1446,21 @@ std::string_view openapi_fragment() {
             },
             "evidence_topics": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "string"
+             }
             },
-            "criteria_published": {"type": "boolean", "description": "false while no level of the indicator has criteria text (8/2026: none published yet)"},
-            "criteria_source": {"type": "string", "description": "where the level criteria come from (59/2020: public copies, not the official PDF)"},
-            "criteria_notes": {"type": "string"},
+            "criteria_published": {
+             "type": "boolean",
+             "description": "false while no level of the indicator has criteria text (8/2026: none published yet)"
+            },
+            "criteria_source": {
+             "type": "string",
+             "description": "where the level criteria come from (59/2020: public copies, not the official PDF)"
+            },
+            "criteria_notes": {
+             "type": "string"
+            },
             "external_kind": {
              "type": "string"
             },
@@ -1456,7 +1520,9 @@ std::string_view openapi_fragment() {
           },
           "my_roles": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "string"
+           }
           },
           "next_level": {
            "type": "object",
@@ -1486,22 +1552,104 @@ std::string_view openapi_fragment() {
           },
           "proposals": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "detail": {
+              "type": "string"
+             },
+             "kind": {
+              "type": "string"
+             },
+             "label": {
+              "type": "string"
+             },
+             "link": {
+              "type": "string"
+             },
+             "present": {
+              "type": "boolean"
+             },
+             "ref_id": {
+              "type": "string"
+             },
+             "source": {
+              "type": "string"
+             },
+             "topic": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "detail",
+             "kind",
+             "label",
+             "link",
+             "present",
+             "ref_id",
+             "source",
+             "topic"
+            ]
+           }
           },
           "basis": {
            "type": "object",
            "description": "Why the value is what it is: each level's main evidence up to the level that stops the climb (cumulative rule), with the reason in Indonesian and English.",
            "properties": {
-            "value": {"type": "number"},
-            "levels": {"type": "array", "items": {"type": "object", "properties": {
-             "level": {"type": "integer"},
-             "status": {"type": "string", "enum": ["diterima", "tanpa_bukti", "ditolak", "belum_diperiksa"]},
-             "items": {"type": "array", "items": {"type": "string"}}}, "required": ["level", "status", "items"]}},
-            "supporting": {"type": "array", "items": {"type": "string"}},
-            "reason": {"type": "string"},
-            "reason_en": {"type": "string"}
+            "value": {
+             "type": "number"
+            },
+            "levels": {
+             "type": "array",
+             "items": {
+              "type": "object",
+              "properties": {
+               "level": {
+                "type": "integer"
+               },
+               "status": {
+                "type": "string",
+                "enum": [
+                 "diterima",
+                 "tanpa_bukti",
+                 "ditolak",
+                 "belum_diperiksa"
+                ]
+               },
+               "items": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               }
+              },
+              "required": [
+               "level",
+               "status",
+               "items"
+              ]
+             }
+            },
+            "supporting": {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            },
+            "reason": {
+             "type": "string"
+            },
+            "reason_en": {
+             "type": "string"
+            }
            },
-           "required": ["value", "levels", "supporting", "reason", "reason_en"]
+           "required": [
+            "value",
+            "levels",
+            "supporting",
+            "reason",
+            "reason_en"
+           ]
           },
           "value": {
            "type": "number"

@@ -100,8 +100,22 @@ void check(const json::value& schema_in, const json::value& v, const json::objec
     for (const auto& x : e->as_array()) found = found || x == v;
     if (!found) out.push_back(at + ": " + json::serialize(v) + " is not one of " + json::serialize(*e));
   }
+  // allOf: the value meets every part (a detail is its list item plus what only the detail has).
+  if (auto* parts = s.if_contains("allOf"))
+    for (const auto& part : parts->as_array()) check(part, v, components, at, out);
+  // oneOf: the value meets at least one part (a value that is a text or a list of texts).
+  if (auto* choices = s.if_contains("oneOf")) {
+    std::vector<std::string> best;
+    for (const auto& choice : choices->as_array()) {
+      std::vector<std::string> mine;
+      check(choice, v, components, at, mine);
+      if (mine.empty()) return;
+      if (best.empty() || mine.size() < best.size()) best = std::move(mine);
+    }
+    out.insert(out.end(), best.begin(), best.end());
+  }
   auto* t = s.if_contains("type");
-  if (!t) return;  // any value
+  if (!t) return;  // any value, or only what allOf / oneOf said
   std::string type(t->as_string());
   auto wrong = [&] { out.push_back(at + ": expected " + type + ", got " + json::serialize(v).substr(0, 60)); };
   if (type == "string") {

@@ -27,7 +27,7 @@ boost::json::object openapi_document(const Router& router);
 const boost::json::object* operation_of(const Router& router, std::string_view method, std::string_view pattern);
 
 /// Problems of `value` against `schema` (a subset of JSON Schema as OpenAPI 3.0 uses it: type,
-/// nullable, properties, required, additionalProperties, items, enum, $ref to components);
+/// nullable, properties, required, additionalProperties, items, enum, allOf, oneOf, $ref to components);
 /// empty when it conforms. Each problem names the JSON path ("items[3].owner.id: ...").
 std::vector<std::string> schema_problems(const boost::json::value& schema, const boost::json::value& value,
                                          const boost::json::object& components);

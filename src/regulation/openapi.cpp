@@ -395,7 +395,9 @@ std::string_view openapi_fragment() {
             "document_kind": {
              "type": "string"
             },
-            "expected": {},
+            "expected": {
+             "type": "string"
+            },
             "field": {
              "type": "string"
             },

@@ -4,7 +4,7 @@
 // the comparison across years, the league table of agencies and the report downloads.
 import { api, download, request, upload, type UploadOptions } from './client'
 import type { RuleRef } from './types'
-import type { Answer as Reply } from './contract'
+import type { Answer as Reply, Body, Item } from './contract'
 
 const enc = encodeURIComponent
 
@@ -16,89 +16,19 @@ export type WorkflowRole = 'koordinator' | 'penanggung_jawab' | 'data_entry' | '
 export const WORKFLOW_ROLES: readonly WorkflowRole[] = ['koordinator', 'penanggung_jawab', 'data_entry', 'anggota']
 export type Verdict = '' | 'diterima' | 'ditolak'
 
-export interface EvaluationOptions {
-  roles: { id: WorkflowRole; name: string }[]
-  evidence_topics: string[]
-  max_evidence_bytes: number
-  /** Absent when the region's profile has no evaluation section. */
-  rule?: RuleRef | null
-  team?: string | null
-  team_rule?: RuleRef | null
-  agency_rule?: RuleRef | null
-  report_to?: string
-}
+export type EvaluationOptions = Reply<'/api/evaluation/options', 'get'>
 
-export interface FrameworkSummary {
-  id: string
-  version: number
-  title: string
-  legal_basis: string
-  valid_from: number
-  provisional: boolean
-  confidence: string
-  level_rule: LevelRule
-  indicators: number
-  origin: 'bawaan' | 'koreksi'
-  note: string
-  created_by_name: string
-  created_at: string
-}
+export type FrameworkSummary = Item<Reply<'/api/evaluation/frameworks', 'get'>>
 
-export interface ScaleLevel {
-  level: number
-  name: string
-  criteria: string | null
-}
+export type ScaleLevel = FrameworkDefinition['scales'][number]['levels'][number]
 
-export interface FrameworkIndicator {
-  id: string
-  number: number
-  name: string
-  weight: number
-  scale: string
-  criteria: string | null
-  /** Own criteria per level ("1": text); levels without own text are left out. */
-  level_criteria: Record<string, string>
-  evidence_topics: string[]
-  external?: { kind: string }
-}
+export type FrameworkIndicator = FrameworkAspect['indicators'][number]
 
-export interface FrameworkAspect {
-  id: string
-  number: number
-  name: string
-  weight: number
-  indicators: FrameworkIndicator[]
-}
+export type FrameworkAspect = NonNullable<FrameworkDefinition['aspects']>[number]
 
-export interface FrameworkDomain {
-  id: string
-  number: number
-  name: string
-  weight: number
-  aspects: FrameworkAspect[]
-}
+export type FrameworkDomain = NonNullable<FrameworkDefinition['domains']>[number]
 
-/** A framework version in its file format (GET /api/evaluation/frameworks/{id}). */
-export interface FrameworkDefinition {
-  format: string
-  id: string
-  version: number
-  title: string
-  legal_basis: string
-  valid_from: number
-  source_id: string | null
-  replaces: string | null
-  confidence: string
-  provisional: boolean
-  provenance: { source_file: string; notes: string }
-  computation: { level_rule: LevelRule; level_rule_text: string | null; formula_text: string; index_scale: number }
-  process: string[]
-  scales: { name: string; confidence: string; levels: ScaleLevel[] }[]
-  predicates: { name: string; min: number; max: number }[]
-  domains?: FrameworkDomain[]
-  aspects?: FrameworkAspect[]
-}
+export type FrameworkDefinition = Reply<'/api/evaluation/frameworks/{id}', 'get'>
 
 export interface IndicatorCorrection {
   id: string
@@ -116,199 +46,44 @@ export interface FrameworkCorrections {
   scales?: { name: string; levels: { level: number; name?: string; criteria?: string }[] }[]
 }
 
-export interface Period {
-  id: string
-  year: number
-  agency_id: string | null
-  agency_name: string
-  framework_id: string
-  framework_version: number
-  title: string
-  state: PeriodState
-  created_by_name: string
-  created_at: string
-  submitted_by_name: string
-  submitted_at: string | null
-}
+export type Period = Omit<PeriodListItem, 'index' | 'predicate'>
 
-export interface PeriodListItem extends Period {
-  index: number
-  predicate: string | null
-}
+export type PeriodListItem = Item<Reply<'/api/evaluation/periods', 'get'>>
 
-export interface Member {
-  id: string
-  user_id: string
-  user_name: string
-  role: WorkflowRole
-  added_at: string
-}
+export type Member = PeriodDetail['members'][number]
 
-export interface PeriodIndicator {
-  id: string
-  number: number
-  name: string
-  weight: number
-  aspect_id: string
-  value: number
-  state: AnswerState | null
-  level: number | null
-  evidence: number
-}
+export type PeriodIndicator = PeriodDetail['indicators'][number]
 
-export interface IndexDomain {
-  id: string
-  number: number
-  name: string
-  weight: number
-  value: number
-}
+export type IndexDomain = IndexResult['domains'][number]
 
-export interface IndexAspect {
-  id: string
-  number: number
-  name: string
-  weight: number
-  value: number
-  domain_id: string | null
-  indicators: number
-  /** Only in a period's detail (answers are known there). */
-  answered?: number
-  approved?: number
-}
+export type IndexAspect = IndexResult['aspects'][number]
 
-export interface IndexResult {
-  index: number
-  predicate: string | null
-  complete: boolean
-  unanswered: number
-  issues: { indicator: string; problem: string }[]
-  domains: IndexDomain[]
-  aspects: IndexAspect[]
-  indicators: { id: string; value: number }[]
-}
+export type IndexResult = Reply<'/api/evaluation/periods/{id}/index', 'get'>
 
-export interface WhatIfResult extends IndexResult {
-  base_index: number
-  delta: number
-}
+export type WhatIfResult = Reply<'/api/evaluation/periods/{id}/what-if', 'post'>
 
-export interface PeriodDetail extends Period {
-  framework: { id: string; version: number; title: string; provisional: boolean; level_rule: LevelRule }
-  members: Member[]
-  my_roles: WorkflowRole[]
-  indicators: PeriodIndicator[]
-  result: IndexResult
-  rule?: RuleRef | null
-  report_to?: string
-}
+export type PeriodDetail = Reply<'/api/evaluation/periods/{id}', 'get'>
 
-export interface Answer {
-  indicator_id: string
-  level: number | null
-  external_score: number | null
-  explanation: string
-  state: AnswerState
-  /** The filler's user id: they judge neither the answer nor its evidence. */
-  filled_by?: string
-  filled_by_name: string
-  updated_at: string
-  reviewed_by_name: string
-  reviewed_at: string | null
-  review_note: string
-}
+export type Answer = Reply<'/api/evaluation/periods/{id}/indicators/{ind}/answer', 'put'>
 
-export interface Evidence {
-  id: string
-  indicator_id: string
-  kind: 'file' | 'link'
-  label: string
-  sha256: string
-  size: number
-  ref_kind: string
-  ref_id: string
-  level: number | null
-  main: boolean
-  verdict: Verdict
-  added_by_name: string
-  added_at: string
-}
+export type Evidence = IndicatorWorkspace['evidence'][number]
 
 /** A comment on an indicator; `role` is a WorkflowRole or a role the framework adds. */
 export type Comment = Reply<'/api/evaluation/periods/{id}/indicators/{ind}/comments', 'post'>
 
-export interface Proposal {
-  source: string
-  topic: string
-  kind: string
-  ref_id: string
-  label: string
-  detail: string
-  link: string
-  present: boolean
-}
+export type Proposal = IndicatorWorkspace['proposals'][number]
 
 export type LevelBasisStatus = 'diterima' | 'tanpa_bukti' | 'ditolak' | 'belum_diperiksa'
 
-export interface ValueBasis {
-  value: number
-  /** Cumulative rule: levels 1.. the level that stops the climb, with the main evidence deciding each. */
-  levels: { level: number; status: LevelBasisStatus; items: string[] }[]
-  /** Supporting items: shown, never counted. */
-  supporting: string[]
-  reason: string
-  reason_en: string
-}
+export type ValueBasis = IndicatorWorkspace['basis']
 
-export interface IndicatorWorkspace {
-  indicator: {
-    id: string
-    number: number
-    name: string
-    weight: number
-    criteria: string
-    aspect: { id: string; number: number; name: string }
-    scale: string
-    levels: { level: number; name: string; criteria: string }[]
-    evidence_topics: string[]
-    external_kind: string
-    /** false while no level has criteria text (8/2026: none published yet) */
-    criteria_published: boolean
-    /** where the level criteria come from; empty when the framework file names no source */
-    criteria_source: string
-    criteria_notes: string
-  }
-  level_rule: LevelRule
-  answer: Answer | null
-  value: number
-  /** Why the value is what it is. */
-  basis: ValueBasis
-  evidence: Evidence[]
-  comments: Comment[]
-  proposals: Proposal[]
-  next_level: { level: number; name: string; criteria: string; gaps: number } | null
-  my_roles: WorkflowRole[]
-  period_state: PeriodState
-}
+export type IndicatorWorkspace = Reply<'/api/evaluation/periods/{id}/indicators/{ind}', 'get'>
 
-export interface AnswerInput {
-  level?: number | null
-  external_score?: number | null
-  explanation?: string
-}
+export type AnswerInput = Body<'/api/evaluation/periods/{id}/indicators/{ind}/answer', 'put'>
 
-export interface HistoryItem extends Period {
-  result: IndexResult
-  framework_title: string
-}
+export type HistoryItem = Item<Reply<'/api/evaluation/history', 'get'>>
 
-export interface LeagueRow {
-  rank: number
-  period: Period
-  index: number
-  predicate: string | null
-  approved: number
-}
+export type LeagueRow = Item<Reply<'/api/evaluation/league', 'get'>>
 
 const base = '/api/evaluation'
 const periodPath = (id: string) => `${base}/periods/${enc(id)}`
