@@ -63,11 +63,19 @@ void tell_addressees(storage::Connection& c, const Scope& s, const tenancy::Prof
 
 GatewayModule::GatewayModule(seam::Services& services, Options options)
     : tenancy_(services.get<tenancy::Service>()),
-      service_(services.get<storage::Database>(), tenancy_, services.get<ledger::Ledger>(), std::move(options)) {
-  services.provide(service_);
+      plane_(services.get<storage::Database>(), tenancy_, services.get<ledger::Ledger>(), std::move(options)),
+      services_(plane_),
+      consumers_(plane_),
+      requests_(plane_),
+      traffic_(plane_) {
+  services.provide(plane_);
+  services.provide(services_);
+  services.provide(consumers_);
+  services.provide(requests_);
+  services.provide(traffic_);
   const auto& identity = services.get<identity::Service>();
   auto& notifications = services.get<notification::Service>();
-  service_.on_submit(
+  requests_.on_submit(
       [this, &identity, &notifications](storage::Connection& c, const Scope& s, const AccessRequest& r) {
         tell_addressees(c, s, tenancy_.profile_of(s), tenancy_, identity, notifications, r);
       },
@@ -90,7 +98,10 @@ std::vector<seam::Permission> GatewayModule::permissions() const {
            "Reveal full paths holding personal identifiers (NIK, NIP, KK, phone) for a stated reason"}};
 }
 
-void GatewayModule::register_routes(http::Router& router) { control::register_routes(router, service_); http::describe(router, openapi_fragment()); }
+void GatewayModule::register_routes(http::Router& router) {
+  control::register_routes(router, {plane_, services_, consumers_, requests_, traffic_});
+  http::describe(router, openapi_fragment());
+}
 
 void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.gateway) return;
@@ -132,7 +143,7 @@ void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& 
 }
 
 void GatewayModule::seed_demo(const seam::DemoTenant& tenant) {
-  auto key = control::seed_demo(service_, tenancy_, tenant.scope, tenant.demo_upstream_base);
+  auto key = control::seed_demo({plane_, services_, consumers_, requests_}, tenancy_, tenant.scope, tenant.demo_upstream_base);
   if (tenant.shown_once && !key.empty()) (*tenant.shown_once)["gateway_api_key"] = key;
 }
 
