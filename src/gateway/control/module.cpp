@@ -13,8 +13,8 @@
 #include "notification/service.hpp"
 
 namespace simpul::gateway::control {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract, one fragment per resource (openapi.cpp).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::gateway::control
 
 namespace simpul::gateway::control {
@@ -100,7 +100,7 @@ std::vector<seam::Permission> GatewayModule::permissions() const {
 
 void GatewayModule::register_routes(http::Router& router) {
   control::register_routes(router, {plane_, services_, consumers_, requests_, traffic_});
-  http::describe(router, openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
