@@ -9,7 +9,7 @@
 
 namespace simpul::evaluation {
 /// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::evaluation
 
 namespace simpul::evaluation {
@@ -32,7 +32,10 @@ std::vector<seam::Permission> EvaluationModule::permissions() const {
           {"evaluation.framework", {"tenant_admin"}, "Mengoreksi teks dan bobot kerangka penilaian", "Correct framework texts and weights"}};
 }
 
-void EvaluationModule::register_routes(http::Router& router) { evaluation::register_routes(router, service_); http::describe(router, openapi_fragment()); }
+void EvaluationModule::register_routes(http::Router& router) {
+  evaluation::register_routes(router, service_);
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
+}
 
 void EvaluationModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.evaluation) return;
