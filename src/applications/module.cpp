@@ -11,7 +11,7 @@
 
 namespace simpul::applications {
 /// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::applications
 
 namespace simpul::applications {
@@ -32,7 +32,10 @@ std::vector<seam::Permission> ApplicationsModule::permissions() const {
            "Decide application recommendation requests"}};
 }
 
-void ApplicationsModule::register_routes(http::Router& router) { applications::register_routes(router, service_); http::describe(router, openapi_fragment()); }
+void ApplicationsModule::register_routes(http::Router& router) {
+  applications::register_routes(router, service_);
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
+}
 
 void ApplicationsModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"application"}, application_facts(service_.elements()));
