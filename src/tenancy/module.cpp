@@ -7,7 +7,7 @@
 
 namespace simpul::tenancy {
 /// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::tenancy
 
 namespace simpul::tenancy {
@@ -29,7 +29,10 @@ std::vector<seam::Permission> TenancyModule::permissions() const {
           {"team.manage", {"tenant_admin"}, "Mengisi jabatan dalam tim", "Staff team positions"}};
 }
 
-void TenancyModule::register_routes(http::Router& router) { tenancy::register_routes(router, service_); http::describe(router, openapi_fragment()); }
+void TenancyModule::register_routes(http::Router& router) {
+  tenancy::register_routes(router, service_);
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
+}
 
 void TenancyModule::add_coverage(const Profile& p, seam::CoverageRows& rows) const {
   // Rules enforced by the organisation registry: the roles, teams and enumerations each profile
