@@ -40,16 +40,13 @@ void EvaluationModule::register_routes(http::Router& router) {
 void EvaluationModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.evaluation) return;
   const auto& e = *p.evaluation;
-  const std::string test = "EvaluationApiTest.TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRoles";
   seam::add_enforcement(rows, e.rule,
                         "workflow: yearly evaluation period; data entry fills, the penanggung jawab validates, the koordinator submits "
-                        "(`/api/evaluation/periods`), reported to " + e.report_to,
-                        test);
+                        "(`/api/evaluation/periods`), reported to " + e.report_to);
   if (e.team_rule)
-    seam::add_enforcement(rows, *e.team_rule, "workflow: the team's positions become the period's roles (`evaluation.role_required`)", test);
+    seam::add_enforcement(rows, *e.team_rule, "workflow: the team's positions become the period's roles (`evaluation.role_required`)");
   if (e.agency_rule)
-    seam::add_enforcement(rows, *e.agency_rule, "workflow: one assessment per Perangkat Daerah and a league table (`/api/evaluation/league`)",
-                          "EvaluationApiTest.LampungTimurEvaluatesEveryAgencyAndRanksThem");
+    seam::add_enforcement(rows, *e.agency_rule, "workflow: one assessment per Perangkat Daerah and a league table (`/api/evaluation/league`)");
 }
 
 }  // namespace simpul::evaluation

@@ -106,40 +106,32 @@ void GatewayModule::register_routes(http::Router& router) {
 void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.gateway) return;
   const auto& g = *p.gateway;
-  const std::string bpn = "GatewayTest.BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTheSekda";
-  const std::string dinas = "GatewayTest.BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNeverByItsRequester";
-  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
-    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule) seam::add_enforcement(rows, *rule, how);
   };
-  const std::string& test = g.recommender == "owner_agency" ? bpn : dinas;
-  add(g.operator_rule, "role: the operator (" + g.operator_role + ") runs the gateway's services, consumers and grants (`/api/gateway/*`)", test);
-  add(g.recommender_rule, "workflow: the service's owner agency recommends before the decision (`gateway.recommendation_required`)", test);
+  add(g.operator_rule, "role: the operator (" + g.operator_role + ") runs the gateway's services, consumers and grants (`/api/gateway/*`)");
+  add(g.recommender_rule, "workflow: the service's owner agency recommends before the decision (`gateway.recommendation_required`)");
   add(g.approver_rule, "workflow: access requests decided only by the " + g.approver + " (`gateway.not_decider`), never by the "
-                       "requester (`gateway.self_decision`); approval creates the grant the data plane enforces", test);
+                       "requester (`gateway.self_decision`); approval creates the grant the data plane enforces");
   add(g.request_fields_rule, "gate: a request states the responsible person (huruf a), work unit (b), purpose (c) and data "
-                             "needed (d); a missing item is `validation.missing_field` citing its huruf",
-      bpn);
+                             "needed (d); a missing item is `validation.missing_field` citing its huruf");
   // The data plane's refusals (docs/gateway.md "Refusals that cite a rule"); the proving tests run in
   // Balikpapan (access) and Madiun (network): elsewhere the row stays implemented, not proven.
   auto refusal = control::refusal_rules(p);
   if (!refusal.grant.id.empty())
-    add(refusal.grant.id, "data plane: a consumer without an approved request's grant is refused (`gateway.no_grant`) citing the article",
-        p.id == "balikpapan" ? "GatewayTest.BalikpapanKeyWithoutAnApprovedRequestOpensNothingAndTheRefusalCitesPasal9Ayat5" : "");
+    add(refusal.grant.id, "data plane: a consumer without an approved request's grant is refused (`gateway.no_grant`) citing the article");
   if (!refusal.source.id.empty())
     add(refusal.source.id, "data plane: a call from outside the service's networks is refused (`gateway.source_not_allowed`) citing "
-                           "the Jaringan Intra duty",
-        p.id == "madiun" ? "GatewayTest.MadiunSourceOutsideTheServicesNetworksIsRefusedCitingTheJaringanIntraDuty" : "");
+                           "the Jaringan Intra duty");
   if (const auto* gd = p.document.if_contains("gateway"); gd && gd->is_object())
     if (const auto* to = gd->as_object().if_contains("addressees_rule"); to && to->is_string() && p.rule(std::string(to->as_string())))
       add(std::string(to->as_string()),
           "workflow: the request is addressed to the decider with copies to the Dinas and the PD Wali Data, who are told in their "
-          "inbox (and by e-mail where configured)",
-          "GatewayTest.BalikpapanRequestIsAddressedToTheSekdaWithCopiesAndTheyAreNotified");
+          "inbox (and by e-mail where configured)");
   // 'dapat ditolak': discretion, so the grounds are flags and the decider's reasons, never a refusal by the platform.
   for (const auto& ground : g.refusal_grounds)
     add(ground.rule, "discretion: the ground is flagged on the request (commercial use from the form and the purpose's words; "
-                     "the requester's address outside the Pemda networks); approving despite it needs a reason, a refusal cites it",
-        bpn);
+                     "the requester's address outside the Pemda networks); approving despite it needs a reason, a refusal cites it");
 }
 
 void GatewayModule::seed_demo(const seam::DemoTenant& tenant) {
