@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "core/crypto.hpp"
-#include "gateway/control/service.hpp"
+#include "gateway/control/control_plane.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 

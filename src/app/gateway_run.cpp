@@ -6,7 +6,7 @@
 
 #include "gateway/config_file.hpp"
 #include "gateway/control/data_plane.hpp"
-#include "gateway/control/service.hpp"
+#include "gateway/control/control_plane.hpp"
 #include "storage/migrations.hpp"
 
 namespace simpul::app {

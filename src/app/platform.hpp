@@ -10,7 +10,7 @@
 #include "applications/service.hpp"
 #include "architecture/module.hpp"
 #include "evaluation/service.hpp"
-#include "gateway/control/service.hpp"
+#include "gateway/control/control_plane.hpp"
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "identity/service.hpp"
@@ -75,7 +75,7 @@ class Platform {
   regulation::Compliance& compliance() { return service<regulation::Compliance>(); }
   applications::Service& applications() { return service<applications::Service>(); }
   evaluation::Service& evaluation() { return service<evaluation::Service>(); }
-  gateway::control::Service& gateway() { return service<gateway::control::Service>(); }
+  gateway::control::ControlPlane& gateway() { return service<gateway::control::ControlPlane>(); }
   http::Router& router() { return router_; }
   http::Dispatcher& dispatcher() { return *dispatcher_; }
   const Config& config() const { return config_; }

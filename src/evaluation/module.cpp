@@ -9,7 +9,7 @@
 
 namespace simpul::evaluation {
 /// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::evaluation
 
 namespace simpul::evaluation {
@@ -32,21 +32,21 @@ std::vector<seam::Permission> EvaluationModule::permissions() const {
           {"evaluation.framework", {"tenant_admin"}, "Mengoreksi teks dan bobot kerangka penilaian", "Correct framework texts and weights"}};
 }
 
-void EvaluationModule::register_routes(http::Router& router) { evaluation::register_routes(router, service_); http::describe(router, openapi_fragment()); }
+void EvaluationModule::register_routes(http::Router& router) {
+  evaluation::register_routes(router, service_);
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
+}
 
 void EvaluationModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.evaluation) return;
   const auto& e = *p.evaluation;
-  const std::string test = "EvaluationApiTest.TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRoles";
   seam::add_enforcement(rows, e.rule,
                         "workflow: yearly evaluation period; data entry fills, the penanggung jawab validates, the koordinator submits "
-                        "(`/api/evaluation/periods`), reported to " + e.report_to,
-                        test);
+                        "(`/api/evaluation/periods`), reported to " + e.report_to);
   if (e.team_rule)
-    seam::add_enforcement(rows, *e.team_rule, "workflow: the team's positions become the period's roles (`evaluation.role_required`)", test);
+    seam::add_enforcement(rows, *e.team_rule, "workflow: the team's positions become the period's roles (`evaluation.role_required`)");
   if (e.agency_rule)
-    seam::add_enforcement(rows, *e.agency_rule, "workflow: one assessment per Perangkat Daerah and a league table (`/api/evaluation/league`)",
-                          "EvaluationApiTest.LampungTimurEvaluatesEveryAgencyAndRanksThem");
+    seam::add_enforcement(rows, *e.agency_rule, "workflow: one assessment per Perangkat Daerah and a league table (`/api/evaluation/league`)");
 }
 
 }  // namespace simpul::evaluation

@@ -40,15 +40,20 @@ struct Permission {
   std::string label_en;
 };
 
-/// How one rule of a profile is enforced, and the tests that prove it (docs/regulation-coverage.md).
+/// How one rule of a profile is enforced (docs/regulation-coverage.md). The tests that prove it are
+/// the ones that declare SIMPUL_PROVES(region, rule) (testing/proves.hpp), not named here.
 struct Enforcement {
   std::string how;
-  std::string test;
 };
 /// Rule id -> enforcement; modules add to one map per profile.
 using CoverageRows = std::map<std::string, Enforcement>;
-/// Adds `how` and `test` to the rule's row, keeping what other modules said about it.
-void add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how, const std::string& test);
+/// Adds `how` to the rule's row, keeping what other modules said about it.
+void add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how);
+/// Transitional, for the modules not moved yet: the former signature, whose test name was never read.
+[[deprecated("the proving tests are the SIMPUL_PROVES declarations: drop the test argument")]]
+inline void add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how, const std::string& /*unused*/) {
+  add_enforcement(rows, rule, how);
+}
 
 /// Work the platform repeats on its own: compliance evaluation, reminders, month closings.
 struct Job {

@@ -7,7 +7,7 @@
 
 namespace simpul::tenancy {
 /// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::tenancy
 
 namespace simpul::tenancy {
@@ -29,35 +29,32 @@ std::vector<seam::Permission> TenancyModule::permissions() const {
           {"team.manage", {"tenant_admin"}, "Mengisi jabatan dalam tim", "Staff team positions"}};
 }
 
-void TenancyModule::register_routes(http::Router& router) { tenancy::register_routes(router, service_); http::describe(router, openapi_fragment()); }
+void TenancyModule::register_routes(http::Router& router) {
+  tenancy::register_routes(router, service_);
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
+}
 
 void TenancyModule::add_coverage(const Profile& p, seam::CoverageRows& rows) const {
   // Rules enforced by the organisation registry: the roles, teams and enumerations each profile
   // states, and the refusals of what they exclude.
-  const std::string org_test = "OrganisationTest.RegulationRolesAreHeldByOneAgencyAndRefusalsCiteTheArticle";
   for (const auto& r : p.roles) {
     if (!r.rule || !r.agency_flag) continue;
     if (*r.agency_flag == "mandiri_tik")
       seam::add_enforcement(rows, *r.rule,
                             "gate: PD Mandiri TIK status needs its decree reference (`agency.decree_required`); "
-                            "refused where the regulation has no such status (`agency.mandiri_tik_not_in_regulation`)",
-                            org_test + ", OrganisationTest.MandiriTikExistsOnlyWhereTheRegulationKnowsIt");
+                            "refused where the regulation has no such status (`agency.mandiri_tik_not_in_regulation`)");
     else
-      seam::add_enforcement(rows, *r.rule, "gate: the role `" + *r.agency_flag + "` is held by one Perangkat Daerah (`agency.flag_taken`)",
-                            org_test);
+      seam::add_enforcement(rows, *r.rule, "gate: the role `" + *r.agency_flag + "` is held by one Perangkat Daerah (`agency.flag_taken`)");
   }
-  const std::string team_test = "OrganisationTest.TeamsFollowTheRegionsPrescribedPositions";
   for (const auto& t : p.teams) {
     if (t.rule)
-      seam::add_enforcement(rows, *t.rule, "gate: team `" + t.id + "` exists with exactly the positions the regulation names (`team.position_unknown`)",
-                            team_test);
+      seam::add_enforcement(rows, *t.rule, "gate: team `" + t.id + "` exists with exactly the positions the regulation names (`team.position_unknown`)");
     for (const auto& pos : t.positions)
       if (pos.rule && !rows.count(*pos.rule))
-        seam::add_enforcement(rows, *pos.rule, "gate: position `" + pos.id + "` of `" + t.id + "` (limits: `team.position_full`)", team_test);
+        seam::add_enforcement(rows, *pos.rule, "gate: position `" + pos.id + "` of `" + t.id + "` (limits: `team.position_full`)");
   }
   if (const auto* types = p.enumeration("agency_types"); types && !types->rule.empty())
-    seam::add_enforcement(rows, types->rule, "gate: a Perangkat Daerah's type must be one the regulation lists (`validation.invalid_value`)",
-                          "BadInputTest.MalformedBodiesAreRefusedAndChangeNothing, " + org_test);
+    seam::add_enforcement(rows, types->rule, "gate: a Perangkat Daerah's type must be one the regulation lists (`validation.invalid_value`)");
 }
 
 }  // namespace simpul::tenancy

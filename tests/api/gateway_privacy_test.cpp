@@ -6,7 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "gateway/control/service.hpp"
+#include "gateway/control/control_plane.hpp"
 #include "gateway/message_log.hpp"
 
 using namespace simpul;

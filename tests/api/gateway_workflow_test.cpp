@@ -7,7 +7,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "gateway/control/service.hpp"
+#include "gateway/control/control_plane.hpp"
 #include "gateway/body_store.hpp"
 #include "gateway/message_log.hpp"
 #include "testing/proves.hpp"

@@ -29,7 +29,7 @@
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "gateway/body_store.hpp"
-#include "gateway/control/service.hpp"
+#include "gateway/control/control_plane.hpp"
 #include "gateway/control/data_plane.hpp"
 #include "gateway/message_log.hpp"
 #include "interchange/xlsx.hpp"

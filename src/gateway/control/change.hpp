@@ -1,13 +1,15 @@
 #pragma once
-// Service::change, shared by the files that implement the Service's workflows.
+// ControlPlane::change and found(), shared by the sources of the control plane's workflows.
+#include <optional>
+
+#include "gateway/control/control_plane.hpp"
 #include "gateway/control/repository.hpp"
-#include "gateway/control/service.hpp"
 #include "storage/unit_of_work.hpp"
 
 namespace simpul::gateway::control {
 
 template <typename F>
-auto Service::change(bool affects_config, F&& work) {
+auto ControlPlane::change(bool affects_config, F&& work) {
   auto run = [&](storage::Connection& c) {
     auto result = work(c);
     if (affects_config) Repository(c).bump_version();

@@ -1,4 +1,6 @@
-// Consumer applications and their API keys (Service members; docs/gateway.md "Control plane").
+// Consumer applications and their API keys (Consumers; docs/gateway.md "Control plane").
+#include "gateway/control/consumers.hpp"
+
 #include "core/clock.hpp"
 #include "gateway/config.hpp"
 #include "gateway/control/change.hpp"
@@ -38,16 +40,16 @@ void apply(Repository& repo, const Scope& s, Consumer& c, const ConsumerInput& i
 
 }  // namespace
 
-std::vector<Consumer> Service::consumers(const Scope& s, const std::string& agency_id, const ListQuery& q, std::int64_t& total) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).consumers(s, agency_id, q, total); });
+std::vector<Consumer> Consumers::consumers(const Scope& s, const std::string& agency_id, const ListQuery& q, std::int64_t& total) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).consumers(s, agency_id, q, total); });
 }
 
-Consumer Service::consumer(const Scope& s, const std::string& id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return found(Repository(c).consumer(s, id), ErrorCode::GatewayConsumerNotFound); });
+Consumer Consumers::consumer(const Scope& s, const std::string& id) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).consumer(s, id), ErrorCode::GatewayConsumerNotFound); });
 }
 
-IssuedKey Service::create_consumer(const Scope& s, const ConsumerInput& in, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+IssuedKey Consumers::create_consumer(const Scope& s, const ConsumerInput& in, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     Consumer x;
     x.id = crypto::new_id();
@@ -56,58 +58,58 @@ IssuedKey Service::create_consumer(const Scope& s, const ConsumerInput& in, cons
     repo.insert(s, x);
     auto [key, raw] = new_key(repo, s, x.id);
     // The ledger records the key's id and prefix, never the key or its hash.
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.consumer_create", "gateway_consumer", x.id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.consumer_create", "gateway_consumer", x.id,
                                         {{"consumer", audit(x)}, {"key_id", key.id}, {"key_prefix", key.prefix}}));
     return IssuedKey{found(repo.consumer(s, x.id), ErrorCode::GatewayConsumerNotFound), key.id, raw};
   });
 }
 
-Consumer Service::update_consumer(const Scope& s, const std::string& id, const ConsumerInput& in, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+Consumer Consumers::update_consumer(const Scope& s, const std::string& id, const ConsumerInput& in, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto before = found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
     auto after = before;
     apply(repo, s, after, in);
     if (audit(after) == audit(before)) return before;  // nothing changes: nothing is written
     repo.update(s, after);
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.consumer_update", "gateway_consumer", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.consumer_update", "gateway_consumer", id,
                                         {{"before", audit(before)}, {"after", audit(after)}}));
     return found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
   });
 }
 
-Consumer Service::set_consumer_enabled(const Scope& s, const std::string& id, bool enabled, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+Consumer Consumers::set_consumer_enabled(const Scope& s, const std::string& id, bool enabled, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto x = found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
     x.enabled = enabled;
     repo.update(s, x);
-    ledger_.append(c, ledger::change_in(s, actor, enabled ? "gateway.consumer_enable" : "gateway.consumer_disable", "gateway_consumer",
+    plane_.ledger().append(c, ledger::change_in(s, actor, enabled ? "gateway.consumer_enable" : "gateway.consumer_disable", "gateway_consumer",
                                         id, {{"name", x.name}, {"enabled", enabled}}));
     return x;
   });
 }
 
-IssuedKey Service::issue_key(const Scope& s, const std::string& id, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+IssuedKey Consumers::issue_key(const Scope& s, const std::string& id, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
     auto [key, raw] = new_key(repo, s, id);
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.key_issue", "gateway_consumer", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.key_issue", "gateway_consumer", id,
                                         {{"key_id", key.id}, {"key_prefix", key.prefix}}));
     return IssuedKey{found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound), key.id, raw};
   });
 }
 
-Consumer Service::revoke_key(const Scope& s, const std::string& id, const std::string& key_id, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+Consumer Consumers::revoke_key(const Scope& s, const std::string& id, const std::string& key_id, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto x = found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
     auto key = std::find_if(x.keys.begin(), x.keys.end(), [&](const ApiKey& k) { return k.id == key_id; });
     if (key == x.keys.end()) throw Error(ErrorCode::GatewayKeyNotFound);
     if (key->revoked_at) throw Error(ErrorCode::GatewayAlreadyRevoked);
     repo.revoke_key(s, id, key_id, clock::now_iso());
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.key_revoke", "gateway_consumer", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.key_revoke", "gateway_consumer", id,
                                         {{"key_id", key_id}, {"key_prefix", key->prefix}}));
     return found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
   });

@@ -5,7 +5,7 @@ namespace {
 const Actor kSeeder{"cli", "Simpul (data demo)", ""};
 }  // namespace
 
-std::string seed_demo(Service& g, tenancy::Service& tenancy, const Scope& scope, const std::string& upstream) {
+std::string seed_demo(const DemoWorkflows& g, tenancy::Service& tenancy, const Scope& scope, const std::string& upstream) {
   namespace gw = gateway::control;
   auto agency = [&](const std::string& code) -> std::string {
     auto a = tenancy.agency_by_code(scope, code);
@@ -26,11 +26,11 @@ std::string seed_demo(Service& g, tenancy::Service& tenancy, const Scope& scope,
     in.owner_agency_id = agency_id;
     in.classification = "terbatas";
     in.policy = policy;
-    return g.create_service(scope, in, kSeeder);
+    return g.services.create_service(scope, in, kSeeder);
   };
   // The upstreams are the stand-in systems of app/demo_upstream.hpp, served by the platform itself.
   auto population = service("kependudukan", "Layanan Data Kependudukan", owner, upstream + "/kependudukan");
-  g.upload_openapi(scope, population.id,
+  g.services.upload_openapi(scope, population.id,
                    "openapi: 3.0.3\ninfo:\n  title: Data Kependudukan\n  version: '1.0'\npaths:\n  /penduduk/{nik}:\n    get:\n"
                    "      summary: Data penduduk menurut NIK\n      parameters:\n        - {name: nik, in: path, required: true, schema: {type: string}}\n"
                    "      responses:\n        '200': {description: Data penduduk}\n",
@@ -39,7 +39,7 @@ std::string seed_demo(Service& g, tenancy::Service& tenancy, const Scope& scope,
   gw::ConsumerInput consumer;
   consumer.name = "Aplikasi Bantuan Sosial";
   consumer.agency_id = social;
-  auto issued = g.create_consumer(scope, consumer, kSeeder);
+  auto issued = g.consumers.create_consumer(scope, consumer, kSeeder);
   // Three different people: who asks never recommends or decides (docs/gateway.md "Control plane").
   const Actor requester{"demo-requester", "Operator Dinas Sosial (demo)", social};
   const Actor recommender{"demo-recommender", "Operator Disdukcapil (demo)", owner};
@@ -48,12 +48,12 @@ std::string seed_demo(Service& g, tenancy::Service& tenancy, const Scope& scope,
     gw::RequestInput in{issued.consumer.id, s.id, "/penduduk", {"GET"}, "Kepala Bidang Perlindungan Sosial", "Dinas Sosial",
                         purpose, "NIK, nama, alamat (JSON)", false};
     if (s.code != "kependudukan") in.path_prefix.reset();
-    return g.submit(scope, in, requester);
+    return g.requests.submit(scope, in, requester);
   };
   auto request = ask(population, "Verifikasi calon penerima bantuan sosial");
-  if (g.profile_of(scope).gateway && g.profile_of(scope).gateway->recommender == "owner_agency")
-    g.recommend(scope, request.id, true, "Data dapat dibagikan untuk verifikasi bansos.", recommender);
-  g.decide(scope, request.id, true, "Disetujui untuk layanan pemerintahan.", decider);
+  if (g.plane.profile_of(scope).gateway && g.plane.profile_of(scope).gateway->recommender == "owner_agency")
+    g.requests.recommend(scope, request.id, true, "Data dapat dibagikan untuk verifikasi bansos.", recommender);
+  g.requests.decide(scope, request.id, true, "Disetujui untuk layanan pemerintahan.", decider);
   ask(permits, "Pemeriksaan izin usaha penerima bantuan");
   return issued.api_key;
 }

@@ -4,12 +4,22 @@
 // agency with an approved request and its grant, and one pending request.
 #include <string>
 
-#include "gateway/control/service.hpp"
+#include "gateway/control/consumers.hpp"
+#include "gateway/control/requests.hpp"
+#include "gateway/control/services.hpp"
 #include "tenancy/service.hpp"
 
 namespace simpul::gateway::control {
 
 /// Returns the consumer's raw API key (shown once), or "" when the demo organisation lacks the agencies.
-std::string seed_demo(Service& gateway, tenancy::Service& tenancy, const Scope& scope, const std::string& upstream);
+/// The workflows the demo records go through (the same checks and ledger entries as the API's).
+struct DemoWorkflows {
+  const ControlPlane& plane;
+  ServiceCatalog& services;
+  Consumers& consumers;
+  AccessRequests& requests;
+};
+
+std::string seed_demo(const DemoWorkflows& g, tenancy::Service& tenancy, const Scope& scope, const std::string& upstream);
 
 }  // namespace simpul::gateway::control

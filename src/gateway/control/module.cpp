@@ -13,8 +13,8 @@
 #include "notification/service.hpp"
 
 namespace simpul::gateway::control {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract, one fragment per resource (openapi.cpp).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::gateway::control
 
 namespace simpul::gateway::control {
@@ -63,11 +63,19 @@ void tell_addressees(storage::Connection& c, const Scope& s, const tenancy::Prof
 
 GatewayModule::GatewayModule(seam::Services& services, Options options)
     : tenancy_(services.get<tenancy::Service>()),
-      service_(services.get<storage::Database>(), tenancy_, services.get<ledger::Ledger>(), std::move(options)) {
-  services.provide(service_);
+      plane_(services.get<storage::Database>(), tenancy_, services.get<ledger::Ledger>(), std::move(options)),
+      services_(plane_),
+      consumers_(plane_),
+      requests_(plane_),
+      traffic_(plane_) {
+  services.provide(plane_);
+  services.provide(services_);
+  services.provide(consumers_);
+  services.provide(requests_);
+  services.provide(traffic_);
   const auto& identity = services.get<identity::Service>();
   auto& notifications = services.get<notification::Service>();
-  service_.on_submit(
+  requests_.on_submit(
       [this, &identity, &notifications](storage::Connection& c, const Scope& s, const AccessRequest& r) {
         tell_addressees(c, s, tenancy_.profile_of(s), tenancy_, identity, notifications, r);
       },
@@ -90,49 +98,44 @@ std::vector<seam::Permission> GatewayModule::permissions() const {
            "Reveal full paths holding personal identifiers (NIK, NIP, KK, phone) for a stated reason"}};
 }
 
-void GatewayModule::register_routes(http::Router& router) { control::register_routes(router, service_); http::describe(router, openapi_fragment()); }
+void GatewayModule::register_routes(http::Router& router) {
+  control::register_routes(router, {plane_, services_, consumers_, requests_, traffic_});
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
+}
 
 void GatewayModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.gateway) return;
   const auto& g = *p.gateway;
-  const std::string bpn = "GatewayTest.BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTheSekda";
-  const std::string dinas = "GatewayTest.BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNeverByItsRequester";
-  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
-    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule) seam::add_enforcement(rows, *rule, how);
   };
-  const std::string& test = g.recommender == "owner_agency" ? bpn : dinas;
-  add(g.operator_rule, "role: the operator (" + g.operator_role + ") runs the gateway's services, consumers and grants (`/api/gateway/*`)", test);
-  add(g.recommender_rule, "workflow: the service's owner agency recommends before the decision (`gateway.recommendation_required`)", test);
+  add(g.operator_rule, "role: the operator (" + g.operator_role + ") runs the gateway's services, consumers and grants (`/api/gateway/*`)");
+  add(g.recommender_rule, "workflow: the service's owner agency recommends before the decision (`gateway.recommendation_required`)");
   add(g.approver_rule, "workflow: access requests decided only by the " + g.approver + " (`gateway.not_decider`), never by the "
-                       "requester (`gateway.self_decision`); approval creates the grant the data plane enforces", test);
+                       "requester (`gateway.self_decision`); approval creates the grant the data plane enforces");
   add(g.request_fields_rule, "gate: a request states the responsible person (huruf a), work unit (b), purpose (c) and data "
-                             "needed (d); a missing item is `validation.missing_field` citing its huruf",
-      bpn);
+                             "needed (d); a missing item is `validation.missing_field` citing its huruf");
   // The data plane's refusals (docs/gateway.md "Refusals that cite a rule"); the proving tests run in
   // Balikpapan (access) and Madiun (network): elsewhere the row stays implemented, not proven.
   auto refusal = control::refusal_rules(p);
   if (!refusal.grant.id.empty())
-    add(refusal.grant.id, "data plane: a consumer without an approved request's grant is refused (`gateway.no_grant`) citing the article",
-        p.id == "balikpapan" ? "GatewayTest.BalikpapanKeyWithoutAnApprovedRequestOpensNothingAndTheRefusalCitesPasal9Ayat5" : "");
+    add(refusal.grant.id, "data plane: a consumer without an approved request's grant is refused (`gateway.no_grant`) citing the article");
   if (!refusal.source.id.empty())
     add(refusal.source.id, "data plane: a call from outside the service's networks is refused (`gateway.source_not_allowed`) citing "
-                           "the Jaringan Intra duty",
-        p.id == "madiun" ? "GatewayTest.MadiunSourceOutsideTheServicesNetworksIsRefusedCitingTheJaringanIntraDuty" : "");
+                           "the Jaringan Intra duty");
   if (const auto* gd = p.document.if_contains("gateway"); gd && gd->is_object())
     if (const auto* to = gd->as_object().if_contains("addressees_rule"); to && to->is_string() && p.rule(std::string(to->as_string())))
       add(std::string(to->as_string()),
           "workflow: the request is addressed to the decider with copies to the Dinas and the PD Wali Data, who are told in their "
-          "inbox (and by e-mail where configured)",
-          "GatewayTest.BalikpapanRequestIsAddressedToTheSekdaWithCopiesAndTheyAreNotified");
+          "inbox (and by e-mail where configured)");
   // 'dapat ditolak': discretion, so the grounds are flags and the decider's reasons, never a refusal by the platform.
   for (const auto& ground : g.refusal_grounds)
     add(ground.rule, "discretion: the ground is flagged on the request (commercial use from the form and the purpose's words; "
-                     "the requester's address outside the Pemda networks); approving despite it needs a reason, a refusal cites it",
-        bpn);
+                     "the requester's address outside the Pemda networks); approving despite it needs a reason, a refusal cites it");
 }
 
 void GatewayModule::seed_demo(const seam::DemoTenant& tenant) {
-  auto key = control::seed_demo(service_, tenancy_, tenant.scope, tenant.demo_upstream_base);
+  auto key = control::seed_demo({plane_, services_, consumers_, requests_}, tenancy_, tenant.scope, tenant.demo_upstream_base);
   if (tenant.shown_once && !key.empty()) (*tenant.shown_once)["gateway_api_key"] = key;
 }
 

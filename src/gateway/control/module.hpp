@@ -1,7 +1,10 @@
 #pragma once
 // The Sistem Penghubung Layanan's control plane on the module seam (docs/gateway.md). The data
 // plane (gateway/proxy) runs beside it and reads its configuration.
-#include "gateway/control/service.hpp"
+#include "gateway/control/consumers.hpp"
+#include "gateway/control/requests.hpp"
+#include "gateway/control/services.hpp"
+#include "gateway/control/traffic.hpp"
 #include "seam/module.hpp"
 
 namespace simpul::gateway::control {
@@ -9,7 +12,8 @@ namespace simpul::gateway::control {
 class GatewayModule : public seam::Module {
  public:
   /// Needs storage::Database, tenancy::Service, ledger::Ledger, identity::Service and
-  /// notification::Service (the addressees of a request are notified); provides gateway::control::Service.
+  /// notification::Service (the addressees of a request are notified); provides gateway::control::ControlPlane
+  /// (on_config_change: the data plane reloads) and its workflows ServiceCatalog, Consumers, AccessRequests and Traffic.
   GatewayModule(seam::Services& services, Options options);
   std::string_view id() const override { return "gateway"; }
   static std::vector<storage::Migration> schema();
@@ -20,7 +24,11 @@ class GatewayModule : public seam::Module {
 
  private:
   tenancy::Service& tenancy_;
-  Service service_;
+  ControlPlane plane_;
+  ServiceCatalog services_;
+  Consumers consumers_;
+  AccessRequests requests_;
+  Traffic traffic_;
 };
 
 }  // namespace simpul::gateway::control

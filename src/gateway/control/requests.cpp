@@ -1,6 +1,8 @@
-// Access requests and grants (Service members). The steps follow the tenant's profile: where the
+// Access requests and grants (AccessRequests). The steps follow the tenant's profile: where the
 // regulation names a recommender (Balikpapan Pasal 9 ayat (8): the PD Wali Data), the decision
 // waits for the recommendation; approval creates the grant the data plane enforces.
+#include "gateway/control/requests.hpp"
+
 #include <cctype>
 
 #include <boost/json/parse.hpp>
@@ -98,19 +100,19 @@ std::string flagged_grounds(const tenancy::Profile& p, const tenancy::GatewaySpe
 
 }  // namespace
 
-std::vector<AccessRequest> Service::requests(const Scope& s, const RequestFilter& f, const ListQuery& q, std::int64_t& total) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).requests(s, f, q, total); });
+std::vector<AccessRequest> AccessRequests::requests(const Scope& s, const RequestFilter& f, const ListQuery& q, std::int64_t& total) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).requests(s, f, q, total); });
 }
 
-AccessRequest Service::request(const Scope& s, const std::string& id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return found(Repository(c).request(s, id), ErrorCode::GatewayRequestNotFound); });
+AccessRequest AccessRequests::request(const Scope& s, const std::string& id) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).request(s, id), ErrorCode::GatewayRequestNotFound); });
 }
 
-AccessRequest Service::submit(const Scope& s, const RequestInput& in, const Actor& actor) {
+AccessRequest AccessRequests::submit(const Scope& s, const RequestInput& in, const Actor& actor) {
   if (in.path_prefix) check_path_prefix(*in.path_prefix, "path_prefix");
   auto methods = check_methods(in.methods);
   // Submitting changes nothing the data plane sees.
-  auto stored = change(false, [&](storage::Connection& c) {
+  auto stored = plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto consumer = found(repo.consumer(s, in.consumer_id), ErrorCode::GatewayConsumerNotFound);
     auto service = found(repo.service(s, in.service_id), ErrorCode::GatewayServiceNotFound);
@@ -128,12 +130,12 @@ AccessRequest Service::submit(const Scope& s, const RequestInput& in, const Acto
     r.data_needed = in.data_needed;
     r.commercial_use = in.commercial_use;
     r.source_address = in.source_address;
-    r.grounds = flagged_grounds(profile_of(s), spec_of(profile_of(s)), in);
+    r.grounds = flagged_grounds(plane_.profile_of(s), spec_of(plane_.profile_of(s)), in);
     r.requested_by = actor.id;
     r.created_at = clock::now_iso();
     repo.insert(s, r);
     repo.add_step(s, r.id, step(actor, "ajukan", std::nullopt, std::nullopt));
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.request_submit", "gateway_request", r.id, audit(r)));
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.request_submit", "gateway_request", r.id, audit(r)));
     auto saved = found(repo.request(s, r.id), ErrorCode::GatewayRequestNotFound);
     if (submitted_) submitted_(c, s, saved);
     return saved;
@@ -142,14 +144,14 @@ AccessRequest Service::submit(const Scope& s, const RequestInput& in, const Acto
   return stored;
 }
 
-void Service::on_submit(SubmitHook inside, std::function<void()> after) {
+void AccessRequests::on_submit(SubmitHook inside, std::function<void()> after) {
   submitted_ = std::move(inside);
   after_submit_ = std::move(after);
 }
 
-AccessRequest Service::recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note, const Actor& actor) {
-  const auto& g = spec_of(profile_of(s));
-  return change(false, [&](storage::Connection& c) {
+AccessRequest AccessRequests::recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note, const Actor& actor) {
+  const auto& g = spec_of(plane_.profile_of(s));
+  return plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
     if (g.recommender != "owner_agency" || r.state != "diajukan") throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
@@ -158,18 +160,18 @@ AccessRequest Service::recommend(const Scope& s, const std::string& id, bool rec
     r.state = "direkomendasikan";
     repo.update_state(s, r);
     repo.add_step(s, id, step(actor, "rekomendasi", recommend ? "setuju" : "tolak", non_empty(note)));
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.request_recommend", "gateway_request", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.request_recommend", "gateway_request", id,
                                         {{"recommend", recommend}, {"note", note}}));
     return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
   });
 }
 
-AccessRequest Service::decide(const Scope& s, const std::string& id, bool approve, const std::string& note, const Actor& actor,
+AccessRequest AccessRequests::decide(const Scope& s, const std::string& id, bool approve, const std::string& note, const Actor& actor,
                               const std::optional<std::string>& ground) {
-  const auto& p = profile_of(s);
+  const auto& p = plane_.profile_of(s);
   const auto& g = spec_of(p);
   bool approved = false;
-  auto result = change(false, [&](storage::Connection& c) {
+  auto result = plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
     if (r.state != "diajukan" && r.state != "direkomendasikan") throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
@@ -220,7 +222,7 @@ AccessRequest Service::decide(const Scope& s, const std::string& id, bool approv
     auto decision = step(actor, "putuskan", approve ? "setuju" : "tolak", non_empty(note));
     if (refused_on) decision.ground = refused_on->id;
     repo.add_step(s, id, decision);
-    ledger_.append(c, ledger::change_in(s, actor, approve ? "gateway.request_approve" : "gateway.request_refuse", "gateway_request", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, approve ? "gateway.request_approve" : "gateway.request_refuse", "gateway_request", id,
                                         {{"note", note}, {"grant_id", r.grant_id ? boost::json::value(*r.grant_id) : nullptr},
                                          {"rule", g.approver_rule ? boost::json::value(*g.approver_rule) : nullptr},
                                          {"ground", refused_on ? boost::json::value(refused_on->id) : nullptr},
@@ -228,38 +230,38 @@ AccessRequest Service::decide(const Scope& s, const std::string& id, bool approv
                                          {"flagged", flagged}}));
     return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
   });
-  if (approved) notify();
+  if (approved) plane_.notify();
   return result;
 }
 
-AccessRequest Service::cancel(const Scope& s, const std::string& id, const Actor& actor) {
-  return change(false, [&](storage::Connection& c) {
+AccessRequest AccessRequests::cancel(const Scope& s, const std::string& id, const Actor& actor) {
+  return plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
     if (r.state != "diajukan" && r.state != "direkomendasikan") throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
     r.state = "dibatalkan";
     repo.update_state(s, r);
     repo.add_step(s, id, step(actor, "batalkan", std::nullopt, std::nullopt));
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.request_cancel", "gateway_request", id, {{"state", r.state}}));
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.request_cancel", "gateway_request", id, {{"state", r.state}}));
     return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
   });
 }
 
-std::vector<Grant> Service::grants(const Scope& s, const GrantFilter& f, const ListQuery& q, std::int64_t& total) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).grants(s, f, q, total); });
+std::vector<Grant> AccessRequests::grants(const Scope& s, const GrantFilter& f, const ListQuery& q, std::int64_t& total) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).grants(s, f, q, total); });
 }
 
-Grant Service::grant(const Scope& s, const std::string& id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return found(Repository(c).grant(s, id), ErrorCode::GatewayGrantNotFound); });
+Grant AccessRequests::grant(const Scope& s, const std::string& id) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).grant(s, id), ErrorCode::GatewayGrantNotFound); });
 }
 
-Grant Service::revoke_grant(const Scope& s, const std::string& id, const std::string& reason, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+Grant AccessRequests::revoke_grant(const Scope& s, const std::string& id, const std::string& reason, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto g = found(repo.grant(s, id), ErrorCode::GatewayGrantNotFound);
     if (g.revoked_at) throw Error(ErrorCode::GatewayAlreadyRevoked);
     repo.revoke_grant(s, id, reason, clock::now_iso());
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.grant_revoke", "gateway_grant", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.grant_revoke", "gateway_grant", id,
                                         {{"consumer_id", g.consumer_id}, {"service_id", g.service_id}, {"reason", reason}}));
     return found(repo.grant(s, id), ErrorCode::GatewayGrantNotFound);
   });

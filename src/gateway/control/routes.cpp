@@ -65,63 +65,63 @@ ServiceFilter service_filter(const Request& req) {
 }
 
 /// Writes on a service need gateway.write for its owner agency (operators: their own only).
-const http::Principal& require_service_write(Service& m, const Request& req, const std::string& id) {
+const http::Principal& require_service_write(const ServiceCatalog& m, const Request& req, const std::string& id) {
   auto s = m.service(req.require("gateway.read").scope(), id);
   return req.require_for_agency("gateway.write", s.owner.id);
 }
 
-const http::Principal& require_consumer_write(Service& m, const Request& req, const std::string& id) {
+const http::Principal& require_consumer_write(const Consumers& m, const Request& req, const std::string& id) {
   auto c = m.consumer(req.require("gateway.read").scope(), id);
   return req.require_for_agency("gateway.write", c.agency.id);
 }
 
-void register_service_routes(http::Router& router, Service& m) {
-  router.add("GET", "/api/gateway/options", [&m](Request& req) {
+void register_service_routes(http::Router& router, const ControlPlane& plane, ServiceCatalog& m) {
+  router.add("GET", "/api/gateway/options", [&plane](Request& req) {
     const auto& p = req.require("gateway.read");
-    return http::json_response(200, options_json(m.profile_of(p.scope()), m.options()));
+    return http::json_response(200, options_json(plane.profile_of(p.scope()), plane.options()));
   });
 
-  router.add("GET", "/api/gateway/services", [&m](Request& req) {
+  router.add("GET", "/api/gateway/services", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
     auto filter = service_filter(req);
     auto q = http::parse_list_query(req, {"code", "name", "updated_at"});
     std::int64_t total = 0;
-    auto slug = m.tenant_slug(p.scope());
+    auto slug = plane.tenant_slug(p.scope());
     boost::json::array items;
     for (const auto& s : m.services(p.scope(), filter, q, total)) items.push_back(to_json(s, slug));
     return http::list_response(items, total, q);
   });
 
-  router.add("POST", "/api/gateway/services", [&m](Request& req) {
+  router.add("POST", "/api/gateway/services", [&m, &plane](Request& req) {
     auto in = read_service(req, true);
     const auto& p = req.require_for_agency("gateway.write", *in.owner_agency_id);
-    return http::json_response(201, to_json(m.create_service(p.scope(), in, p.actor()), m.tenant_slug(p.scope())));
+    return http::json_response(201, to_json(m.create_service(p.scope(), in, p.actor()), plane.tenant_slug(p.scope())));
   });
 
-  router.add("GET", "/api/gateway/services/{id}", [&m](Request& req) {
+  router.add("GET", "/api/gateway/services/{id}", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
-    return http::json_response(200, to_json(m.service(p.scope(), req.id_param("id")), m.tenant_slug(p.scope())));
+    return http::json_response(200, to_json(m.service(p.scope(), req.id_param("id")), plane.tenant_slug(p.scope())));
   });
 
-  router.add("PATCH", "/api/gateway/services/{id}", [&m](Request& req) {
+  router.add("PATCH", "/api/gateway/services/{id}", [&m, &plane](Request& req) {
     const auto& id = req.id_param("id");
     const auto& p = require_service_write(m, req, id);
     auto in = read_service(req, false);
     if (in.owner_agency_id) req.require_for_agency("gateway.write", *in.owner_agency_id);
-    return http::json_response(200, to_json(m.update_service(p.scope(), id, in, p.actor()), m.tenant_slug(p.scope())));
+    return http::json_response(200, to_json(m.update_service(p.scope(), id, in, p.actor()), plane.tenant_slug(p.scope())));
   });
 
   for (bool active : {true, false})
-    router.add("POST", active ? "/api/gateway/services/{id}/activate" : "/api/gateway/services/{id}/retire", [&m, active](Request& req) {
+    router.add("POST", active ? "/api/gateway/services/{id}/activate" : "/api/gateway/services/{id}/retire", [&m, &plane, active](Request& req) {
       const auto& id = req.id_param("id");
       const auto& p = require_service_write(m, req, id);
-      return http::json_response(200, to_json(m.set_service_active(p.scope(), id, active, p.actor()), m.tenant_slug(p.scope())));
+      return http::json_response(200, to_json(m.set_service_active(p.scope(), id, active, p.actor()), plane.tenant_slug(p.scope())));
     });
 
-  router.add("POST", "/api/gateway/services/{id}/openapi", [&m](Request& req) {
+  router.add("POST", "/api/gateway/services/{id}/openapi", [&m, &plane](Request& req) {
     const auto& id = req.id_param("id");
     const auto& p = require_service_write(m, req, id);
-    return http::json_response(200, to_json(m.upload_openapi(p.scope(), id, req.body, p.actor()), m.tenant_slug(p.scope())));
+    return http::json_response(200, to_json(m.upload_openapi(p.scope(), id, req.body, p.actor()), plane.tenant_slug(p.scope())));
   });
 
   router.add("GET", "/api/gateway/services/{id}/openapi", [&m](Request& req) {
@@ -131,9 +131,9 @@ void register_service_routes(http::Router& router, Service& m) {
     return res;
   });
 
-  router.add("GET", "/api/gateway/directory", [&m](Request& req) {
+  router.add("GET", "/api/gateway/directory", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
-    auto slug = m.tenant_slug(p.scope());
+    auto slug = plane.tenant_slug(p.scope());
     boost::json::array items;
     for (const auto& [s, access] : m.directory(p.scope(), p.agency_id)) {
       auto o = to_json(s, slug);
@@ -144,7 +144,7 @@ void register_service_routes(http::Router& router, Service& m) {
   });
 }
 
-void register_consumer_routes(http::Router& router, Service& m) {
+void register_consumer_routes(http::Router& router, Consumers& m) {
   router.add("GET", "/api/gateway/consumers", [&m](Request& req) {
     const auto& p = req.require("gateway.read");
     auto agency = http::query_id(req, "agency");
@@ -196,11 +196,11 @@ void register_consumer_routes(http::Router& router, Service& m) {
 
 }  // namespace
 
-void register_routes(http::Router& router, Service& m) {
-  register_service_routes(router, m);
-  register_consumer_routes(router, m);
-  register_request_routes(router, m);
-  register_traffic_routes(router, m);
+void register_routes(http::Router& router, const Workflows& w) {
+  register_service_routes(router, w.plane, w.services);
+  register_consumer_routes(router, w.consumers);
+  register_request_routes(router, w.plane, w.requests, w.services, w.consumers);
+  register_traffic_routes(router, w.traffic);
 }
 
 }  // namespace simpul::gateway::control

@@ -74,8 +74,8 @@ boost::json::object request_json(const tenancy::Profile& profile, const http::Pr
   return out;
 }
 
-http::Response request_response(Service& m, const http::Principal& p, const AccessRequest& r, int status = 200) {
-  return http::json_response(status, request_json(m.profile_of(p.scope()), p, r));
+http::Response request_response(const ControlPlane& plane, const http::Principal& p, const AccessRequest& r, int status = 200) {
+  return http::json_response(status, request_json(plane.profile_of(p.scope()), p, r));
 }
 
 }  // namespace
@@ -90,8 +90,9 @@ RequestRights rights_of(const tenancy::Profile& p, const http::Principal& caller
   return rights;
 }
 
-void register_request_routes(http::Router& router, Service& m) {
-  router.add("GET", "/api/gateway/access-requests", [&m](Request& req) {
+void register_request_routes(http::Router& router, const ControlPlane& plane, AccessRequests& m, const ServiceCatalog& services,
+                             const Consumers& consumers) {
+  router.add("GET", "/api/gateway/access-requests", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
     RequestFilter f;
     f.state = http::query_choice(req, "state", {"diajukan", "direkomendasikan", "disetujui", "ditolak", "dibatalkan"});
@@ -99,37 +100,37 @@ void register_request_routes(http::Router& router, Service& m) {
     f.consumer_id = http::query_id(req, "consumer");
     auto q = http::parse_list_query(req, {"created_at"});
     std::int64_t total = 0;
-    const auto& profile = m.profile_of(p.scope());
+    const auto& profile = plane.profile_of(p.scope());
     boost::json::array items;
     for (const auto& r : m.requests(p.scope(), f, q, total)) items.push_back(request_json(profile, p, r));
     return http::list_response(items, total, q);
   });
 
-  router.add("GET", "/api/gateway/access-requests/{id}", [&m](Request& req) {
+  router.add("GET", "/api/gateway/access-requests/{id}", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
-    return request_response(m, p, m.request(p.scope(), req.id_param("id")));
+    return request_response(plane, p, m.request(p.scope(), req.id_param("id")));
   });
 
-  router.add("POST", "/api/gateway/access-requests", [&m](Request& req) {
+  router.add("POST", "/api/gateway/access-requests", [&m, &plane, &consumers](Request& req) {
     const auto& caller = req.require("gateway.read");
-    auto in = read_request(req, m.profile_of(caller.scope()));
-    auto consumer = m.consumer(caller.scope(), in.consumer_id);
+    auto in = read_request(req, plane.profile_of(caller.scope()));
+    auto consumer = consumers.consumer(caller.scope(), in.consumer_id);
     const auto& p = req.require_for_agency("gateway.request", consumer.agency.id);
-    return request_response(m, p, m.submit(p.scope(), in, p.actor()), 201);
+    return request_response(plane, p, m.submit(p.scope(), in, p.actor()), 201);
   });
 
-  router.add("POST", "/api/gateway/access-requests/{id}/recommend", [&m](Request& req) {
+  router.add("POST", "/api/gateway/access-requests/{id}/recommend", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
     const auto& id = req.id_param("id");
     auto r = m.request(p.scope(), id);
     auto [recommend, note] = read_step(req, "recommend");
     req.require_for_agency("gateway.recommend", r.service_owner.id);
-    return request_response(m, p, m.recommend(p.scope(), id, recommend, note, p.actor()));
+    return request_response(plane, p, m.recommend(p.scope(), id, recommend, note, p.actor()));
   });
 
-  router.add("POST", "/api/gateway/access-requests/{id}/decide", [&m](Request& req) {
+  router.add("POST", "/api/gateway/access-requests/{id}/decide", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.decide");
-    const auto& profile = m.profile_of(p.scope());
+    const auto& profile = plane.profile_of(p.scope());
     if (!is_decider(profile, p)) {
       const auto& g = profile.gateway;
       throw Error(ErrorCode::GatewayNotDecider, {{"roles", http::json_strings(decider_roles(profile))}},
@@ -141,18 +142,18 @@ void register_request_routes(http::Router& router, Service& m) {
     if (!approve) throw Error(ErrorCode::ValidationMissingField, {{"field", "approve"}});
     auto note = f.optional_multiline("note", 4000).value_or("");
     auto ground = f.optional_string("ground", 60);
-    return request_response(m, p, m.decide(p.scope(), req.id_param("id"), *approve, note, p.actor(), ground));
+    return request_response(plane, p, m.decide(p.scope(), req.id_param("id"), *approve, note, p.actor(), ground));
   });
 
-  router.add("POST", "/api/gateway/access-requests/{id}/cancel", [&m](Request& req) {
+  router.add("POST", "/api/gateway/access-requests/{id}/cancel", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
     const auto& id = req.id_param("id");
     auto r = m.request(p.scope(), id);
     if (p.user_id != r.requested_by) req.require_for_agency("gateway.request", r.consumer_agency.id);
-    return request_response(m, p, m.cancel(p.scope(), id, p.actor()));
+    return request_response(plane, p, m.cancel(p.scope(), id, p.actor()));
   });
 
-  router.add("GET", "/api/gateway/grants", [&m](Request& req) {
+  router.add("GET", "/api/gateway/grants", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
     GrantFilter f;
     f.service_id = http::query_id(req, "service");
@@ -160,21 +161,21 @@ void register_request_routes(http::Router& router, Service& m) {
     if (auto a = http::query_choice(req, "active", {"true", "false"}); !a.empty()) f.active = a == "true";
     auto q = http::parse_list_query(req, {"granted_at"});
     std::int64_t total = 0;
-    const auto& profile = m.profile_of(p.scope());
+    const auto& profile = plane.profile_of(p.scope());
     boost::json::array items;
     for (const auto& g : m.grants(p.scope(), f, q, total)) items.push_back(to_json(profile, g));
     return http::list_response(items, total, q);
   });
 
-  router.add("POST", "/api/gateway/grants/{id}/revoke", [&m](Request& req) {
+  router.add("POST", "/api/gateway/grants/{id}/revoke", [&m, &plane, &services](Request& req) {
     const auto& p = req.require("gateway.read");
     const auto& id = req.id_param("id");
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"reason"});
     auto reason = f.required_string("reason", 2000);
     // The provider agency may withdraw access to its own service; the administrator any.
-    req.require_for_agency("gateway.write", m.service(p.scope(), m.grant(p.scope(), id).service_id).owner.id);
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.revoke_grant(p.scope(), id, reason, p.actor())));
+    req.require_for_agency("gateway.write", services.service(p.scope(), m.grant(p.scope(), id).service_id).owner.id);
+    return http::json_response(200, to_json(plane.profile_of(p.scope()), m.revoke_grant(p.scope(), id, reason, p.actor())));
   });
 }
 

@@ -73,7 +73,7 @@ std::string body_filename(std::uint64_t seq, BodyPart part, const std::string& t
 
 }  // namespace
 
-void register_traffic_routes(http::Router& router, Service& m) {
+void register_traffic_routes(http::Router& router, Traffic& m) {
   router.add("GET", "/api/gateway/status", [&m](Request& req) {
     const auto& p = req.require("gateway.traffic");
     return http::json_response(200, m.status(p.scope()));

@@ -1,6 +1,8 @@
-// Read-only views of the data plane for the console (Service members): live status merged over
+// Read-only views of the data plane for the console (Traffic): live status merged over
 // instances, the newest exchanges of the message log, proofs and the gateway's public key. Every
 // view keeps only the caller's tenant: the data plane serves all tenants with global ids.
+#include "gateway/control/traffic.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -62,12 +64,12 @@ void add_service(boost::json::object& into, const boost::json::object& from) {
 
 }  // namespace
 
-boost::json::object Service::status(const Scope& s) const {
-  auto [services, consumers] = storage::read(db_, [&](storage::Connection& c) {
+boost::json::object Traffic::status(const Scope& s) const {
+  auto [services, consumers] = storage::read(plane_.db(), [&](storage::Connection& c) {
     Repository repo(c);
     return std::pair{repo.service_names(s), repo.consumer_names(s)};
   });
-  auto documents = recent_status(db_, 30);
+  auto documents = recent_status(plane_.db(), 30);
   boost::json::array instances, recent;
   std::map<std::string, boost::json::object> by_service, by_consumer;
   for (const auto& text_doc : documents) {
@@ -123,9 +125,9 @@ boost::json::object Service::status(const Scope& s) const {
           {"consumers", consumer_list}, {"recent", recent}};
 }
 
-std::vector<ExchangeView> Service::exchanges(const Scope& s, const ExchangeFilter& f) const {
-  auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
-  auto out = read_recent_exchanges(options_.log_dir, f.limit, [&](const ExchangeRecord& r) {
+std::vector<ExchangeView> Traffic::exchanges(const Scope& s, const ExchangeFilter& f) const {
+  auto services = storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).service_names(s); });
+  auto out = read_recent_exchanges(plane_.options().log_dir, f.limit, [&](const ExchangeRecord& r) {
     return services.count(r.service_id) && (f.service_id.empty() || r.service_id == f.service_id) &&
            (f.consumer_id.empty() || r.consumer_id == f.consumer_id) && (!f.status || r.status == *f.status);
   });
@@ -137,19 +139,19 @@ std::vector<ExchangeView> Service::exchanges(const Scope& s, const ExchangeFilte
   return out;
 }
 
-bool Service::path_masked(const Scope& s, std::uint64_t seq) const {
+bool Traffic::path_masked(const Scope& s, std::uint64_t seq) const {
   const auto record = tenant_exchange(s, seq);
-  auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
+  auto services = storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).service_names(s); });
   auto it = services.find(record.service_id);
   return it != services.end() && it->second.mask_personal_ids && has_personal_ids(record.path);
 }
 
-std::string Service::reveal_path(const Scope& s, std::uint64_t seq, const std::string& reason, const std::string& purpose,
+std::string Traffic::reveal_path(const Scope& s, std::uint64_t seq, const std::string& reason, const std::string& purpose,
                                  const Actor& actor) {
   const auto record = tenant_exchange(s, seq);
   // The entry names the exchange, the reason and the masked path: never the identifier itself.
-  change(false, [&](storage::Connection& c) {
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.path_reveal", "gateway_exchange", std::to_string(seq),
+  plane_.change(false, [&](storage::Connection& c) {
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.path_reveal", "gateway_exchange", std::to_string(seq),
                                         {{"reason", reason}, {"purpose", purpose}, {"path", mask_personal_ids(record.path)},
                                          {"service_id", record.service_id}, {"consumer_id", record.consumer_id},
                                          {"request_id", record.request_id}}));
@@ -158,26 +160,26 @@ std::string Service::reveal_path(const Scope& s, std::uint64_t seq, const std::s
   return record.path;
 }
 
-ExchangeRecord Service::tenant_exchange(const Scope& s, std::uint64_t seq) const {
-  auto services = storage::read(db_, [&](storage::Connection& c) { return Repository(c).service_names(s); });
-  auto record = find_exchange(options_.log_dir, seq);
+ExchangeRecord Traffic::tenant_exchange(const Scope& s, std::uint64_t seq) const {
+  auto services = storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).service_names(s); });
+  auto record = find_exchange(plane_.options().log_dir, seq);
   if (!record || !services.count(record->service_id)) throw Error(ErrorCode::GatewayExchangeNotFound);
   return std::move(*record);
 }
 
-std::string Service::proof(const Scope& s, std::uint64_t seq) const {
+std::string Traffic::proof(const Scope& s, std::uint64_t seq) const {
   tenant_exchange(s, seq);  // throws unless the exchange is this tenant's
   std::string why;
-  auto p = prove(options_.log_dir, seq, &why);
+  auto p = prove(plane_.options().log_dir, seq, &why);
   if (!p) throw Error(ErrorCode::GatewayProofUnavailable, {{"reason", why}});
   return to_json(*p);
 }
 
-StoredBody Service::body(const Scope& s, std::uint64_t seq, BodyPart part, const Actor& actor) {
+StoredBody Traffic::body(const Scope& s, std::uint64_t seq, BodyPart part, const Actor& actor) {
   const auto record = tenant_exchange(s, seq);
   if (!record.bodies_stored) throw Error(ErrorCode::GatewayBodyNotStored);
   const char* part_name = part == BodyPart::request ? "request" : "response";
-  auto body = BodyStore(bodies_dir_of(options_.log_dir)).load(record.time_us, record.request_id, part);
+  auto body = BodyStore(bodies_dir_of(plane_.options().log_dir)).load(record.time_us, record.request_id, part);
   // Stored but gone: removed by a retention job, or by hand.
   if (!body) throw Error(ErrorCode::GatewayBodyNotStored, {{"reason", "removed"}});
   const auto& expected = part == BodyPart::request ? record.request_sha256 : record.response_sha256;
@@ -185,8 +187,8 @@ StoredBody Service::body(const Scope& s, std::uint64_t seq, BodyPart part, const
     log::error("gateway.body_altered", {{"seq", seq}, {"part", part_name}});
     throw Error(ErrorCode::GatewayBodyAltered, {{"part", part_name}});
   }
-  change(false, [&](storage::Connection& c) {
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.body_read", "gateway_exchange", std::to_string(seq),
+  plane_.change(false, [&](storage::Connection& c) {
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.body_read", "gateway_exchange", std::to_string(seq),
                                         {{"part", part_name}, {"service_id", record.service_id},
                                          {"consumer_id", record.consumer_id}, {"request_id", record.request_id}}));
     return 0;
@@ -194,8 +196,8 @@ StoredBody Service::body(const Scope& s, std::uint64_t seq, BodyPart part, const
   return std::move(*body);
 }
 
-std::pair<std::string, std::string> Service::public_key() const {
-  auto key = load_or_create_gateway_key(options_.key_path);
+std::pair<std::string, std::string> Traffic::public_key() const {
+  auto key = load_or_create_gateway_key(plane_.options().key_path);
   std::string raw(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size());
   return {crypto::to_hex(raw), key_id(raw)};
 }

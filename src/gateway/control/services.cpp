@@ -1,4 +1,5 @@
-#include "gateway/control/service.hpp"
+// The gateway's services (ServiceCatalog; docs/gateway.md "Control plane").
+#include "gateway/control/services.hpp"
 
 #include <algorithm>
 
@@ -54,48 +55,16 @@ boost::json::object audit(const ServiceRecord& r) {
 
 }  // namespace
 
-crypto::SigningKey load_or_create_gateway_key(const std::filesystem::path& path) {
-  // The same file format and creation race handling as the ledger key; only the file differs, so
-  // a leaked gateway key never lets anyone forge ledger checkpoints (and the reverse).
-  return ledger::load_or_create_key(path);
+std::vector<ServiceRecord> ServiceCatalog::services(const Scope& s, const ServiceFilter& f, const ListQuery& q, std::int64_t& total) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).services(s, f, q, total); });
 }
 
-std::vector<std::string> decider_roles(const tenancy::Profile& p) {
-  if (p.gateway && p.gateway->approver == "sekda") return {"approver"};
-  return {"tenant_admin", "technical_reviewer"};
+ServiceRecord ServiceCatalog::service(const Scope& s, const std::string& id) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).service(s, id), ErrorCode::GatewayServiceNotFound); });
 }
 
-Service::Service(storage::Database& db, tenancy::Service& tenancy, const ledger::Ledger& ledger, Options options)
-    : db_(db), tenancy_(tenancy), ledger_(ledger), options_(std::move(options)) {}
-
-void Service::on_config_change(std::function<void()> hook) {
-  std::lock_guard lock(hooks_mutex_);
-  hooks_.push_back(std::move(hook));
-}
-
-void Service::notify() const {
-  std::vector<std::function<void()>> hooks;
-  {
-    std::lock_guard lock(hooks_mutex_);
-    hooks = hooks_;
-  }
-  for (const auto& h : hooks) h();
-}
-
-std::string Service::tenant_slug(const Scope& s) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).tenant_slug(s); });
-}
-
-std::vector<ServiceRecord> Service::services(const Scope& s, const ServiceFilter& f, const ListQuery& q, std::int64_t& total) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).services(s, f, q, total); });
-}
-
-ServiceRecord Service::service(const Scope& s, const std::string& id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return found(Repository(c).service(s, id), ErrorCode::GatewayServiceNotFound); });
-}
-
-ServiceRecord Service::create_service(const Scope& s, const ServiceInput& in, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+ServiceRecord ServiceCatalog::create_service(const Scope& s, const ServiceInput& in, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     ServiceRecord r;
     r.id = crypto::new_id();
@@ -103,13 +72,13 @@ ServiceRecord Service::create_service(const Scope& s, const ServiceInput& in, co
     r.version = "1.0";
     apply(repo, s, r, in);
     repo.insert(s, r);
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.service_create", "gateway_service", r.id, audit(r)));
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.service_create", "gateway_service", r.id, audit(r)));
     return found(repo.service(s, r.id), ErrorCode::GatewayServiceNotFound);
   });
 }
 
-ServiceRecord Service::update_service(const Scope& s, const std::string& id, const ServiceInput& in, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+ServiceRecord ServiceCatalog::update_service(const Scope& s, const std::string& id, const ServiceInput& in, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto before = found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
     auto after = before;
@@ -117,40 +86,40 @@ ServiceRecord Service::update_service(const Scope& s, const std::string& id, con
     if (audit(after) == audit(before)) return before;  // nothing changes: nothing is written
     after.updated_at = clock::now_iso();
     repo.update(s, after);
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.service_update", "gateway_service", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.service_update", "gateway_service", id,
                                         {{"before", audit(before)}, {"after", audit(after)}}));
     return found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
   });
 }
 
-ServiceRecord Service::set_service_active(const Scope& s, const std::string& id, bool active, const Actor& actor) {
-  return change(true, [&](storage::Connection& c) {
+ServiceRecord ServiceCatalog::set_service_active(const Scope& s, const std::string& id, bool active, const Actor& actor) {
+  return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
     r.active = active;
     r.updated_at = clock::now_iso();
     repo.update(s, r);
-    ledger_.append(c, ledger::change_in(s, actor, active ? "gateway.service_activate" : "gateway.service_retire", "gateway_service", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, active ? "gateway.service_activate" : "gateway.service_retire", "gateway_service", id,
                                         {{"code", r.code}, {"active", active}}));
     return r;
   });
 }
 
-ServiceRecord Service::upload_openapi(const Scope& s, const std::string& id, const std::string& body, const Actor& actor) {
-  auto json = openapi_as_json(body, options_.max_openapi_bytes);
+ServiceRecord ServiceCatalog::upload_openapi(const Scope& s, const std::string& id, const std::string& body, const Actor& actor) {
+  auto json = openapi_as_json(body, plane_.options().max_openapi_bytes);
   // The document does not reach the data plane: no configuration version bump.
-  return change(false, [&](storage::Connection& c) {
+  return plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
     repo.set_openapi(s, id, json, clock::now_iso());
-    ledger_.append(c, ledger::change_in(s, actor, "gateway.service_openapi", "gateway_service", id,
+    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.service_openapi", "gateway_service", id,
                                         {{"code", r.code}, {"bytes", json.size()}, {"sha256", crypto::sha256_hex(json)}}));
     return found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
   });
 }
 
-std::string Service::openapi(const Scope& s, const std::string& id) const {
-  return storage::read(db_, [&](storage::Connection& c) {
+std::string ServiceCatalog::openapi(const Scope& s, const std::string& id) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) {
     Repository repo(c);
     auto doc = found(repo.openapi(s, id), ErrorCode::GatewayServiceNotFound);
     if (!doc) throw Error(ErrorCode::GatewayOpenapiMissing);
@@ -158,8 +127,8 @@ std::string Service::openapi(const Scope& s, const std::string& id) const {
   });
 }
 
-std::vector<std::pair<ServiceRecord, std::string>> Service::directory(const Scope& s, const std::string& agency_id) const {
-  return storage::read(db_, [&](storage::Connection& c) {
+std::vector<std::pair<ServiceRecord, std::string>> ServiceCatalog::directory(const Scope& s, const std::string& agency_id) const {
+  return storage::read(plane_.db(), [&](storage::Connection& c) {
     Repository repo(c);
     ServiceFilter f;
     f.active = true;

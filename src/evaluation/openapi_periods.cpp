@@ -1,0 +1,439 @@
+// /api/evaluation/periods and their members: this module's part of the API contract (openapi.cpp lists the parts).
+#include <string_view>
+
+namespace simpul::evaluation {
+
+std::string_view openapi_periods_fragment() {
+  return R"json({
+ "paths": {
+  "/api/evaluation/periods": {
+   "get": {
+    "tags": [
+     "Evaluation"
+    ],
+    "summary": "Evaluation periods with their index (query year, agency; agency=- for Pemda-wide only)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {}
+          },
+          "total": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "items",
+          "total"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: evaluation.read."
+   },
+   "post": {
+    "tags": [
+     "Evaluation"
+    ],
+    "summary": "Open a period for a year (Pemda-wide or one agency); the team starts from the profile's team",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "agency_id": {
+           "type": "string",
+           "nullable": true
+          },
+          "agency_name": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "created_by_name": {
+           "type": "string"
+          },
+          "framework": {
+           "$ref": "#/components/schemas/EvaluationFramework"
+          },
+          "framework_id": {
+           "type": "string"
+          },
+          "framework_version": {
+           "type": "integer"
+          },
+          "id": {
+           "type": "string"
+          },
+          "indicators": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "aspect_id": {
+              "type": "string"
+             },
+             "evidence": {
+              "type": "integer"
+             },
+             "id": {
+              "type": "string"
+             },
+             "level": {
+              "type": "string",
+              "nullable": true
+             },
+             "name": {
+              "type": "string"
+             },
+             "number": {
+              "type": "integer"
+             },
+             "state": {
+              "type": "string",
+              "nullable": true
+             },
+             "value": {
+              "type": "number"
+             },
+             "weight": {
+              "type": "number"
+             }
+            },
+            "required": [
+             "aspect_id",
+             "evidence",
+             "id",
+             "level",
+             "name",
+             "number",
+             "state",
+             "value",
+             "weight"
+            ]
+           }
+          },
+          "members": {
+           "type": "array",
+           "items": {}
+          },
+          "my_roles": {
+           "type": "array",
+           "items": {}
+          },
+          "report_to": {
+           "type": "string"
+          },
+          "result": {
+           "$ref": "#/components/schemas/EvaluationResult"
+          },
+          "rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "state": {
+           "type": "string"
+          },
+          "submitted_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "submitted_by_name": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "year": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "agency_id",
+          "agency_name",
+          "created_at",
+          "created_by_name",
+          "framework",
+          "framework_id",
+          "framework_version",
+          "id",
+          "indicators",
+          "members",
+          "my_roles",
+          "report_to",
+          "result",
+          "rule",
+          "state",
+          "submitted_at",
+          "submitted_by_name",
+          "title",
+          "year"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: evaluation.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/evaluation/periods/{id}": {
+   "get": {
+    "tags": [
+     "Evaluation"
+    ],
+    "summary": "A period: framework, team, indicators, index and progress per aspect",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "agency_id": {
+           "type": "string",
+           "nullable": true
+          },
+          "agency_name": {
+           "type": "string"
+          },
+          "created_at": {
+           "type": "string"
+          },
+          "created_by_name": {
+           "type": "string"
+          },
+          "framework": {
+           "$ref": "#/components/schemas/EvaluationFramework"
+          },
+          "framework_id": {
+           "type": "string"
+          },
+          "framework_version": {
+           "type": "integer"
+          },
+          "id": {
+           "type": "string"
+          },
+          "indicators": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "properties": {
+             "aspect_id": {
+              "type": "string"
+             },
+             "evidence": {
+              "type": "integer"
+             },
+             "id": {
+              "type": "string"
+             },
+             "level": {
+              "type": "integer",
+              "nullable": true
+             },
+             "name": {
+              "type": "string"
+             },
+             "number": {
+              "type": "integer"
+             },
+             "state": {
+              "type": "string",
+              "nullable": true
+             },
+             "value": {
+              "type": "number"
+             },
+             "weight": {
+              "type": "number"
+             }
+            },
+            "required": [
+             "aspect_id",
+             "evidence",
+             "id",
+             "level",
+             "name",
+             "number",
+             "state",
+             "value",
+             "weight"
+            ]
+           }
+          },
+          "members": {
+           "type": "array",
+           "items": {}
+          },
+          "my_roles": {
+           "type": "array",
+           "items": {}
+          },
+          "report_to": {
+           "type": "string"
+          },
+          "result": {
+           "$ref": "#/components/schemas/EvaluationResult"
+          },
+          "rule": {
+           "type": "object",
+           "properties": {
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ]
+          },
+          "state": {
+           "type": "string"
+          },
+          "submitted_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "submitted_by_name": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "year": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "agency_id",
+          "agency_name",
+          "created_at",
+          "created_by_name",
+          "framework",
+          "framework_id",
+          "framework_version",
+          "id",
+          "indicators",
+          "members",
+          "my_roles",
+          "report_to",
+          "result",
+          "rule",
+          "state",
+          "submitted_at",
+          "submitted_by_name",
+          "title",
+          "year"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: evaluation.read."
+   }
+  },
+  "/api/evaluation/periods/{id}/members": {
+   "post": {
+    "tags": [
+     "Evaluation"
+    ],
+    "summary": "Add a member to the period's assessor team with a workflow role",
+    "responses": {
+     "201": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/EvaluationItem"
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: evaluation.manage.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/evaluation/periods/{id}/members/{mid}": {
+   "delete": {
+    "tags": [
+     "Evaluation"
+    ],
+    "summary": "Remove a member from the period's assessor team",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "removed": {
+           "type": "boolean"
+          }
+         },
+         "required": [
+          "removed"
+         ]
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: evaluation.manage."
+   }
+  }
+ }
+})json";
+}
+
+}  // namespace simpul::evaluation
