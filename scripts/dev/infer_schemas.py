@@ -15,10 +15,11 @@ import sys
 
 
 def merge(a, b):
-    """Least upper bound of two schemas."""
-    if a is None:
-        return b
-    if b is None:
+    """Least upper bound of two schemas. An empty schema is the items of an empty list: nothing
+    seen yet, so the other side's shape wins (an empty list in one answer says nothing)."""
+    if not a:
+        return a if b is None else b
+    if not b:
         return a
     nullable = a.get("nullable", False) or b.get("nullable", False)
     ta, tb = a.get("type"), b.get("type")

@@ -68,7 +68,9 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object"
+         "type": "object",
+         "additionalProperties": true,
+         "description": "The OpenAPI 3.0 document itself"
         }
        }
       }
@@ -148,7 +150,69 @@ std::string_view openapi_fragment() {
           },
           "recent_ledger": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "action": {
+              "type": "string"
+             },
+             "actor": {
+              "type": "object",
+              "properties": {
+               "id": {
+                "type": "string"
+               },
+               "name": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "id",
+               "name"
+              ]
+             },
+             "at": {
+              "type": "string"
+             },
+             "details": {
+              "type": "string"
+             },
+             "digest": {
+              "type": "string"
+             },
+             "hash": {
+              "type": "string"
+             },
+             "object_id": {
+              "type": "string"
+             },
+             "object_type": {
+              "type": "string"
+             },
+             "prev_hash": {
+              "type": "string"
+             },
+             "seq": {
+              "type": "integer"
+             },
+             "tenant_id": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "action",
+             "actor",
+             "at",
+             "details",
+             "digest",
+             "hash",
+             "object_id",
+             "object_type",
+             "prev_hash",
+             "seq",
+             "tenant_id"
+            ]
+           }
           },
           "rules": {
            "type": "integer"
@@ -193,7 +257,9 @@ std::string_view openapi_fragment() {
         "type": "string"
        },
        "details": {
-        "type": "object"
+        "type": "object",
+        "additionalProperties": true,
+        "description": "What the code needs to explain itself: the field, the rule and citation, the object (docs/api.md)"
        },
        "request_id": {
         "type": "string"
@@ -208,7 +274,11 @@ std::string_view openapi_fragment() {
          "citation": {
           "type": "string"
          }
-        }
+        },
+        "required": [
+         "citation",
+         "id"
+        ]
        }
       }
      }
@@ -216,6 +286,145 @@ std::string_view openapi_fragment() {
    },
    "Team": {
     "type": "object",
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "instrument": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "members": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "agency_name": {
+         "type": "string"
+        },
+        "created_at": {
+         "type": "string"
+        },
+        "display_name": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "position_id": {
+         "type": "string"
+        },
+        "position_name": {
+         "type": "string"
+        },
+        "team_id": {
+         "type": "string"
+        },
+        "user_id": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "agency_name",
+        "created_at",
+        "display_name",
+        "id",
+        "position_id",
+        "position_name",
+        "team_id",
+        "user_id"
+       ]
+      }
+     },
+     "name": {
+      "type": "string"
+     },
+     "optional": {
+      "type": "boolean"
+     },
+     "positions": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "duties": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        },
+        "holder": {
+         "type": "string",
+         "nullable": true
+        },
+        "id": {
+         "type": "string"
+        },
+        "max": {
+         "type": "integer",
+         "nullable": true
+        },
+        "min": {
+         "type": "integer"
+        },
+        "name": {
+         "type": "string"
+        },
+        "rule": {
+         "type": "object",
+         "properties": {
+          "citation": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "citation",
+          "id"
+         ]
+        }
+       },
+       "required": [
+        "duties",
+        "holder",
+        "id",
+        "max",
+        "min",
+        "name",
+        "rule"
+       ]
+      }
+     },
+     "rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ]
+     }
+    },
+    "required": [
+     "id",
+     "instrument",
+     "kind",
+     "members",
+     "name",
+     "optional",
+     "positions",
+     "rule"
+    ],
     "description": "Team with the positions its regulation prescribes and its members"
    },
    "LedgerEntry": {
@@ -273,7 +482,9 @@ std::string_view openapi_fragment() {
      "items": {
       "type": "array",
       "items": {
-       "type": "object"
+       "type": "object",
+       "additionalProperties": true,
+       "description": "One record of the list; each list route describes its own items"
       }
      },
      "total": {

@@ -22,7 +22,126 @@ std::string_view openapi_inventory_fragment() {
          "properties": {
           "items": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "builder": {
+              "type": "string"
+             },
+             "category": {
+              "type": "string"
+             },
+             "code": {
+              "type": "string"
+             },
+             "contact_email": {
+              "type": "string"
+             },
+             "created_at": {
+              "type": "string"
+             },
+             "description": {
+              "type": "string"
+             },
+             "hosting": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "justification": {
+              "type": "object",
+              "properties": {}
+             },
+             "last_audit_date": {
+              "type": "string",
+              "nullable": true
+             },
+             "live": {
+              "type": "boolean"
+             },
+             "live_since": {
+              "type": "string",
+              "nullable": true
+             },
+             "name": {
+              "type": "string"
+             },
+             "open_findings": {
+              "type": "integer"
+             },
+             "operator_agency_id": {
+              "type": "string",
+              "nullable": true
+             },
+             "owner_agency_id": {
+              "type": "string"
+             },
+             "owner_agency_name": {
+              "type": "string"
+             },
+             "reference_code": {
+              "type": "string",
+              "nullable": true
+             },
+             "similar_to_umum": {
+              "type": "boolean"
+             },
+             "source_model": {
+              "type": "string"
+             },
+             "stage": {
+              "type": "string"
+             },
+             "stage_name": {
+              "type": "string"
+             },
+             "state": {
+              "type": "string"
+             },
+             "subdomain": {
+              "type": "string"
+             },
+             "updated_at": {
+              "type": "string"
+             },
+             "url": {
+              "type": "string"
+             },
+             "vendor_name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "builder",
+             "category",
+             "code",
+             "contact_email",
+             "created_at",
+             "description",
+             "hosting",
+             "id",
+             "justification",
+             "last_audit_date",
+             "live",
+             "live_since",
+             "name",
+             "open_findings",
+             "operator_agency_id",
+             "owner_agency_id",
+             "owner_agency_name",
+             "reference_code",
+             "similar_to_umum",
+             "source_model",
+             "stage",
+             "stage_name",
+             "state",
+             "subdomain",
+             "updated_at",
+             "url",
+             "vendor_name"
+            ]
+           }
           },
           "page": {
            "type": "integer"
@@ -210,7 +329,66 @@ std::string_view openapi_inventory_fragment() {
    "Application": {
     "properties": {
      "artifacts": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "uploaded_by_name": {
+         "type": "string"
+        },
+        "size": {
+         "type": "integer"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "filename": {
+         "type": "string"
+        },
+        "explanations_confirmed": {
+         "type": "object",
+         "properties": {
+          "at": {
+           "type": "string"
+          },
+          "by_name": {
+           "type": "string"
+          },
+          "note": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "at",
+          "by_name",
+          "note"
+         ],
+         "nullable": true
+        },
+        "id": {
+         "type": "string"
+        },
+        "uploaded_at": {
+         "type": "string"
+        },
+        "sha256": {
+         "type": "string"
+        },
+        "release": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "explanations_confirmed",
+        "filename",
+        "id",
+        "kind",
+        "release",
+        "sha256",
+        "size",
+        "uploaded_at",
+        "uploaded_by_name"
+       ]
+      },
       "type": "array"
      },
      "builder": {
@@ -223,7 +401,45 @@ std::string_view openapi_inventory_fragment() {
       "type": "string"
      },
      "considerations": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "kind": {
+         "type": "string"
+        },
+        "recorded_by_name": {
+         "type": "string"
+        },
+        "date": {
+         "type": "string"
+        },
+        "recorded_at": {
+         "type": "string"
+        },
+        "note": {
+         "type": "string"
+        },
+        "reference": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "decision": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "date",
+        "decision",
+        "id",
+        "kind",
+        "note",
+        "recorded_at",
+        "recorded_by_name",
+        "reference"
+       ]
+      },
       "type": "array"
      },
      "contact_email": {
@@ -233,14 +449,184 @@ std::string_view openapi_inventory_fragment() {
       "type": "string"
      },
      "data_sets": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "code": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "code",
+        "id",
+        "name"
+       ]
+      },
       "type": "array"
      },
      "description": {
       "type": "string"
      },
      "findings": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "severity": {
+         "type": "string"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "last_seen_at": {
+         "type": "string"
+        },
+        "agency_id": {
+         "type": "string"
+        },
+        "due_basis": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "details": {
+         "type": "object",
+         "properties": {
+          "expected": {
+           "oneOf": [
+            {
+             "type": "string"
+            },
+            {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            }
+           ],
+           "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
+          },
+          "last": {
+           "type": "string"
+          },
+          "value": {
+           "type": "string"
+          },
+          "months": {
+           "type": "integer"
+          },
+          "missing": {
+           "type": "array",
+           "items": {
+            "type": "string"
+           }
+          },
+          "field": {
+           "type": "string"
+          }
+         }
+        },
+        "due": {
+         "type": "string"
+        },
+        "waived_by_name": {
+         "type": "string",
+         "nullable": true
+        },
+        "overdue": {
+         "type": "boolean"
+        },
+        "agency_name": {
+         "type": "string"
+        },
+        "resolved_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "waived_reason": {
+         "type": "string",
+         "nullable": true
+        },
+        "object_label": {
+         "type": "string"
+        },
+        "first_seen_at": {
+         "type": "string"
+        },
+        "object_id": {
+         "type": "string"
+        },
+        "waived_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "state": {
+         "type": "string"
+        },
+        "grace_days": {
+         "type": "integer"
+        },
+        "rule": {
+         "type": "object",
+         "properties": {
+          "kind": {
+           "type": "string"
+          },
+          "chapter": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "title_en": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "citation": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "chapter",
+          "citation",
+          "id",
+          "kind",
+          "title",
+          "title_en"
+         ]
+        }
+       },
+       "required": [
+        "agency_id",
+        "agency_name",
+        "details",
+        "due",
+        "due_basis",
+        "first_seen_at",
+        "grace_days",
+        "id",
+        "last_seen_at",
+        "object_id",
+        "object_label",
+        "overdue",
+        "resolved_at",
+        "rule",
+        "severity",
+        "state",
+        "subject",
+        "waived_at",
+        "waived_by_name",
+        "waived_reason"
+       ]
+      },
       "type": "array"
      },
      "gates": {
@@ -252,7 +638,54 @@ std::string_view openapi_inventory_fragment() {
            "type": "boolean"
           },
           "blocked_by": {
-           "items": {},
+           "items": {
+            "type": "object",
+            "properties": {
+             "details": {
+              "type": "object",
+              "additionalProperties": true,
+              "description": "The refusal's details as the error catalogue describes them for its code (rule, citation, unmet requirements)"
+             },
+             "missing": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "code": {
+              "type": "string"
+             },
+             "rule": {
+              "type": "object",
+              "properties": {
+               "id": {
+                "type": "string"
+               },
+               "title_en": {
+                "type": "string"
+               },
+               "title": {
+                "type": "string"
+               },
+               "citation": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "citation",
+               "id",
+               "title",
+               "title_en"
+              ]
+             }
+            },
+            "required": [
+             "code",
+             "details",
+             "missing",
+             "rule"
+            ]
+           },
            "type": "array"
           },
           "name": {
@@ -320,7 +753,74 @@ std::string_view openapi_inventory_fragment() {
       "type": "string"
      },
      "recommendations": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "requested_by": {
+         "type": "string"
+        },
+        "decided_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "justification": {
+         "type": "string"
+        },
+        "purpose": {
+         "type": "string"
+        },
+        "decided_by_name": {
+         "type": "string"
+        },
+        "owner_agency_name": {
+         "type": "string"
+        },
+        "requested_at": {
+         "type": "string"
+        },
+        "application_id": {
+         "type": "string"
+        },
+        "reasons": {
+         "type": "string"
+        },
+        "application_name": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "requested_by_name": {
+         "type": "string"
+        },
+        "state": {
+         "type": "string"
+        },
+        "application_code": {
+         "type": "string"
+        },
+        "owner_agency_id": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "application_code",
+        "application_id",
+        "application_name",
+        "decided_at",
+        "decided_by_name",
+        "id",
+        "justification",
+        "owner_agency_id",
+        "owner_agency_name",
+        "purpose",
+        "reasons",
+        "requested_at",
+        "requested_by",
+        "requested_by_name",
+        "state"
+       ]
+      },
       "type": "array"
      },
      "reference_code": {
@@ -328,7 +828,25 @@ std::string_view openapi_inventory_fragment() {
       "type": "string"
      },
      "services": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "code": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "code",
+        "id",
+        "name"
+       ]
+      },
       "type": "array"
      },
      "similar_to_umum": {
@@ -350,7 +868,41 @@ std::string_view openapi_inventory_fragment() {
       "type": "string"
      },
      "tests": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "recorded_by_name": {
+         "type": "string"
+        },
+        "date": {
+         "type": "string"
+        },
+        "recorded_at": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "summary": {
+         "type": "string"
+        },
+        "result": {
+         "type": "string"
+        },
+        "release": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "date",
+        "id",
+        "recorded_at",
+        "recorded_by_name",
+        "release",
+        "result",
+        "summary"
+       ]
+      },
       "type": "array"
      },
      "updated_at": {
@@ -392,7 +944,9 @@ std::string_view openapi_inventory_fragment() {
          ]
         },
         "details": {
-         "type": "object"
+         "type": "object",
+         "additionalProperties": true,
+         "description": "What the check compared (field, value, expected), as the rule kind states it"
         }
        },
        "required": [

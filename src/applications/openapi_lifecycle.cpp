@@ -30,7 +30,54 @@ std::string_view openapi_lifecycle_fragment() {
              },
              "blocked_by": {
               "type": "array",
-              "items": {}
+              "items": {
+               "type": "object",
+               "properties": {
+                "code": {
+                 "type": "string"
+                },
+                "details": {
+                 "type": "object",
+                 "additionalProperties": true,
+                 "description": "The refusal's details as the error catalogue describes them for its code (rule, citation, unmet requirements)"
+                },
+                "missing": {
+                 "type": "array",
+                 "items": {
+                  "type": "string"
+                 }
+                },
+                "rule": {
+                 "type": "object",
+                 "properties": {
+                  "citation": {
+                   "type": "string"
+                  },
+                  "id": {
+                   "type": "string"
+                  },
+                  "title": {
+                   "type": "string"
+                  },
+                  "title_en": {
+                   "type": "string"
+                  }
+                 },
+                 "required": [
+                  "citation",
+                  "id",
+                  "title",
+                  "title_en"
+                 ]
+                }
+               },
+               "required": [
+                "code",
+                "details",
+                "missing",
+                "rule"
+               ]
+              }
              },
              "name": {
               "type": "string"

@@ -160,7 +160,30 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/Page"
+         "type": "object",
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/ArchitectureElement"
+           }
+          },
+          "total": {
+           "type": "integer"
+          },
+          "page": {
+           "type": "integer"
+          },
+          "per_page": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "items",
+          "total",
+          "page",
+          "per_page"
+         ]
         }
        }
       }
@@ -182,77 +205,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "attributes": {
-           "type": "object",
-           "properties": {
-            "infra_type": {
-             "type": "string"
-            },
-            "service_type": {
-             "type": "string"
-            }
-           }
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string"
-          },
-          "domain": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "level": {
-           "type": "integer"
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "parent_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "reference_code": {
-           "type": "string",
-           "nullable": true
-          },
-          "state": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "attributes",
-          "code",
-          "created_at",
-          "description",
-          "domain",
-          "id",
-          "level",
-          "name",
-          "owner_agency_id",
-          "owner_agency_name",
-          "parent_id",
-          "reference_code",
-          "state",
-          "updated_at"
-         ]
+         "$ref": "#/components/schemas/ArchitectureElement"
         }
        }
       }
@@ -264,7 +217,77 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "domain": {
+          "type": "string",
+          "enum": [
+           "layanan",
+           "proses_bisnis",
+           "data_informasi",
+           "aplikasi",
+           "infrastruktur",
+           "keamanan"
+          ]
+         },
+         "level": {
+          "type": "integer"
+         },
+         "parent_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "reference_code": {
+          "type": "string",
+          "nullable": true
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "state": {
+          "type": "string",
+          "enum": [
+           "as_is",
+           "to_be",
+           "retired"
+          ]
+         },
+         "attributes": {
+          "type": "object",
+          "additionalProperties": {
+           "oneOf": [
+            {
+             "type": "string"
+            },
+            {
+             "type": "number"
+            },
+            {
+             "type": "boolean"
+            }
+           ],
+           "nullable": true,
+           "description": "text, number, flag or null, per the domain's attribute"
+          },
+          "description": "the domain's own attributes (docs/spbe-architecture.md)"
+         }
+        },
+        "required": [
+         "code",
+         "name",
+         "domain",
+         "owner_agency_id"
+        ]
        }
       }
      }
@@ -283,86 +306,129 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "attributes": {
+         "allOf": [
+          {
+           "$ref": "#/components/schemas/ArchitectureElement"
+          },
+          {
            "type": "object",
            "properties": {
-            "category": {
-             "type": "string"
+            "relations": {
+             "type": "array",
+             "items": {
+              "type": "object",
+              "properties": {
+               "description": {
+                "type": "string"
+               },
+               "direction": {
+                "type": "string",
+                "enum": [
+                 "out",
+                 "in"
+                ]
+               },
+               "id": {
+                "type": "string"
+               },
+               "other": {
+                "type": "object",
+                "properties": {
+                 "code": {
+                  "type": "string"
+                 },
+                 "domain": {
+                  "type": "string",
+                  "enum": [
+                   "layanan",
+                   "proses_bisnis",
+                   "data_informasi",
+                   "aplikasi",
+                   "infrastruktur",
+                   "keamanan"
+                  ]
+                 },
+                 "id": {
+                  "type": "string"
+                 },
+                 "name": {
+                  "type": "string"
+                 },
+                 "state": {
+                  "type": "string",
+                  "enum": [
+                   "as_is",
+                   "to_be",
+                   "retired"
+                  ]
+                 }
+                },
+                "required": [
+                 "code",
+                 "domain",
+                 "id",
+                 "name",
+                 "state"
+                ]
+               },
+               "type": {
+                "type": "string",
+                "enum": [
+                 "realised_by",
+                 "supported_by",
+                 "uses_data",
+                 "runs_on",
+                 "protected_by",
+                 "integrates_with"
+                ]
+               }
+              },
+              "required": [
+               "description",
+               "direction",
+               "id",
+               "other",
+               "type"
+              ]
+             }
             },
-            "lifecycle_stage": {
-             "type": "string"
+            "initiatives": {
+             "type": "array",
+             "items": {
+              "type": "object",
+              "properties": {
+               "code": {
+                "type": "string"
+               },
+               "effect": {
+                "type": "string",
+                "enum": [
+                 "create",
+                 "change",
+                 "retire"
+                ]
+               },
+               "id": {
+                "type": "string"
+               },
+               "name": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "code",
+               "effect",
+               "id",
+               "name"
+              ]
+             }
             }
-           }
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string"
-          },
-          "domain": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "initiatives": {
-           "type": "array",
-           "items": {}
-          },
-          "level": {
-           "type": "integer"
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "parent_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "reference_code": {
-           "type": "string",
-           "nullable": true
-          },
-          "relations": {
-           "type": "array",
-           "items": {}
-          },
-          "state": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
+           },
+           "required": [
+            "initiatives",
+            "relations"
+           ]
           }
-         },
-         "required": [
-          "attributes",
-          "code",
-          "created_at",
-          "description",
-          "domain",
-          "id",
-          "initiatives",
-          "level",
-          "name",
-          "owner_agency_id",
-          "owner_agency_name",
-          "parent_id",
-          "reference_code",
-          "relations",
-          "state",
-          "updated_at"
          ]
         }
        }
@@ -382,70 +448,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "attributes": {
-           "type": "object",
-           "properties": {}
-          },
-          "code": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "description": {
-           "type": "string"
-          },
-          "domain": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "level": {
-           "type": "integer"
-          },
-          "name": {
-           "type": "string"
-          },
-          "owner_agency_id": {
-           "type": "string"
-          },
-          "owner_agency_name": {
-           "type": "string"
-          },
-          "parent_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "reference_code": {
-           "type": "string",
-           "nullable": true
-          },
-          "state": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "attributes",
-          "code",
-          "created_at",
-          "description",
-          "domain",
-          "id",
-          "level",
-          "name",
-          "owner_agency_id",
-          "owner_agency_name",
-          "parent_id",
-          "reference_code",
-          "state",
-          "updated_at"
-         ]
+         "$ref": "#/components/schemas/ArchitectureElement"
         }
        }
       }
@@ -457,7 +460,71 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "domain": {
+          "type": "string",
+          "enum": [
+           "layanan",
+           "proses_bisnis",
+           "data_informasi",
+           "aplikasi",
+           "infrastruktur",
+           "keamanan"
+          ]
+         },
+         "level": {
+          "type": "integer"
+         },
+         "parent_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "reference_code": {
+          "type": "string",
+          "nullable": true
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "state": {
+          "type": "string",
+          "enum": [
+           "as_is",
+           "to_be",
+           "retired"
+          ]
+         },
+         "attributes": {
+          "type": "object",
+          "additionalProperties": {
+           "oneOf": [
+            {
+             "type": "string"
+            },
+            {
+             "type": "number"
+            },
+            {
+             "type": "boolean"
+            }
+           ],
+           "nullable": true,
+           "description": "text, number, flag or null, per the domain's attribute"
+          },
+          "description": "the domain's own attributes (docs/spbe-architecture.md)"
+         }
+        }
        }
       }
      }
@@ -508,7 +575,15 @@ std::string_view openapi_fragment() {
               "type": "string"
              },
              "type": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "realised_by",
+               "supported_by",
+               "uses_data",
+               "runs_on",
+               "protected_by",
+               "integrates_with"
+              ]
              }
             },
             "required": [
@@ -529,7 +604,15 @@ std::string_view openapi_fragment() {
               "type": "string"
              },
              "domain": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "layanan",
+               "proses_bisnis",
+               "data_informasi",
+               "aplikasi",
+               "infrastruktur",
+               "keamanan"
+              ]
              },
              "id": {
               "type": "string"
@@ -538,7 +621,12 @@ std::string_view openapi_fragment() {
               "type": "string"
              },
              "state": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "as_is",
+               "to_be",
+               "retired"
+              ]
              }
             },
             "required": [
@@ -595,7 +683,15 @@ std::string_view openapi_fragment() {
               "type": "string"
              },
              "type": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "realised_by",
+               "supported_by",
+               "uses_data",
+               "runs_on",
+               "protected_by",
+               "integrates_with"
+              ]
              }
             },
             "required": [
@@ -613,353 +709,31 @@ std::string_view openapi_fragment() {
             "aplikasi": {
              "type": "array",
              "items": {
-              "type": "object",
-              "properties": {
-               "attributes": {
-                "type": "object",
-                "properties": {}
-               },
-               "code": {
-                "type": "string"
-               },
-               "created_at": {
-                "type": "string"
-               },
-               "description": {
-                "type": "string"
-               },
-               "domain": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "level": {
-                "type": "integer"
-               },
-               "name": {
-                "type": "string"
-               },
-               "owner_agency_id": {
-                "type": "string"
-               },
-               "owner_agency_name": {
-                "type": "string"
-               },
-               "parent_id": {
-                "type": "string",
-                "nullable": true
-               },
-               "reference_code": {
-                "type": "string",
-                "nullable": true
-               },
-               "state": {
-                "type": "string"
-               },
-               "updated_at": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "attributes",
-               "code",
-               "created_at",
-               "description",
-               "domain",
-               "id",
-               "level",
-               "name",
-               "owner_agency_id",
-               "owner_agency_name",
-               "parent_id",
-               "reference_code",
-               "state",
-               "updated_at"
-              ]
+              "$ref": "#/components/schemas/ArchitectureElement"
              }
             },
             "data_informasi": {
              "type": "array",
              "items": {
-              "type": "object",
-              "properties": {
-               "attributes": {
-                "type": "object",
-                "properties": {}
-               },
-               "code": {
-                "type": "string"
-               },
-               "created_at": {
-                "type": "string"
-               },
-               "description": {
-                "type": "string"
-               },
-               "domain": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "level": {
-                "type": "integer"
-               },
-               "name": {
-                "type": "string"
-               },
-               "owner_agency_id": {
-                "type": "string"
-               },
-               "owner_agency_name": {
-                "type": "string"
-               },
-               "parent_id": {
-                "type": "string",
-                "nullable": true
-               },
-               "reference_code": {
-                "type": "string",
-                "nullable": true
-               },
-               "state": {
-                "type": "string"
-               },
-               "updated_at": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "attributes",
-               "code",
-               "created_at",
-               "description",
-               "domain",
-               "id",
-               "level",
-               "name",
-               "owner_agency_id",
-               "owner_agency_name",
-               "parent_id",
-               "reference_code",
-               "state",
-               "updated_at"
-              ]
+              "$ref": "#/components/schemas/ArchitectureElement"
              }
             },
             "infrastruktur": {
              "type": "array",
              "items": {
-              "type": "object",
-              "properties": {
-               "attributes": {
-                "type": "object",
-                "properties": {
-                 "infra_type": {
-                  "type": "string"
-                 }
-                },
-                "required": [
-                 "infra_type"
-                ]
-               },
-               "code": {
-                "type": "string"
-               },
-               "created_at": {
-                "type": "string"
-               },
-               "description": {
-                "type": "string"
-               },
-               "domain": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "level": {
-                "type": "integer"
-               },
-               "name": {
-                "type": "string"
-               },
-               "owner_agency_id": {
-                "type": "string"
-               },
-               "owner_agency_name": {
-                "type": "string"
-               },
-               "parent_id": {
-                "type": "string",
-                "nullable": true
-               },
-               "reference_code": {
-                "type": "string",
-                "nullable": true
-               },
-               "state": {
-                "type": "string"
-               },
-               "updated_at": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "attributes",
-               "code",
-               "created_at",
-               "description",
-               "domain",
-               "id",
-               "level",
-               "name",
-               "owner_agency_id",
-               "owner_agency_name",
-               "parent_id",
-               "reference_code",
-               "state",
-               "updated_at"
-              ]
+              "$ref": "#/components/schemas/ArchitectureElement"
              }
             },
             "keamanan": {
              "type": "array",
              "items": {
-              "type": "object",
-              "properties": {
-               "attributes": {
-                "type": "object",
-                "properties": {}
-               },
-               "code": {
-                "type": "string"
-               },
-               "created_at": {
-                "type": "string"
-               },
-               "description": {
-                "type": "string"
-               },
-               "domain": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "level": {
-                "type": "integer"
-               },
-               "name": {
-                "type": "string"
-               },
-               "owner_agency_id": {
-                "type": "string"
-               },
-               "owner_agency_name": {
-                "type": "string"
-               },
-               "parent_id": {
-                "type": "string",
-                "nullable": true
-               },
-               "reference_code": {
-                "type": "string",
-                "nullable": true
-               },
-               "state": {
-                "type": "string"
-               },
-               "updated_at": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "attributes",
-               "code",
-               "created_at",
-               "description",
-               "domain",
-               "id",
-               "level",
-               "name",
-               "owner_agency_id",
-               "owner_agency_name",
-               "parent_id",
-               "reference_code",
-               "state",
-               "updated_at"
-              ]
+              "$ref": "#/components/schemas/ArchitectureElement"
              }
             },
             "proses_bisnis": {
              "type": "array",
              "items": {
-              "type": "object",
-              "properties": {
-               "attributes": {
-                "type": "object",
-                "properties": {}
-               },
-               "code": {
-                "type": "string"
-               },
-               "created_at": {
-                "type": "string"
-               },
-               "description": {
-                "type": "string"
-               },
-               "domain": {
-                "type": "string"
-               },
-               "id": {
-                "type": "string"
-               },
-               "level": {
-                "type": "integer"
-               },
-               "name": {
-                "type": "string"
-               },
-               "owner_agency_id": {
-                "type": "string"
-               },
-               "owner_agency_name": {
-                "type": "string"
-               },
-               "parent_id": {
-                "type": "string",
-                "nullable": true
-               },
-               "reference_code": {
-                "type": "string",
-                "nullable": true
-               },
-               "state": {
-                "type": "string"
-               },
-               "updated_at": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "attributes",
-               "code",
-               "created_at",
-               "description",
-               "domain",
-               "id",
-               "level",
-               "name",
-               "owner_agency_id",
-               "owner_agency_name",
-               "parent_id",
-               "reference_code",
-               "state",
-               "updated_at"
-              ]
+              "$ref": "#/components/schemas/ArchitectureElement"
              }
             }
            },
@@ -972,74 +746,7 @@ std::string_view openapi_fragment() {
            ]
           },
           "service": {
-           "type": "object",
-           "properties": {
-            "attributes": {
-             "type": "object",
-             "properties": {
-              "service_type": {
-               "type": "string"
-              }
-             }
-            },
-            "code": {
-             "type": "string"
-            },
-            "created_at": {
-             "type": "string"
-            },
-            "description": {
-             "type": "string"
-            },
-            "domain": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            },
-            "level": {
-             "type": "integer"
-            },
-            "name": {
-             "type": "string"
-            },
-            "owner_agency_id": {
-             "type": "string"
-            },
-            "owner_agency_name": {
-             "type": "string"
-            },
-            "parent_id": {
-             "type": "string",
-             "nullable": true
-            },
-            "reference_code": {
-             "type": "string",
-             "nullable": true
-            },
-            "state": {
-             "type": "string"
-            },
-            "updated_at": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "attributes",
-            "code",
-            "created_at",
-            "description",
-            "domain",
-            "id",
-            "level",
-            "name",
-            "owner_agency_id",
-            "owner_agency_name",
-            "parent_id",
-            "reference_code",
-            "state",
-            "updated_at"
-           ]
+           "$ref": "#/components/schemas/ArchitectureElement"
           }
          },
          "required": [
@@ -1082,7 +789,15 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "type": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "realised_by",
+            "supported_by",
+            "uses_data",
+            "runs_on",
+            "protected_by",
+            "integrates_with"
+           ]
           }
          },
          "required": [
@@ -1167,25 +882,39 @@ std::string_view openapi_fragment() {
               "type": "integer"
              },
              "domain": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "layanan",
+               "proses_bisnis",
+               "data_informasi",
+               "aplikasi",
+               "infrastruktur",
+               "keamanan"
+              ]
              },
              "retired": {
               "type": "integer"
              },
              "retired_items": {
               "type": "array",
-              "items": {}
+              "items": {
+               "$ref": "#/components/schemas/ArchitectureElement"
+              }
              },
              "to_be": {
               "type": "integer"
              },
              "to_be_items": {
               "type": "array",
-              "items": {}
+              "items": {
+               "$ref": "#/components/schemas/ArchitectureElement"
+              }
              },
              "unplanned": {
               "type": "array",
-              "items": {}
+              "items": {
+               "$ref": "#/components/schemas/ArchitectureElement"
+              }
              }
             },
             "required": [
@@ -1238,7 +967,72 @@ std::string_view openapi_fragment() {
              },
              "items": {
               "type": "array",
-              "items": {}
+              "items": {
+               "type": "object",
+               "description": "an element, a review that is due, or a document out of its period",
+               "properties": {
+                "id": {
+                 "type": "string"
+                },
+                "code": {
+                 "type": "string"
+                },
+                "name": {
+                 "type": "string"
+                },
+                "domain": {
+                 "type": "string",
+                 "enum": [
+                  "layanan",
+                  "proses_bisnis",
+                  "data_informasi",
+                  "aplikasi",
+                  "infrastruktur",
+                  "keamanan"
+                 ]
+                },
+                "document_id": {
+                 "type": "string"
+                },
+                "kind": {
+                 "type": "string"
+                },
+                "version": {
+                 "type": "integer"
+                },
+                "label": {
+                 "type": "string"
+                },
+                "due": {
+                 "type": "string"
+                },
+                "overdue": {
+                 "type": "boolean"
+                },
+                "period_start": {
+                 "type": "integer"
+                },
+                "period_end": {
+                 "type": "integer"
+                },
+                "rule": {
+                 "type": "object",
+                 "properties": {
+                  "id": {
+                   "type": "string"
+                  },
+                  "citation": {
+                   "type": "string"
+                  }
+                 },
+                 "required": [
+                  "id",
+                  "citation"
+                 ],
+                 "nullable": true
+                }
+               }
+              }
              },
              "ok": {
               "type": "boolean"
@@ -1335,7 +1129,12 @@ std::string_view openapi_fragment() {
             "type": "integer"
            },
            "status": {
-            "type": "string"
+            "type": "string",
+            "enum": [
+             "draft",
+             "approved",
+             "superseded"
+            ]
            },
            "title": {
             "type": "string"
@@ -1403,171 +1202,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "approved_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "approved_by_name": {
-           "type": "string"
-          },
-          "coordinators_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ],
-           "nullable": true
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "decree_required": {
-           "type": "boolean"
-          },
-          "domain_coordinators": {
-           "type": "array",
-           "items": {}
-          },
-          "element_count": {
-           "type": "integer"
-          },
-          "id": {
-           "type": "string"
-          },
-          "instrument": {
-           "$ref": "#/components/schemas/ArchitectureDocumentInstrument"
-          },
-          "kind": {
-           "type": "string"
-          },
-          "notes": {
-           "type": "string"
-          },
-          "period_end": {
-           "type": "integer"
-          },
-          "period_start": {
-           "type": "integer"
-          },
-          "reasons_allowed": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "id": {
-              "type": "string"
-             },
-             "name": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "id",
-             "name"
-            ]
-           }
-          },
-          "relation_count": {
-           "type": "integer"
-          },
-          "review_mandatory": {
-           "type": "boolean"
-          },
-          "review_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "review_schedule": {
-           "type": "array",
-           "items": {}
-          },
-          "reviews": {
-           "type": "array",
-           "items": {}
-          },
-          "schedule": {
-           "type": "string"
-          },
-          "status": {
-           "type": "string"
-          },
-          "title": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "validity_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "validity_years": {
-           "type": "integer"
-          },
-          "version": {
-           "type": "integer"
-          }
-         },
-         "required": [
-          "approved_at",
-          "approved_by_name",
-          "coordinators_rule",
-          "created_at",
-          "decree_required",
-          "domain_coordinators",
-          "element_count",
-          "id",
-          "instrument",
-          "kind",
-          "notes",
-          "period_end",
-          "period_start",
-          "reasons_allowed",
-          "relation_count",
-          "review_mandatory",
-          "review_rule",
-          "review_schedule",
-          "reviews",
-          "schedule",
-          "status",
-          "title",
-          "updated_at",
-          "validity_rule",
-          "validity_years",
-          "version"
-         ]
+         "$ref": "#/components/schemas/ArchitectureDocument"
         }
        }
       }
@@ -1579,7 +1214,39 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "kind": {
+          "type": "string"
+         },
+         "title": {
+          "type": "string"
+         },
+         "period_start": {
+          "type": "integer"
+         },
+         "period_end": {
+          "type": "integer",
+          "nullable": true
+         },
+         "notes": {
+          "type": "string",
+          "nullable": true
+         },
+         "domain_coordinators": {
+          "type": "object",
+          "additionalProperties": {
+           "type": "string",
+           "nullable": true
+          },
+          "description": "domain → agency id; null removes the domain's coordinator"
+         }
+        },
+        "required": [
+         "kind",
+         "title",
+         "period_start"
+        ]
        }
       }
      }
@@ -1629,7 +1296,34 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "kind": {
+          "type": "string"
+         },
+         "title": {
+          "type": "string"
+         },
+         "period_start": {
+          "type": "integer"
+         },
+         "period_end": {
+          "type": "integer",
+          "nullable": true
+         },
+         "notes": {
+          "type": "string",
+          "nullable": true
+         },
+         "domain_coordinators": {
+          "type": "object",
+          "additionalProperties": {
+           "type": "string",
+           "nullable": true
+          },
+          "description": "domain → agency id; null removes the domain's coordinator"
+         }
+        }
        }
       }
      }
@@ -1648,234 +1342,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "approved_at": {
-           "type": "string"
-          },
-          "approved_by_name": {
-           "type": "string"
-          },
-          "coordinators_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ],
-           "nullable": true
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "decree_required": {
-           "type": "boolean"
-          },
-          "domain_coordinators": {
-           "type": "array",
-           "items": {}
-          },
-          "element_count": {
-           "type": "integer"
-          },
-          "id": {
-           "type": "string"
-          },
-          "instrument": {
-           "type": "object",
-           "properties": {
-            "date": {
-             "type": "string"
-            },
-            "note": {
-             "type": "string",
-             "nullable": true
-            },
-            "number": {
-             "type": "string"
-            },
-            "rule": {
-             "type": "object",
-             "properties": {
-              "citation": {
-               "type": "string"
-              },
-              "id": {
-               "type": "string"
-              }
-             },
-             "required": [
-              "citation",
-              "id"
-             ]
-            },
-            "type": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "date",
-            "note",
-            "number",
-            "rule",
-            "type"
-           ]
-          },
-          "kind": {
-           "type": "string"
-          },
-          "notes": {
-           "type": "string"
-          },
-          "period_end": {
-           "type": "integer"
-          },
-          "period_start": {
-           "type": "integer"
-          },
-          "reasons_allowed": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "id": {
-              "type": "string"
-             },
-             "name": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "id",
-             "name"
-            ]
-           }
-          },
-          "relation_count": {
-           "type": "integer"
-          },
-          "review_mandatory": {
-           "type": "boolean"
-          },
-          "review_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "review_schedule": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "due": {
-              "type": "string"
-             },
-             "label": {
-              "type": "string"
-             },
-             "overdue": {
-              "type": "boolean"
-             },
-             "review_id": {
-              "type": "string",
-              "nullable": true
-             },
-             "window_start": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "due",
-             "label",
-             "overdue",
-             "review_id",
-             "window_start"
-            ]
-           }
-          },
-          "reviews": {
-           "type": "array",
-           "items": {}
-          },
-          "schedule": {
-           "type": "string"
-          },
-          "status": {
-           "type": "string"
-          },
-          "title": {
-           "type": "string"
-          },
-          "updated_at": {
-           "type": "string"
-          },
-          "validity_rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "validity_years": {
-           "type": "integer"
-          },
-          "version": {
-           "type": "integer"
-          }
-         },
-         "required": [
-          "approved_at",
-          "approved_by_name",
-          "coordinators_rule",
-          "created_at",
-          "decree_required",
-          "domain_coordinators",
-          "element_count",
-          "id",
-          "instrument",
-          "kind",
-          "notes",
-          "period_end",
-          "period_start",
-          "reasons_allowed",
-          "relation_count",
-          "review_mandatory",
-          "review_rule",
-          "review_schedule",
-          "reviews",
-          "schedule",
-          "status",
-          "title",
-          "updated_at",
-          "validity_rule",
-          "validity_years",
-          "version"
-         ]
+         "$ref": "#/components/schemas/ArchitectureDocument"
         }
        }
       }
@@ -1934,7 +1401,11 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "outcome": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "tetap",
+            "perlu_perubahan"
+           ]
           },
           "recorded_by_name": {
            "type": "string"
@@ -1963,7 +1434,37 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "date": {
+          "type": "string"
+         },
+         "reasons": {
+          "type": "array",
+          "items": {
+           "type": "string"
+          }
+         },
+         "summary": {
+          "type": "string"
+         },
+         "outcome": {
+          "type": "string",
+          "enum": [
+           "tetap",
+           "perlu_perubahan"
+          ]
+         },
+         "decree_number": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "date",
+         "reasons",
+         "summary",
+         "outcome"
+        ]
        }
       }
      }
@@ -1994,7 +1495,22 @@ std::string_view openapi_fragment() {
               "properties": {
                "attributes": {
                 "type": "object",
-                "properties": {}
+                "additionalProperties": {
+                 "oneOf": [
+                  {
+                   "type": "string"
+                  },
+                  {
+                   "type": "number"
+                  },
+                  {
+                   "type": "boolean"
+                  }
+                 ],
+                 "nullable": true,
+                 "description": "text, number, flag or null, per the domain's attribute"
+                },
+                "description": "the domain's own attributes (docs/spbe-architecture.md)"
                },
                "code": {
                 "type": "string"
@@ -2003,7 +1519,15 @@ std::string_view openapi_fragment() {
                 "type": "string"
                },
                "domain": {
-                "type": "string"
+                "type": "string",
+                "enum": [
+                 "layanan",
+                 "proses_bisnis",
+                 "data_informasi",
+                 "aplikasi",
+                 "infrastruktur",
+                 "keamanan"
+                ]
                },
                "level": {
                 "type": "integer"
@@ -2021,7 +1545,12 @@ std::string_view openapi_fragment() {
                 "type": "string"
                },
                "state": {
-                "type": "string"
+                "type": "string",
+                "enum": [
+                 "as_is",
+                 "to_be",
+                 "retired"
+                ]
                }
               },
               "required": [
@@ -2052,10 +1581,12 @@ std::string_view openapi_fragment() {
                  "type": "object",
                  "properties": {
                   "after": {
-                   "type": "string"
+                   "x-any": true,
+                   "description": "the field's value before or after: text, number, flag, list or object as the field holds it"
                   },
                   "before": {
-                   "type": "string"
+                   "x-any": true,
+                   "description": "the field's value before or after: text, number, flag, list or object as the field holds it"
                   },
                   "field": {
                    "type": "string"
@@ -2081,7 +1612,82 @@ std::string_view openapi_fragment() {
             },
             "removed": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "attributes": {
+                "type": "object",
+                "additionalProperties": {
+                 "oneOf": [
+                  {
+                   "type": "string"
+                  },
+                  {
+                   "type": "number"
+                  },
+                  {
+                   "type": "boolean"
+                  }
+                 ],
+                 "nullable": true,
+                 "description": "text, number, flag or null, per the domain's attribute"
+                },
+                "description": "the domain's own attributes (docs/spbe-architecture.md)"
+               },
+               "code": {
+                "type": "string"
+               },
+               "description": {
+                "type": "string"
+               },
+               "domain": {
+                "type": "string",
+                "enum": [
+                 "layanan",
+                 "proses_bisnis",
+                 "data_informasi",
+                 "aplikasi",
+                 "infrastruktur",
+                 "keamanan"
+                ]
+               },
+               "level": {
+                "type": "integer"
+               },
+               "name": {
+                "type": "string"
+               },
+               "owner_agency_code": {
+                "type": "string"
+               },
+               "parent_code": {
+                "type": "string"
+               },
+               "reference_code": {
+                "type": "string"
+               },
+               "state": {
+                "type": "string",
+                "enum": [
+                 "as_is",
+                 "to_be",
+                 "retired"
+                ]
+               }
+              },
+              "required": [
+               "attributes",
+               "code",
+               "description",
+               "domain",
+               "level",
+               "name",
+               "owner_agency_code",
+               "parent_code",
+               "reference_code",
+               "state"
+              ]
+             }
             }
            },
            "required": [
@@ -2114,15 +1720,128 @@ std::string_view openapi_fragment() {
            "properties": {
             "added": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "category": {
+                "type": "string"
+               },
+               "code": {
+                "type": "string"
+               },
+               "name": {
+                "type": "string"
+               },
+               "start_year": {
+                "type": "integer"
+               },
+               "status": {
+                "type": "string",
+                "enum": [
+                 "rencana",
+                 "berjalan",
+                 "selesai",
+                 "tertunda",
+                 "batal"
+                ]
+               },
+               "target_year": {
+                "type": "integer"
+               }
+              },
+              "required": [
+               "category",
+               "code",
+               "name",
+               "start_year",
+               "status",
+               "target_year"
+              ]
+             }
             },
             "changed": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "code": {
+                "type": "string"
+               },
+               "fields": {
+                "type": "array",
+                "items": {
+                 "type": "object",
+                 "properties": {
+                  "after": {
+                   "x-any": true,
+                   "description": "the field's value before or after: text, number, flag, list or object as the field holds it"
+                  },
+                  "before": {
+                   "x-any": true,
+                   "description": "the field's value before or after: text, number, flag, list or object as the field holds it"
+                  },
+                  "field": {
+                   "type": "string"
+                  }
+                 },
+                 "required": [
+                  "after",
+                  "before",
+                  "field"
+                 ]
+                }
+               },
+               "name": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "code",
+               "fields",
+               "name"
+              ]
+             }
             },
             "removed": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "category": {
+                "type": "string"
+               },
+               "code": {
+                "type": "string"
+               },
+               "name": {
+                "type": "string"
+               },
+               "start_year": {
+                "type": "integer"
+               },
+               "status": {
+                "type": "string",
+                "enum": [
+                 "rencana",
+                 "berjalan",
+                 "selesai",
+                 "tertunda",
+                 "batal"
+                ]
+               },
+               "target_year": {
+                "type": "integer"
+               }
+              },
+              "required": [
+               "category",
+               "code",
+               "name",
+               "start_year",
+               "status",
+               "target_year"
+              ]
+             }
             }
            },
            "required": [
@@ -2136,11 +1855,63 @@ std::string_view openapi_fragment() {
            "properties": {
             "added": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "source_code": {
+                "type": "string"
+               },
+               "type": {
+                "type": "string",
+                "enum": [
+                 "realised_by",
+                 "supported_by",
+                 "uses_data",
+                 "runs_on",
+                 "protected_by",
+                 "integrates_with"
+                ]
+               },
+               "target_code": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "source_code",
+               "type",
+               "target_code"
+              ]
+             }
             },
             "removed": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "source_code": {
+                "type": "string"
+               },
+               "type": {
+                "type": "string",
+                "enum": [
+                 "realised_by",
+                 "supported_by",
+                 "uses_data",
+                 "runs_on",
+                 "protected_by",
+                 "integrates_with"
+                ]
+               },
+               "target_code": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "source_code",
+               "type",
+               "target_code"
+              ]
+             }
             }
            },
            "required": [
@@ -2148,7 +1919,36 @@ std::string_view openapi_fragment() {
             "removed"
            ]
           },
-          "to": {}
+          "to": {
+           "oneOf": [
+            {
+             "type": "string",
+             "enum": [
+              "live"
+             ]
+            },
+            {
+             "type": "object",
+             "properties": {
+              "id": {
+               "type": "string"
+              },
+              "kind": {
+               "type": "string"
+              },
+              "version": {
+               "type": "integer"
+              }
+             },
+             "required": [
+              "id",
+              "kind",
+              "version"
+             ]
+            }
+           ],
+           "description": "the version compared against, or \"live\" for the current model"
+          }
          },
          "required": [
           "elements",
@@ -2193,7 +1993,32 @@ std::string_view openapi_fragment() {
           },
           "problems": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "column": {
+              "type": "string",
+              "nullable": true
+             },
+             "message": {
+              "type": "string"
+             },
+             "row": {
+              "type": "integer",
+              "nullable": true
+             },
+             "sheet": {
+              "type": "string",
+              "nullable": true
+             }
+            },
+            "required": [
+             "column",
+             "message",
+             "row",
+             "sheet"
+            ]
+           }
           },
           "relations_created": {
            "type": "integer"
@@ -2325,10 +2150,23 @@ std::string_view openapi_fragment() {
               "type": "string"
              },
              "domain": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "layanan",
+               "proses_bisnis",
+               "data_informasi",
+               "aplikasi",
+               "infrastruktur",
+               "keamanan"
+              ]
              },
              "effect": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "create",
+               "change",
+               "retire"
+              ]
              },
              "element_id": {
               "type": "string"
@@ -2351,7 +2189,9 @@ std::string_view openapi_fragment() {
           },
           "monitoring": {
            "type": "array",
-           "items": {}
+           "items": {
+            "$ref": "#/components/schemas/RoadmapMonitoring"
+           }
           },
           "name": {
            "type": "string"
@@ -2366,7 +2206,14 @@ std::string_view openapi_fragment() {
            "type": "integer"
           },
           "status": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "rencana",
+            "berjalan",
+            "selesai",
+            "tertunda",
+            "batal"
+           ]
           },
           "target_year": {
            "type": "integer"
@@ -2403,7 +2250,72 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "category": {
+          "type": "string"
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "start_year": {
+          "type": "integer"
+         },
+         "target_year": {
+          "type": "integer"
+         },
+         "status": {
+          "type": "string",
+          "enum": [
+           "rencana",
+           "berjalan",
+           "selesai",
+           "tertunda",
+           "batal"
+          ]
+         },
+         "elements": {
+          "type": "array",
+          "items": {
+           "type": "object",
+           "properties": {
+            "element_id": {
+             "type": "string"
+            },
+            "effect": {
+             "type": "string",
+             "enum": [
+              "create",
+              "change",
+              "retire"
+             ]
+            }
+           },
+           "required": [
+            "element_id",
+            "effect"
+           ]
+          }
+         }
+        },
+        "required": [
+         "code",
+         "name",
+         "category",
+         "owner_agency_id",
+         "start_year",
+         "target_year"
+        ]
        }
       }
      }
@@ -2453,7 +2365,64 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "category": {
+          "type": "string"
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "start_year": {
+          "type": "integer"
+         },
+         "target_year": {
+          "type": "integer"
+         },
+         "status": {
+          "type": "string",
+          "enum": [
+           "rencana",
+           "berjalan",
+           "selesai",
+           "tertunda",
+           "batal"
+          ]
+         },
+         "elements": {
+          "type": "array",
+          "items": {
+           "type": "object",
+           "properties": {
+            "element_id": {
+             "type": "string"
+            },
+            "effect": {
+             "type": "string",
+             "enum": [
+              "create",
+              "change",
+              "retire"
+             ]
+            }
+           },
+           "required": [
+            "element_id",
+            "effect"
+           ]
+          }
+         }
+        }
        }
       }
      }
@@ -2535,8 +2504,20 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "coordinators_rule": {
-      "nullable": true,
-      "type": "string"
+      "type": "object",
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "citation": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "id",
+       "citation"
+      ],
+      "nullable": true
      },
      "created_at": {
       "type": "string"
@@ -2545,8 +2526,39 @@ std::string_view openapi_fragment() {
       "type": "boolean"
      },
      "domain_coordinators": {
-      "items": {},
-      "type": "array"
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "domain": {
+         "type": "string",
+         "enum": [
+          "layanan",
+          "proses_bisnis",
+          "data_informasi",
+          "aplikasi",
+          "infrastruktur",
+          "keamanan"
+         ]
+        },
+        "role_id": {
+         "type": "string",
+         "nullable": true
+        },
+        "agency_id": {
+         "type": "string"
+        },
+        "agency_name": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "domain",
+        "role_id",
+        "agency_id",
+        "agency_name"
+       ]
+      }
      },
      "element_count": {
       "type": "integer"
@@ -2609,18 +2621,107 @@ std::string_view openapi_fragment() {
       "type": "object"
      },
      "review_schedule": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "due": {
+         "type": "string"
+        },
+        "label": {
+         "type": "string"
+        },
+        "overdue": {
+         "type": "boolean"
+        },
+        "review_id": {
+         "type": "string",
+         "nullable": true
+        },
+        "window_start": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "due",
+        "label",
+        "overdue",
+        "review_id",
+        "window_start"
+       ]
+      },
       "type": "array"
      },
      "reviews": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "created_at": {
+         "type": "string"
+        },
+        "date": {
+         "type": "string"
+        },
+        "decree_number": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "outcome": {
+         "type": "string",
+         "enum": [
+          "tetap",
+          "perlu_perubahan"
+         ]
+        },
+        "reasons": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "properties": {
+           "id": {
+            "type": "string"
+           },
+           "name": {
+            "type": "string"
+           }
+          },
+          "required": [
+           "id",
+           "name"
+          ]
+         }
+        },
+        "recorded_by_name": {
+         "type": "string"
+        },
+        "summary": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "created_at",
+        "date",
+        "decree_number",
+        "id",
+        "outcome",
+        "reasons",
+        "recorded_by_name",
+        "summary"
+       ]
+      },
       "type": "array"
      },
      "schedule": {
       "type": "string"
      },
      "status": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "draft",
+       "approved",
+       "superseded"
+      ]
      },
      "title": {
       "type": "string"
@@ -2698,7 +2799,46 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "elements": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "code": {
+         "type": "string"
+        },
+        "domain": {
+         "type": "string",
+         "enum": [
+          "layanan",
+          "proses_bisnis",
+          "data_informasi",
+          "aplikasi",
+          "infrastruktur",
+          "keamanan"
+         ]
+        },
+        "effect": {
+         "type": "string",
+         "enum": [
+          "create",
+          "change",
+          "retire"
+         ]
+        },
+        "element_id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "code",
+        "domain",
+        "effect",
+        "element_id",
+        "name"
+       ]
+      },
       "type": "array"
      },
      "id": {
@@ -2723,7 +2863,14 @@ std::string_view openapi_fragment() {
       "type": "integer"
      },
      "status": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "rencana",
+       "berjalan",
+       "selesai",
+       "tertunda",
+       "batal"
+      ]
      },
      "target_year": {
       "type": "integer"
@@ -2812,7 +2959,14 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "status": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "rencana",
+       "berjalan",
+       "selesai",
+       "tertunda",
+       "batal"
+      ]
      },
      "year": {
       "type": "integer"
@@ -2828,6 +2982,101 @@ std::string_view openapi_fragment() {
      "year"
     ],
     "type": "object"
+   },
+   "ArchitectureElement": {
+    "type": "object",
+    "properties": {
+     "attributes": {
+      "type": "object",
+      "additionalProperties": {
+       "oneOf": [
+        {
+         "type": "string"
+        },
+        {
+         "type": "number"
+        },
+        {
+         "type": "boolean"
+        }
+       ],
+       "nullable": true,
+       "description": "text, number, flag or null, per the domain's attribute"
+      },
+      "description": "the domain's own attributes (docs/spbe-architecture.md)"
+     },
+     "code": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string"
+     },
+     "domain": {
+      "type": "string",
+      "enum": [
+       "layanan",
+       "proses_bisnis",
+       "data_informasi",
+       "aplikasi",
+       "infrastruktur",
+       "keamanan"
+      ]
+     },
+     "id": {
+      "type": "string"
+     },
+     "level": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "owner_agency_id": {
+      "type": "string"
+     },
+     "owner_agency_name": {
+      "type": "string"
+     },
+     "parent_id": {
+      "type": "string",
+      "nullable": true
+     },
+     "reference_code": {
+      "type": "string",
+      "nullable": true
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "as_is",
+       "to_be",
+       "retired"
+      ]
+     },
+     "updated_at": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "attributes",
+     "code",
+     "created_at",
+     "description",
+     "domain",
+     "id",
+     "level",
+     "name",
+     "owner_agency_id",
+     "owner_agency_name",
+     "parent_id",
+     "reference_code",
+     "state",
+     "updated_at"
+    ],
+    "description": "An element of the SPBE architecture (one of the six domains)"
    }
   }
  }

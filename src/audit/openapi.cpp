@@ -953,7 +953,9 @@ std::string_view openapi_fragment() {
         "$ref": "#/components/schemas/AuditCitation"
        },
        "details": {
-        "type": "object"
+        "type": "object",
+        "additionalProperties": true,
+        "description": "The refusal's details, as the error catalogue describes for its code"
        }
       },
       "required": [

@@ -71,7 +71,9 @@ std::string_view openapi_framework_versions_fragment() {
                    },
                    "evidence_topics": {
                     "type": "array",
-                    "items": {}
+                    "items": {
+                     "type": "string"
+                    }
                    },
                    "id": {
                     "type": "string"

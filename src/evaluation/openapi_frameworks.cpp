@@ -131,7 +131,9 @@ std::string_view openapi_frameworks_fragment() {
                 },
                 "evidence_topics": {
                  "type": "array",
-                 "items": {}
+                 "items": {
+                  "type": "string"
+                 }
                 },
                 "external": {
                  "type": "object",
@@ -246,7 +248,9 @@ std::string_view openapi_frameworks_fragment() {
                    },
                    "evidence_topics": {
                     "type": "array",
-                    "items": {}
+                    "items": {
+                     "type": "string"
+                    }
                    },
                    "id": {
                     "type": "string"
@@ -354,7 +358,9 @@ std::string_view openapi_frameworks_fragment() {
           },
           "process": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "string"
+           }
           },
           "provenance": {
            "type": "object",

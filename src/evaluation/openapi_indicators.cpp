@@ -21,63 +21,108 @@ std::string_view openapi_indicators_fragment() {
          "type": "object",
          "properties": {
           "answer": {
-           "type": "object",
-           "properties": {
-            "explanation": {
-             "type": "string"
-            },
-            "external_score": {
-             "type": "number",
-             "nullable": true
-            },
-            "filled_by_name": {
-             "type": "string"
-            },
-            "indicator_id": {
-             "type": "string"
-            },
-            "level": {
-             "type": "integer",
-             "nullable": true
-            },
-            "review_note": {
-             "type": "string"
-            },
-            "reviewed_at": {
-             "type": "string",
-             "nullable": true
-            },
-            "reviewed_by_name": {
-             "type": "string"
-            },
-            "state": {
-             "type": "string"
-            },
-            "updated_at": {
-             "type": "string"
+           "allOf": [
+            {
+             "$ref": "#/components/schemas/EvaluationAnswer"
             }
-           },
-           "required": [
-            "explanation",
-            "external_score",
-            "filled_by_name",
-            "indicator_id",
-            "level",
-            "review_note",
-            "reviewed_at",
-            "reviewed_by_name",
-            "state",
-            "updated_at"
            ],
            "nullable": true
           },
           "comments": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "author_name": {
+              "type": "string"
+             },
+             "created_at": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "indicator_id": {
+              "type": "string"
+             },
+             "role": {
+              "type": "string"
+             },
+             "text": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "author_name",
+             "created_at",
+             "id",
+             "indicator_id",
+             "role",
+             "text"
+            ]
+           }
           },
           "evidence": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "added_at": {
+              "type": "string"
+             },
+             "added_by_name": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "indicator_id": {
+              "type": "string"
+             },
+             "kind": {
+              "type": "string"
+             },
+             "label": {
+              "type": "string"
+             },
+             "level": {
+              "type": "integer"
+             },
+             "main": {
+              "type": "boolean"
+             },
+             "ref_id": {
+              "type": "string"
+             },
+             "ref_kind": {
+              "type": "string"
+             },
+             "sha256": {
+              "type": "string"
+             },
+             "size": {
+              "type": "integer"
+             },
+             "verdict": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "added_at",
+             "added_by_name",
+             "id",
+             "indicator_id",
+             "kind",
+             "label",
+             "level",
+             "main",
+             "ref_id",
+             "ref_kind",
+             "sha256",
+             "size",
+             "verdict"
+            ]
+           }
           },
           "indicator": {
            "type": "object",
@@ -106,7 +151,9 @@ std::string_view openapi_indicators_fragment() {
             },
             "evidence_topics": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "string"
+             }
             },
             "criteria_published": {
              "type": "boolean",
@@ -178,7 +225,9 @@ std::string_view openapi_indicators_fragment() {
           },
           "my_roles": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "string"
+           }
           },
           "next_level": {
            "type": "object",
@@ -208,7 +257,45 @@ std::string_view openapi_indicators_fragment() {
           },
           "proposals": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "detail": {
+              "type": "string"
+             },
+             "kind": {
+              "type": "string"
+             },
+             "label": {
+              "type": "string"
+             },
+             "link": {
+              "type": "string"
+             },
+             "present": {
+              "type": "boolean"
+             },
+             "ref_id": {
+              "type": "string"
+             },
+             "source": {
+              "type": "string"
+             },
+             "topic": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "detail",
+             "kind",
+             "label",
+             "link",
+             "present",
+             "ref_id",
+             "source",
+             "topic"
+            ]
+           }
           },
           "basis": {
            "type": "object",
@@ -275,6 +362,7 @@ std::string_view openapi_indicators_fragment() {
          },
          "required": [
           "answer",
+          "basis",
           "comments",
           "evidence",
           "indicator",
@@ -317,7 +405,20 @@ std::string_view openapi_indicators_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "level": {
+          "type": "integer",
+          "nullable": true
+         },
+         "external_score": {
+          "type": "number",
+          "nullable": true
+         },
+         "explanation": {
+          "type": "string"
+         }
+        }
        }
       }
      }
@@ -490,8 +591,8 @@ std::string_view openapi_indicators_fragment() {
       "type": "string"
      },
      "external_score": {
-      "nullable": true,
-      "type": "string"
+      "type": "number",
+      "nullable": true
      },
      "filled_by_name": {
       "type": "string"
@@ -514,9 +615,18 @@ std::string_view openapi_indicators_fragment() {
       "type": "string"
      },
      "state": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "draf",
+       "diajukan",
+       "disetujui",
+       "dikembalikan"
+      ]
      },
      "updated_at": {
+      "type": "string"
+     },
+     "filled_by": {
       "type": "string"
      }
     },

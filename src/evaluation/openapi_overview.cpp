@@ -237,7 +237,21 @@ std::string_view openapi_overview_fragment() {
                },
                "issues": {
                 "type": "array",
-                "items": {}
+                "items": {
+                 "type": "object",
+                 "properties": {
+                  "indicator": {
+                   "type": "string"
+                  },
+                  "problem": {
+                   "type": "string"
+                  }
+                 },
+                 "required": [
+                  "indicator",
+                  "problem"
+                 ]
+                }
                },
                "predicate": {
                 "type": "string"
@@ -258,7 +272,11 @@ std::string_view openapi_overview_fragment() {
               ]
              },
              "state": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "terbuka",
+               "diserahkan"
+              ]
              },
              "submitted_at": {
               "type": "string",
@@ -354,7 +372,11 @@ std::string_view openapi_overview_fragment() {
                 "type": "string"
                },
                "state": {
-                "type": "string"
+                "type": "string",
+                "enum": [
+                 "terbuka",
+                 "diserahkan"
+                ]
                },
                "submitted_at": {
                 "type": "string",

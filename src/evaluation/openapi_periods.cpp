@@ -22,7 +22,75 @@ std::string_view openapi_periods_fragment() {
          "properties": {
           "items": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "agency_id": {
+              "type": "string",
+              "nullable": true
+             },
+             "agency_name": {
+              "type": "string"
+             },
+             "created_at": {
+              "type": "string"
+             },
+             "created_by_name": {
+              "type": "string"
+             },
+             "framework_id": {
+              "type": "string"
+             },
+             "framework_version": {
+              "type": "integer"
+             },
+             "id": {
+              "type": "string"
+             },
+             "index": {
+              "type": "number"
+             },
+             "predicate": {
+              "type": "string"
+             },
+             "state": {
+              "type": "string",
+              "enum": [
+               "terbuka",
+               "diserahkan"
+              ]
+             },
+             "submitted_at": {
+              "type": "string",
+              "nullable": true
+             },
+             "submitted_by_name": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "year": {
+              "type": "integer"
+             }
+            },
+            "required": [
+             "agency_id",
+             "agency_name",
+             "created_at",
+             "created_by_name",
+             "framework_id",
+             "framework_version",
+             "id",
+             "index",
+             "predicate",
+             "state",
+             "submitted_at",
+             "submitted_by_name",
+             "title",
+             "year"
+            ]
+           }
           },
           "total": {
            "type": "integer"
@@ -103,6 +171,12 @@ std::string_view openapi_periods_fragment() {
              },
              "state": {
               "type": "string",
+              "enum": [
+               "draf",
+               "diajukan",
+               "disetujui",
+               "dikembalikan"
+              ],
               "nullable": true
              },
              "value": {
@@ -127,11 +201,39 @@ std::string_view openapi_periods_fragment() {
           },
           "members": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "added_at": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "role": {
+              "type": "string"
+             },
+             "user_id": {
+              "type": "string"
+             },
+             "user_name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "added_at",
+             "id",
+             "role",
+             "user_id",
+             "user_name"
+            ]
+           }
           },
           "my_roles": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "string"
+           }
           },
           "report_to": {
            "type": "string"
@@ -155,7 +257,11 @@ std::string_view openapi_periods_fragment() {
            ]
           },
           "state": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "terbuka",
+            "diserahkan"
+           ]
           },
           "submitted_at": {
            "type": "string",
@@ -275,6 +381,12 @@ std::string_view openapi_periods_fragment() {
              },
              "state": {
               "type": "string",
+              "enum": [
+               "draf",
+               "diajukan",
+               "disetujui",
+               "dikembalikan"
+              ],
               "nullable": true
              },
              "value": {
@@ -299,11 +411,39 @@ std::string_view openapi_periods_fragment() {
           },
           "members": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "added_at": {
+              "type": "string"
+             },
+             "id": {
+              "type": "string"
+             },
+             "role": {
+              "type": "string"
+             },
+             "user_id": {
+              "type": "string"
+             },
+             "user_name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "added_at",
+             "id",
+             "role",
+             "user_id",
+             "user_name"
+            ]
+           }
           },
           "my_roles": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "string"
+           }
           },
           "report_to": {
            "type": "string"
@@ -327,7 +467,11 @@ std::string_view openapi_periods_fragment() {
            ]
           },
           "state": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "terbuka",
+            "diserahkan"
+           ]
           },
           "submitted_at": {
            "type": "string",

@@ -31,7 +31,33 @@ std::string_view openapi_results_fragment() {
           },
           "domains": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "number": {
+              "type": "integer"
+             },
+             "value": {
+              "type": "number"
+             },
+             "weight": {
+              "type": "number"
+             }
+            },
+            "required": [
+             "id",
+             "name",
+             "number",
+             "value",
+             "weight"
+            ]
+           }
           },
           "index": {
            "type": "number"
@@ -56,7 +82,21 @@ std::string_view openapi_results_fragment() {
           },
           "issues": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "indicator": {
+              "type": "string"
+             },
+             "problem": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "indicator",
+             "problem"
+            ]
+           }
           },
           "predicate": {
            "type": "string",
@@ -115,7 +155,9 @@ std::string_view openapi_results_fragment() {
           },
           "domains": {
            "type": "array",
-           "items": {}
+           "items": {
+            "$ref": "#/components/schemas/EvaluationDomain"
+           }
           },
           "index": {
            "type": "number"
@@ -140,7 +182,21 @@ std::string_view openapi_results_fragment() {
           },
           "issues": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "indicator": {
+              "type": "string"
+             },
+             "problem": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "indicator",
+             "problem"
+            ]
+           }
           },
           "predicate": {
            "type": "string",
@@ -243,7 +299,13 @@ std::string_view openapi_results_fragment() {
               "type": "integer"
              },
              "state": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "draf",
+               "diajukan",
+               "disetujui",
+               "dikembalikan"
+              ]
              },
              "value": {
               "type": "number"
@@ -361,7 +423,21 @@ std::string_view openapi_results_fragment() {
             },
             "issues": {
              "type": "array",
-             "items": {}
+             "items": {
+              "type": "object",
+              "properties": {
+               "indicator": {
+                "type": "string"
+               },
+               "problem": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "indicator",
+               "problem"
+              ]
+             }
             },
             "predicate": {
              "type": "string"
@@ -397,7 +473,11 @@ std::string_view openapi_results_fragment() {
            ]
           },
           "state": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "terbuka",
+            "diserahkan"
+           ]
           },
           "submitted_at": {
            "type": "string"
@@ -525,7 +605,33 @@ std::string_view openapi_results_fragment() {
       "type": "boolean"
      },
      "domains": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "weight": {
+         "type": "number"
+        },
+        "id": {
+         "type": "string"
+        },
+        "value": {
+         "type": "number"
+        },
+        "name": {
+         "type": "string"
+        },
+        "number": {
+         "type": "integer"
+        }
+       },
+       "required": [
+        "id",
+        "name",
+        "number",
+        "value",
+        "weight"
+       ]
+      },
       "type": "array"
      },
      "index": {
@@ -550,7 +656,21 @@ std::string_view openapi_results_fragment() {
       "type": "array"
      },
      "issues": {
-      "items": {},
+      "items": {
+       "type": "object",
+       "properties": {
+        "indicator": {
+         "type": "string"
+        },
+        "problem": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "indicator",
+        "problem"
+       ]
+      },
       "type": "array"
      },
      "predicate": {

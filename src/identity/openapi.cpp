@@ -824,7 +824,19 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "role_name": {
-      "type": "object"
+      "type": "object",
+      "properties": {
+       "en": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "en",
+       "id"
+      ]
      },
      "state": {
       "type": "string",
@@ -875,7 +887,165 @@ std::string_view openapi_fragment() {
    },
    "Tenant": {
     "type": "object",
-    "description": "Tenant with its region, regulation and domains (docs/api.md)"
+    "properties": {
+     "time_zone": {
+      "type": "object",
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "today": {
+        "type": "string"
+       },
+       "iana": {
+        "type": "string"
+       },
+       "utc_offset_hours": {
+        "type": "integer"
+       }
+      },
+      "required": [
+       "iana",
+       "id",
+       "today",
+       "utc_offset_hours"
+      ]
+     },
+     "region": {
+      "type": "object",
+      "properties": {
+       "head_title": {
+        "type": "string"
+       },
+       "type": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "head_title",
+       "name",
+       "type"
+      ]
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "profile_version": {
+      "type": "integer"
+     },
+     "id": {
+      "type": "string"
+     },
+     "profile_id": {
+      "type": "string"
+     },
+     "email_domain": {
+      "type": "object",
+      "properties": {
+       "rule": {
+        "type": "string"
+       },
+       "literal": {
+        "type": "string"
+       },
+       "effective": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "effective",
+       "literal",
+       "rule"
+      ],
+      "nullable": true
+     },
+     "slug": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "grace_period_days": {
+      "type": "object",
+      "properties": {
+       "days": {
+        "type": "integer"
+       },
+       "stated_in_profile": {
+        "type": "boolean"
+       }
+      },
+      "required": [
+       "days",
+       "stated_in_profile"
+      ]
+     },
+     "domain": {
+      "type": "object",
+      "properties": {
+       "rule": {
+        "type": "string"
+       },
+       "literal": {
+        "type": "string"
+       },
+       "effective": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "effective",
+       "literal",
+       "rule"
+      ]
+     },
+     "regulation": {
+      "type": "object",
+      "properties": {
+       "number": {
+        "type": "string",
+        "nullable": true
+       },
+       "instrument": {
+        "type": "string"
+       },
+       "title": {
+        "type": "string"
+       },
+       "label": {
+        "type": "string"
+       },
+       "year": {
+        "type": "integer",
+        "nullable": true
+       }
+      },
+      "required": [
+       "instrument",
+       "label",
+       "number",
+       "title",
+       "year"
+      ]
+     }
+    },
+    "required": [
+     "created_at",
+     "domain",
+     "email_domain",
+     "grace_period_days",
+     "id",
+     "name",
+     "profile_id",
+     "profile_version",
+     "region",
+     "regulation",
+     "slug",
+     "time_zone"
+    ]
    },
    "UserInput": {
     "type": "object",

@@ -2010,7 +2010,150 @@ std::string_view openapi_fragment() {
      "findings": {
       "type": "array",
       "items": {
-       "type": "object"
+       "type": "object",
+       "properties": {
+        "overdue": {
+         "type": "boolean"
+        },
+        "id": {
+         "type": "string"
+        },
+        "waived_by_name": {
+         "type": "string",
+         "nullable": true
+        },
+        "resolved_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "agency_name": {
+         "type": "string"
+        },
+        "first_seen_at": {
+         "type": "string"
+        },
+        "grace_days": {
+         "type": "integer"
+        },
+        "object_id": {
+         "type": "string"
+        },
+        "last_seen_at": {
+         "type": "string"
+        },
+        "agency_id": {
+         "type": "string"
+        },
+        "waived_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "object_label": {
+         "type": "string"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "due_basis": {
+         "type": "string"
+        },
+        "waived_reason": {
+         "type": "string",
+         "nullable": true
+        },
+        "details": {
+         "type": "object",
+         "properties": {
+          "value": {
+           "type": "string"
+          },
+          "expected": {
+           "oneOf": [
+            {
+             "type": "string"
+            },
+            {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            }
+           ],
+           "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
+          },
+          "field": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "expected",
+          "field",
+          "value"
+         ]
+        },
+        "due": {
+         "type": "string"
+        },
+        "severity": {
+         "type": "string"
+        },
+        "rule": {
+         "type": "object",
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "title_en": {
+           "type": "string"
+          },
+          "citation": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "chapter": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "chapter",
+          "citation",
+          "id",
+          "kind",
+          "title",
+          "title_en"
+         ]
+        },
+        "state": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "agency_id",
+        "agency_name",
+        "details",
+        "due",
+        "due_basis",
+        "first_seen_at",
+        "grace_days",
+        "id",
+        "last_seen_at",
+        "object_id",
+        "object_label",
+        "overdue",
+        "resolved_at",
+        "rule",
+        "severity",
+        "state",
+        "subject",
+        "waived_at",
+        "waived_by_name",
+        "waived_reason"
+       ]
       }
      }
     },
@@ -2157,7 +2300,150 @@ std::string_view openapi_fragment() {
      "findings": {
       "type": "array",
       "items": {
-       "type": "object"
+       "type": "object",
+       "properties": {
+        "overdue": {
+         "type": "boolean"
+        },
+        "id": {
+         "type": "string"
+        },
+        "waived_by_name": {
+         "type": "string",
+         "nullable": true
+        },
+        "resolved_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "agency_name": {
+         "type": "string"
+        },
+        "first_seen_at": {
+         "type": "string"
+        },
+        "grace_days": {
+         "type": "integer"
+        },
+        "object_id": {
+         "type": "string"
+        },
+        "last_seen_at": {
+         "type": "string"
+        },
+        "agency_id": {
+         "type": "string"
+        },
+        "waived_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "object_label": {
+         "type": "string"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "due_basis": {
+         "type": "string"
+        },
+        "waived_reason": {
+         "type": "string",
+         "nullable": true
+        },
+        "details": {
+         "type": "object",
+         "properties": {
+          "value": {
+           "type": "string"
+          },
+          "expected": {
+           "oneOf": [
+            {
+             "type": "string"
+            },
+            {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            }
+           ],
+           "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
+          },
+          "field": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "expected",
+          "field",
+          "value"
+         ]
+        },
+        "due": {
+         "type": "string"
+        },
+        "severity": {
+         "type": "string"
+        },
+        "rule": {
+         "type": "object",
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "title_en": {
+           "type": "string"
+          },
+          "citation": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "chapter": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "chapter",
+          "citation",
+          "id",
+          "kind",
+          "title",
+          "title_en"
+         ]
+        },
+        "state": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "agency_id",
+        "agency_name",
+        "details",
+        "due",
+        "due_basis",
+        "first_seen_at",
+        "grace_days",
+        "id",
+        "last_seen_at",
+        "object_id",
+        "object_label",
+        "overdue",
+        "resolved_at",
+        "rule",
+        "severity",
+        "state",
+        "subject",
+        "waived_at",
+        "waived_by_name",
+        "waived_reason"
+       ]
       }
      },
      "notes": {
@@ -2314,7 +2600,150 @@ std::string_view openapi_fragment() {
      "findings": {
       "type": "array",
       "items": {
-       "type": "object"
+       "type": "object",
+       "properties": {
+        "agency_id": {
+         "type": "string"
+        },
+        "agency_name": {
+         "type": "string"
+        },
+        "details": {
+         "type": "object",
+         "properties": {
+          "expected": {
+           "oneOf": [
+            {
+             "type": "string"
+            },
+            {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            }
+           ],
+           "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
+          },
+          "field": {
+           "type": "string"
+          },
+          "value": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "expected",
+          "field",
+          "value"
+         ]
+        },
+        "due": {
+         "type": "string"
+        },
+        "due_basis": {
+         "type": "string"
+        },
+        "first_seen_at": {
+         "type": "string"
+        },
+        "grace_days": {
+         "type": "integer"
+        },
+        "id": {
+         "type": "string"
+        },
+        "last_seen_at": {
+         "type": "string"
+        },
+        "object_id": {
+         "type": "string"
+        },
+        "object_label": {
+         "type": "string"
+        },
+        "overdue": {
+         "type": "boolean"
+        },
+        "resolved_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "rule": {
+         "type": "object",
+         "properties": {
+          "chapter": {
+           "type": "string"
+          },
+          "citation": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "title_en": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "chapter",
+          "citation",
+          "id",
+          "kind",
+          "title",
+          "title_en"
+         ]
+        },
+        "severity": {
+         "type": "string"
+        },
+        "state": {
+         "type": "string"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "waived_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "waived_by_name": {
+         "type": "string",
+         "nullable": true
+        },
+        "waived_reason": {
+         "type": "string",
+         "nullable": true
+        }
+       },
+       "required": [
+        "agency_id",
+        "agency_name",
+        "details",
+        "due",
+        "due_basis",
+        "first_seen_at",
+        "grace_days",
+        "id",
+        "last_seen_at",
+        "object_id",
+        "object_label",
+        "overdue",
+        "resolved_at",
+        "rule",
+        "severity",
+        "state",
+        "subject",
+        "waived_at",
+        "waived_by_name",
+        "waived_reason"
+       ]
       }
      }
     },
@@ -2383,7 +2812,150 @@ std::string_view openapi_fragment() {
      "findings": {
       "type": "array",
       "items": {
-       "type": "object"
+       "type": "object",
+       "properties": {
+        "agency_id": {
+         "type": "string"
+        },
+        "agency_name": {
+         "type": "string"
+        },
+        "details": {
+         "type": "object",
+         "properties": {
+          "expected": {
+           "oneOf": [
+            {
+             "type": "string"
+            },
+            {
+             "type": "array",
+             "items": {
+              "type": "string"
+             }
+            }
+           ],
+           "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
+          },
+          "field": {
+           "type": "string"
+          },
+          "value": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "expected",
+          "field",
+          "value"
+         ]
+        },
+        "due": {
+         "type": "string"
+        },
+        "due_basis": {
+         "type": "string"
+        },
+        "first_seen_at": {
+         "type": "string"
+        },
+        "grace_days": {
+         "type": "integer"
+        },
+        "id": {
+         "type": "string"
+        },
+        "last_seen_at": {
+         "type": "string"
+        },
+        "object_id": {
+         "type": "string"
+        },
+        "object_label": {
+         "type": "string"
+        },
+        "overdue": {
+         "type": "boolean"
+        },
+        "resolved_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "rule": {
+         "type": "object",
+         "properties": {
+          "chapter": {
+           "type": "string"
+          },
+          "citation": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "kind": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "title_en": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "chapter",
+          "citation",
+          "id",
+          "kind",
+          "title",
+          "title_en"
+         ]
+        },
+        "severity": {
+         "type": "string"
+        },
+        "state": {
+         "type": "string"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "waived_at": {
+         "type": "string",
+         "nullable": true
+        },
+        "waived_by_name": {
+         "type": "string",
+         "nullable": true
+        },
+        "waived_reason": {
+         "type": "string",
+         "nullable": true
+        }
+       },
+       "required": [
+        "agency_id",
+        "agency_name",
+        "details",
+        "due",
+        "due_basis",
+        "first_seen_at",
+        "grace_days",
+        "id",
+        "last_seen_at",
+        "object_id",
+        "object_label",
+        "overdue",
+        "resolved_at",
+        "rule",
+        "severity",
+        "state",
+        "subject",
+        "waived_at",
+        "waived_by_name",
+        "waived_reason"
+       ]
       }
      }
     },

@@ -324,7 +324,164 @@ std::string_view openapi_fragment() {
          "properties": {
           "items": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "agency_id": {
+              "type": "string",
+              "nullable": true
+             },
+             "agency_name": {
+              "type": "string"
+             },
+             "details": {
+              "type": "object",
+              "properties": {
+               "document_kind": {
+                "type": "string"
+               },
+               "expected": {
+                "oneOf": [
+                 {
+                  "type": "string"
+                 },
+                 {
+                  "type": "array",
+                  "items": {
+                   "type": "string"
+                  }
+                 }
+                ],
+                "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
+               },
+               "field": {
+                "type": "string"
+               },
+               "last": {
+                "type": "string",
+                "nullable": true
+               },
+               "missing": {
+                "type": "array",
+                "items": {
+                 "type": "string"
+                }
+               },
+               "months": {
+                "type": "integer"
+               },
+               "value": {
+                "type": "string"
+               }
+              }
+             },
+             "due": {
+              "type": "string"
+             },
+             "due_basis": {
+              "type": "string"
+             },
+             "first_seen_at": {
+              "type": "string"
+             },
+             "grace_days": {
+              "type": "integer"
+             },
+             "id": {
+              "type": "string"
+             },
+             "last_seen_at": {
+              "type": "string"
+             },
+             "object_id": {
+              "type": "string"
+             },
+             "object_label": {
+              "type": "string"
+             },
+             "overdue": {
+              "type": "boolean"
+             },
+             "resolved_at": {
+              "type": "string",
+              "nullable": true
+             },
+             "rule": {
+              "type": "object",
+              "properties": {
+               "chapter": {
+                "type": "string"
+               },
+               "citation": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               },
+               "kind": {
+                "type": "string"
+               },
+               "title": {
+                "type": "string"
+               },
+               "title_en": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "chapter",
+               "citation",
+               "id",
+               "kind",
+               "title",
+               "title_en"
+              ]
+             },
+             "severity": {
+              "type": "string"
+             },
+             "state": {
+              "type": "string"
+             },
+             "subject": {
+              "type": "string"
+             },
+             "waived_at": {
+              "type": "string",
+              "nullable": true
+             },
+             "waived_by_name": {
+              "type": "string",
+              "nullable": true
+             },
+             "waived_reason": {
+              "type": "string",
+              "nullable": true
+             }
+            },
+            "required": [
+             "agency_id",
+             "agency_name",
+             "details",
+             "due",
+             "due_basis",
+             "first_seen_at",
+             "grace_days",
+             "id",
+             "last_seen_at",
+             "object_id",
+             "object_label",
+             "overdue",
+             "resolved_at",
+             "rule",
+             "severity",
+             "state",
+             "subject",
+             "waived_at",
+             "waived_by_name",
+             "waived_reason"
+            ]
+           }
           },
           "page": {
            "type": "integer"
@@ -396,7 +553,18 @@ std::string_view openapi_fragment() {
              "type": "string"
             },
             "expected": {
-             "type": "string"
+             "oneOf": [
+              {
+               "type": "string"
+              },
+              {
+               "type": "array",
+               "items": {
+                "type": "string"
+               }
+              }
+             ],
+             "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
             },
             "field": {
              "type": "string"
@@ -459,7 +627,29 @@ std::string_view openapi_fragment() {
           },
           "sanction_steps": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "after_months": {
+              "type": "integer"
+             },
+             "id": {
+              "type": "string"
+             },
+             "letter": {
+              "type": "boolean"
+             },
+             "name": {
+              "type": "string"
+             }
+            },
+            "required": [
+             "after_months",
+             "id",
+             "letter",
+             "name"
+            ]
+           }
           },
           "sanctionable": {
            "type": "boolean"
@@ -603,7 +793,18 @@ std::string_view openapi_fragment() {
            "type": "object",
            "properties": {
             "expected": {
-             "type": "string"
+             "oneOf": [
+              {
+               "type": "string"
+              },
+              {
+               "type": "array",
+               "items": {
+                "type": "string"
+               }
+              }
+             ],
+             "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
             },
             "field": {
              "type": "string"

@@ -165,7 +165,31 @@ std::string_view openapi_agencies_fragment() {
      "positions": {
       "type": "array",
       "items": {
-       "type": "object"
+       "type": "object",
+       "properties": {
+        "agency_id": {
+         "type": "string"
+        },
+        "holder_name": {
+         "type": "string"
+        },
+        "id": {
+         "type": "string"
+        },
+        "role_id": {
+         "type": "string"
+        },
+        "title": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "agency_id",
+        "holder_name",
+        "id",
+        "role_id",
+        "title"
+       ]
       }
      },
      "user_count": {

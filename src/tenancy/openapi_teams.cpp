@@ -33,7 +33,45 @@ std::string_view openapi_teams_fragment() {
            },
            "members": {
             "type": "array",
-            "items": {}
+            "items": {
+             "type": "object",
+             "properties": {
+              "agency_name": {
+               "type": "string"
+              },
+              "created_at": {
+               "type": "string"
+              },
+              "display_name": {
+               "type": "string"
+              },
+              "id": {
+               "type": "string"
+              },
+              "position_id": {
+               "type": "string"
+              },
+              "position_name": {
+               "type": "string"
+              },
+              "team_id": {
+               "type": "string"
+              },
+              "user_id": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "agency_name",
+              "created_at",
+              "display_name",
+              "id",
+              "position_id",
+              "position_name",
+              "team_id",
+              "user_id"
+             ]
+            }
            },
            "name": {
             "type": "string"
@@ -48,7 +86,9 @@ std::string_view openapi_teams_fragment() {
              "properties": {
               "duties": {
                "type": "array",
-               "items": {}
+               "items": {
+                "type": "string"
+               }
               },
               "holder": {
                "type": "string",

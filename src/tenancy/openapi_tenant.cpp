@@ -251,7 +251,9 @@ std::string_view openapi_tenant_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object"
+         "type": "object",
+         "additionalProperties": true,
+         "description": "The regulation profile as its YAML file states it (docs/profile-format.md)"
         }
        }
       }

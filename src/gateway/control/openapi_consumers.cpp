@@ -68,7 +68,33 @@ std::string_view openapi_consumers_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "agency_id": {
+          "type": "string"
+         },
+         "application_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "client_cert_sha256": {
+          "type": "array",
+          "items": {
+           "type": "string"
+          }
+         }
+        },
+        "required": [
+         "name",
+         "agency_id"
+        ]
        }
       }
      }
@@ -203,7 +229,29 @@ std::string_view openapi_consumers_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "agency_id": {
+          "type": "string"
+         },
+         "application_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "client_cert_sha256": {
+          "type": "array",
+          "items": {
+           "type": "string"
+          }
+         }
+        }
        }
       }
      }
@@ -339,7 +387,9 @@ std::string_view openapi_consumers_fragment() {
       "type": "string"
      },
      "client_cert_sha256": {
-      "items": {},
+      "items": {
+       "type": "string"
+      },
       "type": "array"
      },
      "created_at": {

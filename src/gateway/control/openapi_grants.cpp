@@ -18,7 +18,30 @@ std::string_view openapi_grants_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/Page"
+         "type": "object",
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/GatewayGrant"
+           }
+          },
+          "total": {
+           "type": "integer"
+          },
+          "page": {
+           "type": "integer"
+          },
+          "per_page": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "items",
+          "total",
+          "page",
+          "per_page"
+         ]
         }
        }
       }
@@ -92,7 +115,11 @@ std::string_view openapi_grants_fragment() {
            "type": "object",
            "properties": {
             "kind": {
-             "type": "string"
+             "type": "string",
+             "enum": [
+              "permohonan",
+              "penetapan"
+             ]
             },
             "note": {
              "type": "string"
@@ -195,6 +222,151 @@ std::string_view openapi_grants_fragment() {
       }
      }
     }
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "GatewayGrant": {
+    "type": "object",
+    "properties": {
+     "consumer": {
+      "type": "object",
+      "properties": {
+       "agency": {
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "id": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "code",
+         "id",
+         "name"
+        ]
+       },
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "agency",
+       "id",
+       "name"
+      ]
+     },
+     "granted_at": {
+      "type": "string"
+     },
+     "granted_by": {
+      "type": "string"
+     },
+     "id": {
+      "type": "string"
+     },
+     "legal_basis": {
+      "type": "object",
+      "properties": {
+       "kind": {
+        "type": "string",
+        "enum": [
+         "permohonan",
+         "penetapan"
+        ]
+       },
+       "note": {
+        "type": "string",
+        "nullable": true
+       },
+       "request_id": {
+        "type": "string",
+        "nullable": true
+       },
+       "rule": {
+        "type": "object",
+        "properties": {
+         "citation": {
+          "type": "string"
+         },
+         "id": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "citation",
+         "id"
+        ],
+        "nullable": true
+       }
+      },
+      "required": [
+       "kind",
+       "note",
+       "request_id",
+       "rule"
+      ]
+     },
+     "methods": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "path_prefix": {
+      "type": "string",
+      "nullable": true
+     },
+     "revoke_reason": {
+      "type": "string",
+      "nullable": true
+     },
+     "revoked_at": {
+      "type": "string",
+      "nullable": true
+     },
+     "service": {
+      "type": "object",
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       },
+       "name": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "code",
+       "id",
+       "name"
+      ]
+     }
+    },
+    "required": [
+     "consumer",
+     "granted_at",
+     "granted_by",
+     "id",
+     "legal_basis",
+     "methods",
+     "path_prefix",
+     "revoke_reason",
+     "revoked_at",
+     "service"
+    ],
+    "description": "A consumer's right to call a service (or a path of it), with its legal basis"
    }
   }
  }

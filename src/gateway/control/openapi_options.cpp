@@ -57,7 +57,12 @@ std::string_view openapi_options_fragment() {
             "type": "object",
             "properties": {
              "id": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "publik",
+               "terbatas",
+               "rahasia"
+              ]
              },
              "name": {
               "type": "string"
@@ -108,7 +113,11 @@ std::string_view openapi_options_fragment() {
            "type": "object",
            "properties": {
             "kind": {
-             "type": "string"
+             "type": "string",
+             "enum": [
+              "owner_agency",
+              "none"
+             ]
             },
             "name": {
              "type": "string"
@@ -138,7 +147,37 @@ std::string_view openapi_options_fragment() {
           },
           "refusal_grounds": {
            "type": "array",
-           "items": {}
+           "items": {
+            "type": "object",
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "name": {
+              "type": "string"
+             },
+             "rule": {
+              "type": "object",
+              "properties": {
+               "citation": {
+                "type": "string"
+               },
+               "id": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "citation",
+               "id"
+              ]
+             }
+            },
+            "required": [
+             "id",
+             "name",
+             "rule"
+            ]
+           }
           },
           "request_fields_rule": {
            "type": "object",
@@ -197,7 +236,12 @@ std::string_view openapi_options_fragment() {
               "type": "boolean"
              },
              "classification": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "publik",
+               "terbatas",
+               "rahasia"
+              ]
              },
              "code": {
               "type": "string"
@@ -238,7 +282,12 @@ std::string_view openapi_options_fragment() {
               ]
              },
              "my_access": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "ada",
+               "diajukan",
+               "tidak"
+              ]
              },
              "name": {
               "type": "string"

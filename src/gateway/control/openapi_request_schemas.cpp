@@ -125,7 +125,14 @@ std::string_view openapi_request_schemas_fragment() {
       "type": "object"
      },
      "state": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "diajukan",
+       "direkomendasikan",
+       "disetujui",
+       "ditolak",
+       "dibatalkan"
+      ]
      },
      "steps": {
       "items": {
@@ -154,7 +161,18 @@ std::string_view openapi_request_schemas_fragment() {
         },
         "rule": {
          "type": "object",
-         "nullable": true
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "citation": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "citation",
+          "id"
+         ]
         },
         "reason": {
          "type": "string"
@@ -183,7 +201,11 @@ std::string_view openapi_request_schemas_fragment() {
          "citation": {
           "type": "string"
          }
-        }
+        },
+        "required": [
+         "citation",
+         "id"
+        ]
        },
        "to": {
         "type": "object",

@@ -232,7 +232,14 @@ std::string_view openapi_requests_fragment() {
            ]
           },
           "state": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "diajukan",
+            "direkomendasikan",
+            "disetujui",
+            "ditolak",
+            "dibatalkan"
+           ]
           },
           "steps": {
            "type": "array",
@@ -261,7 +268,18 @@ std::string_view openapi_requests_fragment() {
              },
              "rule": {
               "type": "object",
-              "nullable": true
+              "properties": {
+               "id": {
+                "type": "string"
+               },
+               "citation": {
+                "type": "string"
+               }
+              },
+              "required": [
+               "id",
+               "citation"
+              ]
              },
              "reason": {
               "type": "string"
@@ -290,7 +308,11 @@ std::string_view openapi_requests_fragment() {
               "citation": {
                "type": "string"
               }
-             }
+             },
+             "required": [
+              "citation",
+              "id"
+             ]
             },
             "to": {
              "type": "object",

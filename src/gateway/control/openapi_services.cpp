@@ -52,7 +52,97 @@ std::string_view openapi_services_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "version": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "upstream_base_url": {
+          "type": "string"
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "classification": {
+          "type": "string",
+          "enum": [
+           "publik",
+           "terbatas",
+           "rahasia"
+          ]
+         },
+         "links": {
+          "type": "object",
+          "properties": {
+           "service_element_id": {
+            "type": "string",
+            "nullable": true
+           },
+           "application_id": {
+            "type": "string",
+            "nullable": true
+           },
+           "data_element_id": {
+            "type": "string",
+            "nullable": true
+           }
+          }
+         },
+         "policy": {
+          "type": "object",
+          "properties": {
+           "allowed_networks": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "max_body_bytes": {
+            "type": "integer"
+           },
+           "upstream_timeout_ms": {
+            "type": "integer"
+           },
+           "retries_idempotent": {
+            "type": "integer"
+           },
+           "rate_per_second": {
+            "type": "integer"
+           },
+           "burst": {
+            "type": "integer"
+           },
+           "daily_quota": {
+            "type": "integer"
+           },
+           "health_path": {
+            "type": "string"
+           },
+           "store_bodies": {
+            "type": "boolean"
+           },
+           "mask_personal_ids": {
+            "type": "boolean"
+           }
+          }
+         }
+        },
+        "required": [
+         "code",
+         "name",
+         "upstream_base_url",
+         "owner_agency_id"
+        ]
        }
       }
      }
@@ -102,7 +192,91 @@ std::string_view openapi_services_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "version": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "upstream_base_url": {
+          "type": "string"
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "classification": {
+          "type": "string",
+          "enum": [
+           "publik",
+           "terbatas",
+           "rahasia"
+          ]
+         },
+         "links": {
+          "type": "object",
+          "properties": {
+           "service_element_id": {
+            "type": "string",
+            "nullable": true
+           },
+           "application_id": {
+            "type": "string",
+            "nullable": true
+           },
+           "data_element_id": {
+            "type": "string",
+            "nullable": true
+           }
+          }
+         },
+         "policy": {
+          "type": "object",
+          "properties": {
+           "allowed_networks": {
+            "type": "array",
+            "items": {
+             "type": "string"
+            }
+           },
+           "max_body_bytes": {
+            "type": "integer"
+           },
+           "upstream_timeout_ms": {
+            "type": "integer"
+           },
+           "retries_idempotent": {
+            "type": "integer"
+           },
+           "rate_per_second": {
+            "type": "integer"
+           },
+           "burst": {
+            "type": "integer"
+           },
+           "daily_quota": {
+            "type": "integer"
+           },
+           "health_path": {
+            "type": "string"
+           },
+           "store_bodies": {
+            "type": "boolean"
+           },
+           "mask_personal_ids": {
+            "type": "boolean"
+           }
+          }
+         }
+        }
        }
       }
      }
@@ -182,7 +356,9 @@ std::string_view openapi_services_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object"
+         "type": "object",
+         "additionalProperties": true,
+         "description": "The OpenAPI document the service's owner uploaded"
         }
        }
       }
@@ -200,7 +376,12 @@ std::string_view openapi_services_fragment() {
       "type": "boolean"
      },
      "classification": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "publik",
+       "terbatas",
+       "rahasia"
+      ]
      },
      "code": {
       "type": "string"
@@ -303,7 +484,12 @@ std::string_view openapi_services_fragment() {
       "type": "boolean"
      },
      "classification": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "publik",
+       "terbatas",
+       "rahasia"
+      ]
      },
      "code": {
       "type": "string"

@@ -150,7 +150,12 @@ std::string_view openapi_traffic_fragment() {
               "type": "string"
              },
              "health": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "sehat",
+               "terganggu",
+               "tidak_diperiksa"
+              ]
              },
              "health_checked_at": {
               "type": "string"

@@ -2,8 +2,8 @@
 // their relations, the approved documents with their reviews, the roadmap's initiatives, import
 // and export. The shapes below mirror that contract; the screens rely on nothing else.
 import { api, download, listQuery, upload, type UploadOptions } from './client'
-import type { ListPage, ListQuery, RuleRef } from './types'
-import type { Answer, Item, Refine } from './contract'
+import type { ListPage, ListQuery } from './types'
+import type { Answer, Body, Item } from './contract'
 
 const enc = encodeURIComponent
 
@@ -28,58 +28,19 @@ export const RELATION_RULES: Record<RelationType, { sources: readonly Domain[]; 
 
 export type AttributeValue = string | number | boolean | null
 
-export interface ArchElement {
-  id: string
-  code: string
-  name: string
-  description: string | null
-  domain: Domain
-  level: number
-  parent_id: string | null
-  reference_code: string | null
-  owner_agency_id: string
-  owner_agency_name: string | null
-  state: ElementState
-  attributes: Record<string, AttributeValue>
-  created_at: string
-  updated_at: string
-}
+export type ArchElement = Item<Answer<'/api/architecture/elements', 'get'>>
 
-// A node of GET /api/architecture/elements/{id}/graph; src/architecture/openapi.cpp does not yet
-// list the domain and state enums.
-export type ElementRef = Refine<Item<Answer<'/api/architecture/elements/{id}/graph', 'get'>['nodes']>, {
-  domain: Domain
-  state: ElementState
-}>
+// A node of GET /api/architecture/elements/{id}/graph.
+export type ElementRef = Item<Answer<'/api/architecture/elements/{id}/graph', 'get'>['nodes']>
 
 export type Effect = 'create' | 'change' | 'retire'
 export const EFFECTS: readonly Effect[] = ['create', 'change', 'retire']
 
-export interface ElementRelation {
-  id: string
-  type: RelationType
-  direction: 'out' | 'in'
-  description: string | null
-  other: ElementRef
-}
+export type ElementRelation = ElementDetail['relations'][number]
 
-export interface ElementDetail extends ArchElement {
-  relations: ElementRelation[]
-  initiatives: { id: string; code: string; name: string; effect: Effect }[]
-}
+export type ElementDetail = Answer<'/api/architecture/elements/{id}', 'get'>
 
-export interface ElementInput {
-  code?: string
-  name?: string
-  description?: string | null
-  domain?: Domain
-  level?: number
-  parent_id?: string | null
-  reference_code?: string | null
-  owner_agency_id?: string
-  state?: ElementState
-  attributes?: Record<string, AttributeValue>
-}
+export type ElementInput = Body<'/api/architecture/elements/{id}', 'patch'>
 
 export interface ElementQuery extends ListQuery {
   domain?: Domain
@@ -88,188 +49,51 @@ export interface ElementQuery extends ListQuery {
   reference_code?: string
 }
 
-export interface Edge {
-  id: string
-  source: string
-  target: string
-  type: RelationType
-}
+export type Edge = Graph['edges'][number]
 
-export interface Graph {
-  nodes: ElementRef[]
-  edges: Edge[]
-}
+export type Graph = Answer<'/api/architecture/elements/{id}/graph', 'get'>
 
 export const TRACE_LAYERS = ['proses_bisnis', 'aplikasi', 'data_informasi', 'infrastruktur', 'keamanan'] as const
 
-export interface Trace {
-  service: ArchElement
-  layers: Record<(typeof TRACE_LAYERS)[number], ArchElement[]>
-  edges: Edge[]
-}
+export type Trace = Answer<'/api/architecture/elements/{id}/trace', 'get'>
 
-export interface GapDomain {
-  domain: Domain
-  as_is: number
-  to_be: number
-  retired: number
-  to_be_items: ArchElement[]
-  retired_items: ArchElement[]
-  unplanned: ArchElement[]
-}
+export type GapDomain = Answer<'/api/architecture/gap', 'get'>['domains'][number]
 
-export interface ReviewDue {
-  label: string
-  due: string
-  window_start: string
-  review_id: string | null
-  overdue: boolean
-}
+export type ReviewDue = NonNullable<ArchDocument['review_schedule']>[number]
 
 /** An item of a status check: an element, a review that is due, or a document out of its period. */
-export interface StatusItem {
-  id?: string
-  code?: string
-  name?: string
-  domain?: Domain
-  document_id?: string
-  kind?: DocumentKind
-  version?: number
-  label?: string
-  due?: string
-  overdue?: boolean
-  period_start?: number
-  period_end?: number
-  rule?: RuleRef | null
-}
+export type StatusItem = StatusCheck['items'][number]
 
-export interface StatusCheck {
-  id: string
-  ok: boolean
-  rule: RuleRef | null
-  count: number
-  items: StatusItem[]
-}
+export type StatusCheck = Answer<'/api/architecture/status', 'get'>['checks'][number]
 
-export type DocumentKind = 'arsitektur' | 'peta_rencana'
+export type DocumentKind = ArchDocument['kind']
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['arsitektur', 'peta_rencana']
-export type DocumentStatus = 'draft' | 'approved' | 'superseded'
+export type DocumentStatus = ArchDocument['status']
 
-export interface Reason {
-  id: string
-  name: string
-}
+export type Reason = NonNullable<ArchDocument['reasons_allowed']>[number]
 
-export interface Review {
-  id: string
-  date: string
-  reasons: Reason[]
-  summary: string
-  outcome: 'tetap' | 'perlu_perubahan'
-  decree_number: string | null
-  recorded_by_name: string | null
-}
+export type Review = Answer<'/api/architecture/documents/{id}/reviews', 'post'>
 
-export interface ArchDocument {
-  id: string
-  kind: DocumentKind
-  version: number
-  title: string
-  status: DocumentStatus
-  notes: string | null
-  instrument: { type: string | null; number: string | null; date: string | null; rule: RuleRef | null } | null
-  period_start: number
-  period_end: number
-  approved_at: string | null
-  approved_by_name: string | null
-  element_count: number | null
-  relation_count: number | null
-  domain_coordinators?: { domain: Domain; role_id: string | null; agency_id: string | null; agency_name: string | null }[]
-  coordinators_rule?: RuleRef | null
-  reviews?: Review[]
-  review_schedule?: ReviewDue[]
-  review_rule?: RuleRef | null
-  reasons_allowed?: Reason[]
-  decree_required?: boolean
-}
+export type ArchDocument = Answer<'/api/architecture/documents/{id}', 'get'>
 
-export interface DocumentInput {
-  kind?: DocumentKind
-  title?: string
-  period_start?: number
-  period_end?: number | null
-  notes?: string | null
-  /** Domain -> agency id; null removes the domain's coordinator. */
-  domain_coordinators?: Partial<Record<Domain, string | null>>
-}
+export type DocumentInput = Body<'/api/architecture/documents/{id}', 'patch'>
 
-export interface ReviewInput {
-  date: string
-  reasons: string[]
-  summary: string
-  outcome: 'tetap' | 'perlu_perubahan'
-  decree_number?: string
-}
+export type ReviewInput = Body<'/api/architecture/documents/{id}/reviews', 'post'>
 
-export interface DiffChange {
-  code: string
-  name: string
-  fields: { field: string; before: unknown; after: unknown }[]
-}
+export type DiffChange = Diff['elements']['changed'][number]
 
-export interface DiffRelation {
-  source_code: string
-  type: RelationType
-  target_code: string
-}
+export type DiffRelation = Diff['relations']['added'][number]
 
-export interface Diff {
-  from: { id: string; version: number }
-  to: { id: string; version: number } | 'live'
-  elements: { added: ArchElement[]; removed: ArchElement[]; changed: DiffChange[] }
-  relations: { added: DiffRelation[]; removed: DiffRelation[] }
-}
+export type Diff = Answer<'/api/architecture/documents/{id}/diff', 'get'>
 
 export const INITIATIVE_STATUSES = ['rencana', 'berjalan', 'selesai', 'tertunda', 'batal'] as const
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number]
 
-export interface Monitoring {
-  id: string
-  year: number
-  progress: number
-  status: InitiativeStatus
-  note: string | null
-  recorded_by_name: string | null
-  recorded_at: string
-}
+export type Monitoring = Initiative['monitoring'][number]
 
-export interface Initiative {
-  id: string
-  code: string
-  name: string
-  description: string | null
-  category: string
-  category_name: string | null
-  owner_agency_id: string
-  owner_agency_name: string | null
-  start_year: number
-  target_year: number
-  status: InitiativeStatus
-  elements: { element_id: string; code: string; name: string; domain: Domain; effect: Effect }[]
-  monitoring: Monitoring[]
-}
+export type Initiative = Answer<'/api/roadmap/initiatives/{id}', 'get'>
 
-export interface InitiativeInput {
-  code: string
-  name: string
-  description?: string | null
-  category: string
-  owner_agency_id: string
-  start_year: number
-  target_year: number
-  status?: InitiativeStatus
-  elements?: { element_id: string; effect: Effect }[]
-}
+export type InitiativeInput = Body<'/api/roadmap/initiatives', 'post'>
 
 export interface InitiativeQuery {
   category?: string
@@ -278,45 +102,15 @@ export interface InitiativeQuery {
   year?: number | null
 }
 
-export interface MonitoringInput {
-  year: number
-  progress: number
-  status: InitiativeStatus
-  note: string
-}
+export type MonitoringInput = Body<'/api/roadmap/initiatives/{id}/monitoring', 'post'>
 
-export interface ImportProblem {
-  sheet: string | null
-  row: number | null
-  column: string | null
-  message: string
-}
+export type ImportProblem = ImportResult['problems'][number]
 
-export interface ImportResult {
-  dry_run: boolean
-  ok: boolean
-  elements_created: number
-  elements_updated: number
-  relations_created: number
-  rows: number
-  problems: ImportProblem[]
-}
+export type ImportResult = Answer<'/api/architecture/import', 'post'>
 
-export interface ReferenceItem {
-  code: string
-  level: number
-  parent: string | null
-  name: string
-}
+export type ReferenceItem = Reference['domains'][number]['items'][number]
 
-export interface Reference {
-  id: string
-  title: string
-  source: string
-  confidence: string
-  notes: string | null
-  domains: { domain: Domain; reference: string; name: string; level_names: string[]; confidence: string; items: ReferenceItem[] }[]
-}
+export type Reference = Answer<'/api/architecture/reference', 'get'>
 
 /** The contract calls the documents answer "versions": accept a page or a bare array. */
 function items<T>(answer: ListPage<T> | T[]): T[] {

@@ -3,7 +3,6 @@
 // per-indicator workspace (answer, evidence, comments, live proposals), the index and what-if,
 // the comparison across years, the league table of agencies and the report downloads.
 import { api, download, request, upload, type UploadOptions } from './client'
-import type { RuleRef } from './types'
 import type { Answer as Reply, Body, Item } from './contract'
 
 const enc = encodeURIComponent
@@ -28,7 +27,7 @@ export type FrameworkAspect = NonNullable<FrameworkDefinition['aspects']>[number
 
 export type FrameworkDomain = NonNullable<FrameworkDefinition['domains']>[number]
 
-export type FrameworkDefinition = Reply<'/api/evaluation/frameworks/{id}', 'get'>
+export type FrameworkDefinition = Reply<'/api/evaluation/frameworks/{fid}', 'get'>
 
 export interface IndicatorCorrection {
   id: string

@@ -3,237 +3,60 @@
 // requests and the grants they produce, and the data plane's live status, exchanges and proofs.
 // The shapes mirror that contract; the server is src/gateway/control/routes.cpp.
 import { api, download, pageOf, upload } from './client'
-import type { ListQuery, ListPage, RuleRef } from './types'
-import type { Answer } from './contract'
+import type { ListQuery, ListPage } from './types'
+import type { Answer, Body, Item } from './contract'
 
 const enc = encodeURIComponent
 
-export type Classification = 'publik' | 'terbatas' | 'rahasia'
-export type HealthState = 'sehat' | 'terganggu' | 'tidak_diperiksa'
-export type RequestState = 'diajukan' | 'direkomendasikan' | 'disetujui' | 'ditolak' | 'dibatalkan'
+export type Classification = GatewayService['classification']
+export type HealthState = ServiceStatus['health']
+export type RequestState = AccessRequest['state']
 
-export interface AgencyRef {
-  id: string
-  code: string
-  name: string
-}
+export type AgencyRef = GatewayService['owner_agency']
 
 /** Policies applied by the data plane to every call of the service (per consumer for rate/quota). */
-export interface ServicePolicy {
-  allowed_networks: string[] // CIDRs; empty = nobody (deny by default)
-  max_body_bytes: number
-  upstream_timeout_ms: number
-  retries_idempotent: number
-  rate_per_second: number // 0 = unlimited
-  burst: number
-  daily_quota: number // 0 = unlimited
-  health_path: string // '' = no health check
-  store_bodies: boolean
-  mask_personal_ids: boolean // views and exports mask NIK, NIP, KK and phone numbers in paths
-}
+export type ServicePolicy = GatewayService['policy']
 
-export interface ServiceLinks {
-  service_element_id: string | null // architecture element of domain "layanan"
-  application_id: string | null
-  data_element_id: string | null
-}
+export type ServiceLinks = GatewayService['links']
 
-export interface GatewayService {
-  id: string
-  code: string // lower-case slug, unique in the tenant
-  name: string
-  version: string
-  description: string | null
-  public_path: string // "/<tenant slug>/<code>": what consumers call on the gateway
-  upstream_base_url: string
-  owner_agency: AgencyRef
-  classification: Classification
-  links: ServiceLinks
-  policy: ServicePolicy
-  active: boolean
-  has_openapi: boolean
-  created_at: string
-  updated_at: string
-}
+export type GatewayService = Answer<'/api/gateway/services/{id}', 'get'>
 
-export interface ServiceInput {
-  code?: string
-  name?: string
-  version?: string
-  description?: string | null
-  upstream_base_url?: string
-  owner_agency_id?: string
-  classification?: Classification
-  links?: Partial<ServiceLinks>
-  policy?: Partial<ServicePolicy>
-}
+export type ServiceInput = Body<'/api/gateway/services/{id}', 'patch'>
 
 export type Consumer = Answer<'/api/gateway/consumers/{id}', 'patch'>
 
 /** `prefix`: the first 8 characters of the key, to recognise it; the key itself is never stored. */
 export type ApiKeyInfo = Consumer['keys'][number]
 
-export interface ConsumerInput {
-  name?: string
-  description?: string | null
-  agency_id?: string
-  application_id?: string | null
-  client_cert_sha256?: string[]
-}
+export type ConsumerInput = Body<'/api/gateway/consumers/{id}', 'patch'>
 
 /** Answer of consumer creation and key rotation: the only time the raw key is shown. */
-export interface IssuedKey {
-  consumer: Consumer
-  key_id: string
-  api_key: string
-}
+export type IssuedKey = Answer<'/api/gateway/consumers', 'post'>
 
 /** Balikpapan Pasal 9 ayat (6): the minimum content of a request letter; other regions use the same form. */
-export interface AccessRequestInput {
-  consumer_id: string
-  service_id: string
-  path_prefix?: string | null // relative to the service; null = whole service
-  methods?: string[] // empty = every method
-  responsible_person: string // penanggung jawab
-  work_unit: string // unit kerja
-  purpose: string // maksud, tujuan, dan kegunaan
-  data_needed: string // jenis dan bentuk data yang diperlukan
-  commercial_use: boolean // ayat (7): grounds for refusal
-}
+export type AccessRequestInput = Body<'/api/gateway/access-requests', 'post'>
 
-export interface RequestStep {
-  action: 'ajukan' | 'rekomendasi' | 'putuskan' | 'batalkan'
-  decision: 'setuju' | 'tolak' | null
-  note: string | null
-  actor: string // display name
-  at: string
-  /** A refusal: the refusal ground (profile id) it rests on. */
-  ground: string | null
-}
+export type RequestStep = AccessRequest['steps'][number]
 
 /** A refusal ground that applies to a request (Balikpapan Pasal 9 ayat (7)): a flag for the decider, not a refusal. */
-export interface RequestGround {
-  id: string
-  name: string
-  rule: RuleRef | null
-  reason: string
-}
+export type RequestGround = AccessRequest['grounds'][number]
 
-export interface AccessRequest {
-  id: string
-  consumer: { id: string; name: string; agency: AgencyRef }
-  service: { id: string; code: string; name: string; owner_agency: AgencyRef }
-  path_prefix: string | null
-  methods: string[]
-  responsible_person: string
-  work_unit: string
-  purpose: string
-  data_needed: string
-  commercial_use: boolean
-  source_address: string
-  grounds: RequestGround[]
-  state: RequestState
-  /** What the caller may do next, so the console shows only the buttons that work. */
-  can_recommend: boolean
-  can_decide: boolean
-  can_cancel: boolean
-  steps: RequestStep[]
-  grant_id: string | null
-  created_at: string
-  /** Where the regulation addresses the letter (Balikpapan Pasal 9 ayat (5)); null elsewhere. */
-  addressees?: RequestAddressees | null
-}
+export type AccessRequest = Answer<'/api/gateway/access-requests/{id}', 'get'>
 
-export interface RequestAddressees {
-  rule: RuleRef | null
-  to: { role: string; name: string }
-  copies: { role?: string; agency_id?: string; name: string }[]
-}
+export type RequestAddressees = NonNullable<AccessRequest['addressees']>
 
-export interface Grant {
-  id: string
-  consumer: { id: string; name: string; agency: AgencyRef }
-  service: { id: string; code: string; name: string }
-  path_prefix: string | null
-  methods: string[]
-  legal_basis: { kind: 'permohonan' | 'penetapan'; request_id: string | null; rule: RuleRef | null; note: string | null }
-  granted_by: string
-  granted_at: string
-  revoked_at: string | null
-  revoke_reason: string | null
-}
+export type Grant = Item<Answer<'/api/gateway/grants', 'get'>>
 
 /** The profile's gateway section: who operates, who recommends and who decides, with citations. */
-export interface GatewayOptions {
-  operator: { role: string; name: string; rule: RuleRef | null }
-  recommender: { kind: 'owner_agency' | 'none'; name: string; rule: RuleRef | null }
-  approver: { role: string; name: string; rule: RuleRef | null }
-  request_fields_rule: RuleRef | null
-  refusal_grounds: { id: string; name: string; rule: RuleRef | null }[]
-  classifications: { id: Classification; name: string }[]
-  gateway_base_url: string | null // where consumers reach the data plane, when configured
-}
+export type GatewayOptions = Answer<'/api/gateway/options', 'get'>
 
-export interface ServiceStatus {
-  id: string
-  code: string
-  name: string
-  requests: number
-  responses_2xx: number
-  responses_4xx: number
-  responses_5xx: number
-  refused: number
-  bytes_in: number
-  bytes_out: number
-  latency_p50_ms: number
-  latency_p99_ms: number
-  health: HealthState
-  health_checked_at: string | null
-  health_error: string | null
-}
+export type ServiceStatus = GatewayStatus['services'][number]
 
-export interface RecentExchange {
-  time: string
-  request_id: string
-  consumer_id: string
-  consumer_name: string | null
-  service_id: string
-  service_code: string | null
-  method: string
-  path: string
-  path_masked: boolean // NIK, NIP, KK or phone numbers in the path are masked
-  status: number
-  total_ms: number
-  error_code: string | null
-}
+export type RecentExchange = GatewayStatus['recent'][number]
 
-export interface GatewayStatus {
-  running: boolean // a data-plane instance reported in the last 30 s
-  instances: { instance: string; config_version: number; started_at: string; updated_at: string }[]
-  services: ServiceStatus[] // the tenant's services only
-  consumers: { id: string; name: string; requests: number; refused: number }[]
-  recent: RecentExchange[]
-}
+export type GatewayStatus = Answer<'/api/gateway/status', 'get'>
 
-export interface Exchange {
-  seq: number
-  time: string
-  request_id: string
-  consumer_id: string
-  service_id: string
-  method: string
-  path: string
-  path_masked: boolean // personal identifiers masked: reveal() with a reason shows the full path
-  status: number
-  request_bytes: number
-  response_bytes: number
-  total_ms: number
-  upstream_ms: number
-  request_sha256: string
-  response_sha256: string
-  signed: boolean // inside a signed batch: a proof can be exported
-  bodies_stored: boolean // the service stores bodies: both can be downloaded
-}
+export type Exchange = Item<Answer<'/api/gateway/exchanges', 'get'>>
 
 export type BodyPart = 'request' | 'response'
 
