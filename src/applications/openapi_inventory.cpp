@@ -192,7 +192,77 @@ std::string_view openapi_inventory_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "category": {
+          "type": "string"
+         },
+         "operator_agency_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "builder": {
+          "type": "string",
+          "nullable": true
+         },
+         "vendor_name": {
+          "type": "string",
+          "nullable": true
+         },
+         "source_model": {
+          "type": "string",
+          "nullable": true
+         },
+         "hosting": {
+          "type": "string",
+          "nullable": true
+         },
+         "subdomain": {
+          "type": "string",
+          "nullable": true
+         },
+         "url": {
+          "type": "string",
+          "nullable": true
+         },
+         "contact_email": {
+          "type": "string",
+          "nullable": true
+         },
+         "similar_to_umum": {
+          "type": "boolean"
+         },
+         "justification": {
+          "type": "object",
+          "additionalProperties": {
+           "type": "boolean"
+          },
+          "description": "condition id → whether it holds (the region's Aplikasi Khusus justification)"
+         },
+         "last_audit_date": {
+          "type": "string",
+          "nullable": true
+         }
+        },
+        "required": [
+         "code",
+         "name",
+         "owner_agency_id",
+         "category"
+        ]
        }
       }
      }
@@ -316,7 +386,71 @@ std::string_view openapi_inventory_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string",
+          "nullable": true
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "category": {
+          "type": "string"
+         },
+         "operator_agency_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "builder": {
+          "type": "string",
+          "nullable": true
+         },
+         "vendor_name": {
+          "type": "string",
+          "nullable": true
+         },
+         "source_model": {
+          "type": "string",
+          "nullable": true
+         },
+         "hosting": {
+          "type": "string",
+          "nullable": true
+         },
+         "subdomain": {
+          "type": "string",
+          "nullable": true
+         },
+         "url": {
+          "type": "string",
+          "nullable": true
+         },
+         "contact_email": {
+          "type": "string",
+          "nullable": true
+         },
+         "similar_to_umum": {
+          "type": "boolean"
+         },
+         "justification": {
+          "type": "object",
+          "additionalProperties": {
+           "type": "boolean"
+          },
+          "description": "condition id → whether it holds (the region's Aplikasi Khusus justification)"
+         },
+         "last_audit_date": {
+          "type": "string",
+          "nullable": true
+         }
+        }
        }
       }
      }

@@ -108,7 +108,26 @@ std::string_view openapi_evidence_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "ref_kind": {
+          "type": "string"
+         },
+         "ref_id": {
+          "type": "string"
+         },
+         "level": {
+          "type": "integer",
+          "nullable": true
+         },
+         "main": {
+          "type": "boolean"
+         }
+        },
+        "required": [
+         "ref_kind",
+         "ref_id"
+        ]
        }
       }
      }
@@ -168,7 +187,15 @@ std::string_view openapi_evidence_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "accepted": {
+          "type": "boolean"
+         }
+        },
+        "required": [
+         "accepted"
+        ]
        }
       }
      }

@@ -294,7 +294,133 @@ std::string_view openapi_framework_versions_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "base_version": {
+          "type": "integer"
+         },
+         "note": {
+          "type": "string"
+         },
+         "corrections": {
+          "type": "object",
+          "properties": {
+           "title": {
+            "type": "string"
+           },
+           "domains": {
+            "type": "array",
+            "items": {
+             "type": "object",
+             "properties": {
+              "id": {
+               "type": "string"
+              },
+              "name": {
+               "type": "string"
+              },
+              "weight": {
+               "type": "number"
+              }
+             },
+             "required": [
+              "id"
+             ]
+            }
+           },
+           "aspects": {
+            "type": "array",
+            "items": {
+             "type": "object",
+             "properties": {
+              "id": {
+               "type": "string"
+              },
+              "name": {
+               "type": "string"
+              },
+              "weight": {
+               "type": "number"
+              }
+             },
+             "required": [
+              "id"
+             ]
+            }
+           },
+           "indicators": {
+            "type": "array",
+            "items": {
+             "type": "object",
+             "properties": {
+              "id": {
+               "type": "string"
+              },
+              "name": {
+               "type": "string"
+              },
+              "weight": {
+               "type": "number"
+              },
+              "criteria": {
+               "type": "string",
+               "nullable": true
+              },
+              "level_criteria": {
+               "type": "object",
+               "additionalProperties": {
+                "type": "string"
+               }
+              }
+             },
+             "required": [
+              "id"
+             ]
+            }
+           },
+           "scales": {
+            "type": "array",
+            "items": {
+             "type": "object",
+             "properties": {
+              "name": {
+               "type": "string"
+              },
+              "levels": {
+               "type": "array",
+               "items": {
+                "type": "object",
+                "properties": {
+                 "level": {
+                  "type": "integer"
+                 },
+                 "name": {
+                  "type": "string"
+                 },
+                 "criteria": {
+                  "type": "string"
+                 }
+                },
+                "required": [
+                 "level"
+                ]
+               }
+              }
+             },
+             "required": [
+              "name",
+              "levels"
+             ]
+            }
+           }
+          }
+         }
+        },
+        "required": [
+         "base_version",
+         "note",
+         "corrections"
+        ]
        }
       }
      }

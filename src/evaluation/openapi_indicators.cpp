@@ -516,7 +516,22 @@ std::string_view openapi_indicators_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "decision": {
+          "type": "string",
+          "enum": [
+           "disetujui",
+           "dikembalikan"
+          ]
+         },
+         "note": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "decision"
+        ]
        }
       }
      }
@@ -575,7 +590,15 @@ std::string_view openapi_indicators_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "text": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "text"
+        ]
        }
       }
      }

@@ -309,7 +309,25 @@ std::string_view openapi_periods_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "year": {
+          "type": "integer"
+         },
+         "agency_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "framework_id": {
+          "type": "string"
+         },
+         "title": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "year"
+        ]
        }
       }
      }
@@ -540,7 +558,19 @@ std::string_view openapi_periods_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "user_id": {
+          "type": "string"
+         },
+         "role": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "user_id",
+         "role"
+        ]
        }
       }
      }

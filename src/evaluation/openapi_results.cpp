@@ -229,7 +229,30 @@ std::string_view openapi_results_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "changes": {
+          "type": "array",
+          "items": {
+           "type": "object",
+           "properties": {
+            "indicator": {
+             "type": "string"
+            },
+            "level": {
+             "type": "integer"
+            }
+           },
+           "required": [
+            "indicator",
+            "level"
+           ]
+          }
+         }
+        },
+        "required": [
+         "changes"
+        ]
        }
       }
      }

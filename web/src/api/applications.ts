@@ -4,7 +4,7 @@
 import { api, download, pageOf, upload, type UploadOptions } from './client'
 import type { ListQuery, RuleRef } from './types'
 import type { FindingRef } from './compliance'
-import type { Answer, Item, Refine } from './contract'
+import type { Answer, Body, Item, Refine } from './contract'
 
 const enc = encodeURIComponent
 
@@ -121,24 +121,7 @@ export interface ApplicationWarning {
   details: Record<string, unknown>
 }
 
-export interface ApplicationInput {
-  code?: string
-  name?: string
-  description?: string | null
-  owner_agency_id?: string
-  category?: string
-  operator_agency_id?: string | null
-  builder?: string | null
-  vendor_name?: string | null
-  source_model?: string | null
-  hosting?: string | null
-  subdomain?: string | null
-  url?: string | null
-  contact_email?: string | null
-  similar_to_umum?: boolean
-  justification?: Record<string, boolean>
-  last_audit_date?: string | null
-}
+export type ApplicationInput = Body<'/api/applications/{id}', 'patch'>
 
 export interface ApplicationQuery {
   agency?: string

@@ -29,21 +29,9 @@ export type FrameworkDomain = NonNullable<FrameworkDefinition['domains']>[number
 
 export type FrameworkDefinition = Reply<'/api/evaluation/frameworks/{fid}', 'get'>
 
-export interface IndicatorCorrection {
-  id: string
-  name?: string
-  weight?: number
-  criteria?: string | null
-  level_criteria?: Record<string, string>
-}
+export type IndicatorCorrection = NonNullable<FrameworkCorrections['indicators']>[number]
 
-export interface FrameworkCorrections {
-  title?: string
-  domains?: { id: string; name?: string; weight?: number }[]
-  aspects?: { id: string; name?: string; weight?: number }[]
-  indicators?: IndicatorCorrection[]
-  scales?: { name: string; levels: { level: number; name?: string; criteria?: string }[] }[]
-}
+export type FrameworkCorrections = Body<'/api/evaluation/frameworks/{fid}/versions', 'post'>['corrections']
 
 export type Period = Omit<PeriodListItem, 'index' | 'predicate'>
 
