@@ -151,67 +151,7 @@ std::string_view openapi_fragment() {
           "recent_ledger": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "action": {
-              "type": "string"
-             },
-             "actor": {
-              "type": "object",
-              "properties": {
-               "id": {
-                "type": "string"
-               },
-               "name": {
-                "type": "string"
-               }
-              },
-              "required": [
-               "id",
-               "name"
-              ]
-             },
-             "at": {
-              "type": "string"
-             },
-             "details": {
-              "type": "string"
-             },
-             "digest": {
-              "type": "string"
-             },
-             "hash": {
-              "type": "string"
-             },
-             "object_id": {
-              "type": "string"
-             },
-             "object_type": {
-              "type": "string"
-             },
-             "prev_hash": {
-              "type": "string"
-             },
-             "seq": {
-              "type": "integer"
-             },
-             "tenant_id": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "action",
-             "actor",
-             "at",
-             "details",
-             "digest",
-             "hash",
-             "object_id",
-             "object_type",
-             "prev_hash",
-             "seq",
-             "tenant_id"
-            ]
+            "$ref": "#/components/schemas/LedgerEntry"
            }
           },
           "rules": {
@@ -291,7 +231,8 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "instrument": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "kind": {
       "type": "string"
@@ -385,7 +326,8 @@ std::string_view openapi_fragment() {
          "required": [
           "citation",
           "id"
-         ]
+         ],
+         "nullable": true
         }
        },
        "required": [
@@ -412,7 +354,8 @@ std::string_view openapi_fragment() {
       "required": [
        "citation",
        "id"
-      ]
+      ],
+      "nullable": true
      }
     },
     "required": [
@@ -450,7 +393,11 @@ std::string_view openapi_fragment() {
        "name": {
         "type": "string"
        }
-      }
+      },
+      "required": [
+       "id",
+       "name"
+      ]
      },
      "action": {
       "type": "string"
@@ -473,7 +420,19 @@ std::string_view openapi_fragment() {
      "hash": {
       "type": "string"
      }
-    }
+    },
+    "required": [
+     "action",
+     "actor",
+     "at",
+     "digest",
+     "hash",
+     "object_id",
+     "object_type",
+     "prev_hash",
+     "seq",
+     "tenant_id"
+    ]
    },
    "Page": {
     "type": "object",

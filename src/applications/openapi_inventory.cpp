@@ -526,7 +526,8 @@ std::string_view openapi_inventory_fragment() {
       "type": "array"
      },
      "builder": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "category": {
       "type": "string"
@@ -577,7 +578,8 @@ std::string_view openapi_inventory_fragment() {
       "type": "array"
      },
      "contact_email": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "created_at": {
       "type": "string"
@@ -605,161 +607,12 @@ std::string_view openapi_inventory_fragment() {
       "type": "array"
      },
      "description": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "findings": {
       "items": {
-       "type": "object",
-       "properties": {
-        "severity": {
-         "type": "string"
-        },
-        "subject": {
-         "type": "string"
-        },
-        "last_seen_at": {
-         "type": "string"
-        },
-        "agency_id": {
-         "type": "string"
-        },
-        "due_basis": {
-         "type": "string"
-        },
-        "id": {
-         "type": "string"
-        },
-        "details": {
-         "type": "object",
-         "properties": {
-          "expected": {
-           "oneOf": [
-            {
-             "type": "string"
-            },
-            {
-             "type": "array",
-             "items": {
-              "type": "string"
-             }
-            }
-           ],
-           "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
-          },
-          "last": {
-           "type": "string"
-          },
-          "value": {
-           "type": "string"
-          },
-          "months": {
-           "type": "integer"
-          },
-          "missing": {
-           "type": "array",
-           "items": {
-            "type": "string"
-           }
-          },
-          "field": {
-           "type": "string"
-          }
-         }
-        },
-        "due": {
-         "type": "string"
-        },
-        "waived_by_name": {
-         "type": "string",
-         "nullable": true
-        },
-        "overdue": {
-         "type": "boolean"
-        },
-        "agency_name": {
-         "type": "string"
-        },
-        "resolved_at": {
-         "type": "string",
-         "nullable": true
-        },
-        "waived_reason": {
-         "type": "string",
-         "nullable": true
-        },
-        "object_label": {
-         "type": "string"
-        },
-        "first_seen_at": {
-         "type": "string"
-        },
-        "object_id": {
-         "type": "string"
-        },
-        "waived_at": {
-         "type": "string",
-         "nullable": true
-        },
-        "state": {
-         "type": "string"
-        },
-        "grace_days": {
-         "type": "integer"
-        },
-        "rule": {
-         "type": "object",
-         "properties": {
-          "kind": {
-           "type": "string"
-          },
-          "chapter": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "title_en": {
-           "type": "string"
-          },
-          "title": {
-           "type": "string"
-          },
-          "citation": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "chapter",
-          "citation",
-          "id",
-          "kind",
-          "title",
-          "title_en"
-         ]
-        }
-       },
-       "required": [
-        "agency_id",
-        "agency_name",
-        "details",
-        "due",
-        "due_basis",
-        "first_seen_at",
-        "grace_days",
-        "id",
-        "last_seen_at",
-        "object_id",
-        "object_label",
-        "overdue",
-        "resolved_at",
-        "rule",
-        "severity",
-        "state",
-        "subject",
-        "waived_at",
-        "waived_by_name",
-        "waived_reason"
-       ]
+       "$ref": "#/components/schemas/ComplianceFinding"
       },
       "type": "array"
      },
@@ -850,14 +703,19 @@ std::string_view openapi_inventory_fragment() {
       "type": "object"
      },
      "hosting": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "id": {
       "type": "string"
      },
      "justification": {
-      "properties": {},
-      "type": "object"
+      "type": "object",
+      "additionalProperties": {
+       "type": "boolean"
+      },
+      "nullable": true,
+      "description": "condition id → whether it holds (the region's Aplikasi Khusus justification)"
      },
      "last_audit_date": {
       "nullable": true,
@@ -884,7 +742,8 @@ std::string_view openapi_inventory_fragment() {
       "type": "string"
      },
      "owner_agency_name": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "recommendations": {
       "items": {
@@ -987,19 +846,22 @@ std::string_view openapi_inventory_fragment() {
       "type": "boolean"
      },
      "source_model": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "stage": {
       "type": "string"
      },
      "stage_name": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "state": {
       "type": "string"
      },
      "subdomain": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "tests": {
       "items": {
@@ -1043,10 +905,12 @@ std::string_view openapi_inventory_fragment() {
       "type": "string"
      },
      "url": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "vendor_name": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "warnings": {
       "type": "array",

@@ -194,7 +194,11 @@ std::string_view openapi_lifecycle_fragment() {
            "type": "string"
           },
           "decision": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "disetujui",
+            "ditolak"
+           ]
           },
           "id": {
            "type": "string"
@@ -203,13 +207,15 @@ std::string_view openapi_lifecycle_fragment() {
            "type": "string"
           },
           "note": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           },
           "recorded_at": {
            "type": "string"
           },
           "recorded_by_name": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           },
           "reference": {
            "type": "string"
@@ -291,16 +297,22 @@ std::string_view openapi_lifecycle_fragment() {
            "type": "string"
           },
           "recorded_by_name": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           },
           "release": {
            "type": "string"
           },
           "result": {
-           "type": "string"
+           "type": "string",
+           "enum": [
+            "lulus",
+            "gagal"
+           ]
           },
           "summary": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           }
          },
          "required": [
@@ -385,7 +397,8 @@ std::string_view openapi_lifecycle_fragment() {
            "type": "string"
           },
           "uploaded_by_name": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           },
           "explanations_confirmed": {
            "type": "object",

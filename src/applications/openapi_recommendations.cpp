@@ -208,7 +208,8 @@ std::string_view openapi_recommendations_fragment() {
       "type": "string"
      },
      "decided_by_name": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "id": {
       "type": "string"
@@ -220,22 +221,30 @@ std::string_view openapi_recommendations_fragment() {
       "type": "string"
      },
      "owner_agency_name": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "purpose": {
       "type": "string"
      },
      "reasons": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "requested_at": {
       "type": "string"
      },
      "requested_by_name": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "state": {
-      "type": "string"
+      "type": "string",
+      "enum": [
+       "diajukan",
+       "disetujui",
+       "ditolak"
+      ]
      }
     },
     "required": [

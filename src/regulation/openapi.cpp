@@ -275,7 +275,8 @@ std::string_view openapi_fragment() {
            ]
           },
           "evaluated_at": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           },
           "open": {
            "type": "integer"
@@ -522,189 +523,102 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "agency_id": {
-           "type": "string",
-           "nullable": true
+         "allOf": [
+          {
+           "$ref": "#/components/schemas/ComplianceFinding"
           },
-          "agency_name": {
-           "type": "string"
-          },
-          "article": {
+          {
            "type": "object",
            "properties": {
-            "number": {
-             "type": "integer"
+            "article": {
+             "type": "object",
+             "properties": {
+              "number": {
+               "oneOf": [
+                {
+                 "type": "integer"
+                },
+                {
+                 "type": "string"
+                }
+               ],
+               "description": "the article's number (a text for a lettered or transitional article)"
+              },
+              "text": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "number",
+              "text"
+             ],
+             "nullable": true
             },
-            "text": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "number",
-            "text"
-           ]
-          },
-          "details": {
-           "type": "object",
-           "properties": {
-            "document_kind": {
-             "type": "string"
-            },
-            "expected": {
-             "oneOf": [
-              {
+            "sanction_rule": {
+             "type": "object",
+             "properties": {
+              "chapter": {
+               "type": "string",
+               "nullable": true
+              },
+              "citation": {
                "type": "string"
               },
-              {
-               "type": "array",
-               "items": {
+              "id": {
+               "type": "string"
+              }
+             },
+             "required": [
+              "chapter",
+              "citation",
+              "id"
+             ],
+             "nullable": true
+            },
+            "sanction_steps": {
+             "type": "array",
+             "items": {
+              "type": "object",
+              "properties": {
+               "after_months": {
+                "type": "integer",
+                "nullable": true
+               },
+               "id": {
+                "type": "string"
+               },
+               "letter": {
+                "type": "boolean"
+               },
+               "name": {
                 "type": "string"
                }
-              }
-             ],
-             "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
-            },
-            "field": {
-             "type": "string"
-            },
-            "value": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "field",
-            "value"
-           ]
-          },
-          "due": {
-           "type": "string"
-          },
-          "first_seen_at": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "last_seen_at": {
-           "type": "string"
-          },
-          "object_id": {
-           "type": "string"
-          },
-          "object_label": {
-           "type": "string"
-          },
-          "overdue": {
-           "type": "boolean"
-          },
-          "resolved_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "rule": {
-           "$ref": "#/components/schemas/ComplianceRule"
-          },
-          "sanction_rule": {
-           "type": "object",
-           "properties": {
-            "chapter": {
-             "type": "string"
-            },
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "chapter",
-            "citation",
-            "id"
-           ]
-          },
-          "sanction_steps": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "after_months": {
-              "type": "integer"
-             },
-             "id": {
-              "type": "string"
-             },
-             "letter": {
-              "type": "boolean"
-             },
-             "name": {
-              "type": "string"
+              },
+              "required": [
+               "after_months",
+               "id",
+               "letter",
+               "name"
+              ]
              }
             },
-            "required": [
-             "after_months",
-             "id",
-             "letter",
-             "name"
-            ]
-           }
-          },
-          "sanctionable": {
-           "type": "boolean"
-          },
-          "sanctions": {
-           "type": "array",
-           "items": {
-            "$ref": "#/components/schemas/Sanction"
-           }
-          },
-          "severity": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "subject": {
-           "type": "string"
-          },
-          "waived_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "waived_by_name": {
-           "type": "string",
-           "nullable": true
-          },
-          "waived_reason": {
-           "type": "string",
-           "nullable": true
+            "sanctionable": {
+             "type": "boolean"
+            },
+            "sanctions": {
+             "type": "array",
+             "items": {
+              "$ref": "#/components/schemas/Sanction"
+             }
+            }
+           },
+           "required": [
+            "article",
+            "sanction_steps",
+            "sanctionable",
+            "sanctions"
+           ]
           }
-         },
-         "required": [
-          "agency_id",
-          "agency_name",
-          "article",
-          "details",
-          "due",
-          "first_seen_at",
-          "id",
-          "last_seen_at",
-          "object_id",
-          "object_label",
-          "overdue",
-          "resolved_at",
-          "rule",
-          "sanction_steps",
-          "sanctionable",
-          "sanctions",
-          "severity",
-          "state",
-          "subject",
-          "waived_at",
-          "waived_by_name",
-          "waived_reason"
          ]
         }
        }
@@ -781,111 +695,7 @@ std::string_view openapi_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "agency_id": {
-           "type": "string"
-          },
-          "agency_name": {
-           "type": "string"
-          },
-          "details": {
-           "type": "object",
-           "properties": {
-            "expected": {
-             "oneOf": [
-              {
-               "type": "string"
-              },
-              {
-               "type": "array",
-               "items": {
-                "type": "string"
-               }
-              }
-             ],
-             "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
-            },
-            "field": {
-             "type": "string"
-            },
-            "value": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "expected",
-            "field",
-            "value"
-           ]
-          },
-          "due": {
-           "type": "string"
-          },
-          "first_seen_at": {
-           "type": "string"
-          },
-          "id": {
-           "type": "string"
-          },
-          "last_seen_at": {
-           "type": "string"
-          },
-          "object_id": {
-           "type": "string"
-          },
-          "object_label": {
-           "type": "string"
-          },
-          "overdue": {
-           "type": "boolean"
-          },
-          "resolved_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "rule": {
-           "$ref": "#/components/schemas/ComplianceRule"
-          },
-          "severity": {
-           "type": "string"
-          },
-          "state": {
-           "type": "string"
-          },
-          "subject": {
-           "type": "string"
-          },
-          "waived_at": {
-           "type": "string"
-          },
-          "waived_by_name": {
-           "type": "string"
-          },
-          "waived_reason": {
-           "type": "string"
-          }
-         },
-         "required": [
-          "agency_id",
-          "agency_name",
-          "details",
-          "due",
-          "first_seen_at",
-          "id",
-          "last_seen_at",
-          "object_id",
-          "object_label",
-          "overdue",
-          "resolved_at",
-          "rule",
-          "severity",
-          "state",
-          "subject",
-          "waived_at",
-          "waived_by_name",
-          "waived_reason"
-         ]
+         "$ref": "#/components/schemas/ComplianceFinding"
         }
        }
       }
@@ -1031,7 +841,8 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "issued_by_name": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "letter_sha256": {
       "type": "string"
@@ -1040,7 +851,8 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "note": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "step": {
       "type": "string"
@@ -1096,6 +908,185 @@ std::string_view openapi_fragment() {
      "step",
      "step_name"
     ]
+   },
+   "ComplianceFinding": {
+    "type": "object",
+    "properties": {
+     "agency_id": {
+      "type": "string",
+      "nullable": true
+     },
+     "agency_name": {
+      "type": "string",
+      "nullable": true
+     },
+     "details": {
+      "type": "object",
+      "properties": {
+       "document_kind": {
+        "type": "string"
+       },
+       "expected": {
+        "oneOf": [
+         {
+          "type": "string"
+         },
+         {
+          "type": "array",
+          "items": {
+           "type": "string"
+          }
+         }
+        ],
+        "description": "what the rule expects: a pattern (\"*.domain\", \"@domain\") or the allowed values"
+       },
+       "field": {
+        "type": "string"
+       },
+       "last": {
+        "type": "string",
+        "nullable": true
+       },
+       "missing": {
+        "type": "array",
+        "items": {
+         "type": "string"
+        }
+       },
+       "months": {
+        "type": "integer"
+       },
+       "value": {
+        "type": "string"
+       }
+      },
+      "additionalProperties": true,
+      "nullable": true
+     },
+     "due": {
+      "type": "string",
+      "nullable": true
+     },
+     "due_basis": {
+      "type": "string",
+      "enum": [
+       "pasal",
+       "pemda"
+      ]
+     },
+     "first_seen_at": {
+      "type": "string"
+     },
+     "grace_days": {
+      "type": "integer"
+     },
+     "id": {
+      "type": "string"
+     },
+     "last_seen_at": {
+      "type": "string"
+     },
+     "object_id": {
+      "type": "string"
+     },
+     "object_label": {
+      "type": "string",
+      "nullable": true
+     },
+     "overdue": {
+      "type": "boolean"
+     },
+     "resolved_at": {
+      "type": "string",
+      "nullable": true
+     },
+     "rule": {
+      "type": "object",
+      "properties": {
+       "chapter": {
+        "type": "string",
+        "nullable": true
+       },
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       },
+       "kind": {
+        "type": "string"
+       },
+       "title": {
+        "type": "string",
+        "nullable": true
+       },
+       "title_en": {
+        "type": "string",
+        "nullable": true
+       }
+      },
+      "required": [
+       "chapter",
+       "citation",
+       "id",
+       "kind",
+       "title",
+       "title_en"
+      ]
+     },
+     "severity": {
+      "type": "string",
+      "enum": [
+       "tinggi",
+       "sedang",
+       "rendah"
+      ]
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "open",
+       "resolved",
+       "waived"
+      ]
+     },
+     "subject": {
+      "type": "string"
+     },
+     "waived_at": {
+      "type": "string",
+      "nullable": true
+     },
+     "waived_by_name": {
+      "type": "string",
+      "nullable": true
+     },
+     "waived_reason": {
+      "type": "string",
+      "nullable": true
+     }
+    },
+    "required": [
+     "agency_id",
+     "agency_name",
+     "details",
+     "due",
+     "first_seen_at",
+     "id",
+     "last_seen_at",
+     "object_id",
+     "object_label",
+     "overdue",
+     "resolved_at",
+     "rule",
+     "severity",
+     "state",
+     "subject",
+     "waived_at",
+     "waived_by_name",
+     "waived_reason"
+    ],
+    "description": "A compliance finding: one rule not met by one object, with its citation, severity, responsible agency, due date and state"
    }
   }
  }

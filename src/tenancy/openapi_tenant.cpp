@@ -105,7 +105,8 @@ std::string_view openapi_tenant_fragment() {
             "effective",
             "literal",
             "rule"
-           ]
+           ],
+           "nullable": true
           },
           "id": {
            "type": "string"
@@ -148,13 +149,15 @@ std::string_view openapi_tenant_fragment() {
              "type": "string"
             },
             "number": {
-             "type": "string"
+             "type": "string",
+             "nullable": true
             },
             "title": {
              "type": "string"
             },
             "year": {
-             "type": "integer"
+             "type": "integer",
+             "nullable": true
             }
            },
            "required": [

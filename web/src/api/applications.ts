@@ -4,7 +4,7 @@
 import { api, download, pageOf, upload, type UploadOptions } from './client'
 import type { ListQuery, RuleRef } from './types'
 import type { FindingRef } from './compliance'
-import type { Answer, Body, Item, Refine } from './contract'
+import type { Answer, Body, Item } from './contract'
 
 const enc = encodeURIComponent
 
@@ -36,47 +36,19 @@ export interface ApplicationOptions {
 type ApplicationAnswer = Answer<'/api/applications/{id}', 'get'>
 type DetailOnly = 'services' | 'data_sets' | 'recommendations' | 'considerations' | 'tests' | 'artifacts' | 'gates' | 'findings' | 'warnings'
 
-// The record as GET /api/applications/{id} states it, without its detail lists. The list's items are
-// not described by src/applications/openapi.cpp yet, nor its nullables and the justification.
-export type Application = Refine<Omit<ApplicationAnswer, DetailOnly>, {
-  description: string | null
-  owner_agency_name: string | null
-  stage_name: string | null
-  builder: string | null
-  vendor_name: string | null
-  source_model: string | null
-  hosting: string | null
-  subdomain: string | null
-  url: string | null
-  contact_email: string | null
-  justification: Record<string, boolean> | null
-}>
+// The record as GET /api/applications/{id} states it, without its detail lists.
+export type Application = Omit<ApplicationAnswer, DetailOnly>
 
-export type RecommendationState = 'diajukan' | 'disetujui' | 'ditolak'
+export type RecommendationState = Recommendation['state']
 export const RECOMMENDATION_STATES: readonly RecommendationState[] = ['diajukan', 'disetujui', 'ditolak']
 
-// The fragment does not yet list the enums (state, decision, result) nor mark the nullables.
-export type Recommendation = Refine<Item<Answer<'/api/recommendations', 'get'>>, {
-  owner_agency_name: string | null
-  state: RecommendationState
-  requested_by_name: string | null
-  reasons: string | null
-  decided_by_name: string | null
-}>
+export type Recommendation = Item<Answer<'/api/recommendations', 'get'>>
 
-export type Consideration = Refine<Answer<'/api/applications/{id}/considerations', 'post'>, {
-  decision: 'disetujui' | 'ditolak'
-  note: string | null
-  recorded_by_name: string | null
-}>
+export type Consideration = Answer<'/api/applications/{id}/considerations', 'post'>
 
-export type FitnessTest = Refine<Answer<'/api/applications/{id}/tests', 'post'>, {
-  result: 'lulus' | 'gagal'
-  summary: string | null
-  recorded_by_name: string | null
-}>
+export type FitnessTest = Answer<'/api/applications/{id}/tests', 'post'>
 
-export type Artifact = Refine<Answer<'/api/applications/{id}/artifacts', 'post'>, { uploaded_by_name: string | null }>
+export type Artifact = Answer<'/api/applications/{id}/artifacts', 'post'>
 
 /** A rule a gate evaluates: id and citation, and its title in both languages. */
 export interface GateRule extends RuleRef {

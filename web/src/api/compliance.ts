@@ -3,7 +3,7 @@
 // evaluation on demand, waivers, and administrative sanctions where the regulation states them.
 import { api, download, pageOf } from './client'
 import type { ListPage, ListQuery } from './types'
-import type { Answer, Refine } from './contract'
+import type { Answer, Schema } from './contract'
 
 const enc = encodeURIComponent
 
@@ -22,56 +22,19 @@ export interface ComplianceRuleRef {
   title_en: string | null
 }
 
-// A finding as the waive answer states it; src/regulation/openapi.cpp does not yet list the enums
-// (subject, severity, state), the nullables, nor the details of every rule kind.
-export type Finding = Refine<Answer<'/api/compliance/findings/{id}/waive', 'post'>, {
-  rule: ComplianceRuleRef
-  subject: Subject
-  object_label: string | null
-  agency_id: string | null
-  agency_name: string | null
-  severity: Severity
-  state: FindingState
-  due: string | null
-  /** Whose period the deadline is: the article's ('pasal') or the Pemda's own grace period ('pemda'). */
-  due_basis?: 'pasal' | 'pemda'
-  grace_days?: number
-  details: Record<string, unknown> | null
-  waived_reason: string | null
-  waived_by_name: string | null
-  waived_at: string | null
-}>
+export type Finding = Schema<'ComplianceFinding'>
 
 /** Findings as an application's detail lists them (the same shape). */
 export type FindingRef = Finding
 
 /** A step of a sanction case: proposed by the evaluation with its basis, given by the official. */
-export type Sanction = Refine<Answer<'/api/compliance/findings/{id}/sanctions', 'post'>, {
-  status: 'proposed' | 'given'
-  date: string | null
-  note: string | null
-  issued_by_name: string | null
-}>
+export type Sanction = Schema<'Sanction'>
 
-export interface SanctionStep {
-  id: string
-  name: string
-  after_months: number | null
-  letter: boolean
-}
+export type SanctionStep = FindingDetail['sanction_steps'][number]
 
-export interface FindingDetail extends Finding {
-  article: { number: number | string; text: string } | null
-  sanctions: Sanction[]
-  /** Empty unless this finding's rule is sanctionable. */
-  sanction_steps: SanctionStep[]
-  sanctionable: boolean
-  /** The article stating the sanctions; absent when the region's regulation states none. */
-  sanction_rule?: ComplianceRuleRef | null
-}
+export type FindingDetail = Answer<'/api/compliance/findings/{id}', 'get'>
 
-// Before the first evaluation evaluated_at is null; the fragment does not say so yet.
-export type ComplianceSummary = Refine<Answer<'/api/compliance/summary', 'get'>, { evaluated_at: string | null }>
+export type ComplianceSummary = Answer<'/api/compliance/summary', 'get'>
 
 export type EvaluationResult = Answer<'/api/compliance/evaluate', 'post'>
 

@@ -1,7 +1,7 @@
 // Shapes of the Simpul HTTP API v1. Answers are named from the generated contract (contract.ts,
 // docs/openapi.json); what is still written here is either the console's own (queries, locale) or
 // an answer whose module fragment does not yet describe it (noted at each).
-import type { Answer, Item, Refine } from './contract'
+import type { Answer, Item, Schema } from './contract'
 
 export type Locale = 'id' | 'en'
 
@@ -76,16 +76,7 @@ export interface DomainSpec {
   rule?: string | null
 }
 
-// GET /api/tenant; its fragment (src/tenancy/openapi.cpp) does not yet mark the nullables.
-export type Tenant = Refine<Answer<'/api/tenant', 'get'>, {
-  regulation: Refine<Answer<'/api/tenant', 'get'>['regulation'], { number: string | null; year: number | null }>
-  domain: DomainSpec
-  email_domain: DomainSpec | null
-  /** The Pemda's local time (WIB, WITA or WIT): every date the console shows is in it. */
-  time_zone?: { id: 'WIB' | 'WITA' | 'WIT'; iana: string; utc_offset_hours: number; today: string }
-  /** Days a finding gives where its article states no period: the Pemda's choice. */
-  grace_period_days?: { days: number; stated_in_profile: boolean }
-}>
+export type Tenant = Answer<'/api/tenant', 'get'>
 
 export interface LoginAnswer {
   user: User
@@ -169,32 +160,11 @@ export interface TeamMember {
   created_at: string
 }
 
-// GET /api/teams; its fragment (src/app/openapi.cpp) does not yet describe members and duties, nor
-// the nullable instrument and rule.
-export type Team = Refine<Item<Answer<'/api/teams', 'get'>>, {
-  instrument: string | null
-  rule: RuleRef | null
-  positions: TeamPosition[]
-  members: TeamMember[]
-}>
+export type Team = Item<Answer<'/api/teams', 'get'>>
 
-export interface LedgerEntry {
-  seq: number
-  at: string
-  actor: { id: string; name: string }
-  tenant_id: string
-  action: string
-  object_type: string
-  object_id: string
-  /** The canonical JSON of what the entry recorded (names as they were at the time). */
-  details?: string
-  digest: string
-  prev_hash: string
-  hash: string
-}
+export type LedgerEntry = Schema<'LedgerEntry'>
 
-// GET /api/dashboard; its fragment does not yet describe the ledger entries.
-export type Dashboard = Refine<Answer<'/api/dashboard', 'get'>, { recent_ledger: LedgerEntry[] }>
+export type Dashboard = Answer<'/api/dashboard', 'get'>
 
 export type LedgerProblemKind = 'edited' | 'deleted' | 'reordered' | 'bad_signature'
 
