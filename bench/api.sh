@@ -3,12 +3,17 @@
 # for docs/benchmarks.md. Measures a 50-row list and a create at 1, 16 and 64 connections, on
 # SQLite and (when a server is available) PostgreSQL, plus resident memory and time to ready.
 #   bench/api.sh [seconds-per-run]
+#   SIMPUL_BIN=path   use this binary instead of building build-release/simpul (e.g. two builds
+#                     compared in one session)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 scripts/bootstrap bench
-SIMPUL_BUILD_DIR=build-release SIMPUL_BUILD_TYPE=Release SIMPUL_NO_CONSOLE=1 scripts/build simpul >/dev/null
-bin=build-release/simpul
+if [ -z "${SIMPUL_BIN:-}" ]; then
+  SIMPUL_BUILD_DIR=build-release SIMPUL_BUILD_TYPE=Release SIMPUL_NO_CONSOLE=1 scripts/build simpul >/dev/null
+  SIMPUL_BIN=build-release/simpul
+fi
+bin=$(realpath "$SIMPUL_BIN")
 
 work=$(mktemp -d /tmp/simpul-bench.XXXXXX)
 pgdir=""
