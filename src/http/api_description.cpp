@@ -101,6 +101,8 @@ void check(const json::value& schema_in, const json::value& v, const json::objec
     if (!found) out.push_back(at + ": " + json::serialize(v) + " is not one of " + json::serialize(*e));
   }
   // allOf: the value meets every part (a detail is its list item plus what only the detail has).
+  // A part that is a closed object would refuse the other parts' fields: components meant to be
+  // extended this way stay open.
   if (auto* parts = s.if_contains("allOf"))
     for (const auto& part : parts->as_array()) check(part, v, components, at, out);
   // oneOf: the value meets at least one part (a value that is a text or a list of texts).

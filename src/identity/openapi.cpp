@@ -404,7 +404,10 @@ std::string_view openapi_fragment() {
             "$ref": "#/components/schemas/RoleGrant"
            }
           }
-         }
+         },
+         "required": [
+          "items"
+         ]
         }
        }
       }
@@ -799,7 +802,14 @@ std::string_view openapi_fragment() {
        }
       }
      }
-    }
+    },
+    "required": [
+     "created_at",
+     "expires_at",
+     "id",
+     "last_used_at",
+     "name"
+    ]
    },
    "RoleGrant": {
     "type": "object",
@@ -818,7 +828,11 @@ std::string_view openapi_fragment() {
        "display_name": {
         "type": "string"
        }
-      }
+      },
+      "required": [
+       "display_name",
+       "id"
+      ]
      },
      "role": {
       "type": "string"
@@ -836,7 +850,8 @@ std::string_view openapi_fragment() {
       "required": [
        "en",
        "id"
-      ]
+      ],
+      "nullable": true
      },
      "state": {
       "type": "string",
@@ -856,7 +871,11 @@ std::string_view openapi_fragment() {
        "name": {
         "type": "string"
        }
-      }
+      },
+      "required": [
+       "id",
+       "name"
+      ]
      },
      "requested_at": {
       "type": "string"
@@ -871,7 +890,11 @@ std::string_view openapi_fragment() {
        "name": {
         "type": "string"
        }
-      }
+      },
+      "required": [
+       "id",
+       "name"
+      ]
      },
      "decided_at": {
       "type": "string",
@@ -883,7 +906,20 @@ std::string_view openapi_fragment() {
      "can_decide": {
       "type": "boolean"
      }
-    }
+    },
+    "required": [
+     "can_decide",
+     "decided_at",
+     "decided_by",
+     "id",
+     "note",
+     "requested_at",
+     "requested_by",
+     "role",
+     "role_name",
+     "state",
+     "user"
+    ]
    },
    "Tenant": {
     "type": "object",

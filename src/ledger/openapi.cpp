@@ -82,7 +82,11 @@ std::string_view openapi_fragment() {
        "at": {
         "type": "string"
        }
-      }
+      },
+      "required": [
+       "at",
+       "seq"
+      ]
      },
      "warnings": {
       "type": "array",
@@ -98,14 +102,31 @@ std::string_view openapi_fragment() {
         "type": "integer"
        },
        "problem": {
-        "type": "string"
+        "type": "string",
+        "enum": [
+         "edited",
+         "deleted",
+         "reordered",
+         "bad_signature"
+        ]
        },
        "message": {
         "type": "string"
        }
-      }
+      },
+      "required": [
+       "message",
+       "problem",
+       "seq"
+      ]
      }
-    }
+    },
+    "required": [
+     "checkpoints_checked",
+     "entries_checked",
+     "first_problem",
+     "ok"
+    ]
    }
   }
  }

@@ -18,7 +18,30 @@ std::string_view openapi_agencies_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/Page"
+         "type": "object",
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Agency"
+           }
+          },
+          "total": {
+           "type": "integer"
+          },
+          "page": {
+           "type": "integer"
+          },
+          "per_page": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "items",
+          "total",
+          "page",
+          "per_page"
+         ]
         }
        }
       }
@@ -71,7 +94,59 @@ std::string_view openapi_agencies_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/Agency"
+         "allOf": [
+          {
+           "$ref": "#/components/schemas/Agency"
+          },
+          {
+           "type": "object",
+           "properties": {
+            "positions": {
+             "type": "array",
+             "items": {
+              "type": "object",
+              "properties": {
+               "id": {
+                "type": "string",
+                "nullable": true
+               },
+               "title": {
+                "type": "string",
+                "nullable": true
+               },
+               "holder_name": {
+                "type": "string",
+                "nullable": true
+               },
+               "agency_id": {
+                "type": "string",
+                "nullable": true
+               },
+               "role_id": {
+                "type": "string",
+                "nullable": true
+               }
+              },
+              "required": [
+               "id",
+               "title",
+               "holder_name",
+               "agency_id",
+               "role_id"
+              ]
+             }
+            },
+            "user_count": {
+             "type": "integer",
+             "description": "Accounts of this agency (only on GET /api/agencies/{id})."
+            }
+           },
+           "required": [
+            "positions",
+            "user_count"
+           ]
+          }
+         ]
         }
        }
       }
@@ -126,7 +201,6 @@ std::string_view openapi_agencies_fragment() {
   "schemas": {
    "Agency": {
     "type": "object",
-    "additionalProperties": false,
     "properties": {
      "id": {
       "type": "string"
@@ -161,42 +235,20 @@ std::string_view openapi_agencies_fragment() {
      },
      "updated_at": {
       "type": "string"
-     },
-     "positions": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "agency_id": {
-         "type": "string"
-        },
-        "holder_name": {
-         "type": "string"
-        },
-        "id": {
-         "type": "string"
-        },
-        "role_id": {
-         "type": "string"
-        },
-        "title": {
-         "type": "string"
-        }
-       },
-       "required": [
-        "agency_id",
-        "holder_name",
-        "id",
-        "role_id",
-        "title"
-       ]
-      }
-     },
-     "user_count": {
-      "type": "integer",
-      "description": "Accounts of this agency (only on GET /api/agencies/{id})."
      }
-    }
+    },
+    "required": [
+     "code",
+     "created_at",
+     "flags",
+     "head_title",
+     "id",
+     "mandiri_tik_decree",
+     "name",
+     "short_name",
+     "type",
+     "updated_at"
+    ]
    },
    "AgencyInput": {
     "type": "object",

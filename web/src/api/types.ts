@@ -47,28 +47,9 @@ export interface User {
   created_at?: string
 }
 
-export interface ApiTokenInfo {
-  id: string
-  name: string
-  created_at: string
-  last_used_at: string
-  expires_at: string | null
-  owner?: { id: string; display_name: string; username: string }
-}
+export type ApiTokenInfo = Schema<'ApiToken'>
 
-export interface RoleGrant {
-  id: string
-  user: { id: string; display_name: string }
-  role: string
-  role_name: { id: string; en: string } | null
-  state: 'pending' | 'confirmed' | 'refused'
-  requested_by: { id: string; name: string }
-  requested_at: string
-  decided_by: { id: string; name: string } | null
-  decided_at: string | null
-  note: string
-  can_decide: boolean
-}
+export type RoleGrant = Item<Answer<'/api/role-grants', 'get'>>
 
 export interface DomainSpec {
   literal: string
@@ -90,75 +71,23 @@ export interface MeAnswer {
   tenant: Tenant
 }
 
-export interface Agency {
-  id: string
-  code: string
-  name: string
-  short_name: string
-  type: string
-  flags: string[]
-  mandiri_tik_decree: string | null
-  head_title: string
-  created_at: string
-  updated_at: string
-}
+export type Agency = Item<Answer<'/api/agencies', 'get'>>
 
-export interface Position {
-  id: string
-  title: string
-  holder_name: string
-  agency_id: string
-}
+export type Position = AgencyDetail['positions'][number]
 
-export interface AgencyDetail extends Agency {
-  positions: Position[]
-  user_count: number
-}
+export type AgencyDetail = Answer<'/api/agencies/{id}', 'get'>
 
-export interface AgencyInput {
-  code?: string
-  name?: string
-  short_name?: string
-  type?: string
-  flags?: string[]
-  mandiri_tik_decree?: string | null
-  head_title?: string
-}
+export type AgencyInput = Schema<'AgencyInput'>
 
-export interface UserInput {
-  username?: string
-  display_name?: string
-  email?: string
-  agency_id?: string | null
-  roles?: string[]
-  password?: string
-  active?: boolean
-}
+export type UserInput = Schema<'UserInput'>
 
 export type Role = Item<Answer<'/api/roles', 'get'>>
 /** A permission with its label in both languages and the roles that hold it. */
 export type Permission = Item<Answer<'/api/permissions', 'get'>>
 
-export interface TeamPosition {
-  id: string
-  name: string
-  holder: string | null
-  min: number
-  max: number | null
-  duties: string[]
-  rule?: RuleRef | null
-}
+export type TeamPosition = Team['positions'][number]
 
-export interface TeamMember {
-  id: string
-  team_id: string
-  user_id: string
-  display_name: string
-  agency_name: string | null
-  position_id: string
-  position_name: string
-  created_at: string
-}
+export type TeamMember = Team['members'][number]
 
 export type Team = Item<Answer<'/api/teams', 'get'>>
 
@@ -168,9 +97,4 @@ export type Dashboard = Answer<'/api/dashboard', 'get'>
 
 export type LedgerProblemKind = 'edited' | 'deleted' | 'reordered' | 'bad_signature'
 
-export interface LedgerVerification {
-  ok: boolean
-  entries_checked: number
-  checkpoints_checked: number
-  first_problem: { seq: number; problem: LedgerProblemKind; message: string } | null
-}
+export type LedgerVerification = Answer<'/api/ledger/verify', 'post'>
