@@ -306,21 +306,38 @@ std::string_view openapi_inventory_fragment() {
             "additionalProperties": false,
             "properties": {
              "sheet": {
-              "type": "string"
+              "type": "string",
+              "nullable": true
              },
              "row": {
-              "type": "integer"
+              "type": "integer",
+              "nullable": true
              },
              "column": {
-              "type": "string"
+              "type": "string",
+              "nullable": true
              },
              "message": {
               "type": "string"
              }
-            }
+            },
+            "required": [
+             "column",
+             "message",
+             "row",
+             "sheet"
+            ]
            }
           }
-         }
+         },
+         "required": [
+          "created",
+          "dry_run",
+          "ok",
+          "problems",
+          "rows",
+          "updated"
+         ]
         }
        }
       }

@@ -116,17 +116,18 @@ std::string_view openapi_options_fragment() {
             "rule": {
              "type": "object",
              "properties": {
-              "citation": {
+              "id": {
                "type": "string"
               },
-              "id": {
+              "citation": {
                "type": "string"
               }
              },
              "required": [
               "citation",
               "id"
-             ]
+             ],
+             "nullable": true
             }
            },
            "required": [
@@ -160,23 +161,36 @@ std::string_view openapi_options_fragment() {
            }
           },
           "lifecycle_rule": {
-           "type": "string",
-           "nullable": true
-          },
-          "recommendation_rule": {
            "type": "object",
            "properties": {
-            "citation": {
+            "id": {
              "type": "string"
             },
-            "id": {
+            "citation": {
              "type": "string"
             }
            },
            "required": [
             "citation",
             "id"
-           ]
+           ],
+           "nullable": true
+          },
+          "recommendation_rule": {
+           "type": "object",
+           "properties": {
+            "id": {
+             "type": "string"
+            },
+            "citation": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "citation",
+            "id"
+           ],
+           "nullable": true
           },
           "recommender": {
            "type": "object",
@@ -217,17 +231,18 @@ std::string_view openapi_options_fragment() {
             "rule": {
              "type": "object",
              "properties": {
-              "citation": {
+              "id": {
                "type": "string"
               },
-              "id": {
+              "citation": {
                "type": "string"
               }
              },
              "required": [
               "citation",
               "id"
-             ]
+             ],
+             "nullable": true
             }
            },
            "required": [

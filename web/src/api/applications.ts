@@ -2,36 +2,16 @@
 // between them, recommendation requests and decisions, ministry considerations, fitness tests, the
 // Repositori (handover documents) and the inventory import. The shapes mirror that contract.
 import { api, download, pageOf, upload, type UploadOptions } from './client'
-import type { ListQuery, RuleRef } from './types'
-import type { FindingRef } from './compliance'
+import type { ListQuery } from './types'
 import type { Answer, Body, Item } from './contract'
 
 const enc = encodeURIComponent
 
-export interface Named {
-  id: string
-  name: string
-}
+export type Named = ApplicationOptions['categories'][number]
 
-export interface Stage extends Named {
-  live: boolean
-}
+export type Stage = ApplicationOptions['stages'][number]
 
-export interface ApplicationOptions {
-  categories: Named[]
-  khusus_categories: string[]
-  stages: Stage[]
-  handover: { rule: RuleRef | null; documents: Named[] } | null
-  similar_to_umum: { rule: RuleRef | null; conditions: Named[] } | null
-  builders: Named[]
-  hosting: Named[]
-  source_models: Named[]
-  consideration_kinds: Named[]
-  artifact_kinds: Named[]
-  recommender: { role: string; name: string }
-  lifecycle_rule?: RuleRef | null
-  recommendation_rule?: RuleRef | null
-}
+export type ApplicationOptions = Answer<'/api/applications/options', 'get'>
 
 type ApplicationAnswer = Answer<'/api/applications/{id}', 'get'>
 type DetailOnly = 'services' | 'data_sets' | 'recommendations' | 'considerations' | 'tests' | 'artifacts' | 'gates' | 'findings' | 'warnings'
@@ -51,47 +31,17 @@ export type FitnessTest = Answer<'/api/applications/{id}/tests', 'post'>
 export type Artifact = Answer<'/api/applications/{id}/artifacts', 'post'>
 
 /** A rule a gate evaluates: id and citation, and its title in both languages. */
-export interface GateRule extends RuleRef {
-  title?: string | null
-  title_en?: string | null
-}
+export type GateRule = Move['blocked_by'][number]['rule']
 
-export interface Move {
-  to: string
-  name: string
-  allowed: boolean
-  blocked_by: { rule: GateRule; missing: string[] }[]
-}
+export type Move = Gates['moves'][number]
 
-export interface Gates {
-  stage: string
-  stages: Stage[]
-  moves: Move[]
-}
+export type Gates = Answer<'/api/applications/{id}/gates', 'get'>
 
-export interface ElementLink {
-  id: string
-  code: string
-  name: string
-}
+export type ElementLink = ApplicationDetail['services'][number]
 
-export interface ApplicationDetail extends Application {
-  services: ElementLink[]
-  data_sets: ElementLink[]
-  recommendations: Recommendation[]
-  considerations: Consideration[]
-  tests: FitnessTest[]
-  artifacts: Artifact[]
-  gates: Gates
-  findings: FindingRef[]
-  /** Rules it breaks already that become findings once it is live (subdomain, e-mail, hosting). */
-  warnings: ApplicationWarning[]
-}
+export type ApplicationDetail = ApplicationAnswer
 
-export interface ApplicationWarning {
-  rule: { id: string; citation: string; title: string; title_en: string }
-  details: Record<string, unknown>
-}
+export type ApplicationWarning = ApplicationDetail['warnings'][number]
 
 export type ApplicationInput = Body<'/api/applications/{id}', 'patch'>
 
@@ -101,14 +51,7 @@ export interface ApplicationQuery {
   category?: string
 }
 
-export interface ApplicationImportResult {
-  dry_run: boolean
-  ok: boolean
-  rows: number
-  created: number
-  updated: number
-  problems: { sheet: string | null; row: number | null; column: string | null; message: string }[]
-}
+export type ApplicationImportResult = Answer<'/api/applications/import', 'post'>
 
 export const IMPORT_TEMPLATE_URL = '/api/applications/import/template.csv'
 
