@@ -35,62 +35,10 @@ std::string_view openapi_fragment() {
              },
              "params": {
               "type": "object",
-              "properties": {
-               "by": {
-                "type": "string"
-               },
-               "distinct_from_requester": {
-                "type": "boolean"
-               },
-               "event": {
-                "type": "string"
-               },
-               "field": {
-                "type": "string"
-               },
-               "items": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "last": {
-                "type": "string"
-               },
-               "months": {
-                "type": "integer"
-               },
-               "nonconforming_with": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "one_of": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "pattern": {
-                "type": "string"
-               },
-               "requires": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "set": {
-                "type": "string"
-               },
-               "start": {
-                "type": "string"
-               },
-               "to_stage": {
-                "type": "string"
-               }
-              }
+              "additionalProperties": {
+               "x-any": true
+              },
+              "description": "the rule instance's parameters, as its kind defines them (docs/profile-format.md)"
              },
              "responsible": {
               "type": "string"
@@ -99,57 +47,26 @@ std::string_view openapi_fragment() {
               "$ref": "#/components/schemas/ComplianceRule"
              },
              "severity": {
-              "type": "string"
+              "type": "string",
+              "enum": [
+               "tinggi",
+               "sedang",
+               "rendah"
+              ]
              },
              "subject": {
               "type": "string"
              },
              "when": {
               "type": "object",
-              "properties": {
-               "approved": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "category": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "hosting": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "kind": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "live": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "similar_to_umum": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
-               },
-               "source_model": {
-                "type": "array",
-                "items": {
-                 "type": "string"
-                }
+              "additionalProperties": {
+               "type": "array",
+               "items": {
+                "type": "string"
                }
-              }
+              },
+              "description": "the conditions under which the rule applies: field → allowed values",
+              "nullable": true
              }
             },
             "required": [
@@ -789,7 +706,8 @@ std::string_view openapi_fragment() {
    "ComplianceRule": {
     "properties": {
      "chapter": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "citation": {
       "type": "string"
@@ -801,10 +719,12 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "title": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      },
      "title_en": {
-      "type": "string"
+      "type": "string",
+      "nullable": true
      }
     },
     "required": [

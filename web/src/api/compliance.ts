@@ -3,7 +3,7 @@
 // evaluation on demand, waivers, and administrative sanctions where the regulation states them.
 import { api, download, pageOf } from './client'
 import type { ListPage, ListQuery } from './types'
-import type { Answer, Schema } from './contract'
+import type { Answer, Item, Schema } from './contract'
 
 const enc = encodeURIComponent
 
@@ -14,13 +14,7 @@ export const FINDING_STATES: readonly FindingState[] = ['open', 'resolved', 'wai
 export type Subject = 'application' | 'architecture_document' | 'service'
 export const SUBJECTS: readonly Subject[] = ['application', 'architecture_document', 'service']
 
-export interface ComplianceRuleRef {
-  id: string
-  citation: string
-  chapter: string | null
-  title: string | null
-  title_en: string | null
-}
+export type ComplianceRuleRef = Schema<'ComplianceRule'>
 
 export type Finding = Schema<'ComplianceFinding'>
 
@@ -38,14 +32,7 @@ export type ComplianceSummary = Answer<'/api/compliance/summary', 'get'>
 
 export type EvaluationResult = Answer<'/api/compliance/evaluate', 'post'>
 
-export interface ComplianceRule {
-  rule: ComplianceRuleRef
-  kind: string
-  subject: Subject
-  severity: Severity
-  gate: boolean
-  responsible: string
-}
+export type ComplianceRule = Item<Answer<'/api/compliance/rules', 'get'>>
 
 export interface FindingQuery {
   agency?: string
