@@ -1,7 +1,10 @@
 #include "planning/module.hpp"
 
+#include "evaluation/evidence.hpp"
 #include "http/api_description.hpp"
 #include "planning/duplicates/index.hpp"
+#include "planning/evidence.hpp"
+#include "planning/facts.hpp"
 #include "planning/repository.hpp"
 #include "planning/routes.hpp"
 
@@ -13,7 +16,8 @@ std::string_view openapi_fragment();
 namespace simpul::planning {
 
 PlanningModule::PlanningModule(seam::Services& services)
-    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+    : tenancy_(services.get<tenancy::Service>()),
+      service_(services.get<storage::Database>(), tenancy_, services.get<architecture::Service>(),
                services.get<architecture::Roadmap>(), services.get<ledger::Ledger>()) {
   services.provide(service_);
 }
@@ -38,13 +42,19 @@ std::vector<seam::Permission> PlanningModule::permissions() const {
           {"planning.recommend", {"tenant_admin", "technical_reviewer"}, "Memberikan rekomendasi teknis anggaran SPBE",
            "Give technical recommendations on SPBE budgets"},
           {"planning.prices", {"tenant_admin", "technical_reviewer"}, "Mengimpor standar satuan harga belanja SPBE",
-           "Import the standard unit prices of SPBE spending"}};
+           "Import the standard unit prices of SPBE spending"},
+          {"planning.synonyms", {"tenant_admin", "technical_reviewer"}, "Mengelola daftar sinonim pemeriksaan duplikasi anggaran",
+           "Maintain the synonym list of the budget duplicate check"}};
 }
 
 void PlanningModule::register_routes(http::Router& router) {
   planning::register_routes(router, service_);
   http::describe(router, openapi_fragment());
 }
+
+void PlanningModule::register_facts(regulation::FactRegistry& facts) { facts.add(fact_subjects(), proposal_facts(tenancy_)); }
+
+void PlanningModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(planning_evidence_source(tenancy_)); }
 
 void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const auto& a = planning_profile(p);
