@@ -79,13 +79,14 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
   record(a.submission_rule, "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
   record(a.duplicate_rule,
          "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines that the "
-         "coordinating PD has not marked duplicate or distinct",
+         "coordinating PD has not marked duplicate or distinct; finding: a submitted proposal still unverified when its cycle is closed",
          dupes);
   record(a.approval_rule, "gate: approval only after verification", steps);
   record(a.recommendation_rule,
          a.recommendation_required
              ? "gate: a PD's proposal is submitted only after the Kominfo PD's coordination is recorded"
-             : "record: the Dinas's technical recommendation on a proposal (the text does not make it a precondition)",
+             : "record and finding: the Dinas's technical recommendation on a proposal (the text does not make it a precondition); a "
+               "submitted proposal without it is a compliance finding",
          steps);
   for (const auto& r : a.reserved)
     record(r.rule, "gate: a line of another PD classified as '" + r.name + "' (account, SSH code or text) is refused", lines);
