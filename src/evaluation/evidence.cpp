@@ -10,6 +10,7 @@ const std::vector<std::string>& evidence_topics() {
       "policy",        // regulations, decrees, SOPs recorded in Simpul
       "architecture",  // the approved Arsitektur SPBE document and its elements
       "roadmap",       // the Peta Rencana SPBE
+      "budget",        // the yearly SPBE budget cycles, proposals and their verification
       "teams",         // Tim Koordinasi / Tim Asesor Internal and their members
       "applications",  // the application registry
       "handover",      // handover packages and the Repositori

@@ -107,4 +107,13 @@ std::string volume_text(const std::vector<VolumeFactor>& factors) {
   return out;
 }
 
+std::string rupiah_text(std::int64_t amount) {
+  std::string digits = std::to_string(amount < 0 ? -amount : amount), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return (amount < 0 ? "-Rp" : "Rp") + out;
+}
+
 }  // namespace simpul::planning

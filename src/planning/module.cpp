@@ -1,7 +1,10 @@
 #include "planning/module.hpp"
 
+#include "evaluation/evidence.hpp"
 #include "http/api_description.hpp"
 #include "planning/duplicates/index.hpp"
+#include "planning/evidence.hpp"
+#include "planning/facts.hpp"
 #include "planning/repository.hpp"
 #include "planning/routes.hpp"
 
@@ -13,7 +16,8 @@ std::string_view openapi_fragment();
 namespace simpul::planning {
 
 PlanningModule::PlanningModule(seam::Services& services)
-    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
+    : tenancy_(services.get<tenancy::Service>()),
+      service_(services.get<storage::Database>(), tenancy_, services.get<architecture::Service>(),
                services.get<architecture::Roadmap>(), services.get<ledger::Ledger>()) {
   services.provide(service_);
 }
@@ -38,13 +42,19 @@ std::vector<seam::Permission> PlanningModule::permissions() const {
           {"planning.recommend", {"tenant_admin", "technical_reviewer"}, "Memberikan rekomendasi teknis anggaran SPBE",
            "Give technical recommendations on SPBE budgets"},
           {"planning.prices", {"tenant_admin", "technical_reviewer"}, "Mengimpor standar satuan harga belanja SPBE",
-           "Import the standard unit prices of SPBE spending"}};
+           "Import the standard unit prices of SPBE spending"},
+          {"planning.synonyms", {"tenant_admin", "technical_reviewer"}, "Mengelola daftar sinonim pemeriksaan duplikasi anggaran",
+           "Maintain the synonym list of the budget duplicate check"}};
 }
 
 void PlanningModule::register_routes(http::Router& router) {
   planning::register_routes(router, service_);
   http::describe(router, openapi_fragment());
 }
+
+void PlanningModule::register_facts(regulation::FactRegistry& facts) { facts.add(fact_subjects(), proposal_facts(tenancy_)); }
+
+void PlanningModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(planning_evidence_source(tenancy_)); }
 
 void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const auto& a = planning_profile(p);
@@ -69,13 +79,14 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
   record(a.submission_rule, "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
   record(a.duplicate_rule,
          "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines that the "
-         "coordinating PD has not marked duplicate or distinct",
+         "coordinating PD has not marked duplicate or distinct; finding: a submitted proposal still unverified when its cycle is closed",
          dupes);
   record(a.approval_rule, "gate: approval only after verification", steps);
   record(a.recommendation_rule,
          a.recommendation_required
              ? "gate: a PD's proposal is submitted only after the Kominfo PD's coordination is recorded"
-             : "record: the Dinas's technical recommendation on a proposal (the text does not make it a precondition)",
+             : "record and finding: the Dinas's technical recommendation on a proposal (the text does not make it a precondition); a "
+               "submitted proposal without it is a compliance finding",
          steps);
   for (const auto& r : a.reserved)
     record(r.rule, "gate: a line of another PD classified as '" + r.name + "' (account, SSH code or text) is refused", lines);

@@ -16,9 +16,12 @@ class PlanningModule : public seam::Module {
   static void profile_sections(tenancy::ProfileSections& sections);
   std::vector<seam::Permission> permissions() const override;
   void register_routes(http::Router& router) override;
+  void register_facts(regulation::FactRegistry& facts) override;
+  void register_evidence(evaluation::EvidenceSources& sources) override;
   void add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const override;
 
  private:
+  const tenancy::Service& tenancy_;
   Service service_;
 };
 

@@ -280,6 +280,32 @@ void register_routes(http::Router& router, Service& m) {
     return http::json_response(200, to_json(result));
   });
 
+  // The duplicate finder's synonym list, which the Dinas maintains.
+  router.add("GET", "/api/planning/synonyms", [&m](Request& req) {
+    const auto& p = req.require("planning.read");
+    boost::json::array items;
+    for (const auto& x : m.synonyms(p.scope())) items.push_back({{"term", x.term}, {"canonical", x.canonical}});
+    return http::json_response(200, plan_page(std::move(items)));
+  });
+
+  router.add("POST", "/api/planning/synonyms", [&m](Request& req) {
+    const auto& p = req.require("planning.synonyms");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"term", "canonical"});
+    auto term = f.required_string("term", 100);
+    auto canonical = f.required_string("canonical", 100);
+    auto x = m.add_synonym(p.scope(), term, canonical, p.actor());
+    return http::json_response(201, boost::json::object{{"term", x.term}, {"canonical", x.canonical}});
+  });
+
+  router.add("DELETE", "/api/planning/synonyms", [&m](Request& req) {
+    const auto& p = req.require("planning.synonyms");
+    auto term = req.query_value("term").value_or("");
+    if (term.empty() || term.size() > 100) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "term"}});
+    m.remove_synonym(p.scope(), term, p.actor());
+    return http::no_content();
+  });
+
   // A PD's verification result as a PDF.
   router.add("GET", "/api/planning/proposals/{id}/verification.pdf", [&m](Request& req) {
     const auto& p = req.require("planning.read");

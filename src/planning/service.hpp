@@ -10,6 +10,7 @@
 #include "architecture/roadmap.hpp"
 #include "architecture/service.hpp"
 #include "ledger/ledger.hpp"
+#include "planning/duplicates/index.hpp"
 #include "planning/model.hpp"
 #include "planning/profile_section.hpp"
 #include "storage/database.hpp"
@@ -114,6 +115,15 @@ class Service {
   std::vector<CandidateView> candidates(const Scope& s, const std::string& cycle_id) const;
   CandidateView decide(const Scope& s, const std::string& id, const std::string& decision, const std::string& reason,
                        const std::string& line_to_change, const Actor& actor);
+
+  /// The tenant's synonym list of the duplicate finder: the defaults with the tenant's changes,
+  /// folded (service_synonyms.cpp).
+  std::vector<duplicates::Synonym> synonyms(const Scope& s) const;
+  /// Adds or replaces a term; the lines whose names mention it are compared anew. Returns the
+  /// entry as stored (folded).
+  duplicates::Synonym add_synonym(const Scope& s, const std::string& term, const std::string& canonical, const Actor& actor);
+  /// Removes a term (a default one stays removed for this tenant).
+  void remove_synonym(const Scope& s, const std::string& term, const Actor& actor);
 
   PriceImportResult import_prices(const Scope& s, int year, const std::string& decree_number, const std::string& decree_date,
                                   const std::string& file, bool dry_run, const Actor& actor);

@@ -7,6 +7,7 @@
 #include "pdf/kit.hpp"
 #include "pdf/table.hpp"
 #include "planning/errors.hpp"
+#include "planning/line_rules.hpp"
 #include "planning/repository.hpp"
 #include "planning/service.hpp"
 #include "storage/unit_of_work.hpp"
@@ -14,14 +15,6 @@
 namespace simpul::planning {
 namespace {
 
-std::string rupiah_text(std::int64_t amount) {
-  std::string digits = std::to_string(amount < 0 ? -amount : amount), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return (amount < 0 ? "-Rp" : "Rp") + out;
-}
 
 void pdf_line(pdf::Document& doc, HPDF_Font font, float size, const std::string& text, float gap = 2) {
   pdf::paragraph(doc, font, size, pdf::clean(text), pdf::kInk, 1.4f);

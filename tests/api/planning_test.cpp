@@ -503,4 +503,137 @@ TEST_P(PlanningTest, TheConsolidatedBudgetShowsCategoriesAgenciesDomainsAndRoadm
   EXPECT_EQ(sheets[1].rows.back().back(), "42000000");
 }
 
+/// The open compliance findings about one object: rule id -> the citation the finding carries.
+std::map<std::string, std::string> plan_open_findings(Client& c, const std::string& object) {
+  std::map<std::string, std::string> out;
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
+  EXPECT_EQ(r.status, 200) << r.body;
+  if (r.status != 200) return out;
+  for (const auto& x : r.json.at("items").as_array()) out[text_of(x.at("rule"), "id")] = text_of(x.at("rule"), "citation");
+  return out;
+}
+
+TEST_P(PlanningTest, DutiesLeftUndoneBecomeFindingsWithTheirArticle) {
+  // Bontang Pasal 10 ayat (2): every submitted proposal is verified; one left unverified when the
+  // cycle is closed is a finding. Balikpapan Pasal 7 ayat (4): the Dinas gives its technical
+  // recommendation; a submitted proposal without one is a finding (not a refusal).
+  SIMPUL_PROVES("bontang", "BTG-10-2");
+  SIMPUL_PROVES("balikpapan", "BPN-07-4");
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    PlanFixture f(GetParam(), region);
+    auto done = f.proposal(f.dinkes, "DINKES"), left = f.proposal(f.disduk, "DISDUKCAPIL");
+    ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + done + "/lines", f.line("Sewa laptop tenaga kesehatan")).status, 201);
+    ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + left + "/lines", f.line("Pelatihan operator kependudukan")).status, 201);
+    // The Dinas recommends the first proposal only (Lampung Timur needs it for both before submission).
+    if (!region.recommendation_rule.empty())
+      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + done + "/recommendation", R"({"recommendation":"Sesuai arsitektur."})").status, 200);
+    if (region.recommendation_required)
+      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + left + "/recommendation", R"({"recommendation":"Sesuai arsitektur."})").status, 200);
+    ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + done + "/submission", "{}").status, 200);
+    ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + left + "/submission", "{}").status, 200);
+    auto verified = f.coordinator.post("/api/planning/proposals/" + done + "/verification", "{}");
+    ASSERT_EQ(verified.status, 200) << verified.body;
+
+    // While the cycle is open nothing is overdue in Bontang.
+    ASSERT_EQ(f.admin.post("/api/compliance/evaluate", "").status, 200);
+    EXPECT_FALSE(plan_open_findings(f.admin, left).count("BTG-10-2"));
+
+    ASSERT_EQ(f.coordinator.post("/api/planning/cycles/" + f.cycle + "/closing", "{}").status, 200);
+    ASSERT_EQ(f.admin.post("/api/compliance/evaluate", "").status, 200);
+    auto on_done = plan_open_findings(f.admin, done), on_left = plan_open_findings(f.admin, left);
+    EXPECT_TRUE(on_done.empty()) << "verified and recommended: nothing to report";
+    std::map<std::string, std::string> expected;
+    if (region.profile == "bontang") expected["BTG-10-2"] = plan_citation("BTG-10-2");
+    if (!region.recommendation_rule.empty() && !region.recommendation_required)
+      expected[region.recommendation_rule] = plan_citation(region.recommendation_rule);
+    EXPECT_EQ(on_left, expected);
+  }
+}
+
+TEST_P(PlanningTest, TheIntegratedBudgetIndicatorOfTheEvaluationSeesCyclesAndTheirVerification) {
+  PlanFixture f(GetParam(), plan_regions()[3]);  // Bontang
+  // 2025 is evaluated with the SPBE 2020 framework: I13 "Keterpaduan Rencana dan Anggaran SPBE".
+  const int year = 2025;
+  auto period = f.admin.post("/api/evaluation/periods", "{\"year\":" + std::to_string(year) + "}");
+  ASSERT_EQ(period.status, 201) << period.body;
+  auto indicator = "/api/evaluation/periods/" + text_of(period.json, "id") + "/indicators/I13";
+  auto entry = user(f.in, f.admin, "bontang", "entri.anggaran", "assessor", f.agency["DISKOMINFO"]);
+  auto member = f.admin.post("/api/evaluation/periods/" + text_of(period.json, "id") + "/members",
+                             R"({"user_id":")" + text_of(entry.get("/api/auth/me").json.at("user"), "id") + R"(","role":"data_entry"})");
+  ASSERT_EQ(member.status, 201) << member.body;
+  auto proposals = [&] {
+    std::map<std::string, bool> out;  // kind -> present
+    auto view = entry.get(indicator);
+    EXPECT_EQ(view.status, 200) << view.body;
+    if (view.status != 200) return out;
+    for (const auto& p : view.json.at("proposals").as_array())
+      if (text_of(p, "source") == "plan_budget") out[text_of(p, "kind")] = p.at("present").as_bool();
+    return out;
+  };
+  // The fixture's cycle is of a later year: no budget of 2025 or 2026 yet, a gap.
+  EXPECT_EQ(proposals(), (std::map<std::string, bool>{{"budget_cycle", false}}));
+
+  auto cycle = f.coordinator.post("/api/planning/cycles", R"({"fiscal_year":2026,"submission_deadline":")" + regulation::add_months(f.today, 1) +
+                                                              R"(","verification_deadline":")" + regulation::add_months(f.today, 2) + "\"}");
+  ASSERT_EQ(cycle.status, 201) << cycle.body;
+  auto started = f.dinkes.post("/api/planning/cycles/" + text_of(cycle.json, "id") + "/proposals", R"({"agency_id":")" + f.agency["DINKES"] + "\"}");
+  ASSERT_EQ(started.status, 201) << started.body;
+  auto mine = text_of(started.json, "id");
+  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop tenaga kesehatan")).status, 201);
+  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
+  // Submitted but not verified: the cycle is evidence, its verification a gap.
+  EXPECT_EQ(proposals(), (std::map<std::string, bool>{{"budget_cycle", true}, {"budget_verification", false}}));
+  ASSERT_EQ(f.coordinator.post("/api/planning/proposals/" + mine + "/verification", "{}").status, 200);
+  EXPECT_EQ(proposals(), (std::map<std::string, bool>{{"budget_cycle", true}, {"budget_verification", true}}));
+
+  // The assessor links the cycle as evidence; another tenant's or an unknown id is refused.
+  auto linked = entry.post(indicator + "/evidence/link", R"({"ref_kind":"budget_cycle","ref_id":")" + text_of(cycle.json, "id") + "\"}");
+  EXPECT_EQ(linked.status, 201) << linked.body;
+  auto unknown = entry.post(indicator + "/evidence/link", R"({"ref_kind":"budget_cycle","ref_id":")" + mine + "\"}");
+  EXPECT_GE(unknown.status, 400);
+  EXPECT_LT(unknown.status, 500);
+}
+
+TEST_P(PlanningTest, TheDinasKeepsTheSynonymListTheDuplicateCheckUses) {
+  PlanFixture f(GetParam(), plan_regions()[0]);
+  auto mine = f.proposal(f.dinkes, "DINKES"), theirs = f.proposal(f.disduk, "DISDUKCAPIL");
+  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Pengadaan Sabak Elektronik")).status, 201);
+  auto typed = [&] {
+    auto live = f.disduk.post("/api/planning/proposals/" + theirs + "/check", R"({"name":"Pengadaan tablet"})");
+    EXPECT_EQ(live.status, 200) << live.body;
+    return live.status == 200 ? live.json.at("possible_duplicates").as_array().size() : 0u;
+  };
+  EXPECT_EQ(typed(), 0u);
+
+  // Everyone reads the list (the defaults first: notebook is a laptop); only the Dinas's reviewer changes it.
+  auto list = f.dinkes.get("/api/planning/synonyms");
+  ASSERT_EQ(list.status, 200) << list.body;
+  std::map<std::string, std::string> terms;
+  for (const auto& x : list.json.at("items").as_array()) terms[text_of(x, "term")] = text_of(x, "canonical");
+  EXPECT_EQ(terms["notebook"], "laptop");
+  EXPECT_EQ(f.dinkes.post("/api/planning/synonyms", R"({"term":"sabak elektronik","canonical":"tablet"})").status, 403);
+
+  // Bad input changes nothing.
+  auto before = ledger_size(f.in);
+  EXPECT_EQ(f.dinas.post("/api/planning/synonyms", R"({"term":"Laptop","canonical":"laptop"})").status, 422);
+  EXPECT_EQ(f.dinas.post("/api/planning/synonyms", R"({"term":"!!!","canonical":"tablet"})").status, 422);
+  EXPECT_EQ(f.dinas.post("/api/planning/synonyms", R"({"term":"sabak elektronik"})").status, 422);
+  EXPECT_EQ(ledger_size(f.in), before);
+
+  // A new synonym: the line already written is compared anew, and the typed line now finds it.
+  auto added = f.dinas.post("/api/planning/synonyms", R"({"term":"Sabak Elektronik","canonical":"Tablet"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(text_of(added.json, "term"), "sabak elektronik");
+  EXPECT_EQ(text_of(added.json, "canonical"), "tablet");
+  EXPECT_EQ(ledger_size(f.in), before + 1);
+  EXPECT_EQ(typed(), 1u);
+
+  // Removed again: the lines are no longer alike; an unknown term is not found.
+  EXPECT_EQ(f.dinas.del("/api/planning/synonyms?term=sabak%20elektronik").status, 204);
+  EXPECT_EQ(typed(), 0u);
+  EXPECT_EQ(f.dinas.del("/api/planning/synonyms?term=sabak%20elektronik").status, 404);
+  EXPECT_EQ(ledger_size(f.in), before + 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, PlanningTest, ::testing::ValuesIn(test_support::backends()));

@@ -69,6 +69,7 @@ const en: typeof id = {
       planning_proposal: 'SPBE budget proposal',
       planning_cycle: 'SPBE budget cycle',
       planning_price_list: 'SPBE standard unit prices',
+      planning_synonym: 'Budget duplicate check synonym',
     },
     actionName: {
       'auth.login': 'Signed in',
@@ -178,6 +179,8 @@ const en: typeof id = {
       'planning.proposal_start': 'Started an SPBE budget proposal',
       'planning.recommend': 'Gave a technical recommendation on a budget proposal',
       'planning.send_back': 'Sent a budget proposal back to its agency',
+      'planning.synonym_add': 'Added a budget duplicate check synonym',
+      'planning.synonym_remove': 'Removed a budget duplicate check synonym',
       'planning.submit': 'Submitted an SPBE budget proposal',
       'planning.verify': 'Verified an SPBE budget proposal',
       'infrastructure.site.create': 'Added a data centre site',

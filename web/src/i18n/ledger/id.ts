@@ -67,6 +67,7 @@ const id = {
       planning_proposal: 'Usulan anggaran SPBE',
       planning_cycle: 'Siklus anggaran SPBE',
       planning_price_list: 'Standar harga satuan SPBE',
+      planning_synonym: 'Sinonim pemeriksaan duplikasi anggaran',
     },
     actionName: {
       'auth.login': 'Masuk ke Simpul',
@@ -176,6 +177,8 @@ const id = {
       'planning.proposal_start': 'Memulai usulan anggaran SPBE',
       'planning.recommend': 'Memberi rekomendasi teknis usulan anggaran',
       'planning.send_back': 'Mengembalikan usulan anggaran ke Perangkat Daerah',
+      'planning.synonym_add': 'Menambah sinonim pemeriksaan duplikasi anggaran',
+      'planning.synonym_remove': 'Menghapus sinonim pemeriksaan duplikasi anggaran',
       'planning.submit': 'Mengajukan usulan anggaran SPBE',
       'planning.verify': 'Memverifikasi usulan anggaran SPBE',
       'infrastructure.site.create': 'Menambah lokasi Pusat Data',
