@@ -51,7 +51,7 @@ TEST_P(AccountSecurityTest, ApproverPowersWaitForAnotherApproverAndTheLedgerSays
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   // The demo's Sekda is in office; a second approver needs the Sekda's confirmation.
-  auto created = admin.post("/api/users", R"({"username":"asisten.sekda","display_name":"Asisten Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
+  auto created = admin.post("/api/users", R"({"must_change_password":false,"username":"asisten.sekda","display_name":"Asisten Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(json_text(created.json.at("roles")), R"(["viewer"])");  // reads until confirmed
   EXPECT_EQ(json_text(created.json.at("pending_roles")), R"(["approver"])");
@@ -99,11 +99,11 @@ TEST_P(AccountSecurityTest, TheFirstApproverOfATenantIsSeatedDirectlyAndARefusal
   // Bontang has no approver: nobody could confirm, so the first is seated at once (and logged).
   auto bontang_admin_pw = app::add_user_cli(in.platform(), "bontang", "admin2", "Admin Dua", {"tenant_admin"}, "", "");
   ASSERT_EQ(btg.login("bontang", "admin2", bontang_admin_pw).status, 200);
-  auto first = btg.post("/api/users", R"({"username":"sekda.btg","display_name":"Sekda Bontang","password":"kata-sandi-panjang","roles":["approver"]})");
+  auto first = btg.post("/api/users", R"({"must_change_password":false,"username":"sekda.btg","display_name":"Sekda Bontang","password":"kata-sandi-panjang","roles":["approver"]})");
   ASSERT_EQ(first.status, 201) << first.body;
   EXPECT_EQ(json_text(first.json.at("roles")), R"(["approver"])");
   // Balikpapan: refused by the Sekda, nothing granted.
-  auto created = admin.post("/api/users", R"({"username":"calon","display_name":"Calon","password":"kata-sandi-panjang","roles":["approver"]})");
+  auto created = admin.post("/api/users", R"({"must_change_password":false,"username":"calon","display_name":"Calon","password":"kata-sandi-panjang","roles":["approver"]})");
   auto grant = std::string(admin.get("/api/role-grants?state=pending").json.at("items").at(0).at("id").as_string());
   Client sekda(in);
   ASSERT_EQ(sekda.login("balikpapan", "sekda", in.demo_colleague_password()).status, 200);
@@ -119,7 +119,7 @@ TEST_P(AccountSecurityTest, TheFirstApproverOfATenantIsSeatedDirectlyAndARefusal
 TEST_P(AccountSecurityTest, TokensExpireAndDieWithAPasswordChangeOrADisabledAccount) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
-  auto u = admin.post("/api/users", R"({"username":"integrasi","display_name":"Akun Integrasi","password":"kata-sandi-panjang","roles":["viewer"]})");
+  auto u = admin.post("/api/users", R"({"must_change_password":false,"username":"integrasi","display_name":"Akun Integrasi","password":"kata-sandi-panjang","roles":["viewer"]})");
   ASSERT_EQ(u.status, 201);
   Client owner(in);
   ASSERT_EQ(owner.login("balikpapan", "integrasi", "kata-sandi-panjang").status, 200);
@@ -136,7 +136,7 @@ TEST_P(AccountSecurityTest, TokensExpireAndDieWithAPasswordChangeOrADisabledAcco
   EXPECT_EQ(first.get("/api/agencies").status, 200);
 
   // A password reset by the administrator revokes it.
-  ASSERT_EQ(admin.patch("/api/users/" + id_of(u), R"({"password":"kata-sandi-baru-123"})").status, 200);
+  ASSERT_EQ(admin.patch("/api/users/" + id_of(u), R"({"password":"kata-sandi-baru-123","must_change_password":false})").status, 200);
   EXPECT_EQ(first.get("/api/agencies").error_code(), "auth.invalid_token");
 
   // Disabling the account revokes it for good: re-enabling brings nothing back.
