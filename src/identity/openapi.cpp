@@ -996,6 +996,9 @@ std::string_view openapi_fragment() {
      "permissions": {"type": "array", "items": {"type": "string"}},
      "active": {"type": "boolean"},
      "must_change_password": {"type": "boolean"},
+     "role_names": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+       "properties": {"id": {"type": "string"}, "name": {"type": "object", "additionalProperties": false,
+         "properties": {"id": {"type": "string"}, "en": {"type": "string"}}}}}},
      "created_at": {"type": "string"},
      "updated_at": {"type": "string"}
     },

@@ -72,6 +72,10 @@ boost::json::object profile_json(const AccountProfile& a) {
   auto out = to_json(a.user);
   out["phone"] = a.phone;
   out["must_change_password"] = a.must_change_password;
+  boost::json::array role_names;  // the roles by name: a user without user.read cannot list them
+  for (const auto& r : a.user.roles)
+    if (const RoleDef* def = find_role(r)) role_names.push_back(boost::json::object{{"id", r}, {"name", boost::json::object{{"id", def->name_id}, {"en", def->name_en}}}});
+  out["role_names"] = std::move(role_names);
   return out;
 }
 

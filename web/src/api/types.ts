@@ -91,12 +91,28 @@ export interface LoginAnswer {
   user: User
   csrf_token: string
   expires_at: string
+  /** An administrator set the password: nothing but the change is allowed until it is made. */
+  must_change_password?: boolean
 }
 
 export interface MeAnswer {
   user: User
   csrf_token: string
   tenant: Tenant
+  must_change_password?: boolean
+}
+
+/** GET/PATCH /api/me: what the user may change of their own account, and what they may only read. */
+export interface MyProfile {
+  id: string
+  username: string
+  display_name: string
+  email: string
+  phone: string
+  agency_id: string | null
+  agency_name?: string
+  roles: string[]
+  must_change_password: boolean
 }
 
 export interface Agency {
