@@ -112,6 +112,8 @@ export interface MyProfile {
   agency_id: string | null
   agency_name?: string
   roles: string[]
+  /** The roles by name in both languages (a user without user.read cannot list the catalogue). */
+  role_names: { id: string; name: { id: string; en: string } }[]
   must_change_password: boolean
 }
 
