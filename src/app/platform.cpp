@@ -38,14 +38,14 @@ gateway::control::Options gateway_options(const Config& c) {
 template <typename List>
 void module_list(List& list, const Config& c) {
   list.template add<tenancy::TenancyModule>();
+  // Notification before identity: a password reset link goes out by e-mail (docs/identity.md).
+  list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
   list.template add<identity::IdentityModule>(c.identity);
   list.template add<ledger::LedgerModule>();
   list.template add<architecture::ArchitectureModule>(c.profiles_dir);
   list.template add<regulation::ComplianceModule>(c.compliance_every);
   list.template add<applications::ApplicationsModule>();
   list.template add<evaluation::EvaluationModule>(c.profiles_dir, c.evaluation);
-  // Notification before the gateway: the gateway notifies a request's addressees (Balikpapan Pasal 9 ayat (5)).
-  list.template add<notification::NotificationModule>(c.data_dir / "smtp.conf");
   list.template add<gateway::control::GatewayModule>(gateway_options(c));
   list.template add<infrastructure::InfrastructureModule>();
   list.template add<servicedesk::ServiceDeskModule>();
@@ -124,7 +124,7 @@ Platform::Platform(Config config) : config_(std::move(config)), profiles_(load_p
   options.web_root = config_.web_root;
   options.access_log = config_.access_log;
   options.trusted_proxies = http::TrustedProxies(config_.trusted_proxies);
-  dispatcher_ = std::make_unique<http::Dispatcher>(router_, identity::make_authenticator(identity()), options);
+  dispatcher_ = std::make_unique<http::Dispatcher>(router_, identity::make_authenticator(identity(), service<identity::Accounts>()), options);
   auto* db = db_.get();
   dispatcher_->metrics().add_collector([db] {
     auto s = db->stats();

@@ -1,7 +1,9 @@
 #include "http/api_description.hpp"
 #include "identity/module.hpp"
 
+#include "identity/account_repository.hpp"
 #include "identity/repository.hpp"
+#include "notification/service.hpp"
 #include "ledger/ledger.hpp"
 #include "tenancy/json.hpp"
 #include "tenancy/service.hpp"
@@ -14,8 +16,10 @@ std::string_view openapi_fragment();
 namespace simpul::identity {
 
 IdentityModule::IdentityModule(seam::Services& services, Options options)
-    : service_(services.get<storage::Database>(), services.get<ledger::Ledger>(), options) {
+    : service_(services.get<storage::Database>(), services.get<ledger::Ledger>(), options),
+      accounts_(services.get<storage::Database>(), services.get<ledger::Ledger>(), services.get<notification::Service>(), ResetOptions{}) {
   services.provide(service_);
+  services.provide(accounts_);
   auto& tenancy = services.get<tenancy::Service>();
   tenants_ = TenantDirectory{
       [&tenancy](const std::optional<std::string>& slug) -> Scope {
@@ -35,7 +39,12 @@ IdentityModule::IdentityModule(seam::Services& services, Options options)
       }};
 }
 
-std::vector<storage::Migration> IdentityModule::schema() { return Repository::migrations(); }
+std::vector<storage::Migration> IdentityModule::schema() {
+  auto all = Repository::migrations();
+  auto accounts = AccountRepository::migrations();
+  all.insert(all.end(), accounts.begin(), accounts.end());
+  return all;
+}
 
 std::vector<seam::Permission> IdentityModule::permissions() const {
   return {{"user.read",
@@ -45,6 +54,6 @@ std::vector<seam::Permission> IdentityModule::permissions() const {
           {"user.manage", {"tenant_admin"}, "Mengelola pengguna, token dan pengaturan keamanan", "Manage users, tokens and security settings"}};
 }
 
-void IdentityModule::register_routes(http::Router& router) { identity::register_routes(router, service_, tenants_); http::describe(router, openapi_fragment()); }
+void IdentityModule::register_routes(http::Router& router) { identity::register_routes(router, service_, tenants_, accounts_); http::describe(router, openapi_fragment()); }
 
 }  // namespace simpul::identity

@@ -8,7 +8,8 @@ namespace simpul::identity {
 
 class IdentityModule : public seam::Module {
  public:
-  /// Needs storage::Database, ledger::Ledger and tenancy::Service; provides identity::Service.
+  /// Needs storage::Database, ledger::Ledger, tenancy::Service and notification::Service; provides
+  /// identity::Service and identity::Accounts (self-service, password reset by e-mail).
   IdentityModule(seam::Services& services, Options options);
   std::string_view id() const override { return "identity"; }
   static std::vector<storage::Migration> schema();
@@ -17,6 +18,7 @@ class IdentityModule : public seam::Module {
 
  private:
   Service service_;
+  Accounts accounts_;
   TenantDirectory tenants_;
 };
 

@@ -19,9 +19,12 @@ std::string session_cookie(const Request& req, const std::string& value, long ma
          std::to_string(max_age) + (req.secure ? "; Secure" : "");
 }
 
-UserInput read_user(const Request& req, bool create) {
+/// `must_change_password` (optional): whether the holder must choose a new password at the next
+/// sign-in; an administrator-set password forces it unless this says false.
+UserInput read_user(const Request& req, bool create, std::optional<bool>& must_change_password) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"username", "display_name", "email", "agency_id", "roles", "password", "active"});
+  FieldReader f(body, {"username", "display_name", "email", "agency_id", "roles", "password", "active", "must_change_password"});
+  must_change_password = f.optional_bool("must_change_password");
   UserInput in;
   if (create) {
     in.username = f.required_string("username", 40);
@@ -47,26 +50,67 @@ UserInput read_user(const Request& req, bool create) {
   return in;
 }
 
+std::optional<std::string> read_email(const FieldReader& f) {
+  auto email = f.optional_string("email", 200);
+  if (email && !email->empty() && email->find('@') == std::string::npos)
+    throw Error(ErrorCode::ValidationInvalidValue, "email", "not an email address");
+  return email;
+}
+
+/// Digits with an optional leading '+', spaces, dots and dashes: 0812-3456-7890, +62 542 123456.
+bool phone_number_like(const std::string& phone) {
+  std::size_t digits = 0;
+  for (std::size_t i = 0; i < phone.size(); ++i) {
+    char ch = phone[i];
+    if (ch >= '0' && ch <= '9') ++digits;
+    else if (!(ch == ' ' || ch == '-' || ch == '.' || (ch == '+' && i == 0))) return false;
+  }
+  return phone.empty() || (digits >= 6 && digits <= 15);
+}
+
+boost::json::object profile_json(const AccountProfile& a) {
+  auto out = to_json(a.user);
+  out["phone"] = a.phone;
+  out["must_change_password"] = a.must_change_password;
+  boost::json::array role_names;  // the roles by name: a user without user.read cannot list them
+  for (const auto& r : a.user.roles)
+    if (const RoleDef* def = find_role(r)) role_names.push_back(boost::json::object{{"id", r}, {"name", boost::json::object{{"id", def->name_id}, {"en", def->name_en}}}});
+  out["role_names"] = std::move(role_names);
+  return out;
+}
+
+/// What a caller who must change their password may still do: change it, sign out, read themselves.
+bool allowed_while_password_change_due(const Request& req) {
+  if (req.method == "GET") return req.path == "/api/me" || req.path == "/api/auth/me";
+  if (req.method == "POST") return req.path == "/api/me/password" || req.path == "/api/auth/password" || req.path == "/api/auth/logout";
+  return false;
+}
+
 }  // namespace
 
-http::Authenticator make_authenticator(Service& svc) {
-  return [&svc](const Request& req) -> std::optional<http::Principal> {
+http::Authenticator make_authenticator(Service& svc, const Accounts& accounts) {
+  return [&svc, &accounts](const Request& req) -> std::optional<http::Principal> {
+    std::optional<http::Principal> p;
     auto auth = req.header("authorization");
     if (!auth.empty()) {
       if (auth.rfind("Bearer ", 0) != 0 || auth.size() > 200) throw Error(ErrorCode::AuthInvalidToken);
-      return svc.authenticate_token(std::string(auth.substr(7)));
+      p = svc.authenticate_token(std::string(auth.substr(7)));
+    } else {
+      auto cookie = req.cookie(kSessionCookie);
+      if (cookie.empty()) return std::nullopt;
+      if (cookie.size() > 100) throw Error(ErrorCode::AuthSessionExpired);
+      p = svc.authenticate_session(std::string(cookie));
     }
-    auto cookie = req.cookie(kSessionCookie);
-    if (cookie.empty()) return std::nullopt;
-    if (cookie.size() > 100) throw Error(ErrorCode::AuthSessionExpired);
-    return svc.authenticate_session(std::string(cookie));
+    if (p && !allowed_while_password_change_due(req) && accounts.must_change_password(p->scope(), p->user_id))
+      throw Error(ErrorCode::AuthForbidden, {{"reason", kPasswordChangeRequired}});
+    return p;
   };
 }
 
-void register_routes(http::Router& router, Service& svc, TenantDirectory tenants) {
+void register_routes(http::Router& router, Service& svc, TenantDirectory tenants, Accounts& accounts) {
   router.add(
       "POST", "/api/auth/login",
-      [&svc, tenants](Request& req) {
+      [&svc, tenants, &accounts](Request& req) {
         auto body = http::parse_json_object(req);
         FieldReader f(body, {"tenant", "username", "password"});
         auto tenant_slug = f.optional_string("tenant", 40);
@@ -77,7 +121,8 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
         auto res = http::json_response(200, boost::json::object{{"user", to_json(result.user)},
                                                                 {"csrf_token", result.csrf_token},
                                                                 {"expires_at", result.expires_at},
-                                                                {"tenant", tenants.describe(scope)}});
+                                                                {"tenant", tenants.describe(scope)},
+                                                                {"must_change_password", accounts.must_change_password(scope, result.user.id)}});
         res.set_header("Set-Cookie", session_cookie(req, result.session_token, 12 * 3600));
         return res;
       },
@@ -90,12 +135,72 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     return res;
   });
 
-  router.add("GET", "/api/auth/me", [&svc, tenants](Request& req) {
+  router.add("GET", "/api/auth/me", [&svc, tenants, &accounts](Request& req) {
     const auto& p = req.caller();
     return http::json_response(200, boost::json::object{{"user", to_json(svc.user(p.scope(), p.user_id))},
                                                         {"csrf_token", p.csrf_token},
-                                                        {"tenant", tenants.describe(p.scope())}});
+                                                        {"tenant", tenants.describe(p.scope())},
+                                                        {"must_change_password", accounts.must_change_password(p.scope(), p.user_id)}});
   });
+
+  // My own account (docs/identity.md, "Self-service").
+  router.add("GET", "/api/me", [&accounts](Request& req) { return http::json_response(200, profile_json(accounts.profile(req.caller()))); });
+
+  router.add("PATCH", "/api/me", [&accounts](Request& req) {
+    const auto& p = req.caller();
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"display_name", "email", "phone"});  // roles and agency are an administrator's to give
+    ProfileInput in;
+    in.display_name = f.optional_string("display_name", 120);
+    if (in.display_name && in.display_name->empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "display_name"}});
+    in.email = read_email(f);
+    in.phone = f.optional_string("phone", 30);
+    if (in.phone && !phone_number_like(*in.phone))
+      throw Error(ErrorCode::ValidationInvalidValue, "phone", "6-15 digits, optionally with a leading +, spaces or dashes");
+    return http::json_response(200, profile_json(accounts.update_profile(p, in)));
+  });
+
+  router.add("POST", "/api/me/password", [&svc](Request& req) {
+    const auto& p = req.caller();
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"current", "new"});
+    auto current = f.required_string("current", 200);
+    auto next = f.required_string("new", 200);
+    svc.change_own_password(p, current, next);
+    return http::no_content();
+  });
+
+  // Password reset by e-mail: the answer is the same whether or not the address has an account.
+  router.add(
+      "POST", "/api/auth/reset-request",
+      [tenants, &accounts](Request& req) {
+        auto body = http::parse_json_object(req);
+        FieldReader f(body, {"tenant", "email"});
+        auto tenant_slug = f.optional_string("tenant", 40);
+        auto email = f.required_string("email", 200);
+        if (email.find('@') == std::string::npos) throw Error(ErrorCode::ValidationInvalidValue, "email", "not an email address");
+        std::optional<Scope> scope;
+        try {
+          scope = tenants.resolve(tenant_slug && !tenant_slug->empty() ? tenant_slug : std::nullopt);
+        } catch (const Error& e) {
+          if (e.code() != ErrorCode::AuthInvalidCredentials) throw;  // an unknown tenant is answered alike
+        }
+        if (scope) accounts.request_reset(*scope, email, req.remote_address);
+        return http::json_response(202, boost::json::object{{"accepted", true}});
+      },
+      http::Access::Public);
+
+  router.add(
+      "POST", "/api/auth/reset",
+      [&accounts](Request& req) {
+        auto body = http::parse_json_object(req);
+        FieldReader f(body, {"token", "new"});
+        auto token = f.required_string("token", 100);
+        auto next = f.required_string("new", 200);
+        accounts.reset_password(token, next);
+        return http::no_content();
+      },
+      http::Access::Public);
 
   router.add("GET", "/api/auth/tokens", [&svc](Request& req) {
     boost::json::array out;
@@ -202,8 +307,9 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
   });
 
   // A user as answered by the user endpoints: with the roles still waiting for a second person.
-  auto user_json = [&svc](const Scope& scope, const User& u) {
+  auto user_json = [&svc, &accounts](const Scope& scope, const User& u) {
     auto out = to_json(u);
+    out["must_change_password"] = accounts.must_change_password(scope, u.id);
     boost::json::array pending;
     for (const auto& g : svc.grants(scope, std::string("pending")))
       if (g.user_id == u.id) pending.emplace_back(g.role);
@@ -228,9 +334,13 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     return http::list_response(items, total, q);
   });
 
-  router.add("POST", "/api/users", [&svc, user_json](Request& req) {
+  router.add("POST", "/api/users", [&svc, user_json, &accounts](Request& req) {
     const auto& p = req.require("user.manage");
-    return http::json_response(201, user_json(p.scope(), svc.create_user(p.scope(), read_user(req, true), p.actor())));
+    std::optional<bool> must_change;
+    auto created = svc.create_user(p.scope(), read_user(req, true, must_change), p.actor());
+    // A service account whose holder is the administrator: the initial password may stay.
+    if (must_change && !*must_change) accounts.set_password_change(p.scope(), created.id, false, p.actor());
+    return http::json_response(201, user_json(p.scope(), created));
   });
 
   router.add("GET", "/api/users/{id}", [&svc, user_json](Request& req) {
@@ -244,14 +354,17 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     return http::no_content();
   });
 
-  router.add("PATCH", "/api/users/{id}", [&svc, user_json](Request& req) {
+  router.add("PATCH", "/api/users/{id}", [&svc, user_json, &accounts](Request& req) {
     const auto& p = req.require("user.manage");
     const auto& id = req.id_param("id");
-    auto in = read_user(req, false);
+    std::optional<bool> must_change;
+    auto in = read_user(req, false, must_change);
     // Administrators cannot lock themselves out by accident.
     if (id == p.user_id && ((in.active && !*in.active) || (in.roles && std::find(in.roles->begin(), in.roles->end(), "tenant_admin") == in.roles->end())))
       throw Error(ErrorCode::ValidationInvalidValue, "roles", "you cannot remove your own administrator role or disable yourself");
-    return http::json_response(200, user_json(p.scope(), svc.update_user(p.scope(), id, in, p.actor())));
+    auto updated = svc.update_user(p.scope(), id, in, p.actor());
+    if (must_change) accounts.set_password_change(p.scope(), id, *must_change, p.actor());
+    return http::json_response(200, user_json(p.scope(), updated));
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
+#include "identity/accounts.hpp"
 #include "identity/service.hpp"
 
 namespace simpul::identity {
@@ -18,9 +19,10 @@ struct TenantDirectory {
   std::function<boost::json::value(const Scope&)> describe;
 };
 
-void register_routes(http::Router& router, Service& service, TenantDirectory tenants);
-/// Session cookie or bearer token → principal.
-http::Authenticator make_authenticator(Service& service);
+void register_routes(http::Router& router, Service& service, TenantDirectory tenants, Accounts& accounts);
+/// Session cookie or bearer token → principal; while the caller must change their password, only
+/// the change, sign-out and the reads of their own account are let through.
+http::Authenticator make_authenticator(Service& service, const Accounts& accounts);
 
 constexpr const char* kSessionCookie = "simpul_session";
 

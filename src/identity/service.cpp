@@ -7,6 +7,8 @@
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "identity/account_repository.hpp"
+#include "identity/accounts.hpp"
 #include "identity/repository.hpp"
 #include "http/json_io.hpp"
 #include "identity/roles.hpp"
@@ -15,8 +17,6 @@
 
 namespace simpul::identity {
 namespace {
-
-constexpr std::size_t kMinPassword = 10;
 
 std::string ago(std::chrono::seconds d) { return clock::to_iso(clock::now() - d); }
 std::string ahead(std::chrono::seconds d) { return clock::to_iso(clock::now() + d); }
@@ -28,9 +28,7 @@ boost::json::object user_json_for_ledger(const User& u) {
           {"agency_id", u.agency_id}, {"roles", roles},                 {"active", u.active}};
 }
 
-void check_password(const std::string& pw) {
-  if (text::utf8_length(pw) < kMinPassword) throw Error(ErrorCode::AuthWeakPassword, {{"min", kMinPassword}});
-}
+void check_password(const std::string& pw) { check_password_policy(pw); }
 
 void check_roles(const std::vector<std::string>& roles) {
   if (roles.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "roles"}});
@@ -265,7 +263,12 @@ User Service::create_user(const Scope& s, const UserInput& in, const Actor& acto
       if (e.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::UserDuplicateUsername);
       throw;
     }
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "user.create", "user", u.id, {{"after", user_json_for_ledger(u)}}});
+    // Whoever set the initial password knows it: the holder chooses their own at the first sign-in.
+    // Accounts the host's operator creates (the demo's, the CLI's) are not forced (docs/identity.md).
+    bool must_change = !is_operator(actor);
+    if (must_change) AccountRepository(c).set_must_change_password(s, u.id, true);
+    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "user.create", "user", u.id,
+                       {{"after", user_json_for_ledger(u)}, {"must_change_password", must_change}}});
     request_grants(c, s, u, pending, actor);
     return repo.user(s, u.id)->user;
   });
@@ -303,6 +306,9 @@ User Service::update_user(const Scope& s, const std::string& id, const UserInput
     if (before_json == after_json && !hash && pending.empty()) return before;
     u.updated_at = clock::now_iso();
     repo.update_user(u, hash);
+    // A password someone else set is known to them: the holder must choose a new one.
+    bool must_change = hash && actor.id != id && !is_operator(actor);
+    if (hash) AccountRepository(c).set_must_change_password(s, u.id, must_change);
     // A disabled account or a new password ends every open session and every API token of that
     // user; re-enabling the account brings none of them back.
     bool disabled = in.active && !*in.active && before.active;
@@ -311,6 +317,7 @@ User Service::update_user(const Scope& s, const std::string& id, const UserInput
       revoke_tokens_of(c, s, u.id, disabled ? "user_disabled" : "password_changed", actor);
     }
     auto details = boost::json::object{{"before", before_json}, {"after", after_json}, {"password_changed", hash.has_value()}};
+    if (must_change) details["must_change_password"] = true;
     ledger_.append(c, {s.tenant_id, actor.id, actor.name, "user.update", "user", u.id, details});
     request_grants(c, s, u, pending, actor);
     return repo.user(s, u.id)->user;
@@ -321,7 +328,8 @@ void Service::change_own_password(const http::Principal& who, const std::string&
   check_password(next);
   Scope s = who.scope();
   auto stored = storage::read(db_, [&](storage::Connection& c) { return Repository(c).user(s, who.user_id); });
-  if (!stored || !crypto::verify_password(stored->password_hash, current)) throw Error(ErrorCode::AuthInvalidCredentials);
+  if (!stored || !crypto::verify_password(stored->password_hash, current))
+    throw Error(ErrorCode::AuthInvalidCredentials, {{"field", "current_password"}});
   if (current == next) throw Error(ErrorCode::ValidationInvalidValue, "new_password", "the new password equals the current one");
   auto hash = crypto::hash_password(next);
   storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -331,6 +339,9 @@ void Service::change_own_password(const http::Principal& who, const std::string&
     repo.update_user(u, hash);
     repo.delete_sessions_of_user(u.id, who.session_id);  // other browsers sign in again; this one stays
     revoke_tokens_of(c, s, u.id, "password_changed", who.actor());
+    AccountRepository accounts(c);
+    accounts.set_must_change_password(s, u.id, false);
+    accounts.use_resets_of_user(s, u.id, u.updated_at);
     ledger_.append(c, {s.tenant_id, who.user_id, who.display_name, "user.password_change", "user", u.id, nullptr});
   });
 }

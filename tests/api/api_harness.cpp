@@ -201,7 +201,7 @@ Client user(Instance& in, Client& admin, const std::string& tenant, const std::s
     if (!agency.empty()) u.agency_id = agency;
     in.platform().identity().create_user(Scope{t->id}, u, Actor{"cli", "Operator (uji)", ""});
   } else {
-    auto r = admin.post("/api/users", R"({"username":")" + name + R"(","display_name":")" + name +
+    auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + name + R"(","display_name":")" + name +
                                           R"(","password":"kata-sandi-panjang","roles":[")" + role + R"("],"agency_id":")" + agency + "\"}");
     EXPECT_EQ(r.status, 201) << r.body;
   }

@@ -248,7 +248,7 @@ TEST_P(ApplicationImportTest, OnlyTenantWideWritersImport) {
   auto own = std::string(admin.get("/api/agencies?per_page=50&sort=code").json.at("items").at(0).at("id").as_string());
   auto r = admin.post(
       "/api/users",
-      R"({"username":"op.aplikasi","display_name":"Operator","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
+      R"({"must_change_password":false,"username":"op.aplikasi","display_name":"Operator","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
           own + "\"}");
   ASSERT_EQ(r.status, 201) << r.body;
   Client op(in);

@@ -213,7 +213,7 @@ TEST_P(ApplicationsTest, RecommendationDecisionsFollowTheApprovalChain) {
   auto dinkes = agency_id(admin, "DINKES");
   // A reviewer outside Diskominfo, and one inside who also maintains Diskominfo's own application.
   auto outsider = user(in, admin, "balikpapan", "penelaah.luar", "technical_reviewer", dinkes);
-  auto r = admin.post("/api/users", R"({"username":"ganda","display_name":"Ganda","password":"kata-sandi-panjang","roles":["technical_reviewer","agency_operator"],"agency_id":")" + kominfo + "\"}");
+  auto r = admin.post("/api/users", R"({"must_change_password":false,"username":"ganda","display_name":"Ganda","password":"kata-sandi-panjang","roles":["technical_reviewer","agency_operator"],"agency_id":")" + kominfo + "\"}");
   ASSERT_EQ(r.status, 201) << r.body;
   Client both(in);
   ASSERT_EQ(both.login("balikpapan", "ganda", "kata-sandi-panjang").status, 200);

@@ -135,7 +135,7 @@ TEST_P(ArchitectureApiTest, OperatorsMaintainOnlyTheirOwnAgencysElements) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto own = first_agency(admin, 0), other = first_agency(admin, 1);
-  auto r = admin.post("/api/users", R"({"username":"op.arsitektur","display_name":"Operator","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" + own + "\"}");
+  auto r = admin.post("/api/users", R"({"must_change_password":false,"username":"op.arsitektur","display_name":"Operator","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" + own + "\"}");
   ASSERT_EQ(r.status, 201) << r.body;
   auto theirs = create_element(admin, "aplikasi", "A-OTHER", other);
   Client op(in);

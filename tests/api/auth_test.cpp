@@ -127,7 +127,7 @@ TEST_P(AuthTest, RolesAreDenyByDefaultAndAgencyScoped) {
   }
   if (own.empty()) own = std::string(agencies[1].at("id").as_string());
   auto create = [&](const std::string& username, const std::string& role, const std::string& agency) {
-    auto r = admin.post("/api/users", R"({"username":")" + username + R"(","display_name":"Uji )" + username +
+    auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + username + R"(","display_name":"Uji )" + username +
                                           R"(","password":"kata-sandi-panjang","roles":[")" + role +
                                           R"("],"agency_id":")" + agency + "\"}");
     EXPECT_EQ(r.status, 201) << r.body;

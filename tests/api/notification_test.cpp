@@ -113,7 +113,7 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   auto admin = admin_client(in, "balikpapan");
   auto disdik = agency_id(admin, "DISDIK");
   for (const char* name : {"guru.disdik", "teknisi.disdik"})
-    ASSERT_EQ(admin.post("/api/users", std::string(R"({"username":")") + name + R"(","display_name":")" + name + R"(","email":")" + name +
+    ASSERT_EQ(admin.post("/api/users", std::string(R"({"must_change_password":false,"username":")") + name + R"(","display_name":")" + name + R"(","email":")" + name +
                                            R"(@disdik.balikpapan.go.id","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
                                            disdik + "\"}")
                   .status,
@@ -215,7 +215,7 @@ namespace {
 
 /// A user of the PD with an e-mail address, logged in.
 Client desk_mail_user(Instance& in, Client& admin, const std::string& name, const std::string& agency, const std::string& domain) {
-  auto r = admin.post("/api/users", R"({"username":")" + name + R"(","display_name":")" + name + R"(","email":")" + name + "@" + domain +
+  auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + name + R"(","display_name":")" + name + R"(","email":")" + name + "@" + domain +
                                         R"(","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" + agency + "\"}");
   EXPECT_EQ(r.status, 201) << r.body;
   Client c(in);

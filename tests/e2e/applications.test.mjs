@@ -172,6 +172,7 @@ describe('Aplikasi SPBE and Kepatuhan Regulasi', { timeout: 420_000 }, () => {
     const kominfo = agencies.body.items.find((a) => a.flags.includes('kominfo'))
     assert.ok(kominfo, 'the demo has a Diskominfo')
     const created = await apiCall('POST', '/api/users', {
+      must_change_password: false,
       username: DECIDER.username,
       display_name: DECIDER.display_name,
       email: `${DECIDER.username}@balikpapan.go.id`,

@@ -154,7 +154,7 @@ describe('Simpul console', { timeout: 240_000 }, () => {
   step('a new approver waits for the Sekda, who confirms it; the administrator revokes a token; a password is changed', async () => {
     const username = `asisten.${AGENCY_CODE.toLowerCase()}`
     const password = `Sandi-Asisten-${AGENCY_CODE}`
-    const created = await apiCall('POST', '/api/users', { username, display_name: `Asisten Sekda ${AGENCY_CODE}`, password, roles: ['approver'] })
+    const created = await apiCall('POST', '/api/users', { must_change_password: false, username, display_name: `Asisten Sekda ${AGENCY_CODE}`, password, roles: ['approver'] })
     assert.equal(created.status, 201, JSON.stringify(created.body))
     assert.deepEqual(created.body.pending_roles, ['approver'])
     await go('/pengguna')

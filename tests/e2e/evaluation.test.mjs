@@ -68,6 +68,7 @@ describe('Evaluasi SPBE', { timeout: 420_000 }, () => {
   step('two assessors are created through the API (role assessor)', async () => {
     for (const u of [DATA_ENTRY, REVIEWER]) {
       const created = await apiCall('POST', '/api/users', {
+        must_change_password: false,
         username: u.username,
         display_name: u.display_name,
         email: `${u.username}@balikpapan.go.id`,

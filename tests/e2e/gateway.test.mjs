@@ -280,6 +280,7 @@ describe('Penghubung Layanan', { timeout: 420_000 }, () => {
     }
     for (const [u, role, agency] of users) {
       const created = await apiCall('POST', '/api/users', {
+        must_change_password: false,
         username: u.username,
         display_name: u.display_name,
         email: `${u.username}@balikpapan.go.id`,

@@ -41,6 +41,7 @@ describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
     const agencies = await apiCall('GET', '/api/agencies?per_page=200')
     const kominfo = agencies.body.items.find((a) => a.flags.includes('kominfo'))
     const created = await apiCall('POST', '/api/users', {
+      must_change_password: false,
       username: DINAS.username,
       display_name: DINAS.display_name,
       email: `${DINAS.username}@balikpapan.go.id`,

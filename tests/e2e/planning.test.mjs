@@ -48,7 +48,7 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
       if (!initiative) initiative = i.body.id
     }
     for (const [username, role, code] of [[`perencana.${RUN.toLowerCase()}`, 'planner', 'BAPPEDALITBANG'], [`dinkes.${RUN.toLowerCase()}`, 'agency_operator', 'DINKES'], [`disduk.${RUN.toLowerCase()}`, 'agency_operator', 'DISDUKCAPIL']]) {
-      const u = await apiCall('POST', '/api/users', { username, display_name: username, password: PASSWORD, roles: [role], agency_id: agency[code] })
+      const u = await apiCall('POST', '/api/users', { must_change_password: false, username, display_name: username, password: PASSWORD, roles: [role], agency_id: agency[code] })
       assert.equal(u.status, 201, JSON.stringify(u.body))
     }
   })

@@ -63,12 +63,30 @@ export interface LoginAnswer {
   user: User
   csrf_token: string
   expires_at: string
+  /** An administrator set the password: nothing but the change is allowed until it is made. */
+  must_change_password?: boolean
 }
 
 export interface MeAnswer {
   user: User
   csrf_token: string
   tenant: Tenant
+  must_change_password?: boolean
+}
+
+/** GET/PATCH /api/me: what the user may change of their own account, and what they may only read. */
+export interface MyProfile {
+  id: string
+  username: string
+  display_name: string
+  email: string
+  phone: string
+  agency_id: string | null
+  agency_name?: string
+  roles: string[]
+  /** The roles by name in both languages (a user without user.read cannot list the catalogue). */
+  role_names: { id: string; name: { id: string; en: string } }[]
+  must_change_password: boolean
 }
 
 export type Agency = Item<Answer<'/api/agencies', 'get'>>

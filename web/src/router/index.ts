@@ -9,11 +9,16 @@ export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true, title: 'auth.title' } },
+    { path: '/lupa-kata-sandi', name: 'forgot-password', component: () => import('@/views/account/ForgotPasswordView.vue'), meta: { public: true, title: 'reset.forgotTitle' } },
+    { path: '/reset-password', name: 'reset-password', component: () => import('@/views/account/ResetPasswordView.vue'), meta: { public: true, title: 'reset.title' } },
+    // Outside the console frame: until the password is changed, the frame's menus would only be refused.
+    { path: '/ganti-kata-sandi', name: 'change-password', component: () => import('@/views/account/ChangePasswordView.vue'), meta: { title: 'password.title' } },
     {
       path: '/',
       component: () => import('@/layouts/ConsoleLayout.vue'),
       children: [
         ...moduleRoutes(),
+        { path: 'profil-saya', name: 'my-profile', component: () => import('@/views/account/ProfileView.vue'), meta: { title: 'profile.title' } },
         { path: 'tidak-ada-akses', name: 'forbidden', component: () => import('@/views/ForbiddenView.vue'), meta: { title: 'errors.forbiddenTitle' } },
         { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'errors.notFoundTitle' } },
       ],
@@ -39,6 +44,7 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
     return true
   }
   if (!session.signedIn) return { name: 'login', query: { next: to.fullPath } }
+  if (session.mustChangePassword && to.name !== 'change-password') return { name: 'change-password', query: { next: to.fullPath } }
   if (to.meta.permission && !session.can(to.meta.permission)) {
     // A user without the dashboard (rare) lands on the first screen they may open.
     if (to.name === 'dashboard') {

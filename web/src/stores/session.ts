@@ -16,6 +16,8 @@ export const useSessionStore = defineStore('session', () => {
   const csrfToken = ref<string | null>(null)
   /** True once we asked the server who we are on this page load (signed in or not). */
   const checked = ref(false)
+  /** The administrator set the password: the console shows nothing but the change until it is made. */
+  const mustChangePassword = ref(false)
 
   const signedIn = computed(() => user.value !== null)
   const permissions = computed(() => new Set(user.value?.permissions ?? []))
@@ -40,6 +42,7 @@ export const useSessionStore = defineStore('session', () => {
     user.value = null
     tenant.value = null
     csrfToken.value = null
+    mustChangePassword.value = false
     resetSessionState()
   }
 
@@ -51,6 +54,7 @@ export const useSessionStore = defineStore('session', () => {
       user.value = me.user
       tenant.value = me.tenant
       csrfToken.value = me.csrf_token
+      mustChangePassword.value = me.must_change_password === true
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401)) throw err
       clear()
@@ -70,7 +74,13 @@ export const useSessionStore = defineStore('session', () => {
     user.value = me.user
     tenant.value = me.tenant
     csrfToken.value = me.csrf_token
+    mustChangePassword.value = answer.must_change_password === true || me.must_change_password === true
     checked.value = true
+  }
+
+  /** The password is changed: the console opens. */
+  function passwordChanged(): void {
+    mustChangePassword.value = false
   }
 
   async function logout(): Promise<void> {
@@ -81,5 +91,8 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { user, tenant, csrfToken, checked, signedIn, permissions, can, canOwn, canWriteAgency, clear, ensureChecked, login, logout }
+  return {
+    user, tenant, csrfToken, checked, mustChangePassword, signedIn, permissions,
+    can, canOwn, canWriteAgency, clear, ensureChecked, login, logout, passwordChanged,
+  }
 })
