@@ -81,8 +81,14 @@ void AuditModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& ro
          plan);
   for (const auto& t : a.types) {
     record(t.scope_rule,
-           "record and gate: the objects of " + t.name + " are those the article names (listed per type; a programme with another object is refused, `validation.invalid_value`)",
+           "record and gate: the objects of " + t.name + " are those the article names (listed per type; a programme with another object is refused, `audit.object_not_in_scope`)",
            cadence);
+    if (!t.pemda_built_categories.empty())
+      record(t.scope_rule,
+             "gate: an application of " + std::to_string(t.pemda_built_categories.size()) +
+                 " narrowed categor" + (t.pemda_built_categories.size() == 1 ? "y" : "ies") +
+                 " (e.g. Aplikasi Umum) is in scope of " + t.name + " only when its record names a Pemda builder",
+             "AuditTest.MadiunAuditsAnAplikasiUmumOnlyWhenThePemdaBuiltIt");
     if (t.months > 0)
       record(t.cadence_rule, "record: each object's next due date (" + std::to_string(t.months) + " months after its last audit) and the due list",
              cadence);
