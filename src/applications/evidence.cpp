@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "applications/audit_history.hpp"
 #include "applications/model.hpp"
 #include "applications/repository.hpp"
 #include "architecture/service.hpp"
@@ -37,13 +38,15 @@ struct App {
 
 /// Applications in force (not retired), owned by q.agency_id when set, ordered by code: the elements
 /// through the architecture module's read port, their records from this module's repository.
-std::vector<App> applications(storage::Connection& c, const architecture::Service& elements, const EvidenceQuery& q) {
+std::vector<App> applications(storage::Connection& c, const architecture::Service& elements, const AuditHistory* audits,
+                              const EvidenceQuery& q) {
   architecture::ElementFilter filter;
   filter.domain = "aplikasi";
   filter.owner_agency_id = q.agency_id;
   std::int64_t total = 0;
   auto found = elements.elements(c, q.scope, filter, ListQuery{"", "code", false, 1, 1'000'000}, total);
   auto records = Repository(c).records(q.scope);
+  const auto audited = audits ? audits->latest(c, q.scope) : std::map<std::string, std::string>{};
   std::vector<App> out;
   for (const auto& e : found) {
     if (e.state == "retired") continue;
@@ -51,6 +54,7 @@ std::vector<App> applications(storage::Connection& c, const architecture::Servic
     const bool has_record = record != records.end();
     App a{e.id, e.code, e.name, e.owner_agency_name, stage_of(e), text_attribute(e, "category"),
           has_record ? record->second.last_audit_date : std::nullopt, has_record ? record->second.live_since : std::nullopt};
+    if (auto it = audited.find(e.id); it != audited.end()) a.last_audit_date = AuditHistory::later(a.last_audit_date, it->second);
     // Live is the profile's list of serving stages; without a profile, having gone live at all.
     a.live = q.profile ? q.profile->applications.is_live(a.stage) : a.live_since.has_value();
     out.push_back(std::move(a));
@@ -184,14 +188,14 @@ void propose_audits(const EvidenceQuery& q, const std::vector<App>& apps, Propos
 
 class ApplicationsEvidence final : public evaluation::EvidenceSource {
  public:
-  explicit ApplicationsEvidence(const architecture::Service& elements) : elements_(elements) {}
+  ApplicationsEvidence(const architecture::Service& elements, const AuditHistory* audits) : elements_(elements), audits_(audits) {}
   std::string id() const override { return "applications"; }
   std::vector<std::string> topics() const override { return {"applications", "handover", "audit"}; }
 
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
     ProposalSink out{"applications", topic, list};
-    auto apps = applications(c, elements_, q);
+    auto apps = applications(c, elements_, audits_, q);
     if (topic == "applications") propose_register(q, apps, out);
     else if (topic == "handover") propose_handover(c, q, apps, out);
     else if (topic == "audit") propose_audits(q, apps, out);
@@ -218,12 +222,13 @@ class ApplicationsEvidence final : public evaluation::EvidenceSource {
 
  private:
   const architecture::Service& elements_;
+  const AuditHistory* audits_;
 };
 
 }  // namespace
 
-std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements) {
-  return std::make_unique<ApplicationsEvidence>(elements);
+std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements, const AuditHistory* audits) {
+  return std::make_unique<ApplicationsEvidence>(elements, audits);
 }
 
 }  // namespace simpul::applications

@@ -13,9 +13,13 @@ class Service;
 
 namespace simpul::applications {
 
+class AuditHistory;
+
 /// Source id "applications". Topics: applications, handover, audit.
 /// Record kinds (resolve): application, artifact. The elements come through the architecture
 /// module's read ports.
-std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements);
+/// `audits`, where given, supplies the latest completed application audits (the audit module).
+std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements,
+                                                                        const AuditHistory* audits = nullptr);
 
 }  // namespace simpul::applications

@@ -39,7 +39,7 @@ regulation::Fact application_fact(const tenancy::Profile& p, const architecture:
               {"similar_to_umum", yes_no(r.similar_to_umum)},
               {"owner_mandiri_tik", yes_no(owner_mandiri_tik)},
               {"services", std::to_string(h.services)},
-              {"last_audit_date", r.last_audit_date.value_or("")},
+              {"last_audit_date", AuditHistory::later(r.last_audit_date, h.audited_on).value_or("")},
               {"live_since", r.live_since.value_or("")}};
   if (h.recommendation) f.add_to_set("has", "recommendation");
   if (h.test_passed) f.add_to_set("has", "test_passed");
@@ -55,9 +55,12 @@ regulation::Fact application_fact(const tenancy::Profile& p, const architecture:
   return f;
 }
 
-Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture::Service& elements, const std::string& id) {
+Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture::Service& elements, const AuditHistory& audits,
+                     const std::string& id) {
   Repository repo(c);
   Holdings h;
+  auto audited = audits.latest(c, s);
+  if (auto it = audited.find(id); it != audited.end()) h.audited_on = it->second;
   for (const auto& r : repo.recommendations(s, "disetujui", id)) h.recommendation = h.recommendation || r.state == "disetujui";
   for (const auto& x : repo.considerations(s, id))
     if (x.decision == "disetujui") h.considerations.insert(x.kind);
@@ -71,8 +74,8 @@ Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture:
   return h;
 }
 
-regulation::FactProvider application_facts(const architecture::Service& elements) {
-  return [&elements](storage::Connection& c, const regulation::FactQuery& q, std::vector<regulation::Fact>& out) {
+regulation::FactProvider application_facts(const architecture::Service& elements, const AuditHistory& audits) {
+  return [&elements, &audits](storage::Connection& c, const regulation::FactQuery& q, std::vector<regulation::Fact>& out) {
     const Scope& s = q.scope;
     Repository repo(c);
     auto records = repo.records(s);
@@ -83,6 +86,7 @@ regulation::FactProvider application_facts(const architecture::Service& elements
     for (const auto& [app, kind] : repo.artifact_kinds(s)) holdings[app].documents.insert(kind);
     for (const auto& app : repo.explained_sources(s)) holdings[app].source_explained = true;
     for (const auto& [app, n] : elements.services_per_application(c, s)) holdings[app].services = n;
+    for (auto& [app, date] : audits.latest(c, s)) holdings[app].audited_on = std::move(date);
     static const Record kNoRecord;
     for (const auto& e : elements.live_elements(c, s, "aplikasi")) {
       Holdings& h = holdings[e.id];

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "applications/audit_history.hpp"
 #include "applications/model.hpp"
 #include "architecture/service.hpp"
 #include "regulation/fact_registry.hpp"
@@ -20,14 +21,16 @@ struct Holdings {
   std::set<std::string> documents;       // artifact kinds in the Repositori
   bool source_explained = false;         // a reviewer confirmed the source code's procedure explanations
   std::int64_t services = 0;
+  std::string audited_on;  // report date of the latest completed application audit (audit module), or empty
 };
 
 regulation::Fact application_fact(const tenancy::Profile& p, const architecture::Element& e, const Record& r, const Holdings& h,
                                   bool owner_mandiri_tik);
 /// Holdings of one application (gates), read inside the caller's transaction.
-Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture::Service& elements, const std::string& application_id);
+Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture::Service& elements, const AuditHistory& audits,
+                     const std::string& application_id);
 
 /// Subject "application".
-regulation::FactProvider application_facts(const architecture::Service& elements);
+regulation::FactProvider application_facts(const architecture::Service& elements, const AuditHistory& audits);
 
 }  // namespace simpul::applications

@@ -20,6 +20,7 @@ ApplicationsModule::ApplicationsModule(seam::Services& services)
     : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
                services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
   services.provide(service_);
+  services.provide(service_.audit_history());  // the audit module sets its provider
 }
 
 std::vector<storage::Migration> ApplicationsModule::schema() { return Repository::migrations(); }
@@ -38,12 +39,12 @@ void ApplicationsModule::register_routes(http::Router& router) {
 }
 
 void ApplicationsModule::register_facts(regulation::FactRegistry& facts) {
-  facts.add({"application"}, application_facts(service_.elements()));
+  facts.add({"application"}, application_facts(service_.elements(), service_.audit_history()));
   facts.add_gate_subject("recommendation");  // the approval chain of a recommendation decision
 }
 
 void ApplicationsModule::register_evidence(evaluation::EvidenceSources& sources) {
-  sources.add(applications_evidence_source(service_.elements()));
+  sources.add(applications_evidence_source(service_.elements(), &service_.audit_history()));
 }
 
 void ApplicationsModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {

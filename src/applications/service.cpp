@@ -121,9 +121,16 @@ void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, st
   }
 }
 
+std::map<std::string, std::string> Service::builders(storage::Connection& c, const Scope& s) const {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, r] : Repository(c).records(s))
+    if (!r.builder.empty()) out[id] = r.builder;
+  return out;
+}
+
 regulation::Fact Service::fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const {
   auto tenant = compliance_.tenant_facts(c, s);
-  return application_fact(profile_of(s), e, r, holdings_of(c, s, elements_, e.id), tenant.agency_has_flag(e.owner_agency_id, "mandiri_tik"));
+  return application_fact(profile_of(s), e, r, holdings_of(c, s, elements_, audit_history_, e.id), tenant.agency_has_flag(e.owner_agency_id, "mandiri_tik"));
 }
 
 std::vector<Application> Service::list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const {
@@ -241,7 +248,7 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
   storage::read(db_, [&](storage::Connection& c) {
     auto tenant = compliance_.tenant_facts(c, s);
     // What the application holds does not depend on the target stage: read it once.
-    auto holdings = holdings_of(c, s, elements_, id);
+    auto holdings = holdings_of(c, s, elements_, audit_history_, id);
     bool mandiri = tenant.agency_has_flag(current.element.owner_agency_id, "mandiri_tik");
     std::vector<tenancy::EnumItem> targets = p.applications.stages;
     targets.push_back({kRetiredStage, "Pensiun (tidak digunakan lagi)"});

@@ -7,6 +7,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "applications/audit_history.hpp"
 #include "applications/model.hpp"
 #include "applications/repository.hpp"
 #include "core/clock.hpp"
@@ -40,6 +41,12 @@ class Service {
   const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
   regulation::Compliance& compliance() { return compliance_; }
   architecture::Service& elements() { return elements_; }
+  /// Where the latest completed application audits come from (set by the audit module).
+  AuditHistory& audit_history() { return audit_history_; }
+  /// Read port (the audit scope, Madiun Pasal 42 ayat (1) huruf a): application id -> its recorded
+  /// builder, inside the caller's transaction; applications without a builder are left out.
+  std::map<std::string, std::string> builders(storage::Connection& c, const Scope& s) const;
+  const AuditHistory& audit_history() const { return audit_history_; }
 
   std::vector<Application> list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const;
   Application get(const Scope& s, const std::string& id) const;
@@ -109,6 +116,7 @@ class Service {
   architecture::Service& elements_;
   regulation::Compliance& compliance_;
   const ledger::Ledger& ledger_;
+  AuditHistory audit_history_;
 };
 
 /// Throws the catalogue Error for the first invalid field of the record (the API and the import);

@@ -20,6 +20,10 @@ struct AuditType {
   bool infrastructure = false;               // infrastructure elements are in scope
   std::vector<std::string> application_categories;  // application categories in scope
   std::optional<std::string> coordination_rule;     // the article asking the Dinas to coordinate this type's audit
+  /// Categories in scope only when the Pemda built the application (Madiun Pasal 42 ayat (1) huruf a:
+  /// "Aplikasi Umum yang dibangun oleh Pemerintah Daerah"): its recorded builder is one of `pemda_builders`.
+  std::vector<std::string> pemda_built_categories;
+  std::vector<std::string> pemda_builders;
 };
 
 /// The region's `audit:` profile section.

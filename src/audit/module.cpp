@@ -1,5 +1,7 @@
 #include "audit/module.hpp"
 
+#include "applications/audit_history.hpp"
+#include "applications/service.hpp"
 #include "audit/demo.hpp"
 #include "audit/evidence.hpp"
 #include "audit/facts.hpp"
@@ -21,6 +23,13 @@ AuditModule::AuditModule(seam::Services& services, bool demo_records)
       service_(services.get<storage::Database>(), tenancy_, services.get<architecture::Service>(), services.get<ledger::Ledger>(),
                services.get<identity::Service>(), services.get<notification::Service>()) {
   services.provide(service_);
+  // The applications module (above this one in the module list) reads an application's last audit
+  // through its own registry; this module supplies it.
+  services.get<applications::AuditHistory>().set(
+      [this](storage::Connection& c, const Scope& s) { return service_.last_application_audits(c, s); });
+  // What the profile's `pemda_built` scope needs: who built each application (its record).
+  const auto& applications = services.get<applications::Service>();
+  service_.read_builders_with([&applications](storage::Connection& c, const Scope& s) { return applications.builders(c, s); });
 }
 
 void AuditModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(audit_evidence_source(service_)); }
@@ -72,8 +81,14 @@ void AuditModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& ro
          plan);
   for (const auto& t : a.types) {
     record(t.scope_rule,
-           "record and gate: the objects of " + t.name + " are those the article names (listed per type; a programme with another object is refused, `validation.invalid_value`)",
+           "record and gate: the objects of " + t.name + " are those the article names (listed per type; a programme with another object is refused, `audit.object_not_in_scope`)",
            cadence);
+    if (!t.pemda_built_categories.empty())
+      record(t.scope_rule,
+             "gate: an application of " + std::to_string(t.pemda_built_categories.size()) +
+                 " narrowed categor" + (t.pemda_built_categories.size() == 1 ? "y" : "ies") +
+                 " (e.g. Aplikasi Umum) is in scope of " + t.name + " only when its record names a Pemda builder",
+             "AuditTest.MadiunAuditsAnAplikasiUmumOnlyWhenThePemdaBuiltIt");
     if (t.months > 0)
       record(t.cadence_rule, "record: each object's next due date (" + std::to_string(t.months) + " months after its last audit) and the due list",
              cadence);

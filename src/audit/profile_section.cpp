@@ -1,5 +1,7 @@
 #include "audit/profile_section.hpp"
 
+#include <algorithm>
+
 #include "tenancy/profile_reader.hpp"
 
 namespace simpul::audit {
@@ -55,6 +57,16 @@ AuditProfile parse(const tenancy::Reader& r, const tenancy::Profile& p, const YA
       if (!known) r.fail(t["application_categories"], at + "application_categories", "'" + c + "' is not an application category of this profile");
     }
     x.coordination_rule = rule_ref(r, p, t, "coordination_rule", at);
+    if (auto built = t["pemda_built"]; built.IsDefined() && !built.IsNull()) {
+      const std::string bat = at + "pemda_built.";
+      x.pemda_built_categories = text_list(r, built, "categories", bat);
+      x.pemda_builders = text_list(r, built, "builders", bat);
+      if (x.pemda_built_categories.empty()) r.fail(built, bat + "categories", "is required");
+      if (x.pemda_builders.empty()) r.fail(built, bat + "builders", "is required");
+      for (const auto& c : x.pemda_built_categories)
+        if (std::find(x.application_categories.begin(), x.application_categories.end(), c) == x.application_categories.end())
+          r.fail(built["categories"], bat + "categories", "'" + c + "' is not in application_categories");
+    }
     a.types.push_back(std::move(x));
   }
   if (auto internal = n["internal_audit"]; internal.IsDefined() && !internal.IsNull()) {

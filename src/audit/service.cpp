@@ -1,5 +1,6 @@
 #include "audit/service.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -37,15 +38,20 @@ bool known_choice(const Items& items, const std::string& id) {
 
 /// The objects one audit type covers, as its profile entry states them.
 void collect_in_scope(const tenancy::Profile& p, const AuditType& t, const std::vector<architecture::Element>& infrastructure,
-                      const std::vector<architecture::Element>& applications, std::vector<const architecture::Element*>& out) {
+                      const std::vector<architecture::Element>& applications, const std::map<std::string, std::string>& builders,
+                      std::vector<const architecture::Element*>& out) {
   if (t.infrastructure)
     for (const auto& e : infrastructure) out.push_back(&e);
   for (const auto& e : applications) {
     std::string stage = element_attribute(e, "lifecycle_stage");
     if (e.state == "retired" || stage == "pensiun" || !p.applications.is_live(stage)) continue;
     std::string category = element_attribute(e, "category");
-    for (const auto& c : t.application_categories)
-      if (c == category) out.push_back(&e);
+    if (std::find(t.application_categories.begin(), t.application_categories.end(), category) == t.application_categories.end()) continue;
+    if (std::find(t.pemda_built_categories.begin(), t.pemda_built_categories.end(), category) != t.pemda_built_categories.end()) {
+      auto b = builders.find(e.id);
+      if (b == builders.end() || std::find(t.pemda_builders.begin(), t.pemda_builders.end(), b->second) == t.pemda_builders.end()) continue;
+    }
+    out.push_back(&e);
   }
 }
 
@@ -81,6 +87,13 @@ std::vector<DueItem> Service::objects(const Scope& s, const std::string& type) c
   return storage::read(db_, [&](storage::Connection& c) { return objects(c, s, type); });
 }
 
+std::map<std::string, std::string> Service::last_application_audits(storage::Connection& c, const Scope& s) const {
+  std::map<std::string, std::string> out;
+  for (auto& [key, date] : Repository(c).last_audits(s))
+    if (key.second == "aplikasi") out[key.first] = std::move(date);
+  return out;
+}
+
 std::vector<DueItem> Service::objects(storage::Connection& c, const Scope& s, const std::string& type) const {
   const auto& p = profile_of(s);
   const auto& a = audit_profile(p);
@@ -92,7 +105,7 @@ std::vector<DueItem> Service::objects(storage::Connection& c, const Scope& s, co
   for (const auto& t : a.types) {
     if (!type.empty() && t.id != type) continue;
     std::vector<const architecture::Element*> in_scope;
-    collect_in_scope(p, t, infrastructure, applications, in_scope);
+    collect_in_scope(p, t, infrastructure, applications, builders_of(c, s), in_scope);
     for (const auto* e : in_scope) {
       DueItem d;
       d.type = t.id;
@@ -186,7 +199,7 @@ ProgrammeView Service::plan(const Scope& s, Programme in, const Actor& actor) {
     Repository repo(c);
     std::vector<const architecture::Element*> in_scope;
     auto [infrastructure, applications] = audit_candidates(elements_, c, s);
-    collect_in_scope(p, *type, infrastructure, applications, in_scope);
+    collect_in_scope(p, *type, infrastructure, applications, builders_of(c, s), in_scope);
     for (const auto& id : in.object_ids) {
       bool found = false;
       for (const auto* e : in_scope) found = found || e->id == id;

@@ -1,6 +1,8 @@
 #pragma once
 // Audit TIK workflows: the objects each audit type covers and when they are due, programmes and
 // their steps behind the region's gates, findings and their follow-up (docs/ict-audit.md).
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,13 @@ class Service {
   std::vector<DueItem> objects(const Scope& s, const std::string& type) const;
   /// Read port (the facts and evidence): the same, inside the caller's transaction.
   std::vector<DueItem> objects(storage::Connection& c, const Scope& s, const std::string& type) const;
+  /// Read port for the applications module's "last audit" (applications::AuditHistory): application
+  /// id -> report date of its latest completed external application audit.
+  std::map<std::string, std::string> last_application_audits(storage::Connection& c, const Scope& s) const;
+  /// Where the applications' builders come from (the applications module's read port, set by the
+  /// module): application id -> builder as recorded; an application without one is not built by the Pemda.
+  using BuilderPort = std::function<std::map<std::string, std::string>(storage::Connection&, const Scope&)>;
+  void read_builders_with(BuilderPort port) { builders_ = std::move(port); }
 
   ProgrammeView plan(const Scope& s, Programme in, const Actor& actor);
   ProgrammeView get(const Scope& s, const std::string& id, const std::string& today) const;
@@ -93,12 +102,16 @@ class Service {
   void tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users, const std::string& title,
                    const std::string& title_en, const std::string& body, const std::string& link) const;
   std::vector<identity::User> agency_users(const Scope& s, const std::string& agency_id) const;
+  std::map<std::string, std::string> builders_of(storage::Connection& c, const Scope& s) const {
+    return builders_ ? builders_(c, s) : std::map<std::string, std::string>{};
+  }
   storage::Database& db_;
   const tenancy::Service& tenancy_;
   architecture::Service& elements_;
   const ledger::Ledger& ledger_;
   const identity::Service& identity_;
   notification::Service& notifications_;
+  BuilderPort builders_;
 };
 
 /// YYYY-MM-DD plus `days` (negative: before).

@@ -812,4 +812,89 @@ TEST_P(AuditTest, TheAuditIndicatorsOfTheEvaluationSeeProgrammesHeldAndFindingsC
   EXPECT_EQ(linked.status, 201) << linked.body;
 }
 
+// Issue 19 item 5: the applications module's "last audit" is the latest completed application audit
+// of this module (through applications::AuditHistory); the date the record carries stays as the
+// history imported before audits were kept here, and counts only while it is the later one.
+TEST_P(AuditTest, AnApplicationsLastAuditIsItsLatestCompletedApplicationAudit) {
+  for (const auto& region : audit_regions()) {
+    if (region.app_cadence.empty()) continue;  // Lampung Timur: 'berkala', no period, no due date
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto today = audit_today(in);
+    auto id = import_audit_apps(admin, {{"APL-K", region.khusus}})["APL-K"];
+    ASSERT_FALSE(id.empty());
+    auto application = [&] {
+      auto r = admin.get("/api/applications/" + id);
+      EXPECT_EQ(r.status, 200) << r.body;
+      return r.json.as_object();
+    };
+    auto open_rules = [](const boost::json::object& app) {
+      std::set<std::string> out;
+      for (const auto& f : app.at("findings").as_array()) out.insert(text_of(f.at("rule"), "id"));
+      return out;
+    };
+
+    // Imported history: audited 30 months ago, so the application audit is overdue and a finding.
+    auto patched = admin.patch("/api/applications/" + id, R"({"last_audit_date":")" + months_from(today, -30) + "\"}");
+    ASSERT_EQ(patched.status, 200) << patched.body;
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+    auto before = application();
+    ASSERT_TRUE(before.at("audit_due").is_object()) << json_text(before);
+    EXPECT_EQ(text_of(before.at("audit_due"), "since"), months_from(today, -30));
+    EXPECT_TRUE(before.at("audit_due").at("overdue").as_bool());
+    const std::string rule = text_of(before.at("audit_due").at("rule"), "id");
+    EXPECT_EQ(open_rules(before).count(rule), 1u) << json_text(before.at("findings"));
+
+    // An application audit of this module whose report arrived two months ago: that is the last audit.
+    completed_audit(admin, region, "aplikasi", {id}, months_from(today, -3), months_from(today, -2));
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+    auto after = application();
+    EXPECT_EQ(text_of(after.at("audit_due"), "basis"), "last_audit_date");
+    EXPECT_EQ(text_of(after.at("audit_due"), "since"), months_from(today, -2));
+    EXPECT_EQ(text_of(after.at("audit_due"), "date"), months_from(today, 22));
+    EXPECT_FALSE(after.at("audit_due").at("overdue").as_bool());
+    EXPECT_EQ(open_rules(after).count(rule), 0u) << json_text(after.at("findings"));
+    EXPECT_EQ(text_of(after, "last_audit_date"), months_from(today, -30)) << "the recorded history is kept as it was";
+
+    // A later date on the record (history entered afterwards) wins over the older audit.
+    patched = admin.patch("/api/applications/" + id, R"({"last_audit_date":")" + months_from(today, -1) + "\"}");
+    ASSERT_EQ(patched.status, 200) << patched.body;
+    EXPECT_EQ(text_of(application().at("audit_due"), "since"), months_from(today, -1));
+  }
+}
+
+// Madiun Pasal 42 ayat (1) huruf a: the application audit covers an Aplikasi Umum only when the
+// Pemda built it (its record names the Dinas, a PD Mandiri TIK, the PD or its vendor); one without a
+// Pemda builder (a central agency's) is out of the application audit but still in the security audit,
+// which covers every Aplikasi SPBE (Pasal 43 ayat (1)).
+TEST_P(AuditTest, MadiunAuditsAnAplikasiUmumOnlyWhenThePemdaBuiltIt) {
+  SIMPUL_PROVES("madiun", "MDN-42-1");
+  SIMPUL_PROVES("madiun", "MDN-43-1");
+  Instance in(GetParam());
+  auto admin = admin_client(in, "madiun");
+  auto today = audit_today(in);
+  // The inventory template's example row names the Dinas as builder.
+  auto apps = import_audit_apps(admin, {{"APL-U", "aplikasi_umum"}, {"APL-X", "aplikasi_umum"}, {"APL-K", "aplikasi_khusus_pd"}});
+  auto central = admin.patch("/api/applications/" + apps["APL-X"], R"({"builder":""})");
+  ASSERT_EQ(central.status, 200) << central.body;
+
+  EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=aplikasi")), (std::set<std::string>{"APL-U", "APL-K"}));
+  EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=keamanan")), (std::set<std::string>{"APL-U", "APL-X", "APL-K"}));
+
+  // Planning an application audit of it is refused with the article that states the scope.
+  auto refused = admin.post("/api/audit/programmes", programme_body("aplikasi", {apps["APL-X"]}, today, months_from(today, 1)));
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.error_code(), audit_code(audit::kNotInScope));
+  EXPECT_EQ(refused.rule_id(), "MDN-42-1");
+  EXPECT_EQ(audit_refusal_citation(refused), "Pasal 42 ayat (1)");
+  EXPECT_EQ(admin.get("/api/audit/programmes").json.at("items").as_array().size(), 0u) << "nothing was planned";
+
+  // Once its record says a vendor built it for the Pemda, it is in scope.
+  ASSERT_EQ(admin.patch("/api/applications/" + apps["APL-X"], R"({"builder":"vendor"})").status, 200);
+  EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=aplikasi")), (std::set<std::string>{"APL-U", "APL-X", "APL-K"}));
+  auto planned = admin.post("/api/audit/programmes", programme_body("aplikasi", {apps["APL-X"]}, today, months_from(today, 1)));
+  EXPECT_EQ(planned.status, 201) << planned.body;
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, AuditTest, ::testing::ValuesIn(test_support::backends()));

@@ -1,7 +1,8 @@
 // End-to-end scenario of Audit TIK against the real server binary (demo tenant Balikpapan): a server
 // audited 25 months ago shows as overdue in the due list with Pasal 39 ayat (1); its programme page
-// shows the dated steps and records the closing step; the findings board takes the follow-up and
-// its verification.
+// shows the dated steps, records the coordination with the ministry (Pasal 38 ayat (5)) while the
+// audit runs, and the closing step; once closed, a correction out of order is refused and a logged
+// correction changes the auditor's name; the findings board takes the follow-up and its verification.
 import assert from 'node:assert/strict'
 import { before, describe } from 'node:test'
 import { screenshot } from './browser.mjs'
@@ -76,6 +77,16 @@ describe('Audit TIK', { timeout: 300_000 }, () => {
     await main().getByRole('link', { name: `Audit infrastruktur ${RUN}` }).click()
     await main().getByText('Menilai tata kelola pusat data').waitFor()
     await main().locator('[data-test=audit-steps]').getByText('Laporan diterima').waitFor()
+
+    // The coordination Balikpapan's article asks for on an infrastructure audit, recorded in the page.
+    await main().getByRole('heading', { name: /Koordinasi dengan/ }).getByText('Pasal 38 ayat (5)').waitFor()
+    const coordDate = main().getByPlaceholder('Tanggal koordinasi')
+    await coordDate.fill(today.split('-').reverse().join('-'))
+    await coordDate.press('Enter')
+    await main().locator('[data-test=coordination-note] input').fill(`Surat ke Kementerian ${RUN}`)
+    await main().locator('[data-test=coordination-save]').click()
+    await main().locator('[data-test=audit-coordination]').getByText(`Surat ke Kementerian ${RUN}`).waitFor()
+
     const date = main().getByPlaceholder('Tanggal', { exact: true })
     await date.fill(today.split('-').reverse().join('-'))
     await date.press('Enter')
@@ -83,7 +94,41 @@ describe('Audit TIK', { timeout: 300_000 }, () => {
     await main().locator('[data-test=audit-steps]').getByText('Ditutup').waitFor()
     const answer = await apiCall('GET', `/api/audit/programmes/${programmeId}`)
     assert.equal(answer.body.state, 'ditutup')
+    assert.equal(answer.body.coordination.length, 1)
+    assert.equal(answer.body.coordination[0].note, `Surat ke Kementerian ${RUN}`)
     await screenshot(page, 'audit-programme')
+  })
+
+  step('a closed programme changes only through a logged correction; one out of order is refused', async () => {
+    await main().locator('[data-test=coordination-form]').waitFor({ state: 'detached' })
+    const form = main().locator('[data-test=correction-form]')
+    await form.waitFor()
+    // A start date after the report date breaks the order of the steps: refused, nothing changes.
+    await form.locator('[data-test=correction-field]').click()
+    await page.getByRole('option', { name: 'Tanggal mulai', exact: true }).click()
+    const value = main().getByPlaceholder('Nilai baru')
+    await value.fill(today.split('-').reverse().join('-'))
+    await value.press('Enter')
+    await form.locator('[data-test=correction-reason] input').fill('Tanggal mulai tercatat keliru')
+    await form.locator('[data-test=correction-save]').click()
+    await main().getByText('Tanggal tidak sesuai urutan pelaksanaan audit.').waitFor()
+    let answer = await apiCall('GET', `/api/audit/programmes/${programmeId}`)
+    assert.equal(answer.body.corrections.length, 0)
+    assert.equal(answer.body.started_on, addMonths(today, -26))
+
+    await form.locator('[data-test=correction-field]').click()
+    await page.getByRole('option', { name: 'Nama pelaksana', exact: true }).click()
+    await form.locator('[data-test=correction-value] input').fill('Badan Siber dan Sandi Negara RI')
+    await form.locator('[data-test=correction-reason] input').fill('Nama lembaga tertulis tidak lengkap')
+    await form.locator('[data-test=correction-save]').click()
+    const list = main().locator('[data-test=audit-corrections]')
+    await list.getByText('Nama pelaksana').waitFor()
+    await list.getByText('Nama lembaga tertulis tidak lengkap').waitFor()
+    answer = await apiCall('GET', `/api/audit/programmes/${programmeId}`)
+    assert.equal(answer.body.auditor_name, 'Badan Siber dan Sandi Negara RI')
+    assert.equal(answer.body.corrections.length, 1)
+    assert.equal(answer.body.corrections[0].old_value, 'Badan Siber dan Sandi Negara')
+    await screenshot(page, 'audit-programme-correction')
   })
 
   step('the findings board takes the follow-up evidence and the verification', async () => {

@@ -28,4 +28,8 @@ export const auditApi = {
     upload<AuditProgramme>(`/api/audit/programmes/${enc(id)}/reports`, file, 'application/octet-stream', { query: { filename: file.name } }),
   downloadReport: (reportId: string) => download(`/api/audit/reports/${enc(reportId)}/content`),
   summaryPdf: (id: string) => download(`/api/audit/programmes/${enc(id)}/summary.pdf`),
+  correct: (id: string, field: string, value: string, reason: string) =>
+    api.post<AuditProgramme>(`/api/audit/programmes/${enc(id)}/corrections`, { field, value, reason }),
+  coordinate: (id: string, date: string, note: string) =>
+    api.post<AuditProgramme>(`/api/audit/programmes/${enc(id)}/coordination`, { date, note }),
 }

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Service desk benchmark (docs/benchmarks.md, "Layanan SPBE: service desk"): drives a running
+# `simpul serve --demo` (Balikpapan) on SQLite over loopback with a token.
+#   1. opens TICKETS tickets through POST /api/servicedesk/tickets from 8 client threads (tickets/s);
+#   2. moves every tenth one through assign and start (more events per ticket);
+#   3. the Level 2 queue list, 50 per page (200 requests, p50/p99);
+#   4. the SLA clocks of every open ticket: the queue filtered on breached=true (20 requests);
+#   5. the monthly statistics per PD and tier (GET /api/servicedesk/statistics, 20 requests).
+#   bench/servicedesk.sh [tickets]      (SIMPUL_BIN: the binary, default build/simpul)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tickets=${1:-20000}
+bin=${SIMPUL_BIN:-build/simpul}
+work=$(mktemp -d /tmp/simpul-desk-bench.XXXXXX)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bin" serve --demo --port 0 --data-dir "$work" --database "sqlite:$work/simpul.db" --no-access-log --web-root "$work/none" >"$work/out" 2>"$work/err" &
+server_pid=$!
+until grep -q "Login:" "$work/out" 2>/dev/null; do sleep 0.05; done
+port=$(sed -n 's#Simpul is ready: http://127.0.0.1:\([0-9]*\)#\1#p' "$work/out")
+password=$(sed -n 's#Login: admin / \(.*\)#\1#p' "$work/out")
+base="http://127.0.0.1:$port"
+cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$base/api/auth/login" | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')
+csrf=$(curl -s -H "Cookie: $cookie" "$base/api/auth/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+token=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/auth/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+BASE="$base" TOKEN="$token" TICKETS="$tickets" python3 - <<'PY'
+import http.client, json, os, threading, time, urllib.parse
+
+base, token, n = os.environ["BASE"], os.environ["TOKEN"], int(os.environ["TICKETS"])
+host = urllib.parse.urlparse(base)
+local = threading.local()
+
+def call(method, path, body=None):
+    # One keep-alive connection per thread, as a client system would hold.
+    if not hasattr(local, "conn"):
+        local.conn = http.client.HTTPConnection(host.hostname, host.port)
+    local.conn.request(method, path, body=None if body is None else json.dumps(body),
+                       headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    r = local.conn.getresponse()
+    data = r.read()
+    if r.status >= 400:
+        raise RuntimeError(f"{method} {path}: {r.status} {data[:300]!r}")
+    return r.status, json.loads(data or b"null")
+
+_, agencies = call("GET", "/api/agencies?per_page=200")
+ids = [a["id"] for a in agencies["items"]]
+urg = ["tinggi", "sedang", "rendah"]
+opened = [None] * n
+
+def opener(k):
+    for i in range(k, n, 8):
+        _, t = call("POST", "/api/servicedesk/tickets", {"type": "gangguan", "title": f"Printer mati {i}", "description": "Tidak bisa mencetak",
+                                                          "urgency": urg[i % 3], "impact": urg[(i // 3) % 3], "agency_id": ids[i % len(ids)], "tier": 2})
+        opened[i] = t["id"]
+
+t0 = time.perf_counter()
+threads = [threading.Thread(target=opener, args=(k,)) for k in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+open_s = time.perf_counter() - t0
+
+t0 = time.perf_counter()
+moved = 0
+for i in range(0, n, 10):
+    try:
+        call("POST", f"/api/servicedesk/tickets/{opened[i]}/actions", {"action": "start"})
+        moved += 1
+    except RuntimeError:
+        pass  # an action the state machine refuses for this ticket: skipped, counted below
+move_s = time.perf_counter() - t0
+
+def timed(path, times):
+    lat = []
+    for _ in range(times):
+        t0 = time.perf_counter()
+        _, body = call("GET", path)
+        lat.append((time.perf_counter() - t0) * 1000)
+    lat.sort()
+    return lat, body
+
+queue, qbody = timed("/api/servicedesk/tickets?view=queue&tier=2&state=open&per_page=50", 200)
+sla, sbody = timed("/api/servicedesk/tickets?state=open&breached=true&per_page=50", 20)
+stats, _ = timed("/api/servicedesk/statistics", 20)
+
+print("| workload | result | notes |")
+print("|---|---|---|")
+print(f"| open {n:,} tickets through the API (8 client threads) | {n / open_s:,.0f} tickets/s | {open_s:.1f} s; each a ticket, its SLA clock events and a ledger entry |")
+print(f"| start every tenth ticket | {moved / move_s if move_s else 0:,.0f} actions/s | {moved:,} of {len(range(0, n, 10)):,} accepted |")
+print(f"| Level 2 queue, open, 50 per page (total {qbody.get('total', '?')}) | p50 {queue[100]:.1f} ms, p99 {queue[197]:.1f} ms | 200 requests |")
+print(f"| SLA of every open ticket (breached filter, {sbody.get('total', '?')} breached) | p50 {sla[10]:.0f} ms, max {sla[-1]:.0f} ms | 20 requests |")
+print(f"| monthly statistics per PD and tier | p50 {stats[10]:.0f} ms, max {stats[-1]:.0f} ms | 20 requests |")
+PY
