@@ -1,8 +1,9 @@
 // Infrastruktur SPBE (docs/infrastructure.md): Pusat Data sites and servers, colocation and VPS
 // requests, the backup board, PD LANs with their diagrams and network devices. The shapes mirror
 // the contract of src/infrastructure/openapi.cpp; the server is src/infrastructure/routes.cpp.
-import { api, download, upload } from './client'
+import { api, download, upload, type UploadOptions } from './client'
 import type { RuleRef } from './types'
+import type { Answer, Schema } from './contract'
 
 const enc = encodeURIComponent
 
@@ -127,11 +128,8 @@ export interface InfraDevice {
   change_reported: boolean
 }
 
-export interface InfraOptions {
-  site_kinds: Named[]
-  pusat_data_kinds: Named[]
-  placement_rule: RuleRef | null
-  vps: { modal: string; rule: RuleRef | null }
+/** The profile's infrastructure choices and articles (generated from the contract). */
+export type InfraOptions = Answer<'/api/infrastructure/options', 'get'>
   backup: { rule: RuleRef | null; legal_exception: boolean; by_dinas_rule: RuleRef | null }
   lan_diagram: { rule: RuleRef | null; months: number | null }
   lan_change_report_rule: RuleRef | null
@@ -194,6 +192,59 @@ export interface WanLink {
   provider: string
 }
 
+// Shapes of the forms' answers, generated from the contract (src/infrastructure/openapi.cpp).
+export type InfraServerRecord = Schema<'InfraServer'>
+export type InfraServerDetail = Schema<'InfraServerDetail'>
+export type InfraSiteDetail = Schema<'InfraSiteDetail'>
+export type InfraRack = Schema<'InfraRack'>
+export type InfraServerImportResult = Schema<'InfraServerImportResult'>
+
+// What the forms send; the contract describes these bodies only as objects (routes.cpp reads them).
+export interface ServerInput {
+  code?: string
+  name?: string
+  description?: string
+  owner_agency_id?: string
+  kind?: string
+  hosting?: string
+  environment?: string
+  managed_by?: string
+  site_id?: string | null
+  rack_id?: string | null
+  hostname?: string
+  operating_system?: string
+}
+
+export interface BackupDutyInput {
+  agency_id: string
+  name: string
+  schedule_days: number
+  retention_days: number
+  restore_test_days: number
+  target_site_id?: string
+  performed_by: 'pd' | 'dinas'
+  owner_approval?: string
+  exception_basis?: string
+}
+
+export interface LanInput {
+  agency_id: string
+  name: string
+  built_by: 'dinas' | 'pd_mandiri_tik'
+  registered_on?: string
+}
+
+export interface WanLinkInput {
+  code: string
+  name: string
+  from_agency_id: string
+  to_agency_id: string
+  medium: string
+  capacity_mbps: number
+  operated_by: 'dinas' | 'pd'
+  provider?: string
+}
+
 interface Items<T> {
   items: T[]
   total: number
@@ -230,4 +281,19 @@ export const infrastructureApi = {
   evaluateBandwidth: (month: string) => api.post<BandwidthEvaluation>('/api/infrastructure/bandwidth/evaluations', { month }),
   acknowledgeEvaluation: (id: string) => api.post<BandwidthEvaluation>(`/api/infrastructure/bandwidth/evaluations/${enc(id)}/acknowledgement`, {}),
   wanLinks: () => api.get<Items<WanLink>>('/api/infrastructure/wan-links'),
+  createWanLink: (body: WanLinkInput) => api.post<Answer<'/api/infrastructure/wan-links', 'post'>>('/api/infrastructure/wan-links', body),
+  site: (id: string) => api.get<InfraSiteDetail>(`/api/infrastructure/sites/${enc(id)}`),
+  addRack: (siteId: string, body: { code: string; units: number }) =>
+    api.post<InfraRack>(`/api/infrastructure/sites/${enc(siteId)}/racks`, body),
+  server: (id: string) => api.get<InfraServerDetail>(`/api/infrastructure/servers/${enc(id)}`),
+  createServer: (body: ServerInput) => api.post<InfraServerDetail>('/api/infrastructure/servers', body),
+  updateServer: (id: string, body: ServerInput) => api.patch<InfraServerDetail>(`/api/infrastructure/servers/${enc(id)}`, body),
+  importServers: (file: Blob, contentType: string, dryRun: boolean, opts: Omit<UploadOptions, 'query'> = {}) =>
+    upload<InfraServerImportResult>('/api/infrastructure/servers/import', file, contentType, { ...opts, query: { dry_run: String(dryRun) } }),
+  serverImportTemplateUrl: '/api/infrastructure/servers/import/template.csv',
+  createDuty: (body: BackupDutyInput) => api.post<Answer<'/api/infrastructure/backup-duties', 'post'>>('/api/infrastructure/backup-duties', body),
+  createLan: (body: LanInput) => api.post<Answer<'/api/infrastructure/lans', 'post'>>('/api/infrastructure/lans', body),
+  usage: (agency: string, month: string) =>
+    api.get<Answer<'/api/infrastructure/bandwidth/usage', 'get'>>('/api/infrastructure/bandwidth/usage', { query: { agency, month } }),
+  allocations: () => api.get<Answer<'/api/infrastructure/bandwidth/allocations', 'get'>>('/api/infrastructure/bandwidth/allocations'),
 }
