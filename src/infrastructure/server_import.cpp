@@ -206,7 +206,8 @@ class ServerRowCheck {
   }
   /// The hosting mode must match where the server stands, in the words of the person fixing the sheet.
   void placement(const ServerRecord& r, const Site* site) {
-    if (!has_choice(hosting_modes(), r.hosting) || (!site && !cell("kode_lokasi").empty())) return;
+    // An unknown hosting mode is its own problem: the default would blame the site wrongly.
+    if (!has_choice(hosting_modes(), text::to_lower_ascii(cell("penempatan"))) || (!site && !cell("kode_lokasi").empty())) return;
     if (r.hosting == "luar" && site)
       report("kode_lokasi", "Server di luar fasilitas Pemda tidak berada di lokasi mana pun: kosongkan kode_lokasi, atau ubah penempatan.");
     else if ((r.hosting == "kolokasi" || r.hosting == "vps") && (!site || site->kind == "ruang_server_pd"))
