@@ -7,6 +7,7 @@
 #include "infrastructure/bandwidth_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/routes.hpp"
+#include "infrastructure/server_import.hpp"
 #include "regulation/fact_registry.hpp"
 
 namespace simpul::infrastructure {
@@ -46,8 +47,10 @@ std::vector<seam::Permission> InfrastructureModule::permissions() const {
 void InfrastructureModule::register_routes(http::Router& router) {
   infrastructure::register_routes(router, service_);
   register_bandwidth_routes(router, bandwidth_, service_);
+  register_server_import_routes(router, service_);
   http::describe(router, openapi_fragment());
   http::describe(router, bandwidth_openapi_fragment());
+  http::describe(router, server_import_openapi_fragment());
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {

@@ -51,9 +51,9 @@ boost::json::object record_json(const ServerRecord& r) {
           {"operating_system", r.operating_system}};
 }
 
-/// The record is consistent: known choices, the site and rack exist in the tenant, and the hosting
-/// mode matches where it stands (colocation and VPS are in a Pusat Data, a PD room is a PD room).
-void check_record(Repository& repo, const Scope& s, const ServerRecord& r) {
+}  // namespace
+
+void check_server_record(Repository& repo, const Scope& s, const ServerRecord& r) {
   require_choice(r.kind, server_kinds(), "kind");
   require_choice(r.hosting, hosting_modes(), "hosting");
   require_choice(r.environment, environments(), "environment");
@@ -74,8 +74,6 @@ void check_record(Repository& repo, const Scope& s, const ServerRecord& r) {
   if (r.hosting == "ruang_pd" && site && site->kind != "ruang_server_pd")
     throw Error(ErrorCode::ValidationInvalidValue, "site_id", "a PD's own room is a site of kind ruang_server_pd");
 }
-
-}  // namespace
 
 const std::vector<tenancy::EnumItem>& site_kinds() {
   static const std::vector<tenancy::EnumItem> k = {{"pusat_data_pemda", "Pusat Data Pemerintah Daerah (dikelola Dinas)"},
@@ -227,7 +225,7 @@ Server Service::create_server(const Scope& s, const architecture::ElementInput& 
   record.updated_at = clock::now_iso();
   auto e = elements_.create(s, in, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
     Repository repo(c);
-    check_record(repo, s, record);
+    check_server_record(repo, s, record);
     repo.save_server(s, after.id, record);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.create", "element", after.id, {{"record", record_json(record)}}));
   });
@@ -243,7 +241,7 @@ Server Service::update_server(const Scope& s, const std::string& id, const archi
     apply(record, input);
     if (record_json(record) == record_json(current.record)) return;  // nothing changes: nothing is written
     Repository repo(c);
-    check_record(repo, s, record);
+    check_server_record(repo, s, record);
     record.updated_at = clock::now_iso();
     repo.save_server(s, id, record);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.update", "element", id,

@@ -45,6 +45,15 @@ struct Duty {
   std::optional<std::string> rule;
 };
 
+class Repository;
+struct ServerImportFile;
+struct ServerImportResult;
+
+/// The record is consistent: known choices, the site and rack exist in the tenant, and the hosting
+/// mode matches where it stands (colocation and VPS are in a Pusat Data, a PD room is a PD room).
+/// Throws ValidationInvalidValue naming the field. Shared by the API and the server import.
+void check_server_record(Repository& repo, const Scope& s, const ServerRecord& r);
+
 class Service {
  public:
   Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, regulation::Compliance& compliance,
@@ -75,6 +84,10 @@ class Service {
   std::vector<Server> servers(const Scope& s, const std::string& agency_id, const std::string& site_id) const;
   /// Applications and data sets that run on the server (architecture relations `runs_on`).
   std::vector<architecture::Element> hosted(const Scope& s, const std::string& id) const;
+  /// Checks every row of a server import (server_import.hpp) and, unless `dry_run` or a problem was
+  /// found, creates all of them in one transaction with one ledger entry.
+  ServerImportResult import_servers(const Scope& s, const ServerImportFile& file, bool dry_run, const Actor& actor,
+                                    const std::string& file_digest);
 
   // Colocation and VPS requests.
   HostingRequest request(const Scope& s, const std::string& agency_id, const std::string& kind, const std::string& purpose,

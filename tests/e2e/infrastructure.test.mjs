@@ -3,7 +3,9 @@
 // ayat (6) gives the Dinas; a Diskominfo user decides it; the backup board shows the demo duty as
 // met; on the Jaringan Intra page a PD's LAN takes its diagram and a new version, offers the latest
 // for download, and refuses a file that is no diagram; on the Bandwidth page the Dinas sets a PD's
-// bandwidth request with a priority score and the allocation.
+// bandwidth request with a priority score and the allocation. The forms register a rack, a server
+// (then edited), servers from a CSV file (dry run first), a backup duty, a LAN and a WAN link; the
+// Bandwidth page draws a PD's usage from the API's answer.
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,7 +19,20 @@ const DINAS = { username: `infra_${RUN.toLowerCase()}`, display_name: `Kepala Se
 describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
   const session = consoleSession({ tempDir: 'simpul-infra-e2e-' })
   const step = scenarioSteps(session)
-  const { go, main, apiCall } = pageHelpers(session)
+  const { go, main, apiCall, choose } = pageHelpers(session)
+  /** Waits until `check` holds (the console answers asynchronously). */
+  async function until(check, what) {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    assert.fail(`timed out waiting for ${what}`)
+  }
+  const dialogOf = (inner) => page.locator(inner).locator('xpath=ancestor-or-self::div[contains(@class, "el-dialog")]').first()
+  async function agencyNamed(code) {
+    const agencies = await apiCall('GET', '/api/agencies?per_page=200')
+    return agencies.body.items.find((a) => a.code === code)
+  }
   let page
   let pageErrors
   let dir
@@ -139,6 +154,113 @@ describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
     await form.getByLabel('Nama').fill(`Pusat Pemulihan Data ${RUN}`)
     await form.locator('[data-test=infra-site-save]').click()
     await page.locator('[data-test=infra-sites] .el-table__row', { hasText: `Pusat Pemulihan Data ${RUN}` }).getByText('Pusat Data Pemerintah Daerah').waitFor()
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+
+  step('the administrator adds a rack and a server with the forms, then edits the server', async () => {
+    const dishub = await agencyNamed('DISHUB')
+    await go('/infrastruktur/pusat-data')
+    const rackForm = page.locator('[data-test=infra-rack-form]')
+    await choose('Lokasi', 'PD-01 — Pusat Data Pemerintah Daerah', rackForm)
+    await rackForm.getByLabel('Kode rak').fill(`R-${RUN}`)
+    await rackForm.locator('[data-test=infra-rack-save]').click()
+    const sites = await apiCall('GET', '/api/infrastructure/sites')
+    const pd01 = sites.body.items.find((x) => x.code === 'PD-01')
+    await until(async () => (await apiCall('GET', `/api/infrastructure/sites/${pd01.id}`)).body.racks.some((r) => r.code === `R-${RUN}`), 'the new rack')
+
+    await page.locator('[data-test=infra-server-add]').click()
+    const dialog = dialogOf('[data-test=infra-server-form]')
+    await dialog.getByLabel('Kode', { exact: true }).fill(`SRV-${RUN}`)
+    await dialog.getByLabel('Nama', { exact: true }).fill(`Server Perizinan ${RUN}`)
+    await choose('Perangkat Daerah', dishub.name, dialog)
+    await choose('Lokasi', 'PD-01 — Pusat Data Pemerintah Daerah', dialog)
+    await choose('Rak', `R-${RUN}`, dialog)
+    await dialog.getByLabel('Nama host').fill(`perizinan-${RUN.toLowerCase()}.balikpapan.go.id`)
+    await dialog.locator('[data-test=infra-server-save]').click()
+    const row = page.locator('[data-test=infra-servers] .el-table__row', { hasText: `SRV-${RUN}` })
+    await row.getByText('PD-01').or(row.getByText('Pusat Data Pemerintah Daerah')).first().waitFor()
+    const listed = await apiCall('GET', `/api/infrastructure/servers?agency=${dishub.id}`)
+    const server = listed.body.items.find((x) => x.code === `SRV-${RUN}`)
+    assert.equal(server.site.code, 'PD-01')
+    assert.equal(server.hosting, 'kolokasi')
+    await screenshot(page, 'infrastructure-server-form')
+
+    await row.locator('[data-test=infra-server-edit]').click()
+    const edit = dialogOf('[data-test=infra-server-form]')
+    const code = edit.getByLabel('Kode', { exact: true })
+    await until(async () => (await code.inputValue()) === `SRV-${RUN}`, 'the server loaded into the dialog')
+    await edit.getByLabel('Nama', { exact: true }).fill(`Server Perizinan Terpadu ${RUN}`)
+    await edit.locator('[data-test=infra-server-save]').click()
+    await page.locator('[data-test=infra-servers] .el-table__row', { hasText: `Server Perizinan Terpadu ${RUN}` }).waitFor()
+    const detail = await apiCall('GET', `/api/infrastructure/servers/${server.id}`)
+    assert.equal(detail.body.rack_id !== null, true, 'the rack stays')
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+
+  step('servers are imported from a CSV file: the dry run names each problem, the clean file is imported', async () => {
+    await go('/infrastruktur/pusat-data')
+    await page.locator('[data-test=infra-server-import]').click()
+    assert.equal(await page.locator('[data-test=infra-import-template]').getAttribute('href'), '/api/infrastructure/servers/import/template.csv')
+    const header = 'kode;nama;kode_pd;penempatan;kode_lokasi\n'
+    const bad = join(dir, 'server-salah.csv')
+    writeFileSync(bad, header + `SRV-IMP-${RUN};Server Impor ${RUN};DISHUB;kolokasi;PD-01\nSRV-IMQ-${RUN};Server Salah ${RUN};TIDAKADA;kolokasi;PD-01\n`)
+    await page.locator('[data-test=infra-import-file]').setInputFiles(bad)
+    await page.locator('[data-test=infra-import-check]').click()
+    const problem = page.locator('[data-test=infra-import-problems] .el-table__row', { hasText: 'kode_pd' })
+    await problem.getByText('TIDAKADA').first().waitFor()
+    assert.equal(await page.locator('[data-test=infra-import-run]').count(), 0, 'no import while there are problems')
+    const good = join(dir, 'server.csv')
+    writeFileSync(good, header + `SRV-IMP-${RUN};Server Impor ${RUN};DISHUB;kolokasi;PD-01\nSRV-IMQ-${RUN};Server Kedua ${RUN};DISHUB;vps;PD-01\n`)
+    await page.locator('[data-test=infra-import-file]').setInputFiles(good)
+    await page.locator('[data-test=infra-import-check]').click()
+    await page.locator('[data-test=infra-import-clean]').waitFor()
+    await page.locator('[data-test=infra-import-run]').click()
+    await page.locator('[data-test=infra-import-done]').getByText('2 server didaftarkan.').waitFor()
+    await dialogOf('[data-test=infra-import-done]').getByRole('button', { name: 'Tutup' }).click()
+    await page.locator('[data-test=infra-servers] .el-table__row', { hasText: `Server Kedua ${RUN}` }).waitFor()
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+
+  step('a backup duty, a LAN and a WAN link are registered with their forms', async () => {
+    await go('/infrastruktur/pencadangan')
+    const duty = page.locator('[data-test=infra-duty-form]')
+    await duty.getByLabel('Data', { exact: true }).fill(`Arsip perizinan ${RUN}`)
+    await duty.locator('[data-test=infra-duty-save]').click()
+    await page.locator('[data-test=infra-backup-board] .el-table__row', { hasText: `Arsip perizinan ${RUN}` }).waitFor()
+
+    await go('/infrastruktur/jaringan')
+    const lan = page.locator('[data-test=infra-lan-form]')
+    await lan.getByLabel('Nama', { exact: true }).fill(`LAN Gedung B ${RUN}`)
+    await lan.locator('[data-test=infra-lan-save]').click()
+    await page.locator('[data-test=infra-lans] .el-table__row', { hasText: `LAN Gedung B ${RUN}` }).getByText('Belum ada diagram').waitFor()
+
+    await go('/infrastruktur/bandwidth')
+    const wan = page.locator('[data-test=infra-wan-form]')
+    await wan.getByLabel('Kode', { exact: true }).fill(`WAN-${RUN}`)
+    await wan.getByLabel('Nama', { exact: true }).fill(`Serat optik ${RUN}`)
+    await wan.locator('[data-test=infra-wan-save]').click()
+    await page.locator('[data-test=infra-wan-links] .el-table__row', { hasText: `Serat optik ${RUN}` }).getByText('Fiber optik Pemerintah Daerah').waitFor()
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
+  })
+
+  step('the Bandwidth page draws a PD usage chart from the readings the monitoring posted', async () => {
+    const dishub = await agencyNamed('DISHUB')
+    const now = Date.now()
+    const samples = [10, 5, 0].map((minutes, k) => ({
+      agency_id: dishub.id,
+      interface: `ge-${RUN.toLowerCase()}`,
+      at: new Date(now - minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      in_octets: 37_500_000 * k,
+      out_octets: 75_000_000 * k,
+    }))
+    const posted = await apiCall('POST', '/api/infrastructure/bandwidth/samples', { samples })
+    assert.equal(posted.status, 200, JSON.stringify(posted.body))
+    await go('/infrastruktur/bandwidth')
+    const usage = page.locator('[data-test=infra-usage]')
+    await choose('Perangkat Daerah', dishub.name, usage)
+    await usage.locator('[data-test=infra-usage-chart]').waitFor()
+    await usage.getByText(/titik 5 menit/).waitFor()
+    await screenshot(page, 'infrastructure-usage')
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
   })
 })

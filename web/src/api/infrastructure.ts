@@ -1,8 +1,9 @@
 // Infrastruktur SPBE (docs/infrastructure.md): Pusat Data sites and servers, colocation and VPS
 // requests, the backup board, PD LANs with their diagrams and network devices. The shapes mirror
 // the contract of src/infrastructure/openapi.cpp; the server is src/infrastructure/routes.cpp.
-import { api, download, upload } from './client'
+import { api, download, upload, type UploadOptions } from './client'
 import type { RuleRef } from './types'
+import type { Answer, Refine, Schema } from './contract'
 
 const enc = encodeURIComponent
 
@@ -11,36 +12,9 @@ export interface Named {
   name: string
 }
 
-export interface InfraSite {
-  id: string
-  code: string
-  name: string
-  kind: string
-  kind_name: string
-  status: string
-  status_name: string
-  agency: Named
-  location: string
-  standard: string | null
-  standard_name: string
-  assessed_on: string | null
-}
+export type InfraSite = Schema<'InfraSite'>
 
-export interface InfraServer {
-  id: string
-  code: string
-  name: string
-  owner: Named
-  kind_name: string
-  hosting: string
-  hosting_name: string
-  environment_name: string
-  managed_by_name: string
-  site: { id: string; code: string; name: string; kind: string } | null
-  hostname: string
-  /** Informational notes, never findings (e.g. Madiun Pasal 15 ayat (1) for a server outside the Pusat Data). */
-  notes?: InfraNote[]
-}
+export type InfraServer = Schema<'InfraServer'>
 
 export interface InfraNote {
   kind: 'informasi'
@@ -80,92 +54,23 @@ export interface BackupStatus {
   restore_overdue: boolean
 }
 
-export interface BackupDuty {
-  id: string
-  agency: Named
-  name: string
-  schedule_days: number
-  retention_days: number
-  restore_test_days: number
-  performed_by_name: string
-  exception_basis: string
-  status: BackupStatus
-}
+export type BackupDuty = Schema<'InfraBackupDuty'>
 
-export interface InfraLan {
-  id: string
-  agency: Named
-  name: string
-  built_by_name: string
-  registered_on: string
-}
+export type InfraLan = Schema<'InfraLan'>
 
-export interface InfraDiagram {
-  id: string
-  version: number
-  filename: string
-  content_type: string
-  size: number
-  uploaded_by_name: string
-  uploaded_at: string
-}
+export type InfraDiagram = Schema<'InfraDiagram'>
 
-export interface InfraLanDetail extends InfraLan {
-  diagrams: InfraDiagram[]
-  findings: unknown[]
-}
+export type InfraLanDetail = Schema<'InfraLanDetail'>
 
-export interface InfraDevice {
-  id: string
-  agency: Named
-  name: string
-  kind_name: string
-  coordination: string
-  last_change_on: string
-  last_change: string
-  last_report_on: string | null
-  change_reported: boolean
-}
+export type InfraDevice = Schema<'InfraDevice'>
 
-export interface InfraOptions {
-  site_kinds: Named[]
-  pusat_data_kinds: Named[]
-  placement_rule: RuleRef | null
-  vps: { modal: string; rule: RuleRef | null }
-  backup: { rule: RuleRef | null; legal_exception: boolean; by_dinas_rule: RuleRef | null }
-  lan_diagram: { rule: RuleRef | null; months: number | null }
-  lan_change_report_rule: RuleRef | null
-}
+/** The profile's infrastructure choices and articles (generated from the contract). */
+export type InfraOptions = Answer<'/api/infrastructure/options', 'get'>
 
-export interface BandwidthRequest {
-  id: string
-  agency: Named
-  need_mbps: number
-  justification: string
-  state: 'diajukan' | 'disetujui' | 'ditolak'
-  state_name: string
-  requested_by_name: string
-  requested_at: string
-  priority: number | null
-  allocated_mbps: number | null
-  reasons: string
-  decided_by_name: string
-  decided_at: string | null
-  rule: RuleRef | null
-}
+/** The contract's `rule` lacks its required fields (bandwidth_openapi.cpp). */
+export type BandwidthRequest = Refine<Schema<'InfraBandwidthRequest'>, { rule: RuleRef | null }>
 
-export interface BandwidthRow {
-  agency: Named
-  samples: number
-  average_mbps: number
-  p95_mbps: number
-  peak_mbps: number
-  allocated_mbps: number | null
-  share: number | null
-  assessment: string
-  assessment_name: string
-  recommendation: string
-}
+export type BandwidthRow = Schema<'InfraBandwidthRow'>
 
 export interface BandwidthEvaluation {
   id: string
@@ -180,18 +85,58 @@ export interface BandwidthEvaluation {
   report_rule: RuleRef | null
 }
 
-export interface WanLink {
-  id: string
+export type WanLink = Schema<'InfraWanLink'>
+
+// Shapes of the forms' answers, generated from the contract (src/infrastructure/openapi.cpp).
+export type InfraServerDetail = Schema<'InfraServerDetail'>
+export type InfraSiteDetail = Schema<'InfraSiteDetail'>
+export type InfraRack = Schema<'InfraRack'>
+export type InfraServerImportResult = Schema<'InfraServerImportResult'>
+
+// What the forms send; the contract describes these bodies only as objects (routes.cpp reads them).
+export interface ServerInput {
+  code?: string
+  name?: string
+  description?: string
+  owner_agency_id?: string
+  kind?: string
+  hosting?: string
+  environment?: string
+  managed_by?: string
+  site_id?: string | null
+  rack_id?: string | null
+  hostname?: string
+  operating_system?: string
+}
+
+export interface BackupDutyInput {
+  agency_id: string
+  name: string
+  schedule_days: number
+  retention_days: number
+  restore_test_days: number
+  target_site_id?: string
+  performed_by: 'pd' | 'dinas'
+  owner_approval?: string
+  exception_basis?: string
+}
+
+export interface LanInput {
+  agency_id: string
+  name: string
+  built_by: 'dinas' | 'pd_mandiri_tik'
+  registered_on?: string
+}
+
+export interface WanLinkInput {
   code: string
   name: string
-  from_agency: Named
-  to_agency: Named
+  from_agency_id: string
+  to_agency_id: string
   medium: string
-  medium_name: string
   capacity_mbps: number
   operated_by: 'dinas' | 'pd'
-  operated_by_name: string
-  provider: string
+  provider?: string
 }
 
 interface Items<T> {
@@ -230,4 +175,19 @@ export const infrastructureApi = {
   evaluateBandwidth: (month: string) => api.post<BandwidthEvaluation>('/api/infrastructure/bandwidth/evaluations', { month }),
   acknowledgeEvaluation: (id: string) => api.post<BandwidthEvaluation>(`/api/infrastructure/bandwidth/evaluations/${enc(id)}/acknowledgement`, {}),
   wanLinks: () => api.get<Items<WanLink>>('/api/infrastructure/wan-links'),
+  createWanLink: (body: WanLinkInput) => api.post<Answer<'/api/infrastructure/wan-links', 'post'>>('/api/infrastructure/wan-links', body),
+  site: (id: string) => api.get<InfraSiteDetail>(`/api/infrastructure/sites/${enc(id)}`),
+  addRack: (siteId: string, body: { code: string; units: number }) =>
+    api.post<InfraRack>(`/api/infrastructure/sites/${enc(siteId)}/racks`, body),
+  server: (id: string) => api.get<InfraServerDetail>(`/api/infrastructure/servers/${enc(id)}`),
+  createServer: (body: ServerInput) => api.post<InfraServerDetail>('/api/infrastructure/servers', body),
+  updateServer: (id: string, body: ServerInput) => api.patch<InfraServerDetail>(`/api/infrastructure/servers/${enc(id)}`, body),
+  importServers: (file: Blob, contentType: string, dryRun: boolean, opts: Omit<UploadOptions, 'query'> = {}) =>
+    upload<InfraServerImportResult>('/api/infrastructure/servers/import', file, contentType, { ...opts, query: { dry_run: String(dryRun) } }),
+  serverImportTemplateUrl: '/api/infrastructure/servers/import/template.csv',
+  createDuty: (body: BackupDutyInput) => api.post<Answer<'/api/infrastructure/backup-duties', 'post'>>('/api/infrastructure/backup-duties', body),
+  createLan: (body: LanInput) => api.post<Answer<'/api/infrastructure/lans', 'post'>>('/api/infrastructure/lans', body),
+  usage: (agency: string, month: string) =>
+    api.get<Answer<'/api/infrastructure/bandwidth/usage', 'get'>>('/api/infrastructure/bandwidth/usage', { query: { agency, month } }),
+  allocations: () => api.get<Answer<'/api/infrastructure/bandwidth/allocations', 'get'>>('/api/infrastructure/bandwidth/allocations'),
 }
