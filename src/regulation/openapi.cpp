@@ -433,6 +433,19 @@ std::string_view openapi_fragment() {
            "type": "string",
            "nullable": true
           },
+          "resolve": {
+           "type": "object",
+           "nullable": true,
+           "description": "What resolves the finding and the console screen where it is done",
+           "properties": {
+            "action": {"type": "string"},
+            "action_en": {"type": "string"},
+            "place": {"type": "string"},
+            "place_en": {"type": "string"},
+            "link": {"type": "string"}
+           },
+           "required": ["action", "action_en", "place", "place_en", "link"]
+          },
           "rule": {
            "$ref": "#/components/schemas/ComplianceRule"
           },
@@ -640,6 +653,19 @@ std::string_view openapi_fragment() {
           "resolved_at": {
            "type": "string",
            "nullable": true
+          },
+          "resolve": {
+           "type": "object",
+           "nullable": true,
+           "description": "What resolves the finding and the console screen where it is done",
+           "properties": {
+            "action": {"type": "string"},
+            "action_en": {"type": "string"},
+            "place": {"type": "string"},
+            "place_en": {"type": "string"},
+            "link": {"type": "string"}
+           },
+           "required": ["action", "action_en", "place", "place_en", "link"]
           },
           "rule": {
            "$ref": "#/components/schemas/ComplianceRule"

@@ -22,6 +22,15 @@ export interface ComplianceRuleRef {
   title_en: string | null
 }
 
+/** What resolves a finding and the console screen where it is done (src/regulation/remedy.cpp). */
+export interface FindingRemedy {
+  action: string
+  action_en: string
+  place: string
+  place_en: string
+  link: string
+}
+
 // A finding as the waive answer states it; src/regulation/openapi.cpp does not yet list the enums
 // (subject, severity, state), the nullables, nor the details of every rule kind.
 export type Finding = Refine<Answer<'/api/compliance/findings/{id}/waive', 'post'>, {
@@ -40,6 +49,8 @@ export type Finding = Refine<Answer<'/api/compliance/findings/{id}/waive', 'post
   waived_reason: string | null
   waived_by_name: string | null
   waived_at: string | null
+  /** Null where the remedy table has no row for the finding's subject and kind. */
+  resolve?: FindingRemedy | null
 }>
 
 /** Findings as an application's detail lists them (the same shape). */
