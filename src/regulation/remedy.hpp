@@ -7,6 +7,7 @@
 #include <string>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 namespace simpul::regulation {
 

@@ -234,7 +234,7 @@ TEST(ShippedProfiles, EachPemdaKeepsItsOwnLocalTime) {
 
 namespace {
 // A rule as the shipped profiles state it: English summary, party and object, each followed by its
-// Indonesian text (docs/profile-format.md, "Rules"). Its `what:` is on line 27 of the file.
+// Indonesian text (docs/profile-format.md, "Rules"). Its `who:` is on line 26 of the file, `what:` on 28, `object:` on 30.
 const char* kBilingualRule = R"Y(  - id: SMP-10-2
     citation: "Pasal 10 ayat (2)"
     article: 10
@@ -259,13 +259,13 @@ TEST(ProfileLoader, EveryRuleSummaryPartyAndObjectIsAlsoInIndonesian) {
   const std::string full = std::string(kMinimal) + kBilingualRule;
   EXPECT_EQ(load_error(full), "");
   auto no_what = load_error(without_line(full, "    what_id:"));
-  EXPECT_NE(no_what.find("sample.yaml:27: rules[1].what_id: rule SMP-10-2 states 'what' in English but has no Indonesian 'what_id'"),
+  EXPECT_NE(no_what.find("sample.yaml:28: rules[1].what_id: rule SMP-10-2 states 'what' in English but has no Indonesian 'what_id'"),
             std::string::npos)
       << no_what;
   auto no_who = load_error(without_line(full, "    who_id:"));
   EXPECT_NE(no_who.find("sample.yaml:26: rules[1].who_id: rule SMP-10-2"), std::string::npos) << no_who;
   auto no_object = load_error(without_line(full, "    object_id:"));
-  EXPECT_NE(no_object.find("sample.yaml:29: rules[1].object_id: rule SMP-10-2"), std::string::npos) << no_object;
+  EXPECT_NE(no_object.find("sample.yaml:30: rules[1].object_id: rule SMP-10-2"), std::string::npos) << no_object;
   const std::string said = "what_id: Setiap Perangkat Daerah menggunakan nama domain.";
   auto empty_what = load_error(std::string(full).replace(full.find(said), said.size(), "what_id: ''"));
   EXPECT_NE(empty_what.find("rules[1].what_id"), std::string::npos) << empty_what;
