@@ -158,7 +158,7 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     const definition = page.locator('.el-table__row', { hasText: 'Pasal 1 angka 6' }).first()
     await definition.locator('[data-test=rule-who]').getByText('Wali Kota (penetap peraturan ini)').waitFor()
     assert.equal(await main().getByText('(regulation)', { exact: false }).count(), 0)
-    await page.locator('[data-test=regulation-meta]').getByText('sesuai aslinya', { exact: false }).waitFor()
+    await main().getByText('sesuai aslinya', { exact: false }).waitFor()  // the note on the text, too
     await page.locator('[data-test=lang-en]').click()
     await page.getByLabel('Search rules (article, text, id)').fill('BPN-42-1')
     const rowEn = page.locator('.el-table__row', { hasText: 'Pasal 42 ayat (1)' }).first()
