@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 
 #include "regulation/letter.hpp"
+#include "regulation/remedy.hpp"
 
 namespace simpul::regulation {
 namespace {
@@ -42,6 +43,7 @@ boost::json::object rule_json(const tenancy::Profile& p, const std::string& rule
 boost::json::object to_json(const tenancy::Profile& p, const Finding& f, const std::string& today) {
   boost::system::error_code ec;
   auto details = boost::json::parse(f.details, ec);
+  const bool has_details = !ec && details.is_object();
   return {{"id", f.id},
           {"rule", rule_json(p, f.rule_id, f.subject, f.kind)},
           {"subject", f.subject},
@@ -58,6 +60,8 @@ boost::json::object to_json(const tenancy::Profile& p, const Finding& f, const s
           {"grace_days", p.grace_days},
           {"overdue", f.state == "open" && f.due < today},
           {"details", ec ? boost::json::value(boost::json::object{}) : details},
+          // What resolves it and the console screen where that is done (src/regulation/remedy.cpp).
+          {"resolve", remedy_json(remedy_for(f.subject, f.kind, has_details ? details.as_object() : boost::json::object{}, f.object_id))},
           {"first_seen_at", f.first_seen_at},
           {"last_seen_at", f.last_seen_at},
           {"resolved_at", optional(f.resolved_at)},

@@ -536,7 +536,160 @@ std::string_view openapi_fragment() {
             "sanctions"
            ]
           }
-         ]
+         ],
+         "properties": {
+          "agency_id": {
+           "type": "string",
+           "nullable": true
+          },
+          "agency_name": {
+           "type": "string"
+          },
+          "article": {
+           "type": "object",
+           "properties": {
+            "number": {
+             "type": "integer"
+            },
+            "text": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "number",
+            "text"
+           ]
+          },
+          "details": {
+           "type": "object",
+           "properties": {
+            "document_kind": {
+             "type": "string"
+            },
+            "expected": {},
+            "field": {
+             "type": "string"
+            },
+            "value": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "field",
+            "value"
+           ]
+          },
+          "due": {
+           "type": "string"
+          },
+          "first_seen_at": {
+           "type": "string"
+          },
+          "id": {
+           "type": "string"
+          },
+          "last_seen_at": {
+           "type": "string"
+          },
+          "object_id": {
+           "type": "string"
+          },
+          "object_label": {
+           "type": "string"
+          },
+          "overdue": {
+           "type": "boolean"
+          },
+          "resolved_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "resolve": {
+           "type": "object",
+           "nullable": true,
+           "description": "What resolves the finding and the console screen where it is done",
+           "properties": {
+            "action": {
+             "type": "string"
+            },
+            "action_en": {
+             "type": "string"
+            },
+            "place": {
+             "type": "string"
+            },
+            "place_en": {
+             "type": "string"
+            },
+            "link": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "action",
+            "action_en",
+            "place",
+            "place_en",
+            "link"
+           ]
+          },
+          "rule": {
+           "$ref": "#/components/schemas/ComplianceRule"
+          },
+          "sanction_rule": {
+           "type": "object",
+           "properties": {
+            "chapter": {
+             "type": "string"
+            },
+            "citation": {
+             "type": "string"
+            },
+            "id": {
+             "type": "string"
+            }
+           },
+           "required": [
+            "chapter",
+            "citation",
+            "id"
+           ]
+          },
+          "sanction_steps": {
+           "type": "array",
+           "items": {}
+          },
+          "sanctionable": {
+           "type": "boolean"
+          },
+          "sanctions": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Sanction"
+           }
+          },
+          "severity": {
+           "type": "string"
+          },
+          "state": {
+           "type": "string"
+          },
+          "subject": {
+           "type": "string"
+          },
+          "waived_at": {
+           "type": "string",
+           "nullable": true
+          },
+          "waived_by_name": {
+           "type": "string",
+           "nullable": true
+          },
+          "waived_reason": {
+           "type": "string",
+           "nullable": true
+          }
+         }
         }
        }
       }
@@ -984,6 +1137,35 @@ std::string_view openapi_fragment() {
      "waived_reason": {
       "type": "string",
       "nullable": true
+     },
+     "resolve": {
+      "type": "object",
+      "nullable": true,
+      "description": "What resolves the finding and the console screen where it is done",
+      "properties": {
+       "action": {
+        "type": "string"
+       },
+       "action_en": {
+        "type": "string"
+       },
+       "place": {
+        "type": "string"
+       },
+       "place_en": {
+        "type": "string"
+       },
+       "link": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "action",
+       "action_en",
+       "place",
+       "place_en",
+       "link"
+      ]
      }
     },
     "required": [

@@ -231,3 +231,68 @@ TEST(ShippedProfiles, EachPemdaKeepsItsOwnLocalTime) {
   EXPECT_NE(load_error(std::string(kMinimal).replace(std::string(kMinimal).find("time_zone: WIB"), 14, "time_zone: CET")).find("region.time_zone"),
             std::string::npos);
 }
+
+namespace {
+// A rule as the shipped profiles state it: English summary, party and object, each followed by its
+// Indonesian text (docs/profile-format.md, "Rules"). Its `who:` is on line 26 of the file, `what:` on 28, `object:` on 30.
+const char* kBilingualRule = R"Y(  - id: SMP-10-2
+    citation: "Pasal 10 ayat (2)"
+    article: 10
+    chapter: "I"
+    kind: obligation
+    who: Wali Kota (regulation)
+    who_id: Wali Kota (penetap peraturan ini)
+    what: Every PD uses the domain.
+    what_id: Setiap Perangkat Daerah menggunakan nama domain.
+    object: domain name
+    object_id: nama domain
+    checkable: "yes"
+)Y";
+
+std::string without_line(std::string text, const std::string& line) {
+  auto at = text.find(line);
+  return at == std::string::npos ? text : text.erase(at, text.find('\n', at) - at + 1);
+}
+}  // namespace
+
+TEST(ProfileLoader, EveryRuleSummaryPartyAndObjectIsAlsoInIndonesian) {
+  const std::string full = std::string(kMinimal) + kBilingualRule;
+  EXPECT_EQ(load_error(full), "");
+  auto no_what = load_error(without_line(full, "    what_id:"));
+  EXPECT_NE(no_what.find("sample.yaml:28: rules[1].what_id: rule SMP-10-2 states 'what' in English but has no Indonesian 'what_id'"),
+            std::string::npos)
+      << no_what;
+  auto no_who = load_error(without_line(full, "    who_id:"));
+  EXPECT_NE(no_who.find("sample.yaml:26: rules[1].who_id: rule SMP-10-2"), std::string::npos) << no_who;
+  auto no_object = load_error(without_line(full, "    object_id:"));
+  EXPECT_NE(no_object.find("sample.yaml:30: rules[1].object_id: rule SMP-10-2"), std::string::npos) << no_object;
+  const std::string said = "what_id: Setiap Perangkat Daerah menggunakan nama domain.";
+  auto empty_what = load_error(std::string(full).replace(full.find(said), said.size(), "what_id: ''"));
+  EXPECT_NE(empty_what.find("rules[1].what_id"), std::string::npos) << empty_what;
+  // A party the regulation does not name ('n/a') needs no translation.
+  auto na = std::string(full).replace(full.find("who: Wali Kota (regulation)"), 27, "who: n/a");
+  EXPECT_EQ(load_error(without_line(na, "    who_id:")), "");
+}
+
+TEST(ShippedProfiles, BalikpapanAndBandarLampungStateEveryRuleInIndonesian) {
+  auto reg = ProfileRegistry::load_directory(kProfiles);
+  for (const char* id : {"balikpapan", "bandar-lampung"}) {
+    const auto& p = reg.get(id);
+    std::size_t checked = 0;
+    for (const auto& rule : p.document.at("rules").as_array()) {
+      const auto& r = rule.as_object();
+      for (const char* field : {"what", "who", "object"}) {
+        const auto* en = r.if_contains(field);
+        if (!en || !en->is_string() || en->as_string() == "n/a") continue;
+        const auto* in_id = r.if_contains(std::string(field) + "_id");
+        ASSERT_TRUE(in_id && in_id->is_string() && !in_id->as_string().empty()) << id << " " << r.at("id").as_string() << " " << field;
+        // Served side by side: the Indonesian text is not the English one copied.
+        if (std::string_view(field) == "what") {
+          EXPECT_NE(in_id->as_string(), en->as_string()) << r.at("id").as_string();
+          ++checked;
+        }
+      }
+    }
+    EXPECT_EQ(checked, p.rules.size()) << id;
+  }
+}

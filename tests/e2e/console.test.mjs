@@ -149,6 +149,23 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await screenshot(page, 'regulasi')
     await page.getByLabel('Cari ketentuan (pasal, isi, kode)').fill('BPN-42-1')
     await main().getByText('Pasal 42 ayat (1)', { exact: true }).first().waitFor()
+
+    // Rule summaries and parties in the reader's language (issue 20 item 6): the profile states both.
+    const row = page.locator('.el-table__row', { hasText: 'Pasal 42 ayat (1)' }).first()
+    await row.locator('[data-test=rule-what]').getByText('Wali Kota membentuk Tim Koordinasi SPBE', { exact: false }).waitFor()
+    assert.equal(await main().getByText('The Wali Kota forms the Tim Koordinasi SPBE', { exact: false }).count(), 0)
+    await page.getByLabel('Cari ketentuan (pasal, isi, kode)').fill('BPN-01-6')
+    const definition = page.locator('.el-table__row', { hasText: 'Pasal 1 angka 6' }).first()
+    await definition.locator('[data-test=rule-who]').getByText('Wali Kota (penetap peraturan ini)').waitFor()
+    assert.equal(await main().getByText('(regulation)', { exact: false }).count(), 0)
+    await main().getByText('sesuai aslinya', { exact: false }).waitFor()  // the note on the text, too
+    await page.locator('[data-test=lang-en]').click()
+    await page.getByLabel('Search rules (article, text, id)').fill('BPN-42-1')
+    const rowEn = page.locator('.el-table__row', { hasText: 'Pasal 42 ayat (1)' }).first()
+    await rowEn.locator('[data-test=rule-what]').getByText('The Wali Kota forms the Tim Koordinasi SPBE', { exact: false }).waitFor()
+    assert.equal(await main().getByText('Wali Kota membentuk Tim Koordinasi SPBE', { exact: false }).count(), 0)
+    await page.locator('[data-test=lang-id]').click()
+    await main().getByText('BAB I — KETENTUAN UMUM').waitFor()
   })
 
   step('a new approver waits for the Sekda, who confirms it; the administrator revokes a token; a password is changed', async () => {

@@ -18,6 +18,9 @@ export type ComplianceRuleRef = Schema<'ComplianceRule'>
 
 export type Finding = Schema<'ComplianceFinding'>
 
+/** What resolves a finding and the console screen where it is done (src/regulation/remedy.cpp). */
+export type FindingRemedy = NonNullable<Finding['resolve']>
+
 /** Findings as an application's detail lists them (the same shape). */
 export type FindingRef = Finding
 

@@ -62,8 +62,14 @@ export interface ProfileRule {
   chapter: string | null
   kind: string
   who: string
+  /** The party in Indonesian (absent where `who` is 'n/a'). */
+  who_id?: string
+  /** English summary of the article. */
   what: string
+  /** Indonesian summary of the article. */
+  what_id?: string
   object?: string
+  object_id?: string
   parameters?: Record<string, ParameterValue>
   checkable: Checkable
   how?: string
@@ -90,6 +96,8 @@ export interface Profile {
     promulgated: string | null
     repeals: string | null
     caveats: string[]
+    /** The caveats in Indonesian, in the same order. */
+    caveats_id?: string[]
   }
   domain: ProfileDomain
   email_domain: ProfileDomain | null

@@ -56,6 +56,8 @@ const en: typeof id = {
     dueOn: 'due {date}',
   },
   finding: {
+    resolve: 'How to resolve',
+    resolveAt: 'Open {place}',
     title: 'Compliance finding',
     notFound: 'This finding was not found.',
     back: 'Regulation compliance',

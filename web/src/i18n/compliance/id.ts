@@ -55,6 +55,8 @@ const id = {
   },
   finding: {
     title: 'Temuan kepatuhan',
+    resolve: 'Cara menyelesaikan',
+    resolveAt: 'Buka {place}',
     notFound: 'Temuan ini tidak ditemukan.',
     back: 'Kepatuhan Regulasi',
     rule: 'Ketentuan',
