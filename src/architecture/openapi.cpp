@@ -900,6 +900,30 @@ std::string_view openapi_fragment() {
     "description": "Requires: architecture.read."
    }
   },
+  "/api/architecture/document-kinds": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "The plan document kinds the region's regulation names (Arsitektur SPBE, Peta Rencana SPBE, and e.g. Lampung Timur's Rencana Induk SPBE)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/ArchitectureDocumentKind"
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
+  },
   "/api/architecture/documents": {
    "get": {
     "tags": [
@@ -938,8 +962,22 @@ std::string_view openapi_fragment() {
            "kind": {
             "type": "string"
            },
+           "kind_label": {
+            "type": "string",
+            "description": "The kind's Indonesian label (Arsitektur SPBE, Peta Rencana SPBE, Rencana Induk SPBE)"
+           },
+           "kind_label_en": {
+            "type": "string"
+           },
            "notes": {
             "type": "string"
+           },
+           "parts": {
+            "type": "object",
+            "additionalProperties": {
+             "type": "string"
+            },
+            "description": "Part kind -> id of the linked document (a Rencana Induk's architecture and roadmap)"
            },
            "period_end": {
             "type": "integer"
@@ -972,7 +1010,8 @@ std::string_view openapi_fragment() {
             "required": [
              "citation",
              "id"
-            ]
+            ],
+            "nullable": true
            },
            "validity_years": {
             "type": "integer"
@@ -989,7 +1028,10 @@ std::string_view openapi_fragment() {
            "id",
            "instrument",
            "kind",
+           "kind_label",
+           "kind_label_en",
            "notes",
+           "parts",
            "period_end",
            "period_start",
            "relation_count",
@@ -2092,8 +2134,22 @@ std::string_view openapi_fragment() {
      "kind": {
       "type": "string"
      },
+     "kind_label": {
+      "type": "string",
+      "description": "The kind's Indonesian label (Arsitektur SPBE, Peta Rencana SPBE, Rencana Induk SPBE)"
+     },
+     "kind_label_en": {
+      "type": "string"
+     },
      "notes": {
       "type": "string"
+     },
+     "parts": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      },
+      "description": "Part kind -> id of the linked document (a Rencana Induk's architecture and roadmap)"
      },
      "period_end": {
       "type": "integer"
@@ -2126,6 +2182,7 @@ std::string_view openapi_fragment() {
       "type": "boolean"
      },
      "review_rule": {
+      "type": "object",
       "properties": {
        "citation": {
         "type": "string"
@@ -2138,7 +2195,7 @@ std::string_view openapi_fragment() {
        "citation",
        "id"
       ],
-      "type": "object"
+      "nullable": true
      },
      "review_schedule": {
       "items": {},
@@ -2161,6 +2218,7 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "validity_rule": {
+      "type": "object",
       "properties": {
        "citation": {
         "type": "string"
@@ -2173,7 +2231,7 @@ std::string_view openapi_fragment() {
        "citation",
        "id"
       ],
-      "type": "object"
+      "nullable": true
      },
      "validity_years": {
       "type": "integer"
@@ -2193,7 +2251,10 @@ std::string_view openapi_fragment() {
      "id",
      "instrument",
      "kind",
+     "kind_label",
+     "kind_label_en",
      "notes",
+     "parts",
      "period_end",
      "period_start",
      "reasons_allowed",
@@ -2298,6 +2359,7 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "rule": {
+      "type": "object",
       "properties": {
        "citation": {
         "type": "string"
@@ -2310,7 +2372,7 @@ std::string_view openapi_fragment() {
        "citation",
        "id"
       ],
-      "type": "object"
+      "nullable": true
      },
      "type": {
       "nullable": true,
@@ -2360,6 +2422,117 @@ std::string_view openapi_fragment() {
      "year"
     ],
     "type": "object"
+   },
+   "ArchitectureDocumentKind": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "in_force_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "instrument": {
+      "type": "string",
+      "nullable": true
+     },
+     "instrument_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "label": {
+      "type": "string"
+     },
+     "label_en": {
+      "type": "string"
+     },
+     "parts": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "parts_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "review_mandatory": {
+      "type": "boolean"
+     },
+     "review_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "review_schedule": {
+      "type": "string"
+     },
+     "validity_years": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "id",
+     "in_force_rule",
+     "instrument",
+     "instrument_rule",
+     "label",
+     "label_en",
+     "parts",
+     "parts_rule",
+     "review_mandatory",
+     "review_rule",
+     "review_schedule",
+     "validity_years"
+    ]
    }
   }
  }
