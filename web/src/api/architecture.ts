@@ -3,7 +3,7 @@
 // and export. The shapes below mirror that contract; the screens rely on nothing else.
 import { api, download, listQuery, upload, type UploadOptions } from './client'
 import type { ListPage, ListQuery, RuleRef } from './types'
-import type { Answer, Item, Refine } from './contract'
+import type { Answer, Item, Refine, Schema } from './contract'
 
 const enc = encodeURIComponent
 
@@ -151,8 +151,11 @@ export interface StatusCheck {
   items: StatusItem[]
 }
 
-export type DocumentKind = 'arsitektur' | 'peta_rencana'
+/** A kind the region's profile names (GET /api/architecture/document-kinds): arsitektur, peta_rencana, rencana_induk … */
+export type DocumentKind = string
+/** The kinds every region has; the others come from documentKinds(). */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['arsitektur', 'peta_rencana']
+export type DocumentKindInfo = Item<Answer<'/api/architecture/document-kinds', 'get'>>
 export type DocumentStatus = 'draft' | 'approved' | 'superseded'
 
 export interface Reason {
@@ -191,6 +194,7 @@ export interface ArchDocument {
   review_rule?: RuleRef | null
   reasons_allowed?: Reason[]
   decree_required?: boolean
+  parts?: Schema<'ArchitectureDocument'>['parts']
 }
 
 export interface DocumentInput {
@@ -201,6 +205,8 @@ export interface DocumentInput {
   notes?: string | null
   /** Domain -> agency id; null removes the domain's coordinator. */
   domain_coordinators?: Partial<Record<Domain, string | null>>
+  /** Part kind -> id of the linked document; null unlinks (a Rencana Induk's architecture and roadmap). */
+  parts?: Record<string, string | null>
 }
 
 export interface ReviewInput {
@@ -344,6 +350,7 @@ export const architectureApi = {
   gap: () => api.get<{ domains: GapDomain[] }>('/api/architecture/gap'),
   status: () => api.get<{ checks: StatusCheck[] }>('/api/architecture/status'),
 
+  documentKinds: () => api.get<DocumentKindInfo[]>('/api/architecture/document-kinds'),
   documents: async (kind?: DocumentKind) => items(await api.get<ListPage<ArchDocument> | ArchDocument[]>('/api/architecture/documents', { query: { kind } })),
   document: (id: string) => api.get<ArchDocument>(`/api/architecture/documents/${enc(id)}`),
   createDocument: (input: DocumentInput) => api.post<ArchDocument>('/api/architecture/documents', input),
