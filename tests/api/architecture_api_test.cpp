@@ -281,7 +281,7 @@ TEST_P(ArchitectureApiTest, RoadmapInitiativesStayInsideTheRoadmapPeriod) {
 namespace {
 
 /// The open findings of one rule: (object label, citation) of each.
-std::vector<std::pair<std::string, std::string>> open_findings_of(Client& c, const std::string& rule) {
+std::vector<std::pair<std::string, std::string>> document_findings_open(Client& c, const std::string& rule) {
   std::vector<std::pair<std::string, std::string>> out;
   auto r = c.get("/api/compliance/findings?state=open&per_page=200&rule=" + rule);
   for (const auto& f : r.json.at("items").as_array())
@@ -289,7 +289,7 @@ std::vector<std::pair<std::string, std::string>> open_findings_of(Client& c, con
   return out;
 }
 
-std::string citation_of(const Reply& r) { return std::string(r.json.at("error").at("rule").at("citation").as_string()); }
+std::string doc_refusal_citation(const Reply& r) { return std::string(r.json.at("error").at("rule").at("citation").as_string()); }
 
 }  // namespace
 
@@ -315,7 +315,7 @@ TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchit
 
   // SPBE implementation 'wajib mengacu pada perencanaan induk': none in force is a finding.
   ASSERT_EQ(c.post("/api/compliance/evaluate", "").status, 200);
-  auto missing = open_findings_of(c, "LTM-03-1-a");
+  auto missing = document_findings_open(c, "LTM-03-1-a");
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_EQ(missing[0].first, "Rencana Induk SPBE");
   EXPECT_EQ(missing[0].second, "Pasal 3 ayat (1) huruf a");
@@ -349,13 +349,13 @@ TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchit
   auto no_number = approve(R"({"instrument_date":"2025-02-03"})");
   EXPECT_EQ(no_number.error_code(), "validation.missing_field");
   EXPECT_EQ(no_number.rule_id(), "LTM-05-3");
-  EXPECT_EQ(citation_of(no_number), "Pasal 5 ayat (3)");
+  EXPECT_EQ(doc_refusal_citation(no_number), "Pasal 5 ayat (3)");
   EXPECT_EQ(approve(R"({"instrument_number":"12"})").rule_id(), "LTM-05-3");
   // It 'memuat' the Peta Rencana too (Pasal 5 ayat (2) huruf e): not set while it is not linked.
   auto no_roadmap = approve(R"({"instrument_number":"12","instrument_date":"2025-02-03"})");
   EXPECT_EQ(no_roadmap.error_code(), "validation.missing_field");
   EXPECT_EQ(no_roadmap.rule_id(), "LTM-05-2");
-  EXPECT_EQ(citation_of(no_roadmap), "Pasal 5 ayat (2)");
+  EXPECT_EQ(doc_refusal_citation(no_roadmap), "Pasal 5 ayat (2)");
   EXPECT_EQ(no_roadmap.json.at("error").at("details").at("missing"), (boost::json::array{"peta_rencana"}));
   EXPECT_EQ(text_of(c.get("/api/architecture/documents/" + plan_id).json, "status"), "draft");
 
@@ -369,7 +369,7 @@ TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchit
 
   // In force: the finding is resolved and the status check passes.
   ASSERT_EQ(c.post("/api/compliance/evaluate", "").status, 200);
-  EXPECT_TRUE(open_findings_of(c, "LTM-03-1-a").empty());
+  EXPECT_TRUE(document_findings_open(c, "LTM-03-1-a").empty());
   auto in_force = check(c.get("/api/architecture/status"), "rencana_induk_approved");
   EXPECT_TRUE(in_force.at("ok").as_bool());
   EXPECT_EQ(text_of(in_force.at("rule"), "id"), "LTM-03-1-a");
