@@ -1154,7 +1154,8 @@ std::string_view openapi_fragment() {
            "required": [
             "citation",
             "id"
-           ]
+           ],
+           "nullable": true
           },
           "review_schedule": {
            "type": "array",
@@ -1189,13 +1190,26 @@ std::string_view openapi_fragment() {
            "required": [
             "citation",
             "id"
-           ]
+           ],
+           "nullable": true
           },
           "validity_years": {
            "type": "integer"
           },
           "version": {
            "type": "integer"
+          },
+          "kind_label": {
+           "type": "string"
+          },
+          "kind_label_en": {
+           "type": "string"
+          },
+          "parts": {
+           "type": "object",
+           "additionalProperties": {
+            "type": "string"
+           }
           }
          },
          "required": [
@@ -1372,7 +1386,8 @@ std::string_view openapi_fragment() {
              "required": [
               "citation",
               "id"
-             ]
+             ],
+             "nullable": true
             },
             "type": {
              "type": "string"
@@ -1435,7 +1450,8 @@ std::string_view openapi_fragment() {
            "required": [
             "citation",
             "id"
-           ]
+           ],
+           "nullable": true
           },
           "review_schedule": {
            "type": "array",
@@ -1497,13 +1513,26 @@ std::string_view openapi_fragment() {
            "required": [
             "citation",
             "id"
-           ]
+           ],
+           "nullable": true
           },
           "validity_years": {
            "type": "integer"
           },
           "version": {
            "type": "integer"
+          },
+          "kind_label": {
+           "type": "string"
+          },
+          "kind_label_en": {
+           "type": "string"
+          },
+          "parts": {
+           "type": "object",
+           "additionalProperties": {
+            "type": "string"
+           }
           }
          },
          "required": [
