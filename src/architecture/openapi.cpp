@@ -1615,7 +1615,8 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "decree_number": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           },
           "id": {
            "type": "string"
