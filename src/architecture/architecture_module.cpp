@@ -1,9 +1,11 @@
 #include "http/api_description.hpp"
 #include "architecture/architecture_module.hpp"
 
+#include "architecture/document_kinds.hpp"
 #include "architecture/evidence.hpp"
 #include "architecture/facts.hpp"
 #include "evaluation/evidence.hpp"
+#include "core/text.hpp"
 #include "ledger/ledger.hpp"
 #include "tenancy/profile.hpp"
 #include "tenancy/service.hpp"
@@ -33,6 +35,8 @@ std::vector<seam::Permission> ArchitectureModule::permissions() const {
           {"architecture.approve", {"approver"}, "Menetapkan versi Arsitektur SPBE dan Peta Rencana", "Approve architecture and roadmap versions"}};
 }
 
+void ArchitectureModule::profile_sections(tenancy::ProfileSections& sections) { add_document_kinds_section(sections); }
+
 void ArchitectureModule::register_routes(http::Router& router) { architecture::register_routes(router, core_); http::describe(router, openapi_fragment()); }
 
 void ArchitectureModule::register_facts(regulation::FactRegistry& facts) {
@@ -48,15 +52,24 @@ void ArchitectureModule::add_coverage(const tenancy::Profile& p, seam::CoverageR
   auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
     if (rule && !rule->empty() && !rows.count(*rule)) seam::add_enforcement(rows, *rule, how, api + test);
   };
-  for (const auto* doc : {&p.architecture.document, &p.architecture.roadmap}) {
-    std::string what = doc == &p.architecture.document ? "Arsitektur SPBE" : "Peta Rencana SPBE";
+  for (const auto& kind : document_kinds(p)) {
+    const auto* doc = kind.spec;
+    const std::string& what = kind.label;
+    add(kind.parts_rule, "gate: a " + what + " version is set only when the documents it contains are linked (" +
+        text::join(kind.parts, ',') + "; `validation.missing_field` with `missing`)", "MasterPlanIsSetByPeraturanBupatiAndContainsTheArchitectureAndRoadmap");
+    add(kind.in_force_rule, "finding: no " + what + " in force (`architecture_document`, field `approved`)",
+        "MasterPlanIsSetByPeraturanBupatiAndContainsTheArchitectureAndRoadmap");
     add(doc->instrument_rule, "gate: a " + what + " version is in force only once its instrument number and date are recorded "
         "by an approver (`architecture.document_not_draft`); finding: `architecture_approved`/`roadmap_approved` in `/api/architecture/status`",
         "ApprovalFreezesTheModelAndDiffShowsLaterChanges");
     add(doc->validity_rule, "gate: the period is the regulation's validity (`architecture.period_invalid`); finding: "
         "`architecture_valid`/`roadmap_valid` when today is outside it", "PeriodsAndReviewsFollowEachRegionsRules");
-    add(doc->review.rule, "finding: reviews due on the profile's schedule (" + doc->review.schedule + ") and overdue ones "
-        "listed by `reviews_on_schedule` and on the dashboard", "PeriodsAndReviewsFollowEachRegionsRules");
+    if (doc->review.mandatory)
+      add(doc->review.rule, "finding: reviews due on the profile's schedule (" + doc->review.schedule + ") and overdue ones "
+          "listed by `reviews_on_schedule` and on the dashboard", "PeriodsAndReviewsFollowEachRegionsRules");
+    else
+      add(doc->review.rule, "record: the review schedule (" + doc->review.schedule + ") is shown as the Pemda's option and "
+          "reviews are recorded with their reasons; a missed one is not a finding (the text says 'dapat')", "");
     add(doc->review.decree_rule, "gate: the review needs its decree number (`architecture.review_decree_required`)",
         "PeriodsAndReviewsFollowEachRegionsRules");
     add(doc->coordinators_rule, "record: each domain's coordinating agency starts from the regulation's assignment",

@@ -5,6 +5,7 @@
 #include "architecture/module.hpp"
 #include "architecture/reference.hpp"
 #include "seam/module.hpp"
+#include "tenancy/profile_sections.hpp"
 
 namespace simpul::architecture {
 
@@ -15,6 +16,8 @@ class ArchitectureModule : public seam::Module {
   ArchitectureModule(seam::Services& services, const std::filesystem::path& profiles_dir);
   std::string_view id() const override { return "architecture"; }
   static std::vector<storage::Migration> schema() { return architecture::Module::migrations(); }
+  /// `architecture:`'s further document kinds (document_kinds.hpp).
+  static void profile_sections(tenancy::ProfileSections& sections);
   std::vector<seam::Permission> permissions() const override;
   void register_routes(http::Router& router) override;
   void register_facts(regulation::FactRegistry& facts) override;

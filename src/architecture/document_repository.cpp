@@ -23,6 +23,8 @@ std::vector<storage::Migration> DocumentRepository::migrations() {
        "summary TEXT NOT NULL, outcome TEXT NOT NULL, decree_number TEXT, recorded_by_name TEXT NOT NULL, "
        "created_at TEXT NOT NULL);"
        "CREATE INDEX arch_reviews_by_document ON arch_reviews (document_id, review_date)"},
+      {430, "architecture: the documents a plan document contains (a Rencana Induk's architecture and roadmap)",
+       "ALTER TABLE arch_documents ADD COLUMN parts TEXT NOT NULL DEFAULT '{}'"},
   };
 }
 
@@ -30,7 +32,7 @@ namespace {
 
 constexpr const char* kDocumentColumns =
     "SELECT id, kind, version, title, status, notes, instrument_number, instrument_date, period_start, period_end, "
-    "domain_coordinators, approved_at, approved_by_name, element_count, relation_count, created_at, updated_at "
+    "domain_coordinators, approved_at, approved_by_name, element_count, relation_count, created_at, updated_at, parts "
     "FROM arch_documents ";
 
 Document document_from(const storage::Row& r) {
@@ -52,6 +54,7 @@ Document document_from(const storage::Row& r) {
   d.relation_count = r.int_at(14);
   d.created_at = r.text_at(15);
   d.updated_at = r.text_at(16);
+  d.parts = boost::json::parse(r.text_at(17)).as_object();
   return d;
 }
 
@@ -90,20 +93,20 @@ void DocumentRepository::insert(const Scope& s, const Document& d) {
   c_.execute(
       "INSERT INTO arch_documents (id, tenant_id, kind, version, title, status, notes, instrument_number, "
       "instrument_date, period_start, period_end, domain_coordinators, approved_at, approved_by_name, element_count, "
-      "relation_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "relation_count, created_at, updated_at, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {d.id, s.tenant_id, d.kind, d.version, d.title, d.status, d.notes, d.instrument_number, d.instrument_date,
        d.period_start, d.period_end, boost::json::serialize(d.domain_coordinators), d.approved_at, d.approved_by_name,
-       d.element_count, d.relation_count, d.created_at, d.updated_at});
+       d.element_count, d.relation_count, d.created_at, d.updated_at, boost::json::serialize(d.parts)});
 }
 
 void DocumentRepository::update(const Scope& s, const Document& d) {
   c_.execute(
       "UPDATE arch_documents SET title = ?, status = ?, notes = ?, instrument_number = ?, instrument_date = ?, "
       "period_start = ?, period_end = ?, domain_coordinators = ?, approved_at = ?, approved_by_name = ?, "
-      "element_count = ?, relation_count = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+      "element_count = ?, relation_count = ?, updated_at = ?, parts = ? WHERE tenant_id = ? AND id = ?",
       {d.title, d.status, d.notes, d.instrument_number, d.instrument_date, d.period_start, d.period_end,
        boost::json::serialize(d.domain_coordinators), d.approved_at, d.approved_by_name, d.element_count,
-       d.relation_count, d.updated_at, s.tenant_id, d.id});
+       d.relation_count, d.updated_at, boost::json::serialize(d.parts), s.tenant_id, d.id});
 }
 
 void DocumentRepository::supersede_approved(const Scope& s, const std::string& kind) {

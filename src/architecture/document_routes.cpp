@@ -1,4 +1,5 @@
 // /api/architecture/documents: versions, approval, reviews and diffs.
+#include "architecture/document_kinds.hpp"
 #include "architecture/json.hpp"
 #include "architecture/module.hpp"
 #include "http/request_params.hpp"
@@ -15,11 +16,33 @@ using http::query_id;
 using http::FieldReader;
 using http::Request;
 
+/// A kind as the console offers it: its labels, instrument, review and the kinds it contains.
+boost::json::object kind_json(const tenancy::Profile& profile, const DocumentKind& k) {
+  boost::json::array parts;
+  for (const auto& part : k.parts) parts.push_back(boost::json::value(part));
+  return {{"id", k.id},
+          {"label", k.label},
+          {"label_en", k.label_en},
+          {"instrument", optional_json(k.spec->instrument)},
+          {"instrument_rule", rule_json(profile, k.spec->instrument_rule)},
+          {"validity_years", k.spec->validity_years},
+          {"review_schedule", k.spec->review.schedule},
+          {"review_mandatory", k.spec->review.mandatory},
+          {"review_rule", rule_json(profile, k.spec->review.rule)},
+          {"parts", std::move(parts)},
+          {"parts_rule", rule_json(profile, k.parts_rule)},
+          {"in_force_rule", rule_json(profile, k.in_force_rule)}};
+}
+
 boost::json::object document_json(const Module& m, const Scope& s, const Document& d, bool detail) {
   const auto& profile = m.elements.profile_of(s);
   const auto& spec = Documents::spec(profile, d.kind);
+  auto kind = document_kind(profile, d.kind);
   boost::json::object out{{"id", d.id},
                           {"kind", d.kind},
+                          {"kind_label", kind ? kind->label : d.kind},
+                          {"kind_label_en", kind ? kind->label_en : d.kind},
+                          {"parts", d.parts},
                           {"version", d.version},
                           {"title", d.title},
                           {"status", d.status},
@@ -88,7 +111,7 @@ boost::json::object document_json(const Module& m, const Scope& s, const Documen
 
 DocumentInput read_document(const Request& req, bool create) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"kind", "title", "notes", "period_start", "period_end", "domain_coordinators"});
+  FieldReader f(body, {"kind", "title", "notes", "period_start", "period_end", "domain_coordinators", "parts"});
   DocumentInput in;
   in.kind = create ? std::optional(f.required_string("kind", 20)) : f.optional_string("kind", 20);
   in.title = f.optional_string("title", 200);
@@ -96,15 +119,27 @@ DocumentInput read_document(const Request& req, bool create) {
   if (auto v = f.optional_int("period_start", 1900, 2200)) in.period_start = static_cast<int>(*v);
   if (auto v = f.optional_int("period_end", 1900, 2200)) in.period_end = static_cast<int>(*v);
   in.domain_coordinators = optional_object(body, "domain_coordinators");
+  in.parts = optional_object(body, "parts");
   return in;
 }
 
 }  // namespace
 
 void register_document_routes(http::Router& router, Module& m) {
+  router.add("GET", "/api/architecture/document-kinds", [&m](Request& req) {
+    const auto& p = req.require("architecture.read");
+    const auto& profile = m.elements.profile_of(p.scope());
+    boost::json::array out;
+    for (const auto& k : document_kinds(profile)) out.push_back(kind_json(profile, k));
+    return http::json_response(200, out);
+  });
+
   router.add("GET", "/api/architecture/documents", [&m](Request& req) {
     const auto& p = req.require("architecture.read");
-    auto kind = query_choice(req, "kind", {"arsitektur", "peta_rencana"});
+    auto kinds = document_kinds(m.elements.profile_of(p.scope()));
+    std::vector<std::string_view> allowed;
+    for (const auto& k : kinds) allowed.push_back(k.id);
+    auto kind = query_choice(req, "kind", allowed);
     boost::json::array out;
     for (const auto& d : m.documents.list(p.scope(), kind)) out.push_back(document_json(m, p.scope(), d, false));
     return http::json_response(200, out);
@@ -131,8 +166,9 @@ void register_document_routes(http::Router& router, Module& m) {
     const auto& p = req.require("architecture.approve");
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"instrument_number", "instrument_date"});
-    auto number = f.required_string("instrument_number", 100);
-    auto date = f.required_string("instrument_date", 10);
+    // Missing values are refused by the service, citing the article that names the instrument.
+    auto number = f.optional_string("instrument_number", 100).value_or("");
+    auto date = f.optional_string("instrument_date", 10).value_or("");
     auto d = m.documents.approve(p.scope(), req.id_param("id"), number, date, p.actor());
     return http::json_response(200, document_json(m, p.scope(), d, true));
   });

@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "architecture/document_kinds.hpp"
 #include "architecture/document_repository.hpp"
 #include "architecture/domains.hpp"
 #include "architecture/json.hpp"
@@ -53,7 +54,33 @@ std::vector<DueReview> review_schedule(const Document& d, const tenancy::ReviewS
 }
 
 const tenancy::PlanDocumentSpec& Documents::spec(const tenancy::Profile& p, const std::string& kind) {
-  return kind == "peta_rencana" ? p.architecture.roadmap : p.architecture.document;
+  if (auto k = document_kind(p, kind)) return *k->spec;
+  return p.architecture.document;  // a kind the profile no longer names: read as an architecture version
+}
+
+void Documents::link_parts(storage::Connection& c, const Scope& s, const tenancy::Profile& p, Document& d,
+                           const boost::json::object& parts) const {
+  auto kind = document_kind(p, d.kind);
+  auto rule = kind ? rule_ref(p, kind->parts_rule) : std::nullopt;
+  DocumentRepository repo(c);
+  for (const auto& [part, id] : parts) {
+    std::string field = "parts." + std::string(part);
+    if (!kind || std::find(kind->parts.begin(), kind->parts.end(), std::string(part)) == kind->parts.end()) {
+      boost::json::array allowed;
+      if (kind)
+        for (const auto& k : kind->parts) allowed.push_back(boost::json::value(k));
+      throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"allowed", std::move(allowed)}}, rule);
+    }
+    if (id.is_null()) {
+      d.parts.erase(part);
+      continue;
+    }
+    if (!id.is_string()) throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"problem", "a document id"}}, rule);
+    auto linked = repo.document(s, std::string(id.get_string()));
+    if (!linked || linked->kind != std::string(part))
+      throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"problem", "a document of kind " + std::string(part)}}, rule);
+    d.parts[part] = id;
+  }
 }
 
 std::vector<Document> Documents::list(const Scope& s, const std::string& kind) const {
@@ -98,10 +125,16 @@ Document Documents::create(const Scope& s, const DocumentInput& in, const Actor&
   Document d;
   d.id = crypto::new_id();
   d.kind = in.kind.value_or("");
-  if (d.kind != "arsitektur" && d.kind != "peta_rencana")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "kind"}, {"allowed", boost::json::array{"arsitektur", "peta_rencana"}}});
-  const auto& sp = spec(profile, d.kind);
-  d.title = in.title.value_or(d.kind == "arsitektur" ? "Arsitektur SPBE " + profile.region_name : "Peta Rencana SPBE " + profile.region_name);
+  auto kind = document_kind(profile, d.kind);
+  if (!kind) {
+    // A kind the region's regulation does not name (Rencana Induk SPBE outside Lampung Timur).
+    boost::json::array allowed;
+    for (const auto& k : document_kinds(profile)) allowed.push_back(boost::json::value(k.id));
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "kind"}, {"kind", d.kind}, {"allowed", std::move(allowed)}, {"problem", "not a document of this region's regulation"}});
+  }
+  const auto& sp = *kind->spec;
+  d.title = in.title.value_or(kind->label + " " + profile.region_name);
   d.notes = in.notes.value_or("");
   if (!in.period_start) throw Error(ErrorCode::ValidationMissingField, {{"field", "period_start"}});
   d.period_start = *in.period_start;
@@ -120,10 +153,12 @@ Document Documents::create(const Scope& s, const DocumentInput& in, const Actor&
     for (const auto& [k, v] : d.domain_coordinators)
       if (!find_domain(k) || !v.is_string() || !tenancy_.agency(c, s, std::string(v.get_string())))
         throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
+    if (in.parts) link_parts(c, s, profile, d, *in.parts);
     DocumentRepository repo(c);
     d.version = repo.next_version(s, d.kind);
     repo.insert(s, d);
-    ledger_.append(c, change(s, actor, "document.create", d, {{"title", d.title}, {"period_start", d.period_start}, {"period_end", d.period_end}}));
+    ledger_.append(c, change(s, actor, "document.create", d,
+                             {{"title", d.title}, {"period_start", d.period_start}, {"period_end", d.period_end}, {"parts", d.parts}}));
     return d;
   });
 }
@@ -154,12 +189,14 @@ Document Documents::update(const Scope& s, const std::string& id, const Document
         d->domain_coordinators[k] = v;
       }
     }
+    if (in.parts) link_parts(c, s, profile, *d, *in.parts);
     if (d->title == before.title && d->notes == before.notes && d->period_start == before.period_start &&
-        d->period_end == before.period_end && d->domain_coordinators == before.domain_coordinators)
+        d->period_end == before.period_end && d->domain_coordinators == before.domain_coordinators && d->parts == before.parts)
       return before;  // nothing changes: nothing is written
     d->updated_at = clock::now_iso();
     repo.update(s, *d);
-    ledger_.append(c, change(s, actor, "document.update", *d, {{"title", d->title}, {"period_start", d->period_start}, {"period_end", d->period_end}}));
+    ledger_.append(c, change(s, actor, "document.update", *d,
+                             {{"title", d->title}, {"period_start", d->period_start}, {"period_end", d->period_end}, {"parts", d->parts}}));
     return *d;
   });
 }
@@ -179,12 +216,25 @@ boost::json::object live_model(storage::Connection& c, const Scope& s) {
 Document Documents::approve(const Scope& s, const std::string& id, const std::string& number, const std::string& date,
                             const Actor& actor) {
   const auto& profile = tenancy_.profile_of(s);
-  if (!clock::is_iso_date(date)) throw Error(ErrorCode::ValidationInvalidValue, "instrument_date", "YYYY-MM-DD");
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     DocumentRepository repo(c);
     auto d = repo.document(s, id);
     if (!d) throw Error(ErrorCode::DocumentNotFound);
     if (d->status != "draft") throw Error(ErrorCode::DocumentNotDraft);
+    // The version is in force by its instrument (Lampung Timur Pasal 5 ayat (3): Peraturan Bupati).
+    auto kind = document_kind(profile, d->kind);
+    auto instrument_rule = rule_ref(profile, spec(profile, d->kind).instrument_rule);
+    if (number.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "instrument_number"}}, instrument_rule);
+    if (date.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "instrument_date"}}, instrument_rule);
+    if (!clock::is_iso_date(date)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "instrument_date"}, {"problem", "YYYY-MM-DD"}}, instrument_rule);
+    // What the regulation says the document contains (Pasal 5 ayat (2) huruf d and e): every part linked.
+    if (kind) {
+      boost::json::array missing;
+      for (const auto& part : kind->parts)
+        if (!d->parts.contains(part)) missing.push_back(boost::json::value(part));
+      if (!missing.empty())
+        throw Error(ErrorCode::ValidationMissingField, {{"field", "parts"}, {"missing", std::move(missing)}}, rule_ref(profile, kind->parts_rule));
+    }
     check_period(profile, *d);
     auto model = live_model(c, s);
     d->element_count = static_cast<std::int64_t>(model.at("elements").as_array().size());
@@ -204,7 +254,8 @@ Document Documents::approve(const Scope& s, const std::string& id, const std::st
                               {"number", number},
                               {"date", date},
                               {"elements", d->element_count},
-                              {"relations", d->relation_count}}));
+                              {"relations", d->relation_count},
+                              {"parts", d->parts}}));
     return *d;
   });
 }
@@ -267,9 +318,9 @@ std::vector<std::pair<Document, DueReview>> Documents::overdue(const Scope& s, c
   return storage::read(db_, [&](storage::Connection& c) {
     DocumentRepository repo(c);
     std::vector<std::pair<Document, DueReview>> out;
-    for (const char* kind : {"arsitektur", "peta_rencana"})
-      if (auto d = repo.approved(s, kind))
-        for (auto& due : review_schedule(*d, spec(profile, kind).review, repo.reviews(s, d->id), today))
+    for (const auto& kind : document_kinds(profile))
+      if (auto d = repo.approved(s, kind.id))
+        for (auto& due : review_schedule(*d, kind.spec->review, repo.reviews(s, d->id), today))
           if (due.overdue) out.emplace_back(*d, std::move(due));
     return out;
   });

@@ -20,6 +20,7 @@ struct DocumentInput {
   std::optional<std::string> kind, title, notes;
   std::optional<int> period_start, period_end;
   std::optional<boost::json::object> domain_coordinators;  // domain -> agency id (or null)
+  std::optional<boost::json::object> parts;                // part kind -> document id (or null to unlink)
 };
 
 struct ReviewInput {
@@ -57,6 +58,8 @@ class Documents {
   std::map<std::string, std::string> coordinator_names(const Scope& s, const Document& d) const;
   Document create(const Scope& s, const DocumentInput& in, const Actor& actor);
   Document update(const Scope& s, const std::string& id, const DocumentInput& in, const Actor& actor);
+  /// Records the instrument that sets the version (number and date are required, citing the kind's
+  /// instrument rule); a kind with parts is refused while a part is not linked (its parts rule).
   Document approve(const Scope& s, const std::string& id, const std::string& number, const std::string& date, const Actor& actor);
   Review add_review(const Scope& s, const std::string& id, const ReviewInput& in, const Actor& actor);
   /// `against` is another version's id or "live" (the current model).
@@ -66,6 +69,7 @@ class Documents {
 
  private:
   void check_period(const tenancy::Profile& p, const Document& d) const;
+  void link_parts(storage::Connection& c, const Scope& s, const tenancy::Profile& p, Document& d, const boost::json::object& parts) const;
   storage::Database& db_;
   tenancy::Service& tenancy_;
   const ledger::Ledger& ledger_;

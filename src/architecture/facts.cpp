@@ -1,5 +1,7 @@
 #include "architecture/facts.hpp"
 
+#include "architecture/document_kinds.hpp"
+
 #include <map>
 
 namespace simpul::architecture {
@@ -27,17 +29,24 @@ regulation::FactProvider architecture_facts(const Module& module) {
     for (const auto& [d, due] : module.documents.overdue(s, q.today))
       if (!review_due.count(d.kind) || due.due < review_due[d.kind]) review_due[d.kind] = due.due;
     int year = std::stoi(q.today.substr(0, 4));
-    for (const char* kind : {"arsitektur", "peta_rencana"}) {
+    // Every kind the region's regulation names (document_kinds.hpp), Lampung Timur's Rencana Induk included.
+    for (const auto& kind : document_kinds(module.elements.profile_of(s))) {
       std::optional<Document> in_force;
-      for (auto& d : module.documents.list(s, kind))
+      for (auto& d : module.documents.list(s, kind.id))
         if (d.status == "approved") in_force = d;
       regulation::Fact f;
       f.subject = "architecture_document";
-      f.id = in_force ? in_force->id : kind;
-      f.label = std::string(kind) == "arsitektur" ? "Arsitektur SPBE" : "Peta Rencana SPBE";
+      f.id = in_force ? in_force->id : kind.id;
+      f.label = kind.label;
       if (in_force) f.label += " v" + std::to_string(in_force->version);
       bool valid = in_force && in_force->period_start <= year && year <= in_force->period_end;
-      f.fields = {{"kind", kind}, {"approved", yes_no(in_force.has_value())}, {"valid", yes_no(valid)}, {"review_due", review_due[kind]}};
+      bool parts_linked = true;
+      for (const auto& part : kind.parts) parts_linked = parts_linked && in_force && in_force->parts.contains(part);
+      f.fields = {{"kind", kind.id},
+                  {"approved", yes_no(in_force.has_value())},
+                  {"valid", yes_no(valid)},
+                  {"review_due", review_due[kind.id]},
+                  {"parts_linked", yes_no(parts_linked)}};
       out.push_back(std::move(f));
     }
   };

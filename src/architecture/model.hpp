@@ -68,7 +68,7 @@ struct Review {
 
 struct Document {
   std::string id;
-  std::string kind;  // arsitektur | peta_rencana
+  std::string kind;  // arsitektur | peta_rencana | a further kind of the profile (document_kinds.hpp)
   int version = 1;
   std::string title;
   std::string status = "draft";  // draft | approved | superseded
@@ -77,6 +77,7 @@ struct Document {
   int period_start = 0;
   int period_end = 0;
   boost::json::object domain_coordinators;  // domain -> agency id
+  boost::json::object parts;                // part kind -> document id (a Rencana Induk's architecture and roadmap)
   std::optional<std::string> approved_at;
   std::string approved_by_name;
   std::int64_t element_count = 0;

@@ -1155,13 +1155,28 @@ std::string_view openapi_fragment() {
             "required": [
              "citation",
              "id"
-            ]
+            ],
+            "nullable": true
            },
            "validity_years": {
             "type": "integer"
            },
            "version": {
             "type": "integer"
+           },
+           "kind_label": {
+            "type": "string",
+            "description": "The kind's Indonesian label (Arsitektur SPBE, Peta Rencana SPBE, Rencana Induk SPBE)"
+           },
+           "kind_label_en": {
+            "type": "string"
+           },
+           "parts": {
+            "type": "object",
+            "additionalProperties": {
+             "type": "string"
+            },
+            "description": "Part kind -> id of the linked document (a Rencana Induk's architecture and roadmap)"
            }
           },
           "required": [
@@ -1172,7 +1187,10 @@ std::string_view openapi_fragment() {
            "id",
            "instrument",
            "kind",
+           "kind_label",
+           "kind_label_en",
            "notes",
+           "parts",
            "period_end",
            "period_start",
            "relation_count",
@@ -1240,6 +1258,14 @@ std::string_view openapi_fragment() {
            "nullable": true
           },
           "description": "domain → agency id; null removes the domain's coordinator"
+         },
+         "parts": {
+          "type": "object",
+          "additionalProperties": {
+           "type": "string",
+           "nullable": true
+          },
+          "description": "part kind → id of the linked document; null unlinks (a Rencana Induk's architecture and roadmap)"
          }
         },
         "required": [
@@ -1322,6 +1348,14 @@ std::string_view openapi_fragment() {
            "nullable": true
           },
           "description": "domain → agency id; null removes the domain's coordinator"
+         },
+         "parts": {
+          "type": "object",
+          "additionalProperties": {
+           "type": "string",
+           "nullable": true
+          },
+          "description": "part kind → id of the linked document; null unlinks (a Rencana Induk's architecture and roadmap)"
          }
         }
        }
@@ -1395,7 +1429,8 @@ std::string_view openapi_fragment() {
            "type": "string"
           },
           "decree_number": {
-           "type": "string"
+           "type": "string",
+           "nullable": true
           },
           "id": {
            "type": "string"
@@ -2490,6 +2525,30 @@ std::string_view openapi_fragment() {
      }
     }
    }
+  },
+  "/api/architecture/document-kinds": {
+   "get": {
+    "tags": [
+     "Architecture"
+    ],
+    "summary": "The plan document kinds the region's regulation names (Arsitektur SPBE, Peta Rencana SPBE, and e.g. Lampung Timur's Rencana Induk SPBE)",
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/ArchitectureDocumentKind"
+         }
+        }
+       }
+      }
+     }
+    },
+    "description": "Requires: architecture.read."
+   }
   }
  },
  "components": {
@@ -2606,6 +2665,7 @@ std::string_view openapi_fragment() {
       "type": "boolean"
      },
      "review_rule": {
+      "type": "object",
       "properties": {
        "citation": {
         "type": "string"
@@ -2618,7 +2678,7 @@ std::string_view openapi_fragment() {
        "citation",
        "id"
       ],
-      "type": "object"
+      "nullable": true
      },
      "review_schedule": {
       "items": {
@@ -2730,6 +2790,7 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "validity_rule": {
+      "type": "object",
       "properties": {
        "citation": {
         "type": "string"
@@ -2742,13 +2803,27 @@ std::string_view openapi_fragment() {
        "citation",
        "id"
       ],
-      "type": "object"
+      "nullable": true
      },
      "validity_years": {
       "type": "integer"
      },
      "version": {
       "type": "integer"
+     },
+     "kind_label": {
+      "type": "string",
+      "description": "The kind's Indonesian label (Arsitektur SPBE, Peta Rencana SPBE, Rencana Induk SPBE)"
+     },
+     "kind_label_en": {
+      "type": "string"
+     },
+     "parts": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      },
+      "description": "Part kind -> id of the linked document (a Rencana Induk's architecture and roadmap)"
      }
     },
     "required": [
@@ -2762,7 +2837,10 @@ std::string_view openapi_fragment() {
      "id",
      "instrument",
      "kind",
+     "kind_label",
+     "kind_label_en",
      "notes",
+     "parts",
      "period_end",
      "period_start",
      "reasons_allowed",
@@ -2913,6 +2991,7 @@ std::string_view openapi_fragment() {
       "type": "string"
      },
      "rule": {
+      "type": "object",
       "properties": {
        "citation": {
         "type": "string"
@@ -2925,7 +3004,7 @@ std::string_view openapi_fragment() {
        "citation",
        "id"
       ],
-      "type": "object"
+      "nullable": true
      },
      "type": {
       "nullable": true,
@@ -3077,6 +3156,117 @@ std::string_view openapi_fragment() {
      "updated_at"
     ],
     "description": "An element of the SPBE architecture (one of the six domains)"
+   },
+   "ArchitectureDocumentKind": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "in_force_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "instrument": {
+      "type": "string",
+      "nullable": true
+     },
+     "instrument_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "label": {
+      "type": "string"
+     },
+     "label_en": {
+      "type": "string"
+     },
+     "parts": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "parts_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "review_mandatory": {
+      "type": "boolean"
+     },
+     "review_rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ],
+      "nullable": true
+     },
+     "review_schedule": {
+      "type": "string"
+     },
+     "validity_years": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "id",
+     "in_force_rule",
+     "instrument",
+     "instrument_rule",
+     "label",
+     "label_en",
+     "parts",
+     "parts_rule",
+     "review_mandatory",
+     "review_rule",
+     "review_schedule",
+     "validity_years"
+    ]
    }
   }
  }

@@ -1,5 +1,6 @@
 #include "architecture/status.hpp"
 
+#include "architecture/document_kinds.hpp"
 #include "architecture/json.hpp"
 
 namespace simpul::architecture {
@@ -10,7 +11,7 @@ std::optional<std::string> check_rule(const tenancy::Profile& p, const char* che
   return it != p.architecture.checks.end() && it->second ? it->second : fallback;
 }
 
-boost::json::object check(const char* id, bool ok, boost::json::value rule, boost::json::array items = {}) {
+boost::json::object check(const std::string& id, bool ok, boost::json::value rule, boost::json::array items = {}) {
   auto count = static_cast<std::int64_t>(items.size());
   return {{"id", id}, {"ok", ok}, {"rule", std::move(rule)}, {"count", count}, {"items", std::move(items)}};
 }
@@ -38,10 +39,19 @@ boost::json::object status(const Service& elements, const Documents& documents, 
                            rule_json(p, roadmap ? spec.validity_rule : check_rule(p, "within_validity", spec.validity_rule)),
                            std::move(items)));
   }
+  // The further kinds of the profile (Lampung Timur's Rencana Induk SPBE): `<kind>_approved`.
+  for (const auto& kind : document_kinds(p)) {
+    if (kind.id == "arsitektur" || kind.id == "peta_rencana") continue;
+    std::optional<Document> in_force;
+    for (auto& d : documents.list(s, kind.id))
+      if (d.status == "approved") in_force = d;
+    checks.push_back(check(kind.id + "_approved", in_force.has_value(),
+                           rule_json(p, kind.in_force_rule ? kind.in_force_rule : kind.spec->instrument_rule)));
+  }
   boost::json::array overdue;
   std::optional<std::string> review_rule;
   for (const auto& [d, due] : documents.overdue(s, today)) {
-    const auto& spec = d.kind == "peta_rencana" ? arch.roadmap : arch.document;
+    const auto& spec = Documents::spec(p, d.kind);
     if (!review_rule) review_rule = spec.review.rule;
     overdue.push_back(boost::json::object{{"document_id", d.id},
                                           {"kind", d.kind},

@@ -262,61 +262,187 @@ std::string_view openapi_fragment() {
   },
   "/api/me": {
    "get": {
-    "tags": ["Auth"],
+    "tags": [
+     "Auth"
+    ],
     "summary": "My profile (name, e-mail, phone) and whether I must change my password",
-    "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MyProfile"}}}}},
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/MyProfile"
+        }
+       }
+      }
+     }
+    },
     "description": "Requires: session."
    },
    "patch": {
-    "tags": ["Auth"],
+    "tags": [
+     "Auth"
+    ],
     "summary": "Change my name, e-mail or phone (never my roles or agency)",
-    "responses": {"200": {"description": "success", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MyProfile"}}}}},
+    "responses": {
+     "200": {
+      "description": "success",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/MyProfile"
+        }
+       }
+      }
+     }
+    },
     "description": "Requires: session.",
     "requestBody": {
      "required": true,
-     "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
-       "properties": {"display_name": {"type": "string"}, "email": {"type": "string"}, "phone": {"type": "string"}}}}}
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "display_name": {
+          "type": "string"
+         },
+         "email": {
+          "type": "string"
+         },
+         "phone": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
     }
    }
   },
   "/api/me/password": {
    "post": {
-    "tags": ["Auth"],
+    "tags": [
+     "Auth"
+    ],
     "summary": "Change my password: the current one is verified, the policy applied, my other sessions and my tokens end",
-    "responses": {"204": {"description": "success"}},
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
     "description": "Requires: session. Wrong current password: auth.invalid_credentials; too short: auth.weak_password.",
     "requestBody": {
      "required": true,
-     "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
-       "properties": {"current": {"type": "string"}, "new": {"type": "string"}}, "required": ["current", "new"]}}}
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "current": {
+          "type": "string"
+         },
+         "new": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "current",
+         "new"
+        ]
+       }
+      }
+     }
     }
    }
   },
   "/api/auth/reset-request": {
    "post": {
-    "tags": ["Auth"],
+    "tags": [
+     "Auth"
+    ],
     "summary": "Ask for a password reset link by e-mail; answered alike whether or not the address has an account",
-    "responses": {"202": {"description": "accepted", "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
-      "properties": {"accepted": {"type": "boolean"}}}}}}},
+    "responses": {
+     "202": {
+      "description": "accepted",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "accepted": {
+           "type": "boolean"
+          }
+         }
+        }
+       }
+      }
+     }
+    },
     "security": [],
     "requestBody": {
      "required": true,
-     "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
-       "properties": {"tenant": {"type": "string"}, "email": {"type": "string"}}, "required": ["email"]}}}
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "tenant": {
+          "type": "string"
+         },
+         "email": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "email"
+        ]
+       }
+      }
+     }
     }
    }
   },
   "/api/auth/reset": {
    "post": {
-    "tags": ["Auth"],
+    "tags": [
+     "Auth"
+    ],
     "summary": "Set a new password with the single-use token of a reset e-mail; ends every session and token of the account",
-    "responses": {"204": {"description": "success"}},
+    "responses": {
+     "204": {
+      "description": "success"
+     }
+    },
     "security": [],
     "description": "An unknown, used or expired token: auth.invalid_token with details.reason unknown, used or expired.",
     "requestBody": {
      "required": true,
-     "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
-       "properties": {"token": {"type": "string"}, "new": {"type": "string"}}, "required": ["token", "new"]}}}
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "token": {
+          "type": "string"
+         },
+         "new": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "token",
+         "new"
+        ]
+       }
+      }
+     }
     }
    }
   },
@@ -1191,24 +1317,86 @@ std::string_view openapi_fragment() {
     "type": "object",
     "additionalProperties": false,
     "properties": {
-     "id": {"type": "string"},
-     "username": {"type": "string"},
-     "display_name": {"type": "string"},
-     "email": {"type": "string"},
-     "phone": {"type": "string"},
-     "agency_id": {"type": "string", "nullable": true},
-     "agency_name": {"type": "string"},
-     "roles": {"type": "array", "items": {"type": "string"}},
-     "permissions": {"type": "array", "items": {"type": "string"}},
-     "active": {"type": "boolean"},
-     "must_change_password": {"type": "boolean"},
-     "role_names": {"type": "array", "items": {"type": "object", "additionalProperties": false,
-       "properties": {"id": {"type": "string"}, "name": {"type": "object", "additionalProperties": false,
-         "properties": {"id": {"type": "string"}, "en": {"type": "string"}}}}}},
-     "created_at": {"type": "string"},
-     "updated_at": {"type": "string"}
+     "id": {
+      "type": "string"
+     },
+     "username": {
+      "type": "string"
+     },
+     "display_name": {
+      "type": "string"
+     },
+     "email": {
+      "type": "string"
+     },
+     "phone": {
+      "type": "string"
+     },
+     "agency_id": {
+      "type": "string",
+      "nullable": true
+     },
+     "agency_name": {
+      "type": "string"
+     },
+     "roles": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "permissions": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "active": {
+      "type": "boolean"
+     },
+     "must_change_password": {
+      "type": "boolean"
+     },
+     "role_names": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "additionalProperties": false,
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "object",
+         "additionalProperties": false,
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "en": {
+           "type": "string"
+          }
+         }
+        }
+       }
+      }
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "updated_at": {
+      "type": "string"
+     }
     },
-    "required": ["id", "username", "display_name", "email", "phone", "roles", "must_change_password"]
+    "required": [
+     "id",
+     "username",
+     "display_name",
+     "email",
+     "phone",
+     "roles",
+     "must_change_password"
+    ]
    }
   }
  }

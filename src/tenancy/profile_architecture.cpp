@@ -47,8 +47,10 @@ ReviewSpec read_review(const Reader& r, const Profile& p, const YAML::Node& n, c
   return s;
 }
 
-PlanDocumentSpec read_document(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& path,
-                               bool roadmap) {
+}  // namespace
+
+PlanDocumentSpec read_plan_document(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& path,
+                                    bool roadmap) {
   PlanDocumentSpec d;
   d.instrument = r.opt_str(n, "instrument", path);
   d.instrument_note = r.opt_str(n, "instrument_note", path);
@@ -87,13 +89,11 @@ PlanDocumentSpec read_document(const Reader& r, const Profile& p, const YAML::No
   return d;
 }
 
-}  // namespace
-
 ArchitectureSpec read_architecture(const Reader& r, const Profile& p, const YAML::Node& node) {
   if (!node.IsMap()) r.fail(node, "architecture", "must be a mapping");
   ArchitectureSpec a;
-  a.document = read_document(r, p, r.need(node, "document", "architecture."), "architecture.document.", false);
-  a.roadmap = read_document(r, p, r.need(node, "roadmap", "architecture."), "architecture.roadmap.", true);
+  a.document = read_plan_document(r, p, r.need(node, "document", "architecture."), "architecture.document.", false);
+  a.roadmap = read_plan_document(r, p, r.need(node, "roadmap", "architecture."), "architecture.roadmap.", true);
   if (auto checks = node["checks"]; checks.IsDefined() && !checks.IsNull()) {
     if (!checks.IsMap()) r.fail(checks, "architecture.checks", "must be a mapping of check id to rule id");
     for (const auto& kv : checks) a.checks[kv.first.Scalar()] = rule_field(r, p, checks, kv.first.Scalar(), "architecture.checks.");

@@ -6,6 +6,7 @@
 #include "api_harness.hpp"
 #include "architecture/documents.hpp"
 #include "core/crypto.hpp"
+#include "testing/proves.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
@@ -275,6 +276,153 @@ TEST_P(ArchitectureApiTest, RoadmapInitiativesStayInsideTheRoadmapPeriod) {
   // Deleting the element drops it from the initiative, not the initiative.
   EXPECT_EQ(c.del("/api/architecture/elements/" + app).status, 204);
   EXPECT_TRUE(c.get("/api/roadmap/initiatives/" + id).json.at("elements").as_array().empty());
+}
+
+namespace {
+
+/// The open findings of one rule: (object label, citation) of each.
+std::vector<std::pair<std::string, std::string>> document_findings_open(Client& c, const std::string& rule) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto r = c.get("/api/compliance/findings?state=open&per_page=200&rule=" + rule);
+  for (const auto& f : r.json.at("items").as_array())
+    out.emplace_back(text_of(f, "object_label"), text_of(f.at("rule"), "citation"));
+  return out;
+}
+
+std::string doc_refusal_citation(const Reply& r) { return std::string(r.json.at("error").at("rule").at("citation").as_string()); }
+
+}  // namespace
+
+TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchitectureAndRoadmap) {
+  SIMPUL_PROVES("lampung-timur", "LTM-03-1-a");  // no master plan in force: a finding
+  SIMPUL_PROVES("lampung-timur", "LTM-05-3");    // set by Peraturan Bupati: its number and date are recorded
+  SIMPUL_PROVES("lampung-timur", "LTM-05-2");    // it contains the architecture and the roadmap
+  Instance in(GetParam());
+  auto c = admin_client(in, "lampung-timur");
+
+  // The regulation's three plan documents, the master plan with its instrument and parts.
+  auto kinds = c.get("/api/architecture/document-kinds");
+  ASSERT_EQ(kinds.status, 200) << kinds.body;
+  ASSERT_EQ(kinds.json.as_array().size(), 3u);
+  const auto& plan_kind = kinds.json.at(2);
+  EXPECT_EQ(text_of(plan_kind, "id"), "rencana_induk");
+  EXPECT_EQ(text_of(plan_kind, "label"), "Rencana Induk SPBE");
+  EXPECT_EQ(text_of(plan_kind, "label_en"), "SPBE master plan");
+  EXPECT_EQ(text_of(plan_kind, "instrument"), "Peraturan Bupati");
+  EXPECT_EQ(text_of(plan_kind.at("instrument_rule"), "citation"), "Pasal 5 ayat (3)");
+  EXPECT_EQ(plan_kind.at("parts"), (boost::json::array{"arsitektur", "peta_rencana"}));
+  EXPECT_FALSE(plan_kind.at("review_mandatory").as_bool());  // Pasal 7 ayat (1): 'dapat ditinjau'
+
+  // SPBE implementation 'wajib mengacu pada perencanaan induk': none in force is a finding.
+  ASSERT_EQ(c.post("/api/compliance/evaluate", "").status, 200);
+  auto missing = document_findings_open(c, "LTM-03-1-a");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].first, "Rencana Induk SPBE");
+  EXPECT_EQ(missing[0].second, "Pasal 3 ayat (1) huruf a");
+
+  auto plan = c.post("/api/architecture/documents", R"({"kind":"rencana_induk","period_start":2025,"period_end":2029})");
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  std::string plan_id = text_of(plan.json, "id");
+  EXPECT_EQ(text_of(plan.json, "title"), "Rencana Induk SPBE Kabupaten Lampung Timur");
+  EXPECT_EQ(text_of(plan.json, "kind_label"), "Rencana Induk SPBE");
+  EXPECT_EQ(text_of(plan.json.at("instrument"), "type"), "Peraturan Bupati");
+  auto arch = c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2025})");
+  auto roadmap = c.post("/api/architecture/documents", R"({"kind":"peta_rencana","period_start":2025})");
+  ASSERT_EQ(arch.status, 201) << arch.body;
+  ASSERT_EQ(roadmap.status, 201) << roadmap.body;
+  std::string arch_id = text_of(arch.json, "id"), roadmap_id = text_of(roadmap.json, "id");
+
+  // A part links a document of its own kind only; a refusal changes nothing.
+  auto wrong = c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"arsitektur":")" + roadmap_id + R"("}})");
+  EXPECT_EQ(wrong.error_code(), "validation.invalid_value");
+  EXPECT_EQ(wrong.rule_id(), "LTM-05-2");
+  EXPECT_EQ(c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"strategi":")" + arch_id + R"("}})").error_code(),
+            "validation.invalid_value");
+  EXPECT_TRUE(c.get("/api/architecture/documents/" + plan_id).json.at("parts").as_object().empty());
+  auto linked = c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"arsitektur":")" + arch_id + R"("}})");
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_EQ(text_of(linked.json.at("parts"), "arsitektur"), arch_id);
+
+  // Set by Peraturan Bupati: without its number or date nothing is set, citing Pasal 5 ayat (3).
+  auto approver = user(in, c, "lampung-timur", "sekda.uji", "approver", "");
+  auto approve = [&](const std::string& body) { return approver.post("/api/architecture/documents/" + plan_id + "/approve", body); };
+  auto no_number = approve(R"({"instrument_date":"2025-02-03"})");
+  EXPECT_EQ(no_number.error_code(), "validation.missing_field");
+  EXPECT_EQ(no_number.rule_id(), "LTM-05-3");
+  EXPECT_EQ(doc_refusal_citation(no_number), "Pasal 5 ayat (3)");
+  EXPECT_EQ(approve(R"({"instrument_number":"12"})").rule_id(), "LTM-05-3");
+  // It 'memuat' the Peta Rencana too (Pasal 5 ayat (2) huruf e): not set while it is not linked.
+  auto no_roadmap = approve(R"({"instrument_number":"12","instrument_date":"2025-02-03"})");
+  EXPECT_EQ(no_roadmap.error_code(), "validation.missing_field");
+  EXPECT_EQ(no_roadmap.rule_id(), "LTM-05-2");
+  EXPECT_EQ(doc_refusal_citation(no_roadmap), "Pasal 5 ayat (2)");
+  EXPECT_EQ(no_roadmap.json.at("error").at("details").at("missing"), (boost::json::array{"peta_rencana"}));
+  EXPECT_EQ(text_of(c.get("/api/architecture/documents/" + plan_id).json, "status"), "draft");
+
+  ASSERT_EQ(c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"peta_rencana":")" + roadmap_id + R"("}})").status, 200);
+  auto set = approve(R"({"instrument_number":"12","instrument_date":"2025-02-03"})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(text_of(set.json, "status"), "approved");
+  EXPECT_EQ(text_of(set.json.at("instrument"), "number"), "12");
+  EXPECT_EQ(text_of(set.json.at("instrument"), "date"), "2025-02-03");
+  EXPECT_EQ(text_of(set.json.at("parts"), "peta_rencana"), roadmap_id);
+
+  // In force: the finding is resolved and the status check passes.
+  ASSERT_EQ(c.post("/api/compliance/evaluate", "").status, 200);
+  EXPECT_TRUE(document_findings_open(c, "LTM-03-1-a").empty());
+  auto in_force = check(c.get("/api/architecture/status"), "rencana_induk_approved");
+  EXPECT_TRUE(in_force.at("ok").as_bool());
+  EXPECT_EQ(text_of(in_force.at("rule"), "id"), "LTM-03-1-a");
+}
+
+TEST_P(ArchitectureApiTest, AYearWithoutAMasterPlanReviewIsNotAViolation) {
+  // Pasal 7 ayat (1): the master plan 'dapat ditinjau setiap 1 (satu) tahun sekali' — the Pemda's option.
+  Instance in(GetParam());
+  auto c = admin_client(in, "lampung-timur");
+  auto arch = c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2024})");
+  auto roadmap = c.post("/api/architecture/documents", R"({"kind":"peta_rencana","period_start":2024})");
+  auto plan = c.post("/api/architecture/documents", R"({"kind":"rencana_induk","period_start":2024,"period_end":2028,"parts":{"arsitektur":")" +
+                                                         text_of(arch.json, "id") + R"(","peta_rencana":")" + text_of(roadmap.json, "id") + R"("}})");
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  std::string id = text_of(plan.json, "id");
+  auto approver = user(in, c, "lampung-timur", "sekda.uji", "approver", "");
+  ASSERT_EQ(approver.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"5","instrument_date":"2024-01-15"})").status, 200);
+  auto got = c.get("/api/architecture/documents/" + id);
+  EXPECT_EQ(text_of(got.json, "schedule"), "annual");
+  EXPECT_FALSE(got.json.at("review_mandatory").as_bool());
+  const auto& schedule = got.json.at("review_schedule").as_array();
+  ASSERT_EQ(schedule.size(), 5u);  // one offered review per year, 2024-2028
+  EXPECT_EQ(text_of(schedule[0], "due"), "2024-12-31");
+  for (const auto& due : schedule) EXPECT_FALSE(due.at("overdue").as_bool()) << text_of(due, "label");
+  auto on_schedule = check(c.get("/api/architecture/status"), "reviews_on_schedule");
+  for (const auto& item : on_schedule.at("items").as_array())
+    EXPECT_NE(text_of(item, "kind"), "rencana_induk");
+  // A review is recorded with the article's reasons.
+  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2025-03-01","reasons":["bosan"],"outcome":"tetap"})").rule_id(),
+            "LTM-07-1");
+  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews",
+                   R"({"date":"2025-03-01","reasons":["perubahan_kebijakan_strategis"],"outcome":"perlu_perubahan"})").status, 201);
+}
+
+TEST_P(ArchitectureApiTest, RegionsWithoutAMasterPlanRefuseTheKind) {
+  Instance in(GetParam());
+  auto c = admin_client(in, "balikpapan");
+  auto kinds = c.get("/api/architecture/document-kinds");
+  ASSERT_EQ(kinds.status, 200) << kinds.body;
+  ASSERT_EQ(kinds.json.as_array().size(), 2u);
+  EXPECT_EQ(text_of(kinds.json.at(0), "label"), "Arsitektur SPBE");
+  EXPECT_EQ(text_of(kinds.json.at(1), "label"), "Peta Rencana SPBE");
+  auto refused = c.post("/api/architecture/documents", R"({"kind":"rencana_induk","period_start":2025})");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.error_code(), "validation.invalid_value");
+  EXPECT_EQ(refused.json.at("error").at("details").at("allowed"), (boost::json::array{"arsitektur", "peta_rencana"}));
+  EXPECT_TRUE(c.get("/api/architecture/documents").json.as_array().empty());
+  EXPECT_EQ(c.get("/api/architecture/documents?kind=rencana_induk").status, 400);
+  // An architecture version has no parts to link.
+  auto arch = c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2025})");
+  ASSERT_EQ(arch.status, 201) << arch.body;
+  EXPECT_EQ(c.patch("/api/architecture/documents/" + text_of(arch.json, "id"), R"({"parts":{"peta_rencana":null}})").error_code(),
+            "validation.invalid_value");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ArchitectureApiTest, ::testing::ValuesIn(test_support::backends()));

@@ -66,8 +66,11 @@ export type StatusItem = StatusCheck['items'][number]
 
 export type StatusCheck = Answer<'/api/architecture/status', 'get'>['checks'][number]
 
-export type DocumentKind = ArchDocument['kind']
+/** A kind the region's profile names (GET /api/architecture/document-kinds): arsitektur, peta_rencana, rencana_induk … */
+export type DocumentKind = string
+/** The kinds every region has; the others come from documentKinds(). */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['arsitektur', 'peta_rencana']
+export type DocumentKindInfo = Item<Answer<'/api/architecture/document-kinds', 'get'>>
 export type DocumentStatus = ArchDocument['status']
 
 export type Reason = NonNullable<ArchDocument['reasons_allowed']>[number]
@@ -138,6 +141,7 @@ export const architectureApi = {
   gap: () => api.get<{ domains: GapDomain[] }>('/api/architecture/gap'),
   status: () => api.get<{ checks: StatusCheck[] }>('/api/architecture/status'),
 
+  documentKinds: () => api.get<DocumentKindInfo[]>('/api/architecture/document-kinds'),
   documents: async (kind?: DocumentKind) => items(await api.get<ListPage<ArchDocument> | ArchDocument[]>('/api/architecture/documents', { query: { kind } })),
   document: (id: string) => api.get<ArchDocument>(`/api/architecture/documents/${enc(id)}`),
   createDocument: (input: DocumentInput) => api.post<ArchDocument>('/api/architecture/documents', input),

@@ -3,7 +3,7 @@
 import type { RouteLocationRaw } from 'vue-router'
 import type { Finding } from '@/api/compliance'
 
-const DOCUMENT_KINDS = ['arsitektur', 'peta_rencana']
+const DOCUMENT_KINDS = ['arsitektur', 'peta_rencana', 'rencana_induk']
 
 /**
  * A document finding's object is the version in force, or — when none is — the kind itself
@@ -14,6 +14,7 @@ function documentKind(f: Pick<Finding, 'object_id' | 'object_label' | 'details'>
   if (DOCUMENT_KINDS.includes(f.object_id)) return f.object_id
   const kind = f.details?.kind
   if (typeof kind === 'string' && DOCUMENT_KINDS.includes(kind)) return kind
+  if (/^rencana induk/i.test(f.object_label ?? '')) return 'rencana_induk'
   return /^peta rencana/i.test(f.object_label ?? '') ? 'peta_rencana' : 'arsitektur'
 }
 
