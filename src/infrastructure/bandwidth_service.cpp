@@ -332,7 +332,7 @@ std::vector<BandwidthEvaluation> BandwidthService::evaluations(const Scope& s) c
 BandwidthEvaluation BandwidthService::evaluation(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto found = BandwidthRepository(c).evaluations(s, "", id);
-    if (found.empty()) throw Error(ErrorCode::RouteNotFound, {{"object", "bandwidth_evaluation"}});
+    if (found.empty()) throw Error(ErrorCode::InfraEvaluationNotFound);
     return evaluation_from(std::move(found.front()));
   });
 }
@@ -343,7 +343,7 @@ BandwidthEvaluation BandwidthService::acknowledge(const Scope& s, const std::str
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     BandwidthRepository repo(c);
     auto found = repo.evaluations(s, "", id);
-    if (found.empty()) throw Error(ErrorCode::RouteNotFound, {{"object", "bandwidth_evaluation"}});
+    if (found.empty()) throw Error(ErrorCode::InfraEvaluationNotFound);
     // The evaluation goes to the Tim Koordinasi (Lampung Timur Pasal 21 ayat (4)): one of its members acknowledges it.
     bool member = false;
     for (const auto& t : tenancy_.teams(c, s))
@@ -452,7 +452,7 @@ std::vector<WanLink> BandwidthService::wan_links(const Scope& s) const {
 WanLink BandwidthService::wan(const Scope& s, const std::string& id) const {
   for (auto& w : wan_links(s))
     if (w.element.id == id) return w;
-  throw Error(ErrorCode::RouteNotFound, {{"object", "wan_link"}});
+  throw Error(ErrorCode::InfraWanLinkNotFound);
 }
 
 }  // namespace simpul::infrastructure
