@@ -22,7 +22,8 @@ using namespace simpul::bench;
 
 namespace {
 
-const char* kDomains[] = {"layanan", "proses_bisnis", "aplikasi", "data_informasi", "infrastruktur", "keamanan"};
+constexpr const char* kDomains[] = {"layanan",        "proses_bisnis", "aplikasi",
+                                    "data_informasi", "infrastruktur", "keamanan"};
 
 }  // namespace
 
@@ -54,7 +55,8 @@ int main(int argc, char** argv) {
       std::string code = std::string(1, static_cast<char>('A' + d)) + "-" + std::to_string(i);
       codes[d].push_back(code);
       elements.rows.push_back({code, std::string("Elemen ") + kDomains[d] + " " + std::to_string(i), kDomains[d],
-                               agency_codes[static_cast<std::size_t>(i) % agency_codes.size()], i % 5 == 0 ? "to_be" : "as_is"});
+                               agency_codes[static_cast<std::size_t>(i) % agency_codes.size()],
+                               i % 5 == 0 ? "to_be" : "as_is"});
     }
   // 20,000 relations along the trace chain: each service realised by 2 processes and supported by
   // 2 applications, each process supported by 2 applications, each application using 4 data sets,
@@ -77,7 +79,8 @@ int main(int argc, char** argv) {
   auto& arch = platform.architecture();
 
   auto t = Clock::now();
-  auto parsed = architecture::parse_import(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "");
+  auto parsed =
+      architecture::parse_import(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "");
   double parse_ms = ms_since(t);
   auto result = arch.transfer.run_import(scope, std::move(parsed), false, actor, crypto::sha256_hex(xlsx));
   double import_ms = ms_since(t);
@@ -100,7 +103,8 @@ int main(int argc, char** argv) {
     std::int64_t total = 0;
     architecture::ElementFilter f;
     f.domain = "layanan";
-    for (const auto& e : arch.elements.list(scope, f, ListQuery{"", "code", false, 1, 300}, total)) service_ids.push_back(e.id);
+    for (const auto& e : arch.elements.list(scope, f, ListQuery{"", "code", false, 1, 300}, total))
+      service_ids.push_back(e.id);
   }
   std::size_t reached = 0;
   auto trace = time_runs(300, [&](int i) {
@@ -108,10 +112,14 @@ int main(int argc, char** argv) {
     for (const auto& [d, els] : tr.layers) reached += els.size();
   });
 
-  std::printf("| database | %s |\n|---|---|\n", platform.db().dialect() == storage::Dialect::Sqlite ? "sqlite" : "postgresql");
-  std::printf("| XLSX bytes | %zu (%d elements, %d relations) |\n", xlsx.size(), result.elements_created, result.relations_created);
-  std::printf("| import: parse XLSX | %.0f ms |\n| import: validate and write, total | %.0f ms |\n", parse_ms, import_ms);
-  std::printf("| filtered list (domain + state + search, 50 per page) | p50 %.2f ms, p99 %.2f ms |\n", list.p50, list.p99);
+  std::printf("| database | %s |\n|---|---|\n",
+              platform.db().dialect() == storage::Dialect::Sqlite ? "sqlite" : "postgresql");
+  std::printf("| XLSX bytes | %zu (%d elements, %d relations) |\n", xlsx.size(), result.elements_created,
+              result.relations_created);
+  std::printf("| import: parse XLSX | %.0f ms |\n| import: validate and write, total | %.0f ms |\n", parse_ms,
+              import_ms);
+  std::printf("| filtered list (domain + state + search, 50 per page) | p50 %.2f ms, p99 %.2f ms |\n", list.p50,
+              list.p99);
   std::printf("| service trace (avg %.0f elements reached) | p50 %.2f ms, p99 %.2f ms |\n",
               static_cast<double>(reached) / 300.0, trace.p50, trace.p99);
   std::filesystem::remove_all(dir);

@@ -19,14 +19,11 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 /// Deterministic, varied answers: tenant t answers indicator i with level 1 +
 /// (t*7 + i*3) % 5.
-std::vector<std::vector<Answer>> tenants_answers(const Framework &f,
-                                                 int tenants) {
+std::vector<std::vector<Answer>> tenants_answers(const Framework& f, int tenants) {
   std::vector<std::vector<Answer>> all(tenants);
   for (int t = 0; t < tenants; ++t) {
     for (std::size_t i = 0; i < f.indicators.size(); ++i) {
@@ -48,38 +45,35 @@ std::vector<std::vector<Answer>> tenants_answers(const Framework &f,
   return all;
 }
 
-void run(const char *label, const Framework &f, int tenants, int runs) {
+void run(const char* label, const Framework& f, int tenants, int runs) {
   auto answers = tenants_answers(f, tenants);
   std::vector<Change> changes;
-  for (std::size_t i = 0; i < 5 && i < f.indicators.size(); ++i)
-    changes.push_back({f.indicators[i * 3].id, 5});
+  for (std::size_t i = 0; i < 5 && i < f.indicators.size(); ++i) changes.push_back({f.indicators[i * 3].id, 5});
   std::vector<double> ms;
   double checksum = 0;
   for (int run = 0; run < runs; ++run) {
     auto t0 = Clock::now();
-    for (const auto &a : answers) {
+    for (const auto& a : answers) {
       auto now = compute_index(f, a);
       auto sim = what_if(f, a, changes);
-      checksum += now.index + sim.index; // keeps the work observable
+      checksum += now.index + sim.index;  // keeps the work observable
     }
     ms.push_back(ms_since(t0));
   }
   std::sort(ms.begin(), ms.end());
-  std::printf("%-24s %d tenants x %zu indicators, index + what-if: p50 %.2f "
-              "ms, max %.2f ms (%d runs; checksum %.3f)\n",
-              label, tenants, f.indicators.size(), ms[ms.size() / 2], ms.back(),
-              runs, checksum / runs);
+  std::printf(
+      "%-24s %d tenants x %zu indicators, index + what-if: p50 %.2f "
+      "ms, max %.2f ms (%d runs; checksum %.3f)\n",
+      label, tenants, f.indicators.size(), ms[ms.size() / 2], ms.back(), runs, checksum / runs);
 }
 
-} // namespace
+}  // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   int tenants = argc > 1 ? std::atoi(argv[1]) : 500;
   int runs = argc > 2 ? std::atoi(argv[2]) : 21;
-  auto spbe = load_framework(SIMPUL_SOURCE_DIR
-                             "/profiles/frameworks/evaluation/spbe-2020.yaml");
-  auto pemdi = load_framework(
-      SIMPUL_SOURCE_DIR "/profiles/frameworks/evaluation/pemdi-2026.yaml");
+  auto spbe = load_framework(SIMPUL_SOURCE_DIR "/profiles/frameworks/evaluation/spbe-2020.yaml");
+  auto pemdi = load_framework(SIMPUL_SOURCE_DIR "/profiles/frameworks/evaluation/pemdi-2026.yaml");
   run("spbe-2020 (direct)", spbe, tenants, runs);
   run("pemdi-2026 (cumulative)", pemdi, tenants, runs);
   return 0;

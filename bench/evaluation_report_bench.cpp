@@ -18,7 +18,6 @@
 
 using namespace simpul::evaluation;
 
-
 int main(int argc, char** argv) {
   int runs = argc > 1 ? std::atoi(argv[1]) : 15;
   const char* out = argc > 2 ? argv[2] : nullptr;
@@ -27,9 +26,10 @@ int main(int argc, char** argv) {
                                   {{2020, 1.41}, {2021, 1.62}, {2022, 1.95}, {2023, 2.31}, {2024, 2.44}});
   std::string pdf;
   auto t = simpul::bench::time_runs(runs, [&](int) { pdf = render_report_pdf(data); });
-  std::printf("report PDF, %zu indicators x 5 evidence, %zu years of history: p50 %.1f ms, p99 %.1f ms, %zu bytes "
-              "(%d runs)\n",
-              data.indicators.size(), data.history.size(), t.p50, t.p99, pdf.size(), runs);
+  std::printf(
+      "report PDF, %zu indicators x 5 evidence, %zu years of history: p50 %.1f ms, p99 %.1f ms, %zu bytes "
+      "(%d runs)\n",
+      data.indicators.size(), data.history.size(), t.p50, t.p99, pdf.size(), runs);
   if (out) std::ofstream(out, std::ios::binary) << pdf;
   return 0;
 }

@@ -82,7 +82,7 @@ std::vector<Request> make_requests() {
 
 /// cached: one SnapshotCache per thread (as the proxy will); else holder.current() per request.
 Rate run(const SnapshotHolder& holder, RateLimiter& limiter, const std::vector<Request>& requests, int threads,
-           bool cached, double seconds) {
+         bool cached, double seconds) {
   std::atomic<bool> stop{false};
   std::atomic<long> total{0}, refused{0};
   std::vector<std::thread> pool;
@@ -148,9 +148,10 @@ int main(int argc, char** argv) {
       }
       std::sort(rates.begin(), rates.end());
       std::sort(per_cpu.begin(), per_cpu.end());
-      std::printf("%s, %d thread(s): median %.0f decisions/s (min %.0f, max %.0f), %.0f per CPU-second; %d runs of %.1f s\n",
-                  cached ? "SnapshotCache per thread" : "holder.current() per request", threads,
-                  rates[rates.size() / 2], rates.front(), rates.back(), per_cpu[per_cpu.size() / 2], runs, seconds);
+      std::printf(
+          "%s, %d thread(s): median %.0f decisions/s (min %.0f, max %.0f), %.0f per CPU-second; %d runs of %.1f s\n",
+          cached ? "SnapshotCache per thread" : "holder.current() per request", threads, rates[rates.size() / 2],
+          rates.front(), rates.back(), per_cpu[per_cpu.size() / 2], runs, seconds);
     }
   }
   return 0;

@@ -59,33 +59,90 @@ const std::vector<Commodity> kCommodities = {
     {{"Jasa Tenaga Ahli Programmer", "Honorarium Tenaga Ahli Jaringan"}, ""},
     {{"Sosialisasi Aplikasi E-Office", "Sosialisasi Tanda Tangan Elektronik"}, ""},
 };
-const std::vector<const char*> kQualifiers = {"", "", "untuk Staf", "Ruang Rapat", "Sekretariat", "Bidang Pelayanan",
-                                              "Bidang Program", "UPT", "Pimpinan", "Operator"};
-const std::vector<const char*> kVolumes = {"", "2 Unit", "5 Unit", "1 Paket", "12 Bulan", "1 Unit x 12 Bulan", "3 Unit"};
+const std::vector<const char*> kQualifiers = {
+    "",    "",         "untuk Staf", "Ruang Rapat", "Sekretariat", "Bidang Pelayanan", "Bidang Program",
+    "UPT", "Pimpinan", "Operator"};
+const std::vector<const char*> kVolumes = {"",      "2 Unit", "5 Unit", "1 Paket", "12 Bulan", "1 Unit x 12 Bulan",
+                                           "3 Unit"};
 
 // The domain a PD works in; its own applications and studies are named after it.
-const std::vector<const char*> kDomains = {
-    "Pendidikan", "Kesehatan", "Perhubungan", "Pariwisata", "Perizinan", "Kependudukan", "Sosial", "Pertanian",
-    "Perikanan", "Lingkungan Hidup", "Pekerjaan Umum", "Perumahan", "Koperasi", "UMKM", "Perdagangan", "Perindustrian",
-    "Tenaga Kerja", "Kepemudaan", "Kebudayaan", "Perpustakaan", "Kearsipan", "Ketahanan Pangan", "Pemadam Kebakaran",
-    "Ketertiban Umum", "Kesatuan Bangsa", "Kebencanaan", "Pendapatan Daerah", "Keuangan Daerah", "Barang Milik Daerah",
-    "Kepegawaian", "Pengawasan Internal", "Perencanaan Pembangunan", "Hukum", "Organisasi", "Pengadaan Barang Jasa",
-    "Protokol", "Rumah Sakit", "Puskesmas", "Statistik Sektoral", "Persandian", "Komunikasi Publik", "Penanaman Modal",
-    "Pertanahan", "Peternakan", "Energi", "Parkir", "Pasar Rakyat", "Air Minum", "Pemakaman", "Pertamanan",
-    "Persampahan", "Keluarga Berencana", "Pemberdayaan Perempuan", "Perlindungan Anak", "Pemerintahan Desa",
-    "Kecamatan Utara", "Kecamatan Selatan", "Kecamatan Timur", "Kecamatan Barat", "Kecamatan Tengah"};
-const std::vector<const char*> kWorks = {"Pengembangan Aplikasi", "Pemeliharaan Aplikasi", "Pengembangan Dashboard",
-                                         "Penyusunan Kajian", "Pengembangan Basis Data", "Integrasi Data",
-                                         "Pengadaan Server", "Pengembangan Sistem Informasi"};
-const std::vector<const char*> kTopics = {"Perizinan", "Pelaporan", "Monitoring", "Pendataan", "Informasi", "Layanan Online",
-                                          "Pengaduan", "Survei", "Peta Digital", "Antrian", "Registrasi", "Verifikasi",
-                                          "Evaluasi", "Jadwal", "Inventaris", "Kinerja"};
+const std::vector<const char*> kDomains = {"Pendidikan",
+                                           "Kesehatan",
+                                           "Perhubungan",
+                                           "Pariwisata",
+                                           "Perizinan",
+                                           "Kependudukan",
+                                           "Sosial",
+                                           "Pertanian",
+                                           "Perikanan",
+                                           "Lingkungan Hidup",
+                                           "Pekerjaan Umum",
+                                           "Perumahan",
+                                           "Koperasi",
+                                           "UMKM",
+                                           "Perdagangan",
+                                           "Perindustrian",
+                                           "Tenaga Kerja",
+                                           "Kepemudaan",
+                                           "Kebudayaan",
+                                           "Perpustakaan",
+                                           "Kearsipan",
+                                           "Ketahanan Pangan",
+                                           "Pemadam Kebakaran",
+                                           "Ketertiban Umum",
+                                           "Kesatuan Bangsa",
+                                           "Kebencanaan",
+                                           "Pendapatan Daerah",
+                                           "Keuangan Daerah",
+                                           "Barang Milik Daerah",
+                                           "Kepegawaian",
+                                           "Pengawasan Internal",
+                                           "Perencanaan Pembangunan",
+                                           "Hukum",
+                                           "Organisasi",
+                                           "Pengadaan Barang Jasa",
+                                           "Protokol",
+                                           "Rumah Sakit",
+                                           "Puskesmas",
+                                           "Statistik Sektoral",
+                                           "Persandian",
+                                           "Komunikasi Publik",
+                                           "Penanaman Modal",
+                                           "Pertanahan",
+                                           "Peternakan",
+                                           "Energi",
+                                           "Parkir",
+                                           "Pasar Rakyat",
+                                           "Air Minum",
+                                           "Pemakaman",
+                                           "Pertamanan",
+                                           "Persampahan",
+                                           "Keluarga Berencana",
+                                           "Pemberdayaan Perempuan",
+                                           "Perlindungan Anak",
+                                           "Pemerintahan Desa",
+                                           "Kecamatan Utara",
+                                           "Kecamatan Selatan",
+                                           "Kecamatan Timur",
+                                           "Kecamatan Barat",
+                                           "Kecamatan Tengah"};
+const std::vector<const char*> kWorks = {
+    "Pengembangan Aplikasi",   "Pemeliharaan Aplikasi", "Pengembangan Dashboard", "Penyusunan Kajian",
+    "Pengembangan Basis Data", "Integrasi Data",        "Pengadaan Server",       "Pengembangan Sistem Informasi"};
+const std::vector<const char*> kTopics = {
+    "Perizinan",    "Pelaporan", "Monitoring", "Pendataan",  "Informasi", "Layanan Online", "Pengaduan",  "Survei",
+    "Peta Digital", "Antrian",   "Registrasi", "Verifikasi", "Evaluasi",  "Jadwal",         "Inventaris", "Kinerja"};
 // Applications several PDs propose on their own: the duplicates the finder exists for.
-const std::vector<const char*> kShared = {
-    "Pengembangan Aplikasi Presensi Pegawai", "Pengembangan Aplikasi E-Office", "Pengembangan Aplikasi Tata Naskah Dinas Elektronik",
-    "Pengembangan Aplikasi Pengaduan Masyarakat", "Pengembangan Aplikasi Survei Kepuasan Masyarakat",
-    "Pengembangan Aplikasi Antrian Online", "Pengembangan Aplikasi Buku Tamu Digital", "Pembangunan Website",
-    "Pengembangan Aplikasi Arsip Digital", "Pengembangan Aplikasi E-Kinerja"};
+const std::vector<const char*> kShared = {"Pengembangan Aplikasi Presensi Pegawai",
+                                          "Pengembangan Aplikasi E-Office",
+                                          "Pengembangan Aplikasi Tata Naskah Dinas Elektronik",
+                                          "Pengembangan Aplikasi Pengaduan Masyarakat",
+                                          "Pengembangan Aplikasi Survei Kepuasan Masyarakat",
+                                          "Pengembangan Aplikasi Antrian Online",
+                                          "Pengembangan Aplikasi Buku Tamu Digital",
+                                          "Pembangunan Website",
+                                          "Pengembangan Aplikasi Arsip Digital",
+                                          "Pengembangan Aplikasi E-Kinerja"};
 
 std::string pick(std::mt19937& rng, const std::vector<const char*>& v) { return v[rng() % v.size()]; }
 
@@ -179,10 +236,12 @@ int main(int argc, char** argv) {
   std::sort(draft_cpu.begin(), draft_cpu.end());
 
   std::printf("| %s | index %zu lines (%d PDs x %d) | %.0f ms | |\n", dialect, lines.size(), pds, per_pd, load_ms);
-  std::printf("| %s | candidates for the whole cycle (%zu pairs) | %.0f ms (median of 3); this process's CPU %.0f ms | target < 2000 ms |\n",
-              dialect, found, cycle.p50, cycle_cpu[1]);
-  std::printf("| %s | draft check of one line, top 10 (%d runs, %.1f shown on average) | p50 %.1f ms, p99 %.1f ms; this process's CPU p50 %.1f ms, p99 %.1f ms | target p99 < 30 ms |\n",
-              dialect, runs, static_cast<double>(shown) / runs, draft.p50, draft.p99, draft_cpu[draft_cpu.size() / 2],
-              draft_cpu[std::min(draft_cpu.size() - 1, draft_cpu.size() * 99 / 100)]);
+  std::printf(
+      "| %s | candidates for the whole cycle (%zu pairs) | %.0f ms (median of 3); this process's CPU %.0f ms | target < 2000 ms |\n",
+      dialect, found, cycle.p50, cycle_cpu[1]);
+  std::printf(
+      "| %s | draft check of one line, top 10 (%d runs, %.1f shown on average) | p50 %.1f ms, p99 %.1f ms; this process's CPU p50 %.1f ms, p99 %.1f ms | target p99 < 30 ms |\n",
+      dialect, runs, static_cast<double>(shown) / runs, draft.p50, draft.p99, draft_cpu[draft_cpu.size() / 2],
+      draft_cpu[std::min(draft_cpu.size() - 1, draft_cpu.size() * 99 / 100)]);
   return 0;
 }

@@ -9,7 +9,9 @@ namespace simpul::bench {
 
 using Clock = std::chrono::steady_clock;
 
-inline double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+inline double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 struct Percentiles {
   double p50, p99;

@@ -8,11 +8,14 @@
 namespace simpul::app {
 namespace {
 
-int rank(const std::string& severity) { return severity == "tinggi" ? 3 : severity == "sedang" ? 2 : severity == "rendah" ? 1 : 0; }
+int rank(const std::string& severity) {
+  return severity == "tinggi" ? 3 : severity == "sedang" ? 2 : severity == "rendah" ? 1 : 0;
+}
 
 }  // namespace
 
-int run_check(Platform& platform, const std::string& tenant_slug, bool json, const std::string& min_severity, std::ostream& out) {
+int run_check(Platform& platform, const std::string& tenant_slug, bool json, const std::string& min_severity,
+              std::ostream& out) {
   if (rank(min_severity) == 0) throw std::invalid_argument("--severity must be tinggi, sedang or rendah");
   auto tenant = platform.tenancy().tenant_by_slug(tenant_slug);
   if (!tenant) throw Error(ErrorCode::TenantNotFound, {{"tenant", tenant_slug}});
@@ -42,7 +45,8 @@ int run_check(Platform& platform, const std::string& tenant_slug, bool json, con
     for (const auto& f : findings) {
       const auto* rule = profile.rule(f.rule_id);
       out << "[" << f.severity << "] " << f.rule_id << " (" << (rule ? rule->citation : "") << ") " << f.object_label
-          << (f.agency_name.empty() ? "" : " — " + f.agency_name) << (f.due < today ? " — overdue since " + f.due : "") << "\n";
+          << (f.agency_name.empty() ? "" : " — " + f.agency_name) << (f.due < today ? " — overdue since " + f.due : "")
+          << "\n";
     }
   }
   return failing ? 1 : 0;

@@ -9,6 +9,7 @@
 namespace simpul::app {
 
 /// Returns the process exit code: 1 when an open finding at or above `min_severity` exists.
-int run_check(Platform& platform, const std::string& tenant_slug, bool json, const std::string& min_severity, std::ostream& out);
+int run_check(Platform& platform, const std::string& tenant_slug, bool json, const std::string& min_severity,
+              std::ostream& out);
 
 }  // namespace simpul::app

@@ -13,9 +13,12 @@ namespace {
 std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -65,11 +68,13 @@ std::string coverage_markdown(const Platform& platform) {
     std::size_t done = 0, unproven = 0, no = 0;
     for (const auto& r : p->rules) {
       auto it = enforced.find(r.id);
-      if (it != enforced.end() && enforced_row(it->second)) (proven.count({id, r.id}) ? done : unproven) += 1;
-      else if (r.checkable == "no") ++no;
+      if (it != enforced.end() && enforced_row(it->second))
+        (proven.count({id, r.id}) ? done : unproven) += 1;
+      else if (r.checkable == "no")
+        ++no;
     }
-    md << "| " << p->region_name << " (`" << id << "`) | " << p->rules.size() << " | " << done << " | " << unproven << " | "
-       << p->rules.size() - done - unproven - no << " | " << no << " |\n";
+    md << "| " << p->region_name << " (`" << id << "`) | " << p->rules.size() << " | " << done << " | " << unproven
+       << " | " << p->rules.size() - done - unproven - no << " | " << no << " |\n";
   }
   for (const auto& [id, p] : profiles.all()) {
     auto enforced = platform.coverage(*p);
@@ -81,10 +86,11 @@ std::string coverage_markdown(const Platform& platform) {
       bool implemented = it != enforced.end() && enforced_row(it->second);
       std::string status = it == enforced.end() ? status_of(r)
                            : !implemented       ? it->second.how
-                           : tests.empty()      ? "implemented, not proven (no test declares it for this region): " + it->second.how
-                                                : it->second.how;
-      md << "| " << r.id << " | " << escape(r.citation) << " | " << r.kind << " | " << r.checkable << " | " << escape(status)
-         << " | " << (implemented ? tests : "") << " |\n";
+                           : tests.empty()
+                               ? "implemented, not proven (no test declares it for this region): " + it->second.how
+                               : it->second.how;
+      md << "| " << r.id << " | " << escape(r.citation) << " | " << r.kind << " | " << r.checkable << " | "
+         << escape(status) << " | " << (implemented ? tests : "") << " |\n";
     }
   }
   return md.str();

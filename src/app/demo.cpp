@@ -58,13 +58,14 @@ std::vector<std::string> seed_organisation(Platform& platform, const Scope& scop
     auto flags = strings(a["flags"]);
     if (!mandiri_known) std::erase(flags, std::string("mandiri_tik"));
     in.flags = flags;
-    if (a["mandiri_tik_decree"] && !a["mandiri_tik_decree"].IsNull()) in.mandiri_tik_decree = text(a["mandiri_tik_decree"]);
+    if (a["mandiri_tik_decree"] && !a["mandiri_tik_decree"].IsNull())
+      in.mandiri_tik_decree = text(a["mandiri_tik_decree"]);
     tenancy.create_agency(scope, in, kSeeder);
   }
   for (const auto& p : root["positions"]) {
     auto agency = tenancy.agency_by_code(scope, text(p["agency"]));
-    tenancy.add_position(scope, {"", "", agency ? agency->id : "", text(p["id"]), text(p["title"]), text(p["holder_name"])},
-                         kSeeder);
+    tenancy.add_position(
+        scope, {"", "", agency ? agency->id : "", text(p["id"]), text(p["title"]), text(p["holder_name"])}, kSeeder);
   }
   std::vector<std::string> usernames;
   for (const auto& u : root["users"]) {
@@ -137,8 +138,8 @@ AdminLogin ensure_demo(Platform& platform, const std::string& profile_id, const 
   Scope scope{tenant.id};
   AdminLogin login{tenant.slug, "admin", ""};
   login.colleague_password = crypto::random_token(12);
-  login.colleagues = seed_organisation(platform, scope, platform.config().profiles_dir / "demo" / (profile_id + ".yaml"),
-                                       login.colleague_password);
+  login.colleagues = seed_organisation(
+      platform, scope, platform.config().profiles_dir / "demo" / (profile_id + ".yaml"), login.colleague_password);
   auto kominfo = std::string();
   for (const auto& a : [&] {
          std::int64_t total = 0;
@@ -149,11 +150,12 @@ AdminLogin ensure_demo(Platform& platform, const std::string& profile_id, const 
     if (a.has_flag("kominfo")) kominfo = a.code;
   login.password = add_user_cli(platform, tenant.slug, "admin", "Administrator SPBE", {"tenant_admin"}, kominfo, "");
   write_private_file(login_file(platform), login.tenant_slug + "\n" + login.username + "\n" + login.password + "\n" +
-                                               login.colleague_password + "\n" + text::join(login.colleagues, ',') + "\n");
+                                               login.colleague_password + "\n" + text::join(login.colleagues, ',') +
+                                               "\n");
   // Each module seeds its own demo records; the gateway issues the demo consumer's key once.
   std::map<std::string, std::string> shown_once;
-  platform.seed_demo(seam::DemoTenant{scope, profile_id, upstream_base.empty() ? platform.config().demo_upstream_base : upstream_base,
-                                      &shown_once});
+  platform.seed_demo(seam::DemoTenant{
+      scope, profile_id, upstream_base.empty() ? platform.config().demo_upstream_base : upstream_base, &shown_once});
   login.gateway_api_key = shown_once["gateway_api_key"];
   log::info("demo.created", {{"tenant", tenant.slug}, {"profile", profile_id}});
   return login;

@@ -11,7 +11,7 @@
 namespace simpul::app {
 namespace {
 
-const char* kUsage =
+constexpr const char* kUsage =
     "usage: simpul gateway verify --log-dir DIR --public-key HEX [--live] [--head FILE]\n"
     "       simpul gateway prove --log-dir DIR --seq N                 print the proof of one exchange (JSON)\n"
     "       simpul gateway verify-proof --proof FILE --public-key HEX  check an exported proof\n";
@@ -19,7 +19,8 @@ const char* kUsage =
 std::string public_key(const CliArgs& args) {
   std::string key;
   if (!args.get("public-key") || !crypto::from_hex(*args.get("public-key"), key) || key.size() != 32)
-    throw std::invalid_argument(std::string("--public-key must be the gateway's Ed25519 public key (64 hex digits)\n") + kUsage);
+    throw std::invalid_argument(std::string("--public-key must be the gateway's Ed25519 public key (64 hex digits)\n") +
+                                kUsage);
   return key;
 }
 
@@ -38,7 +39,8 @@ int gateway_command(const CliArgs& args, std::ostream& out) {
     // --head: the high-water mark to check against; by default the one beside the log directory,
     // or e.g. a copy kept off the host (docs/gateway.md, "High-water mark").
     auto report = gateway::verify_log(log_dir(args), public_key(args), args.flag("live"), args.get_or("head", ""));
-    out << "segments: " << report.segments << "\nbatches: " << report.batches << "\nrecords: " << report.records << "\n";
+    out << "segments: " << report.segments << "\nbatches: " << report.batches << "\nrecords: " << report.records
+        << "\n";
     if (report.head)
       out << "high-water mark: seq " << report.head->last_seq << ", batch " << report.head->batch << ", signed at "
           << gateway::utc_time(report.head->time_us) << " (" << report.head_path.string() << ")\n";
@@ -53,7 +55,8 @@ int gateway_command(const CliArgs& args, std::ostream& out) {
     if (p.line == 0)  // the high-water mark, a key or a whole file: no line to point at
       out << "message log BROKEN (" << p.segment << "): " << p.what << "\n";
     else
-      out << "message log BROKEN in " << p.segment << " line " << p.line << " (seq " << p.seq << "): " << p.what << "\n";
+      out << "message log BROKEN in " << p.segment << " line " << p.line << " (seq " << p.seq << "): " << p.what
+          << "\n";
     return 1;
   }
   if (what == "prove") {
@@ -83,7 +86,8 @@ int gateway_command(const CliArgs& args, std::ostream& out) {
       return 1;
     }
     auto check = gateway::verify_proof(*proof, public_key(args));
-    out << (check.ok ? "proof OK: the exchange is in a batch signed by this key\n" : "proof INVALID: " + check.problem + "\n");
+    out << (check.ok ? "proof OK: the exchange is in a batch signed by this key\n"
+                     : "proof INVALID: " + check.problem + "\n");
     return check.ok ? 0 : 1;
   }
   throw std::invalid_argument(kUsage);

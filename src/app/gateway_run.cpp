@@ -11,9 +11,20 @@
 
 namespace simpul::app {
 
-const std::set<std::string> kGatewayRunOptions = {"config", "host", "port", "threads", "tls-cert", "tls-key", "client-ca",
-                                                  "upstream-ca", "no-message-log", "log-dir", "access-log",
-                                                  "health-interval-ms", "header-timeout-ms", "idle-timeout-ms"};
+const std::set<std::string> kGatewayRunOptions = {"config",
+                                                  "host",
+                                                  "port",
+                                                  "threads",
+                                                  "tls-cert",
+                                                  "tls-key",
+                                                  "client-ca",
+                                                  "upstream-ca",
+                                                  "no-message-log",
+                                                  "log-dir",
+                                                  "access-log",
+                                                  "health-interval-ms",
+                                                  "header-timeout-ms",
+                                                  "idle-timeout-ms"};
 
 namespace {
 
@@ -58,7 +69,9 @@ GatewayRuntimeOptions gateway_options(const CliArgs& args, const Config& config,
 
 GatewaySource database_source(storage::Database& db, const tenancy::ProfileRegistry* profiles) {
   GatewaySource s;
-  s.load = [&db, profiles] { return std::make_shared<const gateway::Config>(gateway::control::load_config(db, profiles)); };
+  s.load = [&db, profiles] {
+    return std::make_shared<const gateway::Config>(gateway::control::load_config(db, profiles));
+  };
   s.version = [&db] { return gateway::control::config_version(db); };
   s.save_status = [&db](const std::string& instance, const std::string& status) {
     gateway::control::save_status(db, instance, status);
@@ -83,10 +96,11 @@ int gateway_run(const CliArgs& args, const Config& config) {
   const sigset_t stop_signals = block_stop_signals();
   GatewayRuntime runtime(std::move(source), key, options);
   const auto port = runtime.start();
-  std::cout << "Simpul gateway is ready: " << app::base_url(!options.proxy.tls_certificate.empty(), options.proxy.host, port) << "\n"
+  std::cout << "Simpul gateway is ready: "
+            << app::base_url(!options.proxy.tls_certificate.empty(), options.proxy.host, port) << "\n"
             << "Message log: " << (options.log_dir ? options.log_dir->string() : "off") << "\n"
-            << "Public key: " << crypto::to_hex({reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()})
-            << "\n";
+            << "Public key: "
+            << crypto::to_hex({reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()}) << "\n";
   std::cout.flush();
   int signal = 0;
   sigwait(&stop_signals, &signal);

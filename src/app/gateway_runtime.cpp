@@ -20,7 +20,9 @@ std::string instance_name(unsigned short port) {
 }  // namespace
 
 GatewayRuntime::GatewayRuntime(GatewaySource source, crypto::SigningKey key, GatewayRuntimeOptions options)
-    : source_(std::move(source)), key_(std::move(key)), options_(std::move(options)),
+    : source_(std::move(source)),
+      key_(std::move(key)),
+      options_(std::move(options)),
       limiter_(std::make_unique<gateway::RateLimiter>()) {}
 
 GatewayRuntime::~GatewayRuntime() { stop(); }
@@ -52,7 +54,8 @@ unsigned short GatewayRuntime::start() {
   proxy_->start();
   started_ = true;
   watcher_ = std::thread([this] { watch(); });
-  log::info("gateway.ready", {{"port", port}, {"config_version", loaded_version_},
+  log::info("gateway.ready", {{"port", port},
+                              {"config_version", loaded_version_},
                               {"message_log", options_.log_dir ? options_.log_dir->string() : "off"}});
   return port;
 }

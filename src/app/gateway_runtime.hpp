@@ -22,7 +22,7 @@ namespace simpul::app {
 /// Where the configuration comes from and where the status goes.
 struct GatewaySource {
   std::function<std::shared_ptr<const gateway::Config>()> load;  // throws when unreadable
-  std::function<std::uint64_t()> version;                       // empty: the configuration never changes
+  std::function<std::uint64_t()> version;                        // empty: the configuration never changes
   std::function<void(const std::string& instance, const std::string& status_json)> save_status;  // empty: nowhere
 };
 
@@ -31,7 +31,7 @@ struct GatewayRuntimeOptions {
   std::optional<std::filesystem::path> log_dir;  // none: no message log (benchmarks of the bare proxy)
   std::chrono::milliseconds poll_every{1000};    // configuration version check and log rotation
   std::chrono::milliseconds status_every{5000};
-  std::uint64_t rotate_bytes = 64ull << 20;      // a segment larger than this is closed and a new one started
+  std::uint64_t rotate_bytes = 64ull << 20;  // a segment larger than this is closed and a new one started
 };
 
 class GatewayRuntime {

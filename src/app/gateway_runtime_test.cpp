@@ -105,7 +105,7 @@ TEST_F(GatewayRuntimeTest, FollowsTheSourceWithoutRestart) {
 
   source.set(config_for(upstream, false));  // the grant is revoked
   EXPECT_EQ(eventually(port, 403), 403);
-  source.set(config_for(upstream, true));   // and given again
+  source.set(config_for(upstream, true));  // and given again
   EXPECT_EQ(eventually(port, 200), 200);
 }
 
@@ -123,7 +123,8 @@ TEST_F(GatewayRuntimeTest, KeepsTheLastGoodConfigurationWhenABadOneArrives) {
   runtime.request_reload();
   // The watcher is one thread: a second read of the bad configuration starts only after the first
   // was tried and rejected. Wait for that condition (bounded), not for a fixed time.
-  for (int i = 0; i < 500 && source.loads.load() < loads_before + 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  for (int i = 0; i < 500 && source.loads.load() < loads_before + 2; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_GE(source.loads.load(), loads_before + 2) << "the runtime never read the new configuration";
   EXPECT_EQ(eventually(port, 200), 200);
   EXPECT_EQ(runtime.config_version(), good_version);
@@ -152,7 +153,8 @@ TEST_F(GatewayRuntimeTest, ReportsStatusAndSignsEveryRecord) {
     for (const auto& s : source.statuses) {
       auto doc = boost::json::parse(s).as_object();
       for (const auto& svc : doc.at("services").as_array())
-        if (svc.as_object().at("id").as_string() == "svc" && svc.as_object().at("requests").to_number<int>() >= 1) counted = true;
+        if (svc.as_object().at("id").as_string() == "svc" && svc.as_object().at("requests").to_number<int>() >= 1)
+          counted = true;
     }
   }
   EXPECT_TRUE(counted);

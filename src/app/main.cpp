@@ -26,7 +26,7 @@ using namespace simpul;
 
 namespace {
 
-const char* kUsage = R"(simpul — SPBE platform for Indonesian regional governments
+constexpr const char* kUsage = R"(simpul — SPBE platform for Indonesian regional governments
 
 Usage:
   simpul serve [--demo] [--profile ID] [--host H] [--port N] [--threads N] [--web-root DIR] [--no-access-log]
@@ -66,8 +66,9 @@ Common options:
   --profiles-dir DIR   regulation profiles (default ./profiles)
 )";
 
-const std::set<std::string> kFlags = {"demo", "password-stdin", "no-access-log", "help", "json", "no-message-log",
-                                      "access-log", "gateway-no-message-log", "gateway-access-log", "live"};
+const std::set<std::string> kFlags = {
+    "demo",       "password-stdin",         "no-access-log",      "help", "json", "no-message-log",
+    "access-log", "gateway-no-message-log", "gateway-access-log", "live"};
 const std::set<std::string> kCommon = {"database", "data-dir", "profiles-dir"};
 
 std::set<std::string> with_common(std::set<std::string> keys) {
@@ -80,8 +81,10 @@ app::Config config_from(const app::CliArgs& args) {
   c.database_url = args.get_or("database", "");
   c.data_dir = args.get_or("data-dir", "var");
   c.profiles_dir = args.get_or("profiles-dir", "profiles");
-  if (auto w = args.get("web-root")) c.web_root = *w;
-  else if (std::filesystem::exists("web/dist/index.html")) c.web_root = "web/dist";
+  if (auto w = args.get("web-root"))
+    c.web_root = *w;
+  else if (std::filesystem::exists("web/dist/index.html"))
+    c.web_root = "web/dist";
   c.access_log = !args.flag("no-access-log");
   if (auto v = args.get("trusted-proxy")) {
     c.trusted_proxies.clear();
@@ -91,15 +94,25 @@ app::Config config_from(const app::CliArgs& args) {
   if (auto v = args.get("evidence-max-bytes")) c.evaluation.max_evidence_bytes = std::stoul(*v);
   c.demo = args.flag("demo");
   if (auto p = args.get("gateway-port"); p && *p != "0")
-    c.gateway_base_url = app::base_url(args.get("gateway-tls-cert").has_value(), args.get_or("gateway-host", "127.0.0.1"),
-                                       static_cast<unsigned>(std::stoul(*p)));
+    c.gateway_base_url = app::base_url(args.get("gateway-tls-cert").has_value(),
+                                       args.get_or("gateway-host", "127.0.0.1"), static_cast<unsigned>(std::stoul(*p)));
   return c;
 }
 
 int serve(const app::CliArgs& args) {
-  std::set<std::string> allowed = {"demo", "profile", "host", "port", "threads", "web-root", "no-access-log",
-                                   "read-timeout-ms", "idle-timeout-ms", "max-body-bytes", "evaluate-every-minutes",
-                                   "evidence-max-bytes", "trusted-proxy"};
+  std::set<std::string> allowed = {"demo",
+                                   "profile",
+                                   "host",
+                                   "port",
+                                   "threads",
+                                   "web-root",
+                                   "no-access-log",
+                                   "read-timeout-ms",
+                                   "idle-timeout-ms",
+                                   "max-body-bytes",
+                                   "evaluate-every-minutes",
+                                   "evidence-max-bytes",
+                                   "trusted-proxy"};
   for (const auto& o : app::kGatewayRunOptions)
     if (o != "config") allowed.insert("gateway-" + o);
   args.allow_only(with_common(allowed));
@@ -123,16 +136,21 @@ int serve(const app::CliArgs& args) {
   if (args.flag("demo"))
     login = app::ensure_demo(platform, args.get_or("profile", "balikpapan"),
                              app::base_url(false, "127.0.0.1", port) + app::kDemoUpstreamPath);
-  log::info("server.ready", {{"port", port},
-                             {"database", storage::redact_url(platform.config().effective_database_url())},
-                             {"startup_ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
+  log::info(
+      "server.ready",
+      {{"port", port},
+       {"database", storage::redact_url(platform.config().effective_database_url())},
+       {"startup_ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
   std::cout << "Simpul is ready: " << app::base_url(false, options.host, port) << "\n";
   if (login) {
     std::cout << "Tenant: " << login->tenant_slug << "\n";
-    if (!login->password.empty()) std::cout << "Login: " << login->username << " / " << login->password << "\n";
-    else std::cout << "Login: " << login->username << " (password changed since the first start)\n";
+    if (!login->password.empty())
+      std::cout << "Login: " << login->username << " / " << login->password << "\n";
+    else
+      std::cout << "Login: " << login->username << " (password changed since the first start)\n";
     if (!login->colleague_password.empty())
-      std::cout << "Demo colleagues: " << text::join(login->colleagues, ',') << " / " << login->colleague_password << "\n";
+      std::cout << "Demo colleagues: " << text::join(login->colleagues, ',') << " / " << login->colleague_password
+                << "\n";
     if (!login->gateway_api_key.empty())
       std::cout << "Gateway API key of the demo consumer (shown once): " << login->gateway_api_key << "\n";
   }
@@ -142,11 +160,13 @@ int serve(const app::CliArgs& args) {
   if (args.get("gateway-port")) {
     auto gateway_options = app::gateway_options(args, platform.config(), "gateway-");
     gateway.emplace(app::database_source(platform.db(), &platform.profiles()),
-                    gateway::control::load_or_create_gateway_key(platform.config().gateway_key_path()), gateway_options);
+                    gateway::control::load_or_create_gateway_key(platform.config().gateway_key_path()),
+                    gateway_options);
     auto gateway_port = gateway->start();
     platform.gateway().on_config_change([&gateway] { gateway->request_reload(); });
     platform.dispatcher().metrics().add_collector([&gateway] { return gateway->proxy().prometheus_metrics(); });
-    std::cout << "Gateway: " << app::base_url(!gateway_options.proxy.tls_certificate.empty(), gateway_options.proxy.host, gateway_port)
+    std::cout << "Gateway: "
+              << app::base_url(!gateway_options.proxy.tls_certificate.empty(), gateway_options.proxy.host, gateway_port)
               << " (Sistem Penghubung Layanan)" << std::endl;
   }
 
@@ -163,10 +183,12 @@ int tenant_cmd(const app::CliArgs& args) {
   args.allow_only(with_common({"profile", "slug"}));
   app::Platform platform(config_from(args));
   if (args.word(1) == "list") {
-    for (const auto& t : platform.tenancy().tenants()) std::cout << t.slug << "\t" << t.name << "\t" << t.profile_id << "\n";
+    for (const auto& t : platform.tenancy().tenants())
+      std::cout << t.slug << "\t" << t.name << "\t" << t.profile_id << "\n";
     return 0;
   }
-  if (args.word(1) != "create" || !args.get("profile")) throw std::invalid_argument("usage: simpul tenant create --profile ID [--slug SLUG]");
+  if (args.word(1) != "create" || !args.get("profile"))
+    throw std::invalid_argument("usage: simpul tenant create --profile ID [--slug SLUG]");
   auto profile = *args.get("profile");
   auto t = platform.tenancy().create_tenant(profile, args.get_or("slug", profile), {"cli", "Simpul CLI", ""});
   std::cout << "Created tenant " << t.slug << " (" << t.name << ") from profile " << profile << "\n";
@@ -186,15 +208,16 @@ int user_cmd(const app::CliArgs& args) {
     return 0;
   }
   if (args.word(1) != "add" || !args.get("tenant") || !args.get("username") || !args.get("role"))
-    throw std::invalid_argument("usage: simpul user add --tenant SLUG --username NAME --role ROLE\n"
-                                "       simpul user reset-password --tenant SLUG --username NAME [--password-stdin]");
+    throw std::invalid_argument(
+        "usage: simpul user add --tenant SLUG --username NAME --role ROLE\n"
+        "       simpul user reset-password --tenant SLUG --username NAME [--password-stdin]");
   app::Platform platform(config_from(args));
   std::string password;
   if (args.flag("password-stdin")) std::getline(std::cin, password);
   std::vector<std::string> roles;
   for (auto r : text::split(*args.get("role"), ',')) roles.emplace_back(r);
-  auto generated = app::add_user_cli(platform, *args.get("tenant"), *args.get("username"), args.get_or("display-name", ""),
-                                     roles, args.get_or("agency", ""), password);
+  auto generated = app::add_user_cli(platform, *args.get("tenant"), *args.get("username"),
+                                     args.get_or("display-name", ""), roles, args.get_or("agency", ""), password);
   std::cout << "Created user " << *args.get("username") << " in " << *args.get("tenant") << "\n";
   if (!generated.empty()) std::cout << "Password (shown once): " << generated << "\n";
   return 0;
@@ -283,7 +306,8 @@ int main(int argc, char** argv) {
       args.allow_only(with_common({"tenant", "json", "severity"}));
       if (!args.get("tenant")) throw std::invalid_argument("usage: simpul check --tenant SLUG [--json] [--severity S]");
       app::Platform platform(config_from(args));
-      return app::run_check(platform, *args.get("tenant"), args.flag("json"), args.get_or("severity", "tinggi"), std::cout);
+      return app::run_check(platform, *args.get("tenant"), args.flag("json"), args.get_or("severity", "tinggi"),
+                            std::cout);
     }
     if (cmd == "coverage" || cmd == "openapi") {
       args.allow_only({"profiles-dir"});

@@ -62,7 +62,7 @@ struct StaticCollector {
   void add(Args&&...) {
     auto m = M::schema();
     migrations.insert(migrations.end(), m.begin(), m.end());
-    if constexpr (requires(tenancy::ProfileSections& s) { M::profile_sections(s); }) M::profile_sections(sections);
+    if constexpr (requires(tenancy::ProfileSections & s) { M::profile_sections(s); }) M::profile_sections(sections);
   }
 };
 
@@ -124,18 +124,26 @@ Platform::Platform(Config config) : config_(std::move(config)), profiles_(load_p
   options.web_root = config_.web_root;
   options.access_log = config_.access_log;
   options.trusted_proxies = http::TrustedProxies(config_.trusted_proxies);
-  dispatcher_ = std::make_unique<http::Dispatcher>(router_, identity::make_authenticator(identity(), service<identity::Accounts>()), options);
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      router_, identity::make_authenticator(identity(), service<identity::Accounts>()), options);
   auto* db = db_.get();
   dispatcher_->metrics().add_collector([db] {
     auto s = db->stats();
     return "# HELP simpul_db_pool_connections Database connections by state.\n"
            "# TYPE simpul_db_pool_connections gauge\n"
-           "simpul_db_pool_connections{state=\"open\"} " + std::to_string(s.size) + "\n"
-           "simpul_db_pool_connections{state=\"idle\"} " + std::to_string(s.idle) + "\n"
-           "simpul_db_pool_connections{state=\"max\"} " + std::to_string(s.max_size) + "\n"
+           "simpul_db_pool_connections{state=\"open\"} " +
+           std::to_string(s.size) +
+           "\n"
+           "simpul_db_pool_connections{state=\"idle\"} " +
+           std::to_string(s.idle) +
+           "\n"
+           "simpul_db_pool_connections{state=\"max\"} " +
+           std::to_string(s.max_size) +
+           "\n"
            "# HELP simpul_db_pool_waits_total Borrows that waited for a free connection.\n"
            "# TYPE simpul_db_pool_waits_total counter\n"
-           "simpul_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+           "simpul_db_pool_waits_total " +
+           std::to_string(s.waits) + "\n";
   });
 }
 

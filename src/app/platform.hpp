@@ -25,10 +25,10 @@
 namespace simpul::app {
 
 struct Config {
-  std::string database_url;            // sqlite:<data_dir>/simpul.db by default
+  std::string database_url;  // sqlite:<data_dir>/simpul.db by default
   std::filesystem::path data_dir = "var";
   std::filesystem::path profiles_dir = "profiles";
-  std::filesystem::path web_root;      // empty = API only
+  std::filesystem::path web_root;  // empty = API only
   std::size_t pool_size = 8;
   bool access_log = true;
   /// Reverse proxies whose X-Forwarded-For/-Proto are believed (--trusted-proxy); loopback by default.

@@ -59,10 +59,11 @@ void register_system_routes(http::Router& router, Platform& platform) {
         boost::json::array out;
         for (std::size_t i = 0; i < error_count(); ++i) {
           auto c = error_at(i);
-          out.push_back(boost::json::object{{"code", error_code_string(c)},
-                                            {"status", error_http_status(c)},
-                                            {"message", {{"id", error_message(c, Language::Indonesian)},
-                                                         {"en", error_message(c, Language::English)}}}});
+          out.push_back(boost::json::object{
+              {"code", error_code_string(c)},
+              {"status", error_http_status(c)},
+              {"message",
+               {{"id", error_message(c, Language::Indonesian)}, {"en", error_message(c, Language::English)}}}});
         }
         return http::json_response(200, out);
       },
@@ -74,7 +75,8 @@ void register_system_routes(http::Router& router, Platform& platform) {
     const auto& profile = platform.tenancy().profile_of(scope);
     boost::json::array recent;
     if (p.has("ledger.read"))
-      for (const auto& e : platform.service<ledger::Journal>().list(scope.tenant_id, 10, 0).items) recent.push_back(ledger::to_json(e));
+      for (const auto& e : platform.service<ledger::Journal>().list(scope.tenant_id, 10, 0).items)
+        recent.push_back(ledger::to_json(e));
     return http::json_response(200, boost::json::object{{"agencies", platform.tenancy().count_agencies(scope)},
                                                         {"users", platform.identity().count_users(scope)},
                                                         {"teams", platform.tenancy().teams(scope).size()},

@@ -26,7 +26,8 @@ bool filters_hold(const tenancy::ComplianceRuleSpec& spec, const regulation::Fac
 
 }  // namespace
 
-std::optional<AuditDue> audit_due(const tenancy::Profile& p, const regulation::Fact& application, const std::string& today) {
+std::optional<AuditDue> audit_due(const tenancy::Profile& p, const regulation::Fact& application,
+                                  const std::string& today) {
   for (const auto& spec : p.compliance) {
     if (spec.kind != "periodic-duty" || spec.subject != "application") continue;
     if (param_text(spec.params, "last") != "last_audit_date" || !filters_hold(spec, application)) continue;

@@ -52,9 +52,16 @@ std::vector<App> applications(storage::Connection& c, const architecture::Servic
     if (e.state == "retired") continue;
     const auto record = records.find(e.id);
     const bool has_record = record != records.end();
-    App a{e.id, e.code, e.name, e.owner_agency_name, stage_of(e), text_attribute(e, "category"),
-          has_record ? record->second.last_audit_date : std::nullopt, has_record ? record->second.live_since : std::nullopt};
-    if (auto it = audited.find(e.id); it != audited.end()) a.last_audit_date = AuditHistory::later(a.last_audit_date, it->second);
+    App a{e.id,
+          e.code,
+          e.name,
+          e.owner_agency_name,
+          stage_of(e),
+          text_attribute(e, "category"),
+          has_record ? record->second.last_audit_date : std::nullopt,
+          has_record ? record->second.live_since : std::nullopt};
+    if (auto it = audited.find(e.id); it != audited.end())
+      a.last_audit_date = AuditHistory::later(a.last_audit_date, it->second);
     // Live is the profile's list of serving stages; without a profile, having gone live at all.
     a.live = q.profile ? q.profile->applications.is_live(a.stage) : a.live_since.has_value();
     out.push_back(std::move(a));
@@ -81,8 +88,8 @@ std::string category_name(const EvidenceQuery& q, const std::string& id) {
 /// live ones first.
 void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, ProposalSink& out) {
   if (apps.empty()) {
-    out.add("applications", "", "Belum ada aplikasi dalam registri" + owned_by(q), "Registri Aplikasi SPBE masih kosong.", "/aplikasi",
-            false);
+    out.add("applications", "", "Belum ada aplikasi dalam registri" + owned_by(q),
+            "Registri Aplikasi SPBE masih kosong.", "/aplikasi", false);
     return;
   }
   std::map<std::string, int> stages, categories;
@@ -97,13 +104,15 @@ void propose_register(const EvidenceQuery& q, const std::vector<App>& apps, Prop
     for (const auto& s : q.profile->applications.stages)
       if (stages.count(s.id)) by_stage.push_back(s.name + " " + std::to_string(stages[s.id]));
   for (const auto& [id, n] : stages)
-    if (!q.profile || q.profile->applications.stage_index(id) < 0) by_stage.push_back(stage_name(q, id) + " " + std::to_string(n));
+    if (!q.profile || q.profile->applications.stage_index(id) < 0)
+      by_stage.push_back(stage_name(q, id) + " " + std::to_string(n));
   for (const auto& [id, n] : categories) by_category.push_back(category_name(q, id) + " " + std::to_string(n));
   std::string detail = "Tahap: " + joined(by_stage) + ". Kategori: " + joined(by_category) + ".";
-  if (apps.size() > kMaxListedRecords) detail += " " + std::to_string(kMaxListedRecords) + " aplikasi pertama ditampilkan.";
+  if (apps.size() > kMaxListedRecords)
+    detail += " " + std::to_string(kMaxListedRecords) + " aplikasi pertama ditampilkan.";
   out.add("applications", "",
-          "Registri Aplikasi SPBE" + owned_by(q) + ": " + std::to_string(apps.size()) + " aplikasi, " + std::to_string(live) +
-              " beroperasi",
+          "Registri Aplikasi SPBE" + owned_by(q) + ": " + std::to_string(apps.size()) + " aplikasi, " +
+              std::to_string(live) + " beroperasi",
           detail, "/aplikasi", true);
   std::vector<const App*> ordered;
   for (const auto& a : apps) ordered.push_back(&a);
@@ -137,19 +146,22 @@ void propose_handover(storage::Connection& c, const EvidenceQuery& q, const std:
   if (live == 0) return;  // nothing is handed over before an application serves users
   std::vector<std::string> names;
   for (const auto& d : required) names.push_back(d.name);
-  std::string detail = required.empty() ? "Regulasi tidak merinci dokumen serah terima; setiap berkas di Repositori dihitung."
-                                        : "Dokumen yang diwajibkan: " + joined(names, ", ") + ".";
+  std::string detail = required.empty()
+                           ? "Regulasi tidak merinci dokumen serah terima; setiap berkas di Repositori dihitung."
+                           : "Dokumen yang diwajibkan: " + joined(names, ", ") + ".";
   out.add("handover", "",
-          "Paket serah terima" + owned_by(q) + ": " + std::to_string(complete.size()) + " dari " + std::to_string(live) +
-              " aplikasi beroperasi lengkap",
+          "Paket serah terima" + owned_by(q) + ": " + std::to_string(complete.size()) + " dari " +
+              std::to_string(live) + " aplikasi beroperasi lengkap",
           detail, "/aplikasi", !complete.empty());
   std::size_t shown = 0;
   for (const auto& [a, lacking] : missing)  // gaps first: they are what the owner agency acts on
     if (shown++ < kMaxListedRecords)
-      out.add("application", a->id, a->label(), "Belum ada di Repositori: " + joined(lacking, ", ") + " · " + a->agency, a->link(), false);
+      out.add("application", a->id, a->label(), "Belum ada di Repositori: " + joined(lacking, ", ") + " · " + a->agency,
+              a->link(), false);
   for (const auto& [a, lacking] : complete)
     if (shown++ < kMaxListedRecords)
-      out.add("application", a->id, a->label(), "Paket serah terima lengkap di Repositori · " + a->agency, a->link(), true);
+      out.add("application", a->id, a->label(), "Paket serah terima lengkap di Repositori · " + a->agency, a->link(),
+              true);
 }
 
 /// The audit period the regulation states (a periodic duty on last_audit_date), else two years.
@@ -157,8 +169,10 @@ int audit_months(const EvidenceQuery& q) {
   if (q.profile)
     for (const auto& rule : q.profile->compliance)
       if (rule.kind == "periodic-duty")
-        if (const auto* last = rule.params.if_contains("last"); last && last->is_string() && last->as_string() == "last_audit_date")
-          if (const auto* m = rule.params.if_contains("months"); m && m->is_int64()) return static_cast<int>(m->as_int64());
+        if (const auto* last = rule.params.if_contains("last");
+            last && last->is_string() && last->as_string() == "last_audit_date")
+          if (const auto* m = rule.params.if_contains("months"); m && m->is_int64())
+            return static_cast<int>(m->as_int64());
   return kDefaultAuditMonths;
 }
 
@@ -171,24 +185,29 @@ void propose_audits(const EvidenceQuery& q, const std::vector<App>& apps, Propos
     if (a.live) (a.last_audit_date && *a.last_audit_date >= since ? recent : stale).push_back(&a);
   if (recent.empty() && stale.empty()) return;
   out.add("audits", "",
-          "Audit aplikasi" + owned_by(q) + ": " + std::to_string(recent.size()) + " dari " + std::to_string(recent.size() + stale.size()) +
-              " aplikasi beroperasi diaudit dalam " + std::to_string(months) + " bulan terakhir",
+          "Audit aplikasi" + owned_by(q) + ": " + std::to_string(recent.size()) + " dari " +
+              std::to_string(recent.size() + stale.size()) + " aplikasi beroperasi diaudit dalam " +
+              std::to_string(months) + " bulan terakhir",
           "Batas: audit sejak " + since + ".", "/aplikasi", !recent.empty());
   std::size_t shown = 0;
   for (const auto* a : stale)
     if (shown++ < kMaxListedRecords)
       out.add("application", a->id, a->label(),
-              (a->last_audit_date ? "Audit terakhir " + *a->last_audit_date + ", lebih dari " + std::to_string(months) + " bulan lalu"
-                                  : std::string("Belum pernah diaudit")) +
+              (a->last_audit_date
+                   ? "Audit terakhir " + *a->last_audit_date + ", lebih dari " + std::to_string(months) + " bulan lalu"
+                   : std::string("Belum pernah diaudit")) +
                   " · " + a->agency,
               a->link(), false);
   for (const auto* a : recent)
-    if (shown++ < kMaxListedRecords) out.add("application", a->id, a->label(), "Audit terakhir " + *a->last_audit_date + " · " + a->agency, a->link(), true);
+    if (shown++ < kMaxListedRecords)
+      out.add("application", a->id, a->label(), "Audit terakhir " + *a->last_audit_date + " · " + a->agency, a->link(),
+              true);
 }
 
 class ApplicationsEvidence final : public evaluation::EvidenceSource {
  public:
-  ApplicationsEvidence(const architecture::Service& elements, const AuditHistory* audits) : elements_(elements), audits_(audits) {}
+  ApplicationsEvidence(const architecture::Service& elements, const AuditHistory* audits)
+      : elements_(elements), audits_(audits) {}
   std::string id() const override { return "applications"; }
   std::vector<std::string> topics() const override { return {"applications", "handover", "audit"}; }
 
@@ -196,9 +215,12 @@ class ApplicationsEvidence final : public evaluation::EvidenceSource {
                std::vector<EvidenceProposal>& list) const override {
     ProposalSink out{"applications", topic, list};
     auto apps = applications(c, elements_, audits_, q);
-    if (topic == "applications") propose_register(q, apps, out);
-    else if (topic == "handover") propose_handover(c, q, apps, out);
-    else if (topic == "audit") propose_audits(q, apps, out);
+    if (topic == "applications")
+      propose_register(q, apps, out);
+    else if (topic == "handover")
+      propose_handover(c, q, apps, out);
+    else if (topic == "audit")
+      propose_audits(q, apps, out);
   }
 
   std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind,
@@ -227,7 +249,8 @@ class ApplicationsEvidence final : public evaluation::EvidenceSource {
 
 }  // namespace
 
-std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements, const AuditHistory* audits) {
+std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements,
+                                                                         const AuditHistory* audits) {
   return std::make_unique<ApplicationsEvidence>(elements, audits);
 }
 

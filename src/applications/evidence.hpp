@@ -20,6 +20,6 @@ class AuditHistory;
 /// module's read ports.
 /// `audits`, where given, supplies the latest completed application audits (the audit module).
 std::unique_ptr<evaluation::EvidenceSource> applications_evidence_source(const architecture::Service& elements,
-                                                                        const AuditHistory* audits = nullptr);
+                                                                         const AuditHistory* audits = nullptr);
 
 }  // namespace simpul::applications

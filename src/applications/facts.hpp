@@ -24,11 +24,11 @@ struct Holdings {
   std::string audited_on;  // report date of the latest completed application audit (audit module), or empty
 };
 
-regulation::Fact application_fact(const tenancy::Profile& p, const architecture::Element& e, const Record& r, const Holdings& h,
-                                  bool owner_mandiri_tik);
+regulation::Fact application_fact(const tenancy::Profile& p, const architecture::Element& e, const Record& r,
+                                  const Holdings& h, bool owner_mandiri_tik);
 /// Holdings of one application (gates), read inside the caller's transaction.
-Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture::Service& elements, const AuditHistory& audits,
-                     const std::string& application_id);
+Holdings holdings_of(storage::Connection& c, const Scope& s, const architecture::Service& elements,
+                     const AuditHistory& audits, const std::string& application_id);
 
 /// Subject "application".
 regulation::FactProvider application_facts(const architecture::Service& elements, const AuditHistory& audits);

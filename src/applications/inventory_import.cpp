@@ -51,7 +51,8 @@ bool blank(const Row& row) {
 /// "45473". Only plain day numbers in a plausible range are converted; anything else is left for the
 /// date check to refuse.
 std::string excel_date(const std::string& cell) {
-  if (cell.empty() || cell.size() > 6 || !std::all_of(cell.begin(), cell.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+  if (cell.empty() || cell.size() > 6 ||
+      !std::all_of(cell.begin(), cell.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
     return cell;
   long serial = std::stol(cell);
   if (serial < 61 || serial > 2958465) return cell;  // before 1900-03-01 Excel's day numbers are off by one
@@ -145,7 +146,8 @@ std::string choices_text(const std::vector<tenancy::EnumItem>& items) {
 /// against each other by code separately.
 class StoredModel : public architecture::Lookup {
  public:
-  StoredModel(storage::Connection& c, const Scope& s, const architecture::Service& elements, const tenancy::Service& tenancy) {
+  StoredModel(storage::Connection& c, const Scope& s, const architecture::Service& elements,
+              const tenancy::Service& tenancy) {
     for (auto& e : elements.all_elements(c, s)) {
       id_of_code_[e.code] = e.id;
       by_id_[e.id] = std::move(e);
@@ -187,7 +189,8 @@ class RowCheck {
  public:
   RowCheck(const tenancy::Profile& profile, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s,
            StoredModel& model, const architecture::Validator& validator, const std::map<std::string, Record>& records,
-           const InventoryFile& file, const std::string& today, const std::string& now, std::vector<ImportProblem>& problems)
+           const InventoryFile& file, const std::string& today, const std::string& now,
+           std::vector<ImportProblem>& problems)
       : profile_(profile),
         tenancy_(tenancy),
         c_(c),
@@ -240,13 +243,13 @@ class RowCheck {
     if (category.empty())
       report("kategori", "Wajib diisi.");
     else if (!categories || !categories->contains(category))
-      report("kategori",
-             "Kategori " + category + " tidak dikenal. Pilihan: " + (categories ? choices_text(categories->items) : "") + ".");
+      report("kategori", "Kategori " + category +
+                             " tidak dikenal. Pilihan: " + (categories ? choices_text(categories->items) : "") + ".");
 
     std::string stage = text::to_lower_ascii(cell("tahap"));
     if (!stage.empty() && stage != kRetiredStage && profile_.applications.stage_index(stage) < 0)
-      report("tahap",
-             "Tahap " + stage + " tidak dikenal. Pilihan: " + choices_text(profile_.applications.stages) + ", " + kRetiredStage + ".");
+      report("tahap", "Tahap " + stage + " tidak dikenal. Pilihan: " + choices_text(profile_.applications.stages) +
+                          ", " + kRetiredStage + ".");
 
     Record record;
     if (existing)
@@ -275,7 +278,8 @@ class RowCheck {
     }
     // The stage is set directly, without the gates: this is how applications that already exist enter
     // the register; the compliance findings then show what they lack.
-    if (stage.empty()) stage = out.is_new || stage_of(e).empty() ? profile_.applications.stages.front().id : stage_of(e);
+    if (stage.empty())
+      stage = out.is_new || stage_of(e).empty() ? profile_.applications.stages.front().id : stage_of(e);
     e.attributes["lifecycle_stage"] = stage;
     if (stage == kRetiredStage)
       e.state = "retired";
@@ -374,9 +378,10 @@ std::string today_utc() { return clock::now_iso().substr(0, 10); }
 }  // namespace
 
 const std::vector<std::string>& inventory_columns() {
-  static const std::vector<std::string> k = {"kode",      "nama",   "deskripsi",    "kode_pd",        "kategori",
-                                             "tahap",     "url",    "subdomain",    "email",          "hosting",
-                                             "pembangun", "vendor", "model_sumber", "audit_terakhir", "sejenis_aplikasi_umum"};
+  static const std::vector<std::string> k = {
+      "kode",      "nama",   "deskripsi",    "kode_pd",        "kategori",
+      "tahap",     "url",    "subdomain",    "email",          "hosting",
+      "pembangun", "vendor", "model_sumber", "audit_terakhir", "sejenis_aplikasi_umum"};
   return k;
 }
 
@@ -394,8 +399,11 @@ InventoryFile parse_inventory(std::string_view body) {
       out.sheet = "CSV";
     }
   } catch (const interchange::FileError& e) {
-    auto code = e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
-    throw Error(code, {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
+    auto code =
+        e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
+    throw Error(
+        code,
+        {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
   }
   if (rows.empty() || blank(rows.front()))
     throw Error(ErrorCode::ImportInvalidFile, {{"problem", "the file is empty or has no header row"}});
@@ -405,7 +413,8 @@ InventoryFile parse_inventory(std::string_view body) {
   for (std::size_t i = 0; i < header.size(); ++i) {
     auto key = column_key(header[i]);
     if (!known_column(key)) continue;  // e.g. the "No." column inventories start with
-    if (!index.emplace(key, i).second) out.problems.push_back({out.sheet, 1, key, "Kolom ini muncul lebih dari sekali."});
+    if (!index.emplace(key, i).second)
+      out.problems.push_back({out.sheet, 1, key, "Kolom ini muncul lebih dari sekali."});
     out.columns.insert(key);
   }
   for (const auto& required : kRequired)
@@ -416,7 +425,8 @@ InventoryFile parse_inventory(std::string_view body) {
     if (blank(rows[i])) continue;
     InventoryRow row{static_cast<int>(i + 1), {}};
     for (const auto& [key, at] : index) row.cells[key] = at < rows[i].size() ? text::trim(rows[i][at]) : "";
-    if (auto date = row.cells.find("audit_terakhir"); xlsx && date != row.cells.end()) date->second = excel_date(date->second);
+    if (auto date = row.cells.find("audit_terakhir"); xlsx && date != row.cells.end())
+      date->second = excel_date(date->second);
     out.rows.push_back(std::move(row));
   }
   if (out.rows.empty())
@@ -460,12 +470,12 @@ InventoryResult Service::import_inventory(const Scope& s, const InventoryFile& f
     elements_.insert_elements(c, s, inserts);
     for (const auto& a : accepted) repo.save_record(s, a.element.id, a.record, now);
     ledger_.append(c, ledger::change_in(s, actor, "application.import", "import", file_digest,
-                                                 boost::json::object{{"sha256", file_digest},
-                                                                     {"rows", res.rows},
-                                                                     {"created", res.created},
-                                                                     {"updated", res.updated},
-                                                                     {"created_codes", created},
-                                                                     {"updated_codes", updated}}));
+                                        boost::json::object{{"sha256", file_digest},
+                                                            {"rows", res.rows},
+                                                            {"created", res.created},
+                                                            {"updated", res.updated},
+                                                            {"created_codes", created},
+                                                            {"updated_codes", updated}}));
     return res;
   });
 }
@@ -473,7 +483,8 @@ InventoryResult Service::import_inventory(const Scope& s, const InventoryFile& f
 boost::json::object to_json(const InventoryResult& r) {
   boost::json::array problems;
   for (const auto& p : r.problems)
-    problems.push_back(boost::json::object{{"sheet", p.sheet}, {"row", p.row}, {"column", p.column}, {"message", p.message}});
+    problems.push_back(
+        boost::json::object{{"sheet", p.sheet}, {"row", p.row}, {"column", p.column}, {"message", p.message}});
   return {{"dry_run", r.dry_run}, {"ok", r.problems.empty()}, {"rows", r.rows},
           {"created", r.created}, {"updated", r.updated},     {"problems", problems}};
 }
@@ -486,7 +497,8 @@ std::string Service::inventory_template_csv(const Scope& s) const {
   if (!first.empty()) agency = first.front().code;
   std::string category;
   if (const auto* e = p.enumeration(p.applications.categories); e && !e->items.empty()) category = e->items.front().id;
-  std::string stage = p.applications.live_stages.empty() ? p.applications.stages.front().id : p.applications.live_stages.front();
+  std::string stage =
+      p.applications.live_stages.empty() ? p.applications.stages.front().id : p.applications.live_stages.front();
   interchange::Row example = {"APL-CONTOH",
                               "Sistem Informasi Contoh",
                               "Contoh baris: ganti dengan aplikasi Anda",
@@ -513,7 +525,8 @@ void register_import_routes(http::Router& router, Service& m) {
     if (dry != "true" && dry != "false") throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "dry_run"}});
     auto slot = interchange::ImportSlot::acquire();
     auto file = parse_inventory(req.body);
-    auto result = m.import_inventory(p.scope(), file, dry == "true", p.actor(), crypto::sha256_hex(req.body), today_utc());
+    auto result =
+        m.import_inventory(p.scope(), file, dry == "true", p.actor(), crypto::sha256_hex(req.body), today_utc());
     if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));
     return http::json_response(200, to_json(result));
   });

@@ -79,26 +79,41 @@ boost::json::object to_json(const Recommendation& r) {
 }
 
 boost::json::object to_json(const Consideration& c) {
-  return {{"id", c.id},         {"kind", c.kind},         {"reference", c.reference},
-          {"date", c.date},     {"decision", c.decision}, {"note", c.note},
-          {"recorded_by_name", c.recorded_by_name}, {"recorded_at", c.recorded_at}};
+  return {{"id", c.id},
+          {"kind", c.kind},
+          {"reference", c.reference},
+          {"date", c.date},
+          {"decision", c.decision},
+          {"note", c.note},
+          {"recorded_by_name", c.recorded_by_name},
+          {"recorded_at", c.recorded_at}};
 }
 
 boost::json::object to_json(const TestRecord& t) {
-  return {{"id", t.id},           {"date", t.date},       {"release", t.release},
-          {"result", t.result},   {"summary", t.summary}, {"recorded_by_name", t.recorded_by_name},
+  return {{"id", t.id},
+          {"date", t.date},
+          {"release", t.release},
+          {"result", t.result},
+          {"summary", t.summary},
+          {"recorded_by_name", t.recorded_by_name},
           {"recorded_at", t.recorded_at}};
 }
 
 boost::json::object to_json(const Artifact& a) {
-  return {{"id", a.id},         {"kind", a.kind},     {"release", a.release},
-          {"filename", a.filename}, {"size", a.size}, {"sha256", a.sha256},
-          {"uploaded_by_name", a.uploaded_by_name}, {"uploaded_at", a.uploaded_at},
-          {"explanations_confirmed", a.explanations_confirmed_at.empty()
-                                         ? boost::json::value(nullptr)
-                                         : boost::json::value(boost::json::object{{"by_name", a.explanations_confirmed_by_name},
-                                                                                  {"at", a.explanations_confirmed_at},
-                                                                                  {"note", a.explanations_note}})}};
+  return {{"id", a.id},
+          {"kind", a.kind},
+          {"release", a.release},
+          {"filename", a.filename},
+          {"size", a.size},
+          {"sha256", a.sha256},
+          {"uploaded_by_name", a.uploaded_by_name},
+          {"uploaded_at", a.uploaded_at},
+          {"explanations_confirmed",
+           a.explanations_confirmed_at.empty()
+               ? boost::json::value(nullptr)
+               : boost::json::value(boost::json::object{{"by_name", a.explanations_confirmed_by_name},
+                                                        {"at", a.explanations_confirmed_at},
+                                                        {"note", a.explanations_note}})}};
 }
 
 boost::json::object to_json(const Move& m) {
@@ -111,7 +126,10 @@ boost::json::object to_json(const Move& m) {
     if (auto* t = d.if_contains("rule_title_en")) rule["title_en"] = *t;
     boost::json::array missing;
     if (auto* mi = d.if_contains("missing"); mi && mi->is_array()) missing = mi->as_array();
-    blocked.push_back({{"rule", rule}, {"code", std::string(error_code_string(m.refusal->code()))}, {"missing", missing}, {"details", d}});
+    blocked.push_back({{"rule", rule},
+                       {"code", std::string(error_code_string(m.refusal->code()))},
+                       {"missing", missing},
+                       {"details", d}});
     // Every further gate the move breaks (check_gate lists them all in details.unmet).
     if (auto* unmet = d.if_contains("unmet"); unmet && unmet->is_array())
       for (std::size_t i = 1; i < unmet->as_array().size(); ++i) {
@@ -119,7 +137,8 @@ boost::json::object to_json(const Move& m) {
         boost::json::array more;
         const auto& ud = u.at("details").as_object();
         if (auto* mi = ud.if_contains("missing"); mi && mi->is_array()) more = mi->as_array();
-        blocked.push_back({{"rule", u.at("rule")}, {"code", "application.gate_refused"}, {"missing", more}, {"details", ud}});
+        blocked.push_back(
+            {{"rule", u.at("rule")}, {"code", "application.gate_refused"}, {"missing", more}, {"details", ud}});
       }
   }
   return {{"to", m.to}, {"name", m.name}, {"allowed", !m.refusal.has_value()}, {"blocked_by", blocked}};
@@ -133,8 +152,10 @@ boost::json::object options_json(const tenancy::Profile& p) {
   const auto* categories = p.enumeration(a.categories);
   auto rule = [&](const std::optional<std::string>& id) { return architecture::rule_json(p, id); };
   boost::json::value handover = nullptr, similar = nullptr;
-  if (a.has_handover) handover = boost::json::object{{"rule", rule(a.handover_rule)}, {"documents", to_json(a.handover_documents)}};
-  if (a.has_similar) similar = boost::json::object{{"rule", rule(a.similar_rule)}, {"conditions", to_json(a.similar_conditions)}};
+  if (a.has_handover)
+    handover = boost::json::object{{"rule", rule(a.handover_rule)}, {"documents", to_json(a.handover_documents)}};
+  if (a.has_similar)
+    similar = boost::json::object{{"rule", rule(a.similar_rule)}, {"conditions", to_json(a.similar_conditions)}};
   std::string recommender_name = a.recommender;
   for (const auto& r : p.roles)
     if (r.id == a.recommender) recommender_name = r.name;

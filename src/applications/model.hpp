@@ -17,10 +17,11 @@ inline constexpr const char* kRetiredStage = "pensiun";
 
 struct Record {
   std::optional<std::string> operator_agency_id;
-  std::string builder;       // dinas | pd_mandiri_tik | perangkat_daerah | vendor | ""
+  std::string builder;  // dinas | pd_mandiri_tik | perangkat_daerah | vendor | ""
   std::string vendor_name;
   std::string source_model;  // terbuka | tertutup | ""
-  std::string hosting;       // service.cpp hosting_options(): pusat_data_* | server_pd_di_pusat_data | server_di_kantor_pd | luar_pusat_data | ""
+  std::string hosting;  // service.cpp hosting_options(): pusat_data_* | server_pd_di_pusat_data | server_di_kantor_pd |
+                        // luar_pusat_data | ""
   std::string subdomain;
   std::string contact_email;
   bool similar_to_umum = false;

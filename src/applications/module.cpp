@@ -17,8 +17,9 @@ std::vector<std::string_view> openapi_fragments();
 namespace simpul::applications {
 
 ApplicationsModule::ApplicationsModule(seam::Services& services)
-    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
-               services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
+    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(),
+               services.get<architecture::Service>(), services.get<regulation::Compliance>(),
+               services.get<ledger::Ledger>()) {
   services.provide(service_);
   services.provide(service_.audit_history());  // the audit module sets its provider
 }
@@ -27,9 +28,17 @@ std::vector<storage::Migration> ApplicationsModule::schema() { return Repository
 
 std::vector<seam::Permission> ApplicationsModule::permissions() const {
   return {{"applications.read", {"*"}, "Membaca daftar Aplikasi SPBE", "Read the application register"},
-          {"applications.write", {"tenant_admin"}, "Mengelola aplikasi semua Perangkat Daerah", "Manage every agency's applications"},
-          {"applications.write.own", {"agency_operator"}, "Mengelola aplikasi Perangkat Daerahnya", "Manage their own agency's applications"},
-          {"applications.recommend", {"tenant_admin", "technical_reviewer"}, "Memutus permohonan rekomendasi aplikasi",
+          {"applications.write",
+           {"tenant_admin"},
+           "Mengelola aplikasi semua Perangkat Daerah",
+           "Manage every agency's applications"},
+          {"applications.write.own",
+           {"agency_operator"},
+           "Mengelola aplikasi Perangkat Daerahnya",
+           "Manage their own agency's applications"},
+          {"applications.recommend",
+           {"tenant_admin", "technical_reviewer"},
+           "Memutus permohonan rekomendasi aplikasi",
            "Decide application recommendation requests"}};
 }
 
@@ -54,15 +63,18 @@ void ApplicationsModule::add_coverage(const tenancy::Profile& p, seam::CoverageR
   const auto& a = p.applications;
   // Madiun Pasal 24 ayat (4): checked at upload and confirmed by a reviewer (before the generic handover row).
   if (auto source = source_code_rule(p); source && !rows.count(*source))
-    seam::add_enforcement(rows, *source,
-                          "gate: the source code is an archive of source files, not a binary (`validation.invalid_value` citing the article); a Dinas "
-                          "reviewer confirms the per-procedure explanations before it counts as handed over");
-  record(a.lifecycle_rule, "record: the lifecycle stages an application moves through (`/api/applications/{id}/stage`)");
+    seam::add_enforcement(
+        rows, *source,
+        "gate: the source code is an archive of source files, not a binary (`validation.invalid_value` citing the article); a Dinas "
+        "reviewer confirms the per-procedure explanations before it counts as handed over");
+  record(a.lifecycle_rule,
+         "record: the lifecycle stages an application moves through (`/api/applications/{id}/stage`)");
   record(a.recommendation_rule, "workflow: recommendation request and decision by Diskominfo");
   record(a.handover_rule, "record: the handover documents kept in the Repositori (SHA-256 content-addressed)");
   record(a.similar_rule, "record: the justification conditions of an application sejenis Aplikasi Umum");
   if (const auto* categories = p.enumeration(a.categories); categories && !categories->rule.empty())
-    record(categories->rule, "gate: an application's category is one the regulation lists (`validation.invalid_value`)");
+    record(categories->rule,
+           "gate: an application's category is one the regulation lists (`validation.invalid_value`)");
 }
 
 }  // namespace simpul::applications

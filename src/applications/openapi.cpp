@@ -13,9 +13,7 @@ std::string_view openapi_lifecycle_fragment();
 std::string_view openapi_recommendations_fragment();
 
 std::vector<std::string_view> openapi_fragments() {
-  return {openapi_options_fragment(),
-          openapi_inventory_fragment(),
-          openapi_lifecycle_fragment(),
+  return {openapi_options_fragment(), openapi_inventory_fragment(), openapi_lifecycle_fragment(),
           openapi_recommendations_fragment()};
 }
 

@@ -1,4 +1,5 @@
-// /api/applications: the inventory, its import and one application: this module's part of the API contract (openapi.cpp lists the parts).
+// /api/applications: the inventory, its import and one application: this module's part of the API contract (openapi.cpp
+// lists the parts).
 #include <string_view>
 
 namespace simpul::applications {

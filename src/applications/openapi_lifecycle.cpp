@@ -1,4 +1,5 @@
-// An application's gates, stage, considerations, tests and artifacts: this module's part of the API contract (openapi.cpp lists the parts).
+// An application's gates, stage, considerations, tests and artifacts: this module's part of the API contract
+// (openapi.cpp lists the parts).
 #include <string_view>
 
 namespace simpul::applications {

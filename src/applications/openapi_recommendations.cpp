@@ -1,4 +1,5 @@
-// Recommendations of applications and their decisions: this module's part of the API contract (openapi.cpp lists the parts).
+// Recommendations of applications and their decisions: this module's part of the API contract (openapi.cpp lists the
+// parts).
 #include <string_view>
 
 namespace simpul::applications {

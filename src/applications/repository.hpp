@@ -26,7 +26,8 @@ class Repository {
   void insert(const Scope& s, const Recommendation& r);
   std::optional<Recommendation> recommendation(const Scope& s, const std::string& id) const;
   /// Newest first; empty filters match all.
-  std::vector<Recommendation> recommendations(const Scope& s, const std::string& state, const std::string& application_id) const;
+  std::vector<Recommendation> recommendations(const Scope& s, const std::string& state,
+                                              const std::string& application_id) const;
   void decide(const Scope& s, const Recommendation& r, const std::string& decided_by);
 
   void insert(const Scope& s, const std::string& application_id, const Consideration& x);

@@ -23,9 +23,9 @@ std::string today(const Service& m, const Scope& s) { return m.profile_of(s).tod
 /// Element fields and record fields from one body; `create` requires what a new application needs.
 std::pair<architecture::ElementInput, RecordInput> read_application(const Request& req, bool create) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"code", "name", "description", "owner_agency_id", "reference_code", "category", "url", "operator_agency_id",
-                       "builder", "vendor_name", "source_model", "hosting", "subdomain", "contact_email", "similar_to_umum",
-                       "justification", "last_audit_date"});
+  FieldReader f(body, {"code", "name", "description", "owner_agency_id", "reference_code", "category", "url",
+                       "operator_agency_id", "builder", "vendor_name", "source_model", "hosting", "subdomain",
+                       "contact_email", "similar_to_umum", "justification", "last_audit_date"});
   architecture::ElementInput e;
   if (create) {
     e.code = f.required_string("code", 40);
@@ -40,8 +40,10 @@ std::pair<architecture::ElementInput, RecordInput> read_application(const Reques
   if (auto r = f.nullable_string("reference_code", 40)) e.reference_code = *r;
   boost::json::object attributes;
   for (const char* key : {"category", "url"})
-    if (auto v = f.nullable_string(key, 500)) attributes[key] = *v ? boost::json::value(**v) : boost::json::value(nullptr);
-  if (create && !attributes.contains("category")) throw Error(ErrorCode::ValidationMissingField, {{"field", "category"}});
+    if (auto v = f.nullable_string(key, 500))
+      attributes[key] = *v ? boost::json::value(**v) : boost::json::value(nullptr);
+  if (create && !attributes.contains("category"))
+    throw Error(ErrorCode::ValidationMissingField, {{"field", "category"}});
   if (!attributes.empty()) e.attributes = attributes;
 
   RecordInput r;
@@ -114,10 +116,11 @@ boost::json::object detail(Service& m, const Scope& s, const std::string& id) {
   for (const auto& v : m.early_warnings(s, id, day)) {
     const auto& spec = *v.rule->spec;
     const auto* rule = p.rule(spec.rule);
-    warnings.push_back({{"rule", {{"id", spec.rule},
-                                  {"citation", rule ? rule->citation : ""},
-                                  {"title", spec.title},
-                                  {"title_en", spec.title_en}}},
+    warnings.push_back({{"rule",
+                         {{"id", spec.rule},
+                          {"citation", rule ? rule->citation : ""},
+                          {"title", spec.title},
+                          {"title_en", spec.title_en}}},
                         {"details", v.details}});
   }
   out["warnings"] = std::move(warnings);
@@ -128,10 +131,11 @@ boost::json::object detail(Service& m, const Scope& s, const std::string& id) {
                         {"overdue", due->overdue},
                         {"basis", due->basis},
                         {"since", due->since},
-                        {"rule", {{"id", due->spec->rule},
-                                  {"citation", rule ? rule->citation : ""},
-                                  {"title", due->spec->title},
-                                  {"title_en", due->spec->title_en}}}};
+                        {"rule",
+                         {{"id", due->spec->rule},
+                          {"citation", rule ? rule->citation : ""},
+                          {"title", due->spec->title},
+                          {"title_en", due->spec->title_en}}}};
   } else {
     out["audit_due"] = nullptr;
   }
@@ -207,7 +211,8 @@ void register_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"purpose", "justification"});
     auto purpose = f.required_string("purpose", 2000);
     auto justification = f.optional_string("justification", 4000).value_or("");
-    return http::json_response(201, to_json(m.request_recommendation(p.scope(), id, purpose, justification, p.actor())));
+    return http::json_response(201,
+                               to_json(m.request_recommendation(p.scope(), id, purpose, justification, p.actor())));
   });
 
   router.add("GET", "/api/recommendations", [&m](Request& req) {
@@ -225,9 +230,11 @@ void register_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"decision", "reasons"});
     auto decision = f.required_string("decision", 20);
     if (decision != "disetujui" && decision != "ditolak")
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
     auto reasons = f.required_string("reasons", 4000);
-    return http::json_response(200, to_json(m.decide(p.scope(), id, decision == "disetujui", reasons, p.actor(), today(m, p.scope()))));
+    return http::json_response(
+        200, to_json(m.decide(p.scope(), id, decision == "disetujui", reasons, p.actor(), today(m, p.scope()))));
   });
 
   router.add("POST", "/api/applications/{id}/considerations", [&m](Request& req) {
@@ -264,7 +271,8 @@ void register_routes(http::Router& router, Service& m) {
     auto kind = req.query_value("kind").value_or("");
     if (kind.empty() || kind.size() > 60) throw Error(ErrorCode::ValidationMissingField, {{"field", "kind"}});
     auto release = req.query_value("release").value_or("");
-    if (release.size() > 40 || !text::is_valid_utf8(release)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "release"}});
+    if (release.size() > 40 || !text::is_valid_utf8(release))
+      throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "release"}});
     return http::json_response(201, to_json(m.upload(p.scope(), id, kind, release, filename, req.body, p.actor())));
   });
 

@@ -20,7 +20,6 @@
 namespace simpul::applications {
 namespace {
 
-
 bool listed(const std::vector<tenancy::EnumItem>& items, const std::string& id) {
   return std::any_of(items.begin(), items.end(), [&](const auto& i) { return i.id == id; });
 }
@@ -81,14 +80,16 @@ const std::vector<tenancy::EnumItem>& hosting_options() {
 }
 
 const std::vector<tenancy::EnumItem>& source_models() {
-  static const std::vector<tenancy::EnumItem> k = {{"terbuka", "Kode sumber terbuka"}, {"tertutup", "Kode sumber tertutup"}};
+  static const std::vector<tenancy::EnumItem> k = {{"terbuka", "Kode sumber terbuka"},
+                                                   {"tertutup", "Kode sumber tertutup"}};
   return k;
 }
 
 const std::vector<tenancy::EnumItem>& consideration_kinds() {
-  static const std::vector<tenancy::EnumItem> k = {{"kebutuhan_aplikasi_khusus", "Pertimbangan menteri atas Aplikasi Khusus"},
-                                                   {"kode_sumber_tertutup", "Pertimbangan menteri atas kode sumber tertutup"},
-                                                   {"aplikasi_sejenis", "Pertimbangan menteri atas aplikasi sejenis Aplikasi Umum"}};
+  static const std::vector<tenancy::EnumItem> k = {
+      {"kebutuhan_aplikasi_khusus", "Pertimbangan menteri atas Aplikasi Khusus"},
+      {"kode_sumber_tertutup", "Pertimbangan menteri atas kode sumber tertutup"},
+      {"aplikasi_sejenis", "Pertimbangan menteri atas aplikasi sejenis Aplikasi Umum"}};
   return k;
 }
 
@@ -99,7 +100,8 @@ std::vector<tenancy::EnumItem> Service::artifact_kinds(const tenancy::Profile& p
   return out;
 }
 
-void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s, const Record& r) {
+void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s,
+                  const Record& r) {
   require_choice(r.builder, builders(), "builder");
   require_choice(r.source_model, source_models(), "source_model");
   require_choice(r.hosting, hosting_options(), "hosting");
@@ -117,7 +119,9 @@ void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, st
   for (const auto& [key, value] : r.justification) {
     if (!listed(conditions, std::string(key)))
       throw Error(ErrorCode::ValidationUnknownField, {{"field", "justification." + std::string(key)}});
-    if (!value.is_bool()) throw Error(ErrorCode::ValidationWrongType, {{"field", "justification." + std::string(key)}, {"expected", "boolean"}});
+    if (!value.is_bool())
+      throw Error(ErrorCode::ValidationWrongType,
+                  {{"field", "justification." + std::string(key)}, {"expected", "boolean"}});
   }
 }
 
@@ -128,9 +132,11 @@ std::map<std::string, std::string> Service::builders(storage::Connection& c, con
   return out;
 }
 
-regulation::Fact Service::fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const {
+regulation::Fact Service::fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e,
+                                  const Record& r) const {
   auto tenant = compliance_.tenant_facts(c, s);
-  return application_fact(profile_of(s), e, r, holdings_of(c, s, elements_, audit_history_, e.id), tenant.agency_has_flag(e.owner_agency_id, "mandiri_tik"));
+  return application_fact(profile_of(s), e, r, holdings_of(c, s, elements_, audit_history_, e.id),
+                          tenant.agency_has_flag(e.owner_agency_id, "mandiri_tik"));
 }
 
 std::vector<Application> Service::list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const {
@@ -157,7 +163,8 @@ std::vector<Application> Service::list(const Scope& s, const Filter& f, const Li
     total = static_cast<std::int64_t>(matched.size());
     auto from = std::min<std::size_t>(matched.size(), static_cast<std::size_t>(q.offset()));
     auto to = std::min<std::size_t>(matched.size(), from + static_cast<std::size_t>(q.per_page));
-    return std::vector<Application>(std::make_move_iterator(matched.begin() + from), std::make_move_iterator(matched.begin() + to));
+    return std::vector<Application>(std::make_move_iterator(matched.begin() + from),
+                                    std::make_move_iterator(matched.begin() + to));
   });
 }
 
@@ -172,7 +179,8 @@ Application Service::get(const Scope& s, const std::string& id) const {
   });
 }
 
-Application Service::create(const Scope& s, const architecture::ElementInput& element, const RecordInput& input, const Actor& actor) {
+Application Service::create(const Scope& s, const architecture::ElementInput& element, const RecordInput& input,
+                            const Actor& actor) {
   const auto& p = profile_of(s);
   architecture::ElementInput in = element;
   in.domain = "aplikasi";
@@ -186,7 +194,8 @@ Application Service::create(const Scope& s, const architecture::ElementInput& el
       [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
         check_record(profile_of(s), tenancy_, c, s, record);
         Repository(c).save_record(s, after.id, record, clock::now_iso());
-        ledger_.append(c, ledger::change_in(s, actor, "application.create", "element", after.id, {{"record", to_json(record)}}));
+        ledger_.append(
+            c, ledger::change_in(s, actor, "application.create", "element", after.id, {{"record", to_json(record)}}));
       },
       true);
   return get(s, e.id);
@@ -195,21 +204,23 @@ Application Service::create(const Scope& s, const architecture::ElementInput& el
 Application Service::update(const Scope& s, const std::string& id, const architecture::ElementInput& element,
                             const RecordInput& input, const Actor& actor) {
   auto current = get(s, id);
-  if (element.domain && *element.domain != "aplikasi") throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change");
-  elements_.update(s, id, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
-    Record record = current.record;
-    apply(record, input);
-    if (to_json(record) == to_json(current.record)) return;  // nothing changes: nothing is written
-    check_record(profile_of(s), tenancy_, c, s, record);
-    Repository(c).save_record(s, id, record, clock::now_iso());
-    ledger_.append(c, ledger::change_in(s, actor, "application.update", "element", id,
-                                        {{"before", to_json(current.record)}, {"after", to_json(record)}}));
-  });
+  if (element.domain && *element.domain != "aplikasi")
+    throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change");
+  elements_.update(
+      s, id, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
+        Record record = current.record;
+        apply(record, input);
+        if (to_json(record) == to_json(current.record)) return;  // nothing changes: nothing is written
+        check_record(profile_of(s), tenancy_, c, s, record);
+        Repository(c).save_record(s, id, record, clock::now_iso());
+        ledger_.append(c, ledger::change_in(s, actor, "application.update", "element", id,
+                                            {{"before", to_json(current.record)}, {"after", to_json(record)}}));
+      });
   return get(s, id);
 }
 
-Application Service::move(const Scope& s, const std::string& id, const std::string& to, const std::string& note, const Actor& actor,
-                          const std::string& today) {
+Application Service::move(const Scope& s, const std::string& id, const std::string& to, const std::string& note,
+                          const Actor& actor, const std::string& today) {
   const auto& p = profile_of(s);
   if (to != kRetiredStage && p.applications.stage_index(to) < 0) {
     boost::json::array allowed;
@@ -234,7 +245,8 @@ Application Service::move(const Scope& s, const std::string& id, const std::stri
           record.live_since = today;
           Repository(c).save_record(s, id, record, clock::now_iso());
         }
-        ledger_.append(c, ledger::change_in(s, actor, "application.stage", "element", id, {{"from", from}, {"to", to}, {"note", note}}));
+        ledger_.append(c, ledger::change_in(s, actor, "application.stage", "element", id,
+                                            {{"from", from}, {"to", to}, {"note", note}}));
       },
       true);
   return get(s, id);
@@ -270,7 +282,8 @@ std::vector<Move> Service::moves(const Scope& s, const std::string& id, const st
   return out;
 }
 
-std::vector<regulation::Violation> Service::early_warnings(const Scope& s, const std::string& id, const std::string& today) const {
+std::vector<regulation::Violation> Service::early_warnings(const Scope& s, const std::string& id,
+                                                           const std::string& today) const {
   auto current = get(s, id);
   return storage::read(db_, [&](storage::Connection& c) {
     auto tenant = compliance_.tenant_facts(c, s);
@@ -283,12 +296,14 @@ regulation::Fact Service::fact(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) { return fact_of(c, s, current.element, current.record); });
 }
 
-std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> Service::linked(const Scope& s,
-                                                                                                const std::string& id) const {
+std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> Service::linked(
+    const Scope& s, const std::string& id) const {
   std::vector<architecture::Element> services, data;
   for (auto& r : elements_.relations_of(s, id)) {
-    if (r.relation.type == "supported_by" && r.direction == "in" && r.other.domain == "layanan") services.push_back(std::move(r.other));
-    else if (r.relation.type == "uses_data" && r.direction == "out") data.push_back(std::move(r.other));
+    if (r.relation.type == "supported_by" && r.direction == "in" && r.other.domain == "layanan")
+      services.push_back(std::move(r.other));
+    else if (r.relation.type == "uses_data" && r.direction == "out")
+      data.push_back(std::move(r.other));
   }
   return {std::move(services), std::move(data)};
 }
@@ -308,13 +323,14 @@ Recommendation Service::request_recommendation(const Scope& s, const std::string
     r.requested_by_name = actor.name;
     r.requested_at = clock::now_iso();
     repo.insert(s, r);
-    ledger_.append(c, ledger::change_in(s, actor, "recommendation.request", "element", id, {{"recommendation_id", r.id}, {"purpose", purpose}}));
+    ledger_.append(c, ledger::change_in(s, actor, "recommendation.request", "element", id,
+                                        {{"recommendation_id", r.id}, {"purpose", purpose}}));
     return *repo.recommendation(s, r.id);
   });
 }
 
-Recommendation Service::decide(const Scope& s, const std::string& recommendation_id, bool approve, const std::string& reasons,
-                               const Actor& actor, const std::string& today) {
+Recommendation Service::decide(const Scope& s, const std::string& recommendation_id, bool approve,
+                               const std::string& reasons, const Actor& actor, const std::string& today) {
   const auto& p = profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
@@ -324,7 +340,8 @@ Recommendation Service::decide(const Scope& s, const std::string& recommendation
     regulation::Fact decision;
     decision.subject = "recommendation";
     decision.id = r->id;
-    decision.fields = {{"requested_by", r->requested_by}, {"decided_by", actor.id}, {"decider_agency", actor.agency_id}};
+    decision.fields = {
+        {"requested_by", r->requested_by}, {"decided_by", actor.id}, {"decider_agency", actor.agency_id}};
     compliance_.check_gate(s, compliance_.tenant_facts(c, s), decision, today);
     r->state = approve ? "disetujui" : "ditolak";
     r->reasons = reasons;
@@ -337,8 +354,10 @@ Recommendation Service::decide(const Scope& s, const std::string& recommendation
   });
 }
 
-std::vector<Recommendation> Service::recommendations(const Scope& s, const std::string& state, const std::string& application_id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).recommendations(s, state, application_id); });
+std::vector<Recommendation> Service::recommendations(const Scope& s, const std::string& state,
+                                                     const std::string& application_id) const {
+  return storage::read(db_,
+                       [&](storage::Connection& c) { return Repository(c).recommendations(s, state, application_id); });
 }
 
 Consideration Service::consider(const Scope& s, const std::string& id, Consideration in, const Actor& actor) {
@@ -348,7 +367,8 @@ Consideration Service::consider(const Scope& s, const std::string& id, Considera
   require_one_of(in.decision, {"disetujui", "ditolak"}, "decision");
   require_date(in.date, "date");
   return append_record(s, id, std::move(in), actor, "consideration.record", [](const Consideration& x) {
-    return boost::json::object{{"consideration_id", x.id}, {"kind", x.kind}, {"reference", x.reference}, {"decision", x.decision}};
+    return boost::json::object{
+        {"consideration_id", x.id}, {"kind", x.kind}, {"reference", x.reference}, {"decision", x.decision}};
   });
 }
 
@@ -409,8 +429,12 @@ Artifact Service::upload(const Scope& s, const std::string& id, const std::strin
     storage::put_blob(c, s.tenant_id, a.sha256, a.size, crypto::to_base64(content), a.uploaded_at);
     repo.insert(s, a);
     ledger_.append(c, ledger::change_in(s, actor, "artifact.upload", "element", id,
-                                        {{"artifact_id", a.id}, {"kind", kind}, {"release", release}, {"filename", filename},
-                                         {"size", a.size}, {"sha256", a.sha256}}));
+                                        {{"artifact_id", a.id},
+                                         {"kind", kind},
+                                         {"release", release},
+                                         {"filename", filename},
+                                         {"size", a.size},
+                                         {"sha256", a.sha256}}));
   });
   return a;
 }
@@ -419,20 +443,25 @@ std::vector<Artifact> Service::artifacts(const Scope& s, const std::string& id) 
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).artifacts(s, id); });
 }
 
-Artifact Service::confirm_explanations(const Scope& s, const std::string& artifact_id, const std::string& note, const Actor& actor) {
+Artifact Service::confirm_explanations(const Scope& s, const std::string& artifact_id, const std::string& note,
+                                       const Actor& actor) {
   auto rule = source_code_rule(profile_of(s));
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto a = repo.artifact(s, artifact_id);
     if (!a) throw Error(ErrorCode::ArtifactNotFound);
     if (!rule || a->kind != "kode_sumber")
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "artifact"}, {"reason", "not_source_code"}, {"kind", a->kind}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "artifact"}, {"reason", "not_source_code"}, {"kind", a->kind}});
     a->explanations_confirmed_by_name = actor.name;
     a->explanations_confirmed_at = clock::now_iso();
     a->explanations_note = note;
     repo.confirm_explanations(s, *a);
     ledger_.append(c, ledger::change_in(s, actor, "artifact.confirm_explanations", "element", a->application_id,
-                                        {{"artifact_id", a->id}, {"filename", a->filename}, {"sha256", a->sha256}, {"note", note},
+                                        {{"artifact_id", a->id},
+                                         {"filename", a->filename},
+                                         {"sha256", a->sha256},
+                                         {"note", note},
                                          {"rule", *rule}}));
     return *a;
   });

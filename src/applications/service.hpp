@@ -34,8 +34,8 @@ struct Move {
 
 class Service {
  public:
-  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, regulation::Compliance& compliance,
-          const ledger::Ledger& ledger)
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements,
+          regulation::Compliance& compliance, const ledger::Ledger& ledger)
       : db_(db), tenancy_(tenancy), elements_(elements), compliance_(compliance), ledger_(ledger) {}
 
   const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
@@ -50,26 +50,30 @@ class Service {
 
   std::vector<Application> list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const;
   Application get(const Scope& s, const std::string& id) const;
-  Application create(const Scope& s, const architecture::ElementInput& element, const RecordInput& record, const Actor& actor);
-  Application update(const Scope& s, const std::string& id, const architecture::ElementInput& element, const RecordInput& record,
+  Application create(const Scope& s, const architecture::ElementInput& element, const RecordInput& record,
                      const Actor& actor);
+  Application update(const Scope& s, const std::string& id, const architecture::ElementInput& element,
+                     const RecordInput& record, const Actor& actor);
   /// Moves to `to` (a lifecycle stage or "pensiun") unless a gate refuses it.
-  Application move(const Scope& s, const std::string& id, const std::string& to, const std::string& note, const Actor& actor,
-                   const std::string& today);
+  Application move(const Scope& s, const std::string& id, const std::string& to, const std::string& note,
+                   const Actor& actor, const std::string& today);
   std::vector<Move> moves(const Scope& s, const std::string& id, const std::string& today) const;
   /// Value rules (subdomain, e-mail, hosting, ...) the application breaks already that become
   /// findings once it is live: checked from registration on, so a PD learns before it builds.
-  std::vector<regulation::Violation> early_warnings(const Scope& s, const std::string& id, const std::string& today) const;
+  std::vector<regulation::Violation> early_warnings(const Scope& s, const std::string& id,
+                                                    const std::string& today) const;
   /// The application as the compliance engine sees it (its fact), e.g. for the audit due date.
   regulation::Fact fact(const Scope& s, const std::string& id) const;
   /// The services it supports and the data sets it uses: architecture relations, read-only here.
-  std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> linked(const Scope& s, const std::string& id) const;
+  std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> linked(const Scope& s,
+                                                                                           const std::string& id) const;
 
   Recommendation request_recommendation(const Scope& s, const std::string& id, const std::string& purpose,
                                         const std::string& justification, const Actor& actor);
   Recommendation decide(const Scope& s, const std::string& recommendation_id, bool approve, const std::string& reasons,
                         const Actor& actor, const std::string& today);
-  std::vector<Recommendation> recommendations(const Scope& s, const std::string& state, const std::string& application_id) const;
+  std::vector<Recommendation> recommendations(const Scope& s, const std::string& state,
+                                              const std::string& application_id) const;
   Consideration consider(const Scope& s, const std::string& id, Consideration in, const Actor& actor);
   std::vector<Consideration> considerations(const Scope& s, const std::string& id) const;
   TestRecord record_test(const Scope& s, const std::string& id, TestRecord in, const Actor& actor);
@@ -81,7 +85,8 @@ class Service {
   std::pair<Artifact, std::string> download(const Scope& s, const std::string& artifact_id) const;
   /// A Dinas reviewer records that the source code explains each procedure (Madiun Pasal 24 ayat
   /// (4)); only for a `kode_sumber` artifact where the profile states that rule.
-  Artifact confirm_explanations(const Scope& s, const std::string& artifact_id, const std::string& note, const Actor& actor);
+  Artifact confirm_explanations(const Scope& s, const std::string& artifact_id, const std::string& note,
+                                const Actor& actor);
 
   /// The kinds an artifact may have: the profile's handover documents plus test report and other.
   static std::vector<tenancy::EnumItem> artifact_kinds(const tenancy::Profile& p);
@@ -99,7 +104,7 @@ class Service {
   /// Stamps a lifecycle record (id, who, when) and writes it with its ledger entry.
   template <typename Entry, typename Details>
   Entry append_record(const Scope& s, const std::string& id, Entry in, const Actor& actor, const char* action,
-                       Details details) {
+                      Details details) {
     in.id = crypto::new_id();
     in.recorded_by_name = actor.name;
     in.recorded_at = clock::now_iso();
@@ -109,7 +114,8 @@ class Service {
     });
     return in;
   }
-  regulation::Fact fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e, const Record& r) const;
+  regulation::Fact fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e,
+                           const Record& r) const;
 
   storage::Database& db_;
   const tenancy::Service& tenancy_;
@@ -121,7 +127,8 @@ class Service {
 
 /// Throws the catalogue Error for the first invalid field of the record (the API and the import);
 /// the operator agency is looked up through the tenancy module's read port.
-void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s, const Record& r);
+void check_record(const tenancy::Profile& p, const tenancy::Service& tenancy, storage::Connection& c, const Scope& s,
+                  const Record& r);
 
 /// Fixed choices of the record (docs/applications.md), with Indonesian names.
 const std::vector<tenancy::EnumItem>& builders();

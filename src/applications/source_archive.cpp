@@ -103,21 +103,23 @@ std::optional<std::string> gunzip_prefix(std::string_view bytes) {
 bool is_source_file(std::string_view name) {
   // Languages and markup a program is written in; data formats (json, yaml, xml) alone are no source code.
   static constexpr std::string_view kExtensions[] = {
-      "c",   "h",    "cc",   "cpp", "hpp",    "cs",   "java",  "kt", "kts", "scala", "go", "rs",  "py", "rb", "php", "js",
-      "mjs", "ts",   "tsx",  "jsx", "vue",    "svelte", "dart", "swift", "m", "sql", "pl", "sh", "html", "css", "scss", "lua",
-      "r",   "groovy"};
+      "c",  "h",   "cc",  "cpp", "hpp",  "cs",  "java", "kt",  "kts", "scala",  "go",   "rs",
+      "py", "rb",  "php", "js",  "mjs",  "ts",  "tsx",  "jsx", "vue", "svelte", "dart", "swift",
+      "m",  "sql", "pl",  "sh",  "html", "css", "scss", "lua", "r",   "groovy"};
   auto slash = name.find_last_of('/');
   auto base = slash == std::string_view::npos ? name : name.substr(slash + 1);
   auto dot = base.find_last_of('.');
   if (dot == std::string_view::npos || dot == 0) return false;
   std::string ext(base.substr(dot + 1));
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return std::find(std::begin(kExtensions), std::end(kExtensions), ext) != std::end(kExtensions);
 }
 
 std::optional<ArchiveListing> list_archive(std::string_view bytes) {
   if (bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return list_zip(bytes);
-  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b) {
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+      static_cast<unsigned char>(bytes[1]) == 0x8b) {
     auto tar = gunzip_prefix(bytes);
     if (!tar) return std::nullopt;
     return list_tar(*tar, "tar.gz");

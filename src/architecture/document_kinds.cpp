@@ -15,12 +15,13 @@ std::optional<std::string> kind_rule(const tenancy::Reader& r, const tenancy::Pr
   return id;
 }
 
-ExtraDocumentKind read_kind(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n, const std::string& path,
-                            const std::vector<ExtraDocumentKind>& earlier) {
+ExtraDocumentKind read_kind(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n,
+                            const std::string& path, const std::vector<ExtraDocumentKind>& earlier) {
   ExtraDocumentKind k;
   k.id = r.str(n, "id", path);
   for (const char* built_in : kBuiltInKinds)
-    if (k.id == built_in) r.fail(n["id"], path + "id", "'" + k.id + "' is read from architecture.document or architecture.roadmap");
+    if (k.id == built_in)
+      r.fail(n["id"], path + "id", "'" + k.id + "' is read from architecture.document or architecture.roadmap");
   for (const auto& e : earlier)
     if (e.id == k.id) r.fail(n["id"], path + "id", "is given twice");
   if (k.id.size() > 20) r.fail(n["id"], path + "id", "must be at most 20 characters");
@@ -50,7 +51,8 @@ DocumentKindsSection parse_document_kinds(const tenancy::Reader& r, const tenanc
   if (!kinds.IsDefined() || kinds.IsNull()) return out;
   if (!kinds.IsSequence()) r.fail(kinds, "architecture.kinds", "must be a list");
   std::size_t i = 0;
-  for (const auto& k : kinds) out.extra.push_back(read_kind(r, p, k, "architecture.kinds[" + std::to_string(i++) + "].", out.extra));
+  for (const auto& k : kinds)
+    out.extra.push_back(read_kind(r, p, k, "architecture.kinds[" + std::to_string(i++) + "].", out.extra));
   return out;
 }
 
@@ -67,7 +69,8 @@ std::vector<DocumentKind> document_kinds(const tenancy::Profile& p) {
       {"arsitektur", "Arsitektur SPBE", "SPBE architecture", &p.architecture.document, {}, std::nullopt, std::nullopt},
       {"peta_rencana", "Peta Rencana SPBE", "SPBE roadmap", &p.architecture.roadmap, {}, std::nullopt, std::nullopt}};
   if (const auto* section = p.section<DocumentKindsSection>("architecture"))
-    for (const auto& k : section->extra) out.push_back({k.id, k.label, k.label_en, &k.spec, k.parts, k.parts_rule, k.in_force_rule});
+    for (const auto& k : section->extra)
+      out.push_back({k.id, k.label, k.label_en, &k.spec, k.parts, k.parts_rule, k.in_force_rule});
   return out;
 }
 

@@ -17,8 +17,8 @@ struct ExtraDocumentKind {
   std::string id;
   std::string label, label_en;
   tenancy::PlanDocumentSpec spec;
-  std::vector<std::string> parts;        // kinds a version of this kind contains (linked by document id)
-  std::optional<std::string> parts_rule;  // the article listing them
+  std::vector<std::string> parts;            // kinds a version of this kind contains (linked by document id)
+  std::optional<std::string> parts_rule;     // the article listing them
   std::optional<std::string> in_force_rule;  // the article that makes a version in force a duty
 };
 

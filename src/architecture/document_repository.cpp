@@ -79,13 +79,15 @@ std::optional<Document> DocumentRepository::document(const Scope& s, const std::
 }
 
 std::optional<Document> DocumentRepository::approved(const Scope& s, const std::string& kind) {
-  auto rows = c_.query(std::string(kDocumentColumns) + "WHERE tenant_id = ? AND kind = ? AND status = 'approved'", {s.tenant_id, kind});
+  auto rows = c_.query(std::string(kDocumentColumns) + "WHERE tenant_id = ? AND kind = ? AND status = 'approved'",
+                       {s.tenant_id, kind});
   if (rows.empty()) return std::nullopt;
   return document_from(rows[0]);
 }
 
 int DocumentRepository::next_version(const Scope& s, const std::string& kind) {
-  auto rows = c_.query("SELECT COALESCE(MAX(version), 0) FROM arch_documents WHERE tenant_id = ? AND kind = ?", {s.tenant_id, kind});
+  auto rows = c_.query("SELECT COALESCE(MAX(version), 0) FROM arch_documents WHERE tenant_id = ? AND kind = ?",
+                       {s.tenant_id, kind});
   return static_cast<int>(rows[0].int_at(0)) + 1;
 }
 
@@ -114,22 +116,26 @@ void DocumentRepository::supersede_approved(const Scope& s, const std::string& k
              {s.tenant_id, kind});
 }
 
-void DocumentRepository::insert_snapshot(const Scope& s, const std::string& document_id, const std::string& model_json) {
-  c_.execute("INSERT INTO arch_snapshots (document_id, tenant_id, model) VALUES (?, ?, ?)", {document_id, s.tenant_id, model_json});
+void DocumentRepository::insert_snapshot(const Scope& s, const std::string& document_id,
+                                         const std::string& model_json) {
+  c_.execute("INSERT INTO arch_snapshots (document_id, tenant_id, model) VALUES (?, ?, ?)",
+             {document_id, s.tenant_id, model_json});
 }
 
 std::optional<std::string> DocumentRepository::snapshot(const Scope& s, const std::string& document_id) {
-  auto rows = c_.query("SELECT model FROM arch_snapshots WHERE tenant_id = ? AND document_id = ?", {s.tenant_id, document_id});
+  auto rows =
+      c_.query("SELECT model FROM arch_snapshots WHERE tenant_id = ? AND document_id = ?", {s.tenant_id, document_id});
   if (rows.empty()) return std::nullopt;
   return rows[0].text_at(0);
 }
 
 std::vector<Review> DocumentRepository::reviews(const Scope& s, const std::string& document_id) {
   std::vector<Review> out;
-  for (const auto& r : c_.query("SELECT id, document_id, review_date, reasons, summary, outcome, decree_number, "
-                                "recorded_by_name, created_at FROM arch_reviews WHERE tenant_id = ? AND document_id = ? "
-                                "ORDER BY review_date, created_at",
-                                {s.tenant_id, document_id}))
+  for (const auto& r :
+       c_.query("SELECT id, document_id, review_date, reasons, summary, outcome, decree_number, "
+                "recorded_by_name, created_at FROM arch_reviews WHERE tenant_id = ? AND document_id = ? "
+                "ORDER BY review_date, created_at",
+                {s.tenant_id, document_id}))
     out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), text::split_nonempty(r.text_at(3), ','), r.text_at(4),
                    r.text_at(5), r.optional_text_at(6), r.text_at(7), r.text_at(8)});
   return out;

@@ -91,11 +91,12 @@ boost::json::object document_json(const Module& m, const Scope& s, const Documen
   for (const auto& [domain, agency_id] : d.domain_coordinators) {
     auto name = names.find(std::string(agency_id.as_string()));
     auto role = spec.domain_coordinators.find(std::string(domain));
-    coordinators.push_back(boost::json::object{
-        {"domain", domain},
-        {"role_id", role == spec.domain_coordinators.end() ? boost::json::value(nullptr) : boost::json::value(role->second)},
-        {"agency_id", agency_id},
-        {"agency_name", name == names.end() ? "" : name->second}});
+    coordinators.push_back(
+        boost::json::object{{"domain", domain},
+                            {"role_id", role == spec.domain_coordinators.end() ? boost::json::value(nullptr)
+                                                                               : boost::json::value(role->second)},
+                            {"agency_id", agency_id},
+                            {"agency_name", name == names.end() ? "" : name->second}});
   }
   out["reviews"] = std::move(review_json);
   out["review_schedule"] = std::move(schedule);

@@ -23,7 +23,8 @@ namespace {
 
 std::string year_date(int year, const char* month_day) { return std::to_string(year) + "-" + month_day; }
 
-ledger::Change change(const Scope& s, const Actor& a, std::string action, const Document& d, boost::json::object details) {
+ledger::Change change(const Scope& s, const Actor& a, std::string action, const Document& d,
+                      boost::json::object details) {
   details["kind"] = d.kind;
   details["version"] = d.version;
   return ledger::change_in(s, a, std::move(action), "document", d.id, std::move(details));
@@ -31,8 +32,8 @@ ledger::Change change(const Scope& s, const Actor& a, std::string action, const 
 
 }  // namespace
 
-std::vector<DueReview> review_schedule(const Document& d, const tenancy::ReviewSpec& spec, const std::vector<Review>& reviews,
-                                       const std::string& today) {
+std::vector<DueReview> review_schedule(const Document& d, const tenancy::ReviewSpec& spec,
+                                       const std::vector<Review>& reviews, const std::string& today) {
   std::vector<DueReview> out;
   if (d.status != "approved" || d.period_start == 0) return out;
   auto add = [&](std::string label, int year) {
@@ -75,10 +76,12 @@ void Documents::link_parts(storage::Connection& c, const Scope& s, const tenancy
       d.parts.erase(part);
       continue;
     }
-    if (!id.is_string()) throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"problem", "a document id"}}, rule);
+    if (!id.is_string())
+      throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"problem", "a document id"}}, rule);
     auto linked = repo.document(s, std::string(id.get_string()));
     if (!linked || linked->kind != std::string(part))
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"problem", "a document of kind " + std::string(part)}}, rule);
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", field}, {"problem", "a document of kind " + std::string(part)}}, rule);
     d.parts[part] = id;
   }
 }
@@ -101,13 +104,18 @@ void Documents::check_period(const tenancy::Profile& p, const Document& d) const
   const auto& sp = spec(p, d.kind);
   auto rule = rule_ref(p, sp.validity_rule);
   if (d.period_start < 2000 || d.period_start > 2100)
-    throw Error(ErrorCode::DocumentPeriodInvalid, {{"field", "period_start"}, {"problem", "a year between 2000 and 2100"}}, rule);
+    throw Error(ErrorCode::DocumentPeriodInvalid,
+                {{"field", "period_start"}, {"problem", "a year between 2000 and 2100"}}, rule);
   int years = d.period_end - d.period_start + 1;
   if (years < 1 || years > sp.validity_years)
-    throw Error(ErrorCode::DocumentPeriodInvalid, {{"field", "period_end"}, {"validity_years", sp.validity_years}}, rule);
+    throw Error(ErrorCode::DocumentPeriodInvalid, {{"field", "period_end"}, {"validity_years", sp.validity_years}},
+                rule);
   if (years < sp.validity_years && !sp.shorter_when_mid_rpjmd)
     throw Error(ErrorCode::DocumentPeriodInvalid,
-                {{"field", "period_end"}, {"validity_years", sp.validity_years}, {"problem", "the regulation sets a full period"}}, rule);
+                {{"field", "period_end"},
+                 {"validity_years", sp.validity_years},
+                 {"problem", "the regulation sets a full period"}},
+                rule);
 }
 
 std::map<std::string, std::string> Documents::coordinator_names(const Scope& s, const Document& d) const {
@@ -130,8 +138,10 @@ Document Documents::create(const Scope& s, const DocumentInput& in, const Actor&
     // A kind the region's regulation does not name (Rencana Induk SPBE outside Lampung Timur).
     boost::json::array allowed;
     for (const auto& k : document_kinds(profile)) allowed.push_back(boost::json::value(k.id));
-    throw Error(ErrorCode::ValidationInvalidValue,
-                {{"field", "kind"}, {"kind", d.kind}, {"allowed", std::move(allowed)}, {"problem", "not a document of this region's regulation"}});
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "kind"},
+                                                    {"kind", d.kind},
+                                                    {"allowed", std::move(allowed)},
+                                                    {"problem", "not a document of this region's regulation"}});
   }
   const auto& sp = *kind->spec;
   d.title = in.title.value_or(kind->label + " " + profile.region_name);
@@ -146,7 +156,8 @@ Document Documents::create(const Scope& s, const DocumentInput& in, const Actor&
     for (const auto& [domain, role_id] : sp.domain_coordinators)
       for (const auto& role : profile.roles)
         if (role.id == role_id && role.agency_flag)
-          if (auto holder = tenancy_.agency_with_flag(c, s, *role.agency_flag)) d.domain_coordinators[domain] = holder->id;
+          if (auto holder = tenancy_.agency_with_flag(c, s, *role.agency_flag))
+            d.domain_coordinators[domain] = holder->id;
     if (in.domain_coordinators) {
       for (const auto& [k, v] : *in.domain_coordinators) d.domain_coordinators[k] = v;
     }
@@ -157,8 +168,11 @@ Document Documents::create(const Scope& s, const DocumentInput& in, const Actor&
     DocumentRepository repo(c);
     d.version = repo.next_version(s, d.kind);
     repo.insert(s, d);
-    ledger_.append(c, change(s, actor, "document.create", d,
-                             {{"title", d.title}, {"period_start", d.period_start}, {"period_end", d.period_end}, {"parts", d.parts}}));
+    ledger_.append(
+        c,
+        change(
+            s, actor, "document.create", d,
+            {{"title", d.title}, {"period_start", d.period_start}, {"period_end", d.period_end}, {"parts", d.parts}}));
     return d;
   });
 }
@@ -179,7 +193,8 @@ Document Documents::update(const Scope& s, const std::string& id, const Document
     check_period(profile, *d);
     if (in.domain_coordinators) {
       for (const auto& [k, v] : *in.domain_coordinators) {
-        if (!find_domain(k)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
+        if (!find_domain(k))
+          throw Error(ErrorCode::ValidationInvalidValue, {{"field", "domain_coordinators." + std::string(k)}});
         if (v.is_null()) {
           d->domain_coordinators.erase(k);
           continue;
@@ -191,12 +206,16 @@ Document Documents::update(const Scope& s, const std::string& id, const Document
     }
     if (in.parts) link_parts(c, s, profile, *d, *in.parts);
     if (d->title == before.title && d->notes == before.notes && d->period_start == before.period_start &&
-        d->period_end == before.period_end && d->domain_coordinators == before.domain_coordinators && d->parts == before.parts)
+        d->period_end == before.period_end && d->domain_coordinators == before.domain_coordinators &&
+        d->parts == before.parts)
       return before;  // nothing changes: nothing is written
     d->updated_at = clock::now_iso();
     repo.update(s, *d);
     ledger_.append(c, change(s, actor, "document.update", *d,
-                             {{"title", d->title}, {"period_start", d->period_start}, {"period_end", d->period_end}, {"parts", d->parts}}));
+                             {{"title", d->title},
+                              {"period_start", d->period_start},
+                              {"period_end", d->period_end},
+                              {"parts", d->parts}}));
     return *d;
   });
 }
@@ -206,9 +225,12 @@ boost::json::object live_model(storage::Connection& c, const Scope& s) {
   auto model = to_json(to_portable(repo.all_elements(s), repo.all_relations(s)));
   boost::json::array initiatives;
   for (const auto& i : RoadmapRepository(c).all(s))
-    initiatives.push_back(boost::json::object{{"code", i.code},           {"name", i.name},
-                                              {"category", i.category},   {"start_year", i.start_year},
-                                              {"target_year", i.target_year}, {"status", i.status}});
+    initiatives.push_back(boost::json::object{{"code", i.code},
+                                              {"name", i.name},
+                                              {"category", i.category},
+                                              {"start_year", i.start_year},
+                                              {"target_year", i.target_year},
+                                              {"status", i.status}});
   model["initiatives"] = std::move(initiatives);
   return model;
 }
@@ -224,16 +246,20 @@ Document Documents::approve(const Scope& s, const std::string& id, const std::st
     // The version is in force by its instrument (Lampung Timur Pasal 5 ayat (3): Peraturan Bupati).
     auto kind = document_kind(profile, d->kind);
     auto instrument_rule = rule_ref(profile, spec(profile, d->kind).instrument_rule);
-    if (number.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "instrument_number"}}, instrument_rule);
+    if (number.empty())
+      throw Error(ErrorCode::ValidationMissingField, {{"field", "instrument_number"}}, instrument_rule);
     if (date.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "instrument_date"}}, instrument_rule);
-    if (!clock::is_iso_date(date)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "instrument_date"}, {"problem", "YYYY-MM-DD"}}, instrument_rule);
+    if (!clock::is_iso_date(date))
+      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "instrument_date"}, {"problem", "YYYY-MM-DD"}},
+                  instrument_rule);
     // What the regulation says the document contains (Pasal 5 ayat (2) huruf d and e): every part linked.
     if (kind) {
       boost::json::array missing;
       for (const auto& part : kind->parts)
         if (!d->parts.contains(part)) missing.push_back(boost::json::value(part));
       if (!missing.empty())
-        throw Error(ErrorCode::ValidationMissingField, {{"field", "parts"}, {"missing", std::move(missing)}}, rule_ref(profile, kind->parts_rule));
+        throw Error(ErrorCode::ValidationMissingField, {{"field", "parts"}, {"missing", std::move(missing)}},
+                    rule_ref(profile, kind->parts_rule));
     }
     check_period(profile, *d);
     auto model = live_model(c, s);
@@ -267,7 +293,8 @@ Review Documents::add_review(const Scope& s, const std::string& id, const Review
   if (in.date > clock::latest_indonesian_date())
     throw Error(ErrorCode::ValidationInvalidValue, "date", "cannot be in the future");
   if (in.outcome != "tetap" && in.outcome != "perlu_perubahan")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "outcome"}, {"allowed", boost::json::array{"tetap", "perlu_perubahan"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "outcome"}, {"allowed", boost::json::array{"tetap", "perlu_perubahan"}}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     DocumentRepository repo(c);
     auto d = repo.document(s, id);
@@ -282,10 +309,14 @@ Review Documents::add_review(const Scope& s, const std::string& id, const Review
         throw Error(ErrorCode::ValidationInvalidValue, {{"field", "reasons"}, {"reason", r}}, reasons_rule);
     if (review.decree_required && (!in.decree_number || in.decree_number->empty()))
       throw Error(ErrorCode::ReviewDecreeRequired, {{"field", "decree_number"}}, rule_ref(profile, review.decree_rule));
-    Review r{crypto::new_id(), id, in.date, in.reasons, in.summary, in.outcome, in.decree_number, actor.name, clock::now_iso()};
+    Review r{crypto::new_id(), id,         in.date,         in.reasons, in.summary, in.outcome,
+             in.decree_number, actor.name, clock::now_iso()};
     repo.insert_review(s, r);
-    ledger_.append(c, change(s, actor, "document.review", *d,
-                             {{"review_id", r.id}, {"date", r.date}, {"outcome", r.outcome}, {"reasons", text::join(r.reasons, ',')}}));
+    ledger_.append(
+        c,
+        change(
+            s, actor, "document.review", *d,
+            {{"review_id", r.id}, {"date", r.date}, {"outcome", r.outcome}, {"reasons", text::join(r.reasons, ',')}}));
     return r;
   });
 }
@@ -304,8 +335,10 @@ boost::json::object Documents::diff(const Scope& s, const std::string& id, const
     auto [from_ref, from] = model_of(id);
     boost::json::value to_ref = "live";
     boost::json::object to;
-    if (against == "live") to = live_model(c, s);
-    else std::tie(to_ref, to) = model_of(against);
+    if (against == "live")
+      to = live_model(c, s);
+    else
+      std::tie(to_ref, to) = model_of(against);
     auto out = diff_models(from, to);
     out["from"] = from_ref;
     out["to"] = to_ref;

@@ -41,8 +41,8 @@ struct DueReview {
 };
 
 /// The reviews an approved document owes under `spec`, given those recorded, as of `today` (YYYY-MM-DD).
-std::vector<DueReview> review_schedule(const Document& d, const tenancy::ReviewSpec& spec, const std::vector<Review>& reviews,
-                                       const std::string& today);
+std::vector<DueReview> review_schedule(const Document& d, const tenancy::ReviewSpec& spec,
+                                       const std::vector<Review>& reviews, const std::string& today);
 
 class Documents {
  public:
@@ -60,7 +60,8 @@ class Documents {
   Document update(const Scope& s, const std::string& id, const DocumentInput& in, const Actor& actor);
   /// Records the instrument that sets the version (number and date are required, citing the kind's
   /// instrument rule); a kind with parts is refused while a part is not linked (its parts rule).
-  Document approve(const Scope& s, const std::string& id, const std::string& number, const std::string& date, const Actor& actor);
+  Document approve(const Scope& s, const std::string& id, const std::string& number, const std::string& date,
+                   const Actor& actor);
   Review add_review(const Scope& s, const std::string& id, const ReviewInput& in, const Actor& actor);
   /// `against` is another version's id or "live" (the current model).
   boost::json::object diff(const Scope& s, const std::string& id, const std::string& against) const;
@@ -69,7 +70,8 @@ class Documents {
 
  private:
   void check_period(const tenancy::Profile& p, const Document& d) const;
-  void link_parts(storage::Connection& c, const Scope& s, const tenancy::Profile& p, Document& d, const boost::json::object& parts) const;
+  void link_parts(storage::Connection& c, const Scope& s, const tenancy::Profile& p, Document& d,
+                  const boost::json::object& parts) const;
   storage::Database& db_;
   tenancy::Service& tenancy_;
   const ledger::Ledger& ledger_;

@@ -27,8 +27,8 @@ std::vector<std::string_view> domain_ids() {
 
 ElementInput read_element(const Request& req, bool create) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"domain", "code", "name", "description", "level", "parent_id", "reference_code", "owner_agency_id",
-                       "state", "attributes"});
+  FieldReader f(body, {"domain", "code", "name", "description", "level", "parent_id", "reference_code",
+                       "owner_agency_id", "state", "attributes"});
   ElementInput in;
   if (create) {
     in.domain = f.required_string("domain", 30);
@@ -69,7 +69,8 @@ ElementFilter read_filter(const Request& req) {
 }
 
 /// Operators may change elements of their own agency only, including the agency they hand it to.
-const http::Principal& require_write(const Request& req, const std::string& owner, const std::optional<std::string>& new_owner = {}) {
+const http::Principal& require_write(const Request& req, const std::string& owner,
+                                     const std::optional<std::string>& new_owner = {}) {
   const auto& p = req.require_for_agency("architecture.write", owner);
   if (new_owner && *new_owner != owner) req.require_for_agency("architecture.write", *new_owner);
   return p;
@@ -86,7 +87,8 @@ void register_element_routes(http::Router& router, Module& m) {
       boost::json::array sources, targets;
       for (auto s : r.sources) sources.emplace_back(s);
       for (auto t : r.targets) targets.emplace_back(t);
-      relations.push_back(boost::json::object{{"type", r.type}, {"name", r.name_id}, {"sources", sources}, {"targets", targets}});
+      relations.push_back(
+          boost::json::object{{"type", r.type}, {"name", r.name_id}, {"sources", sources}, {"targets", targets}});
     }
     out["relation_types"] = std::move(relations);
     return http::json_response(200, out);
@@ -114,7 +116,8 @@ void register_element_routes(http::Router& router, Module& m) {
     boost::json::array relations, initiatives;
     for (const auto& r : m.elements.relations_of(p.scope(), id)) relations.push_back(to_json(r));
     for (const auto& i : m.roadmap.initiatives_of_element(p.scope(), id))
-      initiatives.push_back(boost::json::object{{"id", i.element_id}, {"code", i.code}, {"name", i.name}, {"effect", i.effect}});
+      initiatives.push_back(
+          boost::json::object{{"id", i.element_id}, {"code", i.code}, {"name", i.name}, {"effect", i.effect}});
     json["relations"] = std::move(relations);
     json["initiatives"] = std::move(initiatives);
     return http::json_response(200, json);
@@ -142,7 +145,8 @@ void register_element_routes(http::Router& router, Module& m) {
     auto g = m.elements.graph(p.scope(), req.id_param("id"), depth);
     boost::json::array nodes;
     for (const auto& e : g.nodes)
-      nodes.push_back(boost::json::object{{"id", e.id}, {"code", e.code}, {"name", e.name}, {"domain", e.domain}, {"state", e.state}});
+      nodes.push_back(boost::json::object{
+          {"id", e.id}, {"code", e.code}, {"name", e.name}, {"domain", e.domain}, {"state", e.state}});
     return http::json_response(200, boost::json::object{{"nodes", nodes}, {"edges", to_json(g.edges)}});
   });
 
@@ -151,7 +155,8 @@ void register_element_routes(http::Router& router, Module& m) {
     auto t = m.elements.trace(p.scope(), req.id_param("id"));
     boost::json::object layers;
     for (const auto& [domain, elements] : t.layers) layers[domain] = to_json(elements);
-    return http::json_response(200, boost::json::object{{"service", to_json(t.service)}, {"layers", layers}, {"edges", to_json(t.edges)}});
+    return http::json_response(
+        200, boost::json::object{{"service", to_json(t.service)}, {"layers", layers}, {"edges", to_json(t.edges)}});
   });
 
   router.add("POST", "/api/architecture/relations", [&m](Request& req) {

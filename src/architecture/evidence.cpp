@@ -40,8 +40,12 @@ int evaluation_year(const EvidenceQuery& q) {
 
 // ---- Arsitektur SPBE and Peta Rencana SPBE documents -------------------------------------------
 
-const char* document_name(const std::string& kind) { return kind == "peta_rencana" ? "Peta Rencana SPBE" : "Arsitektur SPBE"; }
-const char* evidence_kind(const std::string& kind) { return kind == "peta_rencana" ? "roadmap" : "architecture_document"; }
+const char* document_name(const std::string& kind) {
+  return kind == "peta_rencana" ? "Peta Rencana SPBE" : "Arsitektur SPBE";
+}
+const char* evidence_kind(const std::string& kind) {
+  return kind == "peta_rencana" ? "roadmap" : "architecture_document";
+}
 
 std::string documents_link(const std::string& kind, const std::string& id) {
   return "/arsitektur/dokumen?kind=" + kind + (id.empty() ? "" : "&versi=" + id);
@@ -74,10 +78,12 @@ void propose_document(storage::Connection& c, const EvidenceQuery& q, const std:
     return;
   }
   const tenancy::PlanDocumentSpec* spec =
-      q.profile ? &(kind == "peta_rencana" ? q.profile->architecture.roadmap : q.profile->architecture.document) : nullptr;
-  std::string detail = "Ditetapkan dengan " + (spec && spec->instrument ? *spec->instrument : std::string("keputusan")) + " Nomor " +
-                       d->instrument_number.value_or("-") + " tanggal " + d->instrument_date.value_or("-") + "; berlaku " +
-                       std::to_string(d->period_start) + "–" + std::to_string(d->period_end) + ".";
+      q.profile ? &(kind == "peta_rencana" ? q.profile->architecture.roadmap : q.profile->architecture.document)
+                : nullptr;
+  std::string detail = "Ditetapkan dengan " +
+                       (spec && spec->instrument ? *spec->instrument : std::string("keputusan")) + " Nomor " +
+                       d->instrument_number.value_or("-") + " tanggal " + d->instrument_date.value_or("-") +
+                       "; berlaku " + std::to_string(d->period_start) + "–" + std::to_string(d->period_end) + ".";
   std::vector<DueReview> schedule;
   if (spec) schedule = review_schedule(*d, spec->review, repo.reviews(q.scope, d->id), q.today);
   std::vector<std::string> reviews;
@@ -98,7 +104,8 @@ void propose_document(storage::Connection& c, const EvidenceQuery& q, const std:
   for (const auto& due : schedule)
     if (due.overdue)
       out.add(evidence_kind(kind), d->id, "Reviu " + review_name(due) + " " + name + " terlambat",
-              "Jatuh tempo " + due.due + "; belum ada reviu tercatat untuk versi " + std::to_string(d->version) + ".", link, false);
+              "Jatuh tempo " + due.due + "; belum ada reviu tercatat untuk versi " + std::to_string(d->version) + ".",
+              link, false);
 }
 
 // ---- Elements ---------------------------------------------------------------------------------
@@ -133,7 +140,8 @@ std::vector<Item> elements(const Reader& reader, const EvidenceQuery& q, const c
     boost::system::error_code ec;
     auto attrs = boost::json::parse(e.attributes, ec);
     if (!ec && attrs.is_object())
-      if (const auto* v = attrs.as_object().if_contains(attribute); v && v->is_string()) it.attribute = std::string(v->as_string());
+      if (const auto* v = attrs.as_object().if_contains(attribute); v && v->is_string())
+        it.attribute = std::string(v->as_string());
     out.push_back(std::move(it));
   }
   return out;
@@ -164,14 +172,15 @@ void propose_element_counts(storage::Connection& c, const EvidenceQuery& q, Prop
   std::int64_t total = 0;
   for (const auto& [domain, n] : counts) total += n;
   if (total == 0) {
-    out.add("elements", "", "Belum ada elemen Arsitektur SPBE" + owned_by(q), "Keenam domain arsitektur masih kosong.", "/arsitektur",
-            false);
+    out.add("elements", "", "Belum ada elemen Arsitektur SPBE" + owned_by(q), "Keenam domain arsitektur masih kosong.",
+            "/arsitektur", false);
     return;
   }
   std::vector<std::string> parts;
-  for (const auto& d : domains()) parts.push_back(std::string(d.name_id) + " " + std::to_string(counts[std::string(d.id)]));
-  out.add("elements", "", "Elemen Arsitektur SPBE" + owned_by(q) + ": " + std::to_string(total) + " elemen", joined(parts),
-          "/arsitektur", true);
+  for (const auto& d : domains())
+    parts.push_back(std::string(d.name_id) + " " + std::to_string(counts[std::string(d.id)]));
+  out.add("elements", "", "Elemen Arsitektur SPBE" + owned_by(q) + ": " + std::to_string(total) + " elemen",
+          joined(parts), "/arsitektur", true);
 }
 
 /// Services and the applications behind them (directly, or through a process that realises the
@@ -187,16 +196,18 @@ void propose_services(const Reader& reader, const EvidenceQuery& q, ProposalSink
   }
   std::vector<const Item*> without, with;
   for (const auto& s : services) (apps.count(s.id) ? with : without).push_back(&s);
-  static const std::vector<std::pair<std::string, std::string>> kTypes = {{"publik", "publik"}, {"administrasi", "administrasi"}};
+  static const std::vector<std::pair<std::string, std::string>> kTypes = {{"publik", "publik"},
+                                                                          {"administrasi", "administrasi"}};
   std::string detail = breakdown(services, kTypes);
   if (services.size() > kMaxListedRecords) detail += " (" + std::to_string(kMaxListedRecords) + " pertama ditampilkan)";
   out.add("services", "",
-          "Layanan SPBE" + owned_by(q) + ": " + std::to_string(services.size()) + " layanan, " + std::to_string(with.size()) +
-              " didukung aplikasi",
+          "Layanan SPBE" + owned_by(q) + ": " + std::to_string(services.size()) + " layanan, " +
+              std::to_string(with.size()) + " didukung aplikasi",
           detail, "/arsitektur?domain=layanan", true);
   std::size_t shown = 0;
   for (const auto* s : without)  // gaps first: they are what the assessor acts on
-    if (shown++ < kMaxListedRecords) out.add("element", s->id, s->label(), "Belum didukung aplikasi · " + s->agency, s->link(), false);
+    if (shown++ < kMaxListedRecords)
+      out.add("element", s->id, s->label(), "Belum didukung aplikasi · " + s->agency, s->link(), false);
   for (const auto* s : with)
     if (shown++ < kMaxListedRecords) {
       std::vector<std::string> codes(apps[s->id].begin(), apps[s->id].end());
@@ -205,21 +216,22 @@ void propose_services(const Reader& reader, const EvidenceQuery& q, ProposalSink
 }
 
 /// Data sets or infrastructure: one aggregate by type, then the elements themselves (returned).
-std::vector<Item> propose_domain(const Reader& reader, const EvidenceQuery& q, const char* domain, const char* attribute, const std::string& title,
-                    const std::vector<std::pair<std::string, std::string>>& types, ProposalSink& out) {
+std::vector<Item> propose_domain(const Reader& reader, const EvidenceQuery& q, const char* domain,
+                                 const char* attribute, const std::string& title,
+                                 const std::vector<std::pair<std::string, std::string>>& types, ProposalSink& out) {
   auto items = elements(reader, q, domain, attribute);
   std::string link = std::string("/arsitektur?domain=") + domain;
   if (items.empty()) {
-    out.add("elements", "", "Belum ada elemen " + title + owned_by(q), "Domain " + title + " dalam Arsitektur SPBE masih kosong.",
-            link, false);
+    out.add("elements", "", "Belum ada elemen " + title + owned_by(q),
+            "Domain " + title + " dalam Arsitektur SPBE masih kosong.", link, false);
     return items;
   }
   std::string detail = breakdown(items, types);
   if (items.size() > kMaxListedRecords) detail += " (" + std::to_string(kMaxListedRecords) + " pertama ditampilkan)";
   out.add("elements", "", title + owned_by(q) + ": " + std::to_string(items.size()) + " elemen", detail, link, true);
   for (std::size_t i = 0; i < items.size() && i < kMaxListedRecords; ++i)
-    out.add("element", items[i].id, items[i].label(), name_of(types, items[i].attribute) + " · " + items[i].agency, items[i].link(),
-            true);
+    out.add("element", items[i].id, items[i].label(), name_of(types, items[i].attribute) + " · " + items[i].agency,
+            items[i].link(), true);
   return items;
 }
 
@@ -233,14 +245,19 @@ void propose_data(const Reader& reader, const EvidenceQuery& q, ProposalSink& ou
 
 void propose_infrastructure(const Reader& reader, const EvidenceQuery& q, ProposalSink& out) {
   static const std::vector<std::pair<std::string, std::string>> kTypes = {
-      {"pusat_data", "Pusat Data"},       {"jaringan_intra", "Jaringan Intra"}, {"sistem_penghubung_layanan", "Sistem Penghubung Layanan"},
-      {"perangkat_keras", "perangkat keras"}, {"perangkat_lunak", "perangkat lunak"}, {"cloud", "cloud"}};
+      {"pusat_data", "Pusat Data"},
+      {"jaringan_intra", "Jaringan Intra"},
+      {"sistem_penghubung_layanan", "Sistem Penghubung Layanan"},
+      {"perangkat_keras", "perangkat keras"},
+      {"perangkat_lunak", "perangkat lunak"},
+      {"cloud", "cloud"}};
   auto items = propose_domain(reader, q, "infrastruktur", "infra_type", "Infrastruktur SPBE", kTypes, out);
   if (!q.agency_id.empty()) return;  // a Pemda has one Pusat Data and one network, not one per agency
   for (const char* type : {"pusat_data", "jaringan_intra"})
     if (std::none_of(items.begin(), items.end(), [&](const Item& it) { return it.attribute == type; }))
       out.add("elements", "", name_of(kTypes, type) + " belum tercatat dalam Arsitektur SPBE",
-              "Tidak ada elemen Infrastruktur berjenis " + name_of(kTypes, type) + ".", "/arsitektur?domain=infrastruktur", false);
+              "Tidak ada elemen Infrastruktur berjenis " + name_of(kTypes, type) + ".",
+              "/arsitektur?domain=infrastruktur", false);
 }
 
 // ---- Peta Rencana initiatives -----------------------------------------------------------------
@@ -251,8 +268,8 @@ void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Proposa
   EvidenceRepository repo(c);
   auto rows = repo.initiatives(q.scope, q.agency_id);
   if (rows.empty()) {
-    out.add("initiatives", "", "Belum ada inisiatif Peta Rencana" + owned_by(q), "Peta Rencana belum memuat program/kegiatan.",
-            "/peta-rencana", false);
+    out.add("initiatives", "", "Belum ada inisiatif Peta Rencana" + owned_by(q),
+            "Peta Rencana belum memuat program/kegiatan.", "/peta-rencana", false);
     return;
   }
   int year = evaluation_year(q);
@@ -272,10 +289,11 @@ void propose_initiatives(storage::Connection& c, const EvidenceQuery& q, Proposa
     if (by_status.count(s)) parts.push_back(std::string(s) + " " + std::to_string(by_status[s]));
   std::string detail = joined(parts);
   if (running)
-    detail += "; monitoring tahun " + std::to_string(year) + ": " + std::to_string(running - static_cast<int>(unmonitored.size())) +
-              " dari " + std::to_string(running) + " inisiatif";
-  out.add("initiatives", "", "Inisiatif Peta Rencana" + owned_by(q) + ": " + std::to_string(rows.size()) + " inisiatif", detail,
-          "/peta-rencana", true);
+    detail += "; monitoring tahun " + std::to_string(year) + ": " +
+              std::to_string(running - static_cast<int>(unmonitored.size())) + " dari " + std::to_string(running) +
+              " inisiatif";
+  out.add("initiatives", "", "Inisiatif Peta Rencana" + owned_by(q) + ": " + std::to_string(rows.size()) + " inisiatif",
+          detail, "/peta-rencana", true);
   bool yearly = q.profile && q.profile->architecture.roadmap.monitoring_frequency == "annual";
   if (!yearly) return;
   for (std::size_t i = 0; i < unmonitored.size() && i < kMaxListedRecords; ++i) {
@@ -297,21 +315,25 @@ void propose_teams(const Reader& reader, const EvidenceQuery& q, ProposalSink& o
   for (const auto& spec : q.profile->teams) {
     auto team = std::find_if(teams.begin(), teams.end(), [&](const tenancy::Team& t) { return t.kind == spec.id; });
     if (team == teams.end()) {
-      if (!spec.optional) out.add("team", "", spec.name + " belum dibentuk", "Tim ini diwajibkan regulasi.", "/tim", false);
+      if (!spec.optional)
+        out.add("team", "", spec.name + " belum dibentuk", "Tim ini diwajibkan regulasi.", "/tim", false);
       continue;
     }
     std::vector<std::string> parts;
     for (const auto& pos : spec.positions) {
-      auto n = std::count_if(team->members.begin(), team->members.end(), [&](const auto& m) { return m.position_id == pos.id; });
+      auto n = std::count_if(team->members.begin(), team->members.end(),
+                             [&](const auto& m) { return m.position_id == pos.id; });
       if (n) parts.push_back(pos.name + " " + std::to_string(n));
     }
     if (!team->members.empty())
-      out.add("team", team->id, spec.name, std::to_string(team->members.size()) + " anggota: " + joined(parts), "/tim", true);
+      out.add("team", team->id, spec.name, std::to_string(team->members.size()) + " anggota: " + joined(parts), "/tim",
+              true);
     else if (!spec.optional)
       out.add("team", team->id, spec.name + " belum beranggotakan", "Belum ada anggota yang dicatat.", "/tim", false);
     if (spec.optional) continue;
     for (const auto& pos : spec.positions) {
-      auto n = std::count_if(team->members.begin(), team->members.end(), [&](const auto& m) { return m.position_id == pos.id; });
+      auto n = std::count_if(team->members.begin(), team->members.end(),
+                             [&](const auto& m) { return m.position_id == pos.id; });
       if (n >= pos.min) continue;
       std::string detail = "Terisi " + std::to_string(n) + " dari paling sedikit " + std::to_string(pos.min);
       if (const auto* rule = pos.rule ? q.profile->rule(*pos.rule) : nullptr) detail += " (" + rule->citation + ")";

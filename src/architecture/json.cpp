@@ -32,7 +32,8 @@ boost::json::object to_json(const Element& e) {
 }
 
 boost::json::object to_json(const Relation& r) {
-  return {{"id", r.id}, {"source", r.source_id}, {"target", r.target_id}, {"type", r.type}, {"description", r.description}};
+  return {
+      {"id", r.id}, {"source", r.source_id}, {"target", r.target_id}, {"type", r.type}, {"description", r.description}};
 }
 
 boost::json::object to_json(const RelationView& v) {
@@ -58,8 +59,12 @@ boost::json::object to_json(const Review& r) {
 }
 
 boost::json::object to_json(const Monitoring& m) {
-  return {{"id", m.id},         {"year", m.year}, {"progress", m.progress},
-          {"status", m.status}, {"note", m.note}, {"recorded_by_name", m.recorded_by_name},
+  return {{"id", m.id},
+          {"year", m.year},
+          {"progress", m.progress},
+          {"status", m.status},
+          {"note", m.note},
+          {"recorded_by_name", m.recorded_by_name},
           {"recorded_at", m.recorded_at}};
 }
 

@@ -10,7 +10,8 @@
 namespace simpul::architecture {
 
 struct Module {
-  Module(storage::Database& db, tenancy::Service& tenancy, const ReferenceArchitecture& reference, const ledger::Ledger& ledger)
+  Module(storage::Database& db, tenancy::Service& tenancy, const ReferenceArchitecture& reference,
+         const ledger::Ledger& ledger)
       : elements(db, tenancy, reference, ledger),
         documents(db, tenancy, ledger),
         roadmap(db, tenancy, ledger),

@@ -16,7 +16,8 @@ PortableModel to_portable(const std::vector<Element>& elements, const std::vecto
   for (const auto& e : elements)
     m.elements.push_back({e.code, e.name, e.domain, e.level, e.parent_id ? code_of[*e.parent_id] : "",
                           e.reference_code.value_or(""), e.owner_agency_code, e.state, e.description, e.attributes});
-  for (const auto& r : relations) m.relations.push_back({code_of[r.source_id], r.type, code_of[r.target_id], r.description});
+  for (const auto& r : relations)
+    m.relations.push_back({code_of[r.source_id], r.type, code_of[r.target_id], r.description});
   // Ids are random, so order by codes: the same model always exports to the same bytes.
   std::sort(m.relations.begin(), m.relations.end(), [](const PortableRelation& a, const PortableRelation& b) {
     return std::tie(a.source_code, a.type, a.target_code) < std::tie(b.source_code, b.type, b.target_code);
@@ -38,7 +39,8 @@ boost::json::object to_json(const PortableElement& e) {
 }
 
 boost::json::object to_json(const PortableRelation& r) {
-  return {{"source_code", r.source_code}, {"type", r.type}, {"target_code", r.target_code}, {"description", r.description}};
+  return {
+      {"source_code", r.source_code}, {"type", r.type}, {"target_code", r.target_code}, {"description", r.description}};
 }
 
 boost::json::object to_json(const PortableModel& m) {
@@ -53,8 +55,9 @@ PortableModel portable_from_json(const boost::json::object& o) {
   PortableModel m;
   for (const auto& v : o.at("elements").as_array()) {
     const auto& x = v.as_object();
-    m.elements.push_back({text(x, "code"), text(x, "name"), text(x, "domain"), static_cast<int>(x.at("level").to_number<int>()),
-                          text(x, "parent_code"), text(x, "reference_code"), text(x, "owner_agency_code"), text(x, "state"),
+    m.elements.push_back({text(x, "code"), text(x, "name"), text(x, "domain"),
+                          static_cast<int>(x.at("level").to_number<int>()), text(x, "parent_code"),
+                          text(x, "reference_code"), text(x, "owner_agency_code"), text(x, "state"),
                           text(x, "description"), x.at("attributes").as_object()});
   }
   for (const auto& v : o.at("relations").as_array()) {
@@ -81,8 +84,10 @@ boost::json::object keyed_diff(const boost::json::array& before, const boost::js
     boost::json::array fields;
     for (const auto& [k, v] : *a)
       if (!b.contains(k) || b.at(k) != v)
-        fields.push_back(boost::json::object{{"field", k}, {"before", v}, {"after", b.contains(k) ? b.at(k) : nullptr}});
-    if (!fields.empty()) changed.push_back(boost::json::object{{"code", code}, {"name", b.at("name")}, {"fields", std::move(fields)}});
+        fields.push_back(
+            boost::json::object{{"field", k}, {"before", v}, {"after", b.contains(k) ? b.at(k) : nullptr}});
+    if (!fields.empty())
+      changed.push_back(boost::json::object{{"code", code}, {"name", b.at("name")}, {"fields", std::move(fields)}});
   }
   return {{"added", std::move(added)}, {"removed", std::move(removed)}, {"changed", std::move(changed)}};
 }
@@ -94,7 +99,8 @@ boost::json::object diff(const PortableModel& before, const PortableModel& after
   for (const auto& r : before.relations) old_rel.insert({r.source_code, r.type, r.target_code});
   for (const auto& r : after.relations) new_rel.insert({r.source_code, r.type, r.target_code});
   auto rel_json = [](const Key& k) {
-    return boost::json::object{{"source_code", std::get<0>(k)}, {"type", std::get<1>(k)}, {"target_code", std::get<2>(k)}};
+    return boost::json::object{
+        {"source_code", std::get<0>(k)}, {"type", std::get<1>(k)}, {"target_code", std::get<2>(k)}};
   };
   boost::json::array rel_added, rel_removed;
   for (const auto& k : new_rel)

@@ -89,7 +89,8 @@ TEST(ArchitecturePortable, IdsBecomeCodesAndTheSameModelAlwaysGivesTheSameOrder)
   child.id = "id-c", child.code = "L-1-1", child.domain = "layanan", child.level = 4, child.parent_id = "id-p";
   child.reference_code = "RAL.01";
   app.id = "id-a", app.code = "A-1", app.domain = "aplikasi";
-  std::vector<Relation> relations{{"r2", "id-p", "supported_by", "id-a", "", ""}, {"r1", "id-c", "supported_by", "id-a", "", ""}};
+  std::vector<Relation> relations{{"r2", "id-p", "supported_by", "id-a", "", ""},
+                                  {"r1", "id-c", "supported_by", "id-a", "", ""}};
   auto m = to_portable({parent, child, app}, relations);
   EXPECT_EQ(m.elements[1].parent_code, "L-1");
   EXPECT_EQ(m.elements[1].reference_code, "RAL.01");

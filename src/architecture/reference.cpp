@@ -65,13 +65,15 @@ ReferenceArchitecture ReferenceArchitecture::load(const std::filesystem::path& f
       if (item.level != 1 && item.level != 2) fail(file, i, "level: must be 1 or 2");
       if (item.level == 2) {
         item.parent = text(file, i, "parent");
-        if (!codes.count(item.parent)) fail(file, i, "parent: '" + item.parent + "' is not a level-1 code listed before it");
+        if (!codes.count(item.parent))
+          fail(file, i, "parent: '" + item.parent + "' is not a level-1 code listed before it");
       }
       if (!codes.insert(item.code).second) fail(file, i, "code: duplicate '" + item.code + "'");
-      items_json.push_back(boost::json::object{{"code", item.code},
-                                               {"level", item.level},
-                                               {"parent", item.parent.empty() ? boost::json::value(nullptr) : boost::json::value(item.parent)},
-                                               {"name", item.name}});
+      items_json.push_back(boost::json::object{
+          {"code", item.code},
+          {"level", item.level},
+          {"parent", item.parent.empty() ? boost::json::value(nullptr) : boost::json::value(item.parent)},
+          {"name", item.name}});
       ra.items_.push_back(std::move(item));
     }
     auto dj = yaml_json(d).as_object();

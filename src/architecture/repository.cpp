@@ -58,7 +58,8 @@ Element element_from(const storage::Row& r) {
   return e;
 }
 
-constexpr const char* kRelationCols = "SELECT id, source_id, type, target_id, description, created_at FROM arch_relations ";
+constexpr const char* kRelationCols =
+    "SELECT id, source_id, type, target_id, description, created_at FROM arch_relations ";
 
 Relation relation_from(const storage::Row& r, std::size_t at = 0) {
   return {r.text_at(at), r.text_at(at + 1), r.text_at(at + 2), r.text_at(at + 3), r.text_at(at + 4), r.text_at(at + 5)};
@@ -76,7 +77,8 @@ std::string placeholders(const std::vector<std::string>& values, storage::Params
 
 }  // namespace
 
-std::vector<Element> Repository::elements(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) {
+std::vector<Element> Repository::elements(const Scope& s, const ElementFilter& f, const ListQuery& q,
+                                          std::int64_t& total) {
   storage::ListSql list("FROM arch_elements e");  // the agency join only adds columns
   list.where("e.tenant_id = ?", {s.tenant_id})
       .equals_if_set("e.domain", f.domain)
@@ -84,8 +86,8 @@ std::vector<Element> Repository::elements(const Scope& s, const ElementFilter& f
       .equals_if_set("e.owner_agency_id", f.owner_agency_id)
       .equals_if_set("e.reference_code", f.reference_code)
       .contains(q.q, {"e.name", "e.code"})
-      .order_by(q.sort, q.descending, {{"code", "e.code"}, {"name", "e.name"}, {"state", "e.state"}, {"updated_at", "e.updated_at"}},
-                "e.id");
+      .order_by(q.sort, q.descending,
+                {{"code", "e.code"}, {"name", "e.name"}, {"state", "e.state"}, {"updated_at", "e.updated_at"}}, "e.id");
   std::vector<Element> out;
   for (const auto& r : list.page(c_, kElementCols, q, total)) out.push_back(element_from(r));
   return out;
@@ -103,7 +105,8 @@ std::vector<Element> Repository::elements_by_ids(const Scope& s, const std::vect
   if (ids.empty()) return out;
   storage::Params params{s.tenant_id};
   std::string in = placeholders(ids, params);
-  for (const auto& r : c_.query(std::string(kElementCols) + "WHERE e.tenant_id = ? AND e.id IN (" + in + ") ORDER BY e.code", params))
+  for (const auto& r :
+       c_.query(std::string(kElementCols) + "WHERE e.tenant_id = ? AND e.id IN (" + in + ") ORDER BY e.code", params))
     out.push_back(element_from(r));
   return out;
 }
@@ -124,8 +127,8 @@ namespace {
 
 /// Runs "INSERT ... VALUES (...), (...)" for `rows` in batches; `bind` appends one row's values.
 template <typename T, typename Bind>
-void insert_batched(storage::Connection& c, const std::string& head, const char* row_placeholders, const std::vector<T>& rows,
-                    Bind&& bind) {
+void insert_batched(storage::Connection& c, const std::string& head, const char* row_placeholders,
+                    const std::vector<T>& rows, Bind&& bind) {
   constexpr std::size_t kBatch = 200;
   for (std::size_t i = 0; i < rows.size(); i += kBatch) {
     std::string sql = head;
@@ -161,11 +164,13 @@ void bind_relation(const Scope& s, const Relation& r, storage::Params& p) {
 void Repository::insert_element(const Scope& s, const Element& e) { insert_elements(s, {e}); }
 
 void Repository::insert_elements(const Scope& s, const std::vector<Element>& elements) {
-  insert_batched(c_, kInsertElement, kElementRow, elements, [&](const Element& e, storage::Params& p) { bind_element(s, e, p); });
+  insert_batched(c_, kInsertElement, kElementRow, elements,
+                 [&](const Element& e, storage::Params& p) { bind_element(s, e, p); });
 }
 
 void Repository::insert_relations(const Scope& s, const std::vector<Relation>& relations) {
-  insert_batched(c_, kInsertRelation, kRelationRow, relations, [&](const Relation& r, storage::Params& p) { bind_relation(s, r, p); });
+  insert_batched(c_, kInsertRelation, kRelationRow, relations,
+                 [&](const Relation& r, storage::Params& p) { bind_relation(s, r, p); });
 }
 
 void Repository::update_element(const Scope& s, const Element& e) {
@@ -181,7 +186,8 @@ bool Repository::delete_element(const Scope& s, const std::string& id) {
 }
 
 std::int64_t Repository::count_children(const Scope& s, const std::string& id) {
-  return c_.query("SELECT COUNT(*) FROM arch_elements WHERE tenant_id = ? AND parent_id = ?", {s.tenant_id, id})[0].int_at(0);
+  return c_.query("SELECT COUNT(*) FROM arch_elements WHERE tenant_id = ? AND parent_id = ?", {s.tenant_id, id})[0]
+      .int_at(0);
 }
 
 std::int64_t Repository::count_elements(const Scope& s) {
@@ -201,7 +207,8 @@ std::optional<Relation> Repository::relation(const Scope& s, const std::string& 
   return relation_from(rows[0]);
 }
 
-bool Repository::relation_exists(const Scope& s, const std::string& source, const std::string& type, const std::string& target) {
+bool Repository::relation_exists(const Scope& s, const std::string& source, const std::string& type,
+                                 const std::string& target) {
   return !c_.query("SELECT 1 FROM arch_relations WHERE tenant_id = ? AND source_id = ? AND type = ? AND target_id = ?",
                    {s.tenant_id, source, type, target})
               .empty();
@@ -247,9 +254,9 @@ std::vector<Relation> Repository::outgoing(const Scope& s, const std::vector<std
   storage::Params params{s.tenant_id};
   std::string src = placeholders(sources, params);
   std::string typ = placeholders(types, params);
-  for (const auto& r : c_.query(std::string(kRelationCols) + "WHERE tenant_id = ? AND source_id IN (" + src +
-                                    ") AND type IN (" + typ + ")",
-                                params))
+  for (const auto& r : c_.query(
+           std::string(kRelationCols) + "WHERE tenant_id = ? AND source_id IN (" + src + ") AND type IN (" + typ + ")",
+           params))
     out.push_back(relation_from(r));
   return out;
 }
@@ -262,11 +269,15 @@ std::vector<Relation> Repository::touching(const Scope& s, const std::vector<std
   params.emplace_back(s.tenant_id);
   std::string in2 = placeholders(ids, params);
   // UNION of two indexed lookups rather than one OR, which would scan.
-  for (const auto& r : c_.query("SELECT id, source_id, type, target_id, description, created_at FROM arch_relations "
-                                "WHERE tenant_id = ? AND source_id IN (" + in + ") UNION "
-                                "SELECT id, source_id, type, target_id, description, created_at FROM arch_relations "
-                                "WHERE tenant_id = ? AND target_id IN (" + in2 + ")",
-                                params))
+  for (const auto& r :
+       c_.query("SELECT id, source_id, type, target_id, description, created_at FROM arch_relations "
+                "WHERE tenant_id = ? AND source_id IN (" +
+                    in +
+                    ") UNION "
+                    "SELECT id, source_id, type, target_id, description, created_at FROM arch_relations "
+                    "WHERE tenant_id = ? AND target_id IN (" +
+                    in2 + ")",
+                params))
     out.push_back(relation_from(r));
   return out;
 }
@@ -290,14 +301,14 @@ std::vector<Element> Repository::services_without_application(const Scope& s) {
 
 std::vector<Element> Repository::applications_without_service(const Scope& s) {
   std::vector<Element> out;
-  for (const auto& r : c_.query(
-           std::string(kElementCols) +
-               "WHERE e.tenant_id = ? AND e.domain = 'aplikasi' AND e.state <> 'retired' "
-               "AND NOT EXISTS (SELECT 1 FROM arch_relations d JOIN arch_elements sv ON sv.id = d.source_id "
-               "AND sv.domain = 'layanan' WHERE d.target_id = e.id AND d.type = 'supported_by') "
-               "AND NOT EXISTS (SELECT 1 FROM arch_relations d JOIN arch_relations p ON p.target_id = d.source_id "
-               "AND p.type = 'realised_by' WHERE d.target_id = e.id AND d.type = 'supported_by') ORDER BY e.code",
-           {s.tenant_id}))
+  for (const auto& r :
+       c_.query(std::string(kElementCols) +
+                    "WHERE e.tenant_id = ? AND e.domain = 'aplikasi' AND e.state <> 'retired' "
+                    "AND NOT EXISTS (SELECT 1 FROM arch_relations d JOIN arch_elements sv ON sv.id = d.source_id "
+                    "AND sv.domain = 'layanan' WHERE d.target_id = e.id AND d.type = 'supported_by') "
+                    "AND NOT EXISTS (SELECT 1 FROM arch_relations d JOIN arch_relations p ON p.target_id = d.source_id "
+                    "AND p.type = 'realised_by' WHERE d.target_id = e.id AND d.type = 'supported_by') ORDER BY e.code",
+                {s.tenant_id}))
     out.push_back(element_from(r));
   return out;
 }
@@ -310,9 +321,10 @@ void Repository::refresh_statistics() {
 
 std::vector<Element> Repository::live_elements(const Scope& s, std::string_view domain) {
   std::vector<Element> out;
-  auto rows = c_.query("SELECT id, domain, code, name, owner_agency_id, state, attributes FROM arch_elements "
-                       "WHERE tenant_id = ? AND domain = ? AND state <> 'retired'",
-                       {s.tenant_id, std::string(domain)});
+  auto rows = c_.query(
+      "SELECT id, domain, code, name, owner_agency_id, state, attributes FROM arch_elements "
+      "WHERE tenant_id = ? AND domain = ? AND state <> 'retired'",
+      {s.tenant_id, std::string(domain)});
   out.reserve(rows.size());
   for (const auto& r : rows) {
     Element e;
@@ -333,13 +345,15 @@ std::vector<Element> Repository::live_elements(const Scope& s, std::string_view 
 std::map<std::string, std::int64_t> Repository::related_counts(const Scope& s, std::string_view type, bool by_target,
                                                                std::string_view other_domain) {
   // by_target: count per relation target of sources in other_domain; else per source of targets in it.
-  std::string sql = by_target
-                        ? "SELECT r.target_id, count(*) FROM arch_relations r JOIN arch_elements o ON o.id = r.source_id AND "
-                          "o.tenant_id = r.tenant_id WHERE r.tenant_id = ? AND r.type = ? AND o.domain = ? GROUP BY r.target_id"
-                        : "SELECT r.source_id, count(*) FROM arch_relations r JOIN arch_elements o ON o.id = r.target_id AND "
-                          "o.tenant_id = r.tenant_id WHERE r.tenant_id = ? AND r.type = ? AND o.domain = ? GROUP BY r.source_id";
+  std::string sql =
+      by_target
+          ? "SELECT r.target_id, count(*) FROM arch_relations r JOIN arch_elements o ON o.id = r.source_id AND "
+            "o.tenant_id = r.tenant_id WHERE r.tenant_id = ? AND r.type = ? AND o.domain = ? GROUP BY r.target_id"
+          : "SELECT r.source_id, count(*) FROM arch_relations r JOIN arch_elements o ON o.id = r.target_id AND "
+            "o.tenant_id = r.tenant_id WHERE r.tenant_id = ? AND r.type = ? AND o.domain = ? GROUP BY r.source_id";
   std::map<std::string, std::int64_t> out;
-  for (const auto& r : c_.query(sql, {s.tenant_id, std::string(type), std::string(other_domain)})) out[r.text_at(0)] = r.int_at(1);
+  for (const auto& r : c_.query(sql, {s.tenant_id, std::string(type), std::string(other_domain)}))
+    out[r.text_at(0)] = r.int_at(1);
   return out;
 }
 

@@ -46,7 +46,8 @@ class Repository {
   void delete_relations_of(const Scope& s, const std::string& element_id);
   std::vector<RelationView> relations_of(const Scope& s, const std::string& element_id);
   /// Relations of the given types leaving any of `sources` (one query per call, for trace and graph).
-  std::vector<Relation> outgoing(const Scope& s, const std::vector<std::string>& sources, const std::vector<std::string>& types);
+  std::vector<Relation> outgoing(const Scope& s, const std::vector<std::string>& sources,
+                                 const std::vector<std::string>& types);
   /// Relations touching any of `ids`, either direction.
   std::vector<Relation> touching(const Scope& s, const std::vector<std::string>& ids);
   std::int64_t count_relations(const Scope& s);

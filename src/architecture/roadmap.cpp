@@ -22,12 +22,18 @@ namespace {
 boost::json::object summary(const Initiative& i) {
   boost::json::array elements;
   for (const auto& e : i.elements) elements.push_back(to_json(e));
-  return {{"code", i.code},         {"name", i.name},         {"category", i.category},
-          {"owner_agency_id", i.owner_agency_id}, {"start_year", i.start_year}, {"target_year", i.target_year},
-          {"status", i.status},     {"elements", elements}};
+  return {{"code", i.code},
+          {"name", i.name},
+          {"category", i.category},
+          {"owner_agency_id", i.owner_agency_id},
+          {"start_year", i.start_year},
+          {"target_year", i.target_year},
+          {"status", i.status},
+          {"elements", elements}};
 }
 
-ledger::Change change(const Scope& s, const Actor& a, std::string action, const std::string& id, boost::json::object details) {
+ledger::Change change(const Scope& s, const Actor& a, std::string action, const std::string& id,
+                      boost::json::object details) {
   return ledger::change_in(s, a, std::move(action), "initiative", id, std::move(details));
 }
 
@@ -62,8 +68,10 @@ void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) co
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "category"}, {"allowed", allowed}},
                 rule_ref(profile, categories ? std::optional(categories->rule) : std::nullopt));
   }
-  if (!valid_status(i.status)) throw Error(ErrorCode::ValidationInvalidValue, "status", "rencana, berjalan, selesai, tertunda or batal");
-  if (i.start_year < 2000 || i.start_year > 2100) throw Error(ErrorCode::ValidationInvalidValue, "start_year", "a year between 2000 and 2100");
+  if (!valid_status(i.status))
+    throw Error(ErrorCode::ValidationInvalidValue, "status", "rencana, berjalan, selesai, tertunda or batal");
+  if (i.start_year < 2000 || i.start_year > 2100)
+    throw Error(ErrorCode::ValidationInvalidValue, "start_year", "a year between 2000 and 2100");
   if (i.target_year < i.start_year || i.target_year > 2100)
     throw Error(ErrorCode::ValidationInvalidValue, "target_year", "not before start_year");
   // Initiatives belong to the roadmap in force: its period bounds their years (5 years, per profile).
@@ -82,7 +90,8 @@ void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) co
       throw Error(ErrorCode::ValidationInvalidValue, "elements.effect", "create, change or retire");
     auto el = elements.element(s, e.element_id);
     if (!el) throw Error(ErrorCode::ValidationInvalidValue, "elements.element_id", "not an element of this tenant");
-    if (!seen.insert(e.element_id).second) throw Error(ErrorCode::ValidationInvalidValue, "elements", "an element is listed twice");
+    if (!seen.insert(e.element_id).second)
+      throw Error(ErrorCode::ValidationInvalidValue, "elements", "an element is listed twice");
     e.code = el->code;
     e.name = el->name;
     e.domain = el->domain;
@@ -91,7 +100,8 @@ void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) co
     throw Error(ErrorCode::InitiativeDuplicateCode, {{"code", i.code}});
 }
 
-std::vector<Initiative> Roadmap::list(const Scope& s, const InitiativeFilter& f, const ListQuery& q, std::int64_t& total) const {
+std::vector<Initiative> Roadmap::list(const Scope& s, const InitiativeFilter& f, const ListQuery& q,
+                                      std::int64_t& total) const {
   return storage::read(db_, [&](storage::Connection& c) { return RoadmapRepository(c).list(s, f, q, total); });
 }
 
@@ -105,7 +115,9 @@ std::optional<Initiative> Roadmap::find(storage::Connection& c, const Scope& s, 
   return RoadmapRepository(c).initiative(s, id);
 }
 
-std::vector<Initiative> Roadmap::all(storage::Connection& c, const Scope& s) const { return RoadmapRepository(c).all(s); }
+std::vector<Initiative> Roadmap::all(storage::Connection& c, const Scope& s) const {
+  return RoadmapRepository(c).all(s);
+}
 
 Initiative Roadmap::create(const Scope& s, const InitiativeInput& in, const Actor& actor) {
   Initiative i;
@@ -118,7 +130,8 @@ Initiative Roadmap::create(const Scope& s, const InitiativeInput& in, const Acto
     try {
       repo.insert(s, i);
     } catch (const storage::StorageError& e) {
-      if (e.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::InitiativeDuplicateCode, {{"code", i.code}});
+      if (e.kind() == storage::StorageError::Kind::UniqueViolation)
+        throw Error(ErrorCode::InitiativeDuplicateCode, {{"code", i.code}});
       throw;
     }
     repo.replace_elements(s, i.id, i.elements);
@@ -155,28 +168,33 @@ void Roadmap::remove(const Scope& s, const std::string& id, const Actor& actor) 
   });
 }
 
-Monitoring Roadmap::add_monitoring(const Scope& s, const std::string& id, const MonitoringInput& in, const Actor& actor) {
+Monitoring Roadmap::add_monitoring(const Scope& s, const std::string& id, const MonitoringInput& in,
+                                   const Actor& actor) {
   if (in.progress < 0 || in.progress > 100) throw Error(ErrorCode::ValidationInvalidValue, "progress", "0-100");
-  if (!valid_status(in.status)) throw Error(ErrorCode::ValidationInvalidValue, "status", "rencana, berjalan, selesai, tertunda or batal");
+  if (!valid_status(in.status))
+    throw Error(ErrorCode::ValidationInvalidValue, "status", "rencana, berjalan, selesai, tertunda or batal");
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     RoadmapRepository repo(c);
     auto i = repo.initiative(s, id);
     if (!i) throw Error(ErrorCode::InitiativeNotFound);
     if (in.year < i->start_year || in.year > i->target_year)
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "year"}, {"start_year", i->start_year}, {"target_year", i->target_year}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "year"}, {"start_year", i->start_year}, {"target_year", i->target_year}});
     Monitoring m{crypto::new_id(), in.year, in.progress, in.status, in.note, actor.name, clock::now_iso()};
     repo.insert_monitoring(s, id, m);
     // The latest monitoring sets the initiative's status, so the timeline shows where it stands.
     i->status = in.status;
     i->updated_at = m.recorded_at;
     repo.update(s, *i);
-    ledger_.append(c, change(s, actor, "initiative.monitor", id, {{"year", m.year}, {"progress", m.progress}, {"status", m.status}}));
+    ledger_.append(c, change(s, actor, "initiative.monitor", id,
+                             {{"year", m.year}, {"progress", m.progress}, {"status", m.status}}));
     return m;
   });
 }
 
 std::vector<InitiativeElement> Roadmap::initiatives_of_element(const Scope& s, const std::string& element_id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return RoadmapRepository(c).initiatives_of_element(s, element_id); });
+  return storage::read(
+      db_, [&](storage::Connection& c) { return RoadmapRepository(c).initiatives_of_element(s, element_id); });
 }
 
 }  // namespace simpul::architecture

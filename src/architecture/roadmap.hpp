@@ -34,7 +34,8 @@ class Roadmap {
   Roadmap(storage::Database& db, tenancy::Service& tenancy, const ledger::Ledger& ledger)
       : db_(db), tenancy_(tenancy), ledger_(ledger) {}
 
-  std::vector<Initiative> list(const Scope& s, const InitiativeFilter& f, const ListQuery& q, std::int64_t& total) const;
+  std::vector<Initiative> list(const Scope& s, const InitiativeFilter& f, const ListQuery& q,
+                               std::int64_t& total) const;
   Initiative get(const Scope& s, const std::string& id) const;
   Initiative create(const Scope& s, const InitiativeInput& in, const Actor& actor);
   Initiative update(const Scope& s, const std::string& id, const InitiativeInput& in, const Actor& actor);

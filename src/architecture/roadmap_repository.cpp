@@ -50,7 +50,8 @@ Initiative initiative_from(const storage::Row& r) {
 
 }  // namespace
 
-std::vector<Initiative> RoadmapRepository::list(const Scope& s, const InitiativeFilter& f, const ListQuery& q, std::int64_t& total) {
+std::vector<Initiative> RoadmapRepository::list(const Scope& s, const InitiativeFilter& f, const ListQuery& q,
+                                                std::int64_t& total) {
   storage::ListSql list("FROM roadmap_initiatives i");  // the agency join only adds columns
   list.where("i.tenant_id = ?", {s.tenant_id})
       .equals_if_set("i.category", f.category)
@@ -59,7 +60,8 @@ std::vector<Initiative> RoadmapRepository::list(const Scope& s, const Initiative
   if (f.year) list.where("i.start_year <= ? AND i.target_year >= ?", {*f.year, *f.year});
   list.contains(q.q, {"i.name", "i.code"})
       .order_by(q.sort, q.descending,
-                {{"code", "i.code"}, {"name", "i.name"}, {"start_year", "i.start_year"}, {"status", "i.status"}}, "i.id");
+                {{"code", "i.code"}, {"name", "i.name"}, {"start_year", "i.start_year"}, {"status", "i.status"}},
+                "i.id");
   std::vector<Initiative> out;
   for (const auto& r : list.page(c_, kInitiativeColumns, q, total)) out.push_back(initiative_from(r));
   return out;
@@ -67,7 +69,8 @@ std::vector<Initiative> RoadmapRepository::list(const Scope& s, const Initiative
 
 std::vector<Initiative> RoadmapRepository::all(const Scope& s) {
   std::vector<Initiative> out;
-  for (const auto& r : c_.query(std::string(kInitiativeColumns) + "WHERE i.tenant_id = ? ORDER BY i.code", {s.tenant_id}))
+  for (const auto& r :
+       c_.query(std::string(kInitiativeColumns) + "WHERE i.tenant_id = ? ORDER BY i.code", {s.tenant_id}))
     out.push_back(initiative_from(r));
   return out;
 }
@@ -76,14 +79,16 @@ std::optional<Initiative> RoadmapRepository::initiative(const Scope& s, const st
   auto rows = c_.query(std::string(kInitiativeColumns) + "WHERE i.tenant_id = ? AND i.id = ?", {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   auto i = initiative_from(rows[0]);
-  for (const auto& r : c_.query("SELECT e.id, e.code, e.name, e.domain, x.effect FROM roadmap_initiative_elements x "
-                                "JOIN arch_elements e ON e.id = x.element_id WHERE x.tenant_id = ? AND x.initiative_id = ? "
-                                "ORDER BY e.code",
-                                {s.tenant_id, id}))
+  for (const auto& r :
+       c_.query("SELECT e.id, e.code, e.name, e.domain, x.effect FROM roadmap_initiative_elements x "
+                "JOIN arch_elements e ON e.id = x.element_id WHERE x.tenant_id = ? AND x.initiative_id = ? "
+                "ORDER BY e.code",
+                {s.tenant_id, id}))
     i.elements.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4)});
-  for (const auto& r : c_.query("SELECT id, year, progress, status, note, recorded_by_name, recorded_at FROM roadmap_monitoring "
-                                "WHERE tenant_id = ? AND initiative_id = ? ORDER BY year, recorded_at",
-                                {s.tenant_id, id}))
+  for (const auto& r :
+       c_.query("SELECT id, year, progress, status, note, recorded_by_name, recorded_at FROM roadmap_monitoring "
+                "WHERE tenant_id = ? AND initiative_id = ? ORDER BY year, recorded_at",
+                {s.tenant_id, id}))
     i.monitoring.push_back({r.text_at(0), static_cast<int>(r.int_at(1)), static_cast<int>(r.int_at(2)), r.text_at(3),
                             r.text_at(4), r.text_at(5), r.text_at(6)});
   return i;
@@ -117,25 +122,30 @@ void RoadmapRepository::remove(const Scope& s, const std::string& id) {
   c_.execute("DELETE FROM roadmap_initiatives WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
 }
 
-void RoadmapRepository::replace_elements(const Scope& s, const std::string& id, const std::vector<InitiativeElement>& elements) {
+void RoadmapRepository::replace_elements(const Scope& s, const std::string& id,
+                                         const std::vector<InitiativeElement>& elements) {
   c_.execute("DELETE FROM roadmap_initiative_elements WHERE tenant_id = ? AND initiative_id = ?", {s.tenant_id, id});
   for (const auto& e : elements)
-    c_.execute("INSERT INTO roadmap_initiative_elements (initiative_id, element_id, tenant_id, effect) VALUES (?, ?, ?, ?)",
-               {id, e.element_id, s.tenant_id, e.effect});
+    c_.execute(
+        "INSERT INTO roadmap_initiative_elements (initiative_id, element_id, tenant_id, effect) VALUES (?, ?, ?, ?)",
+        {id, e.element_id, s.tenant_id, e.effect});
 }
 
 std::set<std::string> RoadmapRepository::planned_elements(const Scope& s) {
   std::set<std::string> out;
-  for (const auto& r : c_.query("SELECT DISTINCT element_id FROM roadmap_initiative_elements WHERE tenant_id = ?", {s.tenant_id}))
+  for (const auto& r :
+       c_.query("SELECT DISTINCT element_id FROM roadmap_initiative_elements WHERE tenant_id = ?", {s.tenant_id}))
     out.insert(r.text_at(0));
   return out;
 }
 
 void RoadmapRepository::unlink_element(const Scope& s, const std::string& element_id) {
-  c_.execute("DELETE FROM roadmap_initiative_elements WHERE tenant_id = ? AND element_id = ?", {s.tenant_id, element_id});
+  c_.execute("DELETE FROM roadmap_initiative_elements WHERE tenant_id = ? AND element_id = ?",
+             {s.tenant_id, element_id});
 }
 
-std::vector<InitiativeElement> RoadmapRepository::initiatives_of_element(const Scope& s, const std::string& element_id) {
+std::vector<InitiativeElement> RoadmapRepository::initiatives_of_element(const Scope& s,
+                                                                         const std::string& element_id) {
   std::vector<InitiativeElement> out;
   for (const auto& r : c_.query("SELECT i.id, i.code, i.name, i.category, x.effect FROM roadmap_initiative_elements x "
                                 "JOIN roadmap_initiatives i ON i.id = x.initiative_id WHERE x.tenant_id = ? AND "

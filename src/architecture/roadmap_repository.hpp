@@ -35,7 +35,8 @@ class RoadmapRepository {
   /// Ids of the elements some initiative creates, changes or retires.
   std::set<std::string> planned_elements(const Scope& s);
   void unlink_element(const Scope& s, const std::string& element_id);
-  std::vector<InitiativeElement> initiatives_of_element(const Scope& s, const std::string& element_id);  // code/name = initiative's
+  std::vector<InitiativeElement> initiatives_of_element(const Scope& s,
+                                                        const std::string& element_id);  // code/name = initiative's
   void insert_monitoring(const Scope& s, const std::string& initiative_id, const Monitoring& m);
 
  private:

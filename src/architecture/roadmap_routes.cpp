@@ -42,9 +42,12 @@ boost::json::object initiative_json(const tenancy::Profile& profile, const Initi
 
 InitiativeInput read_initiative(const Request& req, bool create) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"code", "name", "description", "category", "owner_agency_id", "start_year", "target_year", "status", "elements"});
+  FieldReader f(body, {"code", "name", "description", "category", "owner_agency_id", "start_year", "target_year",
+                       "status", "elements"});
   InitiativeInput in;
-  auto text = [&](const char* key, std::size_t max) { return create ? std::optional(f.required_string(key, max)) : f.optional_string(key, max); };
+  auto text = [&](const char* key, std::size_t max) {
+    return create ? std::optional(f.required_string(key, max)) : f.optional_string(key, max);
+  };
   in.code = text("code", 40);
   in.name = text("name", 300);
   in.category = text("category", 60);
@@ -59,7 +62,8 @@ InitiativeInput read_initiative(const Request& req, bool create) {
   if (create && (!in.start_year || !in.target_year))
     throw Error(ErrorCode::ValidationMissingField, {{"field", in.start_year ? "target_year" : "start_year"}});
   if (const auto* v = body.if_contains("elements"); v && !v->is_null()) {
-    if (!v->is_array() || v->as_array().size() > 200) throw Error(ErrorCode::ValidationWrongType, "elements", "expected a list of at most 200");
+    if (!v->is_array() || v->as_array().size() > 200)
+      throw Error(ErrorCode::ValidationWrongType, "elements", "expected a list of at most 200");
     std::vector<InitiativeElement> list;
     for (const auto& item : v->as_array()) {
       if (!item.is_object()) throw Error(ErrorCode::ValidationWrongType, "elements", "expected objects");
@@ -99,7 +103,8 @@ void register_roadmap_routes(http::Router& router, Module& m) {
 
   router.add("GET", "/api/roadmap/initiatives/{id}", [&m](Request& req) {
     const auto& p = req.require("architecture.read");
-    return http::json_response(200, initiative_json(m.elements.profile_of(p.scope()), m.roadmap.get(p.scope(), req.id_param("id"))));
+    return http::json_response(
+        200, initiative_json(m.elements.profile_of(p.scope()), m.roadmap.get(p.scope(), req.id_param("id"))));
   });
 
   router.add("PATCH", "/api/roadmap/initiatives/{id}", [&m](Request& req) {
@@ -118,8 +123,9 @@ void register_roadmap_routes(http::Router& router, Module& m) {
     const auto& id = req.id_param("id");
     auto initiative = m.roadmap.get(req.require("architecture.read").scope(), id);
     // The owner agency reports its own progress; planners record anyone's.
-    const auto& p = req.caller().has("architecture.manage") ? req.caller()
-                                                             : req.require_for_agency("architecture.write", initiative.owner_agency_id);
+    const auto& p = req.caller().has("architecture.manage")
+                        ? req.caller()
+                        : req.require_for_agency("architecture.write", initiative.owner_agency_id);
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"year", "progress", "status", "note"});
     MonitoringInput in;

@@ -28,13 +28,16 @@ void apply(Element& e, const ElementInput& in) {
   if (in.attributes) {
     // Attributes merge: a JSON null removes one, so a form can send only what it shows.
     for (const auto& [k, v] : *in.attributes) {
-      if (v.is_null()) e.attributes.erase(k);
-      else e.attributes[k] = v;
+      if (v.is_null())
+        e.attributes.erase(k);
+      else
+        e.attributes[k] = v;
     }
   }
 }
 
-std::vector<Element> Service::list(const Scope& s, const ElementFilter& f, const ListQuery& q, std::int64_t& total) const {
+std::vector<Element> Service::list(const Scope& s, const ElementFilter& f, const ListQuery& q,
+                                   std::int64_t& total) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).elements(s, f, q, total); });
 }
 
@@ -47,19 +50,22 @@ Element Service::element(const Scope& s, const std::string& id) const {
 namespace {
 
 /// The API may not set attributes another module maintains; what is already stored stays valid.
-void refuse_read_only(const ElementInput& in, const std::string& domain, bool allowed, const Element* before = nullptr) {
+void refuse_read_only(const ElementInput& in, const std::string& domain, bool allowed,
+                      const Element* before = nullptr) {
   if (allowed || !in.attributes) return;
   for (const auto& [key, value] : *in.attributes) {
     const auto* stored = before ? before->attributes.if_contains(key) : nullptr;
     if (stored && *stored == value) continue;  // resent unchanged, as a form does
     if (const auto* def = find_attribute(domain, key); def && def->read_only)
-      throw Error(ErrorCode::ValidationInvalidValue, "attributes." + std::string(key), "maintained by the application lifecycle");
+      throw Error(ErrorCode::ValidationInvalidValue, "attributes." + std::string(key),
+                  "maintained by the application lifecycle");
   }
 }
 
 }  // namespace
 
-Element Service::create(const Scope& s, const ElementInput& in, const Actor& actor, const Hook& also, bool allow_read_only) {
+Element Service::create(const Scope& s, const ElementInput& in, const Actor& actor, const Hook& also,
+                        bool allow_read_only) {
   Element e;
   e.id = crypto::new_id();
   apply(e, in);
@@ -72,7 +78,8 @@ Element Service::create(const Scope& s, const ElementInput& in, const Actor& act
     try {
       Repository(c).insert_element(s, e);
     } catch (const storage::StorageError& err) {
-      if (err.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::ElementDuplicateCode, {{"code", e.code}});
+      if (err.kind() == storage::StorageError::Kind::UniqueViolation)
+        throw Error(ErrorCode::ElementDuplicateCode, {{"code", e.code}});
       throw;
     }
     auto stored = *Repository(c).element(s, e.id);
@@ -82,8 +89,8 @@ Element Service::create(const Scope& s, const ElementInput& in, const Actor& act
   });
 }
 
-Element Service::update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor, const Hook& also,
-                        bool allow_read_only) {
+Element Service::update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor,
+                        const Hook& also, bool allow_read_only) {
   const auto& profile = profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
@@ -105,7 +112,8 @@ Element Service::update(const Scope& s, const std::string& id, const ElementInpu
     repo.update_element(s, e);
     auto stored = *repo.element(s, id);
     if (also) also(c, *before, stored);
-    ledger_.append(c, ledger::change_in(s, actor, "element.update", "element", id, {{"before", to_json(*before)}, {"after", to_json(stored)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "element.update", "element", id,
+                                        {{"before", to_json(*before)}, {"after", to_json(stored)}}));
     return stored;
   });
 }
@@ -141,7 +149,7 @@ Relation Service::relate(const Scope& s, Relation r, const Actor& actor) {
     Validator(lookup, profile, reference_).relation(r, *source, *target);
     repo.insert_relation(s, r);
     ledger_.append(c, ledger::change_in(s, actor, "relation.create", "relation", r.id,
-                             {{"source", source->code}, {"type", r.type}, {"target", target->code}}));
+                                        {{"source", source->code}, {"type", r.type}, {"target", target->code}}));
     return r;
   });
 }
@@ -159,7 +167,7 @@ void Service::unrelate(const Scope& s, const std::string& id, const Actor& actor
     if (!r) throw Error(ErrorCode::RelationNotFound);
     repo.delete_relation(s, id);
     ledger_.append(c, ledger::change_in(s, actor, "relation.delete", "relation", id,
-                             {{"source_id", r->source_id}, {"type", r->type}, {"target_id", r->target_id}}));
+                                        {{"source_id", r->source_id}, {"type", r->type}, {"target_id", r->target_id}}));
   });
 }
 
@@ -176,7 +184,8 @@ Graph Service::graph(const Scope& s, const std::string& id, int depth, std::size
       for (auto& r : repo.touching(s, frontier)) {
         for (const auto& end : {r.source_id, r.target_id})
           if (seen.size() < max_nodes && seen.insert(end).second) next.push_back(end);
-        if (seen.count(r.source_id) && seen.count(r.target_id) && edge_ids.insert(r.id).second) g.edges.push_back(std::move(r));
+        if (seen.count(r.source_id) && seen.count(r.target_id) && edge_ids.insert(r.id).second)
+          g.edges.push_back(std::move(r));
       }
       frontier = std::move(next);
     }
@@ -190,7 +199,8 @@ Trace Service::trace(const Scope& s, const std::string& service_id) const {
     Repository repo(c);
     auto service = repo.element(s, service_id);
     if (!service) throw Error(ErrorCode::ElementNotFound);
-    if (service->domain != "layanan") throw Error(ErrorCode::ValidationInvalidValue, "id", "a trace starts at a service (layanan)");
+    if (service->domain != "layanan")
+      throw Error(ErrorCode::ValidationInvalidValue, "id", "a trace starts at a service (layanan)");
     Trace t;
     t.service = *service;
     std::set<std::string> edge_ids;
@@ -214,7 +224,8 @@ Trace Service::trace(const Scope& s, const std::string& service_id) const {
     auto infrastructure = step(concat(applications, data), "runs_on");
     auto security = step(concat(concat(concat(with_service, applications), data), infrastructure), "protected_by");
     std::map<std::string, Element> by_id;
-    for (auto& e : repo.elements_by_ids(s, concat(concat(concat(concat(processes, applications), data), infrastructure), security)))
+    for (auto& e : repo.elements_by_ids(
+             s, concat(concat(concat(concat(processes, applications), data), infrastructure), security)))
       by_id.emplace(e.id, std::move(e));
     auto layer = [&](const std::vector<std::string>& ids) {
       std::vector<Element> out;
@@ -223,8 +234,11 @@ Trace Service::trace(const Scope& s, const std::string& service_id) const {
       std::sort(out.begin(), out.end(), [](const Element& a, const Element& b) { return a.code < b.code; });
       return out;
     };
-    t.layers = {{"proses_bisnis", layer(processes)}, {"aplikasi", layer(applications)}, {"data_informasi", layer(data)},
-                {"infrastruktur", layer(infrastructure)}, {"keamanan", layer(security)}};
+    t.layers = {{"proses_bisnis", layer(processes)},
+                {"aplikasi", layer(applications)},
+                {"data_informasi", layer(data)},
+                {"infrastruktur", layer(infrastructure)},
+                {"keamanan", layer(security)}};
     return t;
   });
 }
@@ -236,8 +250,10 @@ std::vector<GapDomain> Service::gap(const Scope& s) const {
     auto planned = RoadmapRepository(c).planned_elements(s);
     for (auto& e : Repository(c).all_elements(s)) {
       auto& g = by_domain[e.domain];
-      if (e.state == "as_is") ++g.as_is;
-      else if (e.state == "retired") ++g.retired, g.retired_items.push_back(e);
+      if (e.state == "as_is")
+        ++g.as_is;
+      else if (e.state == "retired")
+        ++g.retired, g.retired_items.push_back(e);
       else {
         ++g.to_be;
         if (!planned.count(e.id)) g.unplanned.push_back(e);
@@ -266,18 +282,22 @@ std::optional<Element> Service::find(storage::Connection& c, const Scope& s, con
   return Repository(c).element(s, id);
 }
 
-std::vector<Element> Service::elements(storage::Connection& c, const Scope& s, const ElementFilter& f, const ListQuery& q,
-                                       std::int64_t& total) const {
+std::vector<Element> Service::elements(storage::Connection& c, const Scope& s, const ElementFilter& f,
+                                       const ListQuery& q, std::int64_t& total) const {
   return Repository(c).elements(s, f, q, total);
 }
 
-std::vector<Element> Service::all_elements(storage::Connection& c, const Scope& s) const { return Repository(c).all_elements(s); }
+std::vector<Element> Service::all_elements(storage::Connection& c, const Scope& s) const {
+  return Repository(c).all_elements(s);
+}
 
 void Service::insert_elements(storage::Connection& c, const Scope& s, const std::vector<Element>& elements) const {
   Repository(c).insert_elements(s, elements);
 }
 
-void Service::update_element(storage::Connection& c, const Scope& s, const Element& e) const { Repository(c).update_element(s, e); }
+void Service::update_element(storage::Connection& c, const Scope& s, const Element& e) const {
+  Repository(c).update_element(s, e);
+}
 
 std::pair<std::vector<Element>, std::vector<Element>> Service::unsupported(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) {

@@ -70,9 +70,10 @@ class Service {
   using Hook = std::function<void(storage::Connection&, const Element& before, const Element& after)>;
 
   /// `allow_read_only` is for the module owning a reserved attribute (the lifecycle stage).
-  Element create(const Scope& s, const ElementInput& in, const Actor& actor, const Hook& also = {}, bool allow_read_only = false);
-  Element update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor, const Hook& also = {},
+  Element create(const Scope& s, const ElementInput& in, const Actor& actor, const Hook& also = {},
                  bool allow_read_only = false);
+  Element update(const Scope& s, const std::string& id, const ElementInput& in, const Actor& actor,
+                 const Hook& also = {}, bool allow_read_only = false);
   void remove(const Scope& s, const std::string& id, const Actor& actor);
   std::vector<RelationView> relations_of(const Scope& s, const std::string& id) const;
 

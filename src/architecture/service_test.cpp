@@ -45,8 +45,8 @@ class ArchitectureStoreTest : public test_support::DatabaseTest {
     t_ = std::make_unique<test_support::TestDatabase>(GetParam());
     std::vector<storage::Migration> all;
     // identity: the tenancy's team members reference its users.
-    for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(), ledger::Ledger::migrations(),
-                      Module::migrations()})
+    for (auto list : {tenancy::Repository::migrations(), identity::Repository::migrations(),
+                      ledger::Ledger::migrations(), Module::migrations()})
       all.insert(all.end(), list.begin(), list.end());
     storage::migrate(t_->db(), all);
     ledger_ = std::make_unique<ledger::Ledger>(ledger::load_or_create_key(t_->dir() / "ledger.key"));
@@ -85,7 +85,8 @@ class ArchitectureStoreTest : public test_support::DatabaseTest {
   }
 
   std::int64_t ledger_entries() {
-    return storage::read(t_->db(), [](storage::Connection& c) { return c.query("SELECT COUNT(*) FROM ledger_entries")[0].int_at(0); });
+    return storage::read(
+        t_->db(), [](storage::Connection& c) { return c.query("SELECT COUNT(*) FROM ledger_entries")[0].int_at(0); });
   }
 
   template <typename F>
@@ -204,7 +205,8 @@ TEST_P(ArchitectureStoreTest, TheGraphStopsAtItsDepthAndItsNodeLimit) {
     };
     EXPECT_TRUE(in(edge.source_id) && in(edge.target_id)) << "edges only join nodes of the graph";
   }
-  EXPECT_EQ(refusal([&] { m_->elements.trace(s_, app.id); }), ErrorCode::ValidationInvalidValue) << "a trace starts at a service";
+  EXPECT_EQ(refusal([&] { m_->elements.trace(s_, app.id); }), ErrorCode::ValidationInvalidValue)
+      << "a trace starts at a service";
 }
 
 TEST_P(ArchitectureStoreTest, TheGapCountsStatesAndNamesTheToBeElementsNoInitiativePlans) {
@@ -264,7 +266,8 @@ TEST_P(ArchitectureStoreTest, AnImportIsAllOrNothingAndImportingTwiceChangesNoth
   EXPECT_EQ(total, 3);
   EXPECT_EQ(ledger_entries(), before + 1) << "one entry for the whole import";
   auto model = m_->transfer.current_model(s_);
-  auto child = std::find_if(model.elements.begin(), model.elements.end(), [](const auto& e) { return e.code == "L-1-1"; });
+  auto child =
+      std::find_if(model.elements.begin(), model.elements.end(), [](const auto& e) { return e.code == "L-1-1"; });
   ASSERT_NE(child, model.elements.end());
   EXPECT_EQ(child->parent_code, "L-1");
 
@@ -288,7 +291,8 @@ TEST_P(ArchitectureStoreTest, AnImportKeepsWhatTheLifecycleMaintainsAndNeverMove
   in.attributes = boost::json::object{{"lifecycle_stage", "pemeliharaan"}};
   m_->elements.create(s_, in, actor_, {}, true);  // as the application lifecycle writes it
 
-  auto result = import("code,name,domain,owner_agency_code,attr.url\nA-1,SIAK Baru,aplikasi,DISKOMINFO,https://siak.go.id\n", false);
+  auto result = import(
+      "code,name,domain,owner_agency_code,attr.url\nA-1,SIAK Baru,aplikasi,DISKOMINFO,https://siak.go.id\n", false);
   ASSERT_TRUE(result.problems.empty()) << result.problems[0].column << ": " << result.problems[0].message;
   auto model = m_->transfer.current_model(s_);
   ASSERT_EQ(model.elements.size(), 1u);

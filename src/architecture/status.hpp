@@ -9,6 +9,7 @@
 namespace simpul::architecture {
 
 /// `today` is YYYY-MM-DD.
-boost::json::object status(const Service& elements, const Documents& documents, const Scope& s, const std::string& today);
+boost::json::object status(const Service& elements, const Documents& documents, const Scope& s,
+                           const std::string& today);
 
 }  // namespace simpul::architecture

@@ -34,7 +34,8 @@ ImportProblem problem_from(const RowOrigin& at, const Error& e) {
     if (key == "field") continue;
     std::string text;
     if (value.is_array()) {
-      for (const auto& v : value.as_array()) text += (text.empty() ? "" : ", ") + (v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v));
+      for (const auto& v : value.as_array())
+        text += (text.empty() ? "" : ", ") + (v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v));
       message += key == "allowed" ? " Pilihan: " + text + "." : " " + std::string(key) + ": " + text + ".";
     } else {
       text = value.is_string() ? std::string(value.as_string()) : boost::json::serialize(value);
@@ -44,7 +45,6 @@ ImportProblem problem_from(const RowOrigin& at, const Error& e) {
   if (e.rule()) message += " (" + e.rule()->citation + ")";
   return {at.sheet, at.row, column, message};
 }
-
 
 std::vector<std::string> attribute_keys() {
   std::vector<std::string> keys;
@@ -113,8 +113,9 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
   // Level-3 rows first, so level-4 rows find their parents wherever they sit in the file.
   std::vector<std::size_t> order(file.model.elements.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return file.model.elements[a].level < file.model.elements[b].level; });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return file.model.elements[a].level < file.model.elements[b].level;
+  });
   std::string now = clock::now_iso();
   for (auto i : order) {
     const auto& pe = file.model.elements[i];
@@ -152,7 +153,8 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
         const auto* def = find_attribute(e.domain, k);
         const auto* kept = attrs.if_contains(k);
         if (def && def->read_only && !(kept && *kept == v))
-          throw Error(ErrorCode::ValidationInvalidValue, "attributes." + std::string(k), "maintained by the application lifecycle");
+          throw Error(ErrorCode::ValidationInvalidValue, "attributes." + std::string(k),
+                      "maintained by the application lifecycle");
         attrs[k] = v;
       }
       e.attributes = std::move(attrs);
@@ -184,8 +186,9 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
   res.elements_created = static_cast<int>(inserts.size());
   res.elements_updated = static_cast<int>(updates.size());
   res.relations_created = static_cast<int>(relations.size());
-  std::sort(res.problems.begin(), res.problems.end(),
-            [](const ImportProblem& a, const ImportProblem& b) { return std::tie(a.sheet, a.row) < std::tie(b.sheet, b.row); });
+  std::sort(res.problems.begin(), res.problems.end(), [](const ImportProblem& a, const ImportProblem& b) {
+    return std::tie(a.sheet, a.row) < std::tie(b.sheet, b.row);
+  });
   if (dry_run || !res.problems.empty()) return res;  // nothing was written; the transaction rolls back
 
   Repository repo(c);
@@ -196,10 +199,10 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
   for (const auto& e : inserts) created_json.emplace_back(e.code);
   for (const auto& e : updates) updated_json.emplace_back(e.code);
   ledger_.append(c, ledger::change_in(s, actor, "architecture.import", "import", file_digest,
-                                     boost::json::object{{"sha256", file_digest},
-                                        {"created", created_json},
-                                        {"updated", updated_json},
-                                        {"relations_created", res.relations_created}}));
+                                      boost::json::object{{"sha256", file_digest},
+                                                          {"created", created_json},
+                                                          {"updated", updated_json},
+                                                          {"relations_created", res.relations_created}}));
   tx.commit();
   // After a bulk load PostgreSQL plans the graph walks from stale statistics (a fresh table looks
   // empty, so it scans); refreshing them at once keeps the trace on its indexes (docs/benchmarks.md).
@@ -210,7 +213,8 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
 boost::json::object to_json(const ImportResult& r) {
   boost::json::array problems;
   for (const auto& p : r.problems)
-    problems.push_back(boost::json::object{{"sheet", p.sheet}, {"row", p.row}, {"column", p.column}, {"message", p.message}});
+    problems.push_back(
+        boost::json::object{{"sheet", p.sheet}, {"row", p.row}, {"column", p.column}, {"message", p.message}});
   return {{"dry_run", r.dry_run},
           {"ok", r.problems.empty()},
           {"rows", r.rows},
@@ -235,8 +239,9 @@ std::string export_xlsx(const PortableModel& m) {
   for (const auto& k : keys) header.push_back(kAttributePrefix + k);
   elements.rows.push_back(header);
   for (const auto& e : m.elements) {
-    interchange::Row row = {e.code, e.name, e.domain, std::to_string(e.level), e.parent_code, e.reference_code,
-                            e.owner_agency_code, e.state, e.description};
+    interchange::Row row = {
+        e.code,  e.name,       e.domain, std::to_string(e.level), e.parent_code, e.reference_code, e.owner_agency_code,
+        e.state, e.description};
     for (const auto& k : keys) {
       const auto* v = e.attributes.if_contains(k);
       row.push_back(v && v->is_string() ? std::string(v->get_string()) : "");
@@ -266,9 +271,13 @@ std::string export_oef(const PortableModel& m, const std::string& model_name) {
   int n = 0;
   for (const auto& r : m.relations) {
     bool flipped = find_relation_type(r.type)->archimate_reversed;
-    interchange::OefRelationship rel{"rel-" + std::to_string(++n), std::string(find_relation_type(r.type)->archimate),
-                                     flipped ? r.target_code : r.source_code, flipped ? r.source_code : r.target_code,
-                                     std::string(find_relation_type(r.type)->name_id), r.description, {}};
+    interchange::OefRelationship rel{"rel-" + std::to_string(++n),
+                                     std::string(find_relation_type(r.type)->archimate),
+                                     flipped ? r.target_code : r.source_code,
+                                     flipped ? r.source_code : r.target_code,
+                                     std::string(find_relation_type(r.type)->name_id),
+                                     r.description,
+                                     {}};
     rel.properties = {prop("type", r.type), prop("flipped", flipped ? "true" : "false")};
     oef.relationships.push_back(std::move(rel));
   }

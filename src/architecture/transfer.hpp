@@ -49,12 +49,14 @@ boost::json::object to_json(const ImportResult& r);
 /// The import's unit of work and the model the exports write, read in one go.
 class Transfer {
  public:
-  Transfer(storage::Database& db, const Service& elements, const tenancy::Service& tenancy, const ledger::Ledger& ledger)
+  Transfer(storage::Database& db, const Service& elements, const tenancy::Service& tenancy,
+           const ledger::Ledger& ledger)
       : db_(db), elements_(elements), tenancy_(tenancy), ledger_(ledger) {}
 
   /// Validates every row and, unless `dry_run` or a problem was found, writes all of them with one
   /// ledger entry in one transaction.
-  ImportResult run_import(const Scope& s, ParsedFile file, bool dry_run, const Actor& actor, const std::string& file_digest) const;
+  ImportResult run_import(const Scope& s, ParsedFile file, bool dry_run, const Actor& actor,
+                          const std::string& file_digest) const;
   /// The model of a tenant as exported (codes, not ids).
   PortableModel current_model(const Scope& s) const;
 

@@ -5,8 +5,8 @@
 
 namespace simpul::architecture {
 
-inline const std::vector<std::string> kElementColumns = {"code", "name", "domain", "level", "parent_code", "reference_code",
-                                                         "owner_agency_code", "state", "description"};
+inline const std::vector<std::string> kElementColumns = {
+    "code", "name", "domain", "level", "parent_code", "reference_code", "owner_agency_code", "state", "description"};
 inline const std::vector<std::string> kRelationColumns = {"source_code", "type", "target_code", "description"};
 inline constexpr const char* kElementSheet = "Elemen";
 inline constexpr const char* kRelationSheet = "Relasi";

@@ -82,8 +82,8 @@ void read_relation_rows(const std::string& sheet, const std::vector<Row>& rows, 
   if (!out.problems.empty()) return;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     if (blank(rows[i])) continue;
-    out.model.relations.push_back({h.cell(rows[i], "source_code"), h.cell(rows[i], "type"), h.cell(rows[i], "target_code"),
-                                   h.cell(rows[i], "description")});
+    out.model.relations.push_back({h.cell(rows[i], "source_code"), h.cell(rows[i], "type"),
+                                   h.cell(rows[i], "target_code"), h.cell(rows[i], "description")});
     out.relation_rows.push_back({sheet, static_cast<int>(i + 1)});
   }
 }
@@ -96,7 +96,8 @@ std::string property(const std::vector<interchange::OefProperty>& props, const s
 
 /// The SPBE relation for an ArchiMate relationship between two domains, and whether it runs the
 /// other way (ArchiMate's realisation and serving point from the supporter to the supported).
-std::pair<std::string, bool> relation_for(const std::string& archimate, const std::string& from, const std::string& to) {
+std::pair<std::string, bool> relation_for(const std::string& archimate, const std::string& from,
+                                          const std::string& to) {
   for (const auto& r : relation_types()) {
     if (r.archimate != archimate) continue;
     bool flipped = r.archimate_reversed;
@@ -133,7 +134,8 @@ void read_oef(std::string_view body, ParsedFile& out) {
     if (e.state.empty()) e.state = "as_is";
     e.description = el.documentation;
     for (const auto& p : el.properties)
-      if (p.key.rfind(kAttributePrefix, 0) == 0) e.attributes[p.key.substr(std::string(kAttributePrefix).size())] = p.value;
+      if (p.key.rfind(kAttributePrefix, 0) == 0)
+        e.attributes[p.key.substr(std::string(kAttributePrefix).size())] = p.value;
     by_id[el.id] = {e.code, e.domain};
     out.model.elements.push_back(std::move(e));
     out.element_rows.push_back({"element " + el.id, index});
@@ -148,8 +150,10 @@ void read_oef(std::string_view body, ParsedFile& out) {
     }
     std::string type = property(rel.properties, std::string(kPropertyPrefix) + "type");
     bool flipped = false;
-    if (type.empty()) std::tie(type, flipped) = relation_for(rel.type, from->second.second, to->second.second);
-    else flipped = property(rel.properties, std::string(kPropertyPrefix) + "flipped") == "true";
+    if (type.empty())
+      std::tie(type, flipped) = relation_for(rel.type, from->second.second, to->second.second);
+    else
+      flipped = property(rel.properties, std::string(kPropertyPrefix) + "flipped") == "true";
     if (type.empty()) {
       ++out.skipped;
       continue;
@@ -161,7 +165,8 @@ void read_oef(std::string_view body, ParsedFile& out) {
   }
 }
 
-const std::vector<Row>* sheet_named(const std::vector<interchange::Sheet>& sheets, std::initializer_list<const char*> names) {
+const std::vector<Row>* sheet_named(const std::vector<interchange::Sheet>& sheets,
+                                    std::initializer_list<const char*> names) {
   for (const auto& s : sheets)
     for (const char* n : names)
       if (text::to_lower_ascii(text::trim(s.name)) == n) return &s.rows;
@@ -175,8 +180,10 @@ ParsedFile parse_import(std::string_view body, std::string_view media_type, std:
   try {
     if (media_type == "text/csv") {
       auto rows = interchange::read_csv(body, interchange::Limits::for_register_import());
-      if (csv_kind == "relations") read_relation_rows("CSV", rows, out);
-      else read_element_rows("CSV", rows, out);
+      if (csv_kind == "relations")
+        read_relation_rows("CSV", rows, out);
+      else
+        read_element_rows("CSV", rows, out);
     } else if (media_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") {
       auto sheets = interchange::read_xlsx(body, interchange::Limits::for_register_import());
       const auto* elements = sheet_named(sheets, {"elemen", "elements"});
@@ -191,12 +198,16 @@ ParsedFile parse_import(std::string_view body, std::string_view media_type, std:
       read_oef(body, out);
     } else {
       throw Error(ErrorCode::RequestUnsupportedMediaType,
-                  {{"allowed", boost::json::array{"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                                  "application/xml"}}});
+                  {{"allowed",
+                    boost::json::array{"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                       "application/xml"}}});
     }
   } catch (const interchange::FileError& e) {
-    auto code = e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
-    throw Error(code, {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
+    auto code =
+        e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
+    throw Error(
+        code,
+        {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
   }
   return out;
 }

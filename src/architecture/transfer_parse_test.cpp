@@ -58,8 +58,8 @@ TEST(ArchitectureImportParse, MissingColumnsAndBadLevelsArePointedAt) {
   EXPECT_EQ(missing.problems[0].column, "owner_agency_code");
   EXPECT_TRUE(missing.model.elements.empty()) << "no row is read from a sheet without its columns";
 
-  auto levels = parse_import("code,name,domain,owner_agency_code,level\nL-1,x,layanan,D,5\nL-2,y,layanan,D,4\n", "text/csv",
-                             "elements");
+  auto levels = parse_import("code,name,domain,owner_agency_code,level\nL-1,x,layanan,D,5\nL-2,y,layanan,D,4\n",
+                             "text/csv", "elements");
   ASSERT_EQ(levels.problems.size(), 1u);
   EXPECT_EQ(levels.problems[0].row, 2);
   EXPECT_EQ(levels.problems[0].column, "level");
@@ -74,7 +74,10 @@ TEST(ArchitectureImportParse, MissingColumnsAndBadLevelsArePointedAt) {
 TEST(ArchitectureImportParse, WorkbookSheetsAreFoundByNameAndALoneSheetIsElements) {
   std::vector<interchange::Sheet> sheets{
       {"RELASI", {{"source_code", "type", "target_code", "description"}, {"L-1", "supported_by", "A-1", "utama"}}},
-      {" Elemen ", {{"code", "name", "domain", "owner_agency_code"}, {"L-1", "Layanan", "layanan", "D"}, {"A-1", "App", "aplikasi", "D"}}}};
+      {" Elemen ",
+       {{"code", "name", "domain", "owner_agency_code"},
+        {"L-1", "Layanan", "layanan", "D"},
+        {"A-1", "App", "aplikasi", "D"}}}};
   auto f = parse_import(interchange::write_xlsx(sheets), kXlsx, "");
   ASSERT_TRUE(f.problems.empty());
   EXPECT_EQ(f.model.elements.size(), 2u);
@@ -82,9 +85,10 @@ TEST(ArchitectureImportParse, WorkbookSheetsAreFoundByNameAndALoneSheetIsElement
   EXPECT_EQ(f.model.relations[0], (PortableRelation{"L-1", "supported_by", "A-1", "utama"}));
   EXPECT_EQ(f.relation_rows[0].sheet, "Relasi");
 
-  auto lone = parse_import(interchange::write_xlsx({{"Inventaris 2025", {{"code", "name", "domain", "owner_agency_code"},
-                                                                         {"A-9", "App", "aplikasi", "D"}}}}),
-                           kXlsx, "");
+  auto lone = parse_import(
+      interchange::write_xlsx(
+          {{"Inventaris 2025", {{"code", "name", "domain", "owner_agency_code"}, {"A-9", "App", "aplikasi", "D"}}}}),
+      kXlsx, "");
   ASSERT_EQ(lone.model.elements.size(), 1u);
   EXPECT_EQ(lone.model.elements[0].code, "A-9");
 
@@ -103,7 +107,8 @@ TEST(ArchitectureImportParse, WorkbookSheetsAreFoundByNameAndALoneSheetIsElement
 }
 
 TEST(ArchitectureImportParse, ArchiMateExportReadsBackAsTheSameModel) {
-  PortableModel m{{element_at_level("L-1", "layanan"), element_at_level("L-1-1", "layanan", 4, "L-1"), element_at_level("PB-1", "proses_bisnis"), element_at_level("A-1", "aplikasi")},
+  PortableModel m{{element_at_level("L-1", "layanan"), element_at_level("L-1-1", "layanan", 4, "L-1"),
+                   element_at_level("PB-1", "proses_bisnis"), element_at_level("A-1", "aplikasi")},
                   {{"L-1", "realised_by", "PB-1", "direalisasikan"}, {"PB-1", "supported_by", "A-1", ""}}};
   m.elements[0].reference_code = "RAL.01";
   m.elements[0].attributes["service_type"] = "publik";
@@ -126,8 +131,8 @@ TEST(ArchitectureImportParse, AnotherToolsArchiMateIsMappedByTypeAndDirection) {
                   {"e4", "BusinessActor", "Pemohon", "", {}}};
   oef.relationships = {{"r1", "Realization", "e2", "e1", "", "", {}},
                        {"r2", "Serving", "e3", "e2", "", "", {}},
-                       {"r3", "Serving", "e4", "e1", "", "", {}},          // an actor: not modelled
-                       {"r4", "Composition", "e1", "e3", "", "", {}}};    // no SPBE counterpart
+                       {"r3", "Serving", "e4", "e1", "", "", {}},       // an actor: not modelled
+                       {"r4", "Composition", "e1", "e3", "", "", {}}};  // no SPBE counterpart
   auto f = parse_import(interchange::write_oef(oef), "text/xml", "");
   ASSERT_EQ(f.model.elements.size(), 3u);
   EXPECT_EQ(f.model.elements[0].domain, "layanan");

@@ -39,9 +39,9 @@ void register_transfer_routes(http::Router& router, Module& m) {
     auto kind = query_choice(req, "kind", {"elements", "relations"});
     auto slot = interchange::ImportSlot::acquire();
     auto file = parse_import(req.body, media_type(req), kind);
-    auto result = m.transfer.run_import(p.scope(), std::move(file), dry == "true", p.actor(), crypto::sha256_hex(req.body));
-    if (!result.dry_run && !result.problems.empty())
-      throw Error(ErrorCode::ImportHasProblems, to_json(result));
+    auto result =
+        m.transfer.run_import(p.scope(), std::move(file), dry == "true", p.actor(), crypto::sha256_hex(req.body));
+    if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));
     return http::json_response(200, to_json(result));
   });
 

@@ -29,7 +29,9 @@ std::string normalised_code(std::string_view code) {
 }
 
 std::optional<Element> DatabaseLookup::element(const std::string& id) { return Repository(c_).element(s_, id); }
-std::optional<Element> DatabaseLookup::element_by_code(const std::string& code) { return Repository(c_).element_by_code(s_, code); }
+std::optional<Element> DatabaseLookup::element_by_code(const std::string& code) {
+  return Repository(c_).element_by_code(s_, code);
+}
 bool DatabaseLookup::agency_exists(const std::string& id) { return tenancy_.agency(c_, s_, id).has_value(); }
 bool DatabaseLookup::relation_exists(const std::string& source, const std::string& type, const std::string& target) {
   return Repository(c_).relation_exists(s_, source, type, target);
@@ -46,8 +48,10 @@ void Validator::element(Element& e, bool allow_read_only) const {
   if (std::find(kStates.begin(), kStates.end(), e.state) == kStates.end())
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "state"}, {"allowed", allowed_list(kStates)}});
 
-  if (e.level != 3 && e.level != 4) throw Error(ErrorCode::ValidationInvalidValue, "level", "3 or 4 (levels 1-2 are national)");
-  if (e.level == 3 && e.parent_id) throw Error(ErrorCode::ValidationInvalidValue, "parent_id", "a level-3 element has no parent");
+  if (e.level != 3 && e.level != 4)
+    throw Error(ErrorCode::ValidationInvalidValue, "level", "3 or 4 (levels 1-2 are national)");
+  if (e.level == 3 && e.parent_id)
+    throw Error(ErrorCode::ValidationInvalidValue, "parent_id", "a level-3 element has no parent");
   if (e.level == 4) {
     if (!e.parent_id) throw Error(ErrorCode::ValidationMissingField, {{"field", "parent_id"}});
     auto parent = lookup_.element(*e.parent_id);
@@ -58,7 +62,8 @@ void Validator::element(Element& e, bool allow_read_only) const {
   if (e.reference_code) {
     const ReferenceItem* ref = reference_.find(*e.reference_code);
     if (!ref || ref->domain != e.domain)
-      throw Error(ErrorCode::ElementReferenceUnknown, {{"field", "reference_code"}, {"reference_code", *e.reference_code}});
+      throw Error(ErrorCode::ElementReferenceUnknown,
+                  {{"field", "reference_code"}, {"reference_code", *e.reference_code}});
   }
   if (!lookup_.agency_exists(e.owner_agency_id))
     throw Error(ErrorCode::ValidationInvalidValue, "owner_agency_id", "not an agency of this tenant");
@@ -77,7 +82,8 @@ void Validator::attributes(const Element& e, bool allow_read_only) const {
     if (!value.is_string()) throw Error(ErrorCode::ValidationWrongType, {{"field", field}, {"expected", "string"}});
     std::string_view v = value.get_string();
     if (v.empty()) throw Error(ErrorCode::ValidationInvalidValue, field, "empty; omit the attribute instead");
-    if (v.size() > def->max_chars) throw Error(ErrorCode::ValidationTooLong, {{"field", field}, {"max", def->max_chars}});
+    if (v.size() > def->max_chars)
+      throw Error(ErrorCode::ValidationTooLong, {{"field", field}, {"max", def->max_chars}});
     if (!def->values.empty() && std::find(def->values.begin(), def->values.end(), v) == def->values.end())
       throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"allowed", allowed_list(def->values)}});
     if (!def->profile_enumerations.empty()) {
@@ -105,7 +111,8 @@ void Validator::relation(const Relation& r, const Element& source, const Element
     for (const auto& t : relation_types()) ids.push_back(t.type);
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "type"}, {"allowed", allowed_list(ids)}});
   }
-  if (source.id == target.id) throw Error(ErrorCode::RelationNotAllowed, {{"reason", "an element cannot relate to itself"}});
+  if (source.id == target.id)
+    throw Error(ErrorCode::RelationNotAllowed, {{"reason", "an element cannot relate to itself"}});
   if (!relation_allowed(r.type, source.domain, target.domain))
     throw Error(ErrorCode::RelationNotAllowed,
                 {{"type", r.type}, {"source_domain", source.domain}, {"target_domain", target.domain}});

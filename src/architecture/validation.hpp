@@ -30,7 +30,8 @@ class Lookup {
 /// Elements and relations from this module's tables, agencies through the tenancy module's read port.
 class DatabaseLookup : public Lookup {
  public:
-  DatabaseLookup(storage::Connection& c, const Scope& s, const tenancy::Service& tenancy) : c_(c), s_(s), tenancy_(tenancy) {}
+  DatabaseLookup(storage::Connection& c, const Scope& s, const tenancy::Service& tenancy)
+      : c_(c), s_(s), tenancy_(tenancy) {}
   std::optional<Element> element(const std::string& id) override;
   std::optional<Element> element_by_code(const std::string& code) override;
   bool agency_exists(const std::string& id) override;

@@ -28,7 +28,8 @@ const tenancy::Profile& balikpapan() {
 }
 
 const ReferenceArchitecture& reference() {
-  static const auto r = ReferenceArchitecture::load(kSource / "profiles" / "frameworks" / "reference-architecture.yaml");
+  static const auto r =
+      ReferenceArchitecture::load(kSource / "profiles" / "frameworks" / "reference-architecture.yaml");
   return r;
 }
 
@@ -106,7 +107,8 @@ TEST(ArchitectureDomains, RelationTypesJoinOnlyTheDomainsTheyName) {
 TEST(ArchitectureCodes, AreUpperCasedAndRefusedOutsideTheirAlphabet) {
   EXPECT_EQ(normalised_code("l-01.a_b"), "L-01.A_B");
   EXPECT_EQ(normalised_code(std::string(40, 'a')), std::string(40, 'A'));
-  for (const std::string& bad : std::vector<std::string>{"", "-L1", ".L1", "L 1", "L'1", "L;DROP", std::string(41, 'A'), "KÖDE"}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"", "-L1", ".L1", "L 1", "L'1", "L;DROP", std::string(41, 'A'), "KÖDE"}) {
     try {
       normalised_code(bad);
       ADD_FAILURE() << "accepted '" << bad << "'";
@@ -149,13 +151,16 @@ TEST(ReferenceArchitecture, ABadFileIsRefusedWithItsLine) {
     return "(loaded)";
   };
   std::string head = "domains:\n  - domain: layanan\n    items:\n";
-  EXPECT_NE(load_error(head + "      - {code: RAL.01.01, level: 2, parent: RAL.01, name: x}\n").find("ra.yaml:4: parent: 'RAL.01'"),
+  EXPECT_NE(load_error(head + "      - {code: RAL.01.01, level: 2, parent: RAL.01, name: x}\n")
+                .find("ra.yaml:4: parent: 'RAL.01'"),
             std::string::npos);
   EXPECT_NE(load_error(head + "      - {code: RAL.01, level: 1, name: x}\n      - {code: RAL.01, level: 1, name: y}\n")
                 .find("ra.yaml:5: code: duplicate 'RAL.01'"),
             std::string::npos);
-  EXPECT_NE(load_error(head + "      - {code: RAL.01, level: 3, name: x}\n").find("level: must be 1 or 2"), std::string::npos);
-  EXPECT_NE(load_error("domains:\n  - domain: sihir\n    items: []\n").find("unknown domain 'sihir'"), std::string::npos);
+  EXPECT_NE(load_error(head + "      - {code: RAL.01, level: 3, name: x}\n").find("level: must be 1 or 2"),
+            std::string::npos);
+  EXPECT_NE(load_error("domains:\n  - domain: sihir\n    items: []\n").find("unknown domain 'sihir'"),
+            std::string::npos);
 }
 
 TEST(ArchitectureValidator, ALevelFourElementHangsUnderALevelThreeOfItsDomainAndInheritsItsReference) {
@@ -214,7 +219,8 @@ TEST(ArchitectureValidator, AttributesFollowTheirDomainAndTheTenantsProfile) {
   EXPECT_EQ(refusal(lookup, with("layanan", "service_type", 7))->code(), ErrorCode::ValidationWrongType);
   EXPECT_EQ(field_of(refusal(lookup, with("layanan", "service_type", ""))), "attributes.service_type");
   EXPECT_EQ(refusal(lookup, with("layanan", "service_type", "rahasia"))->code(), ErrorCode::ValidationInvalidValue);
-  EXPECT_EQ(refusal(lookup, with("layanan", "url", boost::json::string(std::string(301, 'u'))))->code(), ErrorCode::ValidationTooLong);
+  EXPECT_EQ(refusal(lookup, with("layanan", "url", boost::json::string(std::string(301, 'u'))))->code(),
+            ErrorCode::ValidationTooLong);
 
   // A sector outside the profile's lists is refused citing the article that lists them.
   auto sector = refusal(lookup, with("layanan", "sector", "astrologi"));

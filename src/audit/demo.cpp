@@ -10,8 +10,8 @@
 namespace simpul::audit {
 namespace {
 
-std::string demo_object(architecture::Service& elements, const Scope& s, const std::string& code, const std::string& name,
-                        const std::string& agency, const Actor& actor) {
+std::string demo_object(architecture::Service& elements, const Scope& s, const std::string& code,
+                        const std::string& name, const std::string& agency, const Actor& actor) {
   architecture::ElementInput in;
   in.domain = "infrastruktur";
   in.code = code;
@@ -36,7 +36,8 @@ Programme demo_programme(const DemoPlan& d, const std::string& type, const std::
   x.aspects = {"tata_kelola", "fungsionalitas", "kinerja"};
   x.object_ids = objects;
   x.auditor_kind = "lembaga_pemerintah";
-  x.auditor_name = kind == "internal" ? "Tim auditor internal Diskominfo dan Inspektorat" : "Badan Siber dan Sandi Negara";
+  x.auditor_name =
+      kind == "internal" ? "Tim auditor internal Diskominfo dan Inspektorat" : "Badan Siber dan Sandi Negara";
   x.auditor_reference = "LA-TIK-07/2024";
   x.planned_start = start;
   x.planned_end = end;
@@ -54,14 +55,15 @@ Programme demo_programme(const DemoPlan& d, const std::string& type, const std::
 
 /// An external audit starting on `start`, with the internal audit a lead time ahead where the
 /// region requires one (completed on its deadline). Returns the external programme.
-ProgrammeView demo_external(Service& service, const DemoPlan& d, const Scope& s, const Actor& actor, const std::string& type,
-                            const std::string& title, const std::vector<std::string>& objects, const std::string& start,
-                            const std::string& end) {
+ProgrammeView demo_external(Service& service, const DemoPlan& d, const Scope& s, const Actor& actor,
+                            const std::string& type, const std::string& title, const std::vector<std::string>& objects,
+                            const std::string& start, const std::string& end) {
   auto external = demo_programme(d, type, "eksternal", title, objects, start, end);
   if (d.audit.internal_lead_months > 0) {
     auto deadline = regulation::add_months(start, -d.audit.internal_lead_months);
-    auto internal = service.plan(s, demo_programme(d, type, "internal", "Audit internal: " + title, objects,
-                                                    regulation::add_months(deadline, -1), deadline),
+    auto internal = service.plan(s,
+                                 demo_programme(d, type, "internal", "Audit internal: " + title, objects,
+                                                regulation::add_months(deadline, -1), deadline),
                                  actor);
     auto today = d.profile.today();
     service.step(s, internal.programme.id, "dimulai", regulation::add_months(deadline, -1), actor, today);
@@ -97,7 +99,8 @@ void seed_audit_demo(Service& service, tenancy::Service& tenancy, const seam::De
     auto health = demo_object(service.elements(), s, "SRV-AUD-03", "Server aplikasi rujukan puskesmas", dinkes, actor);
 
     // Completed last year, with two findings: one followed up and verified, one still open.
-    auto done = demo_external(service, d, s, actor, "infrastruktur", "Audit Infrastruktur SPBE " + regulation::add_months(today, -8).substr(0, 4),
+    auto done = demo_external(service, d, s, actor, "infrastruktur",
+                              "Audit Infrastruktur SPBE " + regulation::add_months(today, -8).substr(0, 4),
                               {web, health}, regulation::add_months(today, -8), regulation::add_months(today, -7));
     service.step(s, done.programme.id, "dimulai", regulation::add_months(today, -8), actor, today);
     Finding patch;
@@ -119,7 +122,9 @@ void seed_audit_demo(Service& service, tenancy::Service& tenancy, const seam::De
     backup.due_date = add_days(today, 10);
     service.add_finding(s, done.programme.id, backup, actor);
     service.step(s, done.programme.id, "laporan_diterima", regulation::add_months(today, -7), actor, today);
-    if (a.routing_rule) service.route(s, done.programme.id, regulation::add_months(today, -7), regulation::add_months(today, -7), actor, today);
+    if (a.routing_rule)
+      service.route(s, done.programme.id, regulation::add_months(today, -7), regulation::add_months(today, -7), actor,
+                    today);
     service.step(s, done.programme.id, "ditutup", regulation::add_months(today, -6), actor, today);
     service.follow_up(s, fixed.id, "Laporan pelaksanaan patch tiga bulan terakhir", today, actor, today);
     service.verify(s, fixed.id, today, actor, today);
@@ -132,12 +137,13 @@ void seed_audit_demo(Service& service, tenancy::Service& tenancy, const seam::De
     service.step(s, old.programme.id, "ditutup", regulation::add_months(today, -23), actor, today);
 
     // In progress: the security audit of the portal began ten days ago.
-    auto running = demo_external(service, d, s, actor, "keamanan", "Audit Keamanan SPBE portal", {web}, add_days(today, -10),
-                                 add_days(today, 20));
+    auto running = demo_external(service, d, s, actor, "keamanan", "Audit Keamanan SPBE portal", {web},
+                                 add_days(today, -10), add_days(today, 20));
     service.step(s, running.programme.id, "dimulai", add_days(today, -10), actor, today);
   } catch (const Error& e) {
     // Demo data is a convenience: a region whose gates refuse it keeps a working tenant.
-    log::warn("audit.demo_skipped", {{"profile", tenant.profile_id}, {"error", std::string(error_code_string(e.code()))}});
+    log::warn("audit.demo_skipped",
+              {{"profile", tenant.profile_id}, {"error", std::string(error_code_string(e.code()))}});
   }
 }
 

@@ -42,7 +42,8 @@ void propose_audit_evidence(storage::Connection& c, const Service& service, cons
     for (const auto& x : programmes)
       if (x.type == t.id && x.report_date && x.report_date->compare(0, 4, year) == 0) held.push_back(&x);
     if (held.empty()) {
-      out.add("audit_programme", "", "Belum ada " + t.name + " yang selesai pada tahun " + year + evaluation::owned_by(q),
+      out.add("audit_programme", "",
+              "Belum ada " + t.name + " yang selesai pada tahun " + year + evaluation::owned_by(q),
               "Tidak ada laporan audit yang diterima pada tahun ini.", "/audit/program", false);
       continue;
     }
@@ -62,8 +63,8 @@ void propose_audit_evidence(storage::Connection& c, const Service& service, cons
   }
   if (findings.empty()) return;
   out.add("audit_findings", "",
-          "Temuan audit" + evaluation::owned_by(q) + ": " + std::to_string(verified) + " dari " + std::to_string(findings.size()) +
-              " telah ditutup (terverifikasi)",
+          "Temuan audit" + evaluation::owned_by(q) + ": " + std::to_string(verified) + " dari " +
+              std::to_string(findings.size()) + " telah ditutup (terverifikasi)",
           evaluation::joined({std::to_string(findings.size() - verified - followed) + " terbuka",
                               std::to_string(followed) + " menunggu verifikasi"}),
           "/audit/temuan", verified == findings.size());
@@ -75,13 +76,15 @@ class AuditEvidence final : public evaluation::EvidenceSource {
   std::string id() const override { return "ict_audit"; }
   std::vector<std::string> topics() const override { return {"audit"}; }
 
-  void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic, std::vector<EvidenceProposal>& list) const override {
+  void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
+               std::vector<EvidenceProposal>& list) const override {
     if (topic != "audit" || !q.profile) return;
     ProposalSink out{"ict_audit", topic, list};
     propose_audit_evidence(c, service_, q, out);
   }
 
-  std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind, std::string_view ref_id) const override {
+  std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind,
+                                     std::string_view ref_id) const override {
     if (kind != "audit_programme" || !crypto::looks_like_id(ref_id)) return std::nullopt;
     for (const auto& x : service_.programmes(c, s))
       if (x.id == ref_id) return x.title;

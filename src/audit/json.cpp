@@ -2,11 +2,12 @@
 
 #include <boost/json/array.hpp>
 
-
 namespace simpul::audit {
 namespace {
 
-boost::json::value opt(const std::optional<std::string>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+boost::json::value opt(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
 
 boost::json::value citation_of(const tenancy::Profile& p, const std::optional<std::string>& rule) {
   auto r = tenancy::rule_ref(p, rule);
@@ -62,7 +63,8 @@ boost::json::object to_json(const tenancy::Profile& p, const DueItem& d, const s
 
 boost::json::object to_json(const tenancy::Profile& p, const Programme& x) {
   boost::json::array aspects, objects;
-  for (const auto& a : x.aspects) aspects.push_back(boost::json::object{{"id", a}, {"name", choice_name(audit_aspects(), a)}});
+  for (const auto& a : x.aspects)
+    aspects.push_back(boost::json::object{{"id", a}, {"name", choice_name(audit_aspects(), a)}});
   for (const auto& o : x.object_ids) objects.emplace_back(o);
   return {{"id", x.id},
           {"type", x.type},
@@ -103,8 +105,9 @@ boost::json::object to_json(const tenancy::Profile& p, const ProgrammeView& v) {
     // The gate message the programme page shows before anyone tries to start the audit.
     out["start_refusal"] = boost::json::object{
         {"code", std::string(error_code_string(e.code()))},
-        {"rule", e.rule() ? boost::json::value(boost::json::object{{"id", e.rule()->id}, {"citation", e.rule()->citation}})
-                          : boost::json::value(nullptr)},
+        {"rule", e.rule()
+                     ? boost::json::value(boost::json::object{{"id", e.rule()->id}, {"citation", e.rule()->citation}})
+                     : boost::json::value(nullptr)},
         {"details", e.details()}};
   } else {
     out["start_refusal"] = nullptr;
@@ -128,11 +131,8 @@ boost::json::object to_json(const tenancy::Profile& p, const ProgrammeView& v) {
                                               {"corrected_by_name", x.corrected_by_name},
                                               {"corrected_at", x.corrected_at}});
   for (const auto& x : v.coordination)
-    coordination.push_back(boost::json::object{{"id", x.id},
-                                               {"with", x.with},
-                                               {"date", x.date},
-                                               {"note", x.note},
-                                               {"recorded_by_name", x.recorded_by_name}});
+    coordination.push_back(boost::json::object{
+        {"id", x.id}, {"with", x.with}, {"date", x.date}, {"note", x.note}, {"recorded_by_name", x.recorded_by_name}});
   out["reports"] = std::move(reports);
   out["corrections"] = std::move(corrections);
   out["coordination"] = std::move(coordination);
@@ -167,24 +167,27 @@ boost::json::object options_json(const tenancy::Profile& p) {
   for (const auto& t : a.types) {
     boost::json::array categories;
     for (const auto& c : t.application_categories) categories.emplace_back(c);
-    types.push_back(boost::json::object{{"id", t.id},
-                                        {"name", t.name},
-                                        {"months", t.months == 0 ? boost::json::value(nullptr) : boost::json::value(t.months)},
-                                        {"cadence_rule", citation_of(p, t.cadence_rule)},
-                                        {"scope_rule", citation_of(p, t.scope_rule)},
-                                        {"infrastructure", t.infrastructure},
-                                        {"application_categories", categories},
-                                        {"coordination_rule", citation_of(p, t.coordination_rule)}});
+    types.push_back(
+        boost::json::object{{"id", t.id},
+                            {"name", t.name},
+                            {"months", t.months == 0 ? boost::json::value(nullptr) : boost::json::value(t.months)},
+                            {"cadence_rule", citation_of(p, t.cadence_rule)},
+                            {"scope_rule", citation_of(p, t.scope_rule)},
+                            {"infrastructure", t.infrastructure},
+                            {"application_categories", categories},
+                            {"coordination_rule", citation_of(p, t.coordination_rule)}});
   }
   for (const auto& [id, name] : audit_aspects()) aspects.push_back(boost::json::object{{"id", id}, {"name", name}});
   for (const auto& [id, name] : auditor_kinds())
-    if (id != "auditor_tersertifikasi" || a.certified_auditor_allowed) auditors.push_back(boost::json::object{{"id", id}, {"name", name}});
+    if (id != "auditor_tersertifikasi" || a.certified_auditor_allowed)
+      auditors.push_back(boost::json::object{{"id", id}, {"name", name}});
   return {{"types", types},
           {"aspects", aspects},
           {"aspects_rule", citation_of(p, a.aspects_rule)},
           {"auditor_kinds", auditors},
           {"auditor_rule", citation_of(p, a.auditor_rule)},
-          {"internal_lead_months", a.internal_lead_months == 0 ? boost::json::value(nullptr) : boost::json::value(a.internal_lead_months)},
+          {"internal_lead_months",
+           a.internal_lead_months == 0 ? boost::json::value(nullptr) : boost::json::value(a.internal_lead_months)},
           {"internal_audit_rule", citation_of(p, a.internal_audit_rule)},
           {"team_decree_rule", citation_of(p, a.team_decree_rule)},
           {"routing_rule", citation_of(p, a.routing_rule)},

@@ -12,12 +12,12 @@ namespace simpul::audit {
 
 /// One audit type of the profile's `audit:` section (Pasal "audit Infrastruktur/Aplikasi/Keamanan SPBE").
 struct AuditType {
-  std::string id;    // infrastruktur | aplikasi | keamanan
-  std::string name;  // as the regulation writes it
+  std::string id;                           // infrastruktur | aplikasi | keamanan
+  std::string name;                         // as the regulation writes it
   std::optional<std::string> cadence_rule;  // the article stating "paling sedikit 1 (satu) kali dalam 2 (dua) tahun"
-  int months = 0;                            // 0: the text states no number ('berkala')
-  std::optional<std::string> scope_rule;     // the article stating what it covers
-  bool infrastructure = false;               // infrastructure elements are in scope
+  int months = 0;                           // 0: the text states no number ('berkala')
+  std::optional<std::string> scope_rule;    // the article stating what it covers
+  bool infrastructure = false;              // infrastructure elements are in scope
   std::vector<std::string> application_categories;  // application categories in scope
   std::optional<std::string> coordination_rule;     // the article asking the Dinas to coordinate this type's audit
   /// Categories in scope only when the Pemda built the application (Madiun Pasal 42 ayat (1) huruf a:
@@ -29,10 +29,10 @@ struct AuditType {
 /// The region's `audit:` profile section.
 struct AuditProfile {
   std::vector<AuditType> types;
-  std::optional<std::string> types_rule;    // the list of the three types
-  std::optional<std::string> aspects_rule;  // the four examined aspects
-  std::optional<std::string> auditor_rule;  // who may audit
-  bool certified_auditor_allowed = false;   // Madiun Pasal 40 ayat (3)
+  std::optional<std::string> types_rule;           // the list of the three types
+  std::optional<std::string> aspects_rule;         // the four examined aspects
+  std::optional<std::string> auditor_rule;         // who may audit
+  bool certified_auditor_allowed = false;          // Madiun Pasal 40 ayat (3)
   std::optional<std::string> internal_audit_rule;  // internal audit no later than lead_months before
   int internal_lead_months = 0;                    // 0: no internal audit required
   std::optional<std::string> team_decree_rule;     // audit team set by decree under the internal-control PD

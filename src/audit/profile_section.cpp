@@ -14,7 +14,8 @@ std::optional<std::string> rule_ref(const tenancy::Reader& r, const tenancy::Pro
   return ref;
 }
 
-std::vector<std::string> text_list(const tenancy::Reader& r, const YAML::Node& n, const std::string& key, const std::string& path) {
+std::vector<std::string> text_list(const tenancy::Reader& r, const YAML::Node& n, const std::string& key,
+                                   const std::string& path) {
   std::vector<std::string> out;
   YAML::Node list = n[key];
   if (!list.IsDefined() || list.IsNull()) return out;
@@ -38,7 +39,8 @@ AuditProfile parse(const tenancy::Reader& r, const tenancy::Profile& p, const YA
     std::string at = path + "types[" + std::to_string(i++) + "].";
     AuditType x;
     x.id = r.str(t, "id", at);
-    if (x.id != "infrastruktur" && x.id != "aplikasi" && x.id != "keamanan") r.fail(t["id"], at + "id", "must be infrastruktur, aplikasi or keamanan");
+    if (x.id != "infrastruktur" && x.id != "aplikasi" && x.id != "keamanan")
+      r.fail(t["id"], at + "id", "must be infrastruktur, aplikasi or keamanan");
     if (a.type(x.id)) r.fail(t["id"], at + "id", "is given twice");
     x.name = r.str(t, "name", at);
     x.cadence_rule = rule_ref(r, p, t, "cadence_rule", at);
@@ -54,7 +56,9 @@ AuditProfile parse(const tenancy::Reader& r, const tenancy::Profile& p, const YA
       bool known = false;
       if (categories)
         for (const auto& item : categories->items) known = known || item.id == c;
-      if (!known) r.fail(t["application_categories"], at + "application_categories", "'" + c + "' is not an application category of this profile");
+      if (!known)
+        r.fail(t["application_categories"], at + "application_categories",
+               "'" + c + "' is not an application category of this profile");
     }
     x.coordination_rule = rule_ref(r, p, t, "coordination_rule", at);
     if (auto built = t["pemda_built"]; built.IsDefined() && !built.IsNull()) {
@@ -64,22 +68,27 @@ AuditProfile parse(const tenancy::Reader& r, const tenancy::Profile& p, const YA
       if (x.pemda_built_categories.empty()) r.fail(built, bat + "categories", "is required");
       if (x.pemda_builders.empty()) r.fail(built, bat + "builders", "is required");
       for (const auto& c : x.pemda_built_categories)
-        if (std::find(x.application_categories.begin(), x.application_categories.end(), c) == x.application_categories.end())
+        if (std::find(x.application_categories.begin(), x.application_categories.end(), c) ==
+            x.application_categories.end())
           r.fail(built["categories"], bat + "categories", "'" + c + "' is not in application_categories");
     }
     a.types.push_back(std::move(x));
   }
   if (auto internal = n["internal_audit"]; internal.IsDefined() && !internal.IsNull()) {
     a.internal_audit_rule = rule_ref(r, p, internal, "rule", path + "internal_audit.");
-    a.internal_lead_months = r.integer(r.need(internal, "lead_months", path + "internal_audit."), path + "internal_audit.lead_months");
-    if (a.internal_lead_months < 1) r.fail(internal["lead_months"], path + "internal_audit.lead_months", "must be at least 1");
+    a.internal_lead_months =
+        r.integer(r.need(internal, "lead_months", path + "internal_audit."), path + "internal_audit.lead_months");
+    if (a.internal_lead_months < 1)
+      r.fail(internal["lead_months"], path + "internal_audit.lead_months", "must be at least 1");
   }
   if (auto team = n["team_decree"]; team.IsDefined() && !team.IsNull()) {
     a.team_decree_rule = rule_ref(r, p, team, "rule", path + "team_decree.");
     a.team_agency_role = r.str(team, "agency_role", path + "team_decree.");
     bool known = false;
     for (const auto& role : p.roles) known = known || role.id == a.team_agency_role;
-    if (!known) r.fail(team["agency_role"], path + "team_decree.agency_role", "'" + a.team_agency_role + "' is not a role of this profile");
+    if (!known)
+      r.fail(team["agency_role"], path + "team_decree.agency_role",
+             "'" + a.team_agency_role + "' is not a role of this profile");
   }
   if (auto routing = n["routing"]; routing.IsDefined() && !routing.IsNull()) {
     a.routing_rules = text_list(r, routing, "rules", path + "routing.");

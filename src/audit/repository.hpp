@@ -41,8 +41,8 @@ class Repository {
   std::optional<Report> report(const Scope& s, const std::string& id) const;
 
   /// Sets one correctable column of a programme (the column name comes from a fixed list).
-  void correct(const Scope& s, const std::string& programme_id, const std::string& column, const std::optional<std::string>& value,
-               const std::string& updated_at);
+  void correct(const Scope& s, const std::string& programme_id, const std::string& column,
+               const std::optional<std::string>& value, const std::string& updated_at);
   void insert(const Scope& s, const Correction& x);
   std::vector<Correction> corrections(const Scope& s, const std::string& programme_id) const;
 

@@ -24,9 +24,9 @@ std::vector<std::string_view> type_ids(const tenancy::Profile& p) {
 
 Programme read_programme(const Request& req) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"type", "kind", "title", "aspects", "object_ids", "auditor_kind", "auditor_name", "auditor_reference",
-                       "planned_start", "planned_end", "internal_programme_id", "team_decree_number", "team_decree_date",
-                       "letter"});
+  FieldReader f(body, {"type", "kind", "title", "aspects", "object_ids", "auditor_kind", "auditor_name",
+                       "auditor_reference", "planned_start", "planned_end", "internal_programme_id",
+                       "team_decree_number", "team_decree_date", "letter"});
   Programme x;
   x.type = f.required_string("type", 40);
   x.kind = f.optional_string("kind", 20).value_or("eksternal");
@@ -39,7 +39,8 @@ Programme read_programme(const Request& req) {
   x.auditor_reference = f.optional_string("auditor_reference", 200).value_or("");
   x.planned_start = f.required_string("planned_start", 10);
   x.planned_end = f.required_string("planned_end", 10);
-  if (auto i = f.optional_string("internal_programme_id", 40)) x.internal_programme_id = http::required_id(*i, "internal_programme_id");
+  if (auto i = f.optional_string("internal_programme_id", 40))
+    x.internal_programme_id = http::required_id(*i, "internal_programme_id");
   x.team_decree_number = f.optional_string("team_decree_number", 100).value_or("");
   x.team_decree_date = f.optional_string("team_decree_date", 10).value_or("");
   if (auto letter = http::optional_object(body, "letter")) {
@@ -87,7 +88,9 @@ void register_routes(http::Router& router, Service& m) {
     std::vector<DueItem> due;
     for (auto& d : m.objects(p.scope(), type))
       if (d.due && *d.due <= horizon) due.push_back(std::move(d));
-    std::sort(due.begin(), due.end(), [](const DueItem& a, const DueItem& b) { return std::tie(*a.due, a.object_code) < std::tie(*b.due, b.object_code); });
+    std::sort(due.begin(), due.end(), [](const DueItem& a, const DueItem& b) {
+      return std::tie(*a.due, a.object_code) < std::tie(*b.due, b.object_code);
+    });
     boost::json::array items;
     for (const auto& d : due) items.push_back(to_json(profile, d, today));
     auto out = page(std::move(items));
@@ -124,7 +127,8 @@ void register_routes(http::Router& router, Service& m) {
     auto to = f.required_string("to", 40);
     auto date = f.required_string("date", 10);
     const auto& profile = m.profile_of(p.scope());
-    return http::json_response(200, to_json(profile, m.step(p.scope(), req.id_param("id"), to, date, p.actor(), profile.today())));
+    return http::json_response(
+        200, to_json(profile, m.step(p.scope(), req.id_param("id"), to, date, p.actor(), profile.today())));
   });
 
   router.add("POST", "/api/audit/programmes/{id}/routing", [&m](Request& req) {
@@ -134,7 +138,8 @@ void register_routes(http::Router& router, Service& m) {
     auto chair = f.required_string("sent_to_chair_on", 10);
     auto head = f.required_string("sent_to_head_on", 10);
     const auto& profile = m.profile_of(p.scope());
-    return http::json_response(200, to_json(profile, m.route(p.scope(), req.id_param("id"), chair, head, p.actor(), profile.today())));
+    return http::json_response(
+        200, to_json(profile, m.route(p.scope(), req.id_param("id"), chair, head, p.actor(), profile.today())));
   });
 
   // A new version of the audit report: the raw file as the body (PDF or DOCX, checked by its
@@ -163,8 +168,10 @@ void register_routes(http::Router& router, Service& m) {
 
   router.add("GET", "/api/audit/summary.pdf", [&m](Request& req) {
     const auto& p = req.require("audit.read");
-    int year = http::query_int(req, "year", 2000, 2100).value_or(std::stoi(m.profile_of(p.scope()).today().substr(0, 4)));
-    return http::attachment(m.year_summary_pdf(p.scope(), year), "ringkasan-audit-tik-" + std::to_string(year) + ".pdf", "application/pdf");
+    int year =
+        http::query_int(req, "year", 2000, 2100).value_or(std::stoi(m.profile_of(p.scope()).today().substr(0, 4)));
+    return http::attachment(m.year_summary_pdf(p.scope(), year), "ringkasan-audit-tik-" + std::to_string(year) + ".pdf",
+                            "application/pdf");
   });
 
   // A closed programme changes only through a logged correction: field, new value and why.
@@ -176,7 +183,8 @@ void register_routes(http::Router& router, Service& m) {
     auto value = f.required_string("value", 200);
     auto reason = f.optional_multiline("reason", 2000).value_or("");
     const auto& profile = m.profile_of(p.scope());
-    return http::json_response(200, to_json(profile, m.correct(p.scope(), req.id_param("id"), field, value, reason, p.actor(), profile.today())));
+    return http::json_response(200, to_json(profile, m.correct(p.scope(), req.id_param("id"), field, value, reason,
+                                                               p.actor(), profile.today())));
   });
 
   // The coordination the region's article asks for on this audit type (e.g. with the ministry).
@@ -187,7 +195,8 @@ void register_routes(http::Router& router, Service& m) {
     auto date = f.required_string("date", 10);
     auto note = f.optional_multiline("note", 2000).value_or("");
     const auto& profile = m.profile_of(p.scope());
-    return http::json_response(201, to_json(profile, m.coordinate(p.scope(), req.id_param("id"), date, note, p.actor(), profile.today())));
+    return http::json_response(
+        201, to_json(profile, m.coordinate(p.scope(), req.id_param("id"), date, note, p.actor(), profile.today())));
   });
 
   router.add("GET", "/api/audit/findings", [&m](Request& req) {
@@ -213,7 +222,8 @@ void register_routes(http::Router& router, Service& m) {
     x.agreed_action = f.optional_multiline("agreed_action", 4000).value_or("");
     x.due_date = f.required_string("due_date", 10);
     auto today = m.profile_of(p.scope()).today();
-    return http::json_response(201, to_json(m.add_finding(p.scope(), req.id_param("id"), std::move(x), p.actor()), today));
+    return http::json_response(201,
+                               to_json(m.add_finding(p.scope(), req.id_param("id"), std::move(x), p.actor()), today));
   });
 
   // The responsible Perangkat Daerah records its follow-up; operators only for their own agency.

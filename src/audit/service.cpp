@@ -22,7 +22,8 @@ std::string element_attribute(const architecture::Element& e, const char* key) {
 }
 
 void require_date(const std::string& value, const char* field) {
-  if (!clock::is_iso_date(value)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"expected", "YYYY-MM-DD"}});
+  if (!clock::is_iso_date(value))
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"expected", "YYYY-MM-DD"}});
 }
 
 template <typename Items>
@@ -32,13 +33,16 @@ bool known_choice(const Items& items, const std::string& id) {
   return false;
 }
 
-[[noreturn]] void refuse(const tenancy::Profile& p, ErrorCode code, const std::optional<std::string>& rule, boost::json::object details) {
+[[noreturn]] void refuse(const tenancy::Profile& p, ErrorCode code, const std::optional<std::string>& rule,
+                         boost::json::object details) {
   throw Error(code, std::move(details), tenancy::rule_ref(p, rule));
 }
 
 /// The objects one audit type covers, as its profile entry states them.
-void collect_in_scope(const tenancy::Profile& p, const AuditType& t, const std::vector<architecture::Element>& infrastructure,
-                      const std::vector<architecture::Element>& applications, const std::map<std::string, std::string>& builders,
+void collect_in_scope(const tenancy::Profile& p, const AuditType& t,
+                      const std::vector<architecture::Element>& infrastructure,
+                      const std::vector<architecture::Element>& applications,
+                      const std::map<std::string, std::string>& builders,
                       std::vector<const architecture::Element*>& out) {
   if (t.infrastructure)
     for (const auto& e : infrastructure) out.push_back(&e);
@@ -46,10 +50,15 @@ void collect_in_scope(const tenancy::Profile& p, const AuditType& t, const std::
     std::string stage = element_attribute(e, "lifecycle_stage");
     if (e.state == "retired" || stage == "pensiun" || !p.applications.is_live(stage)) continue;
     std::string category = element_attribute(e, "category");
-    if (std::find(t.application_categories.begin(), t.application_categories.end(), category) == t.application_categories.end()) continue;
-    if (std::find(t.pemda_built_categories.begin(), t.pemda_built_categories.end(), category) != t.pemda_built_categories.end()) {
+    if (std::find(t.application_categories.begin(), t.application_categories.end(), category) ==
+        t.application_categories.end())
+      continue;
+    if (std::find(t.pemda_built_categories.begin(), t.pemda_built_categories.end(), category) !=
+        t.pemda_built_categories.end()) {
       auto b = builders.find(e.id);
-      if (b == builders.end() || std::find(t.pemda_builders.begin(), t.pemda_builders.end(), b->second) == t.pemda_builders.end()) continue;
+      if (b == builders.end() ||
+          std::find(t.pemda_builders.begin(), t.pemda_builders.end(), b->second) == t.pemda_builders.end())
+        continue;
     }
     out.push_back(&e);
   }
@@ -64,8 +73,10 @@ std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>
   std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>> out;
   for (auto& e : elements.all_elements(c, s)) {
     if (e.state == "retired") continue;
-    if (e.domain == "infrastruktur") out.first.push_back(std::move(e));
-    else if (e.domain == "aplikasi") out.second.push_back(std::move(e));
+    if (e.domain == "infrastruktur")
+      out.first.push_back(std::move(e));
+    else if (e.domain == "aplikasi")
+      out.second.push_back(std::move(e));
   }
   return out;
 }
@@ -75,7 +86,8 @@ std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>
 std::string add_days(const std::string& date, int days) {
   using namespace std::chrono;
   int y = std::stoi(date.substr(0, 4));
-  unsigned m = static_cast<unsigned>(std::stoi(date.substr(5, 2))), d = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
+  unsigned m = static_cast<unsigned>(std::stoi(date.substr(5, 2))),
+           d = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
   year_month_day ymd{sys_days{year{y} / month{m} / day{d}} + std::chrono::days{days}};
   char buf[24];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
@@ -136,12 +148,13 @@ ProgrammeView Service::view(storage::Connection& c, const Scope& s, Programme pr
       std::optional<Programme> internal;
       if (prog.internal_programme_id) internal = Repository(c).programme(s, *prog.internal_programme_id);
       if (!internal || !internal->report_date) {
-        v.start_refusal = Error(kGateRefused,
-                                {{"reason", "internal_audit_not_complete"}, {"internal_deadline", deadline}},
-                                tenancy::rule_ref(p, a.internal_audit_rule));
+        v.start_refusal =
+            Error(kGateRefused, {{"reason", "internal_audit_not_complete"}, {"internal_deadline", deadline}},
+                  tenancy::rule_ref(p, a.internal_audit_rule));
       } else if (*internal->report_date > deadline) {
         v.start_refusal = Error(kGateRefused,
-                                {{"reason", "internal_audit_late"}, {"internal_deadline", deadline},
+                                {{"reason", "internal_audit_late"},
+                                 {"internal_deadline", deadline},
                                  {"internal_completed", *internal->report_date}},
                                 tenancy::rule_ref(p, a.internal_audit_rule));
       }
@@ -166,10 +179,12 @@ ProgrammeView Service::plan(const Scope& s, Programme in, const Actor& actor) {
     refuse(p, ErrorCode::ValidationInvalidValue, a.types_rule, {{"field", "type"}, {"allowed", allowed}});
   }
   if (in.kind != "eksternal" && in.kind != "internal")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "kind"}, {"allowed", boost::json::array{"eksternal", "internal"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "kind"}, {"allowed", boost::json::array{"eksternal", "internal"}}});
   if (in.aspects.empty()) refuse(p, ErrorCode::ValidationMissingField, a.aspects_rule, {{"field", "aspects"}});
   for (const auto& x : in.aspects)
-    if (!known_choice(audit_aspects(), x)) refuse(p, ErrorCode::ValidationInvalidValue, a.aspects_rule, {{"field", "aspects"}, {"value", x}});
+    if (!known_choice(audit_aspects(), x))
+      refuse(p, ErrorCode::ValidationInvalidValue, a.aspects_rule, {{"field", "aspects"}, {"value", x}});
   require_date(in.planned_start, "planned_start");
   require_date(in.planned_end, "planned_end");
   if (in.planned_end < in.planned_start)
@@ -185,7 +200,8 @@ ProgrammeView Service::plan(const Scope& s, Programme in, const Actor& actor) {
     if (!known_choice(auditor_kinds(), in.auditor_kind))
       refuse(p, ErrorCode::ValidationInvalidValue, a.auditor_rule, {{"field", "auditor_kind"}});
     if (in.auditor_reference.empty())
-      refuse(p, kGateRefused, a.auditor_rule, {{"field", "auditor_reference"}, {"reason", "accreditation_reference_missing"}});
+      refuse(p, kGateRefused, a.auditor_rule,
+             {{"field", "auditor_reference"}, {"reason", "accreditation_reference_missing"}});
   } else {
     in.auditor_kind = "tim_auditor_internal";
     if (in.internal_programme_id) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "internal_programme_id"}});
@@ -213,7 +229,8 @@ ProgrammeView Service::plan(const Scope& s, Programme in, const Actor& actor) {
       for (const auto& r : p.roles)
         if (r.id == a.team_agency_role && r.agency_flag) flag = *r.agency_flag;
       auto holder = tenancy_.agency_with_flag(c, s, flag);
-      if (!holder) refuse(p, kGateRefused, a.team_decree_rule, {{"reason", "role_unassigned"}, {"role", a.team_agency_role}});
+      if (!holder)
+        refuse(p, kGateRefused, a.team_decree_rule, {{"reason", "role_unassigned"}, {"role", a.team_agency_role}});
       in.team_agency_id = holder->id;
     } else if (!in.team_decree_date.empty()) {
       require_date(in.team_decree_date, "team_decree_date");
@@ -221,20 +238,26 @@ ProgrammeView Service::plan(const Scope& s, Programme in, const Actor& actor) {
     if (in.internal_programme_id) {
       auto internal = repo.programme(s, *in.internal_programme_id);
       if (!internal || internal->kind != "internal" || internal->type != in.type)
-        throw Error(ErrorCode::ValidationInvalidValue, {{"field", "internal_programme_id"}, {"reason", "not an internal audit of this type"}});
+        throw Error(ErrorCode::ValidationInvalidValue,
+                    {{"field", "internal_programme_id"}, {"reason", "not an internal audit of this type"}});
       if (a.internal_lead_months > 0) {
         std::string deadline = regulation::add_months(in.planned_start, -a.internal_lead_months);
         if (internal->planned_end > deadline)
           refuse(p, kBadDate, a.internal_audit_rule,
-                 {{"field", "internal_programme_id"}, {"internal_deadline", deadline}, {"internal_planned_end", internal->planned_end}});
+                 {{"field", "internal_programme_id"},
+                  {"internal_deadline", deadline},
+                  {"internal_planned_end", internal->planned_end}});
       }
     }
     repo.insert(s, in);
     boost::json::array objects;
     for (const auto& o : in.object_ids) objects.emplace_back(o);
     ledger_.append(c, ledger::change_in(s, actor, "audit.plan", "audit_programme", in.id,
-                                        {{"type", in.type}, {"kind", in.kind}, {"objects", objects},
-                                         {"planned_start", in.planned_start}, {"planned_end", in.planned_end},
+                                        {{"type", in.type},
+                                         {"kind", in.kind},
+                                         {"objects", objects},
+                                         {"planned_start", in.planned_start},
+                                         {"planned_end", in.planned_end},
                                          {"auditor", in.auditor_name}}));
     return view(c, s, in, p.today());
   });
@@ -252,31 +275,34 @@ std::vector<Programme> Service::list(const Scope& s, const std::string& type) co
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).programmes(s, type); });
 }
 
-ProgrammeView Service::step(const Scope& s, const std::string& id, const std::string& to, const std::string& date, const Actor& actor,
-                            const std::string& today) {
+ProgrammeView Service::step(const Scope& s, const std::string& id, const std::string& to, const std::string& date,
+                            const Actor& actor, const std::string& today) {
   require_date(date, "date");
   if (date > today) throw Error(kBadDate, {{"field", "date"}, {"reason", "in the future"}});
   std::size_t target = 0;
   while (target < kSteps.size() && kSteps[target] != to) ++target;
   if (target == 0 || target >= kSteps.size())
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "to"}, {"allowed", boost::json::array{"dimulai", "laporan_diterima", "ditutup"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "to"}, {"allowed", boost::json::array{"dimulai", "laporan_diterima", "ditutup"}}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto prog = repo.programme(s, id);
     if (!prog) throw Error(kProgrammeNotFound);
-    if (prog->state != kSteps[target - 1])
-      throw Error(kBadStep, {{"state", prog->state}, {"to", to}});
+    if (prog->state != kSteps[target - 1]) throw Error(kBadStep, {{"state", prog->state}, {"to", to}});
     if (to == "dimulai") {
       auto v = view(c, s, *prog, today);
       if (v.start_refusal) throw *v.start_refusal;
       prog->started_on = date;
     } else if (to == "laporan_diterima") {
       if (date < *prog->started_on)
-        throw Error(kBadDate, {{"field", "date"}, {"reason", "report before the audit began"}, {"started_on", *prog->started_on}});
+        throw Error(
+            kBadDate,
+            {{"field", "date"}, {"reason", "report before the audit began"}, {"started_on", *prog->started_on}});
       prog->report_date = date;
     } else {
       if (date < *prog->report_date)
-        throw Error(kBadDate, {{"field", "date"}, {"reason", "closed before the report"}, {"report_date", *prog->report_date}});
+        throw Error(kBadDate,
+                    {{"field", "date"}, {"reason", "closed before the report"}, {"report_date", *prog->report_date}});
       prog->closed_on = date;
     }
     prog->state = to;
@@ -287,8 +313,8 @@ ProgrammeView Service::step(const Scope& s, const std::string& id, const std::st
   });
 }
 
-ProgrammeView Service::route(const Scope& s, const std::string& id, const std::string& to_chair_on, const std::string& to_head_on,
-                             const Actor& actor, const std::string& today) {
+ProgrammeView Service::route(const Scope& s, const std::string& id, const std::string& to_chair_on,
+                             const std::string& to_head_on, const Actor& actor, const std::string& today) {
   const auto& p = profile_of(s);
   const auto& a = audit_profile(p);
   if (!a.routing_rule) throw Error(kNotStated, {{"reason", "the regulation states no routing of audit results"}});
@@ -303,20 +329,24 @@ ProgrammeView Service::route(const Scope& s, const std::string& id, const std::s
     if (to_chair_on < *prog->report_date)
       refuse(p, kBadDate, a.routing_rule, {{"field", "sent_to_chair_on"}, {"report_date", *prog->report_date}});
     if (to_head_on < to_chair_on)
-      refuse(p, kBadDate, a.routing_rule, {{"field", "sent_to_head_on"}, {"reason", "the head of region receives it through the Ketua Tim Koordinasi"}});
+      refuse(p, kBadDate, a.routing_rule,
+             {{"field", "sent_to_head_on"},
+              {"reason", "the head of region receives it through the Ketua Tim Koordinasi"}});
     prog->sent_to_chair_on = to_chair_on;
     prog->sent_to_head_on = to_head_on;
     prog->updated_at = clock::now_iso();
     repo.save_steps(s, *prog);
-    ledger_.append(c, ledger::change_in(s, actor, "audit.route", "audit_programme", id,
-                                        {{"sent_to_chair_on", to_chair_on}, {"sent_to_head_on", to_head_on}, {"to", a.routing_to}}));
+    ledger_.append(c, ledger::change_in(
+                          s, actor, "audit.route", "audit_programme", id,
+                          {{"sent_to_chair_on", to_chair_on}, {"sent_to_head_on", to_head_on}, {"to", a.routing_to}}));
     return view(c, s, *prog, today);
   });
 }
 
 Finding Service::add_finding(const Scope& s, const std::string& programme_id, Finding in, const Actor& actor) {
   if (in.severity != "rendah" && in.severity != "sedang" && in.severity != "tinggi")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "severity"}, {"allowed", boost::json::array{"rendah", "sedang", "tinggi"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "severity"}, {"allowed", boost::json::array{"rendah", "sedang", "tinggi"}}});
   require_date(in.due_date, "due_date");
   auto recipients = agency_users(s, in.agency_id);  // read first: the inbox items commit with the finding
   auto out = storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -327,7 +357,9 @@ Finding Service::add_finding(const Scope& s, const std::string& programme_id, Fi
     if (prog->state == "direncanakan") throw Error(kBadStep, {{"state", prog->state}});
     bool object_known = false;
     for (const auto& o : prog->object_ids) object_known = object_known || o == in.object_id;
-    if (!object_known) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "object_id"}, {"reason", "not an object of this programme"}});
+    if (!object_known)
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "object_id"}, {"reason", "not an object of this programme"}});
     if (!tenancy_.agency(c, s, in.agency_id)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "agency_id"}});
     if (prog->started_on && in.due_date < *prog->started_on)
       throw Error(kBadDate, {{"field", "due_date"}, {"reason", "before the audit began"}});
@@ -337,11 +369,14 @@ Finding Service::add_finding(const Scope& s, const std::string& programme_id, Fi
     in.created_at = clock::now_iso();
     repo.insert(s, in);
     ledger_.append(c, ledger::change_in(s, actor, "audit.finding", "audit_programme", programme_id,
-                                        {{"finding_id", in.id}, {"object_id", in.object_id}, {"severity", in.severity},
-                                         {"agency_id", in.agency_id}, {"due_date", in.due_date}}));
+                                        {{"finding_id", in.id},
+                                         {"object_id", in.object_id},
+                                         {"severity", in.severity},
+                                         {"agency_id", in.agency_id},
+                                         {"due_date", in.due_date}}));
     tell_agency(c, s, recipients, "Temuan audit baru: " + in.title, "New audit finding: " + in.title,
-                prog->title + "\nTingkat: " + in.severity + "\nBatas tindak lanjut: " + in.due_date + "\nTindakan yang disepakati: " +
-                    in.agreed_action,
+                prog->title + "\nTingkat: " + in.severity + "\nBatas tindak lanjut: " + in.due_date +
+                    "\nTindakan yang disepakati: " + in.agreed_action,
                 "/audit/temuan");
     return in;
   });
@@ -349,7 +384,8 @@ Finding Service::add_finding(const Scope& s, const std::string& programme_id, Fi
   return out;
 }
 
-std::vector<Finding> Service::findings(const Scope& s, const std::string& programme_id, const std::string& agency_id) const {
+std::vector<Finding> Service::findings(const Scope& s, const std::string& programme_id,
+                                       const std::string& agency_id) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).findings(s, programme_id, agency_id); });
 }
 
@@ -376,12 +412,14 @@ Finding Service::follow_up(const Scope& s, const std::string& id, const std::str
     f->evidence = evidence;
     f->followed_up_on = date;
     repo.save_follow_up(s, *f);
-    ledger_.append(c, ledger::change_in(s, actor, "audit.follow_up", "audit_finding", id, {{"date", date}, {"evidence", evidence}}));
+    ledger_.append(c, ledger::change_in(s, actor, "audit.follow_up", "audit_finding", id,
+                                        {{"date", date}, {"evidence", evidence}}));
     return *f;
   });
 }
 
-Finding Service::verify(const Scope& s, const std::string& id, const std::string& date, const Actor& actor, const std::string& today) {
+Finding Service::verify(const Scope& s, const std::string& id, const std::string& date, const Actor& actor,
+                        const std::string& today) {
   require_date(date, "date");
   if (date > today) throw Error(kBadDate, {{"field", "date"}, {"reason", "in the future"}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {

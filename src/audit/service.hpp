@@ -36,9 +36,14 @@ const std::vector<std::string>& correctable_fields();
 
 class Service {
  public:
-  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, const ledger::Ledger& ledger,
-          const identity::Service& identity, notification::Service& notifications)
-      : db_(db), tenancy_(tenancy), elements_(elements), ledger_(ledger), identity_(identity), notifications_(notifications) {}
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements,
+          const ledger::Ledger& ledger, const identity::Service& identity, notification::Service& notifications)
+      : db_(db),
+        tenancy_(tenancy),
+        elements_(elements),
+        ledger_(ledger),
+        identity_(identity),
+        notifications_(notifications) {}
 
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
   architecture::Service& elements() const { return elements_; }
@@ -59,29 +64,31 @@ class Service {
   ProgrammeView get(const Scope& s, const std::string& id, const std::string& today) const;
   std::vector<Programme> list(const Scope& s, const std::string& type) const;
   /// A step: started, report received, closed; `date` is the Pemda's local date it happened.
-  ProgrammeView step(const Scope& s, const std::string& id, const std::string& to, const std::string& date, const Actor& actor,
-                     const std::string& today);
+  ProgrammeView step(const Scope& s, const std::string& id, const std::string& to, const std::string& date,
+                     const Actor& actor, const std::string& today);
   /// The routing of the results (Madiun: to the Wali Kota through the Ketua Tim Koordinasi).
-  ProgrammeView route(const Scope& s, const std::string& id, const std::string& to_chair_on, const std::string& to_head_on,
-                      const Actor& actor, const std::string& today);
+  ProgrammeView route(const Scope& s, const std::string& id, const std::string& to_chair_on,
+                      const std::string& to_head_on, const Actor& actor, const std::string& today);
 
   Finding add_finding(const Scope& s, const std::string& programme_id, Finding in, const Actor& actor);
   std::vector<Finding> findings(const Scope& s, const std::string& programme_id, const std::string& agency_id) const;
   Finding finding(const Scope& s, const std::string& id) const;
-  Finding follow_up(const Scope& s, const std::string& id, const std::string& evidence, const std::string& date, const Actor& actor,
-                    const std::string& today);
-  Finding verify(const Scope& s, const std::string& id, const std::string& date, const Actor& actor, const std::string& today);
+  Finding follow_up(const Scope& s, const std::string& id, const std::string& evidence, const std::string& date,
+                    const Actor& actor, const std::string& today);
+  Finding verify(const Scope& s, const std::string& id, const std::string& date, const Actor& actor,
+                 const std::string& today);
 
   /// A new version of the programme's report: PDF or DOCX by its content, at most kMaxReportBytes.
-  Report upload_report(const Scope& s, const std::string& programme_id, const std::string& filename, const std::string& content,
-                       const Actor& actor);
+  Report upload_report(const Scope& s, const std::string& programme_id, const std::string& filename,
+                       const std::string& content, const Actor& actor);
   std::pair<Report, std::string> download_report(const Scope& s, const std::string& report_id) const;
   /// A logged change of one field of a closed programme, with the reason (never a silent edit).
-  ProgrammeView correct(const Scope& s, const std::string& programme_id, const std::string& field, const std::string& value,
-                        const std::string& reason, const Actor& actor, const std::string& today);
+  ProgrammeView correct(const Scope& s, const std::string& programme_id, const std::string& field,
+                        const std::string& value, const std::string& reason, const Actor& actor,
+                        const std::string& today);
   /// Records the coordination the region's article asks for on this audit type (e.g. with the ministry).
-  ProgrammeView coordinate(const Scope& s, const std::string& programme_id, const std::string& date, const std::string& note,
-                           const Actor& actor, const std::string& today);
+  ProgrammeView coordinate(const Scope& s, const std::string& programme_id, const std::string& date,
+                           const std::string& note, const Actor& actor, const std::string& today);
 
   /// The programme summary PDF: scope, team, steps with local dates, findings and their follow-up.
   std::string summary_pdf(const Scope& s, const std::string& programme_id) const;
@@ -99,8 +106,9 @@ class Service {
  private:
   ProgrammeView view(storage::Connection& c, const Scope& s, Programme p, const std::string& today) const;
   /// Tells the active users of `agency_id` (read before the caller's write) inside its transaction.
-  void tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users, const std::string& title,
-                   const std::string& title_en, const std::string& body, const std::string& link) const;
+  void tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users,
+                   const std::string& title, const std::string& title_en, const std::string& body,
+                   const std::string& link) const;
   std::vector<identity::User> agency_users(const Scope& s, const std::string& agency_id) const;
   std::map<std::string, std::string> builders_of(storage::Connection& c, const Scope& s) const {
     return builders_ ? builders_(c, s) : std::map<std::string, std::string>{};

@@ -20,14 +20,16 @@ bool begins_with(std::string_view s, std::string_view prefix) { return s.substr(
 /// entries include the Word document part). Empty when it is neither.
 std::string sniff_report(const std::string& content) {
   if (begins_with(content, "%PDF-")) return "application/pdf";
-  if (begins_with(content, std::string_view("PK\x03\x04", 4)) && content.find("[Content_Types].xml") != std::string::npos &&
+  if (begins_with(content, std::string_view("PK\x03\x04", 4)) &&
+      content.find("[Content_Types].xml") != std::string::npos &&
       content.find("word/document.xml") != std::string::npos)
     return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   return "";
 }
 
 void check_record_date(const std::string& value, const char* field, const std::string& today) {
-  if (!clock::is_iso_date(value)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"expected", "YYYY-MM-DD"}});
+  if (!clock::is_iso_date(value))
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"expected", "YYYY-MM-DD"}});
   if (value > today) throw Error(kBadDate, {{"field", field}, {"reason", "in the future"}});
 }
 
@@ -50,13 +52,14 @@ std::string* programme_text(Programme& p, const std::string& field) {
 }  // namespace
 
 const std::vector<std::string>& correctable_fields() {
-  static const std::vector<std::string> k = {"title",          "auditor_name", "auditor_reference", "team_decree_number",
-                                             "team_decree_date", "started_on",  "report_date",       "closed_on"};
+  static const std::vector<std::string> k = {
+      "title",      "auditor_name", "auditor_reference", "team_decree_number", "team_decree_date",
+      "started_on", "report_date",  "closed_on"};
   return k;
 }
 
-Report Service::upload_report(const Scope& s, const std::string& programme_id, const std::string& filename, const std::string& content,
-                              const Actor& actor) {
+Report Service::upload_report(const Scope& s, const std::string& programme_id, const std::string& filename,
+                              const std::string& content, const Actor& actor) {
   if (content.size() > kMaxReportBytes) throw Error(kReportTooLarge, {{"max_bytes", kMaxReportBytes}});
   auto type = sniff_report(content);
   if (type.empty()) throw Error(kReportType);
@@ -75,13 +78,18 @@ Report Service::upload_report(const Scope& s, const std::string& programme_id, c
     if (!prog) throw Error(kProgrammeNotFound);
     // The report exists once the audit has begun; a closed programme changes only by correction.
     if (prog->state == "ditutup") throw Error(kProgrammeClosed, {{"state", prog->state}});
-    if (prog->state == "direncanakan") throw Error(kBadStep, {{"state", prog->state}, {"reason", "the audit has not started"}});
+    if (prog->state == "direncanakan")
+      throw Error(kBadStep, {{"state", prog->state}, {"reason", "the audit has not started"}});
     auto previous = repo.reports(s, programme_id);
     r.version = previous.empty() ? 1 : previous.front().version + 1;
     storage::put_blob(c, s.tenant_id, r.sha256, r.size, crypto::to_base64(content), r.uploaded_at);
     repo.insert(s, r);
     ledger_.append(c, ledger::change_in(s, actor, "audit.report", "audit_programme", programme_id,
-                                        {{"report_id", r.id}, {"version", r.version}, {"filename", filename}, {"sha256", r.sha256}, {"size", r.size}}));
+                                        {{"report_id", r.id},
+                                         {"version", r.version},
+                                         {"filename", filename},
+                                         {"sha256", r.sha256},
+                                         {"size", r.size}}));
   });
   return r;
 }
@@ -97,22 +105,26 @@ std::pair<Report, std::string> Service::download_report(const Scope& s, const st
   });
 }
 
-ProgrammeView Service::correct(const Scope& s, const std::string& programme_id, const std::string& field, const std::string& value,
-                               const std::string& reason, const Actor& actor, const std::string& today) {
+ProgrammeView Service::correct(const Scope& s, const std::string& programme_id, const std::string& field,
+                               const std::string& value, const std::string& reason, const Actor& actor,
+                               const std::string& today) {
   const auto& fields = correctable_fields();
   if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
     boost::json::array allowed;
     for (const auto& f : fields) allowed.emplace_back(f);
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "field"}, {"allowed", allowed}});
   }
-  if (reason.size() < 10) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "reason"}, {"reason", "say why, at least 10 characters"}});
+  if (reason.size() < 10)
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "reason"}, {"reason", "say why, at least 10 characters"}});
   if (value.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "value"}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto prog = repo.programme(s, programme_id);
     if (!prog) throw Error(kProgrammeNotFound);
     // Before it is closed a programme is still being recorded through its steps.
-    if (prog->state != "ditutup") throw Error(kBadStep, {{"state", prog->state}, {"reason", "only a closed programme is corrected"}});
+    if (prog->state != "ditutup")
+      throw Error(kBadStep, {{"state", prog->state}, {"reason", "only a closed programme is corrected"}});
     Programme after = *prog;
     std::string old_value;
     if (auto* d = programme_date(after, field)) {
@@ -121,8 +133,11 @@ ProgrammeView Service::correct(const Scope& s, const std::string& programme_id, 
       *d = value;
       // The corrected dates keep the order of the steps (a report never before the audit began).
       if (*after.report_date < *after.started_on || *after.closed_on < *after.report_date)
-        throw Error(kBadDate, {{"field", "value"}, {"reason", "out of the order of the steps"}, {"started_on", *after.started_on},
-                               {"report_date", *after.report_date}, {"closed_on", *after.closed_on}});
+        throw Error(kBadDate, {{"field", "value"},
+                               {"reason", "out of the order of the steps"},
+                               {"started_on", *after.started_on},
+                               {"report_date", *after.report_date},
+                               {"closed_on", *after.closed_on}});
     } else {
       if (field == "team_decree_date" && !clock::is_iso_date(value))
         throw Error(ErrorCode::ValidationInvalidValue, {{"field", "value"}, {"expected", "YYYY-MM-DD"}});
@@ -130,7 +145,8 @@ ProgrammeView Service::correct(const Scope& s, const std::string& programme_id, 
       old_value = *t;
       *t = value;
     }
-    if (old_value == value) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "value"}, {"reason", "unchanged"}});
+    if (old_value == value)
+      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "value"}, {"reason", "unchanged"}});
     Correction x{crypto::new_id(), programme_id, field, old_value, value, reason, actor.name, clock::now_iso()};
     repo.correct(s, programme_id, field, value, x.corrected_at);
     repo.insert(s, x);
@@ -140,8 +156,8 @@ ProgrammeView Service::correct(const Scope& s, const std::string& programme_id, 
   });
 }
 
-ProgrammeView Service::coordinate(const Scope& s, const std::string& programme_id, const std::string& date, const std::string& note,
-                                  const Actor& actor, const std::string& today) {
+ProgrammeView Service::coordinate(const Scope& s, const std::string& programme_id, const std::string& date,
+                                  const std::string& note, const Actor& actor, const std::string& today) {
   const auto& p = profile_of(s);
   const auto& a = audit_profile(p);
   check_record_date(date, "date", today);
@@ -152,11 +168,14 @@ ProgrammeView Service::coordinate(const Scope& s, const std::string& programme_i
     if (!prog) throw Error(kProgrammeNotFound);
     const auto* type = a.type(prog->type);
     if (!type || !type->coordination_rule)
-      throw Error(kNotStated, {{"reason", "the regulation states no coordination for this audit type"}, {"type", prog->type}});
+      throw Error(kNotStated,
+                  {{"reason", "the regulation states no coordination for this audit type"}, {"type", prog->type}});
     if (prog->state == "ditutup") throw Error(kProgrammeClosed, {{"state", prog->state}});
-    if (prog->state == "direncanakan") throw Error(kBadStep, {{"state", prog->state}, {"reason", "the audit has not started"}});
+    if (prog->state == "direncanakan")
+      throw Error(kBadStep, {{"state", prog->state}, {"reason", "the audit has not started"}});
     if (prog->started_on && date < *prog->started_on)
-      throw Error(kBadDate, {{"field", "date"}, {"reason", "before the audit began"}, {"started_on", *prog->started_on}});
+      throw Error(kBadDate,
+                  {{"field", "date"}, {"reason", "before the audit began"}, {"started_on", *prog->started_on}});
     Coordination x{crypto::new_id(), programme_id, a.coordination_with, date, note, actor.name, clock::now_iso()};
     repo.insert(s, x);
     ledger_.append(c, ledger::change_in(s, actor, "audit.coordination", "audit_programme", programme_id,
@@ -175,8 +194,9 @@ std::vector<identity::User> Service::agency_users(const Scope& s, const std::str
   return out;
 }
 
-void Service::tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users, const std::string& title,
-                          const std::string& title_en, const std::string& body, const std::string& link) const {
+void Service::tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users,
+                          const std::string& title, const std::string& title_en, const std::string& body,
+                          const std::string& link) const {
   for (const auto& u : users) {
     notification::Message m;
     m.user_id = u.id;
@@ -195,7 +215,9 @@ int Service::remind_follow_ups() {
     Scope s{tenant.id};
     const auto& p = profile_of(s);
     auto today = p.today();
-    auto due = storage::read(db_, [&](storage::Connection& c) { return Repository(c).findings_to_remind(s, add_days(today, kReminderDays)); });
+    auto due = storage::read(db_, [&](storage::Connection& c) {
+      return Repository(c).findings_to_remind(s, add_days(today, kReminderDays));
+    });
     for (const auto& f : due) {
       auto users = agency_users(s, f.agency_id);
       storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -203,12 +225,16 @@ int Service::remind_follow_ups() {
         auto current = repo.finding(s, f.id);
         if (!current || current->state != "terbuka") return;
         bool late = f.due_date < today;
-        tell_agency(c, s, users, (late ? "Tindak lanjut temuan audit terlambat: " : "Tindak lanjut temuan audit segera jatuh tempo: ") + f.title,
-                    (late ? "Audit finding follow-up overdue: " : "Audit finding follow-up due soon: ") + f.title,
-                    "Batas tindak lanjut: " + f.due_date + "\nTindakan yang disepakati: " + f.agreed_action, "/audit/temuan");
+        tell_agency(
+            c, s, users,
+            (late ? "Tindak lanjut temuan audit terlambat: " : "Tindak lanjut temuan audit segera jatuh tempo: ") +
+                f.title,
+            (late ? "Audit finding follow-up overdue: " : "Audit finding follow-up due soon: ") + f.title,
+            "Batas tindak lanjut: " + f.due_date + "\nTindakan yang disepakati: " + f.agreed_action, "/audit/temuan");
         repo.mark_reminded(s, f.id, today);
-        ledger_.append(c, ledger::change_in(s, Actor{"system", "Penjadwal Simpul", ""}, "audit.reminder", "audit_finding", f.id,
-                                            {{"due_date", f.due_date}, {"recipients", users.size()}}));
+        ledger_.append(
+            c, ledger::change_in(s, Actor{"system", "Penjadwal Simpul", ""}, "audit.reminder", "audit_finding", f.id,
+                                 {{"due_date", f.due_date}, {"recipients", users.size()}}));
         ++reminded;
       });
     }
@@ -217,7 +243,9 @@ int Service::remind_follow_ups() {
   return reminded;
 }
 
-std::vector<Programme> Service::programmes(storage::Connection& c, const Scope& s) const { return Repository(c).programmes(s, ""); }
+std::vector<Programme> Service::programmes(storage::Connection& c, const Scope& s) const {
+  return Repository(c).programmes(s, "");
+}
 
 std::vector<Finding> Service::findings(storage::Connection& c, const Scope& s, const std::string& agency_id) const {
   return Repository(c).findings(s, "", agency_id);

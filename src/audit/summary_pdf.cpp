@@ -22,7 +22,9 @@ std::string long_local_date(const std::string& ymd) {
   return std::to_string(std::stoi(ymd.substr(8, 2))) + " " + kMonthNames[(month + 11) % 12] + " " + ymd.substr(0, 4);
 }
 
-std::string long_local_date(const std::optional<std::string>& ymd) { return ymd ? long_local_date(*ymd) : std::string("-"); }
+std::string long_local_date(const std::optional<std::string>& ymd) {
+  return ymd ? long_local_date(*ymd) : std::string("-");
+}
 
 std::string severity_label(const std::string& s) {
   if (s == "tinggi") return "Tinggi";
@@ -47,9 +49,14 @@ std::string programme_state_label(const std::string& s) {
 
 std::string correction_field_label(const std::string& field) {
   static const std::vector<std::pair<std::string, std::string>> k = {
-      {"title", "judul"},           {"auditor_name", "nama pelaksana"},          {"auditor_reference", "rujukan akreditasi/sertifikat"},
-      {"team_decree_number", "nomor keputusan tim"}, {"team_decree_date", "tanggal keputusan tim"}, {"started_on", "tanggal mulai"},
-      {"report_date", "tanggal laporan"},            {"closed_on", "tanggal ditutup"}};
+      {"title", "judul"},
+      {"auditor_name", "nama pelaksana"},
+      {"auditor_reference", "rujukan akreditasi/sertifikat"},
+      {"team_decree_number", "nomor keputusan tim"},
+      {"team_decree_date", "tanggal keputusan tim"},
+      {"started_on", "tanggal mulai"},
+      {"report_date", "tanggal laporan"},
+      {"closed_on", "tanggal ditutup"}};
   for (const auto& [id, name] : k)
     if (id == field) return name;
   return field;
@@ -99,22 +106,25 @@ void title_block(pdf::Document& doc, const tenancy::Profile& p, const std::strin
   doc.y -= 6;
 }
 
-void findings_table(pdf::Document& doc, const std::vector<Finding>& findings, const SummaryData& names, const std::string& today) {
+void findings_table(pdf::Document& doc, const std::vector<Finding>& findings, const SummaryData& names,
+                    const std::string& today) {
   if (findings.empty()) {
     pdf::paragraph(doc, doc.regular, 10, "Tidak ada temuan.", pdf::kMuted);
     return;
   }
-  const std::vector<pdf::Column> columns = {{"Temuan", 150}, {"Objek", 80}, {"Tingkat", 45}, {"Penanggung jawab", 75}, {"Batas", 60},
-                                            {"Tindak lanjut", pdf::kWidth - 410}};
+  const std::vector<pdf::Column> columns = {{"Temuan", 150}, {"Objek", 80},
+                                            {"Tingkat", 45}, {"Penanggung jawab", 75},
+                                            {"Batas", 60},   {"Tindak lanjut", pdf::kWidth - 410}};
   pdf::table(doc, [&] {
     for (const auto& f : findings) {
       auto object = names.objects.count(f.object_id) ? names.objects.at(f.object_id) : f.object_id;
       auto agency = names.agencies.count(f.agency_id) ? names.agencies.at(f.agency_id) : std::string("-");
       std::vector<pdf::Note> notes;
-      if (!f.agreed_action.empty()) notes.push_back({"Tindakan yang disepakati: " + pdf::clean(f.agreed_action), pdf::kMuted});
+      if (!f.agreed_action.empty())
+        notes.push_back({"Tindakan yang disepakati: " + pdf::clean(f.agreed_action), pdf::kMuted});
       pdf::table_row(doc, columns,
-                     {pdf::clean(f.title), pdf::clean(object), severity_label(f.severity), pdf::clean(agency), long_local_date(f.due_date),
-                      follow_up_label(f, today)},
+                     {pdf::clean(f.title), pdf::clean(object), severity_label(f.severity), pdf::clean(agency),
+                      long_local_date(f.due_date), follow_up_label(f, today)},
                      notes, 0);
     }
   });
@@ -164,7 +174,8 @@ std::string Service::summary_pdf(const Scope& s, const std::string& programme_id
   label_value(doc, "Pelaporan", x.letter_reporting);
 
   pdf::heading(doc, "Objek audit");
-  for (const auto& id : x.object_ids) pdf::paragraph(doc, doc.regular, 10, pdf::clean("• " + names.objects[id]), pdf::kInk);
+  for (const auto& id : x.object_ids)
+    pdf::paragraph(doc, doc.regular, 10, pdf::clean("• " + names.objects[id]), pdf::kInk);
 
   pdf::heading(doc, "Tahapan (" + p.time_zone + ")");
   label_value(doc, "Direncanakan", long_local_date(p.local_date(x.created_at)));
@@ -180,10 +191,12 @@ std::string Service::summary_pdf(const Scope& s, const std::string& programme_id
     label_value(doc, "Catatan koordinasi", k.note);
   }
   if (!v.reports.empty())
-    label_value(doc, "Berkas laporan", v.reports.front().filename + " (SHA-256 " + v.reports.front().sha256.substr(0, 16) + "…)");
+    label_value(doc, "Berkas laporan",
+                v.reports.front().filename + " (SHA-256 " + v.reports.front().sha256.substr(0, 16) + "…)");
   for (const auto& k : v.corrections) {
-    label_value(doc, "Koreksi", long_local_date(p.local_date(k.corrected_at)) + ", " + k.corrected_by_name + ": " + correction_field_label(k.field) + " " +
-                                    k.old_value + " → " + k.new_value);
+    label_value(doc, "Koreksi",
+                long_local_date(p.local_date(k.corrected_at)) + ", " + k.corrected_by_name + ": " +
+                    correction_field_label(k.field) + " " + k.old_value + " → " + k.new_value);
     label_value(doc, "Alasan koreksi", k.reason);
   }
 
@@ -221,25 +234,29 @@ std::string Service::year_summary_pdf(const Scope& s, int year) const {
   title_block(doc, p, "Ringkasan Audit TIK Tahun " + prefix, std::to_string(programmes.size()) + " program audit");
 
   pdf::heading(doc, "Program audit");
-  if (programmes.empty()) pdf::paragraph(doc, doc.regular, 10, "Tidak ada program audit yang direncanakan pada tahun ini.", pdf::kMuted);
-  const std::vector<pdf::Column> columns = {{"Program", 170}, {"Jenis", 95}, {"Pelaksana", 100}, {"Status", pdf::kWidth - 365}};
+  if (programmes.empty())
+    pdf::paragraph(doc, doc.regular, 10, "Tidak ada program audit yang direncanakan pada tahun ini.", pdf::kMuted);
+  const std::vector<pdf::Column> columns = {
+      {"Program", 170}, {"Jenis", 95}, {"Pelaksana", 100}, {"Status", pdf::kWidth - 365}};
   pdf::table(doc, [&] {
     for (const auto& x : programmes) {
       const auto* type = a.type(x.type);
       std::string state = programme_state_label(x.state);
       if (x.report_date) state += ", laporan " + long_local_date(x.report_date);
-      pdf::table_row(doc, columns,
-                     {pdf::clean(x.title), pdf::clean((type ? type->name : x.type) + (x.kind == "internal" ? " (internal)" : "")),
-                      pdf::clean(x.auditor_name), state});
+      pdf::table_row(
+          doc, columns,
+          {pdf::clean(x.title), pdf::clean((type ? type->name : x.type) + (x.kind == "internal" ? " (internal)" : "")),
+           pdf::clean(x.auditor_name), state});
     }
   });
 
   int open = 0, followed = 0, verified = 0;
-  for (const auto& f : findings) (f.state == "terverifikasi" ? verified : f.state == "ditindaklanjuti" ? followed : open) += 1;
+  for (const auto& f : findings)
+    (f.state == "terverifikasi" ? verified : f.state == "ditindaklanjuti" ? followed : open) += 1;
   pdf::heading(doc, "Temuan dan tindak lanjut");
   pdf::paragraph(doc, doc.regular, 10,
-                 std::to_string(findings.size()) + " temuan: " + std::to_string(open) + " terbuka, " + std::to_string(followed) +
-                     " ditindaklanjuti, " + std::to_string(verified) + " terverifikasi.",
+                 std::to_string(findings.size()) + " temuan: " + std::to_string(open) + " terbuka, " +
+                     std::to_string(followed) + " ditindaklanjuti, " + std::to_string(verified) + " terverifikasi.",
                  pdf::kInk);
   doc.y -= 4;
   findings_table(doc, findings, names, today);

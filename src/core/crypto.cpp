@@ -24,8 +24,8 @@ bool from_hex(std::string_view hex, std::string& out) {
   out.assign(hex.size() / 2, '\0');
   std::size_t len = 0;
   const char* end = nullptr;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr,
-                     &len, &end) != 0 ||
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr, &len,
+                     &end) != 0 ||
       end != hex.data() + hex.size() || hex.size() % 2 != 0)
     return false;
   out.resize(len);
@@ -66,9 +66,11 @@ std::string new_id() {
 
 std::string new_time_ordered_id() {
   auto ms = static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
   std::string id = new_id();
-  for (int i = 7; i >= 0; --i, ms >>= 5) id[static_cast<std::size_t>(i)] = kBase32[ms & 31];  // 40 bits: until year 2004+34,000
+  for (int i = 7; i >= 0; --i, ms >>= 5)
+    id[static_cast<std::size_t>(i)] = kBase32[ms & 31];  // 40 bits: until year 2004+34,000
   return id;
 }
 
@@ -93,10 +95,9 @@ void use_minimum_password_cost_for_tests() { g_minimum_cost = true; }
 std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
   bool min = g_minimum_cost.load();
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
-                            min ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            min ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash_str_alg(
+          out, password.data(), password.size(), min ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+          min ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
 }
@@ -141,8 +142,8 @@ std::string to_base64(std::string_view bytes) {
 bool from_base64(std::string_view text, std::string& out) {
   out.assign(text.size() / 4 * 3 + 3, '\0');
   std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
     return false;
   out.resize(len);
   return true;

@@ -14,8 +14,9 @@ namespace simpul::files {
 namespace {
 
 void tighten(const std::filesystem::path& path, mode_t wanted) {
-  struct stat st{};
-  if (::lstat(path.c_str(), &st) != 0) throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0)
+    throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
   if ((st.st_mode & 0777) == wanted) return;
   if (::chmod(path.c_str(), wanted) != 0)
     throw std::runtime_error("cannot restrict " + path.string() + ": " + std::strerror(errno));

@@ -7,22 +7,22 @@ const std::vector<std::string>& evidence_topics() {
   // proposing nothing. Topics without a source yet (risk, service desk, data catalogue,
   // gateway) are listed so frameworks can name them now and the later module plugs in.
   static const std::vector<std::string> kTopics = {
-      "policy",        // regulations, decrees, SOPs recorded in Simpul
-      "architecture",  // the approved Arsitektur SPBE document and its elements
-      "roadmap",       // the Peta Rencana SPBE
-      "budget",        // the yearly SPBE budget cycles, proposals and their verification
-      "teams",         // Tim Koordinasi / Tim Asesor Internal and their members
-      "applications",  // the application registry
-      "handover",      // handover packages and the Repositori
-      "services",      // the service catalogue (layanan) and its applications
-      "data",          // data sets in the architecture; later the data catalogue
-      "infrastructure",// Pusat Data hosting, networks
-      "audit",         // application and infrastructure audit records
-      "compliance",    // open and resolved compliance findings
-      "security",      // security-related findings and records
-      "risk",          // risk register (later module)
-      "service_desk",  // service desk figures (later module)
-      "gateway",       // Sistem Penghubung Layanan (later module)
+      "policy",          // regulations, decrees, SOPs recorded in Simpul
+      "architecture",    // the approved Arsitektur SPBE document and its elements
+      "roadmap",         // the Peta Rencana SPBE
+      "budget",          // the yearly SPBE budget cycles, proposals and their verification
+      "teams",           // Tim Koordinasi / Tim Asesor Internal and their members
+      "applications",    // the application registry
+      "handover",        // handover packages and the Repositori
+      "services",        // the service catalogue (layanan) and its applications
+      "data",            // data sets in the architecture; later the data catalogue
+      "infrastructure",  // Pusat Data hosting, networks
+      "audit",           // application and infrastructure audit records
+      "compliance",      // open and resolved compliance findings
+      "security",        // security-related findings and records
+      "risk",            // risk register (later module)
+      "service_desk",    // service desk figures (later module)
+      "gateway",         // Sistem Penghubung Layanan (later module)
   };
   return kTopics;
 }

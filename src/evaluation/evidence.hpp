@@ -46,7 +46,8 @@ struct ProposalSink {
   std::string_view source;
   std::string_view topic;
   std::vector<EvidenceProposal>& list;
-  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link, bool present) {
+  void add(std::string kind, std::string ref_id, std::string label, std::string detail, std::string link,
+           bool present) {
     list.push_back({std::string(source), std::string(topic), std::move(kind), std::move(ref_id), std::move(label),
                     std::move(detail), std::move(link), present});
   }

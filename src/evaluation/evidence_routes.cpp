@@ -38,7 +38,8 @@ void register_evidence_routes(http::Router& router, Service& m) {
   router.add("POST", "/api/evaluation/periods/{id}/indicators/{ind}/evidence", [&m](Request& req) {
     const auto& p = req.require("evaluation.read");
     auto filename = http::checked_filename(req.query_value("filename"), ErrorCode::ArtifactBadFilename);
-    auto e = m.add_file(p.scope(), req.id_param("id"), req.code_param("ind"), filename, req.body, evidence_query(req), p.actor());
+    auto e = m.add_file(p.scope(), req.id_param("id"), req.code_param("ind"), filename, req.body, evidence_query(req),
+                        p.actor());
     return http::json_response(201, to_json(e));
   });
 
@@ -65,7 +66,8 @@ void register_evidence_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"accepted"});
     auto accepted = f.optional_bool("accepted");
     if (!accepted) throw Error(ErrorCode::ValidationMissingField, {{"field", "accepted"}});
-    return http::json_response(200, to_json(m.verdict(p.scope(), req.id_param("id"), req.id_param("eid"), *accepted, p.actor())));
+    return http::json_response(
+        200, to_json(m.verdict(p.scope(), req.id_param("id"), req.id_param("eid"), *accepted, p.actor())));
   });
 
   router.add("GET", "/api/evaluation/periods/{id}/evidence/{eid}/content", [&m](Request& req) {

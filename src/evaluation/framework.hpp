@@ -16,21 +16,21 @@ namespace simpul::evaluation {
 
 /// A framework file that cannot be used; what() is `file:line: field: problem`.
 class FrameworkError : public std::runtime_error {
-public:
+ public:
   using std::runtime_error::runtime_error;
 };
 
 /// How an indicator's value follows from an answer.
 enum class LevelRule {
-  Direct,             ///< the answer is the level (59/2020)
-  CumulativeEvidence, ///< highest L with every main evidence item of
-                      ///< levels 1..L accepted (8/2026)
+  Direct,              ///< the answer is the level (59/2020)
+  CumulativeEvidence,  ///< highest L with every main evidence item of
+                       ///< levels 1..L accepted (8/2026)
 };
 
 struct Level {
   int level = 0;
   std::string name;
-  std::string criteria; ///< empty where the source gives no criteria text
+  std::string criteria;  ///< empty where the source gives no criteria text
 };
 
 /// A named capability scale (59/2020 has one for domains 1-3 and a service
@@ -55,17 +55,17 @@ struct Indicator {
   int number = 0;
   std::string name;
   double weight = 0;
-  std::uint32_t aspect = 0; ///< index into Framework::aspects
-  std::uint32_t scale = 0;  ///< index into Framework::scales
-  std::string criteria; ///< what the indicator measures (may be empty)
+  std::uint32_t aspect = 0;  ///< index into Framework::aspects
+  std::uint32_t scale = 0;   ///< index into Framework::scales
+  std::string criteria;      ///< what the indicator measures (may be empty)
   /// Criteria text per level of its scale (index 0 = level 1); empty strings
   /// where the administrator has not filled them from the official lampiran.
   std::vector<std::string> level_criteria;
   /// Where live evidence comes from (evaluation/evidence.hpp), e.g.
   /// "architecture".
   std::vector<std::string> evidence_topics;
-  std::string external_kind; ///< e.g. "sdi": the indicator may take an external
-                             ///< score instead of evidence
+  std::string external_kind;  ///< e.g. "sdi": the indicator may take an external
+                              ///< score instead of evidence
 };
 
 struct Aspect {
@@ -73,8 +73,8 @@ struct Aspect {
   int number = 0;
   std::string name;
   double weight = 0;
-  std::optional<std::uint32_t> domain; ///< index into Framework::domains; none
-                                       ///< when the framework has no domains
+  std::optional<std::uint32_t> domain;  ///< index into Framework::domains; none
+                                        ///< when the framework has no domains
   std::vector<std::uint32_t> indicators;
 };
 
@@ -107,12 +107,12 @@ struct Framework {
   LevelRule level_rule = LevelRule::Direct;
   std::string level_rule_text;
   std::string formula_text;
-  double index_scale = 100; ///< the sum of the top-level weights
+  double index_scale = 100;  ///< the sum of the top-level weights
   std::vector<std::string> process;
   std::vector<Scale> scales;
-  std::vector<Predicate> predicates; ///< highest band first, as in the source
-  std::vector<Domain> domains; ///< empty for frameworks whose aspects are the
-                               ///< top level (8/2026)
+  std::vector<Predicate> predicates;  ///< highest band first, as in the source
+  std::vector<Domain> domains;        ///< empty for frameworks whose aspects are the
+                                      ///< top level (8/2026)
   std::vector<Aspect> aspects;
   std::vector<Indicator> indicators;
 
@@ -120,18 +120,17 @@ struct Framework {
   std::optional<std::uint32_t> find_indicator(std::string_view id) const;
   /// The band whose [min, max) holds `index`, or null when none does (e.g. a
   /// Pemdi index below 1.0).
-  const Predicate *predicate_for(double index) const;
+  const Predicate* predicate_for(double index) const;
 
   std::unordered_map<std::string, std::uint32_t> indicator_by_id_;
 };
 
 /// Parses and validates a framework file; throws FrameworkError with file:line
 /// on any problem.
-Framework load_framework(const std::filesystem::path &file);
+Framework load_framework(const std::filesystem::path& file);
 
 /// The same, from text (tests, and later the administrator's edit before it is
 /// saved).
-Framework parse_framework(const std::string &yaml,
-                          const std::string &file_name);
+Framework parse_framework(const std::string& yaml, const std::string& file_name);
 
-} // namespace simpul::evaluation
+}  // namespace simpul::evaluation

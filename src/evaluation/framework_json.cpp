@@ -15,10 +15,14 @@ json::object indicator_json(const Framework& f, const Indicator& in) {
     if (!in.level_criteria[i].empty()) level_criteria[std::to_string(i + 1)] = in.level_criteria[i];
   json::array topics;
   for (const auto& t : in.evidence_topics) topics.push_back(json::value(t));
-  json::object o{{"id", in.id},           {"number", in.number},
-                 {"name", in.name},       {"weight", in.weight},
-                 {"scale", f.scales[in.scale].name}, {"criteria", text_or_null(in.criteria)},
-                 {"level_criteria", level_criteria}, {"evidence_topics", topics}};
+  json::object o{{"id", in.id},
+                 {"number", in.number},
+                 {"name", in.name},
+                 {"weight", in.weight},
+                 {"scale", f.scales[in.scale].name},
+                 {"criteria", text_or_null(in.criteria)},
+                 {"level_criteria", level_criteria},
+                 {"evidence_topics", topics}};
   if (!in.external_kind.empty()) o["external"] = json::object{{"kind", in.external_kind}};
   return o;
 }
@@ -56,7 +60,8 @@ void copy_fields(json::object& target, const json::object& source, std::initiali
   for (const auto& [key, value] : source) {
     bool allowed = key == "id";
     for (const char* f : fields) allowed = allowed || key == f;
-    if (!allowed) throw FrameworkError("corrections: " + what + ": field '" + std::string(key) + "' cannot be corrected");
+    if (!allowed)
+      throw FrameworkError("corrections: " + what + ": field '" + std::string(key) + "' cannot be corrected");
     if (key != "id") target[key] = value;
   }
 }
@@ -79,7 +84,9 @@ void apply_list(json::object& root, const json::object& corrections, const char*
     json::object* target = nullptr;
     for (auto* t : targets)
       if (t->at("id") == c->at("id")) target = t;
-    if (!target) throw FrameworkError(std::string("corrections: ") + list_key + " " + json::serialize(c->at("id")) + " is not in this framework");
+    if (!target)
+      throw FrameworkError(std::string("corrections: ") + list_key + " " + json::serialize(c->at("id")) +
+                           " is not in this framework");
     copy_fields(*target, *c, fields, std::string(list_key) + " " + json::serialize(c->at("id")));
   }
 }
@@ -94,35 +101,38 @@ json::object to_json(const Framework& f) {
       levels.push_back(json::object{{"level", l.level}, {"name", l.name}, {"criteria", text_or_null(l.criteria)}});
     scales.push_back(json::object{{"name", s.name}, {"confidence", s.confidence}, {"levels", levels}});
   }
-  for (const auto& p : f.predicates) predicates.push_back(json::object{{"name", p.name}, {"min", p.min}, {"max", p.max}});
+  for (const auto& p : f.predicates)
+    predicates.push_back(json::object{{"name", p.name}, {"min", p.min}, {"max", p.max}});
   for (const auto& p : f.process) process.push_back(json::value(p));
-  json::object o{{"format", "simpul-evaluation-framework/1"},
-                 {"id", f.id},
-                 {"version", f.version},
-                 {"title", f.title},
-                 {"legal_basis", f.legal_basis},
-                 {"valid_from", f.valid_from},
-                 {"source_id", text_or_null(f.source_id)},
-                 {"replaces", text_or_null(f.replaces)},
-                 {"confidence", f.confidence},
-                 {"provisional", f.provisional},
-                 {"provenance", json::object{{"source_file", f.provenance_source},
-                                             {"notes", f.provenance_notes},
-                                             {"level_criteria_source", f.criteria_source},
-                                             {"level_criteria_notes", f.criteria_notes}}},
-                 {"computation", json::object{{"level_rule", f.level_rule == LevelRule::Direct ? "direct" : "cumulative-evidence"},
-                                              {"level_rule_text", text_or_null(f.level_rule_text)},
-                                              {"formula_text", f.formula_text},
-                                              {"index_scale", f.index_scale}}},
-                 {"process", process},
-                 {"scales", scales},
-                 {"predicates", predicates}};
+  json::object o{
+      {"format", "simpul-evaluation-framework/1"},
+      {"id", f.id},
+      {"version", f.version},
+      {"title", f.title},
+      {"legal_basis", f.legal_basis},
+      {"valid_from", f.valid_from},
+      {"source_id", text_or_null(f.source_id)},
+      {"replaces", text_or_null(f.replaces)},
+      {"confidence", f.confidence},
+      {"provisional", f.provisional},
+      {"provenance", json::object{{"source_file", f.provenance_source},
+                                  {"notes", f.provenance_notes},
+                                  {"level_criteria_source", f.criteria_source},
+                                  {"level_criteria_notes", f.criteria_notes}}},
+      {"computation", json::object{{"level_rule", f.level_rule == LevelRule::Direct ? "direct" : "cumulative-evidence"},
+                                   {"level_rule_text", text_or_null(f.level_rule_text)},
+                                   {"formula_text", f.formula_text},
+                                   {"index_scale", f.index_scale}}},
+      {"process", process},
+      {"scales", scales},
+      {"predicates", predicates}};
   if (!f.domains.empty()) {
     json::array domains;
     for (const auto& d : f.domains) {
       json::array aspects;
       for (auto a : d.aspects) aspects.push_back(aspect_json(f, f.aspects[a]));
-      domains.push_back(json::object{{"id", d.id}, {"number", d.number}, {"name", d.name}, {"weight", d.weight}, {"aspects", aspects}});
+      domains.push_back(json::object{
+          {"id", d.id}, {"number", d.number}, {"name", d.name}, {"weight", d.weight}, {"aspects", aspects}});
     }
     o["domains"] = domains;
   } else {
@@ -137,7 +147,8 @@ json::object corrected(const Framework& base, const json::object& corrections, i
   auto root = to_json(base);
   root["version"] = new_version;
   if (auto it = corrections.find("title"); it != corrections.end()) {
-    if (!it->value().is_string() || it->value().as_string().empty()) throw FrameworkError("corrections: title must be text");
+    if (!it->value().is_string() || it->value().as_string().empty())
+      throw FrameworkError("corrections: title must be text");
     root["title"] = it->value();
   }
   apply_list(root, corrections, "domains", {"name", "weight"});
@@ -156,14 +167,17 @@ json::object corrected(const Framework& base, const json::object& corrections, i
         if (!lc || !lc->contains("level")) throw FrameworkError("corrections: each scale level needs its level");
         auto& level = find(scale["levels"].as_array(), "level", lc->at("level"), "level");
         for (const auto& [key, value] : *lc) {
-          if (key == "name" || key == "criteria") level[key] = value;
-          else if (key != "level") throw FrameworkError("corrections: scale level field '" + std::string(key) + "' cannot be corrected");
+          if (key == "name" || key == "criteria")
+            level[key] = value;
+          else if (key != "level")
+            throw FrameworkError("corrections: scale level field '" + std::string(key) + "' cannot be corrected");
         }
       }
     }
   }
   for (const auto& [key, value] : corrections)
-    if (key != "title" && key != "domains" && key != "aspects" && key != "indicators" && key != "scales" && key != "note")
+    if (key != "title" && key != "domains" && key != "aspects" && key != "indicators" && key != "scales" &&
+        key != "note")
       throw FrameworkError("corrections: '" + std::string(key) + "' cannot be corrected");
   // The loader is the one judge of validity: weights must still add up, levels exist, etc.
   parse_framework(json::serialize(root), base.id + " v" + std::to_string(new_version));

@@ -21,13 +21,15 @@ void register_framework_routes(http::Router& router, Service& m) {
     json::array roles, topics;
     for (const auto& [id, name] : workflow_roles()) roles.push_back(json::object{{"id", id}, {"name", name}});
     for (const auto& t : evidence_topics()) topics.push_back(json::value(t));
-    json::object out{{"roles", roles}, {"evidence_topics", topics}, {"max_evidence_bytes", m.options().max_evidence_bytes}};
+    json::object out{
+        {"roles", roles}, {"evidence_topics", topics}, {"max_evidence_bytes", m.options().max_evidence_bytes}};
     if (profile.evaluation) {
       const auto& e = *profile.evaluation;
       out["rule"] = tenancy::rule_ref_json(profile, e.rule);
       out["team"] = e.team ? json::value(*e.team) : json::value(nullptr);
       out["team_rule"] = e.team_rule ? json::value(tenancy::rule_ref_json(profile, e.team_rule)) : json::value(nullptr);
-      out["agency_rule"] = e.agency_rule ? json::value(tenancy::rule_ref_json(profile, e.agency_rule)) : json::value(nullptr);
+      out["agency_rule"] =
+          e.agency_rule ? json::value(tenancy::rule_ref_json(profile, e.agency_rule)) : json::value(nullptr);
       out["report_to"] = e.report_to;
     }
     return http::json_response(200, out);
@@ -55,7 +57,8 @@ void register_framework_routes(http::Router& router, Service& m) {
     auto note = f.required_string("note", 2000);
     auto corrections = http::optional_object(body, "corrections");
     if (!corrections) throw Error(ErrorCode::ValidationMissingField, {{"field", "corrections"}});
-    auto fw = m.correct_framework(p.scope(), req.code_param("fid"), static_cast<int>(*base), *corrections, note, p.actor());
+    auto fw =
+        m.correct_framework(p.scope(), req.code_param("fid"), static_cast<int>(*base), *corrections, note, p.actor());
     return http::json_response(201, to_json(*fw));
   });
 }

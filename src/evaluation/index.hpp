@@ -16,9 +16,9 @@ namespace simpul::evaluation {
 
 /// The assessor's verdict on one evidence item (8/2026's cumulative rule).
 struct EvidenceCheck {
-  int level = 0;    ///< the level whose criteria the item supports
-  bool main = true; ///< only main ("utama") items decide the level; supporting
-                    ///< items do not
+  int level = 0;     ///< the level whose criteria the item supports
+  bool main = true;  ///< only main ("utama") items decide the level; supporting
+                     ///< items do not
   bool accepted = false;
 };
 
@@ -26,11 +26,9 @@ struct EvidenceCheck {
 /// rule.
 struct Answer {
   std::string indicator;
-  std::optional<int> level; ///< Direct rule: the chosen level
-  std::vector<EvidenceCheck>
-      evidence; ///< CumulativeEvidence rule: the level follows from these
-  std::optional<double>
-      external_score; ///< CumulativeEvidence indicators fed by SDI/SJIG/EPSS
+  std::optional<int> level;              ///< Direct rule: the chosen level
+  std::vector<EvidenceCheck> evidence;   ///< CumulativeEvidence rule: the level follows from these
+  std::optional<double> external_score;  ///< CumulativeEvidence indicators fed by SDI/SJIG/EPSS
 };
 
 /// A what-if change: "this indicator at this level". Under the cumulative rule
@@ -47,18 +45,14 @@ struct AnswerIssue {
 };
 
 struct IndexResult {
-  std::vector<double> indicators; ///< value per Framework::indicators entry (0
-                                  ///< when unanswered or invalid)
-  std::vector<double> aspects;    ///< per Framework::aspects entry
-  std::vector<double>
-      domains; ///< per Framework::domains entry (empty without domains)
+  std::vector<double> indicators;  ///< value per Framework::indicators entry (0
+                                   ///< when unanswered or invalid)
+  std::vector<double> aspects;     ///< per Framework::aspects entry
+  std::vector<double> domains;     ///< per Framework::domains entry (empty without domains)
   double index = 0;
-  const Predicate *predicate =
-      nullptr; ///< null when no band holds the index (Pemdi below 1.0)
-  std::vector<std::string>
-      unanswered; ///< indicators without any answer, counted as 0
-  std::vector<AnswerIssue>
-      issues; ///< invalid answers or changes, each counted as 0 / ignored
+  const Predicate* predicate = nullptr;  ///< null when no band holds the index (Pemdi below 1.0)
+  std::vector<std::string> unanswered;   ///< indicators without any answer, counted as 0
+  std::vector<AnswerIssue> issues;       ///< invalid answers or changes, each counted as 0 / ignored
 
   bool ok() const { return issues.empty(); }
   bool complete() const { return issues.empty() && unanswered.empty(); }
@@ -70,12 +64,10 @@ struct IndexResult {
 int cumulative_level(std::span<const EvidenceCheck> evidence, int max_level);
 
 /// The index of one set of answers.
-IndexResult compute_index(const Framework &framework,
-                          std::span<const Answer> answers);
+IndexResult compute_index(const Framework& framework, std::span<const Answer> answers);
 
 /// The index if `changes` were applied on top of `answers` (later changes win
 /// over earlier ones).
-IndexResult what_if(const Framework &framework, std::span<const Answer> answers,
-                    std::span<const Change> changes);
+IndexResult what_if(const Framework& framework, std::span<const Answer> answers, std::span<const Change> changes);
 
-} // namespace simpul::evaluation
+}  // namespace simpul::evaluation

@@ -72,11 +72,12 @@ void register_index_routes(http::Router& router, Service& m) {
     json::array items;
     std::int64_t rank = 0;
     for (const auto& row : m.league(p.scope(), *year))
-      items.push_back(json::object{{"rank", ++rank},
-                                   {"period", to_json(row.period)},
-                                   {"index", row.index},
-                                   {"predicate", row.predicate.empty() ? json::value(nullptr) : json::value(row.predicate)},
-                                   {"approved", row.approved}});
+      items.push_back(
+          json::object{{"rank", ++rank},
+                       {"period", to_json(row.period)},
+                       {"index", row.index},
+                       {"predicate", row.predicate.empty() ? json::value(nullptr) : json::value(row.predicate)},
+                       {"approved", row.approved}});
     return http::json_response(200, json::object{{"year", *year}, {"items", items}});
   });
 }

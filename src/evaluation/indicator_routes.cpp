@@ -76,25 +76,28 @@ void register_indicator_routes(http::Router& router, Service& m) {
     json::value next = nullptr;
     if (current < scale.max_level()) {
       auto i = static_cast<std::size_t>(current);  // level current+1 sits at index current
-      next = json::object{{"level", scale.levels[i].level},
-                          {"name", scale.levels[i].name},
-                          {"criteria", ind.level_criteria[i].empty() ? scale.levels[i].criteria : ind.level_criteria[i]},
-                          {"gaps", gaps}};
+      next =
+          json::object{{"level", scale.levels[i].level},
+                       {"name", scale.levels[i].name},
+                       {"criteria", ind.level_criteria[i].empty() ? scale.levels[i].criteria : ind.level_criteria[i]},
+                       {"gaps", gaps}};
     }
     json::array my_roles;
     for (const auto& r : m.roles_of(p.scope(), id, p.user_id)) my_roles.push_back(json::value(r));
     return http::json_response(
-        200, json::object{{"indicator", indicator_json(*framework.framework, ind)},
-                          {"level_rule", framework.framework->level_rule == LevelRule::Direct ? "direct" : "cumulative-evidence"},
-                          {"answer", view.answer ? json::value(to_json(*view.answer)) : json::value(nullptr)},
-                          {"value", value},
-                          {"basis", to_json(explain_value(*framework.framework, ind, view.answer, view.evidence, value))},
-                          {"evidence", evidence},
-                          {"comments", comments},
-                          {"proposals", proposals},
-                          {"next_level", next},
-                          {"my_roles", my_roles},
-                          {"period_state", m.period(p.scope(), id).state}});
+        200,
+        json::object{
+            {"indicator", indicator_json(*framework.framework, ind)},
+            {"level_rule", framework.framework->level_rule == LevelRule::Direct ? "direct" : "cumulative-evidence"},
+            {"answer", view.answer ? json::value(to_json(*view.answer)) : json::value(nullptr)},
+            {"value", value},
+            {"basis", to_json(explain_value(*framework.framework, ind, view.answer, view.evidence, value))},
+            {"evidence", evidence},
+            {"comments", comments},
+            {"proposals", proposals},
+            {"next_level", next},
+            {"my_roles", my_roles},
+            {"period_state", m.period(p.scope(), id).state}});
   });
 
   router.add("PUT", "/api/evaluation/periods/{id}/indicators/{ind}/answer", [&m](Request& req) {
@@ -103,13 +106,18 @@ void register_indicator_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"level", "external_score", "explanation"});
     AnswerInput in;
     if (const auto* v = body.if_contains("level")) {
-      if (v->is_null()) in.level = std::optional<int>{};
-      else in.level = std::optional<int>(static_cast<int>(*f.optional_int("level", 0, 10)));
+      if (v->is_null())
+        in.level = std::optional<int>{};
+      else
+        in.level = std::optional<int>(static_cast<int>(*f.optional_int("level", 0, 10)));
     }
     if (const auto* v = body.if_contains("external_score")) {
-      if (v->is_null()) in.external_score = std::optional<double>{};
-      else if (v->is_number()) in.external_score = std::optional<double>(v->to_number<double>());
-      else throw Error(ErrorCode::ValidationWrongType, "external_score", "expected a number");
+      if (v->is_null())
+        in.external_score = std::optional<double>{};
+      else if (v->is_number())
+        in.external_score = std::optional<double>(v->to_number<double>());
+      else
+        throw Error(ErrorCode::ValidationWrongType, "external_score", "expected a number");
     }
     in.explanation = f.optional_multiline("explanation", 8000);
     auto a = m.save_answer(p.scope(), req.id_param("id"), req.code_param("ind"), in, p.actor());
@@ -118,7 +126,8 @@ void register_indicator_routes(http::Router& router, Service& m) {
 
   router.add("POST", "/api/evaluation/periods/{id}/indicators/{ind}/answer/submit", [&m](Request& req) {
     const auto& p = req.require("evaluation.read");
-    return http::json_response(200, to_json(m.send_for_review(p.scope(), req.id_param("id"), req.code_param("ind"), p.actor())));
+    return http::json_response(
+        200, to_json(m.send_for_review(p.scope(), req.id_param("id"), req.code_param("ind"), p.actor())));
   });
 
   router.add("POST", "/api/evaluation/periods/{id}/indicators/{ind}/answer/review", [&m](Request& req) {
@@ -127,7 +136,8 @@ void register_indicator_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"decision", "note"});
     auto decision = f.required_string("decision", 20);
     if (decision != kApproved && decision != kReturned)
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", json::array{kApproved, kReturned}}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "decision"}, {"allowed", json::array{kApproved, kReturned}}});
     auto note = f.optional_multiline("note", 4000).value_or("");
     auto a = m.review(p.scope(), req.id_param("id"), req.code_param("ind"), decision == kApproved, note, p.actor());
     return http::json_response(200, to_json(a));
@@ -139,7 +149,8 @@ void register_indicator_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"text"});
     auto text = f.optional_multiline("text", 4000).value_or("");
     if (text.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "text"}});
-    return http::json_response(201, to_json(m.comment(p.scope(), req.id_param("id"), req.code_param("ind"), text, p.actor())));
+    return http::json_response(
+        201, to_json(m.comment(p.scope(), req.id_param("id"), req.code_param("ind"), text, p.actor())));
   });
 }
 

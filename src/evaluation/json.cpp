@@ -46,21 +46,29 @@ json::object to_json(const AnswerRecord& a) {
 }
 
 json::object to_json(const EvidenceItem& e) {
-  return {{"id", e.id},           {"indicator_id", e.indicator_id}, {"kind", e.kind},
-          {"label", e.label},     {"sha256", e.sha256},             {"size", e.size},
-          {"ref_kind", e.ref_kind}, {"ref_id", e.ref_id},           {"level", or_null(e.level)},
-          {"main", e.main},       {"verdict", e.verdict},           {"added_by_name", e.added_by_name},
+  return {{"id", e.id},
+          {"indicator_id", e.indicator_id},
+          {"kind", e.kind},
+          {"label", e.label},
+          {"sha256", e.sha256},
+          {"size", e.size},
+          {"ref_kind", e.ref_kind},
+          {"ref_id", e.ref_id},
+          {"level", or_null(e.level)},
+          {"main", e.main},
+          {"verdict", e.verdict},
+          {"added_by_name", e.added_by_name},
           {"added_at", e.added_at}};
 }
 
 json::object to_json(const Comment& c) {
-  return {{"id", c.id},     {"indicator_id", c.indicator_id}, {"author_name", c.author_name},
-          {"role", c.role}, {"text", c.text},                 {"created_at", c.created_at}};
+  return {{"id", c.id},     {"indicator_id", c.indicator_id}, {"author_name", c.author_name}, {"role", c.role},
+          {"text", c.text}, {"created_at", c.created_at}};
 }
 
 json::object to_json(const EvidenceProposal& p) {
-  return {{"source", p.source}, {"topic", p.topic},   {"kind", p.kind},       {"ref_id", p.ref_id},
-          {"label", p.label},   {"detail", p.detail}, {"link", p.link},       {"present", p.present}};
+  return {{"source", p.source}, {"topic", p.topic},   {"kind", p.kind}, {"ref_id", p.ref_id},
+          {"label", p.label},   {"detail", p.detail}, {"link", p.link}, {"present", p.present}};
 }
 
 json::object summary_json(const FrameworkVersion& v) {
@@ -83,12 +91,18 @@ json::object summary_json(const FrameworkVersion& v) {
 json::object index_json(const Framework& f, const IndexResult& r, const std::vector<AnswerRecord>* records) {
   json::array domains, aspects, indicators, issues;
   for (std::size_t i = 0; i < f.domains.size(); ++i)
-    domains.push_back(json::object{{"id", f.domains[i].id}, {"number", f.domains[i].number}, {"name", f.domains[i].name},
-                                   {"weight", f.domains[i].weight}, {"value", r.domains[i]}});
+    domains.push_back(json::object{{"id", f.domains[i].id},
+                                   {"number", f.domains[i].number},
+                                   {"name", f.domains[i].name},
+                                   {"weight", f.domains[i].weight},
+                                   {"value", r.domains[i]}});
   for (std::size_t i = 0; i < f.aspects.size(); ++i) {
     const auto& a = f.aspects[i];
-    json::object o{{"id", a.id},         {"number", a.number}, {"name", a.name},
-                   {"weight", a.weight}, {"value", r.aspects[i]},
+    json::object o{{"id", a.id},
+                   {"number", a.number},
+                   {"name", a.name},
+                   {"weight", a.weight},
+                   {"value", r.aspects[i]},
                    {"domain_id", a.domain ? json::value(f.domains[*a.domain].id) : json::value(nullptr)},
                    {"indicators", a.indicators.size()}};
     if (records) {
@@ -106,15 +120,13 @@ json::object index_json(const Framework& f, const IndexResult& r, const std::vec
   }
   for (std::size_t i = 0; i < f.indicators.size(); ++i)
     indicators.push_back(json::object{{"id", f.indicators[i].id}, {"value", r.indicators[i]}});
-  for (const auto& issue : r.issues) issues.push_back(json::object{{"indicator", issue.indicator}, {"problem", issue.problem}});
-  return {{"index", r.index},
-          {"predicate", r.predicate ? json::value(r.predicate->name) : json::value(nullptr)},
-          {"complete", r.complete()},
-          {"unanswered", r.unanswered.size()},
-          {"issues", issues},
-          {"domains", domains},
-          {"aspects", aspects},
-          {"indicators", indicators}};
+  for (const auto& issue : r.issues)
+    issues.push_back(json::object{{"indicator", issue.indicator}, {"problem", issue.problem}});
+  return {
+      {"index", r.index},         {"predicate", r.predicate ? json::value(r.predicate->name) : json::value(nullptr)},
+      {"complete", r.complete()}, {"unanswered", r.unanswered.size()},
+      {"issues", issues},         {"domains", domains},
+      {"aspects", aspects},       {"indicators", indicators}};
 }
 
 }  // namespace simpul::evaluation

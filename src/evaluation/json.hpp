@@ -15,6 +15,7 @@ boost::json::object to_json(const EvidenceProposal& p);
 /// Framework summary for lists: id, version, title, provisional, confidence, origin.
 boost::json::object summary_json(const FrameworkVersion& v);
 /// Index, predicate, domains and aspects (with progress per aspect when `records` is given).
-boost::json::object index_json(const Framework& f, const IndexResult& r, const std::vector<AnswerRecord>* records = nullptr);
+boost::json::object index_json(const Framework& f, const IndexResult& r,
+                               const std::vector<AnswerRecord>* records = nullptr);
 
 }  // namespace simpul::evaluation

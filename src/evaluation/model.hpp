@@ -25,16 +25,16 @@ inline constexpr const char* kReturned = "dikembalikan";
 struct Period {
   std::string id;
   int year = 0;
-  std::string agency_id;    ///< empty: the whole Pemda
+  std::string agency_id;  ///< empty: the whole Pemda
   std::string agency_name;
   std::string framework_id;
   int framework_version = 0;
   std::string title;
-  std::string state;        ///< "terbuka" or "diserahkan"
+  std::string state;  ///< "terbuka" or "diserahkan"
   std::string created_by_name, created_at;
   std::string submitted_by_name;
   std::optional<std::string> submitted_at;
-  std::string result;       ///< JSON snapshot of the index at submission; empty while open
+  std::string result;  ///< JSON snapshot of the index at submission; empty while open
 };
 
 struct Member {
@@ -61,15 +61,15 @@ struct AnswerRecord {
 struct EvidenceItem {
   std::string id;
   std::string indicator_id;
-  std::string kind;      ///< "file" or "link"
-  std::string label;     ///< file name, or the linked record's label
-  std::string sha256;    ///< files
+  std::string kind;    ///< "file" or "link"
+  std::string label;   ///< file name, or the linked record's label
+  std::string sha256;  ///< files
   std::int64_t size = 0;
   std::string ref_kind;  ///< links: the record kind an EvidenceSource resolves
   std::string ref_id;
   std::optional<int> level;  ///< the level it supports (8/2026's cumulative rule)
   bool main = true;
-  std::string verdict;   ///< "", "diterima", "ditolak": the penanggung jawab's check
+  std::string verdict;  ///< "", "diterima", "ditolak": the penanggung jawab's check
   std::string added_by_name, added_at;
 };
 

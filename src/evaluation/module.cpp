@@ -26,10 +26,16 @@ EvaluationModule::EvaluationModule(seam::Services& services, const std::filesyst
 std::vector<storage::Migration> EvaluationModule::schema() { return Repository::migrations(); }
 
 std::vector<seam::Permission> EvaluationModule::permissions() const {
-  return {{"evaluation.read", {"*"}, "Membaca periode dan hasil evaluasi SPBE", "Read SPBE evaluation periods and results"},
-          {"evaluation.manage", {"tenant_admin", "assessor"}, "Membuka periode evaluasi dan menyusun Tim Asesor",
-           "Open evaluation periods and set their assessor team"},
-          {"evaluation.framework", {"tenant_admin"}, "Mengoreksi teks dan bobot kerangka penilaian", "Correct framework texts and weights"}};
+  return {
+      {"evaluation.read", {"*"}, "Membaca periode dan hasil evaluasi SPBE", "Read SPBE evaluation periods and results"},
+      {"evaluation.manage",
+       {"tenant_admin", "assessor"},
+       "Membuka periode evaluasi dan menyusun Tim Asesor",
+       "Open evaluation periods and set their assessor team"},
+      {"evaluation.framework",
+       {"tenant_admin"},
+       "Mengoreksi teks dan bobot kerangka penilaian",
+       "Correct framework texts and weights"}};
 }
 
 void EvaluationModule::register_routes(http::Router& router) {
@@ -40,13 +46,18 @@ void EvaluationModule::register_routes(http::Router& router) {
 void EvaluationModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   if (!p.evaluation) return;
   const auto& e = *p.evaluation;
-  seam::add_enforcement(rows, e.rule,
-                        "workflow: yearly evaluation period; data entry fills, the penanggung jawab validates, the koordinator submits "
-                        "(`/api/evaluation/periods`), reported to " + e.report_to);
+  seam::add_enforcement(
+      rows, e.rule,
+      "workflow: yearly evaluation period; data entry fills, the penanggung jawab validates, the koordinator submits "
+      "(`/api/evaluation/periods`), reported to " +
+          e.report_to);
   if (e.team_rule)
-    seam::add_enforcement(rows, *e.team_rule, "workflow: the team's positions become the period's roles (`evaluation.role_required`)");
+    seam::add_enforcement(rows, *e.team_rule,
+                          "workflow: the team's positions become the period's roles (`evaluation.role_required`)");
   if (e.agency_rule)
-    seam::add_enforcement(rows, *e.agency_rule, "workflow: one assessment per Perangkat Daerah and a league table (`/api/evaluation/league`)");
+    seam::add_enforcement(
+        rows, *e.agency_rule,
+        "workflow: one assessment per Perangkat Daerah and a league table (`/api/evaluation/league`)");
 }
 
 }  // namespace simpul::evaluation

@@ -16,12 +16,8 @@ std::string_view openapi_evidence_fragment();
 std::string_view openapi_results_fragment();
 
 std::vector<std::string_view> openapi_fragments() {
-  return {openapi_overview_fragment(),
-          openapi_frameworks_fragment(),
-          openapi_framework_versions_fragment(),
-          openapi_periods_fragment(),
-          openapi_indicators_fragment(),
-          openapi_evidence_fragment(),
+  return {openapi_overview_fragment(), openapi_frameworks_fragment(), openapi_framework_versions_fragment(),
+          openapi_periods_fragment(),  openapi_indicators_fragment(), openapi_evidence_fragment(),
           openapi_results_fragment()};
 }
 

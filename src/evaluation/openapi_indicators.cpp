@@ -1,4 +1,5 @@
-// /api/evaluation/periods/{id}/indicators: answers, review and comments: this module's part of the API contract (openapi.cpp lists the parts).
+// /api/evaluation/periods/{id}/indicators: answers, review and comments: this module's part of the API contract
+// (openapi.cpp lists the parts).
 #include <string_view>
 
 namespace simpul::evaluation {

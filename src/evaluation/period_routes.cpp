@@ -28,9 +28,14 @@ json::object period_detail(Service& m, const Scope& s, const tenancy::Profile& p
   }
   for (std::size_t i = 0; i < f.indicators.size(); ++i) {
     const auto& ind = f.indicators[i];
-    json::object row{{"id", ind.id},      {"number", ind.number}, {"name", ind.name},
-                     {"weight", ind.weight}, {"aspect_id", f.aspects[ind.aspect].id},
-                     {"value", scored.result.indicators[i]}, {"state", nullptr}, {"level", nullptr}};
+    json::object row{{"id", ind.id},
+                     {"number", ind.number},
+                     {"name", ind.name},
+                     {"weight", ind.weight},
+                     {"aspect_id", f.aspects[ind.aspect].id},
+                     {"value", scored.result.indicators[i]},
+                     {"state", nullptr},
+                     {"level", nullptr}};
     std::int64_t count = 0;
     for (const auto& e : evidence) count += e.indicator_id == ind.id;
     row["evidence"] = count;
@@ -93,7 +98,8 @@ void register_period_routes(http::Router& router, Service& m) {
 
   router.add("GET", "/api/evaluation/periods/{id}", [&m](Request& req) {
     const auto& p = req.require("evaluation.read");
-    return http::json_response(200, period_detail(m, p.scope(), m.profile_of(p.scope()), req.id_param("id"), p.user_id));
+    return http::json_response(200,
+                               period_detail(m, p.scope(), m.profile_of(p.scope()), req.id_param("id"), p.user_id));
   });
 
   router.add("POST", "/api/evaluation/periods/{id}/members", [&m](Request& req) {

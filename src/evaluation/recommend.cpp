@@ -42,7 +42,8 @@ std::vector<ReportRecommendation> recommend(const Framework& framework, std::spa
     return a.gain_key != b.gain_key ? a.gain_key > b.gain_key : a.number < b.number;
   });
   std::vector<ReportRecommendation> out;
-  for (std::size_t i = 0; i < candidates.size() && i < count; ++i) out.push_back(std::move(candidates[i].recommendation));
+  for (std::size_t i = 0; i < candidates.size() && i < count; ++i)
+    out.push_back(std::move(candidates[i].recommendation));
   return out;
 }
 

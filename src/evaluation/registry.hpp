@@ -40,7 +40,8 @@ class FrameworkRegistry {
   /// Saves `corrections` on top of (id, base_version) as the next version (in the caller's
   /// transaction); throws EvaluationFrameworkInvalid with the loader's message.
   FrameworkPtr save_correction(storage::Connection& c, const Scope& s, const std::string& id, int base_version,
-                               const boost::json::object& corrections, const std::string& note, const Actor& actor) const;
+                               const boost::json::object& corrections, const std::string& note,
+                               const Actor& actor) const;
 
  private:
   FrameworkPtr parsed(const Scope& s, const std::string& id, int version, const std::string& definition) const;

@@ -13,9 +13,9 @@
 namespace simpul::evaluation {
 
 struct ReportEvidence {
-  std::string label;    ///< file name or linked record's label
-  std::string kind;     ///< "file" or the linked record's kind
-  std::string verdict;  ///< "", "diterima", "ditolak" (8/2026 assessor verdicts)
+  std::string label;         ///< file name or linked record's label
+  std::string kind;          ///< "file" or the linked record's kind
+  std::string verdict;       ///< "", "diterima", "ditolak" (8/2026 assessor verdicts)
   std::optional<int> level;  ///< the level the item supports (8/2026)
 };
 
@@ -23,7 +23,7 @@ struct ReportIndicator {
   std::string id;
   int number = 0;
   std::string name;
-  std::string aspect;   ///< aspect name
+  std::string aspect;  ///< aspect name
   double weight = 0;
   std::optional<int> level;  ///< the answer's level (direct rule) or the derived level
   double value = 0;          ///< the value the index counted
@@ -45,21 +45,21 @@ struct ReportRecommendation {
   std::string indicator;  ///< "Indikator 11: ..."
   int from = 0;
   int to = 0;
-  double gain = 0;        ///< index points gained
+  double gain = 0;  ///< index points gained
 };
 
 struct ReportData {
-  std::string tenant_name;      ///< "Pemerintah Kota Bontang"
-  std::string scope_name;       ///< "Pemerintah Daerah" or the agency's name
+  std::string tenant_name;  ///< "Pemerintah Kota Bontang"
+  std::string scope_name;   ///< "Pemerintah Daerah" or the agency's name
   int year = 0;
   std::string framework_title;  ///< with its version, e.g. "Indeks SPBE (PermenPANRB 59/2020) v1"
   std::string legal_basis;
-  bool provisional = false;     ///< print the framework's provisional warning
-  std::string state;            ///< "Terbuka" or "Diserahkan <date> oleh <name>"
-  std::string generated_at;     ///< ISO timestamp
+  bool provisional = false;  ///< print the framework's provisional warning
+  std::string state;         ///< "Terbuka" or "Diserahkan <date> oleh <name>"
+  std::string generated_at;  ///< ISO timestamp
   double index = 0;
-  std::string predicate;        ///< empty when no band holds the index
-  bool complete = false;        ///< false: unanswered indicators count as 0 (lower bound)
+  std::string predicate;             ///< empty when no band holds the index
+  bool complete = false;             ///< false: unanswered indicators count as 0 (lower bound)
   std::vector<ReportScore> domains;  ///< empty for frameworks without domains
   std::vector<ReportScore> aspects;
   std::vector<ReportIndicator> indicators;

@@ -71,7 +71,10 @@ void index_panel(Document& pdf, const ReportData& d) {
   box(pdf.page, kLeft, top - h, kWidth, h, kPanel, kAccentLight);
   text_at(pdf.page, pdf.bold, 10, kLeft + 16, top - 24, "Indeks", kMuted);
   text_at(pdf.page, pdf.bold, 46, kLeft + 14, top - 78, decimal_id(d.index, 2), kAccent);
-  text_at(pdf.page, pdf.regular, 8, kLeft + 16, top - 98, "skala 0\xE2\x80\x93" "5", kMuted);
+  text_at(pdf.page, pdf.regular, 8, kLeft + 16, top - 98,
+          "skala 0\xE2\x80\x93"
+          "5",
+          kMuted);
 
   text_at(pdf.page, pdf.bold, 10, right_x, top - 24, "Predikat", kMuted);
   if (d.predicate.empty()) {
@@ -82,8 +85,10 @@ void index_panel(Document& pdf, const ReportData& d) {
   }
   if (!d.complete) {
     float y = top - 78;
-    for (const auto& line : wrap_at_most(pdf.regular, 8.5f, "Belum semua indikator dijawab: indeks adalah batas "
-                                         "bawah (indikator yang belum dijawab dihitung 0).", right_w, 3)) {
+    for (const auto& line : wrap_at_most(pdf.regular, 8.5f,
+                                         "Belum semua indikator dijawab: indeks adalah batas "
+                                         "bawah (indikator yang belum dijawab dihitung 0).",
+                                         right_w, 3)) {
       text_at(pdf.page, pdf.regular, 8.5f, right_x, y, line, kWarnInk);
       y -= 11;
     }
@@ -268,10 +273,10 @@ void aspect_table(Document& pdf, const std::vector<ReportScore>& aspects) {
   pdf.y -= 6;
   table(pdf, [&] {
     for (std::size_t i = 0; i < aspects.size(); ++i)
-      table_row(pdf, columns,
-                {std::to_string(i + 1), aspects[i].name, trimmed_id(aspects[i].weight, 2),
-                 decimal_id(aspects[i].value, 2)},
-                {}, 0);
+      table_row(
+          pdf, columns,
+          {std::to_string(i + 1), aspects[i].name, trimmed_id(aspects[i].weight, 2), decimal_id(aspects[i].value, 2)},
+          {}, 0);
   });
 }
 
@@ -292,7 +297,8 @@ void charts(Document& pdf, const ReportData& d) {
 
 std::string level_text(const ReportIndicator& ind) {
   if (!ind.level) return "\xE2\x80\x93";  // en dash: no level
-  return ind.level_name.empty() ? std::to_string(*ind.level) : std::to_string(*ind.level) + " \xC2\xB7 " + ind.level_name;
+  return ind.level_name.empty() ? std::to_string(*ind.level)
+                                : std::to_string(*ind.level) + " \xC2\xB7 " + ind.level_name;
 }
 
 std::string evidence_text(const ReportEvidence& e) {
@@ -308,8 +314,8 @@ void indicator_table(Document& pdf, const ReportData& d) {
     paragraph(pdf, pdf.regular, 9, "Belum ada indikator dalam laporan ini.", kMuted);
     return;
   }
-  std::vector<Column> columns{{"No", 24, Column::Center}, {"Indikator", 170},         {"Aspek", 92},
-                              {"Bobot", 36, Column::Right}, {"Tingkat", 78},        {"Nilai", 36, Column::Right},
+  std::vector<Column> columns{{"No", 24, Column::Center},   {"Indikator", 170}, {"Aspek", 92},
+                              {"Bobot", 36, Column::Right}, {"Tingkat", 78},    {"Nilai", 36, Column::Right},
                               {"Status", kWidth - 436}};
   table(pdf, [&] {
     for (const auto& ind : d.indicators) {
@@ -341,8 +347,8 @@ void recommendations(Document& pdf, const ReportData& d) {
     text_at(pdf.page, pdf.bold, 9, kLeft, pdf.y - 9, std::to_string(i + 1) + ".", kAccent);
     paragraph(pdf, pdf.bold, 9, r.indicator, kInk, kLeft + 20, kWidth - 20);
     paragraph(pdf, pdf.regular, 9,
-              "Tingkat " + std::to_string(r.from) + " \xE2\x86\x92 " + std::to_string(r.to) + ": +" +
-                  gain_id(r.gain) + " poin indeks",
+              "Tingkat " + std::to_string(r.from) + " \xE2\x86\x92 " + std::to_string(r.to) + ": +" + gain_id(r.gain) +
+                  " poin indeks",
               kAccent, kLeft + 20, kWidth - 20);
     pdf.y -= 4;
   }

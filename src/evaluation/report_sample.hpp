@@ -28,8 +28,10 @@ inline ReportData sample_report(const Framework& f, const std::string& scope_nam
   d.index = r.index;
   d.predicate = r.predicate ? r.predicate->name : "";
   d.complete = r.complete();
-  for (std::size_t i = 0; i < f.domains.size(); ++i) d.domains.push_back({f.domains[i].name, r.domains[i], f.domains[i].weight});
-  for (std::size_t i = 0; i < f.aspects.size(); ++i) d.aspects.push_back({f.aspects[i].name, r.aspects[i], f.aspects[i].weight});
+  for (std::size_t i = 0; i < f.domains.size(); ++i)
+    d.domains.push_back({f.domains[i].name, r.domains[i], f.domains[i].weight});
+  for (std::size_t i = 0; i < f.aspects.size(); ++i)
+    d.aspects.push_back({f.aspects[i].name, r.aspects[i], f.aspects[i].weight});
   for (std::size_t i = 0; i < f.indicators.size(); ++i) {
     const Indicator& ind = f.indicators[i];
     ReportIndicator ri{ind.id, ind.number, ind.name, f.aspects[ind.aspect].name, ind.weight};

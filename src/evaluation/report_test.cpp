@@ -47,8 +47,9 @@ std::vector<Answer> direct_answers(int base, const std::map<std::string, int>& l
   return out;
 }
 
-const std::string kAgency = "Dinas Komunikasi dan Informatika \xE2\x80\x94 Kota Bontang (Perangkat Daerah \xE2\x80\x98"
-                            "A\xE2\x80\x99)";
+const std::string kAgency =
+    "Dinas Komunikasi dan Informatika \xE2\x80\x94 Kota Bontang (Perangkat Daerah \xE2\x80\x98"
+    "A\xE2\x80\x99)";
 
 /// A report as the service would gather it: all 47 indicators of 59/2020 with varied levels,
 /// `evidence` items each, four earlier years and the top five recommendations.
@@ -69,9 +70,7 @@ class TempDir {
   fs::path path_;
 };
 
-void write_file(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+void write_file(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -80,7 +79,9 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 /// Runs `command`, its standard output into `out`; poppler's warnings are not the test's business.
 std::string run(const std::string& command, const fs::path& out) {
@@ -310,7 +311,8 @@ TEST(ReportXlsx, SheetsRowsAndValues) {
   EXPECT_EQ(summary[3], (simpul::interchange::Row{"Tahun", "2025"}));
   bool domain_header = false;
   for (const auto& row : summary)
-    if (!row.empty() && row[0] == "Domain") domain_header = row == simpul::interchange::Row{"Domain", "Bobot", "Indeks"};
+    if (!row.empty() && row[0] == "Domain")
+      domain_header = row == simpul::interchange::Row{"Domain", "Bobot", "Indeks"};
   EXPECT_TRUE(domain_header);
 
   const auto& answers = sheets[1].rows;
@@ -330,7 +332,8 @@ TEST(ReportXlsx, SheetsRowsAndValues) {
 
   const auto& evidence = sheets[2].rows;
   ASSERT_EQ(evidence.size(), 1u + 47 * 3);
-  EXPECT_EQ(evidence[0], (simpul::interchange::Row{"No Indikator", "Indikator", "Bukti", "Jenis", "Tingkat", "Verifikasi"}));
+  EXPECT_EQ(evidence[0],
+            (simpul::interchange::Row{"No Indikator", "Indikator", "Bukti", "Jenis", "Tingkat", "Verifikasi"}));
   EXPECT_EQ(evidence[2][3], "berkas");  // an uploaded file
 }
 

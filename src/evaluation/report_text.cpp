@@ -31,8 +31,8 @@ std::string trimmed_id(double value, int decimals, int keep) {
 ReportData cleaned(const ReportData& in) {
   using pdf::clean;
   ReportData d = in;
-  for (auto* s : {&d.tenant_name, &d.scope_name, &d.framework_title, &d.legal_basis, &d.state, &d.generated_at,
-                  &d.predicate})
+  for (auto* s :
+       {&d.tenant_name, &d.scope_name, &d.framework_title, &d.legal_basis, &d.state, &d.generated_at, &d.predicate})
     *s = clean(*s);
   for (auto& s : d.domains) s.name = clean(s.name);
   for (auto& s : d.aspects) s.name = clean(s.name);

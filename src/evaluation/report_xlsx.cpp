@@ -74,8 +74,8 @@ Sheet evidence(const ReportData& d) {
   Sheet s{"Bukti", {{"No Indikator", "Indikator", "Bukti", "Jenis", "Tingkat", "Verifikasi"}}};
   for (const auto& ind : d.indicators)
     for (const auto& e : ind.evidence)
-      s.rows.push_back({std::to_string(ind.number), ind.name, e.label, evidence_kind_name(e.kind), level(e.level),
-                        e.verdict});
+      s.rows.push_back(
+          {std::to_string(ind.number), ind.name, e.label, evidence_kind_name(e.kind), level(e.level), e.verdict});
   return s;
 }
 

@@ -29,7 +29,8 @@ std::vector<Answer> to_answers(const Framework& f, const std::vector<AnswerRecor
     } else {
       a.external_score = r.external_score;
       for (const auto& e : evidence)
-        if (e.indicator_id == r.indicator_id && e.level) a.evidence.push_back({*e.level, e.main, e.verdict == "diterima"});
+        if (e.indicator_id == r.indicator_id && e.level)
+          a.evidence.push_back({*e.level, e.main, e.verdict == "diterima"});
     }
     out.push_back(std::move(a));
   }
@@ -40,9 +41,9 @@ json::object result_snapshot(const Framework& f, const IndexResult& r) {
   json::object aspects, domains;
   for (std::size_t i = 0; i < f.aspects.size(); ++i) aspects[f.aspects[i].id] = r.aspects[i];
   for (std::size_t i = 0; i < f.domains.size(); ++i) domains[f.domains[i].id] = r.domains[i];
-  return {{"index", r.index},     {"predicate", r.predicate ? json::value(r.predicate->name) : json::value(nullptr)},
-          {"aspects", aspects},   {"domains", domains},
-          {"framework", f.id},    {"framework_version", f.version}};
+  return {{"index", r.index},   {"predicate", r.predicate ? json::value(r.predicate->name) : json::value(nullptr)},
+          {"aspects", aspects}, {"domains", domains},
+          {"framework", f.id},  {"framework_version", f.version}};
 }
 
 /// "2026-12-04T23:39:51Z" in WITA → "5 Desember 2026 07.39 WITA" (with_time) or "5 Desember 2026".
@@ -53,7 +54,8 @@ std::string local_time_id(const std::string& utc_iso, const tenancy::Profile& p,
   if (!t) return utc_iso;
   auto local = clock::to_iso(*t + std::chrono::hours(p.utc_offset_hours()));  // YYYY-MM-DDTHH:MM:SSZ
   int month = std::stoi(local.substr(5, 2));
-  std::string out = std::to_string(std::stoi(local.substr(8, 2))) + " " + kMonths[(month - 1) % 12] + " " + local.substr(0, 4);
+  std::string out =
+      std::to_string(std::stoi(local.substr(8, 2))) + " " + kMonths[(month - 1) % 12] + " " + local.substr(0, 4);
   if (with_time) out += " " + local.substr(11, 2) + "." + local.substr(14, 2) + " " + p.time_zone;
   return out;
 }
@@ -131,7 +133,8 @@ std::vector<LeagueRow> Service::league(const Scope& s, int year) const {
       for (const auto& a : repo.answers(s, p.id)) row.approved += a.state == kApproved;
       rows.push_back(std::move(row));
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const LeagueRow& a, const LeagueRow& b) { return a.index > b.index; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const LeagueRow& a, const LeagueRow& b) { return a.index > b.index; });
     return rows;
   });
 }
@@ -153,9 +156,10 @@ ReportData Service::report(const Scope& s, const std::string& id) const {
     d.provisional = f.provisional;
     // Dates as the Pemda reads them: its local time (WIB, WITA or WIT), never UTC.
     const auto& profile = tenancy_.profile_of(s);
-    d.state = l.period.state == "terbuka" ? "Terbuka (belum diserahkan)"
-                                          : "Diserahkan " + local_time_id(l.period.submitted_at.value_or(""), profile, false) +
-                                                " oleh " + l.period.submitted_by_name;
+    d.state = l.period.state == "terbuka"
+                  ? "Terbuka (belum diserahkan)"
+                  : "Diserahkan " + local_time_id(l.period.submitted_at.value_or(""), profile, false) + " oleh " +
+                        l.period.submitted_by_name;
     d.generated_at = local_time_id(clock::now_iso(), profile, true);
     d.index = scored.result.index;
     d.predicate = scored.result.predicate ? scored.result.predicate->name : "";
@@ -184,7 +188,8 @@ ReportData Service::report(const Scope& s, const std::string& id) const {
       if (row.level && *row.level >= scale.min_level() && *row.level <= scale.max_level())
         row.level_name = scale.levels[static_cast<std::size_t>(*row.level - 1)].name;
       for (const auto& e : evidence)
-        if (e.indicator_id == ind.id) row.evidence.push_back({e.label, e.kind == "file" ? "file" : e.ref_kind, e.verdict, e.level});
+        if (e.indicator_id == ind.id)
+          row.evidence.push_back({e.label, e.kind == "file" ? "file" : e.ref_kind, e.verdict, e.level});
       d.indicators.push_back(std::move(row));
     }
     d.recommendations = recommend(f, scored.answers, 5);

@@ -24,7 +24,8 @@ bool has_any(const std::vector<std::string>& held, std::initializer_list<const c
   return false;
 }
 
-std::vector<std::string> roles_in(Repository& repo, const Scope& s, const std::string& period_id, const std::string& user_id) {
+std::vector<std::string> roles_in(Repository& repo, const Scope& s, const std::string& period_id,
+                                  const std::string& user_id) {
   std::vector<std::string> out;
   for (const auto& m : repo.members(s, period_id))
     if (m.user_id == user_id) out.push_back(m.role);
@@ -59,9 +60,11 @@ FrameworkPtr Service::correct_framework(const Scope& s, const std::string& id, i
                                         const json::object& corrections, const std::string& note, const Actor& actor) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto f = registry_.save_correction(c, s, id, base_version, corrections, note, actor);
-    ledger_.append(c, ledger::change_in(s, actor, "evaluation.framework_correct", "evaluation_framework", id,
-                                        {{"base_version", base_version}, {"version", f->version}, {"note", note},
-                                         {"corrections", corrections}}));
+    ledger_.append(
+        c,
+        ledger::change_in(
+            s, actor, "evaluation.framework_correct", "evaluation_framework", id,
+            {{"base_version", base_version}, {"version", f->version}, {"note", note}, {"corrections", corrections}}));
     return f;
   });
 }
@@ -99,7 +102,8 @@ void Service::append(storage::Connection& c, const Scope& s, const Actor& actor,
 }
 
 Period Service::create_period(const Scope& s, int year, const std::string& agency_id,
-                              const std::optional<std::string>& framework_id, const std::string& title, const Actor& actor) {
+                              const std::optional<std::string>& framework_id, const std::string& title,
+                              const Actor& actor) {
   if (year < 2000 || year > 2100) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "year"}});
   const auto& profile = tenancy_.profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -243,7 +247,8 @@ AnswerRecord Service::save_answer(const Scope& s, const std::string& id, const s
       // Under the cumulative rule the level is the one the data entry aims for; the index follows
       // the evidence verdicts, not this number.
       if (*in.level && (**in.level < scale.min_level() || **in.level > scale.max_level()))
-        throw Error(ErrorCode::ValidationInvalidValue, {{"field", "level"}, {"min", scale.min_level()}, {"max", scale.max_level()}});
+        throw Error(ErrorCode::ValidationInvalidValue,
+                    {{"field", "level"}, {"min", scale.min_level()}, {"max", scale.max_level()}});
       a.level = *in.level;
     }
     if (in.external_score) {
@@ -258,7 +263,8 @@ AnswerRecord Service::save_answer(const Scope& s, const std::string& id, const s
     a.updated_at = clock::now_iso();
     repo.save(s, id, a);
     append(c, s, actor, "evaluation.answer_save", id,
-           {{"indicator", indicator}, {"level", a.level ? json::value(*a.level) : json::value(nullptr)},
+           {{"indicator", indicator},
+            {"level", a.level ? json::value(*a.level) : json::value(nullptr)},
             {"external_score", a.external_score ? json::value(*a.external_score) : json::value(nullptr)},
             {"explanation_sha256", crypto::sha256_hex(a.explanation)}});
     return a;
@@ -280,7 +286,8 @@ AnswerRecord Service::send_for_review(const Scope& s, const std::string& id, con
     bool reviewer = false;
     for (const auto& m : repo.members(s, id))
       reviewer = reviewer || (m.user_id != actor.id && (m.role == kPenanggungJawab || m.role == kKoordinator));
-    if (!reviewer) throw Error(ErrorCode::EvaluationNoReviewer, {{"roles", json::array{kPenanggungJawab, kKoordinator}}});
+    if (!reviewer)
+      throw Error(ErrorCode::EvaluationNoReviewer, {{"roles", json::array{kPenanggungJawab, kKoordinator}}});
     a->state = kSubmitted;
     a->updated_at = clock::now_iso();
     repo.save(s, id, *a);
@@ -310,7 +317,8 @@ AnswerRecord Service::review(const Scope& s, const std::string& id, const std::s
       json::array unreviewed;
       for (const auto& e : repo.evidence(s, id))
         if (e.indicator_id == indicator && e.main && e.verdict.empty())
-          unreviewed.push_back(json::object{{"evidence_id", e.id}, {"label", e.label},
+          unreviewed.push_back(json::object{{"evidence_id", e.id},
+                                            {"label", e.label},
                                             {"level", e.level ? json::value(*e.level) : json::value(nullptr)}});
       if (!unreviewed.empty()) throw Error(ErrorCode::EvaluationEvidenceUnreviewed, {{"evidence", unreviewed}});
     }
@@ -321,8 +329,9 @@ AnswerRecord Service::review(const Scope& s, const std::string& id, const std::s
     repo.save(s, id, *a);
     // The note joins the indicator's thread, so data entry sees why it came back.
     if (!note.empty())
-      repo.insert(s, id, Comment{crypto::new_id(), indicator, actor.name, roles_in(repo, s, id, actor.id).front(),
-                                 (approve ? "Disetujui: " : "Dikembalikan: ") + note, *a->reviewed_at});
+      repo.insert(s, id,
+                  Comment{crypto::new_id(), indicator, actor.name, roles_in(repo, s, id, actor.id).front(),
+                          (approve ? "Disetujui: " : "Dikembalikan: ") + note, *a->reviewed_at});
     append(c, s, actor, approve ? "evaluation.answer_approve" : "evaluation.answer_return", id,
            {{"indicator", indicator}, {"note", note}});
     return *a;
@@ -352,19 +361,22 @@ std::vector<EvidenceItem> Service::evidence(const Scope& s, const std::string& i
   });
 }
 
-EvidenceItem Service::insert_evidence(const Scope& s, const std::string& id, const std::string& indicator, EvidenceItem e,
-                                      const Actor& actor, const std::function<void(storage::Connection&, EvidenceItem&)>& before) {
+EvidenceItem Service::insert_evidence(const Scope& s, const std::string& id, const std::string& indicator,
+                                      EvidenceItem e, const Actor& actor,
+                                      const std::function<void(storage::Connection&, EvidenceItem&)>& before) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto l = open_for(c, s, id, actor, {kDataEntry});
     const auto& ind = indicator_of(*l.framework, indicator);
     const auto& scale = l.framework->scales[ind.scale];
     if (e.level && (*e.level < scale.min_level() || *e.level > scale.max_level()))
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "level"}, {"min", scale.min_level()}, {"max", scale.max_level()}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "level"}, {"min", scale.min_level()}, {"max", scale.max_level()}});
     if (l.framework->level_rule == LevelRule::CumulativeEvidence && !e.level)
       throw Error(ErrorCode::ValidationMissingField, {{"field", "level"}});
     Repository repo(c);
     auto a = repo.answer(s, id, indicator);
-    if (a && a->state != kDraft && a->state != kReturned) throw Error(ErrorCode::EvaluationAnswerState, {{"state", a->state}});
+    if (a && a->state != kDraft && a->state != kReturned)
+      throw Error(ErrorCode::EvaluationAnswerState, {{"state", a->state}});
     before(c, e);
     e.id = crypto::new_id();
     e.indicator_id = indicator;
@@ -372,8 +384,13 @@ EvidenceItem Service::insert_evidence(const Scope& s, const std::string& id, con
     e.added_at = clock::now_iso();
     repo.insert(s, id, e);
     append(c, s, actor, "evaluation.evidence_add", id,
-           {{"indicator", indicator}, {"evidence_id", e.id}, {"kind", e.kind}, {"label", e.label}, {"sha256", e.sha256},
-            {"ref_kind", e.ref_kind}, {"ref_id", e.ref_id}});
+           {{"indicator", indicator},
+            {"evidence_id", e.id},
+            {"kind", e.kind},
+            {"label", e.label},
+            {"sha256", e.sha256},
+            {"ref_kind", e.ref_kind},
+            {"ref_id", e.ref_id}});
     return e;
   });
 }
@@ -413,14 +430,16 @@ EvidenceItem Service::add_link(const Scope& s, const std::string& id, const std:
   });
 }
 
-void Service::remove_evidence(const Scope& s, const std::string& id, const std::string& evidence_id, const Actor& actor) {
+void Service::remove_evidence(const Scope& s, const std::string& id, const std::string& evidence_id,
+                              const Actor& actor) {
   storage::write_transaction(db_, [&](storage::Connection& c) {
     open_for(c, s, id, actor, {kDataEntry});
     Repository repo(c);
     auto e = repo.evidence_item(s, id, evidence_id);
     if (!e) throw Error(ErrorCode::EvaluationEvidenceNotFound);
     auto a = repo.answer(s, id, e->indicator_id);
-    if (a && a->state != kDraft && a->state != kReturned) throw Error(ErrorCode::EvaluationAnswerState, {{"state", a->state}});
+    if (a && a->state != kDraft && a->state != kReturned)
+      throw Error(ErrorCode::EvaluationAnswerState, {{"state", a->state}});
     repo.delete_evidence(s, evidence_id);
     append(c, s, actor, "evaluation.evidence_remove", id,
            {{"indicator", e->indicator_id}, {"evidence_id", evidence_id}, {"label", e->label}});

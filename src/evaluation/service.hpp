@@ -66,9 +66,16 @@ struct EvidenceInput {
 
 class Service {
  public:
-  Service(storage::Database& db, tenancy::Service& tenancy, const identity::Service& identity, const ledger::Ledger& ledger,
-          const FrameworkRegistry& registry, const EvidenceSources& sources, Options options)
-      : db_(db), tenancy_(tenancy), identity_(identity), ledger_(ledger), registry_(registry), sources_(sources), options_(options) {}
+  Service(storage::Database& db, tenancy::Service& tenancy, const identity::Service& identity,
+          const ledger::Ledger& ledger, const FrameworkRegistry& registry, const EvidenceSources& sources,
+          Options options)
+      : db_(db),
+        tenancy_(tenancy),
+        identity_(identity),
+        ledger_(ledger),
+        registry_(registry),
+        sources_(sources),
+        options_(options) {}
 
   const EvidenceSources& sources() const { return sources_; }
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
@@ -81,18 +88,20 @@ class Service {
 
   /// A new period; framework: the given id's latest version, else the one in force in `year`.
   /// The assessor team starts from the profile's team positions (profile `evaluation:`).
-  Period create_period(const Scope& s, int year, const std::string& agency_id, const std::optional<std::string>& framework_id,
-                       const std::string& title, const Actor& actor);
+  Period create_period(const Scope& s, int year, const std::string& agency_id,
+                       const std::optional<std::string>& framework_id, const std::string& title, const Actor& actor);
   std::vector<Period> periods(const Scope& s, std::optional<int> year, const std::string& agency) const;
   Period period(const Scope& s, const std::string& id) const;
   std::vector<Member> members(const Scope& s, const std::string& id) const;
-  Member add_member(const Scope& s, const std::string& id, const std::string& user_id, const std::string& role, const Actor& actor);
+  Member add_member(const Scope& s, const std::string& id, const std::string& user_id, const std::string& role,
+                    const Actor& actor);
   void remove_member(const Scope& s, const std::string& id, const std::string& member_id, const Actor& actor);
   /// The actor's roles in the period's team.
   std::vector<std::string> roles_of(const Scope& s, const std::string& id, const std::string& user_id) const;
 
   std::vector<AnswerRecord> answers(const Scope& s, const std::string& id) const;
-  IndicatorView indicator(const Scope& s, const std::string& id, const std::string& indicator, const std::string& today) const;
+  IndicatorView indicator(const Scope& s, const std::string& id, const std::string& indicator,
+                          const std::string& today) const;
   AnswerRecord save_answer(const Scope& s, const std::string& id, const std::string& indicator, const AnswerInput& in,
                            const Actor& actor);
   AnswerRecord send_for_review(const Scope& s, const std::string& id, const std::string& indicator, const Actor& actor);
@@ -102,13 +111,17 @@ class Service {
                   const Actor& actor);
 
   std::vector<EvidenceItem> evidence(const Scope& s, const std::string& id) const;
-  EvidenceItem add_file(const Scope& s, const std::string& id, const std::string& indicator, const std::string& filename,
-                        const std::string& content, const EvidenceInput& in, const Actor& actor);
-  EvidenceItem add_link(const Scope& s, const std::string& id, const std::string& indicator, const std::string& ref_kind,
-                        const std::string& ref_id, const EvidenceInput& in, const Actor& actor);
+  EvidenceItem add_file(const Scope& s, const std::string& id, const std::string& indicator,
+                        const std::string& filename, const std::string& content, const EvidenceInput& in,
+                        const Actor& actor);
+  EvidenceItem add_link(const Scope& s, const std::string& id, const std::string& indicator,
+                        const std::string& ref_kind, const std::string& ref_id, const EvidenceInput& in,
+                        const Actor& actor);
   void remove_evidence(const Scope& s, const std::string& id, const std::string& evidence_id, const Actor& actor);
-  EvidenceItem verdict(const Scope& s, const std::string& id, const std::string& evidence_id, bool accepted, const Actor& actor);
-  std::pair<EvidenceItem, std::string> download(const Scope& s, const std::string& id, const std::string& evidence_id) const;
+  EvidenceItem verdict(const Scope& s, const std::string& id, const std::string& evidence_id, bool accepted,
+                       const Actor& actor);
+  std::pair<EvidenceItem, std::string> download(const Scope& s, const std::string& id,
+                                                const std::string& evidence_id) const;
 
   Scored score(const Scope& s, const std::string& id) const;
   Scored what_if(const Scope& s, const std::string& id, const std::vector<Change>& changes) const;
@@ -131,10 +144,11 @@ class Service {
                   std::initializer_list<const char*> roles) const;
   const Indicator& indicator_of(const Framework& f, const std::string& indicator) const;
   Scored score_in(storage::Connection& c, const Scope& s, const Loaded& l) const;
-  void append(storage::Connection& c, const Scope& s, const Actor& actor, const char* action, const std::string& period_id,
-              boost::json::object details) const;
+  void append(storage::Connection& c, const Scope& s, const Actor& actor, const char* action,
+              const std::string& period_id, boost::json::object details) const;
   EvidenceItem insert_evidence(const Scope& s, const std::string& id, const std::string& indicator, EvidenceItem e,
-                               const Actor& actor, const std::function<void(storage::Connection&, EvidenceItem&)>& before);
+                               const Actor& actor,
+                               const std::function<void(storage::Connection&, EvidenceItem&)>& before);
 
   storage::Database& db_;
   tenancy::Service& tenancy_;

@@ -35,9 +35,12 @@ LevelBasis level_basis(const std::vector<EvidenceItem>& evidence, int level) {
   }
   // The same order as cumulative_level(): one item that is not accepted stops the climb; a
   // rejection is named before an item still waiting.
-  if (!rejected.empty()) b = {level, "ditolak", rejected};
-  else if (!unreviewed.empty()) b = {level, "belum_diperiksa", unreviewed};
-  else if (!accepted.empty()) b = {level, "diterima", accepted};
+  if (!rejected.empty())
+    b = {level, "ditolak", rejected};
+  else if (!unreviewed.empty())
+    b = {level, "belum_diperiksa", unreviewed};
+  else if (!accepted.empty())
+    b = {level, "diterima", accepted};
   return b;
 }
 
@@ -57,10 +60,10 @@ ValueBasis explain_value(const Framework& f, const Indicator& ind, const std::op
   }
   if (f.level_rule == LevelRule::Direct) {
     if (answer->level) {
-      b.reason_id = "Nilai " + std::to_string(*answer->level) + ": tingkat yang dipilih pelaksana data entri (status jawaban: " +
-                    answer->state + ").";
-      b.reason_en = "Value " + std::to_string(*answer->level) + ": the level chosen by data entry (answer state: " +
-                    answer->state + ").";
+      b.reason_id = "Nilai " + std::to_string(*answer->level) +
+                    ": tingkat yang dipilih pelaksana data entri (status jawaban: " + answer->state + ").";
+      b.reason_en = "Value " + std::to_string(*answer->level) +
+                    ": the level chosen by data entry (answer state: " + answer->state + ").";
     } else {
       b.reason_id = "Tingkat belum dipilih: nilai dihitung 0.";
       b.reason_en = "No level chosen yet: the value counts as 0.";
@@ -68,8 +71,10 @@ ValueBasis explain_value(const Framework& f, const Indicator& ind, const std::op
     return b;
   }
   if (answer->external_score) {
-    b.reason_id = "Nilai " + decimal(*answer->external_score, true) + " berasal dari skor eksternal (" + ind.external_kind + ").";
-    b.reason_en = "Value " + decimal(*answer->external_score, false) + " comes from the external score (" + ind.external_kind + ").";
+    b.reason_id =
+        "Nilai " + decimal(*answer->external_score, true) + " berasal dari skor eksternal (" + ind.external_kind + ").";
+    b.reason_en = "Value " + decimal(*answer->external_score, false) + " comes from the external score (" +
+                  ind.external_kind + ").";
     return b;
   }
   // Cumulative evidence: walk the levels as cumulative_level() does and name where it stops.
@@ -111,7 +116,11 @@ json::object to_json(const ValueBasis& b) {
     levels.push_back(json::object{{"level", l.level}, {"status", l.status}, {"items", items}});
   }
   for (const auto& s : b.supporting) supporting.push_back(json::value(s));
-  return {{"value", b.value}, {"levels", levels}, {"supporting", supporting}, {"reason", b.reason_id}, {"reason_en", b.reason_en}};
+  return {{"value", b.value},
+          {"levels", levels},
+          {"supporting", supporting},
+          {"reason", b.reason_id},
+          {"reason_en", b.reason_en}};
 }
 
 }  // namespace simpul::evaluation

@@ -25,7 +25,7 @@ struct LevelBasis {
 
 struct ValueBasis {
   double value = 0;
-  std::vector<LevelBasis> levels;  ///< cumulative rule: levels 1..the one that stops the climb
+  std::vector<LevelBasis> levels;       ///< cumulative rule: levels 1..the one that stops the climb
   std::vector<std::string> supporting;  ///< supporting items: shown, never counted
   std::string reason_id, reason_en;
 };

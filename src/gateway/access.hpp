@@ -30,22 +30,22 @@
 namespace simpul::gateway {
 
 struct RequestFacts {
-  std::string_view method;   // "GET"
-  std::string_view path;     // "/svc/kependudukan/penduduk/1", without the query string
-  std::string_view api_key;  // raw key from the request header; empty when absent
-  IpAddress source;          // peer address of the connection
+  std::string_view method;          // "GET"
+  std::string_view path;            // "/svc/kependudukan/penduduk/1", without the query string
+  std::string_view api_key;         // raw key from the request header; empty when absent
+  IpAddress source;                 // peer address of the connection
   std::int64_t content_length = 0;  // -1 when unknown (chunked): the proxy enforces the limit while streaming
   /// Lowercase hex SHA-256 of the DER of the client certificate presented over mutual TLS; empty if none.
   std::string_view client_cert_sha256 = {};
 };
 
 struct Decision {
-  int status = 0;  // 0 = allowed; otherwise 400/401/403/404/413/429
-  std::string_view error_code;  // "gateway.no_grant"; empty when allowed
+  int status = 0;                              // 0 = allowed; otherwise 400/401/403/404/413/429
+  std::string_view error_code;                 // "gateway.no_grant"; empty when allowed
   ErrorCode error = ErrorCode::InternalError;  // catalogue entry when refused
-  std::uint32_t retry_after = 0;  // seconds, for 429
-  int service = -1;               // index into CompiledConfig::services, when found
-  int consumer = -1;              // index into the config's consumers, when identified
+  std::uint32_t retry_after = 0;               // seconds, for 429
+  int service = -1;                            // index into CompiledConfig::services, when found
+  int consumer = -1;                           // index into the config's consumers, when identified
   /// Path to send upstream (after the service prefix, always starting with '/'). Points into
   /// RequestFacts::path or a static "/": valid as long as the request's path is.
   std::string_view upstream_path;

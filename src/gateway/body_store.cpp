@@ -33,8 +33,10 @@ bool write_file(const fs::path& path, std::string_view content) noexcept {
   for (std::size_t done = 0; ok && done < content.size();) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = false;
-    else done += static_cast<std::size_t>(n);
+    if (n <= 0)
+      ok = false;
+    else
+      done += static_cast<std::size_t>(n);
   }
   ok = ::close(fd) == 0 && ok;
   std::error_code ec;
@@ -99,8 +101,9 @@ bool BodyStore::save(std::int64_t time_us, std::string_view request_id, const Ex
     // folder too when it is missing.
     if (::mkdir(day.c_str(), 0700) != 0 && errno != EEXIST && !make_private_dir(day)) return false;
     const std::string base(request_id);
-    const std::string meta = boost::json::serialize(boost::json::object{
-        {"request_content_type", bodies.request.content_type}, {"response_content_type", bodies.response.content_type}});
+    const std::string meta =
+        boost::json::serialize(boost::json::object{{"request_content_type", bodies.request.content_type},
+                                                   {"response_content_type", bodies.response.content_type}});
     // The meta file last: a body counts as stored only once all three are in place.
     return write_file(day / (base + suffix(BodyPart::request)), bodies.request.content) &&
            write_file(day / (base + suffix(BodyPart::response)), bodies.response.content) &&

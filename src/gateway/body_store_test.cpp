@@ -30,7 +30,7 @@ TEST(BodyStore, SavedBodiesReadBackWithTheirTypes) {
   EXPECT_EQ(res->content_type, "");
   // One folder per UTC day, files readable by the service account only.
   const auto file = dir.path() / "2026-11-18" / "gw-abc_DEF-1f.request";
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat(file.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   // Another day or another id: nothing.
@@ -41,7 +41,8 @@ TEST(BodyStore, SavedBodiesReadBackWithTheirTypes) {
 TEST(BodyStore, HostileRequestIdsNeverBecomePaths) {
   simpul::test_support::TempDir dir;
   BodyStore store(dir.path() / "store");
-  const std::vector<std::string> hostile = {"", "../x", "a/b", "..", "a b", "x\n", "a%2fb", std::string(65, 'a'), std::string("a\0b", 3)};
+  const std::vector<std::string> hostile = {
+      "", "../x", "a/b", "..", "a b", "x\n", "a%2fb", std::string(65, 'a'), std::string("a\0b", 3)};
   for (const auto& id : hostile) {
     EXPECT_FALSE(is_safe_request_id(id)) << id;
     EXPECT_FALSE(store.save(kTime, id, {{"x", ""}, {"y", ""}})) << id;
@@ -79,7 +80,8 @@ TEST(BodyStore, FoldersAre0700AndFiles0600WhateverTheUmask) {
   ASSERT_TRUE(store.save(kTime, "gw-a-1", {{"x", ""}, {"y", ""}}));
   ASSERT_TRUE(store.save(kTime + 86'400'000'000LL, "gw-a-2", {{"x", ""}, {"y", ""}}));
   ::umask(old_umask);
-  for (const char* f : {"gw-a-1.request", "gw-a-1.response", "gw-a-1.meta.json"}) EXPECT_EQ(file_mode(day / f), 0600u) << f;
+  for (const char* f : {"gw-a-1.request", "gw-a-1.response", "gw-a-1.meta.json"})
+    EXPECT_EQ(file_mode(day / f), 0600u) << f;
   EXPECT_EQ(file_mode(store.dir() / "2026-11-19"), 0700u);  // a day folder the store made
   EXPECT_EQ(file_mode(store.dir() / "2026-11-19" / "gw-a-2.response"), 0600u);
 }

@@ -43,8 +43,10 @@ std::vector<std::string> validate(const Config& config) {
   std::unordered_set<std::string> service_ids, prefixes, consumer_ids, hashes;
   for (const auto& s : config.services) {
     if (s.id.empty() || !service_ids.insert(s.id).second) problems.push_back("service id empty or duplicate: " + s.id);
-    if (!valid_prefix(s.path_prefix)) problems.push_back("service " + s.id + ": invalid path prefix " + s.path_prefix);
-    else if (!prefixes.insert(s.path_prefix).second) problems.push_back("service " + s.id + ": duplicate path prefix " + s.path_prefix);
+    if (!valid_prefix(s.path_prefix))
+      problems.push_back("service " + s.id + ": invalid path prefix " + s.path_prefix);
+    else if (!prefixes.insert(s.path_prefix).second)
+      problems.push_back("service " + s.id + ": duplicate path prefix " + s.path_prefix);
     for (const auto& n : s.allowed_networks) {
       if (!parse_cidr(n)) problems.push_back("service " + s.id + ": invalid network " + n);
     }
@@ -57,19 +59,24 @@ std::vector<std::string> validate(const Config& config) {
     if (s.daily_quota >= (std::uint64_t{1} << 40)) problems.push_back("service " + s.id + ": daily quota above 2^40");
   }
   for (const auto& c : config.consumers) {
-    if (c.id.empty() || !consumer_ids.insert(c.id).second) problems.push_back("consumer id empty or duplicate: " + c.id);
+    if (c.id.empty() || !consumer_ids.insert(c.id).second)
+      problems.push_back("consumer id empty or duplicate: " + c.id);
     for (const auto& h : c.api_key_sha256) {
-      if (!is_hex_sha256(h)) problems.push_back("consumer " + c.id + ": API key hash is not lowercase hex SHA-256");
-      else if (!hashes.insert(h).second) problems.push_back("consumer " + c.id + ": API key hash used twice");
+      if (!is_hex_sha256(h))
+        problems.push_back("consumer " + c.id + ": API key hash is not lowercase hex SHA-256");
+      else if (!hashes.insert(h).second)
+        problems.push_back("consumer " + c.id + ": API key hash used twice");
     }
     for (const auto& f : c.client_cert_sha256) {
-      if (!is_hex_sha256(f)) problems.push_back("consumer " + c.id + ": client certificate fingerprint is not lowercase hex SHA-256");
+      if (!is_hex_sha256(f))
+        problems.push_back("consumer " + c.id + ": client certificate fingerprint is not lowercase hex SHA-256");
     }
   }
   for (const auto& g : config.grants) {
     if (!consumer_ids.contains(g.consumer_id)) problems.push_back("grant names unknown consumer " + g.consumer_id);
     if (!service_ids.contains(g.service_id)) problems.push_back("grant names unknown service " + g.service_id);
-    if (g.path_prefix && !valid_prefix(*g.path_prefix)) problems.push_back("grant path prefix invalid: " + *g.path_prefix);
+    if (g.path_prefix && !valid_prefix(*g.path_prefix))
+      problems.push_back("grant path prefix invalid: " + *g.path_prefix);
     for (const auto& m : g.methods) {
       if (method_bit(m) == 0) problems.push_back("grant method unknown: " + m);
     }

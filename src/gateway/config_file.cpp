@@ -42,10 +42,14 @@ class Fields {
   void number(const char* key, T& out) {
     const auto* v = find(key);
     if (!v) return;
-    if (v->is_int64() && v->get_int64() >= 0) out = static_cast<T>(v->get_int64());
-    else if (v->is_uint64()) out = static_cast<T>(v->get_uint64());
-    else if (v->is_double() && v->get_double() >= 0) out = static_cast<T>(v->get_double());
-    else fail("field \"" + std::string(key) + "\" is not a non-negative number");
+    if (v->is_int64() && v->get_int64() >= 0)
+      out = static_cast<T>(v->get_int64());
+    else if (v->is_uint64())
+      out = static_cast<T>(v->get_uint64());
+    else if (v->is_double() && v->get_double() >= 0)
+      out = static_cast<T>(v->get_double());
+    else
+      fail("field \"" + std::string(key) + "\" is not a non-negative number");
   }
   std::vector<std::string> strings(const char* key) {
     std::vector<std::string> out;

@@ -8,7 +8,7 @@
 namespace simpul::gateway {
 namespace {
 
-const char* kValid = R"({
+constexpr const char* kValid = R"({
   "version": 3,
   "services": [{"id": "svc-1", "name": "Kependudukan", "path_prefix": "/bench/kependudukan",
                 "upstream_base_url": "http://127.0.0.1:18081", "allowed_networks": ["127.0.0.0/8", "::1/128"],
@@ -60,14 +60,18 @@ TEST(ConfigFile, RefusesTyposWrongTypesAndInvalidConfigurations) {
   EXPECT_NE(error_of(R"({"services":[{"id":"s","path_prefix":"/a","upstream_base_url":"http://x","dialy_quota":5}]})")
                 .find("unknown field \"dialy_quota\""),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"services":[{"id":"s","path_prefix":"/a","upstream_base_url":"http://x","max_body_bytes":"big"}]})")
-                .find("max_body_bytes"),
-            std::string::npos);
-  EXPECT_NE(error_of(R"({"services":[{"id":"s","path_prefix":"/a","upstream_base_url":"http://x","max_body_bytes":-1}]})"), "");
+  EXPECT_NE(
+      error_of(R"({"services":[{"id":"s","path_prefix":"/a","upstream_base_url":"http://x","max_body_bytes":"big"}]})")
+          .find("max_body_bytes"),
+      std::string::npos);
+  EXPECT_NE(
+      error_of(R"({"services":[{"id":"s","path_prefix":"/a","upstream_base_url":"http://x","max_body_bytes":-1}]})"),
+      "");
   EXPECT_NE(error_of(R"({"services":[{"id":"s","upstream_base_url":"http://x"}]})").find("lacks \"path_prefix\""),
             std::string::npos);
   // validate() problems are reported together.
-  auto both = error_of(R"({"services":[{"id":"s","path_prefix":"/a","upstream_base_url":"http://x","allowed_networks":["10.0.0.0/99"]}],
+  auto both = error_of(
+      R"({"services":[{"id":"s","path_prefix":"/a","upstream_base_url":"http://x","allowed_networks":["10.0.0.0/99"]}],
                            "grants":[{"consumer_id":"nobody","service_id":"s"}]})");
   EXPECT_NE(both.find("invalid"), std::string::npos);
   EXPECT_NE(both.find("10.0.0.0/99"), std::string::npos);

@@ -47,8 +47,7 @@ bool make_private_dir(const fs::path& dir, std::string* error) noexcept {
   auto fail = [&](const fs::path& p, int err) {
     try {
       if (error) *error = "cannot create " + p.string() + ": " + std::strerror(err);
-    } catch (...) {
-    }
+    } catch (...) {}
     return false;
   };
   try {

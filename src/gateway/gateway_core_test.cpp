@@ -41,11 +41,10 @@ ServiceConfig service(std::string id, std::string prefix) {
   return s;
 }
 
-ConsumerConfig consumer(std::string id, std::string key) {
-  return {id, id, "agency-" + id, {api_key_hash(key)}};
-}
+ConsumerConfig consumer(std::string id, std::string key) { return {id, id, "agency-" + id, {api_key_hash(key)}}; }
 
-GrantConfig grant(std::string c, std::string s, std::optional<std::string> path = {}, std::vector<std::string> methods = {}) {
+GrantConfig grant(std::string c, std::string s, std::optional<std::string> path = {},
+                  std::vector<std::string> methods = {}) {
   return {std::move(c), std::move(s), std::move(path), std::move(methods)};
 }
 
@@ -65,8 +64,8 @@ struct Fixture {
   RateLimiter limiter{[this] { return now; }};
   std::shared_ptr<const CompiledConfig> config;
   explicit Fixture(Config c = base_config()) { config = compile(std::make_shared<const Config>(std::move(c))); }
-  Decision run(std::string_view method, std::string_view path, std::string_view key, std::string_view source = "10.0.0.1",
-               std::int64_t length = 0) {
+  Decision run(std::string_view method, std::string_view path, std::string_view key,
+               std::string_view source = "10.0.0.1", std::int64_t length = 0) {
     RequestFacts f{method, path, key, ip(source), length};
     return decide(*config, limiter, f);
   }
@@ -192,7 +191,7 @@ TEST(GatewayDecide, GrantPathPrefixAndMethods) {
   EXPECT_EQ(fx.run("GET", "/svc/kependudukan/keluarga", "key-b").status, 403);
   EXPECT_EQ(fx.run("POST", "/svc/kependudukan/penduduk", "key-b").status, 403);
   EXPECT_EQ(fx.run("HEAD", "/svc/kependudukan/penduduk", "key-b").status, 403);  // methods are exact
-  EXPECT_EQ(fx.run("TRACE", "/svc/kependudukan/x", "key-a").status, 403);       // never proxied
+  EXPECT_EQ(fx.run("TRACE", "/svc/kependudukan/x", "key-a").status, 403);        // never proxied
   // Several grants for one pair: any one suffices.
   Config c = base_config();
   c.grants.push_back(grant("b", "kependudukan", "/keluarga", {"POST", "PUT"}));
@@ -415,7 +414,8 @@ TEST(GatewayRateLimiter, ThreadSafeCounts) {
 TEST(GatewayRateLimiter, FullTableLetsThroughAndCounts) {
   std::int64_t now = 1'700'000'000 * kSec;
   RateLimiter limiter([&] { return now; }, 16);
-  for (int i = 0; i < 16; ++i) EXPECT_TRUE(limiter.acquire(pair_key("c" + std::to_string(i), "s"), {1, 1}, 0, 0).allowed);
+  for (int i = 0; i < 16; ++i)
+    EXPECT_TRUE(limiter.acquire(pair_key("c" + std::to_string(i), "s"), {1, 1}, 0, 0).allowed);
   EXPECT_EQ(limiter.overflows(), 0u);
   EXPECT_TRUE(limiter.acquire(pair_key("extra", "s"), {1, 1}, 0, 0).allowed);
   EXPECT_EQ(limiter.overflows(), 1u);

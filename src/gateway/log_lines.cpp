@@ -88,7 +88,6 @@ Line parse_line(std::string_view text) {
   return l;
 }
 
-
 bool quick_record(std::string_view t, std::uint64_t& seq, merkle::Hash& h) {
   constexpr std::string_view head = "{\"seq\":", key = "\"hash\":\"";
   if (!t.starts_with(head) || t.size() < head.size() + key.size() + 66 || !t.ends_with("\"}")) return false;

@@ -23,12 +23,13 @@ std::string to_json(const InclusionProof& p) {
   boost::json::object o{{"record", record_json(p.record)},
                         {"prev_hash", p.prev_hash},
                         {"hash", p.hash},
-                        {"batch", {{"number", p.batch},
-                                   {"first_seq", p.first_seq},
-                                   {"last_seq", p.last_seq},
-                                   {"root", p.root},
-                                   {"signature", p.signature},
-                                   {"key_id", p.key_id}}},
+                        {"batch",
+                         {{"number", p.batch},
+                          {"first_seq", p.first_seq},
+                          {"last_seq", p.last_seq},
+                          {"root", p.root},
+                          {"signature", p.signature},
+                          {"key_id", p.key_id}}},
                         {"path", std::move(path)}};
   return boost::json::serialize(o);
 }
@@ -119,7 +120,8 @@ std::optional<InclusionProof> prove(const fs::path& dir, std::uint64_t seq, std:
         p.root = l.root;
         p.signature = l.signature;
         p.key_id = l.key_id;
-        for (const auto& st : merkle::path(leaves, index)) p.path.push_back({merkle::to_hex(st.sibling), st.sibling_on_left});
+        for (const auto& st : merkle::path(leaves, index))
+          p.path.push_back({merkle::to_hex(st.sibling), st.sibling_on_left});
         done = true;
       } else {
         leaves.clear();
@@ -198,7 +200,8 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
         return rep;
       }
       if (head->key_id != kid) {
-        problem(rep.head_path, 0, head->last_seq, "the high-water mark is signed by another key (" + head->key_id + ")");
+        problem(rep.head_path, 0, head->last_seq,
+                "the high-water mark is signed by another key (" + head->key_id + ")");
         return rep;
       }
       if (!crypto::from_hex(head->signature, sig) || sig.size() != 64 ||
@@ -209,10 +212,10 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
       }
       rep.head = head;
     }
-    const std::string head_said =
-        head ? "the high-water mark signed at " + utc_time(head->time_us) + " says " + n_(head->last_seq) + " (batch " +
-                   n_(head->batch) + ", in " + head->segment + ")"
-             : std::string();
+    const std::string head_said = head ? "the high-water mark signed at " + utc_time(head->time_us) + " says " +
+                                             n_(head->last_seq) + " (batch " + n_(head->batch) + ", in " +
+                                             head->segment + ")"
+                                       : std::string();
 
     auto segments = list_segments(dir);
     std::uint64_t expected_seq = 1, expected_batch = 1;
@@ -274,7 +277,8 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
         if (leaves.empty() || l.first_seq != first_pending || l.last_seq != expected_seq - 1) {
           problem(seg, n, at,
                   "batch " + n_(l.batch_no) + " covers " + n_(l.first_seq) + ".." + n_(l.last_seq) +
-                      " but the records before it are " + (leaves.empty() ? std::string("none") : n_(first_pending) + ".." + n_(expected_seq - 1)));
+                      " but the records before it are " +
+                      (leaves.empty() ? std::string("none") : n_(first_pending) + ".." + n_(expected_seq - 1)));
           return false;
         }
         merkle::Hash root;
@@ -295,7 +299,8 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
         if (head && l.batch_no == head->batch &&
             (l.last_seq != head->last_seq || l.root != head->root || merkle::to_hex(prev) != head->last_hash)) {
           // Both signed by the key, yet different: a log rewritten by someone holding it.
-          problem(seg, n, at, "batch " + n_(l.batch_no) + " is not the one the high-water mark names (" + head_said + ")");
+          problem(seg, n, at,
+                  "batch " + n_(l.batch_no) + " is not the one the high-water mark names (" + head_said + ")");
           return false;
         }
         leaves.clear();
@@ -316,8 +321,7 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
     if (head && rep.batches < head->batch) {
       // Cut off below the mark: the newest records, batches or segments were removed.
       if (last_seq < head->last_seq)
-        problem(last_segment, last_line, last_seq + 1,
-                "records after " + n_(last_seq) + " are missing; " + head_said);
+        problem(last_segment, last_line, last_seq + 1, "records after " + n_(last_seq) + " are missing; " + head_said);
       else
         problem(last_segment, last_line, first_pending,
                 "batch " + n_(head->batch) + " is missing: records up to " + n_(last_seq) +

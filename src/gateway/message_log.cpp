@@ -46,10 +46,14 @@ std::size_t utf8_len(std::string_view s, std::size_t i) {
   std::size_t n;
   std::uint32_t cp;
   if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2, cp = c & 0x1F;
+  else if (c >= 0xE0 && c <= 0xEF)
+    n = 3, cp = c & 0x0F;
+  else if (c >= 0xF0 && c <= 0xF4)
+    n = 4, cp = c & 0x07;
+  else
+    return 0;
   if (i + n > s.size()) return 0;
   for (std::size_t k = 1; k < n; ++k) {
     auto d = static_cast<unsigned char>(s[i + k]);
@@ -272,7 +276,8 @@ std::unique_ptr<MessageLog> MessageLog::open(const fs::path& dir, const crypto::
     std::string sig;
     if (mark->key_id != log->key_id_ || !crypto::from_hex(mark->signature, sig) || sig.size() != 64 ||
         !crypto::verify_detached(public_key, head_message(*mark), sig))
-      return fail("the high-water mark " + head_name + " is not signed by this gateway's key (run `simpul gateway verify`)");
+      return fail("the high-water mark " + head_name +
+                  " is not signed by this gateway's key (run `simpul gateway verify`)");
   }
 
   // Continue the chain: the last record and batch of the newest segment that has any.
@@ -396,8 +401,10 @@ LogStatus MessageLog::open_segment_locked() noexcept {
     if (fd < 0) return failed_ = true, LogStatus::io_error;
     file_ = ::fdopen(fd, "ab");
     if (!file_ || ::fchmod(fd, 0600) != 0) {
-      if (file_) std::fclose(file_);
-      else ::close(fd);
+      if (file_)
+        std::fclose(file_);
+      else
+        ::close(fd);
       file_ = nullptr;
       return failed_ = true, LogStatus::io_error;
     }

@@ -19,8 +19,8 @@ namespace simpul::gateway {
 
 /// One exchange through the gateway. Text fields are stored as UTF-8 (invalid bytes become U+FFFD).
 struct ExchangeRecord {
-  std::uint64_t seq = 0;      // assigned by MessageLog::append, from 1
-  std::int64_t time_us = 0;   // UTC, microseconds since the Unix epoch
+  std::uint64_t seq = 0;     // assigned by MessageLog::append, from 1
+  std::int64_t time_us = 0;  // UTC, microseconds since the Unix epoch
   std::string request_id;
   std::string consumer_id;
   std::string service_id;
@@ -197,8 +197,8 @@ ProofCheck verify_proof(const InclusionProof& proof, std::string_view public_key
 
 /// The first problem verify_log found.
 struct LogProblem {
-  std::string segment;  // file name
-  std::size_t line = 0;  // 1-based
+  std::string segment;    // file name
+  std::size_t line = 0;   // 1-based
   std::uint64_t seq = 0;  // the record concerned (0 when unknown)
   std::string what;
 };

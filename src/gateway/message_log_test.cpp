@@ -332,7 +332,11 @@ TEST(MessageLogFormat, CanonicalFormEscapesAndReplacesInvalidUtf8) {
   r.seq = 7;
   r.path = std::string("/a\"b\\c\n\xff/\xc3\xa9");
   auto c = canonical(r);
-  EXPECT_NE(c.find(R"("path":"/a\"b\\c\u000a)" "\xEF\xBF\xBD" "/\xc3\xa9\""), std::string::npos) << c;
+  EXPECT_NE(c.find(R"("path":"/a\"b\\c\u000a)"
+                   "\xEF\xBF\xBD"
+                   "/\xc3\xa9\""),
+            std::string::npos)
+      << c;
   EXPECT_TRUE(c.starts_with("{\"seq\":7,\"time_us\":0,\"request_id\":\"\""));
   EXPECT_TRUE(c.ends_with("\"bodies_stored\":false}"));
 }

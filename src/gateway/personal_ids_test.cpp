@@ -15,7 +15,8 @@ TEST(PersonalIds, MasksANikKkNipAndPhoneNumbersInAPathKeepingTheLastFourDigits) 
 }
 
 TEST(PersonalIds, LeavesOtherNumbersAndPathsAlone) {
-  for (const char* path : {"/pajak/2026/12", "/akta/P.2.0001", "/objek/12345678901234567", "/x/0812345", "/objek/1234567890123456789"}) {
+  for (const char* path :
+       {"/pajak/2026/12", "/akta/P.2.0001", "/objek/12345678901234567", "/x/0812345", "/objek/1234567890123456789"}) {
     EXPECT_FALSE(has_personal_ids(path)) << path;
     EXPECT_EQ(mask_personal_ids(path), path);
   }

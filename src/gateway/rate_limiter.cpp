@@ -43,7 +43,8 @@ std::uint64_t pair_key(std::string_view consumer_id, std::string_view service_id
 }
 
 RateLimiter::RateLimiter(NowFn now, std::size_t capacity_pow2)
-    : now_(std::move(now)), mask_(std::bit_ceil(std::max<std::size_t>(capacity_pow2, 16)) - 1),
+    : now_(std::move(now)),
+      mask_(std::bit_ceil(std::max<std::size_t>(capacity_pow2, 16)) - 1),
       slots_(new Slot[mask_ + 1]) {}
 
 RateLimiter::Slot* RateLimiter::find(std::uint64_t key) noexcept {

@@ -30,7 +30,7 @@ std::uint64_t pair_key(std::string_view consumer_id, std::string_view service_id
 
 struct LimitResult {
   bool allowed = true;
-  bool quota_exceeded = false;     // refused by the daily quota rather than the rate
+  bool quota_exceeded = false;      // refused by the daily quota rather than the rate
   std::uint32_t retry_after_s = 0;  // whole seconds, at least 1 when refused
 };
 

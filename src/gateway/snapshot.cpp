@@ -58,9 +58,10 @@ std::shared_ptr<const CompiledConfig> compile(std::shared_ptr<const Config> conf
     out->services_by_prefix.push_back(i);
     service_index.emplace(c.services[i].id, i);
   }
-  std::stable_sort(out->services_by_prefix.begin(), out->services_by_prefix.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return c.services[a].path_prefix.size() > c.services[b].path_prefix.size();
-  });
+  std::stable_sort(out->services_by_prefix.begin(), out->services_by_prefix.end(),
+                   [&](std::uint32_t a, std::uint32_t b) {
+                     return c.services[a].path_prefix.size() > c.services[b].path_prefix.size();
+                   });
 
   for (std::uint32_t i = 0; i < c.consumers.size(); ++i) {
     consumer_index.emplace(c.consumers[i].id, i);
@@ -76,7 +77,8 @@ std::shared_ptr<const CompiledConfig> compile(std::shared_ptr<const Config> conf
   auto pair_of = [&](std::uint32_t g) {
     return std::pair{consumer_index.at(c.grants[g].consumer_id), service_index.at(c.grants[g].service_id)};
   };
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return pair_of(a) < pair_of(b); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return pair_of(a) < pair_of(b); });
   out->grants_by_consumer.resize(c.consumers.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) {
     const GrantConfig& g = c.grants[order[i]];

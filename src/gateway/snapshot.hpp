@@ -35,10 +35,10 @@ struct GrantRange {
 /// threads may use one concurrently.
 struct CompiledConfig {
   std::shared_ptr<const Config> source;
-  std::vector<CompiledService> services;                 // same order as source->services
-  std::vector<std::uint32_t> services_by_prefix;         // longest prefix first
+  std::vector<CompiledService> services;                                // same order as source->services
+  std::vector<std::uint32_t> services_by_prefix;                        // longest prefix first
   std::unordered_map<std::string, std::uint32_t> consumer_by_key_hash;  // hex SHA-256 -> consumer index
-  std::vector<std::vector<GrantRange>> grants_by_consumer;  // per consumer, sorted by service
+  std::vector<std::vector<GrantRange>> grants_by_consumer;              // per consumer, sorted by service
   std::vector<CompiledGrant> grants;
   /// Per consumer, the registered client certificate fingerprints (lowercase hex), sorted; empty =
   /// no mutual TLS required.
@@ -70,9 +70,7 @@ class SnapshotHolder {
   /// Compiles and swaps in `config`; throws std::invalid_argument (and keeps the old snapshot)
   /// when it is invalid.
   void publish(std::shared_ptr<const Config> config);
-  std::shared_ptr<const CompiledConfig> current() const noexcept {
-    return current_.load(std::memory_order_acquire);
-  }
+  std::shared_ptr<const CompiledConfig> current() const noexcept { return current_.load(std::memory_order_acquire); }
   /// Incremented (release) after every publish(); lets SnapshotCache skip current() when unchanged.
   std::uint64_t generation() const noexcept { return generation_.load(std::memory_order_acquire); }
 

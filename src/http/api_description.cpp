@@ -26,8 +26,11 @@ json::array list_query_parameters() {
   };
   json::object order = text("order");
   order["schema"] = {{"type", "string"}, {"enum", {"asc", "desc"}}};
-  json::object page{{"name", "page"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "integer"}, {"minimum", 1}}}};
-  json::object per_page{{"name", "per_page"}, {"in", "query"}, {"required", false},
+  json::object page{
+      {"name", "page"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "integer"}, {"minimum", 1}}}};
+  json::object per_page{{"name", "per_page"},
+                        {"in", "query"},
+                        {"required", false},
                         {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}}}};
   return {text("q"), text("sort"), std::move(order), std::move(page), std::move(per_page)};
 }
@@ -40,8 +43,9 @@ void complete(json::object& op, std::string_view method, std::string_view path) 
   if (!op.contains("operationId")) op["operationId"] = id;
   auto& responses = member(op, "responses");
   if (!responses.contains("default"))
-    responses["default"] = {{"description", "catalogue error"},
-                            {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    responses["default"] = {
+        {"description", "catalogue error"},
+        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
   // Path parameters are declared by the path itself, in its order (clients bind them by position),
   // unless the fragment says more about one (an enum, say); other parameters follow.
   json::array declared;
@@ -92,7 +96,8 @@ void check(const json::value& schema_in, const json::value& v, const json::objec
   if (!schema->is_object()) return;
   const auto& s = schema->as_object();
   if (v.is_null()) {
-    if (s.contains("type") && !(s.contains("nullable") && s.at("nullable").as_bool())) out.push_back(at + ": null is not allowed");
+    if (s.contains("type") && !(s.contains("nullable") && s.at("nullable").as_bool()))
+      out.push_back(at + ": null is not allowed");
     return;
   }
   if (auto* e = s.if_contains("enum")) {
@@ -144,8 +149,10 @@ void check(const json::value& schema_in, const json::value& v, const json::objec
                   !s.at("additionalProperties").as_bool();
     for (const auto& [k, x] : o) {
       const json::value* p = props ? props->if_contains(k) : nullptr;
-      if (p) check(*p, x, components, at + "." + std::string(k), out);
-      else if (closed) out.push_back(at + "." + std::string(k) + ": not in the schema");
+      if (p)
+        check(*p, x, components, at + "." + std::string(k), out);
+      else if (closed)
+        out.push_back(at + "." + std::string(k) + ": not in the schema");
       else if (auto* extra = s.if_contains("additionalProperties"); extra && extra->is_object())
         check(*extra, x, components, at + "." + std::string(k), out);
     }
@@ -157,7 +164,8 @@ void check(const json::value& schema_in, const json::value& v, const json::objec
 void describe(Router& router, std::string_view fragment_json) {
   json::error_code ec;
   auto fragment = json::parse(fragment_json, ec);
-  if (ec || !fragment.is_object()) throw std::logic_error("API description fragment is not a JSON object: " + ec.message());
+  if (ec || !fragment.is_object())
+    throw std::logic_error("API description fragment is not a JSON object: " + ec.message());
   auto& d = router.description();
   auto& schemas = member(d, "schemas");
   if (auto* comps = fragment.as_object().if_contains("components"))
@@ -171,7 +179,8 @@ void describe(Router& router, std::string_view fragment_json) {
     for (const auto& [path, ops] : in->as_object()) {
       auto& target = member(paths, path);
       for (const auto& [method, op] : ops.as_object()) {
-        if (target.contains(method)) throw std::logic_error("API operation described twice: " + std::string(method) + " " + std::string(path));
+        if (target.contains(method))
+          throw std::logic_error("API operation described twice: " + std::string(method) + " " + std::string(path));
         auto completed = op.as_object();
         complete(completed, method, path);
         target[method] = std::move(completed);
@@ -204,7 +213,9 @@ json::object openapi_document(const Router& router) {
           {"components",
            {{"securitySchemes",
              {{"session",
-               {{"type", "apiKey"}, {"in", "cookie"}, {"name", "simpul_session"},
+               {{"type", "apiKey"},
+                {"in", "cookie"},
+                {"name", "simpul_session"},
                 {"description", "Browser session; writes also need the X-CSRF-Token header."}}},
               {"token", {{"type", "http"}, {"scheme", "bearer"}}}}},
             {"schemas", std::move(schemas)}}},
@@ -212,7 +223,8 @@ json::object openapi_document(const Router& router) {
           {"paths", std::move(paths)}};
 }
 
-std::vector<std::string> schema_problems(const json::value& schema, const json::value& value, const json::object& components) {
+std::vector<std::string> schema_problems(const json::value& schema, const json::value& value,
+                                         const json::object& components) {
   std::vector<std::string> out;
   check(schema, value, components, "$", out);
   return out;

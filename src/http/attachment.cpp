@@ -9,7 +9,8 @@ namespace {
 
 std::string ascii_filename(const std::string& name) {
   std::string out;
-  for (unsigned char ch : name) out += (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != ';') ? static_cast<char>(ch) : '_';
+  for (unsigned char ch : name)
+    out += (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != ';') ? static_cast<char>(ch) : '_';
   return out;
 }
 
@@ -17,7 +18,8 @@ std::string percent_encoded(const std::string& name) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char ch : name) {
-    if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') out += static_cast<char>(ch);
+    if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_')
+      out += static_cast<char>(ch);
     else {
       out += '%';
       out += kHex[ch >> 4];
@@ -42,8 +44,8 @@ Response attachment(std::string bytes, const std::string& filename, const std::s
   Response res;
   res.body = std::move(bytes);
   res.content_type = content_type;
-  res.set_header("Content-Disposition",
-                 "attachment; filename=\"" + ascii_filename(filename) + "\"; filename*=UTF-8''" + percent_encoded(filename));
+  res.set_header("Content-Disposition", "attachment; filename=\"" + ascii_filename(filename) + "\"; filename*=UTF-8''" +
+                                            percent_encoded(filename));
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
   return res;

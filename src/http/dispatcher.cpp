@@ -73,9 +73,10 @@ Response Dispatcher::handle(Request& req) {
   if (req.request_id.empty()) req.request_id = crypto::random_token(9);
   req.peer_address = req.remote_address;
   req.remote_address = options_.trusted_proxies.client_address(req.peer_address, req.header("x-forwarded-for"));
-  req.secure = options_.trusted_proxies.trusts(req.peer_address) && text::iequals(req.header("x-forwarded-proto"), "https");
+  req.secure =
+      options_.trusted_proxies.trusts(req.peer_address) && text::iequals(req.header("x-forwarded-proto"), "https");
   req.language = language_from_header(req.header("accept-language"));
-  std::size_t route_index = Metrics::npos;
+  std::size_t route_index = Metrics::kNoRoute;
   Response res;
   try {
     res = dispatch(req, route_index);
@@ -85,8 +86,9 @@ Response Dispatcher::handle(Request& req) {
     bool busy = e.kind() == storage::StorageError::Kind::Busy;
     bool down = e.kind() == storage::StorageError::Kind::Connection;
     log::error("storage.error", {{"request_id", req.request_id}, {"message", e.what()}});
-    res = error_response(Error(busy ? ErrorCode::StorageConflict : down ? ErrorCode::StorageUnavailable
-                                                                        : ErrorCode::InternalError),
+    res = error_response(Error(busy   ? ErrorCode::StorageConflict
+                               : down ? ErrorCode::StorageUnavailable
+                                      : ErrorCode::InternalError),
                          req.language, req.request_id);
   } catch (const std::exception& e) {
     log::error("request.failed", {{"request_id", req.request_id}, {"message", e.what()}});
@@ -97,14 +99,14 @@ Response Dispatcher::handle(Request& req) {
   auto elapsed = std::chrono::steady_clock::now() - started;
   metrics_.record(route_index, req.method, res.status, elapsed);
   if (options_.access_log || res.status >= 500)
-  log::write(res.status >= 500 ? log::Level::Error : log::Level::Info, "http.request",
-             {{"request_id", req.request_id},
-              {"method", req.method},
-              {"route", route_index == Metrics::npos ? std::string(is_api_path(req.path) ? "unmatched" : "static")
-                                                     : router_.routes()[route_index].pattern},
-              {"status", res.status},
-              {"ms", std::chrono::duration<double, std::milli>(elapsed).count()},
-              {"user", req.principal ? req.principal->user_id : ""}});
+    log::write(res.status >= 500 ? log::Level::Error : log::Level::Info, "http.request",
+               {{"request_id", req.request_id},
+                {"method", req.method},
+                {"route", route_index == Metrics::kNoRoute ? std::string(is_api_path(req.path) ? "unmatched" : "static")
+                                                           : router_.routes()[route_index].pattern},
+                {"status", res.status},
+                {"ms", std::chrono::duration<double, std::milli>(elapsed).count()},
+                {"user", req.principal ? req.principal->user_id : ""}});
   return res;
 }
 

@@ -52,8 +52,10 @@ bool TrustedProxies::trusts(std::string_view text) const {
   for (const auto& r : ranges_) {
     if (r.network.is_v4() != a->is_v4()) continue;
     // Asio's own network types do the masking: same network once both take the range's prefix.
-    if (a->is_v4() ? ip::make_network_v4(a->to_v4(), r.prefix).canonical() == ip::make_network_v4(r.network.to_v4(), r.prefix).canonical()
-                   : ip::make_network_v6(a->to_v6(), r.prefix).canonical() == ip::make_network_v6(r.network.to_v6(), r.prefix).canonical())
+    if (a->is_v4() ? ip::make_network_v4(a->to_v4(), r.prefix).canonical() ==
+                         ip::make_network_v4(r.network.to_v4(), r.prefix).canonical()
+                   : ip::make_network_v6(a->to_v6(), r.prefix).canonical() ==
+                         ip::make_network_v6(r.network.to_v6(), r.prefix).canonical())
       return true;
   }
   return false;

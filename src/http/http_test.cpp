@@ -45,7 +45,8 @@ struct Fixture {
       f.optional_string_list("tags", 2);
       return json_response(201, boost::json::object{{"name", name}});
     });
-    router.add("GET", "/api/open", [](Request&) { return json_response(200, boost::json::object{}); }, Access::Public);
+    router.add(
+        "GET", "/api/open", [](Request&) { return json_response(200, boost::json::object{}); }, Access::Public);
   }
   Dispatcher dispatcher() {
     return Dispatcher(router, [this](const Request&) { return who; });
@@ -144,7 +145,8 @@ TEST(Dispatcher, EveryResponseCarriesARequestIdAndMetricsCountIt) {
   for (auto& [k, v] : res.headers) has_id = has_id || (k == "X-Request-Id" && !v.empty());
   EXPECT_TRUE(has_id);
   auto text = d.metrics().render();
-  EXPECT_NE(text.find("simpul_http_requests_total{method=\"GET\",route=\"/api/open\",status=\"200\"} 1"), std::string::npos)
+  EXPECT_NE(text.find("simpul_http_requests_total{method=\"GET\",route=\"/api/open\",status=\"200\"} 1"),
+            std::string::npos)
       << text;
 }
 
@@ -195,14 +197,18 @@ TEST(Dispatcher, HstsAndTheClientAddressComeOnlyFromTrustedProxies) {
   Fixture f;
   std::string seen_address;
   bool seen_secure = false;
-  f.router.add("GET", "/api/whoami", [&](Request& r) {
-    seen_address = r.remote_address;
-    seen_secure = r.secure;
-    return json_response(200, boost::json::object{});
-  }, Access::Public);
+  f.router.add(
+      "GET", "/api/whoami",
+      [&](Request& r) {
+        seen_address = r.remote_address;
+        seen_secure = r.secure;
+        return json_response(200, boost::json::object{});
+      },
+      Access::Public);
   DispatcherOptions options;
   options.trusted_proxies = TrustedProxies({"127.0.0.1"});
-  Dispatcher d(f.router, [](const Request&) { return std::optional<Principal>(); }, options);
+  Dispatcher d(
+      f.router, [](const Request&) { return std::optional<Principal>(); }, options);
 
   auto via_proxy = make("GET", "/api/whoami");
   via_proxy.remote_address = "127.0.0.1";

@@ -43,7 +43,8 @@ std::string FieldReader::checked_text(std::string_view key, const boost::json::v
   if (!v.is_string()) throw Error(ErrorCode::ValidationWrongType, key, "expected a string");
   std::string s = text::trim(std::string_view(v.as_string()));
   for (unsigned char c : s)
-    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7f) throw Error(ErrorCode::ValidationInvalidValue, key, "control characters are not allowed");
+    if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7f)
+      throw Error(ErrorCode::ValidationInvalidValue, key, "control characters are not allowed");
   if (text::utf8_length(s) > max_chars)
     throw Error(ErrorCode::ValidationTooLong, {{"field", key}, {"max", static_cast<std::int64_t>(max_chars)}});
   return s;
@@ -69,7 +70,8 @@ std::optional<std::string> FieldReader::optional_multiline(std::string_view key,
   return checked_text(key, *v, max_chars, true);
 }
 
-std::optional<std::optional<std::string>> FieldReader::nullable_string(std::string_view key, std::size_t max_chars) const {
+std::optional<std::optional<std::string>> FieldReader::nullable_string(std::string_view key,
+                                                                       std::size_t max_chars) const {
   const auto* v = find(key);
   if (!v) return std::nullopt;
   if (v->is_null()) return std::optional<std::string>{};
@@ -176,7 +178,8 @@ ListQuery parse_list_query(const Request& req, std::initializer_list<std::string
 }
 
 Response list_response(const boost::json::array& items, std::int64_t total, const ListQuery& q) {
-  return json_response(200, boost::json::object{{"items", items}, {"total", total}, {"page", q.page}, {"per_page", q.per_page}});
+  return json_response(
+      200, boost::json::object{{"items", items}, {"total", total}, {"page", q.page}, {"per_page", q.per_page}});
 }
 
 }  // namespace simpul::http

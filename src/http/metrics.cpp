@@ -8,7 +8,7 @@ Metrics::Metrics(const Router& router)
     : router_(router), counters_(std::make_unique<Counters[]>(router.routes().size() + 1)) {}
 
 void Metrics::record(std::size_t route_index, const std::string&, int status, std::chrono::nanoseconds elapsed) {
-  std::size_t slot = route_index == npos ? router_.routes().size() : route_index;
+  std::size_t slot = route_index == kNoRoute ? router_.routes().size() : route_index;
   std::size_t s = kStatuses.size();
   for (std::size_t i = 0; i < kStatuses.size(); ++i)
     if (kStatuses[i] == status) s = i;

@@ -15,13 +15,13 @@ namespace simpul::http {
 class Metrics {
  public:
   explicit Metrics(const Router& router);
-  /// route_index == npos for requests that matched no route.
+  /// route_index == kNoRoute for requests that matched no route.
   void record(std::size_t route_index, const std::string& method, int status, std::chrono::nanoseconds elapsed);
   /// Extra gauges (e.g. the database pool) appended by the composition root.
   void add_collector(std::function<std::string()> collector) { collectors_.push_back(std::move(collector)); }
   std::string render() const;
 
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kNoRoute = static_cast<std::size_t>(-1);
 
  private:
   static constexpr std::array<int, 17> kStatuses = {200, 201, 204, 304, 400, 401, 403, 404, 405,

@@ -11,13 +11,13 @@ namespace simpul::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8080;  // 0 = any free port
-  unsigned threads = 0;        // 0 = one per core
+  unsigned short port = 8080;            // 0 = any free port
+  unsigned threads = 0;                  // 0 = one per core
   std::size_t max_body_bytes = 8 << 20;  // spreadsheet imports; JSON fields are bounded per route
   std::size_t max_header_bytes = 16 << 10;
-  std::chrono::milliseconds read_timeout{30'000};  // a whole request must arrive within this
-  std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next request
-  std::chrono::milliseconds drain_timeout{10'000}; // graceful shutdown waits this long for in-flight requests
+  std::chrono::milliseconds read_timeout{30'000};   // a whole request must arrive within this
+  std::chrono::milliseconds idle_timeout{60'000};   // keep-alive wait for the next request
+  std::chrono::milliseconds drain_timeout{10'000};  // graceful shutdown waits this long for in-flight requests
 };
 
 class Server {

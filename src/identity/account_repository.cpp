@@ -34,20 +34,23 @@ void AccountRepository::set_phone(const Scope& s, const std::string& user_id, co
 
 std::vector<std::string> AccountRepository::active_users_with_email(const Scope& s, const std::string& email) {
   std::vector<std::string> out;
-  for (const auto& r : c_.query("SELECT id FROM users WHERE tenant_id = ? AND LOWER(email) = ? AND active = ? ORDER BY id LIMIT 5",
-                                {s.tenant_id, text::to_lower_ascii(email), true}))
+  for (const auto& r :
+       c_.query("SELECT id FROM users WHERE tenant_id = ? AND LOWER(email) = ? AND active = ? ORDER BY id LIMIT 5",
+                {s.tenant_id, text::to_lower_ascii(email), true}))
     out.push_back(r.text_at(0));
   return out;
 }
 
 void AccountRepository::insert_reset(const ResetToken& t, const std::string& token_hash) {
-  c_.execute("INSERT INTO password_resets (id, tenant_id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-             {t.id, t.tenant_id, t.user_id, token_hash, t.created_at, t.expires_at});
+  c_.execute(
+      "INSERT INTO password_resets (id, tenant_id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {t.id, t.tenant_id, t.user_id, token_hash, t.created_at, t.expires_at});
 }
 
 std::optional<ResetToken> AccountRepository::reset_by_hash(const std::string& token_hash) {
-  auto rows = c_.query("SELECT id, tenant_id, user_id, created_at, expires_at, COALESCE(used_at, '') FROM password_resets WHERE token_hash = ?",
-                       {token_hash});
+  auto rows = c_.query(
+      "SELECT id, tenant_id, user_id, created_at, expires_at, COALESCE(used_at, '') FROM password_resets WHERE token_hash = ?",
+      {token_hash});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return ResetToken{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5)};
@@ -58,12 +61,14 @@ bool AccountRepository::use_reset(const std::string& id, const std::string& at) 
 }
 
 void AccountRepository::use_resets_of_user(const Scope& s, const std::string& user_id, const std::string& at) {
-  c_.execute("UPDATE password_resets SET used_at = ? WHERE tenant_id = ? AND user_id = ? AND used_at IS NULL", {at, s.tenant_id, user_id});
+  c_.execute("UPDATE password_resets SET used_at = ? WHERE tenant_id = ? AND user_id = ? AND used_at IS NULL",
+             {at, s.tenant_id, user_id});
 }
 
 std::int64_t AccountRepository::resets_since(const Scope& s, const std::string& user_id, const std::string& since) {
-  return c_.query("SELECT COUNT(*) FROM password_resets WHERE tenant_id = ? AND user_id = ? AND created_at > ?",
-                  {s.tenant_id, user_id, since})[0]
+  return c_
+      .query("SELECT COUNT(*) FROM password_resets WHERE tenant_id = ? AND user_id = ? AND created_at > ?",
+             {s.tenant_id, user_id, since})[0]
       .int_at(0);
 }
 

@@ -17,7 +17,8 @@ namespace simpul::identity {
 
 void check_password_policy(const std::string& password) {
   constexpr std::size_t kMinPasswordChars = 10;
-  if (text::utf8_length(password) < kMinPasswordChars) throw Error(ErrorCode::AuthWeakPassword, {{"min", kMinPasswordChars}});
+  if (text::utf8_length(password) < kMinPasswordChars)
+    throw Error(ErrorCode::AuthWeakPassword, {{"min", kMinPasswordChars}});
 }
 
 namespace {
@@ -34,7 +35,8 @@ std::string console_link(const std::string& base, const std::string& token) {
 
 }  // namespace
 
-Accounts::Accounts(storage::Database& db, const ledger::Ledger& ledger, notification::Service& notifications, ResetOptions options)
+Accounts::Accounts(storage::Database& db, const ledger::Ledger& ledger, notification::Service& notifications,
+                   ResetOptions options)
     : db_(db), ledger_(ledger), notifications_(notifications), options_(std::move(options)) {
   if (options_.public_url.empty())
     if (const char* url = std::getenv("SIMPUL_PUBLIC_URL")) options_.public_url = url;
@@ -45,7 +47,8 @@ AccountProfile Accounts::profile(const http::Principal& who) const {
     auto stored = Repository(c).user(who.scope(), who.user_id);
     if (!stored) throw Error(ErrorCode::UserNotFound);
     AccountRepository accounts(c);
-    return AccountProfile{stored->user, accounts.phone(who.scope(), who.user_id), accounts.must_change_password(who.scope(), who.user_id)};
+    return AccountProfile{stored->user, accounts.phone(who.scope(), who.user_id),
+                          accounts.must_change_password(who.scope(), who.user_id)};
   });
 }
 
@@ -66,15 +69,22 @@ AccountProfile Accounts::update_profile(const http::Principal& who, const Profil
       u.updated_at = clock::now_iso();
       repo.update_user(u, std::nullopt);
       accounts.set_phone(who.scope(), who.user_id, phone);
-      ledger_.append(c, {who.tenant_id, who.user_id, u.display_name, "user.profile_update", "user", u.id,
+      ledger_.append(c, {who.tenant_id,
+                         who.user_id,
+                         u.display_name,
+                         "user.profile_update",
+                         "user",
+                         u.id,
                          {{"before", before}, {"after", after}}});
     }
-    return AccountProfile{repo.user(who.scope(), who.user_id)->user, phone, accounts.must_change_password(who.scope(), who.user_id)};
+    return AccountProfile{repo.user(who.scope(), who.user_id)->user, phone,
+                          accounts.must_change_password(who.scope(), who.user_id)};
   });
 }
 
 bool Accounts::must_change_password(const Scope& s, const std::string& user_id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return AccountRepository(c).must_change_password(s, user_id); });
+  return storage::read(db_,
+                       [&](storage::Connection& c) { return AccountRepository(c).must_change_password(s, user_id); });
 }
 
 void Accounts::set_password_change(const Scope& s, const std::string& user_id, bool required, const Actor& actor) {
@@ -84,8 +94,13 @@ void Accounts::set_password_change(const Scope& s, const std::string& user_id, b
     if (!stored) throw Error(ErrorCode::UserNotFound);
     if (accounts.must_change_password(s, user_id) == required) return;
     accounts.set_must_change_password(s, user_id, required);
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, required ? "user.password_change_require" : "user.password_change_waive",
-                       "user", user_id, {{"username", stored->user.username}, {"display_name", stored->user.display_name}}});
+    ledger_.append(c, {s.tenant_id,
+                       actor.id,
+                       actor.name,
+                       required ? "user.password_change_require" : "user.password_change_waive",
+                       "user",
+                       user_id,
+                       {{"username", stored->user.username}, {"display_name", stored->user.display_name}}});
   });
 }
 
@@ -123,14 +138,21 @@ void Accounts::request_reset(const Scope& s, const std::string& email, const std
       m.email = u.email;
       m.title = "Atur ulang kata sandi Simpul";
       m.title_en = "Reset your Simpul password";
-      m.body = "Seseorang (mungkin Anda) meminta atur ulang kata sandi akun " + u.username + " di Simpul.\n" +
-               (link.empty() ? std::string() : "Buka tautan ini dalam " + minutes + " menit; tautan hanya berlaku sekali:\n" + link + "\n") +
-               "Kode atur ulang (layar \"Atur ulang kata sandi\"): " + token + "\n" +
-               "Jika Anda tidak memintanya, abaikan pesan ini; kata sandi Anda tidak berubah.\n\n" +
-               "Someone (perhaps you) asked to reset the password of the Simpul account " + u.username + ". " +
-               "The link and the code work once, within " + minutes + " minutes. If it was not you, ignore this message.";
+      m.body =
+          "Seseorang (mungkin Anda) meminta atur ulang kata sandi akun " + u.username + " di Simpul.\n" +
+          (link.empty() ? std::string()
+                        : "Buka tautan ini dalam " + minutes + " menit; tautan hanya berlaku sekali:\n" + link + "\n") +
+          "Kode atur ulang (layar \"Atur ulang kata sandi\"): " + token + "\n" +
+          "Jika Anda tidak memintanya, abaikan pesan ini; kata sandi Anda tidak berubah.\n\n" +
+          "Someone (perhaps you) asked to reset the password of the Simpul account " + u.username + ". " +
+          "The link and the code work once, within " + minutes + " minutes. If it was not you, ignore this message.";
       notifications_.notify(c, s, m);
-      ledger_.append(c, {s.tenant_id, u.id, u.display_name, "auth.password_reset_request", "user", u.id,
+      ledger_.append(c, {s.tenant_id,
+                         u.id,
+                         u.display_name,
+                         "auth.password_reset_request",
+                         "user",
+                         u.id,
                          {{"remote", remote_address}, {"expires_at", t.expires_at}}});
       any = true;
     }
@@ -141,7 +163,8 @@ void Accounts::request_reset(const Scope& s, const std::string& email, const std
 
 void Accounts::reset_password(const std::string& token, const std::string& next) {
   const std::string token_hash = crypto::sha256_hex(token);
-  auto found = storage::read(db_, [&](storage::Connection& c) { return AccountRepository(c).reset_by_hash(token_hash); });
+  auto found =
+      storage::read(db_, [&](storage::Connection& c) { return AccountRepository(c).reset_by_hash(token_hash); });
   if (!found) throw Error(ErrorCode::AuthInvalidToken, {{"reason", "unknown"}});
   if (!found->used_at.empty()) throw Error(ErrorCode::AuthInvalidToken, {{"reason", "used"}});
   if (found->expires_at <= clock::now_iso()) throw Error(ErrorCode::AuthInvalidToken, {{"reason", "expired"}});
@@ -162,7 +185,13 @@ void Accounts::reset_password(const std::string& token, const std::string& next)
     repo.delete_sessions_of_user(u.id);
     const Actor self{u.id, u.display_name, u.agency_id};
     for (const auto& token_id : repo.revoke_tokens_of_user(s, u.id, now, "password_changed"))
-      ledger_.append(c, {s.tenant_id, self.id, self.name, "token.revoke", "api_token", token_id, {{"owner", u.id}, {"reason", "password_changed"}}});
+      ledger_.append(c, {s.tenant_id,
+                         self.id,
+                         self.name,
+                         "token.revoke",
+                         "api_token",
+                         token_id,
+                         {{"owner", u.id}, {"reason", "password_changed"}}});
     accounts.use_resets_of_user(s, u.id, now);
     accounts.set_must_change_password(s, u.id, false);
     ledger_.append(c, {s.tenant_id, self.id, self.name, "user.password_reset", "user", u.id, {{"via", "email"}}});

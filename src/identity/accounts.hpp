@@ -39,7 +39,8 @@ struct ResetOptions {
 
 class Accounts {
  public:
-  Accounts(storage::Database& db, const ledger::Ledger& ledger, notification::Service& notifications, ResetOptions options);
+  Accounts(storage::Database& db, const ledger::Ledger& ledger, notification::Service& notifications,
+           ResetOptions options);
 
   AccountProfile profile(const http::Principal& who) const;
   AccountProfile update_profile(const http::Principal& who, const ProfileInput& in);

@@ -19,11 +19,12 @@ boost::json::object to_json(const User& u) {
 }
 
 boost::json::object to_json(const ApiToken& t) {
-  boost::json::object out{{"id", t.id},
-                          {"name", t.name},
-                          {"created_at", t.created_at},
-                          {"last_used_at", t.last_used_at},
-                          {"expires_at", t.expires_at.empty() ? boost::json::value(nullptr) : boost::json::value(t.expires_at)}};
+  boost::json::object out{
+      {"id", t.id},
+      {"name", t.name},
+      {"created_at", t.created_at},
+      {"last_used_at", t.last_used_at},
+      {"expires_at", t.expires_at.empty() ? boost::json::value(nullptr) : boost::json::value(t.expires_at)}};
   if (!t.user_id.empty())
     out["owner"] = {{"id", t.user_id}, {"display_name", t.user_display_name}, {"username", t.username}};
   return out;
@@ -39,18 +40,19 @@ boost::json::object to_json(const RoleGrant& g, const http::Principal& viewer) {
   for (const auto& r : viewer.roles) approves = approves || grants_approval_powers(r);
   bool can_decide = g.state == "pending" && approves && viewer.user_id != g.user_id && viewer.user_id != g.requested_by;
   auto or_null = [](const std::string& v) { return v.empty() ? boost::json::value(nullptr) : boost::json::value(v); };
-  return {{"id", g.id},
-          {"user", {{"id", g.user_id}, {"display_name", g.user_display_name}}},
-          {"role", g.role},
-          {"role_name", name_of(g.role)},
-          {"state", g.state},
-          {"requested_by", {{"id", g.requested_by}, {"name", g.requested_by_name}}},
-          {"requested_at", g.requested_at},
-          {"decided_by", g.decided_by.empty() ? boost::json::value(nullptr)
-                                              : boost::json::value({{"id", g.decided_by}, {"name", g.decided_by_name}})},
-          {"decided_at", or_null(g.decided_at)},
-          {"note", g.note},
-          {"can_decide", can_decide}};
+  return {
+      {"id", g.id},
+      {"user", {{"id", g.user_id}, {"display_name", g.user_display_name}}},
+      {"role", g.role},
+      {"role_name", name_of(g.role)},
+      {"state", g.state},
+      {"requested_by", {{"id", g.requested_by}, {"name", g.requested_by_name}}},
+      {"requested_at", g.requested_at},
+      {"decided_by", g.decided_by.empty() ? boost::json::value(nullptr)
+                                          : boost::json::value({{"id", g.decided_by}, {"name", g.decided_by_name}})},
+      {"decided_at", or_null(g.decided_at)},
+      {"note", g.note},
+      {"can_decide", can_decide}};
 }
 
 }  // namespace simpul::identity

@@ -48,8 +48,9 @@ constexpr const char* kUserCols =
     "LEFT JOIN agencies a ON a.id = u.agency_id ";
 
 StoredUser user_from(const storage::Row& r, std::size_t o = 0) {
-  User u{r.text_at(o + 0), r.text_at(o + 1), r.text_at(o + 2), r.text_at(o + 3), r.text_at(o + 4), r.text_at(o + 5),
-         r.text_at(o + 6), {},                r.bool_at(o + 8), r.text_at(o + 9), r.text_at(o + 10)};
+  User u{r.text_at(o + 0), r.text_at(o + 1), r.text_at(o + 2), r.text_at(o + 3),
+         r.text_at(o + 4), r.text_at(o + 5), r.text_at(o + 6), {},
+         r.bool_at(o + 8), r.text_at(o + 9), r.text_at(o + 10)};
   u.roles = text::split_nonempty(r.text_at(o + 7), ',');
   return {std::move(u), r.text_at(o + 11)};
 }
@@ -64,7 +65,8 @@ std::vector<User> Repository::users(const Scope& s, const ListQuery& q, const st
   list.where("u.tenant_id = ?", {s.tenant_id});
   if (agency_id) list.where("u.agency_id = ?", {*agency_id});
   list.contains(q.q, {"u.username", "u.display_name"})
-      .order_by(q.sort, q.descending, {{"display_name", "u.display_name"}, {"username", "u.username"}, {"created_at", "u.created_at"}},
+      .order_by(q.sort, q.descending,
+                {{"display_name", "u.display_name"}, {"username", "u.username"}, {"created_at", "u.created_at"}},
                 "u.id");
   std::vector<User> out;
   for (const auto& r : list.page(c_, kUserCols, q, total)) out.push_back(user_from(r).user);
@@ -84,18 +86,22 @@ std::optional<StoredUser> Repository::user_by_username(const Scope& s, const std
 }
 
 void Repository::insert_user(const User& u, const std::string& password_hash) {
-  c_.execute("INSERT INTO users (id, tenant_id, agency_id, username, display_name, email, password_hash, roles, active, "
-             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {u.id, u.tenant_id, nullable(u.agency_id), u.username, u.display_name, u.email, password_hash, text::join(u.roles, ','),
-              u.active, u.created_at, u.updated_at});
+  c_.execute(
+      "INSERT INTO users (id, tenant_id, agency_id, username, display_name, email, password_hash, roles, active, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {u.id, u.tenant_id, nullable(u.agency_id), u.username, u.display_name, u.email, password_hash,
+       text::join(u.roles, ','), u.active, u.created_at, u.updated_at});
 }
 
 void Repository::update_user(const User& u, const std::optional<std::string>& new_password_hash) {
-  c_.execute("UPDATE users SET agency_id = ?, display_name = ?, email = ?, roles = ?, active = ?, updated_at = ? "
-             "WHERE tenant_id = ? AND id = ?",
-             {nullable(u.agency_id), u.display_name, u.email, text::join(u.roles, ','), u.active, u.updated_at, u.tenant_id, u.id});
+  c_.execute(
+      "UPDATE users SET agency_id = ?, display_name = ?, email = ?, roles = ?, active = ?, updated_at = ? "
+      "WHERE tenant_id = ? AND id = ?",
+      {nullable(u.agency_id), u.display_name, u.email, text::join(u.roles, ','), u.active, u.updated_at, u.tenant_id,
+       u.id});
   if (new_password_hash)
-    c_.execute("UPDATE users SET password_hash = ? WHERE tenant_id = ? AND id = ?", {*new_password_hash, u.tenant_id, u.id});
+    c_.execute("UPDATE users SET password_hash = ? WHERE tenant_id = ? AND id = ?",
+               {*new_password_hash, u.tenant_id, u.id});
 }
 
 std::int64_t Repository::count_users(const Scope& s) {
@@ -107,15 +113,17 @@ bool Repository::agency_exists(const Scope& s, const std::string& agency_id) {
 }
 
 void Repository::insert_session(const Session& s, const std::string& token_hash, const std::string& created_at) {
-  c_.execute("INSERT INTO sessions (id, token_hash, user_id, tenant_id, csrf_token, created_at, expires_at, last_seen_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-             {s.id, token_hash, s.user_id, s.tenant_id, s.csrf_token, created_at, s.expires_at, s.last_seen_at});
+  c_.execute(
+      "INSERT INTO sessions (id, token_hash, user_id, tenant_id, csrf_token, created_at, expires_at, last_seen_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {s.id, token_hash, s.user_id, s.tenant_id, s.csrf_token, created_at, s.expires_at, s.last_seen_at});
 }
 
 std::optional<std::pair<Session, StoredUser>> Repository::session_by_token_hash(const std::string& token_hash) {
-  auto rows = c_.query(std::string("SELECT s.id, s.user_id, s.tenant_id, s.csrf_token, s.expires_at, s.last_seen_at, ") +
-                           std::string(kUserCols).substr(7) + "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?",
-                       {token_hash});
+  auto rows =
+      c_.query(std::string("SELECT s.id, s.user_id, s.tenant_id, s.csrf_token, s.expires_at, s.last_seen_at, ") +
+                   std::string(kUserCols).substr(7) + "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?",
+               {token_hash});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   Session s{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5)};
@@ -132,10 +140,12 @@ void Repository::delete_sessions_of_user(const std::string& user_id, const std::
   c_.execute("DELETE FROM sessions WHERE user_id = ? AND id <> ?", {user_id, keep});
 }
 
-void Repository::insert_token(const Scope& s, const std::string& user_id, const ApiToken& t, const std::string& token_hash) {
-  c_.execute("INSERT INTO api_tokens (id, token_hash, user_id, tenant_id, name, created_at, last_used_at, expires_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-             {t.id, token_hash, user_id, s.tenant_id, t.name, t.created_at, t.created_at, t.expires_at});
+void Repository::insert_token(const Scope& s, const std::string& user_id, const ApiToken& t,
+                              const std::string& token_hash) {
+  c_.execute(
+      "INSERT INTO api_tokens (id, token_hash, user_id, tenant_id, name, created_at, last_used_at, expires_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {t.id, token_hash, user_id, s.tenant_id, t.name, t.created_at, t.created_at, t.expires_at});
 }
 
 namespace {
@@ -184,21 +194,24 @@ std::optional<ApiToken> Repository::token(const Scope& s, const std::string& tok
   return token_from(rows[0]);
 }
 
-bool Repository::revoke_token(const Scope& s, const std::string& token_id, const std::string& at, const std::string& reason) {
-  return c_.execute("UPDATE api_tokens SET revoked_at = ?, revoked_reason = ? WHERE tenant_id = ? AND id = ? AND "
-                    "revoked_at IS NULL",
-                    {at, reason, s.tenant_id, token_id}) > 0;
+bool Repository::revoke_token(const Scope& s, const std::string& token_id, const std::string& at,
+                              const std::string& reason) {
+  return c_.execute(
+             "UPDATE api_tokens SET revoked_at = ?, revoked_reason = ? WHERE tenant_id = ? AND id = ? AND "
+             "revoked_at IS NULL",
+             {at, reason, s.tenant_id, token_id}) > 0;
 }
 
-std::vector<std::string> Repository::revoke_tokens_of_user(const Scope& s, const std::string& user_id, const std::string& at,
-                                                           const std::string& reason) {
+std::vector<std::string> Repository::revoke_tokens_of_user(const Scope& s, const std::string& user_id,
+                                                           const std::string& at, const std::string& reason) {
   std::vector<std::string> ids;
   for (const auto& r : c_.query("SELECT id FROM api_tokens WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL",
                                 {s.tenant_id, user_id}))
     ids.push_back(r.text_at(0));
-  c_.execute("UPDATE api_tokens SET revoked_at = ?, revoked_reason = ? WHERE tenant_id = ? AND user_id = ? AND "
-             "revoked_at IS NULL",
-             {at, reason, s.tenant_id, user_id});
+  c_.execute(
+      "UPDATE api_tokens SET revoked_at = ?, revoked_reason = ? WHERE tenant_id = ? AND user_id = ? AND "
+      "revoked_at IS NULL",
+      {at, reason, s.tenant_id, user_id});
   return ids;
 }
 
@@ -208,9 +221,10 @@ int Repository::token_max_days(const Scope& s, int fallback) {
 }
 
 void Repository::set_token_max_days(const Scope& s, int days) {
-  c_.execute("INSERT INTO identity_settings (tenant_id, token_max_days) VALUES (?, ?) "
-             "ON CONFLICT (tenant_id) DO UPDATE SET token_max_days = excluded.token_max_days",
-             {s.tenant_id, days});
+  c_.execute(
+      "INSERT INTO identity_settings (tenant_id, token_max_days) VALUES (?, ?) "
+      "ON CONFLICT (tenant_id) DO UPDATE SET token_max_days = excluded.token_max_days",
+      {s.tenant_id, days});
 }
 
 void Repository::touch_token(const std::string& id, const std::string& at) {
@@ -218,21 +232,25 @@ void Repository::touch_token(const std::string& id, const std::string& at) {
 }
 
 std::optional<Throttle> Repository::throttle(const Scope& s, const std::string& username, const std::string& address) {
-  auto rows = c_.query("SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE tenant_id = ? AND "
-                       "username = ? AND address = ?",
-                       {s.tenant_id, username, address});
+  auto rows = c_.query(
+      "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE tenant_id = ? AND "
+      "username = ? AND address = ?",
+      {s.tenant_id, username, address});
   if (rows.empty()) return std::nullopt;
   return Throttle{rows[0].int_at(0), rows[0].text_at(1), rows[0].text_at(2)};
 }
 
-void Repository::save_throttle(const Scope& s, const std::string& username, const std::string& address, const Throttle& t) {
-  c_.execute("INSERT INTO login_throttle (tenant_id, username, address, failures, last_failure_at, blocked_until) "
-             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, username, address) DO UPDATE SET "
-             "failures = excluded.failures, last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
-             {s.tenant_id, username, address, t.failures, t.last_failure_at, t.blocked_until});
+void Repository::save_throttle(const Scope& s, const std::string& username, const std::string& address,
+                               const Throttle& t) {
+  c_.execute(
+      "INSERT INTO login_throttle (tenant_id, username, address, failures, last_failure_at, blocked_until) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, username, address) DO UPDATE SET "
+      "failures = excluded.failures, last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
+      {s.tenant_id, username, address, t.failures, t.last_failure_at, t.blocked_until});
 }
 
-void Repository::clear_throttle(const Scope& s, const std::string& username, const std::optional<std::string>& address) {
+void Repository::clear_throttle(const Scope& s, const std::string& username,
+                                const std::optional<std::string>& address) {
   if (address)
     c_.execute("DELETE FROM login_throttle WHERE tenant_id = ? AND username = ? AND address = ?",
                {s.tenant_id, username, *address});
@@ -253,9 +271,10 @@ RoleGrant grant_from(const storage::Row& r) {
 }  // namespace
 
 void Repository::insert_grant(const Scope& s, const RoleGrant& g) {
-  c_.execute("INSERT INTO role_grants (id, tenant_id, user_id, role, state, requested_by, requested_by_name, requested_at, "
-             "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {g.id, s.tenant_id, g.user_id, g.role, g.state, g.requested_by, g.requested_by_name, g.requested_at, g.note});
+  c_.execute(
+      "INSERT INTO role_grants (id, tenant_id, user_id, role, state, requested_by, requested_by_name, requested_at, "
+      "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {g.id, s.tenant_id, g.user_id, g.role, g.state, g.requested_by, g.requested_by_name, g.requested_at, g.note});
 }
 
 std::optional<RoleGrant> Repository::grant(const Scope& s, const std::string& id) {
@@ -272,17 +291,20 @@ std::vector<RoleGrant> Repository::grants(const Scope& s, const std::optional<st
     params.emplace_back(*state);
   }
   std::vector<RoleGrant> out;
-  for (const auto& r : c_.query(sql + " ORDER BY g.requested_at DESC, g.id LIMIT 200", params)) out.push_back(grant_from(r));
+  for (const auto& r : c_.query(sql + " ORDER BY g.requested_at DESC, g.id LIMIT 200", params))
+    out.push_back(grant_from(r));
   return out;
 }
 
 bool Repository::decide_grant(const Scope& s, const RoleGrant& g) {
-  return c_.execute("UPDATE role_grants SET state = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, note = ? "
-                    "WHERE tenant_id = ? AND id = ? AND state = 'pending'",
-                    {g.state, g.decided_by, g.decided_by_name, g.decided_at, g.note, s.tenant_id, g.id}) > 0;
+  return c_.execute(
+             "UPDATE role_grants SET state = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, note = ? "
+             "WHERE tenant_id = ? AND id = ? AND state = 'pending'",
+             {g.state, g.decided_by, g.decided_by_name, g.decided_at, g.note, s.tenant_id, g.id}) > 0;
 }
 
-std::int64_t Repository::count_active_with_role(const Scope& s, const std::string& role, const std::string& except_user) {
+std::int64_t Repository::count_active_with_role(const Scope& s, const std::string& role,
+                                                const std::string& except_user) {
   std::int64_t n = 0;
   for (const auto& r : c_.query("SELECT id, roles FROM users WHERE tenant_id = ? AND active = ?", {s.tenant_id, true}))
     if (r.text_at(0) != except_user)

@@ -21,7 +21,8 @@ class Repository {
   static std::vector<storage::Migration> migrations();
   explicit Repository(storage::Connection& c) : c_(c) {}
 
-  std::vector<User> users(const Scope& s, const ListQuery& q, const std::optional<std::string>& agency_id, std::int64_t& total);
+  std::vector<User> users(const Scope& s, const ListQuery& q, const std::optional<std::string>& agency_id,
+                          std::int64_t& total);
   std::optional<StoredUser> user(const Scope& s, const std::string& id);
   std::optional<StoredUser> user_by_username(const Scope& s, const std::string& username);
   void insert_user(const User& u, const std::string& password_hash);

@@ -15,15 +15,16 @@ using http::Request;
 using http::Response;
 
 std::string session_cookie(const Request& req, const std::string& value, long max_age) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age) + (req.secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) + (req.secure ? "; Secure" : "");
 }
 
 /// `must_change_password` (optional): whether the holder must choose a new password at the next
 /// sign-in; an administrator-set password forces it unless this says false.
 UserInput read_user(const Request& req, bool create, std::optional<bool>& must_change_password) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"username", "display_name", "email", "agency_id", "roles", "password", "active", "must_change_password"});
+  FieldReader f(
+      body, {"username", "display_name", "email", "agency_id", "roles", "password", "active", "must_change_password"});
   must_change_password = f.optional_bool("must_change_password");
   UserInput in;
   if (create) {
@@ -34,7 +35,8 @@ UserInput read_user(const Request& req, bool create, std::optional<bool>& must_c
     if (!in.roles) throw Error(ErrorCode::ValidationMissingField, {{"field", "roles"}});
   } else {
     in.display_name = f.optional_string("display_name", 120);
-    if (in.display_name && in.display_name->empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "display_name"}});
+    if (in.display_name && in.display_name->empty())
+      throw Error(ErrorCode::ValidationMissingField, {{"field", "display_name"}});
     in.password = f.optional_string("password", 200);
     in.roles = f.optional_string_list("roles", 7, 40);
     in.active = f.optional_bool("active");
@@ -62,8 +64,10 @@ bool phone_number_like(const std::string& phone) {
   std::size_t digits = 0;
   for (std::size_t i = 0; i < phone.size(); ++i) {
     char ch = phone[i];
-    if (ch >= '0' && ch <= '9') ++digits;
-    else if (!(ch == ' ' || ch == '-' || ch == '.' || (ch == '+' && i == 0))) return false;
+    if (ch >= '0' && ch <= '9')
+      ++digits;
+    else if (!(ch == ' ' || ch == '-' || ch == '.' || (ch == '+' && i == 0)))
+      return false;
   }
   return phone.empty() || (digits >= 6 && digits <= 15);
 }
@@ -74,7 +78,9 @@ boost::json::object profile_json(const AccountProfile& a) {
   out["must_change_password"] = a.must_change_password;
   boost::json::array role_names;  // the roles by name: a user without user.read cannot list them
   for (const auto& r : a.user.roles)
-    if (const RoleDef* def = find_role(r)) role_names.push_back(boost::json::object{{"id", r}, {"name", boost::json::object{{"id", def->name_id}, {"en", def->name_en}}}});
+    if (const RoleDef* def = find_role(r))
+      role_names.push_back(
+          boost::json::object{{"id", r}, {"name", boost::json::object{{"id", def->name_id}, {"en", def->name_en}}}});
   out["role_names"] = std::move(role_names);
   return out;
 }
@@ -82,7 +88,8 @@ boost::json::object profile_json(const AccountProfile& a) {
 /// What a caller who must change their password may still do: change it, sign out, read themselves.
 bool allowed_while_password_change_due(const Request& req) {
   if (req.method == "GET") return req.path == "/api/me" || req.path == "/api/auth/me";
-  if (req.method == "POST") return req.path == "/api/me/password" || req.path == "/api/auth/password" || req.path == "/api/auth/logout";
+  if (req.method == "POST")
+    return req.path == "/api/me/password" || req.path == "/api/auth/password" || req.path == "/api/auth/logout";
   return false;
 }
 
@@ -118,11 +125,12 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
         auto password = f.required_string("password", 200);
         Scope scope = tenants.resolve(tenant_slug && !tenant_slug->empty() ? tenant_slug : std::nullopt);
         auto result = svc.login(scope, username, password, req.remote_address);
-        auto res = http::json_response(200, boost::json::object{{"user", to_json(result.user)},
-                                                                {"csrf_token", result.csrf_token},
-                                                                {"expires_at", result.expires_at},
-                                                                {"tenant", tenants.describe(scope)},
-                                                                {"must_change_password", accounts.must_change_password(scope, result.user.id)}});
+        auto res = http::json_response(
+            200, boost::json::object{{"user", to_json(result.user)},
+                                     {"csrf_token", result.csrf_token},
+                                     {"expires_at", result.expires_at},
+                                     {"tenant", tenants.describe(scope)},
+                                     {"must_change_password", accounts.must_change_password(scope, result.user.id)}});
         res.set_header("Set-Cookie", session_cookie(req, result.session_token, 12 * 3600));
         return res;
       },
@@ -137,14 +145,17 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
 
   router.add("GET", "/api/auth/me", [&svc, tenants, &accounts](Request& req) {
     const auto& p = req.caller();
-    return http::json_response(200, boost::json::object{{"user", to_json(svc.user(p.scope(), p.user_id))},
-                                                        {"csrf_token", p.csrf_token},
-                                                        {"tenant", tenants.describe(p.scope())},
-                                                        {"must_change_password", accounts.must_change_password(p.scope(), p.user_id)}});
+    return http::json_response(
+        200, boost::json::object{{"user", to_json(svc.user(p.scope(), p.user_id))},
+                                 {"csrf_token", p.csrf_token},
+                                 {"tenant", tenants.describe(p.scope())},
+                                 {"must_change_password", accounts.must_change_password(p.scope(), p.user_id)}});
   });
 
   // My own account (docs/identity.md, "Self-service").
-  router.add("GET", "/api/me", [&accounts](Request& req) { return http::json_response(200, profile_json(accounts.profile(req.caller()))); });
+  router.add("GET", "/api/me", [&accounts](Request& req) {
+    return http::json_response(200, profile_json(accounts.profile(req.caller())));
+  });
 
   router.add("PATCH", "/api/me", [&accounts](Request& req) {
     const auto& p = req.caller();
@@ -152,11 +163,13 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     FieldReader f(body, {"display_name", "email", "phone"});  // roles and agency are an administrator's to give
     ProfileInput in;
     in.display_name = f.optional_string("display_name", 120);
-    if (in.display_name && in.display_name->empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "display_name"}});
+    if (in.display_name && in.display_name->empty())
+      throw Error(ErrorCode::ValidationMissingField, {{"field", "display_name"}});
     in.email = read_email(f);
     in.phone = f.optional_string("phone", 30);
     if (in.phone && !phone_number_like(*in.phone))
-      throw Error(ErrorCode::ValidationInvalidValue, "phone", "6-15 digits, optionally with a leading +, spaces or dashes");
+      throw Error(ErrorCode::ValidationInvalidValue, "phone",
+                  "6-15 digits, optionally with a leading +, spaces or dashes");
     return http::json_response(200, profile_json(accounts.update_profile(p, in)));
   });
 
@@ -178,7 +191,8 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
         FieldReader f(body, {"tenant", "email"});
         auto tenant_slug = f.optional_string("tenant", 40);
         auto email = f.required_string("email", 200);
-        if (email.find('@') == std::string::npos) throw Error(ErrorCode::ValidationInvalidValue, "email", "not an email address");
+        if (email.find('@') == std::string::npos)
+          throw Error(ErrorCode::ValidationInvalidValue, "email", "not an email address");
         std::optional<Scope> scope;
         try {
           scope = tenants.resolve(tenant_slug && !tenant_slug->empty() ? tenant_slug : std::nullopt);
@@ -259,7 +273,8 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     const auto& p = req.require("user.manage");
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"token_max_days"});
-    if (auto d = f.optional_int("token_max_days", 1, 3650)) svc.set_token_max_days(p.scope(), static_cast<int>(*d), p.actor());
+    if (auto d = f.optional_int("token_max_days", 1, 3650))
+      svc.set_token_max_days(p.scope(), static_cast<int>(*d), p.actor());
     return http::json_response(200, boost::json::object{{"token_max_days", svc.token_max_days(p.scope())}});
   });
 
@@ -302,7 +317,8 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     req.require("user.read");
     boost::json::array out;
     for (const auto& p : permissions())
-      out.push_back(boost::json::object{{"id", p.id}, {"label", {{"id", p.label_id}, {"en", p.label_en}}}, {"roles", http::json_strings(p.roles)}});
+      out.push_back(boost::json::object{
+          {"id", p.id}, {"label", {{"id", p.label_id}, {"en", p.label_en}}}, {"roles", http::json_strings(p.roles)}});
     return http::json_response(200, out);
   });
 
@@ -321,7 +337,8 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     const auto& p = req.require("user.read");
     auto q = http::parse_list_query(req, {"display_name", "username", "created_at"});
     auto agency = req.query_value("agency_id");
-    if (agency && !crypto::looks_like_id(*agency)) throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "agency_id"}});
+    if (agency && !crypto::looks_like_id(*agency))
+      throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "agency_id"}});
     std::int64_t total = 0;
     std::map<std::string, boost::json::array> pending;
     for (const auto& g : svc.grants(p.scope(), std::string("pending"))) pending[g.user_id].emplace_back(g.role);
@@ -360,8 +377,10 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     std::optional<bool> must_change;
     auto in = read_user(req, false, must_change);
     // Administrators cannot lock themselves out by accident.
-    if (id == p.user_id && ((in.active && !*in.active) || (in.roles && std::find(in.roles->begin(), in.roles->end(), "tenant_admin") == in.roles->end())))
-      throw Error(ErrorCode::ValidationInvalidValue, "roles", "you cannot remove your own administrator role or disable yourself");
+    if (id == p.user_id && ((in.active && !*in.active) || (in.roles && std::find(in.roles->begin(), in.roles->end(),
+                                                                                 "tenant_admin") == in.roles->end())))
+      throw Error(ErrorCode::ValidationInvalidValue, "roles",
+                  "you cannot remove your own administrator role or disable yourself");
     auto updated = svc.update_user(p.scope(), id, in, p.actor());
     if (must_change) accounts.set_password_change(p.scope(), id, *must_change, p.actor());
     return http::json_response(200, user_json(p.scope(), updated));

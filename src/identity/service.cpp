@@ -24,8 +24,9 @@ std::string ahead(std::chrono::seconds d) { return clock::to_iso(clock::now() + 
 boost::json::object user_json_for_ledger(const User& u) {
   boost::json::array roles;
   for (const auto& r : u.roles) roles.emplace_back(r);
-  return {{"username", u.username}, {"display_name", u.display_name}, {"email", u.email},
-          {"agency_id", u.agency_id}, {"roles", roles},                 {"active", u.active}};
+  return {{"username", u.username}, {"display_name", u.display_name},
+          {"email", u.email},       {"agency_id", u.agency_id},
+          {"roles", roles},         {"active", u.active}};
 }
 
 void check_password(const std::string& pw) { check_password_policy(pw); }
@@ -90,7 +91,8 @@ LoginResult Service::login(const Scope& tenant, const std::string& username, con
   });
   if (wait > 0) throw Error(ErrorCode::AuthTooManyAttempts, {{"retry_after_seconds", wait}});
 
-  auto stored = storage::read(db_, [&](storage::Connection& c) { return Repository(c).user_by_username(tenant, username); });
+  auto stored =
+      storage::read(db_, [&](storage::Connection& c) { return Repository(c).user_by_username(tenant, username); });
   bool ok = stored ? crypto::verify_password(stored->password_hash, password)
                    : (crypto::verify_password(dummy_hash(), password), false);
   if (!ok) {
@@ -140,14 +142,14 @@ void Service::logout(const http::Principal& who) {
   if (who.via != http::Principal::Via::Session) return;
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository(c).delete_session(who.session_id);
-    ledger_.append(c, {who.tenant_id, who.user_id, who.display_name, "auth.logout", "session", who.session_id, nullptr});
+    ledger_.append(c,
+                   {who.tenant_id, who.user_id, who.display_name, "auth.logout", "session", who.session_id, nullptr});
   });
 }
 
 std::optional<http::Principal> Service::authenticate_session(const std::string& token) {
-  auto found = storage::read(db_, [&](storage::Connection& c) {
-    return Repository(c).session_by_token_hash(crypto::sha256_hex(token));
-  });
+  auto found = storage::read(
+      db_, [&](storage::Connection& c) { return Repository(c).session_by_token_hash(crypto::sha256_hex(token)); });
   if (!found) throw Error(ErrorCode::AuthSessionExpired);
   auto& [session, stored] = *found;
   std::string now = clock::now_iso();
@@ -165,7 +167,8 @@ std::optional<http::Principal> Service::authenticate_session(const std::string& 
 }
 
 std::optional<http::Principal> Service::authenticate_token(const std::string& token) {
-  auto found = storage::read(db_, [&](storage::Connection& c) { return Repository(c).token_by_hash(crypto::sha256_hex(token)); });
+  auto found = storage::read(
+      db_, [&](storage::Connection& c) { return Repository(c).token_by_hash(crypto::sha256_hex(token)); });
   if (!found || !found->second.user.active) throw Error(ErrorCode::AuthInvalidToken);
   // Tokens from before expiry existed live for the default maximum from their creation.
   std::string expires = found->first.expires_at;
@@ -211,7 +214,8 @@ std::pair<std::vector<std::string>, std::vector<std::string>> Service::vet_roles
   for (const auto& r : requested)
     if (!holds(before, r)) added.push_back(r);
   // Nobody grants themselves a role (docs/api.md, "Granting roles").
-  if (!added.empty() && actor.id == target_id) throw Error(ErrorCode::RoleSelfGrant, {{"roles", http::json_strings(added)}});
+  if (!added.empty() && actor.id == target_id)
+    throw Error(ErrorCode::RoleSelfGrant, {{"roles", http::json_strings(added)}});
   // The one who administers accounts never also holds the approver's powers, or the split of
   // duties in docs/api.md means nothing.
   bool administers = false, approves = false;
@@ -221,12 +225,13 @@ std::pair<std::vector<std::string>, std::vector<std::string>> Service::vet_roles
   }
   if (administers && approves) throw Error(ErrorCode::RoleConflict, {{"roles", http::json_strings(requested)}});
   std::vector<std::string> now = before, pending;
-  now.erase(std::remove_if(now.begin(), now.end(), [&](const std::string& r) { return !holds(requested, r); }), now.end());
+  now.erase(std::remove_if(now.begin(), now.end(), [&](const std::string& r) { return !holds(requested, r); }),
+            now.end());
   for (const auto& r : added) {
     // The approver's powers need a second person: an approver already in office confirms. Only
     // the first approver of a tenant (nobody to confirm yet) and the host's operator grant directly.
-    bool needs_confirmation = grants_approval_powers(r) && !is_operator(actor) &&
-                              Repository(c).count_active_with_role(s, r, target_id) > 0;
+    bool needs_confirmation =
+        grants_approval_powers(r) && !is_operator(actor) && Repository(c).count_active_with_role(s, r, target_id) > 0;
     (needs_confirmation ? pending : now).push_back(r);
   }
   return {now, pending};
@@ -267,7 +272,12 @@ User Service::create_user(const Scope& s, const UserInput& in, const Actor& acto
     // Accounts the host's operator creates (the demo's, the CLI's) are not forced (docs/identity.md).
     bool must_change = !is_operator(actor);
     if (must_change) AccountRepository(c).set_must_change_password(s, u.id, true);
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "user.create", "user", u.id,
+    ledger_.append(c, {s.tenant_id,
+                       actor.id,
+                       actor.name,
+                       "user.create",
+                       "user",
+                       u.id,
                        {{"after", user_json_for_ledger(u)}, {"must_change_password", must_change}}});
     request_grants(c, s, u, pending, actor);
     return repo.user(s, u.id)->user;
@@ -316,7 +326,8 @@ User Service::update_user(const Scope& s, const std::string& id, const UserInput
       repo.delete_sessions_of_user(u.id);
       revoke_tokens_of(c, s, u.id, disabled ? "user_disabled" : "password_changed", actor);
     }
-    auto details = boost::json::object{{"before", before_json}, {"after", after_json}, {"password_changed", hash.has_value()}};
+    auto details =
+        boost::json::object{{"before", before_json}, {"after", after_json}, {"password_changed", hash.has_value()}};
     if (must_change) details["must_change_password"] = true;
     ledger_.append(c, {s.tenant_id, actor.id, actor.name, "user.update", "user", u.id, details});
     request_grants(c, s, u, pending, actor);
@@ -330,7 +341,8 @@ void Service::change_own_password(const http::Principal& who, const std::string&
   auto stored = storage::read(db_, [&](storage::Connection& c) { return Repository(c).user(s, who.user_id); });
   if (!stored || !crypto::verify_password(stored->password_hash, current))
     throw Error(ErrorCode::AuthInvalidCredentials, {{"field", "current_password"}});
-  if (current == next) throw Error(ErrorCode::ValidationInvalidValue, "new_password", "the new password equals the current one");
+  if (current == next)
+    throw Error(ErrorCode::ValidationInvalidValue, "new_password", "the new password equals the current one");
   auto hash = crypto::hash_password(next);
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
@@ -352,19 +364,25 @@ void Service::unlock_user(const Scope& s, const std::string& id, const Actor& ac
     auto stored = repo.user(s, id);
     if (!stored) throw Error(ErrorCode::UserNotFound);
     repo.clear_throttle(s, stored->user.username, std::nullopt);
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "user.unlock", "user", id, {{"username", stored->user.username}}});
+    ledger_.append(
+        c, {s.tenant_id, actor.id, actor.name, "user.unlock", "user", id, {{"username", stored->user.username}}});
   });
 }
 
-void Service::revoke_tokens_of(storage::Connection& c, const Scope& s, const std::string& user_id, const std::string& reason,
-                               const Actor& actor) const {
+void Service::revoke_tokens_of(storage::Connection& c, const Scope& s, const std::string& user_id,
+                               const std::string& reason, const Actor& actor) const {
   for (const auto& token_id : Repository(c).revoke_tokens_of_user(s, user_id, clock::now_iso(), reason))
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "token.revoke", "api_token", token_id,
+    ledger_.append(c, {s.tenant_id,
+                       actor.id,
+                       actor.name,
+                       "token.revoke",
+                       "api_token",
+                       token_id,
                        {{"owner", user_id}, {"reason", reason}}});
 }
 
-void Service::request_grants(storage::Connection& c, const Scope& s, const User& u, const std::vector<std::string>& roles,
-                             const Actor& actor) const {
+void Service::request_grants(storage::Connection& c, const Scope& s, const User& u,
+                             const std::vector<std::string>& roles, const Actor& actor) const {
   for (const auto& role : roles) {
     RoleGrant g;
     g.id = crypto::new_id();
@@ -375,7 +393,12 @@ void Service::request_grants(storage::Connection& c, const Scope& s, const User&
     g.requested_by_name = actor.name;
     g.requested_at = clock::now_iso();
     Repository(c).insert_grant(s, g);
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "role_grant.request", "role_grant", g.id,
+    ledger_.append(c, {s.tenant_id,
+                       actor.id,
+                       actor.name,
+                       "role_grant.request",
+                       "role_grant",
+                       g.id,
                        {{"user", u.id}, {"user_name", u.display_name}, {"role", role}}});
   }
 }
@@ -392,7 +415,8 @@ RoleGrant Service::decide_grant(const Scope& s, const std::string& grant_id, boo
     if (!g) throw Error(ErrorCode::RoleGrantNotFound);
     // Someone already holding the powers, and neither the beneficiary nor whoever asked.
     bool approves = std::any_of(who.roles.begin(), who.roles.end(), grants_approval_powers);
-    if (!approves || who.user_id == g->user_id || who.user_id == g->requested_by) throw Error(ErrorCode::RoleGrantNotAllowed);
+    if (!approves || who.user_id == g->user_id || who.user_id == g->requested_by)
+      throw Error(ErrorCode::RoleGrantNotAllowed);
     if (g->state != "pending") throw Error(ErrorCode::RoleGrantDecided, {{"state", g->state}});
     g->state = confirm ? "confirmed" : "refused";
     g->decided_by = who.user_id;
@@ -412,39 +436,58 @@ RoleGrant Service::decide_grant(const Scope& s, const std::string& grant_id, boo
         repo.update_user(u, std::nullopt);
       }
     }
-    ledger_.append(c, {s.tenant_id, who.user_id, who.display_name, confirm ? "role_grant.confirm" : "role_grant.refuse",
-                       "role_grant", g->id, {{"user", g->user_id}, {"role", g->role}, {"note", note}}});
+    ledger_.append(c, {s.tenant_id,
+                       who.user_id,
+                       who.display_name,
+                       confirm ? "role_grant.confirm" : "role_grant.refuse",
+                       "role_grant",
+                       g->id,
+                       {{"user", g->user_id}, {"role", g->role}, {"note", note}}});
     return *repo.grant(s, g->id);
   });
 }
 
 int Service::token_max_days(const Scope& s) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).token_max_days(s, options_.token_default_max_days); });
+  return storage::read(
+      db_, [&](storage::Connection& c) { return Repository(c).token_max_days(s, options_.token_default_max_days); });
 }
 
 void Service::set_token_max_days(const Scope& s, int days, const Actor& actor) {
   if (days < 1 || days > options_.token_hard_max_days)
-    throw Error(ErrorCode::ValidationInvalidValue, "token_max_days", "1-" + std::to_string(options_.token_hard_max_days));
+    throw Error(ErrorCode::ValidationInvalidValue, "token_max_days",
+                "1-" + std::to_string(options_.token_hard_max_days));
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     int before = repo.token_max_days(s, options_.token_default_max_days);
     if (before == days) return;
     repo.set_token_max_days(s, days);
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "security.update", "tenant", s.tenant_id,
+    ledger_.append(c, {s.tenant_id,
+                       actor.id,
+                       actor.name,
+                       "security.update",
+                       "tenant",
+                       s.tenant_id,
                        {{"before", {{"token_max_days", before}}}, {"after", {{"token_max_days", days}}}}});
   });
 }
 
-ApiToken Service::create_token(const http::Principal& who, const std::string& name, std::optional<int> expires_in_days) {
+ApiToken Service::create_token(const http::Principal& who, const std::string& name,
+                               std::optional<int> expires_in_days) {
   int max_days = token_max_days(who.scope());
   int days = expires_in_days.value_or(max_days);
   if (days < 1 || days > max_days)
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "expires_in_days"}, {"reason", "1-" + std::to_string(max_days)}, {"max", max_days}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "expires_in_days"}, {"reason", "1-" + std::to_string(max_days)}, {"max", max_days}});
   ApiToken t{crypto::new_id(), name, clock::now_iso(), clock::now_iso(), "smp_" + crypto::random_token(32)};
   t.expires_at = clock::to_iso(clock::now() + std::chrono::hours(24 * days));
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository(c).insert_token(who.scope(), who.user_id, t, crypto::sha256_hex(t.token));
-    ledger_.append(c, {who.tenant_id, who.user_id, who.display_name, "token.create", "api_token", t.id,
+    ledger_.append(c, {who.tenant_id,
+                       who.user_id,
+                       who.display_name,
+                       "token.create",
+                       "api_token",
+                       t.id,
                        {{"name", name}, {"expires_at", t.expires_at}}});
   });
   return t;
@@ -464,7 +507,12 @@ void Service::revoke_token(const http::Principal& who, const std::string& token_
     auto t = repo.token(who.scope(), token_id);
     if (!t || t->user_id != who.user_id) throw Error(ErrorCode::TokenNotFound);
     repo.revoke_token(who.scope(), token_id, clock::now_iso(), "owner");
-    ledger_.append(c, {who.tenant_id, who.user_id, who.display_name, "token.revoke", "api_token", token_id,
+    ledger_.append(c, {who.tenant_id,
+                       who.user_id,
+                       who.display_name,
+                       "token.revoke",
+                       "api_token",
+                       token_id,
                        {{"owner", who.user_id}, {"reason", "owner"}}});
   });
 }
@@ -475,7 +523,12 @@ void Service::revoke_any_token(const Scope& s, const std::string& token_id, cons
     auto t = repo.token(s, token_id);
     if (!t) throw Error(ErrorCode::TokenNotFound);
     repo.revoke_token(s, token_id, clock::now_iso(), "administrator");
-    ledger_.append(c, {s.tenant_id, actor.id, actor.name, "token.revoke", "api_token", token_id,
+    ledger_.append(c, {s.tenant_id,
+                       actor.id,
+                       actor.name,
+                       "token.revoke",
+                       "api_token",
+                       token_id,
                        {{"owner", t->user_id}, {"owner_name", t->user_display_name}, {"reason", "administrator"}}});
   });
 }

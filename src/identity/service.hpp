@@ -77,9 +77,11 @@ class Service {
   http::Principal principal_of(const User& u, http::Principal::Via via) const;
   /// Refuses a role change nobody may make and turns approver powers into pending grants; returns
   /// the roles to store now and the roles left waiting for confirmation.
-  std::pair<std::vector<std::string>, std::vector<std::string>> vet_roles(
-      storage::Connection& c, const Scope& s, const std::string& target_id, const std::vector<std::string>& before,
-      const std::vector<std::string>& requested, const Actor& actor) const;
+  std::pair<std::vector<std::string>, std::vector<std::string>> vet_roles(storage::Connection& c, const Scope& s,
+                                                                          const std::string& target_id,
+                                                                          const std::vector<std::string>& before,
+                                                                          const std::vector<std::string>& requested,
+                                                                          const Actor& actor) const;
   void revoke_tokens_of(storage::Connection& c, const Scope& s, const std::string& user_id, const std::string& reason,
                         const Actor& actor) const;
   void request_grants(storage::Connection& c, const Scope& s, const User& u, const std::vector<std::string>& roles,

@@ -60,7 +60,7 @@ struct BandwidthEvaluation {
 struct WanLink {
   architecture::Element element;
   std::string from_agency_id, from_agency_name, to_agency_id, to_agency_name;
-  std::string medium;       // fiber_optik | radio | vpn | sewa
+  std::string medium;  // fiber_optik | radio | vpn | sewa
   int capacity_mbps = 0;
   std::string operated_by;  // dinas | pd
   std::string provider;     // a network service provider, or empty when the Pemda built it
@@ -81,8 +81,8 @@ class BandwidthService {
 
   const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
 
-  BandwidthRequest request(const Scope& s, const std::string& agency_id, int need_mbps, const std::string& justification,
-                           const Actor& actor);
+  BandwidthRequest request(const Scope& s, const std::string& agency_id, int need_mbps,
+                           const std::string& justification, const Actor& actor);
   /// The Dinas decides: approval with a priority (1-5) and the allocation in Mbps; refusal with reasons.
   BandwidthRequest decide(const Scope& s, const std::string& id, bool approve, std::optional<int> priority,
                           std::optional<int> allocated_mbps, const std::string& reasons, const Actor& actor);

@@ -3,7 +3,7 @@
 namespace simpul::infrastructure {
 namespace {
 
-const char* kBandwidthRequestColumns =
+constexpr const char* kBandwidthRequestColumns =
     "r.id, r.agency_id, COALESCE(a.name, ''), r.need_mbps, r.justification, r.state, r.requested_by, r.requested_by_name, "
     "r.requested_at, r.priority, r.allocated_mbps, r.reasons, r.decided_by_name, r.decided_at "
     "FROM infra_bw_requests r LEFT JOIN agencies a ON a.id = r.agency_id ";
@@ -36,41 +36,46 @@ BandwidthRequest bandwidth_request_from(const storage::Row& r) {
 }  // namespace
 
 std::vector<storage::Migration> BandwidthRepository::migrations() {
-  return {{1001, "infrastructure: bandwidth requests, counter samples, monthly evaluations, WAN links",
-           "CREATE TABLE infra_bw_requests (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, "
-           "need_mbps INTEGER NOT NULL, justification TEXT NOT NULL, state TEXT NOT NULL, requested_by TEXT NOT NULL, "
-           "requested_by_name TEXT NOT NULL, requested_at TEXT NOT NULL, priority INTEGER, allocated_mbps INTEGER, "
-           "reasons TEXT NOT NULL, decided_by TEXT NOT NULL, decided_by_name TEXT NOT NULL, decided_at TEXT);"
-           "CREATE INDEX infra_bw_requests_by_tenant ON infra_bw_requests (tenant_id, state, agency_id);"
-           "CREATE TABLE infra_bw_samples (tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, "
-           "interface TEXT NOT NULL, at_s BIGINT NOT NULL, in_octets BIGINT NOT NULL, out_octets BIGINT NOT NULL, in_bps BIGINT, "
-           "out_bps BIGINT, PRIMARY KEY (tenant_id, agency_id, interface, at_s));"
-           "CREATE INDEX infra_bw_samples_by_time ON infra_bw_samples (tenant_id, at_s);"
-           "CREATE INDEX infra_bw_samples_by_agency ON infra_bw_samples (tenant_id, agency_id, at_s);"
-           "CREATE TABLE infra_bw_evaluations (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), month TEXT NOT NULL, "
-           "generated_at TEXT NOT NULL, generated_by_name TEXT NOT NULL, rows_json TEXT NOT NULL, acknowledged_by_name TEXT NOT NULL, "
-           "acknowledged_at TEXT, UNIQUE (tenant_id, month));"
-           "CREATE TABLE infra_wan_links (element_id TEXT PRIMARY KEY REFERENCES arch_elements(id) ON DELETE CASCADE, "
-           "tenant_id TEXT NOT NULL REFERENCES tenants(id), from_agency_id TEXT NOT NULL, to_agency_id TEXT NOT NULL, "
-           "medium TEXT NOT NULL, capacity_mbps INTEGER NOT NULL, operated_by TEXT NOT NULL, provider TEXT NOT NULL, "
-           "updated_at TEXT NOT NULL);"
-           "CREATE INDEX infra_wan_links_by_tenant ON infra_wan_links (tenant_id)"}};
+  return {
+      {1001, "infrastructure: bandwidth requests, counter samples, monthly evaluations, WAN links",
+       "CREATE TABLE infra_bw_requests (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, "
+       "need_mbps INTEGER NOT NULL, justification TEXT NOT NULL, state TEXT NOT NULL, requested_by TEXT NOT NULL, "
+       "requested_by_name TEXT NOT NULL, requested_at TEXT NOT NULL, priority INTEGER, allocated_mbps INTEGER, "
+       "reasons TEXT NOT NULL, decided_by TEXT NOT NULL, decided_by_name TEXT NOT NULL, decided_at TEXT);"
+       "CREATE INDEX infra_bw_requests_by_tenant ON infra_bw_requests (tenant_id, state, agency_id);"
+       "CREATE TABLE infra_bw_samples (tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, "
+       "interface TEXT NOT NULL, at_s BIGINT NOT NULL, in_octets BIGINT NOT NULL, out_octets BIGINT NOT NULL, in_bps BIGINT, "
+       "out_bps BIGINT, PRIMARY KEY (tenant_id, agency_id, interface, at_s));"
+       "CREATE INDEX infra_bw_samples_by_time ON infra_bw_samples (tenant_id, at_s);"
+       "CREATE INDEX infra_bw_samples_by_agency ON infra_bw_samples (tenant_id, agency_id, at_s);"
+       "CREATE TABLE infra_bw_evaluations (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), month TEXT NOT NULL, "
+       "generated_at TEXT NOT NULL, generated_by_name TEXT NOT NULL, rows_json TEXT NOT NULL, acknowledged_by_name TEXT NOT NULL, "
+       "acknowledged_at TEXT, UNIQUE (tenant_id, month));"
+       "CREATE TABLE infra_wan_links (element_id TEXT PRIMARY KEY REFERENCES arch_elements(id) ON DELETE CASCADE, "
+       "tenant_id TEXT NOT NULL REFERENCES tenants(id), from_agency_id TEXT NOT NULL, to_agency_id TEXT NOT NULL, "
+       "medium TEXT NOT NULL, capacity_mbps INTEGER NOT NULL, operated_by TEXT NOT NULL, provider TEXT NOT NULL, "
+       "updated_at TEXT NOT NULL);"
+       "CREATE INDEX infra_wan_links_by_tenant ON infra_wan_links (tenant_id)"}};
 }
 
 void BandwidthRepository::insert(const Scope& s, const BandwidthRequest& r) {
-  c_.execute("INSERT INTO infra_bw_requests (id, tenant_id, agency_id, need_mbps, justification, state, requested_by, requested_by_name, "
-             "requested_at, priority, allocated_mbps, reasons, decided_by, decided_by_name, decided_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, '', '', '', NULL)",
-             {r.id, s.tenant_id, r.agency_id, r.need_mbps, r.justification, r.state, r.requested_by, r.requested_by_name, r.requested_at});
+  c_.execute(
+      "INSERT INTO infra_bw_requests (id, tenant_id, agency_id, need_mbps, justification, state, requested_by, requested_by_name, "
+      "requested_at, priority, allocated_mbps, reasons, decided_by, decided_by_name, decided_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, '', '', '', NULL)",
+      {r.id, s.tenant_id, r.agency_id, r.need_mbps, r.justification, r.state, r.requested_by, r.requested_by_name,
+       r.requested_at});
 }
 
 std::optional<BandwidthRequest> BandwidthRepository::request(const Scope& s, const std::string& id) const {
-  auto rows = c_.query(std::string("SELECT ") + kBandwidthRequestColumns + "WHERE r.tenant_id = ? AND r.id = ?", {s.tenant_id, id});
+  auto rows = c_.query(std::string("SELECT ") + kBandwidthRequestColumns + "WHERE r.tenant_id = ? AND r.id = ?",
+                       {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   return bandwidth_request_from(rows.front());
 }
 
-std::vector<BandwidthRequest> BandwidthRepository::requests(const Scope& s, const std::string& state, const std::string& agency_id) const {
+std::vector<BandwidthRequest> BandwidthRepository::requests(const Scope& s, const std::string& state,
+                                                            const std::string& agency_id) const {
   std::string sql = std::string("SELECT ") + kBandwidthRequestColumns + "WHERE r.tenant_id = ?";
   storage::Params params{s.tenant_id};
   if (!state.empty()) {
@@ -82,54 +87,63 @@ std::vector<BandwidthRequest> BandwidthRepository::requests(const Scope& s, cons
     params.emplace_back(agency_id);
   }
   std::vector<BandwidthRequest> out;
-  for (const auto& r : c_.query(sql + " ORDER BY r.requested_at DESC, r.id LIMIT 1000", params)) out.push_back(bandwidth_request_from(r));
+  for (const auto& r : c_.query(sql + " ORDER BY r.requested_at DESC, r.id LIMIT 1000", params))
+    out.push_back(bandwidth_request_from(r));
   return out;
 }
 
 void BandwidthRepository::decide(const Scope& s, const BandwidthRequest& r, const std::string& decided_by) {
-  c_.execute("UPDATE infra_bw_requests SET state = ?, priority = ?, allocated_mbps = ?, reasons = ?, decided_by = ?, decided_by_name = ?, "
-             "decided_at = ? WHERE tenant_id = ? AND id = ?",
-             {r.state, r.priority, r.allocated_mbps, r.reasons, decided_by, r.decided_by_name, r.decided_at, s.tenant_id, r.id});
+  c_.execute(
+      "UPDATE infra_bw_requests SET state = ?, priority = ?, allocated_mbps = ?, reasons = ?, decided_by = ?, decided_by_name = ?, "
+      "decided_at = ? WHERE tenant_id = ? AND id = ?",
+      {r.state, r.priority, r.allocated_mbps, r.reasons, decided_by, r.decided_by_name, r.decided_at, s.tenant_id,
+       r.id});
 }
 
 std::map<std::string, int> BandwidthRepository::allocations(const Scope& s) const {
   std::map<std::string, int> out;
   // Oldest first, so each agency ends with its newest approval.
-  for (const auto& r : c_.query("SELECT agency_id, allocated_mbps FROM infra_bw_requests WHERE tenant_id = ? AND state = 'disetujui' "
-                                "ORDER BY decided_at, id",
-                                {s.tenant_id}))
+  for (const auto& r :
+       c_.query("SELECT agency_id, allocated_mbps FROM infra_bw_requests WHERE tenant_id = ? AND state = 'disetujui' "
+                "ORDER BY decided_at, id",
+                {s.tenant_id}))
     out[r.text_at(0)] = static_cast<int>(r.int_at(1));
   return out;
 }
 
 std::optional<StoredSample> BandwidthRepository::latest_sample(const Scope& s, const std::string& agency_id,
                                                                const std::string& interface) const {
-  auto rows = c_.query("SELECT at_s, in_octets, out_octets FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? AND interface = ? "
-                       "ORDER BY at_s DESC LIMIT 1",
-                       {s.tenant_id, agency_id, interface});
+  auto rows = c_.query(
+      "SELECT at_s, in_octets, out_octets FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? AND interface = ? "
+      "ORDER BY at_s DESC LIMIT 1",
+      {s.tenant_id, agency_id, interface});
   if (rows.empty()) return std::nullopt;
   return StoredSample{rows[0].int_at(0), rows[0].int_at(1), rows[0].int_at(2)};
 }
 
-std::optional<StoredSample> BandwidthRepository::sample_at(const Scope& s, const std::string& agency_id, const std::string& interface,
-                                                           std::int64_t at_s) const {
-  auto rows = c_.query("SELECT at_s, in_octets, out_octets FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? AND interface = ? "
-                       "AND at_s = ?",
-                       {s.tenant_id, agency_id, interface, at_s});
+std::optional<StoredSample> BandwidthRepository::sample_at(const Scope& s, const std::string& agency_id,
+                                                           const std::string& interface, std::int64_t at_s) const {
+  auto rows = c_.query(
+      "SELECT at_s, in_octets, out_octets FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? AND interface = ? "
+      "AND at_s = ?",
+      {s.tenant_id, agency_id, interface, at_s});
   if (rows.empty()) return std::nullopt;
   return StoredSample{rows[0].int_at(0), rows[0].int_at(1), rows[0].int_at(2)};
 }
 
-void BandwidthRepository::insert_sample(const Scope& s, const SampleInput& x, std::int64_t at_s, std::optional<std::int64_t> in_bps,
-                                        std::optional<std::int64_t> out_bps) {
-  c_.execute("INSERT INTO infra_bw_samples (tenant_id, agency_id, interface, at_s, in_octets, out_octets, in_bps, out_bps) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-             {s.tenant_id, x.agency_id, x.interface, at_s, static_cast<long long>(x.in_octets), static_cast<long long>(x.out_octets),
-              in_bps ? storage::Value(static_cast<long long>(*in_bps)) : storage::Value(),
-              out_bps ? storage::Value(static_cast<long long>(*out_bps)) : storage::Value()});
+void BandwidthRepository::insert_sample(const Scope& s, const SampleInput& x, std::int64_t at_s,
+                                        std::optional<std::int64_t> in_bps, std::optional<std::int64_t> out_bps) {
+  c_.execute(
+      "INSERT INTO infra_bw_samples (tenant_id, agency_id, interface, at_s, in_octets, out_octets, in_bps, out_bps) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {s.tenant_id, x.agency_id, x.interface, at_s, static_cast<long long>(x.in_octets),
+       static_cast<long long>(x.out_octets),
+       in_bps ? storage::Value(static_cast<long long>(*in_bps)) : storage::Value(),
+       out_bps ? storage::Value(static_cast<long long>(*out_bps)) : storage::Value()});
 }
 
-std::vector<RateRow> BandwidthRepository::rates(const Scope& s, const std::string& agency_id, std::int64_t from, std::int64_t to) const {
+std::vector<RateRow> BandwidthRepository::rates(const Scope& s, const std::string& agency_id, std::int64_t from,
+                                                std::int64_t to) const {
   // Summed per agency and 5-minute slot in the database: one row per slot instead of one per interface.
   std::string sql =
       "SELECT agency_id, (at_s / 300) * 300, SUM(in_bps), SUM(out_bps) FROM infra_bw_samples WHERE tenant_id = ? AND at_s >= ? "
@@ -152,13 +166,15 @@ std::optional<std::int64_t> BandwidthRepository::first_sample(const Scope& s) co
 }
 
 void BandwidthRepository::insert(const Scope& s, const BandwidthEvaluation& e, const std::string& rows_json) {
-  c_.execute("INSERT INTO infra_bw_evaluations (id, tenant_id, month, generated_at, generated_by_name, rows_json, acknowledged_by_name, "
-             "acknowledged_at) VALUES (?, ?, ?, ?, ?, ?, '', NULL)",
-             {e.id, s.tenant_id, e.month, e.generated_at, e.generated_by_name, rows_json});
+  c_.execute(
+      "INSERT INTO infra_bw_evaluations (id, tenant_id, month, generated_at, generated_by_name, rows_json, acknowledged_by_name, "
+      "acknowledged_at) VALUES (?, ?, ?, ?, ?, ?, '', NULL)",
+      {e.id, s.tenant_id, e.month, e.generated_at, e.generated_by_name, rows_json});
 }
 
-std::vector<std::pair<BandwidthEvaluation, std::string>> BandwidthRepository::evaluations(const Scope& s, const std::string& month,
-                                                                                         const std::string& id) const {
+std::vector<std::pair<BandwidthEvaluation, std::string>> BandwidthRepository::evaluations(const Scope& s,
+                                                                                          const std::string& month,
+                                                                                          const std::string& id) const {
   std::string sql =
       "SELECT id, month, generated_at, generated_by_name, rows_json, acknowledged_by_name, acknowledged_at FROM infra_bw_evaluations "
       "WHERE tenant_id = ?";
@@ -185,26 +201,31 @@ std::vector<std::pair<BandwidthEvaluation, std::string>> BandwidthRepository::ev
   return out;
 }
 
-void BandwidthRepository::acknowledge(const Scope& s, const std::string& id, const std::string& by_name, const std::string& at) {
-  c_.execute("UPDATE infra_bw_evaluations SET acknowledged_by_name = ?, acknowledged_at = ? WHERE tenant_id = ? AND id = ?",
-             {by_name, at, s.tenant_id, id});
+void BandwidthRepository::acknowledge(const Scope& s, const std::string& id, const std::string& by_name,
+                                      const std::string& at) {
+  c_.execute(
+      "UPDATE infra_bw_evaluations SET acknowledged_by_name = ?, acknowledged_at = ? WHERE tenant_id = ? AND id = ?",
+      {by_name, at, s.tenant_id, id});
 }
 
-void BandwidthRepository::save_wan(const Scope& s, const std::string& element_id, const WanInput& in, const std::string& updated_at) {
+void BandwidthRepository::save_wan(const Scope& s, const std::string& element_id, const WanInput& in,
+                                   const std::string& updated_at) {
   c_.execute("DELETE FROM infra_wan_links WHERE tenant_id = ? AND element_id = ?", {s.tenant_id, element_id});
-  c_.execute("INSERT INTO infra_wan_links (element_id, tenant_id, from_agency_id, to_agency_id, medium, capacity_mbps, operated_by, "
-             "provider, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {element_id, s.tenant_id, in.from_agency_id, in.to_agency_id, in.medium, in.capacity_mbps, in.operated_by, in.provider,
-              updated_at});
+  c_.execute(
+      "INSERT INTO infra_wan_links (element_id, tenant_id, from_agency_id, to_agency_id, medium, capacity_mbps, operated_by, "
+      "provider, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {element_id, s.tenant_id, in.from_agency_id, in.to_agency_id, in.medium, in.capacity_mbps, in.operated_by,
+       in.provider, updated_at});
 }
 
 std::map<std::string, WanLink> BandwidthRepository::wan_links(const Scope& s) const {
   std::map<std::string, WanLink> out;
-  for (const auto& r : c_.query("SELECT w.element_id, w.from_agency_id, COALESCE(f.name, ''), w.to_agency_id, COALESCE(t.name, ''), "
-                                "w.medium, w.capacity_mbps, w.operated_by, w.provider, w.updated_at FROM infra_wan_links w "
-                                "LEFT JOIN agencies f ON f.id = w.from_agency_id LEFT JOIN agencies t ON t.id = w.to_agency_id "
-                                "WHERE w.tenant_id = ?",
-                                {s.tenant_id})) {
+  for (const auto& r :
+       c_.query("SELECT w.element_id, w.from_agency_id, COALESCE(f.name, ''), w.to_agency_id, COALESCE(t.name, ''), "
+                "w.medium, w.capacity_mbps, w.operated_by, w.provider, w.updated_at FROM infra_wan_links w "
+                "LEFT JOIN agencies f ON f.id = w.from_agency_id LEFT JOIN agencies t ON t.id = w.to_agency_id "
+                "WHERE w.tenant_id = ?",
+                {s.tenant_id})) {
     WanLink w;
     w.from_agency_id = r.text_at(1);
     w.from_agency_name = r.text_at(2);

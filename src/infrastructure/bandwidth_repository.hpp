@@ -34,7 +34,8 @@ class BandwidthRepository {
   /// agency -> allocation of its newest approved request.
   std::map<std::string, int> allocations(const Scope& s) const;
 
-  std::optional<StoredSample> latest_sample(const Scope& s, const std::string& agency_id, const std::string& interface) const;
+  std::optional<StoredSample> latest_sample(const Scope& s, const std::string& agency_id,
+                                            const std::string& interface) const;
   std::optional<StoredSample> sample_at(const Scope& s, const std::string& agency_id, const std::string& interface,
                                         std::int64_t at_s) const;
   void insert_sample(const Scope& s, const SampleInput& x, std::int64_t at_s, std::optional<std::int64_t> in_bps,
@@ -47,7 +48,8 @@ class BandwidthRepository {
 
   void insert(const Scope& s, const BandwidthEvaluation& e, const std::string& rows_json);
   /// (evaluation, its rows as stored JSON)
-  std::vector<std::pair<BandwidthEvaluation, std::string>> evaluations(const Scope& s, const std::string& month, const std::string& id) const;
+  std::vector<std::pair<BandwidthEvaluation, std::string>> evaluations(const Scope& s, const std::string& month,
+                                                                       const std::string& id) const;
   void acknowledge(const Scope& s, const std::string& id, const std::string& by_name, const std::string& at);
 
   void save_wan(const Scope& s, const std::string& element_id, const WanInput& in, const std::string& updated_at);

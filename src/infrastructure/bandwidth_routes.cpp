@@ -14,9 +14,9 @@ namespace {
 using http::FieldReader;
 using http::Request;
 
-const char* kBandwidthRead = "infrastructure.read";
-const char* kBandwidthWrite = "infrastructure.write";
-const char* kBandwidthDecide = "infrastructure.decide";
+constexpr const char* kBandwidthRead = "infrastructure.read";
+constexpr const char* kBandwidthWrite = "infrastructure.write";
+constexpr const char* kBandwidthDecide = "infrastructure.decide";
 constexpr std::size_t kMaxSamplesPerPost = 100000;
 
 boost::json::object bandwidth_listing(boost::json::array items) {
@@ -50,7 +50,8 @@ std::vector<SampleInput> read_samples(const Request& req) {
       x.interface = f.required_string("interface", 64);
       x.at = f.required_string("at", 40);
       // Negative counters are refused by the service with the reading's index; the JSON bound is the 63-bit range.
-      auto in = f.optional_int("in_octets", INT64_MIN, INT64_MAX), out_octets = f.optional_int("out_octets", INT64_MIN, INT64_MAX);
+      auto in = f.optional_int("in_octets", INT64_MIN, INT64_MAX),
+           out_octets = f.optional_int("out_octets", INT64_MIN, INT64_MAX);
       if (!in) throw Error(ErrorCode::ValidationMissingField, {{"field", "in_octets"}});
       if (!out_octets) throw Error(ErrorCode::ValidationMissingField, {{"field", "out_octets"}});
       x.in_octets = *in;
@@ -85,7 +86,8 @@ void register_bandwidth_requests(http::Router& router, BandwidthService& m, Serv
     auto need = f.optional_int("need_mbps", 1, 100000);
     if (!need) throw Error(ErrorCode::ValidationMissingField, {{"field", "need_mbps"}});
     auto justification = f.optional_multiline("justification", 4000);
-    if (!justification || justification->empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "justification"}});
+    if (!justification || justification->empty())
+      throw Error(ErrorCode::ValidationMissingField, {{"field", "justification"}});
     const auto& p = req.require_for_agency(kBandwidthWrite, agency);
     auto r = m.request(p.scope(), agency, static_cast<int>(*need), *justification, p.actor());
     return http::json_response(201, to_json(m.profile_of(p.scope()), r));
@@ -100,7 +102,8 @@ void register_bandwidth_requests(http::Router& router, BandwidthService& m, Serv
     FieldReader f(body, {"decision", "priority", "allocated_mbps", "reasons"});
     auto decision = f.required_string("decision", 20);
     if (decision != "disetujui" && decision != "ditolak")
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
     auto priority = f.optional_int("priority", 1, 5);
     auto allocated = f.optional_int("allocated_mbps", 1, 100000);
     auto reasons = f.required_string("reasons", 4000);
@@ -163,7 +166,8 @@ void register_bandwidth_usage(http::Router& router, BandwidthService& m) {
   });
   router.add("POST", "/api/infrastructure/bandwidth/evaluations/{id}/acknowledgement", [&m](Request& req) {
     const auto& p = req.require(kBandwidthRead);
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.acknowledge(p.scope(), req.id_param("id"), p.actor())));
+    return http::json_response(
+        200, to_json(m.profile_of(p.scope()), m.acknowledge(p.scope(), req.id_param("id"), p.actor())));
   });
 }
 
@@ -176,7 +180,8 @@ void register_wan(http::Router& router, BandwidthService& m) {
   });
   router.add("POST", "/api/infrastructure/wan-links", [&m](Request& req) {
     auto body = http::parse_json_object(req);
-    FieldReader f(body, {"code", "name", "description", "from_agency_id", "to_agency_id", "medium", "capacity_mbps", "operated_by", "provider"});
+    FieldReader f(body, {"code", "name", "description", "from_agency_id", "to_agency_id", "medium", "capacity_mbps",
+                         "operated_by", "provider"});
     WanInput in;
     in.element.code = f.required_string("code", 40);
     in.element.name = f.required_string("name", 200);

@@ -74,7 +74,8 @@ std::string month_of(const std::string& date) { return date.substr(0, 7); }
 
 std::int64_t month_start_utc(const std::string& month, int offset_hours) {
   using namespace std::chrono;
-  sys_days day = year{std::stoi(month.substr(0, 4))} / std::chrono::month{static_cast<unsigned>(std::stoi(month.substr(5, 2)))} / 1;
+  sys_days day = year{std::stoi(month.substr(0, 4))} /
+                 std::chrono::month{static_cast<unsigned>(std::stoi(month.substr(5, 2)))} / 1;
   return day.time_since_epoch().count() * 86400LL - offset_hours * 3600LL;
 }
 
@@ -103,18 +104,20 @@ void assess_row(EvaluationRow& row) {
   row.share = row.p95_mbps / *row.allocated_mbps;
   if (*row.share >= 0.9) {
     row.assessment = "lebih";
-    row.recommendation = "Penggunaan mendekati atau melebihi alokasi: tinjau kebutuhan, tambah alokasi, atau kendalikan penggunaan.";
+    row.recommendation =
+        "Penggunaan mendekati atau melebihi alokasi: tinjau kebutuhan, tambah alokasi, atau kendalikan penggunaan.";
   } else if (*row.share < 0.3) {
     row.assessment = "kurang";
-    row.recommendation = "Penggunaan jauh di bawah alokasi: pertimbangkan mengurangi alokasi dan mengalihkannya ke Perangkat Daerah lain.";
+    row.recommendation =
+        "Penggunaan jauh di bawah alokasi: pertimbangkan mengurangi alokasi dan mengalihkannya ke Perangkat Daerah lain.";
   } else {
     row.assessment = "sesuai";
     row.recommendation = "Alokasi sesuai dengan penggunaan; pertahankan.";
   }
 }
 
-BandwidthRequest BandwidthService::request(const Scope& s, const std::string& agency_id, int need_mbps, const std::string& justification,
-                                           const Actor& actor) {
+BandwidthRequest BandwidthService::request(const Scope& s, const std::string& agency_id, int need_mbps,
+                                           const std::string& justification, const Actor& actor) {
   BandwidthRequest r;
   r.id = crypto::new_id();
   r.agency_id = agency_id;
@@ -124,7 +127,8 @@ BandwidthRequest BandwidthService::request(const Scope& s, const std::string& ag
   r.requested_by_name = actor.name;
   r.requested_at = clock::now_iso();
   return storage::write_transaction(db_, [&](storage::Connection& c) {
-    if (!tenancy_.agency(c, s, agency_id)) throw Error(ErrorCode::ValidationInvalidValue, "agency_id", "not an agency of this tenant");
+    if (!tenancy_.agency(c, s, agency_id))
+      throw Error(ErrorCode::ValidationInvalidValue, "agency_id", "not an agency of this tenant");
     BandwidthRepository repo(c);
     repo.insert(s, r);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.bandwidth.request", "infra_bw_request", r.id,
@@ -133,8 +137,9 @@ BandwidthRequest BandwidthService::request(const Scope& s, const std::string& ag
   });
 }
 
-BandwidthRequest BandwidthService::decide(const Scope& s, const std::string& id, bool approve, std::optional<int> priority,
-                                          std::optional<int> allocated_mbps, const std::string& reasons, const Actor& actor) {
+BandwidthRequest BandwidthService::decide(const Scope& s, const std::string& id, bool approve,
+                                          std::optional<int> priority, std::optional<int> allocated_mbps,
+                                          const std::string& reasons, const Actor& actor) {
   const auto& p = profile_of(s);
   const auto& spec = spec_of(p);
   // Lampung Timur Pasal 21 ayat (2), Bandar Lampung Pasal 20 ayat (1); elsewhere no article names the decider
@@ -158,11 +163,12 @@ BandwidthRequest BandwidthService::decide(const Scope& s, const std::string& id,
     r->decided_by_name = actor.name;
     r->decided_at = clock::now_iso();
     repo.decide(s, *r, actor.id);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.bandwidth.decide", "infra_bw_request", r->id,
-                                        {{"decision", r->state},
-                                         {"priority", priority ? boost::json::value(*priority) : nullptr},
-                                         {"allocated_mbps", r->allocated_mbps ? boost::json::value(*r->allocated_mbps) : nullptr},
-                                         {"reasons", reasons}}));
+    ledger_.append(
+        c, ledger::change_in(s, actor, "infrastructure.bandwidth.decide", "infra_bw_request", r->id,
+                             {{"decision", r->state},
+                              {"priority", priority ? boost::json::value(*priority) : nullptr},
+                              {"allocated_mbps", r->allocated_mbps ? boost::json::value(*r->allocated_mbps) : nullptr},
+                              {"reasons", reasons}}));
     return *r;
   });
 }
@@ -175,8 +181,10 @@ BandwidthRequest BandwidthService::get_request(const Scope& s, const std::string
   });
 }
 
-std::vector<BandwidthRequest> BandwidthService::requests(const Scope& s, const std::string& state, const std::string& agency_id) const {
-  return storage::read(db_, [&](storage::Connection& c) { return BandwidthRepository(c).requests(s, state, agency_id); });
+std::vector<BandwidthRequest> BandwidthService::requests(const Scope& s, const std::string& state,
+                                                         const std::string& agency_id) const {
+  return storage::read(db_,
+                       [&](storage::Connection& c) { return BandwidthRepository(c).requests(s, state, agency_id); });
 }
 
 std::vector<std::pair<std::string, int>> BandwidthService::allocations(const Scope& s) const {
@@ -234,8 +242,10 @@ IngestResult BandwidthService::ingest(const Scope& s, std::vector<SampleInput> s
       }
       std::optional<std::int64_t> in_bps, out_bps;
       if (prev && !x.reset) {
-        if (x.in_octets < prev->in_octets) bad_sample(i, "in_octets", "decreases without reset: set reset=true after a counter restart");
-        if (x.out_octets < prev->out_octets) bad_sample(i, "out_octets", "decreases without reset: set reset=true after a counter restart");
+        if (x.in_octets < prev->in_octets)
+          bad_sample(i, "in_octets", "decreases without reset: set reset=true after a counter restart");
+        if (x.out_octets < prev->out_octets)
+          bad_sample(i, "out_octets", "decreases without reset: set reset=true after a counter restart");
         double seconds = static_cast<double>(at_s - prev->at_s);
         in_bps = static_cast<std::int64_t>(static_cast<double>(x.in_octets - prev->in_octets) * 8.0 / seconds);
         out_bps = static_cast<std::int64_t>(static_cast<double>(x.out_octets - prev->out_octets) * 8.0 / seconds);
@@ -247,22 +257,24 @@ IngestResult BandwidthService::ingest(const Scope& s, std::vector<SampleInput> s
       ++result.stored;
     }
     if (result.stored > 0)
-      ledger_.append(c, ledger::change_in(s, actor, "infrastructure.bandwidth.samples", "infra_bw_samples", crypto::new_id(),
-                                          {{"stored", result.stored},
-                                           {"duplicates", result.duplicates},
-                                           {"agencies", known_agencies.size()},
-                                           {"from", iso_of(first)},
-                                           {"to", iso_of(latest)}}));
+      ledger_.append(
+          c, ledger::change_in(s, actor, "infrastructure.bandwidth.samples", "infra_bw_samples", crypto::new_id(),
+                               {{"stored", result.stored},
+                                {"duplicates", result.duplicates},
+                                {"agencies", known_agencies.size()},
+                                {"from", iso_of(first)},
+                                {"to", iso_of(latest)}}));
     return result;
   });
 }
 
 std::vector<BandwidthService::UsagePoint> BandwidthService::usage(const Scope& s, const std::string& agency_id,
-                                                                 const std::string& month) const {
+                                                                  const std::string& month) const {
   if (!is_month(month)) throw Error(ErrorCode::ValidationInvalidValue, "month", "must be YYYY-MM");
   int offset = profile_of(s).utc_offset_hours();
   auto rates = storage::read(db_, [&](storage::Connection& c) {
-    return BandwidthRepository(c).rates(s, agency_id, month_start_utc(month, offset), month_start_utc(next_month(month), offset));
+    return BandwidthRepository(c).rates(s, agency_id, month_start_utc(month, offset),
+                                        month_start_utc(next_month(month), offset));
   });
   std::vector<UsagePoint> out;
   auto slots = by_slot(rates);  // kept: a range over a temporary's member would dangle
@@ -270,7 +282,8 @@ std::vector<BandwidthService::UsagePoint> BandwidthService::usage(const Scope& s
   return out;
 }
 
-BandwidthEvaluation BandwidthService::evaluate(const Scope& s, const std::string& month, const Actor& actor, bool& created) {
+BandwidthEvaluation BandwidthService::evaluate(const Scope& s, const std::string& month, const Actor& actor,
+                                               bool& created) {
   const auto& p = profile_of(s);
   if (!is_month(month)) throw Error(ErrorCode::ValidationInvalidValue, "month", "must be YYYY-MM");
   if (month >= month_of(p.today())) throw Error(ErrorCode::ValidationInvalidValue, "month", "has not closed yet");
@@ -349,7 +362,9 @@ BandwidthEvaluation BandwidthService::acknowledge(const Scope& s, const std::str
     for (const auto& t : tenancy_.teams(c, s))
       if (t.kind == spec.bandwidth_report_team)
         for (const auto& m : t.members) member = member || m.user_id == actor.id;
-    if (!member) throw Error(ErrorCode::AuthForbidden, {{"team", spec.bandwidth_report_team}}, tenancy::rule_ref(p, spec.bandwidth_report_rule));
+    if (!member)
+      throw Error(ErrorCode::AuthForbidden, {{"team", spec.bandwidth_report_team}},
+                  tenancy::rule_ref(p, spec.bandwidth_report_rule));
     if (!found.front().first.acknowledged_at) {
       repo.acknowledge(s, id, actor.name, clock::now_iso());
       ledger_.append(c, ledger::change_in(s, actor, "infrastructure.bandwidth.acknowledge", "infra_bw_evaluation", id,
@@ -377,7 +392,8 @@ void BandwidthService::close_months() {
       bool has_data = storage::read(db_, [&](storage::Connection& c) {
         BandwidthRepository repo(c);
         auto first = repo.first_sample(scope);
-        return first && *first < month_start_utc(closed, p.utc_offset_hours()) && repo.evaluations(scope, month, "").empty();
+        return first && *first < month_start_utc(closed, p.utc_offset_hours()) &&
+               repo.evaluations(scope, month, "").empty();
       });
       if (!has_data) continue;
       bool created = false;
@@ -398,9 +414,12 @@ WanLink BandwidthService::create_wan(const Scope& s, const WanInput& in, const A
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "medium"}, {"allowed", allowed}});
   }
   if (in.operated_by != "dinas" && in.operated_by != "pd")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "operated_by"}, {"allowed", boost::json::array{"dinas", "pd"}}});
-  if (in.from_agency_id == in.to_agency_id) throw Error(ErrorCode::ValidationInvalidValue, "to_agency_id", "a link joins two agencies");
-  // Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf a: the WAN up to the PD routers is the Dinas's.
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "operated_by"}, {"allowed", boost::json::array{"dinas", "pd"}}});
+  if (in.from_agency_id == in.to_agency_id)
+    throw Error(ErrorCode::ValidationInvalidValue, "to_agency_id", "a link joins two agencies");
+  // Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf a: the WAN up to the PD routers is the
+  // Dinas's.
   if (spec.wan_rule && in.operated_by != "dinas") {
     throw Error(ErrorCode::InfraGateRefused,
                 {{"field", "operated_by"},
@@ -410,8 +429,9 @@ WanLink BandwidthService::create_wan(const Scope& s, const WanInput& in, const A
   }
   auto owner = storage::read(db_, [&](storage::Connection& c) {
     for (const auto* id : {&in.from_agency_id, &in.to_agency_id})
-      if (!tenancy_.agency(c, s, *id)) throw Error(ErrorCode::ValidationInvalidValue, id == &in.from_agency_id ? "from_agency_id" : "to_agency_id",
-                                                    "not an agency of this tenant");
+      if (!tenancy_.agency(c, s, *id))
+        throw Error(ErrorCode::ValidationInvalidValue, id == &in.from_agency_id ? "from_agency_id" : "to_agency_id",
+                    "not an agency of this tenant");
     auto holder = compliance_.tenant_facts(c, s).agency_for_role(spec.operator_role);
     return in.operated_by == "dinas" && !holder.empty() ? holder : in.from_agency_id;
   });
@@ -421,16 +441,17 @@ WanLink BandwidthService::create_wan(const Scope& s, const WanInput& in, const A
   boost::json::object attributes = element.attributes.value_or(boost::json::object{});
   attributes["infra_type"] = "jaringan_intra";
   element.attributes = attributes;
-  auto e = elements_.create(s, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
-    auto now = clock::now_iso();
-    BandwidthRepository(c).save_wan(s, after.id, in, now);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.wan.create", "element", after.id,
-                                        {{"from_agency_id", in.from_agency_id},
-                                         {"to_agency_id", in.to_agency_id},
-                                         {"medium", in.medium},
-                                         {"capacity_mbps", in.capacity_mbps},
-                                         {"operated_by", in.operated_by}}));
-  });
+  auto e = elements_.create(
+      s, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
+        auto now = clock::now_iso();
+        BandwidthRepository(c).save_wan(s, after.id, in, now);
+        ledger_.append(c, ledger::change_in(s, actor, "infrastructure.wan.create", "element", after.id,
+                                            {{"from_agency_id", in.from_agency_id},
+                                             {"to_agency_id", in.to_agency_id},
+                                             {"medium", in.medium},
+                                             {"capacity_mbps", in.capacity_mbps},
+                                             {"operated_by", in.operated_by}}));
+      });
   return wan(s, e.id);
 }
 

@@ -18,7 +18,8 @@ const std::string kLans = kSuite + "LanDiagramsAreVersionedTypeCheckedAndFollowT
 const std::string kDataCentre = kSuite + "LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaerah";
 const std::string kBandwidthSuite = "InfrastructureBandwidthTest.";
 const std::string kBandwidthRequests = kBandwidthSuite + "RequestsAreSetByTheDinasWithAPriorityScore";
-const std::string kBandwidthMonthly = kBandwidthSuite + "AClosedMonthWithoutItsEvaluationIsAFindingOnlyWhereTheRegionEvaluatesMonthly";
+const std::string kBandwidthMonthly =
+    kBandwidthSuite + "AClosedMonthWithoutItsEvaluationIsAFindingOnlyWhereTheRegionEvaluatesMonthly";
 const std::string kBandwidthIngest = kBandwidthSuite + "CountersAreStoredOnceAndBadReadingsChangeNothing";
 const std::string kWan = kBandwidthSuite + "WanLinksAreArchitectureElementsRunByTheDinasWhereTheRegionSaysSo";
 const std::set<std::string> kSubjects = {"server", "site", "backup_duty", "lan", "device", "bandwidth_month"};
@@ -53,10 +54,14 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
   for (const auto& c : p.compliance) {
     if (!kSubjects.count(c.subject)) continue;
     std::string test = kFixture;
-    if (c.subject == "site") test = kDataCentre;
-    else if (c.subject == "backup_duty") test = kBackups;
-    else if (c.subject == "lan") test = kLans;
-    else if (c.subject == "bandwidth_month") test = kBandwidthMonthly;
+    if (c.subject == "site")
+      test = kDataCentre;
+    else if (c.subject == "backup_duty")
+      test = kBackups;
+    else if (c.subject == "lan")
+      test = kLans;
+    else if (c.subject == "bandwidth_month")
+      test = kBandwidthMonthly;
     seam::add_enforcement(rows, c.rule, "", test);
     if (c.subject == "backup_duty" || c.subject == "lan") seam::add_enforcement(rows, c.rule, "", kFixture);
   }
@@ -66,26 +71,32 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
       kRequests);
   if (s.vps_rule)
     add(s.vps_rule,
-        s.vps_duty == "wajib" ? "workflow: VPS requests decided by the Dinas; an approval records its duty to configure and maintain the server"
-                              : "workflow: VPS requests decided by the Dinas at its discretion ('dapat'); a refusal is no violation",
+        s.vps_duty == "wajib"
+            ? "workflow: VPS requests decided by the Dinas; an approval records its duty to configure and maintain the server"
+            : "workflow: VPS requests decided by the Dinas at its discretion ('dapat'); a refusal is no violation",
         kRequests);
-  add(s.colocation_rule, "workflow: colocation requests decided by the Dinas; the decision states the Pusat Data's guarantee", kRequests);
+  add(s.colocation_rule,
+      "workflow: colocation requests decided by the Dinas; the decision states the Pusat Data's guarantee", kRequests);
   if (s.backup_legal_exception)
-    add(s.backup_rule, "gate: a backup exception is accepted only with the law that governs the data (`exception_basis`)", kBackups);
+    add(s.backup_rule,
+        "gate: a backup exception is accepted only with the law that governs the data (`exception_basis`)", kBackups);
   else if (s.backup_rule)
-    add(s.backup_rule, "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)", kBackups);
-  add(s.backup_by_dinas_rule, "gate: the Dinas backs up a PD's data only with the owner's recorded approval (`infrastructure.gate_refused`)",
+    add(s.backup_rule, "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)",
+        kBackups);
+  add(s.backup_by_dinas_rule,
+      "gate: the Dinas backs up a PD's data only with the owner's recorded approval (`infrastructure.gate_refused`)",
       kBackups);
   add(s.bandwidth_request_rule,
       "gate: a PD's bandwidth request is set only by the agency holding the role `" + s.operator_role +
           "`, never by the requester, with a priority score (1-5) and the allocation it sets (`infrastructure.not_operator`)",
       kBandwidthRequests);
   if (s.bandwidth_evaluation_rule) {
-    seam::add_enforcement(rows, *s.bandwidth_evaluation_rule,
-                          "workflow: interface counters posted by the monitoring (idempotent, refused when negative, decreasing "
-                          "without reset or in the future); the closed month's per-PD evaluation (average, p95, peak, share of "
-                          "allocation, recommendation) generated at month close",
-                          kBandwidthIngest);
+    seam::add_enforcement(
+        rows, *s.bandwidth_evaluation_rule,
+        "workflow: interface counters posted by the monitoring (idempotent, refused when negative, decreasing "
+        "without reset or in the future); the closed month's per-PD evaluation (average, p95, peak, share of "
+        "allocation, recommendation) generated at month close",
+        kBandwidthIngest);
   }
   add(s.bandwidth_report_rule,
       "workflow: each monthly evaluation is addressed to the team `" + s.bandwidth_report_team +
@@ -95,10 +106,11 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
       "gate: a WAN link (an architecture element, infra_type jaringan_intra) operated by a PD is refused (`infrastructure.gate_refused`)",
       kWan);
   // Madiun Pasal 14 ayat (1) 'dapat': the permission is honoured (no finding), which the fixture test checks.
-  add(s.placement_permission_rule, "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')",
-      kFixture);
-  add(s.placement_note_rule, "note: a server outside the Pusat Data shows an informational note citing the article (counted apart "
-                             "from findings, never a finding)",
+  add(s.placement_permission_rule,
+      "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')", kFixture);
+  add(s.placement_note_rule,
+      "note: a server outside the Pusat Data shows an informational note citing the article (counted apart "
+      "from findings, never a finding)",
       "InfrastructureTest.MadiunServerOutsideThePusatDataCarriesANoteNotAFinding");
   for (const auto& r : p.rules) {
     if (r.article < s.first_article || r.article > s.last_article || rows.count(r.id) || r.checkable == "no") continue;

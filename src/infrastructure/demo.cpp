@@ -37,7 +37,8 @@ void seed_infrastructure_demo(Service& service, const seam::DemoTenant& tenant) 
   auto now = clock::now_iso();
   service.record_run(s, d.id, RunInput{now, now, "ok", "restic", "contoh data demo", "manual", 1'250'000'000}, demo);
   const auto& profile = service.profile_of(s);
-  service.record_restore_test(s, d.id, RestoreTest{"", "", profile.today(), "berhasil", "Pemulihan ke server uji berhasil", "", ""}, demo);
+  service.record_restore_test(
+      s, d.id, RestoreTest{"", "", profile.today(), "berhasil", "Pemulihan ke server uji berhasil", "", ""}, demo);
 }
 
 }  // namespace simpul::infrastructure

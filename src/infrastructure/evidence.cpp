@@ -21,7 +21,8 @@ using evaluation::ProposalSink;
 
 class InfrastructureEvidence final : public evaluation::EvidenceSource {
  public:
-  InfrastructureEvidence(const tenancy::Service& tenancy, const architecture::Service& elements) : tenancy_(tenancy), elements_(elements) {}
+  InfrastructureEvidence(const tenancy::Service& tenancy, const architecture::Service& elements)
+      : tenancy_(tenancy), elements_(elements) {}
   std::string id() const override { return "infrastructure"; }
   std::vector<std::string> topics() const override { return {"infrastructure"}; }
 
@@ -54,11 +55,11 @@ class InfrastructureEvidence final : public evaluation::EvidenceSource {
     std::map<std::string, Site> sites;
     bool pdn = false, pemda = false;
     for (auto& x : repo.sites(q.scope, "")) {
-      bool counts = x.status == "operasi" && std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), x.kind) !=
-                                                 spec.pusat_data_kinds.end();
+      bool counts = x.status == "operasi" && std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(),
+                                                       x.kind) != spec.pusat_data_kinds.end();
       if (counts && q.agency_id.empty()) {
-        out.add("infra_site", x.id, "Pusat Data " + x.code + " " + x.name, name_of(site_kinds(), x.kind) + " · beroperasi",
-                "/infrastruktur/pusat-data", true);
+        out.add("infra_site", x.id, "Pusat Data " + x.code + " " + x.name,
+                name_of(site_kinds(), x.kind) + " · beroperasi", "/infrastruktur/pusat-data", true);
         pdn = pdn || x.kind == "pdn";
         pemda = pemda || x.kind == "pusat_data_pemda";
       }
@@ -66,8 +67,8 @@ class InfrastructureEvidence final : public evaluation::EvidenceSource {
     }
     if (q.agency_id.empty()) {
       if (!pemda && !pdn)
-        out.add("infra_site", "", "Pusat Data belum tercatat", "Tidak ada lokasi Pusat Data yang beroperasi dalam register.",
-                "/infrastruktur/pusat-data", false);
+        out.add("infra_site", "", "Pusat Data belum tercatat",
+                "Tidak ada lokasi Pusat Data yang beroperasi dalam register.", "/infrastruktur/pusat-data", false);
       if (!pdn)
         out.add("infra_site", "", "Belum ada interkoneksi dengan Pusat Data Nasional",
                 "Register tidak memuat lokasi berjenis Pusat Data Nasional (PDN).", "/infrastruktur/pusat-data", false);
@@ -80,14 +81,17 @@ class InfrastructureEvidence final : public evaluation::EvidenceSource {
       if (r == records.end() || (!q.agency_id.empty() && e.owner_agency_id != q.agency_id)) continue;
       owners.insert(e.owner_agency_id);
       if (r->second.site_id)
-        if (auto s = sites.find(*r->second.site_id); s != sites.end() && s->second.status == "operasi" &&
-                                                      std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(),
-                                                                s->second.kind) != spec.pusat_data_kinds.end())
+        if (auto s = sites.find(*r->second.site_id);
+            s != sites.end() && s->second.status == "operasi" &&
+            std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), s->second.kind) !=
+                spec.pusat_data_kinds.end())
           in_pusat_data.insert(e.owner_agency_id);
     }
     if (!owners.empty()) {
       bool all = in_pusat_data.size() == owners.size();
-      out.add("infra_servers", "", all ? "Seluruh server Perangkat Daerah memakai Pusat Data" : "Belum semua Perangkat Daerah memakai Pusat Data",
+      out.add("infra_servers", "",
+              all ? "Seluruh server Perangkat Daerah memakai Pusat Data"
+                  : "Belum semua Perangkat Daerah memakai Pusat Data",
               std::to_string(in_pusat_data.size()) + " dari " + std::to_string(owners.size()) +
                   " Perangkat Daerah pemilik server menempatkan server di Pusat Data.",
               "/infrastruktur/pusat-data", all);
@@ -100,18 +104,19 @@ class InfrastructureEvidence final : public evaluation::EvidenceSource {
     if (q.agency_id.empty()) {
       auto links = bw.wan_links(q.scope);
       if (links.empty())
-        out.add("infra_wan", "", "Jaringan antar Perangkat Daerah (WAN) belum tercatat", "Register tidak memuat tautan WAN.",
-                "/infrastruktur/jaringan", false);
+        out.add("infra_wan", "", "Jaringan antar Perangkat Daerah (WAN) belum tercatat",
+                "Register tidak memuat tautan WAN.", "/infrastruktur/jaringan", false);
       else
-        out.add("infra_wan", "", "Jaringan antar Perangkat Daerah (WAN) tercatat", std::to_string(links.size()) + " tautan WAN.",
-                "/infrastruktur/jaringan", true);
+        out.add("infra_wan", "", "Jaringan antar Perangkat Daerah (WAN) tercatat",
+                std::to_string(links.size()) + " tautan WAN.", "/infrastruktur/jaringan", true);
       int evaluated = 0;
       for (const auto& [e, rows] : bw.evaluations(q.scope, "", "")) {
         if (e.month.substr(0, 4) != std::to_string(q.year)) continue;
         ++evaluated;
         if (evaluated <= static_cast<int>(evaluation::kMaxListedRecords))
           out.add("infra_bw_evaluation", e.id, "Evaluasi penggunaan bandwidth " + e.month,
-                  e.acknowledged_at ? "Diterima Tim Koordinasi" : "Belum diterima Tim Koordinasi", "/infrastruktur/jaringan", true);
+                  e.acknowledged_at ? "Diterima Tim Koordinasi" : "Belum diterima Tim Koordinasi",
+                  "/infrastruktur/jaringan", true);
       }
       if (evaluated == 0)
         out.add("infra_bw_evaluation", "", "Belum ada evaluasi penggunaan bandwidth tahun " + std::to_string(q.year),
@@ -122,8 +127,10 @@ class InfrastructureEvidence final : public evaluation::EvidenceSource {
     for (const auto& l : lans) with_lan.insert(l.agency_id);
     std::size_t agencies = q.agency_id.empty() ? tenancy_.agencies(c, q.scope).size() : 1;
     bool all = with_lan.size() >= agencies;
-    out.add("infra_lan", "", all ? "LAN tercatat di seluruh Perangkat Daerah" : "LAN belum tercatat di seluruh Perangkat Daerah",
-            std::to_string(with_lan.size()) + " dari " + std::to_string(agencies) + " Perangkat Daerah memiliki LAN tercatat.",
+    out.add("infra_lan", "",
+            all ? "LAN tercatat di seluruh Perangkat Daerah" : "LAN belum tercatat di seluruh Perangkat Daerah",
+            std::to_string(with_lan.size()) + " dari " + std::to_string(agencies) +
+                " Perangkat Daerah memiliki LAN tercatat.",
             "/infrastruktur/jaringan", all);
   }
 
@@ -134,7 +141,7 @@ class InfrastructureEvidence final : public evaluation::EvidenceSource {
 }  // namespace
 
 std::unique_ptr<evaluation::EvidenceSource> infrastructure_evidence_source(const tenancy::Service& tenancy,
-                                                                            const architecture::Service& elements) {
+                                                                           const architecture::Service& elements) {
   return std::make_unique<InfrastructureEvidence>(tenancy, elements);
 }
 

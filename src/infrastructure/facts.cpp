@@ -33,8 +33,8 @@ regulation::Fact site_fact(const Site& x) {
   return f;
 }
 
-regulation::Fact server_fact(const InfraSpec& spec, const architecture::Element& e, const ServerRecord& r, const std::optional<Site>& site,
-                             bool owner_mandiri_tik) {
+regulation::Fact server_fact(const InfraSpec& spec, const architecture::Element& e, const ServerRecord& r,
+                             const std::optional<Site>& site, bool owner_mandiri_tik) {
   regulation::Fact f;
   f.subject = "server";
   f.id = e.id;
@@ -70,15 +70,18 @@ regulation::Fact duty_fact(const BackupDuty& d, const BackupStatus& st, bool own
   return f;
 }
 
-std::string diagram_state(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on, const std::string& today) {
+std::string diagram_state(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on,
+                          const std::string& today) {
   int months = spec.lan_diagram_months;
-  if (last_diagram_on) return months > 0 && regulation::add_months(*last_diagram_on, months) < today ? "terlambat" : "terkini";
+  if (last_diagram_on)
+    return months > 0 && regulation::add_months(*last_diagram_on, months) < today ? "terlambat" : "terkini";
   // None yet: with a cadence, the first is due one period after the LAN was registered.
   if (months > 0 && regulation::add_months(l.registered_on, months) >= today) return "belum_jatuh_tempo";
   return "belum_ada";
 }
 
-regulation::Fact lan_fact(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on, const std::string& today) {
+regulation::Fact lan_fact(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on,
+                          const std::string& today) {
   regulation::Fact f;
   f.subject = "lan";
   f.id = l.id;
@@ -143,7 +146,8 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
     std::map<std::string, Site> sites;
     std::set<std::string> standard_rooms;  // agencies with a PD room that meets the standard
     for (auto& x : repo.sites(s, "")) {
-      if (x.kind == "ruang_server_pd" && x.status == "operasi" && x.standard == "memenuhi") standard_rooms.insert(x.agency_id);
+      if (x.kind == "ruang_server_pd" && x.status == "operasi" && x.standard == "memenuhi")
+        standard_rooms.insert(x.agency_id);
       out.push_back(site_fact(x));
       sites.emplace(x.id, std::move(x));
     }
@@ -161,15 +165,17 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
     auto restored = repo.last_restore_tests(s);
     for (const auto& d : repo.duties(s, "")) {
       std::optional<std::pair<std::string, std::string>> run;
-      if (auto it = last.find(d.id); it != last.end()) run = std::make_pair(q.profile.local_date(it->second.first), it->second.second);
+      if (auto it = last.find(d.id); it != last.end())
+        run = std::make_pair(q.profile.local_date(it->second.first), it->second.second);
       std::optional<std::string> ok_on, restore_on;
       if (auto it = ok.find(d.id); it != ok.end()) ok_on = q.profile.local_date(it->second);
       if (auto it = restored.find(d.id); it != restored.end()) restore_on = it->second;
       bool in_pd = false;
       if (d.target_site_id)
         if (auto it = sites.find(*d.target_site_id); it != sites.end())
-          in_pd = it->second.status == "operasi" && std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), it->second.kind) !=
-                                                       spec.pusat_data_kinds.end();
+          in_pd = it->second.status == "operasi" &&
+                  std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), it->second.kind) !=
+                      spec.pusat_data_kinds.end();
       auto st = backup_status(d, q.profile.local_date(d.created_at), run, ok_on, restore_on, in_pd, q.today);
       out.push_back(duty_fact(d, st, standard_rooms.count(d.agency_id) > 0));
     }

@@ -14,15 +14,17 @@ namespace simpul::infrastructure {
 
 regulation::Fact site_fact(const Site& x);
 /// `site`: where the server stands, if recorded; `owner_mandiri_tik`: its owner is a PD Mandiri TIK.
-regulation::Fact server_fact(const InfraSpec& spec, const architecture::Element& e, const ServerRecord& r, const std::optional<Site>& site,
-                             bool owner_mandiri_tik);
+regulation::Fact server_fact(const InfraSpec& spec, const architecture::Element& e, const ServerRecord& r,
+                             const std::optional<Site>& site, bool owner_mandiri_tik);
 regulation::Fact duty_fact(const BackupDuty& d, const BackupStatus& st, bool owner_has_standard_room);
 /// `last_diagram_on`: the tenant's date of the newest diagram, if any.
-regulation::Fact lan_fact(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on, const std::string& today);
+regulation::Fact lan_fact(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on,
+                          const std::string& today);
 regulation::Fact device_fact(const Device& d);
 
 /// "terkini", "belum_jatuh_tempo", "belum_ada" or "terlambat" (see lan_fact).
-std::string diagram_state(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on, const std::string& today);
+std::string diagram_state(const InfraSpec& spec, const Lan& l, const std::optional<std::string>& last_diagram_on,
+                          const std::string& today);
 
 /// The object id of a month's bandwidth evaluation duty (subject bandwidth_month).
 std::string bandwidth_month_id(const std::string& month);

@@ -49,10 +49,10 @@ struct Rack {
 
 /// The operational record of a server element.
 struct ServerRecord {
-  std::string kind = "fisik";         // fisik | virtual
-  std::string hosting = "kolokasi";   // kolokasi | vps | ruang_pd | luar
+  std::string kind = "fisik";            // fisik | virtual
+  std::string hosting = "kolokasi";      // kolokasi | vps | ruang_pd | luar
   std::string environment = "produksi";  // produksi | pengembangan | uji
-  std::string managed_by = "dinas";   // dinas | pd (configured, run and maintained by whom)
+  std::string managed_by = "dinas";      // dinas | pd (configured, run and maintained by whom)
   std::optional<std::string> site_id, rack_id;
   std::string hostname;
   std::string operating_system;
@@ -91,8 +91,8 @@ struct BackupDuty {
   std::optional<std::string> target_site_id;
   int restore_test_days = 180;
   std::string performed_by = "pd";  // pd | dinas
-  std::string owner_approval;        // the owner's approval when the Dinas backs up (Balikpapan Pasal 15 ayat (2))
-  std::string exception_basis;       // the law governing this data (Bandar Lampung Pasal 17 ayat (1)); empty: no exception
+  std::string owner_approval;       // the owner's approval when the Dinas backs up (Balikpapan Pasal 15 ayat (2))
+  std::string exception_basis;  // the law governing this data (Bandar Lampung Pasal 17 ayat (1)); empty: no exception
   std::string created_at;
 };
 
@@ -153,8 +153,8 @@ struct Device {
   std::string agency_id;
   std::string agency_name;
   std::string name;
-  std::string kind;  // router | switch | access_point | firewall | lainnya
-  std::string coordination;  // the Dinas's coordination reference (Bandar Lampung Pasal 20 ayat (2)); may be empty
+  std::string kind;            // router | switch | access_point | firewall | lainnya
+  std::string coordination;    // the Dinas's coordination reference (Bandar Lampung Pasal 20 ayat (2)); may be empty
   std::string last_change_on;  // registration or the latest change
   std::string last_change;     // what changed
   std::string last_report_on;  // the latest change report, or empty

@@ -19,10 +19,12 @@ namespace simpul::infrastructure {
 
 InfrastructureModule::InfrastructureModule(seam::Services& services)
     : tenancy_(services.get<tenancy::Service>()),
-      service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
-               services.get<regulation::Compliance>(), services.get<ledger::Ledger>()),
-      bandwidth_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<architecture::Service>(),
-                 services.get<regulation::Compliance>(), services.get<ledger::Ledger>()) {
+      service_(services.get<storage::Database>(), services.get<tenancy::Service>(),
+               services.get<architecture::Service>(), services.get<regulation::Compliance>(),
+               services.get<ledger::Ledger>()),
+      bandwidth_(services.get<storage::Database>(), services.get<tenancy::Service>(),
+                 services.get<architecture::Service>(), services.get<regulation::Compliance>(),
+                 services.get<ledger::Ledger>()) {
   services.provide(service_);
 }
 
@@ -35,13 +37,22 @@ std::vector<storage::Migration> InfrastructureModule::schema() {
 void InfrastructureModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
 
 std::vector<seam::Permission> InfrastructureModule::permissions() const {
-  return {{"infrastructure.read", {"*"}, "Membaca Pusat Data, cadangan, dan Jaringan Intra", "Read the data centre, backups and intranet"},
-          {"infrastructure.write", {"tenant_admin", "technical_reviewer"}, "Mengelola infrastruktur semua Perangkat Daerah",
+  return {{"infrastructure.read",
+           {"*"},
+           "Membaca Pusat Data, cadangan, dan Jaringan Intra",
+           "Read the data centre, backups and intranet"},
+          {"infrastructure.write",
+           {"tenant_admin", "technical_reviewer"},
+           "Mengelola infrastruktur semua Perangkat Daerah",
            "Manage every agency's infrastructure"},
-          {"infrastructure.write.own", {"agency_operator"}, "Mengelola infrastruktur Perangkat Daerahnya",
+          {"infrastructure.write.own",
+           {"agency_operator"},
+           "Mengelola infrastruktur Perangkat Daerahnya",
            "Manage their own agency's infrastructure"},
-          {"infrastructure.decide", {"tenant_admin", "technical_reviewer"},
-           "Memutus permohonan kolokasi/VPS dan menilai ruang server (Dinas)", "Decide colocation/VPS requests and assess server rooms (Dinas)"}};
+          {"infrastructure.decide",
+           {"tenant_admin", "technical_reviewer"},
+           "Memutus permohonan kolokasi/VPS dan menilai ruang server (Dinas)",
+           "Decide colocation/VPS requests and assess server rooms (Dinas)"}};
 }
 
 void InfrastructureModule::register_routes(http::Router& router) {
@@ -54,14 +65,17 @@ void InfrastructureModule::register_routes(http::Router& router) {
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {
-  facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month"}, infrastructure_facts(service_.elements()));
+  facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month"},
+            infrastructure_facts(service_.elements()));
 }
 
 void InfrastructureModule::register_evidence(evaluation::EvidenceSources& sources) {
   sources.add(infrastructure_evidence_source(tenancy_, service_.elements()));
 }
 
-void InfrastructureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const { add_infrastructure_coverage(p, rows); }
+void InfrastructureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  add_infrastructure_coverage(p, rows);
+}
 
 std::vector<seam::Job> InfrastructureModule::jobs() {
   return {{"infrastructure.bandwidth_month_close", std::chrono::minutes(60), [this] { bandwidth_.close_months(); }}};

@@ -40,7 +40,7 @@ class InfrastructureModule : public seam::Module {
 };
 
 std::unique_ptr<evaluation::EvidenceSource> infrastructure_evidence_source(const tenancy::Service& tenancy,
-                                                                            const architecture::Service& elements);
+                                                                           const architecture::Service& elements);
 /// How this module enforces the profile's infrastructure rules (coverage.cpp).
 void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& rows);
 /// A few sites, racks, requests and backup duties for a demo tenant (demo.cpp).

@@ -8,11 +8,11 @@
 namespace simpul::infrastructure {
 namespace {
 
-const char* kKey = "infrastructure";
+constexpr const char* kKey = "infrastructure";
 const std::vector<std::string> kSiteKinds = {"pusat_data_pemda", "pdn", "ruang_server_pd"};
 
-std::optional<std::string> rule_at(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n, const std::string& key,
-                                   const std::string& path) {
+std::optional<std::string> rule_at(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n,
+                                   const std::string& key, const std::string& path) {
   auto v = r.opt_str(n, key, path);
   tenancy::check_rule_ref(r, p, n[key], path + key, v);
   return v;
@@ -22,9 +22,19 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   InfraSpec s;
   const std::string at = "infrastructure.";
   if (!n.IsMap()) r.fail(n, "infrastructure", "must be a mapping");
-  static const std::vector<std::string> kKeys = {"operator", "operator_rule", "placement", "colocation_rule", "vps",
-                                                 "pd_data_centre_ban_rule", "backup", "lan_diagram", "lan_change_report_rule",
-                                                 "device_coordination_rule", "articles", "bandwidth", "wan_rule"};
+  static const std::vector<std::string> kKeys = {"operator",
+                                                 "operator_rule",
+                                                 "placement",
+                                                 "colocation_rule",
+                                                 "vps",
+                                                 "pd_data_centre_ban_rule",
+                                                 "backup",
+                                                 "lan_diagram",
+                                                 "lan_change_report_rule",
+                                                 "device_coordination_rule",
+                                                 "articles",
+                                                 "bandwidth",
+                                                 "wan_rule"};
   for (const auto& kv : n)
     if (std::find(kKeys.begin(), kKeys.end(), kv.first.Scalar()) == kKeys.end())
       r.fail(kv.first, at + kv.first.Scalar(), "is not a key of the infrastructure section");
@@ -40,7 +50,8 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
     r.fail(placement["note_rule"], at + "placement.note_rule", "only where placement is left to the PD (rule: null)");
   s.pusat_data_kinds.clear();
   for (const auto& k : r.seq(placement, "pusat_data", at + "placement.")) {
-    if (std::find(kSiteKinds.begin(), kSiteKinds.end(), k.Scalar()) == kSiteKinds.end() || k.Scalar() == "ruang_server_pd")
+    if (std::find(kSiteKinds.begin(), kSiteKinds.end(), k.Scalar()) == kSiteKinds.end() ||
+        k.Scalar() == "ruang_server_pd")
       r.fail(k, at + "placement.pusat_data", "must list pusat_data_pemda and/or pdn");
     s.pusat_data_kinds.push_back(k.Scalar());
   }
@@ -59,7 +70,8 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   s.lan_diagram_rule = rule_at(r, p, lan, "rule", at + "lan_diagram.");
   if (lan["months"].IsDefined() && !lan["months"].IsNull()) {
     s.lan_diagram_months = r.integer(lan["months"], at + "lan_diagram.months");
-    if (s.lan_diagram_months < 1 || s.lan_diagram_months > 120) r.fail(lan["months"], at + "lan_diagram.months", "must be 1-120 or null");
+    if (s.lan_diagram_months < 1 || s.lan_diagram_months > 120)
+      r.fail(lan["months"], at + "lan_diagram.months", "must be 1-120 or null");
   }
   s.lan_change_report_rule = rule_at(r, p, n, "lan_change_report_rule", at);
   s.device_coordination_rule = rule_at(r, p, n, "device_coordination_rule", at);
@@ -78,7 +90,8 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   if (articles.size() != 2) r.fail(articles, at + "articles", "must be [first, last]");
   s.first_article = r.integer(articles[0], at + "articles");
   s.last_article = r.integer(articles[1], at + "articles");
-  if (s.first_article < 1 || s.last_article < s.first_article) r.fail(articles, at + "articles", "must be [first, last] with first <= last");
+  if (s.first_article < 1 || s.last_article < s.first_article)
+    r.fail(articles, at + "articles", "must be [first, last] with first <= last");
   return s;
 }
 

@@ -43,7 +43,8 @@ struct InfraSpec {
   bool bandwidth_monthly = false;  // a month that closes without an evaluation is a finding
   std::optional<std::string> bandwidth_report_rule;
   std::string bandwidth_report_team = "tim_koordinasi";  // the team that receives the evaluation
-  /// The WAN up to the PD routers is the Dinas's (Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf a).
+  /// The WAN up to the PD routers is the Dinas's (Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf
+  /// a).
   std::optional<std::string> wan_rule;
   /// The regulation's infrastructure articles (for the coverage document): first and last Pasal.
   int first_article = 0, last_article = 0;

@@ -14,9 +14,9 @@ namespace {
 using http::FieldReader;
 using http::Request;
 
-const char* kRead = "infrastructure.read";
-const char* kWrite = "infrastructure.write";
-const char* kDecide = "infrastructure.decide";
+constexpr const char* kRead = "infrastructure.read";
+constexpr const char* kWrite = "infrastructure.write";
+constexpr const char* kDecide = "infrastructure.decide";
 
 boost::json::object listing(const boost::json::array& items) { return {{"items", items}, {"total", items.size()}}; }
 
@@ -27,7 +27,9 @@ boost::json::array array_of(const std::vector<T>& xs, F&& f) {
   return a;
 }
 
-std::string agency_field(const FieldReader& f, const char* key) { return http::required_id(f.required_string(key, 40), key); }
+std::string agency_field(const FieldReader& f, const char* key) {
+  return http::required_id(f.required_string(key, 40), key);
+}
 
 /// The open findings of one object, as the compliance module renders them.
 boost::json::array findings_of(Service& m, const Scope& s, const std::string& subject, const std::string& id) {
@@ -45,8 +47,8 @@ boost::json::array findings_of(Service& m, const Scope& s, const std::string& su
 
 std::pair<architecture::ElementInput, ServerInput> read_server(const Request& req, bool create) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"code", "name", "description", "owner_agency_id", "kind", "hosting", "environment", "managed_by", "site_id",
-                       "rack_id", "hostname", "operating_system"});
+  FieldReader f(body, {"code", "name", "description", "owner_agency_id", "kind", "hosting", "environment", "managed_by",
+                       "site_id", "rack_id", "hostname", "operating_system"});
   architecture::ElementInput e;
   if (create) {
     e.code = f.required_string("code", 40);
@@ -78,7 +80,8 @@ boost::json::object server_detail(Service& m, const Scope& s, const std::string&
   auto x = m.server(s, id);
   auto out = to_json(x);
   boost::json::array hosted;
-  for (const auto& e : m.hosted(s, id)) hosted.push_back({{"id", e.id}, {"code", e.code}, {"name", e.name}, {"domain", e.domain}});
+  for (const auto& e : m.hosted(s, id))
+    hosted.push_back({{"id", e.id}, {"code", e.code}, {"name", e.name}, {"domain", e.domain}});
   out["hosted"] = hosted;
   out["findings"] = findings_of(m, s, "server", id);
   out["notes"] = server_notes(m.profile_of(s), x);
@@ -120,7 +123,8 @@ void register_sites(http::Router& router, Service& m) {
   router.add("GET", "/api/infrastructure/sites", [&m](Request& req) {
     const auto& p = req.require(kRead);
     auto agency = http::query_id(req, "agency");
-    return http::json_response(200, listing(array_of(m.sites(p.scope(), agency), [](const Site& x) { return to_json(x); })));
+    return http::json_response(200,
+                               listing(array_of(m.sites(p.scope(), agency), [](const Site& x) { return to_json(x); })));
   });
   router.add("POST", "/api/infrastructure/sites", [&m](Request& req) {
     auto body = http::parse_json_object(req);
@@ -209,8 +213,8 @@ void register_requests(http::Router& router, Service& m) {
     auto state = http::query_choice(req, "state", {"diajukan", "disetujui", "ditolak"});
     auto agency = http::query_id(req, "agency");
     const auto& profile = m.profile_of(p.scope());
-    return http::json_response(
-        200, listing(array_of(m.requests(p.scope(), state, agency), [&](const HostingRequest& r) { return to_json(profile, r); })));
+    return http::json_response(200, listing(array_of(m.requests(p.scope(), state, agency),
+                                                     [&](const HostingRequest& r) { return to_json(profile, r); })));
   });
   router.add("POST", "/api/infrastructure/requests", [&m](Request& req) {
     auto body = http::parse_json_object(req);
@@ -233,7 +237,8 @@ void register_requests(http::Router& router, Service& m) {
     FieldReader f(body, {"decision", "reasons"});
     auto decision = f.required_string("decision", 20);
     if (decision != "disetujui" && decision != "ditolak")
-      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "decision"}, {"allowed", boost::json::array{"disetujui", "ditolak"}}});
     auto reasons = f.required_string("reasons", 4000);
     auto r = m.decide(p.scope(), req.id_param("id"), decision == "disetujui", reasons, p.actor());
     return http::json_response(200, to_json(m.profile_of(p.scope()), r));
@@ -249,8 +254,8 @@ void register_backups(http::Router& router, Service& m) {
   });
   router.add("POST", "/api/infrastructure/backup-duties", [&m](Request& req) {
     auto body = http::parse_json_object(req);
-    FieldReader f(body, {"agency_id", "name", "data_element_id", "schedule_days", "retention_days", "target_site_id", "restore_test_days",
-                         "performed_by", "owner_approval", "exception_basis"});
+    FieldReader f(body, {"agency_id", "name", "data_element_id", "schedule_days", "retention_days", "target_site_id",
+                         "restore_test_days", "performed_by", "owner_approval", "exception_basis"});
     BackupDuty d;
     d.agency_id = agency_field(f, "agency_id");
     d.name = f.required_string("name", 200);
@@ -305,7 +310,8 @@ void register_network(http::Router& router, Service& m) {
   router.add("GET", "/api/infrastructure/lans", [&m](Request& req) {
     const auto& p = req.require(kRead);
     auto agency = http::query_id(req, "agency");
-    return http::json_response(200, listing(array_of(m.lans(p.scope(), agency), [](const Lan& l) { return to_json(l); })));
+    return http::json_response(200,
+                               listing(array_of(m.lans(p.scope(), agency), [](const Lan& l) { return to_json(l); })));
   });
   router.add("POST", "/api/infrastructure/lans", [&m](Request& req) {
     auto body = http::parse_json_object(req);
@@ -342,7 +348,8 @@ void register_network(http::Router& router, Service& m) {
   router.add("GET", "/api/infrastructure/devices", [&m](Request& req) {
     const auto& p = req.require(kRead);
     auto agency = http::query_id(req, "agency");
-    return http::json_response(200, listing(array_of(m.devices(p.scope(), agency), [](const Device& d) { return to_json(d); })));
+    return http::json_response(
+        200, listing(array_of(m.devices(p.scope(), agency), [](const Device& d) { return to_json(d); })));
   });
   router.add("POST", "/api/infrastructure/devices", [&m](Request& req) {
     auto body = http::parse_json_object(req);

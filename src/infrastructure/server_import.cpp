@@ -51,18 +51,26 @@ bool has_choice(const std::vector<tenancy::EnumItem>& items, const std::string& 
 
 /// The spreadsheet column a validation error of the API is about.
 std::string server_column_of(const std::string& field) {
-  static const std::unordered_map<std::string, std::string> k = {
-      {"code", "kode"},       {"name", "nama"},          {"description", "deskripsi"},  {"owner_agency_id", "kode_pd"},
-      {"kind", "jenis"},      {"hosting", "penempatan"}, {"environment", "lingkungan"}, {"managed_by", "dikelola_oleh"},
-      {"site_id", "kode_lokasi"}, {"rack_id", "kode_rak"}, {"hostname", "nama_host"},   {"operating_system", "sistem_operasi"}};
+  static const std::unordered_map<std::string, std::string> k = {{"code", "kode"},
+                                                                 {"name", "nama"},
+                                                                 {"description", "deskripsi"},
+                                                                 {"owner_agency_id", "kode_pd"},
+                                                                 {"kind", "jenis"},
+                                                                 {"hosting", "penempatan"},
+                                                                 {"environment", "lingkungan"},
+                                                                 {"managed_by", "dikelola_oleh"},
+                                                                 {"site_id", "kode_lokasi"},
+                                                                 {"rack_id", "kode_rak"},
+                                                                 {"hostname", "nama_host"},
+                                                                 {"operating_system", "sistem_operasi"}};
   auto it = k.find(field);
   return it == k.end() ? field : it->second;
 }
 
 /// What the rows are checked against, read once per import.
 struct ServerImportContext {
-  std::map<std::string, std::string> agency_by_code;  // upper-case code -> id
-  std::map<std::string, Site> site_by_code;           // upper-case code -> site
+  std::map<std::string, std::string> agency_by_code;         // upper-case code -> id
+  std::map<std::string, Site> site_by_code;                  // upper-case code -> site
   std::map<std::string, std::map<std::string, Rack>> racks;  // site id -> upper-case rack code -> rack
 };
 
@@ -82,7 +90,8 @@ std::string site_codes(const ServerImportContext& ctx, bool pd_room) {
 class ServerRowCheck {
  public:
   ServerRowCheck(const ServerImportFile& file, const ServerImportContext& ctx, architecture::Lookup& lookup,
-                 const architecture::Validator& validator, Repository& repo, const Scope& s, std::vector<ServerImportProblem>& problems)
+                 const architecture::Validator& validator, Repository& repo, const Scope& s,
+                 std::vector<ServerImportProblem>& problems)
       : file_(file), ctx_(ctx), lookup_(lookup), validator_(validator), repo_(repo), s_(s), problems_(problems) {}
 
   std::optional<ServerImportAccepted> check(const ServerImportRow& row, std::map<std::string, int>& first_row) {
@@ -95,7 +104,8 @@ class ServerRowCheck {
       try {
         code = architecture::normalised_code(code);
         if (auto [it, fresh] = first_row.emplace(code, row.row); !fresh)
-          report("kode", "Kode " + code + " sudah dipakai di baris " + std::to_string(it->second) + " berkas ini; beri kode lain.");
+          report("kode", "Kode " + code + " sudah dipakai di baris " + std::to_string(it->second) +
+                             " berkas ini; beri kode lain.");
         else if (auto e = lookup_.element_by_code(code))
           report("kode", "Kode " + code + " sudah dipakai elemen arsitektur " + e->name +
                              "; beri kode lain (server yang sudah terdaftar diubah lewat formulirnya).");
@@ -114,7 +124,8 @@ class ServerRowCheck {
     if (auto pd = cell("kode_pd"); pd.empty()) {
       report("kode_pd", "Wajib diisi dengan kode Perangkat Daerah pemilik server.");
     } else if (auto it = ctx_.agency_by_code.find(text::to_upper_ascii(pd)); it == ctx_.agency_by_code.end()) {
-      report("kode_pd", "Tidak ada Perangkat Daerah dengan kode " + pd + "; tulis kode seperti di menu Perangkat Daerah.");
+      report("kode_pd",
+             "Tidak ada Perangkat Daerah dengan kode " + pd + "; tulis kode seperti di menu Perangkat Daerah.");
     } else {
       owner = it->second;
     }
@@ -136,15 +147,17 @@ class ServerRowCheck {
     if (auto code_site = cell("kode_lokasi"); !code_site.empty()) {
       auto it = ctx_.site_by_code.find(text::to_upper_ascii(code_site));
       if (it == ctx_.site_by_code.end())
-        report("kode_lokasi", "Tidak ada lokasi dengan kode " + code_site + ". Kode Pusat Data: " + site_codes(ctx_, false) +
-                                  "; ruang server PD: " + site_codes(ctx_, true) + ".");
+        report("kode_lokasi", "Tidak ada lokasi dengan kode " + code_site + ". Kode Pusat Data: " +
+                                  site_codes(ctx_, false) + "; ruang server PD: " + site_codes(ctx_, true) + ".");
       else
         site = &it->second, record.site_id = site->id;
     }
     if (auto code_rack = cell("kode_rak"); !code_rack.empty()) {
       if (!site) {
-        if (cell("kode_lokasi").empty()) report("kode_rak", "Rak hanya dapat diisi bersama kode_lokasi tempat rak itu berada.");
-      } else if (auto racks = ctx_.racks.find(site->id); racks == ctx_.racks.end() || !racks->second.count(text::to_upper_ascii(code_rack))) {
+        if (cell("kode_lokasi").empty())
+          report("kode_rak", "Rak hanya dapat diisi bersama kode_lokasi tempat rak itu berada.");
+      } else if (auto racks = ctx_.racks.find(site->id);
+                 racks == ctx_.racks.end() || !racks->second.count(text::to_upper_ascii(code_rack))) {
         std::string known;
         if (racks != ctx_.racks.end())
           for (const auto& [k, r] : racks->second) known += (known.empty() ? "" : ", ") + r.code;
@@ -179,7 +192,8 @@ class ServerRowCheck {
       check_server_record(repo_, s_, record);
     } catch (const Error& err) {
       std::string column;
-      if (const auto* f = err.details().if_contains("field"); f && f->is_string()) column = server_column_of(std::string(f->as_string()));
+      if (const auto* f = err.details().if_contains("field"); f && f->is_string())
+        column = server_column_of(std::string(f->as_string()));
       report(column, std::string(error_message(err.code(), Language::Indonesian)));
       return std::nullopt;
     }
@@ -207,14 +221,19 @@ class ServerRowCheck {
   /// The hosting mode must match where the server stands, in the words of the person fixing the sheet.
   void placement(const ServerRecord& r, const Site* site) {
     // An unknown hosting mode is its own problem: the default would blame the site wrongly.
-    if (!has_choice(hosting_modes(), text::to_lower_ascii(cell("penempatan"))) || (!site && !cell("kode_lokasi").empty())) return;
+    if (!has_choice(hosting_modes(), text::to_lower_ascii(cell("penempatan"))) ||
+        (!site && !cell("kode_lokasi").empty()))
+      return;
     if (r.hosting == "luar" && site)
-      report("kode_lokasi", "Server di luar fasilitas Pemda tidak berada di lokasi mana pun: kosongkan kode_lokasi, atau ubah penempatan.");
+      report(
+          "kode_lokasi",
+          "Server di luar fasilitas Pemda tidak berada di lokasi mana pun: kosongkan kode_lokasi, atau ubah penempatan.");
     else if ((r.hosting == "kolokasi" || r.hosting == "vps") && (!site || site->kind == "ruang_server_pd"))
-      report("kode_lokasi", "Kolokasi dan VPS berada di Pusat Data: isi kode lokasi Pusat Data (" + site_codes(ctx_, false) + ").");
+      report("kode_lokasi",
+             "Kolokasi dan VPS berada di Pusat Data: isi kode lokasi Pusat Data (" + site_codes(ctx_, false) + ").");
     else if (r.hosting == "ruang_pd" && site && site->kind != "ruang_server_pd")
-      report("kode_lokasi", "Penempatan ruang_pd berarti ruang server PD sendiri: isi kode ruang server PD (" + site_codes(ctx_, true) +
-                                ") atau ubah penempatan menjadi kolokasi.");
+      report("kode_lokasi", "Penempatan ruang_pd berarti ruang server PD sendiri: isi kode ruang server PD (" +
+                                site_codes(ctx_, true) + ") atau ubah penempatan menjadi kolokasi.");
   }
 
   const ServerImportFile& file_;
@@ -242,8 +261,9 @@ const std::vector<Row>& server_sheet(const std::vector<interchange::Sheet>& shee
 }  // namespace
 
 const std::vector<std::string>& server_import_columns() {
-  static const std::vector<std::string> k = {"kode",       "nama",          "deskripsi",   "kode_pd",  "jenis",     "penempatan",
-                                             "lingkungan", "dikelola_oleh", "kode_lokasi", "kode_rak", "nama_host", "sistem_operasi"};
+  static const std::vector<std::string> k = {"kode",        "nama",       "deskripsi",  "kode_pd",
+                                             "jenis",       "penempatan", "lingkungan", "dikelola_oleh",
+                                             "kode_lokasi", "kode_rak",   "nama_host",  "sistem_operasi"};
   return k;
 }
 
@@ -260,8 +280,11 @@ ServerImportFile parse_server_import(std::string_view body) {
       out.sheet = "CSV";
     }
   } catch (const interchange::FileError& e) {
-    auto code = e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
-    throw Error(code, {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
+    auto code =
+        e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
+    throw Error(
+        code,
+        {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
   }
   if (rows.empty() || server_row_blank(rows.front()))
     throw Error(ErrorCode::ImportInvalidFile, {{"problem", "the file is empty or has no header row"}});
@@ -271,11 +294,13 @@ ServerImportFile parse_server_import(std::string_view body) {
   for (std::size_t i = 0; i < rows.front().size(); ++i) {
     auto key = server_column_key(rows.front()[i]);
     if (std::find(known.begin(), known.end(), key) == known.end()) continue;  // e.g. a "No." column
-    if (!index.emplace(key, i).second) out.problems.push_back({out.sheet, 1, key, "Kolom ini muncul lebih dari sekali; hapus salah satunya."});
+    if (!index.emplace(key, i).second)
+      out.problems.push_back({out.sheet, 1, key, "Kolom ini muncul lebih dari sekali; hapus salah satunya."});
   }
   for (const auto& required : kServerImportRequired)
     if (!index.count(required))
-      out.problems.push_back({out.sheet, 1, required, "Kolom wajib tidak ada: tambahkan judul kolom " + required + " di baris 1."});
+      out.problems.push_back(
+          {out.sheet, 1, required, "Kolom wajib tidak ada: tambahkan judul kolom " + required + " di baris 1."});
   if (!out.problems.empty()) return out;
 
   for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -284,12 +309,13 @@ ServerImportFile parse_server_import(std::string_view body) {
     for (const auto& [key, at] : index) row.cells[key] = at < rows[i].size() ? text::trim(rows[i][at]) : "";
     out.rows.push_back(std::move(row));
   }
-  if (out.rows.empty()) out.problems.push_back({out.sheet, 2, "", "Tidak ada baris data: isi satu server per baris di bawah judul kolom."});
+  if (out.rows.empty())
+    out.problems.push_back({out.sheet, 2, "", "Tidak ada baris data: isi satu server per baris di bawah judul kolom."});
   return out;
 }
 
-ServerImportResult Service::import_servers(const Scope& s, const ServerImportFile& file, bool dry_run, const Actor& actor,
-                                           const std::string& file_digest) {
+ServerImportResult Service::import_servers(const Scope& s, const ServerImportFile& file, bool dry_run,
+                                           const Actor& actor, const std::string& file_digest) {
   ServerImportResult res;
   res.dry_run = dry_run;
   res.rows = static_cast<int>(file.rows.size());
@@ -322,9 +348,11 @@ ServerImportResult Service::import_servers(const Scope& s, const ServerImportFil
     }
     elements_.insert_elements(c, s, elements);
     for (const auto& a : accepted) repo.save_server(s, a.element.id, a.record);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.import", "import", file_digest,
-                                        boost::json::object{{"sha256", file_digest}, {"rows", res.rows}, {"created", res.created},
-                                                            {"created_codes", codes}}));
+    ledger_.append(
+        c, ledger::change_in(
+               s, actor, "infrastructure.server.import", "import", file_digest,
+               boost::json::object{
+                   {"sha256", file_digest}, {"rows", res.rows}, {"created", res.created}, {"created_codes", codes}}));
     return res;
   });
 }
@@ -332,8 +360,13 @@ ServerImportResult Service::import_servers(const Scope& s, const ServerImportFil
 boost::json::object to_json(const ServerImportResult& r) {
   boost::json::array problems;
   for (const auto& p : r.problems)
-    problems.push_back(boost::json::object{{"sheet", p.sheet}, {"row", p.row}, {"column", p.column}, {"message", p.message}});
-  return {{"dry_run", r.dry_run}, {"ok", r.problems.empty()}, {"rows", r.rows}, {"created", r.created}, {"problems", problems}};
+    problems.push_back(
+        boost::json::object{{"sheet", p.sheet}, {"row", p.row}, {"column", p.column}, {"message", p.message}});
+  return {{"dry_run", r.dry_run},
+          {"ok", r.problems.empty()},
+          {"rows", r.rows},
+          {"created", r.created},
+          {"problems", problems}};
 }
 
 void register_server_import_routes(http::Router& router, Service& m) {
@@ -359,8 +392,18 @@ void register_server_import_routes(http::Router& router, Service& m) {
         site = x.code;
         break;
       }
-    interchange::Row example = {"SRV-CONTOH-01", "Server contoh", "Contoh baris: ganti dengan server Anda", agency, "fisik", "kolokasi",
-                                "produksi",      "dinas",         site,                                     "",      "srv01.kota.go.id", "Debian 12"};
+    interchange::Row example = {"SRV-CONTOH-01",
+                                "Server contoh",
+                                "Contoh baris: ganti dengan server Anda",
+                                agency,
+                                "fisik",
+                                "kolokasi",
+                                "produksi",
+                                "dinas",
+                                site,
+                                "",
+                                "srv01.kota.go.id",
+                                "Debian 12"};
     http::Response r;
     r.body = interchange::write_csv({server_import_columns(), example});
     r.content_type = "text/csv; charset=utf-8";

@@ -11,7 +11,7 @@
 namespace simpul::infrastructure {
 namespace {
 
-const char* kDomain = "infrastruktur";
+constexpr const char* kDomain = "infrastruktur";
 
 void require_choice(const std::string& value, const std::vector<tenancy::EnumItem>& items, const char* field) {
   if (std::any_of(items.begin(), items.end(), [&](const auto& i) { return i.id == value; })) return;
@@ -68,7 +68,8 @@ void check_server_record(Repository& repo, const Scope& s, const ServerRecord& r
     if (!rack || !site || rack->site_id != site->id)
       throw Error(ErrorCode::ValidationInvalidValue, "rack_id", "not a rack of the server's site");
   }
-  if (r.hosting == "luar" && site) throw Error(ErrorCode::ValidationInvalidValue, "site_id", "a server outside the Pemda has no site");
+  if (r.hosting == "luar" && site)
+    throw Error(ErrorCode::ValidationInvalidValue, "site_id", "a server outside the Pemda has no site");
   if ((r.hosting == "kolokasi" || r.hosting == "vps") && (!site || site->kind == "ruang_server_pd"))
     throw Error(ErrorCode::ValidationInvalidValue, "site_id", "colocation and VPS stand in a Pusat Data site");
   if (r.hosting == "ruang_pd" && site && site->kind != "ruang_server_pd")
@@ -76,9 +77,10 @@ void check_server_record(Repository& repo, const Scope& s, const ServerRecord& r
 }
 
 const std::vector<tenancy::EnumItem>& site_kinds() {
-  static const std::vector<tenancy::EnumItem> k = {{"pusat_data_pemda", "Pusat Data Pemerintah Daerah (dikelola Dinas)"},
-                                                   {"pdn", "Pusat Data Nasional (PDN)"},
-                                                   {"ruang_server_pd", "Ruang server milik Perangkat Daerah"}};
+  static const std::vector<tenancy::EnumItem> k = {
+      {"pusat_data_pemda", "Pusat Data Pemerintah Daerah (dikelola Dinas)"},
+      {"pdn", "Pusat Data Nasional (PDN)"},
+      {"ruang_server_pd", "Ruang server milik Perangkat Daerah"}};
   return k;
 }
 
@@ -96,7 +98,8 @@ const std::vector<tenancy::EnumItem>& hosting_modes() {
 }
 
 const std::vector<tenancy::EnumItem>& environments() {
-  static const std::vector<tenancy::EnumItem> k = {{"produksi", "Produksi"}, {"pengembangan", "Pengembangan"}, {"uji", "Pengujian"}};
+  static const std::vector<tenancy::EnumItem> k = {
+      {"produksi", "Produksi"}, {"pengembangan", "Pengembangan"}, {"uji", "Pengujian"}};
   return k;
 }
 
@@ -126,8 +129,10 @@ void Service::check_gate(storage::Connection& c, const Scope& s, const regulatio
   throw Error(ErrorCode::InfraGateRefused, std::move(details), tenancy::rule_ref(p, spec.rule));
 }
 
-void Service::require_agency(storage::Connection& c, const Scope& s, const std::string& agency_id, const char* field) const {
-  if (!tenancy_.agency(c, s, agency_id)) throw Error(ErrorCode::ValidationInvalidValue, field, "not an agency of this tenant");
+void Service::require_agency(storage::Connection& c, const Scope& s, const std::string& agency_id,
+                             const char* field) const {
+  if (!tenancy_.agency(c, s, agency_id))
+    throw Error(ErrorCode::ValidationInvalidValue, field, "not an agency of this tenant");
 }
 
 std::vector<tenancy::Agency> Service::agencies(const Scope& s) const {
@@ -153,8 +158,9 @@ Site Service::create_site(const Scope& s, const SiteInput& in, const Actor& acto
     // Lampung Timur Pasal 17 ayat (9): a PD does not build a data centre (a gate of the profile).
     check_gate(c, s, site_fact(x));
     repo.insert(s, x);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.site.create", "infra_site", x.id,
-                                        {{"code", x.code}, {"kind", x.kind}, {"status", x.status}, {"agency_id", x.agency_id}}));
+    ledger_.append(
+        c, ledger::change_in(s, actor, "infrastructure.site.create", "infra_site", x.id,
+                             {{"code", x.code}, {"kind", x.kind}, {"status", x.status}, {"agency_id", x.agency_id}}));
     return *repo.site(s, x.id);
   });
 }
@@ -179,7 +185,8 @@ std::vector<Assessment> Service::assessments(const Scope& s, const std::string& 
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).assessments(s, site_id); });
 }
 
-Rack Service::add_rack(const Scope& s, const std::string& site_id, const std::string& code, int units, const Actor& actor) {
+Rack Service::add_rack(const Scope& s, const std::string& site_id, const std::string& code, int units,
+                       const Actor& actor) {
   auto where = site(s, site_id);
   Rack r{crypto::new_id(), where.id, code, units, clock::now_iso()};
   return storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -187,14 +194,16 @@ Rack Service::add_rack(const Scope& s, const std::string& site_id, const std::st
     for (const auto& other : repo.racks(s, site_id))
       if (other.code == code) throw Error(ErrorCode::InfraDuplicateCode, {{"field", "code"}});
     repo.insert(s, r);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.create", "infra_site", site_id, {{"rack_id", r.id}, {"code", code}}));
+    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.create", "infra_site", site_id,
+                                        {{"rack_id", r.id}, {"code", code}}));
     return r;
   });
 }
 
 Assessment Service::assess(const Scope& s, const std::string& site_id, Assessment in, const Actor& actor) {
   auto where = site(s, site_id);
-  if (where.kind != "ruang_server_pd") throw Error(ErrorCode::ValidationInvalidValue, "site", "only a PD's own server room is assessed");
+  if (where.kind != "ruang_server_pd")
+    throw Error(ErrorCode::ValidationInvalidValue, "site", "only a PD's own server room is assessed");
   require_one_of(in.result, {"memenuhi", "tidak_memenuhi"}, "result");
   if (!clock::is_iso_date(in.date)) throw Error(ErrorCode::ValidationInvalidValue, "date", "must be YYYY-MM-DD");
   if (in.date > profile_of(s).today()) throw Error(ErrorCode::ValidationInvalidValue, "date", "is in the future");
@@ -208,13 +217,16 @@ Assessment Service::assess(const Scope& s, const std::string& site_id, Assessmen
     // The room's standing is its newest assessment.
     auto all = repo.assessments(s, site_id);
     repo.set_standard(s, site_id, all.front().result, all.front().date);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.site.assess", "infra_site", site_id,
-                                        {{"assessment_id", in.id}, {"date", in.date}, {"result", in.result}, {"assessor", in.assessor}}));
+    ledger_.append(
+        c, ledger::change_in(
+               s, actor, "infrastructure.site.assess", "infra_site", site_id,
+               {{"assessment_id", in.id}, {"date", in.date}, {"result", in.result}, {"assessor", in.assessor}}));
   });
   return in;
 }
 
-Server Service::create_server(const Scope& s, const architecture::ElementInput& element, const ServerInput& input, const Actor& actor) {
+Server Service::create_server(const Scope& s, const architecture::ElementInput& element, const ServerInput& input,
+                              const Actor& actor) {
   architecture::ElementInput in = element;
   in.domain = kDomain;
   boost::json::object attributes = in.attributes.value_or(boost::json::object{});
@@ -223,30 +235,34 @@ Server Service::create_server(const Scope& s, const architecture::ElementInput& 
   ServerRecord record;
   apply(record, input);
   record.updated_at = clock::now_iso();
-  auto e = elements_.create(s, in, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
-    Repository repo(c);
-    check_server_record(repo, s, record);
-    repo.save_server(s, after.id, record);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.create", "element", after.id, {{"record", record_json(record)}}));
-  });
+  auto e = elements_.create(
+      s, in, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element& after) {
+        Repository repo(c);
+        check_server_record(repo, s, record);
+        repo.save_server(s, after.id, record);
+        ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.create", "element", after.id,
+                                            {{"record", record_json(record)}}));
+      });
   return server(s, e.id);
 }
 
-Server Service::update_server(const Scope& s, const std::string& id, const architecture::ElementInput& element, const ServerInput& input,
-                              const Actor& actor) {
+Server Service::update_server(const Scope& s, const std::string& id, const architecture::ElementInput& element,
+                              const ServerInput& input, const Actor& actor) {
   auto current = server(s, id);
-  if (element.domain && *element.domain != kDomain) throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change");
-  elements_.update(s, id, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
-    ServerRecord record = current.record;
-    apply(record, input);
-    if (record_json(record) == record_json(current.record)) return;  // nothing changes: nothing is written
-    Repository repo(c);
-    check_server_record(repo, s, record);
-    record.updated_at = clock::now_iso();
-    repo.save_server(s, id, record);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.update", "element", id,
-                                        {{"before", record_json(current.record)}, {"after", record_json(record)}}));
-  });
+  if (element.domain && *element.domain != kDomain)
+    throw Error(ErrorCode::ValidationInvalidValue, "domain", "cannot change");
+  elements_.update(
+      s, id, element, actor, [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
+        ServerRecord record = current.record;
+        apply(record, input);
+        if (record_json(record) == record_json(current.record)) return;  // nothing changes: nothing is written
+        Repository repo(c);
+        check_server_record(repo, s, record);
+        record.updated_at = clock::now_iso();
+        repo.save_server(s, id, record);
+        ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.update", "element", id,
+                                            {{"before", record_json(current.record)}, {"after", record_json(record)}}));
+      });
   return server(s, id);
 }
 
@@ -297,21 +313,26 @@ Duty Service::duty_for(const tenancy::Profile& p, const std::string& kind) {
   if (kind == "vps") {
     if (spec.vps_duty == "wajib")
       return {"wajib", "Dinas wajib menyediakan VPS beserta konfigurasi dan perawatan server di Pusat Data.",
-              "The Dinas must provide the VPS with its configuration and maintenance in the Pusat Data.", spec.vps_rule};
+              "The Dinas must provide the VPS with its configuration and maintenance in the Pusat Data.",
+              spec.vps_rule};
     if (spec.vps_duty == "dapat")
-      return {"dapat", "Dinas dapat menyediakan VPS beserta konfigurasi dan perawatan server (kewenangan, bukan kewajiban).",
-              "The Dinas may provide the VPS with its configuration and maintenance (discretion, not a duty).", spec.vps_rule};
-    return {"none", "Regulasi daerah ini tidak mengatur penyediaan VPS oleh Dinas.", "This region's regulation says nothing about VPS from the Dinas.",
-            std::nullopt};
+      return {"dapat",
+              "Dinas dapat menyediakan VPS beserta konfigurasi dan perawatan server (kewenangan, bukan kewajiban).",
+              "The Dinas may provide the VPS with its configuration and maintenance (discretion, not a duty).",
+              spec.vps_rule};
+    return {"none", "Regulasi daerah ini tidak mengatur penyediaan VPS oleh Dinas.",
+            "This region's regulation says nothing about VPS from the Dinas.", std::nullopt};
   }
   if (spec.colocation_rule)
     return {"wajib", "Pusat Data menjamin kolokasi, keamanan server, dan perawatan/up-time server.",
-            "The Pusat Data guarantees colocation, server security and server maintenance/up-time.", spec.colocation_rule};
-  return {"none", "Regulasi daerah ini tidak merinci jaminan kolokasi.", "This region's regulation states no colocation guarantee.", std::nullopt};
+            "The Pusat Data guarantees colocation, server security and server maintenance/up-time.",
+            spec.colocation_rule};
+  return {"none", "Regulasi daerah ini tidak merinci jaminan kolokasi.",
+          "This region's regulation states no colocation guarantee.", std::nullopt};
 }
 
-HostingRequest Service::request(const Scope& s, const std::string& agency_id, const std::string& kind, const std::string& purpose,
-                         const std::string& specification, const Actor& actor) {
+HostingRequest Service::request(const Scope& s, const std::string& agency_id, const std::string& kind,
+                                const std::string& purpose, const std::string& specification, const Actor& actor) {
   require_one_of(kind, {"kolokasi", "vps"}, "kind");
   HostingRequest r;
   r.id = crypto::new_id();
@@ -332,7 +353,8 @@ HostingRequest Service::request(const Scope& s, const std::string& agency_id, co
   });
 }
 
-HostingRequest Service::decide(const Scope& s, const std::string& id, bool approve, const std::string& reasons, const Actor& actor) {
+HostingRequest Service::decide(const Scope& s, const std::string& id, bool approve, const std::string& reasons,
+                               const Actor& actor) {
   const auto& p = profile_of(s);
   const auto& spec = spec_of(p);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -340,11 +362,13 @@ HostingRequest Service::decide(const Scope& s, const std::string& id, bool appro
     auto r = repo.request(s, id);
     if (!r) throw Error(ErrorCode::InfraRequestNotFound);
     if (r->state != "diajukan") throw Error(ErrorCode::InfraRequestDecided, {{"state", r->state}});
-    if (r->requested_by == actor.id) throw Error(ErrorCode::InfraSelfDecision, {}, tenancy::rule_ref(p, spec.operator_rule));
+    if (r->requested_by == actor.id)
+      throw Error(ErrorCode::InfraSelfDecision, {}, tenancy::rule_ref(p, spec.operator_rule));
     // The Pusat Data is run by the agency holding the operator role; only it decides.
     auto holder = compliance_.tenant_facts(c, s).agency_for_role(spec.operator_role);
     if (holder.empty() || holder != actor.agency_id)
-      throw Error(ErrorCode::InfraNotOperator, {{"role", spec.operator_role}}, tenancy::rule_ref(p, spec.operator_rule));
+      throw Error(ErrorCode::InfraNotOperator, {{"role", spec.operator_role}},
+                  tenancy::rule_ref(p, spec.operator_rule));
     r->state = approve ? "disetujui" : "ditolak";
     r->reasons = reasons;
     r->decided_by_name = actor.name;
@@ -357,7 +381,8 @@ HostingRequest Service::decide(const Scope& s, const std::string& id, bool appro
   });
 }
 
-std::vector<HostingRequest> Service::requests(const Scope& s, const std::string& state, const std::string& agency_id) const {
+std::vector<HostingRequest> Service::requests(const Scope& s, const std::string& state,
+                                              const std::string& agency_id) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).requests(s, state, agency_id); });
 }
 

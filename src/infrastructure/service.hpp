@@ -56,8 +56,8 @@ void check_server_record(Repository& repo, const Scope& s, const ServerRecord& r
 
 class Service {
  public:
-  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, regulation::Compliance& compliance,
-          const ledger::Ledger& ledger)
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements,
+          regulation::Compliance& compliance, const ledger::Ledger& ledger)
       : db_(db), tenancy_(tenancy), elements_(elements), compliance_(compliance), ledger_(ledger) {}
 
   const tenancy::Profile& profile_of(const Scope& s) const { return elements_.profile_of(s); }
@@ -77,9 +77,10 @@ class Service {
   Assessment assess(const Scope& s, const std::string& site_id, Assessment in, const Actor& actor);
 
   // Servers: architecture elements of the domain infrastruktur with their record.
-  Server create_server(const Scope& s, const architecture::ElementInput& element, const ServerInput& record, const Actor& actor);
-  Server update_server(const Scope& s, const std::string& id, const architecture::ElementInput& element, const ServerInput& record,
+  Server create_server(const Scope& s, const architecture::ElementInput& element, const ServerInput& record,
                        const Actor& actor);
+  Server update_server(const Scope& s, const std::string& id, const architecture::ElementInput& element,
+                       const ServerInput& record, const Actor& actor);
   Server server(const Scope& s, const std::string& id) const;
   std::vector<Server> servers(const Scope& s, const std::string& agency_id, const std::string& site_id) const;
   /// Applications and data sets that run on the server (architecture relations `runs_on`).
@@ -90,9 +91,10 @@ class Service {
                                     const std::string& file_digest);
 
   // Colocation and VPS requests.
-  HostingRequest request(const Scope& s, const std::string& agency_id, const std::string& kind, const std::string& purpose,
-                  const std::string& specification, const Actor& actor);
-  HostingRequest decide(const Scope& s, const std::string& id, bool approve, const std::string& reasons, const Actor& actor);
+  HostingRequest request(const Scope& s, const std::string& agency_id, const std::string& kind,
+                         const std::string& purpose, const std::string& specification, const Actor& actor);
+  HostingRequest decide(const Scope& s, const std::string& id, bool approve, const std::string& reasons,
+                        const Actor& actor);
   std::vector<HostingRequest> requests(const Scope& s, const std::string& state, const std::string& agency_id) const;
   HostingRequest get_request(const Scope& s, const std::string& id) const;
   /// The Dinas's duty for a request of this kind, as the profile states it.
@@ -112,15 +114,17 @@ class Service {
   Lan create_lan(const Scope& s, Lan in, const Actor& actor);
   std::vector<Lan> lans(const Scope& s, const std::string& agency_id) const;
   Lan lan(const Scope& s, const std::string& id) const;
-  Diagram upload_diagram(const Scope& s, const std::string& lan_id, const std::string& filename, const std::string& content,
-                         const Actor& actor);
+  Diagram upload_diagram(const Scope& s, const std::string& lan_id, const std::string& filename,
+                         const std::string& content, const Actor& actor);
   std::vector<Diagram> diagrams(const Scope& s, const std::string& lan_id) const;
   std::pair<Diagram, std::string> download_diagram(const Scope& s, const std::string& id) const;
   Device create_device(const Scope& s, Device in, const Actor& actor);
   Device device(const Scope& s, const std::string& id) const;
   std::vector<Device> devices(const Scope& s, const std::string& agency_id) const;
-  Device change_device(const Scope& s, const std::string& id, const std::string& date, const std::string& what, const Actor& actor);
-  Device report_change(const Scope& s, const std::string& id, const std::string& date, const std::string& summary, const Actor& actor);
+  Device change_device(const Scope& s, const std::string& id, const std::string& date, const std::string& what,
+                       const Actor& actor);
+  Device report_change(const Scope& s, const std::string& id, const std::string& date, const std::string& summary,
+                       const Actor& actor);
 
  private:
   /// Throws InfraGateRefused (with the rule) when the object breaks a gate rule of the profile.
@@ -148,8 +152,9 @@ std::string name_of(const std::vector<tenancy::EnumItem>& items, const std::stri
 /// newest successful restore test; `in_pusat_data`: its target site counts as the Pusat Data.
 BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
                            const std::optional<std::pair<std::string, std::string>>& last_run,
-                           const std::optional<std::string>& last_ok_on, const std::optional<std::string>& last_restore_on,
-                           bool in_pusat_data, const std::string& today);
+                           const std::optional<std::string>& last_ok_on,
+                           const std::optional<std::string>& last_restore_on, bool in_pusat_data,
+                           const std::string& today);
 /// `date` (YYYY-MM-DD) plus `days`.
 std::string add_days(const std::string& date, int days);
 

@@ -73,8 +73,10 @@ std::string add_days(const std::string& date, int days) {
   return out;
 }
 
-BackupStatus backup_status(const BackupDuty& d, const std::string& created_on, const std::optional<std::pair<std::string, std::string>>& last_run,
-                           const std::optional<std::string>& last_ok_on, const std::optional<std::string>& last_restore_on, bool in_pusat_data,
+BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
+                           const std::optional<std::pair<std::string, std::string>>& last_run,
+                           const std::optional<std::string>& last_ok_on,
+                           const std::optional<std::string>& last_restore_on, bool in_pusat_data,
                            const std::string& today) {
   BackupStatus st;
   st.target_in_pusat_data = in_pusat_data;
@@ -88,12 +90,18 @@ BackupStatus backup_status(const BackupDuty& d, const std::string& created_on, c
   st.overdue = add_days(last_ok_on.value_or(created_on), d.schedule_days) < today;
   st.last_failed = last_run && last_run->second != "ok";
   st.restore_overdue = add_days(last_restore_on.value_or(created_on), d.restore_test_days) < today;
-  if (!d.exception_basis.empty()) st.state = "dikecualikan";
-  else if (!in_pusat_data) st.state = "target_di_luar_pusat_data";
-  else if (st.overdue) st.state = "terlambat";
-  else if (st.last_failed) st.state = "gagal";
-  else if (st.restore_overdue) st.state = "tanpa_uji_pemulihan";
-  else st.state = "ok";
+  if (!d.exception_basis.empty())
+    st.state = "dikecualikan";
+  else if (!in_pusat_data)
+    st.state = "target_di_luar_pusat_data";
+  else if (st.overdue)
+    st.state = "terlambat";
+  else if (st.last_failed)
+    st.state = "gagal";
+  else if (st.restore_overdue)
+    st.state = "tanpa_uji_pemulihan";
+  else
+    st.state = "ok";
   return st;
 }
 
@@ -101,14 +109,17 @@ BackupDuty Service::create_duty(const Scope& s, BackupDuty in, const Actor& acto
   const auto& p = profile_of(s);
   const auto& spec = spec_of(p);
   if (in.performed_by != "pd" && in.performed_by != "dinas")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "performed_by"}, {"allowed", boost::json::array{"pd", "dinas"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "performed_by"}, {"allowed", boost::json::array{"pd", "dinas"}}});
   // Bandar Lampung Pasal 17 ayat (1): data whose management another law governs is excepted, with
   // that law recorded. Regions without the exception refuse one.
   if (!in.exception_basis.empty() && !spec.backup_legal_exception)
-    throw Error(ErrorCode::InfraNoBackupException, {{"field", "exception_basis"}}, tenancy::rule_ref(p, spec.backup_rule));
+    throw Error(ErrorCode::InfraNoBackupException, {{"field", "exception_basis"}},
+                tenancy::rule_ref(p, spec.backup_rule));
   // Balikpapan Pasal 15 ayat (2): the Dinas backs up a PD's data only after the owner's approval.
   if (in.performed_by == "dinas" && spec.backup_by_dinas_rule && in.owner_approval.empty())
-    throw Error(ErrorCode::InfraGateRefused, {{"field", "owner_approval"}, {"missing", boost::json::array{"owner_approval"}}},
+    throw Error(ErrorCode::InfraGateRefused,
+                {{"field", "owner_approval"}, {"missing", boost::json::array{"owner_approval"}}},
                 tenancy::rule_ref(p, spec.backup_by_dinas_rule));
   in.id = crypto::new_id();
   in.created_at = clock::now_iso();
@@ -120,7 +131,8 @@ BackupDuty Service::create_duty(const Scope& s, BackupDuty in, const Actor& acto
     if (in.data_element_id) {
       auto e = elements_.find(c, s, *in.data_element_id);
       if (!e || e->domain != "data_informasi")
-        throw Error(ErrorCode::ValidationInvalidValue, "data_element_id", "not a data set (domain data_informasi) of the architecture");
+        throw Error(ErrorCode::ValidationInvalidValue, "data_element_id",
+                    "not a data set (domain data_informasi) of the architecture");
     }
     repo.insert(s, in);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.backup_duty.create", "infra_backup_duty", in.id,
@@ -144,12 +156,14 @@ BackupDuty Service::duty(const Scope& s, const std::string& id) const {
 BackupRun Service::record_run(const Scope& s, const std::string& duty_id, const RunInput& in, const Actor& actor) {
   auto d = duty(s, duty_id);
   if (in.result != "ok" && in.result != "partial" && in.result != "failed")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "result"}, {"allowed", boost::json::array{"ok", "partial", "failed"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "result"}, {"allowed", boost::json::array{"ok", "partial", "failed"}}});
   auto started = clock::parse_iso(in.started_at), finished = clock::parse_iso(in.finished_at);
   if (!started) throw Error(ErrorCode::ValidationInvalidValue, "started_at", "must be an ISO-8601 UTC time");
   if (!finished) throw Error(ErrorCode::ValidationInvalidValue, "finished_at", "must be an ISO-8601 UTC time");
   // A few minutes of clock skew between the backup host and the platform are tolerated.
-  if (*finished < *started || *finished > clock::now() + std::chrono::minutes(5)) throw Error(ErrorCode::InfraBackupRunFuture);
+  if (*finished < *started || *finished > clock::now() + std::chrono::minutes(5))
+    throw Error(ErrorCode::InfraBackupRunFuture);
   BackupRun r;
   r.id = crypto::new_id();
   r.duty_id = d.id;
@@ -165,18 +179,23 @@ BackupRun Service::record_run(const Scope& s, const std::string& duty_id, const 
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository(c).insert(s, r);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.backup_run.record", "infra_backup_duty", d.id,
-                                        {{"run_id", r.id}, {"finished_at", r.finished_at}, {"result", r.result}, {"size_bytes", r.size_bytes},
+                                        {{"run_id", r.id},
+                                         {"finished_at", r.finished_at},
+                                         {"result", r.result},
+                                         {"size_bytes", r.size_bytes},
                                          {"source", r.source}}));
   });
   return r;
 }
 
-RestoreTest Service::record_restore_test(const Scope& s, const std::string& duty_id, RestoreTest in, const Actor& actor) {
+RestoreTest Service::record_restore_test(const Scope& s, const std::string& duty_id, RestoreTest in,
+                                         const Actor& actor) {
   auto d = duty(s, duty_id);
   require_date(in.date, "date");
   if (in.date > profile_of(s).today()) throw Error(ErrorCode::ValidationInvalidValue, "date", "is in the future");
   if (in.result != "berhasil" && in.result != "gagal")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "result"}, {"allowed", boost::json::array{"berhasil", "gagal"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "result"}, {"allowed", boost::json::array{"berhasil", "gagal"}}});
   in.id = crypto::new_id();
   in.duty_id = d.id;
   in.recorded_by_name = actor.name;
@@ -210,7 +229,8 @@ std::vector<DutyView> Service::board(const Scope& s, const std::string& agency_i
     std::vector<DutyView> out;
     for (auto& d : repo.duties(s, agency_id)) {
       std::optional<std::pair<std::string, std::string>> run;
-      if (auto it = last.find(d.id); it != last.end()) run = std::make_pair(p.local_date(it->second.first), it->second.second);
+      if (auto it = last.find(d.id); it != last.end())
+        run = std::make_pair(p.local_date(it->second.first), it->second.second);
       std::optional<std::string> ok_on, restore_on;
       if (auto it = ok.find(d.id); it != ok.end()) ok_on = p.local_date(it->second);
       if (auto it = restored.find(d.id); it != restored.end()) restore_on = it->second;
@@ -218,7 +238,8 @@ std::vector<DutyView> Service::board(const Scope& s, const std::string& agency_i
       if (d.target_site_id)
         if (auto it = sites.find(*d.target_site_id); it != sites.end())
           in_pd = it->second.status == "operasi" &&
-                  std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), it->second.kind) != spec.pusat_data_kinds.end();
+                  std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), it->second.kind) !=
+                      spec.pusat_data_kinds.end();
       auto st = backup_status(d, p.local_date(d.created_at), run, ok_on, restore_on, in_pd, today);
       out.push_back({std::move(d), std::move(st)});
     }
@@ -228,13 +249,15 @@ std::vector<DutyView> Service::board(const Scope& s, const std::string& agency_i
 
 Lan Service::create_lan(const Scope& s, Lan in, const Actor& actor) {
   if (in.built_by != "dinas" && in.built_by != "pd_mandiri_tik")
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "built_by"}, {"allowed", boost::json::array{"dinas", "pd_mandiri_tik"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "built_by"}, {"allowed", boost::json::array{"dinas", "pd_mandiri_tik"}}});
   require_date(in.registered_on, "registered_on");
   in.id = crypto::new_id();
   in.created_at = clock::now_iso();
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     require_agency(c, s, in.agency_id, "agency_id");
-    // A LAN built by the PD itself is for a PD Mandiri TIK only (Balikpapan Pasal 17 ayat (1) huruf b, Madiun Pasal 18 ayat (6) huruf b).
+    // A LAN built by the PD itself is for a PD Mandiri TIK only (Balikpapan Pasal 17 ayat (1) huruf b, Madiun Pasal 18
+    // ayat (6) huruf b).
     if (in.built_by == "pd_mandiri_tik" && !compliance_.tenant_facts(c, s).agency_has_flag(in.agency_id, "mandiri_tik"))
       throw Error(ErrorCode::ValidationInvalidValue, "built_by", "the agency is not a PD Mandiri TIK");
     Repository repo(c);
@@ -257,10 +280,11 @@ Lan Service::lan(const Scope& s, const std::string& id) const {
   });
 }
 
-Diagram Service::upload_diagram(const Scope& s, const std::string& lan_id, const std::string& filename, const std::string& content,
-                                const Actor& actor) {
+Diagram Service::upload_diagram(const Scope& s, const std::string& lan_id, const std::string& filename,
+                                const std::string& content, const Actor& actor) {
   auto l = lan(s, lan_id);
-  if (content.size() > kMaxDiagramBytes) throw Error(ErrorCode::InfraDiagramTooLarge, {{"max_bytes", kMaxDiagramBytes}});
+  if (content.size() > kMaxDiagramBytes)
+    throw Error(ErrorCode::InfraDiagramTooLarge, {{"max_bytes", kMaxDiagramBytes}});
   auto type = sniff_diagram(content);
   if (type.empty()) throw Error(ErrorCode::InfraDiagramType);
   Diagram d;
@@ -278,8 +302,10 @@ Diagram Service::upload_diagram(const Scope& s, const std::string& lan_id, const
     d.version = previous.empty() ? 1 : previous.front().version + 1;
     storage::put_blob(c, s.tenant_id, d.sha256, d.size, crypto::to_base64(content), d.uploaded_at);
     repo.insert(s, d);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.lan.diagram", "infra_lan", lan_id,
-                                        {{"diagram_id", d.id}, {"version", d.version}, {"filename", filename}, {"sha256", d.sha256}}));
+    ledger_.append(c,
+                   ledger::change_in(
+                       s, actor, "infrastructure.lan.diagram", "infra_lan", lan_id,
+                       {{"diagram_id", d.id}, {"version", d.version}, {"filename", filename}, {"sha256", d.sha256}}));
   });
   return d;
 }
@@ -313,8 +339,10 @@ Device Service::create_device(const Scope& s, Device in, const Actor& actor) {
     require_agency(c, s, in.agency_id, "agency_id");
     Repository repo(c);
     repo.insert(s, in);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.create", "infra_device", in.id,
-                                        {{"agency_id", in.agency_id}, {"name", in.name}, {"kind", in.kind}, {"coordination", in.coordination}}));
+    ledger_.append(
+        c, ledger::change_in(
+               s, actor, "infrastructure.device.create", "infra_device", in.id,
+               {{"agency_id", in.agency_id}, {"name", in.name}, {"kind", in.kind}, {"coordination", in.coordination}}));
     return *repo.device(s, in.id);
   });
 }
@@ -331,27 +359,32 @@ std::vector<Device> Service::devices(const Scope& s, const std::string& agency_i
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).devices(s, agency_id); });
 }
 
-Device Service::change_device(const Scope& s, const std::string& id, const std::string& date, const std::string& what, const Actor& actor) {
+Device Service::change_device(const Scope& s, const std::string& id, const std::string& date, const std::string& what,
+                              const Actor& actor) {
   auto d = device(s, id);
   require_date(date, "date");
   if (date > profile_of(s).today()) throw Error(ErrorCode::ValidationInvalidValue, "date", "is in the future");
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     repo.record_change(s, id, date, what);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.change", "infra_device", id, {{"date", date}, {"change", what}}));
+    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.change", "infra_device", id,
+                                        {{"date", date}, {"change", what}}));
     return *repo.device(s, id);
   });
 }
 
-Device Service::report_change(const Scope& s, const std::string& id, const std::string& date, const std::string& summary, const Actor& actor) {
+Device Service::report_change(const Scope& s, const std::string& id, const std::string& date,
+                              const std::string& summary, const Actor& actor) {
   auto d = device(s, id);
   require_date(date, "date");
   if (date > profile_of(s).today()) throw Error(ErrorCode::ValidationInvalidValue, "date", "is in the future");
-  if (date < d.last_change_on) throw Error(ErrorCode::ValidationInvalidValue, "date", "is before the change it reports");
+  if (date < d.last_change_on)
+    throw Error(ErrorCode::ValidationInvalidValue, "date", "is before the change it reports");
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     repo.record_report(s, id, date, summary);
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.report", "infra_device", id, {{"date", date}, {"summary", summary}}));
+    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.report", "infra_device", id,
+                                        {{"date", date}, {"summary", summary}}));
     return *repo.device(s, id);
   });
 }

@@ -26,8 +26,7 @@ void check_is_text(std::string_view text) {
       throw FileError(FileErrorKind::NotCsv, "the file contains binary data, not CSV text", line_at(line));
     }
     if (!text::is_valid_utf8(part)) {
-      throw FileError(FileErrorKind::NotCsv, "the text is not UTF-8; save the file as \"CSV UTF-8\"",
-                      line_at(line));
+      throw FileError(FileErrorKind::NotCsv, "the text is not UTF-8; save the file as \"CSV UTF-8\"", line_at(line));
     }
     ++line;
     start = end + 1;
@@ -52,8 +51,7 @@ char detect_delimiter(std::string_view text) {
 
 class CsvParser {
  public:
-  CsvParser(std::string_view text, const Limits& limits)
-      : s_(text), limits_(limits), delim_(detect_delimiter(text)) {}
+  CsvParser(std::string_view text, const Limits& limits) : s_(text), limits_(limits), delim_(detect_delimiter(text)) {}
 
   std::vector<Row> parse() {
     while (i_ < s_.size()) read_record();
@@ -64,8 +62,8 @@ class CsvParser {
  private:
   void read_record() {
     if (rows_.size() >= limits_.max_rows) {
-      throw FileError(FileErrorKind::TooLarge,
-                      "more than " + std::to_string(limits_.max_rows) + " rows", line_at(line_));
+      throw FileError(FileErrorKind::TooLarge, "more than " + std::to_string(limits_.max_rows) + " rows",
+                      line_at(line_));
     }
     Row row;
     bool last_quoted = false;
@@ -134,16 +132,15 @@ class CsvParser {
     // Bytes bound code points from above, so the exact count is only needed near the limit.
     if (field.size() > limits_.max_cell_chars && text::utf8_length(field) > limits_.max_cell_chars) {
       throw FileError(FileErrorKind::TooLarge,
-                      "a cell has more than " + std::to_string(limits_.max_cell_chars) + " characters",
-                      line_at(line_));
+                      "a cell has more than " + std::to_string(limits_.max_cell_chars) + " characters", line_at(line_));
     }
   }
 
   void add_field(Row& row, std::string field) {
     check_length(field);
     if (row.size() >= limits_.max_columns) {
-      throw FileError(FileErrorKind::TooLarge,
-                      "more than " + std::to_string(limits_.max_columns) + " columns", line_at(line_));
+      throw FileError(FileErrorKind::TooLarge, "more than " + std::to_string(limits_.max_columns) + " columns",
+                      line_at(line_));
     }
     if (++cells_ > limits_.max_cells) {
       throw FileError(FileErrorKind::TooLarge, "more than " + std::to_string(limits_.max_cells) + " cells",
@@ -161,9 +158,7 @@ class CsvParser {
   std::vector<Row> rows_;
 };
 
-bool needs_quotes(std::string_view field) {
-  return field.find_first_of(",;\"\r\n") != std::string_view::npos;
-}
+bool needs_quotes(std::string_view field) { return field.find_first_of(",;\"\r\n") != std::string_view::npos; }
 
 }  // namespace
 

@@ -24,12 +24,16 @@ TEST(Csv, IndonesianExcelSemicolonsBomAndQuotedNewlines) {
       "\xEF\xBB\xBF"
       "kode;nama;keterangan\r\n"
       "A.1;\"Dinas Komunikasi; Informatika\";\"baris satu\r\nbaris dua\"\r\n"
-      "A.2;Bapp\xC3\xA9" "da;\"kata \"\"kutip\"\", koma\"\r\n";
+      "A.2;Bapp\xC3\xA9"
+      "da;\"kata \"\"kutip\"\", koma\"\r\n";
   auto rows = read_csv(text);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], (Row{"kode", "nama", "keterangan"}));  // the BOM is not part of "kode"
   EXPECT_EQ(rows[1], (Row{"A.1", "Dinas Komunikasi; Informatika", "baris satu\r\nbaris dua"}));
-  EXPECT_EQ(rows[2], (Row{"A.2", "Bapp\xC3\xA9" "da", "kata \"kutip\", koma"}));
+  EXPECT_EQ(rows[2], (Row{"A.2",
+                          "Bapp\xC3\xA9"
+                          "da",
+                          "kata \"kutip\", koma"}));
 }
 
 TEST(Csv, CommaIsTheDefaultAndSemicolonsInsideQuotesDoNotCount) {
@@ -99,9 +103,7 @@ TEST(Csv, TextAfterClosingQuoteIsMalformed) {
   EXPECT_EQ(e.where(), "line 2");
 }
 
-TEST(Csv, QuotesInsideAnUnquotedFieldAreKept) {
-  EXPECT_EQ(read_csv("a 5\" pipa,b\n")[0], (Row{"a 5\" pipa", "b"}));
-}
+TEST(Csv, QuotesInsideAnUnquotedFieldAreKept) { EXPECT_EQ(read_csv("a 5\" pipa,b\n")[0], (Row{"a 5\" pipa", "b"})); }
 
 TEST(Csv, LimitsAreEnforced) {
   Limits limits;

@@ -4,11 +4,16 @@ namespace simpul::interchange {
 
 std::string_view to_string(FileErrorKind kind) {
   switch (kind) {
-    case FileErrorKind::NotXlsx: return "not_xlsx";
-    case FileErrorKind::NotCsv: return "not_csv";
-    case FileErrorKind::NotOef: return "not_oef";
-    case FileErrorKind::TooLarge: return "too_large";
-    case FileErrorKind::Malformed: return "malformed";
+    case FileErrorKind::NotXlsx:
+      return "not_xlsx";
+    case FileErrorKind::NotCsv:
+      return "not_csv";
+    case FileErrorKind::NotOef:
+      return "not_oef";
+    case FileErrorKind::TooLarge:
+      return "too_large";
+    case FileErrorKind::Malformed:
+      return "malformed";
   }
   return "malformed";
 }

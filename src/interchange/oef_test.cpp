@@ -23,13 +23,22 @@ FileError oef_error(std::string_view xml, const Limits& limits = {}) {
 OefModel sample_model() {
   OefModel m;
   m.name = "Arsitektur SPBE Kota Contoh & <Sekitarnya>";
-  m.elements.push_back({"LB.01", "BusinessService", "Layanan \"Perizinan\" Terpadu",
-                        "Melayani izin usaha.\nBaris kedua dengan tab\tdan CR\r\nselesai; 'kutip' & <tag> 🚀",
-                        {{"simpul:code", "LB.01"}, {"simpul:domain", "layanan"}, {"simpul:attr.sla", "3 hari & <24 jam>"}}});
-  m.elements.push_back({"42", "BusinessProcess", "Verifikasi berkas", "", {{"simpul:code", "PB.07"}, {"simpul:empty", ""}}});
+  m.elements.push_back(
+      {"LB.01",
+       "BusinessService",
+       "Layanan \"Perizinan\" Terpadu",
+       "Melayani izin usaha.\nBaris kedua dengan tab\tdan CR\r\nselesai; 'kutip' & <tag> 🚀",
+       {{"simpul:code", "LB.01"}, {"simpul:domain", "layanan"}, {"simpul:attr.sla", "3 hari & <24 jam>"}}});
+  m.elements.push_back(
+      {"42", "BusinessProcess", "Verifikasi berkas", "", {{"simpul:code", "PB.07"}, {"simpul:empty", ""}}});
   m.elements.push_back({"kode dengan spasi:dan/garis_miring", "ApplicationComponent", "SIMBG Désa", "", {}});
   m.elements.push_back({"id-sudah-berawalan", "DataObject", "", "", {}});
-  m.relationships.push_back({"rel 1", "Serving", "kode dengan spasi:dan/garis_miring", "LB.01", "melayani", "catatan \"relasi\"",
+  m.relationships.push_back({"rel 1",
+                             "Serving",
+                             "kode dengan spasi:dan/garis_miring",
+                             "LB.01",
+                             "melayani",
+                             "catatan \"relasi\"",
                              {{"simpul:description", "A > B"}}});
   m.relationships.push_back({"r2", "Realization", "42", "LB.01", "", "", {}});
   return m;
@@ -52,7 +61,8 @@ TEST(Oef, WritesTheExchangeFormatArchiExpects) {
   EXPECT_NE(xml.find(R"(<propertyDefinition identifier="propid-1" type="string">)"), std::string::npos);
   EXPECT_NE(xml.find("<name>simpul:code</name>"), std::string::npos);
   EXPECT_NE(xml.find(R"(<property propertyDefinitionRef="propid-1">)"), std::string::npos);
-  EXPECT_NE(xml.find(R"(<name xml:lang="id">Arsitektur SPBE Kota Contoh &amp; &lt;Sekitarnya&gt;</name>)"), std::string::npos);
+  EXPECT_NE(xml.find(R"(<name xml:lang="id">Arsitektur SPBE Kota Contoh &amp; &lt;Sekitarnya&gt;</name>)"),
+            std::string::npos);
   // Order required by the schema: elements, relationships, then property definitions.
   EXPECT_LT(xml.find("<elements>"), xml.find("<relationships>"));
   EXPECT_LT(xml.find("<relationships>"), xml.find("<propertyDefinitions>"));
@@ -63,7 +73,8 @@ TEST(Oef, WritesTheExchangeFormatArchiExpects) {
   std::regex identifier(R"re((identifier|source|target)="([^"]*)")re");
   std::regex ncname(R"([A-Za-z_][A-Za-z0-9_.\-]*)");
   int count = 0;
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), identifier); it != std::sregex_iterator(); ++it, ++count) {
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), identifier); it != std::sregex_iterator();
+       ++it, ++count) {
     EXPECT_TRUE(std::regex_match((*it)[2].str(), ncname)) << (*it)[2].str();
   }
   EXPECT_GT(count, 10);
@@ -152,16 +163,18 @@ TEST(Oef, TruncatedFileIsMalformedWithPosition) {
 
 TEST(Oef, StructuralProblemsAreMalformed) {
   auto model = [](const std::string& body) {
-    return R"(<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">)" + body +
-           "</model>";
+    return R"(<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">)" +
+           body + "</model>";
   };
   EXPECT_EQ(oef_error(model(R"(<elements><element xsi:type="Node"><name>x</name></element></elements>)")).kind(),
             FileErrorKind::Malformed);
   EXPECT_EQ(oef_error(model(R"(<elements><element identifier="id-1"><name>x</name></element></elements>)")).kind(),
             FileErrorKind::Malformed);
-  EXPECT_EQ(oef_error(model(R"(<relationships><relationship identifier="id-1" source="id-2" xsi:type="Serving"/></relationships>)"))
-                .kind(),
-            FileErrorKind::Malformed);
+  EXPECT_EQ(
+      oef_error(
+          model(R"(<relationships><relationship identifier="id-1" source="id-2" xsi:type="Serving"/></relationships>)"))
+          .kind(),
+      FileErrorKind::Malformed);
   FileError undefined = oef_error(model(
       R"(<elements><element identifier="id-1" xsi:type="Node"><name>x</name><properties><property propertyDefinitionRef="propid-9"><value>v</value></property></properties></element></elements>)"));
   EXPECT_EQ(undefined.kind(), FileErrorKind::Malformed);

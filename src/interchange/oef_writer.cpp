@@ -62,9 +62,8 @@ class OefWriter {
 
   static const std::string& checked_type(const std::string& type) {
     // xsi:type is a QName; ArchiMate's type names are plain ASCII words.
-    if (type.empty() || !std::all_of(type.begin(), type.end(), [](char c) {
-          return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        })) {
+    if (type.empty() || !std::all_of(type.begin(), type.end(),
+                                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); })) {
       throw std::invalid_argument("invalid ArchiMate type '" + type + "'");
     }
     return type;

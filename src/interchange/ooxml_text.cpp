@@ -7,7 +7,7 @@
 namespace simpul::interchange::ooxml {
 namespace {
 
-constexpr std::size_t kMaxColumns = 16384;   // XFD
+constexpr std::size_t kMaxColumns = 16384;  // XFD
 constexpr std::size_t kMaxRows = 1048576;
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); }
@@ -68,8 +68,8 @@ std::string display_number(std::string_view stored) {
   double value = 0;
   auto [end, ec] = std::from_chars(stored.data(), stored.data() + stored.size(), value);
   // Below 2^53 every integer is exact, so printing it as an integer loses nothing.
-  if (ec == std::errc() && end == stored.data() + stored.size() && std::isfinite(value) &&
-      std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
+  if (ec == std::errc() && end == stored.data() + stored.size() && std::isfinite(value) && std::trunc(value) == value &&
+      std::fabs(value) < 9007199254740992.0) {
     return std::to_string(static_cast<std::int64_t>(value));
   }
   return std::string(stored);

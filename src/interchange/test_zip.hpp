@@ -77,27 +77,32 @@ inline void patch_declared_size(std::string& archive, const std::string& name, s
 /// The smallest package structure around the given sheet parts ("xl/worksheets/sheetN.xml").
 inline Entries minimal_workbook(const std::vector<std::string>& sheet_xml, const std::string& shared_strings = "") {
   Entries e;
-  e.emplace_back("_rels/.rels",
-                 R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)");
+  e.emplace_back(
+      "_rels/.rels",
+      R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)");
   std::string sheets, rels;
   for (std::size_t i = 0; i < sheet_xml.size(); ++i) {
     std::string n = std::to_string(i + 1);
     sheets += "<sheet name=\"Sheet" + n + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>";
     rels += "<Relationship Id=\"rId" + n +
             "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-            "Target=\"worksheets/sheet" + n + ".xml\"/>";
+            "Target=\"worksheets/sheet" +
+            n + ".xml\"/>";
     e.emplace_back("xl/worksheets/sheet" + n + ".xml", sheet_xml[i]);
   }
   if (!shared_strings.empty()) {
-    rels += R"(<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)";
+    rels +=
+        R"(<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)";
     e.emplace_back("xl/sharedStrings.xml", shared_strings);
   }
-  e.emplace_back("xl/workbook.xml",
-                 R"(<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)" +
-                     sheets + "</sheets></workbook>");
-  e.emplace_back("xl/_rels/workbook.xml.rels",
-                 R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)" +
-                     rels + "</Relationships>");
+  e.emplace_back(
+      "xl/workbook.xml",
+      R"(<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)" +
+          sheets + "</sheets></workbook>");
+  e.emplace_back(
+      "xl/_rels/workbook.xml.rels",
+      R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)" +
+          rels + "</Relationships>");
   return e;
 }
 

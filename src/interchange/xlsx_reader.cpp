@@ -50,9 +50,7 @@ std::string rels_part_for(std::string_view part) {
   return std::string(dir) + "_rels/" + std::string(file) + ".rels";
 }
 
-bool type_is(std::string_view type, std::string_view suffix) {
-  return type.ends_with("/" + std::string(suffix));
-}
+bool type_is(std::string_view type, std::string_view suffix) { return type.ends_with("/" + std::string(suffix)); }
 
 class RelsHandler : public xml::Handler {
  public:
@@ -101,10 +99,10 @@ struct Budget {
   void add_text(std::size_t bytes, const std::string& where) {
     text_bytes += bytes;
     if (text_bytes > limits.max_text_bytes) {
-      throw FileError(FileErrorKind::TooLarge,
-                      "the workbook holds more than " + std::to_string(limits.max_text_bytes / (1024 * 1024)) +
-                          " MB of text",
-                      where);
+      throw FileError(
+          FileErrorKind::TooLarge,
+          "the workbook holds more than " + std::to_string(limits.max_text_bytes / (1024 * 1024)) + " MB of text",
+          where);
     }
   }
 };
@@ -313,8 +311,8 @@ class SheetHandler : public xml::Handler {
   const std::vector<std::string>& shared_;
   Budget& budget_;
   const Limits& limits_;
-  bool in_data_ = false, in_row_ = false, in_cell_ = false, in_inline_ = false, in_phonetic_ = false,
-       capture_ = false, has_value_ = false;
+  bool in_data_ = false, in_row_ = false, in_cell_ = false, in_inline_ = false, in_phonetic_ = false, capture_ = false,
+       has_value_ = false;
   std::size_t row_ = 0, column_ = 0, next_column_ = 0;
   std::string type_, value_;
 };

@@ -66,7 +66,8 @@ TEST(Xlsx, LargeWorkbookRoundTrip) {
   Sheet sheet{"Data", {}};
   for (int r = 0; r < 5000; ++r) {
     Row row;
-    for (int c = 0; c < 10; ++c) row.push_back(c % 3 == 0 ? std::to_string(r * 10 + c) : "sel " + std::to_string(r) + "-" + std::to_string(c));
+    for (int c = 0; c < 10; ++c)
+      row.push_back(c % 3 == 0 ? std::to_string(r * 10 + c) : "sel " + std::to_string(r) + "-" + std::to_string(c));
     sheet.rows.push_back(std::move(row));
   }
   auto back = read_xlsx(write_xlsx({sheet}));
@@ -77,34 +78,41 @@ TEST(Xlsx, LargeWorkbookRoundTrip) {
 TEST(Xlsx, ReadsWorkbooksFromOtherWriters) {
   const std::string ns = R"(xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main")";
   tz::Entries e;
-  e.emplace_back("_rels/.rels",
-                 R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/book.xml"/></Relationships>)");
+  e.emplace_back(
+      "_rels/.rels",
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/book.xml"/></Relationships>)");
   // Sheet order comes from the workbook, part names from its relationships, not from "sheet1.xml".
-  e.emplace_back("xl/book.xml",
-                 R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)"
-                 R"(<sheet name="Elemen" sheetId="7" r:id="rB"/><sheet name="Grafik" sheetId="8" r:id="rC"/><sheet name="Relasi" sheetId="3" r:id="rA"/></sheets></workbook>)");
-  e.emplace_back("xl/_rels/book.xml.rels",
-                 R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-                 R"(<Relationship Id="rA" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="data/b.xml"/>)"
-                 R"(<Relationship Id="rB" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/data/a.xml"/>)"
-                 R"(<Relationship Id="rC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="charts/c.xml"/>)"
-                 R"(<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="../xl/strings.xml"/>)"
-                 R"(<Relationship Id="rX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org" TargetMode="External"/>)"
-                 "</Relationships>");
-  e.emplace_back("xl/strings.xml",
-                 R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">)"
-                 R"(<si><t>kode</t></si>)"
-                 R"(<si><r><rPr><b/></rPr><t>Dinas </t></r><r><t xml:space="preserve">Kesehatan </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>)"
-                 R"(<si><t>baris_x000D_
+  e.emplace_back(
+      "xl/book.xml",
+      R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)"
+      R"(<sheet name="Elemen" sheetId="7" r:id="rB"/><sheet name="Grafik" sheetId="8" r:id="rC"/><sheet name="Relasi" sheetId="3" r:id="rA"/></sheets></workbook>)");
+  e.emplace_back(
+      "xl/_rels/book.xml.rels",
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rA" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="data/b.xml"/>)"
+      R"(<Relationship Id="rB" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/data/a.xml"/>)"
+      R"(<Relationship Id="rC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="charts/c.xml"/>)"
+      R"(<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="../xl/strings.xml"/>)"
+      R"(<Relationship Id="rX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org" TargetMode="External"/>)"
+      "</Relationships>");
+  e.emplace_back(
+      "xl/strings.xml",
+      R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">)"
+      R"(<si><t>kode</t></si>)"
+      R"(<si><r><rPr><b/></rPr><t>Dinas </t></r><r><t xml:space="preserve">Kesehatan </t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>)"
+      R"(<si><t>baris_x000D_
 dua</t></si></sst>)");
-  e.emplace_back("xl/data/a.xml",
-                 "<x:worksheet " + ns + "><x:sheetData>"
-                 R"(<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" s="1"/><x:c r="C1" t="inlineStr"><x:is><x:t>nama</x:t></x:is></x:c></x:row>)"
-                 R"(<x:row r="3"><x:c r="A3"><x:v>5.0</x:v></x:c><x:c><x:v>2.50</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c r="E3"><x:v>1E3</x:v></x:c></x:row>)"
-                 R"(<x:row r="4"><x:c r="B4" t="b"><x:v>1</x:v></x:c><x:c r="C4" t="e"><x:v>#N/A</x:v></x:c><x:c r="D4" t="str"><x:f>A1&amp;"x"</x:f><x:v>kodex</x:v></x:c><x:c r="E4" t="s"><x:v>2</x:v></x:c><x:c r="F4" s="2"/><x:c r="G4" t="inlineStr"><x:is><x:t></x:t></x:is></x:c></x:row>)"
-                 R"(<x:row r="5" spans="1:3"><x:c r="A5" s="3"/></x:row>)"
-                 "</x:sheetData></x:worksheet>");
-  e.emplace_back("xl/data/b.xml", tz::sheet_xml(R"(<row><c t="inlineStr"><is><r><t>sumber</t></r><r><t>_kode</t></r></is></c></row>)"));
+  e.emplace_back(
+      "xl/data/a.xml",
+      "<x:worksheet " + ns +
+          "><x:sheetData>"
+          R"(<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" s="1"/><x:c r="C1" t="inlineStr"><x:is><x:t>nama</x:t></x:is></x:c></x:row>)"
+          R"(<x:row r="3"><x:c r="A3"><x:v>5.0</x:v></x:c><x:c><x:v>2.50</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c r="E3"><x:v>1E3</x:v></x:c></x:row>)"
+          R"(<x:row r="4"><x:c r="B4" t="b"><x:v>1</x:v></x:c><x:c r="C4" t="e"><x:v>#N/A</x:v></x:c><x:c r="D4" t="str"><x:f>A1&amp;"x"</x:f><x:v>kodex</x:v></x:c><x:c r="E4" t="s"><x:v>2</x:v></x:c><x:c r="F4" s="2"/><x:c r="G4" t="inlineStr"><x:is><x:t></x:t></x:is></x:c></x:row>)"
+          R"(<x:row r="5" spans="1:3"><x:c r="A5" s="3"/></x:row>)"
+          "</x:sheetData></x:worksheet>");
+  e.emplace_back("xl/data/b.xml",
+                 tz::sheet_xml(R"(<row><c t="inlineStr"><is><r><t>sumber</t></r><r><t>_kode</t></r></is></c></row>)"));
   auto sheets = read_xlsx(tz::make_zip(e));
 
   ASSERT_EQ(sheets.size(), 2u) << "the chart sheet is skipped";
@@ -125,7 +133,8 @@ TEST(Xlsx, NotAZipIsNotXlsx) {
 }
 
 TEST(Xlsx, ZipWithoutWorkbookIsNotXlsx) {
-  std::string ods = tz::make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", "<x/>"}});
+  std::string ods =
+      tz::make_zip({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", "<x/>"}});
   EXPECT_EQ(xlsx_error(ods).kind(), FileErrorKind::NotXlsx);
 }
 
@@ -222,8 +231,9 @@ TEST(Xlsx, BrokenCellsAreMalformed) {
   };
   EXPECT_EQ(xlsx_error(sheet(R"(<row r="1"><c r="1A"><v>1</v></c></row>)")).kind(), FileErrorKind::Malformed);
   EXPECT_EQ(xlsx_error(sheet(R"(<row r="x"/>)")).kind(), FileErrorKind::Malformed);
-  auto missing = xlsx_error(sheet(R"(<row r="2"><c r="B2" t="s"><v>3</v></c></row>)",
-                                  R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>)"));
+  auto missing = xlsx_error(
+      sheet(R"(<row r="2"><c r="B2" t="s"><v>3</v></c></row>)",
+            R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>)"));
   EXPECT_EQ(missing.kind(), FileErrorKind::Malformed);
   EXPECT_EQ(missing.where(), "sheet 'Sheet1' cell B2");
 }

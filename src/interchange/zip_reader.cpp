@@ -24,8 +24,7 @@ ZipReader::ZipReader(std::string_view bytes, std::size_t max_uncompressed_bytes)
   zip_error_init(&error);
   // An empty buffer still needs a non-null pointer for libzip.
   static const char kEmpty = 0;
-  zip_source_t* source =
-      zip_source_buffer_create(bytes.empty() ? &kEmpty : bytes.data(), bytes.size(), 0, &error);
+  zip_source_t* source = zip_source_buffer_create(bytes.empty() ? &kEmpty : bytes.data(), bytes.size(), 0, &error);
   if (!source) {
     zip_error_fini(&error);
     throw std::bad_alloc();
@@ -73,8 +72,7 @@ bool ZipReader::read(const std::string& name, const std::function<void(std::stri
   for (;;) {
     zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
     if (n < 0) {
-      throw FileError(FileErrorKind::Malformed,
-                      "damaged entry: " + std::string(zip_file_strerror(file.get())), name);
+      throw FileError(FileErrorKind::Malformed, "damaged entry: " + std::string(zip_file_strerror(file.get())), name);
     }
     if (n == 0) break;
     total += static_cast<std::size_t>(n);

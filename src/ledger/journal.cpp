@@ -4,7 +4,8 @@
 
 namespace simpul::ledger {
 
-Page Journal::list(const std::string& tenant_id, std::int64_t limit, std::int64_t offset, const std::string& search) const {
+Page Journal::list(const std::string& tenant_id, std::int64_t limit, std::int64_t offset,
+                   const std::string& search) const {
   return storage::read(db_, [&](storage::Connection& c) { return ledger_.list(c, tenant_id, limit, offset, search); });
 }
 

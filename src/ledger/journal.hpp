@@ -14,7 +14,8 @@ class Journal {
   Journal(storage::Database& db, const Ledger& ledger) : db_(db), ledger_(ledger) {}
 
   /// Newest first; tenant_id empty = all tenants (see Ledger::list).
-  Page list(const std::string& tenant_id, std::int64_t limit, std::int64_t offset, const std::string& search = "") const;
+  Page list(const std::string& tenant_id, std::int64_t limit, std::int64_t offset,
+            const std::string& search = "") const;
   /// The whole chain in one read transaction: the walk sees one snapshot while writers carry on.
   VerifyResult verify() const;
   const Ledger& ledger() const { return ledger_; }

@@ -28,7 +28,8 @@ constexpr std::int64_t kVerifyPage = 1000;
 
 std::string entry_hash(const Entry& e) {
   // Every field but seq: the position of an entry is proven by the prev_hash links.
-  boost::json::array fields{e.at, e.tenant_id, e.actor_id, e.actor_name, e.action, e.object_type, e.object_id, e.digest, e.prev_hash};
+  boost::json::array fields{e.at,          e.tenant_id, e.actor_id, e.actor_name, e.action,
+                            e.object_type, e.object_id, e.digest,   e.prev_hash};
   return crypto::sha256_hex(boost::json::serialize(fields));
 }
 
@@ -50,8 +51,8 @@ constexpr const char* kEntryCols =
     "FROM ledger_entries ";
 
 Entry entry_from(const storage::Row& r) {
-  return {r.int_at(0),   r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4),  r.text_at(5),
-          r.text_at(6),  r.text_at(7), r.text_at(8), r.text_at(9), r.text_at(10), r.text_at(11)};
+  return {r.int_at(0),  r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4),  r.text_at(5),
+          r.text_at(6), r.text_at(7), r.text_at(8), r.text_at(9), r.text_at(10), r.text_at(11)};
 }
 
 std::string raw(const unsigned char* p, std::size_t n) { return std::string(reinterpret_cast<const char*>(p), n); }
@@ -90,9 +91,10 @@ crypto::SigningKey read_key(const std::filesystem::path& path) {
   sodium_memzero(hex.data(), hex.size());
   sodium_memzero(secret.data(), secret.size());
   if (!valid)
-    throw Error(ErrorCode::LedgerKeyMissing, {{"path", path.string()}, {"reason", "the key file is not a hex Ed25519 secret key"}});
+    throw Error(ErrorCode::LedgerKeyMissing,
+                {{"path", path.string()}, {"reason", "the key file is not a hex Ed25519 secret key"}});
   crypto_sign_ed25519_sk_to_pk(key.public_key.data(), key.secret.data());
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
     log::warn("ledger.key_permissions", {{"path", path.string()}, {"reason", "readable by other users; chmod 600 it"}});
   return key;
@@ -108,9 +110,11 @@ std::vector<storage::Migration> Ledger::migrations() {
            "hash TEXT NOT NULL);"
            "CREATE INDEX ledger_by_tenant ON ledger_entries (tenant_id, seq);"
            "CREATE TABLE ledger_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL);"
-           "INSERT INTO ledger_head (id, seq, hash) VALUES (1, 0, '" + kGenesis + "');"
-           "CREATE TABLE ledger_checkpoints (seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, signature TEXT NOT NULL, "
-           "public_key TEXT NOT NULL, at TEXT NOT NULL)"},
+           "INSERT INTO ledger_head (id, seq, hash) VALUES (1, 0, '" +
+               kGenesis +
+               "');"
+               "CREATE TABLE ledger_checkpoints (seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, signature TEXT NOT NULL, "
+               "public_key TEXT NOT NULL, at TEXT NOT NULL)"},
           // The head is signed with every append, so a tail rewritten after the last checkpoint (with
           // every hash recomputed) no longer passes. Empty for heads written before this version.
           {301, "ledger: signed head", "ALTER TABLE ledger_head ADD COLUMN signature TEXT NOT NULL DEFAULT ''"}};
@@ -139,14 +143,17 @@ crypto::SigningKey load_or_create_key(const std::filesystem::path& path) {
   if (!linked) {
     if (written && saved_errno == EEXIST) return read_key(path);  // another process won the race: share its key
     throw Error(ErrorCode::LedgerKeyMissing,
-                {{"path", path.string()}, {"reason", std::string("cannot create the key file: ") + std::strerror(saved_errno)}});
+                {{"path", path.string()},
+                 {"reason", std::string("cannot create the key file: ") + std::strerror(saved_errno)}});
   }
   // Make the new directory entry durable too: losing the key would leave every checkpoint unverifiable.
-  if (int dir = ::open(path.has_parent_path() ? path.parent_path().c_str() : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+  if (int dir = ::open(path.has_parent_path() ? path.parent_path().c_str() : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      dir >= 0) {
     ::fsync(dir);
     ::close(dir);
   }
-  log::info("ledger.key_created", {{"path", path.string()}, {"public_key", crypto::to_hex(raw(key.public_key.data(), key.public_key.size()))}});
+  log::info("ledger.key_created", {{"path", path.string()},
+                                   {"public_key", crypto::to_hex(raw(key.public_key.data(), key.public_key.size()))}});
   return key;
 }
 
@@ -156,7 +163,10 @@ struct Ledger::MarkState {
 };
 
 Ledger::Ledger(crypto::SigningKey key, std::int64_t checkpoint_every, std::filesystem::path mark_path)
-    : key_(key), checkpoint_every_(checkpoint_every), mark_path_(std::move(mark_path)), mark_(std::make_shared<MarkState>()) {
+    : key_(key),
+      checkpoint_every_(checkpoint_every),
+      mark_path_(std::move(mark_path)),
+      mark_(std::make_shared<MarkState>()) {
   if (auto m = read_mark()) mark_->written = m->seq;
 }
 
@@ -171,7 +181,10 @@ std::optional<HighWaterMark> Ledger::read_mark() const {
   // An unreadable mark is returned with seq -1 so verify() reports it instead of ignoring it.
   if (ec || !v.is_object()) return HighWaterMark{-1, "", "", ""};
   const auto& o = v.as_object();
-  auto text_of = [&](const char* k) { auto* p = o.if_contains(k); return p && p->is_string() ? std::string(p->as_string()) : std::string(); };
+  auto text_of = [&](const char* k) {
+    auto* p = o.if_contains(k);
+    return p && p->is_string() ? std::string(p->as_string()) : std::string();
+  };
   auto* seq = o.if_contains("seq");
   if (!seq || !seq->is_int64()) return HighWaterMark{-1, "", "", ""};
   m.seq = seq->as_int64();
@@ -187,8 +200,12 @@ void Ledger::write_mark(std::int64_t seq, const std::string& hash) const {
   if (seq <= mark_->written) return;
   HighWaterMark m{seq, hash, clock::now_iso(), ""};
   m.signature = sign_hex(mark_message(m.seq, m.hash, m.at));
-  std::string content = boost::json::serialize(boost::json::object{
-      {"seq", m.seq}, {"hash", m.hash}, {"at", m.at}, {"signature", m.signature}, {"public_key", public_key_hex()}}) + "\n";
+  std::string content = boost::json::serialize(boost::json::object{{"seq", m.seq},
+                                                                   {"hash", m.hash},
+                                                                   {"at", m.at},
+                                                                   {"signature", m.signature},
+                                                                   {"public_key", public_key_hex()}}) +
+                        "\n";
   // Temporary file + rename: a reader (verify, a backup) never sees half a mark. No fsync: after a
   // power loss the mark may be one step behind, which weakens the check by that step only.
   auto tmp = mark_path_;
@@ -203,9 +220,13 @@ void Ledger::write_mark(std::int64_t seq, const std::string& hash) const {
   log::warn("ledger.mark_write_failed", {{"path", mark_path_.string()}, {"reason", std::strerror(errno)}});
 }
 
-std::string Ledger::sign_hex(std::string_view message) const { return crypto::to_hex(crypto::sign_detached(key_, message)); }
+std::string Ledger::sign_hex(std::string_view message) const {
+  return crypto::to_hex(crypto::sign_detached(key_, message));
+}
 
-std::string Ledger::public_key_hex() const { return crypto::to_hex(raw(key_.public_key.data(), key_.public_key.size())); }
+std::string Ledger::public_key_hex() const {
+  return crypto::to_hex(raw(key_.public_key.data(), key_.public_key.size()));
+}
 
 Entry Ledger::append(storage::Connection& conn, const Change& change) const {
   // Takes the head row's lock first, so concurrent PostgreSQL writers queue here (SQLite already
@@ -226,10 +247,11 @@ Entry Ledger::append(storage::Connection& conn, const Change& change) const {
   e.details = change.details.is_null() ? "{}" : boost::json::serialize(change.details);
   e.digest = crypto::sha256_hex(e.details);
   e.hash = entry_hash(e);
-  conn.execute("INSERT INTO ledger_entries (seq, at, tenant_id, actor_id, actor_name, action, object_type, object_id, "
-               "details, digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {e.seq, e.at, e.tenant_id, e.actor_id, e.actor_name, e.action, e.object_type, e.object_id, e.details,
-                e.digest, e.prev_hash, e.hash});
+  conn.execute(
+      "INSERT INTO ledger_entries (seq, at, tenant_id, actor_id, actor_name, action, object_type, object_id, "
+      "details, digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {e.seq, e.at, e.tenant_id, e.actor_id, e.actor_name, e.action, e.object_type, e.object_id, e.details, e.digest,
+       e.prev_hash, e.hash});
   conn.execute("UPDATE ledger_head SET seq = ?, hash = ?, signature = ? WHERE id = 1",
                {e.seq, e.hash, sign_hex(head_message(e.seq, e.hash))});
   if (checkpoint_every_ > 0 && e.seq % checkpoint_every_ == 0) checkpoint(conn);
@@ -279,8 +301,10 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
     checkpoints.emplace(r.int_at(0), Signed{r.text_at(1), ok});
   }
   auto check_checkpoint = [&](std::int64_t seq, const Signed& cp, const std::string* entry_hash_at_seq) {
-    if (!cp.signature_ok) fail(seq, "bad_signature", "checkpoint " + n(seq) + " is not signed by this instance's key");
-    else if (!entry_hash_at_seq) fail(seq, "deleted", "entry " + n(seq) + ", signed by a checkpoint, is missing");
+    if (!cp.signature_ok)
+      fail(seq, "bad_signature", "checkpoint " + n(seq) + " is not signed by this instance's key");
+    else if (!entry_hash_at_seq)
+      fail(seq, "deleted", "entry " + n(seq) + ", signed by a checkpoint, is missing");
     else if (*entry_hash_at_seq != cp.hash)
       // Catches a rewrite whose author recomputed every later hash: the chain is consistent, the signature is not.
       fail(seq, "edited", "entries up to " + n(seq) + " differ from what checkpoint " + n(seq) + " signed");
@@ -307,11 +331,15 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
           // The entry links to something other than its predecessor. Pointing at a later entry means
           // entries swapped places; pointing nowhere means the predecessor was rewritten and rehashed
           // (or, for the first entry, that entries before it were removed and the rest renumbered).
-          bool links_forward = !conn.query("SELECT seq FROM ledger_entries WHERE hash = ? AND seq > ? LIMIT 1",
-                                           {e.prev_hash, e.seq}).empty();
-          if (links_forward) fail(e.seq, "reordered", "entry " + n(e.seq) + " links to a later entry");
-          else if (e.seq == 1) fail(1, "deleted", "entry 1 links to an entry that is missing");
-          else fail(e.seq - 1, "edited", "entry " + n(e.seq - 1) + " was rewritten: the next entry does not link to it");
+          bool links_forward =
+              !conn.query("SELECT seq FROM ledger_entries WHERE hash = ? AND seq > ? LIMIT 1", {e.prev_hash, e.seq})
+                   .empty();
+          if (links_forward)
+            fail(e.seq, "reordered", "entry " + n(e.seq) + " links to a later entry");
+          else if (e.seq == 1)
+            fail(1, "deleted", "entry 1 links to an entry that is missing");
+          else
+            fail(e.seq - 1, "edited", "entry " + n(e.seq - 1) + " was rewritten: the next entry does not link to it");
         }
         for (; next_cp != checkpoints.end() && next_cp->first <= e.seq; ++next_cp)
           check_checkpoint(next_cp->first, next_cp->second, next_cp->first == e.seq ? &e.hash : nullptr);
@@ -331,10 +359,12 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
   if (mark) {
     result.high_water_mark = mark;
     if (mark->seq < 0 || !signed_by(public_key_hex(), mark_message(mark->seq, mark->hash, mark->at), mark->signature))
-      fail(last_seq, "bad_signature", "the high-water mark " + mark_path_.string() + " is not signed by this instance's key");
+      fail(last_seq, "bad_signature",
+           "the high-water mark " + mark_path_.string() + " is not signed by this instance's key");
     else if (mark->seq > last_seq)
-      fail(last_seq + 1, "deleted", "entries after " + n(last_seq) + " are missing: the high-water mark signed at " +
-                                        mark->at + " records entry " + n(mark->seq));
+      fail(last_seq + 1, "deleted",
+           "entries after " + n(last_seq) + " are missing: the high-water mark signed at " + mark->at +
+               " records entry " + n(mark->seq));
     else if (!mark_hash || *mark_hash != mark->hash)
       fail(mark->seq, "edited", "entry " + n(mark->seq) + " differs from the high-water mark signed at " + mark->at);
   } else if (!mark_path_.empty() && last_seq > 0) {
@@ -356,8 +386,10 @@ VerifyResult Ledger::verify(storage::Connection& conn) const {
       std::int64_t last_cp = 0;
       for (const auto& [seq, cp] : checkpoints)
         if (seq <= head->seq) last_cp = seq;
-      fail(head->seq, "edited", "the chain head (entry " + n(head->seq) + ") is not signed by this instance's key: entries after checkpoint " +
-                                    n(last_cp) + " were rewritten or cut");
+      fail(head->seq, "edited",
+           "the chain head (entry " + n(head->seq) +
+               ") is not signed by this instance's key: entries after checkpoint " + n(last_cp) +
+               " were rewritten or cut");
     }
   }
   // Checkpoints beyond the last entry: their entries were cut from the tail (and the head rewound).
@@ -379,8 +411,9 @@ Page Ledger::list(storage::Connection& conn, const std::string& tenant_id, std::
   }
   if (!search.empty()) {
     // What people look for: who, what kind of change, which object, and any value inside the change.
-    where += " AND (lower(actor_name) LIKE lower(?) ESCAPE '\\' OR lower(action) LIKE lower(?) ESCAPE '\\' OR "
-             "object_id = ? OR lower(details) LIKE lower(?) ESCAPE '\\')";
+    where +=
+        " AND (lower(actor_name) LIKE lower(?) ESCAPE '\\' OR lower(action) LIKE lower(?) ESCAPE '\\' OR "
+        "object_id = ? OR lower(details) LIKE lower(?) ESCAPE '\\')";
     auto pattern = text::like_pattern_contains(search);
     params.insert(params.end(), {pattern, pattern, search, pattern});
   }

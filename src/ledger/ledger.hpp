@@ -23,8 +23,8 @@ namespace simpul::ledger {
 
 /// What a service records about one state change.
 struct Change {
-  std::string tenant_id;    // empty for instance-level changes
-  std::string actor_id;     // user id, or "system" / "cli"
+  std::string tenant_id;  // empty for instance-level changes
+  std::string actor_id;   // user id, or "system" / "cli"
   std::string actor_name;
   std::string action;       // "agency.create", "team.member_add", ...
   std::string object_type;  // "agency", "user", ...
@@ -35,8 +35,8 @@ struct Change {
 /// A change `actor` made in `scope`'s tenant: what every service passes to append().
 inline Change change_in(const Scope& scope, const Actor& actor, std::string action, std::string object_type,
                         std::string object_id, boost::json::value details) {
-  return {scope.tenant_id, actor.id, actor.name, std::move(action), std::move(object_type), std::move(object_id),
-          std::move(details)};
+  return {scope.tenant_id,      actor.id,          actor.name, std::move(action), std::move(object_type),
+          std::move(object_id), std::move(details)};
 }
 
 struct Entry {

@@ -20,8 +20,8 @@ class LedgerTest : public test_support::DatabaseTest {
   void fill(storage::Database& db, const Ledger& l, int n) {
     for (int i = 1; i <= n; ++i)
       storage::write_transaction(db, [&](storage::Connection& c) {
-        l.append(c, {i % 2 ? "tenant-a" : "tenant-b", "u1", "Budi", "agency.update", "agency", "obj" + std::to_string(i),
-                     boost::json::object{{"n", i}}});
+        l.append(c, {i % 2 ? "tenant-a" : "tenant-b", "u1", "Budi", "agency.update", "agency",
+                     "obj" + std::to_string(i), boost::json::object{{"n", i}}});
       });
   }
   VerifyResult verify(storage::Database& db, const Ledger& l) {
@@ -38,12 +38,14 @@ class LedgerTest : public test_support::DatabaseTest {
     storage::write_transaction(db, [&](storage::Connection& c) {
       std::string prev = c.query("SELECT hash FROM ledger_entries WHERE seq = ?", {edited - 1})[0].text_at(0);
       for (auto seq = edited; seq <= last; ++seq) {
-        auto e = c.query("SELECT at, tenant_id, actor_id, actor_name, action, object_type, object_id, details "
-                         "FROM ledger_entries WHERE seq = ?", {seq})[0];
+        auto e = c.query(
+            "SELECT at, tenant_id, actor_id, actor_name, action, object_type, object_id, details "
+            "FROM ledger_entries WHERE seq = ?",
+            {seq})[0];
         std::string details = seq == edited ? "{\"n\":-1}" : e.text_at(7);
         std::string digest = crypto::sha256_hex(details);
         boost::json::array fields{e.text_at(0), e.text_at(1), e.text_at(2), e.text_at(3), e.text_at(4),
-                                  e.text_at(5), e.text_at(6), digest, prev};
+                                  e.text_at(5), e.text_at(6), digest,       prev};
         std::string hash = crypto::sha256_hex(boost::json::serialize(fields));
         c.execute("UPDATE ledger_entries SET details = ?, digest = ?, prev_hash = ?, hash = ? WHERE seq = ?",
                   {details, digest, prev, hash, seq});
@@ -88,7 +90,10 @@ TEST_P(LedgerTest, ATailCutAfterTheLastCheckpointWithTheHeadRewoundIsFound) {
   test_support::TestDatabase t(GetParam());
   auto l = make(t);
   fill(t.db(), l, 130);
-  auto hash_110 = [&] { auto c = t.db().acquire(); return c->query("SELECT hash FROM ledger_entries WHERE seq = 110")[0].text_at(0); }();
+  auto hash_110 = [&] {
+    auto c = t.db().acquire();
+    return c->query("SELECT hash FROM ledger_entries WHERE seq = 110")[0].text_at(0);
+  }();
   sql(t.db(), "DELETE FROM ledger_entries WHERE seq > 110");
   sql(t.db(), "UPDATE ledger_head SET seq = 110, hash = ? WHERE id = 1", {hash_110});
   auto r = verify(t.db(), l);
@@ -139,10 +144,9 @@ TEST_P(LedgerTest, TheHighWaterMarkFollowsCommitsOnlyAndIsPrivate) {
       l.append(c, {"tenant-a", "u1", "Budi", "agency.update", "agency", "x", nullptr});
       throw std::runtime_error("rolled back");
     });
-  } catch (const std::runtime_error&) {
-  }
+  } catch (const std::runtime_error&) {}
   EXPECT_EQ(l.read_mark()->seq, 3);  // a rolled-back append never reaches the mark
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat(mark_path(t).c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   auto r = verify(t.db(), l);
@@ -156,7 +160,7 @@ TEST_P(LedgerTest, AForgedOrMissingHighWaterMarkIsReported) {
   fill(t.db(), l, 5);
   std::filesystem::remove(mark_path(t));
   auto missing = verify(t.db(), l);
-  EXPECT_TRUE(missing.ok);  // a restored database without its mark is not proof of tampering ...
+  EXPECT_TRUE(missing.ok);                 // a restored database without its mark is not proof of tampering ...
   ASSERT_EQ(missing.warnings.size(), 1u);  // ... but the weaker guarantee is said
   { std::ofstream(mark_path(t)) << R"({"seq":900,"hash":"00","at":"2026-01-01T00:00:00Z","signature":"ab"})"; }
   auto forged = verify(t.db(), l);
@@ -395,7 +399,7 @@ TEST(LedgerKey, IsCreatedPrivateAndReloaded) {
   test_support::TempDir dir;
   auto path = dir.path() / "keys" / "ledger.key";
   auto a = load_or_create_key(path);
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   auto b = load_or_create_key(path);

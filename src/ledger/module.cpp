@@ -30,8 +30,14 @@ LedgerModule::LedgerModule(seam::Services& services)
 }
 
 std::vector<seam::Permission> LedgerModule::permissions() const {
-  return {{"ledger.read", {"tenant_admin", "planner", "auditor", "approver", "assessor"}, "Membaca jejak audit", "Read the audit trail"},
-          {"ledger.verify", {"tenant_admin", "auditor"}, "Memverifikasi rantai jejak audit", "Verify the audit trail's chain"}};
+  return {{"ledger.read",
+           {"tenant_admin", "planner", "auditor", "approver", "assessor"},
+           "Membaca jejak audit",
+           "Read the audit trail"},
+          {"ledger.verify",
+           {"tenant_admin", "auditor"},
+           "Memverifikasi rantai jejak audit",
+           "Verify the audit trail's chain"}};
 }
 
 void LedgerModule::register_routes(http::Router& router) {
@@ -54,7 +60,8 @@ void LedgerModule::register_routes(http::Router& router) {
                                     {"problem", result.first_problem->kind},
                                     {"message", result.first_problem->message}};
     boost::json::value mark = nullptr;
-    if (result.high_water_mark) mark = boost::json::object{{"seq", result.high_water_mark->seq}, {"at", result.high_water_mark->at}};
+    if (result.high_water_mark)
+      mark = boost::json::object{{"seq", result.high_water_mark->seq}, {"at", result.high_water_mark->at}};
     boost::json::array warnings;
     for (const auto& w : result.warnings) warnings.emplace_back(w);
     return http::json_response(200, boost::json::object{{"ok", result.ok},

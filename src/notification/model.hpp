@@ -11,8 +11,8 @@ struct Message {
   std::string user_id;
   std::string email;  // empty: inbox only
   std::string title, title_en;
-  std::string body;   // plain text, Indonesian first
-  std::string link;   // console path, e.g. /servicedesk/tickets/<id>
+  std::string body;  // plain text, Indonesian first
+  std::string link;  // console path, e.g. /servicedesk/tickets/<id>
 };
 
 struct InboxItem {

@@ -25,8 +25,9 @@ NotificationModule::NotificationModule(seam::Services& services, const std::file
 std::vector<storage::Migration> NotificationModule::schema() { return Repository::migrations(); }
 
 std::vector<seam::Permission> NotificationModule::permissions() const {
-  return {{"notification.read", {"*"}, "Membaca notifikasinya sendiri", "Read their own notifications"},
-          {"notification.outbox", {"tenant_admin"}, "Melihat status pengiriman surel", "See the e-mail delivery status"}};
+  return {
+      {"notification.read", {"*"}, "Membaca notifikasinya sendiri", "Read their own notifications"},
+      {"notification.outbox", {"tenant_admin"}, "Melihat status pengiriman surel", "See the e-mail delivery status"}};
 }
 
 void NotificationModule::register_routes(http::Router& router) {

@@ -8,9 +8,8 @@ namespace simpul::notification {
 namespace {
 
 boost::json::object to_json(const InboxItem& i) {
-  return {{"id", i.id},         {"title", i.title},           {"title_en", i.title_en},
-          {"body", i.body},     {"link", i.link},             {"created_at", i.created_at},
-          {"read", i.read_at.has_value()}};
+  return {{"id", i.id},     {"title", i.title},           {"title_en", i.title_en},       {"body", i.body},
+          {"link", i.link}, {"created_at", i.created_at}, {"read", i.read_at.has_value()}};
 }
 
 boost::json::object to_json(const Mail& m) {

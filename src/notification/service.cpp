@@ -13,7 +13,8 @@ namespace simpul::notification {
 
 Service::Service(storage::Database& db, std::optional<SmtpConfig> smtp) : db_(db), smtp_(std::move(smtp)) {
   if (smtp_) {
-    log::info("notification.email_enabled", {{"host", smtp_->host}, {"port", smtp_->port}, {"starttls", smtp_->starttls}});
+    log::info("notification.email_enabled",
+              {{"host", smtp_->host}, {"port", smtp_->port}, {"starttls", smtp_->starttls}});
     thread_ = std::thread([this] { run(); });
   }
 }
@@ -53,7 +54,8 @@ void Service::wake() {
 }
 
 std::vector<InboxItem> Service::inbox(const Scope& s, const std::string& user_id, bool unread_only, int limit) const {
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).inbox(s, user_id, unread_only, limit); });
+  return storage::read(db_,
+                       [&](storage::Connection& c) { return Repository(c).inbox(s, user_id, unread_only, limit); });
 }
 
 std::int64_t Service::unread(const Scope& s, const std::string& user_id) const {
@@ -61,11 +63,13 @@ std::int64_t Service::unread(const Scope& s, const std::string& user_id) const {
 }
 
 bool Service::mark_read(const Scope& s, const std::string& user_id, const std::string& id) {
-  return storage::write_transaction(db_, [&](storage::Connection& c) { return Repository(c).mark_read(s, user_id, id, clock::now_iso()); });
+  return storage::write_transaction(
+      db_, [&](storage::Connection& c) { return Repository(c).mark_read(s, user_id, id, clock::now_iso()); });
 }
 
 void Service::mark_all_read(const Scope& s, const std::string& user_id) {
-  storage::write_transaction(db_, [&](storage::Connection& c) { Repository(c).mark_all_read(s, user_id, clock::now_iso()); });
+  storage::write_transaction(
+      db_, [&](storage::Connection& c) { Repository(c).mark_all_read(s, user_id, clock::now_iso()); });
 }
 
 std::vector<Mail> Service::outbox(const Scope& s, int limit) const {
@@ -96,8 +100,11 @@ int Service::deliver_due() {
       bool give_up = attempts >= smtp_->max_attempts;
       repo.retry(m.id, attempts, next, error.substr(0, 300), give_up);
     });
-    if (error.empty()) ++sent;
-    else log::warn("notification.email_failed", {{"mail_id", m.id}, {"attempt", m.attempts + 1}, {"error", error.substr(0, 300)}});
+    if (error.empty())
+      ++sent;
+    else
+      log::warn("notification.email_failed",
+                {{"mail_id", m.id}, {"attempt", m.attempts + 1}, {"error", error.substr(0, 300)}});
   }
   return sent;
 }
@@ -113,7 +120,8 @@ void Service::run() {
     }
     lock.lock();
     // Polls every few seconds for retries that fall due; a new message wakes it at once.
-    cv_.wait_for(lock, std::chrono::seconds(std::min(5, smtp_->retry_base_seconds)), [this] { return stop_ || woken_; });
+    cv_.wait_for(lock, std::chrono::seconds(std::min(5, smtp_->retry_base_seconds)),
+                 [this] { return stop_ || woken_; });
     woken_ = false;
   }
 }

@@ -53,8 +53,10 @@ std::string rfc2822_now() {
 asio::ssl::context make_context(const SmtpConfig& c) {
   asio::ssl::context ctx(asio::ssl::context::tls_client);
   ctx.set_verify_mode(asio::ssl::verify_peer);
-  if (!c.ca_file.empty()) ctx.load_verify_file(c.ca_file);
-  else ctx.set_default_verify_paths();
+  if (!c.ca_file.empty())
+    ctx.load_verify_file(c.ca_file);
+  else
+    ctx.set_default_verify_paths();
   return ctx;
 }
 
@@ -78,7 +80,9 @@ class Session {
       sock.connect(ep.endpoint(), ec);
       if (!ec) break;
     }
-    if (ec || !stream_.next_layer().is_open()) throw std::runtime_error("cannot connect to the SMTP server " + config_.host + ":" + std::to_string(config_.port));
+    if (ec || !stream_.next_layer().is_open())
+      throw std::runtime_error("cannot connect to the SMTP server " + config_.host + ":" +
+                               std::to_string(config_.port));
     expect(220, "greeting");
     ehlo();
     if (config_.starttls) {
@@ -108,20 +112,22 @@ class Session {
     expect(250, "end of data");
     try {
       command("QUIT", 221);
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
   }
 
  private:
   void ehlo() { command("EHLO simpul", 250); }
 
   void write(const std::string& data) {
-    if (tls_) asio::write(stream_, asio::buffer(data));
-    else asio::write(stream_.next_layer(), asio::buffer(data));
+    if (tls_)
+      asio::write(stream_, asio::buffer(data));
+    else
+      asio::write(stream_.next_layer(), asio::buffer(data));
   }
 
   std::string read_line() {
-    std::size_t n = tls_ ? asio::read_until(stream_, buffer_, "\r\n") : asio::read_until(stream_.next_layer(), buffer_, "\r\n");
+    std::size_t n =
+        tls_ ? asio::read_until(stream_, buffer_, "\r\n") : asio::read_until(stream_.next_layer(), buffer_, "\r\n");
     std::string line(asio::buffers_begin(buffer_.data()), asio::buffers_begin(buffer_.data()) + n);
     buffer_.consume(n);
     return line.substr(0, line.size() - 2);
@@ -165,7 +171,8 @@ std::optional<SmtpConfig> load_smtp_config(const std::filesystem::path& file) {
     try {
       std::size_t used = 0;
       int x = std::stoi(v, &used);
-      if (used != v.size() || x < lo || x > hi) fail("must be a number from " + std::to_string(lo) + " to " + std::to_string(hi));
+      if (used != v.size() || x < lo || x > hi)
+        fail("must be a number from " + std::to_string(lo) + " to " + std::to_string(hi));
       return x;
     } catch (const std::logic_error&) {
       fail("must be a number");
@@ -179,19 +186,29 @@ std::optional<SmtpConfig> load_smtp_config(const std::filesystem::path& file) {
     auto eq = line.find('=');
     if (eq == std::string::npos) fail("expected key = value");
     std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
-    if (key == "host") c.host = value;
-    else if (key == "port") c.port = integer(value, 1, 65535);
+    if (key == "host")
+      c.host = value;
+    else if (key == "port")
+      c.port = integer(value, 1, 65535);
     else if (key == "starttls") {
       if (value != "true" && value != "false") fail("starttls must be true or false");
       c.starttls = value == "true";
-    } else if (key == "username") c.username = value;
-    else if (key == "password_file") password_file = value;
-    else if (key == "from") c.from = value;
-    else if (key == "ca_file") c.ca_file = value;
-    else if (key == "timeout_seconds") c.timeout_seconds = integer(value, 1, 300);
-    else if (key == "retry_base_seconds") c.retry_base_seconds = integer(value, 1, 3600);
-    else if (key == "max_attempts") c.max_attempts = integer(value, 1, 50);
-    else fail("unknown key '" + key + "'");
+    } else if (key == "username")
+      c.username = value;
+    else if (key == "password_file")
+      password_file = value;
+    else if (key == "from")
+      c.from = value;
+    else if (key == "ca_file")
+      c.ca_file = value;
+    else if (key == "timeout_seconds")
+      c.timeout_seconds = integer(value, 1, 300);
+    else if (key == "retry_base_seconds")
+      c.retry_base_seconds = integer(value, 1, 3600);
+    else if (key == "max_attempts")
+      c.max_attempts = integer(value, 1, 50);
+    else
+      fail("unknown key '" + key + "'");
   }
   if (c.host.empty() || has_control(c.host)) throw std::runtime_error(file.string() + ": host is required");
   if (c.from.empty() || address_of(c.from).find('@') == std::string::npos || has_control(c.from))
@@ -202,15 +219,19 @@ std::optional<SmtpConfig> load_smtp_config(const std::filesystem::path& file) {
     std::getline(p, c.password);
     c.password = trim(c.password);
   }
-  if (!c.username.empty() && c.password.empty()) throw std::runtime_error(file.string() + ": username needs password_file");
+  if (!c.username.empty() && c.password.empty())
+    throw std::runtime_error(file.string() + ": username needs password_file");
   return c;
 }
 
-std::string compose(const SmtpConfig& config, const std::string& to, const std::string& subject, const std::string& body) {
+std::string compose(const SmtpConfig& config, const std::string& to, const std::string& subject,
+                    const std::string& body) {
   std::string normalized;  // CRLF line ends, as SMTP requires
   for (char ch : body) {
-    if (ch == '\n') normalized += "\r\n";
-    else if (ch != '\r') normalized.push_back(ch);
+    if (ch == '\n')
+      normalized += "\r\n";
+    else if (ch != '\r')
+      normalized.push_back(ch);
   }
   std::string encoded = crypto::to_base64(normalized), wrapped;
   for (std::size_t i = 0; i < encoded.size(); i += 76) wrapped += encoded.substr(i, 76) + "\r\n";

@@ -29,6 +29,7 @@ std::optional<SmtpConfig> load_smtp_config(const std::filesystem::path& file);
 void send_mail(const SmtpConfig& config, const std::string& to, const std::string& subject, const std::string& body);
 
 /// The message as it goes over the wire after DATA (headers, base64 UTF-8 body), without the final dot.
-std::string compose(const SmtpConfig& config, const std::string& to, const std::string& subject, const std::string& body);
+std::string compose(const SmtpConfig& config, const std::string& to, const std::string& subject,
+                    const std::string& body);
 
 }  // namespace simpul::notification

@@ -41,22 +41,27 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
 }  // namespace
 
 TEST(PdfText, CleanKeepsValidUtf8AndReplacesWhatLibharuCannotDraw) {
-  EXPECT_EQ(clean("Caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94"), "Caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94");
-  EXPECT_EQ(clean("a\x01" "b\tc\nd"), "a b c d");
+  EXPECT_EQ(clean("Caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94"),
+            "Caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94");
+  EXPECT_EQ(clean("a\x01"
+                  "b\tc\nd"),
+            "a b c d");
   EXPECT_EQ(clean("a\nb", true), "a\nb");
-  EXPECT_EQ(clean("\xF0\x9F\x98\x80"), kReplacement);          // outside the BMP
-  EXPECT_EQ(clean("x\x80y"), "x" + kReplacement + "y");         // lone continuation byte
-  EXPECT_EQ(clean("\xC3"), kReplacement);                       // truncated sequence
-  EXPECT_EQ(clean("\xE0\x80\xAF"), kReplacement);               // overlong
-  EXPECT_EQ(clean("\xED\xA0\x80"), kReplacement);               // surrogate
+  EXPECT_EQ(clean("\xF0\x9F\x98\x80"), kReplacement);    // outside the BMP
+  EXPECT_EQ(clean("x\x80y"), "x" + kReplacement + "y");  // lone continuation byte
+  EXPECT_EQ(clean("\xC3"), kReplacement);                // truncated sequence
+  EXPECT_EQ(clean("\xE0\x80\xAF"), kReplacement);        // overlong
+  EXPECT_EQ(clean("\xED\xA0\x80"), kReplacement);        // surrogate
 }
 
 TEST(PdfText, WrapNeverCutsACharacterAndEveryLineFits) {
   Document doc;
   const float width = 120, size = 10;
   std::string word(300, 'W');
-  std::string text = "Pelayanan \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 "
-                     "\xE2\x80\x9CKota\xE2\x80\x9D \xE2\x80\x94 " + word + " akhir";
+  std::string text =
+      "Pelayanan \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 "
+      "\xE2\x80\x9CKota\xE2\x80\x9D \xE2\x80\x94 " +
+      word + " akhir";
   auto lines = wrap(doc.regular, size, text, width);
   ASSERT_GT(lines.size(), 3u);
   std::string joined;
@@ -79,7 +84,8 @@ TEST(PdfText, WrapNeverCutsACharacterAndEveryLineFits) {
 
 TEST(PdfText, WrapAtMostEndsInAnEllipsis) {
   Document doc;
-  auto lines = wrap_at_most(doc.regular, 9, std::string(40, 'a') + " " + std::string(40, 'b') + " " + std::string(40, 'c'), 100, 2);
+  auto lines = wrap_at_most(doc.regular, 9,
+                            std::string(40, 'a') + " " + std::string(40, 'b') + " " + std::string(40, 'c'), 100, 2);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines.back().substr(lines.back().size() - 3), "\xE2\x80\xA6");
   EXPECT_LE(text_width(doc.regular, 9, lines.back()), 100.01f);

@@ -8,12 +8,18 @@ namespace {
 constexpr float kCellPad = 3;
 constexpr float kHeaderHeight = 17;
 
-void cell_line(Document& pdf, HPDF_Font font, float size, float x, const Column& c, float baseline, const std::string& s,
-               Rgb color) {
+void cell_line(Document& pdf, HPDF_Font font, float size, float x, const Column& c, float baseline,
+               const std::string& s, Rgb color) {
   switch (c.align) {
-    case Column::Left: text_at(pdf.page, font, size, x + kCellPad, baseline, s, color); break;
-    case Column::Center: text_centered(pdf.page, font, size, x + c.width / 2, baseline, s, color); break;
-    case Column::Right: text_right(pdf.page, font, size, x + c.width - kCellPad, baseline, s, color); break;
+    case Column::Left:
+      text_at(pdf.page, font, size, x + kCellPad, baseline, s, color);
+      break;
+    case Column::Center:
+      text_centered(pdf.page, font, size, x + c.width / 2, baseline, s, color);
+      break;
+    case Column::Right:
+      text_right(pdf.page, font, size, x + c.width - kCellPad, baseline, s, color);
+      break;
   }
 }
 

@@ -23,9 +23,9 @@ std::string_view trim(std::string_view s) {
 /// not fit).
 std::size_t fitting(HPDF_Font font, float size, std::string_view s, float width, bool words) {
   HPDF_REAL used = 0;
-  HPDF_UINT n = HPDF_Font_MeasureText(font, reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                                      static_cast<HPDF_UINT>(s.size()), width, size, 0, 0,
-                                      words ? HPDF_TRUE : HPDF_FALSE, &used);
+  HPDF_UINT n =
+      HPDF_Font_MeasureText(font, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()), width,
+                            size, 0, 0, words ? HPDF_TRUE : HPDF_FALSE, &used);
   return char_boundary(s, std::min<std::size_t>(n, s.size()));
 }
 
@@ -67,8 +67,8 @@ std::size_t char_boundary(std::string_view s, std::size_t n) {
 }
 
 float text_width(HPDF_Font font, float size, std::string_view s) {
-  HPDF_TextWidth w = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                                         static_cast<HPDF_UINT>(s.size()));
+  HPDF_TextWidth w =
+      HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
   return static_cast<float>(w.width) * size / 1000.0f;
 }
 

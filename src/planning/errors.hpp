@@ -8,12 +8,13 @@
 
 namespace simpul::planning {
 
-inline constexpr ErrorCode kNotFound = ErrorCode::RouteNotFound;             // 404
-inline constexpr ErrorCode kInvalid = ErrorCode::ValidationInvalidValue;     // 422, details.field
-inline constexpr ErrorCode kConflict = ErrorCode::ValidationInvalidValue;    // 422, a cycle of that year exists
-inline constexpr ErrorCode kBadStep = ErrorCode::ValidationInvalidValue;     // 422, details.state / details.reason
-inline constexpr ErrorCode kGateRefused = ErrorCode::ValidationInvalidValue; // 422, with the rule and citation
-inline constexpr ErrorCode kReserved = ErrorCode::ValidationInvalidValue;    // 422, reserved to the Dinas, with the article
-inline constexpr ErrorCode kNotCoordinator = ErrorCode::AuthForbidden;       // 403, with the article naming who acts
+inline constexpr ErrorCode kNotFound = ErrorCode::RouteNotFound;              // 404
+inline constexpr ErrorCode kInvalid = ErrorCode::ValidationInvalidValue;      // 422, details.field
+inline constexpr ErrorCode kConflict = ErrorCode::ValidationInvalidValue;     // 422, a cycle of that year exists
+inline constexpr ErrorCode kBadStep = ErrorCode::ValidationInvalidValue;      // 422, details.state / details.reason
+inline constexpr ErrorCode kGateRefused = ErrorCode::ValidationInvalidValue;  // 422, with the rule and citation
+inline constexpr ErrorCode kReserved =
+    ErrorCode::ValidationInvalidValue;                                  // 422, reserved to the Dinas, with the article
+inline constexpr ErrorCode kNotCoordinator = ErrorCode::AuthForbidden;  // 403, with the article naming who acts
 
 }  // namespace simpul::planning

@@ -13,7 +13,9 @@ namespace {
 using evaluation::EvidenceQuery;
 using evaluation::ProposalSink;
 
-std::string share_of(std::size_t part, std::size_t all) { return std::to_string(part) + " dari " + std::to_string(all); }
+std::string share_of(std::size_t part, std::size_t all) {
+  return std::to_string(part) + " dari " + std::to_string(all);
+}
 
 /// One cycle: the proposals collected (evidence), then, of the submitted ones, how many carry the
 /// Dinas's recommendation (where the region names that step) and how many the coordinating PD
@@ -33,19 +35,24 @@ void propose_cycle_evidence(const Cycle& cy, const std::vector<Proposal>& propos
   const std::string year = std::to_string(cy.fiscal_year);
   const std::string link = "/anggaran";
   if (submitted == 0) {
-    out.add("budget_cycle", cy.id, "Siklus anggaran SPBE tahun " + year + ": belum ada usulan yang diajukan" + evaluation::owned_by(q),
+    out.add("budget_cycle", cy.id,
+            "Siklus anggaran SPBE tahun " + year + ": belum ada usulan yang diajukan" + evaluation::owned_by(q),
             cy.state == "dibuka" ? "siklus dibuka" : "siklus ditutup", link, false);
     return;
   }
-  out.add("budget_cycle", cy.id, "Siklus anggaran SPBE tahun " + year + evaluation::owned_by(q),
-          evaluation::joined({std::to_string(submitted) + " usulan Perangkat Daerah diajukan", "total " + rupiah_text(total),
-                              cy.state == "dibuka" ? "siklus dibuka" : "siklus ditutup"}),
-          link, true);
+  out.add(
+      "budget_cycle", cy.id, "Siklus anggaran SPBE tahun " + year + evaluation::owned_by(q),
+      evaluation::joined({std::to_string(submitted) + " usulan Perangkat Daerah diajukan",
+                          "total " + rupiah_text(total), cy.state == "dibuka" ? "siklus dibuka" : "siklus ditutup"}),
+      link, true);
   if (!plan.recommendation_role.empty())
-    out.add("budget_recommendations", "", "Usulan anggaran SPBE " + year + " dengan rekomendasi teknis Dinas: " + share_of(recommended, submitted),
+    out.add("budget_recommendations", "",
+            "Usulan anggaran SPBE " + year + " dengan rekomendasi teknis Dinas: " + share_of(recommended, submitted),
             "dikonsultasikan kepada unit pengelola TIK", link, recommended == submitted);
-  out.add("budget_verification", "", "Usulan anggaran SPBE " + year + " yang diverifikasi: " + share_of(verified, submitted),
-          evaluation::joined({share_of(approved, submitted) + " disetujui", "oleh Perangkat Daerah koordinator perencanaan dan penganggaran"}),
+  out.add("budget_verification", "",
+          "Usulan anggaran SPBE " + year + " yang diverifikasi: " + share_of(verified, submitted),
+          evaluation::joined({share_of(approved, submitted) + " disetujui",
+                              "oleh Perangkat Daerah koordinator perencanaan dan penganggaran"}),
           link, verified == submitted);
 }
 
@@ -70,11 +77,14 @@ class PlanningEvidence final : public evaluation::EvidenceSource {
       propose_cycle_evidence(cy, repo.proposals(q.scope, cy.id, q.agency_id), plan, q, out);
     }
     if (!any)
-      out.add("budget_cycle", "", "Belum ada siklus anggaran SPBE untuk tahun " + std::to_string(q.year) + " atau " + std::to_string(q.year + 1),
+      out.add("budget_cycle", "",
+              "Belum ada siklus anggaran SPBE untuk tahun " + std::to_string(q.year) + " atau " +
+                  std::to_string(q.year + 1),
               "Rencana dan anggaran SPBE belum disusun di Simpul.", "/anggaran", false);
   }
 
-  std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind, std::string_view ref_id) const override {
+  std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind,
+                                     std::string_view ref_id) const override {
     if (!crypto::looks_like_id(ref_id)) return std::nullopt;
     Repository repo(c);
     if (kind == "budget_cycle") {

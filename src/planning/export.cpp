@@ -31,18 +31,20 @@ std::string Service::consolidated_xlsx(const Scope& s, const std::string& cycle_
     std::map<std::string, std::string> agencies, initiatives;
     for (const auto& a : tenancy_.agencies(c, s)) agencies[a.id] = a.name;
     for (const auto& i : roadmap_.all(c, s)) initiatives[i.id] = i.code + " " + i.name;
-    interchange::Sheet lines{"Rincian", {{"Perangkat Daerah", "Tahap", "Sub kegiatan", "Kode rekening", "Uraian", "Spesifikasi", "Kode SSH",
-                                          "Koefisien", "Volume", "Satuan", "Harga satuan", "Jumlah", "Sumber dana", "Kategori",
-                                          "Inisiatif Peta Rencana"}}};
+    interchange::Sheet lines{"Rincian",
+                             {{"Perangkat Daerah", "Tahap", "Sub kegiatan", "Kode rekening", "Uraian", "Spesifikasi",
+                               "Kode SSH", "Koefisien", "Volume", "Satuan", "Harga satuan", "Jumlah", "Sumber dana",
+                               "Kategori", "Inisiatif Peta Rencana"}}};
     interchange::Sheet totals{"Ringkasan", {{"Perangkat Daerah", "Tahap", "Jumlah rincian", "Jumlah"}}};
     std::int64_t all = 0;
     for (const auto& pr : repo.proposals(s, cycle_id, "")) {
       if (pr.state == "draf") continue;
       const auto& agency = agencies[pr.agency_id];
       for (const auto& l : repo.lines_of_proposal(s, pr.id))
-        lines.rows.push_back({agency, step_label(pr.state), l.sub_activity, l.account_code, l.name, l.specification, l.ssh_code, l.volume_text,
-                              std::to_string(l.volume), l.unit, std::to_string(l.unit_price), std::to_string(l.total),
-                              label_of(plan.funding_sources, l.funding_source), l.category.empty() ? "" : label_of(plan.categories, l.category),
+        lines.rows.push_back({agency, step_label(pr.state), l.sub_activity, l.account_code, l.name, l.specification,
+                              l.ssh_code, l.volume_text, std::to_string(l.volume), l.unit, std::to_string(l.unit_price),
+                              std::to_string(l.total), label_of(plan.funding_sources, l.funding_source),
+                              l.category.empty() ? "" : label_of(plan.categories, l.category),
                               l.initiative_id ? initiatives[*l.initiative_id] : ""});
       totals.rows.push_back({agency, step_label(pr.state), std::to_string(pr.line_count), std::to_string(pr.total)});
       all += pr.total;

@@ -5,7 +5,9 @@
 namespace simpul::planning {
 namespace {
 
-boost::json::value plan_opt(const std::optional<std::string>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+boost::json::value plan_opt(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
 
 boost::json::value plan_citation(const tenancy::Profile& p, const std::optional<std::string>& rule) {
   auto r = tenancy::rule_ref(p, rule);
@@ -36,7 +38,8 @@ std::string check_name(const std::string& kind) {
 
 boost::json::array amounts_json(const std::vector<Amount>& items) {
   boost::json::array out;
-  for (const auto& a : items) out.push_back(boost::json::object{{"key", a.key}, {"label", a.label}, {"total", a.total}, {"lines", a.lines}});
+  for (const auto& a : items)
+    out.push_back(boost::json::object{{"key", a.key}, {"label", a.label}, {"total", a.total}, {"lines", a.lines}});
   return out;
 }
 
@@ -96,7 +99,9 @@ boost::json::object to_json(const tenancy::Profile& p, const Line& l) {
   boost::json::array elements, checks;
   for (const auto& e : l.element_ids) elements.emplace_back(e);
   for (const auto& c : l.checks)
-    checks.push_back(boost::json::object{{"kind", c.kind}, {"kind_name", check_name(c.kind)}, {"message", c.message},
+    checks.push_back(boost::json::object{{"kind", c.kind},
+                                         {"kind_name", check_name(c.kind)},
+                                         {"message", c.message},
                                          {"rule", plan_citation(p, c.rule)}});
   return {{"id", l.id},
           {"proposal_id", l.proposal_id},
@@ -135,8 +140,10 @@ boost::json::object to_json(const tenancy::Profile& p, const ProposalView& v) {
 boost::json::object to_json(const tenancy::Profile& p, const LiveCheck& v) {
   boost::json::object out;
   if (v.refusal) {
-    boost::json::object r{{"code", std::string(error_code_string(v.refusal->code()))}, {"details", v.refusal->details()}};
-    r["rule"] = v.refusal->rule() ? boost::json::value(boost::json::object{{"id", v.refusal->rule()->id}, {"citation", v.refusal->rule()->citation}})
+    boost::json::object r{{"code", std::string(error_code_string(v.refusal->code()))},
+                          {"details", v.refusal->details()}};
+    r["rule"] = v.refusal->rule() ? boost::json::value(boost::json::object{{"id", v.refusal->rule()->id},
+                                                                           {"citation", v.refusal->rule()->citation}})
                                   : boost::json::value(nullptr);
     out["refusal"] = std::move(r);
   } else {
@@ -144,7 +151,9 @@ boost::json::object to_json(const tenancy::Profile& p, const LiveCheck& v) {
   }
   boost::json::array checks, dupes;
   for (const auto& c : v.checks)
-    checks.push_back(boost::json::object{{"kind", c.kind}, {"kind_name", check_name(c.kind)}, {"message", c.message},
+    checks.push_back(boost::json::object{{"kind", c.kind},
+                                         {"kind_name", check_name(c.kind)},
+                                         {"message", c.message},
                                          {"rule", plan_citation(p, c.rule)}});
   for (const auto& l : v.possible_duplicates) dupes.push_back(to_json(p, l));
   out["checks"] = std::move(checks);
@@ -174,8 +183,12 @@ boost::json::object to_json(const tenancy::Profile& p, const CandidateView& v) {
 }
 
 boost::json::object to_json(const PriceList& x) {
-  return {{"id", x.id}, {"year", x.year}, {"decree_number", x.decree_number}, {"decree_date", x.decree_date},
-          {"item_count", x.item_count}, {"created_at", x.created_at}};
+  return {{"id", x.id},
+          {"year", x.year},
+          {"decree_number", x.decree_number},
+          {"decree_date", x.decree_date},
+          {"item_count", x.item_count},
+          {"created_at", x.created_at}};
 }
 
 boost::json::object to_json(const PriceImportResult& r) {
@@ -185,7 +198,9 @@ boost::json::object to_json(const PriceImportResult& r) {
     for (const auto& m : row.problems) list.emplace_back(m);
     problems.push_back(boost::json::object{{"row", row.row}, {"problems", list}});
   }
-  return {{"dry_run", r.dry_run}, {"items", r.items}, {"problems", problems},
+  return {{"dry_run", r.dry_run},
+          {"items", r.items},
+          {"problems", problems},
           {"list", r.list ? boost::json::value(to_json(*r.list)) : boost::json::value(nullptr)}};
 }
 
@@ -197,8 +212,10 @@ boost::json::object to_json(const tenancy::Profile& p, const Consolidated& x) {
           {"by_domain", amounts_json(x.by_domain)},
           {"by_initiative", amounts_json(x.by_initiative)},
           {"initiatives_without_budget", amounts_json(x.initiatives_without_budget)},
-          {"without_initiative", boost::json::object{{"key", ""}, {"label", x.without_initiative.label},
-                                                     {"total", x.without_initiative.total}, {"lines", x.without_initiative.lines}}}};
+          {"without_initiative", boost::json::object{{"key", ""},
+                                                     {"label", x.without_initiative.label},
+                                                     {"total", x.without_initiative.total},
+                                                     {"lines", x.without_initiative.lines}}}};
 }
 
 boost::json::object options_json(const tenancy::Profile& p) {
@@ -216,7 +233,8 @@ boost::json::object options_json(const tenancy::Profile& p) {
     std::string holder;
     for (const auto& role : p.roles)
       if (role.id == r.holder_role) holder = role.name;
-    reserved.push_back(boost::json::object{{"id", r.id}, {"name", r.name}, {"holder", holder}, {"rule", plan_citation(p, r.rule)}});
+    reserved.push_back(
+        boost::json::object{{"id", r.id}, {"name", r.name}, {"holder", holder}, {"rule", plan_citation(p, r.rule)}});
   }
   std::string recommender;
   for (const auto& role : p.roles)

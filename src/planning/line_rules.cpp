@@ -76,7 +76,8 @@ std::string fold_text(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += ' ';
-  for (unsigned char ch : text) out += std::isalnum(ch) ? static_cast<char>(std::tolower(ch)) : ch >= 0x80 ? static_cast<char>(ch) : ' ';
+  for (unsigned char ch : text)
+    out += std::isalnum(ch) ? static_cast<char>(std::tolower(ch)) : ch >= 0x80 ? static_cast<char>(ch) : ' ';
   out += ' ';
   return out;
 }

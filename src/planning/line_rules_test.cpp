@@ -41,7 +41,8 @@ TEST(PlanningLineRules, ProductsThatDoNotFitAreRefused) {
 TEST(PlanningLineRules, ReservedClassesMatchWholeWordsAndPrefixes) {
   PlanningProfile p;
   p.reserved.push_back({"internet", "belanja internet", std::nullopt, "diskominfo", {}, {}, {"internet"}});
-  p.reserved.push_back({"pusat_data", "pembangunan pusat data", std::nullopt, "diskominfo", {"5.2.3.99"}, {"SSH.PD"}, {"pusat data"}});
+  p.reserved.push_back(
+      {"pusat_data", "pembangunan pusat data", std::nullopt, "diskominfo", {"5.2.3.99"}, {"SSH.PD"}, {"pusat data"}});
   EXPECT_EQ(classify(p, "5.1.02.01", "", "Langganan Internet kantor", "")->id, "internet");
   EXPECT_EQ(classify(p, "5.1.02.01", "", "Internetwork switch", ""), nullptr);
   EXPECT_EQ(classify(p, "5.1.02.01", "", "Renovasi ruang", "untuk Pusat-Data dinas")->id, "pusat_data");

@@ -29,15 +29,15 @@ struct PlanningProfile {
   bool present = false;
   std::vector<std::string> coordinator_roles;  // roles whose PD opens cycles, verifies, approves
   std::optional<std::string> coordinator_rule;
-  std::optional<std::string> link_rule;         // lines guided by the architecture and the roadmap
-  std::optional<std::string> categories_rule;   // set: a category is required
+  std::optional<std::string> link_rule;        // lines guided by the architecture and the roadmap
+  std::optional<std::string> categories_rule;  // set: a category is required
   std::vector<Choice> categories;
   std::optional<std::string> funding_rule;
   std::vector<Choice> funding_sources;
-  std::optional<std::string> price_rule;        // standard unit prices set by decree
-  std::optional<std::string> submission_rule;   // PDs propose to the coordinator
-  std::optional<std::string> duplicate_rule;    // verification ensures no duplication with other PDs
-  std::optional<std::string> approval_rule;     // approval only after verification
+  std::optional<std::string> price_rule;           // standard unit prices set by decree
+  std::optional<std::string> submission_rule;      // PDs propose to the coordinator
+  std::optional<std::string> duplicate_rule;       // verification ensures no duplication with other PDs
+  std::optional<std::string> approval_rule;        // approval only after verification
   std::optional<std::string> recommendation_rule;  // the Dinas's technical recommendation / coordination
   std::string recommendation_role;                 // the role giving it (empty: no such step)
   bool recommendation_required = false;            // before the PD submits (Lampung Timur Pasal 42 ayat (2))

@@ -31,20 +31,32 @@ std::vector<storage::Migration> PlanningModule::schema() {
 void PlanningModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
 
 std::vector<seam::Permission> PlanningModule::permissions() const {
-  return {{"planning.read", {"*"}, "Membaca rencana dan anggaran SPBE", "Read SPBE plans and budgets"},
-          {"planning.propose", {"tenant_admin"}, "Menyusun usulan anggaran SPBE semua Perangkat Daerah",
-           "Draft every agency's SPBE budget proposal"},
-          {"planning.propose.own", {"agency_operator"}, "Menyusun usulan anggaran SPBE Perangkat Daerahnya",
-           "Draft their own agency's SPBE budget proposal"},
-          {"planning.coordinate", {"tenant_admin", "planner", "technical_reviewer"},
-           "Mengoordinasikan anggaran SPBE (membuka siklus, verifikasi, persetujuan) bila Perangkat Daerahnya ditunjuk regulasi",
-           "Coordinate the SPBE budget (cycles, verification, approval) when the regulation names their agency"},
-          {"planning.recommend", {"tenant_admin", "technical_reviewer"}, "Memberikan rekomendasi teknis anggaran SPBE",
-           "Give technical recommendations on SPBE budgets"},
-          {"planning.prices", {"tenant_admin", "technical_reviewer"}, "Mengimpor standar satuan harga belanja SPBE",
-           "Import the standard unit prices of SPBE spending"},
-          {"planning.synonyms", {"tenant_admin", "technical_reviewer"}, "Mengelola daftar sinonim pemeriksaan duplikasi anggaran",
-           "Maintain the synonym list of the budget duplicate check"}};
+  return {
+      {"planning.read", {"*"}, "Membaca rencana dan anggaran SPBE", "Read SPBE plans and budgets"},
+      {"planning.propose",
+       {"tenant_admin"},
+       "Menyusun usulan anggaran SPBE semua Perangkat Daerah",
+       "Draft every agency's SPBE budget proposal"},
+      {"planning.propose.own",
+       {"agency_operator"},
+       "Menyusun usulan anggaran SPBE Perangkat Daerahnya",
+       "Draft their own agency's SPBE budget proposal"},
+      {"planning.coordinate",
+       {"tenant_admin", "planner", "technical_reviewer"},
+       "Mengoordinasikan anggaran SPBE (membuka siklus, verifikasi, persetujuan) bila Perangkat Daerahnya ditunjuk regulasi",
+       "Coordinate the SPBE budget (cycles, verification, approval) when the regulation names their agency"},
+      {"planning.recommend",
+       {"tenant_admin", "technical_reviewer"},
+       "Memberikan rekomendasi teknis anggaran SPBE",
+       "Give technical recommendations on SPBE budgets"},
+      {"planning.prices",
+       {"tenant_admin", "technical_reviewer"},
+       "Mengimpor standar satuan harga belanja SPBE",
+       "Import the standard unit prices of SPBE spending"},
+      {"planning.synonyms",
+       {"tenant_admin", "technical_reviewer"},
+       "Mengelola daftar sinonim pemeriksaan duplikasi anggaran",
+       "Maintain the synonym list of the budget duplicate check"}};
 }
 
 void PlanningModule::register_routes(http::Router& router) {
@@ -52,9 +64,13 @@ void PlanningModule::register_routes(http::Router& router) {
   http::describe(router, openapi_fragment());
 }
 
-void PlanningModule::register_facts(regulation::FactRegistry& facts) { facts.add(fact_subjects(), proposal_facts(tenancy_)); }
+void PlanningModule::register_facts(regulation::FactRegistry& facts) {
+  facts.add(fact_subjects(), proposal_facts(tenancy_));
+}
 
-void PlanningModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(planning_evidence_source(tenancy_)); }
+void PlanningModule::register_evidence(evaluation::EvidenceSources& sources) {
+  sources.add(planning_evidence_source(tenancy_));
+}
 
 void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const auto& a = planning_profile(p);
@@ -70,26 +86,32 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
          "gate: opening and closing a budget cycle, verifying, approving and deciding duplicate candidates are refused "
          "(`auth.forbidden`, with the article) to anyone outside the coordinating Perangkat Daerah",
          steps);
-  record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused", lines);
+  record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused",
+         lines);
   record(a.categories_rule, "gate: a budget line needs one of the spending categories the article lists", lines);
   record(a.funding_rule, "gate: a budget line's funding source is one the article lists", lines);
-  record(a.price_rule,
-         "record: lines are flagged when above the standard unit price of the year's decree, or under an account the item does not allow",
-         prices);
-  record(a.submission_rule, "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
-  record(a.duplicate_rule,
-         "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines that the "
-         "coordinating PD has not marked duplicate or distinct; finding: a submitted proposal still unverified when its cycle is closed",
-         dupes);
+  record(
+      a.price_rule,
+      "record: lines are flagged when above the standard unit price of the year's decree, or under an account the item does not allow",
+      prices);
+  record(a.submission_rule,
+         "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
+  record(
+      a.duplicate_rule,
+      "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines that the "
+      "coordinating PD has not marked duplicate or distinct; finding: a submitted proposal still unverified when its cycle is closed",
+      dupes);
   record(a.approval_rule, "gate: approval only after verification", steps);
-  record(a.recommendation_rule,
-         a.recommendation_required
-             ? "gate: a PD's proposal is submitted only after the Kominfo PD's coordination is recorded"
-             : "record and finding: the Dinas's technical recommendation on a proposal (the text does not make it a precondition); a "
-               "submitted proposal without it is a compliance finding",
-         steps);
+  record(
+      a.recommendation_rule,
+      a.recommendation_required
+          ? "gate: a PD's proposal is submitted only after the Kominfo PD's coordination is recorded"
+          : "record and finding: the Dinas's technical recommendation on a proposal (the text does not make it a precondition); a "
+            "submitted proposal without it is a compliance finding",
+      steps);
   for (const auto& r : a.reserved)
-    record(r.rule, "gate: a line of another PD classified as '" + r.name + "' (account, SSH code or text) is refused", lines);
+    record(r.rule, "gate: a line of another PD classified as '" + r.name + "' (account, SSH code or text) is refused",
+           lines);
 }
 
 }  // namespace simpul::planning

@@ -12,7 +12,8 @@ std::optional<std::string> planning_rule(const tenancy::Reader& r, const tenancy
   return ref;
 }
 
-std::vector<std::string> planning_texts(const tenancy::Reader& r, const YAML::Node& n, const std::string& key, const std::string& path) {
+std::vector<std::string> planning_texts(const tenancy::Reader& r, const YAML::Node& n, const std::string& key,
+                                        const std::string& path) {
   std::vector<std::string> out;
   YAML::Node list = n[key];
   if (!list.IsDefined() || list.IsNull()) return out;
@@ -24,7 +25,8 @@ std::vector<std::string> planning_texts(const tenancy::Reader& r, const YAML::No
   return out;
 }
 
-std::vector<Choice> planning_choices(const tenancy::Reader& r, const YAML::Node& n, const std::string& key, const std::string& path) {
+std::vector<Choice> planning_choices(const tenancy::Reader& r, const YAML::Node& n, const std::string& key,
+                                     const std::string& path) {
   std::vector<Choice> out;
   std::size_t i = 0;
   for (const auto& item : r.seq(n, key, path)) {
@@ -38,7 +40,8 @@ std::vector<Choice> planning_choices(const tenancy::Reader& r, const YAML::Node&
   return out;
 }
 
-void check_role(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& at, const std::string& field, const std::string& role) {
+void check_role(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& at, const std::string& field,
+                const std::string& role) {
   for (const auto& x : p.roles)
     if (x.id == role) {
       if (!x.agency_flag) r.fail(at, field, "'" + role + "' is not held by a Perangkat Daerah");
@@ -53,7 +56,8 @@ PlanningProfile parse_planning(const tenancy::Reader& r, const tenancy::Profile&
   const std::string path = "planning.";
   a.coordinator_roles = planning_texts(r, n, "coordinator_roles", path);
   if (a.coordinator_roles.empty()) r.fail(n, path + "coordinator_roles", "is required");
-  for (const auto& role : a.coordinator_roles) check_role(r, p, n["coordinator_roles"], path + "coordinator_roles", role);
+  for (const auto& role : a.coordinator_roles)
+    check_role(r, p, n["coordinator_roles"], path + "coordinator_roles", role);
   a.coordinator_rule = planning_rule(r, p, n, "coordinator_rule", path);
   a.link_rule = planning_rule(r, p, n, "link_rule", path);
   a.categories_rule = planning_rule(r, p, n, "categories_rule", path);

@@ -6,7 +6,7 @@
 namespace simpul::planning {
 namespace {
 
-const char* kCycleColumns =
+constexpr const char* kCycleColumns =
     "id, fiscal_year, title, submission_deadline, verification_deadline, state, opened_by_name, opened_at, closed_at";
 
 Cycle cycle_from(const storage::Row& r) {
@@ -24,7 +24,7 @@ Cycle cycle_from(const storage::Row& r) {
   return x;
 }
 
-const char* kProposalSelect =
+constexpr const char* kProposalSelect =
     "SELECT p.id, p.cycle_id, p.agency_id, p.state, p.recommendation, p.recommended_at, "
     "p.recommended_by_name, p.submitted_at, p.verified_at, p.verified_by_name, p.approved_at, p.approved_by_name, p.created_at, "
     "(SELECT COALESCE(SUM(l.total), 0) FROM planning_lines l WHERE l.tenant_id = p.tenant_id AND l.proposal_id = p.id), "
@@ -52,14 +52,15 @@ Proposal proposal_from(const storage::Row& r) {
   return x;
 }
 
-const char* kLineColumns =
+constexpr const char* kLineColumns =
     "id, proposal_id, cycle_id, agency_id, sub_activity, account_code, name, specification, ssh_code, volume_text, volume, unit, "
     "unit_price, total, funding_source, category, element_ids, initiative_id, checks, created_at, updated_at";
 
 std::string checks_text(const std::vector<LineCheck>& checks) {
   boost::json::array out;
   for (const auto& c : checks)
-    out.push_back(boost::json::object{{"kind", c.kind}, {"message", c.message},
+    out.push_back(boost::json::object{{"kind", c.kind},
+                                      {"message", c.message},
                                       {"rule", c.rule ? boost::json::value(*c.rule) : boost::json::value(nullptr)}});
   return boost::json::serialize(out);
 }
@@ -108,7 +109,8 @@ Line line_from(const storage::Row& r) {
   return x;
 }
 
-const char* kCandidateColumns = "id, cycle_id, line_a, line_b, score, reasons, decision, reason, decided_by_name, decided_at, found_at";
+constexpr const char* kCandidateColumns =
+    "id, cycle_id, line_a, line_b, score, reasons, decision, reason, decided_by_name, decided_at, found_at";
 
 CandidatePair candidate_from(const storage::Row& r) {
   CandidatePair x;
@@ -127,7 +129,7 @@ CandidatePair candidate_from(const storage::Row& r) {
   return x;
 }
 
-const char* kPriceListColumns =
+constexpr const char* kPriceListColumns =
     "l.id, l.year, l.decree_number, l.decree_date, l.created_at, "
     "(SELECT COUNT(*) FROM planning_price_items i WHERE i.tenant_id = l.tenant_id AND i.list_id = l.id)";
 
@@ -156,83 +158,91 @@ std::vector<std::string> text_list(const std::string& text) {
 std::vector<storage::Migration> Repository::migrations() {
   // Money is integer Rupiah (BIGINT: 64 bits on both databases). Lines keep their architecture
   // element ids as a JSON list; a deleted element keeps the budget history, so no foreign key.
-  return {{1300, "planning: cycles, proposals, lines, price lists, duplicate candidates",
-           "CREATE TABLE planning_cycles (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "fiscal_year INTEGER NOT NULL, title TEXT NOT NULL, submission_deadline TEXT NOT NULL, verification_deadline TEXT NOT NULL, "
-           "state TEXT NOT NULL, opened_by_name TEXT NOT NULL, opened_at TEXT NOT NULL, closed_at TEXT, UNIQUE (tenant_id, fiscal_year));"
-           "CREATE TABLE planning_proposals (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "cycle_id TEXT NOT NULL REFERENCES planning_cycles(id), agency_id TEXT NOT NULL, state TEXT NOT NULL, "
-           "recommendation TEXT NOT NULL, recommended_at TEXT, recommended_by_name TEXT, submitted_at TEXT, verified_at TEXT, "
-           "verified_by_name TEXT, approved_at TEXT, approved_by_name TEXT, created_at TEXT NOT NULL, UNIQUE (cycle_id, agency_id));"
-           "CREATE INDEX planning_proposals_by_tenant ON planning_proposals (tenant_id, cycle_id);"
-           "CREATE TABLE planning_lines (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "proposal_id TEXT NOT NULL REFERENCES planning_proposals(id), cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL, "
-           "sub_activity TEXT NOT NULL, account_code TEXT NOT NULL, name TEXT NOT NULL, specification TEXT NOT NULL, "
-           "ssh_code TEXT NOT NULL, volume_text TEXT NOT NULL, volume BIGINT NOT NULL, unit TEXT NOT NULL, unit_price BIGINT NOT NULL, "
-           "total BIGINT NOT NULL, funding_source TEXT NOT NULL, category TEXT NOT NULL, element_ids TEXT NOT NULL, "
-           "initiative_id TEXT, checks TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
-           "CREATE INDEX planning_lines_by_proposal ON planning_lines (tenant_id, proposal_id);"
-           "CREATE INDEX planning_lines_by_cycle ON planning_lines (tenant_id, cycle_id);"
-           "CREATE TABLE planning_price_lists (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "year INTEGER NOT NULL, decree_number TEXT NOT NULL, decree_date TEXT NOT NULL, created_at TEXT NOT NULL);"
-           "CREATE INDEX planning_price_lists_by_year ON planning_price_lists (tenant_id, year, created_at);"
-           "CREATE TABLE planning_price_items (tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "list_id TEXT NOT NULL REFERENCES planning_price_lists(id), code TEXT NOT NULL, name TEXT NOT NULL, "
-           "specification TEXT NOT NULL, unit TEXT NOT NULL, price BIGINT NOT NULL, account_codes TEXT NOT NULL, "
-           "PRIMARY KEY (list_id, code));"
-           "CREATE TABLE planning_candidates (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "cycle_id TEXT NOT NULL, line_a TEXT NOT NULL, line_b TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, "
-           "reasons TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL, decided_by_name TEXT NOT NULL, decided_at TEXT, "
-           "found_at TEXT NOT NULL, UNIQUE (tenant_id, line_a, line_b));"
-           "CREATE INDEX planning_candidates_by_cycle ON planning_candidates (tenant_id, cycle_id)"}};
+  return {
+      {1300, "planning: cycles, proposals, lines, price lists, duplicate candidates",
+       "CREATE TABLE planning_cycles (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "fiscal_year INTEGER NOT NULL, title TEXT NOT NULL, submission_deadline TEXT NOT NULL, verification_deadline TEXT NOT NULL, "
+       "state TEXT NOT NULL, opened_by_name TEXT NOT NULL, opened_at TEXT NOT NULL, closed_at TEXT, UNIQUE (tenant_id, fiscal_year));"
+       "CREATE TABLE planning_proposals (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "cycle_id TEXT NOT NULL REFERENCES planning_cycles(id), agency_id TEXT NOT NULL, state TEXT NOT NULL, "
+       "recommendation TEXT NOT NULL, recommended_at TEXT, recommended_by_name TEXT, submitted_at TEXT, verified_at TEXT, "
+       "verified_by_name TEXT, approved_at TEXT, approved_by_name TEXT, created_at TEXT NOT NULL, UNIQUE (cycle_id, agency_id));"
+       "CREATE INDEX planning_proposals_by_tenant ON planning_proposals (tenant_id, cycle_id);"
+       "CREATE TABLE planning_lines (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "proposal_id TEXT NOT NULL REFERENCES planning_proposals(id), cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL, "
+       "sub_activity TEXT NOT NULL, account_code TEXT NOT NULL, name TEXT NOT NULL, specification TEXT NOT NULL, "
+       "ssh_code TEXT NOT NULL, volume_text TEXT NOT NULL, volume BIGINT NOT NULL, unit TEXT NOT NULL, unit_price BIGINT NOT NULL, "
+       "total BIGINT NOT NULL, funding_source TEXT NOT NULL, category TEXT NOT NULL, element_ids TEXT NOT NULL, "
+       "initiative_id TEXT, checks TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+       "CREATE INDEX planning_lines_by_proposal ON planning_lines (tenant_id, proposal_id);"
+       "CREATE INDEX planning_lines_by_cycle ON planning_lines (tenant_id, cycle_id);"
+       "CREATE TABLE planning_price_lists (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "year INTEGER NOT NULL, decree_number TEXT NOT NULL, decree_date TEXT NOT NULL, created_at TEXT NOT NULL);"
+       "CREATE INDEX planning_price_lists_by_year ON planning_price_lists (tenant_id, year, created_at);"
+       "CREATE TABLE planning_price_items (tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "list_id TEXT NOT NULL REFERENCES planning_price_lists(id), code TEXT NOT NULL, name TEXT NOT NULL, "
+       "specification TEXT NOT NULL, unit TEXT NOT NULL, price BIGINT NOT NULL, account_codes TEXT NOT NULL, "
+       "PRIMARY KEY (list_id, code));"
+       "CREATE TABLE planning_candidates (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "cycle_id TEXT NOT NULL, line_a TEXT NOT NULL, line_b TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, "
+       "reasons TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL, decided_by_name TEXT NOT NULL, decided_at TEXT, "
+       "found_at TEXT NOT NULL, UNIQUE (tenant_id, line_a, line_b));"
+       "CREATE INDEX planning_candidates_by_cycle ON planning_candidates (tenant_id, cycle_id)"}};
 }
 
 void Repository::insert(const Scope& s, const Cycle& x) {
-  c_.execute("INSERT INTO planning_cycles (id, tenant_id, fiscal_year, title, submission_deadline, verification_deadline, state, "
-             "opened_by_name, opened_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {x.id, s.tenant_id, x.fiscal_year, x.title, x.submission_deadline, x.verification_deadline, x.state, x.opened_by_name,
-              x.opened_at, x.closed_at});
+  c_.execute(
+      "INSERT INTO planning_cycles (id, tenant_id, fiscal_year, title, submission_deadline, verification_deadline, state, "
+      "opened_by_name, opened_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {x.id, s.tenant_id, x.fiscal_year, x.title, x.submission_deadline, x.verification_deadline, x.state,
+       x.opened_by_name, x.opened_at, x.closed_at});
 }
 
 void Repository::save(const Scope& s, const Cycle& x) {
-  c_.execute("UPDATE planning_cycles SET title = ?, submission_deadline = ?, verification_deadline = ?, state = ?, closed_at = ? "
-             "WHERE tenant_id = ? AND id = ?",
-             {x.title, x.submission_deadline, x.verification_deadline, x.state, x.closed_at, s.tenant_id, x.id});
+  c_.execute(
+      "UPDATE planning_cycles SET title = ?, submission_deadline = ?, verification_deadline = ?, state = ?, closed_at = ? "
+      "WHERE tenant_id = ? AND id = ?",
+      {x.title, x.submission_deadline, x.verification_deadline, x.state, x.closed_at, s.tenant_id, x.id});
 }
 
 std::optional<Cycle> Repository::cycle(const Scope& s, const std::string& id) const {
-  auto rows = c_.query(std::string("SELECT ") + kCycleColumns + " FROM planning_cycles WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+  auto rows = c_.query(std::string("SELECT ") + kCycleColumns + " FROM planning_cycles WHERE tenant_id = ? AND id = ?",
+                       {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   return cycle_from(rows.front());
 }
 
 std::optional<Cycle> Repository::cycle_of_year(const Scope& s, int year) const {
-  auto rows = c_.query(std::string("SELECT ") + kCycleColumns + " FROM planning_cycles WHERE tenant_id = ? AND fiscal_year = ?",
-                       {s.tenant_id, year});
+  auto rows =
+      c_.query(std::string("SELECT ") + kCycleColumns + " FROM planning_cycles WHERE tenant_id = ? AND fiscal_year = ?",
+               {s.tenant_id, year});
   if (rows.empty()) return std::nullopt;
   return cycle_from(rows.front());
 }
 
 std::vector<Cycle> Repository::cycles(const Scope& s) const {
   std::vector<Cycle> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kCycleColumns + " FROM planning_cycles WHERE tenant_id = ? ORDER BY fiscal_year DESC",
+  for (const auto& r : c_.query(std::string("SELECT ") + kCycleColumns +
+                                    " FROM planning_cycles WHERE tenant_id = ? ORDER BY fiscal_year DESC",
                                 {s.tenant_id}))
     out.push_back(cycle_from(r));
   return out;
 }
 
 void Repository::insert(const Scope& s, const Proposal& x) {
-  c_.execute("INSERT INTO planning_proposals (id, tenant_id, cycle_id, agency_id, state, recommendation, created_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-             {x.id, s.tenant_id, x.cycle_id, x.agency_id, x.state, x.recommendation, x.created_at});
+  c_.execute(
+      "INSERT INTO planning_proposals (id, tenant_id, cycle_id, agency_id, state, recommendation, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {x.id, s.tenant_id, x.cycle_id, x.agency_id, x.state, x.recommendation, x.created_at});
 }
 
 void Repository::save(const Scope& s, const Proposal& x) {
-  c_.execute("UPDATE planning_proposals SET state = ?, recommendation = ?, recommended_at = ?, recommended_by_name = ?, "
-             "submitted_at = ?, verified_at = ?, verified_by_name = ?, approved_at = ?, approved_by_name = ? "
-             "WHERE tenant_id = ? AND id = ?",
-             {x.state, x.recommendation, x.recommended_at, x.recommended_by_name, x.submitted_at, x.verified_at, x.verified_by_name,
-              x.approved_at, x.approved_by_name, s.tenant_id, x.id});
+  c_.execute(
+      "UPDATE planning_proposals SET state = ?, recommendation = ?, recommended_at = ?, recommended_by_name = ?, "
+      "submitted_at = ?, verified_at = ?, verified_by_name = ?, approved_at = ?, approved_by_name = ? "
+      "WHERE tenant_id = ? AND id = ?",
+      {x.state, x.recommendation, x.recommended_at, x.recommended_by_name, x.submitted_at, x.verified_at,
+       x.verified_by_name, x.approved_at, x.approved_by_name, s.tenant_id, x.id});
 }
 
 std::optional<Proposal> Repository::proposal(const Scope& s, const std::string& id) const {
@@ -241,38 +251,62 @@ std::optional<Proposal> Repository::proposal(const Scope& s, const std::string& 
   return proposal_from(rows.front());
 }
 
-std::optional<Proposal> Repository::proposal_of(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const {
+std::optional<Proposal> Repository::proposal_of(const Scope& s, const std::string& cycle_id,
+                                                const std::string& agency_id) const {
   auto rows = c_.query(std::string(kProposalSelect) + "WHERE p.tenant_id = ? AND p.cycle_id = ? AND p.agency_id = ?",
                        {s.tenant_id, cycle_id, agency_id});
   if (rows.empty()) return std::nullopt;
   return proposal_from(rows.front());
 }
 
-std::vector<Proposal> Repository::proposals(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const {
+std::vector<Proposal> Repository::proposals(const Scope& s, const std::string& cycle_id,
+                                            const std::string& agency_id) const {
   std::vector<Proposal> out;
-  for (const auto& r : c_.query(std::string(kProposalSelect) +
-                                    "WHERE p.tenant_id = ? AND p.cycle_id = ? AND (? = '' OR p.agency_id = ?) ORDER BY p.created_at, p.id",
-                                {s.tenant_id, cycle_id, agency_id, agency_id}))
+  for (const auto& r : c_.query(
+           std::string(kProposalSelect) +
+               "WHERE p.tenant_id = ? AND p.cycle_id = ? AND (? = '' OR p.agency_id = ?) ORDER BY p.created_at, p.id",
+           {s.tenant_id, cycle_id, agency_id, agency_id}))
     out.push_back(proposal_from(r));
   return out;
 }
 
 void Repository::insert(const Scope& s, const Line& x) {
-  c_.execute("INSERT INTO planning_lines (id, tenant_id, proposal_id, cycle_id, agency_id, sub_activity, account_code, name, "
-             "specification, ssh_code, volume_text, volume, unit, unit_price, total, funding_source, category, element_ids, "
-             "initiative_id, checks, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {x.id, s.tenant_id, x.proposal_id, x.cycle_id, x.agency_id, x.sub_activity, x.account_code, x.name, x.specification,
-              x.ssh_code, x.volume_text, x.volume, x.unit, x.unit_price, x.total, x.funding_source, x.category,
-              list_text(x.element_ids), x.initiative_id, checks_text(x.checks), x.created_at, x.updated_at});
+  c_.execute(
+      "INSERT INTO planning_lines (id, tenant_id, proposal_id, cycle_id, agency_id, sub_activity, account_code, name, "
+      "specification, ssh_code, volume_text, volume, unit, unit_price, total, funding_source, category, element_ids, "
+      "initiative_id, checks, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {x.id,
+       s.tenant_id,
+       x.proposal_id,
+       x.cycle_id,
+       x.agency_id,
+       x.sub_activity,
+       x.account_code,
+       x.name,
+       x.specification,
+       x.ssh_code,
+       x.volume_text,
+       x.volume,
+       x.unit,
+       x.unit_price,
+       x.total,
+       x.funding_source,
+       x.category,
+       list_text(x.element_ids),
+       x.initiative_id,
+       checks_text(x.checks),
+       x.created_at,
+       x.updated_at});
 }
 
 void Repository::save(const Scope& s, const Line& x) {
-  c_.execute("UPDATE planning_lines SET sub_activity = ?, account_code = ?, name = ?, specification = ?, ssh_code = ?, "
-             "volume_text = ?, volume = ?, unit = ?, unit_price = ?, total = ?, funding_source = ?, category = ?, element_ids = ?, "
-             "initiative_id = ?, checks = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
-             {x.sub_activity, x.account_code, x.name, x.specification, x.ssh_code, x.volume_text, x.volume, x.unit, x.unit_price,
-              x.total, x.funding_source, x.category, list_text(x.element_ids), x.initiative_id, checks_text(x.checks), x.updated_at,
-              s.tenant_id, x.id});
+  c_.execute(
+      "UPDATE planning_lines SET sub_activity = ?, account_code = ?, name = ?, specification = ?, ssh_code = ?, "
+      "volume_text = ?, volume = ?, unit = ?, unit_price = ?, total = ?, funding_source = ?, category = ?, element_ids = ?, "
+      "initiative_id = ?, checks = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+      {x.sub_activity, x.account_code, x.name, x.specification, x.ssh_code, x.volume_text, x.volume, x.unit,
+       x.unit_price, x.total, x.funding_source, x.category, list_text(x.element_ids), x.initiative_id,
+       checks_text(x.checks), x.updated_at, s.tenant_id, x.id});
 }
 
 void Repository::remove_line(const Scope& s, const std::string& id) {
@@ -280,95 +314,110 @@ void Repository::remove_line(const Scope& s, const std::string& id) {
 }
 
 std::optional<Line> Repository::line(const Scope& s, const std::string& id) const {
-  auto rows = c_.query(std::string("SELECT ") + kLineColumns + " FROM planning_lines WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+  auto rows = c_.query(std::string("SELECT ") + kLineColumns + " FROM planning_lines WHERE tenant_id = ? AND id = ?",
+                       {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   return line_from(rows.front());
 }
 
 std::vector<Line> Repository::lines_of_proposal(const Scope& s, const std::string& proposal_id) const {
   std::vector<Line> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kLineColumns +
-                                    " FROM planning_lines WHERE tenant_id = ? AND proposal_id = ? ORDER BY created_at, id",
-                                {s.tenant_id, proposal_id}))
+  for (const auto& r :
+       c_.query(std::string("SELECT ") + kLineColumns +
+                    " FROM planning_lines WHERE tenant_id = ? AND proposal_id = ? ORDER BY created_at, id",
+                {s.tenant_id, proposal_id}))
     out.push_back(line_from(r));
   return out;
 }
 
 std::vector<Line> Repository::lines_of_cycle(const Scope& s, const std::string& cycle_id) const {
   std::vector<Line> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kLineColumns +
-                                    " FROM planning_lines WHERE tenant_id = ? AND cycle_id = ? ORDER BY agency_id, created_at, id",
-                                {s.tenant_id, cycle_id}))
+  for (const auto& r :
+       c_.query(std::string("SELECT ") + kLineColumns +
+                    " FROM planning_lines WHERE tenant_id = ? AND cycle_id = ? ORDER BY agency_id, created_at, id",
+                {s.tenant_id, cycle_id}))
     out.push_back(line_from(r));
   return out;
 }
 
 void Repository::insert(const Scope& s, const PriceList& list, const std::vector<PriceItem>& items) {
-  c_.execute("INSERT INTO planning_price_lists (id, tenant_id, year, decree_number, decree_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-             {list.id, s.tenant_id, list.year, list.decree_number, list.decree_date, list.created_at});
+  c_.execute(
+      "INSERT INTO planning_price_lists (id, tenant_id, year, decree_number, decree_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {list.id, s.tenant_id, list.year, list.decree_number, list.decree_date, list.created_at});
   for (const auto& i : items)
-    c_.execute("INSERT INTO planning_price_items (tenant_id, list_id, code, name, specification, unit, price, account_codes) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               {s.tenant_id, list.id, i.code, i.name, i.specification, i.unit, i.price, list_text(i.account_codes)});
+    c_.execute(
+        "INSERT INTO planning_price_items (tenant_id, list_id, code, name, specification, unit, price, account_codes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {s.tenant_id, list.id, i.code, i.name, i.specification, i.unit, i.price, list_text(i.account_codes)});
 }
 
 std::vector<PriceList> Repository::price_lists(const Scope& s) const {
   std::vector<PriceList> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kPriceListColumns +
-                                    " FROM planning_price_lists l WHERE l.tenant_id = ? ORDER BY l.year DESC, l.created_at DESC, l.id",
-                                {s.tenant_id}))
+  for (const auto& r :
+       c_.query(std::string("SELECT ") + kPriceListColumns +
+                    " FROM planning_price_lists l WHERE l.tenant_id = ? ORDER BY l.year DESC, l.created_at DESC, l.id",
+                {s.tenant_id}))
     out.push_back(price_list_from(r));
   return out;
 }
 
-std::optional<std::pair<PriceList, PriceItem>> Repository::price_item(const Scope& s, int year, const std::string& code) const {
-  auto lists = c_.query(std::string("SELECT ") + kPriceListColumns +
-                            " FROM planning_price_lists l WHERE l.tenant_id = ? AND l.year = ? ORDER BY l.created_at DESC, l.id LIMIT 1",
-                        {s.tenant_id, year});
+std::optional<std::pair<PriceList, PriceItem>> Repository::price_item(const Scope& s, int year,
+                                                                      const std::string& code) const {
+  auto lists = c_.query(
+      std::string("SELECT ") + kPriceListColumns +
+          " FROM planning_price_lists l WHERE l.tenant_id = ? AND l.year = ? ORDER BY l.created_at DESC, l.id LIMIT 1",
+      {s.tenant_id, year});
   if (lists.empty()) return std::nullopt;
   auto list = price_list_from(lists.front());
-  auto rows = c_.query("SELECT code, name, specification, unit, price, account_codes FROM planning_price_items "
-                       "WHERE tenant_id = ? AND list_id = ? AND code = ?",
-                       {s.tenant_id, list.id, code});
+  auto rows = c_.query(
+      "SELECT code, name, specification, unit, price, account_codes FROM planning_price_items "
+      "WHERE tenant_id = ? AND list_id = ? AND code = ?",
+      {s.tenant_id, list.id, code});
   if (rows.empty()) return std::make_pair(list, PriceItem{});
   const auto& r = rows.front();
-  return std::make_pair(list, PriceItem{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.int_at(4), text_list(r.text_at(5))});
+  return std::make_pair(
+      list, PriceItem{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.int_at(4), text_list(r.text_at(5))});
 }
 
 bool Repository::add_candidate(const Scope& s, const CandidatePair& x) {
   auto known = c_.query("SELECT id FROM planning_candidates WHERE tenant_id = ? AND line_a = ? AND line_b = ?",
                         {s.tenant_id, x.line_a, x.line_b});
   if (!known.empty()) return false;
-  c_.execute("INSERT INTO planning_candidates (id, tenant_id, cycle_id, line_a, line_b, score, reasons, decision, reason, "
-             "decided_by_name, decided_at, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {x.id, s.tenant_id, x.cycle_id, x.line_a, x.line_b, x.score, list_text(x.reasons), x.decision, x.reason,
-              x.decided_by_name, x.decided_at, x.found_at});
+  c_.execute(
+      "INSERT INTO planning_candidates (id, tenant_id, cycle_id, line_a, line_b, score, reasons, decision, reason, "
+      "decided_by_name, decided_at, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {x.id, s.tenant_id, x.cycle_id, x.line_a, x.line_b, x.score, list_text(x.reasons), x.decision, x.reason,
+       x.decided_by_name, x.decided_at, x.found_at});
   return true;
 }
 
 void Repository::decide(const Scope& s, const CandidatePair& x) {
-  c_.execute("UPDATE planning_candidates SET decision = ?, reason = ?, decided_by_name = ?, decided_at = ? WHERE tenant_id = ? AND id = ?",
-             {x.decision, x.reason, x.decided_by_name, x.decided_at, s.tenant_id, x.id});
+  c_.execute(
+      "UPDATE planning_candidates SET decision = ?, reason = ?, decided_by_name = ?, decided_at = ? WHERE tenant_id = ? AND id = ?",
+      {x.decision, x.reason, x.decided_by_name, x.decided_at, s.tenant_id, x.id});
 }
 
 std::optional<CandidatePair> Repository::candidate(const Scope& s, const std::string& id) const {
-  auto rows = c_.query(std::string("SELECT ") + kCandidateColumns + " FROM planning_candidates WHERE tenant_id = ? AND id = ?",
-                       {s.tenant_id, id});
+  auto rows =
+      c_.query(std::string("SELECT ") + kCandidateColumns + " FROM planning_candidates WHERE tenant_id = ? AND id = ?",
+               {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   return candidate_from(rows.front());
 }
 
 std::vector<CandidatePair> Repository::candidates(const Scope& s, const std::string& cycle_id) const {
   std::vector<CandidatePair> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kCandidateColumns +
-                                    " FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ? ORDER BY found_at, id",
-                                {s.tenant_id, cycle_id}))
+  for (const auto& r :
+       c_.query(std::string("SELECT ") + kCandidateColumns +
+                    " FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ? ORDER BY found_at, id",
+                {s.tenant_id, cycle_id}))
     out.push_back(candidate_from(r));
   return out;
 }
 
 void Repository::remove_candidates_of(const Scope& s, const std::string& line_id) {
-  c_.execute("DELETE FROM planning_candidates WHERE tenant_id = ? AND (line_a = ? OR line_b = ?)", {s.tenant_id, line_id, line_id});
+  c_.execute("DELETE FROM planning_candidates WHERE tenant_id = ? AND (line_a = ? OR line_b = ?)",
+             {s.tenant_id, line_id, line_id});
 }
 
 }  // namespace simpul::planning

@@ -26,7 +26,8 @@ std::int64_t read_price(const boost::json::object& body) {
   if (v->is_uint64()) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "unit_price"}, {"reason", "overflow"}});
   if (v->is_string()) {
     if (auto x = parse_rupiah(std::string(v->as_string()))) return *x;
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "unit_price"}, {"reason", "not a whole number of Rupiah"}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "unit_price"}, {"reason", "not a whole number of Rupiah"}});
   }
   throw Error(ErrorCode::ValidationWrongType, {{"field", "unit_price"}, {"expected", "integer"}});
 }
@@ -34,7 +35,8 @@ std::int64_t read_price(const boost::json::object& body) {
 std::vector<VolumeFactor> read_volume(const boost::json::object& body) {
   const auto* v = body.if_contains("volume");
   if (!v || v->is_null()) throw Error(ErrorCode::ValidationMissingField, {{"field", "volume"}});
-  if (!v->is_array() || v->as_array().size() > 4) throw Error(ErrorCode::ValidationWrongType, {{"field", "volume"}, {"expected", "1 to 4 factors"}});
+  if (!v->is_array() || v->as_array().size() > 4)
+    throw Error(ErrorCode::ValidationWrongType, {{"field", "volume"}, {"expected", "1 to 4 factors"}});
   std::vector<VolumeFactor> out;
   for (const auto& f : v->as_array()) {
     if (!f.is_object()) throw Error(ErrorCode::ValidationWrongType, {{"field", "volume"}});
@@ -50,8 +52,8 @@ std::vector<VolumeFactor> read_volume(const boost::json::object& body) {
 
 LineInput read_line(const Request& req) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"sub_activity", "account_code", "name", "specification", "ssh_code", "volume", "unit_price", "funding_source",
-                       "category", "element_ids", "initiative_id"});
+  FieldReader f(body, {"sub_activity", "account_code", "name", "specification", "ssh_code", "volume", "unit_price",
+                       "funding_source", "category", "element_ids", "initiative_id"});
   LineInput x;
   x.sub_activity = f.required_string("sub_activity", 300);
   x.account_code = f.required_string("account_code", 40);
@@ -64,15 +66,16 @@ LineInput read_line(const Request& req) {
   x.category = f.optional_string("category", 80).value_or("");
   x.element_ids = f.optional_string_list("element_ids", 20, 40).value_or(std::vector<std::string>{});
   for (const auto& id : x.element_ids) http::required_id(id, "element_ids");
-  if (auto i = f.nullable_string("initiative_id", 40); i && *i) x.initiative_id = http::required_id(**i, "initiative_id");
+  if (auto i = f.nullable_string("initiative_id", 40); i && *i)
+    x.initiative_id = http::required_id(**i, "initiative_id");
   return x;
 }
 
 /// A draft line typed so far: the live check takes incomplete input.
 LineInput read_draft(const Request& req) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"sub_activity", "account_code", "name", "specification", "ssh_code", "volume", "unit_price", "funding_source",
-                       "category", "element_ids", "initiative_id"});
+  FieldReader f(body, {"sub_activity", "account_code", "name", "specification", "ssh_code", "volume", "unit_price",
+                       "funding_source", "category", "element_ids", "initiative_id"});
   LineInput x;
   x.sub_activity = f.optional_string("sub_activity", 300).value_or("");
   x.account_code = f.optional_string("account_code", 40).value_or("");
@@ -85,7 +88,8 @@ LineInput read_draft(const Request& req) {
   x.category = f.optional_string("category", 80).value_or("");
   x.element_ids = f.optional_string_list("element_ids", 20, 40).value_or(std::vector<std::string>{});
   for (const auto& id : x.element_ids) http::required_id(id, "element_ids");
-  if (auto i = f.nullable_string("initiative_id", 40); i && *i) x.initiative_id = http::required_id(**i, "initiative_id");
+  if (auto i = f.nullable_string("initiative_id", 40); i && *i)
+    x.initiative_id = http::required_id(**i, "initiative_id");
   return x;
 }
 
@@ -126,7 +130,8 @@ void register_routes(http::Router& router, Service& m) {
 
   router.add("POST", "/api/planning/cycles/{id}/closing", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.close_cycle(p.scope(), req.id_param("id"), p.actor())));
+    return http::json_response(
+        200, to_json(m.profile_of(p.scope()), m.close_cycle(p.scope(), req.id_param("id"), p.actor())));
   });
 
   router.add("GET", "/api/planning/cycles/{id}/proposals", [&m](Request& req) {
@@ -144,7 +149,8 @@ void register_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"agency_id"});
     auto agency = http::required_id(f.required_string("agency_id", 40), "agency_id");
     const auto& p = req.require_for_agency("planning.propose", agency);
-    return http::json_response(201, to_json(m.profile_of(p.scope()), m.start_proposal(p.scope(), req.id_param("id"), agency, p.actor())));
+    return http::json_response(
+        201, to_json(m.profile_of(p.scope()), m.start_proposal(p.scope(), req.id_param("id"), agency, p.actor())));
   });
 
   router.add("GET", "/api/planning/proposals/{id}", [&m](Request& req) {
@@ -190,7 +196,8 @@ void register_routes(http::Router& router, Service& m) {
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"recommendation"});
     auto text = f.optional_multiline("recommendation", 4000).value_or("");
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.recommend(p.scope(), req.id_param("id"), text, p.actor())));
+    return http::json_response(
+        200, to_json(m.profile_of(p.scope()), m.recommend(p.scope(), req.id_param("id"), text, p.actor())));
   });
 
   router.add("POST", "/api/planning/proposals/{id}/submission", [&m](Request& req) {
@@ -202,12 +209,14 @@ void register_routes(http::Router& router, Service& m) {
 
   router.add("POST", "/api/planning/proposals/{id}/verification", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.verify(p.scope(), req.id_param("id"), p.actor())));
+    return http::json_response(200,
+                               to_json(m.profile_of(p.scope()), m.verify(p.scope(), req.id_param("id"), p.actor())));
   });
 
   router.add("POST", "/api/planning/proposals/{id}/approval", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.approve(p.scope(), req.id_param("id"), p.actor())));
+    return http::json_response(200,
+                               to_json(m.profile_of(p.scope()), m.approve(p.scope(), req.id_param("id"), p.actor())));
   });
 
   router.add("POST", "/api/planning/proposals/{id}/return", [&m](Request& req) {
@@ -215,7 +224,8 @@ void register_routes(http::Router& router, Service& m) {
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"reason"});
     auto reason = f.optional_multiline("reason", 2000).value_or("");
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.send_back(p.scope(), req.id_param("id"), reason, p.actor())));
+    return http::json_response(
+        200, to_json(m.profile_of(p.scope()), m.send_back(p.scope(), req.id_param("id"), reason, p.actor())));
   });
 
   router.add("GET", "/api/planning/cycles/{id}/candidates", [&m](Request& req) {
@@ -232,7 +242,8 @@ void register_routes(http::Router& router, Service& m) {
     const auto& profile = m.profile_of(p.scope());
     auto only = http::query_id(req, "cycle");
     std::vector<std::string> cycle_ids;
-    if (!only.empty()) cycle_ids.push_back(only);
+    if (!only.empty())
+      cycle_ids.push_back(only);
     else
       for (const auto& c : m.cycles(p.scope())) cycle_ids.push_back(c.id);
     boost::json::array items;
@@ -254,7 +265,8 @@ void register_routes(http::Router& router, Service& m) {
     auto decision = f.required_string("decision", 20);
     auto reason = f.optional_multiline("reason", 2000).value_or("");
     auto line = f.optional_string("line_to_change", 40).value_or("");
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.decide(p.scope(), req.id_param("id"), decision, reason, line, p.actor())));
+    return http::json_response(200, to_json(m.profile_of(p.scope()), m.decide(p.scope(), req.id_param("id"), decision,
+                                                                              reason, line, p.actor())));
   });
 
   router.add("GET", "/api/planning/prices", [&m](Request& req) {

@@ -19,7 +19,8 @@
 namespace simpul::planning {
 namespace {
 
-[[noreturn]] void refuse_by(const tenancy::Profile& p, ErrorCode code, const std::optional<std::string>& rule, boost::json::object details) {
+[[noreturn]] void refuse_by(const tenancy::Profile& p, ErrorCode code, const std::optional<std::string>& rule,
+                            boost::json::object details) {
   throw Error(code, std::move(details), tenancy::rule_ref(p, rule));
 }
 
@@ -90,14 +91,16 @@ Cycle Service::open_cycle(const Scope& s, Cycle in, const Actor& actor) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     require_coordinator(c, s, actor);
     Repository repo(c);
-    if (repo.cycle_of_year(s, in.fiscal_year)) throw Error(kConflict, {{"field", "fiscal_year"}, {"reason", "a cycle of this year exists"}});
+    if (repo.cycle_of_year(s, in.fiscal_year))
+      throw Error(kConflict, {{"field", "fiscal_year"}, {"reason", "a cycle of this year exists"}});
     in.id = crypto::new_id();
     in.state = "dibuka";
     in.opened_by_name = actor.name;
     in.opened_at = clock::now_iso();
     repo.insert(s, in);
     ledger_.append(c, ledger::change_in(s, actor, "planning.cycle_open", "planning_cycle", in.id,
-                                        {{"fiscal_year", in.fiscal_year}, {"submission_deadline", in.submission_deadline},
+                                        {{"fiscal_year", in.fiscal_year},
+                                         {"submission_deadline", in.submission_deadline},
                                          {"verification_deadline", in.verification_deadline}}));
     return in;
   });
@@ -116,7 +119,8 @@ Cycle Service::close_cycle(const Scope& s, const std::string& id, const Actor& a
     std::int64_t unverified = 0;
     for (const auto& pr : repo.proposals(s, id, ""))
       if (pr.state == "draf" || pr.state == "diajukan") unverified += pr.line_count;
-    ledger_.append(c, ledger::change_in(s, actor, "planning.cycle_close", "planning_cycle", id, {{"unverified_lines", unverified}}));
+    ledger_.append(c, ledger::change_in(s, actor, "planning.cycle_close", "planning_cycle", id,
+                                        {{"unverified_lines", unverified}}));
     return *x;
   });
 }
@@ -135,7 +139,8 @@ Cycle Service::cycle(const Scope& s, const std::string& id) const {
 
 // ---- proposals ----
 
-Proposal Service::start_proposal(const Scope& s, const std::string& cycle_id, const std::string& agency_id, const Actor& actor) {
+Proposal Service::start_proposal(const Scope& s, const std::string& cycle_id, const std::string& agency_id,
+                                 const Actor& actor) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto cy = repo.cycle(s, cycle_id);
@@ -160,7 +165,8 @@ Proposal Service::start_proposal(const Scope& s, const std::string& cycle_id, co
   });
 }
 
-std::vector<Proposal> Service::proposals(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const {
+std::vector<Proposal> Service::proposals(const Scope& s, const std::string& cycle_id,
+                                         const std::string& agency_id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     if (!repo.cycle(s, cycle_id)) throw Error(kNotFound);
@@ -168,7 +174,8 @@ std::vector<Proposal> Service::proposals(const Scope& s, const std::string& cycl
     for (const auto& a : tenancy_.agencies(c, s)) names[a.id] = a.name;
     auto out = repo.proposals(s, cycle_id, agency_id);
     for (auto& x : out) x.agency_name = names[x.agency_id];
-    std::sort(out.begin(), out.end(), [](const Proposal& a, const Proposal& b) { return a.agency_name < b.agency_name; });
+    std::sort(out.begin(), out.end(),
+              [](const Proposal& a, const Proposal& b) { return a.agency_name < b.agency_name; });
     return out;
   });
 }
@@ -196,42 +203,50 @@ ProposalView Service::proposal(const Scope& s, const std::string& id) const {
 
 // ---- lines ----
 
-Line Service::build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& pr, const LineInput& in) const {
+Line Service::build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& pr,
+                         const LineInput& in) const {
   const auto& p = profile_of(s);
   const auto& plan = planning_profile(p);
   if (in.sub_activity.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "sub_activity"}});
   if (in.name.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "name"}});
   if (!valid_account_code(in.account_code))
     throw Error(kInvalid, {{"field", "account_code"}, {"expected", "5.x.x… (2 to 6 groups of digits after 5)"}});
-  if (in.factors.empty() || in.factors.size() > 4) throw Error(kInvalid, {{"field", "volume"}, {"reason", "1 to 4 factors"}});
+  if (in.factors.empty() || in.factors.size() > 4)
+    throw Error(kInvalid, {{"field", "volume"}, {"reason", "1 to 4 factors"}});
   Line l;
   l.volume = 1;
   for (const auto& f : in.factors) {
     if (f.quantity <= 0) throw Error(kInvalid, {{"field", "volume"}, {"reason", "each quantity must be at least 1"}});
-    if (f.unit.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "volume"}, {"reason", "each factor needs its unit"}});
+    if (f.unit.empty())
+      throw Error(ErrorCode::ValidationMissingField, {{"field", "volume"}, {"reason", "each factor needs its unit"}});
     auto v = checked_product(l.volume, f.quantity);
     if (!v) throw Error(kInvalid, {{"field", "volume"}, {"reason", "overflow"}});
     l.volume = *v;
     l.unit += (l.unit.empty() ? "" : " x ") + f.unit;
   }
-  if (in.unit_price <= 0) throw Error(kInvalid, {{"field", "unit_price"}, {"reason", "must be a positive whole number of Rupiah"}});
+  if (in.unit_price <= 0)
+    throw Error(kInvalid, {{"field", "unit_price"}, {"reason", "must be a positive whole number of Rupiah"}});
   auto total = checked_product(l.volume, in.unit_price);
   if (!total) throw Error(kInvalid, {{"field", "total"}, {"reason", "overflow"}});
   l.total = *total;
   if (!has_choice(plan.funding_sources, in.funding_source))
-    refuse_by(p, kInvalid, plan.funding_rule, {{"field", "funding_source"}, {"allowed", choice_ids(plan.funding_sources)}});
+    refuse_by(p, kInvalid, plan.funding_rule,
+              {{"field", "funding_source"}, {"allowed", choice_ids(plan.funding_sources)}});
   if (in.category.empty()) {
-    if (plan.categories_rule) refuse_by(p, ErrorCode::ValidationMissingField, plan.categories_rule, {{"field", "category"}});
+    if (plan.categories_rule)
+      refuse_by(p, ErrorCode::ValidationMissingField, plan.categories_rule, {{"field", "category"}});
   } else if (!has_choice(plan.categories, in.category)) {
     refuse_by(p, kInvalid, plan.categories_rule, {{"field", "category"}, {"allowed", choice_ids(plan.categories)}});
   }
   // Guided by the architecture and the roadmap: the elements and the initiative the line serves.
   if (plan.link_rule && (in.element_ids.empty() || !in.initiative_id))
-    refuse_by(p, ErrorCode::ValidationMissingField, plan.link_rule,
-              {{"field", in.element_ids.empty() ? "element_ids" : "initiative_id"}, {"reason", "architecture_link_missing"}});
+    refuse_by(
+        p, ErrorCode::ValidationMissingField, plan.link_rule,
+        {{"field", in.element_ids.empty() ? "element_ids" : "initiative_id"}, {"reason", "architecture_link_missing"}});
   std::set<std::string> unique(in.element_ids.begin(), in.element_ids.end());
   for (const auto& id : unique)
-    if (!elements_.find(c, s, id)) throw Error(kInvalid, {{"field", "element_ids"}, {"element_id", id}, {"reason", "unknown element"}});
+    if (!elements_.find(c, s, id))
+      throw Error(kInvalid, {{"field", "element_ids"}, {"element_id", id}, {"reason", "unknown element"}});
   if (in.initiative_id && !roadmap_.find(c, s, *in.initiative_id))
     throw Error(kInvalid, {{"field", "initiative_id"}, {"reason", "unknown initiative"}});
   // Spending reserved to one PD (the Dinas).
@@ -239,7 +254,9 @@ Line Service::build_line(storage::Connection& c, const Scope& s, const Cycle& cy
     auto agency = tenancy_.agency(c, s, pr.agency_id);
     if (!agency || !agency->has_flag(flag_of_role(p, reserved->holder_role)))
       refuse_by(p, kReserved, reserved->rule,
-                {{"reason", "reserved_item"}, {"class", reserved->id}, {"class_name", reserved->name},
+                {{"reason", "reserved_item"},
+                 {"class", reserved->id},
+                 {"class_name", reserved->name},
                  {"holder", role_name(p, reserved->holder_role)}});
   }
   l.sub_activity = in.sub_activity;
@@ -260,26 +277,30 @@ Line Service::build_line(storage::Connection& c, const Scope& s, const Cycle& cy
   if (!l.ssh_code.empty()) {
     auto item = Repository(c).price_item(s, cycle.fiscal_year, l.ssh_code);
     if (item && item->second.code.empty()) {
-      l.checks.push_back({"ssh_tidak_dikenal", "Kode SSH tidak ada dalam standar satuan harga tahun " + std::to_string(cycle.fiscal_year),
+      l.checks.push_back({"ssh_tidak_dikenal",
+                          "Kode SSH tidak ada dalam standar satuan harga tahun " + std::to_string(cycle.fiscal_year),
                           plan.price_rule});
     } else if (item) {
       const auto& [list, price] = *item;
       if (l.unit_price > price.price)
         l.checks.push_back({"harga_di_atas_standar",
-                            "Harga satuan Rp" + std::to_string(l.unit_price) + " di atas standar Rp" + std::to_string(price.price) +
-                                " (" + list.decree_number + ")",
+                            "Harga satuan Rp" + std::to_string(l.unit_price) + " di atas standar Rp" +
+                                std::to_string(price.price) + " (" + list.decree_number + ")",
                             plan.price_rule});
       bool allowed = price.account_codes.empty();
       for (const auto& a : price.account_codes) allowed = allowed || l.account_code.rfind(a, 0) == 0;
       if (!allowed)
-        l.checks.push_back({"akun_tidak_diizinkan", "Kode rekening " + l.account_code + " tidak diizinkan untuk item SSH " + price.code,
+        l.checks.push_back({"akun_tidak_diizinkan",
+                            "Kode rekening " + l.account_code + " tidak diizinkan untuk item SSH " + price.code,
                             plan.price_rule});
     }
   }
   return l;
 }
 
-void Service::index_line(storage::Connection& c, const Scope& s, const Line& l) const { duplicates::upsert(c, s.tenant_id, line_text_of(l)); }
+void Service::index_line(storage::Connection& c, const Scope& s, const Line& l) const {
+  duplicates::upsert(c, s.tenant_id, line_text_of(l));
+}
 
 Line Service::add_line(const Scope& s, const std::string& proposal_id, const LineInput& in, const Actor& actor) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -294,8 +315,9 @@ Line Service::add_line(const Scope& s, const std::string& proposal_id, const Lin
     l.created_at = l.updated_at = clock::now_iso();
     repo.insert(s, l);
     index_line(c, s, l);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.line_add", "planning_proposal", pr->id,
-                                        {{"line_id", l.id}, {"name", l.name}, {"account_code", l.account_code}, {"total", l.total}}));
+    ledger_.append(c, ledger::change_in(
+                          s, actor, "planning.line_add", "planning_proposal", pr->id,
+                          {{"line_id", l.id}, {"name", l.name}, {"account_code", l.account_code}, {"total", l.total}}));
     return l;
   });
 }
@@ -306,7 +328,8 @@ Line Service::update_line(const Scope& s, const std::string& line_id, const Line
     auto old = repo.line(s, line_id);
     if (!old) throw Error(kNotFound);
     auto pr = repo.proposal(s, old->proposal_id);
-    if (!editable(*pr)) throw Error(kBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
+    if (!editable(*pr))
+      throw Error(kBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
     auto cy = repo.cycle(s, pr->cycle_id);
     if (cy->state != "dibuka") throw Error(kBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
     auto l = build_line(c, s, *cy, *pr, in);
@@ -315,8 +338,9 @@ Line Service::update_line(const Scope& s, const std::string& line_id, const Line
     l.updated_at = clock::now_iso();
     repo.save(s, l);
     index_line(c, s, l);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.line_update", "planning_proposal", pr->id,
-                                        {{"line_id", l.id}, {"name", l.name}, {"total_before", old->total}, {"total", l.total}}));
+    ledger_.append(
+        c, ledger::change_in(s, actor, "planning.line_update", "planning_proposal", pr->id,
+                             {{"line_id", l.id}, {"name", l.name}, {"total_before", old->total}, {"total", l.total}}));
     return l;
   });
 }
@@ -327,7 +351,8 @@ void Service::remove_line(const Scope& s, const std::string& line_id, const Acto
     auto old = repo.line(s, line_id);
     if (!old) throw Error(kNotFound);
     auto pr = repo.proposal(s, old->proposal_id);
-    if (!editable(*pr)) throw Error(kBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
+    if (!editable(*pr))
+      throw Error(kBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
     repo.remove_line(s, line_id);
     repo.remove_candidates_of(s, line_id);
     duplicates::remove(c, s.tenant_id, line_id);
@@ -389,7 +414,8 @@ Proposal Service::recommend(const Scope& s, const std::string& id, const std::st
     pr->recommended_at = clock::now_iso();
     pr->recommended_by_name = actor.name;
     repo.save(s, *pr);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.recommend", "planning_proposal", id, {{"recommendation", text}}));
+    ledger_.append(
+        c, ledger::change_in(s, actor, "planning.recommend", "planning_proposal", id, {{"recommendation", text}}));
     pr->agency_name = agency_name(c, s, pr->agency_id);
     return *pr;
   });
@@ -406,7 +432,8 @@ Proposal Service::submit(const Scope& s, const std::string& id, const Actor& act
     auto cy = repo.cycle(s, pr->cycle_id);
     if (cy->state != "dibuka") throw Error(kBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
     if (p.today() > cy->submission_deadline)
-      throw Error(kBadStep, {{"reason", "submission_deadline_passed"}, {"submission_deadline", cy->submission_deadline}});
+      throw Error(kBadStep,
+                  {{"reason", "submission_deadline_passed"}, {"submission_deadline", cy->submission_deadline}});
     if (pr->line_count == 0) throw Error(kBadStep, {{"reason", "a proposal without lines"}});
     if (plan.recommendation_required && !pr->recommended_at)
       refuse_by(p, kGateRefused, plan.recommendation_rule,
@@ -472,8 +499,9 @@ Proposal Service::verify(const Scope& s, const std::string& id, const Actor& act
     pr->verified_at = clock::now_iso();
     pr->verified_by_name = actor.name;
     repo.save(s, *pr);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.verify", "planning_proposal", id,
-                                        {{"lines", pr->line_count}, {"total", pr->total}, {"unresolved_candidates", open}}));
+    ledger_.append(
+        c, ledger::change_in(s, actor, "planning.verify", "planning_proposal", id,
+                             {{"lines", pr->line_count}, {"total", pr->total}, {"unresolved_candidates", open}}));
     pr->agency_name = agency_name(c, s, pr->agency_id);
     return *pr;
   });
@@ -487,7 +515,8 @@ Proposal Service::approve(const Scope& s, const std::string& id, const Actor& ac
     Repository repo(c);
     auto pr = repo.proposal(s, id);
     if (!pr) throw Error(kNotFound);
-    if (pr->state != "diverifikasi") refuse_by(p, kBadStep, plan.approval_rule, {{"state", pr->state}, {"reason", "not_verified"}});
+    if (pr->state != "diverifikasi")
+      refuse_by(p, kBadStep, plan.approval_rule, {{"state", pr->state}, {"reason", "not_verified"}});
     store_candidates(c, s, pr->cycle_id);
     auto open = unresolved_for(c, s, *pr);
     if (plan.duplicate_rule && open > 0)
@@ -514,7 +543,8 @@ Proposal Service::send_back(const Scope& s, const std::string& id, const std::st
     pr->state = "draf";
     pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;
     repo.save(s, *pr);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.send_back", "planning_proposal", id, {{"from", before}, {"reason", reason}}));
+    ledger_.append(c, ledger::change_in(s, actor, "planning.send_back", "planning_proposal", id,
+                                        {{"from", before}, {"reason", reason}}));
     pr->agency_name = agency_name(c, s, pr->agency_id);
     return *pr;
   });
@@ -527,7 +557,8 @@ std::size_t Service::find_candidates(const Scope& s, const std::string& cycle_id
     require_coordinator(c, s, actor);
     if (!Repository(c).cycle(s, cycle_id)) throw Error(kNotFound);
     auto n = store_candidates(c, s, cycle_id);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.find_duplicates", "planning_cycle", cycle_id, {{"new_candidates", n}}));
+    ledger_.append(c, ledger::change_in(s, actor, "planning.find_duplicates", "planning_cycle", cycle_id,
+                                        {{"new_candidates", n}}));
     return n;
   });
 }
@@ -551,8 +582,8 @@ std::vector<CandidateView> Service::candidates(const Scope& s, const std::string
   });
 }
 
-CandidateView Service::decide(const Scope& s, const std::string& id, const std::string& decision, const std::string& reason,
-                              const std::string& line_to_change, const Actor& actor) {
+CandidateView Service::decide(const Scope& s, const std::string& id, const std::string& decision,
+                              const std::string& reason, const std::string& line_to_change, const Actor& actor) {
   if (decision != "duplikat" && decision != "berbeda")
     throw Error(kInvalid, {{"field", "decision"}, {"allowed", boost::json::array{"duplikat", "berbeda"}}});
   if (reason.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "reason"}});
@@ -563,14 +594,17 @@ CandidateView Service::decide(const Scope& s, const std::string& id, const std::
     auto x = repo.candidate(s, id);
     if (!x) throw Error(kNotFound);
     if (!x->decision.empty()) throw Error(kBadStep, {{"reason", "already decided"}, {"decision", x->decision}});
-    boost::json::object details{{"decision", decision}, {"reason", reason}, {"line_a", x->line_a}, {"line_b", x->line_b}};
+    boost::json::object details{
+        {"decision", decision}, {"reason", reason}, {"line_a", x->line_a}, {"line_b", x->line_b}};
     if (decision == "duplikat") {
       // One of the two lines changes: its proposal goes back to its PD as a draft.
       if (line_to_change != x->line_a && line_to_change != x->line_b)
-        throw Error(ErrorCode::ValidationMissingField, {{"field", "line_to_change"}, {"reason", "one of the two lines"}});
+        throw Error(ErrorCode::ValidationMissingField,
+                    {{"field", "line_to_change"}, {"reason", "one of the two lines"}});
       auto l = repo.line(s, line_to_change);
       auto pr = repo.proposal(s, l->proposal_id);
-      if (pr->state == "disetujui") throw Error(kBadStep, {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
+      if (pr->state == "disetujui")
+        throw Error(kBadStep, {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
       if (pr->state != "draf") {
         pr->state = "draf";
         pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;
@@ -585,7 +619,8 @@ CandidateView Service::decide(const Scope& s, const std::string& id, const std::
     x->decided_by_name = actor.name;
     x->decided_at = clock::now_iso();
     repo.decide(s, *x);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.duplicate_decision", "planning_cycle", x->cycle_id, std::move(details)));
+    ledger_.append(c, ledger::change_in(s, actor, "planning.duplicate_decision", "planning_cycle", x->cycle_id,
+                                        std::move(details)));
   });
   for (auto& v : candidates(s, cycle_id))
     if (v.pair.id == id) return v;
@@ -594,8 +629,9 @@ CandidateView Service::decide(const Scope& s, const std::string& id, const std::
 
 // ---- standard unit prices ----
 
-PriceImportResult Service::import_prices(const Scope& s, int year, const std::string& decree_number, const std::string& decree_date,
-                                         const std::string& file, bool dry_run, const Actor& actor) {
+PriceImportResult Service::import_prices(const Scope& s, int year, const std::string& decree_number,
+                                         const std::string& decree_date, const std::string& file, bool dry_run,
+                                         const Actor& actor) {
   const auto& p = profile_of(s);
   if (year < 2000 || year > 2100) throw Error(kInvalid, {{"field", "year"}});
   if (decree_number.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "decree_number"}});
@@ -618,7 +654,8 @@ PriceImportResult Service::import_prices(const Scope& s, int year, const std::st
   for (const auto& h : rows.front()) header.push_back(fold_text(h).substr(1, fold_text(h).size() - 2));
   for (std::size_t i = 0; i < kHeader.size(); ++i)
     if (i >= header.size() || header[i] != kHeader[i])
-      throw Error(ErrorCode::ImportInvalidFile, {{"reason", "header"}, {"expected", "kode, nama, spesifikasi, satuan, harga, rekening"}});
+      throw Error(ErrorCode::ImportInvalidFile,
+                  {{"reason", "header"}, {"expected", "kode, nama, spesifikasi, satuan, harga, rekening"}});
   PriceImportResult out;
   out.dry_run = dry_run;
   std::vector<PriceItem> items;
@@ -631,13 +668,18 @@ PriceImportResult Service::import_prices(const Scope& s, int year, const std::st
     row.resize(kHeader.size());
     PriceImportRow problems{r + 1, {}};
     PriceItem item{row[0], row[1], row[2], row[3], 0, {}};
-    if (item.code.empty()) problems.problems.push_back("kode kosong");
-    else if (!codes.insert(item.code).second) problems.problems.push_back("kode " + item.code + " ganda");
+    if (item.code.empty())
+      problems.problems.push_back("kode kosong");
+    else if (!codes.insert(item.code).second)
+      problems.problems.push_back("kode " + item.code + " ganda");
     if (item.name.empty()) problems.problems.push_back("nama kosong");
     if (item.unit.empty()) problems.problems.push_back("satuan kosong");
-    if (!row[4].empty() && row[4][0] == '=') problems.problems.push_back("harga berupa rumus, bukan angka");
-    else if (auto price = parse_rupiah(row[4]); !price || *price <= 0) problems.problems.push_back("harga '" + row[4] + "' bukan rupiah bulat");
-    else item.price = *price;
+    if (!row[4].empty() && row[4][0] == '=')
+      problems.problems.push_back("harga berupa rumus, bukan angka");
+    else if (auto price = parse_rupiah(row[4]); !price || *price <= 0)
+      problems.problems.push_back("harga '" + row[4] + "' bukan rupiah bulat");
+    else
+      item.price = *price;
     std::string acc;
     for (char ch : row[5] + ";") {
       if (ch == ';' || ch == ',' || ch == ' ') {
@@ -651,19 +693,24 @@ PriceImportResult Service::import_prices(const Scope& s, int year, const std::st
         acc += ch;
       }
     }
-    if (!problems.problems.empty()) out.problems.push_back(std::move(problems));
-    else items.push_back(std::move(item));
+    if (!problems.problems.empty())
+      out.problems.push_back(std::move(problems));
+    else
+      items.push_back(std::move(item));
   }
   out.items = items.size();
   if (!out.problems.empty() || dry_run) return out;
   if (items.empty()) throw Error(ErrorCode::ImportInvalidFile, {{"reason", "no items"}});
   (void)p;
-  PriceList list{crypto::new_id(), year, decree_number, decree_date, static_cast<std::int64_t>(items.size()), clock::now_iso()};
+  PriceList list{crypto::new_id(), year, decree_number, decree_date, static_cast<std::int64_t>(items.size()),
+                 clock::now_iso()};
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository(c).insert(s, list, items);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.prices_import", "planning_price_list", list.id,
-                                        {{"year", year}, {"decree_number", decree_number}, {"decree_date", decree_date},
-                                         {"items", items.size()}}));
+    ledger_.append(
+        c,
+        ledger::change_in(
+            s, actor, "planning.prices_import", "planning_price_list", list.id,
+            {{"year", year}, {"decree_number", decree_number}, {"decree_date", decree_date}, {"items", items.size()}}));
   });
   out.list = list;
   return out;
@@ -693,7 +740,8 @@ Consolidated Service::consolidated(const Scope& s, const std::string& cycle_id) 
     auto initiatives = roadmap_.all(c, s);
     for (const auto& i : initiatives) initiative_of[i.id] = &i;
     std::map<std::string, Amount> by_category, by_agency, by_domain, by_initiative;
-    auto add = [](std::map<std::string, Amount>& m, const std::string& key, const std::string& label, std::int64_t total) {
+    auto add = [](std::map<std::string, Amount>& m, const std::string& key, const std::string& label,
+                  std::int64_t total) {
       auto& a = m[key];
       a.key = key;
       a.label = label;
@@ -736,7 +784,8 @@ Consolidated Service::consolidated(const Scope& s, const std::string& cycle_id) 
     out.by_domain = sorted(by_domain);
     out.by_initiative = sorted(by_initiative);
     for (const auto& i : initiatives)
-      if (i.start_year <= cy->fiscal_year && cy->fiscal_year <= i.target_year && i.status != "batal" && !by_initiative.count(i.id))
+      if (i.start_year <= cy->fiscal_year && cy->fiscal_year <= i.target_year && i.status != "batal" &&
+          !by_initiative.count(i.id))
         out.initiatives_without_budget.push_back({i.id, i.code + " " + i.name, 0, 0});
     return out;
   });

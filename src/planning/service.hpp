@@ -74,13 +74,13 @@ struct Consolidated {
   std::int64_t total = 0;
   std::vector<Amount> by_category, by_agency, by_domain, by_initiative;
   std::vector<Amount> initiatives_without_budget;  // this year's roadmap initiatives no line serves
-  Amount without_initiative;                        // lines serving no initiative
+  Amount without_initiative;                       // lines serving no initiative
 };
 
 class Service {
  public:
-  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements, const architecture::Roadmap& roadmap,
-          const ledger::Ledger& ledger)
+  Service(storage::Database& db, const tenancy::Service& tenancy, architecture::Service& elements,
+          const architecture::Roadmap& roadmap, const ledger::Ledger& ledger)
       : db_(db), tenancy_(tenancy), elements_(elements), roadmap_(roadmap), ledger_(ledger) {}
 
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
@@ -91,7 +91,8 @@ class Service {
   Cycle cycle(const Scope& s, const std::string& id) const;
 
   /// The agency's proposal in the cycle, created as a draft the first time.
-  Proposal start_proposal(const Scope& s, const std::string& cycle_id, const std::string& agency_id, const Actor& actor);
+  Proposal start_proposal(const Scope& s, const std::string& cycle_id, const std::string& agency_id,
+                          const Actor& actor);
   std::vector<Proposal> proposals(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const;
   ProposalView proposal(const Scope& s, const std::string& id) const;
   Proposal proposal_record(const Scope& s, const std::string& id) const;
@@ -121,12 +122,14 @@ class Service {
   std::vector<duplicates::Synonym> synonyms(const Scope& s) const;
   /// Adds or replaces a term; the lines whose names mention it are compared anew. Returns the
   /// entry as stored (folded).
-  duplicates::Synonym add_synonym(const Scope& s, const std::string& term, const std::string& canonical, const Actor& actor);
+  duplicates::Synonym add_synonym(const Scope& s, const std::string& term, const std::string& canonical,
+                                  const Actor& actor);
   /// Removes a term (a default one stays removed for this tenant).
   void remove_synonym(const Scope& s, const std::string& term, const Actor& actor);
 
-  PriceImportResult import_prices(const Scope& s, int year, const std::string& decree_number, const std::string& decree_date,
-                                  const std::string& file, bool dry_run, const Actor& actor);
+  PriceImportResult import_prices(const Scope& s, int year, const std::string& decree_number,
+                                  const std::string& decree_date, const std::string& file, bool dry_run,
+                                  const Actor& actor);
   std::vector<PriceList> price_lists(const Scope& s) const;
 
   Consolidated consolidated(const Scope& s, const std::string& cycle_id) const;
@@ -138,7 +141,8 @@ class Service {
 
  private:
   void require_coordinator(storage::Connection& c, const Scope& s, const Actor& actor) const;
-  Line build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& p, const LineInput& in) const;
+  Line build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& p,
+                  const LineInput& in) const;
   void index_line(storage::Connection& c, const Scope& s, const Line& l) const;
   std::size_t store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id) const;
   std::size_t unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const;

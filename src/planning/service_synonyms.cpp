@@ -13,11 +13,13 @@ std::vector<duplicates::Synonym> Service::synonyms(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) { return duplicates::synonyms(c, s.tenant_id); });
 }
 
-duplicates::Synonym Service::add_synonym(const Scope& s, const std::string& term, const std::string& canonical, const Actor& actor) {
+duplicates::Synonym Service::add_synonym(const Scope& s, const std::string& term, const std::string& canonical,
+                                         const Actor& actor) {
   duplicates::Synonym entry{duplicates::fold(term), duplicates::fold(canonical)};
   if (entry.term.empty()) throw Error(kInvalid, {{"field", "term"}, {"reason", "needs a letter or digit"}});
   if (entry.canonical.empty()) throw Error(kInvalid, {{"field", "canonical"}, {"reason", "needs a letter or digit"}});
-  if (entry.term == entry.canonical) throw Error(kInvalid, {{"field", "canonical"}, {"reason", "the same as the term"}});
+  if (entry.term == entry.canonical)
+    throw Error(kInvalid, {{"field", "canonical"}, {"reason", "the same as the term"}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     try {
       duplicates::add_synonym(c, s.tenant_id, entry);
@@ -37,7 +39,8 @@ void Service::remove_synonym(const Scope& s, const std::string& term, const Acto
     for (const auto& x : duplicates::synonyms(c, s.tenant_id)) known = known || x.term == folded;
     if (folded.empty() || !known) throw Error(kNotFound, {{"term", term}});
     duplicates::remove_synonym(c, s.tenant_id, folded);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.synonym_remove", "planning_synonym", folded, {{"term", folded}}));
+    ledger_.append(
+        c, ledger::change_in(s, actor, "planning.synonym_remove", "planning_synonym", folded, {{"term", folded}}));
   });
 }
 

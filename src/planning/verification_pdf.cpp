@@ -15,7 +15,6 @@
 namespace simpul::planning {
 namespace {
 
-
 void pdf_line(pdf::Document& doc, HPDF_Font font, float size, const std::string& text, float gap = 2) {
   pdf::paragraph(doc, font, size, pdf::clean(text), pdf::kInk, 1.4f);
   doc.y -= gap;
@@ -48,29 +47,35 @@ std::string Service::verification_pdf(const Scope& s, const std::string& proposa
     pdf_line(doc, doc.bold, 14, p.government_name);
     pdf_line(doc, doc.bold, 13, "Hasil Verifikasi Usulan Anggaran SPBE Tahun " + std::to_string(cy->fiscal_year), 8);
     pdf_line(doc, doc.regular, 11, "Perangkat Daerah: " + agencies[pr->agency_id]);
-    pdf_line(doc, doc.regular, 11, "Jumlah usulan: " + rupiah_text(pr->total) + " (" + std::to_string(pr->line_count) + " rincian)");
+    pdf_line(doc, doc.regular, 11,
+             "Jumlah usulan: " + rupiah_text(pr->total) + " (" + std::to_string(pr->line_count) + " rincian)");
     pdf_line(doc, doc.regular, 11, "Diajukan: " + local(pr->submitted_at));
     pdf_line(doc, doc.regular, 11,
-             "Diverifikasi: " + local(pr->verified_at) + (pr->verified_by_name ? " oleh " + *pr->verified_by_name : std::string()) +
+             "Diverifikasi: " + local(pr->verified_at) +
+                 (pr->verified_by_name ? " oleh " + *pr->verified_by_name : std::string()) +
                  citation(plan.duplicate_rule));
     pdf_line(doc, doc.regular, 11,
-             "Disetujui: " + local(pr->approved_at) + (pr->approved_by_name ? " oleh " + *pr->approved_by_name : std::string()) +
+             "Disetujui: " + local(pr->approved_at) +
+                 (pr->approved_by_name ? " oleh " + *pr->approved_by_name : std::string()) +
                  citation(plan.approval_rule));
     if (pr->recommended_at)
       pdf_line(doc, doc.regular, 11,
-               "Rekomendasi teknis (" + local(pr->recommended_at) + ", " + pr->recommended_by_name.value_or("") + "): " + pr->recommendation +
-                   citation(plan.recommendation_rule));
+               "Rekomendasi teknis (" + local(pr->recommended_at) + ", " + pr->recommended_by_name.value_or("") +
+                   "): " + pr->recommendation + citation(plan.recommendation_rule));
     doc.y -= 8;
 
     pdf::heading(doc, "Rincian dan catatan pemeriksaan");
-    std::vector<pdf::Column> columns = {{"Uraian", 190}, {"Koefisien", 95}, {"Harga satuan", 80, pdf::Column::Right},
+    std::vector<pdf::Column> columns = {{"Uraian", 190},
+                                        {"Koefisien", 95},
+                                        {"Harga satuan", 80, pdf::Column::Right},
                                         {"Jumlah", 130, pdf::Column::Right}};
     pdf::table(doc, [&] {
       for (const auto& l : lines) {
         std::vector<pdf::Note> notes;
         for (const auto& ch : l.checks) notes.push_back({ch.message + citation(ch.rule), pdf::kWarnInk});
         pdf::table_row(doc, columns,
-                       {pdf::clean(l.name + " - " + l.account_code), pdf::clean(l.volume_text), rupiah_text(l.unit_price), rupiah_text(l.total)},
+                       {pdf::clean(l.name + " - " + l.account_code), pdf::clean(l.volume_text),
+                        rupiah_text(l.unit_price), rupiah_text(l.total)},
                        notes);
       }
     });
@@ -86,8 +91,9 @@ std::string Service::verification_pdf(const Scope& s, const std::string& proposa
       const auto& other = mine.count(a->id) ? *b : *a;
       const auto& own = mine.count(a->id) ? *a : *b;
       std::string decision = x.decision.empty() ? "belum diputuskan"
-                             : x.decision == "duplikat" ? "duplikasi, diputuskan " + local(x.decided_at) + " oleh " + x.decided_by_name
-                                                        : "berbeda, diputuskan " + local(x.decided_at) + " oleh " + x.decided_by_name;
+                             : x.decision == "duplikat"
+                                 ? "duplikasi, diputuskan " + local(x.decided_at) + " oleh " + x.decided_by_name
+                                 : "berbeda, diputuskan " + local(x.decided_at) + " oleh " + x.decided_by_name;
       pdf_line(doc, doc.regular, 10,
                own.name + " - mirip dengan " + other.name + " (" + agencies[other.agency_id] + "): " + decision +
                    (x.reason.empty() ? std::string() : ". Alasan: " + x.reason));

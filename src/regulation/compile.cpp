@@ -66,10 +66,14 @@ CompiledRule compile(const tenancy::Profile& p, const tenancy::ComplianceRuleSpe
     c.field = r.text("field");
     c.one_of = r.list("one_of", false);
     std::string pattern = r.text("pattern", false);
-    if (pattern == "subdomain_of_domain") c.pattern = Pattern::SubdomainOfDomain;
-    else if (pattern == "email_domain") c.pattern = Pattern::EmailDomain;
-    else if (pattern == "present") c.pattern = Pattern::Present;
-    else if (!pattern.empty()) r.fail("pattern", "must be subdomain_of_domain, email_domain or present");
+    if (pattern == "subdomain_of_domain")
+      c.pattern = Pattern::SubdomainOfDomain;
+    else if (pattern == "email_domain")
+      c.pattern = Pattern::EmailDomain;
+    else if (pattern == "present")
+      c.pattern = Pattern::Present;
+    else if (!pattern.empty())
+      r.fail("pattern", "must be subdomain_of_domain, email_domain or present");
     if ((c.pattern == Pattern::None) == c.one_of.empty()) r.fail("pattern", "give exactly one of pattern and one_of");
     if (c.pattern == Pattern::EmailDomain && !p.email_domain) r.fail("pattern", "the profile states no email_domain");
   } else if (spec.kind == "required-documents") {
@@ -84,8 +88,8 @@ CompiledRule compile(const tenancy::Profile& p, const tenancy::ComplianceRuleSpe
     c.to_stage = apps.stage_index(stage);
     if (c.to_stage < 0) r.fail("to_stage", "'" + stage + "' is not a stage of applications.lifecycle");
     c.items = r.list("requires");
-    static const std::set<std::string> kKnown = {"recommendation", "ministry_consideration", "closed_source_consideration",
-                                                 "similar_consideration", "test_passed"};
+    static const std::set<std::string> kKnown = {"recommendation", "ministry_consideration",
+                                                 "closed_source_consideration", "similar_consideration", "test_passed"};
     for (const auto& item : c.items)
       if (!kKnown.count(item)) r.fail("requires", "unknown requirement '" + item + "'");
   } else if (spec.kind == "deadline-since-event") {
@@ -96,7 +100,8 @@ CompiledRule compile(const tenancy::Profile& p, const tenancy::ComplianceRuleSpe
     // A transition window covers only what existed at the event ("yang telah memiliki aplikasi",
     // Bontang Pasal 51): the object's date field that shows when it came to be.
     c.existed_by = r.text("existed_by", false);
-    if (c.event == "regulation.enacted" && !p.regulation_enacted) r.fail("event", "the profile has no regulation.enacted date");
+    if (c.event == "regulation.enacted" && !p.regulation_enacted)
+      r.fail("event", "the profile has no regulation.enacted date");
     c.nonconforming_with = r.list("nonconforming_with", false);
     for (const auto& id : c.nonconforming_with) {
       bool enforced = false;

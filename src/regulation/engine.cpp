@@ -57,8 +57,12 @@ bool breaks(const CompiledRule& r, const TenantFacts& t, const Fact& f, const st
       auto value = f.field(r.field);
       bool ok = false;
       switch (r.pattern) {
-        case Pattern::Present: ok = !value.empty() && value != "0"; break;
-        case Pattern::SubdomainOfDomain: ok = ends_with_domain(host_of(value), t.domain); break;
+        case Pattern::Present:
+          ok = !value.empty() && value != "0";
+          break;
+        case Pattern::SubdomainOfDomain:
+          ok = ends_with_domain(host_of(value), t.domain);
+          break;
         case Pattern::EmailDomain: {
           auto at = value.rfind('@');
           ok = at != std::string_view::npos && at > 0 &&
@@ -71,9 +75,12 @@ bool breaks(const CompiledRule& r, const TenantFacts& t, const Fact& f, const st
       }
       if (ok) return false;
       out.details = {{"field", r.field}, {"value", value}};
-      if (r.pattern == Pattern::SubdomainOfDomain) out.details["expected"] = "*." + t.domain;
-      else if (r.pattern == Pattern::EmailDomain) out.details["expected"] = "@" + t.email_domain;
-      else if (!r.one_of.empty()) out.details["expected"] = to_array(r.one_of);
+      if (r.pattern == Pattern::SubdomainOfDomain)
+        out.details["expected"] = "*." + t.domain;
+      else if (r.pattern == Pattern::EmailDomain)
+        out.details["expected"] = "@" + t.email_domain;
+      else if (!r.one_of.empty())
+        out.details["expected"] = to_array(r.one_of);
       return true;
     }
     case Kind::RequiredDocuments:
@@ -147,7 +154,8 @@ std::string add_months(const std::string& date, int months) {
   return buf;
 }
 
-std::vector<Violation> Engine::evaluate(const tenancy::Profile& profile, const Facts& facts, const std::string& today) const {
+std::vector<Violation> Engine::evaluate(const tenancy::Profile& profile, const Facts& facts,
+                                        const std::string& today) const {
   const auto& compiled = rules(profile.id);
   std::vector<Violation> out;
   std::vector<const CompiledRule*> deferred;
@@ -214,8 +222,8 @@ std::vector<Violation> Engine::gates(const tenancy::Profile& profile, const Tena
   return out;
 }
 
-std::vector<Violation> Engine::early_warnings(const tenancy::Profile& profile, const TenantFacts& tenant, const Fact& object,
-                                              const std::string& today) const {
+std::vector<Violation> Engine::early_warnings(const tenancy::Profile& profile, const TenantFacts& tenant,
+                                              const Fact& object, const std::string& today) const {
   std::vector<Violation> out;
   for (const auto& r : rules(profile.id)) {
     if (r.kind != Kind::ValuePattern || r.spec->subject != object.subject) continue;
@@ -224,8 +232,10 @@ std::vector<Violation> Engine::early_warnings(const tenancy::Profile& profile, c
     bool applies = true, waits_for_live = false;
     for (const auto& [field, values] : r.spec->when) {
       bool met = std::find(values.begin(), values.end(), object.field(field)) != values.end();
-      if (field == "live") waits_for_live = !met;
-      else applies = applies && met;
+      if (field == "live")
+        waits_for_live = !met;
+      else
+        applies = applies && met;
     }
     Violation v;
     if (applies && waits_for_live && breaks(r, tenant, object, today, v)) {

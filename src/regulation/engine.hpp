@@ -15,7 +15,14 @@
 
 namespace simpul::regulation {
 
-enum class Kind { ValuePattern, RequiredDocuments, PreconditionOfTransition, DeadlineSinceEvent, PeriodicDuty, ApprovalChain };
+enum class Kind {
+  ValuePattern,
+  RequiredDocuments,
+  PreconditionOfTransition,
+  DeadlineSinceEvent,
+  PeriodicDuty,
+  ApprovalChain
+};
 
 enum class Pattern { None, SubdomainOfDomain, EmailDomain, Present };
 
@@ -23,26 +30,26 @@ enum class Pattern { None, SubdomainOfDomain, EmailDomain, Present };
 struct CompiledRule {
   const tenancy::ComplianceRuleSpec* spec = nullptr;
   Kind kind = Kind::ValuePattern;
-  std::string field;                 // value pattern
-  Pattern pattern = Pattern::None;   // value pattern
-  std::vector<std::string> one_of;   // value pattern
-  std::string set = "documents";     // required documents
-  std::vector<std::string> items;    // required documents / precondition requirements
-  int to_stage = -1;                 // precondition: index in the lifecycle
-  std::string event;                 // deadline: "regulation.enacted" or a date field
-  int months = 0;                    // deadline / periodic duty
+  std::string field;                            // value pattern
+  Pattern pattern = Pattern::None;              // value pattern
+  std::vector<std::string> one_of;              // value pattern
+  std::string set = "documents";                // required documents
+  std::vector<std::string> items;               // required documents / precondition requirements
+  int to_stage = -1;                            // precondition: index in the lifecycle
+  std::string event;                            // deadline: "regulation.enacted" or a date field
+  int months = 0;                               // deadline / periodic duty
   std::vector<std::string> nonconforming_with;  // deadline: rule ids
-  std::string existed_by;            // deadline: date field; only objects existing at the event get the window
-  std::string last, start;           // periodic duty: date fields
-  std::string by;                    // approval chain: role id
+  std::string existed_by;   // deadline: date field; only objects existing at the event get the window
+  std::string last, start;  // periodic duty: date fields
+  std::string by;           // approval chain: role id
   bool distinct_from_requester = true;
 };
 
 /// One rule an object breaks, with what the finding shows.
 struct Violation {
   const CompiledRule* rule = nullptr;
-  std::size_t object = 0;     // index into Facts::objects
-  std::string due;            // YYYY-MM-DD, or empty: due from the day it was first seen
+  std::size_t object = 0;       // index into Facts::objects
+  std::string due;              // YYYY-MM-DD, or empty: due from the day it was first seen
   boost::json::object details;  // e.g. {"missing": [...]} or {"value": "..."}
 };
 

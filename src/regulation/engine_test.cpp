@@ -14,7 +14,8 @@ tenancy::Profile profile_with(std::vector<tenancy::ComplianceRuleSpec> rules) {
   p.regulation_enacted = "2021-07-27";
   p.email_domain = tenancy::DomainSpec{"@kota.go.id", "kota.go.id", {}};
   p.roles.push_back({"diskominfo", "Dinas", "Dinas", "kominfo", {}});
-  for (const char* s : {"kajian_kebutuhan", "perencanaan", "rancang_bangun", "implementasi", "pengujian_kelaikan", "pemeliharaan"})
+  for (const char* s :
+       {"kajian_kebutuhan", "perencanaan", "rancang_bangun", "implementasi", "pengujian_kelaikan", "pemeliharaan"})
     p.applications.stages.push_back({s, s});
   p.applications.live_stages = {"pemeliharaan"};
   p.compliance = std::move(rules);
@@ -54,26 +55,34 @@ Facts facts_of(std::vector<Fact> objects) {
   return f;
 }
 
-std::vector<std::string> broken_ids(const Engine& e, const tenancy::Profile& p, const Facts& f, const std::string& today) {
+std::vector<std::string> broken_ids(const Engine& e, const tenancy::Profile& p, const Facts& f,
+                                    const std::string& today) {
   std::vector<std::string> out;
   for (const auto& v : e.evaluate(p, f, today)) out.push_back(v.rule->spec->rule + ":" + f.objects[v.object].id);
   return out;
 }
 
 TEST(Engine, SubdomainEmailAndOneOfPatterns) {
-  auto p = profile_with({spec("R-1", "value-must-match-pattern", {{"field", "host"}, {"pattern", "subdomain_of_domain"}}),
-                         spec("R-2", "value-must-match-pattern", {{"field", "contact_email"}, {"pattern", "email_domain"}}),
-                         spec("R-3", "value-must-match-pattern", {{"field", "hosting"}, {"one_of", {"pusat_data_kolokasi"}}})});
+  auto p = profile_with(
+      {spec("R-1", "value-must-match-pattern", {{"field", "host"}, {"pattern", "subdomain_of_domain"}}),
+       spec("R-2", "value-must-match-pattern", {{"field", "contact_email"}, {"pattern", "email_domain"}}),
+       spec("R-3", "value-must-match-pattern", {{"field", "hosting"}, {"one_of", {"pusat_data_kolokasi"}}})});
   Engine e({&p});
-  auto f = facts_of({app("good", {{"host", "https://SIPD.Kota.go.id/login"}, {"contact_email", "a@kota.go.id"}, {"hosting", "pusat_data_kolokasi"}}),
-                     app("bad", {{"host", "sipd.kota.go.id.evil.com"}, {"contact_email", "a@gmail.com"}, {"hosting", "luar_pusat_data"}}),
-                     app("lookalike", {{"host", "notkota.go.id"}, {"contact_email", "x@kota.go.id"}, {"hosting", "pusat_data_kolokasi"}})});
+  auto f = facts_of(
+      {app("good", {{"host", "https://SIPD.Kota.go.id/login"},
+                    {"contact_email", "a@kota.go.id"},
+                    {"hosting", "pusat_data_kolokasi"}}),
+       app("bad",
+           {{"host", "sipd.kota.go.id.evil.com"}, {"contact_email", "a@gmail.com"}, {"hosting", "luar_pusat_data"}}),
+       app("lookalike",
+           {{"host", "notkota.go.id"}, {"contact_email", "x@kota.go.id"}, {"hosting", "pusat_data_kolokasi"}})});
   EXPECT_EQ(broken_ids(e, p, f, "2026-01-01"),
             (std::vector<std::string>{"R-1:bad", "R-1:lookalike", "R-2:bad", "R-3:bad"}));
 }
 
 TEST(Engine, PreconditionAppliesFromItsStageOnAndGatesTheMove) {
-  auto p = profile_with({spec("R-1", "precondition-of-transition", {{"to_stage", "rancang_bangun"}, {"requires", {"recommendation"}}}, true)});
+  auto p = profile_with({spec("R-1", "precondition-of-transition",
+                              {{"to_stage", "rancang_bangun"}, {"requires", {"recommendation"}}}, true)});
   Engine e({&p});
   Fact planning = app("a", {{"stage", "perencanaan"}, {"stage_index", "1"}});
   EXPECT_TRUE(broken_ids(e, p, facts_of({planning}), "2026-01-01").empty());
@@ -101,8 +110,10 @@ TEST(Engine, RequiredDocumentsListsWhatIsMissing) {
 }
 
 TEST(Engine, TransitionDeadlineOnlyForObjectsStillNonConformingAfterIt) {
-  auto p = profile_with({spec("R-1", "value-must-match-pattern", {{"field", "host"}, {"pattern", "subdomain_of_domain"}}),
-                         spec("R-51", "deadline-since-event", {{"event", "regulation.enacted"}, {"months", 12}, {"nonconforming_with", {"R-1"}}})});
+  auto p =
+      profile_with({spec("R-1", "value-must-match-pattern", {{"field", "host"}, {"pattern", "subdomain_of_domain"}}),
+                    spec("R-51", "deadline-since-event",
+                         {{"event", "regulation.enacted"}, {"months", 12}, {"nonconforming_with", {"R-1"}}})});
   Engine e({&p});
   auto f = facts_of({app("ok", {{"host", "a.kota.go.id"}}), app("late", {{"host", "a.example.com"}})});
   EXPECT_EQ(broken_ids(e, p, f, "2022-07-27"), (std::vector<std::string>{"R-1:late"}));  // deadline day itself
@@ -113,9 +124,13 @@ TEST(Engine, TransitionDeadlineOnlyForObjectsStillNonConformingAfterIt) {
 }
 
 TEST(Engine, TransitionWindowCoversOnlyObjectsThatExistedAtTheEvent) {
-  auto p = profile_with({spec("R-1", "value-must-match-pattern", {{"field", "host"}, {"pattern", "subdomain_of_domain"}}),
-                         spec("R-51", "deadline-since-event",
-                              {{"event", "regulation.enacted"}, {"months", 12}, {"nonconforming_with", {"R-1"}}, {"existed_by", "live_since"}})});
+  auto p =
+      profile_with({spec("R-1", "value-must-match-pattern", {{"field", "host"}, {"pattern", "subdomain_of_domain"}}),
+                    spec("R-51", "deadline-since-event",
+                         {{"event", "regulation.enacted"},
+                          {"months", 12},
+                          {"nonconforming_with", {"R-1"}},
+                          {"existed_by", "live_since"}})});
   Engine e({&p});
   auto f = facts_of({app("old", {{"host", "a.example.com"}, {"live_since", "2019-03-01"}}),
                      app("same-day", {{"host", "b.example.com"}, {"live_since", "2021-07-27"}}),
@@ -123,12 +138,13 @@ TEST(Engine, TransitionWindowCoversOnlyObjectsThatExistedAtTheEvent) {
                      app("unknown", {{"host", "d.example.com"}})});
   // An application that went live in 2026 was never "already owned" when the regulation was
   // promulgated: its own rule applies to it directly, without a transition deadline in 2022.
-  EXPECT_EQ(broken_ids(e, p, f, "2026-06-01"),
-            (std::vector<std::string>{"R-1:old", "R-1:same-day", "R-1:new", "R-1:unknown", "R-51:old", "R-51:same-day"}));
+  EXPECT_EQ(broken_ids(e, p, f, "2026-06-01"), (std::vector<std::string>{"R-1:old", "R-1:same-day", "R-1:new",
+                                                                         "R-1:unknown", "R-51:old", "R-51:same-day"}));
 }
 
 TEST(Engine, PeriodicDutyFromLastOrStart) {
-  auto p = profile_with({spec("R-1", "periodic-duty", {{"last", "last_audit_date"}, {"start", "live_since"}, {"months", 24}})});
+  auto p = profile_with(
+      {spec("R-1", "periodic-duty", {{"last", "last_audit_date"}, {"start", "live_since"}, {"months", 24}})});
   Engine e({&p});
   auto f = facts_of({app("audited", {{"last_audit_date", "2025-03-01"}, {"live_since", "2019-01-01"}}),
                      app("never", {{"live_since", "2023-02-28"}}), app("not_live", {})});

@@ -36,14 +36,16 @@ std::size_t severity_rank(const std::string& s) {
 
 /// Open findings the agency is responsible for (all when q.agency_id is empty), most urgent first,
 /// with the agency's name from the tenancy module's read port.
-std::vector<OpenFinding> open_findings(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q) {
+std::vector<OpenFinding> open_findings(storage::Connection& c, const tenancy::Service& tenancy,
+                                       const EvidenceQuery& q) {
   std::map<std::string, std::string> agencies;
   for (auto& a : tenancy.agencies(c, q.scope)) agencies.emplace(std::move(a.id), std::move(a.name));
   std::vector<OpenFinding> out;
   for (auto& f : EvidenceRepository(c).open_findings(q.scope, q.agency_id)) {
     auto agency = agencies.find(f.agency_id);
-    out.push_back({std::move(f.id), std::move(f.rule_id), std::move(f.kind), std::move(f.subject), std::move(f.object_label),
-                   agency == agencies.end() ? std::string() : agency->second, std::move(f.severity), std::move(f.due)});
+    out.push_back({std::move(f.id), std::move(f.rule_id), std::move(f.kind), std::move(f.subject),
+                   std::move(f.object_label), agency == agencies.end() ? std::string() : agency->second,
+                   std::move(f.severity), std::move(f.due)});
   }
   std::sort(out.begin(), out.end(), [](const OpenFinding& a, const OpenFinding& b) {
     auto ra = severity_rank(a.severity), rb = severity_rank(b.severity);
@@ -82,7 +84,8 @@ void add_findings(const EvidenceQuery& q, const std::vector<OpenFinding>& findin
 
 /// The last evaluation run is the evidence that the regulation is checked; open findings by
 /// severity, then the findings themselves, are the gaps.
-void propose_compliance(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q, ProposalSink& out) {
+void propose_compliance(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q,
+                        ProposalSink& out) {
   auto last = Repository(c).last_run(q.scope);
   if (!last) {
     out.add("compliance_run", "", "Kepatuhan regulasi belum pernah dievaluasi",
@@ -103,15 +106,17 @@ void propose_compliance(storage::Connection& c, const tenancy::Service& tenancy,
   for (const auto& s : kSeverities)
     if (auto it = by_severity.find(s); it != by_severity.end())
       out.add("findings", "", std::to_string(it->second.first) + " temuan terbuka tingkat " + s,
-              std::to_string(it->second.second) + " di antaranya melewati jatuh tempo.", findings_link(q, "severity=" + s), false);
+              std::to_string(it->second.second) + " di antaranya melewati jatuh tempo.",
+              findings_link(q, "severity=" + s), false);
 
   auto closed = EvidenceRepository(c).closed_counts(q.scope, q.agency_id);
   if (findings.empty() || closed["resolved"] > 0)
-    out.add("findings", "",
-            findings.empty() ? std::string("Tidak ada temuan kepatuhan terbuka")
-                             : std::to_string(closed["resolved"]) + " temuan kepatuhan telah diselesaikan",
-            std::to_string(closed["resolved"]) + " diselesaikan, " + std::to_string(closed["waived"]) + " dikecualikan.",
-            findings_link(q, "state=semua"), true);
+    out.add(
+        "findings", "",
+        findings.empty() ? std::string("Tidak ada temuan kepatuhan terbuka")
+                         : std::to_string(closed["resolved"]) + " temuan kepatuhan telah diselesaikan",
+        std::to_string(closed["resolved"]) + " diselesaikan, " + std::to_string(closed["waived"]) + " dikecualikan.",
+        findings_link(q, "state=semua"), true);
   add_findings(q, findings, out);
 }
 
@@ -139,7 +144,8 @@ std::set<std::string> security_rules(const tenancy::Profile& p) {
 
 /// Only where it can be told which findings are about security; otherwise nothing is proposed
 /// rather than every finding.
-void propose_security(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q, ProposalSink& out) {
+void propose_security(storage::Connection& c, const tenancy::Service& tenancy, const EvidenceQuery& q,
+                      ProposalSink& out) {
   if (!q.profile) return;
   auto rules = security_rules(*q.profile);
   if (rules.empty()) return;
@@ -167,8 +173,10 @@ class ComplianceEvidence final : public evaluation::EvidenceSource {
   void propose(storage::Connection& c, const EvidenceQuery& q, std::string_view topic,
                std::vector<EvidenceProposal>& list) const override {
     ProposalSink out{"compliance", topic, list};
-    if (topic == "compliance") propose_compliance(c, tenancy_, q, out);
-    else if (topic == "security") propose_security(c, tenancy_, q, out);
+    if (topic == "compliance")
+      propose_compliance(c, tenancy_, q, out);
+    else if (topic == "security")
+      propose_security(c, tenancy_, q, out);
   }
 
   std::optional<std::string> resolve(storage::Connection& c, const Scope& s, std::string_view kind,

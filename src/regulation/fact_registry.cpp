@@ -33,7 +33,8 @@ TenantFacts FactRegistry::tenant_facts(storage::Connection& c, const Scope& s, c
   return t;
 }
 
-Facts FactRegistry::load(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today) const {
+Facts FactRegistry::load(storage::Connection& c, const Scope& s, const tenancy::Profile& p,
+                         const std::string& today) const {
   Facts facts;
   facts.tenant = tenant_facts(c, s, p);
   FactQuery q{s, p, today, facts.tenant};
@@ -55,8 +56,9 @@ void FactRegistry::check_subjects(const tenancy::ProfileRegistry& profiles) cons
       if (std::binary_search(known.begin(), known.end(), c.subject)) continue;
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw tenancy::ProfileError(p->source_path + ":" + std::to_string(c.line) + ": compliance(" + c.rule + ").subject: '" +
-                                  c.subject + "' is not a subject any module provides facts for (" + list + ")");
+      throw tenancy::ProfileError(p->source_path + ":" + std::to_string(c.line) + ": compliance(" + c.rule +
+                                  ").subject: '" + c.subject + "' is not a subject any module provides facts for (" +
+                                  list + ")");
     }
 }
 

@@ -28,9 +28,9 @@ struct Fact {
 
 /// The tenant-wide values rules compare against, taken from the profile.
 struct TenantFacts {
-  std::string domain;        // effective domain, e.g. balikpapan.go.id
-  std::string email_domain;  // effective e-mail domain, or empty
-  std::string enacted;       // the regulation's enactment date, or empty
+  std::string domain;                                              // effective domain, e.g. balikpapan.go.id
+  std::string email_domain;                                        // effective e-mail domain, or empty
+  std::string enacted;                                             // the regulation's enactment date, or empty
   std::vector<std::pair<std::string, std::string>> role_agencies;  // role id -> agency id holding it
   std::vector<std::pair<std::string, std::string>> agency_flags;   // agency id -> one of its flags
   std::string agency_for_role(std::string_view role) const;

@@ -10,12 +10,18 @@ namespace {
 
 const char* kind_name(Kind k) {
   switch (k) {
-    case Kind::ValuePattern: return "value-must-match-pattern";
-    case Kind::RequiredDocuments: return "required-documents";
-    case Kind::PreconditionOfTransition: return "precondition-of-transition";
-    case Kind::DeadlineSinceEvent: return "deadline-since-event";
-    case Kind::PeriodicDuty: return "periodic-duty";
-    case Kind::ApprovalChain: return "approval-chain";
+    case Kind::ValuePattern:
+      return "value-must-match-pattern";
+    case Kind::RequiredDocuments:
+      return "required-documents";
+    case Kind::PreconditionOfTransition:
+      return "precondition-of-transition";
+    case Kind::DeadlineSinceEvent:
+      return "deadline-since-event";
+    case Kind::PeriodicDuty:
+      return "periodic-duty";
+    case Kind::ApprovalChain:
+      return "approval-chain";
   }
   return "";
 }
@@ -61,7 +67,8 @@ boost::json::object to_json(const tenancy::Profile& p, const Finding& f, const s
           {"overdue", f.state == "open" && f.due < today},
           {"details", ec ? boost::json::value(boost::json::object{}) : details},
           // What resolves it and the console screen where that is done (src/regulation/remedy.cpp).
-          {"resolve", remedy_json(remedy_for(f.subject, f.kind, has_details ? details.as_object() : boost::json::object{}, f.object_id))},
+          {"resolve", remedy_json(remedy_for(f.subject, f.kind,
+                                             has_details ? details.as_object() : boost::json::object{}, f.object_id))},
           {"first_seen_at", f.first_seen_at},
           {"last_seen_at", f.last_seen_at},
           {"resolved_at", optional(f.resolved_at)},

@@ -54,7 +54,8 @@ std::string reprimand_letter(const LetterInput& in) {
   block(doc, doc.regular, 10, "Nomor: ST/" + in.sanction.date.substr(0, 4) + "/" + in.sanction.id.substr(0, 8));
   block(doc, doc.regular, 10, "Tanggal: " + in.sanction.date);
   block(doc, doc.regular, 11,
-        "Kepada Yth. Kepala " + (in.finding.agency_name.empty() ? std::string("Perangkat Daerah") : in.finding.agency_name),
+        "Kepada Yth. Kepala " +
+            (in.finding.agency_name.empty() ? std::string("Perangkat Daerah") : in.finding.agency_name),
         10);
   std::string warned;
   for (const auto& e : in.earlier) warned += (warned.empty() ? "" : ", ") + e.date;
@@ -70,8 +71,10 @@ std::string reprimand_letter(const LetterInput& in) {
   block(doc, doc.regular, 11,
         "Saudara diminta segera melakukan perbaikan sesuai ketentuan tersebut dan melaporkannya melalui Simpul.", 4);
   block(doc, doc.regular, 11, letter_signatory(p), 30);
-  foot(doc, "Dokumen ini dibuat oleh Simpul. Keasliannya dapat diperiksa: SHA-256 berkas ini ditandatangani dengan kunci "
-            "Ed25519 instansi dan tercatat pada jejak audit (sanksi " + in.sanction.id + ").");
+  foot(doc,
+       "Dokumen ini dibuat oleh Simpul. Keasliannya dapat diperiksa: SHA-256 berkas ini ditandatangani dengan kunci "
+       "Ed25519 instansi dan tercatat pada jejak audit (sanksi " +
+           in.sanction.id + ").");
   return pdf::save(doc, "writing the reprimand letter");
 }
 

@@ -13,8 +13,8 @@ namespace simpul::regulation {
 struct LetterInput {
   const tenancy::Profile& profile;
   const Finding& finding;
-  const Sanction& sanction;            // the step being issued
-  std::vector<Sanction> earlier;       // steps given before (the oral warning)
+  const Sanction& sanction;       // the step being issued
+  std::vector<Sanction> earlier;  // steps given before (the oral warning)
 };
 
 /// PDF bytes. Names print as written, in any script the embedded DejaVu Sans covers; the head of

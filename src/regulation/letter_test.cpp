@@ -39,8 +39,10 @@ std::string read_back(const std::string& pdf_bytes) {
   std::string out;
   for (char c : raw) {
     bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-    if (!space) out += c;
-    else if (!out.empty() && out.back() != ' ') out += ' ';
+    if (!space)
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
   }
   return out;
 }
@@ -66,8 +68,11 @@ Case balikpapan_case(const std::string& agency_name, const std::string& object_l
 
 TEST(ReprimandLetter, PrintsIndonesianAndAnyUtf8TextExactlyAsWritten) {
   ASSERT_TRUE(have_pdftotext()) << "pdftotext is missing: scripts/bootstrap test installs poppler-utils";
-  const std::string agency = "Dinas Komunikasi dan Informatika \xE2\x80\x94 \xE2\x80\x9CSmart City\xE2\x80\x9D Balikpapan";
-  const std::string object = "Aplikasi Pelayanan Caf\xC3\xA9 \xC3\x9C" "ber Ta\xC5\x9F Gr\xC3\xBC\xC3\x9F Gott";
+  const std::string agency =
+      "Dinas Komunikasi dan Informatika \xE2\x80\x94 \xE2\x80\x9CSmart City\xE2\x80\x9D Balikpapan";
+  const std::string object =
+      "Aplikasi Pelayanan Caf\xC3\xA9 \xC3\x9C"
+      "ber Ta\xC5\x9F Gr\xC3\xBC\xC3\x9F Gott";
   auto c = balikpapan_case(agency, object);
   const auto& profile = profiles().get("balikpapan");
   std::string pdf = reprimand_letter({profile, c.finding, c.letter, {c.oral}});

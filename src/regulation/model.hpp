@@ -38,11 +38,11 @@ struct Sanction {
   std::string status = "given";  // proposed | given
   std::string date;              // the day it was given; empty while proposed
   std::string note;
-  std::string basis;             // why this step is due, as the regulation words it
-  std::string basis_citation;    // "Pasal 46 ayat (2) huruf b"
-  std::string proposed_on;       // the day the evaluation proposed it (empty when recorded directly)
-  std::string due;               // by when the official should decide (Pasal 46 sets no period: at once)
-  bool automatic = false;        // proposed by the evaluation rather than recorded first by hand
+  std::string basis;           // why this step is due, as the regulation words it
+  std::string basis_citation;  // "Pasal 46 ayat (2) huruf b"
+  std::string proposed_on;     // the day the evaluation proposed it (empty when recorded directly)
+  std::string due;             // by when the official should decide (Pasal 46 sets no period: at once)
+  bool automatic = false;      // proposed by the evaluation rather than recorded first by hand
   std::string issued_by_name;
   std::string created_at;
   bool has_letter = false;

@@ -41,15 +41,22 @@ std::vector<storage::Migration> ComplianceModule::schema() { return Repository::
 
 std::vector<seam::Permission> ComplianceModule::permissions() const {
   return {{"compliance.read", {"*"}, "Membaca temuan kepatuhan", "Read compliance findings"},
-          {"compliance.evaluate", {"tenant_admin", "planner", "auditor", "technical_reviewer"}, "Menjalankan evaluasi kepatuhan",
+          {"compliance.evaluate",
+           {"tenant_admin", "planner", "auditor", "technical_reviewer"},
+           "Menjalankan evaluasi kepatuhan",
            "Run a compliance evaluation"},
           {"compliance.waive", {"approver"}, "Mengecualikan temuan dengan alasan", "Waive a finding with a reason"},
           {"compliance.sanction", {"approver"}, "Mencatat sanksi administratif", "Record administrative sanctions"}};
 }
 
-void ComplianceModule::register_routes(http::Router& router) { regulation::register_routes(router, compliance_); http::describe(router, openapi_fragment()); }
+void ComplianceModule::register_routes(http::Router& router) {
+  regulation::register_routes(router, compliance_);
+  http::describe(router, openapi_fragment());
+}
 
-void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) { sources.add(compliance_evidence_source(tenancy_)); }
+void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) {
+  sources.add(compliance_evidence_source(tenancy_));
+}
 
 void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   // Every subject's instance is listed here whichever module provides its facts: the rule kinds
@@ -60,14 +67,16 @@ void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRow
   }
   if (p.sanctions) {
     const std::string test;
-    seam::add_enforcement(rows, p.sanctions->rule,
-                          "sanctions: the evaluation opens a case at the first step and proposes the next one with its basis "
-                          "(huruf b: more than 12 months after the oral warning); the official gives each step, the letter is "
-                          "produced and signed only then",
-                          test);
+    seam::add_enforcement(
+        rows, p.sanctions->rule,
+        "sanctions: the evaluation opens a case at the first step and proposes the next one with its basis "
+        "(huruf b: more than 12 months after the oral warning); the official gives each step, the letter is "
+        "produced and signed only then",
+        test);
     if (p.sanctions->trigger_rule)
       seam::add_enforcement(rows, *p.sanctions->trigger_rule,
-                            "sanctions apply only to findings of the rules it lists (`compliance.not_sanctionable`)", test);
+                            "sanctions apply only to findings of the rules it lists (`compliance.not_sanctionable`)",
+                            test);
   }
 }
 
@@ -77,7 +86,11 @@ void ComplianceModule::evaluate_all() {
     try {
       Scope scope{t.id};
       auto r = compliance_.evaluate(scope, kScheduler, compliance_.profile_of(scope).today());
-      log::info("compliance.evaluated", {{"tenant", t.slug}, {"open", r.open}, {"new", r.created}, {"proposed", r.proposed}, {"escalated", r.escalated}});
+      log::info("compliance.evaluated", {{"tenant", t.slug},
+                                         {"open", r.open},
+                                         {"new", r.created},
+                                         {"proposed", r.proposed},
+                                         {"escalated", r.escalated}});
     } catch (const std::exception& e) {
       log::error("compliance.evaluation_failed", {{"tenant", t.slug}, {"error", e.what()}});
     }

@@ -16,13 +16,13 @@ struct Remedy {
   std::string action_en;  // English
   std::string place;      // the console screen where it is done, Indonesian
   std::string place_en;
-  std::string link;       // the console address of that screen
+  std::string link;  // the console address of that screen
 };
 
 /// The remedy of a finding of `kind` on `subject` with its `details`; nullopt for a subject or
 /// kind this table does not know (the console then shows the object's own link only).
-std::optional<Remedy> remedy_for(const std::string& subject, const std::string& kind, const boost::json::object& details,
-                                 const std::string& object_id);
+std::optional<Remedy> remedy_for(const std::string& subject, const std::string& kind,
+                                 const boost::json::object& details, const std::string& object_id);
 
 boost::json::value remedy_json(const std::optional<Remedy>& r);
 

@@ -34,7 +34,8 @@ class Repository {
   std::optional<Sanction> sanction(const Scope& s, const std::string& id) const;
   /// Every sanction of the tenant, oldest first (escalation looks at all of them at once).
   std::vector<Sanction> all_sanctions(const Scope& s) const;
-  void insert_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64);
+  void insert_sanction(const Scope& s, const Sanction& x, const std::string& issued_by,
+                       const std::string& letter_base64);
   /// A proposed step becomes given: its date, note, who recorded it and the letter, if any.
   void give_sanction(const Scope& s, const Sanction& x, const std::string& issued_by, const std::string& letter_base64);
   std::optional<std::string> letter_base64(const Scope& s, const std::string& sanction_id) const;

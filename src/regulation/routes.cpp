@@ -65,9 +65,10 @@ void register_routes(http::Router& router, Compliance& m) {
     auto out = to_json(profile, f, today(m, p.scope()));
     const auto* rule = profile.rule(f.rule_id);
     auto article = rule ? profile.articles.find(rule->article) : profile.articles.end();
-    out["article"] = article == profile.articles.end()
-                         ? boost::json::value(nullptr)
-                         : boost::json::value(boost::json::object{{"number", article->first}, {"text", article->second}});
+    out["article"] =
+        article == profile.articles.end()
+            ? boost::json::value(nullptr)
+            : boost::json::value(boost::json::object{{"number", article->first}, {"text", article->second}});
     boost::json::array sanctions, steps;
     for (const auto& x : m.sanctions(p.scope(), f.id)) sanctions.push_back(to_json(profile, x));
     bool sanctionable = false;
@@ -101,7 +102,8 @@ void register_routes(http::Router& router, Compliance& m) {
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"reason"});
     auto reason = f.required_string("reason", 2000);
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.waive(p.scope(), id, reason, p.actor()), today(m, p.scope())));
+    return http::json_response(
+        200, to_json(m.profile_of(p.scope()), m.waive(p.scope(), id, reason, p.actor()), today(m, p.scope())));
   });
 
   router.add("POST", "/api/compliance/findings/{id}/sanctions", [&m](Request& req) {

@@ -15,7 +15,8 @@
 namespace simpul::regulation {
 namespace {
 
-std::string key_of(const std::string& rule, const std::string& kind, const std::string& subject, const std::string& object) {
+std::string key_of(const std::string& rule, const std::string& kind, const std::string& subject,
+                   const std::string& object) {
   return rule + '\x1f' + kind + '\x1f' + subject + '\x1f' + object;
 }
 
@@ -47,7 +48,8 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
     auto violations = engine_.evaluate(profile, facts, today);
     Repository repo(c);
     std::map<std::string, Finding> existing;
-    for (auto& f : repo.all_findings(s)) existing.emplace(key_of(f.rule_id, f.kind, f.subject, f.object_id), std::move(f));
+    for (auto& f : repo.all_findings(s))
+      existing.emplace(key_of(f.rule_id, f.kind, f.subject, f.object_id), std::move(f));
     std::map<std::string, bool> seen;
     std::vector<Finding> created;
     for (const auto& v : violations) {
@@ -87,8 +89,8 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
       Finding f = it->second;
       bool reopen = f.state == "resolved";
       std::string due = v.due.empty() ? (reopen ? plus_days(today, profile.grace_days) : f.due) : v.due;
-      if (!reopen && f.object_label == want.object_label && f.agency_id == want.agency_id && f.severity == want.severity &&
-          f.chapter == want.chapter && f.details == want.details && f.due == due)
+      if (!reopen && f.object_label == want.object_label && f.agency_id == want.agency_id &&
+          f.severity == want.severity && f.chapter == want.chapter && f.details == want.details && f.due == due)
         continue;  // unchanged: steady-state evaluations write nothing
       f.object_label = want.object_label;
       f.agency_id = want.agency_id;
@@ -127,8 +129,8 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
   return result;
 }
 
-std::vector<Finding> Compliance::findings(const Scope& s, const FindingFilter& f, const ListQuery& q, const std::string& today,
-                                          std::int64_t& total) const {
+std::vector<Finding> Compliance::findings(const Scope& s, const FindingFilter& f, const ListQuery& q,
+                                          const std::string& today, std::int64_t& total) const {
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).findings(s, f, q, today, total); });
 }
 
@@ -145,7 +147,8 @@ Finding Compliance::waive(const Scope& s, const std::string& id, const std::stri
     if (!f) throw Error(ErrorCode::FindingNotFound);
     if (f->state != "open") throw Error(ErrorCode::FindingNotOpen, {{"state", f->state}});
     repo.waive(s, id, reason, actor, clock::now_iso());
-    ledger_.append(c, ledger::change_in(s, actor, "finding.waive", "finding", id, {{"rule", f->rule_id}, {"reason", reason}}));
+    ledger_.append(
+        c, ledger::change_in(s, actor, "finding.waive", "finding", id, {{"rule", f->rule_id}, {"reason", reason}}));
     return *repo.finding(s, id);
   });
 }
@@ -179,8 +182,12 @@ boost::json::object Compliance::summary(const Scope& s, const std::string& agenc
       auto it = by_chapter.find(ch.id);
       if (it == by_chapter.end()) continue;
       const auto& k = it->second;
-      chapters.push_back({{"chapter", ch.id}, {"title", ch.title}, {"open", k.open}, {"overdue", k.overdue},
-                          {"waived", k.waived}, {"resolved", k.resolved}});
+      chapters.push_back({{"chapter", ch.id},
+                          {"title", ch.title},
+                          {"open", k.open},
+                          {"overdue", k.overdue},
+                          {"waived", k.waived},
+                          {"resolved", k.resolved}});
     }
     boost::json::array agencies;
     for (const auto& [id, entry] : by_agency)
@@ -218,8 +225,8 @@ std::vector<Sanction> Compliance::sanctions(const Scope& s, const std::string& f
 namespace {
 
 bool is_sanctionable(const tenancy::Profile& p, const std::string& rule_id) {
-  return p.sanctions &&
-         std::find(p.sanctions->applies_to.begin(), p.sanctions->applies_to.end(), rule_id) != p.sanctions->applies_to.end();
+  return p.sanctions && std::find(p.sanctions->applies_to.begin(), p.sanctions->applies_to.end(), rule_id) !=
+                            p.sanctions->applies_to.end();
 }
 
 /// The article listing what is sanctionable (Pasal 46 ayat (1)), else the one stating the steps.
@@ -251,8 +258,8 @@ const Sanction* record_of(const std::vector<Sanction>& records, const std::strin
 
 }  // namespace
 
-void Compliance::propose(storage::Connection& c, const Scope& s, const Finding& f, std::size_t index, const std::string& basis,
-                         const std::string& today) const {
+void Compliance::propose(storage::Connection& c, const Scope& s, const Finding& f, std::size_t index,
+                         const std::string& basis, const std::string& today) const {
   const auto& p = tenancy_.profile_of(s);
   static const Actor kSystem{"system", "Simpul (otomatis)", ""};
   Sanction x;
@@ -268,12 +275,13 @@ void Compliance::propose(storage::Connection& c, const Scope& s, const Finding& 
   x.issued_by_name = "";
   x.created_at = clock::now_iso();
   Repository(c).insert_sanction(s, x, kSystem.id, "");
-  ledger_.append(c, ledger::change_in(s, kSystem, "sanction.propose", "finding", f.id,
-                                      {{"sanction_id", x.id}, {"step", x.step}, {"basis", basis}, {"citation", x.basis_citation}}));
+  ledger_.append(c, ledger::change_in(
+                        s, kSystem, "sanction.propose", "finding", f.id,
+                        {{"sanction_id", x.id}, {"step", x.step}, {"basis", basis}, {"citation", x.basis_citation}}));
 }
 
-void Compliance::propose_sanctions(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const std::string& today,
-                                   EvaluationResult& result) const {
+void Compliance::propose_sanctions(storage::Connection& c, const Scope& s, const tenancy::Profile& p,
+                                   const std::string& today, EvaluationResult& result) const {
   if (!p.sanctions || p.sanctions->steps.empty()) return;
   Repository repo(c);
   std::map<std::string, std::vector<Sanction>> by_finding;
@@ -288,8 +296,8 @@ void Compliance::propose_sanctions(storage::Connection& c, const Scope& s, const
       const auto* trigger = p.sanctions->trigger_rule ? p.rule(*p.sanctions->trigger_rule) : nullptr;
       propose(c, s, f, 0,
               "Pelanggaran " + (rule ? rule->citation : f.rule_id) + " ditemukan pertama kali pada tanggal " +
-                  p.local_date(f.first_seen_at) + (trigger ? "; dikenakan sanksi administratif menurut " + trigger->citation : "") +
-                  ".",
+                  p.local_date(f.first_seen_at) +
+                  (trigger ? "; dikenakan sanksi administratif menurut " + trigger->citation : "") + ".",
               today);
       ++result.proposed;
       continue;
@@ -311,18 +319,20 @@ void Compliance::propose_sanctions(storage::Connection& c, const Scope& s, const
   }
 }
 
-Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const std::string& step_id, const std::string& date,
-                            const std::string& note, const Actor& actor) {
+Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const std::string& step_id,
+                            const std::string& date, const std::string& note, const Actor& actor) {
   const auto& p = tenancy_.profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto f = repo.finding(s, finding_id);
     if (!f) throw Error(ErrorCode::FindingNotFound);
-    if (!is_sanctionable(p, f->rule_id)) throw Error(ErrorCode::FindingNotSanctionable,
+    if (!is_sanctionable(p, f->rule_id))
+      throw Error(ErrorCode::FindingNotSanctionable,
                   {{"rule", f->rule_id}, {"regulation_states_sanctions", p.sanctions.has_value()}}, trigger_ref(p));
     if (f->state != "open") throw Error(ErrorCode::FindingNotOpen, {{"state", f->state}});
     const auto* step = p.sanctions->step(step_id);
-    if (!step) throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}}, tenancy::rule_ref(p, p.sanctions->rule));
+    if (!step)
+      throw Error(ErrorCode::SanctionStepInvalid, {{"step", step_id}}, tenancy::rule_ref(p, p.sanctions->rule));
     // Steps follow the regulation's order: each one once, and only after the previous one was given.
     auto records = repo.sanctions(s, finding_id);
     std::size_t index = static_cast<std::size_t>(step - p.sanctions->steps.data());
@@ -338,11 +348,13 @@ Sanction Compliance::impose(const Scope& s, const std::string& finding_id, const
     auto found = p.local_date(f->first_seen_at);
     if (date < found)
       throw Error(ErrorCode::ValidationInvalidValue,
-                  {{"field", "date"}, {"reason", "before the violation was first found"}, {"first_found", found}}, trigger_ref(p));
-    if (p.regulation_enacted && date < *p.regulation_enacted)
-      throw Error(ErrorCode::ValidationInvalidValue,
-                  {{"field", "date"}, {"reason", "before the regulation was in force"}, {"in_force", *p.regulation_enacted}},
+                  {{"field", "date"}, {"reason", "before the violation was first found"}, {"first_found", found}},
                   trigger_ref(p));
+    if (p.regulation_enacted && date < *p.regulation_enacted)
+      throw Error(
+          ErrorCode::ValidationInvalidValue,
+          {{"field", "date"}, {"reason", "before the regulation was in force"}, {"in_force", *p.regulation_enacted}},
+          trigger_ref(p));
     if (previous) {
       // Ayat (2) huruf b: the reprimand only when a year after the oral warning nothing was corrected.
       auto earliest = step->after_months ? add_months(previous->date, step->after_months) : previous->date;
@@ -404,11 +416,13 @@ std::pair<Sanction, std::string> Compliance::letter(const Scope& s, const std::s
   });
 }
 
-std::map<std::string, std::int64_t> Compliance::open_counts(storage::Connection& c, const Scope& s, const std::string& subject) const {
+std::map<std::string, std::int64_t> Compliance::open_counts(storage::Connection& c, const Scope& s,
+                                                            const std::string& subject) const {
   return Repository(c).open_counts(s, subject);
 }
 
-void Compliance::check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after, const std::string& today) const {
+void Compliance::check_gate(const Scope& s, const TenantFacts& tenant, const Fact& after,
+                            const std::string& today) const {
   const auto& p = tenancy_.profile_of(s);
   auto all = engine_.gates(p, tenant, after, today);
   if (all.empty()) return;
@@ -422,16 +436,18 @@ void Compliance::check_gate(const Scope& s, const TenantFacts& tenant, const Fac
   boost::json::array unmet;
   for (const auto& v : all) {
     const auto* r = p.rule(v.rule->spec->rule);
-    unmet.push_back({{"rule", {{"id", v.rule->spec->rule},
-                               {"citation", r ? r->citation : ""},
-                               {"title", v.rule->spec->title},
-                               {"title_en", v.rule->spec->title_en}}},
+    unmet.push_back({{"rule",
+                      {{"id", v.rule->spec->rule},
+                       {"citation", r ? r->citation : ""},
+                       {"title", v.rule->spec->title},
+                       {"title_en", v.rule->spec->title_en}}},
                      {"details", v.details}});
   }
   details["unmet"] = std::move(unmet);
   ErrorCode code = ErrorCode::ApplicationGateRefused;
   if (first.rule->kind == Kind::ApprovalChain)
-    code = first.details.at("reason") == "self" ? ErrorCode::ApplicationSelfDecision : ErrorCode::ApplicationDeciderNotRecommender;
+    code = first.details.at("reason") == "self" ? ErrorCode::ApplicationSelfDecision
+                                                : ErrorCode::ApplicationDeciderNotRecommender;
   throw Error(code, std::move(details), tenancy::rule_ref(p, spec.rule));
 }
 

@@ -32,7 +32,9 @@ class Compliance {
 
   const Engine& engine() const { return engine_; }
   /// The tenant-wide values a gate compares one object against, inside the caller's transaction.
-  TenantFacts tenant_facts(storage::Connection& c, const Scope& s) const { return facts_.tenant_facts(c, s, profile_of(s)); }
+  TenantFacts tenant_facts(storage::Connection& c, const Scope& s) const {
+    return facts_.tenant_facts(c, s, profile_of(s));
+  }
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
 
   /// The facts and violations without storing anything (benchmarks, `simpul check` dry runs).
@@ -55,7 +57,8 @@ class Compliance {
   std::pair<Sanction, std::string> letter(const Scope& s, const std::string& sanction_id) const;
 
   /// Open findings per object of a subject, inside the caller's transaction (list badges).
-  std::map<std::string, std::int64_t> open_counts(storage::Connection& c, const Scope& s, const std::string& subject) const;
+  std::map<std::string, std::int64_t> open_counts(storage::Connection& c, const Scope& s,
+                                                  const std::string& subject) const;
 
   /// Throws the catalogue refusal when the object, as it would be after a step, breaks a gate; the
   /// refusal's `details.unmet` lists every gate it breaks.

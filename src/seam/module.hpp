@@ -50,8 +50,8 @@ using CoverageRows = std::map<std::string, Enforcement>;
 /// Adds `how` to the rule's row, keeping what other modules said about it.
 void add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how);
 /// Transitional, for the modules not moved yet: the former signature, whose test name was never read.
-[[deprecated("the proving tests are the SIMPUL_PROVES declarations: drop the test argument")]]
-inline void add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how, const std::string& /*unused*/) {
+[[deprecated("the proving tests are the SIMPUL_PROVES declarations: drop the test argument")]] inline void
+add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how, const std::string& /*unused*/) {
   add_enforcement(rows, rule, how);
 }
 
@@ -66,7 +66,8 @@ struct Job {
 struct DemoTenant {
   Scope scope;
   std::string profile_id;
-  std::string demo_upstream_base;  // where the stand-in agency systems answer, e.g. http://127.0.0.1:8080/api/demo-upstream
+  std::string
+      demo_upstream_base;  // where the stand-in agency systems answer, e.g. http://127.0.0.1:8080/api/demo-upstream
   /// Filled by modules that issue a secret the operator sees once (the gateway's demo consumer key).
   std::map<std::string, std::string>* shown_once = nullptr;
 };

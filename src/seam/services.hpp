@@ -20,7 +20,8 @@ class Services {
   T& get() const {
     auto it = services_.find(std::type_index(typeid(T)));
     if (it == services_.end())
-      throw std::logic_error(std::string("no module provides ") + typeid(T).name() + " (module order in app/platform.cpp)");
+      throw std::logic_error(std::string("no module provides ") + typeid(T).name() +
+                             " (module order in app/platform.cpp)");
     return *static_cast<T*>(it->second);
   }
 

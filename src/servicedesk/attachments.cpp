@@ -33,7 +33,8 @@ std::string sniff_attachment(const std::string& content) {
   if (begins_with(head, "\x89PNG\r\n\x1a\n")) return "image/png";
   if (begins_with(head, "\xFF\xD8\xFF")) return "image/jpeg";
   if (begins_with(head, "GIF87a") || begins_with(head, "GIF89a")) return "image/gif";
-  if (begins_with(head, std::string_view("PK\x03\x04", 4))) return "application/zip";  // Office documents (docx, xlsx, pptx, odt)
+  if (begins_with(head, std::string_view("PK\x03\x04", 4)))
+    return "application/zip";  // Office documents (docx, xlsx, pptx, odt)
   if (plain_text(content)) return "text/plain; charset=utf-8";
   return "";
 }
@@ -48,9 +49,11 @@ std::vector<Attachment> Service::attachments(const Caller& who, const std::strin
   });
 }
 
-Attachment Service::attach(const Caller& who, const std::string& ticket_id, const std::string& filename, const std::string& content) {
+Attachment Service::attach(const Caller& who, const std::string& ticket_id, const std::string& filename,
+                           const std::string& content) {
   if (content.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "content"}});
-  if (content.size() > kMaxAttachmentBytes) throw Error(ErrorCode::SdAttachmentTooLarge, {{"max_bytes", kMaxAttachmentBytes}});
+  if (content.size() > kMaxAttachmentBytes)
+    throw Error(ErrorCode::SdAttachmentTooLarge, {{"max_bytes", kMaxAttachmentBytes}});
   auto type = sniff_attachment(content);
   if (type.empty()) throw Error(ErrorCode::SdAttachmentType);
   auto out = storage::write_transaction(db_, [&](storage::Connection& c) {

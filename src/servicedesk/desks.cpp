@@ -46,7 +46,8 @@ Agent Service::add_agent(const Caller& who, const std::string& user_id, int tier
   const auto& p = profile_of(who.scope);
   const auto& rules = rules_of(p);
   if (tier != 1 && tier != 2) invalid("tier", "1 or 2");
-  if (tier == 2 && rules.tiers != 2) throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
+  if (tier == 2 && rules.tiers != 2)
+    throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto u = identity_.user(c, who.scope, user_id);
     if (!u) invalid("user_id", "not a user of this tenant");
@@ -55,7 +56,8 @@ Agent Service::add_agent(const Caller& who, const std::string& user_id, int tier
       // Level 2 is a unit of the Dinas (Balikpapan Pasal 37 ayat (7) huruf b, Madiun Pasal 39 ayat (7) huruf b).
       auto d = dinas(c, who.scope);
       if (!d || d->id != u->agency_id)
-        throw Error(ErrorCode::SdLevel2OutsideDinas, {{"field", "user_id"}}, tenancy::rule_ref(p, rules.level2_staffing_rule));
+        throw Error(ErrorCode::SdLevel2OutsideDinas, {{"field", "user_id"}},
+                    tenancy::rule_ref(p, rules.level2_staffing_rule));
     }
     Repository repo(c);
     for (const auto& a : repo.agent_roles(who.scope, user_id))
@@ -95,8 +97,9 @@ Desk Service::set_desk(const Caller& who, const Desk& in) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     if (!tenancy_.agency(c, who.scope, d.agency_id)) invalid("agency_id", "not an agency of this tenant");
     Repository(c).save(who.scope, d);
-    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.desk_set", "agency", d.agency_id,
-                                        {{"unit_name", d.unit_name}, {"sop_reference", d.sop_reference}, {"since", d.since}}));
+    ledger_.append(
+        c, ledger::change_in(who.scope, who.actor, "servicedesk.desk_set", "agency", d.agency_id,
+                             {{"unit_name", d.unit_name}, {"sop_reference", d.sop_reference}, {"since", d.since}}));
     return d;
   });
 }
@@ -126,9 +129,12 @@ std::vector<StaffingRow> Service::staffing(const Scope& s) const {
       for (const auto& r : reports)
         if (r.agency_id == a.id && r.submitted_on > row.last_report) row.last_report = r.submitted_on;
       bool level1 = !row.level1.empty() || (row.desk && !row.desk->unit_name.empty());
-      if (rules.tiers == 2) row.staffed = level1 && (!row.is_dinas || !row.level2.empty());
-      else if (rules.desk_required_rule) row.staffed = !row.runs_services || level1;
-      else row.staffed = level1;
+      if (rules.tiers == 2)
+        row.staffed = level1 && (!row.is_dinas || !row.level2.empty());
+      else if (rules.desk_required_rule)
+        row.staffed = !row.runs_services || level1;
+      else
+        row.staffed = level1;
       out.push_back(std::move(row));
     }
     return out;
@@ -184,9 +190,11 @@ Category Service::add_category(const Caller& who, const std::string& name, const
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto all = repo.categories(who.scope);
-    if (!parent_id.empty() && std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == parent_id; }))
+    if (!parent_id.empty() &&
+        std::none_of(all.begin(), all.end(), [&](const Category& x) { return x.id == parent_id; }))
       invalid("parent_id", "not a category of this desk");
-    if (std::any_of(all.begin(), all.end(), [&](const Category& x) { return x.name == name && x.parent_id == parent_id; }))
+    if (std::any_of(all.begin(), all.end(),
+                    [&](const Category& x) { return x.name == name && x.parent_id == parent_id; }))
       throw Error(ErrorCode::SdCategoryExists, {{"field", "name"}});
     Category cat{crypto::new_id(), parent_id, name};
     repo.insert(who.scope, cat);
@@ -205,7 +213,8 @@ Holiday Service::add_holiday(const Caller& who, const Holiday& h) {
   require_date(h.date, "date");
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository(c).save(who.scope, h);
-    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.holiday_set", "holiday", h.date, {{"name", h.name}}));
+    ledger_.append(
+        c, ledger::change_in(who.scope, who.actor, "servicedesk.holiday_set", "holiday", h.date, {{"name", h.name}}));
   });
   return h;
 }
@@ -218,7 +227,8 @@ void Service::remove_holiday(const Caller& who, const std::string& date) {
   });
 }
 
-Report Service::submit_report(const Caller& who, const std::string& agency_id, const std::string& from, const std::string& to) {
+Report Service::submit_report(const Caller& who, const std::string& agency_id, const std::string& from,
+                              const std::string& to) {
   require_date(from, "period_start");
   require_date(to, "period_end");
   if (to < from) invalid("period_end", "before period_start");
@@ -246,8 +256,10 @@ Report Service::submit_report(const Caller& who, const std::string& agency_id, c
       if (t.state != "resolved" && t.state != "closed") ++rep.open_now;
     }
     repo.insert(who.scope, rep);
-    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.report_submit", "agency", agency_id,
-                                        {{"period_start", from}, {"period_end", to}, {"opened", rep.opened}, {"resolved", rep.resolved}}));
+    ledger_.append(
+        c, ledger::change_in(
+               who.scope, who.actor, "servicedesk.report_submit", "agency", agency_id,
+               {{"period_start", from}, {"period_end", to}, {"opened", rep.opened}, {"resolved", rep.resolved}}));
     return rep;
   });
 }

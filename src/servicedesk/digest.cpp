@@ -46,10 +46,12 @@ int Service::send_digest(const Scope& s) {
       queues[t.tier == 2 ? std::string("level2") : "level1:" + t.queue_agency_id].push_back(std::move(line));
     }
     for (auto& [key, lines] : queues)
-      std::stable_sort(lines.begin(), lines.end(), [](const DigestLine& a, const DigestLine& b) { return a.breached && !b.breached; });
+      std::stable_sort(lines.begin(), lines.end(),
+                       [](const DigestLine& a, const DigestLine& b) { return a.breached && !b.breached; });
     // Each staff member once, with the tickets of every queue they staff.
     std::map<std::string, std::vector<std::string>> queues_of;
-    for (const auto& a : repo.agents(s)) queues_of[a.user_id].push_back(a.tier == 2 ? std::string("level2") : "level1:" + a.agency_id);
+    for (const auto& a : repo.agents(s))
+      queues_of[a.user_id].push_back(a.tier == 2 ? std::string("level2") : "level1:" + a.agency_id);
     for (const auto& [user_id, keys] : queues_of) {
       std::vector<DigestLine> mine;
       for (const auto& k : keys)
@@ -61,13 +63,14 @@ int Service::send_digest(const Scope& s) {
       notification::Message m;
       m.user_id = user_id;
       m.email = u->email;
-      m.title = "Ringkasan harian meja layanan " + today + ": " + std::to_string(mine.size()) + " tiket terbuka, " + std::to_string(breached) +
-                " melewati SLA";
-      m.title_en = "Service desk daily digest " + today + ": " + std::to_string(mine.size()) + " open tickets, " + std::to_string(breached) +
-                   " past their SLA";
+      m.title = "Ringkasan harian meja layanan " + today + ": " + std::to_string(mine.size()) + " tiket terbuka, " +
+                std::to_string(breached) + " melewati SLA";
+      m.title_en = "Service desk daily digest " + today + ": " + std::to_string(mine.size()) + " open tickets, " +
+                   std::to_string(breached) + " past their SLA";
       std::string body;
       for (std::size_t i = 0; i < mine.size() && i < kDigestLines; ++i)
-        body += mine[i].number + " " + mine[i].title + " (" + mine[i].state + ")" + (mine[i].breached ? " MELEWATI SLA" : "") + "\n";
+        body += mine[i].number + " " + mine[i].title + " (" + mine[i].state + ")" +
+                (mine[i].breached ? " MELEWATI SLA" : "") + "\n";
       if (mine.size() > kDigestLines) body += "... dan " + std::to_string(mine.size() - kDigestLines) + " tiket lain\n";
       m.body = body;
       m.link = "/layanan/tiket";

@@ -63,7 +63,8 @@ Service::MailOutcome Service::receive_mail(const Scope& s, const std::filesystem
     seen += static_cast<std::int64_t>(page.size());
     for (auto& u : page) {
       std::string address = u.email;
-      std::transform(address.begin(), address.end(), address.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::transform(address.begin(), address.end(), address.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       if (u.active && !address.empty()) by_address.emplace(address, std::move(u));
     }
   }
@@ -71,7 +72,9 @@ Service::MailOutcome Service::receive_mail(const Scope& s, const std::filesystem
 
   for (const auto& message : messages) {
     auto refuse = [&](const std::string& reason, const std::string& sender) {
-      log::warn("servicedesk.mail_refused", {{"tenant", s.tenant_id}, {"file", message.filename().string()}, {"sender", sender}, {"reason", reason}});
+      log::warn(
+          "servicedesk.mail_refused",
+          {{"tenant", s.tenant_id}, {"file", message.filename().string()}, {"sender", sender}, {"reason", reason}});
       file_away(maildir, message, "refused");
       ++out.refused;
     };
@@ -99,7 +102,8 @@ Service::MailOutcome Service::receive_mail(const Scope& s, const std::filesystem
     try {
       auto number = ticket_number_in(mail->subject);
       if (!number.empty()) {
-        auto ticket = storage::read(db_, [&](storage::Connection& c) { return Repository(c).ticket_by_number(s, number); });
+        auto ticket =
+            storage::read(db_, [&](storage::Connection& c) { return Repository(c).ticket_by_number(s, number); });
         if (!ticket) throw Error(ErrorCode::SdTicketNotFound);
         comment(who, ticket->id, clipped(mail->body.empty() ? mail->subject : mail->body, 8000), false);
         ++out.commented;

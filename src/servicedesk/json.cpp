@@ -27,7 +27,11 @@ std::string tier_label(const DeskRules& rules, int tier) {
 }
 
 json::object clock_json(const SlaClock& c) {
-  return {{"used_minutes", c.used}, {"target_minutes", c.target}, {"running", c.running}, {"done", c.done}, {"breached", c.breached()}};
+  return {{"used_minutes", c.used},
+          {"target_minutes", c.target},
+          {"running", c.running},
+          {"done", c.done},
+          {"breached", c.breached()}};
 }
 
 json::array choices(const std::vector<Choice>& list) {
@@ -88,7 +92,8 @@ json::object to_json(const Event& e) {
           {"body", e.body},
           {"internal", e.internal},
           {"actor_name", e.actor_name},
-          {"rule", e.rule_id.empty() ? json::value(nullptr) : json::value(json::object{{"id", e.rule_id}, {"citation", e.citation}})}};
+          {"rule", e.rule_id.empty() ? json::value(nullptr)
+                                     : json::value(json::object{{"id", e.rule_id}, {"citation", e.citation}})}};
 }
 
 json::object to_json(const DeskRules& rules, const TicketView& v, const Names& agencies) {
@@ -99,13 +104,19 @@ json::object to_json(const DeskRules& rules, const TicketView& v, const Names& a
   o["events"] = events;
   o["actions"] = actions;
   o["works"] = v.works;
-  o["sla"] = json::object{{"own", clock_json(v.sla.own)}, {"resolve", clock_json(v.sla.resolve)}, {"paused", v.sla.paused}};
+  o["sla"] =
+      json::object{{"own", clock_json(v.sla.own)}, {"resolve", clock_json(v.sla.resolve)}, {"paused", v.sla.paused}};
   return o;
 }
 
 json::object to_json(const Agent& a) {
-  return {{"id", a.id},           {"user_id", a.user_id}, {"user_name", a.user_name}, {"agency_id", a.agency_id},
-          {"agency_name", a.agency_name}, {"tier", a.tier},       {"created_at", a.created_at}};
+  return {{"id", a.id},
+          {"user_id", a.user_id},
+          {"user_name", a.user_name},
+          {"agency_id", a.agency_id},
+          {"agency_name", a.agency_name},
+          {"tier", a.tier},
+          {"created_at", a.created_at}};
 }
 
 json::object to_json(const StaffingRow& r) {
@@ -113,7 +124,9 @@ json::object to_json(const StaffingRow& r) {
   for (const auto& a : r.level1) l1.push_back(to_json(a));
   for (const auto& a : r.level2) l2.push_back(to_json(a));
   json::value desk = nullptr;
-  if (r.desk) desk = json::object{{"unit_name", r.desk->unit_name}, {"sop_reference", r.desk->sop_reference}, {"since", r.desk->since}};
+  if (r.desk)
+    desk = json::object{
+        {"unit_name", r.desk->unit_name}, {"sop_reference", r.desk->sop_reference}, {"since", r.desk->since}};
   return {{"agency_id", r.agency_id},
           {"agency_name", r.agency_name},
           {"is_dinas", r.is_dinas},
@@ -155,22 +168,30 @@ json::object to_json(const Report& r, const Names& agencies) {
           {"open_now", r.open_now}};
 }
 
-json::object options_json(const tenancy::Profile& p, const std::vector<Category>& categories, const std::vector<Holiday>& holidays) {
+json::object options_json(const tenancy::Profile& p, const std::vector<Category>& categories,
+                          const std::vector<Holiday>& holidays) {
   const auto& d = rules_of(p);
   json::array priorities, cats, hols;
   for (const auto& x : d.priorities)
-    priorities.push_back({{"id", x.id}, {"name", x.name}, {"name_en", x.name_en}, {"own_minutes", x.own_minutes}, {"resolve_minutes", x.resolve_minutes}});
+    priorities.push_back({{"id", x.id},
+                          {"name", x.name},
+                          {"name_en", x.name_en},
+                          {"own_minutes", x.own_minutes},
+                          {"resolve_minutes", x.resolve_minutes}});
   json::object matrix;
   for (const auto& [u, row] : d.matrix) {
     json::object r;
     for (const auto& [i, prio] : row) r[i] = prio;
     matrix[u] = r;
   }
-  for (const auto& c : categories) cats.push_back({{"id", c.id}, {"name", c.name}, {"parent_id", c.parent_id.empty() ? json::value(nullptr) : json::value(c.parent_id)}});
+  for (const auto& c : categories)
+    cats.push_back({{"id", c.id},
+                    {"name", c.name},
+                    {"parent_id", c.parent_id.empty() ? json::value(nullptr) : json::value(c.parent_id)}});
   for (const auto& h : holidays) hols.push_back({{"date", h.date}, {"name", h.name}});
   char hours[32];
-  std::snprintf(hours, sizeof hours, "%02d:%02d-%02d:%02d", d.day_start_minute / 60, d.day_start_minute % 60, d.day_end_minute / 60,
-                d.day_end_minute % 60);
+  std::snprintf(hours, sizeof hours, "%02d:%02d-%02d:%02d", d.day_start_minute / 60, d.day_start_minute % 60,
+                d.day_end_minute / 60, d.day_end_minute % 60);
   json::array days;
   for (int x : d.working_days) days.push_back(x);
   return {{"tiers", d.tiers},
@@ -185,17 +206,16 @@ json::object options_json(const tenancy::Profile& p, const std::vector<Category>
           {"working_days", days},
           {"reopen_days", d.reopen_days},
           {"level2_direct_for_dinas_services", d.level2_direct_for_dinas_services},
-          {"rules",
-           json::object{{"structure", rule_json(p, d.structure_rule)},
-                        {"level1", rule_json(p, d.level1_rule)},
-                        {"level2", rule_json(p, d.level2_rule)},
-                        {"escalation", rule_json(p, d.escalation_rule)},
-                        {"level1_staffing", rule_json(p, d.level1_staffing_rule)},
-                        {"level2_staffing", rule_json(p, d.level2_staffing_rule)},
-                        {"desk_required", rule_json(p, d.desk_required_rule)},
-                        {"sop", rule_json(p, d.sop_rule)},
-                        {"report", rule_json(p, d.report_rule)},
-                        {"knowledge", rule_json(p, d.knowledge_rule)}}}};
+          {"rules", json::object{{"structure", rule_json(p, d.structure_rule)},
+                                 {"level1", rule_json(p, d.level1_rule)},
+                                 {"level2", rule_json(p, d.level2_rule)},
+                                 {"escalation", rule_json(p, d.escalation_rule)},
+                                 {"level1_staffing", rule_json(p, d.level1_staffing_rule)},
+                                 {"level2_staffing", rule_json(p, d.level2_staffing_rule)},
+                                 {"desk_required", rule_json(p, d.desk_required_rule)},
+                                 {"sop", rule_json(p, d.sop_rule)},
+                                 {"report", rule_json(p, d.report_rule)},
+                                 {"knowledge", rule_json(p, d.knowledge_rule)}}}};
 }
 
 }  // namespace simpul::servicedesk

@@ -19,6 +19,7 @@ boost::json::object to_json(const StaffingRow& r);
 boost::json::object to_json(const StatRow& r);
 boost::json::object to_json(const Report& r, const Names& agencies);
 /// Ticket types, levels, priorities, the matrix, the tiers and their articles.
-boost::json::object options_json(const tenancy::Profile& p, const std::vector<Category>& categories, const std::vector<Holiday>& holidays);
+boost::json::object options_json(const tenancy::Profile& p, const std::vector<Category>& categories,
+                                 const std::vector<Holiday>& holidays);
 
 }  // namespace simpul::servicedesk

@@ -25,7 +25,8 @@ void require_text(const std::string& value, const char* field) {
 }
 
 boost::json::object article_details(const Article& a) {
-  return {{"title", a.title}, {"visibility", a.visibility}, {"category_id", a.category_id}, {"ticket", a.ticket_number}};
+  return {
+      {"title", a.title}, {"visibility", a.visibility}, {"category_id", a.category_id}, {"ticket", a.ticket_number}};
 }
 
 }  // namespace
@@ -38,9 +39,11 @@ bool Service::technician(const Caller& who) const {
   });
 }
 
-std::vector<Article> Service::articles(const Caller& who, const std::string& category_id, const ListQuery& q, std::int64_t& total) const {
+std::vector<Article> Service::articles(const Caller& who, const std::string& category_id, const ListQuery& q,
+                                       std::int64_t& total) const {
   bool tech = technician(who);
-  return storage::read(db_, [&](storage::Connection& c) { return Repository(c).articles(who.scope, category_id, tech, q, total); });
+  return storage::read(
+      db_, [&](storage::Connection& c) { return Repository(c).articles(who.scope, category_id, tech, q, total); });
 }
 
 Article Service::article(const Caller& who, const std::string& id) const {
@@ -70,12 +73,14 @@ Article Service::add_article(const Caller& who, const ArticleInput& in) {
     if (!in.ticket_id.empty()) {
       auto r = roles_of(c, who.scope, who.actor.id);
       Ticket t = visible(c, who, r, in.ticket_id);
-      if (t.state != "resolved" && t.state != "closed") throw Error(ErrorCode::SdTicketNotResolved, {{"field", "ticket_id"}, {"state", t.state}});
+      if (t.state != "resolved" && t.state != "closed")
+        throw Error(ErrorCode::SdTicketNotResolved, {{"field", "ticket_id"}, {"state", t.state}});
       a.ticket_id = t.id;
       a.ticket_number = t.number;
       if (a.title.empty()) a.title = t.title;
       if (a.body.empty())
-        a.body = "## Masalah\n\n" + (t.description.empty() ? t.title : t.description) + "\n\n## Penyelesaian\n\n" + t.resolution + "\n";
+        a.body = "## Masalah\n\n" + (t.description.empty() ? t.title : t.description) + "\n\n## Penyelesaian\n\n" +
+                 t.resolution + "\n";
       if (a.category_id.empty()) a.category_id = t.category_id;
       Event e;
       e.kind = "article";
@@ -87,7 +92,8 @@ Article Service::add_article(const Caller& who, const ArticleInput& in) {
     require_text(a.title, "title");
     require_text(a.body, "body");
     repo.insert(who.scope, a);
-    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.article_create", "kb_article", a.id, article_details(a)));
+    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.article_create", "kb_article", a.id,
+                                        article_details(a)));
     return a;
   });
 }
@@ -107,7 +113,8 @@ Article Service::edit_article(const Caller& who, const std::string& id, const Ar
     a->visibility = in.visibility;
     a->updated_at = clock::now_iso();
     repo.update(who.scope, *a);
-    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.article_edit", "kb_article", a->id, article_details(*a)));
+    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.article_edit", "kb_article", a->id,
+                                        article_details(*a)));
     return *a;
   });
 }

@@ -167,7 +167,9 @@ bool decode_words(const std::string& value, std::string& out) {
     std::string charset = value.substr(start + 2, q1 - start - 2);
     char enc = static_cast<char>(std::toupper(static_cast<unsigned char>(value[q1 + 1])));
     std::string data = value.substr(q2 + 1, end - q2 - 1), raw, utf8;
-    bool ok = enc == 'B' ? decode_base64_text(data, raw) : enc == 'Q' ? decode_quoted_printable(data, raw, true) : false;
+    bool ok = enc == 'B'   ? decode_base64_text(data, raw)
+              : enc == 'Q' ? decode_quoted_printable(data, raw, true)
+                           : false;
     if (!ok || !to_utf8(charset, raw, utf8)) return false;
     out += utf8;
     pos = end + 2;
@@ -196,8 +198,8 @@ std::string address_of(const std::string& from) {
 }
 
 /// The decoded text of one part, or false.
-bool part_text(const std::map<std::string, std::string>& headers, const std::string& body, std::string& out, std::string& problem,
-               int depth) {
+bool part_text(const std::map<std::string, std::string>& headers, const std::string& body, std::string& out,
+               std::string& problem, int depth) {
   auto type_it = headers.find("content-type");
   std::string type = type_it == headers.end() ? "text/plain" : type_it->second;
   auto ltype = lower(type);

@@ -7,8 +7,9 @@ using namespace simpul::servicedesk;
 
 TEST(InboundMail, PlainMessageGivesSenderSubjectAndBodyWithoutQuotedLines) {
   std::string problem;
-  auto m = parse_mail("From: Guru Disdik <Guru.Disdik@Disdik.Go.Id>\r\nSubject: Printer rusak\r\n\r\nTolong diperbaiki.\r\n> kutipan lama\r\n",
-                      problem);
+  auto m = parse_mail(
+      "From: Guru Disdik <Guru.Disdik@Disdik.Go.Id>\r\nSubject: Printer rusak\r\n\r\nTolong diperbaiki.\r\n> kutipan lama\r\n",
+      problem);
   ASSERT_TRUE(m) << problem;
   EXPECT_EQ(m->from, "guru.disdik@disdik.go.id");
   EXPECT_EQ(m->subject, "Printer rusak");
@@ -25,7 +26,8 @@ TEST(InboundMail, EncodedSubjectAndMultipartQuotedPrintableAndBase64AreDecoded) 
   ASSERT_TRUE(m) << problem;
   EXPECT_EQ(m->subject, "Printer rusak lantai_2");
   EXPECT_EQ(m->body, "Sudah dicoba restart, tetap gagal \xE2\x80\x94 mohon bantuan");
-  auto b64 = parse_mail("From: a@b.go.id\nSubject: x\nContent-Transfer-Encoding: base64\n\nSmFyaW5nYW4g\nbWF0aQ==\n", problem);
+  auto b64 =
+      parse_mail("From: a@b.go.id\nSubject: x\nContent-Transfer-Encoding: base64\n\nSmFyaW5nYW4g\nbWF0aQ==\n", problem);
   ASSERT_TRUE(b64) << problem;
   EXPECT_EQ(b64->body, "Jaringan mati");
 }
@@ -36,7 +38,8 @@ TEST(InboundMail, MalformedMessagesAreRefusedWithAReason) {
   EXPECT_FALSE(problem.empty());
   EXPECT_FALSE(parse_mail("Subject: tanpa pengirim\n\nisi\n", problem));
   EXPECT_EQ(problem, "no sender address");
-  EXPECT_FALSE(parse_mail("From: a@b.go.id\nContent-Type: text/plain; charset=utf-8\n\n\xff\xfe bukan utf-8\n", problem));
+  EXPECT_FALSE(
+      parse_mail("From: a@b.go.id\nContent-Type: text/plain; charset=utf-8\n\n\xff\xfe bukan utf-8\n", problem));
   EXPECT_FALSE(parse_mail("From: a@b.go.id\nContent-Type: application/octet-stream\n\nMZ\n", problem));
   EXPECT_FALSE(parse_mail("From: a@b.go.id\nContent-Transfer-Encoding: base64\n\n!!!\n", problem));
   EXPECT_FALSE(parse_mail("From: a@b.go.id\n\n" + std::string(kMaxInboundMailBytes, 'a'), problem));

@@ -28,11 +28,11 @@ struct DeskRules {
   int tiers = 1;
   std::string types_rule;  // the article listing the ticket types
   std::vector<Choice> types;
-  std::optional<std::string> structure_rule;    // the article defining the desk (cited when no Level 2 exists)
-  std::optional<std::string> level1_rule;       // Level 1 is the single point of contact
-  std::optional<std::string> level2_rule;       // what Level 2 is contacted for
+  std::optional<std::string> structure_rule;      // the article defining the desk (cited when no Level 2 exists)
+  std::optional<std::string> level1_rule;         // Level 1 is the single point of contact
+  std::optional<std::string> level2_rule;         // what Level 2 is contacted for
   bool level2_direct_for_dinas_services = false;  // users may contact Level 2 directly for the Dinas's own services
-  std::optional<std::string> escalation_rule;   // Level 1 -> Level 2
+  std::optional<std::string> escalation_rule;     // Level 1 -> Level 2
   std::optional<std::string> level1_staffing_rule;
   std::optional<std::string> level2_staffing_rule;
   std::optional<std::string> desk_required_rule;  // a desk in every PD running SPBE services
@@ -41,7 +41,7 @@ struct DeskRules {
   int report_every_months = 0;  // 0: the region states no periodic report
   std::optional<std::string> knowledge_rule;
   int reopen_days = 7;
-  std::vector<Choice> levels;  // urgency and impact levels, highest first
+  std::vector<Choice> levels;                                        // urgency and impact levels, highest first
   std::map<std::string, std::map<std::string, std::string>> matrix;  // urgency -> impact -> priority id
   std::vector<Priority> priorities;
   std::vector<int> working_days;  // ISO weekday 1 (Monday) .. 7
@@ -113,7 +113,7 @@ struct Holiday {
 /// (e.g. Balikpapan Pasal 35), often written from a resolved ticket.
 struct Article {
   std::string id, title, body, category_id;
-  std::string visibility = "public";  // public: every staff member; technicians: desk staff only
+  std::string visibility = "public";     // public: every staff member; technicians: desk staff only
   std::string ticket_id, ticket_number;  // the resolved ticket it was written from, if any
   std::string author_id, author_name, created_at, updated_at;
 };

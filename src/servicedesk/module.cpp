@@ -17,8 +17,8 @@ std::string_view openapi_knowledge_fragment();
 ServiceDeskModule::ServiceDeskModule(seam::Services& services)
     : identity_(services.get<identity::Service>()),
       tenancy_(services.get<tenancy::Service>()),
-      service_(services.get<storage::Database>(), tenancy_, identity_, services.get<architecture::Service>(), services.get<ledger::Ledger>(),
-               services.get<notification::Service>()) {
+      service_(services.get<storage::Database>(), tenancy_, identity_, services.get<architecture::Service>(),
+               services.get<ledger::Ledger>(), services.get<notification::Service>()) {
   services.provide(service_);
   if (const char* root = std::getenv("SIMPUL_INBOUND_MAILDIR"); root && *root) inbound_root_ = root;
 }
@@ -26,21 +26,25 @@ ServiceDeskModule::ServiceDeskModule(seam::Services& services)
 std::vector<seam::Job> ServiceDeskModule::jobs() {
   std::vector<seam::Job> out;
   if (!inbound_root_.empty())
-    out.push_back({"servicedesk.inbound_mail", std::chrono::minutes(1), [this] {
-                     for (const auto& t : tenancy_.tenants()) {
-                       try {
-                         auto r = service_.receive_mail(Scope{t.id}, inbound_root_ / t.slug);
-                         if (r.opened + r.commented + r.refused > 0)
-                           log::info("servicedesk.mail_read", {{"tenant", t.slug}, {"opened", r.opened}, {"commented", r.commented}, {"refused", r.refused}});
-                       } catch (const std::exception& e) {
-                         log::error("servicedesk.mail_failed", {{"tenant", t.slug}, {"error", e.what()}});
-                       }
-                     }
-                   }});
+    out.push_back(
+        {"servicedesk.inbound_mail", std::chrono::minutes(1), [this] {
+           for (const auto& t : tenancy_.tenants()) {
+             try {
+               auto r = service_.receive_mail(Scope{t.id}, inbound_root_ / t.slug);
+               if (r.opened + r.commented + r.refused > 0)
+                 log::info(
+                     "servicedesk.mail_read",
+                     {{"tenant", t.slug}, {"opened", r.opened}, {"commented", r.commented}, {"refused", r.refused}});
+             } catch (const std::exception& e) {
+               log::error("servicedesk.mail_failed", {{"tenant", t.slug}, {"error", e.what()}});
+             }
+           }
+         }});
   out.push_back({"servicedesk.daily_digest", std::chrono::minutes(60), [this] {
                    for (const auto& t : tenancy_.tenants()) {
                      try {
-                       if (int told = service_.send_digest(Scope{t.id}); told > 0) log::info("servicedesk.digest_sent", {{"tenant", t.slug}, {"staff", told}});
+                       if (int told = service_.send_digest(Scope{t.id}); told > 0)
+                         log::info("servicedesk.digest_sent", {{"tenant", t.slug}, {"staff", told}});
                      } catch (const std::exception& e) {
                        log::error("servicedesk.digest_failed", {{"tenant", t.slug}, {"error", e.what()}});
                      }
@@ -54,11 +58,17 @@ std::vector<storage::Migration> ServiceDeskModule::schema() { return Repository:
 void ServiceDeskModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
 
 std::vector<seam::Permission> ServiceDeskModule::permissions() const {
-  return {{"servicedesk.use", {"*"}, "Membuka dan mengikuti tiket layanan; petugas meja layanan menangani antreannya",
+  return {{"servicedesk.use",
+           {"*"},
+           "Membuka dan mengikuti tiket layanan; petugas meja layanan menangani antreannya",
            "Open and follow service tickets; desk staff work their queue"},
-          {"servicedesk.manage", {"tenant_admin"}, "Mengelola meja layanan: petugas, kategori, hari libur, semua tiket",
+          {"servicedesk.manage",
+           {"tenant_admin"},
+           "Mengelola meja layanan: petugas, kategori, hari libur, semua tiket",
            "Manage the service desk: staff, categories, holidays, every ticket"},
-          {"servicedesk.supervise", {"tenant_admin", "auditor"}, "Mengawasi semua tiket dan laporan meja layanan",
+          {"servicedesk.supervise",
+           {"tenant_admin", "auditor"},
+           "Mengawasi semua tiket dan laporan meja layanan",
            "Supervise every ticket and the desk's reports"}};
 }
 
@@ -69,7 +79,9 @@ void ServiceDeskModule::register_routes(http::Router& router) {
   http::describe(router, openapi_knowledge_fragment());
 }
 
-void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) { facts.add({"service_desk"}, service_.facts()); }
+void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) {
+  facts.add({"service_desk"}, service_.facts());
+}
 
 void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const auto& d = rules_of(p);
@@ -79,22 +91,34 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
     if (rule && !rule->empty()) seam::add_enforcement(rows, *rule, how, test);
   };
   add(d.types_rule.empty() ? std::nullopt : std::optional<std::string>(d.types_rule),
-      "gate: a ticket's type is one of the five the regulation lists (`servicedesk.type_not_listed`, with the article)", routing);
+      "gate: a ticket's type is one of the five the regulation lists (`servicedesk.type_not_listed`, with the article)",
+      routing);
   if (d.tiers == 2) {
-    add(d.level1_rule, "workflow: a ticket opens in the requester's PD Level 1 queue (single point of contact)", routing);
+    add(d.level1_rule, "workflow: a ticket opens in the requester's PD Level 1 queue (single point of contact)",
+        routing);
     add(d.level2_rule,
         d.level2_direct_for_dinas_services
             ? "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides; otherwise it is redirected to the PD's Level 1 with this article"
             : "workflow: Level 2 takes only what Level 1 escalates; a ticket asked of it directly is redirected to the PD's Level 1 with this article",
         routing);
-    add(d.escalation_rule, "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)", routing);
-    add(d.level1_staffing_rule, "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)", staffing);
-    add(d.level2_staffing_rule, "gate: Level 2 staff must belong to the Dinas (`servicedesk.level2_outside_dinas`, with the article); finding: the Dinas without Level 2 staff", staffing);
+    add(d.escalation_rule,
+        "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)",
+        routing);
+    add(d.level1_staffing_rule,
+        "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)", staffing);
+    add(d.level2_staffing_rule,
+        "gate: Level 2 staff must belong to the Dinas (`servicedesk.level2_outside_dinas`, with the article); finding: the Dinas without Level 2 staff",
+        staffing);
   } else {
-    add(d.structure_rule, "refusal: no Level 2 and no escalation where the regulation defines none (`servicedesk.no_level2`, with the article)", routing);
+    add(d.structure_rule,
+        "refusal: no Level 2 and no escalation where the regulation defines none (`servicedesk.no_level2`, with the article)",
+        routing);
   }
-  add(d.desk_required_rule, "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)", staffing);
-  add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)", staffing);
+  add(d.desk_required_rule,
+      "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)",
+      staffing);
+  add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)",
+      staffing);
   add(d.report_rule,
       "finding: a desk whose periodic report to the Kominfo PD is late (periodic-duty on `last_report_date`; the period is the profile's `report_every_months`, the text says only 'berkala')",
       staffing);
@@ -102,8 +126,11 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
 
 void ServiceDeskModule::seed_demo(const seam::DemoTenant& tenant) {
   Caller system{tenant.scope, Actor{"system", "Data contoh", ""}, true, true};
-  for (const char* name : {"Perangkat keras", "Aplikasi", "Jaringan dan internet", "Akun dan kata sandi"}) service_.add_category(system, name, "");
-  for (const auto& h : std::vector<Holiday>{{"2026-12-25", "Hari Raya Natal"}, {"2027-01-01", "Tahun Baru 2027 Masehi"}}) service_.add_holiday(system, h);
+  for (const char* name : {"Perangkat keras", "Aplikasi", "Jaringan dan internet", "Akun dan kata sandi"})
+    service_.add_category(system, name, "");
+  for (const auto& h :
+       std::vector<Holiday>{{"2026-12-25", "Hari Raya Natal"}, {"2027-01-01", "Tahun Baru 2027 Masehi"}})
+    service_.add_holiday(system, h);
   const auto& rules = rules_of(tenancy_.profile_of(tenant.scope));
   auto add = [&](const char* username, int tier) {
     if (auto u = identity_.user_by_username(tenant.scope, username)) {

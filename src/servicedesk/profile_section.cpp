@@ -7,7 +7,7 @@
 namespace simpul::servicedesk {
 namespace {
 
-const char* kKey = "servicedesk";
+constexpr const char* kKey = "servicedesk";
 
 std::vector<Choice> default_types() {
   return {{"keluhan", "Keluhan", "Complaint"},
@@ -39,7 +39,8 @@ int minute_of_day(const tenancy::Reader& r, const YAML::Node& n, const std::stri
   return m;
 }
 
-std::optional<std::string> rule_field(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n, const char* key) {
+std::optional<std::string> rule_field(const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n,
+                                      const char* key) {
   auto v = r.opt_str(n, key, "servicedesk.");
   tenancy::check_rule_ref(r, p, n[key], std::string("servicedesk.") + key, v);
   return v;
@@ -50,7 +51,8 @@ std::vector<Choice> choices(const tenancy::Reader& r, const YAML::Node& list, co
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& n = list[i];
     std::string at = path + "[" + std::to_string(i) + "].";
-    out.push_back({r.str(n, "id", at), r.str(n, "name", at), r.opt_str(n, "name_en", at).value_or(r.str(n, "name", at))});
+    out.push_back(
+        {r.str(n, "id", at), r.str(n, "name", at), r.opt_str(n, "name_en", at).value_or(r.str(n, "name", at))});
   }
   return out;
 }
@@ -82,18 +84,22 @@ DeskRules parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   d.sop_rule = rule_field(r, p, n, "sop_rule");
   d.report_rule = rule_field(r, p, n, "report_rule");
   d.knowledge_rule = rule_field(r, p, n, "knowledge_rule");
-  if (n["report_every_months"].IsDefined()) d.report_every_months = r.integer(n["report_every_months"], "servicedesk.report_every_months");
+  if (n["report_every_months"].IsDefined())
+    d.report_every_months = r.integer(n["report_every_months"], "servicedesk.report_every_months");
   if (n["reopen_days"].IsDefined()) d.reopen_days = r.integer(n["reopen_days"], "servicedesk.reopen_days");
   if (d.reopen_days < 0 || d.reopen_days > 90) r.fail(n["reopen_days"], "servicedesk.reopen_days", "must be 0-90");
-  if (d.tiers == 2 && (!d.level1_rule || !d.escalation_rule)) r.fail(n, kKey, "two tiers need level1_rule and escalation_rule");
+  if (d.tiers == 2 && (!d.level1_rule || !d.escalation_rule))
+    r.fail(n, kKey, "two tiers need level1_rule and escalation_rule");
   if (auto list = n["priorities"]; list.IsDefined()) {
     d.priorities.clear();
     for (std::size_t i = 0; i < list.size(); ++i) {
       std::string at = "servicedesk.priorities[" + std::to_string(i) + "].";
       const auto& x = list[i];
       Priority pr{r.str(x, "id", at), r.str(x, "name", at), r.opt_str(x, "name_en", at).value_or(r.str(x, "name", at)),
-                  r.integer(r.need(x, "own_minutes", at), at + "own_minutes"), r.integer(r.need(x, "resolve_minutes", at), at + "resolve_minutes")};
-      if (pr.own_minutes < 1 || pr.resolve_minutes < pr.own_minutes) r.fail(x, at + "resolve_minutes", "targets must be positive, own <= resolve");
+                  r.integer(r.need(x, "own_minutes", at), at + "own_minutes"),
+                  r.integer(r.need(x, "resolve_minutes", at), at + "resolve_minutes")};
+      if (pr.own_minutes < 1 || pr.resolve_minutes < pr.own_minutes)
+        r.fail(x, at + "resolve_minutes", "targets must be positive, own <= resolve");
       d.priorities.push_back(pr);
     }
   }
@@ -109,8 +115,10 @@ DeskRules parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
       }
   }
   if (auto w = n["working_hours"]; w.IsDefined()) {
-    d.day_start_minute = minute_of_day(r, r.need(w, "start", "servicedesk.working_hours."), "servicedesk.working_hours.start");
-    d.day_end_minute = minute_of_day(r, r.need(w, "end", "servicedesk.working_hours."), "servicedesk.working_hours.end");
+    d.day_start_minute =
+        minute_of_day(r, r.need(w, "start", "servicedesk.working_hours."), "servicedesk.working_hours.start");
+    d.day_end_minute =
+        minute_of_day(r, r.need(w, "end", "servicedesk.working_hours."), "servicedesk.working_hours.end");
     if (d.day_end_minute <= d.day_start_minute) r.fail(w, "servicedesk.working_hours.end", "must be after start");
     if (auto days = w["days"]; days.IsDefined()) {
       d.working_days.clear();
@@ -143,7 +151,9 @@ bool DeskRules::level(const std::string& id) const {
 }
 
 void add_profile_section(tenancy::ProfileSections& sections) {
-  sections.add(kKey, [](const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n) -> std::any { return parse(r, p, n); });
+  sections.add(kKey, [](const tenancy::Reader& r, const tenancy::Profile& p, const YAML::Node& n) -> std::any {
+    return parse(r, p, n);
+  });
 }
 
 const DeskRules& rules_of(const tenancy::Profile& p) {

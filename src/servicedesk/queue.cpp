@@ -9,7 +9,9 @@ std::vector<BulkResult> Service::bulk(const Caller& who, const std::vector<std::
   if (ids.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "ids"}});
   if (ids.size() > 100) throw Error(ErrorCode::SdBulkTooMany, {{"max", 100}});
   static const std::set<std::string> kBulkActions = {"assign", "start", "pend", "resume", "resolve", "close"};
-  if (!kBulkActions.count(in.action)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "action"}, {"reason", "assign, start, pend, resume, resolve or close"}});
+  if (!kBulkActions.count(in.action))
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "action"}, {"reason", "assign, start, pend, resume, resolve or close"}});
   std::vector<BulkResult> out;
   for (const auto& id : ids) {
     BulkResult r{id, 200, ""};

@@ -5,7 +5,7 @@
 namespace simpul::servicedesk {
 namespace {
 
-const char* kTicketColumns =
+constexpr const char* kTicketColumns =
     "t.id, t.number, t.agency_id, t.requester_id, t.requester_name, t.type, t.category_id, t.element_id, t.element_label, "
     "t.title, t.description, t.urgency, t.impact, t.priority, t.tier, t.queue_agency_id, t.state, t.pending_reason, "
     "t.assignee_id, t.assignee_name, t.shared, t.resolution, t.rating, t.rating_comment, t.created_at, t.updated_at, "
@@ -46,7 +46,7 @@ Ticket ticket_from(const storage::Row& r) {
   return t;
 }
 
-const char* kEventColumns =
+constexpr const char* kEventColumns =
     "id, ticket_id, seq, at, kind, from_state, to_state, tier, body, rule_id, citation, internal, actor_id, actor_name";
 
 Event event_from(const storage::Row& r) {
@@ -82,91 +82,126 @@ Agent agent_from(const storage::Row& r) {
 }  // namespace
 
 std::vector<storage::Migration> Repository::migrations() {
-  return {{1100, "servicedesk: tickets, events, agents, desks, categories, holidays, reports",
-           "CREATE TABLE sd_tickets (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), number TEXT NOT NULL, "
-           "agency_id TEXT NOT NULL, requester_id TEXT NOT NULL, requester_name TEXT NOT NULL, type TEXT NOT NULL, "
-           "category_id TEXT NOT NULL, element_id TEXT NOT NULL, element_label TEXT NOT NULL, title TEXT NOT NULL, "
-           "description TEXT NOT NULL, urgency TEXT NOT NULL, impact TEXT NOT NULL, priority TEXT NOT NULL, tier INTEGER NOT NULL, "
-           "queue_agency_id TEXT NOT NULL, state TEXT NOT NULL, pending_reason TEXT NOT NULL, assignee_id TEXT NOT NULL, "
-           "assignee_name TEXT NOT NULL, shared INTEGER NOT NULL, resolution TEXT NOT NULL, rating INTEGER, "
-           "rating_comment TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, resolved_at TEXT, closed_at TEXT);"
-           "CREATE UNIQUE INDEX sd_tickets_number ON sd_tickets (tenant_id, number);"
-           "CREATE INDEX sd_tickets_queue ON sd_tickets (tenant_id, tier, queue_agency_id, state);"
-           "CREATE INDEX sd_tickets_agency ON sd_tickets (tenant_id, agency_id, created_at);"
-           "CREATE TABLE sd_events (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id) ON DELETE CASCADE, seq INTEGER NOT NULL, at TEXT NOT NULL, "
-           "kind TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL, tier INTEGER NOT NULL, body TEXT NOT NULL, "
-           "rule_id TEXT NOT NULL, citation TEXT NOT NULL, internal INTEGER NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL);"
-           "CREATE UNIQUE INDEX sd_events_seq ON sd_events (ticket_id, seq);"
-           "CREATE INDEX sd_events_by_tenant ON sd_events (tenant_id, ticket_id);"
-           "CREATE TABLE sd_agents (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), user_id TEXT NOT NULL, "
-           "user_name TEXT NOT NULL, agency_id TEXT NOT NULL, tier INTEGER NOT NULL, created_at TEXT NOT NULL);"
-           "CREATE UNIQUE INDEX sd_agents_unique ON sd_agents (tenant_id, user_id, tier);"
-           "CREATE TABLE sd_desks (tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, unit_name TEXT NOT NULL, "
-           "sop_reference TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (tenant_id, agency_id));"
-           "CREATE TABLE sd_categories (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), parent_id TEXT NOT NULL, "
-           "name TEXT NOT NULL);"
-           "CREATE TABLE sd_holidays (tenant_id TEXT NOT NULL REFERENCES tenants(id), date TEXT NOT NULL, name TEXT NOT NULL, "
-           "PRIMARY KEY (tenant_id, date));"
-           "CREATE TABLE sd_reports (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, "
-           "period_start TEXT NOT NULL, period_end TEXT NOT NULL, submitted_on TEXT NOT NULL, submitted_by_name TEXT NOT NULL, "
-           "opened INTEGER NOT NULL, resolved INTEGER NOT NULL, open_now INTEGER NOT NULL);"
-           "CREATE TABLE sd_counters (tenant_id TEXT NOT NULL REFERENCES tenants(id), year TEXT NOT NULL, next INTEGER NOT NULL, "
-           "PRIMARY KEY (tenant_id, year));"},
-          {1101, "servicedesk: knowledge base articles",
-           "CREATE TABLE sd_articles (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), title TEXT NOT NULL, "
-           "body TEXT NOT NULL, category_id TEXT NOT NULL, visibility TEXT NOT NULL, ticket_id TEXT NOT NULL, ticket_number TEXT NOT NULL, "
-           "author_id TEXT NOT NULL, author_name TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
-           "CREATE INDEX sd_articles_by_tenant ON sd_articles (tenant_id, updated_at);"},
-          {1102, "servicedesk: ticket attachments (content in repository_blobs)",
-           "CREATE TABLE sd_attachments (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
-           "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id) ON DELETE CASCADE, filename TEXT NOT NULL, content_type TEXT NOT NULL, "
-           "size INTEGER NOT NULL, sha256 TEXT NOT NULL, uploaded_by_id TEXT NOT NULL, uploaded_by_name TEXT NOT NULL, uploaded_at TEXT NOT NULL);"
-           "CREATE INDEX sd_attachments_ticket ON sd_attachments (tenant_id, ticket_id);"},
-          {1103, "servicedesk: queue filters by priority and assignee",
-           "CREATE INDEX sd_tickets_assignee ON sd_tickets (tenant_id, assignee_id, state);"},
-          {1104, "servicedesk: daily digests sent",
-           "CREATE TABLE sd_digests (tenant_id TEXT NOT NULL REFERENCES tenants(id), date TEXT NOT NULL, PRIMARY KEY (tenant_id, date));"}};
+  return {
+      {1100, "servicedesk: tickets, events, agents, desks, categories, holidays, reports",
+       "CREATE TABLE sd_tickets (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), number TEXT NOT NULL, "
+       "agency_id TEXT NOT NULL, requester_id TEXT NOT NULL, requester_name TEXT NOT NULL, type TEXT NOT NULL, "
+       "category_id TEXT NOT NULL, element_id TEXT NOT NULL, element_label TEXT NOT NULL, title TEXT NOT NULL, "
+       "description TEXT NOT NULL, urgency TEXT NOT NULL, impact TEXT NOT NULL, priority TEXT NOT NULL, tier INTEGER NOT NULL, "
+       "queue_agency_id TEXT NOT NULL, state TEXT NOT NULL, pending_reason TEXT NOT NULL, assignee_id TEXT NOT NULL, "
+       "assignee_name TEXT NOT NULL, shared INTEGER NOT NULL, resolution TEXT NOT NULL, rating INTEGER, "
+       "rating_comment TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, resolved_at TEXT, closed_at TEXT);"
+       "CREATE UNIQUE INDEX sd_tickets_number ON sd_tickets (tenant_id, number);"
+       "CREATE INDEX sd_tickets_queue ON sd_tickets (tenant_id, tier, queue_agency_id, state);"
+       "CREATE INDEX sd_tickets_agency ON sd_tickets (tenant_id, agency_id, created_at);"
+       "CREATE TABLE sd_events (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id) ON DELETE CASCADE, seq INTEGER NOT NULL, at TEXT NOT NULL, "
+       "kind TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL, tier INTEGER NOT NULL, body TEXT NOT NULL, "
+       "rule_id TEXT NOT NULL, citation TEXT NOT NULL, internal INTEGER NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT NOT NULL);"
+       "CREATE UNIQUE INDEX sd_events_seq ON sd_events (ticket_id, seq);"
+       "CREATE INDEX sd_events_by_tenant ON sd_events (tenant_id, ticket_id);"
+       "CREATE TABLE sd_agents (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), user_id TEXT NOT NULL, "
+       "user_name TEXT NOT NULL, agency_id TEXT NOT NULL, tier INTEGER NOT NULL, created_at TEXT NOT NULL);"
+       "CREATE UNIQUE INDEX sd_agents_unique ON sd_agents (tenant_id, user_id, tier);"
+       "CREATE TABLE sd_desks (tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, unit_name TEXT NOT NULL, "
+       "sop_reference TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (tenant_id, agency_id));"
+       "CREATE TABLE sd_categories (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), parent_id TEXT NOT NULL, "
+       "name TEXT NOT NULL);"
+       "CREATE TABLE sd_holidays (tenant_id TEXT NOT NULL REFERENCES tenants(id), date TEXT NOT NULL, name TEXT NOT NULL, "
+       "PRIMARY KEY (tenant_id, date));"
+       "CREATE TABLE sd_reports (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, "
+       "period_start TEXT NOT NULL, period_end TEXT NOT NULL, submitted_on TEXT NOT NULL, submitted_by_name TEXT NOT NULL, "
+       "opened INTEGER NOT NULL, resolved INTEGER NOT NULL, open_now INTEGER NOT NULL);"
+       "CREATE TABLE sd_counters (tenant_id TEXT NOT NULL REFERENCES tenants(id), year TEXT NOT NULL, next INTEGER NOT NULL, "
+       "PRIMARY KEY (tenant_id, year));"},
+      {1101, "servicedesk: knowledge base articles",
+       "CREATE TABLE sd_articles (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), title TEXT NOT NULL, "
+       "body TEXT NOT NULL, category_id TEXT NOT NULL, visibility TEXT NOT NULL, ticket_id TEXT NOT NULL, ticket_number TEXT NOT NULL, "
+       "author_id TEXT NOT NULL, author_name TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+       "CREATE INDEX sd_articles_by_tenant ON sd_articles (tenant_id, updated_at);"},
+      {1102, "servicedesk: ticket attachments (content in repository_blobs)",
+       "CREATE TABLE sd_attachments (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id) ON DELETE CASCADE, filename TEXT NOT NULL, content_type TEXT NOT NULL, "
+       "size INTEGER NOT NULL, sha256 TEXT NOT NULL, uploaded_by_id TEXT NOT NULL, uploaded_by_name TEXT NOT NULL, uploaded_at TEXT NOT NULL);"
+       "CREATE INDEX sd_attachments_ticket ON sd_attachments (tenant_id, ticket_id);"},
+      {1103, "servicedesk: queue filters by priority and assignee",
+       "CREATE INDEX sd_tickets_assignee ON sd_tickets (tenant_id, assignee_id, state);"},
+      {1104, "servicedesk: daily digests sent",
+       "CREATE TABLE sd_digests (tenant_id TEXT NOT NULL REFERENCES tenants(id), date TEXT NOT NULL, PRIMARY KEY (tenant_id, date));"}};
 }
 
 std::string Repository::next_number(const Scope& s, const std::string& year) {
   auto rows = c_.query("SELECT next FROM sd_counters WHERE tenant_id = ? AND year = ?", {s.tenant_id, year});
   std::int64_t n = rows.empty() ? 1 : rows[0].int_at(0);
-  if (rows.empty()) c_.execute("INSERT INTO sd_counters (tenant_id, year, next) VALUES (?, ?, 2)", {s.tenant_id, year});
-  else c_.execute("UPDATE sd_counters SET next = ? WHERE tenant_id = ? AND year = ?", {n + 1, s.tenant_id, year});
+  if (rows.empty())
+    c_.execute("INSERT INTO sd_counters (tenant_id, year, next) VALUES (?, ?, 2)", {s.tenant_id, year});
+  else
+    c_.execute("UPDATE sd_counters SET next = ? WHERE tenant_id = ? AND year = ?", {n + 1, s.tenant_id, year});
   char buf[32];
   std::snprintf(buf, sizeof buf, "TK-%s-%05lld", year.c_str(), static_cast<long long>(n));
   return buf;
 }
 
 void Repository::insert(const Scope& s, const Ticket& t) {
-  c_.execute("INSERT INTO sd_tickets (id, tenant_id, number, agency_id, requester_id, requester_name, type, category_id, element_id, "
-             "element_label, title, description, urgency, impact, priority, tier, queue_agency_id, state, pending_reason, assignee_id, "
-             "assignee_name, shared, resolution, rating, rating_comment, created_at, updated_at, resolved_at, closed_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {t.id, s.tenant_id, t.number, t.agency_id, t.requester_id, t.requester_name, t.type, t.category_id, t.element_id,
-              t.element_label, t.title, t.description, t.urgency, t.impact, t.priority, t.tier, t.queue_agency_id, t.state,
-              t.pending_reason, t.assignee_id, t.assignee_name, t.shared, t.resolution, t.rating, t.rating_comment, t.created_at,
-              t.updated_at, t.resolved_at, t.closed_at});
+  c_.execute(
+      "INSERT INTO sd_tickets (id, tenant_id, number, agency_id, requester_id, requester_name, type, category_id, element_id, "
+      "element_label, title, description, urgency, impact, priority, tier, queue_agency_id, state, pending_reason, assignee_id, "
+      "assignee_name, shared, resolution, rating, rating_comment, created_at, updated_at, resolved_at, closed_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {t.id,
+       s.tenant_id,
+       t.number,
+       t.agency_id,
+       t.requester_id,
+       t.requester_name,
+       t.type,
+       t.category_id,
+       t.element_id,
+       t.element_label,
+       t.title,
+       t.description,
+       t.urgency,
+       t.impact,
+       t.priority,
+       t.tier,
+       t.queue_agency_id,
+       t.state,
+       t.pending_reason,
+       t.assignee_id,
+       t.assignee_name,
+       t.shared,
+       t.resolution,
+       t.rating,
+       t.rating_comment,
+       t.created_at,
+       t.updated_at,
+       t.resolved_at,
+       t.closed_at});
 }
 
 void Repository::update(const Scope& s, const Ticket& t) {
-  c_.execute("UPDATE sd_tickets SET type = ?, category_id = ?, element_id = ?, element_label = ?, urgency = ?, impact = ?, priority = ?, "
-             "tier = ?, queue_agency_id = ?, state = ?, pending_reason = ?, assignee_id = ?, assignee_name = ?, shared = ?, "
-             "resolution = ?, rating = ?, rating_comment = ?, updated_at = ?, resolved_at = ?, closed_at = ? WHERE tenant_id = ? AND id = ?",
-             {t.type, t.category_id, t.element_id, t.element_label, t.urgency, t.impact, t.priority, t.tier, t.queue_agency_id, t.state,
-              t.pending_reason, t.assignee_id, t.assignee_name, t.shared, t.resolution, t.rating, t.rating_comment, t.updated_at,
-              t.resolved_at, t.closed_at, s.tenant_id, t.id});
+  c_.execute(
+      "UPDATE sd_tickets SET type = ?, category_id = ?, element_id = ?, element_label = ?, urgency = ?, impact = ?, priority = ?, "
+      "tier = ?, queue_agency_id = ?, state = ?, pending_reason = ?, assignee_id = ?, assignee_name = ?, shared = ?, "
+      "resolution = ?, rating = ?, rating_comment = ?, updated_at = ?, resolved_at = ?, closed_at = ? WHERE tenant_id = ? AND id = ?",
+      {t.type,       t.category_id,     t.element_id,     t.element_label,  t.urgency,     t.impact,        t.priority,
+       t.tier,       t.queue_agency_id, t.state,          t.pending_reason, t.assignee_id, t.assignee_name, t.shared,
+       t.resolution, t.rating,          t.rating_comment, t.updated_at,     t.resolved_at, t.closed_at,     s.tenant_id,
+       t.id});
 }
 
 std::optional<Ticket> Repository::ticket(const Scope& s, const std::string& id) const {
-  auto rows = c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? AND t.id = ?", {s.tenant_id, id});
+  auto rows =
+      c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? AND t.id = ?",
+               {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   return ticket_from(rows[0]);
 }
 
 std::optional<Ticket> Repository::ticket_by_number(const Scope& s, const std::string& number) const {
-  auto rows = c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? AND t.number = ?", {s.tenant_id, number});
+  auto rows =
+      c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? AND t.number = ?",
+               {s.tenant_id, number});
   if (rows.empty()) return std::nullopt;
   return ticket_from(rows[0]);
 }
@@ -183,25 +218,34 @@ storage::ListSql ticket_list(const Scope& s, const TicketFilter& f, const std::s
       .equals_if_set("t.type", f.type)
       .equals_if_set("t.priority", f.priority)
       .equals_if_set("t.assignee_id", f.assignee_id);
-  if (f.state == "open") list.where("t.state NOT IN ('resolved', 'closed')");
-  else list.equals_if_set("t.state", f.state);
+  if (f.state == "open")
+    list.where("t.state NOT IN ('resolved', 'closed')");
+  else
+    list.equals_if_set("t.state", f.state);
   if (f.tier) list.where("t.tier = ?", {*f.tier});
   if (!f.everything)
-    list.where("(t.requester_id = ? OR t.shared = 1 OR t.agency_id IN "
-               "(SELECT a.agency_id FROM sd_agents a WHERE a.tenant_id = t.tenant_id AND a.user_id = ? AND a.tier = 1))",
-               {f.viewer_id, f.viewer_id});
+    list.where(
+        "(t.requester_id = ? OR t.shared = 1 OR t.agency_id IN "
+        "(SELECT a.agency_id FROM sd_agents a WHERE a.tenant_id = t.tenant_id AND a.user_id = ? AND a.tier = 1))",
+        {f.viewer_id, f.viewer_id});
   list.contains(q, {"t.number", "t.title", "t.requester_name"});
   return list;
 }
 
 }  // namespace
 
-std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t& total) const {
+std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, const ListQuery& q,
+                                        std::int64_t& total) const {
   auto list = ticket_list(s, f, q.q);
-  list.order_by(q.sort, q.descending, {{"created_at", "t.created_at"}, {"updated_at", "t.updated_at"}, {"number", "t.number"}, {"priority", "t.priority"}},
+  list.order_by(q.sort, q.descending,
+                {{"created_at", "t.created_at"},
+                 {"updated_at", "t.updated_at"},
+                 {"number", "t.number"},
+                 {"priority", "t.priority"}},
                 "t.id");
   std::vector<Ticket> out;
-  for (const auto& r : list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", q, total)) out.push_back(ticket_from(r));
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", q, total))
+    out.push_back(ticket_from(r));
   return out;
 }
 
@@ -209,29 +253,34 @@ std::vector<Ticket> Repository::matching(const Scope& s, const TicketFilter& f, 
   auto list = ticket_list(s, f, q);
   list.order_by("t.created_at, t.id");
   std::vector<Ticket> out;
-  for (const auto& r : list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", 1000000, 0)) out.push_back(ticket_from(r));
+  for (const auto& r : list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", 1000000, 0))
+    out.push_back(ticket_from(r));
   return out;
 }
 
 std::vector<Ticket> Repository::all_tickets(const Scope& s) const {
   std::vector<Ticket> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t WHERE t.tenant_id = ? ORDER BY t.created_at, t.id",
+  for (const auto& r : c_.query(std::string("SELECT ") + kTicketColumns +
+                                    " FROM sd_tickets t WHERE t.tenant_id = ? ORDER BY t.created_at, t.id",
                                 {s.tenant_id}))
     out.push_back(ticket_from(r));
   return out;
 }
 
 void Repository::insert(const Scope& s, Event& e) {
-  auto rows = c_.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM sd_events WHERE tenant_id = ? AND ticket_id = ?", {s.tenant_id, e.ticket_id});
+  auto rows = c_.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM sd_events WHERE tenant_id = ? AND ticket_id = ?",
+                       {s.tenant_id, e.ticket_id});
   e.seq = rows.empty() ? 1 : rows[0].int_at(0);
-  c_.execute(std::string("INSERT INTO sd_events (tenant_id, ") + kEventColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {s.tenant_id, e.id, e.ticket_id, e.seq, e.at, e.kind, e.from_state, e.to_state, e.tier, e.body, e.rule_id, e.citation,
-              e.internal, e.actor_id, e.actor_name});
+  c_.execute(std::string("INSERT INTO sd_events (tenant_id, ") + kEventColumns +
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {s.tenant_id, e.id, e.ticket_id, e.seq, e.at, e.kind, e.from_state, e.to_state, e.tier, e.body, e.rule_id,
+              e.citation, e.internal, e.actor_id, e.actor_name});
 }
 
 std::vector<Event> Repository::events(const Scope& s, const std::string& ticket_id) const {
   std::vector<Event> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kEventColumns + " FROM sd_events WHERE tenant_id = ? AND ticket_id = ? ORDER BY seq",
+  for (const auto& r : c_.query(std::string("SELECT ") + kEventColumns +
+                                    " FROM sd_events WHERE tenant_id = ? AND ticket_id = ? ORDER BY seq",
                                 {s.tenant_id, ticket_id}))
     out.push_back(event_from(r));
   return out;
@@ -239,8 +288,9 @@ std::vector<Event> Repository::events(const Scope& s, const std::string& ticket_
 
 std::map<std::string, std::vector<Event>> Repository::all_events(const Scope& s) const {
   std::map<std::string, std::vector<Event>> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kEventColumns + " FROM sd_events WHERE tenant_id = ? ORDER BY ticket_id, seq",
-                                {s.tenant_id})) {
+  for (const auto& r :
+       c_.query(std::string("SELECT ") + kEventColumns + " FROM sd_events WHERE tenant_id = ? ORDER BY ticket_id, seq",
+                {s.tenant_id})) {
     auto e = event_from(r);
     out[e.ticket_id].push_back(std::move(e));
   }
@@ -249,30 +299,36 @@ std::map<std::string, std::vector<Event>> Repository::all_events(const Scope& s)
 
 std::vector<Agent> Repository::agents(const Scope& s) const {
   std::vector<Agent> out;
-  for (const auto& r : c_.query("SELECT id, user_id, user_name, agency_id, tier, created_at FROM sd_agents WHERE tenant_id = ? "
-                                "ORDER BY tier, agency_id, user_name",
-                                {s.tenant_id}))
+  for (const auto& r :
+       c_.query("SELECT id, user_id, user_name, agency_id, tier, created_at FROM sd_agents WHERE tenant_id = ? "
+                "ORDER BY tier, agency_id, user_name",
+                {s.tenant_id}))
     out.push_back(agent_from(r));
   return out;
 }
 
 std::optional<Agent> Repository::agent(const Scope& s, const std::string& id) const {
-  auto rows = c_.query("SELECT id, user_id, user_name, agency_id, tier, created_at FROM sd_agents WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+  auto rows = c_.query(
+      "SELECT id, user_id, user_name, agency_id, tier, created_at FROM sd_agents WHERE tenant_id = ? AND id = ?",
+      {s.tenant_id, id});
   if (rows.empty()) return std::nullopt;
   return agent_from(rows[0]);
 }
 
 std::vector<Agent> Repository::agent_roles(const Scope& s, const std::string& user_id) const {
   std::vector<Agent> out;
-  for (const auto& r : c_.query("SELECT id, user_id, user_name, agency_id, tier, created_at FROM sd_agents WHERE tenant_id = ? AND user_id = ?",
-                                {s.tenant_id, user_id}))
+  for (
+      const auto& r : c_.query(
+          "SELECT id, user_id, user_name, agency_id, tier, created_at FROM sd_agents WHERE tenant_id = ? AND user_id = ?",
+          {s.tenant_id, user_id}))
     out.push_back(agent_from(r));
   return out;
 }
 
 void Repository::insert(const Scope& s, const Agent& a) {
-  c_.execute("INSERT INTO sd_agents (id, tenant_id, user_id, user_name, agency_id, tier, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-             {a.id, s.tenant_id, a.user_id, a.user_name, a.agency_id, a.tier, a.created_at});
+  c_.execute(
+      "INSERT INTO sd_agents (id, tenant_id, user_id, user_name, agency_id, tier, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {a.id, s.tenant_id, a.user_id, a.user_name, a.agency_id, a.tier, a.created_at});
 }
 
 void Repository::delete_agent(const Scope& s, const std::string& id) {
@@ -281,7 +337,8 @@ void Repository::delete_agent(const Scope& s, const std::string& id) {
 
 std::vector<Desk> Repository::desks(const Scope& s) const {
   std::vector<Desk> out;
-  for (const auto& r : c_.query("SELECT agency_id, unit_name, sop_reference, since FROM sd_desks WHERE tenant_id = ?", {s.tenant_id}))
+  for (const auto& r :
+       c_.query("SELECT agency_id, unit_name, sop_reference, since FROM sd_desks WHERE tenant_id = ?", {s.tenant_id}))
     out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3)});
   return out;
 }
@@ -294,13 +351,15 @@ void Repository::save(const Scope& s, const Desk& d) {
 
 std::vector<Category> Repository::categories(const Scope& s) const {
   std::vector<Category> out;
-  for (const auto& r : c_.query("SELECT id, parent_id, name FROM sd_categories WHERE tenant_id = ? ORDER BY name", {s.tenant_id}))
+  for (const auto& r :
+       c_.query("SELECT id, parent_id, name FROM sd_categories WHERE tenant_id = ? ORDER BY name", {s.tenant_id}))
     out.push_back({r.text_at(0), r.text_at(1), r.text_at(2)});
   return out;
 }
 
 void Repository::insert(const Scope& s, const Category& c) {
-  c_.execute("INSERT INTO sd_categories (id, tenant_id, parent_id, name) VALUES (?, ?, ?, ?)", {c.id, s.tenant_id, c.parent_id, c.name});
+  c_.execute("INSERT INTO sd_categories (id, tenant_id, parent_id, name) VALUES (?, ?, ?, ?)",
+             {c.id, s.tenant_id, c.parent_id, c.name});
 }
 
 std::vector<Holiday> Repository::holidays(const Scope& s) const {
@@ -320,16 +379,20 @@ bool Repository::delete_holiday(const Scope& s, const std::string& date) {
 }
 
 void Repository::insert(const Scope& s, const Report& r) {
-  c_.execute("INSERT INTO sd_reports (id, tenant_id, agency_id, period_start, period_end, submitted_on, submitted_by_name, opened, resolved, "
-             "open_now) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {r.id, s.tenant_id, r.agency_id, r.period_start, r.period_end, r.submitted_on, r.submitted_by_name, r.opened, r.resolved, r.open_now});
+  c_.execute(
+      "INSERT INTO sd_reports (id, tenant_id, agency_id, period_start, period_end, submitted_on, submitted_by_name, opened, resolved, "
+      "open_now) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.id, s.tenant_id, r.agency_id, r.period_start, r.period_end, r.submitted_on, r.submitted_by_name, r.opened,
+       r.resolved, r.open_now});
 }
 
 std::vector<Report> Repository::reports(const Scope& s) const {
   std::vector<Report> out;
-  for (const auto& r : c_.query("SELECT id, agency_id, period_start, period_end, submitted_on, submitted_by_name, opened, resolved, open_now "
-                                "FROM sd_reports WHERE tenant_id = ? ORDER BY submitted_on DESC, id",
-                                {s.tenant_id})) {
+  for (
+      const auto& r : c_.query(
+          "SELECT id, agency_id, period_start, period_end, submitted_on, submitted_by_name, opened, resolved, open_now "
+          "FROM sd_reports WHERE tenant_id = ? ORDER BY submitted_on DESC, id",
+          {s.tenant_id})) {
     Report x;
     x.id = r.text_at(0);
     x.agency_id = r.text_at(1);

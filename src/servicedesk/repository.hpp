@@ -15,7 +15,7 @@ namespace simpul::servicedesk {
 
 /// Which tickets a list shows, and whom it may show them to.
 struct TicketFilter {
-  std::string state;     // a state, "open" (not resolved or closed), or empty
+  std::string state;      // a state, "open" (not resolved or closed), or empty
   std::string agency_id;  // the requester's PD
   std::optional<int> tier;
   std::string queue_agency_id;
@@ -70,7 +70,8 @@ class Repository {
   std::vector<Ticket> matching(const Scope& s, const TicketFilter& f, const std::string& q) const;
 
   // Knowledge base (repository_knowledge.cpp).
-  std::vector<Article> articles(const Scope& s, const std::string& category_id, bool technician, const ListQuery& q, std::int64_t& total) const;
+  std::vector<Article> articles(const Scope& s, const std::string& category_id, bool technician, const ListQuery& q,
+                                std::int64_t& total) const;
   std::optional<Article> article(const Scope& s, const std::string& id) const;
   void insert(const Scope& s, const Article& a);
   void update(const Scope& s, const Article& a);

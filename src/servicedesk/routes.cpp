@@ -31,14 +31,16 @@ std::string text_or_empty(const std::optional<std::string>& v) { return v.value_
 void register_routes(http::Router& router, Service& m) {
   router.add("GET", "/api/servicedesk/options", [&m](Request& req) {
     auto who = caller(req);
-    return http::json_response(200, options_json(m.profile_of(who.scope), m.categories(who.scope), m.holidays(who.scope)));
+    return http::json_response(200,
+                               options_json(m.profile_of(who.scope), m.categories(who.scope), m.holidays(who.scope)));
   });
 
   router.add("GET", "/api/servicedesk/tickets", [&m](Request& req) {
     auto who = caller(req);
     TicketFilter f;
     auto view = http::query_choice(req, "view", {"mine", "queue", "all"});
-    f.state = http::query_choice(req, "state", {"open", "new", "assigned", "in_progress", "pending", "resolved", "closed"});
+    f.state =
+        http::query_choice(req, "state", {"open", "new", "assigned", "in_progress", "pending", "resolved", "closed"});
     f.agency_id = http::query_id(req, "agency");
     f.queue_agency_id = http::query_id(req, "queue_agency");
     if (auto tier = http::query_int(req, "tier", 1, 2)) f.tier = *tier;
@@ -65,7 +67,8 @@ void register_routes(http::Router& router, Service& m) {
   router.add("POST", "/api/servicedesk/tickets", [&m](Request& req) {
     auto who = caller(req);
     auto body = http::parse_json_object(req);
-    FieldReader f(body, {"type", "category_id", "element_id", "title", "description", "urgency", "impact", "tier", "agency_id", "shared"});
+    FieldReader f(body, {"type", "category_id", "element_id", "title", "description", "urgency", "impact", "tier",
+                         "agency_id", "shared"});
     TicketInput in;
     in.type = f.required_string("type", 40);
     in.title = f.required_string("title", 200);
@@ -79,8 +82,10 @@ void register_routes(http::Router& router, Service& m) {
     in.shared = f.optional_bool("shared").value_or(false);
     auto opened = m.open(who, in);
     auto out = to_json(rules(m, who), m.view(who, opened.ticket.id), m.agency_names(who.scope));
-    out["redirected"] = opened.redirected ? boost::json::value(boost::json::object{{"id", opened.redirected->id}, {"citation", opened.redirected->citation}})
-                                          : boost::json::value(nullptr);
+    out["redirected"] = opened.redirected
+                            ? boost::json::value(boost::json::object{{"id", opened.redirected->id},
+                                                                     {"citation", opened.redirected->citation}})
+                            : boost::json::value(nullptr);
     return http::json_response(201, out);
   });
 
@@ -129,7 +134,9 @@ void register_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"score", "comment"});
     auto score = f.optional_int("score", 1, 5);
     if (!score) throw Error(ErrorCode::ValidationMissingField, {{"field", "score"}});
-    return detail(m, who, m.rate(who, req.id_param("id"), static_cast<int>(*score), text_or_empty(f.optional_multiline("comment", 2000))));
+    return detail(m, who,
+                  m.rate(who, req.id_param("id"), static_cast<int>(*score),
+                         text_or_empty(f.optional_multiline("comment", 2000))));
   });
 
   router.add("POST", "/api/servicedesk/tickets/{id}/share", [&m](Request& req) {
@@ -191,7 +198,10 @@ void register_routes(http::Router& router, Service& m) {
     auto who = caller(req);
     boost::json::array items;
     for (const auto& c : m.categories(who.scope))
-      items.push_back({{"id", c.id}, {"name", c.name}, {"parent_id", c.parent_id.empty() ? boost::json::value(nullptr) : boost::json::value(c.parent_id)}});
+      items.push_back(
+          {{"id", c.id},
+           {"name", c.name},
+           {"parent_id", c.parent_id.empty() ? boost::json::value(nullptr) : boost::json::value(c.parent_id)}});
     return http::json_response(200, boost::json::object{{"items", items}});
   });
 
@@ -203,8 +213,11 @@ void register_routes(http::Router& router, Service& m) {
     std::string parent;
     if (auto v = f.optional_string("parent_id", 40)) parent = http::required_id(*v, "parent_id");
     auto c = m.add_category(who, name, parent);
-    return http::json_response(201, boost::json::object{{"id", c.id}, {"name", c.name},
-                                                        {"parent_id", c.parent_id.empty() ? boost::json::value(nullptr) : boost::json::value(c.parent_id)}});
+    return http::json_response(
+        201, boost::json::object{
+                 {"id", c.id},
+                 {"name", c.name},
+                 {"parent_id", c.parent_id.empty() ? boost::json::value(nullptr) : boost::json::value(c.parent_id)}});
   });
 
   router.add("GET", "/api/servicedesk/holidays", [&m](Request& req) {

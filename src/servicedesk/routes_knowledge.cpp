@@ -56,7 +56,8 @@ ArticleInput article_input(const http::Request& req, bool from_ticket_allowed) {
   ArticleInput in;
   in.title = f.optional_string("title", 200).value_or("");
   in.body = f.optional_multiline("body", 100000).value_or("");
-  if (auto v = f.optional_string("category_id", 40); v && !v->empty()) in.category_id = http::required_id(*v, "category_id");
+  if (auto v = f.optional_string("category_id", 40); v && !v->empty())
+    in.category_id = http::required_id(*v, "category_id");
   in.visibility = f.optional_string("visibility", 20).value_or("public");
   if (auto v = f.optional_string("ticket_id", 40)) {
     if (!from_ticket_allowed) throw Error(ErrorCode::ValidationUnknownField, {{"field", "ticket_id"}});
@@ -136,7 +137,9 @@ void register_knowledge_routes(http::Router& router, Service& m) {
       if (r.status == 200) ++done;
       items.push_back({{"id", r.id}, {"status", r.status}, {"code", null_if_empty(r.code)}});
     }
-    return http::json_response(200, json::object{{"items", items}, {"done", done}, {"refused", static_cast<std::int64_t>(items.size()) - done}});
+    return http::json_response(
+        200,
+        json::object{{"items", items}, {"done", done}, {"refused", static_cast<std::int64_t>(items.size()) - done}});
   });
 }
 

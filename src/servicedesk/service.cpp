@@ -13,7 +13,9 @@ namespace {
 
 const std::vector<std::string> kOpenStates = {"new", "assigned", "in_progress", "pending"};
 
-bool open_state(const std::string& s) { return std::find(kOpenStates.begin(), kOpenStates.end(), s) != kOpenStates.end(); }
+bool open_state(const std::string& s) {
+  return std::find(kOpenStates.begin(), kOpenStates.end(), s) != kOpenStates.end();
+}
 
 void required(const std::string& value, const char* field) {
   if (value.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", field}});
@@ -38,14 +40,17 @@ bool within_days(const std::optional<std::string>& since, int days) {
 Service::Roles Service::roles_of(storage::Connection& c, const Scope& s, const std::string& user_id) const {
   Roles r;
   for (const auto& a : Repository(c).agent_roles(s, user_id)) {
-    if (a.tier == 2) r.level2 = true;
-    else r.level1.insert(a.agency_id);
+    if (a.tier == 2)
+      r.level2 = true;
+    else
+      r.level1.insert(a.agency_id);
   }
   return r;
 }
 
 bool Service::sees(const Caller& who, const Roles& r, const Ticket& t) const {
-  return who.manage || who.supervise || r.level2 || t.requester_id == who.actor.id || t.shared || r.level1.count(t.agency_id) > 0;
+  return who.manage || who.supervise || r.level2 || t.requester_id == who.actor.id || t.shared ||
+         r.level1.count(t.agency_id) > 0;
 }
 
 bool Service::works(const Caller& who, const Roles& r, const Ticket& t) const {
@@ -83,8 +88,8 @@ Calendar Service::calendar(storage::Connection& c, const Scope& s) const {
 
 // --- notifications -----------------------------------------------------------------------------
 
-void Service::tell_user(storage::Connection& c, const Scope& s, const std::string& user_id, const Ticket& t, const std::string& title,
-                        const std::string& title_en) const {
+void Service::tell_user(storage::Connection& c, const Scope& s, const std::string& user_id, const Ticket& t,
+                        const std::string& title, const std::string& title_en) const {
   if (user_id.empty()) return;
   auto u = identity_.user(c, s, user_id);
   if (!u || !u->active) return;
@@ -98,8 +103,8 @@ void Service::tell_user(storage::Connection& c, const Scope& s, const std::strin
   notifications_.notify(c, s, m);
 }
 
-void Service::tell_queue(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title, const std::string& title_en,
-                         const std::string& except_user) const {
+void Service::tell_queue(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title,
+                         const std::string& title_en, const std::string& except_user) const {
   for (const auto& a : Repository(c).agents(s)) {
     bool in_queue = a.tier == t.tier && (t.tier == 2 || a.agency_id == t.queue_agency_id);
     if (in_queue && a.user_id != except_user) tell_user(c, s, a.user_id, t, title, title_en);
@@ -136,14 +141,16 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
   if (!rules.level(in.urgency)) invalid("urgency", "tinggi, sedang or rendah");
   if (!rules.level(in.impact)) invalid("impact", "tinggi, sedang or rendah");
   if (in.tier != 1 && in.tier != 2) invalid("tier", "1 or 2");
-  if (in.tier == 2 && rules.tiers != 2) throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
+  if (in.tier == 2 && rules.tiers != 2)
+    throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
   Opened out;
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     Ticket t;
     t.agency_id = in.agency_id.empty() ? who.actor.agency_id : in.agency_id;
     if (t.agency_id.empty()) invalid("agency_id", "the requester belongs to no Perangkat Daerah");
-    if (t.agency_id != who.actor.agency_id && !who.manage) throw Error(ErrorCode::AuthForbidden, {{"field", "agency_id"}});
+    if (t.agency_id != who.actor.agency_id && !who.manage)
+      throw Error(ErrorCode::AuthForbidden, {{"field", "agency_id"}});
     if (!tenancy_.agency(c, who.scope, t.agency_id)) invalid("agency_id", "not an agency of this tenant");
     if (!in.category_id.empty()) {
       auto cats = repo.categories(who.scope);
@@ -155,7 +162,8 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
     if (!in.element_id.empty()) {
       element = elements_.find(c, who.scope, in.element_id);
       static const std::set<std::string> kAffected = {"aplikasi", "infrastruktur", "layanan"};
-      if (!element || !kAffected.count(element->domain)) invalid("element_id", "not an application, infrastructure or service element of the architecture");
+      if (!element || !kAffected.count(element->domain))
+        invalid("element_id", "not an application, infrastructure or service element of the architecture");
       t.element_id = element->id;
       t.element_label = element->code + " " + element->name;
     }
@@ -230,7 +238,8 @@ std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQ
     if (q.descending) std::reverse(hit.begin(), hit.end());
     total = static_cast<std::int64_t>(hit.size());
     std::vector<Ticket> page;
-    for (auto i = q.offset(); i < total && i < q.offset() + q.per_page; ++i) page.push_back(std::move(hit[static_cast<std::size_t>(i)]));
+    for (auto i = q.offset(); i < total && i < q.offset() + q.per_page; ++i)
+      page.push_back(std::move(hit[static_cast<std::size_t>(i)]));
     return page;
   });
 }
@@ -261,7 +270,8 @@ TicketView Service::view_in(storage::Connection& c, const Caller& who, const std
     if (open_state(s) && v.ticket.tier == 2) v.actions.push_back("return");
   }
   if ((v.works || requester) && s == "resolved") v.actions.push_back("close");
-  if ((v.works || requester) && (s == "resolved" || s == "closed") && within_days(v.ticket.resolved_at, rules.reopen_days))
+  if ((v.works || requester) && (s == "resolved" || s == "closed") &&
+      within_days(v.ticket.resolved_at, rules.reopen_days))
     v.actions.push_back("reopen");
   if (requester && (s == "resolved" || s == "closed") && !v.ticket.rating) v.actions.push_back("rate");
   return v;
@@ -355,13 +365,15 @@ TicketView Service::act(const Caller& who, const std::string& id, const ActionIn
 TicketView Service::escalate(const Caller& who, const std::string& id, const std::string& note) {
   const auto& p = profile_of(who.scope);
   const auto& rules = rules_of(p);
-  if (rules.tiers != 2) throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
+  if (rules.tiers != 2)
+    throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
   required(note, "note");
   auto view = storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
     if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
-    if (t.tier != 1 || !open_state(t.state)) throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
+    if (t.tier != 1 || !open_state(t.state))
+      throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
     auto d = dinas(c, who.scope);
     if (!d) throw Error(ErrorCode::SdNoDinas, {{"field", "tier"}});
     auto rule = tenancy::rule_ref(p, rules.escalation_rule);
@@ -383,7 +395,8 @@ TicketView Service::escalate(const Caller& who, const std::string& id, const std
     t.updated_at = clock::now_iso();
     Repository(c).update(who.scope, t);
     record(c, who, t, e, "servicedesk.ticket_escalate");
-    tell_queue(c, who.scope, t, "Permintaan solusi dari Level 1: " + t.title, "Escalated from Level 1: " + t.title, who.actor.id);
+    tell_queue(c, who.scope, t, "Permintaan solusi dari Level 1: " + t.title, "Escalated from Level 1: " + t.title,
+               who.actor.id);
     return view_in(c, who, id);
   });
   notifications_.wake();
@@ -396,7 +409,8 @@ TicketView Service::give_back(const Caller& who, const std::string& id, const st
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
     if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
-    if (t.tier != 2 || !open_state(t.state)) throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
+    if (t.tier != 2 || !open_state(t.state))
+      throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
     Event e;
     e.kind = "returned";
     e.from_state = t.state;
@@ -411,7 +425,8 @@ TicketView Service::give_back(const Caller& who, const std::string& id, const st
     t.updated_at = clock::now_iso();
     Repository(c).update(who.scope, t);
     record(c, who, t, e, "servicedesk.ticket_return");
-    tell_queue(c, who.scope, t, "Dikembalikan oleh Level 2: " + t.title, "Returned by Level 2: " + t.title, who.actor.id);
+    tell_queue(c, who.scope, t, "Dikembalikan oleh Level 2: " + t.title, "Returned by Level 2: " + t.title,
+               who.actor.id);
     return view_in(c, who, id);
   });
   notifications_.wake();
@@ -434,8 +449,10 @@ TicketView Service::comment(const Caller& who, const std::string& id, const std:
     Repository(c).update(who.scope, t);
     record(c, who, t, e, internal ? "servicedesk.ticket_note" : "servicedesk.ticket_comment");
     if (!internal) {
-      if (t.requester_id != who.actor.id) tell_user(c, who.scope, t.requester_id, t, "Tanggapan baru", "New reply");
-      else if (!t.assignee_id.empty()) tell_user(c, who.scope, t.assignee_id, t, "Tanggapan pemohon", "Reply from the requester");
+      if (t.requester_id != who.actor.id)
+        tell_user(c, who.scope, t.requester_id, t, "Tanggapan baru", "New reply");
+      else if (!t.assignee_id.empty())
+        tell_user(c, who.scope, t.assignee_id, t, "Tanggapan pemohon", "Reply from the requester");
     }
     return view_in(c, who, id);
   });
@@ -449,7 +466,8 @@ TicketView Service::rate(const Caller& who, const std::string& id, int score, co
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
     if (t.requester_id != who.actor.id) throw Error(ErrorCode::SdRequesterOnly);
-    if (t.state != "resolved" && t.state != "closed") throw Error(ErrorCode::SdInvalidTransition, {{"field", "score"}, {"state", t.state}});
+    if (t.state != "resolved" && t.state != "closed")
+      throw Error(ErrorCode::SdInvalidTransition, {{"field", "score"}, {"state", t.state}});
     if (t.rating) throw Error(ErrorCode::SdAlreadyRated);
     t.rating = score;
     t.rating_comment = comment;

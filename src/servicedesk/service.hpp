@@ -89,9 +89,14 @@ struct StatRow {
 
 class Service {
  public:
-  Service(storage::Database& db, const tenancy::Service& tenancy, const identity::Service& identity, architecture::Service& elements,
-          const ledger::Ledger& ledger, notification::Service& notifications)
-      : db_(db), tenancy_(tenancy), identity_(identity), elements_(elements), ledger_(ledger), notifications_(notifications) {}
+  Service(storage::Database& db, const tenancy::Service& tenancy, const identity::Service& identity,
+          architecture::Service& elements, const ledger::Ledger& ledger, notification::Service& notifications)
+      : db_(db),
+        tenancy_(tenancy),
+        identity_(identity),
+        elements_(elements),
+        ledger_(ledger),
+        notifications_(notifications) {}
 
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
 
@@ -113,7 +118,8 @@ class Service {
   // Knowledge base (knowledge.cpp): technicians (desk staff, managers, supervisors) see every
   // article; other staff only the public ones.
   bool technician(const Caller& who) const;
-  std::vector<Article> articles(const Caller& who, const std::string& category_id, const ListQuery& q, std::int64_t& total) const;
+  std::vector<Article> articles(const Caller& who, const std::string& category_id, const ListQuery& q,
+                                std::int64_t& total) const;
   Article article(const Caller& who, const std::string& id) const;
   Article add_article(const Caller& who, const ArticleInput& in);
   Article edit_article(const Caller& who, const std::string& id, const ArticleInput& in);
@@ -121,7 +127,8 @@ class Service {
   // Attachments (attachments.cpp): the requester and the queue's staff attach; whoever sees the
   // ticket downloads.
   std::vector<Attachment> attachments(const Caller& who, const std::string& ticket_id) const;
-  Attachment attach(const Caller& who, const std::string& ticket_id, const std::string& filename, const std::string& content);
+  Attachment attach(const Caller& who, const std::string& ticket_id, const std::string& filename,
+                    const std::string& content);
   std::pair<Attachment, std::string> download(const Caller& who, const std::string& id) const;
 
   /// Inbound e-mail (inbound.cpp): each message in `maildir`/new is read once. From a known, active
@@ -178,10 +185,10 @@ class Service {
   TicketView view_in(storage::Connection& c, const Caller& who, const std::string& id) const;
   void record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const;
   /// Inbox and e-mail for every agent of the queue holding `t` (and the requester when `requester`).
-  void tell_queue(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title, const std::string& title_en,
-                  const std::string& except_user) const;
-  void tell_user(storage::Connection& c, const Scope& s, const std::string& user_id, const Ticket& t, const std::string& title,
-                 const std::string& title_en) const;
+  void tell_queue(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title,
+                  const std::string& title_en, const std::string& except_user) const;
+  void tell_user(storage::Connection& c, const Scope& s, const std::string& user_id, const Ticket& t,
+                 const std::string& title, const std::string& title_en) const;
 
   storage::Database& db_;
   const tenancy::Service& tenancy_;

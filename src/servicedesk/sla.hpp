@@ -27,7 +27,7 @@ struct SlaClock {
   std::int64_t used = 0;  // working minutes
   int target = 0;
   bool running = false;
-  bool done = false;      // owned / resolved
+  bool done = false;  // owned / resolved
   bool breached() const { return used > target; }
 };
 

@@ -40,7 +40,7 @@ TEST(ServiceDeskSla, OnlyWorkingHoursOfWorkingDaysCountAndHolidaysDoNot) {
 
 TEST(ServiceDeskSla, TheResolveClockPausesWhilePendingAndStopsWhenResolved) {
   Priority p{"tinggi", "Tinggi", "High", 30, 120};
-  std::vector<Event> events = {ev("2026-12-01T00:00:00Z", "created", "new"),      // Tue 08:00 WITA
+  std::vector<Event> events = {ev("2026-12-01T00:00:00Z", "created", "new"),        // Tue 08:00 WITA
                                ev("2026-12-01T00:20:00Z", "assigned", "assigned"),  // owned after 20 min
                                ev("2026-12-01T01:00:00Z", "state", "pending"),      // 60 min so far
                                ev("2026-12-01T05:00:00Z", "state", "in_progress"),  // 4 h paused
@@ -64,10 +64,9 @@ TEST(ServiceDeskSla, TheResolveClockPausesWhilePendingAndStopsWhenResolved) {
 
 TEST(ServiceDeskSla, EscalationStartsTheNewQueuesOwnClockButTheResolveClockRunsOn) {
   Priority p{"tinggi", "Tinggi", "High", 30, 120};
-  std::vector<Event> events = {ev("2026-12-01T00:00:00Z", "created", "new"),
-                               ev("2026-12-01T00:10:00Z", "assigned", "assigned"),
-                               ev("2026-12-01T01:00:00Z", "escalated", "new"),
-                               ev("2026-12-01T01:50:00Z", "assigned", "assigned")};
+  std::vector<Event> events = {
+      ev("2026-12-01T00:00:00Z", "created", "new"), ev("2026-12-01T00:10:00Z", "assigned", "assigned"),
+      ev("2026-12-01T01:00:00Z", "escalated", "new"), ev("2026-12-01T01:50:00Z", "assigned", "assigned")};
   auto sla = compute_sla(events, p, wita(), at("2026-12-01T02:00:00Z"));
   EXPECT_EQ(sla.own.used, 50);  // Level 2 took 50 minutes to own it
   EXPECT_TRUE(sla.own.breached());

@@ -59,9 +59,9 @@ class PooledConnection {
 };
 
 struct PoolStats {
-  std::size_t size = 0;     // connections that exist
-  std::size_t idle = 0;     // connections waiting in the pool
-  std::size_t waits = 0;    // borrows that had to wait
+  std::size_t size = 0;   // connections that exist
+  std::size_t idle = 0;   // connections waiting in the pool
+  std::size_t waits = 0;  // borrows that had to wait
   std::size_t max_size = 0;
 };
 

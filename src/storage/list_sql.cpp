@@ -7,7 +7,8 @@ namespace simpul::storage {
 ListSql& ListSql::where(std::string_view condition, Params params) {
   where_ += where_.empty() ? " WHERE " : " AND ";
   where_ += condition;
-  where_params_.insert(where_params_.end(), std::make_move_iterator(params.begin()), std::make_move_iterator(params.end()));
+  where_params_.insert(where_params_.end(), std::make_move_iterator(params.begin()),
+                       std::make_move_iterator(params.end()));
   return *this;
 }
 
@@ -63,7 +64,9 @@ Params ListSql::select_params() const {
 
 std::int64_t ListSql::count(Connection& c) const { return c.query(count_sql(), where_params_).front().int_at(0); }
 
-Rows ListSql::rows(Connection& c, std::string_view select) const { return c.query(select_sql(select), select_params()); }
+Rows ListSql::rows(Connection& c, std::string_view select) const {
+  return c.query(select_sql(select), select_params());
+}
 
 Rows ListSql::page(Connection& c, std::string_view select, std::int64_t limit, std::int64_t offset) const {
   auto params = select_params();

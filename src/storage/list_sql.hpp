@@ -41,7 +41,8 @@ class ListSql {
   /// ORDER BY the column of `key`, descending or ascending, then `tie_break` (ascending) so pages
   /// never overlap. The first column is the default: an empty or unlisted key takes it, so raw
   /// input never reaches the SQL.
-  ListSql& order_by(std::string_view key, bool descending, std::initializer_list<SortColumn> columns, std::string_view tie_break);
+  ListSql& order_by(std::string_view key, bool descending, std::initializer_list<SortColumn> columns,
+                    std::string_view tie_break);
   /// ORDER BY a fixed expression with its own parameters (lists sorted by what needs action first).
   ListSql& order_by(std::string expression, Params params = {});
 

@@ -17,10 +17,11 @@ class ListSqlTest : public test_support::DatabaseTest {
     DatabaseTest::SetUp();
     if (IsSkipped()) return;
     t_ = std::make_unique<test_support::TestDatabase>(GetParam());
-    migrate(t_->db(), {{1, "items",
-                        "CREATE TABLE kinds (id TEXT PRIMARY KEY, label TEXT NOT NULL);"
-                        "CREATE TABLE items (id TEXT PRIMARY KEY, tenant TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, "
-                        "kind TEXT NOT NULL REFERENCES kinds(id), n INTEGER NOT NULL)"}});
+    migrate(t_->db(),
+            {{1, "items",
+              "CREATE TABLE kinds (id TEXT PRIMARY KEY, label TEXT NOT NULL);"
+              "CREATE TABLE items (id TEXT PRIMARY KEY, tenant TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, "
+              "kind TEXT NOT NULL REFERENCES kinds(id), n INTEGER NOT NULL)"}});
     conn_ = std::make_unique<PooledConnection>(t_->db().acquire());
     c().execute("INSERT INTO kinds (id, label) VALUES ('dinas', 'Dinas'), ('badan', 'Badan')");
     add("01", "A", "DINKES", "Dinas Kesehatan", "dinas", 5);
@@ -37,7 +38,8 @@ class ListSqlTest : public test_support::DatabaseTest {
 
   Connection& c() { return **conn_; }
   void add(const char* id, const char* tenant, const char* code, const char* name, const char* kind, int n) {
-    c().execute("INSERT INTO items (id, tenant, code, name, kind, n) VALUES (?, ?, ?, ?, ?, ?)", {id, tenant, code, name, kind, n});
+    c().execute("INSERT INTO items (id, tenant, code, name, kind, n) VALUES (?, ?, ?, ?, ?, ?)",
+                {id, tenant, code, name, kind, n});
   }
   /// The ids of a list of tenant A's items.
   std::vector<std::string> ids(const ListSql& list, std::int64_t limit = 100, std::int64_t offset = 0) {
@@ -139,7 +141,7 @@ TEST_P(ListSqlTest, AFixedOrderBindsItsParametersAfterTheConditions) {
   // What needs action first: items at or over a threshold, then by n.
   list.equals_if_set("i.kind", "badan").order_by("CASE WHEN i.n >= ? THEN 0 ELSE 1 END, i.n", {7});
   EXPECT_EQ(ids(list, 4), (Ids{"08", "03", "09", "04"}));  // n 7, 8, 9 first, then from 1
-  EXPECT_EQ(list.select_params().size(), 3u);        // tenant, kind, threshold
+  EXPECT_EQ(list.select_params().size(), 3u);              // tenant, kind, threshold
 }
 
 TEST_P(ListSqlTest, RowsMayJoinWhatTheCountDoesNotNeed) {
@@ -147,7 +149,8 @@ TEST_P(ListSqlTest, RowsMayJoinWhatTheCountDoesNotNeed) {
   list.contains("dinas", {"i.name"}).order_by("code", false, {{"code", "i.code"}}, "i.id");
   EXPECT_EQ(list.count(c()), 2);
   std::vector<std::string> labels;
-  for (const auto& r : list.rows(c(), "SELECT i.id, k.label FROM items i JOIN kinds k ON k.id = i.kind ")) labels.push_back(r.text_at(1));
+  for (const auto& r : list.rows(c(), "SELECT i.id, k.label FROM items i JOIN kinds k ON k.id = i.kind "))
+    labels.push_back(r.text_at(1));
   EXPECT_EQ(labels, (Ids{"Dinas", "Dinas"}));
 }
 

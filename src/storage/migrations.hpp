@@ -9,9 +9,9 @@
 namespace simpul::storage {
 
 struct Migration {
-  int version;             // globally unique; modules use their own hundred (tenancy 100, identity 200, ...)
+  int version;  // globally unique; modules use their own hundred (tenancy 100, identity 200, ...)
   std::string name;
-  std::string sql;         // portable SQL (the common subset), ';'-separated
+  std::string sql;                // portable SQL (the common subset), ';'-separated
   std::string postgres_sql = {};  // optional replacement when PostgreSQL needs different DDL
 };
 

@@ -92,11 +92,18 @@ class PostgresConnection : public Connection {
         switch (PQftype(g.res, c)) {
           case kInt8Oid:
           case kInt4Oid:
-          case kInt2Oid: cols.emplace_back(std::stoll(v)); break;
+          case kInt2Oid:
+            cols.emplace_back(std::stoll(v));
+            break;
           case kFloat4Oid:
-          case kFloat8Oid: cols.emplace_back(std::strtod(v, nullptr)); break;
-          case kBoolOid: cols.emplace_back(v[0] == 't'); break;
-          default: cols.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(g.res, r, c))));
+          case kFloat8Oid:
+            cols.emplace_back(std::strtod(v, nullptr));
+            break;
+          case kBoolOid:
+            cols.emplace_back(v[0] == 't');
+            break;
+          default:
+            cols.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(g.res, r, c))));
         }
       }
       rows.emplace_back(std::move(cols));
@@ -135,13 +142,16 @@ class PostgresConnection : public Connection {
         values[i] = nullptr;
         continue;
       }
-      if (v.is_int()) text[i] = std::to_string(v.as_int());
-      else if (v.is_double()) text[i] = std::to_string(v.as_double());
-      else text[i] = v.as_text();
+      if (v.is_int())
+        text[i] = std::to_string(v.as_int());
+      else if (v.is_double())
+        text[i] = std::to_string(v.as_double());
+      else
+        text[i] = v.as_text();
       values[i] = text[i].c_str();
     }
-    PGresult* res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(),
-                                   nullptr, nullptr, 0);
+    PGresult* res =
+        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     auto st = PQresultStatus(res);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
       StorageError e = error_from(res, conn_);

@@ -23,9 +23,10 @@ StorageError error_from(sqlite3* db, int rc) {
 
 class SqliteConnection : public Connection {
  public:
-  SqliteConnection(const std::string& path, std::shared_ptr<std::mutex> write_lock) : write_lock_(std::move(write_lock)) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+  SqliteConnection(const std::string& path, std::shared_ptr<std::mutex> write_lock)
+      : write_lock_(std::move(write_lock)) {
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open";
       sqlite3_close(db_);
@@ -48,8 +49,7 @@ class SqliteConnection : public Connection {
   std::int64_t execute(std::string_view sql, const Params& params) override {
     sqlite3_stmt* stmt = prepare(sql, params);
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    }
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {}
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) throw error_from(db_, rc);
     return sqlite3_changes64(db_);
@@ -65,9 +65,15 @@ class SqliteConnection : public Connection {
       cols.reserve(n);
       for (int i = 0; i < n; ++i) {
         switch (sqlite3_column_type(stmt, i)) {
-          case SQLITE_INTEGER: cols.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, i))); break;
-          case SQLITE_FLOAT: cols.emplace_back(sqlite3_column_double(stmt, i)); break;
-          case SQLITE_NULL: cols.emplace_back(nullptr); break;
+          case SQLITE_INTEGER:
+            cols.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, i)));
+            break;
+          case SQLITE_FLOAT:
+            cols.emplace_back(sqlite3_column_double(stmt, i));
+            break;
+          case SQLITE_NULL:
+            cols.emplace_back(nullptr);
+            break;
           default: {
             auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
             cols.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
@@ -117,8 +123,8 @@ class SqliteConnection : public Connection {
     if (it != cache_.end()) {
       stmt = it->second;
     } else {
-      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                  nullptr);
+      int rc =
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) throw error_from(db_, rc);
       cache_.emplace(std::string(sql), stmt);
     }
@@ -128,10 +134,14 @@ class SqliteConnection : public Connection {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const Value& v = params[i];
       int idx = static_cast<int>(i + 1);
-      if (v.is_null()) sqlite3_bind_null(stmt, idx);
-      else if (v.is_int()) sqlite3_bind_int64(stmt, idx, v.as_int());
-      else if (v.is_double()) sqlite3_bind_double(stmt, idx, v.as_double());
-      else sqlite3_bind_text(stmt, idx, v.as_text().data(), static_cast<int>(v.as_text().size()), SQLITE_TRANSIENT);
+      if (v.is_null())
+        sqlite3_bind_null(stmt, idx);
+      else if (v.is_int())
+        sqlite3_bind_int64(stmt, idx, v.as_int());
+      else if (v.is_double())
+        sqlite3_bind_double(stmt, idx, v.as_double());
+      else
+        sqlite3_bind_text(stmt, idx, v.as_text().data(), static_cast<int>(v.as_text().size()), SQLITE_TRANSIENT);
     }
     return stmt;
   }

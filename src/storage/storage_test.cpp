@@ -14,7 +14,8 @@ class StorageTest : public test_support::DatabaseTest {};
 
 namespace {
 std::vector<Migration> sample_migrations() {
-  return {{1, "things", "CREATE TABLE things (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, n BIGINT, score DOUBLE PRECISION)"},
+  return {{1, "things",
+           "CREATE TABLE things (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, n BIGINT, score DOUBLE PRECISION)"},
           {2, "things_index", "CREATE INDEX things_n ON things (n)"}};
 }
 }  // namespace
@@ -95,7 +96,10 @@ TEST_P(StorageTest, AfterCommitWorkRunsOnlyForCommittedTransactions) {
     tx.commit();
   }
   EXPECT_EQ(ran, (std::vector<std::string>{"first", "second"}));
-  { Transaction tx(*c, Transaction::Write); tx.commit(); }
+  {
+    Transaction tx(*c, Transaction::Write);
+    tx.commit();
+  }
   EXPECT_EQ(ran.size(), 2u);  // hooks run once
   EXPECT_EQ(c->query("SELECT COUNT(*) FROM things")[0].int_at(0), 1);
 }
@@ -127,6 +131,7 @@ TEST(Postgres, PlaceholdersAreRewrittenOutsideQuotes) {
 }
 
 TEST(Database, RedactsPasswordsInUrls) {
-  EXPECT_EQ(redact_url("postgresql://simpul:s3cret@127.0.0.1:5432/simpul"), "postgresql://simpul:***@127.0.0.1:5432/simpul");
+  EXPECT_EQ(redact_url("postgresql://simpul:s3cret@127.0.0.1:5432/simpul"),
+            "postgresql://simpul:***@127.0.0.1:5432/simpul");
   EXPECT_THROW(Database::open("mysql://x"), std::invalid_argument);
 }

@@ -32,7 +32,7 @@ class Value {
   bool is_double() const { return std::holds_alternative<double>(v_); }
   bool is_text() const { return std::holds_alternative<std::string>(v_); }
 
-  std::int64_t as_int() const;        // null → 0; text parsed
+  std::int64_t as_int() const;  // null → 0; text parsed
   double as_double() const;
   const std::string& as_text() const;  // null → ""; numbers are not converted
   bool as_bool() const { return as_int() != 0; }

@@ -27,7 +27,11 @@ boost::json::object to_json(const Agency& a) {
 }
 
 boost::json::object to_json(const Position& p) {
-  return {{"id", p.id}, {"role_id", p.role_id}, {"title", p.title}, {"holder_name", p.holder_name}, {"agency_id", p.agency_id}};
+  return {{"id", p.id},
+          {"role_id", p.role_id},
+          {"title", p.title},
+          {"holder_name", p.holder_name},
+          {"agency_id", p.agency_id}};
 }
 
 boost::json::object to_json(const TeamMember& m, const TeamSpec* spec) {
@@ -92,7 +96,9 @@ boost::json::object to_json(const Tenant& t, const Profile& p) {
           // The Pemda's local time: every date the console shows is in it (WIB, WITA or WIT).
           {"time_zone",
            {{"id", p.time_zone},
-            {"iana", p.time_zone == "WIT" ? "Asia/Jayapura" : p.time_zone == "WITA" ? "Asia/Makassar" : "Asia/Jakarta"},
+            {"iana", p.time_zone == "WIT"    ? "Asia/Jayapura"
+                     : p.time_zone == "WITA" ? "Asia/Makassar"
+                                             : "Asia/Jakarta"},
             {"utc_offset_hours", p.utc_offset_hours()},
             {"today", p.today()}}},
           {"grace_period_days", {{"days", p.grace_days}, {"stated_in_profile", p.grace_days_stated}}},

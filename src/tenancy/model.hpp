@@ -17,8 +17,8 @@ struct Tenant {
 
 /// The flags a Perangkat Daerah can carry; each names a role the regulations give to one agency.
 inline const std::vector<std::string>& agency_flags() {
-  static const std::vector<std::string> flags = {"kominfo",  "planning",  "inspectorate", "finance",
-                                                 "organisation_bureau", "wali_data", "mandiri_tik"};
+  static const std::vector<std::string> flags = {
+      "kominfo", "planning", "inspectorate", "finance", "organisation_bureau", "wali_data", "mandiri_tik"};
   return flags;
 }
 /// Flags at most one agency of a tenant may hold (there is one Dinas Kominfo, one Inspektorat, ...).

@@ -24,7 +24,10 @@ std::vector<seam::Permission> TenancyModule::permissions() const {
           {"dashboard.read", {"*"}, "Melihat beranda", "See the dashboard"},
           {"agency.read", {"*"}, "Membaca Perangkat Daerah", "Read the agencies"},
           {"agency.write", {"tenant_admin"}, "Mengelola semua Perangkat Daerah", "Manage every agency"},
-          {"agency.write.own", {"agency_operator"}, "Memperbarui data Perangkat Daerahnya sendiri", "Update their own agency"},
+          {"agency.write.own",
+           {"agency_operator"},
+           "Memperbarui data Perangkat Daerahnya sendiri",
+           "Update their own agency"},
           {"team.read", {"*"}, "Membaca tim dan jabatan", "Read teams and positions"},
           {"team.manage", {"tenant_admin"}, "Mengisi jabatan dalam tim", "Staff team positions"}};
 }
@@ -44,17 +47,24 @@ void TenancyModule::add_coverage(const Profile& p, seam::CoverageRows& rows) con
                             "gate: PD Mandiri TIK status needs its decree reference (`agency.decree_required`); "
                             "refused where the regulation has no such status (`agency.mandiri_tik_not_in_regulation`)");
     else
-      seam::add_enforcement(rows, *r.rule, "gate: the role `" + *r.agency_flag + "` is held by one Perangkat Daerah (`agency.flag_taken`)");
+      seam::add_enforcement(
+          rows, *r.rule,
+          "gate: the role `" + *r.agency_flag + "` is held by one Perangkat Daerah (`agency.flag_taken`)");
   }
   for (const auto& t : p.teams) {
     if (t.rule)
-      seam::add_enforcement(rows, *t.rule, "gate: team `" + t.id + "` exists with exactly the positions the regulation names (`team.position_unknown`)");
+      seam::add_enforcement(
+          rows, *t.rule,
+          "gate: team `" + t.id + "` exists with exactly the positions the regulation names (`team.position_unknown`)");
     for (const auto& pos : t.positions)
       if (pos.rule && !rows.count(*pos.rule))
-        seam::add_enforcement(rows, *pos.rule, "gate: position `" + pos.id + "` of `" + t.id + "` (limits: `team.position_full`)");
+        seam::add_enforcement(rows, *pos.rule,
+                              "gate: position `" + pos.id + "` of `" + t.id + "` (limits: `team.position_full`)");
   }
   if (const auto* types = p.enumeration("agency_types"); types && !types->rule.empty())
-    seam::add_enforcement(rows, types->rule, "gate: a Perangkat Daerah's type must be one the regulation lists (`validation.invalid_value`)");
+    seam::add_enforcement(
+        rows, types->rule,
+        "gate: a Perangkat Daerah's type must be one the regulation lists (`validation.invalid_value`)");
 }
 
 }  // namespace simpul::tenancy

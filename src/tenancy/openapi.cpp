@@ -12,9 +12,7 @@ std::string_view openapi_agencies_fragment();
 std::string_view openapi_teams_fragment();
 
 std::vector<std::string_view> openapi_fragments() {
-  return {openapi_tenant_fragment(),
-          openapi_agencies_fragment(),
-          openapi_teams_fragment()};
+  return {openapi_tenant_fragment(), openapi_agencies_fragment(), openapi_teams_fragment()};
 }
 
 }  // namespace simpul::tenancy

@@ -77,11 +77,11 @@ struct DomainSpec {
 /// When reviews of an architecture or roadmap document are due (profile `architecture.*.review`).
 struct ReviewSpec {
   std::string schedule = "mid_term_and_final_year";  // annual | mid_term_and_final_year
-  bool mandatory = true;                               // false where the regulation says 'dapat'
-  std::optional<std::string> reviewer;                 // role or team id
+  bool mandatory = true;                             // false where the regulation says 'dapat'
+  std::optional<std::string> reviewer;               // role or team id
   std::optional<std::string> rule;
-  std::string reasons;                                 // enumeration id of the allowed review reasons
-  bool decree_required = false;                        // the review itself is set by decree (Madiun)
+  std::string reasons;           // enumeration id of the allowed review reasons
+  bool decree_required = false;  // the review itself is set by decree (Madiun)
   std::optional<std::string> decree_rule;
 };
 
@@ -98,14 +98,14 @@ struct PlanDocumentSpec {
   ReviewSpec review;
   std::optional<std::string> coordinators_rule;
   std::map<std::string, std::string> domain_coordinators;  // architecture domain -> role id
-  std::string categories;                                   // roadmap: enumeration id of initiative categories
-  std::optional<std::string> monitoring_frequency;          // roadmap: "annual" or none
+  std::string categories;                                  // roadmap: enumeration id of initiative categories
+  std::optional<std::string> monitoring_frequency;         // roadmap: "annual" or none
   std::optional<std::string> monitoring_rule;
 };
 
 struct ArchitectureSpec {
-  PlanDocumentSpec document;  // Arsitektur SPBE
-  PlanDocumentSpec roadmap;   // Peta Rencana SPBE
+  PlanDocumentSpec document;                                 // Arsitektur SPBE
+  PlanDocumentSpec roadmap;                                  // Peta Rencana SPBE
   std::map<std::string, std::optional<std::string>> checks;  // check id -> rule id cited
 };
 
@@ -115,8 +115,8 @@ struct ApplicationsSpec {
   std::vector<std::string> khusus_categories;
   std::string umum_category;
   std::optional<std::string> lifecycle_rule;
-  std::vector<EnumItem> stages;          // in order
-  std::vector<std::string> live_stages;  // stages in which the application serves users
+  std::vector<EnumItem> stages;            // in order
+  std::vector<std::string> live_stages;    // stages in which the application serves users
   std::string recommender = "diskominfo";  // role id deciding recommendation requests
   std::optional<std::string> recommendation_rule;
   bool has_handover = false;
@@ -166,8 +166,8 @@ struct SanctionsSpec {
 /// which team runs it and which of that team's positions play which workflow role
 /// (docs/evaluation.md). Every region has one; Bontang Pasal 49 spells the roles out.
 struct EvaluationSpec {
-  std::string rule;                        // the yearly monitoring and evaluation duty
-  std::optional<std::string> team;         // the profile team that assesses, if any
+  std::string rule;                 // the yearly monitoring and evaluation duty
+  std::optional<std::string> team;  // the profile team that assesses, if any
   std::optional<std::string> team_rule;
   /// team position id -> workflow role ("koordinator", "penanggung_jawab", "data_entry", "anggota")
   std::vector<std::pair<std::string, std::string>> positions;
@@ -201,7 +201,7 @@ struct Profile {
   std::string id;
   int version = 1;
   std::string rule_prefix;
-  std::string region_type;  // kota | kabupaten
+  std::string region_type;        // kota | kabupaten
   std::string region_name;        // "Kota Balikpapan"
   std::string region_short_name;  // "Balikpapan" (region.short_name; else the name without its type)
   std::string government_name;    // "Pemerintah Kota Balikpapan" (region.government_name)
@@ -210,7 +210,8 @@ struct Profile {
   /// default 30): the Pemda's own choice, shown as such, never as the article's.
   int grace_days = 30;
   bool grace_days_stated = false;  // true when the profile states it, false for the default
-  std::string time_zone;  // WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9): the Pemda's local time         // "Wali Kota", "Walikota" or "Bupati", as the regulation writes it
+  std::string time_zone;  // WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9): the Pemda's local time         // "Wali Kota",
+                          // "Walikota" or "Bupati", as the regulation writes it
   std::string regulation_instrument;
   std::optional<std::string> regulation_number;
   std::optional<int> regulation_year;
@@ -222,7 +223,7 @@ struct Profile {
   std::vector<Chapter> chapters;
   std::map<std::string, Enumeration> enumerations;
   std::vector<RuleInstance> rules;
-  ArchitectureSpec architecture;  // defaults when the file has no `architecture:` section
+  ArchitectureSpec architecture;                  // defaults when the file has no `architecture:` section
   std::optional<std::string> regulation_enacted;  // YYYY-MM-DD
   ApplicationsSpec applications;
   std::vector<ComplianceRuleSpec> compliance;
@@ -232,7 +233,7 @@ struct Profile {
   /// Modules' own sections by key (tenancy/profile_sections.hpp); read with section<T>().
   std::map<std::string, std::any> sections;
   std::map<int, std::string> articles;  // article number -> text (profiles/articles/<id>.json), may be empty
-  boost::json::object document;  // the whole file as JSON, served by GET /api/profiles/{id}
+  boost::json::object document;         // the whole file as JSON, served by GET /api/profiles/{id}
   std::string source_path;
 
   const RuleInstance* rule(const std::string& id) const;

@@ -29,7 +29,8 @@ std::vector<std::string> strings(const Reader& r, const YAML::Node& n, const std
   return out;
 }
 
-std::vector<EnumItem> items(const Reader& r, const YAML::Node& parent, const std::string& key, const std::string& path) {
+std::vector<EnumItem> items(const Reader& r, const YAML::Node& parent, const std::string& key,
+                            const std::string& path) {
   std::vector<EnumItem> out;
   auto list = r.seq(parent, key, path);
   std::set<std::string> seen;
@@ -53,11 +54,14 @@ ApplicationsSpec read_applications(const Reader& r, const Profile& p, const YAML
   ApplicationsSpec a;
   a.categories = r.str(n, "categories", path);
   const Enumeration* categories = p.enumeration(a.categories);
-  if (!categories) r.fail(n["categories"], path + "categories", "names enumeration '" + a.categories + "', which is not in this profile");
+  if (!categories)
+    r.fail(n["categories"], path + "categories",
+           "names enumeration '" + a.categories + "', which is not in this profile");
   a.khusus_categories = strings(r, n["khusus_categories"], path + "khusus_categories");
   a.umum_category = r.str(n, "umum_category", path);
   for (const auto& c : a.khusus_categories)
-    if (!categories->contains(c)) r.fail(n["khusus_categories"], path + "khusus_categories", "unknown category '" + c + "'");
+    if (!categories->contains(c))
+      r.fail(n["khusus_categories"], path + "khusus_categories", "unknown category '" + c + "'");
   if (!categories->contains(a.umum_category)) r.fail(n["umum_category"], path + "umum_category", "unknown category");
 
   auto lifecycle = r.need(n, "lifecycle", path);
@@ -67,10 +71,13 @@ ApplicationsSpec read_applications(const Reader& r, const Profile& p, const YAML
   a.live_stages = strings(r, lifecycle["live_stages"], path + "lifecycle.live_stages");
   if (a.live_stages.empty()) r.fail(lifecycle, path + "lifecycle.live_stages", "is required");
   for (const auto& s : a.live_stages)
-    if (a.stage_index(s) < 0) r.fail(lifecycle["live_stages"], path + "lifecycle.live_stages", "unknown stage '" + s + "'");
+    if (a.stage_index(s) < 0)
+      r.fail(lifecycle["live_stages"], path + "lifecycle.live_stages", "unknown stage '" + s + "'");
 
   a.recommender = r.str(n, "recommender", path);
-  if (!has_role(p, a.recommender)) r.fail(n["recommender"], path + "recommender", "names '" + a.recommender + "', which is not a role of this profile");
+  if (!has_role(p, a.recommender))
+    r.fail(n["recommender"], path + "recommender",
+           "names '" + a.recommender + "', which is not a role of this profile");
   a.recommendation_rule = rule_ref(r, p, n, "recommendation_rule", path);
 
   if (auto h = n["handover"]; h.IsDefined() && !h.IsNull()) {
@@ -110,7 +117,8 @@ std::vector<ComplianceRuleSpec> read_compliance(const Reader& r, const Profile& 
     c.gate = r.boolean(n, "gate", path, false);
     if (auto w = n["when"]; w.IsDefined() && !w.IsNull()) {
       if (!w.IsMap()) r.fail(w, path + "when", "must be a mapping of field to a list of values");
-      for (const auto& kv : w) c.when.emplace_back(kv.first.Scalar(), strings(r, kv.second, path + "when." + kv.first.Scalar()));
+      for (const auto& kv : w)
+        c.when.emplace_back(kv.first.Scalar(), strings(r, kv.second, path + "when." + kv.first.Scalar()));
     }
     auto params = r.need(n, "params", path);
     if (!params.IsMap()) r.fail(params, path + "params", "must be a mapping");
@@ -133,7 +141,8 @@ SanctionsSpec read_sanctions(const Reader& r, const Profile& p, const YAML::Node
   for (std::size_t i = 0; i < steps.size(); ++i) {
     std::string sp = path + "steps[" + std::to_string(i) + "].";
     SanctionStep step{r.str(steps[i], "id", sp), r.str(steps[i], "name", sp)};
-    if (auto m = steps[i]["after_months"]; m.IsDefined() && !m.IsNull()) step.after_months = r.integer(m, sp + "after_months");
+    if (auto m = steps[i]["after_months"]; m.IsDefined() && !m.IsNull())
+      step.after_months = r.integer(m, sp + "after_months");
     if (step.after_months < 0 || step.after_months > 120) r.fail(steps[i], sp + "after_months", "must be 0-120");
     step.letter = r.boolean(steps[i], "letter", sp, false);
     if (s.step(step.id)) r.fail(steps[i]["id"], sp + "id", "duplicate step id");
@@ -164,7 +173,8 @@ EvaluationSpec read_evaluation(const Reader& r, const Profile& p, const YAML::No
     if (!m.IsMap() || !team) r.fail(m, path + "positions", "must map positions of `team` to workflow roles");
     for (const auto& kv : m) {
       std::string position = kv.first.Scalar(), role = kv.second.Scalar();
-      if (!team->position(position)) r.fail(kv.first, path + "positions", "team '" + *e.team + "' has no position '" + position + "'");
+      if (!team->position(position))
+        r.fail(kv.first, path + "positions", "team '" + *e.team + "' has no position '" + position + "'");
       if (!kEvaluationRoles.count(role))
         r.fail(kv.second, path + "positions", "role must be koordinator, penanggung_jawab, data_entry or anggota");
       e.positions.emplace_back(position, role);
@@ -184,7 +194,9 @@ void read_application_sections(const Reader& r, Profile& p, const YAML::Node& ro
     for (const auto& id : p.sanctions->applies_to) {
       bool enforced = false;
       for (const auto& c : p.compliance) enforced = enforced || c.rule == id;
-      if (!enforced) r.fail(s["applies_to"], "sanctions.applies_to", "rule '" + id + "' has no compliance instance, so it can never be sanctioned");
+      if (!enforced)
+        r.fail(s["applies_to"], "sanctions.applies_to",
+               "rule '" + id + "' has no compliance instance, so it can never be sanctioned");
     }
   }
 }
@@ -201,7 +213,9 @@ void load_articles(Profile& p, const std::filesystem::path& profiles_dir) {
     throw ProfileError(file.string() + ":0: articles: must be a JSON object {\"articles\": {\"1\": \"…\"}}");
   for (const auto& [number, body] : doc.at("articles").as_object()) {
     bool numeric = !number.empty() && number.size() < 5 && number.find_first_not_of("0123456789") == std::string::npos;
-    if (!numeric || !body.is_string()) throw ProfileError(file.string() + ":0: articles." + std::string(number) + ": must be an article number with text");
+    if (!numeric || !body.is_string())
+      throw ProfileError(file.string() + ":0: articles." + std::string(number) +
+                         ": must be an article number with text");
     p.articles[std::stoi(std::string(number))] = std::string(body.as_string());
   }
 }

@@ -5,7 +5,8 @@
 namespace simpul::tenancy {
 namespace {
 
-const std::set<std::string> kDomains = {"proses_bisnis", "data_informasi", "layanan", "aplikasi", "infrastruktur", "keamanan"};
+const std::set<std::string> kDomains = {"proses_bisnis", "data_informasi", "layanan",
+                                        "aplikasi",      "infrastruktur",  "keamanan"};
 
 /// A rule id field: optional, but when present it must name a rule of the profile.
 std::optional<std::string> rule_field(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& key,
@@ -57,7 +58,8 @@ PlanDocumentSpec read_plan_document(const Reader& r, const Profile& p, const YAM
   if (!d.instrument && !d.instrument_note) r.fail(n, path + "instrument_note", "is required when instrument is null");
   d.instrument_rule = rule_field(r, p, n, "instrument_rule", path);
   d.validity_years = r.integer(r.need(n, "validity_years", path), path + "validity_years");
-  if (d.validity_years < 1 || d.validity_years > 25) r.fail(n["validity_years"], path + "validity_years", "must be 1-25");
+  if (d.validity_years < 1 || d.validity_years > 25)
+    r.fail(n["validity_years"], path + "validity_years", "must be 1-25");
   d.validity_rule = rule_field(r, p, n, "validity_rule", path);
   d.shorter_when_mid_rpjmd = r.boolean(n, "shorter_when_mid_rpjmd", path, false);
   d.drafter = party_field(r, p, n, "drafter", path);
@@ -73,7 +75,9 @@ PlanDocumentSpec read_plan_document(const Reader& r, const Profile& p, const YAM
         if (!kDomains.count(domain)) r.fail(kv.first, cp + "map", "unknown architecture domain '" + domain + "'");
         bool known = false;
         for (const auto& role : p.roles) known = known || role.id == kv.second.Scalar();
-        if (!known) r.fail(kv.second, cp + "map." + domain, "names role '" + kv.second.Scalar() + "', which is not in this profile");
+        if (!known)
+          r.fail(kv.second, cp + "map." + domain,
+                 "names role '" + kv.second.Scalar() + "', which is not in this profile");
         d.domain_coordinators[domain] = kv.second.Scalar();
       }
     }
@@ -96,7 +100,8 @@ ArchitectureSpec read_architecture(const Reader& r, const Profile& p, const YAML
   a.roadmap = read_plan_document(r, p, r.need(node, "roadmap", "architecture."), "architecture.roadmap.", true);
   if (auto checks = node["checks"]; checks.IsDefined() && !checks.IsNull()) {
     if (!checks.IsMap()) r.fail(checks, "architecture.checks", "must be a mapping of check id to rule id");
-    for (const auto& kv : checks) a.checks[kv.first.Scalar()] = rule_field(r, p, checks, kv.first.Scalar(), "architecture.checks.");
+    for (const auto& kv : checks)
+      a.checks[kv.first.Scalar()] = rule_field(r, p, checks, kv.first.Scalar(), "architecture.checks.");
   }
   return a;
 }

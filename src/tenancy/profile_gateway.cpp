@@ -12,7 +12,8 @@ std::optional<std::string> rule_of(const Reader& r, const Profile& p, const YAML
   return id;
 }
 
-std::string role_of(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& key, const std::string& path) {
+std::string role_of(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& key,
+                    const std::string& path) {
   auto id = r.str(n, key, path);
   for (const auto& role : p.roles)
     if (role.id == id) return id;

@@ -26,7 +26,7 @@ std::string load_error(const std::string& yaml, const std::string& name = "sampl
   return "";
 }
 
-const char* kMinimal = R"Y(schema: simpul.profile/1
+constexpr const char* kMinimal = R"Y(schema: simpul.profile/1
 id: sample
 version: 1
 rule_prefix: SMP
@@ -103,14 +103,16 @@ TEST(ShippedProfiles, AllFiveLoadWithTheirRegulationsFacts) {
   EXPECT_FALSE(reg.get("lampung-timur").recognises_agency_flag("mandiri_tik"));
   EXPECT_EQ(reg.get("bandar-lampung").rules.size() + bpn.rules.size() + reg.get("lampung-timur").rules.size() +
                 btg.rules.size() + reg.get("madiun").rules.size(),
-            553u);  // 549 of the rule matrix, Bontang Pasal 27 ayat (2) as its own rule (BTG-27-2), and Bandar Lampung's
-                    // coordination with the ministry in Pasal 41 ayat (2), 42 ayat (3), 43 ayat (3) (BDL-41-2, BDL-42-3, BDL-43-3)
+            553u);  // 549 of the rule matrix, Bontang Pasal 27 ayat (2) as its own rule (BTG-27-2), and Bandar
+                    // Lampung's coordination with the ministry in Pasal 41 ayat (2), 42 ayat (3), 43 ayat (3)
+                    // (BDL-41-2, BDL-42-3, BDL-43-3)
 }
 
 TEST(ProfileLoader, GatewaySectionNamesRolesAndRulesOfTheProfile) {
-  std::string base = std::string(kMinimal) +
-                     "gateway:\n  operator: diskominfo\n  operator_rule: SMP-10-1\n  recommender: none\n  approver: diskominfo\n"
-                     "  refusal_grounds:\n    - {id: penggunaan_komersial, name: Komersial, rule: SMP-10-1, automatic: true}\n";
+  std::string base =
+      std::string(kMinimal) +
+      "gateway:\n  operator: diskominfo\n  operator_rule: SMP-10-1\n  recommender: none\n  approver: diskominfo\n"
+      "  refusal_grounds:\n    - {id: penggunaan_komersial, name: Komersial, rule: SMP-10-1, automatic: true}\n";
   simpul::test_support::TempDir dir;
   std::ofstream(dir.path() / "sample.yaml") << base;
   auto p = load_profile(dir.path() / "sample.yaml");
@@ -123,9 +125,12 @@ TEST(ProfileLoader, GatewaySectionNamesRolesAndRulesOfTheProfile) {
     s.replace(s.find(from), from.size(), to);
     return s;
   };
-  EXPECT_NE(load_error(with("recommender: none", "recommender: walikota")).find("gateway.recommender"), std::string::npos);
-  EXPECT_NE(load_error(with("approver: diskominfo", "approver: sekda")).find("gateway.approver: names 'sekda'"), std::string::npos);
-  EXPECT_NE(load_error(with("operator_rule: SMP-10-1", "operator_rule: SMP-99")).find("gateway.operator_rule"), std::string::npos);
+  EXPECT_NE(load_error(with("recommender: none", "recommender: walikota")).find("gateway.recommender"),
+            std::string::npos);
+  EXPECT_NE(load_error(with("approver: diskominfo", "approver: sekda")).find("gateway.approver: names 'sekda'"),
+            std::string::npos);
+  EXPECT_NE(load_error(with("operator_rule: SMP-10-1", "operator_rule: SMP-99")).find("gateway.operator_rule"),
+            std::string::npos);
   EXPECT_NE(load_error(with("id: penggunaan_komersial", "id: di_luar_jaringan")).find("automatic"), std::string::npos);
 }
 
@@ -208,8 +213,9 @@ TEST(ProfileLoader, AModulesOwnSectionIsParsedByItsParserWithFileLineErrors) {
     load_profile(write("backup:\n  keep_days: 90\n  rule: SMP-99-9\n"), sections);
     FAIL() << "a rule id not in the profile was accepted";
   } catch (const ProfileError& e) {
-    EXPECT_NE(std::string(e.what()).find("sample.yaml:" + std::to_string(std::count(kMinimal, kMinimal + std::strlen(kMinimal), '\n') + 3) +
-                                          ": backup.rule: names rule 'SMP-99-9'"),
+    EXPECT_NE(std::string(e.what()).find(
+                  "sample.yaml:" + std::to_string(std::count(kMinimal, kMinimal + std::strlen(kMinimal), '\n') + 3) +
+                  ": backup.rule: names rule 'SMP-99-9'"),
               std::string::npos)
         << e.what();
   }
@@ -222,20 +228,24 @@ TEST(ShippedProfiles, EachPemdaKeepsItsOwnLocalTime) {
   // Kalimantan Timur is WITA; Lampung and Jawa Timur are WIB.
   EXPECT_EQ(reg.get("balikpapan").utc_offset_hours(), 8);
   EXPECT_EQ(reg.get("bontang").utc_offset_hours(), 8);
-  for (const char* id : {"bandar-lampung", "lampung-timur", "madiun"}) EXPECT_EQ(reg.get(id).utc_offset_hours(), 7) << id;
+  for (const char* id : {"bandar-lampung", "lampung-timur", "madiun"})
+    EXPECT_EQ(reg.get(id).utc_offset_hours(), 7) << id;
   // 5 December 2026 07:35 WITA is still 4 December in UTC: the Pemda's date is the 5th.
   EXPECT_EQ(reg.get("balikpapan").local_date("2026-12-04T23:35:00Z"), "2026-12-05");
   EXPECT_EQ(reg.get("madiun").local_date("2026-12-04T23:35:00Z"), "2026-12-05");
   EXPECT_EQ(reg.get("madiun").local_date("2026-12-04T16:59:59Z"), "2026-12-04");
   EXPECT_EQ(reg.get("balikpapan").local_date("2026-12-04T16:00:00Z"), "2026-12-05");
-  EXPECT_NE(load_error(std::string(kMinimal).replace(std::string(kMinimal).find("time_zone: WIB"), 14, "time_zone: CET")).find("region.time_zone"),
-            std::string::npos);
+  EXPECT_NE(
+      load_error(std::string(kMinimal).replace(std::string(kMinimal).find("time_zone: WIB"), 14, "time_zone: CET"))
+          .find("region.time_zone"),
+      std::string::npos);
 }
 
 namespace {
 // A rule as the shipped profiles state it: English summary, party and object, each followed by its
-// Indonesian text (docs/profile-format.md, "Rules"). Its `who:` is on line 26 of the file, `what:` on 28, `object:` on 30.
-const char* kBilingualRule = R"Y(  - id: SMP-10-2
+// Indonesian text (docs/profile-format.md, "Rules"). Its `who:` is on line 26 of the file, `what:` on 28, `object:`
+// on 30.
+constexpr const char* kBilingualRule = R"Y(  - id: SMP-10-2
     citation: "Pasal 10 ayat (2)"
     article: 10
     chapter: "I"
@@ -259,8 +269,10 @@ TEST(ProfileLoader, EveryRuleSummaryPartyAndObjectIsAlsoInIndonesian) {
   const std::string full = std::string(kMinimal) + kBilingualRule;
   EXPECT_EQ(load_error(full), "");
   auto no_what = load_error(without_line(full, "    what_id:"));
-  EXPECT_NE(no_what.find("sample.yaml:28: rules[1].what_id: rule SMP-10-2 states 'what' in English but has no Indonesian 'what_id'"),
-            std::string::npos)
+  EXPECT_NE(
+      no_what.find(
+          "sample.yaml:28: rules[1].what_id: rule SMP-10-2 states 'what' in English but has no Indonesian 'what_id'"),
+      std::string::npos)
       << no_what;
   auto no_who = load_error(without_line(full, "    who_id:"));
   EXPECT_NE(no_who.find("sample.yaml:26: rules[1].who_id: rule SMP-10-2"), std::string::npos) << no_who;
@@ -285,7 +297,8 @@ TEST(ShippedProfiles, BalikpapanAndBandarLampungStateEveryRuleInIndonesian) {
         const auto* en = r.if_contains(field);
         if (!en || !en->is_string() || en->as_string() == "n/a") continue;
         const auto* in_id = r.if_contains(std::string(field) + "_id");
-        ASSERT_TRUE(in_id && in_id->is_string() && !in_id->as_string().empty()) << id << " " << r.at("id").as_string() << " " << field;
+        ASSERT_TRUE(in_id && in_id->is_string() && !in_id->as_string().empty())
+            << id << " " << r.at("id").as_string() << " " << field;
         // Served side by side: the Indonesian text is not the English one copied.
         if (std::string_view(field) == "what") {
           EXPECT_NE(in_id->as_string(), en->as_string()) << r.at("id").as_string();

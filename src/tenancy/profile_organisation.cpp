@@ -5,8 +5,8 @@
 namespace simpul::tenancy {
 namespace {
 
-const std::set<std::string> kAgencyFlags = {"kominfo", "planning", "inspectorate", "finance",
-                                            "organisation_bureau", "wali_data", "mandiri_tik"};
+const std::set<std::string> kAgencyFlags = {"kominfo",   "planning",   "inspectorate", "finance", "organisation_bureau",
+                                            "wali_data", "mandiri_tik"};
 
 TeamPosition read_position(const Reader& r, const Profile& p, const TeamSpec& team, const YAML::Node& n,
                            const std::string& path) {

@@ -7,7 +7,8 @@ namespace simpul::tenancy {
 boost::json::value yaml_to_json(const YAML::Node& n) {
   switch (n.Type()) {
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: return nullptr;
+    case YAML::NodeType::Undefined:
+      return nullptr;
     case YAML::NodeType::Sequence: {
       boost::json::array a;
       for (const auto& item : n) a.push_back(yaml_to_json(item));

@@ -12,7 +12,8 @@ DomainSpec read_domain(const Reader& r, const YAML::Node& n, const std::string& 
   d.literal = r.str(n, "literal", path);
   d.effective = r.str(n, "effective", path);
   static const std::regex kDomain("[a-z0-9-]+(\\.[a-z0-9-]+)+");
-  if (!std::regex_match(d.effective, kDomain)) r.fail(n["effective"], path + "effective", "must be a bare domain like kota.go.id");
+  if (!std::regex_match(d.effective, kDomain))
+    r.fail(n["effective"], path + "effective", "must be a bare domain like kota.go.id");
   d.rule = r.opt_str(n, "rule", path);
   return d;
 }
@@ -26,10 +27,12 @@ std::string short_name_of(const std::string& name, const std::string& type) {
 void read_region(const Reader& r, Profile& p, const YAML::Node& root) {
   auto region = r.need(root, "region", "");
   p.region_type = r.str(region, "type", "region.");
-  if (p.region_type != "kota" && p.region_type != "kabupaten") r.fail(region["type"], "region.type", "must be kota or kabupaten");
+  if (p.region_type != "kota" && p.region_type != "kabupaten")
+    r.fail(region["type"], "region.type", "must be kota or kabupaten");
   p.region_name = r.str(region, "name", "region.");
   p.head_title = r.str(region, "head_title", "region.");
-  p.region_short_name = r.opt_str(region, "short_name", "region.").value_or(short_name_of(p.region_name, p.region_type));
+  p.region_short_name =
+      r.opt_str(region, "short_name", "region.").value_or(short_name_of(p.region_name, p.region_type));
   p.government_name = r.opt_str(region, "government_name", "region.").value_or("Pemerintah " + p.region_name);
   // Every date and deadline a user sees is in the Pemda's own time (WIB, WITA or WIT).
   p.time_zone = r.str(region, "time_zone", "region.");
@@ -50,7 +53,8 @@ void read_regulation(const Reader& r, Profile& p, const YAML::Node& root) {
 
 }  // namespace
 
-void read_region_and_regulation(const Reader& r, Profile& p, const YAML::Node& root, const std::filesystem::path& file) {
+void read_region_and_regulation(const Reader& r, Profile& p, const YAML::Node& root,
+                                const std::filesystem::path& file) {
   if (!root.IsMap()) r.fail(root, "(document)", "must be a mapping");
   if (r.str(root, "schema", "") != "simpul.profile/1") r.fail(root["schema"], "schema", "must be simpul.profile/1");
   p.source_path = file.string();

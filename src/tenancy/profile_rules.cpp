@@ -5,9 +5,9 @@
 namespace simpul::tenancy {
 namespace {
 
-const std::set<std::string> kRuleKinds = {"obligation",  "prohibition", "precondition", "frequency/deadline",
-                                          "workflow step", "role",      "enumeration",  "sanction",
-                                          "definition-with-parameters", "permission"};
+const std::set<std::string> kRuleKinds = {
+    "obligation", "prohibition", "precondition", "frequency/deadline",         "workflow step",
+    "role",       "enumeration", "sanction",     "definition-with-parameters", "permission"};
 
 // Profiles whose Indonesian summaries (`what_id`, `who_id`, `object_id`) are still being written;
 // every other profile must have them. Emptied once every shipped profile has its texts.
@@ -21,14 +21,16 @@ void check_indonesian_text(const Reader& r, const YAML::Node& n, const std::stri
     if (!en.IsDefined() || en.IsNull() || (en.IsScalar() && en.Scalar() == "n/a")) continue;
     YAML::Node in_id = n[field + "_id"];
     if (!in_id.IsDefined() || in_id.IsNull() || !in_id.IsScalar() || in_id.Scalar().empty())
-      r.fail(en, path + field + "_id", "rule " + id + " states '" + field + "' in English but has no Indonesian '" + field + "_id'");
+      r.fail(en, path + field + "_id",
+             "rule " + id + " states '" + field + "' in English but has no Indonesian '" + field + "_id'");
   }
 }
 
 RuleInstance read_rule(const Reader& r, const Profile& p, const YAML::Node& n, const std::string& path) {
   RuleInstance ri;
   ri.id = r.str(n, "id", path);
-  if (ri.id.rfind(p.rule_prefix + "-", 0) != 0) r.fail(n["id"], path + "id", "must start with '" + p.rule_prefix + "-'");
+  if (ri.id.rfind(p.rule_prefix + "-", 0) != 0)
+    r.fail(n["id"], path + "id", "must start with '" + p.rule_prefix + "-'");
   if (p.rule(ri.id)) r.fail(n["id"], path + "id", "duplicate rule id " + ri.id);
   ri.citation = r.str(n, "citation", path);
   ri.article = r.integer(r.need(n, "article", path), path + "article");
@@ -45,7 +47,8 @@ RuleInstance read_rule(const Reader& r, const Profile& p, const YAML::Node& n, c
 }
 
 Chapter read_chapter(const Reader& r, const YAML::Node& n, const std::string& path) {
-  Chapter c{r.str(n, "id", path), r.str(n, "title", path), r.integer(r.need(n, "first_article", path), path + "first_article"),
+  Chapter c{r.str(n, "id", path), r.str(n, "title", path),
+            r.integer(r.need(n, "first_article", path), path + "first_article"),
             r.integer(r.need(n, "last_article", path), path + "last_article")};
   if (c.last_article < c.first_article) r.fail(n, path + "last_article", "is before first_article");
   return c;
@@ -65,7 +68,9 @@ void read_rules_and_chapters(const Reader& r, Profile& p, const YAML::Node& root
   for (std::size_t i = 0; i < p.rules.size(); ++i) {
     bool found = false;
     for (const auto& c : p.chapters) found = found || c.id == p.rules[i].chapter;
-    if (!found) r.fail(rules[i]["chapter"], "rules[" + std::to_string(i) + "].chapter", "no chapter '" + p.rules[i].chapter + "'");
+    if (!found)
+      r.fail(rules[i]["chapter"], "rules[" + std::to_string(i) + "].chapter",
+             "no chapter '" + p.rules[i].chapter + "'");
   }
 }
 

@@ -37,7 +37,7 @@ Tenant tenant_from(const storage::Row& r) {
 constexpr const char* kTenantCols = "SELECT id, slug, name, profile_id, profile_version, created_at FROM tenants ";
 
 Agency agency_from(const storage::Row& r) {
-  Agency a{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5),
+  Agency a{r.text_at(0), r.text_at(1),          r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5),
            {},           r.optional_text_at(7), r.text_at(8), r.text_at(9), r.text_at(10)};
   a.flags = text::split_nonempty(r.text_at(6), ',');
   return a;
@@ -75,22 +75,27 @@ std::vector<Agency> Repository::agencies(const Scope& s, const ListQuery& q, std
   storage::ListSql list("FROM agencies");
   list.where("tenant_id = ?", {s.tenant_id})
       .contains(q.q, {"name", "code", "short_name"})
-      .order_by(q.sort, q.descending, {{"name", "name"}, {"code", "code"}, {"type", "type"}, {"updated_at", "updated_at"}}, "id");
+      .order_by(q.sort, q.descending,
+                {{"name", "name"}, {"code", "code"}, {"type", "type"}, {"updated_at", "updated_at"}}, "id");
   std::vector<Agency> out;
   for (const auto& r : list.page(c_, kAgencyCols, q, total)) out.push_back(agency_from(r));
   return out;
 }
 
-std::optional<Agency> Repository::agency_with_code(const Scope& s, const std::string& code, const std::string& except_id) {
-  auto rows = c_.query(std::string(kAgencyCols) + "WHERE tenant_id = ? AND code = ? AND id <> ?", {s.tenant_id, code, except_id});
+std::optional<Agency> Repository::agency_with_code(const Scope& s, const std::string& code,
+                                                   const std::string& except_id) {
+  auto rows = c_.query(std::string(kAgencyCols) + "WHERE tenant_id = ? AND code = ? AND id <> ?",
+                       {s.tenant_id, code, except_id});
   if (rows.empty()) return std::nullopt;
   return agency_from(rows[0]);
 }
 
-std::optional<Agency> Repository::agency_with_flag(const Scope& s, const std::string& flag, const std::string& except_id) {
+std::optional<Agency> Repository::agency_with_flag(const Scope& s, const std::string& flag,
+                                                   const std::string& except_id) {
   // Flags are stored as a comma list; matching ",flag," against ",list," avoids prefix collisions.
-  auto rows = c_.query(std::string(kAgencyCols) + "WHERE tenant_id = ? AND (',' || flags || ',') LIKE ? AND id <> ? LIMIT 1",
-                       {s.tenant_id, "%," + flag + ",%", except_id});
+  auto rows =
+      c_.query(std::string(kAgencyCols) + "WHERE tenant_id = ? AND (',' || flags || ',') LIKE ? AND id <> ? LIMIT 1",
+               {s.tenant_id, "%," + flag + ",%", except_id});
   if (rows.empty()) return std::nullopt;
   return agency_from(rows[0]);
 }
@@ -132,27 +137,31 @@ std::int64_t Repository::count_agencies(const Scope& s) {
 }
 
 std::int64_t Repository::count_agency_users(const Scope& s, const std::string& agency_id) {
-  return c_.query("SELECT COUNT(*) FROM users WHERE tenant_id = ? AND agency_id = ?", {s.tenant_id, agency_id})[0].int_at(0);
+  return c_.query("SELECT COUNT(*) FROM users WHERE tenant_id = ? AND agency_id = ?", {s.tenant_id, agency_id})[0]
+      .int_at(0);
 }
 
 std::vector<Position> Repository::positions(const Scope& s, const std::optional<std::string>& agency_id) {
   std::vector<Position> out;
-  auto rows = agency_id ? c_.query("SELECT id, tenant_id, agency_id, role_id, title, holder_name FROM positions "
-                                   "WHERE tenant_id = ? AND agency_id = ? ORDER BY title",
-                                   {s.tenant_id, *agency_id})
-                        : c_.query("SELECT id, tenant_id, agency_id, role_id, title, holder_name FROM positions "
-                                   "WHERE tenant_id = ? ORDER BY title",
-                                   {s.tenant_id});
+  auto rows = agency_id ? c_.query(
+                              "SELECT id, tenant_id, agency_id, role_id, title, holder_name FROM positions "
+                              "WHERE tenant_id = ? AND agency_id = ? ORDER BY title",
+                              {s.tenant_id, *agency_id})
+                        : c_.query(
+                              "SELECT id, tenant_id, agency_id, role_id, title, holder_name FROM positions "
+                              "WHERE tenant_id = ? ORDER BY title",
+                              {s.tenant_id});
   for (const auto& r : rows)
     out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5)});
   return out;
 }
 
 void Repository::insert_position(const Position& p) {
-  c_.execute("INSERT INTO positions (id, tenant_id, agency_id, role_id, title, holder_name, created_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-             {p.id, p.tenant_id, p.agency_id.empty() ? storage::Value() : storage::Value(p.agency_id), p.role_id,
-              p.title, p.holder_name, clock::now_iso()});
+  c_.execute(
+      "INSERT INTO positions (id, tenant_id, agency_id, role_id, title, holder_name, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {p.id, p.tenant_id, p.agency_id.empty() ? storage::Value() : storage::Value(p.agency_id), p.role_id, p.title,
+       p.holder_name, clock::now_iso()});
 }
 
 void Repository::insert_team(const Scope& s, const std::string& id, const std::string& kind, const std::string& at) {
@@ -161,7 +170,8 @@ void Repository::insert_team(const Scope& s, const std::string& id, const std::s
 
 std::vector<Team> Repository::teams(const Scope& s) {
   std::vector<Team> out;
-  for (const auto& r : c_.query("SELECT id, kind FROM teams WHERE tenant_id = ? ORDER BY created_at, kind", {s.tenant_id}))
+  for (const auto& r :
+       c_.query("SELECT id, kind FROM teams WHERE tenant_id = ? ORDER BY created_at, kind", {s.tenant_id}))
     out.push_back({r.text_at(0), r.text_at(1), {}});
   auto rows = c_.query(
       "SELECT m.id, m.team_id, m.user_id, u.display_name, COALESCE(a.name, ''), m.position_id, m.created_at "
@@ -171,7 +181,8 @@ std::vector<Team> Repository::teams(const Scope& s) {
   for (const auto& r : rows)
     for (auto& t : out)
       if (t.id == r.text_at(1))
-        t.members.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5), r.text_at(6)});
+        t.members.push_back(
+            {r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5), r.text_at(6)});
   return out;
 }
 
@@ -193,14 +204,16 @@ bool Repository::has_member(const std::string& team_id, const std::string& user_
 }
 
 void Repository::insert_member(const Scope& s, const TeamMember& m) {
-  c_.execute("INSERT INTO team_members (id, tenant_id, team_id, user_id, position_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-             {m.id, s.tenant_id, m.team_id, m.user_id, m.position_id, m.created_at});
+  c_.execute(
+      "INSERT INTO team_members (id, tenant_id, team_id, user_id, position_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {m.id, s.tenant_id, m.team_id, m.user_id, m.position_id, m.created_at});
 }
 
 std::optional<TeamMember> Repository::member(const Scope& s, const std::string& team_id, const std::string& member_id) {
-  auto rows = c_.query("SELECT m.id, m.team_id, m.user_id, u.display_name, m.position_id, m.created_at FROM team_members m "
-                       "JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? AND m.team_id = ? AND m.id = ?",
-                       {s.tenant_id, team_id, member_id});
+  auto rows = c_.query(
+      "SELECT m.id, m.team_id, m.user_id, u.display_name, m.position_id, m.created_at FROM team_members m "
+      "JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? AND m.team_id = ? AND m.id = ?",
+      {s.tenant_id, team_id, member_id});
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return TeamMember{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), "", r.text_at(4), r.text_at(5)};

@@ -58,7 +58,8 @@ void apply(Agency& a, const AgencyInput& in) {
 Tenant Service::create_tenant(const std::string& profile_id, const std::string& slug, const Actor& actor) {
   const Profile& profile = profiles_.get(profile_id);
   static const std::regex kSlug("[a-z0-9][a-z0-9-]{1,39}");
-  if (!std::regex_match(slug, kSlug)) throw Error(ErrorCode::ValidationInvalidValue, "slug", "lowercase letters, digits and dashes");
+  if (!std::regex_match(slug, kSlug))
+    throw Error(ErrorCode::ValidationInvalidValue, "slug", "lowercase letters, digits and dashes");
   Tenant t{crypto::new_id(), slug, profile.region_name, profile.id, profile.version, clock::now_iso()};
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
@@ -66,8 +67,9 @@ Tenant Service::create_tenant(const std::string& profile_id, const std::string& 
     repo.insert_tenant(t);
     Scope scope{t.id};
     for (const auto& team : profile.teams) repo.insert_team(scope, crypto::new_id(), team.id, t.created_at);
-    ledger_.append(c, ledger::change_in(scope, actor, "tenant.create", "tenant", t.id,
-                             {{"slug", slug}, {"profile", profile.id}, {"profile_version", profile.version}}));
+    ledger_.append(c,
+                   ledger::change_in(scope, actor, "tenant.create", "tenant", t.id,
+                                     {{"slug", slug}, {"profile", profile.id}, {"profile_version", profile.version}}));
     return t;
   });
 }
@@ -132,7 +134,8 @@ void Service::validate(const Scope& s, storage::Connection& c, const Agency& a) 
     boost::json::array allowed;
     for (const auto& i : types->items) allowed.emplace_back(i.id);
     std::optional<RuleRef> rule;
-    if (const RuleInstance* r = types->rule.empty() ? nullptr : profile.rule(types->rule)) rule = RuleRef{r->id, r->citation};
+    if (const RuleInstance* r = types->rule.empty() ? nullptr : profile.rule(types->rule))
+      rule = RuleRef{r->id, r->citation};
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "type"}, {"allowed", allowed}}, rule);
   }
   const auto& known = agency_flags();
@@ -145,7 +148,8 @@ void Service::validate(const Scope& s, storage::Connection& c, const Agency& a) 
   if (a.has_flag("mandiri_tik")) {
     if (!profile.recognises_agency_flag("mandiri_tik")) throw Error(ErrorCode::AgencyMandiriTikUnknown);
     if (!a.mandiri_tik_decree || a.mandiri_tik_decree->empty())
-      throw Error(ErrorCode::AgencyDecreeRequired, {{"field", "mandiri_tik_decree"}}, role_rule(profile, "mandiri_tik"));
+      throw Error(ErrorCode::AgencyDecreeRequired, {{"field", "mandiri_tik_decree"}},
+                  role_rule(profile, "mandiri_tik"));
   }
   Repository repo(c);
   if (repo.agency_with_code(s, a.code, a.id)) throw Error(ErrorCode::AgencyDuplicateCode, {{"code", a.code}});
@@ -169,7 +173,8 @@ Agency Service::create_agency(const Scope& s, const AgencyInput& in, const Actor
     try {
       Repository(c).insert_agency(a);
     } catch (const storage::StorageError& e) {
-      if (e.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::AgencyDuplicateCode, {{"code", a.code}});
+      if (e.kind() == storage::StorageError::Kind::UniqueViolation)
+        throw Error(ErrorCode::AgencyDuplicateCode, {{"code", a.code}});
       throw;
     }
     ledger_.append(c, ledger::change_in(s, actor, "agency.create", "agency", a.id, {{"after", to_json(a)}}));
@@ -189,7 +194,8 @@ Agency Service::update_agency(const Scope& s, const std::string& id, const Agenc
     a.updated_at = clock::now_iso();
     validate(s, c, a);
     repo.update_agency(a);
-    ledger_.append(c, ledger::change_in(s, actor, "agency.update", "agency", a.id, {{"before", to_json(*before)}, {"after", to_json(a)}}));
+    ledger_.append(c, ledger::change_in(s, actor, "agency.update", "agency", a.id,
+                                        {{"before", to_json(*before)}, {"after", to_json(a)}}));
     return a;
   });
 }
@@ -257,7 +263,8 @@ TeamMember Service::add_team_member(const Scope& s, const std::string& team_id, 
       if (e.kind() == storage::StorageError::Kind::UniqueViolation) throw Error(ErrorCode::TeamMemberDuplicate);
       throw;
     }
-    ledger_.append(c, ledger::change_in(s, actor, "team.member_add", "team", team_id,
+    ledger_.append(
+        c, ledger::change_in(s, actor, "team.member_add", "team", team_id,
                              {{"member_id", m.id}, {"user_id", user_id}, {"user", *name}, {"position", pos->name}}));
     return m;
   });
@@ -271,8 +278,10 @@ void Service::remove_team_member(const Scope& s, const std::string& team_id, con
     if (!m) throw Error(ErrorCode::TeamMemberNotFound);
     repo.delete_member(s, member_id);
     ledger_.append(c, ledger::change_in(s, actor, "team.member_remove", "team", team_id,
-                             {{"member_id", member_id}, {"user_id", m->user_id}, {"user", m->display_name},
-                              {"position_id", m->position_id}}));
+                                        {{"member_id", member_id},
+                                         {"user_id", m->user_id},
+                                         {"user", m->display_name},
+                                         {"position_id", m->position_id}}));
   });
 }
 

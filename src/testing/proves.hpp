@@ -5,6 +5,6 @@
 // test sources into generated/proofs.inc; docs/regulation-coverage.md lists a rule as enforced only
 // when a module enforces it and such a declaration exists (src/app/coverage.cpp). Nothing runs: the
 // declaration is a compile-time check that both arguments are string literals.
-#define SIMPUL_PROVES(region, rule)                                                        \
+#define SIMPUL_PROVES(region, rule)                                                                 \
   static_assert(sizeof(region) > 1 && sizeof(rule) > 1 && (region)[0] != '\0' && (rule)[0] != '\0', \
                 "SIMPUL_PROVES takes the region's profile id and the rule id as string literals")

@@ -20,10 +20,11 @@ int& skipped_postgres() {
 }
 
 void say_postgres_did_not_run() {
-  std::fprintf(stderr,
-               "\n*** WARNING: the PostgreSQL half of %d test(s) did NOT run: SIMPUL_TEST_PG is not set. ***\n"
-               "*** scripts/test runs it; by hand: scripts/pg-test-cluster start DIR, then export SIMPUL_TEST_PG=<dsn>. ***\n\n",
-               skipped_postgres());
+  std::fprintf(
+      stderr,
+      "\n*** WARNING: the PostgreSQL half of %d test(s) did NOT run: SIMPUL_TEST_PG is not set. ***\n"
+      "*** scripts/test runs it; by hand: scripts/pg-test-cluster start DIR, then export SIMPUL_TEST_PG=<dsn>. ***\n\n",
+      skipped_postgres());
 }
 
 }  // namespace

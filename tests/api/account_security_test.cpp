@@ -60,7 +60,9 @@ TEST_P(AccountSecurityTest, AnAdministratorCannotGrantThemselvesTheApproversPowe
   auto me = admin.get("/api/auth/me");
   EXPECT_EQ(json_text(me.json.at("user").at("roles")), R"(["tenant_admin"])");
   // Nor through a second account it controls: administrator and approver never share one account.
-  auto both = admin.post("/api/users", R"({"username":"boneka","display_name":"Boneka","password":"kata-sandi-panjang","roles":["tenant_admin","approver"]})");
+  auto both = admin.post(
+      "/api/users",
+      R"({"username":"boneka","display_name":"Boneka","password":"kata-sandi-panjang","roles":["tenant_admin","approver"]})");
   EXPECT_EQ(both.error_code(), "role.conflict");
   EXPECT_EQ(ledger_size(in), before);
 }
@@ -69,7 +71,9 @@ TEST_P(AccountSecurityTest, ApproverPowersWaitForAnotherApproverAndTheLedgerSays
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   // The demo's Sekda is in office; a second approver needs the Sekda's confirmation.
-  auto created = admin.post("/api/users", R"({"must_change_password":false,"username":"asisten.sekda","display_name":"Asisten Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
+  auto created = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"asisten.sekda","display_name":"Asisten Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(json_text(created.json.at("roles")), R"(["viewer"])");  // reads until confirmed
   EXPECT_EQ(json_text(created.json.at("pending_roles")), R"(["approver"])");
@@ -90,7 +94,8 @@ TEST_P(AccountSecurityTest, ApproverPowersWaitForAnotherApproverAndTheLedgerSays
   Client sekda(in);
   ASSERT_EQ(sekda.login("balikpapan", "sekda", in.demo_colleague_password()).status, 200);
   EXPECT_TRUE(sekda.get("/api/role-grants?state=pending").json.at("items").at(0).at("can_decide").as_bool());
-  auto confirmed = sekda.post("/api/role-grants/" + grant + "/confirm", R"({"note":"Sesuai Keputusan Wali Kota 100.3/12/2026"})");
+  auto confirmed =
+      sekda.post("/api/role-grants/" + grant + "/confirm", R"({"note":"Sesuai Keputusan Wali Kota 100.3/12/2026"})");
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   EXPECT_EQ(confirmed.json.at("state").as_string(), "confirmed");
   EXPECT_EQ(sekda.post("/api/role-grants/" + grant + "/refuse", "").error_code(), "role_grant.decided");
@@ -117,11 +122,15 @@ TEST_P(AccountSecurityTest, TheFirstApproverOfATenantIsSeatedDirectlyAndARefusal
   // Bontang has no approver: nobody could confirm, so the first is seated at once (and logged).
   auto bontang_admin_pw = app::add_user_cli(in.platform(), "bontang", "admin2", "Admin Dua", {"tenant_admin"}, "", "");
   ASSERT_EQ(btg.login("bontang", "admin2", bontang_admin_pw).status, 200);
-  auto first = btg.post("/api/users", R"({"must_change_password":false,"username":"sekda.btg","display_name":"Sekda Bontang","password":"kata-sandi-panjang","roles":["approver"]})");
+  auto first = btg.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"sekda.btg","display_name":"Sekda Bontang","password":"kata-sandi-panjang","roles":["approver"]})");
   ASSERT_EQ(first.status, 201) << first.body;
   EXPECT_EQ(json_text(first.json.at("roles")), R"(["approver"])");
   // Balikpapan: refused by the Sekda, nothing granted.
-  auto created = admin.post("/api/users", R"({"must_change_password":false,"username":"calon","display_name":"Calon","password":"kata-sandi-panjang","roles":["approver"]})");
+  auto created = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"calon","display_name":"Calon","password":"kata-sandi-panjang","roles":["approver"]})");
   auto grant = std::string(admin.get("/api/role-grants?state=pending").json.at("items").at(0).at("id").as_string());
   Client sekda(in);
   ASSERT_EQ(sekda.login("balikpapan", "sekda", in.demo_colleague_password()).status, 200);
@@ -137,7 +146,9 @@ TEST_P(AccountSecurityTest, TheFirstApproverOfATenantIsSeatedDirectlyAndARefusal
 TEST_P(AccountSecurityTest, TokensExpireAndDieWithAPasswordChangeOrADisabledAccount) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
-  auto u = admin.post("/api/users", R"({"must_change_password":false,"username":"integrasi","display_name":"Akun Integrasi","password":"kata-sandi-panjang","roles":["viewer"]})");
+  auto u = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"integrasi","display_name":"Akun Integrasi","password":"kata-sandi-panjang","roles":["viewer"]})");
   ASSERT_EQ(u.status, 201);
   Client owner(in);
   ASSERT_EQ(owner.login("balikpapan", "integrasi", "kata-sandi-panjang").status, 200);
@@ -149,12 +160,15 @@ TEST_P(AccountSecurityTest, TokensExpireAndDieWithAPasswordChangeOrADisabledAcco
     return std::make_pair(id_of(t), machine);
   };
   // Bounded by the tenant's maximum (90 days unless the administrator sets another).
-  EXPECT_EQ(owner.post("/api/auth/tokens", R"({"name":"x","expires_in_days":400})").error_code(), "validation.invalid_value");
+  EXPECT_EQ(owner.post("/api/auth/tokens", R"({"name":"x","expires_in_days":400})").error_code(),
+            "validation.invalid_value");
   auto [first_id, first] = make_token(R"({"name":"SIPD","expires_in_days":30})");
   EXPECT_EQ(first.get("/api/agencies").status, 200);
 
   // A password reset by the administrator revokes it.
-  ASSERT_EQ(admin.patch("/api/users/" + id_of(u), R"({"password":"kata-sandi-baru-123","must_change_password":false})").status, 200);
+  ASSERT_EQ(admin.patch("/api/users/" + id_of(u), R"({"password":"kata-sandi-baru-123","must_change_password":false})")
+                .status,
+            200);
   EXPECT_EQ(first.get("/api/agencies").error_code(), "auth.invalid_token");
 
   // Disabling the account revokes it for good: re-enabling brings nothing back.
@@ -174,9 +188,15 @@ TEST_P(AccountSecurityTest, TokensExpireAndDieWithAPasswordChangeOrADisabledAcco
 
   // The user's own password change revokes too, and keeps their current session.
   auto [fourth_id, fourth] = make_token(R"({"name":"Laporan"})");
-  EXPECT_EQ(owner.post("/api/auth/password", R"({"current_password":"salah-sekali-123","new_password":"kata-sandi-ketiga"})").error_code(),
-            "auth.invalid_credentials");
-  EXPECT_EQ(owner.post("/api/auth/password", R"({"current_password":"kata-sandi-baru-123","new_password":"kata-sandi-ketiga"})").status, 204);
+  EXPECT_EQ(
+      owner.post("/api/auth/password", R"({"current_password":"salah-sekali-123","new_password":"kata-sandi-ketiga"})")
+          .error_code(),
+      "auth.invalid_credentials");
+  EXPECT_EQ(owner
+                .post("/api/auth/password",
+                      R"({"current_password":"kata-sandi-baru-123","new_password":"kata-sandi-ketiga"})")
+                .status,
+            204);
   EXPECT_EQ(fourth.get("/api/agencies").error_code(), "auth.invalid_token");
   EXPECT_EQ(owner.get("/api/auth/me").status, 200);
   EXPECT_GE(ledger_count(in, "token.revoke"), 3);
@@ -205,9 +225,11 @@ TEST_P(AccountSecurityTest, AnAdministratorListsAndRevokesAnyTokenOfTheTenantOnl
   auto entry = admin.get("/api/ledger?q=administrator").json.at("items").at(0);
   EXPECT_EQ(entry.at("action").as_string(), "token.revoke");
   // The tenant's maximum is the administrator's to lower (never above 365 days).
-  EXPECT_EQ(admin.patch("/api/security-settings", R"({"token_max_days":400})").error_code(), "validation.invalid_value");
+  EXPECT_EQ(admin.patch("/api/security-settings", R"({"token_max_days":400})").error_code(),
+            "validation.invalid_value");
   EXPECT_EQ(admin.patch("/api/security-settings", R"({"token_max_days":7})").status, 200);
-  EXPECT_EQ(operator_user.post("/api/auth/tokens", R"({"name":"x","expires_in_days":8})").error_code(), "validation.invalid_value");
+  EXPECT_EQ(operator_user.post("/api/auth/tokens", R"({"name":"x","expires_in_days":8})").error_code(),
+            "validation.invalid_value");
 }
 
 TEST_P(AccountSecurityTest, SignInBackoffIsPerAccountAndAddressSaysWhenAndAnAdministratorCanLiftIt) {
@@ -216,7 +238,8 @@ TEST_P(AccountSecurityTest, SignInBackoffIsPerAccountAndAddressSaysWhenAndAnAdmi
   Client attacker(in), colleague(in), admin(in);
   attacker.remote_address = "198.51.100.66";
   colleague.remote_address = "198.51.100.10";
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(attacker.login("balikpapan", "admin", "salah-" + std::to_string(i) + "-sekali").status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(attacker.login("balikpapan", "admin", "salah-" + std::to_string(i) + "-sekali").status, 401);
   auto refused = attacker.login("balikpapan", "admin", password);  // even the right password waits ...
   EXPECT_EQ(refused.status, 429);
   EXPECT_EQ(refused.error_code(), "auth.too_many_attempts");
@@ -252,15 +275,24 @@ TEST_P(AccountSecurityTest, BehindATrustedProxyTheForwardedAddressIsCountedAndNo
   for (int i = 0; i < 5; ++i)
     via_proxy.send("POST", "/api/auth/login", R"({"username":"admin","password":"salah-sekali-123"})",
                    {{"x-forwarded-for", "198.51.100.66"}});
-  EXPECT_EQ(via_proxy.send("POST", "/api/auth/login", R"({"username":"admin","password":")" + password + "\"}",
-                           {{"x-forwarded-for", "198.51.100.66"}}).status, 429);
+  EXPECT_EQ(via_proxy
+                .send("POST", "/api/auth/login", R"({"username":"admin","password":")" + password + "\"}",
+                      {{"x-forwarded-for", "198.51.100.66"}})
+                .status,
+            429);
   // Another client behind the same proxy is not the attacker.
-  EXPECT_EQ(neighbour.send("POST", "/api/auth/login", R"({"username":"admin","password":")" + password + "\"}",
-                           {{"x-forwarded-for", "198.51.100.10"}}).status, 200);
+  EXPECT_EQ(neighbour
+                .send("POST", "/api/auth/login", R"({"username":"admin","password":")" + password + "\"}",
+                      {{"x-forwarded-for", "198.51.100.10"}})
+                .status,
+            200);
   // A client that is not a proxy cannot choose whose address it is counted under.
   outsider.remote_address = "198.51.100.66";
-  EXPECT_EQ(outsider.send("POST", "/api/auth/login", R"({"username":"admin","password":")" + password + "\"}",
-                          {{"x-forwarded-for", "198.51.100.10"}}).status, 429);
+  EXPECT_EQ(outsider
+                .send("POST", "/api/auth/login", R"({"username":"admin","password":")" + password + "\"}",
+                      {{"x-forwarded-for", "198.51.100.10"}})
+                .status,
+            429);
 }
 
 TEST_P(AccountSecurityTest, AnUpdateThatChangesNothingWritesNothing) {
@@ -268,13 +300,17 @@ TEST_P(AccountSecurityTest, AnUpdateThatChangesNothingWritesNothing) {
   auto admin = admin_client(in, "balikpapan");
   auto agency = admin.get("/api/agencies?per_page=1").json.at("items").at(0);
   auto user_row = admin.get("/api/users?per_page=1").json.at("items").at(0);
-  auto element = admin.post("/api/architecture/elements", R"({"domain":"proses_bisnis","code":"PB-UJI","name":"Proses Uji","owner_agency_id":")" +
-                                                               std::string(agency.at("id").as_string()) + "\"}");
+  auto element = admin.post("/api/architecture/elements",
+                            R"({"domain":"proses_bisnis","code":"PB-UJI","name":"Proses Uji","owner_agency_id":")" +
+                                std::string(agency.at("id").as_string()) + "\"}");
   ASSERT_EQ(element.status, 201) << element.body;
   auto before = ledger_size(in);
   EXPECT_EQ(admin.patch("/api/agencies/" + std::string(agency.at("id").as_string()), "{}").status, 200);
-  EXPECT_EQ(admin.patch("/api/agencies/" + std::string(agency.at("id").as_string()),
-                        R"({"name":")" + std::string(agency.at("name").as_string()) + "\"}").status, 200);
+  EXPECT_EQ(admin
+                .patch("/api/agencies/" + std::string(agency.at("id").as_string()),
+                       R"({"name":")" + std::string(agency.at("name").as_string()) + "\"}")
+                .status,
+            200);
   EXPECT_EQ(admin.patch("/api/users/" + std::string(user_row.at("id").as_string()), "{}").status, 200);
   EXPECT_EQ(admin.patch("/api/architecture/elements/" + id_of(element), "{}").status, 200);
   EXPECT_EQ(admin.patch("/api/architecture/elements/" + id_of(element), R"({"name":"Proses Uji"})").status, 200);
@@ -326,8 +362,8 @@ class MailSink {
     pid_ = ::fork();
     if (pid_ == 0) {
       std::string listen = "127.0.0.1:" + std::to_string(port);
-      ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox", maildir.c_str(),
-              static_cast<char*>(nullptr));
+      ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
+              "aiosmtpd.handlers.Mailbox", maildir.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
   }
@@ -352,7 +388,8 @@ std::set<std::string> reset_links(const std::filesystem::path& maildir) {
       maildir.string() + " 2>/dev/null");
   std::set<std::string> lines;
   std::size_t start = 0;
-  for (std::size_t end; (end = out.find('\n', start)) != std::string::npos; start = end + 1) lines.insert(out.substr(start, end - start));
+  for (std::size_t end; (end = out.find('\n', start)) != std::string::npos; start = end + 1)
+    lines.insert(out.substr(start, end - start));
   return lines;
 }
 
@@ -374,7 +411,9 @@ constexpr const char* kStaffUser =
 TEST_P(AccountSecurityTest, ChangingMyPasswordChecksTheCurrentOneAppliesThePolicyAndEndsMyOtherSessions) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
-  auto created = admin.post("/api/users", R"({"must_change_password":false,"username":"pegawai","display_name":"Pegawai","password":"kata-sandi-panjang","roles":["viewer"]})");
+  auto created = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"pegawai","display_name":"Pegawai","password":"kata-sandi-panjang","roles":["viewer"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_FALSE(created.json.at("must_change_password").as_bool());
   Client here(in), elsewhere(in);
@@ -390,9 +429,10 @@ TEST_P(AccountSecurityTest, ChangingMyPasswordChecksTheCurrentOneAppliesThePolic
   EXPECT_EQ(ledger_size(in), before);  // refusals change nothing
   EXPECT_EQ(elsewhere.get("/api/me").status, 200);
 
-  ASSERT_EQ(here.post("/api/me/password", R"({"current":"kata-sandi-panjang","new":"sandi-baru-yang-panjang"})").status, 204);
-  EXPECT_EQ(here.get("/api/me").status, 200);        // this browser stays signed in
-  EXPECT_EQ(elsewhere.get("/api/me").status, 401);   // the other one is signed out
+  ASSERT_EQ(here.post("/api/me/password", R"({"current":"kata-sandi-panjang","new":"sandi-baru-yang-panjang"})").status,
+            204);
+  EXPECT_EQ(here.get("/api/me").status, 200);       // this browser stays signed in
+  EXPECT_EQ(elsewhere.get("/api/me").status, 401);  // the other one is signed out
   EXPECT_EQ(Client(in).login("balikpapan", "pegawai", "kata-sandi-panjang").status, 401);
   EXPECT_EQ(Client(in).login("balikpapan", "pegawai", "sandi-baru-yang-panjang").status, 200);
   EXPECT_EQ(ledger_count(in, "user.password_change"), 1);
@@ -420,7 +460,8 @@ TEST_P(AccountSecurityTest, APasswordAnAdministratorSetMustBeChangedBeforeAnythi
   EXPECT_TRUE(me.json.at("must_change_password").as_bool());
   EXPECT_TRUE(staff.get("/api/auth/me").json.at("must_change_password").as_bool());
 
-  ASSERT_EQ(staff.post("/api/me/password", R"({"current":"sandi-dari-admin","new":"pilihan-saya-sendiri"})").status, 204);
+  ASSERT_EQ(staff.post("/api/me/password", R"({"current":"sandi-dari-admin","new":"pilihan-saya-sendiri"})").status,
+            204);
   EXPECT_EQ(staff.get("/api/agencies").status, 200);
   EXPECT_FALSE(staff.get("/api/me").json.at("must_change_password").as_bool());
 
@@ -442,20 +483,24 @@ TEST_P(AccountSecurityTest, APasswordAnAdministratorSetMustBeChangedBeforeAnythi
 TEST_P(AccountSecurityTest, MyProfileChangesNameEmailAndPhoneButNeverMyRolesOrAgency) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
-  auto created = admin.post("/api/users", R"({"must_change_password":false,"username":"pemilik","display_name":"Pemilik Akun","password":"kata-sandi-panjang","roles":["viewer"]})");
+  auto created = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"pemilik","display_name":"Pemilik Akun","password":"kata-sandi-panjang","roles":["viewer"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   Client me(in);
   ASSERT_EQ(me.login("balikpapan", "pemilik", "kata-sandi-panjang").status, 200);
   auto before = ledger_size(in);
 
   EXPECT_EQ(me.patch("/api/me", R"({"roles":["tenant_admin"]})").error_code(), "validation.unknown_field");
-  EXPECT_EQ(me.patch("/api/me", R"({"agency_id":")" + agency_id(admin, "DISDIK") + "\"}").error_code(), "validation.unknown_field");
+  EXPECT_EQ(me.patch("/api/me", R"({"agency_id":")" + agency_id(admin, "DISDIK") + "\"}").error_code(),
+            "validation.unknown_field");
   EXPECT_EQ(me.patch("/api/me", R"({"phone":"telepon saya"})").error_code(), "validation.invalid_value");
   EXPECT_EQ(me.patch("/api/me", R"({"email":"bukan-surel"})").error_code(), "validation.invalid_value");
   EXPECT_EQ(me.patch("/api/me", R"({"display_name":""})").error_code(), "validation.missing_field");
   EXPECT_EQ(ledger_size(in), before);
 
-  auto changed = me.patch("/api/me", R"({"display_name":"Rina Kartika","email":"rina@balikpapan.go.id","phone":"+62 812-3456-7890"})");
+  auto changed = me.patch(
+      "/api/me", R"({"display_name":"Rina Kartika","email":"rina@balikpapan.go.id","phone":"+62 812-3456-7890"})");
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(text_of(changed.json, "display_name"), "Rina Kartika");
   EXPECT_EQ(text_of(changed.json, "email"), "rina@balikpapan.go.id");
@@ -470,12 +515,14 @@ TEST_P(AccountSecurityTest, MyProfileChangesNameEmailAndPhoneButNeverMyRolesOrAg
 }
 
 TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysNothingAboutUnknownAddresses) {
-  ASSERT_EQ(shell_output("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_EQ(shell_output("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
+      << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = reset_mail_port();
   auto maildir = dir.path() / "maildir";
   auto conf = dir.path() / "smtp.conf";
-  std::ofstream(conf) << "host = 127.0.0.1\nport = " << port << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
+  std::ofstream(conf) << "host = 127.0.0.1\nport = " << port
+                      << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
   MailSink server(port, maildir);
   ::setenv("SIMPUL_SMTP_CONFIG", conf.c_str(), 1);
   ::setenv("SIMPUL_PUBLIC_URL", "https://simpul.balikpapan.go.id/", 1);
@@ -484,16 +531,21 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
   ::unsetenv("SIMPUL_PUBLIC_URL");
 
   auto admin = admin_client(in, "balikpapan");
-  auto created = admin.post("/api/users", R"({"must_change_password":false,"username":"lupa.sandi","display_name":"Lupa Sandi","email":"Lupa.Sandi@balikpapan.go.id","password":"kata-sandi-lama","roles":["viewer"]})");
+  auto created = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"lupa.sandi","display_name":"Lupa Sandi","email":"Lupa.Sandi@balikpapan.go.id","password":"kata-sandi-lama","roles":["viewer"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   Client signed_in(in);
   ASSERT_EQ(signed_in.login("balikpapan", "lupa.sandi", "kata-sandi-lama").status, 200);
 
   // Known, unknown and a tenant that does not exist: the same answer.
   Client anonymous(in);
-  auto known = anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"lupa.sandi@balikpapan.go.id"})");
-  auto unknown = anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"tidak.ada@balikpapan.go.id"})");
-  auto nowhere = anonymous.post("/api/auth/reset-request", R"({"tenant":"atlantis","email":"lupa.sandi@balikpapan.go.id"})");
+  auto known =
+      anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"lupa.sandi@balikpapan.go.id"})");
+  auto unknown =
+      anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"tidak.ada@balikpapan.go.id"})");
+  auto nowhere =
+      anonymous.post("/api/auth/reset-request", R"({"tenant":"atlantis","email":"lupa.sandi@balikpapan.go.id"})");
   EXPECT_EQ(known.status, 202) << known.body;
   EXPECT_EQ(unknown.status, 202);
   EXPECT_EQ(nowhere.status, 202);
@@ -508,12 +560,15 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
   auto token = line.substr(line.rfind(' ') + 1);
   EXPECT_EQ(ledger_mentions(in, token), 0);
   storage::read(in.db(), [&](storage::Connection& c) {  // stored only as its hash
-    EXPECT_EQ(c.query("SELECT COUNT(*) FROM password_resets WHERE token_hash = ?", {crypto::sha256_hex(token)})[0].int_at(0), 1);
+    EXPECT_EQ(
+        c.query("SELECT COUNT(*) FROM password_resets WHERE token_hash = ?", {crypto::sha256_hex(token)})[0].int_at(0),
+        1);
     EXPECT_EQ(c.query("SELECT COUNT(*) FROM password_resets WHERE token_hash = ?", {token})[0].int_at(0), 0);
     return 0;
   });
 
-  EXPECT_EQ(anonymous.post("/api/auth/reset", R"({"token":")" + token + R"(","new":"pendek"})").error_code(), "auth.weak_password");
+  EXPECT_EQ(anonymous.post("/api/auth/reset", R"({"token":")" + token + R"(","new":"pendek"})").error_code(),
+            "auth.weak_password");
   auto done = anonymous.post("/api/auth/reset", R"({"token":")" + token + R"(","new":"sandi-pilihan-baru"})");
   ASSERT_EQ(done.status, 204) << done.body;
   EXPECT_EQ(signed_in.get("/api/me").status, 401);  // every session ended
@@ -522,17 +577,23 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
   auto again = anonymous.post("/api/auth/reset", R"({"token":")" + token + R"(","new":"sandi-lain-lagi-1"})");
   EXPECT_EQ(again.error_code(), "auth.invalid_token");
   EXPECT_EQ(reason_of(again), "used");
-  EXPECT_EQ(reason_of(anonymous.post("/api/auth/reset", R"({"token":"bukan-token-yang-dikirim","new":"sandi-lain-lagi-1"})")), "unknown");
+  EXPECT_EQ(
+      reason_of(anonymous.post("/api/auth/reset", R"({"token":"bukan-token-yang-dikirim","new":"sandi-lain-lagi-1"})")),
+      "unknown");
   EXPECT_EQ(ledger_count(in, "user.password_reset"), 1);
 
   // A second link, past its hour, is refused as expired.
-  ASSERT_EQ(anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"lupa.sandi@balikpapan.go.id"})").status, 202);
+  ASSERT_EQ(
+      anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"lupa.sandi@balikpapan.go.id"})")
+          .status,
+      202);
   ASSERT_TRUE(within_seconds(60, [&] { return (mails = reset_links(maildir)).size() == 2; })) << "no second mail";
   std::string second;
   for (const auto& l : mails)
     if (l != line) second = l.substr(l.rfind(' ') + 1);
   storage::write_transaction(in.db(), [&](storage::Connection& c) {
-    c.execute("UPDATE password_resets SET expires_at = ? WHERE token_hash = ?", {"2026-01-01T00:00:00Z", crypto::sha256_hex(second)});
+    c.execute("UPDATE password_resets SET expires_at = ? WHERE token_hash = ?",
+              {"2026-01-01T00:00:00Z", crypto::sha256_hex(second)});
   });
   auto expired = anonymous.post("/api/auth/reset", R"({"token":")" + second + R"(","new":"sandi-lain-lagi-1"})");
   EXPECT_EQ(expired.error_code(), "auth.invalid_token");
@@ -540,7 +601,10 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
 
   // At most three links an hour per account; further requests are answered alike and send nothing.
   for (int i = 0; i < 3; ++i)
-    EXPECT_EQ(anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"lupa.sandi@balikpapan.go.id"})").status, 202);
+    EXPECT_EQ(
+        anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"lupa.sandi@balikpapan.go.id"})")
+            .status,
+        202);
   EXPECT_EQ(ledger_count(in, "auth.password_reset_request"), 3);
 }
 

@@ -103,7 +103,8 @@ void record_response(const http::Router& router, const std::string& method, cons
 
 /// Every successful JSON answer of every API test must match the schema its route declares
 /// (http/api_description.hpp): the contract and the code cannot drift apart unnoticed.
-void check_against_contract(const http::Router& router, const std::string& method, const std::string& path, const Reply& r) {
+void check_against_contract(const http::Router& router, const std::string& method, const std::string& path,
+                            const Reply& r) {
   if (r.status < 200 || r.status > 299 || r.json.is_null()) return;
   http::Request probe;
   probe.method = method;
@@ -117,14 +118,17 @@ void check_against_contract(const http::Router& router, const std::string& metho
   }
   const auto* resp = op->at("responses").as_object().if_contains(std::to_string(r.status));
   if (!resp) {
-    ADD_FAILURE() << method << " " << m.route->pattern << " answered " << r.status << ", which its contract does not declare";
+    ADD_FAILURE() << method << " " << m.route->pattern << " answered " << r.status
+                  << ", which its contract does not declare";
     return;
   }
-  const auto* schema = resp->as_object().contains("content") ? resp->at("content").as_object().if_contains("application/json") : nullptr;
+  const auto* schema =
+      resp->as_object().contains("content") ? resp->at("content").as_object().if_contains("application/json") : nullptr;
   if (!schema) return;
   const auto& components = router.description().at("schemas").as_object();
   auto problems = http::schema_problems(schema->at("schema"), r.json, components);
-  for (const auto& p : problems) ADD_FAILURE() << method << " " << m.route->pattern << " → " << r.status << " breaks its contract: " << p;
+  for (const auto& p : problems)
+    ADD_FAILURE() << method << " " << m.route->pattern << " → " << r.status << " breaks its contract: " << p;
 }
 
 /// Every error answer whose code a regulation causes cites its rule (rule_driven_codes.hpp).
@@ -136,11 +140,13 @@ void check_rule_cited(const std::string& method, const std::string& path, const 
   if (!driven) return;
   const auto& error = r.json.at("error").as_object();
   const auto* details = error.if_contains("details");
-  const auto* states = details && details->is_object() ? details->as_object().if_contains("regulation_states_sanctions") : nullptr;
+  const auto* states =
+      details && details->is_object() ? details->as_object().if_contains("regulation_states_sanctions") : nullptr;
   if (rule_may_be_absent(code, !(states && states->is_bool() && !states->as_bool()))) return;
   const auto* rule = error.if_contains("rule");
   if (!rule || !rule->is_object() || rule->at("id").as_string().empty() || rule->at("citation").as_string().empty())
-    ADD_FAILURE() << method << " " << path << " refused with " << code << " without the rule that causes it: " << r.body;
+    ADD_FAILURE() << method << " " << path << " refused with " << code
+                  << " without the rule that causes it: " << r.body;
 }
 
 }  // namespace
@@ -154,7 +160,8 @@ Reply Client::send(const std::string& method, const std::string& path, const std
   if (q != std::string::npos)
     for (auto pair : text::split(std::string_view(path).substr(q + 1), '&')) {
       auto eq = pair.find('=');
-      req.query[std::string(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : percent_decoded(pair.substr(eq + 1));
+      req.query[std::string(pair.substr(0, eq))] =
+          eq == std::string_view::npos ? "" : percent_decoded(pair.substr(eq + 1));
     }
   req.body = body;
   req.remote_address = remote_address;
@@ -201,8 +208,9 @@ Client user(Instance& in, Client& admin, const std::string& tenant, const std::s
     if (!agency.empty()) u.agency_id = agency;
     in.platform().identity().create_user(Scope{t->id}, u, Actor{"cli", "Operator (uji)", ""});
   } else {
-    auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + name + R"(","display_name":")" + name +
-                                          R"(","password":"kata-sandi-panjang","roles":[")" + role + R"("],"agency_id":")" + agency + "\"}");
+    auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + name + R"(","display_name":")" +
+                                          name + R"(","password":"kata-sandi-panjang","roles":[")" + role +
+                                          R"("],"agency_id":")" + agency + "\"}");
     EXPECT_EQ(r.status, 201) << r.body;
   }
   Client c(in);

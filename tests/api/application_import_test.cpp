@@ -181,14 +181,16 @@ TEST_P(ApplicationImportTest, EveryProblemIsReportedByRowAndColumnAndNothingIsWr
   Instance in(GetParam());
   auto c = admin_client(in, "bontang");
   auto ag = agency_code(c, 0);
-  auto agency_id = std::string(c.get("/api/agencies?per_page=50&sort=code").json.at("items").at(0).at("id").as_string());
-  auto layanan = c.post("/api/architecture/elements",
-                        R"({"domain":"layanan","code":"L-1","name":"Layanan Perizinan","owner_agency_id":")" + agency_id + "\"}");
+  auto agency_id =
+      std::string(c.get("/api/agencies?per_page=50&sort=code").json.at("items").at(0).at("id").as_string());
+  auto layanan =
+      c.post("/api/architecture/elements",
+             R"({"domain":"layanan","code":"L-1","name":"Layanan Perizinan","owner_agency_id":")" + agency_id + "\"}");
   ASSERT_EQ(layanan.status, 201) << layanan.body;
   auto row = [&](const std::string& kode, const std::string& pd, const std::string& kategori, const std::string& tahap,
                  const std::string& email, const std::string& hosting, const std::string& audit) {
-    return kode + ";Aplikasi " + kode + ";;" + pd + ";" + kategori + ";" + tahap + ";;;" + email + ";" + hosting + ";;;;" +
-           audit + ";\r\n";
+    return kode + ";Aplikasi " + kode + ";;" + pd + ";" + kategori + ";" + tahap + ";;;" + email + ";" + hosting +
+           ";;;;" + audit + ";\r\n";
   };
   std::string csv = kHeader +                                                      //
                     row("A-1", ag, "aplikasi_umum", "implementasi", "", "", "") +  // 2: good
@@ -211,9 +213,10 @@ TEST_P(ApplicationImportTest, EveryProblemIsReportedByRowAndColumnAndNothingIsWr
   EXPECT_FALSE(dry.json.at("ok").as_bool());
   EXPECT_EQ(dry.json.at("rows").as_int64(), 11);
   using P = std::pair<std::int64_t, std::string>;
-  std::vector<P> expected = {{3, "kode_pd"},        {4, "kategori"},  {5, "tahap"},  {6, "kode"},     {7, "kode"},
-                             {8, "audit_terakhir"}, {9, "email"},     {10, "email"}, {10, "hosting"}, {10, "audit_terakhir"},
-                             {11, "kode"},          {11, "kategori"}, {12, "kode"}};
+  std::vector<P> expected = {{3, "kode_pd"},  {4, "kategori"},        {5, "tahap"}, {6, "kode"},
+                             {7, "kode"},     {8, "audit_terakhir"},  {9, "email"}, {10, "email"},
+                             {10, "hosting"}, {10, "audit_terakhir"}, {11, "kode"}, {11, "kategori"},
+                             {12, "kode"}};
   auto got = problems_of(dry.json);
   std::sort(got.begin(), got.end());
   std::sort(expected.begin(), expected.end());
@@ -221,7 +224,8 @@ TEST_P(ApplicationImportTest, EveryProblemIsReportedByRowAndColumnAndNothingIsWr
   for (const auto& p : dry.json.at("problems").as_array()) EXPECT_EQ(p.at("sheet").as_string(), "CSV");
   // The messages say what to do in the user's language, with the allowed values where there are some.
   std::map<std::int64_t, std::string> messages;
-  for (const auto& p : dry.json.at("problems").as_array()) messages[p.at("row").as_int64()] += p.at("message").as_string();
+  for (const auto& p : dry.json.at("problems").as_array())
+    messages[p.at("row").as_int64()] += p.at("message").as_string();
   EXPECT_NE(messages[4].find("aplikasi_khusus"), std::string::npos) << messages[4];
   EXPECT_NE(messages[6].find("baris 2"), std::string::npos) << messages[6];
   EXPECT_NE(messages[7].find("layanan"), std::string::npos) << messages[7];
@@ -280,7 +284,8 @@ TEST_P(ApplicationImportTest, HostileFilesAreRefusedOrStoredAsPlainText) {
   EXPECT_EQ(upload(c, "?dry_run=perhaps", "kode\n").error_code(), "request.invalid_query");
   // A file ten times a city's register is refused while it is read, not after it fills memory.
   std::string huge = "kode,nama,kode_pd,kategori\n";
-  for (int i = 0; i < 25'000; ++i) huge += "A-" + std::to_string(i) + ",Aplikasi " + std::to_string(i) + "," + ag + ",aplikasi_umum\n";
+  for (int i = 0; i < 25'000; ++i)
+    huge += "A-" + std::to_string(i) + ",Aplikasi " + std::to_string(i) + "," + ag + ",aplikasi_umum\n";
   auto too_big = upload(c, "?dry_run=true", huge);
   EXPECT_EQ(too_big.status, 413);
   EXPECT_EQ(too_big.error_code(), "import.file_too_large");
@@ -333,9 +338,10 @@ TEST_P(ApplicationImportTest, TheAuditDueDateIsShownBeforeItIsOverdue) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");
   auto ag = agency_code(c, 0);
-  std::string csv = kHeader + "SIPADU;Sistem Pelayanan Terpadu;;" + ag + ";aplikasi_khusus;pemeliharaan;;;;;;;;2025-06-30;tidak\r\n" +
-                    "SILAWAS;Sistem Pengawasan;;" + ag + ";aplikasi_khusus;pemeliharaan;;;;;;;;2020-01-15;tidak\r\n" +
-                    "SIRENCANA;Sistem Perencanaan;;" + ag + ";aplikasi_khusus;perencanaan;;;;;;;;;tidak\r\n";
+  std::string csv = kHeader + "SIPADU;Sistem Pelayanan Terpadu;;" + ag +
+                    ";aplikasi_khusus;pemeliharaan;;;;;;;;2025-06-30;tidak\r\n" + "SILAWAS;Sistem Pengawasan;;" + ag +
+                    ";aplikasi_khusus;pemeliharaan;;;;;;;;2020-01-15;tidak\r\n" + "SIRENCANA;Sistem Perencanaan;;" +
+                    ag + ";aplikasi_khusus;perencanaan;;;;;;;;;tidak\r\n";
   auto imported = upload(c, "?dry_run=false", csv);
   ASSERT_EQ(imported.status, 200) << imported.body;
   ASSERT_EQ(c.post("/api/compliance/evaluate", "").status, 200);

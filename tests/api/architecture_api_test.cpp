@@ -27,8 +27,9 @@ std::string first_agency(Client& c, int index = 0) {
 
 std::string create_element(Client& c, const std::string& domain, const std::string& code, const std::string& agency,
                            const std::string& extra = "") {
-  auto r = c.post("/api/architecture/elements", R"({"domain":")" + domain + R"(","code":")" + code + R"(","name":"Elemen )" +
-                                                    code + R"(","owner_agency_id":")" + agency + "\"" + extra + "}");
+  auto r =
+      c.post("/api/architecture/elements", R"({"domain":")" + domain + R"(","code":")" + code + R"(","name":"Elemen )" +
+                                               code + R"(","owner_agency_id":")" + agency + "\"" + extra + "}");
   EXPECT_EQ(r.status, 201) << r.body;
   return r.status == 201 ? std::string(r.json.at("id").as_string()) : "";
 }
@@ -109,21 +110,29 @@ TEST_P(ArchitectureApiTest, DisallowedRelationsAndBadElementsAreRefusedAndChange
 
   auto bad = [&](const std::string& body) { return c.post("/api/architecture/elements", body); };
   std::string owner = R"(,"owner_agency_id":")" + ag + "\"";
-  EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-1","name":"Duplikat")" + owner + "}").error_code(), "architecture.duplicate_code");
+  EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-1","name":"Duplikat")" + owner + "}").error_code(),
+            "architecture.duplicate_code");
   EXPECT_EQ(bad(R"({"domain":"sihir","code":"X-1","name":"x")" + owner + "}").error_code(), "validation.invalid_value");
-  EXPECT_EQ(bad(R"({"domain":"layanan","code":"x'; DROP TABLE arch_elements;--","name":"x")" + owner + "}").error_code(),
-            "validation.invalid_value");
+  EXPECT_EQ(
+      bad(R"({"domain":"layanan","code":"x'; DROP TABLE arch_elements;--","name":"x")" + owner + "}").error_code(),
+      "validation.invalid_value");
   EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-2","name":"x","reference_code":"RAA.01")" + owner + "}").error_code(),
             "architecture.reference_unknown");
-  EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-2","name":"x","attributes":{"warna":"merah"})" + owner + "}").error_code(),
-            "validation.unknown_field");
-  EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-2","name":"x","attributes":{"service_type":7})" + owner + "}").error_code(),
-            "validation.wrong_type");
-  EXPECT_EQ(bad(R"({"domain":"aplikasi","code":"A-2","name":"x","attributes":{"lifecycle_stage":"implementasi"})" + owner + "}").error_code(),
+  EXPECT_EQ(
+      bad(R"({"domain":"layanan","code":"L-2","name":"x","attributes":{"warna":"merah"})" + owner + "}").error_code(),
+      "validation.unknown_field");
+  EXPECT_EQ(
+      bad(R"({"domain":"layanan","code":"L-2","name":"x","attributes":{"service_type":7})" + owner + "}").error_code(),
+      "validation.wrong_type");
+  EXPECT_EQ(bad(R"({"domain":"aplikasi","code":"A-2","name":"x","attributes":{"lifecycle_stage":"implementasi"})" +
+                owner + "}")
+                .error_code(),
             "validation.invalid_value");
-  EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-2","name":"x","level":4)" + owner + "}").error_code(), "validation.missing_field");
-  EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-2","name":"x","owner_agency_id":"aaaaaaaaaaaaaaaaaaaa"})").error_code(),
-            "validation.invalid_value");
+  EXPECT_EQ(bad(R"({"domain":"layanan","code":"L-2","name":"x","level":4)" + owner + "}").error_code(),
+            "validation.missing_field");
+  EXPECT_EQ(
+      bad(R"({"domain":"layanan","code":"L-2","name":"x","owner_agency_id":"aaaaaaaaaaaaaaaaaaaa"})").error_code(),
+      "validation.invalid_value");
   // A sector outside the profile's list is refused, citing the article that lists them.
   auto sector = bad(R"({"domain":"layanan","code":"L-2","name":"x","attributes":{"sector":"astrologi"})" + owner + "}");
   EXPECT_EQ(sector.error_code(), "validation.invalid_value");
@@ -136,13 +145,19 @@ TEST_P(ArchitectureApiTest, OperatorsMaintainOnlyTheirOwnAgencysElements) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto own = first_agency(admin, 0), other = first_agency(admin, 1);
-  auto r = admin.post("/api/users", R"({"must_change_password":false,"username":"op.arsitektur","display_name":"Operator","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" + own + "\"}");
+  auto r = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"op.arsitektur","display_name":"Operator","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
+          own + "\"}");
   ASSERT_EQ(r.status, 201) << r.body;
   auto theirs = create_element(admin, "aplikasi", "A-OTHER", other);
   Client op(in);
   ASSERT_EQ(op.login("balikpapan", "op.arsitektur", "kata-sandi-panjang").status, 200);
   auto mine = create_element(op, "aplikasi", "A-MINE", own);
-  EXPECT_EQ(op.post("/api/architecture/elements", R"({"domain":"aplikasi","code":"A-X","name":"x","owner_agency_id":")" + other + "\"}").status, 403);
+  EXPECT_EQ(op.post("/api/architecture/elements",
+                    R"({"domain":"aplikasi","code":"A-X","name":"x","owner_agency_id":")" + other + "\"}")
+                .status,
+            403);
   EXPECT_EQ(op.patch("/api/architecture/elements/" + theirs, R"({"name":"Diambil alih"})").status, 403);
   EXPECT_EQ(op.patch("/api/architecture/elements/" + mine, R"({"owner_agency_id":")" + other + "\"}").status, 403);
   EXPECT_EQ(op.patch("/api/architecture/elements/" + mine, R"({"name":"Aplikasi Kami"})").status, 200);
@@ -163,11 +178,17 @@ TEST_P(ArchitectureApiTest, ApprovalFreezesTheModelAndDiffShowsLaterChanges) {
   std::string id(doc.json.at("id").as_string());
 
   // Only the approver records the decree.
-  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"188.45/1/2025","instrument_date":"2025-03-01"})").status, 403);
+  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/approve",
+                   R"({"instrument_number":"188.45/1/2025","instrument_date":"2025-03-01"})")
+                .status,
+            403);
   auto admin_pw = in.add_demo_tenant("madiun");  // unrelated tenant must not interfere
   (void)admin_pw;
   auto approver = user(in, c, "balikpapan", "sekda.uji", "approver", "");
-  EXPECT_EQ(approver.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"1","instrument_date":"1 Maret"})").error_code(),
+  EXPECT_EQ(approver
+                .post("/api/architecture/documents/" + id + "/approve",
+                      R"({"instrument_number":"1","instrument_date":"1 Maret"})")
+                .error_code(),
             "validation.invalid_value");
   auto approved = approver.post("/api/architecture/documents/" + id + "/approve",
                                 R"({"instrument_number":"188.45/1/2025","instrument_date":"2025-03-01"})");
@@ -179,7 +200,8 @@ TEST_P(ArchitectureApiTest, ApprovalFreezesTheModelAndDiffShowsLaterChanges) {
   ASSERT_EQ(schedule.size(), 2u);
   EXPECT_EQ(schedule[0].at("label").as_string(), "mid_term");
   EXPECT_EQ(schedule[0].at("due").as_string(), "2027-12-31");
-  EXPECT_EQ(c.patch("/api/architecture/documents/" + id, R"({"title":"Diubah"})").error_code(), "architecture.document_not_draft");
+  EXPECT_EQ(c.patch("/api/architecture/documents/" + id, R"({"title":"Diubah"})").error_code(),
+            "architecture.document_not_draft");
 
   EXPECT_EQ(c.patch("/api/architecture/elements/" + app, R"({"name":"Aplikasi Baru"})").status, 200);
   create_element(c, "data_informasi", "D-1", ag);
@@ -195,7 +217,11 @@ TEST_P(ArchitectureApiTest, ApprovalFreezesTheModelAndDiffShowsLaterChanges) {
   ASSERT_EQ(v2.status, 201);
   EXPECT_EQ(v2.json.at("version").as_int64(), 2);
   std::string id2(v2.json.at("id").as_string());
-  ASSERT_EQ(approver.post("/api/architecture/documents/" + id2 + "/approve", R"({"instrument_number":"2","instrument_date":"2026-01-05"})").status, 200);
+  ASSERT_EQ(approver
+                .post("/api/architecture/documents/" + id2 + "/approve",
+                      R"({"instrument_number":"2","instrument_date":"2026-01-05"})")
+                .status,
+            200);
   EXPECT_EQ(c.get("/api/architecture/documents/" + id).json.at("status").as_string(), "superseded");
   auto between = c.get("/api/architecture/documents/" + id + "/diff?against=" + id2);
   EXPECT_EQ(between.json.at("elements").at("added").as_array().size(), 1u);
@@ -205,25 +231,40 @@ TEST_P(ArchitectureApiTest, PeriodsAndReviewsFollowEachRegionsRules) {
   Instance in(GetParam());
   // Madiun: the review itself is set by Keputusan Walikota (Pasal 6 ayat (12)).
   auto c = admin_client(in, "madiun");
-  EXPECT_EQ(c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2025,"period_end":2027})").error_code(),
+  EXPECT_EQ(c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2025,"period_end":2027})")
+                .error_code(),
             "architecture.period_invalid");  // Madiun sets a full 5-year period
   auto doc = c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2021})");
   ASSERT_EQ(doc.status, 201) << doc.body;
   std::string id(doc.json.at("id").as_string());
-  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap"})").error_code(),
+  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews",
+                   R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap"})")
+                .error_code(),
             "architecture.document_not_approved");
   auto approver = user(in, c, "madiun", "sekda.uji", "approver", "");
-  ASSERT_EQ(approver.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"7","instrument_date":"2021-02-01"})").status, 200);
-  auto no_decree = c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap"})");
+  ASSERT_EQ(approver
+                .post("/api/architecture/documents/" + id + "/approve",
+                      R"({"instrument_number":"7","instrument_date":"2021-02-01"})")
+                .status,
+            200);
+  auto no_decree = c.post("/api/architecture/documents/" + id + "/reviews",
+                          R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap"})");
   EXPECT_EQ(no_decree.error_code(), "architecture.review_decree_required");
   EXPECT_EQ(no_decree.rule_id(), "MDN-06-12");
-  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2023-05-01","reasons":["bosan"],"outcome":"tetap","decree_number":"9"})").error_code(),
+  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews",
+                   R"({"date":"2023-05-01","reasons":["bosan"],"outcome":"tetap","decree_number":"9"})")
+                .error_code(),
             "validation.invalid_value");
-  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2023-05-01","reasons":[],"outcome":"tetap","decree_number":"9"})").error_code(),
+  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews",
+                   R"({"date":"2023-05-01","reasons":[],"outcome":"tetap","decree_number":"9"})")
+                .error_code(),
             "validation.missing_field");
   // 2021-2025: the mid-term review (2023) is done; the final year (2025) has passed without one.
-  ASSERT_EQ(c.post("/api/architecture/documents/" + id + "/reviews",
-                   R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap","decree_number":"188/9/2023"})").status, 201);
+  ASSERT_EQ(
+      c.post("/api/architecture/documents/" + id + "/reviews",
+             R"({"date":"2023-05-01","reasons":["perubahan_rpjmd"],"outcome":"tetap","decree_number":"188/9/2023"})")
+          .status,
+      201);
   auto overdue = check(c.get("/api/architecture/status"), "reviews_on_schedule");
   EXPECT_FALSE(overdue.at("ok").as_bool());
   ASSERT_EQ(overdue.at("items").as_array().size(), 1u);
@@ -238,11 +279,12 @@ TEST_P(ArchitectureApiTest, RoadmapInitiativesStayInsideTheRoadmapPeriod) {
   auto ag = first_agency(c);
   auto app = create_element(c, "aplikasi", "A-1", ag, R"(,"state":"to_be")");
   auto body = [&](const std::string& code, int start, int end, const std::string& category) {
-    return R"({"code":")" + code + R"(","name":"Program )" + code + R"(","category":")" + category + R"(","owner_agency_id":")" + ag +
-           R"(","start_year":)" + std::to_string(start) + R"(,"target_year":)" + std::to_string(end) +
-           R"(,"elements":[{"element_id":")" + app + R"(","effect":"create"}]})";
+    return R"({"code":")" + code + R"(","name":"Program )" + code + R"(","category":")" + category +
+           R"(","owner_agency_id":")" + ag + R"(","start_year":)" + std::to_string(start) + R"(,"target_year":)" +
+           std::to_string(end) + R"(,"elements":[{"element_id":")" + app + R"(","effect":"create"}]})";
   };
-  EXPECT_EQ(c.post("/api/roadmap/initiatives", body("P-0", 2026, 2027, "astrologi")).error_code(), "validation.invalid_value");
+  EXPECT_EQ(c.post("/api/roadmap/initiatives", body("P-0", 2026, 2027, "astrologi")).error_code(),
+            "validation.invalid_value");
   auto gap = c.get("/api/architecture/gap");
   for (const auto& d : gap.json.at("domains").as_array())
     if (d.at("domain").as_string() == "aplikasi") {
@@ -261,13 +303,21 @@ TEST_P(ArchitectureApiTest, RoadmapInitiativesStayInsideTheRoadmapPeriod) {
   auto roadmap = c.post("/api/architecture/documents", R"({"kind":"peta_rencana","period_start":2026})");
   ASSERT_EQ(roadmap.status, 201);
   auto approver = user(in, c, "lampung-timur", "sekda.uji", "approver", "");
-  ASSERT_EQ(approver.post("/api/architecture/documents/" + std::string(roadmap.json.at("id").as_string()) + "/approve",
-                          R"({"instrument_number":"16","instrument_date":"2026-01-10"})").status, 200);
+  ASSERT_EQ(approver
+                .post("/api/architecture/documents/" + std::string(roadmap.json.at("id").as_string()) + "/approve",
+                      R"({"instrument_number":"16","instrument_date":"2026-01-10"})")
+                .status,
+            200);
   auto outside = c.post("/api/roadmap/initiatives", body("P-2", 2029, 2032, "aplikasi_spbe"));
   EXPECT_EQ(outside.error_code(), "roadmap.outside_period");
-  EXPECT_EQ(c.post("/api/roadmap/initiatives/" + id + "/monitoring", R"({"year":2026,"progress":140,"status":"berjalan"})").error_code(),
-            "validation.invalid_value");
-  ASSERT_EQ(c.post("/api/roadmap/initiatives/" + id + "/monitoring", R"({"year":2026,"progress":40,"status":"berjalan","note":"Pengadaan selesai"})").status, 201);
+  EXPECT_EQ(
+      c.post("/api/roadmap/initiatives/" + id + "/monitoring", R"({"year":2026,"progress":140,"status":"berjalan"})")
+          .error_code(),
+      "validation.invalid_value");
+  ASSERT_EQ(c.post("/api/roadmap/initiatives/" + id + "/monitoring",
+                   R"({"year":2026,"progress":40,"status":"berjalan","note":"Pengadaan selesai"})")
+                .status,
+            201);
   auto got = c.get("/api/roadmap/initiatives/" + id);
   EXPECT_EQ(got.json.at("status").as_string(), "berjalan");
   EXPECT_EQ(got.json.at("monitoring").as_array().size(), 1u);
@@ -289,7 +339,9 @@ std::vector<std::pair<std::string, std::string>> document_findings_open(Client& 
   return out;
 }
 
-std::string doc_refusal_citation(const Reply& r) { return std::string(r.json.at("error").at("rule").at("citation").as_string()); }
+std::string doc_refusal_citation(const Reply& r) {
+  return std::string(r.json.at("error").at("rule").at("citation").as_string());
+}
 
 }  // namespace
 
@@ -320,7 +372,8 @@ TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchit
   EXPECT_EQ(missing[0].first, "Rencana Induk SPBE");
   EXPECT_EQ(missing[0].second, "Pasal 3 ayat (1) huruf a");
 
-  auto plan = c.post("/api/architecture/documents", R"({"kind":"rencana_induk","period_start":2025,"period_end":2029})");
+  auto plan =
+      c.post("/api/architecture/documents", R"({"kind":"rencana_induk","period_start":2025,"period_end":2029})");
   ASSERT_EQ(plan.status, 201) << plan.body;
   std::string plan_id = text_of(plan.json, "id");
   EXPECT_EQ(text_of(plan.json, "title"), "Rencana Induk SPBE Kabupaten Lampung Timur");
@@ -336,8 +389,9 @@ TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchit
   auto wrong = c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"arsitektur":")" + roadmap_id + R"("}})");
   EXPECT_EQ(wrong.error_code(), "validation.invalid_value");
   EXPECT_EQ(wrong.rule_id(), "LTM-05-2");
-  EXPECT_EQ(c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"strategi":")" + arch_id + R"("}})").error_code(),
-            "validation.invalid_value");
+  EXPECT_EQ(
+      c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"strategi":")" + arch_id + R"("}})").error_code(),
+      "validation.invalid_value");
   EXPECT_TRUE(c.get("/api/architecture/documents/" + plan_id).json.at("parts").as_object().empty());
   auto linked = c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"arsitektur":")" + arch_id + R"("}})");
   ASSERT_EQ(linked.status, 200) << linked.body;
@@ -345,7 +399,9 @@ TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchit
 
   // Set by Peraturan Bupati: without its number or date nothing is set, citing Pasal 5 ayat (3).
   auto approver = user(in, c, "lampung-timur", "sekda.uji", "approver", "");
-  auto approve = [&](const std::string& body) { return approver.post("/api/architecture/documents/" + plan_id + "/approve", body); };
+  auto approve = [&](const std::string& body) {
+    return approver.post("/api/architecture/documents/" + plan_id + "/approve", body);
+  };
   auto no_number = approve(R"({"instrument_date":"2025-02-03"})");
   EXPECT_EQ(no_number.error_code(), "validation.missing_field");
   EXPECT_EQ(no_number.rule_id(), "LTM-05-3");
@@ -359,7 +415,9 @@ TEST_P(ArchitectureApiTest, MasterPlanIsSetByPeraturanBupatiAndContainsTheArchit
   EXPECT_EQ(no_roadmap.json.at("error").at("details").at("missing"), (boost::json::array{"peta_rencana"}));
   EXPECT_EQ(text_of(c.get("/api/architecture/documents/" + plan_id).json, "status"), "draft");
 
-  ASSERT_EQ(c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"peta_rencana":")" + roadmap_id + R"("}})").status, 200);
+  ASSERT_EQ(
+      c.patch("/api/architecture/documents/" + plan_id, R"({"parts":{"peta_rencana":")" + roadmap_id + R"("}})").status,
+      200);
   auto set = approve(R"({"instrument_number":"12","instrument_date":"2025-02-03"})");
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_EQ(text_of(set.json, "status"), "approved");
@@ -381,12 +439,17 @@ TEST_P(ArchitectureApiTest, AYearWithoutAMasterPlanReviewIsNotAViolation) {
   auto c = admin_client(in, "lampung-timur");
   auto arch = c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2024})");
   auto roadmap = c.post("/api/architecture/documents", R"({"kind":"peta_rencana","period_start":2024})");
-  auto plan = c.post("/api/architecture/documents", R"({"kind":"rencana_induk","period_start":2024,"period_end":2028,"parts":{"arsitektur":")" +
-                                                         text_of(arch.json, "id") + R"(","peta_rencana":")" + text_of(roadmap.json, "id") + R"("}})");
+  auto plan = c.post("/api/architecture/documents",
+                     R"({"kind":"rencana_induk","period_start":2024,"period_end":2028,"parts":{"arsitektur":")" +
+                         text_of(arch.json, "id") + R"(","peta_rencana":")" + text_of(roadmap.json, "id") + R"("}})");
   ASSERT_EQ(plan.status, 201) << plan.body;
   std::string id = text_of(plan.json, "id");
   auto approver = user(in, c, "lampung-timur", "sekda.uji", "approver", "");
-  ASSERT_EQ(approver.post("/api/architecture/documents/" + id + "/approve", R"({"instrument_number":"5","instrument_date":"2024-01-15"})").status, 200);
+  ASSERT_EQ(approver
+                .post("/api/architecture/documents/" + id + "/approve",
+                      R"({"instrument_number":"5","instrument_date":"2024-01-15"})")
+                .status,
+            200);
   auto got = c.get("/api/architecture/documents/" + id);
   EXPECT_EQ(text_of(got.json, "schedule"), "annual");
   EXPECT_FALSE(got.json.at("review_mandatory").as_bool());
@@ -395,13 +458,16 @@ TEST_P(ArchitectureApiTest, AYearWithoutAMasterPlanReviewIsNotAViolation) {
   EXPECT_EQ(text_of(schedule[0], "due"), "2024-12-31");
   for (const auto& due : schedule) EXPECT_FALSE(due.at("overdue").as_bool()) << text_of(due, "label");
   auto on_schedule = check(c.get("/api/architecture/status"), "reviews_on_schedule");
-  for (const auto& item : on_schedule.at("items").as_array())
-    EXPECT_NE(text_of(item, "kind"), "rencana_induk");
+  for (const auto& item : on_schedule.at("items").as_array()) EXPECT_NE(text_of(item, "kind"), "rencana_induk");
   // A review is recorded with the article's reasons.
-  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews", R"({"date":"2025-03-01","reasons":["bosan"],"outcome":"tetap"})").rule_id(),
+  EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews",
+                   R"({"date":"2025-03-01","reasons":["bosan"],"outcome":"tetap"})")
+                .rule_id(),
             "LTM-07-1");
   EXPECT_EQ(c.post("/api/architecture/documents/" + id + "/reviews",
-                   R"({"date":"2025-03-01","reasons":["perubahan_kebijakan_strategis"],"outcome":"perlu_perubahan"})").status, 201);
+                   R"({"date":"2025-03-01","reasons":["perubahan_kebijakan_strategis"],"outcome":"perlu_perubahan"})")
+                .status,
+            201);
 }
 
 TEST_P(ArchitectureApiTest, RegionsWithoutAMasterPlanRefuseTheKind) {
@@ -421,7 +487,8 @@ TEST_P(ArchitectureApiTest, RegionsWithoutAMasterPlanRefuseTheKind) {
   // An architecture version has no parts to link.
   auto arch = c.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":2025})");
   ASSERT_EQ(arch.status, 201) << arch.body;
-  EXPECT_EQ(c.patch("/api/architecture/documents/" + text_of(arch.json, "id"), R"({"parts":{"peta_rencana":null}})").error_code(),
+  EXPECT_EQ(c.patch("/api/architecture/documents/" + text_of(arch.json, "id"), R"({"parts":{"peta_rencana":null}})")
+                .error_code(),
             "validation.invalid_value");
 }
 

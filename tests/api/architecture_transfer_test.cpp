@@ -29,13 +29,26 @@ void build_model(Client& c) {
   auto ag = agency_code(c, 0), other = agency_code(c, 1);
   std::string elements =
       "code;name;domain;level;parent_code;reference_code;owner_agency_code;state;description;attr.service_type;attr.infra_type\n"
-      "L-1;Layanan Perizinan \"Satu Pintu\";layanan;3;;RAL.02;" + ag + ";as_is;Izin & non-izin <cepat>;publik;\n"
-      "L-1.1;Izin Usaha Mikro;layanan;4;L-1;;" + ag + ";to_be;;;\n"
-      "PB-1;Verifikasi Berkas;proses_bisnis;3;;;" + ag + ";as_is;;;\n"
-      "A-1;SiCantik Cloud;aplikasi;3;;;" + other + ";as_is;;;\n"
-      "D-1;Data Perizinan;data_informasi;3;;;" + other + ";as_is;;;\n"
-      "I-1;Pusat Data Kota;infrastruktur;3;;;" + other + ";as_is;;;pusat_data\n"
-      "K-1;Enkripsi Basis Data;keamanan;3;;;" + other + ";to_be;;;\n";
+      "L-1;Layanan Perizinan \"Satu Pintu\";layanan;3;;RAL.02;" +
+      ag +
+      ";as_is;Izin & non-izin <cepat>;publik;\n"
+      "L-1.1;Izin Usaha Mikro;layanan;4;L-1;;" +
+      ag +
+      ";to_be;;;\n"
+      "PB-1;Verifikasi Berkas;proses_bisnis;3;;;" +
+      ag +
+      ";as_is;;;\n"
+      "A-1;SiCantik Cloud;aplikasi;3;;;" +
+      other +
+      ";as_is;;;\n"
+      "D-1;Data Perizinan;data_informasi;3;;;" +
+      other +
+      ";as_is;;;\n"
+      "I-1;Pusat Data Kota;infrastruktur;3;;;" +
+      other +
+      ";as_is;;;pusat_data\n"
+      "K-1;Enkripsi Basis Data;keamanan;3;;;" +
+      other + ";to_be;;;\n";
   ASSERT_EQ(upload(c, "dry_run=false&kind=elements", "text/csv", elements).status, 200);
   std::string relations =
       "source_code,type,target_code,description\n"
@@ -52,12 +65,20 @@ TEST_P(ArchitectureTransferTest, ADryRunReportsEveryBadRowAndChangesNothing) {
   auto c = admin_client(in, "bontang");
   auto ag = agency_code(c, 0);
   auto before = ledger_size(in);
-  std::string csv = "code,name,domain,owner_agency_code,state\n"
-                    "L-1,Layanan Baik,layanan," + ag + ",as_is\n"
-                    "L-2,Layanan Tanpa Pemilik,layanan,TIDAK-ADA,as_is\n"
-                    "X-1,Sihir,sihir," + ag + ",as_is\n"
-                    "L-1,Duplikat Dalam Berkas,aplikasi," + ag + ",as_is\n"
-                    "L-3,Status Aneh,layanan," + ag + ",rusak\n";
+  std::string csv =
+      "code,name,domain,owner_agency_code,state\n"
+      "L-1,Layanan Baik,layanan," +
+      ag +
+      ",as_is\n"
+      "L-2,Layanan Tanpa Pemilik,layanan,TIDAK-ADA,as_is\n"
+      "X-1,Sihir,sihir," +
+      ag +
+      ",as_is\n"
+      "L-1,Duplikat Dalam Berkas,aplikasi," +
+      ag +
+      ",as_is\n"
+      "L-3,Status Aneh,layanan," +
+      ag + ",rusak\n";
   auto dry = upload(c, "dry_run=true&kind=elements", "text/csv", csv);
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_FALSE(dry.json.at("ok").as_bool());
@@ -72,10 +93,16 @@ TEST_P(ArchitectureTransferTest, ADryRunReportsEveryBadRowAndChangesNothing) {
   EXPECT_EQ(ledger_size(in), before);
 
   EXPECT_EQ(upload(c, "dry_run=true", kXlsx, "PK\x03\x04 this is not a workbook").error_code(), "import.invalid_file");
-  EXPECT_EQ(upload(c, "dry_run=true", "application/xml", "<!DOCTYPE x [<!ENTITY a 'aaaa'>]><model/>").error_code(), "import.invalid_file");
+  EXPECT_EQ(upload(c, "dry_run=true", "application/xml", "<!DOCTYPE x [<!ENTITY a 'aaaa'>]><model/>").error_code(),
+            "import.invalid_file");
   EXPECT_EQ(upload(c, "dry_run=true", "application/x-msdownload", "MZ").error_code(), "request.unsupported_media_type");
   EXPECT_EQ(upload(c, "dry_run=perhaps", "text/csv", csv).error_code(), "request.invalid_query");
-  EXPECT_EQ(upload(c, "dry_run=true&kind=elements", "text/csv", "code,name\nL-1,x\n").json.at("problems").at(0).at("column").as_string(), "domain");
+  EXPECT_EQ(upload(c, "dry_run=true&kind=elements", "text/csv", "code,name\nL-1,x\n")
+                .json.at("problems")
+                .at(0)
+                .at("column")
+                .as_string(),
+            "domain");
   EXPECT_EQ(ledger_size(in), before);
 }
 
@@ -114,7 +141,8 @@ TEST_P(ArchitectureTransferTest, XlsxExportImportedElsewhereGivesTheSameModel) {
   auto imported = upload(cb, "dry_run=false", kXlsx, xlsx.body);
   ASSERT_EQ(imported.status, 200) << imported.body;
   EXPECT_EQ(imported.json.at("elements_created").as_int64(), 7);
-  EXPECT_TRUE(cb.get("/api/architecture/export.xml").body == ca.get("/api/architecture/export.xml").body) << "models differ";
+  EXPECT_TRUE(cb.get("/api/architecture/export.xml").body == ca.get("/api/architecture/export.xml").body)
+      << "models differ";
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ArchitectureTransferTest, ::testing::ValuesIn(test_support::backends()));

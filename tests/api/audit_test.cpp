@@ -25,30 +25,91 @@ namespace {
 
 struct AuditRegion {
   std::string profile;
-  std::string khusus;                       // an Aplikasi Khusus category
-  std::set<std::string> app_scope;          // codes in scope of the application audit (APL-K khusus, APL-U umum)
-  std::string infra_cadence;                // the article of the infrastructure cadence; empty: 'berkala', no period
-  std::string app_scope_rule;               // the article refusing APL-U in an application audit; empty: in scope
+  std::string khusus;               // an Aplikasi Khusus category
+  std::set<std::string> app_scope;  // codes in scope of the application audit (APL-K khusus, APL-U umum)
+  std::string infra_cadence;        // the article of the infrastructure cadence; empty: 'berkala', no period
+  std::string app_scope_rule;       // the article refusing APL-U in an application audit; empty: in scope
   std::string auditor_rule;
   bool certified_allowed = false;
-  std::string internal_rule;                // internal audit a month ahead; empty: not required
-  std::string team_rule;                    // audit team decree; empty: not required
-  std::string routing_rule;                 // results routed through the Ketua Tim Koordinasi; empty: none
+  std::string internal_rule;                  // internal audit a month ahead; empty: not required
+  std::string team_rule;                      // audit team decree; empty: not required
+  std::string routing_rule;                   // results routed through the Ketua Tim Koordinasi; empty: none
   std::string app_cadence, security_cadence;  // the cadence articles of the application and security audits
-  std::string types_rule, aspects_rule;     // the list of the three types, the four aspects
+  std::string types_rule, aspects_rule;       // the list of the three types, the four aspects
 };
 
 const std::vector<AuditRegion>& audit_regions() {
   static const std::vector<AuditRegion> k = {
-      {"bandar-lampung", "aplikasi_khusus", {"APL-K"}, "BDL-40-3", "BDL-42-1", "BDL-39-4", false, "BDL-39-6", "BDL-40-1", "", "BDL-40-3",
-       "BDL-40-3", "BDL-39-1", "BDL-39-2"},
-      {"balikpapan", "aplikasi_khusus", {"APL-K"}, "BPN-39-1", "BPN-40-1", "BPN-38-3", false, "", "", "", "BPN-40-3", "BPN-41-2", "BPN-38-1",
+      {"bandar-lampung",
+       "aplikasi_khusus",
+       {"APL-K"},
+       "BDL-40-3",
+       "BDL-42-1",
+       "BDL-39-4",
+       false,
+       "BDL-39-6",
+       "BDL-40-1",
+       "",
+       "BDL-40-3",
+       "BDL-40-3",
+       "BDL-39-1",
+       "BDL-39-2"},
+      {"balikpapan",
+       "aplikasi_khusus",
+       {"APL-K"},
+       "BPN-39-1",
+       "BPN-40-1",
+       "BPN-38-3",
+       false,
+       "",
+       "",
+       "",
+       "BPN-40-3",
+       "BPN-41-2",
+       "BPN-38-1",
        "BPN-38-2"},
-      {"lampung-timur", "aplikasi_khusus", {"APL-K", "APL-U"}, "", "", "LTM-34-4", false, "LTM-34-5", "", "", "", "", "LTM-34-2", "LTM-34-2"},
-      {"bontang", "aplikasi_khusus", {"APL-K"}, "BTG-45-1", "BTG-46-1", "BTG-44-3", false, "", "", "", "BTG-46-1", "BTG-47-1", "BTG-44-1",
+      {"lampung-timur",
+       "aplikasi_khusus",
+       {"APL-K", "APL-U"},
+       "",
+       "",
+       "LTM-34-4",
+       false,
+       "LTM-34-5",
+       "",
+       "",
+       "",
+       "",
+       "LTM-34-2",
+       "LTM-34-2"},
+      {"bontang",
+       "aplikasi_khusus",
+       {"APL-K"},
+       "BTG-45-1",
+       "BTG-46-1",
+       "BTG-44-3",
+       false,
+       "",
+       "",
+       "",
+       "BTG-46-1",
+       "BTG-47-1",
+       "BTG-44-1",
        "BTG-44-1"},
-      {"madiun", "aplikasi_khusus_pd", {"APL-K", "APL-U"}, "MDN-41-1", "", "MDN-40-3", true, "", "", "MDN-41-1", "MDN-42-2", "MDN-43-1",
-       "MDN-40-1", "MDN-40-1"},
+      {"madiun",
+       "aplikasi_khusus_pd",
+       {"APL-K", "APL-U"},
+       "MDN-41-1",
+       "",
+       "MDN-40-3",
+       true,
+       "",
+       "",
+       "MDN-41-1",
+       "MDN-42-2",
+       "MDN-43-1",
+       "MDN-40-1",
+       "MDN-40-1"},
   };
   return k;
 }
@@ -56,13 +117,15 @@ const std::vector<AuditRegion>& audit_regions() {
 /// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
 std::string audit_citation(const std::string& rule) {
   static const std::map<std::string, std::string> k = {
-      {"BDL-39-4", "Pasal 39 ayat (4)"}, {"BDL-39-6", "Pasal 39 ayat (6)"}, {"BDL-40-1", "Pasal 40 ayat (1)"}, {"BDL-40-3", "Pasal 40 ayat (3)"},
-      {"BDL-42-1", "Pasal 42 ayat (1)"}, {"BPN-38-3", "Pasal 38 ayat (3)"}, {"BPN-39-1", "Pasal 39 ayat (1)"}, {"BPN-40-1", "Pasal 40 ayat (1)"},
-      {"LTM-34-4", "Pasal 34 ayat (4)"}, {"LTM-34-5", "Pasal 34 ayat (5)"}, {"BTG-44-3", "Pasal 44 ayat (3)"}, {"BTG-45-1", "Pasal 45 ayat (1)"},
+      {"BDL-39-4", "Pasal 39 ayat (4)"}, {"BDL-39-6", "Pasal 39 ayat (6)"}, {"BDL-40-1", "Pasal 40 ayat (1)"},
+      {"BDL-40-3", "Pasal 40 ayat (3)"}, {"BDL-42-1", "Pasal 42 ayat (1)"}, {"BPN-38-3", "Pasal 38 ayat (3)"},
+      {"BPN-39-1", "Pasal 39 ayat (1)"}, {"BPN-40-1", "Pasal 40 ayat (1)"}, {"LTM-34-4", "Pasal 34 ayat (4)"},
+      {"LTM-34-5", "Pasal 34 ayat (5)"}, {"BTG-44-3", "Pasal 44 ayat (3)"}, {"BTG-45-1", "Pasal 45 ayat (1)"},
       {"BTG-46-1", "Pasal 46 ayat (1)"}, {"MDN-40-3", "Pasal 40 ayat (3)"}, {"MDN-41-1", "Pasal 41 ayat (1)"},
-      {"BDL-39-1", "Pasal 39 ayat (1)"}, {"BDL-39-2", "Pasal 39 ayat (2)"}, {"BPN-38-1", "Pasal 38 ayat (1)"}, {"BPN-38-2", "Pasal 38 ayat (2)"},
-      {"BPN-40-3", "Pasal 40 ayat (3)"}, {"BPN-41-2", "Pasal 41 ayat (2)"}, {"LTM-34-2", "Pasal 34 ayat (2)"}, {"BTG-44-1", "Pasal 44 ayat (1)"},
-      {"BTG-47-1", "Pasal 47 ayat (1)"}, {"MDN-40-1", "Pasal 40 ayat (1)"}, {"MDN-42-2", "Pasal 42 ayat (2)"}, {"MDN-43-1", "Pasal 43 ayat (1)"},
+      {"BDL-39-1", "Pasal 39 ayat (1)"}, {"BDL-39-2", "Pasal 39 ayat (2)"}, {"BPN-38-1", "Pasal 38 ayat (1)"},
+      {"BPN-38-2", "Pasal 38 ayat (2)"}, {"BPN-40-3", "Pasal 40 ayat (3)"}, {"BPN-41-2", "Pasal 41 ayat (2)"},
+      {"LTM-34-2", "Pasal 34 ayat (2)"}, {"BTG-44-1", "Pasal 44 ayat (1)"}, {"BTG-47-1", "Pasal 47 ayat (1)"},
+      {"MDN-40-1", "Pasal 40 ayat (1)"}, {"MDN-42-2", "Pasal 42 ayat (2)"}, {"MDN-43-1", "Pasal 43 ayat (1)"},
   };
   auto it = k.find(rule);
   return it == k.end() ? "(no citation expected for " + rule + ")" : it->second;
@@ -70,7 +133,8 @@ std::string audit_citation(const std::string& rule) {
 
 /// The citation a refusal carries.
 std::string audit_refusal_citation(const Reply& r) {
-  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule")) return "";
+  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule"))
+    return "";
   return text_of(r.json.at("error").at("rule"), "citation");
 }
 
@@ -89,7 +153,8 @@ std::string audit_today(Instance& in) {
 std::string months_from(const std::string& date, int n) { return regulation::add_months(date, n); }
 
 /// Imports live applications (code, category) through the inventory import; returns code -> id.
-std::map<std::string, std::string> import_audit_apps(Client& c, const std::vector<std::pair<std::string, std::string>>& apps) {
+std::map<std::string, std::string> import_audit_apps(Client& c,
+                                                     const std::vector<std::pair<std::string, std::string>>& apps) {
   auto t = c.get("/api/applications/import/template.csv");
   EXPECT_EQ(t.status, 200);
   auto body = t.body.substr(t.body.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
@@ -110,7 +175,8 @@ std::map<std::string, std::string> import_audit_apps(Client& c, const std::vecto
     for (std::size_t i = 0; i < row.size(); ++i) csv += (i ? "," : "") + row[i];
     csv += "\r\n";
   }
-  auto r = c.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
+  auto r =
+      c.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
   EXPECT_EQ(r.status, 200) << r.body;
   std::map<std::string, std::string> ids;
   auto list = c.get("/api/applications?per_page=100");
@@ -119,14 +185,17 @@ std::map<std::string, std::string> import_audit_apps(Client& c, const std::vecto
     return ids;
   }
   for (const auto& a : list.json.at("items").as_array())
-    if (a.as_object().contains("code")) ids[text_of(a, "code")] = text_of(a, "id");
-    else ADD_FAILURE() << json_text(a);
+    if (a.as_object().contains("code"))
+      ids[text_of(a, "code")] = text_of(a, "id");
+    else
+      ADD_FAILURE() << json_text(a);
   return ids;
 }
 
 std::string add_infrastructure(Client& c, const std::string& code, const std::string& agency) {
-  auto r = c.post("/api/architecture/elements", R"({"domain":"infrastruktur","code":")" + code + R"(","name":"Server )" + code +
-                                                    R"(","owner_agency_id":")" + agency + R"(","attributes":{"infra_type":"perangkat_keras"}})");
+  auto r = c.post("/api/architecture/elements", R"({"domain":"infrastruktur","code":")" + code +
+                                                    R"(","name":"Server )" + code + R"(","owner_agency_id":")" +
+                                                    agency + R"(","attributes":{"infra_type":"perangkat_keras"}})");
   EXPECT_EQ(r.status, 201) << r.body;
   return r.status == 201 ? text_of(r.json, "id") : "";
 }
@@ -138,10 +207,11 @@ std::string audit_ids_json(const std::vector<std::string>& ids) {
 }
 
 /// A programme body; `extra` adds members (leading comma).
-std::string programme_body(const std::string& type, const std::vector<std::string>& objects, const std::string& start, const std::string& end,
-                      const std::string& extra = "") {
-  return R"({"type":")" + type + R"(","title":"Audit )" + type + R"(","aspects":["tata_kelola","kinerja"],"object_ids":)" +
-         audit_ids_json(objects) + R"(,"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024","planned_start":")" +
+std::string programme_body(const std::string& type, const std::vector<std::string>& objects, const std::string& start,
+                           const std::string& end, const std::string& extra = "") {
+  return R"({"type":")" + type + R"(","title":"Audit )" + type +
+         R"(","aspects":["tata_kelola","kinerja"],"object_ids":)" + audit_ids_json(objects) +
+         R"(,"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024","planned_start":")" +
          start + R"(","planned_end":")" + end + "\"" + extra + "}";
 }
 
@@ -153,12 +223,14 @@ Reply audit_step(Client& c, const std::string& id, const std::string& to, const 
 
 /// An external audit of `objects` whose report arrives on `report`, with its internal audit a month
 /// ahead where the region requires one; returns the external programme id.
-std::string completed_audit(Client& c, const AuditRegion& region, const std::string& type, const std::vector<std::string>& objects,
-                            const std::string& start, const std::string& report) {
+std::string completed_audit(Client& c, const AuditRegion& region, const std::string& type,
+                            const std::vector<std::string>& objects, const std::string& start,
+                            const std::string& report) {
   std::string extra = region.team_rule.empty() ? "" : kAuditTeamDecree;
   if (!region.internal_rule.empty()) {
-    auto internal = c.post("/api/audit/programmes", programme_body(type, objects, months_from(start, -3), months_from(start, -2),
-                                                              R"(,"kind":"internal")" + extra));
+    auto internal = c.post(
+        "/api/audit/programmes",
+        programme_body(type, objects, months_from(start, -3), months_from(start, -2), R"(,"kind":"internal")" + extra));
     EXPECT_EQ(internal.status, 201) << internal.body;
     auto iid = text_of(internal.json, "id");
     EXPECT_EQ(audit_step(c, iid, "dimulai", months_from(start, -3)).status, 200);
@@ -184,7 +256,8 @@ std::set<std::string> object_codes(const Reply& r) {
 std::map<std::string, std::string> open_audit_citations(Client& c, const std::string& object) {
   std::map<std::string, std::string> out;
   auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
-  for (const auto& f : r.json.at("items").as_array()) out[text_of(f.at("rule"), "id")] = text_of(f.at("rule"), "citation");
+  for (const auto& f : r.json.at("items").as_array())
+    out[text_of(f.at("rule"), "id")] = text_of(f.at("rule"), "citation");
   return out;
 }
 
@@ -200,11 +273,14 @@ std::string audit_code(ErrorCode code) { return std::string(error_code_string(co
 
 /// "2026-10-05" as a user reads it in the summary PDF: "5 Oktober 2026".
 std::string audit_long_date(const std::string& ymd) {
-  static const char* kNames[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"};
-  return std::to_string(std::stoi(ymd.substr(8, 2))) + " " + kNames[std::stoi(ymd.substr(5, 2)) - 1] + " " + ymd.substr(0, 4);
+  static const char* kNames[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  return std::to_string(std::stoi(ymd.substr(8, 2))) + " " + kNames[std::stoi(ymd.substr(5, 2)) - 1] + " " +
+         ymd.substr(0, 4);
 }
 
-Reply upload_audit_report(Client& c, const std::string& programme, const std::string& filename, const std::string& bytes) {
+Reply upload_audit_report(Client& c, const std::string& programme, const std::string& filename,
+                          const std::string& bytes) {
   return c.send("POST", "/api/audit/programmes/" + programme + "/reports?filename=" + filename, bytes,
                 {{"content-type", "application/octet-stream"}});
 }
@@ -247,14 +323,16 @@ TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
     auto kominfo = agency_id(admin, "DISKOMINFO");
     auto today = audit_today(in);
     auto apps = import_audit_apps(admin, {{"APL-K", region.khusus}, {"APL-U", "aplikasi_umum"}});
-    auto old_server = add_infrastructure(admin, "INF-01", kominfo), recent_server = add_infrastructure(admin, "INF-02", kominfo);
+    auto old_server = add_infrastructure(admin, "INF-01", kominfo),
+         recent_server = add_infrastructure(admin, "INF-02", kominfo);
 
     // Scope per type, as the region's articles state it.
     EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=aplikasi")), region.app_scope);
     auto security = region.app_scope;
     security.insert({"INF-01", "INF-02"});
     EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=keamanan")), security);
-    EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=infrastruktur")), (std::set<std::string>{"INF-01", "INF-02"}));
+    EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=infrastruktur")),
+              (std::set<std::string>{"INF-01", "INF-02"}));
 
     // INF-01 last audited 25 months ago, INF-02 23 months ago.
     completed_audit(admin, region, "infrastruktur", {old_server}, months_from(today, -26), months_from(today, -25));
@@ -282,7 +360,8 @@ TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
     struct Audited {
       std::string type, code, rule;
     };
-    for (const auto& [type, audited_code, rule] : {Audited{"aplikasi", "APL-K", region.app_cadence}, Audited{"keamanan", "INF-01", region.security_cadence}}) {
+    for (const auto& [type, audited_code, rule] :
+         {Audited{"aplikasi", "APL-K", region.app_cadence}, Audited{"keamanan", "INF-01", region.security_cadence}}) {
       bool seen = false;
       auto listed = admin.get("/api/audit/objects?type=" + type);  // kept: the loop reads into it
       for (const auto& o : listed.json.at("items").as_array()) {
@@ -308,7 +387,8 @@ TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
       EXPECT_TRUE(object_codes(due).empty());
     } else {
       EXPECT_EQ(object_codes(due), (std::set<std::string>{"INF-01", "INF-02"}));
-      EXPECT_EQ(object_codes(admin.get("/api/audit/due?type=infrastruktur&within_days=10")), (std::set<std::string>{"INF-01"}));
+      EXPECT_EQ(object_codes(admin.get("/api/audit/due?type=infrastruktur&within_days=10")),
+                (std::set<std::string>{"INF-01"}));
     }
 
     // Overdue becomes a compliance finding citing the region's article; on time does not.
@@ -317,8 +397,10 @@ TEST_P(AuditTest, EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue) {
     EXPECT_EQ(old_rules.count(region.infra_cadence), region.infra_cadence.empty() ? 0u : 1u);
     EXPECT_EQ(old_rules.count(region.security_cadence), region.security_cadence.empty() ? 0u : 1u);
     if (!region.security_cadence.empty())
-      EXPECT_EQ(open_audit_citations(admin, old_server)[region.security_cadence], audit_citation(region.security_cadence));
-    if (!region.infra_cadence.empty()) EXPECT_EQ(open_audit_citations(admin, old_server)[region.infra_cadence], audit_citation(region.infra_cadence));
+      EXPECT_EQ(open_audit_citations(admin, old_server)[region.security_cadence],
+                audit_citation(region.security_cadence));
+    if (!region.infra_cadence.empty())
+      EXPECT_EQ(open_audit_citations(admin, old_server)[region.infra_cadence], audit_citation(region.infra_cadence));
     EXPECT_TRUE(open_audit_rules(admin, recent_server).empty());
   }
 }
@@ -377,18 +459,20 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
     EXPECT_EQ(server_as_app.error_code(), audit_code(audit::kNotInScope));
 
     // Who may audit: an institution with its accreditation reference; a certified auditor only in Madiun.
-    auto no_reference = admin.post("/api/audit/programmes",
-                                   R"({"type":"infrastruktur","title":"Audit","aspects":["kinerja"],"object_ids":[")" + server +
-                                       R"("],"auditor_kind":"lembaga_terakreditasi","auditor_name":"PT Audit","planned_start":")" + start +
-                                       R"(","planned_end":")" + end + "\"" + decree + "}");
+    auto no_reference =
+        admin.post("/api/audit/programmes",
+                   R"({"type":"infrastruktur","title":"Audit","aspects":["kinerja"],"object_ids":[")" + server +
+                       R"("],"auditor_kind":"lembaga_terakreditasi","auditor_name":"PT Audit","planned_start":")" +
+                       start + R"(","planned_end":")" + end + "\"" + decree + "}");
     EXPECT_EQ(no_reference.status, 422);
     EXPECT_EQ(no_reference.error_code(), audit_code(audit::kGateRefused));
     EXPECT_EQ(no_reference.rule_id(), region.auditor_rule);
     EXPECT_EQ(audit_refusal_citation(no_reference), audit_citation(region.auditor_rule));
-    auto certified = admin.post("/api/audit/programmes",
-                                R"({"type":"infrastruktur","title":"Audit","aspects":["kinerja"],"object_ids":[")" + server +
-                                    R"("],"auditor_kind":"auditor_tersertifikasi","auditor_name":"Budi, CISA","auditor_reference":"CISA-123","planned_start":")" +
-                                    start + R"(","planned_end":")" + end + "\"" + decree + "}");
+    auto certified = admin.post(
+        "/api/audit/programmes",
+        R"({"type":"infrastruktur","title":"Audit","aspects":["kinerja"],"object_ids":[")" + server +
+            R"("],"auditor_kind":"auditor_tersertifikasi","auditor_name":"Budi, CISA","auditor_reference":"CISA-123","planned_start":")" +
+            start + R"(","planned_end":")" + end + "\"" + decree + "}");
     if (region.certified_allowed) {
       EXPECT_EQ(certified.status, 201) << certified.body;
     } else {
@@ -396,10 +480,11 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
       EXPECT_EQ(certified.rule_id(), region.auditor_rule);
       EXPECT_EQ(audit_refusal_citation(certified), audit_citation(region.auditor_rule));
     }
-    auto no_aspects = admin.post("/api/audit/programmes",
-                                 R"({"type":"infrastruktur","title":"Audit","aspects":[],"object_ids":[")" + server +
-                                     R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"A-1","planned_start":")" +
-                                     start + R"(","planned_end":")" + end + "\"" + decree + "}");
+    auto no_aspects = admin.post(
+        "/api/audit/programmes",
+        R"({"type":"infrastruktur","title":"Audit","aspects":[],"object_ids":[")" + server +
+            R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"A-1","planned_start":")" +
+            start + R"(","planned_end":")" + end + "\"" + decree + "}");
     EXPECT_EQ(no_aspects.status, 422);
     EXPECT_EQ(no_aspects.rule_id(), region.aspects_rule);  // the article listing the four aspects
     EXPECT_EQ(audit_refusal_citation(no_aspects), audit_citation(region.aspects_rule));
@@ -415,7 +500,8 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
       EXPECT_EQ(without_decree.status, 422);
       EXPECT_EQ(without_decree.rule_id(), region.team_rule);
       EXPECT_EQ(audit_refusal_citation(without_decree), audit_citation(region.team_rule));
-      auto with_decree = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end, decree));
+      auto with_decree =
+          admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end, decree));
       ASSERT_EQ(with_decree.status, 201) << with_decree.body;
       EXPECT_EQ(text_of(with_decree.json, "team_agency_id"), agency_id(admin, "INSPEKTORAT"));
       EXPECT_EQ(text_of(with_decree.json, "team_decree_number"), "188/45/III.02/2024");
@@ -428,7 +514,8 @@ TEST_P(AuditTest, AProgrammeIsPlannedOnlyAsTheRegionAllows) {
     // Every user reads; only the audit managers plan.
     auto op = user(in, admin, region.profile, "op.audit", "agency_operator", kominfo);
     EXPECT_EQ(op.get("/api/audit/programmes").status, 200);
-    EXPECT_EQ(op.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end, decree)).status, 403);
+    EXPECT_EQ(op.post("/api/audit/programmes", programme_body("infrastruktur", {server}, start, end, decree)).status,
+              403);
   }
 }
 
@@ -464,27 +551,31 @@ TEST_P(AuditTest, TheExternalAuditWaitsForTheInternalAuditAMonthAhead) {
     EXPECT_EQ(text_of(refused.json.at("error").at("details"), "internal_deadline"), deadline);
 
     // An internal audit planned to end after the deadline is refused at planning.
-    auto late_plan = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, -3), months_from(today, -1),
-                                                                   R"(,"kind":"internal")" + decree));
+    auto late_plan =
+        admin.post("/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, -3),
+                                                           months_from(today, -1), R"(,"kind":"internal")" + decree));
     ASSERT_EQ(late_plan.status, 201) << late_plan.body;
     auto refused_link = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, start, today,
-                                                                      decree + R"(,"internal_programme_id":")" + text_of(late_plan.json, "id") + "\""));
+                                                                           decree + R"(,"internal_programme_id":")" +
+                                                                               text_of(late_plan.json, "id") + "\""));
     EXPECT_EQ(refused_link.status, 422);
     EXPECT_EQ(refused_link.rule_id(), region.internal_rule);
     EXPECT_EQ(audit_refusal_citation(refused_link), audit_citation(region.internal_rule));
 
     // Planned in time, but its report came after the deadline: still refused.
-    auto internal = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, -4), months_from(today, -3),
-                                                                  R"(,"kind":"internal")" + decree));
+    auto internal =
+        admin.post("/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, -4),
+                                                           months_from(today, -3), R"(,"kind":"internal")" + decree));
     ASSERT_EQ(internal.status, 201) << internal.body;
     auto iid = text_of(internal.json, "id");
-    auto external = admin.post("/api/audit/programmes", programme_body("keamanan", {server}, start, today,
-                                                                  decree + R"(,"internal_programme_id":")" + iid + "\""));
+    auto external = admin.post(
+        "/api/audit/programmes",
+        programme_body("keamanan", {server}, start, today, decree + R"(,"internal_programme_id":")" + iid + "\""));
     ASSERT_EQ(external.status, 201) << external.body;
     auto eid = text_of(external.json, "id");
     EXPECT_EQ(audit_step(admin, eid, "dimulai", start).rule_id(), region.internal_rule);  // internal not started
     ASSERT_EQ(audit_step(admin, iid, "dimulai", months_from(today, -4)).status, 200);
-    EXPECT_EQ(audit_step(admin, eid, "dimulai", start).rule_id(), region.internal_rule);  // not complete
+    EXPECT_EQ(audit_step(admin, eid, "dimulai", start).rule_id(), region.internal_rule);        // not complete
     ASSERT_EQ(audit_step(admin, iid, "laporan_diterima", months_from(today, -2)).status, 200);  // on the deadline day
     auto started = audit_step(admin, eid, "dimulai", start);
     EXPECT_EQ(started.status, 200) << started.body;
@@ -503,23 +594,26 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     auto server = add_infrastructure(admin, "INF-01", kominfo);
     auto today = audit_today(in);
     std::string decree = region.team_rule.empty() ? "" : kAuditTeamDecree;
-    auto p = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -2), today, decree));
+    auto p = admin.post("/api/audit/programmes",
+                        programme_body("infrastruktur", {server}, months_from(today, -2), today, decree));
     ASSERT_EQ(p.status, 201) << p.body;
     auto id = text_of(p.json, "id");
     if (!region.internal_rule.empty()) {
       // This test is about the steps; the internal audit gate has its own test.
-      auto internal = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -5), months_from(today, -4),
-                                                                    R"(,"kind":"internal")" + decree));
+      auto internal =
+          admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -5),
+                                                             months_from(today, -4), R"(,"kind":"internal")" + decree));
       auto iid = text_of(internal.json, "id");
       audit_step(admin, iid, "dimulai", months_from(today, -5));
       audit_step(admin, iid, "laporan_diterima", months_from(today, -4));
       p = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -2), today,
-                                                        decree + R"(,"internal_programme_id":")" + iid + "\""));
+                                                             decree + R"(,"internal_programme_id":")" + iid + "\""));
       id = text_of(p.json, "id");
     }
     auto ledger = ledger_size(in);
     EXPECT_EQ(audit_step(admin, id, "dimulai", "2999-01-01").status, 422);  // not in the future
-    EXPECT_EQ(audit_step(admin, id, "laporan_diterima", months_from(today, -1)).error_code(), audit_code(audit::kBadStep));  // not before it started
+    EXPECT_EQ(audit_step(admin, id, "laporan_diterima", months_from(today, -1)).error_code(),
+              audit_code(audit::kBadStep));  // not before it started
     ASSERT_EQ(audit_step(admin, id, "dimulai", months_from(today, -1)).status, 200);
     auto early = audit_step(admin, id, "laporan_diterima", months_from(today, -2));
     EXPECT_EQ(early.status, 422);  // a report dated before the audit began
@@ -527,9 +621,12 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     EXPECT_EQ(ledger_size(in), ledger + 1);
 
     // A finding during the audit, owned by the responsible agency.
-    auto f = admin.post("/api/audit/programmes/" + id + "/findings",
-                        R"({"object_id":")" + server + R"(","severity":"tinggi","title":"Patch tertinggal","recommendation":"Terapkan patch",)"
-                        R"("agency_id":")" + dinkes + R"(","agreed_action":"Patch bulanan","due_date":")" + months_from(today, -1) + "\"}");
+    auto f =
+        admin.post("/api/audit/programmes/" + id + "/findings",
+                   R"({"object_id":")" + server +
+                       R"(","severity":"tinggi","title":"Patch tertinggal","recommendation":"Terapkan patch",)"
+                       R"("agency_id":")" +
+                       dinkes + R"(","agreed_action":"Patch bulanan","due_date":")" + months_from(today, -1) + "\"}");
     ASSERT_EQ(f.status, 201) << f.body;
     auto fid = text_of(f.json, "id");
     auto board = admin.get("/api/audit/findings?agency=" + dinkes);
@@ -557,11 +654,13 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     auto verified = auditor.post("/api/audit/findings/" + fid + "/verification", R"({"date":")" + today + "\"}");
     ASSERT_EQ(verified.status, 200) << verified.body;
     EXPECT_EQ(text_of(verified.json, "state"), "terverifikasi");
-    EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/follow-up", follow).error_code(), audit_code(audit::kFindingClosed));
+    EXPECT_EQ(owner.post("/api/audit/findings/" + fid + "/follow-up", follow).error_code(),
+              audit_code(audit::kFindingClosed));
 
     // Madiun: the results go to the Walikota through the Ketua Tim Koordinasi, with both dates.
-    auto wrong_order = admin.post("/api/audit/programmes/" + id + "/routing",
-                                  R"({"sent_to_chair_on":")" + today + R"(","sent_to_head_on":")" + months_from(today, -1) + "\"}");
+    auto wrong_order =
+        admin.post("/api/audit/programmes/" + id + "/routing",
+                   R"({"sent_to_chair_on":")" + today + R"(","sent_to_head_on":")" + months_from(today, -1) + "\"}");
     EXPECT_EQ(wrong_order.status, 422);
     auto routed = admin.post("/api/audit/programmes/" + id + "/routing",
                              R"({"sent_to_chair_on":")" + today + R"(","sent_to_head_on":")" + today + "\"}");
@@ -576,7 +675,8 @@ TEST_P(AuditTest, StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency) {
     }
     ASSERT_EQ(audit_step(admin, id, "ditutup", today).status, 200);
     EXPECT_EQ(text_of(admin.get("/api/audit/programmes/" + id).json, "state_name"), "Ditutup");
-    EXPECT_EQ(admin.get("/api/audit/programmes/" + crypto::new_id()).error_code(), audit_code(audit::kProgrammeNotFound));
+    EXPECT_EQ(admin.get("/api/audit/programmes/" + crypto::new_id()).error_code(),
+              audit_code(audit::kProgrammeNotFound));
   }
 }
 
@@ -590,9 +690,12 @@ TEST_P(AuditTest, ReportsSummariesCorrectionsAndCoordinationAreRecorded) {
     auto today = audit_today(in);
     auto start = months_from(today, -3), report = months_from(today, -2);
     auto id = completed_audit(admin, region, "infrastruktur", {server}, start, report);
-    auto finding = admin.post("/api/audit/programmes/" + id + "/findings",
-                              R"({"object_id":")" + server + R"(","severity":"sedang","title":"Log akses tidak disimpan","recommendation":"Simpan log 1 tahun",)"
-                              R"("agency_id":")" + dinkes + R"(","agreed_action":"Aktifkan rotasi log","due_date":")" + months_from(today, 1) + "\"}");
+    auto finding = admin.post(
+        "/api/audit/programmes/" + id + "/findings",
+        R"({"object_id":")" + server +
+            R"(","severity":"sedang","title":"Log akses tidak disimpan","recommendation":"Simpan log 1 tahun",)"
+            R"("agency_id":")" +
+            dinkes + R"(","agreed_action":"Aktifkan rotasi log","due_date":")" + months_from(today, 1) + "\"}");
     ASSERT_EQ(finding.status, 201) << finding.body;
 
     // The report: PDF or DOCX by its content, bounded, under a name that is only ever displayed.
@@ -619,12 +722,14 @@ TEST_P(AuditTest, ReportsSummariesCorrectionsAndCoordinationAreRecorded) {
     EXPECT_EQ(text_of(reports.at(0), "filename"), "Laporan Audit Infrastruktur.pdf");  // newest first
     EXPECT_EQ(reports.at(0).at("version").as_int64(), 2);
     EXPECT_EQ(text_of(reports.at(0), "content_type"), "application/pdf");
-    EXPECT_EQ(text_of(reports.at(1), "content_type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    EXPECT_EQ(text_of(reports.at(1), "content_type"),
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     auto download = op.get("/api/audit/reports/" + text_of(reports.at(0), "id") + "/content");
     ASSERT_EQ(download.status, 200);
     EXPECT_EQ(download.body, pdf);
     EXPECT_NE(download.header("Content-Disposition").find("attachment"), std::string::npos);
-    EXPECT_EQ(op.get("/api/audit/reports/" + crypto::new_id() + "/content").error_code(), audit_code(audit::kReportNotFound));
+    EXPECT_EQ(op.get("/api/audit/reports/" + crypto::new_id() + "/content").error_code(),
+              audit_code(audit::kReportNotFound));
 
     // Coordination where the region's article asks for it (e.g. with the ministry); elsewhere refused.
     auto coordination = admin.post("/api/audit/programmes/" + id + "/coordination",
@@ -636,30 +741,41 @@ TEST_P(AuditTest, ReportsSummariesCorrectionsAndCoordinationAreRecorded) {
     } else {
       ASSERT_EQ(coordination.status, 201) << coordination.body;
       EXPECT_EQ(text_of(coordination.json.at("coordination_rule"), "id"), rule);
-      EXPECT_EQ(text_of(coordination.json.at("coordination_rule"), "citation"), infra_coordination_citation(region.profile));
+      EXPECT_EQ(text_of(coordination.json.at("coordination_rule"), "citation"),
+                infra_coordination_citation(region.profile));
       ASSERT_EQ(coordination.json.at("coordination").as_array().size(), 1u);
       EXPECT_EQ(text_of(coordination.json.at("coordination").at(0), "date"), report);
-      EXPECT_EQ(admin.post("/api/audit/programmes/" + id + "/coordination", R"({"date":")" + months_from(start, -1) + R"(","note":"x"})")
+      EXPECT_EQ(admin
+                    .post("/api/audit/programmes/" + id + "/coordination",
+                          R"({"date":")" + months_from(start, -1) + R"(","note":"x"})")
                     .error_code(),
                 audit_code(audit::kBadDate));  // before the audit began
     }
 
     // Closed: nothing changes except through a logged correction with its reason.
     ASSERT_EQ(audit_step(admin, id, "ditutup", today).status, 200);
-    auto closed_finding = admin.post("/api/audit/programmes/" + id + "/findings",
-                                     R"({"object_id":")" + server + R"(","severity":"rendah","title":"x","agency_id":")" + dinkes +
-                                         R"(","due_date":")" + today + "\"}");
+    auto closed_finding =
+        admin.post("/api/audit/programmes/" + id + "/findings",
+                   R"({"object_id":")" + server + R"(","severity":"rendah","title":"x","agency_id":")" + dinkes +
+                       R"(","due_date":")" + today + "\"}");
     EXPECT_EQ(closed_finding.error_code(), audit_code(audit::kProgrammeClosed));
     EXPECT_EQ(upload_audit_report(admin, id, "lagi.pdf", pdf).error_code(), audit_code(audit::kProgrammeClosed));
     auto corrections = "/api/audit/programmes/" + id + "/corrections";
     ledger = ledger_size(in);
     EXPECT_EQ(admin.post(corrections, R"({"field":"auditor_name","value":"BSSN RI","reason":""})").status, 422);
-    EXPECT_EQ(admin.post(corrections, R"({"field":"state","value":"dimulai","reason":"mengubah status program"})").status, 422);
-    auto disorder = admin.post(corrections, R"({"field":"report_date","value":")" + months_from(start, -1) + R"(","reason":"tanggal laporan salah ketik"})");
+    EXPECT_EQ(
+        admin.post(corrections, R"({"field":"state","value":"dimulai","reason":"mengubah status program"})").status,
+        422);
+    auto disorder = admin.post(corrections, R"({"field":"report_date","value":")" + months_from(start, -1) +
+                                                R"(","reason":"tanggal laporan salah ketik"})");
     EXPECT_EQ(disorder.error_code(), audit_code(audit::kBadDate));  // a report dated before the audit began
-    EXPECT_EQ(op.post(corrections, R"({"field":"auditor_name","value":"BSSN RI","reason":"nama lembaga salah ketik"})").status, 403);
+    EXPECT_EQ(op.post(corrections, R"({"field":"auditor_name","value":"BSSN RI","reason":"nama lembaga salah ketik"})")
+                  .status,
+              403);
     EXPECT_EQ(ledger_size(in), ledger);
-    auto corrected = admin.post(corrections, R"({"field":"auditor_name","value":"Badan Siber dan Sandi Negara","reason":"nama lembaga salah ketik"})");
+    auto corrected = admin.post(
+        corrections,
+        R"({"field":"auditor_name","value":"Badan Siber dan Sandi Negara","reason":"nama lembaga salah ketik"})");
     ASSERT_EQ(corrected.status, 200) << corrected.body;
     EXPECT_EQ(text_of(corrected.json, "auditor_name"), "Badan Siber dan Sandi Negara");
     ASSERT_EQ(corrected.json.at("corrections").as_array().size(), 1u);
@@ -667,10 +783,12 @@ TEST_P(AuditTest, ReportsSummariesCorrectionsAndCoordinationAreRecorded) {
     EXPECT_EQ(text_of(logged, "old_value"), "BSSN");
     EXPECT_EQ(text_of(logged, "reason"), "nama lembaga salah ketik");
     EXPECT_EQ(ledger_size(in), ledger + 1);
-    auto open = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, today, today, region.team_rule.empty() ? "" : kAuditTeamDecree));
+    auto open = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, today, today,
+                                                                   region.team_rule.empty() ? "" : kAuditTeamDecree));
     ASSERT_EQ(open.status, 201) << open.body;
-    EXPECT_EQ(admin.post("/api/audit/programmes/" + text_of(open.json, "id") + "/corrections",
-                         R"({"field":"title","value":"Judul baru","reason":"belum ditutup, tidak perlu koreksi"})")
+    EXPECT_EQ(admin
+                  .post("/api/audit/programmes/" + text_of(open.json, "id") + "/corrections",
+                        R"({"field":"title","value":"Judul baru","reason":"belum ditutup, tidak perlu koreksi"})")
                   .error_code(),
               audit_code(audit::kBadStep));
 
@@ -679,10 +797,11 @@ TEST_P(AuditTest, ReportsSummariesCorrectionsAndCoordinationAreRecorded) {
     ASSERT_EQ(summary.status, 200) << summary.body;
     EXPECT_EQ(summary.body.rfind("%PDF-", 0), 0u);
     auto shown = pdf_text(summary.body);
-    for (const std::string& expected : {std::string("Ringkasan Audit TIK"), std::string("Audit infrastruktur"), std::string("INF-01 Server INF-01"),
-                                        std::string("Badan Siber dan Sandi Negara"), std::string("AKR-01/2024"), audit_long_date(start),
-                                        audit_long_date(report), audit_long_date(today), std::string("Log akses tidak disimpan"),
-                                        std::string("Sedang"), std::string("Terbuka"), std::string("nama lembaga salah ketik")})
+    for (const std::string& expected :
+         {std::string("Ringkasan Audit TIK"), std::string("Audit infrastruktur"), std::string("INF-01 Server INF-01"),
+          std::string("Badan Siber dan Sandi Negara"), std::string("AKR-01/2024"), audit_long_date(start),
+          audit_long_date(report), audit_long_date(today), std::string("Log akses tidak disimpan"),
+          std::string("Sedang"), std::string("Terbuka"), std::string("nama lembaga salah ketik")})
       EXPECT_NE(shown.find(expected), std::string::npos) << expected;
     if (!rule.empty()) EXPECT_NE(shown.find("Laporan pemantauan disampaikan"), std::string::npos);
     auto yearly = op.get("/api/audit/summary.pdf?year=" + start.substr(0, 4));
@@ -691,7 +810,8 @@ TEST_P(AuditTest, ReportsSummariesCorrectionsAndCoordinationAreRecorded) {
     EXPECT_NE(year_text.find("Ringkasan Audit TIK Tahun " + start.substr(0, 4)), std::string::npos);
     EXPECT_NE(year_text.find("Log akses tidak disimpan"), std::string::npos);
     EXPECT_EQ(op.get("/api/audit/summary.pdf?year=abc").status, 400);
-    EXPECT_EQ(op.get("/api/audit/programmes/" + crypto::new_id() + "/summary.pdf").error_code(), audit_code(audit::kProgrammeNotFound));
+    EXPECT_EQ(op.get("/api/audit/programmes/" + crypto::new_id() + "/summary.pdf").error_code(),
+              audit_code(audit::kProgrammeNotFound));
   }
 }
 
@@ -703,13 +823,15 @@ TEST_P(AuditTest, TheResponsibleAgencyIsToldOfItsFindingsAndRemindedBeforeTheyFa
   auto bystander = user(in, admin, "balikpapan", "tl.kominfo.notif", "agency_operator", kominfo);
   auto server = add_infrastructure(admin, "INF-01", kominfo);
   auto today = audit_today(in);
-  auto p = admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -1), today));
+  auto p =
+      admin.post("/api/audit/programmes", programme_body("infrastruktur", {server}, months_from(today, -1), today));
   ASSERT_EQ(p.status, 201) << p.body;
   auto id = text_of(p.json, "id");
   ASSERT_EQ(audit_step(admin, id, "dimulai", months_from(today, -1)).status, 200);
   auto finding = [&](const std::string& title, const std::string& due) {
-    auto r = admin.post("/api/audit/programmes/" + id + "/findings", R"({"object_id":")" + server + R"(","severity":"tinggi","title":")" + title +
-                                                                          R"(","agency_id":")" + dinkes + R"(","due_date":")" + due + "\"}");
+    auto r = admin.post("/api/audit/programmes/" + id + "/findings",
+                        R"({"object_id":")" + server + R"(","severity":"tinggi","title":")" + title +
+                            R"(","agency_id":")" + dinkes + R"(","due_date":")" + due + "\"}");
     EXPECT_EQ(r.status, 201) << r.body;
     return text_of(r.json, "id");
   };
@@ -733,7 +855,9 @@ TEST_P(AuditTest, TheResponsibleAgencyIsToldOfItsFindingsAndRemindedBeforeTheyFa
   told = titles(owner);
   ASSERT_EQ(told.size(), 3u);
   EXPECT_EQ(std::count_if(told.begin(), told.end(),
-                          [](const std::string& t) { return t.find("segera jatuh tempo: Sertifikat TLS kedaluwarsa") != std::string::npos; }),
+                          [](const std::string& t) {
+                            return t.find("segera jatuh tempo: Sertifikat TLS kedaluwarsa") != std::string::npos;
+                          }),
             1);
   (void)later;
 }
@@ -744,8 +868,9 @@ TEST_P(AuditTest, DemoDataShowsACompletedAuditOneInProgressAndOneDueSoon) {
     Instance in(GetParam());
     auto admin = admin_client(in, region.profile);
     auto scope = Scope{in.platform().tenancy().tenants().front().id};
-    audit::seed_audit_demo(in.platform().service<audit::Service>(), in.platform().tenancy(), seam::DemoTenant{scope, region.profile, "", nullptr});
-    std::map<std::string, std::string> states;  // external programme title -> state
+    audit::seed_audit_demo(in.platform().service<audit::Service>(), in.platform().tenancy(),
+                           seam::DemoTenant{scope, region.profile, "", nullptr});
+    std::map<std::string, std::string> states;             // external programme title -> state
     auto programmes = admin.get("/api/audit/programmes");  // kept: the loop reads into it
     for (const auto& x : programmes.json.at("items").as_array())
       if (text_of(x, "kind") == "eksternal") states[text_of(x, "title")] = text_of(x, "state");
@@ -758,8 +883,10 @@ TEST_P(AuditTest, DemoDataShowsACompletedAuditOneInProgressAndOneDueSoon) {
     for (const auto& f : findings) finding_states.insert(text_of(f, "state"));
     EXPECT_EQ(finding_states, (std::set<std::string>{"terbuka", "terverifikasi"}));
     auto due = object_codes(admin.get("/api/audit/due?type=infrastruktur&within_days=90"));
-    if (region.infra_cadence.empty()) EXPECT_TRUE(due.empty());  // 'berkala': nothing falls due
-    else EXPECT_EQ(due, (std::set<std::string>{"SRV-AUD-02"}));
+    if (region.infra_cadence.empty())
+      EXPECT_TRUE(due.empty());  // 'berkala': nothing falls due
+    else
+      EXPECT_EQ(due, (std::set<std::string>{"SRV-AUD-02"}));
   }
 }
 
@@ -773,10 +900,12 @@ TEST_P(AuditTest, TheAuditIndicatorsOfTheEvaluationSeeProgrammesHeldAndFindingsC
   std::string year = "2025";
   auto period = admin.post("/api/evaluation/periods", "{\"year\":" + year + "}");
   ASSERT_EQ(period.status, 201) << period.body;
-  auto indicator = "/api/evaluation/periods/" + text_of(period.json, "id") + "/indicators/I29";  // Audit Infrastruktur SPBE: [audit, infrastructure]
+  auto indicator = "/api/evaluation/periods/" + text_of(period.json, "id") +
+                   "/indicators/I29";  // Audit Infrastruktur SPBE: [audit, infrastructure]
   auto entry = user(in, admin, "bontang", "entri.audit", "assessor", kominfo);
-  auto member = admin.post("/api/evaluation/periods/" + text_of(period.json, "id") + "/members",
-                           R"({"user_id":")" + text_of(entry.get("/api/auth/me").json.at("user"), "id") + R"(","role":"data_entry"})");
+  auto member = admin.post(
+      "/api/evaluation/periods/" + text_of(period.json, "id") + "/members",
+      R"({"user_id":")" + text_of(entry.get("/api/auth/me").json.at("user"), "id") + R"(","role":"data_entry"})");
   ASSERT_EQ(member.status, 201) << member.body;
   auto proposals = [&] {
     std::vector<boost::json::value> out;
@@ -793,8 +922,9 @@ TEST_P(AuditTest, TheAuditIndicatorsOfTheEvaluationSeeProgrammesHeldAndFindingsC
 
   AuditRegion bontang = audit_regions()[3];
   auto id = completed_audit(admin, bontang, "infrastruktur", {server}, "2025-03-03", "2025-04-01");
-  auto f = admin.post("/api/audit/programmes/" + id + "/findings", R"({"object_id":")" + server + R"(","severity":"rendah","title":"Label rak","agency_id":")" +
-                                                                       kominfo + R"(","due_date":")" + today + "\"}");
+  auto f = admin.post("/api/audit/programmes/" + id + "/findings",
+                      R"({"object_id":")" + server + R"(","severity":"rendah","title":"Label rak","agency_id":")" +
+                          kominfo + R"(","due_date":")" + today + "\"}");
   ASSERT_EQ(f.status, 201) << f.body;
   auto after = proposals();
   bool held = false, findings_gap = false;
@@ -804,8 +934,14 @@ TEST_P(AuditTest, TheAuditIndicatorsOfTheEvaluationSeeProgrammesHeldAndFindingsC
   }
   EXPECT_TRUE(held) << "the completed infrastructure audit is evidence";
   EXPECT_TRUE(findings_gap) << "an open finding is not yet closed";
-  ASSERT_EQ(admin.post("/api/audit/findings/" + text_of(f.json, "id") + "/follow-up", R"({"evidence":"Rak dilabeli","date":")" + today + "\"}").status, 200);
-  ASSERT_EQ(admin.post("/api/audit/findings/" + text_of(f.json, "id") + "/verification", R"({"date":")" + today + "\"}").status, 200);
+  ASSERT_EQ(admin
+                .post("/api/audit/findings/" + text_of(f.json, "id") + "/follow-up",
+                      R"({"evidence":"Rak dilabeli","date":")" + today + "\"}")
+                .status,
+            200);
+  ASSERT_EQ(admin.post("/api/audit/findings/" + text_of(f.json, "id") + "/verification", R"({"date":")" + today + "\"}")
+                .status,
+            200);
   for (const auto& p : proposals())
     if (text_of(p, "kind") == "audit_findings") EXPECT_TRUE(p.at("present").as_bool());
   auto linked = entry.post(indicator + "/evidence/link", R"({"ref_kind":"audit_programme","ref_id":")" + id + "\"}");
@@ -875,15 +1011,18 @@ TEST_P(AuditTest, MadiunAuditsAnAplikasiUmumOnlyWhenThePemdaBuiltIt) {
   auto admin = admin_client(in, "madiun");
   auto today = audit_today(in);
   // The inventory template's example row names the Dinas as builder.
-  auto apps = import_audit_apps(admin, {{"APL-U", "aplikasi_umum"}, {"APL-X", "aplikasi_umum"}, {"APL-K", "aplikasi_khusus_pd"}});
+  auto apps = import_audit_apps(
+      admin, {{"APL-U", "aplikasi_umum"}, {"APL-X", "aplikasi_umum"}, {"APL-K", "aplikasi_khusus_pd"}});
   auto central = admin.patch("/api/applications/" + apps["APL-X"], R"({"builder":""})");
   ASSERT_EQ(central.status, 200) << central.body;
 
   EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=aplikasi")), (std::set<std::string>{"APL-U", "APL-K"}));
-  EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=keamanan")), (std::set<std::string>{"APL-U", "APL-X", "APL-K"}));
+  EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=keamanan")),
+            (std::set<std::string>{"APL-U", "APL-X", "APL-K"}));
 
   // Planning an application audit of it is refused with the article that states the scope.
-  auto refused = admin.post("/api/audit/programmes", programme_body("aplikasi", {apps["APL-X"]}, today, months_from(today, 1)));
+  auto refused =
+      admin.post("/api/audit/programmes", programme_body("aplikasi", {apps["APL-X"]}, today, months_from(today, 1)));
   EXPECT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(refused.error_code(), audit_code(audit::kNotInScope));
   EXPECT_EQ(refused.rule_id(), "MDN-42-1");
@@ -892,8 +1031,10 @@ TEST_P(AuditTest, MadiunAuditsAnAplikasiUmumOnlyWhenThePemdaBuiltIt) {
 
   // Once its record says a vendor built it for the Pemda, it is in scope.
   ASSERT_EQ(admin.patch("/api/applications/" + apps["APL-X"], R"({"builder":"vendor"})").status, 200);
-  EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=aplikasi")), (std::set<std::string>{"APL-U", "APL-X", "APL-K"}));
-  auto planned = admin.post("/api/audit/programmes", programme_body("aplikasi", {apps["APL-X"]}, today, months_from(today, 1)));
+  EXPECT_EQ(object_codes(admin.get("/api/audit/objects?type=aplikasi")),
+            (std::set<std::string>{"APL-U", "APL-X", "APL-K"}));
+  auto planned =
+      admin.post("/api/audit/programmes", programme_body("aplikasi", {apps["APL-X"]}, today, months_from(today, 1)));
   EXPECT_EQ(planned.status, 201) << planned.body;
 }
 

@@ -55,7 +55,8 @@ TEST_P(AuthTest, RepeatedFailuresAreThrottled) {
   Instance in(GetParam());
   auto password = in.add_demo_tenant("balikpapan");
   Client c(in);
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(c.login("balikpapan", "admin", "wrong-password-" + std::to_string(i)).status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(c.login("balikpapan", "admin", "wrong-password-" + std::to_string(i)).status, 401);
   auto r = c.login("balikpapan", "admin", password);  // even the right password waits now
   EXPECT_EQ(r.status, 429);
   EXPECT_EQ(r.error_code(), "auth.too_many_attempts");
@@ -84,7 +85,10 @@ TEST_P(AuthTest, ForgedAndExpiredSessionsAreRefused) {
     conn.execute("UPDATE sessions SET expires_at = ?", {"2000-01-01T00:00:00Z"});
   });
   EXPECT_EQ(c.get("/api/agencies").error_code(), "auth.session_expired");
-  EXPECT_EQ(storage::read(in.db(), [](storage::Connection& conn) { return conn.query("SELECT COUNT(*) FROM sessions"); })[0].int_at(0), 0);
+  EXPECT_EQ(
+      storage::read(in.db(), [](storage::Connection& conn) { return conn.query("SELECT COUNT(*) FROM sessions"); })[0]
+          .int_at(0),
+      0);
 }
 
 TEST_P(AuthTest, LogoutEndsTheSession) {
@@ -102,13 +106,15 @@ TEST_P(AuthTest, ApiTokensAreShownOnceWorkWithoutCsrfAndCanBeRevoked) {
   std::string token(t.json.at("token").as_string());
   auto listed = c.get("/api/auth/tokens");
   EXPECT_EQ(json_text(listed.json).find(token), std::string::npos);  // never shown again
-  auto stored = storage::read(in.db(), [](storage::Connection& conn) { return conn.query("SELECT token_hash FROM api_tokens"); });
+  auto stored =
+      storage::read(in.db(), [](storage::Connection& conn) { return conn.query("SELECT token_hash FROM api_tokens"); });
   EXPECT_EQ(stored[0].text_at(0), crypto::sha256_hex(token));  // stored hashed only
 
   Client machine(in);
   machine.bearer = token;
   EXPECT_EQ(machine.get("/api/agencies").status, 200);
-  EXPECT_EQ(machine.post("/api/agencies", R"({"code":"MESIN","name":"Dibuat Mesin","type":"badan_daerah"})").status, 201);
+  EXPECT_EQ(machine.post("/api/agencies", R"({"code":"MESIN","name":"Dibuat Mesin","type":"badan_daerah"})").status,
+            201);
   EXPECT_EQ(c.del("/api/auth/tokens/" + std::string(t.json.at("id").as_string())).status, 204);
   EXPECT_EQ(machine.get("/api/agencies").error_code(), "auth.invalid_token");
   Client forged(in);
@@ -122,12 +128,15 @@ TEST_P(AuthTest, RolesAreDenyByDefaultAndAgencyScoped) {
   auto agencies = admin.get("/api/agencies?per_page=200").json.at("items").as_array();
   std::string own, other;
   for (const auto& a : agencies) {
-    if (a.at("code").as_string() == "DISKES" || a.at("code").as_string() == "DINKES") own = std::string(a.at("id").as_string());
-    else if (other.empty()) other = std::string(a.at("id").as_string());
+    if (a.at("code").as_string() == "DISKES" || a.at("code").as_string() == "DINKES")
+      own = std::string(a.at("id").as_string());
+    else if (other.empty())
+      other = std::string(a.at("id").as_string());
   }
   if (own.empty()) own = std::string(agencies[1].at("id").as_string());
   auto create = [&](const std::string& username, const std::string& role, const std::string& agency) {
-    auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + username + R"(","display_name":"Uji )" + username +
+    auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + username +
+                                          R"(","display_name":"Uji )" + username +
                                           R"(","password":"kata-sandi-panjang","roles":[")" + role +
                                           R"("],"agency_id":")" + agency + "\"}");
     EXPECT_EQ(r.status, 201) << r.body;
@@ -139,7 +148,10 @@ TEST_P(AuthTest, RolesAreDenyByDefaultAndAgencyScoped) {
   EXPECT_EQ(op.patch("/api/agencies/" + own, R"({"head_title":"Kepala Dinas"})").status, 200);
   EXPECT_EQ(op.patch("/api/agencies/" + other, R"({"head_title":"Kepala"})").error_code(), "auth.forbidden");
   EXPECT_EQ(op.patch("/api/agencies/" + own, R"({"flags":["kominfo"]})").error_code(), "auth.forbidden");
-  EXPECT_EQ(op.post("/api/users", R"({"username":"x","display_name":"x","password":"kata-sandi-panjang","roles":["tenant_admin"]})").status, 403);
+  EXPECT_EQ(op.post("/api/users",
+                    R"({"username":"x","display_name":"x","password":"kata-sandi-panjang","roles":["tenant_admin"]})")
+                .status,
+            403);
   EXPECT_EQ(op.del("/api/agencies/" + own).status, 403);
   Client viewer(in);
   ASSERT_EQ(viewer.login("balikpapan", "pembaca.uji", "kata-sandi-panjang").status, 200);
@@ -150,7 +162,9 @@ TEST_P(AuthTest, RolesAreDenyByDefaultAndAgencyScoped) {
 TEST_P(AuthTest, DisablingAUserEndsTheirSessions) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
-  auto u = admin.post("/api/users", R"({"username":"akan.nonaktif","display_name":"Akan Nonaktif","password":"kata-sandi-panjang","roles":["viewer"]})");
+  auto u = admin.post(
+      "/api/users",
+      R"({"username":"akan.nonaktif","display_name":"Akan Nonaktif","password":"kata-sandi-panjang","roles":["viewer"]})");
   ASSERT_EQ(u.status, 201);
   Client user(in);
   ASSERT_EQ(user.login("balikpapan", "akan.nonaktif", "kata-sandi-panjang").status, 200);
@@ -163,7 +177,8 @@ TEST_P(AuthTest, TenantsAreIsolated) {
   Instance in(GetParam());
   auto bpn = admin_client(in, "balikpapan");
   auto btg = admin_client(in, "bontang");
-  auto created = btg.post("/api/agencies", R"({"code":"RAHASIA","name":"Badan Rahasia Bontang","type":"badan_daerah"})");
+  auto created =
+      btg.post("/api/agencies", R"({"code":"RAHASIA","name":"Badan Rahasia Bontang","type":"badan_daerah"})");
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id(created.json.at("id").as_string());
   EXPECT_EQ(bpn.get("/api/agencies/" + id).status, 404);
@@ -171,8 +186,7 @@ TEST_P(AuthTest, TenantsAreIsolated) {
   EXPECT_EQ(bpn.del("/api/agencies/" + id).status, 404);
   EXPECT_EQ(bpn.get("/api/agencies?q=RAHASIA").json.at("total").as_int64(), 0);
   auto ledger = bpn.get("/api/ledger?per_page=200");
-  for (const auto& e : ledger.json.at("items").as_array())
-    EXPECT_NE(e.at("object_id").as_string(), id);
+  for (const auto& e : ledger.json.at("items").as_array()) EXPECT_NE(e.at("object_id").as_string(), id);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, AuthTest, ::testing::ValuesIn(test_support::backends()));

@@ -45,7 +45,8 @@ TEST_P(BadInputTest, MalformedBodiesAreRefusedAndChangeNothing) {
       {"/api/agencies", "{\"code\":", "request.malformed_json"},
       {"/api/agencies", "[]", "request.malformed_json"},
       {"/api/agencies", "\"just text\"", "request.malformed_json"},
-      {"/api/agencies", R"({"code":"A","name":"B","type":"dinas_daerah","type":"x"} trailing)", "request.malformed_json"},
+      {"/api/agencies", R"({"code":"A","name":"B","type":"dinas_daerah","type":"x"} trailing)",
+       "request.malformed_json"},
       {"/api/agencies", "{\"code\":\"A\",\"name\":\"\xff\xfe\",\"type\":\"dinas_daerah\"}", "request.invalid_utf8"},
       {"/api/agencies", R"({"code":1,"name":"B","type":"dinas_daerah"})", "validation.wrong_type"},
       {"/api/agencies", R"({"code":"A","name":["B"],"type":"dinas_daerah"})", "validation.wrong_type"},
@@ -54,11 +55,17 @@ TEST_P(BadInputTest, MalformedBodiesAreRefusedAndChangeNothing) {
       {"/api/agencies", R"({"code":"A","name":"B","type":"dinas_daerah","is_admin":true})", "validation.unknown_field"},
       {"/api/agencies", R"({"code":"A","name":")" + long_name + R"(","type":"dinas_daerah"})", "validation.too_long"},
       {"/api/agencies", R"({"code":"A';DROP--","name":"B","type":"dinas_daerah"})", "validation.invalid_value"},
-      {"/api/agencies", R"({"code":"A","name":"B","type":"dinas_daerah","flags":["superuser"]})", "validation.invalid_value"},
-      {"/api/users", R"({"username":"a b","display_name":"x","password":"kata-sandi-panjang","roles":["viewer"]})", "validation.invalid_value"},
-      {"/api/users", R"({"username":"pendek","display_name":"x","password":"pendek","roles":["viewer"]})", "auth.weak_password"},
-      {"/api/users", R"({"username":"peran","display_name":"x","password":"kata-sandi-panjang","roles":["root"]})", "role.unknown"},
-      {"/api/users", R"({"username":"agensi","display_name":"x","password":"kata-sandi-panjang","roles":["viewer"],"agency_id":"../../etc"})", "validation.invalid_value"},
+      {"/api/agencies", R"({"code":"A","name":"B","type":"dinas_daerah","flags":["superuser"]})",
+       "validation.invalid_value"},
+      {"/api/users", R"({"username":"a b","display_name":"x","password":"kata-sandi-panjang","roles":["viewer"]})",
+       "validation.invalid_value"},
+      {"/api/users", R"({"username":"pendek","display_name":"x","password":"pendek","roles":["viewer"]})",
+       "auth.weak_password"},
+      {"/api/users", R"({"username":"peran","display_name":"x","password":"kata-sandi-panjang","roles":["root"]})",
+       "role.unknown"},
+      {"/api/users",
+       R"({"username":"agensi","display_name":"x","password":"kata-sandi-panjang","roles":["viewer"],"agency_id":"../../etc"})",
+       "validation.invalid_value"},
       {"/api/auth/tokens", R"({"name":null})", "validation.missing_field"},
   };
   for (const auto& k : cases) {
@@ -78,7 +85,8 @@ TEST_P(BadInputTest, SqlMetacharactersAreStoredAsPlainText) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");
   std::string hostile = "Dinas'); DELETE FROM agencies; -- \\\" % _";
-  auto r = c.post("/api/agencies", R"({"code":"AMAN","name":"Dinas'); DELETE FROM agencies; -- \\\" % _","type":"dinas_daerah"})");
+  auto r = c.post("/api/agencies",
+                  R"({"code":"AMAN","name":"Dinas'); DELETE FROM agencies; -- \\\" % _","type":"dinas_daerah"})");
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json.at("name").as_string(), hostile);
   // LIKE wildcards in a search are literal: '%' matches only names containing '%'.

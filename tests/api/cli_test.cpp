@@ -64,7 +64,8 @@ TEST(Cli, CreatesATenantAndItsFirstAdministratorAndVerifiesTheLedger) {
   auto user = simpul_cli("user add --tenant bontang --username admin --role tenant_admin", d);
   EXPECT_EQ(user.status, 0) << user.out;
   EXPECT_NE(user.out.find("Password (shown once): "), std::string::npos);
-  auto chosen = simpul_cli("user add --tenant bontang --username kedua --role viewer --password-stdin", d, "kata-sandi-pilihan");
+  auto chosen =
+      simpul_cli("user add --tenant bontang --username kedua --role viewer --password-stdin", d, "kata-sandi-pilihan");
   EXPECT_EQ(chosen.status, 0) << chosen.out;
   EXPECT_EQ(chosen.out.find("Password (shown once)"), std::string::npos);
   EXPECT_EQ(simpul_cli("user add --tenant bontang --username x --role raja", d).status, 1);
@@ -90,7 +91,8 @@ TEST(Cli, LedgerVerifyFindsAnEditedChangeAndATruncatedTail) {
   auto d = dir.path().string();
   ASSERT_EQ(simpul_cli("tenant create --profile madiun", d).status, 0);
   for (int i = 0; i < 3; ++i)
-    ASSERT_EQ(simpul_cli("user add --tenant madiun --username pengguna" + std::to_string(i) + " --role viewer", d).status, 0);
+    ASSERT_EQ(
+        simpul_cli("user add --tenant madiun --username pengguna" + std::to_string(i) + " --role viewer", d).status, 0);
   auto ok = simpul_cli("ledger verify", d);
   EXPECT_EQ(ok.status, 0) << ok.out;
   EXPECT_NE(ok.out.find("high-water mark: entry"), std::string::npos) << ok.out;
@@ -104,8 +106,11 @@ TEST(Cli, LedgerVerifyFindsAnEditedChangeAndATruncatedTail) {
   auto d2 = dir2.path().string();
   ASSERT_EQ(simpul_cli("tenant create --profile madiun", d2).status, 0);
   for (int i = 0; i < 3; ++i)
-    ASSERT_EQ(simpul_cli("user add --tenant madiun --username pengguna" + std::to_string(i) + " --role viewer", d2).status, 0);
-  std::string cut = "sqlite3 " + d2 + "/simpul.db \"DELETE FROM ledger_entries WHERE seq > 2; "
+    ASSERT_EQ(
+        simpul_cli("user add --tenant madiun --username pengguna" + std::to_string(i) + " --role viewer", d2).status,
+        0);
+  std::string cut = "sqlite3 " + d2 +
+                    "/simpul.db \"DELETE FROM ledger_entries WHERE seq > 2; "
                     "UPDATE ledger_head SET seq = 2, hash = (SELECT hash FROM ledger_entries WHERE seq = 2)\"";
   ASSERT_EQ(std::system(cut.c_str()), 0);
   auto truncated = simpul_cli("ledger verify", d2);
@@ -131,7 +136,7 @@ TEST(Cli, TheDataDirectoryAndDatabaseAreReadableByTheOwnerOnly) {
   std::filesystem::permissions(d, std::filesystem::perms::all);  // 0777, as an admin might leave it
   ASSERT_EQ(simpul_cli("tenant create --profile madiun", d).status, 0);
   auto mode = [](const std::string& p) {
-    struct stat st{};
+    struct stat st {};
     EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
     return st.st_mode & 0777;
   };
@@ -208,7 +213,8 @@ TEST(Cli, GatewayVerifyChecksTheMessageLogAndProvesOneExchange) {
     }
     ASSERT_EQ(log->close(), gateway::LogStatus::ok);
   }
-  auto hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  auto hex =
+      crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
   auto ok = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
   EXPECT_EQ(ok.status, 0) << ok.out;
   EXPECT_NE(ok.out.find("records: 40"), std::string::npos) << ok.out;
@@ -217,11 +223,15 @@ TEST(Cli, GatewayVerifyChecksTheMessageLogAndProvesOneExchange) {
   ASSERT_EQ(proof.status, 0) << proof.out;
   auto proof_file = dir.path() / "proof.json";
   std::ofstream(proof_file) << proof.out;
-  auto checked = simpul_cli("gateway verify-proof --proof " + proof_file.string() + " --public-key " + hex, dir.path().string());
+  auto checked =
+      simpul_cli("gateway verify-proof --proof " + proof_file.string() + " --public-key " + hex, dir.path().string());
   EXPECT_EQ(checked.status, 0) << checked.out;
   auto other = crypto::generate_signing_key();
   auto other_hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(other.public_key.data()), 32));
-  EXPECT_EQ(simpul_cli("gateway verify-proof --proof " + proof_file.string() + " --public-key " + other_hex, dir.path().string()).status, 1);
+  EXPECT_EQ(simpul_cli("gateway verify-proof --proof " + proof_file.string() + " --public-key " + other_hex,
+                       dir.path().string())
+                .status,
+            1);
 
   // One changed status code in the file breaks the chain at that exchange.
   auto segment = gateway::list_segments(logs).front();
@@ -322,15 +332,18 @@ TEST(Cli, GatewayVerifyLiveAcceptsTheOpenBatchOfARunningLog) {
     std::ofstream out(segment, std::ios::trunc);
     for (const auto& l : lines) out << l << '\n';
   }
-  auto hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  auto hex =
+      crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
   auto closed = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
   EXPECT_EQ(closed.status, 1) << closed.out;
   EXPECT_NE(closed.out.find("records 31..40 are not covered by a signed batch"), std::string::npos) << closed.out;
   // --live first (it used to swallow --log-dir as its value) and last (it used to need a value).
-  auto live = simpul_cli("gateway verify --live --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
+  auto live =
+      simpul_cli("gateway verify --live --log-dir " + logs.string() + " --public-key " + hex, dir.path().string());
   EXPECT_EQ(live.status, 0) << live.out;
   EXPECT_NE(live.out.find("records: 40"), std::string::npos) << live.out;
-  auto live_last = simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + " --live", dir.path().string());
+  auto live_last =
+      simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + " --live", dir.path().string());
   EXPECT_EQ(live_last.status, 0) << live_last.out;
 }
 
@@ -351,9 +364,11 @@ TEST(Cli, GatewayVerifyNamesTheRecordsMissingBelowTheHighWaterMark) {
     }
     ASSERT_EQ(log->close(), gateway::LogStatus::ok);
   }
-  auto hex = crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
+  auto hex =
+      crypto::to_hex(std::string_view(reinterpret_cast<const char*>(key.public_key.data()), key.public_key.size()));
   auto verify = [&](const std::string& extra = "") {
-    return simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + extra, dir.path().string());
+    return simpul_cli("gateway verify --log-dir " + logs.string() + " --public-key " + hex + extra,
+                      dir.path().string());
   };
   auto ok = verify();
   EXPECT_EQ(ok.status, 0) << ok.out;

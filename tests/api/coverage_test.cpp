@@ -16,7 +16,8 @@ TEST(RegulationCoverage, CommittedDocumentMatchesTheProfiles) {
   std::ifstream file(std::filesystem::path(SIMPUL_SOURCE_DIR) / "docs" / "regulation-coverage.md");
   std::stringstream committed;
   committed << file.rdbuf();
-  EXPECT_EQ(committed.str(), app::coverage_markdown(in.platform())) << "regenerate: build/simpul coverage > docs/regulation-coverage.md";
+  EXPECT_EQ(committed.str(), app::coverage_markdown(in.platform()))
+      << "regenerate: build/simpul coverage > docs/regulation-coverage.md";
 }
 
 TEST(RegulationCoverage, ListsEveryRuleOfEveryRegion) {
@@ -35,7 +36,8 @@ TEST(RegulationCoverage, EveryProofDeclarationNamesARuleOfItsRegion) {
   for (const auto& p : proofs) {
     const auto* profile = in.platform().profiles().find(p.region);
     ASSERT_NE(profile, nullptr) << p.file << ": " << p.test << " declares unknown region " << p.region;
-    EXPECT_NE(profile->rule(p.rule), nullptr) << p.file << ": " << p.test << " declares " << p.rule << ", not a rule of " << p.region;
+    EXPECT_NE(profile->rule(p.rule), nullptr)
+        << p.file << ": " << p.test << " declares " << p.rule << ", not a rule of " << p.region;
   }
 }
 

@@ -34,24 +34,25 @@ bool regulatory_wording(ErrorCode code) {
 
 /// Codes worded that way that are not refusals caused by one rule, each with the reason.
 const std::set<std::string> kNotCausedByOneRule = {
-    "profile.not_found",                       // no such regulation profile file
-    "profile.invalid",                         // the profile file itself is wrong
-    "agency.mandiri_tik_not_in_regulation",    // the region's regulation has no such role: nothing to cite
-    "team.position_unknown",                   // the position is not in the regulation's team
-    "team.position_full",                      // cites the position's article where the profile names one
-    "architecture.period_invalid",             // cites the validity article where the profile names one
-    "gateway.not_decider",                     // cites the approver article where the region states one (not Bandar Lampung)
-    "servicedesk.type_not_listed",             // cites the types article where the region lists types (not Bandar Lampung)
-    "audit.not_in_regulation",                 // the region states no such record (routing, coordination): nothing to cite
-    "servicedesk.article_not_found",           // a knowledge base article, not an article of a regulation
-    "servicedesk.ticket_not_resolved",         // a knowledge base article is written from a resolved ticket: no rule
+    "profile.not_found",                     // no such regulation profile file
+    "profile.invalid",                       // the profile file itself is wrong
+    "agency.mandiri_tik_not_in_regulation",  // the region's regulation has no such role: nothing to cite
+    "team.position_unknown",                 // the position is not in the regulation's team
+    "team.position_full",                    // cites the position's article where the profile names one
+    "architecture.period_invalid",           // cites the validity article where the profile names one
+    "gateway.not_decider",              // cites the approver article where the region states one (not Bandar Lampung)
+    "servicedesk.type_not_listed",      // cites the types article where the region lists types (not Bandar Lampung)
+    "audit.not_in_regulation",          // the region states no such record (routing, coordination): nothing to cite
+    "servicedesk.article_not_found",    // a knowledge base article, not an article of a regulation
+    "servicedesk.ticket_not_resolved",  // a knowledge base article is written from a resolved ticket: no rule
 };
 
 }  // namespace
 
 TEST(ErrorCatalogue, EveryRuleDrivenCodeIsACatalogueCode) {
   auto codes = catalogue();
-  for (auto code : api_test::kRuleDrivenCodes) EXPECT_TRUE(codes.count(std::string(code))) << code << " is not in the catalogue";
+  for (auto code : api_test::kRuleDrivenCodes)
+    EXPECT_TRUE(codes.count(std::string(code))) << code << " is not in the catalogue";
 }
 
 TEST(ErrorCatalogue, EveryCodeWordedAsARegulatoryRefusalIsClassified) {
@@ -62,7 +63,8 @@ TEST(ErrorCatalogue, EveryCodeWordedAsARegulatoryRefusalIsClassified) {
     if (!regulatory_wording(code)) continue;
     std::string id(error_code_string(code));
     EXPECT_TRUE(driven.count(id) || kNotCausedByOneRule.count(id))
-        << id << " reads as a refusal by the regulation: add it to kRuleDrivenCodes (and cite the rule) or explain it here";
+        << id
+        << " reads as a refusal by the regulation: add it to kRuleDrivenCodes (and cite the rule) or explain it here";
   }
 }
 

@@ -50,7 +50,8 @@ std::string answer_path(const std::string& period, const std::string& ind) {
 }
 
 Reply put_level(Client& c, const std::string& period, const std::string& ind, int level) {
-  return c.send("PUT", answer_path(period, ind), R"({"level":)" + std::to_string(level) + R"(,"explanation":"Baris satu\nBaris dua"})");
+  return c.send("PUT", answer_path(period, ind),
+                R"({"level":)" + std::to_string(level) + R"(,"explanation":"Baris satu\nBaris dua"})");
 }
 
 /// Data entry fills and submits, the reviewer approves.
@@ -64,8 +65,7 @@ void approve(Client& entry, Client& reviewer, const std::string& period, const s
 std::vector<std::pair<std::string, double>> indicators(Client& c, const std::string& period) {
   std::vector<std::pair<std::string, double>> out;
   auto detail = c.get("/api/evaluation/periods/" + period);
-  for (const auto& i : detail.json.at("indicators").as_array())
-    out.emplace_back(text_of(i, "id"), num(i, "weight"));
+  for (const auto& i : detail.json.at("indicators").as_array()) out.emplace_back(text_of(i, "id"), num(i, "weight"));
   return out;
 }
 
@@ -82,9 +82,11 @@ TEST_P(EvaluationApiTest, TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRole
 
   // Bontang Pasal 49 ayat (2): the team's positions become the workflow roles of the period.
   auto team = team_id(admin, "tim_asesor_internal");
-  for (auto [who, position] : {std::pair{&entry, "pelaksana_data_entri"}, {&pj, "penanggung_jawab"}, {&koord, "koordinator"}})
-    ASSERT_EQ(admin.post("/api/teams/" + team + "/members",
-                         R"({"user_id":")" + user_id(*who) + R"(","position_id":")" + position + "\"}")
+  for (auto [who, position] :
+       {std::pair{&entry, "pelaksana_data_entri"}, {&pj, "penanggung_jawab"}, {&koord, "koordinator"}})
+    ASSERT_EQ(admin
+                  .post("/api/teams/" + team + "/members",
+                        R"({"user_id":")" + user_id(*who) + R"(","position_id":")" + position + "\"}")
                   .status,
               201);
   EXPECT_EQ(viewer.post("/api/evaluation/periods", R"({"year":2025})").status, 403);
@@ -94,8 +96,8 @@ TEST_P(EvaluationApiTest, TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRole
   EXPECT_EQ(text_of(detail.at("rule"), "id"), "BTG-49-1");
   std::map<std::string, std::string> roles;
   for (const auto& m : detail.at("members").as_array()) roles[text_of(m, "user_name")] = text_of(m, "role");
-  EXPECT_EQ(roles, (std::map<std::string, std::string>{{"entri.uji", "data_entry"}, {"pj.uji", "penanggung_jawab"},
-                                                       {"koord.uji", "koordinator"}}));
+  EXPECT_EQ(roles, (std::map<std::string, std::string>{
+                       {"entri.uji", "data_entry"}, {"pj.uji", "penanggung_jawab"}, {"koord.uji", "koordinator"}}));
   EXPECT_EQ(admin.post("/api/evaluation/periods", R"({"year":2025})").error_code(), "evaluation.period_exists");
 
   auto all = indicators(admin, period);
@@ -110,15 +112,17 @@ TEST_P(EvaluationApiTest, TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRole
   EXPECT_EQ(entry.post(answer_path(period, first) + "/review", R"({"decision":"disetujui"})").error_code(),
             "evaluation.role_required");
   EXPECT_EQ(pj.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan"})").status, 422);
-  auto returned = pj.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"Lampirkan SK tim."})");
+  auto returned =
+      pj.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"Lampirkan SK tim."})");
   ASSERT_EQ(returned.status, 200) << returned.body;
   EXPECT_EQ(text_of(returned.json, "state"), "dikembalikan");
   auto view = entry.get("/api/evaluation/periods/" + period + "/indicators/" + first).json;
   ASSERT_EQ(view.at("comments").as_array().size(), 1u);
   EXPECT_EQ(text_of(view.at("comments").as_array()[0], "text"), "Dikembalikan: Lampirkan SK tim.");
   EXPECT_EQ(text_of(view.at("answer"), "explanation"), "Baris satu\nBaris dua");
-  ASSERT_EQ(entry.post("/api/evaluation/periods/" + period + "/indicators/" + first + "/comments",
-                       R"({"text":"SK sudah dilampirkan."})")
+  ASSERT_EQ(entry
+                .post("/api/evaluation/periods/" + period + "/indicators/" + first + "/comments",
+                      R"({"text":"SK sudah dilampirkan."})")
                 .status,
             201);
   approve(entry, pj, period, first, 4);
@@ -138,17 +142,21 @@ TEST_P(EvaluationApiTest, TheBontangAssessorTeamRunsTheSelfAssessmentWithItsRole
   EXPECT_EQ(text_of(submitted.json.at("result"), "predicate"), "Cukup");
 
   // Nobody edits a submitted period.
-  EXPECT_EQ(admin.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"x"})").error_code(),
-            "evaluation.period_submitted");
-  EXPECT_EQ(koord.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"x"})").error_code(),
-            "evaluation.period_submitted");
+  EXPECT_EQ(
+      admin.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"x"})").error_code(),
+      "evaluation.period_submitted");
+  EXPECT_EQ(
+      koord.post(answer_path(period, first) + "/review", R"({"decision":"dikembalikan","note":"x"})").error_code(),
+      "evaluation.period_submitted");
   EXPECT_EQ(put_level(entry, period, all[1].first, 3).error_code(), "evaluation.period_submitted");
-  EXPECT_EQ(admin.post("/api/evaluation/periods/" + period + "/members",
-                       R"({"user_id":")" + user_id(viewer) + R"(","role":"anggota"})")
+  EXPECT_EQ(admin
+                .post("/api/evaluation/periods/" + period + "/members",
+                      R"({"user_id":")" + user_id(viewer) + R"(","role":"anggota"})")
                 .error_code(),
             "evaluation.period_submitted");
-  EXPECT_EQ(entry.send("POST", "/api/evaluation/periods/" + period + "/indicators/" + first + "/evidence?filename=a.pdf", "x",
-                       {{"content-type", "application/octet-stream"}})
+  EXPECT_EQ(entry
+                .send("POST", "/api/evaluation/periods/" + period + "/indicators/" + first + "/evidence?filename=a.pdf",
+                      "x", {{"content-type", "application/octet-stream"}})
                 .error_code(),
             "evaluation.period_submitted");
 
@@ -173,18 +181,21 @@ TEST_P(EvaluationApiTest, AFrameworkCorrectionIsANewVersionAndEarlierPeriodsKeep
   auto frameworks_before = admin.get("/api/evaluation/frameworks").json.at("total").to_number<int>();
 
   // Weights that no longer add up are refused with the loader's reason, and nothing is saved.
-  auto bad = admin.post("/api/evaluation/frameworks/spbe-2020/versions",
-                        R"({"base_version":1,"note":"Bobot","corrections":{"indicators":[{"id":")" + first + R"(","weight":9}]}})");
+  auto bad = admin.post(
+      "/api/evaluation/frameworks/spbe-2020/versions",
+      R"({"base_version":1,"note":"Bobot","corrections":{"indicators":[{"id":")" + first + R"(","weight":9}]}})");
   EXPECT_EQ(bad.error_code(), "evaluation.framework_invalid");
   EXPECT_NE(bad.body.find("weight"), std::string::npos);
-  EXPECT_EQ(admin.post("/api/evaluation/frameworks/spbe-2020/versions",
-                       R"({"base_version":1,"note":"x","corrections":{"indicators":[{"id":"tidak-ada","name":"x"}]}})")
+  EXPECT_EQ(admin
+                .post("/api/evaluation/frameworks/spbe-2020/versions",
+                      R"({"base_version":1,"note":"x","corrections":{"indicators":[{"id":"tidak-ada","name":"x"}]}})")
                 .error_code(),
             "evaluation.framework_invalid");
-  EXPECT_EQ(assessor.post("/api/evaluation/frameworks/spbe-2020/versions",
-                          R"({"base_version":1,"note":"x","corrections":{}})")
-                .status,
-            403);
+  EXPECT_EQ(
+      assessor
+          .post("/api/evaluation/frameworks/spbe-2020/versions", R"({"base_version":1,"note":"x","corrections":{}})")
+          .status,
+      403);
   EXPECT_EQ(admin.get("/api/evaluation/frameworks").json.at("total").to_number<int>(), frameworks_before);
 
   auto corrected = admin.post(
@@ -206,7 +217,8 @@ TEST_P(EvaluationApiTest, AFrameworkCorrectionIsANewVersionAndEarlierPeriodsKeep
   bool listed = false;
   auto frameworks = admin.get("/api/evaluation/frameworks");
   for (const auto& f : frameworks.json.at("items").as_array())
-    listed = listed || (text_of(f, "id") == "spbe-2020" && f.at("version").to_number<int>() == 2 && text_of(f, "origin") == "koreksi");
+    listed = listed || (text_of(f, "id") == "spbe-2020" && f.at("version").to_number<int>() == 2 &&
+                        text_of(f, "origin") == "koreksi");
   EXPECT_TRUE(listed);
   EXPECT_EQ(admin.get("/api/evaluation/frameworks/spbe-2020?version=1").json.at("version").to_number<int>(), 1);
   EXPECT_EQ(admin.get("/api/evaluation/frameworks/spbe-2020?version=9").error_code(), "evaluation.framework_not_found");
@@ -240,8 +252,10 @@ TEST_P(EvaluationApiTest, UnderPemdiTheLevelFollowsAcceptedEvidenceAndWhatIfRais
   EXPECT_EQ(upload("filename=kosong.pdf&level=1", "").error_code(), "repository.empty_file");
   EXPECT_EQ(upload("filename=besar.bin&level=1", std::string((8u << 20) + 1, 'x')).error_code(),
             "evaluation.evidence_too_large");
-  EXPECT_EQ(entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":"aaaaaaaaaaaaaaaaaaaa","level":1})").error_code(),
-            "evaluation.link_unknown");
+  EXPECT_EQ(
+      entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":"aaaaaaaaaaaaaaaaaaaa","level":1})")
+          .error_code(),
+      "evaluation.link_unknown");
 
   // Verdicts come from the reviewer on a submitted answer: level 1 accepted, level 2 rejected → 1.
   auto l1_id = text_of(l1.json, "id"), l2_id = text_of(l2.json, "id");
@@ -264,7 +278,8 @@ TEST_P(EvaluationApiTest, UnderPemdiTheLevelFollowsAcceptedEvidenceAndWhatIfRais
                               R"({"changes":[{"indicator":")" + ind + R"(","level":3}]})");
   ASSERT_EQ(simulated.status, 200) << simulated.body;
   EXPECT_NEAR(num(simulated.json, "delta"), weight * 2 / 100, 1e-9);
-  EXPECT_EQ(admin.post("/api/evaluation/periods/" + period + "/what-if", R"({"changes":[{"indicator":"x"}]})").status, 422);
+  EXPECT_EQ(admin.post("/api/evaluation/periods/" + period + "/what-if", R"({"changes":[{"indicator":"x"}]})").status,
+            422);
 
   // Files come back byte for byte, always as an attachment.
   auto file = admin.get("/api/evaluation/periods/" + period + "/evidence/" + l1_id + "/content");
@@ -329,14 +344,17 @@ TEST_P(EvaluationApiTest, BadInputIsRefusedWithACatalogueCodeAndChangesNothing) 
   EXPECT_EQ(put(R"({"external_score":4})").status, 422);  // 59/2020 takes no external scores
   EXPECT_EQ(put("{\"explanation\":\"\xff\xfe\"}").status / 100, 4);
   EXPECT_EQ(entry.send("PUT", answer_path(period, "'; DROP TABLE eval_answers; --"), R"({"level":1})").status / 100, 4);
-  EXPECT_EQ(entry.send("PUT", answer_path(period, "tidak-ada"), R"({"level":1})").error_code(), "evaluation.indicator_not_found");
+  EXPECT_EQ(entry.send("PUT", answer_path(period, "tidak-ada"), R"({"level":1})").error_code(),
+            "evaluation.indicator_not_found");
   EXPECT_EQ(entry.send("PUT", answer_path("aaaaaaaaaaaaaaaaaaaa", ind), R"({"level":1})").error_code(),
             "evaluation.period_not_found");
   EXPECT_EQ(admin.post("/api/evaluation/periods", R"({"year":"2025"})").error_code(), "validation.wrong_type");
   EXPECT_EQ(admin.post("/api/evaluation/periods", R"({"year":1990})").status, 422);
   EXPECT_EQ(admin.post("/api/evaluation/periods", R"({"year":2026,"framework_id":"tidak-ada"})").error_code(),
             "evaluation.framework_not_found");
-  EXPECT_EQ(admin.post("/api/evaluation/periods/" + period + "/members", R"({"user_id":")" + user_id(entry) + R"(","role":"raja"})")
+  EXPECT_EQ(admin
+                .post("/api/evaluation/periods/" + period + "/members",
+                      R"({"user_id":")" + user_id(entry) + R"(","role":"raja"})")
                 .status,
             422);
   EXPECT_EQ(admin.get("/api/evaluation/league").status, 400);
@@ -376,9 +394,10 @@ TEST_P(EvaluationApiTest, LiveEvidenceIsProposedFromRealRecordsAndCanBeLinked) {
   ASSERT_EQ(linked.status, 201) << linked.body;
   EXPECT_NE(text_of(linked.json, "label").find("Sistem Arsip"), std::string::npos);
   // Another tenant's records are never resolved: EvaluationEvidenceTest covers that per source.
-  EXPECT_EQ(entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + std::string(20, 'a') + "\"}")
-                .error_code(),
-            "evaluation.link_unknown");
+  EXPECT_EQ(
+      entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + std::string(20, 'a') + "\"}")
+          .error_code(),
+      "evaluation.link_unknown");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, EvaluationApiTest, ::testing::ValuesIn(test_support::backends()));

@@ -47,7 +47,8 @@ std::string application_id(Client& c, const std::string& code) {
 }
 
 /// The proposal of `kind` about record `ref_id`, or null.
-const EvidenceProposal* find(const std::vector<EvidenceProposal>& list, const std::string& kind, const std::string& ref_id) {
+const EvidenceProposal* find(const std::vector<EvidenceProposal>& list, const std::string& kind,
+                             const std::string& ref_id) {
   for (const auto& p : list)
     if (p.kind == kind && p.ref_id == ref_id) return &p;
   return nullptr;
@@ -72,27 +73,34 @@ struct World {
     dinkes = agency_with_code(admin, "DINKES");
     dishub = agency_with_code(admin, "DISHUB");
 
-    auto doc = admin.post("/api/architecture/documents", R"({"kind":"arsitektur","period_start":)" + std::to_string(year) + "}");
+    auto doc = admin.post("/api/architecture/documents",
+                          R"({"kind":"arsitektur","period_start":)" + std::to_string(year) + "}");
     EXPECT_EQ(doc.status, 201) << doc.body;
     document = text_of(doc.json, "id");
     auto approver = user(in, admin, "balikpapan", "sekda.bukti", "approver", "");
-    auto approved = approver.post("/api/architecture/documents/" + document + "/approve",
-                                  R"({"instrument_number":"188.45/7/)" + std::to_string(year) + R"(","instrument_date":")" + today + "\"}");
+    auto approved = approver.post(
+        "/api/architecture/documents/" + document + "/approve",
+        R"({"instrument_number":"188.45/7/)" + std::to_string(year) + R"(","instrument_date":")" + today + "\"}");
     EXPECT_EQ(approved.status, 200) << approved.body;
 
     // Live at once through the inventory import (no gates), as existing applications enter the register.
-    std::string csv = "kode;nama;kode_pd;kategori;tahap;audit_terakhir\n"
-                      "APL-A;Sistem Rujukan;DINKES;aplikasi_khusus;pemeliharaan;" + today + "\n"
-                      "APL-B;Sistem Gizi;DINKES;aplikasi_khusus;pemeliharaan;\n"
-                      "APL-C;Sistem Parkir;DISHUB;aplikasi_khusus;pemeliharaan;\n";
-    auto imported = admin.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
+    std::string csv =
+        "kode;nama;kode_pd;kategori;tahap;audit_terakhir\n"
+        "APL-A;Sistem Rujukan;DINKES;aplikasi_khusus;pemeliharaan;" +
+        today +
+        "\n"
+        "APL-B;Sistem Gizi;DINKES;aplikasi_khusus;pemeliharaan;\n"
+        "APL-C;Sistem Parkir;DISHUB;aplikasi_khusus;pemeliharaan;\n";
+    auto imported = admin.send("POST", "/api/applications/import?dry_run=false", csv,
+                               {{"content-type", "application/octet-stream"}});
     EXPECT_EQ(imported.status, 200) << imported.body;
     audited = application_id(admin, "APL-A");
     unaudited = application_id(admin, "APL-B");
     other_agencys = application_id(admin, "APL-C");
 
-    auto svc = admin.post("/api/architecture/elements",
-                          R"({"domain":"layanan","code":"LYN-GIZI","name":"Layanan gizi","owner_agency_id":")" + dinkes + "\"}");
+    auto svc = admin.post(
+        "/api/architecture/elements",
+        R"({"domain":"layanan","code":"LYN-GIZI","name":"Layanan gizi","owner_agency_id":")" + dinkes + "\"}");
     EXPECT_EQ(svc.status, 201) << svc.body;
     service = text_of(svc.json, "id");
     EXPECT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
@@ -127,9 +135,10 @@ struct World {
 TEST_P(EvaluationEvidenceTest, SourcesServeOnlyTopicsOfTheVocabulary) {
   Instance in(GetParam());  // the sources read names through the other modules' read ports
   const auto& known = evaluation::evidence_topics();
-  std::unique_ptr<evaluation::EvidenceSource> sources[] = {architecture::architecture_evidence_source(in.platform().tenancy()),
-                                                           applications::applications_evidence_source(in.platform().architecture().elements),
-                                                           regulation::compliance_evidence_source(in.platform().tenancy())};
+  std::unique_ptr<evaluation::EvidenceSource> sources[] = {
+      architecture::architecture_evidence_source(in.platform().tenancy()),
+      applications::applications_evidence_source(in.platform().architecture().elements),
+      regulation::compliance_evidence_source(in.platform().tenancy())};
   for (const auto& source : sources)
     for (const auto& topic : source->topics())
       EXPECT_NE(std::find(known.begin(), known.end(), topic), known.end()) << source->id() << ": " << topic;
@@ -183,7 +192,8 @@ TEST_P(EvaluationEvidenceTest, ProposalsComeFromTheTenantsRecords) {
 
   // Balikpapan's Tim Koordinasi has no members yet: its mandatory positions are gaps.
   auto teams = w.propose(*arch, "teams");
-  EXPECT_TRUE(std::any_of(teams.begin(), teams.end(), [](const auto& p) { return !p.present && p.kind == "team" && !p.ref_id.empty(); }));
+  EXPECT_TRUE(std::any_of(teams.begin(), teams.end(),
+                          [](const auto& p) { return !p.present && p.kind == "team" && !p.ref_id.empty(); }));
 
   // Every live application is in the register, labelled "<code> <name>".
   auto registry = w.propose(*apps, "applications");
@@ -205,8 +215,9 @@ TEST_P(EvaluationEvidenceTest, ProposalsComeFromTheTenantsRecords) {
   EXPECT_FALSE(find(before, "application", w.audited)->present);
   EXPECT_NE(find(before, "application", w.audited)->detail.find("kode sumber"), std::string::npos);
   for (const char* kind : {"dokumen_kebutuhan", "dokumen_perancangan", "manual_pengguna", "kode_sumber"}) {
-    auto up = w.admin.send("POST", "/api/applications/" + w.audited + "/artifacts?kind=" + std::string(kind) + "&release=1.0&filename=" +
-                                       kind + ".pdf",
+    auto up = w.admin.send("POST",
+                           "/api/applications/" + w.audited + "/artifacts?kind=" + std::string(kind) +
+                               "&release=1.0&filename=" + kind + ".pdf",
                            std::string("%PDF-1.4 ") + kind, {{"content-type", "application/octet-stream"}});
     ASSERT_EQ(up.status, 201) << up.body;
   }
@@ -233,7 +244,9 @@ TEST_P(EvaluationEvidenceTest, ProposalsComeFromTheTenantsRecords) {
   all.add(applications::applications_evidence_source(in.platform().architecture().elements));
   all.add(regulation::compliance_evidence_source(in.platform().tenancy()));
   auto q = w.query();
-  auto mixed = storage::read(in.db(), [&](storage::Connection& c) { return all.propose(c, q, {"handover", "architecture"}); });
+  auto mixed = storage::read(in.db(), [&](storage::Connection& c) {
+    return all.propose(c, q, {"handover", "architecture"});
+  });
   ASSERT_FALSE(mixed.empty());
   EXPECT_EQ(mixed.front().source, "architecture");
   EXPECT_EQ(mixed.back().source, "applications");
@@ -260,7 +273,9 @@ TEST_P(EvaluationEvidenceTest, TheAgencyFilterKeepsOtherAgenciesOut) {
   // Findings follow the agency responsible: DISHUB's list holds none about DINKES's applications.
   auto dishub_findings = w.propose(*compliance, "compliance", w.dishub);
   auto all_findings = w.propose(*compliance, "compliance");
-  auto count = [](const std::vector<EvidenceProposal>& l) { return std::count_if(l.begin(), l.end(), [](const auto& p) { return p.kind == "finding"; }); };
+  auto count = [](const std::vector<EvidenceProposal>& l) {
+    return std::count_if(l.begin(), l.end(), [](const auto& p) { return p.kind == "finding"; });
+  };
   EXPECT_LT(count(dishub_findings), count(all_findings));
   for (const auto& p : dishub_findings)
     if (p.kind == "finding") {
@@ -274,12 +289,14 @@ TEST_P(EvaluationEvidenceTest, ResolveKnowsOnlyTheTenantsOwnRecords) {
   auto arch = architecture::architecture_evidence_source(in.platform().tenancy());
   auto apps = applications::applications_evidence_source(in.platform().architecture().elements);
   auto compliance = regulation::compliance_evidence_source(in.platform().tenancy());
-  auto up = w.admin.send("POST", "/api/applications/" + w.audited + "/artifacts?kind=manual_pengguna&release=2.1&filename=manual.pdf",
-                         "%PDF-1.4 manual", {{"content-type", "application/octet-stream"}});
+  auto up = w.admin.send(
+      "POST", "/api/applications/" + w.audited + "/artifacts?kind=manual_pengguna&release=2.1&filename=manual.pdf",
+      "%PDF-1.4 manual", {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(up.status, 201) << up.body;
   auto artifact = text_of(up.json, "id");
 
-  EXPECT_EQ(w.resolve(*arch, w.scope, "architecture_document", w.document).value_or(""), "Arsitektur SPBE Kota Balikpapan (versi 1)");
+  EXPECT_EQ(w.resolve(*arch, w.scope, "architecture_document", w.document).value_or(""),
+            "Arsitektur SPBE Kota Balikpapan (versi 1)");
   EXPECT_FALSE(w.resolve(*arch, w.scope, "roadmap", w.document));  // an architecture document is not a roadmap
   EXPECT_EQ(w.resolve(*arch, w.scope, "element", w.service).value_or(""), "LYN-GIZI Layanan gizi");
   EXPECT_EQ(w.resolve(*apps, w.scope, "application", w.audited).value_or(""), "APL-A Sistem Rujukan");
@@ -306,9 +323,10 @@ TEST_P(EvaluationEvidenceTest, ResolveKnowsOnlyTheTenantsOwnRecords) {
   EXPECT_FALSE(w.resolve(*compliance, other, "finding", finding));
 
   // Garbage ids never match, and never reach SQL as SQL.
-  for (const std::string& bad : {std::string(""), std::string("' OR 1=1 --"), std::string("x'); DROP TABLE arch_documents;--"),
-                                 w.document + "' OR '1'='1", std::string("%"), std::string("aaaaaaaaaaaaaaaaaaaa"),
-                                 std::string(w.document.size(), '_')}) {
+  for (const std::string& bad :
+       {std::string(""), std::string("' OR 1=1 --"), std::string("x'); DROP TABLE arch_documents;--"),
+        w.document + "' OR '1'='1", std::string("%"), std::string("aaaaaaaaaaaaaaaaaaaa"),
+        std::string(w.document.size(), '_')}) {
     SCOPED_TRACE(bad);
     for (const char* kind : {"architecture_document", "roadmap", "element", "initiative", "team"})
       EXPECT_FALSE(w.resolve(*arch, w.scope, kind, bad));

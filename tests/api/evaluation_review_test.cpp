@@ -33,7 +33,8 @@ std::string new_period(Client& admin, int year) {
 }
 
 void join(Client& admin, const std::string& period, Client& who, const std::string& role) {
-  auto r = admin.post("/api/evaluation/periods/" + period + "/members", R"({"user_id":")" + me(who) + R"(","role":")" + role + "\"}");
+  auto r = admin.post("/api/evaluation/periods/" + period + "/members",
+                      R"({"user_id":")" + me(who) + R"(","role":")" + role + "\"}");
   ASSERT_EQ(r.status, 201) << r.body;
 }
 
@@ -67,11 +68,11 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
   ASSERT_GE(inds.size(), 3u);
   auto base = "/api/evaluation/periods/" + period + "/indicators/" + inds[0];
   auto upload = [&](const std::string& name, int level) {
-    return entry.send("POST", base + "/evidence?filename=" + name + "&level=" + std::to_string(level), "%PDF-1.4 " + name,
-                      {{"content-type", "application/octet-stream"}});
+    return entry.send("POST", base + "/evidence?filename=" + name + "&level=" + std::to_string(level),
+                      "%PDF-1.4 " + name, {{"content-type", "application/octet-stream"}});
   };
-  auto app = admin.post("/api/applications", R"({"code":"APL-16","name":"Sistem Kepegawaian","owner_agency_id":")" + kominfo +
-                                                 R"(","category":"aplikasi_umum"})");
+  auto app = admin.post("/api/applications", R"({"code":"APL-16","name":"Sistem Kepegawaian","owner_agency_id":")" +
+                                                 kominfo + R"(","category":"aplikasi_umum"})");
   ASSERT_EQ(app.status, 201) << app.body;
 
   ASSERT_EQ(entry.send("PUT", base + "/answer", R"({"explanation":"SK dan notulen"})").status, 200);
@@ -80,7 +81,8 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
   ASSERT_EQ(sk.status, 201);
   ASSERT_EQ(notulen.status, 201);
   // "Tautkan" on a suggested record: supporting evidence, unless data entry marks it as main.
-  auto linked = entry.post(base + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + text_of(app.json, "id") + R"(","level":1})");
+  auto linked = entry.post(base + "/evidence/link",
+                           R"({"ref_kind":"application","ref_id":")" + text_of(app.json, "id") + R"(","level":1})");
   ASSERT_EQ(linked.status, 201) << linked.body;
   EXPECT_FALSE(linked.json.at("main").as_bool());
   EXPECT_TRUE(sk.json.at("main").as_bool());
@@ -101,7 +103,8 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
                   std::string(R"({"accepted":)") + (ok ? "true" : "false") + "}");
   };
   ASSERT_EQ(verdict(pj, sk, true).status, 200);
-  EXPECT_EQ(listed(pj.post(base + "/answer/review", R"({"decision":"disetujui"})")), std::vector<std::string>{"notulen.pdf"});
+  EXPECT_EQ(listed(pj.post(base + "/answer/review", R"({"decision":"disetujui"})")),
+            std::vector<std::string>{"notulen.pdf"});
   ASSERT_EQ(verdict(pj, notulen, false).status, 200);
   auto approved = pj.post(base + "/answer/review", R"({"decision":"disetujui"})");
   ASSERT_EQ(approved.status, 200) << approved.body;
@@ -114,16 +117,20 @@ TEST_P(EvaluationReviewTest, ApprovalWaitsForEveryMainEvidenceVerdictAndTheValue
   ASSERT_EQ(basis.at("levels").as_array().size(), 2u);
   EXPECT_EQ(text_of(basis.at("levels").as_array()[0], "status"), "diterima");
   EXPECT_EQ(text_of(basis.at("levels").as_array()[1], "status"), "ditolak");
-  EXPECT_NE(text_of(basis, "reason").find("tingkat 2 ditolak (notulen.pdf)"), std::string::npos) << text_of(basis, "reason");
+  EXPECT_NE(text_of(basis, "reason").find("tingkat 2 ditolak (notulen.pdf)"), std::string::npos)
+      << text_of(basis, "reason");
   ASSERT_EQ(basis.at("supporting").as_array().size(), 1u);
-  EXPECT_NE(std::string(basis.at("supporting").as_array()[0].as_string()).find("Sistem Kepegawaian"), std::string::npos);
+  EXPECT_NE(std::string(basis.at("supporting").as_array()[0].as_string()).find("Sistem Kepegawaian"),
+            std::string::npos);
 
   // Still reviewable after the approval, until the period is locked: the value follows.
   ASSERT_EQ(verdict(pj, notulen, true).status, 200);
   view = pj.get(base).json;
   EXPECT_DOUBLE_EQ(view.at("value").to_number<double>(), 2.0);
-  EXPECT_EQ(text_of(view.at("basis"), "reason"), "Nilai 2: tingkat 3 belum memiliki bukti utama. Bukti pendukung (1) tidak menentukan tingkat.");
-  EXPECT_EQ(text_of(view.at("basis"), "reason_en"), "Value 2: level 3 has no main evidence. Supporting evidence (1) does not decide the level.");
+  EXPECT_EQ(text_of(view.at("basis"), "reason"),
+            "Nilai 2: tingkat 3 belum memiliki bukti utama. Bukti pendukung (1) tidak menentukan tingkat.");
+  EXPECT_EQ(text_of(view.at("basis"), "reason_en"),
+            "Value 2: level 3 has no main evidence. Supporting evidence (1) does not decide the level.");
 }
 
 TEST_P(EvaluationReviewTest, TheFillerJudgesNeitherTheAnswerNorItsEvidence) {
@@ -138,7 +145,8 @@ TEST_P(EvaluationReviewTest, TheFillerJudgesNeitherTheAnswerNorItsEvidence) {
   join(admin, period, pj, "penanggung_jawab");
   auto base = "/api/evaluation/periods/" + period + "/indicators/" + indicator_ids(admin, period).front();
   ASSERT_EQ(both.send("PUT", base + "/answer", R"({"explanation":"x"})").status, 200);
-  auto item = both.send("POST", base + "/evidence?filename=sk.pdf&level=1", "%PDF sk", {{"content-type", "application/octet-stream"}});
+  auto item = both.send("POST", base + "/evidence?filename=sk.pdf&level=1", "%PDF sk",
+                        {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(item.status, 201);
   ASSERT_EQ(both.post(base + "/answer/submit", "").status, 200);
   auto path = "/api/evaluation/periods/" + period + "/evidence/" + text_of(item.json, "id") + "/verdict";
@@ -196,11 +204,14 @@ TEST_P(EvaluationReviewTest, The59Of2020LevelCriteriaAreLoadedWithTheirProvenanc
     EXPECT_NE(text_of(ind, "criteria_notes").find("bukan dari PDF resmi"), std::string::npos);
   }
   auto first = admin.get("/api/evaluation/periods/" + period + "/indicators/" + inds.front()).json.at("indicator");
-  EXPECT_EQ(text_of(first.at("levels").as_array()[0], "criteria").rfind("Konsep kebijakan internal terkait Arsitektur SPBE", 0), 0u);
+  EXPECT_EQ(text_of(first.at("levels").as_array()[0], "criteria")
+                .rfind("Konsep kebijakan internal terkait Arsitektur SPBE", 0),
+            0u);
 
   auto madiun = admin_client(in, "madiun");
   auto pemdi = new_period(madiun, 2026);
-  auto ind = madiun.get("/api/evaluation/periods/" + pemdi + "/indicators/" + indicator_ids(madiun, pemdi).front()).json.at("indicator");
+  auto ind = madiun.get("/api/evaluation/periods/" + pemdi + "/indicators/" + indicator_ids(madiun, pemdi).front())
+                 .json.at("indicator");
   EXPECT_FALSE(ind.at("criteria_published").as_bool());
 }
 

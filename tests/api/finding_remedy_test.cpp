@@ -45,12 +45,20 @@ TEST_P(FindingRemedyTest, EachInfrastructureFindingSaysWhatResolvesItAndWhere) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
   auto pd = agency_id(admin, "DISHUB");
-  auto room = remedy_created(admin.post("/api/infrastructure/sites", R"({"code":"RS-HUB","name":"Ruang server Dishub","kind":"ruang_server_pd","status":"operasi","agency_id":")" + pd + "\"}"));
-  auto server = remedy_created(admin.post("/api/infrastructure/servers", R"({"code":"SRV-ROOM","name":"Server ruang","owner_agency_id":")" + pd +
-                                                                           R"(","hosting":"ruang_pd","site_id":")" + room + R"(","managed_by":"pd","environment":"produksi"})"));
+  auto room = remedy_created(admin.post(
+      "/api/infrastructure/sites",
+      R"({"code":"RS-HUB","name":"Ruang server Dishub","kind":"ruang_server_pd","status":"operasi","agency_id":")" +
+          pd + "\"}"));
+  auto server = remedy_created(
+      admin.post("/api/infrastructure/servers", R"({"code":"SRV-ROOM","name":"Server ruang","owner_agency_id":")" + pd +
+                                                    R"(","hosting":"ruang_pd","site_id":")" + room +
+                                                    R"(","managed_by":"pd","environment":"produksi"})"));
   auto duty = remedy_created(admin.post("/api/infrastructure/backup-duties",
-                                        R"({"agency_id":")" + pd + R"(","name":"Basis data perizinan","schedule_days":1,"target_site_id":")" + room + "\"}"));
-  auto lan = remedy_created(admin.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
+                                        R"({"agency_id":")" + pd +
+                                            R"(","name":"Basis data perizinan","schedule_days":1,"target_site_id":")" +
+                                            room + "\"}"));
+  auto lan = remedy_created(admin.post(
+      "/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
 
   // A LAN without its diagram (Pasal 19 ayat (1)): upload it on the network page.
@@ -91,8 +99,10 @@ TEST_P(FindingRemedyTest, AnApplicationFindingLinksToTheTabThatResolvesIt) {
   const std::string csv =
       "kode;nama;deskripsi;kode_pd;kategori;tahap;url;subdomain;email;hosting;pembangun;vendor;model_sumber;audit_terakhir;"
       "sejenis_aplikasi_umum\r\n"
-      "SIREMEDI;Sistem Rujukan Medis;;" + ag + ";aplikasi_khusus;pemeliharaan;https://sipadu.example.com;;;;;;;2026-01-10;tidak\r\n";
-  auto imported = admin.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
+      "SIREMEDI;Sistem Rujukan Medis;;" +
+      ag + ";aplikasi_khusus;pemeliharaan;https://sipadu.example.com;;;;;;;2026-01-10;tidak\r\n";
+  auto imported =
+      admin.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(imported.status, 200) << imported.body;
   auto list = admin.get("/api/applications?per_page=200");
   ASSERT_EQ(list.status, 200);
@@ -136,14 +146,16 @@ TEST_P(FindingRemedyTest, TheProfileServesEveryRuleSummaryInIndonesianAndEnglish
     EXPECT_FALSE(text_of(r, "who_id").empty()) << text_of(r, "id");
     EXPECT_FALSE(text_of(r, "object_id").empty()) << text_of(r, "id");
     if (text_of(r, "id") == "BPN-19-1") {
-      EXPECT_EQ(text_of(r, "what_id"), "Setiap Perangkat Daerah menyampaikan diagram infrastruktur LAN terkininya kepada Dinas.");
+      EXPECT_EQ(text_of(r, "what_id"),
+                "Setiap Perangkat Daerah menyampaikan diagram infrastruktur LAN terkininya kepada Dinas.");
       EXPECT_EQ(text_of(r, "what"), "Every PD submits its current LAN infrastructure diagram to Dinas.");
     }
     // The regulation's own party is named, not "(regulation)".
     EXPECT_EQ(text_of(r, "who_id").find("(regulation)"), std::string::npos) << text_of(r, "id");
   }
   EXPECT_EQ(rules, 145u);
-  EXPECT_EQ(profile.json.at("regulation").at("caveats_id").as_array().size(), profile.json.at("regulation").at("caveats").as_array().size());
+  EXPECT_EQ(profile.json.at("regulation").at("caveats_id").as_array().size(),
+            profile.json.at("regulation").at("caveats").as_array().size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, FindingRemedyTest, ::testing::ValuesIn(test_support::backends()));

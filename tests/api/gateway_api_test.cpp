@@ -29,7 +29,8 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
   EXPECT_EQ(reloads, 1);  // the in-process data plane reloads after the commit
 
   // A partial policy changes only what it names.
-  auto patched = admin.patch("/api/gateway/services/" + id, R"({"policy":{"rate_per_second":2.5,"daily_quota":500},"version":"2.0"})");
+  auto patched = admin.patch("/api/gateway/services/" + id,
+                             R"({"policy":{"rate_per_second":2.5,"daily_quota":500},"version":"2.0"})");
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.json.at("policy").at("rate_per_second").as_double(), 2.5);
   EXPECT_EQ(patched.json.at("policy").at("allowed_networks").as_array().size(), 2u);
@@ -42,11 +43,12 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
     return text_of(r.json, "id");
   };
   auto layanan = element("layanan", "LYN-PAJAK"), data = element("data_informasi", "DAT-PAJAK");
-  auto linked = admin.patch("/api/gateway/services/" + id,
-                            R"({"links":{"service_element_id":")" + layanan + R"(","data_element_id":")" + data + "\"}}");
+  auto linked = admin.patch("/api/gateway/services/" + id, R"({"links":{"service_element_id":")" + layanan +
+                                                               R"(","data_element_id":")" + data + "\"}}");
   ASSERT_EQ(linked.status, 200) << linked.body;
   EXPECT_EQ(text_of(linked.json.at("links"), "data_element_id"), data);
-  EXPECT_EQ(admin.patch("/api/gateway/services/" + id, R"({"links":{"service_element_id":")" + data + "\"}}").status, 422);
+  EXPECT_EQ(admin.patch("/api/gateway/services/" + id, R"({"links":{"service_element_id":")" + data + "\"}}").status,
+            422);
   before += 3;  // two elements and the links
 
   auto config = gwc::load_config(in.db());
@@ -65,10 +67,11 @@ TEST_P(GatewayTest, ServiceRoundTripWithPoliciesAndOpenapiInJsonAndYaml) {
   EXPECT_TRUE(json_doc.json.at("has_openapi").as_bool());
   EXPECT_EQ(text_of(admin.get("/api/gateway/services/" + id + "/openapi").json.at("info"), "title"), "Pajak");
 
-  auto yaml_doc = admin.send("POST", "/api/gateway/services/" + id + "/openapi",
-                             "openapi: 3.1.0\ninfo:\n  title: Pajak YAML\n  version: '2'\npaths:\n  /objek/{nop}:\n    get:\n      responses:\n"
-                             "        '200': {description: ok}\n",
-                             {{"content-type", "application/yaml"}});
+  auto yaml_doc = admin.send(
+      "POST", "/api/gateway/services/" + id + "/openapi",
+      "openapi: 3.1.0\ninfo:\n  title: Pajak YAML\n  version: '2'\npaths:\n  /objek/{nop}:\n    get:\n      responses:\n"
+      "        '200': {description: ok}\n",
+      {{"content-type", "application/yaml"}});
   ASSERT_EQ(yaml_doc.status, 200) << yaml_doc.body;
   EXPECT_EQ(reloads, 3);  // create, policy, links; documents do not reach the data plane: no reload for the uploads
   auto stored = admin.get("/api/gateway/services/" + id + "/openapi");
@@ -95,10 +98,14 @@ TEST_P(GatewayTest, BadOpenapiDocumentsAreRefusedAndChangeNothing) {
   auto admin = admin_client(in, "balikpapan");
   auto id = text_of(create_service(admin, agency_id(admin, "BAPENDA"), "pajak").json, "id");
   auto before = ledger_size(in);
-  auto upload = [&](const std::string& body) { return admin.send("POST", "/api/gateway/services/" + id + "/openapi", body, {{"content-type", "application/octet-stream"}}); };
-  for (const std::string& bad : {std::string("{\"openapi\":\"3.0.0\""), std::string("openapi: [tidak ditutup"),
-                                 std::string(R"({"swagger":"2.0","info":{},"paths":{}})"), std::string("[1,2]"), std::string(""),
-                                 std::string("openapi: 3.0.0\ninfo: teks\n"), std::string("\xff\xfe")}) {
+  auto upload = [&](const std::string& body) {
+    return admin.send("POST", "/api/gateway/services/" + id + "/openapi", body,
+                      {{"content-type", "application/octet-stream"}});
+  };
+  for (const std::string& bad :
+       {std::string("{\"openapi\":\"3.0.0\""), std::string("openapi: [tidak ditutup"),
+        std::string(R"({"swagger":"2.0","info":{},"paths":{}})"), std::string("[1,2]"), std::string(""),
+        std::string("openapi: 3.0.0\ninfo: teks\n"), std::string("\xff\xfe")}) {
     auto r = upload(bad);
     EXPECT_EQ(r.status, 422) << bad << " " << r.body;
     EXPECT_EQ(r.error_code(), "gateway.openapi_invalid") << bad;
@@ -106,8 +113,9 @@ TEST_P(GatewayTest, BadOpenapiDocumentsAreRefusedAndChangeNothing) {
   // An alias bomb expands to far more nodes than it has characters.
   std::string bomb = "openapi: 3.0.0\ninfo: {title: x, version: '1'}\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'h'; ++c)
-    bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
-            ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
+    bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
+            ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
   EXPECT_EQ(upload(bomb).error_code(), "gateway.openapi_invalid");
   auto large = upload("{\"openapi\":\"3.0.0\",\"x\":\"" + std::string(2 * 1024 * 1024, 'a') + "\"}");
   EXPECT_EQ(large.status, 413) << large.body;
@@ -132,7 +140,9 @@ TEST_P(GatewayTest, AgencyOperatorWritesOnlyTheirOwnAgencysServicesAndConsumers)
   auto own = create_service(op, dinsos, "bansos");
   ASSERT_EQ(own.status, 201) << own.body;
   // Moving the service to another agency is a write for that agency too.
-  EXPECT_EQ(op.patch("/api/gateway/services/" + text_of(own.json, "id"), R"({"owner_agency_id":")" + bapenda + "\"}").status, 403);
+  EXPECT_EQ(
+      op.patch("/api/gateway/services/" + text_of(own.json, "id"), R"({"owner_agency_id":")" + bapenda + "\"}").status,
+      403);
   EXPECT_EQ(text_of(admin.get("/api/gateway/services/" + theirs).json, "name"), "Layanan pajak");
   auto viewer = user(in, admin, "balikpapan", "gw.viewer", "viewer", dinsos);
   EXPECT_EQ(viewer.get("/api/gateway/services").status, 200);
@@ -182,9 +192,11 @@ TEST_P(GatewayTest, ConsumerKeyIsShownOnceStoredHashedAndRotatesUntilRevoked) {
   ASSERT_EQ(revoked.status, 200) << revoked.body;
   auto after_revoke = gwc::load_config(in.db());
   EXPECT_EQ(find_consumer(after_revoke, id)->api_key_sha256, std::vector<std::string>{gateway::api_key_hash(second)});
-  EXPECT_EQ(admin.post("/api/gateway/consumers/" + id + "/keys/" + first_key_id + "/revoke", "").error_code(), "gateway.already_revoked");
+  EXPECT_EQ(admin.post("/api/gateway/consumers/" + id + "/keys/" + first_key_id + "/revoke", "").error_code(),
+            "gateway.already_revoked");
 
-  auto patched = admin.patch("/api/gateway/consumers/" + id, R"({"client_cert_sha256":[")" + std::string(64, 'A') + "\"]}");
+  auto patched =
+      admin.patch("/api/gateway/consumers/" + id, R"({"client_cert_sha256":[")" + std::string(64, 'A') + "\"]}");
   ASSERT_EQ(patched.status, 200) << patched.body;
   auto with_cert = gwc::load_config(in.db());
   EXPECT_EQ(find_consumer(with_cert, id)->client_cert_sha256, std::vector<std::string>{std::string(64, 'a')});
@@ -204,7 +216,8 @@ TEST_P(GatewayTest, BadInputIsRefusedWithACatalogueErrorAndChangesNothing) {
   auto before = ledger_size(in);
   auto version = gwc::config_version(in.db());
   auto body = [&](const std::string& fields) {
-    return R"({"code":"baru","name":"Baru","upstream_base_url":"http://10.0.0.1/api","owner_agency_id":")" + agency + "\"" + fields + "}";
+    return R"({"code":"baru","name":"Baru","upstream_base_url":"http://10.0.0.1/api","owner_agency_id":")" + agency +
+           "\"" + fields + "}";
   };
   struct Case {
     std::string method, path, body;
@@ -215,35 +228,50 @@ TEST_P(GatewayTest, BadInputIsRefusedWithACatalogueErrorAndChangesNothing) {
       {"POST", "/api/gateway/services", "{\"code\":", 400, ""},
       {"POST", "/api/gateway/services", body(R"(,"extra":1)"), 422, "validation.unknown_field"},
       {"POST", "/api/gateway/services", body(R"(,"policy":{"burst":"banyak"})"), 422, "validation.wrong_type"},
-      {"POST", "/api/gateway/services", body(R"(,"policy":{"allowed_networks":["10.0.0.0/33"]})"), 422, "validation.invalid_value"},
-      {"POST", "/api/gateway/services", body(R"(,"policy":{"allowed_networks":["bukan-cidr"]})"), 422, "validation.invalid_value"},
+      {"POST", "/api/gateway/services", body(R"(,"policy":{"allowed_networks":["10.0.0.0/33"]})"), 422,
+       "validation.invalid_value"},
+      {"POST", "/api/gateway/services", body(R"(,"policy":{"allowed_networks":["bukan-cidr"]})"), 422,
+       "validation.invalid_value"},
       {"POST", "/api/gateway/services", body(R"(,"policy":{"rate_per_second":-1})"), 422, "validation.invalid_value"},
       {"POST", "/api/gateway/services", body(R"(,"policy":{"unknown":1})"), 422, "validation.unknown_field"},
-      {"POST", "/api/gateway/services", body(R"(,"policy":{"health_path":"/../admin"})"), 422, "validation.invalid_value"},
+      {"POST", "/api/gateway/services", body(R"(,"policy":{"health_path":"/../admin"})"), 422,
+       "validation.invalid_value"},
       {"POST", "/api/gateway/services", body(R"(,"classification":"sangat_rahasia")"), 422, "validation.invalid_value"},
-      {"PATCH", "/api/gateway/services/" + service, R"({"upstream_base_url":"ftp://10.0.0.1/api"})", 422, "validation.invalid_value"},
-      {"PATCH", "/api/gateway/services/" + service, R"({"upstream_base_url":"http://"})", 422, "validation.invalid_value"},
-      {"PATCH", "/api/gateway/services/" + service, R"x({"upstream_base_url":"javascript:alert(1)"})x", 422, "validation.invalid_value"},
-      {"PATCH", "/api/gateway/services/" + service, R"({"upstream_base_url":"http://user:pw@host/api"})", 422, "validation.invalid_value"},
+      {"PATCH", "/api/gateway/services/" + service, R"({"upstream_base_url":"ftp://10.0.0.1/api"})", 422,
+       "validation.invalid_value"},
+      {"PATCH", "/api/gateway/services/" + service, R"({"upstream_base_url":"http://"})", 422,
+       "validation.invalid_value"},
+      {"PATCH", "/api/gateway/services/" + service, R"x({"upstream_base_url":"javascript:alert(1)"})x", 422,
+       "validation.invalid_value"},
+      {"PATCH", "/api/gateway/services/" + service, R"({"upstream_base_url":"http://user:pw@host/api"})", 422,
+       "validation.invalid_value"},
       {"PATCH", "/api/gateway/services/" + service, R"({"code":"Pajak Daerah"})", 422, "validation.invalid_value"},
-      {"PATCH", "/api/gateway/services/" + service, R"({"code":"x'; DROP TABLE gw_services;--"})", 422, "validation.invalid_value"},
+      {"PATCH", "/api/gateway/services/" + service, R"({"code":"x'; DROP TABLE gw_services;--"})", 422,
+       "validation.invalid_value"},
       {"PATCH", "/api/gateway/services/" + service, R"({"code":"kependudukan"})", 409, "gateway.code_taken"},
-      {"PATCH", "/api/gateway/services/" + service, R"({"links":{"application_id":"aaaaaaaaaaaaaaaaaaaa"}})", 422, "validation.invalid_value"},
+      {"PATCH", "/api/gateway/services/" + service, R"({"links":{"application_id":"aaaaaaaaaaaaaaaaaaaa"}})", 422,
+       "validation.invalid_value"},
       {"PATCH", "/api/gateway/services/" + service, R"({"name":42})", 422, "validation.wrong_type"},
       {"PATCH", "/api/gateway/services/aaaaaaaaaaaaaaaaaaaa", R"({"name":"x"})", 404, "gateway.service_not_found"},
-      {"POST", "/api/gateway/consumers", R"({"name":"x","agency_id":"aaaaaaaaaaaaaaaaaaaa"})", 422, "validation.invalid_value"},
-      {"PATCH", "/api/gateway/consumers/" + consumer, R"({"client_cert_sha256":["abc"]})", 422, "validation.invalid_value"},
-      {"POST", "/api/gateway/access-requests", R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
-                   R"(","methods":["TRACE"],"responsible_person":"a","work_unit":"b","purpose":"c","data_needed":"d","commercial_use":false})",
+      {"POST", "/api/gateway/consumers", R"({"name":"x","agency_id":"aaaaaaaaaaaaaaaaaaaa"})", 422,
+       "validation.invalid_value"},
+      {"PATCH", "/api/gateway/consumers/" + consumer, R"({"client_cert_sha256":["abc"]})", 422,
+       "validation.invalid_value"},
+      {"POST", "/api/gateway/access-requests",
+       R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
+           R"(","methods":["TRACE"],"responsible_person":"a","work_unit":"b","purpose":"c","data_needed":"d","commercial_use":false})",
        422, "validation.invalid_value"},
-      {"POST", "/api/gateway/access-requests", R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
-                   R"(","path_prefix":"/a/../b","responsible_person":"a","work_unit":"b","purpose":"c","data_needed":"d","commercial_use":false})",
+      {"POST", "/api/gateway/access-requests",
+       R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
+           R"(","path_prefix":"/a/../b","responsible_person":"a","work_unit":"b","purpose":"c","data_needed":"d","commercial_use":false})",
        422, "validation.invalid_value"},
-      {"POST", "/api/gateway/access-requests", R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
-                   R"(","responsible_person":"a","work_unit":"b","purpose":"  ","data_needed":"d","commercial_use":false})",
+      {"POST", "/api/gateway/access-requests",
+       R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
+           R"(","responsible_person":"a","work_unit":"b","purpose":"  ","data_needed":"d","commercial_use":false})",
        422, "validation.missing_field"},
-      {"POST", "/api/gateway/access-requests", R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
-                   R"(","responsible_person":"a","work_unit":"b","purpose":"c","data_needed":"d"})",
+      {"POST", "/api/gateway/access-requests",
+       R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
+           R"(","responsible_person":"a","work_unit":"b","purpose":"c","data_needed":"d"})",
        422, "validation.missing_field"},
       {"GET", "/api/gateway/exchanges/abc/proof", "", 400, "request.invalid_id"},
       {"GET", "/api/gateway/exchanges?status=42", "", 400, "request.invalid_query"},

@@ -21,7 +21,8 @@ constexpr const char* kNikMasked = "/penduduk/************0001";
 /// Writes one record per path to the message log (seq 1, 2, …), all signed at close.
 void write_privacy_log(Instance& in, const std::vector<std::pair<std::string, std::string>>& service_paths) {
   const auto& config = in.platform().config();
-  auto log = gateway::MessageLog::open(config.gateway_log_dir(), gwc::load_or_create_gateway_key(config.gateway_key_path()), {});
+  auto log = gateway::MessageLog::open(config.gateway_log_dir(),
+                                       gwc::load_or_create_gateway_key(config.gateway_key_path()), {});
   ASSERT_NE(log, nullptr);
   int i = 0;
   for (const auto& [service, path] : service_paths) {
@@ -63,9 +64,9 @@ TEST_P(GatewayTest, PersonalIdentifiersInPathsAreMaskedPerServiceAndRevealedOnly
   EXPECT_EQ(bpn.patch("/api/gateway/services/" + svc_b, R"({"policy":{"mask_personal_ids":"tidak"}})").error_code(),
             "validation.wrong_type");
 
-  write_privacy_log(in, {{svc_a, std::string("/penduduk/") + kNik},        // seq 1: masked
-                         {svc_b, "/wajibpajak/3171012345670002"},           // seq 2: service shows paths in full
-                         {svc_a, "/penduduk/statistik/2026"},               // seq 3: nothing personal
+  write_privacy_log(in, {{svc_a, std::string("/penduduk/") + kNik},  // seq 1: masked
+                         {svc_b, "/wajibpajak/3171012345670002"},    // seq 2: service shows paths in full
+                         {svc_a, "/penduduk/statistik/2026"},        // seq 3: nothing personal
                          {svc_a, "/pegawai/198503102010011002?hp=081234567890"}});  // seq 4: NIP and phone
 
   auto list = bpn.get("/api/gateway/exchanges");
@@ -84,7 +85,8 @@ TEST_P(GatewayTest, PersonalIdentifiersInPathsAreMaskedPerServiceAndRevealedOnly
   auto auditor = user(in, bpn, "balikpapan", "pv.auditor", "auditor", agency_id(bpn, "INSPEKTORAT"));
   const auto before = ledger_size(in);
   EXPECT_EQ(bpn.post("/api/gateway/exchanges/1/reveal", "{}").error_code(), "validation.missing_field");
-  EXPECT_EQ(bpn.post("/api/gateway/exchanges/1/reveal", R"({"reason":"  cek  "})").error_code(), "validation.invalid_value");
+  EXPECT_EQ(bpn.post("/api/gateway/exchanges/1/reveal", R"({"reason":"  cek  "})").error_code(),
+            "validation.invalid_value");
   EXPECT_EQ(bpn.post("/api/gateway/exchanges/99/reveal", R"({"reason":"Pengaduan warga nomor 12/2026"})").error_code(),
             "gateway.exchange_not_found");
   EXPECT_EQ(op.post("/api/gateway/exchanges/1/reveal", R"({"reason":"Pengaduan warga nomor 12/2026"})").status, 403);
@@ -124,12 +126,21 @@ TEST_P(GatewayTest, TheLiveRecentExchangesShowPersonalIdentifiersMasked) {
   Instance in(GetParam());
   auto bpn = admin_client(in, "balikpapan");
   auto svc = text_of(create_service(bpn, agency_id(bpn, "DISDUKCAPIL"), "penduduk").json, "id");
-  boost::json::object doc{{"instance", "gw-1"}, {"config_version", 1}, {"started_at", "2026-11-23T09:00:00Z"},
-                          {"updated_at", "2026-11-23T10:00:00Z"}, {"services", boost::json::array{}}, {"consumers", boost::json::array{}},
-                          {"recent", boost::json::array{boost::json::object{
-                                         {"time", "2026-11-23T10:00:01Z"}, {"request_id", "r"}, {"consumer_id", "c1"},
-                                         {"service_id", svc}, {"method", "GET"}, {"path", std::string("/penduduk/") + kNik},
-                                         {"status", 200}, {"total_ms", 2.0}, {"error_code", nullptr}}}}};
+  boost::json::object doc{{"instance", "gw-1"},
+                          {"config_version", 1},
+                          {"started_at", "2026-11-23T09:00:00Z"},
+                          {"updated_at", "2026-11-23T10:00:00Z"},
+                          {"services", boost::json::array{}},
+                          {"consumers", boost::json::array{}},
+                          {"recent", boost::json::array{boost::json::object{{"time", "2026-11-23T10:00:01Z"},
+                                                                            {"request_id", "r"},
+                                                                            {"consumer_id", "c1"},
+                                                                            {"service_id", svc},
+                                                                            {"method", "GET"},
+                                                                            {"path", std::string("/penduduk/") + kNik},
+                                                                            {"status", 200},
+                                                                            {"total_ms", 2.0},
+                                                                            {"error_code", nullptr}}}}};
   gwc::save_status(in.db(), "gw-1", boost::json::serialize(doc));
   auto status = bpn.get("/api/gateway/status");
   ASSERT_EQ(status.status, 200) << status.body;

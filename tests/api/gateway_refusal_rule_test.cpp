@@ -18,7 +18,8 @@ namespace {
 /// the control plane stores now (with the regions' rules attached).
 gateway::Decision data_plane_decision(Instance& in, const std::string& path, const std::string& key,
                                       const std::string& source, std::shared_ptr<const gateway::CompiledConfig>& keep) {
-  keep = gateway::compile(std::make_shared<const gateway::Config>(gwc::load_config(in.db(), &in.platform().profiles())));
+  keep =
+      gateway::compile(std::make_shared<const gateway::Config>(gwc::load_config(in.db(), &in.platform().profiles())));
   static gateway::RateLimiter limiter;
   gateway::RequestFacts facts{"GET", path, key, *gateway::parse_ip(source), 0};
   return gateway::decide(*keep, limiter, facts);
@@ -140,8 +141,10 @@ TEST(GatewayRefusalRules, EveryProfileNamesRulesItContains) {
       const auto* v = g->as_object().if_contains(key);
       ASSERT_NE(v, nullptr) << id << ": gateway." << key << " must be stated (a rule id or null)";
       const auto& got = std::string(key) == "access_rule" ? rules.grant : rules.source;
-      if (v->is_string()) EXPECT_EQ(got.id, std::string(v->as_string())) << id << ": gateway." << key << " names no rule of the profile";
-      else EXPECT_TRUE(v->is_null() && got.id.empty()) << id << ": gateway." << key;
+      if (v->is_string())
+        EXPECT_EQ(got.id, std::string(v->as_string())) << id << ": gateway." << key << " names no rule of the profile";
+      else
+        EXPECT_TRUE(v->is_null() && got.id.empty()) << id << ": gateway." << key;
     }
   }
 }

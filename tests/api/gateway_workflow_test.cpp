@@ -36,14 +36,19 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   const std::pair<const char*, const char*> items[] = {
       {"responsible_person", "a"}, {"work_unit", "b"}, {"purpose", "c"}, {"data_needed", "d"}};
   for (const auto& [field, huruf] : items) {
-    auto body = boost::json::object{{"consumer_id", consumer}, {"service_id", service}, {"responsible_person", "dr. Sari"},
-                                    {"work_unit", "Bidang Pelayanan"}, {"purpose", "Verifikasi data pasien"},
-                                    {"data_needed", "NIK dan nama, JSON"}, {"commercial_use", false}};
+    auto body = boost::json::object{{"consumer_id", consumer},
+                                    {"service_id", service},
+                                    {"responsible_person", "dr. Sari"},
+                                    {"work_unit", "Bidang Pelayanan"},
+                                    {"purpose", "Verifikasi data pasien"},
+                                    {"data_needed", "NIK dan nama, JSON"},
+                                    {"commercial_use", false}};
     body[field] = "  ";
     auto missing = requester.post("/api/gateway/access-requests", boost::json::serialize(body));
     EXPECT_EQ(missing.error_code(), "validation.missing_field") << field;
     EXPECT_EQ(missing.rule_id(), "BPN-09-6") << field;
-    EXPECT_EQ(std::string(missing.json.at("error").at("rule").at("citation").as_string()), std::string("Pasal 9 ayat (6) huruf ") + huruf);
+    EXPECT_EQ(std::string(missing.json.at("error").at("rule").at("citation").as_string()),
+              std::string("Pasal 9 ayat (6) huruf ") + huruf);
   }
   EXPECT_EQ(admin.get("/api/gateway/access-requests").json.at("total").as_int64(), stored);
 
@@ -62,7 +67,8 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   EXPECT_EQ(early.rule_id(), "BPN-09-8");
   EXPECT_EQ(requester.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true})").status, 403);
   EXPECT_TRUE(owner.get("/api/gateway/access-requests/" + id).json.at("can_recommend").as_bool());
-  auto recommended = owner.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true,"note":"Data boleh dibagikan"})");
+  auto recommended = owner.post("/api/gateway/access-requests/" + id + "/recommend",
+                                R"({"recommend":true,"note":"Data boleh dibagikan"})");
   ASSERT_EQ(recommended.status, 200) << recommended.body;
   EXPECT_EQ(text_of(recommended.json, "state"), "direkomendasikan");
 
@@ -111,29 +117,36 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   EXPECT_EQ(text_of(ticked.json, "source_address"), "127.0.0.1");
   Client outside = requester;
   outside.remote_address = "203.0.113.9";
-  auto worded = outside.post("/api/gateway/access-requests",
-                             R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
-                                 R"(","responsible_person":"dr. Sari","work_unit":"Bidang Pelayanan","purpose":"Data akan dijual ke mitra",)"
-                                 R"("data_needed":"NIK","commercial_use":false})");
+  auto worded = outside.post(
+      "/api/gateway/access-requests",
+      R"({"consumer_id":")" + consumer + R"(","service_id":")" + service +
+          R"(","responsible_person":"dr. Sari","work_unit":"Bidang Pelayanan","purpose":"Data akan dijual ke mitra",)"
+          R"("data_needed":"NIK","commercial_use":false})");
   ASSERT_EQ(worded.status, 201) << worded.body;
   std::set<std::string> flags;
   for (const auto& g : worded.json.at("grounds").as_array()) flags.insert(text_of(g, "id"));
   EXPECT_EQ(flags, (std::set<std::string>{"penggunaan_komersial", "di_luar_jaringan_pemda"}));
-  EXPECT_TRUE(submit_request(requester, consumer, service).json.at("grounds").as_array().empty()) << "no ground, no flag";
+  EXPECT_TRUE(submit_request(requester, consumer, service).json.at("grounds").as_array().empty())
+      << "no ground, no flag";
 
-  ASSERT_EQ(owner.post("/api/gateway/access-requests/" + commercial + "/recommend", R"({"recommend":false})").status, 200);
+  ASSERT_EQ(owner.post("/api/gateway/access-requests/" + commercial + "/recommend", R"({"recommend":false})").status,
+            200);
   auto unexplained = sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":true})");
   EXPECT_EQ(unexplained.error_code(), "validation.missing_field") << unexplained.body;
   EXPECT_EQ(unexplained.rule_id(), "BPN-09-7");
   EXPECT_EQ(text_of(sekda.get("/api/gateway/access-requests/" + commercial).json, "state"), "direkomendasikan");
-  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false,"ground":"bukan_dasar"})").error_code(),
-            "validation.invalid_value");
+  EXPECT_EQ(
+      sekda
+          .post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false,"ground":"bukan_dasar"})")
+          .error_code(),
+      "validation.invalid_value");
   auto rejected = sekda.post("/api/gateway/access-requests/" + commercial + "/decide",
                              R"({"approve":false,"ground":"penggunaan_komersial","note":"Untuk dijual"})");
   ASSERT_EQ(rejected.status, 200) << rejected.body;
   EXPECT_EQ(text_of(rejected.json, "state"), "ditolak");
   EXPECT_EQ(text_of(rejected.json.at("steps").as_array().back(), "ground"), "penggunaan_komersial");
-  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false})").error_code(), "gateway.request_state");
+  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + commercial + "/decide", R"({"approve":false})").error_code(),
+            "gateway.request_state");
   // Revoking the grant removes it from the data plane.
   version = gwc::config_version(in.db());
   auto revoked = owner.post("/api/gateway/grants/" + grant_id + "/revoke", R"({"reason":"Kerja sama selesai"})");
@@ -141,7 +154,8 @@ TEST_P(GatewayTest, BalikpapanRequestIsRecommendedByTheOwnerAgencyAndDecidedByTh
   EXPECT_FALSE(revoked.json.at("revoked_at").is_null());
   EXPECT_EQ(find_grant(gwc::load_config(in.db()), consumer, service), nullptr);
   EXPECT_GT(gwc::config_version(in.db()), version);
-  EXPECT_EQ(owner.post("/api/gateway/grants/" + grant_id + "/revoke", R"({"reason":"lagi"})").error_code(), "gateway.already_revoked");
+  EXPECT_EQ(owner.post("/api/gateway/grants/" + grant_id + "/revoke", R"({"reason":"lagi"})").error_code(),
+            "gateway.already_revoked");
   EXPECT_EQ(requester.post("/api/gateway/grants/" + grant_id + "/revoke", R"({"reason":"x"})").status, 403);
 
   // The same ground may be outweighed: the Sekda approves with the reason on record.
@@ -164,9 +178,12 @@ TEST_P(GatewayTest, BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNev
   auto consumer = text_of(create_consumer(admin, dinsos, "SIKS").json.at("consumer"), "id");
   auto id = text_of(submit_request(admin, consumer, service).json, "id");
 
-  EXPECT_EQ(admin.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})").error_code(), "gateway.self_decision");
-  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})").error_code(), "gateway.not_decider");
-  EXPECT_EQ(owner.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true})").error_code(), "gateway.request_state");
+  EXPECT_EQ(admin.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})").error_code(),
+            "gateway.self_decision");
+  EXPECT_EQ(sekda.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true})").error_code(),
+            "gateway.not_decider");
+  EXPECT_EQ(owner.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true})").error_code(),
+            "gateway.request_state");
   auto opts = admin.get("/api/gateway/options");
   EXPECT_EQ(text_of(opts.json.at("recommender"), "kind"), "none");
   EXPECT_EQ(text_of(opts.json.at("approver").at("rule"), "id"), "BTG-21-1");
@@ -183,7 +200,11 @@ TEST_P(GatewayTest, BontangRequestIsDecidedByTheDinasWithoutRecommendationAndNev
   EXPECT_EQ(find_grant(gwc::load_config(in.db()), consumer, service), nullptr);
   EXPECT_EQ(submit_request(admin, consumer, service).error_code(), "gateway.service_inactive");
 
-  auto cancelled = text_of(submit_request(admin, consumer, text_of(admin.get("/api/gateway/services?q=perizinan").json.at("items").at(0), "id")).json, "id");
+  auto cancelled =
+      text_of(submit_request(admin, consumer,
+                             text_of(admin.get("/api/gateway/services?q=perizinan").json.at("items").at(0), "id"))
+                  .json,
+              "id");
   auto c = admin.post("/api/gateway/access-requests/" + cancelled + "/cancel", "");
   EXPECT_EQ(text_of(c.json, "state"), "dibatalkan");
   EXPECT_FALSE(c.json.at("can_cancel").as_bool());
@@ -198,20 +219,35 @@ TEST_P(GatewayTest, StatusShowsEachTenantOnlyItsOwnServicesConsumersAndExchanges
   auto con_a = text_of(create_consumer(bpn, agency_id(bpn, "DINSOS"), "App A").json.at("consumer"), "id");
   auto con_b = text_of(create_consumer(btg, new_agency(btg, "DINSOS"), "App B").json.at("consumer"), "id");
   auto service = [](const std::string& id, int requests) {
-    return boost::json::object{{"id", id}, {"requests", requests}, {"responses_2xx", requests}, {"responses_4xx", 0}, {"responses_5xx", 0},
-                               {"refused", 0}, {"bytes_in", 10}, {"bytes_out", 20}, {"latency_p50_ms", 1.5}, {"latency_p99_ms", 9.0},
-                               {"health", "sehat"}, {"health_checked_at", "2026-11-23T10:00:00Z"}, {"health_error", nullptr}};
+    return boost::json::object{{"id", id},
+                               {"requests", requests},
+                               {"responses_2xx", requests},
+                               {"responses_4xx", 0},
+                               {"responses_5xx", 0},
+                               {"refused", 0},
+                               {"bytes_in", 10},
+                               {"bytes_out", 20},
+                               {"latency_p50_ms", 1.5},
+                               {"latency_p99_ms", 9.0},
+                               {"health", "sehat"},
+                               {"health_checked_at", "2026-11-23T10:00:00Z"},
+                               {"health_error", nullptr}};
   };
   auto exchange = [](const std::string& svc, const std::string& con, const char* time) {
-    return boost::json::object{{"time", time}, {"request_id", "r"}, {"consumer_id", con}, {"service_id", svc}, {"method", "GET"},
-                               {"path", "/x"}, {"status", 200}, {"total_ms", 2.0}, {"error_code", nullptr}};
+    return boost::json::object{{"time", time},      {"request_id", "r"}, {"consumer_id", con},
+                               {"service_id", svc}, {"method", "GET"},   {"path", "/x"},
+                               {"status", 200},     {"total_ms", 2.0},   {"error_code", nullptr}};
   };
-  boost::json::object doc{{"instance", "gw-1"}, {"config_version", 7}, {"started_at", "2026-11-23T09:00:00Z"},
-                          {"updated_at", "2026-11-23T10:00:00Z"},
-                          {"services", boost::json::array{service(svc_a, 5), service(svc_b, 9)}},
-                          {"consumers", boost::json::array{boost::json::object{{"id", con_a}, {"requests", 5}, {"refused", 1}},
-                                                           boost::json::object{{"id", con_b}, {"requests", 9}, {"refused", 0}}}},
-                          {"recent", boost::json::array{exchange(svc_b, con_b, "2026-11-23T10:00:02Z"), exchange(svc_a, con_a, "2026-11-23T10:00:01Z")}}};
+  boost::json::object doc{
+      {"instance", "gw-1"},
+      {"config_version", 7},
+      {"started_at", "2026-11-23T09:00:00Z"},
+      {"updated_at", "2026-11-23T10:00:00Z"},
+      {"services", boost::json::array{service(svc_a, 5), service(svc_b, 9)}},
+      {"consumers", boost::json::array{boost::json::object{{"id", con_a}, {"requests", 5}, {"refused", 1}},
+                                       boost::json::object{{"id", con_b}, {"requests", 9}, {"refused", 0}}}},
+      {"recent", boost::json::array{exchange(svc_b, con_b, "2026-11-23T10:00:02Z"),
+                                    exchange(svc_a, con_a, "2026-11-23T10:00:01Z")}}};
   gwc::save_status(in.db(), "gw-1", boost::json::serialize(doc));
   doc["instance"] = "gw-2";
   gwc::save_status(in.db(), "gw-2", boost::json::serialize(doc));
@@ -244,12 +280,15 @@ TEST_P(GatewayTest, StatusShowsEachTenantOnlyItsOwnServicesConsumersAndExchanges
 /// Balikpapan and Bontang with a "pajak" service each, and the message log the data plane writes.
 struct TwoTenantTraffic {
   explicit TwoTenantTraffic(Instance& in)
-      : in(in), bpn(admin_client(in, "balikpapan")), btg(admin_client(in, "bontang")),
+      : in(in),
+        bpn(admin_client(in, "balikpapan")),
+        btg(admin_client(in, "bontang")),
         svc_a(text_of(create_service(bpn, agency_id(bpn, "BAPENDA"), "pajak").json, "id")),
         svc_b(text_of(create_service(btg, new_agency(btg, "BAPENDA"), "pajak").json, "id")) {}
   std::unique_ptr<gateway::MessageLog> open_log() const {
     const auto& config = in.platform().config();
-    return gateway::MessageLog::open(config.gateway_log_dir(), gwc::load_or_create_gateway_key(config.gateway_key_path()), {});
+    return gateway::MessageLog::open(config.gateway_log_dir(),
+                                     gwc::load_or_create_gateway_key(config.gateway_key_path()), {});
   }
   Instance& in;
   Client bpn, btg;
@@ -333,7 +372,8 @@ TEST_P(GatewayTest, StoredBodiesAreDownloadedCheckedAgainstTheLogAndEveryReadIsI
       r.response_sha256 = crypto::sha256_hex(response_body);
       r.bodies_stored = i < 2;
       if (r.bodies_stored) {
-        ASSERT_TRUE(store.save(r.time_us, r.request_id, {{request_body, "application/json"}, {response_body, "application/json"}}));
+        ASSERT_TRUE(store.save(r.time_us, r.request_id,
+                               {{request_body, "application/json"}, {response_body, "application/json"}}));
       }
       ASSERT_EQ(log->append(r), gateway::LogStatus::ok);
     }
@@ -393,5 +433,3 @@ TEST_P(GatewayTest, DemoSeedsServicesAGrantAndAPendingRequest) {
   EXPECT_EQ(config.grants.size(), 1u);
   EXPECT_EQ(config.consumers.size(), 1u);
 }
-
-

@@ -38,35 +38,40 @@ std::set<std::string> infra_open_rules(Client& c, const std::string& object) {
   return out;
 }
 
-std::string infra_site(Client& c, const std::string& code, const std::string& kind, const std::string& agency, const std::string& status = "operasi") {
-  return infra_created(c.post("/api/infrastructure/sites", R"({"code":")" + code + R"(","name":"Lokasi )" + code + R"(","kind":")" + kind +
-                                                         R"(","status":")" + status + R"(","agency_id":")" + agency + "\"}"));
+std::string infra_site(Client& c, const std::string& code, const std::string& kind, const std::string& agency,
+                       const std::string& status = "operasi") {
+  return infra_created(c.post("/api/infrastructure/sites", R"({"code":")" + code + R"(","name":"Lokasi )" + code +
+                                                               R"(","kind":")" + kind + R"(","status":")" + status +
+                                                               R"(","agency_id":")" + agency + "\"}"));
 }
 
-std::string infra_server(Client& c, const std::string& code, const std::string& agency, const std::string& hosting, const std::string& site_id,
-                   const std::string& managed_by) {
-  return infra_created(c.post("/api/infrastructure/servers", R"({"code":")" + code + R"(","name":"Server )" + code + R"(","owner_agency_id":")" +
-                                                           agency + R"(","hosting":")" + hosting + R"(","site_id":")" + site_id +
-                                                           R"(","managed_by":")" + managed_by + R"(","environment":"produksi"})"));
+std::string infra_server(Client& c, const std::string& code, const std::string& agency, const std::string& hosting,
+                         const std::string& site_id, const std::string& managed_by) {
+  return infra_created(c.post("/api/infrastructure/servers",
+                              R"({"code":")" + code + R"(","name":"Server )" + code + R"(","owner_agency_id":")" +
+                                  agency + R"(","hosting":")" + hosting + R"(","site_id":")" + site_id +
+                                  R"(","managed_by":")" + managed_by + R"(","environment":"produksi"})"));
 }
 
 /// The open findings about one object: rule id -> the citation the finding carries.
 std::map<std::string, std::string> infra_open_citations(Client& c, const std::string& object) {
   std::map<std::string, std::string> out;
   auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
-  for (const auto& f : r.json.at("items").as_array()) out[text_of(f.at("rule"), "id")] = text_of(f.at("rule"), "citation");
+  for (const auto& f : r.json.at("items").as_array())
+    out[text_of(f.at("rule"), "id")] = text_of(f.at("rule"), "citation");
   return out;
 }
 
 /// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
 const std::map<std::string, std::string>& infra_citations() {
   static const std::map<std::string, std::string> k = {
-      {"BDL-14-4", "Pasal 14 ayat (4)"}, {"BDL-16-1", "Pasal 16 ayat (1)"}, {"BDL-16-3", "Pasal 16 ayat (3)"}, {"BDL-16-4", "Pasal 16 ayat (4)"},
-      {"BDL-17-1", "Pasal 17 ayat (1)"}, {"BDL-20-2", "Pasal 20 ayat (2)"}, {"BPN-14-2", "Pasal 14 ayat (2)"}, {"BPN-14-3", "Pasal 14 ayat (3)"},
-      {"BPN-14-5", "Pasal 14 ayat (5)"}, {"BPN-14-6", "Pasal 14 ayat (6)"}, {"BPN-15-1", "Pasal 15 ayat (1)"}, {"BPN-15-2", "Pasal 15 ayat (2)"},
-      {"BPN-19-1", "Pasal 19 ayat (1)"}, {"BPN-19-2", "Pasal 19 ayat (2)"}, {"LTM-17-4", "Pasal 17 ayat (4)"}, {"LTM-17-7", "Pasal 17 ayat (7)"},
-      {"BTG-16-4", "Pasal 16 ayat (4)"}, {"MDN-14-4", "Pasal 14 ayat (4)"}, {"MDN-16-1", "Pasal 16 ayat (1)"}, {"MDN-20-1", "Pasal 20 ayat (1)"},
-      {"MDN-20-2", "Pasal 20 ayat (2)"},
+      {"BDL-14-4", "Pasal 14 ayat (4)"}, {"BDL-16-1", "Pasal 16 ayat (1)"}, {"BDL-16-3", "Pasal 16 ayat (3)"},
+      {"BDL-16-4", "Pasal 16 ayat (4)"}, {"BDL-17-1", "Pasal 17 ayat (1)"}, {"BDL-20-2", "Pasal 20 ayat (2)"},
+      {"BPN-14-2", "Pasal 14 ayat (2)"}, {"BPN-14-3", "Pasal 14 ayat (3)"}, {"BPN-14-5", "Pasal 14 ayat (5)"},
+      {"BPN-14-6", "Pasal 14 ayat (6)"}, {"BPN-15-1", "Pasal 15 ayat (1)"}, {"BPN-15-2", "Pasal 15 ayat (2)"},
+      {"BPN-19-1", "Pasal 19 ayat (1)"}, {"BPN-19-2", "Pasal 19 ayat (2)"}, {"LTM-17-4", "Pasal 17 ayat (4)"},
+      {"LTM-17-7", "Pasal 17 ayat (7)"}, {"BTG-16-4", "Pasal 16 ayat (4)"}, {"MDN-14-4", "Pasal 14 ayat (4)"},
+      {"MDN-16-1", "Pasal 16 ayat (1)"}, {"MDN-20-1", "Pasal 20 ayat (1)"}, {"MDN-20-2", "Pasal 20 ayat (2)"},
   };
   return k;
 }
@@ -99,8 +104,9 @@ TEST_P(InfrastructureTest, ServersAreArchitectureElementsWithTheirHostingRecord)
   ASSERT_EQ(rack.status, 201) << rack.body;
 
   auto s = op.post("/api/infrastructure/servers",
-                   R"({"code":"SRV-HUB-01","name":"Server SIM Perhubungan","owner_agency_id":")" + dishub + R"(","hosting":"kolokasi","site_id":")" +
-                       pusat + R"(","rack_id":")" + text_of(rack.json, "id") + R"(","kind":"fisik","hostname":"simhub.balikpapan.go.id"})");
+                   R"({"code":"SRV-HUB-01","name":"Server SIM Perhubungan","owner_agency_id":")" + dishub +
+                       R"(","hosting":"kolokasi","site_id":")" + pusat + R"(","rack_id":")" + text_of(rack.json, "id") +
+                       R"(","kind":"fisik","hostname":"simhub.balikpapan.go.id"})");
   ASSERT_EQ(s.status, 201) << s.body;
   auto id = text_of(s.json, "id");
   EXPECT_EQ(text_of(s.json, "hosting_name"), "Kolokasi di Pusat Data");
@@ -113,11 +119,14 @@ TEST_P(InfrastructureTest, ServersAreArchitectureElementsWithTheirHostingRecord)
   EXPECT_EQ(text_of(element.json, "code"), "SRV-HUB-01");
 
   // What runs on it comes from the architecture's relations.
-  auto app = admin.post("/api/architecture/elements", R"({"domain":"aplikasi","code":"APL-HUB","name":"SIM Perhubungan","owner_agency_id":")" +
-                                                          dishub + R"(","attributes":{"category":"aplikasi_khusus"}})");
+  auto app = admin.post("/api/architecture/elements",
+                        R"({"domain":"aplikasi","code":"APL-HUB","name":"SIM Perhubungan","owner_agency_id":")" +
+                            dishub + R"(","attributes":{"category":"aplikasi_khusus"}})");
   ASSERT_EQ(app.status, 201) << app.body;
-  ASSERT_EQ(admin.post("/api/architecture/relations", R"({"source_id":")" + text_of(app.json, "id") + R"(","type":"runs_on","target_id":")" + id +
-                                                          "\"}").status,
+  ASSERT_EQ(admin
+                .post("/api/architecture/relations", R"({"source_id":")" + text_of(app.json, "id") +
+                                                         R"(","type":"runs_on","target_id":")" + id + "\"}")
+                .status,
             201);
   auto detail = op.get("/api/infrastructure/servers/" + id);
   ASSERT_EQ(detail.status, 200);
@@ -127,18 +136,22 @@ TEST_P(InfrastructureTest, ServersAreArchitectureElementsWithTheirHostingRecord)
   // Bad input changes nothing and says which field.
   auto before = ledger_size(in);
   auto bad = op.post("/api/infrastructure/servers", R"({"code":"SRV-X","name":"X","owner_agency_id":")" + dishub +
-                                                        R"(","hosting":"kolokasi","site_id":")" + pusat + R"(","kind":"awan"})");
+                                                        R"(","hosting":"kolokasi","site_id":")" + pusat +
+                                                        R"(","kind":"awan"})");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.error_code(), "validation.invalid_value");
-  auto no_site = op.post("/api/infrastructure/servers", R"({"code":"SRV-Y","name":"Y","owner_agency_id":")" + dishub + R"(","hosting":"vps"})");
+  auto no_site = op.post("/api/infrastructure/servers",
+                         R"({"code":"SRV-Y","name":"Y","owner_agency_id":")" + dishub + R"(","hosting":"vps"})");
   EXPECT_EQ(no_site.status, 422);
   EXPECT_EQ(no_site.json.at("error").at("details").at("field"), "site_id");
   // An operator manages only its own agency's servers.
-  auto other = op.post("/api/infrastructure/servers", R"({"code":"SRV-Z","name":"Z","owner_agency_id":")" + dinkes +
-                                                          R"(","hosting":"luar"})");
+  auto other = op.post("/api/infrastructure/servers",
+                       R"({"code":"SRV-Z","name":"Z","owner_agency_id":")" + dinkes + R"(","hosting":"luar"})");
   EXPECT_EQ(other.status, 403);
-  EXPECT_EQ(op.patch("/api/infrastructure/servers/" + id, R"({"hosting":"luar","site_id":null,"rack_id":null})").status, 200);
-  EXPECT_EQ(ledger_size(in), before + 1);  // the record change of the one accepted PATCH (the element itself is unchanged)
+  EXPECT_EQ(op.patch("/api/infrastructure/servers/" + id, R"({"hosting":"luar","site_id":null,"rack_id":null})").status,
+            200);
+  EXPECT_EQ(ledger_size(in),
+            before + 1);  // the record change of the one accepted PATCH (the element itself is unchanged)
   EXPECT_EQ(text_of(op.get("/api/infrastructure/servers/" + id).json, "hosting"), "luar");
   EXPECT_EQ(op.get("/api/infrastructure/servers?agency=" + dishub).json.at("total").as_int64(), 1);
 }
@@ -184,17 +197,23 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
     auto pusat = infra_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
     auto pdn = infra_site(admin, "PDN-LINK", "pdn", kominfo);
     auto room = infra_site(admin, "RS-HUB", "ruang_server_pd", pd);
-    auto assessed = assessor.post("/api/infrastructure/sites/" + room + "/assessments",
-                                  R"({"date":"2026-03-02","result":"tidak_memenuhi","assessor":"Tim Infrastruktur Diskominfo"})");
+    auto assessed =
+        assessor.post("/api/infrastructure/sites/" + room + "/assessments",
+                      R"({"date":"2026-03-02","result":"tidak_memenuhi","assessor":"Tim Infrastruktur Diskominfo"})");
     ASSERT_EQ(assessed.status, 201) << assessed.body;
     auto in_room = infra_server(admin, "SRV-ROOM", pd, "ruang_pd", room, "pd");
     auto at_pdn = infra_server(admin, "SRV-PDN", pd, "kolokasi", pdn, "dinas");
     auto in_pusat = infra_server(admin, "SRV-VPS", pd, "vps", pusat, "dinas");
     auto duty = infra_created(admin.post("/api/infrastructure/backup-duties",
-                                   R"({"agency_id":")" + pd + R"(","name":"Basis data perizinan","schedule_days":1,"target_site_id":")" + room + "\"}"));
-    auto lan = infra_created(admin.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
-    auto device = infra_created(admin.post("/api/infrastructure/devices",
-                                     R"({"agency_id":")" + pd + R"(","name":"Router lantai 1","kind":"router","installed_on":"2026-01-10"})"));
+                                         R"({"agency_id":")" + pd +
+                                             R"(","name":"Basis data perizinan","schedule_days":1,"target_site_id":")" +
+                                             room + "\"}"));
+    auto lan =
+        infra_created(admin.post("/api/infrastructure/lans",
+                                 R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
+    auto device = infra_created(admin.post(
+        "/api/infrastructure/devices",
+        R"({"agency_id":")" + pd + R"(","name":"Router lantai 1","kind":"router","installed_on":"2026-01-10"})"));
     auto evaluated = admin.post("/api/compliance/evaluate", "");
     ASSERT_EQ(evaluated.status, 200) << evaluated.body;
 
@@ -207,7 +226,8 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
     EXPECT_EQ(infra_open_rules(admin, device), region.device);
     // Each open finding cites the region's article as its profile states it.
     for (const auto& object : {in_room, at_pdn, duty, lan, device})
-      for (const auto& [rule, citation] : infra_open_citations(admin, object)) EXPECT_EQ(citation, infra_citation(rule)) << rule;
+      for (const auto& [rule, citation] : infra_open_citations(admin, object))
+        EXPECT_EQ(citation, infra_citation(rule)) << rule;
 
     // Each finding names the server, the PD, the article and the step that resolves it.
     auto detail = admin.get("/api/infrastructure/servers/" + in_room);
@@ -218,14 +238,21 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
       EXPECT_EQ(text_of(f, "object_label"), "SRV-ROOM Server SRV-ROOM");
       EXPECT_FALSE(text_of(f, "agency_name").empty());
       EXPECT_NE(text_of(f.at("rule"), "citation").find("Pasal"), std::string::npos);
-      EXPECT_NE(text_of(f.at("rule"), "title").find(" — "), std::string::npos) << "the title carries the resolving step";
+      EXPECT_NE(text_of(f.at("rule"), "title").find(" — "), std::string::npos)
+          << "the title carries the resolving step";
     }
 
     // Resolving: the server moves into the Pusat Data (and the Dinas runs it), the device's
     // change is reported with coordination recorded, and the next evaluation clears the findings.
-    ASSERT_EQ(admin.patch("/api/infrastructure/servers/" + in_room, R"({"hosting":"kolokasi","site_id":")" + pusat + R"(","managed_by":"dinas"})").status,
+    ASSERT_EQ(admin
+                  .patch("/api/infrastructure/servers/" + in_room,
+                         R"({"hosting":"kolokasi","site_id":")" + pusat + R"(","managed_by":"dinas"})")
+                  .status,
               200);
-    ASSERT_EQ(admin.post("/api/infrastructure/devices/" + device + "/change-reports", R"({"date":"2026-01-11","summary":"Router baru lantai 1"})").status,
+    ASSERT_EQ(admin
+                  .post("/api/infrastructure/devices/" + device + "/change-reports",
+                        R"({"date":"2026-01-11","summary":"Router baru lantai 1"})")
+                  .status,
               200);
     ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
     EXPECT_EQ(infra_open_rules(admin, in_room), std::set<std::string>{});
@@ -243,8 +270,10 @@ TEST_P(InfrastructureTest, LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaer
     auto admin = admin_client(in, profile);
     auto pd = agency_id(admin, "DISHUB");
     auto before = ledger_size(in);
-    auto r = admin.post("/api/infrastructure/sites",
-                        R"({"code":"DC-HUB","name":"Pusat data Dishub","kind":"ruang_server_pd","status":"rencana","agency_id":")" + pd + "\"}");
+    auto r = admin.post(
+        "/api/infrastructure/sites",
+        R"({"code":"DC-HUB","name":"Pusat data Dishub","kind":"ruang_server_pd","status":"rencana","agency_id":")" +
+            pd + "\"}");
     if (std::string(profile) == "lampung-timur") {
       ASSERT_EQ(r.status, 422) << r.body;
       EXPECT_EQ(r.error_code(), "infrastructure.gate_refused");
@@ -252,8 +281,11 @@ TEST_P(InfrastructureTest, LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaer
       EXPECT_EQ(text_of(r.json.at("error").at("rule"), "citation"), "Pasal 17 ayat (9)");
       EXPECT_EQ(ledger_size(in), before);
       // A room the PD already runs is registered: ayat (6)-(7) govern it, not ayat (9).
-      EXPECT_EQ(admin.post("/api/infrastructure/sites",
-                           R"({"code":"RS-HUB","name":"Ruang server Dishub","kind":"ruang_server_pd","agency_id":")" + pd + "\"}").status,
+      EXPECT_EQ(admin
+                    .post("/api/infrastructure/sites",
+                          R"({"code":"RS-HUB","name":"Ruang server Dishub","kind":"ruang_server_pd","agency_id":")" +
+                              pd + "\"}")
+                    .status,
                 201);
     } else {
       EXPECT_EQ(r.status, 201) << r.body;  // Balikpapan's text has no such prohibition
@@ -273,14 +305,18 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
   SIMPUL_PROVES("balikpapan", "BPN-14-4");
   SIMPUL_PROVES("bandar-lampung", "BDL-16-2");
   struct Expected {
-    std::string profile, operator_rule, operator_citation, vps_modal, vps_rule, vps_citation, colocation_rule, colocation_citation;
+    std::string profile, operator_rule, operator_citation, vps_modal, vps_rule, vps_citation, colocation_rule,
+        colocation_citation;
   };
   const std::vector<Expected> regions = {
       // Pasal 14 ayat (6): 'Dinas menyediakan' (wajib); ayat (4): what the Pusat Data guarantees a colocated server.
-      {"balikpapan", "BPN-14-2", "Pasal 14 ayat (2)", "wajib", "BPN-14-6", "Pasal 14 ayat (6)", "BPN-14-4", "Pasal 14 ayat (4)"},
+      {"balikpapan", "BPN-14-2", "Pasal 14 ayat (2)", "wajib", "BPN-14-6", "Pasal 14 ayat (6)", "BPN-14-4",
+       "Pasal 14 ayat (4)"},
       // Pasal 16 ayat (4): 'dapat menyediakan' (discretion).
-      {"bandar-lampung", "BDL-14-4", "Pasal 14 ayat (4)", "dapat", "BDL-16-4", "Pasal 16 ayat (4)", "BDL-16-2", "Pasal 16 ayat (2)"},
-      {"madiun", "MDN-14-2", "Pasal 14 ayat (2)", "wajib", "MDN-14-5", "Pasal 14 ayat (5)", "MDN-14-2", "Pasal 14 ayat (2)"},
+      {"bandar-lampung", "BDL-14-4", "Pasal 14 ayat (4)", "dapat", "BDL-16-4", "Pasal 16 ayat (4)", "BDL-16-2",
+       "Pasal 16 ayat (2)"},
+      {"madiun", "MDN-14-2", "Pasal 14 ayat (2)", "wajib", "MDN-14-5", "Pasal 14 ayat (5)", "MDN-14-2",
+       "Pasal 14 ayat (2)"},
       // No VPS clause and no colocation guarantee: the duty is 'none' with no article.
       {"lampung-timur", "LTM-17-1", "Pasal 17 ayat (1)", "none", "", "", "", ""},
       {"bontang", "BTG-16-1", "Pasal 16 ayat (1)", "none", "", "", "", ""},
@@ -295,22 +331,29 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
     auto op = user(in, admin, profile, "op.dishub", "agency_operator", pd);
     auto outsider = user(in, admin, profile, "penelaah.luar", "technical_reviewer", pd);
     auto dinas = user(in, admin, profile, "penelaah.dinas", "technical_reviewer", kominfo);
-    auto r = op.post("/api/infrastructure/requests", R"({"agency_id":")" + pd + R"(","kind":"vps","purpose":"Server SIM Perhubungan"})");
+    auto r = op.post("/api/infrastructure/requests",
+                     R"({"agency_id":")" + pd + R"(","kind":"vps","purpose":"Server SIM Perhubungan"})");
     ASSERT_EQ(r.status, 201) << r.body;
     auto id = text_of(r.json, "id");
     EXPECT_EQ(text_of(r.json, "state"), "diajukan");
     auto before = ledger_size(in);
 
-    EXPECT_EQ(op.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"saya"})").status, 403);
-    auto not_dinas = outsider.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"bukan Dinas"})");
+    EXPECT_EQ(
+        op.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"saya"})")
+            .status,
+        403);
+    auto not_dinas = outsider.post("/api/infrastructure/requests/" + id + "/decision",
+                                   R"({"decision":"disetujui","reasons":"bukan Dinas"})");
     EXPECT_EQ(not_dinas.status, 403);
     EXPECT_EQ(not_dinas.error_code(), "infrastructure.not_operator");
     EXPECT_EQ(not_dinas.rule_id(), region.operator_rule);
     EXPECT_EQ(text_of(not_dinas.json.at("error").at("rule"), "citation"), region.operator_citation);
-    EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui"})").status, 422);
+    EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui"})").status,
+              422);
     EXPECT_EQ(ledger_size(in), before);
 
-    auto decided = dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"disetujui","reasons":"Kapasitas tersedia"})");
+    auto decided = dinas.post("/api/infrastructure/requests/" + id + "/decision",
+                              R"({"decision":"disetujui","reasons":"Kapasitas tersedia"})");
     ASSERT_EQ(decided.status, 200) << decided.body;
     EXPECT_EQ(text_of(decided.json, "state"), "disetujui");
     EXPECT_EQ(ledger_size(in), before + 1);
@@ -322,12 +365,15 @@ TEST_P(InfrastructureTest, RequestsAreDecidedByTheDinasWithTheDutyTheRegionState
       EXPECT_EQ(text_of(duty.at("rule"), "id"), region.vps_rule);
       EXPECT_EQ(text_of(duty.at("rule"), "citation"), region.vps_citation);
     }
-    EXPECT_EQ(dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})").error_code(),
-              "infrastructure.request_decided");
+    EXPECT_EQ(
+        dinas.post("/api/infrastructure/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})")
+            .error_code(),
+        "infrastructure.request_decided");
     EXPECT_EQ(op.get("/api/infrastructure/requests?state=disetujui").json.at("total").as_int64(), 1);
 
     // A colocation request states what the Pusat Data guarantees where the region says so.
-    auto colo = op.post("/api/infrastructure/requests", R"({"agency_id":")" + pd + R"(","kind":"kolokasi","purpose":"Server arsip"})");
+    auto colo = op.post("/api/infrastructure/requests",
+                        R"({"agency_id":")" + pd + R"(","kind":"kolokasi","purpose":"Server arsip"})");
     ASSERT_EQ(colo.status, 201) << colo.body;
     const auto& guarantee = colo.json.at("dinas_duty");
     if (region.colocation_rule.empty()) {
@@ -349,10 +395,14 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   auto kominfo = agency_id(admin, "DISKOMINFO");
   auto pd = agency_id(admin, "DISHUB");
   auto pusat = infra_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
-  auto duty = infra_created(admin.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd +
-                                                                          R"(","name":"Basis data perizinan","schedule_days":1,"restore_test_days":30,"target_site_id":")" +
-                                                                          pusat + "\"}"));
-  auto state = [&] { return text_of(admin.get("/api/infrastructure/backup-duties/" + duty).json.at("status"), "state"); };
+  auto duty = infra_created(
+      admin.post("/api/infrastructure/backup-duties",
+                 R"({"agency_id":")" + pd +
+                     R"(","name":"Basis data perizinan","schedule_days":1,"restore_test_days":30,"target_site_id":")" +
+                     pusat + "\"}"));
+  auto state = [&] {
+    return text_of(admin.get("/api/infrastructure/backup-duties/" + duty).json.at("status"), "state");
+  };
   auto run = [&](const std::string& finished, const std::string& result) {
     return admin.post("/api/infrastructure/backup-duties/" + duty + "/runs",
                       R"({"started_at":")" + finished + R"(","finished_at":")" + finished + R"(","result":")" + result +
@@ -370,16 +420,23 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   ASSERT_EQ(run(infra_hours_ago(2), "ok").status, 201);
   EXPECT_EQ(state(), "ok");
   // A restore test long ago: the duty's 30-day interval has passed.
-  ASSERT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/restore-tests", R"({"date":"2026-01-05","result":"berhasil"})").status, 201);
+  ASSERT_EQ(admin
+                .post("/api/infrastructure/backup-duties/" + duty + "/restore-tests",
+                      R"({"date":"2026-01-05","result":"berhasil"})")
+                .status,
+            201);
   EXPECT_EQ(state(), "tanpa_uji_pemulihan");
   auto board = admin.get("/api/infrastructure/backup-duties?agency=" + pd);
   ASSERT_EQ(board.json.at("total").as_int64(), 1);
   EXPECT_TRUE(board.json.at("items").at(0).at("status").at("restore_overdue").as_bool());
-  ASSERT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/restore-tests",
-                       R"({"date":")" + in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today() +
-                           R"(","result":"berhasil"})")
-                .status,
-            201);
+  ASSERT_EQ(
+      admin
+          .post("/api/infrastructure/backup-duties/" + duty + "/restore-tests",
+                R"({"date":")" +
+                    in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today() +
+                    R"(","result":"berhasil"})")
+          .status,
+      201);
   EXPECT_EQ(state(), "ok");
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
   EXPECT_EQ(infra_open_rules(admin, duty), std::set<std::string>{});
@@ -394,16 +451,20 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
   Client cron(in);
   cron.bearer = text_of(token.json, "token");
   auto posted = cron.post("/api/infrastructure/backup-duties/" + duty + "/runs",
-                          R"({"started_at":")" + infra_hours_ago(1) + R"(","finished_at":")" + clock::now_iso() + R"(","result":"ok","size_bytes":2048,"tool":"restic"})");
+                          R"({"started_at":")" + infra_hours_ago(1) + R"(","finished_at":")" + clock::now_iso() +
+                              R"(","result":"ok","size_bytes":2048,"tool":"restic"})");
   ASSERT_EQ(posted.status, 201) << posted.body;
   EXPECT_EQ(text_of(posted.json, "source"), "api");
   EXPECT_EQ(state(), "ok");
 
   // Bad runs change nothing: a future time, an end before the start, an unknown result.
   auto before = ledger_size(in);
-  EXPECT_EQ(run(clock::to_iso(clock::now() + std::chrono::hours(2)), "ok").error_code(), "infrastructure.backup_run_future");
-  EXPECT_EQ(admin.post("/api/infrastructure/backup-duties/" + duty + "/runs",
-                       R"({"started_at":")" + clock::now_iso() + R"(","finished_at":")" + infra_days_ago(1) + R"(","result":"ok"})")
+  EXPECT_EQ(run(clock::to_iso(clock::now() + std::chrono::hours(2)), "ok").error_code(),
+            "infrastructure.backup_run_future");
+  EXPECT_EQ(admin
+                .post("/api/infrastructure/backup-duties/" + duty + "/runs",
+                      R"({"started_at":")" + clock::now_iso() + R"(","finished_at":")" + infra_days_ago(1) +
+                          R"(","result":"ok"})")
                 .error_code(),
             "infrastructure.backup_run_future");
   EXPECT_EQ(run(clock::now_iso(), "lumayan").status, 422);
@@ -411,28 +472,37 @@ TEST_P(InfrastructureTest, BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreT
 
   // Balikpapan has no legal-basis exception (Bandar Lampung Pasal 17 ayat (1) has), and the Dinas
   // backs up a PD's data only with the owner's approval (Pasal 15 ayat (2)).
-  auto exempt = admin.post("/api/infrastructure/backup-duties",
-                           R"({"agency_id":")" + pd + R"(","name":"Data kependudukan","exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
+  auto exempt =
+      admin.post("/api/infrastructure/backup-duties",
+                 R"({"agency_id":")" + pd +
+                     R"(","name":"Data kependudukan","exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
   EXPECT_EQ(exempt.status, 422);
   EXPECT_EQ(exempt.error_code(), "infrastructure.no_backup_exception");
-  auto by_dinas = admin.post("/api/infrastructure/backup-duties",
-                             R"({"agency_id":")" + pd + R"(","name":"Arsip","performed_by":"dinas","target_site_id":")" + pusat + "\"}");
+  auto by_dinas = admin.post(
+      "/api/infrastructure/backup-duties",
+      R"({"agency_id":")" + pd + R"(","name":"Arsip","performed_by":"dinas","target_site_id":")" + pusat + "\"}");
   EXPECT_EQ(by_dinas.status, 422);
   EXPECT_EQ(by_dinas.error_code(), "infrastructure.gate_refused");
   EXPECT_EQ(by_dinas.rule_id(), "BPN-15-2");
   EXPECT_EQ(text_of(by_dinas.json.at("error").at("rule"), "citation"), "Pasal 15 ayat (2)");
   EXPECT_EQ(ledger_size(in), before);
-  EXPECT_EQ(admin.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd +
-                                                                R"(","name":"Arsip","performed_by":"dinas","owner_approval":"Surat Kadishub 12/2026","target_site_id":")" +
-                                                                pusat + "\"}")
-                .status,
-            201);
+  EXPECT_EQ(
+      admin
+          .post(
+              "/api/infrastructure/backup-duties",
+              R"({"agency_id":")" + pd +
+                  R"(","name":"Arsip","performed_by":"dinas","owner_approval":"Surat Kadishub 12/2026","target_site_id":")" +
+                  pusat + "\"}")
+          .status,
+      201);
 
   Instance bdl(GetParam());
   auto admin_bdl = admin_client(bdl, "bandar-lampung");
   auto pd_bdl = agency_id(admin_bdl, "DISDUKCAPIL");
-  auto excepted = admin_bdl.post("/api/infrastructure/backup-duties", R"({"agency_id":")" + pd_bdl +
-                                                                          R"(","name":"Data kependudukan","exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
+  auto excepted =
+      admin_bdl.post("/api/infrastructure/backup-duties",
+                     R"({"agency_id":")" + pd_bdl +
+                         R"(","name":"Data kependudukan","exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
   ASSERT_EQ(excepted.status, 201) << excepted.body;
   EXPECT_EQ(text_of(excepted.json.at("status"), "state"), "dikecualikan");
   ASSERT_EQ(admin_bdl.post("/api/compliance/evaluate", "").status, 200);
@@ -445,15 +515,18 @@ TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegions
   auto pd = agency_id(admin, "DISHUB");
   auto op = user(in, admin, "madiun", "op.dishub", "agency_operator", pd);
   // A LAN the PD builds itself is for a PD Mandiri TIK only (Madiun Pasal 18 ayat (6) huruf b).
-  auto self_built = op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","built_by":"pd_mandiri_tik"})");
+  auto self_built = op.post("/api/infrastructure/lans",
+                            R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","built_by":"pd_mandiri_tik"})");
   EXPECT_EQ(self_built.status, 422);
   EXPECT_EQ(self_built.json.at("error").at("details").at("field"), "built_by");
-  auto lan = infra_created(op.post("/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
+  auto lan = infra_created(op.post(
+      "/api/infrastructure/lans", R"({"agency_id":")" + pd + R"(","name":"LAN Dishub","registered_on":"2024-01-02"})"));
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
   EXPECT_EQ(infra_open_rules(admin, lan), std::set<std::string>{"MDN-20-1"});  // no diagram within a year
 
   auto upload = [&](const std::string& name, const std::string& body) {
-    return op.send("POST", "/api/infrastructure/lans/" + lan + "/diagrams?filename=" + name, body, {{"content-type", "application/octet-stream"}});
+    return op.send("POST", "/api/infrastructure/lans/" + lan + "/diagrams?filename=" + name, body,
+                   {{"content-type", "application/octet-stream"}});
   };
   auto before = ledger_size(in);
   auto text_file = upload("diagram.pdf", "bukan diagram, hanya teks");
@@ -467,7 +540,8 @@ TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegions
   ASSERT_EQ(v1.status, 201) << v1.body;
   EXPECT_EQ(v1.json.at("version").as_int64(), 1);
   EXPECT_EQ(text_of(v1.json, "content_type"), "application/pdf");
-  auto v2 = upload("lan-dishub.drawio", "<?xml version=\"1.0\"?>\n<mxfile host=\"app.diagrams.net\"><diagram/></mxfile>");
+  auto v2 =
+      upload("lan-dishub.drawio", "<?xml version=\"1.0\"?>\n<mxfile host=\"app.diagrams.net\"><diagram/></mxfile>");
   ASSERT_EQ(v2.status, 201) << v2.body;
   EXPECT_EQ(v2.json.at("version").as_int64(), 2);
   auto detail = op.get("/api/infrastructure/lans/" + lan);
@@ -525,7 +599,10 @@ TEST_P(InfrastructureTest, MadiunServerOutsideThePusatDataCarriesANoteNotAFindin
     EXPECT_EQ(list.json.at("note_count").as_int64(), region == "madiun" ? 1 : 0);
 
     // Moved into the Pusat Data, the note is gone.
-    ASSERT_EQ(admin.patch("/api/infrastructure/servers/" + outside, R"({"hosting":"kolokasi","site_id":")" + pusat + "\"}").status, 200);
+    ASSERT_EQ(
+        admin.patch("/api/infrastructure/servers/" + outside, R"({"hosting":"kolokasi","site_id":")" + pusat + "\"}")
+            .status,
+        200);
     EXPECT_TRUE(admin.get("/api/infrastructure/servers/" + outside).json.at("notes").as_array().empty());
     EXPECT_EQ(admin.get("/api/infrastructure/servers").json.at("note_count").as_int64(), 0);
   }
@@ -579,17 +656,20 @@ std::string bw_readings(const std::string& agency, const std::string& date) {
   return body + "]}";
 }
 
-std::string bw_sample(const std::string& agency, const std::string& at, long long in, long long out, bool reset = false) {
-  return R"({"samples":[{"agency_id":")" + agency + R"(","interface":"ge-1","at":")" + at + R"(","in_octets":)" + std::to_string(in) +
-         R"(,"out_octets":)" + std::to_string(out) + (reset ? R"(,"reset":true)" : "") + "}]}";
+std::string bw_sample(const std::string& agency, const std::string& at, long long in, long long out,
+                      bool reset = false) {
+  return R"({"samples":[{"agency_id":")" + agency + R"(","interface":"ge-1","at":")" + at + R"(","in_octets":)" +
+         std::to_string(in) + R"(,"out_octets":)" + std::to_string(out) + (reset ? R"(,"reset":true)" : "") + "}]}";
 }
 
 std::string bw_approve(Client& dinas, Client& op, const std::string& agency, int mbps) {
-  auto r = op.post("/api/infrastructure/bandwidth/requests",
-                   R"({"agency_id":")" + agency + R"(","need_mbps":)" + std::to_string(mbps) + R"(,"justification":"Layanan daring"})");
+  auto r = op.post("/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + agency + R"(","need_mbps":)" +
+                                                                 std::to_string(mbps) +
+                                                                 R"(,"justification":"Layanan daring"})");
   EXPECT_EQ(r.status, 201) << r.body;
   auto d = dinas.post("/api/infrastructure/bandwidth/requests/" + text_of(r.json, "id") + "/decision",
-                      R"({"decision":"disetujui","priority":2,"allocated_mbps":)" + std::to_string(mbps) + R"(,"reasons":"Prioritas layanan"})");
+                      R"({"decision":"disetujui","priority":2,"allocated_mbps":)" + std::to_string(mbps) +
+                          R"(,"reasons":"Prioritas layanan"})");
   EXPECT_EQ(d.status, 200) << d.body;
   return text_of(r.json, "id");
 }
@@ -602,7 +682,9 @@ TEST_P(InfrastructureBandwidthTest, RequestsAreSetByTheDinasWithAPriorityScore) 
   SIMPUL_PROVES("lampung-timur", "LTM-21-2");
   SIMPUL_PROVES("bandar-lampung", "BDL-20-1");
   const std::map<std::string, std::pair<std::string, std::string>> rule = {
-      {"lampung-timur", {"LTM-21-2", "Pasal 21 ayat (2)"}}, {"bandar-lampung", {"BDL-20-1", "Pasal 20 ayat (1)"}}, {"balikpapan", {"", ""}}};
+      {"lampung-timur", {"LTM-21-2", "Pasal 21 ayat (2)"}},
+      {"bandar-lampung", {"BDL-20-1", "Pasal 20 ayat (1)"}},
+      {"balikpapan", {"", ""}}};
   for (const auto& [profile, expected] : rule) {
     SCOPED_TRACE(profile);
     Instance in(GetParam());
@@ -612,20 +694,30 @@ TEST_P(InfrastructureBandwidthTest, RequestsAreSetByTheDinasWithAPriorityScore) 
     auto op = user(in, admin, profile, "op.dishub", "agency_operator", pd);
     auto outsider = user(in, admin, profile, "penelaah.luar", "technical_reviewer", pd);
     auto dinas = user(in, admin, profile, "penelaah.dinas", "technical_reviewer", kominfo);
-    auto r = op.post("/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + pd + R"(","need_mbps":20,"justification":"SIM Perhubungan daring"})");
+    auto r = op.post("/api/infrastructure/bandwidth/requests",
+                     R"({"agency_id":")" + pd + R"(","need_mbps":20,"justification":"SIM Perhubungan daring"})");
     ASSERT_EQ(r.status, 201) << r.body;
     auto id = text_of(r.json, "id");
     EXPECT_EQ(text_of(r.json, "state"), "diajukan");
     // A PD asks only for itself; bad input is refused.
-    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + kominfo + R"(","need_mbps":20,"justification":"x"})").status, 403);
-    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + pd + R"(","need_mbps":0,"justification":"x"})").status, 422);
+    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests",
+                      R"({"agency_id":")" + kominfo + R"(","need_mbps":20,"justification":"x"})")
+                  .status,
+              403);
+    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests",
+                      R"({"agency_id":")" + pd + R"(","need_mbps":0,"justification":"x"})")
+                  .status,
+              422);
     auto before = ledger_size(in);
 
-    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests/" + id + "/decision", R"({"decision":"disetujui","priority":1,"allocated_mbps":20,"reasons":"saya"})").status,
+    EXPECT_EQ(op.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                      R"({"decision":"disetujui","priority":1,"allocated_mbps":20,"reasons":"saya"})")
+                  .status,
               403);
     // Only the Dinas (the agency holding the operator role) sets the allocation.
-    auto not_dinas = outsider.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
-                                   R"({"decision":"disetujui","priority":1,"allocated_mbps":20,"reasons":"bukan Dinas"})");
+    auto not_dinas =
+        outsider.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                      R"({"decision":"disetujui","priority":1,"allocated_mbps":20,"reasons":"bukan Dinas"})");
     EXPECT_EQ(not_dinas.status, 403);
     EXPECT_EQ(not_dinas.error_code(), "infrastructure.not_operator");
     if (!expected.first.empty()) {
@@ -637,19 +729,25 @@ TEST_P(InfrastructureBandwidthTest, RequestsAreSetByTheDinasWithAPriorityScore) 
                                   R"({"decision":"disetujui","allocated_mbps":20,"reasons":"tanpa skala"})");
     EXPECT_EQ(no_priority.status, 422);
     EXPECT_EQ(no_priority.json.at("error").at("details").at("field"), "priority");
-    EXPECT_EQ(dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
-                         R"({"decision":"disetujui","priority":9,"allocated_mbps":20,"reasons":"x"})").status,
+    EXPECT_EQ(dinas
+                  .post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                        R"({"decision":"disetujui","priority":9,"allocated_mbps":20,"reasons":"x"})")
+                  .status,
               422);
     EXPECT_EQ(ledger_size(in), before);
 
-    auto decided = dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
-                              R"({"decision":"disetujui","priority":2,"allocated_mbps":15,"reasons":"Prioritas layanan publik"})");
+    auto decided =
+        dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                   R"({"decision":"disetujui","priority":2,"allocated_mbps":15,"reasons":"Prioritas layanan publik"})");
     ASSERT_EQ(decided.status, 200) << decided.body;
     EXPECT_EQ(text_of(decided.json, "state"), "disetujui");
     EXPECT_EQ(decided.json.at("priority").as_int64(), 2);
     EXPECT_EQ(decided.json.at("allocated_mbps").as_int64(), 15);
     EXPECT_EQ(ledger_size(in), before + 1);
-    EXPECT_EQ(dinas.post("/api/infrastructure/bandwidth/requests/" + id + "/decision", R"({"decision":"ditolak","reasons":"ubah"})").error_code(),
+    EXPECT_EQ(dinas
+                  .post("/api/infrastructure/bandwidth/requests/" + id + "/decision",
+                        R"({"decision":"ditolak","reasons":"ubah"})")
+                  .error_code(),
               "infrastructure.request_decided");
     auto allocations = op.get("/api/infrastructure/bandwidth/allocations");
     ASSERT_EQ(allocations.status, 200);
@@ -694,8 +792,8 @@ TEST_P(InfrastructureBandwidthTest, CountersAreStoredOnceAndBadReadingsChangeNot
   // A batch with one bad reading is refused whole, naming the reading and field.
   auto negative = admin.post("/api/infrastructure/bandwidth/samples",
                              R"({"samples":[{"agency_id":")" + pd + R"(","interface":"ge-1","at":")" + next +
-                                 R"(","in_octets":500000000,"out_octets":900000000},{"agency_id":")" + pd + R"(","interface":"ge-2","at":")" + next +
-                                 R"(","in_octets":-1,"out_octets":0}]})");
+                                 R"(","in_octets":500000000,"out_octets":900000000},{"agency_id":")" + pd +
+                                 R"(","interface":"ge-2","at":")" + next + R"(","in_octets":-1,"out_octets":0}]})");
   EXPECT_EQ(negative.status, 422);
   EXPECT_EQ(negative.error_code(), "validation.invalid_value");
   EXPECT_EQ(negative.json.at("error").at("details").at("field"), "samples[1].in_octets");
@@ -706,14 +804,16 @@ TEST_P(InfrastructureBandwidthTest, CountersAreStoredOnceAndBadReadingsChangeNot
                            bw_sample(pd, clock::to_iso(clock::now() + std::chrono::hours(1)), 900000000, 900000000));
   EXPECT_EQ(future.status, 422);
   EXPECT_EQ(future.json.at("error").at("details").at("field"), "samples[0].at");
-  auto older = admin.post("/api/infrastructure/bandwidth/samples", bw_sample(pd, clock::to_iso(start + std::chrono::minutes(2)), 1, 1));
+  auto older = admin.post("/api/infrastructure/bandwidth/samples",
+                          bw_sample(pd, clock::to_iso(start + std::chrono::minutes(2)), 1, 1));
   EXPECT_EQ(older.status, 422);
   EXPECT_EQ(older.json.at("error").at("details").at("field"), "samples[0].at");
   // An operator posts only its own agency's counters.
   EXPECT_EQ(op.post("/api/infrastructure/bandwidth/samples", bw_sample(other, next, 1, 1)).status, 403);
   EXPECT_EQ(ledger_size(in), before);
 
-  // The good reading of the refused batch was not kept: posted alone it is new; a counter restart is accepted with reset.
+  // The good reading of the refused batch was not kept: posted alone it is new; a counter restart is accepted with
+  // reset.
   auto good = admin.post("/api/infrastructure/bandwidth/samples", bw_sample(pd, next, 500000000, 900000000));
   ASSERT_EQ(good.status, 200) << good.body;
   EXPECT_EQ(good.json.at("stored").as_int64(), 1);
@@ -753,7 +853,10 @@ TEST_P(InfrastructureBandwidthTest, AClosedMonthWithoutItsEvaluationIsAFindingOn
     }
 
     // The current month has not closed; the Dinas generates the closed one (once).
-    EXPECT_EQ(dinas.post("/api/infrastructure/bandwidth/evaluations", R"({"month":")" + clock::local_date(clock::now(), 7).substr(0, 7) + "\"}").status,
+    EXPECT_EQ(dinas
+                  .post("/api/infrastructure/bandwidth/evaluations",
+                        R"({"month":")" + clock::local_date(clock::now(), 7).substr(0, 7) + "\"}")
+                  .status,
               422);
     EXPECT_EQ(op.post("/api/infrastructure/bandwidth/evaluations", R"({"month":")" + month + "\"}").status, 403);
     auto e = dinas.post("/api/infrastructure/bandwidth/evaluations", R"({"month":")" + month + "\"}");
@@ -788,7 +891,11 @@ TEST_P(InfrastructureBandwidthTest, AClosedMonthWithoutItsEvaluationIsAFindingOn
       if (t.at("kind").as_string() == "tim_koordinasi") team = text_of(t, "id");
     ASSERT_FALSE(team.empty());
     auto member = user(in, admin, profile, "anggota.tim", "viewer", kominfo);
-    ASSERT_EQ(admin.post("/api/teams/" + team + "/members", R"({"user_id":")" + bw_user_id(member) + R"(","position_id":"anggota"})").status, 201);
+    ASSERT_EQ(admin
+                  .post("/api/teams/" + team + "/members",
+                        R"({"user_id":")" + bw_user_id(member) + R"(","position_id":"anggota"})")
+                  .status,
+              201);
     auto ack = member.post("/api/infrastructure/bandwidth/evaluations/" + id + "/acknowledgement", "");
     ASSERT_EQ(ack.status, 200) << ack.body;
     EXPECT_FALSE(ack.json.at("acknowledged_at").is_null());
@@ -814,8 +921,9 @@ TEST_P(InfrastructureBandwidthTest, WanLinksAreArchitectureElementsRunByTheDinas
     auto kominfo = agency_id(admin, "DISKOMINFO");
     auto pd = agency_id(admin, "DISHUB");
     auto dinkes = agency_id(admin, "DINKES");
-    auto link = admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-01","name":"FO Diskominfo - Dishub","from_agency_id":")" + kominfo +
-                                                                R"(","to_agency_id":")" + pd + R"(","medium":"fiber_optik","capacity_mbps":1000})");
+    auto link = admin.post("/api/infrastructure/wan-links",
+                           R"({"code":"WAN-01","name":"FO Diskominfo - Dishub","from_agency_id":")" + kominfo +
+                               R"(","to_agency_id":")" + pd + R"(","medium":"fiber_optik","capacity_mbps":1000})");
     ASSERT_EQ(link.status, 201) << link.body;
     EXPECT_EQ(text_of(link.json, "medium_name"), "Fiber optik Pemerintah Daerah");
     // The link IS an architecture element of the domain infrastruktur (Jaringan Intra), owned by the Dinas.
@@ -826,9 +934,10 @@ TEST_P(InfrastructureBandwidthTest, WanLinksAreArchitectureElementsRunByTheDinas
     EXPECT_EQ(admin.get("/api/infrastructure/wan-links").json.at("total").as_int64(), 1);
 
     auto before = ledger_size(in);
-    auto by_pd = admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-02","name":"Radio Dishub - Dinkes","from_agency_id":")" + pd +
-                                                                 R"(","to_agency_id":")" + dinkes +
-                                                                 R"(","medium":"radio","capacity_mbps":100,"operated_by":"pd"})");
+    auto by_pd = admin.post("/api/infrastructure/wan-links",
+                            R"({"code":"WAN-02","name":"Radio Dishub - Dinkes","from_agency_id":")" + pd +
+                                R"(","to_agency_id":")" + dinkes +
+                                R"(","medium":"radio","capacity_mbps":100,"operated_by":"pd"})");
     if (rule.first.empty()) {
       EXPECT_EQ(by_pd.status, 201) << by_pd.body;
     } else {
@@ -838,7 +947,8 @@ TEST_P(InfrastructureBandwidthTest, WanLinksAreArchitectureElementsRunByTheDinas
       EXPECT_EQ(text_of(by_pd.json.at("error").at("rule"), "citation"), rule.second);
       EXPECT_EQ(ledger_size(in), before);
     }
-    auto bad = admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-03","name":"X","from_agency_id":")" + pd + R"(","to_agency_id":")" + pd +
+    auto bad = admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-03","name":"X","from_agency_id":")" + pd +
+                                                               R"(","to_agency_id":")" + pd +
                                                                R"(","medium":"fiber_optik","capacity_mbps":10})");
     EXPECT_EQ(bad.status, 422);
   }
@@ -855,7 +965,10 @@ TEST_P(InfrastructureBandwidthTest, PusatDataAndJaringanIntraIndicatorsGetLiveEv
   auto period = admin.post("/api/evaluation/periods", R"({"year":2025})");
   ASSERT_EQ(period.status, 201) << period.body;
   auto period_id = text_of(period.json, "id");
-  ASSERT_EQ(admin.post("/api/evaluation/periods/" + period_id + "/members", R"({"user_id":")" + bw_user_id(entry) + R"(","role":"data_entry"})").status,
+  ASSERT_EQ(admin
+                .post("/api/evaluation/periods/" + period_id + "/members",
+                      R"({"user_id":")" + bw_user_id(entry) + R"(","role":"data_entry"})")
+                .status,
             201);
   // kind -> (ref id -> present) of the infrastructure source's proposals for an indicator.
   auto proposals = [&](const std::string& indicator) {
@@ -863,7 +976,8 @@ TEST_P(InfrastructureBandwidthTest, PusatDataAndJaringanIntraIndicatorsGetLiveEv
     auto view = entry.get("/api/evaluation/periods/" + period_id + "/indicators/" + indicator);
     EXPECT_EQ(view.status, 200) << view.body;
     for (const auto& p : view.json.at("proposals").as_array())
-      if (p.at("source").as_string() == "infrastructure") out[text_of(p, "kind")][text_of(p, "ref_id")] = p.at("present").as_bool();
+      if (p.at("source").as_string() == "infrastructure")
+        out[text_of(p, "kind")][text_of(p, "ref_id")] = p.at("present").as_bool();
     return out;
   };
   // Layanan Pusat Data (I16): the demo's Pusat Data is evidence; without a PDN link, interconnection is a gap.
@@ -876,7 +990,11 @@ TEST_P(InfrastructureBandwidthTest, PusatDataAndJaringanIntraIndicatorsGetLiveEv
   EXPECT_TRUE(with_site["infra_site"][site]);
   ASSERT_EQ(with_site["infra_site"].count(""), 1u);  // no PDN interconnection yet
   EXPECT_FALSE(with_site["infra_site"][""]);
-  ASSERT_EQ(admin.post("/api/infrastructure/sites", R"({"code":"PDN-UJI","name":"Tautan PDN","kind":"pdn","agency_id":")" + kominfo + "\"}").status, 201);
+  ASSERT_EQ(admin
+                .post("/api/infrastructure/sites",
+                      R"({"code":"PDN-UJI","name":"Tautan PDN","kind":"pdn","agency_id":")" + kominfo + "\"}")
+                .status,
+            201);
   EXPECT_EQ(proposals("I16")["infra_site"].count(""), 0u);
   auto linked = entry.post("/api/evaluation/periods/" + period_id + "/indicators/I16/evidence/link",
                            R"({"ref_kind":"infra_site","ref_id":")" + site + "\"}");
@@ -885,8 +1003,10 @@ TEST_P(InfrastructureBandwidthTest, PusatDataAndJaringanIntraIndicatorsGetLiveEv
 
   // Layanan Jaringan Intra (I17): the WAN is a gap until a link is registered.
   EXPECT_FALSE(proposals("I17")["infra_wan"][""]);
-  ASSERT_EQ(admin.post("/api/infrastructure/wan-links", R"({"code":"WAN-01","name":"FO Diskominfo - Dishub","from_agency_id":")" + kominfo +
-                                                            R"(","to_agency_id":")" + pd + R"(","medium":"fiber_optik","capacity_mbps":1000})")
+  ASSERT_EQ(admin
+                .post("/api/infrastructure/wan-links",
+                      R"({"code":"WAN-01","name":"FO Diskominfo - Dishub","from_agency_id":")" + kominfo +
+                          R"(","to_agency_id":")" + pd + R"(","medium":"fiber_optik","capacity_mbps":1000})")
                 .status,
             201);
   EXPECT_TRUE(proposals("I17")["infra_wan"][""]);
@@ -906,10 +1026,12 @@ class InfrastructureImportTest : public test_support::DatabaseTest {
   }
 };
 
-const std::string kServerHeader = "kode;nama;deskripsi;kode_pd;jenis;penempatan;lingkungan;dikelola_oleh;kode_lokasi;kode_rak;nama_host;sistem_operasi\r\n";
+const std::string kServerHeader =
+    "kode;nama;deskripsi;kode_pd;jenis;penempatan;lingkungan;dikelola_oleh;kode_lokasi;kode_rak;nama_host;sistem_operasi\r\n";
 
 Reply import_servers(Client& c, const std::string& query, const std::string& body) {
-  return c.send("POST", "/api/infrastructure/servers/import" + query, body, {{"content-type", "application/octet-stream"}});
+  return c.send("POST", "/api/infrastructure/servers/import" + query, body,
+                {{"content-type", "application/octet-stream"}});
 }
 
 std::int64_t server_total(Client& c) { return c.get("/api/infrastructure/servers").json.at("total").as_int64(); }
@@ -925,13 +1047,14 @@ std::set<std::pair<std::int64_t, std::string>> import_problems(const boost::json
 
 std::string import_message(const boost::json::value& result, std::int64_t row, const std::string& column) {
   for (const auto& p : result.at("problems").as_array())
-    if (p.at("row").as_int64() == row && p.at("column").as_string() == column) return std::string(p.at("message").as_string());
+    if (p.at("row").as_int64() == row && p.at("column").as_string() == column)
+      return std::string(p.at("message").as_string());
   return "";
 }
 
 std::string import_site(Client& c, const std::string& code, const std::string& kind, const std::string& agency) {
-  auto r = c.post("/api/infrastructure/sites",
-                  R"({"code":")" + code + R"(","name":"Lokasi )" + code + R"(","kind":")" + kind + R"(","agency_id":")" + agency + "\"}");
+  auto r = c.post("/api/infrastructure/sites", R"({"code":")" + code + R"(","name":"Lokasi )" + code + R"(","kind":")" +
+                                                   kind + R"(","agency_id":")" + agency + "\"}");
   EXPECT_EQ(r.status, 201) << r.body;
   return text_of(r.json, "id");
 }
@@ -947,12 +1070,13 @@ TEST_P(InfrastructureImportTest, ADryRunListsEveryProblemWithWhatToWriteAndTheIm
   import_site(admin, "RS-HUB", "ruang_server_pd", dishub);
   ASSERT_EQ(admin.post("/api/infrastructure/sites/" + pusat + "/racks", R"({"code":"R-01","units":42})").status, 201);
 
-  std::string bad = "\xEF\xBB\xBF" + kServerHeader +
-                    "SRV-IMP-01;Server Impor Satu;;DISHUB;fisik;kolokasi;produksi;dinas;PD-UJI;R-01;imp1.balikpapan.go.id;Debian 12\r\n"
-                    "SRV-IMP-02;Server Impor Dua;;XYZ;fisik;awan;produksi;dinas;;;;\r\n"
-                    "srv-imp-01;Server Ganda;;DISHUB;fisik;kolokasi;produksi;dinas;RS-HUB;;;\r\n"
-                    "SRV-IMP-04;Server Rak Salah;;DISHUB;virtual;vps;uji;dinas;PD-UJI;R-99;;\r\n"
-                    ";;;DISHUB;;ruang_pd;;;;;;\r\n";
+  std::string bad =
+      "\xEF\xBB\xBF" + kServerHeader +
+      "SRV-IMP-01;Server Impor Satu;;DISHUB;fisik;kolokasi;produksi;dinas;PD-UJI;R-01;imp1.balikpapan.go.id;Debian 12\r\n"
+      "SRV-IMP-02;Server Impor Dua;;XYZ;fisik;awan;produksi;dinas;;;;\r\n"
+      "srv-imp-01;Server Ganda;;DISHUB;fisik;kolokasi;produksi;dinas;RS-HUB;;;\r\n"
+      "SRV-IMP-04;Server Rak Salah;;DISHUB;virtual;vps;uji;dinas;PD-UJI;R-99;;\r\n"
+      ";;;DISHUB;;ruang_pd;;;;;;\r\n";
   auto before = ledger_size(in);
   auto dry = import_servers(admin, "?dry_run=true", bad);
   ASSERT_EQ(dry.status, 200) << dry.body;
@@ -960,17 +1084,18 @@ TEST_P(InfrastructureImportTest, ADryRunListsEveryProblemWithWhatToWriteAndTheIm
   EXPECT_FALSE(dry.json.at("ok").as_bool());
   EXPECT_EQ(dry.json.at("rows").as_int64(), 5);
   EXPECT_EQ(import_problems(dry.json), (std::set<std::pair<std::int64_t, std::string>>{{3, "kode_pd"},
-                                                                                         {3, "penempatan"},
-                                                                                         {4, "kode"},
-                                                                                         {4, "kode_lokasi"},
-                                                                                         {5, "kode_rak"},
-                                                                                         {6, "kode"},
-                                                                                         {6, "nama"}}))
+                                                                                       {3, "penempatan"},
+                                                                                       {4, "kode"},
+                                                                                       {4, "kode_lokasi"},
+                                                                                       {5, "kode_rak"},
+                                                                                       {6, "kode"},
+                                                                                       {6, "nama"}}))
       << dry.body;
   // Each message says what to write instead.
   EXPECT_NE(import_message(dry.json, 3, "penempatan").find("kolokasi"), std::string::npos);
   EXPECT_NE(import_message(dry.json, 4, "kode").find("baris 2"), std::string::npos);
-  EXPECT_NE(import_message(dry.json, 4, "kode_lokasi").find("PD-UJI"), std::string::npos) << "names the Pusat Data to use";
+  EXPECT_NE(import_message(dry.json, 4, "kode_lokasi").find("PD-UJI"), std::string::npos)
+      << "names the Pusat Data to use";
   EXPECT_NE(import_message(dry.json, 5, "kode_rak").find("R-01"), std::string::npos) << "names the racks that exist";
   EXPECT_EQ(server_total(admin), 0);
   EXPECT_EQ(ledger_size(in), before);
@@ -982,9 +1107,10 @@ TEST_P(InfrastructureImportTest, ADryRunListsEveryProblemWithWhatToWriteAndTheIm
   EXPECT_EQ(server_total(admin), 0);
   EXPECT_EQ(ledger_size(in), before);
 
-  std::string good = kServerHeader +
-                     "SRV-IMP-01;Server Impor Satu;Basis data SIM;DISHUB;fisik;kolokasi;produksi;dinas;PD-UJI;R-01;imp1.balikpapan.go.id;Debian 12\r\n"
-                     "SRV-IMP-02;Server Ruang Dishub;;dishub;fisik;ruang_pd;produksi;pd;rs-hub;;;\r\n";
+  std::string good =
+      kServerHeader +
+      "SRV-IMP-01;Server Impor Satu;Basis data SIM;DISHUB;fisik;kolokasi;produksi;dinas;PD-UJI;R-01;imp1.balikpapan.go.id;Debian 12\r\n"
+      "SRV-IMP-02;Server Ruang Dishub;;dishub;fisik;ruang_pd;produksi;pd;rs-hub;;;\r\n";
   auto checked = import_servers(admin, "", good);  // dry_run is the default
   ASSERT_EQ(checked.status, 200) << checked.body;
   EXPECT_TRUE(checked.json.at("ok").as_bool()) << checked.body;
@@ -998,7 +1124,8 @@ TEST_P(InfrastructureImportTest, ADryRunListsEveryProblemWithWhatToWriteAndTheIm
   auto list = admin.get("/api/infrastructure/servers?agency=" + dishub);
   ASSERT_EQ(list.json.at("total").as_int64(), 2) << list.body;
   std::string first, room;
-  for (const auto& s : list.json.at("items").as_array()) (text_of(s, "code") == "SRV-IMP-01" ? first : room) = text_of(s, "id");
+  for (const auto& s : list.json.at("items").as_array())
+    (text_of(s, "code") == "SRV-IMP-01" ? first : room) = text_of(s, "id");
   auto detail = admin.get("/api/infrastructure/servers/" + first);
   ASSERT_EQ(detail.status, 200) << detail.body;
   EXPECT_EQ(text_of(detail.json.at("site"), "code"), "PD-UJI");
@@ -1017,7 +1144,8 @@ TEST_P(InfrastructureImportTest, ADryRunListsEveryProblemWithWhatToWriteAndTheIm
 
   // Importing the same file again: every code is taken now, nothing is written.
   auto again = import_servers(admin, "?dry_run=true", good);
-  EXPECT_EQ(import_problems(again.json), (std::set<std::pair<std::int64_t, std::string>>{{2, "kode"}, {3, "kode"}})) << again.body;
+  EXPECT_EQ(import_problems(again.json), (std::set<std::pair<std::int64_t, std::string>>{{2, "kode"}, {3, "kode"}}))
+      << again.body;
 }
 
 TEST_P(InfrastructureImportTest, WorkbooksImportFromTheServerSheetAndOnlyTenantWideWritersImport) {

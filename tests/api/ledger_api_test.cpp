@@ -19,7 +19,9 @@ class LedgerApiTest : public test_support::DatabaseTest {
 TEST_P(LedgerApiTest, ChangesAppearWithActorAndTheChainVerifies) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");
-  ASSERT_EQ(c.post("/api/agencies", R"({"code":"DISPORA","name":"Dinas Pemuda dan Olahraga","type":"dinas_daerah"})").status, 201);
+  ASSERT_EQ(
+      c.post("/api/agencies", R"({"code":"DISPORA","name":"Dinas Pemuda dan Olahraga","type":"dinas_daerah"})").status,
+      201);
   auto top = c.get("/api/ledger?per_page=1").json.at("items").at(0);
   EXPECT_EQ(top.at("action").as_string(), "agency.create");
   EXPECT_EQ(top.at("actor").at("name").as_string(), "Administrator SPBE");
@@ -47,9 +49,8 @@ TEST_P(LedgerApiTest, ADeletedEntryIsPinpointed) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");
   auto target = c.get("/api/ledger?per_page=1&page=7").json.at("items").at(0).at("seq").as_int64();
-  storage::write_transaction(in.db(), [&](storage::Connection& conn) {
-    conn.execute("DELETE FROM ledger_entries WHERE seq = ?", {target});
-  });
+  storage::write_transaction(
+      in.db(), [&](storage::Connection& conn) { conn.execute("DELETE FROM ledger_entries WHERE seq = ?", {target}); });
   auto v = c.post("/api/ledger/verify", "");
   EXPECT_FALSE(v.json.at("ok").as_bool());
   EXPECT_EQ(v.json.at("first_problem").at("seq").as_int64(), target);
@@ -61,7 +62,8 @@ TEST_P(LedgerApiTest, AnEditedChangeIsPinpointedToo) {
   auto c = admin_client(in, "balikpapan");
   auto target = c.get("/api/ledger?per_page=1&page=3").json.at("items").at(0).at("seq").as_int64();
   storage::write_transaction(in.db(), [&](storage::Connection& conn) {
-    conn.execute("UPDATE ledger_entries SET details = ? WHERE seq = ?", {R"({"after":{"name":"Diubah diam-diam"}})", target});
+    conn.execute("UPDATE ledger_entries SET details = ? WHERE seq = ?",
+                 {R"({"after":{"name":"Diubah diam-diam"}})", target});
   });
   auto v = c.post("/api/ledger/verify", "");
   EXPECT_FALSE(v.json.at("ok").as_bool());
@@ -74,8 +76,10 @@ TEST_P(LedgerApiTest, ATailCutWithItsCheckpointsAndHeadIsFoundThroughTheHighWate
   auto c = admin_client(in, "balikpapan");
   // Enough changes to pass a checkpoint after the demo's own entries.
   for (int i = 0; i < 120; ++i)
-    ASSERT_EQ(c.post("/api/agencies", R"({"code":"UJI)" + std::to_string(i) + R"(","name":"Badan Uji )" + std::to_string(i) +
-                                          R"(","type":"badan_daerah"})").status, 201);
+    ASSERT_EQ(c.post("/api/agencies", R"({"code":"UJI)" + std::to_string(i) + R"(","name":"Badan Uji )" +
+                                          std::to_string(i) + R"(","type":"badan_daerah"})")
+                  .status,
+              201);
   auto total = ledger_size(in);
   auto keep = total - 110;
   // Someone with write access to the database only: cut the tail and everything that signed it,

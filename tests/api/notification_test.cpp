@@ -61,16 +61,18 @@ std::string run(const std::string& command) {
 /// `python3 -m aiosmtpd` writing every message into a Maildir; stopped when destroyed.
 class SmtpServer {
  public:
-  SmtpServer(int port, const std::filesystem::path& maildir, const std::filesystem::path& cert = {}, const std::filesystem::path& key = {}) {
+  SmtpServer(int port, const std::filesystem::path& maildir, const std::filesystem::path& cert = {},
+             const std::filesystem::path& key = {}) {
     pid_ = ::fork();
     if (pid_ == 0) {
       std::string listen = "127.0.0.1:" + std::to_string(port);
       if (cert.empty())
-        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox", maildir.c_str(),
-                static_cast<char*>(nullptr));
-      else
-        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "--tlscert", cert.c_str(), "--tlskey", key.c_str(), "-c",
+        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
                 "aiosmtpd.handlers.Mailbox", maildir.c_str(), static_cast<char*>(nullptr));
+      else
+        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "--tlscert", cert.c_str(),
+                "--tlskey", key.c_str(), "-c", "aiosmtpd.handlers.Mailbox", maildir.c_str(),
+                static_cast<char*>(nullptr));
       ::_exit(127);
     }
   }
@@ -99,7 +101,8 @@ bool eventually(F done, int seconds) {
 }  // namespace
 
 TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTheServerIsUp) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
+      << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = free_port();
   auto maildir = dir.path() / "maildir";  // created by the server (Maildir with tmp/new/cur)
@@ -113,11 +116,16 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   auto admin = admin_client(in, "balikpapan");
   auto disdik = agency_id(admin, "DISDIK");
   for (const char* name : {"guru.disdik", "teknisi.disdik"})
-    ASSERT_EQ(admin.post("/api/users", std::string(R"({"must_change_password":false,"username":")") + name + R"(","display_name":")" + name + R"(","email":")" + name +
-                                           R"(@disdik.balikpapan.go.id","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
-                                           disdik + "\"}")
-                  .status,
-              201);
+    ASSERT_EQ(
+        admin
+            .post(
+                "/api/users",
+                std::string(R"({"must_change_password":false,"username":")") + name + R"(","display_name":")" + name +
+                    R"(","email":")" + name +
+                    R"(@disdik.balikpapan.go.id","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
+                    disdik + "\"}")
+            .status,
+        201);
   Client requester(in), teknisi(in);
   ASSERT_EQ(requester.login("balikpapan", "guru.disdik", "kata-sandi-panjang").status, 200);
   ASSERT_EQ(teknisi.login("balikpapan", "teknisi.disdik", "kata-sandi-panjang").status, 200);
@@ -125,7 +133,9 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + teknisi_id + R"(","tier":1})").status, 201);
 
   // The ticket is answered at once although no SMTP server is listening yet.
-  auto opened = requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"Internet kantor putus","urgency":"tinggi","impact":"tinggi"})");
+  auto opened =
+      requester.post("/api/servicedesk/tickets",
+                     R"({"type":"gangguan","title":"Internet kantor putus","urgency":"tinggi","impact":"tinggi"})");
   ASSERT_EQ(opened.status, 201) << opened.body;
   auto number = text_of(opened.json, "number");
 
@@ -147,9 +157,10 @@ TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTh
   // Once the server is up, the retry delivers it.
   SmtpServer server(port, maildir);
   ASSERT_TRUE(eventually([&] { return text_of(outbox().at(0), "state") == "sent"; }, 120)) << json_text(outbox().at(0));
-  auto parsed = run("/usr/bin/python3 -c \"import mailbox, sys, email.header as h; m = next(iter(mailbox.Maildir(sys.argv[1], create=False))); "
-                    "print(str(h.make_header(h.decode_header(m['Subject'])))); print(m['To']); print(m.get_payload(decode=True).decode())\" " +
-                    maildir.string());
+  auto parsed = run(
+      "/usr/bin/python3 -c \"import mailbox, sys, email.header as h; m = next(iter(mailbox.Maildir(sys.argv[1], create=False))); "
+      "print(str(h.make_header(h.decode_header(m['Subject'])))); print(m['To']); print(m.get_payload(decode=True).decode())\" " +
+      maildir.string());
   EXPECT_NE(parsed.find(number + ": Tiket baru: Internet kantor putus"), std::string::npos) << parsed;
   EXPECT_NE(parsed.find("teknisi.disdik@disdik.balikpapan.go.id"), std::string::npos) << parsed;
   EXPECT_NE(parsed.find("Pemohon: guru.disdik"), std::string::npos) << parsed;
@@ -170,8 +181,9 @@ TEST(SmtpConfig, AMalformedFileIsRefusedByLineAndAMissingFileMeansNoEmail) {
     return dir.path() / "smtp.conf";
   };
   std::ofstream(dir.path() / "secret") << "rahasia-sekali\n";
-  auto ok = notification::load_smtp_config(write("host = mail.kota.go.id\nport = 587\nstarttls = true\nusername = simpul\npassword_file = " +
-                                                (dir.path() / "secret").string() + "\nfrom = Simpul <simpul@kota.go.id>\n"));
+  auto ok = notification::load_smtp_config(
+      write("host = mail.kota.go.id\nport = 587\nstarttls = true\nusername = simpul\npassword_file = " +
+            (dir.path() / "secret").string() + "\nfrom = Simpul <simpul@kota.go.id>\n"));
   ASSERT_TRUE(ok.has_value());
   EXPECT_EQ(ok->password, "rahasia-sekali");
   EXPECT_TRUE(ok->starttls);
@@ -181,16 +193,19 @@ TEST(SmtpConfig, AMalformedFileIsRefusedByLineAndAMissingFileMeansNoEmail) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("smtp.conf:2"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(notification::load_smtp_config(write("host = mail.kota.go.id\nfrom = bukan-alamat\n")), std::runtime_error);
-  EXPECT_THROW(notification::load_smtp_config(write("host = x\nfrom = a@b.id\nusername = u\n")), std::runtime_error);  // no password file
+  EXPECT_THROW(notification::load_smtp_config(write("host = mail.kota.go.id\nfrom = bukan-alamat\n")),
+               std::runtime_error);
+  EXPECT_THROW(notification::load_smtp_config(write("host = x\nfrom = a@b.id\nusername = u\n")),
+               std::runtime_error);  // no password file
 }
 
 TEST(SmtpClient, StartTlsDeliversWithAVerifiedCertificateAndRefusesAnUntrustedOne) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
+      << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   auto cert = dir.path() / "cert.pem", key = dir.path() / "key.pem", maildir = dir.path() / "maildir";
-  run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost -keyout " + key.string() +
-      " -out " + cert.string() + " 2>/dev/null");
+  run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost -keyout " +
+      key.string() + " -out " + cert.string() + " 2>/dev/null");
   ASSERT_TRUE(std::filesystem::exists(cert));
   int port = free_port();
   SmtpServer server(port, maildir, cert, key);
@@ -201,22 +216,31 @@ TEST(SmtpClient, StartTlsDeliversWithAVerifiedCertificateAndRefusesAnUntrustedOn
   c.from = "Simpul <simpul@kota.go.id>";
   c.timeout_seconds = 5;
   // The system's trust anchors do not know this certificate: refused, nothing sent.
-  bool up = eventually([&] { return run("/usr/bin/python3 -c \"import socket; socket.create_connection(('127.0.0.1', " + std::to_string(port) +
-                                        "), 1)\" 2>/dev/null && echo up") == "up\n"; }, 30);
+  bool up = eventually(
+      [&] {
+        return run("/usr/bin/python3 -c \"import socket; socket.create_connection(('127.0.0.1', " +
+                   std::to_string(port) + "), 1)\" 2>/dev/null && echo up") == "up\n";
+      },
+      30);
   ASSERT_TRUE(up);
   EXPECT_THROW(notification::send_mail(c, "teknisi@disdik.go.id", "Uji", "Isi"), std::runtime_error);
   // Trusting it (ca_file), the message goes over TLS.
   c.ca_file = cert.string();
   EXPECT_NO_THROW(notification::send_mail(c, "teknisi@disdik.go.id", "Uji TLS", "Isi surat"));
-  EXPECT_TRUE(eventually([&] { return std::filesystem::exists(maildir / "new") && !std::filesystem::is_empty(maildir / "new"); }, 30));
+  EXPECT_TRUE(eventually(
+      [&] { return std::filesystem::exists(maildir / "new") && !std::filesystem::is_empty(maildir / "new"); }, 30));
 }
 
 namespace {
 
 /// A user of the PD with an e-mail address, logged in.
-Client desk_mail_user(Instance& in, Client& admin, const std::string& name, const std::string& agency, const std::string& domain) {
-  auto r = admin.post("/api/users", R"({"must_change_password":false,"username":")" + name + R"(","display_name":")" + name + R"(","email":")" + name + "@" + domain +
-                                        R"(","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" + agency + "\"}");
+Client desk_mail_user(Instance& in, Client& admin, const std::string& name, const std::string& agency,
+                      const std::string& domain) {
+  auto r =
+      admin.post("/api/users", R"({"must_change_password":false,"username":")" + name + R"(","display_name":")" + name +
+                                   R"(","email":")" + name + "@" + domain +
+                                   R"(","password":"kata-sandi-panjang","roles":["agency_operator"],"agency_id":")" +
+                                   agency + "\"}");
   EXPECT_EQ(r.status, 201) << r.body;
   Client c(in);
   EXPECT_EQ(c.login("balikpapan", name, "kata-sandi-panjang").status, 200);
@@ -226,11 +250,12 @@ Client desk_mail_user(Instance& in, Client& admin, const std::string& name, cons
 /// One message through the SMTP server on `port`, sent by Python's smtplib (a real SMTP client).
 std::string send_desk_mail(int port, const std::string& from, const std::string& subject, const std::string& body) {
   auto quoted = [](const std::string& v) { return "'" + v + "'"; };  // the values used here carry no single quote
-  return run("/usr/bin/python3 -c \"import smtplib, sys, time\nfrom email.message import EmailMessage\n"
-             "m = EmailMessage(); m['From'] = sys.argv[2]; m['To'] = 'meja.layanan@balikpapan.go.id'; m['Subject'] = sys.argv[3]; m.set_content(sys.argv[4])\n"
-             "for i in range(150):\n  try:\n    s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=5); break\n  except OSError: time.sleep(0.2)\n"
-             "s.send_message(m); s.quit(); print('sent')\" " +
-             std::to_string(port) + " " + quoted(from) + " " + quoted(subject) + " " + quoted(body) + " 2>&1");
+  return run(
+      "/usr/bin/python3 -c \"import smtplib, sys, time\nfrom email.message import EmailMessage\n"
+      "m = EmailMessage(); m['From'] = sys.argv[2]; m['To'] = 'meja.layanan@balikpapan.go.id'; m['Subject'] = sys.argv[3]; m.set_content(sys.argv[4])\n"
+      "for i in range(150):\n  try:\n    s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=5); break\n  except OSError: time.sleep(0.2)\n"
+      "s.send_message(m); s.quit(); print('sent')\" " +
+      std::to_string(port) + " " + quoted(from) + " " + quoted(subject) + " " + quoted(body) + " 2>&1");
 }
 
 void run_job(Instance& in, const std::string& id) {
@@ -253,7 +278,8 @@ std::size_t files_in(const std::filesystem::path& dir) {
 }  // namespace
 
 TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersWithoutLosingTheRest) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
+      << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = free_port();
   auto root = dir.path() / "inbound";
@@ -273,11 +299,13 @@ TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersW
   SmtpServer server(port, maildir);
 
   const std::string subject = "Printer lantai 2 \xE2\x80\x93 rusak";
-  ASSERT_EQ(send_desk_mail(port, "Guru Disdik <Guru.Disdik@disdik.balikpapan.go.id>", subject, "Kertas macet terus."), "sent\n");
+  ASSERT_EQ(send_desk_mail(port, "Guru Disdik <Guru.Disdik@disdik.balikpapan.go.id>", subject, "Kertas macet terus."),
+            "sent\n");
   ASSERT_EQ(send_desk_mail(port, "orang.asing@contoh.com", "Minta akses server", "Halo"), "sent\n");
   // A malformed and an oversized message in the same Maildir: refused, and the others still read.
   std::ofstream(maildir / "new" / "0-rusak.eml") << "bukan surel sama sekali";
-  std::ofstream(maildir / "new" / "1-besar.eml") << "From: guru.disdik@disdik.balikpapan.go.id\n\n" << std::string(2 * 1024 * 1024, 'a');
+  std::ofstream(maildir / "new" / "1-besar.eml") << "From: guru.disdik@disdik.balikpapan.go.id\n\n"
+                                                 << std::string(2 * 1024 * 1024, 'a');
   auto ledger_before = ledger_size(in);
   run_job(in, "servicedesk.inbound_mail");
 
@@ -296,8 +324,12 @@ TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersW
 
   // A reply carrying the ticket number comments on it; from another PD's user it is refused.
   auto number = text_of(ticket, "number");
-  ASSERT_EQ(send_desk_mail(port, "guru.disdik@disdik.balikpapan.go.id", "Re: [#" + number + "] " + subject, "Sudah ganti kertas, tetap macet.\n> Kertas macet terus."), "sent\n");
-  ASSERT_EQ(send_desk_mail(port, "staf.dishub@dishub.balikpapan.go.id", "Re: [#" + number + "] " + subject, "Saya juga"), "sent\n");
+  ASSERT_EQ(send_desk_mail(port, "guru.disdik@disdik.balikpapan.go.id", "Re: [#" + number + "] " + subject,
+                           "Sudah ganti kertas, tetap macet.\n> Kertas macet terus."),
+            "sent\n");
+  ASSERT_EQ(
+      send_desk_mail(port, "staf.dishub@dishub.balikpapan.go.id", "Re: [#" + number + "] " + subject, "Saya juga"),
+      "sent\n");
   run_job(in, "servicedesk.inbound_mail");
   auto detail = requester.get("/api/servicedesk/tickets/" + text_of(ticket, "id"));
   ASSERT_EQ(detail.status, 200);
@@ -315,12 +347,14 @@ TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersW
 }
 
 TEST_P(NotificationTest, DeskStaffGetOneDailyDigestOfTheirQueueWithBreachedTicketsMarked) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n") << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
+      << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = free_port();
   auto maildir = dir.path() / "maildir";
   auto conf = dir.path() / "smtp.conf";
-  std::ofstream(conf) << "host = 127.0.0.1\nport = " << port << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
+  std::ofstream(conf) << "host = 127.0.0.1\nport = " << port
+                      << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
   SmtpServer server(port, maildir);
   ::setenv("SIMPUL_SMTP_CONFIG", conf.c_str(), 1);
   Instance in(GetParam());
@@ -335,8 +369,11 @@ TEST_P(NotificationTest, DeskStaffGetOneDailyDigestOfTheirQueueWithBreachedTicke
     auto id = text_of(c->get("/api/auth/me").json.at("user"), "id");
     ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + id + R"(","tier":1})").status, 201);
   }
-  auto late = requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"Internet putus","urgency":"tinggi","impact":"tinggi"})");
-  auto fresh = requester.post("/api/servicedesk/tickets", R"({"type":"permintaan","title":"Akun surel baru","urgency":"rendah","impact":"rendah"})");
+  auto late = requester.post("/api/servicedesk/tickets",
+                             R"({"type":"gangguan","title":"Internet putus","urgency":"tinggi","impact":"tinggi"})");
+  auto fresh =
+      requester.post("/api/servicedesk/tickets",
+                     R"({"type":"permintaan","title":"Akun surel baru","urgency":"rendah","impact":"rendah"})");
   ASSERT_EQ(late.status, 201);
   ASSERT_EQ(fresh.status, 201);
   // The first has waited unowned for weeks (its events moved back in time).
@@ -358,11 +395,13 @@ TEST_P(NotificationTest, DeskStaffGetOneDailyDigestOfTheirQueueWithBreachedTicke
   run_job(in, "servicedesk.daily_digest");
   ASSERT_EQ(digests().size(), 1u);  // the idle desk has nothing open: no digest
   EXPECT_NE(digests().at(0).recipient.find("teknisi.disdik@"), std::string::npos);
-  EXPECT_NE(digests().at(0).subject.find("2 tiket terbuka, 1 melewati SLA"), std::string::npos) << digests().at(0).subject;
+  EXPECT_NE(digests().at(0).subject.find("2 tiket terbuka, 1 melewati SLA"), std::string::npos)
+      << digests().at(0).subject;
   ASSERT_TRUE(eventually([&] { return digests().at(0).state == "sent"; }, 120)) << digests().at(0).state;
-  auto mail = run("/usr/bin/python3 -c \"import mailbox, sys, email.header as h\nfor m in mailbox.Maildir(sys.argv[1], create=False):\n"
-                  "  if 'Ringkasan' in str(h.make_header(h.decode_header(m['Subject']))): print(m['To']); print(m.get_payload(decode=True).decode())\" " +
-                  maildir.string() + " 2>&1");
+  auto mail = run(
+      "/usr/bin/python3 -c \"import mailbox, sys, email.header as h\nfor m in mailbox.Maildir(sys.argv[1], create=False):\n"
+      "  if 'Ringkasan' in str(h.make_header(h.decode_header(m['Subject']))): print(m['To']); print(m.get_payload(decode=True).decode())\" " +
+      maildir.string() + " 2>&1");
   EXPECT_NE(mail.find("teknisi.disdik@disdik.balikpapan.go.id"), std::string::npos) << mail;
   EXPECT_NE(mail.find(text_of(late.json, "number") + " Internet putus (Baru) MELEWATI SLA"), std::string::npos) << mail;
   EXPECT_NE(mail.find(text_of(fresh.json, "number") + " Akun surel baru (Baru)"), std::string::npos) << mail;

@@ -21,7 +21,8 @@ namespace {
 
 // Answers that are documents of their own: a profile as its YAML says, an uploaded OpenAPI file,
 // this document itself.
-const std::set<std::string> kFreeForm = {"GET /api/openapi.json", "GET /api/profiles/{id}", "GET /api/gateway/services/{id}/openapi"};
+const std::set<std::string> kFreeForm = {"GET /api/openapi.json", "GET /api/profiles/{id}",
+                                         "GET /api/gateway/services/{id}/openapi"};
 
 // Where a schema says nothing about a value: an untyped value, an array whose items are not
 // described, an object with neither properties nor a map's value schema. Generated console types
@@ -92,16 +93,22 @@ TEST(OpenApi, TheCommittedDocumentIsWhatTheModulesDescribe) {
   std::ifstream file(std::filesystem::path(SIMPUL_SOURCE_DIR) / "docs" / "openapi.json");
   std::stringstream committed;
   committed << file.rdbuf();
-  EXPECT_EQ(committed.str(), app::openapi_text(in.platform())) << "regenerate: build/simpul openapi > docs/openapi.json";
+  EXPECT_EQ(committed.str(), app::openapi_text(in.platform()))
+      << "regenerate: build/simpul openapi > docs/openapi.json";
 }
 
 TEST(OpenApi, SchemaCheckNamesWhereAnAnswerBreaksItsContract) {
   auto schema = boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["id","items"],
     "properties":{"id":{"type":"string"},"count":{"type":"integer","nullable":true},
                   "items":{"type":"array","items":{"$ref":"#/components/schemas/Item"}}}})");
-  auto components = boost::json::parse(R"({"Item":{"type":"object","properties":{"state":{"type":"string","enum":["a","b"]}}}})").as_object();
-  EXPECT_TRUE(http::schema_problems(schema, boost::json::parse(R"({"id":"x","count":null,"items":[{"state":"a"}]})"), components).empty());
-  auto problems = http::schema_problems(schema, boost::json::parse(R"({"count":1.5,"extra":1,"items":[{"state":"c"}]})"), components);
+  auto components =
+      boost::json::parse(R"({"Item":{"type":"object","properties":{"state":{"type":"string","enum":["a","b"]}}}})")
+          .as_object();
+  EXPECT_TRUE(http::schema_problems(schema, boost::json::parse(R"({"id":"x","count":null,"items":[{"state":"a"}]})"),
+                                    components)
+                  .empty());
+  auto problems = http::schema_problems(
+      schema, boost::json::parse(R"({"count":1.5,"extra":1,"items":[{"state":"c"}]})"), components);
   std::string all;
   for (const auto& p : problems) all += p + "\n";
   EXPECT_NE(all.find("$.id: missing"), std::string::npos) << all;
@@ -111,7 +118,9 @@ TEST(OpenApi, SchemaCheckNamesWhereAnAnswerBreaksItsContract) {
 }
 
 TEST(OpenApi, SchemaCheckHoldsADetailToItsListItemAndItsOwnFields) {
-  auto components = boost::json::parse(R"({"Item":{"type":"object","required":["id"],"properties":{"id":{"type":"string"}}}})").as_object();
+  auto components =
+      boost::json::parse(R"({"Item":{"type":"object","required":["id"],"properties":{"id":{"type":"string"}}}})")
+          .as_object();
   auto detail = boost::json::parse(R"({"allOf":[{"$ref":"#/components/schemas/Item"},
     {"type":"object","required":["notes"],"properties":{"notes":{"type":"array","items":{"type":"string"}}}}]})");
   EXPECT_TRUE(http::schema_problems(detail, boost::json::parse(R"({"id":"x","notes":["a"]})"), components).empty());

@@ -48,7 +48,8 @@ TEST_P(OrganisationTest, AgencyLifecycleIsListedSearchedPagedAndLedgered) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");
   auto before = ledger_size(in);
-  auto created = c.post("/api/agencies", agency_body("dbahari", "Dinas Kelautan Bahari Kota Balikpapan", R"(,"short_name":"Bahari")"));
+  auto created = c.post("/api/agencies",
+                        agency_body("dbahari", "Dinas Kelautan Bahari Kota Balikpapan", R"(,"short_name":"Bahari")"));
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json.at("code").as_string(), "DBAHARI");  // codes are upper case
   std::string id(created.json.at("id").as_string());
@@ -78,13 +79,15 @@ TEST_P(OrganisationTest, AgencyLifecycleIsListedSearchedPagedAndLedgered) {
 TEST_P(OrganisationTest, RegulationRolesAreHeldByOneAgencyAndRefusalsCiteTheArticle) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");
-  EXPECT_EQ(c.post("/api/agencies", agency_body("KOMINFO2", "Dinas Kominfo Kedua", R"(,"flags":["kominfo"])")).error_code(),
-            "agency.flag_taken");
+  EXPECT_EQ(
+      c.post("/api/agencies", agency_body("KOMINFO2", "Dinas Kominfo Kedua", R"(,"flags":["kominfo"])")).error_code(),
+      "agency.flag_taken");
   auto no_decree = c.post("/api/agencies", agency_body("TIK", "Dinas Mandiri TIK", R"(,"flags":["mandiri_tik"])"));
   EXPECT_EQ(no_decree.error_code(), "agency.decree_required");
   EXPECT_EQ(no_decree.rule_id().rfind("BPN-43", 0), 0u) << no_decree.body;  // Balikpapan Pasal 43: decided by decree
-  EXPECT_EQ(c.post("/api/agencies", agency_body("TIK", "Dinas Mandiri TIK",
-                                                R"(,"flags":["mandiri_tik"],"mandiri_tik_decree":"Keputusan Wali Kota 100/2026")"))
+  EXPECT_EQ(c.post("/api/agencies",
+                   agency_body("TIK", "Dinas Mandiri TIK",
+                               R"(,"flags":["mandiri_tik"],"mandiri_tik_decree":"Keputusan Wali Kota 100/2026")"))
                 .status,
             201);
   auto dup = c.post("/api/agencies", agency_body("TIK", "Dinas Lain"));
@@ -107,7 +110,8 @@ TEST_P(OrganisationTest, BalikpapanWaliDataIsEveryDataOwningAgencyButLampungTimu
     // Lampung Timur names one Wali Data, the PD for statistics.
     auto first = c.post("/api/agencies", agency_body("WD1", "Dinas Data Satu", R"(,"flags":["wali_data"])"));
     auto second = c.post("/api/agencies", agency_body("WD2", "Dinas Data Dua", R"(,"flags":["wali_data"])"));
-    EXPECT_TRUE(first.error_code() == "agency.flag_taken" || second.error_code() == "agency.flag_taken") << first.body << second.body;
+    EXPECT_TRUE(first.error_code() == "agency.flag_taken" || second.error_code() == "agency.flag_taken")
+        << first.body << second.body;
   }
 }
 
@@ -143,7 +147,8 @@ TEST_P(OrganisationTest, TeamsFollowTheRegionsPrescribedPositions) {
   std::string u0(users[0].at("id").as_string()), u1(users[1].at("id").as_string());
 
   auto add = [&](const std::string& user, const std::string& position) {
-    return c.post("/api/teams/" + asesor + "/members", R"({"user_id":")" + user + R"(","position_id":")" + position + "\"}");
+    return c.post("/api/teams/" + asesor + "/members",
+                  R"({"user_id":")" + user + R"(","position_id":")" + position + "\"}");
   };
   auto added = add(u0, "koordinator");
   ASSERT_EQ(added.status, 201) << added.body;

@@ -59,10 +59,12 @@ inline std::string pdf_text(const std::string& pdf) {
     auto close = streams.find('>', open);
     if (close == std::string::npos) break;
     std::string_view hex(streams.data() + open + 1, close - open - 1);
-    if (hex.empty() || hex.size() % 4 != 0 || !std::all_of(hex.begin(), hex.end(), [](unsigned char c) { return std::isxdigit(c); }))
+    if (hex.empty() || hex.size() % 4 != 0 ||
+        !std::all_of(hex.begin(), hex.end(), [](unsigned char c) { return std::isxdigit(c); }))
       continue;
     out.push_back('\n');
-    for (std::size_t k = 0; k < hex.size(); k += 4) append_utf8(out, std::stoul(std::string(hex.substr(k, 4)), nullptr, 16));
+    for (std::size_t k = 0; k < hex.size(); k += 4)
+      append_utf8(out, std::stoul(std::string(hex.substr(k, 4)), nullptr, 16));
   }
   return out;
 }

@@ -24,13 +24,13 @@ struct PlanRegion {
   std::string other_code;        // an agency that is not it (planning or Dinas)
   std::string coordinator_rule;
   std::string link_rule;
-  std::string category_rule;      // empty: the category is optional
-  std::string funding_rule;       // empty: the file states no funding article
-  std::string internet_rule;      // empty: a PD may budget internet
-  std::string data_centre_rule;   // empty: a PD may budget a server room
+  std::string category_rule;     // empty: the category is optional
+  std::string funding_rule;      // empty: the file states no funding article
+  std::string internet_rule;     // empty: a PD may budget internet
+  std::string data_centre_rule;  // empty: a PD may budget a server room
   std::string recommendation_rule;
   bool recommendation_required = false;
-  std::string duplicate_rule;     // empty: duplicates do not block verification
+  std::string duplicate_rule;  // empty: duplicates do not block verification
   std::string approval_rule;
   std::string price_rule;
 };
@@ -38,10 +38,12 @@ struct PlanRegion {
 const std::vector<PlanRegion>& plan_regions() {
   static const std::vector<PlanRegion> k = {
       {"bandar-lampung", "DISKOMINFO", "BAPPEDA", "BDL-09-4", "BDL-09-2", "", "", "", "", "", false, "", "", ""},
-      {"balikpapan", "BAPPEDALITBANG", "DISKOMINFO", "BPN-07-3", "BPN-07-2", "", "BPN-45", "", "", "BPN-07-4", false, "", "", ""},
-      {"lampung-timur", "BAPPEDA", "DISKOMINFO", "LTM-10-2", "LTM-10-3", "", "LTM-42-1", "", "LTM-17-9", "LTM-42-2", true, "", "", ""},
-      {"bontang", "BAPPELITBANG", "DISKOMINFO", "BTG-09", "BTG-07-2", "BTG-08-1", "BTG-50", "BTG-11", "", "", false, "BTG-10-2",
-       "BTG-10-3", "BTG-08-2"},
+      {"balikpapan", "BAPPEDALITBANG", "DISKOMINFO", "BPN-07-3", "BPN-07-2", "", "BPN-45", "", "", "BPN-07-4", false,
+       "", "", ""},
+      {"lampung-timur", "BAPPEDA", "DISKOMINFO", "LTM-10-2", "LTM-10-3", "", "LTM-42-1", "", "LTM-17-9", "LTM-42-2",
+       true, "", "", ""},
+      {"bontang", "BAPPELITBANG", "DISKOMINFO", "BTG-09", "BTG-07-2", "BTG-08-1", "BTG-50", "BTG-11", "", "", false,
+       "BTG-10-2", "BTG-10-3", "BTG-08-2"},
       {"madiun", "BAPPELITBANGDA", "DISKOMINFO", "MDN-08-3", "MDN-08-1", "", "MDN-47", "", "", "", false, "", "", ""},
   };
   return k;
@@ -50,20 +52,36 @@ const std::vector<PlanRegion>& plan_regions() {
 /// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
 std::string plan_citation(const std::string& rule) {
   static const std::map<std::string, std::string> k = {
-      {"BDL-09-2", "Pasal 9 ayat (2)"}, {"BDL-09-4", "Pasal 9 ayat (4)"}, {"BPN-07-2", "Pasal 7 ayat (2)"},
-      {"BPN-07-3", "Pasal 7 ayat (3)"}, {"BPN-07-4", "Pasal 7 ayat (4)"}, {"BPN-45", "Pasal 45"},           {"LTM-10-2", "Pasal 10 ayat (2)"},
-      {"LTM-10-3", "Pasal 10 ayat (3)"}, {"LTM-17-9", "Pasal 17 ayat (9)"}, {"LTM-42-1", "Pasal 42 ayat (1)"},
-      {"LTM-42-2", "Pasal 42 ayat (2)"}, {"BTG-07-2", "Pasal 7 ayat (2)"}, {"BTG-08-1", "Pasal 8 ayat (1)"},
-      {"BTG-08-2", "Pasal 8 ayat (2)"}, {"BTG-09", "Pasal 9"},            {"BTG-10-2", "Pasal 10 ayat (2)"},
-      {"BTG-10-3", "Pasal 10 ayat (3)"}, {"BTG-11", "Pasal 11"},           {"BTG-50", "Pasal 50"},
-      {"MDN-08-1", "Pasal 8 ayat (1)"}, {"MDN-08-3", "Pasal 8 ayat (3)"},  {"MDN-47", "Pasal 47"},
+      {"BDL-09-2", "Pasal 9 ayat (2)"},
+      {"BDL-09-4", "Pasal 9 ayat (4)"},
+      {"BPN-07-2", "Pasal 7 ayat (2)"},
+      {"BPN-07-3", "Pasal 7 ayat (3)"},
+      {"BPN-07-4", "Pasal 7 ayat (4)"},
+      {"BPN-45", "Pasal 45"},
+      {"LTM-10-2", "Pasal 10 ayat (2)"},
+      {"LTM-10-3", "Pasal 10 ayat (3)"},
+      {"LTM-17-9", "Pasal 17 ayat (9)"},
+      {"LTM-42-1", "Pasal 42 ayat (1)"},
+      {"LTM-42-2", "Pasal 42 ayat (2)"},
+      {"BTG-07-2", "Pasal 7 ayat (2)"},
+      {"BTG-08-1", "Pasal 8 ayat (1)"},
+      {"BTG-08-2", "Pasal 8 ayat (2)"},
+      {"BTG-09", "Pasal 9"},
+      {"BTG-10-2", "Pasal 10 ayat (2)"},
+      {"BTG-10-3", "Pasal 10 ayat (3)"},
+      {"BTG-11", "Pasal 11"},
+      {"BTG-50", "Pasal 50"},
+      {"MDN-08-1", "Pasal 8 ayat (1)"},
+      {"MDN-08-3", "Pasal 8 ayat (3)"},
+      {"MDN-47", "Pasal 47"},
   };
   auto it = k.find(rule);
   return it == k.end() ? "(no citation expected for " + rule + ")" : it->second;
 }
 
 std::string plan_refusal_citation(const Reply& r) {
-  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule")) return "";
+  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule"))
+    return "";
   return text_of(r.json.at("error").at("rule"), "citation");
 }
 
@@ -93,40 +111,45 @@ struct PlanFixture {
   PlanRegion region;
   std::string today, element, initiative, spare_initiative, cycle;
   int year = 0;
-  std::map<std::string, std::string> agency;  // code -> id
+  std::map<std::string, std::string> agency;           // code -> id
   Client coordinator, dinas, kominfo, dinkes, disduk;  // kominfo: an operator of the Dinas, proposing its own spending
 
   PlanFixture(const std::string& backend, const PlanRegion& r)
       : in(backend),
         admin(admin_client(in, r.profile)),
         region(r),
-        coordinator(user(in, admin, r.profile, "koordinator.anggaran", "planner", agency_id(admin, r.coordinator_code))),
+        coordinator(
+            user(in, admin, r.profile, "koordinator.anggaran", "planner", agency_id(admin, r.coordinator_code))),
         dinas(user(in, admin, r.profile, "penelaah.anggaran", "technical_reviewer", agency_id(admin, "DISKOMINFO"))),
         kominfo(user(in, admin, r.profile, "op.anggaran.kominfo", "agency_operator", agency_id(admin, "DISKOMINFO"))),
         dinkes(user(in, admin, r.profile, "op.anggaran.dinkes", "agency_operator", agency_id(admin, "DINKES"))),
         disduk(user(in, admin, r.profile, "op.anggaran.disduk", "agency_operator", agency_id(admin, "DISDUKCAPIL"))) {
     today = in.platform().tenancy().profile_of(Scope{in.platform().tenancy().tenants().front().id}).today();
     year = std::stoi(today.substr(0, 4)) + 1;
-    for (const auto& code : {std::string("DISKOMINFO"), std::string("DINKES"), std::string("DISDUKCAPIL"), r.coordinator_code, r.other_code})
+    for (const auto& code : {std::string("DISKOMINFO"), std::string("DINKES"), std::string("DISDUKCAPIL"),
+                             r.coordinator_code, r.other_code})
       agency[code] = agency_id(admin, code);
-    auto e = admin.post("/api/architecture/elements", R"({"domain":"aplikasi","code":"APL-ANG-01","name":"Aplikasi Rekam Medis","owner_agency_id":")" +
-                                                          agency["DINKES"] + R"(","state":"to_be"})");
+    auto e =
+        admin.post("/api/architecture/elements",
+                   R"({"domain":"aplikasi","code":"APL-ANG-01","name":"Aplikasi Rekam Medis","owner_agency_id":")" +
+                       agency["DINKES"] + R"(","state":"to_be"})");
     EXPECT_EQ(e.status, 201) << e.body;
     element = e.status == 201 ? text_of(e.json, "id") : "";
     initiative = add_initiative("PR-ANG-01", "Rekam medis elektronik");
     spare_initiative = add_initiative("PR-ANG-02", "Jaringan intra pemerintah");
-    auto c = coordinator.post("/api/planning/cycles", R"({"fiscal_year":)" + std::to_string(year) + R"(,"submission_deadline":")" +
-                                                          regulation::add_months(today, 1) + R"(","verification_deadline":")" +
-                                                          regulation::add_months(today, 2) + "\"}");
+    auto c = coordinator.post("/api/planning/cycles",
+                              R"({"fiscal_year":)" + std::to_string(year) + R"(,"submission_deadline":")" +
+                                  regulation::add_months(today, 1) + R"(","verification_deadline":")" +
+                                  regulation::add_months(today, 2) + "\"}");
     EXPECT_EQ(c.status, 201) << c.body;
     cycle = c.status == 201 ? text_of(c.json, "id") : "";
   }
 
   std::string add_initiative(const std::string& code, const std::string& name) {
     auto r = admin.post("/api/roadmap/initiatives", R"({"code":")" + code + R"(","name":")" + name +
-                                                        R"(","category":"layanan_spbe","owner_agency_id":")" + agency["DINKES"] +
-                                                        R"(","start_year":)" + std::to_string(year) + R"(,"target_year":)" +
-                                                        std::to_string(year) + "}");
+                                                        R"(","category":"layanan_spbe","owner_agency_id":")" +
+                                                        agency["DINKES"] + R"(","start_year":)" + std::to_string(year) +
+                                                        R"(,"target_year":)" + std::to_string(year) + "}");
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? text_of(r.json, "id") : "";
   }
@@ -138,11 +161,15 @@ struct PlanFixture {
   }
 
   /// A line body; `extra` replaces or adds members (leading comma).
-  std::string line(const std::string& name, const std::string& extra = "", bool link = true, bool category = true) const {
-    std::string body = R"({"sub_activity":"Pengelolaan Sistem Informasi Kesehatan","account_code":"5.1.02.01.01.0024","name":")" + name +
-                       R"(","specification":"Core i5, RAM 16 GB","volume":[{"quantity":2,"unit":"Unit"},{"quantity":12,"unit":"Bulan"}],)"
-                       R"("unit_price":"Rp 1.250.000","funding_source":"apbd")";
-    if (category) body += R"(,"category":")" + std::string(region.profile == "bontang" ? "aplikasi" : "aplikasi") + "\"";
+  std::string line(const std::string& name, const std::string& extra = "", bool link = true,
+                   bool category = true) const {
+    std::string body =
+        R"({"sub_activity":"Pengelolaan Sistem Informasi Kesehatan","account_code":"5.1.02.01.01.0024","name":")" +
+        name +
+        R"(","specification":"Core i5, RAM 16 GB","volume":[{"quantity":2,"unit":"Unit"},{"quantity":12,"unit":"Bulan"}],)"
+        R"("unit_price":"Rp 1.250.000","funding_source":"apbd")";
+    if (category)
+      body += R"(,"category":")" + std::string(region.profile == "bontang" ? "aplikasi" : "aplikasi") + "\"";
     if (link) body += R"(,"element_ids":[")" + element + R"("],"initiative_id":")" + initiative + "\"";
     return body + extra + "}";
   }
@@ -188,20 +215,26 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
                                      f.line("Sewa printer", R"(,"account_code":"4.1.1")"));
     EXPECT_EQ(bad_account.status, 422);
     EXPECT_EQ(bad_account.json.at("error").at("details").at("field").as_string(), "account_code");
-    auto fraction = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", R"(,"unit_price":"1.250.000,50")"));
+    auto fraction = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
+                                  f.line("Sewa printer", R"(,"unit_price":"1.250.000,50")"));
     EXPECT_EQ(fraction.status, 422);
-    auto huge = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
-                              f.line("Sewa printer", R"(,"volume":[{"quantity":1000000000,"unit":"Unit"},{"quantity":1000000000,"unit":"Bulan"}],"unit_price":100)"));
+    auto huge = f.dinkes.post(
+        "/api/planning/proposals/" + mine + "/lines",
+        f.line(
+            "Sewa printer",
+            R"(,"volume":[{"quantity":1000000000,"unit":"Unit"},{"quantity":1000000000,"unit":"Bulan"}],"unit_price":100)"));
     EXPECT_EQ(huge.status, 422);
     EXPECT_EQ(huge.json.at("error").at("details").at("field").as_string(), "total");
 
     // The funding source is one the article lists.
-    auto foreign = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", R"(,"funding_source":"pinjaman_asing")"));
+    auto foreign = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
+                                 f.line("Sewa printer", R"(,"funding_source":"pinjaman_asing")"));
     EXPECT_EQ(foreign.status, 422);
     plan_expect_cites(foreign, region.funding_rule);
 
     // Bontang names the spending categories (Pasal 8 ayat (1)); elsewhere a category is optional.
-    auto no_category = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", "", true, false));
+    auto no_category =
+        f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", "", true, false));
     if (region.category_rule.empty()) {
       EXPECT_EQ(no_category.status, 201) << no_category.body;
     } else {
@@ -218,7 +251,8 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
       plan_expect_cites(internet, region.internet_rule);
       EXPECT_EQ(internet.json.at("error").at("details").at("class").as_string(), "internet");
     }
-    auto server_room = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Pembangunan ruang server dinas"));
+    auto server_room =
+        f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Pembangunan ruang server dinas"));
     if (region.data_centre_rule.empty()) {
       EXPECT_EQ(server_room.status, 201) << server_room.body;
     } else {
@@ -227,11 +261,17 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
     }
     // The Dinas itself may budget them.
     auto dinas_proposal = f.proposal(f.kominfo, "DISKOMINFO");
-    EXPECT_EQ(f.kominfo.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Langganan internet kantor")).status, 201);
-    EXPECT_EQ(f.kominfo.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Pembangunan ruang server")).status, 201);
+    EXPECT_EQ(
+        f.kominfo.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Langganan internet kantor"))
+            .status,
+        201);
+    EXPECT_EQ(f.kominfo.post("/api/planning/proposals/" + dinas_proposal + "/lines", f.line("Pembangunan ruang server"))
+                  .status,
+              201);
 
     // The live check says the same before anything is written.
-    auto live = f.dinkes.post("/api/planning/proposals/" + mine + "/check", R"({"name":"Langganan internet puskesmas"})");
+    auto live =
+        f.dinkes.post("/api/planning/proposals/" + mine + "/check", R"({"name":"Langganan internet puskesmas"})");
     ASSERT_EQ(live.status, 200) << live.body;
     EXPECT_FALSE(live.json.at("refusal").is_null());
     auto complete = f.dinkes.post("/api/planning/proposals/" + mine + "/check", f.line("Langganan internet puskesmas"));
@@ -271,15 +311,18 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
     PlanFixture f(GetParam(), region);
     // Someone of another PD, with the same role, may not open or close a cycle.
     auto outsider = user(f.in, f.admin, region.profile, "bukan.koordinator", "planner", f.agency[region.other_code]);
-    auto refused = outsider.post("/api/planning/cycles", R"({"fiscal_year":)" + std::to_string(f.year + 1) +
-                                                             R"(,"submission_deadline":")" + regulation::add_months(f.today, 1) +
-                                                             R"(","verification_deadline":")" + regulation::add_months(f.today, 2) + "\"}");
+    auto refused = outsider.post("/api/planning/cycles",
+                                 R"({"fiscal_year":)" + std::to_string(f.year + 1) + R"(,"submission_deadline":")" +
+                                     regulation::add_months(f.today, 1) + R"(","verification_deadline":")" +
+                                     regulation::add_months(f.today, 2) + "\"}");
     EXPECT_EQ(refused.status, 403);
     plan_expect_cites(refused, region.coordinator_rule);
     EXPECT_EQ(f.admin.get("/api/planning/cycles").json.at("total").as_int64(), 1);
 
     auto mine = f.proposal(f.dinkes, "DINKES");
-    ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop tenaga kesehatan")).status, 201);
+    ASSERT_EQ(
+        f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop tenaga kesehatan")).status,
+        201);
 
     // The Dinas's recommendation: required first in Lampung Timur, optional in Balikpapan, no such step elsewhere.
     auto early = f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}");
@@ -289,18 +332,22 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
     } else {
       EXPECT_EQ(early.status, 200) << early.body;
     }
-    auto rec = f.dinas.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"Gunakan pusat data Pemda."})");
+    auto rec = f.dinas.post("/api/planning/proposals/" + mine + "/recommendation",
+                            R"({"recommendation":"Gunakan pusat data Pemda."})");
     if (region.recommendation_rule.empty()) {
       EXPECT_EQ(rec.status, 422);
     } else {
       EXPECT_EQ(rec.status, 200) << rec.body;
       // Only the Dinas gives it: a technical reviewer of another PD is refused with the article.
-      auto elsewhere = user(f.in, f.admin, region.profile, "penelaah.lain", "technical_reviewer", f.agency[region.coordinator_code]);
-      auto not_dinas = elsewhere.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
+      auto elsewhere =
+          user(f.in, f.admin, region.profile, "penelaah.lain", "technical_reviewer", f.agency[region.coordinator_code]);
+      auto not_dinas =
+          elsewhere.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"x"})");
       EXPECT_EQ(not_dinas.status, 403);
       plan_expect_cites(not_dinas, region.recommendation_rule);
     }
-    if (region.recommendation_required) ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
+    if (region.recommendation_required)
+      ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
 
     // A submitted proposal takes no more lines.
     EXPECT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer")).status, 422);
@@ -327,7 +374,11 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
 
     auto closed = f.coordinator.post("/api/planning/cycles/" + f.cycle + "/closing", "{}");
     EXPECT_EQ(closed.status, 200) << closed.body;
-    EXPECT_EQ(f.dinkes.post("/api/planning/cycles/" + f.cycle + "/proposals", R"({"agency_id":")" + f.agency["DINKES"] + "\"}").status, 422);
+    EXPECT_EQ(
+        f.dinkes
+            .post("/api/planning/cycles/" + f.cycle + "/proposals", R"({"agency_id":")" + f.agency["DINKES"] + "\"}")
+            .status,
+        422);
   }
 }
 
@@ -348,8 +399,10 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
     EXPECT_EQ(text_of(live.json.at("possible_duplicates").at(0), "id"), text_of(line_a.json, "id"));
 
     if (region.recommendation_required) {
-      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + a + "/recommendation", R"({"recommendation":"ok"})").status, 200);
-      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + b + "/recommendation", R"({"recommendation":"ok"})").status, 200);
+      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + a + "/recommendation", R"({"recommendation":"ok"})").status,
+                200);
+      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + b + "/recommendation", R"({"recommendation":"ok"})").status,
+                200);
     }
     ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + a + "/submission", "{}").status, 200);
     ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + b + "/submission", "{}").status, 200);
@@ -357,7 +410,8 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
     ASSERT_EQ(pairs.status, 200) << pairs.body;
     ASSERT_EQ(pairs.json.at("items").as_array().size(), 1u);
     const auto& pair = pairs.json.at("items").at(0);
-    std::set<std::string> sides = {text_of(pair.at("line_a"), "agency_name"), text_of(pair.at("line_b"), "agency_name")};
+    std::set<std::string> sides = {text_of(pair.at("line_a"), "agency_name"),
+                                   text_of(pair.at("line_b"), "agency_name")};
     EXPECT_EQ(sides.size(), 2u);
     EXPECT_TRUE(pair.at("decision").is_null());
     auto pair_id = text_of(pair, "id");
@@ -373,14 +427,21 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
     }
 
     // Only the coordinating PD decides; distinct needs a reason.
-    EXPECT_EQ(f.dinkes.post("/api/planning/candidates/" + pair_id + "/decision", R"({"decision":"berbeda","reason":"x"})").status, 403);
-    EXPECT_EQ(f.coordinator.post("/api/planning/candidates/" + pair_id + "/decision", R"({"decision":"berbeda"})").status, 422);
-    auto decided = f.coordinator.post("/api/planning/candidates/" + pair_id + "/decision",
-                                      R"({"decision":"berbeda","reason":"Laptop Dinkes untuk puskesmas, Disdukcapil untuk layanan KTP."})");
+    EXPECT_EQ(
+        f.dinkes.post("/api/planning/candidates/" + pair_id + "/decision", R"({"decision":"berbeda","reason":"x"})")
+            .status,
+        403);
+    EXPECT_EQ(
+        f.coordinator.post("/api/planning/candidates/" + pair_id + "/decision", R"({"decision":"berbeda"})").status,
+        422);
+    auto decided = f.coordinator.post(
+        "/api/planning/candidates/" + pair_id + "/decision",
+        R"({"decision":"berbeda","reason":"Laptop Dinkes untuk puskesmas, Disdukcapil untuk layanan KTP."})");
     ASSERT_EQ(decided.status, 200) << decided.body;
     EXPECT_EQ(text_of(decided.json, "decision"), "berbeda");
     EXPECT_EQ(text_of(decided.json, "decided_by_name"), "koordinator.anggaran");
-    if (!region.duplicate_rule.empty()) ASSERT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/verification", "{}").status, 200);
+    if (!region.duplicate_rule.empty())
+      ASSERT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/verification", "{}").status, 200);
     EXPECT_EQ(f.coordinator.post("/api/planning/proposals/" + a + "/approval", "{}").status, 200);
     // The verification result of the PD as a PDF.
     auto pdf = f.dinkes.get("/api/planning/proposals/" + a + "/verification.pdf");
@@ -392,20 +453,27 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
     auto again_a = f.proposal(f.kominfo, "DISKOMINFO");
     ASSERT_EQ(f.kominfo.post("/api/planning/proposals/" + again_a + "/lines", f.line("Pengadaan laptop")).status, 201);
     if (region.recommendation_required)
-      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + again_a + "/recommendation", R"({"recommendation":"ok"})").status, 200);
+      ASSERT_EQ(
+          f.dinas.post("/api/planning/proposals/" + again_a + "/recommendation", R"({"recommendation":"ok"})").status,
+          200);
     ASSERT_EQ(f.kominfo.post("/api/planning/proposals/" + again_a + "/submission", "{}").status, 200);
     auto more = f.coordinator.get("/api/planning/cycles/" + f.cycle + "/candidates");
     std::string open_pair, dinas_line;
     for (const auto& x : more.json.at("items").as_array())
       if (x.at("decision").is_null()) {
         for (const auto* side : {&x.at("line_a"), &x.at("line_b")})
-          if (text_of(*side, "agency_id") == f.agency["DISKOMINFO"] && text_of(*side, "agency_id") != f.agency["DINKES"]) dinas_line = text_of(*side, "id");
-        if (text_of(x.at("line_a"), "agency_id") != f.agency["DINKES"] && text_of(x.at("line_b"), "agency_id") != f.agency["DINKES"])
+          if (text_of(*side, "agency_id") == f.agency["DISKOMINFO"] &&
+              text_of(*side, "agency_id") != f.agency["DINKES"])
+            dinas_line = text_of(*side, "id");
+        if (text_of(x.at("line_a"), "agency_id") != f.agency["DINKES"] &&
+            text_of(x.at("line_b"), "agency_id") != f.agency["DINKES"])
           open_pair = text_of(x, "id");
       }
     ASSERT_FALSE(open_pair.empty()) << more.body;  // the Dinas's line and Disdukcapil's
-    auto dup = f.coordinator.post("/api/planning/candidates/" + open_pair + "/decision",
-                                  R"({"decision":"duplikat","reason":"Sama dengan pengadaan Disdukcapil.","line_to_change":")" + dinas_line + "\"}");
+    auto dup = f.coordinator.post(
+        "/api/planning/candidates/" + open_pair + "/decision",
+        R"({"decision":"duplikat","reason":"Sama dengan pengadaan Disdukcapil.","line_to_change":")" + dinas_line +
+            "\"}");
     ASSERT_EQ(dup.status, 200) << dup.body;
     EXPECT_EQ(text_of(f.admin.get("/api/planning/proposals/" + again_a).json, "state"), "draf");
   }
@@ -416,11 +484,13 @@ TEST_P(PlanningTest, StandardPricesFlagLinesAboveThemWithTheArticle) {
   for (const auto& region : plan_regions()) {
     SCOPED_TRACE(region.profile);
     PlanFixture f(GetParam(), region);
-    std::string query = "/api/planning/prices/import?year=" + std::to_string(f.year) + "&decree_number=100.3.3.2/12/2025&decree_date=" + f.today;
-    std::string bad = "kode,nama,spesifikasi,satuan,harga,rekening\r\n"
-                      "SSH.01,Laptop,Core i5,Unit,Rp 1.000.000,5.1.02.01\r\n"
-                      "SSH.02,Printer,A4,Unit,=B2*2,5.1.02.01\r\n"
-                      "SSH.03,Toner,Hitam,Buah,\"1.250.000,50\",5.1.02.01\r\n";
+    std::string query = "/api/planning/prices/import?year=" + std::to_string(f.year) +
+                        "&decree_number=100.3.3.2/12/2025&decree_date=" + f.today;
+    std::string bad =
+        "kode,nama,spesifikasi,satuan,harga,rekening\r\n"
+        "SSH.01,Laptop,Core i5,Unit,Rp 1.000.000,5.1.02.01\r\n"
+        "SSH.02,Printer,A4,Unit,=B2*2,5.1.02.01\r\n"
+        "SSH.03,Toner,Hitam,Buah,\"1.250.000,50\",5.1.02.01\r\n";
     auto dry = f.dinas.send("POST", query + "&dry_run=true", bad, {{"content-type", "application/octet-stream"}});
     ASSERT_EQ(dry.status, 200) << dry.body;
     EXPECT_EQ(dry.json.at("items").as_int64(), 1);
@@ -430,8 +500,10 @@ TEST_P(PlanningTest, StandardPricesFlagLinesAboveThemWithTheArticle) {
     auto refused = f.dinas.send("POST", query + "&dry_run=false", bad, {{"content-type", "application/octet-stream"}});
     EXPECT_EQ(refused.status, 422);
     EXPECT_EQ(f.admin.get("/api/planning/prices").json.at("total").as_int64(), 0);
-    std::string good = "kode,nama,spesifikasi,satuan,harga,rekening\r\nSSH.01,Laptop,Core i5,Unit,Rp 1.000.000,5.1.02.01\r\n";
-    auto imported = f.dinas.send("POST", query + "&dry_run=false", good, {{"content-type", "application/octet-stream"}});
+    std::string good =
+        "kode,nama,spesifikasi,satuan,harga,rekening\r\nSSH.01,Laptop,Core i5,Unit,Rp 1.000.000,5.1.02.01\r\n";
+    auto imported =
+        f.dinas.send("POST", query + "&dry_run=false", good, {{"content-type", "application/octet-stream"}});
     ASSERT_EQ(imported.status, 200) << imported.body;
     auto lists = f.admin.get("/api/planning/prices");
     ASSERT_EQ(lists.json.at("total").as_int64(), 1);
@@ -439,7 +511,8 @@ TEST_P(PlanningTest, StandardPricesFlagLinesAboveThemWithTheArticle) {
 
     // Rp 1.250.000 is above the Rp 1.000.000 standard; 5.2.2.10 is not an account the item allows.
     auto mine = f.proposal(f.dinkes, "DINKES");
-    auto above = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop", R"(,"ssh_code":"SSH.01")"));
+    auto above =
+        f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop", R"(,"ssh_code":"SSH.01")"));
     ASSERT_EQ(above.status, 201) << above.body;
     ASSERT_EQ(above.json.at("checks").as_array().size(), 1u) << above.body;
     const auto& check = above.json.at("checks").at(0);
@@ -450,8 +523,9 @@ TEST_P(PlanningTest, StandardPricesFlagLinesAboveThemWithTheArticle) {
       EXPECT_EQ(text_of(check.at("rule"), "id"), region.price_rule);
       EXPECT_EQ(text_of(check.at("rule"), "citation"), plan_citation(region.price_rule));
     }
-    auto wrong_account = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
-                                       f.line("Sewa laptop", R"(,"ssh_code":"SSH.01","unit_price":900000,"account_code":"5.2.2.10")"));
+    auto wrong_account =
+        f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
+                      f.line("Sewa laptop", R"(,"ssh_code":"SSH.01","unit_price":900000,"account_code":"5.2.2.10")"));
     ASSERT_EQ(wrong_account.status, 201) << wrong_account.body;
     ASSERT_EQ(wrong_account.json.at("checks").as_array().size(), 1u) << wrong_account.body;
     EXPECT_EQ(text_of(wrong_account.json.at("checks").at(0), "kind"), "akun_tidak_diizinkan");
@@ -463,7 +537,11 @@ TEST_P(PlanningTest, TheConsolidatedBudgetShowsCategoriesAgenciesDomainsAndRoadm
   PlanFixture f(GetParam(), region);
   auto a = f.proposal(f.dinkes, "DINKES"), b = f.proposal(f.disduk, "DISDUKCAPIL");
   ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + a + "/lines", f.line("Sewa laptop")).status, 201);
-  ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + b + "/lines", f.line("Lisensi basis data", R"(,"unit_price":500000)", true, false)).status, 201);
+  ASSERT_EQ(f.disduk
+                .post("/api/planning/proposals/" + b + "/lines",
+                      f.line("Lisensi basis data", R"(,"unit_price":500000)", true, false))
+                .status,
+            201);
   ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + a + "/submission", "{}").status, 200);
   // A draft is not in the consolidated budget yet.
   auto view = f.admin.get("/api/planning/cycles/" + f.cycle + "/consolidated");
@@ -474,9 +552,11 @@ TEST_P(PlanningTest, TheConsolidatedBudgetShowsCategoriesAgenciesDomainsAndRoadm
   EXPECT_EQ(view.json.at("total").as_int64(), 30000000 + 12000000);
   std::map<std::string, std::int64_t> by_agency, by_category, by_domain, by_initiative;
   for (const auto& x : view.json.at("by_agency").as_array()) by_agency[text_of(x, "key")] = x.at("total").as_int64();
-  for (const auto& x : view.json.at("by_category").as_array()) by_category[text_of(x, "key")] = x.at("total").as_int64();
+  for (const auto& x : view.json.at("by_category").as_array())
+    by_category[text_of(x, "key")] = x.at("total").as_int64();
   for (const auto& x : view.json.at("by_domain").as_array()) by_domain[text_of(x, "key")] = x.at("total").as_int64();
-  for (const auto& x : view.json.at("by_initiative").as_array()) by_initiative[text_of(x, "key")] = x.at("total").as_int64();
+  for (const auto& x : view.json.at("by_initiative").as_array())
+    by_initiative[text_of(x, "key")] = x.at("total").as_int64();
   EXPECT_EQ(by_agency[f.agency["DINKES"]], 30000000);
   EXPECT_EQ(by_agency[f.agency["DISDUKCAPIL"]], 12000000);
   EXPECT_EQ(by_category["aplikasi"], 30000000);
@@ -509,7 +589,8 @@ std::map<std::string, std::string> plan_open_findings(Client& c, const std::stri
   auto r = c.get("/api/compliance/findings?state=open&per_page=200&object=" + object);
   EXPECT_EQ(r.status, 200) << r.body;
   if (r.status != 200) return out;
-  for (const auto& x : r.json.at("items").as_array()) out[text_of(x.at("rule"), "id")] = text_of(x.at("rule"), "citation");
+  for (const auto& x : r.json.at("items").as_array())
+    out[text_of(x.at("rule"), "id")] = text_of(x.at("rule"), "citation");
   return out;
 }
 
@@ -523,13 +604,25 @@ TEST_P(PlanningTest, DutiesLeftUndoneBecomeFindingsWithTheirArticle) {
     SCOPED_TRACE(region.profile);
     PlanFixture f(GetParam(), region);
     auto done = f.proposal(f.dinkes, "DINKES"), left = f.proposal(f.disduk, "DISDUKCAPIL");
-    ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + done + "/lines", f.line("Sewa laptop tenaga kesehatan")).status, 201);
-    ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + left + "/lines", f.line("Pelatihan operator kependudukan")).status, 201);
+    ASSERT_EQ(
+        f.dinkes.post("/api/planning/proposals/" + done + "/lines", f.line("Sewa laptop tenaga kesehatan")).status,
+        201);
+    ASSERT_EQ(
+        f.disduk.post("/api/planning/proposals/" + left + "/lines", f.line("Pelatihan operator kependudukan")).status,
+        201);
     // The Dinas recommends the first proposal only (Lampung Timur needs it for both before submission).
     if (!region.recommendation_rule.empty())
-      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + done + "/recommendation", R"({"recommendation":"Sesuai arsitektur."})").status, 200);
+      ASSERT_EQ(
+          f.dinas
+              .post("/api/planning/proposals/" + done + "/recommendation", R"({"recommendation":"Sesuai arsitektur."})")
+              .status,
+          200);
     if (region.recommendation_required)
-      ASSERT_EQ(f.dinas.post("/api/planning/proposals/" + left + "/recommendation", R"({"recommendation":"Sesuai arsitektur."})").status, 200);
+      ASSERT_EQ(
+          f.dinas
+              .post("/api/planning/proposals/" + left + "/recommendation", R"({"recommendation":"Sesuai arsitektur."})")
+              .status,
+          200);
     ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + done + "/submission", "{}").status, 200);
     ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + left + "/submission", "{}").status, 200);
     auto verified = f.coordinator.post("/api/planning/proposals/" + done + "/verification", "{}");
@@ -559,8 +652,9 @@ TEST_P(PlanningTest, TheIntegratedBudgetIndicatorOfTheEvaluationSeesCyclesAndThe
   ASSERT_EQ(period.status, 201) << period.body;
   auto indicator = "/api/evaluation/periods/" + text_of(period.json, "id") + "/indicators/I13";
   auto entry = user(f.in, f.admin, "bontang", "entri.anggaran", "assessor", f.agency["DISKOMINFO"]);
-  auto member = f.admin.post("/api/evaluation/periods/" + text_of(period.json, "id") + "/members",
-                             R"({"user_id":")" + text_of(entry.get("/api/auth/me").json.at("user"), "id") + R"(","role":"data_entry"})");
+  auto member = f.admin.post(
+      "/api/evaluation/periods/" + text_of(period.json, "id") + "/members",
+      R"({"user_id":")" + text_of(entry.get("/api/auth/me").json.at("user"), "id") + R"(","role":"data_entry"})");
   ASSERT_EQ(member.status, 201) << member.body;
   auto proposals = [&] {
     std::map<std::string, bool> out;  // kind -> present
@@ -574,13 +668,16 @@ TEST_P(PlanningTest, TheIntegratedBudgetIndicatorOfTheEvaluationSeesCyclesAndThe
   // The fixture's cycle is of a later year: no budget of 2025 or 2026 yet, a gap.
   EXPECT_EQ(proposals(), (std::map<std::string, bool>{{"budget_cycle", false}}));
 
-  auto cycle = f.coordinator.post("/api/planning/cycles", R"({"fiscal_year":2026,"submission_deadline":")" + regulation::add_months(f.today, 1) +
-                                                              R"(","verification_deadline":")" + regulation::add_months(f.today, 2) + "\"}");
+  auto cycle = f.coordinator.post(
+      "/api/planning/cycles", R"({"fiscal_year":2026,"submission_deadline":")" + regulation::add_months(f.today, 1) +
+                                  R"(","verification_deadline":")" + regulation::add_months(f.today, 2) + "\"}");
   ASSERT_EQ(cycle.status, 201) << cycle.body;
-  auto started = f.dinkes.post("/api/planning/cycles/" + text_of(cycle.json, "id") + "/proposals", R"({"agency_id":")" + f.agency["DINKES"] + "\"}");
+  auto started = f.dinkes.post("/api/planning/cycles/" + text_of(cycle.json, "id") + "/proposals",
+                               R"({"agency_id":")" + f.agency["DINKES"] + "\"}");
   ASSERT_EQ(started.status, 201) << started.body;
   auto mine = text_of(started.json, "id");
-  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop tenaga kesehatan")).status, 201);
+  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa laptop tenaga kesehatan")).status,
+            201);
   ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
   // Submitted but not verified: the cycle is evidence, its verification a gap.
   EXPECT_EQ(proposals(), (std::map<std::string, bool>{{"budget_cycle", true}, {"budget_verification", false}}));
@@ -588,7 +685,8 @@ TEST_P(PlanningTest, TheIntegratedBudgetIndicatorOfTheEvaluationSeesCyclesAndThe
   EXPECT_EQ(proposals(), (std::map<std::string, bool>{{"budget_cycle", true}, {"budget_verification", true}}));
 
   // The assessor links the cycle as evidence; another tenant's or an unknown id is refused.
-  auto linked = entry.post(indicator + "/evidence/link", R"({"ref_kind":"budget_cycle","ref_id":")" + text_of(cycle.json, "id") + "\"}");
+  auto linked = entry.post(indicator + "/evidence/link",
+                           R"({"ref_kind":"budget_cycle","ref_id":")" + text_of(cycle.json, "id") + "\"}");
   EXPECT_EQ(linked.status, 201) << linked.body;
   auto unknown = entry.post(indicator + "/evidence/link", R"({"ref_kind":"budget_cycle","ref_id":")" + mine + "\"}");
   EXPECT_GE(unknown.status, 400);
@@ -598,7 +696,8 @@ TEST_P(PlanningTest, TheIntegratedBudgetIndicatorOfTheEvaluationSeesCyclesAndThe
 TEST_P(PlanningTest, TheDinasKeepsTheSynonymListTheDuplicateCheckUses) {
   PlanFixture f(GetParam(), plan_regions()[0]);
   auto mine = f.proposal(f.dinkes, "DINKES"), theirs = f.proposal(f.disduk, "DISDUKCAPIL");
-  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Pengadaan Sabak Elektronik")).status, 201);
+  ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Pengadaan Sabak Elektronik")).status,
+            201);
   auto typed = [&] {
     auto live = f.disduk.post("/api/planning/proposals/" + theirs + "/check", R"({"name":"Pengadaan tablet"})");
     EXPECT_EQ(live.status, 200) << live.body;

@@ -10,18 +10,18 @@ namespace simpul::api_test {
 
 /// Refusals that exist only because a rule of the profile says so: never without their rule.
 inline constexpr std::string_view kRuleDrivenCodes[] = {
-    "application.gate_refused",          // a gate of the compliance engine (rule instance of the profile)
-    "application.self_decision",         // approval-chain rule: the requester cannot decide
+    "application.gate_refused",   // a gate of the compliance engine (rule instance of the profile)
+    "application.self_decision",  // approval-chain rule: the requester cannot decide
     "application.decider_not_recommender",
     "architecture.review_decree_required",  // the region requires the review to be set by decree
-    "audit.gate_refused",                // auditor, team decree, internal audit a month ahead (e.g. Bandar Lampung Pasal 39 ayat (6))
-    "compliance.sanction_step_invalid",  // the order of the steps the sanctions article lists
-    "compliance.not_sanctionable",       // the article listing what is sanctionable (Balikpapan Pasal 46 ayat (1))
-    "gateway.recommendation_required",   // the PD Wali Data's recommendation (Balikpapan Pasal 9 ayat (8))
-    "gateway.commercial_use",            // a refusal ground of the profile
-    "infrastructure.gate_refused",       // e.g. Lampung Timur Pasal 17 ayat (9): no data centre of a PD
+    "audit.gate_refused",  // auditor, team decree, internal audit a month ahead (e.g. Bandar Lampung Pasal 39 ayat (6))
+    "compliance.sanction_step_invalid",    // the order of the steps the sanctions article lists
+    "compliance.not_sanctionable",         // the article listing what is sanctionable (Balikpapan Pasal 46 ayat (1))
+    "gateway.recommendation_required",     // the PD Wali Data's recommendation (Balikpapan Pasal 9 ayat (8))
+    "gateway.commercial_use",              // a refusal ground of the profile
+    "infrastructure.gate_refused",         // e.g. Lampung Timur Pasal 17 ayat (9): no data centre of a PD
     "infrastructure.no_backup_exception",  // only where the region grants the legal-basis exception
-    "servicedesk.no_level2",             // the article defining the desk without tiers (e.g. Lampung Timur Pasal 32 ayat (1))
+    "servicedesk.no_level2",  // the article defining the desk without tiers (e.g. Lampung Timur Pasal 32 ayat (1))
     "servicedesk.level2_outside_dinas",  // Level 2 is a unit of the Dinas (Balikpapan Pasal 37 ayat (7) huruf b)
 };
 

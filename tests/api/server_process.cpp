@@ -27,9 +27,18 @@ std::string simpul_binary() { return SIMPUL_BINARY; }
 ServerProcess::ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe");
-  std::vector<std::string> args = {simpul_binary(), "serve", "--demo", "--port", "0", "--data-dir", data_dir,
-                                   "--profiles-dir", std::string(SIMPUL_SOURCE_DIR) + "/profiles", "--no-access-log",
-                                   "--web-root", data_dir + "/no-console"};
+  std::vector<std::string> args = {simpul_binary(),
+                                   "serve",
+                                   "--demo",
+                                   "--port",
+                                   "0",
+                                   "--data-dir",
+                                   data_dir,
+                                   "--profiles-dir",
+                                   std::string(SIMPUL_SOURCE_DIR) + "/profiles",
+                                   "--no-access-log",
+                                   "--web-root",
+                                   data_dir + "/no-console"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -38,7 +47,8 @@ ServerProcess::ServerProcess(const std::string& data_dir, std::vector<std::strin
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], 1);
   posix_spawn_file_actions_addclose(&actions, out[0]);
-  if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0) throw std::runtime_error("spawn failed");
+  if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0)
+    throw std::runtime_error("spawn failed");
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
   std::string text;

@@ -39,11 +39,13 @@ Session login(const ServerProcess& s) {
 TEST(ServerProcess, RefusesOversizedBodiesAndHeadersAndMalformedRequestsThenKeepsServing) {
   test_support::TempDir dir;
   ServerProcess s(dir.path().string(), {"--max-body-bytes", "4096"});
-  auto big = raw_exchange(s.port(), "POST /api/agencies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                    "Content-Length: 2000000\r\n\r\n{\"a\":\"");
+  auto big = raw_exchange(s.port(),
+                          "POST /api/agencies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 2000000\r\n\r\n{\"a\":\"");
   EXPECT_EQ(big.status, 413);
   EXPECT_NE(big.body.find("request.body_too_large"), std::string::npos);
-  auto headers = raw_exchange(s.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
+  auto headers =
+      raw_exchange(s.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
   EXPECT_EQ(headers.status, 431);
   auto garbage = raw_exchange(s.port(), "GARBAGE\x01\x02 / HTTP/9\r\n\r\n");
   EXPECT_EQ(garbage.status, 400);
@@ -57,8 +59,9 @@ TEST(ServerProcess, SlowClientsAreCutOffWith408) {
   ServerProcess s(dir.path().string(), {"--idle-timeout-ms", "300", "--read-timeout-ms", "300"});
   auto slow = raw_exchange(s.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n", 3000);  // headers never finish
   EXPECT_EQ(slow.status, 408);
-  auto slow_body = raw_exchange(s.port(), "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                          "Content-Length: 100\r\n\r\n{\"user",
+  auto slow_body = raw_exchange(s.port(),
+                                "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                "Content-Length: 100\r\n\r\n{\"user",
                                 3000);
   EXPECT_EQ(slow_body.status, 408);
   EXPECT_EQ(request(s.port(), "GET", "/healthz").status, 200);

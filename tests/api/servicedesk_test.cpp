@@ -33,7 +33,8 @@ const std::vector<Region>& regions() {
   static const std::vector<Region> k = {
       {"balikpapan", 2, "BPN-37-3", "", "", "BPN-01-34", true, "BPN-37-9", "BPN-37-7-a", "BPN-37-7-b", "", "", ""},
       {"madiun", 2, "MDN-39-3", "", "", "MDN-01-31", false, "MDN-39-9", "MDN-39-7-a", "MDN-39-7-b", "", "", ""},
-      {"lampung-timur", 1, "LTM-32-3", "masalah", "LTM-32-1", "", false, "", "", "", "LTM-32-1", "LTM-32-4", "LTM-32-6"},
+      {"lampung-timur", 1, "LTM-32-3", "masalah", "LTM-32-1", "", false, "", "", "", "LTM-32-1", "LTM-32-4",
+       "LTM-32-6"},
       {"bontang", 1, "BTG-43-2", "", "BTG-43-2", "", false, "", "", "", "", "", ""},
       {"bandar-lampung", 1, "", "", "BDL-38-3", "", false, "", "", "", "", "", ""},
   };
@@ -43,12 +44,15 @@ const std::vector<Region>& regions() {
 /// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
 std::string citation_of(const std::string& rule) {
   static const std::map<std::string, std::string> k = {
-      {"BPN-01-33", "Pasal 1 angka 33"},   {"BPN-37-3", "Pasal 37 ayat (3)"},          {"MDN-39-3", "Pasal 39 ayat (3)"},
-      {"BPN-01-34", "Pasal 1 angka 34"},   {"BPN-37-7-a", "Pasal 37 ayat (7) huruf a"}, {"BPN-37-7-b", "Pasal 37 ayat (7) huruf b"},
-      {"BPN-37-9", "Pasal 37 ayat (9)"},   {"MDN-01-31", "Pasal 1 angka 31"},           {"MDN-39-7-a", "Pasal 39 ayat (7) huruf a"},
-      {"MDN-39-7-b", "Pasal 39 ayat (7) huruf b"}, {"MDN-39-9", "Pasal 39 ayat (9)"},   {"LTM-32-1", "Pasal 32 ayat (1)"},
-      {"LTM-32-3", "Pasal 32 ayat (3)"},   {"LTM-32-4", "Pasal 32 ayat (4)"},           {"LTM-32-6", "Pasal 32 ayat (6)"},
-      {"BTG-43-2", "Pasal 43 ayat (2)"},   {"BDL-38-3", "Pasal 38 ayat (3)"},
+      {"BPN-01-33", "Pasal 1 angka 33"},           {"BPN-37-3", "Pasal 37 ayat (3)"},
+      {"MDN-39-3", "Pasal 39 ayat (3)"},           {"BPN-01-34", "Pasal 1 angka 34"},
+      {"BPN-37-7-a", "Pasal 37 ayat (7) huruf a"}, {"BPN-37-7-b", "Pasal 37 ayat (7) huruf b"},
+      {"BPN-37-9", "Pasal 37 ayat (9)"},           {"MDN-01-31", "Pasal 1 angka 31"},
+      {"MDN-39-7-a", "Pasal 39 ayat (7) huruf a"}, {"MDN-39-7-b", "Pasal 39 ayat (7) huruf b"},
+      {"MDN-39-9", "Pasal 39 ayat (9)"},           {"LTM-32-1", "Pasal 32 ayat (1)"},
+      {"LTM-32-3", "Pasal 32 ayat (3)"},           {"LTM-32-4", "Pasal 32 ayat (4)"},
+      {"LTM-32-6", "Pasal 32 ayat (6)"},           {"BTG-43-2", "Pasal 43 ayat (2)"},
+      {"BDL-38-3", "Pasal 38 ayat (3)"},
   };
   auto it = k.find(rule);
   return it == k.end() ? "(no citation expected for " + rule + ")" : it->second;
@@ -56,7 +60,8 @@ std::string citation_of(const std::string& rule) {
 
 /// The citation a refusal carries.
 std::string refusal_citation(const Reply& r) {
-  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule")) return "";
+  if (!r.json.is_object() || !r.json.as_object().contains("error") || !r.json.at("error").as_object().contains("rule"))
+    return "";
   return text_of(r.json.at("error").at("rule"), "citation");
 }
 
@@ -76,7 +81,8 @@ Reply appoint(Client& admin, const std::string& user, int tier) {
 
 Reply open_ticket(Client& c, const std::string& extra = "", const std::string& type = "gangguan") {
   return c.post("/api/servicedesk/tickets",
-                R"({"type":")" + type + R"(","title":"Printer tidak bisa mencetak","urgency":"tinggi","impact":"sedang")" + extra + "}");
+                R"({"type":")" + type +
+                    R"(","title":"Printer tidak bisa mencetak","urgency":"tinggi","impact":"sedang")" + extra + "}");
 }
 
 const boost::json::object& last_event(const Reply& r) { return r.json.at("events").as_array().back().as_object(); }
@@ -186,8 +192,9 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     EXPECT_EQ(queue.json.at("total").as_int64(), 1);
 
     // Asked of Level 2 directly: about the Dinas's own application.
-    auto app = admin.post("/api/architecture/elements",
-                          R"({"domain":"aplikasi","code":"APL-SD-1","name":"Surel Pemda","owner_agency_id":")" + kominfo + "\"}");
+    auto app = admin.post(
+        "/api/architecture/elements",
+        R"({"domain":"aplikasi","code":"APL-SD-1","name":"Surel Pemda","owner_agency_id":")" + kominfo + "\"}");
     ASSERT_EQ(app.status, 201) << app.body;
     auto direct = open_ticket(requester, R"(,"tier":2,"element_id":")" + text_of(app.json, "id") + "\"");
     if (region.tiers == 1) {
@@ -218,9 +225,12 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
 
     // Escalation Level 1 -> Level 2: an explicit step by Level 1, recorded with the article.
     // (Where the text has no Level 2 the article refuses first, whoever asks.)
-    EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + ticket + "/escalate", R"({"note":"Tolong"})").status, region.tiers == 2 ? 403 : 422);
-    EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/escalate", "{}").status, 422);  // the note says what was tried
-    auto escalated = l1.post("/api/servicedesk/tickets/" + ticket + "/escalate", R"({"note":"Driver sudah dipasang ulang, tetap gagal"})");
+    EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + ticket + "/escalate", R"({"note":"Tolong"})").status,
+              region.tiers == 2 ? 403 : 422);
+    EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/escalate", "{}").status,
+              422);  // the note says what was tried
+    auto escalated = l1.post("/api/servicedesk/tickets/" + ticket + "/escalate",
+                             R"({"note":"Driver sudah dipasang ulang, tetap gagal"})");
     if (region.tiers == 1) {
       EXPECT_EQ(escalated.status, 422);
       EXPECT_EQ(escalated.rule_id(), region.structure_rule);
@@ -241,7 +251,8 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       EXPECT_EQ(l2.post("/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"assign"})").status, 200);
       EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"start"})").status, 403);
       EXPECT_EQ(l2.post("/api/servicedesk/tickets/" + ticket + "/return", "{}").status, 422);
-      auto back = l2.post("/api/servicedesk/tickets/" + ticket + "/return", R"({"note":"Kerusakan perangkat keras, ganti printer"})");
+      auto back = l2.post("/api/servicedesk/tickets/" + ticket + "/return",
+                          R"({"note":"Kerusakan perangkat keras, ganti printer"})");
       ASSERT_EQ(back.status, 200) << back.body;
       EXPECT_EQ(back.json.at("tier").as_int64(), 1);
       EXPECT_EQ(text_of(back.json, "queue_agency_id"), disdik);
@@ -249,9 +260,14 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     }
 
     // Internal notes stay with the desk; public comments reach the requester.
-    ASSERT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"Cek garansi","internal":true})").status, 201);
-    ASSERT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"Sedang kami periksa"})").status, 201);
-    EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"x","internal":true})").status, 403);
+    ASSERT_EQ(
+        l1.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"Cek garansi","internal":true})").status,
+        201);
+    ASSERT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"Sedang kami periksa"})").status,
+              201);
+    EXPECT_EQ(
+        requester.post("/api/servicedesk/tickets/" + ticket + "/comments", R"({"body":"x","internal":true})").status,
+        403);
     auto seen = requester.get("/api/servicedesk/tickets/" + ticket);
     ASSERT_EQ(seen.status, 200);
     bool internal_seen = false, comment_seen = false;
@@ -279,7 +295,9 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   auto opened = open_ticket(requester);
   ASSERT_EQ(opened.status, 201);
   auto id = text_of(opened.json, "id");
-  auto act = [&](Client& c, const std::string& body) { return c.post("/api/servicedesk/tickets/" + id + "/actions", body); };
+  auto act = [&](Client& c, const std::string& body) {
+    return c.post("/api/servicedesk/tickets/" + id + "/actions", body);
+  };
 
   // Bad input: refused with a catalogue code, nothing written.
   auto size = ledger_size(in);
@@ -287,8 +305,16 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   EXPECT_EQ(act(l1, R"({"action":"start"})").error_code(), "servicedesk.invalid_transition");  // not assigned yet
   EXPECT_EQ(act(l1, R"({"action":"assign","extra":1})").error_code(), "validation.unknown_field");
   EXPECT_EQ(act(requester, R"({"action":"assign"})").error_code(), "servicedesk.not_queue_staff");
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"x","urgency":"parah","impact":"sedang"})").status, 422);
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"","urgency":"tinggi","impact":"sedang"})").status, 422);
+  EXPECT_EQ(
+      requester
+          .post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"x","urgency":"parah","impact":"sedang"})")
+          .status,
+      422);
+  EXPECT_EQ(
+      requester
+          .post("/api/servicedesk/tickets", R"({"type":"gangguan","title":"","urgency":"tinggi","impact":"sedang"})")
+          .status,
+      422);
   EXPECT_EQ(requester.get("/api/servicedesk/tickets/bukan-id!").status, 400);
   EXPECT_EQ(ledger_size(in), size);
 
@@ -299,7 +325,8 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   ASSERT_EQ(pending.status, 200);
   EXPECT_TRUE(pending.json.at("sla").at("paused").as_bool());
   EXPECT_EQ(text_of(pending.json, "pending_reason"), "Menunggu suku cadang");
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.invalid_transition");  // not resolved yet
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(),
+            "servicedesk.invalid_transition");  // not resolved yet
   ASSERT_EQ(act(l1, R"({"action":"resume"})").status, 200);
   EXPECT_EQ(act(l1, R"({"action":"resolve"})").error_code(), "validation.missing_field");
   auto resolved = act(l1, R"({"action":"resolve","resolution":"Printer diganti"})");
@@ -308,11 +335,13 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
 
   // The requester rates once, 1-5, and may reopen within the window.
   EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":6})").status, 422);
-  EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.requester_only");
+  EXPECT_EQ(l1.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(),
+            "servicedesk.requester_only");
   auto rated = requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":4,"comment":"Cepat"})");
   ASSERT_EQ(rated.status, 200);
   EXPECT_EQ(rated.json.at("rating").as_int64(), 4);
-  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(), "servicedesk.already_rated");
+  EXPECT_EQ(requester.post("/api/servicedesk/tickets/" + id + "/rating", R"({"score":5})").error_code(),
+            "servicedesk.already_rated");
   auto reopened = act(requester, R"({"action":"reopen","reason":"Masih macet"})");
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   EXPECT_EQ(text_of(reopened.json, "state"), "in_progress");
@@ -324,7 +353,8 @@ TEST_P(ServiceDeskTest, ATicketMovesThroughItsStatesWithReasonsRatingAndReopenAn
   // Every step is in the timeline, in order.
   std::vector<std::string> kinds;
   for (const auto& e : closed.json.at("events").as_array()) kinds.push_back(text_of(e, "kind"));
-  EXPECT_EQ(kinds, (std::vector<std::string>{"created", "assigned", "state", "state", "state", "state", "rated", "reopened", "state", "state"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"created", "assigned", "state", "state", "state", "state", "rated",
+                                             "reopened", "state", "state"}));
 
   // Reports per PD and tier.
   auto stats = admin.get("/api/servicedesk/statistics");
@@ -356,9 +386,12 @@ TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
     auto kominfo = agency_id(admin, "DISKOMINFO");
     auto teknisi = user(in, admin, region.profile, "teknisi.disdik", "agency_operator", disdik);
     // DISDIK runs an SPBE service.
-    ASSERT_EQ(admin.post("/api/architecture/elements",
-                         R"({"domain":"layanan","code":"LYN-SD-1","name":"Layanan PPDB","owner_agency_id":")" + disdik + "\"}").status,
-              201);
+    ASSERT_EQ(
+        admin
+            .post("/api/architecture/elements",
+                  R"({"domain":"layanan","code":"LYN-SD-1","name":"Layanan PPDB","owner_agency_id":")" + disdik + "\"}")
+            .status,
+        201);
     auto evaluate = [&] { ASSERT_EQ(admin.post("/api/compliance/evaluate", "{}").status, 200); };
     evaluate();
     if (!region.l1_staffing.empty()) {
@@ -373,7 +406,9 @@ TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
     if (!region.desk_rule.empty()) {
       EXPECT_EQ(open_findings(admin, region.desk_rule, disdik), 1u);
       EXPECT_EQ(finding_citation(admin, region.desk_rule, disdik), citation_of(region.desk_rule));
-      auto desk = admin.post("/api/servicedesk/desks", R"({"agency_id":")" + disdik + R"(","unit_name":"Meja Layanan Disdik","since":"2026-01-05"})");
+      auto desk =
+          admin.post("/api/servicedesk/desks",
+                     R"({"agency_id":")" + disdik + R"(","unit_name":"Meja Layanan Disdik","since":"2026-01-05"})");
       ASSERT_EQ(desk.status, 200) << desk.body;
       evaluate();
       EXPECT_EQ(open_findings(admin, region.desk_rule, disdik), 0u);
@@ -381,12 +416,18 @@ TEST_P(ServiceDeskTest, StaffingFindingsFollowEachRegionsText) {
       EXPECT_EQ(finding_citation(admin, region.sop_rule, disdik), citation_of(region.sop_rule));
       EXPECT_EQ(open_findings(admin, region.report_rule, disdik), 1u);  // no report since January
       EXPECT_EQ(finding_citation(admin, region.report_rule, disdik), citation_of(region.report_rule));
-      ASSERT_EQ(admin.post("/api/servicedesk/desks", R"({"agency_id":")" + disdik +
-                                                          R"(","unit_name":"Meja Layanan Disdik","sop_reference":"Keputusan Bupati Nomor 100/2026","since":"2026-01-05"})")
-                    .status,
-                200);
+      ASSERT_EQ(
+          admin
+              .post(
+                  "/api/servicedesk/desks",
+                  R"({"agency_id":")" + disdik +
+                      R"(","unit_name":"Meja Layanan Disdik","sop_reference":"Keputusan Bupati Nomor 100/2026","since":"2026-01-05"})")
+              .status,
+          200);
       ASSERT_EQ(appoint(admin, me(teknisi), 1).status, 201);
-      auto report = teknisi.post("/api/servicedesk/reports", R"({"agency_id":")" + disdik + R"(","period_start":"2026-09-01","period_end":"2026-11-30"})");
+      auto report =
+          teknisi.post("/api/servicedesk/reports",
+                       R"({"agency_id":")" + disdik + R"(","period_start":"2026-09-01","period_end":"2026-11-30"})");
       ASSERT_EQ(report.status, 201) << report.body;
       evaluate();
       EXPECT_EQ(open_findings(admin, region.sop_rule, disdik), 0u);
@@ -441,7 +482,9 @@ TEST_P(ServiceDeskTest, KnowledgeBaseArticlesComeFromResolvedTicketsAndTechnicia
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(early.error_code(), "servicedesk.ticket_not_resolved");
   EXPECT_EQ(requester.post("/api/servicedesk/articles", R"({"title":"Tips","body":"Isi"})").status, 403);
-  EXPECT_EQ(l1.post("/api/servicedesk/articles", R"({"title":"Tips","body":"Isi","visibility":"rahasia"})").error_code(), "validation.invalid_value");
+  EXPECT_EQ(
+      l1.post("/api/servicedesk/articles", R"({"title":"Tips","body":"Isi","visibility":"rahasia"})").error_code(),
+      "validation.invalid_value");
   EXPECT_EQ(l1.post("/api/servicedesk/articles", R"({"title":"Tips"})").error_code(), "validation.missing_field");
   EXPECT_EQ(ledger_size(in), size);
 
@@ -455,8 +498,9 @@ TEST_P(ServiceDeskTest, KnowledgeBaseArticlesComeFromResolvedTicketsAndTechnicia
   EXPECT_GT(ledger_size(in), size);
   EXPECT_EQ(text_of(last_event(l1.get("/api/servicedesk/tickets/" + ticket)), "kind"), "article");
 
-  auto internal = l1.post("/api/servicedesk/articles",
-                          R"({"title":"Reset kata sandi server surel","body":"# Langkah\n\n1. Masuk ke konsol\n2. Jalankan reset","visibility":"technicians"})");
+  auto internal = l1.post(
+      "/api/servicedesk/articles",
+      R"({"title":"Reset kata sandi server surel","body":"# Langkah\n\n1. Masuk ke konsol\n2. Jalankan reset","visibility":"technicians"})");
   ASSERT_EQ(internal.status, 201) << internal.body;
   auto internal_id = text_of(internal.json, "id");
 
@@ -473,12 +517,15 @@ TEST_P(ServiceDeskTest, KnowledgeBaseArticlesComeFromResolvedTicketsAndTechnicia
 
   // Edited by the desk; opened to every staff member.
   auto edited = l1.patch("/api/servicedesk/articles/" + internal_id,
-                        R"({"title":"Reset kata sandi surel","body":"Langkah baru","visibility":"public"})");
+                         R"({"title":"Reset kata sandi surel","body":"Langkah baru","visibility":"public"})");
   ASSERT_EQ(edited.status, 200) << edited.body;
   EXPECT_EQ(text_of(edited.json, "title"), "Reset kata sandi surel");
   EXPECT_EQ(requester.get("/api/servicedesk/articles/" + internal_id).status, 200);
   EXPECT_EQ(requester.patch("/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y"})").status, 403);
-  EXPECT_EQ(l1.patch("/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y","ticket_id":")" + ticket + "\"}").status, 422);
+  EXPECT_EQ(
+      l1.patch("/api/servicedesk/articles/" + internal_id, R"({"title":"x","body":"y","ticket_id":")" + ticket + "\"}")
+          .status,
+      422);
 }
 
 TEST_P(ServiceDeskTest, AttachmentsAreTypedByContentLimitedInSizeAndDownloadedAsAttachments) {
@@ -553,7 +600,11 @@ TEST_P(ServiceDeskTest, QueueFiltersAndBulkActionsAuthorizeEveryTicket) {
 
   auto high1 = text_of(open_ticket(requester).json, "id");  // tinggi x sedang: tinggi
   auto high2 = text_of(open_ticket(requester).json, "id");
-  auto low = text_of(requester.post("/api/servicedesk/tickets", R"({"type":"permintaan","title":"Akun baru","urgency":"rendah","impact":"rendah"})").json, "id");
+  auto low = text_of(requester
+                         .post("/api/servicedesk/tickets",
+                               R"({"type":"permintaan","title":"Akun baru","urgency":"rendah","impact":"rendah"})")
+                         .json,
+                     "id");
   auto foreign = text_of(open_ticket(other).json, "id");
 
   EXPECT_EQ(ticket_total(l1, "view=queue&priority=tinggi"), 2);
@@ -563,7 +614,8 @@ TEST_P(ServiceDeskTest, QueueFiltersAndBulkActionsAuthorizeEveryTicket) {
 
   // Bulk assign: each ticket authorized on its own; another PD's ticket is refused, the rest done.
   auto size = ledger_size(in);
-  auto bulk = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"assign","ids":[")" + high1 + R"(",")" + high2 + R"(",")" + foreign + "\"]}");
+  auto bulk = l1.post("/api/servicedesk/tickets/bulk",
+                      R"({"action":"assign","ids":[")" + high1 + R"(",")" + high2 + R"(",")" + foreign + "\"]}");
   ASSERT_EQ(bulk.status, 200) << bulk.body;
   EXPECT_EQ(bulk.json.at("done").as_int64(), 2);
   EXPECT_EQ(bulk.json.at("refused").as_int64(), 1);
@@ -577,13 +629,16 @@ TEST_P(ServiceDeskTest, QueueFiltersAndBulkActionsAuthorizeEveryTicket) {
   auto by_requester = requester.post("/api/servicedesk/tickets/bulk", R"({"action":"start","ids":[")" + high1 + "\"]}");
   ASSERT_EQ(by_requester.status, 200);
   EXPECT_EQ(text_of(by_requester.json.at("items").at(0), "code"), "servicedesk.not_queue_staff");
-  auto start = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"start","ids":[")" + high1 + R"(",")" + high2 + R"(",")" + low + "\"]}");
+  auto start = l1.post("/api/servicedesk/tickets/bulk",
+                       R"({"action":"start","ids":[")" + high1 + R"(",")" + high2 + R"(",")" + low + "\"]}");
   ASSERT_EQ(start.status, 200);
   EXPECT_EQ(start.json.at("done").as_int64(), 2);
   EXPECT_EQ(text_of(start.json.at("items").at(2), "code"), "servicedesk.invalid_transition");  // not assigned yet
   auto no_text = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"resolve","ids":[")" + high1 + "\"]}");
   EXPECT_EQ(text_of(no_text.json.at("items").at(0), "code"), "validation.missing_field");
-  auto resolved = l1.post("/api/servicedesk/tickets/bulk", R"({"action":"resolve","resolution":"Printer diganti","ids":[")" + high1 + R"(",")" + high2 + "\"]}");
+  auto resolved =
+      l1.post("/api/servicedesk/tickets/bulk",
+              R"({"action":"resolve","resolution":"Printer diganti","ids":[")" + high1 + R"(",")" + high2 + "\"]}");
   EXPECT_EQ(resolved.json.at("done").as_int64(), 2);
   EXPECT_EQ(ticket_total(l1, "view=queue&state=resolved"), 2);
 

@@ -55,17 +55,20 @@ std::string gzip(const std::string& data) {
   return out;
 }
 
-Reply upload_artifact(Client& c, const std::string& app, const std::string& kind, const std::string& filename, const std::string& bytes) {
-  return c.send("POST", "/api/applications/" + app + "/artifacts?kind=" + kind + "&release=1.0&filename=" + filename, bytes,
-                {{"content-type", "application/octet-stream"}});
+Reply upload_artifact(Client& c, const std::string& app, const std::string& kind, const std::string& filename,
+                      const std::string& bytes) {
+  return c.send("POST", "/api/applications/" + app + "/artifacts?kind=" + kind + "&release=1.0&filename=" + filename,
+                bytes, {{"content-type", "application/octet-stream"}});
 }
 
 /// A live Aplikasi Khusus of the first agency, imported (stage set directly, as an inventory does).
 std::string live_application(Client& c) {
-  std::string csv = "kode;nama;deskripsi;kode_pd;kategori;tahap;url;subdomain;email;hosting;pembangun;vendor;model_sumber;"
-                    "audit_terakhir;sejenis_aplikasi_umum\r\nSIMADU;Sistem Madiun Terpadu;;" +
-                    agency_code(c, 0) + ";aplikasi_khusus_pd;pemeliharaan;;;;;;;;;tidak\r\n";
-  auto r = c.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
+  std::string csv =
+      "kode;nama;deskripsi;kode_pd;kategori;tahap;url;subdomain;email;hosting;pembangun;vendor;model_sumber;"
+      "audit_terakhir;sejenis_aplikasi_umum\r\nSIMADU;Sistem Madiun Terpadu;;" +
+      agency_code(c, 0) + ";aplikasi_khusus_pd;pemeliharaan;;;;;;;;;tidak\r\n";
+  auto r =
+      c.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
   EXPECT_EQ(r.status, 200) << r.body;
   auto list = c.get("/api/applications?per_page=200");
   for (const auto& a : list.json.at("items").as_array())
@@ -115,11 +118,13 @@ TEST_P(SourceCodeHandoverTest, MadiunSourceCodeIsAnArchiveOfSourceFilesWithExpla
 
   // An archive of source files is taken (zip, and tar.gz too) but is not yet the handover ayat (5) asks:
   // the procedure explanations wait for the reviewer.
-  auto targz = upload_artifact(admin, app, "kode_sumber", "simadu-src.tar.gz",
-                               gzip(tar_entry("simadu/index.php", "<?php\n// Menampilkan dasbor\n") + std::string(1024, '\0')));
+  auto targz =
+      upload_artifact(admin, app, "kode_sumber", "simadu-src.tar.gz",
+                      gzip(tar_entry("simadu/index.php", "<?php\n// Menampilkan dasbor\n") + std::string(1024, '\0')));
   ASSERT_EQ(targz.status, 201) << targz.body;
   auto zip = upload_artifact(admin, app, "kode_sumber", "simadu-src.zip",
-                             interchange::test_zip::make_zip({{"src/index.php", "<?php\n// Menampilkan dasbor\n"}, {"README.md", "# SIMADU"}}));
+                             interchange::test_zip::make_zip(
+                                 {{"src/index.php", "<?php\n// Menampilkan dasbor\n"}, {"README.md", "# SIMADU"}}));
   ASSERT_EQ(zip.status, 201) << zip.body;
   EXPECT_TRUE(zip.json.at("explanations_confirmed").is_null());
   EXPECT_EQ(missing_handover(admin, app), std::set<std::string>{"kode_sumber"});
@@ -136,7 +141,8 @@ TEST_P(SourceCodeHandoverTest, MadiunSourceCodeIsAnArchiveOfSourceFilesWithExpla
   EXPECT_EQ(not_source.status, 422);
   EXPECT_EQ(not_source.json.at("error").at("details").at("reason").as_string(), "not_source_code");
   before = ledger_size(in);
-  auto confirmed = reviewer.post("/api/artifacts/" + source_id + "/explanations", R"({"note":"Setiap prosedur diberi penjelasan fungsi"})");
+  auto confirmed = reviewer.post("/api/artifacts/" + source_id + "/explanations",
+                                 R"({"note":"Setiap prosedur diberi penjelasan fungsi"})");
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   EXPECT_EQ(text_of(confirmed.json.at("explanations_confirmed"), "note"), "Setiap prosedur diberi penjelasan fungsi");
   EXPECT_FALSE(text_of(confirmed.json.at("explanations_confirmed"), "by_name").empty());
@@ -147,10 +153,12 @@ TEST_P(SourceCodeHandoverTest, MadiunSourceCodeIsAnArchiveOfSourceFilesWithExpla
 TEST_P(SourceCodeHandoverTest, WhereTheRegulationAsksOnlyForSourceCodeAnyFileIsTaken) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");
-  auto app = admin.post("/api/applications", R"({"code":"APL-KS","name":"SIMKES","owner_agency_id":")" + agency_id(admin, "DINKES") +
-                                                 R"(","category":"aplikasi_khusus"})");
+  auto app = admin.post("/api/applications", R"({"code":"APL-KS","name":"SIMKES","owner_agency_id":")" +
+                                                 agency_id(admin, "DINKES") + R"(","category":"aplikasi_khusus"})");
   ASSERT_EQ(app.status, 201) << app.body;
-  auto up = upload_artifact(admin, text_of(app.json, "id"), "kode_sumber", "simkes.bin", "\x7f" "ELF binary");
+  auto up = upload_artifact(admin, text_of(app.json, "id"), "kode_sumber", "simkes.bin",
+                            "\x7f"
+                            "ELF binary");
   ASSERT_EQ(up.status, 201) << up.body;
   auto confirm = admin.post("/api/artifacts/" + text_of(up.json, "id") + "/explanations", "{}");
   EXPECT_EQ(confirm.status, 422);

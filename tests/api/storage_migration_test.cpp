@@ -29,15 +29,17 @@ std::vector<storage::Migration> migrations_before_the_move() {
   for (auto m : app::all_migrations()) {
     if (m.version == 90) continue;
     if (m.version == 600)
-      m.sql += ";CREATE TABLE repository_blobs (tenant_id TEXT NOT NULL REFERENCES tenants(id), sha256 TEXT NOT NULL, "
-               "size INTEGER NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, sha256))";
+      m.sql +=
+          ";CREATE TABLE repository_blobs (tenant_id TEXT NOT NULL REFERENCES tenants(id), sha256 TEXT NOT NULL, "
+          "size INTEGER NOT NULL, content TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, sha256))";
     out.push_back(std::move(m));
   }
   return out;
 }
 
 std::int64_t blob_count(storage::Database& db) {
-  return storage::read(db, [](storage::Connection& c) { return c.query("SELECT count(*) FROM repository_blobs").front().int_at(0); });
+  return storage::read(
+      db, [](storage::Connection& c) { return c.query("SELECT count(*) FROM repository_blobs").front().int_at(0); });
 }
 
 /// A platform on the test's database, as `simpul serve` would start on it.
@@ -58,8 +60,10 @@ void keeps_a_file(app::Platform& p, const std::string& slug) {
   const std::string content = "%PDF-1.4 dokumen serah terima";
   const auto sha = crypto::sha256_hex(content);
   storage::write_transaction(p.db(), [&](storage::Connection& c) {
-    storage::put_blob(c, tenant.id, sha, static_cast<std::int64_t>(content.size()), crypto::to_base64(content), clock::now_iso());
-    storage::put_blob(c, tenant.id, sha, static_cast<std::int64_t>(content.size()), crypto::to_base64(content), clock::now_iso());
+    storage::put_blob(c, tenant.id, sha, static_cast<std::int64_t>(content.size()), crypto::to_base64(content),
+                      clock::now_iso());
+    storage::put_blob(c, tenant.id, sha, static_cast<std::int64_t>(content.size()), crypto::to_base64(content),
+                      clock::now_iso());
   });
   auto text = storage::read(p.db(), [&](storage::Connection& c) { return storage::blob_base64(c, tenant.id, sha); });
   ASSERT_TRUE(text);

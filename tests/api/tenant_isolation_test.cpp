@@ -90,42 +90,59 @@ Client seed_tenant_a(Instance& in) {
   for (const auto& t : teams.as_array())
     if (t.at("kind") == "tim_koordinasi")
       create(admin, "/api/teams/" + str(t, "id") + "/members",
-              R"({"user_id":")" + user_id(approver) + R"(","position_id":"koordinator_ketua"})");
+             R"({"user_id":")" + user_id(approver) + R"(","position_id":"koordinator_ketua"})");
   create(admin, "/api/auth/tokens", R"({"name":"RAHASIA-A sinkronisasi"})");
   // A second approver waits for a confirmation: a pending role grant.
-  create(admin, "/api/users", R"({"username":"rahasia-a.calon","display_name":"RAHASIA-A Calon Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
+  create(
+      admin, "/api/users",
+      R"({"username":"rahasia-a.calon","display_name":"RAHASIA-A Calon Sekda","password":"kata-sandi-panjang","roles":["approver"]})");
 
   // Applications: a live application with a decided recommendation, a test, its handover files in
   // the Repositori and the two Pasal 13 violations that make it sanctionable.
-  auto app = create(admin, "/api/applications",
-                         R"({"code":"APL-RHSA","name":"RAHASIA-A SIPAS","owner_agency_id":")" + dinkes +
-                             R"(","category":"aplikasi_umum","subdomain":"sipas.example.com","contact_email":"rahasia-a@gmail.com","hosting":"pusat_data_kolokasi"})");
+  auto app = create(
+      admin, "/api/applications",
+      R"({"code":"APL-RHSA","name":"RAHASIA-A SIPAS","owner_agency_id":")" + dinkes +
+          R"(","category":"aplikasi_umum","subdomain":"sipas.example.com","contact_email":"rahasia-a@gmail.com","hosting":"pusat_data_kolokasi"})");
   create(admin, "/api/applications/" + app + "/stage", R"({"to":"perencanaan"})");
-  auto rec = create(admin, "/api/applications/" + app + "/recommendations", R"({"purpose":"RAHASIA-A layanan terpadu"})");
-  create(reviewer, "/api/recommendations/" + rec + "/decision", R"({"decision":"disetujui","reasons":"RAHASIA-A sesuai arsitektur"})");
-  create(admin, "/api/applications/" + app + "/tests", R"({"date":"2026-02-01","release":"1.0","result":"lulus","summary":"RAHASIA-A uji"})");
+  auto rec =
+      create(admin, "/api/applications/" + app + "/recommendations", R"({"purpose":"RAHASIA-A layanan terpadu"})");
+  create(reviewer, "/api/recommendations/" + rec + "/decision",
+         R"({"decision":"disetujui","reasons":"RAHASIA-A sesuai arsitektur"})");
+  create(admin, "/api/applications/" + app + "/tests",
+         R"({"date":"2026-02-01","release":"1.0","result":"lulus","summary":"RAHASIA-A uji"})");
   for (const char* doc : {"dokumen_kebutuhan", "dokumen_perancangan", "manual_pengguna", "kode_sumber"})
-    upload(admin, "/api/applications/" + app + "/artifacts?kind=" + std::string(doc) + "&release=1.0&filename=rahasia-a-" + doc + ".pdf",
+    upload(admin,
+           "/api/applications/" + app + "/artifacts?kind=" + std::string(doc) + "&release=1.0&filename=rahasia-a-" +
+               doc + ".pdf",
            "RAHASIA-A isi " + std::string(doc));
   for (const char* stage : {"rancang_bangun", "implementasi", "pengujian_kelaikan", "pemeliharaan"})
     create(admin, "/api/applications/" + app + "/stage", R"({"to":")" + std::string(stage) + "\"}");
 
   // Architecture: a service supported by the application, a planned application, an approved
   // architecture document with a review, a roadmap initiative with monitoring.
-  auto service = create(admin, "/api/architecture/elements",
-                             R"({"domain":"layanan","code":"LYN-RHSA","name":"RAHASIA-A Layanan Sandi","owner_agency_id":")" + dinkes + "\"}");
-  create(admin, "/api/architecture/relations", R"({"source_id":")" + service + R"(","type":"supported_by","target_id":")" + app + "\"}");
-  auto planned = create(admin, "/api/architecture/elements",
-                             R"({"domain":"aplikasi","code":"APL-RHSA-2","name":"RAHASIA-A Aplikasi Rencana","owner_agency_id":")" +
-                                 dinkes + R"(","state":"to_be"})");
-  auto doc = create(admin, "/api/architecture/documents", R"({"kind":"arsitektur","period_start":2025,"title":"RAHASIA-A Arsitektur"})");
-  create(approver, "/api/architecture/documents/" + doc + "/approve", R"({"instrument_number":"RAHASIA-A/188.45/2025","instrument_date":"2025-03-01"})");
-  create(admin, "/api/architecture/documents/" + doc + "/reviews",
-          R"({"date":"2025-06-01","reasons":["perubahan_rpjmd"],"outcome":"tetap","summary":"RAHASIA-A telaah","decree_number":"RAHASIA-A/9"})");
-  auto initiative = create(admin, "/api/roadmap/initiatives",
-                                R"({"code":"P-RHSA","name":"RAHASIA-A Program","category":"aplikasi_spbe","owner_agency_id":")" + dinkes +
-                                    R"(","start_year":2026,"target_year":2027,"elements":[{"element_id":")" + planned + R"(","effect":"create"}]})");
-  create(admin, "/api/roadmap/initiatives/" + initiative + "/monitoring", R"({"year":2026,"progress":40,"status":"berjalan","note":"RAHASIA-A catatan"})");
+  auto service = create(
+      admin, "/api/architecture/elements",
+      R"({"domain":"layanan","code":"LYN-RHSA","name":"RAHASIA-A Layanan Sandi","owner_agency_id":")" + dinkes + "\"}");
+  create(admin, "/api/architecture/relations",
+         R"({"source_id":")" + service + R"(","type":"supported_by","target_id":")" + app + "\"}");
+  auto planned =
+      create(admin, "/api/architecture/elements",
+             R"({"domain":"aplikasi","code":"APL-RHSA-2","name":"RAHASIA-A Aplikasi Rencana","owner_agency_id":")" +
+                 dinkes + R"(","state":"to_be"})");
+  auto doc = create(admin, "/api/architecture/documents",
+                    R"({"kind":"arsitektur","period_start":2025,"title":"RAHASIA-A Arsitektur"})");
+  create(approver, "/api/architecture/documents/" + doc + "/approve",
+         R"({"instrument_number":"RAHASIA-A/188.45/2025","instrument_date":"2025-03-01"})");
+  create(
+      admin, "/api/architecture/documents/" + doc + "/reviews",
+      R"({"date":"2025-06-01","reasons":["perubahan_rpjmd"],"outcome":"tetap","summary":"RAHASIA-A telaah","decree_number":"RAHASIA-A/9"})");
+  auto initiative =
+      create(admin, "/api/roadmap/initiatives",
+             R"({"code":"P-RHSA","name":"RAHASIA-A Program","category":"aplikasi_spbe","owner_agency_id":")" + dinkes +
+                 R"(","start_year":2026,"target_year":2027,"elements":[{"element_id":")" + planned +
+                 R"(","effect":"create"}]})");
+  create(admin, "/api/roadmap/initiatives/" + initiative + "/monitoring",
+         R"({"year":2026,"progress":40,"status":"berjalan","note":"RAHASIA-A catatan"})");
 
   // Compliance: the evaluation finds the Pasal 13 violations; the violation is made old (found in
   // 2024), the Sekda's oral warning of 2024-01-10 leads the next evaluation to propose the
@@ -141,7 +158,8 @@ Client seed_tenant_a(Instance& in) {
   storage::write_transaction(in.db(), [&](storage::Connection& c) {
     c.execute("UPDATE compliance_findings SET first_seen_at = ? WHERE id = ?", {"2024-01-01T00:00:00Z", subdomain});
   });
-  create(approver, "/api/compliance/findings/" + subdomain + "/sanctions", R"({"step":"peringatan_lisan","date":"2024-01-10","note":"RAHASIA-A rapat"})");
+  create(approver, "/api/compliance/findings/" + subdomain + "/sanctions",
+         R"({"step":"peringatan_lisan","date":"2024-01-10","note":"RAHASIA-A rapat"})");
   create(approver, "/api/compliance/findings/" + email + "/waive", R"({"reason":"RAHASIA-A alamat resmi diproses"})");
   create(admin, "/api/compliance/evaluate", "");
   create(approver, "/api/compliance/findings/" + subdomain + "/sanctions",
@@ -150,13 +168,17 @@ Client seed_tenant_a(Instance& in) {
   // Evaluation: a corrected framework version, a period with members, an answer, a comment and
   // an evidence file.
   auto framework = admin.get("/api/evaluation/frameworks/spbe-2020").json;
-  const auto& aspects = framework.as_object().contains("domains") ? framework.at("domains").at(0).at("aspects") : framework.at("aspects");
+  const auto& aspects =
+      framework.as_object().contains("domains") ? framework.at("domains").at(0).at("aspects") : framework.at("aspects");
   auto first = str(aspects.at(0).at("indicators").at(0), "id");
   create(admin, "/api/evaluation/frameworks/spbe-2020/versions",
-          R"({"base_version":1,"note":"RAHASIA-A koreksi","corrections":{"indicators":[{"id":")" + first + R"(","name":"RAHASIA-A indikator"}]}})");
+         R"({"base_version":1,"note":"RAHASIA-A koreksi","corrections":{"indicators":[{"id":")" + first +
+             R"(","name":"RAHASIA-A indikator"}]}})");
   auto period = create(admin, "/api/evaluation/periods", R"({"year":2025,"title":"RAHASIA-A Evaluasi 2025"})");
-  create(admin, "/api/evaluation/periods/" + period + "/members", R"({"user_id":")" + user_id(entry) + R"(","role":"data_entry"})");
-  create(admin, "/api/evaluation/periods/" + period + "/members", R"({"user_id":")" + user_id(pj) + R"(","role":"penanggung_jawab"})");
+  create(admin, "/api/evaluation/periods/" + period + "/members",
+         R"({"user_id":")" + user_id(entry) + R"(","role":"data_entry"})");
+  create(admin, "/api/evaluation/periods/" + period + "/members",
+         R"({"user_id":")" + user_id(pj) + R"(","role":"penanggung_jawab"})");
   auto answer = "/api/evaluation/periods/" + period + "/indicators/" + first;
   auto put = entry.send("PUT", answer + "/answer", R"({"level":3,"explanation":"RAHASIA-A penjelasan"})");
   EXPECT_EQ(put.status, 200) << put.body;
@@ -165,57 +187,78 @@ Client seed_tenant_a(Instance& in) {
 
   // Infrastruktur SPBE: a site with a server, a request, a backup duty with a run, a LAN with its
   // diagram and a network device.
-  auto site = create(admin, "/api/infrastructure/sites",
-                     R"({"code":"PD-RHSA","name":"RAHASIA-A Pusat Data","kind":"pusat_data_pemda","agency_id":")" + kominfo + "\"}");
-  auto server = create(admin, "/api/infrastructure/servers", R"({"code":"SRV-RHSA","name":"RAHASIA-A Server","owner_agency_id":")" + dinkes +
-                                                                R"(","hosting":"kolokasi","site_id":")" + site + "\"}");
-  create(admin, "/api/infrastructure/requests", R"({"agency_id":")" + dinkes + R"(","kind":"vps","purpose":"RAHASIA-A server aplikasi"})");
-  auto duty = create(admin, "/api/infrastructure/backup-duties",
-                     R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A basis data","target_site_id":")" + site + "\"}");
-  create(admin, "/api/infrastructure/backup-duties/" + duty + "/runs",
-         R"({"started_at":"2026-12-01T01:00:00Z","finished_at":"2026-12-01T01:10:00Z","result":"ok","tool":"RAHASIA-A restic"})");
+  auto site = create(
+      admin, "/api/infrastructure/sites",
+      R"({"code":"PD-RHSA","name":"RAHASIA-A Pusat Data","kind":"pusat_data_pemda","agency_id":")" + kominfo + "\"}");
+  auto server = create(admin, "/api/infrastructure/servers",
+                       R"({"code":"SRV-RHSA","name":"RAHASIA-A Server","owner_agency_id":")" + dinkes +
+                           R"(","hosting":"kolokasi","site_id":")" + site + "\"}");
+  create(admin, "/api/infrastructure/requests",
+         R"({"agency_id":")" + dinkes + R"(","kind":"vps","purpose":"RAHASIA-A server aplikasi"})");
+  auto duty =
+      create(admin, "/api/infrastructure/backup-duties",
+             R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A basis data","target_site_id":")" + site + "\"}");
+  create(
+      admin, "/api/infrastructure/backup-duties/" + duty + "/runs",
+      R"({"started_at":"2026-12-01T01:00:00Z","finished_at":"2026-12-01T01:10:00Z","result":"ok","tool":"RAHASIA-A restic"})");
   auto lan = create(admin, "/api/infrastructure/lans", R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A LAN"})");
-  upload(admin, "/api/infrastructure/lans/" + lan + "/diagrams?filename=rahasia-a-lan.pdf", "%PDF-1.4 RAHASIA-A diagram");
+  upload(admin, "/api/infrastructure/lans/" + lan + "/diagrams?filename=rahasia-a-lan.pdf",
+         "%PDF-1.4 RAHASIA-A diagram");
   create(admin, "/api/infrastructure/devices",
          R"({"agency_id":")" + dinkes + R"(","name":"RAHASIA-A Router","kind":"router","installed_on":"2026-01-10"})");
   // Bandwidth and WAN: a PD's request, two counter readings of October 2026 and that month's
   // evaluation, a WAN link run by the Dinas.
-  create(admin, "/api/infrastructure/bandwidth/requests", R"({"agency_id":")" + dinkes + R"(","need_mbps":20,"justification":"RAHASIA-A telemedis"})");
+  create(admin, "/api/infrastructure/bandwidth/requests",
+         R"({"agency_id":")" + dinkes + R"(","need_mbps":20,"justification":"RAHASIA-A telemedis"})");
   create(admin, "/api/infrastructure/bandwidth/samples",
-         R"({"samples":[{"agency_id":")" + dinkes + R"(","interface":"rahasia-a-ge0","at":"2026-10-15T03:00:00Z","in_octets":0,"out_octets":0},)"
-         R"({"agency_id":")" + dinkes + R"(","interface":"rahasia-a-ge0","at":"2026-10-15T03:05:00Z","in_octets":37500000,"out_octets":1000}]})");
+         R"({"samples":[{"agency_id":")" + dinkes +
+             R"(","interface":"rahasia-a-ge0","at":"2026-10-15T03:00:00Z","in_octets":0,"out_octets":0},)"
+             R"({"agency_id":")" +
+             dinkes +
+             R"(","interface":"rahasia-a-ge0","at":"2026-10-15T03:05:00Z","in_octets":37500000,"out_octets":1000}]})");
   create(admin, "/api/infrastructure/bandwidth/evaluations", R"({"month":"2026-10"})");
-  create(admin, "/api/infrastructure/wan-links", R"({"code":"WAN-RHSA","name":"RAHASIA-A WAN","from_agency_id":")" + kominfo +
-                                                     R"(","to_agency_id":")" + dinkes + R"(","medium":"fiber_optik","capacity_mbps":1000})");
+  create(admin, "/api/infrastructure/wan-links",
+         R"({"code":"WAN-RHSA","name":"RAHASIA-A WAN","from_agency_id":")" + kominfo + R"(","to_agency_id":")" +
+             dinkes + R"(","medium":"fiber_optik","capacity_mbps":1000})");
 
   // Service desk: a holiday, a Level 1 agent of DINKES and a ticket the administrator opened for
   // DINKES, put on hold by the agent (which tells the administrator in the inbox).
   create(admin, "/api/servicedesk/holidays", R"({"date":"2026-12-25","name":"RAHASIA-A Hari Raya Natal"})");
   auto desk_agent = user(in, admin, "balikpapan", "rahasia-a.l1", "agency_operator", dinkes);
   create(admin, "/api/servicedesk/agents", R"({"user_id":")" + user_id(desk_agent) + R"(","tier":1})");
-  auto ticket = create(admin, "/api/servicedesk/tickets",
-                       R"({"type":"gangguan","title":"RAHASIA-A printer","urgency":"tinggi","impact":"sedang","agency_id":")" + dinkes + "\"}");
+  auto ticket =
+      create(admin, "/api/servicedesk/tickets",
+             R"({"type":"gangguan","title":"RAHASIA-A printer","urgency":"tinggi","impact":"sedang","agency_id":")" +
+                 dinkes + "\"}");
   create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"assign"})");
-  create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions", R"({"action":"pend","reason":"RAHASIA-A menunggu suku cadang"})");
-  upload(desk_agent, "/api/servicedesk/tickets/" + ticket + "/attachments?filename=rahasia-a-foto.txt", "RAHASIA-A lampiran tiket");
-  create(desk_agent, "/api/servicedesk/articles",
-         R"({"title":"RAHASIA-A cara memasang printer","body":"RAHASIA-A langkah demi langkah","visibility":"public"})");
+  create(desk_agent, "/api/servicedesk/tickets/" + ticket + "/actions",
+         R"({"action":"pend","reason":"RAHASIA-A menunggu suku cadang"})");
+  upload(desk_agent, "/api/servicedesk/tickets/" + ticket + "/attachments?filename=rahasia-a-foto.txt",
+         "RAHASIA-A lampiran tiket");
+  create(
+      desk_agent, "/api/servicedesk/articles",
+      R"({"title":"RAHASIA-A cara memasang printer","body":"RAHASIA-A langkah demi langkah","visibility":"public"})");
 
   // Audit TIK: an infrastructure audit programme of the server, begun, with its report file.
-  auto audit = create(admin, "/api/audit/programmes",
-                      R"({"type":"infrastruktur","title":"RAHASIA-A audit","aspects":["tata_kelola"],"object_ids":[")" + server +
-                          R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024",)"
-                          R"("planned_start":"2027-02-01","planned_end":"2027-03-01"})");
-  EXPECT_EQ(admin.post("/api/audit/programmes/" + audit + "/steps", R"({"to":"dimulai","date":"2026-12-01"})").status, 200);
-  upload(admin, "/api/audit/programmes/" + audit + "/reports?filename=rahasia-a-laporan.pdf", "%PDF-1.4 RAHASIA-A laporan audit");
+  auto audit =
+      create(admin, "/api/audit/programmes",
+             R"({"type":"infrastruktur","title":"RAHASIA-A audit","aspects":["tata_kelola"],"object_ids":[")" + server +
+                 R"("],"auditor_kind":"lembaga_pemerintah","auditor_name":"BSSN","auditor_reference":"AKR-01/2024",)"
+                 R"("planned_start":"2027-02-01","planned_end":"2027-03-01"})");
+  EXPECT_EQ(admin.post("/api/audit/programmes/" + audit + "/steps", R"({"to":"dimulai","date":"2026-12-01"})").status,
+            200);
+  upload(admin, "/api/audit/programmes/" + audit + "/reports?filename=rahasia-a-laporan.pdf",
+         "%PDF-1.4 RAHASIA-A laporan audit");
 
   // Rencana dan Anggaran SPBE: a cycle opened by the planning PD; DINKES and DISDUKCAPIL propose
   // the same line (a duplicate candidate), serving the planned element and the initiative.
   auto planner = user(in, admin, "balikpapan", "rahasia-a.perencana", "planner", agency_id(admin, "BAPPEDALITBANG"));
-  auto budget = create(planner, "/api/planning/cycles",
-                       R"({"fiscal_year":2027,"title":"RAHASIA-A Anggaran","submission_deadline":"2099-01-01","verification_deadline":"2099-02-01"})");
+  auto budget = create(
+      planner, "/api/planning/cycles",
+      R"({"fiscal_year":2027,"title":"RAHASIA-A Anggaran","submission_deadline":"2099-01-01","verification_deadline":"2099-02-01"})");
   for (const auto& code : {"DINKES", "DISDUKCAPIL"}) {
-    auto proposal = create(admin, "/api/planning/cycles/" + budget + "/proposals", R"({"agency_id":")" + agency_id(admin, code) + "\"}");
+    auto proposal = create(admin, "/api/planning/cycles/" + budget + "/proposals",
+                           R"({"agency_id":")" + agency_id(admin, code) + "\"}");
     create(admin, "/api/planning/proposals/" + proposal + "/lines",
            R"({"sub_activity":"RAHASIA-A sub kegiatan","account_code":"5.1.02.01.01.0024","name":"RAHASIA-A laptop",)"
            R"("volume":[{"quantity":2,"unit":"Unit"}],"unit_price":15000000,"funding_source":"apbd","element_ids":[")" +
@@ -240,31 +283,38 @@ TenantB seed_tenant_b(Instance& in) {
   TenantB b{admin_client(in, "bontang"), {}, {}};
   auto& admin = b.admin;
   auto& ids = b.ids;
-  ids["agency"] = create(admin, "/api/agencies", R"({"code":"DISKOMINFO","name":"MILIK-B Diskominfo","type":"dinas_daerah"})");
+  ids["agency"] =
+      create(admin, "/api/agencies", R"({"code":"DISKOMINFO","name":"MILIK-B Diskominfo","type":"dinas_daerah"})");
   b.users.emplace_back("tenant_admin", admin);
   auto roles = admin.get("/api/roles").json;
   for (const auto& role : roles.as_array()) {
     auto id = str(role, "id");
     if (id != "tenant_admin") b.users.emplace_back(id, user(in, admin, "bontang", "milik-b." + id, id, ids["agency"]));
   }
-  ids["application"] = create(admin, "/api/applications", R"({"code":"APL-B","name":"MILIK-B Aplikasi","owner_agency_id":")" +
-                                                               ids["agency"] + R"(","category":"aplikasi_umum"})");
+  ids["application"] = create(admin, "/api/applications",
+                              R"({"code":"APL-B","name":"MILIK-B Aplikasi","owner_agency_id":")" + ids["agency"] +
+                                  R"(","category":"aplikasi_umum"})");
   create(admin, "/api/applications/" + ids["application"] + "/recommendations", R"({"purpose":"MILIK-B tujuan"})");
-  upload(admin, "/api/applications/" + ids["application"] + "/artifacts?kind=lainnya&release=1.0&filename=milik-b.pdf", "MILIK-B isi");
-  ids["element"] = create(admin, "/api/architecture/elements",
-                          R"({"domain":"layanan","code":"LYN-B","name":"MILIK-B Layanan","owner_agency_id":")" + ids["agency"] + "\"}");
+  upload(admin, "/api/applications/" + ids["application"] + "/artifacts?kind=lainnya&release=1.0&filename=milik-b.pdf",
+         "MILIK-B isi");
+  ids["element"] = create(
+      admin, "/api/architecture/elements",
+      R"({"domain":"layanan","code":"LYN-B","name":"MILIK-B Layanan","owner_agency_id":")" + ids["agency"] + "\"}");
   create(admin, "/api/architecture/documents", R"({"kind":"arsitektur","period_start":2025})");
   create(admin, "/api/compliance/evaluate", "");
   // Bontang Pasal 49: the assessor team's data-entry position makes B's assessor the period's data entry.
   auto teams = admin.get("/api/teams").json;
   for (const auto& t : teams.as_array())
     if (t.at("kind") == "tim_asesor_internal") ids["team"] = str(t, "id");
-  create(admin, "/api/teams/" + ids["team"] + "/members", R"({"user_id":")" + user_id(b.as("assessor")) + R"(","position_id":"pelaksana_data_entri"})");
+  create(admin, "/api/teams/" + ids["team"] + "/members",
+         R"({"user_id":")" + user_id(b.as("assessor")) + R"(","position_id":"pelaksana_data_entri"})");
   ids["period"] = create(admin, "/api/evaluation/periods", R"({"year":2025,"title":"MILIK-B Evaluasi"})");
-  ids["service"] = create(admin, "/api/gateway/services",
-                          R"({"code":"pajak","name":"MILIK-B Layanan Pajak","upstream_base_url":"http://127.0.0.1:9000/api","owner_agency_id":")" +
-                              ids["agency"] + R"(","policy":{"allowed_networks":["127.0.0.0/8"],"rate_per_second":10,"burst":20}})");
-  auto consumer = admin.post("/api/gateway/consumers", R"({"name":"MILIK-B Aplikasi Konsumen","agency_id":")" + ids["agency"] + "\"}");
+  ids["service"] = create(
+      admin, "/api/gateway/services",
+      R"({"code":"pajak","name":"MILIK-B Layanan Pajak","upstream_base_url":"http://127.0.0.1:9000/api","owner_agency_id":")" +
+          ids["agency"] + R"(","policy":{"allowed_networks":["127.0.0.0/8"],"rate_per_second":10,"burst":20}})");
+  auto consumer = admin.post("/api/gateway/consumers",
+                             R"({"name":"MILIK-B Aplikasi Konsumen","agency_id":")" + ids["agency"] + "\"}");
   EXPECT_EQ(consumer.status, 201) << consumer.body;
   ids["consumer"] = consumer.status == 201 ? str(consumer.json.at("consumer"), "id") : "";
   return b;
@@ -277,7 +327,8 @@ void add_gateway_traffic(Instance& in, Client& c, const std::string& said, json:
   auto first_id = [&](const std::string& path) { return str(c.get(path).json.at("items").at(0), "id"); };
   auto service = first_id("/api/gateway/services"), consumer = first_id("/api/gateway/consumers");
   const auto& config = in.platform().config();
-  auto log = gateway::MessageLog::open(config.gateway_log_dir(), gateway::control::load_or_create_gateway_key(config.gateway_key_path()), {});
+  auto log = gateway::MessageLog::open(config.gateway_log_dir(),
+                                       gateway::control::load_or_create_gateway_key(config.gateway_key_path()), {});
   ASSERT_NE(log, nullptr);
   gateway::BodyStore store(gateway::bodies_dir_of(config.gateway_log_dir()));
   const std::string request = R"({"q":")" + said + R"("})", response = R"({"found":")" + said + R"("})";
@@ -298,14 +349,29 @@ void add_gateway_traffic(Instance& in, Client& c, const std::string& said, json:
   }
   ASSERT_EQ(log->close(), gateway::LogStatus::ok);
 
-  status["services"].as_array().push_back(json::object{
-      {"id", service}, {"requests", 2}, {"responses_2xx", 2}, {"responses_4xx", 0}, {"responses_5xx", 0}, {"refused", 0},
-      {"bytes_in", 10}, {"bytes_out", 20}, {"latency_p50_ms", 1.5}, {"latency_p99_ms", 9.0}, {"health", "sehat"},
-      {"health_checked_at", "2026-11-23T10:00:00Z"}, {"health_error", nullptr}});
+  status["services"].as_array().push_back(json::object{{"id", service},
+                                                       {"requests", 2},
+                                                       {"responses_2xx", 2},
+                                                       {"responses_4xx", 0},
+                                                       {"responses_5xx", 0},
+                                                       {"refused", 0},
+                                                       {"bytes_in", 10},
+                                                       {"bytes_out", 20},
+                                                       {"latency_p50_ms", 1.5},
+                                                       {"latency_p99_ms", 9.0},
+                                                       {"health", "sehat"},
+                                                       {"health_checked_at", "2026-11-23T10:00:00Z"},
+                                                       {"health_error", nullptr}});
   status["consumers"].as_array().push_back(json::object{{"id", consumer}, {"requests", 2}, {"refused", 0}});
-  status["recent"].as_array().push_back(json::object{{"time", "2026-11-23T10:00:01Z"}, {"request_id", "r"}, {"consumer_id", consumer},
-                                                     {"service_id", service}, {"method", "POST"}, {"path", "/cari"}, {"status", 200},
-                                                     {"total_ms", 2.0}, {"error_code", nullptr}});
+  status["recent"].as_array().push_back(json::object{{"time", "2026-11-23T10:00:01Z"},
+                                                     {"request_id", "r"},
+                                                     {"consumer_id", consumer},
+                                                     {"service_id", service},
+                                                     {"method", "POST"},
+                                                     {"path", "/cari"},
+                                                     {"status", 200},
+                                                     {"total_ms", 2.0},
+                                                     {"error_code", nullptr}});
   gateway::control::save_status(in.db(), "gw-1", json::serialize(status));
 }
 
@@ -481,7 +547,8 @@ struct Markers {
   std::string find(const Reply& r, const std::set<std::string>& sent = {}) const {
     auto text = readable_text(r);
     for (const auto& t : id_tokens(text))
-      if (auto it = ids.find(t); it != ids.end() && !sent.count(t)) return "A's id " + t + " (A saw it at " + it->second + ")";
+      if (auto it = ids.find(t); it != ids.end() && !sent.count(t))
+        return "A's id " + t + " (A saw it at " + it->second + ")";
     return text_mark(text);
   }
 };
@@ -533,7 +600,8 @@ class Crawl {
   /// "artifacts" entry for /api/artifacts/{id}; entries of the collection's list; objects inside
   /// the record named before), then the other values of the answers about the collection the path
   /// starts with (j = 0) or about the record named before (j > 0).
-  std::vector<std::string> candidates(const Operation& o, std::size_t j, const std::vector<std::string>& bound, bool everything) const {
+  std::vector<std::string> candidates(const Operation& o, std::size_t j, const std::vector<std::string>& bound,
+                                      bool everything) const {
     const auto& name = o.params[j];
     if (o.choices.count(name)) return o.choices.at(name);
     auto before = o.path.substr(0, o.path.find("{" + name + "}") - 1);
@@ -572,7 +640,8 @@ class Crawl {
   std::vector<std::string> opened_values(const std::string& prefix, const std::vector<std::string>& bound) const {
     std::set<std::string> out;
     for (const auto& [url, p] : pages_)
-      if (p.op.rfind(prefix, 0) == 0 && p.binding.size() > bound.size() && std::equal(bound.begin(), bound.end(), p.binding.begin()))
+      if (p.op.rfind(prefix, 0) == 0 && p.binding.size() > bound.size() &&
+          std::equal(bound.begin(), bound.end(), p.binding.begin()))
         out.insert(p.binding[bound.size()]);
     return {out.begin(), out.end()};
   }
@@ -619,7 +688,8 @@ class Crawl {
     }
   }
 
-  void bind(const Operation& o, std::vector<std::string>& bound, std::vector<std::vector<std::string>>& out, bool everything) const {
+  void bind(const Operation& o, std::vector<std::string>& bound, std::vector<std::vector<std::string>>& out,
+            bool everything) const {
     if (bound.size() == o.params.size()) return out.push_back(bound);
     for (const auto& v : candidates(o, bound.size(), bound, everything && bound.empty())) {
       bound.push_back(v);
@@ -728,13 +798,17 @@ void probe_urls_of_a(TenantB& b, const Crawl& crawl_a, const Markers& markers, L
       auto r = c.get(url);
       if (r.status == 403 || r.status == 404) continue;
       std::set<std::string> sent(page.binding.begin(), page.binding.end());
-      bool names_a_record = std::any_of(sent.begin(), sent.end(), [&](const auto& v) { return markers.ids.count(v) > 0; });
+      bool names_a_record =
+          std::any_of(sent.begin(), sent.end(), [&](const auto& v) { return markers.ids.count(v) > 0; });
       auto mark = is_success(r.status) ? markers.find(r, sent) : "";
       if (is_success(r.status) && !names_a_record && mark.empty()) {
         ++tally.shared;
         continue;
       }
-      leaks.add(role, "GET " + url, r, !mark.empty() ? "shows " + mark : is_success(r.status) ? "opens A's record" : "neither 403 nor 404");
+      leaks.add(role, "GET " + url, r,
+                !mark.empty()          ? "shows " + mark
+                : is_success(r.status) ? "opens A's record"
+                                       : "neither 403 nor 404");
     }
 }
 
@@ -751,14 +825,15 @@ void read_own_records(TenantB& b, const Crawl& crawl_b, const Markers& markers, 
 
 /// Why an answer about A's record tells B more than the answer about a missing one.
 std::string unlike_missing(const Reply& r, const Reply& missing) {
-  return (r.error_code().empty() ? "" : r.error_code() + ", ") + "while a record that never existed gets " + std::to_string(missing.status) +
-         " " + missing.error_code();
+  return (r.error_code().empty() ? "" : r.error_code() + ", ") + "while a record that never existed gets " +
+         std::to_string(missing.status) + " " + missing.error_code();
 }
 
 /// Step 4: each of B's users sends every documented write to A's records, with a body that passes
 /// the shape checks where the document describes them. A's record must look exactly like one that
 /// never existed (same status and error), so B learns nothing and changes nothing.
-void write_to_a(TenantB& b, const std::vector<Operation>& ops, const Crawl& crawl_a, const Markers& markers, Leaks& leaks, Tally& tally) {
+void write_to_a(TenantB& b, const std::vector<Operation>& ops, const Crawl& crawl_a, const Markers& markers,
+                Leaks& leaks, Tally& tally) {
   for (const auto& o : ops) {
     if (o.method == "GET" || o.params.empty()) continue;
     // A service-desk holiday is named by its date, which every tenant may share: checked apart
@@ -768,7 +843,8 @@ void write_to_a(TenantB& b, const std::vector<Operation>& ops, const Crawl& craw
     EXPECT_FALSE(targets.empty()) << o.method << " " << o.path << ": no record of tenant A to aim at";
     auto body = o.method == "DELETE" ? std::string() : json::serialize(benign(o.body_schema));
     for (const auto& binding : targets) {
-      if (std::none_of(binding.begin(), binding.end(), [&](const auto& v) { return markers.ids.count(v) > 0; })) continue;
+      if (std::none_of(binding.begin(), binding.end(), [&](const auto& v) { return markers.ids.count(v) > 0; }))
+        continue;
       auto fresh = binding;
       for (auto& v : fresh)
         if (markers.ids.count(v)) v = crypto::new_id();
@@ -792,8 +868,9 @@ void refer_to_a(TenantB& b, Client& a, Leaks& leaks, Tally& tally) {
     auto r = c.get(path);
     return str(r.json.is_array() ? r.json.at(0) : r.json.at("items").at(0), "id");
   };
-  const std::string a_agency = agency_id(a, "DINKES"), a_user = first(a, "/api/users"), a_service = first(a, "/api/gateway/services"),
-                    a_consumer = first(a, "/api/gateway/consumers"), a_application = first(a, "/api/applications");
+  const std::string a_agency = agency_id(a, "DINKES"), a_user = first(a, "/api/users"),
+                    a_service = first(a, "/api/gateway/services"), a_consumer = first(a, "/api/gateway/consumers"),
+                    a_application = first(a, "/api/applications");
   auto& ids = b.ids;
   auto indicator = "/api/evaluation/periods/" + ids["period"] + "/indicators/" +
                    str(b.admin.get("/api/evaluation/periods/" + ids["period"]).json.at("indicators").at(0), "id");
@@ -808,17 +885,26 @@ void refer_to_a(TenantB& b, Client& a, Leaks& leaks, Tally& tally) {
       {"tenant_admin", "POST", "/api/gateway/access-requests", request(ids["consumer"], a_service), a_service},
       {"tenant_admin", "POST", "/api/gateway/access-requests", request(a_consumer, ids["service"]), a_consumer},
       {"tenant_admin", "POST", "/api/architecture/relations",
-       R"({"source_id":")" + ids["element"] + R"(","type":"supported_by","target_id":")" + a_application + "\"}", a_application},
-      {"tenant_admin", "POST", "/api/teams/" + ids["team"] + "/members", R"({"user_id":")" + a_user + R"(","position_id":"anggota"})", a_user},
-      {"tenant_admin", "POST", "/api/evaluation/periods/" + ids["period"] + "/members", R"({"user_id":")" + a_user + R"(","role":"anggota"})", a_user},
-      {"assessor", "POST", indicator + "/evidence/link", R"({"ref_kind":"application","ref_id":")" + a_application + R"(","level":1})", a_application},
+       R"({"source_id":")" + ids["element"] + R"(","type":"supported_by","target_id":")" + a_application + "\"}",
+       a_application},
+      {"tenant_admin", "POST", "/api/teams/" + ids["team"] + "/members",
+       R"({"user_id":")" + a_user + R"(","position_id":"anggota"})", a_user},
+      {"tenant_admin", "POST", "/api/evaluation/periods/" + ids["period"] + "/members",
+       R"({"user_id":")" + a_user + R"(","role":"anggota"})", a_user},
+      {"assessor", "POST", indicator + "/evidence/link",
+       R"({"ref_kind":"application","ref_id":")" + a_application + R"(","level":1})", a_application},
       {"tenant_admin", "POST", "/api/users",
-       R"({"username":"milik-b.baru","display_name":"Baru","password":"kata-sandi-panjang","roles":["viewer"],"agency_id":")" + a_agency + "\"}", a_agency},
+       R"({"username":"milik-b.baru","display_name":"Baru","password":"kata-sandi-panjang","roles":["viewer"],"agency_id":")" +
+           a_agency + "\"}",
+       a_agency},
       {"tenant_admin", "POST", "/api/applications",
-       R"({"code":"APL-B2","name":"Baru","owner_agency_id":")" + a_agency + R"(","category":"aplikasi_umum"})", a_agency},
-      {"tenant_admin", "PATCH", "/api/applications/" + ids["application"], R"({"owner_agency_id":")" + a_agency + "\"}", a_agency},
+       R"({"code":"APL-B2","name":"Baru","owner_agency_id":")" + a_agency + R"(","category":"aplikasi_umum"})",
+       a_agency},
+      {"tenant_admin", "PATCH", "/api/applications/" + ids["application"], R"({"owner_agency_id":")" + a_agency + "\"}",
+       a_agency},
       {"tenant_admin", "POST", "/api/evaluation/periods", R"({"year":2024,"agency_id":")" + a_agency + "\"}", a_agency},
-      {"tenant_admin", "POST", "/api/gateway/consumers", R"({"name":"Baru","agency_id":")" + a_agency + "\"}", a_agency},
+      {"tenant_admin", "POST", "/api/gateway/consumers", R"({"name":"Baru","agency_id":")" + a_agency + "\"}",
+       a_agency},
   };
   for (const auto& ref : references) {
     auto fresh = crypto::new_id();
@@ -827,7 +913,8 @@ void refer_to_a(TenantB& b, Client& a, Leaks& leaks, Tally& tally) {
     auto r = c.send(ref.method, ref.path, ref.body);
     auto missing = c.send(ref.method, ref.path, swap(ref.body));
     ++tally.writes[r.status];
-    EXPECT_NE(r.status, 403) << ref.role << " may not " << ref.method << " " << ref.path << " at all, so this proves nothing";
+    EXPECT_NE(r.status, 403) << ref.role << " may not " << ref.method << " " << ref.path
+                             << " at all, so this proves nothing";
     if (is_success(r.status) || r.status != missing.status || r.error_code() != missing.error_code())
       leaks.add(ref.role, ref.method + " " + ref.path + " " + ref.body, r, unlike_missing(r, missing));
   }
@@ -836,8 +923,12 @@ void refer_to_a(TenantB& b, Client& a, Leaks& leaks, Tally& tally) {
 TEST_P(TenantIsolationTest, NoUserOfAnotherTenantReadsOrChangesAnythingOfTheFirst) {
   auto started = std::chrono::steady_clock::now();
   Instance in(GetParam());
-  json::object gateway_status{{"instance", "gw-1"}, {"config_version", 7}, {"started_at", "2026-11-23T09:00:00Z"},
-                              {"updated_at", "2026-11-23T10:00:00Z"}, {"services", json::array{}}, {"consumers", json::array{}},
+  json::object gateway_status{{"instance", "gw-1"},
+                              {"config_version", 7},
+                              {"started_at", "2026-11-23T09:00:00Z"},
+                              {"updated_at", "2026-11-23T10:00:00Z"},
+                              {"services", json::array{}},
+                              {"consumers", json::array{}},
                               {"recent", json::array{}}};
   auto a = seed_tenant_a(in);
   add_gateway_traffic(in, a, "RAHASIA-A penduduk 6471", gateway_status);
@@ -874,7 +965,7 @@ TEST_P(TenantIsolationTest, NoUserOfAnotherTenantReadsOrChangesAnythingOfTheFirs
 
   Leaks leaks;
   Tally tally;
-  probe_urls_of_a(b, crawl_a, markers, leaks, tally);  // 2.
+  probe_urls_of_a(b, crawl_a, markers, leaks, tally);   // 2.
   read_own_records(b, crawl_b, markers, leaks, tally);  // 3.
   auto ledger_a = ledger_size_of(in, "balikpapan");
   write_to_a(b, ops, crawl_a, markers, leaks, tally);  // 4.
@@ -892,11 +983,13 @@ TEST_P(TenantIsolationTest, NoUserOfAnotherTenantReadsOrChangesAnythingOfTheFirs
     writes += n;
     by_status += " " + std::to_string(n) + "x" + std::to_string(status);
   }
-  std::cout << "[isolation] " << GetParam() << ": " << crawl_a.gets().size() << " GET operations; A: " << crawl_a.pages().size()
-            << " URLs (" << downloads << " downloads) from " << crawl_a.requests() << " requests, " << markers.ids.size() << " ids; B: "
-            << b.users.size() << " roles, " << tally.probes << " probes of A's URLs (" << tally.shared << " reference data), "
-            << tally.own_reads << " reads of its own " << crawl_b.pages().size() << " URLs, " << writes << " writes to A (" << by_status.substr(1)
-            << "); " << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
+  std::cout << "[isolation] " << GetParam() << ": " << crawl_a.gets().size()
+            << " GET operations; A: " << crawl_a.pages().size() << " URLs (" << downloads << " downloads) from "
+            << crawl_a.requests() << " requests, " << markers.ids.size() << " ids; B: " << b.users.size() << " roles, "
+            << tally.probes << " probes of A's URLs (" << tally.shared << " reference data), " << tally.own_reads
+            << " reads of its own " << crawl_b.pages().size() << " URLs, " << writes << " writes to A ("
+            << by_status.substr(1) << "); "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, TenantIsolationTest, ::testing::ValuesIn(test_support::backends()));

@@ -32,10 +32,13 @@ std::int64_t epoch_seconds() {
 Config ConfigRepository::config(std::vector<std::string>* service_profiles) {
   auto& c = c_;
   Config config;
-  config.version = static_cast<std::uint64_t>(c.query("SELECT version FROM gw_config_state WHERE id = 1").front().int_at(0));
-  for (const auto& r : c.query("SELECT s.id, s.name, s.version, t.slug, s.code, s.upstream_base_url, s.policy, t.profile_id FROM gw_services s "
-                               "JOIN tenants t ON t.id = s.tenant_id WHERE s.active = ? ORDER BY s.id",
-                               {true})) {
+  config.version =
+      static_cast<std::uint64_t>(c.query("SELECT version FROM gw_config_state WHERE id = 1").front().int_at(0));
+  for (
+      const auto& r : c.query(
+          "SELECT s.id, s.name, s.version, t.slug, s.code, s.upstream_base_url, s.policy, t.profile_id FROM gw_services s "
+          "JOIN tenants t ON t.id = s.tenant_id WHERE s.active = ? ORDER BY s.id",
+          {true})) {
     ServiceConfig s;
     s.id = r.text_at(0);
     s.name = r.text_at(1);
@@ -55,11 +58,13 @@ Config ConfigRepository::config(std::vector<std::string>* service_profiles) {
     config.services.push_back(std::move(s));
   }
   std::map<std::string, std::size_t> consumer_index;
-  for (const auto& r : c.query("SELECT id, name, agency_id, client_cert_sha256 FROM gw_consumers WHERE enabled = ? ORDER BY id", {true})) {
+  for (const auto& r : c.query(
+           "SELECT id, name, agency_id, client_cert_sha256 FROM gw_consumers WHERE enabled = ? ORDER BY id", {true})) {
     consumer_index[r.text_at(0)] = config.consumers.size();
     config.consumers.push_back({r.text_at(0), r.text_at(1), r.text_at(2), {}, strings(r.text_at(3))});
   }
-  for (const auto& r : c.query("SELECT consumer_id, key_sha256 FROM gw_api_keys WHERE revoked_at IS NULL ORDER BY created_at, id"))
+  for (const auto& r :
+       c.query("SELECT consumer_id, key_sha256 FROM gw_api_keys WHERE revoked_at IS NULL ORDER BY created_at, id"))
     if (auto it = consumer_index.find(r.text_at(0)); it != consumer_index.end())
       config.consumers[it->second].api_key_sha256.push_back(r.text_at(1));
   for (const auto& r : c.query("SELECT g.consumer_id, g.service_id, g.path_prefix, g.methods FROM gw_grants g "

@@ -40,12 +40,16 @@ void apply(Repository& repo, const Scope& s, Consumer& c, const ConsumerInput& i
 
 }  // namespace
 
-std::vector<Consumer> Consumers::consumers(const Scope& s, const std::string& agency_id, const ListQuery& q, std::int64_t& total) const {
-  return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).consumers(s, agency_id, q, total); });
+std::vector<Consumer> Consumers::consumers(const Scope& s, const std::string& agency_id, const ListQuery& q,
+                                           std::int64_t& total) const {
+  return storage::read(plane_.db(),
+                       [&](storage::Connection& c) { return Repository(c).consumers(s, agency_id, q, total); });
 }
 
 Consumer Consumers::consumer(const Scope& s, const std::string& id) const {
-  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).consumer(s, id), ErrorCode::GatewayConsumerNotFound); });
+  return storage::read(plane_.db(), [&](storage::Connection& c) {
+    return found(Repository(c).consumer(s, id), ErrorCode::GatewayConsumerNotFound);
+  });
 }
 
 IssuedKey Consumers::create_consumer(const Scope& s, const ConsumerInput& in, const Actor& actor) {
@@ -58,13 +62,15 @@ IssuedKey Consumers::create_consumer(const Scope& s, const ConsumerInput& in, co
     repo.insert(s, x);
     auto [key, raw] = new_key(repo, s, x.id);
     // The ledger records the key's id and prefix, never the key or its hash.
-    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.consumer_create", "gateway_consumer", x.id,
-                                        {{"consumer", audit(x)}, {"key_id", key.id}, {"key_prefix", key.prefix}}));
+    plane_.ledger().append(c,
+                           ledger::change_in(s, actor, "gateway.consumer_create", "gateway_consumer", x.id,
+                                             {{"consumer", audit(x)}, {"key_id", key.id}, {"key_prefix", key.prefix}}));
     return IssuedKey{found(repo.consumer(s, x.id), ErrorCode::GatewayConsumerNotFound), key.id, raw};
   });
 }
 
-Consumer Consumers::update_consumer(const Scope& s, const std::string& id, const ConsumerInput& in, const Actor& actor) {
+Consumer Consumers::update_consumer(const Scope& s, const std::string& id, const ConsumerInput& in,
+                                    const Actor& actor) {
   return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto before = found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
@@ -73,7 +79,7 @@ Consumer Consumers::update_consumer(const Scope& s, const std::string& id, const
     if (audit(after) == audit(before)) return before;  // nothing changes: nothing is written
     repo.update(s, after);
     plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.consumer_update", "gateway_consumer", id,
-                                        {{"before", audit(before)}, {"after", audit(after)}}));
+                                                {{"before", audit(before)}, {"after", audit(after)}}));
     return found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
   });
 }
@@ -84,8 +90,9 @@ Consumer Consumers::set_consumer_enabled(const Scope& s, const std::string& id, 
     auto x = found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
     x.enabled = enabled;
     repo.update(s, x);
-    plane_.ledger().append(c, ledger::change_in(s, actor, enabled ? "gateway.consumer_enable" : "gateway.consumer_disable", "gateway_consumer",
-                                        id, {{"name", x.name}, {"enabled", enabled}}));
+    plane_.ledger().append(c,
+                           ledger::change_in(s, actor, enabled ? "gateway.consumer_enable" : "gateway.consumer_disable",
+                                             "gateway_consumer", id, {{"name", x.name}, {"enabled", enabled}}));
     return x;
   });
 }
@@ -96,7 +103,7 @@ IssuedKey Consumers::issue_key(const Scope& s, const std::string& id, const Acto
     found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
     auto [key, raw] = new_key(repo, s, id);
     plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.key_issue", "gateway_consumer", id,
-                                        {{"key_id", key.id}, {"key_prefix", key.prefix}}));
+                                                {{"key_id", key.id}, {"key_prefix", key.prefix}}));
     return IssuedKey{found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound), key.id, raw};
   });
 }
@@ -110,7 +117,7 @@ Consumer Consumers::revoke_key(const Scope& s, const std::string& id, const std:
     if (key->revoked_at) throw Error(ErrorCode::GatewayAlreadyRevoked);
     repo.revoke_key(s, id, key_id, clock::now_iso());
     plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.key_revoke", "gateway_consumer", id,
-                                        {{"key_id", key_id}, {"key_prefix", key->prefix}}));
+                                                {{"key_id", key_id}, {"key_prefix", key->prefix}}));
     return found(repo.consumer(s, id), ErrorCode::GatewayConsumerNotFound);
   });
 }

@@ -14,7 +14,8 @@ class Consumers {
  public:
   explicit Consumers(ControlPlane& plane) : plane_(plane) {}
 
-  std::vector<Consumer> consumers(const Scope& s, const std::string& agency_id, const ListQuery& q, std::int64_t& total) const;
+  std::vector<Consumer> consumers(const Scope& s, const std::string& agency_id, const ListQuery& q,
+                                  std::int64_t& total) const;
   Consumer consumer(const Scope& s, const std::string& id) const;
   IssuedKey create_consumer(const Scope& s, const ConsumerInput& in, const Actor& actor);
   Consumer update_consumer(const Scope& s, const std::string& id, const ConsumerInput& in, const Actor& actor);

@@ -16,7 +16,8 @@ std::vector<std::string> decider_roles(const tenancy::Profile& p) {
   return {"tenant_admin", "technical_reviewer"};
 }
 
-ControlPlane::ControlPlane(storage::Database& db, tenancy::Service& tenancy, const ledger::Ledger& ledger, Options options)
+ControlPlane::ControlPlane(storage::Database& db, tenancy::Service& tenancy, const ledger::Ledger& ledger,
+                           Options options)
     : db_(db), tenancy_(tenancy), ledger_(ledger), options_(std::move(options)) {}
 
 void ControlPlane::on_config_change(std::function<void()> hook) {

@@ -47,7 +47,8 @@ std::uint64_t config_version(storage::Database& db) {
 }
 
 void save_status(storage::Database& db, const std::string& instance, const std::string& status_json) {
-  storage::write_transaction(db, [&](storage::Connection& c) { ConfigRepository(c).save_status(instance, status_json); });
+  storage::write_transaction(db,
+                             [&](storage::Connection& c) { ConfigRepository(c).save_status(instance, status_json); });
 }
 
 std::vector<std::string> recent_status(storage::Database& db, int max_age_seconds) {

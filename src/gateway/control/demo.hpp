@@ -20,6 +20,7 @@ struct DemoWorkflows {
   AccessRequests& requests;
 };
 
-std::string seed_demo(const DemoWorkflows& g, tenancy::Service& tenancy, const Scope& scope, const std::string& upstream);
+std::string seed_demo(const DemoWorkflows& g, tenancy::Service& tenancy, const Scope& scope,
+                      const std::string& upstream);
 
 }  // namespace simpul::gateway::control

@@ -12,8 +12,10 @@ std::vector<ExchangeView> read_segment(const std::filesystem::path& file) {
   std::vector<ExchangeView> out;
   std::uint64_t signed_up_to = 0;
   detail::for_each_line(file, [&](std::size_t, const detail::Line& line) {
-    if (line.kind == detail::Line::record) out.push_back({line.rec, false});
-    else if (line.kind == detail::Line::batch) signed_up_to = std::max(signed_up_to, line.last_seq);
+    if (line.kind == detail::Line::record)
+      out.push_back({line.rec, false});
+    else if (line.kind == detail::Line::batch)
+      signed_up_to = std::max(signed_up_to, line.last_seq);
     return true;
   });
   for (auto& v : out) v.signed_batch = v.record.seq <= signed_up_to;
@@ -23,7 +25,8 @@ std::vector<ExchangeView> read_segment(const std::filesystem::path& file) {
 }  // namespace
 
 std::vector<ExchangeView> read_recent_exchanges(const std::filesystem::path& dir, std::size_t limit,
-                                                const std::function<bool(const ExchangeRecord&)>& keep, std::size_t max_segments) {
+                                                const std::function<bool(const ExchangeRecord&)>& keep,
+                                                std::size_t max_segments) {
   std::vector<ExchangeView> out;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return out;

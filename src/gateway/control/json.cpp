@@ -8,7 +8,9 @@
 namespace simpul::gateway::control {
 namespace {
 
-boost::json::value opt(const std::optional<std::string>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); }
+boost::json::value opt(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
 
 template <typename T>
 T number(const boost::json::object& o, const char* key, T fallback) {
@@ -95,7 +97,8 @@ boost::json::object to_json(const ServiceRecord& s, const std::string& tenant_sl
 boost::json::object to_json(const Consumer& c) {
   boost::json::array keys;
   for (const auto& k : c.keys)
-    keys.push_back({{"id", k.id}, {"prefix", k.prefix}, {"created_at", k.created_at}, {"revoked_at", opt(k.revoked_at)}});
+    keys.push_back(
+        {{"id", k.id}, {"prefix", k.prefix}, {"created_at", k.created_at}, {"revoked_at", opt(k.revoked_at)}});
   return {{"id", c.id},
           {"name", c.name},
           {"description", opt(c.description)},
@@ -143,13 +146,19 @@ boost::json::value addressees_json(const tenancy::Profile& p, const AccessReques
 boost::json::object to_json(const AccessRequest& r, const RequestRights& rights) {
   boost::json::array steps;
   for (const auto& s : r.steps)
-    steps.push_back({{"action", s.action}, {"decision", opt(s.decision)}, {"note", opt(s.note)}, {"actor", s.actor_name}, {"at", s.at},
+    steps.push_back({{"action", s.action},
+                     {"decision", opt(s.decision)},
+                     {"note", opt(s.note)},
+                     {"actor", s.actor_name},
+                     {"at", s.at},
                      {"ground", opt(s.ground)}});
   boost::system::error_code ec;
   auto grounds = boost::json::parse(r.grounds, ec);
   if (ec || !grounds.is_array()) grounds = boost::json::array{};
   return {{"id", r.id},
-          {"consumer", boost::json::object{{"id", r.consumer_id}, {"name", r.consumer_name}, {"agency", agency_json(r.consumer_agency)}}},
+          {"consumer",
+           boost::json::object{
+               {"id", r.consumer_id}, {"name", r.consumer_name}, {"agency", agency_json(r.consumer_agency)}}},
           {"service", boost::json::object{{"id", r.service_id},
                                           {"code", r.service_code},
                                           {"name", r.service_name},
@@ -174,7 +183,9 @@ boost::json::object to_json(const AccessRequest& r, const RequestRights& rights)
 
 boost::json::object to_json(const tenancy::Profile& p, const Grant& g) {
   return {{"id", g.id},
-          {"consumer", boost::json::object{{"id", g.consumer_id}, {"name", g.consumer_name}, {"agency", agency_json(g.consumer_agency)}}},
+          {"consumer",
+           boost::json::object{
+               {"id", g.consumer_id}, {"name", g.consumer_name}, {"agency", agency_json(g.consumer_agency)}}},
           {"service", boost::json::object{{"id", g.service_id}, {"code", g.service_code}, {"name", g.service_name}}},
           {"path_prefix", opt(g.path_prefix)},
           {"methods", http::json_strings(g.methods)},
@@ -189,19 +200,28 @@ boost::json::object to_json(const tenancy::Profile& p, const Grant& g) {
 }
 
 boost::json::object options_json(const tenancy::Profile& p, const Options& o) {
-  tenancy::GatewaySpec g = p.gateway.value_or(tenancy::GatewaySpec{"diskominfo", {}, "none", {}, "diskominfo", {}, {}, {}});
+  tenancy::GatewaySpec g =
+      p.gateway.value_or(tenancy::GatewaySpec{"diskominfo", {}, "none", {}, "diskominfo", {}, {}, {}});
   boost::json::array grounds;
-  for (const auto& r : g.refusal_grounds) grounds.push_back({{"id", r.id}, {"name", r.name}, {"rule", rule_json(p, r.rule)}});
-  std::string recommender = g.recommender == "owner_agency" ? "Perangkat Daerah Wali Data (pemilik layanan)" : "Tidak ada";
-  return {{"operator", boost::json::object{{"role", g.operator_role}, {"name", role_name(p, g.operator_role)}, {"rule", rule_json(p, g.operator_rule)}}},
-          {"recommender", boost::json::object{{"kind", g.recommender}, {"name", recommender}, {"rule", rule_json(p, g.recommender_rule)}}},
-          {"approver", boost::json::object{{"role", g.approver}, {"name", role_name(p, g.approver)}, {"rule", rule_json(p, g.approver_rule)}}},
-          {"request_fields_rule", rule_json(p, g.request_fields_rule)},
-          {"refusal_grounds", grounds},
-          {"classifications", boost::json::array{boost::json::object{{"id", "publik"}, {"name", "Publik"}},
-                                                 boost::json::object{{"id", "terbatas"}, {"name", "Terbatas"}},
-                                                 boost::json::object{{"id", "rahasia"}, {"name", "Rahasia"}}}},
-          {"gateway_base_url", opt(o.gateway_base_url)}};
+  for (const auto& r : g.refusal_grounds)
+    grounds.push_back({{"id", r.id}, {"name", r.name}, {"rule", rule_json(p, r.rule)}});
+  std::string recommender =
+      g.recommender == "owner_agency" ? "Perangkat Daerah Wali Data (pemilik layanan)" : "Tidak ada";
+  return {
+      {"operator", boost::json::object{{"role", g.operator_role},
+                                       {"name", role_name(p, g.operator_role)},
+                                       {"rule", rule_json(p, g.operator_rule)}}},
+      {"recommender",
+       boost::json::object{{"kind", g.recommender}, {"name", recommender}, {"rule", rule_json(p, g.recommender_rule)}}},
+      {"approver",
+       boost::json::object{
+           {"role", g.approver}, {"name", role_name(p, g.approver)}, {"rule", rule_json(p, g.approver_rule)}}},
+      {"request_fields_rule", rule_json(p, g.request_fields_rule)},
+      {"refusal_grounds", grounds},
+      {"classifications", boost::json::array{boost::json::object{{"id", "publik"}, {"name", "Publik"}},
+                                             boost::json::object{{"id", "terbatas"}, {"name", "Terbatas"}},
+                                             boost::json::object{{"id", "rahasia"}, {"name", "Rahasia"}}}},
+      {"gateway_base_url", opt(o.gateway_base_url)}};
 }
 
 }  // namespace simpul::gateway::control

@@ -30,11 +30,11 @@ boost::json::object to_json(const tenancy::Profile& p, const Grant& g);
 /// `gateway.addressees_rule`; Balikpapan Pasal 9 ayat (5): the Sekda, with copies to the Dinas and
 /// the PD Wali Data, i.e. the service's owner agency).
 struct Addressees {
-  std::string rule;             // the profile rule id
-  std::string to_role, to_name;  // the decider's profile role ("sekda") and its name
-  std::string dinas_role, dinas_name;  // the operator's profile role and its name
+  std::string rule;                       // the profile rule id
+  std::string to_role, to_name;           // the decider's profile role ("sekda") and its name
+  std::string dinas_role, dinas_name;     // the operator's profile role and its name
   std::optional<std::string> dinas_flag;  // the agency flag that marks the operator's agency
-  AgencyRef owner;              // the PD Wali Data
+  AgencyRef owner;                        // the PD Wali Data
 };
 std::optional<Addressees> addressees_of(const tenancy::Profile& p, const AccessRequest& r);
 /// {"rule", "to": {"role", "name"}, "copies": [{"role"|"agency_id", "name"}]}, or null.

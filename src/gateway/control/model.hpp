@@ -102,7 +102,7 @@ struct RequestStep {
   std::optional<std::string> decision;  // setuju | tolak
   std::optional<std::string> note;
   std::string actor_id, actor_name, at;
-  std::optional<std::string> ground;    // a refusal: the profile's refusal ground it rests on
+  std::optional<std::string> ground;  // a refusal: the profile's refusal ground it rests on
 };
 
 struct AccessRequest {

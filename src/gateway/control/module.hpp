@@ -13,7 +13,8 @@ class GatewayModule : public seam::Module {
  public:
   /// Needs storage::Database, tenancy::Service, ledger::Ledger, identity::Service and
   /// notification::Service (the addressees of a request are notified); provides gateway::control::ControlPlane
-  /// (on_config_change: the data plane reloads) and its workflows ServiceCatalog, Consumers, AccessRequests and Traffic.
+  /// (on_config_change: the data plane reloads) and its workflows ServiceCatalog, Consumers, AccessRequests and
+  /// Traffic.
   GatewayModule(seam::Services& services, Options options);
   std::string_view id() const override { return "gateway"; }
   static std::vector<storage::Migration> schema();

@@ -16,12 +16,8 @@ std::string_view openapi_grants_fragment();
 std::string_view openapi_traffic_fragment();
 
 std::vector<std::string_view> openapi_fragments() {
-  return {openapi_options_fragment(),
-          openapi_services_fragment(),
-          openapi_consumers_fragment(),
-          openapi_requests_fragment(),
-          openapi_request_schemas_fragment(),
-          openapi_grants_fragment(),
+  return {openapi_options_fragment(),  openapi_services_fragment(),        openapi_consumers_fragment(),
+          openapi_requests_fragment(), openapi_request_schemas_fragment(), openapi_grants_fragment(),
           openapi_traffic_fragment()};
 }
 

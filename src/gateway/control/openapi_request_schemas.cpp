@@ -1,4 +1,5 @@
-// The access request and its steps (component schemas): this module's part of the API contract (openapi.cpp lists the parts).
+// The access request and its steps (component schemas): this module's part of the API contract (openapi.cpp lists the
+// parts).
 #include <string_view>
 
 namespace simpul::gateway::control {

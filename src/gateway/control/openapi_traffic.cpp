@@ -1,4 +1,5 @@
-// /api/gateway/status, /exchanges and /public-key: this module's part of the API contract (openapi.cpp lists the parts).
+// /api/gateway/status, /exchanges and /public-key: this module's part of the API contract (openapi.cpp lists the
+// parts).
 #include <string_view>
 
 namespace simpul::gateway::control {

@@ -24,7 +24,8 @@ class Repository {
   /// True when the architecture element (any domain when `domain` is empty) exists in the tenant.
   bool element_exists(const Scope& s, const std::string& id, const std::string& domain) const;
 
-  std::vector<ServiceRecord> services(const Scope& s, const ServiceFilter& f, const ListQuery& q, std::int64_t& total) const;
+  std::vector<ServiceRecord> services(const Scope& s, const ServiceFilter& f, const ListQuery& q,
+                                      std::int64_t& total) const;
   std::optional<ServiceRecord> service(const Scope& s, const std::string& id) const;
   bool code_taken(const Scope& s, const std::string& code, const std::string& except_id) const;
   void insert(const Scope& s, const ServiceRecord& r);
@@ -33,20 +34,23 @@ class Repository {
   /// Outer empty: no such service; inner empty: no document yet.
   std::optional<std::optional<std::string>> openapi(const Scope& s, const std::string& id) const;
 
-  std::vector<Consumer> consumers(const Scope& s, const std::string& agency_id, const ListQuery& q, std::int64_t& total) const;
+  std::vector<Consumer> consumers(const Scope& s, const std::string& agency_id, const ListQuery& q,
+                                  std::int64_t& total) const;
   std::optional<Consumer> consumer(const Scope& s, const std::string& id) const;
   void insert(const Scope& s, const Consumer& c);
   void update(const Scope& s, const Consumer& c);
   void insert_key(const Scope& s, const std::string& consumer_id, const ApiKey& k, const std::string& sha256);
   bool revoke_key(const Scope& s, const std::string& consumer_id, const std::string& key_id, const std::string& now);
 
-  std::vector<AccessRequest> requests(const Scope& s, const RequestFilter& f, const ListQuery& q, std::int64_t& total) const;
+  std::vector<AccessRequest> requests(const Scope& s, const RequestFilter& f, const ListQuery& q,
+                                      std::int64_t& total) const;
   std::optional<AccessRequest> request(const Scope& s, const std::string& id) const;
   void insert(const Scope& s, const AccessRequest& r);
   void update_state(const Scope& s, const AccessRequest& r);
   void add_step(const Scope& s, const std::string& request_id, const RequestStep& step);
   /// Request states of the caller's agency per service, for the directory's my_access.
-  std::vector<std::pair<std::string, std::string>> agency_request_states(const Scope& s, const std::string& agency_id) const;
+  std::vector<std::pair<std::string, std::string>> agency_request_states(const Scope& s,
+                                                                         const std::string& agency_id) const;
 
   std::vector<Grant> grants(const Scope& s, const GrantFilter& f, const ListQuery& q, std::int64_t& total) const;
   std::optional<Grant> grant(const Scope& s, const std::string& id) const;

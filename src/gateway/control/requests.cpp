@@ -21,16 +21,24 @@ const tenancy::GatewaySpec& spec_of(const tenancy::Profile& p) {
   return p.gateway ? *p.gateway : kDefault;
 }
 
-RequestStep step(const Actor& actor, const char* action, std::optional<std::string> decision, std::optional<std::string> note) {
+RequestStep step(const Actor& actor, const char* action, std::optional<std::string> decision,
+                 std::optional<std::string> note) {
   return {action, std::move(decision), std::move(note), actor.id, actor.name, clock::now_iso()};
 }
 
 boost::json::object audit(const AccessRequest& r) {
   boost::json::array methods;
   for (const auto& m : r.methods) methods.emplace_back(m);
-  return {{"consumer_id", r.consumer_id}, {"service_id", r.service_id}, {"path_prefix", r.path_prefix ? boost::json::value(*r.path_prefix) : nullptr},
-          {"methods", methods}, {"responsible_person", r.responsible_person}, {"work_unit", r.work_unit}, {"purpose", r.purpose},
-          {"data_needed", r.data_needed}, {"commercial_use", r.commercial_use}, {"state", r.state}};
+  return {{"consumer_id", r.consumer_id},
+          {"service_id", r.service_id},
+          {"path_prefix", r.path_prefix ? boost::json::value(*r.path_prefix) : nullptr},
+          {"methods", methods},
+          {"responsible_person", r.responsible_person},
+          {"work_unit", r.work_unit},
+          {"purpose", r.purpose},
+          {"data_needed", r.data_needed},
+          {"commercial_use", r.commercial_use},
+          {"state", r.state}};
 }
 
 std::optional<std::string> non_empty(const std::string& note) {
@@ -45,7 +53,8 @@ const boost::json::object* ground_entry(const tenancy::Profile& p, const std::st
   const auto* list = g && g->is_object() ? g->as_object().if_contains("refusal_grounds") : nullptr;
   if (!list || !list->is_array()) return nullptr;
   for (const auto& e : list->as_array())
-    if (const auto* v = e.is_object() ? e.as_object().if_contains("id") : nullptr; v && v->is_string() && v->as_string() == id)
+    if (const auto* v = e.is_object() ? e.as_object().if_contains("id") : nullptr;
+        v && v->is_string() && v->as_string() == id)
       return &e.as_object();
   return nullptr;
 }
@@ -84,28 +93,33 @@ std::string flagged_grounds(const tenancy::Profile& p, const tenancy::GatewaySpe
       for (const auto& r : ranges)
         if (auto cidr = parse_cidr(r); cidr && address) inside = inside || contains(*cidr, *address);
       if (!ranges.empty() && !inside)
-        reason = "Permohonan dikirim dari alamat " + (in.source_address.empty() ? std::string("tak dikenal") : in.source_address) +
+        reason = "Permohonan dikirim dari alamat " +
+                 (in.source_address.empty() ? std::string("tak dikenal") : in.source_address) +
                  ", di luar jaringan Pemerintah Daerah.";
     }
     if (reason.empty()) continue;
     auto rule = tenancy::rule_ref(p, ground.rule);
-    out.push_back({{"id", ground.id},
-                   {"name", ground.name},
-                   {"rule", rule ? boost::json::value(boost::json::object{{"id", rule->id}, {"citation", rule->citation}})
-                                 : boost::json::value(nullptr)},
-                   {"reason", reason}});
+    out.push_back(
+        {{"id", ground.id},
+         {"name", ground.name},
+         {"rule", rule ? boost::json::value(boost::json::object{{"id", rule->id}, {"citation", rule->citation}})
+                       : boost::json::value(nullptr)},
+         {"reason", reason}});
   }
   return boost::json::serialize(out);
 }
 
 }  // namespace
 
-std::vector<AccessRequest> AccessRequests::requests(const Scope& s, const RequestFilter& f, const ListQuery& q, std::int64_t& total) const {
+std::vector<AccessRequest> AccessRequests::requests(const Scope& s, const RequestFilter& f, const ListQuery& q,
+                                                    std::int64_t& total) const {
   return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).requests(s, f, q, total); });
 }
 
 AccessRequest AccessRequests::request(const Scope& s, const std::string& id) const {
-  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).request(s, id), ErrorCode::GatewayRequestNotFound); });
+  return storage::read(plane_.db(), [&](storage::Connection& c) {
+    return found(Repository(c).request(s, id), ErrorCode::GatewayRequestNotFound);
+  });
 }
 
 AccessRequest AccessRequests::submit(const Scope& s, const RequestInput& in, const Actor& actor) {
@@ -149,32 +163,35 @@ void AccessRequests::on_submit(SubmitHook inside, std::function<void()> after) {
   after_submit_ = std::move(after);
 }
 
-AccessRequest AccessRequests::recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note, const Actor& actor) {
+AccessRequest AccessRequests::recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note,
+                                        const Actor& actor) {
   const auto& g = spec_of(plane_.profile_of(s));
   return plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
-    if (g.recommender != "owner_agency" || r.state != "diajukan") throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
+    if (g.recommender != "owner_agency" || r.state != "diajukan")
+      throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
     // A negative recommendation still goes to the decider: ayat (8) leaves the decision to the
     // Sekda, who decides "berdasarkan rekomendasi" and sees it in the steps.
     r.state = "direkomendasikan";
     repo.update_state(s, r);
     repo.add_step(s, id, step(actor, "rekomendasi", recommend ? "setuju" : "tolak", non_empty(note)));
     plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.request_recommend", "gateway_request", id,
-                                        {{"recommend", recommend}, {"note", note}}));
+                                                {{"recommend", recommend}, {"note", note}}));
     return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
   });
 }
 
-AccessRequest AccessRequests::decide(const Scope& s, const std::string& id, bool approve, const std::string& note, const Actor& actor,
-                              const std::optional<std::string>& ground) {
+AccessRequest AccessRequests::decide(const Scope& s, const std::string& id, bool approve, const std::string& note,
+                                     const Actor& actor, const std::optional<std::string>& ground) {
   const auto& p = plane_.profile_of(s);
   const auto& g = spec_of(p);
   bool approved = false;
   auto result = plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
-    if (r.state != "diajukan" && r.state != "direkomendasikan") throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
+    if (r.state != "diajukan" && r.state != "direkomendasikan")
+      throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
     if (g.recommender == "owner_agency" && r.state != "direkomendasikan")
       throw Error(ErrorCode::GatewayRecommendationRequired, {}, tenancy::rule_ref(p, g.recommender_rule));
     if (r.requested_by == actor.id) throw Error(ErrorCode::GatewaySelfDecision);
@@ -189,7 +206,8 @@ AccessRequest AccessRequests::decide(const Scope& s, const std::string& id, bool
     const tenancy::RefusalGround* refused_on = nullptr;
     if (ground) {
       refused_on = g.ground(*ground);
-      if (approve || !refused_on) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "ground"}, {"ground", *ground}});
+      if (approve || !refused_on)
+        throw Error(ErrorCode::ValidationInvalidValue, {{"field", "ground"}, {"ground", *ground}});
     }
     if (approve && !flagged.empty() && note.find_first_not_of(" \t\r\n") == std::string::npos) {
       const auto& first = flagged.front().as_object();
@@ -199,7 +217,8 @@ AccessRequest AccessRequests::decide(const Scope& s, const std::string& id, bool
       throw Error(ErrorCode::ValidationMissingField, {{"field", "note"}, {"grounds", flagged}}, rule);
     }
     if (approve) {
-      if (!found(repo.service(s, r.service_id), ErrorCode::GatewayServiceNotFound).active) throw Error(ErrorCode::GatewayServiceInactive);
+      if (!found(repo.service(s, r.service_id), ErrorCode::GatewayServiceNotFound).active)
+        throw Error(ErrorCode::GatewayServiceInactive);
       Grant grant;
       grant.id = crypto::new_id();
       grant.consumer_id = r.consumer_id;
@@ -222,12 +241,15 @@ AccessRequest AccessRequests::decide(const Scope& s, const std::string& id, bool
     auto decision = step(actor, "putuskan", approve ? "setuju" : "tolak", non_empty(note));
     if (refused_on) decision.ground = refused_on->id;
     repo.add_step(s, id, decision);
-    plane_.ledger().append(c, ledger::change_in(s, actor, approve ? "gateway.request_approve" : "gateway.request_refuse", "gateway_request", id,
-                                        {{"note", note}, {"grant_id", r.grant_id ? boost::json::value(*r.grant_id) : nullptr},
-                                         {"rule", g.approver_rule ? boost::json::value(*g.approver_rule) : nullptr},
-                                         {"ground", refused_on ? boost::json::value(refused_on->id) : nullptr},
-                                         {"ground_rule", refused_on && refused_on->rule ? boost::json::value(*refused_on->rule) : nullptr},
-                                         {"flagged", flagged}}));
+    plane_.ledger().append(
+        c, ledger::change_in(
+               s, actor, approve ? "gateway.request_approve" : "gateway.request_refuse", "gateway_request", id,
+               {{"note", note},
+                {"grant_id", r.grant_id ? boost::json::value(*r.grant_id) : nullptr},
+                {"rule", g.approver_rule ? boost::json::value(*g.approver_rule) : nullptr},
+                {"ground", refused_on ? boost::json::value(refused_on->id) : nullptr},
+                {"ground_rule", refused_on && refused_on->rule ? boost::json::value(*refused_on->rule) : nullptr},
+                {"flagged", flagged}}));
     return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
   });
   if (approved) plane_.notify();
@@ -238,31 +260,38 @@ AccessRequest AccessRequests::cancel(const Scope& s, const std::string& id, cons
   return plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
-    if (r.state != "diajukan" && r.state != "direkomendasikan") throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
+    if (r.state != "diajukan" && r.state != "direkomendasikan")
+      throw Error(ErrorCode::GatewayRequestState, {{"state", r.state}});
     r.state = "dibatalkan";
     repo.update_state(s, r);
     repo.add_step(s, id, step(actor, "batalkan", std::nullopt, std::nullopt));
-    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.request_cancel", "gateway_request", id, {{"state", r.state}}));
+    plane_.ledger().append(
+        c, ledger::change_in(s, actor, "gateway.request_cancel", "gateway_request", id, {{"state", r.state}}));
     return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
   });
 }
 
-std::vector<Grant> AccessRequests::grants(const Scope& s, const GrantFilter& f, const ListQuery& q, std::int64_t& total) const {
+std::vector<Grant> AccessRequests::grants(const Scope& s, const GrantFilter& f, const ListQuery& q,
+                                          std::int64_t& total) const {
   return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).grants(s, f, q, total); });
 }
 
 Grant AccessRequests::grant(const Scope& s, const std::string& id) const {
-  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).grant(s, id), ErrorCode::GatewayGrantNotFound); });
+  return storage::read(plane_.db(), [&](storage::Connection& c) {
+    return found(Repository(c).grant(s, id), ErrorCode::GatewayGrantNotFound);
+  });
 }
 
-Grant AccessRequests::revoke_grant(const Scope& s, const std::string& id, const std::string& reason, const Actor& actor) {
+Grant AccessRequests::revoke_grant(const Scope& s, const std::string& id, const std::string& reason,
+                                   const Actor& actor) {
   return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto g = found(repo.grant(s, id), ErrorCode::GatewayGrantNotFound);
     if (g.revoked_at) throw Error(ErrorCode::GatewayAlreadyRevoked);
     repo.revoke_grant(s, id, reason, clock::now_iso());
-    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.grant_revoke", "gateway_grant", id,
-                                        {{"consumer_id", g.consumer_id}, {"service_id", g.service_id}, {"reason", reason}}));
+    plane_.ledger().append(
+        c, ledger::change_in(s, actor, "gateway.grant_revoke", "gateway_grant", id,
+                             {{"consumer_id", g.consumer_id}, {"service_id", g.service_id}, {"reason", reason}}));
     return found(repo.grant(s, id), ErrorCode::GatewayGrantNotFound);
   });
 }

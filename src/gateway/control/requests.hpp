@@ -23,10 +23,12 @@ class AccessRequests {
   using SubmitHook = std::function<void(storage::Connection&, const Scope&, const AccessRequest&)>;
   void on_submit(SubmitHook inside, std::function<void()> after);
 
-  std::vector<AccessRequest> requests(const Scope& s, const RequestFilter& f, const ListQuery& q, std::int64_t& total) const;
+  std::vector<AccessRequest> requests(const Scope& s, const RequestFilter& f, const ListQuery& q,
+                                      std::int64_t& total) const;
   AccessRequest request(const Scope& s, const std::string& id) const;
   AccessRequest submit(const Scope& s, const RequestInput& in, const Actor& actor);
-  AccessRequest recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note, const Actor& actor);
+  AccessRequest recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note,
+                          const Actor& actor);
   /// Approval creates the grant citing the request and the profile's rule.
   /// The decider approves or refuses. Where refusal grounds are flagged (Balikpapan Pasal 9 ayat
   /// (7), "dapat ditolak") approving them needs a stated reason; a refusal may name its ground.

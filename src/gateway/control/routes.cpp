@@ -22,10 +22,12 @@ std::optional<std::optional<std::string>> nullable_id(const FieldReader& f, cons
 
 ServiceInput read_service(const Request& req, bool create) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"code", "name", "version", "description", "upstream_base_url", "owner_agency_id", "classification", "links",
-                       "policy"});
+  FieldReader f(body, {"code", "name", "version", "description", "upstream_base_url", "owner_agency_id",
+                       "classification", "links", "policy"});
   ServiceInput in;
-  auto text = [&](const char* key, std::size_t max) { return create ? std::optional(f.required_string(key, max)) : f.optional_string(key, max); };
+  auto text = [&](const char* key, std::size_t max) {
+    return create ? std::optional(f.required_string(key, max)) : f.optional_string(key, max);
+  };
   in.code = text("code", 40);
   in.name = text("name", 200);
   in.upstream_base_url = text("upstream_base_url", 500);
@@ -108,20 +110,24 @@ void register_service_routes(http::Router& router, const ControlPlane& plane, Se
     const auto& p = require_service_write(m, req, id);
     auto in = read_service(req, false);
     if (in.owner_agency_id) req.require_for_agency("gateway.write", *in.owner_agency_id);
-    return http::json_response(200, to_json(m.update_service(p.scope(), id, in, p.actor()), plane.tenant_slug(p.scope())));
+    return http::json_response(200,
+                               to_json(m.update_service(p.scope(), id, in, p.actor()), plane.tenant_slug(p.scope())));
   });
 
   for (bool active : {true, false})
-    router.add("POST", active ? "/api/gateway/services/{id}/activate" : "/api/gateway/services/{id}/retire", [&m, &plane, active](Request& req) {
-      const auto& id = req.id_param("id");
-      const auto& p = require_service_write(m, req, id);
-      return http::json_response(200, to_json(m.set_service_active(p.scope(), id, active, p.actor()), plane.tenant_slug(p.scope())));
-    });
+    router.add("POST", active ? "/api/gateway/services/{id}/activate" : "/api/gateway/services/{id}/retire",
+               [&m, &plane, active](Request& req) {
+                 const auto& id = req.id_param("id");
+                 const auto& p = require_service_write(m, req, id);
+                 return http::json_response(200, to_json(m.set_service_active(p.scope(), id, active, p.actor()),
+                                                         plane.tenant_slug(p.scope())));
+               });
 
   router.add("POST", "/api/gateway/services/{id}/openapi", [&m, &plane](Request& req) {
     const auto& id = req.id_param("id");
     const auto& p = require_service_write(m, req, id);
-    return http::json_response(200, to_json(m.upload_openapi(p.scope(), id, req.body, p.actor()), plane.tenant_slug(p.scope())));
+    return http::json_response(
+        200, to_json(m.upload_openapi(p.scope(), id, req.body, p.actor()), plane.tenant_slug(p.scope())));
   });
 
   router.add("GET", "/api/gateway/services/{id}/openapi", [&m](Request& req) {
@@ -175,11 +181,12 @@ void register_consumer_routes(http::Router& router, Consumers& m) {
   });
 
   for (bool enabled : {true, false})
-    router.add("POST", enabled ? "/api/gateway/consumers/{id}/enable" : "/api/gateway/consumers/{id}/disable", [&m, enabled](Request& req) {
-      const auto& id = req.id_param("id");
-      const auto& p = require_consumer_write(m, req, id);
-      return http::json_response(200, to_json(m.set_consumer_enabled(p.scope(), id, enabled, p.actor())));
-    });
+    router.add("POST", enabled ? "/api/gateway/consumers/{id}/enable" : "/api/gateway/consumers/{id}/disable",
+               [&m, enabled](Request& req) {
+                 const auto& id = req.id_param("id");
+                 const auto& p = require_consumer_write(m, req, id);
+                 return http::json_response(200, to_json(m.set_consumer_enabled(p.scope(), id, enabled, p.actor())));
+               });
 
   router.add("POST", "/api/gateway/consumers/{id}/keys", [&m](Request& req) {
     const auto& id = req.id_param("id");

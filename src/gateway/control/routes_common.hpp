@@ -16,8 +16,8 @@ namespace simpul::gateway::control {
 RequestRights rights_of(const tenancy::Profile& p, const http::Principal& caller, const AccessRequest& r);
 
 /// `services` and `consumers`: the owners a request or grant names, for the permission checks.
-void register_request_routes(http::Router& router, const ControlPlane& plane, AccessRequests& m, const ServiceCatalog& services,
-                             const Consumers& consumers);
+void register_request_routes(http::Router& router, const ControlPlane& plane, AccessRequests& m,
+                             const ServiceCatalog& services, const Consumers& consumers);
 void register_traffic_routes(http::Router& router, Traffic& m);
 
 }  // namespace simpul::gateway::control

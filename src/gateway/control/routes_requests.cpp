@@ -31,8 +31,8 @@ std::optional<RuleRef> letter_item_rule(const tenancy::Profile& p, const char* h
 
 RequestInput read_request(const Request& req, const tenancy::Profile& profile) {
   auto body = http::parse_json_object(req);
-  FieldReader f(body, {"consumer_id", "service_id", "path_prefix", "methods", "responsible_person", "work_unit", "purpose",
-                       "data_needed", "commercial_use"});
+  FieldReader f(body, {"consumer_id", "service_id", "path_prefix", "methods", "responsible_person", "work_unit",
+                       "purpose", "data_needed", "commercial_use"});
   RequestInput in;
   in.consumer_id = http::required_id(f.required_string("consumer_id", 40), "consumer_id");
   in.service_id = http::required_id(f.required_string("service_id", 40), "service_id");
@@ -44,10 +44,11 @@ RequestInput read_request(const Request& req, const tenancy::Profile& profile) {
   in.work_unit = f.optional_string("work_unit", 200).value_or("");
   in.purpose = f.optional_multiline("purpose", 4000).value_or("");
   in.data_needed = f.optional_multiline("data_needed", 4000).value_or("");
-  const std::tuple<const char*, const std::string*, const char*> items[] = {{"responsible_person", &in.responsible_person, "a"},
-                                                                            {"work_unit", &in.work_unit, "b"},
-                                                                            {"purpose", &in.purpose, "c"},
-                                                                            {"data_needed", &in.data_needed, "d"}};
+  const std::tuple<const char*, const std::string*, const char*> items[] = {
+      {"responsible_person", &in.responsible_person, "a"},
+      {"work_unit", &in.work_unit, "b"},
+      {"purpose", &in.purpose, "c"},
+      {"data_needed", &in.data_needed, "d"}};
   for (const auto& [key, value, huruf] : items)
     if (value->find_first_not_of(" \t\r\n") == std::string::npos)
       throw Error(ErrorCode::ValidationMissingField, {{"field", key}}, letter_item_rule(profile, huruf));
@@ -74,7 +75,8 @@ boost::json::object request_json(const tenancy::Profile& profile, const http::Pr
   return out;
 }
 
-http::Response request_response(const ControlPlane& plane, const http::Principal& p, const AccessRequest& r, int status = 200) {
+http::Response request_response(const ControlPlane& plane, const http::Principal& p, const AccessRequest& r,
+                                int status = 200) {
   return http::json_response(status, request_json(plane.profile_of(p.scope()), p, r));
 }
 
@@ -83,15 +85,17 @@ http::Response request_response(const ControlPlane& plane, const http::Principal
 RequestRights rights_of(const tenancy::Profile& p, const http::Principal& caller, const AccessRequest& r) {
   RequestRights rights;
   bool needs_recommendation = p.gateway && p.gateway->recommender == "owner_agency";
-  rights.recommend = needs_recommendation && r.state == "diajukan" && caller.can_for_agency("gateway.recommend", r.service_owner.id);
+  rights.recommend =
+      needs_recommendation && r.state == "diajukan" && caller.can_for_agency("gateway.recommend", r.service_owner.id);
   rights.decide = is_decider(p, caller) && caller.user_id != r.requested_by &&
                   (needs_recommendation ? r.state == "direkomendasikan" : open(r));
-  rights.cancel = open(r) && (caller.user_id == r.requested_by || caller.can_for_agency("gateway.request", r.consumer_agency.id));
+  rights.cancel =
+      open(r) && (caller.user_id == r.requested_by || caller.can_for_agency("gateway.request", r.consumer_agency.id));
   return rights;
 }
 
-void register_request_routes(http::Router& router, const ControlPlane& plane, AccessRequests& m, const ServiceCatalog& services,
-                             const Consumers& consumers) {
+void register_request_routes(http::Router& router, const ControlPlane& plane, AccessRequests& m,
+                             const ServiceCatalog& services, const Consumers& consumers) {
   router.add("GET", "/api/gateway/access-requests", [&m, &plane](Request& req) {
     const auto& p = req.require("gateway.read");
     RequestFilter f;
@@ -175,7 +179,8 @@ void register_request_routes(http::Router& router, const ControlPlane& plane, Ac
     auto reason = f.required_string("reason", 2000);
     // The provider agency may withdraw access to its own service; the administrator any.
     req.require_for_agency("gateway.write", services.service(p.scope(), m.grant(p.scope(), id).service_id).owner.id);
-    return http::json_response(200, to_json(plane.profile_of(p.scope()), m.revoke_grant(p.scope(), id, reason, p.actor())));
+    return http::json_response(200,
+                               to_json(plane.profile_of(p.scope()), m.revoke_grant(p.scope(), id, reason, p.actor())));
   });
 }
 

@@ -16,13 +16,25 @@ using http::Request;
 
 boost::json::object to_json(const ExchangeView& v) {
   const auto& r = v.record;
-  auto time = clock::to_iso(clock::TimePoint(std::chrono::duration_cast<clock::TimePoint::duration>(std::chrono::microseconds(r.time_us))));
-  return {{"seq", r.seq}, {"time", time}, {"request_id", r.request_id}, {"consumer_id", r.consumer_id},
-          {"service_id", r.service_id}, {"method", r.method}, {"path", r.path}, {"status", r.status},
-          {"request_bytes", r.request_bytes}, {"response_bytes", r.response_bytes},
-          {"total_ms", static_cast<double>(r.total_us) / 1000.0}, {"upstream_ms", static_cast<double>(r.upstream_us) / 1000.0},
-          {"request_sha256", r.request_sha256}, {"response_sha256", r.response_sha256}, {"bodies_stored", r.bodies_stored},
-          {"signed", v.signed_batch}, {"path_masked", v.path_masked}};
+  auto time = clock::to_iso(
+      clock::TimePoint(std::chrono::duration_cast<clock::TimePoint::duration>(std::chrono::microseconds(r.time_us))));
+  return {{"seq", r.seq},
+          {"time", time},
+          {"request_id", r.request_id},
+          {"consumer_id", r.consumer_id},
+          {"service_id", r.service_id},
+          {"method", r.method},
+          {"path", r.path},
+          {"status", r.status},
+          {"request_bytes", r.request_bytes},
+          {"response_bytes", r.response_bytes},
+          {"total_ms", static_cast<double>(r.total_us) / 1000.0},
+          {"upstream_ms", static_cast<double>(r.upstream_us) / 1000.0},
+          {"request_sha256", r.request_sha256},
+          {"response_sha256", r.response_sha256},
+          {"bodies_stored", r.bodies_stored},
+          {"signed", v.signed_batch},
+          {"path_masked", v.path_masked}};
 }
 
 /// Who may see a masked path in full (item 17); each reveal needs a stated reason.
@@ -96,7 +108,8 @@ void register_traffic_routes(http::Router& router, Traffic& m) {
     auto seq = seq_param(req);
     // A proof carries the full path (its hash covers it): for a masked exchange it is a reveal.
     if (!m.path_masked(p.scope(), seq))
-      return http::attachment(m.proof(p.scope(), seq), "bukti-pertukaran-" + std::to_string(seq) + ".json", "application/json");
+      return http::attachment(m.proof(p.scope(), seq), "bukti-pertukaran-" + std::to_string(seq) + ".json",
+                              "application/json");
     req.require(kRevealPermission);
     auto reason = reveal_reason(req.query_value("reason"));
     auto proof = m.proof(p.scope(), seq);

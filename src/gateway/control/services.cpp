@@ -20,8 +20,10 @@ AgencyRef agency_of(const Repository& r, const Scope& s, const std::string& id, 
   return *a;
 }
 
-void check_link(const Repository& r, const Scope& s, const std::optional<std::string>& id, const char* domain, const char* field) {
-  if (id && !r.element_exists(s, *id, domain)) throw Error(ErrorCode::ValidationInvalidValue, field, "not an architecture element of this tenant");
+void check_link(const Repository& r, const Scope& s, const std::optional<std::string>& id, const char* domain,
+                const char* field) {
+  if (id && !r.element_exists(s, *id, domain))
+    throw Error(ErrorCode::ValidationInvalidValue, field, "not an architecture element of this tenant");
 }
 
 /// Applies the input to the record and checks everything the data plane relies on.
@@ -39,7 +41,8 @@ void apply(const Repository& repo, const Scope& s, ServiceRecord& r, const Servi
   check_code(r.code);
   check_upstream_url(r.upstream_base_url);
   if (std::find(kClassifications.begin(), kClassifications.end(), r.classification) == kClassifications.end())
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "classification"}, {"allowed", boost::json::array{"publik", "terbatas", "rahasia"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "classification"}, {"allowed", boost::json::array{"publik", "terbatas", "rahasia"}}});
   if (in.owner_agency_id) r.owner = agency_of(repo, s, *in.owner_agency_id, "owner_agency_id");
   check_link(repo, s, r.service_element_id, "layanan", "links.service_element_id");
   check_link(repo, s, r.application_id, "aplikasi", "links.application_id");
@@ -55,12 +58,15 @@ boost::json::object audit(const ServiceRecord& r) {
 
 }  // namespace
 
-std::vector<ServiceRecord> ServiceCatalog::services(const Scope& s, const ServiceFilter& f, const ListQuery& q, std::int64_t& total) const {
+std::vector<ServiceRecord> ServiceCatalog::services(const Scope& s, const ServiceFilter& f, const ListQuery& q,
+                                                    std::int64_t& total) const {
   return storage::read(plane_.db(), [&](storage::Connection& c) { return Repository(c).services(s, f, q, total); });
 }
 
 ServiceRecord ServiceCatalog::service(const Scope& s, const std::string& id) const {
-  return storage::read(plane_.db(), [&](storage::Connection& c) { return found(Repository(c).service(s, id), ErrorCode::GatewayServiceNotFound); });
+  return storage::read(plane_.db(), [&](storage::Connection& c) {
+    return found(Repository(c).service(s, id), ErrorCode::GatewayServiceNotFound);
+  });
 }
 
 ServiceRecord ServiceCatalog::create_service(const Scope& s, const ServiceInput& in, const Actor& actor) {
@@ -77,7 +83,8 @@ ServiceRecord ServiceCatalog::create_service(const Scope& s, const ServiceInput&
   });
 }
 
-ServiceRecord ServiceCatalog::update_service(const Scope& s, const std::string& id, const ServiceInput& in, const Actor& actor) {
+ServiceRecord ServiceCatalog::update_service(const Scope& s, const std::string& id, const ServiceInput& in,
+                                             const Actor& actor) {
   return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto before = found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
@@ -87,33 +94,37 @@ ServiceRecord ServiceCatalog::update_service(const Scope& s, const std::string& 
     after.updated_at = clock::now_iso();
     repo.update(s, after);
     plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.service_update", "gateway_service", id,
-                                        {{"before", audit(before)}, {"after", audit(after)}}));
+                                                {{"before", audit(before)}, {"after", audit(after)}}));
     return found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
   });
 }
 
-ServiceRecord ServiceCatalog::set_service_active(const Scope& s, const std::string& id, bool active, const Actor& actor) {
+ServiceRecord ServiceCatalog::set_service_active(const Scope& s, const std::string& id, bool active,
+                                                 const Actor& actor) {
   return plane_.change(true, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
     r.active = active;
     r.updated_at = clock::now_iso();
     repo.update(s, r);
-    plane_.ledger().append(c, ledger::change_in(s, actor, active ? "gateway.service_activate" : "gateway.service_retire", "gateway_service", id,
-                                        {{"code", r.code}, {"active", active}}));
+    plane_.ledger().append(c,
+                           ledger::change_in(s, actor, active ? "gateway.service_activate" : "gateway.service_retire",
+                                             "gateway_service", id, {{"code", r.code}, {"active", active}}));
     return r;
   });
 }
 
-ServiceRecord ServiceCatalog::upload_openapi(const Scope& s, const std::string& id, const std::string& body, const Actor& actor) {
+ServiceRecord ServiceCatalog::upload_openapi(const Scope& s, const std::string& id, const std::string& body,
+                                             const Actor& actor) {
   auto json = openapi_as_json(body, plane_.options().max_openapi_bytes);
   // The document does not reach the data plane: no configuration version bump.
   return plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
     repo.set_openapi(s, id, json, clock::now_iso());
-    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.service_openapi", "gateway_service", id,
-                                        {{"code", r.code}, {"bytes", json.size()}, {"sha256", crypto::sha256_hex(json)}}));
+    plane_.ledger().append(
+        c, ledger::change_in(s, actor, "gateway.service_openapi", "gateway_service", id,
+                             {{"code", r.code}, {"bytes", json.size()}, {"sha256", crypto::sha256_hex(json)}}));
     return found(repo.service(s, id), ErrorCode::GatewayServiceNotFound);
   });
 }
@@ -127,7 +138,8 @@ std::string ServiceCatalog::openapi(const Scope& s, const std::string& id) const
   });
 }
 
-std::vector<std::pair<ServiceRecord, std::string>> ServiceCatalog::directory(const Scope& s, const std::string& agency_id) const {
+std::vector<std::pair<ServiceRecord, std::string>> ServiceCatalog::directory(const Scope& s,
+                                                                             const std::string& agency_id) const {
   return storage::read(plane_.db(), [&](storage::Connection& c) {
     Repository repo(c);
     ServiceFilter f;
@@ -140,7 +152,9 @@ std::vector<std::pair<ServiceRecord, std::string>> ServiceCatalog::directory(con
       for (const auto& [service_id, state] : repo.agency_request_states(s, agency_id))
         if (state == "diajukan" || state == "direkomendasikan") pending.push_back(service_id);
     }
-    auto has = [](const std::vector<std::string>& v, const std::string& id) { return std::find(v.begin(), v.end(), id) != v.end(); };
+    auto has = [](const std::vector<std::string>& v, const std::string& id) {
+      return std::find(v.begin(), v.end(), id) != v.end();
+    };
     std::vector<std::pair<ServiceRecord, std::string>> out;
     for (auto& r : services) {
       std::string access = has(granted, r.id) ? "ada" : has(pending, r.id) ? "diajukan" : "tidak";

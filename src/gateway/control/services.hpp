@@ -16,7 +16,8 @@ class ServiceCatalog {
  public:
   explicit ServiceCatalog(ControlPlane& plane) : plane_(plane) {}
 
-  std::vector<ServiceRecord> services(const Scope& s, const ServiceFilter& f, const ListQuery& q, std::int64_t& total) const;
+  std::vector<ServiceRecord> services(const Scope& s, const ServiceFilter& f, const ListQuery& q,
+                                      std::int64_t& total) const;
   ServiceRecord service(const Scope& s, const std::string& id) const;
   ServiceRecord create_service(const Scope& s, const ServiceInput& in, const Actor& actor);
   ServiceRecord update_service(const Scope& s, const std::string& id, const ServiceInput& in, const Actor& actor);

@@ -51,7 +51,8 @@ const boost::json::array& list(const boost::json::object& o, const char* key) {
 int health_rank(const std::string& h) { return h == "terganggu" ? 2 : h == "sehat" ? 1 : 0; }
 
 void add_service(boost::json::object& into, const boost::json::object& from) {
-  for (const char* k : {"requests", "responses_2xx", "responses_4xx", "responses_5xx", "refused", "bytes_in", "bytes_out"})
+  for (const char* k :
+       {"requests", "responses_2xx", "responses_4xx", "responses_5xx", "refused", "bytes_in", "bytes_out"})
     into[k] = num(into, k) + num(from, k);
   // Percentiles cannot be merged exactly; the slowest instance's figure is the honest bound.
   for (const char* k : {"latency_p50_ms", "latency_p99_ms"}) into[k] = std::max(real(into, k), real(from, k));
@@ -77,8 +78,10 @@ boost::json::object Traffic::status(const Scope& s) const {
     auto v = boost::json::parse(text_doc, ec);
     if (ec || !v.is_object()) continue;
     const auto& d = v.as_object();
-    instances.push_back({{"instance", text(d, "instance")}, {"config_version", num(d, "config_version")},
-                         {"started_at", text(d, "started_at")}, {"updated_at", text(d, "updated_at")}});
+    instances.push_back({{"instance", text(d, "instance")},
+                         {"config_version", num(d, "config_version")},
+                         {"started_at", text(d, "started_at")},
+                         {"updated_at", text(d, "updated_at")}});
     for (const auto& item : list(d, "services")) {
       if (!item.is_object()) continue;
       auto id = text(item.as_object(), "id");
@@ -86,8 +89,12 @@ boost::json::object Traffic::status(const Scope& s) const {
       if (known == services.end()) continue;
       auto [it, fresh] = by_service.try_emplace(id);
       if (fresh)
-        it->second = {{"id", id}, {"code", known->second.code}, {"name", known->second.name}, {"health", "tidak_diperiksa"},
-                      {"health_checked_at", nullptr}, {"health_error", nullptr}};
+        it->second = {{"id", id},
+                      {"code", known->second.code},
+                      {"name", known->second.name},
+                      {"health", "tidak_diperiksa"},
+                      {"health_checked_at", nullptr},
+                      {"health_error", nullptr}};
       add_service(it->second, item.as_object());
     }
     for (const auto& item : list(d, "consumers")) {
@@ -95,7 +102,8 @@ boost::json::object Traffic::status(const Scope& s) const {
       auto id = text(item.as_object(), "id");
       auto known = consumers.find(id);
       if (known == consumers.end()) continue;
-      auto& into = by_consumer.try_emplace(id, boost::json::object{{"id", id}, {"name", known->second.name}}).first->second;
+      auto& into =
+          by_consumer.try_emplace(id, boost::json::object{{"id", id}, {"name", known->second.name}}).first->second;
       for (const char* k : {"requests", "refused"}) into[k] = num(into, k) + num(item.as_object(), k);
     }
     for (const auto& item : list(d, "recent")) {
@@ -110,7 +118,8 @@ boost::json::object Traffic::status(const Scope& s) const {
       const bool masked = service->second.mask_personal_ids && has_personal_ids(path);
       if (masked) e["path"] = mask_personal_ids(path);
       e["path_masked"] = masked;
-      e["consumer_name"] = consumer == consumers.end() ? boost::json::value(nullptr) : boost::json::value(consumer->second.name);
+      e["consumer_name"] =
+          consumer == consumers.end() ? boost::json::value(nullptr) : boost::json::value(consumer->second.name);
       recent.push_back(std::move(e));
     }
   }
@@ -121,8 +130,11 @@ boost::json::object Traffic::status(const Scope& s) const {
   boost::json::array service_list, consumer_list;
   for (auto& [id, o] : by_service) service_list.push_back(std::move(o));
   for (auto& [id, o] : by_consumer) consumer_list.push_back(std::move(o));
-  return {{"running", !instances.empty()}, {"instances", instances}, {"services", service_list},
-          {"consumers", consumer_list}, {"recent", recent}};
+  return {{"running", !instances.empty()},
+          {"instances", instances},
+          {"services", service_list},
+          {"consumers", consumer_list},
+          {"recent", recent}};
 }
 
 std::vector<ExchangeView> Traffic::exchanges(const Scope& s, const ExchangeFilter& f) const {
@@ -146,15 +158,19 @@ bool Traffic::path_masked(const Scope& s, std::uint64_t seq) const {
   return it != services.end() && it->second.mask_personal_ids && has_personal_ids(record.path);
 }
 
-std::string Traffic::reveal_path(const Scope& s, std::uint64_t seq, const std::string& reason, const std::string& purpose,
-                                 const Actor& actor) {
+std::string Traffic::reveal_path(const Scope& s, std::uint64_t seq, const std::string& reason,
+                                 const std::string& purpose, const Actor& actor) {
   const auto record = tenant_exchange(s, seq);
   // The entry names the exchange, the reason and the masked path: never the identifier itself.
   plane_.change(false, [&](storage::Connection& c) {
-    plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.path_reveal", "gateway_exchange", std::to_string(seq),
-                                        {{"reason", reason}, {"purpose", purpose}, {"path", mask_personal_ids(record.path)},
-                                         {"service_id", record.service_id}, {"consumer_id", record.consumer_id},
-                                         {"request_id", record.request_id}}));
+    plane_.ledger().append(c,
+                           ledger::change_in(s, actor, "gateway.path_reveal", "gateway_exchange", std::to_string(seq),
+                                             {{"reason", reason},
+                                              {"purpose", purpose},
+                                              {"path", mask_personal_ids(record.path)},
+                                              {"service_id", record.service_id},
+                                              {"consumer_id", record.consumer_id},
+                                              {"request_id", record.request_id}}));
     return 0;
   });
   return record.path;
@@ -189,8 +205,10 @@ StoredBody Traffic::body(const Scope& s, std::uint64_t seq, BodyPart part, const
   }
   plane_.change(false, [&](storage::Connection& c) {
     plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.body_read", "gateway_exchange", std::to_string(seq),
-                                        {{"part", part_name}, {"service_id", record.service_id},
-                                         {"consumer_id", record.consumer_id}, {"request_id", record.request_id}}));
+                                                {{"part", part_name},
+                                                 {"service_id", record.service_id},
+                                                 {"consumer_id", record.consumer_id},
+                                                 {"request_id", record.request_id}}));
     return 0;
   });
   return std::move(*body);

@@ -10,8 +10,8 @@ namespace {
 
 using namespace proxy;
 
-asio::awaitable<void> check_one(Proxy::Impl& impl, DeadlineList& deadlines, std::string service_id, UpstreamTarget target, std::string path,
-                                std::chrono::milliseconds timeout) {
+asio::awaitable<void> check_one(Proxy::Impl& impl, DeadlineList& deadlines, std::string service_id,
+                                UpstreamTarget target, std::string path, std::chrono::milliseconds timeout) {
   auto ex = co_await asio::this_coro::executor;
   Deadline deadline(deadlines, ex);
   boost::system::error_code ec;
@@ -66,7 +66,8 @@ void Proxy::Impl::health_loop() {
       auto target = parse_upstream_url(s.upstream_base_url);
       if (!target) continue;
       const std::string path = s.health_path.front() == '/' ? s.health_path : "/" + s.health_path;
-      asio::co_spawn(ioc, check_one(*this, deadlines, s.id, *target, path, std::chrono::milliseconds(s.upstream_timeout_ms)),
+      asio::co_spawn(ioc,
+                     check_one(*this, deadlines, s.id, *target, path, std::chrono::milliseconds(s.upstream_timeout_ms)),
                      asio::detached);
     }
     ioc.run();

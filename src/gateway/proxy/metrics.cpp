@@ -59,7 +59,8 @@ double quantile_ms(const ServiceCounters& s, double q) {
   std::uint64_t seen = 0;
   for (std::size_t b = 0; b < s.buckets.size(); ++b) {
     seen += s.buckets[b];
-    if (static_cast<double>(seen) >= want) return proxy::kLatencyBuckets[std::min(b, proxy::kLatencyBuckets.size() - 1)] * 1000;
+    if (static_cast<double>(seen) >= want)
+      return proxy::kLatencyBuckets[std::min(b, proxy::kLatencyBuckets.size() - 1)] * 1000;
   }
   return proxy::kLatencyBuckets.back() * 1000;
 }
@@ -129,16 +130,16 @@ std::string Proxy::status_json() const {
   doc["consumers"] = std::move(consumers);
   boost::json::array recent;
   for (const auto& r : m.recent) {
-    recent.push_back(boost::json::object{{"time", iso_time(r.time_us)},
-                                         {"request_id", r.request_id},
-                                         {"consumer_id", r.consumer_id},
-                                         {"service_id", r.service_id},
-                                         {"method", r.method},
-                                         {"path", r.path},
-                                         {"status", r.status},
-                                         {"total_ms", static_cast<double>(r.total_us) / 1000.0},
-                                         {"error_code", r.error_code.empty() ? boost::json::value(nullptr)
-                                                                             : boost::json::value(r.error_code)}});
+    recent.push_back(boost::json::object{
+        {"time", iso_time(r.time_us)},
+        {"request_id", r.request_id},
+        {"consumer_id", r.consumer_id},
+        {"service_id", r.service_id},
+        {"method", r.method},
+        {"path", r.path},
+        {"status", r.status},
+        {"total_ms", static_cast<double>(r.total_us) / 1000.0},
+        {"error_code", r.error_code.empty() ? boost::json::value(nullptr) : boost::json::value(r.error_code)}});
   }
   doc["recent"] = std::move(recent);
   return boost::json::serialize(doc);
@@ -190,7 +191,8 @@ std::string Proxy::prometheus_metrics() const {
     }
     std::snprintf(num, sizeof num, "%.6f", static_cast<double>(s.total_us) / 1e6);
     out += "simpul_gateway_request_duration_seconds_sum{service=\"" + svc + "\"} " + num + "\n";
-    out += "simpul_gateway_request_duration_seconds_count{service=\"" + svc + "\"} " + std::to_string(s.requests) + "\n";
+    out +=
+        "simpul_gateway_request_duration_seconds_count{service=\"" + svc + "\"} " + std::to_string(s.requests) + "\n";
   }
   out += "# HELP simpul_gateway_upstream_healthy 1 when the last health check passed, 0 when it failed.\n";
   out += "# TYPE simpul_gateway_upstream_healthy gauge\n";
@@ -198,7 +200,8 @@ std::string Proxy::prometheus_metrics() const {
     std::lock_guard lock(impl_->health_mutex);
     for (const auto& [id, h] : impl_->health) {
       if (h.state == "tidak_diperiksa") continue;
-      out += "simpul_gateway_upstream_healthy{service=\"" + label(id) + "\"} " + (h.state == "sehat" ? "1" : "0") + "\n";
+      out +=
+          "simpul_gateway_upstream_healthy{service=\"" + label(id) + "\"} " + (h.state == "sehat" ? "1" : "0") + "\n";
     }
   }
   out += "# HELP simpul_gateway_config_version Version of the configuration in force.\n";

@@ -88,8 +88,10 @@ unsigned short Proxy::listen() {
     auto client = std::make_unique<ssl::context>(ssl::context::tls_client);
     client->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
                         ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
-    if (!o.upstream_ca.empty()) client->load_verify_file(o.upstream_ca.string());
-    else client->set_default_verify_paths();
+    if (!o.upstream_ca.empty())
+      client->load_verify_file(o.upstream_ca.string());
+    else
+      client->set_default_verify_paths();
     client->set_verify_mode(ssl::verify_peer);
     im.upstream_tls = std::move(client);
   } catch (const boost::system::system_error& e) {
@@ -172,9 +174,7 @@ void Proxy::stop() {
   for (auto& w : im.workers) w->ioc.stop();
   for (auto& w : im.workers)
     if (w->thread.joinable()) w->thread.join();
-  {
-    std::lock_guard wake(im.health_wait_mutex);
-  }
+  { std::lock_guard wake(im.health_wait_mutex); }
   im.health_wake.notify_all();
   if (im.health_thread.joinable()) im.health_thread.join();
   if (im.flush_thread.joinable()) im.flush_thread.join();

@@ -21,8 +21,8 @@ namespace simpul::gateway {
 
 struct ProxyOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8090;  // 0 = any free port (listen() returns it)
-  unsigned threads = 0;        // 0 = one per core; each thread runs its own io_context
+  unsigned short port = 8090;                         // 0 = any free port (listen() returns it)
+  unsigned threads = 0;                               // 0 = one per core; each thread runs its own io_context
   std::size_t max_header_bytes = 16 << 10;            // larger: 431 gateway.header_too_large
   std::chrono::milliseconds header_timeout{10'000};   // whole request head must arrive (slowloris): 408
   std::chrono::milliseconds idle_timeout{60'000};     // keep-alive wait for the next request

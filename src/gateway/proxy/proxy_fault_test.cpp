@@ -164,7 +164,8 @@ TEST_F(ProxyFault, AmbiguousFramingIs400ClosedAndNeverForwarded) {
       {"obs_fold_with_space", "X-Note: a\r\n  b\r\n", ""},
   };
   start();
-  const std::string smuggled = "GET /svc/echo/smuggled HTTP/1.1\r\nHost: x\r\nX-API-Key: " + std::string(kKey) + "\r\n\r\n";
+  const std::string smuggled =
+      "GET /svc/echo/smuggled HTTP/1.1\r\nHost: x\r\nX-API-Key: " + std::string(kKey) + "\r\n\r\n";
   for (const auto& c : cases) {
     Client client(port);
     client.write_raw("POST /svc/echo/a HTTP/1.1\r\nHost: x\r\nX-API-Key: " + std::string(kKey) + "\r\n" + c.head +

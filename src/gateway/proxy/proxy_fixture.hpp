@@ -41,8 +41,10 @@ class ProxyTestBase : public ::testing::Test {
     c.services[2].allowed_networks = {"10.0.0.0/8"};
     c.consumers = {{"app", "App", "agency-1", {api_key_hash(kKey)}, {}},
                    {"other", "Other", "agency-2", {api_key_hash("other-key")}, {}}};
-    c.grants = {{"app", "echo", std::nullopt, {}}, {"app", "closed", std::nullopt, {}},
-                {"app", "blocked", std::nullopt, {}}, {"other", "echo", std::string("/public"), {"GET"}}};
+    c.grants = {{"app", "echo", std::nullopt, {}},
+                {"app", "closed", std::nullopt, {}},
+                {"app", "blocked", std::nullopt, {}},
+                {"other", "echo", std::string("/public"), {"GET"}}};
     return c;
   }
 

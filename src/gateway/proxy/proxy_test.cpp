@@ -192,8 +192,9 @@ TEST_F(ProxyTest, ChunkedBodyOverLimitIs413) {
 TEST_F(ProxyTest, ExpectContinueIsAnsweredAndNotForwarded) {
   start();
   Client c(port);
-  c.write_raw("POST /svc/echo/e HTTP/1.1\r\nHost: x\r\nX-API-Key: test-key-app\r\nContent-Length: 5\r\n"
-              "Expect: 100-continue\r\n\r\n");
+  c.write_raw(
+      "POST /svc/echo/e HTTP/1.1\r\nHost: x\r\nX-API-Key: test-key-app\r\nContent-Length: 5\r\n"
+      "Expect: 100-continue\r\n\r\n");
   EXPECT_EQ(c.read_all(std::chrono::milliseconds(500)), "HTTP/1.1 100 Continue\r\n\r\n");
   c.write_raw("hello");
   std::string reply = c.read_all(std::chrono::milliseconds(1000));
@@ -271,8 +272,11 @@ TEST_F(ProxyTest, StatusAndMetrics) {
   EXPECT_EQ(recent[0].at("error_code").as_string(), "gateway.unknown_consumer");
   EXPECT_EQ(recent[1].at("path").as_string(), "/svc/echo/a");
   std::string m = proxy->prometheus_metrics();
-  EXPECT_NE(m.find("simpul_gateway_requests_total{service=\"echo\",consumer=\"app\",status_class=\"2xx\"} 1"), std::string::npos) << m;
-  EXPECT_NE(m.find("simpul_gateway_refused_total{service=\"\",consumer=\"\",code=\"gateway.unknown_consumer\"} 1"), std::string::npos);
+  EXPECT_NE(m.find("simpul_gateway_requests_total{service=\"echo\",consumer=\"app\",status_class=\"2xx\"} 1"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("simpul_gateway_refused_total{service=\"\",consumer=\"\",code=\"gateway.unknown_consumer\"} 1"),
+            std::string::npos);
   EXPECT_NE(m.find("simpul_gateway_request_duration_seconds_count{service=\"echo\"} 1"), std::string::npos);
   EXPECT_NE(m.find("simpul_gateway_config_version 1"), std::string::npos);
 }
@@ -286,7 +290,8 @@ TEST_F(ProxyTest, HealthChecks) {
   o.health_interval = std::chrono::milliseconds(50);
   start(o);
   std::string state_echo, state_closed;
-  for (int i = 0; i < 200 && (state_echo == "" || state_echo == "tidak_diperiksa" || state_closed == "tidak_diperiksa"); ++i) {
+  for (int i = 0; i < 200 && (state_echo == "" || state_echo == "tidak_diperiksa" || state_closed == "tidak_diperiksa");
+       ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     auto doc = boost::json::parse(proxy->status_json()).as_object();
     state_echo = doc.at("services").as_array()[0].at("health").as_string();
@@ -313,8 +318,10 @@ TEST_F(ProxyTest, HotSwapUnderLoad) {
       while (!done.load()) {
         boost::beast::error_code ec;
         auto res = c.send(request(bhttp::verb::get, "/svc/echo/t" + std::to_string(t)), &ec);
-        if (!ec && res.result_int() == 200) ++ok;
-        else ++failed;
+        if (!ec && res.result_int() == 200)
+          ++ok;
+        else
+          ++failed;
       }
     });
   }
@@ -393,8 +400,8 @@ TEST_F(ProxyTest, MessageLogFlushedAndSignedOnTimer) {
     for (const auto& e : std::filesystem::directory_iterator(dir.path() / "log")) {
       std::ifstream in(e.path());
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      signed_on_disk = signed_on_disk || (text.find("\"seq\":1,") != std::string::npos &&
-                                          text.find("\"batch\":1,") != std::string::npos);
+      signed_on_disk = signed_on_disk ||
+                       (text.find("\"seq\":1,") != std::string::npos && text.find("\"batch\":1,") != std::string::npos);
     }
   }
   EXPECT_TRUE(signed_on_disk);  // without stop() or an explicit flush

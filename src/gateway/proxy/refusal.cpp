@@ -26,7 +26,8 @@ std::string error_body(ErrorCode code, Language language, std::string_view reque
 }
 
 proxy::asio::awaitable<bool> Refusal::send(ErrorCode code, std::string_view rule_id, std::string_view citation) {
-  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(error_http_status(code)), version < 10 ? 11 : version};
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(error_http_status(code)),
+                                          version < 10 ? 11 : version};
   res.set(bhttp::field::server, "simpul-gateway");
   res.set(bhttp::field::content_type, "application/json; charset=utf-8");
   res.set("X-Request-Id", request_id);

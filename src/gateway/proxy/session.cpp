@@ -58,7 +58,8 @@ bool listed_in_connection(std::string_view connection, std::string_view name) {
   std::size_t start = 0;
   while (start <= connection.size()) {
     std::size_t comma = connection.find(',', start);
-    std::string_view token = connection.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view token =
+        connection.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     while (!token.empty() && (token.front() == ' ' || token.front() == '\t')) token.remove_prefix(1);
     while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.remove_suffix(1);
     if (token.size() == name.size() && beast::iequals(token, name)) return true;
@@ -103,7 +104,6 @@ void build_upstream_request(bhttp::request<bhttp::string_body>& in, const Upstre
   out.prepare_payload();
 }
 
-
 }  // namespace
 
 // The steps of a connection, in a named namespace: the coroutine frames hold these types.
@@ -113,9 +113,9 @@ using Parser = bhttp::request_parser<bhttp::string_body>;
 
 /// The outcome of the read step.
 struct HeadRead {
-  bool idle_closed = false;          // the connection ended (or stop()) while idle: close silently
-  boost::system::error_code error;   // the head did not complete
-  bool folded = false;               // the head holds obsolete line folds
+  bool idle_closed = false;                       // the connection ended (or stop()) while idle: close silently
+  boost::system::error_code error;                // the head did not complete
+  bool folded = false;                            // the head holds obsolete line folds
   std::chrono::steady_clock::time_point started;  // the exchange starts with its first byte
   std::int64_t started_us = 0;
 };
@@ -310,8 +310,12 @@ class Session {
     // copies the shared_ptr; a refusal takes the ids it needs first and never touches the shared
     // reference count.
     const std::shared_ptr<const CompiledConfig>& cached = w_.cache.get();
-    RequestFacts facts{req.method_string(), target.substr(0, target.find('?')), req["X-API-Key"], source_,
-                       chunked ? -1 : static_cast<std::int64_t>(parser.content_length().value_or(0)), fingerprint_};
+    RequestFacts facts{req.method_string(),
+                       target.substr(0, target.find('?')),
+                       req["X-API-Key"],
+                       source_,
+                       chunked ? -1 : static_cast<std::int64_t>(parser.content_length().value_or(0)),
+                       fingerprint_};
     Decision d = decide(*cached, impl_.limiter, facts);
     if (d.consumer >= 0) refusal.consumer_id = cached->source->consumers[d.consumer].id;
     if (d.service >= 0) refusal.service_id = cached->source->services[d.service].id;
@@ -353,8 +357,10 @@ class Session {
       deadline_.disarm();
       if (e) {
         refusal.keep_alive = false;
-        if (e == bhttp::error::body_limit) co_await refusal.send(ErrorCode::GatewayBodyTooLarge);
-        else if (fired) co_await refusal.send(ErrorCode::GatewayRequestTimeout);
+        if (e == bhttp::error::body_limit)
+          co_await refusal.send(ErrorCode::GatewayBodyTooLarge);
+        else if (fired)
+          co_await refusal.send(ErrorCode::GatewayRequestTimeout);
         co_return Next::close;
       }
     }
@@ -371,8 +377,8 @@ class Session {
     const auto qpos = target.find('?');
     const std::string_view query = qpos == std::string_view::npos ? std::string_view{} : target.substr(qpos);
     bhttp::request<bhttp::string_body> upstream_req;
-    build_upstream_request(req, *admitted.upstream, admitted.upstream_path, query, refusal.request_id, refusal.consumer_id, peer_,
-                           stream_.tls() != nullptr, upstream_req);
+    build_upstream_request(req, *admitted.upstream, admitted.upstream_path, query, refusal.request_id,
+                           refusal.consumer_id, peer_, stream_.tls() != nullptr, upstream_req);
     ForwardParams fp;
     fp.target = admitted.upstream;
     fp.tls = impl_.upstream_tls.get();

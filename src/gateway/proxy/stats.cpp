@@ -24,9 +24,12 @@ void WorkerStats::record(const ExchangeSummary& e) {
   const bool refused = !e.error_code.empty();
   ServiceCounters& s = slot(services, e.service_id);
   ++s.requests;
-  if (e.status / 100 == 2) ++s.responses_2xx;
-  else if (e.status / 100 == 4) ++s.responses_4xx;
-  else if (e.status / 100 == 5) ++s.responses_5xx;
+  if (e.status / 100 == 2)
+    ++s.responses_2xx;
+  else if (e.status / 100 == 4)
+    ++s.responses_4xx;
+  else if (e.status / 100 == 5)
+    ++s.responses_5xx;
   if (refused) ++s.refused;
   s.bytes_in += e.bytes_in;
   s.bytes_out += e.bytes_out;

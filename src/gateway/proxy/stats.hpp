@@ -13,7 +13,7 @@ namespace simpul::gateway::proxy {
 
 /// Upper bounds (seconds) of the latency histogram buckets; +Inf is implied.
 inline constexpr std::array<double, 13> kLatencyBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                                           0.25,  0.5,    1,     2.5,  5,    10};
+                                                           0.25,  0.5,    1,     2.5,  5,     10};
 
 /// What one exchange contributes to the statistics. Views are only read during record().
 struct ExchangeSummary {

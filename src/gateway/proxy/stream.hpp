@@ -126,8 +126,10 @@ inline void DeadlineList::link(Deadline& d, const asio::any_io_executor& ex) {
 }
 
 inline void DeadlineList::unlink(Deadline& d) noexcept {
-  if (d.prev_) d.prev_->next_ = d.next_;
-  else head_ = d.next_;
+  if (d.prev_)
+    d.prev_->next_ = d.next_;
+  else
+    head_ = d.next_;
   if (d.next_) d.next_->prev_ = d.prev_;
   d.prev_ = d.next_ = nullptr;
 }

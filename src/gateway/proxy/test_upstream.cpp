@@ -107,8 +107,10 @@ void TestUpstream::serve(tcp::socket socket) {
     if (m == Mode::large || m == Mode::reset_mid_body) {
       bhttp::response<bhttp::empty_body> head{bhttp::status::ok, 11};
       head.set(bhttp::field::content_type, "application/octet-stream");
-      if (m == Mode::large) head.chunked(true);
-      else head.content_length(1 << 20);
+      if (m == Mode::large)
+        head.chunked(true);
+      else
+        head.content_length(1 << 20);
       bhttp::response_serializer<bhttp::empty_body> sr{head};
       bhttp::write_header(socket, sr, ec);
       if (m == Mode::reset_mid_body) {
@@ -135,8 +137,8 @@ void TestUpstream::serve(tcp::socket socket) {
       if (ec || !req.keep_alive()) break;
       continue;
     }
-    bhttp::response<bhttp::string_body> res{req.method() == bhttp::verb::post ? bhttp::status::created : bhttp::status::ok,
-                                           11};
+    bhttp::response<bhttp::string_body> res{
+        req.method() == bhttp::verb::post ? bhttp::status::created : bhttp::status::ok, 11};
     res.set(bhttp::field::content_type, "text/plain");
     res.set("X-Upstream", "test");
     res.body() = "echo:" + std::string(req.method_string()) + " " + std::string(req.target()) + " " + req.body();
@@ -172,7 +174,7 @@ bhttp::response<bhttp::string_body> Client::send(bhttp::request<bhttp::string_bo
 }
 
 bhttp::response<bhttp::string_body> Client::get(std::string target, std::string key,
-                                               std::vector<std::pair<std::string, std::string>> extra) {
+                                                std::vector<std::pair<std::string, std::string>> extra) {
   bhttp::request<bhttp::string_body> req{bhttp::verb::get, target, 11};
   if (!key.empty()) req.set("X-API-Key", key);
   for (auto& [k, v] : extra) req.set(k, v);
@@ -207,12 +209,19 @@ TestPki TestPki::make(const std::filesystem::path& dir) {
   const std::string d = dir.string();
   auto run = [](const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()) == 0; };
   std::ofstream(dir / "server.ext") << "subjectAltName=IP:127.0.0.1,DNS:localhost\n";
-  p.ok = run("cd '" + d + "' && openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=TestCA") &&
-         run("cd '" + d + "' && openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=localhost") &&
-         run("cd '" + d + "' && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile server.ext") &&
-         run("cd '" + d + "' && openssl req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj /CN=client") &&
-         run("cd '" + d + "' && openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2") &&
-         run("cd '" + d + "' && openssl req -x509 -newkey rsa:2048 -nodes -keyout stranger.key -out stranger.pem -days 2 -subj /CN=stranger");
+  p.ok =
+      run("cd '" + d +
+          "' && openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=TestCA") &&
+      run("cd '" + d +
+          "' && openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=localhost") &&
+      run("cd '" + d +
+          "' && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile server.ext") &&
+      run("cd '" + d +
+          "' && openssl req -newkey rsa:2048 -nodes -keyout client.key -out client.csr -subj /CN=client") &&
+      run("cd '" + d +
+          "' && openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2") &&
+      run("cd '" + d +
+          "' && openssl req -x509 -newkey rsa:2048 -nodes -keyout stranger.key -out stranger.pem -days 2 -subj /CN=stranger");
   if (!p.ok) return p;
   FILE* f = std::fopen((dir / "client.pem").c_str(), "r");
   X509* cert = f ? PEM_read_X509(f, nullptr, nullptr, nullptr) : nullptr;

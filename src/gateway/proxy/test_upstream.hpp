@@ -34,11 +34,11 @@ class TestUpstream {
   std::string url(std::string_view base = "/base") const;
 
   std::atomic<Mode> mode{Mode::echo};
-  std::atomic<int> delay_ms{0};          // slow: wait before answering
-  std::atomic<int> drop_remaining{0};    // drop_first: close without answering this many requests
-  std::size_t large_bytes = 8u << 20;    // large: body size, sent chunked in 64 KiB pieces
-  std::atomic<int> connections{0};       // accepted so far
-  std::atomic<int> requests{0};          // requests read so far
+  std::atomic<int> delay_ms{0};        // slow: wait before answering
+  std::atomic<int> drop_remaining{0};  // drop_first: close without answering this many requests
+  std::size_t large_bytes = 8u << 20;  // large: body size, sent chunked in 64 KiB pieces
+  std::atomic<int> connections{0};     // accepted so far
+  std::atomic<int> requests{0};        // requests read so far
 
   std::vector<Received> received() const;
   Received last() const;
@@ -65,10 +65,11 @@ class TestUpstream {
 class Client {
  public:
   explicit Client(unsigned short port);
-  bhttp::response<bhttp::string_body> send(bhttp::request<bhttp::string_body> req, boost::beast::error_code* ec = nullptr);
+  bhttp::response<bhttp::string_body> send(bhttp::request<bhttp::string_body> req,
+                                           boost::beast::error_code* ec = nullptr);
   /// GET with an API key; other headers via `extra`.
   bhttp::response<bhttp::string_body> get(std::string target, std::string key,
-                                         std::vector<std::pair<std::string, std::string>> extra = {});
+                                          std::vector<std::pair<std::string, std::string>> extra = {});
   void write_raw(std::string_view bytes);
   /// Reads whatever arrives until the peer closes or `timeout` passes.
   std::string read_all(std::chrono::milliseconds timeout);

@@ -14,7 +14,6 @@ namespace simpul::gateway::proxy {
 
 namespace {
 
-
 bool idempotent(bhttp::verb m) noexcept {
   return m == bhttp::verb::get || m == bhttp::verb::head || m == bhttp::verb::put || m == bhttp::verb::delete_ ||
          m == bhttp::verb::options;
@@ -94,7 +93,8 @@ const UpstreamTarget* UpstreamTargets::find(std::string_view url) {
   return it->second ? &*it->second : nullptr;
 }
 
-std::unique_ptr<UpstreamConn> UpstreamPool::take(std::string_view key, std::chrono::steady_clock::duration probe_after) {
+std::unique_ptr<UpstreamConn> UpstreamPool::take(std::string_view key,
+                                                 std::chrono::steady_clock::duration probe_after) {
   auto it = idle_.find(key);
   if (it == idle_.end()) return nullptr;
   const auto now = probe_after.count() > 0 ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
@@ -185,8 +185,10 @@ Framing write_response_head(std::string& out, const bhttp::response_parser<bhttp
   const auto length = parser.content_length();
   if (!length && !no_body) {
     // Unknown length (chunked or close-delimited upstream): re-chunk for HTTP/1.1 consumers.
-    if (p.version >= 11) f.chunked = true;
-    else f.keep = false;
+    if (p.version >= 11)
+      f.chunked = true;
+    else
+      f.keep = false;
   }
   out.clear();
   out.append(p.version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ");
@@ -320,8 +322,10 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
       bool upstream_ok = true, consumer_ok = true;
       if (!no_body && !parser->is_done() && conn->buffer.size() != 0)
         piece = drain_buffered(*parser, conn->buffer, buf, upstream_ok);
-      if (upstream_ok) relayed(buf.data(), piece);
-      else piece = 0;  // a malformed body: the head goes, then the cut
+      if (upstream_ok)
+        relayed(buf.data(), piece);
+      else
+        piece = 0;  // a malformed body: the head goes, then the cut
       std::string_view head_text = *p.head_buffer;
       for (;;) {
         const bool last = no_body || (upstream_ok && parser->is_done());

@@ -71,9 +71,9 @@ asio::awaitable<std::unique_ptr<UpstreamConn>> connect_upstream(const UpstreamTa
                                                                 boost::system::error_code& ec);
 
 struct ForwardOutcome {
-  int status = 0;                 // sent to the consumer (the upstream's, or 0 when the gateway must answer)
+  int status = 0;                  // sent to the consumer (the upstream's, or 0 when the gateway must answer)
   std::optional<ErrorCode> error;  // upstream unavailable / timeout: the session answers it
-  bool close_consumer = false;    // the consumer connection must be closed (response incomplete)
+  bool close_consumer = false;     // the consumer connection must be closed (response incomplete)
   std::uint64_t response_bytes = 0;
   std::uint64_t upstream_us = 0;
   std::string response_sha256;  // hex
@@ -85,15 +85,15 @@ struct ForwardParams {
   const UpstreamTarget* target = nullptr;
   ssl::context* tls = nullptr;
   std::chrono::milliseconds timeout{30000};
-  unsigned retries = 0;  // extra attempts, idempotent methods only
+  unsigned retries = 0;    // extra attempts, idempotent methods only
   bool keep_alive = true;  // the consumer wants to keep its connection
   unsigned version = 11;   // the consumer's HTTP version
   std::string_view request_id;
   std::chrono::milliseconds consumer_timeout{60000};  // a consumer that stops reading is dropped
-  DeadlineList* deadlines = nullptr;                   // the worker's
-  std::vector<char>* relay_buffer = nullptr;           // per connection, reused by every exchange
-  std::string* head_buffer = nullptr;                  // per connection: the response head as sent
-  Sha256* response_sha = nullptr;                      // per connection, reset after every exchange
+  DeadlineList* deadlines = nullptr;                  // the worker's
+  std::vector<char>* relay_buffer = nullptr;          // per connection, reused by every exchange
+  std::string* head_buffer = nullptr;                 // per connection: the response head as sent
+  Sha256* response_sha = nullptr;                     // per connection, reset after every exchange
   /// Set (and empty) when the response body is to be stored: the relayed bytes are copied here
   /// up to keep_limit; a longer body is not kept (ForwardOutcome::response_kept false).
   std::string* keep_response = nullptr;

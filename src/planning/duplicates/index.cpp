@@ -15,7 +15,9 @@
 namespace simpul::planning::duplicates {
 namespace {
 
-SynonymTable synonym_table(storage::Connection& c, const std::string& tenant_id) { return SynonymTable(synonyms(c, tenant_id)); }
+SynonymTable synonym_table(storage::Connection& c, const std::string& tenant_id) {
+  return SynonymTable(synonyms(c, tenant_id));
+}
 
 void sort_candidates(std::vector<Candidate>& out) {
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
@@ -50,11 +52,14 @@ void remove(storage::Connection& c, const std::string& tenant_id, const std::str
   store::delete_line(c, tenant_id, line_id);
 }
 
-std::vector<Candidate> candidates_for_cycle(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
+std::vector<Candidate> candidates_for_cycle(storage::Connection& c, const std::string& tenant_id,
+                                            const std::string& cycle_id) {
   auto lines = store::cycle_lines(c, tenant_id, cycle_id);
   // Every pair once, line_a < line_b, whatever found it.
   std::vector<store::LinePair> pairs = similar_name_pairs(lines, kNameThreshold);
-  auto add = [&](const store::LinePair& p) { pairs.push_back(p.first < p.second ? p : store::LinePair{p.second, p.first}); };
+  auto add = [&](const store::LinePair& p) {
+    pairs.push_back(p.first < p.second ? p : store::LinePair{p.second, p.first});
+  };
   for (const auto& p : store::same_ssh_pairs(c, tenant_id, cycle_id)) add(p);
   for (const auto& p : store::same_element_pairs(c, tenant_id, cycle_id)) add(p);
   std::sort(pairs.begin(), pairs.end());
@@ -77,13 +82,15 @@ std::vector<Candidate> candidates_for_draft(storage::Connection& c, const std::s
   std::vector<Candidate> out;
   if (limit == 0 || draft.cycle_id.empty()) return out;
   auto norm = analyze_name(draft.name, synonym_table(c, tenant_id));
-  store::IndexedLine self{draft.line_id, draft.agency_id, norm.object, norm.activity, draft.ssh_code, draft.element_ids};
+  store::IndexedLine self{draft.line_id, draft.agency_id, norm.object,
+                          norm.activity, draft.ssh_code,  draft.element_ids};
   std::sort(self.element_ids.begin(), self.element_ids.end());
   self.element_ids.erase(std::unique(self.element_ids.begin(), self.element_ids.end()), self.element_ids.end());
 
   // Retrieve more than asked: the database ranks by shared trigrams, the scorer decides.
   std::size_t retrieve = std::max<std::size_t>(limit * 4, 40);
-  auto ids = store::similar_name_lines(c, tenant_id, draft.cycle_id, draft.agency_id, draft.line_id, self.name_norm, retrieve);
+  auto ids =
+      store::similar_name_lines(c, tenant_id, draft.cycle_id, draft.agency_id, draft.line_id, self.name_norm, retrieve);
   for (auto& id : store::same_item_lines(c, tenant_id, draft.cycle_id, draft.agency_id, draft.line_id, draft.ssh_code,
                                          self.element_ids, retrieve))
     ids.push_back(std::move(id));
@@ -103,8 +110,10 @@ std::vector<Synonym> synonyms(storage::Connection& c, const std::string& tenant_
   std::map<std::string, std::string> merged;
   for (const auto& s : default_synonyms()) merged[fold(s.term)] = fold(s.canonical);
   for (const auto& s : store::tenant_synonyms(c, tenant_id)) {
-    if (s.canonical.empty()) merged.erase(s.term);  // the tenant removed a default
-    else merged[s.term] = s.canonical;
+    if (s.canonical.empty())
+      merged.erase(s.term);  // the tenant removed a default
+    else
+      merged[s.term] = s.canonical;
   }
   std::vector<Synonym> out;
   for (auto& [term, canonical] : merged) out.push_back({term, canonical});
@@ -125,8 +134,10 @@ void remove_synonym(storage::Connection& c, const std::string& tenant_id, const 
   if (folded.empty()) return;
   bool is_default = std::any_of(default_synonyms().begin(), default_synonyms().end(),
                                 [&](const Synonym& s) { return fold(s.term) == folded; });
-  if (is_default) store::put_synonym(c, tenant_id, folded, "");  // remembered as removed
-  else store::delete_synonym(c, tenant_id, folded);
+  if (is_default)
+    store::put_synonym(c, tenant_id, folded, "");  // remembered as removed
+  else
+    store::delete_synonym(c, tenant_id, folded);
   renormalize(c, tenant_id, folded);
 }
 

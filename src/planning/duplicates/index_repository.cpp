@@ -11,19 +11,19 @@ using storage::Connection;
 using storage::Dialect;
 using storage::Params;
 
-const char* kLinesTableSqlite =
+constexpr const char* kLinesTableSqlite =
     "CREATE TABLE planning_dup_lines ("
     " doc INTEGER PRIMARY KEY,"  // rowid alias, stable across VACUUM: the FTS5 row of the line
     " tenant_id TEXT NOT NULL, line_id TEXT NOT NULL, cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL,"
     " name TEXT NOT NULL, specification TEXT NOT NULL, ssh_code TEXT NOT NULL,"
     " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, activity TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
-const char* kLinesTablePostgres =
+constexpr const char* kLinesTablePostgres =
     "CREATE TABLE planning_dup_lines ("
     " doc BIGSERIAL PRIMARY KEY,"
     " tenant_id TEXT NOT NULL, line_id TEXT NOT NULL, cycle_id TEXT NOT NULL, agency_id TEXT NOT NULL,"
     " name TEXT NOT NULL, specification TEXT NOT NULL, ssh_code TEXT NOT NULL,"
     " name_fold TEXT NOT NULL, name_norm TEXT NOT NULL, activity TEXT NOT NULL, UNIQUE (tenant_id, line_id));";
-const char* kCommonTables =
+constexpr const char* kCommonTables =
     "CREATE INDEX planning_dup_lines_cycle ON planning_dup_lines (tenant_id, cycle_id, agency_id);"
     "CREATE INDEX planning_dup_lines_ssh ON planning_dup_lines (tenant_id, cycle_id, ssh_code);"
     "CREATE TABLE planning_dup_elements ("
@@ -61,7 +61,8 @@ std::string fts_query(Connection& c, const std::string& name_norm) {
   Params p;
   for (const auto& g : grams) p.emplace_back(g);
   std::unordered_map<std::string, std::int64_t> rows_with;
-  for (const auto& r : c.query("SELECT term, doc FROM planning_dup_fts_rows WHERE term IN (" + placeholders(grams.size()) + ")", p))
+  for (const auto& r :
+       c.query("SELECT term, doc FROM planning_dup_fts_rows WHERE term IN (" + placeholders(grams.size()) + ")", p))
     rows_with[r.text_at(0)] = r.int_at(1);
   std::vector<std::string> by_rarity(grams.begin(), grams.end());
   std::stable_sort(by_rarity.begin(), by_rarity.end(),
@@ -128,29 +129,33 @@ void save_line(Connection& c, const std::string& tenant_id, const LineText& line
   std::set<std::string> elements(line.element_ids.begin(), line.element_ids.end());
   for (const auto& e : elements) {
     if (e.empty()) continue;
-    c.execute("INSERT INTO planning_dup_elements (tenant_id, line_id, element_id, cycle_id, agency_id) VALUES (?, ?, ?, ?, ?)",
-              {tenant_id, line.line_id, e, line.cycle_id, line.agency_id});
+    c.execute(
+        "INSERT INTO planning_dup_elements (tenant_id, line_id, element_id, cycle_id, agency_id) VALUES (?, ?, ?, ?, ?)",
+        {tenant_id, line.line_id, e, line.cycle_id, line.agency_id});
   }
 }
 
 void delete_line(Connection& c, const std::string& tenant_id, const std::string& line_id) {
   if (!pg(c)) {
-    c.execute("DELETE FROM planning_dup_fts WHERE rowid IN (SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND line_id = ?)",
-              {tenant_id, line_id});
+    c.execute(
+        "DELETE FROM planning_dup_fts WHERE rowid IN (SELECT doc FROM planning_dup_lines WHERE tenant_id = ? AND line_id = ?)",
+        {tenant_id, line_id});
   }
   c.execute("DELETE FROM planning_dup_elements WHERE tenant_id = ? AND line_id = ?", {tenant_id, line_id});
   c.execute("DELETE FROM planning_dup_lines WHERE tenant_id = ? AND line_id = ?", {tenant_id, line_id});
 }
 
-std::unordered_map<std::string, IndexedLine> cycle_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
+std::unordered_map<std::string, IndexedLine> cycle_lines(Connection& c, const std::string& tenant_id,
+                                                         const std::string& cycle_id) {
   std::unordered_map<std::string, IndexedLine> out;
   for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, activity, ssh_code FROM planning_dup_lines "
                                "WHERE tenant_id = ? AND cycle_id = ?",
                                {tenant_id, cycle_id}))
     out.emplace(r.text_at(0), IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), {}});
-  for (const auto& r : c.query("SELECT line_id, element_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ? "
-                               "ORDER BY line_id, element_id",
-                               {tenant_id, cycle_id})) {
+  for (const auto& r :
+       c.query("SELECT line_id, element_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ? "
+               "ORDER BY line_id, element_id",
+               {tenant_id, cycle_id})) {
     auto it = out.find(r.text_at(0));
     if (it != out.end()) it->second.element_ids.push_back(r.text_at(1));
   }
@@ -162,9 +167,11 @@ std::vector<IndexedLine> lines_by_id(Connection& c, const std::string& tenant_id
   if (ids.empty()) return out;
   Params p{tenant_id};
   for (const auto& id : ids) p.emplace_back(id);
-  for (const auto& r : c.query("SELECT line_id, agency_id, name_norm, activity, ssh_code FROM planning_dup_lines WHERE tenant_id = ? "
-                               "AND line_id IN (" + placeholders(ids.size()) + ")",
-                               p))
+  for (const auto& r :
+       c.query("SELECT line_id, agency_id, name_norm, activity, ssh_code FROM planning_dup_lines WHERE tenant_id = ? "
+               "AND line_id IN (" +
+                   placeholders(ids.size()) + ")",
+               p))
     out.push_back(IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), {}});
   attach_elements(c, tenant_id, out);
   return out;
@@ -196,21 +203,23 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
   storage::Rows rows;
   if (pg(c)) {
     // `%` is pg_trgm's similarity above pg_trgm.similarity_threshold (0.3 unless configured), served by the GIN index.
-    rows = c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND agency_id <> ?"
-                   " AND line_id <> ? AND name_norm OPERATOR(public.%) ? ORDER BY public.similarity(name_norm, ?) DESC,"
-                   " line_id LIMIT ?",
-                   {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)});
+    rows = c.query(
+        "SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND agency_id <> ?"
+        " AND line_id <> ? AND name_norm OPERATOR(public.%) ? ORDER BY public.similarity(name_norm, ?) DESC,"
+        " line_id LIMIT ?",
+        {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)});
   } else {
     auto q = fts_query(c, name_norm);
     if (q.empty()) return out;
     // The full-text match first (materialised), then the scope: joined the other way round, SQLite
     // would run the match once per line of the cycle. The FTS5 table holds every tenant's lines:
     // the best kFtsHits matches are kept before the scope filters them.
-    rows = c.query("WITH hits AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM planning_dup_fts"
-                   " WHERE planning_dup_fts MATCH ? ORDER BY rank LIMIT ?)"
-                   " SELECT l.line_id FROM hits h JOIN planning_dup_lines l ON l.doc = h.doc"
-                   " WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ? AND l.line_id <> ? ORDER BY h.r LIMIT ?",
-                   {q, kFtsHits, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
+    rows = c.query(
+        "WITH hits AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM planning_dup_fts"
+        " WHERE planning_dup_fts MATCH ? ORDER BY rank LIMIT ?)"
+        " SELECT l.line_id FROM hits h JOIN planning_dup_lines l ON l.doc = h.doc"
+        " WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ? AND l.line_id <> ? ORDER BY h.r LIMIT ?",
+        {q, kFtsHits, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
   }
   for (const auto& r : rows) out.push_back(r.text_at(0));
   return out;
@@ -222,19 +231,21 @@ std::vector<std::string> same_item_lines(Connection& c, const std::string& tenan
                                          std::size_t limit) {
   std::vector<std::string> out;
   if (!ssh_code.empty()) {
-    for (const auto& r : c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND ssh_code = ?"
-                                 " AND agency_id <> ? AND line_id <> ? ORDER BY line_id LIMIT ?",
-                                 {tenant_id, cycle_id, ssh_code, agency_id, line_id, static_cast<long long>(limit)}))
+    for (const auto& r :
+         c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND ssh_code = ?"
+                 " AND agency_id <> ? AND line_id <> ? ORDER BY line_id LIMIT ?",
+                 {tenant_id, cycle_id, ssh_code, agency_id, line_id, static_cast<long long>(limit)}))
       out.push_back(r.text_at(0));
   }
   if (!element_ids.empty()) {
     Params p{tenant_id, cycle_id, agency_id, line_id};
     for (const auto& e : element_ids) p.emplace_back(e);
     p.emplace_back(static_cast<long long>(limit));
-    for (const auto& r : c.query("SELECT DISTINCT line_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ?"
-                                 " AND agency_id <> ? AND line_id <> ? AND element_id IN (" +
-                                     placeholders(element_ids.size()) + ") ORDER BY line_id LIMIT ?",
-                                 p))
+    for (const auto& r :
+         c.query("SELECT DISTINCT line_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ?"
+                 " AND agency_id <> ? AND line_id <> ? AND element_id IN (" +
+                     placeholders(element_ids.size()) + ") ORDER BY line_id LIMIT ?",
+                 p))
       out.push_back(r.text_at(0));
   }
   return out;
@@ -242,15 +253,17 @@ std::vector<std::string> same_item_lines(Connection& c, const std::string& tenan
 
 std::vector<Synonym> tenant_synonyms(Connection& c, const std::string& tenant_id) {
   std::vector<Synonym> out;
-  for (const auto& r : c.query("SELECT term, canonical FROM planning_dup_synonyms WHERE tenant_id = ? ORDER BY term", {tenant_id}))
+  for (const auto& r :
+       c.query("SELECT term, canonical FROM planning_dup_synonyms WHERE tenant_id = ? ORDER BY term", {tenant_id}))
     out.push_back({r.text_at(0), r.text_at(1)});
   return out;
 }
 
 void put_synonym(Connection& c, const std::string& tenant_id, const std::string& term, const std::string& canonical) {
-  c.execute("INSERT INTO planning_dup_synonyms (tenant_id, term, canonical) VALUES (?, ?, ?)"
-            " ON CONFLICT (tenant_id, term) DO UPDATE SET canonical = excluded.canonical",
-            {tenant_id, term, canonical});
+  c.execute(
+      "INSERT INTO planning_dup_synonyms (tenant_id, term, canonical) VALUES (?, ?, ?)"
+      " ON CONFLICT (tenant_id, term) DO UPDATE SET canonical = excluded.canonical",
+      {tenant_id, term, canonical});
 }
 
 void delete_synonym(Connection& c, const std::string& tenant_id, const std::string& term) {
@@ -260,14 +273,15 @@ void delete_synonym(Connection& c, const std::string& tenant_id, const std::stri
 std::vector<NamedLine> lines_mentioning(Connection& c, const std::string& tenant_id, const std::string& folded_term) {
   std::vector<NamedLine> out;
   // The folded term holds only [a-z0-9 ]: no LIKE wildcard to escape.
-  for (const auto& r : c.query("SELECT line_id, name, name_norm, activity FROM planning_dup_lines WHERE tenant_id = ? AND name_fold LIKE ?",
-                               {tenant_id, "%" + folded_term + "%"}))
+  for (const auto& r : c.query(
+           "SELECT line_id, name, name_norm, activity FROM planning_dup_lines WHERE tenant_id = ? AND name_fold LIKE ?",
+           {tenant_id, "%" + folded_term + "%"}))
     out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3)});
   return out;
 }
 
-void set_name_norm(Connection& c, const std::string& tenant_id, const std::string& line_id, const std::string& name_norm,
-                   const std::string& activity) {
+void set_name_norm(Connection& c, const std::string& tenant_id, const std::string& line_id,
+                   const std::string& name_norm, const std::string& activity) {
   c.execute("UPDATE planning_dup_lines SET name_norm = ?, activity = ? WHERE tenant_id = ? AND line_id = ?",
             {name_norm, activity, tenant_id, line_id});
   if (pg(c)) return;
@@ -275,7 +289,8 @@ void set_name_norm(Connection& c, const std::string& tenant_id, const std::strin
   if (rows.empty()) return;
   auto doc = rows[0].int_at(0);
   c.execute("DELETE FROM planning_dup_fts WHERE rowid = ?", {static_cast<long long>(doc)});
-  c.execute("INSERT INTO planning_dup_fts (rowid, name_norm) VALUES (?, ?)", {static_cast<long long>(doc), fts_text(name_norm)});
+  c.execute("INSERT INTO planning_dup_fts (rowid, name_norm) VALUES (?, ?)",
+            {static_cast<long long>(doc), fts_text(name_norm)});
 }
 
 }  // namespace simpul::planning::duplicates::store

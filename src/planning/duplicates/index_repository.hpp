@@ -28,35 +28,40 @@ void delete_line(storage::Connection& c, const std::string& tenant_id, const std
 std::unordered_map<std::string, IndexedLine> cycle_lines(storage::Connection& c, const std::string& tenant_id,
                                                          const std::string& cycle_id);
 /// The lines with these ids, with their elements.
-std::vector<IndexedLine> lines_by_id(storage::Connection& c, const std::string& tenant_id, const std::vector<std::string>& ids);
+std::vector<IndexedLine> lines_by_id(storage::Connection& c, const std::string& tenant_id,
+                                     const std::vector<std::string>& ids);
 
 /// Pairs of lines of different agencies in the cycle with the same SSH item.
 std::vector<LinePair> same_ssh_pairs(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id);
 /// Pairs of lines of different agencies in the cycle serving a common architecture element.
-std::vector<LinePair> same_element_pairs(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id);
+std::vector<LinePair> same_element_pairs(storage::Connection& c, const std::string& tenant_id,
+                                         const std::string& cycle_id);
 
 /// Ids of the cycle's lines outside `agency_id` (and other than `line_id`) whose names share
 /// trigrams with `name_norm`, best first, at most `limit`.
-std::vector<std::string> similar_name_lines(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id,
-                                            const std::string& agency_id, const std::string& line_id,
-                                            const std::string& name_norm, std::size_t limit);
+std::vector<std::string> similar_name_lines(storage::Connection& c, const std::string& tenant_id,
+                                            const std::string& cycle_id, const std::string& agency_id,
+                                            const std::string& line_id, const std::string& name_norm,
+                                            std::size_t limit);
 /// Ids of the cycle's lines outside `agency_id` with this SSH item or one of these elements.
-std::vector<std::string> same_item_lines(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id,
-                                         const std::string& agency_id, const std::string& line_id,
-                                         const std::string& ssh_code, const std::vector<std::string>& element_ids,
-                                         std::size_t limit);
+std::vector<std::string> same_item_lines(storage::Connection& c, const std::string& tenant_id,
+                                         const std::string& cycle_id, const std::string& agency_id,
+                                         const std::string& line_id, const std::string& ssh_code,
+                                         const std::vector<std::string>& element_ids, std::size_t limit);
 
 /// The tenant's own synonym rows; an empty canonical removes a default synonym.
 std::vector<Synonym> tenant_synonyms(storage::Connection& c, const std::string& tenant_id);
-void put_synonym(storage::Connection& c, const std::string& tenant_id, const std::string& term, const std::string& canonical);
+void put_synonym(storage::Connection& c, const std::string& tenant_id, const std::string& term,
+                 const std::string& canonical);
 void delete_synonym(storage::Connection& c, const std::string& tenant_id, const std::string& term);
 
 struct NamedLine {
   std::string line_id, name, name_norm, activity;
 };
 /// Lines of the tenant whose folded name contains `folded_term` (whose normalisation a synonym change may alter).
-std::vector<NamedLine> lines_mentioning(storage::Connection& c, const std::string& tenant_id, const std::string& folded_term);
-void set_name_norm(storage::Connection& c, const std::string& tenant_id, const std::string& line_id, const std::string& name_norm,
-                   const std::string& activity);
+std::vector<NamedLine> lines_mentioning(storage::Connection& c, const std::string& tenant_id,
+                                        const std::string& folded_term);
+void set_name_norm(storage::Connection& c, const std::string& tenant_id, const std::string& line_id,
+                   const std::string& name_norm, const std::string& activity);
 
 }  // namespace simpul::planning::duplicates::store

@@ -16,9 +16,10 @@ class DuplicatesIndexTest : public test_support::DatabaseTest {};
 
 namespace {
 
-LineText line(std::string id, std::string agency, std::string name, std::string ssh = "", std::vector<std::string> elements = {},
-              std::string cycle = "cy-2027") {
-  return LineText{std::move(id), std::move(cycle), std::move(agency), std::move(name), "", std::move(ssh), std::move(elements)};
+LineText line(std::string id, std::string agency, std::string name, std::string ssh = "",
+              std::vector<std::string> elements = {}, std::string cycle = "cy-2027") {
+  return LineText{std::move(id),  std::move(cycle),   std::move(agency), std::move(name), "",
+                  std::move(ssh), std::move(elements)};
 }
 
 const Candidate* find_pair(const std::vector<Candidate>& cs, const std::string& a, const std::string& b) {
@@ -42,7 +43,7 @@ TEST_P(DuplicatesIndexTest, CycleFindsTheSameThingBoughtByTwoAgenciesOnlyOnce) {
   upsert(*c, "t1", line("l-dinkes-2", "dinkes", "Langganan Internet Kantor Cabang"));  // same agency as l-dinkes-1
   upsert(*c, "t1", line("l-disdik-1", "disdik", "Pengadaan Kursi Rapat"));
   upsert(*c, "t1", line("l-bappeda-1", "bappeda", "Langganan Internet Kantor", "", {}, "cy-2028"));  // another cycle
-  upsert(*c, "t2", line("l-other-1", "x", "Langganan Internet Kantor"));                          // another tenant
+  upsert(*c, "t2", line("l-other-1", "x", "Langganan Internet Kantor"));                             // another tenant
 
   auto cs = candidates_for_cycle(*c, "t1", "cy-2027");
   const auto* internet = find_pair(cs, "l-diskominfo-1", "l-dinkes-1");
@@ -56,9 +57,12 @@ TEST_P(DuplicatesIndexTest, CycleFindsTheSameThingBoughtByTwoAgenciesOnlyOnce) {
     EXPECT_LT(x.line_a, x.line_b) << "each pair once, ordered";
     for (const auto& id : {x.line_a, x.line_b}) EXPECT_TRUE(id != "l-bappeda-1" && id != "l-other-1") << id;
   }
-  EXPECT_EQ(std::count_if(cs.begin(), cs.end(), [](const Candidate& x) { return x.line_a == "l-diskominfo-1" && x.line_b == "l-dinkes-1"; }) +
-                std::count_if(cs.begin(), cs.end(), [](const Candidate& x) { return x.line_a == "l-dinkes-1" && x.line_b == "l-diskominfo-1"; }),
-            1);
+  EXPECT_EQ(
+      std::count_if(cs.begin(), cs.end(),
+                    [](const Candidate& x) { return x.line_a == "l-diskominfo-1" && x.line_b == "l-dinkes-1"; }) +
+          std::count_if(cs.begin(), cs.end(),
+                        [](const Candidate& x) { return x.line_a == "l-dinkes-1" && x.line_b == "l-diskominfo-1"; }),
+      1);
 }
 
 TEST_P(DuplicatesIndexTest, SameSshItemAndSameElementAreReasons) {
@@ -68,7 +72,8 @@ TEST_P(DuplicatesIndexTest, SameSshItemAndSameElementAreReasons) {
   upsert(*c, "t1", line("a", "dinsos", "Pengadaan Komputer Jinjing", "1.3.2.10.01.02.001"));
   upsert(*c, "t1", line("b", "dukcapil", "Pengadaan Chromebook Operator", "1.3.2.10.01.02.001"));
   upsert(*c, "t1", line("c", "bkpsdm", "Pemeliharaan Aplikasi Kepegawaian", "", {"app-simpeg"}));
-  upsert(*c, "t1", line("d", "inspektorat", "Pemeliharaan Modul Cuti dan Mutasi Aplikasi Kepegawaian", "", {"app-simpeg"}));
+  upsert(*c, "t1",
+         line("d", "inspektorat", "Pemeliharaan Modul Cuti dan Mutasi Aplikasi Kepegawaian", "", {"app-simpeg"}));
   upsert(*c, "t1", line("e", "dishub", "Pengadaan Rambu Lalu Lintas", "", {"app-simpeg"}));
   upsert(*c, "t1", line("f", "dinsos", "Pemeliharaan Modul Cuti dan Mutasi Aplikasi Kepegawaian", "", {"app-sikd"}));
 
@@ -98,7 +103,8 @@ TEST_P(DuplicatesIndexTest, DraftCheckShowsOtherAgenciesLinesBestFirst) {
     found.push_back(x.line_b);
   }
   EXPECT_NE(std::find(found.begin(), found.end(), "k1"), found.end());
-  EXPECT_NE(std::find(found.begin(), found.end(), "k2"), found.end()) << "synonym: tata naskah dinas elektronik = e-office";
+  EXPECT_NE(std::find(found.begin(), found.end(), "k2"), found.end())
+      << "synonym: tata naskah dinas elektronik = e-office";
   EXPECT_EQ(std::find(found.begin(), found.end(), "k4"), found.end());
   EXPECT_EQ(std::find(found.begin(), found.end(), "k5"), found.end()) << "another cycle";
   EXPECT_TRUE(has_reason(&cs[0], "aplikasi_mirip"));
@@ -140,14 +146,16 @@ TEST_P(DuplicatesIndexTest, TenantSynonymsChangeWhatIsTheSameThing) {
   upsert(*c, "t2", line("c1", "dinkes", "Pengadaan Chromebook"));
   upsert(*c, "t2", line("c2", "disdik", "Pengadaan Laptop"));
   EXPECT_EQ(find_pair(candidates_for_cycle(*c, "t1", "cy-2027"), "c1", "c2"), nullptr);
-  EXPECT_NE(find_pair(candidates_for_cycle(*c, "t1", "cy-2027"), "c2", "c3"), nullptr) << "default synonym notebook = laptop";
+  EXPECT_NE(find_pair(candidates_for_cycle(*c, "t1", "cy-2027"), "c2", "c3"), nullptr)
+      << "default synonym notebook = laptop";
 
   // The Dinas of t1 adds a synonym: lines already indexed are normalised again.
   add_synonym(*c, "t1", {"ChromeBook", "laptop"});
   EXPECT_NE(find_pair(candidates_for_cycle(*c, "t1", "cy-2027"), "c1", "c2"), nullptr);
   EXPECT_EQ(find_pair(candidates_for_cycle(*c, "t2", "cy-2027"), "c1", "c2"), nullptr) << "another tenant's list";
   auto list = synonyms(*c, "t1");
-  EXPECT_NE(std::find_if(list.begin(), list.end(), [](const Synonym& s) { return s.term == "chromebook" && s.canonical == "laptop"; }),
+  EXPECT_NE(std::find_if(list.begin(), list.end(),
+                         [](const Synonym& s) { return s.term == "chromebook" && s.canonical == "laptop"; }),
             list.end());
 
   // Removing a default synonym for t1 only.
@@ -156,7 +164,8 @@ TEST_P(DuplicatesIndexTest, TenantSynonymsChangeWhatIsTheSameThing) {
   list = synonyms(*c, "t1");
   EXPECT_EQ(std::find_if(list.begin(), list.end(), [](const Synonym& s) { return s.term == "notebook"; }), list.end());
   auto other = synonyms(*c, "t2");
-  EXPECT_NE(std::find_if(other.begin(), other.end(), [](const Synonym& s) { return s.term == "notebook"; }), other.end());
+  EXPECT_NE(std::find_if(other.begin(), other.end(), [](const Synonym& s) { return s.term == "notebook"; }),
+            other.end());
 
   // Bad synonyms are refused and change nothing.
   EXPECT_THROW(add_synonym(*c, "t1", {"  ", "laptop"}), std::invalid_argument);

@@ -52,7 +52,8 @@ std::vector<LabelledPair> load_pairs(const std::string& file) {
     auto f = split_tabs(row);
     if (f.size() < 3 || (f[0] != "0" && f[0] != "1")) throw std::runtime_error("bad labelled pair: " + row);
     auto n = std::to_string(out.size());
-    LabelledPair p{f[0] == "1", {"p" + n + "a", "cy-eval", "pd-a" + n, f[1], "", f.size() > 3 ? f[3] : "", {}},
+    LabelledPair p{f[0] == "1",
+                   {"p" + n + "a", "cy-eval", "pd-a" + n, f[1], "", f.size() > 3 ? f[3] : "", {}},
                    {"p" + n + "b", "cy-eval", "pd-b" + n, f[2], "", f.size() > 4 ? f[4] : "", {}}};
     out.push_back(std::move(p));
   }
@@ -106,16 +107,18 @@ Measured measure(const std::string& backend, const std::vector<LabelledPair>& pa
     if (scored && !in_cycle) ++lost_by_retrieval;
     // The live check while typing line A: is line B among the ten shown?
     auto shown = candidates_for_draft(*c, "t-eval", p.a, 10);
-    bool in_draft = std::any_of(shown.begin(), shown.end(), [&](const Candidate& x) { return x.line_b == p.b.line_id; });
+    bool in_draft =
+        std::any_of(shown.begin(), shown.end(), [&](const Candidate& x) { return x.line_b == p.b.line_id; });
     draft.add(p.duplicate, in_draft);
     if (p.duplicate != in_cycle && std::getenv("SIMPUL_DUPES_VERBOSE"))
-      std::cout << (p.duplicate ? "missed: " : "false:  ") << p.a.name << " | " << p.b.name << "  [" << a.name_norm << " | "
-                << b.name_norm << " " << a.activity << "/" << b.activity << " " << trigram_similarity(a.name_norm, b.name_norm) << "]\n";
+      std::cout << (p.duplicate ? "missed: " : "false:  ") << p.a.name << " | " << p.b.name << "  [" << a.name_norm
+                << " | " << b.name_norm << " " << a.activity << "/" << b.activity << " "
+                << trigram_similarity(a.name_norm, b.name_norm) << "]\n";
   }
   std::cout << backend << ": " << pairs.size() << " labelled pairs (" << cycle.tp + cycle.fn << " duplicates), "
             << found.size() << " candidates in the cycle\n"
-            << "  cycle:  precision " << cycle.precision() << " recall " << cycle.recall() << " (tp " << cycle.tp << " fp "
-            << cycle.fp << " fn " << cycle.fn << ")\n"
+            << "  cycle:  precision " << cycle.precision() << " recall " << cycle.recall() << " (tp " << cycle.tp
+            << " fp " << cycle.fp << " fn " << cycle.fn << ")\n"
             << "  draft (top 10): precision " << draft.precision() << " recall " << draft.recall() << "\n"
             << "  scorer alone: precision " << scorer_only.precision() << " recall " << scorer_only.recall()
             << "; lost by retrieval: " << lost_by_retrieval << "\n";

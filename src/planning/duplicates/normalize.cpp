@@ -11,7 +11,9 @@ namespace {
 /// The ASCII letter a Latin-1 / Latin Extended-A code point folds to, or 0 when it has none.
 char fold_latin(char32_t cp) {
   // U+00C0..U+00FF, upper and lower case alike.
-  static const char* latin1 = "aaaaaaaceeeeiiiidnooooo ouuuuyts" "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+  static const char* latin1 =
+      "aaaaaaaceeeeiiiidnooooo ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo ouuuuyty";
   if (cp >= 0xC0 && cp <= 0xFF) {
     char c = latin1[cp - 0xC0];
     return c == ' ' ? 0 : c;
@@ -43,12 +45,14 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
 // Units of RKA volumes ("2 Unit x 12 Bulan", "1 Paket", "100 Mbps"): dropped after a number.
 const std::unordered_set<std::string>& volume_units() {
   static const std::unordered_set<std::string> units = {
-      "unit", "buah", "bh", "paket", "pkt", "set", "bulan", "bln", "tahun", "thn", "th", "hari", "hr",
-      "orang", "org", "oh", "ob", "ok", "kali", "ls", "lembar", "lbr", "rim", "box", "dus", "kotak",
-      "kegiatan", "keg", "layanan", "lisensi", "user", "pengguna", "titik", "lokasi", "mbps", "gbps",
-      "kbps", "gb", "tb", "mb", "inch", "inci", "m", "meter", "km", "jam", "minggu", "semester",
-      "triwulan", "dokumen", "dok", "eksemplar", "eks", "pcs", "roll", "core", "port", "node", "va",
-      "kva", "watt", "opd", "pd", "sekolah", "kelurahan", "kecamatan", "x"};
+      "unit",    "buah",      "bh",        "paket",    "pkt",      "set",   "bulan",     "bln",   "tahun",
+      "thn",     "th",        "hari",      "hr",       "orang",    "org",   "oh",        "ob",    "ok",
+      "kali",    "ls",        "lembar",    "lbr",      "rim",      "box",   "dus",       "kotak", "kegiatan",
+      "keg",     "layanan",   "lisensi",   "user",     "pengguna", "titik", "lokasi",    "mbps",  "gbps",
+      "kbps",    "gb",        "tb",        "mb",       "inch",     "inci",  "m",         "meter", "km",
+      "jam",     "minggu",    "semester",  "triwulan", "dokumen",  "dok",   "eksemplar", "eks",   "pcs",
+      "roll",    "core",      "port",      "node",     "va",       "kva",   "watt",      "opd",   "pd",
+      "sekolah", "kelurahan", "kecamatan", "x"};
   return units;
 }
 
@@ -58,11 +62,12 @@ const std::unordered_set<std::string>& volume_units() {
 // precision there.
 const std::unordered_set<std::string>& stop_words() {
   static const std::unordered_set<std::string> words = {
-      "belanja", "penyediaan", "biaya", "jasa", "kebutuhan", "keperluan",
-      "untuk", "dan", "yang", "di", "ke", "dari", "pada", "dengan", "bagi", "serta", "atau", "dalam",
-      "oleh", "tahun", "anggaran", "ta", "tahunan", "baru", "kantor", "lingkup", "lingkungan",
-      "perangkat", "peralatan", "daerah", "kota", "kabupaten", "pemerintah", "pemkot", "pemkab", "modal",
-      "dinas", "badan", "layanan", "berbasis", "pengelolaan", "manajemen", "penggunaan", "jaringan"};
+      "belanja",     "penyediaan", "biaya",      "jasa",      "kebutuhan", "keperluan", "untuk",   "dan",
+      "yang",        "di",         "ke",         "dari",      "pada",      "dengan",    "bagi",    "serta",
+      "atau",        "dalam",      "oleh",       "tahun",     "anggaran",  "ta",        "tahunan", "baru",
+      "kantor",      "lingkup",    "lingkungan", "perangkat", "peralatan", "daerah",    "kota",    "kabupaten",
+      "pemerintah",  "pemkot",     "pemkab",     "modal",     "dinas",     "badan",     "layanan", "berbasis",
+      "pengelolaan", "manajemen",  "penggunaan", "jaringan"};
   return words;
 }
 
@@ -71,12 +76,14 @@ const std::unordered_set<std::string>& stop_words() {
 // "Pengembangan Aplikasi Y" are compared on X and Y.
 const std::unordered_set<std::string>& activity_words() {
   static const std::unordered_set<std::string> words = {
-      "pengadaan", "pengembangan", "pemeliharaan", "langganan", "penyusunan", "pemasangan", "implementasi",
-      "integrasi", "sosialisasi", "pelatihan", "honorarium", "penanganan", "pelaksanaan", "aplikasi"};
+      "pengadaan", "pengembangan", "pemeliharaan", "langganan",  "penyusunan", "pemasangan",  "implementasi",
+      "integrasi", "sosialisasi",  "pelatihan",    "honorarium", "penanganan", "pelaksanaan", "aplikasi"};
   return words;
 }
 
-bool all_digits(std::string_view w) { return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }); }
+bool all_digits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 /// "12bln", "100mbps", "2x": a number with a unit glued to it.
 bool number_with_unit(std::string_view w) {
@@ -103,11 +110,17 @@ std::string fold(std::string_view text) {
   };
   for (std::size_t i = 0; i < text.size();) {
     char32_t cp = next_code_point(text, i);
-    if (cp >= 'A' && cp <= 'Z') put(static_cast<char>(cp - 'A' + 'a'));
-    else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) put(static_cast<char>(cp));
-    else if (cp == 0xDF) { put('s'); put('s'); }
-    else if (char c = fold_latin(cp)) put(c);
-    else put(' ');
+    if (cp >= 'A' && cp <= 'Z')
+      put(static_cast<char>(cp - 'A' + 'a'));
+    else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+      put(static_cast<char>(cp));
+    else if (cp == 0xDF) {
+      put('s');
+      put('s');
+    } else if (char c = fold_latin(cp))
+      put(c);
+    else
+      put(' ');
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
@@ -131,7 +144,8 @@ SynonymTable::SynonymTable(const std::vector<Synonym>& synonyms) {
     Entry e{split_words(fold(s.term)), split_words(fold(s.canonical))};
     if (!e.term.empty()) entries_.push_back(std::move(e));
   }
-  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.term.size() > b.term.size(); });
+  std::stable_sort(entries_.begin(), entries_.end(),
+                   [](const Entry& a, const Entry& b) { return a.term.size() > b.term.size(); });
 }
 
 std::vector<std::string> SynonymTable::apply(const std::vector<std::string>& words) const {
@@ -192,15 +206,17 @@ NormalizedName analyze_name(std::string_view name, const SynonymTable& synonyms)
   return out;
 }
 
-std::string normalize_name(std::string_view name, const SynonymTable& synonyms) { return analyze_name(name, synonyms).object; }
+std::string normalize_name(std::string_view name, const SynonymTable& synonyms) {
+  return analyze_name(name, synonyms).object;
+}
 
 bool activities_differ(std::string_view a, std::string_view b) {
   // Getting the thing (buying, subscribing, building, installing) is one kind of spending;
   // maintaining it, planning it, training for it, paying its people are others.
   static const std::unordered_map<std::string, int> group = {
-      {"pengadaan", 1}, {"langganan", 1}, {"pengembangan", 1}, {"implementasi", 1}, {"integrasi", 1},
-      {"pemasangan", 1}, {"pemeliharaan", 2}, {"penyusunan", 3}, {"pelatihan", 4}, {"sosialisasi", 4},
-      {"honorarium", 5}, {"penanganan", 6}, {"pelaksanaan", 6}};
+      {"pengadaan", 1},  {"langganan", 1},    {"pengembangan", 1}, {"implementasi", 1}, {"integrasi", 1},
+      {"pemasangan", 1}, {"pemeliharaan", 2}, {"penyusunan", 3},   {"pelatihan", 4},    {"sosialisasi", 4},
+      {"honorarium", 5}, {"penanganan", 6},   {"pelaksanaan", 6}};
   auto groups = [](std::string_view s) {
     std::set<int> g;
     for (const auto& w : split_words(s))

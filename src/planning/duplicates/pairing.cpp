@@ -37,7 +37,8 @@ void add_line_pairs(const NameGroup& a, const NameGroup& b, bool same, std::vect
       const auto* x = a.lines[i];
       const auto* y = b.lines[j];
       if (x->agency_id == y->agency_id) continue;
-      out.push_back(x->line_id < y->line_id ? store::LinePair{x->line_id, y->line_id} : store::LinePair{y->line_id, x->line_id});
+      out.push_back(x->line_id < y->line_id ? store::LinePair{x->line_id, y->line_id}
+                                            : store::LinePair{y->line_id, x->line_id});
     }
   }
 }
@@ -68,7 +69,8 @@ std::vector<store::LinePair> similar_name_pairs(const std::unordered_map<std::st
   std::vector<NameGroup*> order;
   for (auto& [name, g] : groups) {
     g.by_rarity = g.grams;
-    std::sort(g.by_rarity.begin(), g.by_rarity.end(), [&](int a, int b) { return df[a] != df[b] ? df[a] < df[b] : a < b; });
+    std::sort(g.by_rarity.begin(), g.by_rarity.end(),
+              [&](int a, int b) { return df[a] != df[b] ? df[a] < df[b] : a < b; });
     order.push_back(&g);
   }
 

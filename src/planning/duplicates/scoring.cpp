@@ -30,7 +30,9 @@ std::optional<Candidate> Scorer::score(const store::IndexedLine& a, const store:
   if (!similar_name && !same_ssh && !(same_element && sim >= kElementNameThreshold)) return std::nullopt;
   Candidate c{a.line_id, b.line_id, std::min(1.0, sim + (same_ssh ? 0.3 : 0.0) + (same_element ? 0.2 : 0.0)), {}};
   if (similar_name)
-    c.reasons.push_back(is_application_name({a.name_norm, a.activity}) && is_application_name({b.name_norm, b.activity}) ? "aplikasi_mirip" : "nama_mirip");
+    c.reasons.push_back(is_application_name({a.name_norm, a.activity}) && is_application_name({b.name_norm, b.activity})
+                            ? "aplikasi_mirip"
+                            : "nama_mirip");
   if (same_ssh) c.reasons.push_back("ssh_sama");
   if (same_element) c.reasons.push_back("elemen_sama");
   return c;
