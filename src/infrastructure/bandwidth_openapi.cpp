@@ -83,7 +83,21 @@ std::string_view bandwidth_openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "agency_id": {
+          "type": "string"
+         },
+         "justification": {
+          "type": "string"
+         },
+         "need_mbps": {
+          "type": "integer"
+         }
+        },
+        "required": [
+         "agency_id"
+        ]
        }
       }
      }
@@ -135,7 +149,25 @@ std::string_view bandwidth_openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "decision": {
+          "type": "string"
+         },
+         "reasons": {
+          "type": "string"
+         },
+         "priority": {
+          "type": "integer"
+         },
+         "allocated_mbps": {
+          "type": "integer"
+         }
+        },
+        "required": [
+         "decision",
+         "reasons"
+        ]
        }
       }
      }
@@ -238,7 +270,45 @@ std::string_view bandwidth_openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "samples": {
+          "type": "array",
+          "items": {
+           "type": "object",
+           "properties": {
+            "agency_id": {
+             "type": "string"
+            },
+            "interface": {
+             "type": "string"
+            },
+            "at": {
+             "type": "string"
+            },
+            "in_octets": {
+             "type": "integer"
+            },
+            "out_octets": {
+             "type": "integer"
+            },
+            "reset": {
+             "type": "boolean"
+            }
+           },
+           "required": [
+            "agency_id",
+            "interface",
+            "at",
+            "in_octets",
+            "out_octets"
+           ]
+          }
+         }
+        },
+        "required": [
+         "samples"
+        ]
        }
       }
      }
@@ -387,7 +457,15 @@ std::string_view bandwidth_openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "month": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "month"
+        ]
        }
       }
      }
@@ -494,7 +572,47 @@ std::string_view bandwidth_openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string"
+         },
+         "from_agency_id": {
+          "type": "string"
+         },
+         "to_agency_id": {
+          "type": "string"
+         },
+         "medium": {
+          "type": "string"
+         },
+         "provider": {
+          "type": "string"
+         },
+         "capacity_mbps": {
+          "type": "integer"
+         },
+         "operated_by": {
+          "type": "string",
+          "enum": [
+           "dinas",
+           "pd"
+          ]
+         }
+        },
+        "required": [
+         "code",
+         "name",
+         "from_agency_id",
+         "to_agency_id",
+         "medium"
+        ]
        }
       }
      }

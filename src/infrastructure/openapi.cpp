@@ -392,7 +392,36 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "kind": {
+          "type": "string"
+         },
+         "agency_id": {
+          "type": "string"
+         },
+         "location": {
+          "type": "string"
+         },
+         "status": {
+          "type": "string",
+          "enum": [
+           "operasi",
+           "rencana"
+          ]
+         }
+        },
+        "required": [
+         "code",
+         "name",
+         "kind"
+        ]
        }
       }
      }
@@ -444,7 +473,18 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "units": {
+          "type": "integer"
+         }
+        },
+        "required": [
+         "code"
+        ]
        }
       }
      }
@@ -475,7 +515,26 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "date": {
+          "type": "string"
+         },
+         "result": {
+          "type": "string"
+         },
+         "assessor": {
+          "type": "string"
+         },
+         "note": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "date",
+         "result",
+         "assessor"
+        ]
        }
       }
      }
@@ -563,7 +622,51 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string"
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "kind": {
+          "type": "string"
+         },
+         "hosting": {
+          "type": "string"
+         },
+         "environment": {
+          "type": "string"
+         },
+         "managed_by": {
+          "type": "string"
+         },
+         "hostname": {
+          "type": "string"
+         },
+         "operating_system": {
+          "type": "string"
+         },
+         "site_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "rack_id": {
+          "type": "string",
+          "nullable": true
+         }
+        },
+        "required": [
+         "code",
+         "name"
+        ]
        }
       }
      }
@@ -613,7 +716,47 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "code": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string"
+         },
+         "owner_agency_id": {
+          "type": "string"
+         },
+         "kind": {
+          "type": "string"
+         },
+         "hosting": {
+          "type": "string"
+         },
+         "environment": {
+          "type": "string"
+         },
+         "managed_by": {
+          "type": "string"
+         },
+         "hostname": {
+          "type": "string"
+         },
+         "operating_system": {
+          "type": "string"
+         },
+         "site_id": {
+          "type": "string",
+          "nullable": true
+         },
+         "rack_id": {
+          "type": "string",
+          "nullable": true
+         }
+        }
        }
       }
      }
@@ -696,7 +839,25 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "agency_id": {
+          "type": "string"
+         },
+         "kind": {
+          "type": "string"
+         },
+         "purpose": {
+          "type": "string"
+         },
+         "specification": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "kind",
+         "purpose"
+        ]
        }
       }
      }
@@ -748,7 +909,19 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "decision": {
+          "type": "string"
+         },
+         "reasons": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "decision",
+         "reasons"
+        ]
        }
       }
      }
@@ -823,7 +996,46 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "agency_id": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "data_element_id": {
+          "type": "string"
+         },
+         "target_site_id": {
+          "type": "string"
+         },
+         "owner_approval": {
+          "type": "string"
+         },
+         "exception_basis": {
+          "type": "string"
+         },
+         "schedule_days": {
+          "type": "integer"
+         },
+         "retention_days": {
+          "type": "integer"
+         },
+         "restore_test_days": {
+          "type": "integer"
+         },
+         "performed_by": {
+          "type": "string",
+          "enum": [
+           "pd",
+           "dinas"
+          ]
+         }
+        },
+        "required": [
+         "name"
+        ]
        }
       }
      }
@@ -875,7 +1087,32 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "started_at": {
+          "type": "string"
+         },
+         "finished_at": {
+          "type": "string"
+         },
+         "result": {
+          "type": "string"
+         },
+         "tool": {
+          "type": "string"
+         },
+         "note": {
+          "type": "string"
+         },
+         "size_bytes": {
+          "type": "integer"
+         }
+        },
+        "required": [
+         "started_at",
+         "finished_at",
+         "result"
+        ]
        }
       }
      }
@@ -906,7 +1143,22 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "date": {
+          "type": "string"
+         },
+         "result": {
+          "type": "string"
+         },
+         "note": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "date",
+         "result"
+        ]
        }
       }
      }
@@ -981,7 +1233,28 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "agency_id": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "registered_on": {
+          "type": "string"
+         },
+         "built_by": {
+          "type": "string",
+          "enum": [
+           "dinas",
+           "pd_mandiri_tik"
+          ]
+         }
+        },
+        "required": [
+         "name"
+        ]
        }
       }
      }
@@ -1133,7 +1406,29 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "agency_id": {
+          "type": "string"
+         },
+         "name": {
+          "type": "string"
+         },
+         "kind": {
+          "type": "string"
+         },
+         "coordination": {
+          "type": "string"
+         },
+         "installed_on": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "name",
+         "kind",
+         "installed_on"
+        ]
        }
       }
      }
@@ -1164,7 +1459,19 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "date": {
+          "type": "string"
+         },
+         "change": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "date",
+         "change"
+        ]
        }
       }
      }
@@ -1195,7 +1502,19 @@ std::string_view openapi_fragment() {
      "content": {
       "application/json": {
        "schema": {
-        "type": "object"
+        "type": "object",
+        "properties": {
+         "date": {
+          "type": "string"
+         },
+         "summary": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "date",
+         "summary"
+        ]
        }
       }
      }

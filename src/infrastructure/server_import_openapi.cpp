@@ -10,7 +10,9 @@ std::string_view server_import_openapi_fragment() {
  "paths": {
   "/api/infrastructure/servers/import": {
    "post": {
-    "tags": ["Infrastructure"],
+    "tags": [
+     "Infrastructure"
+    ],
     "summary": "Import servers from CSV or XLSX (?dry_run=true|false, default true); raw file body, format detected from the content; Indonesian headers (template.csv); all rows or none",
     "description": "Requires: infrastructure.write. A real run with problems answers 422 import.has_problems with the same problems in error.details.",
     "responses": {
@@ -18,7 +20,9 @@ std::string_view server_import_openapi_fragment() {
       "description": "success",
       "content": {
        "application/json": {
-        "schema": {"$ref": "#/components/schemas/InfraServerImportResult"}
+        "schema": {
+         "$ref": "#/components/schemas/InfraServerImportResult"
+        }
        }
       }
      }
@@ -27,10 +31,16 @@ std::string_view server_import_openapi_fragment() {
   },
   "/api/infrastructure/servers/import/template.csv": {
    "get": {
-    "tags": ["Infrastructure"],
+    "tags": [
+     "Infrastructure"
+    ],
     "summary": "CSV template of the server import: header row and one example row naming a PD and Pusat Data of the tenant (attachment)",
     "description": "Requires: infrastructure.read.",
-    "responses": {"200": {"description": "success"}}
+    "responses": {
+     "200": {
+      "description": "success"
+     }
+    }
    }
   }
  },
@@ -39,23 +49,54 @@ std::string_view server_import_openapi_fragment() {
    "InfraServerImportResult": {
     "type": "object",
     "additionalProperties": false,
-    "required": ["dry_run", "ok", "rows", "created", "problems"],
+    "required": [
+     "dry_run",
+     "ok",
+     "rows",
+     "created",
+     "problems"
+    ],
     "properties": {
-     "dry_run": {"type": "boolean"},
-     "ok": {"type": "boolean"},
-     "rows": {"type": "integer"},
-     "created": {"type": "integer", "description": "servers created (a dry run: that would be created)"},
+     "dry_run": {
+      "type": "boolean"
+     },
+     "ok": {
+      "type": "boolean"
+     },
+     "rows": {
+      "type": "integer"
+     },
+     "created": {
+      "type": "integer",
+      "description": "servers created (a dry run: that would be created)"
+     },
      "problems": {
       "type": "array",
       "items": {
        "type": "object",
        "additionalProperties": false,
-       "required": ["sheet", "row", "column", "message"],
+       "required": [
+        "sheet",
+        "row",
+        "column",
+        "message"
+       ],
        "properties": {
-        "sheet": {"type": "string"},
-        "row": {"type": "integer", "description": "spreadsheet row (the header is row 1)"},
-        "column": {"type": "string", "description": "column key, e.g. kode_lokasi"},
-        "message": {"type": "string", "description": "Indonesian: what is wrong and what to write instead"}
+        "sheet": {
+         "type": "string"
+        },
+        "row": {
+         "type": "integer",
+         "description": "spreadsheet row (the header is row 1)"
+        },
+        "column": {
+         "type": "string",
+         "description": "column key, e.g. kode_lokasi"
+        },
+        "message": {
+         "type": "string",
+         "description": "Indonesian: what is wrong and what to write instead"
+        }
        }
       }
      }

@@ -76,6 +76,17 @@ TEST(OpenApi, EveryRegisteredRouteIsDescribedWithARealSchema) {
       for (const auto& p : problems) ADD_FAILURE() << name << " " << status << " " << p;
     }
   }
+  // A JSON request body says what it takes, so the console's inputs are generated types too.
+  for (const auto& r : router.routes()) {
+    const auto* op = http::operation_of(router, r.method, r.pattern);
+    auto* body = op ? op->if_contains("requestBody") : nullptr;
+    auto* content = body ? body->as_object().if_contains("content") : nullptr;
+    auto* json_body = content ? content->as_object().if_contains("application/json") : nullptr;
+    if (!json_body) continue;
+    std::vector<std::string> problems;
+    loose(json_body->at("schema"), components, "body", problems);
+    for (const auto& p : problems) ADD_FAILURE() << r.method << " " << r.pattern << " " << p;
+  }
   for (const auto& [component, schema] : components) {
     std::vector<std::string> problems;
     loose(schema, components, std::string(component), problems);

@@ -83,7 +83,7 @@ describe('Audit TIK', { timeout: 300_000 }, () => {
     const coordDate = main().getByPlaceholder('Tanggal koordinasi')
     await coordDate.fill(today.split('-').reverse().join('-'))
     await coordDate.press('Enter')
-    await main().locator('[data-test=coordination-note] input').fill(`Surat ke Kementerian ${RUN}`)
+    await main().locator('[data-test=coordination-note]').fill(`Surat ke Kementerian ${RUN}`)
     await main().locator('[data-test=coordination-save]').click()
     await main().locator('[data-test=audit-coordination]').getByText(`Surat ke Kementerian ${RUN}`).waitFor()
 
@@ -109,7 +109,7 @@ describe('Audit TIK', { timeout: 300_000 }, () => {
     const value = main().getByPlaceholder('Nilai baru')
     await value.fill(today.split('-').reverse().join('-'))
     await value.press('Enter')
-    await form.locator('[data-test=correction-reason] input').fill('Tanggal mulai tercatat keliru')
+    await form.locator('[data-test=correction-reason]').fill('Tanggal mulai tercatat keliru')
     await form.locator('[data-test=correction-save]').click()
     await main().getByText('Tanggal tidak sesuai urutan pelaksanaan audit.').waitFor()
     let answer = await apiCall('GET', `/api/audit/programmes/${programmeId}`)
@@ -118,8 +118,8 @@ describe('Audit TIK', { timeout: 300_000 }, () => {
 
     await form.locator('[data-test=correction-field]').click()
     await page.getByRole('option', { name: 'Nama pelaksana', exact: true }).click()
-    await form.locator('[data-test=correction-value] input').fill('Badan Siber dan Sandi Negara RI')
-    await form.locator('[data-test=correction-reason] input').fill('Nama lembaga tertulis tidak lengkap')
+    await form.locator('[data-test=correction-value]').fill('Badan Siber dan Sandi Negara RI')
+    await form.locator('[data-test=correction-reason]').fill('Nama lembaga tertulis tidak lengkap')
     await form.locator('[data-test=correction-save]').click()
     const list = main().locator('[data-test=audit-corrections]')
     await list.getByText('Nama pelaksana').waitFor()

@@ -3,7 +3,7 @@
 // the contract of src/infrastructure/openapi.cpp; the server is src/infrastructure/routes.cpp.
 import { api, download, upload, type UploadOptions } from './client'
 import type { RuleRef } from './types'
-import type { Answer, Refine, Schema } from './contract'
+import type { Answer, Body, Refine, Schema } from './contract'
 
 const enc = encodeURIComponent
 
@@ -93,51 +93,14 @@ export type InfraSiteDetail = Schema<'InfraSiteDetail'>
 export type InfraRack = Schema<'InfraRack'>
 export type InfraServerImportResult = Schema<'InfraServerImportResult'>
 
-// What the forms send; the contract describes these bodies only as objects (routes.cpp reads them).
-export interface ServerInput {
-  code?: string
-  name?: string
-  description?: string
-  owner_agency_id?: string
-  kind?: string
-  hosting?: string
-  environment?: string
-  managed_by?: string
-  site_id?: string | null
-  rack_id?: string | null
-  hostname?: string
-  operating_system?: string
-}
+// What the forms send, as the contract describes the request bodies.
+export type ServerInput = Body<'/api/infrastructure/servers/{id}', 'patch'>
 
-export interface BackupDutyInput {
-  agency_id: string
-  name: string
-  schedule_days: number
-  retention_days: number
-  restore_test_days: number
-  target_site_id?: string
-  performed_by: 'pd' | 'dinas'
-  owner_approval?: string
-  exception_basis?: string
-}
+export type BackupDutyInput = Body<'/api/infrastructure/backup-duties', 'post'>
 
-export interface LanInput {
-  agency_id: string
-  name: string
-  built_by: 'dinas' | 'pd_mandiri_tik'
-  registered_on?: string
-}
+export type LanInput = Body<'/api/infrastructure/lans', 'post'>
 
-export interface WanLinkInput {
-  code: string
-  name: string
-  from_agency_id: string
-  to_agency_id: string
-  medium: string
-  capacity_mbps: number
-  operated_by: 'dinas' | 'pd'
-  provider?: string
-}
+export type WanLinkInput = Body<'/api/infrastructure/wan-links', 'post'>
 
 interface Items<T> {
   items: T[]
