@@ -165,6 +165,8 @@ describe('Simpul console', { timeout: 240_000 }, () => {
     await rowEn.locator('[data-test=rule-what]').getByText('The Wali Kota forms the Tim Koordinasi SPBE', { exact: false }).waitFor()
     assert.equal(await main().getByText('Wali Kota membentuk Tim Koordinasi SPBE', { exact: false }).count(), 0)
     await page.locator('[data-test=lang-id]').click()
+    // The search stays as it was across the switch; cleared, every chapter is listed again.
+    await page.getByLabel('Cari ketentuan (pasal, isi, kode)').fill('')
     await main().getByText('BAB I — KETENTUAN UMUM').waitFor()
   })
 
