@@ -66,63 +66,7 @@ std::string_view openapi_indicators_fragment() {
           "evidence": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "added_at": {
-              "type": "string"
-             },
-             "added_by_name": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "indicator_id": {
-              "type": "string"
-             },
-             "kind": {
-              "type": "string"
-             },
-             "label": {
-              "type": "string"
-             },
-             "level": {
-              "type": "integer"
-             },
-             "main": {
-              "type": "boolean"
-             },
-             "ref_id": {
-              "type": "string"
-             },
-             "ref_kind": {
-              "type": "string"
-             },
-             "sha256": {
-              "type": "string"
-             },
-             "size": {
-              "type": "integer"
-             },
-             "verdict": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "added_at",
-             "added_by_name",
-             "id",
-             "indicator_id",
-             "kind",
-             "label",
-             "level",
-             "main",
-             "ref_id",
-             "ref_kind",
-             "sha256",
-             "size",
-             "verdict"
-            ]
+            "$ref": "#/components/schemas/EvaluationEvidence"
            }
           },
           "indicator": {

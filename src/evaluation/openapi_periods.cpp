@@ -202,31 +202,7 @@ std::string_view openapi_periods_fragment() {
           "members": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "added_at": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "role": {
-              "type": "string"
-             },
-             "user_id": {
-              "type": "string"
-             },
-             "user_name": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "added_at",
-             "id",
-             "role",
-             "user_id",
-             "user_name"
-            ]
+            "$ref": "#/components/schemas/EvaluationItem"
            }
           },
           "my_roles": {
@@ -346,186 +322,7 @@ std::string_view openapi_periods_fragment() {
       "content": {
        "application/json": {
         "schema": {
-         "type": "object",
-         "properties": {
-          "agency_id": {
-           "type": "string",
-           "nullable": true
-          },
-          "agency_name": {
-           "type": "string"
-          },
-          "created_at": {
-           "type": "string"
-          },
-          "created_by_name": {
-           "type": "string"
-          },
-          "framework": {
-           "$ref": "#/components/schemas/EvaluationFramework"
-          },
-          "framework_id": {
-           "type": "string"
-          },
-          "framework_version": {
-           "type": "integer"
-          },
-          "id": {
-           "type": "string"
-          },
-          "indicators": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "aspect_id": {
-              "type": "string"
-             },
-             "evidence": {
-              "type": "integer"
-             },
-             "id": {
-              "type": "string"
-             },
-             "level": {
-              "type": "integer",
-              "nullable": true
-             },
-             "name": {
-              "type": "string"
-             },
-             "number": {
-              "type": "integer"
-             },
-             "state": {
-              "type": "string",
-              "enum": [
-               "draf",
-               "diajukan",
-               "disetujui",
-               "dikembalikan"
-              ],
-              "nullable": true
-             },
-             "value": {
-              "type": "number"
-             },
-             "weight": {
-              "type": "number"
-             }
-            },
-            "required": [
-             "aspect_id",
-             "evidence",
-             "id",
-             "level",
-             "name",
-             "number",
-             "state",
-             "value",
-             "weight"
-            ]
-           }
-          },
-          "members": {
-           "type": "array",
-           "items": {
-            "type": "object",
-            "properties": {
-             "added_at": {
-              "type": "string"
-             },
-             "id": {
-              "type": "string"
-             },
-             "role": {
-              "type": "string"
-             },
-             "user_id": {
-              "type": "string"
-             },
-             "user_name": {
-              "type": "string"
-             }
-            },
-            "required": [
-             "added_at",
-             "id",
-             "role",
-             "user_id",
-             "user_name"
-            ]
-           }
-          },
-          "my_roles": {
-           "type": "array",
-           "items": {
-            "type": "string"
-           }
-          },
-          "report_to": {
-           "type": "string"
-          },
-          "result": {
-           "$ref": "#/components/schemas/EvaluationResult"
-          },
-          "rule": {
-           "type": "object",
-           "properties": {
-            "citation": {
-             "type": "string"
-            },
-            "id": {
-             "type": "string"
-            }
-           },
-           "required": [
-            "citation",
-            "id"
-           ]
-          },
-          "state": {
-           "type": "string",
-           "enum": [
-            "terbuka",
-            "diserahkan"
-           ]
-          },
-          "submitted_at": {
-           "type": "string",
-           "nullable": true
-          },
-          "submitted_by_name": {
-           "type": "string"
-          },
-          "title": {
-           "type": "string"
-          },
-          "year": {
-           "type": "integer"
-          }
-         },
-         "required": [
-          "agency_id",
-          "agency_name",
-          "created_at",
-          "created_by_name",
-          "framework",
-          "framework_id",
-          "framework_version",
-          "id",
-          "indicators",
-          "members",
-          "my_roles",
-          "report_to",
-          "result",
-          "rule",
-          "state",
-          "submitted_at",
-          "submitted_by_name",
-          "title",
-          "year"
-         ]
+         "$ref": "#/components/schemas/EvaluationPeriodDetail"
         }
        }
       }
@@ -604,6 +401,168 @@ std::string_view openapi_periods_fragment() {
      }
     },
     "description": "Requires: evaluation.manage."
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "EvaluationPeriodDetail": {
+    "type": "object",
+    "properties": {
+     "agency_id": {
+      "type": "string",
+      "nullable": true
+     },
+     "agency_name": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "created_by_name": {
+      "type": "string"
+     },
+     "framework": {
+      "$ref": "#/components/schemas/EvaluationFramework"
+     },
+     "framework_id": {
+      "type": "string"
+     },
+     "framework_version": {
+      "type": "integer"
+     },
+     "id": {
+      "type": "string"
+     },
+     "indicators": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "aspect_id": {
+         "type": "string"
+        },
+        "evidence": {
+         "type": "integer"
+        },
+        "id": {
+         "type": "string"
+        },
+        "level": {
+         "type": "integer",
+         "nullable": true
+        },
+        "name": {
+         "type": "string"
+        },
+        "number": {
+         "type": "integer"
+        },
+        "state": {
+         "type": "string",
+         "enum": [
+          "draf",
+          "diajukan",
+          "disetujui",
+          "dikembalikan"
+         ],
+         "nullable": true
+        },
+        "value": {
+         "type": "number"
+        },
+        "weight": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "aspect_id",
+        "evidence",
+        "id",
+        "level",
+        "name",
+        "number",
+        "state",
+        "value",
+        "weight"
+       ]
+      }
+     },
+     "members": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/EvaluationItem"
+      }
+     },
+     "my_roles": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "report_to": {
+      "type": "string"
+     },
+     "result": {
+      "$ref": "#/components/schemas/EvaluationResult"
+     },
+     "rule": {
+      "type": "object",
+      "properties": {
+       "citation": {
+        "type": "string"
+       },
+       "id": {
+        "type": "string"
+       }
+      },
+      "required": [
+       "citation",
+       "id"
+      ]
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "terbuka",
+       "diserahkan"
+      ]
+     },
+     "submitted_at": {
+      "type": "string",
+      "nullable": true
+     },
+     "submitted_by_name": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "year": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "agency_id",
+     "agency_name",
+     "created_at",
+     "created_by_name",
+     "framework",
+     "framework_id",
+     "framework_version",
+     "id",
+     "indicators",
+     "members",
+     "my_roles",
+     "report_to",
+     "result",
+     "rule",
+     "state",
+     "submitted_at",
+     "submitted_by_name",
+     "title",
+     "year"
+    ]
    }
   }
  }

@@ -33,31 +33,7 @@ std::string_view openapi_results_fragment() {
           "domains": {
            "type": "array",
            "items": {
-            "type": "object",
-            "properties": {
-             "id": {
-              "type": "string"
-             },
-             "name": {
-              "type": "string"
-             },
-             "number": {
-              "type": "integer"
-             },
-             "value": {
-              "type": "number"
-             },
-             "weight": {
-              "type": "number"
-             }
-            },
-            "required": [
-             "id",
-             "name",
-             "number",
-             "value",
-             "weight"
-            ]
+            "$ref": "#/components/schemas/EvaluationDomain"
            }
           },
           "index": {
@@ -630,31 +606,7 @@ std::string_view openapi_results_fragment() {
      },
      "domains": {
       "items": {
-       "type": "object",
-       "properties": {
-        "weight": {
-         "type": "number"
-        },
-        "id": {
-         "type": "string"
-        },
-        "value": {
-         "type": "number"
-        },
-        "name": {
-         "type": "string"
-        },
-        "number": {
-         "type": "integer"
-        }
-       },
-       "required": [
-        "id",
-        "name",
-        "number",
-        "value",
-        "weight"
-       ]
+       "$ref": "#/components/schemas/EvaluationDomain"
       },
       "type": "array"
      },

@@ -921,38 +921,7 @@ std::string_view openapi_fragment() {
       "nullable": true
      },
      "rule": {
-      "type": "object",
-      "properties": {
-       "chapter": {
-        "type": "string",
-        "nullable": true
-       },
-       "citation": {
-        "type": "string"
-       },
-       "id": {
-        "type": "string"
-       },
-       "kind": {
-        "type": "string"
-       },
-       "title": {
-        "type": "string",
-        "nullable": true
-       },
-       "title_en": {
-        "type": "string",
-        "nullable": true
-       }
-      },
-      "required": [
-       "chapter",
-       "citation",
-       "id",
-       "kind",
-       "title",
-       "title_en"
-      ]
+      "$ref": "#/components/schemas/ComplianceRule"
      },
      "severity": {
       "type": "string",
