@@ -1,10 +1,25 @@
-# simpul_module(NAME [SEAM] SOURCES ... DEPENDS ... TESTS ...)
+# simpul_module(NAME [SEAM] [OPENAPI namespace] SOURCES ... DEPENDS ... TESTS ...)
 # Every module is wired the same way: a static library simpul_<NAME> with src/ on the include path,
 # and one GoogleTest executable for the module's *_test.cpp files, registered with CTest.
 # SEAM marks a domain module on the module seam (docs/adding-a-module.md): the composition root
 # (src/app) links every one of them without naming it.
+# OPENAPI names the module's C++ namespace: its openapi/*.json files (the module's part of the API
+# contract, one file per resource) become that namespace's openapi_fragments().
 function(simpul_module NAME)
-  cmake_parse_arguments(MOD "SEAM" "" "SOURCES;DEPENDS;TESTS" ${ARGN})
+  cmake_parse_arguments(MOD "SEAM" "OPENAPI" "SOURCES;DEPENDS;TESTS" ${ARGN})
+  if(MOD_OPENAPI)
+    file(GLOB contract CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/openapi/*.json)
+    list(SORT contract)
+    set(embedded ${PROJECT_BINARY_DIR}/generated/openapi/${NAME}_openapi.cpp)
+    add_custom_command(
+      OUTPUT ${embedded}
+      COMMAND ${CMAKE_COMMAND} -DNAMESPACE=${MOD_OPENAPI} -DOUTPUT=${embedded} "-DINPUTS=${contract}"
+              -P ${PROJECT_SOURCE_DIR}/cmake/embed_openapi.cmake
+      DEPENDS ${contract} ${PROJECT_SOURCE_DIR}/cmake/embed_openapi.cmake
+      COMMENT "Embedding the ${NAME} API contract"
+      VERBATIM)
+    list(APPEND MOD_SOURCES ${embedded})
+  endif()
   add_library(simpul_${NAME} STATIC ${MOD_SOURCES})
   target_include_directories(simpul_${NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_BINARY_DIR}/generated)
   if(MOD_SEAM)

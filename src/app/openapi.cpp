@@ -220,9 +220,16 @@ std::string_view openapi_fragment() {
          "id"
         ]
        }
-      }
+      },
+      "required": [
+       "code",
+       "message"
+      ]
      }
-    }
+    },
+    "required": [
+     "error"
+    ]
    },
    "Team": {
     "type": "object",

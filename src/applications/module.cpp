@@ -10,7 +10,7 @@
 #include "ledger/ledger.hpp"
 
 namespace simpul::applications {
-/// This module's part of the API contract (openapi.cpp).
+/// This module's part of the API contract (openapi/*.json).
 std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::applications
 

@@ -8,7 +8,7 @@
 #include "tenancy/profile.hpp"
 
 namespace simpul::evaluation {
-/// This module's part of the API contract (openapi.cpp).
+/// This module's part of the API contract (openapi/*.json).
 std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::evaluation
 

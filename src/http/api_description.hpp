@@ -1,6 +1,6 @@
 #pragma once
 // The API contract, written once: each module describes its routes (request and response schemas,
-// summary, permission) in an OpenAPI fragment beside its routes (src/<module>/openapi.cpp) and
+// summary, permission) in OpenAPI fragments beside its routes (src/<module>/openapi/*.json, embedded by the build) and
 // hands it to the router when it registers them. /api/openapi.json is assembled from what is
 // registered; the API tests check every answer against the schema of its route, so the code and
 // the contract cannot drift apart (docs/api.md, "The contract").

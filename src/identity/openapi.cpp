@@ -38,7 +38,14 @@ std::string_view openapi_fragment() {
           "must_change_password": {
            "type": "boolean"
           }
-         }
+         },
+         "required": [
+          "user",
+          "csrf_token",
+          "expires_at",
+          "tenant",
+          "must_change_password"
+         ]
         }
        }
       }
@@ -114,7 +121,13 @@ std::string_view openapi_fragment() {
           "must_change_password": {
            "type": "boolean"
           }
-         }
+         },
+         "required": [
+          "user",
+          "csrf_token",
+          "tenant",
+          "must_change_password"
+         ]
         }
        }
       }
@@ -960,7 +973,20 @@ std::string_view openapi_fragment() {
      "updated_at": {
       "type": "string"
      }
-    }
+    },
+    "required": [
+     "id",
+     "username",
+     "display_name",
+     "email",
+     "agency_id",
+     "agency_name",
+     "roles",
+     "permissions",
+     "active",
+     "created_at",
+     "updated_at"
+    ]
    },
    "ApiToken": {
     "type": "object",
@@ -1116,168 +1142,6 @@ std::string_view openapi_fragment() {
      "user"
     ]
    },
-   "Tenant": {
-    "type": "object",
-    "properties": {
-     "time_zone": {
-      "type": "object",
-      "properties": {
-       "id": {
-        "type": "string"
-       },
-       "today": {
-        "type": "string"
-       },
-       "iana": {
-        "type": "string"
-       },
-       "utc_offset_hours": {
-        "type": "integer"
-       }
-      },
-      "required": [
-       "iana",
-       "id",
-       "today",
-       "utc_offset_hours"
-      ]
-     },
-     "region": {
-      "type": "object",
-      "properties": {
-       "head_title": {
-        "type": "string"
-       },
-       "type": {
-        "type": "string"
-       },
-       "name": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "head_title",
-       "name",
-       "type"
-      ]
-     },
-     "created_at": {
-      "type": "string"
-     },
-     "profile_version": {
-      "type": "integer"
-     },
-     "id": {
-      "type": "string"
-     },
-     "profile_id": {
-      "type": "string"
-     },
-     "email_domain": {
-      "type": "object",
-      "properties": {
-       "rule": {
-        "type": "string"
-       },
-       "literal": {
-        "type": "string"
-       },
-       "effective": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "effective",
-       "literal",
-       "rule"
-      ],
-      "nullable": true
-     },
-     "slug": {
-      "type": "string"
-     },
-     "name": {
-      "type": "string"
-     },
-     "grace_period_days": {
-      "type": "object",
-      "properties": {
-       "days": {
-        "type": "integer"
-       },
-       "stated_in_profile": {
-        "type": "boolean"
-       }
-      },
-      "required": [
-       "days",
-       "stated_in_profile"
-      ]
-     },
-     "domain": {
-      "type": "object",
-      "properties": {
-       "rule": {
-        "type": "string"
-       },
-       "literal": {
-        "type": "string"
-       },
-       "effective": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "effective",
-       "literal",
-       "rule"
-      ]
-     },
-     "regulation": {
-      "type": "object",
-      "properties": {
-       "number": {
-        "type": "string",
-        "nullable": true
-       },
-       "instrument": {
-        "type": "string"
-       },
-       "title": {
-        "type": "string"
-       },
-       "label": {
-        "type": "string"
-       },
-       "year": {
-        "type": "integer",
-        "nullable": true
-       }
-      },
-      "required": [
-       "instrument",
-       "label",
-       "number",
-       "title",
-       "year"
-      ]
-     }
-    },
-    "required": [
-     "created_at",
-     "domain",
-     "email_domain",
-     "grace_period_days",
-     "id",
-     "name",
-     "profile_id",
-     "profile_version",
-     "region",
-     "regulation",
-     "slug",
-     "time_zone"
-    ]
-   },
    "UserInput": {
     "type": "object",
     "additionalProperties": false,
@@ -1376,9 +1240,17 @@ std::string_view openapi_fragment() {
           "en": {
            "type": "string"
           }
-         }
+         },
+         "required": [
+          "id",
+          "en"
+         ]
         }
-       }
+       },
+       "required": [
+        "id",
+        "name"
+       ]
       }
      },
      "created_at": {
@@ -1389,13 +1261,20 @@ std::string_view openapi_fragment() {
      }
     },
     "required": [
-     "id",
-     "username",
+     "active",
+     "agency_id",
+     "agency_name",
+     "created_at",
      "display_name",
      "email",
+     "id",
+     "must_change_password",
+     "permissions",
      "phone",
+     "role_names",
      "roles",
-     "must_change_password"
+     "updated_at",
+     "username"
     ]
    }
   }

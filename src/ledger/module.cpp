@@ -4,8 +4,8 @@
 #include "http/json_io.hpp"
 
 namespace simpul::ledger {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::ledger
 
 namespace simpul::ledger {
@@ -41,7 +41,7 @@ std::vector<seam::Permission> LedgerModule::permissions() const {
 }
 
 void LedgerModule::register_routes(http::Router& router) {
-  http::describe(router, openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
   router.add("GET", "/api/ledger", [this](http::Request& req) {
     const auto& p = req.require("ledger.read");
     auto q = http::parse_list_query(req, {"seq"});

@@ -7,8 +7,8 @@
 #include "notification/routes.hpp"
 
 namespace simpul::notification {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 
 namespace {
 std::optional<SmtpConfig> smtp_from(const std::filesystem::path& fallback) {
@@ -32,7 +32,7 @@ std::vector<seam::Permission> NotificationModule::permissions() const {
 
 void NotificationModule::register_routes(http::Router& router) {
   notification::register_routes(router, service_);
-  http::describe(router, openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 }  // namespace simpul::notification

@@ -11,8 +11,8 @@
 #include "tenancy/profile_loader.hpp"
 
 namespace simpul::regulation {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::regulation
 
 namespace simpul::regulation {
@@ -51,7 +51,7 @@ std::vector<seam::Permission> ComplianceModule::permissions() const {
 
 void ComplianceModule::register_routes(http::Router& router) {
   regulation::register_routes(router, compliance_);
-  http::describe(router, openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 void ComplianceModule::register_evidence(evaluation::EvidenceSources& sources) {

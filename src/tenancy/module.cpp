@@ -6,7 +6,7 @@
 #include "tenancy/routes.hpp"
 
 namespace simpul::tenancy {
-/// This module's part of the API contract (openapi.cpp).
+/// This module's part of the API contract (openapi/*.json).
 std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::tenancy
 

@@ -19,10 +19,8 @@ using namespace simpul;
 
 namespace {
 
-// Answers that are documents of their own: a profile as its YAML says, an uploaded OpenAPI file,
-// this document itself.
-const std::set<std::string> kFreeForm = {"GET /api/openapi.json", "GET /api/profiles/{id}",
-                                         "GET /api/gateway/services/{id}/openapi"};
+// Answers that are documents of their own: an uploaded OpenAPI file, this document itself.
+const std::set<std::string> kFreeForm = {"GET /api/openapi.json", "GET /api/gateway/services/{id}/openapi"};
 
 // Where a schema says nothing about a value: an untyped value, an array whose items are not
 // described, an object with neither properties nor a map's value schema. Generated console types

@@ -176,6 +176,15 @@ TEST_P(OrganisationTest, ProfileIsServedAsTheRegulation) {
   auto madiun = c.get("/api/profiles/madiun");
   ASSERT_EQ(madiun.status, 200);
   EXPECT_EQ(madiun.json.at("rules").as_array().size(), 101u);
+  // Every region's profile is served whole, and (checked by the harness) within the contract the
+  // console's regulation screens are typed from.
+  for (const auto& listed : profiles.json.as_array()) {
+    std::string id(listed.at("id").as_string());
+    auto profile = c.get("/api/profiles/" + id);
+    ASSERT_EQ(profile.status, 200) << id;
+    EXPECT_EQ(profile.json.at("id").as_string(), id);
+    EXPECT_EQ(profile.json.at("rules").as_array().size(), listed.at("rules").as_int64()) << id;
+  }
   EXPECT_EQ(c.get("/api/profiles/atlantis").error_code(), "profile.not_found");
   EXPECT_EQ(c.get("/api/profiles/..%2F..%2Fetc%2Fpasswd").error_code(), "request.invalid_id");
 }

@@ -21,10 +21,10 @@ inline constexpr std::string_view kRuleDrivenCodes[] = {
     "gateway.commercial_use",              // a refusal ground of the profile
     "infrastructure.gate_refused",         // e.g. Lampung Timur Pasal 17 ayat (9): no data centre of a PD
     "infrastructure.no_backup_exception",  // only where the region grants the legal-basis exception
-    "planning.gate_refused",     // e.g. Bontang Pasal 7 ayat (2): a line serves the architecture and roadmap
+    "planning.gate_refused",               // e.g. Bontang Pasal 7 ayat (2): a line serves the architecture and roadmap
     "planning.reserved_item",    // e.g. Bontang Pasal 11: internet, intranet and general software are Dinas spending
     "planning.not_coordinator",  // the article naming who takes the step (e.g. Lampung Timur Pasal 10 ayat (2))
-    "servicedesk.no_level2",  // the article defining the desk without tiers (e.g. Lampung Timur Pasal 32 ayat (1))
+    "servicedesk.no_level2",     // the article defining the desk without tiers (e.g. Lampung Timur Pasal 32 ayat (1))
     "servicedesk.level2_outside_dinas",  // Level 2 is a unit of the Dinas (Balikpapan Pasal 37 ayat (7) huruf b)
 };
 

@@ -13,7 +13,7 @@
 #include "notification/service.hpp"
 
 namespace simpul::gateway::control {
-/// This module's part of the API contract, one fragment per resource (openapi.cpp).
+/// This module's part of the API contract, one fragment per resource (openapi/*.json).
 std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::gateway::control
 

@@ -1,5 +1,5 @@
 // Names for the shapes of the API contract. The types come from docs/openapi.json, which the
-// platform assembles from each module's src/<module>/openapi.cpp; `npm run gen:api` (run by dev,
+// platform assembles from each module's src/<module>/openapi/*.json; `npm run gen:api` (run by dev,
 // build and typecheck) turns it into src/api/generated/schema.d.ts, which is not committed.
 // When the compiler says a field is missing, fix the module's fragment, not this file.
 import type { components, paths } from './generated/schema'

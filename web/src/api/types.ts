@@ -5,17 +5,11 @@ import type { Answer, Item, Schema } from './contract'
 
 export type Locale = 'id' | 'en'
 
-export interface RuleRef {
-  id: string
-  citation: string
-}
+/** The error answer's body (every 4xx/5xx): code, message, details, and the rule behind a refusal. */
+export type ApiErrorBody = Schema<'Error'>['error']
 
-export interface ApiErrorBody {
-  code: string
-  message: string
-  details?: Record<string, unknown> | null
-  rule?: RuleRef | null
-}
+/** The regulation article behind a refusal. */
+export type RuleRef = NonNullable<ApiErrorBody['rule']>
 
 export interface ListQuery {
   q?: string
@@ -32,20 +26,8 @@ export interface ListPage<T> {
   per_page: number
 }
 
-export interface User {
-  id: string
-  username: string
-  display_name: string
-  email?: string
-  agency_id: string | null
-  agency_name?: string | null
-  roles: string[]
-  /** Roles waiting for a second person's confirmation (the approver's powers). */
-  pending_roles?: string[]
-  permissions: string[]
-  active?: boolean
-  created_at?: string
-}
+/** A user as the API renders one (with the permissions their roles give). */
+export type User = Schema<'User'>
 
 export type ApiTokenInfo = Schema<'ApiToken'>
 
@@ -59,35 +41,13 @@ export interface DomainSpec {
 
 export type Tenant = Answer<'/api/tenant', 'get'>
 
-export interface LoginAnswer {
-  user: User
-  csrf_token: string
-  expires_at: string
-  /** An administrator set the password: nothing but the change is allowed until it is made. */
-  must_change_password?: boolean
-}
+/** POST /api/auth/login; `must_change_password`: nothing but the change is allowed until it is made. */
+export type LoginAnswer = Answer<'/api/auth/login', 'post'>
 
-export interface MeAnswer {
-  user: User
-  csrf_token: string
-  tenant: Tenant
-  must_change_password?: boolean
-}
+export type MeAnswer = Answer<'/api/auth/me', 'get'>
 
 /** GET/PATCH /api/me: what the user may change of their own account, and what they may only read. */
-export interface MyProfile {
-  id: string
-  username: string
-  display_name: string
-  email: string
-  phone: string
-  agency_id: string | null
-  agency_name?: string
-  roles: string[]
-  /** The roles by name in both languages (a user without user.read cannot list the catalogue). */
-  role_names: { id: string; name: { id: string; en: string } }[]
-  must_change_password: boolean
-}
+export type MyProfile = Answer<'/api/me', 'get'>
 
 export type Agency = Item<Answer<'/api/agencies', 'get'>>
 
