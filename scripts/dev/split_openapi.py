@@ -127,6 +127,9 @@ def rewire(module_dir, namespace, cpp_files):
         s = s.replace('http::describe(router, openapi_fragment());',
                       'for (auto fragment : openapi_fragments()) http::describe(router, fragment);')
         s = re.sub(r'(//[^\n]*)\(openapi\.cpp\)', r'\1(openapi/*.json)', s)
+        # fragments of their own (bandwidth_openapi_fragment()) are now among openapi_fragments()
+        s = re.sub(r'\n[ \t]*http::describe\(router, (?:\w+_openapi|openapi_\w+)_fragment\(\)\);', '', s)
+        s = re.sub(r'\n(///[^\n]*\n)*std::string_view (?:\w+_openapi|openapi_\w+)_fragment\(\);', '', s)
         if s != o:
             if '#include <vector>' not in s:
                 s = s.replace('#include <string_view>', '#include <string_view>\n#include <vector>', 1)
