@@ -95,12 +95,10 @@ bool valid_utf8(std::string_view s) noexcept {
     if (c >= 0xC2 && c <= 0xDF)
       n = 2;
     else if (c == 0xE0)
-      n = 3, lo = 0xA0;
-    else if (c >= 0xE1 && c <= 0xEC)
-      n = 3;
+      n = 3, lo = 0xA0;  // no overlong form
     else if (c == 0xED)
-      n = 3, hi = 0x9F;
-    else if (c >= 0xEE && c <= 0xEF)
+      n = 3, hi = 0x9F;  // no UTF-16 surrogate
+    else if (c >= 0xE1 && c <= 0xEF)
       n = 3;
     else if (c == 0xF0)
       n = 4, lo = 0x90;

@@ -72,8 +72,8 @@ bool contains(const Cidr& range, const IpAddress& address) noexcept {
 
 std::string to_string(const IpAddress& address) {
   char buffer[INET6_ADDRSTRLEN];
-  static constexpr std::uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-  if (std::memcmp(address.bytes.data(), mapped, 12) == 0) {
+  static constexpr std::uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (std::memcmp(address.bytes.data(), kMapped, 12) == 0) {
     inet_ntop(AF_INET, address.bytes.data() + 12, buffer, sizeof buffer);
   } else {
     inet_ntop(AF_INET6, address.bytes.data(), buffer, sizeof buffer);

@@ -13,9 +13,9 @@ std::string api_key_hash(std::string_view raw_key) {
 }
 
 std::uint32_t method_bit(std::string_view m) noexcept {
-  static constexpr std::string_view names[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
-  for (std::uint32_t i = 0; i < std::size(names); ++i) {
-    if (names[i] == m) return 1u << i;
+  static constexpr std::string_view kNames[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  for (std::uint32_t i = 0; i < std::size(kNames); ++i) {
+    if (kNames[i] == m) return 1u << i;
   }
   return 0;
 }

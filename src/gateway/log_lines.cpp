@@ -89,11 +89,11 @@ Line parse_line(std::string_view text) {
 }
 
 bool quick_record(std::string_view t, std::uint64_t& seq, merkle::Hash& h) {
-  constexpr std::string_view head = "{\"seq\":", key = "\"hash\":\"";
-  if (!t.starts_with(head) || t.size() < head.size() + key.size() + 66 || !t.ends_with("\"}")) return false;
-  auto r = std::from_chars(t.data() + head.size(), t.data() + t.size(), seq);
+  constexpr std::string_view kHead = "{\"seq\":", kKey = "\"hash\":\"";
+  if (!t.starts_with(kHead) || t.size() < kHead.size() + kKey.size() + 66 || !t.ends_with("\"}")) return false;
+  auto r = std::from_chars(t.data() + kHead.size(), t.data() + t.size(), seq);
   if (r.ec != std::errc() || *r.ptr != ',') return false;
-  if (t.substr(t.size() - 66 - key.size(), key.size()) != key) return false;
+  if (t.substr(t.size() - 66 - kKey.size(), kKey.size()) != kKey) return false;
   return merkle::from_hex(t.substr(t.size() - 66, 64), h);
 }
 

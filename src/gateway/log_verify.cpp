@@ -174,7 +174,7 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
   auto problem = [&](const fs::path& seg, std::size_t line, std::uint64_t seq, std::string what) {
     rep.problem = LogProblem{seg.filename().string(), line, seq, std::move(what)};
   };
-  auto n_ = [](std::uint64_t v) { return std::to_string(v); };
+  auto num = [](std::uint64_t v) { return std::to_string(v); };
   try {
     crypto::init();
     if (public_key.size() != 32) {
@@ -213,7 +213,7 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
       rep.head = head;
     }
     const std::string head_said = head ? "the high-water mark signed at " + utc_time(head->time_us) + " says " +
-                                             n_(head->last_seq) + " (batch " + n_(head->batch) + ", in " +
+                                             num(head->last_seq) + " (batch " + num(head->batch) + ", in " +
                                              head->segment + ")"
                                        : std::string();
 
@@ -240,25 +240,25 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
           const auto seq = l.rec.seq;
           if (seq > expected_seq) {
             problem(seg, n, expected_seq,
-                    "gap: record " + n_(expected_seq) + (seq - 1 > expected_seq ? " to " + n_(seq - 1) : "") +
-                        " missing (next is " + n_(seq) + ")");
+                    "gap: record " + num(expected_seq) + (seq - 1 > expected_seq ? " to " + num(seq - 1) : "") +
+                        " missing (next is " + num(seq) + ")");
             return false;
           }
           if (seq < expected_seq) {
-            problem(seg, n, seq, "record " + n_(seq) + " repeated or out of order (expected " + n_(expected_seq) + ")");
+            problem(seg, n, seq, "record " + num(seq) + " repeated or out of order (expected " + num(expected_seq) + ")");
             return false;
           }
           merkle::Hash lp, lh;
           if (!merkle::from_hex(l.prev_hash, lp) || !merkle::from_hex(l.hash, lh)) {
-            problem(seg, n, seq, "malformed hash in record " + n_(seq));
+            problem(seg, n, seq, "malformed hash in record " + num(seq));
             return false;
           }
           if (lp != prev) {
-            problem(seg, n, seq, "chain broken: record " + n_(seq) + " does not follow the previous record");
+            problem(seg, n, seq, "chain broken: record " + num(seq) + " does not follow the previous record");
             return false;
           }
           if (record_hash(prev, l.rec) != lh) {
-            problem(seg, n, seq, "record " + n_(seq) + " does not match its hash (edited)");
+            problem(seg, n, seq, "record " + num(seq) + " does not match its hash (edited)");
             return false;
           }
           if (leaves.empty()) first_pending = seq;
@@ -271,36 +271,36 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
         // batch line
         std::uint64_t at = leaves.empty() ? l.first_seq : first_pending;
         if (l.batch_no != expected_batch) {
-          problem(seg, n, at, "batch " + n_(l.batch_no) + " out of order (expected " + n_(expected_batch) + ")");
+          problem(seg, n, at, "batch " + num(l.batch_no) + " out of order (expected " + num(expected_batch) + ")");
           return false;
         }
         if (leaves.empty() || l.first_seq != first_pending || l.last_seq != expected_seq - 1) {
           problem(seg, n, at,
-                  "batch " + n_(l.batch_no) + " covers " + n_(l.first_seq) + ".." + n_(l.last_seq) +
+                  "batch " + num(l.batch_no) + " covers " + num(l.first_seq) + ".." + num(l.last_seq) +
                       " but the records before it are " +
-                      (leaves.empty() ? std::string("none") : n_(first_pending) + ".." + n_(expected_seq - 1)));
+                      (leaves.empty() ? std::string("none") : num(first_pending) + ".." + num(expected_seq - 1)));
           return false;
         }
         merkle::Hash root;
         std::string sig;
         if (!merkle::from_hex(l.root, root) || root != merkle::root(leaves)) {
-          problem(seg, n, at, "batch " + n_(l.batch_no) + ": Merkle root does not match its records");
+          problem(seg, n, at, "batch " + num(l.batch_no) + ": Merkle root does not match its records");
           return false;
         }
         if (l.key_id != kid) {
-          problem(seg, n, at, "batch " + n_(l.batch_no) + " is signed by another key (" + l.key_id + ")");
+          problem(seg, n, at, "batch " + num(l.batch_no) + " is signed by another key (" + l.key_id + ")");
           return false;
         }
         if (!crypto::from_hex(l.signature, sig) || sig.size() != 64 ||
             !crypto::verify_detached(public_key, batch_message(l.batch_no, l.first_seq, l.last_seq, root), sig)) {
-          problem(seg, n, at, "batch " + n_(l.batch_no) + ": signature is not valid");
+          problem(seg, n, at, "batch " + num(l.batch_no) + ": signature is not valid");
           return false;
         }
         if (head && l.batch_no == head->batch &&
             (l.last_seq != head->last_seq || l.root != head->root || merkle::to_hex(prev) != head->last_hash)) {
           // Both signed by the key, yet different: a log rewritten by someone holding it.
           problem(seg, n, at,
-                  "batch " + n_(l.batch_no) + " is not the one the high-water mark names (" + head_said + ")");
+                  "batch " + num(l.batch_no) + " is not the one the high-water mark names (" + head_said + ")");
           return false;
         }
         leaves.clear();
@@ -313,7 +313,7 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
       // (judged below, after the mark).
       if (!rep.problem && !leaves.empty() && !newest)
         problem(seg, last_line, first_pending,
-                "records " + n_(first_pending) + ".." + n_(expected_seq - 1) + " are not covered by a signed batch");
+                "records " + num(first_pending) + ".." + num(expected_seq - 1) + " are not covered by a signed batch");
     }
     if (rep.problem) return rep;
     const fs::path last_segment = segments.empty() ? fs::path(head ? head->segment : "") : segments.back();
@@ -321,10 +321,10 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
     if (head && rep.batches < head->batch) {
       // Cut off below the mark: the newest records, batches or segments were removed.
       if (last_seq < head->last_seq)
-        problem(last_segment, last_line, last_seq + 1, "records after " + n_(last_seq) + " are missing; " + head_said);
+        problem(last_segment, last_line, last_seq + 1, "records after " + num(last_seq) + " are missing; " + head_said);
       else
         problem(last_segment, last_line, first_pending,
-                "batch " + n_(head->batch) + " is missing: records up to " + n_(last_seq) +
+                "batch " + num(head->batch) + " is missing: records up to " + num(last_seq) +
                     " are there but not the batch line that signed them; " + head_said);
     } else if (!head && rep.batches > 0) {
       problem(rep.head_path, 0, 0,
@@ -335,7 +335,7 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
                   "with --head");
     } else if (!leaves.empty() && !allow_open_batch) {
       problem(last_segment, last_line, first_pending,
-              "records " + n_(first_pending) + ".." + n_(last_seq) + " are not covered by a signed batch");
+              "records " + num(first_pending) + ".." + num(last_seq) + " are not covered by a signed batch");
     }
   } catch (const std::exception& e) {
     problem(dir, 0, 0, e.what());

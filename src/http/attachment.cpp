@@ -15,7 +15,7 @@ std::string ascii_filename(const std::string& name) {
 }
 
 std::string percent_encoded(const std::string& name) {
-  static const char* kHex = "0123456789ABCDEF";
+  static constexpr const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char ch : name) {
     if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_')

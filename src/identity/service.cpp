@@ -154,12 +154,13 @@ std::optional<http::Principal> Service::authenticate_session(const std::string& 
   auto& [session, stored] = *found;
   std::string now = clock::now_iso();
   if (session.expires_at <= now || session.last_seen_at <= ago(options_.session_idle) || !stored.user.active) {
-    storage::write_transaction(db_, [&](storage::Connection& c) { Repository(c).delete_session(session.id); });
+    storage::write_transaction(db_, [&id = session.id](storage::Connection& c) { Repository(c).delete_session(id); });
     throw Error(ErrorCode::AuthSessionExpired);
   }
   // Refresh the idle clock at most once a minute, so reads do not turn into writes.
   if (session.last_seen_at <= ago(std::chrono::seconds(60)))
-    storage::write_transaction(db_, [&](storage::Connection& c) { Repository(c).touch_session(session.id, now); });
+    storage::write_transaction(
+        db_, [&id = session.id, &now](storage::Connection& c) { Repository(c).touch_session(id, now); });
   auto p = principal_of(stored.user, http::Principal::Via::Session);
   p.session_id = session.id;
   p.csrf_token = session.csrf_token;

@@ -370,10 +370,10 @@ asio::awaitable<ForwardOutcome> forward(UpstreamPool& pool, const ForwardParams&
         // The head already went out: the response cannot be repaired, only cut off.
         log::warn("gateway.upstream_failed_mid_body", {{"request_id", p.request_id}, {"upstream", p.target->pool_key}});
         out.close_consumer = true;
-      } else if (!consumer_ok) {
+      } else if (!consumer_ok || status == 101) {
+        // A consumer that went away, or a connection that switched protocols (we never ask for an
+        // upgrade, so it is unusable), is not reused.
         out.close_consumer = true;
-      } else if (status == 101) {
-        out.close_consumer = true;  // we never ask for an upgrade; a connection that switched is unusable
       } else if (parser->is_done() && parser->keep_alive()) {
         pool.put(p.target->pool_key, std::move(conn));
       }
