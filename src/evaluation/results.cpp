@@ -49,7 +49,7 @@ json::object result_snapshot(const Framework& f, const IndexResult& r) {
 /// "2026-12-04T23:39:51Z" in WITA → "5 Desember 2026 07.39 WITA" (with_time) or "5 Desember 2026".
 std::string local_time_id(const std::string& utc_iso, const tenancy::Profile& p, bool with_time) {
   static constexpr const char* kMonths[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                  "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+                                            "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   auto t = clock::parse_iso(utc_iso);
   if (!t) return utc_iso;
   auto local = clock::to_iso(*t + std::chrono::hours(p.utc_offset_hours()));  // YYYY-MM-DDTHH:MM:SSZ

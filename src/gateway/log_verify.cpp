@@ -245,7 +245,8 @@ LogReport verify_log(const fs::path& dir, std::string_view public_key, bool allo
             return false;
           }
           if (seq < expected_seq) {
-            problem(seg, n, seq, "record " + num(seq) + " repeated or out of order (expected " + num(expected_seq) + ")");
+            problem(seg, n, seq,
+                    "record " + num(seq) + " repeated or out of order (expected " + num(expected_seq) + ")");
             return false;
           }
           merkle::Hash lp, lh;
