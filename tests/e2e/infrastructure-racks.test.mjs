@@ -36,8 +36,9 @@ describe('Infrastruktur SPBE: rak dan formulir ubah', { timeout: 300_000 }, () =
     assert.equal(device.status, 201, JSON.stringify(device.body))
 
     await go('/infrastruktur/pusat-data')
-    const site = page.locator('[data-test=infra-sites] .el-table__row', { hasText: 'PD-01' })
-    await site.locator('.el-table__expand-icon').click()
+    await page.locator('[data-test=infra-sites]').getByText('Pusat Data Pemerintah Daerah').first().waitFor()
+    // The demo tenant has one site, PD-01: its row opens to its racks.
+    await page.locator('[data-test=infra-sites] button.el-table__expand-icon').first().click()
     await page.locator('[data-test=infra-site-racks]').getByRole('link', { name: /R-01/ }).click()
     await page.waitForURL(/\/infrastruktur\/pusat-data\/rak\//)
     await main().getByRole('heading', { name: 'Rak R-01' }).waitFor()
