@@ -47,6 +47,18 @@ struct Rack {
   std::string created_at;
 };
 
+/// Where a server or network device stands in a rack: its lowest unit (U1 at the bottom) and its
+/// height in units. A server or device without one is "belum ditempatkan" (not yet placed).
+struct RackPlacement {
+  std::string rack_id;
+  std::string object_kind;  // server | device
+  std::string object_id;
+  int unit = 1;
+  int height = 1;
+  std::string code, name, agency_id, agency_name;  // the occupant, joined for display (a device has no code)
+  std::string placed_at;
+};
+
 /// The operational record of a server element.
 struct ServerRecord {
   std::string kind = "fisik";            // fisik | virtual

@@ -5,6 +5,9 @@
 #include "infrastructure/facts.hpp"
 #include "infrastructure/profile_section.hpp"
 #include "infrastructure/bandwidth_repository.hpp"
+#include "infrastructure/device_import.hpp"
+#include "infrastructure/edit_routes.hpp"
+#include "infrastructure/rack_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/routes.hpp"
 #include "infrastructure/server_import.hpp"
@@ -31,6 +34,7 @@ InfrastructureModule::InfrastructureModule(seam::Services& services)
 std::vector<storage::Migration> InfrastructureModule::schema() {
   auto all = Repository::migrations();
   for (auto& m : BandwidthRepository::migrations()) all.push_back(std::move(m));
+  for (auto& m : RackRepository::migrations()) all.push_back(std::move(m));
   return all;
 }
 
@@ -59,9 +63,13 @@ void InfrastructureModule::register_routes(http::Router& router) {
   infrastructure::register_routes(router, service_);
   register_bandwidth_routes(router, bandwidth_, service_);
   register_server_import_routes(router, service_);
+  register_edit_routes(router, service_, bandwidth_);
+  register_device_import_routes(router, service_);
   http::describe(router, openapi_fragment());
   http::describe(router, bandwidth_openapi_fragment());
   http::describe(router, server_import_openapi_fragment());
+  http::describe(router, edit_openapi_fragment());
+  http::describe(router, device_import_openapi_fragment());
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {

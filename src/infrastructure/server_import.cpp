@@ -15,7 +15,6 @@
 #include "infrastructure/repository.hpp"
 #include "infrastructure/service.hpp"
 #include "interchange/csv.hpp"
-#include "interchange/file_error.hpp"
 #include "interchange/import_slots.hpp"
 #include "interchange/xlsx.hpp"
 #include "storage/unit_of_work.hpp"
@@ -23,21 +22,7 @@
 namespace simpul::infrastructure {
 namespace {
 
-using interchange::Row;
-
 const std::vector<std::string> kServerImportRequired = {"kode", "nama", "kode_pd", "penempatan"};
-
-/// "Kode PD", " KODE_PD " and "kode-pd" all name the column kode_pd: headers are typed by hand.
-std::string server_column_key(std::string_view header) {
-  std::string key = text::to_lower_ascii(text::trim(header));
-  std::replace(key.begin(), key.end(), ' ', '_');
-  std::replace(key.begin(), key.end(), '-', '_');
-  return key;
-}
-
-bool server_row_blank(const Row& row) {
-  return std::all_of(row.begin(), row.end(), [](const std::string& c) { return text::trim(c).empty(); });
-}
 
 std::string ids_text(const std::vector<tenancy::EnumItem>& items) {
   std::string out;
@@ -247,17 +232,6 @@ class ServerRowCheck {
   int count_ = 0;
 };
 
-const std::vector<Row>& server_sheet(const std::vector<interchange::Sheet>& sheets, std::string& name) {
-  // A workbook may carry notes or lookup lists beside the inventory: a sheet named Server wins.
-  for (const auto& s : sheets)
-    if (text::to_lower_ascii(text::trim(s.name)) == "server") {
-      name = s.name;
-      return s.rows;
-    }
-  name = sheets.front().name;
-  return sheets.front().rows;
-}
-
 }  // namespace
 
 const std::vector<std::string>& server_import_columns() {
@@ -268,50 +242,7 @@ const std::vector<std::string>& server_import_columns() {
 }
 
 ServerImportFile parse_server_import(std::string_view body) {
-  ServerImportFile out;
-  std::vector<Row> rows;
-  try {
-    if (body.starts_with("PK\x03\x04")) {  // a zip: XLSX; anything else must be CSV text
-      auto sheets = interchange::read_xlsx(body, interchange::Limits::for_register_import());
-      if (sheets.empty()) throw Error(ErrorCode::ImportInvalidFile, {{"problem", "the workbook has no sheet"}});
-      rows = server_sheet(sheets, out.sheet);
-    } else {
-      rows = interchange::read_csv(body, interchange::Limits::for_register_import());
-      out.sheet = "CSV";
-    }
-  } catch (const interchange::FileError& e) {
-    auto code =
-        e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
-    throw Error(
-        code,
-        {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
-  }
-  if (rows.empty() || server_row_blank(rows.front()))
-    throw Error(ErrorCode::ImportInvalidFile, {{"problem", "the file is empty or has no header row"}});
-
-  const auto& known = server_import_columns();
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < rows.front().size(); ++i) {
-    auto key = server_column_key(rows.front()[i]);
-    if (std::find(known.begin(), known.end(), key) == known.end()) continue;  // e.g. a "No." column
-    if (!index.emplace(key, i).second)
-      out.problems.push_back({out.sheet, 1, key, "Kolom ini muncul lebih dari sekali; hapus salah satunya."});
-  }
-  for (const auto& required : kServerImportRequired)
-    if (!index.count(required))
-      out.problems.push_back(
-          {out.sheet, 1, required, "Kolom wajib tidak ada: tambahkan judul kolom " + required + " di baris 1."});
-  if (!out.problems.empty()) return out;
-
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    if (server_row_blank(rows[i])) continue;
-    ServerImportRow row{static_cast<int>(i + 1), {}};
-    for (const auto& [key, at] : index) row.cells[key] = at < rows[i].size() ? text::trim(rows[i][at]) : "";
-    out.rows.push_back(std::move(row));
-  }
-  if (out.rows.empty())
-    out.problems.push_back({out.sheet, 2, "", "Tidak ada baris data: isi satu server per baris di bawah judul kolom."});
-  return out;
+  return parse_sheet_import(body, {server_import_columns(), kServerImportRequired, "Server", "satu server"});
 }
 
 ServerImportResult Service::import_servers(const Scope& s, const ServerImportFile& file, bool dry_run,
@@ -357,27 +288,14 @@ ServerImportResult Service::import_servers(const Scope& s, const ServerImportFil
   });
 }
 
-boost::json::object to_json(const ServerImportResult& r) {
-  boost::json::array problems;
-  for (const auto& p : r.problems)
-    problems.push_back(
-        boost::json::object{{"sheet", p.sheet}, {"row", p.row}, {"column", p.column}, {"message", p.message}});
-  return {{"dry_run", r.dry_run},
-          {"ok", r.problems.empty()},
-          {"rows", r.rows},
-          {"created", r.created},
-          {"problems", problems}};
-}
-
 void register_server_import_routes(http::Router& router, Service& m) {
   router.add("POST", "/api/infrastructure/servers/import", [&m](http::Request& req) {
     // Tenant-wide: an inventory spans every Perangkat Daerah, so operators (own agency only) cannot.
     const auto& p = req.require("infrastructure.write");
-    std::string dry = req.query_value("dry_run").value_or("true");
-    if (dry != "true" && dry != "false") throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "dry_run"}});
+    bool dry = import_dry_run(req);
     auto slot = interchange::ImportSlot::acquire();
     auto file = parse_server_import(req.body);
-    auto result = m.import_servers(p.scope(), file, dry == "true", p.actor(), crypto::sha256_hex(req.body));
+    auto result = m.import_servers(p.scope(), file, dry, p.actor(), crypto::sha256_hex(req.body));
     if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));
     return http::json_response(200, to_json(result));
   });

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "infrastructure/facts.hpp"
+#include "infrastructure/rack_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -260,6 +261,8 @@ Server Service::update_server(const Scope& s, const std::string& id, const archi
         check_server_record(repo, s, record);
         record.updated_at = clock::now_iso();
         repo.save_server(s, id, record);
+        // A server moved to another rack (or out of one) is not placed there yet: its old units are freed.
+        if (record.rack_id != current.record.rack_id) RackRepository(c).unplace(s, "server", id);
         ledger_.append(c, ledger::change_in(s, actor, "infrastructure.server.update", "element", id,
                                             {{"before", record_json(current.record)}, {"after", record_json(record)}}));
       });

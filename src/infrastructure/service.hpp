@@ -45,9 +45,37 @@ struct Duty {
   std::optional<std::string> rule;
 };
 
+/// Fields of a rack; unset ones keep their value.
+struct RackInput {
+  std::optional<std::string> code;
+  std::optional<int> units;
+};
+
+/// A rack seen from the front: what occupies which units, and the servers recorded in the rack
+/// that have no unit position yet.
+struct RackElevation {
+  Rack rack;
+  Site site;
+  std::vector<RackPlacement> placed;  // lowest unit first
+  std::vector<Server> unplaced;
+};
+
+/// Fields of a backup duty; unset ones keep their value (null clears an optional reference).
+struct DutyInput {
+  std::optional<std::string> agency_id, name, performed_by, owner_approval, exception_basis;
+  std::optional<std::optional<std::string>> data_element_id, target_site_id;
+  std::optional<int> schedule_days, retention_days, restore_test_days;
+};
+
+/// Fields of a LAN; unset ones keep their value.
+struct LanInput {
+  std::optional<std::string> agency_id, name, built_by, registered_on;
+};
+
 class Repository;
-struct ServerImportFile;
-struct ServerImportResult;
+struct ImportFile;
+struct ImportResult;
+struct WanInput;
 
 /// The record is consistent: known choices, the site and rack exist in the tenant, and the hosting
 /// mode matches where it stands (colocation and VPS are in a Pusat Data, a PD room is a PD room).
@@ -87,8 +115,30 @@ class Service {
   std::vector<architecture::Element> hosted(const Scope& s, const std::string& id) const;
   /// Checks every row of a server import (server_import.hpp) and, unless `dry_run` or a problem was
   /// found, creates all of them in one transaction with one ledger entry.
-  ServerImportResult import_servers(const Scope& s, const ServerImportFile& file, bool dry_run, const Actor& actor,
-                                    const std::string& file_digest);
+  ImportResult import_servers(const Scope& s, const ImportFile& file, bool dry_run, const Actor& actor,
+                              const std::string& file_digest);
+
+  // Rack elevation and the edit routes (service_edit.cpp).
+  Rack rack(const Scope& s, const std::string& id) const;
+  RackElevation rack_elevation(const Scope& s, const std::string& rack_id) const;
+  /// Changes a rack's code or height; a height below an occupied unit is refused.
+  Rack update_rack(const Scope& s, const std::string& id, const RackInput& in, const Actor& actor);
+  /// Places (or moves) a server — in the rack its record names — or a device — in `rack_id` — at its
+  /// lowest `unit` with `height` units. Refused outside the rack's height (rack_units_out_of_range)
+  /// or over another occupant (rack_units_taken, naming it).
+  RackPlacement place(const Scope& s, const std::string& kind, const std::string& id, const std::string& rack_id,
+                      int unit, int height, const Actor& actor);
+  /// The server or device is no longer placed (it stays in its rack's list as unplaced).
+  void unplace(const Scope& s, const std::string& kind, const std::string& id, const Actor& actor);
+  std::optional<RackPlacement> placement_of(const Scope& s, const std::string& kind, const std::string& id) const;
+  /// The same checks as creation, with the ledger entry holding before and after.
+  BackupDuty update_duty(const Scope& s, const std::string& id, const DutyInput& in, const Actor& actor);
+  Lan update_lan(const Scope& s, const std::string& id, const LanInput& in, const Actor& actor);
+  /// `in` is the whole link after the change (the route merges the request into the current link).
+  void update_wan(const Scope& s, const std::string& id, const WanInput& in, const Actor& actor);
+  /// Network devices from a spreadsheet (device_import.cpp), all rows or none, like the servers.
+  ImportResult import_devices(const Scope& s, const ImportFile& file, bool dry_run, const Actor& actor,
+                              const std::string& file_digest);
 
   // Colocation and VPS requests.
   HostingRequest request(const Scope& s, const std::string& agency_id, const std::string& kind,
@@ -130,6 +180,9 @@ class Service {
   /// Throws InfraGateRefused (with the rule) when the object breaks a gate rule of the profile.
   void check_gate(storage::Connection& c, const Scope& s, const regulation::Fact& after) const;
   void require_agency(storage::Connection& c, const Scope& s, const std::string& agency_id, const char* field) const;
+  /// The checks of a backup duty and of a LAN, shared by creation and edit.
+  void check_duty(storage::Connection& c, const Scope& s, const BackupDuty& d) const;
+  void check_lan(storage::Connection& c, const Scope& s, const Lan& l) const;
 
   storage::Database& db_;
   const tenancy::Service& tenancy_;
@@ -155,6 +208,10 @@ BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
                            const std::optional<std::string>& last_ok_on,
                            const std::optional<std::string>& last_restore_on, bool in_pusat_data,
                            const std::string& today);
+/// A device's fields as creation and the device import check them (kind, installation date not
+/// after `today`); throws ValidationInvalidValue naming the field.
+void check_device(const Device& d, const std::string& today);
+
 /// `date` (YYYY-MM-DD) plus `days`.
 std::string add_days(const std::string& date, int days);
 

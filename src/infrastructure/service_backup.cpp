@@ -105,7 +105,7 @@ BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
   return st;
 }
 
-BackupDuty Service::create_duty(const Scope& s, BackupDuty in, const Actor& actor) {
+void Service::check_duty(storage::Connection& c, const Scope& s, const BackupDuty& in) const {
   const auto& p = profile_of(s);
   const auto& spec = spec_of(p);
   if (in.performed_by != "pd" && in.performed_by != "dinas")
@@ -121,19 +121,24 @@ BackupDuty Service::create_duty(const Scope& s, BackupDuty in, const Actor& acto
     throw Error(ErrorCode::InfraGateRefused,
                 {{"field", "owner_approval"}, {"missing", boost::json::array{"owner_approval"}}},
                 tenancy::rule_ref(p, spec.backup_by_dinas_rule));
+  require_agency(c, s, in.agency_id, "agency_id");
+  Repository repo(c);
+  if (in.target_site_id && !repo.site(s, *in.target_site_id))
+    throw Error(ErrorCode::ValidationInvalidValue, "target_site_id", "not a site of this tenant");
+  if (in.data_element_id) {
+    auto e = elements_.find(c, s, *in.data_element_id);
+    if (!e || e->domain != "data_informasi")
+      throw Error(ErrorCode::ValidationInvalidValue, "data_element_id",
+                  "not a data set (domain data_informasi) of the architecture");
+  }
+}
+
+BackupDuty Service::create_duty(const Scope& s, BackupDuty in, const Actor& actor) {
   in.id = crypto::new_id();
   in.created_at = clock::now_iso();
   return storage::write_transaction(db_, [&](storage::Connection& c) {
-    require_agency(c, s, in.agency_id, "agency_id");
+    check_duty(c, s, in);
     Repository repo(c);
-    if (in.target_site_id && !repo.site(s, *in.target_site_id))
-      throw Error(ErrorCode::ValidationInvalidValue, "target_site_id", "not a site of this tenant");
-    if (in.data_element_id) {
-      auto e = elements_.find(c, s, *in.data_element_id);
-      if (!e || e->domain != "data_informasi")
-        throw Error(ErrorCode::ValidationInvalidValue, "data_element_id",
-                    "not a data set (domain data_informasi) of the architecture");
-    }
     repo.insert(s, in);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.backup_duty.create", "infra_backup_duty", in.id,
                                         {{"agency_id", in.agency_id},
@@ -247,19 +252,23 @@ std::vector<DutyView> Service::board(const Scope& s, const std::string& agency_i
   });
 }
 
-Lan Service::create_lan(const Scope& s, Lan in, const Actor& actor) {
+void Service::check_lan(storage::Connection& c, const Scope& s, const Lan& in) const {
   if (in.built_by != "dinas" && in.built_by != "pd_mandiri_tik")
     throw Error(ErrorCode::ValidationInvalidValue,
                 {{"field", "built_by"}, {"allowed", boost::json::array{"dinas", "pd_mandiri_tik"}}});
   require_date(in.registered_on, "registered_on");
+  require_agency(c, s, in.agency_id, "agency_id");
+  // A LAN built by the PD itself is for a PD Mandiri TIK only (Balikpapan Pasal 17 ayat (1) huruf b, Madiun Pasal 18
+  // ayat (6) huruf b).
+  if (in.built_by == "pd_mandiri_tik" && !compliance_.tenant_facts(c, s).agency_has_flag(in.agency_id, "mandiri_tik"))
+    throw Error(ErrorCode::ValidationInvalidValue, "built_by", "the agency is not a PD Mandiri TIK");
+}
+
+Lan Service::create_lan(const Scope& s, Lan in, const Actor& actor) {
   in.id = crypto::new_id();
   in.created_at = clock::now_iso();
   return storage::write_transaction(db_, [&](storage::Connection& c) {
-    require_agency(c, s, in.agency_id, "agency_id");
-    // A LAN built by the PD itself is for a PD Mandiri TIK only (Balikpapan Pasal 17 ayat (1) huruf b, Madiun Pasal 18
-    // ayat (6) huruf b).
-    if (in.built_by == "pd_mandiri_tik" && !compliance_.tenant_facts(c, s).agency_has_flag(in.agency_id, "mandiri_tik"))
-      throw Error(ErrorCode::ValidationInvalidValue, "built_by", "the agency is not a PD Mandiri TIK");
+    check_lan(c, s, in);
     Repository repo(c);
     repo.insert(s, in);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.lan.create", "infra_lan", in.id,
@@ -325,13 +334,16 @@ std::pair<Diagram, std::string> Service::download_diagram(const Scope& s, const 
   });
 }
 
-Device Service::create_device(const Scope& s, Device in, const Actor& actor) {
-  const auto& p = profile_of(s);
+void check_device(const Device& d, const std::string& today) {
   bool known = false;
-  for (const auto& k : device_kinds()) known = known || k.id == in.kind;
+  for (const auto& k : device_kinds()) known = known || k.id == d.kind;
   if (!known) throw Error(ErrorCode::ValidationInvalidValue, "kind", "not a device kind");
-  require_date(in.last_change_on, "installed_on");
-  if (in.last_change_on > p.today()) throw Error(ErrorCode::ValidationInvalidValue, "installed_on", "is in the future");
+  require_date(d.last_change_on, "installed_on");
+  if (d.last_change_on > today) throw Error(ErrorCode::ValidationInvalidValue, "installed_on", "is in the future");
+}
+
+Device Service::create_device(const Scope& s, Device in, const Actor& actor) {
+  check_device(in, profile_of(s).today());
   in.id = crypto::new_id();
   in.last_change = "pemasangan";
   in.created_at = clock::now_iso();

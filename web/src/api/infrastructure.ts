@@ -102,6 +102,14 @@ export type LanInput = Body<'/api/infrastructure/lans', 'post'>
 
 export type WanLinkInput = Body<'/api/infrastructure/wan-links', 'post'>
 
+// The rack elevation and the edit routes (src/infrastructure/edit_openapi.cpp).
+export type InfraRackElevation = Schema<'InfraRackElevation'>
+export type InfraRackPlacement = Schema<'InfraRackPlacement'>
+export type RackInput = Body<'/api/infrastructure/racks/{id}', 'patch'>
+export type BackupDutyPatch = Body<'/api/infrastructure/backup-duties/{id}', 'patch'>
+export type LanPatch = Body<'/api/infrastructure/lans/{id}', 'patch'>
+export type WanLinkPatch = Body<'/api/infrastructure/wan-links/{id}', 'patch'>
+
 interface Items<T> {
   items: T[]
   total: number
@@ -150,6 +158,20 @@ export const infrastructureApi = {
   serverImportTemplateUrl: '/api/infrastructure/servers/import/template.csv',
   createDuty: (body: BackupDutyInput) => api.post<Answer<'/api/infrastructure/backup-duties', 'post'>>('/api/infrastructure/backup-duties', body),
   createLan: (body: LanInput) => api.post<Answer<'/api/infrastructure/lans', 'post'>>('/api/infrastructure/lans', body),
+  rack: (id: string) => api.get<InfraRackElevation>(`/api/infrastructure/racks/${enc(id)}`),
+  updateRack: (id: string, body: RackInput) => api.patch<InfraRack>(`/api/infrastructure/racks/${enc(id)}`, body),
+  placeServer: (id: string, unit: number, height: number) =>
+    api.put<InfraRackPlacement>(`/api/infrastructure/servers/${enc(id)}/placement`, { unit, height }),
+  unplaceServer: (id: string) => api.del(`/api/infrastructure/servers/${enc(id)}/placement`),
+  placeDevice: (id: string, rackId: string, unit: number, height: number) =>
+    api.put<InfraRackPlacement>(`/api/infrastructure/devices/${enc(id)}/placement`, { rack_id: rackId, unit, height }),
+  unplaceDevice: (id: string) => api.del(`/api/infrastructure/devices/${enc(id)}/placement`),
+  updateDuty: (id: string, body: BackupDutyPatch) => api.patch<BackupDuty>(`/api/infrastructure/backup-duties/${enc(id)}`, body),
+  updateLan: (id: string, body: LanPatch) => api.patch<InfraLan>(`/api/infrastructure/lans/${enc(id)}`, body),
+  updateWanLink: (id: string, body: WanLinkPatch) => api.patch<WanLink>(`/api/infrastructure/wan-links/${enc(id)}`, body),
+  importDevices: (file: Blob, contentType: string, dryRun: boolean, opts: Omit<UploadOptions, 'query'> = {}) =>
+    upload<InfraServerImportResult>('/api/infrastructure/devices/import', file, contentType, { ...opts, query: { dry_run: String(dryRun) } }),
+  deviceImportTemplateUrl: '/api/infrastructure/devices/import/template.csv',
   usage: (agency: string, month: string) =>
     api.get<Answer<'/api/infrastructure/bandwidth/usage', 'get'>>('/api/infrastructure/bandwidth/usage', { query: { agency, month } }),
   allocations: () => api.get<Answer<'/api/infrastructure/bandwidth/allocations', 'get'>>('/api/infrastructure/bandwidth/allocations'),

@@ -9,6 +9,7 @@ export default defineConsoleModule({
   sections: [{ id: 'infrastructure', order: 35, label: 'infra.nav.section' }],
   routes: [
     { path: 'infrastruktur/pusat-data', name: 'infra-pusat-data', component: () => import('@/views/infrastructure/PusatDataView.vue'), meta: { permission: 'infrastructure.read', title: 'infra.pusatDataTitle' } },
+    { path: 'infrastruktur/pusat-data/rak/:id', name: 'infra-rack', component: () => import('@/views/infrastructure/RackView.vue'), meta: { permission: 'infrastructure.read', title: 'infra.rack' } },
     { path: 'infrastruktur/pencadangan', name: 'infra-backup', component: () => import('@/views/infrastructure/BackupBoardView.vue'), meta: { permission: 'infrastructure.read', title: 'infra.backupTitle' } },
     { path: 'infrastruktur/bandwidth', name: 'infra-bandwidth', component: () => import('@/views/infrastructure/BandwidthView.vue'), meta: { permission: 'infrastructure.read', title: 'infra.bandwidthTitle' } },
     { path: 'infrastruktur/jaringan', name: 'infra-network', component: () => import('@/views/infrastructure/NetworkView.vue'), meta: { permission: 'infrastructure.read', title: 'infra.networkTitle' } },
