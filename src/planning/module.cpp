@@ -2,6 +2,7 @@
 
 #include "evaluation/evidence.hpp"
 #include "http/api_description.hpp"
+#include "planning/demo.hpp"
 #include "planning/duplicates/index.hpp"
 #include "planning/evidence.hpp"
 #include "planning/facts.hpp"
@@ -15,11 +16,19 @@ std::string_view openapi_fragment();
 
 namespace simpul::planning {
 
-PlanningModule::PlanningModule(seam::Services& services)
+PlanningModule::PlanningModule(seam::Services& services, bool demo_records)
     : tenancy_(services.get<tenancy::Service>()),
-      service_(services.get<storage::Database>(), tenancy_, services.get<architecture::Service>(),
-               services.get<architecture::Roadmap>(), services.get<ledger::Ledger>()) {
+      elements_(services.get<architecture::Service>()),
+      roadmap_(services.get<architecture::Roadmap>()),
+      demo_records_(demo_records),
+      service_(services.get<storage::Database>(), tenancy_, elements_, roadmap_, services.get<ledger::Ledger>()) {
   services.provide(service_);
+}
+
+// Only a demo instance gets budget records: the API tests share the demo organisation and count
+// their own cycles.
+void PlanningModule::seed_demo(const seam::DemoTenant& tenant) {
+  if (demo_records_) seed_planning_demo(service_, tenancy_, elements_, roadmap_, tenant);
 }
 
 std::vector<storage::Migration> PlanningModule::schema() {

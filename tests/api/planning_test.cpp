@@ -4,12 +4,14 @@
 // budget with its roadmap gaps. On both databases.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
 #include "interchange/xlsx.hpp"
+#include "planning/demo.hpp"
 #include "regulation/engine.hpp"
 #include "testing/proves.hpp"
 
@@ -863,6 +865,54 @@ TEST_P(PlanningTest, ThePlanningAgencyCorrectsALinesClassAndTheGatesFollowTheCor
     EXPECT_EQ(text_of(history.at(1), "to"), reserved_class);
     EXPECT_EQ(text_of(history.at(2), "from"), reserved_class);
     EXPECT_EQ(text_of(history.at(2), "to"), "");
+  }
+}
+
+TEST_P(PlanningTest, TheDemoTenantShowsAnOpenCycleProposalsPricesAndADuplicateToReview) {
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto scope = Scope{in.platform().tenancy().tenants().front().id};
+    planning::seed_planning_demo(in.platform().service<planning::Service>(), in.platform().tenancy(),
+                                 in.platform().service<architecture::Service>(),
+                                 in.platform().service<architecture::Roadmap>(),
+                                 seam::DemoTenant{scope, region.profile, "", nullptr});
+    // An open cycle of next year with the year's standard prices.
+    auto cycles = admin.get("/api/planning/cycles");
+    ASSERT_EQ(cycles.json.at("total").as_int64(), 1) << cycles.body;
+    const auto& cycle = cycles.json.at("items").at(0);
+    EXPECT_EQ(text_of(cycle, "state"), "dibuka");
+    auto today = in.platform().tenancy().profile_of(scope).today();
+    EXPECT_EQ(cycle.at("fiscal_year").as_int64(), std::stoi(today.substr(0, 4)) + 1);
+    auto prices = admin.get("/api/planning/prices");
+    ASSERT_EQ(prices.json.at("total").as_int64(), 1);
+    EXPECT_EQ(prices.json.at("items").at(0).at("item_count").as_int64(), 2);
+
+    // Three PDs' proposals, two of them submitted; the notebook priced above the standard is flagged.
+    auto proposals = admin.get("/api/planning/cycles/" + text_of(cycle, "id") + "/proposals");
+    ASSERT_EQ(proposals.json.at("total").as_int64(), 3) << proposals.body;
+    std::map<std::string, std::string> states;
+    std::size_t flagged = 0;
+    for (const auto& x : proposals.json.at("items").as_array()) {
+      states[text_of(x, "agency_name")] = text_of(x, "state");
+      EXPECT_GT(x.at("total").as_int64(), 0);
+      auto detail = admin.get("/api/planning/proposals/" + text_of(x, "id"));
+      for (const auto& l : detail.json.at("lines").as_array())
+        for (const auto& c : l.at("checks").as_array()) flagged += text_of(c, "kind") == "harga_di_atas_standar";
+    }
+    EXPECT_EQ(std::count_if(states.begin(), states.end(), [](const auto& kv) { return kv.second == "diajukan"; }), 2);
+    EXPECT_EQ(flagged, 1u);
+
+    // One duplicate candidate waits for the planning PD's review.
+    auto pairs = admin.get("/api/planning/cycles/" + text_of(cycle, "id") + "/candidates");
+    ASSERT_EQ(pairs.json.at("items").as_array().size(), 1u) << pairs.body;
+    EXPECT_TRUE(pairs.json.at("items").at(0).at("decision").is_null());
+
+    // The demo itself breaks no plan-and-budget duty.
+    ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+    for (const auto& x : proposals.json.at("items").as_array())
+      EXPECT_TRUE(plan_open_findings(admin, text_of(x, "id")).empty()) << text_of(x, "agency_name");
   }
 }
 
