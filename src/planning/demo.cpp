@@ -1,7 +1,7 @@
 // Demo records of a new demo tenant: the budget cycle of next year opened by the PD the region
 // names, the standard unit prices of that year, the Dinas Kesehatan's and the Disdukcapil's
 // submitted proposals (each buying laptops: one duplicate candidate for the planning PD to review,
-// and a notebook priced above the standard) and the Diskominfo's draft with the Pemda's internet
+// and one laptop priced above the standard) and the Diskominfo's draft with the Pemda's internet
 // subscription (its own spending). Every step goes through the service, so the region's gates apply
 // to the demo as to anyone; where the region names the Dinas's recommendation, it is given, so the
 // demo starts without plan-and-budget findings.
@@ -74,23 +74,23 @@ void seed_planning_demo(Service& service, const tenancy::Service& tenancy, archi
   try {
     const auto today = p.today();
     const int year = std::stoi(today.substr(0, 4)) + 1;
-    // What the budget serves: two planned applications, the intra-government network and the
-    // roadmap initiative of next year delivering them.
-    auto element = [&](const char* domain, const char* code, const char* name, const std::string& owner) {
+    // What the budget serves: the planned computers of two PDs and the intra-government network,
+    // and the roadmap initiative of next year delivering them.
+    auto element = [&](const char* code, const char* name, const char* type, const std::string& owner) {
       architecture::ElementInput in;
-      in.domain = domain;
+      in.domain = "infrastruktur";
       in.code = code;
       in.name = name;
       in.owner_agency_id = owner;
       in.state = "to_be";
-      if (std::string(domain) == "infrastruktur") in.attributes = boost::json::object{{"infra_type", "jaringan_intra"}};
+      in.attributes = boost::json::object{{"infra_type", type}};
       return elements.create(s, in, planner).id;
     };
     DemoBudget d{service,
                  s,
-                 element("aplikasi", "APL-ANG-01", "Sistem Informasi Puskesmas", health),
-                 element("aplikasi", "APL-ANG-02", "Aplikasi Pelayanan Administrasi Kependudukan", population),
-                 element("infrastruktur", "INF-ANG-01", "Jaringan Intra Pemerintah Daerah", kominfo),
+                 element("INF-ANG-01", "Perangkat komputer layanan kesehatan", "perangkat_keras", health),
+                 element("INF-ANG-02", "Perangkat komputer layanan kependudukan", "perangkat_keras", population),
+                 element("INF-ANG-03", "Jaringan Intra Pemerintah Daerah", "jaringan_intra", kominfo),
                  "",
                  ""};
     architecture::InitiativeInput initiative;

@@ -92,8 +92,9 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
     if (rule) seam::add_enforcement(rows, *rule, how, test);
   };
   record(a.coordinator_rule,
-         "gate: opening and closing a budget cycle, verifying, approving and deciding duplicate candidates are refused "
-         "(`auth.forbidden`, with the article) to anyone outside the coordinating Perangkat Daerah",
+         "gate: opening and closing a budget cycle, verifying, approving, deciding duplicate candidates and correcting a "
+         "line's classification are refused (`planning.not_coordinator`, with the article) to anyone outside the "
+         "coordinating Perangkat Daerah, and a correction of its own line's class to the coordinating PD itself",
          steps);
   record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused",
          lines);
@@ -119,7 +120,10 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
             "submitted proposal without it is a compliance finding",
       steps);
   for (const auto& r : a.reserved)
-    record(r.rule, "gate: a line of another PD classified as '" + r.name + "' (account, SSH code or text) is refused",
+    record(r.rule,
+           "gate: a line of another PD classified as '" + r.name +
+               "' (account, SSH code or text, or as the planning agency corrected it) is refused when written, "
+               "and its proposal when submitted, verified or approved (`planning.reserved_item`)",
            lines);
 }
 

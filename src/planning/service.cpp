@@ -397,8 +397,10 @@ Proposal Service::recommend(const Scope& s, const std::string& id, const std::st
   const auto& p = profile_of(s);
   const auto& plan = planning_profile(p);
   if (plan.recommendation_role.empty())
-    throw Error(ErrorCode::PlanBadStep,
-                {{"reason", "the regulation states no technical recommendation of the budget"}});
+    // The region states no such step: nothing to cite (the catalogue has no planning.not_in_regulation).
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"reason", "not_in_regulation"},
+                 {"detail", "the regulation states no technical recommendation of the budget"}});
   if (text.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "recommendation"}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto agency = actor.agency_id.empty() ? std::nullopt : tenancy_.agency(c, s, actor.agency_id);
