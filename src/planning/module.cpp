@@ -91,11 +91,12 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
   auto record = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
     if (rule) seam::add_enforcement(rows, *rule, how, test);
   };
-  record(a.coordinator_rule,
-         "gate: opening and closing a budget cycle, verifying, approving, deciding duplicate candidates and correcting a "
-         "line's classification are refused (`planning.not_coordinator`, with the article) to anyone outside the "
-         "coordinating Perangkat Daerah, and a correction of its own line's class to the coordinating PD itself",
-         steps);
+  record(
+      a.coordinator_rule,
+      "gate: opening and closing a budget cycle, verifying, approving, deciding duplicate candidates and correcting a "
+      "line's classification are refused (`planning.not_coordinator`, with the article) to anyone outside the "
+      "coordinating Perangkat Daerah, and a correction of its own line's class to the coordinating PD itself",
+      steps);
   record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused",
          lines);
   record(a.categories_rule, "gate: a budget line needs one of the spending categories the article lists", lines);
