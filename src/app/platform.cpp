@@ -50,7 +50,7 @@ void module_list(List& list, const Config& c) {
   list.template add<infrastructure::InfrastructureModule>();
   list.template add<servicedesk::ServiceDeskModule>();
   list.template add<audit::AuditModule>(c.demo);
-  list.template add<planning::PlanningModule>();
+  list.template add<planning::PlanningModule>(c.demo);
 }
 
 /// Walks the list for what is known before any module exists: the schema, and the profile

@@ -27,7 +27,7 @@ std::string Service::consolidated_xlsx(const Scope& s, const std::string& cycle_
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto cy = repo.cycle(s, cycle_id);
-    if (!cy) throw Error(kNotFound);
+    if (!cy) throw Error(ErrorCode::PlanCycleNotFound);
     std::map<std::string, std::string> agencies, initiatives;
     for (const auto& a : tenancy_.agencies(c, s)) agencies[a.id] = a.name;
     for (const auto& i : roadmap_.all(c, s)) initiatives[i.id] = i.code + " " + i.name;

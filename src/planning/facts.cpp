@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "planning/line_rules.hpp"
+#include "planning/profile_section.hpp"
 #include "planning/repository.hpp"
 
 namespace simpul::planning {
@@ -19,8 +21,24 @@ const std::vector<std::string>& fact_subjects() {
 regulation::FactProvider proposal_facts(const tenancy::Service& tenancy) {
   return [&tenancy](storage::Connection& c, const regulation::FactQuery& q, std::vector<regulation::Fact>& out) {
     Repository repo(c);
+    const auto& profile = tenancy.profile_of(q.scope);
+    const auto& plan = planning_profile(profile);
     std::map<std::string, std::string> names;
-    for (const auto& a : tenancy.agencies(c, q.scope)) names[a.id] = a.name;
+    std::map<std::string, tenancy::Agency> agencies;
+    for (const auto& a : tenancy.agencies(c, q.scope)) {
+      names[a.id] = a.name;
+      agencies.emplace(a.id, a);
+    }
+    // Lines of a class reserved to another PD, as classified or as the planning agency corrected.
+    auto reserved_lines = [&](const Proposal& pr) {
+      std::int64_t n = 0;
+      if (plan.reserved.empty()) return n;
+      auto agency = agencies.find(pr.agency_id);
+      for (const auto& l : repo.lines_of_proposal(q.scope, pr.id))
+        if (const auto* r = line_class(plan, l))
+          if (agency == agencies.end() || !agency->second.has_flag(agency_flag_of_role(profile, r->holder_role))) ++n;
+      return n;
+    };
     for (const auto& cy : repo.cycles(q.scope)) {
       for (const auto& pr : repo.proposals(q.scope, cy.id, "")) {
         regulation::Fact f;
@@ -36,7 +54,8 @@ regulation::FactProvider proposal_facts(const tenancy::Service& tenancy) {
                     {"verified", yes_no(verified)},
                     {"approved", yes_no(pr.state == "disetujui")},
                     {"recommended", yes_no(pr.recommended_at.has_value())},
-                    {"lines", std::to_string(pr.line_count)}};
+                    {"lines", std::to_string(pr.line_count)},
+                    {"reserved_lines", std::to_string(reserved_lines(pr))}};
         out.push_back(std::move(f));
       }
     }

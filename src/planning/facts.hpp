@@ -13,7 +13,8 @@ namespace simpul::planning {
 
 const std::vector<std::string>& fact_subjects();
 /// Fields: fiscal_year, state, cycle_state (dibuka|ditutup), submitted, verified, approved,
-/// recommended (ya|tidak), lines.
+/// recommended (ya|tidak), lines, reserved_lines (how many of its lines are of a class reserved to
+/// another PD, as classified or as the planning agency corrected it).
 regulation::FactProvider proposal_facts(const tenancy::Service& tenancy);
 
 }  // namespace simpul::planning

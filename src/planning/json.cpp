@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "planning/line_rules.hpp"
+
 namespace simpul::planning {
 namespace {
 
@@ -57,6 +59,15 @@ std::string reason_name(const std::string& r) {
   return r;
 }
 
+/// The label of a classification value: the reserved class's or the category's name.
+std::string correction_label(const PlanningProfile& plan, const std::string& field, const std::string& value) {
+  if (field == "reserved_class") {
+    const auto* r = plan.reserved_class(value);
+    return r ? r->name : "Tidak termasuk belanja yang dikhususkan";
+  }
+  return value.empty() ? "Tanpa kategori" : choice_label(plan.categories, value);
+}
+
 }  // namespace
 
 boost::json::object to_json(const tenancy::Profile& p, const Cycle& x) {
@@ -96,6 +107,7 @@ boost::json::object to_json(const tenancy::Profile& p, const Proposal& x) {
 
 boost::json::object to_json(const tenancy::Profile& p, const Line& l) {
   const auto& plan = planning_profile(p);
+  const auto* reserved = line_class(plan, l);
   boost::json::array elements, checks;
   for (const auto& e : l.element_ids) elements.emplace_back(e);
   for (const auto& c : l.checks)
@@ -124,6 +136,9 @@ boost::json::object to_json(const tenancy::Profile& p, const Line& l) {
           {"element_ids", elements},
           {"initiative_id", plan_opt(l.initiative_id)},
           {"checks", checks},
+          {"reserved_class", reserved ? boost::json::value(reserved->id) : boost::json::value(nullptr)},
+          {"reserved_class_name", reserved ? boost::json::value(reserved->name) : boost::json::value(nullptr)},
+          {"class_corrected", l.class_override.has_value()},
           {"created_at", l.created_at},
           {"updated_at", l.updated_at}};
 }
@@ -134,6 +149,22 @@ boost::json::object to_json(const tenancy::Profile& p, const ProposalView& v) {
   for (const auto& l : v.lines) lines.push_back(to_json(p, l));
   out["lines"] = std::move(lines);
   out["unresolved_candidates"] = v.unresolved_candidates;
+  const auto& plan = planning_profile(p);
+  boost::json::array corrections;
+  for (const auto& x : v.corrections)
+    corrections.push_back({{"id", x.id},
+                           {"line_id", x.line_id},
+                           {"line_name", x.line_name},
+                           {"field", x.field},
+                           {"field_name", x.field == "category" ? "Kategori belanja" : "Belanja yang dikhususkan"},
+                           {"from", x.from},
+                           {"from_name", correction_label(plan, x.field, x.from)},
+                           {"to", x.to},
+                           {"to_name", correction_label(plan, x.field, x.to)},
+                           {"reason", x.reason},
+                           {"by_name", x.by_name},
+                           {"at", x.at}});
+  out["corrections"] = std::move(corrections);
   return out;
 }
 

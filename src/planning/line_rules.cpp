@@ -99,6 +99,11 @@ const ReservedClass* classify(const PlanningProfile& p, const std::string& accou
   return nullptr;
 }
 
+const ReservedClass* line_class(const PlanningProfile& p, const Line& l) {
+  if (l.class_override) return p.reserved_class(*l.class_override);
+  return classify(p, l.account_code, l.ssh_code, l.name, l.specification);
+}
+
 std::string volume_text(const std::vector<VolumeFactor>& factors) {
   std::string out;
   for (const auto& f : factors) {

@@ -25,6 +25,8 @@ std::string fold_text(std::string_view text);
 /// specification), or nullptr.
 const ReservedClass* classify(const PlanningProfile& p, const std::string& account_code, const std::string& ssh_code,
                               const std::string& name, const std::string& specification);
+/// The reserved class of a stored line: the one the planning agency set, else classify()'s.
+const ReservedClass* line_class(const PlanningProfile& p, const Line& l);
 /// 1250000 -> "Rp1.250.000", as Indonesian documents print amounts.
 std::string rupiah_text(std::int64_t amount);
 /// "2 Unit x 12 Bulan"

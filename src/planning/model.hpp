@@ -94,6 +94,18 @@ struct Line {
   std::optional<std::string> initiative_id;
   std::vector<LineCheck> checks;
   std::string created_at, updated_at;
+  /// The reserved class the planning agency set ("" = none); nullopt: the class its account, SSH
+  /// code and text give (classify()).
+  std::optional<std::string> class_override;
+};
+
+/// A correction of a line's classification by the planning agency: which field, from and to,
+/// why, by whom and when (`reserved_class`: "" is "not reserved"; `category`: "" is none).
+struct LineCorrection {
+  std::string id, line_id, proposal_id, line_name;
+  std::string field;  // reserved_class | category
+  std::string from, to, reason;
+  std::string by_name, by_agency_id, at;
 };
 
 /// A volume factor of a line: `2 Unit`, `12 Bulan`.

@@ -2,6 +2,7 @@
 
 #include "evaluation/evidence.hpp"
 #include "http/api_description.hpp"
+#include "planning/demo.hpp"
 #include "planning/duplicates/index.hpp"
 #include "planning/evidence.hpp"
 #include "planning/facts.hpp"
@@ -15,11 +16,19 @@ std::string_view openapi_fragment();
 
 namespace simpul::planning {
 
-PlanningModule::PlanningModule(seam::Services& services)
+PlanningModule::PlanningModule(seam::Services& services, bool demo_records)
     : tenancy_(services.get<tenancy::Service>()),
-      service_(services.get<storage::Database>(), tenancy_, services.get<architecture::Service>(),
-               services.get<architecture::Roadmap>(), services.get<ledger::Ledger>()) {
+      elements_(services.get<architecture::Service>()),
+      roadmap_(services.get<architecture::Roadmap>()),
+      demo_records_(demo_records),
+      service_(services.get<storage::Database>(), tenancy_, elements_, roadmap_, services.get<ledger::Ledger>()) {
   services.provide(service_);
+}
+
+// Only a demo instance gets budget records: the API tests share the demo organisation and count
+// their own cycles.
+void PlanningModule::seed_demo(const seam::DemoTenant& tenant) {
+  if (demo_records_) seed_planning_demo(service_, tenancy_, elements_, roadmap_, tenant);
 }
 
 std::vector<storage::Migration> PlanningModule::schema() {
@@ -82,10 +91,12 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
   auto record = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
     if (rule) seam::add_enforcement(rows, *rule, how, test);
   };
-  record(a.coordinator_rule,
-         "gate: opening and closing a budget cycle, verifying, approving and deciding duplicate candidates are refused "
-         "(`auth.forbidden`, with the article) to anyone outside the coordinating Perangkat Daerah",
-         steps);
+  record(
+      a.coordinator_rule,
+      "gate: opening and closing a budget cycle, verifying, approving, deciding duplicate candidates and correcting a "
+      "line's classification are refused (`planning.not_coordinator`, with the article) to anyone outside the "
+      "coordinating Perangkat Daerah, and a correction of its own line's class to the coordinating PD itself",
+      steps);
   record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused",
          lines);
   record(a.categories_rule, "gate: a budget line needs one of the spending categories the article lists", lines);
@@ -110,7 +121,10 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
             "submitted proposal without it is a compliance finding",
       steps);
   for (const auto& r : a.reserved)
-    record(r.rule, "gate: a line of another PD classified as '" + r.name + "' (account, SSH code or text) is refused",
+    record(r.rule,
+           "gate: a line of another PD classified as '" + r.name +
+               "' (account, SSH code or text, or as the planning agency corrected it) is refused when written, "
+               "and its proposal when submitted, verified or approved (`planning.reserved_item`)",
            lines);
 }
 

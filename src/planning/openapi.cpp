@@ -138,6 +138,9 @@ json::object components() {
                          {"element_ids", array_of(str())},
                          {"initiative_id", nstr()},
                          {"checks", array_of(check)},
+                         {"reserved_class", nstr()},
+                         {"reserved_class_name", nstr()},
+                         {"class_corrected", boolean()},
                          {"created_at", str()},
                          {"updated_at", str()}});
   // A line shown in a candidate pair carries its agency's name too.
@@ -149,6 +152,19 @@ json::object components() {
   detail["properties"].as_object()["unresolved_candidates"] = integer();
   detail["required"].as_array().emplace_back("lines");
   detail["required"].as_array().emplace_back("unresolved_candidates");
+  detail["properties"].as_object()["corrections"] = array_of(object_of({{"id", str()},
+                                                                        {"line_id", str()},
+                                                                        {"line_name", str()},
+                                                                        {"field", str()},
+                                                                        {"field_name", str()},
+                                                                        {"from", str()},
+                                                                        {"from_name", str()},
+                                                                        {"to", str()},
+                                                                        {"to_name", str()},
+                                                                        {"reason", str()},
+                                                                        {"by_name", str()},
+                                                                        {"at", str()}}));
+  detail["required"].as_array().emplace_back("corrections");
   auto candidate = object_of(
       {{"id", str()},
        {"cycle_id", str()},
@@ -312,6 +328,16 @@ json::object paths() {
                         ref("PlanningLine"), 200, line_request())},
            {"delete", no_content_op("Remove a line of a draft proposal",
                                     "planning.propose (own agency: planning.propose.own)")}}},
+      {"/api/planning/lines/{id}/classification",
+       json::object{
+           {"post", op("Correct another PD's line's class (reserved to the Dinas or not: reserved_class \"\" is none; "
+                       "spending category), with a reason; recorded and ledgered",
+                       "planning.coordinate (the coordinating PD, not on its own lines)", ref("PlanningLine"), 200,
+                       json::object{{"type", "object"},
+                                    {"properties",
+                                     json::object{{"reserved_class", str()}, {"category", str()}, {"reason", str()}}},
+                                    {"required", json::array{"reason"}},
+                                    {"additionalProperties", false}})}}},
       {"/api/planning/proposals/{id}/recommendation",
        json::object{
            {"post", op("Record the Dinas's technical recommendation / the prior coordination with the Kominfo PD",

@@ -107,6 +107,18 @@ void add_profile_section(tenancy::ProfileSections& sections) {
   });
 }
 
+std::string agency_flag_of_role(const tenancy::Profile& p, const std::string& role) {
+  for (const auto& r : p.roles)
+    if (r.id == role && r.agency_flag) return *r.agency_flag;
+  return role;
+}
+
+std::string role_label(const tenancy::Profile& p, const std::string& role) {
+  for (const auto& r : p.roles)
+    if (r.id == role) return r.name;
+  return role;
+}
+
 const PlanningProfile& planning_profile(const tenancy::Profile& p) {
   static const PlanningProfile kNone;
   const auto* a = p.section<PlanningProfile>("planning");

@@ -54,7 +54,7 @@ Proposal proposal_from(const storage::Row& r) {
 
 constexpr const char* kLineColumns =
     "id, proposal_id, cycle_id, agency_id, sub_activity, account_code, name, specification, ssh_code, volume_text, volume, unit, "
-    "unit_price, total, funding_source, category, element_ids, initiative_id, checks, created_at, updated_at";
+    "unit_price, total, funding_source, category, element_ids, initiative_id, checks, created_at, updated_at, class_override";
 
 std::string checks_text(const std::vector<LineCheck>& checks) {
   boost::json::array out;
@@ -106,6 +106,7 @@ Line line_from(const storage::Row& r) {
   x.checks = text_checks(r.text_at(i++));
   x.created_at = r.text_at(i++);
   x.updated_at = r.text_at(i++);
+  x.class_override = r.optional_text_at(i++);
   return x;
 }
 
@@ -187,7 +188,16 @@ std::vector<storage::Migration> Repository::migrations() {
        "cycle_id TEXT NOT NULL, line_a TEXT NOT NULL, line_b TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, "
        "reasons TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL, decided_by_name TEXT NOT NULL, decided_at TEXT, "
        "found_at TEXT NOT NULL, UNIQUE (tenant_id, line_a, line_b));"
-       "CREATE INDEX planning_candidates_by_cycle ON planning_candidates (tenant_id, cycle_id)"}};
+       "CREATE INDEX planning_candidates_by_cycle ON planning_candidates (tenant_id, cycle_id)"},
+      // The planning agency's corrections of a line's classification: the class in force on the
+      // line (NULL: as its account, SSH code and text give it) and the history of each change.
+      {1301, "planning: classification corrections of lines",
+       "ALTER TABLE planning_lines ADD COLUMN class_override TEXT;"
+       "CREATE TABLE planning_line_corrections (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+       "line_id TEXT NOT NULL, proposal_id TEXT NOT NULL, line_name TEXT NOT NULL, field TEXT NOT NULL, "
+       "from_value TEXT NOT NULL, to_value TEXT NOT NULL, reason TEXT NOT NULL, by_name TEXT NOT NULL, "
+       "by_agency_id TEXT NOT NULL, at TEXT NOT NULL, seq INTEGER NOT NULL);"
+       "CREATE INDEX planning_line_corrections_by_proposal ON planning_line_corrections (tenant_id, proposal_id, seq)"}};
 }
 
 void Repository::insert(const Scope& s, const Cycle& x) {
@@ -303,10 +313,10 @@ void Repository::save(const Scope& s, const Line& x) {
   c_.execute(
       "UPDATE planning_lines SET sub_activity = ?, account_code = ?, name = ?, specification = ?, ssh_code = ?, "
       "volume_text = ?, volume = ?, unit = ?, unit_price = ?, total = ?, funding_source = ?, category = ?, element_ids = ?, "
-      "initiative_id = ?, checks = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+      "initiative_id = ?, checks = ?, updated_at = ?, class_override = ? WHERE tenant_id = ? AND id = ?",
       {x.sub_activity, x.account_code, x.name, x.specification, x.ssh_code, x.volume_text, x.volume, x.unit,
        x.unit_price, x.total, x.funding_source, x.category, list_text(x.element_ids), x.initiative_id,
-       checks_text(x.checks), x.updated_at, s.tenant_id, x.id});
+       checks_text(x.checks), x.updated_at, x.class_override, s.tenant_id, x.id});
 }
 
 void Repository::remove_line(const Scope& s, const std::string& id) {
@@ -418,6 +428,29 @@ std::vector<CandidatePair> Repository::candidates(const Scope& s, const std::str
 void Repository::remove_candidates_of(const Scope& s, const std::string& line_id) {
   c_.execute("DELETE FROM planning_candidates WHERE tenant_id = ? AND (line_a = ? OR line_b = ?)",
              {s.tenant_id, line_id, line_id});
+}
+
+void Repository::insert(const Scope& s, const LineCorrection& x) {
+  // Ordered by a per-tenant sequence: two corrections within one clock tick keep their order.
+  auto next =
+      c_.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM planning_line_corrections WHERE tenant_id = ?", {s.tenant_id})[0]
+          .int_at(0);
+  c_.execute(
+      "INSERT INTO planning_line_corrections (id, tenant_id, line_id, proposal_id, line_name, field, from_value, "
+      "to_value, reason, by_name, by_agency_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {x.id, s.tenant_id, x.line_id, x.proposal_id, x.line_name, x.field, x.from, x.to, x.reason, x.by_name,
+       x.by_agency_id, x.at, next});
+}
+
+std::vector<LineCorrection> Repository::corrections_of_proposal(const Scope& s, const std::string& proposal_id) const {
+  std::vector<LineCorrection> out;
+  for (const auto& r : c_.query(
+           "SELECT id, line_id, proposal_id, line_name, field, from_value, to_value, reason, by_name, by_agency_id, "
+           "at FROM planning_line_corrections WHERE tenant_id = ? AND proposal_id = ? ORDER BY seq",
+           {s.tenant_id, proposal_id}))
+    out.push_back(LineCorrection{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), r.text_at(5),
+                                 r.text_at(6), r.text_at(7), r.text_at(8), r.text_at(9), r.text_at(10)});
+  return out;
 }
 
 }  // namespace simpul::planning

@@ -51,6 +51,11 @@ class Repository {
   /// Drops the pairs a removed line was part of.
   void remove_candidates_of(const Scope& s, const std::string& line_id);
 
+  /// A classification correction of a line (the line's own class_override is saved with it).
+  void insert(const Scope& s, const LineCorrection& x);
+  /// Oldest first.
+  std::vector<LineCorrection> corrections_of_proposal(const Scope& s, const std::string& proposal_id) const;
+
  private:
   storage::Connection& c_;
 };

@@ -23,7 +23,7 @@ std::int64_t read_price(const boost::json::object& body) {
   const auto* v = body.if_contains("unit_price");
   if (!v || v->is_null()) throw Error(ErrorCode::ValidationMissingField, {{"field", "unit_price"}});
   if (v->is_int64()) return v->as_int64();
-  if (v->is_uint64()) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "unit_price"}, {"reason", "overflow"}});
+  if (v->is_uint64()) throw Error(ErrorCode::PlanAmountOverflow, {{"field", "unit_price"}, {"reason", "overflow"}});
   if (v->is_string()) {
     if (auto x = parse_rupiah(std::string(v->as_string()))) return *x;
     throw Error(ErrorCode::ValidationInvalidValue,
@@ -189,6 +189,19 @@ void register_routes(http::Router& router, Service& m) {
     const auto& p = req.require_for_agency("planning.propose", owner);
     m.remove_line(p.scope(), id, p.actor());
     return http::no_content();
+  });
+
+  // The coordinating PD corrects another PD's line's class (reserved to the Dinas or not, category).
+  router.add("POST", "/api/planning/lines/{id}/classification", [&m](Request& req) {
+    const auto& p = req.require("planning.coordinate");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"reserved_class", "category", "reason"});
+    ClassCorrection in;
+    in.reserved_class = f.optional_string("reserved_class", 80);
+    in.category = f.optional_string("category", 80);
+    in.reason = f.optional_multiline("reason", 2000).value_or("");
+    return http::json_response(
+        200, to_json(m.profile_of(p.scope()), m.correct_class(p.scope(), req.id_param("id"), in, p.actor())));
   });
 
   router.add("POST", "/api/planning/proposals/{id}/recommendation", [&m](Request& req) {

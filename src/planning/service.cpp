@@ -25,7 +25,8 @@ namespace {
 }
 
 void require_plan_date(const std::string& value, const char* field) {
-  if (!clock::is_iso_date(value)) throw Error(kInvalid, {{"field", field}, {"expected", "YYYY-MM-DD"}});
+  if (!clock::is_iso_date(value))
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", field}, {"expected", "YYYY-MM-DD"}});
 }
 
 bool has_choice(const std::vector<Choice>& items, const std::string& id) {
@@ -38,19 +39,6 @@ boost::json::array choice_ids(const std::vector<Choice>& items) {
   boost::json::array out;
   for (const auto& c : items) out.emplace_back(c.id);
   return out;
-}
-
-/// The agency flag of a role of the profile ("planning" for the role planning, ...).
-std::string flag_of_role(const tenancy::Profile& p, const std::string& role) {
-  for (const auto& r : p.roles)
-    if (r.id == role && r.agency_flag) return *r.agency_flag;
-  return role;
-}
-
-std::string role_name(const tenancy::Profile& p, const std::string& role) {
-  for (const auto& r : p.roles)
-    if (r.id == role) return r.name;
-  return role;
 }
 
 duplicates::LineText line_text_of(const Line& l) {
@@ -71,28 +59,32 @@ void Service::require_coordinator(storage::Connection& c, const Scope& s, const 
   const auto& plan = planning_profile(p);
   auto agency = actor.agency_id.empty() ? std::nullopt : tenancy_.agency(c, s, actor.agency_id);
   for (const auto& role : plan.coordinator_roles)
-    if (agency && agency->has_flag(flag_of_role(p, role))) return;
+    if (agency && agency->has_flag(agency_flag_of_role(p, role))) return;
   boost::json::array roles;
-  for (const auto& role : plan.coordinator_roles) roles.emplace_back(role_name(p, role));
-  refuse_by(p, kNotCoordinator, plan.coordinator_rule, {{"reason", "not_coordinator"}, {"coordinator", roles}});
+  for (const auto& role : plan.coordinator_roles) roles.emplace_back(role_label(p, role));
+  refuse_by_rule(p, ErrorCode::PlanNotCoordinator, ErrorCode::AuthForbidden, plan.coordinator_rule,
+                 {{"reason", "not_coordinator"}, {"coordinator", roles}});
 }
 
 // ---- cycles ----
 
 Cycle Service::open_cycle(const Scope& s, Cycle in, const Actor& actor) {
   const auto& p = profile_of(s);
-  if (!planning_profile(p).present) throw Error(kInvalid, {{"reason", "the profile has no planning section"}});
-  if (in.fiscal_year < 2000 || in.fiscal_year > 2100) throw Error(kInvalid, {{"field", "fiscal_year"}});
+  if (!planning_profile(p).present)
+    throw Error(ErrorCode::ValidationInvalidValue, {{"reason", "the profile has no planning section"}});
+  if (in.fiscal_year < 2000 || in.fiscal_year > 2100)
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "fiscal_year"}});
   require_plan_date(in.submission_deadline, "submission_deadline");
   require_plan_date(in.verification_deadline, "verification_deadline");
   if (in.verification_deadline < in.submission_deadline)
-    throw Error(kInvalid, {{"field", "verification_deadline"}, {"reason", "before the submission deadline"}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "verification_deadline"}, {"reason", "before the submission deadline"}});
   if (in.title.empty()) in.title = "Rencana dan Anggaran SPBE Tahun " + std::to_string(in.fiscal_year);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     require_coordinator(c, s, actor);
     Repository repo(c);
     if (repo.cycle_of_year(s, in.fiscal_year))
-      throw Error(kConflict, {{"field", "fiscal_year"}, {"reason", "a cycle of this year exists"}});
+      throw Error(ErrorCode::PlanCycleExists, {{"field", "fiscal_year"}, {"reason", "a cycle of this year exists"}});
     in.id = crypto::new_id();
     in.state = "dibuka";
     in.opened_by_name = actor.name;
@@ -111,8 +103,8 @@ Cycle Service::close_cycle(const Scope& s, const std::string& id, const Actor& a
     require_coordinator(c, s, actor);
     Repository repo(c);
     auto x = repo.cycle(s, id);
-    if (!x) throw Error(kNotFound);
-    if (x->state != "dibuka") throw Error(kBadStep, {{"state", x->state}});
+    if (!x) throw Error(ErrorCode::PlanCycleNotFound);
+    if (x->state != "dibuka") throw Error(ErrorCode::PlanBadStep, {{"state", x->state}});
     x->state = "ditutup";
     x->closed_at = clock::now_iso();
     repo.save(s, *x);
@@ -132,7 +124,7 @@ std::vector<Cycle> Service::cycles(const Scope& s) const {
 Cycle Service::cycle(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto x = Repository(c).cycle(s, id);
-    if (!x) throw Error(kNotFound);
+    if (!x) throw Error(ErrorCode::PlanCycleNotFound);
     return *x;
   });
 }
@@ -144,9 +136,10 @@ Proposal Service::start_proposal(const Scope& s, const std::string& cycle_id, co
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto cy = repo.cycle(s, cycle_id);
-    if (!cy) throw Error(kNotFound);
-    if (cy->state != "dibuka") throw Error(kBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
-    if (!tenancy_.agency(c, s, agency_id)) throw Error(kInvalid, {{"field", "agency_id"}});
+    if (!cy) throw Error(ErrorCode::PlanCycleNotFound);
+    if (cy->state != "dibuka")
+      throw Error(ErrorCode::PlanBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
+    if (!tenancy_.agency(c, s, agency_id)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "agency_id"}});
     if (auto existing = repo.proposal_of(s, cycle_id, agency_id)) {
       existing->agency_name = agency_name(c, s, agency_id);
       return *existing;
@@ -169,7 +162,7 @@ std::vector<Proposal> Service::proposals(const Scope& s, const std::string& cycl
                                          const std::string& agency_id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
-    if (!repo.cycle(s, cycle_id)) throw Error(kNotFound);
+    if (!repo.cycle(s, cycle_id)) throw Error(ErrorCode::PlanCycleNotFound);
     std::map<std::string, std::string> names;
     for (const auto& a : tenancy_.agencies(c, s)) names[a.id] = a.name;
     auto out = repo.proposals(s, cycle_id, agency_id);
@@ -183,7 +176,7 @@ std::vector<Proposal> Service::proposals(const Scope& s, const std::string& cycl
 Proposal Service::proposal_record(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto x = Repository(c).proposal(s, id);
-    if (!x) throw Error(kNotFound);
+    if (!x) throw Error(ErrorCode::PlanProposalNotFound);
     x->agency_name = agency_name(c, s, x->agency_id);
     return *x;
   });
@@ -193,9 +186,9 @@ ProposalView Service::proposal(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto x = repo.proposal(s, id);
-    if (!x) throw Error(kNotFound);
+    if (!x) throw Error(ErrorCode::PlanProposalNotFound);
     x->agency_name = agency_name(c, s, x->agency_id);
-    ProposalView v{*x, repo.lines_of_proposal(s, id), 0};
+    ProposalView v{*x, repo.lines_of_proposal(s, id), 0, repo.corrections_of_proposal(s, id)};
     v.unresolved_candidates = unresolved_for(c, s, *x);
     return v;
   });
@@ -204,61 +197,62 @@ ProposalView Service::proposal(const Scope& s, const std::string& id) const {
 // ---- lines ----
 
 Line Service::build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& pr,
-                         const LineInput& in) const {
+                         const LineInput& in, const std::optional<std::string>& class_override) const {
   const auto& p = profile_of(s);
   const auto& plan = planning_profile(p);
   if (in.sub_activity.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "sub_activity"}});
   if (in.name.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "name"}});
   if (!valid_account_code(in.account_code))
-    throw Error(kInvalid, {{"field", "account_code"}, {"expected", "5.x.x… (2 to 6 groups of digits after 5)"}});
+    throw Error(ErrorCode::PlanAccountCodeInvalid,
+                {{"field", "account_code"}, {"expected", "5.x.x… (2 to 6 groups of digits after 5)"}});
   if (in.factors.empty() || in.factors.size() > 4)
-    throw Error(kInvalid, {{"field", "volume"}, {"reason", "1 to 4 factors"}});
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "volume"}, {"reason", "1 to 4 factors"}});
   Line l;
   l.volume = 1;
   for (const auto& f : in.factors) {
-    if (f.quantity <= 0) throw Error(kInvalid, {{"field", "volume"}, {"reason", "each quantity must be at least 1"}});
+    if (f.quantity <= 0)
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "volume"}, {"reason", "each quantity must be at least 1"}});
     if (f.unit.empty())
       throw Error(ErrorCode::ValidationMissingField, {{"field", "volume"}, {"reason", "each factor needs its unit"}});
     auto v = checked_product(l.volume, f.quantity);
-    if (!v) throw Error(kInvalid, {{"field", "volume"}, {"reason", "overflow"}});
+    if (!v) throw Error(ErrorCode::PlanAmountOverflow, {{"field", "volume"}, {"reason", "overflow"}});
     l.volume = *v;
     l.unit += (l.unit.empty() ? "" : " x ") + f.unit;
   }
   if (in.unit_price <= 0)
-    throw Error(kInvalid, {{"field", "unit_price"}, {"reason", "must be a positive whole number of Rupiah"}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "unit_price"}, {"reason", "must be a positive whole number of Rupiah"}});
   auto total = checked_product(l.volume, in.unit_price);
-  if (!total) throw Error(kInvalid, {{"field", "total"}, {"reason", "overflow"}});
+  if (!total) throw Error(ErrorCode::PlanAmountOverflow, {{"field", "total"}, {"reason", "overflow"}});
   l.total = *total;
   if (!has_choice(plan.funding_sources, in.funding_source))
-    refuse_by(p, kInvalid, plan.funding_rule,
+    refuse_by(p, ErrorCode::ValidationInvalidValue, plan.funding_rule,
               {{"field", "funding_source"}, {"allowed", choice_ids(plan.funding_sources)}});
   if (in.category.empty()) {
     if (plan.categories_rule)
       refuse_by(p, ErrorCode::ValidationMissingField, plan.categories_rule, {{"field", "category"}});
   } else if (!has_choice(plan.categories, in.category)) {
-    refuse_by(p, kInvalid, plan.categories_rule, {{"field", "category"}, {"allowed", choice_ids(plan.categories)}});
+    refuse_by(p, ErrorCode::ValidationInvalidValue, plan.categories_rule,
+              {{"field", "category"}, {"allowed", choice_ids(plan.categories)}});
   }
   // Guided by the architecture and the roadmap: the elements and the initiative the line serves.
   if (plan.link_rule && (in.element_ids.empty() || !in.initiative_id))
-    refuse_by(
-        p, ErrorCode::ValidationMissingField, plan.link_rule,
+    refuse_by_rule(
+        p, ErrorCode::PlanGateRefused, ErrorCode::ValidationMissingField, plan.link_rule,
         {{"field", in.element_ids.empty() ? "element_ids" : "initiative_id"}, {"reason", "architecture_link_missing"}});
   std::set<std::string> unique(in.element_ids.begin(), in.element_ids.end());
   for (const auto& id : unique)
     if (!elements_.find(c, s, id))
-      throw Error(kInvalid, {{"field", "element_ids"}, {"element_id", id}, {"reason", "unknown element"}});
+      throw Error(ErrorCode::ValidationInvalidValue,
+                  {{"field", "element_ids"}, {"element_id", id}, {"reason", "unknown element"}});
   if (in.initiative_id && !roadmap_.find(c, s, *in.initiative_id))
-    throw Error(kInvalid, {{"field", "initiative_id"}, {"reason", "unknown initiative"}});
-  // Spending reserved to one PD (the Dinas).
-  if (const auto* reserved = classify(plan, in.account_code, in.ssh_code, in.name, in.specification)) {
-    auto agency = tenancy_.agency(c, s, pr.agency_id);
-    if (!agency || !agency->has_flag(flag_of_role(p, reserved->holder_role)))
-      refuse_by(p, kReserved, reserved->rule,
-                {{"reason", "reserved_item"},
-                 {"class", reserved->id},
-                 {"class_name", reserved->name},
-                 {"holder", role_name(p, reserved->holder_role)}});
-  }
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "initiative_id"}, {"reason", "unknown initiative"}});
+  // Spending reserved to one PD (the Dinas): the class the planning agency corrected, else the
+  // one the account, SSH code and text give.
+  if (const auto* reserved = class_override ? plan.reserved_class(*class_override)
+                                            : classify(plan, in.account_code, in.ssh_code, in.name, in.specification))
+    if (!holds_class(c, s, pr.agency_id, *reserved)) refuse_reserved(p, *reserved, {});
   l.sub_activity = in.sub_activity;
   l.account_code = in.account_code;
   l.name = in.name;
@@ -270,6 +264,7 @@ Line Service::build_line(storage::Connection& c, const Scope& s, const Cycle& cy
   l.category = in.category;
   l.element_ids.assign(unique.begin(), unique.end());
   l.initiative_id = in.initiative_id;
+  l.class_override = class_override;
   l.proposal_id = pr.id;
   l.cycle_id = cycle.id;
   l.agency_id = pr.agency_id;
@@ -306,10 +301,12 @@ Line Service::add_line(const Scope& s, const std::string& proposal_id, const Lin
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto pr = repo.proposal(s, proposal_id);
-    if (!pr) throw Error(kNotFound);
-    if (!editable(*pr)) throw Error(kBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes lines"}});
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
+    if (!editable(*pr))
+      throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes lines"}});
     auto cy = repo.cycle(s, pr->cycle_id);
-    if (cy->state != "dibuka") throw Error(kBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
+    if (cy->state != "dibuka")
+      throw Error(ErrorCode::PlanBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
     auto l = build_line(c, s, *cy, *pr, in);
     l.id = crypto::new_id();
     l.created_at = l.updated_at = clock::now_iso();
@@ -326,13 +323,14 @@ Line Service::update_line(const Scope& s, const std::string& line_id, const Line
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto old = repo.line(s, line_id);
-    if (!old) throw Error(kNotFound);
+    if (!old) throw Error(ErrorCode::PlanLineNotFound);
     auto pr = repo.proposal(s, old->proposal_id);
     if (!editable(*pr))
-      throw Error(kBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
+      throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
     auto cy = repo.cycle(s, pr->cycle_id);
-    if (cy->state != "dibuka") throw Error(kBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
-    auto l = build_line(c, s, *cy, *pr, in);
+    if (cy->state != "dibuka")
+      throw Error(ErrorCode::PlanBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
+    auto l = build_line(c, s, *cy, *pr, in, old->class_override);
     l.id = old->id;
     l.created_at = old->created_at;
     l.updated_at = clock::now_iso();
@@ -349,10 +347,10 @@ void Service::remove_line(const Scope& s, const std::string& line_id, const Acto
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto old = repo.line(s, line_id);
-    if (!old) throw Error(kNotFound);
+    if (!old) throw Error(ErrorCode::PlanLineNotFound);
     auto pr = repo.proposal(s, old->proposal_id);
     if (!editable(*pr))
-      throw Error(kBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
+      throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}, {"reason", "only a draft proposal takes changes"}});
     repo.remove_line(s, line_id);
     repo.remove_candidates_of(s, line_id);
     duplicates::remove(c, s.tenant_id, line_id);
@@ -364,7 +362,7 @@ void Service::remove_line(const Scope& s, const std::string& line_id, const Acto
 Line Service::line(const Scope& s, const std::string& id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto l = Repository(c).line(s, id);
-    if (!l) throw Error(kNotFound);
+    if (!l) throw Error(ErrorCode::PlanLineNotFound);
     return *l;
   });
 }
@@ -373,7 +371,7 @@ LiveCheck Service::check_line(const Scope& s, const std::string& proposal_id, co
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto pr = repo.proposal(s, proposal_id);
-    if (!pr) throw Error(kNotFound);
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
     auto cy = repo.cycle(s, pr->cycle_id);
     LiveCheck out;
     try {
@@ -399,17 +397,20 @@ Proposal Service::recommend(const Scope& s, const std::string& id, const std::st
   const auto& p = profile_of(s);
   const auto& plan = planning_profile(p);
   if (plan.recommendation_role.empty())
-    throw Error(kBadStep, {{"reason", "the regulation states no technical recommendation of the budget"}});
+    // The region states no such step: nothing to cite (the catalogue has no planning.not_in_regulation).
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"reason", "not_in_regulation"},
+                 {"detail", "the regulation states no technical recommendation of the budget"}});
   if (text.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "recommendation"}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto agency = actor.agency_id.empty() ? std::nullopt : tenancy_.agency(c, s, actor.agency_id);
-    if (!agency || !agency->has_flag(flag_of_role(p, plan.recommendation_role)))
-      refuse_by(p, kNotCoordinator, plan.recommendation_rule,
-                {{"reason", "not_recommender"}, {"recommender", role_name(p, plan.recommendation_role)}});
+    if (!agency || !agency->has_flag(agency_flag_of_role(p, plan.recommendation_role)))
+      refuse_by_rule(p, ErrorCode::PlanNotCoordinator, ErrorCode::AuthForbidden, plan.recommendation_rule,
+                     {{"reason", "not_recommender"}, {"recommender", role_label(p, plan.recommendation_role)}});
     Repository repo(c);
     auto pr = repo.proposal(s, id);
-    if (!pr) throw Error(kNotFound);
-    if (pr->state != "draf" && pr->state != "diajukan") throw Error(kBadStep, {{"state", pr->state}});
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
+    if (pr->state != "draf" && pr->state != "diajukan") throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}});
     pr->recommendation = text;
     pr->recommended_at = clock::now_iso();
     pr->recommended_by_name = actor.name;
@@ -427,17 +428,19 @@ Proposal Service::submit(const Scope& s, const std::string& id, const Actor& act
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto pr = repo.proposal(s, id);
-    if (!pr) throw Error(kNotFound);
-    if (pr->state != "draf") throw Error(kBadStep, {{"state", pr->state}});
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
+    if (pr->state != "draf") throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}});
     auto cy = repo.cycle(s, pr->cycle_id);
-    if (cy->state != "dibuka") throw Error(kBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
+    if (cy->state != "dibuka")
+      throw Error(ErrorCode::PlanBadStep, {{"state", cy->state}, {"reason", "the cycle is closed"}});
     if (p.today() > cy->submission_deadline)
-      throw Error(kBadStep,
+      throw Error(ErrorCode::PlanBadStep,
                   {{"reason", "submission_deadline_passed"}, {"submission_deadline", cy->submission_deadline}});
-    if (pr->line_count == 0) throw Error(kBadStep, {{"reason", "a proposal without lines"}});
+    if (pr->line_count == 0) throw Error(ErrorCode::PlanBadStep, {{"reason", "a proposal without lines"}});
+    require_no_reserved_lines(c, s, *pr);
     if (plan.recommendation_required && !pr->recommended_at)
-      refuse_by(p, kGateRefused, plan.recommendation_rule,
-                {{"reason", "recommendation_missing"}, {"recommender", role_name(p, plan.recommendation_role)}});
+      refuse_by_rule(p, ErrorCode::PlanGateRefused, ErrorCode::PlanBadStep, plan.recommendation_rule,
+                     {{"reason", "recommendation_missing"}, {"recommender", role_label(p, plan.recommendation_role)}});
     pr->state = "diajukan";
     pr->submitted_at = clock::now_iso();
     repo.save(s, *pr);
@@ -489,12 +492,14 @@ Proposal Service::verify(const Scope& s, const std::string& id, const Actor& act
     require_coordinator(c, s, actor);
     Repository repo(c);
     auto pr = repo.proposal(s, id);
-    if (!pr) throw Error(kNotFound);
-    if (pr->state != "diajukan") throw Error(kBadStep, {{"state", pr->state}});
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
+    if (pr->state != "diajukan") throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}});
+    require_no_reserved_lines(c, s, *pr);
     store_candidates(c, s, pr->cycle_id);
     auto open = unresolved_for(c, s, *pr);
     if (plan.duplicate_rule && open > 0)
-      refuse_by(p, kGateRefused, plan.duplicate_rule, {{"reason", "unresolved_duplicates"}, {"candidates", open}});
+      refuse_by_rule(p, ErrorCode::PlanGateRefused, ErrorCode::PlanBadStep, plan.duplicate_rule,
+                     {{"reason", "unresolved_duplicates"}, {"candidates", open}});
     pr->state = "diverifikasi";
     pr->verified_at = clock::now_iso();
     pr->verified_by_name = actor.name;
@@ -514,13 +519,18 @@ Proposal Service::approve(const Scope& s, const std::string& id, const Actor& ac
     require_coordinator(c, s, actor);
     Repository repo(c);
     auto pr = repo.proposal(s, id);
-    if (!pr) throw Error(kNotFound);
-    if (pr->state != "diverifikasi")
-      refuse_by(p, kBadStep, plan.approval_rule, {{"state", pr->state}, {"reason", "not_verified"}});
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
+    // Approval only after verification: an article in Bontang (Pasal 10 ayat (3)), the workflow elsewhere.
+    if (pr->state == "diajukan")
+      refuse_by_rule(p, ErrorCode::PlanGateRefused, ErrorCode::PlanBadStep, plan.approval_rule,
+                     {{"state", pr->state}, {"reason", "not_verified"}});
+    if (pr->state != "diverifikasi") throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}});
+    require_no_reserved_lines(c, s, *pr);
     store_candidates(c, s, pr->cycle_id);
     auto open = unresolved_for(c, s, *pr);
     if (plan.duplicate_rule && open > 0)
-      refuse_by(p, kGateRefused, plan.duplicate_rule, {{"reason", "unresolved_duplicates"}, {"candidates", open}});
+      refuse_by_rule(p, ErrorCode::PlanGateRefused, ErrorCode::PlanBadStep, plan.duplicate_rule,
+                     {{"reason", "unresolved_duplicates"}, {"candidates", open}});
     pr->state = "disetujui";
     pr->approved_at = clock::now_iso();
     pr->approved_by_name = actor.name;
@@ -537,8 +547,9 @@ Proposal Service::send_back(const Scope& s, const std::string& id, const std::st
     require_coordinator(c, s, actor);
     Repository repo(c);
     auto pr = repo.proposal(s, id);
-    if (!pr) throw Error(kNotFound);
-    if (pr->state != "diajukan" && pr->state != "diverifikasi") throw Error(kBadStep, {{"state", pr->state}});
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
+    if (pr->state != "diajukan" && pr->state != "diverifikasi")
+      throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}});
     auto before = pr->state;
     pr->state = "draf";
     pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;
@@ -555,7 +566,7 @@ Proposal Service::send_back(const Scope& s, const std::string& id, const std::st
 std::size_t Service::find_candidates(const Scope& s, const std::string& cycle_id, const Actor& actor) {
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     require_coordinator(c, s, actor);
-    if (!Repository(c).cycle(s, cycle_id)) throw Error(kNotFound);
+    if (!Repository(c).cycle(s, cycle_id)) throw Error(ErrorCode::PlanCycleNotFound);
     auto n = store_candidates(c, s, cycle_id);
     ledger_.append(c, ledger::change_in(s, actor, "planning.find_duplicates", "planning_cycle", cycle_id,
                                         {{"new_candidates", n}}));
@@ -566,7 +577,7 @@ std::size_t Service::find_candidates(const Scope& s, const std::string& cycle_id
 std::vector<CandidateView> Service::candidates(const Scope& s, const std::string& cycle_id) const {
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
-    if (!repo.cycle(s, cycle_id)) throw Error(kNotFound);
+    if (!repo.cycle(s, cycle_id)) throw Error(ErrorCode::PlanCycleNotFound);
     std::map<std::string, std::string> names;
     for (const auto& a : tenancy_.agencies(c, s)) names[a.id] = a.name;
     std::vector<CandidateView> out;
@@ -585,15 +596,17 @@ std::vector<CandidateView> Service::candidates(const Scope& s, const std::string
 CandidateView Service::decide(const Scope& s, const std::string& id, const std::string& decision,
                               const std::string& reason, const std::string& line_to_change, const Actor& actor) {
   if (decision != "duplikat" && decision != "berbeda")
-    throw Error(kInvalid, {{"field", "decision"}, {"allowed", boost::json::array{"duplikat", "berbeda"}}});
+    throw Error(ErrorCode::ValidationInvalidValue,
+                {{"field", "decision"}, {"allowed", boost::json::array{"duplikat", "berbeda"}}});
   if (reason.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "reason"}});
   std::string cycle_id;
   storage::write_transaction(db_, [&](storage::Connection& c) {
     require_coordinator(c, s, actor);
     Repository repo(c);
     auto x = repo.candidate(s, id);
-    if (!x) throw Error(kNotFound);
-    if (!x->decision.empty()) throw Error(kBadStep, {{"reason", "already decided"}, {"decision", x->decision}});
+    if (!x) throw Error(ErrorCode::PlanCandidateNotFound);
+    if (!x->decision.empty())
+      throw Error(ErrorCode::PlanBadStep, {{"reason", "already decided"}, {"decision", x->decision}});
     boost::json::object details{
         {"decision", decision}, {"reason", reason}, {"line_a", x->line_a}, {"line_b", x->line_b}};
     if (decision == "duplikat") {
@@ -604,7 +617,8 @@ CandidateView Service::decide(const Scope& s, const std::string& id, const std::
       auto l = repo.line(s, line_to_change);
       auto pr = repo.proposal(s, l->proposal_id);
       if (pr->state == "disetujui")
-        throw Error(kBadStep, {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
+        throw Error(ErrorCode::PlanBadStep,
+                    {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
       if (pr->state != "draf") {
         pr->state = "draf";
         pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;
@@ -624,7 +638,7 @@ CandidateView Service::decide(const Scope& s, const std::string& id, const std::
   });
   for (auto& v : candidates(s, cycle_id))
     if (v.pair.id == id) return v;
-  throw Error(kNotFound);
+  throw Error(ErrorCode::PlanCandidateNotFound);
 }
 
 // ---- standard unit prices ----
@@ -633,7 +647,7 @@ PriceImportResult Service::import_prices(const Scope& s, int year, const std::st
                                          const std::string& decree_date, const std::string& file, bool dry_run,
                                          const Actor& actor) {
   const auto& p = profile_of(s);
-  if (year < 2000 || year > 2100) throw Error(kInvalid, {{"field", "year"}});
+  if (year < 2000 || year > 2100) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "year"}});
   if (decree_number.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "decree_number"}});
   require_plan_date(decree_date, "decree_date");
   std::vector<interchange::Row> rows;
@@ -728,7 +742,7 @@ Consolidated Service::consolidated(const Scope& s, const std::string& cycle_id) 
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto cy = repo.cycle(s, cycle_id);
-    if (!cy) throw Error(kNotFound);
+    if (!cy) throw Error(ErrorCode::PlanCycleNotFound);
     Consolidated out;
     out.cycle = *cy;
     out.without_initiative = {"", "Tanpa inisiatif Peta Rencana", 0, 0};

@@ -33,6 +33,14 @@ struct ProposalView {
   Proposal proposal;
   std::vector<Line> lines;
   std::size_t unresolved_candidates = 0;
+  std::vector<LineCorrection> corrections;  // of its lines' classification, oldest first
+};
+
+/// The planning agency's correction of a line's classification: either part may be left unset.
+struct ClassCorrection {
+  std::optional<std::string> reserved_class;  // a reserved class id of the profile, or "" (not reserved)
+  std::optional<std::string> category;        // a category id of the profile, or "" (none)
+  std::string reason;
 };
 
 /// The live check of a line while it is typed: the refusal it would meet, the flags it would
@@ -102,6 +110,10 @@ class Service {
   void remove_line(const Scope& s, const std::string& line_id, const Actor& actor);
   Line line(const Scope& s, const std::string& id) const;
   LiveCheck check_line(const Scope& s, const std::string& proposal_id, const LineInput& in) const;
+  /// The coordinating PD corrects the class of another PD's line, with a reason; recorded and
+  /// ledgered; the reserved-item gates and findings use the corrected class
+  /// (service_classification.cpp).
+  Line correct_class(const Scope& s, const std::string& line_id, const ClassCorrection& in, const Actor& actor);
 
   /// The Dinas's technical recommendation / the prior coordination with the Kominfo PD.
   Proposal recommend(const Scope& s, const std::string& id, const std::string& text, const Actor& actor);
@@ -141,8 +153,14 @@ class Service {
 
  private:
   void require_coordinator(storage::Connection& c, const Scope& s, const Actor& actor) const;
-  Line build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& p,
-                  const LineInput& in) const;
+  Line build_line(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& p, const LineInput& in,
+                  const std::optional<std::string>& class_override = std::nullopt) const;
+  /// Whether the agency holds the role the class is reserved to.
+  bool holds_class(storage::Connection& c, const Scope& s, const std::string& agency_id,
+                   const ReservedClass& reserved) const;
+  /// Refuses (planning.reserved_item, with the class's article) a proposal with a line of a class
+  /// reserved to another PD, as classified or corrected.
+  void require_no_reserved_lines(storage::Connection& c, const Scope& s, const Proposal& p) const;
   void index_line(storage::Connection& c, const Scope& s, const Line& l) const;
   std::size_t store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id) const;
   std::size_t unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const;

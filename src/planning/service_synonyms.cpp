@@ -16,15 +16,17 @@ std::vector<duplicates::Synonym> Service::synonyms(const Scope& s) const {
 duplicates::Synonym Service::add_synonym(const Scope& s, const std::string& term, const std::string& canonical,
                                          const Actor& actor) {
   duplicates::Synonym entry{duplicates::fold(term), duplicates::fold(canonical)};
-  if (entry.term.empty()) throw Error(kInvalid, {{"field", "term"}, {"reason", "needs a letter or digit"}});
-  if (entry.canonical.empty()) throw Error(kInvalid, {{"field", "canonical"}, {"reason", "needs a letter or digit"}});
+  if (entry.term.empty())
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "term"}, {"reason", "needs a letter or digit"}});
+  if (entry.canonical.empty())
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "canonical"}, {"reason", "needs a letter or digit"}});
   if (entry.term == entry.canonical)
-    throw Error(kInvalid, {{"field", "canonical"}, {"reason", "the same as the term"}});
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "canonical"}, {"reason", "the same as the term"}});
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     try {
       duplicates::add_synonym(c, s.tenant_id, entry);
     } catch (const std::invalid_argument&) {
-      throw Error(kInvalid, {{"field", "canonical"}});
+      throw Error(ErrorCode::ValidationInvalidValue, {{"field", "canonical"}});
     }
     ledger_.append(c, ledger::change_in(s, actor, "planning.synonym_add", "planning_synonym", entry.term,
                                         {{"term", entry.term}, {"canonical", entry.canonical}}));
@@ -37,7 +39,7 @@ void Service::remove_synonym(const Scope& s, const std::string& term, const Acto
   storage::write_transaction(db_, [&](storage::Connection& c) {
     bool known = false;
     for (const auto& x : duplicates::synonyms(c, s.tenant_id)) known = known || x.term == folded;
-    if (folded.empty() || !known) throw Error(kNotFound, {{"term", term}});
+    if (folded.empty() || !known) throw Error(ErrorCode::PlanSynonymNotFound, {{"term", term}});
     duplicates::remove_synonym(c, s.tenant_id, folded);
     ledger_.append(
         c, ledger::change_in(s, actor, "planning.synonym_remove", "planning_synonym", folded, {{"term", folded}}));

@@ -28,7 +28,7 @@ std::string Service::verification_pdf(const Scope& s, const std::string& proposa
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto pr = repo.proposal(s, proposal_id);
-    if (!pr) throw Error(kNotFound);
+    if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
     auto cy = repo.cycle(s, pr->cycle_id);
     std::map<std::string, std::string> agencies;
     for (const auto& a : tenancy_.agencies(c, s)) agencies[a.id] = a.name;

@@ -4,12 +4,14 @@
 // budget with its roadmap gaps. On both databases.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
 #include "interchange/xlsx.hpp"
+#include "planning/demo.hpp"
 #include "regulation/engine.hpp"
 #include "testing/proves.hpp"
 
@@ -208,12 +210,14 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
     // Guided by the architecture and the roadmap: a line without its initiative is refused.
     auto unlinked = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer", "", false));
     EXPECT_EQ(unlinked.status, 422);
+    EXPECT_EQ(unlinked.error_code(), "planning.gate_refused");
     plan_expect_cites(unlinked, region.link_rule);
 
     // The account code follows its pattern; money is whole Rupiah and never overflows.
     auto bad_account = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
                                      f.line("Sewa printer", R"(,"account_code":"4.1.1")"));
     EXPECT_EQ(bad_account.status, 422);
+    EXPECT_EQ(bad_account.error_code(), "planning.account_code_invalid");
     EXPECT_EQ(bad_account.json.at("error").at("details").at("field").as_string(), "account_code");
     auto fraction = f.dinkes.post("/api/planning/proposals/" + mine + "/lines",
                                   f.line("Sewa printer", R"(,"unit_price":"1.250.000,50")"));
@@ -224,6 +228,7 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
             "Sewa printer",
             R"(,"volume":[{"quantity":1000000000,"unit":"Unit"},{"quantity":1000000000,"unit":"Bulan"}],"unit_price":100)"));
     EXPECT_EQ(huge.status, 422);
+    EXPECT_EQ(huge.error_code(), "planning.amount_overflow");
     EXPECT_EQ(huge.json.at("error").at("details").at("field").as_string(), "total");
 
     // The funding source is one the article lists.
@@ -248,6 +253,7 @@ TEST_P(PlanningTest, ALineIsCheckedAsTheRegionsArticlesSay) {
       EXPECT_EQ(internet.status, 201) << internet.body;
     } else {
       EXPECT_EQ(internet.status, 422);
+      EXPECT_EQ(internet.error_code(), "planning.reserved_item");
       plan_expect_cites(internet, region.internet_rule);
       EXPECT_EQ(internet.json.at("error").at("details").at("class").as_string(), "internet");
     }
@@ -316,6 +322,7 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
                                      regulation::add_months(f.today, 1) + R"(","verification_deadline":")" +
                                      regulation::add_months(f.today, 2) + "\"}");
     EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(refused.error_code(), "planning.not_coordinator");
     plan_expect_cites(refused, region.coordinator_rule);
     EXPECT_EQ(f.admin.get("/api/planning/cycles").json.at("total").as_int64(), 1);
 
@@ -328,6 +335,7 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
     auto early = f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}");
     if (region.recommendation_required) {
       EXPECT_EQ(early.status, 422);
+      EXPECT_EQ(early.error_code(), "planning.gate_refused");
       plan_expect_cites(early, region.recommendation_rule);
     } else {
       EXPECT_EQ(early.status, 200) << early.body;
@@ -336,6 +344,7 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
                             R"({"recommendation":"Gunakan pusat data Pemda."})");
     if (region.recommendation_rule.empty()) {
       EXPECT_EQ(rec.status, 422);
+      EXPECT_EQ(text_of(rec.json.at("error").at("details"), "reason"), "not_in_regulation");
     } else {
       EXPECT_EQ(rec.status, 200) << rec.body;
       // Only the Dinas gives it: a technical reviewer of another PD is refused with the article.
@@ -349,16 +358,21 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
     if (region.recommendation_required)
       ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
 
-    // A submitted proposal takes no more lines.
-    EXPECT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer")).status, 422);
+    // A submitted proposal takes no more lines: a step out of order is a conflict with its state.
+    auto late_line = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Sewa printer"));
+    EXPECT_EQ(late_line.status, 409);
+    EXPECT_EQ(late_line.error_code(), "planning.bad_step");
 
-    // Approval before verification is refused (citing Bontang Pasal 10 ayat (3) where it applies).
+    // Approval before verification is refused: by the article in Bontang (Pasal 10 ayat (3)), by
+    // the workflow's order elsewhere.
     auto too_soon = f.coordinator.post("/api/planning/proposals/" + mine + "/approval", "{}");
-    EXPECT_EQ(too_soon.status, 422);
+    EXPECT_EQ(too_soon.status, region.approval_rule.empty() ? 409 : 422);
+    EXPECT_EQ(too_soon.error_code(), region.approval_rule.empty() ? "planning.bad_step" : "planning.gate_refused");
     plan_expect_cites(too_soon, region.approval_rule);
     // Only the coordinating PD verifies.
     auto not_yours = outsider.post("/api/planning/proposals/" + mine + "/verification", "{}");
     EXPECT_EQ(not_yours.status, 403);
+    EXPECT_EQ(not_yours.error_code(), "planning.not_coordinator");
     plan_expect_cites(not_yours, region.coordinator_rule);
 
     auto before = ledger_size(f.in);
@@ -374,11 +388,19 @@ TEST_P(PlanningTest, EachRegionsWorkflowDiffersWhereItsTextDiffers) {
 
     auto closed = f.coordinator.post("/api/planning/cycles/" + f.cycle + "/closing", "{}");
     EXPECT_EQ(closed.status, 200) << closed.body;
-    EXPECT_EQ(
-        f.dinkes
-            .post("/api/planning/cycles/" + f.cycle + "/proposals", R"({"agency_id":")" + f.agency["DINKES"] + "\"}")
-            .status,
-        422);
+    auto after_close = f.dinkes.post("/api/planning/cycles/" + f.cycle + "/proposals",
+                                     R"({"agency_id":")" + f.agency["DINKES"] + "\"}");
+    EXPECT_EQ(after_close.status, 409);
+    EXPECT_EQ(after_close.error_code(), "planning.bad_step");
+    // One cycle per fiscal year; unknown records answer their own codes.
+    auto twice = f.coordinator.post("/api/planning/cycles", R"({"fiscal_year":)" + std::to_string(f.year) +
+                                                                R"(,"submission_deadline":")" + f.today +
+                                                                R"(","verification_deadline":")" + f.today + "\"}");
+    EXPECT_EQ(twice.status, 409);
+    EXPECT_EQ(twice.error_code(), "planning.cycle_exists");
+    EXPECT_EQ(f.admin.get("/api/planning/cycles/" + crypto::new_id()).error_code(), "planning.cycle_not_found");
+    EXPECT_EQ(f.admin.get("/api/planning/proposals/" + crypto::new_id()).error_code(), "planning.proposal_not_found");
+    EXPECT_EQ(f.dinkes.del("/api/planning/lines/" + crypto::new_id()).error_code(), "planning.line_not_found");
   }
 }
 
@@ -422,6 +444,7 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
       EXPECT_EQ(verify.status, 200) << verify.body;
     } else {
       EXPECT_EQ(verify.status, 422);
+      EXPECT_EQ(verify.error_code(), "planning.gate_refused");
       plan_expect_cites(verify, region.duplicate_rule);
       EXPECT_EQ(verify.json.at("error").at("details").at("candidates").as_int64(), 1);
     }
@@ -731,8 +754,172 @@ TEST_P(PlanningTest, TheDinasKeepsTheSynonymListTheDuplicateCheckUses) {
   // Removed again: the lines are no longer alike; an unknown term is not found.
   EXPECT_EQ(f.dinas.del("/api/planning/synonyms?term=sabak%20elektronik").status, 204);
   EXPECT_EQ(typed(), 0u);
-  EXPECT_EQ(f.dinas.del("/api/planning/synonyms?term=sabak%20elektronik").status, 404);
+  auto unknown = f.dinas.del("/api/planning/synonyms?term=sabak%20elektronik");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.error_code(), "planning.synonym_not_found");
   EXPECT_EQ(ledger_size(f.in), before + 2);
+}
+
+TEST_P(PlanningTest, ThePlanningAgencyCorrectsALinesClassAndTheGatesFollowTheCorrection) {
+  // A line's class (reserved to the Dinas or not) corrected by the planning agency is the one the
+  // reserved-item gates and findings use: Bontang Pasal 11, Lampung Timur Pasal 17 ayat (9).
+  SIMPUL_PROVES("bontang", "BTG-11");
+  SIMPUL_PROVES("lampung-timur", "LTM-17-9");
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    PlanFixture f(GetParam(), region);
+    const std::string reserved_class = !region.internet_rule.empty()      ? "internet"
+                                       : !region.data_centre_rule.empty() ? "pusat_data"
+                                                                          : "";
+    const std::string reserved_rule = !region.internet_rule.empty() ? region.internet_rule : region.data_centre_rule;
+    auto mine = f.proposal(f.dinkes, "DINKES");
+    // "Paket data seluler" names no reserved keyword: classed as ordinary spending.
+    auto added = f.dinkes.post("/api/planning/proposals/" + mine + "/lines", f.line("Paket data seluler puskesmas"));
+    ASSERT_EQ(added.status, 201) << added.body;
+    auto line = text_of(added.json, "id");
+    EXPECT_TRUE(added.json.at("reserved_class").is_null());
+    EXPECT_FALSE(added.json.at("class_corrected").as_bool());
+    const auto path = "/api/planning/lines/" + line + "/classification";
+
+    // Only the coordinating PD corrects, never on its own line; the PD itself cannot.
+    EXPECT_EQ(f.dinkes.post(path, R"({"category":"sdm","reason":"x"})").status, 403);
+    auto outsider = user(f.in, f.admin, region.profile, "bukan.koordinator", "planner", f.agency[region.other_code]);
+    auto not_coordinator = outsider.post(path, R"({"category":"aplikasi","reason":"x"})");
+    EXPECT_EQ(not_coordinator.status, 403);
+    EXPECT_EQ(not_coordinator.error_code(), "planning.not_coordinator");
+    plan_expect_cites(not_coordinator, region.coordinator_rule);
+    auto own = f.proposal(f.admin, region.coordinator_code);
+    auto own_line = f.admin.post("/api/planning/proposals/" + own + "/lines", f.line("Sewa proyektor rapat"));
+    ASSERT_EQ(own_line.status, 201) << own_line.body;
+    auto own_fix = f.coordinator.post("/api/planning/lines/" + text_of(own_line.json, "id") + "/classification",
+                                      R"({"category":"infrastruktur_spbe","reason":"Perangkat keras"})");
+    EXPECT_EQ(own_fix.status, 403);
+    EXPECT_EQ(own_fix.error_code(), "planning.not_coordinator");
+    EXPECT_EQ(text_of(own_fix.json.at("error").at("details"), "reason"), "own_line");
+    plan_expect_cites(own_fix, region.coordinator_rule);
+
+    // Bad input changes nothing: no reason, an unknown class or category, no change at all.
+    auto before = ledger_size(f.in);
+    EXPECT_EQ(f.coordinator.post(path, R"({"category":"infrastruktur_spbe"})").status, 422);
+    EXPECT_EQ(f.coordinator.post(path, R"({"reserved_class":"kapal_selam","reason":"x"})").status, 422);
+    EXPECT_EQ(f.coordinator.post(path, R"({"category":"kapal_selam","reason":"x"})").status, 422);
+    EXPECT_EQ(f.coordinator.post(path, R"({"category":"aplikasi","reason":"x"})").status, 422);
+    EXPECT_EQ(ledger_size(f.in), before);
+
+    // The category is corrected with a reason: recorded (who, from -> to, why) with one ledger entry.
+    auto category = f.coordinator.post(
+        path,
+        R"({"category":"infrastruktur_spbe","reason":"Paket data adalah belanja infrastruktur, bukan aplikasi."})");
+    ASSERT_EQ(category.status, 200) << category.body;
+    EXPECT_EQ(text_of(category.json, "category"), "infrastruktur_spbe");
+    EXPECT_EQ(ledger_size(f.in), before + 1);
+    auto view = f.admin.get("/api/planning/proposals/" + mine);
+    ASSERT_EQ(view.status, 200) << view.body;
+    ASSERT_EQ(view.json.at("corrections").as_array().size(), 1u) << view.body;
+    const auto& first = view.json.at("corrections").at(0);
+    EXPECT_EQ(text_of(first, "field"), "category");
+    EXPECT_EQ(text_of(first, "from"), "aplikasi");
+    EXPECT_EQ(text_of(first, "to"), "infrastruktur_spbe");
+    EXPECT_EQ(text_of(first, "by_name"), "koordinator.anggaran");
+    EXPECT_EQ(text_of(first, "line_name"), "Paket data seluler puskesmas");
+    if (reserved_class.empty()) continue;  // the region reserves no spending to the Dinas
+
+    // Reclassified as spending reserved to the Dinas: the PD's proposal is not submitted while it
+    // holds the line, and the line is a finding with the article until it is removed.
+    auto reserved = f.coordinator.post(path, R"({"reserved_class":")" + reserved_class +
+                                                 R"(","reason":"Langganan koneksi data adalah belanja Dinas."})");
+    ASSERT_EQ(reserved.status, 200) << reserved.body;
+    EXPECT_EQ(text_of(reserved.json, "reserved_class"), reserved_class);
+    EXPECT_TRUE(reserved.json.at("class_corrected").as_bool());
+    if (region.recommendation_required)
+      ASSERT_EQ(
+          f.dinas.post("/api/planning/proposals/" + mine + "/recommendation", R"({"recommendation":"ok"})").status,
+          200);
+    auto blocked = f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}");
+    EXPECT_EQ(blocked.status, 422);
+    EXPECT_EQ(blocked.error_code(), "planning.reserved_item");
+    plan_expect_cites(blocked, reserved_rule);
+    EXPECT_EQ(text_of(blocked.json.at("error").at("details"), "line_id"), line);
+    ASSERT_EQ(f.admin.post("/api/compliance/evaluate", "").status, 200);
+    EXPECT_EQ(plan_open_findings(f.admin, mine),
+              (std::map<std::string, std::string>{{reserved_rule, plan_citation(reserved_rule)}}));
+    // Editing the line keeps the corrected class.
+    auto edited = f.dinkes.patch("/api/planning/lines/" + line, f.line("Paket data seluler puskesmas 2"));
+    EXPECT_EQ(edited.status, 422);
+    EXPECT_EQ(edited.error_code(), "planning.reserved_item");
+
+    // Corrected back to ordinary spending: the line may now name what the keywords would refuse
+    // (training on internet security is not an internet subscription), and the proposal goes on.
+    auto ordinary = f.coordinator.post(
+        path, R"({"reserved_class":"","reason":"Pelatihan keamanan internet adalah belanja SDM, bukan internet."})");
+    ASSERT_EQ(ordinary.status, 200) << ordinary.body;
+    EXPECT_TRUE(ordinary.json.at("reserved_class").is_null());
+    auto renamed = f.dinkes.patch("/api/planning/lines/" + line,
+                                  f.line("Pelatihan keamanan internet dan pembangunan ruang server untuk operator"));
+    EXPECT_EQ(renamed.status, 200) << renamed.body;
+    EXPECT_EQ(f.dinkes.post("/api/planning/proposals/" + mine + "/submission", "{}").status, 200);
+    ASSERT_EQ(f.admin.post("/api/compliance/evaluate", "").status, 200);
+    EXPECT_TRUE(plan_open_findings(f.admin, mine).empty());
+    auto history = f.admin.get("/api/planning/proposals/" + mine).json.at("corrections").as_array();
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(text_of(history.at(1), "from"), "");
+    EXPECT_EQ(text_of(history.at(1), "to"), reserved_class);
+    EXPECT_EQ(text_of(history.at(2), "from"), reserved_class);
+    EXPECT_EQ(text_of(history.at(2), "to"), "");
+  }
+}
+
+TEST_P(PlanningTest, TheDemoTenantShowsAnOpenCycleProposalsPricesAndADuplicateToReview) {
+  for (const auto& region : plan_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto scope = Scope{in.platform().tenancy().tenants().front().id};
+    auto open_findings = [&] {
+      EXPECT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
+      auto r = admin.get("/api/compliance/findings?state=open&per_page=1");
+      EXPECT_EQ(r.status, 200) << r.body;
+      return r.status == 200 ? r.json.at("total").as_int64() : -1;
+    };
+    auto findings_before = open_findings();
+    planning::seed_planning_demo(in.platform().service<planning::Service>(), in.platform().tenancy(),
+                                 in.platform().service<architecture::Service>(),
+                                 in.platform().service<architecture::Roadmap>(),
+                                 seam::DemoTenant{scope, region.profile, "", nullptr});
+    // An open cycle of next year with the year's standard prices.
+    auto cycles = admin.get("/api/planning/cycles");
+    ASSERT_EQ(cycles.json.at("total").as_int64(), 1) << cycles.body;
+    const auto& cycle = cycles.json.at("items").at(0);
+    EXPECT_EQ(text_of(cycle, "state"), "dibuka");
+    auto today = in.platform().tenancy().profile_of(scope).today();
+    EXPECT_EQ(cycle.at("fiscal_year").as_int64(), std::stoi(today.substr(0, 4)) + 1);
+    auto prices = admin.get("/api/planning/prices");
+    ASSERT_EQ(prices.json.at("total").as_int64(), 1);
+    EXPECT_EQ(prices.json.at("items").at(0).at("item_count").as_int64(), 2);
+
+    // Three PDs' proposals, two of them submitted; the notebook priced above the standard is flagged.
+    auto proposals = admin.get("/api/planning/cycles/" + text_of(cycle, "id") + "/proposals");
+    ASSERT_EQ(proposals.json.at("total").as_int64(), 3) << proposals.body;
+    std::map<std::string, std::string> states;
+    std::size_t flagged = 0;
+    for (const auto& x : proposals.json.at("items").as_array()) {
+      states[text_of(x, "agency_name")] = text_of(x, "state");
+      EXPECT_GT(x.at("total").as_int64(), 0);
+      auto detail = admin.get("/api/planning/proposals/" + text_of(x, "id"));
+      for (const auto& l : detail.json.at("lines").as_array())
+        for (const auto& c : l.at("checks").as_array()) flagged += text_of(c, "kind") == "harga_di_atas_standar";
+    }
+    EXPECT_EQ(std::count_if(states.begin(), states.end(), [](const auto& kv) { return kv.second == "diajukan"; }), 2);
+    EXPECT_EQ(flagged, 1u);
+
+    // One duplicate candidate waits for the planning PD's review.
+    auto pairs = admin.get("/api/planning/cycles/" + text_of(cycle, "id") + "/candidates");
+    ASSERT_EQ(pairs.json.at("items").as_array().size(), 1u) << pairs.body;
+    EXPECT_TRUE(pairs.json.at("items").at(0).at("decision").is_null());
+
+    // The demo itself breaks no duty: its elements, initiative and proposals add no finding.
+    EXPECT_EQ(open_findings(), findings_before);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, PlanningTest, ::testing::ValuesIn(test_support::backends()));

@@ -34,7 +34,7 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
     await signIn(session)
     const agencies = await apiCall('GET', '/api/agencies?per_page=100')
     for (const code of ['BAPPEDALITBANG', 'DINKES', 'DISDUKCAPIL']) agency[code] = agencies.body.items.find((a) => a.code === code).id
-    year = new Date().getFullYear() + 1
+    year = new Date().getFullYear() + 2  // next year holds the demo's own cycle
     const e = await apiCall('POST', '/api/architecture/elements', {
       domain: 'aplikasi', code: `APL.ANG.${RUN}`, name: `Aplikasi Layanan ${RUN}`, owner_agency_id: agency.DINKES, state: 'to_be',
     })

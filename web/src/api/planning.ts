@@ -14,6 +14,15 @@ export type PlanningLine = PlanningProposalDetail['lines'][number]
 export type PlanningLiveCheck = Answer<'/api/planning/proposals/{id}/check', 'post'>
 export type PlanningCandidate = Answer<'/api/planning/cycles/{id}/candidates', 'get'>['items'][number]
 export type PlanningConsolidated = Answer<'/api/planning/cycles/{id}/consolidated', 'get'>
+export type PlanningCorrection = PlanningProposalDetail['corrections'][number]
+export type PlanningSynonym = Answer<'/api/planning/synonyms', 'get'>['items'][number]
+
+/** The planning agency's correction of a line's class: a reserved class id ('' = none) and/or a category. */
+export interface PlanningClassCorrection {
+  reserved_class?: string
+  category?: string
+  reason: string
+}
 
 /** A line as the proposal editor sends it. */
 export interface PlanningLineInput {
@@ -59,4 +68,9 @@ export const planningApi = {
       ...(lineToChange ? { line_to_change: lineToChange } : {}),
     }),
   consolidated: (cycle: string) => api.get<PlanningConsolidated>(`/api/planning/cycles/${enc(cycle)}/consolidated`),
+  correctClass: (line: string, correction: PlanningClassCorrection) =>
+    api.post<PlanningLine>(`/api/planning/lines/${enc(line)}/classification`, correction),
+  synonyms: () => api.get<Answer<'/api/planning/synonyms', 'get'>>('/api/planning/synonyms'),
+  addSynonym: (term: string, canonical: string) => api.post<PlanningSynonym>('/api/planning/synonyms', { term, canonical }),
+  removeSynonym: (term: string) => api.del(`/api/planning/synonyms?term=${enc(term)}`),
 }
