@@ -7,6 +7,7 @@
 #include "planning/facts.hpp"
 #include "planning/repository.hpp"
 #include "planning/routes.hpp"
+#include "planning/routes_import.hpp"
 
 namespace simpul::planning {
 /// This module's part of the API contract (openapi.cpp).
@@ -61,7 +62,9 @@ std::vector<seam::Permission> PlanningModule::permissions() const {
 
 void PlanningModule::register_routes(http::Router& router) {
   planning::register_routes(router, service_);
+  planning::register_import_routes(router, service_);
   http::describe(router, openapi_fragment());
+  http::describe(router, import_openapi_fragment());
 }
 
 void PlanningModule::register_facts(regulation::FactRegistry& facts) {
