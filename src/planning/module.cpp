@@ -101,8 +101,9 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
          "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
   record(
       a.duplicate_rule,
-      "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines that the "
-      "coordinating PD has not marked duplicate or distinct; finding: a submitted proposal still unverified when its cycle is closed",
+      "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines, or "
+      "lines similar to an Aplikasi Umum or another PD's application, that the coordinating PD has not marked duplicate or "
+      "distinct; finding: a submitted proposal still unverified when its cycle is closed",
       dupes);
   record(a.approval_rule, "gate: approval only after verification", steps);
   record(

@@ -1,7 +1,7 @@
 // Rencana dan Anggaran SPBE (docs/plan-and-budget.md): cycles, proposals and lines, live checks,
 // duplicate candidates and the consolidated budget. The answers' shapes come from the contract
 // (src/planning/openapi.cpp).
-import { api } from './client'
+import { api, upload, type UploadOptions } from './client'
 import type { Answer } from './contract'
 
 const enc = encodeURIComponent
@@ -14,6 +14,8 @@ export type PlanningLine = PlanningProposalDetail['lines'][number]
 export type PlanningLiveCheck = Answer<'/api/planning/proposals/{id}/check', 'post'>
 export type PlanningCandidate = Answer<'/api/planning/cycles/{id}/candidates', 'get'>['items'][number]
 export type PlanningConsolidated = Answer<'/api/planning/cycles/{id}/consolidated', 'get'>
+export type PlanningLineImport = Answer<'/api/planning/proposals/{id}/lines/import', 'post'>
+export type PlanningApplicationCandidate = Answer<'/api/planning/cycles/{id}/application-candidates', 'get'>['items'][number]
 
 /** A line as the proposal editor sends it. */
 export interface PlanningLineInput {
@@ -59,4 +61,11 @@ export const planningApi = {
       ...(lineToChange ? { line_to_change: lineToChange } : {}),
     }),
   consolidated: (cycle: string) => api.get<PlanningConsolidated>(`/api/planning/cycles/${enc(cycle)}/consolidated`),
+  importLines: (proposal: string, file: Blob, contentType: string, dryRun: boolean, opts: Omit<UploadOptions, 'query'> = {}) =>
+    upload<PlanningLineImport>(`/api/planning/proposals/${enc(proposal)}/lines/import`, file, contentType, { ...opts, query: { dry_run: String(dryRun) } }),
+  linesTemplateUrl: (proposal: string) => `/api/planning/proposals/${enc(proposal)}/lines/import/template.xlsx`,
+  applicationCandidates: (cycle: string) =>
+    api.get<Answer<'/api/planning/cycles/{id}/application-candidates', 'get'>>(`/api/planning/cycles/${enc(cycle)}/application-candidates`),
+  decideApplication: (id: string, decision: 'duplikat' | 'berbeda', reason: string) =>
+    api.post<PlanningApplicationCandidate>(`/api/planning/application-candidates/${enc(id)}/decision`, { decision, reason }),
 }
