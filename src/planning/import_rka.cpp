@@ -97,10 +97,7 @@ const std::vector<RkaColumn>& rka_columns() {
   static const std::vector<RkaColumn> k = {
       {"perangkat_daerah", "Perangkat Daerah", {"pd", "opd", "skpd", "nama pd", "nama perangkat daerah", "unit kerja"}},
       {"sub_kegiatan", "Sub Kegiatan", {"subkegiatan", "nama sub kegiatan", "sub kegiatan rka"}, true},
-      {"kode_rekening",
-       "Kode Rekening",
-       {"kode akun", "rekening", "akun", "kode rekening belanja", "kode rek"},
-       true},
+      {"kode_rekening", "Kode Rekening", {"kode akun", "rekening", "akun", "kode rekening belanja", "kode rek"}, true},
       {"uraian",
        "Uraian",
        {"nama barang", "nama item", "uraian belanja", "item", "nama komponen", "komponen", "uraian komponen"},
@@ -146,8 +143,9 @@ RkaFile parse_rka(std::string_view body) {
   } catch (const interchange::FileError& e) {
     auto code =
         e.kind() == interchange::FileErrorKind::TooLarge ? ErrorCode::ImportFileTooLarge : ErrorCode::ImportInvalidFile;
-    throw Error(code,
-                {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
+    throw Error(
+        code,
+        {{"kind", std::string(interchange::to_string(e.kind()))}, {"problem", e.message()}, {"where", e.where()}});
   }
   if (rows.empty()) throw Error(ErrorCode::ImportInvalidFile, {{"problem", "the file is empty"}});
 
@@ -172,10 +170,11 @@ RkaFile parse_rka(std::string_view body) {
     std::string expected;
     for (const auto& c : rka_columns())
       if (c.required) expected += (expected.empty() ? "" : ", ") + c.header;
-    out.problems.push_back(
-        {1, "", "Baris judul kolom tidak ditemukan di " + std::to_string(kHeaderSearchRows) +
-                    " baris pertama. Kolom yang diperlukan: " + expected + ". Unduh templat untuk contohnya.",
-         std::nullopt});
+    out.problems.push_back({1, "",
+                            "Baris judul kolom tidak ditemukan di " + std::to_string(kHeaderSearchRows) +
+                                " baris pertama. Kolom yang diperlukan: " + expected +
+                                ". Unduh templat untuk contohnya.",
+                            std::nullopt});
     return out;
   }
   out.header_row = static_cast<int>(header_at + 1);
@@ -203,8 +202,8 @@ RkaFile parse_rka(std::string_view body) {
       if (at == index.end()) continue;
       std::string v = at->second < rows[i].size() ? text::trim(rows[i][at->second]) : "";
       if (!text::is_valid_utf8(v)) {
-        out.problems.push_back({row.row, c.key, "Isi sel ini bukan teks UTF-8 yang sah; ketik ulang isinya.",
-                                std::nullopt});
+        out.problems.push_back(
+            {row.row, c.key, "Isi sel ini bukan teks UTF-8 yang sah; ketik ulang isinya.", std::nullopt});
         v.clear();
       }
       row.cells.emplace_back(c.key, std::move(v));

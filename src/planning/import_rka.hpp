@@ -30,8 +30,8 @@ const std::vector<RkaColumn>& rka_columns();
 
 /// A problem of one row or of the file, in the words of the person fixing the spreadsheet.
 struct RkaProblem {
-  int row = 0;         // spreadsheet row number (1-based)
-  std::string column;  // column key, empty for the whole row
+  int row = 0;          // spreadsheet row number (1-based)
+  std::string column;   // column key, empty for the whole row
   std::string message;  // Indonesian
   std::optional<RuleRef> rule;
 };

@@ -64,9 +64,9 @@ boost::json::object import_json(const tenancy::Profile& p, const LineImportResul
                                            {"column_name", x.column.empty() ? std::string() : rka_header_of(x.column)},
                                            {"message", x.message},
                                            {"rule", rka_rule(x.rule)}});
-  return {{"dry_run", r.dry_run}, {"ok", r.problems.empty()},    {"sheet", r.sheet},
-          {"header_row", r.header_row}, {"lines", r.lines},     {"headings", r.headings},
-          {"total", r.total},     {"rows", std::move(rows)},   {"problems", std::move(problems)}};
+  return {{"dry_run", r.dry_run},       {"ok", r.problems.empty()}, {"sheet", r.sheet},
+          {"header_row", r.header_row}, {"lines", r.lines},         {"headings", r.headings},
+          {"total", r.total},           {"rows", std::move(rows)},  {"problems", std::move(problems)}};
 }
 
 std::string app_reason_name(const std::string& r) {
@@ -84,27 +84,27 @@ std::string app_decision_name(const std::string& d) {
 boost::json::object app_candidate_json(const tenancy::Profile& p, const ApplicationCandidateView& v) {
   boost::json::array reasons;
   for (const auto& r : v.pair.reasons) reasons.push_back(boost::json::object{{"id", r}, {"name", app_reason_name(r)}});
-  return {{"id", v.pair.id},
-          {"cycle_id", v.pair.cycle_id},
-          {"kind", "application"},
-          {"score", v.pair.score},
-          {"reasons", std::move(reasons)},
-          {"decision", v.pair.decision.empty() ? boost::json::value(nullptr) : boost::json::value(v.pair.decision)},
-          {"decision_name", app_decision_name(v.pair.decision)},
-          {"reason", v.pair.reason},
-          {"decided_by_name", v.pair.decided_by_name},
-          {"decided_at", v.pair.decided_at ? boost::json::value(*v.pair.decided_at) : boost::json::value(nullptr)},
-          {"found_at", v.pair.found_at},
-          {"agency_name", v.agency_name},
-          {"line", to_json(p, v.line)},
-          {"application",
-           boost::json::object{{"id", v.application_id},
-                               {"code", v.application_code},
-                               {"name", v.application_name},
-                               {"agency_id", v.application_agency_id},
-                               {"agency_name", v.application_agency_name},
-                               {"umum", v.umum},
-                               {"kind_name", v.umum ? "Aplikasi Umum" : "Aplikasi Perangkat Daerah lain"}}}};
+  return {
+      {"id", v.pair.id},
+      {"cycle_id", v.pair.cycle_id},
+      {"kind", "application"},
+      {"score", v.pair.score},
+      {"reasons", std::move(reasons)},
+      {"decision", v.pair.decision.empty() ? boost::json::value(nullptr) : boost::json::value(v.pair.decision)},
+      {"decision_name", app_decision_name(v.pair.decision)},
+      {"reason", v.pair.reason},
+      {"decided_by_name", v.pair.decided_by_name},
+      {"decided_at", v.pair.decided_at ? boost::json::value(*v.pair.decided_at) : boost::json::value(nullptr)},
+      {"found_at", v.pair.found_at},
+      {"agency_name", v.agency_name},
+      {"line", to_json(p, v.line)},
+      {"application", boost::json::object{{"id", v.application_id},
+                                          {"code", v.application_code},
+                                          {"name", v.application_name},
+                                          {"agency_id", v.application_agency_id},
+                                          {"agency_name", v.application_agency_name},
+                                          {"umum", v.umum},
+                                          {"kind_name", v.umum ? "Aplikasi Umum" : "Aplikasi Perangkat Daerah lain"}}}};
 }
 
 }  // namespace
@@ -140,7 +140,8 @@ void register_import_routes(http::Router& router, Service& m) {
     const auto& p = req.require("planning.read");
     const auto& profile = m.profile_of(p.scope());
     boost::json::array items;
-    for (const auto& v : m.application_candidates(p.scope(), req.id_param("id"))) items.push_back(app_candidate_json(profile, v));
+    for (const auto& v : m.application_candidates(p.scope(), req.id_param("id")))
+      items.push_back(app_candidate_json(profile, v));
     auto n = items.size();
     return http::json_response(200, boost::json::object{{"items", std::move(items)}, {"total", n}});
   });
@@ -151,8 +152,9 @@ void register_import_routes(http::Router& router, Service& m) {
     FieldReader f(body, {"decision", "reason"});
     auto decision = f.required_string("decision", 20);
     auto reason = f.optional_multiline("reason", 2000).value_or("");
-    return http::json_response(200, app_candidate_json(m.profile_of(p.scope()), m.decide_application(p.scope(), req.id_param("id"),
-                                                                                          decision, reason, p.actor())));
+    return http::json_response(
+        200, app_candidate_json(m.profile_of(p.scope()),
+                                m.decide_application(p.scope(), req.id_param("id"), decision, reason, p.actor())));
   });
 }
 

@@ -119,9 +119,8 @@ bool Service::is_application_candidate(const Scope& s, const std::string& id) co
   });
 }
 
-ApplicationCandidateView Service::decide_application(const Scope& s, const std::string& id,
-                                                     const std::string& decision, const std::string& reason,
-                                                     const Actor& actor) {
+ApplicationCandidateView Service::decide_application(const Scope& s, const std::string& id, const std::string& decision,
+                                                     const std::string& reason, const Actor& actor) {
   if (decision != "duplikat" && decision != "berbeda")
     throw Error(ErrorCode::ValidationInvalidValue,
                 {{"field", "decision"}, {"allowed", boost::json::array{"duplikat", "berbeda"}}});
@@ -145,7 +144,8 @@ ApplicationCandidateView Service::decide_application(const Scope& s, const std::
       if (!l) throw Error(ErrorCode::PlanLineNotFound);
       auto pr = repo.proposal(s, l->proposal_id);
       if (pr->state == "disetujui")
-        throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
+        throw Error(ErrorCode::PlanBadStep,
+                    {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
       if (pr->state != "draf") {
         pr->state = "draf";
         pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;

@@ -25,11 +25,18 @@ const char* const kRkaFormula =
 
 /// The spreadsheet column a line rule's refusal is about, from the field the API names.
 std::string rka_column_of(const Error& e) {
-  static const std::map<std::string, std::string> k = {
-      {"sub_activity", "sub_kegiatan"}, {"account_code", "kode_rekening"},   {"name", "uraian"},
-      {"specification", "spesifikasi"}, {"ssh_code", "kode_ssh"},           {"volume", "koefisien"},
-      {"unit_price", "harga_satuan"},   {"total", "jumlah"},                 {"funding_source", "sumber_dana"},
-      {"category", "kategori"},         {"element_ids", "elemen_arsitektur"}, {"initiative_id", "inisiatif"}};
+  static const std::map<std::string, std::string> k = {{"sub_activity", "sub_kegiatan"},
+                                                       {"account_code", "kode_rekening"},
+                                                       {"name", "uraian"},
+                                                       {"specification", "spesifikasi"},
+                                                       {"ssh_code", "kode_ssh"},
+                                                       {"volume", "koefisien"},
+                                                       {"unit_price", "harga_satuan"},
+                                                       {"total", "jumlah"},
+                                                       {"funding_source", "sumber_dana"},
+                                                       {"category", "kategori"},
+                                                       {"element_ids", "elemen_arsitektur"},
+                                                       {"initiative_id", "inisiatif"}};
   if (const auto* f = e.details().if_contains("field"); f && f->is_string())
     if (auto it = k.find(std::string(f->as_string())); it != k.end()) return it->second;
   return "uraian";  // reserved spending: classified from the account, the SSH code and the text
@@ -55,8 +62,8 @@ std::string rka_message_of(const PlanningProfile& plan, const Error& e) {
   if (reason == "architecture_link_missing")
     m += " Isi kode elemen arsitektur dan kode inisiatif Peta Rencana yang dilayani rincian ini.";
   else if (reason == "reserved_item")
-    m += " Kelas belanja: " + rka_text_of(d, "class_name") + "; yang berwenang mengusulkan: " +
-         rka_text_of(d, "holder") + ".";
+    m += " Kelas belanja: " + rka_text_of(d, "class_name") +
+         "; yang berwenang mengusulkan: " + rka_text_of(d, "holder") + ".";
   else if (reason == "overflow")
     m += " " + std::string(error_message(ErrorCode::PlanAmountOverflow, Language::Indonesian));
   else if (field == "funding_source")
@@ -121,8 +128,8 @@ LineImportResult Service::check_import(storage::Connection& c, const Scope& s, c
       continue;
     }
     auto before = out.problems.size();
-    bool unreadable = std::any_of(file.problems.begin(), file.problems.end(),
-                                  [&](const RkaProblem& p) { return p.row == row.row; });
+    bool unreadable =
+        std::any_of(file.problems.begin(), file.problems.end(), [&](const RkaProblem& p) { return p.row == row.row; });
     auto report = [&](const std::string& column, std::string message, std::optional<RuleRef> rule = std::nullopt) {
       out.problems.push_back({row.row, column, std::move(message), std::move(rule)});
     };
@@ -136,7 +143,7 @@ LineImportResult Service::check_import(storage::Connection& c, const Scope& s, c
     };
 
     if (auto pd = row.cell("perangkat_daerah"); !pd.empty() && agency && rka_fold(pd) != rka_fold(agency->name) &&
-                                                 text::to_upper_ascii(pd) != text::to_upper_ascii(agency->code))
+                                                text::to_upper_ascii(pd) != text::to_upper_ascii(agency->code))
       report("perangkat_daerah", "Baris ini untuk " + pd + ", sedangkan usulan ini milik " + agency->name +
                                      ". Impor rincian setiap Perangkat Daerah ke usulannya sendiri.");
     LineInput in;
@@ -185,8 +192,8 @@ LineImportResult Service::check_import(storage::Connection& c, const Scope& s, c
       } else if (auto v = parse_rupiah(written); !v) {
         report("jumlah", "'" + written + "' bukan rupiah bulat (contoh: 30.000.000 atau Rp 30.000.000,00).");
       } else if (total && *v != *total) {
-        report("jumlah", "Jumlah " + rupiah_text(*v) + " tidak sama dengan koefisien × harga satuan = " +
-                             rupiah_text(*total) + ".");
+        report("jumlah", "Jumlah " + rupiah_text(*v) +
+                             " tidak sama dengan koefisien × harga satuan = " + rupiah_text(*total) + ".");
       }
     }
     if (total) shown.total = *total;
@@ -222,11 +229,10 @@ LineImportResult Service::check_import(storage::Connection& c, const Scope& s, c
   }
   for (const auto& l : accepted) {
     if (__builtin_add_overflow(out.total, l.total, &out.total)) {
-      out.problems.push_back(
-          {file.header_row, "jumlah",
-           std::string(error_message(ErrorCode::PlanAmountOverflow, Language::Indonesian)) +
-               " Jumlah seluruh rincian berkas ini melebihi batas perhitungan.",
-           std::nullopt});
+      out.problems.push_back({file.header_row, "jumlah",
+                              std::string(error_message(ErrorCode::PlanAmountOverflow, Language::Indonesian)) +
+                                  " Jumlah seluruh rincian berkas ini melebihi batas perhitungan.",
+                              std::nullopt});
       break;
     }
   }
@@ -329,7 +335,8 @@ std::string Service::lines_template_xlsx(const Scope& s, const std::string& prop
       auto hint = kHints.find(col.key);
       guide.rows.push_back({col.header, col.required ? "ya" : "tidak", hint == kHints.end() ? "" : hint->second});
     }
-    guide.rows.push_back({"Baris judul", "", "Baris tanpa koefisien dan harga satuan dianggap judul kelompok, bukan rincian."});
+    guide.rows.push_back(
+        {"Baris judul", "", "Baris tanpa koefisien dan harga satuan dianggap judul kelompok, bukan rincian."});
     return interchange::write_xlsx({lines, guide});
   });
 }

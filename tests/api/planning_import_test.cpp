@@ -52,26 +52,24 @@ struct RkaFixture {
     dinkes_app = application("APL-RKA-02", "Aplikasi Rekam Medis", "DINKES", "aplikasi_khusus");
     auto i = admin.post("/api/roadmap/initiatives", R"({"code":"PR-RKA-01","name":"Layanan kesehatan digital",)"
                                                     R"("category":"layanan_spbe","owner_agency_id":")" +
-                                                        agency["DINKES"] + R"(","start_year":)" +
-                                                        std::to_string(year) + R"(,"target_year":)" +
-                                                        std::to_string(year) + "}");
+                                                        agency["DINKES"] + R"(","start_year":)" + std::to_string(year) +
+                                                        R"(,"target_year":)" + std::to_string(year) + "}");
     EXPECT_EQ(i.status, 201) << i.body;
     initiative = i.status == 201 ? text_of(i.json, "id") : "";
-    auto c = coordinator.post("/api/planning/cycles", R"({"fiscal_year":)" + std::to_string(year) +
-                                                          R"(,"submission_deadline":")" +
-                                                          regulation::add_months(today, 1) +
-                                                          R"(","verification_deadline":")" +
-                                                          regulation::add_months(today, 2) + "\"}");
+    auto c = coordinator.post("/api/planning/cycles",
+                              R"({"fiscal_year":)" + std::to_string(year) + R"(,"submission_deadline":")" +
+                                  regulation::add_months(today, 1) + R"(","verification_deadline":")" +
+                                  regulation::add_months(today, 2) + "\"}");
     EXPECT_EQ(c.status, 201) << c.body;
     cycle = c.status == 201 ? text_of(c.json, "id") : "";
   }
 
   std::string application(const std::string& code, const std::string& name, const std::string& owner,
                           const std::string& category) {
-    auto e = admin.post("/api/architecture/elements",
-                        R"({"domain":"aplikasi","code":")" + code + R"(","name":")" + name +
-                            R"(","owner_agency_id":")" + agency[owner] + R"(","state":"as_is","attributes":{"category":")" +
-                            category + "\"}}");
+    auto e =
+        admin.post("/api/architecture/elements",
+                   R"({"domain":"aplikasi","code":")" + code + R"(","name":")" + name + R"(","owner_agency_id":")" +
+                       agency[owner] + R"(","state":"as_is","attributes":{"category":")" + category + "\"}}");
     EXPECT_EQ(e.status, 201) << e.body;
     return e.status == 201 ? text_of(e.json, "id") : "";
   }
@@ -140,8 +138,8 @@ TEST_P(PlanningImportTest, AnRkaExportIsImportedWithEveryRowsProblemAndAllRowsOr
       "Infrastruktur SPBE;APL-RKA-02;PR-RKA-01\r\n"
       "2;;;Pengadaan Printer Puskesmas;A4;2 Unit;Rp 15.000.000,00;Rp 30.000.000;apbd;infrastruktur_spbe;APL-RKA-02;"
       "PR-RKA-01\r\n";
-  std::string csv = "RENCANA KERJA DAN ANGGARAN PERANGKAT DAERAH;;;\r\nDinas Kesehatan;Tahun " + std::to_string(f.year) +
-                    "\r\n\r\n" + kRkaHeader + ok_rows +
+  std::string csv = "RENCANA KERJA DAN ANGGARAN PERANGKAT DAERAH;;;\r\nDinas Kesehatan;Tahun " +
+                    std::to_string(f.year) + "\r\n\r\n" + kRkaHeader + ok_rows +
                     "3;;;Sewa Printer;A3;1 Unit;1.250.000,50;;APBD;infrastruktur_spbe;APL-RKA-02;PR-RKA-01\r\n"
                     "4;;;Sewa Scanner;A4;2 Unit;1.000.000;3.000.000;APBD;infrastruktur_spbe;APL-RKA-02;PR-RKA-01\r\n"
                     "6;;;Langganan Internet Puskesmas;20 Mbps;1 Paket x 12 Bulan;2.000.000;;APBD;infrastruktur_spbe;"
@@ -164,9 +162,9 @@ TEST_P(PlanningImportTest, AnRkaExportIsImportedWithEveryRowsProblemAndAllRowsOr
   // Rows 6 and 7 are fine; each bad row names its column (spreadsheet rows: header 4, heading 5).
   EXPECT_FALSE(problems.count(6));
   EXPECT_FALSE(problems.count(7));
-  EXPECT_TRUE(problems[8].count("harga_satuan")) << dry.body;      // a fraction of a Rupiah
+  EXPECT_TRUE(problems[8].count("harga_satuan")) << dry.body;                           // a fraction of a Rupiah
   EXPECT_NE(problems[9]["jumlah"].find("Rp3.000.000"), std::string::npos) << dry.body;  // 2 x 1.000.000
-  EXPECT_TRUE(problems[10].count("uraian")) << dry.body;            // internet: the Dinas's (Pasal 11)
+  EXPECT_TRUE(problems[10].count("uraian")) << dry.body;  // internet: the Dinas's (Pasal 11)
   EXPECT_NE(problems[10]["uraian"].find("Pasal 11"), std::string::npos) << dry.body;
   EXPECT_EQ(text_of(rka_rule_of(dry, 10), "id"), "BTG-11");
   EXPECT_TRUE(problems[11].count("elemen_arsitektur")) << dry.body;  // no architecture link (Pasal 7 ayat (2))
@@ -227,8 +225,8 @@ TEST_P(PlanningImportTest, FormulasMergedCellsAndTheTemplateOfTheProposalsAgency
   };
   std::string header = "<row r=\"1\">" + t("A1", "Sub Kegiatan") + t("B1", "Kode Rekening") + t("C1", "Uraian") +
                        t("D1", "Koefisien") + t("E1", "Harga Satuan") + t("F1", "Jumlah") + t("G1", "Sumber Dana") +
-                       t("H1", "Kategori") + t("I1", "Kode Elemen Arsitektur") + t("J1", "Kode Inisiatif Peta Rencana") +
-                       "</row>";
+                       t("H1", "Kategori") + t("I1", "Kode Elemen Arsitektur") +
+                       t("J1", "Kode Inisiatif Peta Rencana") + "</row>";
   auto tail = [&](const std::string& r) {
     return t("G" + r, "APBD") + t("H" + r, "infrastruktur_spbe") + t("I" + r, "APL-RKA-02") + t("J" + r, "PR-RKA-01");
   };
@@ -240,8 +238,10 @@ TEST_P(PlanningImportTest, FormulasMergedCellsAndTheTemplateOfTheProposalsAgency
       "</row><row r=\"3\">" + t("C3", "Pengadaan Printer") + t("D3", "1 Unit") +
       "<c r=\"E3\"><v>4000000</v></c><c r=\"F3\"><f>1*E3</f><v>4000000</v></c>" + tail("3") + "</row><row r=\"4\">" +
       t("C4", "Pengadaan Scanner") + t("D4", "1 Unit") + "<c r=\"E4\"><f>F1*2</f></c>" + tail("4") + "</row>";
-  auto sheet = R"(<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
-               header + data + R"(</sheetData><mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="B2:B3"/></mergeCells></worksheet>)";
+  auto sheet =
+      R"(<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
+      header + data +
+      R"(</sheetData><mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="B2:B3"/></mergeCells></worksheet>)";
   auto xlsx = tz::make_zip(tz::minimal_workbook({sheet}));
   auto dry = f.upload(f.dinkes, mine, xlsx);
   ASSERT_EQ(dry.status, 200) << dry.body;
@@ -284,8 +284,10 @@ TEST_P(PlanningImportTest, HostileFilesAreRefusedAndChangeNothing) {
   EXPECT_EQ(zip.status, 422);
   EXPECT_EQ(zip.error_code(), "import.invalid_file");
   // Text that is not UTF-8.
-  auto latin1 = f.upload(f.dinkes, mine, kRkaHeader + "1;Pelayanan;5.2.02.10.01.0002;Pengadaan Kamera \xE9\xFF;;1 Unit;"
-                                                      "1.000.000;;APBD;infrastruktur_spbe;APL-RKA-02;PR-RKA-01\r\n",
+  auto latin1 = f.upload(f.dinkes, mine,
+                         kRkaHeader +
+                             "1;Pelayanan;5.2.02.10.01.0002;Pengadaan Kamera \xE9\xFF;;1 Unit;"
+                             "1.000.000;;APBD;infrastruktur_spbe;APL-RKA-02;PR-RKA-01\r\n",
                          false);
   EXPECT_EQ(latin1.status, 422);
   EXPECT_EQ(latin1.error_code(), "import.invalid_file");
@@ -311,25 +313,28 @@ TEST_P(PlanningImportTest, ALineLikeAnAplikasiUmumOrAnotherPdsApplicationIsACand
   RkaFixture f(GetParam());
   auto disduk = f.proposal(f.disduk, "DISDUKCAPIL");
   auto dinkes = f.proposal(f.dinkes, "DINKES");
-  ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + disduk + "/lines",
-                          f.line("Pengembangan Aplikasi Presensi Pegawai Berbasis Android", f.umum_app))
+  ASSERT_EQ(f.disduk
+                .post("/api/planning/proposals/" + disduk + "/lines",
+                      f.line("Pengembangan Aplikasi Presensi Pegawai Berbasis Android", f.umum_app))
                 .status,
             201);
-  ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + disduk + "/lines",
-                          f.line("Pengembangan Aplikasi Rekam Medis Elektronik", f.dinkes_app))
+  ASSERT_EQ(f.disduk
+                .post("/api/planning/proposals/" + disduk + "/lines",
+                      f.line("Pengembangan Aplikasi Rekam Medis Elektronik", f.dinkes_app))
                 .status,
             201);
-  ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + disduk + "/lines", f.line("Pengadaan Laptop", f.umum_app))
-                .status,
-            201);
-  // Dinkes keeping its own application is no duplicate of it.
   ASSERT_EQ(
-      f.dinkes.post("/api/planning/proposals/" + dinkes + "/lines", f.line("Pemeliharaan Aplikasi Rekam Medis", f.dinkes_app))
-          .status,
+      f.disduk.post("/api/planning/proposals/" + disduk + "/lines", f.line("Pengadaan Laptop", f.umum_app)).status,
       201);
+  // Dinkes keeping its own application is no duplicate of it.
+  ASSERT_EQ(f.dinkes
+                .post("/api/planning/proposals/" + dinkes + "/lines",
+                      f.line("Pemeliharaan Aplikasi Rekam Medis", f.dinkes_app))
+                .status,
+            201);
   ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + dinkes + "/submission", "{}").status, 200);
-  EXPECT_EQ(f.coordinator.get("/api/planning/cycles/" + f.cycle + "/application-candidates").json.at("total").as_int64(),
-            0);
+  EXPECT_EQ(
+      f.coordinator.get("/api/planning/cycles/" + f.cycle + "/application-candidates").json.at("total").as_int64(), 0);
   ASSERT_EQ(f.disduk.post("/api/planning/proposals/" + disduk + "/submission", "{}").status, 200);
 
   auto list = f.coordinator.get("/api/planning/cycles/" + f.cycle + "/application-candidates");
@@ -345,7 +350,8 @@ TEST_P(PlanningImportTest, ALineLikeAnAplikasiUmumOrAnotherPdsApplicationIsACand
   ASSERT_TRUE(by_app.count("APL-UMUM-01") && by_app.count("APL-RKA-02")) << list.body;
   EXPECT_TRUE(by_app["APL-UMUM-01"]->at("application").at("umum").as_bool());
   EXPECT_EQ(text_of(by_app["APL-UMUM-01"]->at("reasons").at(0), "id"), "aplikasi_umum_mirip");
-  EXPECT_EQ(text_of(by_app["APL-UMUM-01"]->at("line"), "name"), "Pengembangan Aplikasi Presensi Pegawai Berbasis Android");
+  EXPECT_EQ(text_of(by_app["APL-UMUM-01"]->at("line"), "name"),
+            "Pengembangan Aplikasi Presensi Pegawai Berbasis Android");
   EXPECT_FALSE(by_app["APL-RKA-02"]->at("application").at("umum").as_bool());
   EXPECT_EQ(text_of(by_app["APL-RKA-02"]->at("application"), "agency_id"), f.agency["DINKES"]);
   EXPECT_EQ(text_of(by_app["APL-RKA-02"]->at("reasons").at(0), "id"), "aplikasi_pd_lain_mirip");
