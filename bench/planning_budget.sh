@@ -133,11 +133,18 @@ def line_row(pd, k):
     elif r < 0.37:  # applications several PDs propose on their own
         text = f"Pengembangan Aplikasi {rnd.choice(apps)}"
         ssh, unit, qty, price = "", "Paket", 1, 150_000_000
-    else:  # the PD's own work
-        text = f"Pemeliharaan Aplikasi Pelaporan {domains[pd % len(domains)]} Tahap {k}"
+    else:  # the PD's own work: numbers are dropped by the normalisation, so words tell lines apart
+        text = (f"Pemeliharaan Sistem Pelaporan {domains[pd % len(domains)]} {places[pd % len(places)]} "
+                f"{topics[k % len(topics)]} {topics[(k // len(topics) + pd) % len(topics)]}")
         ssh, unit, qty, price = "", "Paket", 1, 25_000_000
     return f"Pengelolaan Sistem Informasi;5.2.02.10.01.0002;{text};;{ssh};{qty} {unit};{price};;apbd;;{element};PR-BENCH"
 
+places = ["Balikpapan Barat", "Balikpapan Timur", "Balikpapan Utara", "Balikpapan Selatan", "Balikpapan Tengah",
+          "Balikpapan Kota", "Klandasan", "Gunung Sari", "Sepinggan", "Manggar", "Karang Joang", "Baru Ulu", "Damai",
+          "Prapatan", "Sumber Rejo", "Telaga Sari", "Margo Mulyo", "Muara Rapak", "Graha Indah", "Lamaru"]
+topics = ["anggaran", "aset", "arsip", "bantuan", "cuaca", "desa", "gizi", "hibah", "irigasi", "jalan", "kebersihan",
+          "lahan", "meteran", "nelayan", "olahraga", "pasar", "quarry", "retribusi", "sampah", "taman", "ukm", "vaksin",
+          "wisata", "yatim", "zonasi"]
 header = "Sub Kegiatan;Kode Rekening;Uraian;Spesifikasi;Kode SSH;Koefisien;Harga Satuan;Jumlah;Sumber Dana;Kategori;Kode Elemen Arsitektur;Kode Inisiatif Peta Rencana"
 proposals, dry_ms, real_ms, submit_ms = [], [], [], []
 for i, a in enumerate(agencies):
