@@ -132,6 +132,7 @@ struct PriceList {
 /// A pair of lines of different PDs the duplicate finder suggests, and the coordinator's decision.
 struct CandidatePair {
   std::string id, cycle_id, line_a, line_b;
+  std::string kind = "line";  // line | application (line_a the line, line_b an application element)
   double score = 0;
   std::vector<std::string> reasons;
   std::string decision;  // empty (unresolved) | duplikat | berbeda

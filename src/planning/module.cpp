@@ -8,6 +8,7 @@
 #include "planning/facts.hpp"
 #include "planning/repository.hpp"
 #include "planning/routes.hpp"
+#include "planning/routes_import.hpp"
 
 namespace simpul::planning {
 /// This module's part of the API contract (openapi.cpp).
@@ -70,7 +71,9 @@ std::vector<seam::Permission> PlanningModule::permissions() const {
 
 void PlanningModule::register_routes(http::Router& router) {
   planning::register_routes(router, service_);
+  planning::register_import_routes(router, service_);
   http::describe(router, openapi_fragment());
+  http::describe(router, import_openapi_fragment());
 }
 
 void PlanningModule::register_facts(regulation::FactRegistry& facts) {
@@ -109,8 +112,9 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
          "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
   record(
       a.duplicate_rule,
-      "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines that the "
-      "coordinating PD has not marked duplicate or distinct; finding: a submitted proposal still unverified when its cycle is closed",
+      "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines, or "
+      "lines similar to an Aplikasi Umum or another PD's application, that the coordinating PD has not marked duplicate or "
+      "distinct; finding: a submitted proposal still unverified when its cycle is closed",
       dupes);
   record(a.approval_rule, "gate: approval only after verification", steps);
   record(

@@ -111,7 +111,7 @@ Line line_from(const storage::Row& r) {
 }
 
 constexpr const char* kCandidateColumns =
-    "id, cycle_id, line_a, line_b, score, reasons, decision, reason, decided_by_name, decided_at, found_at";
+    "id, cycle_id, line_a, line_b, score, reasons, decision, reason, decided_by_name, decided_at, found_at, kind";
 
 CandidatePair candidate_from(const storage::Row& r) {
   CandidatePair x;
@@ -127,6 +127,7 @@ CandidatePair candidate_from(const storage::Row& r) {
   x.decided_by_name = r.text_at(i++);
   x.decided_at = r.optional_text_at(i++);
   x.found_at = r.text_at(i++);
+  x.kind = r.text_at(i++);
   return x;
 }
 
@@ -197,7 +198,11 @@ std::vector<storage::Migration> Repository::migrations() {
        "line_id TEXT NOT NULL, proposal_id TEXT NOT NULL, line_name TEXT NOT NULL, field TEXT NOT NULL, "
        "from_value TEXT NOT NULL, to_value TEXT NOT NULL, reason TEXT NOT NULL, by_name TEXT NOT NULL, "
        "by_agency_id TEXT NOT NULL, at TEXT NOT NULL, seq INTEGER NOT NULL);"
-       "CREATE INDEX planning_line_corrections_by_proposal ON planning_line_corrections (tenant_id, proposal_id, seq)"}};
+       "CREATE INDEX planning_line_corrections_by_proposal ON planning_line_corrections (tenant_id, proposal_id, seq)"},
+      // A candidate is a pair of lines, or a line and an application of the register (an
+      // architecture element of the domain aplikasi) it may duplicate (service_applications.cpp).
+      {1302, "planning: duplicate candidates of a line and an application",
+       "ALTER TABLE planning_candidates ADD COLUMN kind TEXT NOT NULL DEFAULT 'line'"}};
 }
 
 void Repository::insert(const Scope& s, const Cycle& x) {
@@ -395,9 +400,9 @@ bool Repository::add_candidate(const Scope& s, const CandidatePair& x) {
   if (!known.empty()) return false;
   c_.execute(
       "INSERT INTO planning_candidates (id, tenant_id, cycle_id, line_a, line_b, score, reasons, decision, reason, "
-      "decided_by_name, decided_at, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "decided_by_name, decided_at, found_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {x.id, s.tenant_id, x.cycle_id, x.line_a, x.line_b, x.score, list_text(x.reasons), x.decision, x.reason,
-       x.decided_by_name, x.decided_at, x.found_at});
+       x.decided_by_name, x.decided_at, x.found_at, x.kind});
   return true;
 }
 

@@ -217,17 +217,21 @@ void register_routes(http::Router& router, Service& m) {
     const auto& id = req.id_param("id");
     auto owner = m.proposal_record(req.require("planning.read").scope(), id).agency_id;
     const auto& p = req.require_for_agency("planning.propose", owner);
-    return http::json_response(200, to_json(m.profile_of(p.scope()), m.submit(p.scope(), id, p.actor())));
+    auto submitted = m.submit(p.scope(), id, p.actor());
+    m.compare_with_applications(p.scope(), submitted.cycle_id, p.actor(), false);  // service_applications.cpp
+    return http::json_response(200, to_json(m.profile_of(p.scope()), submitted));
   });
 
   router.add("POST", "/api/planning/proposals/{id}/verification", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
+    m.compare_with_applications(p.scope(), m.proposal_record(p.scope(), req.id_param("id")).cycle_id, p.actor(), true);
     return http::json_response(200,
                                to_json(m.profile_of(p.scope()), m.verify(p.scope(), req.id_param("id"), p.actor())));
   });
 
   router.add("POST", "/api/planning/proposals/{id}/approval", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
+    m.compare_with_applications(p.scope(), m.proposal_record(p.scope(), req.id_param("id")).cycle_id, p.actor(), true);
     return http::json_response(200,
                                to_json(m.profile_of(p.scope()), m.approve(p.scope(), req.id_param("id"), p.actor())));
   });
@@ -267,7 +271,8 @@ void register_routes(http::Router& router, Service& m) {
 
   router.add("POST", "/api/planning/cycles/{id}/candidates/search", [&m](Request& req) {
     const auto& p = req.require("planning.coordinate");
-    auto n = m.find_candidates(p.scope(), req.id_param("id"), p.actor());
+    auto n = m.find_candidates(p.scope(), req.id_param("id"), p.actor()) +
+             m.compare_with_applications(p.scope(), req.id_param("id"), p.actor(), true);
     return http::json_response(200, boost::json::object{{"new_candidates", n}});
   });
 
@@ -278,6 +283,8 @@ void register_routes(http::Router& router, Service& m) {
     auto decision = f.required_string("decision", 20);
     auto reason = f.optional_multiline("reason", 2000).value_or("");
     auto line = f.optional_string("line_to_change", 40).value_or("");
+    // A line-application pair is decided at /api/planning/application-candidates/{id}/decision.
+    if (m.is_application_candidate(p.scope(), req.id_param("id"))) throw Error(ErrorCode::PlanCandidateNotFound);
     return http::json_response(200, to_json(m.profile_of(p.scope()), m.decide(p.scope(), req.id_param("id"), decision,
                                                                               reason, line, p.actor())));
   });

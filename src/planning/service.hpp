@@ -5,6 +5,7 @@
 // budget (docs/plan-and-budget.md).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "architecture/roadmap.hpp"
@@ -70,6 +71,47 @@ struct PriceImportResult {
   std::vector<PriceImportRow> problems;
   std::optional<PriceList> list;
 };
+
+/// A problem of an RKA-shaped import: row, column and what to fix, in Indonesian; `rule` when a
+/// line rule of the region refused the row (service_import.cpp).
+struct LineImportProblem {
+  int row = 0;
+  std::string column;
+  std::string message;
+  std::optional<RuleRef> rule;
+};
+
+/// One row of the file as the dry run shows it.
+struct LineImportRow {
+  int row = 0;
+  std::string status;  // rincian (becomes a line) | judul (a heading: no volume, no price) | masalah
+  std::string name, account_code, volume_text;
+  std::int64_t unit_price = 0, total = 0;
+  std::vector<std::string> carried;  // columns taken from the rows above (merged or grouped cells)
+  std::vector<LineCheck> checks;     // the flags the line will carry (standard price ...)
+};
+
+struct LineImportResult {
+  bool dry_run = true;
+  std::string sheet;
+  int header_row = 0;
+  std::size_t lines = 0, headings = 0;
+  std::int64_t total = 0;
+  std::vector<LineImportRow> rows;
+  std::vector<LineImportProblem> problems;
+};
+
+/// A submitted line similar to an Aplikasi Umum or to another PD's application of the register
+/// (architecture elements of the domain aplikasi), for the planning agency (service_applications.cpp).
+struct ApplicationCandidateView {
+  CandidatePair pair;  // kind "application": line_a the line, line_b the application
+  Line line;
+  std::string agency_name;
+  std::string application_id, application_code, application_name, application_agency_id, application_agency_name;
+  bool umum = false;  // the application is an Aplikasi Umum
+};
+
+struct RkaFile;
 
 struct Amount {
   std::string key, label;
@@ -144,6 +186,26 @@ class Service {
                                   const Actor& actor);
   std::vector<PriceList> price_lists(const Scope& s) const;
 
+  /// Lines of a draft proposal from a spreadsheet shaped like an RKA export: every row checked with
+  /// the line rules of the API; unless `dry_run` or a row has a problem, all lines are written in one
+  /// transaction with one ledger entry (service_import.cpp).
+  LineImportResult import_lines(const Scope& s, const std::string& proposal_id, std::string_view file, bool dry_run,
+                                const Actor& actor);
+  /// The import's template for the proposal's PD: Indonesian headers and one example row naming the
+  /// PD, an element and an initiative of the tenant.
+  std::string lines_template_xlsx(const Scope& s, const std::string& proposal_id) const;
+
+  /// Compares the cycle's submitted lines about applications with the Aplikasi Umum and other PDs'
+  /// applications and stores new candidates (kind "application"); `as_coordinator` first requires
+  /// the coordinating PD. Returns how many were added (service_applications.cpp).
+  std::size_t compare_with_applications(const Scope& s, const std::string& cycle_id, const Actor& actor,
+                                        bool as_coordinator);
+  std::vector<ApplicationCandidateView> application_candidates(const Scope& s, const std::string& cycle_id) const;
+  bool is_application_candidate(const Scope& s, const std::string& id) const;
+  /// duplikat: the line's proposal goes back to its PD as a draft; berbeda: kept, with the reason.
+  ApplicationCandidateView decide_application(const Scope& s, const std::string& id, const std::string& decision,
+                                              const std::string& reason, const Actor& actor);
+
   Consolidated consolidated(const Scope& s, const std::string& cycle_id) const;
   /// The submitted (and later) lines of the cycle and the totals per PD as an XLSX workbook, for
   /// entry into SIPD (export.cpp).
@@ -165,6 +227,8 @@ class Service {
   std::size_t store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id) const;
   std::size_t unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const;
   std::string agency_name(storage::Connection& c, const Scope& s, const std::string& id) const;
+  LineImportResult check_import(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& p,
+                                const RkaFile& file, std::vector<Line>& accepted) const;
   storage::Database& db_;
   const tenancy::Service& tenancy_;
   architecture::Service& elements_;

@@ -1,7 +1,7 @@
 // Rencana dan Anggaran SPBE (docs/plan-and-budget.md): cycles, proposals and lines, live checks,
 // duplicate candidates and the consolidated budget. The answers' shapes come from the contract
 // (src/planning/openapi.cpp).
-import { api } from './client'
+import { api, upload, type UploadOptions } from './client'
 import type { Answer } from './contract'
 
 const enc = encodeURIComponent
@@ -23,6 +23,8 @@ export interface PlanningClassCorrection {
   category?: string
   reason: string
 }
+export type PlanningLineImport = Answer<'/api/planning/proposals/{id}/lines/import', 'post'>
+export type PlanningApplicationCandidate = Answer<'/api/planning/cycles/{id}/application-candidates', 'get'>['items'][number]
 
 /** A line as the proposal editor sends it. */
 export interface PlanningLineInput {
@@ -73,4 +75,11 @@ export const planningApi = {
   synonyms: () => api.get<Answer<'/api/planning/synonyms', 'get'>>('/api/planning/synonyms'),
   addSynonym: (term: string, canonical: string) => api.post<PlanningSynonym>('/api/planning/synonyms', { term, canonical }),
   removeSynonym: (term: string) => api.del(`/api/planning/synonyms?term=${enc(term)}`),
+  importLines: (proposal: string, file: Blob, contentType: string, dryRun: boolean, opts: Omit<UploadOptions, 'query'> = {}) =>
+    upload<PlanningLineImport>(`/api/planning/proposals/${enc(proposal)}/lines/import`, file, contentType, { ...opts, query: { dry_run: String(dryRun) } }),
+  linesTemplateUrl: (proposal: string) => `/api/planning/proposals/${enc(proposal)}/lines/import/template.xlsx`,
+  applicationCandidates: (cycle: string) =>
+    api.get<Answer<'/api/planning/cycles/{id}/application-candidates', 'get'>>(`/api/planning/cycles/${enc(cycle)}/application-candidates`),
+  decideApplication: (id: string, decision: 'duplikat' | 'berbeda', reason: string) =>
+    api.post<PlanningApplicationCandidate>(`/api/planning/application-candidates/${enc(id)}/decision`, { decision, reason }),
 }
