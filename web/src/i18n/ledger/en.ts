@@ -62,6 +62,7 @@ const en: typeof id = {
       ticket: 'Service ticket',
       ticket_category: 'Ticket category',
       kb_article: 'Knowledge base article',
+      monitoring_key: 'Monitoring key',
       holiday: 'Holiday',
       infra_bw_evaluation: 'Monthly bandwidth evaluation',
       infra_bw_request: 'Bandwidth request',
@@ -229,6 +230,10 @@ const en: typeof id = {
       'servicedesk.ticket_attach': 'Attached a file to a ticket',
       'servicedesk.article_create': 'Wrote a knowledge base article',
       'servicedesk.article_edit': 'Edited a knowledge base article',
+      'servicedesk.monitoring_key_rotate': 'Created or rotated the monitoring key',
+      'servicedesk.monitoring_key_revoke': 'Revoked the monitoring key',
+      'servicedesk.alert_repeat': 'Repeated monitoring alert on a ticket',
+      'servicedesk.alert_recovered': 'Recovery reported by monitoring noted on a ticket',
     },
   },
 }

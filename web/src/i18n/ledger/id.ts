@@ -60,6 +60,7 @@ const id = {
       ticket: 'Tiket layanan',
       ticket_category: 'Kategori tiket',
       kb_article: 'Artikel basis pengetahuan',
+      monitoring_key: 'Kunci pemantauan',
       holiday: 'Hari libur',
       infra_bw_evaluation: 'Evaluasi bulanan bandwidth',
       infra_bw_request: 'Permohonan bandwidth',
@@ -227,6 +228,10 @@ const id = {
       'servicedesk.ticket_attach': 'Melampirkan berkas pada tiket',
       'servicedesk.article_create': 'Menulis artikel basis pengetahuan',
       'servicedesk.article_edit': 'Mengubah artikel basis pengetahuan',
+      'servicedesk.monitoring_key_rotate': 'Membuat atau mengganti kunci pemantauan',
+      'servicedesk.monitoring_key_revoke': 'Mencabut kunci pemantauan',
+      'servicedesk.alert_repeat': 'Peringatan pemantauan berulang pada tiket',
+      'servicedesk.alert_recovered': 'Pemulihan menurut sistem pemantauan dicatat pada tiket',
     },
   },
 }
