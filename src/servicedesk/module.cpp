@@ -16,6 +16,8 @@ std::string_view openapi_fragment();
 std::string_view openapi_knowledge_fragment();
 /// The monitoring key and alerts (openapi_monitoring.cpp).
 std::string_view openapi_monitoring_fragment();
+/// The Layanan SPBE catalogue (openapi_catalogue.cpp).
+std::string_view openapi_catalogue_fragment();
 
 ServiceDeskModule::ServiceDeskModule(seam::Services& services)
     : identity_(services.get<identity::Service>()),
@@ -23,7 +25,9 @@ ServiceDeskModule::ServiceDeskModule(seam::Services& services)
       service_(services.get<storage::Database>(), tenancy_, identity_, services.get<architecture::Service>(),
                services.get<ledger::Ledger>(), services.get<notification::Service>()),
       monitoring_(services.get<storage::Database>(), service_, services.get<architecture::Service>(),
-                  services.get<ledger::Ledger>()) {
+                  services.get<ledger::Ledger>()),
+      catalogue_(services.get<storage::Database>(), service_, tenancy_, services.get<architecture::Service>(),
+                 services.get<ledger::Ledger>()) {
   services.provide(service_);
   if (const char* root = std::getenv("SIMPUL_INBOUND_MAILDIR"); root && *root) inbound_root_ = root;
 }
@@ -62,6 +66,7 @@ std::vector<storage::Migration> ServiceDeskModule::schema() {
   auto out = Repository::migrations();
   for (auto& m : MonitoringRepository::migrations()) out.push_back(std::move(m));
   for (auto& m : knowledge_search_migrations()) out.push_back(std::move(m));
+  for (auto& m : CatalogueRepository::migrations()) out.push_back(std::move(m));
   return out;
 }
 
@@ -86,9 +91,11 @@ void ServiceDeskModule::register_routes(http::Router& router) {
   servicedesk::register_routes(router, service_);
   servicedesk::register_knowledge_routes(router, service_);
   servicedesk::register_monitoring_routes(router, monitoring_);
+  servicedesk::register_catalogue_routes(router, catalogue_);
   http::describe(router, openapi_fragment());
   http::describe(router, openapi_knowledge_fragment());
   http::describe(router, openapi_monitoring_fragment());
+  http::describe(router, openapi_catalogue_fragment());
 }
 
 void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) {

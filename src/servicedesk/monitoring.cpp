@@ -53,7 +53,7 @@ std::optional<architecture::Element> alerted_element(architecture::Service& elem
   return std::nullopt;
 }
 
-std::string clipped(const std::string& text, std::size_t max_bytes) {
+std::string alert_text_clipped(const std::string& text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   std::size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
@@ -145,7 +145,7 @@ AlertOutcome Monitoring::alert(const Scope& s, const AlertInput& in) {
                              {{"number", t.number},
                               {"element", element->code},
                               {"severity", level.id},
-                              {"text", clipped(in.summary, 500)}}));
+                              {"text", alert_text_clipped(in.summary, 500)}}));
     out = AlertOutcome{recovered ? "recovered" : "added", t};
     return out;
   });
@@ -154,7 +154,7 @@ AlertOutcome Monitoring::alert(const Scope& s, const AlertInput& in) {
   // type list and ledger entry are the desk's own).
   TicketInput t;
   t.type = "gangguan";
-  t.title = clipped("Gangguan terpantau: " + element->code + " " + element->name, 200);
+  t.title = alert_text_clipped("Gangguan terpantau: " + element->code + " " + element->name, 200);
   t.description = std::string("Peringatan dari sistem pemantauan (tingkat: ") + level.label + ").\n\n" + in.summary;
   t.urgency = level.urgency;
   t.impact = level.impact;

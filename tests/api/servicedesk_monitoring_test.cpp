@@ -251,4 +251,70 @@ TEST_P(ServiceDeskMonitoringTest, KnowledgeBaseSearchIsFullTextRankedCaseBlindAn
   EXPECT_EQ(article_hits(admin, "sakelar"), 1);
 }
 
+TEST_P(ServiceDeskMonitoringTest, TheDinasKeepsTheLayananSpbeCatalogueAndBadInputChangesNothing) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto app = add_application(admin, "APL-KAT-1", disdik);
+  auto staff = user(in, admin, "balikpapan", "op.kat.disdik", "agency_operator", disdik);
+  const std::string body = R"({"code":"LYN-EMAIL","name":"Surel dinas","name_en":"Official e-mail","agency_id":")" +
+                           disdik + R"(","sla_class":"tinggi","element_ids":[")" + app + "\"]}";
+
+  // Only the Dinas's administrator keeps it; every staff member reads it.
+  EXPECT_EQ(staff.post("/api/servicedesk/services", body).status, 403);
+  auto size = ledger_size(in);
+  auto created = admin.post("/api/servicedesk/services", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto id = text_of(created.json, "id");
+  EXPECT_FALSE(text_of(created.json, "agency_name").empty());
+  EXPECT_EQ(created.json.at("element_labels").at(0).as_string(), "APL-KAT-1 SIMPEG");
+  EXPECT_EQ(text_of(created.json, "sla_class_label"), "Tinggi");
+  EXPECT_EQ(ledger_size(in), size + 1);
+  auto listed = staff.get("/api/servicedesk/services");
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(listed.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(text_of(listed.json.at("items").at(0), "code"), "LYN-EMAIL");
+
+  // Refused without a trace: a taken code, an unknown PD, SLA class or element, a malformed code.
+  size = ledger_size(in);
+  auto again = admin.post("/api/servicedesk/services", body);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.error_code(), "servicedesk.service_exists");
+  EXPECT_EQ(admin
+                .post("/api/servicedesk/services",
+                      R"({"code":"LYN-2","name":"X","agency_id":"aaaaaaaaaaaaaaaaaaaa","sla_class":"tinggi"})")
+                .error_code(),
+            "validation.invalid_value");
+  EXPECT_EQ(admin
+                .post("/api/servicedesk/services",
+                      R"({"code":"LYN-2","name":"X","agency_id":")" + disdik + R"(","sla_class":"segera"})")
+                .error_code(),
+            "validation.invalid_value");
+  EXPECT_EQ(
+      admin
+          .post("/api/servicedesk/services", R"({"code":"LYN-2","name":"X","agency_id":")" + disdik +
+                                                 R"(","sla_class":"tinggi","element_ids":["aaaaaaaaaaaaaaaaaaaa"]})")
+          .error_code(),
+      "validation.invalid_value");
+  EXPECT_EQ(admin
+                .post("/api/servicedesk/services",
+                      R"({"code":"LYN 2; --","name":"X","agency_id":")" + disdik + R"(","sla_class":"tinggi"})")
+                .error_code(),
+            "validation.invalid_value");
+  EXPECT_EQ(admin.post("/api/servicedesk/services", R"({"name":"X"})").error_code(), "validation.missing_field");
+  EXPECT_EQ(ledger_size(in), size);
+
+  // Edited and removed; an unknown one is not found.
+  auto edited = admin.patch("/api/servicedesk/services/" + id, R"({"name":"Surel resmi Pemda","element_ids":[]})");
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(text_of(edited.json, "name"), "Surel resmi Pemda");
+  EXPECT_TRUE(edited.json.at("element_ids").as_array().empty());
+  EXPECT_EQ(ledger_size(in), size + 1);
+  EXPECT_EQ(admin.get("/api/servicedesk/services/aaaaaaaaaaaaaaaaaaaa").error_code(), "servicedesk.service_not_found");
+  EXPECT_EQ(staff.del("/api/servicedesk/services/" + id).status, 403);
+  EXPECT_EQ(admin.del("/api/servicedesk/services/" + id).status, 204);
+  EXPECT_EQ(admin.get("/api/servicedesk/services/" + id).status, 404);
+  EXPECT_EQ(ledger_size(in), size + 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceDeskMonitoringTest, ::testing::ValuesIn(test_support::backends()));
