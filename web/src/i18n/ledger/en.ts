@@ -63,6 +63,7 @@ const en: typeof id = {
       ticket_category: 'Ticket category',
       kb_article: 'Knowledge base article',
       monitoring_key: 'Monitoring key',
+      sd_service: 'SPBE service (catalogue)',
       holiday: 'Holiday',
       infra_bw_evaluation: 'Monthly bandwidth evaluation',
       infra_bw_request: 'Bandwidth request',
@@ -234,6 +235,9 @@ const en: typeof id = {
       'servicedesk.monitoring_key_revoke': 'Revoked the monitoring key',
       'servicedesk.alert_repeat': 'Repeated monitoring alert on a ticket',
       'servicedesk.alert_recovered': 'Recovery reported by monitoring noted on a ticket',
+      'servicedesk.service_create': 'Added a service to the SPBE service catalogue',
+      'servicedesk.service_update': 'Changed a service in the SPBE service catalogue',
+      'servicedesk.service_delete': 'Removed a service from the SPBE service catalogue',
     },
   },
 }

@@ -61,6 +61,7 @@ const id = {
       ticket_category: 'Kategori tiket',
       kb_article: 'Artikel basis pengetahuan',
       monitoring_key: 'Kunci pemantauan',
+      sd_service: 'Layanan SPBE (katalog)',
       holiday: 'Hari libur',
       infra_bw_evaluation: 'Evaluasi bulanan bandwidth',
       infra_bw_request: 'Permohonan bandwidth',
@@ -232,6 +233,9 @@ const id = {
       'servicedesk.monitoring_key_revoke': 'Mencabut kunci pemantauan',
       'servicedesk.alert_repeat': 'Peringatan pemantauan berulang pada tiket',
       'servicedesk.alert_recovered': 'Pemulihan menurut sistem pemantauan dicatat pada tiket',
+      'servicedesk.service_create': 'Menambah layanan ke Katalog Layanan SPBE',
+      'servicedesk.service_update': 'Mengubah layanan dalam Katalog Layanan SPBE',
+      'servicedesk.service_delete': 'Menghapus layanan dari Katalog Layanan SPBE',
     },
   },
 }
