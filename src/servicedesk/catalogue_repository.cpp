@@ -13,7 +13,11 @@ std::vector<storage::Migration> CatalogueRepository::migrations() {
            "CREATE TABLE sd_service_elements (tenant_id TEXT NOT NULL REFERENCES tenants(id), "
            "service_id TEXT NOT NULL REFERENCES sd_services(id) ON DELETE CASCADE, element_id TEXT NOT NULL, "
            "PRIMARY KEY (tenant_id, service_id, element_id));"
-           "CREATE INDEX sd_service_elements_element ON sd_service_elements (tenant_id, element_id);"}};
+           "CREATE INDEX sd_service_elements_element ON sd_service_elements (tenant_id, element_id);"
+           "CREATE TABLE sd_ticket_services (tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id) ON DELETE CASCADE, service_id TEXT NOT NULL, "
+           "PRIMARY KEY (tenant_id, ticket_id));"
+           "CREATE INDEX sd_ticket_services_service ON sd_ticket_services (tenant_id, service_id);"}};
 }
 
 std::vector<DeskService> CatalogueRepository::services(const Scope& s) const {
@@ -67,6 +71,11 @@ void CatalogueRepository::update(const Scope& s, const DeskService& d) {
 void CatalogueRepository::remove(const Scope& s, const std::string& id) {
   c_.execute("DELETE FROM sd_service_elements WHERE tenant_id = ? AND service_id = ?", {s.tenant_id, id});
   c_.execute("DELETE FROM sd_services WHERE tenant_id = ? AND id = ?", {s.tenant_id, id});
+}
+
+void CatalogueRepository::link_ticket(const Scope& s, const std::string& ticket_id, const std::string& service_id) {
+  c_.execute("INSERT INTO sd_ticket_services (tenant_id, ticket_id, service_id) VALUES (?, ?, ?)",
+             {s.tenant_id, ticket_id, service_id});
 }
 
 void CatalogueRepository::save_elements(const Scope& s, const DeskService& d) {

@@ -31,6 +31,8 @@ class CatalogueRepository {
   void insert(const Scope& s, const DeskService& d);
   void update(const Scope& s, const DeskService& d);
   void remove(const Scope& s, const std::string& id);
+  /// The service a ticket names (sd_ticket_services), written when the ticket opens.
+  void link_ticket(const Scope& s, const std::string& ticket_id, const std::string& service_id);
 
  private:
   void save_elements(const Scope& s, const DeskService& d);

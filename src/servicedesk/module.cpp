@@ -117,7 +117,9 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
         routing);
     add(d.level2_rule,
         d.level2_direct_for_dinas_services
-            ? "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides; otherwise it is redirected to the PD's Level 1 with this article"
+            ? (d.dinas_services_from_catalogue
+                   ? "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides (a Layanan SPBE catalogue service the Dinas owns, or else an affected element the Dinas owns); otherwise it is redirected to the PD's Level 1 with this article"
+                   : "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides; otherwise it is redirected to the PD's Level 1 with this article")
             : "workflow: Level 2 takes only what Level 1 escalates; a ticket asked of it directly is redirected to the PD's Level 1 with this article",
         routing);
     add(d.escalation_rule,

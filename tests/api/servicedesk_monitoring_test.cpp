@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <tuple>
+#include <vector>
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
 #include "storage/unit_of_work.hpp"
+#include "testing/proves.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
@@ -315,6 +318,57 @@ TEST_P(ServiceDeskMonitoringTest, TheDinasKeepsTheLayananSpbeCatalogueAndBadInpu
   EXPECT_EQ(admin.del("/api/servicedesk/services/" + id).status, 204);
   EXPECT_EQ(admin.get("/api/servicedesk/services/" + id).status, 404);
   EXPECT_EQ(ledger_size(in), size + 2);
+}
+
+TEST_P(ServiceDeskMonitoringTest, ACatalogueServiceOwnedByTheDinasDecidesWhatLevel2TakesDirectlyWhereTheProfileSaysSo) {
+  // Balikpapan Pasal 1 angka 34: Level 2 serves directly only the ICT services the Dinas itself
+  // provides; the catalogue names them. Madiun's Tier 2 takes nothing directly (Pasal 1 angka 31).
+  SIMPUL_PROVES("balikpapan", "BPN-01-34");
+  SIMPUL_PROVES("madiun", "MDN-01-31");
+  for (const auto& [profile, stays, rule, citation] :
+       std::vector<std::tuple<std::string, bool, std::string, std::string>>{
+           {"balikpapan", true, "BPN-01-34", "Pasal 1 angka 34"}, {"madiun", false, "MDN-01-31", "Pasal 1 angka 31"}}) {
+    SCOPED_TRACE(profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, profile);
+    auto disdik = agency_id(admin, "DISDIK");
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto requester = user(in, admin, profile, "guru.kat.disdik", "agency_operator", disdik);
+    auto add_service = [&](const std::string& code, const std::string& owner) {
+      auto r = admin.post("/api/servicedesk/services", R"({"code":")" + code + R"(","name":"Layanan )" + code +
+                                                           R"(","agency_id":")" + owner + R"(","sla_class":"sedang"})");
+      EXPECT_EQ(r.status, 201) << r.body;
+      return r.status == 201 ? text_of(r.json, "id") : "";
+    };
+    auto dinas_service = add_service("LYN-SUREL", kominfo);
+    auto pd_service = add_service("LYN-SEKOLAH", disdik);
+    auto ask_level2 = [&](const std::string& service) {
+      return requester.post(
+          "/api/servicedesk/tickets",
+          R"({"type":"permintaan","title":"Akun surel baru","urgency":"sedang","impact":"sedang","tier":2,"service_id":")" +
+              service + "\"}");
+    };
+
+    auto own = ask_level2(dinas_service);
+    ASSERT_EQ(own.status, 201) << own.body;
+    EXPECT_EQ(own.json.at("tier").as_int64(), stays ? 2 : 1);
+    EXPECT_EQ(text_of(own.json, "queue_agency_id"), stays ? kominfo : disdik);
+    if (stays) EXPECT_TRUE(own.json.at("redirected").is_null());
+
+    auto other = ask_level2(pd_service);
+    ASSERT_EQ(other.status, 201) << other.body;
+    EXPECT_EQ(other.json.at("tier").as_int64(), 1);
+    EXPECT_EQ(text_of(other.json, "queue_agency_id"), disdik);
+    ASSERT_TRUE(other.json.at("redirected").is_object());
+    EXPECT_EQ(text_of(other.json.at("redirected"), "id"), rule);
+    EXPECT_EQ(text_of(other.json.at("redirected"), "citation"), citation);
+
+    auto size = ledger_size(in);
+    auto unknown = ask_level2("aaaaaaaaaaaaaaaaaaaa");
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_EQ(unknown.error_code(), "servicedesk.service_not_found");
+    EXPECT_EQ(ledger_size(in), size);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceDeskMonitoringTest, ::testing::ValuesIn(test_support::backends()));
