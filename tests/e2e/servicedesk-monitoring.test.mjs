@@ -28,10 +28,13 @@ describe('Layanan SPBE: kunci pemantauan dan katalog layanan', { timeout: 300_00
 
   step('the administrator creates the monitoring key and sees it once', async () => {
     await signIn(session)
-    const apps = await apiCall('GET', '/api/architecture/elements?domain=aplikasi&per_page=5')
-    assert.equal(apps.status, 200)
-    element = apps.body.items[0]
-    assert.ok(element, 'the demo tenant has an application')
+    // An application owned by a PD for the monitoring system to report on.
+    const agencies = await apiCall('GET', '/api/agencies?per_page=200')
+    assert.equal(agencies.status, 200)
+    const owner = agencies.body.items.find((a) => a.code === 'DINKES') ?? agencies.body.items[0]
+    const made = await apiCall('POST', '/api/architecture/elements', { domain: 'aplikasi', code: `APL-MON-${RUN}`, name: 'SIMPUS', owner_agency_id: owner.id })
+    assert.equal(made.status, 201)
+    element = { ...made.body, owner_agency_name: owner.name }
     await go('/layanan/staf')
     const panel = main().locator('[data-test=monitoring-key]')
     await panel.getByText('Belum ada kunci pemantauan').waitFor()
