@@ -32,7 +32,10 @@ struct DeskRules {
   std::optional<std::string> level1_rule;         // Level 1 is the single point of contact
   std::optional<std::string> level2_rule;         // what Level 2 is contacted for
   bool level2_direct_for_dinas_services = false;  // users may contact Level 2 directly for the Dinas's own services
-  std::optional<std::string> escalation_rule;     // Level 1 -> Level 2
+  /// The Layanan SPBE catalogue says which services the Dinas provides: a ticket naming a service
+  /// is the Dinas's own when the service's owning PD is the Dinas (else the affected element's owner decides).
+  bool dinas_services_from_catalogue = false;
+  std::optional<std::string> escalation_rule;  // Level 1 -> Level 2
   std::optional<std::string> level1_staffing_rule;
   std::optional<std::string> level2_staffing_rule;
   std::optional<std::string> desk_required_rule;  // a desk in every PD running SPBE services

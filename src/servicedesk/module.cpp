@@ -7,18 +7,27 @@
 #include "servicedesk/profile_section.hpp"
 #include "servicedesk/repository.hpp"
 #include "servicedesk/routes.hpp"
+#include "servicedesk/search_repository.hpp"
 
 namespace simpul::servicedesk {
 /// This module's part of the API contract (openapi.cpp).
 std::string_view openapi_fragment();
 /// The knowledge base, attachments and bulk actions (openapi_knowledge.cpp).
 std::string_view openapi_knowledge_fragment();
+/// The monitoring key and alerts (openapi_monitoring.cpp).
+std::string_view openapi_monitoring_fragment();
+/// The Layanan SPBE catalogue (openapi_catalogue.cpp).
+std::string_view openapi_catalogue_fragment();
 
 ServiceDeskModule::ServiceDeskModule(seam::Services& services)
     : identity_(services.get<identity::Service>()),
       tenancy_(services.get<tenancy::Service>()),
       service_(services.get<storage::Database>(), tenancy_, identity_, services.get<architecture::Service>(),
-               services.get<ledger::Ledger>(), services.get<notification::Service>()) {
+               services.get<ledger::Ledger>(), services.get<notification::Service>()),
+      monitoring_(services.get<storage::Database>(), service_, services.get<architecture::Service>(),
+                  services.get<ledger::Ledger>()),
+      catalogue_(services.get<storage::Database>(), service_, tenancy_, services.get<architecture::Service>(),
+                 services.get<ledger::Ledger>()) {
   services.provide(service_);
   if (const char* root = std::getenv("SIMPUL_INBOUND_MAILDIR"); root && *root) inbound_root_ = root;
 }
@@ -53,7 +62,13 @@ std::vector<seam::Job> ServiceDeskModule::jobs() {
   return out;
 }
 
-std::vector<storage::Migration> ServiceDeskModule::schema() { return Repository::migrations(); }
+std::vector<storage::Migration> ServiceDeskModule::schema() {
+  auto out = Repository::migrations();
+  for (auto& m : MonitoringRepository::migrations()) out.push_back(std::move(m));
+  for (auto& m : knowledge_search_migrations()) out.push_back(std::move(m));
+  for (auto& m : CatalogueRepository::migrations()) out.push_back(std::move(m));
+  return out;
+}
 
 void ServiceDeskModule::profile_sections(tenancy::ProfileSections& sections) { add_profile_section(sections); }
 
@@ -75,8 +90,12 @@ std::vector<seam::Permission> ServiceDeskModule::permissions() const {
 void ServiceDeskModule::register_routes(http::Router& router) {
   servicedesk::register_routes(router, service_);
   servicedesk::register_knowledge_routes(router, service_);
+  servicedesk::register_monitoring_routes(router, monitoring_);
+  servicedesk::register_catalogue_routes(router, catalogue_);
   http::describe(router, openapi_fragment());
   http::describe(router, openapi_knowledge_fragment());
+  http::describe(router, openapi_monitoring_fragment());
+  http::describe(router, openapi_catalogue_fragment());
 }
 
 void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) {
@@ -98,7 +117,9 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
         routing);
     add(d.level2_rule,
         d.level2_direct_for_dinas_services
-            ? "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides; otherwise it is redirected to the PD's Level 1 with this article"
+            ? (d.dinas_services_from_catalogue
+                   ? "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides (a Layanan SPBE catalogue service the Dinas owns, or else an affected element the Dinas owns); otherwise it is redirected to the PD's Level 1 with this article"
+                   : "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides; otherwise it is redirected to the PD's Level 1 with this article")
             : "workflow: Level 2 takes only what Level 1 escalates; a ticket asked of it directly is redirected to the PD's Level 1 with this article",
         routing);
     add(d.escalation_rule,

@@ -1,6 +1,8 @@
 #pragma once
 // Layanan SPBE's service desk on the module seam (docs/service-desk.md).
 #include "seam/module.hpp"
+#include "servicedesk/catalogue.hpp"
+#include "servicedesk/monitoring.hpp"
 #include "servicedesk/service.hpp"
 
 namespace simpul::servicedesk {
@@ -26,6 +28,8 @@ class ServiceDeskModule : public seam::Module {
   const identity::Service& identity_;
   const tenancy::Service& tenancy_;
   Service service_;
+  Monitoring monitoring_;  // the monitoring key and alerts (monitoring.hpp)
+  Catalogue catalogue_;    // the Layanan SPBE catalogue (catalogue.hpp)
   std::filesystem::path inbound_root_;
 };
 

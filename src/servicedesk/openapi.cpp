@@ -210,6 +210,10 @@ std::string_view openapi_fragment() {
          },
          "shared": {
           "type": "boolean"
+         },
+         "service_id": {
+          "type": "string",
+          "description": "a service of the Layanan SPBE catalogue; where the profile says so (dinas_services_from_catalogue) its owning PD decides whether a ticket asked of Level 2 is for the Dinas's own service"
          }
         },
         "required": [

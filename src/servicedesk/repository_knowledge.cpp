@@ -1,6 +1,7 @@
 // SQL of the knowledge base and of ticket attachments; every query is confined to the tenant.
 #include "servicedesk/repository.hpp"
 
+#include "servicedesk/search_repository.hpp"
 #include "storage/list_sql.hpp"
 
 namespace simpul::servicedesk {
@@ -8,6 +9,11 @@ namespace {
 
 constexpr const char* kArticleColumns =
     "id, title, body, category_id, visibility, ticket_id, ticket_number, author_id, author_name, created_at, updated_at";
+
+/// The same columns for the search, whose FROM joins the index (search_repository.cpp).
+constexpr const char* kArticleColumnsOfA =
+    "a.id, a.title, a.body, a.category_id, a.visibility, a.ticket_id, a.ticket_number, a.author_id, a.author_name, "
+    "a.created_at, a.updated_at";
 
 Article article_from(const storage::Row& r) {
   Article a;
@@ -46,14 +52,21 @@ Attachment attachment_from(const storage::Row& r) {
 
 std::vector<Article> Repository::articles(const Scope& s, const std::string& category_id, bool technician,
                                           const ListQuery& q, std::int64_t& total) const {
-  // Search: the words of `q` literally in the title or the body (ListSql::contains, LIKE ... ESCAPE),
-  // the same on SQLite and PostgreSQL; no full-text index (docs/service-desk.md, "Knowledge base").
+  std::vector<Article> out;
+  if (!q.q.empty()) {
+    // Search: the database's full-text index, best match first (search_repository.cpp). A query
+    // of no words (only punctuation, say) finds nothing.
+    auto words = search_words(q.q);
+    total = 0;
+    if (words.empty()) return out;
+    for (const auto& r : search_articles(c_, s, words, category_id, technician, kArticleColumnsOfA, q, total))
+      out.push_back(article_from(r));
+    return out;
+  }
   storage::ListSql list("FROM sd_articles");
   list.where("tenant_id = ?", {s.tenant_id}).equals_if_set("category_id", category_id);
   if (!technician) list.where("visibility = 'public'");
-  list.contains(q.q, {"title", "body"})
-      .order_by(q.sort, q.descending, {{"updated_at", "updated_at"}, {"title", "title"}}, "id");
-  std::vector<Article> out;
+  list.order_by(q.sort, q.descending, {{"updated_at", "updated_at"}, {"title", "title"}}, "id");
   for (const auto& r : list.page(c_, std::string("SELECT ") + kArticleColumns + " FROM sd_articles", q, total))
     out.push_back(article_from(r));
   return out;

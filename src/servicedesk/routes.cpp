@@ -68,7 +68,7 @@ void register_routes(http::Router& router, Service& m) {
     auto who = caller(req);
     auto body = http::parse_json_object(req);
     FieldReader f(body, {"type", "category_id", "element_id", "title", "description", "urgency", "impact", "tier",
-                         "agency_id", "shared"});
+                         "agency_id", "shared", "service_id"});
     TicketInput in;
     in.type = f.required_string("type", 40);
     in.title = f.required_string("title", 200);
@@ -80,6 +80,7 @@ void register_routes(http::Router& router, Service& m) {
     if (auto v = f.optional_string("agency_id", 40)) in.agency_id = http::required_id(*v, "agency_id");
     in.tier = static_cast<int>(f.optional_int("tier", 1, 2).value_or(1));
     in.shared = f.optional_bool("shared").value_or(false);
+    if (auto v = f.optional_string("service_id", 40)) in.service_id = http::required_id(*v, "service_id");
     auto opened = m.open(who, in);
     auto out = to_json(rules(m, who), m.view(who, opened.ticket.id), m.agency_names(who.scope));
     out["redirected"] = opened.redirected

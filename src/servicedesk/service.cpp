@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "servicedesk/catalogue_repository.hpp"
 #include "servicedesk/profile_section.hpp"
 #include "storage/unit_of_work.hpp"
 
@@ -167,6 +168,11 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
       t.element_id = element->id;
       t.element_label = element->code + " " + element->name;
     }
+    std::optional<DeskService> service;  // the catalogue's service the ticket names
+    if (!in.service_id.empty()) {
+      service = CatalogueRepository(c).service(who.scope, in.service_id);
+      if (!service) throw Error(ErrorCode::SdServiceNotFound, {{"field", "service_id"}});
+    }
     t.id = crypto::new_id();
     t.number = repo.next_number(who.scope, p.today().substr(0, 4));
     t.requester_id = who.actor.id;
@@ -187,6 +193,7 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
       auto d = dinas(c, who.scope);
       if (!d) throw Error(ErrorCode::SdNoDinas, {{"field", "tier"}});
       bool dinas_service = element && element->owner_agency_id == d->id;
+      if (service && rules.dinas_services_from_catalogue) dinas_service = service->agency_id == d->id;
       if (rules.level2_direct_for_dinas_services && dinas_service) {
         t.tier = 2;
         t.queue_agency_id = d->id;
@@ -195,6 +202,7 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
       }
     }
     repo.insert(who.scope, t);
+    if (service) CatalogueRepository(c).link_ticket(who.scope, t.id, service->id);
     Event e;
     e.kind = "created";
     e.to_state = "new";

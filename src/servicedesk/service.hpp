@@ -35,6 +35,7 @@ struct TicketInput {
   int tier = 1;           // 2: opened directly at Level 2
   std::string agency_id;  // the requester's PD; only managers may open for another PD
   bool shared = false;
+  std::string service_id;  // a service of the Layanan SPBE catalogue (catalogue.hpp), optional
 };
 
 /// A ticket as opened, and the article that sent it to Level 1 when it was asked of Level 2.

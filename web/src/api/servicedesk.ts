@@ -21,6 +21,10 @@ export type Attachment = Schema<'ServiceDeskAttachment'>
 export type BulkBody = Body<'/api/servicedesk/tickets/bulk', 'post'>
 export type BulkAnswer = Answer<'/api/servicedesk/tickets/bulk', 'post'>
 export type Statistics = Answer<'/api/servicedesk/statistics', 'get'>
+export type MonitoringKey = Schema<'ServiceDeskMonitoringKey'>
+export type IssuedMonitoringKey = Schema<'ServiceDeskIssuedMonitoringKey'>
+export type DeskService = Schema<'ServiceDeskService'>
+export type DeskServiceInput = Schema<'ServiceDeskServiceInput'>
 
 export const servicedeskApi = {
   options: () => api.get<DeskOptions>('/api/servicedesk/options'),
@@ -43,6 +47,13 @@ export const servicedeskApi = {
   attach: (ticketId: string, file: Blob, filename: string) =>
     upload<Attachment>(`/api/servicedesk/tickets/${enc(ticketId)}/attachments`, file, 'application/octet-stream', { query: { filename } }),
   downloadAttachment: (id: string) => download(`/api/servicedesk/attachments/${enc(id)}/content`),
+  monitoringKey: () => api.get<MonitoringKey>('/api/servicedesk/monitoring-key'),
+  rotateMonitoringKey: () => api.post<IssuedMonitoringKey>('/api/servicedesk/monitoring-key', {}),
+  revokeMonitoringKey: () => api.del('/api/servicedesk/monitoring-key'),
+  services: () => api.get<Answer<'/api/servicedesk/services', 'get'>>('/api/servicedesk/services'),
+  addService: (body: DeskServiceInput) => api.post<DeskService>('/api/servicedesk/services', body),
+  editService: (id: string, body: DeskServiceInput) => api.patch<DeskService>(`/api/servicedesk/services/${enc(id)}`, body),
+  removeService: (id: string) => api.del(`/api/servicedesk/services/${enc(id)}`),
   staffing: () => api.get<Staffing>('/api/servicedesk/staffing'),
   inbox: () => api.get<Inbox>('/api/notifications'),
   unread: () => api.get<Answer<'/api/notifications/unread', 'get'>>('/api/notifications/unread'),

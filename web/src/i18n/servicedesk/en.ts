@@ -4,7 +4,7 @@ import type id from './id'
 // not compile.
 const en: typeof id = {
   servicedesk: {
-    nav: { section: 'SPBE services', tickets: 'Service tickets', knowledge: 'Knowledge base', report: 'Service desk report', staffing: 'Service desk staff', inbox: 'Notifications' },
+    nav: { section: 'SPBE services', tickets: 'Service tickets', knowledge: 'Knowledge base', report: 'Service desk report', staffing: 'Service desk staff', catalogue: 'SPBE service catalogue', inbox: 'Notifications' },
     title: 'Service tickets',
     subtitle: 'Complaints, incidents, problems, requests and changes of SPBE services, handled as the region’s regulation says.',
     ticket: 'Ticket',
@@ -29,6 +29,30 @@ const en: typeof id = {
     note: 'Note',
     score: 'Score (1-5)',
     empty: 'No tickets yet.',
+    catalogue: {
+      title: 'SPBE service catalogue',
+      subtitle: 'The services the desk handles: owning PD, the architecture elements they run on, and their SLA class.',
+      add: 'Add service', edit: 'Edit', remove: 'Remove', save: 'Save', cancel: 'Cancel',
+      removeConfirm: 'Remove the service {name} from the catalogue?',
+      empty: 'No services in the catalogue yet.',
+      code: 'Code', name: 'Service name', nameEn: 'Name (English)', owner: 'Owning PD',
+      elements: 'Runs on elements', sla: 'SLA class',
+    },
+    monitoring: {
+      title: 'Monitoring key (alert API)',
+      explain: 'A monitoring system sends alerts to POST /api/servicedesk/alerts with this key in the X-Monitoring-Key header. An alert about an architecture element opens a gangguan (incident) ticket in its owning PD; repeated alerts are added to the ticket while it is open.',
+      none: 'No monitoring key yet: alerts are refused.',
+      active: 'Active key {prefix}… created by {by}, {at}.',
+      create: 'Create monitoring key',
+      rotate: 'Rotate key',
+      rotateConfirm: 'The old key stops working at once. The monitoring system must use the new key. Continue?',
+      revoke: 'Revoke key',
+      revokeConfirm: 'Once revoked, every alert is refused until a new key is created. Continue?',
+      once: 'Store this key now. It is shown only once; Simpul keeps only its fingerprint (SHA-256).',
+      copy: 'Copy key',
+      usage: 'Alert body (JSON): element_code (the architecture element code), severity (critical, major, warning, minor), summary, and status (firing or resolved).',
+      stored: 'I have stored it',
+    },
     staffing: {
       title: 'Service desk staff',
       subtitle: 'Every agency and its desk staff against the region’s regulation.',

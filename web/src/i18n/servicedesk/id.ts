@@ -2,7 +2,7 @@
 // language, which defines the keys.
 const id = {
   servicedesk: {
-    nav: { section: 'Layanan SPBE', tickets: 'Tiket layanan', knowledge: 'Basis pengetahuan', report: 'Laporan meja layanan', staffing: 'Petugas meja layanan', inbox: 'Notifikasi' },
+    nav: { section: 'Layanan SPBE', tickets: 'Tiket layanan', knowledge: 'Basis pengetahuan', report: 'Laporan meja layanan', staffing: 'Petugas meja layanan', catalogue: 'Katalog Layanan SPBE', inbox: 'Notifikasi' },
     title: 'Tiket layanan',
     subtitle: 'Keluhan, gangguan, masalah, permintaan dan perubahan Layanan SPBE, ditangani sesuai regulasi daerah.',
     ticket: 'Tiket',
@@ -27,6 +27,30 @@ const id = {
     note: 'Catatan',
     score: 'Nilai (1-5)',
     empty: 'Belum ada tiket.',
+    catalogue: {
+      title: 'Katalog Layanan SPBE',
+      subtitle: 'Layanan yang ditangani meja layanan: Perangkat Daerah pemilik, elemen arsitektur tempat layanan berjalan, dan kelas SLA.',
+      add: 'Tambah layanan', edit: 'Ubah', remove: 'Hapus', save: 'Simpan', cancel: 'Batal',
+      removeConfirm: 'Hapus layanan {name} dari katalog?',
+      empty: 'Belum ada layanan dalam katalog.',
+      code: 'Kode', name: 'Nama layanan', nameEn: 'Nama (bahasa Inggris)', owner: 'Perangkat Daerah pemilik',
+      elements: 'Berjalan pada elemen', sla: 'Kelas SLA',
+    },
+    monitoring: {
+      title: 'Kunci pemantauan (API peringatan)',
+      explain: 'Sistem pemantauan mengirim peringatan ke POST /api/servicedesk/alerts dengan kunci ini pada header X-Monitoring-Key. Peringatan tentang elemen arsitektur membuka tiket gangguan di Perangkat Daerah pemiliknya; peringatan berulang ditambahkan ke tiket yang masih terbuka.',
+      none: 'Belum ada kunci pemantauan: peringatan ditolak.',
+      active: 'Kunci aktif {prefix}… dibuat oleh {by}, {at}.',
+      create: 'Buat kunci pemantauan',
+      rotate: 'Ganti kunci',
+      rotateConfirm: 'Kunci lama langsung tidak berlaku. Sistem pemantauan harus memakai kunci baru. Lanjutkan?',
+      revoke: 'Cabut kunci',
+      revokeConfirm: 'Setelah dicabut, semua peringatan ditolak sampai kunci baru dibuat. Lanjutkan?',
+      once: 'Simpan kunci ini sekarang. Kunci hanya ditampilkan sekali; Simpul hanya menyimpan sidiknya (SHA-256).',
+      copy: 'Salin kunci',
+      usage: 'Isi peringatan (JSON): element_code (kode elemen arsitektur), severity (critical, major, warning, minor), summary, dan status (firing atau resolved).',
+      stored: 'Sudah saya simpan',
+    },
     staffing: {
       title: 'Petugas meja layanan',
       subtitle: 'Setiap Perangkat Daerah dan petugasnya menurut ketentuan regulasi daerah.',

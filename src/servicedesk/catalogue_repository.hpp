@@ -1,0 +1,42 @@
+#pragma once
+// SQL of the Layanan SPBE catalogue (docs/service-desk.md, "Layanan SPBE catalogue"): the services
+// the desk offers, each with its owning PD, the architecture elements it runs on and its SLA class.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/context.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace simpul::servicedesk {
+
+struct DeskService {
+  std::string id, code, name, name_en, agency_id, agency_name, sla_class;
+  std::vector<std::string> element_ids;
+  std::string created_at, updated_at;
+  std::vector<std::string> element_labels;  // "code name" of each element, filled by the catalogue
+};
+
+class CatalogueRepository {
+ public:
+  explicit CatalogueRepository(storage::Connection& c) : c_(c) {}
+  /// Version 1107.
+  static std::vector<storage::Migration> migrations();
+
+  /// Every service of the tenant, by code, with its elements.
+  std::vector<DeskService> services(const Scope& s) const;
+  std::optional<DeskService> service(const Scope& s, const std::string& id) const;
+  bool code_taken(const Scope& s, const std::string& code, const std::string& except_id) const;
+  void insert(const Scope& s, const DeskService& d);
+  void update(const Scope& s, const DeskService& d);
+  void remove(const Scope& s, const std::string& id);
+  /// The service a ticket names (sd_ticket_services), written when the ticket opens.
+  void link_ticket(const Scope& s, const std::string& ticket_id, const std::string& service_id);
+
+ private:
+  void save_elements(const Scope& s, const DeskService& d);
+  storage::Connection& c_;
+};
+
+}  // namespace simpul::servicedesk

@@ -1,0 +1,169 @@
+// The monitoring API's workflows (monitoring.hpp; docs/service-desk.md, "Monitoring API").
+#include "servicedesk/monitoring.hpp"
+
+#include <mutex>
+#include <set>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "storage/unit_of_work.hpp"
+
+namespace simpul::servicedesk {
+namespace {
+
+/// Alerts are handled one at a time in this process, so two alerts about one element arriving
+/// together open one ticket, not two (the check and the opening are two transactions, because
+/// the opening is the desk's ordinary path).
+std::mutex& alert_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+const Actor& monitoring_actor() {
+  static const Actor a{kMonitoringActorId, "Sistem pemantauan", ""};
+  return a;
+}
+
+struct SeverityLevel {
+  const char* id;
+  const char* label;
+  const char* urgency;
+  const char* impact;
+};
+
+constexpr SeverityLevel kSeverities[] = {{"critical", "Kritis", "tinggi", "tinggi"},
+                                         {"major", "Berat", "tinggi", "sedang"},
+                                         {"warning", "Peringatan", "sedang", "sedang"},
+                                         {"minor", "Ringan", "rendah", "rendah"}};
+
+const SeverityLevel& severity_of(const std::string& id) {
+  for (const auto& s : kSeverities)
+    if (id == s.id) return s;
+  throw Error(ErrorCode::ValidationInvalidValue,
+              {{"field", "severity"}, {"reason", "critical, major, warning or minor"}});
+}
+
+/// An element an alert may name: an application, infrastructure or service element (the kinds a
+/// ticket's affected element may be).
+std::optional<architecture::Element> alerted_element(architecture::Service& elements, storage::Connection& c,
+                                                     const Scope& s, const std::string& code) {
+  static const std::set<std::string> kAlertable = {"aplikasi", "infrastruktur", "layanan"};
+  for (auto& e : elements.all_elements(c, s))
+    if (e.code == code && kAlertable.count(e.domain) && !e.owner_agency_id.empty()) return e;
+  return std::nullopt;
+}
+
+std::string alert_text_clipped(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return text.substr(0, cut);
+}
+
+}  // namespace
+
+std::optional<MonitoringKey> Monitoring::key(const Caller& who) const {
+  if (!who.manage) throw Error(ErrorCode::AuthForbidden, {{"permission", "servicedesk.manage"}});
+  return storage::read(db_, [&](storage::Connection& c) { return MonitoringRepository(c).key(who.scope); });
+}
+
+IssuedMonitoringKey Monitoring::rotate_key(const Caller& who) {
+  if (!who.manage) throw Error(ErrorCode::AuthForbidden, {{"permission", "servicedesk.manage"}});
+  crypto::init();
+  IssuedMonitoringKey out;
+  out.raw = crypto::random_token(32);
+  out.key = {out.raw.substr(0, 8), clock::now_iso(), who.actor.name};
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    MonitoringRepository repo(c);
+    auto before = repo.key(who.scope);
+    repo.save_key(who.scope, crypto::sha256_hex(out.raw), out.key);
+    // The ledger names the key by its prefix only: never the key or its hash.
+    boost::json::object details{{"prefix", out.key.prefix}};
+    if (before) details["replaced_prefix"] = before->prefix;
+    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.monitoring_key_rotate", "monitoring_key",
+                                        who.scope.tenant_id, details));
+  });
+  return out;
+}
+
+void Monitoring::revoke_key(const Caller& who) {
+  if (!who.manage) throw Error(ErrorCode::AuthForbidden, {{"permission", "servicedesk.manage"}});
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    MonitoringRepository repo(c);
+    auto before = repo.key(who.scope);
+    if (!before || !repo.delete_key(who.scope)) return;  // no key: nothing to revoke, nothing written
+    ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.monitoring_key_revoke", "monitoring_key",
+                                        who.scope.tenant_id, {{"prefix", before->prefix}}));
+  });
+}
+
+Scope Monitoring::authenticate(std::string_view presented) const {
+  if (presented.empty() || presented.size() > 200) throw Error(ErrorCode::SdMonitoringKeyInvalid);
+  crypto::init();
+  auto hash = crypto::sha256_hex(presented);
+  auto tenant = storage::read(db_, [&](storage::Connection& c) { return MonitoringRepository(c).tenant_of_key(hash); });
+  if (!tenant) throw Error(ErrorCode::SdMonitoringKeyInvalid);
+  return Scope{*tenant};
+}
+
+AlertOutcome Monitoring::alert(const Scope& s, const AlertInput& in) {
+  if (in.element_code.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "element_code"}});
+  if (in.summary.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "summary"}});
+  if (in.status != "firing" && in.status != "resolved")
+    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "status"}, {"reason", "firing or resolved"}});
+  const auto& level = severity_of(in.severity);
+  std::lock_guard lock(alert_mutex());
+  std::optional<architecture::Element> element;
+  std::optional<AlertOutcome> done = storage::write_transaction(db_, [&](storage::Connection& c) {
+    element = alerted_element(elements_, c, s, in.element_code);
+    if (!element) throw Error(ErrorCode::SdAlertElementNotFound, {{"field", "element_code"}});
+    std::optional<AlertOutcome> out;
+    Repository repo(c);
+    auto open_id = MonitoringRepository(c).open_alert_ticket(s, element->id);
+    if (!open_id) {
+      if (in.status == "resolved") out = AlertOutcome{"no_open_ticket", std::nullopt};  // nothing to note it on
+      return out;
+    }
+    auto t = *repo.ticket(s, *open_id);
+    t.updated_at = clock::now_iso();
+    repo.update(s, t);
+    bool recovered = in.status == "resolved";
+    Event e;
+    e.id = crypto::new_id();
+    e.ticket_id = t.id;
+    e.at = t.updated_at;
+    e.tier = t.tier;
+    e.kind = recovered ? "alert_resolved" : "alert";
+    e.body = recovered ? "Pulih menurut sistem pemantauan: " + in.summary
+                       : std::string("Peringatan berulang (") + level.label + "): " + in.summary;
+    e.actor_id = monitoring_actor().id;
+    e.actor_name = monitoring_actor().name;
+    repo.insert(s, e);
+    ledger_.append(
+        c, ledger::change_in(s, monitoring_actor(),
+                             recovered ? "servicedesk.alert_recovered" : "servicedesk.alert_repeat", "ticket", t.id,
+                             {{"number", t.number},
+                              {"element", element->code},
+                              {"severity", level.id},
+                              {"text", alert_text_clipped(in.summary, 500)}}));
+    out = AlertOutcome{recovered ? "recovered" : "added", t};
+    return out;
+  });
+  if (done) return *done;
+  // A new failure: a gangguan ticket for the owning PD, opened like any other ticket (routing,
+  // type list and ledger entry are the desk's own).
+  TicketInput t;
+  t.type = "gangguan";
+  t.title = alert_text_clipped("Gangguan terpantau: " + element->code + " " + element->name, 200);
+  t.description = std::string("Peringatan dari sistem pemantauan (tingkat: ") + level.label + ").\n\n" + in.summary;
+  t.urgency = level.urgency;
+  t.impact = level.impact;
+  t.agency_id = element->owner_agency_id;
+  t.element_id = element->id;
+  Caller system{s, monitoring_actor(), true, false};
+  system.actor.agency_id = element->owner_agency_id;
+  auto opened = desk_.open(system, t);
+  return AlertOutcome{"opened", opened.ticket};
+}
+
+}  // namespace simpul::servicedesk
