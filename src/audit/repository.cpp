@@ -189,7 +189,8 @@ void Repository::save_steps(const Scope& s, const Programme& p) {
       "UPDATE audit_programmes SET state = ?, started_on = ?, report_date = ?, closed_on = ?, sent_to_chair_on = ?, "
       "sent_to_head_on = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
       {p.state, p.started_on, p.report_date, p.closed_on, p.sent_to_chair_on, p.sent_to_head_on, p.updated_at,
-       s.tenant_id, p.id});  if (p.kind == "eksternal" && p.report_date) refresh_last_audits(s, p.id);
+       s.tenant_id, p.id});
+  if (p.kind == "eksternal" && p.report_date) refresh_last_audits(s, p.id);
 }
 
 void Repository::refresh_last_audits(const Scope& s, const std::string& programme_id) {

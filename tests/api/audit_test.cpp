@@ -1095,8 +1095,9 @@ TEST_P(AuditTest, TheDueListFollowsTheReportDateThroughStepsAndCorrections) {
 
   // A logged correction of the closed programme's report date moves the due date, earlier too.
   auto correct = [&](const std::string& date) {
-    return admin.post("/api/audit/programmes/" + b + "/corrections",
-                      R"({"field":"report_date","value":")" + date + R"(","reason":"Tanggal laporan tercatat keliru"})");
+    return admin.post(
+        "/api/audit/programmes/" + b + "/corrections",
+        R"({"field":"report_date","value":")" + date + R"(","reason":"Tanggal laporan tercatat keliru"})");
   };
   auto earlier = correct(months_from(today, -23));
   ASSERT_EQ(earlier.status, 200) << earlier.body;
