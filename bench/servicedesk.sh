@@ -43,9 +43,15 @@ def call(method, path, body=None):
     # One keep-alive connection per thread, as a client system would hold.
     if not hasattr(local, "conn"):
         local.conn = http.client.HTTPConnection(host.hostname, host.port)
-    local.conn.request(method, path, body=None if body is None else json.dumps(body),
-                       headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    r = local.conn.getresponse()
+    headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    try:
+        local.conn.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
+        r = local.conn.getresponse()
+    except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+        # The server closed the idle keep-alive connection: open a new one and send again.
+        local.conn = http.client.HTTPConnection(host.hostname, host.port)
+        local.conn.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
+        r = local.conn.getresponse()
     data = r.read()
     if r.status >= 400:
         raise RuntimeError(f"{method} {path}: {r.status} {data[:300]!r}")
