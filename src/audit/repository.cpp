@@ -157,7 +157,16 @@ std::vector<storage::Migration> Repository::migrations() {
        "programme_id TEXT NOT NULL REFERENCES audit_programmes(id) ON DELETE CASCADE, partner TEXT NOT NULL, "
        "coordinated_on TEXT NOT NULL, note TEXT NOT NULL, recorded_by_name TEXT NOT NULL, recorded_at TEXT NOT NULL);"
        "CREATE INDEX audit_coordination_by_programme ON audit_coordination (tenant_id, programme_id, coordinated_on);"
-       "ALTER TABLE audit_findings ADD COLUMN reminded_on TEXT"}};
+       "ALTER TABLE audit_findings ADD COLUMN reminded_on TEXT"},
+      // The due list reads each object's last audit per type from here instead of grouping the
+      // programmes' objects on every request; kept by refresh_last_audits, backfilled once.
+      {1402, "audit: last completed external audit per object and type",
+       "CREATE TABLE audit_last_audits (tenant_id TEXT NOT NULL REFERENCES tenants(id), object_id TEXT NOT NULL, "
+       "type TEXT NOT NULL, report_date TEXT NOT NULL, PRIMARY KEY (tenant_id, object_id, type));"
+       "INSERT INTO audit_last_audits (tenant_id, object_id, type, report_date) "
+       "SELECT o.tenant_id, o.object_id, p.type, MAX(p.report_date) FROM audit_programme_objects o "
+       "JOIN audit_programmes p ON p.id = o.programme_id AND p.tenant_id = o.tenant_id "
+       "WHERE p.kind = 'eksternal' AND p.report_date IS NOT NULL GROUP BY o.tenant_id, o.object_id, p.type"}};
 }
 
 void Repository::insert(const Scope& s, const Programme& p) {
@@ -181,6 +190,26 @@ void Repository::save_steps(const Scope& s, const Programme& p) {
       "sent_to_head_on = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
       {p.state, p.started_on, p.report_date, p.closed_on, p.sent_to_chair_on, p.sent_to_head_on, p.updated_at,
        s.tenant_id, p.id});
+  if (p.kind == "eksternal" && p.report_date) refresh_last_audits(s, p.id);
+}
+
+void Repository::refresh_last_audits(const Scope& s, const std::string& programme_id) {
+  // Recomputed from every programme for this programme's objects (not just raised to its date), so a
+  // corrected report date that moves earlier gives the same answer as grouping the programmes would.
+  constexpr const char* kObjectsOfProgramme =
+      "SELECT object_id FROM audit_programme_objects WHERE tenant_id = ? AND programme_id = ?";
+  auto type = c_.query("SELECT type FROM audit_programmes WHERE tenant_id = ? AND id = ?", {s.tenant_id, programme_id});
+  if (type.empty()) return;
+  c_.execute(std::string("DELETE FROM audit_last_audits WHERE tenant_id = ? AND type = ? AND object_id IN (") +
+                 kObjectsOfProgramme + ")",
+             {s.tenant_id, type.front().text_at(0), s.tenant_id, programme_id});
+  c_.execute(std::string("INSERT INTO audit_last_audits (tenant_id, object_id, type, report_date) "
+                         "SELECT o.tenant_id, o.object_id, p.type, MAX(p.report_date) FROM audit_programme_objects o "
+                         "JOIN audit_programmes p ON p.id = o.programme_id AND p.tenant_id = o.tenant_id "
+                         "WHERE o.tenant_id = ? AND p.type = ? AND p.kind = 'eksternal' AND p.report_date IS NOT NULL "
+                         "AND o.object_id IN (") +
+                 kObjectsOfProgramme + ") GROUP BY o.tenant_id, o.object_id, p.type",
+             {s.tenant_id, type.front().text_at(0), s.tenant_id, programme_id});
 }
 
 std::vector<std::string> Repository::objects_of(const Scope& s, const std::string& programme_id) const {
@@ -215,11 +244,8 @@ std::vector<Programme> Repository::programmes(const Scope& s, const std::string&
 
 std::map<std::pair<std::string, std::string>, std::string> Repository::last_audits(const Scope& s) const {
   std::map<std::pair<std::string, std::string>, std::string> out;
-  for (const auto& r : c_.query("SELECT o.object_id, p.type, MAX(p.report_date) FROM audit_programme_objects o "
-                                "JOIN audit_programmes p ON p.id = o.programme_id AND p.tenant_id = o.tenant_id "
-                                "WHERE o.tenant_id = ? AND p.kind = 'eksternal' AND p.report_date IS NOT NULL "
-                                "GROUP BY o.object_id, p.type",
-                                {s.tenant_id}))
+  for (const auto& r :
+       c_.query("SELECT object_id, type, report_date FROM audit_last_audits WHERE tenant_id = ?", {s.tenant_id}))
     out[{r.text_at(0), r.text_at(1)}] = r.text_at(2);
   return out;
 }
@@ -307,6 +333,7 @@ void Repository::correct(const Scope& s, const std::string& programme_id, const 
     throw std::logic_error("not a correctable column: " + column);
   c_.execute("UPDATE audit_programmes SET " + column + " = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
              {value, updated_at, s.tenant_id, programme_id});
+  if (column == "report_date") refresh_last_audits(s, programme_id);
 }
 
 void Repository::insert(const Scope& s, const Correction& x) {

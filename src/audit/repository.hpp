@@ -23,7 +23,8 @@ class Repository {
   std::optional<Programme> programme(const Scope& s, const std::string& id) const;
   /// Newest planned start first; empty `type` matches every type.
   std::vector<Programme> programmes(const Scope& s, const std::string& type) const;
-  /// (object id, audit type) -> report date of its latest completed external audit.
+  /// (object id, audit type) -> report date of its latest completed external audit (audit_last_audits,
+  /// kept by save_steps and correct).
   std::map<std::pair<std::string, std::string>, std::string> last_audits(const Scope& s) const;
 
   void insert(const Scope& s, const Finding& f);
@@ -51,6 +52,8 @@ class Repository {
 
  private:
   std::vector<std::string> objects_of(const Scope& s, const std::string& programme_id) const;
+  /// Recomputes audit_last_audits for the objects of one programme from every programme covering them.
+  void refresh_last_audits(const Scope& s, const std::string& programme_id);
   storage::Connection& c_;
 };
 

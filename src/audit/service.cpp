@@ -113,11 +113,13 @@ std::vector<DueItem> Service::objects(storage::Connection& c, const Scope& s, co
   auto last = Repository(c).last_audits(s);
   std::map<std::string, std::string> agency_names;
   for (const auto& ag : tenancy_.agencies(c, s)) agency_names[ag.id] = ag.name;
+  auto builders = builders_of(c, s);  // once per request, not once per type
   std::vector<DueItem> out;
+  out.reserve(a.types.size() * (infrastructure.size() + applications.size()));
   for (const auto& t : a.types) {
     if (!type.empty() && t.id != type) continue;
     std::vector<const architecture::Element*> in_scope;
-    collect_in_scope(p, t, infrastructure, applications, builders_of(c, s), in_scope);
+    collect_in_scope(p, t, infrastructure, applications, builders, in_scope);
     for (const auto* e : in_scope) {
       DueItem d;
       d.type = t.id;

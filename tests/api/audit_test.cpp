@@ -1038,4 +1038,77 @@ TEST_P(AuditTest, MadiunAuditsAnAplikasiUmumOnlyWhenThePemdaBuiltIt) {
   EXPECT_EQ(planned.status, 201) << planned.body;
 }
 
+/// The due-list row of one object and type, answered over every horizon (null when not listed).
+boost::json::value due_row(Client& c, const std::string& type, const std::string& code) {
+  auto r = c.get("/api/audit/due?within_days=3660&type=" + type);
+  EXPECT_EQ(r.status, 200) << r.body;
+  if (r.status != 200) return nullptr;
+  for (const auto& i : r.json.at("items").as_array())
+    if (text_of(i, "object_code") == code) return i;
+  return nullptr;
+}
+
+// The due list reads each object's last audit from a record the steps and corrections keep
+// (migration 1402); it must answer what grouping the programmes would: the report date counts, not
+// the closing, and a corrected report date moves the due date, earlier as well as later.
+TEST_P(AuditTest, TheDueListFollowsTheReportDateThroughStepsAndCorrections) {
+  const auto& region = audit_regions()[1];
+  ASSERT_EQ(region.profile, "balikpapan");
+  Instance in(GetParam());
+  auto admin = admin_client(in, region.profile);
+  auto server = add_infrastructure(admin, "INF-01", agency_id(admin, "DISKOMINFO"));
+  auto today = audit_today(in);
+  auto cadence = [](const boost::json::value& row) { return text_of(row.at("rule"), "citation"); };
+
+  // Never audited: due two years after registration, not within 90 days.
+  auto row = due_row(admin, "infrastruktur", "INF-01");
+  ASSERT_TRUE(row.is_object());
+  EXPECT_TRUE(row.at("last_audit").is_null());
+  EXPECT_EQ(text_of(row, "due"), months_from(today, 24));
+  EXPECT_EQ(object_codes(admin.get("/api/audit/due?type=infrastruktur")).count("INF-01"), 0u);
+
+  // An audit started but without its report changes nothing; its report 26 months ago makes it overdue.
+  auto first = admin.post("/api/audit/programmes",
+                          programme_body("infrastruktur", {server}, months_from(today, -27), months_from(today, -26)));
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto a = text_of(first.json, "id");
+  ASSERT_EQ(audit_step(admin, a, "dimulai", months_from(today, -27)).status, 200);
+  EXPECT_TRUE(due_row(admin, "infrastruktur", "INF-01").at("last_audit").is_null());
+  ASSERT_EQ(audit_step(admin, a, "laporan_diterima", months_from(today, -26)).status, 200);
+  row = due_row(admin, "infrastruktur", "INF-01");
+  EXPECT_EQ(text_of(row, "last_audit"), months_from(today, -26));
+  EXPECT_EQ(text_of(row, "due"), months_from(months_from(today, -26), 24));
+  EXPECT_EQ(text_of(row, "status"), "terlambat");
+  EXPECT_EQ(cadence(row), "Pasal 39 ayat (1)");
+  EXPECT_EQ(object_codes(admin.get("/api/audit/due?type=infrastruktur")).count("INF-01"), 1u);
+  // The security audit of the same server is a separate record: still never audited.
+  EXPECT_TRUE(due_row(admin, "keamanan", "INF-01").at("last_audit").is_null());
+
+  // A later audit counts; closing it keeps its report date as the last audit.
+  auto b = completed_audit(admin, region, "infrastruktur", {server}, months_from(today, -23), months_from(today, -22));
+  EXPECT_EQ(text_of(due_row(admin, "infrastruktur", "INF-01"), "last_audit"), months_from(today, -22));
+  ASSERT_EQ(audit_step(admin, b, "ditutup", today).status, 200);
+  row = due_row(admin, "infrastruktur", "INF-01");
+  EXPECT_EQ(text_of(row, "last_audit"), months_from(today, -22));
+  EXPECT_EQ(text_of(row, "due"), months_from(months_from(today, -22), 24));
+  EXPECT_EQ(text_of(row, "status"), "terjadwal");
+
+  // A logged correction of the closed programme's report date moves the due date, earlier too.
+  auto correct = [&](const std::string& date) {
+    return admin.post(
+        "/api/audit/programmes/" + b + "/corrections",
+        R"({"field":"report_date","value":")" + date + R"(","reason":"Tanggal laporan tercatat keliru"})");
+  };
+  auto earlier = correct(months_from(today, -23));
+  ASSERT_EQ(earlier.status, 200) << earlier.body;
+  row = due_row(admin, "infrastruktur", "INF-01");
+  EXPECT_EQ(text_of(row, "last_audit"), months_from(today, -23));
+  EXPECT_EQ(text_of(row, "due"), months_from(months_from(today, -23), 24));
+  ASSERT_EQ(correct(months_from(today, -21)).status, 200);
+  EXPECT_EQ(text_of(due_row(admin, "infrastruktur", "INF-01"), "last_audit"), months_from(today, -21));
+  // A refused correction (after the closing date) leaves the due list as it was.
+  EXPECT_EQ(correct(audit::add_days(today, 1)).status, 422);
+  EXPECT_EQ(text_of(due_row(admin, "infrastruktur", "INF-01"), "last_audit"), months_from(today, -21));
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, AuditTest, ::testing::ValuesIn(test_support::backends()));
