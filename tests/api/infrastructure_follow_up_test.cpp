@@ -60,7 +60,8 @@ void infb_approve(Client& dinas, Client& requester, const std::string& agency, i
 /// Adds the client's user to the tenant's Tim Koordinasi in `position`.
 void infb_join_team(Client& admin, Client& member, const std::string& position) {
   std::string team;
-  for (const auto& t : admin.get("/api/teams").json.as_array())
+  auto teams = admin.get("/api/teams");  // kept: a range over a temporary's member would dangle
+  for (const auto& t : teams.json.as_array())
     if (t.at("kind").as_string() == "tim_koordinasi") team = text_of(t, "id");
   ASSERT_FALSE(team.empty());
   auto me = text_of(member.get("/api/auth/me").json.at("user"), "id");
@@ -82,7 +83,8 @@ void infb_run_job(Instance& in, const std::string& id) {
 /// Inbox items of the client's user about the Pusat Data service review.
 std::vector<boost::json::value> infb_review_reminders(Client& c) {
   std::vector<boost::json::value> out;
-  for (const auto& i : c.get("/api/notifications").json.at("items").as_array())
+  auto inbox = c.get("/api/notifications");  // kept, as above
+  for (const auto& i : inbox.json.at("items").as_array())
     if (text_of(i, "title").find("reviu layanan Pusat Data") != std::string::npos) out.push_back(i);
   return out;
 }
