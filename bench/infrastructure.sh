@@ -4,9 +4,21 @@
 # 5-minute counter readings for DAYS days of the previous month (batches of 20,000 readings per POST);
 # then the monthly evaluation of all PDs, and one PD's usage chart for the month (200 requests, p50/p99).
 #   bench/infrastructure.sh [days]      (SIMPUL_BIN: the binary, default build/simpul)
+# The hosting and backup findings at scale: SERVERS servers (imported as one CSV), DEVICES network
+# devices and 10 backup duties per PD (half with a good run, a tenth with a failed one), then the
+# tenant's compliance evaluation, the stored findings of the placement and backup rules, and the
+# backup board (docs/benchmarks.md, "Infrastruktur: hosting and backup findings").
+#   bench/infrastructure.sh findings [servers] [devices]      (defaults 2000 and 20000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=bandwidth
+if [ "${1:-}" = findings ]; then
+  mode=findings
+  shift
+fi
 days=${1:-7}
+servers=${1:-2000}
+devices=${2:-20000}
 bin=${SIMPUL_BIN:-build/simpul}
 work=$(mktemp -d /tmp/simpul-infra-bench.XXXXXX)
 server_pid=""
@@ -25,6 +37,91 @@ base="http://127.0.0.1:$port"
 cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$base/api/auth/login" | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')
 csrf=$(curl -s -H "Cookie: $cookie" "$base/api/auth/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
 token=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/auth/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+if [ "$mode" = findings ]; then
+BASE="$base" TOKEN="$token" SERVERS="$servers" DEVICES="$devices" python3 - <<'PY'
+import datetime, json, os, time, urllib.request
+
+base, token = os.environ["BASE"], os.environ["TOKEN"]
+n_servers, n_devices = int(os.environ["SERVERS"]), int(os.environ["DEVICES"])
+
+def call(method, path, body=None, content_type="application/json"):
+    data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+    req = urllib.request.Request(base + path, method=method, data=data,
+                                 headers={"Authorization": "Bearer " + token, "Content-Type": content_type})
+    with urllib.request.urlopen(req) as r:
+        return r.status, json.loads(r.read() or b"null")
+
+def timed(method, path, runs):
+    lat = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        _, answer = call(method, path)
+        lat.append((time.perf_counter() - t0) * 1000)
+    lat.sort()
+    return lat[len(lat) // 2], lat[min(len(lat) - 1, (len(lat) * 99) // 100)], answer
+
+t_setup = time.perf_counter()
+_, agencies = call("GET", "/api/agencies?per_page=200")
+pds = agencies["items"]
+n = 0
+while len(pds) < 60:
+    n += 1
+    _, a = call("POST", "/api/agencies", {"code": f"FN{n}", "name": f"Badan Uji Temuan {n}", "type": "dinas_daerah"})
+    pds.append(a)
+pds = pds[:60]
+kominfo = next(a for a in pds if "kominfo" in a.get("flags", []))
+_, pusat = call("POST", "/api/infrastructure/sites", {"code": "PD-BENCH", "name": "Pusat Data uji", "kind": "pusat_data_pemda", "agency_id": kominfo["id"]})
+rooms = {}
+for a in pds[::6]:
+    _, room = call("POST", "/api/infrastructure/sites", {"code": "RS-" + a["code"], "name": "Ruang server " + a["code"], "kind": "ruang_server_pd", "agency_id": a["id"]})
+    rooms[a["code"]] = room["code"]
+rows = ["kode;nama;kode_pd;penempatan;kode_lokasi;lingkungan;dikelola_oleh"]
+for i in range(n_servers):
+    a = pds[i % len(pds)]
+    if i % 10 < 7:
+        rows.append(f"SRV-B{i};Server uji {i};{a['code']};kolokasi;PD-BENCH;produksi;pd")
+    elif a["code"] in rooms:
+        rows.append(f"SRV-B{i};Server uji {i};{a['code']};ruang_pd;{rooms[a['code']]};produksi;pd")
+    else:
+        rows.append(f"SRV-B{i};Server uji {i};{a['code']};luar;;produksi;pd")
+status, imported = call("POST", "/api/infrastructure/servers/import?dry_run=false", ("\n".join(rows) + "\n").encode(), "text/csv")
+today = datetime.date.today()
+for i in range(n_devices):
+    a = pds[i % len(pds)]
+    call("POST", "/api/infrastructure/devices", {"agency_id": a["id"], "name": f"Perangkat {i}", "kind": "switch",
+                                                 "installed_on": (today - datetime.timedelta(days=30 + i % 300)).isoformat()})
+duties = 0
+now = datetime.datetime.now(datetime.timezone.utc)
+for a in pds:
+    for k in range(10):
+        _, d = call("POST", "/api/infrastructure/backup-duties", {"agency_id": a["id"], "name": f"Cadangan {k}", "schedule_days": 1, "target_site_id": pusat["id"]})
+        duties += 1
+        if k % 2 == 0:
+            result = "failed" if k == 4 else "ok"
+            start = (now - datetime.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            end = (now - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            call("POST", f"/api/infrastructure/backup-duties/{d['id']}/runs", {"started_at": start, "finished_at": end, "result": result, "size_bytes": 1_000_000})
+setup = time.perf_counter() - t_setup
+
+first_t0 = time.perf_counter()
+_, first = call("POST", "/api/compliance/evaluate")
+first_ms = (time.perf_counter() - first_t0) * 1000
+ev50, ev99, again = timed("POST", "/api/compliance/evaluate", 20)
+pl50, pl99, placement = timed("GET", "/api/compliance/findings?state=open&per_page=100&rule=BPN-14-3", 100)
+bk50, bk99, backup = timed("GET", "/api/compliance/findings?state=open&per_page=100&rule=BPN-15-1", 100)
+bd50, bd99, board = timed("GET", "/api/infrastructure/backup-duties", 50)
+print("| workload | result | notes |")
+print("|---|---|---|")
+print(f"| set-up: {imported.get('created', n_servers) if isinstance(imported, dict) else n_servers} servers (one CSV import, HTTP {status}), {n_devices:,} devices, {duties} backup duties | {setup:.0f} s | devices posted one by one |")
+print(f"| first compliance evaluation of the tenant | {first_ms:,.0f} ms | {first['new']:,} new findings, {first['open']:,} open |")
+print(f"| compliance evaluation again (nothing changed) | p50 {ev50:,.0f} ms, p99 {ev99:,.0f} ms | 20 runs; every subject of every module, {again['open']:,} open findings |")
+print(f"| open placement findings (BPN-14-3), first page of 100 | p50 {pl50:.1f} ms, p99 {pl99:.1f} ms | 100 requests, total {placement['total']:,} |")
+print(f"| open backup findings (BPN-15-1), first page of 100 | p50 {bk50:.1f} ms, p99 {bk99:.1f} ms | 100 requests, total {backup['total']:,} |")
+print(f"| backup board of the tenant ({len(board['items'])} duties) | p50 {bd50:.1f} ms, p99 {bd99:.1f} ms | 50 requests, each duty's state computed |")
+PY
+exit 0
+fi
 
 BASE="$base" TOKEN="$token" DAYS="$days" python3 - <<'PY'
 import datetime, json, os, statistics, time, urllib.request

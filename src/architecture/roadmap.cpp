@@ -98,6 +98,8 @@ void Roadmap::validate(storage::Connection& c, const Scope& s, Initiative& i) co
   }
   if (auto other = RoadmapRepository(c).by_code(s, i.code); other && other->id != i.id)
     throw Error(ErrorCode::InitiativeDuplicateCode, {{"code", i.code}});
+  // Other modules' rules (a PD may not build a data centre, ...), after the architecture's own.
+  gates_.check(c, s, i);
 }
 
 std::vector<Initiative> Roadmap::list(const Scope& s, const InitiativeFilter& f, const ListQuery& q,

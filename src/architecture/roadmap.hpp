@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "architecture/initiative_gates.hpp"
 #include "architecture/model.hpp"
 #include "architecture/roadmap_repository.hpp"
 #include "core/context.hpp"
@@ -45,12 +46,15 @@ class Roadmap {
   /// Read ports for other modules (plan and budget), inside the caller's transaction.
   std::optional<Initiative> find(storage::Connection& c, const Scope& s, const std::string& id) const;
   std::vector<Initiative> all(storage::Connection& c, const Scope& s) const;
+  /// Where modules above the architecture register the checks their rules put on initiatives.
+  InitiativeGates& gates() { return gates_; }
 
  private:
   void validate(storage::Connection& c, const Scope& s, Initiative& i) const;
   storage::Database& db_;
   tenancy::Service& tenancy_;
   const ledger::Ledger& ledger_;
+  InitiativeGates gates_;
 };
 
 }  // namespace simpul::architecture

@@ -1,8 +1,12 @@
 #include "infrastructure/module.hpp"
 
+#include "architecture/roadmap.hpp"
 #include "evaluation/evidence.hpp"
 #include "http/api_description.hpp"
 #include "infrastructure/facts.hpp"
+#include "infrastructure/follow_up.hpp"
+#include "infrastructure/service_review_repository.hpp"
+#include "notification/service.hpp"
 #include "infrastructure/profile_section.hpp"
 #include "infrastructure/bandwidth_repository.hpp"
 #include "infrastructure/device_import.hpp"
@@ -27,14 +31,20 @@ InfrastructureModule::InfrastructureModule(seam::Services& services)
                services.get<ledger::Ledger>()),
       bandwidth_(services.get<storage::Database>(), services.get<tenancy::Service>(),
                  services.get<architecture::Service>(), services.get<regulation::Compliance>(),
-                 services.get<ledger::Ledger>()) {
+                 services.get<ledger::Ledger>()),
+      reviews_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<ledger::Ledger>(),
+               services.get<notification::Service>()) {
   services.provide(service_);
+  // Lampung Timur Pasal 17 ayat (9) on the roadmap: the architecture asks this module (follow_up.hpp).
+  services.get<architecture::Roadmap>().gates().add(
+      pd_data_centre_gate(services.get<architecture::Service>(), services.get<regulation::Compliance>()));
 }
 
 std::vector<storage::Migration> InfrastructureModule::schema() {
   auto all = Repository::migrations();
   for (auto& m : BandwidthRepository::migrations()) all.push_back(std::move(m));
   for (auto& m : RackRepository::migrations()) all.push_back(std::move(m));
+  for (auto& m : ServiceReviewRepository::migrations()) all.push_back(std::move(m));
   return all;
 }
 
@@ -70,6 +80,8 @@ void InfrastructureModule::register_routes(http::Router& router) {
   http::describe(router, server_import_openapi_fragment());
   http::describe(router, edit_openapi_fragment());
   http::describe(router, device_import_openapi_fragment());
+  register_follow_up_routes(router, bandwidth_, reviews_);
+  http::describe(router, follow_up_openapi_fragment());
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {
@@ -82,11 +94,14 @@ void InfrastructureModule::register_evidence(evaluation::EvidenceSources& source
 }
 
 void InfrastructureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
+  add_follow_up_coverage(p, rows);  // first: the module's rows mark every rule left over as not yet enforced
   add_infrastructure_coverage(p, rows);
 }
 
 std::vector<seam::Job> InfrastructureModule::jobs() {
-  return {{"infrastructure.bandwidth_month_close", std::chrono::minutes(60), [this] { bandwidth_.close_months(); }}};
+  return {{"infrastructure.bandwidth_month_close", std::chrono::minutes(60), [this] { bandwidth_.close_months(); }},
+          // The yearly Pusat Data service review ('dapat'): one inbox reminder per year where the region has it.
+          {"infrastructure.service_review_reminder", std::chrono::minutes(360), [this] { reviews_.remind(); }}};
 }
 
 void InfrastructureModule::seed_demo(const seam::DemoTenant& tenant) { seed_infrastructure_demo(service_, tenant); }

@@ -4,6 +4,7 @@
 
 #include "infrastructure/bandwidth.hpp"
 #include "infrastructure/service.hpp"
+#include "infrastructure/service_review.hpp"
 #include "seam/module.hpp"
 
 namespace simpul::tenancy {
@@ -18,7 +19,8 @@ namespace simpul::infrastructure {
 class InfrastructureModule : public seam::Module {
  public:
   /// Needs storage::Database, tenancy::Service, architecture::Service, regulation::Compliance and
-  /// ledger::Ledger; provides infrastructure::Service.
+  /// ledger::Ledger (and notification::Service for the review reminder); provides infrastructure::Service;
+  /// registers its roadmap gate with architecture::Roadmap.
   explicit InfrastructureModule(seam::Services& services);
   std::string_view id() const override { return "infrastructure"; }
   static std::vector<storage::Migration> schema();
@@ -37,6 +39,7 @@ class InfrastructureModule : public seam::Module {
   const tenancy::Service& tenancy_;
   Service service_;
   BandwidthService bandwidth_;
+  ServiceReviews reviews_;  // the yearly Pusat Data service review (service_review.hpp)
 };
 
 std::unique_ptr<evaluation::EvidenceSource> infrastructure_evidence_source(const tenancy::Service& tenancy,

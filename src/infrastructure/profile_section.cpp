@@ -34,7 +34,8 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
                                                  "device_coordination_rule",
                                                  "articles",
                                                  "bandwidth",
-                                                 "wan_rule"};
+                                                 "wan_rule",
+                                                 "service_review_rule"};
   for (const auto& kv : n)
     if (std::find(kKeys.begin(), kKeys.end(), kv.first.Scalar()) == kKeys.end())
       r.fail(kv.first, at + kv.first.Scalar(), "is not a key of the infrastructure section");
@@ -86,6 +87,7 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
       r.fail(bw, at + "bandwidth.monthly", "a monthly evaluation needs its evaluation_rule");
   }
   s.wan_rule = rule_at(r, p, n, "wan_rule", at);
+  s.service_review_rule = rule_at(r, p, n, "service_review_rule", at);
   auto articles = r.seq(n, "articles", at);
   if (articles.size() != 2) r.fail(articles, at + "articles", "must be [first, last]");
   s.first_article = r.integer(articles[0], at + "articles");

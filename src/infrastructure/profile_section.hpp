@@ -46,6 +46,10 @@ struct InfraSpec {
   /// The WAN up to the PD routers is the Dinas's (Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf
   /// a).
   std::optional<std::string> wan_rule;
+  /// The yearly Pusat Data service review the region allows ('dapat', Bandar Lampung Pasal 18 ayat (2)):
+  /// a reminder to the team below, never a finding.
+  std::optional<std::string> service_review_rule;
+  std::string service_review_team = "tim_koordinasi";  // who reviews (Bandar Lampung Pasal 18 ayat (3))
   /// The regulation's infrastructure articles (for the coverage document): first and last Pasal.
   int first_article = 0, last_article = 0;
 };
