@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -63,10 +64,9 @@ class RowProblems {
  public:
   RowProblems(const FileRow& row, const std::vector<ColumnDef>& columns, std::vector<ImportProblem>& out)
       : row_(row), columns_(columns), out_(out) {}
-  void add(const std::string& key, std::string message, std::string hint, std::string message_en,
-           std::string hint_en) {
-    out_.push_back({row_.at.sheet, row_.at.row, column(key), std::move(message), std::move(hint),
-                    std::move(message_en), std::move(hint_en)});
+  void add(const std::string& key, std::string message, std::string hint, std::string message_en, std::string hint_en) {
+    out_.push_back({row_.at.sheet, row_.at.row, column(key), std::move(message), std::move(hint), std::move(message_en),
+                    std::move(hint_en)});
     ++count_;
   }
   /// The header the user wrote for `key`, or the template's when the file has no such column.
@@ -87,21 +87,22 @@ class RowProblems {
     add(key, "Sel \"" + column(key) + "\" kosong.", d ? d->help_id : "", "Cell \"" + column(key) + "\" is empty.",
         d ? d->help_en : "");
   }
-  /// A value not in the field's list.
+  /// A value not in the field's list; `cited` names the article behind a list the profile states.
   void not_allowed(const std::string& key, const std::string& value, const Vocabulary& vocabulary,
-                   const std::string& field) {
-    add(key, "\"" + value + "\" bukan nilai yang dikenal untuk \"" + column(key) + "\".",
+                   const std::string& field, const std::string& cited = "") {
+    add(key, "\"" + value + "\" bukan nilai yang dikenal untuk \"" + column(key) + "\"." + cited,
         "Tulis salah satu: " + vocabulary.listing(field, false) + ".",
-        "\"" + value + "\" is not a known value of \"" + column(key) + "\".",
+        "\"" + value + "\" is not a known value of \"" + column(key) + "\"." + cited,
         "Write one of: " + vocabulary.listing(field, true) + ".");
   }
   /// A catalogue error of the Validator, at the column of the field it names.
   void error(const Error& e) {
     std::string field;
     if (const auto* f = e.details().if_contains("field"); f && f->is_string()) field = f->as_string();
-    static const std::map<std::string, std::string> kKeys = {
-        {"parent_id", "parent_code"}, {"owner_agency_id", "owner_agency"}, {"source_id", "source_code"},
-        {"target_id", "target_code"}};
+    static const std::map<std::string, std::string> kKeys = {{"parent_id", "parent_code"},
+                                                             {"owner_agency_id", "owner_agency"},
+                                                             {"source_id", "source_code"},
+                                                             {"target_id", "target_code"}};
     std::string key = field.rfind("attributes.", 0) == 0 ? "attr." + field.substr(11) : field;
     if (auto it = kKeys.find(key); it != kKeys.end()) key = it->second;
     auto words = [&](Language lang) {
@@ -136,11 +137,18 @@ class RowProblems {
   int count_ = 0;
 };
 
+/// " (Pasal 22 ayat (1))": the article behind the profile list an attribute takes its values from.
+std::string cited_list(const tenancy::Profile& profile, const AttributeDef& def) {
+  for (auto name : def.profile_enumerations)
+    if (const auto* en = profile.enumeration(std::string(name)); en && !en->rule.empty())
+      if (const auto* rule = profile.rule(en->rule)) return " (" + rule->citation + ")";
+  return "";
+}
+
 bool same_element(const Element& a, const Element& b) {
   return a.code == b.code && a.name == b.name && a.domain == b.domain && a.level == b.level &&
-         a.parent_id == b.parent_id && a.reference_code == b.reference_code &&
-         a.owner_agency_id == b.owner_agency_id && a.state == b.state && a.description == b.description &&
-         a.attributes == b.attributes;
+         a.parent_id == b.parent_id && a.reference_code == b.reference_code && a.owner_agency_id == b.owner_agency_id &&
+         a.state == b.state && a.description == b.description && a.attributes == b.attributes;
 }
 
 /// An element row whose cells all resolved, waiting for its parent to be known.
@@ -183,8 +191,8 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
   Validator validator(state, profile, elements_.reference());
   std::vector<Element> inserts, updates;
   std::vector<Relation> relations;
-  std::set<std::string> failed_codes;          // codes of rows with problems: their dependants wait for the fix
-  std::map<std::string, int> row_of_code;      // code -> first row that named it
+  std::set<std::string> failed_codes;      // codes of rows with problems: their dependants wait for the fix
+  std::map<std::string, int> row_of_code;  // code -> first row that named it
   std::vector<ResolvedElement> resolved;
   std::string now = clock::now_iso();
 
@@ -237,15 +245,14 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
       e.owner_agency_id = *id;
     } else if (ambiguous) {
       problems.add("owner_agency", "\"" + text + "\" adalah nama lebih dari satu Perangkat Daerah.",
-                   "Tulis kode Perangkat Daerahnya (lembar Pilihan).",
-                   "\"" + text + "\" names more than one agency.", "Write the agency's code (sheet Pilihan).");
+                   "Tulis kode Perangkat Daerahnya (lembar Pilihan).", "\"" + text + "\" names more than one agency.",
+                   "Write the agency's code (sheet Pilihan).");
     } else {
-      problems.add("owner_agency", "Tidak ada Perangkat Daerah \"" + text + "\".",
-                   "Tulis kode, singkatan atau nama lengkap salah satu: " +
-                       vocabulary.listing("owner_agency", false) + ".",
-                   "No agency \"" + text + "\".",
-                   "Write the code, short name or full name of one of: " + vocabulary.listing("owner_agency", true) +
-                       ".");
+      problems.add(
+          "owner_agency", "Tidak ada Perangkat Daerah \"" + text + "\".",
+          "Tulis kode, singkatan atau nama lengkap salah satu: " + vocabulary.listing("owner_agency", false) + ".",
+          "No agency \"" + text + "\".",
+          "Write the code, short name or full name of one of: " + vocabulary.listing("owner_agency", true) + ".");
     }
     text = row.text("reference_code");
     if (!text.empty()) {
@@ -257,8 +264,10 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
         std::string of_domain;
         for (const auto& item : elements_.reference().items())
           if (item.domain == e.domain) of_domain += (of_domain.empty() ? "" : ", ") + item.code;
-        std::string hint = of_domain.empty() ? "Kosongkan sel ini." : "Tulis salah satu: " + of_domain + "; atau kosongkan.";
-        std::string hint_en = of_domain.empty() ? "Leave the cell empty." : "Write one of: " + of_domain + "; or leave it empty.";
+        std::string hint =
+            of_domain.empty() ? "Kosongkan sel ini." : "Tulis salah satu: " + of_domain + "; atau kosongkan.";
+        std::string hint_en =
+            of_domain.empty() ? "Leave the cell empty." : "Write one of: " + of_domain + "; or leave it empty.";
         problems.add("reference_code",
                      ref ? "Kode referensi " + ref->code + " milik domain " + domain_name(ref->domain) + ", bukan " +
                                domain_name(e.domain) + "."
@@ -271,10 +280,10 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
     }
     std::string parent = text::to_upper_ascii(row.text("parent_code"));
     if (e.level == 3 && !parent.empty())
-      problems.add("parent_code", "Elemen level 3 tidak mempunyai induk.",
-                   "Kosongkan \"" + problems.column("parent_code") + "\", atau tulis 4 di \"" + problems.column("level") +
-                       "\".",
-                   "A level-3 element has no parent.", "Leave the parent code empty, or write level 4.");
+      problems.add(
+          "parent_code", "Elemen level 3 tidak mempunyai induk.",
+          "Kosongkan \"" + problems.column("parent_code") + "\", atau tulis 4 di \"" + problems.column("level") + "\".",
+          "A level-3 element has no parent.", "Leave the parent code empty, or write level 4.");
     if (e.level == 4 && parent.empty())
       problems.add("parent_code", "Elemen level 4 memerlukan kode induk.",
                    "Tulis kode elemen level 3 dari domain yang sama.", "A level-4 element needs a parent code.",
@@ -295,7 +304,7 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
       } else if (auto id = vocabulary.resolve(key, cell.text)) {
         e.attributes[attribute] = *id;
       } else {
-        problems.not_allowed(key, cell.text, vocabulary, key);
+        problems.not_allowed(key, cell.text, vocabulary, key, cited_list(profile, *def));
       }
     }
     std::optional<Element> existing;
@@ -315,8 +324,9 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
   }
 
   // 2. Level-3 rows first, so level-4 rows find their parents wherever they sit in the file.
-  std::stable_sort(resolved.begin(), resolved.end(),
-                   [](const ResolvedElement& a, const ResolvedElement& b) { return a.element.level < b.element.level; });
+  std::stable_sort(resolved.begin(), resolved.end(), [](const ResolvedElement& a, const ResolvedElement& b) {
+    return a.element.level < b.element.level;
+  });
   for (auto& r : resolved) {
     const FileRow& row = file.elements[r.index];
     RowProblems problems(row, element_columns(), res.problems);
@@ -438,7 +448,8 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
                                       domain_name(target.domain) + "; periksa kode sumber dan tujuan."
                                 : "Tulis salah satu: " + fits + ".",
                    "This relation type cannot join these two domains.",
-                   fits_en.empty() ? "No relation type joins these domains; check the codes." : "Write one of: " + fits_en + ".");
+                   fits_en.empty() ? "No relation type joins these domains; check the codes."
+                                   : "Write one of: " + fits_en + ".");
       continue;
     }
     // Importing the same file twice is harmless: a relation that exists is left as it is.

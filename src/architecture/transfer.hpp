@@ -52,7 +52,7 @@ struct ParsedFile {
   std::vector<FileRow> elements, relations;
   std::vector<ImportProblem> problems;  // problems of the file's structure (headers)
   int rows = 0;                         // data rows read, whatever their problems
-  int skipped = 0;  // foreign ArchiMate content with no counterpart in SPBE (views, other types)
+  int skipped = 0;                      // foreign ArchiMate content with no counterpart in SPBE (views, other types)
 };
 
 /// `media_type` is text/csv (with `csv_kind` elements|relations, or empty to tell by the header),

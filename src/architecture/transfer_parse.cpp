@@ -51,20 +51,18 @@ void read_rows(const std::string& sheet, const std::vector<Row>& rows, const std
     if (titles[i].empty() || row_number_column(titles[i])) continue;
     const ColumnDef* def = find_column(columns, titles[i]);
     if (!def) {
-      file.problems.push_back({sheet, static_cast<int>(first + 1), titles[i],
-                               "Judul kolom \"" + titles[i] + "\" tidak dikenal.",
-                               "Ganti judulnya dengan salah satu: " + accepted + "; atau hapus kolom ini.",
-                               "Unknown column header \"" + titles[i] + "\".",
-                               "Use one of: " + accepted_en + "; or remove the column."});
+      file.problems.push_back(
+          {sheet, static_cast<int>(first + 1), titles[i], "Judul kolom \"" + titles[i] + "\" tidak dikenal.",
+           "Ganti judulnya dengan salah satu: " + accepted + "; atau hapus kolom ini.",
+           "Unknown column header \"" + titles[i] + "\".", "Use one of: " + accepted_en + "; or remove the column."});
       header_ok = false;
       continue;
     }
     if (auto [it, fresh] = seen.emplace(def->key, titles[i]); !fresh) {
-      file.problems.push_back({sheet, static_cast<int>(first + 1), titles[i],
-                               "Kolom \"" + titles[i] + "\" sama dengan kolom \"" + it->second + "\".",
-                               "Hapus salah satunya.",
-                               "Column \"" + titles[i] + "\" repeats column \"" + it->second + "\".",
-                               "Remove one of them."});
+      file.problems.push_back(
+          {sheet, static_cast<int>(first + 1), titles[i],
+           "Kolom \"" + titles[i] + "\" sama dengan kolom \"" + it->second + "\".", "Hapus salah satunya.",
+           "Column \"" + titles[i] + "\" repeats column \"" + it->second + "\".", "Remove one of them."});
       header_ok = false;
       continue;
     }
@@ -72,11 +70,10 @@ void read_rows(const std::string& sheet, const std::vector<Row>& rows, const std
   }
   for (const auto& c : columns)
     if (c.required && !seen.count(c.key)) {
-      file.problems.push_back({sheet, static_cast<int>(first + 1), c.name_id,
-                               "Kolom wajib \"" + c.name_id + "\" tidak ada.",
-                               "Tambahkan kolom \"" + c.name_id + "\": " + c.help_id,
-                               "Required column \"" + c.name_en + "\" is missing.",
-                               "Add the column \"" + c.name_id + "\": " + c.help_en});
+      file.problems.push_back(
+          {sheet, static_cast<int>(first + 1), c.name_id, "Kolom wajib \"" + c.name_id + "\" tidak ada.",
+           "Tambahkan kolom \"" + c.name_id + "\": " + c.help_id, "Required column \"" + c.name_en + "\" is missing.",
+           "Add the column \"" + c.name_id + "\": " + c.help_en});
       header_ok = false;
     }
   for (std::size_t r = first + 1; r < rows.size(); ++r) {
@@ -85,7 +82,8 @@ void read_rows(const std::string& sheet, const std::vector<Row>& rows, const std
     if (!header_ok) continue;
     FileRow row{{sheet, static_cast<int>(r + 1)}, {}};
     for (std::size_t i = 0; i < by_position.size(); ++i)
-      if (by_position[i]) row.cells[by_position[i]->key] = {titles[i], i < rows[r].size() ? text::trim(rows[r][i]) : ""};
+      if (by_position[i])
+        row.cells[by_position[i]->key] = {titles[i], i < rows[r].size() ? text::trim(rows[r][i]) : ""};
     out.push_back(std::move(row));
   }
 }

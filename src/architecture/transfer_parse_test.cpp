@@ -51,8 +51,8 @@ TEST(ArchitectureImportParse, CsvColumnsAreFoundByNameInAnyOrderAndCaseInEitherL
 }
 
 TEST(ArchitectureImportParse, MissingAndUnknownColumnsArePointedAtAndTheRowsStillCounted) {
-  auto missing = parse_import("No.;Kode;Nama;Domain;Kategori Aplkasi\n1;L-1;x;layanan;\n2;L-2;y;layanan;\n",
-                              "text/csv", "elements");
+  auto missing = parse_import("No.;Kode;Nama;Domain;Kategori Aplkasi\n1;L-1;x;layanan;\n2;L-2;y;layanan;\n", "text/csv",
+                              "elements");
   ASSERT_EQ(missing.problems.size(), 2u);
   EXPECT_EQ(missing.problems[0].row, 1);
   EXPECT_EQ(missing.problems[0].column, "Kategori Aplkasi") << "a misspelt header would lose its column";
@@ -68,7 +68,8 @@ TEST(ArchitectureImportParse, MissingAndUnknownColumnsArePointedAtAndTheRowsStil
 
 TEST(ArchitectureImportParse, WorkbookSheetsAreFoundByNameAndALoneSheetIsElements) {
   std::vector<interchange::Sheet> sheets{
-      {"RELASI", {{"Kode Sumber", "Jenis Relasi", "Kode Tujuan", "Keterangan"}, {"L-1", "didukung oleh", "A-1", "utama"}}},
+      {"RELASI",
+       {{"Kode Sumber", "Jenis Relasi", "Kode Tujuan", "Keterangan"}, {"L-1", "didukung oleh", "A-1", "utama"}}},
       {"Pilihan", {{"Kolom", "Tulis"}, {"Domain", "Layanan"}}},
       {" Elemen ",
        {{"code", "name", "domain", "owner_agency_code"},

@@ -60,9 +60,8 @@ const ValueWords* fixed_value(std::string_view key, std::string_view id) {
 
 std::string_view domain_label_en(std::string_view id) {
   static const std::map<std::string_view, std::string_view> k = {
-      {"proses_bisnis", "Business process"}, {"data_informasi", "Data and information"},
-      {"layanan", "Service"},                {"aplikasi", "Application"},
-      {"infrastruktur", "Infrastructure"},   {"keamanan", "Security"}};
+      {"proses_bisnis", "Business process"}, {"data_informasi", "Data and information"}, {"layanan", "Service"},
+      {"aplikasi", "Application"},           {"infrastruktur", "Infrastructure"},        {"keamanan", "Security"}};
   auto it = k.find(id);
   return it == k.end() ? id : it->second;
 }
@@ -83,30 +82,77 @@ struct AttributeWords {
 
 const std::vector<AttributeWords>& attribute_words() {
   static const std::vector<AttributeWords> k = {
-      {"service_type", "Jenis Layanan", "Service type", {}, "Layanan: Layanan publik atau Layanan administrasi pemerintahan.",
+      {"service_type",
+       "Jenis Layanan",
+       "Service type",
+       {},
+       "Layanan: Layanan publik atau Layanan administrasi pemerintahan.",
        "Service: public or government administration service."},
-      {"sector", "Sektor Layanan", "Sector", {"sektor", "sektor / bidang layanan", "bidang layanan"},
+      {"sector",
+       "Sektor Layanan",
+       "Sector",
+       {"sektor", "sektor / bidang layanan", "bidang layanan"},
        "Layanan: sektor (layanan publik) atau bidang (layanan administrasi) dari profil regulasi.",
        "Service: the sector (public) or area (administration) of the regulation profile."},
-      {"url", "URL", "URL", {"alamat (url)", "alamat", "address"}, "Layanan dan Aplikasi: alamat web, boleh kosong.",
+      {"url",
+       "URL",
+       "URL",
+       {"alamat (url)", "alamat", "address"},
+       "Layanan dan Aplikasi: alamat web, boleh kosong.",
        "Service and application: web address, optional."},
-      {"process_type", "Jenis Proses", "Process type", {}, "Proses Bisnis: Inti atau Pendukung.",
+      {"process_type",
+       "Jenis Proses",
+       "Process type",
+       {},
+       "Proses Bisnis: Inti atau Pendukung.",
        "Business process: core or supporting."},
-      {"classification", "Klasifikasi Data", "Classification", {"klasifikasi"},
-       "Data dan Informasi: Terbuka, Terbatas atau Tertutup.", "Data and information: open, restricted or closed."},
-      {"data_kind", "Jenis Data", "Kind of data", {"data kind"}, "Data dan Informasi: jenis data.",
+      {"classification",
+       "Klasifikasi Data",
+       "Classification",
+       {"klasifikasi"},
+       "Data dan Informasi: Terbuka, Terbatas atau Tertutup.",
+       "Data and information: open, restricted or closed."},
+      {"data_kind",
+       "Jenis Data",
+       "Kind of data",
+       {"data kind"},
+       "Data dan Informasi: jenis data.",
        "Data and information: kind of data."},
-      {"update_frequency", "Frekuensi Pemutakhiran", "Update frequency", {"frekuensi pembaruan"},
-       "Data dan Informasi: seberapa sering data dimutakhirkan.", "Data and information: how often it is updated."},
-      {"category", "Kategori Aplikasi", "Application category", {"kategori"},
-       "Aplikasi: kategori dari profil regulasi.", "Application: category of the regulation profile."},
-      {"lifecycle_stage", "Tahap Siklus Hidup", "Lifecycle stage", {"tahap"},
+      {"update_frequency",
+       "Frekuensi Pemutakhiran",
+       "Update frequency",
+       {"frekuensi pembaruan"},
+       "Data dan Informasi: seberapa sering data dimutakhirkan.",
+       "Data and information: how often it is updated."},
+      {"category",
+       "Kategori Aplikasi",
+       "Application category",
+       {"kategori"},
+       "Aplikasi: kategori dari profil regulasi.",
+       "Application: category of the regulation profile."},
+      {"lifecycle_stage",
+       "Tahap Siklus Hidup",
+       "Lifecycle stage",
+       {"tahap"},
        "Aplikasi: diisi oleh siklus hidup aplikasi; ekspor membawanya, impor tidak mengubahnya.",
        "Application: kept by the application lifecycle; exports carry it, imports do not change it."},
-      {"infra_type", "Jenis Infrastruktur", "Infrastructure type", {}, "Infrastruktur: jenis infrastruktur.",
+      {"infra_type",
+       "Jenis Infrastruktur",
+       "Infrastructure type",
+       {},
+       "Infrastruktur: jenis infrastruktur.",
        "Infrastructure: kind of infrastructure."},
-      {"location", "Lokasi", "Location", {}, "Infrastruktur: lokasi, boleh kosong.", "Infrastructure: location, optional."},
-      {"security_aspect", "Aspek Keamanan", "Security aspect", {}, "Keamanan: aspek keamanan yang dijaga.",
+      {"location",
+       "Lokasi",
+       "Location",
+       {},
+       "Infrastruktur: lokasi, boleh kosong.",
+       "Infrastructure: location, optional."},
+      {"security_aspect",
+       "Aspek Keamanan",
+       "Security aspect",
+       {},
+       "Keamanan: aspek keamanan yang dijaga.",
        "Security: the aspect it protects."},
   };
   return k;
@@ -132,36 +178,66 @@ std::string match_key(std::string_view text) {
 const std::vector<ColumnDef>& element_columns() {
   static const std::vector<ColumnDef> k = [] {
     std::vector<ColumnDef> c = {
-        {"code", "Kode", "Code", {"kode elemen", "element code"}, true,
+        {"code",
+         "Kode",
+         "Code",
+         {"kode elemen", "element code"},
+         true,
          "1-40 huruf, angka, titik, tanda hubung atau garis bawah, unik di Pemda, mis. RAL.02.01.003. Elemen "
          "dengan kode yang sudah ada diperbarui.",
          "1-40 letters, digits, dots, dashes or underscores, unique in the Pemda, e.g. RAL.02.01.003. An element "
          "with an existing code is updated."},
         {"name", "Nama", "Name", {"nama elemen", "element name"}, true, "Nama elemen.", "The element's name."},
-        {"domain", "Domain", "Domain", {"domain arsitektur"}, true, "Salah satu dari enam domain (lembar Pilihan).",
+        {"domain",
+         "Domain",
+         "Domain",
+         {"domain arsitektur"},
+         true,
+         "Salah satu dari enam domain (lembar Pilihan).",
          "One of the six domains (sheet Pilihan)."},
-        {"level", "Level", "Level", {"tingkat"}, false, "3, atau 4 untuk rincian elemen level 3; kosong = 3.",
+        {"level",
+         "Level",
+         "Level",
+         {"tingkat"},
+         false,
+         "3, atau 4 untuk rincian elemen level 3; kosong = 3.",
          "3, or 4 for a part of a level-3 element; empty = 3."},
-        {"parent_code", "Kode Induk", "Parent code", {"induk", "parent"}, false,
+        {"parent_code",
+         "Kode Induk",
+         "Parent code",
+         {"induk", "parent"},
+         false,
          "Level 4: kode elemen level 3 dari domain yang sama (di berkas ini atau yang sudah ada). Level 3: kosong.",
          "Level 4: code of a level-3 element of the same domain (in this file or stored). Level 3: empty."},
-        {"reference_code", "Kode Referensi", "Reference code", {"kode referensi nasional", "referensi"}, false,
+        {"reference_code",
+         "Kode Referensi",
+         "Reference code",
+         {"kode referensi nasional", "referensi"},
+         false,
          "Kode arsitektur referensi nasional level 1 atau 2 dari domain yang sama (lembar Pilihan), mis. RAL.02; "
          "boleh kosong.",
          "A level-1 or level-2 code of the national reference architecture of the same domain (sheet Pilihan), "
          "e.g. RAL.02; optional."},
-        {"owner_agency", "Perangkat Daerah", "Agency",
+        {"owner_agency",
+         "Perangkat Daerah",
+         "Agency",
          {"owner_agency_code", "kode pd", "pd", "opd", "perangkat daerah pemilik", "kode perangkat daerah",
           "owner agency", "owner agency code"},
-         true, "Kode, singkatan atau nama lengkap Perangkat Daerah pemilik (lembar Pilihan).",
+         true,
+         "Kode, singkatan atau nama lengkap Perangkat Daerah pemilik (lembar Pilihan).",
          "Code, short name or full name of the owning agency (sheet Pilihan)."},
-        {"state", "Kondisi", "State", {"status"}, false, "Saat ini, Target atau Dihentikan; kosong = Saat ini.",
+        {"state",
+         "Kondisi",
+         "State",
+         {"status"},
+         false,
+         "Saat ini, Target atau Dihentikan; kosong = Saat ini.",
          "As-is, to-be or retired; empty = as-is."},
         {"description", "Keterangan", "Description", {"deskripsi", "uraian"}, false, "Boleh kosong.", "Optional."},
     };
     for (const auto& w : attribute_words()) {
       ColumnDef def{"attr." + std::string(w.key), std::string(w.name_id), std::string(w.name_en), w.aliases, false,
-                    std::string(w.help_id), std::string(w.help_en)};
+                    std::string(w.help_id),       std::string(w.help_en)};
       def.aliases.push_back("attr." + std::string(w.key));
       def.aliases.emplace_back(w.key);
       c.push_back(std::move(def));
@@ -173,13 +249,27 @@ const std::vector<ColumnDef>& element_columns() {
 
 const std::vector<ColumnDef>& relation_columns() {
   static const std::vector<ColumnDef> k = {
-      {"source_code", "Kode Sumber", "Source code", {"sumber", "source"}, true,
-       "Kode elemen asal relasi (di berkas ini atau yang sudah ada).", "Code of the element the relation starts at."},
-      {"type", "Jenis Relasi", "Relation type", {"relasi", "jenis"}, true,
+      {"source_code",
+       "Kode Sumber",
+       "Source code",
+       {"sumber", "source"},
+       true,
+       "Kode elemen asal relasi (di berkas ini atau yang sudah ada).",
+       "Code of the element the relation starts at."},
+      {"type",
+       "Jenis Relasi",
+       "Relation type",
+       {"relasi", "jenis"},
+       true,
        "Salah satu jenis relasi (lembar Pilihan), sesuai domain sumber dan tujuannya.",
        "One of the relation types (sheet Pilihan) that joins the two domains."},
-      {"target_code", "Kode Tujuan", "Target code", {"tujuan", "target"}, true,
-       "Kode elemen tujuan relasi (di berkas ini atau yang sudah ada).", "Code of the element the relation ends at."},
+      {"target_code",
+       "Kode Tujuan",
+       "Target code",
+       {"tujuan", "target"},
+       true,
+       "Kode elemen tujuan relasi (di berkas ini atau yang sudah ada).",
+       "Code of the element the relation ends at."},
       {"description", "Keterangan", "Description", {"deskripsi", "uraian"}, false, "Boleh kosong.", "Optional."},
   };
   return k;
@@ -199,8 +289,11 @@ const ColumnDef* find_column(const std::vector<ColumnDef>& columns, std::string_
 Vocabulary::Vocabulary(const tenancy::Profile& profile, const ReferenceArchitecture& reference,
                        const std::vector<tenancy::Agency>& agencies) {
   for (const auto& d : domains())
-    add("domain", {std::string(d.id), std::string(d.name_id), std::string(domain_label_en(d.id)),
-                   {std::string(d.reference)}, "Referensi " + std::string(d.reference)});
+    add("domain", {std::string(d.id),
+                   std::string(d.name_id),
+                   std::string(domain_label_en(d.id)),
+                   {std::string(d.reference)},
+                   "Referensi " + std::string(d.reference)});
   add("level", {"3", "3", "3", {"level 3", "tingkat 3"}, "elemen Pemda"});
   add("level", {"4", "4", "4", {"level 4", "tingkat 4"}, "rincian elemen level 3 (isi Kode Induk)"});
   add("state", {"as_is", "Saat ini", "As-is", {"saat ini (as-is)", "current", "current (as-is)"}, ""});
@@ -218,18 +311,24 @@ Vocabulary::Vocabulary(const tenancy::Profile& profile, const ReferenceArchitect
     std::string where(find_domain(a.domain)->name_id);
     for (auto v : a.values) {
       const auto* w = fixed_value(a.key, v);
-      add(field, {std::string(v), w ? std::string(w->label_id) : std::string(v),
-                  w ? std::string(w->label_en) : std::string(v), {}, where});
+      add(field, {std::string(v),
+                  w ? std::string(w->label_id) : std::string(v),
+                  w ? std::string(w->label_en) : std::string(v),
+                  {},
+                  where});
     }
     for (auto name : a.profile_enumerations)
       if (const auto* en = profile.enumeration(std::string(name)))
         for (const auto& item : en->items) add(field, {item.id, item.name, item.name, {}, where});
   }
   for (const auto& item : reference.items())
-    add("reference_code", {item.code, item.code, item.code, {}, std::string(find_domain(item.domain)
-                                                                                  ? find_domain(item.domain)->name_id
-                                                                                  : std::string_view(item.domain)) +
-                                                                  ": " + item.name});
+    add("reference_code",
+        {item.code,
+         item.code,
+         item.code,
+         {},
+         std::string(find_domain(item.domain) ? find_domain(item.domain)->name_id : std::string_view(item.domain)) +
+             ": " + item.name});
   // Agencies by code first: a code always names its agency, even when it is another's short name.
   auto& agency_index = index_["owner_agency"];
   for (const auto& a : agencies) {
@@ -260,8 +359,7 @@ const std::vector<Choice>& Vocabulary::choices(const std::string& field) const {
   return it == choices_.end() ? kNone : it->second;
 }
 
-std::optional<std::string> Vocabulary::resolve(const std::string& field, std::string_view text,
-                                               bool* ambiguous) const {
+std::optional<std::string> Vocabulary::resolve(const std::string& field, std::string_view text, bool* ambiguous) const {
   if (ambiguous) *ambiguous = false;
   auto f = index_.find(field);
   if (f == index_.end()) return std::nullopt;
