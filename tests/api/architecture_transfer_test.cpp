@@ -267,8 +267,8 @@ TEST_P(ArchitectureTransferTest, HeadersAndValuesInIndonesianOrEnglishInAnyCaseA
   ASSERT_EQ(r.json.at("elements_created").as_int64(), 2) << r.body;
 
   std::map<std::string, boost::json::object> by_code;
-  for (const auto& e : c.get("/api/architecture/elements?per_page=100").json.at("items").as_array())
-    by_code[text_of(e, "code")] = e.as_object();
+  auto listed = c.get("/api/architecture/elements?per_page=100");  // kept: the loop reads into it
+  for (const auto& e : listed.json.at("items").as_array()) by_code[text_of(e, "code")] = e.as_object();
   ASSERT_EQ(by_code.size(), 4u);
   auto diskominfo = agency_id(c, "DISKOMINFO"), bpkad = agency_id(c, "BPKAD");
   EXPECT_EQ(text_of(by_code["A-2"], "domain"), "aplikasi");
