@@ -1,5 +1,5 @@
-// Files into the portable model: spreadsheet columns are found by name, problems point at the
-// user's own row, and ArchiMate relationships are turned into SPBE's direction.
+// Files into rows of cells: spreadsheet columns are found by header in either language, problems point
+// at the user's own row and column, and ArchiMate relationships are turned into SPBE's direction.
 #include <gtest/gtest.h>
 
 #include "architecture/transfer.hpp"
@@ -28,69 +28,67 @@ PortableElement element_at_level(std::string code, std::string domain, int level
 
 }  // namespace
 
-TEST(ArchitectureImportParse, CsvColumnsAreFoundByNameInAnyOrderAndCase) {
+TEST(ArchitectureImportParse, CsvColumnsAreFoundByNameInAnyOrderAndCaseInEitherLanguage) {
   std::string csv =
-      " Name ;CODE;owner_agency_code;Domain;attr.service_type;level;parent_code\n"
+      " Name ;KODE;owner_agency_code;Domain;Jenis layanan;level;Parent code\n"
       "Layanan KTP;L-1;DISDUKCAPIL;layanan;publik;;\n"
       ";;;;;;\n"
       "Sub layanan;L-1-1;DISDUKCAPIL;layanan;;4;L-1\n";
   auto f = parse_import(csv, "text/csv", "elements");
   ASSERT_TRUE(f.problems.empty()) << f.problems[0].message;
-  ASSERT_EQ(f.model.elements.size(), 2u) << "the blank row is skipped";
-  const auto& e = f.model.elements[0];
-  EXPECT_EQ(e.code, "L-1");
-  EXPECT_EQ(e.name, "Layanan KTP");
-  EXPECT_EQ(e.owner_agency_code, "DISDUKCAPIL");
-  EXPECT_EQ(e.level, 3) << "an empty level is level 3";
-  EXPECT_EQ(e.state, "as_is") << "an empty state is as_is";
-  EXPECT_EQ(e.attributes, (boost::json::object{{"service_type", "publik"}})) << "attr.* columns, empty cells omitted";
-  EXPECT_EQ(f.model.elements[1].level, 4);
-  EXPECT_EQ(f.model.elements[1].parent_code, "L-1");
-  ASSERT_EQ(f.element_rows.size(), 2u);
-  EXPECT_EQ(f.element_rows[0].row, 2);
-  EXPECT_EQ(f.element_rows[1].row, 4) << "rows are counted as the spreadsheet shows them";
+  ASSERT_EQ(f.elements.size(), 2u) << "the blank row is skipped";
+  EXPECT_EQ(f.rows, 2);
+  const auto& e = f.elements[0];
+  EXPECT_EQ(e.text("code"), "L-1");
+  EXPECT_EQ(e.text("name"), "Layanan KTP");
+  EXPECT_EQ(e.text("owner_agency"), "DISDUKCAPIL");
+  EXPECT_EQ(e.text("attr.service_type"), "publik");
+  EXPECT_EQ(e.cells.at("attr.service_type").column, "Jenis layanan") << "problems name the header as written";
+  EXPECT_EQ(f.elements[1].text("level"), "4");
+  EXPECT_EQ(f.elements[1].text("parent_code"), "L-1");
+  EXPECT_EQ(f.elements[0].at.row, 2);
+  EXPECT_EQ(f.elements[1].at.row, 4) << "rows are counted as the spreadsheet shows them";
 }
 
-TEST(ArchitectureImportParse, MissingColumnsAndBadLevelsArePointedAt) {
-  auto missing = parse_import("code,name,domain\nL-1,x,layanan\n", "text/csv", "elements");
-  ASSERT_EQ(missing.problems.size(), 1u);
+TEST(ArchitectureImportParse, MissingAndUnknownColumnsArePointedAtAndTheRowsStillCounted) {
+  auto missing = parse_import("No.;Kode;Nama;Domain;Kategori Aplkasi\n1;L-1;x;layanan;\n2;L-2;y;layanan;\n", "text/csv",
+                              "elements");
+  ASSERT_EQ(missing.problems.size(), 2u);
   EXPECT_EQ(missing.problems[0].row, 1);
-  EXPECT_EQ(missing.problems[0].column, "owner_agency_code");
-  EXPECT_TRUE(missing.model.elements.empty()) << "no row is read from a sheet without its columns";
+  EXPECT_EQ(missing.problems[0].column, "Kategori Aplkasi") << "a misspelt header would lose its column";
+  EXPECT_NE(missing.problems[0].hint.find("Kategori Aplikasi"), std::string::npos) << missing.problems[0].hint;
+  EXPECT_EQ(missing.problems[1].column, "Perangkat Daerah");
+  EXPECT_EQ(missing.rows, 2) << "the rows are counted although none is read";
+  EXPECT_TRUE(missing.elements.empty()) << "no row is read from a sheet without its columns";
 
-  auto levels = parse_import("code,name,domain,owner_agency_code,level\nL-1,x,layanan,D,5\nL-2,y,layanan,D,4\n",
-                             "text/csv", "elements");
-  ASSERT_EQ(levels.problems.size(), 1u);
-  EXPECT_EQ(levels.problems[0].row, 2);
-  EXPECT_EQ(levels.problems[0].column, "level");
-  ASSERT_EQ(levels.model.elements.size(), 1u);
-  EXPECT_EQ(levels.model.elements[0].code, "L-2");
-
-  auto relations = parse_import("source_code,type\nL-1,supported_by\n", "text/csv", "relations");
-  ASSERT_EQ(relations.problems.size(), 1u);
-  EXPECT_EQ(relations.problems[0].column, "target_code");
+  auto relations = parse_import("source_code,type\nL-1,supported_by\n", "text/csv", "");
+  ASSERT_EQ(relations.problems.size(), 1u) << "a source column tells a relation file";
+  EXPECT_EQ(relations.problems[0].column, "Kode Tujuan");
 }
 
 TEST(ArchitectureImportParse, WorkbookSheetsAreFoundByNameAndALoneSheetIsElements) {
   std::vector<interchange::Sheet> sheets{
-      {"RELASI", {{"source_code", "type", "target_code", "description"}, {"L-1", "supported_by", "A-1", "utama"}}},
+      {"RELASI",
+       {{"Kode Sumber", "Jenis Relasi", "Kode Tujuan", "Keterangan"}, {"L-1", "didukung oleh", "A-1", "utama"}}},
+      {"Pilihan", {{"Kolom", "Tulis"}, {"Domain", "Layanan"}}},
       {" Elemen ",
        {{"code", "name", "domain", "owner_agency_code"},
         {"L-1", "Layanan", "layanan", "D"},
         {"A-1", "App", "aplikasi", "D"}}}};
   auto f = parse_import(interchange::write_xlsx(sheets), kXlsx, "");
-  ASSERT_TRUE(f.problems.empty());
-  EXPECT_EQ(f.model.elements.size(), 2u);
-  ASSERT_EQ(f.model.relations.size(), 1u);
-  EXPECT_EQ(f.model.relations[0], (PortableRelation{"L-1", "supported_by", "A-1", "utama"}));
-  EXPECT_EQ(f.relation_rows[0].sheet, "Relasi");
+  ASSERT_TRUE(f.problems.empty()) << f.problems[0].message;
+  EXPECT_EQ(f.elements.size(), 2u);
+  ASSERT_EQ(f.relations.size(), 1u);
+  EXPECT_EQ(f.relations[0].text("type"), "didukung oleh");
+  EXPECT_EQ(f.relations[0].text("description"), "utama");
+  EXPECT_EQ(f.relations[0].at.sheet, "Relasi");
 
   auto lone = parse_import(
       interchange::write_xlsx(
           {{"Inventaris 2025", {{"code", "name", "domain", "owner_agency_code"}, {"A-9", "App", "aplikasi", "D"}}}}),
       kXlsx, "");
-  ASSERT_EQ(lone.model.elements.size(), 1u);
-  EXPECT_EQ(lone.model.elements[0].code, "A-9");
+  ASSERT_EQ(lone.elements.size(), 1u);
+  EXPECT_EQ(lone.elements[0].text("code"), "A-9");
 
   try {
     parse_import("{}", "application/json", "");
@@ -106,7 +104,7 @@ TEST(ArchitectureImportParse, WorkbookSheetsAreFoundByNameAndALoneSheetIsElement
   }
 }
 
-TEST(ArchitectureImportParse, ArchiMateExportReadsBackAsTheSameModel) {
+TEST(ArchitectureImportParse, ArchiMateExportReadsBackAsTheSameCells) {
   PortableModel m{{element_at_level("L-1", "layanan"), element_at_level("L-1-1", "layanan", 4, "L-1"),
                    element_at_level("PB-1", "proses_bisnis"), element_at_level("A-1", "aplikasi")},
                   {{"L-1", "realised_by", "PB-1", "direalisasikan"}, {"PB-1", "supported_by", "A-1", ""}}};
@@ -116,8 +114,18 @@ TEST(ArchitectureImportParse, ArchiMateExportReadsBackAsTheSameModel) {
   auto f = parse_import(export_oef(m, "Arsitektur SPBE Kota Contoh"), "application/xml", "");
   ASSERT_TRUE(f.problems.empty());
   EXPECT_EQ(f.skipped, 0);
-  EXPECT_EQ(f.model.elements, m.elements);
-  EXPECT_EQ(f.model.relations, m.relations);
+  ASSERT_EQ(f.elements.size(), 4u);
+  EXPECT_EQ(f.elements[0].text("reference_code"), "RAL.01");
+  EXPECT_EQ(f.elements[0].text("attr.service_type"), "publik");
+  EXPECT_EQ(f.elements[1].text("level"), "4");
+  EXPECT_EQ(f.elements[1].text("parent_code"), "L-1");
+  EXPECT_EQ(f.elements[3].text("state"), "to_be");
+  EXPECT_EQ(f.elements[3].text("owner_agency"), "DISKOMINFO");
+  ASSERT_EQ(f.relations.size(), 2u);
+  EXPECT_EQ(f.relations[0].text("source_code"), "L-1");
+  EXPECT_EQ(f.relations[0].text("type"), "realised_by");
+  EXPECT_EQ(f.relations[0].text("target_code"), "PB-1");
+  EXPECT_EQ(f.relations[0].text("description"), "direalisasikan");
 }
 
 TEST(ArchitectureImportParse, AnotherToolsArchiMateIsMappedByTypeAndDirection) {
@@ -134,12 +142,16 @@ TEST(ArchitectureImportParse, AnotherToolsArchiMateIsMappedByTypeAndDirection) {
                        {"r3", "Serving", "e4", "e1", "", "", {}},       // an actor: not modelled
                        {"r4", "Composition", "e1", "e3", "", "", {}}};  // no SPBE counterpart
   auto f = parse_import(interchange::write_oef(oef), "text/xml", "");
-  ASSERT_EQ(f.model.elements.size(), 3u);
-  EXPECT_EQ(f.model.elements[0].domain, "layanan");
-  EXPECT_EQ(f.model.elements[0].code, "e1") << "without a code property, the file's id is the code";
-  EXPECT_EQ(f.model.elements[2].domain, "aplikasi");
+  ASSERT_EQ(f.elements.size(), 3u);
+  EXPECT_EQ(f.elements[0].text("domain"), "layanan");
+  EXPECT_EQ(f.elements[0].text("code"), "e1") << "without a code property, the file's id is the code";
+  EXPECT_EQ(f.elements[2].text("domain"), "aplikasi");
   EXPECT_EQ(f.skipped, 3) << "the actor, its relationship and the composition";
-  ASSERT_EQ(f.model.relations.size(), 2u);
-  EXPECT_EQ(f.model.relations[0], (PortableRelation{"e1", "realised_by", "e2", ""}));
-  EXPECT_EQ(f.model.relations[1], (PortableRelation{"e2", "supported_by", "e3", ""}));
+  ASSERT_EQ(f.relations.size(), 2u);
+  EXPECT_EQ(f.relations[0].text("source_code"), "e1");
+  EXPECT_EQ(f.relations[0].text("type"), "realised_by");
+  EXPECT_EQ(f.relations[0].text("target_code"), "e2");
+  EXPECT_EQ(f.relations[1].text("source_code"), "e2");
+  EXPECT_EQ(f.relations[1].text("type"), "supported_by");
+  EXPECT_EQ(f.relations[1].text("target_code"), "e3");
 }

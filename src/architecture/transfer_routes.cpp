@@ -29,6 +29,12 @@ http::Response download(std::string body, std::string content_type, const std::s
   return r;
 }
 
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+char csv_separator(const Request& req) {
+  return query_choice(req, "separator", {"semicolon", "comma"}) == "comma" ? ',' : ';';
+}
+
 }  // namespace
 
 void register_transfer_routes(http::Router& router, Module& m) {
@@ -47,8 +53,38 @@ void register_transfer_routes(http::Router& router, Module& m) {
 
   router.add("GET", "/api/architecture/export.xlsx", [&m](Request& req) {
     const auto& p = req.require("architecture.read");
-    return download(export_xlsx(m.transfer.current_model(p.scope())),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "arsitektur-spbe.xlsx");
+    return download(export_xlsx(m.transfer.workbook(p.scope(), true)), kXlsxType, "arsitektur-spbe.xlsx");
+  });
+
+  // CSV holds one sheet: the elements or the relations. ';' by default, as Excel with Indonesian
+  // regional settings expects; ',' on request.
+  router.add("GET", "/api/architecture/export.csv", [&m](Request& req) {
+    const auto& p = req.require("architecture.read");
+    bool relations = query_choice(req, "kind", {"elements", "relations"}) == "relations";
+    auto book = m.transfer.workbook(p.scope(), true);
+    return download(export_csv(relations ? book.relations : book.elements, csv_separator(req)),
+                    "text/csv; charset=utf-8", relations ? "arsitektur-spbe-relasi.csv" : "arsitektur-spbe-elemen.csv");
+  });
+
+  router.add("GET", "/api/architecture/import/template.xlsx", [&m](Request& req) {
+    const auto& p = req.require("architecture.read");
+    return download(export_xlsx(m.transfer.workbook(p.scope(), false)), kXlsxType, "templat-impor-arsitektur.xlsx");
+  });
+
+  router.add("GET", "/api/architecture/import/template.csv", [&m](Request& req) {
+    const auto& p = req.require("architecture.read");
+    bool relations = query_choice(req, "kind", {"elements", "relations"}) == "relations";
+    auto book = m.transfer.workbook(p.scope(), false);
+    return download(export_csv(relations ? book.relations : book.elements, csv_separator(req)),
+                    "text/csv; charset=utf-8",
+                    relations ? "templat-impor-arsitektur-relasi.csv" : "templat-impor-arsitektur-elemen.csv");
+  });
+
+  // The list a CSV template cannot hold as a second sheet: every column's allowed values.
+  router.add("GET", "/api/architecture/import/allowed-values.csv", [&m](Request& req) {
+    const auto& p = req.require("architecture.read");
+    return download(export_csv(m.transfer.workbook(p.scope(), false).values, csv_separator(req)),
+                    "text/csv; charset=utf-8", "pilihan-impor-arsitektur.csv");
   });
 
   router.add("GET", "/api/architecture/export.xml", [&m](Request& req) {

@@ -172,7 +172,7 @@ std::vector<Row> read_csv(std::string_view text, const Limits& limits) {
   return CsvParser(text, limits).parse();
 }
 
-std::string write_csv(const std::vector<Row>& rows) {
+std::string write_csv(const std::vector<Row>& rows, char separator) {
   std::string out(kBom);
   for (const Row& row : rows) {
     // A lone empty field is quoted, or it would read back as a blank line (an empty Row).
@@ -181,7 +181,7 @@ std::string write_csv(const std::vector<Row>& rows) {
       continue;
     }
     for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c > 0) out.push_back(',');
+      if (c > 0) out.push_back(separator);
       const std::string& field = row[c];
       if (!needs_quotes(field)) {
         out += field;

@@ -16,9 +16,10 @@ namespace simpul::interchange {
 /// Throws FileError: NotCsv (binary or not UTF-8), Malformed (bad quoting), TooLarge.
 std::vector<Row> read_csv(std::string_view text, const Limits& limits = {});
 
-/// Writes ','-separated CSV with CRLF line ends and a UTF-8 BOM, because without the BOM Excel
-/// decodes the file in the legacy code page and breaks accented names. Fields are quoted when they
-/// contain ',', ';', '"', CR or LF (';' too, so a reader guessing the delimiter is not misled).
-std::string write_csv(const std::vector<Row>& rows);
+/// Writes CSV separated by `separator` (',' or ';', which Excel with Indonesian regional settings
+/// expects) with CRLF line ends and a UTF-8 BOM, because without the BOM Excel decodes the file in
+/// the legacy code page and breaks accented names. Fields are quoted when they contain ',', ';', '"',
+/// CR or LF (both separators, so a reader guessing the delimiter is not misled).
+std::string write_csv(const std::vector<Row>& rows, char separator = ',');
 
 }  // namespace simpul::interchange

@@ -67,6 +67,17 @@ TEST(Csv, WriteUsesBomCommasCrlfAndQuotesOnlyWhenNeeded) {
             "\"\"\r\n");
 }
 
+TEST(Csv, ASemicolonSeparatedFileForIndonesianExcelReadsBackTheSame) {
+  std::vector<Row> rows = {{"Kode", "Nama"}, {"A.1", "Dinas Kominfo; Kota"}, {"1,5", "x"}};
+  std::string out = write_csv(rows, ';');
+  EXPECT_EQ(out,
+            "\xEF\xBB\xBF"
+            "Kode;Nama\r\n"
+            "A.1;\"Dinas Kominfo; Kota\"\r\n"
+            "\"1,5\";x\r\n");
+  EXPECT_EQ(read_csv(out), rows);
+}
+
 TEST(Csv, RoundTripKeepsEveryCell) {
   std::vector<Row> rows = {
       {"kode", "nama", "catatan"},

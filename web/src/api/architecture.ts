@@ -109,6 +109,14 @@ export type MonitoringInput = Body<'/api/roadmap/initiatives/{id}/monitoring', '
 
 export type ImportProblem = ImportResult['problems'][number]
 
+/** Downloads that help to fill an import file, with the tenant's own allowed values. */
+export const IMPORT_TEMPLATES = {
+  xlsx: '/api/architecture/import/template.xlsx',
+  elementsCsv: '/api/architecture/import/template.csv?kind=elements',
+  relationsCsv: '/api/architecture/import/template.csv?kind=relations',
+  values: '/api/architecture/import/allowed-values.csv',
+} as const
+
 export type ImportResult = Answer<'/api/architecture/import', 'post'>
 
 export type ReferenceItem = Reference['domains'][number]['items'][number]
@@ -164,4 +172,7 @@ export const architectureApi = {
   importFile: (file: Blob, contentType: string, query: { dry_run: boolean; kind?: 'elements' | 'relations' }, opts: Omit<UploadOptions, 'query'> = {}) =>
     upload<ImportResult>('/api/architecture/import', file, contentType, { ...opts, query: { dry_run: String(query.dry_run), kind: query.kind } }),
   exportModel: (format: 'xlsx' | 'xml') => download(`/api/architecture/export.${format}`),
+  /** One sheet as CSV, UTF-8 with BOM: ';' for Excel with Indonesian regional settings, or ','. */
+  exportCsv: (kind: 'elements' | 'relations', separator: 'semicolon' | 'comma') =>
+    download('/api/architecture/export.csv', { query: { kind, separator } }),
 }
