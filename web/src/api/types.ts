@@ -44,6 +44,8 @@ export interface User {
   pending_roles?: string[]
   permissions: string[]
   active?: boolean
+  /** Must choose a new password at the next sign-in (set by an administrator, or by a password one set). */
+  must_change_password?: boolean
   created_at?: string
 }
 
