@@ -490,7 +490,7 @@ TEST_P(AccountSecurityTest, AnAdministratorForcesOrLiftsThePasswordChangeOfAnoth
   // The user list says whose change is due, so the console can show it without opening each account.
   auto listed_flag = [&admin](const std::string& username) {
     for (const auto& u : admin.get("/api/users?per_page=100").json.at("items").as_array())
-      if (u.at("username") == username) return u.at("must_change_password").as_bool();
+      if (u.at("username").as_string() == username) return u.at("must_change_password").as_bool();
     ADD_FAILURE() << username << " not listed";
     return false;
   };
