@@ -489,7 +489,8 @@ TEST_P(AccountSecurityTest, AnAdministratorForcesOrLiftsThePasswordChangeOfAnoth
   ASSERT_EQ(created.status, 201) << created.body;
   // The user list says whose change is due, so the console can show it without opening each account.
   auto listed_flag = [&admin](const std::string& username) {
-    for (const auto& u : admin.get("/api/users?per_page=100").json.at("items").as_array())
+    auto listed = admin.get("/api/users?per_page=100");  // kept alive while its items are read
+    for (const auto& u : listed.json.at("items").as_array())
       if (u.at("username").as_string() == username) return u.at("must_change_password").as_bool();
     ADD_FAILURE() << username << " not listed";
     return false;
