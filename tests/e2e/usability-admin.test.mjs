@@ -57,6 +57,18 @@ describe('Issue 20: resolve from the findings table, sanction steps in English, 
   })
 
   step('the sanction steps are named in English in the English view, and in Indonesian again', async () => {
+    // A live application outside the Pemda's domain breaks Pasal 13 ayat (1), which Pasal 46 sanctions.
+    await signIn(session)
+    const agencies = await apiCall('GET', '/api/agencies?per_page=1')
+    const csv = 'kode;nama;deskripsi;kode_pd;kategori;tahap;url;subdomain;email;hosting;pembangun;vendor;model_sumber;audit_terakhir;sejenis_aplikasi_umum\r\n' +
+      `LUAR-${RUN};Aplikasi Luar ${RUN};;${agencies.body.items[0].code};aplikasi_khusus;pemeliharaan;https://aplikasi-${RUN}.example.com;;;;;;;2026-06-30;tidak\r\n`
+    const imported = await page.evaluate(async (text) => {
+      const me = await (await fetch('/api/auth/me')).json()
+      const res = await fetch('/api/applications/import?dry_run=false', { method: 'POST', headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': me.csrf_token }, body: text })
+      return { status: res.status, body: await res.json() }
+    }, csv)
+    assert.equal(imported.status, 200, JSON.stringify(imported.body))
+    assert.equal((await apiCall('POST', '/api/compliance/evaluate')).status, 200)
     const open = await apiCall('GET', '/api/compliance/findings?state=open&per_page=200')
     let sanctionable = null
     for (const f of open.body.items) {
