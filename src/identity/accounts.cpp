@@ -88,7 +88,8 @@ bool Accounts::must_change_password(const Scope& s, const std::string& user_id) 
 }
 
 std::set<std::string> Accounts::users_who_must_change_password(const Scope& s) const {
-  return storage::read(db_, [&](storage::Connection& c) { return AccountRepository(c).users_who_must_change_password(s); });
+  return storage::read(db_,
+                       [&](storage::Connection& c) { return AccountRepository(c).users_who_must_change_password(s); });
 }
 
 void Accounts::set_password_change(const Scope& s, const std::string& user_id, bool required, const Actor& actor) {
