@@ -23,6 +23,14 @@ void AccountRepository::set_must_change_password(const Scope& s, const std::stri
   c_.execute("UPDATE users SET must_change_password = ? WHERE tenant_id = ? AND id = ?", {must, s.tenant_id, user_id});
 }
 
+std::set<std::string> AccountRepository::users_who_must_change_password(const Scope& s) {
+  std::set<std::string> out;
+  for (const auto& r :
+       c_.query("SELECT id FROM users WHERE tenant_id = ? AND must_change_password = ?", {s.tenant_id, true}))
+    out.insert(r.text_at(0));
+  return out;
+}
+
 std::string AccountRepository::phone(const Scope& s, const std::string& user_id) {
   auto rows = c_.query("SELECT phone FROM users WHERE tenant_id = ? AND id = ?", {s.tenant_id, user_id});
   return rows.empty() ? std::string() : rows[0].text_at(0);

@@ -3,6 +3,7 @@
 // password reset tokens (stored only as SHA-256 hashes).
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ class AccountRepository {
 
   bool must_change_password(const Scope& s, const std::string& user_id);
   void set_must_change_password(const Scope& s, const std::string& user_id, bool must);
+  /// The ids of the tenant's accounts that must choose a new password at the next sign-in.
+  std::set<std::string> users_who_must_change_password(const Scope& s);
   std::string phone(const Scope& s, const std::string& user_id);
   void set_phone(const Scope& s, const std::string& user_id, const std::string& phone);
   /// Active accounts of the tenant whose e-mail address is this one (letter case ignored).

@@ -87,6 +87,11 @@ bool Accounts::must_change_password(const Scope& s, const std::string& user_id) 
                        [&](storage::Connection& c) { return AccountRepository(c).must_change_password(s, user_id); });
 }
 
+std::set<std::string> Accounts::users_who_must_change_password(const Scope& s) const {
+  return storage::read(db_,
+                       [&](storage::Connection& c) { return AccountRepository(c).users_who_must_change_password(s); });
+}
+
 void Accounts::set_password_change(const Scope& s, const std::string& user_id, bool required, const Actor& actor) {
   storage::write_transaction(db_, [&](storage::Connection& c) {
     AccountRepository accounts(c);

@@ -3,6 +3,7 @@
 // reset forces, and the password reset by e-mail with a single-use, expiring link.
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/context.hpp"
@@ -45,6 +46,8 @@ class Accounts {
   AccountProfile profile(const http::Principal& who) const;
   AccountProfile update_profile(const http::Principal& who, const ProfileInput& in);
   bool must_change_password(const Scope& s, const std::string& user_id) const;
+  /// Every account of the tenant that must choose a new password at the next sign-in (for the user list).
+  std::set<std::string> users_who_must_change_password(const Scope& s) const;
   /// An administrator sets or lifts the obligation to choose a new password at the next sign-in.
   void set_password_change(const Scope& s, const std::string& user_id, bool required, const Actor& actor);
 

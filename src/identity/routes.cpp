@@ -333,7 +333,7 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     return out;
   };
 
-  router.add("GET", "/api/users", [&svc](Request& req) {
+  router.add("GET", "/api/users", [&svc, &accounts](Request& req) {
     const auto& p = req.require("user.read");
     auto q = http::parse_list_query(req, {"display_name", "username", "created_at"});
     auto agency = req.query_value("agency_id");
@@ -342,9 +342,11 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
     std::int64_t total = 0;
     std::map<std::string, boost::json::array> pending;
     for (const auto& g : svc.grants(p.scope(), std::string("pending"))) pending[g.user_id].emplace_back(g.role);
+    auto forced = accounts.users_who_must_change_password(p.scope());
     boost::json::array items;
     for (const auto& u : svc.list_users(p.scope(), q, agency, total)) {
       auto out = to_json(u);
+      out["must_change_password"] = forced.count(u.id) > 0;
       out["pending_roles"] = pending[u.id];
       items.push_back(std::move(out));
     }
@@ -381,6 +383,11 @@ void register_routes(http::Router& router, Service& svc, TenantDirectory tenants
                                                                                  "tenant_admin") == in.roles->end())))
       throw Error(ErrorCode::ValidationInvalidValue, "roles",
                   "you cannot remove your own administrator role or disable yourself");
+    // Like every administrator action on an account, not on one's own: one's own password is
+    // changed under "Profil saya" (POST /api/me/password).
+    if (id == p.user_id && must_change)
+      throw Error(ErrorCode::ValidationInvalidValue, "must_change_password",
+                  "you cannot set or lift the forced password change of your own account");
     auto updated = svc.update_user(p.scope(), id, in, p.actor());
     if (must_change) accounts.set_password_change(p.scope(), id, *must_change, p.actor());
     return http::json_response(200, user_json(p.scope(), updated));

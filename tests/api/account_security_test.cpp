@@ -480,6 +480,64 @@ TEST_P(AccountSecurityTest, APasswordAnAdministratorSetMustBeChangedBeforeAnythi
   EXPECT_EQ(planner.get("/api/agencies").status, 200);
 }
 
+TEST_P(AccountSecurityTest, AnAdministratorForcesOrLiftsThePasswordChangeOfAnotherAccountButNotTheirOwn) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto created = admin.post(
+      "/api/users",
+      R"({"must_change_password":false,"username":"staf.lama","display_name":"Staf Lama","password":"kata-sandi-panjang","roles":["viewer"]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  // The user list says whose change is due, so the console can show it without opening each account.
+  auto listed_flag = [&admin](const std::string& username) {
+    auto listed = admin.get("/api/users?per_page=100");  // kept alive while its items are read
+    for (const auto& u : listed.json.at("items").as_array())
+      if (u.at("username").as_string() == username) return u.at("must_change_password").as_bool();
+    ADD_FAILURE() << username << " not listed";
+    return false;
+  };
+  EXPECT_FALSE(listed_flag("staf.lama"));
+  Client staff(in);
+  ASSERT_EQ(staff.login("balikpapan", "staf.lama", "kata-sandi-panjang").status, 200);
+  ASSERT_EQ(staff.get("/api/agencies").status, 200);
+
+  // Forced without a new password: the holder keeps theirs but must replace it before anything else.
+  auto forced = admin.patch("/api/users/" + id_of(created), R"({"must_change_password":true})");
+  ASSERT_EQ(forced.status, 200) << forced.body;
+  EXPECT_TRUE(forced.json.at("must_change_password").as_bool());
+  EXPECT_TRUE(listed_flag("staf.lama"));
+  EXPECT_EQ(ledger_count(in, "user.password_change_require"), 1);
+  EXPECT_EQ(reason_of(staff.get("/api/agencies")), "password_change_required");
+
+  // Lifted again: the holder works as before, and the ledger says who lifted it.
+  auto lifted = admin.patch("/api/users/" + id_of(created), R"({"must_change_password":false})");
+  ASSERT_EQ(lifted.status, 200) << lifted.body;
+  EXPECT_FALSE(lifted.json.at("must_change_password").as_bool());
+  EXPECT_FALSE(listed_flag("staf.lama"));
+  EXPECT_EQ(ledger_count(in, "user.password_change_waive"), 2);  // at creation, and now
+  EXPECT_EQ(staff.get("/api/agencies").status, 200);
+
+  // Never on one's own account, either way; the refusal changes nothing.
+  auto before = ledger_size(in);
+  for (const char* body : {R"({"must_change_password":true})", R"({"must_change_password":false})"}) {
+    auto self = admin.patch("/api/users/" + me_id(admin), body);
+    EXPECT_EQ(self.status, 422) << self.body;
+    EXPECT_EQ(self.error_code(), "validation.invalid_value");
+    EXPECT_EQ(self.json.at("error").at("details").at("field"), "must_change_password");
+  }
+  EXPECT_EQ(ledger_size(in), before);
+  EXPECT_EQ(admin.get("/api/agencies").status, 200);
+  EXPECT_FALSE(listed_flag("admin"));
+
+  // Only an account manager may set it: a colleague without user.manage is refused.
+  Client planner(in);
+  ASSERT_EQ(planner.login("balikpapan", "perencana", in.demo_colleague_password()).status, 200);
+  before = ledger_size(in);  // the sign-in itself is recorded
+  auto not_allowed = planner.patch("/api/users/" + id_of(created), R"({"must_change_password":true})");
+  EXPECT_EQ(not_allowed.status, 403) << not_allowed.body;
+  EXPECT_EQ(ledger_size(in), before);
+  EXPECT_EQ(staff.get("/api/agencies").status, 200);
+}
+
 TEST_P(AccountSecurityTest, MyProfileChangesNameEmailAndPhoneButNeverMyRolesOrAgency) {
   Instance in(GetParam());
   auto admin = admin_client(in, "balikpapan");

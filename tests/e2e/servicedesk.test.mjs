@@ -28,7 +28,7 @@ describe('Layanan SPBE: meja layanan', { timeout: 300_000 }, () => {
     await page.locator('[data-test=ticket-submit]').click()
     await page.waitForURL(/\/layanan\/tiket\/[^/]+$/)
     await main().locator('[data-test=ticket-sla]').getByText('Waktu menanggapi').waitFor()
-    await main().locator('[data-test=ticket-timeline]').getByText('created').waitFor()
+    await main().locator('[data-test=ticket-timeline]').getByText('Dibuat').waitFor()
     assert.equal(await main().locator('[data-test=ticket-state]').innerText(), 'Baru')
     await screenshot(page, 'servicedesk-ticket')
   })

@@ -46,7 +46,7 @@ export const FINDING_STATE_TYPES = { open: 'danger', resolved: 'success', waived
 export const RECOMMENDATION_TYPES = { diajukan: 'warning', disetujui: 'success', ditolak: 'danger' } as const
 
 export function useComplianceLabels() {
-  const { locale } = useI18n()
+  const { locale, t, te } = useI18n()
   const { fromMap } = useLabels()
   return {
     severity: (s: string) => fromMap('compliance.severityValue', s),
@@ -55,6 +55,8 @@ export function useComplianceLabels() {
     recommendationState: (s: string) => fromMap('apps.recommendationState', s),
     decision: (s: string) => fromMap('apps.decisionValue', s),
     testResult: (s: string) => fromMap('apps.testResult', s),
+    /** A sanction step in the UI language; the profile's own (Indonesian) name for a step the console does not know. */
+    sanctionStep: (id: string, name?: string | null) => (te(`finding.sanctionStep.${id}`) ? t(`finding.sanctionStep.${id}`) : name || id),
     /** The rule's title in the UI language; the citation when the profile gives none. */
     ruleTitle: (r: { id: string; citation: string; title?: string | null; title_en?: string | null } | null | undefined) => {
       if (!r) return '—'

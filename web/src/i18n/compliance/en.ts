@@ -130,6 +130,7 @@ const en: typeof id = {
     proposedFor: 'Proposed to {who}, due since {date}',
     proposalBasis: 'Basis of the proposal',
     sanctionStatus: { proposed: 'Proposed', given: 'Given' },
+    sanctionStep: { peringatan_lisan: 'Oral warning', surat_teguran: 'Written warning: a letter of reprimand' },
     sanctionRecorded: 'Sanction recorded.',
   },
 }

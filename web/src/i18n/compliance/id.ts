@@ -128,6 +128,8 @@ const id = {
     proposedFor: 'Usulan untuk {who}, diputuskan sejak {date}',
     proposalBasis: 'Dasar usulan',
     sanctionStatus: { proposed: 'Diusulkan', given: 'Diberikan' },
+    // The regulation's sanction steps by their profile id (the profile names them in Indonesian only).
+    sanctionStep: { peringatan_lisan: 'Peringatan lisan', surat_teguran: 'Peringatan tertulis berupa surat teguran' },
     sanctionRecorded: 'Sanksi tercatat.',
   },
 }

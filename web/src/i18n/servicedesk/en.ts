@@ -64,6 +64,7 @@ const en: typeof id = {
       notStaffed: 'Not yet',
     },
     states: { open: 'Open', new: 'New', assigned: 'Assigned', in_progress: 'In progress', pending: 'Pending', resolved: 'Resolved', closed: 'Closed' },
+    events: { created: 'Opened', assigned: 'Taken', state: 'State changed', escalated: 'Escalated to Level 2', returned: 'Returned to Level 1', redirected: 'Redirected to Level 1', reopened: 'Reopened', rated: 'Rated', attachment: 'Attachment added', article: 'Made a knowledge base article', comment: 'Reply', note: 'Internal note' },
     filters: { all: 'All', tier1: 'Level 1', tier2: 'Level 2', breached: 'SLA breached', assignedToMe: 'Assigned to me' },
     bulk: {
       selected: '{n} tickets selected', action: 'Choose a step', run: 'Apply', reason: 'Reason for the hold', resolution: 'Resolution',
