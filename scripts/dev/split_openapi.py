@@ -117,7 +117,7 @@ def rewire(module_dir, namespace, cpp_files):
     cm = open(cm_path).read()
     for f in cpp_files:
         cm = re.sub(r'(?<=[\s(])' + re.escape(os.path.basename(f)) + r'(?=[\s)])\s*', '', cm, count=1)
-        subprocess.run(['git', 'rm', '-q', f], check=True)
+        subprocess.run(['git', 'rm', '-qf', f], check=True)
     if 'OPENAPI' not in cm:
         cm = re.sub(r'simpul_module\((\w+)( SEAM)?', lambda m: f'simpul_module({m.group(1)}{m.group(2) or ""} OPENAPI {namespace}', cm, count=1)
     open(cm_path, 'w').write(cm)
@@ -139,6 +139,9 @@ def rewire(module_dir, namespace, cpp_files):
 def main():
     module_dir, namespace = sys.argv[1].rstrip('/'), sys.argv[2]
     cpp_files = sorted(glob.glob(f'{module_dir}/*openapi*.cpp'))
+    built = [f for f in cpp_files if 'R"json(' not in open(f).read() and 'json::object' in open(f).read()]
+    if built:  # a fragment built in C++: serialise it first (its part of docs/openapi.json), or it is lost
+        sys.exit(f'{", ".join(built)} build their fragment in C++; write it as R"json(...)json" first')
     paths, schemas = read_fragments(f for f in cpp_files if 'R"json(' in open(f).read())
     os.makedirs(f'{module_dir}/openapi', exist_ok=True)
     for name, frag in fragments(paths, schemas).items():

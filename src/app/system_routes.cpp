@@ -83,7 +83,7 @@ void register_system_routes(http::Router& router, Platform& platform) {
                                                         {"rules", profile.rules.size()},
                                                         {"recent_ledger", recent}});
   });
-  http::describe(router, openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 std::string openapi_text(Platform& platform) {

@@ -11,7 +11,7 @@ void register_system_routes(http::Router& router, Platform& platform);
 /// docs/openapi.json: the whole contract, pretty-printed (`simpul openapi`, checked by a test).
 std::string openapi_text(Platform& platform);
 
-/// The platform's own part of the API contract (openapi.cpp): health, metrics, errors, dashboard.
-std::string_view openapi_fragment();
+/// The platform's own part of the API contract (openapi/*.json): health, metrics, errors, dashboard.
+std::vector<std::string_view> openapi_fragments();
 
 }  // namespace simpul::app

@@ -11,9 +11,8 @@
 #include "tenancy/service.hpp"
 
 namespace simpul::architecture {
-/// This module's part of the API contract (openapi.cpp; openapi_transfer.cpp for import and export).
-std::string_view openapi_fragment();
-std::string_view openapi_transfer_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::architecture
 
 namespace simpul::architecture {
@@ -55,8 +54,7 @@ void ArchitectureModule::profile_sections(tenancy::ProfileSections& sections) { 
 
 void ArchitectureModule::register_routes(http::Router& router) {
   architecture::register_routes(router, core_);
-  http::describe(router, openapi_fragment());
-  http::describe(router, openapi_transfer_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 void ArchitectureModule::register_facts(regulation::FactRegistry& facts) {

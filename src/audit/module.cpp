@@ -11,8 +11,8 @@
 #include "ledger/ledger.hpp"
 
 namespace simpul::audit {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::audit
 
 namespace simpul::audit {
@@ -75,7 +75,7 @@ std::vector<seam::Permission> AuditModule::permissions() const {
 
 void AuditModule::register_routes(http::Router& router) {
   audit::register_routes(router, service_);
-  http::describe(router, openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 void AuditModule::register_facts(regulation::FactRegistry& facts) {

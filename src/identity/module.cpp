@@ -9,8 +9,8 @@
 #include "tenancy/service.hpp"
 
 namespace simpul::identity {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::identity
 
 namespace simpul::identity {
@@ -59,7 +59,7 @@ std::vector<seam::Permission> IdentityModule::permissions() const {
 
 void IdentityModule::register_routes(http::Router& router) {
   identity::register_routes(router, service_, tenants_, accounts_);
-  http::describe(router, openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 }  // namespace simpul::identity

@@ -139,6 +139,4 @@ class Router;
 namespace simpul::infrastructure {
 /// /api/infrastructure/bandwidth/* and /api/infrastructure/wan-links (bandwidth_routes.cpp).
 void register_bandwidth_routes(http::Router& router, BandwidthService& bandwidth, Service& infrastructure);
-/// This part of the API contract (bandwidth_openapi.cpp).
-std::string_view bandwidth_openapi_fragment();
 }  // namespace simpul::infrastructure

@@ -21,7 +21,5 @@ ImportFile parse_device_import(std::string_view body);
 
 /// POST /api/infrastructure/devices/import and GET /api/infrastructure/devices/import/template.csv.
 void register_device_import_routes(http::Router& router, Service& m);
-/// Their part of the API contract (device_import_openapi.cpp).
-std::string_view device_import_openapi_fragment();
 
 }  // namespace simpul::infrastructure

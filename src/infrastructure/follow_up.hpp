@@ -4,6 +4,7 @@
 // against a data centre of a PD. Declared apart so the module's older headers stay as they are.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "architecture/initiative_gates.hpp"
 #include "infrastructure/bandwidth.hpp"
@@ -27,7 +28,6 @@ architecture::InitiativeGates::Gate pd_data_centre_gate(const architecture::Serv
 
 /// GET …/bandwidth/evaluations/{id}/evaluation.pdf and /api/infrastructure/service-review (follow_up_routes.cpp).
 void register_follow_up_routes(http::Router& router, BandwidthService& bandwidth, ServiceReviews& reviews);
-std::string_view follow_up_openapi_fragment();
 
 /// Coverage rows of the service review and the roadmap gate (follow_up_coverage.cpp); before the
 /// module's own rows, which mark every rule left over as not yet enforced.

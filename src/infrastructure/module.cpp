@@ -18,8 +18,8 @@
 #include "regulation/fact_registry.hpp"
 
 namespace simpul::infrastructure {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::infrastructure
 
 namespace simpul::infrastructure {
@@ -75,13 +75,8 @@ void InfrastructureModule::register_routes(http::Router& router) {
   register_server_import_routes(router, service_);
   register_edit_routes(router, service_, bandwidth_);
   register_device_import_routes(router, service_);
-  http::describe(router, openapi_fragment());
-  http::describe(router, bandwidth_openapi_fragment());
-  http::describe(router, server_import_openapi_fragment());
-  http::describe(router, edit_openapi_fragment());
-  http::describe(router, device_import_openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
   register_follow_up_routes(router, bandwidth_, reviews_);
-  http::describe(router, follow_up_openapi_fragment());
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {

@@ -26,7 +26,5 @@ ServerImportFile parse_server_import(std::string_view body);
 
 /// POST /api/infrastructure/servers/import and GET /api/infrastructure/servers/import/template.csv.
 void register_server_import_routes(http::Router& router, Service& m);
-/// Their part of the API contract (server_import_openapi.cpp).
-std::string_view server_import_openapi_fragment();
 
 }  // namespace simpul::infrastructure

@@ -11,8 +11,8 @@
 #include "planning/routes_import.hpp"
 
 namespace simpul::planning {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 }  // namespace simpul::planning
 
 namespace simpul::planning {
@@ -72,8 +72,7 @@ std::vector<seam::Permission> PlanningModule::permissions() const {
 void PlanningModule::register_routes(http::Router& router) {
   planning::register_routes(router, service_);
   planning::register_import_routes(router, service_);
-  http::describe(router, openapi_fragment());
-  http::describe(router, import_openapi_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 void PlanningModule::register_facts(regulation::FactRegistry& facts) {

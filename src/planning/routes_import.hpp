@@ -1,7 +1,8 @@
 #pragma once
 // Routes of the RKA-shaped import of proposal lines and of the comparison with the application
-// register (docs/plan-and-budget.md), and their part of the API contract (openapi_import.cpp).
+// register (docs/plan-and-budget.md), and their part of the API contract (openapi/proposals.json).
 #include <string_view>
+#include <vector>
 
 #include "http/router.hpp"
 #include "planning/service.hpp"
@@ -9,6 +10,5 @@
 namespace simpul::planning {
 
 void register_import_routes(http::Router& router, Service& service);
-std::string_view import_openapi_fragment();
 
 }  // namespace simpul::planning

@@ -10,14 +10,8 @@
 #include "servicedesk/search_repository.hpp"
 
 namespace simpul::servicedesk {
-/// This module's part of the API contract (openapi.cpp).
-std::string_view openapi_fragment();
-/// The knowledge base, attachments and bulk actions (openapi_knowledge.cpp).
-std::string_view openapi_knowledge_fragment();
-/// The monitoring key and alerts (openapi_monitoring.cpp).
-std::string_view openapi_monitoring_fragment();
-/// The Layanan SPBE catalogue (openapi_catalogue.cpp).
-std::string_view openapi_catalogue_fragment();
+/// This module's part of the API contract (openapi/*.json).
+std::vector<std::string_view> openapi_fragments();
 
 ServiceDeskModule::ServiceDeskModule(seam::Services& services)
     : identity_(services.get<identity::Service>()),
@@ -92,10 +86,7 @@ void ServiceDeskModule::register_routes(http::Router& router) {
   servicedesk::register_knowledge_routes(router, service_);
   servicedesk::register_monitoring_routes(router, monitoring_);
   servicedesk::register_catalogue_routes(router, catalogue_);
-  http::describe(router, openapi_fragment());
-  http::describe(router, openapi_knowledge_fragment());
-  http::describe(router, openapi_monitoring_fragment());
-  http::describe(router, openapi_catalogue_fragment());
+  for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 
 void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) {
