@@ -69,11 +69,10 @@ class DeviceRowCheck {
     else if (!d.agency_id.empty()) {
       auto key = std::make_pair(d.agency_id, text::to_upper_ascii(d.name));
       if (auto [it, fresh] = seen.emplace(key, row.row); !fresh)
-        report("nama", it->second == 0
-                           ? "Perangkat " + d.name + " sudah terdaftar di " + agency_name +
-                                 "; perubahan perangkat yang terdaftar dicatat di halaman Jaringan Intra."
-                           : "Perangkat " + d.name + " untuk PD ini sudah ada di baris " + std::to_string(it->second) +
-                                 " berkas ini; beri nama lain.");
+        report("nama", it->second == 0 ? "Perangkat " + d.name + " sudah terdaftar di " + agency_name +
+                                             "; perubahan perangkat yang terdaftar dicatat di halaman Jaringan Intra."
+                                       : "Perangkat " + d.name + " untuk PD ini sudah ada di baris " +
+                                             std::to_string(it->second) + " berkas ini; beri nama lain.");
     }
     d.kind = text::to_lower_ascii(cell("jenis"));
     if (d.kind.empty())
@@ -84,7 +83,8 @@ class DeviceRowCheck {
     if (d.last_change_on.empty())
       report("tanggal_pasang", "Wajib diisi dengan tanggal pemasangan, format TTTT-BB-HH (mis. 2024-03-15).");
     else if (!clock::is_iso_date(d.last_change_on))
-      report("tanggal_pasang", "Tulis tanggal dengan format TTTT-BB-HH, mis. 2024-03-15 (bukan " + d.last_change_on + ").");
+      report("tanggal_pasang",
+             "Tulis tanggal dengan format TTTT-BB-HH, mis. 2024-03-15 (bukan " + d.last_change_on + ").");
     else if (d.last_change_on > today_)
       report("tanggal_pasang", "Tanggal pemasangan tidak boleh setelah hari ini (" + today_ + ").");
     d.coordination = cell("koordinasi");
@@ -146,7 +146,8 @@ ImportResult Service::import_devices(const Scope& s, const ImportFile& file, boo
     std::map<std::string, std::pair<std::string, std::string>> agencies;  // upper-case code -> (id, name)
     for (const auto& a : tenancy_.agencies(c, s)) agencies[text::to_upper_ascii(a.code)] = {a.id, a.name};
     std::map<std::pair<std::string, std::string>, int> seen;
-    for (const auto& [agency, name] : RackRepository(c).device_names(s)) seen.emplace(std::make_pair(agency, text::to_upper_ascii(name)), 0);
+    for (const auto& [agency, name] : RackRepository(c).device_names(s))
+      seen.emplace(std::make_pair(agency, text::to_upper_ascii(name)), 0);
     DeviceRowCheck checker(file, agencies, today, res.problems);
     std::vector<Device> accepted;
     for (const auto& row : file.rows)
@@ -160,11 +161,11 @@ ImportResult Service::import_devices(const Scope& s, const ImportFile& file, boo
       repo.insert(s, d);
       names.emplace_back(d.name);
     }
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.import", "import", file_digest,
-                                        boost::json::object{{"sha256", file_digest},
-                                                            {"rows", res.rows},
-                                                            {"created", res.created},
-                                                            {"created_names", names}}));
+    ledger_.append(
+        c, ledger::change_in(
+               s, actor, "infrastructure.device.import", "import", file_digest,
+               boost::json::object{
+                   {"sha256", file_digest}, {"rows", res.rows}, {"created", res.created}, {"created_names", names}}));
     return res;
   });
 }

@@ -59,7 +59,8 @@ std::tuple<int, int, std::string> read_placement(const Request& req, bool with_r
   auto rack = f.optional_string("rack_id", 40);
   if (with_rack && !rack) throw Error(ErrorCode::ValidationMissingField, {{"field", "rack_id"}});
   // A server stands in the rack its record names (changed with the server's form).
-  if (!with_rack && rack) throw Error(ErrorCode::ValidationInvalidValue, "rack_id", "set the server's rack on the server");
+  if (!with_rack && rack)
+    throw Error(ErrorCode::ValidationInvalidValue, "rack_id", "set the server's rack on the server");
   return {static_cast<int>(*unit), static_cast<int>(height), with_rack ? http::required_id(*rack, "rack_id") : ""};
 }
 
@@ -123,8 +124,8 @@ void register_record_edits(http::Router& router, Service& m, BandwidthService& b
     if (auto v = f.optional_string("agency_id", 40)) in.agency_id = http::required_id(*v, "agency_id");
     in.name = f.optional_string("name", 200);
     if (in.name && in.name->empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "name"}});
-    for (auto [key, target] : {std::pair{"data_element_id", &in.data_element_id},
-                               std::pair{"target_site_id", &in.target_site_id}})
+    for (auto [key, target] :
+         {std::pair{"data_element_id", &in.data_element_id}, std::pair{"target_site_id", &in.target_site_id}})
       if (auto v = f.nullable_string(key, 40)) {
         if (*v) http::required_id(**v, key);
         *target = *v;

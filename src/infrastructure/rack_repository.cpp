@@ -43,9 +43,9 @@ std::vector<storage::Migration> RackRepository::migrations() {
 
 std::vector<RackPlacement> RackRepository::placements(const Scope& s, const std::string& rack_id) const {
   std::vector<RackPlacement> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kRackPlacementColumns +
-                                    "AND u.rack_id = ? ORDER BY u.unit_from, u.object_id",
-                                {s.tenant_id, rack_id}))
+  for (const auto& r :
+       c_.query(std::string("SELECT ") + kRackPlacementColumns + "AND u.rack_id = ? ORDER BY u.unit_from, u.object_id",
+                {s.tenant_id, rack_id}))
     out.push_back(rack_placement_from(r));
   return out;
 }
@@ -86,8 +86,9 @@ void RackRepository::update_duty(const Scope& s, const BackupDuty& d) {
 }
 
 void RackRepository::update_lan(const Scope& s, const Lan& l) {
-  c_.execute("UPDATE infra_lans SET agency_id = ?, name = ?, built_by = ?, registered_on = ? WHERE tenant_id = ? AND id = ?",
-             {l.agency_id, l.name, l.built_by, l.registered_on, s.tenant_id, l.id});
+  c_.execute(
+      "UPDATE infra_lans SET agency_id = ?, name = ?, built_by = ?, registered_on = ? WHERE tenant_id = ? AND id = ?",
+      {l.agency_id, l.name, l.built_by, l.registered_on, s.tenant_id, l.id});
 }
 
 std::vector<std::pair<std::string, std::string>> RackRepository::device_names(const Scope& s) const {

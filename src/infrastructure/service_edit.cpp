@@ -39,7 +39,7 @@ boost::json::object edit_lan_json(const Lan& l) {
 
 boost::json::object edit_wan_json(const std::string& from, const std::string& to, const std::string& medium,
                                   int capacity, const std::string& operated_by, const std::string& provider) {
-  return {{"from_agency_id", from},   {"to_agency_id", to},         {"medium", medium},
+  return {{"from_agency_id", from},    {"to_agency_id", to},         {"medium", medium},
           {"capacity_mbps", capacity}, {"operated_by", operated_by}, {"provider", provider}};
 }
 
@@ -100,8 +100,8 @@ std::optional<RackPlacement> Service::placement_of(const Scope& s, const std::st
   return storage::read(db_, [&](storage::Connection& c) { return RackRepository(c).placement(s, kind, id); });
 }
 
-RackPlacement Service::place(const Scope& s, const std::string& kind, const std::string& id,
-                             const std::string& rack_id, int unit, int height, const Actor& actor) {
+RackPlacement Service::place(const Scope& s, const std::string& kind, const std::string& id, const std::string& rack_id,
+                             int unit, int height, const Actor& actor) {
   std::string where = rack_id;
   if (kind == "server") {
     auto x = server(s, id);
@@ -116,8 +116,9 @@ RackPlacement Service::place(const Scope& s, const std::string& kind, const std:
   if (height < 1) throw Error(ErrorCode::ValidationInvalidValue, "height", "at least one unit");
   // Units are numbered from U1 at the bottom to the rack's height at the top.
   if (unit < 1 || unit + height - 1 > r->units)
-    throw Error(ErrorCode::InfraRackUnitsOutOfRange,
-                {{"field", "unit"}, {"unit", unit}, {"height", height}, {"rack_units", r->units}, {"rack_code", r->code}});
+    throw Error(
+        ErrorCode::InfraRackUnitsOutOfRange,
+        {{"field", "unit"}, {"unit", unit}, {"height", height}, {"rack_units", r->units}, {"rack_code", r->code}});
   RackPlacement p;
   p.rack_id = where;
   p.object_kind = kind;
@@ -140,8 +141,7 @@ RackPlacement Service::place(const Scope& s, const std::string& kind, const std:
                                 {"rack_code", r->code},
                                 {"name", stored.name},
                                 {"after", {{"unit", unit}, {"height", height}}}};
-    if (before)
-      details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
+    if (before) details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.place",
                                         kind == "server" ? "element" : "infra_device", id, std::move(details)));
     return stored;
@@ -231,8 +231,8 @@ void Service::update_wan(const Scope& s, const std::string& id, const WanInput& 
   auto owner = storage::read(db_, [&](storage::Connection& c) {
     for (const auto* agency : {&in.from_agency_id, &in.to_agency_id})
       if (!tenancy_.agency(c, s, *agency))
-        throw Error(ErrorCode::ValidationInvalidValue,
-                    agency == &in.from_agency_id ? "from_agency_id" : "to_agency_id", "not an agency of this tenant");
+        throw Error(ErrorCode::ValidationInvalidValue, agency == &in.from_agency_id ? "from_agency_id" : "to_agency_id",
+                    "not an agency of this tenant");
     auto holder = compliance_.tenant_facts(c, s).agency_for_role(spec.operator_role);
     return in.operated_by == "dinas" && !holder.empty() ? holder : in.from_agency_id;
   });
@@ -247,8 +247,8 @@ void Service::update_wan(const Scope& s, const std::string& id, const WanInput& 
   element.owner_agency_id = owner;
   auto old_record = edit_wan_json(before.from_agency_id, before.to_agency_id, before.medium, before.capacity_mbps,
                                   before.operated_by, before.provider);
-  auto new_record = edit_wan_json(in.from_agency_id, in.to_agency_id, in.medium, in.capacity_mbps, in.operated_by,
-                                  in.provider);
+  auto new_record =
+      edit_wan_json(in.from_agency_id, in.to_agency_id, in.medium, in.capacity_mbps, in.operated_by, in.provider);
   elements_.update(s, id, element, actor,
                    [&](storage::Connection& c, const architecture::Element&, const architecture::Element&) {
                      if (old_record == new_record) return;  // the element alone changed (its own ledger entry)

@@ -42,10 +42,9 @@ std::string rk_rack(Client& c, const std::string& site, const std::string& code,
 
 std::string rk_server(Client& c, const std::string& code, const std::string& agency, const std::string& site,
                       const std::string& rack) {
-  return rk_created(c.post("/api/infrastructure/servers", R"({"code":")" + code + R"(","name":"Server )" + code +
-                                                              R"(","owner_agency_id":")" + agency +
-                                                              R"(","hosting":"kolokasi","site_id":")" + site +
-                                                              R"(","rack_id":")" + rack + "\"}"));
+  return rk_created(c.post("/api/infrastructure/servers",
+                           R"({"code":")" + code + R"(","name":"Server )" + code + R"(","owner_agency_id":")" + agency +
+                               R"(","hosting":"kolokasi","site_id":")" + site + R"(","rack_id":")" + rack + "\"}"));
 }
 
 Reply rk_put(Client& c, const std::string& path, const std::string& body) { return c.send("PUT", path, body); }
@@ -69,9 +68,9 @@ TEST_P(InfraRackTest, ServersAndDevicesTakeUnitsThatNoOtherOccupantHoldsWithinTh
   auto other_rack = rk_rack(admin, pusat, "R-02", 42);
   auto web = rk_server(admin, "SRV-WEB", dishub, pusat, rack);
   auto db = rk_server(admin, "SRV-DB", dishub, pusat, rack);
-  auto router = rk_created(admin.post("/api/infrastructure/devices",
-                                      R"({"agency_id":")" + kominfo +
-                                          R"(","name":"Core switch","kind":"switch","installed_on":"2025-01-10"})"));
+  auto router = rk_created(admin.post(
+      "/api/infrastructure/devices",
+      R"({"agency_id":")" + kominfo + R"(","name":"Core switch","kind":"switch","installed_on":"2025-01-10"})"));
 
   // A new rack: both servers are recorded in it, neither has a unit yet ("belum ditempatkan").
   auto empty = admin.get("/api/infrastructure/racks/" + rack);
@@ -91,8 +90,8 @@ TEST_P(InfraRackTest, ServersAndDevicesTakeUnitsThatNoOtherOccupantHoldsWithinTh
   EXPECT_EQ(taken.status, 409) << taken.body;
   EXPECT_EQ(taken.error_code(), "infrastructure.rack_units_taken");
   EXPECT_EQ(text_of(taken.json.at("error").at("details").at("occupant"), "code"), "SRV-WEB");
-  auto device_taken =
-      rk_put(admin, "/api/infrastructure/devices/" + router + "/placement", R"({"rack_id":")" + rack + R"(","unit":1})");
+  auto device_taken = rk_put(admin, "/api/infrastructure/devices/" + router + "/placement",
+                             R"({"rack_id":")" + rack + R"(","unit":1})");
   EXPECT_EQ(device_taken.error_code(), "infrastructure.rack_units_taken");
 
   // Units outside the rack's height (12 U) are refused with the rack's height.
@@ -118,16 +117,14 @@ TEST_P(InfraRackTest, ServersAndDevicesTakeUnitsThatNoOtherOccupantHoldsWithinTh
   EXPECT_EQ(view.json.at("free_units").as_int64(), 7);
 
   // Moving within the rack: the server may overlap its own old units, not another's.
-  EXPECT_EQ(rk_put(admin, "/api/infrastructure/servers/" + web + "/placement", R"({"unit":2,"height":1})").status,
-            200);
+  EXPECT_EQ(rk_put(admin, "/api/infrastructure/servers/" + web + "/placement", R"({"unit":2,"height":1})").status, 200);
   auto moved = rk_last_entry(admin);
   EXPECT_NE(moved.find("before"), std::string::npos) << moved;
   // A server moved to another rack by its form leaves its units free and is unplaced there.
   ASSERT_EQ(admin.patch("/api/infrastructure/servers/" + db, R"({"rack_id":")" + other_rack + "\"}").status, 200);
   EXPECT_EQ(admin.get("/api/infrastructure/racks/" + rack).json.at("placements").as_array().size(), 2u);
   EXPECT_EQ(admin.get("/api/infrastructure/racks/" + other_rack).json.at("unplaced").as_array().size(), 1u);
-  ASSERT_EQ(rk_put(admin, "/api/infrastructure/servers/" + web + "/placement", R"({"unit":3,"height":2})").status,
-            200);
+  ASSERT_EQ(rk_put(admin, "/api/infrastructure/servers/" + web + "/placement", R"({"unit":3,"height":2})").status, 200);
 
   // The rack cannot shrink below an occupied unit; the answer names the occupant.
   auto shrink = admin.patch("/api/infrastructure/racks/" + rack, R"({"units":10})");
@@ -144,9 +141,9 @@ TEST_P(InfraRackTest, ServersAndDevicesTakeUnitsThatNoOtherOccupantHoldsWithinTh
             "infrastructure.duplicate_code");
 
   // A server without a rack cannot be placed; a device needs a rack of this tenant.
-  auto loose = rk_created(admin.post("/api/infrastructure/servers",
-                                     R"({"code":"SRV-LUAR","name":"Luar","owner_agency_id":")" + dishub +
-                                         R"(","hosting":"luar"})"));
+  auto loose =
+      rk_created(admin.post("/api/infrastructure/servers", R"({"code":"SRV-LUAR","name":"Luar","owner_agency_id":")" +
+                                                               dishub + R"(","hosting":"luar"})"));
   EXPECT_EQ(rk_put(admin, "/api/infrastructure/servers/" + loose + "/placement", R"({"unit":5})").error_code(),
             "validation.invalid_value");
 }
@@ -173,9 +170,9 @@ TEST_P(InfraRackTest, PlacementsFollowTheOwnersRightsAndStayInTheirTenant) {
   EXPECT_EQ(other.get("/api/infrastructure/racks/" + rack).status, 404);
   EXPECT_EQ(other.patch("/api/infrastructure/racks/" + rack, R"({"units":10})").status, 404);
   EXPECT_EQ(rk_put(other, "/api/infrastructure/servers/" + hub + "/placement", R"({"unit":1})").status, 404);
-  auto switch_id = rk_created(admin.post("/api/infrastructure/devices",
-                                         R"({"agency_id":")" + kominfo +
-                                             R"(","name":"Switch","kind":"switch","installed_on":"2025-01-10"})"));
+  auto switch_id = rk_created(
+      admin.post("/api/infrastructure/devices",
+                 R"({"agency_id":")" + kominfo + R"(","name":"Switch","kind":"switch","installed_on":"2025-01-10"})"));
   before = ledger_size(in);
   EXPECT_EQ(rk_put(other, "/api/infrastructure/devices/" + switch_id + "/placement",
                    R"({"rack_id":")" + rack + R"(","unit":30})")
@@ -201,9 +198,9 @@ TEST_P(InfraEditTest, ABackupDutyIsEditedUnderTheRulesThatGovernItsCreation) {
   auto dishub = agency_id(admin, "DISHUB");
   auto dinkes = agency_id(admin, "DINKES");
   auto pusat = rk_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
-  auto duty = rk_created(admin.post("/api/infrastructure/backup-duties",
-                                    R"({"agency_id":")" + dishub + R"(","name":"Basis data SIM","target_site_id":")" +
-                                        pusat + "\"}"));
+  auto duty = rk_created(
+      admin.post("/api/infrastructure/backup-duties",
+                 R"({"agency_id":")" + dishub + R"(","name":"Basis data SIM","target_site_id":")" + pusat + "\"}"));
   auto before = ledger_size(in);
   // Balikpapan Pasal 15 ayat (2): the Dinas backs up a PD's data only with the owner's approval — on edit too.
   auto by_dinas = admin.patch("/api/infrastructure/backup-duties/" + duty, R"({"performed_by":"dinas"})");
@@ -249,9 +246,9 @@ TEST_P(InfraEditTest, BandarLampungAcceptsOnEditTheExceptionItsArticleGrants) {
   auto kominfo = agency_id(admin, "DISKOMINFO");
   auto pd = agency_id(admin, "DISHUB");
   auto pusat = rk_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
-  auto duty = rk_created(admin.post("/api/infrastructure/backup-duties",
-                                    R"({"agency_id":")" + pd + R"(","name":"Data kependudukan","target_site_id":")" +
-                                        pusat + "\"}"));
+  auto duty = rk_created(
+      admin.post("/api/infrastructure/backup-duties",
+                 R"({"agency_id":")" + pd + R"(","name":"Data kependudukan","target_site_id":")" + pusat + "\"}"));
   auto exempt = admin.patch("/api/infrastructure/backup-duties/" + duty,
                             R"({"exception_basis":"UU 24/2013 Administrasi Kependudukan"})");
   ASSERT_EQ(exempt.status, 200) << exempt.body;
@@ -265,8 +262,9 @@ TEST_P(InfraEditTest, LansAndWanLinksAreEditedWithTheChecksAndArticlesOfCreation
   auto kominfo = agency_id(admin, "DISKOMINFO");
   auto dishub = agency_id(admin, "DISHUB");
   auto dinkes = agency_id(admin, "DINKES");
-  auto lan = rk_created(admin.post("/api/infrastructure/lans", R"({"agency_id":")" + dishub +
-                                                                  R"(","name":"LAN Dishub","registered_on":"2025-02-01"})"));
+  auto lan =
+      rk_created(admin.post("/api/infrastructure/lans",
+                            R"({"agency_id":")" + dishub + R"(","name":"LAN Dishub","registered_on":"2025-02-01"})"));
   auto before = ledger_size(in);
   // A LAN built by the PD itself is for a PD Mandiri TIK only, on edit as on creation.
   auto self_built = admin.patch("/api/infrastructure/lans/" + lan, R"({"built_by":"pd_mandiri_tik"})");
@@ -295,12 +293,12 @@ TEST_P(InfraEditTest, LansAndWanLinksAreEditedWithTheChecksAndArticlesOfCreation
   EXPECT_EQ(by_pd.error_code(), "infrastructure.gate_refused");
   EXPECT_EQ(by_pd.rule_id(), "BPN-17-1-a");
   EXPECT_EQ(text_of(by_pd.json.at("error").at("rule"), "citation"), "Pasal 17 ayat (1) huruf a");
-  EXPECT_EQ(admin.patch("/api/infrastructure/wan-links/" + link, R"({"to_agency_id":")" + kominfo + "\"}").status,
-            422);
+  EXPECT_EQ(admin.patch("/api/infrastructure/wan-links/" + link, R"({"to_agency_id":")" + kominfo + "\"}").status, 422);
   EXPECT_EQ(admin.patch("/api/infrastructure/wan-links/" + link, R"({"medium":"merpati"})").status, 422);
   EXPECT_EQ(ledger_size(in), before);
-  auto faster = admin.patch("/api/infrastructure/wan-links/" + link,
-                            R"({"capacity_mbps":10000,"to_agency_id":")" + dinkes + R"(","name":"FO Diskominfo - Dinkes"})");
+  auto faster =
+      admin.patch("/api/infrastructure/wan-links/" + link,
+                  R"({"capacity_mbps":10000,"to_agency_id":")" + dinkes + R"(","name":"FO Diskominfo - Dinkes"})");
   ASSERT_EQ(faster.status, 200) << faster.body;
   EXPECT_EQ(faster.json.at("capacity_mbps").as_int64(), 10000);
   EXPECT_EQ(text_of(admin.get("/api/architecture/elements/" + link).json, "name"), "FO Diskominfo - Dinkes");
@@ -345,8 +343,10 @@ TEST_P(InfraDeviceImportTest, ADryRunListsEveryProblemByRowAndColumnAndTheImport
   Instance in(GetParam());
   auto admin = admin_client(in, "bandar-lampung");
   auto dishub = agency_id(admin, "DISHUB");
-  ASSERT_EQ(admin.post("/api/infrastructure/devices", R"({"agency_id":")" + dishub +
-                                                          R"(","name":"Router Utama","kind":"router","installed_on":"2024-01-05"})")
+  ASSERT_EQ(admin
+                .post("/api/infrastructure/devices",
+                      R"({"agency_id":")" + dishub +
+                          R"(","name":"Router Utama","kind":"router","installed_on":"2024-01-05"})")
                 .status,
             201);
   std::string bad = "\xEF\xBB\xBF" + kDeviceHeader +
