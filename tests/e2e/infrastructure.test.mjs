@@ -43,7 +43,7 @@ describe('Infrastruktur SPBE', { timeout: 300_000 }, () => {
     const nav = page.getByRole('navigation')
     await nav.getByRole('link', { name: 'Pusat Data' }).click()
     await page.waitForURL(/\/infrastruktur\/pusat-data$/)
-    await main().getByRole('heading', { name: 'Pusat Data' }).waitFor()
+    await main().getByRole('heading', { name: 'Pusat Data', exact: true }).waitFor()
     await page.locator('[data-test=infra-sites]').getByText('Pusat Data Pemerintah Daerah').first().waitFor()
     const request = page.locator('[data-test=infra-requests] .el-table__row', { hasText: 'Server aplikasi rujukan puskesmas' })
     await request.getByText('Diajukan').waitFor()

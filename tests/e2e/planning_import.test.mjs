@@ -28,7 +28,7 @@ describe('Rencana dan Anggaran SPBE: impor RKA', { timeout: 300_000 }, () => {
     await signIn(session)
     const agencies = await apiCall('GET', '/api/agencies?per_page=100')
     for (const code of ['BAPPEDALITBANG', 'DINKES']) agency[code] = agencies.body.items.find((a) => a.code === code).id
-    year = new Date().getFullYear() + 1
+    year = new Date().getFullYear() + 2  // next year holds the demo's own cycle
     const e = await apiCall('POST', '/api/architecture/elements', {
       domain: 'aplikasi', code: `APL.RKA.${RUN}`, name: `Aplikasi Puskesmas ${RUN}`, owner_agency_id: agency.DINKES, state: 'to_be',
     })
@@ -59,8 +59,8 @@ describe('Rencana dan Anggaran SPBE: impor RKA', { timeout: 300_000 }, () => {
     await page.locator('[data-test=planning-import-file]').setInputFiles(file)
     await page.locator('[data-test=planning-import-check]').click()
     const problems = page.locator('[data-test=planning-import-problems]')
-    await problems.getByText('Pasal 7 ayat (2)').waitFor()
-    await problems.getByText('Kode Elemen Arsitektur').waitFor()
+    await problems.getByText('Pasal 7 ayat (2)', { exact: true }).waitFor()
+    await problems.getByText('Kode Elemen Arsitektur', { exact: true }).waitFor()
     assert.equal(await page.locator('[data-test=planning-import-run]').count(), 0, 'no import while there are problems')
   })
 
