@@ -1,11 +1,9 @@
 import { api } from './client'
+import type { Body } from './contract'
 import type { LoginAnswer, MeAnswer, MyProfile } from './types'
 
-export interface Credentials {
-  tenant?: string
-  username: string
-  password: string
-}
+/** POST /api/auth/login's body: the tenant is asked only where the deployment serves several. */
+export type Credentials = Body<'/api/auth/login', 'post'>
 
 export const authApi = {
   login: (c: Credentials) => {

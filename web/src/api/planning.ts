@@ -2,7 +2,7 @@
 // duplicate candidates and the consolidated budget. The answers' shapes come from the contract
 // (src/planning/openapi.cpp).
 import { api, upload, type UploadOptions } from './client'
-import type { Answer } from './contract'
+import type { Answer, Body } from './contract'
 
 const enc = encodeURIComponent
 
@@ -18,28 +18,12 @@ export type PlanningCorrection = PlanningProposalDetail['corrections'][number]
 export type PlanningSynonym = Answer<'/api/planning/synonyms', 'get'>['items'][number]
 
 /** The planning agency's correction of a line's class: a reserved class id ('' = none) and/or a category. */
-export interface PlanningClassCorrection {
-  reserved_class?: string
-  category?: string
-  reason: string
-}
+export type PlanningClassCorrection = Body<'/api/planning/lines/{id}/classification', 'post'>
 export type PlanningLineImport = Answer<'/api/planning/proposals/{id}/lines/import', 'post'>
 export type PlanningApplicationCandidate = Answer<'/api/planning/cycles/{id}/application-candidates', 'get'>['items'][number]
 
 /** A line as the proposal editor sends it. */
-export interface PlanningLineInput {
-  sub_activity?: string
-  account_code?: string
-  name?: string
-  specification?: string
-  ssh_code?: string
-  volume?: { quantity: number; unit: string }[]
-  unit_price?: number | string
-  funding_source?: string
-  category?: string
-  element_ids?: string[]
-  initiative_id?: string | null
-}
+export type PlanningLineInput = Body<'/api/planning/proposals/{id}/lines', 'post'>
 
 export const planningApi = {
   options: () => api.get<PlanningOptions>('/api/planning/options'),

@@ -33,12 +33,6 @@ export type ApiTokenInfo = Schema<'ApiToken'>
 
 export type RoleGrant = Item<Answer<'/api/role-grants', 'get'>>
 
-export interface DomainSpec {
-  literal: string
-  effective: string
-  rule?: string | null
-}
-
 export type Tenant = Answer<'/api/tenant', 'get'>
 
 /** POST /api/auth/login; `must_change_password`: nothing but the change is allowed until it is made. */
