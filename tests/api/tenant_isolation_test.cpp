@@ -255,6 +255,12 @@ Client seed_tenant_a(Instance& in) {
 
   // Rencana dan Anggaran SPBE: a cycle opened by the planning PD; DINKES and DISDUKCAPIL propose
   // the same line (a duplicate candidate), serving the planned element and the initiative.
+  // DISDUKCAPIL also proposes to build an application like DISKOMINFO's live one: on submission
+  // the comparison with the register makes it an application candidate (aplikasi_pd_lain_mirip).
+  create(
+      admin, "/api/architecture/elements",
+      R"({"domain":"aplikasi","code":"APL-RHSA-3","name":"RAHASIA-A Aplikasi Presensi Pegawai","owner_agency_id":")" +
+          kominfo + "\"}");
   auto planner = user(in, admin, "balikpapan", "rahasia-a.perencana", "planner", agency_id(admin, "BAPPEDALITBANG"));
   auto budget = create(
       planner, "/api/planning/cycles",
@@ -266,8 +272,16 @@ Client seed_tenant_a(Instance& in) {
            R"({"sub_activity":"RAHASIA-A sub kegiatan","account_code":"5.1.02.01.01.0024","name":"RAHASIA-A laptop",)"
            R"("volume":[{"quantity":2,"unit":"Unit"}],"unit_price":15000000,"funding_source":"apbd","element_ids":[")" +
                planned + R"("],"initiative_id":")" + initiative + "\"}");
+    if (std::string(code) == "DISDUKCAPIL")
+      create(admin, "/api/planning/proposals/" + proposal + "/lines",
+             R"({"sub_activity":"RAHASIA-A sub kegiatan","account_code":"5.1.02.01.01.0024",)"
+             R"("name":"RAHASIA-A Pengembangan Aplikasi Presensi Pegawai","volume":[{"quantity":1,"unit":"Paket"}],)"
+             R"("unit_price":50000000,"funding_source":"apbd","element_ids":[")" +
+                 planned + R"("],"initiative_id":")" + initiative + "\"}");
     create(admin, "/api/planning/proposals/" + proposal + "/submission", "{}");
   }
+  auto application_candidates = admin.get("/api/planning/cycles/" + budget + "/application-candidates");
+  EXPECT_GE(application_candidates.json.at("total").as_int64(), 1) << application_candidates.body;
   return admin;
 }
 
@@ -842,9 +856,6 @@ void write_to_a(TenantB& b, const std::vector<Operation>& ops, const Crawl& craw
     // A service-desk holiday is named by its date, which every tenant may share: checked apart
     // (the test body removes B's 25 December and A's stays).
     if (o.path.find("{date}") != std::string::npos) continue;
-    // Not seeded yet: tenant A has no application candidate of a budget line (the seed's line like
-    // its Aplikasi Umum does not become one), so this write is not aimed at A here. Known gap.
-    if (o.path == "/api/planning/application-candidates/{id}/decision") continue;
     auto targets = targets_in_a(crawl_a, o, markers);
     EXPECT_FALSE(targets.empty()) << o.method << " " << o.path << ": no record of tenant A to aim at";
     auto body = o.method == "DELETE" ? std::string() : json::serialize(benign(o.body_schema));
