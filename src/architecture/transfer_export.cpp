@@ -92,6 +92,13 @@ interchange::Sheet help_sheet() {
 
 }  // namespace
 
+PortableModel Transfer::current_model(const Scope& s) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    return to_portable(repo.all_elements(s), repo.all_relations(s));
+  });
+}
+
 Workbook Transfer::workbook(const Scope& s, bool with_model) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto agencies = tenancy_.agencies(c, s);
