@@ -155,8 +155,10 @@ std::string breakdown(const std::vector<Item>& items, const std::vector<std::pai
   for (const auto& [id, name] : names)
     if (counts.count(id)) parts.push_back(name + " " + std::to_string(counts[id]));
   int other = 0;
-  for (const auto& [id, n] : counts)
-    if (std::none_of(names.begin(), names.end(), [&](const auto& p) { return p.first == id; })) other += n;
+  for (const auto& [type, n] : counts) {
+    const std::string& counted = type;  // a lambda cannot capture a structured binding
+    if (std::none_of(names.begin(), names.end(), [&](const auto& p) { return p.first == counted; })) other += n;
+  }
   if (other) parts.push_back("tanpa jenis " + std::to_string(other));
   return joined(parts);
 }
