@@ -652,6 +652,18 @@ class Crawl {
     return out;
   }
 
+  /// The ids of the entries of every list whose path ends with `segment` (the application candidates
+  /// of /api/planning/cycles/{id}/application-candidates for "application-candidates"): records that
+  /// a write names by id while no GET opens them one by one.
+  std::vector<std::string> entries_of_lists_named(const std::string& segment) const {
+    std::set<std::string> out;
+    for (const auto& [url, p] : pages_)
+      if (p.op.ends_with("/" + segment))
+        for (const auto& v : p.values)
+          if (v.key == "id" && v.owners.empty()) out.insert(v.text);
+    return {out.begin(), out.end()};
+  }
+
   /// The values the next parameter took in the URLs that answered, for operations whose path
   /// starts with `prefix` ("/api/applications/{id}"), given the values of the parameters before.
   std::vector<std::string> opened_values(const std::string& prefix, const std::vector<std::string>& bound) const {
@@ -728,7 +740,9 @@ class Crawl {
 /// Up to three bindings of a write operation's parameters to records of A: per parameter, the
 /// values A's own GETs of the same record took (GET /api/applications/{id} for POST
 /// /api/applications/{id}/stage), else the crawl's most likely candidates that are A's ids (a
-/// recommendation from GET /api/recommendations for POST /api/recommendations/{id}/decision).
+/// recommendation from GET /api/recommendations for POST /api/recommendations/{id}/decision), else
+/// the entries of a list named like the parameter's segment (an application candidate from GET
+/// /api/planning/cycles/{id}/application-candidates for POST /api/planning/application-candidates/{id}/decision).
 std::vector<std::vector<std::string>> targets_in_a(const Crawl& crawl, const Operation& o, const Markers& markers) {
   std::vector<std::vector<std::string>> out;
   std::vector<std::string> bound;
@@ -739,6 +753,11 @@ std::vector<std::vector<std::string>> targets_in_a(const Crawl& crawl, const Ope
     if (values.empty())
       for (auto& v : crawl.candidates(o, bound.size(), bound, false))
         if (markers.ids.count(v)) values.push_back(std::move(v));
+    if (values.empty()) {
+      auto before = o.path.substr(0, o.path.find("{" + name + "}") - 1);
+      for (auto& v : crawl.entries_of_lists_named(before.substr(before.rfind('/') + 1)))
+        if (markers.ids.count(v)) values.push_back(std::move(v));
+    }
     // Three records of the first parameter, the likeliest record inside each for the others.
     for (std::size_t i = 0; i < values.size() && i < (bound.empty() ? 3u : 1u); ++i) {
       bound.push_back(values[i]);
