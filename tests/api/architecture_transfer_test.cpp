@@ -279,6 +279,14 @@ TEST_P(ArchitectureTransferTest, ACsvExportWritesFormulasAsTextAndTheImportReads
     expect_no_change(upload(c, "dry_run=true", "text/csv", csv.body), 1, 0, "CSV " + separator);
   }
 
+  // XLSX writes every text cell as a string cell, never a formula: the name reads back as it is.
+  auto xlsx = c.get("/api/architecture/export.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheets = interchange::read_xlsx(xlsx.body);
+  ASSERT_FALSE(sheets.empty());
+  ASSERT_GE(sheets[0].rows.size(), 2u);
+  EXPECT_EQ(sheets[0].rows[1].at(1), name);
+
   // Removed and imported again from the export: the original name and description.
   auto csv = c.get("/api/architecture/export.csv?kind=elements");
   ASSERT_EQ(c.del("/api/architecture/elements/" + text_of(created.json, "id")).status, 204);
