@@ -14,14 +14,12 @@ CliArgs::CliArgs(int argc, char** argv, const std::set<std::string>& flags) {
     std::string key = a.substr(2);
     if (auto eq = key.find('='); eq != std::string::npos) {
       options_[key.substr(0, eq)] = key.substr(eq + 1);
-    } else if (flags.count(key)) {
-      flags_.insert(key);
-    } else if (i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) {
+    } else if (!flags.count(key) && i + 1 < argc && std::string_view(argv[i + 1]).rfind("--", 0) != 0) {
       options_[key] = argv[++i];
     } else {
-      // Followed by another option or by nothing: a switch the caller did not declare (such as
-      // `gateway verify --live`), never the next option swallowed as its value. An option that
-      // needed a value says so when it is read.
+      // A declared switch; or an option followed by another option or by nothing: a switch the caller
+      // did not declare (such as `gateway verify --live`), never the next option swallowed as its
+      // value. An option that needed a value says so when it is read.
       flags_.insert(key);
     }
   }

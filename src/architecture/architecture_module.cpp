@@ -66,62 +66,47 @@ void ArchitectureModule::register_evidence(evaluation::EvidenceSources& sources)
 }
 
 void ArchitectureModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
-  const std::string api = "ArchitectureApiTest.";
-  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
-    if (rule && !rule->empty() && !rows.count(*rule)) seam::add_enforcement(rows, *rule, how, api + test);
+  // The tests proving these rules are the ones declaring SIMPUL_PROVES (tests/api/architecture_api_test.cpp).
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule && !rule->empty() && !rows.count(*rule)) seam::add_enforcement(rows, *rule, how);
   };
   for (const auto& kind : document_kinds(p)) {
     const auto* doc = kind.spec;
     const std::string& what = kind.label;
-    add(kind.parts_rule,
-        "gate: a " + what + " version is set only when the documents it contains are linked (" +
-            text::join(kind.parts, ',') + "; `validation.missing_field` with `missing`)",
-        "MasterPlanIsSetByPeraturanBupatiAndContainsTheArchitectureAndRoadmap");
-    add(kind.in_force_rule, "finding: no " + what + " in force (`architecture_document`, field `approved`)",
-        "MasterPlanIsSetByPeraturanBupatiAndContainsTheArchitectureAndRoadmap");
+    add(kind.parts_rule, "gate: a " + what + " version is set only when the documents it contains are linked (" +
+                             text::join(kind.parts, ',') + "; `validation.missing_field` with `missing`)");
+    add(kind.in_force_rule, "finding: no " + what + " in force (`architecture_document`, field `approved`)");
     add(doc->instrument_rule,
         "gate: a " + what +
             " version is in force only once its instrument number and date are recorded "
-            "by an approver (`architecture.document_not_draft`); finding: `architecture_approved`/`roadmap_approved` in `/api/architecture/status`",
-        "ApprovalFreezesTheModelAndDiffShowsLaterChanges");
+            "by an approver (`architecture.document_not_draft`); finding: `architecture_approved`/`roadmap_approved` in `/api/architecture/status`");
     add(doc->validity_rule,
         "gate: the period is the regulation's validity (`architecture.period_invalid`); finding: "
-        "`architecture_valid`/`roadmap_valid` when today is outside it",
-        "PeriodsAndReviewsFollowEachRegionsRules");
+        "`architecture_valid`/`roadmap_valid` when today is outside it");
     if (doc->review.mandatory)
-      add(doc->review.rule,
-          "finding: reviews due on the profile's schedule (" + doc->review.schedule +
-              ") and overdue ones "
-              "listed by `reviews_on_schedule` and on the dashboard",
-          "PeriodsAndReviewsFollowEachRegionsRules");
+      add(doc->review.rule, "finding: reviews due on the profile's schedule (" + doc->review.schedule +
+                                ") and overdue ones "
+                                "listed by `reviews_on_schedule` and on the dashboard");
     else
       add(doc->review.rule,
           "record: the review schedule (" + doc->review.schedule +
               ") is shown as the Pemda's option and "
-              "reviews are recorded with their reasons; a missed one is not a finding (the text says 'dapat')",
-          "");
-    add(doc->review.decree_rule, "gate: the review needs its decree number (`architecture.review_decree_required`)",
-        "PeriodsAndReviewsFollowEachRegionsRules");
-    add(doc->coordinators_rule, "record: each domain's coordinating agency starts from the regulation's assignment",
-        "ApprovalFreezesTheModelAndDiffShowsLaterChanges");
+              "reviews are recorded with their reasons; a missed one is not a finding (the text says 'dapat')");
+    add(doc->review.decree_rule, "gate: the review needs its decree number (`architecture.review_decree_required`)");
+    add(doc->coordinators_rule, "record: each domain's coordinating agency starts from the regulation's assignment");
     add(doc->monitoring_rule,
-        "record: yearly monitoring of each initiative (`/api/roadmap/initiatives/{id}/monitoring`)",
-        "RoadmapInitiativesStayInsideTheRoadmapPeriod");
+        "record: yearly monitoring of each initiative (`/api/roadmap/initiatives/{id}/monitoring`)");
     if (const auto* reasons = p.enumeration(doc->review.reasons); reasons && !reasons->rule.empty())
-      add(reasons->rule, "gate: a review names at least one of the regulation's reasons (`validation.invalid_value`)",
-          "PeriodsAndReviewsFollowEachRegionsRules");
+      add(reasons->rule, "gate: a review names at least one of the regulation's reasons (`validation.invalid_value`)");
   }
   if (const auto* categories = p.enumeration(p.architecture.roadmap.categories);
       categories && !categories->rule.empty())
-    add(categories->rule, "gate: an initiative's category is one the regulation lists (`validation.invalid_value`)",
-        "RoadmapInitiativesStayInsideTheRoadmapPeriod");
+    add(categories->rule, "gate: an initiative's category is one the regulation lists (`validation.invalid_value`)");
   for (const auto& [check, rule] : p.architecture.checks)
     if (check == "service_has_application" || check == "application_has_service")
-      add(rule,
-          "finding: `" + check +
-              "` in `/api/architecture/status` (services without applications, applications "
-              "serving no service)",
-          "ServiceTraceFollowsTypedRelationsAcrossTheSixDomains");
+      add(rule, "finding: `" + check +
+                    "` in `/api/architecture/status` (services without applications, applications "
+                    "serving no service)");
 }
 
 }  // namespace simpul::architecture

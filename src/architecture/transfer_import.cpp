@@ -1,4 +1,5 @@
-// Import (validation and apply in one transaction) and export of the architecture model.
+// The import of the architecture model: every cell of every row checked against the tenant's vocabulary
+// and the Validator, then applied in one transaction with its ledger entry (unless a dry run or a problem).
 #include "architecture/transfer.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "architecture/domains.hpp"
+#include "architecture/import_problems.hpp"
 #include "architecture/repository.hpp"
 #include "architecture/transfer_columns.hpp"
 #include "architecture/transfer_vocabulary.hpp"
@@ -19,7 +21,6 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "interchange/oef.hpp"
 #include "storage/unit_of_work.hpp"
 #include "tenancy/service.hpp"
 
@@ -57,84 +58,6 @@ class ImportState : public Lookup {
   std::unordered_map<std::string, Element> by_id_;
   std::unordered_map<std::string, std::string> id_of_code_;
   std::unordered_set<std::string> agency_ids_, relations_;
-};
-
-/// Collects the problems of one row, each at the column the user wrote.
-class RowProblems {
- public:
-  RowProblems(const FileRow& row, const std::vector<ColumnDef>& columns, std::vector<ImportProblem>& out)
-      : row_(row), columns_(columns), out_(out) {}
-  void add(const std::string& key, std::string message, std::string hint, std::string message_en, std::string hint_en) {
-    out_.push_back({row_.at.sheet, row_.at.row, column(key), std::move(message), std::move(hint), std::move(message_en),
-                    std::move(hint_en)});
-    ++count_;
-  }
-  /// The header the user wrote for `key`, or the template's when the file has no such column.
-  std::string column(const std::string& key) const {
-    if (auto it = row_.cells.find(key); it != row_.cells.end()) return it->second.column;
-    for (const auto& c : columns_)
-      if (c.key == key) return c.name_id;
-    return key;
-  }
-  const ColumnDef* def(const std::string& key) const {
-    for (const auto& c : columns_)
-      if (c.key == key) return &c;
-    return nullptr;
-  }
-  /// A required cell left empty.
-  void missing(const std::string& key) {
-    const auto* d = def(key);
-    add(key, "Sel \"" + column(key) + "\" kosong.", d ? d->help_id : "", "Cell \"" + column(key) + "\" is empty.",
-        d ? d->help_en : "");
-  }
-  /// A value not in the field's list; `cited` names the article behind a list the profile states.
-  void not_allowed(const std::string& key, const std::string& value, const Vocabulary& vocabulary,
-                   const std::string& field, const std::string& cited = "") {
-    add(key, "\"" + value + "\" bukan nilai yang dikenal untuk \"" + column(key) + "\"." + cited,
-        "Tulis salah satu: " + vocabulary.listing(field, false) + ".",
-        "\"" + value + "\" is not a known value of \"" + column(key) + "\"." + cited,
-        "Write one of: " + vocabulary.listing(field, true) + ".");
-  }
-  /// A catalogue error of the Validator, at the column of the field it names.
-  void error(const Error& e) {
-    std::string field;
-    if (const auto* f = e.details().if_contains("field"); f && f->is_string()) field = f->as_string();
-    static const std::map<std::string, std::string> kKeys = {{"parent_id", "parent_code"},
-                                                             {"owner_agency_id", "owner_agency"},
-                                                             {"source_id", "source_code"},
-                                                             {"target_id", "target_code"}};
-    std::string key = field.rfind("attributes.", 0) == 0 ? "attr." + field.substr(11) : field;
-    if (auto it = kKeys.find(key); it != kKeys.end()) key = it->second;
-    auto words = [&](Language lang) {
-      std::string text(error_message(e.code(), lang));
-      for (const auto& [k, v] : e.details()) {
-        if (k == "field" || k == "allowed") continue;
-        std::string value = v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v);
-        text += " " + (k == "reason" ? value : std::string(k) + ": " + value) + ".";
-      }
-      if (e.rule()) text += " (" + e.rule()->citation + ")";
-      return text;
-    };
-    std::string hint_id, hint_en;
-    if (const auto* allowed = e.details().if_contains("allowed"); allowed && allowed->is_array()) {
-      std::string list;
-      for (const auto& v : allowed->as_array())
-        list += (list.empty() ? "" : ", ") + (v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v));
-      hint_id = "Tulis salah satu: " + list + ".";
-      hint_en = "Write one of: " + list + ".";
-    } else if (const auto* d = def(key)) {
-      hint_id = d->help_id;
-      hint_en = d->help_en;
-    }
-    add(key.empty() ? "code" : key, words(Language::Indonesian), hint_id, words(Language::English), hint_en);
-  }
-  int count() const { return count_; }
-
- private:
-  const FileRow& row_;
-  const std::vector<ColumnDef>& columns_;
-  std::vector<ImportProblem>& out_;
-  int count_ = 0;
 };
 
 /// " (Pasal 22 ayat (1))": the article behind the profile list an attribute takes its values from.
@@ -515,45 +438,6 @@ boost::json::object to_json(const ImportResult& r) {
           {"relations_created", r.relations_created},
           {"relations_unchanged", r.relations_unchanged},
           {"problems", problems}};
-}
-
-PortableModel Transfer::current_model(const Scope& s) const {
-  return storage::read(db_, [&](storage::Connection& c) {
-    Repository repo(c);
-    return to_portable(repo.all_elements(s), repo.all_relations(s));
-  });
-}
-
-std::string export_oef(const PortableModel& m, const std::string& model_name) {
-  interchange::OefModel oef;
-  oef.name = model_name;
-  auto prop = [](const std::string& key, const std::string& value) {
-    return interchange::OefProperty{std::string(kPropertyPrefix) + key, value};
-  };
-  for (const auto& e : m.elements) {
-    interchange::OefElement el{e.code, std::string(find_domain(e.domain)->archimate), e.name, e.description, {}};
-    el.properties = {prop("code", e.code), prop("domain", e.domain), prop("level", std::to_string(e.level)),
-                     prop("owner_agency_code", e.owner_agency_code), prop("state", e.state)};
-    if (!e.parent_code.empty()) el.properties.push_back(prop("parent_code", e.parent_code));
-    if (!e.reference_code.empty()) el.properties.push_back(prop("reference_code", e.reference_code));
-    for (const auto& [k, v] : e.attributes)
-      if (v.is_string()) el.properties.push_back({kAttributePrefix + std::string(k), std::string(v.get_string())});
-    oef.elements.push_back(std::move(el));
-  }
-  int n = 0;
-  for (const auto& r : m.relations) {
-    bool flipped = find_relation_type(r.type)->archimate_reversed;
-    interchange::OefRelationship rel{"rel-" + std::to_string(++n),
-                                     std::string(find_relation_type(r.type)->archimate),
-                                     flipped ? r.target_code : r.source_code,
-                                     flipped ? r.source_code : r.target_code,
-                                     std::string(find_relation_type(r.type)->name_id),
-                                     r.description,
-                                     {}};
-    rel.properties = {prop("type", r.type), prop("flipped", flipped ? "true" : "false")};
-    oef.relationships.push_back(std::move(rel));
-  }
-  return interchange::write_oef(oef);
 }
 
 }  // namespace simpul::architecture
