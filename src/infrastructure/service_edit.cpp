@@ -10,6 +10,7 @@
 #include "infrastructure/rack_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/service.hpp"
+#include "storage/storage_error.hpp"
 #include "storage/unit_of_work.hpp"
 
 namespace simpul::infrastructure {
@@ -126,26 +127,47 @@ RackPlacement Service::place(const Scope& s, const std::string& kind, const std:
   p.unit = unit;
   p.height = height;
   p.placed_at = clock::now_iso();
-  return storage::write_transaction(db_, [&](storage::Connection& c) {
-    RackRepository repo(c);
-    for (const auto& other : repo.placements(s, where)) {
-      if (other.object_kind == kind && other.object_id == id) continue;  // moving within the rack
-      if (unit <= edit_top(other) && other.unit <= edit_top(p))
-        throw Error(ErrorCode::InfraRackUnitsTaken,
-                    {{"field", "unit"}, {"rack_code", r->code}, {"occupant", edit_occupant_json(other)}});
-    }
-    auto before = repo.placement(s, kind, id);
-    repo.place(s, p);
-    auto stored = *repo.placement(s, kind, id);
-    boost::json::object details{{"rack_id", where},
-                                {"rack_code", r->code},
-                                {"name", stored.name},
-                                {"after", {{"unit", unit}, {"height", height}}}};
-    if (before) details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.place",
-                                        kind == "server" ? "element" : "infra_device", id, std::move(details)));
-    return stored;
-  });
+  auto taken = [&](const RackPlacement& other) {
+    return Error(ErrorCode::InfraRackUnitsTaken,
+                 {{"field", "unit"}, {"rack_code", r->code}, {"occupant", edit_occupant_json(other)}});
+  };
+  auto overlaps = [&](const RackPlacement& other) {
+    return !(other.object_kind == kind && other.object_id == id) && unit <= edit_top(other) &&
+           other.unit <= edit_top(p);
+  };
+  try {
+    return storage::write_transaction(db_, [&](storage::Connection& c) {
+      RackRepository repo(c);
+      auto live = repo.placements(s, where);
+      for (const auto& other : live)
+        if (overlaps(other)) throw taken(other);  // moving within the rack overlaps only its own units
+      // Units still held by a server or device that is gone are freed first.
+      for (const auto& [held_kind, held_id] : repo.holders(s, where, unit, edit_top(p)))
+        if (std::none_of(live.begin(), live.end(), [&](const RackPlacement& x) {
+              return x.object_kind == held_kind && x.object_id == held_id;
+            }))
+          repo.unplace(s, held_kind, held_id);
+      auto before = repo.placement(s, kind, id);
+      repo.place(s, p);
+      auto stored = *repo.placement(s, kind, id);
+      boost::json::object details{{"rack_id", where},
+                                  {"rack_code", r->code},
+                                  {"name", stored.name},
+                                  {"after", {{"unit", unit}, {"height", height}}}};
+      if (before) details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
+      ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.place",
+                                          kind == "server" ? "element" : "infra_device", id, std::move(details)));
+      return stored;
+    });
+  } catch (const storage::StorageError& e) {
+    // Another placement took these units after the check above (the database's UNIQUE (rack, unit)):
+    // nothing of this one was written; the answer names the occupant that won.
+    if (e.kind() != storage::StorageError::Kind::UniqueViolation) throw;
+    auto now = storage::read(db_, [&](storage::Connection& c) { return RackRepository(c).placements(s, where); });
+    for (const auto& other : now)
+      if (overlaps(other)) throw taken(other);
+    throw Error(ErrorCode::InfraRackUnitsTaken, {{"field", "unit"}, {"rack_code", r->code}});
+  }
 }
 
 void Service::unplace(const Scope& s, const std::string& kind, const std::string& id, const Actor& actor) {

@@ -5,10 +5,12 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
 #include "interchange/xlsx.hpp"
+#include "storage/storage_error.hpp"
 #include "testing/proves.hpp"
 
 using namespace simpul;
@@ -181,6 +183,56 @@ TEST_P(InfraRackTest, PlacementsFollowTheOwnersRightsAndStayInTheirTenant) {
   EXPECT_EQ(other.del("/api/infrastructure/servers/" + hub + "/placement").status, 404);
   EXPECT_EQ(ledger_size(in), before);
   EXPECT_EQ(admin.get("/api/infrastructure/racks/" + rack).json.at("placements").as_array().size(), 1u);
+}
+
+TEST_P(InfraRackTest, TwoPlacementsOfTheSameUnitsAtTheSameMomentLeaveOneOccupant) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  Client second = admin;  // the same session from a second browser tab
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto pusat = rk_site(admin, "PD-RAS", "pusat_data_pemda", kominfo);
+  auto rack = rk_rack(admin, pusat, "R-09", 42);
+  auto device = [&](const std::string& name) {
+    return rk_created(admin.post("/api/infrastructure/devices", R"({"agency_id":")" + kominfo + R"(","name":")" +
+                                                                    name + R"(","kind":"switch","installed_on":"2025-01-10"})"));
+  };
+  // Ten rounds of two devices asking for overlapping units at once (U n..n+1 and U n+1..n+2):
+  // whichever the database takes first stands there, the other is told who took the units.
+  for (int round = 0; round < 10; ++round) {
+    auto unit = 1 + round * 4;
+    auto a = device("Switch A" + std::to_string(round));
+    auto b = device("Switch B" + std::to_string(round));
+    Reply ra;
+    Reply rb;
+    std::thread ta([&] {
+      ra = rk_put(admin, "/api/infrastructure/devices/" + a + "/placement",
+                  R"({"rack_id":")" + rack + R"(","unit":)" + std::to_string(unit) + R"(,"height":2})");
+    });
+    std::thread tb([&] {
+      rb = rk_put(second, "/api/infrastructure/devices/" + b + "/placement",
+                  R"({"rack_id":")" + rack + R"(","unit":)" + std::to_string(unit + 1) + R"(,"height":2})");
+    });
+    ta.join();
+    tb.join();
+    ASSERT_TRUE((ra.status == 200 && rb.status == 409) || (ra.status == 409 && rb.status == 200))
+        << ra.body << " / " << rb.body;
+    const auto& lost = ra.status == 409 ? ra : rb;
+    EXPECT_EQ(lost.error_code(), "infrastructure.rack_units_taken");
+    EXPECT_EQ(text_of(lost.json.at("error").at("details").at("occupant"), "name"),
+              (ra.status == 200 ? "Switch A" : "Switch B") + std::to_string(round));
+  }
+  auto view = admin.get("/api/infrastructure/racks/" + rack);
+  ASSERT_EQ(view.json.at("placements").as_array().size(), 10u) << view.body;
+  EXPECT_EQ(view.json.at("free_units").as_int64(), 42 - 20);
+
+  // The refusal is the database's own, not only the service's check: a second row for an occupied
+  // unit is refused whoever writes it.
+  auto conn = in.db().acquire();
+  EXPECT_THROW(conn->execute("INSERT INTO infra_rack_cells (tenant_id, rack_id, unit, object_kind, object_id) "
+                             "SELECT tenant_id, rack_id, unit, 'device', 'another' FROM infra_rack_cells "
+                             "WHERE rack_id = ? AND unit = 1",
+                             {rack}),
+               storage::StorageError);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, InfraRackTest, ::testing::ValuesIn(test_support::backends()));
