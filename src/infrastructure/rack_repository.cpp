@@ -124,6 +124,11 @@ void RackRepository::update_lan(const Scope& s, const Lan& l) {
       {l.agency_id, l.name, l.built_by, l.registered_on, s.tenant_id, l.id});
 }
 
+void RackRepository::update_device(const Scope& s, const Device& d) {
+  c_.execute("UPDATE infra_devices SET agency_id = ?, name = ?, kind = ?, coordination = ? WHERE tenant_id = ? AND id = ?",
+             {d.agency_id, d.name, d.kind, d.coordination, s.tenant_id, d.id});
+}
+
 std::vector<std::pair<std::string, std::string>> RackRepository::device_names(const Scope& s) const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : c_.query("SELECT agency_id, name FROM infra_devices WHERE tenant_id = ?", {s.tenant_id}))

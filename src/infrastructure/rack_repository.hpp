@@ -33,6 +33,8 @@ class RackRepository {
   void update_rack(const Scope& s, const Rack& r);
   void update_duty(const Scope& s, const BackupDuty& d);
   void update_lan(const Scope& s, const Lan& l);
+  /// A device's own fields (agency, name, kind, coordination reference).
+  void update_device(const Scope& s, const Device& d);
   /// (agency id, name) of every device, for the device import's duplicate check.
   std::vector<std::pair<std::string, std::string>> device_names(const Scope& s) const;
 

@@ -44,6 +44,10 @@ boost::json::object edit_wan_json(const std::string& from, const std::string& to
           {"capacity_mbps", capacity}, {"operated_by", operated_by}, {"provider", provider}};
 }
 
+boost::json::object edit_device_json(const Device& d) {
+  return {{"agency_id", d.agency_id}, {"name", d.name}, {"kind", d.kind}, {"coordination", d.coordination}};
+}
+
 /// The highest unit a placement occupies.
 int edit_top(const RackPlacement& p) { return p.unit + p.height - 1; }
 
@@ -228,36 +232,29 @@ Lan Service::update_lan(const Scope& s, const std::string& id, const LanInput& i
   });
 }
 
+Device Service::update_device(const Scope& s, const std::string& id, const DeviceInput& in, const Actor& actor) {
+  auto before = device(s, id);
+  Device after = before;
+  if (in.agency_id) after.agency_id = *in.agency_id;
+  if (in.name) after.name = *in.name;
+  if (in.kind) after.kind = *in.kind;
+  if (in.coordination) after.coordination = *in.coordination;
+  if (edit_device_json(after) == edit_device_json(before)) return before;  // nothing changes: nothing is written
+  check_device(after, profile_of(s).today());  // the checks of creation
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    require_agency(c, s, after.agency_id, "agency_id");
+    RackRepository(c).update_device(s, after);
+    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.update", "infra_device", id,
+                                        {{"before", edit_device_json(before)}, {"after", edit_device_json(after)}}));
+    return *Repository(c).device(s, id);
+  });
+}
+
 void Service::update_wan(const Scope& s, const std::string& id, const WanInput& in, const Actor& actor) {
   const auto& p = profile_of(s);
-  const auto& spec = spec_of(p);
-  // The checks of BandwidthService::create_wan, in its order.
-  if (std::none_of(wan_media().begin(), wan_media().end(), [&](const auto& i) { return i.id == in.medium; })) {
-    boost::json::array allowed;
-    for (const auto& i : wan_media()) allowed.emplace_back(i.id);
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "medium"}, {"allowed", allowed}});
-  }
-  if (in.operated_by != "dinas" && in.operated_by != "pd")
-    throw Error(ErrorCode::ValidationInvalidValue,
-                {{"field", "operated_by"}, {"allowed", boost::json::array{"dinas", "pd"}}});
-  if (in.from_agency_id == in.to_agency_id)
-    throw Error(ErrorCode::ValidationInvalidValue, "to_agency_id", "a link joins two agencies");
-  // Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf a, Bontang Pasal 18 ayat (1), Lampung
-  // Timur Pasal 19 ayat (1): the Dinas runs the WAN, on edit as on creation.
-  if (spec.wan_rule && in.operated_by != "dinas")
-    throw Error(ErrorCode::InfraGateRefused,
-                {{"field", "operated_by"},
-                 {"rule_title", "WAN hingga router Perangkat Daerah dibangun dan dioperasikan oleh Dinas"},
-                 {"rule_title_en", "The WAN up to the agencies' routers is built and run by the Dinas"}},
-                tenancy::rule_ref(p, spec.wan_rule));
-  auto owner = storage::read(db_, [&](storage::Connection& c) {
-    for (const auto* agency : {&in.from_agency_id, &in.to_agency_id})
-      if (!tenancy_.agency(c, s, *agency))
-        throw Error(ErrorCode::ValidationInvalidValue, agency == &in.from_agency_id ? "from_agency_id" : "to_agency_id",
-                    "not an agency of this tenant");
-    auto holder = compliance_.tenant_facts(c, s).agency_for_role(spec.operator_role);
-    return in.operated_by == "dinas" && !holder.empty() ? holder : in.from_agency_id;
-  });
+  // The checks of creation (BandwidthService::create_wan), on edit as on creation.
+  auto owner = storage::read(
+      db_, [&](storage::Connection& c) { return checked_wan_owner(c, s, p, in, tenancy_, compliance_); });
   auto before = storage::read(db_, [&](storage::Connection& c) {
     auto links = BandwidthRepository(c).wan_links(s);
     auto it = links.find(id);
