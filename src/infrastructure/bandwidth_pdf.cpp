@@ -20,9 +20,9 @@ namespace {
 struct PdfWords {
   bool english;
   const char* const* months;
-  const char* title;             // "... 2026-11"
+  const char* title;  // "... 2026-11"
   const char* heading;
-  const char* month_prefix;      // "Bulan November 2026"
+  const char* month_prefix;  // "Bulan November 2026"
   const char* evaluation;
   const char* made;
   const char* by;
@@ -36,7 +36,7 @@ struct PdfWords {
   const char* agencies;
   const char* evaluated;
   const char* slots_with_data;
-  const char* agency_count;     // "... Perangkat Daerah"
+  const char* agency_count;  // "... Perangkat Daerah"
   const char* per_agency;
   const char* no_rows;
   const char* columns[8];
@@ -161,7 +161,8 @@ const char* pdf_assessment_en(const std::string& a) {
 
 const char* pdf_recommendation_en(const std::string& a) {
   if (a == "kurang") return "Usage far below the allocation: consider reducing it and giving it to other agencies.";
-  if (a == "lebih") return "Usage near or above the allocation: review the need, add to the allocation, or control usage.";
+  if (a == "lebih")
+    return "Usage near or above the allocation: review the need, add to the allocation, or control usage.";
   if (a == "sesuai") return "The allocation fits the usage; keep it.";
   if (a == "tanpa_alokasi") return "Set this agency's bandwidth allocation by the priority scale.";
   return "Check the automatic monitoring: no usage data this month.";
@@ -231,29 +232,32 @@ std::string evaluation_pdf(const tenancy::Profile& p, const BandwidthEvaluation&
 
   pdf::heading(doc, w.per_agency);
   if (e.rows.empty()) pdf::paragraph(doc, doc.regular, 10, w.no_rows, pdf::kMuted);
-  const std::vector<pdf::Column> columns = {
-      {w.columns[0], 125},         {w.columns[1], 40, pdf::Column::Right}, {w.columns[2], 52, pdf::Column::Right},
-      {w.columns[3], 45, pdf::Column::Right}, {w.columns[4], 45, pdf::Column::Right},
-      {w.columns[5], 45, pdf::Column::Right}, {w.columns[6], 38, pdf::Column::Right},
-      {w.columns[7], pdf::kWidth - 390}};
+  const std::vector<pdf::Column> columns = {{w.columns[0], 125},
+                                            {w.columns[1], 40, pdf::Column::Right},
+                                            {w.columns[2], 52, pdf::Column::Right},
+                                            {w.columns[3], 45, pdf::Column::Right},
+                                            {w.columns[4], 45, pdf::Column::Right},
+                                            {w.columns[5], 45, pdf::Column::Right},
+                                            {w.columns[6], 38, pdf::Column::Right},
+                                            {w.columns[7], pdf::kWidth - 390}};
   pdf::table(doc, [&] {
     for (const auto& r : e.rows)
-      pdf::table_row(doc, columns,
-                     {pdf::clean(r.agency_name), std::to_string(r.samples), pdf_decimal(w, r.average_mbps),
-                      pdf_decimal(w, r.p95_mbps), pdf_decimal(w, r.peak_mbps),
-                      r.allocated_mbps ? std::to_string(*r.allocated_mbps) : "-", pdf_share(r.share),
-                      verdict_name(r.assessment)},
-                     {{w.recommendation + pdf::clean(w.english ? pdf_recommendation_en(r.assessment) : r.recommendation),
-                       pdf::kMuted}},
-                     1);
+      pdf::table_row(
+          doc, columns,
+          {pdf::clean(r.agency_name), std::to_string(r.samples), pdf_decimal(w, r.average_mbps),
+           pdf_decimal(w, r.p95_mbps), pdf_decimal(w, r.peak_mbps),
+           r.allocated_mbps ? std::to_string(*r.allocated_mbps) : "-", pdf_share(r.share), verdict_name(r.assessment)},
+          {{w.recommendation + pdf::clean(w.english ? pdf_recommendation_en(r.assessment) : r.recommendation),
+            pdf::kMuted}},
+          1);
   });
   pdf::paragraph(doc, doc.regular, 9, w.in_mbps, pdf::kMuted);
 
   pdf::heading(doc, w.receipt);
   if (e.acknowledged_at)
-    pdf_label_value(doc, w.received,
-                    w.received_by + e.acknowledged_by_name + " (" + team_name + "), " +
-                        pdf_local_time(w, p, *e.acknowledged_at));
+    pdf_label_value(
+        doc, w.received,
+        w.received_by + e.acknowledged_by_name + " (" + team_name + "), " + pdf_local_time(w, p, *e.acknowledged_at));
   else
     pdf_label_value(doc, w.received, w.not_received + team_name + ".");
 

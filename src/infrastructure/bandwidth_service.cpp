@@ -407,8 +407,8 @@ void BandwidthService::close_months() {
 
 WanLink BandwidthService::create_wan(const Scope& s, const WanInput& in, const Actor& actor) {
   const auto& p = profile_of(s);
-  auto owner = storage::read(
-      db_, [&](storage::Connection& c) { return checked_wan_owner(c, s, p, in, tenancy_, compliance_); });
+  auto owner =
+      storage::read(db_, [&](storage::Connection& c) { return checked_wan_owner(c, s, p, in, tenancy_, compliance_); });
   architecture::ElementInput element = in.element;
   element.domain = "infrastruktur";
   element.owner_agency_id = owner;

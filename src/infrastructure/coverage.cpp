@@ -41,9 +41,9 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
   // The compliance module describes each instance; this module's subjects only join the row.
   for (const auto& c : p.compliance)
     if (kSubjects.count(c.subject)) seam::add_enforcement(rows, c.rule, "");
-  add(s.operator_rule,
-      "gate: colocation and VPS requests are decided only by the agency holding the role `" + s.operator_role +
-          "`, never by the requester (`infrastructure.not_operator`, `infrastructure.self_decision`)");
+  add(s.operator_rule, "gate: colocation and VPS requests are decided only by the agency holding the role `" +
+                           s.operator_role +
+                           "`, never by the requester (`infrastructure.not_operator`, `infrastructure.self_decision`)");
   if (s.vps_rule)
     add(s.vps_rule,
         s.vps_duty == "wajib"
@@ -55,7 +55,8 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
     add(s.backup_rule,
         "gate: a backup exception is accepted only with the law that governs the data (`exception_basis`)");
   else if (s.backup_rule)
-    add(s.backup_rule, "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)");
+    add(s.backup_rule,
+        "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)");
   add(s.backup_by_dinas_rule,
       "gate: the Dinas backs up a PD's data only with the owner's recorded approval (`infrastructure.gate_refused`)");
   add(s.bandwidth_request_rule,
@@ -68,9 +69,9 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
         "without reset or in the future); the closed month's per-PD evaluation (average, p95, peak, share of "
         "allocation, recommendation) generated at month close");
   }
-  add(s.bandwidth_report_rule,
-      "workflow: each monthly evaluation is addressed to the team `" + s.bandwidth_report_team +
-          "`; only its members acknowledge it (`auth.forbidden` citing the article)");
+  add(s.bandwidth_report_rule, "workflow: each monthly evaluation is addressed to the team `" +
+                                   s.bandwidth_report_team +
+                                   "`; only its members acknowledge it (`auth.forbidden` citing the article)");
   add(s.wan_rule,
       "gate: a WAN link (an architecture element, infra_type jaringan_intra) operated by a PD is refused (`infrastructure.gate_refused`)");
   // Madiun Pasal 14 ayat (1) 'dapat': the permission is honoured (no finding), which the fixture test checks.

@@ -121,7 +121,8 @@ class DeviceRowCheck : public SheetRowCheck {
     const auto* site = this->site(places_);
     if (cell("kode_lokasi").empty() && cell("kode_rak").empty())  // else rack() names the missing site
       report("kode_lokasi", "Wajib diisi bila perangkat ditempatkan di rak: kode lokasi tempat rak berada.");
-    if (cell("kode_rak").empty()) report("kode_rak", "Wajib diisi bila unit diisi: kode rak tempat perangkat dipasang.");
+    if (cell("kode_rak").empty())
+      report("kode_rak", "Wajib diisi bila unit diisi: kode rak tempat perangkat dipasang.");
     const auto* r = rack(places_, site);
     std::optional<int> unit;
     if (cell("unit").empty())
@@ -233,14 +234,16 @@ void register_device_import_routes(http::Router& router, Service& m) {
                          [&m](const Scope& s, const ImportFile& file, bool dry, const Actor& actor,
                               const std::string& digest) { return m.import_devices(s, file, dry, actor, digest); });
   // The header and one example row naming a real PD of the tenant and today's date (not placed in a rack).
-  add_sheet_template_route(router, "/api/infrastructure/devices/import/template.csv", "template-impor-perangkat.csv",
-                           device_import_columns(), [&m](const Scope& s) {
-                             std::string agency = "KODE-PD";
-                             auto agencies = m.agencies(s);
-                             if (!agencies.empty()) agency = agencies.front().code;
-                             return interchange::Row{agency, "Router contoh (ganti dengan perangkat Anda)", "router",
-                                                     m.profile_of(s).today(), "", "", "", "", ""};
-                           });
+  add_sheet_template_route(
+      router, "/api/infrastructure/devices/import/template.csv", "template-impor-perangkat.csv",
+      device_import_columns(), [&m](const Scope& s) {
+        std::string agency = "KODE-PD";
+        auto agencies = m.agencies(s);
+        if (!agencies.empty()) agency = agencies.front().code;
+        return interchange::Row{
+            agency, "Router contoh (ganti dengan perangkat Anda)", "router", m.profile_of(s).today(), "", "", "", "",
+            ""};
+      });
 }
 
 }  // namespace simpul::infrastructure

@@ -42,13 +42,14 @@ void register_follow_up_routes(http::Router& router, BandwidthService& bandwidth
     auto lang = req.language;
     if (auto asked = req.query_value("lang")) {
       if (*asked != "en" && *asked != "id")
-        throw Error(ErrorCode::ValidationInvalidValue, {{"field", "lang"}, {"allowed", boost::json::array{"id", "en"}}});
+        throw Error(ErrorCode::ValidationInvalidValue,
+                    {{"field", "lang"}, {"allowed", boost::json::array{"id", "en"}}});
       lang = *asked == "en" ? Language::English : Language::Indonesian;
     }
-    return http::attachment(evaluation_pdf(bandwidth.profile_of(p.scope()), e, lang),
-                            (lang == Language::English ? "bandwidth-evaluation-" : "evaluasi-bandwidth-") + e.month +
-                                ".pdf",
-                            "application/pdf");
+    return http::attachment(
+        evaluation_pdf(bandwidth.profile_of(p.scope()), e, lang),
+        (lang == Language::English ? "bandwidth-evaluation-" : "evaluasi-bandwidth-") + e.month + ".pdf",
+        "application/pdf");
   });
   router.add("GET", "/api/infrastructure/service-review", [&bandwidth, &reviews](http::Request& req) {
     const auto& p = req.require("infrastructure.read");

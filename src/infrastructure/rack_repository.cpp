@@ -125,8 +125,9 @@ void RackRepository::update_lan(const Scope& s, const Lan& l) {
 }
 
 void RackRepository::update_device(const Scope& s, const Device& d) {
-  c_.execute("UPDATE infra_devices SET agency_id = ?, name = ?, kind = ?, coordination = ? WHERE tenant_id = ? AND id = ?",
-             {d.agency_id, d.name, d.kind, d.coordination, s.tenant_id, d.id});
+  c_.execute(
+      "UPDATE infra_devices SET agency_id = ?, name = ?, kind = ?, coordination = ? WHERE tenant_id = ? AND id = ?",
+      {d.agency_id, d.name, d.kind, d.coordination, s.tenant_id, d.id});
 }
 
 std::vector<std::pair<std::string, std::string>> RackRepository::device_names(const Scope& s) const {

@@ -151,9 +151,8 @@ class ServerRowCheck : public SheetRowCheck {
           "kode_lokasi",
           "Server di luar fasilitas Pemda tidak berada di lokasi mana pun: kosongkan kode_lokasi, atau ubah penempatan.");
     else if ((r.hosting == "kolokasi" || r.hosting == "vps") && (!site || site->kind == "ruang_server_pd"))
-      report("kode_lokasi",
-             "Kolokasi dan VPS berada di Pusat Data: isi kode lokasi Pusat Data (" + ctx_.places.site_codes(false) +
-                 ").");
+      report("kode_lokasi", "Kolokasi dan VPS berada di Pusat Data: isi kode lokasi Pusat Data (" +
+                                ctx_.places.site_codes(false) + ").");
     else if (r.hosting == "ruang_pd" && site && site->kind != "ruang_server_pd")
       report("kode_lokasi", "Penempatan ruang_pd berarti ruang server PD sendiri: isi kode ruang server PD (" +
                                 ctx_.places.site_codes(true) + ") atau ubah penempatan menjadi kolokasi.");
@@ -221,22 +220,29 @@ void register_server_import_routes(http::Router& router, Service& m) {
                          [&m](const Scope& s, const ImportFile& file, bool dry, const Actor& actor,
                               const std::string& digest) { return m.import_servers(s, file, dry, actor, digest); });
   // The header and one example row that names a real PD and Pusat Data site of the tenant.
-  add_sheet_template_route(
-      router, "/api/infrastructure/servers/import/template.csv", "template-impor-server.csv", server_import_columns(),
-      [&m](const Scope& s) {
-        std::string agency = "KODE-PD", site = "KODE-LOKASI";
-        auto agencies = m.agencies(s);
-        if (!agencies.empty()) agency = agencies.front().code;
-        for (const auto& x : m.sites(s, ""))
-          if (x.kind != "ruang_server_pd" && x.status == "operasi") {
-            site = x.code;
-            break;
-          }
-        return interchange::Row{"SRV-CONTOH-01", "Server contoh", "Contoh baris: ganti dengan server Anda",
-                                agency,          "fisik",         "kolokasi",
-                                "produksi",      "dinas",         site,
-                                "",              "srv01.kota.go.id", "Debian 12"};
-      });
+  add_sheet_template_route(router, "/api/infrastructure/servers/import/template.csv", "template-impor-server.csv",
+                           server_import_columns(), [&m](const Scope& s) {
+                             std::string agency = "KODE-PD", site = "KODE-LOKASI";
+                             auto agencies = m.agencies(s);
+                             if (!agencies.empty()) agency = agencies.front().code;
+                             for (const auto& x : m.sites(s, ""))
+                               if (x.kind != "ruang_server_pd" && x.status == "operasi") {
+                                 site = x.code;
+                                 break;
+                               }
+                             return interchange::Row{"SRV-CONTOH-01",
+                                                     "Server contoh",
+                                                     "Contoh baris: ganti dengan server Anda",
+                                                     agency,
+                                                     "fisik",
+                                                     "kolokasi",
+                                                     "produksi",
+                                                     "dinas",
+                                                     site,
+                                                     "",
+                                                     "srv01.kota.go.id",
+                                                     "Debian 12"};
+                           });
 }
 
 }  // namespace simpul::infrastructure

@@ -145,12 +145,18 @@ RackPlacement Service::place(const Scope& s, const std::string& kind, const std:
       auto live = repo.placements(s, where);
       for (const auto& other : live)
         if (overlaps(other)) throw taken(other);  // moving within the rack overlaps only its own units
-      // Units still held by a server or device that is gone are freed first.
-      for (const auto& [held_kind, held_id] : repo.holders(s, where, unit, edit_top(p)))
-        if (std::none_of(live.begin(), live.end(), [&](const RackPlacement& x) {
-              return x.object_kind == held_kind && x.object_id == held_id;
-            }))
-          repo.unplace(s, held_kind, held_id);
+      // Units still held by a server or device that is gone are freed first. Each statement reads the
+      // newest committed rows (READ COMMITTED): a holder missing from `live` may be a placement
+      // committed since, so it is looked up again and, if it stands, refused like any occupant.
+      for (const auto& [held_kind, held_id] : repo.holders(s, where, unit, edit_top(p))) {
+        if (held_kind == kind && held_id == id) continue;
+        if (std::any_of(live.begin(), live.end(),
+                        [&](const RackPlacement& x) { return x.object_kind == held_kind && x.object_id == held_id; }))
+          continue;
+        if (auto standing = repo.placement(s, held_kind, held_id); standing && standing->rack_id == where)
+          throw taken(*standing);
+        repo.unplace(s, held_kind, held_id);
+      }
       auto before = repo.placement(s, kind, id);
       repo.place(s, p);
       auto stored = *repo.placement(s, kind, id);
@@ -158,7 +164,8 @@ RackPlacement Service::place(const Scope& s, const std::string& kind, const std:
                                   {"rack_code", r->code},
                                   {"name", stored.name},
                                   {"after", {{"unit", unit}, {"height", height}}}};
-      if (before) details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
+      if (before)
+        details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
       ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.place",
                                           kind == "server" ? "element" : "infra_device", id, std::move(details)));
       return stored;
@@ -240,7 +247,7 @@ Device Service::update_device(const Scope& s, const std::string& id, const Devic
   if (in.kind) after.kind = *in.kind;
   if (in.coordination) after.coordination = *in.coordination;
   if (edit_device_json(after) == edit_device_json(before)) return before;  // nothing changes: nothing is written
-  check_device(after, profile_of(s).today());  // the checks of creation
+  check_device(after, profile_of(s).today());                              // the checks of creation
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     require_agency(c, s, after.agency_id, "agency_id");
     RackRepository(c).update_device(s, after);
@@ -253,8 +260,8 @@ Device Service::update_device(const Scope& s, const std::string& id, const Devic
 void Service::update_wan(const Scope& s, const std::string& id, const WanInput& in, const Actor& actor) {
   const auto& p = profile_of(s);
   // The checks of creation (BandwidthService::create_wan), on edit as on creation.
-  auto owner = storage::read(
-      db_, [&](storage::Connection& c) { return checked_wan_owner(c, s, p, in, tenancy_, compliance_); });
+  auto owner =
+      storage::read(db_, [&](storage::Connection& c) { return checked_wan_owner(c, s, p, in, tenancy_, compliance_); });
   auto before = storage::read(db_, [&](storage::Connection& c) {
     auto links = BandwidthRepository(c).wan_links(s);
     auto it = links.find(id);

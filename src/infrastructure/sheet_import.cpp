@@ -167,7 +167,8 @@ const std::pair<std::string, std::string>* SheetRowCheck::agency(const AgencyCod
   }
   auto it = codes.find(text::to_upper_ascii(pd));
   if (it == codes.end()) {
-    report("kode_pd", "Tidak ada Perangkat Daerah dengan kode " + pd + "; tulis kode seperti di menu Perangkat Daerah.");
+    report("kode_pd",
+           "Tidak ada Perangkat Daerah dengan kode " + pd + "; tulis kode seperti di menu Perangkat Daerah.");
     return nullptr;
   }
   return &it->second;
@@ -187,7 +188,8 @@ const Rack* SheetRowCheck::rack(const SiteRackCodes& codes, const Site* site) {
   auto code = cell("kode_rak");
   if (code.empty()) return nullptr;
   if (!site) {
-    if (cell("kode_lokasi").empty()) report("kode_rak", "Rak hanya dapat diisi bersama kode_lokasi tempat rak itu berada.");
+    if (cell("kode_lokasi").empty())
+      report("kode_rak", "Rak hanya dapat diisi bersama kode_lokasi tempat rak itu berada.");
     return nullptr;
   }
   auto racks = codes.racks.find(site->id);
@@ -196,8 +198,8 @@ const Rack* SheetRowCheck::rack(const SiteRackCodes& codes, const Site* site) {
   std::string known;
   if (racks != codes.racks.end())
     for (const auto& [k, r] : racks->second) known += (known.empty() ? "" : ", ") + r.code;
-  report("kode_rak", "Tidak ada rak " + code + " di lokasi " + site->code + ". Rak di sana: " +
-                         (known.empty() ? "belum ada; tambahkan raknya dahulu" : known) + ".");
+  report("kode_rak", "Tidak ada rak " + code + " di lokasi " + site->code +
+                         ". Rak di sana: " + (known.empty() ? "belum ada; tambahkan raknya dahulu" : known) + ".");
   return nullptr;
 }
 

@@ -118,8 +118,8 @@ class SheetRowCheck {
 };
 
 /// What an import route runs: the service's import with the caller's scope and the file's SHA-256.
-using ImportRun = std::function<ImportResult(const Scope&, const ImportFile&, bool dry_run, const Actor&,
-                                             const std::string& digest)>;
+using ImportRun =
+    std::function<ImportResult(const Scope&, const ImportFile&, bool dry_run, const Actor&, const std::string& digest)>;
 
 /// POST `path`: tenant-wide (infrastructure.write: a register spans every PD), ?dry_run, one import
 /// slot; a real run with problems answers import.has_problems and writes nothing.

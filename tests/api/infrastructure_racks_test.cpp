@@ -193,8 +193,9 @@ TEST_P(InfraRackTest, TwoPlacementsOfTheSameUnitsAtTheSameMomentLeaveOneOccupant
   auto pusat = rk_site(admin, "PD-RAS", "pusat_data_pemda", kominfo);
   auto rack = rk_rack(admin, pusat, "R-09", 42);
   auto device = [&](const std::string& name) {
-    return rk_created(admin.post("/api/infrastructure/devices", R"({"agency_id":")" + kominfo + R"(","name":")" +
-                                                                    name + R"(","kind":"switch","installed_on":"2025-01-10"})"));
+    return rk_created(admin.post(
+        "/api/infrastructure/devices",
+        R"({"agency_id":")" + kominfo + R"(","name":")" + name + R"(","kind":"switch","installed_on":"2025-01-10"})"));
   };
   // Ten rounds of two devices asking for overlapping units at once (U n..n+1 and U n+1..n+2):
   // whichever the database takes first stands there, the other is told who took the units.
@@ -382,7 +383,7 @@ TEST_P(InfraEditTest, ANetworkDeviceIsEditedWithinItsPdUnderTheChecksOfItsRegist
   EXPECT_EQ(ledger_size(in), before + 1);
   auto entry = rk_last_entry(admin);
   EXPECT_NE(entry.find("infrastructure.device.update"), std::string::npos) << entry;
-  EXPECT_NE(entry.find("Router Utama"), std::string::npos) << entry;  // before
+  EXPECT_NE(entry.find("Router Utama"), std::string::npos) << entry;     // before
   EXPECT_NE(entry.find("Router Gedung A"), std::string::npos) << entry;  // after
 
   // The same change again writes nothing; the checks of registration refuse a bad kind or name.
@@ -558,23 +559,20 @@ TEST_P(InfraDeviceImportTest, RowsPlaceTheirDevicesInRacksUnderTheRulesOfThePlac
   ASSERT_EQ(rk_put(admin, "/api/infrastructure/servers/" + web + "/placement", R"({"unit":1,"height":2})").status, 200);
   const std::string header = "kode_pd;nama;jenis;tanggal_pasang;koordinasi;kode_lokasi;kode_rak;unit;tinggi\r\n";
   std::string bad = header +
-                    "DISHUB;Switch Inti;switch;2025-03-01;;PD-UJI;R-01;3;2\r\n"     // U3-U4: free
-                    "DISHUB;Switch Cadangan;switch;2025-03-01;;PD-UJI;R-01;4;1\r\n" // U4: the row above
-                    "DISHUB;Firewall;firewall;2025-03-01;;PD-UJI;R-01;2;1\r\n"     // U2: the web server
-                    "DISHUB;Router;router;2025-03-01;;PD-UJI;R-01;12;2\r\n"        // above 12U
-                    "DISHUB;AP;access_point;2025-03-01;;PD-UJI;R-99;5;1\r\n"       // no such rack
-                    "DISHUB;Modem;router;2025-03-01;;PD-UJI;R-01;x;1\r\n"          // not a unit
-                    "DISHUB;Patch;switch;2025-03-01;;;;6;1\r\n";                   // units without a rack
+                    "DISHUB;Switch Inti;switch;2025-03-01;;PD-UJI;R-01;3;2\r\n"      // U3-U4: free
+                    "DISHUB;Switch Cadangan;switch;2025-03-01;;PD-UJI;R-01;4;1\r\n"  // U4: the row above
+                    "DISHUB;Firewall;firewall;2025-03-01;;PD-UJI;R-01;2;1\r\n"       // U2: the web server
+                    "DISHUB;Router;router;2025-03-01;;PD-UJI;R-01;12;2\r\n"          // above 12U
+                    "DISHUB;AP;access_point;2025-03-01;;PD-UJI;R-99;5;1\r\n"         // no such rack
+                    "DISHUB;Modem;router;2025-03-01;;PD-UJI;R-01;x;1\r\n"            // not a unit
+                    "DISHUB;Patch;switch;2025-03-01;;;;6;1\r\n";                     // units without a rack
   auto before = ledger_size(in);
   auto dry = rk_import(admin, "?dry_run=true", bad);
   ASSERT_EQ(dry.status, 200) << dry.body;
-  EXPECT_EQ(rk_problems(dry.json), (std::set<std::pair<std::int64_t, std::string>>{{3, "unit"},
-                                                                                   {4, "unit"},
-                                                                                   {5, "unit"},
-                                                                                   {6, "kode_rak"},
-                                                                                   {7, "unit"},
-                                                                                   {8, "kode_lokasi"},
-                                                                                   {8, "kode_rak"}}))
+  EXPECT_EQ(
+      rk_problems(dry.json),
+      (std::set<std::pair<std::int64_t, std::string>>{
+          {3, "unit"}, {4, "unit"}, {5, "unit"}, {6, "kode_rak"}, {7, "unit"}, {8, "kode_lokasi"}, {8, "kode_rak"}}))
       << dry.body;
   // The overlap names who stands there: the row above, and the registered server by its code.
   std::string problems = json_text(dry.json.at("problems"));
@@ -586,7 +584,7 @@ TEST_P(InfraDeviceImportTest, RowsPlaceTheirDevicesInRacksUnderTheRulesOfThePlac
   std::string good = header +
                      "DISHUB;Switch Inti;switch;2025-03-01;;PD-UJI;R-01;3;2\r\n"
                      "DISHUB;Router Tepi;router;2025-03-01;;pd-uji;r-01;12;\r\n"  // height 1 when empty
-                     "DISHUB;AP Lobi;access_point;2025-03-01;;;;;\r\n";             // not placed
+                     "DISHUB;AP Lobi;access_point;2025-03-01;;;;;\r\n";           // not placed
   auto real = rk_import(admin, "?dry_run=false", good);
   ASSERT_EQ(real.status, 200) << real.body;
   EXPECT_EQ(real.json.at("created").as_int64(), 3);
