@@ -227,11 +227,11 @@ TEST_P(InfraRackTest, TwoPlacementsOfTheSameUnitsAtTheSameMomentLeaveOneOccupant
   EXPECT_EQ(view.json.at("free_units").as_int64(), 42 - 20);
 
   // The refusal is the database's own, not only the service's check: a second row for an occupied
-  // unit is refused whoever writes it.
+  // unit (U2 is held whichever device won the first round) is refused whoever writes it.
   auto conn = in.db().acquire();
   EXPECT_THROW(conn->execute("INSERT INTO infra_rack_cells (tenant_id, rack_id, unit, object_kind, object_id) "
                              "SELECT tenant_id, rack_id, unit, 'device', 'another' FROM infra_rack_cells "
-                             "WHERE rack_id = ? AND unit = 1",
+                             "WHERE rack_id = ? AND unit = 2",
                              {rack}),
                storage::StorageError);
 }
