@@ -154,8 +154,9 @@ class DeviceRowCheck : public SheetRowCheck {
     if (fresh) it->second = racks_.placements(s_, r->id);
     for (const auto& other : it->second)
       if (p.unit <= other.unit + other.height - 1 && other.unit <= top) {
-        report("unit", "U" + std::to_string(other.unit) + "-U" + std::to_string(other.unit + other.height - 1) +
-                           " rak " + r->code + " sudah dipakai " + (other.code.empty() ? "" : other.code + " ") +
+        auto units = "U" + std::to_string(other.unit);
+        if (other.height > 1) units += "-U" + std::to_string(other.unit + other.height - 1);
+        report("unit", units + " rak " + r->code + " sudah dipakai " + (other.code.empty() ? "" : other.code + " ") +
                            other.name + "; pilih unit lain.");
         return std::nullopt;
       }
