@@ -148,10 +148,12 @@ RackPlacement Service::place(const Scope& s, const std::string& kind, const std:
       // Units still held by a server or device that is gone are freed first. Each statement reads the
       // newest committed rows (READ COMMITTED): a holder missing from `live` may be a placement
       // committed since, so it is looked up again and, if it stands, refused like any occupant.
-      for (const auto& [held_kind, held_id] : repo.holders(s, where, unit, edit_top(p))) {
+      for (const auto& holder : repo.holders(s, where, unit, edit_top(p))) {
+        const auto& [held_kind, held_id] = holder;
         if (held_kind == kind && held_id == id) continue;
-        if (std::any_of(live.begin(), live.end(),
-                        [&](const RackPlacement& x) { return x.object_kind == held_kind && x.object_id == held_id; }))
+        if (std::any_of(live.begin(), live.end(), [&holder](const RackPlacement& x) {
+              return x.object_kind == holder.first && x.object_id == holder.second;
+            }))
           continue;
         if (auto standing = repo.placement(s, held_kind, held_id); standing && standing->rack_id == where)
           throw taken(*standing);
