@@ -2,9 +2,9 @@
 // device in the demo rack R-01 — a row over a unit already held is refused with the occupant named,
 // the clean file is imported and the device stands on its units in the rack's front view — and a
 // device's own fields (name, coordination reference) are changed with the Jaringan Intra page's edit
-// dialog, which keeps the record before and after in the ledger.
+// dialog, which keeps the record before and after in the ledger; the device list exports as CSV.
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { before, describe } from 'node:test'
@@ -71,6 +71,11 @@ describe('Infrastruktur SPBE: perangkat jaringan', { timeout: 300_000 }, () => {
     await edited.getByText(`Surat 005/${RUN}`).waitFor()
     const ledger = await apiCall('GET', '/api/ledger?per_page=1')
     assert.equal(ledger.body.items[0].action, 'infrastructure.device.update')
+    // The devices shown export as CSV with the new name and reference.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-csv]').click()])
+    assert.match(csv.suggestedFilename(), /^perangkat-jaringan-.*\.csv$/)
+    const text = readFileSync(await csv.path(), 'utf8')
+    assert.match(text, new RegExp(`Switch Inti ${RUN}.*Surat 005/${RUN}`))
     assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')
   })
 })
