@@ -130,6 +130,13 @@ void assess_row(EvaluationRow& row);
 
 const std::vector<tenancy::EnumItem>& wan_media();
 
+/// The checks of a WAN link's record on creation and on edit (wan_check.cpp), in one place: the
+/// medium, who runs it, two different agencies of the tenant, and the region's rule that the Dinas
+/// runs the WAN (refused citing it). Returns the agency owning the link's element: the operator
+/// role's holder when the Dinas runs it, else the link's first agency.
+std::string checked_wan_owner(storage::Connection& c, const Scope& s, const tenancy::Profile& p, const WanInput& in,
+                              const tenancy::Service& tenancy, regulation::Compliance& compliance);
+
 }  // namespace simpul::infrastructure
 
 namespace simpul::http {

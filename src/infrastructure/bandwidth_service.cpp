@@ -407,34 +407,8 @@ void BandwidthService::close_months() {
 
 WanLink BandwidthService::create_wan(const Scope& s, const WanInput& in, const Actor& actor) {
   const auto& p = profile_of(s);
-  const auto& spec = spec_of(p);
-  if (std::none_of(wan_media().begin(), wan_media().end(), [&](const auto& i) { return i.id == in.medium; })) {
-    boost::json::array allowed;
-    for (const auto& i : wan_media()) allowed.emplace_back(i.id);
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "medium"}, {"allowed", allowed}});
-  }
-  if (in.operated_by != "dinas" && in.operated_by != "pd")
-    throw Error(ErrorCode::ValidationInvalidValue,
-                {{"field", "operated_by"}, {"allowed", boost::json::array{"dinas", "pd"}}});
-  if (in.from_agency_id == in.to_agency_id)
-    throw Error(ErrorCode::ValidationInvalidValue, "to_agency_id", "a link joins two agencies");
-  // Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf a: the WAN up to the PD routers is the
-  // Dinas's.
-  if (spec.wan_rule && in.operated_by != "dinas") {
-    throw Error(ErrorCode::InfraGateRefused,
-                {{"field", "operated_by"},
-                 {"rule_title", "WAN hingga router Perangkat Daerah dibangun dan dioperasikan oleh Dinas"},
-                 {"rule_title_en", "The WAN up to the agencies' routers is built and run by the Dinas"}},
-                tenancy::rule_ref(p, spec.wan_rule));
-  }
-  auto owner = storage::read(db_, [&](storage::Connection& c) {
-    for (const auto* id : {&in.from_agency_id, &in.to_agency_id})
-      if (!tenancy_.agency(c, s, *id))
-        throw Error(ErrorCode::ValidationInvalidValue, id == &in.from_agency_id ? "from_agency_id" : "to_agency_id",
-                    "not an agency of this tenant");
-    auto holder = compliance_.tenant_facts(c, s).agency_for_role(spec.operator_role);
-    return in.operated_by == "dinas" && !holder.empty() ? holder : in.from_agency_id;
-  });
+  auto owner =
+      storage::read(db_, [&](storage::Connection& c) { return checked_wan_owner(c, s, p, in, tenancy_, compliance_); });
   architecture::ElementInput element = in.element;
   element.domain = "infrastruktur";
   element.owner_agency_id = owner;

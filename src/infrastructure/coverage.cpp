@@ -1,6 +1,6 @@
 // How Infrastruktur SPBE enforces each rule of the profile's infrastructure articles, and for the
-// rest why not (docs/regulation-coverage.md). A rule is claimed enforced only with the API test
-// that checks the behaviour its article states (tests/api/infrastructure_test.cpp).
+// rest why not (docs/regulation-coverage.md). The tests that prove a rule are the API tests that
+// check the behaviour its article states and declare SIMPUL_PROVES (tests/api/infrastructure*_test.cpp).
 #include <set>
 
 #include "infrastructure/module.hpp"
@@ -10,18 +10,6 @@
 namespace simpul::infrastructure {
 namespace {
 
-const std::string kSuite = "InfrastructureTest.";
-const std::string kFixture = kSuite + "TheSameFixtureGivesEachRegionItsOwnFindings";
-const std::string kRequests = kSuite + "RequestsAreDecidedByTheDinasWithTheDutyTheRegionStates";
-const std::string kBackups = kSuite + "BackupDutiesAreCheckedAgainstTheirScheduleAndRestoreTests";
-const std::string kLans = kSuite + "LanDiagramsAreVersionedTypeCheckedAndFollowTheRegionsCadence";
-const std::string kDataCentre = kSuite + "LampungTimurRefusesAPlannedDataCentreOfAPerangkatDaerah";
-const std::string kBandwidthSuite = "InfrastructureBandwidthTest.";
-const std::string kBandwidthRequests = kBandwidthSuite + "RequestsAreSetByTheDinasWithAPriorityScore";
-const std::string kBandwidthMonthly =
-    kBandwidthSuite + "AClosedMonthWithoutItsEvaluationIsAFindingOnlyWhereTheRegionEvaluatesMonthly";
-const std::string kBandwidthIngest = kBandwidthSuite + "CountersAreStoredOnceAndBadReadingsChangeNothing";
-const std::string kWan = kBandwidthSuite + "WanLinksAreArchitectureElementsRunByTheDinasWhereTheRegionSaysSo";
 const std::set<std::string> kSubjects = {"server", "site", "backup_duty", "lan", "device", "bandwidth_month"};
 
 /// Why a rule of the infrastructure articles is not enforced by this module, by the rule's kind.
@@ -47,74 +35,54 @@ std::string not_yet(const tenancy::RuleInstance& r) {
 
 void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) {
   const auto& s = spec_of(p);
-  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
-    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule) seam::add_enforcement(rows, *rule, how);
   };
-  // The compliance module lists each instance; the tests of this module's subjects are named here.
-  for (const auto& c : p.compliance) {
-    if (!kSubjects.count(c.subject)) continue;
-    std::string test = kFixture;
-    if (c.subject == "site")
-      test = kDataCentre;
-    else if (c.subject == "backup_duty")
-      test = kBackups;
-    else if (c.subject == "lan")
-      test = kLans;
-    else if (c.subject == "bandwidth_month")
-      test = kBandwidthMonthly;
-    seam::add_enforcement(rows, c.rule, "", test);
-    if (c.subject == "backup_duty" || c.subject == "lan") seam::add_enforcement(rows, c.rule, "", kFixture);
-  }
-  add(s.operator_rule,
-      "gate: colocation and VPS requests are decided only by the agency holding the role `" + s.operator_role +
-          "`, never by the requester (`infrastructure.not_operator`, `infrastructure.self_decision`)",
-      kRequests);
+  // The compliance module describes each instance; this module's subjects only join the row.
+  for (const auto& c : p.compliance)
+    if (kSubjects.count(c.subject)) seam::add_enforcement(rows, c.rule, "");
+  add(s.operator_rule, "gate: colocation and VPS requests are decided only by the agency holding the role `" +
+                           s.operator_role +
+                           "`, never by the requester (`infrastructure.not_operator`, `infrastructure.self_decision`)");
   if (s.vps_rule)
     add(s.vps_rule,
         s.vps_duty == "wajib"
             ? "workflow: VPS requests decided by the Dinas; an approval records its duty to configure and maintain the server"
-            : "workflow: VPS requests decided by the Dinas at its discretion ('dapat'); a refusal is no violation",
-        kRequests);
+            : "workflow: VPS requests decided by the Dinas at its discretion ('dapat'); a refusal is no violation");
   add(s.colocation_rule,
-      "workflow: colocation requests decided by the Dinas; the decision states the Pusat Data's guarantee", kRequests);
+      "workflow: colocation requests decided by the Dinas; the decision states the Pusat Data's guarantee");
   if (s.backup_legal_exception)
     add(s.backup_rule,
-        "gate: a backup exception is accepted only with the law that governs the data (`exception_basis`)", kBackups);
+        "gate: a backup exception is accepted only with the law that governs the data (`exception_basis`)");
   else if (s.backup_rule)
-    add(s.backup_rule, "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)",
-        kBackups);
+    add(s.backup_rule,
+        "gate: this region has no exception from the backup duty (`infrastructure.no_backup_exception`)");
   add(s.backup_by_dinas_rule,
-      "gate: the Dinas backs up a PD's data only with the owner's recorded approval (`infrastructure.gate_refused`)",
-      kBackups);
+      "gate: the Dinas backs up a PD's data only with the owner's recorded approval (`infrastructure.gate_refused`)");
   add(s.bandwidth_request_rule,
       "gate: a PD's bandwidth request is set only by the agency holding the role `" + s.operator_role +
-          "`, never by the requester, with a priority score (1-5) and the allocation it sets (`infrastructure.not_operator`)",
-      kBandwidthRequests);
+          "`, never by the requester, with a priority score (1-5) and the allocation it sets (`infrastructure.not_operator`)");
   if (s.bandwidth_evaluation_rule) {
     seam::add_enforcement(
         rows, *s.bandwidth_evaluation_rule,
         "workflow: interface counters posted by the monitoring (idempotent, refused when negative, decreasing "
         "without reset or in the future); the closed month's per-PD evaluation (average, p95, peak, share of "
-        "allocation, recommendation) generated at month close",
-        kBandwidthIngest);
+        "allocation, recommendation) generated at month close");
   }
-  add(s.bandwidth_report_rule,
-      "workflow: each monthly evaluation is addressed to the team `" + s.bandwidth_report_team +
-          "`; only its members acknowledge it (`auth.forbidden` citing the article)",
-      kBandwidthMonthly);
+  add(s.bandwidth_report_rule, "workflow: each monthly evaluation is addressed to the team `" +
+                                   s.bandwidth_report_team +
+                                   "`; only its members acknowledge it (`auth.forbidden` citing the article)");
   add(s.wan_rule,
-      "gate: a WAN link (an architecture element, infra_type jaringan_intra) operated by a PD is refused (`infrastructure.gate_refused`)",
-      kWan);
+      "gate: a WAN link (an architecture element, infra_type jaringan_intra) operated by a PD is refused (`infrastructure.gate_refused`)");
   // Madiun Pasal 14 ayat (1) 'dapat': the permission is honoured (no finding), which the fixture test checks.
   add(s.placement_permission_rule,
-      "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')", kFixture);
+      "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')");
   add(s.placement_note_rule,
       "note: a server outside the Pusat Data shows an informational note citing the article (counted apart "
-      "from findings, never a finding)",
-      "InfrastructureTest.MadiunServerOutsideThePusatDataCarriesANoteNotAFinding");
+      "from findings, never a finding)");
   for (const auto& r : p.rules) {
     if (r.article < s.first_article || r.article > s.last_article || rows.count(r.id) || r.checkable == "no") continue;
-    seam::add_enforcement(rows, r.id, not_yet(r), "");
+    seam::add_enforcement(rows, r.id, not_yet(r));
   }
 }
 

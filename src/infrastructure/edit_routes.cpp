@@ -113,6 +113,22 @@ void register_racks(http::Router& router, Service& m) {
 }
 
 void register_record_edits(http::Router& router, Service& m, BandwidthService& bandwidth) {
+  router.add("PATCH", "/api/infrastructure/devices/{id}", [&m](Request& req) {
+    const auto& id = req.id_param("id");
+    auto current = m.device(req.require(kEditRead).scope(), id);
+    const auto& p = req.require_for_agency(kEditWrite, current.agency_id);
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"agency_id", "name", "kind", "coordination"});
+    DeviceInput in;
+    if (auto v = f.optional_string("agency_id", 40)) in.agency_id = http::required_id(*v, "agency_id");
+    in.name = f.optional_string("name", 200);
+    if (in.name && in.name->empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "name"}});
+    in.kind = f.optional_string("kind", 20);
+    in.coordination = f.optional_string("coordination", 500);
+    // Moving a device to another PD needs the right over that PD too, as registering it there would.
+    if (in.agency_id) req.require_for_agency(kEditWrite, *in.agency_id);
+    return http::json_response(200, to_json(m.update_device(p.scope(), id, in, p.actor())));
+  });
   router.add("PATCH", "/api/infrastructure/backup-duties/{id}", [&m](Request& req) {
     const auto& id = req.id_param("id");
     auto current = m.duty(req.require(kEditRead).scope(), id);

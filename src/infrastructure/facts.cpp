@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 
 #include "infrastructure/bandwidth.hpp"
+#include "infrastructure/backup_records.hpp"
 #include "infrastructure/bandwidth_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/service.hpp"
@@ -160,23 +161,9 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
         if (auto it = sites.find(*r->second.site_id); it != sites.end()) site = it->second;
       out.push_back(server_fact(spec, e, r->second, site, q.tenant.agency_has_flag(e.owner_agency_id, "mandiri_tik")));
     }
-    auto last = repo.last_runs(s);
-    auto ok = repo.last_ok_runs(s);
-    auto restored = repo.last_restore_tests(s);
+    auto backups = backup_records(repo, s);
     for (const auto& d : repo.duties(s, "")) {
-      std::optional<std::pair<std::string, std::string>> run;
-      if (auto it = last.find(d.id); it != last.end())
-        run = std::make_pair(q.profile.local_date(it->second.first), it->second.second);
-      std::optional<std::string> ok_on, restore_on;
-      if (auto it = ok.find(d.id); it != ok.end()) ok_on = q.profile.local_date(it->second);
-      if (auto it = restored.find(d.id); it != restored.end()) restore_on = it->second;
-      bool in_pd = false;
-      if (d.target_site_id)
-        if (auto it = sites.find(*d.target_site_id); it != sites.end())
-          in_pd = it->second.status == "operasi" &&
-                  std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), it->second.kind) !=
-                      spec.pusat_data_kinds.end();
-      auto st = backup_status(d, q.profile.local_date(d.created_at), run, ok_on, restore_on, in_pd, q.today);
+      auto st = duty_status(d, q.profile, backups, sites, q.today);
       out.push_back(duty_fact(d, st, standard_rooms.count(d.agency_id) > 0));
     }
     auto diagrams = repo.latest_diagrams(s);

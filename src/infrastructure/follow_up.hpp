@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "architecture/initiative_gates.hpp"
+#include "core/error.hpp"
 #include "infrastructure/bandwidth.hpp"
 #include "infrastructure/service_review.hpp"
 #include "seam/module.hpp"
@@ -18,7 +19,8 @@ class Router;
 namespace simpul::infrastructure {
 
 /// The evaluation as a PDF in Indonesian, dates and times in the tenant's local time (bandwidth_pdf.cpp).
-std::string evaluation_pdf(const tenancy::Profile& p, const BandwidthEvaluation& e);
+std::string evaluation_pdf(const tenancy::Profile& p, const BandwidthEvaluation& e,
+                           Language lang = Language::Indonesian);
 
 /// Lampung Timur Pasal 17 ayat (9): an initiative of the roadmap that builds a data centre of a PD
 /// (it creates an infrastructure element of type pusat_data owned by an agency other than the

@@ -38,8 +38,18 @@ void register_follow_up_routes(http::Router& router, BandwidthService& bandwidth
   router.add("GET", "/api/infrastructure/bandwidth/evaluations/{id}/evaluation.pdf", [&bandwidth](http::Request& req) {
     const auto& p = req.require("infrastructure.read");
     auto e = bandwidth.evaluation(p.scope(), req.id_param("id"));
-    return http::attachment(evaluation_pdf(bandwidth.profile_of(p.scope()), e),
-                            "evaluasi-bandwidth-" + e.month + ".pdf", "application/pdf");
+    // ?lang=en or ?lang=id; without it the caller's language (Accept-Language).
+    auto lang = req.language;
+    if (auto asked = req.query_value("lang")) {
+      if (*asked != "en" && *asked != "id")
+        throw Error(ErrorCode::ValidationInvalidValue,
+                    {{"field", "lang"}, {"allowed", boost::json::array{"id", "en"}}});
+      lang = *asked == "en" ? Language::English : Language::Indonesian;
+    }
+    return http::attachment(
+        evaluation_pdf(bandwidth.profile_of(p.scope()), e, lang),
+        (lang == Language::English ? "bandwidth-evaluation-" : "evaluasi-bandwidth-") + e.month + ".pdf",
+        "application/pdf");
   });
   router.add("GET", "/api/infrastructure/service-review", [&bandwidth, &reviews](http::Request& req) {
     const auto& p = req.require("infrastructure.read");

@@ -38,7 +38,20 @@ std::vector<storage::Migration> RackRepository::migrations() {
            "rack_id TEXT NOT NULL REFERENCES infra_racks(id), object_kind TEXT NOT NULL, object_id TEXT NOT NULL, "
            "unit_from INTEGER NOT NULL, height INTEGER NOT NULL, placed_at TEXT NOT NULL, "
            "PRIMARY KEY (tenant_id, object_kind, object_id));"
-           "CREATE INDEX infra_rack_units_by_rack ON infra_rack_units (tenant_id, rack_id)"}};
+           "CREATE INDEX infra_rack_units_by_rack ON infra_rack_units (tenant_id, rack_id)"},
+          // One row per occupied unit: the database itself refuses two occupants of one unit, so two
+          // placements at the same moment cannot both succeed (PostgreSQL runs READ COMMITTED).
+          {1004, "infrastructure: one row per occupied rack unit, unique per rack and unit",
+           "CREATE TABLE infra_rack_cells (tenant_id TEXT NOT NULL REFERENCES tenants(id), "
+           "rack_id TEXT NOT NULL REFERENCES infra_racks(id), unit INTEGER NOT NULL, object_kind TEXT NOT NULL, "
+           "object_id TEXT NOT NULL, PRIMARY KEY (rack_id, unit));"
+           "CREATE INDEX infra_rack_cells_by_object ON infra_rack_cells (tenant_id, object_kind, object_id);"
+           "INSERT INTO infra_rack_cells (tenant_id, rack_id, unit, object_kind, object_id) "
+           "WITH RECURSIVE cell (tenant_id, rack_id, unit, top, object_kind, object_id) AS ("
+           "SELECT tenant_id, rack_id, unit_from, unit_from + height - 1, object_kind, object_id FROM infra_rack_units "
+           "UNION ALL SELECT tenant_id, rack_id, unit + 1, top, object_kind, object_id FROM cell WHERE unit < top) "
+           "SELECT tenant_id, rack_id, unit, object_kind, object_id FROM cell WHERE true "
+           "ON CONFLICT (rack_id, unit) DO NOTHING"}};
 }
 
 std::vector<RackPlacement> RackRepository::placements(const Scope& s, const std::string& rack_id) const {
@@ -64,11 +77,31 @@ void RackRepository::place(const Scope& s, const RackPlacement& p) {
       "INSERT INTO infra_rack_units (tenant_id, rack_id, object_kind, object_id, unit_from, height, placed_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {s.tenant_id, p.rack_id, p.object_kind, p.object_id, p.unit, p.height, p.placed_at});
+  // One statement for all units: a unit held by another occupant fails it (StorageError UniqueViolation).
+  std::string sql = "INSERT INTO infra_rack_cells (tenant_id, rack_id, unit, object_kind, object_id) VALUES ";
+  storage::Params params;
+  for (int u = p.unit; u < p.unit + p.height; ++u) {
+    sql += u == p.unit ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+    params.insert(params.end(), {s.tenant_id, p.rack_id, u, p.object_kind, p.object_id});
+  }
+  c_.execute(sql, params);
 }
 
 void RackRepository::unplace(const Scope& s, const std::string& kind, const std::string& id) {
   c_.execute("DELETE FROM infra_rack_units WHERE tenant_id = ? AND object_kind = ? AND object_id = ?",
              {s.tenant_id, kind, id});
+  c_.execute("DELETE FROM infra_rack_cells WHERE tenant_id = ? AND object_kind = ? AND object_id = ?",
+             {s.tenant_id, kind, id});
+}
+
+std::vector<std::pair<std::string, std::string>> RackRepository::holders(const Scope& s, const std::string& rack_id,
+                                                                         int from, int to) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : c_.query("SELECT DISTINCT object_kind, object_id FROM infra_rack_cells "
+                                "WHERE tenant_id = ? AND rack_id = ? AND unit >= ? AND unit <= ?",
+                                {s.tenant_id, rack_id, from, to}))
+    out.emplace_back(r.text_at(0), r.text_at(1));
+  return out;
 }
 
 void RackRepository::update_rack(const Scope& s, const Rack& r) {
@@ -89,6 +122,12 @@ void RackRepository::update_lan(const Scope& s, const Lan& l) {
   c_.execute(
       "UPDATE infra_lans SET agency_id = ?, name = ?, built_by = ?, registered_on = ? WHERE tenant_id = ? AND id = ?",
       {l.agency_id, l.name, l.built_by, l.registered_on, s.tenant_id, l.id});
+}
+
+void RackRepository::update_device(const Scope& s, const Device& d) {
+  c_.execute(
+      "UPDATE infra_devices SET agency_id = ?, name = ?, kind = ?, coordination = ? WHERE tenant_id = ? AND id = ?",
+      {d.agency_id, d.name, d.kind, d.coordination, s.tenant_id, d.id});
 }
 
 std::vector<std::pair<std::string, std::string>> RackRepository::device_names(const Scope& s) const {

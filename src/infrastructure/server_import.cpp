@@ -24,12 +24,6 @@ namespace {
 
 const std::vector<std::string> kServerImportRequired = {"kode", "nama", "kode_pd", "penempatan"};
 
-std::string ids_text(const std::vector<tenancy::EnumItem>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i.id + " (" + i.name + ")";
-  return out;
-}
-
 bool has_choice(const std::vector<tenancy::EnumItem>& items, const std::string& id) {
   return std::any_of(items.begin(), items.end(), [&](const auto& i) { return i.id == id; });
 }
@@ -54,9 +48,8 @@ std::string server_column_of(const std::string& field) {
 
 /// What the rows are checked against, read once per import.
 struct ServerImportContext {
-  std::map<std::string, std::string> agency_by_code;         // upper-case code -> id
-  std::map<std::string, Site> site_by_code;                  // upper-case code -> site
-  std::map<std::string, std::map<std::string, Rack>> racks;  // site id -> upper-case rack code -> rack
+  AgencyCodes agencies;
+  SiteRackCodes places;
 };
 
 struct ServerImportAccepted {
@@ -64,24 +57,16 @@ struct ServerImportAccepted {
   ServerRecord record;
 };
 
-std::string site_codes(const ServerImportContext& ctx, bool pd_room) {
-  std::string out;
-  for (const auto& [code, site] : ctx.site_by_code)
-    if ((site.kind == "ruang_server_pd") == pd_room) out += (out.empty() ? "" : ", ") + site.code;
-  return out.empty() ? "belum ada; daftarkan lokasinya dahulu" : out;
-}
-
 /// Checks one row; problems go to `problems`, nothing is returned for a row with a problem.
-class ServerRowCheck {
+class ServerRowCheck : public SheetRowCheck {
  public:
   ServerRowCheck(const ServerImportFile& file, const ServerImportContext& ctx, architecture::Lookup& lookup,
                  const architecture::Validator& validator, Repository& repo, const Scope& s,
                  std::vector<ServerImportProblem>& problems)
-      : file_(file), ctx_(ctx), lookup_(lookup), validator_(validator), repo_(repo), s_(s), problems_(problems) {}
+      : SheetRowCheck(file, problems), ctx_(ctx), lookup_(lookup), validator_(validator), repo_(repo), s_(s) {}
 
   std::optional<ServerImportAccepted> check(const ServerImportRow& row, std::map<std::string, int>& first_row) {
-    row_ = &row;
-    count_ = 0;
+    begin(row);
     std::string code = cell("kode");
     if (code.empty()) {
       report("kode", "Wajib diisi, mis. SRV-DISHUB-01.");
@@ -106,19 +91,12 @@ class ServerRowCheck {
     if (text::utf8_length(cell("deskripsi")) > 4000) report("deskripsi", "Paling banyak 4000 karakter.");
 
     std::string owner;
-    if (auto pd = cell("kode_pd"); pd.empty()) {
-      report("kode_pd", "Wajib diisi dengan kode Perangkat Daerah pemilik server.");
-    } else if (auto it = ctx_.agency_by_code.find(text::to_upper_ascii(pd)); it == ctx_.agency_by_code.end()) {
-      report("kode_pd",
-             "Tidak ada Perangkat Daerah dengan kode " + pd + "; tulis kode seperti di menu Perangkat Daerah.");
-    } else {
-      owner = it->second;
-    }
+    if (const auto* a = agency(ctx_.agencies, "pemilik server")) owner = a->first;
 
     ServerRecord record;
     choice("jenis", server_kinds(), record.kind);
     if (cell("penempatan").empty())
-      report("penempatan", "Wajib diisi. Pilihan: " + ids_text(hosting_modes()) + ".");
+      report("penempatan", "Wajib diisi. Pilihan: " + choices_text(hosting_modes()) + ".");
     else
       choice("penempatan", hosting_modes(), record.hosting);
     choice("lingkungan", environments(), record.environment);
@@ -128,36 +106,15 @@ class ServerRowCheck {
       else
         report("dikelola_oleh", "Isi dinas atau pd (yang mengonfigurasi dan memelihara server).");
     }
-    const Site* site = nullptr;
-    if (auto code_site = cell("kode_lokasi"); !code_site.empty()) {
-      auto it = ctx_.site_by_code.find(text::to_upper_ascii(code_site));
-      if (it == ctx_.site_by_code.end())
-        report("kode_lokasi", "Tidak ada lokasi dengan kode " + code_site + ". Kode Pusat Data: " +
-                                  site_codes(ctx_, false) + "; ruang server PD: " + site_codes(ctx_, true) + ".");
-      else
-        site = &it->second, record.site_id = site->id;
-    }
-    if (auto code_rack = cell("kode_rak"); !code_rack.empty()) {
-      if (!site) {
-        if (cell("kode_lokasi").empty())
-          report("kode_rak", "Rak hanya dapat diisi bersama kode_lokasi tempat rak itu berada.");
-      } else if (auto racks = ctx_.racks.find(site->id);
-                 racks == ctx_.racks.end() || !racks->second.count(text::to_upper_ascii(code_rack))) {
-        std::string known;
-        if (racks != ctx_.racks.end())
-          for (const auto& [k, r] : racks->second) known += (known.empty() ? "" : ", ") + r.code;
-        report("kode_rak", "Tidak ada rak " + code_rack + " di lokasi " + site->code + ". Rak di sana: " +
-                               (known.empty() ? "belum ada; tambahkan raknya dahulu" : known) + ".");
-      } else {
-        record.rack_id = racks->second.at(text::to_upper_ascii(code_rack)).id;
-      }
-    }
+    const Site* site = this->site(ctx_.places);
+    if (site) record.site_id = site->id;
+    if (const auto* r = rack(ctx_.places, site)) record.rack_id = r->id;
     placement(record, site);
     record.hostname = cell("nama_host");
     if (text::utf8_length(record.hostname) > 253) report("nama_host", "Paling banyak 253 karakter.");
     record.operating_system = cell("sistem_operasi");
     if (text::utf8_length(record.operating_system) > 120) report("sistem_operasi", "Paling banyak 120 karakter.");
-    if (count_ > 0) return std::nullopt;
+    if (!clean()) return std::nullopt;
 
     // Every cell is fine on its own: now the whole row, by the rules the API applies.
     ServerImportAccepted out;
@@ -176,33 +133,13 @@ class ServerRowCheck {
       validator_.element(e, true);
       check_server_record(repo_, s_, record);
     } catch (const Error& err) {
-      std::string column;
-      if (const auto* f = err.details().if_contains("field"); f && f->is_string())
-        column = server_column_of(std::string(f->as_string()));
-      report(column, std::string(error_message(err.code(), Language::Indonesian)));
+      refused(err, server_column_of);
       return std::nullopt;
     }
     return out;
   }
 
  private:
-  std::string cell(const std::string& column) const {
-    auto it = row_->cells.find(column);
-    return it == row_->cells.end() ? std::string() : it->second;
-  }
-  void report(const std::string& column, std::string message) {
-    problems_.push_back({file_.sheet, row_->row, column, std::move(message)});
-    ++count_;
-  }
-  /// An empty cell keeps the default; anything else must be one of the choices (by id).
-  void choice(const std::string& column, const std::vector<tenancy::EnumItem>& items, std::string& target) {
-    auto v = text::to_lower_ascii(cell(column));
-    if (v.empty()) return;
-    if (has_choice(items, v))
-      target = v;
-    else
-      report(column, "Nilai " + cell(column) + " tidak dikenal. Pilihan: " + ids_text(items) + ".");
-  }
   /// The hosting mode must match where the server stands, in the words of the person fixing the sheet.
   void placement(const ServerRecord& r, const Site* site) {
     // An unknown hosting mode is its own problem: the default would blame the site wrongly.
@@ -214,22 +151,18 @@ class ServerRowCheck {
           "kode_lokasi",
           "Server di luar fasilitas Pemda tidak berada di lokasi mana pun: kosongkan kode_lokasi, atau ubah penempatan.");
     else if ((r.hosting == "kolokasi" || r.hosting == "vps") && (!site || site->kind == "ruang_server_pd"))
-      report("kode_lokasi",
-             "Kolokasi dan VPS berada di Pusat Data: isi kode lokasi Pusat Data (" + site_codes(ctx_, false) + ").");
+      report("kode_lokasi", "Kolokasi dan VPS berada di Pusat Data: isi kode lokasi Pusat Data (" +
+                                ctx_.places.site_codes(false) + ").");
     else if (r.hosting == "ruang_pd" && site && site->kind != "ruang_server_pd")
       report("kode_lokasi", "Penempatan ruang_pd berarti ruang server PD sendiri: isi kode ruang server PD (" +
-                                site_codes(ctx_, true) + ") atau ubah penempatan menjadi kolokasi.");
+                                ctx_.places.site_codes(true) + ") atau ubah penempatan menjadi kolokasi.");
   }
 
-  const ServerImportFile& file_;
   const ServerImportContext& ctx_;
   architecture::Lookup& lookup_;
   const architecture::Validator& validator_;
   Repository& repo_;
   const Scope& s_;
-  std::vector<ServerImportProblem>& problems_;
-  const ServerImportRow* row_ = nullptr;
-  int count_ = 0;
 };
 
 }  // namespace
@@ -247,20 +180,14 @@ ServerImportFile parse_server_import(std::string_view body) {
 
 ServerImportResult Service::import_servers(const Scope& s, const ServerImportFile& file, bool dry_run,
                                            const Actor& actor, const std::string& file_digest) {
-  ServerImportResult res;
-  res.dry_run = dry_run;
-  res.rows = static_cast<int>(file.rows.size());
-  res.problems = file.problems;
+  auto res = start_import(file, dry_run);
   if (!res.problems.empty()) return res;
   const auto& profile = profile_of(s);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     ServerImportContext ctx;
-    for (const auto& a : tenancy_.agencies(c, s)) ctx.agency_by_code[text::to_upper_ascii(a.code)] = a.id;
-    for (auto& site : repo.sites(s, "")) {
-      for (auto& rack : repo.racks(s, site.id)) ctx.racks[site.id][text::to_upper_ascii(rack.code)] = rack;
-      ctx.site_by_code[text::to_upper_ascii(site.code)] = std::move(site);
-    }
+    for (const auto& a : tenancy_.agencies(c, s)) ctx.agencies[text::to_upper_ascii(a.code)] = {a.id, a.name};
+    ctx.places = site_rack_codes(repo, s);
     architecture::DatabaseLookup lookup(c, s, tenancy_);
     architecture::Validator validator(lookup, profile, elements_.reference());
     ServerRowCheck checker(file, ctx, lookup, validator, repo, s, res.problems);
@@ -289,45 +216,33 @@ ServerImportResult Service::import_servers(const Scope& s, const ServerImportFil
 }
 
 void register_server_import_routes(http::Router& router, Service& m) {
-  router.add("POST", "/api/infrastructure/servers/import", [&m](http::Request& req) {
-    // Tenant-wide: an inventory spans every Perangkat Daerah, so operators (own agency only) cannot.
-    const auto& p = req.require("infrastructure.write");
-    bool dry = import_dry_run(req);
-    auto slot = interchange::ImportSlot::acquire();
-    auto file = parse_server_import(req.body);
-    auto result = m.import_servers(p.scope(), file, dry, p.actor(), crypto::sha256_hex(req.body));
-    if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));
-    return http::json_response(200, to_json(result));
-  });
+  add_sheet_import_route(router, "/api/infrastructure/servers/import", parse_server_import,
+                         [&m](const Scope& s, const ImportFile& file, bool dry, const Actor& actor,
+                              const std::string& digest) { return m.import_servers(s, file, dry, actor, digest); });
   // The header and one example row that names a real PD and Pusat Data site of the tenant.
-  router.add("GET", "/api/infrastructure/servers/import/template.csv", [&m](http::Request& req) {
-    const auto& p = req.require("infrastructure.read");
-    std::string agency = "KODE-PD", site = "KODE-LOKASI";
-    auto agencies = m.agencies(p.scope());
-    if (!agencies.empty()) agency = agencies.front().code;
-    for (const auto& x : m.sites(p.scope(), ""))
-      if (x.kind != "ruang_server_pd" && x.status == "operasi") {
-        site = x.code;
-        break;
-      }
-    interchange::Row example = {"SRV-CONTOH-01",
-                                "Server contoh",
-                                "Contoh baris: ganti dengan server Anda",
-                                agency,
-                                "fisik",
-                                "kolokasi",
-                                "produksi",
-                                "dinas",
-                                site,
-                                "",
-                                "srv01.kota.go.id",
-                                "Debian 12"};
-    http::Response r;
-    r.body = interchange::write_csv({server_import_columns(), example});
-    r.content_type = "text/csv; charset=utf-8";
-    r.set_header("Content-Disposition", "attachment; filename=\"template-impor-server.csv\"");
-    return r;
-  });
+  add_sheet_template_route(router, "/api/infrastructure/servers/import/template.csv", "template-impor-server.csv",
+                           server_import_columns(), [&m](const Scope& s) {
+                             std::string agency = "KODE-PD", site = "KODE-LOKASI";
+                             auto agencies = m.agencies(s);
+                             if (!agencies.empty()) agency = agencies.front().code;
+                             for (const auto& x : m.sites(s, ""))
+                               if (x.kind != "ruang_server_pd" && x.status == "operasi") {
+                                 site = x.code;
+                                 break;
+                               }
+                             return interchange::Row{"SRV-CONTOH-01",
+                                                     "Server contoh",
+                                                     "Contoh baris: ganti dengan server Anda",
+                                                     agency,
+                                                     "fisik",
+                                                     "kolokasi",
+                                                     "produksi",
+                                                     "dinas",
+                                                     site,
+                                                     "",
+                                                     "srv01.kota.go.id",
+                                                     "Debian 12"};
+                           });
 }
 
 }  // namespace simpul::infrastructure

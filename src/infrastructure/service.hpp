@@ -72,6 +72,11 @@ struct LanInput {
   std::optional<std::string> agency_id, name, built_by, registered_on;
 };
 
+/// Fields of a network device; unset ones keep their value.
+struct DeviceInput {
+  std::optional<std::string> agency_id, name, kind, coordination;
+};
+
 class Repository;
 struct ImportFile;
 struct ImportResult;
@@ -134,6 +139,8 @@ class Service {
   /// The same checks as creation, with the ledger entry holding before and after.
   BackupDuty update_duty(const Scope& s, const std::string& id, const DutyInput& in, const Actor& actor);
   Lan update_lan(const Scope& s, const std::string& id, const LanInput& in, const Actor& actor);
+  /// A network device's own fields, checked as on creation; the ledger keeps the record before and after.
+  Device update_device(const Scope& s, const std::string& id, const DeviceInput& in, const Actor& actor);
   /// `in` is the whole link after the change (the route merges the request into the current link).
   void update_wan(const Scope& s, const std::string& id, const WanInput& in, const Actor& actor);
   /// Network devices from a spreadsheet (device_import.cpp), all rows or none, like the servers.

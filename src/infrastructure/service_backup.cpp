@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/text.hpp"
+#include "infrastructure/backup_records.hpp"
 #include "infrastructure/facts.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/service.hpp"
@@ -221,31 +222,37 @@ std::vector<RestoreTest> Service::restore_tests(const Scope& s, const std::strin
   return storage::read(db_, [&](storage::Connection& c) { return Repository(c).restore_tests(s, duty_id); });
 }
 
+BackupRecords backup_records(const Repository& repo, const Scope& s) {
+  return {repo.last_runs(s), repo.last_ok_runs(s), repo.last_restore_tests(s)};
+}
+
+BackupStatus duty_status(const BackupDuty& d, const tenancy::Profile& p, const BackupRecords& records,
+                         const std::map<std::string, Site>& sites, const std::string& today) {
+  const auto& spec = spec_of(p);
+  std::optional<std::pair<std::string, std::string>> run;
+  if (auto it = records.last.find(d.id); it != records.last.end())
+    run = std::make_pair(p.local_date(it->second.first), it->second.second);
+  std::optional<std::string> ok_on, restore_on;
+  if (auto it = records.ok.find(d.id); it != records.ok.end()) ok_on = p.local_date(it->second);
+  if (auto it = records.restored.find(d.id); it != records.restored.end()) restore_on = it->second;
+  bool in_pd = false;
+  if (d.target_site_id)
+    if (auto it = sites.find(*d.target_site_id); it != sites.end())
+      in_pd = it->second.status == "operasi" && std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(),
+                                                          it->second.kind) != spec.pusat_data_kinds.end();
+  return backup_status(d, p.local_date(d.created_at), run, ok_on, restore_on, in_pd, today);
+}
+
 std::vector<DutyView> Service::board(const Scope& s, const std::string& agency_id, const std::string& today) const {
   const auto& p = profile_of(s);
-  const auto& spec = spec_of(p);
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     std::map<std::string, Site> sites;
     for (auto& x : repo.sites(s, "")) sites.emplace(x.id, std::move(x));
-    auto last = repo.last_runs(s);
-    auto ok = repo.last_ok_runs(s);
-    auto restored = repo.last_restore_tests(s);
+    auto records = backup_records(repo, s);
     std::vector<DutyView> out;
     for (auto& d : repo.duties(s, agency_id)) {
-      std::optional<std::pair<std::string, std::string>> run;
-      if (auto it = last.find(d.id); it != last.end())
-        run = std::make_pair(p.local_date(it->second.first), it->second.second);
-      std::optional<std::string> ok_on, restore_on;
-      if (auto it = ok.find(d.id); it != ok.end()) ok_on = p.local_date(it->second);
-      if (auto it = restored.find(d.id); it != restored.end()) restore_on = it->second;
-      bool in_pd = false;
-      if (d.target_site_id)
-        if (auto it = sites.find(*d.target_site_id); it != sites.end())
-          in_pd = it->second.status == "operasi" &&
-                  std::find(spec.pusat_data_kinds.begin(), spec.pusat_data_kinds.end(), it->second.kind) !=
-                      spec.pusat_data_kinds.end();
-      auto st = backup_status(d, p.local_date(d.created_at), run, ok_on, restore_on, in_pd, today);
+      auto st = duty_status(d, p, records, sites, today);
       out.push_back({std::move(d), std::move(st)});
     }
     return out;

@@ -10,6 +10,7 @@
 #include "infrastructure/rack_repository.hpp"
 #include "infrastructure/repository.hpp"
 #include "infrastructure/service.hpp"
+#include "storage/storage_error.hpp"
 #include "storage/unit_of_work.hpp"
 
 namespace simpul::infrastructure {
@@ -41,6 +42,10 @@ boost::json::object edit_wan_json(const std::string& from, const std::string& to
                                   int capacity, const std::string& operated_by, const std::string& provider) {
   return {{"from_agency_id", from},    {"to_agency_id", to},         {"medium", medium},
           {"capacity_mbps", capacity}, {"operated_by", operated_by}, {"provider", provider}};
+}
+
+boost::json::object edit_device_json(const Device& d) {
+  return {{"agency_id", d.agency_id}, {"name", d.name}, {"kind", d.kind}, {"coordination", d.coordination}};
 }
 
 /// The highest unit a placement occupies.
@@ -126,26 +131,56 @@ RackPlacement Service::place(const Scope& s, const std::string& kind, const std:
   p.unit = unit;
   p.height = height;
   p.placed_at = clock::now_iso();
-  return storage::write_transaction(db_, [&](storage::Connection& c) {
-    RackRepository repo(c);
-    for (const auto& other : repo.placements(s, where)) {
-      if (other.object_kind == kind && other.object_id == id) continue;  // moving within the rack
-      if (unit <= edit_top(other) && other.unit <= edit_top(p))
-        throw Error(ErrorCode::InfraRackUnitsTaken,
-                    {{"field", "unit"}, {"rack_code", r->code}, {"occupant", edit_occupant_json(other)}});
-    }
-    auto before = repo.placement(s, kind, id);
-    repo.place(s, p);
-    auto stored = *repo.placement(s, kind, id);
-    boost::json::object details{{"rack_id", where},
-                                {"rack_code", r->code},
-                                {"name", stored.name},
-                                {"after", {{"unit", unit}, {"height", height}}}};
-    if (before) details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.place",
-                                        kind == "server" ? "element" : "infra_device", id, std::move(details)));
-    return stored;
-  });
+  auto taken = [&](const RackPlacement& other) {
+    return Error(ErrorCode::InfraRackUnitsTaken,
+                 {{"field", "unit"}, {"rack_code", r->code}, {"occupant", edit_occupant_json(other)}});
+  };
+  auto overlaps = [&](const RackPlacement& other) {
+    return !(other.object_kind == kind && other.object_id == id) && unit <= edit_top(other) &&
+           other.unit <= edit_top(p);
+  };
+  try {
+    return storage::write_transaction(db_, [&](storage::Connection& c) {
+      RackRepository repo(c);
+      auto live = repo.placements(s, where);
+      for (const auto& other : live)
+        if (overlaps(other)) throw taken(other);  // moving within the rack overlaps only its own units
+      // Units still held by a server or device that is gone are freed first. Each statement reads the
+      // newest committed rows (READ COMMITTED): a holder missing from `live` may be a placement
+      // committed since, so it is looked up again and, if it stands, refused like any occupant.
+      for (const auto& holder : repo.holders(s, where, unit, edit_top(p))) {
+        const auto& [held_kind, held_id] = holder;
+        if (held_kind == kind && held_id == id) continue;
+        if (std::any_of(live.begin(), live.end(), [&holder](const RackPlacement& x) {
+              return x.object_kind == holder.first && x.object_id == holder.second;
+            }))
+          continue;
+        if (auto standing = repo.placement(s, held_kind, held_id); standing && standing->rack_id == where)
+          throw taken(*standing);
+        repo.unplace(s, held_kind, held_id);
+      }
+      auto before = repo.placement(s, kind, id);
+      repo.place(s, p);
+      auto stored = *repo.placement(s, kind, id);
+      boost::json::object details{{"rack_id", where},
+                                  {"rack_code", r->code},
+                                  {"name", stored.name},
+                                  {"after", {{"unit", unit}, {"height", height}}}};
+      if (before)
+        details["before"] = {{"rack_id", before->rack_id}, {"unit", before->unit}, {"height", before->height}};
+      ledger_.append(c, ledger::change_in(s, actor, "infrastructure.rack.place",
+                                          kind == "server" ? "element" : "infra_device", id, std::move(details)));
+      return stored;
+    });
+  } catch (const storage::StorageError& e) {
+    // Another placement took these units after the check above (the database's UNIQUE (rack, unit)):
+    // nothing of this one was written; the answer names the occupant that won.
+    if (e.kind() != storage::StorageError::Kind::UniqueViolation) throw;
+    auto now = storage::read(db_, [&](storage::Connection& c) { return RackRepository(c).placements(s, where); });
+    for (const auto& other : now)
+      if (overlaps(other)) throw taken(other);
+    throw Error(ErrorCode::InfraRackUnitsTaken, {{"field", "unit"}, {"rack_code", r->code}});
+  }
 }
 
 void Service::unplace(const Scope& s, const std::string& kind, const std::string& id, const Actor& actor) {
@@ -206,36 +241,29 @@ Lan Service::update_lan(const Scope& s, const std::string& id, const LanInput& i
   });
 }
 
+Device Service::update_device(const Scope& s, const std::string& id, const DeviceInput& in, const Actor& actor) {
+  auto before = device(s, id);
+  Device after = before;
+  if (in.agency_id) after.agency_id = *in.agency_id;
+  if (in.name) after.name = *in.name;
+  if (in.kind) after.kind = *in.kind;
+  if (in.coordination) after.coordination = *in.coordination;
+  if (edit_device_json(after) == edit_device_json(before)) return before;  // nothing changes: nothing is written
+  check_device(after, profile_of(s).today());                              // the checks of creation
+  return storage::write_transaction(db_, [&](storage::Connection& c) {
+    require_agency(c, s, after.agency_id, "agency_id");
+    RackRepository(c).update_device(s, after);
+    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.device.update", "infra_device", id,
+                                        {{"before", edit_device_json(before)}, {"after", edit_device_json(after)}}));
+    return *Repository(c).device(s, id);
+  });
+}
+
 void Service::update_wan(const Scope& s, const std::string& id, const WanInput& in, const Actor& actor) {
   const auto& p = profile_of(s);
-  const auto& spec = spec_of(p);
-  // The checks of BandwidthService::create_wan, in its order.
-  if (std::none_of(wan_media().begin(), wan_media().end(), [&](const auto& i) { return i.id == in.medium; })) {
-    boost::json::array allowed;
-    for (const auto& i : wan_media()) allowed.emplace_back(i.id);
-    throw Error(ErrorCode::ValidationInvalidValue, {{"field", "medium"}, {"allowed", allowed}});
-  }
-  if (in.operated_by != "dinas" && in.operated_by != "pd")
-    throw Error(ErrorCode::ValidationInvalidValue,
-                {{"field", "operated_by"}, {"allowed", boost::json::array{"dinas", "pd"}}});
-  if (in.from_agency_id == in.to_agency_id)
-    throw Error(ErrorCode::ValidationInvalidValue, "to_agency_id", "a link joins two agencies");
-  // Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf a, Bontang Pasal 18 ayat (1), Lampung
-  // Timur Pasal 19 ayat (1): the Dinas runs the WAN, on edit as on creation.
-  if (spec.wan_rule && in.operated_by != "dinas")
-    throw Error(ErrorCode::InfraGateRefused,
-                {{"field", "operated_by"},
-                 {"rule_title", "WAN hingga router Perangkat Daerah dibangun dan dioperasikan oleh Dinas"},
-                 {"rule_title_en", "The WAN up to the agencies' routers is built and run by the Dinas"}},
-                tenancy::rule_ref(p, spec.wan_rule));
-  auto owner = storage::read(db_, [&](storage::Connection& c) {
-    for (const auto* agency : {&in.from_agency_id, &in.to_agency_id})
-      if (!tenancy_.agency(c, s, *agency))
-        throw Error(ErrorCode::ValidationInvalidValue, agency == &in.from_agency_id ? "from_agency_id" : "to_agency_id",
-                    "not an agency of this tenant");
-    auto holder = compliance_.tenant_facts(c, s).agency_for_role(spec.operator_role);
-    return in.operated_by == "dinas" && !holder.empty() ? holder : in.from_agency_id;
-  });
+  // The checks of creation (BandwidthService::create_wan), on edit as on creation.
+  auto owner =
+      storage::read(db_, [&](storage::Connection& c) { return checked_wan_owner(c, s, p, in, tenancy_, compliance_); });
   auto before = storage::read(db_, [&](storage::Connection& c) {
     auto links = BandwidthRepository(c).wan_links(s);
     auto it = links.find(id);

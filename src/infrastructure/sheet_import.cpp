@@ -3,10 +3,14 @@
 
 #include <algorithm>
 
+#include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "http/json_io.hpp"
+#include "infrastructure/repository.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/file_error.hpp"
+#include "interchange/import_slots.hpp"
 #include "interchange/xlsx.hpp"
 
 namespace simpul::infrastructure {
@@ -103,6 +107,133 @@ bool import_dry_run(const http::Request& req) {
   std::string dry = req.query_value("dry_run").value_or("true");
   if (dry != "true" && dry != "false") throw Error(ErrorCode::RequestInvalidQuery, {{"parameter", "dry_run"}});
   return dry == "true";
+}
+
+ImportResult start_import(const ImportFile& file, bool dry_run) {
+  ImportResult res;
+  res.dry_run = dry_run;
+  res.rows = static_cast<int>(file.rows.size());
+  res.problems = file.problems;
+  return res;
+}
+
+std::string choices_text(const std::vector<tenancy::EnumItem>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i.id + " (" + i.name + ")";
+  return out;
+}
+
+std::string SiteRackCodes::site_codes(bool pd_room) const {
+  std::string out;
+  for (const auto& [code, site] : site_by_code)
+    if ((site.kind == "ruang_server_pd") == pd_room) out += (out.empty() ? "" : ", ") + site.code;
+  return out.empty() ? "belum ada; daftarkan lokasinya dahulu" : out;
+}
+
+SiteRackCodes site_rack_codes(Repository& repo, const Scope& s) {
+  SiteRackCodes out;
+  for (auto& site : repo.sites(s, "")) {
+    for (auto& rack : repo.racks(s, site.id)) out.racks[site.id][text::to_upper_ascii(rack.code)] = rack;
+    out.site_by_code[text::to_upper_ascii(site.code)] = std::move(site);
+  }
+  return out;
+}
+
+std::string SheetRowCheck::cell(const std::string& column) const {
+  auto it = row_->cells.find(column);
+  return it == row_->cells.end() ? std::string() : it->second;
+}
+
+void SheetRowCheck::report(const std::string& column, std::string message) {
+  problems_.push_back({file_.sheet, row_->row, column, std::move(message)});
+  ++count_;
+}
+
+void SheetRowCheck::choice(const std::string& column, const std::vector<tenancy::EnumItem>& items,
+                           std::string& target) {
+  auto v = text::to_lower_ascii(cell(column));
+  if (v.empty()) return;
+  if (std::any_of(items.begin(), items.end(), [&](const auto& i) { return i.id == v; }))
+    target = v;
+  else
+    report(column, "Nilai " + cell(column) + " tidak dikenal. Pilihan: " + choices_text(items) + ".");
+}
+
+const std::pair<std::string, std::string>* SheetRowCheck::agency(const AgencyCodes& codes, const std::string& what) {
+  auto pd = cell("kode_pd");
+  if (pd.empty()) {
+    report("kode_pd", "Wajib diisi dengan kode Perangkat Daerah " + what + ".");
+    return nullptr;
+  }
+  auto it = codes.find(text::to_upper_ascii(pd));
+  if (it == codes.end()) {
+    report("kode_pd",
+           "Tidak ada Perangkat Daerah dengan kode " + pd + "; tulis kode seperti di menu Perangkat Daerah.");
+    return nullptr;
+  }
+  return &it->second;
+}
+
+const Site* SheetRowCheck::site(const SiteRackCodes& codes) {
+  auto code = cell("kode_lokasi");
+  if (code.empty()) return nullptr;
+  auto it = codes.site_by_code.find(text::to_upper_ascii(code));
+  if (it != codes.site_by_code.end()) return &it->second;
+  report("kode_lokasi", "Tidak ada lokasi dengan kode " + code + ". Kode Pusat Data: " + codes.site_codes(false) +
+                            "; ruang server PD: " + codes.site_codes(true) + ".");
+  return nullptr;
+}
+
+const Rack* SheetRowCheck::rack(const SiteRackCodes& codes, const Site* site) {
+  auto code = cell("kode_rak");
+  if (code.empty()) return nullptr;
+  if (!site) {
+    if (cell("kode_lokasi").empty())
+      report("kode_rak", "Rak hanya dapat diisi bersama kode_lokasi tempat rak itu berada.");
+    return nullptr;
+  }
+  auto racks = codes.racks.find(site->id);
+  if (racks != codes.racks.end())
+    if (auto it = racks->second.find(text::to_upper_ascii(code)); it != racks->second.end()) return &it->second;
+  std::string known;
+  if (racks != codes.racks.end())
+    for (const auto& [k, r] : racks->second) known += (known.empty() ? "" : ", ") + r.code;
+  report("kode_rak", "Tidak ada rak " + code + " di lokasi " + site->code +
+                         ". Rak di sana: " + (known.empty() ? "belum ada; tambahkan raknya dahulu" : known) + ".");
+  return nullptr;
+}
+
+void SheetRowCheck::refused(const Error& err, const std::function<std::string(const std::string&)>& column_of) {
+  std::string column;
+  if (const auto* f = err.details().if_contains("field"); f && f->is_string())
+    column = column_of(std::string(f->as_string()));
+  report(column, std::string(error_message(err.code(), Language::Indonesian)));
+}
+
+void add_sheet_import_route(http::Router& router, const std::string& path,
+                            std::function<ImportFile(std::string_view)> parse, ImportRun run) {
+  router.add("POST", path, [parse = std::move(parse), run = std::move(run)](http::Request& req) {
+    const auto& p = req.require("infrastructure.write");
+    bool dry = import_dry_run(req);
+    auto slot = interchange::ImportSlot::acquire();
+    auto file = parse(req.body);
+    auto result = run(p.scope(), file, dry, p.actor(), crypto::sha256_hex(req.body));
+    if (!result.dry_run && !result.problems.empty()) throw Error(ErrorCode::ImportHasProblems, to_json(result));
+    return http::json_response(200, to_json(result));
+  });
+}
+
+void add_sheet_template_route(http::Router& router, const std::string& path, const std::string& filename,
+                              const std::vector<std::string>& columns,
+                              std::function<interchange::Row(const Scope&)> example) {
+  router.add("GET", path, [filename, &columns, example = std::move(example)](http::Request& req) {
+    const auto& p = req.require("infrastructure.read");
+    http::Response r;
+    r.body = interchange::write_csv({columns, example(p.scope())});
+    r.content_type = "text/csv; charset=utf-8";
+    r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    return r;
+  });
 }
 
 }  // namespace simpul::infrastructure

@@ -138,6 +138,24 @@ TEST_P(InfrastructureFollowUpTest, TheMonthlyEvaluationIsAPdfForTheTimKoordinasi
   EXPECT_EQ(after.find("Belum diterima"), std::string::npos);
   EXPECT_NE(after.find("oleh " + text_of(ack.json, "acknowledged_by_name")), std::string::npos);
 
+  // In English on request (?lang=en) or in the caller's language; the same figures, the same articles.
+  auto english = member.get(path + "?lang=en");
+  ASSERT_EQ(english.status, 200) << english.body;
+  EXPECT_NE(english.header("Content-Disposition").find("bandwidth-evaluation-" + date.substr(0, 7) + ".pdf"),
+            std::string::npos);
+  auto en = pdf_text(english.body);
+  EXPECT_NE(en.find("Monthly Bandwidth Usage Evaluation"), std::string::npos) << en;
+  EXPECT_NE(en.find("In line with the allocation"), std::string::npos);
+  EXPECT_NE(en.find("The allocation fits the usage"), std::string::npos);
+  EXPECT_NE(en.find("4.00"), std::string::npos);
+  EXPECT_NE(en.find("Pasal 21 ayat (4)"), std::string::npos);
+  EXPECT_NE(en.find("by " + text_of(ack.json, "acknowledged_by_name")), std::string::npos);
+  EXPECT_EQ(en.find("Belum diterima"), std::string::npos);
+  EXPECT_EQ(en.find("Sesuai alokasi"), std::string::npos);
+  auto by_header = pdf_text(member.send("GET", path, "", {{"accept-language", "en-US,en;q=0.9"}}).body);
+  EXPECT_NE(by_header.find("Monthly Bandwidth Usage Evaluation"), std::string::npos);
+  EXPECT_EQ(member.get(path + "?lang=fr").error_code(), "validation.invalid_value");
+
   EXPECT_EQ(admin.get("/api/infrastructure/bandwidth/evaluations/" + crypto::new_id() + "/evaluation.pdf").error_code(),
             "infrastructure.evaluation_not_found");
 }

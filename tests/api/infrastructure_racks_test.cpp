@@ -5,10 +5,12 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
 #include "interchange/xlsx.hpp"
+#include "storage/storage_error.hpp"
 #include "testing/proves.hpp"
 
 using namespace simpul;
@@ -183,6 +185,57 @@ TEST_P(InfraRackTest, PlacementsFollowTheOwnersRightsAndStayInTheirTenant) {
   EXPECT_EQ(admin.get("/api/infrastructure/racks/" + rack).json.at("placements").as_array().size(), 1u);
 }
 
+TEST_P(InfraRackTest, TwoPlacementsOfTheSameUnitsAtTheSameMomentLeaveOneOccupant) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  Client second = admin;  // the same session from a second browser tab
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto pusat = rk_site(admin, "PD-RAS", "pusat_data_pemda", kominfo);
+  auto rack = rk_rack(admin, pusat, "R-09", 42);
+  auto device = [&](const std::string& name) {
+    return rk_created(admin.post(
+        "/api/infrastructure/devices",
+        R"({"agency_id":")" + kominfo + R"(","name":")" + name + R"(","kind":"switch","installed_on":"2025-01-10"})"));
+  };
+  // Ten rounds of two devices asking for overlapping units at once (U n..n+1 and U n+1..n+2):
+  // whichever the database takes first stands there, the other is told who took the units.
+  for (int round = 0; round < 10; ++round) {
+    auto unit = 1 + round * 4;
+    auto a = device("Switch A" + std::to_string(round));
+    auto b = device("Switch B" + std::to_string(round));
+    Reply ra;
+    Reply rb;
+    std::thread ta([&] {
+      ra = rk_put(admin, "/api/infrastructure/devices/" + a + "/placement",
+                  R"({"rack_id":")" + rack + R"(","unit":)" + std::to_string(unit) + R"(,"height":2})");
+    });
+    std::thread tb([&] {
+      rb = rk_put(second, "/api/infrastructure/devices/" + b + "/placement",
+                  R"({"rack_id":")" + rack + R"(","unit":)" + std::to_string(unit + 1) + R"(,"height":2})");
+    });
+    ta.join();
+    tb.join();
+    ASSERT_TRUE((ra.status == 200 && rb.status == 409) || (ra.status == 409 && rb.status == 200))
+        << ra.body << " / " << rb.body;
+    const auto& lost = ra.status == 409 ? ra : rb;
+    EXPECT_EQ(lost.error_code(), "infrastructure.rack_units_taken");
+    EXPECT_EQ(text_of(lost.json.at("error").at("details").at("occupant"), "name"),
+              (ra.status == 200 ? "Switch A" : "Switch B") + std::to_string(round));
+  }
+  auto view = admin.get("/api/infrastructure/racks/" + rack);
+  ASSERT_EQ(view.json.at("placements").as_array().size(), 10u) << view.body;
+  EXPECT_EQ(view.json.at("free_units").as_int64(), 42 - 20);
+
+  // The refusal is the database's own, not only the service's check: a second row for an occupied
+  // unit (U2 is held whichever device won the first round) is refused whoever writes it.
+  auto conn = in.db().acquire();
+  EXPECT_THROW(conn->execute("INSERT INTO infra_rack_cells (tenant_id, rack_id, unit, object_kind, object_id) "
+                             "SELECT tenant_id, rack_id, unit, 'device', 'another' FROM infra_rack_cells "
+                             "WHERE rack_id = ? AND unit = 2",
+                             {rack}),
+               storage::StorageError);
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, InfraRackTest, ::testing::ValuesIn(test_support::backends()));
 
 // ---- Edit routes: the same permission, PD scoping and checks as creation, before/after in the ledger ----
@@ -308,6 +361,56 @@ TEST_P(InfraEditTest, LansAndWanLinksAreEditedWithTheChecksAndArticlesOfCreation
   auto other = admin_client(in, "bontang");
   EXPECT_EQ(other.patch("/api/infrastructure/wan-links/" + link, R"({"capacity_mbps":1})").status, 404);
   EXPECT_EQ(other.patch("/api/infrastructure/lans/" + lan, R"({"name":"X"})").status, 404);
+}
+
+TEST_P(InfraEditTest, ANetworkDeviceIsEditedWithinItsPdUnderTheChecksOfItsRegistration) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "madiun");
+  auto dishub = agency_id(admin, "DISHUB");
+  auto dinkes = agency_id(admin, "DINKES");
+  auto device = rk_created(admin.post(
+      "/api/infrastructure/devices",
+      R"({"agency_id":")" + dishub + R"(","name":"Router Utama","kind":"router","installed_on":"2025-01-10"})"));
+  auto op = user(in, admin, "madiun", "op.dishub", "agency_operator", dishub);
+
+  // The PD's operator renames its device and records the Dinas's coordination reference.
+  auto before = ledger_size(in);
+  auto renamed =
+      op.patch("/api/infrastructure/devices/" + device, R"({"name":"Router Gedung A","coordination":"Surat 005/7"})");
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(text_of(renamed.json, "name"), "Router Gedung A");
+  EXPECT_EQ(text_of(renamed.json, "coordination"), "Surat 005/7");
+  EXPECT_EQ(ledger_size(in), before + 1);
+  auto entry = rk_last_entry(admin);
+  EXPECT_NE(entry.find("infrastructure.device.update"), std::string::npos) << entry;
+  EXPECT_NE(entry.find("Router Utama"), std::string::npos) << entry;     // before
+  EXPECT_NE(entry.find("Router Gedung A"), std::string::npos) << entry;  // after
+
+  // The same change again writes nothing; the checks of registration refuse a bad kind or name.
+  EXPECT_EQ(op.patch("/api/infrastructure/devices/" + device, R"({"name":"Router Gedung A"})").status, 200);
+  EXPECT_EQ(ledger_size(in), before + 1);
+  auto bad_kind = op.patch("/api/infrastructure/devices/" + device, R"({"kind":"modem"})");
+  EXPECT_EQ(bad_kind.status, 422) << bad_kind.body;
+  EXPECT_EQ(bad_kind.error_code(), "validation.invalid_value");
+  EXPECT_EQ(op.patch("/api/infrastructure/devices/" + device, R"({"name":""})").error_code(),
+            "validation.missing_field");
+  // The installation date is a LAN change (recorded with its change report), not an edit.
+  EXPECT_EQ(op.patch("/api/infrastructure/devices/" + device, R"({"installed_on":"2025-01-01"})").error_code(),
+            "validation.unknown_field");
+
+  // A PD's operator cannot move its device to another PD, nor edit another PD's device.
+  EXPECT_EQ(op.patch("/api/infrastructure/devices/" + device, R"({"agency_id":")" + dinkes + "\"}").status, 403);
+  auto theirs = rk_created(admin.post(
+      "/api/infrastructure/devices",
+      R"({"agency_id":")" + dinkes + R"(","name":"Switch Dinkes","kind":"switch","installed_on":"2025-01-10"})"));
+  EXPECT_EQ(op.patch("/api/infrastructure/devices/" + theirs, R"({"name":"Milik kami"})").status, 403);
+  EXPECT_EQ(ledger_size(in), before + 2);  // only the admin's registration
+  // The Dinas (tenant-wide) moves it; another tenant does not see it.
+  auto moved = admin.patch("/api/infrastructure/devices/" + device, R"({"agency_id":")" + dinkes + "\"}");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(text_of(moved.json.at("agency"), "id"), dinkes);
+  auto other = admin_client(in, "bontang");
+  EXPECT_EQ(other.patch("/api/infrastructure/devices/" + device, R"({"name":"X"})").status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, InfraEditTest, ::testing::ValuesIn(test_support::backends()));
@@ -443,6 +546,60 @@ TEST_P(InfraDeviceImportTest, HostileFilesAreRefusedCleanlyAndOnlyTenantWideWrit
   ASSERT_EQ(tpl.status, 200);
   auto tpl_dry = rk_import(admin, "", tpl.body);
   EXPECT_TRUE(tpl_dry.json.at("ok").as_bool()) << tpl_dry.body;
+}
+
+TEST_P(InfraDeviceImportTest, RowsPlaceTheirDevicesInRacksUnderTheRulesOfThePlacementForm) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto dishub = agency_id(admin, "DISHUB");
+  auto pusat = rk_site(admin, "PD-UJI", "pusat_data_pemda", kominfo);
+  auto rack = rk_rack(admin, pusat, "R-01", 12);
+  auto web = rk_server(admin, "SRV-WEB", dishub, pusat, rack);
+  ASSERT_EQ(rk_put(admin, "/api/infrastructure/servers/" + web + "/placement", R"({"unit":1,"height":2})").status, 200);
+  const std::string header = "kode_pd;nama;jenis;tanggal_pasang;koordinasi;kode_lokasi;kode_rak;unit;tinggi\r\n";
+  std::string bad = header +
+                    "DISHUB;Switch Inti;switch;2025-03-01;;PD-UJI;R-01;3;2\r\n"      // U3-U4: free
+                    "DISHUB;Switch Cadangan;switch;2025-03-01;;PD-UJI;R-01;4;1\r\n"  // U4: the row above
+                    "DISHUB;Firewall;firewall;2025-03-01;;PD-UJI;R-01;2;1\r\n"       // U2: the web server
+                    "DISHUB;Router;router;2025-03-01;;PD-UJI;R-01;12;2\r\n"          // above 12U
+                    "DISHUB;AP;access_point;2025-03-01;;PD-UJI;R-99;5;1\r\n"         // no such rack
+                    "DISHUB;Modem;router;2025-03-01;;PD-UJI;R-01;x;1\r\n"            // not a unit
+                    "DISHUB;Patch;switch;2025-03-01;;;;6;1\r\n";                     // units without a rack
+  auto before = ledger_size(in);
+  auto dry = rk_import(admin, "?dry_run=true", bad);
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(
+      rk_problems(dry.json),
+      (std::set<std::pair<std::int64_t, std::string>>{
+          {3, "unit"}, {4, "unit"}, {5, "unit"}, {6, "kode_rak"}, {7, "unit"}, {8, "kode_lokasi"}, {8, "kode_rak"}}))
+      << dry.body;
+  // The overlap names who stands there: the row above, and the registered server by its code.
+  std::string problems = json_text(dry.json.at("problems"));
+  EXPECT_NE(problems.find("Switch Inti"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("SRV-WEB"), std::string::npos) << problems;
+  EXPECT_EQ(rk_import(admin, "?dry_run=false", bad).error_code(), "import.has_problems");
+  EXPECT_EQ(ledger_size(in), before);
+
+  std::string good = header +
+                     "DISHUB;Switch Inti;switch;2025-03-01;;PD-UJI;R-01;3;2\r\n"
+                     "DISHUB;Router Tepi;router;2025-03-01;;pd-uji;r-01;12;\r\n"  // height 1 when empty
+                     "DISHUB;AP Lobi;access_point;2025-03-01;;;;;\r\n";           // not placed
+  auto real = rk_import(admin, "?dry_run=false", good);
+  ASSERT_EQ(real.status, 200) << real.body;
+  EXPECT_EQ(real.json.at("created").as_int64(), 3);
+  EXPECT_EQ(ledger_size(in), before + 1);
+  auto view = admin.get("/api/infrastructure/racks/" + rack);
+  ASSERT_EQ(view.json.at("placements").as_array().size(), 3u) << view.body;
+  EXPECT_EQ(text_of(view.json.at("placements").at(1), "name"), "Switch Inti");
+  EXPECT_EQ(view.json.at("placements").at(1).at("unit").as_int64(), 3);
+  EXPECT_EQ(view.json.at("placements").at(1).at("height").as_int64(), 2);
+  EXPECT_EQ(text_of(view.json.at("placements").at(2), "name"), "Router Tepi");
+  EXPECT_EQ(view.json.at("free_units").as_int64(), 12 - 5);
+  // The template carries the placement columns and still passes the dry run.
+  auto tpl = admin.get("/api/infrastructure/devices/import/template.csv");
+  EXPECT_NE(tpl.body.find("kode_rak"), std::string::npos);
+  EXPECT_TRUE(rk_import(admin, "", tpl.body).json.at("ok").as_bool());
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, InfraDeviceImportTest, ::testing::ValuesIn(test_support::backends()));

@@ -1,60 +1,25 @@
 // Infrastruktur SPBE (docs/infrastructure.md): Pusat Data sites and servers, colocation and VPS
-// requests, the backup board, PD LANs with their diagrams and network devices. The shapes mirror
-// the contract of src/infrastructure/openapi.cpp; the server is src/infrastructure/routes.cpp.
+// requests, the backup board, PD LANs with their diagrams and network devices. Every shape is named
+// from the generated contract (src/infrastructure/openapi/*.json); the server is src/infrastructure/.
 import { api, download, upload, type UploadOptions } from './client'
-import type { RuleRef } from './types'
-import type { Answer, Body, Refine, Schema } from './contract'
+import type { Answer, Body, Schema } from './contract'
 
 const enc = encodeURIComponent
-
-export interface Named {
-  id: string
-  name: string
-}
 
 export type InfraSite = Schema<'InfraSite'>
 
 export type InfraServer = Schema<'InfraServer'>
 
-export interface InfraNote {
-  kind: 'informasi'
-  kind_name: string
-  rule: RuleRef | null
-  text: string
-  text_en: string
-}
+export type InfraNote = Schema<'InfraNote'>
 
-export interface InfraRequest {
-  id: string
-  agency: Named
-  kind: string
-  kind_name: string
-  purpose: string
-  specification: string
-  state: 'diajukan' | 'disetujui' | 'ditolak'
-  state_name: string
-  requested_by_name: string
-  requested_at: string
-  reasons: string
-  decided_by_name: string
-  decided_at: string | null
-  dinas_duty: { modal: string; text: string; text_en: string; rule: RuleRef | null }
-}
+export type InfraRequest = Schema<'InfraRequest'>
 
-export interface BackupStatus {
-  state: string
-  state_name: string
-  last_run_on: string | null
-  last_result: string | null
-  last_ok_on: string | null
-  last_restore_on: string | null
-  target_in_pusat_data: boolean
-  overdue: boolean
-  last_failed: boolean
-  restore_overdue: boolean
-}
+/** An agency or a choice as the answers name it: `{id, name}`. */
+export type Named = InfraRequest['agency']
 
 export type BackupDuty = Schema<'InfraBackupDuty'>
+
+export type BackupStatus = BackupDuty['status']
 
 export type InfraLan = Schema<'InfraLan'>
 
@@ -67,23 +32,11 @@ export type InfraDevice = Schema<'InfraDevice'>
 /** The profile's infrastructure choices and articles (generated from the contract). */
 export type InfraOptions = Answer<'/api/infrastructure/options', 'get'>
 
-/** The contract's `rule` lacks its required fields (bandwidth_openapi.cpp). */
-export type BandwidthRequest = Refine<Schema<'InfraBandwidthRequest'>, { rule: RuleRef | null }>
+export type BandwidthRequest = Schema<'InfraBandwidthRequest'>
 
 export type BandwidthRow = Schema<'InfraBandwidthRow'>
 
-export interface BandwidthEvaluation {
-  id: string
-  month: string
-  generated_at: string
-  generated_by_name: string
-  rows: BandwidthRow[]
-  recipient: string
-  acknowledged_by_name: string
-  acknowledged_at: string | null
-  rule: RuleRef | null
-  report_rule: RuleRef | null
-}
+export type BandwidthEvaluation = Schema<'InfraBandwidthEvaluation'>
 
 export type WanLink = Schema<'InfraWanLink'>
 
@@ -109,43 +62,49 @@ export type RackInput = Body<'/api/infrastructure/racks/{id}', 'patch'>
 export type BackupDutyPatch = Body<'/api/infrastructure/backup-duties/{id}', 'patch'>
 export type LanPatch = Body<'/api/infrastructure/lans/{id}', 'patch'>
 export type WanLinkPatch = Body<'/api/infrastructure/wan-links/{id}', 'patch'>
+export type DevicePatch = Body<'/api/infrastructure/devices/{id}', 'patch'>
 
-interface Items<T> {
-  items: T[]
-  total: number
-}
+// The lists and the bodies of the remaining forms, as the contract describes them.
+export type SiteInput = Body<'/api/infrastructure/sites', 'post'>
+export type RequestInput = Body<'/api/infrastructure/requests', 'post'>
+export type BackupRunInput = Body<'/api/infrastructure/backup-duties/{id}/runs', 'post'>
+export type BandwidthRequestInput = Body<'/api/infrastructure/bandwidth/requests', 'post'>
+export type BandwidthDecisionInput = Body<'/api/infrastructure/bandwidth/requests/{id}/decision', 'post'>
 
 export const infrastructureApi = {
   options: () => api.get<InfraOptions>('/api/infrastructure/options'),
-  sites: () => api.get<Items<InfraSite>>('/api/infrastructure/sites'),
-  createSite: (body: { code: string; name: string; kind: string; status: string; agency_id: string }) =>
+  sites: () => api.get<Answer<'/api/infrastructure/sites', 'get'>>('/api/infrastructure/sites'),
+  createSite: (body: SiteInput) =>
     api.post<InfraSite>('/api/infrastructure/sites', body),
-  servers: () => api.get<Items<InfraServer> & { note_count: number }>('/api/infrastructure/servers'),
-  requests: () => api.get<Items<InfraRequest>>('/api/infrastructure/requests'),
-  createRequest: (body: { agency_id: string; kind: string; purpose: string; specification?: string }) =>
+  servers: () => api.get<Answer<'/api/infrastructure/servers', 'get'>>('/api/infrastructure/servers'),
+  requests: () => api.get<Answer<'/api/infrastructure/requests', 'get'>>('/api/infrastructure/requests'),
+  createRequest: (body: RequestInput) =>
     api.post<InfraRequest>('/api/infrastructure/requests', body),
   decide: (id: string, decision: 'disetujui' | 'ditolak', reasons: string) =>
     api.post<InfraRequest>(`/api/infrastructure/requests/${enc(id)}/decision`, { decision, reasons }),
-  backupBoard: () => api.get<Items<BackupDuty>>('/api/infrastructure/backup-duties'),
-  recordRun: (id: string, body: { started_at: string; finished_at: string; result: string; tool?: string }) =>
-    api.post<unknown>(`/api/infrastructure/backup-duties/${enc(id)}/runs`, body),
-  lans: () => api.get<Items<InfraLan>>('/api/infrastructure/lans'),
+  backupBoard: () => api.get<Answer<'/api/infrastructure/backup-duties', 'get'>>('/api/infrastructure/backup-duties'),
+  recordRun: (id: string, body: BackupRunInput) =>
+    api.post<Answer<'/api/infrastructure/backup-duties/{id}/runs', 'post'>>(`/api/infrastructure/backup-duties/${enc(id)}/runs`, body),
+  lans: () => api.get<Answer<'/api/infrastructure/lans', 'get'>>('/api/infrastructure/lans'),
   lan: (id: string) => api.get<InfraLanDetail>(`/api/infrastructure/lans/${enc(id)}`),
   uploadDiagram: (lanId: string, file: Blob, filename: string) =>
     upload<InfraDiagram>(`/api/infrastructure/lans/${enc(lanId)}/diagrams`, file, 'application/octet-stream', { query: { filename } }),
   downloadDiagram: (id: string) => download(`/api/infrastructure/diagrams/${enc(id)}/content`),
-  devices: () => api.get<Items<InfraDevice>>('/api/infrastructure/devices'),
+  devices: () => api.get<Answer<'/api/infrastructure/devices', 'get'>>('/api/infrastructure/devices'),
+  updateDevice: (id: string, body: DevicePatch) => api.patch<InfraDevice>(`/api/infrastructure/devices/${enc(id)}`, body),
   reportChange: (id: string, date: string, summary: string) =>
     api.post<InfraDevice>(`/api/infrastructure/devices/${enc(id)}/change-reports`, { date, summary }),
-  bandwidthRequests: () => api.get<Items<BandwidthRequest>>('/api/infrastructure/bandwidth/requests'),
-  requestBandwidth: (body: { agency_id: string; need_mbps: number; justification: string }) =>
+  bandwidthRequests: () =>
+    api.get<Answer<'/api/infrastructure/bandwidth/requests', 'get'>>('/api/infrastructure/bandwidth/requests'),
+  requestBandwidth: (body: BandwidthRequestInput) =>
     api.post<BandwidthRequest>('/api/infrastructure/bandwidth/requests', body),
-  decideBandwidth: (id: string, body: { decision: 'disetujui' | 'ditolak'; priority?: number; allocated_mbps?: number; reasons: string }) =>
+  decideBandwidth: (id: string, body: BandwidthDecisionInput) =>
     api.post<BandwidthRequest>(`/api/infrastructure/bandwidth/requests/${enc(id)}/decision`, body),
-  bandwidthEvaluations: () => api.get<Items<BandwidthEvaluation>>('/api/infrastructure/bandwidth/evaluations'),
+  bandwidthEvaluations: () =>
+    api.get<Answer<'/api/infrastructure/bandwidth/evaluations', 'get'>>('/api/infrastructure/bandwidth/evaluations'),
   evaluateBandwidth: (month: string) => api.post<BandwidthEvaluation>('/api/infrastructure/bandwidth/evaluations', { month }),
   acknowledgeEvaluation: (id: string) => api.post<BandwidthEvaluation>(`/api/infrastructure/bandwidth/evaluations/${enc(id)}/acknowledgement`, {}),
-  wanLinks: () => api.get<Items<WanLink>>('/api/infrastructure/wan-links'),
+  wanLinks: () => api.get<Answer<'/api/infrastructure/wan-links', 'get'>>('/api/infrastructure/wan-links'),
   createWanLink: (body: WanLinkInput) => api.post<Answer<'/api/infrastructure/wan-links', 'post'>>('/api/infrastructure/wan-links', body),
   site: (id: string) => api.get<InfraSiteDetail>(`/api/infrastructure/sites/${enc(id)}`),
   addRack: (siteId: string, body: { code: string; units: number }) =>
