@@ -3,8 +3,9 @@
 # (Balikpapan) on SQLite over loopback with a token. 60 PDs x PER_PD infrastructure elements
 # (default 50: 3,000 audit objects, each in the infrastructure and the security audit); completed
 # external audits over the past ten years covering all of them, with FINDINGS findings spread over
-# those programmes; then the due list of the tenant (GET /api/audit/due?within_days=90, 200
-# requests, p50/p99) and the yearly summary PDF of the busiest year (20 requests).
+# those programmes; then the due list of the tenant, the first page (GET /api/audit/due?within_days=90,
+# 50 rows with the counts per status) and a filtered page (one PD, one type, overdue, page 2), 200
+# requests each, p50/p99, and the yearly summary PDF of the busiest year (20 requests).
 #   bench/audit.sh [per_pd] [findings]      (SIMPUL_BIN: the binary, default build/simpul)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,14 +88,25 @@ for i in range(n_findings):
          "recommendation": "Perbaiki", "agency_id": agency, "agreed_action": "Perbaikan", "due_date": (report + datetime.timedelta(days=90)).isoformat()})
 setup_audits = time.perf_counter() - t0
 
-_, due = call("GET", "/api/audit/due?within_days=90")
-# Timed to the last byte of the answer: parsing its 1.5 MB in Python (tens of ms) is the client's time.
-lat = []
-for _ in range(200):
-    t0 = time.perf_counter()
-    _, body = call("GET", "/api/audit/due?within_days=90", raw=True)
-    lat.append((time.perf_counter() - t0) * 1000)
-lat.sort()
+def timed(path, n):
+    """p50 and p99 (ms) of `n` requests of `path`, each timed to the last byte of its answer."""
+    lat = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        _, body = call("GET", path, raw=True)
+        lat.append((time.perf_counter() - t0) * 1000)
+    lat.sort()
+    return lat[n // 2], lat[min(n - 1, (n * 99) // 100)], len(body)
+
+first_path = "/api/audit/due?within_days=90"
+_, due = call("GET", first_path)
+filtered_path = f"/api/audit/due?within_days=90&type=keamanan&status=terlambat&agency={ids[7]}"
+_, filtered = call("GET", filtered_path)
+deep_path = "/api/audit/due?within_days=90&status=terlambat&limit=50&offset=1000"
+_, deep = call("GET", deep_path)
+first = timed(first_path, 200)
+page2 = timed(filtered_path, 200)
+page21 = timed(deep_path, 200)
 
 year = programmes[-1][3].year
 pdf = []
@@ -110,6 +122,9 @@ print("| workload | result | notes |")
 print("|---|---|---|")
 print(f"| set-up: {len(objects):,} infrastructure objects (60 PDs x {per_pd}) | {setup_objects:.1f} s | one POST each |")
 print(f"| set-up: {len(programmes)} completed programmes over ten years, {n_findings:,} findings | {setup_audits:.1f} s | |")
-print(f"| due list, within 90 days ({len(due['items']):,} of {2 * len(objects):,} object x type rows due, {len(body) // 1024} KiB) | p50 {lat[100]:.1f} ms, p99 {lat[197]:.1f} ms | 200 requests |")
+t = due["totals"]
+print(f"| due list, first page (50 of {due['total']:,} rows due: {t['terlambat']:,} terlambat, {t['jatuh_tempo']:,} jatuh tempo; {first[2] // 1024} KiB) | p50 {first[0]:.1f} ms, p99 {first[1]:.1f} ms | 200 requests |")
+print(f"| due list, filtered page (one PD, security audit, overdue: {len(filtered['items'])} of {filtered['total']:,} rows) | p50 {page2[0]:.1f} ms, p99 {page2[1]:.1f} ms | 200 requests |")
+print(f"| due list, overdue, page 21 (offset 1,000: {len(deep['items'])} of {deep['total']:,} rows) | p50 {page21[0]:.1f} ms, p99 {page21[1]:.1f} ms | 200 requests |")
 print(f"| yearly summary PDF ({year}, {size // 1024} KiB) | p50 {pdf[10]:.0f} ms, max {pdf[-1]:.0f} ms | 20 requests |")
 PY

@@ -1,6 +1,7 @@
 #pragma once
 // Audit TIK workflows: the objects each audit type covers and when they are due, programmes and
 // their steps behind the region's gates, findings and their follow-up (docs/ict-audit.md).
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -27,6 +28,24 @@ struct ProgrammeView {
   std::vector<Coordination> coordination;        // by date
 };
 
+/// One request of the paged due list: filters, page and the horizon of "due soon".
+struct DueQuery {
+  std::string type;       // empty: every audit type
+  std::string agency_id;  // empty: every Perangkat Daerah
+  std::string status;     // terlambat | jatuh_tempo | aman; empty: terlambat and jatuh_tempo
+  int within_days = 90;
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+};
+
+/// One page of the due list, with the counts per status of the whole filtered list.
+struct DuePage {
+  std::vector<DueItem> items;
+  std::map<std::string, std::int64_t> totals;  // terlambat, jatuh_tempo, aman, tanpa_jadwal
+  std::int64_t total = 0;                      // rows the status filter matches (every page)
+  std::string today, horizon;
+};
+
 /// The largest audit report accepted (the server's default request limit is 8 MiB too).
 inline constexpr std::size_t kMaxReportBytes = 8u << 20;
 /// Days before a finding's due date when its agency is reminded of the follow-up.
@@ -50,6 +69,8 @@ class Service {
 
   /// Every object in scope of each audit type, with its last audit and next due date.
   std::vector<DueItem> objects(const Scope& s, const std::string& type) const;
+  /// The due list: one page of what falls due (filters, order and counts in the database).
+  DuePage due(const Scope& s, const DueQuery& q) const;
   /// Read port (the facts and evidence): the same, inside the caller's transaction.
   std::vector<DueItem> objects(storage::Connection& c, const Scope& s, const std::string& type) const;
   /// Read port for the applications module's "last audit" (applications::AuditHistory): application
