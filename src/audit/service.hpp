@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,8 @@ class Service {
 
  private:
   ProgrammeView view(storage::Connection& c, const Scope& s, Programme p, const std::string& today) const;
+  /// Ids of the objects `t` covers now (a programme's objects must be among them).
+  std::set<std::string> in_scope_ids(storage::Connection& c, const Scope& s, const AuditType& t) const;
   /// Tells the active users of `agency_id` (read before the caller's write) inside its transaction.
   void tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users,
                    const std::string& title, const std::string& title_en, const std::string& body,
