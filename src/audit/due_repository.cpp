@@ -34,13 +34,19 @@ std::string due_scope_sql(storage::Dialect d, const DueTypeScope& t, const DueFi
   std::vector<std::string> parts;
   if (t.infrastructure) parts.emplace_back("e.domain = 'infrastruktur'");
   if (!t.application_categories.empty()) {
+    // Built step by step: the placeholders must be appended in the order of their parameters.
     std::string category = due_attribute(d, "category"), stage = due_attribute(d, "lifecycle_stage");
-    std::string app = "(e.domain = 'aplikasi' AND " + stage + " <> 'pensiun' AND " + stage + " IN (" +
-                      due_placeholders(f.live_stages, params) + ") AND " + category + " IN (" +
-                      due_placeholders(t.application_categories, params) + ")";
+    std::string app = "(e.domain = 'aplikasi' AND " + stage + " <> 'pensiun' AND " + stage + " IN (";
+    app += due_placeholders(f.live_stages, params);
+    app += ") AND " + category + " IN (";
+    app += due_placeholders(t.application_categories, params);
+    app += ")";
     if (!t.pemda_built_categories.empty()) {
-      app += " AND (" + category + " NOT IN (" + due_placeholders(t.pemda_built_categories, params) + ")";
-      app += " OR e.id IN (" + due_placeholders(t.pemda_built_ids, params) + "))";
+      app += " AND (" + category + " NOT IN (";
+      app += due_placeholders(t.pemda_built_categories, params);
+      app += ") OR e.id IN (";
+      app += due_placeholders(t.pemda_built_ids, params);
+      app += "))";
     }
     parts.push_back(app + ")");
   }
@@ -92,10 +98,13 @@ std::vector<DueItem> DueRepository::page(const Scope& s, const DueFilter& f, std
   storage::Params params;
   std::string sql =
       "SELECT x.type, x.object_id, x.object_code, x.object_name, x.object_domain, x.agency_id, x.agency_name, "
-      "x.last_audit, x.since FROM (" +
-      rows_sql(s, f, params) + ") x WHERE x.bucket IN (" + due_placeholders(f.buckets, params) +
-      // Due date order without computing it: `months` after `since` orders as the month number plus
-      // the months, then the day (a day clamped to a shorter month keeps its order).
+      "x.last_audit, x.since FROM (";
+  sql += rows_sql(s, f, params);  // its parameters first, then the buckets'
+  sql += ") x WHERE x.bucket IN (";
+  sql += due_placeholders(f.buckets, params);
+  // Due date order without computing it: `months` after `since` orders as the month number plus
+  // the months, then the day (a day clamped to a shorter month keeps its order).
+  sql +=
       ") ORDER BY CAST(substr(x.since, 1, 4) AS INTEGER) * 12 + CAST(substr(x.since, 6, 2) AS INTEGER) + x.months, "
       "substr(x.since, 9, 2), x.object_code, x.type LIMIT ? OFFSET ?";
   params.emplace_back(limit);
@@ -120,7 +129,9 @@ std::map<std::string, std::int64_t> DueRepository::totals(const Scope& s, const 
   std::map<std::string, std::int64_t> out = {{"terlambat", 0}, {"jatuh_tempo", 0}, {"aman", 0}, {"tanpa_jadwal", 0}};
   if (f.types.empty()) return out;
   storage::Params params;
-  std::string sql = "SELECT x.bucket, COUNT(*) FROM (" + rows_sql(s, f, params) + ") x GROUP BY x.bucket";
+  std::string sql = "SELECT x.bucket, COUNT(*) FROM (";
+  sql += rows_sql(s, f, params);
+  sql += ") x GROUP BY x.bucket";
   for (const auto& r : c_.query(sql, params)) out[r.text_at(0)] = r.int_at(1);
   return out;
 }

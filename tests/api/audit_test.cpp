@@ -1175,7 +1175,8 @@ TEST_P(AuditTest, TheDueListIsPagedFilteredAndCountedAsTheFullObjectListSays) {
         std::map<std::string, std::int64_t> expected = {
             {"terlambat", 0}, {"jatuh_tempo", 0}, {"aman", 0}, {"tanpa_jadwal", 0}};
         std::vector<std::tuple<std::string, std::string, std::string>> due, later;  // due date, code, type
-        for (const auto& o : admin.get("/api/audit/objects?type=" + type).json.at("items").as_array()) {
+        auto full = admin.get("/api/audit/objects?type=" + type);                   // kept: the loop reads into it
+        for (const auto& o : full.json.at("items").as_array()) {
           if (!agency.empty() && text_of(o, "agency_id") != agency) continue;
           if (o.at("due").is_null()) {
             ++expected["tanpa_jadwal"];
@@ -1239,7 +1240,10 @@ TEST_P(AuditTest, TheDueListRefusesBadPagingAndNeverShowsAnotherTenant) {
   auto today = audit_today(in);
   auto bpn_kominfo = agency_id(balikpapan, "DISKOMINFO");
   auto server = add_infrastructure(balikpapan, "INF-BPN", bpn_kominfo);
-  add_infrastructure(bontang, "INF-BTG", agency_id(bontang, "DISKOMINFO"));
+  auto btg_agency =
+      bontang.post("/api/agencies", R"({"code":"BTG-UJI","name":"Badan Uji Bontang","type":"dinas_daerah"})");
+  ASSERT_EQ(btg_agency.status, 201) << btg_agency.body;
+  add_infrastructure(bontang, "INF-BTG", text_of(btg_agency.json, "id"));
   completed_audit(balikpapan, audit_regions()[1], "infrastruktur", {server}, months_from(today, -26),
                   months_from(today, -25));
 
