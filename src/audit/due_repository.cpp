@@ -56,6 +56,13 @@ std::string due_scope_sql(storage::Dialect d, const DueTypeScope& t, const DueFi
   return out + ")";
 }
 
+/// Due date order without computing it: `months` after `since` orders as the month number plus the
+/// months, then the day (a day clamped to a shorter month keeps its order); then code and type.
+std::string due_order(const std::string& x) {
+  return "CAST(substr(" + x + ".since, 1, 4) AS INTEGER) * 12 + CAST(substr(" + x + ".since, 6, 2) AS INTEGER) + " + x +
+         ".months, substr(" + x + ".since, 9, 2), " + x + ".object_code, " + x + ".type";
+}
+
 }  // namespace
 
 std::string DueRepository::rows_sql(const Scope& s, const DueFilter& f, storage::Params& params) const {
@@ -72,11 +79,10 @@ std::string DueRepository::rows_sql(const Scope& s, const DueFilter& f, storage:
     params.emplace_back(t.soon_before);
     out +=
         "SELECT e.id AS object_id, e.code AS object_code, e.name AS object_name, e.domain AS object_domain, "
-        "e.owner_agency_id AS agency_id, COALESCE(ag.name, '') AS agency_name, CAST(? AS TEXT) AS type, " +
+        "e.owner_agency_id AS agency_id, CAST(? AS TEXT) AS type, " +
         months + " AS months, l.report_date AS last_audit, COALESCE(l.report_date, " +
         due_registered_on(d, f.utc_offset_hours) +
-        ") AS since FROM arch_elements e LEFT JOIN agencies ag ON ag.id = e.owner_agency_id "
-        "AND ag.tenant_id = e.tenant_id LEFT JOIN audit_last_audits l ON l.tenant_id = e.tenant_id "
+        ") AS since FROM arch_elements e LEFT JOIN audit_last_audits l ON l.tenant_id = e.tenant_id "
         "AND l.object_id = e.id AND l.type = ? WHERE e.tenant_id = ? AND e.state <> 'retired' AND ";
     params.emplace_back(t.type);
     params.emplace_back(t.type);
@@ -96,19 +102,18 @@ std::vector<DueItem> DueRepository::page(const Scope& s, const DueFilter& f, std
   std::vector<DueItem> out;
   if (f.types.empty() || f.buckets.empty()) return out;
   storage::Params params;
+  // The PD's name is joined to the page's rows only, not to every row sorted and counted.
   std::string sql =
-      "SELECT x.type, x.object_id, x.object_code, x.object_name, x.object_domain, x.agency_id, x.agency_name, "
-      "x.last_audit, x.since FROM (";
+      "SELECT y.type, y.object_id, y.object_code, y.object_name, y.object_domain, y.agency_id, "
+      "COALESCE(ag.name, ''), y.last_audit, y.since FROM (SELECT x.* FROM (";
   sql += rows_sql(s, f, params);  // its parameters first, then the buckets'
   sql += ") x WHERE x.bucket IN (";
   sql += due_placeholders(f.buckets, params);
-  // Due date order without computing it: `months` after `since` orders as the month number plus
-  // the months, then the day (a day clamped to a shorter month keeps its order).
-  sql +=
-      ") ORDER BY CAST(substr(x.since, 1, 4) AS INTEGER) * 12 + CAST(substr(x.since, 6, 2) AS INTEGER) + x.months, "
-      "substr(x.since, 9, 2), x.object_code, x.type LIMIT ? OFFSET ?";
+  sql += ") ORDER BY " + due_order("x") + " LIMIT ? OFFSET ?) y LEFT JOIN agencies ag ON ag.id = y.agency_id ";
+  sql += "AND ag.tenant_id = ? ORDER BY " + due_order("y");
   params.emplace_back(limit);
   params.emplace_back(offset);
+  params.emplace_back(s.tenant_id);
   for (const auto& r : c_.query(sql, params)) {
     DueItem d;
     d.type = r.text_at(0);
