@@ -84,59 +84,45 @@ void AuditModule::register_facts(regulation::FactRegistry& facts) {
 
 void AuditModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const auto& a = audit_profile(p);
-  const std::string cadence = "AuditTest.EachRegionKnowsWhatIsInScopeOfEachAuditTypeAndWhenItIsDue";
-  const std::string plan = "AuditTest.AProgrammeIsPlannedOnlyAsTheRegionAllows";
-  const std::string internal = "AuditTest.TheExternalAuditWaitsForTheInternalAuditAMonthAhead";
-  const std::string steps = "AuditTest.StepsAreDatedInOrderAndFindingsAreFollowedUpByTheirAgency";
-  auto record = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
-    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  // The proving tests are the SIMPUL_PROVES declarations of tests/api/audit_test.cpp.
+  auto record = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule) seam::add_enforcement(rows, *rule, how);
   };
-  record(a.types_rule, "record: an audit programme has one of the region's audit types (`validation.invalid_value`)",
-         plan);
-  record(a.aspects_rule, "gate: a programme names the aspects it examines, from the four the article lists", plan);
+  record(a.types_rule, "record: an audit programme has one of the region's audit types (`validation.invalid_value`)");
+  record(a.aspects_rule, "gate: a programme names the aspects it examines, from the four the article lists");
   record(a.auditor_rule,
          std::string("gate: an external audit names an allowed auditor with its accreditation reference") +
-             (a.certified_auditor_allowed ? " (a certified auditor too)" : " (a certified auditor is refused)"),
-         plan);
+             (a.certified_auditor_allowed ? " (a certified auditor too)" : " (a certified auditor is refused)"));
   for (const auto& t : a.types) {
     record(
         t.scope_rule,
         "record and gate: the objects of " + t.name +
-            " are those the article names (listed per type; a programme with another object is refused, `audit.object_not_in_scope`)",
-        cadence);
+            " are those the article names (listed per type; a programme with another object is refused, `audit.object_not_in_scope`)");
     if (!t.pemda_built_categories.empty())
-      record(t.scope_rule,
-             "gate: an application of " + std::to_string(t.pemda_built_categories.size()) + " narrowed categor" +
-                 (t.pemda_built_categories.size() == 1 ? "y" : "ies") + " (e.g. Aplikasi Umum) is in scope of " +
-                 t.name + " only when its record names a Pemda builder",
-             "AuditTest.MadiunAuditsAnAplikasiUmumOnlyWhenThePemdaBuiltIt");
+      record(t.scope_rule, "gate: an application of " + std::to_string(t.pemda_built_categories.size()) +
+                               " narrowed categor" + (t.pemda_built_categories.size() == 1 ? "y" : "ies") +
+                               " (e.g. Aplikasi Umum) is in scope of " + t.name +
+                               " only when its record names a Pemda builder");
     if (t.months > 0)
-      record(t.cadence_rule,
-             "record: each object's next due date (" + std::to_string(t.months) +
-                 " months after its last audit) and the due list",
-             cadence);
+      record(t.cadence_rule, "record: each object's next due date (" + std::to_string(t.months) +
+                                 " months after its last audit) and the due list");
     else
       record(t.cadence_rule,
-             "record only: the text says 'berkala' without a period, so objects are listed without a due date",
-             cadence);
+             "record only: the text says 'berkala' without a period, so objects are listed without a due date");
   }
   record(
       a.internal_audit_rule,
       "gate: the plan shows the internal audit deadline (" + std::to_string(a.internal_lead_months) +
-          " month before the external start) and starting the external audit is refused until the internal one is complete by then",
-      internal);
-  record(a.team_decree_rule,
-         "gate: a programme needs the audit team decree (number, date) and is placed under the role's Perangkat Daerah",
-         plan);
-  const std::string records = "AuditTest.ReportsSummariesCorrectionsAndCoordinationAreRecorded";
+          " month before the external start) and starting the external audit is refused until the internal one is complete by then");
+  record(
+      a.team_decree_rule,
+      "gate: a programme needs the audit team decree (number, date) and is placed under the role's Perangkat Daerah");
   for (const auto& t : a.types)
     record(t.coordination_rule,
            "record: the coordination with " + a.coordination_with + " on a programme of " + t.name +
-               " (date, note, the article cited); whether it happened as the text means is not machine-checkable",
-           records);
+               " (date, note, the article cited); whether it happened as the text means is not machine-checkable");
   for (const auto& r : a.routing_rules)
-    record(r, "record: the routing of the results to " + a.routing_to + " with both dates, in order after the report",
-           steps);
+    record(r, "record: the routing of the results to " + a.routing_to + " with both dates, in order after the report");
 }
 
 }  // namespace simpul::audit

@@ -1,9 +1,6 @@
 // /api/audit/* (docs/ict-audit.md).
 #include "audit/routes.hpp"
 
-#include <algorithm>
-#include <tuple>
-
 #include "audit/errors.hpp"
 #include "audit/json.hpp"
 #include "http/attachment.hpp"
@@ -15,6 +12,9 @@ namespace {
 
 using http::FieldReader;
 using http::Request;
+
+/// The largest page of the due list.
+constexpr int kMaxDuePage = 500;
 
 std::vector<std::string_view> type_ids(const tenancy::Profile& p) {
   std::vector<std::string_view> out;
@@ -77,27 +77,28 @@ void register_routes(http::Router& router, Service& m) {
     return http::json_response(200, page(std::move(items)));
   });
 
-  // What falls due before the given horizon (default 90 days), overdue objects included.
+  // What falls due before the given horizon (default 90 days), overdue first, one page at a time,
+  // with the counts per status of the whole filtered list.
   router.add("GET", "/api/audit/due", [&m](Request& req) {
     const auto& p = req.require("audit.read");
     const auto& profile = m.profile_of(p.scope());
-    auto type = http::query_choice(req, "type", type_ids(profile));
-    int within = http::query_int(req, "within_days", 1, 3660).value_or(90);
-    auto today = profile.today();
-    auto horizon = add_days(today, within);
-    std::vector<DueItem> due;
-    for (auto& d : m.objects(p.scope(), type))
-      if (d.due && *d.due <= horizon) due.push_back(std::move(d));
-    std::sort(due.begin(), due.end(), [](const DueItem& a, const DueItem& b) {
-      return std::tie(*a.due, a.object_code) < std::tie(*b.due, b.object_code);
-    });
+    DueQuery q;
+    q.type = http::query_choice(req, "type", type_ids(profile));
+    q.agency_id = http::query_id(req, "agency");
+    q.status = http::query_choice(req, "status", {"terlambat", "jatuh_tempo", "aman"});
+    q.within_days = http::query_int(req, "within_days", 1, 3660).value_or(90);
+    q.limit = http::query_int(req, "limit", 1, kMaxDuePage).value_or(50);
+    q.offset = http::query_int(req, "offset", 0, 10'000'000).value_or(0);
+    auto due = m.due(p.scope(), q);
     boost::json::array items;
-    items.reserve(due.size());
-    for (const auto& d : due) items.push_back(to_json(profile, d, today));
-    auto out = page(std::move(items));
-    out["today"] = today;
-    out["horizon"] = horizon;
-    return http::json_response(200, std::move(out));  // moved: a copy of the whole list costs as much as building it
+    items.reserve(due.items.size());
+    for (const auto& d : due.items) items.push_back(to_json(profile, d, due.today));
+    boost::json::object totals;
+    for (const auto& [status, n] : due.totals) totals[status] = n;
+    boost::json::object out{{"items", std::move(items)}, {"total", due.total},          {"limit", q.limit},
+                            {"offset", q.offset},        {"totals", std::move(totals)}, {"today", due.today},
+                            {"horizon", due.horizon}};
+    return http::json_response(200, std::move(out));
   });
 
   router.add("GET", "/api/audit/programmes", [&m](Request& req) {

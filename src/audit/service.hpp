@@ -1,8 +1,10 @@
 #pragma once
 // Audit TIK workflows: the objects each audit type covers and when they are due, programmes and
 // their steps behind the region's gates, findings and their follow-up (docs/ict-audit.md).
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,24 @@ struct ProgrammeView {
   std::vector<Report> reports;                   // newest first
   std::vector<Correction> corrections;           // oldest first
   std::vector<Coordination> coordination;        // by date
+};
+
+/// One request of the paged due list: filters, page and the horizon of "due soon".
+struct DueQuery {
+  std::string type;       // empty: every audit type
+  std::string agency_id;  // empty: every Perangkat Daerah
+  std::string status;     // terlambat | jatuh_tempo | aman; empty: terlambat and jatuh_tempo
+  int within_days = 90;
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+};
+
+/// One page of the due list, with the counts per status of the whole filtered list.
+struct DuePage {
+  std::vector<DueItem> items;
+  std::map<std::string, std::int64_t> totals;  // terlambat, jatuh_tempo, aman, tanpa_jadwal
+  std::int64_t total = 0;                      // rows the status filter matches (every page)
+  std::string today, horizon;
 };
 
 /// The largest audit report accepted (the server's default request limit is 8 MiB too).
@@ -50,6 +70,8 @@ class Service {
 
   /// Every object in scope of each audit type, with its last audit and next due date.
   std::vector<DueItem> objects(const Scope& s, const std::string& type) const;
+  /// The due list: one page of what falls due (filters, order and counts in the database).
+  DuePage due(const Scope& s, const DueQuery& q) const;
   /// Read port (the facts and evidence): the same, inside the caller's transaction.
   std::vector<DueItem> objects(storage::Connection& c, const Scope& s, const std::string& type) const;
   /// Read port for the applications module's "last audit" (applications::AuditHistory): application
@@ -105,6 +127,8 @@ class Service {
 
  private:
   ProgrammeView view(storage::Connection& c, const Scope& s, Programme p, const std::string& today) const;
+  /// Ids of the objects `t` covers now (a programme's objects must be among them).
+  std::set<std::string> in_scope_ids(storage::Connection& c, const Scope& s, const AuditType& t) const;
   /// Tells the active users of `agency_id` (read before the caller's write) inside its transaction.
   void tell_agency(storage::Connection& c, const Scope& s, const std::vector<identity::User>& users,
                    const std::string& title, const std::string& title_en, const std::string& body,

@@ -15,8 +15,8 @@ namespace {
 
 /// "2026-12-05" → "5 Desember 2026"; empty stays "-".
 std::string long_local_date(const std::string& ymd) {
-  static const char* kMonthNames[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                      "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  static constexpr const char* kMonthNames[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                                "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   if (ymd.size() < 10) return "-";
   int month = std::stoi(ymd.substr(5, 2));
   return std::to_string(std::stoi(ymd.substr(8, 2))) + " " + kMonthNames[(month + 11) % 12] + " " + ymd.substr(0, 4);

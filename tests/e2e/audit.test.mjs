@@ -1,5 +1,6 @@
 // End-to-end scenario of Audit TIK against the real server binary (demo tenant Balikpapan): a server
-// audited 25 months ago shows as overdue in the due list with Pasal 39 ayat (1); its programme page
+// audited 25 months ago shows as overdue in the due list with Pasal 39 ayat (1); the due list counts
+// each status in its header, filters by status and Perangkat Daerah and pages; its programme page
 // shows the dated steps, records the coordination with the ministry (Pasal 38 ayat (5)) while the
 // audit runs, and the closing step; once closed, a correction out of order is refused and a logged
 // correction changes the auditor's name; the findings board takes the follow-up and its verification.
@@ -10,6 +11,8 @@ import { consoleSession, pageHelpers, scenarioSteps, signIn } from './scenario.m
 
 const RUN = Date.now().toString(36).toUpperCase().slice(-5)
 const SERVER = { code: `INF.UJI.${RUN}`, name: `Server Basis Data ${RUN}` }
+// Audited with it, so the overdue list runs over more than one page of 50 (codes after SERVER's).
+const BULK = 55
 
 /** YYYY-MM-DD `months` from `date` (negative: before), day clamped to the month. */
 function addMonths(date, months) {
@@ -24,13 +27,14 @@ function addMonths(date, months) {
 describe('Audit TIK', { timeout: 300_000 }, () => {
   const session = consoleSession()
   const step = scenarioSteps(session)
-  const { go, main, apiCall } = pageHelpers(session)
+  const { go, main, apiCall, choose } = pageHelpers(session)
   let page
   before(() => ({ page } = session))
 
   let today
   let programmeId
   let findingId
+  let other
 
   step('sign in; an infrastructure element audited 25 months ago, recorded through the API', async () => {
     await signIn(session)
@@ -42,10 +46,20 @@ describe('Audit TIK', { timeout: 300_000 }, () => {
       domain: 'infrastruktur', code: SERVER.code, name: SERVER.name, owner_agency_id: kominfo.id, attributes: { infra_type: 'perangkat_keras' },
     })
     assert.equal(element.status, 201, JSON.stringify(element.body))
+    other = agencies.body.items.find((a) => a.code !== 'DISKOMINFO')
+    const bulk = []
+    for (let i = 0; i < BULK; i++) {
+      const e = await apiCall('POST', '/api/architecture/elements', {
+        domain: 'infrastruktur', code: `SRV.MASSAL.${RUN}.${String(i).padStart(2, '0')}`, name: `Server ${i}`,
+        owner_agency_id: (i % 2 ? kominfo : other).id, attributes: { infra_type: 'perangkat_keras' },
+      })
+      assert.equal(e.status, 201, JSON.stringify(e.body))
+      bulk.push(e.body.id)
+    }
     const due = await apiCall('GET', '/api/audit/due')
     today = due.body.today
     const plan = await apiCall('POST', '/api/audit/programmes', {
-      type: 'infrastruktur', title: `Audit infrastruktur ${RUN}`, aspects: ['tata_kelola', 'kinerja'], object_ids: [element.body.id],
+      type: 'infrastruktur', title: `Audit infrastruktur ${RUN}`, aspects: ['tata_kelola', 'kinerja'], object_ids: [element.body.id, ...bulk],
       auditor_kind: 'lembaga_pemerintah', auditor_name: 'Badan Siber dan Sandi Negara', auditor_reference: 'AKR-01/2024',
       planned_start: addMonths(today, -26), planned_end: addMonths(today, -25),
       letter: { purpose: 'Menilai tata kelola pusat data', scope: 'Server basis data', authority: 'Surat tugas Kepala Dinas', duties: 'Memeriksa', reporting: 'Laporan kepada Kepala Dinas' },
@@ -69,7 +83,31 @@ describe('Audit TIK', { timeout: 300_000 }, () => {
     const row = main().locator('[data-test=audit-due-table] tr', { hasText: SERVER.code })
     await row.getByText('Terlambat').waitFor()
     await row.getByText('Pasal 39 ayat (1)').waitFor()
+    // The header counts every status of the list, as the server does.
+    const due = await apiCall('GET', '/api/audit/due')
+    assert.ok(due.body.totals.terlambat > 50, JSON.stringify(due.body.totals))
+    const totals = main().locator('[data-test=audit-due-totals]')
+    await totals.getByText(`${due.body.totals.terlambat} terlambat`).waitFor()
+    await totals.getByText(`${due.body.totals.jatuh_tempo} jatuh tempo dalam 90 hari`).waitFor()
     await screenshot(page, 'audit-due')
+  })
+
+  step('the due list filters by status and Perangkat Daerah, and pages through the server', async () => {
+    await main().locator('[data-test=audit-status]').getByText('Terlambat', { exact: true }).click()
+    const overdue = await apiCall('GET', '/api/audit/due?status=terlambat&limit=50&offset=50')
+    assert.ok(overdue.body.items.length > 0, JSON.stringify(overdue.body.total))
+    await main().locator('.el-pager li', { hasText: /^2$/ }).click()
+    await main().locator('[data-test=audit-due-table] tr', { hasText: overdue.body.items[0].object_code }).first().waitFor()
+    await main().locator('[data-test=audit-due-table] tr', { hasText: SERVER.code }).waitFor({ state: 'detached' })
+    // One PD: the other agency's servers only; the header counts that PD's objects.
+    await choose('Perangkat Daerah', other.name)
+    const mine = await apiCall('GET', `/api/audit/due?status=terlambat&agency=${other.id}`)
+    await main().locator('[data-test=audit-due-totals]').getByText(`${mine.body.totals.terlambat} terlambat`).waitFor()
+    await main().locator('[data-test=audit-due-table] tr', { hasText: mine.body.items[0].object_code }).first().waitFor()
+    for (const item of mine.body.items) assert.equal(item.agency_id, other.id)
+    const rows = main().locator('[data-test=audit-due-table] tbody tr')
+    assert.equal(await rows.count(), mine.body.items.length)
+    await screenshot(page, 'audit-due-filtered')
   })
 
   step('the programme page shows the plan, the letter and the dated steps, and records the closing step', async () => {

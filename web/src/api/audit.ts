@@ -8,13 +8,26 @@ const enc = encodeURIComponent
 export type AuditOptions = Answer<'/api/audit/options', 'get'>
 export type AuditDuePage = Answer<'/api/audit/due', 'get'>
 export type AuditDueItem = AuditDuePage['items'][number]
+export type AuditDueStatus = 'terlambat' | 'jatuh_tempo' | 'aman'
+/** One page of the due list: horizon, page and filters (empty: all). */
+export interface AuditDueQuery {
+  withinDays: number
+  limit: number
+  offset: number
+  type?: string
+  agency?: string
+  status?: AuditDueStatus | ''
+}
 export type AuditProgramme = Answer<'/api/audit/programmes/{id}', 'get'>
 export type AuditProgrammeRecord = Answer<'/api/audit/programmes', 'get'>['items'][number]
 export type AuditFinding = Answer<'/api/audit/findings', 'get'>['items'][number]
 
 export const auditApi = {
   options: () => api.get<AuditOptions>('/api/audit/options'),
-  due: (withinDays: number) => api.get<AuditDuePage>('/api/audit/due', { query: { within_days: withinDays } }),
+  due: (q: AuditDueQuery) =>
+    api.get<AuditDuePage>('/api/audit/due', {
+      query: { within_days: q.withinDays, limit: q.limit, offset: q.offset, type: q.type || undefined, agency: q.agency || undefined, status: q.status || undefined },
+    }),
   objects: () => api.get<Answer<'/api/audit/objects', 'get'>>('/api/audit/objects'),
   programmes: () => api.get<Answer<'/api/audit/programmes', 'get'>>('/api/audit/programmes'),
   programme: (id: string) => api.get<AuditProgramme>(`/api/audit/programmes/${enc(id)}`),

@@ -17,6 +17,18 @@ const en: typeof id = {
       dueDate: 'Due',
       basis: 'Basis',
       status: { terlambat: 'Overdue', terjadwal: 'Scheduled', tanpa_jadwal: 'No period (periodic)' },
+      horizon: 'Horizon',
+      statusFilter: 'Status',
+      statusAll: 'Overdue and due soon',
+      statusName: { terlambat: 'Overdue', jatuh_tempo: 'Due soon', aman: 'Not yet due' },
+      totals: {
+        terlambat: '{n} overdue',
+        jatuh_tempo: '{n} due within {days} days',
+        aman: '{n} not yet due',
+        tanpa_jadwal: '{n} without a period',
+      },
+      allTypes: 'All types',
+      allAgencies: 'All agencies',
     },
     programmes: {
       title: 'Audit programmes',

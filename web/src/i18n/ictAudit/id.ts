@@ -15,6 +15,18 @@ const id = {
       dueDate: 'Jatuh tempo',
       basis: 'Dasar',
       status: { terlambat: 'Terlambat', terjadwal: 'Terjadwal', tanpa_jadwal: 'Tanpa periode (berkala)' },
+      horizon: 'Cakrawala',
+      statusFilter: 'Status',
+      statusAll: 'Terlambat dan jatuh tempo',
+      statusName: { terlambat: 'Terlambat', jatuh_tempo: 'Jatuh tempo', aman: 'Belum jatuh tempo' },
+      totals: {
+        terlambat: '{n} terlambat',
+        jatuh_tempo: '{n} jatuh tempo dalam {days} hari',
+        aman: '{n} belum jatuh tempo',
+        tanpa_jadwal: '{n} tanpa periode',
+      },
+      allTypes: 'Semua jenis',
+      allAgencies: 'Semua Perangkat Daerah',
     },
     programmes: {
       title: 'Program audit',
