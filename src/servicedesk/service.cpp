@@ -129,7 +129,8 @@ void Service::record(storage::Connection& c, const Caller& who, const Ticket& t,
 
 // --- tickets -----------------------------------------------------------------------------------
 
-Opened Service::open(const Caller& who, const TicketInput& in) {
+Opened Service::open(const Caller& who, const TicketInput& in,
+                     const std::function<void(storage::Connection&, const Ticket&)>& within) {
   const auto& p = profile_of(who.scope);
   const auto& rules = rules_of(p);
   required(in.type, "type");
@@ -202,6 +203,7 @@ Opened Service::open(const Caller& who, const TicketInput& in) {
       }
     }
     repo.insert(who.scope, t);
+    if (within) within(c, t);
     if (service) CatalogueRepository(c).link_ticket(who.scope, t.id, service->id);
     Event e;
     e.kind = "created";
@@ -257,6 +259,7 @@ TicketView Service::view_in(storage::Connection& c, const Caller& who, const std
   TicketView v;
   v.ticket = visible(c, who, r, id);
   v.works = works(who, r, v.ticket);
+  v.service = CatalogueRepository(c).service_of_ticket(who.scope, id);
   auto all = Repository(c).events(who.scope, id);
   const auto& rules = rules_of(profile_of(who.scope));
   const Priority* prio = rules.priority(v.ticket.priority);
