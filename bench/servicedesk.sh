@@ -134,8 +134,11 @@ def timed(path, times):
     return lat, body
 
 queue, qbody = timed("/api/servicedesk/tickets?view=queue&tier=2&state=open&per_page=50", 200)
-sla, sbody = timed("/api/servicedesk/tickets?state=open&breached=true&per_page=50", 20)
-stats, _ = timed("/api/servicedesk/statistics", 20)
+# SLAS (default 20): how many times the two heavy reads are timed (fewer at the full scale, where
+# each takes seconds).
+slas = int(os.environ.get("SLAS") or 20)
+sla, sbody = timed("/api/servicedesk/tickets?state=open&breached=true&per_page=50", slas)
+stats, _ = timed("/api/servicedesk/statistics", slas)
 
 print("| workload | result | notes |")
 print("|---|---|---|")
@@ -147,6 +150,6 @@ print(f"| assign and start every tenth ticket | {2 * moved / move_s if move_s el
 for text, count in refusals.items():
     print(f"| refused ({count}) | {text} | |")
 print(f"| Level 2 queue, open, 50 per page (total {qbody.get('total', '?')}) | p50 {queue[100]:.1f} ms, p99 {queue[197]:.1f} ms | 200 requests |")
-print(f"| SLA of every open ticket (breached filter, {sbody.get('total', '?')} breached) | p50 {sla[10]:.0f} ms, max {sla[-1]:.0f} ms | 20 requests |")
-print(f"| monthly statistics per PD and tier | p50 {stats[10]:.0f} ms, max {stats[-1]:.0f} ms | 20 requests |")
+print(f"| SLA of every open ticket (breached filter, {sbody.get('total', '?')} breached) | p50 {sla[len(sla) // 2]:.0f} ms, max {sla[-1]:.0f} ms | {slas} requests |")
+print(f"| monthly statistics per PD and tier | p50 {stats[len(stats) // 2]:.0f} ms, max {stats[-1]:.0f} ms | {slas} requests |")
 PY
