@@ -24,6 +24,22 @@ namespace simpul::ledger {
 namespace {
 
 const std::string kGenesis(64, '0');
+
+/// The mark a write transaction leaves once committed: its last entry.
+struct TransactionMark {
+  std::int64_t seq;
+  std::string hash;
+};
+
+/// The write transaction open on this thread that appended to a ledger, while it is open: the
+/// pending mark dies with the transaction's commit hooks (run, or dropped by a rollback), so an
+/// expired pointer means a new transaction. One thread runs one write transaction at a time.
+struct OpenMark {
+  const storage::Connection* conn = nullptr;
+  const void* state = nullptr;  // the ledger's MarkState: one pending mark per ledger
+  std::weak_ptr<TransactionMark> mark;
+};
+thread_local OpenMark open_mark;
 constexpr std::int64_t kVerifyPage = 1000;
 
 std::string entry_hash(const Entry& e) {
@@ -158,8 +174,11 @@ crypto::SigningKey load_or_create_key(const std::filesystem::path& path) {
 }
 
 struct Ledger::MarkState {
-  std::mutex mutex;
+  std::mutex mutex;          // held while the file is written
   std::int64_t written = 0;  // the highest seq written to the file by this process
+  std::mutex pending_mutex;
+  std::int64_t pending_seq = 0;  // the highest committed seq handed to write_mark so far
+  std::string pending_hash;
 };
 
 Ledger::Ledger(crypto::SigningKey key, std::int64_t checkpoint_every, std::filesystem::path mark_path)
@@ -195,10 +214,26 @@ std::optional<HighWaterMark> Ledger::read_mark() const {
 }
 
 void Ledger::write_mark(std::int64_t seq, const std::string& hash) const {
+  {
+    std::lock_guard pending(mark_->pending_mutex);
+    if (seq > mark_->pending_seq) {
+      mark_->pending_seq = seq;
+      mark_->pending_hash = hash;
+    }
+  }
   std::lock_guard lock(mark_->mutex);
-  // Commits of concurrent writers can finish out of order; the mark only moves forward.
-  if (seq <= mark_->written) return;
-  HighWaterMark m{seq, hash, clock::now_iso(), ""};
+  // Whoever holds the lock writes the highest committed entry handed over so far, so writers that
+  // queued behind one file write find their entry (or a later one) written and return: one
+  // signature and file write for a group of concurrent commits. Commits of concurrent writers can
+  // finish out of order; the mark only moves forward. When this returns, the mark is at seq or later.
+  HighWaterMark m;
+  {
+    std::lock_guard pending(mark_->pending_mutex);
+    if (mark_->pending_seq <= mark_->written) return;
+    m.seq = mark_->pending_seq;
+    m.hash = mark_->pending_hash;
+  }
+  m.at = clock::now_iso();
   m.signature = sign_hex(mark_message(m.seq, m.hash, m.at));
   std::string content = boost::json::serialize(boost::json::object{{"seq", m.seq},
                                                                    {"hash", m.hash},
@@ -214,7 +249,7 @@ void Ledger::write_mark(std::int64_t seq, const std::string& hash) const {
   bool ok = fd >= 0 && ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
   if (fd >= 0) ::close(fd);
   if (ok && ::rename(tmp.c_str(), mark_path_.c_str()) == 0) {
-    mark_->written = seq;
+    mark_->written = m.seq;
     return;
   }
   log::warn("ledger.mark_write_failed", {{"path", mark_path_.string()}, {"reason", std::strerror(errno)}});
@@ -256,7 +291,18 @@ Entry Ledger::append(storage::Connection& conn, const Change& change) const {
                {e.seq, e.hash, sign_hex(head_message(e.seq, e.hash))});
   if (checkpoint_every_ > 0 && e.seq % checkpoint_every_ == 0) checkpoint(conn);
   if (!mark_path_.empty()) {
-    conn.after_commit([this, seq = e.seq, hash = e.hash] { write_mark(seq, hash); });
+    // One mark per transaction: a second entry in the same transaction (a ticket opened and
+    // redirected, say) moves the transaction's pending mark forward instead of signing and
+    // writing the file twice after the commit.
+    auto same = open_mark.conn == &conn && open_mark.state == mark_.get() ? open_mark.mark.lock() : nullptr;
+    if (same) {
+      same->seq = e.seq;
+      same->hash = e.hash;
+    } else {
+      auto mark = std::make_shared<TransactionMark>(TransactionMark{e.seq, e.hash});
+      open_mark = {&conn, mark_.get(), mark};
+      conn.after_commit([this, mark] { write_mark(mark->seq, mark->hash); });
+    }
   }
   return e;
 }

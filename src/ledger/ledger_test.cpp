@@ -146,6 +146,13 @@ TEST_P(LedgerTest, TheHighWaterMarkFollowsCommitsOnlyAndIsPrivate) {
     });
   } catch (const std::runtime_error&) {}
   EXPECT_EQ(l.read_mark()->seq, 3);  // a rolled-back append never reaches the mark
+  // Two entries in one transaction (right after the rolled-back one, on the same thread): the mark
+  // is written once, at the later entry.
+  storage::write_transaction(t.db(), [&](storage::Connection& c) {
+    l.append(c, {"tenant-a", "u1", "Budi", "agency.update", "agency", "x", nullptr});
+    l.append(c, {"tenant-a", "u1", "Budi", "agency.update", "agency", "y", nullptr});
+  });
+  EXPECT_EQ(l.read_mark()->seq, 5);
   struct stat st {};
   ASSERT_EQ(::stat(mark_path(t).c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);

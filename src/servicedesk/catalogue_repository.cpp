@@ -78,6 +78,13 @@ void CatalogueRepository::link_ticket(const Scope& s, const std::string& ticket_
              {s.tenant_id, ticket_id, service_id});
 }
 
+std::optional<DeskService> CatalogueRepository::service_of_ticket(const Scope& s, const std::string& ticket_id) const {
+  auto rows = c_.query("SELECT service_id FROM sd_ticket_services WHERE tenant_id = ? AND ticket_id = ?",
+                       {s.tenant_id, ticket_id});
+  if (rows.empty()) return std::nullopt;
+  return service(s, rows[0].text_at(0));
+}
+
 void CatalogueRepository::save_elements(const Scope& s, const DeskService& d) {
   c_.execute("DELETE FROM sd_service_elements WHERE tenant_id = ? AND service_id = ?", {s.tenant_id, d.id});
   for (const auto& e : d.element_ids)

@@ -32,6 +32,16 @@ std::map<std::string, std::string> Service::agency_names(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) { return agency_names(c, s); });
 }
 
+std::map<std::string, std::string> Service::ticket_agency_names(const Scope& s, const Ticket& t) const {
+  return storage::read(db_, [&](storage::Connection& c) {
+    std::map<std::string, std::string> out;
+    for (const auto* id : {&t.agency_id, &t.queue_agency_id})
+      if (!id->empty() && !out.count(*id))
+        if (auto a = tenancy_.agency(c, s, *id)) out[*id] = a->name;
+    return out;
+  });
+}
+
 std::vector<Agent> Service::agents(const Scope& s) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto names = agency_names(c, s);

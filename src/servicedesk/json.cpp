@@ -106,6 +106,11 @@ json::object to_json(const DeskRules& rules, const TicketView& v, const Names& a
   o["works"] = v.works;
   o["sla"] =
       json::object{{"own", clock_json(v.sla.own)}, {"resolve", clock_json(v.sla.resolve)}, {"paused", v.sla.paused}};
+  o["service"] = nullptr;
+  if (v.service)
+    o["service"] = json::object{
+        {"id", v.service->id},           {"code", v.service->code},           {"name", v.service->name},
+        {"name_en", v.service->name_en}, {"agency_id", v.service->agency_id}, {"agency_name", v.service->agency_name}};
   return o;
 }
 

@@ -95,45 +95,35 @@ void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) {
 
 void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const auto& d = rules_of(p);
-  const std::string routing = "ServiceDeskTest.EachRegionRoutesAndEscalatesExactlyAsItsTextSays";
-  const std::string staffing = "ServiceDeskTest.StaffingFindingsFollowEachRegionsText";
-  auto add = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
-    if (rule && !rule->empty()) seam::add_enforcement(rows, *rule, how, test);
+  // The proving tests are the SIMPUL_PROVES declarations (tests/api/servicedesk*_test.cpp).
+  auto add = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule && !rule->empty()) seam::add_enforcement(rows, *rule, how);
   };
   add(d.types_rule.empty() ? std::nullopt : std::optional<std::string>(d.types_rule),
-      "gate: a ticket's type is one of the five the regulation lists (`servicedesk.type_not_listed`, with the article)",
-      routing);
+      "gate: a ticket's type is one of the five the regulation lists (`servicedesk.type_not_listed`, with the article)");
   if (d.tiers == 2) {
-    add(d.level1_rule, "workflow: a ticket opens in the requester's PD Level 1 queue (single point of contact)",
-        routing);
+    add(d.level1_rule, "workflow: a ticket opens in the requester's PD Level 1 queue (single point of contact)");
     add(d.level2_rule,
         d.level2_direct_for_dinas_services
             ? (d.dinas_services_from_catalogue
                    ? "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides (a Layanan SPBE catalogue service the Dinas owns, or else an affected element the Dinas owns); otherwise it is redirected to the PD's Level 1 with this article"
                    : "workflow: a ticket asked of Level 2 directly stays there only for a service the Dinas itself provides; otherwise it is redirected to the PD's Level 1 with this article")
-            : "workflow: Level 2 takes only what Level 1 escalates; a ticket asked of it directly is redirected to the PD's Level 1 with this article",
-        routing);
+            : "workflow: Level 2 takes only what Level 1 escalates; a ticket asked of it directly is redirected to the PD's Level 1 with this article");
     add(d.escalation_rule,
-        "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)",
-        routing);
+        "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)");
     add(d.level1_staffing_rule,
-        "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)", staffing);
+        "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)");
     add(d.level2_staffing_rule,
-        "gate: Level 2 staff must belong to the Dinas (`servicedesk.level2_outside_dinas`, with the article); finding: the Dinas without Level 2 staff",
-        staffing);
+        "gate: Level 2 staff must belong to the Dinas (`servicedesk.level2_outside_dinas`, with the article); finding: the Dinas without Level 2 staff");
   } else {
     add(d.structure_rule,
-        "refusal: no Level 2 and no escalation where the regulation defines none (`servicedesk.no_level2`, with the article)",
-        routing);
+        "refusal: no Level 2 and no escalation where the regulation defines none (`servicedesk.no_level2`, with the article)");
   }
   add(d.desk_required_rule,
-      "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)",
-      staffing);
-  add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)",
-      staffing);
+      "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)");
+  add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)");
   add(d.report_rule,
-      "finding: a desk whose periodic report to the Kominfo PD is late (periodic-duty on `last_report_date`; the period is the profile's `report_every_months`, the text says only 'berkala')",
-      staffing);
+      "finding: a desk whose periodic report to the Kominfo PD is late (periodic-duty on `last_report_date`; the period is the profile's `report_every_months`, the text says only 'berkala')");
 }
 
 void ServiceDeskModule::seed_demo(const seam::DemoTenant& tenant) {

@@ -1,7 +1,6 @@
 // The monitoring API's workflows (monitoring.hpp; docs/service-desk.md, "Monitoring API").
 #include "servicedesk/monitoring.hpp"
 
-#include <mutex>
 #include <set>
 
 #include "core/clock.hpp"
@@ -11,13 +10,9 @@
 namespace simpul::servicedesk {
 namespace {
 
-/// Alerts are handled one at a time in this process, so two alerts about one element arriving
-/// together open one ticket, not two (the check and the opening are two transactions, because
-/// the opening is the desk's ordinary path).
-std::mutex& alert_mutex() {
-  static std::mutex m;
-  return m;
-}
+/// Thrown inside the opening's transaction when another alert about the same element claimed
+/// the element's dedupe key first: the opening rolls back and the alert is added to that ticket.
+struct AlertKeyTaken {};
 
 const Actor& monitoring_actor() {
   static const Actor a{kMonitoringActorId, "Sistem pemantauan", ""};
@@ -111,20 +106,36 @@ AlertOutcome Monitoring::alert(const Scope& s, const AlertInput& in) {
   if (in.summary.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "summary"}});
   if (in.status != "firing" && in.status != "resolved")
     throw Error(ErrorCode::ValidationInvalidValue, {{"field", "status"}, {"reason", "firing or resolved"}});
+  severity_of(in.severity);  // an unknown severity is refused before any transaction
+  // Two alerts about one element arriving together (two requests, two processes) open one ticket:
+  // the element's row in sd_alert_keys is claimed in the opening's transaction, and the loser of
+  // that race rolls back and adds its alert to the winner's ticket. Three rounds are plenty: a
+  // round is lost only to a ticket opened meanwhile, which the next round finds open.
+  for (int round = 0;; ++round) {
+    try {
+      return alert_once(s, in);
+    } catch (const AlertKeyTaken&) {
+      if (round == 2) throw Error(ErrorCode::StorageConflict);
+    }
+  }
+}
+
+AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
   const auto& level = severity_of(in.severity);
-  std::lock_guard lock(alert_mutex());
   std::optional<architecture::Element> element;
+  std::string previous;  // the element's closed alert ticket, whose key row a new ticket takes over
   std::optional<AlertOutcome> done = storage::write_transaction(db_, [&](storage::Connection& c) {
     element = alerted_element(elements_, c, s, in.element_code);
     if (!element) throw Error(ErrorCode::SdAlertElementNotFound, {{"field", "element_code"}});
     std::optional<AlertOutcome> out;
     Repository repo(c);
-    auto open_id = MonitoringRepository(c).open_alert_ticket(s, element->id);
-    if (!open_id) {
+    auto key = MonitoringRepository(c).alert_key(s, element->id);
+    if (!key || !key->open) {
+      if (key) previous = key->ticket_id;
       if (in.status == "resolved") out = AlertOutcome{"no_open_ticket", std::nullopt};  // nothing to note it on
       return out;
     }
-    auto t = *repo.ticket(s, *open_id);
+    auto t = *repo.ticket(s, key->ticket_id);
     t.updated_at = clock::now_iso();
     repo.update(s, t);
     bool recovered = in.status == "resolved";
@@ -162,7 +173,9 @@ AlertOutcome Monitoring::alert(const Scope& s, const AlertInput& in) {
   t.element_id = element->id;
   Caller system{s, monitoring_actor(), true, false};
   system.actor.agency_id = element->owner_agency_id;
-  auto opened = desk_.open(system, t);
+  auto opened = desk_.open(system, t, [&](storage::Connection& c, const Ticket& ticket) {
+    if (!MonitoringRepository(c).claim_alert_key(s, element->id, ticket.id, previous)) throw AlertKeyTaken{};
+  });
   return AlertOutcome{"opened", opened.ticket};
 }
 

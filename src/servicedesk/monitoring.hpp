@@ -48,6 +48,9 @@ class Monitoring {
   AlertOutcome alert(const Scope& s, const AlertInput& in);
 
  private:
+  /// One attempt: throws AlertKeyTaken (monitoring.cpp) when a concurrent alert opened the ticket.
+  AlertOutcome alert_once(const Scope& s, const AlertInput& in);
+
   storage::Database& db_;
   Service& desk_;
   architecture::Service& elements_;

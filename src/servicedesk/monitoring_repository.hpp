@@ -16,13 +16,19 @@ struct MonitoringKey {
   std::string prefix, created_at, created_by_name;
 };
 
+/// The ticket an element's alerts go to (sd_alert_keys), and whether it is still open.
+struct AlertKey {
+  std::string ticket_id;
+  bool open = false;
+};
+
 /// Who a ticket opened by an alert is requested by (sd_tickets.requester_id).
 inline constexpr const char* kMonitoringActorId = "monitoring";
 
 class MonitoringRepository {
  public:
   explicit MonitoringRepository(storage::Connection& c) : c_(c) {}
-  /// Version 1105.
+  /// Versions 1105 and 1108.
   static std::vector<storage::Migration> migrations();
 
   /// The tenant whose key has this SHA-256 (the key itself names its tenant: one key per tenant).
@@ -31,8 +37,14 @@ class MonitoringRepository {
   /// Replaces the tenant's key: the previous one stops working in the same transaction.
   void save_key(const Scope& s, const std::string& key_hash, const MonitoringKey& k);
   bool delete_key(const Scope& s);
-  /// The open ticket an earlier alert opened for this element, if any.
-  std::optional<std::string> open_alert_ticket(const Scope& s, const std::string& element_id) const;
+  /// The ticket the element's alerts go to (one row per element and tenant), if any.
+  std::optional<AlertKey> alert_key(const Scope& s, const std::string& element_id) const;
+  /// Points the element's alerts at `ticket_id`: inserts the row when there was none
+  /// (`previous` empty), or moves it from the closed `previous` ticket. False when another
+  /// transaction got there first (the row exists, or no longer names `previous`): the caller
+  /// rolls back and adds its alert to that ticket instead.
+  bool claim_alert_key(const Scope& s, const std::string& element_id, const std::string& ticket_id,
+                       const std::string& previous);
 
  private:
   storage::Connection& c_;

@@ -131,12 +131,16 @@ std::vector<storage::Migration> Repository::migrations() {
 }
 
 std::string Repository::next_number(const Scope& s, const std::string& year) {
-  auto rows = c_.query("SELECT next FROM sd_counters WHERE tenant_id = ? AND year = ?", {s.tenant_id, year});
-  std::int64_t n = rows.empty() ? 1 : rows[0].int_at(0);
-  if (rows.empty())
-    c_.execute("INSERT INTO sd_counters (tenant_id, year, next) VALUES (?, ?, 2)", {s.tenant_id, year});
-  else
-    c_.execute("UPDATE sd_counters SET next = ? WHERE tenant_id = ? AND year = ?", {n + 1, s.tenant_id, year});
+  // Increment first: the UPDATE takes the counter row's lock, so concurrent PostgreSQL openings
+  // queue here and each reads the value its own increment left (reading first lost updates and
+  // gave two tickets one number).
+  const storage::Params key{s.tenant_id, year};
+  const char* bump = "UPDATE sd_counters SET next = next + 1 WHERE tenant_id = ? AND year = ?";
+  if (c_.execute(bump, key) == 0 &&
+      c_.execute("INSERT INTO sd_counters (tenant_id, year, next) VALUES (?, ?, 2) ON CONFLICT DO NOTHING", key) == 0)
+    c_.execute(bump, key);  // another opening created the year's row meanwhile
+  auto rows = c_.query("SELECT next FROM sd_counters WHERE tenant_id = ? AND year = ?", key);
+  std::int64_t n = rows[0].int_at(0) - 1;
   char buf[32];
   std::snprintf(buf, sizeof buf, "TK-%s-%05lld", year.c_str(), static_cast<long long>(n));
   return buf;

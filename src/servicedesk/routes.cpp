@@ -21,7 +21,7 @@ Caller caller(const Request& req) {
 const DeskRules& rules(Service& m, const Caller& who) { return rules_of(m.profile_of(who.scope)); }
 
 http::Response detail(Service& m, const Caller& who, const TicketView& v, int status = 200) {
-  return http::json_response(status, to_json(rules(m, who), v, m.agency_names(who.scope)));
+  return http::json_response(status, to_json(rules(m, who), v, m.ticket_agency_names(who.scope, v.ticket)));
 }
 
 std::string text_or_empty(const std::optional<std::string>& v) { return v.value_or(""); }
@@ -31,8 +31,9 @@ std::string text_or_empty(const std::optional<std::string>& v) { return v.value_
 void register_routes(http::Router& router, Service& m) {
   router.add("GET", "/api/servicedesk/options", [&m](Request& req) {
     auto who = caller(req);
-    return http::json_response(200,
-                               options_json(m.profile_of(who.scope), m.categories(who.scope), m.holidays(who.scope)));
+    auto out = options_json(m.profile_of(who.scope), m.categories(who.scope), m.holidays(who.scope));
+    out["can_write_articles"] = m.technician(who);  // the console shows the write buttons to these only
+    return http::json_response(200, out);
   });
 
   router.add("GET", "/api/servicedesk/tickets", [&m](Request& req) {
@@ -82,7 +83,8 @@ void register_routes(http::Router& router, Service& m) {
     in.shared = f.optional_bool("shared").value_or(false);
     if (auto v = f.optional_string("service_id", 40)) in.service_id = http::required_id(*v, "service_id");
     auto opened = m.open(who, in);
-    auto out = to_json(rules(m, who), m.view(who, opened.ticket.id), m.agency_names(who.scope));
+    auto view = m.view(who, opened.ticket.id);
+    auto out = to_json(rules(m, who), view, m.ticket_agency_names(who.scope, view.ticket));
     out["redirected"] = opened.redirected
                             ? boost::json::value(boost::json::object{{"id", opened.redirected->id},
                                                                      {"citation", opened.redirected->citation}})

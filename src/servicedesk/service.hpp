@@ -4,6 +4,7 @@
 // clocks, desks and their staff, holidays and reports. Every change is written with its ledger
 // entry and its notifications in one transaction.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "ledger/ledger.hpp"
 #include "notification/service.hpp"
 #include "regulation/fact_registry.hpp"
+#include "servicedesk/catalogue_repository.hpp"
 #include "servicedesk/model.hpp"
 #include "servicedesk/repository.hpp"
 #include "servicedesk/sla.hpp"
@@ -55,7 +57,8 @@ struct TicketView {
   std::vector<Event> events;  // internal notes only for those who work the ticket
   Sla sla;
   bool works = false;
-  std::vector<std::string> actions;  // what the viewer may do now
+  std::vector<std::string> actions;    // what the viewer may do now
+  std::optional<DeskService> service;  // the Layanan SPBE catalogue service it names
 };
 
 /// A knowledge base article as written or edited.
@@ -101,7 +104,10 @@ class Service {
 
   const tenancy::Profile& profile_of(const Scope& s) const { return tenancy_.profile_of(s); }
 
-  Opened open(const Caller& who, const TicketInput& in);
+  /// `within`, when given, runs in the opening's transaction once the ticket is written (the
+  /// monitoring API claims its dedupe key there); what it throws rolls the opening back.
+  Opened open(const Caller& who, const TicketInput& in,
+              const std::function<void(storage::Connection&, const Ticket&)>& within = {});
   std::vector<Ticket> list(const Caller& who, TicketFilter f, const ListQuery& q, std::int64_t& total) const;
   TicketView view(const Caller& who, const std::string& id) const;
   TicketView act(const Caller& who, const std::string& id, const ActionInput& in);
@@ -171,6 +177,9 @@ class Service {
   /// Display names of the tenant's agencies.
   std::map<std::string, std::string> agency_names(storage::Connection& c, const Scope& s) const;
   std::map<std::string, std::string> agency_names(const Scope& s) const;
+  /// The names of the two PDs a ticket's answer shows (requester's and queue's): two indexed
+  /// lookups instead of every agency of the tenant (opening a ticket answers with it).
+  std::map<std::string, std::string> ticket_agency_names(const Scope& s, const Ticket& t) const;
 
  private:
   struct Roles {

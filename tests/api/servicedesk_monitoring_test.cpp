@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <atomic>
+#include <thread>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -172,6 +175,49 @@ TEST_P(ServiceDeskMonitoringTest, AnAlertOpensOneGangguanTicketForTheOwningPdAnd
   ASSERT_EQ(again.status, 201) << again.body;
   EXPECT_NE(text_of(again.json, "ticket_id"), ticket_id);
   EXPECT_EQ(tickets_of(admin, disdik), 2);
+}
+
+TEST_P(ServiceDeskMonitoringTest, TheSameAlertPostedTwiceAtOnceOpensOneTicketHeldByTheDatabase) {
+  // No lock in the process decides this: the element's dedupe key (sd_alert_keys, its primary key)
+  // is claimed in the opening's transaction, so two requests at once (or two server processes on
+  // one database) open one ticket and the loser's alert is added to it.
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto key = issue_monitoring_key(admin);
+  constexpr int kElements = 4;
+  for (int k = 0; k < kElements; ++k) {
+    auto code = "APL-DUA-" + std::to_string(k);
+    add_application(admin, code, disdik);
+    std::atomic<int> ready{0};
+    Reply replies[2];
+    std::vector<std::thread> senders;
+    for (int i = 0; i < 2; ++i)
+      senders.emplace_back([&, i] {
+        ready.fetch_add(1);
+        while (ready.load() < 2) std::this_thread::yield();  // both start together
+        replies[i] = send_alert(in, key, alert_body(code));
+      });
+    for (auto& t : senders) t.join();
+    std::multiset<std::string> outcomes;
+    for (const auto& r : replies) {
+      ASSERT_TRUE(r.status == 200 || r.status == 201) << r.body;
+      outcomes.insert(text_of(r.json, "outcome"));
+    }
+    EXPECT_EQ(outcomes, (std::multiset<std::string>{"added", "opened"})) << code;
+    EXPECT_EQ(text_of(replies[0].json, "ticket_id"), text_of(replies[1].json, "ticket_id")) << code;
+    EXPECT_EQ(tickets_of(admin, disdik), k + 1) << code;
+    EXPECT_EQ(last_event_kind(admin, text_of(replies[0].json, "ticket_id")), "alert") << code;
+  }
+  // The database refuses a second open alert ticket for one element outright.
+  storage::read(in.db(), [&](storage::Connection& c) {
+    auto row = c.query("SELECT tenant_id, element_id FROM sd_alert_keys LIMIT 1");
+    ASSERT_EQ(row.size(), 1u);
+    EXPECT_ANY_THROW(
+        c.execute("INSERT INTO sd_alert_keys (tenant_id, element_id, ticket_id) SELECT tenant_id, "
+                  "element_id, ticket_id FROM sd_alert_keys WHERE tenant_id = ? AND element_id = ?",
+                  {row[0].text_at(0), row[0].text_at(1)}));
+  });
 }
 
 TEST_P(ServiceDeskMonitoringTest, ARotatedOrRevokedKeyStopsWorkingAndAKeyOpensTicketsOnlyInItsTenant) {
@@ -357,6 +403,13 @@ TEST_P(ServiceDeskMonitoringTest, ACatalogueServiceOwnedByTheDinasDecidesWhatLev
     EXPECT_EQ(own.json.at("tier").as_int64(), stays ? 2 : 1);
     EXPECT_EQ(text_of(own.json, "queue_agency_id"), stays ? kominfo : disdik);
     if (stays) EXPECT_TRUE(own.json.at("redirected").is_null());
+    // The ticket shows the service it names and the service's owning PD, wherever it was routed.
+    auto shown = requester.get("/api/servicedesk/tickets/" + text_of(own.json, "id"));
+    ASSERT_EQ(shown.status, 200) << shown.body;
+    ASSERT_TRUE(shown.json.at("service").is_object()) << shown.body;
+    EXPECT_EQ(text_of(shown.json.at("service"), "name"), "Layanan LYN-SUREL");
+    EXPECT_EQ(text_of(shown.json.at("service"), "agency_id"), kominfo);
+    EXPECT_FALSE(text_of(shown.json.at("service"), "agency_name").empty());
 
     auto other = ask_level2(pd_service);
     ASSERT_EQ(other.status, 201) << other.body;

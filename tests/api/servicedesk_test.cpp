@@ -482,6 +482,9 @@ TEST_P(ServiceDeskTest, KnowledgeBaseArticlesComeFromResolvedTicketsAndTechnicia
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(early.error_code(), "servicedesk.ticket_not_resolved");
   EXPECT_EQ(requester.post("/api/servicedesk/articles", R"({"title":"Tips","body":"Isi"})").status, 403);
+  // The console shows the write buttons to whom the server lets write: it says so in the options.
+  EXPECT_FALSE(requester.get("/api/servicedesk/options").json.at("can_write_articles").as_bool());
+  EXPECT_TRUE(l1.get("/api/servicedesk/options").json.at("can_write_articles").as_bool());
   EXPECT_EQ(
       l1.post("/api/servicedesk/articles", R"({"title":"Tips","body":"Isi","visibility":"rahasia"})").error_code(),
       "validation.invalid_value");

@@ -61,6 +61,8 @@ const id = {
       staffed: 'Memenuhi ketentuan',
       notStaffed: 'Belum memenuhi',
     },
+    tiers: { level1: 'Pelayanan Level 1', level2: 'Pelayanan Level 2', desk: 'Meja Layanan' },
+    service: { label: 'Layanan SPBE', owner: 'Perangkat Daerah pemilik', element: 'Elemen terdampak' },
     states: { open: 'Terbuka', new: 'Baru', assigned: 'Ditugaskan', in_progress: 'Dikerjakan', pending: 'Ditunda', resolved: 'Selesai', closed: 'Ditutup' },
     events: { created: 'Dibuat', assigned: 'Diambil', state: 'Status berubah', escalated: 'Diteruskan ke Level 2', returned: 'Dikembalikan ke Level 1', redirected: 'Dialihkan ke Level 1', reopened: 'Dibuka kembali', rated: 'Dinilai', attachment: 'Lampiran ditambahkan', article: 'Dijadikan artikel basis pengetahuan', comment: 'Tanggapan', note: 'Catatan internal' },
     filters: { all: 'Semua', tier1: 'Pelayanan Level 1', tier2: 'Pelayanan Level 2', breached: 'Melewati SLA', assignedToMe: 'Ditugaskan kepada saya' },
