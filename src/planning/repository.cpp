@@ -355,6 +355,17 @@ std::vector<Line> Repository::lines_of_cycle(const Scope& s, const std::string& 
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> Repository::submitted_lines(const Scope& s,
+                                                                            const std::string& cycle_id) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : c_.query("SELECT l.id, l.proposal_id FROM planning_lines l JOIN planning_proposals p"
+                                " ON p.tenant_id = l.tenant_id AND p.id = l.proposal_id"
+                                " WHERE l.tenant_id = ? AND l.cycle_id = ? AND p.state <> 'draf'",
+                                {s.tenant_id, cycle_id}))
+    out.emplace_back(r.text_at(0), r.text_at(1));
+  return out;
+}
+
 void Repository::insert(const Scope& s, const PriceList& list, const std::vector<PriceItem>& items) {
   c_.execute(
       "INSERT INTO planning_price_lists (id, tenant_id, year, decree_number, decree_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -36,6 +36,8 @@ class Repository {
   std::optional<Line> line(const Scope& s, const std::string& id) const;
   std::vector<Line> lines_of_proposal(const Scope& s, const std::string& proposal_id) const;
   std::vector<Line> lines_of_cycle(const Scope& s, const std::string& cycle_id) const;
+  /// Ids of the cycle's lines whose proposal is past the draft, each with its proposal id.
+  std::vector<std::pair<std::string, std::string>> submitted_lines(const Scope& s, const std::string& cycle_id) const;
 
   void insert(const Scope& s, const PriceList& list, const std::vector<PriceItem>& items);
   /// Newest first.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "architecture/domains.hpp"
 #include "core/clock.hpp"
@@ -387,6 +388,7 @@ LiveCheck Service::check_line(const Scope& s, const std::string& proposal_id, co
         const auto& other = cand.line_a.empty() || cand.line_a == draft.line_id ? cand.line_b : cand.line_a;
         if (auto l = repo.line(s, other)) out.possible_duplicates.push_back(std::move(*l));
       }
+    if (!in.name.empty()) out.similar_applications = applications_like(c, s, pr->agency_id, in.name);
     return out;
   });
 }
@@ -444,7 +446,7 @@ Proposal Service::submit(const Scope& s, const std::string& id, const Actor& act
     pr->state = "diajukan";
     pr->submitted_at = clock::now_iso();
     repo.save(s, *pr);
-    auto found = store_candidates(c, s, pr->cycle_id);
+    auto found = store_candidates(c, s, pr->cycle_id, pr->id);
     ledger_.append(c, ledger::change_in(s, actor, "planning.submit", "planning_proposal", id,
                                         {{"lines", pr->line_count}, {"total", pr->total}, {"new_candidates", found}}));
     pr->agency_name = agency_name(c, s, pr->agency_id);
@@ -452,21 +454,29 @@ Proposal Service::submit(const Scope& s, const std::string& id, const Actor& act
   });
 }
 
-std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id) const {
+std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id,
+                                      const std::string& proposal_id) const {
   Repository repo(c);
-  std::set<std::string> submitted;
-  for (const auto& pr : repo.proposals(s, cycle_id, ""))
-    if (pr.state != "draf")
-      for (const auto& l : repo.lines_of_proposal(s, pr.id)) submitted.insert(l.id);
+  // Only submitted lines are compared (drafts change still), and only the proposal's own lines
+  // with them: a submission costs its own lines, not the cycle's.
+  std::vector<std::string> submitted, own;
+  for (auto& [line_id, line_proposal] : repo.submitted_lines(s, cycle_id)) {
+    if (line_proposal == proposal_id) own.push_back(line_id);
+    submitted.push_back(std::move(line_id));
+  }
+  auto found = duplicates::candidates_between(c, s.tenant_id, cycle_id, proposal_id.empty() ? submitted : own,
+                                              submitted);
+  std::set<std::pair<std::string, std::string>> known;
+  for (const auto& x : repo.candidates(s, cycle_id)) known.emplace(x.line_a, x.line_b);
   std::size_t added = 0;
   auto now = clock::now_iso();
-  for (const auto& cand : duplicates::candidates_for_cycle(c, s.tenant_id, cycle_id)) {
-    if (!submitted.count(cand.line_a) || !submitted.count(cand.line_b)) continue;
+  for (const auto& cand : found) {
     CandidatePair x;
-    x.id = crypto::new_id();
-    x.cycle_id = cycle_id;
     x.line_a = std::min(cand.line_a, cand.line_b);
     x.line_b = std::max(cand.line_a, cand.line_b);
+    if (!known.emplace(x.line_a, x.line_b).second) continue;
+    x.id = crypto::new_id();
+    x.cycle_id = cycle_id;
     x.score = cand.score;
     x.reasons = cand.reasons;
     x.found_at = now;
@@ -495,7 +505,7 @@ Proposal Service::verify(const Scope& s, const std::string& id, const Actor& act
     if (!pr) throw Error(ErrorCode::PlanProposalNotFound);
     if (pr->state != "diajukan") throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}});
     require_no_reserved_lines(c, s, *pr);
-    store_candidates(c, s, pr->cycle_id);
+    store_candidates(c, s, pr->cycle_id, pr->id);
     auto open = unresolved_for(c, s, *pr);
     if (plan.duplicate_rule && open > 0)
       refuse_by_rule(p, ErrorCode::PlanGateRefused, ErrorCode::PlanBadStep, plan.duplicate_rule,
@@ -526,7 +536,7 @@ Proposal Service::approve(const Scope& s, const std::string& id, const Actor& ac
                      {{"state", pr->state}, {"reason", "not_verified"}});
     if (pr->state != "diverifikasi") throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}});
     require_no_reserved_lines(c, s, *pr);
-    store_candidates(c, s, pr->cycle_id);
+    store_candidates(c, s, pr->cycle_id, pr->id);
     auto open = unresolved_for(c, s, *pr);
     if (plan.duplicate_rule && open > 0)
       refuse_by_rule(p, ErrorCode::PlanGateRefused, ErrorCode::PlanBadStep, plan.duplicate_rule,
@@ -567,7 +577,7 @@ std::size_t Service::find_candidates(const Scope& s, const std::string& cycle_id
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     require_coordinator(c, s, actor);
     if (!Repository(c).cycle(s, cycle_id)) throw Error(ErrorCode::PlanCycleNotFound);
-    auto n = store_candidates(c, s, cycle_id);
+    auto n = store_candidates(c, s, cycle_id, "");
     ledger_.append(c, ledger::change_in(s, actor, "planning.find_duplicates", "planning_cycle", cycle_id,
                                         {{"new_candidates", n}}));
     return n;
@@ -581,10 +591,18 @@ std::vector<CandidateView> Service::candidates(const Scope& s, const std::string
     std::map<std::string, std::string> names;
     for (const auto& a : tenancy_.agencies(c, s)) names[a.id] = a.name;
     std::vector<CandidateView> out;
-    for (auto& x : repo.candidates(s, cycle_id)) {
-      auto a = repo.line(s, x.line_a), b = repo.line(s, x.line_b);
-      if (!a || !b) continue;
-      CandidateView v{std::move(x), std::move(*a), std::move(*b), "", ""};
+    auto pairs = repo.candidates(s, cycle_id);
+    if (pairs.empty()) return out;
+    // The cycle's lines read once: a cycle may hold thousands of pairs.
+    std::unordered_map<std::string, Line> lines;
+    for (auto& l : repo.lines_of_cycle(s, cycle_id)) {
+      auto id = l.id;
+      lines.emplace(std::move(id), std::move(l));
+    }
+    for (auto& x : pairs) {
+      auto a = lines.find(x.line_a), b = lines.find(x.line_b);
+      if (a == lines.end() || b == lines.end()) continue;
+      CandidateView v{std::move(x), a->second, b->second, "", ""};
       v.agency_a = names[v.a.agency_id];
       v.agency_b = names[v.b.agency_id];
       out.push_back(std::move(v));

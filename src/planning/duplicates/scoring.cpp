@@ -22,7 +22,11 @@ const std::vector<std::string>& Scorer::grams(const std::string& name_norm) {
 }
 
 std::optional<Candidate> Scorer::score(const store::IndexedLine& a, const store::IndexedLine& b) {
-  double sim = jaccard(grams(a.name_norm), grams(b.name_norm));
+  return score_pair(a, b, jaccard(grams(a.name_norm), grams(b.name_norm)));
+}
+
+std::optional<Candidate> score_pair(const store::IndexedLine& a, const store::IndexedLine& b, double name_similarity) {
+  double sim = name_similarity;
   if (activities_differ(a.activity, b.activity)) sim *= kActivityMismatchFactor;
   bool same_ssh = !a.ssh_code.empty() && a.ssh_code == b.ssh_code;
   bool same_element = share_one(a.element_ids, b.element_ids);

@@ -18,6 +18,10 @@ constexpr double kElementNameThreshold = 0.25;
 /// Names whose activities differ (pengadaan vs pemeliharaan of the same thing) count this much.
 constexpr double kActivityMismatchFactor = 0.45;
 
+/// The candidate for lines a and b (in that order) whose normalised names have the trigram Jaccard
+/// similarity `name_similarity`, or nothing when no reason holds.
+std::optional<Candidate> score_pair(const store::IndexedLine& a, const store::IndexedLine& b, double name_similarity);
+
 class Scorer {
  public:
   /// The candidate for lines a and b (in that order), or nothing when no reason holds.
