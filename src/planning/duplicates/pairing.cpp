@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -11,18 +13,6 @@
 
 namespace simpul::planning::duplicates {
 namespace {
-
-/// A distinct normalised name: its trigrams as numbers (sorted, for the Jaccard) and rarest first
-/// (for the prefix).
-struct NameGrams {
-  std::vector<int> grams;
-  std::vector<int> by_rarity;
-};
-
-/// Lines of the pool with one name and one activity, by line id.
-struct PoolGroup {
-  std::vector<const store::IndexedLine*> lines;
-};
 
 double jaccard_of_numbers(const std::vector<int>& a, const std::vector<int>& b) {
   if (a.empty() || b.empty()) return 0.0;
@@ -41,90 +31,206 @@ double jaccard_of_numbers(const std::vector<int>& a, const std::vector<int>& b) 
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
+/// The Jaccard of two sorted sets when it is at least `threshold`, else a negative number: the merge
+/// stops as soon as the common part can no longer reach the overlap the threshold needs
+/// (|A ∩ B| >= t / (1 + t) * (|A| + |B|)), which is most of the pairs a prefix probe proposes.
+double jaccard_at_least(const std::vector<int>& a, const std::vector<int>& b, double threshold) {
+  if (a.empty() || b.empty()) return -1.0;
+  auto need = static_cast<std::size_t>(
+      std::ceil(threshold / (1.0 + threshold) * static_cast<double>(a.size() + b.size()) - 1e-9));
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (common + std::min(a.size() - i, b.size() - j) < need) return -1.0;
+    if (a[i] == b[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  double sim = static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+  return sim >= threshold ? sim : -1.0;
+}
+
 /// How many of a name's rarest trigrams a prefix filter at `threshold` indexes and probes: two sets
 /// with Jaccard >= t share one of the first n - ceil(t * n) + 1 trigrams of each in one global order.
 std::size_t prefix_length(std::size_t n, double threshold) {
   return std::min(n, n - static_cast<std::size_t>(std::ceil(threshold * static_cast<double>(n))) + 1);
 }
 
-bool by_id(const store::IndexedLine* a, const store::IndexedLine* b) { return a->line_id < b->line_id; }
+/// A line with what scoring needs of it computed once.
+struct Entry {
+  const store::IndexedLine* line = nullptr;
+  int name = 0, activity = 0;
+  bool application = false;
+};
 
-bool better(const Candidate& a, const Candidate& b) {
-  if (a.score != b.score) return a.score > b.score;
-  if (a.line_a != b.line_a) return a.line_a < b.line_a;
-  return a.line_b < b.line_b;
-}
-
-/// The names of both sets numbered; pool names in a prefix index at the lowest threshold a reason
-/// accepts (a common architecture element with a similar enough name).
-class NameIndex {
+/// The distinct names of both sets with their trigrams numbered (sorted, for the Jaccard; rarest in
+/// the pool first, for the prefix), the pool's names in a prefix index at the name threshold, and the
+/// distinct activities with whether two of them differ.
+class Features {
  public:
-  NameIndex(const std::vector<const store::IndexedLine*>& own, const std::vector<const store::IndexedLine*>& pool) {
-    for (const auto* l : pool) name_of(l->name_norm, true);
-    for (const auto* l : own) name_of(l->name_norm, false);
-    for (auto& n : names_) {
-      n.by_rarity = n.grams;
-      std::sort(n.by_rarity.begin(), n.by_rarity.end(),
-                [&](int a, int b) { return df_[a] != df_[b] ? df_[a] < df_[b] : a < b; });
-    }
-    postings_.resize(df_.size());
-    indexed_.assign(names_.size(), false);
-    seen_.assign(names_.size(), static_cast<std::size_t>(-1));
-    for (const auto* l : pool) {
-      auto id = ids_.at(l->name_norm);
-      if (indexed_[id]) continue;
-      indexed_[id] = true;
-      const auto& n = names_[id];
-      for (std::size_t k = 0; k < prefix_length(n.by_rarity.size(), kElementNameThreshold); ++k)
-        postings_[n.by_rarity[k]].push_back(id);
+  Entry entry(const store::IndexedLine* l) {
+    Entry e{l, name_of(l->name_norm), activity_of(l->activity), false};
+    auto key = l->name_norm + '\t' + l->activity;
+    auto it = application_.find(key);
+    if (it == application_.end())
+      it = application_.emplace(key, is_application_name({l->name_norm, l->activity})).first;
+    e.application = it->second;
+    return e;
+  }
+
+  void count_in_pool(int name) {
+    if (counted_.size() <= static_cast<std::size_t>(name)) counted_.resize(name + 1, false);
+    if (counted_[name]) return;
+    counted_[name] = true;
+    for (int g : grams_[name]) ++df_[g];
+  }
+
+  /// After every entry: orders the trigrams and indexes the pool's names.
+  void index_pool(const std::vector<Entry>& pool) {
+    postings_.assign(df_.size(), {});
+    seen_.assign(grams_.size(), static_cast<std::size_t>(-1));
+    std::vector<bool> indexed(grams_.size(), false);
+    for (const auto& e : pool) {
+      if (indexed[e.name]) continue;
+      indexed[e.name] = true;
+      auto order = by_rarity(e.name);
+      for (std::size_t k = 0; k < prefix_length(order.size(), kNameThreshold); ++k) postings_[order[k]].push_back(e.name);
     }
   }
 
-  int id(const std::string& name_norm) const { return ids_.at(name_norm); }
-  std::size_t size() const { return names_.size(); }
-  double similarity(int a, int b) const { return jaccard_of_numbers(names_[a].grams, names_[b].grams); }
+  /// When every line is compared with every other (own = pool): every pair of the pool's names at
+  /// least kNameThreshold similar, each verified once — names are indexed as they are probed, so a
+  /// name meets only those before it, and the pair is recorded for both.
+  void self_join(const std::vector<Entry>& pool) {
+    postings_.assign(df_.size(), {});
+    seen_.assign(grams_.size(), static_cast<std::size_t>(-1));
+    similar_.assign(grams_.size(), std::nullopt);
+    std::vector<int> names;
+    for (const auto& e : pool)
+      if (!similar_[e.name]) {
+        similar_[e.name].emplace();
+        names.push_back(e.name);
+      }
+    for (int name : names) {
+      const auto& mine = grams_[name];
+      if (mine.empty()) continue;
+      similar_[name]->emplace_back(name, 1.0);
+      auto order = by_rarity(name);
+      auto prefix = prefix_length(order.size(), kNameThreshold);
+      auto stamp = probes_++;
+      for (std::size_t k = 0; k < prefix; ++k) {
+        for (int other : postings_[order[k]]) {
+          if (seen_[other] == stamp) continue;
+          seen_[other] = stamp;
+          auto na = grams_[other].size(), nb = mine.size();
+          if (static_cast<double>(std::min(na, nb)) < kNameThreshold * static_cast<double>(std::max(na, nb))) continue;
+          double sim = jaccard_at_least(grams_[other], mine, kNameThreshold);
+          if (sim < kNameThreshold) continue;
+          similar_[name]->emplace_back(other, sim);
+          similar_[other]->emplace_back(name, sim);
+        }
+      }
+      for (std::size_t k = 0; k < prefix; ++k) postings_[order[k]].push_back(name);
+    }
+  }
 
-  /// Pool names whose Jaccard with `name` is at least kElementNameThreshold, with it. `probe` numbers
-  /// the call (each call a different number).
-  std::vector<std::pair<int, double>> similar(int name, std::size_t probe) {
+  /// Pool names whose Jaccard with `name` is at least kNameThreshold, with it; probed once per
+  /// distinct name (a cycle holds hundreds of lines of few names).
+  const std::vector<std::pair<int, double>>& similar(int name) {
+    if (similar_.size() <= static_cast<std::size_t>(name)) similar_.resize(name + 1);
+    auto& cached = similar_[name];
+    if (!cached) cached = probe(name, probes_++);
+    return *cached;
+  }
+
+ private:
+  std::vector<std::pair<int, double>> probe(int name, std::size_t stamp) {
     std::vector<std::pair<int, double>> out;
-    const auto& n = names_[name];
-    for (std::size_t k = 0; k < prefix_length(n.by_rarity.size(), kElementNameThreshold); ++k) {
-      for (int other : postings_[n.by_rarity[k]]) {
-        if (seen_[other] == probe) continue;
-        seen_[other] = probe;
-        auto na = names_[other].grams.size(), nb = n.grams.size();
+    const auto& mine = grams_[name];
+    auto order = by_rarity(name);
+    for (std::size_t k = 0; k < prefix_length(order.size(), kNameThreshold); ++k) {
+      for (int other : postings_[order[k]]) {
+        if (seen_[other] == stamp) continue;
+        seen_[other] = stamp;
+        auto na = grams_[other].size(), nb = mine.size();
         // Sizes alone can rule a pair out: |A ∩ B| <= min(|A|, |B|).
-        if (static_cast<double>(std::min(na, nb)) < kElementNameThreshold * static_cast<double>(std::max(na, nb)))
-          continue;
-        double sim = jaccard_of_numbers(names_[other].grams, n.grams);
-        if (sim >= kElementNameThreshold) out.emplace_back(other, sim);
+        if (static_cast<double>(std::min(na, nb)) < kNameThreshold * static_cast<double>(std::max(na, nb))) continue;
+        double sim = jaccard_at_least(grams_[other], mine, kNameThreshold);
+        if (sim >= kNameThreshold) out.emplace_back(other, sim);
       }
     }
     return out;
   }
 
- private:
-  void name_of(const std::string& name_norm, bool in_pool) {
-    auto [it, fresh] = ids_.emplace(name_norm, static_cast<int>(names_.size()));
-    if (!fresh) return;
-    NameGrams n;
-    for (const auto& t : trigrams(name_norm)) {
-      auto [g, new_gram] = numbers_.emplace(t, static_cast<int>(numbers_.size()));
-      if (new_gram) df_.push_back(0);
-      if (in_pool) ++df_[g->second];
-      n.grams.push_back(g->second);
-    }
-    std::sort(n.grams.begin(), n.grams.end());
-    names_.push_back(std::move(n));
+ public:
+  double similarity(int a, int b) const {
+    if (grams_[a].empty() || grams_[b].empty()) return 0.0;
+    return a == b ? 1.0 : jaccard_of_numbers(grams_[a], grams_[b]);
+  }
+  bool empty_name(int name) const { return grams_[name].empty(); }
+
+  bool activities_differ(int a, int b) {
+    auto key = (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
+    auto it = differ_.find(key);
+    if (it == differ_.end())
+      it = differ_.emplace(key, duplicates::activities_differ(activities_[a], activities_[b])).first;
+    return it->second;
   }
 
-  std::unordered_map<std::string, int> ids_, numbers_;
+ private:
+  int name_of(const std::string& name_norm) {
+    auto [it, fresh] = names_.emplace(name_norm, static_cast<int>(grams_.size()));
+    if (!fresh) return it->second;
+    std::vector<int> g;
+    for (const auto& t : trigrams(name_norm)) {
+      auto [n, new_gram] = numbers_.emplace(t, static_cast<int>(numbers_.size()));
+      if (new_gram) df_.push_back(0);
+      g.push_back(n->second);
+    }
+    std::sort(g.begin(), g.end());
+    grams_.push_back(std::move(g));
+    return it->second;
+  }
+
+  int activity_of(const std::string& activity) {
+    auto [it, fresh] = activity_ids_.emplace(activity, static_cast<int>(activities_.size()));
+    if (fresh) activities_.push_back(activity);
+    return it->second;
+  }
+
+  std::vector<int> by_rarity(int name) const {
+    auto order = grams_[name];
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return df_[a] != df_[b] ? df_[a] < df_[b] : a < b; });
+    return order;
+  }
+
+  std::unordered_map<std::string, int> names_, numbers_, activity_ids_;
+  std::unordered_map<std::string, bool> application_;
+  std::unordered_map<std::uint64_t, bool> differ_;
+  std::vector<std::string> activities_;
+  std::vector<std::vector<int>> grams_;
   std::vector<int> df_;
-  std::vector<NameGrams> names_;
+  std::vector<bool> counted_;
   std::vector<std::vector<int>> postings_;
-  std::vector<bool> indexed_;
   std::vector<std::size_t> seen_;
+  std::vector<std::optional<std::vector<std::pair<int, double>>>> similar_;
+  std::size_t probes_ = 0;
+};
+
+/// A pool line one line meets, with the name similarity.
+struct Met {
+  std::uint32_t pool = 0;
+  double similarity = 0;
+};
+
+struct Scored {
+  std::uint32_t pool = 0;
+  PairScore score;
 };
 
 }  // namespace
@@ -133,62 +239,90 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
                                           const std::vector<const store::IndexedLine*>& pool, std::size_t per_line) {
   std::vector<Candidate> out;
   if (per_line == 0 || own.empty() || pool.empty()) return out;
-  NameIndex names(own, pool);
-
-  // Blocks of the pool: lines by name (then by activity), lines by SSH item; each in line id order.
-  std::vector<std::map<std::string, PoolGroup>> groups(names.size());
-  std::unordered_map<std::string, std::vector<const store::IndexedLine*>> by_ssh;
+  Features features;
+  std::vector<Entry> pool_entries, own_entries;
+  pool_entries.reserve(pool.size());
   for (const auto* l : pool) {
-    groups[names.id(l->name_norm)][l->activity].lines.push_back(l);
-    if (!l->ssh_code.empty()) by_ssh[l->ssh_code].push_back(l);
+    pool_entries.push_back(features.entry(l));
+    features.count_in_pool(pool_entries.back().name);
   }
-  for (auto& by_activity : groups)
-    for (auto& [activity, g] : by_activity) std::sort(g.lines.begin(), g.lines.end(), by_id);
-  for (auto& [ssh, lines] : by_ssh) std::sort(lines.begin(), lines.end(), by_id);
+  own_entries.reserve(own.size());
+  for (const auto* l : own) own_entries.push_back(features.entry(l));
+  if (own == pool)
+    features.self_join(pool_entries);
+  else
+    features.index_pool(pool_entries);
+
+  // Blocks of the pool, each in line id order: by name (then activity), by SSH item, by element.
+  std::vector<std::uint32_t> order(pool_entries.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return pool_entries[a].line->line_id < pool_entries[b].line->line_id;
+  });
+  std::unordered_map<int, std::map<int, std::vector<std::uint32_t>>> by_name;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_ssh, by_element;
+  for (auto i : order) {
+    const auto& e = pool_entries[i];
+    by_name[e.name][e.activity].push_back(i);
+    if (!e.line->ssh_code.empty()) by_ssh[e.line->ssh_code].push_back(i);
+    for (const auto& el : e.line->element_ids) by_element[el].push_back(i);
+  }
 
   std::map<std::pair<std::string, std::string>, Candidate> kept;
-  std::unordered_map<const store::IndexedLine*, double> met;  // the lines one line meets, with the name similarity
-  std::vector<Candidate> mine;
-  std::size_t probe = 0;
-  for (const auto* o : own) {
+  std::unordered_map<std::uint32_t, double> met;
+  std::vector<Scored> mine;
+  for (const auto& o : own_entries) {
     met.clear();
-    int name = names.id(o->name_norm);
-    // The first kBlockScan lines of a block that are of another agency.
-    auto meet = [&](const std::vector<const store::IndexedLine*>& block, double sim) {
+    auto other_agency = [&](std::uint32_t i) {
+      const auto* l = pool_entries[i].line;
+      return l->agency_id != o.line->agency_id && l->line_id != o.line->line_id;
+    };
+    // The first `limit` lines of a block of other agencies; `sim` gives their name similarity, and
+    // only those at least `floor` are kept.
+    auto meet = [&](const std::vector<std::uint32_t>& block, std::size_t limit, double floor, auto sim) {
       std::size_t taken = 0;
-      for (const auto* l : block) {
-        if (taken == kBlockScan) break;
-        if (l->agency_id == o->agency_id || l->line_id == o->line_id) continue;
+      for (auto i : block) {
+        if (taken == limit) break;
+        if (!other_agency(i)) continue;
         ++taken;
-        met.emplace(l, sim);
+        if (met.count(i)) continue;
+        double s = sim(i);
+        if (s >= floor) met.emplace(i, s);
       }
     };
-    if (!o->name_norm.empty())
-      for (const auto& [other, sim] : names.similar(name, probe++))
-        for (const auto& [activity, g] : groups[other]) meet(g.lines, sim);
-    if (!o->ssh_code.empty()) {
-      auto it = by_ssh.find(o->ssh_code);
-      if (it != by_ssh.end()) {
-        std::size_t before = met.size();
-        for (const auto* l : it->second) {
-          if (met.count(l)) continue;
-          if (l->agency_id == o->agency_id || l->line_id == o->line_id) continue;
-          if (met.size() >= before + kBlockScan) break;
-          met.emplace(l, names.similarity(name, names.id(l->name_norm)));
-        }
+    if (!features.empty_name(o.name))
+      for (const auto& [name, sim] : features.similar(o.name)) {
+        auto it = by_name.find(name);
+        if (it == by_name.end()) continue;
+        for (const auto& [activity, block] : it->second)
+          meet(block, kBlockScan, 0.0, [s = sim](std::uint32_t) { return s; });
       }
-    }
+    auto similarity = [&](std::uint32_t i) { return features.similarity(o.name, pool_entries[i].name); };
+    if (!o.line->ssh_code.empty())
+      if (auto it = by_ssh.find(o.line->ssh_code); it != by_ssh.end()) meet(it->second, kBlockScan, 0.0, similarity);
+    for (const auto& el : o.line->element_ids)
+      if (auto it = by_element.find(el); it != by_element.end())
+        meet(it->second, kElementScan, kElementNameThreshold, similarity);
+
     mine.clear();
-    for (const auto& [l, sim] : met) {
-      bool forward = o->line_id < l->line_id;
-      auto cand = forward ? score_pair(*o, *l, sim) : score_pair(*l, *o, sim);
-      if (cand) mine.push_back(std::move(*cand));
+    for (const auto& [i, sim] : met) {
+      const auto& p = pool_entries[i];
+      PairFacts facts{sim, features.activities_differ(o.activity, p.activity), o.application && p.application};
+      if (auto s = score_of(*o.line, *p.line, facts)) mine.push_back({i, *s});
     }
     auto keep = std::min(per_line, mine.size());
-    std::partial_sort(mine.begin(), mine.begin() + static_cast<std::ptrdiff_t>(keep), mine.end(), better);
-    for (std::size_t i = 0; i < keep; ++i) {
-      auto key = std::make_pair(mine[i].line_a, mine[i].line_b);
-      kept.emplace(std::move(key), std::move(mine[i]));
+    std::partial_sort(mine.begin(), mine.begin() + static_cast<std::ptrdiff_t>(keep), mine.end(),
+                      [&](const Scored& a, const Scored& b) {
+                        if (a.score.score != b.score.score) return a.score.score > b.score.score;
+                        return pool_entries[a.pool].line->line_id < pool_entries[b.pool].line->line_id;
+                      });
+    for (std::size_t k = 0; k < keep; ++k) {
+      const auto* other = pool_entries[mine[k].pool].line;
+      bool forward = o.line->line_id < other->line_id;
+      const auto& a = forward ? *o.line : *other;
+      const auto& b = forward ? *other : *o.line;
+      auto key = std::make_pair(a.line_id, b.line_id);
+      if (!kept.count(key)) kept.emplace(std::move(key), candidate_of(a, b, mine[k].score));
     }
   }
   out.reserve(kept.size());
