@@ -63,7 +63,7 @@ token_of() {  # user password -> an API token of that user
 }
 
 drive() {
-BASE="$base" ADMIN="$admin_token" PLANNER="$planner_token" PDS="$pds" PER_PD="$per_pd" python3 - <<'PY'
+SERVER_PID="$server_pid" BASE="$base" ADMIN="$admin_token" PLANNER="$planner_token" PDS="$pds" PER_PD="$per_pd" python3 - <<'PY'
 import http.client, json, os, random, statistics, time, urllib.parse
 
 base = urllib.parse.urlparse(os.environ["BASE"])
@@ -87,6 +87,18 @@ def call(method, path, body=None, token=admin, raw=None, ok=(200, 201, 204)):
         raise RuntimeError(f"{method} {path}: {r.status} {payload[:400]!r}")
     return (json.loads(payload) if payload else None), elapsed
 
+def server_cpu_ms():  # user + system CPU of the simpul process (not the PostgreSQL server's)
+    with open(f"/proc/{os.environ['SERVER_PID']}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+def server_peak_mb():
+    with open(f"/proc/{os.environ['SERVER_PID']}/status") as f:
+        for row in f:
+            if row.startswith("VmHWM:"):
+                return int(row.split()[1]) // 1024
+    return -1
+
 def pct(values, p):
     v = sorted(values)
     return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
@@ -99,7 +111,7 @@ for i in range(len(agencies), pds):
 agencies = call("GET", "/api/agencies?per_page=200")[0]["items"][:pds]
 me = call("GET", "/api/auth/me", token=planner)[0]
 today = time.strftime("%Y-%m-%d")
-year = int(today[:4]) + 1
+year = int(today[:4]) + 2  # next year holds the demo's own cycle
 
 commodities = [("Laptop", "Unit", 15_000_000), ("Notebook", "Unit", 14_000_000), ("Printer", "Unit", 4_000_000),
                ("Scanner", "Unit", 6_000_000), ("Proyektor", "Unit", 9_000_000), ("UPS", "Unit", 3_500_000),
@@ -173,33 +185,42 @@ for i, a in enumerate(agencies):
     proposals.append(p)
 for p in proposals:
     submit_ms.append(call("POST", f"/api/planning/proposals/{p}/submission", {})[1])
+print(f"server peak memory after the submissions: {server_peak_mb()} MB")
 print(f"import of {per_pd} lines: dry run p50 {pct(dry_ms, 50):.0f} ms, real p50 {pct(real_ms, 50):.0f} ms")
 print(f"submission (finder over the cycle + application comparison): p50 {pct(submit_ms, 50):.0f} ms, "
       f"max {max(submit_ms):.0f} ms")
 
 # 1. whole-cycle candidates
-runs = []
+runs, cpu_runs = [], []
 for _ in range(3):
+    cpu = server_cpu_ms()
     res, ms = call("POST", f"/api/planning/cycles/{cycle}/candidates/search", {}, token=planner)
     runs.append(ms)
+    cpu_runs.append(server_cpu_ms() - cpu)
+print(f"server peak memory after the searches: {server_peak_mb()} MB")
 pairs = len(call("GET", f"/api/planning/cycles/{cycle}/candidates", token=planner)[0]["items"])
 app_pairs = call("GET", f"/api/planning/cycles/{cycle}/application-candidates", token=planner)[0]["total"]
-print(f"candidates for the whole cycle: median {statistics.median(runs):.0f} ms of {runs!r} "
+print(f"candidates for the whole cycle: median {statistics.median(runs):.0f} ms of {[round(r) for r in runs]!r}, "
+      f"server CPU median {statistics.median(cpu_runs):.0f} ms "
       f"({pairs} line pairs, {app_pairs} line-application pairs stored)")
 
 # 2. live check of one line (a new draft in a PD's proposal, name typed so far)
 draft = call("POST", f"/api/planning/cycles/{cycle}/proposals", {"agency_id": agencies[-1]["id"]})[0]["id"]
 check_ms = []
+cpu = server_cpu_ms()
 for k in range(300):
     row = line_row(rnd.randrange(pds), k).split(";")
     body = {"sub_activity": row[0], "account_code": row[1], "name": row[2], "ssh_code": row[4],
             "volume": [{"quantity": 1, "unit": "Unit"}], "unit_price": 1_000_000, "funding_source": "apbd"}
     check_ms.append(call("POST", f"/api/planning/proposals/{draft}/check", body)[1])
-print(f"live check of one line: p50 {pct(check_ms, 50):.1f} ms, p99 {pct(check_ms, 99):.1f} ms")
+print(f"live check of one line: p50 {pct(check_ms, 50):.1f} ms, p99 {pct(check_ms, 99):.1f} ms; "
+      f"server CPU {(server_cpu_ms() - cpu) / len(check_ms):.1f} ms per request on average")
 
 # 3. consolidated view
+cpu = server_cpu_ms()
 cons_ms = [call("GET", f"/api/planning/cycles/{cycle}/consolidated", token=planner)[1] for _ in range(50)]
-print(f"consolidated view: p50 {pct(cons_ms, 50):.1f} ms, p99 {pct(cons_ms, 99):.1f} ms")
+print(f"consolidated view: p50 {pct(cons_ms, 50):.1f} ms, p99 {pct(cons_ms, 99):.1f} ms; "
+      f"server CPU {(server_cpu_ms() - cpu) / len(cons_ms):.1f} ms per request on average")
 PY
 }
 

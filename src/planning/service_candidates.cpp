@@ -28,8 +28,7 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
   }
   auto found = duplicates::candidates_between(c, s.tenant_id, cycle_id, proposal_id.empty() ? submitted : own,
                                               submitted);
-  std::set<std::pair<std::string, std::string>> known;
-  for (const auto& x : repo.candidates(s, cycle_id)) known.emplace(x.line_a, x.line_b);
+  auto known = repo.candidate_keys(s, cycle_id);
   std::size_t added = 0;
   auto now = clock::now_iso();
   for (const auto& cand : found) {

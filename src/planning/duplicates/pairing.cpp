@@ -64,7 +64,7 @@ std::size_t prefix_length(std::size_t n, double threshold) {
 /// A line with what scoring needs of it computed once.
 struct Entry {
   const store::IndexedLine* line = nullptr;
-  int name = 0, activity = 0;
+  int name = 0, activity = 0, agency = 0;
   bool application = false;
 };
 
@@ -74,7 +74,8 @@ struct Entry {
 class Features {
  public:
   Entry entry(const store::IndexedLine* l) {
-    Entry e{l, name_of(l->name_norm), activity_of(l->activity), false};
+    auto [agency, fresh] = agencies_.emplace(l->agency_id, static_cast<int>(agencies_.size()));
+    Entry e{l, name_of(l->name_norm), activity_of(l->activity), agency->second, false};
     auto key = l->name_norm + '\t' + l->activity;
     auto it = application_.find(key);
     if (it == application_.end())
@@ -116,6 +117,11 @@ class Features {
         similar_[e.name].emplace();
         names.push_back(e.name);
       }
+    // Smallest first: then a name need only index its first n - ceil(2t / (1 + t) * n) + 1 trigrams
+    // (a later, larger name y with J >= t shares one of them; Bayardo et al., "All-Pairs").
+    std::stable_sort(names.begin(), names.end(),
+                     [&](int a, int b) { return grams_[a].size() < grams_[b].size(); });
+    const double index_threshold = 2 * kNameThreshold / (1 + kNameThreshold);
     for (int name : names) {
       const auto& mine = grams_[name];
       if (mine.empty()) continue;
@@ -135,7 +141,8 @@ class Features {
           similar_[other]->emplace_back(name, sim);
         }
       }
-      for (std::size_t k = 0; k < prefix; ++k) postings_[order[k]].push_back(name);
+      for (std::size_t k = 0; k < prefix_length(order.size(), index_threshold); ++k)
+        postings_[order[k]].push_back(name);
     }
   }
 
@@ -173,6 +180,10 @@ class Features {
     return a == b ? 1.0 : jaccard_of_numbers(grams_[a], grams_[b]);
   }
   bool empty_name(int name) const { return grams_[name].empty(); }
+  /// similarity() when at least `threshold`, else a negative number.
+  double similarity_at_least(int a, int b, double threshold) const {
+    return a == b && !grams_[a].empty() ? 1.0 : jaccard_at_least(grams_[a], grams_[b], threshold);
+  }
 
   bool activities_differ(int a, int b) {
     auto key = (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
@@ -209,7 +220,7 @@ class Features {
     return order;
   }
 
-  std::unordered_map<std::string, int> names_, numbers_, activity_ids_;
+  std::unordered_map<std::string, int> names_, numbers_, activity_ids_, agencies_;
   std::unordered_map<std::string, bool> application_;
   std::unordered_map<std::uint64_t, bool> differ_;
   std::vector<std::string> activities_;
@@ -273,10 +284,7 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
   std::vector<Scored> mine;
   for (const auto& o : own_entries) {
     met.clear();
-    auto other_agency = [&](std::uint32_t i) {
-      const auto* l = pool_entries[i].line;
-      return l->agency_id != o.line->agency_id && l->line_id != o.line->line_id;
-    };
+    auto other_agency = [&](std::uint32_t i) { return pool_entries[i].agency != o.agency; };
     // The first `limit` lines of a block of other agencies; `sim` gives their name similarity, and
     // only those at least `floor` are kept.
     auto meet = [&](const std::vector<std::uint32_t>& block, std::size_t limit, double floor, auto sim) {
@@ -300,9 +308,14 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
     auto similarity = [&](std::uint32_t i) { return features.similarity(o.name, pool_entries[i].name); };
     if (!o.line->ssh_code.empty())
       if (auto it = by_ssh.find(o.line->ssh_code); it != by_ssh.end()) meet(it->second, kBlockScan, 0.0, similarity);
+    // Through an element only a name at least kElementNameThreshold similar counts: the comparison
+    // stops as soon as it cannot reach it.
+    auto similar_enough = [&](std::uint32_t i) {
+      return features.similarity_at_least(o.name, pool_entries[i].name, kElementNameThreshold);
+    };
     for (const auto& el : o.line->element_ids)
       if (auto it = by_element.find(el); it != by_element.end())
-        meet(it->second, kElementScan, kElementNameThreshold, similarity);
+        meet(it->second, kElementScan, kElementNameThreshold, similar_enough);
 
     mine.clear();
     for (const auto& [i, sim] : met) {
