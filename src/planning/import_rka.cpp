@@ -31,8 +31,7 @@ CoveredCells merged_cells(const std::vector<interchange::MergeRange>& merges, st
     for (const auto& [key, column] : index) {
       if (column < m.first_column || column > m.last_column) continue;
       for (std::size_t r = m.first_row; r <= std::min(m.last_row, rows); ++r) {
-        if (budget-- == 0)
-          throw Error(ErrorCode::ImportInvalidFile, {{"problem", "too many merged cells"}});
+        if (budget-- == 0) throw Error(ErrorCode::ImportInvalidFile, {{"problem", "too many merged cells"}});
         out[{r, column}] = column == m.first_column ? m.first_row : 0;
       }
     }

@@ -194,16 +194,16 @@ boost::json::object to_json(const tenancy::Profile& p, const LiveCheck& v) {
   out["possible_duplicates"] = std::move(dupes);
   boost::json::array apps;
   for (const auto& a : v.similar_applications)
-    apps.push_back(boost::json::object{
-        {"id", a.id},
-        {"code", a.code},
-        {"name", a.name},
-        {"agency_id", a.agency_id},
-        {"agency_name", a.agency_name},
-        {"umum", a.umum},
-        {"kind_name", a.umum ? "Aplikasi Umum" : "Aplikasi Perangkat Daerah lain"},
-        {"score", a.score},
-        {"reason", boost::json::object{{"id", a.reason}, {"name", reason_name(a.reason)}}}});
+    apps.push_back(
+        boost::json::object{{"id", a.id},
+                            {"code", a.code},
+                            {"name", a.name},
+                            {"agency_id", a.agency_id},
+                            {"agency_name", a.agency_name},
+                            {"umum", a.umum},
+                            {"kind_name", a.umum ? "Aplikasi Umum" : "Aplikasi Perangkat Daerah lain"},
+                            {"score", a.score},
+                            {"reason", boost::json::object{{"id", a.reason}, {"name", reason_name(a.reason)}}}});
   out["similar_applications"] = std::move(apps);
   return out;
 }

@@ -116,10 +116,9 @@ void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows&
           : "record and finding: the Dinas's technical recommendation on a proposal (the text does not make it a precondition); a "
             "submitted proposal without it is a compliance finding");
   for (const auto& r : a.reserved)
-    record(r.rule,
-           "gate: a line of another PD classified as '" + r.name +
-               "' (account, SSH code or text, or as the planning agency corrected it) is refused when written, "
-               "and its proposal when submitted, verified or approved (`planning.reserved_item`)");
+    record(r.rule, "gate: a line of another PD classified as '" + r.name +
+                       "' (account, SSH code or text, or as the planning agency corrected it) is refused when written, "
+                       "and its proposal when submitted, verified or approved (`planning.reserved_item`)");
 }
 
 }  // namespace simpul::planning

@@ -94,8 +94,8 @@ std::vector<SimilarApplication> Service::applications_like(storage::Connection& 
   for (const auto& a : apps) by_id[a.id] = &a;
   for (const auto& m : matcher.matches(draft)) {
     const auto& app = *by_id.at(m.application_id);
-    out.push_back({app.id, app.code, app.name, app.agency_id, agency_name(c, s, app.agency_id), app.umum, m.score,
-                   m.reason});
+    out.push_back(
+        {app.id, app.code, app.name, app.agency_id, agency_name(c, s, app.agency_id), app.umum, m.score, m.reason});
   }
   return out;
 }

@@ -26,8 +26,8 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
     if (line_proposal == proposal_id) own.push_back(line_id);
     submitted.push_back(std::move(line_id));
   }
-  auto found = duplicates::candidates_between(c, s.tenant_id, cycle_id, proposal_id.empty() ? submitted : own,
-                                              submitted);
+  auto found =
+      duplicates::candidates_between(c, s.tenant_id, cycle_id, proposal_id.empty() ? submitted : own, submitted);
   auto known = repo.candidate_keys(s, cycle_id);
   std::size_t added = 0;
   auto now = clock::now_iso();

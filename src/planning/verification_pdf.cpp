@@ -83,8 +83,8 @@ std::string Service::verification_pdf(const Scope& s, const std::string& proposa
 
     auto decision_text = [&](const CandidatePair& x) -> std::string {
       if (x.decision.empty()) return "belum diputuskan";
-      return (x.decision == "duplikat" ? "duplikasi" : "berbeda") + std::string(", diputuskan ") +
-             local(x.decided_at) + " oleh " + x.decided_by_name;
+      return (x.decision == "duplikat" ? "duplikasi" : "berbeda") + std::string(", diputuskan ") + local(x.decided_at) +
+             " oleh " + x.decided_by_name;
     };
     pdf::heading(doc, "Kandidat duplikasi dengan Perangkat Daerah lain");
     bool any = false;

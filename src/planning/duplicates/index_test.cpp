@@ -224,7 +224,8 @@ TEST_P(DuplicatesIndexTest, ASubmissionIsComparedOnlyWithThePoolItIsGiven) {
   upsert(*c, "t1", line("draft", "dishub", "Langganan Internet Kantor"));  // not in the pool
   upsert(*c, "t1", line("same-ssh", "dinsos", "Pengadaan Modem", "SSH.7"));
   upsert(*c, "t1", line("mine-ssh", "dinkes", "Perangkat Jaringan Nirkabel", "SSH.7"));
-  auto cs = candidates_between(*c, "t1", "cy-2027", {"mine", "mine-ssh"}, {"mine", "mine-ssh", "submitted", "same-ssh"});
+  auto cs =
+      candidates_between(*c, "t1", "cy-2027", {"mine", "mine-ssh"}, {"mine", "mine-ssh", "submitted", "same-ssh"});
   EXPECT_NE(find_pair(cs, "mine", "submitted"), nullptr);
   EXPECT_TRUE(has_reason(find_pair(cs, "mine-ssh", "same-ssh"), "ssh_sama"));
   EXPECT_EQ(find_pair(cs, "mine", "draft"), nullptr) << "a draft is not compared";

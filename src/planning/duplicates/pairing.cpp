@@ -100,7 +100,8 @@ class Features {
       if (indexed[e.name]) continue;
       indexed[e.name] = true;
       auto order = by_rarity(e.name);
-      for (std::size_t k = 0; k < prefix_length(order.size(), kNameThreshold); ++k) postings_[order[k]].push_back(e.name);
+      for (std::size_t k = 0; k < prefix_length(order.size(), kNameThreshold); ++k)
+        postings_[order[k]].push_back(e.name);
     }
   }
 
@@ -108,8 +109,6 @@ class Features {
   /// least kNameThreshold similar, each verified once — names are indexed as they are probed, so a
   /// name meets only those before it, and the pair is recorded for both.
   void self_join(const std::vector<Entry>& pool) {
-    postings_.assign(df_.size(), {});
-    seen_.assign(grams_.size(), static_cast<std::size_t>(-1));
     similar_.assign(grams_.size(), std::nullopt);
     std::vector<int> names;
     for (const auto& e : pool)
@@ -119,30 +118,48 @@ class Features {
       }
     // Smallest first: then a name need only index its first n - ceil(2t / (1 + t) * n) + 1 trigrams
     // (a later, larger name y with J >= t shares one of them; Bayardo et al., "All-Pairs").
-    std::stable_sort(names.begin(), names.end(),
-                     [&](int a, int b) { return grams_[a].size() < grams_[b].size(); });
+    std::stable_sort(names.begin(), names.end(), [&](int a, int b) { return grams_[a].size() < grams_[b].size(); });
     const double index_threshold = 2 * kNameThreshold / (1 + kNameThreshold);
+    // Positional filtering (Xiao et al., "PPJoin"): a candidate's common trigrams so far plus what
+    // remains after the matching positions must still reach the overlap the threshold needs.
+    std::vector<std::vector<std::pair<int, int>>> positioned(df_.size());
+    std::vector<int> overlap(grams_.size(), 0);
+    std::vector<int> touched;
     for (int name : names) {
       const auto& mine = grams_[name];
       if (mine.empty()) continue;
       similar_[name]->emplace_back(name, 1.0);
       auto order = by_rarity(name);
-      auto prefix = prefix_length(order.size(), kNameThreshold);
-      auto stamp = probes_++;
-      for (std::size_t k = 0; k < prefix; ++k) {
-        for (int other : postings_[order[k]]) {
-          if (seen_[other] == stamp) continue;
-          seen_[other] = stamp;
-          auto na = grams_[other].size(), nb = mine.size();
-          if (static_cast<double>(std::min(na, nb)) < kNameThreshold * static_cast<double>(std::max(na, nb))) continue;
-          double sim = jaccard_at_least(grams_[other], mine, kNameThreshold);
-          if (sim < kNameThreshold) continue;
-          similar_[name]->emplace_back(other, sim);
-          similar_[other]->emplace_back(name, sim);
+      auto nx = static_cast<int>(order.size());
+      auto prefix = static_cast<int>(prefix_length(order.size(), kNameThreshold));
+      for (int i = 0; i < prefix; ++i) {
+        for (const auto& [other, j] : positioned[order[i]]) {
+          int ny = static_cast<int>(grams_[other].size());
+          // Sizes alone can rule a pair out: |A ∩ B| <= min(|A|, |B|).
+          if (static_cast<double>(std::min(nx, ny)) < kNameThreshold * static_cast<double>(std::max(nx, ny))) continue;
+          if (overlap[other] < 0) continue;
+          if (overlap[other] == 0) touched.push_back(other);
+          auto need = static_cast<int>(std::ceil(kNameThreshold / (1 + kNameThreshold) * (nx + ny) - 1e-9));
+          if (overlap[other] + 1 + std::min(nx - i - 1, ny - j - 1) < need) {
+            overlap[other] = -1;
+            continue;
+          }
+          ++overlap[other];
         }
       }
-      for (std::size_t k = 0; k < prefix_length(order.size(), index_threshold); ++k)
-        postings_[order[k]].push_back(name);
+      for (int other : touched) {
+        if (overlap[other] > 0) {
+          double sim = jaccard_at_least(grams_[other], mine, kNameThreshold);
+          if (sim >= kNameThreshold) {
+            similar_[name]->emplace_back(other, sim);
+            similar_[other]->emplace_back(name, sim);
+          }
+        }
+        overlap[other] = 0;
+      }
+      touched.clear();
+      auto indexed = static_cast<int>(prefix_length(order.size(), index_threshold));
+      for (int k = 0; k < indexed; ++k) positioned[order[k]].emplace_back(name, k);
     }
   }
 

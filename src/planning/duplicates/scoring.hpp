@@ -21,7 +21,7 @@ constexpr double kActivityMismatchFactor = 0.45;
 /// What the score of a pair needs of its names, computed once per name or activity by a caller that
 /// scores many pairs (pairing.cpp).
 struct PairFacts {
-  double name_similarity = 0;     // trigram Jaccard of the normalised objects
+  double name_similarity = 0;      // trigram Jaccard of the normalised objects
   bool activities_differ = false;  // activities_differ() of the two activities
   bool both_applications = false;  // is_application_name() of both names
 };
