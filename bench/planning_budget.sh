@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Plan and budget through the API (docs/benchmarks.md, "Plan and budget: the cycle through the API"):
-# drives a running `simpul serve --demo` (Balikpapan) over loopback with API tokens.
+# drives a running `simpul serve --demo` (Balikpapan) over loopback with API tokens, on SQLite and then
+# on PostgreSQL.
 #   setup: 60 PDs, a 5,000-item standard price list (POST /api/planning/prices/import), 40 applications
 #          in the register (10 of them Aplikasi Umum), one cycle; each PD's 200 lines imported from an
 #          RKA-shaped CSV (POST /api/planning/proposals/{id}/lines/import: dry run, then real), and
-#          submitted (each submission runs the duplicate finder over the cycle and the comparison
-#          with the application register);
+#          submitted (each submission compares the PD's own lines with the cycle's submitted lines,
+#          at most 10 candidates per line, and with the application register);
 #   1. duplicate candidates of the whole cycle, line pairs and line-application pairs
 #      (POST /api/planning/cycles/{id}/candidates/search, 3 runs);
 #   2. the live check of one line while it is typed (POST /api/planning/proposals/{id}/check, 300
 #      requests, p50/p99);
-#   3. the consolidated view (GET /api/planning/cycles/{id}/consolidated, 50 requests, p50/p99).
+#   3. the consolidated view (GET /api/planning/cycles/{id}/consolidated, 50 requests, p50/p99);
+#   and the server's peak resident memory (VmHWM).
 #   bench/planning_budget.sh [pds] [lines_per_pd]
-#   SIMPUL_BIN: the binary (default build/simpul); SIMPUL_BENCH_PG: a PostgreSQL URL of an EMPTY
-#   database to run on instead of SQLite (e.g. one made with scripts/pg-test-cluster).
+#   SIMPUL_BIN: the binary (default build/simpul). SIMPUL_BENCH_DATABASES: "sqlite postgresql"
+#   (default) or one of them. PostgreSQL runs on a throwaway cluster of scripts/pg-test-cluster, or
+#   on the EMPTY database SIMPUL_BENCH_PG names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pds=${1:-60}
@@ -21,34 +24,46 @@ per_pd=${2:-200}
 bin=${SIMPUL_BIN:-build/simpul}
 work=$(mktemp -d /tmp/simpul-plan-bench.XXXXXX)
 server_pid=""
+pg_started=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_started" ]; then scripts/pg-test-cluster stop "$work/pg" || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-database=${SIMPUL_BENCH_PG:-sqlite:$work/simpul.db}
-"$bin" serve --demo --port 0 --data-dir "$work" --database "$database" --no-access-log --web-root "$work/none" >"$work/out" 2>"$work/err" &
-server_pid=$!
-until grep -q "Demo colleagues:" "$work/out" 2>/dev/null; do
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/err"; exit 1; }
-  sleep 0.05
-done
-port=$(sed -n 's#Simpul is ready: http://127.0.0.1:\([0-9]*\)#\1#p' "$work/out")
-password=$(sed -n 's#Login: admin / \(.*\)#\1#p' "$work/out")
-colleague_password=$(sed -n 's#Demo colleagues: .* / \(.*\)#\1#p' "$work/out")
-base="http://127.0.0.1:$port"
+run_on() {  # database-url label
+  local data="$work/$2"
+  mkdir -p "$data"
+  "$bin" serve --demo --port 0 --data-dir "$data" --database "$1" --no-access-log --web-root "$work/none" >"$data/out" 2>"$data/err" &
+  server_pid=$!
+  until grep -q "Demo colleagues:" "$data/out" 2>/dev/null; do
+    kill -0 "$server_pid" 2>/dev/null || { cat "$data/err"; exit 1; }
+    sleep 0.05
+  done
+  port=$(sed -n 's#Simpul is ready: http://127.0.0.1:\([0-9]*\)#\1#p' "$data/out")
+  password=$(sed -n 's#Login: admin / \(.*\)#\1#p' "$data/out")
+  colleague_password=$(sed -n 's#Demo colleagues: .* / \(.*\)#\1#p' "$data/out")
+  base="http://127.0.0.1:$port"
+  admin_token=$(token_of admin "$password")
+  planner_token=$(token_of perencana "$colleague_password")
+  echo "database: $2; $pds PDs x $per_pd lines; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  drive
+  echo "server peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server_pid/status); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
 token_of() {  # user password -> an API token of that user
   local cookie csrf
   cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$base/api/auth/login" | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')
   csrf=$(curl -s -H "Cookie: $cookie" "$base/api/auth/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
   curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/auth/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
 }
-admin_token=$(token_of admin "$password")
-planner_token=$(token_of perencana "$colleague_password")
-echo "database: ${SIMPUL_BENCH_PG:+postgresql}${SIMPUL_BENCH_PG:-sqlite}; $pds PDs x $per_pd lines"
 
-BASE="$base" ADMIN="$admin_token" PLANNER="$planner_token" PDS="$pds" PER_PD="$per_pd" python3 - <<'PY'
+drive() {
+SERVER_PID="$server_pid" BASE="$base" ADMIN="$admin_token" PLANNER="$planner_token" PDS="$pds" PER_PD="$per_pd" python3 - <<'PY'
 import http.client, json, os, random, statistics, time, urllib.parse
 
 base = urllib.parse.urlparse(os.environ["BASE"])
@@ -72,6 +87,18 @@ def call(method, path, body=None, token=admin, raw=None, ok=(200, 201, 204)):
         raise RuntimeError(f"{method} {path}: {r.status} {payload[:400]!r}")
     return (json.loads(payload) if payload else None), elapsed
 
+def server_cpu_ms():  # user + system CPU of the simpul process (not the PostgreSQL server's)
+    with open(f"/proc/{os.environ['SERVER_PID']}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+def server_peak_mb():
+    with open(f"/proc/{os.environ['SERVER_PID']}/status") as f:
+        for row in f:
+            if row.startswith("VmHWM:"):
+                return int(row.split()[1]) // 1024
+    return -1
+
 def pct(values, p):
     v = sorted(values)
     return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
@@ -84,7 +111,7 @@ for i in range(len(agencies), pds):
 agencies = call("GET", "/api/agencies?per_page=200")[0]["items"][:pds]
 me = call("GET", "/api/auth/me", token=planner)[0]
 today = time.strftime("%Y-%m-%d")
-year = int(today[:4]) + 1
+year = int(today[:4]) + 2  # next year holds the demo's own cycle
 
 commodities = [("Laptop", "Unit", 15_000_000), ("Notebook", "Unit", 14_000_000), ("Printer", "Unit", 4_000_000),
                ("Scanner", "Unit", 6_000_000), ("Proyektor", "Unit", 9_000_000), ("UPS", "Unit", 3_500_000),
@@ -158,31 +185,56 @@ for i, a in enumerate(agencies):
     proposals.append(p)
 for p in proposals:
     submit_ms.append(call("POST", f"/api/planning/proposals/{p}/submission", {})[1])
+print(f"server peak memory after the submissions: {server_peak_mb()} MB")
 print(f"import of {per_pd} lines: dry run p50 {pct(dry_ms, 50):.0f} ms, real p50 {pct(real_ms, 50):.0f} ms")
 print(f"submission (finder over the cycle + application comparison): p50 {pct(submit_ms, 50):.0f} ms, "
       f"max {max(submit_ms):.0f} ms")
 
 # 1. whole-cycle candidates
-runs = []
+runs, cpu_runs = [], []
 for _ in range(3):
+    cpu = server_cpu_ms()
     res, ms = call("POST", f"/api/planning/cycles/{cycle}/candidates/search", {}, token=planner)
     runs.append(ms)
+    cpu_runs.append(server_cpu_ms() - cpu)
+print(f"server peak memory after the searches: {server_peak_mb()} MB")
 pairs = len(call("GET", f"/api/planning/cycles/{cycle}/candidates", token=planner)[0]["items"])
 app_pairs = call("GET", f"/api/planning/cycles/{cycle}/application-candidates", token=planner)[0]["total"]
-print(f"candidates for the whole cycle: median {statistics.median(runs):.0f} ms of {runs!r} "
+print(f"candidates for the whole cycle: median {statistics.median(runs):.0f} ms of {[round(r) for r in runs]!r}, "
+      f"server CPU median {statistics.median(cpu_runs):.0f} ms "
       f"({pairs} line pairs, {app_pairs} line-application pairs stored)")
 
 # 2. live check of one line (a new draft in a PD's proposal, name typed so far)
 draft = call("POST", f"/api/planning/cycles/{cycle}/proposals", {"agency_id": agencies[-1]["id"]})[0]["id"]
 check_ms = []
+cpu = server_cpu_ms()
 for k in range(300):
     row = line_row(rnd.randrange(pds), k).split(";")
     body = {"sub_activity": row[0], "account_code": row[1], "name": row[2], "ssh_code": row[4],
             "volume": [{"quantity": 1, "unit": "Unit"}], "unit_price": 1_000_000, "funding_source": "apbd"}
     check_ms.append(call("POST", f"/api/planning/proposals/{draft}/check", body)[1])
-print(f"live check of one line: p50 {pct(check_ms, 50):.1f} ms, p99 {pct(check_ms, 99):.1f} ms")
+print(f"live check of one line: p50 {pct(check_ms, 50):.1f} ms, p99 {pct(check_ms, 99):.1f} ms; "
+      f"server CPU {(server_cpu_ms() - cpu) / len(check_ms):.1f} ms per request on average")
 
 # 3. consolidated view
+cpu = server_cpu_ms()
 cons_ms = [call("GET", f"/api/planning/cycles/{cycle}/consolidated", token=planner)[1] for _ in range(50)]
-print(f"consolidated view: p50 {pct(cons_ms, 50):.1f} ms, p99 {pct(cons_ms, 99):.1f} ms")
+print(f"consolidated view: p50 {pct(cons_ms, 50):.1f} ms, p99 {pct(cons_ms, 99):.1f} ms; "
+      f"server CPU {(server_cpu_ms() - cpu) / len(cons_ms):.1f} ms per request on average")
 PY
+}
+
+for db in ${SIMPUL_BENCH_DATABASES:-sqlite postgresql}; do
+  case "$db" in
+    sqlite) run_on "sqlite:$work/simpul.db" sqlite ;;
+    postgresql)
+      url=${SIMPUL_BENCH_PG:-}
+      if [ -z "$url" ]; then
+        url=$(scripts/pg-test-cluster start "$work/pg")
+        pg_started=1
+      fi
+      run_on "$url" postgresql
+      ;;
+    *) echo "unknown database $db" >&2; exit 2 ;;
+  esac
+done

@@ -1,4 +1,5 @@
 #include "interchange/xlsx.hpp"
+#include "interchange/xlsx_merges.hpp"
 
 #include <charconv>
 #include <map>
@@ -317,6 +318,33 @@ class SheetHandler : public xml::Handler {
   std::string type_, value_;
 };
 
+/// <mergeCell ref="A2:A5"/> of a worksheet.
+class MergeHandler : public xml::Handler {
+ public:
+  MergeHandler(std::vector<MergeRange>& ranges, const Limits& limits, std::string sheet)
+      : ranges_(ranges), limits_(limits), sheet_(std::move(sheet)) {}
+
+  void start(std::string_view name, const xml::Attributes& a) override {
+    if (local_name(name) != "mergeCell") return;
+    auto ref = a.get("ref").value_or("");
+    auto colon = ref.find(':');
+    auto first = ooxml::parse_cell_ref(ref.substr(0, colon));
+    auto last = colon == std::string_view::npos ? first : ooxml::parse_cell_ref(ref.substr(colon + 1));
+    if (!first || !last || last->row < first->row || last->column < first->column)
+      throw FileError(FileErrorKind::Malformed, "invalid merged range '" + std::string(ref) + "'",
+                      "sheet '" + sheet_ + "'");
+    if (ranges_.size() >= limits_.max_cells)
+      throw FileError(FileErrorKind::TooLarge, "too many merged ranges", "sheet '" + sheet_ + "'");
+    ranges_.push_back({first->row, first->column, last->row, last->column});
+  }
+  void end(std::string_view) override {}
+
+ private:
+  std::vector<MergeRange>& ranges_;
+  const Limits& limits_;
+  std::string sheet_;
+};
+
 // ---- reading parts ----
 
 /// Streams a part through a handler; false when the part does not exist.
@@ -382,6 +410,29 @@ std::vector<Sheet> read_xlsx(std::string_view bytes, const Limits& limits) {
     handler.finish();
   }
   return sheets;
+}
+
+std::vector<SheetMerges> read_xlsx_merges(std::string_view bytes, const Limits& limits) {
+  ZipReader zip(bytes, limits.max_uncompressed_bytes);
+  const std::string workbook_part = find_workbook(zip);
+  WorkbookHandler workbook;
+  parse_part(zip, workbook_part, workbook);
+  const auto rels = relationships_of(zip, workbook_part);
+  std::vector<SheetMerges> out;
+  for (const SheetEntry& entry : workbook.sheets) {
+    auto rel = rels.find(entry.relationship_id);
+    if (rel == rels.end())
+      throw FileError(FileErrorKind::Malformed, "the workbook lists a sheet whose part is missing",
+                      "sheet '" + entry.name + "'");
+    if (!type_is(rel->second.type, "worksheet")) continue;
+    auto& sheet = out.emplace_back();
+    sheet.name = entry.name;
+    MergeHandler handler(sheet.ranges, limits, entry.name);
+    if (!parse_part(zip, rel->second.target, handler))
+      throw FileError(FileErrorKind::Malformed, "the sheet's part " + rel->second.target + " is missing",
+                      "sheet '" + entry.name + "'");
+  }
+  return out;
 }
 
 }  // namespace simpul::interchange

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/text.hpp"
 #include "interchange/csv.hpp"
 #include "interchange/file_error.hpp"
 #include "interchange/xlsx.hpp"
+#include "interchange/xlsx_merges.hpp"
 #include "planning/duplicates/normalize.hpp"
 
 namespace simpul::planning {
@@ -16,6 +18,26 @@ namespace {
 constexpr std::size_t kHeaderSearchRows = 15;
 /// Columns whose cell an RKA export merges over the lines of a group (or leaves to the heading row).
 const std::vector<std::string> kCarriedColumns = {"perangkat_daerah", "sub_kegiatan", "kode_rekening"};
+
+/// The cells of the known columns that lie in a merged range (its top-left cell included):
+/// (row 1-based, column) -> the row of the top-left cell when the cell is in the range's first
+/// column, else 0 (a horizontal merge spreads one text over columns, it fills none of them).
+using CoveredCells = std::map<std::pair<std::size_t, std::size_t>, std::size_t>;
+CoveredCells merged_cells(const std::vector<interchange::MergeRange>& merges, std::size_t rows,
+                          const std::map<std::string, std::size_t>& index) {
+  CoveredCells out;
+  std::size_t budget = 1'000'000;  // a hostile file's overlapping whole-column ranges stop here
+  for (const auto& m : merges) {
+    for (const auto& [key, column] : index) {
+      if (column < m.first_column || column > m.last_column) continue;
+      for (std::size_t r = m.first_row; r <= std::min(m.last_row, rows); ++r) {
+        if (budget-- == 0) throw Error(ErrorCode::ImportInvalidFile, {{"problem", "too many merged cells"}});
+        out[{r, column}] = column == m.first_column ? m.first_row : 0;
+      }
+    }
+  }
+  return out;
+}
 
 interchange::Limits rka_limits() {
   interchange::Limits l;
@@ -126,6 +148,7 @@ const std::vector<RkaColumn>& rka_columns() {
 RkaFile parse_rka(std::string_view body) {
   RkaFile out;
   std::vector<interchange::Row> rows;
+  std::vector<interchange::MergeRange> merges;
   try {
     if (body.starts_with("PK\x03\x04")) {
       auto sheets = interchange::read_xlsx(body, rka_limits());
@@ -136,6 +159,8 @@ RkaFile parse_rka(std::string_view body) {
         if (rka_fold(s.name) == "rincian") chosen = &s;
       out.sheet = chosen->name;
       rows = chosen->rows;
+      for (auto& m : interchange::read_xlsx_merges(body, rka_limits()))
+        if (m.name == chosen->name) merges = std::move(m.ranges);
     } else {
       rows = interchange::read_csv(body, rka_limits());
       out.sheet = "CSV";
@@ -192,15 +217,29 @@ RkaFile parse_rka(std::string_view body) {
       out.problems.push_back({out.header_row, c.key, "Kolom wajib \"" + c.header + "\" tidak ada.", std::nullopt});
   if (!out.problems.empty()) return out;
 
+  auto covered = merged_cells(merges, rows.size(), index);
   std::map<std::string, std::pair<std::string, int>> above;  // carried column -> value, row
   for (std::size_t i = header_at + 1; i < rows.size(); ++i) {
     if (rka_blank(rows[i])) continue;
     RkaRow row;
     row.row = static_cast<int>(i + 1);
+    std::set<std::string> in_merge;  // columns of this row inside a merged range: never guessed
     for (const auto& c : rka_columns()) {
       auto at = index.find(c.key);
       if (at == index.end()) continue;
       std::string v = at->second < rows[i].size() ? text::trim(rows[i][at->second]) : "";
+      if (auto m = covered.find({i + 1, at->second}); m != covered.end()) {
+        in_merge.insert(c.key);
+        // Below the top-left cell of its merge, in the merge's first column: that cell's value.
+        if (v.empty() && m->second > 0 && m->second != i + 1) {
+          const auto& from = rows[m->second - 1];
+          v = at->second < from.size() ? text::trim(from[at->second]) : "";
+          if (!v.empty()) {
+            row.merged.push_back(c.key);
+            row.merged_from.push_back(static_cast<int>(m->second));
+          }
+        }
+      }
       if (!text::is_valid_utf8(v)) {
         out.problems.push_back(
             {row.row, c.key, "Isi sel ini bukan teks UTF-8 yang sah; ketik ulang isinya.", std::nullopt});
@@ -214,7 +253,7 @@ RkaFile parse_rka(std::string_view body) {
       auto it = std::find_if(row.cells.begin(), row.cells.end(), [&](const auto& kv) { return kv.first == key; });
       if (!it->second.empty()) {
         above[key] = {it->second, row.row};
-      } else if (!row.heading && above.count(key)) {
+      } else if (!row.heading && !in_merge.count(key) && above.count(key)) {
         it->second = above[key].first;
         row.carried.push_back(key);
         row.carried_from.push_back(above[key].second);

@@ -36,13 +36,18 @@ struct RkaProblem {
   std::optional<RuleRef> rule;
 };
 
-/// A data row: the known columns' cells, trimmed; `carried` names the columns whose empty cell took
-/// the value of the row above (`carried_from` its row).
+/// A data row: the known columns' cells, trimmed; `merged` names the columns whose cell lies in a
+/// merged range of the workbook below its top-left cell and took that cell's value (`merged_from` its
+/// row); `carried` names the columns whose empty cell, in no merged range, took the value of the
+/// nearest row above that has one (`carried_from` its row): what an export that writes a group once
+/// leaves (CSV cannot say it merged).
 struct RkaRow {
   int row = 0;
   std::vector<std::pair<std::string, std::string>> cells;
   std::vector<std::string> carried;
   std::vector<int> carried_from;
+  std::vector<std::string> merged;
+  std::vector<int> merged_from;
   bool heading = false;  // no volume and no unit price: a group heading or subtotal, not a line
   std::string cell(const std::string& key) const;
 };

@@ -56,6 +56,8 @@ std::string reason_name(const std::string& r) {
   if (r == "ssh_sama") return "Item SSH sama";
   if (r == "elemen_sama") return "Elemen arsitektur sama";
   if (r == "aplikasi_mirip") return "Aplikasi mirip";
+  if (r == "aplikasi_umum_mirip") return "Mirip Aplikasi Umum";
+  if (r == "aplikasi_pd_lain_mirip") return "Mirip aplikasi Perangkat Daerah lain";
   return r;
 }
 
@@ -190,6 +192,19 @@ boost::json::object to_json(const tenancy::Profile& p, const LiveCheck& v) {
   out["checks"] = std::move(checks);
   out["total"] = v.total;
   out["possible_duplicates"] = std::move(dupes);
+  boost::json::array apps;
+  for (const auto& a : v.similar_applications)
+    apps.push_back(
+        boost::json::object{{"id", a.id},
+                            {"code", a.code},
+                            {"name", a.name},
+                            {"agency_id", a.agency_id},
+                            {"agency_name", a.agency_name},
+                            {"umum", a.umum},
+                            {"kind_name", a.umum ? "Aplikasi Umum" : "Aplikasi Perangkat Daerah lain"},
+                            {"score", a.score},
+                            {"reason", boost::json::object{{"id", a.reason}, {"name", reason_name(a.reason)}}}});
+  out["similar_applications"] = std::move(apps);
   return out;
 }
 

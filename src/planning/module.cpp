@@ -86,49 +86,39 @@ void PlanningModule::register_evidence(evaluation::EvidenceSources& sources) {
 void PlanningModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
   const auto& a = planning_profile(p);
   if (!a.present) return;
-  const std::string lines = "PlanningTest.ALineIsCheckedAsTheRegionsArticlesSay";
-  const std::string steps = "PlanningTest.EachRegionsWorkflowDiffersWhereItsTextDiffers";
-  const std::string dupes = "PlanningTest.DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo";
-  const std::string prices = "PlanningTest.StandardPricesFlagLinesAboveThemWithTheArticle";
-  auto record = [&](const std::optional<std::string>& rule, const std::string& how, const std::string& test) {
-    if (rule) seam::add_enforcement(rows, *rule, how, test);
+  // The proving tests are the SIMPUL_PROVES declarations of the tests that check each rule.
+  auto record = [&](const std::optional<std::string>& rule, const std::string& how) {
+    if (rule) seam::add_enforcement(rows, *rule, how);
   };
   record(
       a.coordinator_rule,
       "gate: opening and closing a budget cycle, verifying, approving, deciding duplicate candidates and correcting a "
       "line's classification are refused (`planning.not_coordinator`, with the article) to anyone outside the "
-      "coordinating Perangkat Daerah, and a correction of its own line's class to the coordinating PD itself",
-      steps);
-  record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused",
-         lines);
-  record(a.categories_rule, "gate: a budget line needs one of the spending categories the article lists", lines);
-  record(a.funding_rule, "gate: a budget line's funding source is one the article lists", lines);
+      "coordinating Perangkat Daerah, and a correction of its own line's class to the coordinating PD itself");
+  record(a.link_rule, "gate: a budget line without its architecture elements and Peta Rencana initiative is refused");
+  record(a.categories_rule, "gate: a budget line needs one of the spending categories the article lists");
+  record(a.funding_rule, "gate: a budget line's funding source is one the article lists");
   record(
       a.price_rule,
-      "record: lines are flagged when above the standard unit price of the year's decree, or under an account the item does not allow",
-      prices);
+      "record: lines are flagged when above the standard unit price of the year's decree, or under an account the item does not allow");
   record(a.submission_rule,
-         "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)", steps);
+         "record: each Perangkat Daerah submits its proposal to the coordinating PD (ledger entry per step)");
   record(
       a.duplicate_rule,
       "gate: verification and approval are refused while the proposal has duplicate candidates with another PD's lines, or "
       "lines similar to an Aplikasi Umum or another PD's application, that the coordinating PD has not marked duplicate or "
-      "distinct; finding: a submitted proposal still unverified when its cycle is closed",
-      dupes);
-  record(a.approval_rule, "gate: approval only after verification", steps);
+      "distinct; finding: a submitted proposal still unverified when its cycle is closed");
+  record(a.approval_rule, "gate: approval only after verification");
   record(
       a.recommendation_rule,
       a.recommendation_required
           ? "gate: a PD's proposal is submitted only after the Kominfo PD's coordination is recorded"
           : "record and finding: the Dinas's technical recommendation on a proposal (the text does not make it a precondition); a "
-            "submitted proposal without it is a compliance finding",
-      steps);
+            "submitted proposal without it is a compliance finding");
   for (const auto& r : a.reserved)
-    record(r.rule,
-           "gate: a line of another PD classified as '" + r.name +
-               "' (account, SSH code or text, or as the planning agency corrected it) is refused when written, "
-               "and its proposal when submitted, verified or approved (`planning.reserved_item`)",
-           lines);
+    record(r.rule, "gate: a line of another PD classified as '" + r.name +
+                       "' (account, SSH code or text, or as the planning agency corrected it) is refused when written, "
+                       "and its proposal when submitted, verified or approved (`planning.reserved_item`)");
 }
 
 }  // namespace simpul::planning

@@ -355,6 +355,30 @@ std::vector<Line> Repository::lines_of_cycle(const Scope& s, const std::string& 
   return out;
 }
 
+std::vector<Repository::LineTotals> Repository::submitted_totals(const Scope& s, const std::string& cycle_id) const {
+  std::vector<LineTotals> out;
+  for (const auto& r :
+       c_.query("SELECT l.agency_id, l.category, COALESCE(l.initiative_id, ''), l.element_ids,"
+                " CAST(SUM(l.total) AS BIGINT), COUNT(*) FROM planning_lines l JOIN planning_proposals p"
+                " ON p.tenant_id = l.tenant_id AND p.id = l.proposal_id"
+                " WHERE l.tenant_id = ? AND l.cycle_id = ? AND p.state <> 'draf'"
+                " GROUP BY l.agency_id, l.category, COALESCE(l.initiative_id, ''), l.element_ids",
+                {s.tenant_id, cycle_id}))
+    out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), text_list(r.text_at(3)), r.int_at(4), r.int_at(5)});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Repository::submitted_lines(const Scope& s,
+                                                                             const std::string& cycle_id) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : c_.query("SELECT l.id, l.proposal_id FROM planning_lines l JOIN planning_proposals p"
+                                " ON p.tenant_id = l.tenant_id AND p.id = l.proposal_id"
+                                " WHERE l.tenant_id = ? AND l.cycle_id = ? AND p.state <> 'draf'",
+                                {s.tenant_id, cycle_id}))
+    out.emplace_back(r.text_at(0), r.text_at(1));
+  return out;
+}
+
 void Repository::insert(const Scope& s, const PriceList& list, const std::vector<PriceItem>& items) {
   c_.execute(
       "INSERT INTO planning_price_lists (id, tenant_id, year, decree_number, decree_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -427,6 +451,15 @@ std::vector<CandidatePair> Repository::candidates(const Scope& s, const std::str
                     " FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ? ORDER BY found_at, id",
                 {s.tenant_id, cycle_id}))
     out.push_back(candidate_from(r));
+  return out;
+}
+
+std::set<std::pair<std::string, std::string>> Repository::candidate_keys(const Scope& s,
+                                                                         const std::string& cycle_id) const {
+  std::set<std::pair<std::string, std::string>> out;
+  for (const auto& r : c_.query("SELECT line_a, line_b FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ?",
+                                {s.tenant_id, cycle_id}))
+    out.emplace(r.text_at(0), r.text_at(1));
   return out;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // SQL of Rencana dan Anggaran SPBE: cycles, proposals, lines, standard price lists and the
 // duplicate candidates with their decisions; every query is confined to the tenant.
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,16 @@ class Repository {
   std::optional<Line> line(const Scope& s, const std::string& id) const;
   std::vector<Line> lines_of_proposal(const Scope& s, const std::string& proposal_id) const;
   std::vector<Line> lines_of_cycle(const Scope& s, const std::string& cycle_id) const;
+  /// The cycle's submitted (and later) lines summed by PD, category, initiative and element list:
+  /// what the consolidated view needs, without reading each line.
+  struct LineTotals {
+    std::string agency_id, category, initiative_id /*empty: none*/;
+    std::vector<std::string> element_ids;
+    std::int64_t total = 0, lines = 0;
+  };
+  std::vector<LineTotals> submitted_totals(const Scope& s, const std::string& cycle_id) const;
+  /// Ids of the cycle's lines whose proposal is past the draft, each with its proposal id.
+  std::vector<std::pair<std::string, std::string>> submitted_lines(const Scope& s, const std::string& cycle_id) const;
 
   void insert(const Scope& s, const PriceList& list, const std::vector<PriceItem>& items);
   /// Newest first.
@@ -48,6 +60,8 @@ class Repository {
   void decide(const Scope& s, const CandidatePair& x);
   std::optional<CandidatePair> candidate(const Scope& s, const std::string& id) const;
   std::vector<CandidatePair> candidates(const Scope& s, const std::string& cycle_id) const;
+  /// The (line_a, line_b) of every candidate of the cycle, decided or not.
+  std::set<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
   /// Drops the pairs a removed line was part of.
   void remove_candidates_of(const Scope& s, const std::string& line_id);
 

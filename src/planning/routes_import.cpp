@@ -40,8 +40,9 @@ std::string rka_check_name(const std::string& kind) {
 boost::json::object import_json(const tenancy::Profile& p, const LineImportResult& r) {
   boost::json::array rows, problems;
   for (const auto& x : r.rows) {
-    boost::json::array carried, checks;
+    boost::json::array carried, merged, checks;
     for (const auto& key : x.carried) carried.emplace_back(rka_header_of(key));
+    for (const auto& key : x.merged) merged.emplace_back(rka_header_of(key));
     for (const auto& c : x.checks)
       checks.push_back(boost::json::object{{"kind", c.kind},
                                            {"kind_name", rka_check_name(c.kind)},
@@ -56,6 +57,7 @@ boost::json::object import_json(const tenancy::Profile& p, const LineImportResul
                                        {"unit_price", x.unit_price},
                                        {"total", x.total},
                                        {"carried", std::move(carried)},
+                                       {"merged", std::move(merged)},
                                        {"checks", std::move(checks)}});
   }
   for (const auto& x : r.problems)

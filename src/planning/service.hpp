@@ -44,6 +44,14 @@ struct ClassCorrection {
   std::string reason;
 };
 
+/// An application of the register a line resembles (an Aplikasi Umum or another PD's application).
+struct SimilarApplication {
+  std::string id, code, name, agency_id, agency_name;
+  bool umum = false;
+  double score = 0;
+  std::string reason;  // aplikasi_umum_mirip | aplikasi_pd_lain_mirip
+};
+
 /// The live check of a line while it is typed: the refusal it would meet, the flags it would
 /// carry and the lines of other PDs it may duplicate.
 struct LiveCheck {
@@ -51,6 +59,7 @@ struct LiveCheck {
   std::vector<LineCheck> checks;
   std::int64_t total = 0;
   std::vector<Line> possible_duplicates;
+  std::vector<SimilarApplication> similar_applications;  // what the submission would make a candidate
 };
 
 /// A candidate pair with both lines, for the side-by-side review.
@@ -87,7 +96,8 @@ struct LineImportRow {
   std::string status;  // rincian (becomes a line) | judul (a heading: no volume, no price) | masalah
   std::string name, account_code, volume_text;
   std::int64_t unit_price = 0, total = 0;
-  std::vector<std::string> carried;  // columns taken from the rows above (merged or grouped cells)
+  std::vector<std::string> carried;  // columns taken from the nearest row above (a group written once)
+  std::vector<std::string> merged;   // columns taken from the top-left cell of their merged range
   std::vector<LineCheck> checks;     // the flags the line will carry (standard price ...)
 };
 
@@ -224,8 +234,15 @@ class Service {
   /// reserved to another PD, as classified or corrected.
   void require_no_reserved_lines(storage::Connection& c, const Scope& s, const Proposal& p) const;
   void index_line(storage::Connection& c, const Scope& s, const Line& l) const;
-  std::size_t store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id) const;
+  /// Compares the proposal's lines (every submitted line when `proposal_id` is empty) with the
+  /// cycle's submitted lines and stores the new pairs.
+  std::size_t store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id,
+                               const std::string& proposal_id) const;
   std::size_t unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const;
+  /// The register's applications the line of `agency_id` named `name` resembles, best first
+  /// (service_applications.cpp).
+  std::vector<SimilarApplication> applications_like(storage::Connection& c, const Scope& s,
+                                                    const std::string& agency_id, const std::string& name) const;
   std::string agency_name(storage::Connection& c, const Scope& s, const std::string& id) const;
   LineImportResult check_import(storage::Connection& c, const Scope& s, const Cycle& cycle, const Proposal& p,
                                 const RkaFile& file, std::vector<Line>& accepted) const;

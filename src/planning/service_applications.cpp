@@ -79,6 +79,27 @@ std::size_t Service::compare_with_applications(const Scope& s, const std::string
   });
 }
 
+std::vector<SimilarApplication> Service::applications_like(storage::Connection& c, const Scope& s,
+                                                           const std::string& agency_id,
+                                                           const std::string& name) const {
+  std::vector<SimilarApplication> out;
+  auto apps = registered_applications(elements_, c, s, profile_of(s));
+  if (apps.empty()) return out;
+  duplicates::SynonymTable synonyms(duplicates::synonyms(c, s.tenant_id));
+  ApplicationMatcher matcher(apps, synonyms);
+  Line draft;
+  draft.agency_id = agency_id;
+  draft.name = name;
+  std::map<std::string, const RegisteredApplication*> by_id;
+  for (const auto& a : apps) by_id[a.id] = &a;
+  for (const auto& m : matcher.matches(draft)) {
+    const auto& app = *by_id.at(m.application_id);
+    out.push_back(
+        {app.id, app.code, app.name, app.agency_id, agency_name(c, s, app.agency_id), app.umum, m.score, m.reason});
+  }
+  return out;
+}
+
 std::vector<ApplicationCandidateView> Service::application_candidates(const Scope& s,
                                                                       const std::string& cycle_id) const {
   return storage::read(db_, [&](storage::Connection& c) {

@@ -121,6 +121,7 @@ LineImportResult Service::check_import(storage::Connection& c, const Scope& s, c
     shown.name = row.cell("uraian");
     shown.account_code = row.cell("kode_rekening");
     for (const auto& key : row.carried) shown.carried.push_back(key);
+    for (const auto& key : row.merged) shown.merged.push_back(key);
     if (row.heading) {
       shown.status = "judul";
       ++out.headings;
@@ -320,7 +321,9 @@ std::string Service::lines_template_xlsx(const Scope& s, const std::string& prop
     interchange::Sheet guide{"Petunjuk", {{"Kolom", "Wajib", "Isi"}}};
     static const std::map<std::string, std::string> kHints = {
         {"perangkat_daerah", "Nama atau kode Perangkat Daerah; bila diisi harus PD pemilik usulan."},
-        {"sub_kegiatan", "Sub kegiatan RKA; sel kosong (sel gabungan) mengambil isi baris di atasnya."},
+        {"sub_kegiatan",
+         "Sub kegiatan RKA; sel dalam sel gabungan mengambil isi sel kiri atasnya, sel kosong lain isi baris di "
+         "atasnya."},
         {"kode_rekening", "Kode rekening belanja, mis. 5.1.02.01.01.0024; sel kosong mengambil isi baris di atasnya."},
         {"uraian", "Nama barang atau jasa."},
         {"koefisien", "Volume x satuan, mis. 2 Unit x 12 Bulan."},

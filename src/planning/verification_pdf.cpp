@@ -81,24 +81,49 @@ std::string Service::verification_pdf(const Scope& s, const std::string& proposa
     });
     doc.y -= 8;
 
+    auto decision_text = [&](const CandidatePair& x) -> std::string {
+      if (x.decision.empty()) return "belum diputuskan";
+      return (x.decision == "duplikat" ? "duplikasi" : "berbeda") + std::string(", diputuskan ") + local(x.decided_at) +
+             " oleh " + x.decided_by_name;
+    };
     pdf::heading(doc, "Kandidat duplikasi dengan Perangkat Daerah lain");
     bool any = false;
-    for (const auto& x : repo.candidates(s, pr->cycle_id)) {
-      if (!mine.count(x.line_a) && !mine.count(x.line_b)) continue;
+    auto candidates = repo.candidates(s, pr->cycle_id);
+    for (const auto& x : candidates) {
+      if (x.kind == "application" || (!mine.count(x.line_a) && !mine.count(x.line_b))) continue;
       any = true;
       auto a = repo.line(s, x.line_a), b = repo.line(s, x.line_b);
       if (!a || !b) continue;
       const auto& other = mine.count(a->id) ? *b : *a;
       const auto& own = mine.count(a->id) ? *a : *b;
-      std::string decision = x.decision.empty() ? "belum diputuskan"
-                             : x.decision == "duplikat"
-                                 ? "duplikasi, diputuskan " + local(x.decided_at) + " oleh " + x.decided_by_name
-                                 : "berbeda, diputuskan " + local(x.decided_at) + " oleh " + x.decided_by_name;
+      auto decision = decision_text(x);
       pdf_line(doc, doc.regular, 10,
                own.name + " - mirip dengan " + other.name + " (" + agencies[other.agency_id] + "): " + decision +
                    (x.reason.empty() ? std::string() : ". Alasan: " + x.reason));
     }
     if (!any) pdf_line(doc, doc.regular, 10, "Tidak ada kandidat duplikasi.");
+    doc.y -= 8;
+
+    // Lines like an application the Pemda already has (service_applications.cpp): line_a the
+    // line, line_b the application (an architecture element of the domain aplikasi).
+    pdf::heading(doc, "Kemiripan dengan aplikasi yang sudah ada");
+    any = false;
+    for (const auto& x : candidates) {
+      if (x.kind != "application" || !mine.count(x.line_a)) continue;
+      any = true;
+      auto own = repo.line(s, x.line_a);
+      auto app = elements_.find(c, s, x.line_b);
+      std::string what = app ? app->code + " " + app->name : std::string("(aplikasi telah dihapus dari register)");
+      std::string kind = x.reasons.empty() ? std::string()
+                         : x.reasons.front() == "aplikasi_umum_mirip"
+                             ? " - Aplikasi Umum"
+                             : " - aplikasi " + (app ? agencies[app->owner_agency_id] : std::string());
+      auto decision = decision_text(x);
+      pdf_line(doc, doc.regular, 10,
+               (own ? own->name : x.line_a) + " - mirip dengan " + what + kind + ": " + decision +
+                   (x.reason.empty() ? std::string() : ". Alasan: " + x.reason));
+    }
+    if (!any) pdf_line(doc, doc.regular, 10, "Tidak ada rincian yang mirip aplikasi yang sudah ada.");
     pdf::page_numbers(doc, "Hasil verifikasi anggaran SPBE " + agencies[pr->agency_id]);
     return pdf::save(doc, "writing the verification result");
   });

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "api_harness.hpp"
+#include "pdf_text.hpp"
 #include "core/crypto.hpp"
 #include "interchange/test_zip.hpp"
 #include "interchange/xlsx.hpp"
@@ -252,7 +253,8 @@ TEST_P(PlanningImportTest, FormulasMergedCellsAndTheTemplateOfTheProposalsAgency
   const auto& rows = dry.json.at("rows").as_array();
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].at("total").as_int64(), 30000000);
-  EXPECT_EQ(rows[1].at("carried").as_array().size(), 2u);
+  EXPECT_EQ(rows[1].at("merged").as_array().size(), 2u) << "taken from the merges' top-left cells";
+  EXPECT_TRUE(rows[1].at("carried").as_array().empty());
   EXPECT_EQ(text_of(rows[1], "account_code"), "5.2.02.10.01.0002");
 
   // The template: Indonesian headers, an example row naming the proposal's PD and a real element
@@ -270,6 +272,62 @@ TEST_P(PlanningImportTest, FormulasMergedCellsAndTheTemplateOfTheProposalsAgency
   ASSERT_EQ(example.status, 200) << example.body;
   EXPECT_TRUE(example.json.at("ok").as_bool()) << example.body;
   EXPECT_EQ(example.json.at("lines").as_int64(), 1);
+}
+
+TEST_P(PlanningImportTest, AMergedPdAndSubActivityColumnIsReadFromEachMergesTopLeftCell) {
+  RkaFixture f(GetParam());
+  auto mine = f.proposal(f.dinkes, "DINKES");
+  namespace tz = interchange::test_zip;
+  auto t = [](const std::string& ref, const std::string& v) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + v + "</t></is></c>";
+  };
+  auto line = [&](int r, const std::string& pd, const std::string& sub, const std::string& name,
+                  const std::string& price) {
+    auto n = std::to_string(r);
+    return "<row r=\"" + n + "\">" + (pd.empty() ? "" : t("A" + n, pd)) + (sub.empty() ? "" : t("B" + n, sub)) +
+           t("C" + n, "5.2.02.10.01.0002") + t("D" + n, name) + t("E" + n, "1 Unit") + "<c r=\"F" + n + "\"><v>" +
+           price + "</v></c>" + t("G" + n, "APBD") + t("H" + n, "infrastruktur_spbe") + t("I" + n, "APL-RKA-02") +
+           t("J" + n, "PR-RKA-01") + "</row>";
+  };
+  std::string header = "<row r=\"1\">" + t("A1", "Perangkat Daerah") + t("B1", "Sub Kegiatan") +
+                       t("C1", "Kode Rekening") + t("D1", "Uraian") + t("E1", "Koefisien") + t("F1", "Harga Satuan") +
+                       t("G1", "Sumber Dana") + t("H1", "Kategori") + t("I1", "Kode Elemen Arsitektur") +
+                       t("J1", "Kode Inisiatif Peta Rencana") + "</row>";
+  // The PD column is one merged cell A2:A7. Sub Kegiatan: B2:B3 merged; B4 written, B5 left empty
+  // (a group written once, no merge); B6:B7 merged with nothing in it — a merged cell is read from
+  // its top-left cell only, so rows 6 and 7 have no sub-activity rather than row 5's.
+  std::string data = line(2, "DINKES", "Pelayanan Kesehatan", "Pengadaan Laptop", "15000000") +
+                     line(3, "", "", "Pengadaan Printer", "4000000") +
+                     line(4, "", "Sistem Informasi Kesehatan", "Sewa Server", "5000000") +
+                     line(5, "", "", "Sewa Scanner", "1000000") + line(6, "", "", "Pengadaan Router", "7500000") +
+                     line(7, "", "", "Pengadaan Switch", "12000000");
+  auto sheet =
+      R"(<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
+      header + data +
+      R"(</sheetData><mergeCells count="3"><mergeCell ref="A2:A7"/><mergeCell ref="B2:B3"/><mergeCell ref="B6:B7"/></mergeCells></worksheet>)";
+  auto dry = f.upload(f.dinkes, mine, tz::make_zip(tz::minimal_workbook({sheet})));
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  auto problems = rka_problems(dry);
+  for (int r : {2, 3, 4, 5}) EXPECT_FALSE(problems.count(r)) << "row " << r << ": " << dry.body;
+  for (int r : {6, 7}) EXPECT_TRUE(problems[r].count("sub_kegiatan")) << "row " << r << ": " << dry.body;
+  EXPECT_FALSE(problems[6].count("perangkat_daerah")) << dry.body;
+  const auto& rows = dry.json.at("rows").as_array();
+  ASSERT_EQ(rows.size(), 6u) << dry.body;
+  auto columns = [](const boost::json::value& row, const char* key) {
+    std::set<std::string> out;
+    for (const auto& c : row.at(key).as_array()) out.insert(std::string(c.as_string()));
+    return out;
+  };
+  EXPECT_TRUE(columns(rows[0], "merged").empty()) << "row 2 holds the values";
+  EXPECT_EQ(columns(rows[1], "merged"), (std::set<std::string>{"Perangkat Daerah", "Sub Kegiatan"}));
+  EXPECT_TRUE(columns(rows[1], "carried").empty());
+  EXPECT_EQ(columns(rows[3], "merged"), (std::set<std::string>{"Perangkat Daerah"}));
+  EXPECT_EQ(columns(rows[3], "carried"), (std::set<std::string>{"Sub Kegiatan"})) << "a group written once";
+  EXPECT_TRUE(columns(rows[4], "carried").empty()) << "inside a merge nothing is guessed from the rows above";
+  // Nothing is half-imported: the real run refuses the file while rows 6 and 7 have problems.
+  auto real = f.upload(f.dinkes, mine, tz::make_zip(tz::minimal_workbook({sheet})), false);
+  EXPECT_EQ(real.status, 422) << real.body;
+  EXPECT_EQ(f.lines_of(mine), 0u);
 }
 
 TEST_P(PlanningImportTest, HostileFilesAreRefusedAndChangeNothing) {
@@ -332,6 +390,18 @@ TEST_P(PlanningImportTest, ALineLikeAnAplikasiUmumOrAnotherPdsApplicationIsACand
                       f.line("Pemeliharaan Aplikasi Rekam Medis", f.dinkes_app))
                 .status,
             201);
+  // The live check while the PD types the line already names the application it resembles.
+  auto live = f.disduk.post("/api/planning/proposals/" + disduk + "/check",
+                            f.line("Pengembangan Aplikasi Presensi Pegawai", f.umum_app));
+  ASSERT_EQ(live.status, 200) << live.body;
+  const auto& similar = live.json.at("similar_applications").as_array();
+  ASSERT_FALSE(similar.empty()) << live.body;
+  EXPECT_EQ(text_of(similar.at(0), "code"), "APL-UMUM-01");
+  EXPECT_EQ(text_of(similar.at(0), "name"), "Aplikasi Presensi Pegawai");
+  EXPECT_TRUE(similar.at(0).at("umum").as_bool());
+  EXPECT_EQ(text_of(similar.at(0).at("reason"), "id"), "aplikasi_umum_mirip");
+  auto unrelated = f.disduk.post("/api/planning/proposals/" + disduk + "/check", f.line("Pengadaan Kursi", f.umum_app));
+  EXPECT_TRUE(unrelated.json.at("similar_applications").as_array().empty()) << unrelated.body;
   ASSERT_EQ(f.dinkes.post("/api/planning/proposals/" + dinkes + "/submission", "{}").status, 200);
   EXPECT_EQ(
       f.coordinator.get("/api/planning/cycles/" + f.cycle + "/application-candidates").json.at("total").as_int64(), 0);
@@ -396,6 +466,14 @@ TEST_P(PlanningImportTest, ALineLikeAnAplikasiUmumOrAnotherPdsApplicationIsACand
   ASSERT_EQ(dup.status, 200) << dup.body;
   EXPECT_EQ(text_of(f.admin.get("/api/planning/proposals/" + disduk).json, "state"), "draf");
   EXPECT_EQ(f.admin.get("/api/planning/proposals/" + disduk).json.at("unresolved_candidates").as_int64(), 0);
+  // The PD's verification result names the applications its lines resemble and how each was decided.
+  auto pdf = f.disduk.get("/api/planning/proposals/" + disduk + "/verification.pdf");
+  ASSERT_EQ(pdf.status, 200);
+  auto text = pdf_text(pdf.body);
+  EXPECT_NE(text.find("Kemiripan dengan aplikasi yang sudah ada"), std::string::npos);
+  EXPECT_NE(text.find("APL-UMUM-01"), std::string::npos);
+  EXPECT_NE(text.find("APL-RKA-02"), std::string::npos);
+  EXPECT_NE(text.find("Gunakan"), std::string::npos) << "the decision's reason";
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, PlanningImportTest, ::testing::ValuesIn(test_support::backends()));

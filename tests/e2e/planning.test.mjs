@@ -40,6 +40,11 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
     })
     assert.equal(e.status, 201, JSON.stringify(e.body))
     element = e.body.id
+    // Another PD's application, which a Dinkes line about the same thing resembles.
+    const other = await apiCall('POST', '/api/architecture/elements', {
+      domain: 'aplikasi', code: `APL.PRS.${RUN}`, name: `Aplikasi Presensi Pegawai ${RUN}`, owner_agency_id: agency.DISDUKCAPIL, state: 'as_is',
+    })
+    assert.equal(other.status, 201, JSON.stringify(other.body))
     for (const [code, name] of [[`PR.${RUN}.1`, `Rekam medis ${RUN}`], [`PR.${RUN}.2`, `Jaringan intra ${RUN}`]]) {
       const i = await apiCall('POST', '/api/roadmap/initiatives', {
         code, name, category: 'layanan_spbe', owner_agency_id: agency.DINKES, start_year: year, target_year: year,
@@ -68,6 +73,9 @@ describe('Rencana dan Anggaran SPBE', { timeout: 300_000 }, () => {
     await main().locator('[data-test=planning-editor]').waitFor()
     await main().locator('[data-test=planning-name]').fill(`Laptop tenaga kesehatan ${RUN}`)
     await main().locator('[data-test=planning-live]').getByText('Rincian ini akan ditolak').waitFor()
+    // A line about an application another PD already has: the live check names it.
+    await main().locator('[data-test=planning-name]').fill(`Pengembangan Aplikasi Presensi Pegawai ${RUN}`)
+    await main().locator('[data-test=planning-similar-applications]').getByText(`APL.PRS.${RUN}`, { exact: false }).waitFor()
     const proposalId = page.url().split('/').pop()
     const added = await apiCall('POST', `/api/planning/proposals/${proposalId}/lines`, line(`Laptop ${RUN}`))
     assert.equal(added.status, 201, JSON.stringify(added.body))

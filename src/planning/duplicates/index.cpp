@@ -1,6 +1,6 @@
 // The duplicate finder's contract: normalise and store lines; for a draft, retrieve similar lines by
-// trigram in the database (FTS5 / pg_trgm); for a whole cycle, pair the cycle's names in memory
-// (pairing.hpp) and join same SSH code and element in SQL; score every pair in C++ (scoring.hpp).
+// trigram in the database (FTS5 / pg_trgm); for a cycle or a proposal's lines, block the lines by
+// similar name and SSH item in memory (pairing.hpp); score every pair in C++ (scoring.hpp).
 #include "planning/duplicates/index.hpp"
 
 #include <algorithm>
@@ -55,24 +55,28 @@ void remove(storage::Connection& c, const std::string& tenant_id, const std::str
 std::vector<Candidate> candidates_for_cycle(storage::Connection& c, const std::string& tenant_id,
                                             const std::string& cycle_id) {
   auto lines = store::cycle_lines(c, tenant_id, cycle_id);
-  // Every pair once, line_a < line_b, whatever found it.
-  std::vector<store::LinePair> pairs = similar_name_pairs(lines, kNameThreshold);
-  auto add = [&](const store::LinePair& p) {
-    pairs.push_back(p.first < p.second ? p : store::LinePair{p.second, p.first});
-  };
-  for (const auto& p : store::same_ssh_pairs(c, tenant_id, cycle_id)) add(p);
-  for (const auto& p : store::same_element_pairs(c, tenant_id, cycle_id)) add(p);
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<const store::IndexedLine*> all;
+  all.reserve(lines.size());
+  for (const auto& [id, l] : lines) all.push_back(&l);
+  auto out = bounded_candidates(all, all, kCandidatesPerLine);
+  sort_candidates(out);
+  return out;
+}
 
-  Scorer scorer;
-  std::vector<Candidate> out;
-  out.reserve(pairs.size());
-  for (const auto& p : pairs) {
-    auto a = lines.find(p.first), b = lines.find(p.second);
-    if (a == lines.end() || b == lines.end() || a->second.agency_id == b->second.agency_id) continue;
-    if (auto cand = scorer.score(a->second, b->second)) out.push_back(std::move(*cand));
-  }
+std::vector<Candidate> candidates_between(storage::Connection& c, const std::string& tenant_id,
+                                          const std::string& cycle_id, const std::vector<std::string>& own,
+                                          const std::vector<std::string>& pool, std::size_t per_line) {
+  auto lines = store::cycle_lines(c, tenant_id, cycle_id);
+  auto pick = [&](const std::vector<std::string>& ids) {
+    std::vector<const store::IndexedLine*> out;
+    out.reserve(ids.size());
+    for (const auto& id : ids)
+      if (auto it = lines.find(id); it != lines.end()) out.push_back(&it->second);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  auto out = bounded_candidates(pick(own), pick(pool), per_line);
   sort_candidates(out);
   return out;
 }

@@ -78,13 +78,6 @@ std::string fts_query(Connection& c, const std::string& name_norm) {
   return q;
 }
 
-std::vector<LinePair> pairs_from(const storage::Rows& rows) {
-  std::vector<LinePair> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.emplace_back(r.text_at(0), r.text_at(1));
-  return out;
-}
-
 void attach_elements(Connection& c, const std::string& tenant_id, std::vector<IndexedLine>& lines) {
   if (lines.empty()) return;
   std::unordered_map<std::string, IndexedLine*> by_id;
@@ -175,25 +168,6 @@ std::vector<IndexedLine> lines_by_id(Connection& c, const std::string& tenant_id
     out.push_back(IndexedLine{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4), {}});
   attach_elements(c, tenant_id, out);
   return out;
-}
-
-// In the two self-joins below, comparing "line_id || ''" keeps SQLite from walking the
-// (tenant_id, line_id) key for the other side (half the tenant's lines per line) instead of the
-// cycle's SSH or element index.
-std::vector<LinePair> same_ssh_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
-  return pairs_from(c.query(
-      "SELECT a.line_id, b.line_id FROM planning_dup_lines a JOIN planning_dup_lines b ON b.tenant_id = a.tenant_id"
-      " AND b.cycle_id = a.cycle_id AND b.ssh_code = a.ssh_code AND (b.line_id || '') > (a.line_id || '') AND b.agency_id <> a.agency_id"
-      " WHERE a.tenant_id = ? AND a.cycle_id = ? AND a.ssh_code <> ''",
-      {tenant_id, cycle_id}));
-}
-
-std::vector<LinePair> same_element_pairs(Connection& c, const std::string& tenant_id, const std::string& cycle_id) {
-  return pairs_from(c.query(
-      "SELECT DISTINCT a.line_id, b.line_id FROM planning_dup_elements a JOIN planning_dup_elements b"
-      " ON b.tenant_id = a.tenant_id AND b.cycle_id = a.cycle_id AND b.element_id = a.element_id"
-      " AND (b.line_id || '') > (a.line_id || '') AND b.agency_id <> a.agency_id WHERE a.tenant_id = ? AND a.cycle_id = ?",
-      {tenant_id, cycle_id}));
 }
 
 std::vector<std::string> similar_name_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id,

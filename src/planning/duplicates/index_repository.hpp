@@ -31,12 +31,6 @@ std::unordered_map<std::string, IndexedLine> cycle_lines(storage::Connection& c,
 std::vector<IndexedLine> lines_by_id(storage::Connection& c, const std::string& tenant_id,
                                      const std::vector<std::string>& ids);
 
-/// Pairs of lines of different agencies in the cycle with the same SSH item.
-std::vector<LinePair> same_ssh_pairs(storage::Connection& c, const std::string& tenant_id, const std::string& cycle_id);
-/// Pairs of lines of different agencies in the cycle serving a common architecture element.
-std::vector<LinePair> same_element_pairs(storage::Connection& c, const std::string& tenant_id,
-                                         const std::string& cycle_id);
-
 /// Ids of the cycle's lines outside `agency_id` (and other than `line_id`) whose names share
 /// trigrams with `name_norm`, best first, at most `limit`.
 std::vector<std::string> similar_name_lines(storage::Connection& c, const std::string& tenant_id,

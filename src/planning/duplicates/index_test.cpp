@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "planning/duplicates/index.hpp"
@@ -171,6 +172,65 @@ TEST_P(DuplicatesIndexTest, TenantSynonymsChangeWhatIsTheSameThing) {
   EXPECT_THROW(add_synonym(*c, "t1", {"  ", "laptop"}), std::invalid_argument);
   EXPECT_THROW(add_synonym(*c, "t1", {"Laptop", "laptop"}), std::invalid_argument);
   EXPECT_EQ(synonyms(*c, "t1").size(), list.size());
+}
+
+TEST_P(DuplicatesIndexTest, ADegenerateCycleOfIdenticalLinesYieldsABoundedNumberOfCandidates) {
+  test_support::TestDatabase t(GetParam());
+  storage::migrate(t.db(), migrations());
+  auto c = t.db().acquire();
+  // 300 identical lines (same name, SSH item and element) of 30 PDs: 40,500 pairs of different PDs
+  // if every pair were kept.
+  std::vector<std::string> all, first_pd;
+  {
+    storage::Transaction tx(*c, storage::Transaction::Write);
+    for (int i = 0; i < 300; ++i) {
+      auto id = "l" + std::to_string(1000 + i);
+      auto agency = "pd" + std::to_string(i % 30);
+      upsert(*c, "t1", line(id, agency, "Pengadaan Laptop untuk Staf", "SSH.00001", {"app-simpeg"}));
+      all.push_back(id);
+      if (agency == "pd0") first_pd.push_back(id);
+    }
+    tx.commit();
+  }
+  auto whole = candidates_for_cycle(*c, "t1", "cy-2027");
+  EXPECT_LE(whole.size(), all.size() * kCandidatesPerLine);
+  EXPECT_GE(whole.size(), all.size() / 2) << "every line keeps candidates of its own";
+  std::set<std::string> seen;
+  for (const auto& x : whole) {
+    seen.insert(x.line_a);
+    seen.insert(x.line_b);
+    EXPECT_TRUE(has_reason(&x, "nama_mirip") && has_reason(&x, "ssh_sama") && has_reason(&x, "elemen_sama"));
+  }
+  EXPECT_EQ(seen.size(), all.size()) << "no line is left without a candidate";
+
+  // One PD submitting its 10 lines against the others' submitted lines: at most 5 per line, each
+  // pair one of its lines and another PD's.
+  auto submitted = candidates_between(*c, "t1", "cy-2027", first_pd, all);
+  EXPECT_LE(submitted.size(), first_pd.size() * kCandidatesPerLine);
+  EXPECT_GE(submitted.size(), first_pd.size());
+  for (const auto& x : submitted) {
+    bool a_mine = std::count(first_pd.begin(), first_pd.end(), x.line_a) > 0;
+    bool b_mine = std::count(first_pd.begin(), first_pd.end(), x.line_b) > 0;
+    EXPECT_NE(a_mine, b_mine) << x.line_a << " " << x.line_b;
+  }
+}
+
+TEST_P(DuplicatesIndexTest, ASubmissionIsComparedOnlyWithThePoolItIsGiven) {
+  test_support::TestDatabase t(GetParam());
+  storage::migrate(t.db(), migrations());
+  auto c = t.db().acquire();
+  upsert(*c, "t1", line("mine", "dinkes", "Langganan Internet Kantor"));
+  upsert(*c, "t1", line("submitted", "disdik", "Berlangganan Internet Kantor"));
+  upsert(*c, "t1", line("draft", "dishub", "Langganan Internet Kantor"));  // not in the pool
+  upsert(*c, "t1", line("same-ssh", "dinsos", "Pengadaan Modem", "SSH.7"));
+  upsert(*c, "t1", line("mine-ssh", "dinkes", "Perangkat Jaringan Nirkabel", "SSH.7"));
+  auto cs =
+      candidates_between(*c, "t1", "cy-2027", {"mine", "mine-ssh"}, {"mine", "mine-ssh", "submitted", "same-ssh"});
+  EXPECT_NE(find_pair(cs, "mine", "submitted"), nullptr);
+  EXPECT_TRUE(has_reason(find_pair(cs, "mine-ssh", "same-ssh"), "ssh_sama"));
+  EXPECT_EQ(find_pair(cs, "mine", "draft"), nullptr) << "a draft is not compared";
+  EXPECT_EQ(find_pair(cs, "mine", "mine-ssh"), nullptr) << "one PD's own lines are never a pair";
+  EXPECT_EQ(cs.size(), 2U);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, DuplicatesIndexTest, ::testing::ValuesIn(simpul::test_support::backends()));

@@ -22,19 +22,31 @@ const std::vector<std::string>& Scorer::grams(const std::string& name_norm) {
 }
 
 std::optional<Candidate> Scorer::score(const store::IndexedLine& a, const store::IndexedLine& b) {
-  double sim = jaccard(grams(a.name_norm), grams(b.name_norm));
-  if (activities_differ(a.activity, b.activity)) sim *= kActivityMismatchFactor;
-  bool same_ssh = !a.ssh_code.empty() && a.ssh_code == b.ssh_code;
-  bool same_element = share_one(a.element_ids, b.element_ids);
-  bool similar_name = sim >= kNameThreshold;
-  if (!similar_name && !same_ssh && !(same_element && sim >= kElementNameThreshold)) return std::nullopt;
-  Candidate c{a.line_id, b.line_id, std::min(1.0, sim + (same_ssh ? 0.3 : 0.0) + (same_element ? 0.2 : 0.0)), {}};
-  if (similar_name)
-    c.reasons.push_back(is_application_name({a.name_norm, a.activity}) && is_application_name({b.name_norm, b.activity})
-                            ? "aplikasi_mirip"
-                            : "nama_mirip");
-  if (same_ssh) c.reasons.push_back("ssh_sama");
-  if (same_element) c.reasons.push_back("elemen_sama");
+  PairFacts facts{jaccard(grams(a.name_norm), grams(b.name_norm)), activities_differ(a.activity, b.activity),
+                  is_application_name({a.name_norm, a.activity}) && is_application_name({b.name_norm, b.activity})};
+  auto s = score_of(a, b, facts);
+  if (!s) return std::nullopt;
+  return candidate_of(a, b, *s);
+}
+
+std::optional<PairScore> score_of(const store::IndexedLine& a, const store::IndexedLine& b, const PairFacts& facts) {
+  double sim = facts.name_similarity;
+  if (facts.activities_differ) sim *= kActivityMismatchFactor;
+  PairScore out;
+  out.same_ssh = !a.ssh_code.empty() && a.ssh_code == b.ssh_code;
+  out.same_element = share_one(a.element_ids, b.element_ids);
+  out.similar_name = sim >= kNameThreshold;
+  if (!out.similar_name && !out.same_ssh && !(out.same_element && sim >= kElementNameThreshold)) return std::nullopt;
+  out.applications = facts.both_applications;
+  out.score = std::min(1.0, sim + (out.same_ssh ? 0.3 : 0.0) + (out.same_element ? 0.2 : 0.0));
+  return out;
+}
+
+Candidate candidate_of(const store::IndexedLine& a, const store::IndexedLine& b, const PairScore& score) {
+  Candidate c{a.line_id, b.line_id, score.score, {}};
+  if (score.similar_name) c.reasons.push_back(score.applications ? "aplikasi_mirip" : "nama_mirip");
+  if (score.same_ssh) c.reasons.push_back("ssh_sama");
+  if (score.same_element) c.reasons.push_back("elemen_sama");
   return c;
 }
 

@@ -18,6 +18,25 @@ constexpr double kElementNameThreshold = 0.25;
 /// Names whose activities differ (pengadaan vs pemeliharaan of the same thing) count this much.
 constexpr double kActivityMismatchFactor = 0.45;
 
+/// What the score of a pair needs of its names, computed once per name or activity by a caller that
+/// scores many pairs (pairing.cpp).
+struct PairFacts {
+  double name_similarity = 0;      // trigram Jaccard of the normalised objects
+  bool activities_differ = false;  // activities_differ() of the two activities
+  bool both_applications = false;  // is_application_name() of both names
+};
+
+/// A pair's score and reasons, before it becomes a Candidate.
+struct PairScore {
+  double score = 0;
+  bool similar_name = false, same_ssh = false, same_element = false, applications = false;
+};
+
+/// The score of lines a and b, or nothing when no reason holds.
+std::optional<PairScore> score_of(const store::IndexedLine& a, const store::IndexedLine& b, const PairFacts& facts);
+/// The candidate (line_a = a, line_b = b) of a pair score_of() accepted.
+Candidate candidate_of(const store::IndexedLine& a, const store::IndexedLine& b, const PairScore& score);
+
 class Scorer {
  public:
   /// The candidate for lines a and b (in that order), or nothing when no reason holds.

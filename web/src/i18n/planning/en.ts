@@ -78,6 +78,7 @@ const en: typeof id = {
       refused: 'This line would be refused',
       ok: 'No refusal. Total: {amount}',
       possibleDuplicates: 'May be the same as another agency\'s line',
+      similarApplications: 'Like an application the region already has',
     },
     classify: {
       column: 'Classification',
@@ -141,6 +142,7 @@ const en: typeof id = {
       rule: 'Article',
       status: 'Status',
       carried: 'Taken from the row above: {columns}',
+      merged: 'Taken from the merged cell: {columns}',
     },
   },
 }

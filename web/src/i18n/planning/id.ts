@@ -76,6 +76,7 @@ const id = {
       refused: 'Rincian ini akan ditolak',
       ok: 'Tidak ada penolakan. Jumlah: {amount}',
       possibleDuplicates: 'Mungkin sama dengan rincian Perangkat Daerah lain',
+      similarApplications: 'Mirip aplikasi yang sudah ada',
     },
     classify: {
       column: 'Klasifikasi',
@@ -139,6 +140,7 @@ const id = {
       rule: 'Pasal',
       status: 'Status',
       carried: 'Diambil dari baris di atas: {columns}',
+      merged: 'Diambil dari sel gabungan: {columns}',
     },
   },
 }
