@@ -49,11 +49,6 @@ struct Enforcement {
 using CoverageRows = std::map<std::string, Enforcement>;
 /// Adds `how` to the rule's row, keeping what other modules said about it.
 void add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how);
-/// Transitional, for the modules not moved yet: the former signature, whose test name was never read.
-[[deprecated("the proving tests are the SIMPUL_PROVES declarations: drop the test argument")]] inline void
-add_enforcement(CoverageRows& rows, const std::string& rule, const std::string& how, const std::string& /*unused*/) {
-  add_enforcement(rows, rule, how);
-}
 
 /// Work the platform repeats on its own: compliance evaluation, reminders, month closings.
 struct Job {
