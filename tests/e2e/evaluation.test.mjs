@@ -114,9 +114,11 @@ describe('Evaluasi SPBE', { timeout: 420_000 }, () => {
       await selectBox('Pengguna', form).click()
       await page.keyboard.type(name)
       await page.getByRole('option').filter({ hasText: name }).first().click()
+      // The chosen person shows in the box before the role is chosen (the list may still be refreshing).
+      await form.locator('[data-test=member-user]').getByText(name).first().waitFor()
       await selectBox('Peran', form).click()
       await page.getByRole('option', { name: role, exact: true }).click()
-      await form.locator('[data-test=member-add]').click()
+      await form.locator('[data-test=member-add]:not([disabled])').click()
       await page.locator('[data-test=member-table] .el-table__row', { hasText: name }).filter({ hasText: role }).waitFor()
     }
     await page.locator('[data-test=my-roles]').getByText('Koordinator').waitFor()
