@@ -68,6 +68,7 @@ std::vector<std::string> seed_organisation(Platform& platform, const Scope& scop
         scope, {"", "", agency ? agency->id : "", text(p["id"]), text(p["title"]), text(p["holder_name"])}, kSeeder);
   }
   std::vector<std::string> usernames;
+  const std::string colleague_hash = crypto::hash_password(colleague_password);
   for (const auto& u : root["users"]) {
     auto agency = tenancy.agency_by_code(scope, text(u["agency"]));
     identity::UserInput in;
@@ -78,6 +79,7 @@ std::vector<std::string> seed_organisation(Platform& platform, const Scope& scop
     // One generated password for every demo colleague, printed at start, so each role can be tried
     // (an approver's password cannot be reset by the administrator).
     in.password = colleague_password;
+    in.password_hash = colleague_hash;
     platform.identity().create_user(scope, in, kSeeder);
     usernames.push_back(*in.username);
   }

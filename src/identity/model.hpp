@@ -24,6 +24,10 @@ struct UserInput {
   std::optional<std::string> username, display_name, email, agency_id, password;
   std::optional<std::vector<std::string>> roles;
   std::optional<bool> active;
+  /// The Argon2id hash of `password`, computed once by the host's own seeding code (the demo gives
+  /// every colleague the same password, and each hash costs 64 MiB and about a quarter of a second).
+  /// Never read from a request: routes.cpp names the fields it reads.
+  std::optional<std::string> password_hash;
 };
 
 struct Session {

@@ -255,7 +255,7 @@ User Service::create_user(const Scope& s, const UserInput& in, const Actor& acto
   if (!in.password) throw Error(ErrorCode::ValidationMissingField, {{"field", "password"}});
   check_password(*in.password);
   u.created_at = u.updated_at = clock::now_iso();
-  std::string hash = crypto::hash_password(*in.password);
+  std::string hash = in.password_hash ? *in.password_hash : crypto::hash_password(*in.password);
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository repo(c);
     if (!u.agency_id.empty() && !repo.agency_exists(s, u.agency_id))
