@@ -140,6 +140,24 @@ slas = int(os.environ.get("SLAS") or 20)
 sla, sbody = timed("/api/servicedesk/tickets?state=open&breached=true&per_page=50", slas)
 stats, _ = timed("/api/servicedesk/statistics", slas)
 
+# The plans SQLite chooses for the queue page and its count (the statements ListSql writes for
+# view=queue&tier=2&state=open, newest first): no full scan and no sort of the whole queue.
+import sqlite3
+plan_db = sqlite3.connect(os.environ["DB"], timeout=60)
+where = "WHERE t.tenant_id = ? AND t.state NOT IN ('resolved', 'closed') AND t.tier = ?"
+tenant = plan_db.execute("SELECT tenant_id FROM sd_tickets LIMIT 1").fetchone()[0]
+plans = {
+    "queue page": f"SELECT t.id FROM sd_tickets t {where} ORDER BY t.created_at DESC, t.id LIMIT 50 OFFSET 0",
+    "queue count": f"SELECT COUNT(*) FROM sd_tickets t {where}",
+    "statistics": "SELECT t.id FROM sd_tickets t WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
+}
+for name, sql in plans.items():
+    args = (tenant, 2) if "tier" in sql else (tenant, "2000-01-01", "2100-01-01")
+    steps = "; ".join(r[3] for r in plan_db.execute("EXPLAIN QUERY PLAN " + sql, args))
+    print(f"plan of the {name}: {steps}")
+plan_db.close()
+print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
 print("| workload | result | notes |")
 print("|---|---|---|")
 print(f"| open {n:,} tickets through the API (8 client threads) | {n / open_s:,.0f} tickets/s | {open_s:.1f} s; each a ticket, its SLA clock events and a ledger entry |")

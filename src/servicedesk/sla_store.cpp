@@ -15,16 +15,18 @@ namespace simpul::servicedesk {
 void Service::store_clock(storage::Connection& c, const Scope& s, const std::string& ticket_id, const Event& e) const {
   if (!moves_clock(e)) return;
   SlaRepository clocks(c);
-  auto cal = calendar(c, s);
   std::optional<SlaState> st;
-  if (e.kind != "created") st = clocks.state(s, ticket_id);
-  if (st) {
-    advance(*st, e, cal);
-  } else if (e.kind == "created") {
+  if (e.kind == "created")
     st = SlaState{};
-    advance(*st, e, cal);
+  else
+    st = clocks.state(s, ticket_id);
+  if (!st) {
+    st = fold_events(Repository(c).events(s, ticket_id), calendar(c, s));  // opened before the clocks were stored
   } else {
-    st = fold_events(Repository(c).events(s, ticket_id), cal);  // opened before the clocks were stored
+    // The calendar (a holidays query) only when working minutes pass: not on the opening's events.
+    Calendar cal;
+    if (!st->since.empty() && st->since != e.at) cal = calendar(c, s);
+    advance(*st, e, cal);
   }
   clocks.save(s, ticket_id, *st);
 }
