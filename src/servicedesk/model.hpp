@@ -95,8 +95,8 @@ struct Event {
 /// the transaction of each event): the clocks at any later instant add only the working minutes
 /// since `since` (sla.hpp, sla_at), so no list has to read the events again.
 struct SlaState {
-  std::string state;  // the ticket's state at `since`
-  std::string since;  // the instant of that event (ISO); empty: no event yet
+  std::string state;                            // the ticket's state at `since`
+  std::string since;                            // the instant of that event (ISO); empty: no event yet
   std::int64_t own_used = 0, resolve_used = 0;  // working minutes up to `since`
 };
 

@@ -1,6 +1,8 @@
 #include "servicedesk/module.hpp"
 
 #include <cstdlib>
+#include <memory>
+#include <set>
 
 #include "core/log.hpp"
 #include "http/api_description.hpp"
@@ -55,11 +57,16 @@ std::vector<seam::Job> ServiceDeskModule::jobs() {
                    }
                  }});
   // Tickets opened before the SLA clocks were stored on the ticket (migration 1109) get theirs
-  // recomputed from their events, a thousand per tenant and minute, until none is left.
-  out.push_back({"servicedesk.sla_clocks", std::chrono::minutes(1), [this] {
+  // recomputed from their events, a thousand per tenant and minute, until none is left; every
+  // ticket opened since has one, so a tenant found complete is not scanned again by this process.
+  auto complete = std::make_shared<std::set<std::string>>();
+  out.push_back({"servicedesk.sla_clocks", std::chrono::minutes(1), [this, complete] {
                    for (const auto& t : tenancy_.tenants()) {
+                     if (complete->count(t.id)) continue;
                      try {
-                       if (int stored = service_.store_missing_clocks(Scope{t.id}, 1000); stored > 0)
+                       int stored = service_.store_missing_clocks(Scope{t.id}, 1000);
+                       if (stored == 0) complete->insert(t.id);
+                       if (stored > 0)
                          log::info("servicedesk.sla_clocks_stored", {{"tenant", t.slug}, {"tickets", stored}});
                      } catch (const std::exception& e) {
                        log::error("servicedesk.sla_clocks_failed", {{"tenant", t.slug}, {"error", e.what()}});

@@ -293,9 +293,9 @@ std::vector<ClockRow> Repository::clock_rows(const Scope& s, const TicketFilter&
 std::vector<ClockRow> Repository::opened_between(const Scope& s, const std::string& from,
                                                  const std::string& until) const {
   std::vector<ClockRow> out;
-  for (const auto& r : c_.query(std::string(kClockColumns) +
-                                    " WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
-                                {s.tenant_id, from, until}))
+  for (const auto& r :
+       c_.query(std::string(kClockColumns) + " WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
+                {s.tenant_id, from, until}))
     out.push_back(clock_row_from(r));
   return out;
 }

@@ -75,9 +75,7 @@ Sla compute_sla(const std::vector<Event>& events, const Priority& p, const Calen
   return out;
 }
 
-bool moves_clock(const Event& e) {
-  return !e.to_state.empty() || e.kind == "escalated" || e.kind == "returned";
-}
+bool moves_clock(const Event& e) { return !e.to_state.empty() || e.kind == "escalated" || e.kind == "returned"; }
 
 void advance(SlaState& st, const Event& e, const Calendar& cal) {
   if (!moves_clock(e)) return;

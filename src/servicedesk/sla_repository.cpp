@@ -37,17 +37,18 @@ void SlaRepository::save(const Scope& s, const std::string& ticket_id, const Sla
 std::vector<std::string> SlaRepository::spanning(const Scope& s, const std::string& after,
                                                  const std::string& until) const {
   std::vector<std::string> out;
-  for (const auto& r : c_.query(
-           "SELECT id FROM sd_tickets WHERE tenant_id = ? AND created_at < ? AND sla_since IS NOT NULL AND sla_since > ?",
-           {s.tenant_id, until, after}))
+  for (
+      const auto& r : c_.query(
+          "SELECT id FROM sd_tickets WHERE tenant_id = ? AND created_at < ? AND sla_since IS NOT NULL AND sla_since > ?",
+          {s.tenant_id, until, after}))
     out.push_back(r.text_at(0));
   return out;
 }
 
 std::vector<std::string> SlaRepository::missing(const Scope& s, int limit) const {
   std::vector<std::string> out;
-  for (const auto& r : c_.query("SELECT id FROM sd_tickets WHERE tenant_id = ? AND sla_state IS NULL LIMIT ?",
-                                {s.tenant_id, limit}))
+  for (const auto& r :
+       c_.query("SELECT id FROM sd_tickets WHERE tenant_id = ? AND sla_state IS NULL LIMIT ?", {s.tenant_id, limit}))
     out.push_back(r.text_at(0));
   return out;
 }

@@ -30,8 +30,8 @@ struct StoredClock {
 
 StoredClock stored_clock(Instance& in, const std::string& ticket) {
   return storage::read(in.db(), [&](storage::Connection& c) {
-    auto rows = c.query("SELECT sla_state, sla_since, sla_own_used, sla_resolve_used FROM sd_tickets WHERE id = ?",
-                        {ticket});
+    auto rows =
+        c.query("SELECT sla_state, sla_since, sla_own_used, sla_resolve_used FROM sd_tickets WHERE id = ?", {ticket});
     StoredClock out;
     if (rows.empty() || rows[0][0].is_null()) return out;
     out = {rows[0].text_at(0), rows[0].text_at(1), rows[0].int_at(2), rows[0].int_at(3)};
@@ -88,9 +88,8 @@ TEST_P(ServiceDeskSlaClockTest, TheStoredClockEqualsWhatTheEventsSayAfterPausesA
   // at 12:00. Only the events and the opening move; then a holiday on the Tuesday in between
   // makes the desk recompute the stored clocks it changes.
   storage::write_transaction(in.db(), [&](storage::Connection& c) {
-    const char* at[] = {"2026-11-02T01:00:00Z", "2026-11-02T01:30:00Z", "2026-11-02T02:00:00Z",
-                        "2026-11-04T03:00:00Z", "2026-11-05T02:00:00Z", "2026-11-05T03:00:00Z",
-                        "2026-11-05T04:00:00Z"};
+    const char* at[] = {"2026-11-02T01:00:00Z", "2026-11-02T01:30:00Z", "2026-11-02T02:00:00Z", "2026-11-04T03:00:00Z",
+                        "2026-11-05T02:00:00Z", "2026-11-05T03:00:00Z", "2026-11-05T04:00:00Z"};
     auto n = c.query("SELECT COUNT(*) FROM sd_events WHERE ticket_id = ?", {id})[0].int_at(0);
     ASSERT_EQ(n, 7);  // created, assigned, started, pending, resumed, comment, resolved
     for (int seq = 1; seq <= 7; ++seq)
