@@ -223,6 +223,7 @@ Holiday Service::add_holiday(const Caller& who, const Holiday& h) {
   require_date(h.date, "date");
   storage::write_transaction(db_, [&](storage::Connection& c) {
     Repository(c).save(who.scope, h);
+    refresh_clocks_around(c, who.scope, h.date);  // the stored minutes across that day change
     ledger_.append(
         c, ledger::change_in(who.scope, who.actor, "servicedesk.holiday_set", "holiday", h.date, {{"name", h.name}}));
   });
@@ -233,6 +234,7 @@ void Service::remove_holiday(const Caller& who, const std::string& date) {
   require_manage(who);
   storage::write_transaction(db_, [&](storage::Connection& c) {
     if (!Repository(c).delete_holiday(who.scope, date)) throw Error(ErrorCode::SdHolidayNotFound);
+    refresh_clocks_around(c, who.scope, date);
     ledger_.append(c, ledger::change_in(who.scope, who.actor, "servicedesk.holiday_remove", "holiday", date, {}));
   });
 }
@@ -286,21 +288,24 @@ std::vector<StatRow> Service::statistics(const Scope& s, const std::string& from
     const auto& rules = rules_of(p);
     Repository repo(c);
     auto names = agency_names(c, s);
-    auto events = repo.all_events(s);
     auto cal = calendar(c, s);
     auto now = clock::now();
     std::map<std::pair<std::string, int>, StatRow> rows;
     static const Priority kNone{"", "", "", 0, 0};
-    for (const auto& t : repo.all_tickets(s)) {
-      auto opened = p.local_date(t.created_at);
-      if (opened < from || opened > to) continue;
+    // Local dates [from, to] as UTC instants: the index on (tenant, created_at) reads only them.
+    auto offset = std::chrono::hours(p.utc_offset_hours());
+    auto first = clock::parse_iso(from + "T00:00:00Z");
+    auto last = clock::parse_iso(to + "T00:00:00Z");
+    if (!first || !last) invalid("from", "must be YYYY-MM-DD");
+    for (const auto& t : repo.opened_between(s, clock::to_iso(*first - offset),
+                                             clock::to_iso(*last + std::chrono::hours(24) - offset))) {
       auto& row = rows[{t.agency_id, t.tier}];
       row.agency_id = t.agency_id;
       row.agency_name = names[t.agency_id];
       row.tier = t.tier;
       ++row.opened;
       const Priority* prio = rules.priority(t.priority);
-      auto sla = compute_sla(events[t.id], prio ? *prio : kNone, cal, now);
+      auto sla = sla_of(c, s, t, prio ? *prio : kNone, cal, now);
       if (sla.own.breached() || sla.resolve.breached()) ++row.breached;
       if (t.state == "resolved" || t.state == "closed") {
         ++row.resolved;

@@ -32,7 +32,8 @@ int Service::send_digest(const Scope& s) {
     open_filter.everything = true;
     auto tickets = repo.matching(s, open_filter, "");
     if (tickets.empty()) return;
-    auto events = repo.all_events(s);
+    std::map<std::string, ClockRow> clocks;  // the stored clocks (sla_store.cpp), not every event
+    for (auto& r : repo.clock_rows(s, open_filter, "")) clocks.emplace(r.id, std::move(r));
     auto cal = calendar(c, s);
     auto now = clock::now();
     // Per queue: tier 1 by the PD holding it, tier 2 as one queue.
@@ -40,7 +41,9 @@ int Service::send_digest(const Scope& s) {
     for (const auto& t : tickets) {
       DigestLine line{t.number, t.title, state_label(t.state), false};
       if (const Priority* prio = rules.priority(t.priority)) {
-        auto sla = compute_sla(events[t.id], *prio, cal, now);
+        auto it = clocks.find(t.id);
+        auto sla = it != clocks.end() ? sla_of(c, s, it->second, *prio, cal, now)
+                                      : compute_sla(repo.events(s, t.id), *prio, cal, now);
         line.breached = sla.own.breached() || sla.resolve.breached();
       }
       queues[t.tier == 2 ? std::string("level2") : "level1:" + t.queue_agency_id].push_back(std::move(line));

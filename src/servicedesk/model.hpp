@@ -91,6 +91,15 @@ struct Event {
   std::string actor_id, actor_name;
 };
 
+/// A ticket's SLA clocks as of its last event that moves them (stored on the ticket, updated in
+/// the transaction of each event): the clocks at any later instant add only the working minutes
+/// since `since` (sla.hpp, sla_at), so no list has to read the events again.
+struct SlaState {
+  std::string state;                            // the ticket's state at `since`
+  std::string since;                            // the instant of that event (ISO); empty: no event yet
+  std::int64_t own_used = 0, resolve_used = 0;  // working minutes up to `since`
+};
+
 struct Agent {
   std::string id, user_id, user_name, agency_id, agency_name;
   int tier = 1;

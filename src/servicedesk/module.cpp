@@ -1,6 +1,8 @@
 #include "servicedesk/module.hpp"
 
 #include <cstdlib>
+#include <memory>
+#include <set>
 
 #include "core/log.hpp"
 #include "http/api_description.hpp"
@@ -8,6 +10,7 @@
 #include "servicedesk/repository.hpp"
 #include "servicedesk/routes.hpp"
 #include "servicedesk/search_repository.hpp"
+#include "servicedesk/sla_repository.hpp"
 
 namespace simpul::servicedesk {
 /// This module's part of the API contract (openapi/*.json).
@@ -53,6 +56,23 @@ std::vector<seam::Job> ServiceDeskModule::jobs() {
                      }
                    }
                  }});
+  // Tickets opened before the SLA clocks were stored on the ticket (migration 1109) get theirs
+  // recomputed from their events, a thousand per tenant and minute, until none is left; every
+  // ticket opened since has one, so a tenant found complete is not scanned again by this process.
+  auto complete = std::make_shared<std::set<std::string>>();
+  out.push_back({"servicedesk.sla_clocks", std::chrono::minutes(1), [this, complete] {
+                   for (const auto& t : tenancy_.tenants()) {
+                     if (complete->count(t.id)) continue;
+                     try {
+                       int stored = service_.store_missing_clocks(Scope{t.id}, 1000);
+                       if (stored == 0) complete->insert(t.id);
+                       if (stored > 0)
+                         log::info("servicedesk.sla_clocks_stored", {{"tenant", t.slug}, {"tickets", stored}});
+                     } catch (const std::exception& e) {
+                       log::error("servicedesk.sla_clocks_failed", {{"tenant", t.slug}, {"error", e.what()}});
+                     }
+                   }
+                 }});
   return out;
 }
 
@@ -61,6 +81,7 @@ std::vector<storage::Migration> ServiceDeskModule::schema() {
   for (auto& m : MonitoringRepository::migrations()) out.push_back(std::move(m));
   for (auto& m : knowledge_search_migrations()) out.push_back(std::move(m));
   for (auto& m : CatalogueRepository::migrations()) out.push_back(std::move(m));
+  for (auto& m : SlaRepository::migrations()) out.push_back(std::move(m));
   return out;
 }
 

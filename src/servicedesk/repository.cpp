@@ -262,6 +262,44 @@ std::vector<Ticket> Repository::matching(const Scope& s, const TicketFilter& f, 
   return out;
 }
 
+namespace {
+
+constexpr const char* kClockColumns =
+    "SELECT t.id, t.agency_id, t.priority, t.state, t.tier, t.rating, t.sla_state, t.sla_since, t.sla_own_used, "
+    "t.sla_resolve_used FROM sd_tickets t";
+
+ClockRow clock_row_from(const storage::Row& r) {
+  ClockRow x;
+  x.id = r.text_at(0);
+  x.agency_id = r.text_at(1);
+  x.priority = r.text_at(2);
+  x.state = r.text_at(3);
+  x.tier = static_cast<int>(r.int_at(4));
+  if (!r[5].is_null()) x.rating = static_cast<int>(r.int_at(5));
+  if (!r[6].is_null()) x.clock = SlaState{r.text_at(6), r.text_at(7), r.int_at(8), r.int_at(9)};
+  return x;
+}
+
+}  // namespace
+
+std::vector<ClockRow> Repository::clock_rows(const Scope& s, const TicketFilter& f, const std::string& q) const {
+  auto list = ticket_list(s, f, q);
+  list.order_by("t.created_at, t.id");
+  std::vector<ClockRow> out;
+  for (const auto& r : list.rows(c_, kClockColumns)) out.push_back(clock_row_from(r));
+  return out;
+}
+
+std::vector<ClockRow> Repository::opened_between(const Scope& s, const std::string& from,
+                                                 const std::string& until) const {
+  std::vector<ClockRow> out;
+  for (const auto& r :
+       c_.query(std::string(kClockColumns) + " WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
+                {s.tenant_id, from, until}))
+    out.push_back(clock_row_from(r));
+  return out;
+}
+
 std::vector<Ticket> Repository::all_tickets(const Scope& s) const {
   std::vector<Ticket> out;
   for (const auto& r : c_.query(std::string("SELECT ") + kTicketColumns +

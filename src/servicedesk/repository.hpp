@@ -29,6 +29,15 @@ struct TicketFilter {
   std::string viewer_id;
 };
 
+/// What the SLA of a ticket and the statistics need of it, with its stored clock (none for a ticket
+/// opened before the clocks were stored).
+struct ClockRow {
+  std::string id, agency_id, priority, state;
+  int tier = 1;
+  std::optional<int> rating;
+  std::optional<SlaState> clock;
+};
+
 class Repository {
  public:
   explicit Repository(storage::Connection& c) : c_(c) {}
@@ -68,6 +77,10 @@ class Repository {
   /// Ids of every ticket matching `f` (no paging), oldest first: the breached filter computes
   /// the SLA of each of them.
   std::vector<Ticket> matching(const Scope& s, const TicketFilter& f, const std::string& q) const;
+  /// The same tickets as `matching`, with only their stored clocks (the breached filter).
+  std::vector<ClockRow> clock_rows(const Scope& s, const TicketFilter& f, const std::string& q) const;
+  /// Tickets opened in [from, until) (UTC instants), with their stored clocks (the statistics).
+  std::vector<ClockRow> opened_between(const Scope& s, const std::string& from, const std::string& until) const;
 
   // Knowledge base (repository_knowledge.cpp).
   std::vector<Article> articles(const Scope& s, const std::string& category_id, bool technician, const ListQuery& q,

@@ -104,6 +104,7 @@ void Service::record(storage::Connection& c, const Caller& who, const Ticket& t,
   e.actor_id = who.actor.id;
   e.actor_name = who.actor.name;
   Repository(c).insert(who.scope, e);
+  store_clock(c, who.scope, t.id, e);
   boost::json::object details{{"number", t.number}, {"kind", e.kind}, {"tier", t.tier}, {"state", t.state}};
   if (!e.from_state.empty()) details["from"] = e.from_state;
   if (!e.rule_id.empty()) details["rule"] = e.rule_id;
@@ -217,23 +218,23 @@ std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQ
     f.viewer_id = who.actor.id;
     Repository repo(c);
     if (!f.breached) return repo.tickets(who.scope, f, q, total);
-    // Breached: the clocks are recomputed from each matching ticket's events (sla.cpp), so the
-    // filter costs one events query per matching ticket; narrow it with state=open.
+    // Breached: each matching ticket's stored clock (sla_store.cpp) read at now; one query for
+    // all of them, then the page's tickets by id.
     const auto& rules = rules_of(profile_of(who.scope));
     auto cal = calendar(c, who.scope);
     auto now = clock::now();
-    std::vector<Ticket> hit;
-    for (auto& t : repo.matching(who.scope, f, q.q)) {
-      const Priority* prio = rules.priority(t.priority);
+    std::vector<std::string> hit;
+    for (const auto& r : repo.clock_rows(who.scope, f, q.q)) {
+      const Priority* prio = rules.priority(r.priority);
       if (!prio) continue;
-      auto sla = compute_sla(repo.events(who.scope, t.id), *prio, cal, now);
-      if (sla.own.breached() || sla.resolve.breached()) hit.push_back(std::move(t));
+      auto sla = sla_of(c, who.scope, r, *prio, cal, now);
+      if (sla.own.breached() || sla.resolve.breached()) hit.push_back(r.id);
     }
     if (q.descending) std::reverse(hit.begin(), hit.end());
     total = static_cast<std::int64_t>(hit.size());
     std::vector<Ticket> page;
     for (auto i = q.offset(); i < total && i < q.offset() + q.per_page; ++i)
-      page.push_back(std::move(hit[static_cast<std::size_t>(i)]));
+      if (auto t = repo.ticket(who.scope, hit[static_cast<std::size_t>(i)])) page.push_back(std::move(*t));
     return page;
   });
 }

@@ -174,6 +174,19 @@ class Service {
   regulation::FactProvider facts() const;
 
   Calendar calendar(storage::Connection& c, const Scope& s) const;
+
+  // Stored SLA clocks (sla_store.cpp).
+  /// Moves the ticket's stored clock by `e` (just written), in the event's transaction.
+  void store_clock(storage::Connection& c, const Scope& s, const std::string& ticket_id, const Event& e) const;
+  /// Recomputes the stored clocks of `ids` from their events (after a holiday changes their minutes).
+  void refresh_clocks(storage::Connection& c, const Scope& s, const std::vector<std::string>& ids) const;
+  /// Recomputes the stored clocks of the tickets whose minutes the holiday on `date` (local) changes.
+  void refresh_clocks_around(storage::Connection& c, const Scope& s, const std::string& date) const;
+  /// Stores the clock of up to `limit` tickets opened before the clocks were stored; how many.
+  int store_missing_clocks(const Scope& s, int limit);
+  /// The clocks of `r` at `now`: its stored clock, or its events when none is stored yet.
+  Sla sla_of(storage::Connection& c, const Scope& s, const ClockRow& r, const Priority& p, const Calendar& cal,
+             clock::TimePoint now) const;
   /// Display names of the tenant's agencies.
   std::map<std::string, std::string> agency_names(storage::Connection& c, const Scope& s) const;
   std::map<std::string, std::string> agency_names(const Scope& s) const;

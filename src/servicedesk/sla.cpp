@@ -75,4 +75,49 @@ Sla compute_sla(const std::vector<Event>& events, const Priority& p, const Calen
   return out;
 }
 
+bool moves_clock(const Event& e) { return !e.to_state.empty() || e.kind == "escalated" || e.kind == "returned"; }
+
+void advance(SlaState& st, const Event& e, const Calendar& cal) {
+  if (!moves_clock(e)) return;
+  auto at = clock::parse_iso(e.at);
+  if (!at) return;
+  if (!st.since.empty()) {
+    if (auto since = clock::parse_iso(st.since)) {
+      auto m = working_minutes(cal, *since, *at);
+      if (st.state == "new") st.own_used += m;
+      if (working_state(st.state)) st.resolve_used += m;
+    }
+  }
+  st.since = e.at;
+  if (e.kind == "escalated" || e.kind == "returned") st.own_used = 0;  // the new queue's own clock starts afresh
+  if (!e.to_state.empty()) st.state = e.to_state;
+}
+
+SlaState fold_events(const std::vector<Event>& events, const Calendar& cal) {
+  SlaState st;
+  for (const auto& e : events) advance(st, e, cal);
+  return st;
+}
+
+Sla sla_at(const SlaState& st, const Priority& p, const Calendar& cal, clock::TimePoint now) {
+  Sla out;
+  out.own.target = p.own_minutes;
+  out.resolve.target = p.resolve_minutes;
+  out.own.used = st.own_used;
+  out.resolve.used = st.resolve_used;
+  auto since = st.since.empty() ? std::nullopt : clock::parse_iso(st.since);
+  bool started = since.has_value();
+  if (started) {
+    auto m = working_minutes(cal, *since, now);
+    if (st.state == "new") out.own.used += m;
+    if (working_state(st.state)) out.resolve.used += m;
+  }
+  out.own.done = started && st.state != "new";
+  out.own.running = started && st.state == "new";
+  out.resolve.done = st.state == "resolved" || st.state == "closed";
+  out.resolve.running = started && working_state(st.state);
+  out.paused = st.state == "pending";
+  return out;
+}
+
 }  // namespace simpul::servicedesk

@@ -39,4 +39,16 @@ struct Sla {
 /// The clocks of a ticket whose events (in order) are `events`, as of `now`.
 Sla compute_sla(const std::vector<Event>& events, const Priority& p, const Calendar& cal, clock::TimePoint now);
 
+// The same clocks kept incrementally (the stored state on the ticket): advancing the state over
+// the events one at a time and reading it at `now` gives exactly what compute_sla gives.
+
+/// Whether `e` moves the clocks (a change of state, an escalation or a return); comments do not.
+bool moves_clock(const Event& e);
+/// The state after `e` (events that do not move the clocks leave it as it is).
+void advance(SlaState& st, const Event& e, const Calendar& cal);
+/// The state after every event of `events`, in order.
+SlaState fold_events(const std::vector<Event>& events, const Calendar& cal);
+/// The clocks of a ticket in state `st`, as of `now`.
+Sla sla_at(const SlaState& st, const Priority& p, const Calendar& cal, clock::TimePoint now);
+
 }  // namespace simpul::servicedesk

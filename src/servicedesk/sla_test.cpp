@@ -74,3 +74,61 @@ TEST(ServiceDeskSla, EscalationStartsTheNewQueuesOwnClockButTheResolveClockRunsO
   EXPECT_FALSE(sla.resolve.breached());  // exactly at the target
   EXPECT_TRUE(sla.resolve.running);
 }
+
+namespace {
+
+void expect_same(const Sla& a, const Sla& b, const std::string& when) {
+  EXPECT_EQ(a.own.used, b.own.used) << when;
+  EXPECT_EQ(a.own.running, b.own.running) << when;
+  EXPECT_EQ(a.own.done, b.own.done) << when;
+  EXPECT_EQ(a.resolve.used, b.resolve.used) << when;
+  EXPECT_EQ(a.resolve.running, b.resolve.running) << when;
+  EXPECT_EQ(a.resolve.done, b.resolve.done) << when;
+  EXPECT_EQ(a.paused, b.paused) << when;
+  EXPECT_EQ(a.own.breached() || a.resolve.breached(), b.own.breached() || b.resolve.breached()) << when;
+}
+
+}  // namespace
+
+// The stored clock (advanced one event at a time, read later at any instant) says what the events
+// say, after pauses, an escalation and a return, a holiday, comments and a reopened ticket.
+TEST(ServiceDeskSla, TheStoredClockEqualsWhatTheEventsSayAtEveryStep) {
+  Priority p{"sedang", "Sedang", "Medium", 60, 480};
+  auto cal = wita();
+  cal.holidays.insert("2026-12-03");
+  std::vector<Event> history = {ev("2026-11-30T23:00:00Z", "created", "new"),  // Tue 07:00 WITA, before hours
+                                ev("2026-12-01T00:40:00Z", "assigned", "assigned"),
+                                ev("2026-12-01T01:00:00Z", "comment", ""),
+                                ev("2026-12-01T02:00:00Z", "state", "pending"),
+                                ev("2026-12-02T03:00:00Z", "state", "in_progress"),
+                                ev("2026-12-02T04:00:00Z", "escalated", "new"),
+                                ev("2026-12-04T01:30:00Z", "assigned", "assigned"),  // across the holiday
+                                ev("2026-12-04T02:00:00Z", "returned", "new"),
+                                ev("2026-12-04T02:10:00Z", "note", ""),
+                                ev("2026-12-07T00:00:00Z", "assigned", "assigned"),
+                                ev("2026-12-07T03:00:00Z", "state", "resolved"),
+                                ev("2026-12-08T01:00:00Z", "reopened", "in_progress"),
+                                ev("2026-12-08T06:00:00Z", "state", "closed")};
+  const char* probes[] = {"2026-12-01T00:30:00Z", "2026-12-02T07:59:00Z", "2026-12-05T01:00:00Z",
+                          "2026-12-09T00:00:00Z"};
+  SlaState stored;
+  std::vector<Event> so_far;
+  for (const auto& e : history) {
+    advance(stored, e, cal);
+    so_far.push_back(e);
+    for (const char* probe : probes) {
+      auto now = at(probe);
+      if (now < at(e.at.c_str())) continue;
+      expect_same(sla_at(stored, p, cal, now), compute_sla(so_far, p, cal, now), e.at + " read at " + probe);
+    }
+  }
+  auto end = sla_at(fold_events(history, cal), p, cal, at("2026-12-09T00:00:00Z"));
+  EXPECT_TRUE(end.resolve.done);
+  EXPECT_TRUE(end.own.breached());  // the first Level 2 owner took longer than an hour
+  EXPECT_GT(end.resolve.used, 0);
+  // An event whose time cannot be read moves nothing, as compute_sla skips it.
+  auto before = stored;
+  advance(stored, ev("not a time", "state", "new"), cal);
+  EXPECT_EQ(stored.state, before.state);
+  EXPECT_EQ(stored.since, before.since);
+}

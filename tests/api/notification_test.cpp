@@ -379,6 +379,8 @@ TEST_P(NotificationTest, DeskStaffGetOneDailyDigestOfTheirQueueWithBreachedTicke
   // The first has waited unowned for weeks (its events moved back in time).
   storage::write_transaction(in.db(), [&](storage::Connection& c) {
     c.execute("UPDATE sd_events SET at = ? WHERE ticket_id = ?", {"2026-10-01T01:00:00Z", text_of(late.json, "id")});
+    // The clock stored with the event moves with it (servicedesk/sla_store.cpp).
+    c.execute("UPDATE sd_tickets SET sla_since = ? WHERE id = ?", {"2026-10-01T01:00:00Z", text_of(late.json, "id")});
   });
 
   struct Sent {
