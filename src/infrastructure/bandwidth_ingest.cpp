@@ -67,11 +67,13 @@ struct IngestPlan {
 
 /// Merges one interface's new readings (time order, duplicates of the batch already dropped) with its stored
 /// readings around them; refuses a reading that breaks the counters; fills `plan`. Returns the duplicates.
-int merge_interface(const std::vector<SampleInput>& samples, const std::vector<std::pair<std::int64_t, std::size_t>>& fresh,
+int merge_interface(const std::vector<SampleInput>& samples,
+                    const std::vector<std::pair<std::int64_t, std::size_t>>& fresh,
                     const std::vector<StoredSample>& stored, IngestPlan& plan) {
   std::vector<TimelinePoint> line;
   line.reserve(fresh.size() + stored.size());
-  for (const auto& x : stored) line.push_back({x.at_s, x.in_octets, x.out_octets, false, false, 0, x.in_bps, x.out_bps});
+  for (const auto& x : stored)
+    line.push_back({x.at_s, x.in_octets, x.out_octets, false, false, 0, x.in_bps, x.out_bps});
   std::set<std::int64_t> stored_times;
   for (const auto& x : stored) stored_times.insert(x.at_s);
   int duplicates = 0;
@@ -153,7 +155,8 @@ IngestResult BandwidthService::ingest(const Scope& s, std::vector<SampleInput> s
     for (const auto& [key, list] : by_interface) {
       const auto& [agency_id, interface] = key;
       if (!known_agencies.count(agency_id)) {
-        if (!tenancy_.agency(c, s, agency_id)) refuse_sample(list.front().second, "agency_id", "not an agency of this tenant");
+        if (!tenancy_.agency(c, s, agency_id))
+          refuse_sample(list.front().second, "agency_id", "not an agency of this tenant");
         known_agencies.insert(agency_id);
       }
       auto stored = repo.window(s, agency_id, interface, list.front().first, list.back().first);
@@ -171,13 +174,13 @@ IngestResult BandwidthService::ingest(const Scope& s, std::vector<SampleInput> s
     auto [first, latest] = std::minmax_element(plan.inserts.begin(), plan.inserts.end(),
                                                [](const auto& a, const auto& b) { return a.at_s < b.at_s; });
     // One ledger entry per batch: who posted how many readings of which period (not one per reading).
-    ledger_.append(c, ledger::change_in(s, actor, "infrastructure.bandwidth.samples", "infra_bw_samples",
-                                        crypto::new_id(),
-                                        {{"stored", out.stored},
-                                         {"duplicates", out.duplicates},
-                                         {"agencies", known_agencies.size()},
-                                         {"from", iso_of_seconds(first->at_s)},
-                                         {"to", iso_of_seconds(latest->at_s)}}));
+    ledger_.append(c,
+                   ledger::change_in(s, actor, "infrastructure.bandwidth.samples", "infra_bw_samples", crypto::new_id(),
+                                     {{"stored", out.stored},
+                                      {"duplicates", out.duplicates},
+                                      {"agencies", known_agencies.size()},
+                                      {"from", iso_of_seconds(first->at_s)},
+                                      {"to", iso_of_seconds(latest->at_s)}}));
     return out;
   });
 }

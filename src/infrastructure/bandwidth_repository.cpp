@@ -127,8 +127,8 @@ std::map<std::string, int> BandwidthRepository::allocations(const Scope& s) cons
 }
 
 std::vector<StoredSample> BandwidthRepository::window(const Scope& s, const std::string& agency_id,
-                                                     const std::string& interface, std::int64_t from,
-                                                     std::int64_t to) const {
+                                                      const std::string& interface, std::int64_t from,
+                                                      std::int64_t to) const {
   // Bounded by the neighbours: appending after the newest reading reads that one row.
   auto rows = c_.query(
       "SELECT at_s, in_octets, out_octets, in_bps, out_bps FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? "
@@ -189,8 +189,9 @@ void insert_in_chunks(storage::Connection& c, const std::string& head, std::size
 
 void BandwidthRepository::insert_samples(const Scope& s, const std::vector<NewSample>& samples) {
   insert_in_chunks(
-      c_, "INSERT INTO infra_bw_samples (tenant_id, agency_id, interface, at_s, in_octets, out_octets, in_bps, out_bps)",
-      8, "", samples, [&](const NewSample& x, storage::Params& p) {
+      c_,
+      "INSERT INTO infra_bw_samples (tenant_id, agency_id, interface, at_s, in_octets, out_octets, in_bps, out_bps)", 8,
+      "", samples, [&](const NewSample& x, storage::Params& p) {
         p.emplace_back(s.tenant_id);
         p.emplace_back(x.input->agency_id);
         p.emplace_back(x.input->interface);
@@ -226,8 +227,8 @@ void BandwidthRepository::add_to_slots(const Scope& s, const std::vector<SlotDel
                    });
 }
 
-std::vector<SlotRate> BandwidthRepository::slot_rates(const Scope& s, const std::string& agency_id,
-                                                      std::int64_t from, std::int64_t to) const {
+std::vector<SlotRate> BandwidthRepository::slot_rates(const Scope& s, const std::string& agency_id, std::int64_t from,
+                                                      std::int64_t to) const {
   std::vector<SlotRate> out;
   auto rows = c_.query(
       "SELECT slot_s, in_bps, out_bps FROM infra_bw_slots WHERE tenant_id = ? AND agency_id = ? AND slot_s >= ? AND "
