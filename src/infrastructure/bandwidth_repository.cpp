@@ -1,5 +1,7 @@
 #include "infrastructure/bandwidth_repository.hpp"
 
+#include <algorithm>
+
 namespace simpul::infrastructure {
 namespace {
 
@@ -55,7 +57,20 @@ std::vector<storage::Migration> BandwidthRepository::migrations() {
        "tenant_id TEXT NOT NULL REFERENCES tenants(id), from_agency_id TEXT NOT NULL, to_agency_id TEXT NOT NULL, "
        "medium TEXT NOT NULL, capacity_mbps INTEGER NOT NULL, operated_by TEXT NOT NULL, provider TEXT NOT NULL, "
        "updated_at TEXT NOT NULL);"
-       "CREATE INDEX infra_wan_links_by_tenant ON infra_wan_links (tenant_id)"}};
+       "CREATE INDEX infra_wan_links_by_tenant ON infra_wan_links (tenant_id)"},
+      // Issue 16's scale: the chart and the month read a per-agency 5-minute rollup kept at ingest (a quarter of
+      // the readings at 4 interfaces per PD); the readings keep only their primary key, which the ingest's
+      // neighbour lookups use, so each reading costs one index.
+      {1005, "infrastructure: per-agency 5-minute bandwidth rollup; readings without their secondary indexes",
+       "CREATE TABLE infra_bw_slots (tenant_id TEXT NOT NULL REFERENCES tenants(id), agency_id TEXT NOT NULL, "
+       "slot_s BIGINT NOT NULL, in_bps BIGINT NOT NULL, out_bps BIGINT NOT NULL, rated INTEGER NOT NULL, "
+       "PRIMARY KEY (tenant_id, agency_id, slot_s));"
+       "CREATE INDEX infra_bw_slots_by_time ON infra_bw_slots (tenant_id, slot_s);"
+       "INSERT INTO infra_bw_slots (tenant_id, agency_id, slot_s, in_bps, out_bps, rated) SELECT tenant_id, agency_id, "
+       "(at_s / 300) * 300, COALESCE(SUM(in_bps), 0), COALESCE(SUM(out_bps), 0), COUNT(in_bps) FROM infra_bw_samples "
+       "GROUP BY tenant_id, agency_id, (at_s / 300) * 300;"
+       "DROP INDEX infra_bw_samples_by_time;"
+       "DROP INDEX infra_bw_samples_by_agency"}};
 }
 
 void BandwidthRepository::insert(const Scope& s, const BandwidthRequest& r) {
@@ -111,56 +126,121 @@ std::map<std::string, int> BandwidthRepository::allocations(const Scope& s) cons
   return out;
 }
 
-std::optional<StoredSample> BandwidthRepository::latest_sample(const Scope& s, const std::string& agency_id,
-                                                               const std::string& interface) const {
+std::vector<StoredSample> BandwidthRepository::window(const Scope& s, const std::string& agency_id,
+                                                      const std::string& interface, std::int64_t from,
+                                                      std::int64_t to) const {
+  // Bounded by the neighbours: appending after the newest reading reads that one row.
   auto rows = c_.query(
-      "SELECT at_s, in_octets, out_octets FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? AND interface = ? "
-      "ORDER BY at_s DESC LIMIT 1",
-      {s.tenant_id, agency_id, interface});
-  if (rows.empty()) return std::nullopt;
-  return StoredSample{rows[0].int_at(0), rows[0].int_at(1), rows[0].int_at(2)};
-}
-
-std::optional<StoredSample> BandwidthRepository::sample_at(const Scope& s, const std::string& agency_id,
-                                                           const std::string& interface, std::int64_t at_s) const {
-  auto rows = c_.query(
-      "SELECT at_s, in_octets, out_octets FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? AND interface = ? "
-      "AND at_s = ?",
-      {s.tenant_id, agency_id, interface, at_s});
-  if (rows.empty()) return std::nullopt;
-  return StoredSample{rows[0].int_at(0), rows[0].int_at(1), rows[0].int_at(2)};
-}
-
-void BandwidthRepository::insert_sample(const Scope& s, const SampleInput& x, std::int64_t at_s,
-                                        std::optional<std::int64_t> in_bps, std::optional<std::int64_t> out_bps) {
-  c_.execute(
-      "INSERT INTO infra_bw_samples (tenant_id, agency_id, interface, at_s, in_octets, out_octets, in_bps, out_bps) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {s.tenant_id, x.agency_id, x.interface, at_s, static_cast<long long>(x.in_octets),
-       static_cast<long long>(x.out_octets),
-       in_bps ? storage::Value(static_cast<long long>(*in_bps)) : storage::Value(),
-       out_bps ? storage::Value(static_cast<long long>(*out_bps)) : storage::Value()});
-}
-
-std::vector<RateRow> BandwidthRepository::rates(const Scope& s, const std::string& agency_id, std::int64_t from,
-                                                std::int64_t to) const {
-  // Summed per agency and 5-minute slot in the database: one row per slot instead of one per interface.
-  std::string sql =
-      "SELECT agency_id, (at_s / 300) * 300, SUM(in_bps), SUM(out_bps) FROM infra_bw_samples WHERE tenant_id = ? AND at_s >= ? "
-      "AND at_s < ? AND in_bps IS NOT NULL";
-  storage::Params params{s.tenant_id, static_cast<long long>(from), static_cast<long long>(to)};
-  if (!agency_id.empty()) {
-    sql += " AND agency_id = ?";
-    params.emplace_back(agency_id);
+      "SELECT at_s, in_octets, out_octets, in_bps, out_bps FROM infra_bw_samples WHERE tenant_id = ? AND agency_id = ? "
+      "AND interface = ? AND at_s >= COALESCE((SELECT MAX(at_s) FROM infra_bw_samples WHERE tenant_id = ? AND "
+      "agency_id = ? AND interface = ? AND at_s < ?), ?) AND at_s <= COALESCE((SELECT MIN(at_s) FROM infra_bw_samples "
+      "WHERE tenant_id = ? AND agency_id = ? AND interface = ? AND at_s > ?), ?) ORDER BY at_s",
+      {s.tenant_id, agency_id, interface, s.tenant_id, agency_id, interface, static_cast<long long>(from),
+       static_cast<long long>(from), s.tenant_id, agency_id, interface, static_cast<long long>(to),
+       static_cast<long long>(to)});
+  std::vector<StoredSample> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    StoredSample x{r.int_at(0), r.int_at(1), r.int_at(2), std::nullopt, std::nullopt};
+    if (!r[3].is_null()) x.in_bps = r.int_at(3);
+    if (!r[4].is_null()) x.out_bps = r.int_at(4);
+    out.push_back(x);
   }
-  std::vector<RateRow> out;
-  for (const auto& r : c_.query(sql + " GROUP BY agency_id, (at_s / 300) * 300 ORDER BY 2", params))
-    out.push_back({r.text_at(0), "", r.int_at(1), r.int_at(2), r.int_at(3)});
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t kRowsPerInsert = 64;
+
+/// "INSERT ... VALUES (?, ...), (?, ...)" with `rows` tuples of `columns` placeholders, then `tail`.
+std::string multi_row_sql(const std::string& head, std::size_t columns, std::size_t rows, const char* tail) {
+  std::string tuple = "(";
+  for (std::size_t i = 0; i < columns; ++i) tuple += i ? ", ?" : "?";
+  tuple += ")";
+  std::string sql = head + " VALUES ";
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i) sql += ", ";
+    sql += tuple;
+  }
+  return sql + tail;
+}
+
+storage::Value optional_big(const std::optional<std::int64_t>& v) {
+  return v ? storage::Value(static_cast<long long>(*v)) : storage::Value();
+}
+
+/// Runs `head` over `items` in chunks of kRowsPerInsert rows (the statements are prepared once and cached).
+template <typename T, typename Bind>
+void insert_in_chunks(storage::Connection& c, const std::string& head, std::size_t columns, const char* tail,
+                      const std::vector<T>& items, Bind bind) {
+  std::string full = multi_row_sql(head, columns, kRowsPerInsert, tail);
+  storage::Params params;
+  params.reserve(columns * kRowsPerInsert);
+  for (std::size_t i = 0; i < items.size(); i += kRowsPerInsert) {
+    std::size_t n = std::min(kRowsPerInsert, items.size() - i);
+    params.clear();
+    for (std::size_t k = 0; k < n; ++k) bind(items[i + k], params);
+    c.execute(n == kRowsPerInsert ? full : multi_row_sql(head, columns, n, tail), params);
+  }
+}
+
+}  // namespace
+
+void BandwidthRepository::insert_samples(const Scope& s, const std::vector<NewSample>& samples) {
+  insert_in_chunks(
+      c_,
+      "INSERT INTO infra_bw_samples (tenant_id, agency_id, interface, at_s, in_octets, out_octets, in_bps, out_bps)", 8,
+      "", samples, [&](const NewSample& x, storage::Params& p) {
+        p.emplace_back(s.tenant_id);
+        p.emplace_back(x.input->agency_id);
+        p.emplace_back(x.input->interface);
+        p.emplace_back(static_cast<long long>(x.at_s));
+        p.emplace_back(static_cast<long long>(x.input->in_octets));
+        p.emplace_back(static_cast<long long>(x.input->out_octets));
+        p.push_back(optional_big(x.in_bps));
+        p.push_back(optional_big(x.out_bps));
+      });
+}
+
+void BandwidthRepository::update_rate(const Scope& s, const std::string& agency_id, const std::string& interface,
+                                      std::int64_t at_s, std::int64_t in_bps, std::int64_t out_bps) {
+  c_.execute(
+      "UPDATE infra_bw_samples SET in_bps = ?, out_bps = ? WHERE tenant_id = ? AND agency_id = ? AND interface = ? AND "
+      "at_s = ?",
+      {static_cast<long long>(in_bps), static_cast<long long>(out_bps), s.tenant_id, agency_id, interface,
+       static_cast<long long>(at_s)});
+}
+
+void BandwidthRepository::add_to_slots(const Scope& s, const std::vector<SlotDelta>& deltas) {
+  insert_in_chunks(c_, "INSERT INTO infra_bw_slots (tenant_id, agency_id, slot_s, in_bps, out_bps, rated)", 6,
+                   " ON CONFLICT (tenant_id, agency_id, slot_s) DO UPDATE SET in_bps = infra_bw_slots.in_bps + "
+                   "excluded.in_bps, out_bps = infra_bw_slots.out_bps + excluded.out_bps, rated = "
+                   "infra_bw_slots.rated + excluded.rated",
+                   deltas, [&](const SlotDelta& d, storage::Params& p) {
+                     p.emplace_back(s.tenant_id);
+                     p.emplace_back(d.agency_id);
+                     p.emplace_back(static_cast<long long>(d.slot_s));
+                     p.emplace_back(static_cast<long long>(d.in_bps));
+                     p.emplace_back(static_cast<long long>(d.out_bps));
+                     p.emplace_back(static_cast<long long>(d.rated));
+                   });
+}
+
+std::vector<SlotRate> BandwidthRepository::slot_rates(const Scope& s, const std::string& agency_id, std::int64_t from,
+                                                      std::int64_t to) const {
+  std::vector<SlotRate> out;
+  auto rows = c_.query(
+      "SELECT slot_s, in_bps, out_bps FROM infra_bw_slots WHERE tenant_id = ? AND agency_id = ? AND slot_s >= ? AND "
+      "slot_s < ? AND rated > 0 ORDER BY slot_s",
+      {s.tenant_id, agency_id, static_cast<long long>(from), static_cast<long long>(to)});
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back({r.int_at(0), r.int_at(1), r.int_at(2)});
   return out;
 }
 
 std::optional<std::int64_t> BandwidthRepository::first_sample(const Scope& s) const {
-  auto rows = c_.query("SELECT MIN(at_s) FROM infra_bw_samples WHERE tenant_id = ?", {s.tenant_id});
+  auto rows = c_.query("SELECT MIN(slot_s) FROM infra_bw_slots WHERE tenant_id = ?", {s.tenant_id});
   if (rows.empty() || rows[0][0].is_null()) return std::nullopt;
   return rows[0].int_at(0);
 }

@@ -12,14 +12,26 @@
 
 namespace simpul::infrastructure {
 
-/// A stored counter reading: time in epoch seconds, rates in bit/s (none after a reset or for the first).
+/// A stored counter reading with its rates (bit/s; none after a reset or for an interface's first reading).
 struct StoredSample {
   std::int64_t at_s = 0, in_octets = 0, out_octets = 0;
+  std::optional<std::int64_t> in_bps, out_bps;
 };
 
-struct RateRow {
-  std::string agency_id, interface;
-  std::int64_t at_s = 0, in_bps = 0, out_bps = 0;
+struct NewSample {
+  const SampleInput* input = nullptr;
+  std::int64_t at_s = 0;
+  std::optional<std::int64_t> in_bps, out_bps;
+};
+
+/// What a batch adds to one agency's 5-minute slot: summed rates of its interfaces and how many readings had one.
+struct SlotDelta {
+  std::string agency_id;
+  std::int64_t slot_s = 0, in_bps = 0, out_bps = 0, rated = 0;
+};
+
+struct SlotRate {
+  std::int64_t slot_s = 0, in_bps = 0, out_bps = 0;
 };
 
 class BandwidthRepository {
@@ -34,16 +46,21 @@ class BandwidthRepository {
   /// agency -> allocation of its newest approved request.
   std::map<std::string, int> allocations(const Scope& s) const;
 
-  std::optional<StoredSample> latest_sample(const Scope& s, const std::string& agency_id,
-                                            const std::string& interface) const;
-  std::optional<StoredSample> sample_at(const Scope& s, const std::string& agency_id, const std::string& interface,
-                                        std::int64_t at_s) const;
-  void insert_sample(const Scope& s, const SampleInput& x, std::int64_t at_s, std::optional<std::int64_t> in_bps,
-                     std::optional<std::int64_t> out_bps);
-  /// Rates in [from, to) (epoch seconds), of one agency or all, summed per agency and 5-minute slot
-  /// (`interface` empty, `at_s` the slot's start).
-  std::vector<RateRow> rates(const Scope& s, const std::string& agency_id, std::int64_t from, std::int64_t to) const;
-  /// The earliest sample's time (epoch seconds), if any.
+  /// The stored readings of one interface from the last one before `from` to the first one after `to`
+  /// (both included when they exist), oldest first: what a batch spanning [from, to] is merged into.
+  std::vector<StoredSample> window(const Scope& s, const std::string& agency_id, const std::string& interface,
+                                   std::int64_t from, std::int64_t to) const;
+  /// New readings, in multi-row statements (a batch of 20,000 is a few hundred statements, not 20,000).
+  void insert_samples(const Scope& s, const std::vector<NewSample>& samples);
+  /// A stored reading's rate, recomputed when a backfilled reading became its predecessor.
+  void update_rate(const Scope& s, const std::string& agency_id, const std::string& interface, std::int64_t at_s,
+                   std::int64_t in_bps, std::int64_t out_bps);
+  /// Adds to the per-agency 5-minute rollup (created on first use).
+  void add_to_slots(const Scope& s, const std::vector<SlotDelta>& deltas);
+  /// One agency's rollup in [from, to) (epoch seconds), slots with at least one rate, oldest first.
+  std::vector<SlotRate> slot_rates(const Scope& s, const std::string& agency_id, std::int64_t from,
+                                   std::int64_t to) const;
+  /// The earliest reading's 5-minute slot (epoch seconds), if any.
   std::optional<std::int64_t> first_sample(const Scope& s) const;
 
   void insert(const Scope& s, const BandwidthEvaluation& e, const std::string& rows_json);

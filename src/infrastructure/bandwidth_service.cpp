@@ -1,8 +1,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
-#include <set>
 
 #include <boost/json/serialize.hpp>
 
@@ -17,13 +15,6 @@
 namespace simpul::infrastructure {
 namespace {
 
-constexpr std::int64_t kSlotSeconds = 300;  // samples are evaluated per 5-minute slot
-constexpr std::int64_t kClockSkewSeconds = 300;
-
-std::int64_t epoch_seconds(clock::TimePoint t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 std::string iso_of(std::int64_t seconds) { return clock::to_iso(clock::TimePoint(std::chrono::seconds(seconds))); }
 
 bool is_month(const std::string& m) {
@@ -32,25 +23,6 @@ bool is_month(const std::string& m) {
     if (m[i] < '0' || m[i] > '9') return false;
   int month = std::stoi(m.substr(5, 2));
   return month >= 1 && month <= 12;
-}
-
-[[noreturn]] void bad_sample(std::size_t index, const char* field, const char* reason) {
-  throw Error(ErrorCode::ValidationInvalidValue, "samples[" + std::to_string(index) + "]." + field, reason);
-}
-
-struct PerSlot {
-  double in = 0, out = 0;
-};
-
-/// agency -> slot start -> summed rates of its interfaces (bit/s).
-std::map<std::string, std::map<std::int64_t, PerSlot>> by_slot(const std::vector<RateRow>& rates) {
-  std::map<std::string, std::map<std::int64_t, PerSlot>> out;
-  for (const auto& r : rates) {
-    auto& slot = out[r.agency_id][r.at_s / kSlotSeconds * kSlotSeconds];
-    slot.in += static_cast<double>(r.in_bps);
-    slot.out += static_cast<double>(r.out_bps);
-  }
-  return out;
 }
 
 BandwidthEvaluation evaluation_from(std::pair<BandwidthEvaluation, std::string> stored) {
@@ -194,91 +166,18 @@ std::vector<std::pair<std::string, int>> BandwidthService::allocations(const Sco
   });
 }
 
-IngestResult BandwidthService::ingest(const Scope& s, std::vector<SampleInput> samples, const Actor& actor) {
-  if (samples.empty()) throw Error(ErrorCode::ValidationInvalidValue, "samples", "is empty");
-  auto now_s = epoch_seconds(clock::now());
-  std::vector<std::pair<std::int64_t, std::size_t>> order;  // (time, index)
-  order.reserve(samples.size());
-  for (std::size_t i = 0; i < samples.size(); ++i) {
-    const auto& x = samples[i];
-    auto t = clock::parse_iso(x.at);
-    if (!t) bad_sample(i, "at", "must be an ISO 8601 time");
-    auto at_s = epoch_seconds(*t);
-    if (at_s > now_s + kClockSkewSeconds) bad_sample(i, "at", "is in the future");
-    if (x.in_octets < 0) bad_sample(i, "in_octets", "is negative");
-    if (x.out_octets < 0) bad_sample(i, "out_octets", "is negative");
-    order.emplace_back(at_s, i);
-  }
-  // Per interface in time order, so each reading's rate comes from the one before it.
-  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    const auto &x = samples[a.second], &y = samples[b.second];
-    if (x.agency_id != y.agency_id) return x.agency_id < y.agency_id;
-    if (x.interface != y.interface) return x.interface < y.interface;
-    return a.first < b.first;
-  });
-  return storage::write_transaction(db_, [&](storage::Connection& c) {
-    BandwidthRepository repo(c);
-    IngestResult result;
-    std::set<std::string> known_agencies;
-    std::map<std::pair<std::string, std::string>, std::optional<StoredSample>> last;
-    std::int64_t first = 0, latest = 0;
-    for (const auto& [at_s, i] : order) {
-      const auto& x = samples[i];
-      if (!known_agencies.count(x.agency_id)) {
-        if (!tenancy_.agency(c, s, x.agency_id)) bad_sample(i, "agency_id", "not an agency of this tenant");
-        known_agencies.insert(x.agency_id);
-      }
-      auto key = std::make_pair(x.agency_id, x.interface);
-      auto it = last.find(key);
-      if (it == last.end()) it = last.emplace(key, repo.latest_sample(s, x.agency_id, x.interface)).first;
-      auto& prev = it->second;
-      if (prev && at_s <= prev->at_s) {
-        // The same reading posted again is kept once; an older one would break the rates after it.
-        if (at_s == prev->at_s || repo.sample_at(s, x.agency_id, x.interface, at_s)) {
-          ++result.duplicates;
-          continue;
-        }
-        bad_sample(i, "at", "is older than the interface's latest sample (post readings in time order)");
-      }
-      std::optional<std::int64_t> in_bps, out_bps;
-      if (prev && !x.reset) {
-        if (x.in_octets < prev->in_octets)
-          bad_sample(i, "in_octets", "decreases without reset: set reset=true after a counter restart");
-        if (x.out_octets < prev->out_octets)
-          bad_sample(i, "out_octets", "decreases without reset: set reset=true after a counter restart");
-        double seconds = static_cast<double>(at_s - prev->at_s);
-        in_bps = static_cast<std::int64_t>(static_cast<double>(x.in_octets - prev->in_octets) * 8.0 / seconds);
-        out_bps = static_cast<std::int64_t>(static_cast<double>(x.out_octets - prev->out_octets) * 8.0 / seconds);
-      }
-      repo.insert_sample(s, x, at_s, in_bps, out_bps);
-      prev = StoredSample{at_s, x.in_octets, x.out_octets};
-      first = result.stored == 0 ? at_s : std::min(first, at_s);
-      latest = std::max(latest, at_s);
-      ++result.stored;
-    }
-    if (result.stored > 0)
-      ledger_.append(
-          c, ledger::change_in(s, actor, "infrastructure.bandwidth.samples", "infra_bw_samples", crypto::new_id(),
-                               {{"stored", result.stored},
-                                {"duplicates", result.duplicates},
-                                {"agencies", known_agencies.size()},
-                                {"from", iso_of(first)},
-                                {"to", iso_of(latest)}}));
-    return result;
-  });
-}
-
 std::vector<BandwidthService::UsagePoint> BandwidthService::usage(const Scope& s, const std::string& agency_id,
                                                                   const std::string& month) const {
   if (!is_month(month)) throw Error(ErrorCode::ValidationInvalidValue, "month", "must be YYYY-MM");
   int offset = profile_of(s).utc_offset_hours();
-  auto rates = storage::read(db_, [&](storage::Connection& c) {
-    return BandwidthRepository(c).rates(s, agency_id, month_start_utc(month, offset),
-                                        month_start_utc(next_month(month), offset));
+  auto slots = storage::read(db_, [&](storage::Connection& c) {
+    return BandwidthRepository(c).slot_rates(s, agency_id, month_start_utc(month, offset),
+                                             month_start_utc(next_month(month), offset));
   });
   std::vector<UsagePoint> out;
-  auto slots = by_slot(rates);  // kept: a range over a temporary's member would dangle
-  for (const auto& [slot, v] : slots[agency_id]) out.push_back({iso_of(slot), v.in / 1e6, v.out / 1e6});
+  out.reserve(slots.size());
+  for (const auto& x : slots)
+    out.push_back({iso_of(x.slot_s), static_cast<double>(x.in_bps) / 1e6, static_cast<double>(x.out_bps) / 1e6});
   return out;
 }
 
@@ -294,20 +193,22 @@ BandwidthEvaluation BandwidthService::evaluate(const Scope& s, const std::string
       created = false;
       return evaluation_from(std::move(existing.front()));
     }
-    auto slots = by_slot(repo.rates(s, "", month_start_utc(month, offset), month_start_utc(next_month(month), offset)));
+    auto from = month_start_utc(month, offset), to = month_start_utc(next_month(month), offset);
     auto allocations = repo.allocations(s);
     BandwidthEvaluation e;
     for (const auto& a : tenancy_.agencies(c, s)) {
+      // The agency's 5-minute rollup of the month (one row per slot, read through its primary key).
+      auto used = repo.slot_rates(s, a.id, from, to);
       auto alloc = allocations.find(a.id);
-      auto used = slots.find(a.id);
-      if (alloc == allocations.end() && used == slots.end()) continue;  // neither allocated nor monitored
+      if (alloc == allocations.end() && used.empty()) continue;  // neither allocated nor monitored
       EvaluationRow row;
       row.agency_id = a.id;
       row.agency_name = a.name;
       if (alloc != allocations.end()) row.allocated_mbps = alloc->second;
-      if (used != slots.end()) {
+      if (!used.empty()) {
         std::vector<double> mbps;
-        for (const auto& [slot, v] : used->second) mbps.push_back(std::max(v.in, v.out) / 1e6);
+        mbps.reserve(used.size());
+        for (const auto& x : used) mbps.push_back(static_cast<double>(std::max(x.in_bps, x.out_bps)) / 1e6);
         std::sort(mbps.begin(), mbps.end());
         double sum = 0;
         for (double v : mbps) sum += v;

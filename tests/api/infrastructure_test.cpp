@@ -804,10 +804,11 @@ TEST_P(InfrastructureBandwidthTest, CountersAreStoredOnceAndBadReadingsChangeNot
                            bw_sample(pd, clock::to_iso(clock::now() + std::chrono::hours(1)), 900000000, 900000000));
   EXPECT_EQ(future.status, 422);
   EXPECT_EQ(future.json.at("error").at("details").at("field"), "samples[0].at");
+  // An older reading is a backfill: its counter may not be below the reading before it.
   auto older = admin.post("/api/infrastructure/bandwidth/samples",
                           bw_sample(pd, clock::to_iso(start + std::chrono::minutes(2)), 1, 1));
   EXPECT_EQ(older.status, 422);
-  EXPECT_EQ(older.json.at("error").at("details").at("field"), "samples[0].at");
+  EXPECT_EQ(older.json.at("error").at("details").at("field"), "samples[0].in_octets");
   // An operator posts only its own agency's counters.
   EXPECT_EQ(op.post("/api/infrastructure/bandwidth/samples", bw_sample(other, next, 1, 1)).status, 403);
   EXPECT_EQ(ledger_size(in), before);
@@ -821,6 +822,77 @@ TEST_P(InfrastructureBandwidthTest, CountersAreStoredOnceAndBadReadingsChangeNot
   ASSERT_EQ(reset.status, 200) << reset.body;
   EXPECT_EQ(reset.json.at("stored").as_int64(), 1);
   EXPECT_EQ(ledger_size(in), before + 2);
+}
+
+namespace {
+
+/// The usage chart of `agency` for the month of `date`: slot start -> Mbps in.
+std::map<std::string, double> bw_chart_in(Client& c, const std::string& agency, const std::string& date) {
+  auto usage = c.get("/api/infrastructure/bandwidth/usage?agency=" + agency + "&month=" + date.substr(0, 7));
+  EXPECT_EQ(usage.status, 200) << usage.body;
+  std::map<std::string, double> out;
+  for (const auto& p : usage.json.at("points").as_array()) out[text_of(p, "at")] = p.at("in_mbps").as_double();
+  return out;
+}
+
+}  // namespace
+
+TEST_P(InfrastructureBandwidthTest, OlderReadingsAreBackfilledOnceAndTheChartFollows) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "lampung-timur");
+  auto pd = agency_id(admin, "DISHUB");
+  auto date = bw_past_date();
+  auto start = *clock::parse_iso(date + "T05:00:00Z");
+  auto at = [&](int minutes) { return clock::to_iso(start + std::chrono::minutes(minutes)); };
+  auto post = [&](const std::string& body) { return admin.post("/api/infrastructure/bandwidth/samples", body); };
+
+  // The monitoring missed 05:10: 37.5 MB in 05:00-05:05 (1 Mbps), none more until 05:15.
+  ASSERT_EQ(post(bw_sample(pd, at(0), 0, 0)).status, 200);
+  ASSERT_EQ(post(bw_sample(pd, at(5), 37500000, 0)).status, 200);
+  ASSERT_EQ(post(bw_sample(pd, at(15), 112500000, 0)).status, 200);
+  auto chart = bw_chart_in(admin, pd, date);
+  ASSERT_EQ(chart.size(), 2u);
+  EXPECT_DOUBLE_EQ(chart[at(5)], 1.0);
+  EXPECT_DOUBLE_EQ(chart[at(15)], 1.0);  // 75 MB over the ten minutes since 05:05
+
+  // The reading of 05:10 arrives late: all 75 MB moved before it, so 05:10 shows 2 Mbps and 05:15 none.
+  auto before = ledger_size(in);
+  auto late = post(bw_sample(pd, at(10), 112500000, 0));
+  ASSERT_EQ(late.status, 200) << late.body;
+  EXPECT_EQ(late.json.at("stored").as_int64(), 1);
+  EXPECT_EQ(late.json.at("duplicates").as_int64(), 0);
+  EXPECT_EQ(ledger_size(in), before + 1);
+  chart = bw_chart_in(admin, pd, date);
+  ASSERT_EQ(chart.size(), 3u);
+  EXPECT_DOUBLE_EQ(chart[at(5)], 1.0);
+  EXPECT_DOUBLE_EQ(chart[at(10)], 2.0);
+  EXPECT_DOUBLE_EQ(chart[at(15)], 0.0);
+
+  // Posted again, alone or twice in one batch, it is counted as a duplicate and changes nothing.
+  auto again = post(R"({"samples":[{"agency_id":")" + pd + R"(","interface":"ge-1","at":")" + at(10) +
+                    R"(","in_octets":112500000,"out_octets":0},{"agency_id":")" + pd +
+                    R"(","interface":"ge-1","at":")" + at(10) + R"(","in_octets":112500000,"out_octets":0}]})");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json.at("stored").as_int64(), 0);
+  EXPECT_EQ(again.json.at("duplicates").as_int64(), 2);
+  EXPECT_EQ(ledger_size(in), before + 1);
+  EXPECT_EQ(bw_chart_in(admin, pd, date), chart);
+
+  // A late reading above the counter of the reading after it would make that one decrease: refused, nothing kept.
+  auto broken = post(bw_sample(pd, at(12), 500000000, 0));
+  EXPECT_EQ(broken.status, 422);
+  EXPECT_EQ(broken.error_code(), "validation.invalid_value");
+  EXPECT_EQ(broken.json.at("error").at("details").at("field"), "samples[0].in_octets");
+  EXPECT_EQ(ledger_size(in), before + 1);
+  EXPECT_EQ(bw_chart_in(admin, pd, date), chart);
+
+  // A reading before the first one gives that first one its rate (no traffic between them: 0 Mbps at 05:00).
+  auto earliest = post(bw_sample(pd, at(-5), 0, 0));
+  ASSERT_EQ(earliest.status, 200) << earliest.body;
+  chart = bw_chart_in(admin, pd, date);
+  ASSERT_EQ(chart.size(), 4u);
+  EXPECT_DOUBLE_EQ(chart[at(0)], 0.0);
+  EXPECT_DOUBLE_EQ(chart[at(10)], 2.0);
 }
 
 TEST_P(InfrastructureBandwidthTest, AClosedMonthWithoutItsEvaluationIsAFindingOnlyWhereTheRegionEvaluatesMonthly) {
