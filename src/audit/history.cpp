@@ -79,9 +79,9 @@ int Service::import_recorded_audits(const Scope& s) {
       auto p = imported_programme(application_id, date, clock::now_iso());
       repo.insert(s, p);
       repo.save_steps(s, p);  // the dates, and the object's last application audit
-      ledger_.append(c, ledger::change_in(s, Actor{"system", "Penjadwal Simpul", ""}, "audit.imported",
-                                          "audit_programme", p.id,
-                                          {{"object_id", application_id}, {"report_date", date}}));
+      ledger_.append(
+          c, ledger::change_in(s, Actor{"system", "Penjadwal Simpul", ""}, "audit.imported", "audit_programme", p.id,
+                               {{"object_id", application_id}, {"report_date", date}}));
       ++made;
     }
     return made;

@@ -4,16 +4,18 @@ namespace simpul::audit {
 
 std::vector<std::string> HistoryRepository::programmes_covering(const Scope& s, const std::string& object_id) const {
   std::vector<std::string> out;
-  for (const auto& r : c_.query("SELECT programme_id FROM audit_programme_objects WHERE tenant_id = ? AND object_id = ?",
-                                {s.tenant_id, object_id}))
+  for (const auto& r :
+       c_.query("SELECT programme_id FROM audit_programme_objects WHERE tenant_id = ? AND object_id = ?",
+                {s.tenant_id, object_id}))
     out.push_back(r.text_at(0));
   return out;
 }
 
 std::vector<std::string> HistoryRepository::findings_about(const Scope& s, const std::string& object_id) const {
   std::vector<std::string> out;
-  for (const auto& r : c_.query("SELECT id FROM audit_findings WHERE tenant_id = ? AND (object_id = ? OR control_id = ?)",
-                                {s.tenant_id, object_id, object_id}))
+  for (const auto& r :
+       c_.query("SELECT id FROM audit_findings WHERE tenant_id = ? AND (object_id = ? OR control_id = ?)",
+                {s.tenant_id, object_id, object_id}))
     out.push_back(r.text_at(0));
   return out;
 }

@@ -95,7 +95,7 @@ struct Finding {
   std::string programme_id;
   std::string object_id;
   std::optional<std::string> control_id;  // the security control (architecture element, domain keamanan) it concerns
-  std::string severity;  // rendah | sedang | tinggi
+  std::string severity;                   // rendah | sedang | tinggi
   std::string title, recommendation;
   std::string agency_id;  // the responsible Perangkat Daerah
   std::string agreed_action, due_date;

@@ -49,10 +49,10 @@ void AuditModule::seed_demo(const seam::DemoTenant& tenant) {
 
 // Follow-up reminders: the due dates are days, so twice a day is soon enough.
 std::vector<seam::Job> AuditModule::jobs() {
-  return {{"audit.remind_follow_ups", std::chrono::minutes(12 * 60), [this] { service_.remind_follow_ups(); }},
-          // Application records may be given a last audit date at any time (edit, inventory import).
-          {"audit.import_recorded_audits", std::chrono::minutes(12 * 60),
-           [this] { service_.import_recorded_audits(); }}};
+  return {
+      {"audit.remind_follow_ups", std::chrono::minutes(12 * 60), [this] { service_.remind_follow_ups(); }},
+      // Application records may be given a last audit date at any time (edit, inventory import).
+      {"audit.import_recorded_audits", std::chrono::minutes(12 * 60), [this] { service_.import_recorded_audits(); }}};
 }
 
 std::vector<storage::Migration> AuditModule::schema() { return Repository::migrations(); }

@@ -186,10 +186,26 @@ void Repository::insert(const Scope& s, const Programme& p) {
       "auditor_reference, planned_start, planned_end, internal_programme_id, team_decree_number, team_decree_date, "
       "team_agency_id, letter, state, created_at, updated_at, imported) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {p.id, s.tenant_id, p.type, p.kind, p.title, boost::json::serialize(aspects), p.auditor_kind, p.auditor_name,
-       p.auditor_reference, p.planned_start, p.planned_end, p.internal_programme_id, p.team_decree_number,
-       p.team_decree_date, p.team_agency_id, letter_text(p), p.state, p.created_at, p.updated_at,
-       std::int64_t{p.imported ? 1 : 0}});
+      {p.id,
+       s.tenant_id,
+       p.type,
+       p.kind,
+       p.title,
+       boost::json::serialize(aspects),
+       p.auditor_kind,
+       p.auditor_name,
+       p.auditor_reference,
+       p.planned_start,
+       p.planned_end,
+       p.internal_programme_id,
+       p.team_decree_number,
+       p.team_decree_date,
+       p.team_agency_id,
+       letter_text(p),
+       p.state,
+       p.created_at,
+       p.updated_at,
+       p.imported});
   for (const auto& o : p.object_ids)
     c_.execute("INSERT INTO audit_programme_objects (tenant_id, programme_id, object_id) VALUES (?, ?, ?)",
                {s.tenant_id, p.id, o});

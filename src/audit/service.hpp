@@ -50,9 +50,9 @@ struct DuePage {
 /// Everything the module knows about one object, newest first (docs/ict-audit.md, "Object audit history").
 struct ObjectHistory {
   architecture::Element object;
-  std::string kind;                    // application | infrastructure | control | other (its architecture domain)
-  std::vector<Programme> programmes;   // programmes covering it, newest first
-  std::vector<Finding> findings;       // findings about it or linked to it as their control, newest first
+  std::string kind;                   // application | infrastructure | control | other (its architecture domain)
+  std::vector<Programme> programmes;  // programmes covering it, newest first
+  std::vector<Finding> findings;      // findings about it or linked to it as their control, newest first
   std::map<std::string, std::string> programme_titles;  // programme id -> title, for the findings
 };
 

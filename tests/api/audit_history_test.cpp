@@ -68,8 +68,10 @@ Reply hist_finding(Client& c, const std::string& programme, const std::string& o
                    const std::string& title, const std::string& extra, const std::string& due) {
   return c.post("/api/audit/programmes/" + programme + "/findings",
                 R"({"object_id":")" + object + R"(","severity":"tinggi","title":")" + title +
-                    R"(","recommendation":"Perbaiki","agency_id":")" + agency + R"(","agreed_action":"Perbaikan",)"
-                    R"("due_date":")" + due + "\"" + extra + "}");
+                    R"(","recommendation":"Perbaiki","agency_id":")" + agency +
+                    R"(","agreed_action":"Perbaikan",)"
+                    R"("due_date":")" +
+                    due + "\"" + extra + "}");
 }
 
 std::vector<std::string> hist_ids(const boost::json::value& history, const char* list) {
@@ -118,13 +120,15 @@ TEST_P(AuditHistoryTest, AnObjectsHistoryShowsItsOwnProgrammesAndFindingsNewestF
   auto control = hist_element(admin, "keamanan", "KTR-H1", kominfo, R"({"security_aspect":"kerahasiaan"})");
 
   // An audit of both servers two years ago, and one of the first server running now.
-  auto old_audit = hist_programme(admin, "infrastruktur", {server, other}, hist_months(today, -26), hist_months(today, -25));
+  auto old_audit =
+      hist_programme(admin, "infrastruktur", {server, other}, hist_months(today, -26), hist_months(today, -25));
   auto running = hist_programme(admin, "infrastruktur", {server}, hist_months(today, -1), "");
-  auto linked = hist_finding(admin, running, server, dinkes, "Kata sandi bawaan",
-                             R"(,"control_id":")" + control + "\"", hist_months(today, 1));
+  auto linked = hist_finding(admin, running, server, dinkes, "Kata sandi bawaan", R"(,"control_id":")" + control + "\"",
+                             hist_months(today, 1));
   ASSERT_EQ(linked.status, 201) << linked.body;
   EXPECT_EQ(text_of(linked.json, "control_id"), control);
-  auto about_other = hist_finding(admin, old_audit, other, kominfo, "Cadangan tidak diuji", "", hist_months(today, -20));
+  auto about_other =
+      hist_finding(admin, old_audit, other, kominfo, "Cadangan tidak diuji", "", hist_months(today, -20));
   ASSERT_EQ(about_other.status, 201) << about_other.body;
 
   auto history = admin.get("/api/audit/objects/" + server + "/history");
@@ -181,8 +185,8 @@ TEST_P(AuditHistoryTest, AFindingNamesOnlyASecurityControlOfItsTenant) {
   auto btg_agency =
       bontang.post("/api/agencies", R"({"code":"BTG-HIS","name":"Badan Uji Bontang","type":"dinas_daerah"})");
   ASSERT_EQ(btg_agency.status, 201) << btg_agency.body;
-  auto foreign_control = hist_element(bontang, "keamanan", "KTR-BTG", text_of(btg_agency.json, "id"),
-                                      R"({"security_aspect":"keutuhan"})");
+  auto foreign_control =
+      hist_element(bontang, "keamanan", "KTR-BTG", text_of(btg_agency.json, "id"), R"({"security_aspect":"keutuhan"})");
 
   auto ledger = ledger_size(in);
   // Unknown, not a security control (a server), or another tenant's control: refused, nothing recorded.
@@ -193,10 +197,10 @@ TEST_P(AuditHistoryTest, AFindingNamesOnlyASecurityControlOfItsTenant) {
     EXPECT_EQ(r.error_code(), "validation.invalid_value");
     EXPECT_EQ(text_of(r.json.at("error").at("details"), "field"), "control_id");
   }
-  EXPECT_EQ(hist_finding(admin, running, server, kominfo, "Temuan", R"(,"control_id":"bukan id")",
-                         hist_months(today, 1))
-                .status,
-            422);
+  EXPECT_EQ(
+      hist_finding(admin, running, server, kominfo, "Temuan", R"(,"control_id":"bukan id")", hist_months(today, 1))
+          .status,
+      422);
   EXPECT_EQ(ledger_size(in), ledger);
   EXPECT_EQ(admin.get("/api/audit/findings").json.at("total").as_int64(), 0);
 }
@@ -257,7 +261,8 @@ TEST_P(AuditHistoryTest, RecordedApplicationAuditDatesBecomeImportedHistoryAndKe
   EXPECT_TRUE(due_after.at("overdue").as_bool());
   bool open = false;
   for (const auto& f : after.json.at("findings").as_array())
-    open = open || (text_of(f.at("rule"), "id") == "BPN-40-3" && text_of(f.at("rule"), "citation") == "Pasal 40 ayat (3)");
+    open =
+        open || (text_of(f.at("rule"), "id") == "BPN-40-3" && text_of(f.at("rule"), "citation") == "Pasal 40 ayat (3)");
   EXPECT_TRUE(open) << json_text(after.json.at("findings"));
   EXPECT_EQ(text_of(after.json, "last_audit_date"), hist_months(today, -30));
 
