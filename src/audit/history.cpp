@@ -7,6 +7,7 @@
 #include "audit/service.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/error.hpp"
 #include "storage/unit_of_work.hpp"
 
 namespace simpul::audit {
