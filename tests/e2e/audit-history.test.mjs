@@ -31,10 +31,25 @@ describe('Audit TIK: riwayat audit', { timeout: 180_000 }, () => {
 
   step('an application audit with a finding is recorded through the API', async () => {
     await signIn(session)
+    // A live Aplikasi Khusus (in scope of Balikpapan's application audit) through the inventory import.
+    const code = `APL-RWY-${RUN}`
+    const imported = await page.evaluate(async (code) => {
+      const me = await (await fetch('/api/auth/me')).json()
+      const template = (await (await fetch('/api/applications/import/template.csv')).text()).replace(/^\uFEFF/, '')
+      const [header, example] = template.split('\r\n')
+      const row = example.split(',')
+      Object.assign(row, { 0: code, 1: `Aplikasi ${code}`, 4: 'aplikasi_khusus', 6: `https://${code}.kota.go.id`, 7: `${code}.kota.go.id` })
+      const res = await fetch('/api/applications/import?dry_run=false', {
+        method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': me.csrf_token },
+        body: `${header}\r\n${row.join(',')}\r\n`,
+      })
+      return { status: res.status, body: await res.text() }
+    }, code)
+    assert.equal(imported.status, 200, imported.body)
     const objects = await apiCall('GET', '/api/audit/objects?type=aplikasi')
     assert.equal(objects.status, 200, JSON.stringify(objects.body))
-    application = objects.body.items[0]
-    assert.ok(application, 'the demo tenant has an application in scope of the application audit')
+    application = objects.body.items.find((o) => o.object_code === code)
+    assert.ok(application, JSON.stringify(objects.body.items.map((o) => o.object_code)))
     const today = (await apiCall('GET', '/api/audit/due')).body.today
     const plan = await apiCall('POST', '/api/audit/programmes', {
       type: 'aplikasi', title: `Audit aplikasi ${RUN}`, aspects: ['fungsionalitas'], object_ids: [application.object_id],
