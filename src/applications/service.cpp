@@ -132,6 +132,13 @@ std::map<std::string, std::string> Service::builders(storage::Connection& c, con
   return out;
 }
 
+std::map<std::string, std::string> Service::recorded_audit_dates(storage::Connection& c, const Scope& s) const {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, r] : Repository(c).records(s))
+    if (r.last_audit_date && !r.last_audit_date->empty()) out[id] = *r.last_audit_date;
+  return out;
+}
+
 regulation::Fact Service::fact_of(storage::Connection& c, const Scope& s, const architecture::Element& e,
                                   const Record& r) const {
   auto tenant = compliance_.tenant_facts(c, s);

@@ -46,6 +46,9 @@ class Service {
   /// Read port (the audit scope, Madiun Pasal 42 ayat (1) huruf a): application id -> its recorded
   /// builder, inside the caller's transaction; applications without a builder are left out.
   std::map<std::string, std::string> builders(storage::Connection& c, const Scope& s) const;
+  /// Read port (the audit module's imported history): application id -> the last audit date its
+  /// record carries, inside the caller's transaction; applications without one are left out.
+  std::map<std::string, std::string> recorded_audit_dates(storage::Connection& c, const Scope& s) const;
   const AuditHistory& audit_history() const { return audit_history_; }
 
   std::vector<Application> list(const Scope& s, const Filter& f, const ListQuery& q, std::int64_t& total) const;

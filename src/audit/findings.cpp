@@ -38,6 +38,13 @@ Finding Service::add_finding(const Scope& s, const std::string& programme_id, Fi
       throw Error(ErrorCode::ValidationInvalidValue,
                   {{"field", "object_id"}, {"reason", "not an object of this programme"}});
     if (!tenancy_.agency(c, s, in.agency_id)) throw Error(ErrorCode::ValidationInvalidValue, {{"field", "agency_id"}});
+    if (in.control_id) {
+      // A security control is an element of the security architecture (domain keamanan) of this tenant.
+      auto control = elements_.find(c, s, *in.control_id);
+      if (!control || control->domain != "keamanan")
+        throw Error(ErrorCode::ValidationInvalidValue,
+                    {{"field", "control_id"}, {"reason", "not a security control (architecture domain keamanan)"}});
+    }
     if (prog->started_on && in.due_date < *prog->started_on)
       throw Error(kBadDate, {{"field", "due_date"}, {"reason", "before the audit began"}});
     in.id = crypto::new_id();
@@ -48,6 +55,8 @@ Finding Service::add_finding(const Scope& s, const std::string& programme_id, Fi
     ledger_.append(c, ledger::change_in(s, actor, "audit.finding", "audit_programme", programme_id,
                                         {{"finding_id", in.id},
                                          {"object_id", in.object_id},
+                                         {"control_id", in.control_id ? boost::json::value(*in.control_id)
+                                                                      : boost::json::value(nullptr)},
                                          {"severity", in.severity},
                                          {"agency_id", in.agency_id},
                                          {"due_date", in.due_date}}));

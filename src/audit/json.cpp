@@ -35,6 +35,13 @@ std::string finding_state_name(const std::string& state) {
   return state;
 }
 
+std::string severity_name(const std::string& severity) {
+  if (severity == "rendah") return "Rendah";
+  if (severity == "sedang") return "Sedang";
+  if (severity == "tinggi") return "Tinggi";
+  return severity;
+}
+
 std::string choice_name(const std::vector<std::pair<std::string, std::string>>& items, const std::string& id) {
   for (const auto& [key, name] : items)
     if (key == id) return name;
@@ -94,7 +101,8 @@ boost::json::object to_json(const tenancy::Profile& p, const Programme& x) {
           {"report_date", opt(x.report_date)},
           {"closed_on", opt(x.closed_on)},
           {"sent_to_chair_on", opt(x.sent_to_chair_on)},
-          {"sent_to_head_on", opt(x.sent_to_head_on)}};
+          {"sent_to_head_on", opt(x.sent_to_head_on)},
+          {"imported", x.imported}};
 }
 
 boost::json::object to_json(const tenancy::Profile& p, const ProgrammeView& v) {
@@ -146,6 +154,7 @@ boost::json::object to_json(const Finding& f, const std::string& today) {
   return {{"id", f.id},
           {"programme_id", f.programme_id},
           {"object_id", f.object_id},
+          {"control_id", opt(f.control_id)},
           {"severity", f.severity},
           {"title", f.title},
           {"recommendation", f.recommendation},
@@ -159,6 +168,29 @@ boost::json::object to_json(const Finding& f, const std::string& today) {
           {"followed_up_on", opt(f.followed_up_on)},
           {"verified_on", opt(f.verified_on)},
           {"verified_by_name", f.verified_by_name}};
+}
+
+boost::json::object to_json(const tenancy::Profile& p, const ObjectHistory& h, const std::string& today) {
+  boost::json::array programmes, findings;
+  for (const auto& x : h.programmes) programmes.push_back(to_json(p, x));
+  for (const auto& f : h.findings) {
+    auto row = to_json(f, today);
+    row["severity_name"] = severity_name(f.severity);
+    auto title = h.programme_titles.find(f.programme_id);
+    row["programme_title"] = title == h.programme_titles.end() ? std::string() : title->second;
+    row["via_control"] = f.control_id && *f.control_id == h.object.id && f.object_id != h.object.id;
+    findings.push_back(std::move(row));
+  }
+  return {{"object", boost::json::object{{"id", h.object.id},
+                                         {"code", h.object.code},
+                                         {"name", h.object.name},
+                                         {"domain", h.object.domain},
+                                         {"kind", h.kind},
+                                         {"owner_agency_id", h.object.owner_agency_id},
+                                         {"owner_agency_name", h.object.owner_agency_name}}},
+          {"programmes", std::move(programmes)},
+          {"findings", std::move(findings)},
+          {"today", today}};
 }
 
 boost::json::object options_json(const tenancy::Profile& p) {

@@ -83,6 +83,9 @@ struct Programme {
   std::string state = "direncanakan";  // direncanakan | dimulai | laporan_diterima | ditutup
   std::optional<std::string> started_on, report_date, closed_on;
   std::optional<std::string> sent_to_chair_on, sent_to_head_on;  // routing (Madiun)
+  /// Imported history: made from the last audit date an application record carried before audits were
+  /// kept here (docs/ict-audit.md, "Imported history"); no auditor, steps or findings of its own.
+  bool imported = false;
   std::string created_at, updated_at;
 };
 
@@ -91,7 +94,8 @@ struct Finding {
   std::string id;
   std::string programme_id;
   std::string object_id;
-  std::string severity;  // rendah | sedang | tinggi
+  std::optional<std::string> control_id;  // the security control (architecture element, domain keamanan) it concerns
+  std::string severity;                   // rendah | sedang | tinggi
   std::string title, recommendation;
   std::string agency_id;  // the responsible Perangkat Daerah
   std::string agreed_action, due_date;

@@ -32,6 +32,9 @@ AuditModule::AuditModule(seam::Services& services, bool demo_records)
   const auto& applications = services.get<applications::Service>();
   service_.read_builders_with(
       [&applications](storage::Connection& c, const Scope& s) { return applications.builders(c, s); });
+  // The last audit dates application records carried before audits were kept here (imported history).
+  service_.read_recorded_audits_with(
+      [&applications](storage::Connection& c, const Scope& s) { return applications.recorded_audit_dates(c, s); });
 }
 
 void AuditModule::register_evidence(evaluation::EvidenceSources& sources) {
@@ -46,7 +49,10 @@ void AuditModule::seed_demo(const seam::DemoTenant& tenant) {
 
 // Follow-up reminders: the due dates are days, so twice a day is soon enough.
 std::vector<seam::Job> AuditModule::jobs() {
-  return {{"audit.remind_follow_ups", std::chrono::minutes(12 * 60), [this] { service_.remind_follow_ups(); }}};
+  return {
+      {"audit.remind_follow_ups", std::chrono::minutes(12 * 60), [this] { service_.remind_follow_ups(); }},
+      // Application records may be given a last audit date at any time (edit, inventory import).
+      {"audit.import_recorded_audits", std::chrono::minutes(12 * 60), [this] { service_.import_recorded_audits(); }}};
 }
 
 std::vector<storage::Migration> AuditModule::schema() { return Repository::migrations(); }
@@ -75,6 +81,7 @@ std::vector<seam::Permission> AuditModule::permissions() const {
 
 void AuditModule::register_routes(http::Router& router) {
   audit::register_routes(router, service_);
+  register_history_routes(router, service_);
   for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kProgrammeColumns =
     "id, type, kind, title, aspects, auditor_kind, auditor_name, auditor_reference, planned_start, planned_end, "
     "internal_programme_id, team_decree_number, team_decree_date, team_agency_id, letter, state, started_on, report_date, "
-    "closed_on, sent_to_chair_on, sent_to_head_on, created_at, updated_at";
+    "closed_on, sent_to_chair_on, sent_to_head_on, created_at, updated_at, imported";
 
 std::string letter_text(const Programme& p) {
   return boost::json::serialize(boost::json::object{{"purpose", p.letter_purpose},
@@ -65,12 +65,13 @@ Programme programme_from(const storage::Row& r) {
   p.sent_to_head_on = r.optional_text_at(i++);
   p.created_at = r.text_at(i++);
   p.updated_at = r.text_at(i++);
+  p.imported = r.int_at(i++) != 0;
   return p;
 }
 
 constexpr const char* kFindingColumns =
     "id, programme_id, object_id, severity, title, recommendation, agency_id, agreed_action, due_date, state, evidence, "
-    "followed_up_on, verified_on, verified_by_name, created_at";
+    "followed_up_on, verified_on, verified_by_name, created_at, control_id";
 
 Finding finding_from(const storage::Row& r) {
   Finding f;
@@ -90,6 +91,7 @@ Finding finding_from(const storage::Row& r) {
   f.verified_on = r.optional_text_at(i++);
   f.verified_by_name = r.text_at(i++);
   f.created_at = r.text_at(i++);
+  f.control_id = r.optional_text_at(i++);
   return f;
 }
 
@@ -166,7 +168,14 @@ std::vector<storage::Migration> Repository::migrations() {
        "INSERT INTO audit_last_audits (tenant_id, object_id, type, report_date) "
        "SELECT o.tenant_id, o.object_id, p.type, MAX(p.report_date) FROM audit_programme_objects o "
        "JOIN audit_programmes p ON p.id = o.programme_id AND p.tenant_id = o.tenant_id "
-       "WHERE p.kind = 'eksternal' AND p.report_date IS NOT NULL GROUP BY o.tenant_id, o.object_id, p.type"}};
+       "WHERE p.kind = 'eksternal' AND p.report_date IS NOT NULL GROUP BY o.tenant_id, o.object_id, p.type"},
+      // Imported history (application records' last audit dates become completed programmes) and
+      // the security control a finding concerns; both read by an object's audit history.
+      {1403, "audit: imported programmes, findings linked to a security control, history by object",
+       "ALTER TABLE audit_programmes ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;"
+       "ALTER TABLE audit_findings ADD COLUMN control_id TEXT;"
+       "CREATE INDEX audit_findings_by_object ON audit_findings (tenant_id, object_id);"
+       "CREATE INDEX audit_findings_by_control ON audit_findings (tenant_id, control_id)"}};
 }
 
 void Repository::insert(const Scope& s, const Programme& p) {
@@ -175,10 +184,28 @@ void Repository::insert(const Scope& s, const Programme& p) {
   c_.execute(
       "INSERT INTO audit_programmes (id, tenant_id, type, kind, title, aspects, auditor_kind, auditor_name, "
       "auditor_reference, planned_start, planned_end, internal_programme_id, team_decree_number, team_decree_date, "
-      "team_agency_id, letter, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {p.id, s.tenant_id, p.type, p.kind, p.title, boost::json::serialize(aspects), p.auditor_kind, p.auditor_name,
-       p.auditor_reference, p.planned_start, p.planned_end, p.internal_programme_id, p.team_decree_number,
-       p.team_decree_date, p.team_agency_id, letter_text(p), p.state, p.created_at, p.updated_at});
+      "team_agency_id, letter, state, created_at, updated_at, imported) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {p.id,
+       s.tenant_id,
+       p.type,
+       p.kind,
+       p.title,
+       boost::json::serialize(aspects),
+       p.auditor_kind,
+       p.auditor_name,
+       p.auditor_reference,
+       p.planned_start,
+       p.planned_end,
+       p.internal_programme_id,
+       p.team_decree_number,
+       p.team_decree_date,
+       p.team_agency_id,
+       letter_text(p),
+       p.state,
+       p.created_at,
+       p.updated_at,
+       p.imported});
   for (const auto& o : p.object_ids)
     c_.execute("INSERT INTO audit_programme_objects (tenant_id, programme_id, object_id) VALUES (?, ?, ?)",
                {s.tenant_id, p.id, o});
@@ -253,11 +280,11 @@ std::map<std::pair<std::string, std::string>, std::string> Repository::last_audi
 void Repository::insert(const Scope& s, const Finding& f) {
   c_.execute(
       "INSERT INTO audit_findings (id, tenant_id, programme_id, object_id, severity, title, recommendation, agency_id, "
-      "agreed_action, due_date, state, evidence, followed_up_on, verified_on, verified_by_name, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "agreed_action, due_date, state, evidence, followed_up_on, verified_on, verified_by_name, created_at, control_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {f.id, s.tenant_id, f.programme_id, f.object_id, f.severity, f.title, f.recommendation, f.agency_id,
        f.agreed_action, f.due_date, f.state, f.evidence, f.followed_up_on, f.verified_on, f.verified_by_name,
-       f.created_at});
+       f.created_at, f.control_id});
 }
 
 void Repository::save_follow_up(const Scope& s, const Finding& f) {

@@ -214,9 +214,11 @@ void register_routes(http::Router& router, Service& m) {
   router.add("POST", "/api/audit/programmes/{id}/findings", [&m](Request& req) {
     const auto& p = req.require("audit.manage");
     auto body = http::parse_json_object(req);
-    FieldReader f(body, {"object_id", "severity", "title", "recommendation", "agency_id", "agreed_action", "due_date"});
+    FieldReader f(body, {"object_id", "control_id", "severity", "title", "recommendation", "agency_id", "agreed_action",
+                         "due_date"});
     Finding x;
     x.object_id = http::required_id(f.required_string("object_id", 40), "object_id");
+    if (auto control = f.optional_string("control_id", 40)) x.control_id = http::required_id(*control, "control_id");
     x.severity = f.required_string("severity", 20);
     x.title = f.required_string("title", 300);
     x.recommendation = f.optional_multiline("recommendation", 4000).value_or("");

@@ -47,6 +47,15 @@ struct DuePage {
   std::string today, horizon;
 };
 
+/// Everything the module knows about one object, newest first (docs/ict-audit.md, "Object audit history").
+struct ObjectHistory {
+  architecture::Element object;
+  std::string kind;                   // application | infrastructure | control | other (its architecture domain)
+  std::vector<Programme> programmes;  // programmes covering it, newest first
+  std::vector<Finding> findings;      // findings about it or linked to it as their control, newest first
+  std::map<std::string, std::string> programme_titles;  // programme id -> title, for the findings
+};
+
 /// The largest audit report accepted (the server's default request limit is 8 MiB too).
 inline constexpr std::size_t kMaxReportBytes = 8u << 20;
 /// Days before a finding's due date when its agency is reminded of the follow-up.
@@ -81,6 +90,18 @@ class Service {
   /// module): application id -> builder as recorded; an application without one is not built by the Pemda.
   using BuilderPort = std::function<std::map<std::string, std::string>(storage::Connection&, const Scope&)>;
   void read_builders_with(BuilderPort port) { builders_ = std::move(port); }
+  /// Where the applications' recorded last audit dates come from (the applications module's read
+  /// port, set by the module): application id -> the date its record carries.
+  using RecordedAuditPort = std::function<std::map<std::string, std::string>(storage::Connection&, const Scope&)>;
+  void read_recorded_audits_with(RecordedAuditPort port) { recorded_audits_ = std::move(port); }
+
+  /// The audit history of one architecture element of the tenant (404 when it is not one).
+  ObjectHistory history(const Scope& s, const std::string& object_id) const;
+  /// Imported history: each application whose record carries a last audit date and that no completed
+  /// external application audit covers gets one completed, imported programme dated then (idempotent).
+  /// Returns how many programmes were made; the scheduler runs it for every tenant.
+  int import_recorded_audits(const Scope& s);
+  int import_recorded_audits();
 
   ProgrammeView plan(const Scope& s, Programme in, const Actor& actor);
   ProgrammeView get(const Scope& s, const std::string& id, const std::string& today) const;
@@ -144,6 +165,7 @@ class Service {
   const identity::Service& identity_;
   notification::Service& notifications_;
   BuilderPort builders_;
+  RecordedAuditPort recorded_audits_;
 };
 
 /// YYYY-MM-DD plus `days` (negative: before).

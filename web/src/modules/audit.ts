@@ -1,11 +1,13 @@
 // Audit TIK: what is due per audit type, audit programmes with their steps and gates, and findings.
 import id from '@/i18n/ictAudit/id'
 import en from '@/i18n/ictAudit/en'
+import historyId from '@/i18n/auditHistory/id'
+import historyEn from '@/i18n/auditHistory/en'
 import { defineConsoleModule } from './types'
 
 export default defineConsoleModule({
   id: 'audit',
-  messages: { id, en },
+  messages: { id: { ...id, ...historyId }, en: { ...en, ...historyEn } },
   routes: [
     { path: 'audit', name: 'audit-due', component: () => import('@/views/audit/AuditDueView.vue'), meta: { permission: 'audit.read', title: 'ictAudit.due.title' } },
     { path: 'audit/program', name: 'audit-programmes', component: () => import('@/views/audit/ProgrammesView.vue'), meta: { permission: 'audit.read', title: 'ictAudit.programmes.title' } },
