@@ -85,6 +85,8 @@ DeskRules parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   d.sop_rule = rule_field(r, p, n, "sop_rule");
   d.report_rule = rule_field(r, p, n, "report_rule");
   d.knowledge_rule = rule_field(r, p, n, "knowledge_rule");
+  d.service_kinds_rule = rule_field(r, p, n, "service_kinds_rule");
+  d.aplikasi_umum_rule = rule_field(r, p, n, "aplikasi_umum_rule");
   if (n["report_every_months"].IsDefined())
     d.report_every_months = r.integer(n["report_every_months"], "servicedesk.report_every_months");
   if (n["reopen_days"].IsDefined()) d.reopen_days = r.integer(n["reopen_days"], "servicedesk.reopen_days");

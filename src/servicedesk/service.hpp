@@ -181,6 +181,14 @@ class Service {
   /// lookups instead of every agency of the tenant (opening a ticket answers with it).
   std::map<std::string, std::string> ticket_agency_names(const Scope& s, const Ticket& t) const;
 
+ public:
+  /// Tells the queue holding `t` (its tier's staff, and its assignee) about a repeated monitoring
+  /// alert, inside the caller's transaction (monitoring.cpp rate-limits it); the caller wakes the
+  /// sender with `wake_notifications` after commit.
+  void tell_queue_of_alert(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title,
+                           const std::string& title_en) const;
+  void wake_notifications() { notifications_.wake(); }
+
  private:
   struct Roles {
     std::set<std::string> level1;  // PDs whose Level 1 (or untiered desk) the user staffs
@@ -194,6 +202,12 @@ class Service {
   std::optional<tenancy::Agency> dinas(storage::Connection& c, const Scope& s) const;
   TicketView view_in(storage::Connection& c, const Caller& who, const std::string& id) const;
   void record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const;
+  /// The shared step of escalate and give_back: an open ticket of `from_tier` that the caller works
+  /// moves to the other tier, into the queue `queue_of` names, new and unassigned, with event `e`,
+  /// and that queue is told (`told` + the ticket's title).
+  TicketView move_between_tiers(const Caller& who, const std::string& id, int from_tier, Event e, const char* action,
+                                const std::function<std::string(storage::Connection&, const Ticket&)>& queue_of,
+                                const std::string& told, const std::string& told_en);
   /// Inbox and e-mail for every agent of the queue holding `t` (and the requester when `requester`).
   void tell_queue(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title,
                   const std::string& title_en, const std::string& except_user) const;

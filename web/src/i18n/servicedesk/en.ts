@@ -37,6 +37,9 @@ const en: typeof id = {
       empty: 'No services in the catalogue yet.',
       code: 'Code', name: 'Service name', nameEn: 'Name (English)', owner: 'Owning PD',
       elements: 'Runs on elements', sla: 'SLA class',
+      kind: 'Kind of SPBE service', area: 'Area / sector', unclassified: 'Not yet classified', groupEmpty: 'No services of this kind yet.',
+      umumFinding: 'Uses no Aplikasi Umum and no reason for its Aplikasi Khusus is recorded ({citation}).',
+      khususReason: 'Why an Aplikasi Khusus is needed (public services prioritise an Aplikasi Umum, {citation})',
     },
     monitoring: {
       title: 'Monitoring key (alert API)',

@@ -35,6 +35,9 @@ const id = {
       empty: 'Belum ada layanan dalam katalog.',
       code: 'Kode', name: 'Nama layanan', nameEn: 'Nama (bahasa Inggris)', owner: 'Perangkat Daerah pemilik',
       elements: 'Berjalan pada elemen', sla: 'Kelas SLA',
+      kind: 'Jenis Layanan SPBE', area: 'Bidang / sektor', unclassified: 'Belum diklasifikasikan', groupEmpty: 'Belum ada layanan jenis ini.',
+      umumFinding: 'Belum memakai Aplikasi Umum dan alasan Aplikasi Khusus belum dicatat ({citation}).',
+      khususReason: 'Alasan memerlukan Aplikasi Khusus (layanan publik mengutamakan Aplikasi Umum, {citation})',
     },
     monitoring: {
       title: 'Kunci pemantauan (API peringatan)',
