@@ -67,8 +67,8 @@ void Catalogue::label(storage::Connection& c, const Scope& s, std::vector<DeskSe
   for (const auto& e : elements_.all_elements(c, s)) {
     labels[e.id] = e.code + " " + e.name;
     const auto* category = e.attributes.if_contains("category");
-    if (e.domain == "aplikasi" && e.state != "retired" && !umum_category.empty() && category &&
-        category->is_string() && category->as_string() == umum_category)
+    if (e.domain == "aplikasi" && e.state != "retired" && !umum_category.empty() && category && category->is_string() &&
+        category->as_string() == umum_category)
       umum.insert(e.id);
   }
   for (auto& d : list) {

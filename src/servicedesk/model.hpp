@@ -50,6 +50,9 @@ struct DeskRules {
   /// the region's text has no such sentence.
   std::optional<std::string> aplikasi_umum_rule;
   int reopen_days = 7;
+  /// The share of an SLA target after which the queue is warned (sla_watch.cpp); the regulations
+  /// state none: a product default the Dinas may change (profile `sla_warning_percent`).
+  int sla_warning_percent = 75;
   std::vector<Choice> levels;                                        // urgency and impact levels, highest first
   std::map<std::string, std::map<std::string, std::string>> matrix;  // urgency -> impact -> priority id
   std::vector<Priority> priorities;

@@ -53,6 +53,16 @@ std::vector<seam::Job> ServiceDeskModule::jobs() {
                      }
                    }
                  }});
+  out.push_back({"servicedesk.sla_watch", std::chrono::minutes(5), [this] {
+                   for (const auto& t : tenancy_.tenants()) {
+                     try {
+                       if (int n = service_.watch_sla(Scope{t.id}); n > 0)
+                         log::info("servicedesk.sla_watched", {{"tenant", t.slug}, {"events", n}});
+                     } catch (const std::exception& e) {
+                       log::error("servicedesk.sla_watch_failed", {{"tenant", t.slug}, {"error", e.what()}});
+                     }
+                   }
+                 }});
   return out;
 }
 

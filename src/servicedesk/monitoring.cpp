@@ -134,7 +134,7 @@ AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
   const auto& level = severity_of(in.severity);
   std::optional<architecture::Element> element;
   std::string previous;  // the element's closed alert ticket, whose key row a new ticket takes over
-  bool told = false;      // the queue was told about a repeated alert
+  bool told = false;     // the queue was told about a repeated alert
   std::optional<AlertOutcome> done = storage::write_transaction(db_, [&](storage::Connection& c) {
     element = alerted_element(elements_, c, s, in.element_code);
     if (!element) throw Error(ErrorCode::SdAlertElementNotFound, {{"field", "element_code"}});

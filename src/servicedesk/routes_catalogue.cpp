@@ -46,15 +46,14 @@ boost::json::array catalogue_groups(const tenancy::Profile& p) {
         {"kind", kind},
         {"name", names.first},
         {"name_en", names.second},
-        {"rule", catalogue_rule_json(p, list && !list->rule.empty() ? std::optional<std::string>(list->rule)
-                                                                       : std::nullopt)},
+        {"rule",
+         catalogue_rule_json(p, list && !list->rule.empty() ? std::optional<std::string>(list->rule) : std::nullopt)},
         {"areas", areas}});
   }
   return out;
 }
 
-boost::json::object desk_service_json(const tenancy::Profile& profile, const DeskRules& rules,
-                                      const DeskService& d) {
+boost::json::object desk_service_json(const tenancy::Profile& profile, const DeskRules& rules, const DeskService& d) {
   boost::json::array ids, labels;
   for (const auto& e : d.element_ids) ids.push_back(boost::json::value(e));
   for (const auto& e : d.element_labels) labels.push_back(boost::json::value(e));
@@ -88,8 +87,8 @@ boost::json::object desk_service_json(const tenancy::Profile& profile, const Des
 
 DeskServiceInput desk_service_input(const http::Request& req) {
   auto body = http::parse_json_object(req);
-  http::FieldReader f(body,
-                      {"code", "name", "name_en", "agency_id", "sla_class", "element_ids", "kind", "area", "khusus_reason"});
+  http::FieldReader f(
+      body, {"code", "name", "name_en", "agency_id", "sla_class", "element_ids", "kind", "area", "khusus_reason"});
   DeskServiceInput in;
   in.code = f.optional_string("code", 40);
   in.name = f.optional_string("name", 200);
@@ -112,11 +111,11 @@ void register_catalogue_routes(http::Router& router, Catalogue& m) {
     const auto& profile = m.profile(who.scope);
     boost::json::array items;
     for (const auto& d : m.services(who.scope)) items.push_back(desk_service_json(profile, rules, d));
-    return http::json_response(200, boost::json::object{
-                                        {"items", items},
-                                        {"groups", catalogue_groups(profile)},
-                                        {"kinds_rule", catalogue_rule_json(profile, rules.service_kinds_rule)},
-                                        {"aplikasi_umum_rule", catalogue_rule_json(profile, rules.aplikasi_umum_rule)}});
+    return http::json_response(
+        200, boost::json::object{{"items", items},
+                                 {"groups", catalogue_groups(profile)},
+                                 {"kinds_rule", catalogue_rule_json(profile, rules.service_kinds_rule)},
+                                 {"aplikasi_umum_rule", catalogue_rule_json(profile, rules.aplikasi_umum_rule)}});
   });
 
   router.add("POST", "/api/servicedesk/services", [&m](http::Request& req) {
@@ -127,7 +126,8 @@ void register_catalogue_routes(http::Router& router, Catalogue& m) {
 
   router.add("GET", "/api/servicedesk/services/{id}", [&m](http::Request& req) {
     auto who = catalogue_caller(req);
-    return http::json_response(200, desk_service_json(m.profile(who.scope), m.rules(who.scope), m.service(who.scope, req.id_param("id"))));
+    return http::json_response(
+        200, desk_service_json(m.profile(who.scope), m.rules(who.scope), m.service(who.scope, req.id_param("id"))));
   });
 
   router.add("PATCH", "/api/servicedesk/services/{id}", [&m](http::Request& req) {

@@ -150,6 +150,12 @@ class Service {
   /// one message (inbox and e-mail) listing them, the breached ones marked; once per local date.
   /// Returns how many were told (0 when today's digest was already sent).
   int send_digest(const Scope& s);
+  /// SLA warnings and escalation (sla_watch.cpp): an open ticket whose clock has used the profile's
+  /// `sla_warning_percent` of its target warns the queue holding it; a breached clock tells the
+  /// queue and escalates to the desk's managers (servicedesk.manage). Each once per clock (the own
+  /// clock again after a change of tier), recorded as `sla_warning` / `sla_breach` events with their
+  /// ledger entries. Returns how many events were recorded.
+  int watch_sla(const Scope& s);
 
   std::vector<Agent> agents(const Scope& s) const;
   Agent add_agent(const Caller& who, const std::string& user_id, int tier);

@@ -95,10 +95,10 @@ TicketView Service::act(const Caller& who, const std::string& id, const ActionIn
   return view;
 }
 
-TicketView Service::move_between_tiers(
-    const Caller& who, const std::string& id, int from_tier, Event e, const char* action,
-    const std::function<std::string(storage::Connection&, const Ticket&)>& queue_of, const std::string& told,
-    const std::string& told_en) {
+TicketView Service::move_between_tiers(const Caller& who, const std::string& id, int from_tier, Event e,
+                                       const char* action,
+                                       const std::function<std::string(storage::Connection&, const Ticket&)>& queue_of,
+                                       const std::string& told, const std::string& told_en) {
   auto view = storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);

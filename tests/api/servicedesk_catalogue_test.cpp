@@ -167,9 +167,8 @@ TEST_P(ServiceDeskCatalogueTest, APublicServiceOnNoAplikasiUmumIsAFindingOnlyWhe
     const std::string publik = R"(,"kind":"publik","area":")" + region.sector + "\"";
     auto on_khusus = add_catalogue_service(admin, "LYN-KH", dinkes, publik + R"(,"element_ids":[")" + khusus + "\"]");
     auto on_umum = add_catalogue_service(admin, "LYN-UM", dinkes, publik + R"(,"element_ids":[")" + umum + "\"]");
-    auto admin_kind = add_catalogue_service(admin, "LYN-ADM", dinkes,
-                                            R"(,"kind":"administrasi","area":"perencanaan","element_ids":[")" +
-                                                khusus + "\"]");
+    auto admin_kind = add_catalogue_service(
+        admin, "LYN-ADM", dinkes, R"(,"kind":"administrasi","area":"perencanaan","element_ids":[")" + khusus + "\"]");
     ASSERT_EQ(on_khusus.status, 201) << on_khusus.body;
     ASSERT_EQ(on_umum.status, 201) << on_umum.body;
     ASSERT_EQ(admin_kind.status, 201) << admin_kind.body;
@@ -192,8 +191,9 @@ TEST_P(ServiceDeskCatalogueTest, APublicServiceOnNoAplikasiUmumIsAFindingOnlyWhe
     EXPECT_EQ(catalogue_findings(admin, region.rule, text_of(admin_kind.json, "id")).first, 0u);
 
     // The text allows an Aplikasi Khusus the service needs: a recorded reason clears the finding.
-    auto reasoned = admin.patch("/api/servicedesk/services/" + khusus_id,
-                                R"({"khusus_reason":"Rekam medis membutuhkan integrasi SATUSEHAT yang tidak ada di Aplikasi Umum"})");
+    auto reasoned = admin.patch(
+        "/api/servicedesk/services/" + khusus_id,
+        R"({"khusus_reason":"Rekam medis membutuhkan integrasi SATUSEHAT yang tidak ada di Aplikasi Umum"})");
     ASSERT_EQ(reasoned.status, 200) << reasoned.body;
     EXPECT_TRUE(reasoned.json.at("aplikasi_umum_finding").is_null());
     ASSERT_EQ(admin.post("/api/compliance/evaluate", "{}").status, 200);
