@@ -27,12 +27,12 @@ std::vector<storage::Migration> CatalogueRepository::migrations() {
 std::vector<DeskService> CatalogueRepository::services(const Scope& s) const {
   std::vector<DeskService> out;
   std::map<std::string, std::size_t> at;
-  for (
-      const auto& r : c_.query(
-          "SELECT v.id, v.code, v.name, v.name_en, v.agency_id, COALESCE(g.name, ''), v.sla_class, v.created_at, "
-          "v.updated_at, v.kind, v.area, v.khusus_reason FROM sd_services v LEFT JOIN agencies g ON g.id = v.agency_id AND g.tenant_id = v.tenant_id "
-          "WHERE v.tenant_id = ? ORDER BY v.code, v.id",
-          {s.tenant_id})) {
+  for (const auto& r :
+       c_.query("SELECT v.id, v.code, v.name, v.name_en, v.agency_id, COALESCE(g.name, ''), v.sla_class, "
+                "v.created_at, v.updated_at, v.kind, v.area, v.khusus_reason FROM sd_services v "
+                "LEFT JOIN agencies g ON g.id = v.agency_id AND g.tenant_id = v.tenant_id "
+                "WHERE v.tenant_id = ? ORDER BY v.code, v.id",
+                {s.tenant_id})) {
     DeskService d{r.text_at(0), r.text_at(1), r.text_at(2),  r.text_at(3),  r.text_at(4), r.text_at(5), r.text_at(6),
                   {},           r.text_at(9), r.text_at(10), r.text_at(11), r.text_at(7), r.text_at(8)};
     at[d.id] = out.size();

@@ -77,7 +77,29 @@ std::size_t all_open_findings_about(Client& admin, const std::string& object) {
 }
 
 TEST_P(ServiceDeskCatalogueTest, TheCatalogueListsEachRegionsAreasAndSectorsAndAServiceIsClassifiedIntoOne) {
+  // The two kinds of Layanan SPBE each region's text names; a service is one of them or none yet.
+  SIMPUL_PROVES("balikpapan", "BPN-25-1");
+  SIMPUL_PROVES("madiun", "MDN-27-1");
+  SIMPUL_PROVES("lampung-timur", "LTM-28");
+  SIMPUL_PROVES("bontang", "BTG-31-1");
+  SIMPUL_PROVES("bandar-lampung", "BDL-27-1");
   Instance in(GetParam());
+  for (const auto& [profile, citation] :
+       std::vector<std::pair<std::string, std::string>>{{"balikpapan", "Pasal 25 ayat (1)"},
+                                                        {"madiun", "Pasal 27 ayat (1)"},
+                                                        {"lampung-timur", "Pasal 28"},
+                                                        {"bontang", "Pasal 31 ayat (1)"},
+                                                        {"bandar-lampung", "Pasal 27 ayat (1)"}}) {
+    SCOPED_TRACE(profile);
+    Instance each(GetParam());  // one tenant per instance: each has the demo organisation
+    auto admin = admin_client(each, profile);
+    auto listed = admin.get("/api/servicedesk/services");
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    EXPECT_EQ(text_of(listed.json.at("kinds_rule"), "citation"), citation);
+    ASSERT_EQ(listed.json.at("groups").as_array().size(), 2u);
+    EXPECT_EQ(add_catalogue_service(admin, "LYN-K0", agency_id(admin, "DISDIK"), R"(,"kind":"lainnya")").error_code(),
+              "validation.invalid_value");
+  }
   {
     auto admin = admin_client(in, "balikpapan");
     auto listed = admin.get("/api/servicedesk/services");
@@ -127,14 +149,16 @@ TEST_P(ServiceDeskCatalogueTest, TheCatalogueListsEachRegionsAreasAndSectorsAndA
   }
   {
     // Bontang names JDIH among its public services, and no energi or perbankan sector.
-    auto admin = admin_client(in, "bontang");
+    Instance bontang(GetParam());
+    auto admin = admin_client(bontang, "bontang");
     auto sectors = group_areas(admin.get("/api/servicedesk/services"), "publik");
     EXPECT_TRUE(has_item(sectors, "jaringan_dokumentasi_dan_informasi_hukum"));
     EXPECT_FALSE(has_item(sectors, "energi"));
   }
   {
     // Lampung Timur lists administrasi areas but no public-service sectors: a public service has no sector.
-    auto admin = admin_client(in, "lampung-timur");
+    Instance lampung_timur(GetParam());
+    auto admin = admin_client(lampung_timur, "lampung-timur");
     auto listed = admin.get("/api/servicedesk/services");
     EXPECT_TRUE(group_areas(listed, "publik").empty());
     EXPECT_EQ(group_citation(listed, "administrasi"), "Pasal 29 ayat (2)");
