@@ -9,6 +9,7 @@
 
 #include "architecture/service.hpp"
 #include "http/router.hpp"
+#include "regulation/fact_registry.hpp"
 #include "ledger/ledger.hpp"
 #include "servicedesk/catalogue_repository.hpp"
 #include "servicedesk/service.hpp"
@@ -17,7 +18,7 @@
 namespace simpul::servicedesk {
 
 struct DeskServiceInput {
-  std::optional<std::string> code, name, name_en, agency_id, sla_class;
+  std::optional<std::string> code, name, name_en, agency_id, sla_class, kind, area, khusus_reason;
   std::optional<std::vector<std::string>> element_ids;
 };
 
@@ -33,10 +34,14 @@ class Catalogue {
   DeskService edit(const Caller& who, const std::string& id, const DeskServiceInput& in);
   void remove(const Caller& who, const std::string& id);
   const DeskRules& rules(const Scope& s) const;
+  const tenancy::Profile& profile(const Scope& s) const { return desk_.profile_of(s); }
+  /// The catalogue's services as compliance facts (subject `desk_service`): kind, area,
+  /// uses_aplikasi_umum and khusus_reason_given, for the Aplikasi Umum finding (docs/service-desk.md).
+  regulation::FactProvider facts() const;
 
  private:
   void check(storage::Connection& c, const Scope& s, DeskService& d) const;
-  /// Fills each service's element labels ("code name") from the architecture.
+  /// Fills each service's element labels ("code name") and whether one is a live Aplikasi Umum.
   void label(storage::Connection& c, const Scope& s, std::vector<DeskService>& list) const;
   storage::Database& db_;
   Service& desk_;

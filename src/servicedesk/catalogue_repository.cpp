@@ -17,19 +17,24 @@ std::vector<storage::Migration> CatalogueRepository::migrations() {
            "CREATE TABLE sd_ticket_services (tenant_id TEXT NOT NULL REFERENCES tenants(id), "
            "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id) ON DELETE CASCADE, service_id TEXT NOT NULL, "
            "PRIMARY KEY (tenant_id, ticket_id));"
-           "CREATE INDEX sd_ticket_services_service ON sd_ticket_services (tenant_id, service_id);"}};
+           "CREATE INDEX sd_ticket_services_service ON sd_ticket_services (tenant_id, service_id);"},
+          {1111, "servicedesk: a catalogue service's kind, area or sector, and why it needs an Aplikasi Khusus",
+           "ALTER TABLE sd_services ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE sd_services ADD COLUMN area TEXT NOT NULL DEFAULT '';"
+           "ALTER TABLE sd_services ADD COLUMN khusus_reason TEXT NOT NULL DEFAULT '';"}};
 }
 
 std::vector<DeskService> CatalogueRepository::services(const Scope& s) const {
   std::vector<DeskService> out;
   std::map<std::string, std::size_t> at;
-  for (const auto& r : c_.query(
-           "SELECT v.id, v.code, v.name, v.name_en, v.agency_id, COALESCE(g.name, ''), v.sla_class, v.created_at, "
-           "v.updated_at FROM sd_services v LEFT JOIN agencies g ON g.id = v.agency_id AND g.tenant_id = v.tenant_id "
-           "WHERE v.tenant_id = ? ORDER BY v.code, v.id",
-           {s.tenant_id})) {
-    DeskService d{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4),
-                  r.text_at(5), r.text_at(6), {},           r.text_at(7), r.text_at(8)};
+  for (const auto& r :
+       c_.query("SELECT v.id, v.code, v.name, v.name_en, v.agency_id, COALESCE(g.name, ''), v.sla_class, "
+                "v.created_at, v.updated_at, v.kind, v.area, v.khusus_reason FROM sd_services v "
+                "LEFT JOIN agencies g ON g.id = v.agency_id AND g.tenant_id = v.tenant_id "
+                "WHERE v.tenant_id = ? ORDER BY v.code, v.id",
+                {s.tenant_id})) {
+    DeskService d{r.text_at(0), r.text_at(1), r.text_at(2),  r.text_at(3),  r.text_at(4), r.text_at(5), r.text_at(6),
+                  {},           r.text_at(9), r.text_at(10), r.text_at(11), r.text_at(7), r.text_at(8)};
     at[d.id] = out.size();
     out.push_back(std::move(d));
   }
@@ -54,17 +59,19 @@ bool CatalogueRepository::code_taken(const Scope& s, const std::string& code, co
 
 void CatalogueRepository::insert(const Scope& s, const DeskService& d) {
   c_.execute(
-      "INSERT INTO sd_services (id, tenant_id, code, name, name_en, agency_id, sla_class, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {d.id, s.tenant_id, d.code, d.name, d.name_en, d.agency_id, d.sla_class, d.created_at, d.updated_at});
+      "INSERT INTO sd_services (id, tenant_id, code, name, name_en, agency_id, sla_class, kind, area, khusus_reason, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {d.id, s.tenant_id, d.code, d.name, d.name_en, d.agency_id, d.sla_class, d.kind, d.area, d.khusus_reason,
+       d.created_at, d.updated_at});
   save_elements(s, d);
 }
 
 void CatalogueRepository::update(const Scope& s, const DeskService& d) {
   c_.execute(
-      "UPDATE sd_services SET code = ?, name = ?, name_en = ?, agency_id = ?, sla_class = ?, updated_at = ? "
-      "WHERE tenant_id = ? AND id = ?",
-      {d.code, d.name, d.name_en, d.agency_id, d.sla_class, d.updated_at, s.tenant_id, d.id});
+      "UPDATE sd_services SET code = ?, name = ?, name_en = ?, agency_id = ?, sla_class = ?, kind = ?, area = ?, "
+      "khusus_reason = ?, updated_at = ? WHERE tenant_id = ? AND id = ?",
+      {d.code, d.name, d.name_en, d.agency_id, d.sla_class, d.kind, d.area, d.khusus_reason, d.updated_at, s.tenant_id,
+       d.id});
   save_elements(s, d);
 }
 

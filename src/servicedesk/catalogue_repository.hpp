@@ -14,14 +14,18 @@ namespace simpul::servicedesk {
 struct DeskService {
   std::string id, code, name, name_en, agency_id, agency_name, sla_class;
   std::vector<std::string> element_ids;
+  std::string kind;           // administrasi | publik | "" (not yet classified)
+  std::string area;           // an item of the kind's enumeration (administration_service_areas, service_sectors)
+  std::string khusus_reason;  // why the service needs an Aplikasi Khusus (e.g. Balikpapan Pasal 27 ayat (4))
   std::string created_at, updated_at;
   std::vector<std::string> element_labels;  // "code name" of each element, filled by the catalogue
+  bool uses_aplikasi_umum = false;          // one of its elements is an Aplikasi Umum (filled by the catalogue)
 };
 
 class CatalogueRepository {
  public:
   explicit CatalogueRepository(storage::Connection& c) : c_(c) {}
-  /// Version 1107.
+  /// Versions 1107 and 1111.
   static std::vector<storage::Migration> migrations();
 
   /// Every service of the tenant, by code, with its elements.

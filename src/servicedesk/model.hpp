@@ -43,7 +43,16 @@ struct DeskRules {
   std::optional<std::string> report_rule;
   int report_every_months = 0;  // 0: the region states no periodic report
   std::optional<std::string> knowledge_rule;
+  /// The article dividing Layanan SPBE into administrasi pemerintahan and publik (e.g. Balikpapan Pasal 25 ayat (1));
+  /// the areas and sectors are the profile's enumerations `administration_service_areas` and `service_sectors`.
+  std::optional<std::string> service_kinds_rule;
+  /// The article saying e-public services prioritise an Aplikasi Umum (Balikpapan Pasal 27 ayat (3)); unset where
+  /// the region's text has no such sentence.
+  std::optional<std::string> aplikasi_umum_rule;
   int reopen_days = 7;
+  /// The share of an SLA target after which the queue is warned (sla_watch.cpp); the regulations
+  /// state none: a product default the Dinas may change (profile `sla_warning_percent`).
+  int sla_warning_percent = 75;
   std::vector<Choice> levels;                                        // urgency and impact levels, highest first
   std::map<std::string, std::map<std::string, std::string>> matrix;  // urgency -> impact -> priority id
   std::vector<Priority> priorities;

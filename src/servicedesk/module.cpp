@@ -73,6 +73,16 @@ std::vector<seam::Job> ServiceDeskModule::jobs() {
                      }
                    }
                  }});
+  out.push_back({"servicedesk.sla_watch", std::chrono::minutes(5), [this] {
+                   for (const auto& t : tenancy_.tenants()) {
+                     try {
+                       if (int n = service_.watch_sla(Scope{t.id}); n > 0)
+                         log::info("servicedesk.sla_watched", {{"tenant", t.slug}, {"events", n}});
+                     } catch (const std::exception& e) {
+                       log::error("servicedesk.sla_watch_failed", {{"tenant", t.slug}, {"error", e.what()}});
+                     }
+                   }
+                 }});
   return out;
 }
 
@@ -112,6 +122,7 @@ void ServiceDeskModule::register_routes(http::Router& router) {
 
 void ServiceDeskModule::register_facts(regulation::FactRegistry& facts) {
   facts.add({"service_desk"}, service_.facts());
+  facts.add({"desk_service"}, catalogue_.facts());
 }
 
 void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRows& rows) const {
@@ -142,6 +153,13 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
   }
   add(d.desk_required_rule,
       "finding: a PD running SPBE services (a live Layanan element it owns) without a service desk (subject `service_desk`, field `has_desk`)");
+  add(d.service_kinds_rule,
+      "vocabulary: a Layanan SPBE catalogue service is classified as administrasi pemerintahan or publik, in one of the "
+      "areas or sectors the region's text lists (`kind`, `area`; the catalogue screen groups by them)");
+  add(d.aplikasi_umum_rule,
+      "finding: a public service in the catalogue running on no Aplikasi Umum and without a recorded reason for its "
+      "Aplikasi Khusus (subject `desk_service`, field `uses_aplikasi_umum`); 'mengutamakan' is a priority, not a ban, so "
+      "it is a finding, never a refusal");
   add(d.sop_rule, "finding: a PD's desk without its SOP reference (Keputusan Bupati) (field `sop_reference`)");
   add(d.report_rule,
       "finding: a desk whose periodic report to the Kominfo PD is late (periodic-duty on `last_report_date`; the period is the profile's `report_every_months`, the text says only 'berkala')");

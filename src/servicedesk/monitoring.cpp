@@ -55,6 +55,16 @@ std::string alert_text_clipped(const std::string& text, std::size_t max_bytes) {
   return text.substr(0, cut);
 }
 
+/// Repeated alerts tell the queue at most once per this many minutes (counted from the opening or
+/// the last time they were told): a monitoring system repeating an alert every minute must not
+/// flood the desk's inboxes, while an alert still firing an hour later is news again.
+constexpr int kAlertNotifyMinutes = 60;
+
+bool queue_may_be_told(const std::string& told_at) {
+  auto last = clock::parse_iso(told_at);
+  return !last || clock::now() - *last >= std::chrono::minutes(kAlertNotifyMinutes);
+}
+
 }  // namespace
 
 std::optional<MonitoringKey> Monitoring::key(const Caller& who) const {
@@ -124,6 +134,7 @@ AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
   const auto& level = severity_of(in.severity);
   std::optional<architecture::Element> element;
   std::string previous;  // the element's closed alert ticket, whose key row a new ticket takes over
+  bool told = false;     // the queue was told about a repeated alert
   std::optional<AlertOutcome> done = storage::write_transaction(db_, [&](storage::Connection& c) {
     element = alerted_element(elements_, c, s, in.element_code);
     if (!element) throw Error(ErrorCode::SdAlertElementNotFound, {{"field", "element_code"}});
@@ -157,9 +168,16 @@ AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
                               {"element", element->code},
                               {"severity", level.id},
                               {"text", alert_text_clipped(in.summary, 500)}}));
+    if (!recovered && queue_may_be_told(key->told_at)) {
+      desk_.tell_queue_of_alert(c, s, t, "Peringatan berulang: " + element->code + " " + element->name,
+                                "Repeated alert: " + element->code + " " + element->name);
+      MonitoringRepository(c).set_told_at(s, element->id, e.at);
+      told = true;
+    }
     out = AlertOutcome{recovered ? "recovered" : "added", t};
     return out;
   });
+  if (told) desk_.wake_notifications();
   if (done) return *done;
   // A new failure: a gangguan ticket for the owning PD, opened like any other ticket (routing,
   // type list and ledger entry are the desk's own).
@@ -174,7 +192,9 @@ AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
   Caller system{s, monitoring_actor(), true, false};
   system.actor.agency_id = element->owner_agency_id;
   auto opened = desk_.open(system, t, [&](storage::Connection& c, const Ticket& ticket) {
-    if (!MonitoringRepository(c).claim_alert_key(s, element->id, ticket.id, previous)) throw AlertKeyTaken{};
+    // The opening tells the queue (Service::open): the rate limit's window starts now.
+    if (!MonitoringRepository(c).claim_alert_key(s, element->id, ticket.id, previous, ticket.created_at))
+      throw AlertKeyTaken{};
   });
   return AlertOutcome{"opened", opened.ticket};
 }

@@ -16,7 +16,11 @@ std::vector<storage::Migration> MonitoringRepository::migrations() {
        "ticket_id TEXT NOT NULL REFERENCES sd_tickets(id), PRIMARY KEY (tenant_id, element_id));"
        "INSERT INTO sd_alert_keys (tenant_id, element_id, ticket_id) "
        "SELECT tenant_id, element_id, MIN(id) FROM sd_tickets WHERE requester_id = 'monitoring' AND element_id <> '' "
-       "AND state IN ('new', 'assigned', 'in_progress', 'pending') GROUP BY tenant_id, element_id;"}};
+       "AND state IN ('new', 'assigned', 'in_progress', 'pending') GROUP BY tenant_id, element_id;"},
+      // When the queue of the element's ticket was last told about it (its opening, or a repeated
+      // alert): repeated alerts notify the queue at most once per kAlertNotifyMinutes.
+      {1112, "servicedesk: when the queue was last told about an element's alerts",
+       "ALTER TABLE sd_alert_keys ADD COLUMN told_at TEXT NOT NULL DEFAULT ''"}};
 }
 
 std::optional<std::string> MonitoringRepository::tenant_of_key(const std::string& key_hash) const {
@@ -46,24 +50,32 @@ bool MonitoringRepository::delete_key(const Scope& s) {
 
 std::optional<AlertKey> MonitoringRepository::alert_key(const Scope& s, const std::string& element_id) const {
   auto rows = c_.query(
-      "SELECT k.ticket_id, CASE WHEN t.state IN ('new', 'assigned', 'in_progress', 'pending') THEN 1 ELSE 0 END "
-      "FROM sd_alert_keys k JOIN sd_tickets t ON t.id = k.ticket_id AND t.tenant_id = k.tenant_id "
+      "SELECT k.ticket_id, CASE WHEN t.state IN ('new', 'assigned', 'in_progress', 'pending') THEN 1 ELSE 0 END, "
+      "k.told_at FROM sd_alert_keys k JOIN sd_tickets t ON t.id = k.ticket_id AND t.tenant_id = k.tenant_id "
       "WHERE k.tenant_id = ? AND k.element_id = ?",
       {s.tenant_id, element_id});
   if (rows.empty()) return std::nullopt;
-  return AlertKey{rows[0].text_at(0), rows[0].int_at(1) == 1};
+  return AlertKey{rows[0].text_at(0), rows[0].int_at(1) == 1, rows[0].text_at(2)};
 }
 
 bool MonitoringRepository::claim_alert_key(const Scope& s, const std::string& element_id, const std::string& ticket_id,
-                                           const std::string& previous) {
+                                           const std::string& previous, const std::string& told_at) {
   if (previous.empty())
     // PostgreSQL waits here for a concurrent transaction that inserted the same key; once it has
     // committed, nothing is inserted. SQLite's writers are serialized, so the row is already seen.
     return c_.execute(
-               "INSERT INTO sd_alert_keys (tenant_id, element_id, ticket_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-               {s.tenant_id, element_id, ticket_id}) == 1;
-  return c_.execute("UPDATE sd_alert_keys SET ticket_id = ? WHERE tenant_id = ? AND element_id = ? AND ticket_id = ?",
-                    {ticket_id, s.tenant_id, element_id, previous}) == 1;
+               "INSERT INTO sd_alert_keys (tenant_id, element_id, ticket_id, told_at) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT DO NOTHING",
+               {s.tenant_id, element_id, ticket_id, told_at}) == 1;
+  return c_.execute(
+             "UPDATE sd_alert_keys SET ticket_id = ?, told_at = ? WHERE tenant_id = ? AND element_id = ? AND "
+             "ticket_id = ?",
+             {ticket_id, told_at, s.tenant_id, element_id, previous}) == 1;
+}
+
+void MonitoringRepository::set_told_at(const Scope& s, const std::string& element_id, const std::string& told_at) {
+  c_.execute("UPDATE sd_alert_keys SET told_at = ? WHERE tenant_id = ? AND element_id = ?",
+             {told_at, s.tenant_id, element_id});
 }
 
 }  // namespace simpul::servicedesk

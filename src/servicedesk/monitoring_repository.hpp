@@ -20,6 +20,7 @@ struct MonitoringKey {
 struct AlertKey {
   std::string ticket_id;
   bool open = false;
+  std::string told_at;  // when the queue was last told (ISO-8601 UTC; empty: never)
 };
 
 /// Who a ticket opened by an alert is requested by (sd_tickets.requester_id).
@@ -28,7 +29,7 @@ inline constexpr const char* kMonitoringActorId = "monitoring";
 class MonitoringRepository {
  public:
   explicit MonitoringRepository(storage::Connection& c) : c_(c) {}
-  /// Versions 1105 and 1108.
+  /// Versions 1105, 1108 and 1112.
   static std::vector<storage::Migration> migrations();
 
   /// The tenant whose key has this SHA-256 (the key itself names its tenant: one key per tenant).
@@ -44,7 +45,9 @@ class MonitoringRepository {
   /// transaction got there first (the row exists, or no longer names `previous`): the caller
   /// rolls back and adds its alert to that ticket instead.
   bool claim_alert_key(const Scope& s, const std::string& element_id, const std::string& ticket_id,
-                       const std::string& previous);
+                       const std::string& previous, const std::string& told_at);
+  /// Records that the queue was told about the element's alerts at `told_at`.
+  void set_told_at(const Scope& s, const std::string& element_id, const std::string& told_at);
 
  private:
   storage::Connection& c_;

@@ -85,9 +85,15 @@ DeskRules parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   d.sop_rule = rule_field(r, p, n, "sop_rule");
   d.report_rule = rule_field(r, p, n, "report_rule");
   d.knowledge_rule = rule_field(r, p, n, "knowledge_rule");
+  d.service_kinds_rule = rule_field(r, p, n, "service_kinds_rule");
+  d.aplikasi_umum_rule = rule_field(r, p, n, "aplikasi_umum_rule");
   if (n["report_every_months"].IsDefined())
     d.report_every_months = r.integer(n["report_every_months"], "servicedesk.report_every_months");
   if (n["reopen_days"].IsDefined()) d.reopen_days = r.integer(n["reopen_days"], "servicedesk.reopen_days");
+  if (n["sla_warning_percent"].IsDefined())
+    d.sla_warning_percent = r.integer(n["sla_warning_percent"], "servicedesk.sla_warning_percent");
+  if (d.sla_warning_percent < 1 || d.sla_warning_percent > 99)
+    r.fail(n["sla_warning_percent"], "servicedesk.sla_warning_percent", "must be 1-99");
   if (d.reopen_days < 0 || d.reopen_days > 90) r.fail(n["reopen_days"], "servicedesk.reopen_days", "must be 0-90");
   if (d.tiers == 2 && (!d.level1_rule || !d.escalation_rule))
     r.fail(n, kKey, "two tiers need level1_rule and escalation_rule");

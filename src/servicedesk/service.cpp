@@ -96,6 +96,16 @@ void Service::tell_queue(storage::Connection& c, const Scope& s, const Ticket& t
   }
 }
 
+void Service::tell_queue_of_alert(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title,
+                                  const std::string& title_en) const {
+  tell_queue(c, s, t, title, title_en, "");
+  bool assignee_in_queue = false;
+  for (const auto& a : Repository(c).agents(s))
+    if (a.user_id == t.assignee_id && a.tier == t.tier && (t.tier == 2 || a.agency_id == t.queue_agency_id))
+      assignee_in_queue = true;
+  if (!assignee_in_queue) tell_user(c, s, t.assignee_id, t, title, title_en);
+}
+
 void Service::record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const {
   e.id = crypto::new_id();
   e.ticket_id = t.id;

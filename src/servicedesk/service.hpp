@@ -150,6 +150,12 @@ class Service {
   /// one message (inbox and e-mail) listing them, the breached ones marked; once per local date.
   /// Returns how many were told (0 when today's digest was already sent).
   int send_digest(const Scope& s);
+  /// SLA warnings and escalation (sla_watch.cpp): an open ticket whose clock has used the profile's
+  /// `sla_warning_percent` of its target warns the queue holding it; a breached clock tells the
+  /// queue and escalates to the desk's managers (servicedesk.manage). Each once per clock (the own
+  /// clock again after a change of tier), recorded as `sla_warning` / `sla_breach` events with their
+  /// ledger entries. Returns how many events were recorded.
+  int watch_sla(const Scope& s);
 
   std::vector<Agent> agents(const Scope& s) const;
   Agent add_agent(const Caller& who, const std::string& user_id, int tier);
@@ -194,6 +200,14 @@ class Service {
   /// lookups instead of every agency of the tenant (opening a ticket answers with it).
   std::map<std::string, std::string> ticket_agency_names(const Scope& s, const Ticket& t) const;
 
+ public:
+  /// Tells the queue holding `t` (its tier's staff, and its assignee) about a repeated monitoring
+  /// alert, inside the caller's transaction (monitoring.cpp rate-limits it); the caller wakes the
+  /// sender with `wake_notifications` after commit.
+  void tell_queue_of_alert(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title,
+                           const std::string& title_en) const;
+  void wake_notifications() { notifications_.wake(); }
+
  private:
   struct Roles {
     std::set<std::string> level1;  // PDs whose Level 1 (or untiered desk) the user staffs
@@ -207,6 +221,12 @@ class Service {
   std::optional<tenancy::Agency> dinas(storage::Connection& c, const Scope& s) const;
   TicketView view_in(storage::Connection& c, const Caller& who, const std::string& id) const;
   void record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const;
+  /// The shared step of escalate and give_back: an open ticket of `from_tier` that the caller works
+  /// moves to the other tier, into the queue `queue_of` names, new and unassigned, with event `e`,
+  /// and that queue is told (`told` + the ticket's title).
+  TicketView move_between_tiers(const Caller& who, const std::string& id, int from_tier, Event e, const char* action,
+                                const std::function<std::string(storage::Connection&, const Ticket&)>& queue_of,
+                                const std::string& told, const std::string& told_en);
   /// Inbox and e-mail for every agent of the queue holding `t` (and the requester when `requester`).
   void tell_queue(storage::Connection& c, const Scope& s, const Ticket& t, const std::string& title,
                   const std::string& title_en, const std::string& except_user) const;

@@ -4,6 +4,7 @@
 #include "servicedesk/internal.hpp"
 #include "servicedesk/service.hpp"
 
+#include <functional>
 #include <set>
 
 #include "core/clock.hpp"
@@ -94,75 +95,65 @@ TicketView Service::act(const Caller& who, const std::string& id, const ActionIn
   return view;
 }
 
-TicketView Service::escalate(const Caller& who, const std::string& id, const std::string& note) {
-  const auto& p = profile_of(who.scope);
-  const auto& rules = rules_of(p);
-  if (rules.tiers != 2)
-    throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
-  required(note, "note");
+TicketView Service::move_between_tiers(const Caller& who, const std::string& id, int from_tier, Event e,
+                                       const char* action,
+                                       const std::function<std::string(storage::Connection&, const Ticket&)>& queue_of,
+                                       const std::string& told, const std::string& told_en) {
   auto view = storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
     if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
-    if (t.tier != 1 || !open_state(t.state))
+    if (t.tier != from_tier || !open_state(t.state))
       throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
-    auto d = dinas(c, who.scope);
-    if (!d) throw Error(ErrorCode::SdNoDinas, {{"field", "tier"}});
-    auto rule = tenancy::rule_ref(p, rules.escalation_rule);
-    Event e;
-    e.kind = "escalated";
+    t.queue_agency_id = queue_of(c, t);
     e.from_state = t.state;
     e.to_state = "new";
-    e.body = note;
-    if (rule) {
-      e.rule_id = rule->id;
-      e.citation = rule->citation;
-    }
-    t.tier = 2;
-    t.queue_agency_id = d->id;
+    t.tier = from_tier == 1 ? 2 : 1;
     t.state = "new";
     t.assignee_id.clear();
     t.assignee_name.clear();
     t.pending_reason.clear();
     t.updated_at = clock::now_iso();
     Repository(c).update(who.scope, t);
-    record(c, who, t, e, "servicedesk.ticket_escalate");
-    tell_queue(c, who.scope, t, "Permintaan solusi dari Level 1: " + t.title, "Escalated from Level 1: " + t.title,
-               who.actor.id);
+    record(c, who, t, e, action);
+    tell_queue(c, who.scope, t, told + t.title, told_en + t.title, who.actor.id);
     return view_in(c, who, id);
   });
   notifications_.wake();
   return view;
 }
 
+TicketView Service::escalate(const Caller& who, const std::string& id, const std::string& note) {
+  const auto& p = profile_of(who.scope);
+  const auto& rules = rules_of(p);
+  if (rules.tiers != 2)
+    throw Error(ErrorCode::SdNoLevel2, {{"field", "tier"}}, tenancy::rule_ref(p, rules.structure_rule));
+  required(note, "note");
+  Event e;
+  e.kind = "escalated";
+  e.body = note;
+  if (auto rule = tenancy::rule_ref(p, rules.escalation_rule)) {
+    e.rule_id = rule->id;
+    e.citation = rule->citation;
+  }
+  return move_between_tiers(
+      who, id, 1, e, "servicedesk.ticket_escalate",
+      [&](storage::Connection& c, const Ticket&) {
+        auto d = dinas(c, who.scope);
+        if (!d) throw Error(ErrorCode::SdNoDinas, {{"field", "tier"}});
+        return d->id;
+      },
+      "Permintaan solusi dari Level 1: ", "Escalated from Level 1: ");
+}
+
 TicketView Service::give_back(const Caller& who, const std::string& id, const std::string& note) {
   required(note, "note");
-  auto view = storage::write_transaction(db_, [&](storage::Connection& c) {
-    auto r = roles_of(c, who.scope, who.actor.id);
-    Ticket t = visible(c, who, r, id);
-    if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
-    if (t.tier != 2 || !open_state(t.state))
-      throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
-    Event e;
-    e.kind = "returned";
-    e.from_state = t.state;
-    e.to_state = "new";
-    e.body = note;
-    t.tier = 1;
-    t.queue_agency_id = t.agency_id;
-    t.state = "new";
-    t.assignee_id.clear();
-    t.assignee_name.clear();
-    t.pending_reason.clear();
-    t.updated_at = clock::now_iso();
-    Repository(c).update(who.scope, t);
-    record(c, who, t, e, "servicedesk.ticket_return");
-    tell_queue(c, who.scope, t, "Dikembalikan oleh Level 2: " + t.title, "Returned by Level 2: " + t.title,
-               who.actor.id);
-    return view_in(c, who, id);
-  });
-  notifications_.wake();
-  return view;
+  Event e;
+  e.kind = "returned";
+  e.body = note;
+  return move_between_tiers(
+      who, id, 2, e, "servicedesk.ticket_return", [](storage::Connection&, const Ticket& t) { return t.agency_id; },
+      "Dikembalikan oleh Level 2: ", "Returned by Level 2: ");
 }
 
 TicketView Service::comment(const Caller& who, const std::string& id, const std::string& body, bool internal) {

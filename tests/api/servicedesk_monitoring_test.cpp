@@ -427,4 +427,51 @@ TEST_P(ServiceDeskMonitoringTest, ACatalogueServiceOwnedByTheDinasDecidesWhatLev
   }
 }
 
+/// How many inbox items of `c` have a title containing `text`.
+static std::size_t inbox_titles_with(Client& c, const std::string& text) {
+  auto r = c.get("/api/notifications");
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::size_t n = 0;
+  if (r.status == 200)
+    for (const auto& i : r.json.at("items").as_array())
+      if (text_of(i, "title").find(text) != std::string::npos) ++n;
+  return n;
+}
+
+TEST_P(ServiceDeskMonitoringTest, ARepeatedAlertTellsTheQueueAtMostOncePerHour) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto dinkes = agency_id(admin, "DINKES");
+  add_application(admin, "APL-ULANG-1", disdik);
+  auto desk = user(in, admin, "balikpapan", "l1.ulang.disdik", "agency_operator", disdik);
+  auto elsewhere = user(in, admin, "balikpapan", "l1.ulang.dinkes", "agency_operator", dinkes);
+  for (auto* c : {&desk, &elsewhere}) {
+    auto id = text_of(c->get("/api/auth/me").json.at("user"), "id");
+    ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + id + R"(","tier":1})").status, 201);
+  }
+  auto key = issue_monitoring_key(admin);
+
+  // The opening tells DISDIK's Level 1 (the ordinary opening path); a repeat right after it does not.
+  auto opened = send_alert(in, key, alert_body("APL-ULANG-1"));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(inbox_titles_with(desk, "Tiket baru"), 1u);
+  ASSERT_EQ(send_alert(in, key, alert_body("APL-ULANG-1", "major")).status, 200);
+  EXPECT_EQ(last_event_kind(admin, text_of(opened.json, "ticket_id")), "alert");  // still on the timeline
+  EXPECT_EQ(inbox_titles_with(desk, "Peringatan berulang"), 0u);
+
+  // An hour after the queue was last told, a repeat tells it again, once; another PD's desk hears nothing.
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE sd_alert_keys SET told_at = ?", {std::string("2020-01-01T00:00:00Z")});
+  });
+  ASSERT_EQ(send_alert(in, key, alert_body("APL-ULANG-1")).status, 200);
+  EXPECT_EQ(inbox_titles_with(desk, "Peringatan berulang: APL-ULANG-1"), 1u);
+  ASSERT_EQ(send_alert(in, key, alert_body("APL-ULANG-1")).status, 200);
+  EXPECT_EQ(inbox_titles_with(desk, "Peringatan berulang"), 1u);
+  EXPECT_EQ(inbox_titles_with(elsewhere, "APL-ULANG-1"), 0u);
+  // A recovery is noted on the ticket without a notification: the opening and one repeat in all.
+  ASSERT_EQ(send_alert(in, key, alert_body("APL-ULANG-1", "critical", "resolved")).status, 200);
+  EXPECT_EQ(inbox_titles_with(desk, "APL-ULANG-1"), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceDeskMonitoringTest, ::testing::ValuesIn(test_support::backends()));

@@ -1,7 +1,8 @@
 // End-to-end: the service desk's monitoring key and the Layanan SPBE catalogue (Balikpapan demo
 // tenant). The administrator creates the monitoring key on the staffing board and sees it once; a
 // monitoring system's alert with it opens a gangguan ticket; rotating the key stops the old one.
-// Then the administrator adds a service to the catalogue with its owning PD, element and SLA class.
+// Then the administrator adds a service to the catalogue with its owning PD, SLA class and its kind
+// and sector; it is grouped under its kind and shows the Aplikasi Umum finding (Pasal 27 ayat (3)).
 import assert from 'node:assert/strict'
 import { before, describe } from 'node:test'
 import { screenshot } from './browser.mjs'
@@ -77,10 +78,19 @@ describe('Layanan SPBE: kunci pemantauan dan katalog layanan', { timeout: 300_00
     await page.getByRole('option', { name: element.owner_agency_name, exact: true }).click()
     await dialog.locator('[data-test=service-sla]').click()
     await page.getByRole('option', { name: 'Tinggi', exact: true }).click()
+    // Classified as a public service in one of the sectors Pasal 27 ayat (1) lists.
+    await dialog.locator('[data-test=service-kind]').click()
+    await page.getByRole('option', { name: 'Layanan publik berbasis elektronik', exact: true }).click()
+    await dialog.locator('[data-test=service-area]').click()
+    await page.getByRole('option', { name: 'layanan pengaduan masyarakat', exact: true }).click()
     await dialog.locator('[data-test=service-save]').click()
-    const table = main().locator('[data-test=service-table]')
-    await table.getByText(`Surel dinas ${RUN}`).waitFor()
-    await table.getByText(element.owner_agency_name).first().waitFor()
+    // Grouped under its kind; on no Aplikasi Umum and without a reason, the finding shows Pasal 27 ayat (3).
+    const group = main().locator('[data-test=service-group-publik]')
+    await group.getByRole('heading', { name: /Layanan publik berbasis elektronik/ }).waitFor()
+    const row = group.locator('.el-table__row', { hasText: `Surel dinas ${RUN}` })
+    await row.getByText('layanan pengaduan masyarakat').waitFor()
+    await row.getByText(element.owner_agency_name).waitFor()
+    await row.locator('[data-test=service-umum-finding]', { hasText: 'Pasal 27 ayat (3)' }).waitFor()
     await screenshot(page, 'servicedesk-catalogue')
     assert.deepEqual(pageErrors, [])
   })

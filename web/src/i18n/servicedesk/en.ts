@@ -37,6 +37,9 @@ const en: typeof id = {
       empty: 'No services in the catalogue yet.',
       code: 'Code', name: 'Service name', nameEn: 'Name (English)', owner: 'Owning PD',
       elements: 'Runs on elements', sla: 'SLA class',
+      kind: 'Kind of SPBE service', area: 'Area / sector', unclassified: 'Not yet classified', groupEmpty: 'No services of this kind yet.',
+      umumFinding: 'Uses no Aplikasi Umum and no reason for its Aplikasi Khusus is recorded ({citation}).',
+      khususReason: 'Why an Aplikasi Khusus is needed (public services prioritise an Aplikasi Umum, {citation})',
     },
     monitoring: {
       title: 'Monitoring key (alert API)',
@@ -66,7 +69,7 @@ const en: typeof id = {
     tiers: { level1: 'Level 1 service', level2: 'Level 2 service', desk: 'Service desk' },
     service: { label: 'SPBE service', owner: 'Owning agency', element: 'Affected element' },
     states: { open: 'Open', new: 'New', assigned: 'Assigned', in_progress: 'In progress', pending: 'Pending', resolved: 'Resolved', closed: 'Closed' },
-    events: { created: 'Opened', assigned: 'Taken', state: 'State changed', escalated: 'Escalated to Level 2', returned: 'Returned to Level 1', redirected: 'Redirected to Level 1', reopened: 'Reopened', rated: 'Rated', attachment: 'Attachment added', article: 'Made a knowledge base article', comment: 'Reply', note: 'Internal note' },
+    events: { created: 'Opened', assigned: 'Taken', state: 'State changed', escalated: 'Escalated to Level 2', returned: 'Returned to Level 1', redirected: 'Redirected to Level 1', reopened: 'Reopened', rated: 'Rated', attachment: 'Attachment added', article: 'Made a knowledge base article', comment: 'Reply', note: 'Internal note', alert: 'Repeated monitoring alert', alert_resolved: 'Recovered per monitoring', sla_warning: 'SLA warning', sla_breach: 'SLA breached (escalated)' },
     filters: { all: 'All', tier1: 'Level 1', tier2: 'Level 2', breached: 'SLA breached', assignedToMe: 'Assigned to me' },
     bulk: {
       selected: '{n} tickets selected', action: 'Choose a step', run: 'Apply', reason: 'Reason for the hold', resolution: 'Resolution',

@@ -35,6 +35,9 @@ const id = {
       empty: 'Belum ada layanan dalam katalog.',
       code: 'Kode', name: 'Nama layanan', nameEn: 'Nama (bahasa Inggris)', owner: 'Perangkat Daerah pemilik',
       elements: 'Berjalan pada elemen', sla: 'Kelas SLA',
+      kind: 'Jenis Layanan SPBE', area: 'Bidang / sektor', unclassified: 'Belum diklasifikasikan', groupEmpty: 'Belum ada layanan jenis ini.',
+      umumFinding: 'Belum memakai Aplikasi Umum dan alasan Aplikasi Khusus belum dicatat ({citation}).',
+      khususReason: 'Alasan memerlukan Aplikasi Khusus (layanan publik mengutamakan Aplikasi Umum, {citation})',
     },
     monitoring: {
       title: 'Kunci pemantauan (API peringatan)',
@@ -64,7 +67,7 @@ const id = {
     tiers: { level1: 'Pelayanan Level 1', level2: 'Pelayanan Level 2', desk: 'Meja Layanan' },
     service: { label: 'Layanan SPBE', owner: 'Perangkat Daerah pemilik', element: 'Elemen terdampak' },
     states: { open: 'Terbuka', new: 'Baru', assigned: 'Ditugaskan', in_progress: 'Dikerjakan', pending: 'Ditunda', resolved: 'Selesai', closed: 'Ditutup' },
-    events: { created: 'Dibuat', assigned: 'Diambil', state: 'Status berubah', escalated: 'Diteruskan ke Level 2', returned: 'Dikembalikan ke Level 1', redirected: 'Dialihkan ke Level 1', reopened: 'Dibuka kembali', rated: 'Dinilai', attachment: 'Lampiran ditambahkan', article: 'Dijadikan artikel basis pengetahuan', comment: 'Tanggapan', note: 'Catatan internal' },
+    events: { created: 'Dibuat', assigned: 'Diambil', state: 'Status berubah', escalated: 'Diteruskan ke Level 2', returned: 'Dikembalikan ke Level 1', redirected: 'Dialihkan ke Level 1', reopened: 'Dibuka kembali', rated: 'Dinilai', attachment: 'Lampiran ditambahkan', article: 'Dijadikan artikel basis pengetahuan', comment: 'Tanggapan', note: 'Catatan internal', alert: 'Peringatan pemantauan berulang', alert_resolved: 'Pulih menurut pemantauan', sla_warning: 'Peringatan SLA', sla_breach: 'Melewati SLA (dieskalasi)' },
     filters: { all: 'Semua', tier1: 'Pelayanan Level 1', tier2: 'Pelayanan Level 2', breached: 'Melewati SLA', assignedToMe: 'Ditugaskan kepada saya' },
     bulk: {
       selected: '{n} tiket dipilih', action: 'Pilih langkah', run: 'Terapkan', reason: 'Alasan penundaan', resolution: 'Penyelesaian',

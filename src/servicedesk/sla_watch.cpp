@@ -1,0 +1,109 @@
+// SLA warnings at a threshold and escalation at breach (docs/service-desk.md, "SLA"): a periodic
+// job recomputes the clocks of every open ticket and tells the queue once per clock; a breach is
+// also escalated to the desk's managers. The warnings are events of the ticket's timeline.
+#include <set>
+
+#include "identity/roles.hpp"
+#include "servicedesk/internal.hpp"
+#include "servicedesk/profile_section.hpp"
+#include "servicedesk/service.hpp"
+#include "storage/unit_of_work.hpp"
+
+namespace simpul::servicedesk {
+namespace {
+
+const Actor& sla_watch_actor() {
+  static const Actor a{"sla", "Pemantau SLA", ""};
+  return a;
+}
+
+/// Whether the ticket's timeline already has `kind` for `clock` ("own" counts only since the
+/// last change of tier: that clock starts afresh in the new queue).
+bool sla_event_recorded(const std::vector<Event>& events, const std::string& kind, const std::string& clock) {
+  bool found = false;
+  for (const auto& e : events) {
+    if (clock == "own" && (e.kind == "escalated" || e.kind == "returned")) found = false;
+    if (e.kind == kind && e.body.rfind(clock == "own" ? "Waktu menanggapi" : "Waktu menyelesaikan", 0) == 0)
+      found = true;
+  }
+  return found;
+}
+
+std::string sla_clock_label(const std::string& clock) {
+  return clock == "own" ? "Waktu menanggapi" : "Waktu menyelesaikan";
+}
+
+std::string sla_clock_label_en(const std::string& clock) { return clock == "own" ? "Time to own" : "Time to resolve"; }
+
+}  // namespace
+
+int Service::watch_sla(const Scope& s) {
+  const auto& rules = rules_of(profile_of(s));
+  // The desk's managers, who hear of every breach (read before the write transaction).
+  std::vector<std::string> managers;
+  ListQuery q;
+  q.per_page = 200;
+  std::int64_t total = 0;
+  for (q.page = 1;; ++q.page) {
+    auto users = identity_.list_users(s, q, std::nullopt, total);
+    for (const auto& u : users) {
+      auto perms = identity::permissions_of(u.roles);
+      if (u.active && std::find(perms.begin(), perms.end(), "servicedesk.manage") != perms.end())
+        managers.push_back(u.id);
+    }
+    if (users.empty() || q.page * q.per_page >= total) break;
+  }
+  int recorded = 0;
+  storage::write_transaction(db_, [&](storage::Connection& c) {
+    Repository repo(c);
+    TicketFilter open_filter;
+    open_filter.state = "open";
+    open_filter.everything = true;
+    auto tickets = repo.matching(s, open_filter, "");
+    if (tickets.empty()) return;
+    auto events = repo.all_events(s);
+    auto cal = calendar(c, s);
+    auto now = clock::now();
+    Caller system{s, sla_watch_actor(), true, false};
+    for (auto t : tickets) {
+      const Priority* prio = rules.priority(t.priority);
+      if (!prio) continue;
+      auto sla = compute_sla(events[t.id], *prio, cal, now);
+      for (const std::string which : {"own", "resolve"}) {
+        const SlaClock& k = which == "own" ? sla.own : sla.resolve;
+        if (k.done || k.target <= 0) continue;
+        bool breached = k.breached();
+        bool warned = k.used * 100 >= static_cast<std::int64_t>(k.target) * rules.sla_warning_percent;
+        if (!breached && !warned) continue;
+        const char* kind = breached ? "sla_breach" : "sla_warning";
+        if (sla_event_recorded(events[t.id], kind, which)) continue;
+        if (!breached && sla_event_recorded(events[t.id], "sla_breach", which)) continue;
+        std::string used = std::to_string(k.used) + " dari " + std::to_string(k.target) + " menit kerja";
+        Event e;
+        e.kind = kind;
+        e.body = sla_clock_label(which) + (breached ? " melewati batas: " : " hampir habis: ") + used;
+        t.updated_at = clock::now_iso();
+        record(c, system, t, e, breached ? "servicedesk.sla_breach" : "servicedesk.sla_warning");
+        events[t.id].push_back(e);
+        ++recorded;
+        std::string title = (breached ? "Melewati SLA: " : "Peringatan SLA: ") + sla_clock_label(which) + " " + t.title;
+        std::string title_en =
+            (breached ? "SLA breached: " : "SLA warning: ") + sla_clock_label_en(which) + " " + t.title;
+        tell_queue_of_alert(c, s, t, title, title_en);
+        if (!breached) continue;
+        std::set<std::string> told;  // escalation: the managers, once each, unless they staff the queue
+        for (const auto& a : repo.agents(s))
+          if (a.tier == t.tier && (t.tier == 2 || a.agency_id == t.queue_agency_id)) told.insert(a.user_id);
+        told.insert(t.assignee_id);
+        for (const auto& m : managers)
+          if (told.insert(m).second)
+            tell_user(c, s, m, t, "Eskalasi SLA: " + sla_clock_label(which) + " terlewati",
+                      "SLA escalation: " + sla_clock_label_en(which) + " breached");
+      }
+    }
+  });
+  if (recorded > 0) notifications_.wake();
+  return recorded;
+}
+
+}  // namespace simpul::servicedesk

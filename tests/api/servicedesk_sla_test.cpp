@@ -1,0 +1,128 @@
+// SLA warnings at the threshold and escalation at breach (docs/service-desk.md, "SLA"): the job
+// `servicedesk.sla_watch` tells the queue once per clock and escalates a breach to the desk's
+// managers. On both databases. Event times are moved into a fixed past week, never waited for.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "api_harness.hpp"
+#include "core/crypto.hpp"
+#include "storage/unit_of_work.hpp"
+
+using namespace simpul;
+using namespace simpul::api_test;
+
+namespace {
+
+class ServiceDeskSlaTest : public test_support::DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    crypto::use_minimum_password_cost_for_tests();
+  }
+};
+
+void run_sla_watch(Instance& in) {
+  bool found = false;
+  for (auto& j : in.platform().jobs())
+    if (j.id == "servicedesk.sla_watch") {
+      found = true;
+      j.run();
+    }
+  EXPECT_TRUE(found);
+}
+
+/// Inbox items of `c` whose title has both `a` and `b`.
+std::size_t sla_inbox(Client& c, const std::string& a, const std::string& b) {
+  auto r = c.get("/api/notifications");
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::size_t n = 0;
+  if (r.status == 200)
+    for (const auto& i : r.json.at("items").as_array()) {
+      auto title = text_of(i, "title");
+      if (title.find(a) != std::string::npos && title.find(b) != std::string::npos) ++n;
+    }
+  return n;
+}
+
+std::size_t timeline_count(Client& c, const std::string& ticket, const std::string& kind) {
+  auto r = c.get("/api/servicedesk/tickets/" + ticket);
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::size_t n = 0;
+  if (r.status == 200)
+    for (const auto& e : r.json.at("events").as_array())
+      if (text_of(e, "kind") == kind) ++n;
+  return n;
+}
+
+TEST_P(ServiceDeskSlaTest, TheQueueIsWarnedAtTheThresholdAndABreachIsEscalatedOncePerClock) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto requester = user(in, admin, "balikpapan", "guru.sla.disdik", "agency_operator", disdik);
+  auto teknisi = user(in, admin, "balikpapan", "teknisi.sla.disdik", "agency_operator", disdik);
+  auto teknisi_id = text_of(teknisi.get("/api/auth/me").json.at("user"), "id");
+  ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + teknisi_id + R"(","tier":1})").status, 201);
+
+  auto open = [&](const std::string& title, const std::string& urgency, const std::string& impact) {
+    auto r = requester.post("/api/servicedesk/tickets", R"({"type":"gangguan","title":")" + title + R"(","urgency":")" +
+                                                            urgency + R"(","impact":")" + impact + "\"}");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? std::make_pair(text_of(r.json, "id"), text_of(r.json, "number"))
+                           : std::make_pair(std::string(), std::string());
+  };
+  // Breached: kritis (own 30, resolve 240 working minutes), unowned since weeks ago.
+  auto [late, late_no] = open("Jaringan sekolah putus", "tinggi", "tinggi");
+  // Near its target: tinggi (own 60, resolve 480); owned after 10 minutes, pending after 390
+  // working minutes (Monday 30 November 2026, 08:00-14:30 WITA): 81% of the resolve target.
+  auto [near, near_no] = open("Printer ruang guru", "tinggi", "sedang");
+  // Fresh: rendah (own 480), just opened.
+  auto [fresh, fresh_no] = open("Akun surel baru", "rendah", "rendah");
+  auto act = [&](const std::string& id, const std::string& body) {
+    return teknisi.post("/api/servicedesk/tickets/" + id + "/actions", body).status;
+  };
+  ASSERT_EQ(act(near, R"({"action":"assign"})"), 200);
+  ASSERT_EQ(act(near, R"({"action":"pend","reason":"Menunggu suku cadang"})"), 200);
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE sd_events SET at = ? WHERE ticket_id = ?", {std::string("2026-10-01T01:00:00Z"), late});
+    c.execute(
+        "UPDATE sd_events SET at = CASE to_state WHEN 'new' THEN ? WHEN 'assigned' THEN ? ELSE ? END "
+        "WHERE ticket_id = ?",
+        {std::string("2026-11-30T00:00:00Z"), std::string("2026-11-30T00:10:00Z"), std::string("2026-11-30T06:30:00Z"),
+         near});
+  });
+  auto near_view = teknisi.get("/api/servicedesk/tickets/" + near);
+  ASSERT_EQ(near_view.json.at("sla").at("resolve").at("used_minutes").as_int64(), 390) << near_view.body;
+  ASSERT_EQ(near_view.json.at("sla").at("own").at("used_minutes").as_int64(), 10);
+
+  auto ledger_before = ledger_size(in);
+  run_sla_watch(in);
+  // The late ticket: both clocks breached; the queue hears each once, and the managers are told (escalation).
+  EXPECT_EQ(timeline_count(teknisi, late, "sla_breach"), 2u);
+  EXPECT_EQ(sla_inbox(teknisi, late_no, "Melewati SLA"), 2u);
+  EXPECT_EQ(sla_inbox(admin, late_no, "Eskalasi SLA"), 2u);
+  // The near one: a warning about the resolve clock only (own was met), and no escalation.
+  EXPECT_EQ(timeline_count(teknisi, near, "sla_warning"), 1u);
+  EXPECT_EQ(sla_inbox(teknisi, near_no, "Peringatan SLA: Waktu menyelesaikan"), 1u);
+  EXPECT_EQ(sla_inbox(teknisi, near_no, "Waktu menanggapi"), 0u);
+  EXPECT_EQ(sla_inbox(admin, near_no, "Eskalasi"), 0u);
+  EXPECT_EQ(timeline_count(teknisi, near, "sla_breach"), 0u);
+  // The fresh one: nothing.
+  EXPECT_EQ(timeline_count(teknisi, fresh, "sla_warning") + timeline_count(teknisi, fresh, "sla_breach"), 0u);
+  EXPECT_EQ(sla_inbox(teknisi, fresh_no, "SLA"), 0u);
+  // Every event has its ledger entry.
+  EXPECT_EQ(ledger_size(in), ledger_before + 3);
+
+  // Once per clock: the next round records and tells nothing new.
+  run_sla_watch(in);
+  EXPECT_EQ(timeline_count(teknisi, late, "sla_breach"), 2u);
+  EXPECT_EQ(sla_inbox(teknisi, late_no, "Melewati SLA"), 2u);
+  EXPECT_EQ(sla_inbox(admin, late_no, "Eskalasi SLA"), 2u);
+  EXPECT_EQ(sla_inbox(teknisi, near_no, "Peringatan SLA"), 1u);
+  EXPECT_EQ(ledger_size(in), ledger_before + 3);
+}
+
+}  // namespace
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServiceDeskSlaTest, ::testing::ValuesIn(test_support::backends()));
