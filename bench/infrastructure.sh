@@ -9,6 +9,7 @@
 # tenant's compliance evaluation, the stored findings of the placement and backup rules, and the
 # backup board (docs/benchmarks.md, "Infrastruktur: hosting and backup findings").
 #   bench/infrastructure.sh findings [servers] [devices]      (defaults 2000 and 20000)
+#   SIMPUL_PERF_DIR=<dir>: also a perf profile of the server (user CPU, call graphs) per timed workload
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=bandwidth
@@ -39,11 +40,20 @@ csrf=$(curl -s -H "Cookie: $cookie" "$base/api/auth/me" | python3 -c 'import jso
 token=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/auth/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
 if [ "$mode" = findings ]; then
-BASE="$base" TOKEN="$token" SERVERS="$servers" DEVICES="$devices" python3 - <<'PY'
-import datetime, json, os, time, urllib.request
+BASE="$base" TOKEN="$token" SERVERS="$servers" DEVICES="$devices" SERVER_PID="$server_pid" python3 - <<'PY'
+import datetime, json, os, signal, subprocess, time, urllib.request
 
 base, token = os.environ["BASE"], os.environ["TOKEN"]
 n_servers, n_devices = int(os.environ["SERVERS"]), int(os.environ["DEVICES"])
+server_pid = int(os.environ["SERVER_PID"])
+perf_dir = os.environ.get("SIMPUL_PERF_DIR")  # when set: a perf profile of the server per timed workload
+
+def server_cpu_ms():
+    """CPU time (user + system) the server process has used so far: what a request costs it, however
+    loaded the machine is (wall time also counts waiting for a core)."""
+    with open(f"/proc/{server_pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 def call(method, path, body=None, content_type="application/json"):
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
@@ -52,12 +62,26 @@ def call(method, path, body=None, content_type="application/json"):
     with urllib.request.urlopen(req) as r:
         return r.status, json.loads(r.read() or b"null")
 
-def timed(method, path, runs):
+cpu_per_request = {}
+
+def timed(method, path, runs, name=None):
+    """p50 and p99 wall time of `runs` requests; the server's CPU per request goes to cpu_per_request[name]."""
+    perf = None
+    if perf_dir and name:
+        perf = subprocess.Popen(["perf", "record", "-q", "-g", "-e", "cpu-clock:u", "-p", str(server_pid),
+                                 "-o", os.path.join(perf_dir, name + ".data")], stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
     lat = []
+    cpu0 = server_cpu_ms()
     for _ in range(runs):
         t0 = time.perf_counter()
         _, answer = call(method, path)
         lat.append((time.perf_counter() - t0) * 1000)
+    if name:
+        cpu_per_request[name] = (server_cpu_ms() - cpu0) / runs
+    if perf:
+        perf.send_signal(signal.SIGINT)
+        perf.wait()
     lat.sort()
     return lat[len(lat) // 2], lat[min(len(lat) - 1, (len(lat) * 99) // 100)], answer
 
@@ -110,17 +134,18 @@ first_t0 = time.perf_counter()
 _, first = call("POST", "/api/compliance/evaluate")
 first_ms = (time.perf_counter() - first_t0) * 1000
 ev50, ev99, again = timed("POST", "/api/compliance/evaluate", 20)
-pl50, pl99, placement = timed("GET", "/api/compliance/findings?state=open&per_page=100&rule=BPN-14-3", 100)
-bk50, bk99, backup = timed("GET", "/api/compliance/findings?state=open&per_page=100&rule=BPN-15-1", 100)
-bd50, bd99, board = timed("GET", "/api/infrastructure/backup-duties", 50)
+pl50, pl99, placement = timed("GET", "/api/compliance/findings?state=open&per_page=100&rule=BPN-14-3", 100, "placement")
+bk50, bk99, backup = timed("GET", "/api/compliance/findings?state=open&per_page=100&rule=BPN-15-1", 100, "backup")
+bd50, bd99, board = timed("GET", "/api/infrastructure/backup-duties", 50, "board")
 print("| workload | result | notes |")
 print("|---|---|---|")
 print(f"| set-up: {imported.get('created', n_servers) if isinstance(imported, dict) else n_servers} servers (one CSV import, HTTP {status}), {n_devices:,} devices, {duties} backup duties | {setup:.0f} s | devices imported as CSV files of 10,000 rows |")
 print(f"| first compliance evaluation of the tenant | {first_ms:,.0f} ms | {first['new']:,} new findings, {first['open']:,} open |")
 print(f"| compliance evaluation again (nothing changed) | p50 {ev50:,.0f} ms, p99 {ev99:,.0f} ms | 20 runs; every subject of every module, {again['open']:,} open findings |")
-print(f"| open placement findings (BPN-14-3), first page of 100 | p50 {pl50:.1f} ms, p99 {pl99:.1f} ms | 100 requests, total {placement['total']:,} |")
-print(f"| open backup findings (BPN-15-1), first page of 100 | p50 {bk50:.1f} ms, p99 {bk99:.1f} ms | 100 requests, total {backup['total']:,} |")
-print(f"| backup board of the tenant ({len(board['items'])} duties) | p50 {bd50:.1f} ms, p99 {bd99:.1f} ms | 50 requests, each duty's state computed |")
+print(f"| open placement findings (BPN-14-3), first page of 100 | p50 {pl50:.1f} ms, p99 {pl99:.1f} ms; server CPU {cpu_per_request['placement']:.1f} ms/request | 100 requests, total {placement['total']:,} |")
+print(f"| open backup findings (BPN-15-1), first page of 100 | p50 {bk50:.1f} ms, p99 {bk99:.1f} ms; server CPU {cpu_per_request['backup']:.1f} ms/request | 100 requests, total {backup['total']:,} |")
+print(f"| backup board of the tenant ({len(board['items'])} duties) | p50 {bd50:.1f} ms, p99 {bd99:.1f} ms; server CPU {cpu_per_request['board']:.1f} ms/request | 50 requests, each duty's state computed |")
+print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 PY
 exit 0
 fi

@@ -261,7 +261,7 @@ std::string evaluation_pdf(const tenancy::Profile& p, const BandwidthEvaluation&
   else
     pdf_label_value(doc, w.received, w.not_received + team_name + ".");
 
-  pdf::page_numbers(doc, w.footer + pdf_month_label(w, e.month));
+  pdf::page_numbers(doc, w.footer + pdf_month_label(w, e.month), w.english);
   return pdf::save(doc, "writing the bandwidth evaluation");
 }
 

@@ -74,6 +74,9 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
                                    "`; only its members acknowledge it (`auth.forbidden` citing the article)");
   add(s.wan_rule,
       "gate: a WAN link (an architecture element, infra_type jaringan_intra) operated by a PD is refused (`infrastructure.gate_refused`)");
+  add(s.lan_built_by_rule,
+      "gate: a LAN built and run by the PD itself (`built_by` pd_mandiri_tik) is refused, on creation and on edit, "
+      "unless the agency is a PD Mandiri TIK (`infrastructure.gate_refused`)");
   // Madiun Pasal 14 ayat (1) 'dapat': the permission is honoured (no finding), which the fixture test checks.
   add(s.placement_permission_rule,
       "permission honoured: a server outside the Pusat Data is recorded and never a finding ('dapat')");

@@ -35,6 +35,7 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
                                                  "articles",
                                                  "bandwidth",
                                                  "wan_rule",
+                                                 "lan_built_by_rule",
                                                  "service_review_rule"};
   for (const auto& kv : n)
     if (std::find(kKeys.begin(), kKeys.end(), kv.first.Scalar()) == kKeys.end())
@@ -87,6 +88,7 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
       r.fail(bw, at + "bandwidth.monthly", "a monthly evaluation needs its evaluation_rule");
   }
   s.wan_rule = rule_at(r, p, n, "wan_rule", at);
+  s.lan_built_by_rule = rule_at(r, p, n, "lan_built_by_rule", at);
   s.service_review_rule = rule_at(r, p, n, "service_review_rule", at);
   auto articles = r.seq(n, "articles", at);
   if (articles.size() != 2) r.fail(articles, at + "articles", "must be [first, last]");

@@ -46,6 +46,9 @@ struct InfraSpec {
   /// The WAN up to the PD routers is the Dinas's (Balikpapan Pasal 17 ayat (1) huruf a, Madiun Pasal 18 ayat (6) huruf
   /// a).
   std::optional<std::string> wan_rule;
+  /// Only a PD Mandiri TIK builds and runs its own LAN (Balikpapan Pasal 17 ayat (1) huruf b, Madiun Pasal 18
+  /// ayat (6) huruf b): a LAN `built_by` pd_mandiri_tik of another PD is refused citing it.
+  std::optional<std::string> lan_built_by_rule;
   /// The yearly Pusat Data service review the region allows ('dapat', Bandar Lampung Pasal 18 ayat (2)):
   /// a reminder to the team below, never a finding.
   std::optional<std::string> service_review_rule;

@@ -117,12 +117,13 @@ void heading(Document& pdf, const std::string& title) {
   pdf.y -= 10;
 }
 
-void page_numbers(Document& pdf, const std::string& left) {
+void page_numbers(Document& pdf, const std::string& left, bool english) {
   const std::string total = std::to_string(pdf.pages.size());
   const float size = 7.5f;
   for (std::size_t i = 0; i < pdf.pages.size(); ++i) {
     HPDF_Page page = pdf.pages[i];
-    std::string right = "Halaman " + std::to_string(i + 1) + " dari " + total;
+    std::string right =
+        (english ? "Page " : "Halaman ") + std::to_string(i + 1) + (english ? " of " : " dari ") + total;
     hline(page, pdf.left(), pdf.right(), 44, kGrid);
     text_right(page, pdf.regular, size, pdf.right(), 32, right, kMuted);
     text_at(page, pdf.regular, size, pdf.left(), 32,

@@ -112,9 +112,9 @@ void paragraph(Document& pdf, HPDF_Font font, float size, const std::string& s, 
 /// A section title with a rule under it; never left alone at the foot of a page.
 void heading(Document& pdf, const std::string& title);
 
-/// "Halaman X dari Y" at the right of every page's footer and `left` (cut to fit) at its left.
-/// Call once every page exists.
-void page_numbers(Document& pdf, const std::string& left);
+/// "Halaman X dari Y" ("Page X of Y" when `english`) at the right of every page's footer and `left`
+/// (cut to fit) at its left. Call once every page exists.
+void page_numbers(Document& pdf, const std::string& left, bool english = false);
 
 /// The finished PDF's bytes; throws std::runtime_error naming `what` if libharu failed anywhere.
 std::string save(Document& pdf, const char* what);

@@ -114,6 +114,19 @@ TEST(PdfDocument, ParagraphsBreakPagesWithinTheMarginsAndPagesAreNumbered) {
   EXPECT_NE(text.find("Halaman " + total + " dari " + total), std::string::npos) << text;
 }
 
+TEST(PdfDocument, PagesAreNumberedInEnglishWhenAsked) {
+  ASSERT_EQ(std::system("command -v pdftotext >/dev/null 2>&1"), 0)
+      << "pdftotext is missing: scripts/bootstrap test installs poppler-utils";
+  Document doc;
+  new_page(doc);
+  new_page(doc);
+  page_numbers(doc, "Test document", true);
+  std::string text = pdftotext(save(doc, "testing"));
+  EXPECT_NE(text.find("Page 1 of 2"), std::string::npos) << text;
+  EXPECT_NE(text.find("Page 2 of 2"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Halaman"), std::string::npos) << text;
+}
+
 TEST(PdfTable, TheHeaderOpensTheTableAndEveryPageItReaches) {
   ASSERT_EQ(std::system("command -v pdftotext >/dev/null 2>&1"), 0)
       << "pdftotext is missing: scripts/bootstrap test installs poppler-utils";

@@ -125,6 +125,7 @@ TEST_P(InfrastructureFollowUpTest, TheMonthlyEvaluationIsAPdfForTheTimKoordinasi
   EXPECT_NE(text.find("Pasal 21 ayat (3)"), std::string::npos);
   EXPECT_NE(text.find("Pasal 21 ayat (4)"), std::string::npos);
   EXPECT_NE(text.find("Belum diterima"), std::string::npos);
+  EXPECT_NE(text.find("Halaman 1 dari "), std::string::npos) << text;
   // Generated now: the tenant's local date (WIB), not the UTC one.
   auto generated = clock::local_date(*clock::parse_iso(text_of(e.json, "generated_at")), 7);
   EXPECT_NE(text.find(infb_long_date(generated)), std::string::npos);
@@ -152,6 +153,9 @@ TEST_P(InfrastructureFollowUpTest, TheMonthlyEvaluationIsAPdfForTheTimKoordinasi
   EXPECT_NE(en.find("by " + text_of(ack.json, "acknowledged_by_name")), std::string::npos);
   EXPECT_EQ(en.find("Belum diterima"), std::string::npos);
   EXPECT_EQ(en.find("Sesuai alokasi"), std::string::npos);
+  // The page footer too: "Page X of Y", not "Halaman X dari Y".
+  EXPECT_NE(en.find("Page 1 of "), std::string::npos) << en;
+  EXPECT_EQ(en.find("Halaman"), std::string::npos) << en;
   auto by_header = pdf_text(member.send("GET", path, "", {{"accept-language", "en-US,en;q=0.9"}}).body);
   EXPECT_NE(by_header.find("Monthly Bandwidth Usage Evaluation"), std::string::npos);
   EXPECT_EQ(member.get(path + "?lang=fr").error_code(), "validation.invalid_value");

@@ -65,13 +65,18 @@ std::map<std::string, std::string> infra_open_citations(Client& c, const std::st
 /// The citation of each rule these tests assert, as profiles/<region>.yaml states it.
 const std::map<std::string, std::string>& infra_citations() {
   static const std::map<std::string, std::string> k = {
-      {"BDL-14-4", "Pasal 14 ayat (4)"}, {"BDL-16-1", "Pasal 16 ayat (1)"}, {"BDL-16-3", "Pasal 16 ayat (3)"},
-      {"BDL-16-4", "Pasal 16 ayat (4)"}, {"BDL-17-1", "Pasal 17 ayat (1)"}, {"BDL-20-2", "Pasal 20 ayat (2)"},
-      {"BPN-14-2", "Pasal 14 ayat (2)"}, {"BPN-14-3", "Pasal 14 ayat (3)"}, {"BPN-14-5", "Pasal 14 ayat (5)"},
-      {"BPN-14-6", "Pasal 14 ayat (6)"}, {"BPN-15-1", "Pasal 15 ayat (1)"}, {"BPN-15-2", "Pasal 15 ayat (2)"},
-      {"BPN-19-1", "Pasal 19 ayat (1)"}, {"BPN-19-2", "Pasal 19 ayat (2)"}, {"LTM-17-4", "Pasal 17 ayat (4)"},
-      {"LTM-17-7", "Pasal 17 ayat (7)"}, {"BTG-16-4", "Pasal 16 ayat (4)"}, {"MDN-14-4", "Pasal 14 ayat (4)"},
-      {"MDN-16-1", "Pasal 16 ayat (1)"}, {"MDN-20-1", "Pasal 20 ayat (1)"}, {"MDN-20-2", "Pasal 20 ayat (2)"},
+      {"BDL-14-4", "Pasal 14 ayat (4)"},           {"BDL-16-1", "Pasal 16 ayat (1)"},
+      {"BDL-16-3", "Pasal 16 ayat (3)"},           {"BDL-16-4", "Pasal 16 ayat (4)"},
+      {"BDL-17-1", "Pasal 17 ayat (1)"},           {"BDL-20-2", "Pasal 20 ayat (2)"},
+      {"BPN-14-2", "Pasal 14 ayat (2)"},           {"BPN-14-3", "Pasal 14 ayat (3)"},
+      {"BPN-14-5", "Pasal 14 ayat (5)"},           {"BPN-14-6", "Pasal 14 ayat (6)"},
+      {"BPN-15-1", "Pasal 15 ayat (1)"},           {"BPN-15-2", "Pasal 15 ayat (2)"},
+      {"BPN-19-1", "Pasal 19 ayat (1)"},           {"BPN-19-2", "Pasal 19 ayat (2)"},
+      {"BPN-17-1-b", "Pasal 17 ayat (1) huruf b"}, {"MDN-18-6-b", "Pasal 18 ayat (6) huruf b"},
+      {"LTM-17-4", "Pasal 17 ayat (4)"},           {"LTM-17-7", "Pasal 17 ayat (7)"},
+      {"BTG-16-4", "Pasal 16 ayat (4)"},           {"MDN-14-4", "Pasal 14 ayat (4)"},
+      {"MDN-16-1", "Pasal 16 ayat (1)"},           {"MDN-20-1", "Pasal 20 ayat (1)"},
+      {"MDN-20-2", "Pasal 20 ayat (2)"},
   };
   return k;
 }
@@ -561,6 +566,52 @@ TEST_P(InfrastructureTest, LanDiagramsAreVersionedTypeCheckedAndFollowTheRegions
 // ayat (1) centralises data storage there: such a server shows an informational note citing Pasal 15
 // ayat (1), counted apart from findings and never a finding itself. Balikpapan, which makes placement
 // a duty, has the finding and no note.
+TEST_P(InfrastructureTest, OnlyAPdMandiriTikBuildsItsOwnLanWhereTheRegionSaysSo) {
+  SIMPUL_PROVES("balikpapan", "BPN-17-1-b");
+  SIMPUL_PROVES("madiun", "MDN-18-6-b");
+  struct Region {
+    const char* profile;
+    const char* rule;  // the article the refusal cites; empty where the text has no PD Mandiri TIK LAN
+  };
+  for (const Region& region :
+       {Region{"balikpapan", "BPN-17-1-b"}, Region{"madiun", "MDN-18-6-b"}, Region{"bandar-lampung", ""}}) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());  // one tenant per instance, as the demo organisation is per instance
+    auto admin = admin_client(in, region.profile);
+    auto pd = agency_id(admin, "DISHUB");
+    auto before = ledger_size(in);
+    auto lan_of = [&](const std::string& agency) {
+      return admin.post("/api/infrastructure/lans",
+                        R"({"agency_id":")" + agency + R"(","name":"LAN Mandiri","built_by":"pd_mandiri_tik"})");
+    };
+    // A PD that is not Mandiri TIK does not build its own LAN: refused, nothing recorded.
+    auto refused = lan_of(pd);
+    EXPECT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(refused.json.at("error").at("details").at("field"), "built_by");
+    EXPECT_EQ(ledger_size(in), before);
+    if (*region.rule) {
+      EXPECT_EQ(refused.error_code(), "infrastructure.gate_refused");
+      EXPECT_EQ(refused.rule_id(), region.rule) << refused.body;
+      EXPECT_EQ(text_of(refused.json.at("error").at("rule"), "citation"), infra_citation(region.rule));
+      // The same LAN built by the Dinas is taken.
+      auto by_dinas = admin.post("/api/infrastructure/lans",
+                                 R"({"agency_id":")" + pd + R"(","name":"LAN Dinas","built_by":"dinas"})");
+      EXPECT_EQ(by_dinas.status, 201) << by_dinas.body;
+      // A PD Mandiri TIK (named so by decree) builds its own.
+      auto mandiri =
+          admin.post("/api/agencies", R"({"code":"MTIK","name":"Dinas Mandiri TIK","type":"dinas_daerah",)"
+                                      R"("flags":["mandiri_tik"],"mandiri_tik_decree":"Keputusan 100/2026"})");
+      ASSERT_EQ(mandiri.status, 201) << mandiri.body;
+      auto own = lan_of(text_of(mandiri.json, "id"));
+      EXPECT_EQ(own.status, 201) << own.body;
+    } else {
+      // No article gives the LAN to a PD Mandiri TIK here: a plain validation refusal, citing nothing.
+      EXPECT_EQ(refused.error_code(), "validation.invalid_value");
+      EXPECT_EQ(refused.rule_id(), "");
+    }
+  }
+}
+
 TEST_P(InfrastructureTest, MadiunServerOutsideThePusatDataCarriesANoteNotAFinding) {
   SIMPUL_PROVES("madiun", "MDN-15-1");
   for (const std::string region : {"madiun", "balikpapan"}) {

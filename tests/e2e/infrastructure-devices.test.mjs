@@ -72,7 +72,7 @@ describe('Infrastruktur SPBE: perangkat jaringan', { timeout: 300_000 }, () => {
     const ledger = await apiCall('GET', '/api/ledger?per_page=1')
     assert.equal(ledger.body.items[0].action, 'infrastructure.device.update')
     // The devices shown export as CSV with the new name and reference.
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-csv]').click()])
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=infra-devices-export] [data-test=export-csv]').click()])
     assert.match(csv.suggestedFilename(), /^perangkat-jaringan-.*\.csv$/)
     const text = readFileSync(await csv.path(), 'utf8')
     assert.match(text, new RegExp(`Switch Inti ${RUN}.*Surat 005/${RUN}`))

@@ -14,9 +14,26 @@ export function exportFileName(base: string, ext: string, now?: Date): string {
   return `${base}-${isoDateToday(now)}.${ext}`
 }
 
+/** "-5", "+62812", "-1.250,5": a number a spreadsheet reads as a number, not as a formula. */
+function isSignedNumber(s: string): boolean {
+  return /^[-+][0-9][0-9.,]*$/.test(s)
+}
+
+/**
+ * Against formula injection (OWASP, "CSV Injection") a text cell that starts with '=', '+', '-', '@',
+ * tab or CR, also behind apostrophes, gets an apostrophe before it so a spreadsheet shows it as text;
+ * a signed number is left as it is. The server's CSV writer guards the same way (src/interchange/csv.hpp),
+ * and its reader removes the apostrophe again, so an exported file imports back unchanged.
+ */
+export function guardFormula(s: string): string {
+  const rest = s.replace(/^'+/, '')
+  if (rest === '' || !'=+-@\t\r'.includes(rest[0]!) || isSignedNumber(rest)) return s
+  return `'${s}`
+}
+
 function csvCell(v: CellValue): string {
   if (v === null || v === undefined) return ''
-  const s = String(v)
+  const s = typeof v === 'string' ? guardFormula(v) : String(v)
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
