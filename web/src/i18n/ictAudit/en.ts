@@ -88,10 +88,6 @@ const en: typeof id = {
       noObjects: 'No object falls due this month.',
       unscheduled: '{type}: {n} objects without a period (periodic), not placed in the calendar.',
       state: { direncanakan: 'Planned', dimulai: 'Running' },
-      months: {
-        m1: 'January', m2: 'February', m3: 'March', m4: 'April', m5: 'May', m6: 'June',
-        m7: 'July', m8: 'August', m9: 'September', m10: 'October', m11: 'November', m12: 'December',
-      },
     },
     plan: {
       title: 'Plan an audit programme',

@@ -86,10 +86,6 @@ const id = {
       noObjects: 'Tidak ada objek yang jatuh tempo pada bulan ini.',
       unscheduled: '{type}: {n} objek tanpa periode (berkala), tidak ditempatkan di kalender.',
       state: { direncanakan: 'Direncanakan', dimulai: 'Berjalan' },
-      months: {
-        m1: 'Januari', m2: 'Februari', m3: 'Maret', m4: 'April', m5: 'Mei', m6: 'Juni',
-        m7: 'Juli', m8: 'Agustus', m9: 'September', m10: 'Oktober', m11: 'November', m12: 'Desember',
-      },
     },
     plan: {
       title: 'Rencanakan program audit',
