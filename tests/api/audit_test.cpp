@@ -1231,7 +1231,7 @@ TEST_P(AuditTest, TheCalendarPlacesWhatTheDueListSaysIsDueInItsMonth) {
             due_pages(admin, "type=" + text_of(t, "id") + (agency.empty() ? "" : "&agency=" + agency), 50, first);
             EXPECT_TRUE(t.at("months").is_null());
             EXPECT_EQ(t.at("unscheduled").as_int64(), first.at("totals").at("tanpa_jadwal").as_int64());
-            EXPECT_GT(t.at("unscheduled").as_int64(), 0);
+            if (agency.empty()) EXPECT_GT(t.at("unscheduled").as_int64(), 0);  // every type has objects in scope
           }
         }
       }
