@@ -36,9 +36,9 @@ struct CalendarProgramme {
 struct Calendar {
   int year = 0;
   std::string today;
-  std::vector<CalendarCount> counts;            // cells with at least one object
-  std::vector<DueItem> objects;                 // by due date, then code and type
-  std::vector<CalendarProgramme> programmes;    // by month, then planned start
+  std::vector<CalendarCount> counts;                // cells with at least one object
+  std::vector<DueItem> objects;                     // by due date, then code and type
+  std::vector<CalendarProgramme> programmes;        // by month, then planned start
   std::map<std::string, std::int64_t> unscheduled;  // type without a cadence -> objects in scope
 };
 

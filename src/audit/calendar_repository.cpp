@@ -7,8 +7,8 @@ namespace {
 
 /// The due date's month as year * 12 + month - 1 (the day is clamped, the month never moves).
 std::string calendar_due_month(const std::string& x) {
-  return "(CAST(substr(" + x + ".since, 1, 4) AS INTEGER) * 12 + CAST(substr(" + x + ".since, 6, 2) AS INTEGER) - 1 + " +
-         x + ".months)";
+  return "(CAST(substr(" + x + ".since, 1, 4) AS INTEGER) * 12 + CAST(substr(" + x +
+         ".since, 6, 2) AS INTEGER) - 1 + " + x + ".months)";
 }
 
 /// WHERE of the rows falling due in `year` (types without a cadence have no due date).

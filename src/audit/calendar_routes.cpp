@@ -57,8 +57,8 @@ boost::json::object calendar_json(const tenancy::Profile& p, const Calendar& cal
                                           {"objects", std::move(objects)},
                                           {"programmes", std::move(programmes)}});
     }
-    months.push_back(boost::json::object{
-        {"month", m}, {"first_day", first}, {"last_day", last}, {"cells", std::move(cells)}});
+    months.push_back(
+        boost::json::object{{"month", m}, {"first_day", first}, {"last_day", last}, {"cells", std::move(cells)}});
     ++m;
   }
   return {{"year", cal.year}, {"today", cal.today}, {"types", std::move(type_list)}, {"months", std::move(months)}};

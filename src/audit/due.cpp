@@ -22,7 +22,8 @@ std::string since_bound(const std::string& date, int months) {
 }  // namespace
 
 DueFilter Service::due_filter(storage::Connection& c, const Scope& s, const std::string& type,
-                              const std::string& agency_id, const std::string& today, const std::string& horizon) const {
+                              const std::string& agency_id, const std::string& today,
+                              const std::string& horizon) const {
   const auto& p = profile_of(s);
   const auto& a = audit_profile(p);
   std::string after_horizon = add_days(horizon, 1);

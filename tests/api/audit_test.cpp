@@ -1215,7 +1215,8 @@ TEST_P(AuditTest, TheCalendarPlacesWhatTheDueListSaysIsDueInItsMonth) {
             std::set<std::string> codes;
             for (const auto& o : cell.at("objects").as_array()) {
               codes.insert(text_of(o, "object_code"));
-              EXPECT_EQ(text_of(o, "due").substr(0, 7), text_of(cal.json.at("months").at(m - 1), "first_day").substr(0, 7));
+              EXPECT_EQ(text_of(o, "due").substr(0, 7),
+                        text_of(cal.json.at("months").at(m - 1), "first_day").substr(0, 7));
               EXPECT_TRUE(agency.empty() || text_of(o, "agency_id") == agency);
             }
             std::pair<int, std::string> key{m, type};
@@ -1254,7 +1255,8 @@ TEST_P(AuditTest, TheCalendarPlacesWhatTheDueListSaysIsDueInItsMonth) {
       EXPECT_TRUE(calendar_cell(next, std::stoi(start.substr(5, 2)), "keamanan").at("programmes").as_array().empty());
       // The PD filter: the programme audits another PD's server, so kominfo's calendar does not show it.
       auto own = admin.get("/api/audit/calendar?year=" + start.substr(0, 4) + "&agency=" + kominfo);
-      EXPECT_TRUE(calendar_cell(own, std::stoi(start.substr(5, 2)), "infrastruktur").at("programmes").as_array().empty());
+      EXPECT_TRUE(
+          calendar_cell(own, std::stoi(start.substr(5, 2)), "infrastruktur").at("programmes").as_array().empty());
     }
   }
 }
@@ -1274,12 +1276,12 @@ TEST_P(AuditTest, TheCalendarRefusesABadYearAndNeverShowsAnotherTenant) {
   add_infrastructure(bontang, "INF-BTG", text_of(btg_agency.json, "id"));
   completed_audit(balikpapan, audit_regions()[1], "infrastruktur", {server}, months_from(today, -26),
                   months_from(today, -25));
-  auto planned = balikpapan.post(
-      "/api/audit/programmes", programme_body("keamanan", {server}, months_from(today, 1), months_from(today, 2)));
+  auto planned = balikpapan.post("/api/audit/programmes",
+                                 programme_body("keamanan", {server}, months_from(today, 1), months_from(today, 2)));
   ASSERT_EQ(planned.status, 201) << planned.body;
 
-  for (const std::string q : {"year=abc", "year=1999", "year=2101", "year=2026x", "year=-1", "type=sihir",
-                              "agency=not%20an%20id"}) {
+  for (const std::string q :
+       {"year=abc", "year=1999", "year=2101", "year=2026x", "year=-1", "type=sihir", "agency=not%20an%20id"}) {
     auto r = balikpapan.get("/api/audit/calendar?" + q);
     EXPECT_EQ(r.status, 400) << q << " " << r.body;
     EXPECT_EQ(r.error_code(), "request.invalid_query") << q;
