@@ -108,24 +108,33 @@ describe('Audit TIK: plan and finding forms, audit calendar', { timeout: 300_000
     const expected = cal.months[month - 1].cells.find((c) => c.type === 'infrastruktur')
     assert.ok(expected.programmes.some((p) => p.id === programmeId), JSON.stringify(expected.programmes))
     await cell.getByText(`${expected.programmes.length} program`).waitFor()
-    // Every cell with objects shows the API's count and its overdue count.
+    // Every cell with objects shows the API's count and its overdue count; this year, then the next
+    // (the demo's next due dates may all fall next year).
     let opened = false
-    for (const m of cal.months)
-      for (const c of m.cells) {
-        const shown = main().locator(`[data-test=cell-${m.month}-${c.type}]`)
-        if (c.due > 0) await shown.getByText(`${c.due} jatuh tempo`).waitFor()
-        if (c.overdue > 0) await shown.getByText(`${c.overdue} terlambat`).waitFor()
-        if (c.due > 0 && !opened) {
-          await shown.locator('button').click()
-          const dialog = page.locator('.el-dialog')
-          for (const o of c.objects) await dialog.locator('[data-test=calendar-objects]').getByText(o.object_code).first().waitFor()
-          await screenshot(page, 'audit-calendar-cell')
-          await dialog.getByRole('button', { name: /close|tutup/i }).click()
-          opened = true
-        }
+    for (const year of [cal.year, cal.year + 1]) {
+      const shownYear = year === cal.year ? cal : (await apiCall('GET', `/api/audit/calendar?year=${year}`)).body
+      if (year !== cal.year) {
+        await main().locator('[data-test=calendar-year]').getByRole('button', { name: 'Tahun berikutnya' }).click()
+        await main().locator('[data-test=calendar-year]').getByText(String(year)).waitFor()
       }
-    assert.ok(opened, 'the demo has objects falling due this year')
-    await screenshot(page, 'audit-calendar')
+      for (const m of shownYear.months)
+        for (const c of m.cells) {
+          const shown = main().locator(`[data-test=cell-${m.month}-${c.type}]`)
+          if (c.due > 0) await shown.getByText(`${c.due} jatuh tempo`).waitFor()
+          if (c.overdue > 0) await shown.getByText(`${c.overdue} terlambat`).waitFor()
+          if (c.due > 0 && !opened) {
+            await screenshot(page, 'audit-calendar')
+            await shown.locator('button').click()
+            const dialog = page.locator('.el-dialog')
+            for (const o of c.objects) await dialog.locator('[data-test=calendar-objects]').getByText(o.object_code).first().waitFor()
+            await screenshot(page, 'audit-calendar-cell')
+            await page.keyboard.press('Escape')
+            await dialog.waitFor({ state: 'hidden' })
+            opened = true
+          }
+        }
+    }
+    assert.ok(opened, 'the demo has objects falling due this year or the next')
   })
 
   step('Lampung Timur: the form shows the internal audit deadline and the refusal with Pasal 34 ayat (5)', async () => {
@@ -164,6 +173,7 @@ describe('Audit TIK: plan and finding forms, audit calendar', { timeout: 300_000
     await go('/audit/program/baru')
     await choose('Jenis audit', infra.name)
     await main().getByLabel('Nama program').fill(`Audit eksternal ${RUN}`)
+    await main().locator('[data-test=plan-aspects]').getByText('Fungsionalitas TIK').click()
     await choose('Objek audit', `SRV-LTM-${RUN} Server pusat data`)
     await page.keyboard.press('Escape')
     await choose('Pelaksana audit', 'Lembaga pelaksana Audit TIK terakreditasi')
