@@ -21,45 +21,53 @@ std::string since_bound(const std::string& date, int months) {
 
 }  // namespace
 
-DuePage Service::due(const Scope& s, const DueQuery& q) const {
+DueFilter Service::due_filter(storage::Connection& c, const Scope& s, const std::string& type,
+                              const std::string& agency_id, const std::string& today,
+                              const std::string& horizon) const {
   const auto& p = profile_of(s);
   const auto& a = audit_profile(p);
-  DuePage out;
-  out.today = p.today();
-  out.horizon = add_days(out.today, q.within_days);
-  std::string after_horizon = add_days(out.horizon, 1);
+  std::string after_horizon = add_days(horizon, 1);
   DueFilter f;
   f.live_stages = p.applications.live_stages;
-  f.agency_id = q.agency_id;
+  f.agency_id = agency_id;
   f.utc_offset_hours = p.utc_offset_hours();
-  if (q.status.empty())
-    f.buckets = {"terlambat", "jatuh_tempo"};
-  else
-    f.buckets = {q.status};
-  return storage::read(db_, [&](storage::Connection& c) {
-    std::map<std::string, std::string> builders;
-    bool builders_read = false;
-    for (const auto& t : a.types) {
-      if (!q.type.empty() && t.id != q.type) continue;
-      DueTypeScope d;
-      d.type = t.id;
-      d.months = t.months;
-      d.infrastructure = t.infrastructure;
-      d.application_categories = t.application_categories;
-      d.pemda_built_categories = t.pemda_built_categories;
-      if (!t.pemda_built_categories.empty()) {
-        if (!builders_read) builders = builders_of(c, s);  // once per request, not once per type
-        builders_read = true;
-        for (const auto& [id, builder] : builders)
-          if (std::find(t.pemda_builders.begin(), t.pemda_builders.end(), builder) != t.pemda_builders.end())
-            d.pemda_built_ids.push_back(id);
-      }
-      if (t.months > 0) {
-        d.overdue_before = since_bound(out.today, t.months);
-        d.soon_before = since_bound(after_horizon, t.months);
-      }
-      f.types.push_back(std::move(d));
+  std::map<std::string, std::string> builders;
+  bool builders_read = false;
+  for (const auto& t : a.types) {
+    if (!type.empty() && t.id != type) continue;
+    DueTypeScope d;
+    d.type = t.id;
+    d.months = t.months;
+    d.infrastructure = t.infrastructure;
+    d.application_categories = t.application_categories;
+    d.pemda_built_categories = t.pemda_built_categories;
+    if (!t.pemda_built_categories.empty()) {
+      if (!builders_read) builders = builders_of(c, s);  // once per request, not once per type
+      builders_read = true;
+      for (const auto& [id, builder] : builders)
+        if (std::find(t.pemda_builders.begin(), t.pemda_builders.end(), builder) != t.pemda_builders.end())
+          d.pemda_built_ids.push_back(id);
     }
+    if (t.months > 0) {
+      d.overdue_before = since_bound(today, t.months);
+      d.soon_before = since_bound(after_horizon, t.months);
+    }
+    f.types.push_back(std::move(d));
+  }
+  return f;
+}
+
+DuePage Service::due(const Scope& s, const DueQuery& q) const {
+  const auto& a = audit_profile(profile_of(s));
+  DuePage out;
+  out.today = profile_of(s).today();
+  out.horizon = add_days(out.today, q.within_days);
+  return storage::read(db_, [&](storage::Connection& c) {
+    auto f = due_filter(c, s, q.type, q.agency_id, out.today, out.horizon);
+    if (q.status.empty())
+      f.buckets = {"terlambat", "jatuh_tempo"};
+    else
+      f.buckets = {q.status};
     DueRepository repo(c);
     out.totals = repo.totals(s, f);
     for (const auto& b : f.buckets) out.total += out.totals[b];

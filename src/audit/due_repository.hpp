@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/calendar.hpp"
 #include "audit/model.hpp"
 #include "storage/database.hpp"
 
@@ -41,6 +42,17 @@ class DueRepository {
   std::vector<DueItem> page(const Scope& s, const DueFilter& f, std::int64_t limit, std::int64_t offset) const;
   /// bucket -> number of rows, every bucket of the filter's types and PD (the bucket filter ignored).
   std::map<std::string, std::int64_t> totals(const Scope& s, const DueFilter& f) const;
+
+  // The audit calendar (calendar_repository.cpp). A due date is `months` after `since` with the day
+  // clamped, so its month is the month of `since` plus `months`: the database selects by it.
+  /// Objects falling due per type and month of `year`, and how many of them are overdue (bucket terlambat).
+  std::vector<CalendarCount> calendar_counts(const Scope& s, const DueFilter& f, int year) const;
+  /// The objects falling due in `year` (types with a cadence), by due month, day, code and type.
+  std::vector<DueItem> calendar_objects(const Scope& s, const DueFilter& f, int year) const;
+  /// Programmes planned (direncanakan) or running (dimulai) in each month of `year`: from their start
+  /// (actual, else planned) to their planned end, or to `today` while running past it.
+  std::vector<CalendarProgramme> calendar_programmes(const Scope& s, const CalendarQuery& q,
+                                                     const std::string& today) const;
 
  private:
   /// SELECT … every row with its bucket column; appends its parameters.

@@ -82,6 +82,7 @@ std::vector<seam::Permission> AuditModule::permissions() const {
 void AuditModule::register_routes(http::Router& router) {
   audit::register_routes(router, service_);
   register_history_routes(router, service_);
+  audit::register_calendar_routes(router, service_);
   for (auto fragment : openapi_fragments()) http::describe(router, fragment);
 }
 

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "architecture/service.hpp"
+#include "audit/due_repository.hpp"
+#include "audit/calendar.hpp"
 #include "audit/model.hpp"
 #include "audit/profile_section.hpp"
 #include "identity/service.hpp"
@@ -81,6 +83,8 @@ class Service {
   std::vector<DueItem> objects(const Scope& s, const std::string& type) const;
   /// The due list: one page of what falls due (filters, order and counts in the database).
   DuePage due(const Scope& s, const DueQuery& q) const;
+  /// The audit calendar: a year of due dates and programmes per month and type (calendar.cpp).
+  Calendar calendar(const Scope& s, const CalendarQuery& q) const;
   /// Read port (the facts and evidence): the same, inside the caller's transaction.
   std::vector<DueItem> objects(storage::Connection& c, const Scope& s, const std::string& type) const;
   /// Read port for the applications module's "last audit" (applications::AuditHistory): application
@@ -148,6 +152,10 @@ class Service {
 
  private:
   ProgrammeView view(storage::Connection& c, const Scope& s, Programme p, const std::string& today) const;
+  /// The due list's SQL scopes of the profile's types (`type` empty: every type) and their bounds
+  /// for `today` and `horizon`; the buckets are left to the caller.
+  DueFilter due_filter(storage::Connection& c, const Scope& s, const std::string& type, const std::string& agency_id,
+                       const std::string& today, const std::string& horizon) const;
   /// Ids of the objects `t` covers now (a programme's objects must be among them).
   std::set<std::string> in_scope_ids(storage::Connection& c, const Scope& s, const AuditType& t) const;
   /// Tells the active users of `agency_id` (read before the caller's write) inside its transaction.

@@ -1138,6 +1138,186 @@ std::vector<std::string> due_keys(const std::vector<boost::json::value>& rows) {
   return out;
 }
 
+/// (month 1-12, type) -> "code" of every object the due list says falls due in `year`, and how many
+/// of them are overdue; read from the due list with the whole horizon (every row is terlambat or jatuh_tempo).
+struct CalendarExpectation {
+  std::map<std::pair<int, std::string>, std::set<std::string>> codes;
+  std::map<std::pair<int, std::string>, std::int64_t> overdue;
+};
+
+CalendarExpectation calendar_from_due_list(Client& c, const std::string& filter, int year, const std::string& today) {
+  CalendarExpectation out;
+  for (const std::string status : {"terlambat", "jatuh_tempo"}) {
+    boost::json::object first;
+    for (const auto& r : due_pages(c, filter + "&within_days=3660&status=" + status, 500, first)) {
+      auto due = text_of(r, "due");
+      if (std::stoi(due.substr(0, 4)) != year) continue;
+      std::pair<int, std::string> key{std::stoi(due.substr(5, 2)), text_of(r, "type")};
+      out.codes[key].insert(text_of(r, "object_code"));
+      if (due < today) ++out.overdue[key];
+    }
+  }
+  return out;
+}
+
+/// The calendar's cell of `type` in `month` (1-12).
+boost::json::object calendar_cell(const Reply& cal, int month, const std::string& type) {
+  for (const auto& cell : cal.json.at("months").at(month - 1).at("cells").as_array())
+    if (text_of(cell, "type") == type) return cell.as_object();
+  ADD_FAILURE() << "no cell " << type << " in month " << month;
+  return {};
+}
+
+// The calendar puts every object in the month its next audit falls due, exactly as the due list
+// dates it, counts them and the overdue ones per type and month in each region (Lampung Timur's
+// 'berkala' has no due date, so nothing is placed and the objects are counted as unscheduled), and
+// shows the programmes planned in each month; the PD filter keeps the same agreement.
+TEST_P(AuditTest, TheCalendarPlacesWhatTheDueListSaysIsDueInItsMonth) {
+  for (const auto& region : audit_regions()) {
+    SCOPED_TRACE(region.profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto today = audit_today(in);
+    int year = std::stoi(today.substr(0, 4));
+    auto kominfo = agency_id(admin, "DISKOMINFO");
+    auto other = agency_id(admin, agency_code(admin, 0));
+    if (other == kominfo) other = agency_id(admin, agency_code(admin, 1));
+    auto apps = import_audit_apps(admin, {{"APL-K", region.khusus}, {"APL-U", "aplikasi_umum"}});
+    std::vector<std::string> servers;
+    for (int i = 1; i <= 5; ++i)
+      servers.push_back(add_infrastructure(admin, "INF-0" + std::to_string(i), i % 2 ? kominfo : other));
+    // Due 1 month ago, in 1 month, in 10 months; the rest were never audited (due from registration).
+    completed_audit(admin, region, "infrastruktur", {servers[0], servers[1]}, months_from(today, -26),
+                    months_from(today, -25));
+    completed_audit(admin, region, "infrastruktur", {servers[2]}, months_from(today, -24), months_from(today, -23));
+    completed_audit(admin, region, "keamanan", {servers[3], apps["APL-K"]}, months_from(today, -15),
+                    months_from(today, -14));
+    // A programme planned next month and the month after.
+    auto planned = admin.post("/api/audit/programmes",
+                              programme_body("infrastruktur", {servers[1]}, months_from(today, 1),
+                                             months_from(today, 2), region.team_rule.empty() ? "" : kAuditTeamDecree));
+    ASSERT_EQ(planned.status, 201) << planned.body;
+    auto planned_id = text_of(planned.json, "id");
+
+    for (const std::string agency : {std::string(), kominfo}) {
+      std::string filter = agency.empty() ? "type=" : "agency=" + agency;
+      for (int y : {year - 1, year, year + 1, year + 2}) {
+        SCOPED_TRACE(std::to_string(y) + (agency.empty() ? "" : " of one PD"));
+        auto expected = calendar_from_due_list(admin, filter, y, today);
+        auto cal = admin.get("/api/audit/calendar?year=" + std::to_string(y) + "&" + filter);
+        ASSERT_EQ(cal.status, 200) << cal.body;
+        EXPECT_EQ(cal.json.at("year").as_int64(), y);
+        ASSERT_EQ(cal.json.at("months").as_array().size(), 12u);
+        std::size_t placed = 0;
+        for (int m = 1; m <= 12; ++m)
+          for (const std::string type : {"infrastruktur", "aplikasi", "keamanan"}) {
+            auto cell = calendar_cell(cal, m, type);
+            std::set<std::string> codes;
+            for (const auto& o : cell.at("objects").as_array()) {
+              codes.insert(text_of(o, "object_code"));
+              EXPECT_EQ(text_of(o, "due").substr(0, 7),
+                        text_of(cal.json.at("months").at(m - 1), "first_day").substr(0, 7));
+              EXPECT_TRUE(agency.empty() || text_of(o, "agency_id") == agency);
+            }
+            std::pair<int, std::string> key{m, type};
+            EXPECT_EQ(codes, expected.codes[key]) << type << " month " << m;
+            EXPECT_EQ(cell.at("due").as_int64(), static_cast<std::int64_t>(expected.codes[key].size()));
+            EXPECT_EQ(cell.at("overdue").as_int64(), expected.overdue[key]) << type << " month " << m;
+            placed += codes.size();
+          }
+        if (region.infra_cadence.empty()) {
+          EXPECT_EQ(placed, 0u);  // 'berkala': no due date to place
+          for (const auto& t : cal.json.at("types").as_array()) {
+            boost::json::object first;
+            due_pages(admin, "type=" + text_of(t, "id") + (agency.empty() ? "" : "&agency=" + agency), 50, first);
+            EXPECT_TRUE(t.at("months").is_null());
+            EXPECT_EQ(t.at("unscheduled").as_int64(), first.at("totals").at("tanpa_jadwal").as_int64());
+            if (agency.empty()) EXPECT_GT(t.at("unscheduled").as_int64(), 0);  // every type has objects in scope
+          }
+        }
+      }
+    }
+    if (!region.infra_cadence.empty()) {
+      // The overdue servers sit in last month with their cadence article; the programme in its months.
+      auto last_month = months_from(today, -1);
+      auto cal = admin.get("/api/audit/calendar?year=" + last_month.substr(0, 4) + "&type=infrastruktur");
+      ASSERT_EQ(cal.status, 200) << cal.body;
+      ASSERT_EQ(cal.json.at("types").as_array().size(), 1u);
+      EXPECT_EQ(text_of(cal.json.at("types").at(0).at("rule"), "citation"), audit_citation(region.infra_cadence));
+      auto cell = calendar_cell(cal, std::stoi(last_month.substr(5, 2)), "infrastruktur");
+      EXPECT_EQ(cell.at("overdue").as_int64(), 2);
+      auto start = months_from(today, 1);
+      auto next = admin.get("/api/audit/calendar?year=" + start.substr(0, 4));
+      auto programmes = calendar_cell(next, std::stoi(start.substr(5, 2)), "infrastruktur").at("programmes").as_array();
+      ASSERT_EQ(programmes.size(), 1u);
+      EXPECT_EQ(text_of(programmes.at(0), "id"), planned_id);
+      EXPECT_EQ(text_of(programmes.at(0), "state"), "direncanakan");
+      EXPECT_TRUE(calendar_cell(next, std::stoi(start.substr(5, 2)), "keamanan").at("programmes").as_array().empty());
+      // The PD filter: the programme audits another PD's server, so kominfo's calendar does not show it.
+      auto own = admin.get("/api/audit/calendar?year=" + start.substr(0, 4) + "&agency=" + kominfo);
+      EXPECT_TRUE(
+          calendar_cell(own, std::stoi(start.substr(5, 2)), "infrastruktur").at("programmes").as_array().empty());
+    }
+  }
+}
+
+// A bad year or filter is refused with the catalogue's code; another tenant's objects, programmes
+// or PD never appear.
+TEST_P(AuditTest, TheCalendarRefusesABadYearAndNeverShowsAnotherTenant) {
+  Instance in(GetParam());
+  auto balikpapan = admin_client(in, "balikpapan");
+  auto bontang = admin_client(in, "bontang");
+  auto today = audit_today(in);
+  auto bpn_kominfo = agency_id(balikpapan, "DISKOMINFO");
+  auto server = add_infrastructure(balikpapan, "INF-BPN", bpn_kominfo);
+  auto btg_agency =
+      bontang.post("/api/agencies", R"({"code":"BTG-KAL","name":"Badan Kalender Bontang","type":"dinas_daerah"})");
+  ASSERT_EQ(btg_agency.status, 201) << btg_agency.body;
+  add_infrastructure(bontang, "INF-BTG", text_of(btg_agency.json, "id"));
+  completed_audit(balikpapan, audit_regions()[1], "infrastruktur", {server}, months_from(today, -26),
+                  months_from(today, -25));
+  auto planned = balikpapan.post("/api/audit/programmes",
+                                 programme_body("keamanan", {server}, months_from(today, 1), months_from(today, 2)));
+  ASSERT_EQ(planned.status, 201) << planned.body;
+
+  for (const std::string q :
+       {"year=abc", "year=1999", "year=2101", "year=2026x", "year=-1", "type=sihir", "agency=not%20an%20id"}) {
+    auto r = balikpapan.get("/api/audit/calendar?" + q);
+    EXPECT_EQ(r.status, 400) << q << " " << r.body;
+    EXPECT_EQ(r.error_code(), "request.invalid_query") << q;
+  }
+  // Without a year: this year in the Pemda's local time.
+  auto now = bontang.get("/api/audit/calendar");
+  ASSERT_EQ(now.status, 200) << now.body;
+  EXPECT_EQ(now.json.at("year").as_int64(), std::stoi(today.substr(0, 4)));
+
+  int year = std::stoi(today.substr(0, 4));
+  for (int y : {year - 1, year, year + 1, year + 2}) {
+    auto own = bontang.get("/api/audit/calendar?year=" + std::to_string(y));
+    ASSERT_EQ(own.status, 200) << own.body;
+    for (const auto& month : own.json.at("months").as_array())
+      for (const auto& cell : month.at("cells").as_array()) {
+        for (const auto& o : cell.at("objects").as_array()) EXPECT_EQ(text_of(o, "object_code"), "INF-BTG");
+        EXPECT_TRUE(cell.at("programmes").as_array().empty());
+      }
+    auto foreign = bontang.get("/api/audit/calendar?year=" + std::to_string(y) + "&agency=" + bpn_kominfo);
+    ASSERT_EQ(foreign.status, 200) << foreign.body;
+    for (const auto& month : foreign.json.at("months").as_array())
+      for (const auto& cell : month.at("cells").as_array()) {
+        EXPECT_EQ(cell.at("due").as_int64(), 0);
+        EXPECT_TRUE(cell.at("objects").as_array().empty());
+        EXPECT_TRUE(cell.at("programmes").as_array().empty());
+      }
+  }
+  // Balikpapan's own calendar does show its overdue server and its planned security audit.
+  auto last_month = months_from(today, -1);
+  auto bpn = balikpapan.get("/api/audit/calendar?year=" + last_month.substr(0, 4));
+  auto cell = calendar_cell(bpn, std::stoi(last_month.substr(5, 2)), "infrastruktur");
+  ASSERT_EQ(cell.at("objects").as_array().size(), 1u);
+  EXPECT_EQ(text_of(cell.at("objects").at(0), "object_code"), "INF-BPN");
+  EXPECT_EQ(cell.at("overdue").as_int64(), 1);
+}
+
 // The due list is paged, filtered and counted by the database; read page by page it must give
 // exactly what the full object list (computed object by object) says is due, in due-date order, and
 // its totals per status must count the same set, in each region's scope and cadence.

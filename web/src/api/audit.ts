@@ -21,6 +21,35 @@ export interface AuditDueQuery {
 export type AuditProgramme = Answer<'/api/audit/programmes/{id}', 'get'>
 export type AuditProgrammeRecord = Answer<'/api/audit/programmes', 'get'>['items'][number]
 export type AuditFinding = Answer<'/api/audit/findings', 'get'>['items'][number]
+export type AuditCalendar = Answer<'/api/audit/calendar', 'get'>
+export type AuditCalendarCell = AuditCalendar['months'][number]['cells'][number]
+/** What the plan form sends (POST /api/audit/programmes); empty optional fields are left out. */
+export interface AuditProgrammePlan {
+  type: string
+  kind: 'eksternal' | 'internal'
+  title: string
+  aspects: string[]
+  object_ids: string[]
+  auditor_kind?: string
+  auditor_name: string
+  auditor_reference?: string
+  planned_start: string
+  planned_end: string
+  internal_programme_id?: string
+  team_decree_number?: string
+  team_decree_date?: string
+  letter: { purpose: string; scope: string; authority: string; duties: string; reporting: string }
+}
+/** What the finding form sends (POST /api/audit/programmes/{id}/findings). */
+export interface AuditFindingInput {
+  object_id: string
+  severity: 'rendah' | 'sedang' | 'tinggi'
+  title: string
+  recommendation: string
+  agency_id: string
+  agreed_action: string
+  due_date: string
+}
 
 export const auditApi = {
   options: () => api.get<AuditOptions>('/api/audit/options'),
@@ -28,8 +57,13 @@ export const auditApi = {
     api.get<AuditDuePage>('/api/audit/due', {
       query: { within_days: q.withinDays, limit: q.limit, offset: q.offset, type: q.type || undefined, agency: q.agency || undefined, status: q.status || undefined },
     }),
-  objects: () => api.get<Answer<'/api/audit/objects', 'get'>>('/api/audit/objects'),
+  objects: (type?: string) => api.get<Answer<'/api/audit/objects', 'get'>>('/api/audit/objects', { query: type ? { type } : {} }),
   programmes: () => api.get<Answer<'/api/audit/programmes', 'get'>>('/api/audit/programmes'),
+  calendar: (year?: number, agency?: string) =>
+    api.get<AuditCalendar>('/api/audit/calendar', { query: { year, agency: agency || undefined } }),
+  plan: (body: AuditProgrammePlan) => api.post<AuditProgramme>('/api/audit/programmes', body),
+  addFinding: (programmeId: string, body: AuditFindingInput) =>
+    api.post<AuditFinding>(`/api/audit/programmes/${enc(programmeId)}/findings`, body),
   programme: (id: string) => api.get<AuditProgramme>(`/api/audit/programmes/${enc(id)}`),
   step: (id: string, to: string, date: string) => api.post<AuditProgramme>(`/api/audit/programmes/${enc(id)}/steps`, { to, date }),
   route: (id: string, sentToChairOn: string, sentToHeadOn: string) =>

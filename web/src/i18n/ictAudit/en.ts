@@ -3,7 +3,7 @@ import type id from './id'
 
 const en: typeof id = {
   ictAudit: {
-    nav: { programmes: 'Audit programmes', findings: 'Audit findings' },
+    nav: { programmes: 'Audit programmes', findings: 'Audit findings', calendar: 'Audit calendar' },
     due: {
       title: 'ICT audit',
       subtitle: 'Audit objects per type, their last audit and next due date as the regional regulation states.',
@@ -75,6 +75,44 @@ const en: typeof id = {
       coordinationDate: 'Coordination date',
       coordinationNote: 'Coordination note (e.g. letter or minutes number)',
       saveCoordination: 'Record coordination',
+    },
+    calendar: {
+      title: 'Audit calendar',
+      subtitle: 'Per month and audit type: the objects whose next audit falls due and the audit programmes planned or running.',
+      previous: 'Previous year',
+      next: 'Next year',
+      month: 'Month',
+      due: '{n} due',
+      overdue: '{n} overdue',
+      programmes: '{n} programmes',
+      noObjects: 'No object falls due this month.',
+      unscheduled: '{type}: {n} objects without a period (periodic), not placed in the calendar.',
+      state: { direncanakan: 'Planned', dimulai: 'Running' },
+    },
+    plan: {
+      title: 'Plan an audit programme',
+      subtitle: 'Type, scope, aspects, auditor, schedule and assignment letter; the regional regulation\'s conditions are checked when it is saved.',
+      choose: 'Choose',
+      kind: 'Kind of audit',
+      name: 'Programme name',
+      objects: 'Audit objects',
+      chooseObjects: 'Choose objects in scope of the audit type',
+      auditorKind: 'Audit performed by',
+      internalTeam: 'Internal audit team',
+      start: 'Planned start date',
+      end: 'Planned end date',
+      internal: 'Preparatory internal audit',
+      decreeNumber: 'Audit team decree number',
+      decreeDate: 'Audit team decree date',
+      save: 'Save plan',
+    },
+    findingForm: {
+      title: 'Record a finding',
+      recommendation: 'Recommendation',
+      agency: 'Responsible agency',
+      agreedAction: 'Agreed action',
+      dueDate: 'Follow-up deadline',
+      save: 'Save finding',
     },
     findings: {
       title: 'Audit findings',

@@ -1,7 +1,7 @@
 // Texts of Audit TIK, in Indonesian: the console's first language, which defines the keys.
 const id = {
   ictAudit: {
-    nav: { programmes: 'Program audit', findings: 'Temuan audit' },
+    nav: { programmes: 'Program audit', findings: 'Temuan audit', calendar: 'Kalender audit' },
     due: {
       title: 'Audit TIK',
       subtitle: 'Objek audit per jenis, audit terakhir dan jatuh tempo berikutnya sesuai regulasi daerah.',
@@ -73,6 +73,44 @@ const id = {
       coordinationDate: 'Tanggal koordinasi',
       coordinationNote: 'Catatan koordinasi (misalnya nomor surat atau berita acara)',
       saveCoordination: 'Catat koordinasi',
+    },
+    calendar: {
+      title: 'Kalender audit',
+      subtitle: 'Per bulan dan jenis audit: objek yang jatuh tempo audit berikutnya dan program audit yang direncanakan atau berjalan.',
+      previous: 'Tahun sebelumnya',
+      next: 'Tahun berikutnya',
+      month: 'Bulan',
+      due: '{n} jatuh tempo',
+      overdue: '{n} terlambat',
+      programmes: '{n} program',
+      noObjects: 'Tidak ada objek yang jatuh tempo pada bulan ini.',
+      unscheduled: '{type}: {n} objek tanpa periode (berkala), tidak ditempatkan di kalender.',
+      state: { direncanakan: 'Direncanakan', dimulai: 'Berjalan' },
+    },
+    plan: {
+      title: 'Rencanakan program audit',
+      subtitle: 'Jenis, cakupan, aspek, auditor, jadwal dan surat tugas; syarat yang ditetapkan regulasi daerah diperiksa saat disimpan.',
+      choose: 'Pilih',
+      kind: 'Jenis pelaksanaan',
+      name: 'Nama program',
+      objects: 'Objek audit',
+      chooseObjects: 'Pilih objek dalam cakupan jenis audit',
+      auditorKind: 'Pelaksana audit',
+      internalTeam: 'Tim auditor internal',
+      start: 'Tanggal mulai rencana',
+      end: 'Tanggal selesai rencana',
+      internal: 'Audit internal pendahuluan',
+      decreeNumber: 'Nomor keputusan tim audit',
+      decreeDate: 'Tanggal keputusan tim audit',
+      save: 'Simpan rencana',
+    },
+    findingForm: {
+      title: 'Catat temuan',
+      recommendation: 'Rekomendasi',
+      agency: 'Perangkat Daerah penanggung jawab',
+      agreedAction: 'Tindakan yang disepakati',
+      dueDate: 'Batas waktu tindak lanjut',
+      save: 'Simpan temuan',
     },
     findings: {
       title: 'Temuan audit',
