@@ -1,6 +1,7 @@
 // SLA warnings at a threshold and escalation at breach (docs/service-desk.md, "SLA"): a periodic
-// job recomputes the clocks of every open ticket and tells the queue once per clock; a breach is
+// job reads the stored clocks of every open ticket and tells the queue once per clock; a breach is
 // also escalated to the desk's managers. The warnings are events of the ticket's timeline.
+#include <optional>
 #include <set>
 
 #include "identity/roles.hpp"
@@ -59,45 +60,53 @@ int Service::watch_sla(const Scope& s) {
     TicketFilter open_filter;
     open_filter.state = "open";
     open_filter.everything = true;
-    auto tickets = repo.matching(s, open_filter, "");
-    if (tickets.empty()) return;
-    auto events = repo.all_events(s);
+    // The stored clocks (sla_store.cpp) give every open ticket's SLA in one query; a ticket's events
+    // and record are read only when one of its clocks has passed the threshold.
+    auto rows = repo.clock_rows(s, open_filter, "");
+    if (rows.empty()) return;
     auto cal = calendar(c, s);
     auto now = clock::now();
     Caller system{s, sla_watch_actor(), true, false};
-    for (auto t : tickets) {
-      const Priority* prio = rules.priority(t.priority);
+    for (const auto& row : rows) {
+      const Priority* prio = rules.priority(row.priority);
       if (!prio) continue;
-      auto sla = compute_sla(events[t.id], *prio, cal, now);
+      auto sla = sla_of(c, s, row, *prio, cal, now);
+      std::optional<Ticket> t;
+      std::vector<Event> events;
       for (const std::string which : {"own", "resolve"}) {
         const SlaClock& k = which == "own" ? sla.own : sla.resolve;
         if (k.done || k.target <= 0) continue;
         bool breached = k.breached();
         bool warned = k.used * 100 >= static_cast<std::int64_t>(k.target) * rules.sla_warning_percent;
         if (!breached && !warned) continue;
+        if (!t) {
+          t = repo.ticket(s, row.id);
+          if (!t) break;
+          events = repo.events(s, row.id);
+        }
         const char* kind = breached ? "sla_breach" : "sla_warning";
-        if (sla_event_recorded(events[t.id], kind, which)) continue;
-        if (!breached && sla_event_recorded(events[t.id], "sla_breach", which)) continue;
+        if (sla_event_recorded(events, kind, which)) continue;
+        if (!breached && sla_event_recorded(events, "sla_breach", which)) continue;
         std::string used = std::to_string(k.used) + " dari " + std::to_string(k.target) + " menit kerja";
         Event e;
         e.kind = kind;
         e.body = sla_clock_label(which) + (breached ? " melewati batas: " : " hampir habis: ") + used;
-        t.updated_at = clock::now_iso();
-        record(c, system, t, e, breached ? "servicedesk.sla_breach" : "servicedesk.sla_warning");
-        events[t.id].push_back(e);
+        t->updated_at = clock::now_iso();
+        record(c, system, *t, e, breached ? "servicedesk.sla_breach" : "servicedesk.sla_warning");
+        events.push_back(e);
         ++recorded;
-        std::string title = (breached ? "Melewati SLA: " : "Peringatan SLA: ") + sla_clock_label(which) + " " + t.title;
+        std::string title = (breached ? "Melewati SLA: " : "Peringatan SLA: ") + sla_clock_label(which) + " " + t->title;
         std::string title_en =
-            (breached ? "SLA breached: " : "SLA warning: ") + sla_clock_label_en(which) + " " + t.title;
-        tell_queue_of_alert(c, s, t, title, title_en);
+            (breached ? "SLA breached: " : "SLA warning: ") + sla_clock_label_en(which) + " " + t->title;
+        tell_queue_of_alert(c, s, *t, title, title_en);
         if (!breached) continue;
         std::set<std::string> told;  // escalation: the managers, once each, unless they staff the queue
         for (const auto& a : repo.agents(s))
-          if (a.tier == t.tier && (t.tier == 2 || a.agency_id == t.queue_agency_id)) told.insert(a.user_id);
-        told.insert(t.assignee_id);
+          if (a.tier == t->tier && (t->tier == 2 || a.agency_id == t->queue_agency_id)) told.insert(a.user_id);
+        told.insert(t->assignee_id);
         for (const auto& m : managers)
           if (told.insert(m).second)
-            tell_user(c, s, m, t, "Eskalasi SLA: " + sla_clock_label(which) + " terlewati",
+            tell_user(c, s, m, *t, "Eskalasi SLA: " + sla_clock_label(which) + " terlewati",
                       "SLA escalation: " + sla_clock_label_en(which) + " breached");
       }
     }
