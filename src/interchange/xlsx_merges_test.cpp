@@ -43,7 +43,8 @@ std::vector<Row> filled(std::vector<Row> rows, const std::vector<MergeRange>& ra
 }  // namespace
 
 TEST(XlsxMerges, EveryMergedCellTakesItsTopLeftValue) {
-  auto bytes = tz::make_zip(tz::minimal_workbook({rka_like_sheet(), tz::sheet_xml("<row><c t=\"inlineStr\"><is><t>catatan</t></is></c></row>")}));
+  auto bytes = tz::make_zip(tz::minimal_workbook(
+      {rka_like_sheet(), tz::sheet_xml("<row><c t=\"inlineStr\"><is><t>catatan</t></is></c></row>")}));
   auto sheets = read_xlsx(bytes);
   auto merges = read_xlsx_merges(bytes);
   ASSERT_EQ(sheets.size(), 2u);

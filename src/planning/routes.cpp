@@ -29,7 +29,8 @@ CandidateQuery candidate_query(const Request& req) {
   return q;
 }
 
-boost::json::object candidate_page(const tenancy::Profile& profile, const CandidateQuery& q, const CandidatePage& page) {
+boost::json::object candidate_page(const tenancy::Profile& profile, const CandidateQuery& q,
+                                   const CandidatePage& page) {
   boost::json::array items;
   items.reserve(page.items.size());
   for (const auto& v : page.items) items.push_back(to_json(profile, v));

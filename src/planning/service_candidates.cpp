@@ -94,8 +94,8 @@ CandidatePage Service::candidates(const Scope& s, const CandidateQuery& q) const
 }
 
 CandidatePair Service::record_decision(storage::Connection& c, const Scope& s, const std::string& id,
-                                      std::string_view kind, const std::string& decision, const std::string& reason,
-                                      const std::string& line_to_change, const Actor& actor) const {
+                                       std::string_view kind, const std::string& decision, const std::string& reason,
+                                       const std::string& line_to_change, const Actor& actor) const {
   if (decision != "duplikat" && decision != "berbeda")
     throw Error(ErrorCode::ValidationInvalidValue,
                 {{"field", "decision"}, {"allowed", boost::json::array{"duplikat", "berbeda"}}});
@@ -139,18 +139,17 @@ CandidatePair Service::record_decision(storage::Connection& c, const Scope& s, c
   x->decided_by_name = actor.name;
   x->decided_at = clock::now_iso();
   repo.decide(s, *x);
-  ledger_.append(c, ledger::change_in(s, actor,
-                                      application ? "planning.application_duplicate_decision"
-                                                  : "planning.duplicate_decision",
-                                      "planning_cycle", x->cycle_id, std::move(details)));
+  ledger_.append(
+      c, ledger::change_in(s, actor,
+                           application ? "planning.application_duplicate_decision" : "planning.duplicate_decision",
+                           "planning_cycle", x->cycle_id, std::move(details)));
   return *x;
 }
 
 CandidateView Service::decide(const Scope& s, const std::string& id, const std::string& decision,
                               const std::string& reason, const std::string& line_to_change, const Actor& actor) {
-  storage::write_transaction(db_, [&](storage::Connection& c) {
-    record_decision(c, s, id, "line", decision, reason, line_to_change, actor);
-  });
+  storage::write_transaction(
+      db_, [&](storage::Connection& c) { record_decision(c, s, id, "line", decision, reason, line_to_change, actor); });
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto x = repo.candidate(s, id);

@@ -103,9 +103,9 @@ Proposal Service::verify(const Scope& s, const std::string& id, const Actor& act
     pr.verified_at = clock::now_iso();
     pr.verified_by_name = actor.name;
     Repository(c).save(s, pr);
-    ledger_.append(
-        c, ledger::change_in(s, actor, "planning.verify", "planning_proposal", id,
-                             {{"lines", pr.line_count}, {"total", pr.total}, {"unresolved_candidates", open}}));
+    ledger_.append(c,
+                   ledger::change_in(s, actor, "planning.verify", "planning_proposal", id,
+                                     {{"lines", pr.line_count}, {"total", pr.total}, {"unresolved_candidates", open}}));
     pr.agency_name = agency_name(c, s, pr.agency_id);
     return pr;
   });
