@@ -210,7 +210,8 @@ std::vector<storage::Migration> Repository::migrations() {
        "ALTER TABLE planning_candidates ADD COLUMN kind TEXT NOT NULL DEFAULT 'line'"},
       // The review pages a cycle's pairs best first (a large cycle holds over 100,000 pairs).
       {1303, "planning: duplicate candidates paged by score",
-       "CREATE INDEX planning_candidates_by_score ON planning_candidates (tenant_id, cycle_id, kind, score DESC, id)"}};
+       "CREATE INDEX planning_candidates_by_score ON planning_candidates (tenant_id, cycle_id, kind, score DESC, id);"
+       "CREATE INDEX planning_candidates_by_line_b ON planning_candidates (tenant_id, line_b)"}};
 }
 
 void Repository::insert(const Scope& s, const Cycle& x) {
@@ -473,10 +474,19 @@ std::string candidate_filter(const Scope& s, const CandidateQuery& q, storage::P
     params.emplace_back(q.cycle_id);
   }
   if (!q.agency_id.empty()) {
-    where +=
-        " AND EXISTS (SELECT 1 FROM planning_lines l WHERE l.tenant_id = c.tenant_id AND l.id IN (c.line_a, c.line_b) "
-        "AND l.agency_id = ?)";
-    params.emplace_back(q.agency_id);
+    // From the PD's lines to their pairs (by line_a, then by line_b: both indexed), not through
+    // every pair of the cycle.
+    std::string lines = "SELECT l.id FROM planning_lines l WHERE l.tenant_id = ? AND l.agency_id = ?";
+    if (!q.cycle_id.empty()) lines += " AND l.cycle_id = ?";
+    where += " AND c.id IN (SELECT x.id FROM planning_candidates x WHERE x.tenant_id = ? AND x.line_a IN (" + lines +
+             ") UNION ALL SELECT x.id FROM planning_candidates x WHERE x.tenant_id = ? AND x.line_b IN (" + lines +
+             "))";
+    for (int side = 0; side < 2; ++side) {
+      params.emplace_back(s.tenant_id);
+      params.emplace_back(s.tenant_id);
+      params.emplace_back(q.agency_id);
+      if (!q.cycle_id.empty()) params.emplace_back(q.cycle_id);
+    }
   }
   if (q.decided) where += *q.decided ? " AND c.decision <> ''" : " AND c.decision = ''";
   return where;
