@@ -198,7 +198,13 @@ for _ in range(3):
     runs.append(ms)
     cpu_runs.append(server_cpu_ms() - cpu)
 print(f"server peak memory after the searches: {server_peak_mb()} MB")
-pairs = len(call("GET", f"/api/planning/cycles/{cycle}/candidates", token=planner)[0]["items"])
+# The review's pages: the first (best scores), one deep in the list, and the undecided pairs of one PD.
+page_ms = []
+for query in ("limit=50", "limit=50&offset=100000", f"limit=50&state=undecided&agency={agencies[0]['id']}"):
+    page, ms = call("GET", f"/api/planning/cycles/{cycle}/candidates?{query}", token=planner)
+    page_ms.append(ms)
+pairs = call("GET", f"/api/planning/cycles/{cycle}/candidates?limit=1", token=planner)[0]["total"]
+print(f"one page of the review (first / offset 100,000 / one PD undecided): {[round(m) for m in page_ms]!r} ms")
 app_pairs = call("GET", f"/api/planning/cycles/{cycle}/application-candidates", token=planner)[0]["total"]
 print(f"candidates for the whole cycle: median {statistics.median(runs):.0f} ms of {[round(r) for r in runs]!r}, "
       f"server CPU median {statistics.median(cpu_runs):.0f} ms "

@@ -141,4 +141,12 @@ struct CandidatePair {
   std::string found_at;
 };
 
+/// One page of a cycle's (or the tenant's) line pairs: highest score first, then by id.
+struct CandidateQuery {
+  std::string cycle_id;   // empty: every cycle of the tenant
+  std::string agency_id;  // empty: every PD; else pairs with a line of that PD
+  std::optional<bool> decided;
+  int limit = 50, offset = 0;
+};
+
 }  // namespace simpul::planning

@@ -113,6 +113,11 @@ Line line_from(const storage::Row& r) {
 constexpr const char* kCandidateColumns =
     "id, cycle_id, line_a, line_b, score, reasons, decision, reason, decided_by_name, decided_at, found_at, kind";
 
+// The same, of the table named c.
+constexpr const char* kCandidateColumnsOfC =
+    "c.id, c.cycle_id, c.line_a, c.line_b, c.score, c.reasons, c.decision, c.reason, c.decided_by_name, "
+    "c.decided_at, c.found_at, c.kind";
+
 CandidatePair candidate_from(const storage::Row& r) {
   CandidatePair x;
   std::size_t i = 0;
@@ -202,7 +207,11 @@ std::vector<storage::Migration> Repository::migrations() {
       // A candidate is a pair of lines, or a line and an application of the register (an
       // architecture element of the domain aplikasi) it may duplicate (service_applications.cpp).
       {1302, "planning: duplicate candidates of a line and an application",
-       "ALTER TABLE planning_candidates ADD COLUMN kind TEXT NOT NULL DEFAULT 'line'"}};
+       "ALTER TABLE planning_candidates ADD COLUMN kind TEXT NOT NULL DEFAULT 'line'"},
+      // The review pages a cycle's pairs best first (a large cycle holds over 100,000 pairs).
+      {1303, "planning: duplicate candidates paged by score",
+       "CREATE INDEX planning_candidates_by_score ON planning_candidates (tenant_id, cycle_id, kind, score DESC, id);"
+       "CREATE INDEX planning_candidates_by_line_b ON planning_candidates (tenant_id, line_b)"}};
 }
 
 void Repository::insert(const Scope& s, const Cycle& x) {
@@ -452,6 +461,68 @@ std::vector<CandidatePair> Repository::candidates(const Scope& s, const std::str
                 {s.tenant_id, cycle_id}))
     out.push_back(candidate_from(r));
   return out;
+}
+
+namespace {
+
+/// The WHERE clause of a candidate query and its parameters.
+std::string candidate_filter(const Scope& s, const CandidateQuery& q, storage::Params& params) {
+  std::string where = " WHERE c.tenant_id = ? AND c.kind = 'line'";
+  params.emplace_back(s.tenant_id);
+  if (!q.cycle_id.empty()) {
+    where += " AND c.cycle_id = ?";
+    params.emplace_back(q.cycle_id);
+  }
+  if (!q.agency_id.empty()) {
+    // From the PD's lines to their pairs (by line_a, then by line_b: both indexed), not through
+    // every pair of the cycle.
+    std::string lines = "SELECT l.id FROM planning_lines l WHERE l.tenant_id = ? AND l.agency_id = ?";
+    if (!q.cycle_id.empty()) lines += " AND l.cycle_id = ?";
+    where += " AND c.id IN (SELECT x.id FROM planning_candidates x WHERE x.tenant_id = ? AND x.line_a IN (" + lines +
+             ") UNION ALL SELECT x.id FROM planning_candidates x WHERE x.tenant_id = ? AND x.line_b IN (" + lines +
+             "))";
+    for (int side = 0; side < 2; ++side) {
+      params.emplace_back(s.tenant_id);
+      params.emplace_back(s.tenant_id);
+      params.emplace_back(q.agency_id);
+      if (!q.cycle_id.empty()) params.emplace_back(q.cycle_id);
+    }
+  }
+  if (q.decided) where += *q.decided ? " AND c.decision <> ''" : " AND c.decision = ''";
+  return where;
+}
+
+}  // namespace
+
+std::vector<CandidatePair> Repository::candidate_page(const Scope& s, const CandidateQuery& q) const {
+  storage::Params params;
+  auto where = candidate_filter(s, q, params);
+  params.emplace_back(static_cast<std::int64_t>(q.limit));
+  params.emplace_back(static_cast<std::int64_t>(q.offset));
+  std::vector<CandidatePair> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kCandidateColumnsOfC + " FROM planning_candidates c" + where +
+                                    " ORDER BY c.score DESC, c.id LIMIT ? OFFSET ?",
+                                params))
+    out.push_back(candidate_from(r));
+  return out;
+}
+
+std::int64_t Repository::candidate_count(const Scope& s, const CandidateQuery& q) const {
+  storage::Params params;
+  auto where = candidate_filter(s, q, params);
+  return c_.query("SELECT COUNT(*) FROM planning_candidates c" + where, params).front().int_at(0);
+}
+
+std::int64_t Repository::unresolved_count(const Scope& s, const std::string& cycle_id,
+                                          const std::string& proposal_id) const {
+  return c_
+      .query(
+          "SELECT COUNT(*) FROM planning_candidates c WHERE c.tenant_id = ? AND c.cycle_id = ? AND c.decision = '' "
+          "AND EXISTS (SELECT 1 FROM planning_lines l WHERE l.tenant_id = c.tenant_id AND l.id IN (c.line_a, c.line_b) "
+          "AND l.proposal_id = ?)",
+          {s.tenant_id, cycle_id, proposal_id})
+      .front()
+      .int_at(0);
 }
 
 std::set<std::pair<std::string, std::string>> Repository::candidate_keys(const Scope& s,

@@ -60,6 +60,11 @@ class Repository {
   void decide(const Scope& s, const CandidatePair& x);
   std::optional<CandidatePair> candidate(const Scope& s, const std::string& id) const;
   std::vector<CandidatePair> candidates(const Scope& s, const std::string& cycle_id) const;
+  /// One page of the line pairs (kind "line") the query selects, and how many it selects in all.
+  std::vector<CandidatePair> candidate_page(const Scope& s, const CandidateQuery& q) const;
+  std::int64_t candidate_count(const Scope& s, const CandidateQuery& q) const;
+  /// Unresolved pairs (of either kind) with a line of the proposal.
+  std::int64_t unresolved_count(const Scope& s, const std::string& cycle_id, const std::string& proposal_id) const;
   /// The (line_a, line_b) of every candidate of the cycle, decided or not.
   std::set<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
   /// Drops the pairs a removed line was part of.

@@ -18,6 +18,25 @@ boost::json::object plan_page(boost::json::array items) {
   return {{"items", std::move(items)}, {"total", n}};
 }
 
+/// The review's page and filters: limit (1-500, default 50), offset, agency, state (undecided | decided).
+CandidateQuery candidate_query(const Request& req) {
+  CandidateQuery q;
+  q.limit = http::query_int(req, "limit", 1, 500).value_or(50);
+  q.offset = http::query_int(req, "offset", 0, 100'000'000).value_or(0);
+  q.agency_id = http::query_id(req, "agency");
+  auto state = http::query_choice(req, "state", {"undecided", "decided"});
+  if (!state.empty()) q.decided = state == "decided";
+  return q;
+}
+
+boost::json::object candidate_page(const tenancy::Profile& profile, const CandidateQuery& q,
+                                   const CandidatePage& page) {
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (const auto& v : page.items) items.push_back(to_json(profile, v));
+  return {{"items", std::move(items)}, {"total", page.total}, {"limit", q.limit}, {"offset", q.offset}};
+}
+
 /// unit_price as a JSON integer or as spreadsheet text ("Rp 1.250.000").
 std::int64_t read_price(const boost::json::object& body) {
   const auto* v = body.if_contains("unit_price");
@@ -247,26 +266,17 @@ void register_routes(http::Router& router, Service& m) {
 
   router.add("GET", "/api/planning/cycles/{id}/candidates", [&m](Request& req) {
     const auto& p = req.require("planning.read");
-    const auto& profile = m.profile_of(p.scope());
-    boost::json::array items;
-    for (const auto& v : m.candidates(p.scope(), req.id_param("id"))) items.push_back(to_json(profile, v));
-    return http::json_response(200, plan_page(std::move(items)));
+    auto q = candidate_query(req);
+    q.cycle_id = req.id_param("id");
+    return http::json_response(200, candidate_page(m.profile_of(p.scope()), q, m.candidates(p.scope(), q)));
   });
 
-  // Every candidate pair of the tenant (or of one cycle), for the review queue.
+  // The candidate pairs of the tenant (or of one cycle), for the review queue, one page at a time.
   router.add("GET", "/api/planning/candidates", [&m](Request& req) {
     const auto& p = req.require("planning.read");
-    const auto& profile = m.profile_of(p.scope());
-    auto only = http::query_id(req, "cycle");
-    std::vector<std::string> cycle_ids;
-    if (!only.empty())
-      cycle_ids.push_back(only);
-    else
-      for (const auto& c : m.cycles(p.scope())) cycle_ids.push_back(c.id);
-    boost::json::array items;
-    for (const auto& id : cycle_ids)
-      for (const auto& v : m.candidates(p.scope(), id)) items.push_back(to_json(profile, v));
-    return http::json_response(200, plan_page(std::move(items)));
+    auto q = candidate_query(req);
+    q.cycle_id = http::query_id(req, "cycle");
+    return http::json_response(200, candidate_page(m.profile_of(p.scope()), q, m.candidates(p.scope(), q)));
   });
 
   router.add("POST", "/api/planning/cycles/{id}/candidates/search", [&m](Request& req) {

@@ -3,6 +3,7 @@
 // RKA-like lines checked as the region's articles say, standard unit prices, duplicate candidates
 // and their review, the region's steps (recommend, submit, verify, approve) and the consolidated
 // budget (docs/plan-and-budget.md).
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +68,21 @@ struct CandidateView {
   CandidatePair pair;
   Line a, b;
   std::string agency_a, agency_b;
+};
+
+/// How a step of a proposal (submission, verification, approval) opens (service_workflow.cpp).
+struct StepOpening {
+  std::string_view state;  // the state the step applies to
+  // Approval: a submitted proposal not yet verified is refused with this rule (the workflow elsewhere).
+  const std::optional<std::string>* not_verified_rule = nullptr;
+  bool resolve_candidates = false;              // compare anew; refused while pairs stay unresolved
+  std::function<void(const Proposal&)> checks;  // the step's own, before the reserved lines
+};
+
+/// A page of candidate pairs and how many the query selects in all.
+struct CandidatePage {
+  std::vector<CandidateView> items;
+  std::int64_t total = 0;
 };
 
 struct PriceImportRow {
@@ -177,7 +193,8 @@ class Service {
 
   /// Runs the duplicate finder over the submitted lines of the cycle and stores new pairs.
   std::size_t find_candidates(const Scope& s, const std::string& cycle_id, const Actor& actor);
-  std::vector<CandidateView> candidates(const Scope& s, const std::string& cycle_id) const;
+  /// One page of line pairs, best score first; an unknown cycle (of the query) is refused.
+  CandidatePage candidates(const Scope& s, const CandidateQuery& q) const;
   CandidateView decide(const Scope& s, const std::string& id, const std::string& decision, const std::string& reason,
                        const std::string& line_to_change, const Actor& actor);
 
@@ -238,6 +255,16 @@ class Service {
   /// cycle's submitted lines and stores the new pairs.
   std::size_t store_candidates(storage::Connection& c, const Scope& s, const std::string& cycle_id,
                                const std::string& proposal_id) const;
+  /// The coordinator's decision on a pair of `kind` (line | application) with its ledger entry:
+  /// duplikat sends the proposal of the line that changes back to its PD as a draft.
+  CandidatePair record_decision(storage::Connection& c, const Scope& s, const std::string& id, std::string_view kind,
+                                const std::string& decision, const std::string& reason,
+                                const std::string& line_to_change, const Actor& actor) const;
+  /// The opening shared by the steps: the proposal in its state, the step's own checks, no line
+  /// reserved to another PD and, where asked, no unresolved pair (where the region says so).
+  /// Returns the proposal and its unresolved pairs.
+  std::pair<Proposal, std::size_t> open_step(storage::Connection& c, const Scope& s, const std::string& id,
+                                             const StepOpening& how) const;
   std::size_t unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const;
   /// The register's applications the line of `agency_id` named `name` resembles, best first
   /// (service_applications.cpp).

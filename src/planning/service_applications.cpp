@@ -142,46 +142,8 @@ bool Service::is_application_candidate(const Scope& s, const std::string& id) co
 
 ApplicationCandidateView Service::decide_application(const Scope& s, const std::string& id, const std::string& decision,
                                                      const std::string& reason, const Actor& actor) {
-  if (decision != "duplikat" && decision != "berbeda")
-    throw Error(ErrorCode::ValidationInvalidValue,
-                {{"field", "decision"}, {"allowed", boost::json::array{"duplikat", "berbeda"}}});
-  if (reason.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "reason"}});
-  std::string cycle_id;
-  storage::write_transaction(db_, [&](storage::Connection& c) {
-    require_coordinator(c, s, actor);
-    Repository repo(c);
-    auto x = repo.candidate(s, id);
-    if (!x || x->kind != "application") throw Error(ErrorCode::PlanCandidateNotFound);
-    if (!x->decision.empty())
-      throw Error(ErrorCode::PlanBadStep, {{"reason", "already decided"}, {"decision", x->decision}});
-    boost::json::object details{{"kind", "application"},
-                                {"decision", decision},
-                                {"reason", reason},
-                                {"line_id", x->line_a},
-                                {"application_id", x->line_b}};
-    if (decision == "duplikat") {
-      // The line changes (the PD uses the existing application): its proposal goes back as a draft.
-      auto l = repo.line(s, x->line_a);
-      if (!l) throw Error(ErrorCode::PlanLineNotFound);
-      auto pr = repo.proposal(s, l->proposal_id);
-      if (pr->state == "disetujui")
-        throw Error(ErrorCode::PlanBadStep,
-                    {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
-      if (pr->state != "draf") {
-        pr->state = "draf";
-        pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;
-        repo.save(s, *pr);
-      }
-      details["proposal_sent_back"] = pr->id;
-    }
-    cycle_id = x->cycle_id;
-    x->decision = decision;
-    x->reason = reason;
-    x->decided_by_name = actor.name;
-    x->decided_at = clock::now_iso();
-    repo.decide(s, *x);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.duplicate_decision", "planning_cycle", x->cycle_id,
-                                        std::move(details)));
+  auto cycle_id = storage::write_transaction(db_, [&](storage::Connection& c) {
+    return record_decision(c, s, id, "application", decision, reason, "", actor).cycle_id;
   });
   for (auto& v : application_candidates(s, cycle_id))
     if (v.pair.id == id) return v;

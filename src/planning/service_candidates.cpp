@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_map>
+#include <optional>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -47,13 +47,7 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
 }
 
 std::size_t Service::unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const {
-  Repository repo(c);
-  std::set<std::string> mine;
-  for (const auto& l : repo.lines_of_proposal(s, p.id)) mine.insert(l.id);
-  std::size_t n = 0;
-  for (const auto& x : repo.candidates(s, p.cycle_id))
-    if (x.decision.empty() && (mine.count(x.line_a) || mine.count(x.line_b))) ++n;
-  return n;
+  return static_cast<std::size_t>(Repository(c).unresolved_count(s, p.cycle_id, p.id));
 }
 
 std::size_t Service::find_candidates(const Scope& s, const std::string& cycle_id, const Actor& actor) {
@@ -67,79 +61,104 @@ std::size_t Service::find_candidates(const Scope& s, const std::string& cycle_id
   });
 }
 
-std::vector<CandidateView> Service::candidates(const Scope& s, const std::string& cycle_id) const {
+namespace {
+
+/// The pair with both its lines and their PDs' names; nullopt when a line is gone.
+std::optional<CandidateView> pair_view(const Repository& repo, const Scope& s, CandidatePair x,
+                                       const std::map<std::string, std::string>& names) {
+  auto a = repo.line(s, x.line_a), b = repo.line(s, x.line_b);
+  if (!a || !b) return std::nullopt;
+  CandidateView v{std::move(x), std::move(*a), std::move(*b), "", ""};
+  if (auto n = names.find(v.a.agency_id); n != names.end()) v.agency_a = n->second;
+  if (auto n = names.find(v.b.agency_id); n != names.end()) v.agency_b = n->second;
+  return v;
+}
+
+}  // namespace
+
+CandidatePage Service::candidates(const Scope& s, const CandidateQuery& q) const {
   return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
-    if (!repo.cycle(s, cycle_id)) throw Error(ErrorCode::PlanCycleNotFound);
+    if (!q.cycle_id.empty() && !repo.cycle(s, q.cycle_id)) throw Error(ErrorCode::PlanCycleNotFound);
+    CandidatePage out;
+    out.total = repo.candidate_count(s, q);
+    auto pairs = repo.candidate_page(s, q);
+    if (pairs.empty()) return out;
     std::map<std::string, std::string> names;
     for (const auto& a : tenancy_.agencies(c, s)) names[a.id] = a.name;
-    std::vector<CandidateView> out;
-    auto pairs = repo.candidates(s, cycle_id);
-    if (pairs.empty()) return out;
-    // The cycle's lines read once: a cycle may hold thousands of pairs.
-    std::unordered_map<std::string, Line> lines;
-    for (auto& l : repo.lines_of_cycle(s, cycle_id)) {
-      auto id = l.id;
-      lines.emplace(std::move(id), std::move(l));
-    }
-    for (auto& x : pairs) {
-      auto a = lines.find(x.line_a), b = lines.find(x.line_b);
-      if (a == lines.end() || b == lines.end()) continue;
-      CandidateView v{std::move(x), a->second, b->second, "", ""};
-      v.agency_a = names[v.a.agency_id];
-      v.agency_b = names[v.b.agency_id];
-      out.push_back(std::move(v));
-    }
+    // Only the page's lines are read: a cycle may hold over 100,000 pairs.
+    for (auto& x : pairs)
+      if (auto v = pair_view(repo, s, std::move(x), names)) out.items.push_back(std::move(*v));
     return out;
   });
 }
 
-CandidateView Service::decide(const Scope& s, const std::string& id, const std::string& decision,
-                              const std::string& reason, const std::string& line_to_change, const Actor& actor) {
+CandidatePair Service::record_decision(storage::Connection& c, const Scope& s, const std::string& id,
+                                       std::string_view kind, const std::string& decision, const std::string& reason,
+                                       const std::string& line_to_change, const Actor& actor) const {
   if (decision != "duplikat" && decision != "berbeda")
     throw Error(ErrorCode::ValidationInvalidValue,
                 {{"field", "decision"}, {"allowed", boost::json::array{"duplikat", "berbeda"}}});
   if (reason.empty()) throw Error(ErrorCode::ValidationMissingField, {{"field", "reason"}});
-  std::string cycle_id;
-  storage::write_transaction(db_, [&](storage::Connection& c) {
-    require_coordinator(c, s, actor);
+  require_coordinator(c, s, actor);
+  Repository repo(c);
+  auto x = repo.candidate(s, id);
+  if (!x || x->kind != kind) throw Error(ErrorCode::PlanCandidateNotFound);
+  if (!x->decision.empty())
+    throw Error(ErrorCode::PlanBadStep, {{"reason", "already decided"}, {"decision", x->decision}});
+  const bool application = kind == "application";
+  boost::json::object details{{"decision", decision}, {"reason", reason}};
+  if (application) {
+    details["kind"] = "application";
+    details["line_id"] = x->line_a;
+    details["application_id"] = x->line_b;
+  } else {
+    details["line_a"] = x->line_a;
+    details["line_b"] = x->line_b;
+  }
+  if (decision == "duplikat") {
+    // One line changes (against an application: the line, its PD uses the existing one): its
+    // proposal goes back to its PD as a draft.
+    if (!application && line_to_change != x->line_a && line_to_change != x->line_b)
+      throw Error(ErrorCode::ValidationMissingField, {{"field", "line_to_change"}, {"reason", "one of the two lines"}});
+    auto l = repo.line(s, application ? x->line_a : line_to_change);
+    if (!l) throw Error(ErrorCode::PlanLineNotFound);
+    auto pr = repo.proposal(s, l->proposal_id);
+    if (pr->state == "disetujui")
+      throw Error(ErrorCode::PlanBadStep, {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
+    if (pr->state != "draf") {
+      pr->state = "draf";
+      pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;
+      repo.save(s, *pr);
+    }
+    if (!application) details["line_to_change"] = line_to_change;
+    details["proposal_sent_back"] = pr->id;
+  }
+  x->decision = decision;
+  x->reason = reason;
+  x->decided_by_name = actor.name;
+  x->decided_at = clock::now_iso();
+  repo.decide(s, *x);
+  ledger_.append(
+      c, ledger::change_in(s, actor,
+                           application ? "planning.application_duplicate_decision" : "planning.duplicate_decision",
+                           "planning_cycle", x->cycle_id, std::move(details)));
+  return *x;
+}
+
+CandidateView Service::decide(const Scope& s, const std::string& id, const std::string& decision,
+                              const std::string& reason, const std::string& line_to_change, const Actor& actor) {
+  storage::write_transaction(
+      db_, [&](storage::Connection& c) { record_decision(c, s, id, "line", decision, reason, line_to_change, actor); });
+  return storage::read(db_, [&](storage::Connection& c) {
     Repository repo(c);
     auto x = repo.candidate(s, id);
-    if (!x) throw Error(ErrorCode::PlanCandidateNotFound);
-    if (!x->decision.empty())
-      throw Error(ErrorCode::PlanBadStep, {{"reason", "already decided"}, {"decision", x->decision}});
-    boost::json::object details{
-        {"decision", decision}, {"reason", reason}, {"line_a", x->line_a}, {"line_b", x->line_b}};
-    if (decision == "duplikat") {
-      // One of the two lines changes: its proposal goes back to its PD as a draft.
-      if (line_to_change != x->line_a && line_to_change != x->line_b)
-        throw Error(ErrorCode::ValidationMissingField,
-                    {{"field", "line_to_change"}, {"reason", "one of the two lines"}});
-      auto l = repo.line(s, line_to_change);
-      auto pr = repo.proposal(s, l->proposal_id);
-      if (pr->state == "disetujui")
-        throw Error(ErrorCode::PlanBadStep,
-                    {{"state", pr->state}, {"reason", "the proposal of that line is approved"}});
-      if (pr->state != "draf") {
-        pr->state = "draf";
-        pr->submitted_at = pr->verified_at = pr->verified_by_name = std::nullopt;
-        repo.save(s, *pr);
-      }
-      details["line_to_change"] = line_to_change;
-      details["proposal_sent_back"] = pr->id;
-    }
-    cycle_id = x->cycle_id;
-    x->decision = decision;
-    x->reason = reason;
-    x->decided_by_name = actor.name;
-    x->decided_at = clock::now_iso();
-    repo.decide(s, *x);
-    ledger_.append(c, ledger::change_in(s, actor, "planning.duplicate_decision", "planning_cycle", x->cycle_id,
-                                        std::move(details)));
+    std::map<std::string, std::string> names;
+    for (const auto& a : tenancy_.agencies(c, s)) names[a.id] = a.name;
+    auto v = x ? pair_view(repo, s, std::move(*x), names) : std::nullopt;
+    if (!v) throw Error(ErrorCode::PlanCandidateNotFound);
+    return std::move(*v);
   });
-  for (auto& v : candidates(s, cycle_id))
-    if (v.pair.id == id) return v;
-  throw Error(ErrorCode::PlanCandidateNotFound);
 }
 
 }  // namespace simpul::planning

@@ -14,6 +14,7 @@
 #include "interchange/test_zip.hpp"
 #include "interchange/xlsx.hpp"
 #include "regulation/engine.hpp"
+#include "storage/unit_of_work.hpp"
 #include "testing/proves.hpp"
 
 using namespace simpul;
@@ -466,6 +467,16 @@ TEST_P(PlanningImportTest, ALineLikeAnAplikasiUmumOrAnotherPdsApplicationIsACand
   ASSERT_EQ(dup.status, 200) << dup.body;
   EXPECT_EQ(text_of(f.admin.get("/api/planning/proposals/" + disduk).json, "state"), "draf");
   EXPECT_EQ(f.admin.get("/api/planning/proposals/" + disduk).json.at("unresolved_candidates").as_int64(), 0);
+  // Both decisions are in the ledger under their own action, not as decisions on a pair of lines.
+  const auto line_decisions = static_cast<std::int64_t>(line_pairs.json.at("items").as_array().size());
+  storage::read(f.in.db(), [line_decisions](storage::Connection& c) {
+    auto count = [&c](const char* action) {
+      return c.query("SELECT COUNT(*) FROM ledger_entries WHERE action = ?", {action})[0].int_at(0);
+    };
+    EXPECT_EQ(count("planning.application_duplicate_decision"), 2);
+    EXPECT_EQ(count("planning.duplicate_decision"), line_decisions);
+    return 0;
+  });
   // The PD's verification result names the applications its lines resemble and how each was decided.
   auto pdf = f.disduk.get("/api/planning/proposals/" + disduk + "/verification.pdf");
   ASSERT_EQ(pdf.status, 200);

@@ -502,6 +502,87 @@ TEST_P(PlanningTest, DuplicatesAcrossAgenciesBlockApprovalWhereTheRegionSaysSo) 
   }
 }
 
+TEST_P(PlanningTest, TheCandidateReviewIsPagedBestFirstWithFiltersAndTotal) {
+  const auto& region = plan_regions().front();
+  PlanFixture f(GetParam(), region);
+  // Three PDs buy the same three things: several cross-PD pairs.
+  for (auto* who : {&f.dinkes, &f.disduk, &f.kominfo}) {
+    auto code = who == &f.dinkes ? "DINKES" : who == &f.disduk ? "DISDUKCAPIL" : "DISKOMINFO";
+    auto id = f.proposal(*who, code);
+    for (const auto* name : {"Pengadaan Laptop", "Pengadaan Printer Laser", "Pengadaan Proyektor Ruang Rapat"})
+      ASSERT_EQ(who->post("/api/planning/proposals/" + id + "/lines", f.line(name)).status, 201);
+    ASSERT_EQ(who->post("/api/planning/proposals/" + id + "/submission", "{}").status, 200);
+  }
+  const std::string base = "/api/planning/cycles/" + f.cycle + "/candidates";
+  auto all = f.coordinator.get(base + "?limit=500");
+  ASSERT_EQ(all.status, 200) << all.body;
+  const auto& every = all.json.at("items").as_array();
+  auto total = all.json.at("total").as_int64();
+  ASSERT_GE(total, 6) << all.body;
+  ASSERT_EQ(static_cast<std::int64_t>(every.size()), total);
+  EXPECT_EQ(f.coordinator.get(base).json.at("items").as_array().size(), std::min<std::size_t>(every.size(), 50));
+  for (std::size_t i = 1; i < every.size(); ++i)
+    EXPECT_GE(every[i - 1].at("score").to_number<double>(), every[i].at("score").to_number<double>());
+
+  // Pages of two, read one after the other, are the whole list in the same order.
+  std::vector<std::string> paged;
+  for (std::int64_t offset = 0; offset < total + 2; offset += 2) {
+    auto page = f.coordinator.get(base + "?limit=2&offset=" + std::to_string(offset));
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_EQ(page.json.at("total").as_int64(), total);
+    EXPECT_LE(page.json.at("items").as_array().size(), 2u);
+    for (const auto& x : page.json.at("items").as_array()) paged.push_back(text_of(x, "id"));
+  }
+  std::vector<std::string> ids;
+  for (const auto& x : every) ids.push_back(text_of(x, "id"));
+  EXPECT_EQ(paged, ids);
+
+  // One PD's pairs: exactly those with a line of that PD.
+  auto disduk = f.agency["DISDUKCAPIL"];
+  std::int64_t with_disduk = 0;
+  for (const auto& x : every)
+    with_disduk +=
+        text_of(x.at("line_a"), "agency_id") == disduk || text_of(x.at("line_b"), "agency_id") == disduk ? 1 : 0;
+  auto of_pd = f.coordinator.get(base + "?limit=500&agency=" + disduk);
+  ASSERT_EQ(of_pd.status, 200) << of_pd.body;
+  EXPECT_EQ(of_pd.json.at("total").as_int64(), with_disduk);
+  EXPECT_GT(with_disduk, 0);
+  EXPECT_LT(with_disduk, total);
+  for (const auto& x : of_pd.json.at("items").as_array())
+    EXPECT_TRUE(text_of(x.at("line_a"), "agency_id") == disduk || text_of(x.at("line_b"), "agency_id") == disduk);
+
+  // Decided and undecided pairs part the list.
+  ASSERT_EQ(f.coordinator
+                .post("/api/planning/candidates/" + ids.front() + "/decision",
+                      R"({"decision":"berbeda","reason":"Dipakai untuk layanan yang berbeda."})")
+                .status,
+            200);
+  auto decided = f.coordinator.get(base + "?state=decided");
+  EXPECT_EQ(decided.json.at("total").as_int64(), 1);
+  ASSERT_EQ(decided.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(text_of(decided.json.at("items").at(0), "id"), ids.front());
+  EXPECT_EQ(f.coordinator.get(base + "?state=undecided").json.at("total").as_int64(), total - 1);
+  // The tenant-wide queue answers the same pages.
+  EXPECT_EQ(f.coordinator.get("/api/planning/candidates?cycle=" + f.cycle + "&limit=1").json.at("total").as_int64(),
+            total);
+
+  // Bad parameters are refused and name the parameter.
+  for (const auto* bad : {"?limit=0", "?limit=501", "?limit=abc", "?offset=-1", "?state=maybe", "?agency=x'--"}) {
+    auto r = f.coordinator.get(base + bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.error_code(), "request.invalid_query") << bad;
+  }
+  EXPECT_EQ(f.coordinator.get("/api/planning/candidates?limit=501").error_code(), "request.invalid_query");
+
+  // Another tenant never sees them.
+  auto other = admin_client(f.in, region.profile == "madiun" ? "bontang" : "madiun");
+  EXPECT_EQ(other.get(base).error_code(), "planning.cycle_not_found");
+  auto theirs = other.get("/api/planning/candidates?limit=500");
+  ASSERT_EQ(theirs.status, 200) << theirs.body;
+  for (const auto& x : theirs.json.at("items").as_array())
+    EXPECT_EQ(std::find(ids.begin(), ids.end(), text_of(x, "id")), ids.end());
+}
+
 TEST_P(PlanningTest, StandardPricesFlagLinesAboveThemWithTheArticle) {
   SIMPUL_PROVES("bontang", "BTG-08-2");
   for (const auto& region : plan_regions()) {

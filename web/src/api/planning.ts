@@ -13,6 +13,13 @@ export type PlanningProposalDetail = Answer<'/api/planning/proposals/{id}', 'get
 export type PlanningLine = PlanningProposalDetail['lines'][number]
 export type PlanningLiveCheck = Answer<'/api/planning/proposals/{id}/check', 'post'>
 export type PlanningCandidate = Answer<'/api/planning/cycles/{id}/candidates', 'get'>['items'][number]
+/** One page of the duplicate review, best score first; '' filters nothing. */
+export interface PlanningCandidateQuery {
+  limit: number
+  offset: number
+  agency: string
+  state: '' | 'undecided' | 'decided'
+}
 export type PlanningConsolidated = Answer<'/api/planning/cycles/{id}/consolidated', 'get'>
 export type PlanningCorrection = PlanningProposalDetail['corrections'][number]
 export type PlanningSynonym = Answer<'/api/planning/synonyms', 'get'>['items'][number]
@@ -46,7 +53,10 @@ export const planningApi = {
     api.post<PlanningProposal>(`/api/planning/proposals/${enc(proposal)}/${step}`, {}),
   recommend: (proposal: string, recommendation: string) =>
     api.post<PlanningProposal>(`/api/planning/proposals/${enc(proposal)}/recommendation`, { recommendation }),
-  candidates: (cycle: string) => api.get<Answer<'/api/planning/cycles/{id}/candidates', 'get'>>(`/api/planning/cycles/${enc(cycle)}/candidates`),
+  candidates: (cycle: string, q: PlanningCandidateQuery) =>
+    api.get<Answer<'/api/planning/cycles/{id}/candidates', 'get'>>(`/api/planning/cycles/${enc(cycle)}/candidates`, {
+      query: { limit: q.limit, offset: q.offset, agency: q.agency || undefined, state: q.state || undefined },
+    }),
   decide: (id: string, decision: 'duplikat' | 'berbeda', reason: string, lineToChange?: string) =>
     api.post<PlanningCandidate>(`/api/planning/candidates/${enc(id)}/decision`, {
       decision,

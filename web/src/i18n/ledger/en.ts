@@ -178,6 +178,7 @@ const en: typeof id = {
       'planning.cycle_close': 'Closed an SPBE budget cycle',
       'planning.cycle_open': 'Opened an SPBE budget cycle',
       'planning.duplicate_decision': 'Decided a budget duplicate candidate',
+      'planning.application_duplicate_decision': 'Decided a budget line against an existing application',
       'planning.find_duplicates': 'Searched for budget duplicate candidates',
       'planning.line_add': 'Added a budget proposal line',
       'planning.line_remove': 'Removed a budget proposal line',

@@ -176,6 +176,7 @@ const id = {
       'planning.cycle_close': 'Menutup siklus anggaran SPBE',
       'planning.cycle_open': 'Membuka siklus anggaran SPBE',
       'planning.duplicate_decision': 'Memutuskan kandidat duplikasi anggaran',
+      'planning.application_duplicate_decision': 'Memutuskan baris anggaran terhadap aplikasi yang sudah ada',
       'planning.find_duplicates': 'Mencari kandidat duplikasi anggaran',
       'planning.line_add': 'Menambah rincian usulan anggaran',
       'planning.line_remove': 'Menghapus rincian usulan anggaran',

@@ -122,6 +122,12 @@ const en: typeof id = {
       application: 'Application in the register',
       owner: 'Owner: {who}',
       useExisting: 'Duplicate: use this application',
+      agency: 'Regional agency',
+      allAgencies: 'All regional agencies',
+      state: 'Decision',
+      stateAll: 'All',
+      stateUndecided: 'Not decided',
+      stateDecided: 'Decided',
     },
     import: {
       open: 'Import from RKA (XLSX/CSV)',

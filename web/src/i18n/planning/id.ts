@@ -120,6 +120,12 @@ const id = {
       application: 'Aplikasi di register',
       owner: 'Pemilik: {who}',
       useExisting: 'Duplikasi: gunakan aplikasi ini',
+      agency: 'Perangkat Daerah',
+      allAgencies: 'Semua Perangkat Daerah',
+      state: 'Keputusan',
+      stateAll: 'Semua',
+      stateUndecided: 'Belum diputuskan',
+      stateDecided: 'Sudah diputuskan',
     },
     import: {
       open: 'Impor dari RKA (XLSX/CSV)',
