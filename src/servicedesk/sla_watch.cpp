@@ -95,7 +95,8 @@ int Service::watch_sla(const Scope& s) {
         record(c, system, *t, e, breached ? "servicedesk.sla_breach" : "servicedesk.sla_warning");
         events.push_back(e);
         ++recorded;
-        std::string title = (breached ? "Melewati SLA: " : "Peringatan SLA: ") + sla_clock_label(which) + " " + t->title;
+        std::string title =
+            (breached ? "Melewati SLA: " : "Peringatan SLA: ") + sla_clock_label(which) + " " + t->title;
         std::string title_en =
             (breached ? "SLA breached: " : "SLA warning: ") + sla_clock_label_en(which) + " " + t->title;
         tell_queue_of_alert(c, s, *t, title, title_en);
