@@ -51,19 +51,7 @@ std::vector<DueItem> DueRepository::calendar_objects(const Scope& s, const DueFi
   params.emplace_back(s.tenant_id);
   sql += calendar_in_year(year, params);
   sql += " ORDER BY " + calendar_due_month("x") + ", substr(x.since, 9, 2), x.object_code, x.type";
-  for (const auto& r : c_.query(sql, params)) {
-    DueItem d;
-    d.type = r.text_at(0);
-    d.object_id = r.text_at(1);
-    d.object_code = r.text_at(2);
-    d.object_name = r.text_at(3);
-    d.object_domain = r.text_at(4);
-    d.agency_id = r.text_at(5);
-    d.agency_name = r.text_at(6);
-    d.last_audit = r.optional_text_at(7);
-    d.since = r.text_at(8);
-    out.push_back(std::move(d));
-  }
+  for (const auto& r : c_.query(sql, params)) out.push_back(due_item(r));
   return out;
 }
 

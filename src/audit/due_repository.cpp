@@ -97,6 +97,20 @@ std::string DueRepository::rows_sql(const Scope& s, const DueFilter& f, storage:
   return out;
 }
 
+DueItem DueRepository::due_item(const storage::Row& r) {
+  DueItem d;
+  d.type = r.text_at(0);
+  d.object_id = r.text_at(1);
+  d.object_code = r.text_at(2);
+  d.object_name = r.text_at(3);
+  d.object_domain = r.text_at(4);
+  d.agency_id = r.text_at(5);
+  d.agency_name = r.text_at(6);
+  d.last_audit = r.optional_text_at(7);
+  d.since = r.text_at(8);
+  return d;
+}
+
 std::vector<DueItem> DueRepository::page(const Scope& s, const DueFilter& f, std::int64_t limit,
                                          std::int64_t offset) const {
   std::vector<DueItem> out;
@@ -114,19 +128,7 @@ std::vector<DueItem> DueRepository::page(const Scope& s, const DueFilter& f, std
   params.emplace_back(limit);
   params.emplace_back(offset);
   params.emplace_back(s.tenant_id);
-  for (const auto& r : c_.query(sql, params)) {
-    DueItem d;
-    d.type = r.text_at(0);
-    d.object_id = r.text_at(1);
-    d.object_code = r.text_at(2);
-    d.object_name = r.text_at(3);
-    d.object_domain = r.text_at(4);
-    d.agency_id = r.text_at(5);
-    d.agency_name = r.text_at(6);
-    d.last_audit = r.optional_text_at(7);
-    d.since = r.text_at(8);
-    out.push_back(std::move(d));
-  }
+  for (const auto& r : c_.query(sql, params)) out.push_back(due_item(r));
   return out;
 }
 

@@ -57,6 +57,9 @@ class DueRepository {
  private:
   /// SELECT … every row with its bucket column; appends its parameters.
   std::string rows_sql(const Scope& s, const DueFilter& f, storage::Params& params) const;
+  /// A due row as the due list and the calendar select it: type, object id, code, name, domain, PD
+  /// id and name, last audit, since.
+  static DueItem due_item(const storage::Row& r);
   storage::Connection& c_;
 };
 

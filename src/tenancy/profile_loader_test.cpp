@@ -103,9 +103,10 @@ TEST(ShippedProfiles, AllFiveLoadWithTheirRegulationsFacts) {
   EXPECT_FALSE(reg.get("lampung-timur").recognises_agency_flag("mandiri_tik"));
   EXPECT_EQ(reg.get("bandar-lampung").rules.size() + bpn.rules.size() + reg.get("lampung-timur").rules.size() +
                 btg.rules.size() + reg.get("madiun").rules.size(),
-            553u);  // 549 of the rule matrix, Bontang Pasal 27 ayat (2) as its own rule (BTG-27-2), and Bandar
+            554u);  // 549 of the rule matrix, Bontang Pasal 27 ayat (2) as its own rule (BTG-27-2), Bandar
                     // Lampung's coordination with the ministry in Pasal 41 ayat (2), 42 ayat (3), 43 ayat (3)
-                    // (BDL-41-2, BDL-42-3, BDL-43-3)
+                    // (BDL-41-2, BDL-42-3, BDL-43-3), and Bontang's Aplikasi Umum priority for public
+                    // services, Pasal 33 ayat (3) (BTG-33-3)
 }
 
 TEST(ProfileLoader, GatewaySectionNamesRolesAndRulesOfTheProfile) {
