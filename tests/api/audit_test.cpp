@@ -278,8 +278,8 @@ std::string audit_code(ErrorCode code) { return std::string(error_code_string(co
 
 /// "2026-10-05" as a user reads it in the summary PDF: "5 Oktober 2026".
 std::string audit_long_date(const std::string& ymd) {
-  static const char* kNames[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  static const char* const kNames[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                       "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   return std::to_string(std::stoi(ymd.substr(8, 2))) + " " + kNames[std::stoi(ymd.substr(5, 2)) - 1] + " " +
          ymd.substr(0, 4);
 }
