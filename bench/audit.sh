@@ -6,7 +6,8 @@
 # those programmes; then the due list of the tenant, the first page (GET /api/audit/due?within_days=90,
 # 50 rows with the counts per status) and a filtered page (one PD, one type, overdue, page 2), 200
 # requests each, p50/p99, and the yearly summary PDF of the busiest year (20 requests).
-#   bench/audit.sh [per_pd] [findings]      (SIMPUL_BIN: the binary, default build/simpul)
+#   bench/audit.sh [per_pd] [findings]      (SIMPUL_BIN: the binary, default build/simpul;
+#                                            AUDIT_BENCH_KEEP: where to copy the database at the end)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 per_pd=${1:-50}
@@ -16,6 +17,10 @@ work=$(mktemp -d /tmp/simpul-audit-bench.XXXXXX)
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  # AUDIT_BENCH_KEEP=path keeps the database (e.g. to read the plans with sqlite3 EXPLAIN QUERY PLAN).
+  if [ -n "${AUDIT_BENCH_KEEP:-}" ]; then
+    for f in "$work"/simpul.db*; do cp "$f" "$AUDIT_BENCH_KEEP${f#"$work"/simpul.db}"; done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -24,21 +24,17 @@ Calendar Service::calendar(const Scope& s, const CalendarQuery& q) const {
   Calendar out;
   out.year = q.year;
   out.today = profile_of(s).today();
+  // The horizon does not matter here: only the overdue bound is read (bucket terlambat).
+  auto f = current_due_rows(s, q.type, q.agency_id, out.today, out.today);
   return storage::read(db_, [&](storage::Connection& c) {
-    // The horizon does not matter here: only the overdue bound is read (bucket terlambat).
-    auto f = due_filter(c, s, q.type, q.agency_id, out.today, out.today);
     DueRepository repo(c);
     out.counts = repo.calendar_counts(s, f, q.year);
     out.objects = repo.calendar_objects(s, f, q.year);
-    for (auto& d : out.objects)
-      if (const auto* t = a.type(d.type); t && t->months > 0) d.due = regulation::add_months(d.since, t->months);
     out.programmes = repo.calendar_programmes(s, q, out.today);
-    for (const auto& t : f.types) {
-      if (t.months > 0) continue;
-      DueFilter one = f;
-      one.types = {t};
-      out.unscheduled[t.type] = repo.totals(s, one)["tanpa_jadwal"];
-    }
+    // A type without a cadence is named with its number of objects (none: 0).
+    auto unscheduled = repo.unscheduled(s, f);
+    for (const auto& t : a.types)
+      if (t.months == 0 && (q.type.empty() || q.type == t.id)) out.unscheduled[t.id] = unscheduled[t.id];
     return out;
   });
 }

@@ -1,37 +1,39 @@
 // SQL of the audit calendar (GET /api/audit/calendar): the due list's rows selected by the month
 // their due date falls in, and the programmes overlapping each month.
+#include <cstdio>
+#include <string>
+
 #include "audit/due_repository.hpp"
 
 namespace simpul::audit {
 namespace {
 
-/// The due date's month as year * 12 + month - 1 (the day is clamped, the month never moves).
-std::string calendar_due_month(const std::string& x) {
-  return "(CAST(substr(" + x + ".since, 1, 4) AS INTEGER) * 12 + CAST(substr(" + x +
-         ".since, 6, 2) AS INTEGER) - 1 + " + x + ".months)";
-}
-
-/// WHERE of the rows falling due in `year` (types without a cadence have no due date).
-std::string calendar_in_year(int year, storage::Params& params) {
-  params.emplace_back(static_cast<std::int64_t>(year) * 12);
-  params.emplace_back(static_cast<std::int64_t>(year) * 12 + 11);
-  return " WHERE x.months > 0 AND " + calendar_due_month("x") + " BETWEEN ? AND ?";
+/// WHERE of the stored rows falling due in `year` (a type without a cadence has no due date).
+std::string calendar_in_year(const Scope& s, int year, storage::Params& params) {
+  char first[16], last[16];
+  std::snprintf(first, sizeof first, "%04d-01-01", year);
+  std::snprintf(last, sizeof last, "%04d-12-31", year);
+  params.emplace_back(s.tenant_id);
+  params.emplace_back(std::string(first));
+  params.emplace_back(std::string(last));
+  return " WHERE d.tenant_id = ? AND d.due BETWEEN ? AND ?";
 }
 
 }  // namespace
 
 std::vector<CalendarCount> DueRepository::calendar_counts(const Scope& s, const DueFilter& f, int year) const {
   std::vector<CalendarCount> out;
-  if (f.types.empty()) return out;
-  storage::Params params;
-  std::string sql = "SELECT x.type, " + calendar_due_month("x") +
-                    ", COUNT(*), SUM(CASE WHEN x.bucket = 'terlambat' THEN 1 ELSE 0 END) FROM (";
-  sql += rows_sql(s, f, params);
-  sql += ") x" + calendar_in_year(year, params) + " GROUP BY 1, 2 ORDER BY 2, 1";
+  storage::Params params{f.today};
+  std::string sql =
+      "SELECT d.type, substr(d.due, 6, 2), COUNT(*), SUM(CASE WHEN d.due < ? THEN 1 ELSE 0 END) "
+      "FROM audit_due_rows d";
+  sql += calendar_in_year(s, year, params);
+  sql += stored_filter(f, params);
+  sql += " GROUP BY 1, 2 ORDER BY 2, 1";
   for (const auto& r : c_.query(sql, params)) {
     CalendarCount n;
     n.type = r.text_at(0);
-    n.month = static_cast<int>(r.int_at(1) - static_cast<std::int64_t>(year) * 12) + 1;
+    n.month = std::stoi(r.text_at(1));
     n.due = r.int_at(2);
     n.overdue = r.int_at(3);
     out.push_back(std::move(n));
@@ -41,17 +43,24 @@ std::vector<CalendarCount> DueRepository::calendar_counts(const Scope& s, const 
 
 std::vector<DueItem> DueRepository::calendar_objects(const Scope& s, const DueFilter& f, int year) const {
   std::vector<DueItem> out;
-  if (f.types.empty()) return out;
   storage::Params params;
   std::string sql =
-      "SELECT x.type, x.object_id, x.object_code, x.object_name, x.object_domain, x.agency_id, "
-      "COALESCE(ag.name, ''), x.last_audit, x.since FROM (";
-  sql += rows_sql(s, f, params);
-  sql += ") x LEFT JOIN agencies ag ON ag.id = x.agency_id AND ag.tenant_id = ?";
-  params.emplace_back(s.tenant_id);
-  sql += calendar_in_year(year, params);
-  sql += " ORDER BY " + calendar_due_month("x") + ", substr(x.since, 9, 2), x.object_code, x.type";
+      std::string("SELECT ") + kStoredDueColumns +
+      " FROM audit_due_rows d LEFT JOIN agencies ag ON ag.id = d.agency_id AND ag.tenant_id = d.tenant_id";
+  sql += calendar_in_year(s, year, params);
+  sql += stored_filter(f, params);
+  sql += std::string(" ORDER BY ") + kStoredDueOrder;
   for (const auto& r : c_.query(sql, params)) out.push_back(due_item(r));
+  return out;
+}
+
+std::map<std::string, std::int64_t> DueRepository::unscheduled(const Scope& s, const DueFilter& f) const {
+  std::map<std::string, std::int64_t> out;
+  storage::Params params{s.tenant_id};
+  std::string sql = "SELECT d.type, COUNT(*) FROM audit_due_rows d WHERE d.tenant_id = ? AND d.due IS NULL";
+  sql += stored_filter(f, params);
+  sql += " GROUP BY d.type";
+  for (const auto& r : c_.query(sql, params)) out[r.text_at(0)] = r.int_at(1);
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "audit/due_repository.hpp"
 
+#include <algorithm>
+
 namespace simpul::audit {
 namespace {
 
@@ -56,43 +58,75 @@ std::string due_scope_sql(storage::Dialect d, const DueTypeScope& t, const DueFi
   return out + ")";
 }
 
-/// Due date order without computing it: `months` after `since` orders as the month number plus the
-/// months, then the day (a day clamped to a shorter month keeps its order); then code and type.
-std::string due_order(const std::string& x) {
-  return "CAST(substr(" + x + ".since, 1, 4) AS INTEGER) * 12 + CAST(substr(" + x + ".since, 6, 2) AS INTEGER) + " + x +
-         ".months, substr(" + x + ".since, 9, 2), " + x + ".object_code, " + x + ".type";
-}
-
 }  // namespace
 
-std::string DueRepository::rows_sql(const Scope& s, const DueFilter& f, storage::Params& params) const {
+std::vector<DueItem> DueRepository::source_rows(const Scope& s, const DueFilter& f) const {
+  std::vector<DueItem> out;
+  if (f.types.empty()) return out;
   auto d = c_.dialect();
-  std::string out;
+  storage::Params params;
+  std::string sql;
   for (const auto& t : f.types) {
-    if (!out.empty()) out += " UNION ALL ";
-    std::string months = std::to_string(t.months);
-    // The bucket: where `since` falls against the type's bounds (no cadence: no due date at all).
-    out +=
-        "SELECT b.*, CASE WHEN b.months = 0 THEN 'tanpa_jadwal' WHEN b.since < ? THEN 'terlambat' "
-        "WHEN b.since < ? THEN 'jatuh_tempo' ELSE 'aman' END AS bucket FROM (";
-    params.emplace_back(t.overdue_before);
-    params.emplace_back(t.soon_before);
-    out +=
-        "SELECT e.id AS object_id, e.code AS object_code, e.name AS object_name, e.domain AS object_domain, "
-        "e.owner_agency_id AS agency_id, CAST(? AS TEXT) AS type, " +
-        months + " AS months, l.report_date AS last_audit, COALESCE(l.report_date, " +
+    if (!sql.empty()) sql += " UNION ALL ";
+    sql +=
+        "SELECT CAST(? AS TEXT), e.id, e.code, e.name, e.domain, e.owner_agency_id, '', l.report_date, "
+        "COALESCE(l.report_date, " +
         due_registered_on(d, f.utc_offset_hours) +
-        ") AS since FROM arch_elements e LEFT JOIN audit_last_audits l ON l.tenant_id = e.tenant_id "
+        ") FROM arch_elements e LEFT JOIN audit_last_audits l ON l.tenant_id = e.tenant_id "
         "AND l.object_id = e.id AND l.type = ? WHERE e.tenant_id = ? AND e.state <> 'retired' AND ";
     params.emplace_back(t.type);
     params.emplace_back(t.type);
     params.emplace_back(s.tenant_id);
-    out += due_scope_sql(d, t, f, params);
-    if (!f.agency_id.empty()) {
-      out += " AND e.owner_agency_id = ?";
-      params.emplace_back(f.agency_id);
+    sql += due_scope_sql(d, t, f, params);
+  }
+  for (const auto& r : c_.query(sql, params)) out.push_back(due_item(r));
+  return out;
+}
+
+ElementStamp DueRepository::element_stamp(const Scope& s) const {
+  auto r = c_.query("SELECT COUNT(*), MAX(updated_at) FROM arch_elements WHERE tenant_id = ?", {s.tenant_id});
+  return {r.front().int_at(0), r.front().optional_text_at(1).value_or("")};
+}
+
+std::string DueRepository::stored_fingerprint(const Scope& s) const {
+  auto r = c_.query("SELECT fingerprint FROM audit_due_stamps WHERE tenant_id = ?", {s.tenant_id});
+  return r.empty() ? std::string() : r.front().text_at(0);
+}
+
+void DueRepository::lock_stamp(const Scope& s) {
+  c_.execute("INSERT INTO audit_due_stamps (tenant_id, fingerprint) VALUES (?, '') ON CONFLICT (tenant_id) DO NOTHING",
+             {s.tenant_id});
+  c_.execute("UPDATE audit_due_stamps SET fingerprint = fingerprint WHERE tenant_id = ?", {s.tenant_id});
+}
+
+void DueRepository::replace(const Scope& s, const std::vector<DueItem>& rows, const std::string& fingerprint) {
+  c_.execute("DELETE FROM audit_due_rows WHERE tenant_id = ?", {s.tenant_id});
+  constexpr std::size_t kBatch = 200;  // 11 parameters a row: under every driver's limit
+  for (std::size_t i = 0; i < rows.size(); i += kBatch) {
+    std::string sql =
+        "INSERT INTO audit_due_rows (tenant_id, type, object_id, object_code, object_name, object_domain, agency_id, "
+        "last_audit, since, since_day, due) VALUES ";
+    storage::Params params;
+    for (std::size_t j = i; j < std::min(rows.size(), i + kBatch); ++j) {
+      const auto& x = rows[j];
+      sql += j == i ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(), {s.tenant_id, x.type, x.object_id, x.object_code, x.object_name, x.object_domain,
+                                   x.agency_id, x.last_audit, x.since, x.since.substr(8, 2), x.due});
     }
-    out += ") b";
+    c_.execute(sql, params);
+  }
+  c_.execute("UPDATE audit_due_stamps SET fingerprint = ? WHERE tenant_id = ?", {fingerprint, s.tenant_id});
+}
+
+std::string DueRepository::stored_filter(const DueFilter& f, storage::Params& params) {
+  std::string out;
+  if (!f.type.empty()) {
+    out += " AND d.type = ?";
+    params.emplace_back(f.type);
+  }
+  if (!f.agency_id.empty()) {
+    out += " AND d.agency_id = ?";
+    params.emplace_back(f.agency_id);
   }
   return out;
 }
@@ -108,37 +142,47 @@ DueItem DueRepository::due_item(const storage::Row& r) {
   d.agency_name = r.text_at(6);
   d.last_audit = r.optional_text_at(7);
   d.since = r.text_at(8);
+  if (r.size() > 9) d.due = r.optional_text_at(9);
   return d;
 }
 
 std::vector<DueItem> DueRepository::page(const Scope& s, const DueFilter& f, std::int64_t limit,
                                          std::int64_t offset) const {
   std::vector<DueItem> out;
-  if (f.types.empty() || f.buckets.empty()) return out;
-  storage::Params params;
-  // The PD's name is joined to the page's rows only, not to every row sorted and counted.
-  std::string sql =
-      "SELECT y.type, y.object_id, y.object_code, y.object_name, y.object_domain, y.agency_id, "
-      "COALESCE(ag.name, ''), y.last_audit, y.since FROM (SELECT x.* FROM (";
-  sql += rows_sql(s, f, params);  // its parameters first, then the buckets'
-  sql += ") x WHERE x.bucket IN (";
-  sql += due_placeholders(f.buckets, params);
-  sql += ") ORDER BY " + due_order("x") + " LIMIT ? OFFSET ?) y LEFT JOIN agencies ag ON ag.id = y.agency_id ";
-  sql += "AND ag.tenant_id = ? ORDER BY " + due_order("y");
+  if (f.buckets.empty()) return out;
+  // The buckets are a run of neighbours (terlambat < jatuh_tempo < aman), so one due date range.
+  auto has = [&](const char* b) { return std::find(f.buckets.begin(), f.buckets.end(), b) != f.buckets.end(); };
+  storage::Params params{s.tenant_id};
+  std::string where = "d.tenant_id = ? AND d.due IS NOT NULL";
+  if (!has("terlambat")) {
+    where += has("jatuh_tempo") ? " AND d.due >= ?" : " AND d.due > ?";
+    params.emplace_back(has("jatuh_tempo") ? f.today : f.horizon);
+  }
+  if (!has("aman")) {
+    where += has("jatuh_tempo") ? " AND d.due <= ?" : " AND d.due < ?";
+    params.emplace_back(has("jatuh_tempo") ? f.horizon : f.today);
+  }
+  where += stored_filter(f, params);
+  // The PD's name is joined to the page's rows only.
+  std::string sql = std::string("SELECT ") + kStoredDueColumns + " FROM (SELECT d.* FROM audit_due_rows d WHERE " +
+                    where + " ORDER BY " + kStoredDueOrder +
+                    " LIMIT ? OFFSET ?) d LEFT JOIN agencies ag ON ag.id = d.agency_id AND ag.tenant_id = d.tenant_id "
+                    "ORDER BY " +
+                    kStoredDueOrder;
   params.emplace_back(limit);
   params.emplace_back(offset);
-  params.emplace_back(s.tenant_id);
   for (const auto& r : c_.query(sql, params)) out.push_back(due_item(r));
   return out;
 }
 
 std::map<std::string, std::int64_t> DueRepository::totals(const Scope& s, const DueFilter& f) const {
   std::map<std::string, std::int64_t> out = {{"terlambat", 0}, {"jatuh_tempo", 0}, {"aman", 0}, {"tanpa_jadwal", 0}};
-  if (f.types.empty()) return out;
-  storage::Params params;
-  std::string sql = "SELECT x.bucket, COUNT(*) FROM (";
-  sql += rows_sql(s, f, params);
-  sql += ") x GROUP BY x.bucket";
+  storage::Params params{f.today, f.horizon, s.tenant_id};
+  std::string sql =
+      "SELECT CASE WHEN d.due IS NULL THEN 'tanpa_jadwal' WHEN d.due < ? THEN 'terlambat' WHEN d.due <= ? "
+      "THEN 'jatuh_tempo' ELSE 'aman' END, COUNT(*) FROM audit_due_rows d WHERE d.tenant_id = ?";
+  sql += stored_filter(f, params);
+  sql += " GROUP BY 1";
   for (const auto& r : c_.query(sql, params)) out[r.text_at(0)] = r.int_at(1);
   return out;
 }

@@ -175,7 +175,20 @@ std::vector<storage::Migration> Repository::migrations() {
        "ALTER TABLE audit_programmes ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;"
        "ALTER TABLE audit_findings ADD COLUMN control_id TEXT;"
        "CREATE INDEX audit_findings_by_object ON audit_findings (tenant_id, object_id);"
-       "CREATE INDEX audit_findings_by_control ON audit_findings (tenant_id, control_id)"}};
+       "CREATE INDEX audit_findings_by_control ON audit_findings (tenant_id, control_id)"},
+      // Every object × type row of the due list with its due date, so the list's order, pages and
+      // status counts and the calendar's months are index range scans (due.cpp). The rows are a
+      // cache of what the architecture, audit_last_audits and the profile say: the stamp holds the
+      // fingerprint they were computed for, and no stamp (or an empty one) means "recompute".
+      {1404, "audit: the due list's rows with their due dates, and what they were computed from",
+       "CREATE TABLE audit_due_rows (tenant_id TEXT NOT NULL REFERENCES tenants(id), type TEXT NOT NULL, "
+       "object_id TEXT NOT NULL, object_code TEXT NOT NULL, object_name TEXT NOT NULL, object_domain TEXT NOT NULL, "
+       "agency_id TEXT NOT NULL, last_audit TEXT, since TEXT NOT NULL, since_day TEXT NOT NULL, due TEXT, "
+       "PRIMARY KEY (tenant_id, type, object_id));"
+       "CREATE INDEX audit_due_rows_by_due ON audit_due_rows (tenant_id, due, since_day, object_code, type);"
+       "CREATE INDEX audit_due_rows_by_agency ON audit_due_rows (tenant_id, agency_id, due, since_day, object_code, type);"
+       "CREATE INDEX audit_due_rows_by_type ON audit_due_rows (tenant_id, type, due, since_day, object_code);"
+       "CREATE TABLE audit_due_stamps (tenant_id TEXT PRIMARY KEY REFERENCES tenants(id), fingerprint TEXT NOT NULL)"}};
 }
 
 void Repository::insert(const Scope& s, const Programme& p) {
@@ -237,6 +250,8 @@ void Repository::refresh_last_audits(const Scope& s, const std::string& programm
                          "AND o.object_id IN (") +
                  kObjectsOfProgramme + ") GROUP BY o.tenant_id, o.object_id, p.type",
              {s.tenant_id, type.front().text_at(0), s.tenant_id, programme_id});
+  // The stored due rows read the last audits: recompute them on the next read.
+  c_.execute("UPDATE audit_due_stamps SET fingerprint = '' WHERE tenant_id = ?", {s.tenant_id});
 }
 
 std::vector<std::string> Repository::objects_of(const Scope& s, const std::string& programme_id) const {

@@ -13,6 +13,7 @@
 #include "audit/calendar.hpp"
 #include "audit/model.hpp"
 #include "audit/profile_section.hpp"
+#include "core/clock.hpp"
 #include "identity/service.hpp"
 #include "ledger/ledger.hpp"
 #include "notification/service.hpp"
@@ -152,10 +153,14 @@ class Service {
 
  private:
   ProgrammeView view(storage::Connection& c, const Scope& s, Programme p, const std::string& today) const;
-  /// The due list's SQL scopes of the profile's types (`type` empty: every type) and their bounds
-  /// for `today` and `horizon`; the buckets are left to the caller.
+  /// The due list's SQL scopes of every audit type of the profile and a request's filters (`type`
+  /// empty: every type) for `today` and `horizon`; the buckets are left to the caller.
   DueFilter due_filter(storage::Connection& c, const Scope& s, const std::string& type, const std::string& agency_id,
                        const std::string& today, const std::string& horizon) const;
+  /// The same, once the tenant's stored due rows are current: recomputed (in a write transaction)
+  /// when the profile's scopes, the elements or the last audits changed since they were stored.
+  DueFilter current_due_rows(const Scope& s, const std::string& type, const std::string& agency_id,
+                             const std::string& today, const std::string& horizon) const;
   /// Ids of the objects `t` covers now (a programme's objects must be among them).
   std::set<std::string> in_scope_ids(storage::Connection& c, const Scope& s, const AuditType& t) const;
   /// Tells the active users of `agency_id` (read before the caller's write) inside its transaction.
@@ -175,6 +180,10 @@ class Service {
   BuilderPort builders_;
   RecordedAuditPort recorded_audits_;
 };
+
+/// What the stored due rows are computed from: the profile's scopes in `f`, the tenant's elements;
+/// "" (never current) while the latest element change is too recent to trust (due.cpp).
+std::string due_fingerprint(const DueFilter& f, const ElementStamp& e, clock::TimePoint now);
 
 /// YYYY-MM-DD plus `days` (negative: before).
 std::string add_days(const std::string& date, int days);

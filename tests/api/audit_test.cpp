@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 #include <sstream>
@@ -16,9 +17,11 @@
 #include "audit/demo.hpp"
 #include "audit/errors.hpp"
 #include "audit/service.hpp"
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "testing/proves.hpp"
 #include "regulation/engine.hpp"
+#include "storage/unit_of_work.hpp"
 
 using namespace simpul;
 using namespace simpul::api_test;
@@ -275,8 +278,8 @@ std::string audit_code(ErrorCode code) { return std::string(error_code_string(co
 
 /// "2026-10-05" as a user reads it in the summary PDF: "5 Oktober 2026".
 std::string audit_long_date(const std::string& ymd) {
-  static const char* kNames[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  static const char* const kNames[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                       "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   return std::to_string(std::stoi(ymd.substr(8, 2))) + " " + kNames[std::stoi(ymd.substr(5, 2)) - 1] + " " +
          ymd.substr(0, 4);
 }
@@ -1261,21 +1264,31 @@ TEST_P(AuditTest, TheCalendarPlacesWhatTheDueListSaysIsDueInItsMonth) {
   }
 }
 
+/// Two tenants for the isolation tests: Balikpapan with one server of its Diskominfo overdue for
+/// the infrastructure audit (report 25 months ago), Bontang with one server of its own new PD.
+struct TwoTenants {
+  Client balikpapan, bontang;
+  std::string today, bpn_kominfo, server;
+};
+
+TwoTenants two_tenants(Instance& in, const std::string& bontang_agency_code) {
+  TwoTenants t{admin_client(in, "balikpapan"), admin_client(in, "bontang"), audit_today(in), "", ""};
+  t.bpn_kominfo = agency_id(t.balikpapan, "DISKOMINFO");
+  t.server = add_infrastructure(t.balikpapan, "INF-BPN", t.bpn_kominfo);
+  auto btg_agency = t.bontang.post("/api/agencies", R"({"code":")" + bontang_agency_code + R"(","name":"Badan )" +
+                                                        bontang_agency_code + R"( Bontang","type":"dinas_daerah"})");
+  EXPECT_EQ(btg_agency.status, 201) << btg_agency.body;
+  add_infrastructure(t.bontang, "INF-BTG", text_of(btg_agency.json, "id"));
+  completed_audit(t.balikpapan, audit_regions()[1], "infrastruktur", {t.server}, months_from(t.today, -26),
+                  months_from(t.today, -25));
+  return t;
+}
+
 // A bad year or filter is refused with the catalogue's code; another tenant's objects, programmes
 // or PD never appear.
 TEST_P(AuditTest, TheCalendarRefusesABadYearAndNeverShowsAnotherTenant) {
   Instance in(GetParam());
-  auto balikpapan = admin_client(in, "balikpapan");
-  auto bontang = admin_client(in, "bontang");
-  auto today = audit_today(in);
-  auto bpn_kominfo = agency_id(balikpapan, "DISKOMINFO");
-  auto server = add_infrastructure(balikpapan, "INF-BPN", bpn_kominfo);
-  auto btg_agency =
-      bontang.post("/api/agencies", R"({"code":"BTG-KAL","name":"Badan Kalender Bontang","type":"dinas_daerah"})");
-  ASSERT_EQ(btg_agency.status, 201) << btg_agency.body;
-  add_infrastructure(bontang, "INF-BTG", text_of(btg_agency.json, "id"));
-  completed_audit(balikpapan, audit_regions()[1], "infrastruktur", {server}, months_from(today, -26),
-                  months_from(today, -25));
+  auto [balikpapan, bontang, today, bpn_kominfo, server] = two_tenants(in, "BTG-KAL");
   auto planned = balikpapan.post("/api/audit/programmes",
                                  programme_body("keamanan", {server}, months_from(today, 1), months_from(today, 2)));
   ASSERT_EQ(planned.status, 201) << planned.body;
@@ -1415,17 +1428,7 @@ TEST_P(AuditTest, TheDueListIsPagedFilteredAndCountedAsTheFullObjectListSays) {
 // tenant's objects (or its PD as a filter) never appear.
 TEST_P(AuditTest, TheDueListRefusesBadPagingAndNeverShowsAnotherTenant) {
   Instance in(GetParam());
-  auto balikpapan = admin_client(in, "balikpapan");
-  auto bontang = admin_client(in, "bontang");
-  auto today = audit_today(in);
-  auto bpn_kominfo = agency_id(balikpapan, "DISKOMINFO");
-  auto server = add_infrastructure(balikpapan, "INF-BPN", bpn_kominfo);
-  auto btg_agency =
-      bontang.post("/api/agencies", R"({"code":"BTG-UJI","name":"Badan Uji Bontang","type":"dinas_daerah"})");
-  ASSERT_EQ(btg_agency.status, 201) << btg_agency.body;
-  add_infrastructure(bontang, "INF-BTG", text_of(btg_agency.json, "id"));
-  completed_audit(balikpapan, audit_regions()[1], "infrastruktur", {server}, months_from(today, -26),
-                  months_from(today, -25));
+  auto [balikpapan, bontang, today, bpn_kominfo, server] = two_tenants(in, "BTG-UJI");
 
   for (const std::string q : {"limit=0", "limit=501", "limit=abc", "offset=-1", "offset=1x", "status=sebentar",
                               "status=tanpa_jadwal", "agency=not%20an%20id", "type=sihir"}) {
@@ -1455,6 +1458,125 @@ TEST_P(AuditTest, TheDueListRefusesBadPagingAndNeverShowsAnotherTenant) {
   boost::json::object first;
   auto own = due_pages(bontang, "status=aman", 50, first);
   EXPECT_EQ(own.size(), 2u);  // INF-BTG for the infrastructure and the security audit
+}
+
+/// Every row of the due list over every status and a ten-year horizon, as "code|type|name|PD|last
+/// audit|due", sorted; and the same rows as the object-by-object list says them.
+std::vector<std::string> all_due_rows(Client& c) {
+  std::vector<std::string> out;
+  for (const std::string status : {"terlambat", "jatuh_tempo", "aman"}) {
+    boost::json::object first;
+    for (const auto& r : due_pages(c, "within_days=3660&status=" + status, 500, first))
+      out.push_back(text_of(r, "object_code") + "|" + text_of(r, "type") + "|" + text_of(r, "object_name") + "|" +
+                    text_of(r, "agency_id") + "|" + (r.at("last_audit").is_null() ? "" : text_of(r, "last_audit")) +
+                    "|" + text_of(r, "due"));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> all_object_rows(Client& c) {
+  std::vector<std::string> out;
+  auto r = c.get("/api/audit/objects");
+  EXPECT_EQ(r.status, 200) << r.body;
+  for (const auto& o : r.json.at("items").as_array())
+    if (!o.at("due").is_null())
+      out.push_back(text_of(o, "object_code") + "|" + text_of(o, "type") + "|" + text_of(o, "object_name") + "|" +
+                    text_of(o, "agency_id") + "|" + (o.at("last_audit").is_null() ? "" : text_of(o, "last_audit")) +
+                    "|" + text_of(o, "due"));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// The fingerprint the stored due rows of `element`'s tenant were computed for ("": recomputed on
+/// the next read).
+std::string stored_due_stamp(Instance& in, const std::string& element) {
+  return storage::write_transaction(in.db(), [&](storage::Connection& conn) {
+    auto r = conn.query(
+        "SELECT s.fingerprint FROM audit_due_stamps s JOIN arch_elements e ON e.tenant_id = s.tenant_id WHERE e.id = ?",
+        {element});
+    return r.empty() ? std::string() : r.front().text_at(0);
+  });
+}
+
+/// Dates an element's last change `minutes` ago, as if it had been written then.
+void changed_minutes_ago(Instance& in, const std::string& element, int minutes) {
+  auto at = clock::to_iso(clock::now() - std::chrono::minutes(minutes));
+  storage::write_transaction(in.db(), [&](storage::Connection& conn) {
+    conn.execute("UPDATE arch_elements SET updated_at = ? WHERE id = ?", {at, element});
+  });
+}
+
+// The due list and the calendar read stored rows with their due dates (migration 1404), kept only
+// while nothing they depend on has changed: once the elements' changes are settled the rows are
+// served as stored, and a completed audit, a renamed or moved element, a deleted one and a new one
+// each show at once, as the object-by-object list says.
+TEST_P(AuditTest, TheStoredDueListFollowsEveryChangeOfItsObjects) {
+  const auto& region = audit_regions()[1];
+  Instance in(GetParam());
+  auto admin = admin_client(in, region.profile);
+  auto today = audit_today(in);
+  auto kominfo = agency_id(admin, "DISKOMINFO");
+  auto other = agency_id(admin, agency_code(admin, 0));
+  if (other == kominfo) other = agency_id(admin, agency_code(admin, 1));
+  std::vector<std::string> servers;
+  for (const std::string code : {"INF-A", "INF-B", "INF-C"})
+    servers.push_back(add_infrastructure(admin, code, kominfo));
+  // Just written: not yet trusted, so the rows are recomputed on each read.
+  EXPECT_EQ(all_due_rows(admin), all_object_rows(admin));
+  EXPECT_EQ(stored_due_stamp(in, servers[0]), "");
+  // Settled (every element written two hours ago): stored with their fingerprint and served so.
+  storage::write_transaction(in.db(), [&](storage::Connection& conn) {
+    conn.execute(
+        "UPDATE arch_elements SET updated_at = ? WHERE tenant_id = (SELECT tenant_id FROM arch_elements "
+        "WHERE id = ?)",
+        {clock::to_iso(clock::now() - std::chrono::hours(2)), servers[0]});
+  });
+  EXPECT_EQ(all_due_rows(admin), all_object_rows(admin));
+  auto stamp = stored_due_stamp(in, servers[0]);
+  EXPECT_NE(stamp, "");
+  EXPECT_EQ(all_due_rows(admin), all_object_rows(admin));
+  EXPECT_EQ(stored_due_stamp(in, servers[0]), stamp);
+
+  // A completed audit: its report date is INF-A's last audit at once.
+  completed_audit(admin, region, "infrastruktur", {servers[0]}, months_from(today, -26), months_from(today, -25));
+  auto rows = all_due_rows(admin);
+  EXPECT_EQ(rows, all_object_rows(admin));
+  EXPECT_NE(std::find(rows.begin(), rows.end(),
+                      "INF-A|infrastruktur|Server INF-A|" + kominfo + "|" + months_from(today, -25) + "|" +
+                          months_from(months_from(today, -25), 24)),
+            rows.end());
+  EXPECT_NE(stored_due_stamp(in, servers[0]), "");
+
+  // INF-B renamed and moved to another PD (its change settled 90 minutes ago).
+  auto moved = admin.patch("/api/architecture/elements/" + servers[1],
+                           R"({"name":"Server Pindahan","owner_agency_id":")" + other + "\"}");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  changed_minutes_ago(in, servers[1], 90);
+  rows = all_due_rows(admin);
+  EXPECT_EQ(rows, all_object_rows(admin));
+  EXPECT_EQ(std::count_if(rows.begin(), rows.end(),
+                          [&](const std::string& r) { return r.find("|Server Pindahan|" + other + "|") != r.npos; }),
+            2);  // the infrastructure and the security audit
+  boost::json::object first;
+  EXPECT_EQ(due_pages(admin, "status=aman&agency=" + other, 50, first).size(), 2u);
+
+  // INF-C deleted, then INF-D registered (its change settled an hour ago): the count is as before.
+  ASSERT_EQ(admin.del("/api/architecture/elements/" + servers[2]).status, 204);
+  rows = all_due_rows(admin);
+  EXPECT_EQ(rows, all_object_rows(admin));
+  EXPECT_EQ(rows.size(), 4u);
+  changed_minutes_ago(in, add_infrastructure(admin, "INF-D", kominfo), 60);
+  rows = all_due_rows(admin);
+  EXPECT_EQ(rows, all_object_rows(admin));
+  EXPECT_EQ(rows.size(), 6u);
+  EXPECT_NE(stored_due_stamp(in, servers[0]), "");
+  // The calendar reads the same rows: INF-A's overdue infrastructure audit in its month.
+  auto month = months_from(months_from(today, -25), 24);
+  auto cell = calendar_cell(admin.get("/api/audit/calendar?year=" + month.substr(0, 4)), std::stoi(month.substr(5, 2)),
+                            "infrastruktur");
+  ASSERT_EQ(cell.at("objects").as_array().size(), 1u);
+  EXPECT_EQ(text_of(cell.at("objects").at(0), "object_code"), "INF-A");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, AuditTest, ::testing::ValuesIn(test_support::backends()));

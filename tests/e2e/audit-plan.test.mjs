@@ -76,6 +76,10 @@ describe('Audit TIK: plan and finding forms, audit calendar', { timeout: 300_000
   step('record a finding on the running programme through the form', async () => {
     const started = await apiCall('POST', `/api/audit/programmes/${programmeId}/steps`, { to: 'dimulai', date: today })
     assert.equal(started.status, 200, JSON.stringify(started.body))
+    const owners = await apiCall('GET', '/api/agencies?per_page=100')
+    const kominfo = owners.body.items.find((a) => a.code === 'DISKOMINFO').id
+    const made = await apiCall('POST', '/api/architecture/elements', { domain: 'keamanan', code: `KAM-${RUN}`, name: `Kontrol cadangan ${RUN}`, owner_agency_id: kominfo })
+    assert.equal(made.status, 201, JSON.stringify(made.body))
     await page.reload()
     const form = main().locator('[data-test=finding-form]')
     await form.waitFor()
@@ -85,6 +89,11 @@ describe('Audit TIK: plan and finding forms, audit calendar', { timeout: 300_000
     await main().getByLabel('Rekomendasi').fill('Uji pemulihan tiap semester')
     await main().getByLabel('Tindakan yang disepakati').fill('Uji pemulihan bulan depan')
     await pickDate('Batas waktu tindak lanjut', addDays(today, 30))
+    // The security control it concerns: searched among the tenant's elements of the domain keamanan.
+    const control = main().getByLabel('Kontrol keamanan terkait')
+    await control.click()
+    await control.pressSequentially(`KAM-${RUN}`)
+    await page.getByRole('option', { name: `KAM-${RUN} · Kontrol cadangan ${RUN}`, exact: true }).click()
     await screenshot(page, 'audit-finding-form')
     await main().locator('[data-test=finding-save]').click()
     await main().locator('[data-test=programme-findings]').getByText(`Cadangan tidak diuji ${RUN}`).waitFor()
@@ -93,6 +102,7 @@ describe('Audit TIK: plan and finding forms, audit calendar', { timeout: 300_000
     const f = findings.body.items[0]
     assert.equal(f.severity, 'tinggi')
     assert.equal(f.due_date, addDays(today, 30))
+    assert.equal(f.control_id, made.body.id)
     const agencies = await apiCall('GET', '/api/agencies?per_page=100')
     assert.equal(f.agency_id, agencies.body.items.find((a) => a.code === 'DISKOMINFO').id) // the server's owner PD
   })

@@ -49,6 +49,8 @@ export interface AuditFindingInput {
   agency_id: string
   agreed_action: string
   due_date: string
+  /** The security control (an architecture element of the domain keamanan) the finding concerns. */
+  control_id?: string
 }
 
 export const auditApi = {

@@ -107,6 +107,8 @@ const en: typeof id = {
       save: 'Save plan',
     },
     findingForm: {
+      control: 'Related security control',
+      controlNone: 'None (optional)',
       title: 'Record a finding',
       recommendation: 'Recommendation',
       agency: 'Responsible agency',

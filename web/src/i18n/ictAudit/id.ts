@@ -105,6 +105,8 @@ const id = {
       save: 'Simpan rencana',
     },
     findingForm: {
+      control: 'Kontrol keamanan terkait',
+      controlNone: 'Tidak ada (opsional)',
       title: 'Catat temuan',
       recommendation: 'Rekomendasi',
       agency: 'Perangkat Daerah penanggung jawab',
