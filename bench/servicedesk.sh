@@ -96,10 +96,15 @@ def server_cpu_ms():
 client = os.environ.get("CLIENT") or ("wrk" if shutil.which("wrk") else "python")
 c0 = server_cpu_ms()
 t0 = time.perf_counter()
+client_cpu = None
 if client == "wrk":
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     run = subprocess.run(["wrk", "-t1", "-c8", "-d3600s", "--timeout", "60s", "-s", "bench/servicedesk_open.lua", base, "--", str(n), token,
                           service["id"], ",".join(ids)], capture_output=True, text=True)
     open_s = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
     print("wrk:", " | ".join(l.strip() for l in run.stdout.splitlines() if "answered" in l or "error" in l),
           run.stderr.strip())
     time.sleep(0.5)  # the few POSTs still in flight at the N-th answer (servicedesk_open.lua)
@@ -212,7 +217,7 @@ print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 print("| workload | result | notes |")
 print("|---|---|---|")
-print(f"| open {n:,} tickets through the API ({client} client, 8 connections) | {n / open_s:,.0f} tickets/s | {open_s:.1f} s; server CPU {open_cpu:.2f} ms per ticket; each a ticket, its SLA clock events and a ledger entry |")
+print(f"| open {n:,} tickets through the API ({client} client, 8 connections) | {n / open_s:,.0f} tickets/s | {open_s:.1f} s; server CPU {open_cpu:.2f} ms per ticket{f', client (wrk) CPU {client_cpu / n:.2f} ms' if client_cpu is not None else ''}; each a ticket, its SLA clock events and a ledger entry |")
 print(f"| tickets kept at Level 2 (a Dinas service) | {level2:,} of {n:,} | the rest redirected to their PD's Level 1 |")
 if target:
     print(f"| events in sd_events | {have + padded:,} | {have:,} through the API, {padded:,} replies added to the file in {pad_s:.0f} s |")
