@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Service desk benchmark (docs/benchmarks.md, "Layanan SPBE: service desk"): drives a running
 # `simpul serve --demo` (Balikpapan) on SQLite over loopback with a token.
-#   1. opens TICKETS tickets through POST /api/servicedesk/tickets from 8 client threads (tickets/s),
+#   1. opens TICKETS tickets through POST /api/servicedesk/tickets over 8 keep-alive connections
+#      (tickets/s and the server's CPU per ticket; CLIENT=wrk, the default when wrk is installed:
+#      bench/servicedesk_open.lua; CLIENT=python: 8 Python threads, the earlier runs' client),
 #      all asked of Level 2: every other one about a service the Dinas provides itself (it stays at
 #      Level 2, Balikpapan Pasal 1 angka 34), the rest about nothing named (redirected to the PD's
 #      Level 1 with that article);
-#   2. assigns every tenth one (all at Level 2) to the demo's Level 2 agent and starts it (more events);
+#   2. assigns every tenth one (one in five of those at Level 2) to the demo's Level 2 agent and starts it (more events);
 #   3. the Level 2 queue list, 50 per page (200 requests, p50/p99);
 #   4. the SLA clocks of every open ticket: the queue filtered on breached=true (20 requests);
 #   5. the monthly statistics per PD and tier (GET /api/servicedesk/statistics, 20 requests).
@@ -37,7 +39,7 @@ csrf=$(curl -s -H "Cookie: $cookie" "$base/api/auth/me" | python3 -c 'import jso
 token=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/auth/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
 SERVER_PID="$server_pid" BASE="$base" TOKEN="$token" TICKETS="$tickets" DB="$work/simpul.db" python3 - <<'PY'
-import http.client, json, os, threading, time, urllib.parse
+import http.client, json, os, shutil, subprocess, threading, time, urllib.parse
 
 base, token, n = os.environ["BASE"], os.environ["TOKEN"], int(os.environ["TICKETS"])
 host = urllib.parse.urlparse(base)
@@ -82,21 +84,54 @@ def opener(k):
         _, t = call("POST", "/api/servicedesk/tickets", body)
         opened[i] = (t["id"], t["tier"])
 
+def server_cpu_ms():
+    # utime + stime of the server process: what the requests cost it, whatever the other
+    # processes on the machine take (wall-clock latency on a loaded machine says little).
+    fields = open(f"/proc/{os.environ['SERVER_PID']}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+# CLIENT=wrk (the default when wrk is installed): one wrk thread over 8 keep-alive connections with
+# bench/servicedesk_open.lua, a client that takes little CPU; CLIENT=python: 8 Python threads (the
+# earlier runs' client, which itself needs most of a core at these rates).
+client = os.environ.get("CLIENT") or ("wrk" if shutil.which("wrk") else "python")
+c0 = server_cpu_ms()
 t0 = time.perf_counter()
-threads = [threading.Thread(target=opener, args=(k,)) for k in range(8)]
-for t in threads: t.start()
-for t in threads: t.join()
-open_s = time.perf_counter() - t0
+client_cpu = None
+if client == "wrk":
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run = subprocess.run(["wrk", "-t1", "-c8", "-d3600s", "--timeout", "60s", "-s", "bench/servicedesk_open.lua", base, "--", str(n), token,
+                          service["id"], ",".join(ids)], capture_output=True, text=True)
+    open_s = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    print("wrk:", " | ".join(l.strip() for l in run.stdout.splitlines() if "answered" in l or "error" in l),
+          run.stderr.strip())
+    time.sleep(0.5)  # the few POSTs still in flight at the N-th answer (servicedesk_open.lua)
+    import sqlite3
+    list_db = sqlite3.connect(os.environ["DB"], timeout=60)
+    opened = list_db.execute("SELECT id, tier FROM sd_tickets ORDER BY created_at, number").fetchall()
+    list_db.close()
+    if len(opened) < n:
+        raise SystemExit(f"wrk opened {len(opened)} tickets, fewer than {n}")
+    n = len(opened)  # N and the few in flight at the end
+else:
+    threads = [threading.Thread(target=opener, args=(k,)) for k in range(8)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    open_s = time.perf_counter() - t0
+open_cpu = (server_cpu_ms() - c0) / n
 
 level2 = sum(1 for _, tier in opened if tier == 2)
 t0 = time.perf_counter()
 moved = 0
 refusals = {}
-for i in range(0, n, 10):
+to_start = [ticket for ticket, tier in opened if tier == 2][::5]  # one in ten tickets
+for ticket in to_start:
     # A new ticket is started only once assigned (new -> assigned -> in_progress).
     try:
-        call("POST", f"/api/servicedesk/tickets/{opened[i][0]}/actions", {"action": "assign", "assignee_id": level2_agent})
-        call("POST", f"/api/servicedesk/tickets/{opened[i][0]}/actions", {"action": "start"})
+        call("POST", f"/api/servicedesk/tickets/{ticket}/actions", {"action": "assign", "assignee_id": level2_agent})
+        call("POST", f"/api/servicedesk/tickets/{ticket}/actions", {"action": "start"})
         moved += 1
     except RuntimeError as e:
         refusals[str(e)[:200]] = refusals.get(str(e)[:200], 0) + 1  # shown below, never hidden
@@ -123,12 +158,6 @@ if target:
             padded += extra
     db.close()
     pad_s = time.perf_counter() - t0
-
-def server_cpu_ms():
-    # utime + stime of the server process: what the requests cost it, whatever the other
-    # processes on the machine take (wall-clock latency on a loaded machine says little).
-    fields = open(f"/proc/{os.environ['SERVER_PID']}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 cpu = {}
 
@@ -188,11 +217,11 @@ print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 print("| workload | result | notes |")
 print("|---|---|---|")
-print(f"| open {n:,} tickets through the API (8 client threads) | {n / open_s:,.0f} tickets/s | {open_s:.1f} s; each a ticket, its SLA clock events and a ledger entry |")
+print(f"| open {n:,} tickets through the API ({client} client, 8 connections) | {n / open_s:,.0f} tickets/s | {open_s:.1f} s; server CPU {open_cpu:.2f} ms per ticket{f', client (wrk) CPU {client_cpu / n:.2f} ms' if client_cpu is not None else ''}; each a ticket, its SLA clock events and a ledger entry |")
 print(f"| tickets kept at Level 2 (a Dinas service) | {level2:,} of {n:,} | the rest redirected to their PD's Level 1 |")
 if target:
     print(f"| events in sd_events | {have + padded:,} | {have:,} through the API, {padded:,} replies added to the file in {pad_s:.0f} s |")
-print(f"| assign and start every tenth ticket | {2 * moved / move_s if move_s else 0:,.0f} actions/s | {moved:,} of {len(range(0, n, 10)):,} started |")
+print(f"| assign and start every tenth ticket | {2 * moved / move_s if move_s else 0:,.0f} actions/s | {moved:,} of {len(to_start):,} started |")
 for text, count in refusals.items():
     print(f"| refused ({count}) | {text} | |")
 print(f"| Level 2 queue, open, 50 per page (total {qbody.get('total', '?')}) | p50 {queue[100]:.1f} ms, p99 {queue[197]:.1f} ms | 200 requests; server CPU {cpu[qpath]:.1f} ms per request |")

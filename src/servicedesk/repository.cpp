@@ -131,18 +131,19 @@ std::vector<storage::Migration> Repository::migrations() {
 }
 
 std::string Repository::next_number(const Scope& s, const std::string& year) {
-  // Increment first: the UPDATE takes the counter row's lock, so concurrent PostgreSQL openings
-  // queue here and each reads the value its own increment left (reading first lost updates and
-  // gave two tickets one number).
+  // Increment and read in one statement: the UPDATE takes the counter row's lock, so concurrent
+  // PostgreSQL openings queue here and each gets the value its own increment left (reading first
+  // lost updates and gave two tickets one number).
   const storage::Params key{s.tenant_id, year};
-  const char* bump = "UPDATE sd_counters SET next = next + 1 WHERE tenant_id = ? AND year = ?";
-  if (c_.execute(bump, key) == 0 &&
+  const char* bump = "UPDATE sd_counters SET next = next + 1 WHERE tenant_id = ? AND year = ? RETURNING next";
+  auto rows = c_.query(bump, key);
+  std::int64_t next = 2;  // the year's first ticket: the row is created with the next one's number
+  if (rows.empty() &&
       c_.execute("INSERT INTO sd_counters (tenant_id, year, next) VALUES (?, ?, 2) ON CONFLICT DO NOTHING", key) == 0)
-    c_.execute(bump, key);  // another opening created the year's row meanwhile
-  auto rows = c_.query("SELECT next FROM sd_counters WHERE tenant_id = ? AND year = ?", key);
-  std::int64_t n = rows[0].int_at(0) - 1;
+    rows = c_.query(bump, key);  // another opening created the year's row meanwhile
+  if (!rows.empty()) next = rows[0].int_at(0);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "TK-%s-%05lld", year.c_str(), static_cast<long long>(n));
+  std::snprintf(buf, sizeof buf, "TK-%s-%05lld", year.c_str(), static_cast<long long>(next - 1));
   return buf;
 }
 
@@ -310,9 +311,11 @@ std::vector<Ticket> Repository::all_tickets(const Scope& s) const {
 }
 
 void Repository::insert(const Scope& s, Event& e) {
-  auto rows = c_.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM sd_events WHERE tenant_id = ? AND ticket_id = ?",
-                       {s.tenant_id, e.ticket_id});
-  e.seq = rows.empty() ? 1 : rows[0].int_at(0);
+  if (e.seq <= 0) {
+    auto rows = c_.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM sd_events WHERE tenant_id = ? AND ticket_id = ?",
+                         {s.tenant_id, e.ticket_id});
+    e.seq = rows.empty() ? 1 : rows[0].int_at(0);
+  }
   c_.execute(std::string("INSERT INTO sd_events (tenant_id, ") + kEventColumns +
                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
              {s.tenant_id, e.id, e.ticket_id, e.seq, e.at, e.kind, e.from_state, e.to_state, e.tier, e.body, e.rule_id,

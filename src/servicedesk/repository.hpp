@@ -54,7 +54,7 @@ class Repository {
   /// Every ticket of the tenant (reports, facts).
   std::vector<Ticket> all_tickets(const Scope& s) const;
 
-  void insert(const Scope& s, Event& e);  // sets seq
+  void insert(const Scope& s, Event& e);  // sets seq (the next one) unless the caller set it (> 0)
   std::vector<Event> events(const Scope& s, const std::string& ticket_id) const;
   std::map<std::string, std::vector<Event>> all_events(const Scope& s) const;
 

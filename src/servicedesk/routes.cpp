@@ -82,9 +82,9 @@ void register_routes(http::Router& router, Service& m) {
     in.tier = static_cast<int>(f.optional_int("tier", 1, 2).value_or(1));
     in.shared = f.optional_bool("shared").value_or(false);
     if (auto v = f.optional_string("service_id", 40)) in.service_id = http::required_id(*v, "service_id");
-    auto opened = m.open(who, in);
-    auto view = m.view(who, opened.ticket.id);
-    auto out = to_json(rules(m, who), view, m.ticket_agency_names(who.scope, view.ticket));
+    OpenedView answer;
+    auto opened = m.open(who, in, {}, &answer);
+    auto out = to_json(rules(m, who), answer.view, answer.agency_names);
     out["redirected"] = opened.redirected
                             ? boost::json::value(boost::json::object{{"id", opened.redirected->id},
                                                                      {"citation", opened.redirected->citation}})

@@ -106,7 +106,7 @@ void Service::tell_queue_of_alert(storage::Connection& c, const Scope& s, const 
   if (!assignee_in_queue) tell_user(c, s, t.assignee_id, t, title, title_en);
 }
 
-void Service::record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const {
+Event Service::record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const {
   e.id = crypto::new_id();
   e.ticket_id = t.id;
   e.at = t.updated_at;
@@ -120,12 +120,13 @@ void Service::record(storage::Connection& c, const Caller& who, const Ticket& t,
   if (!e.rule_id.empty()) details["rule"] = e.rule_id;
   if (!e.body.empty() && !e.internal) details["text"] = e.body.substr(0, 500);
   ledger_.append(c, ledger::change_in(who.scope, who.actor, action, "ticket", t.id, details));
+  return e;
 }
 
 // --- tickets -----------------------------------------------------------------------------------
 
 Opened Service::open(const Caller& who, const TicketInput& in,
-                     const std::function<void(storage::Connection&, const Ticket&)>& within) {
+                     const std::function<void(storage::Connection&, const Ticket&)>& within, OpenedView* answer) {
   const auto& p = profile_of(who.scope);
   const auto& rules = rules_of(p);
   required(in.type, "type");
@@ -148,7 +149,8 @@ Opened Service::open(const Caller& who, const TicketInput& in,
     if (t.agency_id.empty()) invalid("agency_id", "the requester belongs to no Perangkat Daerah");
     if (t.agency_id != who.actor.agency_id && !who.manage)
       throw Error(ErrorCode::AuthForbidden, {{"field", "agency_id"}});
-    if (!tenancy_.agency(c, who.scope, t.agency_id)) invalid("agency_id", "not an agency of this tenant");
+    auto requester_pd = tenancy_.agency(c, who.scope, t.agency_id);
+    if (!requester_pd) invalid("agency_id", "not an agency of this tenant");
     if (!in.category_id.empty()) {
       auto cats = repo.categories(who.scope);
       auto it = std::find_if(cats.begin(), cats.end(), [&](const Category& x) { return x.id == in.category_id; });
@@ -183,6 +185,7 @@ Opened Service::open(const Caller& who, const TicketInput& in,
     t.created_at = t.updated_at = clock::now_iso();
     t.tier = 1;
     t.queue_agency_id = t.agency_id;
+    std::string queue_name = requester_pd->name;
     // Routing (Balikpapan Pasal 1 angka 33-34, Madiun Pasal 1 angka 31): a ticket asked directly of
     // Level 2 stays there only for a service the Dinas itself provides, where the text allows it.
     if (in.tier == 2) {
@@ -193,6 +196,7 @@ Opened Service::open(const Caller& who, const TicketInput& in,
       if (rules.level2_direct_for_dinas_services && dinas_service) {
         t.tier = 2;
         t.queue_agency_id = d->id;
+        queue_name = d->name;
       } else {
         out.redirected = tenancy::rule_ref(p, rules.level2_rule ? rules.level2_rule : rules.level1_rule);
       }
@@ -200,22 +204,42 @@ Opened Service::open(const Caller& who, const TicketInput& in,
     repo.insert(who.scope, t);
     if (within) within(c, t);
     if (service) CatalogueRepository(c).link_ticket(who.scope, t.id, service->id);
+    std::vector<Event> written;  // a new ticket's events are numbered from 1 without a query
     Event e;
+    e.seq = 1;
     e.kind = "created";
     e.to_state = "new";
     e.body = t.title;
-    record(c, who, t, e, "servicedesk.ticket_open");
+    written.push_back(record(c, who, t, e, "servicedesk.ticket_open"));
     if (out.redirected) {
       Event r;
+      r.seq = 2;
       r.kind = "redirected";
       r.to_state = "new";
       r.body = "Diteruskan ke Pelayanan Level 1 Perangkat Daerah pemohon.";
       r.rule_id = out.redirected->id;
       r.citation = out.redirected->citation;
-      record(c, who, t, r, "servicedesk.ticket_redirect");
+      written.push_back(record(c, who, t, r, "servicedesk.ticket_redirect"));
     }
     tell_queue(c, who.scope, t, "Tiket baru: " + t.title, "New ticket: " + t.title, who.actor.id);
     out.ticket = t;
+    if (answer) {
+      // What view() would read back, from what was just written: the clocks at the opening
+      // instant (no working time has passed, so the holidays are not needed).
+      auto& v = answer->view;
+      v.ticket = t;
+      v.works = works(who, roles_of(c, who.scope, who.actor.id), t);
+      v.service = service;
+      static const Priority kNone{"", "", "", 0, 0};
+      const Priority* prio = rules.priority(t.priority);
+      Calendar at_opening;
+      at_opening.utc_offset_hours = p.utc_offset_hours();
+      v.sla =
+          compute_sla(written, prio ? *prio : kNone, at_opening, clock::parse_iso(t.created_at).value_or(clock::now()));
+      v.events = std::move(written);
+      fill_actions(who, v);
+      answer->agency_names = {{t.agency_id, requester_pd->name}, {t.queue_agency_id, queue_name}};
+    }
   });
   notifications_.wake();
   return out;
@@ -262,6 +286,12 @@ TicketView Service::view_in(storage::Connection& c, const Caller& who, const std
   v.sla = compute_sla(all, prio ? *prio : kNone, calendar(c, who.scope), clock::now());
   for (auto& e : all)
     if (!e.internal || v.works) v.events.push_back(std::move(e));
+  fill_actions(who, v);
+  return v;
+}
+
+void Service::fill_actions(const Caller& who, TicketView& v) const {
+  const auto& rules = rules_of(profile_of(who.scope));
   const auto& s = v.ticket.state;
   bool requester = v.ticket.requester_id == who.actor.id;
   if (v.works) {
@@ -280,7 +310,6 @@ TicketView Service::view_in(storage::Connection& c, const Caller& who, const std
       within_days(v.ticket.resolved_at, rules.reopen_days))
     v.actions.push_back("reopen");
   if (requester && (s == "resolved" || s == "closed") && !v.ticket.rating) v.actions.push_back("rate");
-  return v;
 }
 
 TicketView Service::view(const Caller& who, const std::string& id) const {

@@ -5,6 +5,7 @@
 // entry and its notifications in one transaction.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -61,6 +62,13 @@ struct TicketView {
   std::optional<DeskService> service;  // the Layanan SPBE catalogue service it names
 };
 
+/// The opening's answer, built from what the opening wrote (no second read): the ticket as its
+/// opener sees it (clocks as of the opening instant) and the names of its two PDs.
+struct OpenedView {
+  TicketView view;
+  std::map<std::string, std::string> agency_names;
+};
+
 /// A knowledge base article as written or edited.
 struct ArticleInput {
   std::string title, body, category_id, visibility = "public";
@@ -107,7 +115,8 @@ class Service {
   /// `within`, when given, runs in the opening's transaction once the ticket is written (the
   /// monitoring API claims its dedupe key there); what it throws rolls the opening back.
   Opened open(const Caller& who, const TicketInput& in,
-              const std::function<void(storage::Connection&, const Ticket&)>& within = {});
+              const std::function<void(storage::Connection&, const Ticket&)>& within = {},
+              OpenedView* answer = nullptr);
   std::vector<Ticket> list(const Caller& who, TicketFilter f, const ListQuery& q, std::int64_t& total) const;
   TicketView view(const Caller& who, const std::string& id) const;
   TicketView act(const Caller& who, const std::string& id, const ActionInput& in);
@@ -220,7 +229,11 @@ class Service {
   Ticket visible(storage::Connection& c, const Caller& who, const Roles& r, const std::string& id) const;
   std::optional<tenancy::Agency> dinas(storage::Connection& c, const Scope& s) const;
   TicketView view_in(storage::Connection& c, const Caller& who, const std::string& id) const;
-  void record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const;
+  /// What the viewer may do with `v.ticket` now (v.works set).
+  void fill_actions(const Caller& who, TicketView& v) const;
+  /// Writes `e` (its seq found unless set), moves the stored clock, appends the ledger entry;
+  /// returns the event as written.
+  Event record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const;
   /// The shared step of escalate and give_back: an open ticket of `from_tier` that the caller works
   /// moves to the other tier, into the queue `queue_of` names, new and unassigned, with event `e`,
   /// and that queue is told (`told` + the ticket's title).

@@ -93,6 +93,19 @@ bool has_action(const Reply& r, const char* action) {
   return false;
 }
 
+/// The opening's answer is the ticket as a read of it gives it (built from what the opening wrote,
+/// without reading it back), except the clocks' minutes, which it gives at the opening instant.
+void expect_answer_is_the_ticket(Client& c, const Reply& opened) {
+  auto read = c.get("/api/servicedesk/tickets/" + text_of(opened.json, "id"));
+  ASSERT_EQ(read.status, 200) << read.body;
+  auto answer = opened.json.as_object();
+  auto stored = read.json.as_object();
+  answer.erase("redirected");
+  for (auto* o : {&answer, &stored})
+    for (const char* clock : {"own", "resolve"}) (*o)["sla"].as_object()[clock].as_object().erase("used");
+  EXPECT_TRUE(answer == stored) << boost::json::serialize(answer) << "\n" << boost::json::serialize(stored);
+}
+
 /// The citation of the first open finding of `rule` about one object ("" when none).
 std::string finding_citation(Client& admin, const std::string& rule, const std::string& object) {
   auto r = admin.get("/api/compliance/findings?state=open&per_page=200&rule=" + rule + "&object=" + object);
@@ -183,6 +196,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     EXPECT_TRUE(opened.json.at("redirected").is_null());
     EXPECT_GT(ledger_size(in), before);
     EXPECT_EQ(text_of(opened.json, "tier_label"), region.tiers == 2 ? "Pelayanan Level 1" : "Meja Layanan");
+    expect_answer_is_the_ticket(requester, opened);
 
     // Another PD's user neither sees nor finds it; the PD's Level 1 has it in the queue.
     EXPECT_EQ(outsider.get("/api/servicedesk/tickets/" + ticket).status, 404);
@@ -207,6 +221,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       EXPECT_EQ(direct.json.at("tier").as_int64(), 2);
       EXPECT_EQ(text_of(direct.json, "queue_agency_id"), kominfo);
       EXPECT_TRUE(direct.json.at("redirected").is_null());
+      expect_answer_is_the_ticket(requester, direct);
       // ... but not about a service the Dinas does not provide.
       auto other = open_ticket(requester, R"(,"tier":2)");
       ASSERT_EQ(other.status, 201);
@@ -214,6 +229,7 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
       EXPECT_EQ(text_of(other.json.at("redirected"), "id"), region.redirect_rule);
       EXPECT_EQ(text_of(other.json.at("redirected"), "citation"), citation_of(region.redirect_rule));
       EXPECT_EQ(text_of(last_event(other), "kind"), "redirected");
+      expect_answer_is_the_ticket(requester, other);
     } else {
       ASSERT_EQ(direct.status, 201) << direct.body;
       EXPECT_EQ(direct.json.at("tier").as_int64(), 1);
