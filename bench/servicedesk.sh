@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tickets=${1:-20000}
 bin=${SIMPUL_BIN:-build/simpul}
-work=$(mktemp -d /tmp/simpul-desk-bench.XXXXXX)
+work=$(mktemp -d ${SIMPUL_BENCH_DIR:-/tmp}/simpul-desk-bench.XXXXXX)
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true

@@ -41,6 +41,11 @@ class SqliteConnection : public Connection {
     // dropped); the map is the OS page cache, shared by the pool's connections. A larger private
     // cache keeps the hot index pages of a tenant, and sorts stay in memory.
     execute_script("PRAGMA mmap_size=268435456; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;");
+    // The WAL is copied back into the database (a checkpoint, with its fsync) after a commit has let
+    // go of the write lock, not inside COMMIT as SQLite's automatic checkpoint does: the fsync took
+    // tens of milliseconds on the VM's disk and every other writer queued behind it. Registering
+    // the hook turns the automatic checkpoint off.
+    sqlite3_wal_hook(db_, &SqliteConnection::note_wal_size, this);
   }
 
   ~SqliteConnection() override {
@@ -115,6 +120,7 @@ class SqliteConnection : public Connection {
   void commit() override {
     execute_script("COMMIT");
     release_write_lock();
+    checkpoint_if_due();
   }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
@@ -122,6 +128,22 @@ class SqliteConnection : public Connection {
   }
 
  private:
+  /// SQLite's own threshold for its automatic checkpoint, in WAL pages.
+  static constexpr int kCheckpointPages = 1000;
+
+  static int note_wal_size(void* self, sqlite3* /*db*/, const char* /*schema*/, int pages) {
+    if (pages >= kCheckpointPages) static_cast<SqliteConnection*>(self)->checkpoint_due_ = true;
+    return SQLITE_OK;
+  }
+
+  void checkpoint_if_due() {
+    if (!checkpoint_due_) return;
+    checkpoint_due_ = false;
+    // PASSIVE: copies what no reader still needs and never waits; a busy checkpointer elsewhere is
+    // fine (the next commit past the threshold tries again).
+    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+
   sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
     auto it = cache_.find(std::string(sql));
     sqlite3_stmt* stmt;
@@ -157,6 +179,7 @@ class SqliteConnection : public Connection {
 
   sqlite3* db_ = nullptr;
   bool healthy_ = true;
+  bool checkpoint_due_ = false;  // the WAL passed kCheckpointPages at this connection's last commit
   std::shared_ptr<std::mutex> write_lock_;
   std::unique_lock<std::mutex> held_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
