@@ -35,7 +35,8 @@ void register_attestation_routes(http::Router& router, Service& m) {
     boost::json::array items, topics;
     for (const auto& a : m.attestations(p.scope(), subject, subject_id)) items.push_back(to_json(a));
     for (const auto& t : attestation_topics())
-      if (t.subject == subject) topics.push_back({{"id", t.id}, {"name", t.name}, {"name_en", t.name_en}});
+      if (t.subject == subject)
+        topics.push_back(boost::json::object{{"id", t.id}, {"name", t.name}, {"name_en", t.name_en}});
     boost::json::object out{{"items", items}, {"total", items.size()}, {"topics", topics}};
     return http::json_response(200, out);
   });

@@ -99,7 +99,7 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
       tenancy::check_rule_ref(r, p, kv.first, at + "not_enforced." + rule, ref);
       if (!kv.second.IsScalar() || kv.second.Scalar().empty())
         r.fail(kv.second, at + "not_enforced." + rule, "must be a non-empty reason");
-      s.not_enforced[rule] = "not enforced: " + kv.second.Scalar();
+      s.not_enforced[rule] = "not yet enforced: " + kv.second.Scalar();
     }
   }
   auto articles = r.seq(n, "articles", at);

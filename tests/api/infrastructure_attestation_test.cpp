@@ -115,7 +115,7 @@ TEST_P(InfrastructureAttestationTest, BadAttestationsAreRefusedAndChangeNothing)
                                                         R"(","topic":"kerahasiaan_keamanan",)"
                                                         R"("result":"memenuhi","date":"2026-01-15","assessor":"Tim"})")
           .status,
-      400);  // no reference
+      422);  // no reference
   EXPECT_EQ(ledger_size(in), before);
 }
 
