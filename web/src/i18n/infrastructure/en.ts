@@ -76,6 +76,9 @@ const en: typeof id = {
     acknowledged: 'acknowledged by {by}, {at}',
     acknowledge: 'Acknowledge (Tim Koordinasi)',
     evaluationPdf: 'Download PDF',
+    allocations: 'Allocations set',
+    decidedAt: 'Decided at',
+    recommendation: 'Recommendation',
     attestation: {
       title: 'Assessments, inspections and consideration letters',
       topic: 'What was assessed',

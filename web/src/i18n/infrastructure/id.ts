@@ -74,6 +74,9 @@ const id = {
     acknowledged: 'diterima {by}, {at}',
     acknowledge: 'Terima (Tim Koordinasi)',
     evaluationPdf: 'Unduh PDF',
+    allocations: 'Alokasi yang ditetapkan',
+    decidedAt: 'Diputus pada',
+    recommendation: 'Rekomendasi',
     attestation: {
       title: 'Penilaian, pemeriksaan, dan surat pertimbangan',
       topic: 'Hal yang dinilai',
