@@ -90,7 +90,7 @@ const en: typeof id = {
       reference: 'Report or letter number',
       record: 'Record',
       none: 'No assessment recorded yet.',
-      intranet: "The Pemda's intranet",
+      intranet: "The Pemda network's connection and feasibility considerations",
     },
     review: {
       title: 'Pusat Data service review',

@@ -88,7 +88,7 @@ const id = {
       reference: 'Nomor berita acara/surat',
       record: 'Catat',
       none: 'Belum ada penilaian yang dicatat.',
-      intranet: 'Jaringan Intra Pemerintah Daerah',
+      intranet: 'Keterhubungan dan pertimbangan kelaikan jaringan Pemda',
     },
     review: {
       title: 'Reviu layanan Pusat Data',
