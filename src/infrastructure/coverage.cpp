@@ -10,7 +10,8 @@
 namespace simpul::infrastructure {
 namespace {
 
-const std::set<std::string> kSubjects = {"server", "site", "backup_duty", "lan", "device", "bandwidth_month"};
+const std::set<std::string> kSubjects = {"server",          "site",          "backup_duty", "lan", "device",
+                                         "bandwidth_month", "jaringan_intra"};
 
 /// Why a rule of the infrastructure articles is not enforced by this module, by the rule's kind.
 std::string not_yet(const tenancy::RuleInstance& r) {
@@ -85,7 +86,8 @@ void add_infrastructure_coverage(const tenancy::Profile& p, seam::CoverageRows& 
       "from findings, never a finding)");
   for (const auto& r : p.rules) {
     if (r.article < s.first_article || r.article > s.last_article || rows.count(r.id) || r.checkable == "no") continue;
-    seam::add_enforcement(rows, r.id, not_yet(r));
+    auto why = s.not_enforced.find(r.id);
+    seam::add_enforcement(rows, r.id, why != s.not_enforced.end() ? why->second : not_yet(r));
   }
 }
 

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 
 #include "infrastructure/bandwidth.hpp"
+#include "infrastructure/attestation_repository.hpp"
 #include "infrastructure/backup_records.hpp"
 #include "infrastructure/bandwidth_repository.hpp"
 #include "infrastructure/repository.hpp"
@@ -144,12 +145,14 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
     const Scope& s = q.scope;
     const auto& spec = spec_of(q.profile);
     Repository repo(c);
+    auto latest = AttestationRepository(c).latest(s);
     std::map<std::string, Site> sites;
     std::set<std::string> standard_rooms;  // agencies with a PD room that meets the standard
     for (auto& x : repo.sites(s, "")) {
       if (x.kind == "ruang_server_pd" && x.status == "operasi" && x.standard == "memenuhi")
         standard_rooms.insert(x.agency_id);
       out.push_back(site_fact(x));
+      add_attestation_fields(latest, "site", x.id, out.back());
       sites.emplace(x.id, std::move(x));
     }
     auto records = repo.servers(s);
@@ -171,9 +174,21 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
       std::optional<std::string> last_on;
       if (auto it = diagrams.find(l.id); it != diagrams.end()) last_on = q.profile.local_date(it->second);
       out.push_back(lan_fact(spec, l, last_on, q.today));
+      add_attestation_fields(latest, "lan", l.id, out.back());
     }
     for (const auto& d : repo.devices(s, "")) out.push_back(device_fact(d));
     if (spec.bandwidth_monthly) bandwidth_month_facts(c, q, spec, out);
+    // The Pemda's Jaringan Intra as a whole: the Dinas answers for its preconditions.
+    regulation::Fact intranet;
+    intranet.subject = "jaringan_intra";
+    intranet.id = kIntranetId;
+    intranet.label = "Jaringan Intra Pemerintah Daerah";
+    intranet.agency_id = q.tenant.agency_for_role(spec.operator_role);
+    add_attestation_fields(latest, "jaringan_intra", "", intranet);
+    bool complete = true;
+    for (const auto& [field, value] : intranet.fields) complete = complete && value == "memenuhi";
+    intranet.fields.emplace_back("prasyarat", complete ? "lengkap" : "belum_lengkap");
+    out.push_back(std::move(intranet));
   };
 }
 

@@ -8,6 +8,7 @@
 #include "infrastructure/service_review_repository.hpp"
 #include "notification/service.hpp"
 #include "infrastructure/profile_section.hpp"
+#include "infrastructure/attestation_repository.hpp"
 #include "infrastructure/bandwidth_repository.hpp"
 #include "infrastructure/device_import.hpp"
 #include "infrastructure/edit_routes.hpp"
@@ -45,6 +46,7 @@ std::vector<storage::Migration> InfrastructureModule::schema() {
   for (auto& m : BandwidthRepository::migrations()) all.push_back(std::move(m));
   for (auto& m : RackRepository::migrations()) all.push_back(std::move(m));
   for (auto& m : ServiceReviewRepository::migrations()) all.push_back(std::move(m));
+  for (auto& m : AttestationRepository::migrations()) all.push_back(std::move(m));
   return all;
 }
 
@@ -75,12 +77,13 @@ void InfrastructureModule::register_routes(http::Router& router) {
   register_server_import_routes(router, service_);
   register_edit_routes(router, service_, bandwidth_);
   register_device_import_routes(router, service_);
+  register_attestation_routes(router, service_);
   for (auto fragment : openapi_fragments()) http::describe(router, fragment);
   register_follow_up_routes(router, bandwidth_, reviews_);
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {
-  facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month"},
+  facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month", "jaringan_intra"},
             infrastructure_facts(service_.elements()));
 }
 

@@ -36,7 +36,8 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
                                                  "bandwidth",
                                                  "wan_rule",
                                                  "lan_built_by_rule",
-                                                 "service_review_rule"};
+                                                 "service_review_rule",
+                                                 "not_enforced"};
   for (const auto& kv : n)
     if (std::find(kKeys.begin(), kKeys.end(), kv.first.Scalar()) == kKeys.end())
       r.fail(kv.first, at + kv.first.Scalar(), "is not a key of the infrastructure section");
@@ -90,6 +91,17 @@ InfraSpec parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   s.wan_rule = rule_at(r, p, n, "wan_rule", at);
   s.lan_built_by_rule = rule_at(r, p, n, "lan_built_by_rule", at);
   s.service_review_rule = rule_at(r, p, n, "service_review_rule", at);
+  if (auto why = n["not_enforced"]; why.IsDefined() && !why.IsNull()) {
+    if (!why.IsMap()) r.fail(why, at + "not_enforced", "must map rule ids to reasons");
+    for (const auto& kv : why) {
+      auto rule = kv.first.Scalar();
+      std::optional<std::string> ref = rule;
+      tenancy::check_rule_ref(r, p, kv.first, at + "not_enforced." + rule, ref);
+      if (!kv.second.IsScalar() || kv.second.Scalar().empty())
+        r.fail(kv.second, at + "not_enforced." + rule, "must be a non-empty reason");
+      s.not_enforced[rule] = "not yet enforced: " + kv.second.Scalar();
+    }
+  }
   auto articles = r.seq(n, "articles", at);
   if (articles.size() != 2) r.fail(articles, at + "articles", "must be [first, last]");
   s.first_article = r.integer(articles[0], at + "articles");

@@ -3,6 +3,7 @@
 // the Pusat Data, which sites count as the Pusat Data, the Dinas's VPS duty, the backup exception,
 // the LAN diagram cadence and the articles behind each. Read with
 // profile.section<InfraSpec>("infrastructure"); a profile without the section gets the defaults.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ struct InfraSpec {
   /// a reminder to the team below, never a finding.
   std::optional<std::string> service_review_rule;
   std::string service_review_team = "tim_koordinasi";  // who reviews (Bandar Lampung Pasal 18 ayat (3))
+  /// Why a rule of these articles is not enforced, in the profile's words (rule id -> reason), where
+  /// the reason is particular to the article rather than to its kind (coverage.cpp).
+  std::map<std::string, std::string> not_enforced;
   /// The regulation's infrastructure articles (for the coverage document): first and last Pasal.
   int first_article = 0, last_article = 0;
 };

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "architecture/service.hpp"
+#include "infrastructure/attestation.hpp"
 #include "infrastructure/model.hpp"
 #include "infrastructure/profile_section.hpp"
 #include "ledger/ledger.hpp"
@@ -108,6 +109,12 @@ class Service {
   std::vector<Assessment> assessments(const Scope& s, const std::string& site_id) const;
   Rack add_rack(const Scope& s, const std::string& site_id, const std::string& code, int units, const Actor& actor);
   Assessment assess(const Scope& s, const std::string& site_id, Assessment in, const Actor& actor);
+
+  /// Records an attestation of a site, a LAN or the Jaringan Intra (attestation.hpp); the date is not in the future.
+  Attestation attest(const Scope& s, Attestation in, const Actor& actor);
+  /// Of one subject (site | lan | jaringan_intra), of one object when `subject_id` is given, newest first.
+  std::vector<Attestation> attestations(const Scope& s, const std::string& subject,
+                                        const std::string& subject_id) const;
 
   // Servers: architecture elements of the domain infrastruktur with their record.
   Server create_server(const Scope& s, const architecture::ElementInput& element, const ServerInput& record,

@@ -72,11 +72,11 @@ const std::map<std::string, std::string>& infra_citations() {
       {"BPN-14-5", "Pasal 14 ayat (5)"},           {"BPN-14-6", "Pasal 14 ayat (6)"},
       {"BPN-15-1", "Pasal 15 ayat (1)"},           {"BPN-15-2", "Pasal 15 ayat (2)"},
       {"BPN-19-1", "Pasal 19 ayat (1)"},           {"BPN-19-2", "Pasal 19 ayat (2)"},
-      {"BPN-17-1-b", "Pasal 17 ayat (1) huruf b"}, {"MDN-18-6-b", "Pasal 18 ayat (6) huruf b"},
-      {"LTM-17-4", "Pasal 17 ayat (4)"},           {"LTM-17-7", "Pasal 17 ayat (7)"},
-      {"BTG-16-4", "Pasal 16 ayat (4)"},           {"MDN-14-4", "Pasal 14 ayat (4)"},
-      {"MDN-16-1", "Pasal 16 ayat (1)"},           {"MDN-20-1", "Pasal 20 ayat (1)"},
-      {"MDN-20-2", "Pasal 20 ayat (2)"},
+      {"BPN-18-1", "Pasal 18 ayat (1)"},           {"BPN-17-1-b", "Pasal 17 ayat (1) huruf b"},
+      {"MDN-18-6-b", "Pasal 18 ayat (6) huruf b"}, {"LTM-17-4", "Pasal 17 ayat (4)"},
+      {"LTM-17-7", "Pasal 17 ayat (7)"},           {"BTG-16-4", "Pasal 16 ayat (4)"},
+      {"MDN-14-4", "Pasal 14 ayat (4)"},           {"MDN-16-1", "Pasal 16 ayat (1)"},
+      {"MDN-20-1", "Pasal 20 ayat (1)"},           {"MDN-20-2", "Pasal 20 ayat (2)"},
   };
   return k;
 }
@@ -185,7 +185,8 @@ TEST_P(InfrastructureTest, TheSameFixtureGivesEachRegionItsOwnFindings) {
   SIMPUL_PROVES("madiun", "MDN-20-2");
   const std::vector<RegionFindings> expected = {
       {"bandar-lampung", {"BDL-16-1", "BDL-16-3"}, {}, {"BDL-17-1"}, {}, {"BDL-20-2"}},
-      {"balikpapan", {"BPN-14-3", "BPN-14-5"}, {}, {"BPN-15-1"}, {"BPN-19-1"}, {"BPN-19-2"}},
+      // Pasal 18 ayat (1): the LAN is not yet assessed against the standard (infrastructure_attestation_test.cpp).
+      {"balikpapan", {"BPN-14-3", "BPN-14-5"}, {}, {"BPN-15-1"}, {"BPN-19-1", "BPN-18-1"}, {"BPN-19-2"}},
       // Only the Dinas's own data centre counts (Pasal 17 ayat (4)); a room below standard moves (ayat (7)).
       {"lampung-timur", {"LTM-17-4", "LTM-17-7"}, {"LTM-17-4"}, {}, {}, {}},
       {"bontang", {"BTG-16-4"}, {}, {}, {}, {}},

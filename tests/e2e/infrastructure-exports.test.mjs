@@ -66,9 +66,17 @@ describe('Infrastruktur SPBE: ekspor tabel', { timeout: 300_000 }, () => {
     assert.equal(lans.lines.length, (await apiCall('GET', '/api/infrastructure/lans')).body.items.length + 1)
     const lanLine = lans.lines.find((l) => l.includes(`LAN ${RUN}`))
     assert.ok(lanLine.startsWith(`${pd.name},LAN ${RUN},${lan.body.built_by_name},Belum ada diagram,`), lanLine)
+    // The intranet's attestations (the demo's three met letters) are listed on the same page.
+    await page.locator('[data-test=infra-attestations-jaringan_intra] [data-test=infra-attestations] .el-table__row').nth(2).waitFor()
 
+    const bw = await apiCall('POST', '/api/infrastructure/bandwidth/requests', { agency_id: pd.id, need_mbps: 50, justification: `Layanan ${RUN}` })
+    assert.equal(bw.status, 201, JSON.stringify(bw.body))
     await go('/infrastruktur/bandwidth')
     await page.locator('[data-test=infra-wan-links] .el-table__row', { hasText: `FO ${RUN}` }).waitFor()
+    const bwRequests = await csvOf('infra-bw-requests-export')
+    assert.match(bwRequests.name, /^permohonan-bandwidth-/)
+    assert.equal(bwRequests.lines[0], 'Perangkat Daerah,Kebutuhan (Mbps),Alasan kebutuhan,Status,Skala prioritas,Alokasi (Mbps),Diputus pada')
+    assert.ok(bwRequests.lines.some((l) => l.startsWith(`${pd.name},50,Layanan ${RUN},`)), bwRequests.lines.join('\n'))
     const links = await csvOf('infra-wan-export')
     assert.match(links.name, /^tautan-wan-/)
     assert.equal(links.lines[0], 'Kode,Nama,Dari,Ke,Media,Kapasitas (Mbps),Dioperasikan oleh,Penyedia')
