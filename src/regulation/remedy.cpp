@@ -137,6 +137,18 @@ std::optional<Remedy> remedy_for(const std::string& subject, const std::string& 
   }
   std::string field;
   if (const auto* f = details.if_contains("field"); f && f->is_string()) field = f->as_string();
+  // Attestation findings (docs/infrastructure.md, "Attestations"): the remedy is an assessment
+  // recorded where the object is listed, whatever the article's topic.
+  if (field.starts_with("att_") || subject == "jaringan_intra") {
+    if (subject == "site")
+      return Remedy{"Nilai Pusat Data sesuai pasal ini, perbaiki bila belum memenuhi, lalu catat penilaiannya.",
+                    "Assess the Pusat Data against this article, remedy what falls short, then record the assessment.",
+                    "Infrastruktur — Pusat Data", "Infrastructure — data centre", "/infrastruktur/pusat-data"};
+    if (subject == "lan" || subject == "jaringan_intra")
+      return Remedy{"Nilai jaringan sesuai pasal ini, perbaiki bila belum memenuhi, lalu catat penilaiannya.",
+                    "Assess the network against this article, remedy what falls short, then record the assessment.",
+                    "Infrastruktur — Jaringan", "Infrastructure — network", "/infrastruktur/jaringan"};
+  }
   for (const auto& row : remedy_rows()) {
     if (subject != row.subject) continue;
     if (*row.kind && kind != row.kind) continue;

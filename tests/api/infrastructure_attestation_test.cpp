@@ -184,6 +184,10 @@ TEST_P(InfrastructureAttestationTest, TheIntranetNeedsItsConnectionAndBothConsid
     EXPECT_EQ(open_rules(admin, kIntranet), expected);
     auto f = admin.get(std::string("/api/compliance/findings?state=open&object=") + kIntranet);
     ASSERT_EQ(f.json.at("items").as_array().size(), 1u);
+    // The finding says what resolves it and where: an assessment recorded on the network page.
+    const auto& remedy = f.json.at("items").at(0).at("resolve");
+    ASSERT_TRUE(remedy.is_object()) << f.body;
+    EXPECT_EQ(text_of(remedy, "link"), "/infrastruktur/jaringan");
     EXPECT_EQ(attest(admin, "jaringan_intra", "x", "kelaikan_keamanan", "memenuhi", newest).status, 422);
     ASSERT_EQ(attest(admin, "jaringan_intra", "", "kelaikan_keamanan", "memenuhi", newest).status, 201);
     EXPECT_EQ(open_rules(admin, kIntranet), std::set<std::string>{});
