@@ -354,6 +354,20 @@ std::vector<Line> Repository::lines_of_proposal(const Scope& s, const std::strin
   return out;
 }
 
+std::vector<Line> Repository::line_names_of_proposal(const Scope& s, const std::string& proposal_id) const {
+  std::vector<Line> out;
+  for (const auto& r : c_.query("SELECT id, agency_id, name FROM planning_lines WHERE tenant_id = ? AND proposal_id = ?"
+                                " ORDER BY created_at, id",
+                                {s.tenant_id, proposal_id})) {
+    Line x;
+    x.id = r.text_at(0);
+    x.agency_id = r.text_at(1);
+    x.name = r.text_at(2);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
 std::vector<Line> Repository::lines_of_cycle(const Scope& s, const std::string& cycle_id) const {
   std::vector<Line> out;
   for (const auto& r :

@@ -36,6 +36,10 @@ class SqliteConnection : public Connection {
     // WAL lets readers proceed during a write; NORMAL sync is durable at every checkpoint and
     // loses no committed transaction on a process crash (only on power loss before a checkpoint).
     execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    // Reads through a shared mapping rather than pread() into each pooled connection's small page
+    // cache: the plan-and-budget live check re-read the same FTS5 pages on every request, 16 % of its
+    // CPU copying them (docs/benchmarks.md, plan and budget, run 5).
+    execute_script("PRAGMA mmap_size=268435456;");
   }
 
   ~SqliteConnection() override {
