@@ -69,7 +69,7 @@ class Repository {
   /// Unresolved pairs (of either kind) with a line of the proposal.
   std::int64_t unresolved_count(const Scope& s, const std::string& cycle_id, const std::string& proposal_id) const;
   /// The (line_a, line_b) of every candidate of the cycle, decided or not.
-  std::set<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
+  std::vector<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
   /// Drops the pairs a removed line was part of.
   void remove_candidates_of(const Scope& s, const std::string& line_id);
 

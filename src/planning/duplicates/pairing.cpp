@@ -167,6 +167,7 @@ class Features {
     return static_cast<double>(common) / static_cast<double>(grams_[a].size() + grams_[b].size() - common);
   }
   bool empty_name(int name) const { return grams_[name].empty(); }
+  std::size_t name_count() const { return grams_.size(); }
   /// similarity() when at least `threshold`, else a negative number; sizes alone rule most pairs out.
   double similarity_at_least(int a, int b, double threshold) {
     if (grams_[a].empty() || grams_[b].empty()) return -1.0;
@@ -303,6 +304,7 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
   std::vector<std::size_t> met_in(pool_entries.size(), 0);
   std::vector<std::pair<std::uint32_t, double>> met;
   std::vector<Scored> mine;
+  std::vector<std::pair<std::size_t, double>> name_memo(features.name_count(), {0, 0.0});
   std::size_t round = 0;
   for (const auto& o : own_entries) {
     met.clear();
@@ -336,8 +338,15 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
       if (auto it = by_ssh.find(o.line->ssh_code); it != by_ssh.end()) meet(it->second, kBlockScan, 0.0, similarity);
     // Through an element only a name at least kElementNameThreshold similar counts: the comparison
     // stops as soon as it cannot reach it.
+    // An element's block repeats few names: each is compared once per own line (stamped by round).
     auto similar_enough = [&](std::uint32_t i) {
-      return features.similarity_at_least(o.name, pool_entries[i].name, kElementNameThreshold);
+      int name = pool_entries[i].name;
+      auto& [stamp, sim] = name_memo[name];
+      if (stamp != round) {
+        stamp = round;
+        sim = features.similarity_at_least(o.name, name, kElementNameThreshold);
+      }
+      return sim;
     };
     for (const auto& el : o.line->element_ids)
       if (auto it = by_element.find(el); it != by_element.end())
