@@ -3,11 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <string>
-#include <unordered_map>
-#include <utility>
-
-#include "planning/duplicates/normalize.hpp"
 
 namespace simpul::planning::duplicates::store {
 namespace {
@@ -37,6 +32,8 @@ constexpr const char* kCommonTables =
     "CREATE INDEX planning_dup_elements_cycle ON planning_dup_elements (tenant_id, cycle_id, element_id);"
     "CREATE TABLE planning_dup_synonyms ("
     " tenant_id TEXT NOT NULL, term TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY (tenant_id, term));";
+
+constexpr long long kFtsHits = 2000;
 
 bool pg(Connection& c) { return c.dialect() == Dialect::Postgres; }
 
@@ -188,29 +185,15 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
   } else {
     auto q = fts_query(c, name_norm);
     if (q.empty()) return out;
-    // The full-text match first (materialised, unranked: FTS5's bm25 over thousands of hits was
-    // most of the live check's CPU, docs/benchmarks.md), then the scope: joined the other way round,
-    // SQLite would run the match once per line of the cycle. The hits in scope are ranked here by
-    // the trigram Jaccard the scorer uses (each distinct name once), best first, then by line id.
+    // The full-text match first (materialised), then the scope: joined the other way round, SQLite
+    // would run the match once per line of the cycle. The FTS5 table holds every tenant's lines:
+    // the best kFtsHits matches are kept before the scope filters them.
     rows = c.query(
-        "WITH hits AS MATERIALIZED (SELECT rowid AS doc FROM planning_dup_fts WHERE planning_dup_fts MATCH ?)"
-        " SELECT l.line_id, l.name_norm FROM hits h JOIN planning_dup_lines l ON l.doc = h.doc"
-        " WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ? AND l.line_id <> ?",
-        {q, tenant_id, cycle_id, agency_id, line_id});
-    auto mine = trigrams(name_norm);
-    std::unordered_map<std::string, double> by_name;
-    std::vector<std::pair<double, std::string>> ranked;
-    ranked.reserve(rows.size());
-    for (const auto& r : rows) {
-      const auto& name = r.text_at(1);
-      auto it = by_name.find(name);
-      if (it == by_name.end()) it = by_name.emplace(name, jaccard(mine, trigrams(name))).first;
-      ranked.emplace_back(-it->second, r.text_at(0));
-    }
-    auto keep = std::min(limit, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
-    for (std::size_t k = 0; k < keep; ++k) out.push_back(std::move(ranked[k].second));
-    return out;
+        "WITH hits AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM planning_dup_fts"
+        " WHERE planning_dup_fts MATCH ? ORDER BY rank LIMIT ?)"
+        " SELECT l.line_id FROM hits h JOIN planning_dup_lines l ON l.doc = h.doc"
+        " WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ? AND l.line_id <> ? ORDER BY h.r LIMIT ?",
+        {q, kFtsHits, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
   }
   for (const auto& r : rows) out.push_back(r.text_at(0));
   return out;
