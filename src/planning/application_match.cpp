@@ -40,11 +40,18 @@ ApplicationMatcher::ApplicationMatcher(const std::vector<RegisteredApplication>&
   }
 }
 
+const std::vector<std::string>& ApplicationMatcher::application_grams(const std::string& name) const {
+  auto it = grams_of_name_.find(name);
+  if (it != grams_of_name_.end()) return it->second;
+  auto analysed = duplicates::analyze_name(name, synonyms_);
+  std::vector<std::string> grams;
+  if (duplicates::is_application_name(analysed)) grams = duplicates::trigrams(analysed.object);
+  return grams_of_name_.emplace(name, std::move(grams)).first->second;
+}
+
 std::vector<ApplicationMatch> ApplicationMatcher::matches(const Line& line) const {
   std::vector<ApplicationMatch> out;
-  auto name = duplicates::analyze_name(line.name, synonyms_);
-  if (!duplicates::is_application_name(name)) return out;
-  auto grams = duplicates::trigrams(name.object);
+  const auto& grams = application_grams(line.name);
   if (grams.empty()) return out;
   for (const auto& e : entries_) {
     const auto& app = *e.app;

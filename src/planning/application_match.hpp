@@ -5,6 +5,7 @@
 // compared in memory with the duplicate finder's normalisation and trigrams (pg_trgm's), with no
 // index of their own.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "planning/duplicates/normalize.hpp"
@@ -39,8 +40,12 @@ class ApplicationMatcher {
     const RegisteredApplication* app;
     std::vector<std::string> grams;
   };
+  /// A line name's trigrams when it is about an application, else none: a cycle's lines repeat names.
+  const std::vector<std::string>& application_grams(const std::string& name) const;
+
   const duplicates::SynonymTable& synonyms_;
   std::vector<Entry> entries_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> grams_of_name_;
 };
 
 }  // namespace simpul::planning

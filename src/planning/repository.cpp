@@ -354,6 +354,20 @@ std::vector<Line> Repository::lines_of_proposal(const Scope& s, const std::strin
   return out;
 }
 
+std::vector<Line> Repository::line_names_of_proposal(const Scope& s, const std::string& proposal_id) const {
+  std::vector<Line> out;
+  for (const auto& r : c_.query("SELECT id, agency_id, name FROM planning_lines WHERE tenant_id = ? AND proposal_id = ?"
+                                " ORDER BY created_at, id",
+                                {s.tenant_id, proposal_id})) {
+    Line x;
+    x.id = r.text_at(0);
+    x.agency_id = r.text_at(1);
+    x.name = r.text_at(2);
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
 std::vector<Line> Repository::lines_of_cycle(const Scope& s, const std::string& cycle_id) const {
   std::vector<Line> out;
   for (const auto& r :
@@ -525,12 +539,13 @@ std::int64_t Repository::unresolved_count(const Scope& s, const std::string& cyc
       .int_at(0);
 }
 
-std::set<std::pair<std::string, std::string>> Repository::candidate_keys(const Scope& s,
-                                                                         const std::string& cycle_id) const {
-  std::set<std::pair<std::string, std::string>> out;
-  for (const auto& r : c_.query("SELECT line_a, line_b FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ?",
-                                {s.tenant_id, cycle_id}))
-    out.emplace(r.text_at(0), r.text_at(1));
+std::vector<std::pair<std::string, std::string>> Repository::candidate_keys(const Scope& s,
+                                                                            const std::string& cycle_id) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto rows = c_.query("SELECT line_a, line_b FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ?",
+                       {s.tenant_id, cycle_id});
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.emplace_back(r.text_at(0), r.text_at(1));
   return out;
 }
 

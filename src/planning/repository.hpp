@@ -37,6 +37,9 @@ class Repository {
   void remove_line(const Scope& s, const std::string& id);
   std::optional<Line> line(const Scope& s, const std::string& id) const;
   std::vector<Line> lines_of_proposal(const Scope& s, const std::string& proposal_id) const;
+  /// The proposal's lines as lines_of_proposal() orders them, with only id, agency_id and name read
+  /// (the application comparison reads every submitted line of a cycle).
+  std::vector<Line> line_names_of_proposal(const Scope& s, const std::string& proposal_id) const;
   std::vector<Line> lines_of_cycle(const Scope& s, const std::string& cycle_id) const;
   /// The cycle's submitted (and later) lines summed by PD, category, initiative and element list:
   /// what the consolidated view needs, without reading each line.
@@ -66,7 +69,7 @@ class Repository {
   /// Unresolved pairs (of either kind) with a line of the proposal.
   std::int64_t unresolved_count(const Scope& s, const std::string& cycle_id, const std::string& proposal_id) const;
   /// The (line_a, line_b) of every candidate of the cycle, decided or not.
-  std::set<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
+  std::vector<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
   /// Drops the pairs a removed line was part of.
   void remove_candidates_of(const Scope& s, const std::string& line_id);
 

@@ -56,7 +56,7 @@ std::size_t Service::compare_with_applications(const Scope& s, const std::string
     auto now = clock::now_iso();
     for (const auto& pr : repo.proposals(s, cycle_id, "")) {
       if (pr.state == "draf") continue;  // compared once submitted, as line pairs are
-      for (const auto& l : repo.lines_of_proposal(s, pr.id))
+      for (const auto& l : repo.line_names_of_proposal(s, pr.id))
         for (const auto& m : matcher.matches(l)) {
           CandidatePair x;
           x.id = crypto::new_id();

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "planning/duplicates/normalize.hpp"
 #include "planning/duplicates/scoring.hpp"
@@ -14,45 +15,10 @@
 namespace simpul::planning::duplicates {
 namespace {
 
-double jaccard_of_numbers(const std::vector<int>& a, const std::vector<int>& b) {
-  if (a.empty() || b.empty()) return 0.0;
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++common;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
-
-/// The Jaccard of two sorted sets when it is at least `threshold`, else a negative number: the merge
-/// stops as soon as the common part can no longer reach the overlap the threshold needs
-/// (|A ∩ B| >= t / (1 + t) * (|A| + |B|)), which is most of the pairs a prefix probe proposes.
-double jaccard_at_least(const std::vector<int>& a, const std::vector<int>& b, double threshold) {
-  if (a.empty() || b.empty()) return -1.0;
-  auto need = static_cast<std::size_t>(
-      std::ceil(threshold / (1.0 + threshold) * static_cast<double>(a.size() + b.size()) - 1e-9));
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (common + std::min(a.size() - i, b.size() - j) < need) return -1.0;
-    if (a[i] == b[j]) {
-      ++common;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  double sim = static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-  return sim >= threshold ? sim : -1.0;
+/// The overlap two trigram sets of sizes na and nb need for a Jaccard of at least `threshold`:
+/// |A ∩ B| >= t / (1 + t) * (|A| + |B|).
+std::size_t overlap_needed(std::size_t na, std::size_t nb, double threshold) {
+  return static_cast<std::size_t>(std::ceil(threshold / (1.0 + threshold) * static_cast<double>(na + nb) - 1e-9));
 }
 
 /// How many of a name's rarest trigrams a prefix filter at `threshold` indexes and probes: two sets
@@ -84,6 +50,7 @@ class Features {
     return e;
   }
 
+  /// After every entry: sizes the marks of mark() to the trigrams numbered.
   void count_in_pool(int name) {
     if (counted_.size() <= static_cast<std::size_t>(name)) counted_.resize(name + 1, false);
     if (counted_[name]) return;
@@ -149,7 +116,7 @@ class Features {
       }
       for (int other : touched) {
         if (overlap[other] > 0) {
-          double sim = jaccard_at_least(grams_[other], mine, kNameThreshold);
+          double sim = similarity_at_least(name, other, kNameThreshold);
           if (sim >= kNameThreshold) {
             similar_[name]->emplace_back(other, sim);
             similar_[other]->emplace_back(name, sim);
@@ -184,7 +151,7 @@ class Features {
         auto na = grams_[other].size(), nb = mine.size();
         // Sizes alone can rule a pair out: |A ∩ B| <= min(|A|, |B|).
         if (static_cast<double>(std::min(na, nb)) < kNameThreshold * static_cast<double>(std::max(na, nb))) continue;
-        double sim = jaccard_at_least(grams_[other], mine, kNameThreshold);
+        double sim = similarity_at_least(name, other, kNameThreshold);
         if (sim >= kNameThreshold) out.emplace_back(other, sim);
       }
     }
@@ -192,14 +159,24 @@ class Features {
   }
 
  public:
-  double similarity(int a, int b) const {
+  /// Trigram Jaccard of names a and b (0 when either is empty).
+  double similarity(int a, int b) {
     if (grams_[a].empty() || grams_[b].empty()) return 0.0;
-    return a == b ? 1.0 : jaccard_of_numbers(grams_[a], grams_[b]);
+    if (a == b) return 1.0;
+    auto common = common_grams(a, b);
+    return static_cast<double>(common) / static_cast<double>(grams_[a].size() + grams_[b].size() - common);
   }
   bool empty_name(int name) const { return grams_[name].empty(); }
-  /// similarity() when at least `threshold`, else a negative number.
-  double similarity_at_least(int a, int b, double threshold) const {
-    return a == b && !grams_[a].empty() ? 1.0 : jaccard_at_least(grams_[a], grams_[b], threshold);
+  std::size_t name_count() const { return grams_.size(); }
+  /// similarity() when at least `threshold`, else a negative number; sizes alone rule most pairs out.
+  double similarity_at_least(int a, int b, double threshold) {
+    if (grams_[a].empty() || grams_[b].empty()) return -1.0;
+    if (a == b) return 1.0;
+    auto na = grams_[a].size(), nb = grams_[b].size();
+    if (std::min(na, nb) < overlap_needed(na, nb, threshold)) return -1.0;
+    auto common = common_grams(a, b);
+    double sim = static_cast<double>(common) / static_cast<double>(na + nb - common);
+    return sim >= threshold ? sim : -1.0;
   }
 
   bool activities_differ(int a, int b) {
@@ -211,6 +188,22 @@ class Features {
   }
 
  private:
+  /// |grams(a) ∩ grams(b)|: a's trigrams are marked once (one name is compared with hundreds in a
+  /// row), then b's are looked up, without the branches of a sorted merge (the merge was half of
+  /// the whole-cycle search's CPU: docs/benchmarks.md).
+  std::size_t common_grams(int a, int b) {
+    if (marked_ != a) {
+      if (mark_.size() < df_.size()) mark_.resize(df_.size(), 0);
+      if (marked_ >= 0)
+        for (int g : grams_[marked_]) mark_[g] = 0;
+      for (int g : grams_[a]) mark_[g] = 1;
+      marked_ = a;
+    }
+    std::size_t common = 0;
+    for (int g : grams_[b]) common += mark_[g];
+    return common;
+  }
+
   int name_of(const std::string& name_norm) {
     auto [it, fresh] = names_.emplace(name_norm, static_cast<int>(grams_.size()));
     if (!fresh) return it->second;
@@ -248,12 +241,21 @@ class Features {
   std::vector<std::size_t> seen_;
   std::vector<std::optional<std::vector<std::pair<int, double>>>> similar_;
   std::size_t probes_ = 0;
+  std::vector<unsigned char> mark_;  // 1 for each trigram of name marked_
+  int marked_ = -1;
 };
 
 /// A pool line one line meets, with the name similarity.
 struct Met {
   std::uint32_t pool = 0;
   double similarity = 0;
+};
+
+struct PairHash {
+  std::size_t operator()(const std::pair<const store::IndexedLine*, const store::IndexedLine*>& p) const {
+    auto h = std::hash<const void*>();
+    return h(p.first) * 31 + h(p.second);
+  }
 };
 
 struct Scored {
@@ -296,11 +298,17 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
     for (const auto& el : e.line->element_ids) by_element[el].push_back(i);
   }
 
-  std::map<std::pair<std::string, std::string>, Candidate> kept;
-  std::unordered_map<std::uint32_t, double> met;
+  // Each pair once, whichever of its lines kept it first (its lines are the same objects in both sets).
+  std::unordered_set<std::pair<const store::IndexedLine*, const store::IndexedLine*>, PairHash> kept;
+  // The pool lines the current own line met (round = its number + 1), with their name similarity.
+  std::vector<std::size_t> met_in(pool_entries.size(), 0);
+  std::vector<std::pair<std::uint32_t, double>> met;
   std::vector<Scored> mine;
+  std::vector<std::pair<std::size_t, double>> name_memo(features.name_count(), {0, 0.0});
+  std::size_t round = 0;
   for (const auto& o : own_entries) {
     met.clear();
+    ++round;
     auto other_agency = [&](std::uint32_t i) { return pool_entries[i].agency != o.agency; };
     // The first `limit` lines of a block of other agencies; `sim` gives their name similarity, and
     // only those at least `floor` are kept.
@@ -310,9 +318,12 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
         if (taken == limit) break;
         if (!other_agency(i)) continue;
         ++taken;
-        if (met.count(i)) continue;
+        if (met_in[i] == round) continue;
         double s = sim(i);
-        if (s >= floor) met.emplace(i, s);
+        if (s >= floor) {
+          met_in[i] = round;
+          met.emplace_back(i, s);
+        }
       }
     };
     if (!features.empty_name(o.name))
@@ -327,8 +338,15 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
       if (auto it = by_ssh.find(o.line->ssh_code); it != by_ssh.end()) meet(it->second, kBlockScan, 0.0, similarity);
     // Through an element only a name at least kElementNameThreshold similar counts: the comparison
     // stops as soon as it cannot reach it.
+    // An element's block repeats few names: each is compared once per own line (stamped by round).
     auto similar_enough = [&](std::uint32_t i) {
-      return features.similarity_at_least(o.name, pool_entries[i].name, kElementNameThreshold);
+      int name = pool_entries[i].name;
+      auto& [stamp, sim] = name_memo[name];
+      if (stamp != round) {
+        stamp = round;
+        sim = features.similarity_at_least(o.name, name, kElementNameThreshold);
+      }
+      return sim;
     };
     for (const auto& el : o.line->element_ids)
       if (auto it = by_element.find(el); it != by_element.end())
@@ -351,12 +369,9 @@ std::vector<Candidate> bounded_candidates(const std::vector<const store::Indexed
       bool forward = o.line->line_id < other->line_id;
       const auto& a = forward ? *o.line : *other;
       const auto& b = forward ? *other : *o.line;
-      auto key = std::make_pair(a.line_id, b.line_id);
-      if (!kept.count(key)) kept.emplace(std::move(key), candidate_of(a, b, mine[k].score));
+      if (kept.emplace(&a, &b).second) out.push_back(candidate_of(a, b, mine[k].score));
     }
   }
-  out.reserve(kept.size());
-  for (auto& [key, cand] : kept) out.push_back(std::move(cand));
   return out;
 }
 
