@@ -39,8 +39,8 @@ class SqliteConnection : public Connection {
     // Reads map the file instead of copying each page into the connection (profiles of the findings
     // lists showed 11 % in pread: every pooled connection re-read pages its 2 MB default cache had
     // dropped; the plan-and-budget live check spent 16 % of its CPU copying FTS5 pages); the map is
-    // the OS page cache, shared by the pool's connections. A larger private
-    // cache keeps the hot index pages of a tenant, and sorts stay in memory.
+    // the OS page cache, shared by the pool's connections. A larger private cache keeps the hot
+    // index pages of a tenant, and sorts stay in memory.
     execute_script("PRAGMA mmap_size=268435456; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;");
     // The WAL is copied back into the database (a checkpoint, with its fsync) after a commit has let
     // go of the write lock, not inside COMMIT as SQLite's automatic checkpoint does: the fsync took
