@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/context.hpp"
 #include "regulation/facts.hpp"
 
 namespace simpul::infrastructure {
@@ -43,7 +44,8 @@ using LatestAttestations = std::map<std::string, std::string>;
 void add_attestation_fields(const LatestAttestations& latest, const std::string& subject, const std::string& subject_id,
                             regulation::Fact& f);
 
-/// The stable object id of the Pemda's Jaringan Intra in findings (20 characters of the id alphabet).
-inline constexpr const char* kIntranetId = "jaringanintrapemdaaa";
+/// The object id of the Pemda's Jaringan Intra in findings and the ledger: the tenant's own id, so
+/// no two tenants' intranets share one (a fixed id would show in every tenant's findings).
+inline const std::string& intranet_id(const Scope& s) { return s.tenant_id; }
 
 }  // namespace simpul::infrastructure

@@ -181,7 +181,7 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
     // The Pemda's Jaringan Intra as a whole: the Dinas answers for its preconditions.
     regulation::Fact intranet;
     intranet.subject = "jaringan_intra";
-    intranet.id = kIntranetId;
+    intranet.id = intranet_id(q.scope);
     intranet.label = "Jaringan Intra Pemerintah Daerah";
     intranet.agency_id = q.tenant.agency_for_role(spec.operator_role);
     add_attestation_fields(latest, "jaringan_intra", "", intranet);

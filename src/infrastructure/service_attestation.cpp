@@ -69,7 +69,7 @@ Attestation Service::attest(const Scope& s, Attestation in, const Actor& actor) 
   storage::write_transaction(db_, [&](storage::Connection& c) {
     AttestationRepository(c).insert(s, in);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.attestation.record", "infra_" + in.subject,
-                                        in.subject_id.empty() ? kIntranetId : in.subject_id,
+                                        in.subject_id.empty() ? intranet_id(s) : in.subject_id,
                                         {{"attestation_id", in.id},
                                          {"topic", in.topic},
                                          {"result", in.result},
