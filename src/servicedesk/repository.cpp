@@ -1,5 +1,7 @@
 #include "servicedesk/repository.hpp"
 
+#include <algorithm>
+
 #include "storage/list_sql.hpp"
 
 namespace simpul::servicedesk {
@@ -239,8 +241,8 @@ storage::ListSql ticket_list(const Scope& s, const TicketFilter& f, const std::s
 
 }  // namespace
 
-std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, const ListQuery& q,
-                                        std::int64_t& total) const {
+std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t cap,
+                                        ListTotal& total) const {
   auto list = ticket_list(s, f, q.q);
   list.order_by(q.sort, q.descending,
                 {{"created_at", "t.created_at"},
@@ -248,8 +250,11 @@ std::vector<Ticket> Repository::tickets(const Scope& s, const TicketFilter& f, c
                  {"number", "t.number"},
                  {"priority", "t.priority"}},
                 "t.id");
+  auto counted = list.count_up_to(c_, cap + 1);
+  total = {std::min(counted, cap), counted > cap};
   std::vector<Ticket> out;
-  for (const auto& r : list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", q, total))
+  for (const auto& r :
+       list.page(c_, std::string("SELECT ") + kTicketColumns + " FROM sd_tickets t", q.per_page, q.offset()))
     out.push_back(ticket_from(r));
   return out;
 }

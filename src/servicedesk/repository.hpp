@@ -13,6 +13,13 @@
 
 namespace simpul::servicedesk {
 
+/// A ticket list's total: counted up to a cap (issue 17); `capped` when more tickets match, then
+/// `count` is the cap itself.
+struct ListTotal {
+  std::int64_t count = 0;
+  bool capped = false;
+};
+
 /// Which tickets a list shows, and whom it may show them to.
 struct TicketFilter {
   std::string state;      // a state, "open" (not resolved or closed), or empty
@@ -50,7 +57,9 @@ class Repository {
   std::optional<Ticket> ticket_by_number(const Scope& s, const std::string& number) const;
   /// Records the daily digest of `date` (local); false when it was already sent.
   bool claim_digest(const Scope& s, const std::string& date);
-  std::vector<Ticket> tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t& total) const;
+  /// One page; `total` counts at most `cap` matching tickets (capped beyond).
+  std::vector<Ticket> tickets(const Scope& s, const TicketFilter& f, const ListQuery& q, std::int64_t cap,
+                              ListTotal& total) const;
   /// Every ticket of the tenant (reports, facts).
   std::vector<Ticket> all_tickets(const Scope& s) const;
 

@@ -58,11 +58,15 @@ void register_routes(http::Router& router, Service& m) {
     }
     auto q = http::parse_list_query(req, {"created_at", "updated_at", "number", "priority"});
     if (!req.query_value("sort") && !req.query_value("order")) q.descending = true;  // newest first by default
-    std::int64_t total = 0;
+    ListTotal total;
     auto names = m.agency_names(who.scope);
     boost::json::array items;
     for (const auto& t : m.list(who, f, q, total)) items.push_back(to_json(rules(m, who), t, names));
-    return http::list_response(items, total, q);
+    return http::json_response(200, boost::json::object{{"items", items},
+                                                        {"total", total.count},
+                                                        {"total_capped", total.capped},
+                                                        {"page", q.page},
+                                                        {"per_page", q.per_page}});
   });
 
   router.add("POST", "/api/servicedesk/tickets", [&m](Request& req) {

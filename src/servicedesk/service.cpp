@@ -245,13 +245,13 @@ Opened Service::open(const Caller& who, const TicketInput& in,
   return out;
 }
 
-std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQuery& q, std::int64_t& total) const {
+std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQuery& q, ListTotal& total) const {
   return storage::read(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     f.everything = who.manage || who.supervise || r.level2;
     f.viewer_id = who.actor.id;
     Repository repo(c);
-    if (!f.breached) return repo.tickets(who.scope, f, q, total);
+    if (!f.breached) return repo.tickets(who.scope, f, q, total_cap_, total);
     // Breached: each matching ticket's stored clock (sla_store.cpp) read at now; one query for
     // all of them, then the page's tickets by id.
     const auto& rules = rules_of(profile_of(who.scope));
@@ -265,9 +265,9 @@ std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQ
       if (sla.own.breached() || sla.resolve.breached()) hit.push_back(r.id);
     }
     if (q.descending) std::reverse(hit.begin(), hit.end());
-    total = static_cast<std::int64_t>(hit.size());
+    total = {static_cast<std::int64_t>(hit.size()), false};  // every breached ticket was read anyway
     std::vector<Ticket> page;
-    for (auto i = q.offset(); i < total && i < q.offset() + q.per_page; ++i)
+    for (auto i = q.offset(); i < total.count && i < q.offset() + q.per_page; ++i)
       if (auto t = repo.ticket(who.scope, hit[static_cast<std::size_t>(i)])) page.push_back(std::move(*t));
     return page;
   });

@@ -117,7 +117,10 @@ class Service {
   Opened open(const Caller& who, const TicketInput& in,
               const std::function<void(storage::Connection&, const Ticket&)>& within = {},
               OpenedView* answer = nullptr);
-  std::vector<Ticket> list(const Caller& who, TicketFilter f, const ListQuery& q, std::int64_t& total) const;
+  /// A page of tickets; the total counts at most the cap (10,000) and says when it was reached.
+  std::vector<Ticket> list(const Caller& who, TicketFilter f, const ListQuery& q, ListTotal& total) const;
+  /// Lowers the list total's cap (tests).
+  void cap_list_totals(std::int64_t cap) { total_cap_ = cap; }
   TicketView view(const Caller& who, const std::string& id) const;
   TicketView act(const Caller& who, const std::string& id, const ActionInput& in);
   /// Level 1 asks Level 2 for a solution (Balikpapan Pasal 37 ayat (9)).
@@ -218,6 +221,7 @@ class Service {
   void wake_notifications() { notifications_.wake(); }
 
  private:
+  std::int64_t total_cap_ = 10000;
   struct Roles {
     std::set<std::string> level1;  // PDs whose Level 1 (or untiered desk) the user staffs
     bool level2 = false;

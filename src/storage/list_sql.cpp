@@ -64,6 +64,12 @@ Params ListSql::select_params() const {
 
 std::int64_t ListSql::count(Connection& c) const { return c.query(count_sql(), where_params_).front().int_at(0); }
 
+std::int64_t ListSql::count_up_to(Connection& c, std::int64_t limit) const {
+  auto params = where_params_;
+  params.emplace_back(limit);
+  return c.query("SELECT COUNT(*) FROM (SELECT 1 " + from_ + where_ + " LIMIT ?) capped", params).front().int_at(0);
+}
+
 Rows ListSql::rows(Connection& c, std::string_view select) const {
   return c.query(select_sql(select), select_params());
 }

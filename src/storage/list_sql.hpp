@@ -48,6 +48,9 @@ class ListSql {
 
   /// SELECT COUNT(*) <from> WHERE ...
   std::int64_t count(Connection& c) const;
+  /// SELECT COUNT(*) FROM (SELECT 1 <from> WHERE ... LIMIT ?): stops after `limit` rows, so a
+  /// huge list's count costs at most `limit` rows (issue 17's capped totals).
+  std::int64_t count_up_to(Connection& c, std::int64_t limit) const;
   /// `select` is the statement up to its WHERE: "SELECT <columns> <from>", possibly with joins
   /// that only add columns. Every row, in order.
   Rows rows(Connection& c, std::string_view select) const;

@@ -8,6 +8,7 @@
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
+#include "servicedesk/service.hpp"
 #include "storage/unit_of_work.hpp"
 #include "testing/proves.hpp"
 
@@ -629,6 +630,19 @@ TEST_P(ServiceDeskTest, QueueFiltersAndBulkActionsAuthorizeEveryTicket) {
   EXPECT_EQ(ticket_total(l1, "view=queue&priority=tinggi"), 2);
   EXPECT_EQ(ticket_total(l1, "view=queue&priority=rendah"), 1);
   EXPECT_EQ(l1.get("/api/servicedesk/tickets?priority=sangat").status, 400);
+
+  // The total is counted up to a cap (10,000; 2 here): beyond it the cap and the flag, the page
+  // still full so the pager goes on; under it the exact total.
+  in.platform().service<servicedesk::Service>().cap_list_totals(2);
+  auto over = l1.get("/api/servicedesk/tickets?view=queue&state=open&per_page=10");
+  ASSERT_EQ(over.status, 200) << over.body;
+  EXPECT_EQ(over.json.at("total").as_int64(), 2);
+  EXPECT_TRUE(over.json.at("total_capped").as_bool());
+  EXPECT_EQ(over.json.at("items").as_array().size(), 3U);
+  auto under = l1.get("/api/servicedesk/tickets?view=queue&priority=rendah");
+  EXPECT_EQ(under.json.at("total").as_int64(), 1);
+  EXPECT_FALSE(under.json.at("total_capped").as_bool());
+  in.platform().service<servicedesk::Service>().cap_list_totals(10000);
   EXPECT_EQ(ticket_total(l1, "assigned=me"), 0);
 
   // Bulk assign: each ticket authorized on its own; another PD's ticket is refused, the rest done.

@@ -72,6 +72,7 @@ const en: typeof id = {
     emptySearch: 'Nothing matches the search.',
     loadFailed: 'The data could not be loaded.',
     total: 'Total: {n}',
+    totalCapped: 'Total: {n}+',
     required: '{field} is required',
     active: 'Active',
     inactive: 'Inactive',

@@ -70,6 +70,7 @@ const id = {
     emptySearch: 'Tidak ada data yang cocok dengan pencarian.',
     loadFailed: 'Data tidak dapat dimuat.',
     total: 'Jumlah: {n}',
+    totalCapped: 'Jumlah: {n}+',
     required: '{field} wajib diisi',
     active: 'Aktif',
     inactive: 'Nonaktif',
