@@ -45,5 +45,7 @@ void add_attestation_fields(const LatestAttestations& latest, const std::string&
 
 /// The stable object id of the Pemda's Jaringan Intra in findings (20 characters of the id alphabet).
 inline constexpr const char* kIntranetId = "jaringanintrapemdaaa";
+/// The stable object id of the Dinas's facilities (recovery and network operations centres) in findings.
+inline constexpr const char* kDinasFacilitiesId = "fasilitasdinaspemdaa";
 
 }  // namespace simpul::infrastructure
