@@ -8,6 +8,7 @@
 // the profile's compliance rules turn "none yet" and "does not meet" into findings with the article.
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/context.hpp"
@@ -44,8 +45,10 @@ using LatestAttestations = std::map<std::string, std::string>;
 void add_attestation_fields(const LatestAttestations& latest, const std::string& subject, const std::string& subject_id,
                             regulation::Fact& f);
 
-/// The object id of the Pemda's Jaringan Intra in findings and the ledger: the tenant's own id, so
-/// no two tenants' intranets share one (a fixed id would show in every tenant's findings).
-inline const std::string& intranet_id(const Scope& s) { return s.tenant_id; }
+/// The object id in findings and the ledger of a tenant-wide object (`jaringan_intra`, the Pemda's
+/// Jaringan Intra; `fasilitas_dinas`, the Dinas's recovery and network operations centres): derived
+/// from the tenant's id and the subject, so it is stable and no two tenants share one (a fixed id
+/// showed in every tenant's findings).
+std::string tenant_object_id(const Scope& s, std::string_view subject);
 
 }  // namespace simpul::infrastructure

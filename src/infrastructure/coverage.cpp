@@ -10,8 +10,8 @@
 namespace simpul::infrastructure {
 namespace {
 
-const std::set<std::string> kSubjects = {"server",          "site",          "backup_duty", "lan", "device",
-                                         "bandwidth_month", "jaringan_intra"};
+const std::set<std::string> kSubjects = {"server",          "site",           "backup_duty",    "lan", "device",
+                                         "bandwidth_month", "jaringan_intra", "fasilitas_dinas"};
 
 /// Why a rule of the infrastructure articles is not enforced by this module, by the rule's kind.
 std::string not_yet(const tenancy::RuleInstance& r) {

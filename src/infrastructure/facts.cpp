@@ -35,6 +35,26 @@ regulation::Fact site_fact(const Site& x) {
   return f;
 }
 
+regulation::Fact dinas_facilities_fact(const Scope& scope, const std::string& dinas,
+                                       const std::set<std::string>& operating_kinds) {
+  regulation::Fact f;
+  f.subject = "fasilitas_dinas";
+  f.id = tenant_object_id(scope, "fasilitas_dinas");
+  f.agency_id = dinas;
+  bool drc = operating_kinds.count("pusat_pemulihan_data") > 0;
+  bool noc = operating_kinds.count("pusat_pengelolaan_jaringan") > 0;
+  const char* missing =
+      drc ? (noc ? "tidak_ada" : "pusat_pengelolaan_jaringan") : (noc ? "pusat_pemulihan_data" : "keduanya");
+  // The label names what is missing, so the finding (one per tenant) says which facility to provide.
+  f.label = drc ? (noc ? "Fasilitas Dinas" : "Fasilitas Dinas: belum ada pusat pengelolaan jaringan")
+                : (noc ? "Fasilitas Dinas: belum ada pusat pemulihan data"
+                       : "Fasilitas Dinas: belum ada pusat pemulihan data dan pusat pengelolaan jaringan");
+  f.fields = {{"pusat_pemulihan_data", drc ? "ada" : "belum_ada"},
+              {"pusat_pengelolaan_jaringan", noc ? "ada" : "belum_ada"},
+              {"belum_ada", missing}};
+  return f;
+}
+
 regulation::Fact server_fact(const InfraSpec& spec, const architecture::Element& e, const ServerRecord& r,
                              const std::optional<Site>& site, bool owner_mandiri_tik) {
   regulation::Fact f;
@@ -148,9 +168,12 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
     auto latest = AttestationRepository(c).latest(s);
     std::map<std::string, Site> sites;
     std::set<std::string> standard_rooms;  // agencies with a PD room that meets the standard
+    const std::string dinas = q.tenant.agency_for_role(spec.operator_role);
+    std::set<std::string> dinas_kinds;  // kinds of the sites the Dinas operates
     for (auto& x : repo.sites(s, "")) {
       if (x.kind == "ruang_server_pd" && x.status == "operasi" && x.standard == "memenuhi")
         standard_rooms.insert(x.agency_id);
+      if (x.status == "operasi" && x.agency_id == dinas) dinas_kinds.insert(x.kind);
       out.push_back(site_fact(x));
       add_attestation_fields(latest, "site", x.id, out.back());
       sites.emplace(x.id, std::move(x));
@@ -181,14 +204,15 @@ regulation::FactProvider infrastructure_facts(const architecture::Service& eleme
     // The Pemda's Jaringan Intra as a whole: the Dinas answers for its preconditions.
     regulation::Fact intranet;
     intranet.subject = "jaringan_intra";
-    intranet.id = intranet_id(q.scope);
+    intranet.id = tenant_object_id(q.scope, "jaringan_intra");
     intranet.label = "Jaringan Intra Pemerintah Daerah";
-    intranet.agency_id = q.tenant.agency_for_role(spec.operator_role);
+    intranet.agency_id = dinas;
     add_attestation_fields(latest, "jaringan_intra", "", intranet);
     bool complete = true;
     for (const auto& [field, value] : intranet.fields) complete = complete && value == "memenuhi";
     intranet.fields.emplace_back("prasyarat", complete ? "lengkap" : "belum_lengkap");
     out.push_back(std::move(intranet));
+    out.push_back(dinas_facilities_fact(q.scope, dinas, dinas_kinds));
   };
 }
 

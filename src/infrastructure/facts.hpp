@@ -2,9 +2,11 @@
 // The infrastructure objects for the compliance engine (subjects server, site, backup_duty, lan,
 // device): fields the profiles' rule instances read (docs/infrastructure.md, "Findings").
 #include <optional>
+#include <set>
 #include <string>
 
 #include "architecture/service.hpp"
+#include "core/context.hpp"
 #include "infrastructure/model.hpp"
 #include "infrastructure/profile_section.hpp"
 #include "regulation/fact_registry.hpp"
@@ -13,6 +15,10 @@
 namespace simpul::infrastructure {
 
 regulation::Fact site_fact(const Site& x);
+/// `fasilitas_dinas`, one per tenant: whether the Dinas operates a data recovery centre and a network
+/// operations centre (`operating_kinds`: the kinds of the operating sites the Dinas runs).
+regulation::Fact dinas_facilities_fact(const Scope& scope, const std::string& dinas,
+                                       const std::set<std::string>& operating_kinds);
 /// `site`: where the server stands, if recorded; `owner_mandiri_tik`: its owner is a PD Mandiri TIK.
 regulation::Fact server_fact(const InfraSpec& spec, const architecture::Element& e, const ServerRecord& r,
                              const std::optional<Site>& site, bool owner_mandiri_tik);

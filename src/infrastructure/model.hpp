@@ -17,7 +17,7 @@ struct Site {
   std::string id;
   std::string code;
   std::string name;
-  std::string kind;    // pusat_data_pemda | pdn | ruang_server_pd
+  std::string kind;    // pusat_data_pemda | pdn | ruang_server_pd | pusat_pemulihan_data | pusat_pengelolaan_jaringan
   std::string status;  // operasi | rencana (a planned facility)
   std::string agency_id;
   std::string agency_name;  // joined for display

@@ -83,7 +83,7 @@ void InfrastructureModule::register_routes(http::Router& router) {
 }
 
 void InfrastructureModule::register_facts(regulation::FactRegistry& facts) {
-  facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month", "jaringan_intra"},
+  facts.add({"server", "site", "backup_duty", "lan", "device", "bandwidth_month", "jaringan_intra", "fasilitas_dinas"},
             infrastructure_facts(service_.elements()));
 }
 

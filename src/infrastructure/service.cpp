@@ -81,7 +81,9 @@ const std::vector<tenancy::EnumItem>& site_kinds() {
   static const std::vector<tenancy::EnumItem> k = {
       {"pusat_data_pemda", "Pusat Data Pemerintah Daerah (dikelola Dinas)"},
       {"pdn", "Pusat Data Nasional (PDN)"},
-      {"ruang_server_pd", "Ruang server milik Perangkat Daerah"}};
+      {"ruang_server_pd", "Ruang server milik Perangkat Daerah"},
+      {"pusat_pemulihan_data", "Pusat pemulihan data (dikelola Dinas)"},
+      {"pusat_pengelolaan_jaringan", "Pusat pengelolaan jaringan (dikelola Dinas)"}};
   return k;
 }
 

@@ -34,6 +34,17 @@ const AttestationTopic* find_attestation_topic(const std::string& id) {
   return nullptr;
 }
 
+std::string tenant_object_id(const Scope& s, std::string_view subject) {
+  // The first 20 hex digits of a hash, each mapped onto the letters a-p of the id alphabet.
+  auto hash = crypto::sha256_hex(s.tenant_id + "/" + std::string(subject));
+  std::string id(20, 'a');
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    char h = hash[i];
+    id[i] = static_cast<char>('a' + (h >= 'a' ? h - 'a' + 10 : h - '0'));
+  }
+  return id;
+}
+
 void add_attestation_fields(const LatestAttestations& latest, const std::string& subject, const std::string& subject_id,
                             regulation::Fact& f) {
   for (const auto& t : attestation_topics()) {
@@ -69,7 +80,7 @@ Attestation Service::attest(const Scope& s, Attestation in, const Actor& actor) 
   storage::write_transaction(db_, [&](storage::Connection& c) {
     AttestationRepository(c).insert(s, in);
     ledger_.append(c, ledger::change_in(s, actor, "infrastructure.attestation.record", "infra_" + in.subject,
-                                        in.subject_id.empty() ? intranet_id(s) : in.subject_id,
+                                        in.subject_id.empty() ? tenant_object_id(s, "jaringan_intra") : in.subject_id,
                                         {{"attestation_id", in.id},
                                          {"topic", in.topic},
                                          {"result", in.result},

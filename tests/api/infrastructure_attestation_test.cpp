@@ -8,6 +8,7 @@
 
 #include "api_harness.hpp"
 #include "core/crypto.hpp"
+#include "infrastructure/attestation.hpp"
 #include "testing/proves.hpp"
 
 using namespace simpul;
@@ -23,9 +24,10 @@ class InfrastructureAttestationTest : public test_support::DatabaseTest {
   }
 };
 
-/// The Jaringan Intra's object id in findings: its tenant's id (src/infrastructure/attestation.hpp).
-std::string intranet_of(Instance& in, const std::string& slug) {
-  return in.db().acquire()->query("SELECT id FROM tenants WHERE slug = ?", {slug}).at(0).text_at(0);
+/// The object id of a tenant-wide object (the Jaringan Intra, the Dinas's facilities) in findings.
+std::string tenant_object(Instance& in, const std::string& slug, const char* subject) {
+  auto tenant = in.db().acquire()->query("SELECT id FROM tenants WHERE slug = ?", {slug}).at(0).text_at(0);
+  return infrastructure::tenant_object_id(Scope{tenant}, subject);
 }
 
 std::set<std::string> open_rules(Client& c, const std::string& object) {
@@ -173,7 +175,7 @@ TEST_P(InfrastructureAttestationTest, TheIntranetNeedsItsConnectionAndBothConsid
     SCOPED_TRACE(profile);
     Instance in(GetParam());
     auto admin = admin_client(in, profile);
-    const auto intranet = intranet_of(in, profile);
+    const auto intranet = tenant_object(in, profile, "jaringan_intra");
     auto expected = *rule ? std::set<std::string>{rule} : std::set<std::string>{};
     // The demo intranet carries all three as met: no finding.
     EXPECT_EQ(open_rules(admin, intranet), std::set<std::string>{});
@@ -228,6 +230,55 @@ TEST_P(InfrastructureAttestationTest, LampungTimurAPdWithAStandardRoomBacksUpInt
   EXPECT_TRUE(open_rules(admin, in_room).count("LTM-17-6"));
   auto in_pusat = created(duty_to(pusat, ""));
   EXPECT_FALSE(open_rules(admin, in_pusat).count("LTM-17-6"));
+}
+
+// Bontang Pasal 17 ayat (1): the Dinas provides a data recovery centre and a network operations
+// centre. One finding per tenant names what is missing until both are operating sites run by the
+// Dinas; Balikpapan's text has no such duty.
+TEST_P(InfrastructureAttestationTest, BontangTheDinasProvidesARecoveryAndANetworkOperationsCentre) {
+  SIMPUL_PROVES("bontang", "BTG-17-1");
+  for (const char* profile : {"bontang", "balikpapan"}) {
+    SCOPED_TRACE(profile);
+    Instance in(GetParam());
+    auto admin = admin_client(in, profile);
+    const auto facilities = tenant_object(in, profile, "fasilitas_dinas");
+    bool bontang = std::string(profile) == "bontang";
+    auto expected = bontang ? std::set<std::string>{"BTG-17-1"} : std::set<std::string>{};
+    auto site = [&](const std::string& code, const std::string& kind, const std::string& status,
+                    const std::string& agency) {
+      return created(admin.post("/api/infrastructure/sites", R"({"code":")" + code + R"(","name":"Fasilitas )" + code +
+                                                                 R"(","kind":")" + kind + R"(","status":")" + status +
+                                                                 R"(","agency_id":")" + agency_id(admin, agency) +
+                                                                 "\"}"));
+    };
+    auto finding = [&] {
+      auto r = admin.get("/api/compliance/findings?state=open&object=" + facilities);
+      EXPECT_EQ(r.status, 200) << r.body;
+      return r.json.at("items").as_array();
+    };
+    EXPECT_EQ(open_rules(admin, facilities), expected);
+    if (bontang) {
+      auto items = finding();
+      ASSERT_EQ(items.size(), 1u);
+      EXPECT_EQ(text_of(items.at(0).at("rule"), "citation"), "Pasal 17 ayat (1)");
+      EXPECT_NE(text_of(items.at(0), "object_label").find("pusat pemulihan data dan pusat pengelolaan jaringan"),
+                std::string::npos);
+    }
+    // A planned recovery centre and a PD's network centre are not what the Dinas provides.
+    site("DRC-R", "pusat_pemulihan_data", "rencana", "DISKOMINFO");
+    site("NOC-PD", "pusat_pengelolaan_jaringan", "operasi", "DISHUB");
+    // One of the two operating: still one finding, naming the other.
+    site("DRC", "pusat_pemulihan_data", "operasi", "DISKOMINFO");
+    EXPECT_EQ(open_rules(admin, facilities), expected);
+    if (bontang) {
+      auto items = finding();
+      ASSERT_EQ(items.size(), 1u);
+      EXPECT_EQ(text_of(items.at(0), "object_label"), "Fasilitas Dinas: belum ada pusat pengelolaan jaringan");
+    }
+    // Both: closed.
+    site("NOC", "pusat_pengelolaan_jaringan", "operasi", "DISKOMINFO");
+    EXPECT_EQ(open_rules(admin, facilities), std::set<std::string>{});
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, InfrastructureAttestationTest, ::testing::ValuesIn(test_support::backends()));

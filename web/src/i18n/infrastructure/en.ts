@@ -116,6 +116,13 @@ const en: typeof id = {
     operatedBy: 'Operated by',
     addSite: 'Add site',
     siteOperating: 'Operating',
+    siteKinds: {
+      pusat_data_pemda: 'Pemda data centre (run by the Dinas)',
+      pdn: 'National Data Centre (PDN)',
+      ruang_server_pd: "A PD's own server room",
+      pusat_pemulihan_data: 'Data recovery centre (run by the Dinas)',
+      pusat_pengelolaan_jaringan: 'Network operations centre (run by the Dinas)',
+    },
     sitePlanned: 'Planned',
     editServer: 'Edit server',
     addServer: 'Add server',

@@ -114,6 +114,13 @@ const id = {
     operatedBy: 'Dioperasikan oleh',
     addSite: 'Tambah lokasi',
     siteOperating: 'Beroperasi',
+    siteKinds: {
+      pusat_data_pemda: 'Pusat Data Pemerintah Daerah (dikelola Dinas)',
+      pdn: 'Pusat Data Nasional (PDN)',
+      ruang_server_pd: 'Ruang server milik Perangkat Daerah',
+      pusat_pemulihan_data: 'Pusat pemulihan data (dikelola Dinas)',
+      pusat_pengelolaan_jaringan: 'Pusat pengelolaan jaringan (dikelola Dinas)',
+    },
     sitePlanned: 'Rencana pembangunan',
     editServer: 'Ubah server',
     addServer: 'Tambah server',
