@@ -1,5 +1,6 @@
 #include "regulation/remedy.hpp"
 
+#include <string_view>
 #include <vector>
 
 namespace simpul::regulation {
@@ -20,6 +21,16 @@ struct RemedyRow {
 constexpr const char* kRemedyApp = "/aplikasi/{id}";
 constexpr const char* kRemedyAppPlace = "Data aplikasi";
 constexpr const char* kRemedyAppPlaceEn = "Application data";
+constexpr const char* kRemedyNetworkAssessment =
+    "Nilai jaringan sesuai pasal ini, perbaiki bila belum memenuhi, lalu catat penilaiannya.";
+constexpr const char* kRemedyNetworkAssessmentEn =
+    "Assess the network against this article, remedy what falls short, then record the assessment.";
+
+/// A row's field matches the finding's exactly, or by prefix when it ends in '*' ("att_*").
+bool field_matches(std::string_view pattern, std::string_view field) {
+  if (pattern.ends_with('*')) return field.starts_with(pattern.substr(0, pattern.size() - 1));
+  return field == pattern;
+}
 
 // The first matching row wins: specific fields before the subject's catch-all.
 const std::vector<RemedyRow>& remedy_rows() {
@@ -70,6 +81,15 @@ const std::vector<RemedyRow>& remedy_rows() {
       {"server", "", "", "Pindahkan server ke Pusat Data, atau catat siapa yang berwenang mengelolanya.",
        "Move the server into the Pusat Data, or record who may run it.", "Infrastruktur — Pusat Data",
        "Infrastructure — data centre", "/infrastruktur/pusat-data"},
+      // Attestation findings (docs/infrastructure.md, "Attestations"): the remedy is an assessment
+      // recorded where the object is listed, whatever the article's topic.
+      {"site", "", "att_*", "Nilai Pusat Data sesuai pasal ini, perbaiki bila belum memenuhi, lalu catat penilaiannya.",
+       "Assess the Pusat Data against this article, remedy what falls short, then record the assessment.",
+       "Infrastruktur — Pusat Data", "Infrastructure — data centre", "/infrastruktur/pusat-data"},
+      {"lan", "", "att_*", kRemedyNetworkAssessment, kRemedyNetworkAssessmentEn, "Infrastruktur — Jaringan",
+       "Infrastructure — network", "/infrastruktur/jaringan"},
+      {"jaringan_intra", "", "", kRemedyNetworkAssessment, kRemedyNetworkAssessmentEn, "Infrastruktur — Jaringan",
+       "Infrastructure — network", "/infrastruktur/jaringan"},
       {"site", "", "", "Perbarui status lokasi sesuai penilaian atau rencana yang disetujui.",
        "Update the site's status to an assessed or approved plan.", "Infrastruktur — Pusat Data",
        "Infrastructure — data centre", "/infrastruktur/pusat-data"},
@@ -141,22 +161,10 @@ std::optional<Remedy> remedy_for(const std::string& subject, const std::string& 
   }
   std::string field;
   if (const auto* f = details.if_contains("field"); f && f->is_string()) field = f->as_string();
-  // Attestation findings (docs/infrastructure.md, "Attestations"): the remedy is an assessment
-  // recorded where the object is listed, whatever the article's topic.
-  if (field.starts_with("att_") || subject == "jaringan_intra") {
-    if (subject == "site")
-      return Remedy{"Nilai Pusat Data sesuai pasal ini, perbaiki bila belum memenuhi, lalu catat penilaiannya.",
-                    "Assess the Pusat Data against this article, remedy what falls short, then record the assessment.",
-                    "Infrastruktur — Pusat Data", "Infrastructure — data centre", "/infrastruktur/pusat-data"};
-    if (subject == "lan" || subject == "jaringan_intra")
-      return Remedy{"Nilai jaringan sesuai pasal ini, perbaiki bila belum memenuhi, lalu catat penilaiannya.",
-                    "Assess the network against this article, remedy what falls short, then record the assessment.",
-                    "Infrastruktur — Jaringan", "Infrastructure — network", "/infrastruktur/jaringan"};
-  }
   for (const auto& row : remedy_rows()) {
     if (subject != row.subject) continue;
     if (*row.kind && kind != row.kind) continue;
-    if (*row.field && field != row.field) continue;
+    if (*row.field && !field_matches(row.field, field)) continue;
     Remedy out{row.action, row.action_en, row.place, row.place_en, remedy_with_id(row.link, object_id)};
     if (subject == "architecture_document") {
       // The documents screen opens on the kind of document the finding is about.
