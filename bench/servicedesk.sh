@@ -15,6 +15,7 @@
 #   adds replies (`comment` events, which the SLA clocks read and skip) to every ticket until the
 #   events table holds n rows: written straight into the SQLite file while the server is idle,
 #   in one transaction, without ledger entries (only the reads below are timed over them).
+#   OPEN_ONLY=1 stops after step 1 (to compare two builds' opening at one size).
 #   bench/servicedesk.sh [tickets]      (SIMPUL_BIN: the binary, default build/simpul)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -121,6 +122,10 @@ else:
     for t in threads: t.join()
     open_s = time.perf_counter() - t0
 open_cpu = (server_cpu_ms() - c0) / n
+if os.environ.get("OPEN_ONLY"):
+    # Only the opening phase: for comparing builds at one size (docs/benchmarks.md).
+    print(f"opened {n:,} tickets: {n / open_s:,.0f} tickets/s, server CPU {open_cpu:.2f} ms per ticket")
+    raise SystemExit(0)
 
 level2 = sum(1 for _, tier in opened if tier == 2)
 t0 = time.perf_counter()

@@ -151,7 +151,7 @@ AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
     repo.update(s, t);
     bool recovered = in.status == "resolved";
     Event e;
-    e.id = crypto::new_id();
+    e.id = crypto::new_time_ordered_id();  // as every event (service.cpp, record)
     e.ticket_id = t.id;
     e.at = t.updated_at;
     e.tier = t.tier;

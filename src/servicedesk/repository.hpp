@@ -65,7 +65,6 @@ class Repository {
 
   void insert(const Scope& s, Event& e);  // sets seq (the next one) unless the caller set it (> 0)
   std::vector<Event> events(const Scope& s, const std::string& ticket_id) const;
-  std::map<std::string, std::vector<Event>> all_events(const Scope& s) const;
 
   std::vector<Agent> agents(const Scope& s) const;
   std::optional<Agent> agent(const Scope& s, const std::string& id) const;

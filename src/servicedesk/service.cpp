@@ -107,7 +107,7 @@ void Service::tell_queue_of_alert(storage::Connection& c, const Scope& s, const 
 }
 
 Event Service::record(storage::Connection& c, const Caller& who, const Ticket& t, Event e, const char* action) const {
-  e.id = crypto::new_id();
+  e.id = crypto::new_time_ordered_id();  // appends, as the ticket's id (above)
   e.ticket_id = t.id;
   e.at = t.updated_at;
   e.tier = t.tier;
@@ -171,7 +171,9 @@ Opened Service::open(const Caller& who, const TicketInput& in,
       service = CatalogueRepository(c).service(who.scope, in.service_id);
       if (!service) throw Error(ErrorCode::SdServiceNotFound, {{"field", "service_id"}});
     }
-    t.id = crypto::new_id();
+    // Time-ordered: each new ticket appends to the primary-key index (the opening date is on the
+    // ticket anyway) instead of writing a random page of a table that grows to 200,000 rows.
+    t.id = crypto::new_time_ordered_id();
     t.number = repo.next_number(who.scope, p.today().substr(0, 4));
     t.requester_id = who.actor.id;
     t.requester_name = who.actor.name;

@@ -36,12 +36,15 @@ class SqliteConnection : public Connection {
     // WAL lets readers proceed during a write; NORMAL sync is durable at every checkpoint and
     // loses no committed transaction on a process crash (only on power loss before a checkpoint).
     execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-    // Reads map the file instead of copying each page into the connection (profiles of the findings
-    // lists showed 11 % in pread: every pooled connection re-read pages its 2 MB default cache had
-    // dropped; the plan-and-budget live check spent 16 % of its CPU copying FTS5 pages); the map is
-    // the OS page cache, shared by the pool's connections. A larger private cache keeps the hot
-    // index pages of a tenant, and sorts stay in memory.
-    execute_script("PRAGMA mmap_size=268435456; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;");
+    // Pages are read with pread into an 8 MB private cache (SQLite's default is 2 MB: profiles of
+    // the findings lists showed pooled connections re-reading pages the small cache had dropped),
+    // and sorts stay in memory. No memory map (PRAGMA mmap_size): in WAL mode every read
+    // transaction that follows another connection's commit unmaps and maps the whole file again
+    // (SQLite's pager resets on a changed WAL), so under steady writes each request paid a
+    // munmap, TLB shootdowns and a page fault per page touched, growing with the file: opening
+    // 40,000 service-desk tickets took 3.0 ms of server CPU per ticket with a 256 MB map against
+    // 1.1-1.4 ms without (docs/benchmarks.md, "Layanan SPBE: service desk").
+    execute_script("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;");
     // The WAL is copied back into the database (a checkpoint, with its fsync) after a commit has let
     // go of the write lock, not inside COMMIT as SQLite's automatic checkpoint does: the fsync took
     // tens of milliseconds on the VM's disk and every other writer queued behind it. Registering
