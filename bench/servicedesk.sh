@@ -16,6 +16,8 @@
 #   events table holds n rows: written straight into the SQLite file while the server is idle,
 #   in one transaction, without ledger entries (only the reads below are timed over them).
 #   OPEN_ONLY=1 stops after step 1 (to compare two builds' opening at one size).
+#   READ_BINS="<binary> ..." times steps 3-5 again with each of these binaries, one after the other,
+#   serving the same files (to compare builds' reads on one filled database, in one run).
 #   bench/servicedesk.sh [tickets]      (SIMPUL_BIN: the binary, default build/simpul)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +41,7 @@ cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"username\":\"admi
 csrf=$(curl -s -H "Cookie: $cookie" "$base/api/auth/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
 token=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/auth/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
-SERVER_PID="$server_pid" BASE="$base" TOKEN="$token" TICKETS="$tickets" DB="$work/simpul.db" python3 - <<'PY'
+SERVER_PID="$server_pid" BASE="$base" TOKEN="$token" TICKETS="$tickets" DB="$work/simpul.db" WORK="$work" python3 - <<'PY'
 import http.client, json, os, shutil, subprocess, threading, time, urllib.parse
 
 base, token, n = os.environ["BASE"], os.environ["TOKEN"], int(os.environ["TICKETS"])
@@ -219,6 +221,39 @@ for name, sql in plans.items():
     print(f"plan of the {name}: {steps}")
 plan_db.close()
 print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
+def restart_with(binary):
+    # Stop the current server (it checkpoints and closes the database) and serve the same files.
+    global host
+    pid = int(os.environ["SERVER_PID"])
+    os.kill(pid, 15)  # SIGTERM
+    while os.path.exists(f"/proc/{pid}") and open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z":
+        time.sleep(0.1)
+    work = os.environ["WORK"]
+    out = open(f"{work}/out-{os.path.basename(binary)}", "w+")
+    proc = subprocess.Popen([binary, "serve", "--demo", "--port", "0", "--data-dir", work, "--database",
+                             f"sqlite:{work}/simpul.db", "--no-access-log", "--web-root", f"{work}/none"],
+                            stdout=out, stderr=subprocess.STDOUT)
+    while "Simpul is ready" not in open(out.name).read():
+        if proc.poll() is not None: raise SystemExit(open(out.name).read())
+        time.sleep(0.1)
+    port = open(out.name).read().split("Simpul is ready: http://127.0.0.1:")[1].split()[0]
+    host = urllib.parse.urlparse(f"http://127.0.0.1:{port}")
+    local.__dict__.pop("conn", None)
+    os.environ["SERVER_PID"] = str(proc.pid)
+    return proc
+
+for binary in os.environ.get("READ_BINS", "").split():
+    proc = restart_with(binary)
+    q2, _ = timed(qpath, 200, f"queue {binary}")
+    s2, _ = timed(spath, slas, f"sla {binary}")
+    t2, _ = timed(tpath, slas, f"stats {binary}")
+    print(f"reads with {binary}: queue p99 {q2[197]:.1f} ms ({cpu[f'queue {binary}']:.1f} ms CPU); SLA of every open "
+          f"ticket p50 {s2[len(s2) // 2]:.0f} ms ({cpu[f'sla {binary}']:.0f} ms CPU); statistics p50 "
+          f"{t2[len(t2) // 2]:.0f} ms ({cpu[f'stats {binary}']:.0f} ms CPU); load {os.getloadavg()[0]:.1f}")
+if os.environ.get("READ_BINS", "").split():
+    proc.terminate()  # the last one; the script's cleanup stops the first
+    proc.wait()
 
 print("| workload | result | notes |")
 print("|---|---|---|")

@@ -12,6 +12,7 @@ class SqliteDatabase : public Database {
 
  protected:
   std::unique_ptr<Connection> connect() override;
+  bool one_writer() const override { return true; }
 
  private:
   std::string path_;
