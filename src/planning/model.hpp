@@ -132,7 +132,8 @@ struct PriceList {
 /// A pair of lines of different PDs the duplicate finder suggests, and the coordinator's decision.
 struct CandidatePair {
   std::string id, cycle_id, line_a, line_b;
-  std::string kind = "line";  // line | application (line_a the line, line_b an application element)
+  std::string kind = "line";       // line | application (line_a the line, line_b an application element)
+  std::string agency_a, agency_b;  // the PDs of line_a and line_b (agency_b empty for an application)
   double score = 0;
   std::vector<std::string> reasons;
   std::string decision;  // empty (unresolved) | duplikat | berbeda

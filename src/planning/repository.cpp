@@ -211,7 +211,23 @@ std::vector<storage::Migration> Repository::migrations() {
       // The review pages a cycle's pairs best first (a large cycle holds over 100,000 pairs).
       {1303, "planning: duplicate candidates paged by score",
        "CREATE INDEX planning_candidates_by_score ON planning_candidates (tenant_id, cycle_id, kind, score DESC, id);"
-       "CREATE INDEX planning_candidates_by_line_b ON planning_candidates (tenant_id, line_b)"}};
+       "CREATE INDEX planning_candidates_by_line_b ON planning_candidates (tenant_id, line_b)"},
+      // The PDs of a pair's lines (agency_b empty for an application), kept on the pair: one PD's
+      // pairs and a proposal's unresolved pairs are then read from this one table by two indexed
+      // equalities. Their earlier shape (a semi-join of the pairs with the PD's lines) had
+      // PostgreSQL, planning a freshly filled table with default estimates, rescan the PD's lines
+      // once per pair of the cycle: minutes at 140,000 pairs (docs/benchmarks.md). A line never
+      // changes PD (its proposal is one PD's), so the copies cannot go stale.
+      {1304, "planning: the agencies of a duplicate candidate's lines",
+       "ALTER TABLE planning_candidates ADD COLUMN agency_a TEXT NOT NULL DEFAULT '';"
+       "ALTER TABLE planning_candidates ADD COLUMN agency_b TEXT NOT NULL DEFAULT '';"
+       "UPDATE planning_candidates SET agency_a = COALESCE((SELECT l.agency_id FROM planning_lines l "
+       "WHERE l.tenant_id = planning_candidates.tenant_id AND l.id = planning_candidates.line_a), '');"
+       "UPDATE planning_candidates SET agency_b = COALESCE((SELECT l.agency_id FROM planning_lines l "
+       "WHERE l.tenant_id = planning_candidates.tenant_id AND l.id = planning_candidates.line_b), '') "
+       "WHERE kind = 'line';"
+       "CREATE INDEX planning_candidates_by_agency_a ON planning_candidates (tenant_id, agency_a, cycle_id);"
+       "CREATE INDEX planning_candidates_by_agency_b ON planning_candidates (tenant_id, agency_b, cycle_id)"}};
 }
 
 void Repository::insert(const Scope& s, const Cycle& x) {
@@ -391,14 +407,14 @@ std::vector<Repository::LineTotals> Repository::submitted_totals(const Scope& s,
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> Repository::submitted_lines(const Scope& s,
-                                                                             const std::string& cycle_id) const {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : c_.query("SELECT l.id, l.proposal_id FROM planning_lines l JOIN planning_proposals p"
-                                " ON p.tenant_id = l.tenant_id AND p.id = l.proposal_id"
-                                " WHERE l.tenant_id = ? AND l.cycle_id = ? AND p.state <> 'draf'",
-                                {s.tenant_id, cycle_id}))
-    out.emplace_back(r.text_at(0), r.text_at(1));
+std::vector<Repository::LineOwner> Repository::submitted_lines(const Scope& s, const std::string& cycle_id) const {
+  std::vector<LineOwner> out;
+  for (const auto& r :
+       c_.query("SELECT l.id, l.proposal_id, l.agency_id FROM planning_lines l JOIN planning_proposals p"
+                " ON p.tenant_id = l.tenant_id AND p.id = l.proposal_id"
+                " WHERE l.tenant_id = ? AND l.cycle_id = ? AND p.state <> 'draf'",
+                {s.tenant_id, cycle_id}))
+    out.push_back({r.text_at(0), r.text_at(1), r.text_at(2)});
   return out;
 }
 
@@ -442,15 +458,14 @@ std::optional<std::pair<PriceList, PriceItem>> Repository::price_item(const Scop
 }
 
 bool Repository::add_candidate(const Scope& s, const CandidatePair& x) {
-  auto known = c_.query("SELECT id FROM planning_candidates WHERE tenant_id = ? AND line_a = ? AND line_b = ?",
-                        {s.tenant_id, x.line_a, x.line_b});
-  if (!known.empty()) return false;
-  c_.execute(
-      "INSERT INTO planning_candidates (id, tenant_id, cycle_id, line_a, line_b, score, reasons, decision, reason, "
-      "decided_by_name, decided_at, found_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {x.id, s.tenant_id, x.cycle_id, x.line_a, x.line_b, x.score, list_text(x.reasons), x.decision, x.reason,
-       x.decided_by_name, x.decided_at, x.found_at, x.kind});
-  return true;
+  // The unique key decides (no lookup first: one statement, and no plan of PostgreSQL's to pick
+  // the wrong index for it while the table is new).
+  return c_.execute(
+             "INSERT INTO planning_candidates (id, tenant_id, cycle_id, line_a, line_b, score, reasons, decision, "
+             "reason, decided_by_name, decided_at, found_at, kind, agency_a, agency_b) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, line_a, line_b) DO NOTHING",
+             {x.id, s.tenant_id, x.cycle_id, x.line_a, x.line_b, x.score, list_text(x.reasons), x.decision, x.reason,
+              x.decided_by_name, x.decided_at, x.found_at, x.kind, x.agency_a, x.agency_b}) == 1;
 }
 
 void Repository::decide(const Scope& s, const CandidatePair& x) {
@@ -467,13 +482,18 @@ std::optional<CandidatePair> Repository::candidate(const Scope& s, const std::st
   return candidate_from(rows.front());
 }
 
-std::vector<CandidatePair> Repository::candidates(const Scope& s, const std::string& cycle_id) const {
+std::vector<CandidatePair> Repository::candidates(const Scope& s, const std::string& cycle_id, const std::string& kind,
+                                                  const std::string& agency_id) const {
+  std::string sql = std::string("SELECT ") + kCandidateColumns +
+                    " FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ? AND kind = ?";
+  storage::Params params{s.tenant_id, cycle_id, kind};
+  if (!agency_id.empty()) {
+    sql += " AND (agency_a = ? OR agency_b = ?)";
+    params.emplace_back(agency_id);
+    params.emplace_back(agency_id);
+  }
   std::vector<CandidatePair> out;
-  for (const auto& r :
-       c_.query(std::string("SELECT ") + kCandidateColumns +
-                    " FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ? ORDER BY found_at, id",
-                {s.tenant_id, cycle_id}))
-    out.push_back(candidate_from(r));
+  for (const auto& r : c_.query(sql + " ORDER BY found_at, id", params)) out.push_back(candidate_from(r));
   return out;
 }
 
@@ -488,19 +508,9 @@ std::string candidate_filter(const Scope& s, const CandidateQuery& q, storage::P
     params.emplace_back(q.cycle_id);
   }
   if (!q.agency_id.empty()) {
-    // From the PD's lines to their pairs (by line_a, then by line_b: both indexed), not through
-    // every pair of the cycle.
-    std::string lines = "SELECT l.id FROM planning_lines l WHERE l.tenant_id = ? AND l.agency_id = ?";
-    if (!q.cycle_id.empty()) lines += " AND l.cycle_id = ?";
-    where += " AND c.id IN (SELECT x.id FROM planning_candidates x WHERE x.tenant_id = ? AND x.line_a IN (" + lines +
-             ") UNION ALL SELECT x.id FROM planning_candidates x WHERE x.tenant_id = ? AND x.line_b IN (" + lines +
-             "))";
-    for (int side = 0; side < 2; ++side) {
-      params.emplace_back(s.tenant_id);
-      params.emplace_back(s.tenant_id);
-      params.emplace_back(q.agency_id);
-      if (!q.cycle_id.empty()) params.emplace_back(q.cycle_id);
-    }
+    where += " AND (c.agency_a = ? OR c.agency_b = ?)";
+    params.emplace_back(q.agency_id);
+    params.emplace_back(q.agency_id);
   }
   if (q.decided) where += *q.decided ? " AND c.decision <> ''" : " AND c.decision = ''";
   return where;
@@ -528,13 +538,12 @@ std::int64_t Repository::candidate_count(const Scope& s, const CandidateQuery& q
 }
 
 std::int64_t Repository::unresolved_count(const Scope& s, const std::string& cycle_id,
-                                          const std::string& proposal_id) const {
+                                          const std::string& agency_id) const {
   return c_
       .query(
           "SELECT COUNT(*) FROM planning_candidates c WHERE c.tenant_id = ? AND c.cycle_id = ? AND c.decision = '' "
-          "AND EXISTS (SELECT 1 FROM planning_lines l WHERE l.tenant_id = c.tenant_id AND l.id IN (c.line_a, c.line_b) "
-          "AND l.proposal_id = ?)",
-          {s.tenant_id, cycle_id, proposal_id})
+          "AND (c.agency_a = ? OR c.agency_b = ?)",
+          {s.tenant_id, cycle_id, agency_id, agency_id})
       .front()
       .int_at(0);
 }

@@ -49,8 +49,11 @@ class Repository {
     std::int64_t total = 0, lines = 0;
   };
   std::vector<LineTotals> submitted_totals(const Scope& s, const std::string& cycle_id) const;
-  /// Ids of the cycle's lines whose proposal is past the draft, each with its proposal id.
-  std::vector<std::pair<std::string, std::string>> submitted_lines(const Scope& s, const std::string& cycle_id) const;
+  /// The cycle's lines whose proposal is past the draft: id, proposal and PD of each.
+  struct LineOwner {
+    std::string line_id, proposal_id, agency_id;
+  };
+  std::vector<LineOwner> submitted_lines(const Scope& s, const std::string& cycle_id) const;
 
   void insert(const Scope& s, const PriceList& list, const std::vector<PriceItem>& items);
   /// Newest first.
@@ -58,16 +61,20 @@ class Repository {
   /// The item in force for the year: from the newest list of that year.
   std::optional<std::pair<PriceList, PriceItem>> price_item(const Scope& s, int year, const std::string& code) const;
 
-  /// Adds the pair unless it is already known (decided or not); true when added.
+  /// Adds the pair unless it is already known (decided or not); true when added. The pair carries
+  /// the PDs of its lines (agency_b empty for an application).
   bool add_candidate(const Scope& s, const CandidatePair& x);
   void decide(const Scope& s, const CandidatePair& x);
   std::optional<CandidatePair> candidate(const Scope& s, const std::string& id) const;
-  std::vector<CandidatePair> candidates(const Scope& s, const std::string& cycle_id) const;
+  /// The cycle's pairs of one kind (line | application), of one PD's lines when `agency_id` is set;
+  /// oldest first.
+  std::vector<CandidatePair> candidates(const Scope& s, const std::string& cycle_id, const std::string& kind,
+                                        const std::string& agency_id = "") const;
   /// One page of the line pairs (kind "line") the query selects, and how many it selects in all.
   std::vector<CandidatePair> candidate_page(const Scope& s, const CandidateQuery& q) const;
   std::int64_t candidate_count(const Scope& s, const CandidateQuery& q) const;
-  /// Unresolved pairs (of either kind) with a line of the proposal.
-  std::int64_t unresolved_count(const Scope& s, const std::string& cycle_id, const std::string& proposal_id) const;
+  /// Unresolved pairs (of either kind) of the cycle with a line of the PD (of its one proposal).
+  std::int64_t unresolved_count(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const;
   /// The (line_a, line_b) of every candidate of the cycle, decided or not.
   std::vector<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
   /// Drops the pairs a removed line was part of.

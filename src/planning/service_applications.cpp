@@ -64,6 +64,7 @@ std::size_t Service::compare_with_applications(const Scope& s, const std::string
           x.kind = "application";
           x.line_a = l.id;
           x.line_b = m.application_id;
+          x.agency_a = l.agency_id;
           x.score = m.score;
           x.reasons = {m.reason};
           x.found_at = now;
@@ -109,8 +110,7 @@ std::vector<ApplicationCandidateView> Service::application_candidates(const Scop
     std::map<std::string, std::string> names;
     for (const auto& a : tenancy_.agencies(c, s)) names[a.id] = a.name;
     std::vector<ApplicationCandidateView> out;
-    for (auto& x : repo.candidates(s, cycle_id)) {
-      if (x.kind != "application") continue;
+    for (auto& x : repo.candidates(s, cycle_id, "application")) {
       auto line = repo.line(s, x.line_a);
       if (!line) continue;
       ApplicationCandidateView v;

@@ -24,10 +24,11 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
   Repository repo(c);
   // Only submitted lines are compared (drafts change still), and only the proposal's own lines
   // with them: a submission costs its own lines, not the cycle's.
-  std::vector<std::string> submitted, own;
-  for (auto& [line_id, line_proposal] : repo.submitted_lines(s, cycle_id)) {
-    if (line_proposal == proposal_id) own.push_back(line_id);
-    submitted.push_back(std::move(line_id));
+  std::vector<std::string> submitted, own, agency_of;
+  for (auto& l : repo.submitted_lines(s, cycle_id)) {
+    if (l.proposal_id == proposal_id) own.push_back(l.line_id);
+    submitted.push_back(std::move(l.line_id));
+    agency_of.push_back(std::move(l.agency_id));
   }
   auto found =
       duplicates::candidates_between(c, s.tenant_id, cycle_id, proposal_id.empty() ? submitted : own, submitted);
@@ -50,7 +51,10 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
     CandidatePair x;
     x.line_a = std::min(cand.line_a, cand.line_b);
     x.line_b = std::max(cand.line_a, cand.line_b);
-    if (auto k = key(x.line_a, x.line_b); k && !known.insert(*k).second) continue;
+    auto k = key(x.line_a, x.line_b);
+    if (!k || !known.insert(*k).second) continue;  // found pairs hold only submitted lines
+    x.agency_a = agency_of[*k >> 32];
+    x.agency_b = agency_of[*k & 0xffffffffu];
     x.id = crypto::new_id();
     x.cycle_id = cycle_id;
     x.score = cand.score;
@@ -62,7 +66,7 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
 }
 
 std::size_t Service::unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const {
-  return static_cast<std::size_t>(Repository(c).unresolved_count(s, p.cycle_id, p.id));
+  return static_cast<std::size_t>(Repository(c).unresolved_count(s, p.cycle_id, p.agency_id));
 }
 
 std::size_t Service::find_candidates(const Scope& s, const std::string& cycle_id, const Actor& actor) {

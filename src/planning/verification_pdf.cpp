@@ -88,9 +88,9 @@ std::string Service::verification_pdf(const Scope& s, const std::string& proposa
     };
     pdf::heading(doc, "Kandidat duplikasi dengan Perangkat Daerah lain");
     bool any = false;
-    auto candidates = repo.candidates(s, pr->cycle_id);
-    for (const auto& x : candidates) {
-      if (x.kind == "application" || (!mine.count(x.line_a) && !mine.count(x.line_b))) continue;
+    // The PD's pairs only: a cycle holds over 100,000.
+    for (const auto& x : repo.candidates(s, pr->cycle_id, "line", pr->agency_id)) {
+      if (!mine.count(x.line_a) && !mine.count(x.line_b)) continue;
       any = true;
       auto a = repo.line(s, x.line_a), b = repo.line(s, x.line_b);
       if (!a || !b) continue;
@@ -108,8 +108,8 @@ std::string Service::verification_pdf(const Scope& s, const std::string& proposa
     // line, line_b the application (an architecture element of the domain aplikasi).
     pdf::heading(doc, "Kemiripan dengan aplikasi yang sudah ada");
     any = false;
-    for (const auto& x : candidates) {
-      if (x.kind != "application" || !mine.count(x.line_a)) continue;
+    for (const auto& x : repo.candidates(s, pr->cycle_id, "application", pr->agency_id)) {
+      if (!mine.count(x.line_a)) continue;
       any = true;
       auto own = repo.line(s, x.line_a);
       auto app = elements_.find(c, s, x.line_b);

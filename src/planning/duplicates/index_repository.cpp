@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "planning/duplicates/normalize.hpp"
+
 namespace simpul::planning::duplicates::store {
 namespace {
 
@@ -33,7 +35,9 @@ constexpr const char* kCommonTables =
     "CREATE TABLE planning_dup_synonyms ("
     " tenant_id TEXT NOT NULL, term TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY (tenant_id, term));";
 
-constexpr long long kFtsHits = 2000;
+/// SQLite: at most this many lines of the FTS5 match, those sharing the most of its trigrams, are
+/// ranked exactly (docs/benchmarks.md, "The live check on SQLite").
+constexpr long long kRankedHits = 400;
 
 bool pg(Connection& c) { return c.dialect() == Dialect::Postgres; }
 
@@ -48,16 +52,17 @@ std::string placeholders(std::size_t n) {
 /// object ("ht", "ac") still has trigrams (" ht", "ht ").
 std::string fts_text(const std::string& name_norm) { return name_norm.empty() ? "" : " " + name_norm + " "; }
 
-/// The FTS5 trigram query for a normalised name: its rarest trigrams, quoted, OR-ed. A line whose
-/// trigrams overlap the draft's by at least kMinOverlap shares one of the draft's first
-/// n - ceil(kMinOverlap * n) + 1 trigrams in any order; taking the rarest (fewest rows, from the
-/// fts5vocab table) keeps the match small.
-std::string fts_query(Connection& c, const std::string& name_norm) {
+/// The FTS5 trigrams to match for a normalised name: its rarest. A line whose trigrams overlap the
+/// draft's by at least kMinOverlap shares one of the draft's first n - ceil(kMinOverlap * n) + 1
+/// trigrams in any order; taking the rarest (fewest rows, from the fts5vocab table) keeps the match
+/// small. Each is quoted as an FTS5 phrase (normalised text holds only [a-z0-9 ]: nothing to escape).
+std::vector<std::string> fts_terms(Connection& c, const std::string& name_norm) {
   constexpr double kMinOverlap = 0.4;
   std::set<std::string> grams;
   auto text = fts_text(name_norm);
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) grams.insert(text.substr(i, 3));
-  if (grams.empty()) return "";
+  std::vector<std::string> out;
+  if (grams.empty()) return out;
   Params p;
   for (const auto& g : grams) p.emplace_back(g);
   std::unordered_map<std::string, std::int64_t> rows_with;
@@ -69,13 +74,33 @@ std::string fts_query(Connection& c, const std::string& name_norm) {
                    [&](const std::string& a, const std::string& b) { return rows_with[a] < rows_with[b]; });
   auto n = by_rarity.size();
   auto prefix = n - static_cast<std::size_t>(std::ceil(kMinOverlap * static_cast<double>(n))) + 1;
-  std::string q;
-  for (std::size_t i = 0; i < std::min(prefix, n); ++i) {
-    if (rows_with[by_rarity[i]] == 0) continue;  // in no line: matches nothing
-    if (!q.empty()) q += " OR ";
-    q += "\"" + by_rarity[i] + "\"";  // normalised text holds only [a-z0-9 ]: nothing to escape
+  for (std::size_t i = 0; i < std::min(prefix, n); ++i)
+    if (rows_with[by_rarity[i]] > 0) out.push_back("\"" + by_rarity[i] + "\"");  // in no line: matches nothing
+  return out;
+}
+
+/// SQLite: the cycle's lines (outside the agency) matching any of the terms, as (line_id,
+/// name_norm), those matching the most terms first, at most kRankedHits. One FTS5 query per term,
+/// counted per line: FTS5's own rank (bm25) over the thousands of hits of a common name cost most
+/// of the live check.
+storage::Rows fts_hits(Connection& c, const std::vector<std::string>& terms, const std::string& tenant_id,
+                       const std::string& cycle_id, const std::string& agency_id, const std::string& line_id) {
+  std::string matches;
+  Params p;
+  for (const auto& t : terms) {
+    matches += matches.empty() ? "" : " UNION ALL ";
+    matches += "SELECT rowid AS doc FROM planning_dup_fts WHERE planning_dup_fts MATCH ?";
+    p.emplace_back(t);
   }
-  return q;
+  for (const auto& v : {tenant_id, cycle_id, agency_id, line_id}) p.emplace_back(v);
+  p.emplace_back(kRankedHits);
+  // The match first (materialised), then the scope: joined the other way round, SQLite would run
+  // the match once per line of the cycle. The FTS5 table holds every tenant's lines.
+  return c.query("WITH hits AS MATERIALIZED (SELECT doc, COUNT(*) AS n FROM (" + matches +
+                     ") GROUP BY doc) SELECT l.line_id, l.name_norm FROM hits h JOIN planning_dup_lines l"
+                     " ON l.doc = h.doc WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ?"
+                     " AND l.line_id <> ? ORDER BY h.n DESC, l.doc LIMIT ?",
+                 p);
 }
 
 void attach_elements(Connection& c, const std::string& tenant_id, std::vector<IndexedLine>& lines) {
@@ -174,28 +199,28 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
                                             const std::string& agency_id, const std::string& line_id,
                                             const std::string& name_norm, std::size_t limit) {
   std::vector<std::string> out;
-  storage::Rows rows;
   if (pg(c)) {
     // `%` is pg_trgm's similarity above pg_trgm.similarity_threshold (0.3 unless configured), served by the GIN index.
-    rows = c.query(
-        "SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND agency_id <> ?"
-        " AND line_id <> ? AND name_norm OPERATOR(public.%) ? ORDER BY public.similarity(name_norm, ?) DESC,"
-        " line_id LIMIT ?",
-        {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)});
-  } else {
-    auto q = fts_query(c, name_norm);
-    if (q.empty()) return out;
-    // The full-text match first (materialised), then the scope: joined the other way round, SQLite
-    // would run the match once per line of the cycle. The FTS5 table holds every tenant's lines:
-    // the best kFtsHits matches are kept before the scope filters them.
-    rows = c.query(
-        "WITH hits AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM planning_dup_fts"
-        " WHERE planning_dup_fts MATCH ? ORDER BY rank LIMIT ?)"
-        " SELECT l.line_id FROM hits h JOIN planning_dup_lines l ON l.doc = h.doc"
-        " WHERE l.tenant_id = ? AND l.cycle_id = ? AND l.agency_id <> ? AND l.line_id <> ? ORDER BY h.r LIMIT ?",
-        {q, kFtsHits, tenant_id, cycle_id, agency_id, line_id, static_cast<long long>(limit)});
+    for (const auto& r :
+         c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND agency_id <> ?"
+                 " AND line_id <> ? AND name_norm OPERATOR(public.%) ? ORDER BY public.similarity(name_norm, ?) DESC,"
+                 " line_id LIMIT ?",
+                 {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)}))
+      out.push_back(r.text_at(0));
+    return out;
   }
-  for (const auto& r : rows) out.push_back(r.text_at(0));
+  auto terms = fts_terms(c, name_norm);
+  if (terms.empty()) return out;
+  // Ranked as PostgreSQL ranks them: by the trigram similarity of the names (pg_trgm's trigrams,
+  // normalize.hpp), best first, then by id.
+  auto own = trigrams(name_norm);
+  std::vector<std::pair<double, std::string>> ranked;
+  for (const auto& r : fts_hits(c, terms, tenant_id, cycle_id, agency_id, line_id))
+    ranked.emplace_back(jaccard(own, trigrams(r.text_at(1))), r.text_at(0));
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  if (ranked.size() > limit) ranked.resize(limit);
+  for (auto& [similarity, id] : ranked) out.push_back(std::move(id));
   return out;
 }
 
