@@ -18,8 +18,6 @@ struct Database::Pool {
   std::size_t size = 0;
   std::size_t max_size = 0;
   std::size_t waits = 0;
-  std::unique_ptr<Connection> writer;  // acquire_writer's connection while it is not lent out
-  bool writer_lent = false;
 };
 
 Database::Database(Dialect dialect, std::size_t max_size, std::string redacted_url)
@@ -60,43 +58,14 @@ PooledConnection Database::acquire(std::chrono::milliseconds wait) {
   }
 }
 
-PooledConnection Database::acquire_writer(std::chrono::milliseconds wait) {
-  if (!one_writer()) return acquire(wait);
-  std::unique_lock lock(pool_->mutex);
-  auto deadline = std::chrono::steady_clock::now() + wait;
-  while (pool_->writer_lent) {
-    ++pool_->waits;
-    if (pool_->available.wait_until(lock, deadline) == std::cv_status::timeout && pool_->writer_lent)
-      throw Error(ErrorCode::StorageUnavailable, {{"reason", "the writer connection stayed busy"}});
-  }
-  pool_->writer_lent = true;
-  if (pool_->writer) return PooledConnection(this, std::move(pool_->writer), true);
-  lock.unlock();
-  try {
-    return PooledConnection(this, connect(), true);
-  } catch (...) {
-    lock.lock();
-    pool_->writer_lent = false;
-    pool_->available.notify_all();
-    throw;
-  }
-}
-
-void Database::release(std::unique_ptr<Connection> conn, bool writer) {
+void Database::release(std::unique_ptr<Connection> conn) {
   std::lock_guard lock(pool_->mutex);
-  if (writer) {
-    // An unhealthy writer is dropped; the next acquire_writer opens a new one.
-    if (conn && conn->healthy()) pool_->writer = std::move(conn);
-    pool_->writer_lent = false;
-    pool_->available.notify_all();  // writers and readers wait on the same condition
-    return;
-  }
   if (conn && conn->healthy()) {
     pool_->idle.push_back(std::move(conn));
   } else {
     --pool_->size;
   }
-  pool_->available.notify_all();
+  pool_->available.notify_one();
 }
 
 void Database::ping() { acquire()->query("SELECT 1"); }
@@ -107,7 +76,7 @@ PoolStats Database::stats() const {
 }
 
 PooledConnection::~PooledConnection() {
-  if (owner_ && conn_) owner_->release(std::move(conn_), writer_);
+  if (owner_ && conn_) owner_->release(std::move(conn_));
 }
 
 Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn) {

@@ -46,8 +46,7 @@ class Database;
 /// A connection borrowed from the pool; returned on destruction.
 class PooledConnection {
  public:
-  PooledConnection(Database* owner, std::unique_ptr<Connection> conn, bool writer = false)
-      : owner_(owner), conn_(std::move(conn)), writer_(writer) {}
+  PooledConnection(Database* owner, std::unique_ptr<Connection> conn) : owner_(owner), conn_(std::move(conn)) {}
   PooledConnection(PooledConnection&&) = default;
   PooledConnection& operator=(PooledConnection&&) = default;
   ~PooledConnection();
@@ -57,7 +56,6 @@ class PooledConnection {
  private:
   Database* owner_;
   std::unique_ptr<Connection> conn_;
-  bool writer_ = false;  // the database's writer connection (Database::acquire_writer)
 };
 
 struct PoolStats {
@@ -75,12 +73,6 @@ class Database {
   virtual ~Database() = default;
 
   PooledConnection acquire(std::chrono::milliseconds wait = std::chrono::seconds(10));
-  /// A connection for a write transaction. Where the database runs one writer at a time (SQLite),
-  /// every write goes through one connection kept for it: its page cache then stays valid from one
-  /// write to the next (SQLite drops a connection's cache whenever another connection has
-  /// committed), so a write reads its index pages from memory instead of the file. Elsewhere, any
-  /// pooled connection.
-  PooledConnection acquire_writer(std::chrono::milliseconds wait = std::chrono::seconds(10));
   /// Asks the database a trivial question on a pooled connection; throws when it cannot answer
   /// (health checks).
   void ping();
@@ -91,12 +83,10 @@ class Database {
  protected:
   Database(Dialect dialect, std::size_t max_size, std::string redacted_url);
   virtual std::unique_ptr<Connection> connect() = 0;
-  /// True where the database runs one write transaction at a time (acquire_writer).
-  virtual bool one_writer() const { return false; }
 
  private:
   friend class PooledConnection;
-  void release(std::unique_ptr<Connection> conn, bool writer);
+  void release(std::unique_ptr<Connection> conn);
   struct Pool;
   std::shared_ptr<Pool> pool_;
   Dialect dialect_;

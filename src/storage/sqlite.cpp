@@ -36,17 +36,15 @@ class SqliteConnection : public Connection {
     // WAL lets readers proceed during a write; NORMAL sync is durable at every checkpoint and
     // loses no committed transaction on a process crash (only on power loss before a checkpoint).
     execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-    // Read transactions see the file through a memory map (a scan of a 200,000-ticket table costs
-    // no system call per page: the breached-ticket filter took 1.0 s of CPU reading pages with
-    // pread against 0.46 s mapped); write transactions read with pread. Why not map both: in WAL
-    // mode every transaction that follows another connection's commit unmaps and maps the file
-    // again (SQLite's pager resets on a changed WAL), and on this kind of VM each unmap, TLB
-    // shootdown and page fault is expensive: opening 40,000 service-desk tickets took 3.0 ms of
-    // server CPU per ticket with every transaction mapped, 1.1-1.4 ms without (docs/benchmarks.md,
-    // "Layanan SPBE: service desk"). An 8 MB private page cache (SQLite's default is 2 MB) keeps a
-    // tenant's hot index pages between transactions while nothing is written; sorts stay in memory.
+    // Pages are read with pread into an 8 MB private cache (SQLite's default is 2 MB: profiles of
+    // the findings lists showed pooled connections re-reading pages the small cache had dropped),
+    // and sorts stay in memory. No memory map (PRAGMA mmap_size): in WAL mode every read
+    // transaction that follows another connection's commit unmaps and maps the whole file again
+    // (SQLite's pager resets on a changed WAL), so under steady writes each request paid a
+    // munmap, TLB shootdowns and a page fault per page touched, growing with the file: opening
+    // 40,000 service-desk tickets took 3.0 ms of server CPU per ticket with a 256 MB map against
+    // 1.1-1.4 ms without (docs/benchmarks.md, "Layanan SPBE: service desk").
     execute_script("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;");
-    map_reads(true);
     // The WAL is copied back into the database (a checkpoint, with its fsync) after a commit has let
     // go of the write lock, not inside COMMIT as SQLite's automatic checkpoint does: the fsync took
     // tens of milliseconds on the VM's disk and every other writer queued behind it. Registering
@@ -117,7 +115,6 @@ class SqliteConnection : public Connection {
   void begin(bool write) override {
     if (write) held_ = std::unique_lock(*write_lock_);
     try {
-      map_reads(!write);
       execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN");
     } catch (...) {
       release_write_lock();
@@ -135,13 +132,6 @@ class SqliteConnection : public Connection {
   }
 
  private:
-  /// Switches the memory map (see the constructor) on or off; a no-op when already so.
-  void map_reads(bool on) {
-    if (on == mapped_) return;
-    execute_script(on ? "PRAGMA mmap_size=268435456" : "PRAGMA mmap_size=0");
-    mapped_ = on;
-  }
-
   /// SQLite's own threshold for its automatic checkpoint, in WAL pages.
   static constexpr int kCheckpointPages = 1000;
 
@@ -193,7 +183,6 @@ class SqliteConnection : public Connection {
 
   sqlite3* db_ = nullptr;
   bool healthy_ = true;
-  bool mapped_ = false;         // PRAGMA mmap_size is on: the last transaction only read
   bool checkpoint_due_ = false;  // the WAL passed kCheckpointPages at this connection's last commit
   std::shared_ptr<std::mutex> write_lock_;
   std::unique_lock<std::mutex> held_;

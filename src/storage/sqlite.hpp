@@ -12,7 +12,6 @@ class SqliteDatabase : public Database {
 
  protected:
   std::unique_ptr<Connection> connect() override;
-  bool one_writer() const override { return true; }
 
  private:
   std::string path_;
