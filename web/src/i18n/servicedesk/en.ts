@@ -21,7 +21,7 @@ const en: typeof id = {
       title: 'SLA targets per category',
       explain: 'The Dinas sets the time to own and to resolve (working minutes) per priority for a ticket category. A subcategory without targets takes its parent\'s; a priority without targets takes the profile\'s. A catalogue service\'s SLA class raises the priority of the tickets naming it when it is more urgent.',
       category: 'Category', priority: 'Priority', own: 'Own (minutes)', resolve: 'Resolve (minutes)', profile: 'Profile: {own} / {resolve} minutes',
-      save: 'Save targets', saved: 'Targets of category {name} saved.', inherited: 'follows its parent or the profile',
+      save: 'Save targets', saved: 'Targets of category {name} saved.', inherited: 'parent/profile',
       applies: 'Targets in force: {own} minutes to own, {resolve} minutes to resolve',
       byCategory: 'by category {category}, priority {priority}',
       byPriority: 'by priority {priority} (profile targets)',

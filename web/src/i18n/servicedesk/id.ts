@@ -19,7 +19,7 @@ const id = {
       title: 'Target SLA per kategori',
       explain: 'Dinas menetapkan waktu menanggapi dan menyelesaikan (menit kerja) per prioritas untuk kategori tiket. Subkategori tanpa target memakai target induknya; prioritas tanpa target memakai target prioritas dari profil. Kelas SLA layanan katalog menaikkan prioritas tiket yang menyebut layanan itu bila lebih mendesak.',
       category: 'Kategori', priority: 'Prioritas', own: 'Menanggapi (menit)', resolve: 'Menyelesaikan (menit)', profile: 'Profil: {own} / {resolve} menit',
-      save: 'Simpan target', saved: 'Target kategori {name} disimpan.', inherited: 'mengikuti induk atau profil',
+      save: 'Simpan target', saved: 'Target kategori {name} disimpan.', inherited: 'induk/profil',
       applies: 'Target berlaku: {own} menit menanggapi, {resolve} menit menyelesaikan',
       byCategory: 'menurut kategori {category}, prioritas {priority}',
       byPriority: 'menurut prioritas {priority} (target profil)',
