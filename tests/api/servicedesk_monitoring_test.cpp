@@ -523,7 +523,9 @@ TEST_P(ServiceDeskMonitoringTest, ARecoveryTellsTheQueueOnceAfterEachFailureInTh
   EXPECT_EQ(inbox_titles_with(elsewhere, "APL-PULIH-1"), 0u);
   auto mails_to_desk = [&] {
     std::size_t n = 0;
-    for (const auto& m : admin.get("/api/notifications/outbox").json.at("items").as_array())
+    auto outbox = admin.get("/api/notifications/outbox");  // kept: the loop reads into it
+    EXPECT_EQ(outbox.status, 200) << outbox.body;
+    for (const auto& m : outbox.json.at("items").as_array())
       if (text_of(m, "recipient") == "l1.pulih@disdik.balikpapan.go.id" &&
           text_of(m, "subject").find("Pulih: APL-PULIH-1") != std::string::npos)
         ++n;

@@ -145,7 +145,9 @@ TEST_P(ServiceDeskSlaTargetTest, TheDinasSetsTargetsPerCategoryAndBadInputChange
   for (const auto& b : bad) {
     auto r = set_targets(*b.who, b.category, b.body);
     EXPECT_EQ(r.status, b.status) << b.body << ": " << r.body;
-    if (!b.code.empty()) EXPECT_EQ(r.error_code(), b.code) << b.body;
+    if (!b.code.empty()) {
+      EXPECT_EQ(r.error_code(), b.code) << b.body;
+    }
   }
   EXPECT_EQ(listed_targets(admin, jaringan), "[]");
   EXPECT_EQ(ledger_size(in), before);
