@@ -85,6 +85,12 @@ void CatalogueRepository::link_ticket(const Scope& s, const std::string& ticket_
              {s.tenant_id, ticket_id, service_id});
 }
 
+void CatalogueRepository::set_ticket_service(const Scope& s, const std::string& ticket_id,
+                                             const std::string& service_id) {
+  c_.execute("DELETE FROM sd_ticket_services WHERE tenant_id = ? AND ticket_id = ?", {s.tenant_id, ticket_id});
+  if (!service_id.empty()) link_ticket(s, ticket_id, service_id);
+}
+
 std::optional<DeskService> CatalogueRepository::service_of_ticket(const Scope& s, const std::string& ticket_id) const {
   auto rows = c_.query("SELECT service_id FROM sd_ticket_services WHERE tenant_id = ? AND ticket_id = ?",
                        {s.tenant_id, ticket_id});

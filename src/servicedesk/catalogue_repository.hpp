@@ -37,6 +37,8 @@ class CatalogueRepository {
   void remove(const Scope& s, const std::string& id);
   /// The service a ticket names (sd_ticket_services), written when the ticket opens.
   void link_ticket(const Scope& s, const std::string& ticket_id, const std::string& service_id);
+  /// The service a ticket names from now on (empty: none), when its classification changes.
+  void set_ticket_service(const Scope& s, const std::string& ticket_id, const std::string& service_id);
   /// The service a ticket names, as the catalogue holds it now (none when it names none, or the
   /// service was removed since).
   std::optional<DeskService> service_of_ticket(const Scope& s, const std::string& ticket_id) const;

@@ -285,13 +285,12 @@ std::vector<StatRow> Service::statistics(const Scope& s, const std::string& from
   require_date(to, "to");
   return storage::read(db_, [&](storage::Connection& c) {
     const auto& p = profile_of(s);
-    const auto& rules = rules_of(p);
     Repository repo(c);
     auto names = agency_names(c, s);
     auto cal = calendar(c, s);
     auto now = clock::now();
     std::map<std::pair<std::string, int>, StatRow> rows;
-    static const Priority kNone{"", "", "", 0, 0};
+    auto targets = this->targets(c, s);
     // Local dates [from, to] as UTC instants: the index on (tenant, created_at) reads only them.
     auto offset = std::chrono::hours(p.utc_offset_hours());
     auto first = clock::parse_iso(from + "T00:00:00Z");
@@ -304,8 +303,8 @@ std::vector<StatRow> Service::statistics(const Scope& s, const std::string& from
       row.agency_name = names[t.agency_id];
       row.tier = t.tier;
       ++row.opened;
-      const Priority* prio = rules.priority(t.priority);
-      auto sla = sla_of(c, s, t, prio ? *prio : kNone, cal, now);
+      auto sla = sla_of(
+          c, s, t, targets.of(t.priority, t.category_id, t.service_id).value_or(SlaTarget{}).as_priority(), cal, now);
       if (sla.own.breached() || sla.resolve.breached()) ++row.breached;
       if (t.state == "resolved" || t.state == "closed") {
         ++row.resolved;

@@ -21,7 +21,6 @@ constexpr std::size_t kDigestLines = 30;
 
 int Service::send_digest(const Scope& s) {
   const auto& p = profile_of(s);
-  const auto& rules = rules_of(p);
   auto today = p.today();
   int told = 0;
   storage::write_transaction(db_, [&](storage::Connection& c) {
@@ -36,14 +35,17 @@ int Service::send_digest(const Scope& s) {
     for (auto& r : repo.clock_rows(s, open_filter, "")) clocks.emplace(r.id, std::move(r));
     auto cal = calendar(c, s);
     auto now = clock::now();
+    auto targets = this->targets(c, s);
     // Per queue: tier 1 by the PD holding it, tier 2 as one queue.
     std::map<std::string, std::vector<DigestLine>> queues;
     for (const auto& t : tickets) {
       DigestLine line{t.number, t.title, state_label(t.state), false};
-      if (const Priority* prio = rules.priority(t.priority)) {
-        auto it = clocks.find(t.id);
-        auto sla = it != clocks.end() ? sla_of(c, s, it->second, *prio, cal, now)
-                                      : compute_sla(repo.events(s, t.id), *prio, cal, now);
+      auto it = clocks.find(t.id);
+      auto target = it != clocks.end() ? targets.of(t.priority, it->second.category_id, it->second.service_id)
+                                       : targets.of(t.priority, t.category_id, "");
+      if (target) {
+        auto sla = it != clocks.end() ? sla_of(c, s, it->second, target->as_priority(), cal, now)
+                                      : compute_sla(repo.events(s, t.id), target->as_priority(), cal, now);
         line.breached = sla.own.breached() || sla.resolve.breached();
       }
       queues[t.tier == 2 ? std::string("level2") : "level1:" + t.queue_agency_id].push_back(std::move(line));

@@ -104,8 +104,28 @@ json::object to_json(const DeskRules& rules, const TicketView& v, const Names& a
   o["events"] = events;
   o["actions"] = actions;
   o["works"] = v.works;
-  o["sla"] =
-      json::object{{"own", clock_json(v.sla.own)}, {"resolve", clock_json(v.sla.resolve)}, {"paused", v.sla.paused}};
+  const auto& g = v.target;
+  json::value service = nullptr;
+  if (g.service)
+    service = json::object{{"id", g.service->id},
+                           {"code", g.service->code},
+                           {"name", g.service->name},
+                           {"name_en", g.service->name_en},
+                           {"sla_class", g.service->sla_class}};
+  // Which targets the clocks run against and why: the category that sets them (or the profile's
+  // priority), and the service whose SLA class raised the priority (sla_targets.hpp).
+  json::object target{{"own_minutes", g.own_minutes},
+                      {"resolve_minutes", g.resolve_minutes},
+                      {"priority", g.priority},
+                      {"priority_name", g.priority_name},
+                      {"priority_name_en", g.priority_name_en},
+                      {"category_id", g.category_id.empty() ? json::value(nullptr) : json::value(g.category_id)},
+                      {"category_name", g.category_name.empty() ? json::value(nullptr) : json::value(g.category_name)},
+                      {"service", service}};
+  o["sla"] = json::object{{"own", clock_json(v.sla.own)},
+                          {"resolve", clock_json(v.sla.resolve)},
+                          {"paused", v.sla.paused},
+                          {"target", target}};
   o["service"] = nullptr;
   if (v.service)
     o["service"] = json::object{

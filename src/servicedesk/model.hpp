@@ -100,6 +100,12 @@ struct Event {
   std::string actor_id, actor_name;
 };
 
+/// The SLA notices recorded for each clock of a ticket: 0 none, 1 the warning, 2 the breach (the
+/// own clock's since its last change of tier: that clock starts afresh in the new queue).
+struct SlaTold {
+  int own = 0, resolve = 0;
+};
+
 /// A ticket's SLA clocks as of its last event that moves them (stored on the ticket, updated in
 /// the transaction of each event): the clocks at any later instant add only the working minutes
 /// since `since` (sla.hpp, sla_at), so no list has to read the events again.
@@ -107,6 +113,9 @@ struct SlaState {
   std::string state;                            // the ticket's state at `since`
   std::string since;                            // the instant of that event (ISO); empty: no event yet
   std::int64_t own_used = 0, resolve_used = 0;  // working minutes up to `since`
+  /// What the SLA watch has recorded of each clock (sla_watch.cpp): none when unknown (a ticket
+  /// whose warnings were recorded before migration 1113 stored them; read from its events).
+  std::optional<SlaTold> told;
 };
 
 struct Agent {
@@ -124,6 +133,13 @@ struct Desk {
 
 struct Category {
   std::string id, parent_id, name;
+};
+
+/// The SLA targets the Dinas sets for one priority of tickets in a category (and its subcategories
+/// that set none), in working minutes; they replace the priority's own targets there.
+struct CategoryTarget {
+  std::string category_id, priority;
+  int own_minutes = 0, resolve_minutes = 0;
 };
 
 struct Holiday {

@@ -11,6 +11,7 @@
 #include "servicedesk/routes.hpp"
 #include "servicedesk/search_repository.hpp"
 #include "servicedesk/sla_repository.hpp"
+#include "servicedesk/target_repository.hpp"
 
 namespace simpul::servicedesk {
 /// This module's part of the API contract (openapi/*.json).
@@ -92,6 +93,7 @@ std::vector<storage::Migration> ServiceDeskModule::schema() {
   for (auto& m : knowledge_search_migrations()) out.push_back(std::move(m));
   for (auto& m : CatalogueRepository::migrations()) out.push_back(std::move(m));
   for (auto& m : SlaRepository::migrations()) out.push_back(std::move(m));
+  for (auto& m : TargetRepository::migrations()) out.push_back(std::move(m));
   return out;
 }
 

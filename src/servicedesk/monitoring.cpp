@@ -65,6 +65,16 @@ bool queue_may_be_told(const std::string& told_at) {
   return !last || clock::now() - *last >= std::chrono::minutes(kAlertNotifyMinutes);
 }
 
+/// Whether the ticket's last word from the monitoring system is a recovery (its opening and each
+/// repeated alert are failures).
+bool already_recovered(const std::vector<Event>& events) {
+  for (auto e = events.rbegin(); e != events.rend(); ++e) {
+    if (e->kind == "alert_resolved") return true;
+    if (e->kind == "alert" || e->kind == "created") return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<MonitoringKey> Monitoring::key(const Caller& who) const {
@@ -150,6 +160,9 @@ AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
     t.updated_at = clock::now_iso();
     repo.update(s, t);
     bool recovered = in.status == "resolved";
+    // A recovery tells the queue once after each failure: a repeated "resolved" (a monitoring
+    // system re-sending it) is only noted.
+    bool first_recovery = recovered && !already_recovered(repo.events(s, t.id));
     Event e;
     e.id = crypto::new_time_ordered_id();  // as every event (service.cpp, record)
     e.ticket_id = t.id;
@@ -168,6 +181,11 @@ AlertOutcome Monitoring::alert_once(const Scope& s, const AlertInput& in) {
                               {"element", element->code},
                               {"severity", level.id},
                               {"text", alert_text_clipped(in.summary, 500)}}));
+    if (first_recovery) {
+      desk_.tell_queue_of_alert(c, s, t, "Pulih: " + element->code + " " + element->name,
+                                "Recovered: " + element->code + " " + element->name);
+      told = true;
+    }
     if (!recovered && queue_may_be_told(key->told_at)) {
       desk_.tell_queue_of_alert(c, s, t, "Peringatan berulang: " + element->code + " " + element->name,
                                 "Repeated alert: " + element->code + " " + element->name);

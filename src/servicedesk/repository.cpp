@@ -279,7 +279,8 @@ namespace {
 
 constexpr const char* kClockColumns =
     "SELECT t.id, t.agency_id, t.priority, t.state, t.tier, t.rating, t.sla_state, t.sla_since, t.sla_own_used, "
-    "t.sla_resolve_used FROM sd_tickets t";
+    "t.sla_resolve_used, t.category_id, (SELECT ts.service_id FROM sd_ticket_services ts WHERE ts.tenant_id = "
+    "t.tenant_id AND ts.ticket_id = t.id), t.sla_own_told, t.sla_resolve_told FROM sd_tickets t";
 
 ClockRow clock_row_from(const storage::Row& r) {
   ClockRow x;
@@ -289,7 +290,11 @@ ClockRow clock_row_from(const storage::Row& r) {
   x.state = r.text_at(3);
   x.tier = static_cast<int>(r.int_at(4));
   if (!r[5].is_null()) x.rating = static_cast<int>(r.int_at(5));
-  if (!r[6].is_null()) x.clock = SlaState{r.text_at(6), r.text_at(7), r.int_at(8), r.int_at(9)};
+  bool told = !r[12].is_null() && !r[13].is_null();
+  if (told) x.told = SlaTold{static_cast<int>(r.int_at(12)), static_cast<int>(r.int_at(13))};
+  if (!r[6].is_null()) x.clock = SlaState{r.text_at(6), r.text_at(7), r.int_at(8), r.int_at(9), x.told};
+  x.category_id = r.text_at(10);
+  x.service_id = r.text_at(11);
   return x;
 }
 

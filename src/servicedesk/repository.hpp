@@ -43,6 +43,8 @@ struct ClockRow {
   int tier = 1;
   std::optional<int> rating;
   std::optional<SlaState> clock;
+  std::string category_id, service_id;  // what chooses its targets besides the priority (sla_targets.hpp)
+  std::optional<SlaTold> told;          // what the SLA watch has told of it; none: unknown (read its events)
 };
 
 class Repository {

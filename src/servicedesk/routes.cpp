@@ -26,6 +26,24 @@ http::Response detail(Service& m, const Caller& who, const TicketView& v, int st
 
 std::string text_or_empty(const std::optional<std::string>& v) { return v.value_or(""); }
 
+/// A category with the SLA targets it sets per priority (none: its tickets take its parent's or the priority's).
+boost::json::object category_json(const DeskRules& d, const Category& c, const std::vector<CategoryTarget>& all) {
+  boost::json::array targets;
+  for (const auto& t : all)
+    if (t.category_id == c.id) {
+      const Priority* p = d.priority(t.priority);
+      targets.push_back({{"priority", t.priority},
+                         {"priority_name", p ? p->name : t.priority},
+                         {"priority_name_en", p ? p->name_en : t.priority},
+                         {"own_minutes", t.own_minutes},
+                         {"resolve_minutes", t.resolve_minutes}});
+    }
+  return {{"id", c.id},
+          {"name", c.name},
+          {"parent_id", c.parent_id.empty() ? boost::json::value(nullptr) : boost::json::value(c.parent_id)},
+          {"targets", targets}};
+}
+
 }  // namespace
 
 void register_routes(http::Router& router, Service& m) {
@@ -194,6 +212,21 @@ void register_routes(http::Router& router, Service& m) {
                                                         {"since", saved.since}});
   });
 
+  // Staff of the queue change a ticket's category or catalogue service ("" for none); its SLA
+  // targets follow (sla_targets.hpp).
+  router.add("POST", "/api/servicedesk/tickets/{id}/classify", [&m](Request& req) {
+    auto who = caller(req);
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"category_id", "service_id"});
+    auto id_or_none = [](const std::optional<std::string>& v, const char* field) -> std::optional<std::string> {
+      if (!v || v->empty()) return v;
+      return http::required_id(*v, field);
+    };
+    auto category = id_or_none(f.optional_string("category_id", 40), "category_id");
+    auto service = id_or_none(f.optional_string("service_id", 40), "service_id");
+    return detail(m, who, m.classify(who, req.id_param("id"), category, service));
+  });
+
   router.add("GET", "/api/servicedesk/staffing", [&m](Request& req) {
     auto who = caller(req);
     boost::json::array items;
@@ -203,12 +236,9 @@ void register_routes(http::Router& router, Service& m) {
 
   router.add("GET", "/api/servicedesk/categories", [&m](Request& req) {
     auto who = caller(req);
+    auto targets = m.category_targets(who.scope);
     boost::json::array items;
-    for (const auto& c : m.categories(who.scope))
-      items.push_back(
-          {{"id", c.id},
-           {"name", c.name},
-           {"parent_id", c.parent_id.empty() ? boost::json::value(nullptr) : boost::json::value(c.parent_id)}});
+    for (const auto& c : m.categories(who.scope)) items.push_back(category_json(rules(m, who), c, targets));
     return http::json_response(200, boost::json::object{{"items", items}});
   });
 
@@ -220,11 +250,36 @@ void register_routes(http::Router& router, Service& m) {
     std::string parent;
     if (auto v = f.optional_string("parent_id", 40)) parent = http::required_id(*v, "parent_id");
     auto c = m.add_category(who, name, parent);
-    return http::json_response(
-        201, boost::json::object{
-                 {"id", c.id},
-                 {"name", c.name},
-                 {"parent_id", c.parent_id.empty() ? boost::json::value(nullptr) : boost::json::value(c.parent_id)}});
+    return http::json_response(201, category_json(rules(m, who), c, {}));
+  });
+
+  // The Dinas sets a category's SLA targets per priority (docs/service-desk.md, "SLA targets").
+  router.add("PUT", "/api/servicedesk/categories/{id}/targets", [&m](Request& req) {
+    auto who = caller(req);
+    const auto& id = req.id_param("id");
+    auto body = http::parse_json_object(req);
+    FieldReader f(body, {"targets"});
+    if (!f.has("targets")) throw Error(ErrorCode::ValidationMissingField, {{"field", "targets"}});
+    const auto& list = body.at("targets");
+    if (!list.is_array()) throw Error(ErrorCode::ValidationWrongType, "targets", "expected a list of targets");
+    if (list.as_array().size() > 20) throw Error(ErrorCode::ValidationInvalidValue, "targets", "at most 20");
+    std::vector<CategoryTarget> targets;
+    for (const auto& item : list.as_array()) {
+      if (!item.is_object()) throw Error(ErrorCode::ValidationWrongType, "targets", "expected objects");
+      FieldReader t(item.as_object(), {"priority", "own_minutes", "resolve_minutes"});
+      CategoryTarget x;
+      x.priority = t.required_string("priority", 20);
+      auto own = t.optional_int("own_minutes", 1, 525600), resolve = t.optional_int("resolve_minutes", 1, 525600);
+      if (!own) throw Error(ErrorCode::ValidationMissingField, {{"field", "own_minutes"}});
+      if (!resolve) throw Error(ErrorCode::ValidationMissingField, {{"field", "resolve_minutes"}});
+      x.own_minutes = static_cast<int>(*own);
+      x.resolve_minutes = static_cast<int>(*resolve);
+      targets.push_back(std::move(x));
+    }
+    auto saved = m.set_category_targets(who, id, std::move(targets));
+    for (const auto& c : m.categories(who.scope))
+      if (c.id == id) return http::json_response(200, category_json(rules(m, who), c, saved));
+    throw Error(ErrorCode::SdCategoryNotFound);
   });
 
   router.add("GET", "/api/servicedesk/holidays", [&m](Request& req) {

@@ -151,8 +151,9 @@ Opened Service::open(const Caller& who, const TicketInput& in,
       throw Error(ErrorCode::AuthForbidden, {{"field", "agency_id"}});
     auto requester_pd = tenancy_.agency(c, who.scope, t.agency_id);
     if (!requester_pd) invalid("agency_id", "not an agency of this tenant");
+    std::vector<Category> cats;  // read only when the ticket names a category
     if (!in.category_id.empty()) {
-      auto cats = repo.categories(who.scope);
+      cats = repo.categories(who.scope);
       auto it = std::find_if(cats.begin(), cats.end(), [&](const Category& x) { return x.id == in.category_id; });
       if (it == cats.end()) invalid("category_id", "not a category of this desk");
       t.category_id = it->id;
@@ -232,12 +233,16 @@ Opened Service::open(const Caller& who, const TicketInput& in,
       v.ticket = t;
       v.works = works(who, roles_of(c, who.scope, who.actor.id), t);
       v.service = service;
-      static const Priority kNone{"", "", "", 0, 0};
-      const Priority* prio = rules.priority(t.priority);
+      // The targets from what the opening read: the category's only when it names one.
+      std::vector<ServiceClass> classes;
+      if (service) classes.push_back({service->id, service->code, service->name, service->name_en, service->sla_class});
+      SlaTargets targets(rules, cats, cats.empty() ? std::vector<CategoryTarget>{} : TargetRepository(c).all(who.scope),
+                         classes);
+      v.target = targets.of(t.priority, t.category_id, service ? service->id : "").value_or(SlaTarget{});
       Calendar at_opening;
       at_opening.utc_offset_hours = p.utc_offset_hours();
-      v.sla =
-          compute_sla(written, prio ? *prio : kNone, at_opening, clock::parse_iso(t.created_at).value_or(clock::now()));
+      v.sla = compute_sla(written, v.target.as_priority(), at_opening,
+                          clock::parse_iso(t.created_at).value_or(clock::now()));
       v.events = std::move(written);
       fill_actions(who, v);
       answer->agency_names = {{t.agency_id, requester_pd->name}, {t.queue_agency_id, queue_name}};
@@ -256,14 +261,14 @@ std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQ
     if (!f.breached) return repo.tickets(who.scope, f, q, total_cap_, total);
     // Breached: each matching ticket's stored clock (sla_store.cpp) read at now; one query for
     // all of them, then the page's tickets by id.
-    const auto& rules = rules_of(profile_of(who.scope));
+    auto targets = this->targets(c, who.scope);
     auto cal = calendar(c, who.scope);
     auto now = clock::now();
     std::vector<std::string> hit;
     for (const auto& r : repo.clock_rows(who.scope, f, q.q)) {
-      const Priority* prio = rules.priority(r.priority);
-      if (!prio) continue;
-      auto sla = sla_of(c, who.scope, r, *prio, cal, now);
+      auto target = targets.of(r.priority, r.category_id, r.service_id);
+      if (!target) continue;
+      auto sla = sla_of(c, who.scope, r, target->as_priority(), cal, now);
       if (sla.own.breached() || sla.resolve.breached()) hit.push_back(r.id);
     }
     if (q.descending) std::reverse(hit.begin(), hit.end());
@@ -282,10 +287,10 @@ TicketView Service::view_in(storage::Connection& c, const Caller& who, const std
   v.works = works(who, r, v.ticket);
   v.service = CatalogueRepository(c).service_of_ticket(who.scope, id);
   auto all = Repository(c).events(who.scope, id);
-  const auto& rules = rules_of(profile_of(who.scope));
-  const Priority* prio = rules.priority(v.ticket.priority);
-  static const Priority kNone{"", "", "", 0, 0};
-  v.sla = compute_sla(all, prio ? *prio : kNone, calendar(c, who.scope), clock::now());
+  v.target = targets(c, who.scope)
+                 .of(v.ticket.priority, v.ticket.category_id, v.service ? v.service->id : "")
+                 .value_or(SlaTarget{});
+  v.sla = compute_sla(all, v.target.as_priority(), calendar(c, who.scope), clock::now());
   for (auto& e : all)
     if (!e.internal || v.works) v.events.push_back(std::move(e));
   fill_actions(who, v);

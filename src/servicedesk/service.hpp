@@ -21,6 +21,7 @@
 #include "servicedesk/model.hpp"
 #include "servicedesk/repository.hpp"
 #include "servicedesk/sla.hpp"
+#include "servicedesk/sla_targets.hpp"
 #include "tenancy/service.hpp"
 
 namespace simpul::servicedesk {
@@ -57,6 +58,7 @@ struct TicketView {
   Ticket ticket;
   std::vector<Event> events;  // internal notes only for those who work the ticket
   Sla sla;
+  SlaTarget target;  // the targets its clocks run against, and why (sla_targets.hpp)
   bool works = false;
   std::vector<std::string> actions;    // what the viewer may do now
   std::optional<DeskService> service;  // the Layanan SPBE catalogue service it names
@@ -130,6 +132,10 @@ class Service {
   TicketView comment(const Caller& who, const std::string& id, const std::string& body, bool internal);
   TicketView rate(const Caller& who, const std::string& id, int score, const std::string& comment);
   TicketView share(const Caller& who, const std::string& id, bool shared);
+  /// Staff of the queue change an open ticket's category and/or catalogue service (empty: none);
+  /// its SLA targets follow at once (sla_targets.hpp). Routing is not redone.
+  TicketView classify(const Caller& who, const std::string& id, const std::optional<std::string>& category_id,
+                      const std::optional<std::string>& service_id);
 
   /// The same step on many tickets, each authorized and written on its own (queue.cpp); at most 100.
   std::vector<BulkResult> bulk(const Caller& who, const std::vector<std::string>& ids, const ActionInput& in);
@@ -177,6 +183,14 @@ class Service {
 
   std::vector<Category> categories(const Scope& s) const;
   Category add_category(const Caller& who, const std::string& name, const std::string& parent_id);
+  /// Every category's SLA targets per priority (target_repository.hpp).
+  std::vector<CategoryTarget> category_targets(const Scope& s) const;
+  /// The Dinas (servicedesk.manage) sets a category's targets, replacing its previous ones (none:
+  /// the category sets none, its tickets take its parent's or the priority's); one ledger entry.
+  std::vector<CategoryTarget> set_category_targets(const Caller& who, const std::string& category_id,
+                                                   std::vector<CategoryTarget> targets);
+  /// The tenant's SLA targets, to apply to many tickets (sla_targets.hpp).
+  SlaTargets targets(storage::Connection& c, const Scope& s) const;
   std::vector<Holiday> holidays(const Scope& s) const;
   Holiday add_holiday(const Caller& who, const Holiday& h);
   void remove_holiday(const Caller& who, const std::string& date);

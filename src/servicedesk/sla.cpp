@@ -77,7 +77,30 @@ Sla compute_sla(const std::vector<Event>& events, const Priority& p, const Calen
 
 bool moves_clock(const Event& e) { return !e.to_state.empty() || e.kind == "escalated" || e.kind == "returned"; }
 
+bool sla_notice(const Event& e) { return e.kind == "sla_warning" || e.kind == "sla_breach"; }
+
+namespace {
+
+/// The notices of `e` counted into `told`: an escalation or return restarts the own clock, so its
+/// notices start afresh too; a notice names its clock at the start of its text (sla_watch.cpp).
+void count_notice(SlaTold& told, const Event& e) {
+  if (e.kind == "escalated" || e.kind == "returned") told.own = 0;
+  if (!sla_notice(e)) return;
+  int level = e.kind == "sla_breach" ? 2 : 1;
+  if (e.body.rfind("Waktu menanggapi", 0) == 0) told.own = std::max(told.own, level);
+  if (e.body.rfind("Waktu menyelesaikan", 0) == 0) told.resolve = std::max(told.resolve, level);
+}
+
+}  // namespace
+
+SlaTold told_of(const std::vector<Event>& events) {
+  SlaTold told;
+  for (const auto& e : events) count_notice(told, e);
+  return told;
+}
+
 void advance(SlaState& st, const Event& e, const Calendar& cal) {
+  if (st.told) count_notice(*st.told, e);
   if (!moves_clock(e)) return;
   auto at = clock::parse_iso(e.at);
   if (!at) return;
@@ -95,6 +118,7 @@ void advance(SlaState& st, const Event& e, const Calendar& cal) {
 
 SlaState fold_events(const std::vector<Event>& events, const Calendar& cal) {
   SlaState st;
+  st.told = SlaTold{};
   for (const auto& e : events) advance(st, e, cal);
   return st;
 }

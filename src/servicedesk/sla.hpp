@@ -44,6 +44,10 @@ Sla compute_sla(const std::vector<Event>& events, const Priority& p, const Calen
 
 /// Whether `e` moves the clocks (a change of state, an escalation or a return); comments do not.
 bool moves_clock(const Event& e);
+/// Whether `e` is a notice of the SLA watch (`sla_warning`, `sla_breach`), which the stored state counts.
+bool sla_notice(const Event& e);
+/// What the SLA watch has recorded of each clock, from the ticket's events (in order).
+SlaTold told_of(const std::vector<Event>& events);
 /// The state after `e` (events that do not move the clocks leave it as it is).
 void advance(SlaState& st, const Event& e, const Calendar& cal);
 /// The state after every event of `events`, in order.

@@ -15,6 +15,7 @@ namespace simpul::servicedesk {
 class SlaRepository {
  public:
   explicit SlaRepository(storage::Connection& c) : c_(c) {}
+  /// 1113: what the SLA watch has told of each clock (sla_own_told, sla_resolve_told).
   /// 1109: the clock columns (NULL for tickets opened before them: those are read from their
   /// events until the servicedesk.sla_clocks job stores them); 1110: the indexes the queue and the
   /// monthly statistics read in order of opening.
@@ -22,6 +23,8 @@ class SlaRepository {
 
   std::optional<SlaState> state(const Scope& s, const std::string& ticket_id) const;
   void save(const Scope& s, const std::string& ticket_id, const SlaState& st);
+  /// Stores what the SLA watch has told of a ticket's clocks (read from its events when unknown).
+  void save_told(const Scope& s, const std::string& ticket_id, const SlaTold& told);
   /// Tickets opened before `until` whose clocks last moved after `after`: the ones whose stored
   /// minutes a holiday between the two instants changes.
   std::vector<std::string> spanning(const Scope& s, const std::string& after, const std::string& until) const;

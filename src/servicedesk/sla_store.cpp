@@ -13,19 +13,25 @@
 namespace simpul::servicedesk {
 
 void Service::store_clock(storage::Connection& c, const Scope& s, const std::string& ticket_id, const Event& e) const {
-  if (!moves_clock(e)) return;
+  if (!moves_clock(e) && !sla_notice(e)) return;
   SlaRepository clocks(c);
   std::optional<SlaState> st;
   if (e.kind == "created")
-    st = SlaState{};
+    st = SlaState{"", "", 0, 0, SlaTold{}};
   else
     st = clocks.state(s, ticket_id);
   if (!st) {
     st = fold_events(Repository(c).events(s, ticket_id), calendar(c, s));  // opened before the clocks were stored
   } else {
+    // Notices recorded before migration 1113 stored them: counted from the events once.
+    if (!st->told) {
+      auto events = Repository(c).events(s, ticket_id);
+      std::erase_if(events, [&](const Event& x) { return x.id == e.id; });  // `e` is counted below
+      st->told = told_of(events);
+    }
     // The calendar (a holidays query) only when working minutes pass: not on the opening's events.
     Calendar cal;
-    if (!st->since.empty() && st->since != e.at) cal = calendar(c, s);
+    if (moves_clock(e) && !st->since.empty() && st->since != e.at) cal = calendar(c, s);
     advance(*st, e, cal);
   }
   clocks.save(s, ticket_id, *st);

@@ -132,3 +132,38 @@ TEST(ServiceDeskSla, TheStoredClockEqualsWhatTheEventsSayAtEveryStep) {
   EXPECT_EQ(stored.state, before.state);
   EXPECT_EQ(stored.since, before.since);
 }
+
+// What the SLA watch has told of each clock is part of the stored state: a notice raises its
+// clock's level (the breach above the warning), an escalation or return restarts the own clock's,
+// and counting the events gives the same as advancing one at a time.
+TEST(ServiceDeskSla, TheToldStateCountsNoticesPerClockAndRestartsWithTheOwnClock) {
+  auto notice = [](const char* when, const char* kind, const char* body) {
+    Event e = ev(when, kind, "");
+    e.body = body;
+    return e;
+  };
+  std::vector<Event> history = {
+      ev("2026-11-30T23:00:00Z", "created", "new"),
+      notice("2026-12-01T00:30:00Z", "sla_warning", "Waktu menanggapi hampir habis: 23 dari 30"),
+      notice("2026-12-01T00:40:00Z", "sla_breach", "Waktu menanggapi melewati batas: 31 dari 30"),
+      notice("2026-12-01T01:00:00Z", "sla_warning", "Waktu menyelesaikan hampir habis: 180 dari 240"),
+      notice("2026-12-01T01:05:00Z", "sla_breach", "bukan jam SLA"),  // names no clock
+      ev("2026-12-01T02:00:00Z", "escalated", "new")};
+  SlaState stored{"", "", 0, 0, SlaTold{}};
+  std::vector<std::pair<int, int>> seen;
+  for (const auto& e : history) {
+    advance(stored, e, wita());
+    seen.emplace_back(stored.told->own, stored.told->resolve);
+  }
+  std::vector<std::pair<int, int>> expected = {{0, 0}, {1, 0}, {2, 0}, {2, 1}, {2, 1}, {0, 1}};
+  EXPECT_EQ(seen, expected);
+  auto counted = told_of(history);
+  EXPECT_EQ(counted.own, 0);
+  EXPECT_EQ(counted.resolve, 1);
+  ASSERT_TRUE(fold_events(history, wita()).told.has_value());
+  EXPECT_EQ(fold_events(history, wita()).told->resolve, 1);
+  // Without a known state (a ticket from before migration 1113) advancing leaves it unknown.
+  SlaState unknown;
+  advance(unknown, history[2], wita());
+  EXPECT_FALSE(unknown.told.has_value());
+}

@@ -8,6 +8,7 @@
 #include "servicedesk/internal.hpp"
 #include "servicedesk/profile_section.hpp"
 #include "servicedesk/service.hpp"
+#include "servicedesk/sla_repository.hpp"
 #include "storage/unit_of_work.hpp"
 
 namespace simpul::servicedesk {
@@ -16,18 +17,6 @@ namespace {
 const Actor& sla_watch_actor() {
   static const Actor a{"sla", "Pemantau SLA", ""};
   return a;
-}
-
-/// Whether the ticket's timeline already has `kind` for `clock` ("own" counts only since the
-/// last change of tier: that clock starts afresh in the new queue).
-bool sla_event_recorded(const std::vector<Event>& events, const std::string& kind, const std::string& clock) {
-  bool found = false;
-  for (const auto& e : events) {
-    if (clock == "own" && (e.kind == "escalated" || e.kind == "returned")) found = false;
-    if (e.kind == kind && e.body.rfind(clock == "own" ? "Waktu menanggapi" : "Waktu menyelesaikan", 0) == 0)
-      found = true;
-  }
-  return found;
 }
 
 std::string sla_clock_label(const std::string& clock) {
@@ -60,40 +49,45 @@ int Service::watch_sla(const Scope& s) {
     TicketFilter open_filter;
     open_filter.state = "open";
     open_filter.everything = true;
-    // The stored clocks (sla_store.cpp) give every open ticket's SLA in one query; a ticket's events
-    // and record are read only when one of its clocks has passed the threshold.
+    // The stored clocks (sla_store.cpp) give every open ticket's SLA in one query; a ticket's record
+    // is read only when one of its clocks calls for a notice not yet recorded.
     auto rows = repo.clock_rows(s, open_filter, "");
     if (rows.empty()) return;
     auto cal = calendar(c, s);
+    auto targets = this->targets(c, s);
     auto now = clock::now();
     Caller system{s, sla_watch_actor(), true, false};
     for (const auto& row : rows) {
-      const Priority* prio = rules.priority(row.priority);
-      if (!prio) continue;
-      auto sla = sla_of(c, s, row, *prio, cal, now);
-      std::optional<Ticket> t;
-      std::vector<Event> events;
+      auto target = targets.of(row.priority, row.category_id, row.service_id);
+      if (!target) continue;
+      auto sla = sla_of(c, s, row, target->as_priority(), cal, now);
+      // What each clock calls for: 1 the warning, 2 the breach; nothing when already told (the
+      // stored notices, migration 1113), so a ticket already warned and breached costs no read.
+      auto due = [&](const SlaClock& k) {
+        if (k.done || k.target <= 0) return 0;
+        if (k.breached()) return 2;
+        return k.used * 100 >= static_cast<std::int64_t>(k.target) * rules.sla_warning_percent ? 1 : 0;
+      };
+      int own_due = due(sla.own), resolve_due = due(sla.resolve);
+      if (own_due == 0 && resolve_due == 0) continue;
+      if (row.told && row.told->own >= own_due && row.told->resolve >= resolve_due) continue;
+      auto t = repo.ticket(s, row.id);
+      if (!t) continue;
+      // Unknown (notices recorded before 1113): counted from the events, and stored for the next run.
+      SlaTold told = row.told ? *row.told : told_of(repo.events(s, row.id));
+      if (!row.told) SlaRepository(c).save_told(s, row.id, told);
       for (const std::string which : {"own", "resolve"}) {
+        int needed = which == "own" ? own_due : resolve_due;
+        if (needed <= (which == "own" ? told.own : told.resolve)) continue;  // once per clock
         const SlaClock& k = which == "own" ? sla.own : sla.resolve;
-        if (k.done || k.target <= 0) continue;
-        bool breached = k.breached();
-        bool warned = k.used * 100 >= static_cast<std::int64_t>(k.target) * rules.sla_warning_percent;
-        if (!breached && !warned) continue;
-        if (!t) {
-          t = repo.ticket(s, row.id);
-          if (!t) break;
-          events = repo.events(s, row.id);
-        }
+        bool breached = needed == 2;
         const char* kind = breached ? "sla_breach" : "sla_warning";
-        if (sla_event_recorded(events, kind, which)) continue;
-        if (!breached && sla_event_recorded(events, "sla_breach", which)) continue;
         std::string used = std::to_string(k.used) + " dari " + std::to_string(k.target) + " menit kerja";
         Event e;
         e.kind = kind;
         e.body = sla_clock_label(which) + (breached ? " melewati batas: " : " hampir habis: ") + used;
         t->updated_at = clock::now_iso();
         record(c, system, *t, e, breached ? "servicedesk.sla_breach" : "servicedesk.sla_warning");
-        events.push_back(e);
         ++recorded;
         std::string title =
             (breached ? "Melewati SLA: " : "Peringatan SLA: ") + sla_clock_label(which) + " " + t->title;
@@ -101,12 +95,12 @@ int Service::watch_sla(const Scope& s) {
             (breached ? "SLA breached: " : "SLA warning: ") + sla_clock_label_en(which) + " " + t->title;
         tell_queue_of_alert(c, s, *t, title, title_en);
         if (!breached) continue;
-        std::set<std::string> told;  // escalation: the managers, once each, unless they staff the queue
+        std::set<std::string> told_users;  // escalation: the managers, once each, unless they staff the queue
         for (const auto& a : repo.agents(s))
-          if (a.tier == t->tier && (t->tier == 2 || a.agency_id == t->queue_agency_id)) told.insert(a.user_id);
-        told.insert(t->assignee_id);
+          if (a.tier == t->tier && (t->tier == 2 || a.agency_id == t->queue_agency_id)) told_users.insert(a.user_id);
+        told_users.insert(t->assignee_id);
         for (const auto& m : managers)
-          if (told.insert(m).second)
+          if (told_users.insert(m).second)
             tell_user(c, s, m, *t, "Eskalasi SLA: " + sla_clock_label(which) + " terlewati",
                       "SLA escalation: " + sla_clock_label_en(which) + " breached");
       }

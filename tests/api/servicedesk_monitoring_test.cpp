@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 #include <atomic>
+#include <cstdlib>
+#include <fstream>
 #include <thread>
 #include <set>
 #include <tuple>
@@ -469,9 +471,80 @@ TEST_P(ServiceDeskMonitoringTest, ARepeatedAlertTellsTheQueueAtMostOncePerHour) 
   ASSERT_EQ(send_alert(in, key, alert_body("APL-ULANG-1")).status, 200);
   EXPECT_EQ(inbox_titles_with(desk, "Peringatan berulang"), 1u);
   EXPECT_EQ(inbox_titles_with(elsewhere, "APL-ULANG-1"), 0u);
-  // A recovery is noted on the ticket without a notification: the opening and one repeat in all.
+  // A recovery is told at once, outside the hourly limit of repeats (ARecoveryTellsTheQueueOnceAfterEachFailure).
   ASSERT_EQ(send_alert(in, key, alert_body("APL-ULANG-1", "critical", "resolved")).status, 200);
-  EXPECT_EQ(inbox_titles_with(desk, "APL-ULANG-1"), 2u);
+  EXPECT_EQ(inbox_titles_with(desk, "Pulih: APL-ULANG-1"), 1u);
+  EXPECT_EQ(inbox_titles_with(desk, "Peringatan berulang"), 1u);
+}
+
+TEST_P(ServiceDeskMonitoringTest, ARecoveryTellsTheQueueOnceAfterEachFailureInTheInboxAndByEmail) {
+  // E-mail on, towards a port where nothing listens: the mail waits in the outbox, which is what
+  // this test reads (delivery itself is notification_test's).
+  test_support::TempDir dir;
+  auto conf = dir.path() / "smtp.conf";
+  std::ofstream(conf)
+      << "host = 127.0.0.1\nport = 9\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 3600\n";
+  ::setenv("SIMPUL_SMTP_CONFIG", conf.c_str(), 1);
+  Instance in(GetParam());
+  ::unsetenv("SIMPUL_SMTP_CONFIG");
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto dinkes = agency_id(admin, "DINKES");
+  add_application(admin, "APL-PULIH-1", disdik);
+  auto desk = user(in, admin, "balikpapan", "l1.pulih.disdik", "agency_operator", disdik);
+  auto other = user(in, admin, "balikpapan", "l1.pulih.disdik2", "agency_operator", disdik);
+  auto elsewhere = user(in, admin, "balikpapan", "l1.pulih.dinkes", "agency_operator", dinkes);
+  std::string desk_id;
+  for (auto* c : {&desk, &other, &elsewhere}) {
+    auto id = text_of(c->get("/api/auth/me").json.at("user"), "id");
+    if (c == &desk) desk_id = id;
+    ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + id + R"(","tier":1})").status, 201);
+  }
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE users SET email = ? WHERE username = ?",
+              {std::string("l1.pulih@disdik.balikpapan.go.id"), std::string("l1.pulih.disdik")});
+  });
+  auto key = issue_monitoring_key(admin);
+  auto opened = send_alert(in, key, alert_body("APL-PULIH-1"));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  auto ticket = text_of(opened.json, "ticket_id");
+  ASSERT_EQ(desk.post("/api/servicedesk/tickets/" + ticket + "/actions",
+                      R"({"action":"assign","assignee_id":")" + desk_id + "\"}")
+                .status,
+            200);
+
+  // The element recovers: the queue (both DISDIK staff, the assignee among them) is told once, in
+  // the inbox and by e-mail; another PD's desk is not.
+  auto recovered = send_alert(in, key, alert_body("APL-PULIH-1", "critical", "resolved"));
+  ASSERT_EQ(recovered.status, 200) << recovered.body;
+  EXPECT_EQ(text_of(recovered.json, "outcome"), "recovered");
+  EXPECT_EQ(inbox_titles_with(desk, "Pulih: APL-PULIH-1"), 1u);
+  EXPECT_EQ(inbox_titles_with(other, "Pulih: APL-PULIH-1"), 1u);
+  EXPECT_EQ(inbox_titles_with(elsewhere, "APL-PULIH-1"), 0u);
+  auto mails_to_desk = [&] {
+    std::size_t n = 0;
+    auto outbox = admin.get("/api/notifications/outbox");  // kept: the loop reads into it
+    EXPECT_EQ(outbox.status, 200) << outbox.body;
+    for (const auto& m : outbox.json.at("items").as_array())
+      if (text_of(m, "recipient") == "l1.pulih@disdik.balikpapan.go.id" &&
+          text_of(m, "subject").find("Pulih: APL-PULIH-1") != std::string::npos)
+        ++n;
+    return n;
+  };
+  EXPECT_EQ(mails_to_desk(), 1u);
+  EXPECT_EQ(last_event_kind(admin, ticket), "alert_resolved");
+
+  // The monitoring system says it again: noted on the timeline, nobody told twice.
+  ASSERT_EQ(send_alert(in, key, alert_body("APL-PULIH-1", "critical", "resolved")).status, 200);
+  EXPECT_EQ(inbox_titles_with(desk, "Pulih"), 1u);
+  EXPECT_EQ(mails_to_desk(), 1u);
+
+  // It fails again and recovers again (the ticket still open): told again.
+  ASSERT_EQ(send_alert(in, key, alert_body("APL-PULIH-1")).status, 200);
+  ASSERT_EQ(send_alert(in, key, alert_body("APL-PULIH-1", "critical", "resolved")).status, 200);
+  EXPECT_EQ(inbox_titles_with(desk, "Pulih: APL-PULIH-1"), 2u);
+  EXPECT_EQ(mails_to_desk(), 2u);
+  EXPECT_EQ(inbox_titles_with(elsewhere, "APL-PULIH-1"), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceDeskMonitoringTest, ::testing::ValuesIn(test_support::backends()));

@@ -131,6 +131,68 @@ TEST_P(ServiceDeskSlaTest, TheQueueIsWarnedAtTheThresholdAndABreachIsEscalatedOn
   EXPECT_EQ(ledger_size(in), ledger_before + 3);
 }
 
+/// What the ticket's stored state says the watch has told of its clocks (migration 1113): "own/resolve", "-" unknown.
+std::string stored_told(Instance& in, const std::string& ticket) {
+  return storage::read(in.db(), [&](storage::Connection& c) {
+    auto rows = c.query("SELECT sla_own_told, sla_resolve_told FROM sd_tickets WHERE id = ?", {ticket});
+    if (rows.empty() || rows[0][0].is_null() || rows[0][1].is_null()) return std::string("-");
+    return std::to_string(rows[0].int_at(0)) + "/" + std::to_string(rows[0].int_at(1));
+  });
+}
+
+TEST_P(ServiceDeskSlaTest, TheWatchSkipsClocksAlreadyToldAndCountsOlderNoticesFromTheEvents) {
+  Instance in(GetParam());
+  auto admin = admin_client(in, "balikpapan");
+  auto disdik = agency_id(admin, "DISDIK");
+  auto requester = user(in, admin, "balikpapan", "guru.told.disdik", "agency_operator", disdik);
+  auto teknisi = user(in, admin, "balikpapan", "teknisi.told.disdik", "agency_operator", disdik);
+  auto teknisi_id = text_of(teknisi.get("/api/auth/me").json.at("user"), "id");
+  ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + teknisi_id + R"(","tier":1})").status, 201);
+  auto opened =
+      requester.post("/api/servicedesk/tickets",
+                     R"({"type":"gangguan","title":"Server sekolah mati","urgency":"tinggi","impact":"tinggi"})");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  auto late = text_of(opened.json, "id");
+  auto late_no = text_of(opened.json, "number");
+  EXPECT_EQ(stored_told(in, late), "0/0");  // a new ticket: nothing told yet
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE sd_events SET at = ? WHERE ticket_id = ?", {std::string("2026-10-01T01:00:00Z"), late});
+    c.execute("UPDATE sd_tickets SET sla_state = NULL WHERE id = ?", {late});
+  });
+
+  run_sla_watch(in);
+  EXPECT_EQ(timeline_count(teknisi, late, "sla_breach"), 2u);
+  EXPECT_EQ(stored_told(in, late), "2/2");  // both clocks' breaches, stored with the events
+
+  // A ticket whose notices were recorded before the state was stored (NULL after migration 1113):
+  // counted from its events, nothing told again, and stored for the next round.
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("UPDATE sd_tickets SET sla_own_told = NULL, sla_resolve_told = NULL WHERE id = ?", {late});
+  });
+  auto ledger_before = ledger_size(in);
+  run_sla_watch(in);
+  EXPECT_EQ(timeline_count(teknisi, late, "sla_breach"), 2u);
+  EXPECT_EQ(sla_inbox(teknisi, late_no, "Melewati SLA"), 2u);
+  EXPECT_EQ(sla_inbox(admin, late_no, "Eskalasi SLA"), 2u);
+  EXPECT_EQ(stored_told(in, late), "2/2");
+  EXPECT_EQ(ledger_size(in), ledger_before);
+
+  // The stored state alone decides: with the notices' events gone from the timeline, a round
+  // neither reads nor repeats them (the watch no longer reads a told ticket's events).
+  storage::write_transaction(in.db(), [&](storage::Connection& c) {
+    c.execute("DELETE FROM sd_events WHERE ticket_id = ? AND kind = 'sla_breach'", {late});
+  });
+  run_sla_watch(in);
+  EXPECT_EQ(timeline_count(teknisi, late, "sla_breach"), 0u);
+  EXPECT_EQ(sla_inbox(teknisi, late_no, "Melewati SLA"), 2u);
+
+  // An escalation restarts the own clock in Level 2's queue, and with it what was told of it; the
+  // resolve clock's breach stays told.
+  auto escalated = teknisi.post("/api/servicedesk/tickets/" + late + "/escalate", R"({"note":"Perlu Level 2"})");
+  ASSERT_EQ(escalated.status, 200) << escalated.body;
+  EXPECT_EQ(stored_told(in, late), "0/2");
+}
+
 }  // namespace
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceDeskSlaTest, ::testing::ValuesIn(test_support::backends()));

@@ -253,6 +253,10 @@ const en: typeof id = {
       'servicedesk.service_create': 'Added a service to the SPBE service catalogue',
       'servicedesk.service_update': 'Changed a service in the SPBE service catalogue',
       'servicedesk.service_delete': 'Removed a service from the SPBE service catalogue',
+      'servicedesk.category_targets': 'Set the SLA targets of a ticket category',
+      'servicedesk.ticket_classify': 'Changed the category or service of a ticket',
+      'servicedesk.sla_warning': 'Recorded an SLA warning on a ticket',
+      'servicedesk.sla_breach': 'Recorded and escalated an SLA breach',
     },
   },
 }

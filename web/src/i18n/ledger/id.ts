@@ -251,6 +251,10 @@ const id = {
       'servicedesk.service_create': 'Menambah layanan ke Katalog Layanan SPBE',
       'servicedesk.service_update': 'Mengubah layanan dalam Katalog Layanan SPBE',
       'servicedesk.service_delete': 'Menghapus layanan dari Katalog Layanan SPBE',
+      'servicedesk.category_targets': 'Menetapkan target SLA kategori tiket',
+      'servicedesk.ticket_classify': 'Mengubah kategori atau layanan tiket',
+      'servicedesk.sla_warning': 'Peringatan SLA dicatat pada tiket',
+      'servicedesk.sla_breach': 'Pelanggaran SLA dicatat dan dieskalasi',
     },
   },
 }
