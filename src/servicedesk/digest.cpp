@@ -31,11 +31,11 @@ int Service::send_digest(const Scope& s) {
     open_filter.everything = true;
     auto tickets = repo.matching(s, open_filter, "");
     if (tickets.empty()) return;
+    auto targets = this->targets(c, s);
     std::map<std::string, ClockRow> clocks;  // the stored clocks (sla_store.cpp), not every event
-    for (auto& r : repo.clock_rows(s, open_filter, "")) clocks.emplace(r.id, std::move(r));
+    for (auto& r : repo.clock_rows(s, open_filter, "", targets.uses_services())) clocks.emplace(r.id, std::move(r));
     auto cal = calendar(c, s);
     auto now = clock::now();
-    auto targets = this->targets(c, s);
     // Per queue: tier 1 by the PD holding it, tier 2 as one queue.
     std::map<std::string, std::vector<DigestLine>> queues;
     for (const auto& t : tickets) {

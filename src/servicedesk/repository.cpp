@@ -277,10 +277,16 @@ std::vector<Ticket> Repository::matching(const Scope& s, const TicketFilter& f, 
 
 namespace {
 
-constexpr const char* kClockColumns =
-    "SELECT t.id, t.agency_id, t.priority, t.state, t.tier, t.rating, t.sla_state, t.sla_since, t.sla_own_used, "
-    "t.sla_resolve_used, t.category_id, (SELECT ts.service_id FROM sd_ticket_services ts WHERE ts.tenant_id = "
-    "t.tenant_id AND ts.ticket_id = t.id), t.sla_own_told, t.sla_resolve_told FROM sd_tickets t";
+/// The clock columns, with the ticket's catalogue service when `with_service` (else '').
+std::string clock_columns(bool with_service) {
+  return std::string(
+             "SELECT t.id, t.agency_id, t.priority, t.state, t.tier, t.rating, t.sla_state, t.sla_since, "
+             "t.sla_own_used, t.sla_resolve_used, t.category_id, ") +
+         (with_service ? "(SELECT ts.service_id FROM sd_ticket_services ts WHERE ts.tenant_id = t.tenant_id AND "
+                         "ts.ticket_id = t.id)"
+                       : "''") +
+         ", t.sla_own_told, t.sla_resolve_told FROM sd_tickets t";
+}
 
 ClockRow clock_row_from(const storage::Row& r) {
   ClockRow x;
@@ -300,19 +306,20 @@ ClockRow clock_row_from(const storage::Row& r) {
 
 }  // namespace
 
-std::vector<ClockRow> Repository::clock_rows(const Scope& s, const TicketFilter& f, const std::string& q) const {
+std::vector<ClockRow> Repository::clock_rows(const Scope& s, const TicketFilter& f, const std::string& q,
+                                             bool with_service) const {
   auto list = ticket_list(s, f, q);
   list.order_by("t.created_at, t.id");
   std::vector<ClockRow> out;
-  for (const auto& r : list.rows(c_, kClockColumns)) out.push_back(clock_row_from(r));
+  for (const auto& r : list.rows(c_, clock_columns(with_service))) out.push_back(clock_row_from(r));
   return out;
 }
 
-std::vector<ClockRow> Repository::opened_between(const Scope& s, const std::string& from,
-                                                 const std::string& until) const {
+std::vector<ClockRow> Repository::opened_between(const Scope& s, const std::string& from, const std::string& until,
+                                                 bool with_service) const {
   std::vector<ClockRow> out;
   for (const auto& r :
-       c_.query(std::string(kClockColumns) + " WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
+       c_.query(clock_columns(with_service) + " WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
                 {s.tenant_id, from, until}))
     out.push_back(clock_row_from(r));
   return out;

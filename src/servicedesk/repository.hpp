@@ -88,9 +88,13 @@ class Repository {
   /// the SLA of each of them.
   std::vector<Ticket> matching(const Scope& s, const TicketFilter& f, const std::string& q) const;
   /// The same tickets as `matching`, with only their stored clocks (the breached filter).
-  std::vector<ClockRow> clock_rows(const Scope& s, const TicketFilter& f, const std::string& q) const;
+  /// The stored clocks of the matching tickets; their catalogue service only when `with_service`
+  /// (SlaTargets::uses_services).
+  std::vector<ClockRow> clock_rows(const Scope& s, const TicketFilter& f, const std::string& q,
+                                   bool with_service) const;
   /// Tickets opened in [from, until) (UTC instants), with their stored clocks (the statistics).
-  std::vector<ClockRow> opened_between(const Scope& s, const std::string& from, const std::string& until) const;
+  std::vector<ClockRow> opened_between(const Scope& s, const std::string& from, const std::string& until,
+                                       bool with_service) const;
 
   // Knowledge base (repository_knowledge.cpp).
   std::vector<Article> articles(const Scope& s, const std::string& category_id, bool technician, const ListQuery& q,

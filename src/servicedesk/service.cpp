@@ -265,7 +265,7 @@ std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQ
     auto cal = calendar(c, who.scope);
     auto now = clock::now();
     std::vector<std::string> hit;
-    for (const auto& r : repo.clock_rows(who.scope, f, q.q)) {
+    for (const auto& r : repo.clock_rows(who.scope, f, q.q, targets.uses_services())) {
       auto target = targets.of(r.priority, r.category_id, r.service_id);
       if (!target) continue;
       auto sla = sla_of(c, who.scope, r, target->as_priority(), cal, now);

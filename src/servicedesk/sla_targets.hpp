@@ -38,6 +38,9 @@ class SlaTargets {
   /// empty); none when the priority is not one of the profile's.
   std::optional<SlaTarget> of(const std::string& priority, const std::string& category_id,
                               const std::string& service_id) const;
+  /// False when no catalogue service has an SLA class: then a ticket's service changes nothing,
+  /// and the clock reads skip looking it up (one lookup per ticket, 200,000 at the desk's scale).
+  bool uses_services() const { return !services_.empty(); }
 
  private:
   const DeskRules& rules_;

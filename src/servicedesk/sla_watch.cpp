@@ -51,10 +51,10 @@ int Service::watch_sla(const Scope& s) {
     open_filter.everything = true;
     // The stored clocks (sla_store.cpp) give every open ticket's SLA in one query; a ticket's record
     // is read only when one of its clocks calls for a notice not yet recorded.
-    auto rows = repo.clock_rows(s, open_filter, "");
+    auto targets = this->targets(c, s);
+    auto rows = repo.clock_rows(s, open_filter, "", targets.uses_services());
     if (rows.empty()) return;
     auto cal = calendar(c, s);
-    auto targets = this->targets(c, s);
     auto now = clock::now();
     Caller system{s, sla_watch_actor(), true, false};
     for (const auto& row : rows) {

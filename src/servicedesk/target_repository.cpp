@@ -33,7 +33,8 @@ void TargetRepository::replace(const Scope& s, const std::string& category_id,
 std::vector<ServiceClass> TargetRepository::service_classes(const Scope& s) const {
   std::vector<ServiceClass> out;
   for (const auto& r :
-       c_.query("SELECT id, code, name, name_en, sla_class FROM sd_services WHERE tenant_id = ?", {s.tenant_id}))
+       c_.query("SELECT id, code, name, name_en, sla_class FROM sd_services WHERE tenant_id = ? AND sla_class <> ''",
+                {s.tenant_id}))
     out.push_back({r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4)});
   return out;
 }
