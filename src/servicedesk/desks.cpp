@@ -296,9 +296,9 @@ std::vector<StatRow> Service::statistics(const Scope& s, const std::string& from
     auto first = clock::parse_iso(from + "T00:00:00Z");
     auto last = clock::parse_iso(to + "T00:00:00Z");
     if (!first || !last) invalid("from", "must be YYYY-MM-DD");
-    for (const auto& t : repo.opened_between(s, clock::to_iso(*first - offset),
-                                             clock::to_iso(*last + std::chrono::hours(24) - offset),
-                                             targets.uses_services())) {
+    for (const auto& t :
+         repo.opened_between(s, clock::to_iso(*first - offset), clock::to_iso(*last + std::chrono::hours(24) - offset),
+                             targets.uses_services())) {
       auto& row = rows[{t.agency_id, t.tier}];
       row.agency_id = t.agency_id;
       row.agency_name = names[t.agency_id];
