@@ -1,5 +1,5 @@
 // Texts of the notification preference, in Indonesian: the console's first language.
-export default {
+const id = {
   notifications: {
     settings: {
       title: 'Pengaturan notifikasi',
@@ -20,3 +20,5 @@ export default {
     inbox: { openLink: 'Buka' },
   },
 }
+
+export default id
