@@ -25,13 +25,13 @@ class NotificationDueTest : public test_support::DatabaseTest {
   }
 };
 
-struct Item {
+struct DueInboxItem {
   std::string title, title_en, body, link;
 };
 
 /// The inbox items whose link contains `part`, copied out of the answer.
-std::vector<Item> items_linking(Client& c, const std::string& part) {
-  std::vector<Item> out;
+std::vector<DueInboxItem> inbox_items_linking(Client& c, const std::string& part) {
+  std::vector<DueInboxItem> out;
   auto r = c.get("/api/notifications");
   EXPECT_EQ(r.status, 200) << r.body;
   for (const auto& i : r.json.at("items").as_array())
@@ -41,28 +41,28 @@ std::vector<Item> items_linking(Client& c, const std::string& part) {
 }
 
 /// The item whose title contains `part` (items of one second come in no set order).
-const Item* titled(const std::vector<Item>& items, const std::string& part) {
+const DueInboxItem* item_titled(const std::vector<DueInboxItem>& items, const std::string& part) {
   for (const auto& i : items)
     if (i.title.find(part) != std::string::npos) return &i;
-  ADD_FAILURE() << "no item titled with: " << part;
+  ADD_FAILURE() << "no item item_titled with: " << part;
   return nullptr;
 }
 
-std::string plus_days(const std::string& date, int days) {
+std::string days_after(const std::string& date, int days) {
   return clock::to_iso(*clock::parse_iso(date + "T00:00:00Z") + std::chrono::hours(24 * days)).substr(0, 10);
 }
 
 /// The same day two years earlier (29 February becomes the 28th).
-std::string two_years_before(const std::string& date) {
+std::string two_years_earlier(const std::string& date) {
   auto out = std::to_string(std::stoi(date.substr(0, 4)) - 2) + date.substr(4);
   return out.substr(5) == "02-29" ? out.substr(0, 5) + "02-28" : out;
 }
 
-const std::string kHeader =
+const std::string kDueInventoryHeader =
     "kode;nama;deskripsi;kode_pd;kategori;tahap;url;subdomain;email;hosting;pembangun;vendor;model_sumber;"
     "audit_terakhir;sejenis_aplikasi_umum\r\n";
 
-std::string application_id(Client& c, const std::string& code) {
+std::string due_application_id(Client& c, const std::string& code) {
   for (const auto& a : c.get("/api/applications?per_page=200").json.at("items").as_array())
     if (text_of(a, "code") == code) return text_of(a, "id");
   ADD_FAILURE() << "no application " << code;
@@ -83,34 +83,35 @@ TEST_P(NotificationDueTest, FindingsAndApplicationAuditsFallingDueAreToldToThose
 
   // An Aplikasi Khusus of DISDIK whose two-yearly audit (Pasal 40 ayat (3), 'oleh Dinas') falls due
   // in ten days, and one audited in 2020 whose duty is an overdue finding of the Dinas.
-  const auto due_soon = plus_days(today, 10);
-  std::string csv = kHeader + "SIPADU;Sistem Pelayanan Terpadu;;DISDIK;aplikasi_khusus;pemeliharaan;;;;;;;;" +
-                    two_years_before(due_soon) + ";tidak\r\nSILAWAS;Sistem Pengawasan;;DISDIK;aplikasi_khusus;" +
+  const auto due_soon = days_after(today, 10);
+  std::string csv = kDueInventoryHeader +
+                    "SIPADU;Sistem Pelayanan Terpadu;;DISDIK;aplikasi_khusus;pemeliharaan;;;;;;;;" +
+                    two_years_earlier(due_soon) + ";tidak\r\nSILAWAS;Sistem Pengawasan;;DISDIK;aplikasi_khusus;" +
                     "pemeliharaan;;;;;;;;2020-01-15;tidak\r\n";
   auto imported =
       admin.send("POST", "/api/applications/import?dry_run=false", csv, {{"content-type", "application/octet-stream"}});
   ASSERT_EQ(imported.status, 200) << imported.body;
   ASSERT_EQ(admin.post("/api/compliance/evaluate", "").status, 200);
-  auto sipadu = application_id(admin, "SIPADU"), silawas = application_id(admin, "SILAWAS");
+  auto sipadu = due_application_id(admin, "SIPADU"), silawas = due_application_id(admin, "SILAWAS");
 
   // The coming audit: the owner PD and the Dinas, with the date and the article; not a reader, not
   // another PD.
   auto ledger_before = ledger_size(in);
   run_job(in, "applications.audit_notices");
   for (auto* c : {&disdik_op, &kominfo_op}) {
-    auto told = items_linking(*c, "/aplikasi/" + sipadu);
+    auto told = inbox_items_linking(*c, "/aplikasi/" + sipadu);
     ASSERT_EQ(told.size(), 1u);
     EXPECT_NE(told[0].title.find("Audit aplikasi jatuh tempo " + due_soon), std::string::npos) << told[0].title;
     EXPECT_NE(told[0].title.find("(Pasal 40 ayat (3))"), std::string::npos) << told[0].title;
     EXPECT_NE(told[0].title_en.find("Application audit due " + due_soon), std::string::npos) << told[0].title_en;
     EXPECT_NE(told[0].body.find("10 hari lagi"), std::string::npos) << told[0].body;
   }
-  EXPECT_TRUE(items_linking(disdik_viewer, "/aplikasi/").empty());
-  EXPECT_TRUE(items_linking(dishub_op, "/aplikasi/").empty());
-  EXPECT_TRUE(items_linking(kominfo_op, "/aplikasi/" + silawas).empty());  // overdue: the finding tells it
+  EXPECT_TRUE(inbox_items_linking(disdik_viewer, "/aplikasi/").empty());
+  EXPECT_TRUE(inbox_items_linking(dishub_op, "/aplikasi/").empty());
+  EXPECT_TRUE(inbox_items_linking(kominfo_op, "/aplikasi/" + silawas).empty());  // overdue: the finding tells it
   EXPECT_EQ(ledger_size(in), ledger_before + 1);
   run_job(in, "applications.audit_notices");
-  EXPECT_EQ(items_linking(disdik_op, "/aplikasi/" + sipadu).size(), 1u);
+  EXPECT_EQ(inbox_items_linking(disdik_op, "/aplikasi/" + sipadu).size(), 1u);
   EXPECT_EQ(ledger_size(in), ledger_before + 1);
 
   // The overdue audit is a finding of the Dinas: its users who can act are told, with the rule.
@@ -121,28 +122,28 @@ TEST_P(NotificationDueTest, FindingsAndApplicationAuditsFallingDueAreToldToThose
     if (text_of(f, "object_id") == silawas) finding = text_of(f, "id");
   ASSERT_FALSE(finding.empty()) << findings.body;
   run_job(in, "compliance.due_notices");
-  auto overdue = items_linking(kominfo_op, "/kepatuhan/temuan/" + finding);
+  auto overdue = inbox_items_linking(kominfo_op, "/kepatuhan/temuan/" + finding);
   ASSERT_EQ(overdue.size(), 1u);
   EXPECT_NE(overdue[0].title.find("Temuan kepatuhan lewat jatuh tempo 2022-01-15"), std::string::npos)
       << overdue[0].title;
   EXPECT_NE(overdue[0].title.find("(Pasal 40 ayat (3))"), std::string::npos) << overdue[0].title;
   EXPECT_NE(overdue[0].body.find("SILAWAS"), std::string::npos) << overdue[0].body;
   EXPECT_NE(overdue[0].title_en.find("overdue since 2022-01-15"), std::string::npos) << overdue[0].title_en;
-  EXPECT_TRUE(items_linking(disdik_op, "/kepatuhan/temuan/" + finding).empty());  // not the PD responsible
-  EXPECT_TRUE(items_linking(dishub_op, "/kepatuhan/temuan/" + finding).empty());
+  EXPECT_TRUE(inbox_items_linking(disdik_op, "/kepatuhan/temuan/" + finding).empty());  // not the PD responsible
+  EXPECT_TRUE(inbox_items_linking(dishub_op, "/kepatuhan/temuan/" + finding).empty());
   run_job(in, "compliance.due_notices");
-  EXPECT_EQ(items_linking(kominfo_op, "/kepatuhan/temuan/" + finding).size(), 1u);
+  EXPECT_EQ(inbox_items_linking(kominfo_op, "/kepatuhan/temuan/" + finding).size(), 1u);
 
   // A new due date (as when a finding reopens) within the week is told once more, as due soon.
-  const auto soon = plus_days(today, 3);
+  const auto soon = days_after(today, 3);
   storage::write_transaction(in.db(), [&](storage::Connection& c) {
     c.execute("UPDATE compliance_findings SET due = ? WHERE id = ?", {soon, finding});
   });
   run_job(in, "compliance.due_notices");
   run_job(in, "compliance.due_notices");
-  auto told = items_linking(kominfo_op, "/kepatuhan/temuan/" + finding);
+  auto told = inbox_items_linking(kominfo_op, "/kepatuhan/temuan/" + finding);
   ASSERT_EQ(told.size(), 2u);
-  const auto* due = titled(told, "Temuan kepatuhan jatuh tempo " + soon);
+  const auto* due = item_titled(told, "Temuan kepatuhan jatuh tempo " + soon);
   ASSERT_NE(due, nullptr);
   EXPECT_NE(due->body.find("3 hari lagi"), std::string::npos) << due->body;
 }
@@ -160,22 +161,22 @@ TEST_P(NotificationDueTest, AnAccessRequestTellsWhoActsNextAndRemindsOnceWhenItW
   auto submitted = submit_request(requester, consumer, service);
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   auto id = text_of(submitted.json, "id");
-  ASSERT_EQ(items_linking(sekda, id).size(), 1u);  // the letter to the Sekda (Pasal 9 ayat (5))
+  ASSERT_EQ(inbox_items_linking(sekda, id).size(), 1u);  // the letter to the Sekda (Pasal 9 ayat (5))
 
   // Recommended by the PD Wali Data: now it waits for the Sekda, who is told so.
   ASSERT_EQ(owner.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true})").status, 200);
-  auto waiting = items_linking(sekda, id);
+  auto waiting = inbox_items_linking(sekda, id);
   ASSERT_EQ(waiting.size(), 2u);
-  const auto* decide = titled(waiting, "Permohonan akses data menunggu keputusan: catatan-sipil");
+  const auto* decide = item_titled(waiting, "Permohonan akses data menunggu keputusan: catatan-sipil");
   ASSERT_NE(decide, nullptr);
   EXPECT_NE(decide->body.find("Pasal 9 ayat (8)"), std::string::npos) << decide->body;
   EXPECT_EQ(decide->body.find("dr. Sari"), std::string::npos);  // the responsible person stays on the request
-  EXPECT_TRUE(items_linking(requester, id).empty());
-  EXPECT_TRUE(items_linking(other, id).empty());
+  EXPECT_TRUE(inbox_items_linking(requester, id).empty());
+  EXPECT_TRUE(inbox_items_linking(other, id).empty());
 
   // Still waiting after the reminder period: the Sekda is reminded once.
   run_job(in, "gateway.request_reminders");
-  EXPECT_EQ(items_linking(sekda, id).size(), 2u);  // not yet
+  EXPECT_EQ(inbox_items_linking(sekda, id).size(), 2u);  // not yet
   auto past = clock::to_iso(clock::now() - std::chrono::hours(24 * 4));
   storage::write_transaction(in.db(), [&](storage::Connection& c) {
     c.execute("UPDATE gw_request_steps SET at = ? WHERE request_id = ?", {past, id});
@@ -184,18 +185,18 @@ TEST_P(NotificationDueTest, AnAccessRequestTellsWhoActsNextAndRemindsOnceWhenItW
   auto ledger_before = ledger_size(in);
   run_job(in, "gateway.request_reminders");
   run_job(in, "gateway.request_reminders");
-  auto reminded = items_linking(sekda, id);
+  auto reminded = inbox_items_linking(sekda, id);
   ASSERT_EQ(reminded.size(), 3u);
-  EXPECT_NE(titled(reminded, "Pengingat: Permohonan akses data menunggu keputusan"), nullptr);
+  EXPECT_NE(item_titled(reminded, "Pengingat: Permohonan akses data menunggu keputusan"), nullptr);
   EXPECT_EQ(ledger_size(in), ledger_before + 1);
-  EXPECT_TRUE(items_linking(requester, id).empty());
-  EXPECT_TRUE(items_linking(other, id).empty());
+  EXPECT_TRUE(inbox_items_linking(requester, id).empty());
+  EXPECT_TRUE(inbox_items_linking(other, id).empty());
 
   // Decided: nothing waits, nothing more is sent.
   ASSERT_EQ(sekda.post("/api/gateway/access-requests/" + id + "/decide", R"({"approve":true,"note":"ok"})").status,
             200);
   run_job(in, "gateway.request_reminders");
-  EXPECT_EQ(items_linking(sekda, id).size(), 3u);
+  EXPECT_EQ(inbox_items_linking(sekda, id).size(), 3u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, NotificationDueTest, ::testing::ValuesIn(test_support::backends()));

@@ -23,7 +23,7 @@ class NotificationPreferenceTest : public test_support::DatabaseTest {
 };
 
 /// A user of DISDIK with an e-mail address, logged in.
-Client mail_user(Instance& in, Client& admin, const std::string& name, const std::string& agency) {
+Client disdik_mail_user(Instance& in, Client& admin, const std::string& name, const std::string& agency) {
   auto r = admin.post(
       "/api/users",
       R"({"must_change_password":false,"username":")" + name + R"(","display_name":")" + name + R"(","email":")" +
@@ -36,18 +36,18 @@ Client mail_user(Instance& in, Client& admin, const std::string& name, const std
   return c;
 }
 
-Reply set_preference(Client& c, const std::string& body) {
+Reply put_preference(Client& c, const std::string& body) {
   return c.send("PUT", "/api/notifications/preferences", body);
 }
 
-std::vector<std::string> inbox_titles(Client& c) {
+std::vector<std::string> inbox_titles_of(Client& c) {
   std::vector<std::string> out;
   for (const auto& i : c.get("/api/notifications").json.at("items").as_array()) out.push_back(text_of(i, "title"));
   return out;
 }
 
-bool has_title_with(Client& c, const std::string& part) {
-  for (const auto& t : inbox_titles(c))
+bool inbox_has_title(Client& c, const std::string& part) {
+  for (const auto& t : inbox_titles_of(c))
     if (t.find(part) != std::string::npos) return true;
   return false;
 }
@@ -68,10 +68,10 @@ TEST_P(NotificationPreferenceTest, EachUserChoosesImmediateMailADailyDigestOrThe
   ::unsetenv("SIMPUL_SMTP_CONFIG");
   auto admin = admin_client(in, "balikpapan");
   auto disdik = agency_id(admin, "DISDIK");
-  auto requester = mail_user(in, admin, "guru.disdik", disdik);
-  auto cepat = mail_user(in, admin, "cepat.disdik", disdik);
-  auto harian = mail_user(in, admin, "harian.disdik", disdik);
-  auto diam = mail_user(in, admin, "diam.disdik", disdik);
+  auto requester = disdik_mail_user(in, admin, "guru.disdik", disdik);
+  auto cepat = disdik_mail_user(in, admin, "cepat.disdik", disdik);
+  auto harian = disdik_mail_user(in, admin, "harian.disdik", disdik);
+  auto diam = disdik_mail_user(in, admin, "diam.disdik", disdik);
   for (auto* c : {&cepat, &harian, &diam}) {
     auto id = text_of(c->get("/api/auth/me").json.at("user"), "id");
     ASSERT_EQ(admin.post("/api/servicedesk/agents", R"({"user_id":")" + id + R"(","tier":1})").status, 201);
@@ -87,32 +87,32 @@ TEST_P(NotificationPreferenceTest, EachUserChoosesImmediateMailADailyDigestOrThe
 
   // Bad input is refused with its catalogue code and changes nothing; nobody names another user.
   auto ledger_before = ledger_size(in);
-  auto unknown_mode = set_preference(harian, R"({"email":"mingguan"})");
+  auto unknown_mode = put_preference(harian, R"({"email":"mingguan"})");
   EXPECT_EQ(unknown_mode.status, 422);
   EXPECT_EQ(unknown_mode.error_code(), "validation.invalid_value");
   auto cepat_id = text_of(cepat.get("/api/auth/me").json.at("user"), "id");
-  auto someone_else = set_preference(harian, R"({"email":"none","user_id":")" + cepat_id + "\"}");
+  auto someone_else = put_preference(harian, R"({"email":"none","user_id":")" + cepat_id + "\"}");
   EXPECT_EQ(someone_else.status, 422);
   EXPECT_EQ(someone_else.error_code(), "validation.unknown_field");
   auto not_json = harian.send("PUT", "/api/notifications/preferences", "email=none",
                               {{"content-type", "application/x-www-form-urlencoded"}});
   EXPECT_GE(not_json.status, 400);
   EXPECT_LT(not_json.status, 500);
-  auto not_a_flag = set_preference(harian, R"({"daily_summaries":"ya"})");
+  auto not_a_flag = put_preference(harian, R"({"daily_summaries":"ya"})");
   EXPECT_EQ(not_a_flag.status, 422);
   EXPECT_EQ(ledger_size(in), ledger_before);
   EXPECT_EQ(text_of(harian.get("/api/notifications/preferences").json, "email"), "immediate");
   EXPECT_EQ(text_of(cepat.get("/api/notifications/preferences").json, "email"), "immediate");
 
   // Each sets their own; a change is a ledger entry, a repeat of the same choice is not.
-  auto daily = set_preference(harian, R"({"email":"daily"})");
+  auto daily = put_preference(harian, R"({"email":"daily"})");
   ASSERT_EQ(daily.status, 200) << daily.body;
   EXPECT_EQ(text_of(daily.json, "email"), "daily");
   EXPECT_TRUE(daily.json.at("daily_summaries").as_bool());
   EXPECT_FALSE(daily.json.at("updated_at").is_null());
-  ASSERT_EQ(set_preference(diam, R"({"email":"none","daily_summaries":false})").status, 200);
+  ASSERT_EQ(put_preference(diam, R"({"email":"none","daily_summaries":false})").status, 200);
   EXPECT_EQ(ledger_size(in), ledger_before + 2);
-  auto same = set_preference(diam, R"({"email":"none"})");
+  auto same = put_preference(diam, R"({"email":"none"})");
   ASSERT_EQ(same.status, 200);
   EXPECT_FALSE(same.json.at("daily_summaries").as_bool());  // a field left out keeps its value
   EXPECT_EQ(ledger_size(in), ledger_before + 2);
@@ -123,7 +123,7 @@ TEST_P(NotificationPreferenceTest, EachUserChoosesImmediateMailADailyDigestOrThe
                               R"({"type":"gangguan","title":"Printer macet","urgency":"tinggi","impact":"tinggi"})");
   ASSERT_EQ(first.status, 201) << first.body;
   auto number = text_of(first.json, "number");
-  for (auto* c : {&cepat, &harian, &diam}) EXPECT_TRUE(has_title_with(*c, number));
+  for (auto* c : {&cepat, &harian, &diam}) EXPECT_TRUE(inbox_has_title(*c, number));
   struct Sent {
     std::string recipient, subject, state;
   };
@@ -167,9 +167,9 @@ TEST_P(NotificationPreferenceTest, EachUserChoosesImmediateMailADailyDigestOrThe
 
   // The service desk's daily digest honours the opt-out of the daily summaries.
   run_job(in, "servicedesk.daily_digest");
-  EXPECT_TRUE(has_title_with(cepat, "Ringkasan harian meja layanan"));
-  EXPECT_TRUE(has_title_with(harian, "Ringkasan harian meja layanan"));
-  EXPECT_FALSE(has_title_with(diam, "Ringkasan harian meja layanan"));
+  EXPECT_TRUE(inbox_has_title(cepat, "Ringkasan harian meja layanan"));
+  EXPECT_TRUE(inbox_has_title(harian, "Ringkasan harian meja layanan"));
+  EXPECT_FALSE(inbox_has_title(diam, "Ringkasan harian meja layanan"));
 }
 
 TEST_P(NotificationPreferenceTest, WithoutEmailThePreferenceIsKeptAndSaysSo) {
