@@ -63,7 +63,9 @@ const std::string kDueInventoryHeader =
     "audit_terakhir;sejenis_aplikasi_umum\r\n";
 
 std::string due_application_id(Client& c, const std::string& code) {
-  for (const auto& a : c.get("/api/applications?per_page=200").json.at("items").as_array())
+  auto r = c.get("/api/applications?per_page=200");  // kept alive: the loop reads its JSON
+  EXPECT_EQ(r.status, 200) << r.body;
+  for (const auto& a : r.json.at("items").as_array())
     if (text_of(a, "code") == code) return text_of(a, "id");
   ADD_FAILURE() << "no application " << code;
   return "";
@@ -167,7 +169,7 @@ TEST_P(NotificationDueTest, AnAccessRequestTellsWhoActsNextAndRemindsOnceWhenItW
   ASSERT_EQ(owner.post("/api/gateway/access-requests/" + id + "/recommend", R"({"recommend":true})").status, 200);
   auto waiting = inbox_items_linking(sekda, id);
   ASSERT_EQ(waiting.size(), 2u);
-  const auto* decide = item_titled(waiting, "Permohonan akses data menunggu keputusan: catatan-sipil");
+  const auto* decide = item_titled(waiting, "Permohonan akses data menunggu keputusan: Layanan catatan-sipil");
   ASSERT_NE(decide, nullptr);
   EXPECT_NE(decide->body.find("Pasal 9 ayat (8)"), std::string::npos) << decide->body;
   EXPECT_EQ(decide->body.find("dr. Sari"), std::string::npos);  // the responsible person stays on the request
