@@ -42,7 +42,8 @@ Reply put_preference(Client& c, const std::string& body) {
 
 std::vector<std::string> inbox_titles_of(Client& c) {
   std::vector<std::string> out;
-  for (const auto& i : c.get("/api/notifications").json.at("items").as_array()) out.push_back(text_of(i, "title"));
+  auto r = c.get("/api/notifications");  // kept alive: the loop reads its JSON
+  for (const auto& i : r.json.at("items").as_array()) out.push_back(text_of(i, "title"));
   return out;
 }
 
@@ -129,7 +130,8 @@ TEST_P(NotificationPreferenceTest, EachUserChoosesImmediateMailADailyDigestOrThe
   };
   auto outbox = [&] {  // copied out as text: the answer's JSON lives only as long as the answer
     std::vector<Sent> out;
-    for (const auto& m : admin.get("/api/notifications/outbox").json.at("items").as_array())
+    auto r = admin.get("/api/notifications/outbox");
+    for (const auto& m : r.json.at("items").as_array())
       out.push_back({text_of(m, "recipient"), text_of(m, "subject"), text_of(m, "state")});
     return out;
   };
