@@ -19,7 +19,10 @@ namespace simpul::applications {
 ApplicationsModule::ApplicationsModule(seam::Services& services)
     : service_(services.get<storage::Database>(), services.get<tenancy::Service>(),
                services.get<architecture::Service>(), services.get<regulation::Compliance>(),
-               services.get<ledger::Ledger>()) {
+               services.get<ledger::Ledger>()),
+      audit_notices_(services.get<storage::Database>(), services.get<tenancy::Service>(), service_,
+                     services.get<identity::Service>(), services.get<notification::Service>(),
+                     services.get<ledger::Ledger>()) {
   services.provide(service_);
   services.provide(service_.audit_history());  // the audit module sets its provider
 }
@@ -40,6 +43,10 @@ std::vector<seam::Permission> ApplicationsModule::permissions() const {
            {"tenant_admin", "technical_reviewer"},
            "Memutus permohonan rekomendasi aplikasi",
            "Decide application recommendation requests"}};
+}
+
+std::vector<seam::Job> ApplicationsModule::jobs() {
+  return {{"applications.audit_notices", std::chrono::minutes(60), [this] { audit_notices_.run(); }}};
 }
 
 void ApplicationsModule::register_routes(http::Router& router) {

@@ -141,6 +141,7 @@ void Accounts::request_reset(const Scope& s, const std::string& email, const std
       notification::Message m;
       m.user_id = u.id;
       m.email = u.email;
+      m.urgent = true;  // not held for a daily digest, whatever the user chose
       m.title = "Atur ulang kata sandi Simpul";
       m.title_en = "Reset your Simpul password";
       m.body =

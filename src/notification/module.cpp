@@ -18,7 +18,8 @@ std::optional<SmtpConfig> smtp_from(const std::filesystem::path& fallback) {
 }  // namespace
 
 NotificationModule::NotificationModule(seam::Services& services, const std::filesystem::path& smtp_config)
-    : service_(services.get<storage::Database>(), smtp_from(smtp_config)) {
+    : service_(services.get<storage::Database>(), services.get<tenancy::Service>(), services.get<ledger::Ledger>(),
+               smtp_from(smtp_config)) {
   services.provide(service_);
 }
 
@@ -28,6 +29,11 @@ std::vector<seam::Permission> NotificationModule::permissions() const {
   return {
       {"notification.read", {"*"}, "Membaca notifikasinya sendiri", "Read their own notifications"},
       {"notification.outbox", {"tenant_admin"}, "Melihat status pengiriman surel", "See the e-mail delivery status"}};
+}
+
+std::vector<seam::Job> NotificationModule::jobs() {
+  if (!service_.email_enabled()) return {};
+  return {{"notification.daily_digest", std::chrono::minutes(60), [this] { service_.send_digests(); }}};
 }
 
 void NotificationModule::register_routes(http::Router& router) {

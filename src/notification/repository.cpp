@@ -33,7 +33,18 @@ std::vector<storage::Migration> Repository::migrations() {
        "CREATE TABLE nt_outbox (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), recipient TEXT NOT NULL, "
        "subject TEXT NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at TEXT NOT NULL, "
        "last_error TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT);"
-       "CREATE INDEX nt_outbox_due ON nt_outbox (state, next_attempt_at);"}};
+       "CREATE INDEX nt_outbox_due ON nt_outbox (state, next_attempt_at);"},
+      {1201, "notification: per-user preferences, the daily digest, notices sent once",
+       "CREATE TABLE nt_preferences (tenant_id TEXT NOT NULL REFERENCES tenants(id), user_id TEXT NOT NULL, "
+       "email TEXT NOT NULL, daily_summaries INTEGER NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (tenant_id, user_id));"
+       "ALTER TABLE nt_inbox ADD COLUMN digest_email TEXT;"
+       "ALTER TABLE nt_inbox ADD COLUMN digested_at TEXT;"
+       "CREATE INDEX nt_inbox_held ON nt_inbox (tenant_id, user_id, created_at) "
+       "WHERE digest_email IS NOT NULL AND digested_at IS NULL;"
+       "CREATE TABLE nt_digests (tenant_id TEXT NOT NULL REFERENCES tenants(id), user_id TEXT NOT NULL, "
+       "local_date TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (tenant_id, user_id, local_date));"
+       "CREATE TABLE nt_once (tenant_id TEXT NOT NULL REFERENCES tenants(id), notice_key TEXT NOT NULL, "
+       "created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, notice_key));"}};
 }
 
 void Repository::insert(const Scope& s, const Message& m, const std::string& id, const std::string& now) {

@@ -1,5 +1,6 @@
 #pragma once
 // SQL of the inbox and the e-mail outbox; every query of a user's data is confined to the tenant.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,19 @@ class Repository {
   void mark_all_read(const Scope& s, const std::string& user_id, const std::string& now);
 
   void enqueue(const Scope& s, const Mail& m);
+
+  // Preferences and the daily digest (repository_digest.cpp).
+  std::optional<Preference> preference(const Scope& s, const std::string& user_id) const;
+  void save_preference(const Scope& s, const std::string& user_id, const Preference& p);
+  /// Keeps an inbox item for the user's daily digest e-mail to `email`.
+  void hold_for_digest(const Scope& s, const std::string& inbox_id, const std::string& email);
+  /// Items held for a digest and not yet digested, by user then age.
+  std::vector<HeldItem> held(const Scope& s) const;
+  /// False when the user's digest of `local_date` was sent already.
+  bool claim_digest(const Scope& s, const std::string& user_id, const std::string& local_date, const std::string& now);
+  void mark_digested(const Scope& s, const std::vector<std::string>& inbox_ids, const std::string& now);
+  /// True the first time `key` is claimed in the tenant (a notice sent once per event).
+  bool claim_once(const Scope& s, const std::string& key, const std::string& now);
   std::vector<Mail> outbox(const Scope& s, int limit) const;
   /// Mail of every tenant whose next attempt is due: the sender is the platform's, not a tenant's.
   std::vector<Mail> due(const std::string& now, int limit) const;

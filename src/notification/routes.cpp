@@ -24,6 +24,13 @@ boost::json::object to_json(const Mail& m) {
           {"sent_at", m.sent_at ? boost::json::value(*m.sent_at) : boost::json::value(nullptr)}};
 }
 
+boost::json::object to_json(const Preference& p, bool email_enabled) {
+  return {{"email", p.email},
+          {"daily_summaries", p.daily_summaries},
+          {"email_enabled", email_enabled},
+          {"updated_at", p.updated_at ? boost::json::value(*p.updated_at) : boost::json::value(nullptr)}};
+}
+
 }  // namespace
 
 void register_routes(http::Router& router, Service& m) {
@@ -47,6 +54,20 @@ void register_routes(http::Router& router, Service& m) {
     const auto& p = req.require("notification.read");
     m.mark_all_read(p.scope(), p.user_id);
     return http::json_response(200, boost::json::object{{"unread", 0}});
+  });
+  // Only the signed-in user's own preference: there is no user id to name another's.
+  router.add("GET", "/api/notifications/preferences", [&m](http::Request& req) {
+    const auto& p = req.require("notification.read");
+    return http::json_response(200, to_json(m.preference(p.scope(), p.user_id), m.email_enabled()));
+  });
+  router.add("PUT", "/api/notifications/preferences", [&m](http::Request& req) {
+    const auto& p = req.require("notification.read");
+    auto body = http::parse_json_object(req);
+    http::FieldReader f(body, {"email", "daily_summaries"});
+    auto want = m.preference(p.scope(), p.user_id);
+    if (auto email = f.optional_string("email", 20)) want.email = *email;
+    if (auto summaries = f.optional_bool("daily_summaries")) want.daily_summaries = *summaries;
+    return http::json_response(200, to_json(m.set_preference(p.scope(), p.actor(), want), m.email_enabled()));
   });
   router.add("GET", "/api/notifications/outbox", [&m](http::Request& req) {
     const auto& p = req.require("notification.outbox");

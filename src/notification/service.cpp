@@ -11,7 +11,9 @@
 
 namespace simpul::notification {
 
-Service::Service(storage::Database& db, std::optional<SmtpConfig> smtp) : db_(db), smtp_(std::move(smtp)) {
+Service::Service(storage::Database& db, const tenancy::Service& tenancy, const ledger::Ledger& ledger,
+                 std::optional<SmtpConfig> smtp)
+    : db_(db), tenancy_(tenancy), ledger_(ledger), smtp_(std::move(smtp)) {
   if (smtp_) {
     log::info("notification.email_enabled",
               {{"host", smtp_->host}, {"port", smtp_->port}, {"starttls", smtp_->starttls}});
@@ -31,8 +33,17 @@ Service::~Service() {
 void Service::notify(storage::Connection& c, const Scope& s, const Message& m) const {
   auto now = clock::now_iso();
   Repository repo(c);
-  repo.insert(s, m, crypto::new_id(), now);
+  auto inbox_id = crypto::new_id();
+  repo.insert(s, m, inbox_id, now);
   if (!smtp_ || m.email.empty()) return;
+  if (!m.urgent) {
+    auto chosen = repo.preference(s, m.user_id).value_or(Preference{}).email;
+    if (chosen == "none") return;
+    if (chosen == "daily") {
+      repo.hold_for_digest(s, inbox_id, m.email);
+      return;
+    }
+  }
   Mail mail;
   mail.id = crypto::new_id();
   mail.recipient = m.email;

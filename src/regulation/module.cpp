@@ -31,6 +31,8 @@ ComplianceModule::ComplianceModule(seam::Services& services, std::chrono::minute
       engine_(all_profiles(services.get<tenancy::ProfileRegistry>())),
       facts_(tenancy_),
       compliance_(services.get<storage::Database>(), tenancy_, engine_, facts_, services.get<ledger::Ledger>()),
+      due_notices_(services.get<storage::Database>(), tenancy_, services.get<identity::Service>(),
+                   services.get<notification::Service>(), services.get<ledger::Ledger>()),
       evaluate_every_(evaluate_every) {
   services.provide(engine_);
   services.provide(facts_);
@@ -95,8 +97,12 @@ void ComplianceModule::evaluate_all() {
 }
 
 std::vector<seam::Job> ComplianceModule::jobs() {
-  if (evaluate_every_.count() <= 0) return {};
-  return {{"compliance.evaluate_all", evaluate_every_, [this] { evaluate_all(); }}};
+  std::vector<seam::Job> out;
+  if (evaluate_every_.count() > 0)
+    out.push_back({"compliance.evaluate_all", evaluate_every_, [this] { evaluate_all(); }});
+  // After the evaluation in the scheduler's order, so a finding it opens is told on the same pass.
+  out.push_back({"compliance.due_notices", std::chrono::minutes(60), [this] { due_notices_.run(); }});
+  return out;
 }
 
 }  // namespace simpul::regulation

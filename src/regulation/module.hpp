@@ -3,6 +3,7 @@
 // registry other modules fill, findings, waivers, sanctions and the scheduled evaluation.
 #include <chrono>
 
+#include "regulation/due_notices.hpp"
 #include "regulation/engine.hpp"
 #include "regulation/fact_registry.hpp"
 #include "regulation/service.hpp"
@@ -12,9 +13,10 @@ namespace simpul::regulation {
 
 class ComplianceModule : public seam::Module {
  public:
-  /// Needs storage::Database, tenancy::ProfileRegistry, tenancy::Service and ledger::Ledger;
-  /// provides Engine, FactRegistry and Compliance. Every tenant is evaluated at start and then every
-  /// `evaluate_every` (0 = never on its own).
+  /// Needs storage::Database, tenancy::ProfileRegistry, tenancy::Service, ledger::Ledger,
+  /// identity::Service and notification::Service; provides Engine, FactRegistry and Compliance.
+  /// Every tenant is evaluated at start and then every `evaluate_every` (0 = never on its own); the
+  /// due notices run hourly whatever it is.
   ComplianceModule(seam::Services& services, std::chrono::minutes evaluate_every);
   std::string_view id() const override { return "compliance"; }
   static std::vector<storage::Migration> schema();
@@ -32,6 +34,7 @@ class ComplianceModule : public seam::Module {
   Engine engine_;
   FactRegistry facts_;
   Compliance compliance_;
+  DueNotices due_notices_;
   std::chrono::minutes evaluate_every_;
 };
 

@@ -127,6 +127,17 @@ std::vector<Finding> Repository::all_findings(const Scope& s) const {
   return out;
 }
 
+std::vector<Finding> Repository::open_findings_due_by(const Scope& s, const std::string& date) const {
+  std::vector<Finding> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kFindingColumns +
+                                    " FROM compliance_findings f LEFT JOIN agencies a ON a.id = f.agency_id AND "
+                                    "a.tenant_id = f.tenant_id WHERE f.tenant_id = ? AND f.state = 'open' AND "
+                                    "f.due <> '' AND f.due <= ? ORDER BY f.due, f.id",
+                                {s.tenant_id, date}))
+    out.push_back(finding_from(r));
+  return out;
+}
+
 std::optional<Finding> Repository::finding(const Scope& s, const std::string& id) const {
   auto rows = c_.query(std::string("SELECT ") + kFindingColumns +
                            " FROM compliance_findings f LEFT JOIN agencies a ON a.id = f.agency_id AND "

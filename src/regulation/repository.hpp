@@ -22,6 +22,8 @@ class Repository {
                                 std::int64_t& total) const;
   /// Every finding of the tenant, for an evaluation to compare against.
   std::vector<Finding> all_findings(const Scope& s) const;
+  /// Open findings due on or before `date` (YYYY-MM-DD), soonest first (the due notices).
+  std::vector<Finding> open_findings_due_by(const Scope& s, const std::string& date) const;
   std::optional<Finding> finding(const Scope& s, const std::string& id) const;
   void insert(const Scope& s, const Finding& f);
   /// Many new findings in multi-row statements: a tenant's first evaluation creates thousands.

@@ -63,7 +63,7 @@ int Service::send_digest(const Scope& s) {
         if (auto it = queues.find(k); it != queues.end()) mine.insert(mine.end(), it->second.begin(), it->second.end());
       if (mine.empty()) continue;
       auto u = identity_.user(c, s, user_id);
-      if (!u || !u->active) continue;
+      if (!u || !u->active || !notifications_.wants_daily_summary(c, s, user_id)) continue;
       auto breached = std::count_if(mine.begin(), mine.end(), [](const DigestLine& l) { return l.breached; });
       notification::Message m;
       m.user_id = user_id;

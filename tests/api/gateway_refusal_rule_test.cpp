@@ -118,17 +118,30 @@ TEST_P(GatewayTest, BalikpapanRequestIsAddressedToTheSekdaWithCopiesAndTheyAreNo
   EXPECT_TRUE(inbox(other).empty());
 }
 
-TEST_P(GatewayTest, BontangStatesNoAddresseesAndNobodyIsNotified) {
+// No letter with copies where the text states none: only those who decide are told the request
+// waits for them (docs/notifications.md, "Access requests").
+TEST_P(GatewayTest, BontangStatesNoAddresseesSoOnlyTheDecidersAreTold) {
   Instance in(GetParam());
   auto admin = admin_client(in, "bontang");
   auto owner_agency = agency_id(admin, "DINKES");
   auto owner = user(in, admin, "bontang", "gw.owner", "agency_operator", owner_agency);
+  auto decider = user(in, admin, "bontang", "gw.kominfo", "technical_reviewer", agency_id(admin, "DISKOMINFO"));
   auto service = text_of(create_service(admin, owner_agency, "rujukan").json, "id");
   auto consumer = text_of(create_consumer(admin, owner_agency, "SIMRS").json.at("consumer"), "id");
   auto submitted = submit_request(admin, consumer, service);
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   EXPECT_TRUE(submitted.json.at("addressees").is_null());
   EXPECT_TRUE(owner.get("/api/notifications").json.at("items").as_array().empty());
+  auto told = decider.get("/api/notifications").json.at("items").as_array();
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_NE(text_of(told.at(0), "title").find("menunggu keputusan: Layanan rujukan"), std::string::npos)
+      << text_of(told.at(0), "title");
+  EXPECT_NE(text_of(told.at(0), "body").find("Pasal 21 ayat (1)"), std::string::npos);
+  // The requester (an admin, who also decides the demo's requests) is not told of their own request.
+  const auto id = text_of(submitted.json, "id");
+  auto mine = admin.get("/api/notifications");
+  for (const auto& i : mine.json.at("items").as_array())
+    EXPECT_EQ(text_of(i, "link").find(id), std::string::npos) << text_of(i, "title");
 }
 
 TEST(GatewayRefusalRules, EveryProfileNamesRulesItContains) {

@@ -4,21 +4,11 @@
 // requests go on.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include "api_harness.hpp"
+#include "smtp_fixture.hpp"
 #include "core/crypto.hpp"
 #include "notification/smtp.hpp"
 #include "storage/unit_of_work.hpp"
@@ -35,68 +25,6 @@ class NotificationTest : public test_support::DatabaseTest {
     crypto::use_minimum_password_cost_for_tests();
   }
 };
-
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
-
-std::string run(const std::string& command) {
-  std::string out;
-  if (FILE* p = ::popen(command.c_str(), "r")) {
-    std::array<char, 512> buf{};
-    while (std::fgets(buf.data(), buf.size(), p)) out += buf.data();
-    ::pclose(p);
-  }
-  return out;
-}
-
-/// `python3 -m aiosmtpd` writing every message into a Maildir; stopped when destroyed.
-class SmtpServer {
- public:
-  SmtpServer(int port, const std::filesystem::path& maildir, const std::filesystem::path& cert = {},
-             const std::filesystem::path& key = {}) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      std::string listen = "127.0.0.1:" + std::to_string(port);
-      if (cert.empty())
-        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
-                "aiosmtpd.handlers.Mailbox", maildir.c_str(), static_cast<char*>(nullptr));
-      else
-        ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "--tlscert", cert.c_str(),
-                "--tlskey", key.c_str(), "-c", "aiosmtpd.handlers.Mailbox", maildir.c_str(),
-                static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
-  ~SmtpServer() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-
- private:
-  pid_t pid_ = -1;
-};
-
-/// Polls `done` until it holds or `seconds` pass (a deadline, not a timing assertion).
-template <typename F>
-bool eventually(F done, int seconds) {
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < until) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-  return done();
-}
 
 }  // namespace
 
@@ -256,16 +184,6 @@ std::string send_desk_mail(int port, const std::string& from, const std::string&
       "for i in range(150):\n  try:\n    s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=5); break\n  except OSError: time.sleep(0.2)\n"
       "s.send_message(m); s.quit(); print('sent')\" " +
       std::to_string(port) + " " + quoted(from) + " " + quoted(subject) + " " + quoted(body) + " 2>&1");
-}
-
-void run_job(Instance& in, const std::string& id) {
-  bool found = false;
-  for (auto& j : in.platform().jobs())
-    if (j.id == id) {
-      found = true;
-      j.run();
-    }
-  EXPECT_TRUE(found) << id;
 }
 
 std::size_t files_in(const std::filesystem::path& dir) {

@@ -8,6 +8,7 @@
 #include "gateway/control/json.hpp"
 #include "gateway/control/repository.hpp"
 #include "gateway/control/routes.hpp"
+#include "gateway/control/waiting_notices.hpp"
 #include "identity/service.hpp"
 #include "ledger/ledger.hpp"
 #include "notification/service.hpp"
@@ -81,9 +82,22 @@ GatewayModule::GatewayModule(seam::Services& services, Options options)
   auto& notifications = services.get<notification::Service>();
   requests_.on_submit(
       [this, &identity, &notifications](storage::Connection& c, const Scope& s, const AccessRequest& r) {
-        tell_addressees(c, s, tenancy_.profile_of(s), tenancy_, identity, notifications, r);
+        const auto& p = tenancy_.profile_of(s);
+        // A new request goes as a letter to its addressees where the region says so; otherwise, and
+        // once recommended, to whoever acts next.
+        if (r.state == "diajukan" && addressees_of(p, r))
+          tell_addressees(c, s, p, tenancy_, identity, notifications, r);
+        else
+          tell_who_acts(c, s, p, identity, notifications, r, false);
       },
       [&notifications] { notifications.wake(); });
+  identity_ = &identity;
+  notifications_ = &notifications;
+}
+
+std::vector<seam::Job> GatewayModule::jobs() {
+  return {{"gateway.request_reminders", std::chrono::minutes(60),
+           [this] { remind_waiting(plane_, requests_, tenancy_, *identity_, *notifications_); }}};
 }
 
 std::vector<storage::Migration> GatewayModule::schema() { return Repository::migrations(); }

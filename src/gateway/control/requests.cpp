@@ -166,7 +166,7 @@ void AccessRequests::on_submit(SubmitHook inside, std::function<void()> after) {
 AccessRequest AccessRequests::recommend(const Scope& s, const std::string& id, bool recommend, const std::string& note,
                                         const Actor& actor) {
   const auto& g = spec_of(plane_.profile_of(s));
-  return plane_.change(false, [&](storage::Connection& c) {
+  auto result = plane_.change(false, [&](storage::Connection& c) {
     Repository repo(c);
     auto r = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
     if (g.recommender != "owner_agency" || r.state != "diajukan")
@@ -178,8 +178,12 @@ AccessRequest AccessRequests::recommend(const Scope& s, const std::string& id, b
     repo.add_step(s, id, step(actor, "rekomendasi", recommend ? "setuju" : "tolak", non_empty(note)));
     plane_.ledger().append(c, ledger::change_in(s, actor, "gateway.request_recommend", "gateway_request", id,
                                                 {{"recommend", recommend}, {"note", note}}));
-    return found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
+    auto saved = found(repo.request(s, id), ErrorCode::GatewayRequestNotFound);
+    if (submitted_) submitted_(c, s, saved);  // now it waits for the decider
+    return saved;
   });
+  if (after_submit_) after_submit_();
+  return result;
 }
 
 AccessRequest AccessRequests::decide(const Scope& s, const std::string& id, bool approve, const std::string& note,

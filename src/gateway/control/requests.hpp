@@ -19,7 +19,8 @@ class AccessRequests {
   explicit AccessRequests(ControlPlane& plane) : plane_(plane) {}
 
   /// `inside` runs in the transaction that stores a new access request (e.g. to notify its
-  /// addressees, Balikpapan Pasal 9 ayat (5)); `after` runs once it is committed. Set before serving.
+  /// addressees, Balikpapan Pasal 9 ayat (5)) and in the one that records its recommendation (it
+  /// then waits for the decider); `after` runs once it is committed. Set before serving.
   using SubmitHook = std::function<void(storage::Connection&, const Scope&, const AccessRequest&)>;
   void on_submit(SubmitHook inside, std::function<void()> after);
 

@@ -12,6 +12,7 @@ import evaluation from './evaluation'
 import gateway from './gateway'
 import infrastructure from './infrastructure'
 import ledger from './ledger'
+import notification from './notification'
 import organisation from './organisation'
 import planning from './planning'
 import regulation from './regulation'
@@ -32,6 +33,7 @@ export const consoleModules = [
   gateway,
   infrastructure,
   servicedesk,
+  notification,
   audit,
   regulation,
   ledger,
