@@ -14,6 +14,7 @@
 #   3. the consolidated view (GET /api/planning/cycles/{id}/consolidated, 50 requests, p50/p99);
 #   and the server's peak resident memory (VmHWM).
 #   bench/planning_budget.sh [pds] [lines_per_pd]
+#   PERF_DIR=<dir>: `perf record -g` of the server during steps 1 and 2 (search.data, check.data).
 #   SIMPUL_BIN: the binary (default build/simpul). SIMPUL_BENCH_DATABASES: "sqlite postgresql"
 #   (default) or one of them. PostgreSQL runs on a throwaway cluster of scripts/pg-test-cluster, or
 #   on the EMPTY database SIMPUL_BENCH_PG names.
@@ -190,13 +191,32 @@ print(f"import of {per_pd} lines: dry run p50 {pct(dry_ms, 50):.0f} ms, real p50
 print(f"submission (finder over the cycle + application comparison): p50 {pct(submit_ms, 50):.0f} ms, "
       f"max {max(submit_ms):.0f} ms")
 
+import contextlib, signal, subprocess
+
+@contextlib.contextmanager
+def profiled(name):
+    # PERF_DIR: the server's samples during one step, for `perf report -i <dir>/<name>.data`.
+    out = os.environ.get("PERF_DIR")
+    if not out:
+        yield
+        return
+    perf = subprocess.Popen(["perf", "record", "-F", "499", "-g", "-p", os.environ["SERVER_PID"], "-o",
+                             f"{out}/{name}.data"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)  # perf attached
+    try:
+        yield
+    finally:
+        perf.send_signal(signal.SIGINT)
+        perf.wait()
+
 # 1. whole-cycle candidates
 runs, cpu_runs = [], []
-for _ in range(3):
-    cpu = server_cpu_ms()
-    res, ms = call("POST", f"/api/planning/cycles/{cycle}/candidates/search", {}, token=planner)
-    runs.append(ms)
-    cpu_runs.append(server_cpu_ms() - cpu)
+with profiled("search"):
+    for _ in range(3):
+        cpu = server_cpu_ms()
+        res, ms = call("POST", f"/api/planning/cycles/{cycle}/candidates/search", {}, token=planner)
+        runs.append(ms)
+        cpu_runs.append(server_cpu_ms() - cpu)
 print(f"server peak memory after the searches: {server_peak_mb()} MB")
 # The review's pages: the first (best scores), one deep in the list, and the undecided pairs of one PD.
 page_ms = []
@@ -213,14 +233,16 @@ print(f"candidates for the whole cycle: median {statistics.median(runs):.0f} ms 
 # 2. live check of one line (a new draft in a PD's proposal, name typed so far)
 draft = call("POST", f"/api/planning/cycles/{cycle}/proposals", {"agency_id": agencies[-1]["id"]})[0]["id"]
 check_ms = []
-cpu = server_cpu_ms()
-for k in range(300):
-    row = line_row(rnd.randrange(pds), k).split(";")
-    body = {"sub_activity": row[0], "account_code": row[1], "name": row[2], "ssh_code": row[4],
-            "volume": [{"quantity": 1, "unit": "Unit"}], "unit_price": 1_000_000, "funding_source": "apbd"}
-    check_ms.append(call("POST", f"/api/planning/proposals/{draft}/check", body)[1])
+with profiled("check"):
+    cpu = server_cpu_ms()
+    for k in range(300):
+        row = line_row(rnd.randrange(pds), k).split(";")
+        body = {"sub_activity": row[0], "account_code": row[1], "name": row[2], "ssh_code": row[4],
+                "volume": [{"quantity": 1, "unit": "Unit"}], "unit_price": 1_000_000, "funding_source": "apbd"}
+        check_ms.append(call("POST", f"/api/planning/proposals/{draft}/check", body)[1])
+    check_cpu = (server_cpu_ms() - cpu) / len(check_ms)
 print(f"live check of one line: p50 {pct(check_ms, 50):.1f} ms, p99 {pct(check_ms, 99):.1f} ms; "
-      f"server CPU {(server_cpu_ms() - cpu) / len(check_ms):.1f} ms per request on average")
+      f"server CPU {check_cpu:.1f} ms per request on average")
 
 # 3. consolidated view
 cpu = server_cpu_ms()

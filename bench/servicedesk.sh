@@ -18,6 +18,8 @@
 #   OPEN_ONLY=1 stops after step 1 (to compare two builds' opening at one size).
 #   READ_BINS="<binary> ..." times steps 3-5 again with each of these binaries, one after the other,
 #   serving the same files (to compare builds' reads on one filled database, in one run).
+#   KEEP=1 leaves the working directory (database, data directory, `token` file with the API
+#   token) in place and prints its path, to serve it again for profiling.
 #   bench/servicedesk.sh [tickets]      (SIMPUL_BIN: the binary, default build/simpul)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +29,7 @@ work=$(mktemp -d ${SIMPUL_BENCH_DIR:-/tmp}/simpul-desk-bench.XXXXXX)
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -40,6 +42,7 @@ base="http://127.0.0.1:$port"
 cookie=$(curl -s -i -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$base/api/auth/login" | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')
 csrf=$(curl -s -H "Cookie: $cookie" "$base/api/auth/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
 token=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/auth/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+[ -n "${KEEP:-}" ] && echo "$token" > "$work/token"
 
 SERVER_PID="$server_pid" BASE="$base" TOKEN="$token" TICKETS="$tickets" DB="$work/simpul.db" WORK="$work" python3 - <<'PY'
 import http.client, json, os, shutil, subprocess, threading, time, urllib.parse

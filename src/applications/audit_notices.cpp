@@ -5,6 +5,7 @@
 #include <map>
 
 #include "applications/audit_due.hpp"
+#include "core/clock.hpp"
 #include "applications/facts.hpp"
 #include "core/log.hpp"
 #include "identity/recipients.hpp"
@@ -13,17 +14,6 @@ namespace simpul::applications {
 namespace {
 
 const Actor kScheduler{"system", "Simpul (pengingat audit aplikasi)", ""};
-
-std::string plus_days(const std::string& date, int days) {
-  auto t = clock::parse_iso(date + "T00:00:00Z");
-  return t ? clock::to_iso(*t + std::chrono::hours(24 * days)).substr(0, 10) : date;
-}
-
-long days_between(const std::string& from, const std::string& to) {
-  auto a = clock::parse_iso(from + "T00:00:00Z"), b = clock::parse_iso(to + "T00:00:00Z");
-  if (!a || !b) return 0;
-  return std::chrono::duration_cast<std::chrono::hours>(*b - *a).count() / 24;
-}
 
 struct Due {
   regulation::Fact app;
@@ -48,7 +38,7 @@ int AuditNotices::run() {
 
 int AuditNotices::run(const Scope& s, const std::string& today) {
   const auto& p = tenancy_.profile_of(s);
-  const auto horizon = plus_days(today, kAuditSoonDays);
+  const auto horizon = clock::plus_days(today, kAuditSoonDays);
   auto coming = storage::read(db_, [&](storage::Connection& c) {
     auto tenant = applications_.compliance().tenant_facts(c, s);
     std::vector<regulation::Fact> apps;
@@ -82,7 +72,7 @@ int AuditNotices::run(const Scope& s, const std::string& today) {
     if (to.empty()) continue;  // nobody to tell yet: a later pass tries again
     const auto* rule = p.rule(d.due.spec->rule);
     const std::string citation = rule ? rule->citation : d.due.spec->rule;
-    const auto days = days_between(today, d.due.date);
+    const auto days = clock::days_between(today, d.due.date);
     storage::write_transaction(db_, [&](storage::Connection& c) {
       if (!notifications_.first_time(c, s, "applications.audit_due:" + d.app.id + ":" + d.due.date)) return;
       notification::Message m;

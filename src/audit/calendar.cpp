@@ -2,6 +2,7 @@
 // for one year by the month each due date falls in, with the programmes of each month.
 #include <cstdio>
 
+#include "core/clock.hpp"
 #include "audit/due_repository.hpp"
 #include "audit/service.hpp"
 #include "regulation/engine.hpp"
@@ -14,7 +15,7 @@ std::vector<std::pair<std::string, std::string>> calendar_months(int year) {
   for (int m = 1; m <= 12; ++m) {
     char first[16];
     std::snprintf(first, sizeof first, "%04d-%02d-01", year, m);
-    out.emplace_back(first, add_days(regulation::add_months(first, 1), -1));
+    out.emplace_back(first, clock::plus_days(regulation::add_months(first, 1), -1));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // goes through the service, so the region's gates apply to the demo as to anyone.
 #include "audit/demo.hpp"
 
+#include "core/clock.hpp"
 #include "core/log.hpp"
 #include "regulation/engine.hpp"
 
@@ -119,7 +120,7 @@ void seed_audit_demo(Service& service, tenancy::Service& tenancy, const seam::De
     backup.recommendation = "Lakukan uji pemulihan cadangan setiap enam bulan";
     backup.agency_id = dinkes;
     backup.agreed_action = "Uji pemulihan ke server uji";
-    backup.due_date = add_days(today, 10);
+    backup.due_date = clock::plus_days(today, 10);
     service.add_finding(s, done.programme.id, backup, actor);
     service.step(s, done.programme.id, "laporan_diterima", regulation::add_months(today, -7), actor, today);
     if (a.routing_rule)
@@ -138,8 +139,8 @@ void seed_audit_demo(Service& service, tenancy::Service& tenancy, const seam::De
 
     // In progress: the security audit of the portal began ten days ago.
     auto running = demo_external(service, d, s, actor, "keamanan", "Audit Keamanan SPBE portal", {web},
-                                 add_days(today, -10), add_days(today, 20));
-    service.step(s, running.programme.id, "dimulai", add_days(today, -10), actor, today);
+                                 clock::plus_days(today, -10), clock::plus_days(today, 20));
+    service.step(s, running.programme.id, "dimulai", clock::plus_days(today, -10), actor, today);
   } catch (const Error& e) {
     // Demo data is a convenience: a region whose gates refuse it keeps a working tenant.
     log::warn("audit.demo_skipped",

@@ -121,7 +121,7 @@ DueFilter Service::current_due_rows(const Scope& s, const std::string& type, con
 DuePage Service::due(const Scope& s, const DueQuery& q) const {
   DuePage out;
   out.today = profile_of(s).today();
-  out.horizon = add_days(out.today, q.within_days);
+  out.horizon = clock::plus_days(out.today, q.within_days);
   auto f = current_due_rows(s, q.type, q.agency_id, out.today, out.horizon);
   if (q.status.empty())
     f.buckets = {"terlambat", "jatuh_tempo"};

@@ -62,18 +62,6 @@ std::pair<std::vector<architecture::Element>, std::vector<architecture::Element>
 
 }  // namespace
 
-std::string add_days(const std::string& date, int days) {
-  using namespace std::chrono;
-  int y = std::stoi(date.substr(0, 4));
-  unsigned m = static_cast<unsigned>(std::stoi(date.substr(5, 2))),
-           d = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
-  year_month_day ymd{sys_days{year{y} / month{m} / day{d}} + std::chrono::days{days}};
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
-}
-
 std::vector<DueItem> Service::objects(const Scope& s, const std::string& type) const {
   return storage::read(db_, [&](storage::Connection& c) { return objects(c, s, type); });
 }

@@ -185,7 +185,4 @@ class Service {
 /// "" (never current) while the latest element change is too recent to trust (due.cpp).
 std::string due_fingerprint(const DueFilter& f, const ElementStamp& e, clock::TimePoint now);
 
-/// YYYY-MM-DD plus `days` (negative: before).
-std::string add_days(const std::string& date, int days);
-
 }  // namespace simpul::audit

@@ -216,7 +216,7 @@ int Service::remind_follow_ups() {
     const auto& p = profile_of(s);
     auto today = p.today();
     auto due = storage::read(db_, [&](storage::Connection& c) {
-      return Repository(c).findings_to_remind(s, add_days(today, kReminderDays));
+      return Repository(c).findings_to_remind(s, clock::plus_days(today, kReminderDays));
     });
     for (const auto& f : due) {
       auto users = agency_users(s, f.agency_id);

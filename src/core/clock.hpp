@@ -19,6 +19,12 @@ std::optional<TimePoint> parse_iso(std::string_view text);
 std::string latest_indonesian_date();
 /// The calendar date (YYYY-MM-DD) at `t` in a zone `utc_offset_hours` ahead of UTC (WIB 7, WITA 8, WIT 9).
 std::string local_date(TimePoint t, int utc_offset_hours);
+/// The date (YYYY-MM-DD) `days` whole days after `date` (before, when negative); `date` itself when
+/// it is not a date.
+std::string plus_days(std::string_view date, int days);
+/// Whole days from `from` to `to` (both YYYY-MM-DD), negative when `to` is earlier; 0 when either
+/// is not a date.
+long days_between(std::string_view from, std::string_view to);
 /// Accepts "YYYY-MM-DD" only.
 bool is_iso_date(std::string_view text);
 

@@ -72,6 +72,30 @@ TEST(Clock, IsoRoundTrip) {
   EXPECT_FALSE(clock::is_iso_date("2020-13-14"));
 }
 
+TEST(Clock, ReadsTheStoredFormExactlyAndOutOfRangeFieldsAsTimegmDoes) {
+  // Every second of a few days across a year's end and a leap day reads back as written.
+  for (const char* iso : {"1970-01-01T00:00:00Z", "2026-12-31T23:59:59Z", "2027-01-01T00:00:00Z",
+                          "2028-02-29T12:00:01Z", "2099-06-15T07:08:09Z"}) {
+    auto t = clock::parse_iso(iso);
+    ASSERT_TRUE(t) << iso;
+    EXPECT_EQ(clock::to_iso(*t), iso);
+  }
+  // Day 30 of February and day 0 roll over, as timegm did before the fast path.
+  EXPECT_EQ(clock::to_iso(*clock::parse_iso("2026-02-30T00:00:00Z")), "2026-03-02T00:00:00Z");
+  EXPECT_EQ(clock::to_iso(*clock::parse_iso("2026-03-00T10:00:00Z")), "2026-02-28T10:00:00Z");
+  EXPECT_FALSE(clock::parse_iso("2026-1x-22T16:35:58Z"));
+  EXPECT_FALSE(clock::parse_iso("2026-11-22T16:35:58+07"));
+}
+
+TEST(Clock, WholeDaysAddAndCountAcrossMonthsYearsAndLeapDays) {
+  EXPECT_EQ(clock::plus_days("2026-12-25", 7), "2027-01-01");
+  EXPECT_EQ(clock::plus_days("2028-03-01", -1), "2028-02-29");
+  EXPECT_EQ(clock::plus_days("bukan tanggal", 3), "bukan tanggal");
+  EXPECT_EQ(clock::days_between("2026-12-06", "2027-01-05"), 30);
+  EXPECT_EQ(clock::days_between("2027-01-05", "2026-12-06"), -30);
+  EXPECT_EQ(clock::days_between("2026-12-06", "x"), 0);
+}
+
 TEST(Clock, LocalDatesTurnAtEachZonesMidnight) {
   auto at = [](const char* iso) { return *clock::parse_iso(iso); };
   // Midnight WIT (UTC+9) is 15:00 UTC, WITA (UTC+8) 16:00 UTC, WIB (UTC+7) 17:00 UTC.

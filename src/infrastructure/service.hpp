@@ -226,7 +226,4 @@ BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
 /// after `today`); throws ValidationInvalidValue naming the field.
 void check_device(const Device& d, const std::string& today);
 
-/// `date` (YYYY-MM-DD) plus `days`.
-std::string add_days(const std::string& date, int days);
-
 }  // namespace simpul::infrastructure

@@ -20,22 +20,7 @@ void require_date(const std::string& value, const char* field) {
   if (!clock::is_iso_date(value)) throw Error(ErrorCode::ValidationInvalidValue, field, "must be YYYY-MM-DD");
 }
 
-std::chrono::sys_days days_of(const std::string& date) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  std::sscanf(date.c_str(), "%d-%u-%u", &y, &m, &d);
-  return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-
 }  // namespace
-
-std::string add_days(const std::string& date, int days) {
-  std::chrono::year_month_day ymd{days_of(date) + std::chrono::days{days}};
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return out;
-}
 
 BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
                            const std::optional<std::pair<std::string, std::string>>& last_run,
@@ -51,9 +36,9 @@ BackupStatus backup_status(const BackupDuty& d, const std::string& created_on,
   st.last_ok_on = last_ok_on;
   st.last_restore_on = last_restore_on;
   // A new duty is due one schedule period after it was recorded; afterwards after each good run.
-  st.overdue = add_days(last_ok_on.value_or(created_on), d.schedule_days) < today;
+  st.overdue = clock::plus_days(last_ok_on.value_or(created_on), d.schedule_days) < today;
   st.last_failed = last_run && last_run->second != "ok";
-  st.restore_overdue = add_days(last_restore_on.value_or(created_on), d.restore_test_days) < today;
+  st.restore_overdue = clock::plus_days(last_restore_on.value_or(created_on), d.restore_test_days) < today;
   if (!d.exception_basis.empty())
     st.state = "dikecualikan";
   else if (!in_pusat_data)

@@ -548,14 +548,10 @@ std::int64_t Repository::unresolved_count(const Scope& s, const std::string& cyc
       .int_at(0);
 }
 
-std::vector<std::pair<std::string, std::string>> Repository::candidate_keys(const Scope& s,
-                                                                            const std::string& cycle_id) const {
-  std::vector<std::pair<std::string, std::string>> out;
-  auto rows = c_.query("SELECT line_a, line_b FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ?",
-                       {s.tenant_id, cycle_id});
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.emplace_back(r.text_at(0), r.text_at(1));
-  return out;
+void Repository::each_candidate_key(const Scope& s, const std::string& cycle_id,
+                                    const std::function<void(const std::string&, const std::string&)>& fn) const {
+  c_.each("SELECT line_a, line_b FROM planning_candidates WHERE tenant_id = ? AND cycle_id = ?",
+          {s.tenant_id, cycle_id}, [&](const storage::Row& r) { fn(r.text_at(0), r.text_at(1)); });
 }
 
 void Repository::remove_candidates_of(const Scope& s, const std::string& line_id) {

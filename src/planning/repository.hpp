@@ -2,6 +2,7 @@
 // SQL of Rencana dan Anggaran SPBE: cycles, proposals, lines, standard price lists and the
 // duplicate candidates with their decisions; every query is confined to the tenant.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -75,8 +76,10 @@ class Repository {
   std::int64_t candidate_count(const Scope& s, const CandidateQuery& q) const;
   /// Unresolved pairs (of either kind) of the cycle with a line of the PD (of its one proposal).
   std::int64_t unresolved_count(const Scope& s, const std::string& cycle_id, const std::string& agency_id) const;
-  /// The (line_a, line_b) of every candidate of the cycle, decided or not.
-  std::vector<std::pair<std::string, std::string>> candidate_keys(const Scope& s, const std::string& cycle_id) const;
+  /// The (line_a, line_b) of every candidate of the cycle, decided or not: calls `fn(line_a, line_b)` for each pair
+  /// stored for the cycle (over 100,000 at the scale: read one at a time, never kept as strings).
+  void each_candidate_key(const Scope& s, const std::string& cycle_id,
+                          const std::function<void(const std::string&, const std::string&)>& fn) const;
   /// Drops the pairs a removed line was part of.
   void remove_candidates_of(const Scope& s, const std::string& line_id);
 

@@ -43,8 +43,9 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
     return ia->second << 32 | ib->second;
   };
   std::unordered_set<std::uint64_t> known;
-  for (const auto& [a, b] : repo.candidate_keys(s, cycle_id))
+  repo.each_candidate_key(s, cycle_id, [&](const std::string& a, const std::string& b) {
     if (auto k = key(a, b)) known.insert(*k);
+  });
   std::size_t added = 0;
   auto now = clock::now_iso();
   for (const auto& cand : found) {

@@ -14,18 +14,6 @@ namespace {
 
 const Actor kScheduler{"system", "Simpul (pengingat jatuh tempo)", ""};
 
-std::string plus_days(const std::string& date, int days) {
-  auto t = clock::parse_iso(date + "T00:00:00Z");
-  return t ? clock::to_iso(*t + std::chrono::hours(24 * days)).substr(0, 10) : date;
-}
-
-/// Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier.
-long days_between(const std::string& from, const std::string& to) {
-  auto a = clock::parse_iso(from + "T00:00:00Z"), b = clock::parse_iso(to + "T00:00:00Z");
-  if (!a || !b) return 0;
-  return std::chrono::duration_cast<std::chrono::hours>(*b - *a).count() / 24;
-}
-
 struct RuleText {
   std::string citation, title, title_en;
 };
@@ -48,7 +36,7 @@ RuleText rule_text(const tenancy::Profile& p, const Finding& f) {
 /// document, a PD), never a person's identifiers; the finding's details are left to its page.
 notification::Message message_of(const tenancy::Profile& p, const Finding& f, bool overdue, const std::string& today) {
   auto rule = rule_text(p, f);
-  auto days = days_between(today, f.due);
+  auto days = clock::days_between(today, f.due);
   notification::Message m;
   if (overdue) {
     m.title = "Temuan kepatuhan lewat jatuh tempo " + f.due + ": " + rule.title + " (" + rule.citation + ")";
@@ -86,7 +74,7 @@ int DueNotices::run() {
 int DueNotices::run(const Scope& s, const std::string& today) {
   const auto& p = tenancy_.profile_of(s);
   auto due = storage::read(db_, [&](storage::Connection& c) {
-    return Repository(c).open_findings_due_by(s, plus_days(today, kDueSoonDays));
+    return Repository(c).open_findings_due_by(s, clock::plus_days(today, kDueSoonDays));
   });
   std::map<std::string, std::vector<identity::User>> recipients;  // per responsible agency, read once
   int sent = 0;

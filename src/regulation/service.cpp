@@ -26,12 +26,6 @@ std::string responsible_agency(const CompiledRule& r, const Facts& facts, const 
   return holder.empty() ? f.agency_id : holder;
 }
 
-/// YYYY-MM-DD plus whole days (a finding's grace period where the article states none).
-std::string plus_days(const std::string& date, int days) {
-  auto t = clock::parse_iso(date + "T00:00:00Z");
-  return t ? clock::to_iso(*t + std::chrono::hours(24 * days)).substr(0, 10) : date;
-}
-
 }  // namespace
 
 Facts Compliance::load_facts(const Scope& s, const std::string& today) const {
@@ -78,7 +72,7 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
         want.kind = spec.kind;
         want.subject = spec.subject;
         want.object_id = obj.id;
-        want.due = v.due.empty() ? plus_days(today, profile.grace_days) : v.due;
+        want.due = v.due.empty() ? clock::plus_days(today, profile.grace_days) : v.due;
         want.first_seen_at = want.last_seen_at = result.evaluated_at;
         created.push_back(std::move(want));
         ++result.created;
@@ -88,7 +82,7 @@ EvaluationResult Compliance::evaluate(const Scope& s, const Actor& actor, const 
       if (it->second.state != "waived") ++result.open;
       Finding f = it->second;
       bool reopen = f.state == "resolved";
-      std::string due = v.due.empty() ? (reopen ? plus_days(today, profile.grace_days) : f.due) : v.due;
+      std::string due = v.due.empty() ? (reopen ? clock::plus_days(today, profile.grace_days) : f.due) : v.due;
       if (!reopen && f.object_label == want.object_label && f.agency_id == want.agency_id &&
           f.severity == want.severity && f.chapter == want.chapter && f.details == want.details && f.due == due)
         continue;  // unchanged: steady-state evaluations write nothing

@@ -1,6 +1,8 @@
 // The desks themselves: who staffs Level 1 and Level 2, each PD's desk record, holidays,
 // categories, the periodic reports and the statistics (service.hpp).
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -289,23 +291,27 @@ std::vector<StatRow> Service::statistics(const Scope& s, const std::string& from
     auto names = agency_names(c, s);
     auto cal = calendar(c, s);
     auto now = clock::now();
-    std::map<std::pair<std::string, int>, StatRow> rows;
+    // By PD and tier; found by references (no key copied per ticket), added once.
+    std::map<std::tuple<std::string, int>, StatRow, std::less<>> rows;
     auto targets = this->targets(c, s);
     // Local dates [from, to] as UTC instants: the index on (tenant, created_at) reads only them.
     auto offset = std::chrono::hours(p.utc_offset_hours());
     auto first = clock::parse_iso(from + "T00:00:00Z");
     auto last = clock::parse_iso(to + "T00:00:00Z");
     if (!first || !last) invalid("from", "must be YYYY-MM-DD");
-    for (const auto& t :
-         repo.opened_between(s, clock::to_iso(*first - offset), clock::to_iso(*last + std::chrono::hours(24) - offset),
-                             targets.uses_services())) {
-      auto& row = rows[{t.agency_id, t.tier}];
-      row.agency_id = t.agency_id;
-      row.agency_name = names[t.agency_id];
-      row.tier = t.tier;
+    const Priority unlisted{};  // a priority the profile no longer lists: no targets
+    auto count = [&](const ClockRow& t) {
+      auto at = rows.find(std::tie(t.agency_id, t.tier));
+      if (at == rows.end()) {
+        at = rows.emplace(std::make_tuple(t.agency_id, t.tier), StatRow{}).first;
+        at->second.agency_id = t.agency_id;
+        at->second.agency_name = names[t.agency_id];
+        at->second.tier = t.tier;
+      }
+      auto& row = at->second;
       ++row.opened;
-      auto sla = sla_of(
-          c, s, t, targets.of(t.priority, t.category_id, t.service_id).value_or(SlaTarget{}).as_priority(), cal, now);
+      const auto* target = targets.clock_targets(t.priority, t.category_id, t.service_id);
+      auto sla = sla_of(c, s, t, target ? *target : unlisted, cal, now);
       if (sla.own.breached() || sla.resolve.breached()) ++row.breached;
       if (t.state == "resolved" || t.state == "closed") {
         ++row.resolved;
@@ -317,7 +323,9 @@ std::vector<StatRow> Service::statistics(const Scope& s, const std::string& from
         ++row.rated;
         row.rating_total += *t.rating;
       }
-    }
+    };
+    repo.each_opened_between(s, clock::to_iso(*first - offset), clock::to_iso(*last + std::chrono::hours(24) - offset),
+                             targets.uses_services(), count);
     std::vector<StatRow> out;
     for (auto& [key, row] : rows) out.push_back(std::move(row));
     return out;

@@ -288,41 +288,59 @@ std::string clock_columns(bool with_service) {
          ", t.sla_own_told, t.sla_resolve_told FROM sd_tickets t";
 }
 
-ClockRow clock_row_from(const storage::Row& r) {
-  ClockRow x;
+/// A row of clock_columns into `x`, reusing its strings (each_clock_row passes one ClockRow on).
+void read_clock_row(const storage::Row& r, ClockRow& x) {
   x.id = r.text_at(0);
   x.agency_id = r.text_at(1);
   x.priority = r.text_at(2);
   x.state = r.text_at(3);
   x.tier = static_cast<int>(r.int_at(4));
-  if (!r[5].is_null()) x.rating = static_cast<int>(r.int_at(5));
+  x.rating = r[5].is_null() ? std::nullopt : std::optional<int>(static_cast<int>(r.int_at(5)));
   bool told = !r[12].is_null() && !r[13].is_null();
-  if (told) x.told = SlaTold{static_cast<int>(r.int_at(12)), static_cast<int>(r.int_at(13))};
-  if (!r[6].is_null()) x.clock = SlaState{r.text_at(6), r.text_at(7), r.int_at(8), r.int_at(9), x.told};
+  x.told = told ? std::optional<SlaTold>(SlaTold{static_cast<int>(r.int_at(12)), static_cast<int>(r.int_at(13))})
+                : std::nullopt;
+  if (r[6].is_null()) {
+    x.clock.reset();
+  } else {
+    if (!x.clock) x.clock.emplace();
+    x.clock->state = r.text_at(6);
+    x.clock->since = r.text_at(7);
+    x.clock->own_used = r.int_at(8);
+    x.clock->resolve_used = r.int_at(9);
+    x.clock->told = x.told;
+  }
   x.category_id = r.text_at(10);
   x.service_id = r.text_at(11);
-  return x;
 }
 
 }  // namespace
 
-std::vector<ClockRow> Repository::clock_rows(const Scope& s, const TicketFilter& f, const std::string& q,
-                                             bool with_service) const {
+void Repository::each_clock_row(const Scope& s, const TicketFilter& f, const std::string& q, bool with_service,
+                                const std::function<void(const ClockRow&)>& fn) const {
   auto list = ticket_list(s, f, q);
   list.order_by("t.created_at, t.id");
+  ClockRow x;
+  list.each(c_, clock_columns(with_service), [&](const storage::Row& r) {
+    read_clock_row(r, x);
+    fn(x);
+  });
+}
+
+std::vector<ClockRow> Repository::clock_rows(const Scope& s, const TicketFilter& f, const std::string& q,
+                                             bool with_service) const {
   std::vector<ClockRow> out;
-  for (const auto& r : list.rows(c_, clock_columns(with_service))) out.push_back(clock_row_from(r));
+  each_clock_row(s, f, q, with_service, [&](const ClockRow& x) { out.push_back(x); });
   return out;
 }
 
-std::vector<ClockRow> Repository::opened_between(const Scope& s, const std::string& from, const std::string& until,
-                                                 bool with_service) const {
-  std::vector<ClockRow> out;
-  for (const auto& r :
-       c_.query(clock_columns(with_service) + " WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
-                {s.tenant_id, from, until}))
-    out.push_back(clock_row_from(r));
-  return out;
+void Repository::each_opened_between(const Scope& s, const std::string& from, const std::string& until,
+                                     bool with_service, const std::function<void(const ClockRow&)>& fn) const {
+  ClockRow x;
+  c_.each(clock_columns(with_service) + " WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ?",
+          {s.tenant_id, from, until}, [&](const storage::Row& r) {
+            read_clock_row(r, x);
+            fn(x);
+          });
 }
 
 std::vector<Ticket> Repository::all_tickets(const Scope& s) const {

@@ -1,6 +1,7 @@
 #pragma once
 // SQL of the service desk; every query is confined to the tenant.
 #include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,14 +88,19 @@ class Repository {
   /// Ids of every ticket matching `f` (no paging), oldest first: the breached filter computes
   /// the SLA of each of them.
   std::vector<Ticket> matching(const Scope& s, const TicketFilter& f, const std::string& q) const;
-  /// The same tickets as `matching`, with only their stored clocks (the breached filter).
-  /// The stored clocks of the matching tickets; their catalogue service only when `with_service`
-  /// (SlaTargets::uses_services).
+  /// The same tickets as `matching`, oldest first, with only their stored clocks; their catalogue
+  /// service only when `with_service` (SlaTargets::uses_services). `fn` is called with each (one
+  /// ClockRow reused: copy what must outlive the call), so 200,000 open tickets are never all in
+  /// memory at once (the breached filter).
+  void each_clock_row(const Scope& s, const TicketFilter& f, const std::string& q, bool with_service,
+                      const std::function<void(const ClockRow&)>& fn) const;
+  /// The rows of each_clock_row, kept (the SLA watch and the digest write while going through them).
   std::vector<ClockRow> clock_rows(const Scope& s, const TicketFilter& f, const std::string& q,
                                    bool with_service) const;
-  /// Tickets opened in [from, until) (UTC instants), with their stored clocks (the statistics).
-  std::vector<ClockRow> opened_between(const Scope& s, const std::string& from, const std::string& until,
-                                       bool with_service) const;
+  /// Tickets opened in [from, until) (UTC instants), with their stored clocks, one at a time (the
+  /// statistics).
+  void each_opened_between(const Scope& s, const std::string& from, const std::string& until, bool with_service,
+                           const std::function<void(const ClockRow&)>& fn) const;
 
   // Knowledge base (repository_knowledge.cpp).
   std::vector<Article> articles(const Scope& s, const std::string& category_id, bool technician, const ListQuery& q,

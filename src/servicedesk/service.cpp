@@ -265,12 +265,12 @@ std::vector<Ticket> Service::list(const Caller& who, TicketFilter f, const ListQ
     auto cal = calendar(c, who.scope);
     auto now = clock::now();
     std::vector<std::string> hit;
-    for (const auto& r : repo.clock_rows(who.scope, f, q.q, targets.uses_services())) {
-      auto target = targets.of(r.priority, r.category_id, r.service_id);
-      if (!target) continue;
-      auto sla = sla_of(c, who.scope, r, target->as_priority(), cal, now);
+    repo.each_clock_row(who.scope, f, q.q, targets.uses_services(), [&](const ClockRow& r) {
+      const auto* target = targets.clock_targets(r.priority, r.category_id, r.service_id);
+      if (!target) return;
+      auto sla = sla_of(c, who.scope, r, *target, cal, now);
       if (sla.own.breached() || sla.resolve.breached()) hit.push_back(r.id);
-    }
+    });
     if (q.descending) std::reverse(hit.begin(), hit.end());
     total = {static_cast<std::int64_t>(hit.size()), false};  // every breached ticket was read anyway
     std::vector<Ticket> page;

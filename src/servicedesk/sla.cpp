@@ -31,7 +31,7 @@ std::int64_t working_minutes(const Calendar& cal, clock::TimePoint from, clock::
   for (auto day = std::chrono::floor<Days>(a); day <= std::chrono::floor<Days>(b); day += Days(1)) {
     unsigned iso = std::chrono::weekday(day).iso_encoding();
     if (std::find(cal.days.begin(), cal.days.end(), static_cast<int>(iso)) == cal.days.end()) continue;
-    if (cal.holidays.count(date_of(day))) continue;
+    if (!cal.holidays.empty() && cal.holidays.count(date_of(day))) continue;
     auto open = std::chrono::time_point_cast<minutes>(day) + minutes(cal.start_minute);
     auto close = std::chrono::time_point_cast<minutes>(day) + minutes(cal.end_minute);
     auto lo = std::max(open, a), hi = std::min(close, b);

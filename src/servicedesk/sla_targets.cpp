@@ -51,4 +51,17 @@ std::optional<SlaTarget> SlaTargets::of(const std::string& priority, const std::
   return out;
 }
 
+const Priority* SlaTargets::clock_targets(const std::string& priority, const std::string& category_id,
+                                          const std::string& service_id) const {
+  auto it = memo_.find(std::tie(priority, category_id, service_id));
+  if (it == memo_.end()) {
+    auto t = of(priority, category_id, service_id);
+    it = memo_
+             .emplace(std::make_tuple(priority, category_id, service_id),
+                      t ? std::optional<Priority>(t->as_priority()) : std::nullopt)
+             .first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
 }  // namespace simpul::servicedesk

@@ -58,9 +58,9 @@ int Service::watch_sla(const Scope& s) {
     auto now = clock::now();
     Caller system{s, sla_watch_actor(), true, false};
     for (const auto& row : rows) {
-      auto target = targets.of(row.priority, row.category_id, row.service_id);
+      const auto* target = targets.clock_targets(row.priority, row.category_id, row.service_id);
       if (!target) continue;
-      auto sla = sla_of(c, s, row, target->as_priority(), cal, now);
+      auto sla = sla_of(c, s, row, *target, cal, now);
       // What each clock calls for: 1 the warning, 2 the breach; nothing when already told (the
       // stored notices, migration 1113), so a ticket already warned and breached costs no read.
       auto due = [&](const SlaClock& k) {

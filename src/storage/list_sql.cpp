@@ -74,6 +74,10 @@ Rows ListSql::rows(Connection& c, std::string_view select) const {
   return c.query(select_sql(select), select_params());
 }
 
+void ListSql::each(Connection& c, std::string_view select, const std::function<void(const Row&)>& fn) const {
+  c.each(select_sql(select), select_params(), fn);
+}
+
 Rows ListSql::page(Connection& c, std::string_view select, std::int64_t limit, std::int64_t offset) const {
   auto params = select_params();
   params.emplace_back(limit);

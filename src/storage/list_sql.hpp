@@ -54,6 +54,8 @@ class ListSql {
   /// `select` is the statement up to its WHERE: "SELECT <columns> <from>", possibly with joins
   /// that only add columns. Every row, in order.
   Rows rows(Connection& c, std::string_view select) const;
+  /// The same rows one at a time (Connection::each), for lists read whole and kept in no vector.
+  void each(Connection& c, std::string_view select, const std::function<void(const Row&)>& fn) const;
   /// One page: ... LIMIT ? OFFSET ?.
   Rows page(Connection& c, std::string_view select, std::int64_t limit, std::int64_t offset) const;
   /// The total (count()) and the page `q` asks for.

@@ -78,37 +78,54 @@ class PostgresConnection : public Connection {
   Rows query(std::string_view sql, const Params& params) override {
     ResultGuard g{run(sql, params)};
     Rows rows;
-    int nrows = PQntuples(g.res), ncols = PQnfields(g.res);
-    rows.reserve(nrows);
+    int nrows = PQntuples(g.res);
+    rows.reserve(static_cast<std::size_t>(nrows));
     for (int r = 0; r < nrows; ++r) {
-      std::vector<Value> cols;
-      cols.reserve(ncols);
-      for (int c = 0; c < ncols; ++c) {
-        if (PQgetisnull(g.res, r, c)) {
-          cols.emplace_back(nullptr);
-          continue;
-        }
-        const char* v = PQgetvalue(g.res, r, c);
-        switch (PQftype(g.res, c)) {
-          case kInt8Oid:
-          case kInt4Oid:
-          case kInt2Oid:
-            cols.emplace_back(std::stoll(v));
-            break;
-          case kFloat4Oid:
-          case kFloat8Oid:
-            cols.emplace_back(std::strtod(v, nullptr));
-            break;
-          case kBoolOid:
-            cols.emplace_back(v[0] == 't');
-            break;
-          default:
-            cols.emplace_back(std::string(v, static_cast<std::size_t>(PQgetlength(g.res, r, c))));
-        }
-      }
-      rows.emplace_back(std::move(cols));
+      Row row;
+      read_row(g.res, r, row);
+      rows.push_back(std::move(row));
     }
     return rows;
+  }
+
+  void each(std::string_view sql, const Params& params, const std::function<void(const Row&)>& fn) override {
+    ResultGuard g{run(sql, params)};
+    Row row;
+    for (int r = 0, nrows = PQntuples(g.res); r < nrows; ++r) {
+      read_row(g.res, r, row);
+      fn(row);
+    }
+  }
+
+  /// Row `r` of `res` into `row`, reusing its values' strings.
+  static void read_row(PGresult* res, int r, Row& row) {
+    auto& cols = row.columns();
+    int ncols = PQnfields(res);
+    cols.resize(static_cast<std::size_t>(ncols));
+    for (int c = 0; c < ncols; ++c) {
+      auto& v = cols[static_cast<std::size_t>(c)];
+      if (PQgetisnull(res, r, c)) {
+        v = Value(nullptr);
+        continue;
+      }
+      const char* text = PQgetvalue(res, r, c);
+      switch (PQftype(res, c)) {
+        case kInt8Oid:
+        case kInt4Oid:
+        case kInt2Oid:
+          v = Value(std::stoll(text));
+          break;
+        case kFloat4Oid:
+        case kFloat8Oid:
+          v = Value(std::strtod(text, nullptr));
+          break;
+        case kBoolOid:
+          v = Value(text[0] == 't');
+          break;
+        default:
+          v.assign_text(std::string_view(text, static_cast<std::size_t>(PQgetlength(res, r, c))));
+      }
+    }
   }
 
   void execute_script(std::string_view sql) override {

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -75,30 +76,27 @@ class SqliteConnection : public Connection {
     int n = sqlite3_column_count(stmt);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      std::vector<Value> cols;
-      cols.reserve(n);
-      for (int i = 0; i < n; ++i) {
-        switch (sqlite3_column_type(stmt, i)) {
-          case SQLITE_INTEGER:
-            cols.emplace_back(static_cast<long long>(sqlite3_column_int64(stmt, i)));
-            break;
-          case SQLITE_FLOAT:
-            cols.emplace_back(sqlite3_column_double(stmt, i));
-            break;
-          case SQLITE_NULL:
-            cols.emplace_back(nullptr);
-            break;
-          default: {
-            auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-            cols.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
-          }
-        }
-      }
-      rows.emplace_back(std::move(cols));
+      Row row;
+      read_row(stmt, n, row);
+      rows.push_back(std::move(row));
     }
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) throw error_from(db_, rc);
     return rows;
+  }
+
+  void each(std::string_view sql, const Params& params, const std::function<void(const Row&)>& fn) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    // Reset however `fn` leaves (an exception included), so the cached statement can run again.
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> reset(stmt, sqlite3_reset);
+    int n = sqlite3_column_count(stmt);
+    Row row;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      read_row(stmt, n, row);
+      fn(row);
+    }
+    if (rc != SQLITE_DONE) throw error_from(db_, rc);
   }
 
   void execute_script(std::string_view sql) override {
@@ -148,11 +146,39 @@ class SqliteConnection : public Connection {
     sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   }
 
+  /// The current row of `stmt` into `row`, reusing its values' strings.
+  static void read_row(sqlite3_stmt* stmt, int n, Row& row) {
+    auto& cols = row.columns();
+    cols.resize(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      auto& v = cols[static_cast<std::size_t>(i)];
+      switch (sqlite3_column_type(stmt, i)) {
+        case SQLITE_INTEGER:
+          v = Value(static_cast<long long>(sqlite3_column_int64(stmt, i)));
+          break;
+        case SQLITE_FLOAT:
+          v = Value(sqlite3_column_double(stmt, i));
+          break;
+        case SQLITE_NULL:
+          v = Value(nullptr);
+          break;
+        default: {
+          auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+          v.assign_text(std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+        }
+      }
+    }
+  }
+
   sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
     auto it = cache_.find(std::string(sql));
     sqlite3_stmt* stmt;
     if (it != cache_.end()) {
       stmt = it->second;
+      // Rebinding a statement that `each` is still stepping would cut its rows short silently.
+      if (sqlite3_stmt_busy(stmt))
+        throw StorageError(StorageError::Kind::Other,
+                           "statement run again while its rows are read: " + std::string(sql));
     } else {
       int rc =
           sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);

@@ -45,6 +45,34 @@ TEST_P(StorageTest, TypedBindingRoundTripsAndSqlTextStaysData) {
   EXPECT_TRUE(rows[1][2].is_null());
 }
 
+TEST_P(StorageTest, EachGivesTheRowsTheQueryGivesOneAtATime) {
+  test_support::TestDatabase t(GetParam());
+  migrate(t.db(), sample_migrations());
+  auto c = t.db().acquire();
+  // Texts of different lengths one after the other: the reused row must not keep a longer tail.
+  c->execute("INSERT INTO things (id, name, n, score) VALUES (?, ?, ?, ?)",
+             {"a", "Dinas Komunikasi dan Informatika", 1, 0.5});
+  c->execute("INSERT INTO things (id, name, n, score) VALUES (?, ?, ?, ?)", {"b", "Bappeda", nullptr, nullptr});
+  c->execute("INSERT INTO things (id, name, n, score) VALUES (?, ?, ?, ?)", {"c", "Inspektorat Daerah", 3, 1.5});
+  std::string sql = "SELECT id, name, n, score FROM things WHERE id <> ? ORDER BY id";
+  auto rows = c->query(sql, {"z"});
+  std::vector<std::string> seen;
+  c->each(sql, {"z"}, [&](const Row& r) {
+    const auto& want = rows.at(seen.size());
+    EXPECT_EQ(r.text_at(1), want.text_at(1));
+    EXPECT_EQ(r[2].is_null(), want[2].is_null());
+    EXPECT_EQ(r.int_at(2), want.int_at(2));
+    EXPECT_DOUBLE_EQ(r[3].as_double(), want[3].as_double());
+    // Another statement may run on the connection while the rows are read.
+    EXPECT_EQ(c->query("SELECT name FROM things WHERE id = ?", {r.text_at(0)}).at(0).text_at(0), r.text_at(1));
+    seen.push_back(r.text_at(0));
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"a", "b", "c"}));
+  // A reader that stops with an exception leaves the statement ready to run again.
+  EXPECT_THROW(c->each(sql, {"z"}, [](const Row&) { throw std::runtime_error("stop"); }), std::runtime_error);
+  EXPECT_EQ(c->query(sql, {"a"}).size(), 2u);
+}
+
 TEST_P(StorageTest, UniqueViolationIsClassified) {
   test_support::TestDatabase t(GetParam());
   migrate(t.db(), sample_migrations());
@@ -144,6 +172,15 @@ TEST(Sqlite, TheWriteAheadLogIsCheckpointedAsWritesGoOn) {
   auto frames = db->acquire()->query("PRAGMA wal_checkpoint(PASSIVE)")[0].int_at(1);
   EXPECT_LT(frames, 2000);
   EXPECT_EQ(db->acquire()->query("SELECT COUNT(*) FROM things")[0].int_at(0), 3000);
+}
+
+TEST(Sqlite, AStatementRunAgainWhileEachReadsItsRowsIsRefused) {
+  auto db = Database::open("sqlite::memory:", 1);
+  auto c = db->acquire();
+  c->execute_script("CREATE TABLE n (v INTEGER); INSERT INTO n VALUES (1), (2);");
+  // Rebinding the cached statement mid-read would end the outer read early without a word.
+  EXPECT_THROW(c->each("SELECT v FROM n", {}, [&](const Row&) { c->query("SELECT v FROM n"); }), StorageError);
+  EXPECT_EQ(c->query("SELECT v FROM n").size(), 2u);
 }
 
 TEST(Postgres, PlaceholdersAreRewrittenOutsideQuotes) {

@@ -39,6 +39,14 @@ class Value {
   std::optional<std::string> as_optional_text() const {
     return is_null() ? std::nullopt : std::optional<std::string>(as_text());
   }
+  /// Becomes the text `s`, reusing the string this value already holds (a row read again and
+  /// again by Connection::each allocates only when a text outgrows its predecessor).
+  void assign_text(std::string_view s) {
+    if (auto* held = std::get_if<std::string>(&v_))
+      held->assign(s);
+    else
+      v_.emplace<std::string>(s);
+  }
 
  private:
   std::variant<std::nullptr_t, std::int64_t, double, std::string> v_;
@@ -49,7 +57,10 @@ using Params = std::vector<Value>;
 /// One result row; columns by position, in SELECT order.
 class Row {
  public:
+  Row() = default;
   explicit Row(std::vector<Value> cols) : cols_(std::move(cols)) {}
+  /// The columns for a driver to fill in place (Connection::each reuses one row).
+  std::vector<Value>& columns() { return cols_; }
   const Value& operator[](std::size_t i) const { return cols_.at(i); }
   std::size_t size() const { return cols_.size(); }
   std::int64_t int_at(std::size_t i) const { return cols_.at(i).as_int(); }

@@ -840,7 +840,7 @@ TEST_P(AuditTest, TheResponsibleAgencyIsToldOfItsFindingsAndRemindedBeforeTheyFa
     EXPECT_EQ(r.status, 201) << r.body;
     return text_of(r.json, "id");
   };
-  finding("Sertifikat TLS kedaluwarsa", audit::add_days(today, 7));
+  finding("Sertifikat TLS kedaluwarsa", clock::plus_days(today, 7));
   auto later = finding("Dokumentasi jaringan belum lengkap", months_from(today, 3));
   auto titles = [](Client& c) {
     std::vector<std::string> out;
@@ -1112,7 +1112,7 @@ TEST_P(AuditTest, TheDueListFollowsTheReportDateThroughStepsAndCorrections) {
   ASSERT_EQ(correct(months_from(today, -21)).status, 200);
   EXPECT_EQ(text_of(due_row(admin, "infrastruktur", "INF-01"), "last_audit"), months_from(today, -21));
   // A refused correction (after the closing date) leaves the due list as it was.
-  EXPECT_EQ(correct(audit::add_days(today, 1)).status, 422);
+  EXPECT_EQ(correct(clock::plus_days(today, 1)).status, 422);
   EXPECT_EQ(text_of(due_row(admin, "infrastruktur", "INF-01"), "last_audit"), months_from(today, -21));
 }
 
