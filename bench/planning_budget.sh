@@ -14,6 +14,8 @@
 #   3. the consolidated view (GET /api/planning/cycles/{id}/consolidated, 50 requests, p50/p99);
 #   and the server's peak resident memory (VmHWM).
 #   bench/planning_budget.sh [pds] [lines_per_pd]
+#   KEEP=1: the working directory stays (each database's data, `planner-token`, `cycle`) and its
+#   path is printed, to serve it again for profiling or another binary's reads.
 #   PERF_DIR=<dir>: `perf record -g` of the server during steps 1 and 2 (search.data, check.data).
 #   SIMPUL_BIN: the binary (default build/simpul). SIMPUL_BENCH_DATABASES: "sqlite postgresql"
 #   (default) or one of them. PostgreSQL runs on a throwaway cluster of scripts/pg-test-cluster, or
@@ -29,7 +31,7 @@ pg_started=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi
   if [ -n "$pg_started" ]; then scripts/pg-test-cluster stop "$work/pg" || true; fi
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -49,6 +51,7 @@ run_on() {  # database-url label
   base="http://127.0.0.1:$port"
   admin_token=$(token_of admin "$password")
   planner_token=$(token_of perencana "$colleague_password")
+  [ -n "${KEEP:-}" ] && echo "$planner_token" > "$data/planner-token"
   echo "database: $2; $pds PDs x $per_pd lines; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   drive
   echo "server peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server_pid/status); load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -171,7 +171,7 @@ class SqliteConnection : public Connection {
   }
 
   sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     sqlite3_stmt* stmt;
     if (it != cache_.end()) {
       stmt = it->second;
@@ -212,7 +212,12 @@ class SqliteConnection : public Connection {
   bool checkpoint_due_ = false;  // the WAL passed kCheckpointPages at this connection's last commit
   std::shared_ptr<std::mutex> write_lock_;
   std::unique_lock<std::mutex> held_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Found by the statement's text as the caller holds it (no copy of the SQL per statement run).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cache_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -26,6 +27,26 @@ std::size_t overlap_needed(std::size_t na, std::size_t nb, double threshold) {
 std::size_t prefix_length(std::size_t n, double threshold) {
   return std::min(n, n - static_cast<std::size_t>(std::ceil(threshold * static_cast<double>(n))) + 1);
 }
+
+/// Every distinct name's trigram numbers (sorted) in one array, a name's side by side: the
+/// comparisons walk the trigrams of thousands of names in a row, and a vector per name had spread
+/// them over the heap.
+class GramArena {
+ public:
+  std::span<const int> operator[](int name) const {
+    return {data_.data() + start_[static_cast<std::size_t>(name)],
+            data_.data() + start_[static_cast<std::size_t>(name) + 1]};
+  }
+  std::size_t size() const { return start_.size() - 1; }
+  void push_back(const std::vector<int>& grams) {
+    data_.insert(data_.end(), grams.begin(), grams.end());
+    start_.push_back(data_.size());
+  }
+
+ private:
+  std::vector<int> data_;
+  std::vector<std::size_t> start_{0};
+};
 
 /// A line with what scoring needs of it computed once.
 struct Entry {
@@ -214,7 +235,7 @@ class Features {
       g.push_back(n->second);
     }
     std::sort(g.begin(), g.end());
-    grams_.push_back(std::move(g));
+    grams_.push_back(g);
     return it->second;
   }
 
@@ -225,7 +246,8 @@ class Features {
   }
 
   std::vector<int> by_rarity(int name) const {
-    auto order = grams_[name];
+    auto grams = grams_[name];
+    std::vector<int> order(grams.begin(), grams.end());
     std::sort(order.begin(), order.end(), [&](int a, int b) { return df_[a] != df_[b] ? df_[a] < df_[b] : a < b; });
     return order;
   }
@@ -234,7 +256,7 @@ class Features {
   std::unordered_map<std::string, bool> application_;
   std::unordered_map<std::uint64_t, bool> differ_;
   std::vector<std::string> activities_;
-  std::vector<std::vector<int>> grams_;
+  GramArena grams_;
   std::vector<int> df_;
   std::vector<bool> counted_;
   std::vector<std::vector<int>> postings_;
