@@ -95,8 +95,8 @@ std::vector<Candidate> candidates_for_draft(storage::Connection& c, const std::s
   std::size_t retrieve = std::max<std::size_t>(limit * 4, 40);
   auto ids =
       store::similar_name_lines(c, tenant_id, draft.cycle_id, draft.agency_id, draft.line_id, self.name_norm, retrieve);
-  for (auto& id : store::same_item_lines(c, tenant_id, draft.cycle_id, draft.agency_id, draft.line_id, draft.ssh_code,
-                                         self.element_ids, retrieve))
+  for (auto& id : store::same_item_lines(c, tenant_id, draft.cycle_id, draft.agency_id, draft.line_id, self.name_norm,
+                                         draft.ssh_code, self.element_ids, retrieve))
     ids.push_back(std::move(id));
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "planning/duplicates/normalize.hpp"
+#include "planning/duplicates/scoring.hpp"
 
 namespace simpul::planning::duplicates::store {
 namespace {
@@ -200,7 +201,12 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
                                             const std::string& name_norm, std::size_t limit) {
   std::vector<std::string> out;
   if (pg(c)) {
-    // `%` is pg_trgm's similarity above pg_trgm.similarity_threshold (0.3 unless configured), served by the GIN index.
+    // `%` is pg_trgm's similarity of at least pg_trgm.similarity_threshold, served by the GIN index.
+    // At its default 0.3 a long name had the index pass thousands of lines whose similarity was
+    // then computed (156 ms a check under load, docs/benchmarks.md); the scorer takes a name alone
+    // only from kNameThreshold, and lines sharing an item or element with a less similar name come
+    // from same_item_lines. SET LOCAL ends with this transaction.
+    c.execute("SET LOCAL pg_trgm.similarity_threshold = " + std::to_string(kNameThreshold));
     for (const auto& r :
          c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND agency_id <> ?"
                  " AND line_id <> ? AND name_norm OPERATOR(public.%) ? ORDER BY public.similarity(name_norm, ?) DESC,"
@@ -224,28 +230,54 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
   return out;
 }
 
+namespace {
+
+/// The ids of `rows` (line_id, name_norm), the `limit` names most similar to `own` first, then by id.
+std::vector<std::string> most_similar(const storage::Rows& rows, const std::vector<std::string>& own,
+                                      std::size_t limit) {
+  std::vector<std::pair<double, const std::string*>> ranked;
+  ranked.reserve(rows.size());
+  for (const auto& r : rows) ranked.emplace_back(jaccard(own, trigrams(r.text_at(1))), &r.text_at(0));
+  auto keep = std::min(limit, ranked.size());
+  std::partial_sort(
+      ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : *a.second < *b.second; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < keep; ++i) out.push_back(*ranked[i].second);
+  return out;
+}
+
+/// At most this many lines of one SSH item or of the draft's elements are ranked by name: an
+/// element every line of a cycle serves is ranked over its first lines (the whole-cycle pairing
+/// reads as far, kElementScan).
+constexpr long long kItemScan = 512;
+
+}  // namespace
+
 std::vector<std::string> same_item_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
                                          const std::string& agency_id, const std::string& line_id,
-                                         const std::string& ssh_code, const std::vector<std::string>& element_ids,
-                                         std::size_t limit) {
+                                         const std::string& name_norm, const std::string& ssh_code,
+                                         const std::vector<std::string>& element_ids, std::size_t limit) {
   std::vector<std::string> out;
+  auto own = trigrams(name_norm);
   if (!ssh_code.empty()) {
-    for (const auto& r :
-         c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND ssh_code = ?"
-                 " AND agency_id <> ? AND line_id <> ? ORDER BY line_id LIMIT ?",
-                 {tenant_id, cycle_id, ssh_code, agency_id, line_id, static_cast<long long>(limit)}))
-      out.push_back(r.text_at(0));
+    auto rows = c.query(
+        "SELECT line_id, name_norm FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND ssh_code = ?"
+        " AND agency_id <> ? AND line_id <> ? ORDER BY line_id LIMIT ?",
+        {tenant_id, cycle_id, ssh_code, agency_id, line_id, kItemScan});
+    out = most_similar(rows, own, limit);
   }
   if (!element_ids.empty()) {
-    Params p{tenant_id, cycle_id, agency_id, line_id};
+    Params p{tenant_id, tenant_id, cycle_id, agency_id, line_id};
     for (const auto& e : element_ids) p.emplace_back(e);
-    p.emplace_back(static_cast<long long>(limit));
-    for (const auto& r :
-         c.query("SELECT DISTINCT line_id FROM planning_dup_elements WHERE tenant_id = ? AND cycle_id = ?"
-                 " AND agency_id <> ? AND line_id <> ? AND element_id IN (" +
-                     placeholders(element_ids.size()) + ") ORDER BY line_id LIMIT ?",
-                 p))
-      out.push_back(r.text_at(0));
+    p.emplace_back(kItemScan);
+    auto rows = c.query(
+        "SELECT l.line_id, l.name_norm FROM planning_dup_lines l WHERE l.tenant_id = ? AND l.line_id IN ("
+        "SELECT DISTINCT e.line_id FROM planning_dup_elements e WHERE e.tenant_id = ? AND e.cycle_id = ?"
+        " AND e.agency_id <> ? AND e.line_id <> ? AND e.element_id IN (" +
+            placeholders(element_ids.size()) + ") ORDER BY e.line_id LIMIT ?)",
+        p);
+    for (auto& id : most_similar(rows, own, limit)) out.push_back(std::move(id));
   }
   return out;
 }

@@ -32,16 +32,21 @@ std::vector<IndexedLine> lines_by_id(storage::Connection& c, const std::string& 
                                      const std::vector<std::string>& ids);
 
 /// Ids of the cycle's lines outside `agency_id` (and other than `line_id`) whose names share
-/// trigrams with `name_norm`, best first, at most `limit`.
+/// trigrams with `name_norm`, best first, at most `limit`. PostgreSQL retrieves only names at least
+/// kNameThreshold similar (below it a name is no reason by itself; lines sharing an item or element
+/// come from same_item_lines).
 std::vector<std::string> similar_name_lines(storage::Connection& c, const std::string& tenant_id,
                                             const std::string& cycle_id, const std::string& agency_id,
                                             const std::string& line_id, const std::string& name_norm,
                                             std::size_t limit);
-/// Ids of the cycle's lines outside `agency_id` with this SSH item or one of these elements.
+/// Ids of the cycle's lines outside `agency_id` with this SSH item or one of these elements: of
+/// each kind the `limit` whose names are most similar to `name_norm` (then by id), so a line
+/// sharing an element is found by its name however many lines serve that element.
 std::vector<std::string> same_item_lines(storage::Connection& c, const std::string& tenant_id,
                                          const std::string& cycle_id, const std::string& agency_id,
-                                         const std::string& line_id, const std::string& ssh_code,
-                                         const std::vector<std::string>& element_ids, std::size_t limit);
+                                         const std::string& line_id, const std::string& name_norm,
+                                         const std::string& ssh_code, const std::vector<std::string>& element_ids,
+                                         std::size_t limit);
 
 /// The tenant's own synonym rows; an empty canonical removes a default synonym.
 std::vector<Synonym> tenant_synonyms(storage::Connection& c, const std::string& tenant_id);

@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <stdexcept>
 
 #include "planning/duplicates/index.hpp"
+#include "planning/duplicates/normalize.hpp"
+#include "planning/duplicates/scoring.hpp"
 #include "storage/migrations.hpp"
 #include "testing/test_database.hpp"
 
@@ -115,6 +118,35 @@ TEST_P(DuplicatesIndexTest, DraftCheckShowsOtherAgenciesLinesBestFirst) {
   auto own = candidates_for_draft(*c, "t1", line("", "diskominfo", "Pengembangan Aplikasi E-Office"), 10);
   for (const auto& x : own) EXPECT_NE(x.line_b, "k1");
   EXPECT_EQ(candidates_for_draft(*c, "t1", draft, 1).size(), 1u);
+}
+
+TEST_P(DuplicatesIndexTest, DraftCheckFindsALineOfTheSameElementByItsNameHoweverManyServeIt) {
+  test_support::TestDatabase t(GetParam());
+  storage::migrate(t.db(), migrations());
+  auto c = t.db().acquire();
+  // Sixty lines of other PDs serve the element first (by id) with unrelated names, then one whose
+  // name is like the draft's, though not enough to be a reason by itself.
+  for (int i = 0; i < 60; ++i) {
+    char id[8];
+    std::snprintf(id, sizeof id, "a%02d", i);
+    upsert(*c, "t1", line(id, "pd" + std::to_string(i), "Pengadaan Meja Kerja Staf", "", {"el-sidata"}));
+  }
+  upsert(*c, "t1", line("z99", "dinkes", "Pengadaan Server Basis Data Sidata Puskesmas", "", {"el-sidata"}));
+  auto draft = line("", "bappeda", "Pengadaan Server Sidata", "", {"el-sidata"});
+  SynonymTable table(synonyms(*c, "t1"));
+  double sim = jaccard(trigrams(analyze_name(draft.name, table).object),
+                       trigrams(analyze_name("Pengadaan Server Basis Data Sidata Puskesmas", table).object));
+  ASSERT_GE(sim, kElementNameThreshold);
+  ASSERT_LT(sim, kNameThreshold) << "the name alone is no reason";
+
+  auto cs = candidates_for_draft(*c, "t1", draft, 10);
+  const Candidate* z = nullptr;
+  for (const auto& x : cs)
+    if (x.line_b == "z99") z = &x;
+  ASSERT_NE(z, nullptr) << "found through the common element, by its name, behind 60 other lines";
+  EXPECT_TRUE(has_reason(z, "elemen_sama"));
+  EXPECT_FALSE(has_reason(z, "nama_mirip"));
+  EXPECT_EQ(&cs[0], z) << "the best candidate: the others share the element with an unrelated name";
 }
 
 TEST_P(DuplicatesIndexTest, EditingAndRemovingALineUpdatesTheCandidates) {
