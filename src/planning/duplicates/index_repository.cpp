@@ -5,7 +5,6 @@
 #include <set>
 
 #include "planning/duplicates/normalize.hpp"
-#include "planning/duplicates/scoring.hpp"
 
 namespace simpul::planning::duplicates::store {
 namespace {
@@ -130,6 +129,15 @@ std::vector<storage::Migration> schema() {
        // search_path of the connection (docs/plan-and-budget-duplicates.md, "PostgreSQL").
        std::string("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;") + kLinesTablePostgres + kCommonTables +
            "CREATE INDEX planning_dup_lines_trgm ON planning_dup_lines USING gin (name_norm public.gin_trgm_ops);"},
+      // PostgreSQL: the live check asks for the names nearest the draft's, which a GiST trigram
+      // index returns in order of distance (a KNN scan that stops after the few asked for); the GIN
+      // index answered `%` by computing similarity() for thousands of lines (the planner chose a
+      // scan of the whole cycle: 125 ms for one long name; docs/benchmarks.md, "Run 8"). 64-byte
+      // signatures: RKA names are long, and the default 12 bytes fill up. SQLite keeps FTS5.
+      {1351, "planning_duplicates_nearest_names", "SELECT 1",
+       "CREATE INDEX planning_dup_lines_nearest ON planning_dup_lines USING gist (name_norm "
+       "public.gist_trgm_ops(siglen = 64));"
+       "DROP INDEX planning_dup_lines_trgm"},
   };
 }
 
@@ -201,17 +209,12 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
                                             const std::string& name_norm, std::size_t limit) {
   std::vector<std::string> out;
   if (pg(c)) {
-    // `%` is pg_trgm's similarity of at least pg_trgm.similarity_threshold, served by the GIN index.
-    // At its default 0.3 a long name had the index pass thousands of lines whose similarity was
-    // then computed (156 ms a check under load, docs/benchmarks.md); the scorer takes a name alone
-    // only from kNameThreshold, and lines sharing an item or element with a less similar name come
-    // from same_item_lines. SET LOCAL ends with this transaction.
-    c.execute("SET LOCAL pg_trgm.similarity_threshold = " + std::to_string(kNameThreshold));
+    // The `limit` nearest names by pg_trgm's distance (1 - similarity), read from the GiST index in
+    // that order; the scorer decides which are candidates, as on SQLite below.
     for (const auto& r :
          c.query("SELECT line_id FROM planning_dup_lines WHERE tenant_id = ? AND cycle_id = ? AND agency_id <> ?"
-                 " AND line_id <> ? AND name_norm OPERATOR(public.%) ? ORDER BY public.similarity(name_norm, ?) DESC,"
-                 " line_id LIMIT ?",
-                 {tenant_id, cycle_id, agency_id, line_id, name_norm, name_norm, static_cast<long long>(limit)}))
+                 " AND line_id <> ? ORDER BY name_norm OPERATOR(public.<->) ? LIMIT ?",
+                 {tenant_id, cycle_id, agency_id, line_id, name_norm, static_cast<long long>(limit)}))
       out.push_back(r.text_at(0));
     return out;
   }

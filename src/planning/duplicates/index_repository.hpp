@@ -32,9 +32,7 @@ std::vector<IndexedLine> lines_by_id(storage::Connection& c, const std::string& 
                                      const std::vector<std::string>& ids);
 
 /// Ids of the cycle's lines outside `agency_id` (and other than `line_id`) whose names share
-/// trigrams with `name_norm`, best first, at most `limit`. PostgreSQL retrieves only names at least
-/// kNameThreshold similar (below it a name is no reason by itself; lines sharing an item or element
-/// come from same_item_lines).
+/// trigrams with `name_norm`, most similar first, at most `limit`.
 std::vector<std::string> similar_name_lines(storage::Connection& c, const std::string& tenant_id,
                                             const std::string& cycle_id, const std::string& agency_id,
                                             const std::string& line_id, const std::string& name_norm,
