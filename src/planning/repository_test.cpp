@@ -17,6 +17,7 @@
 #include "planning/repository.hpp"
 #include "storage/migrations.hpp"
 #include "tenancy/repository.hpp"
+#include "testing/forwarding_connection.hpp"
 #include "testing/test_database.hpp"
 
 using namespace simpul;
@@ -113,25 +114,15 @@ std::vector<std::string> ids_of(const std::vector<CandidatePair>& xs) {
 }
 
 /// The statements a repository call sends, passed on to the real connection.
-class RecordingConnection : public storage::Connection {
+class RecordingConnection : public test_support::ForwardingConnection {
  public:
-  explicit RecordingConnection(storage::Connection& c) : c_(c) {}
-  storage::Dialect dialect() const override { return c_.dialect(); }
-  std::int64_t execute(std::string_view sql, const storage::Params& p) override { return c_.execute(sql, p); }
+  using ForwardingConnection::ForwardingConnection;
   storage::Rows query(std::string_view sql, const storage::Params& p) override {
     seen.emplace_back(std::string(sql), p);
-    return c_.query(sql, p);
+    return real().query(sql, p);
   }
-  void execute_script(std::string_view sql) override { c_.execute_script(sql); }
-  void begin(bool write) override { c_.begin(write); }
-  void commit() override { c_.commit(); }
-  void rollback() override { c_.rollback(); }
-  bool healthy() const override { return c_.healthy(); }
 
   std::vector<std::pair<std::string, storage::Params>> seen;
-
- private:
-  storage::Connection& c_;
 };
 
 /// The statement with its parameters written in as literals (EXPLAIN takes no parameters).

@@ -11,6 +11,7 @@
 #include "planning/duplicates/normalize.hpp"
 #include "planning/duplicates/scoring.hpp"
 #include "storage/migrations.hpp"
+#include "testing/forwarding_connection.hpp"
 #include "testing/test_database.hpp"
 
 using namespace simpul;
@@ -152,25 +153,15 @@ TEST_P(DuplicatesIndexTest, DraftCheckFindsALineOfTheSameElementByItsNameHowever
 namespace {
 
 /// Passes statements on; EXPLAINs (in the same transaction) the live check's nearest-name query.
-class ExplainingConnection : public storage::Connection {
+class ExplainingConnection : public test_support::ForwardingConnection {
  public:
-  explicit ExplainingConnection(storage::Connection& c) : c_(c) {}
-  storage::Dialect dialect() const override { return c_.dialect(); }
-  std::int64_t execute(std::string_view sql, const storage::Params& p) override { return c_.execute(sql, p); }
+  using ForwardingConnection::ForwardingConnection;
   storage::Rows query(std::string_view sql, const storage::Params& p) override {
     if (sql.find("<->") != std::string_view::npos)
-      for (const auto& r : c_.query("EXPLAIN " + std::string(sql), p)) plan += r.text_at(0) + "\n";
-    return c_.query(sql, p);
+      for (const auto& r : real().query("EXPLAIN " + std::string(sql), p)) plan += r.text_at(0) + "\n";
+    return real().query(sql, p);
   }
-  void execute_script(std::string_view sql) override { c_.execute_script(sql); }
-  void begin(bool write) override { c_.begin(write); }
-  void commit() override { c_.commit(); }
-  void rollback() override { c_.rollback(); }
-  bool healthy() const override { return c_.healthy(); }
   std::string plan;
-
- private:
-  storage::Connection& c_;
 };
 
 }  // namespace
