@@ -33,7 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" serve --demo --port 0 --data-dir "$work" --database "sqlite:$work/simpul.db" --no-access-log --web-root "$work/none" >"$work/out" 2>"$work/err" &
+# SERVE_ARGS: more options of `simpul serve` (e.g. "--threads 4").
+"$bin" serve --demo --port 0 --data-dir "$work" --database "sqlite:$work/simpul.db" --no-access-log --web-root "$work/none" ${SERVE_ARGS:-} >"$work/out" 2>"$work/err" &
 server_pid=$!
 until grep -q "Login:" "$work/out" 2>/dev/null; do sleep 0.05; done
 port=$(sed -n 's#Simpul is ready: http://127.0.0.1:\([0-9]*\)#\1#p' "$work/out")
