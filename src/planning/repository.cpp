@@ -464,36 +464,15 @@ std::optional<std::pair<PriceList, PriceItem>> Repository::price_item(const Scop
       list, PriceItem{r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.int_at(4), text_list(r.text_at(5))});
 }
 
-bool Repository::add_candidate(const Scope& s, const CandidatePair& x) { return add_candidates(s, {x}) == 1; }
-
-std::size_t Repository::add_candidates(const Scope& s, const std::vector<CandidatePair>& xs) {
+bool Repository::add_candidate(const Scope& s, const CandidatePair& x) {
   // The unique key decides (no lookup first: one statement, and no plan of PostgreSQL's to pick
-  // the wrong index for it while the table is new). Rows go 50 to a statement: a cycle's first
-  // whole-cycle search adds tens of thousands of pairs, one round trip each on PostgreSQL.
-  constexpr std::size_t kRowsPerStatement = 50;
-  static const std::string kRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  std::size_t added = 0;
-  for (std::size_t at = 0; at < xs.size(); at += kRowsPerStatement) {
-    auto end = std::min(xs.size(), at + kRowsPerStatement);
-    std::string sql =
-        "INSERT INTO planning_candidates (id, tenant_id, cycle_id, line_a, line_b, score, reasons, decision, "
-        "reason, decided_by_name, decided_at, found_at, kind, agency_a, agency_b) VALUES ";
-    storage::Params p;
-    p.reserve((end - at) * 15);
-    for (std::size_t i = at; i < end; ++i) {
-      const auto& x = xs[i];
-      sql += i == at ? kRow : ", " + kRow;
-      for (auto&& v : {storage::Value(x.id), storage::Value(s.tenant_id), storage::Value(x.cycle_id),
-                       storage::Value(x.line_a), storage::Value(x.line_b), storage::Value(x.score),
-                       storage::Value(list_text(x.reasons)), storage::Value(x.decision), storage::Value(x.reason),
-                       storage::Value(x.decided_by_name), storage::Value(x.decided_at), storage::Value(x.found_at),
-                       storage::Value(x.kind), storage::Value(x.agency_a), storage::Value(x.agency_b)})
-        p.push_back(std::move(v));
-    }
-    sql += " ON CONFLICT (tenant_id, line_a, line_b) DO NOTHING";
-    added += static_cast<std::size_t>(c_.execute(sql, p));
-  }
-  return added;
+  // the wrong index for it while the table is new).
+  return c_.execute(
+             "INSERT INTO planning_candidates (id, tenant_id, cycle_id, line_a, line_b, score, reasons, decision, "
+             "reason, decided_by_name, decided_at, found_at, kind, agency_a, agency_b) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, line_a, line_b) DO NOTHING",
+             {x.id, s.tenant_id, x.cycle_id, x.line_a, x.line_b, x.score, list_text(x.reasons), x.decision, x.reason,
+              x.decided_by_name, x.decided_at, x.found_at, x.kind, x.agency_a, x.agency_b}) == 1;
 }
 
 void Repository::decide(const Scope& s, const CandidatePair& x) {

@@ -65,8 +65,6 @@ class Repository {
   /// Adds the pair unless it is already known (decided or not); true when added. The pair carries
   /// the PDs of its lines (agency_b empty for an application).
   bool add_candidate(const Scope& s, const CandidatePair& x);
-  /// Stores the pairs not stored yet (several to a statement); how many were new.
-  std::size_t add_candidates(const Scope& s, const std::vector<CandidatePair>& xs);
   void decide(const Scope& s, const CandidatePair& x);
   std::optional<CandidatePair> candidate(const Scope& s, const std::string& id) const;
   /// The cycle's pairs of one kind (line | application), of one PD's lines when `agency_id` is set;

@@ -46,7 +46,7 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
   repo.each_candidate_key(s, cycle_id, [&](const std::string& a, const std::string& b) {
     if (auto k = key(a, b)) known.insert(*k);
   });
-  std::vector<CandidatePair> fresh;
+  std::size_t added = 0;
   auto now = clock::now_iso();
   for (const auto& cand : found) {
     CandidatePair x;
@@ -61,9 +61,9 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
     x.score = cand.score;
     x.reasons = cand.reasons;
     x.found_at = now;
-    fresh.push_back(std::move(x));
+    if (repo.add_candidate(s, x)) ++added;
   }
-  return repo.add_candidates(s, fresh);
+  return added;
 }
 
 std::size_t Service::unresolved_for(storage::Connection& c, const Scope& s, const Proposal& p) const {
