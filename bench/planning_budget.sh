@@ -213,13 +213,14 @@ def profiled(name):
         perf.wait()
 
 # 1. whole-cycle candidates
-runs, cpu_runs = [], []
+runs, cpu_runs, added = [], [], []
 with profiled("search"):
     for _ in range(3):
         cpu = server_cpu_ms()
         res, ms = call("POST", f"/api/planning/cycles/{cycle}/candidates/search", {}, token=planner)
         runs.append(ms)
         cpu_runs.append(server_cpu_ms() - cpu)
+        added.append(res["new_candidates"])
 print(f"server peak memory after the searches: {server_peak_mb()} MB")
 # The review's pages: the first (best scores), one deep in the list, and the undecided pairs of one PD.
 page_ms = []
@@ -231,7 +232,7 @@ print(f"one page of the review (first / offset 100,000 / one PD undecided): {[ro
 app_pairs = call("GET", f"/api/planning/cycles/{cycle}/application-candidates", token=planner)[0]["total"]
 print(f"candidates for the whole cycle: median {statistics.median(runs):.0f} ms of {[round(r) for r in runs]!r}, "
       f"server CPU median {statistics.median(cpu_runs):.0f} ms "
-      f"({pairs} line pairs, {app_pairs} line-application pairs stored)")
+      f"({pairs} line pairs, {app_pairs} line-application pairs stored; new pairs stored by each search: {added!r})")
 
 # 2. live check of one line (a new draft in a PD's proposal, name typed so far)
 draft = call("POST", f"/api/planning/cycles/{cycle}/proposals", {"agency_id": agencies[-1]["id"]})[0]["id"]

@@ -59,7 +59,8 @@ std::size_t Service::compare_with_applications(const Scope& s, const std::string
       for (const auto& l : repo.line_names_of_proposal(s, pr.id))
         for (const auto& m : matcher.matches(l)) {
           CandidatePair x;
-          x.id = crypto::new_id();
+          // Time-ordered: a search stores thousands of pairs at once, appended to the key index.
+          x.id = crypto::new_time_ordered_id();
           x.cycle_id = cycle_id;
           x.kind = "application";
           x.line_a = l.id;

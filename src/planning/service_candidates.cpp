@@ -56,7 +56,8 @@ std::size_t Service::store_candidates(storage::Connection& c, const Scope& s, co
     if (!k || !known.insert(*k).second) continue;  // found pairs hold only submitted lines
     x.agency_a = agency_of[*k >> 32];
     x.agency_b = agency_of[*k & 0xffffffffu];
-    x.id = crypto::new_id();
+    // Time-ordered: a search stores thousands of pairs at once, appended to the key index.
+    x.id = crypto::new_time_ordered_id();
     x.cycle_id = cycle_id;
     x.score = cand.score;
     x.reasons = cand.reasons;

@@ -3,23 +3,15 @@
 // change, my profile, the reset by e-mail through a real SMTP server), on both databases.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <thread>
 
 #include "api_harness.hpp"
+#include "smtp_fixture.hpp"
 #include "core/crypto.hpp"
 #include "storage/unit_of_work.hpp"
 #include "testing/test_database.hpp"
@@ -333,54 +325,9 @@ std::int64_t ledger_mentions(Instance& in, const std::string& text) {
   });
 }
 
-int reset_mail_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
-
-std::string shell_output(const std::string& command) {
-  std::string out;
-  if (FILE* p = ::popen(command.c_str(), "r")) {
-    std::array<char, 512> buf{};
-    while (std::fgets(buf.data(), buf.size(), p)) out += buf.data();
-    ::pclose(p);
-  }
-  return out;
-}
-
-/// Debian's python3-aiosmtpd on loopback, writing every message into a Maildir; stopped when destroyed.
-class MailSink {
- public:
-  MailSink(int port, const std::filesystem::path& maildir) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      std::string listen = "127.0.0.1:" + std::to_string(port);
-      ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
-              "aiosmtpd.handlers.Mailbox", maildir.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
-  ~MailSink() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-
- private:
-  pid_t pid_ = -1;
-};
-
 /// The reset tokens in the links of every message of the Maildir, one per line ("<to> token").
 std::set<std::string> reset_links(const std::filesystem::path& maildir) {
-  auto out = shell_output(
+  auto out = run(
       "/usr/bin/python3 -c \"import mailbox, re, sys\n"
       "try:\n  box = mailbox.Maildir(sys.argv[1], create=False)\n  msgs = list(box)\nexcept Exception:\n  msgs = []\n"
       "for m in msgs:\n  body = m.get_payload(decode=True).decode()\n"
@@ -391,16 +338,6 @@ std::set<std::string> reset_links(const std::filesystem::path& maildir) {
   for (std::size_t end; (end = out.find('\n', start)) != std::string::npos; start = end + 1)
     lines.insert(out.substr(start, end - start));
   return lines;
-}
-
-template <typename F>
-bool within_seconds(int seconds, F done) {
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < until) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-  return done();
 }
 
 constexpr const char* kStaffUser =
@@ -573,15 +510,14 @@ TEST_P(AccountSecurityTest, MyProfileChangesNameEmailAndPhoneButNeverMyRolesOrAg
 }
 
 TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysNothingAboutUnknownAddresses) {
-  ASSERT_EQ(shell_output("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
-      << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_TRUE(aiosmtpd_installed()) << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
-  int port = reset_mail_port();
+  int port = free_port();
   auto maildir = dir.path() / "maildir";
   auto conf = dir.path() / "smtp.conf";
   std::ofstream(conf) << "host = 127.0.0.1\nport = " << port
                       << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
-  MailSink server(port, maildir);
+  SmtpServer server(port, maildir);
   ::setenv("SIMPUL_SMTP_CONFIG", conf.c_str(), 1);
   ::setenv("SIMPUL_PUBLIC_URL", "https://simpul.balikpapan.go.id/", 1);
   Instance in(GetParam());
@@ -611,7 +547,7 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
   EXPECT_EQ(known.body, nowhere.body);
 
   std::set<std::string> mails;
-  ASSERT_TRUE(within_seconds(60, [&] { return !(mails = reset_links(maildir)).empty(); })) << "no reset mail arrived";
+  ASSERT_TRUE(eventually([&] { return !(mails = reset_links(maildir)).empty(); }, 60)) << "no reset mail arrived";
   ASSERT_EQ(mails.size(), 1u);
   auto line = *mails.begin();
   EXPECT_NE(line.find("Lupa.Sandi@balikpapan.go.id"), std::string::npos) << line;  // the account's own address
@@ -645,7 +581,7 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
       anonymous.post("/api/auth/reset-request", R"({"tenant":"balikpapan","email":"lupa.sandi@balikpapan.go.id"})")
           .status,
       202);
-  ASSERT_TRUE(within_seconds(60, [&] { return (mails = reset_links(maildir)).size() == 2; })) << "no second mail";
+  ASSERT_TRUE(eventually([&] { return (mails = reset_links(maildir)).size() == 2; }, 60)) << "no second mail";
   std::string second;
   for (const auto& l : mails)
     if (l != line) second = l.substr(l.rfind(' ') + 1);
