@@ -515,8 +515,7 @@ TEST_P(AccountSecurityTest, APasswordResetByEmailArrivesWorksOnceExpiresAndSaysN
   int port = free_port();
   auto maildir = dir.path() / "maildir";
   auto conf = dir.path() / "smtp.conf";
-  std::ofstream(conf) << "host = 127.0.0.1\nport = " << port
-                      << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
+  write_smtp_config(conf, port);
   SmtpServer server(port, maildir);
   ::setenv("SIMPUL_SMTP_CONFIG", conf.c_str(), 1);
   ::setenv("SIMPUL_PUBLIC_URL", "https://simpul.balikpapan.go.id/", 1);

@@ -29,8 +29,7 @@ class NotificationTest : public test_support::DatabaseTest {
 }  // namespace
 
 TEST_P(NotificationTest, TicketMailGoesThroughARealSmtpServerAndIsRetriedUntilTheServerIsUp) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
-      << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_TRUE(aiosmtpd_installed()) << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = free_port();
   auto maildir = dir.path() / "maildir";  // created by the server (Maildir with tmp/new/cur)
@@ -128,8 +127,7 @@ TEST(SmtpConfig, AMalformedFileIsRefusedByLineAndAMissingFileMeansNoEmail) {
 }
 
 TEST(SmtpClient, StartTlsDeliversWithAVerifiedCertificateAndRefusesAnUntrustedOne) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
-      << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_TRUE(aiosmtpd_installed()) << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   auto cert = dir.path() / "cert.pem", key = dir.path() / "key.pem", maildir = dir.path() / "maildir";
   run("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost -keyout " +
@@ -196,8 +194,7 @@ std::size_t files_in(const std::filesystem::path& dir) {
 }  // namespace
 
 TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersWithoutLosingTheRest) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
-      << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_TRUE(aiosmtpd_installed()) << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = free_port();
   auto root = dir.path() / "inbound";
@@ -265,14 +262,12 @@ TEST_P(NotificationTest, MailToTheDeskOpensAndAnswersTicketsAndRefusesStrangersW
 }
 
 TEST_P(NotificationTest, DeskStaffGetOneDailyDigestOfTheirQueueWithBreachedTicketsMarked) {
-  ASSERT_EQ(run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes"), "yes\n")
-      << "install python3-aiosmtpd (scripts/bootstrap test)";
+  ASSERT_TRUE(aiosmtpd_installed()) << "install python3-aiosmtpd (scripts/bootstrap test)";
   test_support::TempDir dir;
   int port = free_port();
   auto maildir = dir.path() / "maildir";
   auto conf = dir.path() / "smtp.conf";
-  std::ofstream(conf) << "host = 127.0.0.1\nport = " << port
-                      << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
+  write_smtp_config(conf, port);
   SmtpServer server(port, maildir);
   ::setenv("SIMPUL_SMTP_CONFIG", conf.c_str(), 1);
   Instance in(GetParam());

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -46,6 +47,13 @@ inline std::string run(const std::string& command) {
 }
 
 inline bool aiosmtpd_installed() { return run("/usr/bin/python3 -c 'import aiosmtpd' 2>&1 && echo yes") == "yes\n"; }
+
+/// The operator's SMTP settings file (SIMPUL_SMTP_CONFIG) for a server on loopback `port`, retrying
+/// a failed send after 1 s.
+inline void write_smtp_config(const std::filesystem::path& path, int port) {
+  std::ofstream(path) << "host = 127.0.0.1\nport = " << port
+                      << "\nfrom = Simpul <simpul@balikpapan.go.id>\nretry_base_seconds = 1\ntimeout_seconds = 5\n";
+}
 
 /// `python3 -m aiosmtpd` writing every message into a Maildir; stopped when destroyed.
 class SmtpServer {
