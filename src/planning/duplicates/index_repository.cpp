@@ -204,6 +204,30 @@ std::vector<IndexedLine> lines_by_id(Connection& c, const std::string& tenant_id
   return out;
 }
 
+namespace {
+
+/// The ids of `rows` (line_id, name_norm), the `limit` names most similar to `own` first, then by id.
+std::vector<std::string> most_similar(const storage::Rows& rows, const std::vector<std::string>& own,
+                                      std::size_t limit) {
+  std::vector<std::pair<double, const std::string*>> ranked;
+  ranked.reserve(rows.size());
+  for (const auto& r : rows) ranked.emplace_back(jaccard(own, trigrams(r.text_at(1))), &r.text_at(0));
+  auto keep = std::min(limit, ranked.size());
+  std::partial_sort(
+      ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : *a.second < *b.second; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < keep; ++i) out.push_back(*ranked[i].second);
+  return out;
+}
+
+/// At most this many lines of one SSH item or of the draft's elements are ranked by name: an
+/// element every line of a cycle serves is ranked over its first lines (the whole-cycle pairing
+/// reads as far, kElementScan).
+constexpr long long kItemScan = 512;
+
+}  // namespace
+
 std::vector<std::string> similar_name_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
                                             const std::string& agency_id, const std::string& line_id,
                                             const std::string& name_norm, std::size_t limit) {
@@ -238,40 +262,8 @@ std::vector<std::string> similar_name_lines(Connection& c, const std::string& te
   if (terms.empty()) return out;
   // Ranked as PostgreSQL ranks them: by the trigram similarity of the names (pg_trgm's trigrams,
   // normalize.hpp), best first, then by id.
-  auto own = trigrams(name_norm);
-  std::vector<std::pair<double, std::string>> ranked;
-  for (const auto& r : fts_hits(c, terms, tenant_id, cycle_id, agency_id, line_id))
-    ranked.emplace_back(jaccard(own, trigrams(r.text_at(1))), r.text_at(0));
-  std::sort(ranked.begin(), ranked.end(),
-            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  if (ranked.size() > limit) ranked.resize(limit);
-  for (auto& [similarity, id] : ranked) out.push_back(std::move(id));
-  return out;
+  return most_similar(fts_hits(c, terms, tenant_id, cycle_id, agency_id, line_id), trigrams(name_norm), limit);
 }
-
-namespace {
-
-/// The ids of `rows` (line_id, name_norm), the `limit` names most similar to `own` first, then by id.
-std::vector<std::string> most_similar(const storage::Rows& rows, const std::vector<std::string>& own,
-                                      std::size_t limit) {
-  std::vector<std::pair<double, const std::string*>> ranked;
-  ranked.reserve(rows.size());
-  for (const auto& r : rows) ranked.emplace_back(jaccard(own, trigrams(r.text_at(1))), &r.text_at(0));
-  auto keep = std::min(limit, ranked.size());
-  std::partial_sort(
-      ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
-      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : *a.second < *b.second; });
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < keep; ++i) out.push_back(*ranked[i].second);
-  return out;
-}
-
-/// At most this many lines of one SSH item or of the draft's elements are ranked by name: an
-/// element every line of a cycle serves is ranked over its first lines (the whole-cycle pairing
-/// reads as far, kElementScan).
-constexpr long long kItemScan = 512;
-
-}  // namespace
 
 std::vector<std::string> same_item_lines(Connection& c, const std::string& tenant_id, const std::string& cycle_id,
                                          const std::string& agency_id, const std::string& line_id,
