@@ -27,6 +27,43 @@ void say_postgres_did_not_run() {
       skipped_postgres());
 }
 
+/// `url` with its database name replaced by `name` (postgresql://user@host:port/db[?options]).
+std::string with_database(const std::string& url, const std::string& name) {
+  auto query = url.find('?');
+  auto slash = url.rfind('/', query == std::string::npos ? url.size() : query);
+  if (slash == std::string::npos || slash < url.find("//") + 2) throw std::runtime_error("no database in " + url);
+  return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+/// The name of a template database holding exactly these migrations, made if the cluster lacks it.
+/// Concurrent test processes wait on an advisory lock; a template appears under its name only once
+/// it is complete (made under a temporary name, then renamed), so a crash leaves no half template.
+std::string migrated_template(const std::string& base, const std::vector<storage::Migration>& migrations) {
+  std::string fingerprint;
+  for (const auto& m : migrations)
+    fingerprint += std::to_string(m.version) + '\n' + m.sql + '\n' + m.postgres_sql + '\n';
+  std::string name = "simpul_template_" + crypto::sha256_hex(fingerprint).substr(0, 16);
+  auto admin = storage::Database::open(base, 1);
+  auto c = admin->acquire();
+  c->execute_script("SELECT pg_advisory_lock(7312)");
+  try {
+    if (c->query("SELECT 1 FROM pg_database WHERE datname = ?", {name}).empty()) {
+      std::string making = "simpul_making_" + crypto::new_id();
+      c->execute_script("CREATE DATABASE " + making);
+      {
+        auto fresh = storage::Database::open(with_database(base, making), 1);
+        storage::migrate(*fresh, migrations);
+      }
+      c->execute_script("ALTER DATABASE " + making + " RENAME TO " + name);
+    }
+  } catch (...) {
+    c->execute_script("SELECT pg_advisory_unlock(7312)");
+    throw;
+  }
+  c->execute_script("SELECT pg_advisory_unlock(7312)");
+  return name;
+}
+
 }  // namespace
 
 void DatabaseTest::SetUp() {
@@ -48,10 +85,20 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
+TestDatabase::TestDatabase(const std::string& backend, const std::vector<storage::Migration>& premigrated)
+    : backend_(backend) {
   crypto::init();
   if (backend == "sqlite") {
     url_ = "sqlite:" + (dir_.path() / "test.db").string();
+  } else if (!premigrated.empty()) {
+    std::string base = std::getenv("SIMPUL_TEST_PG");
+    auto source = migrated_template(base, premigrated);
+    database_ = "t_" + crypto::new_id();
+    // WAL_LOG (the default, named for the reader): FILE_COPY took about as long here, because its two
+    // checkpoints wrote out the pages other tests running beside it had dirtied.
+    storage::Database::open(base, 1)->acquire()->execute_script("CREATE DATABASE " + database_ + " TEMPLATE " + source +
+                                                                " STRATEGY WAL_LOG");
+    url_ = with_database(base, database_);
   } else {
     std::string base = std::getenv("SIMPUL_TEST_PG");
     // A schema per test is much cheaper than a database per test; search_path points the pool at it.
@@ -65,12 +112,13 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
 
 TestDatabase::~TestDatabase() {
   db_.reset();
-  if (!schema_.empty()) {
+  if (!schema_.empty() || !database_.empty()) {
     try {
       auto admin = storage::Database::open(std::getenv("SIMPUL_TEST_PG"), 1);
-      admin->acquire()->execute_script("DROP SCHEMA " + schema_ + " CASCADE");
+      admin->acquire()->execute_script(database_.empty() ? "DROP SCHEMA " + schema_ + " CASCADE"
+                                                         : "DROP DATABASE " + database_ + " WITH (FORCE)");
     } catch (...) {
-      // A leftover schema in a throwaway test cluster is harmless.
+      // A leftover schema or database in a throwaway test cluster is harmless.
     }
   }
 }

@@ -34,7 +34,7 @@ std::string Reply::rule_id() const {
   return rule.is_object() ? std::string(rule.at("id").as_string()) : "";
 }
 
-Instance::Instance(const std::string& backend, identity::Options identity) : db_(backend) {
+Instance::Instance(const std::string& backend, identity::Options identity) : db_(backend, app::all_migrations()) {
   log::set_min_level(log::Level::Warn);  // keep test output to what matters
   app::Config c;
   c.database_url = db_.url();
