@@ -37,8 +37,9 @@ class TempDir {
 /// A fresh database of the given backend, dropped on destruction: empty, or on PostgreSQL, when
 /// `premigrated` is given, a copy of a template database that already holds those migrations.
 /// Migrating a new PostgreSQL schema took ~0.4 s and dropping it ~0.08 s, per platform instance a
-/// test starts; copying a migrated template takes ~0.1-0.2 s and dropping the copy ~0.02 s. The template is made once per cluster and migration set (named by their hash), so a
-/// test still migrates whatever the copy lacks, exactly as on SQLite.
+/// test starts; copying a migrated template takes ~0.1-0.2 s and dropping the copy ~0.02 s. The template is made once
+/// per cluster and migration set (named by their hash), so a test still migrates whatever the copy lacks, exactly as on
+/// SQLite.
 class TestDatabase {
  public:
   explicit TestDatabase(const std::string& backend, const std::vector<storage::Migration>& premigrated = {});
