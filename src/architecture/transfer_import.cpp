@@ -105,7 +105,7 @@ ImportResult Transfer::run_import(const Scope& s, ParsedFile file, bool dry_run,
   res.skipped = file.skipped;
   res.problems = std::move(file.problems);
   const auto& profile = elements_.profile_of(s);
-  auto conn = db_.acquire();
+  auto conn = db_.acquire_writer();
   storage::Transaction tx(*conn, storage::Transaction::Write);
   auto& c = *conn;
   auto agencies = tenancy_.agencies(c, s);

@@ -18,6 +18,11 @@ struct Database::Pool {
   std::size_t size = 0;
   std::size_t max_size = 0;
   std::size_t waits = 0;
+  // The dedicated writing connection (dedicate_writer): idle in `writer` or lent (`writer_out`).
+  bool dedicated_writer = false;
+  bool writer_out = false;
+  std::unique_ptr<Connection> writer;
+  std::condition_variable writer_returned;
 };
 
 Database::Database(Dialect dialect, std::size_t max_size, std::string redacted_url)
@@ -58,14 +63,44 @@ PooledConnection Database::acquire(std::chrono::milliseconds wait) {
   }
 }
 
-void Database::release(std::unique_ptr<Connection> conn) {
-  std::lock_guard lock(pool_->mutex);
-  if (conn && conn->healthy()) {
-    pool_->idle.push_back(std::move(conn));
-  } else {
-    --pool_->size;
+void Database::dedicate_writer() { pool_->dedicated_writer = true; }
+
+PooledConnection Database::acquire_writer() {
+  if (!pool_->dedicated_writer) return acquire();
+  std::unique_lock lock(pool_->mutex);
+  // No deadline: writers queued on SQLite's one write lock before this connection existed, and a
+  // long import must not make the writes behind it fail.
+  pool_->writer_returned.wait(lock, [&] { return !pool_->writer_out; });
+  pool_->writer_out = true;
+  if (pool_->writer) return PooledConnection(this, std::move(pool_->writer), true);
+  lock.unlock();
+  try {
+    return PooledConnection(this, connect(), true);
+  } catch (...) {
+    lock.lock();
+    pool_->writer_out = false;
+    pool_->writer_returned.notify_one();
+    throw;
   }
-  pool_->available.notify_one();
+}
+
+void Database::release(std::unique_ptr<Connection> conn, bool writer) {
+  {
+    std::lock_guard lock(pool_->mutex);
+    if (writer) {
+      if (conn && conn->healthy()) pool_->writer = std::move(conn);  // else the next writer connects anew
+      pool_->writer_out = false;
+      pool_->writer_returned.notify_one();
+    } else {
+      if (conn && conn->healthy()) {
+        pool_->idle.push_back(std::move(conn));
+      } else {
+        --pool_->size;
+      }
+      pool_->available.notify_one();
+    }
+  }
+  after_release();
 }
 
 void Database::ping() { acquire()->query("SELECT 1"); }
@@ -76,7 +111,7 @@ PoolStats Database::stats() const {
 }
 
 PooledConnection::~PooledConnection() {
-  if (owner_ && conn_) owner_->release(std::move(conn_));
+  if (owner_ && conn_) owner_->release(std::move(conn_), writer_);
 }
 
 Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn) {

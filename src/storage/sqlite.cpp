@@ -24,8 +24,7 @@ StorageError error_from(sqlite3* db, int rc) {
 
 class SqliteConnection : public Connection {
  public:
-  SqliteConnection(const std::string& path, std::shared_ptr<std::mutex> write_lock)
-      : write_lock_(std::move(write_lock)) {
+  SqliteConnection(const std::string& path, std::shared_ptr<SqliteShared> shared) : shared_(std::move(shared)) {
     int rc =
         sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -46,10 +45,11 @@ class SqliteConnection : public Connection {
     // 40,000 service-desk tickets took 3.0 ms of server CPU per ticket with a 256 MB map against
     // 1.1-1.4 ms without (docs/benchmarks.md, "Layanan SPBE: service desk").
     execute_script("PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;");
-    // The WAL is copied back into the database (a checkpoint, with its fsync) after a commit has let
-    // go of the write lock, not inside COMMIT as SQLite's automatic checkpoint does: the fsync took
-    // tens of milliseconds on the VM's disk and every other writer queued behind it. Registering
-    // the hook turns the automatic checkpoint off.
+    // The WAL is copied back into the database (a checkpoint, with its fsync) once the committing
+    // connection is returned, on a connection that is not the writer (SqliteDatabase::after_release),
+    // not inside COMMIT as SQLite's automatic checkpoint does: the fsync took tens of milliseconds
+    // on the VM's disk and every other writer queued behind it. Registering the hook turns the
+    // automatic checkpoint off.
     sqlite3_wal_hook(db_, &SqliteConnection::note_wal_size, this);
   }
 
@@ -111,7 +111,7 @@ class SqliteConnection : public Connection {
   }
 
   void begin(bool write) override {
-    if (write) held_ = std::unique_lock(*write_lock_);
+    if (write) held_ = std::unique_lock(shared_->write_lock);
     try {
       execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN");
     } catch (...) {
@@ -122,7 +122,6 @@ class SqliteConnection : public Connection {
   void commit() override {
     execute_script("COMMIT");
     release_write_lock();
-    checkpoint_if_due();
   }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
@@ -134,16 +133,8 @@ class SqliteConnection : public Connection {
   static constexpr int kCheckpointPages = 1000;
 
   static int note_wal_size(void* self, sqlite3* /*db*/, const char* /*schema*/, int pages) {
-    if (pages >= kCheckpointPages) static_cast<SqliteConnection*>(self)->checkpoint_due_ = true;
+    if (pages >= kCheckpointPages) static_cast<SqliteConnection*>(self)->shared_->checkpoint_due = true;
     return SQLITE_OK;
-  }
-
-  void checkpoint_if_due() {
-    if (!checkpoint_due_) return;
-    checkpoint_due_ = false;
-    // PASSIVE: copies what no reader still needs and never waits; a busy checkpointer elsewhere is
-    // fine (the next commit past the threshold tries again).
-    sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   }
 
   /// The current row of `stmt` into `row`, reusing its values' strings.
@@ -209,8 +200,7 @@ class SqliteConnection : public Connection {
 
   sqlite3* db_ = nullptr;
   bool healthy_ = true;
-  bool checkpoint_due_ = false;  // the WAL passed kCheckpointPages at this connection's last commit
-  std::shared_ptr<std::mutex> write_lock_;
+  std::shared_ptr<SqliteShared> shared_;
   std::unique_lock<std::mutex> held_;
   // Found by the statement's text as the caller holds it (no copy of the SQL per statement run).
   struct TextHash {
@@ -223,8 +213,24 @@ class SqliteConnection : public Connection {
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(std::string path, std::size_t pool_size)
-    : Database(Dialect::Sqlite, path == ":memory:" ? 1 : pool_size, "sqlite:" + path), path_(std::move(path)) {}
+    : Database(Dialect::Sqlite, path == ":memory:" ? 1 : pool_size, "sqlite:" + path), path_(std::move(path)) {
+  // Not in memory: each connection to ":memory:" is a database of its own.
+  if (path_ != ":memory:") dedicate_writer();
+}
 
-std::unique_ptr<Connection> SqliteDatabase::connect() { return std::make_unique<SqliteConnection>(path_, write_lock_); }
+std::unique_ptr<Connection> SqliteDatabase::connect() { return std::make_unique<SqliteConnection>(path_, shared_); }
+
+void SqliteDatabase::after_release() {
+  if (!shared_->checkpoint_due.exchange(false)) return;
+  // On a connection that is not writing: the writing connection (acquire_writer) is free again
+  // for the next writer while this one copies the WAL back and waits for its fsync. PASSIVE copies
+  // what no reader still needs and never waits; when no connection is idle at once, or another
+  // process checkpoints, a later release tries again.
+  try {
+    acquire(std::chrono::milliseconds(0))->execute_script("PRAGMA wal_checkpoint(PASSIVE)");
+  } catch (...) {
+    shared_->checkpoint_due = true;
+  }
+}
 
 }  // namespace simpul::storage

@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "storage/migrations.hpp"
 #include "storage/postgres.hpp"
 #include "storage/storage_error.hpp"
+#include "storage/unit_of_work.hpp"
 #include "testing/test_database.hpp"
 
 using namespace simpul;
@@ -153,25 +155,89 @@ TEST_P(StorageTest, PoolServesConcurrentWriters) {
 
 INSTANTIATE_TEST_SUITE_P(Databases, StorageTest, ::testing::ValuesIn(simpul::test_support::backends()));
 
-// The WAL is checkpointed after commits (outside the write lock, src/storage/sqlite.cpp), so it
+// SQLite runs one write at a time. Each write reads the largest number written so far and writes
+// the next: the numbers come out 1..100 without a gap or a repeat only if every write, whichever
+// connection it runs on (the writing connection of write_transaction, or a pooled one), sees every
+// write committed before it (a stale page cache would repeat a number: refused as a duplicate).
+TEST(Sqlite, WritesFromManyThreadsSeeEveryEarlierWriteWhicheverConnectionTheyUse) {
+  test_support::TestDatabase t("sqlite");
+  migrate(t.db(), sample_migrations());
+  std::atomic<int> refused = 0;
+  auto write_next = [](Connection& c) {
+    auto n = c.query("SELECT COALESCE(MAX(n), 0) + 1 FROM things")[0].int_at(0);
+    c.execute("INSERT INTO things (id, name, n) VALUES (?, ?, ?)", {std::to_string(n), "n" + std::to_string(n), n});
+  };
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 4; ++w)
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < 25; ++i) {
+        try {
+          if (w % 2 == 0) {
+            write_transaction(t.db(), write_next);
+          } else {
+            auto c = t.db().acquire();
+            Transaction tx(*c, Transaction::Write);
+            write_next(*c);
+            tx.commit();
+          }
+        } catch (const StorageError&) {
+          ++refused;
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(refused, 0);
+  auto r = t.db().acquire()->query("SELECT COUNT(*), COUNT(DISTINCT n), MIN(n), MAX(n) FROM things")[0];
+  EXPECT_EQ(r.int_at(0), 100);
+  EXPECT_EQ(r.int_at(1), 100);
+  EXPECT_EQ(r.int_at(2), 1);
+  EXPECT_EQ(r.int_at(3), 100);
+}
+
+// On SQLite every write_transaction of a process runs on one connection (whose page cache then
+// stays valid between writes, database.hpp): a TEMP table, which only its own connection sees,
+// made in one write is there in the next, whatever other threads borrowed in between.
+TEST(Sqlite, EveryWriteTransactionRunsOnTheOneWritingConnection) {
+  test_support::TempDir dir;
+  auto db = Database::open("sqlite:" + (dir.path() / "writer.db").string(), 4);
+  write_transaction(*db, [](Connection& c) { c.execute_script("CREATE TEMP TABLE marker (v INTEGER)"); });
+  std::vector<PooledConnection> held;  // pooled connections lent meanwhile
+  for (int i = 0; i < 3; ++i) held.push_back(db->acquire());
+  EXPECT_NO_THROW(write_transaction(*db, [](Connection& c) { c.execute("INSERT INTO marker (v) VALUES (1)"); }));
+  for (auto& c : held) EXPECT_THROW(c->query("SELECT v FROM marker"), StorageError);
+}
+
+// The WAL is checkpointed after commits (off the writing connection, src/storage/sqlite.cpp), so it
 // does not grow without bound under a steady stream of writes: its frames stay near SQLite's usual
 // threshold of 1,000 pages, and the database file holds the rows.
 TEST(Sqlite, TheWriteAheadLogIsCheckpointedAsWritesGoOn) {
-  test_support::TempDir dir;
-  auto db = Database::open("sqlite:" + (dir.path() / "wal.db").string(), 2);
-  migrate(*db, sample_migrations());
-  const std::string filler(3000, 'x');  // about one page per row
-  for (int i = 0; i < 3000; ++i) {
-    auto c = db->acquire();
-    Transaction tx(*c, Transaction::Write);
-    c->execute("INSERT INTO things (id, name, n) VALUES (?, ?, ?)", {std::to_string(i), filler + std::to_string(i), i});
-    tx.commit();
+  // Writes through the writing connection (write_transaction), then through pooled connections.
+  for (bool through_writer : {true, false}) {
+    SCOPED_TRACE(through_writer ? "write_transaction" : "a pooled connection");
+    test_support::TempDir dir;
+    auto db = Database::open("sqlite:" + (dir.path() / "wal.db").string(), 2);
+    migrate(*db, sample_migrations());
+    const std::string filler(3000, 'x');  // about one page per row
+    for (int i = 0; i < 3000; ++i) {
+      auto insert = [&](Connection& c) {
+        c.execute("INSERT INTO things (id, name, n) VALUES (?, ?, ?)",
+                  {std::to_string(i), filler + std::to_string(i), i});
+      };
+      if (through_writer) {
+        write_transaction(*db, insert);
+      } else {
+        auto c = db->acquire();
+        Transaction tx(*c, Transaction::Write);
+        insert(*c);
+        tx.commit();
+      }
+    }
+    // PASSIVE reports the frames in the WAL now: without checkpoints they would be all of the
+    // writes' pages (over 3,000), with them at most about the threshold's worth.
+    auto frames = db->acquire()->query("PRAGMA wal_checkpoint(PASSIVE)")[0].int_at(1);
+    EXPECT_LT(frames, 2000);
+    EXPECT_EQ(db->acquire()->query("SELECT COUNT(*) FROM things")[0].int_at(0), 3000);
   }
-  // PASSIVE reports the frames in the WAL now: without checkpoints they would be all of the
-  // writes' pages (over 3,000), with them at most about the threshold's worth.
-  auto frames = db->acquire()->query("PRAGMA wal_checkpoint(PASSIVE)")[0].int_at(1);
-  EXPECT_LT(frames, 2000);
-  EXPECT_EQ(db->acquire()->query("SELECT COUNT(*) FROM things")[0].int_at(0), 3000);
 }
 
 TEST(Sqlite, AStatementRunAgainWhileEachReadsItsRowsIsRefused) {

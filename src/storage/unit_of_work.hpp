@@ -8,7 +8,7 @@ namespace simpul::storage {
 
 template <typename F>
 auto write_transaction(Database& db, F&& work) {
-  auto conn = db.acquire();
+  auto conn = db.acquire_writer();
   Transaction tx(*conn, Transaction::Write);
   if constexpr (std::is_void_v<decltype(work(*conn))>) {
     work(*conn);
