@@ -59,7 +59,7 @@ Attachment Service::attach(const Caller& who, const std::string& ticket_id, cons
   auto out = storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, ticket_id);
-    if (!works(who, r, t) && t.requester_id != who.actor.id) throw Error(ErrorCode::SdNotQueueStaff);
+    if (!works(who, r, t) && t.requester_id != who.actor.id) throw not_queue_staff(who.scope, t);
     Attachment a;
     a.id = crypto::new_id();
     a.ticket_id = t.id;

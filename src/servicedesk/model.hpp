@@ -36,6 +36,10 @@ struct DeskRules {
   /// is the Dinas's own when the service's owning PD is the Dinas (else the affected element's owner decides).
   bool dinas_services_from_catalogue = false;
   std::optional<std::string> escalation_rule;  // Level 1 -> Level 2
+  /// Who works a ticket at each tier (Balikpapan Pasal 37 ayat (8) and (10)): cited when anyone but
+  /// the staff of the queue holding the ticket tries to work it.
+  std::optional<std::string> level1_duty_rule;
+  std::optional<std::string> level2_duty_rule;
   std::optional<std::string> level1_staffing_rule;
   std::optional<std::string> level2_staffing_rule;
   std::optional<std::string> desk_required_rule;  // a desk in every PD running SPBE services

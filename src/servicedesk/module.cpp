@@ -145,6 +145,13 @@ void ServiceDeskModule::add_coverage(const tenancy::Profile& p, seam::CoverageRo
             : "workflow: Level 2 takes only what Level 1 escalates; a ticket asked of it directly is redirected to the PD's Level 1 with this article");
     add(d.escalation_rule,
         "workflow: escalation Level 1 -> Level 2 is an explicit step recorded in the timeline and the ledger with this article (`/api/servicedesk/tickets/{id}/escalate`)");
+    add(d.level1_duty_rule,
+        "gate: a ticket at Level 1 is worked (assigned, started, pended, resolved, escalated, noted, shared) only by the "
+        "Level 1 staff of the PD whose queue holds it; Level 2 is refused until Level 1 escalates it "
+        "(`servicedesk.not_queue_staff`, with the article)");
+    add(d.level2_duty_rule,
+        "gate: an escalated ticket is worked only by Level 2 until it is resolved or returned with a note; the PD's "
+        "Level 1 is refused (`servicedesk.not_queue_staff`, with the article)");
     add(d.level1_staffing_rule,
         "finding: a PD without a Level 1 staff member or unit (subject `service_desk`, field `level1`)");
     add(d.level2_staffing_rule,

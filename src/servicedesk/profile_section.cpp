@@ -79,6 +79,8 @@ DeskRules parse(const tenancy::Reader& r, const tenancy::Profile& p, const YAML:
   d.level2_direct_for_dinas_services = r.boolean(n, "level2_direct_for_dinas_services", "servicedesk.", false);
   d.dinas_services_from_catalogue = r.boolean(n, "dinas_services_from_catalogue", "servicedesk.", false);
   d.escalation_rule = rule_field(r, p, n, "escalation_rule");
+  d.level1_duty_rule = rule_field(r, p, n, "level1_duty_rule");
+  d.level2_duty_rule = rule_field(r, p, n, "level2_duty_rule");
   d.level1_staffing_rule = rule_field(r, p, n, "level1_staffing_rule");
   d.level2_staffing_rule = rule_field(r, p, n, "level2_staffing_rule");
   d.desk_required_rule = rule_field(r, p, n, "desk_required_rule");

@@ -43,6 +43,13 @@ bool Service::works(const Caller& who, const Roles& r, const Ticket& t) const {
   return t.tier == 2 ? r.level2 : r.level1.count(t.queue_agency_id) > 0;
 }
 
+Error Service::not_queue_staff(const Scope& s, const Ticket& t, boost::json::object details) const {
+  const auto& p = profile_of(s);
+  const auto& d = rules_of(p);
+  return Error(ErrorCode::SdNotQueueStaff, std::move(details),
+               tenancy::rule_ref(p, t.tier == 2 ? d.level2_duty_rule : d.level1_duty_rule));
+}
+
 Ticket Service::visible(storage::Connection& c, const Caller& who, const Roles& r, const std::string& id) const {
   auto t = Repository(c).ticket(who.scope, id);
   if (!t || !sees(who, r, *t)) throw Error(ErrorCode::SdTicketNotFound);  // another PD's ticket is not revealed

@@ -243,6 +243,9 @@ class Service {
   Roles roles_of(storage::Connection& c, const Scope& s, const std::string& user_id) const;
   bool sees(const Caller& who, const Roles& r, const Ticket& t) const;
   bool works(const Caller& who, const Roles& r, const Ticket& t) const;
+  /// The refusal of someone who may not work `t`, citing the article that gives the ticket's tier
+  /// its duty where the region has one (Balikpapan Pasal 37 ayat (8) / (10)).
+  Error not_queue_staff(const Scope& s, const Ticket& t, boost::json::object details = {}) const;
   /// The ticket, refused as not found when the caller may not see it.
   Ticket visible(storage::Connection& c, const Caller& who, const Roles& r, const std::string& id) const;
   std::optional<tenancy::Agency> dinas(storage::Connection& c, const Scope& s) const;

@@ -76,7 +76,7 @@ TicketView Service::classify(const Caller& who, const std::string& id, const std
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
-    if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
+    if (!works(who, r, t)) throw not_queue_staff(who.scope, t);
     if (!open_state(t.state))
       throw Error(
           ErrorCode::SdInvalidTransition,

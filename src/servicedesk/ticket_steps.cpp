@@ -24,7 +24,7 @@ TicketView Service::act(const Caller& who, const std::string& id, const ActionIn
     Ticket t = visible(c, who, r, id);
     bool worker = works(who, r, t), requester = t.requester_id == who.actor.id;
     bool by_requester = in.action == "close" || in.action == "reopen";
-    if (!worker && !(by_requester && requester)) throw Error(ErrorCode::SdNotQueueStaff);
+    if (!worker && !(by_requester && requester)) throw not_queue_staff(who.scope, t);
     auto refuse = [&](const char* allowed) {
       throw Error(ErrorCode::SdInvalidTransition, {{"field", "action"}, {"state", t.state}, {"allowed_from", allowed}});
     };
@@ -102,7 +102,7 @@ TicketView Service::move_between_tiers(const Caller& who, const std::string& id,
   auto view = storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
-    if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
+    if (!works(who, r, t)) throw not_queue_staff(who.scope, t);
     if (t.tier != from_tier || !open_state(t.state))
       throw Error(ErrorCode::SdInvalidTransition, {{"field", "tier"}, {"state", t.state}});
     t.queue_agency_id = queue_of(c, t);
@@ -162,8 +162,8 @@ TicketView Service::comment(const Caller& who, const std::string& id, const std:
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
     bool worker = works(who, r, t);
-    if (internal && !worker) throw Error(ErrorCode::SdNotQueueStaff, {{"field", "internal"}});
-    if (!worker && t.requester_id != who.actor.id) throw Error(ErrorCode::SdNotQueueStaff);
+    if (internal && !worker) throw not_queue_staff(who.scope, t, {{"field", "internal"}});
+    if (!worker && t.requester_id != who.actor.id) throw not_queue_staff(who.scope, t);
     Event e;
     e.kind = internal ? "note" : "comment";
     e.body = body;
@@ -208,7 +208,7 @@ TicketView Service::share(const Caller& who, const std::string& id, bool shared)
   return storage::write_transaction(db_, [&](storage::Connection& c) {
     auto r = roles_of(c, who.scope, who.actor.id);
     Ticket t = visible(c, who, r, id);
-    if (!works(who, r, t)) throw Error(ErrorCode::SdNotQueueStaff);
+    if (!works(who, r, t)) throw not_queue_staff(who.scope, t);
     t.shared = shared;
     t.updated_at = clock::now_iso();
     Repository(c).update(who.scope, t);

@@ -53,7 +53,8 @@ std::string citation_of(const std::string& rule) {
       {"MDN-39-9", "Pasal 39 ayat (9)"},           {"LTM-32-1", "Pasal 32 ayat (1)"},
       {"LTM-32-3", "Pasal 32 ayat (3)"},           {"LTM-32-4", "Pasal 32 ayat (4)"},
       {"LTM-32-6", "Pasal 32 ayat (6)"},           {"BTG-43-2", "Pasal 43 ayat (2)"},
-      {"BDL-38-3", "Pasal 38 ayat (3)"},
+      {"BDL-38-3", "Pasal 38 ayat (3)"},           {"BPN-37-8", "Pasal 37 ayat (8)"},
+      {"BPN-37-10", "Pasal 37 ayat (10)"},
   };
   auto it = k.find(rule);
   return it == k.end() ? "(no citation expected for " + rule + ")" : it->second;
@@ -299,6 +300,73 @@ TEST_P(ServiceDeskTest, EachRegionRoutesAndEscalatesExactlyAsItsTextSays) {
     // A shared ticket is visible to other PDs.
     ASSERT_EQ(l1.post("/api/servicedesk/tickets/" + ticket + "/share", R"({"shared":true})").status, 200);
     EXPECT_EQ(outsider.get("/api/servicedesk/tickets/" + ticket).status, 200);
+  }
+}
+
+// Balikpapan Pasal 37 ayat (8): Level 1 resolves problems at PD level; ayat (10): Level 2 resolves
+// what Level 1 could not (Madiun says both in Pasal 39 ayat (8)-(10), its rule MDN-39-9). So a
+// ticket at Level 1 is worked only by its PD's Level 1, and once escalated only by Level 2 until it
+// comes back; each refusal cites the tier's article and changes nothing. Bontang's text has one desk
+// per PD and no tier duties: the same refusal cites nothing.
+TEST_P(ServiceDeskTest, EachTierWorksOnlyTheTicketsItsArticleGivesIt) {
+  SIMPUL_PROVES("balikpapan", "BPN-37-8");
+  SIMPUL_PROVES("balikpapan", "BPN-37-10");
+  SIMPUL_PROVES("madiun", "MDN-39-9");
+  struct Duties {
+    std::string profile, level1_rule, level2_rule;
+  };
+  for (const auto& region : std::vector<Duties>{
+           {"balikpapan", "BPN-37-8", "BPN-37-10"}, {"madiun", "MDN-39-9", "MDN-39-9"}, {"bontang", "", ""}}) {
+    SCOPED_TRACE(region.profile);
+    bool tiers = !region.level1_rule.empty();
+    Instance in(GetParam());
+    auto admin = admin_client(in, region.profile);
+    auto disdik = agency_id(admin, "DISDIK");
+    auto requester = user(in, admin, region.profile, "guru.disdik", "agency_operator", disdik);
+    auto l1 = user(in, admin, region.profile, "teknisi.disdik", "agency_operator", disdik);
+    auto l2 = user(in, admin, region.profile, "teknisi.kominfo", "agency_operator", agency_id(admin, "DISKOMINFO"));
+    ASSERT_EQ(appoint(admin, me(l1), 1).status, 201);
+    if (tiers) ASSERT_EQ(appoint(admin, me(l2), 2).status, 201);
+    auto opened = open_ticket(requester);
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    auto path = "/api/servicedesk/tickets/" + text_of(opened.json, "id");
+
+    auto expect_refused = [&](Client& who, const std::string& step, const std::string& body, const std::string& rule) {
+      SCOPED_TRACE(step);
+      auto before = ledger_size(in);
+      auto r = who.post(path + step, body);
+      EXPECT_EQ(r.status, 403) << r.body;
+      EXPECT_EQ(r.error_code(), "servicedesk.not_queue_staff");
+      EXPECT_EQ(r.rule_id(), rule);
+      if (!rule.empty()) EXPECT_EQ(refusal_citation(r), citation_of(rule));
+      EXPECT_EQ(ledger_size(in), before);
+    };
+    if (!tiers) {
+      // The Dinas's staff is no desk member here: it may read nothing of the PD's ticket to work on.
+      EXPECT_EQ(l2.post(path + "/actions", R"({"action":"assign"})").status, 404);
+      expect_refused(requester, "/actions", R"({"action":"assign"})", "");
+      continue;
+    }
+    // At Level 1: Level 2 sees the ticket but may not work it before Level 1 escalates it.
+    ASSERT_EQ(l2.get(path).status, 200);
+    for (const char* action : {R"({"action":"assign"})", R"({"action":"resolve","resolution":"x"})"})
+      expect_refused(l2, "/actions", action, region.level1_rule);
+    expect_refused(l2, "/comments", R"({"body":"Catatan","internal":true})", region.level1_rule);
+    expect_refused(l2, "/share", R"({"shared":true})", region.level1_rule);
+    expect_refused(requester, "/actions", R"({"action":"start"})", region.level1_rule);
+    EXPECT_EQ(text_of(l2.get(path).json, "state"), "new");
+
+    // Escalated: Level 2 owns it; the PD's Level 1 may not work it until it is returned.
+    ASSERT_EQ(l1.post(path + "/escalate", R"({"note":"Driver dipasang ulang, tetap gagal"})").status, 200);
+    expect_refused(l1, "/actions", R"({"action":"assign"})", region.level2_rule);
+    expect_refused(l1, "/return", R"({"note":"Kembali"})", region.level2_rule);
+    expect_refused(l1, "/comments", R"({"body":"Catatan","internal":true})", region.level2_rule);
+    EXPECT_EQ(l2.post(path + "/actions", R"({"action":"assign"})").status, 200);
+    EXPECT_EQ(l2.post(path + "/actions", R"({"action":"start"})").status, 200);
+    auto resolved = l2.post(path + "/actions", R"({"action":"resolve","resolution":"Printer diganti"})");
+    ASSERT_EQ(resolved.status, 200) << resolved.body;
+    EXPECT_EQ(text_of(resolved.json, "state"), "resolved");
+    EXPECT_EQ(resolved.json.at("tier").as_int64(), 2);
   }
 }
 
