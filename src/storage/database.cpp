@@ -37,26 +37,34 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
   throw std::invalid_argument("unsupported database URL (use sqlite:PATH or postgresql://...): " + redact_url(url));
 }
 
+std::optional<PooledConnection> Database::take(std::unique_lock<std::mutex>& lock) {
+  if (!pool_->idle.empty()) {
+    auto conn = std::move(pool_->idle.front());
+    pool_->idle.pop_front();
+    return PooledConnection(this, std::move(conn));
+  }
+  if (pool_->size >= pool_->max_size) return std::nullopt;
+  ++pool_->size;
+  lock.unlock();
+  try {
+    return PooledConnection(this, connect());
+  } catch (...) {
+    lock.lock();
+    --pool_->size;
+    throw;
+  }
+}
+
+std::optional<PooledConnection> Database::try_acquire() {
+  std::unique_lock lock(pool_->mutex);
+  return take(lock);
+}
+
 PooledConnection Database::acquire(std::chrono::milliseconds wait) {
   std::unique_lock lock(pool_->mutex);
   auto deadline = std::chrono::steady_clock::now() + wait;
   for (;;) {
-    if (!pool_->idle.empty()) {
-      auto conn = std::move(pool_->idle.front());
-      pool_->idle.pop_front();
-      return PooledConnection(this, std::move(conn));
-    }
-    if (pool_->size < pool_->max_size) {
-      ++pool_->size;
-      lock.unlock();
-      try {
-        return PooledConnection(this, connect());
-      } catch (...) {
-        lock.lock();
-        --pool_->size;
-        throw;
-      }
-    }
+    if (auto conn = take(lock)) return std::move(*conn);
     ++pool_->waits;
     if (pool_->available.wait_until(lock, deadline) == std::cv_status::timeout && pool_->idle.empty())
       throw Error(ErrorCode::StorageUnavailable, {{"reason", "connection pool exhausted"}});
@@ -70,6 +78,7 @@ PooledConnection Database::acquire_writer() {
   std::unique_lock lock(pool_->mutex);
   // No deadline: writers queued on SQLite's one write lock before this connection existed, and a
   // long import must not make the writes behind it fail.
+  if (pool_->writer_out) ++pool_->waits;
   pool_->writer_returned.wait(lock, [&] { return !pool_->writer_out; });
   pool_->writer_out = true;
   if (pool_->writer) return PooledConnection(this, std::move(pool_->writer), true);

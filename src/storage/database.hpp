@@ -4,6 +4,8 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +84,9 @@ class Database {
   virtual ~Database() = default;
 
   PooledConnection acquire(std::chrono::milliseconds wait = std::chrono::seconds(10));
+  /// A pooled connection if one is idle or may be opened now; never waits, and is not counted as
+  /// a wait (for work that can be left to a later call, such as the SQLite checkpoint).
+  std::optional<PooledConnection> try_acquire();
   /// The connection for a write transaction (write_transaction). Where the database has one
   /// writer at a time (SQLite), every write in this process goes through one dedicated
   /// connection, borrowed in turn (a caller waits as long as the writer before it takes): no
@@ -109,6 +114,9 @@ class Database {
  private:
   friend class PooledConnection;
   void release(std::unique_ptr<Connection> conn, bool writer);
+  /// An idle connection, else a new one while the pool is below its size, else none; `lock` holds
+  /// the pool's mutex (released while connecting).
+  std::optional<PooledConnection> take(std::unique_lock<std::mutex>& lock);
   struct Pool;
   std::shared_ptr<Pool> pool_;
   Dialect dialect_;

@@ -227,10 +227,14 @@ void SqliteDatabase::after_release() {
   // what no reader still needs and never waits; when no connection is idle at once, or another
   // process checkpoints, a later release tries again.
   try {
-    acquire(std::chrono::milliseconds(0))->execute_script("PRAGMA wal_checkpoint(PASSIVE)");
+    if (auto c = try_acquire()) {
+      (*c)->execute_script("PRAGMA wal_checkpoint(PASSIVE)");
+      return;
+    }
   } catch (...) {
-    shared_->checkpoint_due = true;
+    // A failed checkpoint is tried again at a later release, like a busy one.
   }
+  shared_->checkpoint_due = true;
 }
 
 }  // namespace simpul::storage

@@ -155,6 +155,21 @@ TEST_P(StorageTest, PoolServesConcurrentWriters) {
 
 INSTANTIATE_TEST_SUITE_P(Databases, StorageTest, ::testing::ValuesIn(simpul::test_support::backends()));
 
+// try_acquire never waits and is not a wait in the pool's figures (simpul_db_pool_waits_total):
+// the SQLite checkpoint uses it and leaves its work for later when every connection is lent.
+TEST(Sqlite, TryAcquireNeitherWaitsNorCountsAsAWait) {
+  test_support::TempDir dir;
+  auto db = Database::open("sqlite:" + (dir.path() / "try.db").string(), 1);
+  {
+    auto held = db->acquire();
+    EXPECT_FALSE(db->try_acquire().has_value());
+    EXPECT_EQ(db->stats().waits, 0u);
+  }
+  auto again = db->try_acquire();
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ((*again)->query("SELECT 1")[0].int_at(0), 1);
+}
+
 // SQLite runs one write at a time. Each write reads the largest number written so far and writes
 // the next: the numbers come out 1..100 without a gap or a repeat only if every write, whichever
 // connection it runs on (the writing connection of write_transaction, or a pooled one), sees every
