@@ -3,11 +3,8 @@
 // change, my profile, the reset by e-mail through a real SMTP server), on both databases.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "api_harness.hpp"
